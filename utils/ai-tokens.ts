@@ -1,0 +1,42 @@
+/**
+ * robots.txt product tokens of AI / dataset crawlers that Heed honours, as data with a
+ * source per token (SIGNALS.md §1.6; community list: github.com/ai-robots-txt/ai.robots.txt).
+ * A Disallow for any of these is read as an AI-training opt-out for that path.
+ */
+export interface AiToken {
+  token: string;
+  operator: string;
+  /** What a Disallow for this token controls, per its operator. */
+  controls: string;
+  /** Purposes whose collection this token's rules bind. */
+  purposes: readonly ('ai-training' | 'genai-training' | 'research-tdm')[];
+  source: string;
+}
+
+const ALL = ['ai-training', 'genai-training', 'research-tdm'] as const;
+const TRAINING = ['ai-training', 'genai-training'] as const;
+
+export const AI_TOKENS: readonly AiToken[] = [
+  { token: 'GPTBot', operator: 'OpenAI', controls: 'crawling for training generative models', purposes: TRAINING, source: 'https://developers.openai.com/docs/bots' },
+  { token: 'CCBot', operator: 'Common Crawl', controls: 'the open web archive many training sets are built from', purposes: ALL, source: 'https://commoncrawl.org/ccbot' },
+  { token: 'Google-Extended', operator: 'Google', controls: 'use of content for Gemini / Vertex AI training and grounding', purposes: TRAINING, source: 'https://developers.google.com/crawling/docs/crawlers-fetchers/google-common-crawlers' },
+  { token: 'Applebot-Extended', operator: 'Apple', controls: 'training Apple foundation models', purposes: TRAINING, source: 'https://support.apple.com/en-us/119829' },
+  { token: 'ClaudeBot', operator: 'Anthropic', controls: 'collection for model training', purposes: TRAINING, source: 'https://support.claude.com/en/articles/8896518' },
+  { token: 'anthropic-ai', operator: 'Anthropic', controls: 'legacy training token, still widely blocked', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'Bytespider', operator: 'ByteDance', controls: 'reported LLM-training crawler', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'Meta-ExternalAgent', operator: 'Meta', controls: 'AI training and product improvement', purposes: TRAINING, source: 'https://developers.facebook.com/docs/sharing/webmasters/web-crawlers' },
+  { token: 'FacebookBot', operator: 'Meta', controls: 'older token described as a language-model training crawler', purposes: TRAINING, source: 'https://developers.facebook.com/docs/sharing/webmasters/web-crawlers' },
+  { token: 'cohere-ai', operator: 'Cohere', controls: 'AI retrieval', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'cohere-training-data-crawler', operator: 'Cohere', controls: 'training-data download', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'Diffbot', operator: 'Diffbot', controls: 'knowledge-graph and dataset crawling', purposes: ALL, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'omgili', operator: 'Webz.io', controls: 'data sold as datasets', purposes: ALL, source: 'https://webz.io/blog/web-data/what-is-the-omgili-bot-and-why-is-it-crawling-your-website/' },
+  { token: 'Omgilibot', operator: 'Webz.io', controls: 'data sold as datasets', purposes: ALL, source: 'https://webz.io/blog/web-data/what-is-the-omgili-bot-and-why-is-it-crawling-your-website/' },
+  { token: 'Timpibot', operator: 'Timpi', controls: 'scraping for LLM training', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'img2dataset', operator: 'rom1504 img2dataset', controls: 'image dataset downloading', purposes: ALL, source: 'https://github.com/rom1504/img2dataset' },
+  { token: 'ImagesiftBot', operator: 'ImageSift (Hive)', controls: 'image crawling for reverse-image search', purposes: ALL, source: 'https://imagesift.com/about' },
+  { token: 'AI2Bot', operator: 'Allen Institute for AI', controls: 'training open language models', purposes: TRAINING, source: 'https://allenai.org/crawler' },
+  { token: 'Ai2Bot-Dolma', operator: 'Allen Institute for AI', controls: 'training open language models', purposes: TRAINING, source: 'https://allenai.org/crawler' },
+];
+
+/** Heed's own product token; always honoured, for every purpose. */
+export const HEED_TOKEN = 'heed';

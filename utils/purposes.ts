@@ -1,0 +1,78 @@
+import { AI_TOKENS, HEED_TOKEN } from './ai-tokens';
+import type { Purpose } from './evidence';
+
+/** What a purpose selects: the tokens and vocabulary entries that bind it (DESIGN.md §2). */
+export interface PurposeProfile {
+  purpose: Purpose;
+  /** robots.txt product tokens to honour (each with the `*` fallback), `heed` first. */
+  robotsTokens: string[];
+  /** IETF aipref Content-Usage category, or null when the vocabulary has none for it. */
+  contentUsageCategory: 'train-ai' | null;
+  /** Cloudflare Content-Signal key whose `no` opts out. */
+  contentSignalKeys: string[];
+  /** PLUS DataMining IDs (bare, without the vocab URI) that prohibit this purpose. */
+  dataMiningProhibited: string[];
+  /** C2PA / CAWG training-mining entry keys whose notAllowed/constrained refuses. */
+  c2paKeys: string[];
+  /** RSL usage tokens this purpose needs. */
+  rslUsages: string[];
+  /** ai.txt / meta words that opt out (beyond the general noindex family). */
+  optOutWords: string[];
+}
+
+// Every DMI-PROHIBITED* value restricts; the SEE* values defer to text Heed cannot
+// evaluate, so they fail closed (SIGNALS.md §7.2). An unspecified "AI training" purpose may
+// train a generative model, so the generative-only prohibition binds it too.
+const DMI_ALL_PROHIBITED = [
+  'DMI-PROHIBITED',
+  'DMI-PROHIBITED-AIMLTRAINING',
+  'DMI-PROHIBITED-GENAIMLTRAINING',
+  'DMI-PROHIBITED-EXCEPTSEARCHENGINEINDEXING',
+  'DMI-PROHIBITED-SEECONSTRAINT',
+  'DMI-PROHIBITED-SEEEMBEDDEDRIGHTSEXPR',
+  'DMI-PROHIBITED-SEELINKEDRIGHTSEXPR',
+];
+
+function tokensFor(purpose: Purpose): string[] {
+  return [HEED_TOKEN, ...AI_TOKENS.filter((t) => t.purposes.includes(purpose)).map((t) => t.token)];
+}
+
+/** The profile for a purpose. research-tdm is data mining, not model training: it honours
+ * dataset crawlers' tokens, TDMRep and every data-mining prohibition, but not train-ai. */
+export function purposeProfile(purpose: Purpose): PurposeProfile {
+  switch (purpose) {
+    case 'ai-training':
+      return {
+        purpose,
+        robotsTokens: tokensFor(purpose),
+        contentUsageCategory: 'train-ai',
+        contentSignalKeys: ['ai-train'],
+        dataMiningProhibited: DMI_ALL_PROHIBITED,
+        c2paKeys: ['c2pa.ai_training', 'c2pa.ai_generative_training', 'cawg.ai_training', 'cawg.ai_generative_training', 'c2pa.data_mining', 'cawg.data_mining'],
+        rslUsages: ['ai-train', 'all'],
+        optOutWords: ['noai', 'noimageai'],
+      };
+    case 'genai-training':
+      return {
+        purpose,
+        robotsTokens: tokensFor(purpose),
+        contentUsageCategory: 'train-ai',
+        contentSignalKeys: ['ai-train'],
+        dataMiningProhibited: DMI_ALL_PROHIBITED,
+        c2paKeys: ['c2pa.ai_generative_training', 'cawg.ai_generative_training', 'c2pa.ai_training', 'cawg.ai_training', 'c2pa.data_mining', 'cawg.data_mining'],
+        rslUsages: ['ai-train', 'all'],
+        optOutWords: ['noai', 'noimageai'],
+      };
+    case 'research-tdm':
+      return {
+        purpose,
+        robotsTokens: tokensFor(purpose),
+        contentUsageCategory: null,
+        contentSignalKeys: [],
+        dataMiningProhibited: DMI_ALL_PROHIBITED.filter((id) => !id.includes('MLTRAINING')),
+        c2paKeys: ['c2pa.data_mining', 'cawg.data_mining'],
+        rslUsages: ['all'],
+        optOutWords: ['noai', 'noimageai'],
+      };
+  }
+}

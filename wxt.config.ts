@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Permissions are the minimum Heed needs; each one is justified in README.md ("Permissions").
+export default defineConfig({
+  manifest: {
+    name: 'Heed',
+    description:
+      'Consent-aware image collection: reads every rights signal, keeps only what is permitted, and proves each decision.',
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'downloads'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Heed' },
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
