@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+/** The Chromium to drive: $CHROME_PATH, else Debian's /usr/bin/chromium. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Chromium not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu) ' +
+        'or point CHROME_PATH at a Chromium/Chrome binary.',
+    );
+  }
+  return found;
+}
+
+export interface HeedBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+/** Launch Chromium with the built extension loaded and `*.test` mapped to this machine. */
+export async function launchHeed(opts: { headed?: boolean; userDataDir?: string } = {}): Promise<HeedBrowser> {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const headed = opts.headed ?? false;
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
+    executablePath: findChromium(),
+    headless: !headed,
+    acceptDownloads: true,
+    args: [
+      ...(headed ? [] : ['--headless=new']),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, extensionId, serviceWorker };
+}
+
+/** The extension's id for a tab showing `url` (the popup binds to it with ?tabId=). */
+export async function tabIdFor(heed: HeedBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  const sw = heed.context.serviceWorkers()[0] ?? heed.serviceWorker;
+  const id = await sw.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === target)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+/** Open the popup bound to a tab, as a page (Playwright cannot attach to the real action popup). */
+export async function openPopup(heed: HeedBrowser, tabId: number): Promise<Page> {
+  const popup = await heed.context.newPage();
+  await popup.goto(`chrome-extension://${heed.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}

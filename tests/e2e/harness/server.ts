@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { makePng, xmpChunk } from './png';
+
+/**
+ * One local HTTP server for many fake sites, chosen by Host header (`alpha.test` →
+ * `<root>/alpha.test/`). Chromium maps `*.test` to 127.0.0.1 with --host-resolver-rules.
+ *
+ * Per-site behaviour lives in `<root>/<host>/_site.json`:
+ *   { "headers": { "<path prefix>": { "Header": "value" } },
+ *     "status":  { "<exact path>": 503 },
+ *     "redirects": { "<exact path>": "<location>" },
+ *     "delayMs": { "<path prefix>": 200 },
+ *     "xmp": { "<exact .png path>": "<xmp packet>" } }
+ * A missing `*.png` is generated (solid colour from the path, `?w=&h=` for size), so fixture
+ * pages can reference as many distinct images as they need without binary files in git.
+ */
+interface SiteConfig {
+  headers?: Record<string, Record<string, string>>;
+  status?: Record<string, number>;
+  redirects?: Record<string, string>;
+  delayMs?: Record<string, number>;
+  xmp?: Record<string, string>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+export interface SiteServer {
+  port: number;
+  /** `http://<host>:<port>` for a fake host. */
+  origin(host: string): string;
+  /** Requests served so far, as `host path` lines (for assertions on politeness and privacy). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+function loadConfig(dir: string): SiteConfig {
+  const file = join(dir, '_site.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SiteConfig) : {};
+}
+
+function byPrefix<T>(map: Record<string, T> | undefined, path: string): T[] {
+  return Object.entries(map ?? {})
+    .filter(([prefix]) => path.startsWith(prefix))
+    .sort(([a], [b]) => a.length - b.length)
+    .map(([, v]) => v);
+}
+
+/** Start the multi-host fixture server on `port` (0 = any free port). */
+export async function startSiteServer(root: string, port = 0): Promise<SiteServer> {
+  const requests: string[] = [];
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    requests.push(`${host} ${url.pathname}${url.search}`);
+    const siteDir = join(root, host);
+    if (!host || !existsSync(siteDir)) {
+      res.writeHead(404).end('unknown host');
+      return;
+    }
+    const config = loadConfig(siteDir);
+    for (const delay of byPrefix(config.delayMs, path)) await new Promise((r) => setTimeout(r, delay));
+    const headers: Record<string, string> = Object.assign({}, ...byPrefix(config.headers, path));
+    const status = config.status?.[path];
+    if (status) {
+      res.writeHead(status, headers).end(`status ${status}`);
+      return;
+    }
+    const location = config.redirects?.[path];
+    if (location) {
+      res.writeHead(302, { ...headers, Location: location }).end();
+      return;
+    }
+    let file = normalize(join(siteDir, path));
+    if (!file.startsWith(siteDir) || path.includes('_site.json')) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (existsSync(file)) {
+      res.writeHead(200, { 'Content-Type': type, ...headers }).end(readFileSync(file));
+    } else if (extname(path) === '.png') {
+      const w = Number(url.searchParams.get('w') ?? 320);
+      const h = Number(url.searchParams.get('h') ?? 240);
+      const xmp = config.xmp?.[path];
+      const png = makePng(Math.min(w, 4000), Math.min(h, 4000), `${host}${path}`, xmp ? [xmpChunk(xmp)] : []);
+      res.writeHead(200, { 'Content-Type': 'image/png', ...headers }).end(png);
+    } else {
+      res.writeHead(404, { 'Content-Type': 'text/plain', ...headers }).end('not found');
+    }
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => res.writeHead(500).end(String(err)));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    port: actualPort,
+    origin: (host) => `http://${host}:${actualPort}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

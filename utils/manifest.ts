@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  EvidenceSchema,
+  FAILURE_REASONS,
+  LicenceSchema,
+  ModeSchema,
+  PurposeSchema,
+  REFUSAL_REASONS,
+} from './evidence';
+
+export const MANIFEST_SCHEMA_ID = 'heed-manifest/1';
+
+/** How an image was found on the page (the scanner's discovery path). */
+export const DiscoverySchema = z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']);
+
+/** One collected (permitted) image, as stored and as exported (DESIGN.md §3). */
+export const ManifestItemSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().nonnegative().nullable(),
+  height: z.number().int().nonnegative().nullable(),
+  url: z.string(),
+  /** The URL the image was served from after redirects. */
+  finalUrl: z.string(),
+  pageUrl: z.string(),
+  pageTitle: z.string(),
+  alt: z.string(),
+  caption: z.string(),
+  discovery: z.array(DiscoverySchema),
+  collectedAt: z.string(),
+  purpose: PurposeSchema,
+  licence: LicenceSchema.nullable(),
+  synthetic: z.boolean().nullable(),
+  evidence: z.array(EvidenceSchema),
+});
+export type ManifestItem = z.infer<typeof ManifestItemSchema>;
+
+const countsOf = <T extends readonly [string, ...string[]]>(codes: T) =>
+  z.partialRecord(z.enum(codes), z.number().int().nonnegative());
+
+export const ManifestSchema = z.object({
+  schema: z.literal(MANIFEST_SCHEMA_ID),
+  generator: z.object({ name: z.literal('Heed'), version: z.string() }),
+  exportedAt: z.string(),
+  purpose: PurposeSchema,
+  mode: ModeSchema,
+  policy: z.object({
+    acceptedLicences: z.array(z.string()),
+    robotsTokens: z.array(z.string()),
+  }),
+  items: z.array(ManifestItemSchema),
+  summary: z.object({
+    collected: z.number().int().nonnegative(),
+    refused: countsOf(REFUSAL_REASONS),
+    failed: countsOf(FAILURE_REASONS),
+  }),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Tallies of refusals and failures kept across collects, for the manifest summary. */
+export interface DecisionTally {
+  refused: Partial<Record<(typeof REFUSAL_REASONS)[number], number>>;
+  failed: Partial<Record<(typeof FAILURE_REASONS)[number], number>>;
+}
+
+/** Build the manifest deterministically: items sorted by collectedAt, then URL. */
+export function buildManifest(args: {
+  items: readonly ManifestItem[];
+  tally: DecisionTally;
+  purpose: Manifest['purpose'];
+  mode: Manifest['mode'];
+  policy: Manifest['policy'];
+  version: string;
+  exportedAt: string;
+}): Manifest {
+  const items = [...args.items].sort(
+    (a, b) => a.collectedAt.localeCompare(b.collectedAt) || a.url.localeCompare(b.url) || a.sha256.localeCompare(b.sha256),
+  );
+  return {
+    schema: MANIFEST_SCHEMA_ID,
+    generator: { name: 'Heed', version: args.version },
+    exportedAt: args.exportedAt,
+    purpose: args.purpose,
+    mode: args.mode,
+    policy: args.policy,
+    items,
+    summary: { collected: items.length, refused: sortKeys(args.tally.refused), failed: sortKeys(args.tally.failed) },
+  };
+}
+
+function sortKeys<T extends Record<string, number | undefined>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b))) as T;
+}
+
+/** The manifest's JSON Schema (zod 4's own export), committed as schema/heed-manifest-1.schema.json. */
+export function manifestJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ManifestSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** File name for an export on a given date (the user's local calendar day): heed-manifest-YYYY-MM-DD.json. */
+export function manifestFileName(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `heed-manifest-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { EvidenceSchema, RefusalReasonSchema } from './evidence';
+import { PageSignalsSchema } from './page-signals';
+import { VerdictSchema } from './verdict';
+
+/**
+ * The one message protocol between Heed's contexts, named by direction
+ * (cs = content script, bg = background, popup = popup/options). Every message is a zod
+ * schema; the receiver parses before use and drops anything that fails.
+ */
+export const CsToBgSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cs-bg-page-signals'), signals: PageSignalsSchema }),
+]);
+export type CsToBg = z.infer<typeof CsToBgSchema>;
+
+export const PopupToBgSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('popup-bg-site-status'), tabId: z.number().int() }),
+  z.object({ type: z.literal('popup-bg-collect'), tabId: z.number().int() }),
+  z.object({ type: z.literal('popup-bg-job'), tabId: z.number().int() }),
+  z.object({ type: z.literal('popup-bg-cancel'), jobId: z.string() }),
+]);
+export type PopupToBg = z.infer<typeof PopupToBgSchema>;
+
+export const SiteStatusViewSchema = z.object({
+  pageUrl: z.string(),
+  status: z.enum(['permitted', 'restricted', 'blocked', 'unknown']),
+  reasons: z.array(RefusalReasonSchema),
+  evidence: z.array(EvidenceSchema),
+});
+export type SiteStatusView = z.infer<typeof SiteStatusViewSchema>;
+
+export const JobViewSchema = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'error', 'cancelled']),
+  pageUrl: z.string(),
+  found: z.number().int(),
+  checked: z.number().int(),
+  verdicts: z.array(VerdictSchema),
+  error: z.string().nullable(),
+});
+export type JobView = z.infer<typeof JobViewSchema>;
+
+/** Replies travel as data: `{ok: true, ...}` or `{ok: false, error}`. */
+export const ReplySchemas = {
+  'popup-bg-site-status': SiteStatusViewSchema,
+  'popup-bg-collect': JobViewSchema,
+  'popup-bg-job': JobViewSchema.nullable(),
+  'popup-bg-cancel': z.object({ cancelled: z.boolean() }),
+} as const;
+
+export type Reply<T extends PopupToBg['type']> =
+  | { ok: true; value: z.infer<(typeof ReplySchemas)[T]> }
+  | { ok: false; error: string };

@@ -1,0 +1,23 @@
+import { getDomain, getHostname } from 'tldts';
+
+/**
+ * The registrable domain (eTLD+1) of a URL or host, from the Public Suffix List (tldts).
+ * IP addresses and single-label hosts (localhost) have none: the host itself stands in.
+ */
+export function registrableDomain(urlOrHost: string): string {
+  const host = (getHostname(urlOrHost) ?? urlOrHost).toLowerCase();
+  // Private suffixes (github.io, blogspot.com…) separate owners, so they count too.
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+}
+
+/** Whether two URLs belong to the same registrable domain. */
+export function sameRegistrableDomain(a: string, b: string): boolean {
+  return registrableDomain(a) === registrableDomain(b);
+}
+
+/** Whether `host` equals `domain` or is a subdomain of it (registry matching rule). */
+export function hostMatchesDomain(host: string, domain: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  return h === d || h.endsWith(`.${d}`);
+}

@@ -1,0 +1,38 @@
+import type { Evidence, Licence, RefusalReason } from './evidence';
+import { isLicenceAccepted, type DecisionPolicy } from './decide';
+
+export type SiteStatus = 'permitted' | 'restricted' | 'blocked' | 'unknown';
+
+export interface SiteStatusResult {
+  status: SiteStatus;
+  reasons: RefusalReason[];
+  evidence: Evidence[];
+}
+
+/** Refusals that restrict but do not block a site: the registry's `restricted` entries. */
+const RESTRICTING: ReadonlySet<RefusalReason> = new Set(['site-restricted']);
+/** Licence outcomes are per image, never a reason to block the whole site. */
+const LICENCE_REASONS: ReadonlySet<RefusalReason> = new Set(['no-licence', 'licence-not-accepted', 'licence-conflict']);
+
+/**
+ * Site status from page-level evidence (DESIGN.md §2): `blocked` on any page-level deny from
+ * rules 1–3; `restricted` for a registry restriction or opt-outs covering only some paths or
+ * images (`partial` evidence); `permitted` for an accepted page licence and no deny; else `unknown`.
+ */
+export function siteStatus(
+  pageEvidence: readonly Evidence[],
+  pageLicences: readonly Licence[],
+  policy: DecisionPolicy,
+  partial: readonly Evidence[] = [],
+): SiteStatusResult {
+  const denies = pageEvidence.filter((e) => e.effect === 'deny' && e.reason && !LICENCE_REASONS.has(e.reason));
+  const reasons = [...new Set(denies.map((e) => e.reason!))];
+  const evidence = [...pageEvidence, ...partial];
+  if (reasons.some((r) => !RESTRICTING.has(r))) return { status: 'blocked', reasons, evidence };
+  const partialReasons = partial.flatMap((e) => (e.reason ? [e.reason] : []));
+  if (reasons.length > 0 || partialReasons.length > 0) {
+    return { status: 'restricted', reasons: [...new Set([...reasons, ...partialReasons])], evidence };
+  }
+  const licensed = pageLicences.some((l) => isLicenceAccepted(l.id, policy.acceptedLicences));
+  return { status: licensed ? 'permitted' : 'unknown', reasons: [], evidence };
+}

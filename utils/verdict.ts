@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from './evidence';
+import { DiscoverySchema } from './manifest';
+
+/** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
+export const ImageCandidateSchema = z.object({
+  url: z.string().max(8192),
+  /** A smaller rendition shown on the page when `url` is a linked full-size original. */
+  thumbnailUrl: z.string().max(8192).nullable().default(null),
+  alt: z.string().max(2000).default(''),
+  title: z.string().max(2000).default(''),
+  caption: z.string().max(2000).default(''),
+  discovery: z.array(DiscoverySchema).default(['img']),
+  width: z.number().nonnegative().default(0),
+  height: z.number().nonnegative().default(0),
+  /** Licence URLs scoped to this element (figure rel=license, RDFa/microdata), with credits. */
+  elementLicences: z
+    .array(z.object({ url: z.string().max(2048), creator: z.string().max(500).nullable(), title: z.string().max(500).nullable() }))
+    .default([]),
+});
+export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
+
+export const DecisionKindSchema = z.enum(['permitted', 'refused', 'failed', 'duplicate']);
+export type DecisionKind = z.infer<typeof DecisionKindSchema>;
+
+/** The outcome for one candidate, shown in the popup for the current collect. */
+export const VerdictSchema = z.object({
+  url: z.string(),
+  decision: DecisionKindSchema,
+  reasons: z.array(ReasonCodeSchema),
+  licence: LicenceSchema.nullable(),
+  sha256: z.string().nullable(),
+  evidence: z.array(EvidenceSchema),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
