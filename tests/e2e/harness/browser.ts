@@ -59,7 +59,9 @@ export async function tabIdFor(heed: HeedBrowser, page: Page): Promise<number> {
   const url = page.url();
   const sw = heed.context.serviceWorkers()[0] ?? heed.serviceWorker;
   const id = await sw.evaluate(async (target) => {
-    const tabs = await chrome.tabs.query({});
+    type Tab = { id?: number; url?: string };
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
     return tabs.find((t) => t.url === target)?.id ?? null;
   }, url);
   if (id === null) throw new Error(`No tab found for ${url}`);

@@ -13,6 +13,7 @@ import { makePng, xmpChunk } from './png';
  *     "redirects": { "<exact path>": "<location>" },
  *     "delayMs": { "<path prefix>": 200 },
  *     "xmp": { "<exact .png path>": "<xmp packet>" } }
+ * Text files may name other fake hosts with `{{PORT}}` for the server's port.
  * A missing `*.png` is generated (solid colour from the path, `?w=&h=` for size), so fixture
  * pages can reference as many distinct images as they need without binary files in git.
  */
@@ -61,6 +62,7 @@ function byPrefix<T>(map: Record<string, T> | undefined, path: string): T[] {
 /** Start the multi-host fixture server on `port` (0 = any free port). */
 export async function startSiteServer(root: string, port = 0): Promise<SiteServer> {
   const requests: string[] = [];
+  let actualPort = port;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
     const url = new URL(req.url ?? '/', 'http://x');
@@ -92,7 +94,10 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (existsSync(file)) {
-      res.writeHead(200, { 'Content-Type': type, ...headers }).end(readFileSync(file));
+      const body = readFileSync(file);
+      // Text fixtures name other fake hosts as http://cdn.test:{{PORT}}/…; fill in the real port.
+      const text = /^(text\/|application\/(json|xml))/.test(type);
+      res.writeHead(200, { 'Content-Type': type, ...headers }).end(text ? body.toString('utf8').replaceAll('{{PORT}}', String(actualPort)) : body);
     } else if (extname(path) === '.png') {
       const w = Number(url.searchParams.get('w') ?? 320);
       const h = Number(url.searchParams.get('h') ?? 240);
@@ -108,7 +113,7 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     port: actualPort,
     origin: (host) => `http://${host}:${actualPort}`,

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openPopup, tabIdFor, type HeedBrowser } from './browser';
+
+export interface VerdictRow {
+  url: string;
+  decision: string;
+  reasons: string[];
+}
+
+/** Popup page object: read the site status and the verdict rows. */
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  async siteStatus(): Promise<string> {
+    const banner = this.page.getByTestId('site-status');
+    await expect(banner).not.toHaveAttribute('aria-busy', 'true');
+    return (await banner.getAttribute('data-status')) ?? '';
+  }
+
+  async siteReasons(): Promise<string[]> {
+    return this.page.getByTestId('site-reasons').locator('[data-reason]').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason') ?? ''));
+  }
+
+  /** Press Collect and wait until the job is no longer running. */
+  async collect(): Promise<VerdictRow[]> {
+    await this.page.getByTestId('collect-page').click();
+    await expect(this.page.getByTestId('collect-progress')).toHaveAttribute('data-state', /done|error/, { timeout: 45_000 });
+    return this.verdicts();
+  }
+
+  async verdicts(): Promise<VerdictRow[]> {
+    return this.page.getByTestId('verdict').evaluateAll((els) =>
+      els.map((e) => ({
+        url: e.getAttribute('data-url') ?? '',
+        decision: e.getAttribute('data-decision') ?? '',
+        reasons: (e.getAttribute('data-reasons') ?? '').split(' ').filter(Boolean),
+      })),
+    );
+  }
+
+  /** Click Export JSON and parse the downloaded manifest. */
+  async exportManifest(): Promise<{ fileName: string; text: string; manifest: any }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-json').click()]);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    return { fileName: download.suggestedFilename(), text, manifest: JSON.parse(text) };
+  }
+}
+
+/** Open `url` in a tab, then the popup bound to that tab. */
+export async function openSiteWithPopup(heed: HeedBrowser, url: string): Promise<{ page: Page; popup: PopupPage; tabId: number }> {
+  const page = await heed.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdFor(heed, page);
+  const popup = new PopupPage(await openPopup(heed, tabId));
+  return { page, popup, tabId };
+}
