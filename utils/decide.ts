@@ -1,4 +1,5 @@
 import type { Evidence, Licence, LicenceSource, Mode, Purpose, RefusalReason } from './evidence';
+import { isAcceptedLicence } from './licence-url';
 
 /** The parts of the user's settings that the decision depends on. */
 export interface DecisionPolicy {
@@ -25,22 +26,6 @@ export interface Decision {
 
 const LICENCE_PRECEDENCE: readonly LicenceSource[] = ['xmp', 'element', 'page'];
 const LICENCE_SCOPE = { xmp: 'image', element: 'image', page: 'page' } as const;
-
-/** Whether an SPDX id belongs to one of the accepted families ("any version, any port"). */
-export function isLicenceAccepted(id: string | null, accepted: readonly string[]): boolean {
-  if (!id) return false;
-  const family = licenceFamily(id);
-  return accepted.some((a) => a.toUpperCase() === family);
-}
-
-/** `CC-BY-SA-3.0-DE` → `CC-BY-SA`; `CC0-1.0` → `CC0`; `CC-PDM-1.0` → `PDM`. */
-export function licenceFamily(id: string): string {
-  const upper = id.toUpperCase();
-  if (upper.startsWith('CC0')) return 'CC0';
-  if (upper.startsWith('CC-PDM') || upper === 'PDM') return 'PDM';
-  const m = /^(CC(?:-[A-Z]+)+?)-\d/.exec(upper);
-  return m?.[1] ?? upper;
-}
 
 function licenceKey(l: Licence): string {
   return l.id ?? l.url;
@@ -75,7 +60,7 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Decision {
     if (licensed) reasons.add('licence-conflict');
   } else if (distinct.length === 1) {
     licence = distinct[0]!;
-    const accepted = isLicenceAccepted(licence.id, policy.acceptedLicences);
+    const accepted = isAcceptedLicence(licence.id, policy.acceptedLicences);
     const denies = licensed && !accepted;
     evidence.push({
       kind: 'licence',

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { ModeSchema, PurposeSchema } from './evidence';
+import { DEFAULT_ACCEPTED_LICENCES } from './licence-url';
 
-/** Default accepted licences: CC0, Public Domain Mark, CC BY, CC BY-SA (DESIGN.md §2 rule 4). */
-export const DEFAULT_ACCEPTED = ['CC0', 'PDM', 'CC-BY', 'CC-BY-SA'] as const;
 
 /** User settings, versioned; every field has a default so an empty object parses. */
 export const SettingsSchema = z.object({
   version: z.literal(1).default(1),
   purpose: PurposeSchema.default('ai-training'),
   mode: ModeSchema.default('licensed'),
-  acceptedLicences: z.array(z.string()).default([...DEFAULT_ACCEPTED]),
+  acceptedLicences: z.array(z.string()).default([...DEFAULT_ACCEPTED_LICENCES]),
   /** Registrable domains the user allows despite the registry (never overrides a signal). */
   userAllow: z.array(z.string()).default([]),
   /** Registrable domains the user never collects from. */

@@ -1,5 +1,6 @@
 import type { Evidence, Licence, RefusalReason } from './evidence';
-import { isLicenceAccepted, type DecisionPolicy } from './decide';
+import type { DecisionPolicy } from './decide';
+import { isAcceptedLicence } from './licence-url';
 
 export type SiteStatus = 'permitted' | 'restricted' | 'blocked' | 'unknown';
 
@@ -33,6 +34,6 @@ export function siteStatus(
   if (reasons.length > 0 || partialReasons.length > 0) {
     return { status: 'restricted', reasons: [...new Set([...reasons, ...partialReasons])], evidence };
   }
-  const licensed = pageLicences.some((l) => isLicenceAccepted(l.id, policy.acceptedLicences));
+  const licensed = pageLicences.some((l) => isAcceptedLicence(l.id, policy.acceptedLicences));
   return { status: licensed ? 'permitted' : 'unknown', reasons: [], evidence };
 }

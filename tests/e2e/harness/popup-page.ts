@@ -24,8 +24,11 @@ export class PopupPage {
 
   /** Press Collect and wait until the job is no longer running. */
   async collect(): Promise<VerdictRow[]> {
+    const progress = this.page.getByTestId('collect-progress');
+    const previousJob = (await progress.getAttribute('data-job-id')) ?? '';
     await this.page.getByTestId('collect-page').click();
-    await expect(this.page.getByTestId('collect-progress')).toHaveAttribute('data-state', /done|error/, { timeout: 45_000 });
+    await expect(progress).not.toHaveAttribute('data-job-id', previousJob);
+    await expect(progress).toHaveAttribute('data-state', /done|error/, { timeout: 45_000 });
     return this.verdicts();
   }
 

@@ -1,0 +1,43 @@
+import type { JobView } from '@/utils/messages';
+
+type ProgressState = 'idle' | 'running' | 'done' | 'error';
+
+function progressState(job: JobView | null): ProgressState {
+  if (!job) return 'idle';
+  if (job.state === 'cancelled') return 'done';
+  return job.state;
+}
+
+/** Collect button, progress bar with counts, and cancel. */
+export function CollectPanel(props: { job: JobView | null; disabled: boolean; onCollect: () => void; onCancel: () => void }) {
+  const { job } = props;
+  const state = progressState(job);
+  const counts = { permitted: 0, refused: 0, failed: 0, duplicate: 0 };
+  for (const v of job?.verdicts ?? []) counts[v.decision]++;
+  return (
+    <section class="collect">
+      <div class="collect__row">
+        <button type="button" class="primary" data-testid="collect-page" disabled={props.disabled || state === 'running'} onClick={props.onCollect}>
+          {state === 'running' ? 'Collecting…' : 'Collect'}
+        </button>
+        {state === 'running' && job ? (
+          <button type="button" onClick={props.onCancel}>Cancel</button>
+        ) : null}
+      </div>
+      <div data-testid="collect-progress" data-state={state} data-job-id={job?.id ?? ''} class="progress" aria-live="polite">
+        {job ? (
+          <>
+            <progress max={Math.max(job.found, 1)} value={job.checked} aria-label="Images checked" />
+            <span>
+              {job.state === 'error'
+                ? `Error: ${job.error ?? 'unknown'}`
+                : `${job.found} found · ${job.checked} checked · ${counts.permitted} stored · ${counts.refused} refused · ${counts.failed} failed · ${counts.duplicate} duplicate${job.state === 'cancelled' ? ' · cancelled' : ''}`}
+            </span>
+          </>
+        ) : (
+          <span>Ready</span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import type { SiteStatusView } from '@/utils/messages';
+import { REASON_LABELS } from '@/utils/reason-labels';
+
+const HEADLINE = {
+  permitted: 'Openly licensed site',
+  restricted: 'Restricted: some images may not be collected',
+  blocked: 'Blocked: this site does not permit collection',
+  unknown: 'No site-wide licence: images need their own',
+} as const;
+
+/** The site status banner: status, and each reason in plain words with its source. */
+export function SiteBanner({ site }: { site: SiteStatusView | null }) {
+  if (!site) return <div class="banner banner--loading" data-testid="site-status" data-status="unknown" aria-busy="true">Reading this site’s signals…</div>;
+  const denies = site.evidence.filter((e) => e.effect === 'deny');
+  return (
+    <section class={`banner banner--${site.status}`} data-testid="site-status" data-status={site.status} aria-live="polite">
+      <strong>{HEADLINE[site.status]}</strong>
+      <ul data-testid="site-reasons" class="reasons">
+        {site.reasons.map((r) => {
+          const why = denies.find((e) => e.reason === r);
+          return (
+            <li key={r} data-reason={r}>
+              {why?.note ?? REASON_LABELS[r]}
+              {why && /^https?:/.test(why.source) ? (
+                <>
+                  {' '}
+                  <a href={why.source} target="_blank" rel="noreferrer noopener">source</a>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { HeedDatabase } from '@/utils/db';
+import { getRawSettings } from '@/utils/db';
+import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages';
+import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import { parseSettings } from '@/utils/settings';
+import { jobView, type Collector } from './collector';
+import { assessSite } from './site-assessment';
+import { getTabState, updateTabState } from './tab-state';
+import { showStatusBadge } from './badge';
+
+type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
+
+/** Whether a message comes from one of Heed's own pages (popup, options), not a web page. */
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+}
+
+async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSignals> {
+  const state = await getTabState(tabId);
+  if (state?.signals && state.pageUrl === pageUrl) return state.signals;
+  const [main] = await browser.scripting.executeScript({ target: { tabId }, files: ['/scanner.js'] });
+  const parsed = PageSignalsSchema.safeParse((main?.result as { page?: unknown } | undefined)?.page);
+  if (!parsed.success) throw new Error('The page could not be read');
+  return parsed.data;
+}
+
+async function siteStatusFor(db: HeedDatabase, tabId: number): Promise<SiteStatusView> {
+  const tab = await browser.tabs.get(tabId);
+  const pageUrl = tab.url ?? '';
+  if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
+  const settings = parseSettings(await getRawSettings(db));
+  const site = await assessSite(db, tabId, pageUrl, await pageSignalsFor(tabId, pageUrl), settings);
+  await showStatusBadge(tabId, site.status);
+  return { pageUrl, status: site.status, reasons: site.reasons, evidence: site.evidence };
+}
+
+async function handlePopup(msg: PopupToBg, db: HeedDatabase, collector: Collector): Promise<unknown> {
+  switch (msg.type) {
+    case 'popup-bg-site-status':
+      return siteStatusFor(db, msg.tabId);
+    case 'popup-bg-collect':
+      return jobView(await collector.start(msg.tabId));
+    case 'popup-bg-job': {
+      const job = await collector.latest(msg.tabId);
+      return job ? jobView(job) : null;
+    }
+    case 'popup-bg-cancel':
+      collector.cancel(msg.jobId);
+      return { cancelled: true };
+  }
+}
+
+/** Route every incoming message: validate it, check its sender, reply with data (never throw). */
+export function registerMessageHandlers(dbReady: Promise<HeedDatabase>, collectorReady: Promise<Collector>): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    const popup = PopupToBgSchema.safeParse(raw);
+    if (popup.success && fromExtensionPage(sender)) {
+      Promise.all([dbReady, collectorReady])
+        .then(([db, collector]) => handlePopup(popup.data, db, collector))
+        .then(
+          (value) => sendResponse({ ok: true, value }),
+          (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+        );
+      return true; // reply asynchronously
+    }
+    const cs = CsToBgSchema.safeParse(raw);
+    if (cs.success && sender.tab?.id !== undefined && sender.frameId === 0) {
+      const tabId = sender.tab.id;
+      void updateTabState(tabId, cs.data.signals.url, { signals: cs.data.signals })
+        .then(() => dbReady)
+        .then((db) => siteStatusFor(db, tabId))
+        .catch(() => undefined);
+      return false;
+    }
+    console.error('Heed: dropped an invalid or unauthorised message', raw);
+    return false;
+  });
+}

@@ -1,0 +1,59 @@
+import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+
+/**
+ * Per-tab state the worker may lose when it is stopped, kept in storage.session:
+ * the page-level DOM signals and the main-frame response headers of the tab's page.
+ */
+export interface TabState {
+  pageUrl: string;
+  signals: PageSignals | null;
+  /** Lower-cased response header names → values, for the page's main-frame response. */
+  headers: Record<string, string> | null;
+}
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export async function getTabState(tabId: number): Promise<TabState | null> {
+  const got = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabState | undefined;
+  return got ?? null;
+}
+
+export async function updateTabState(tabId: number, pageUrl: string, patch: Partial<Omit<TabState, 'pageUrl'>>): Promise<void> {
+  const prev = await getTabState(tabId);
+  // A new page in the tab resets what was known about the old one.
+  const base: TabState = prev && prev.pageUrl === pageUrl ? prev : { pageUrl, signals: null, headers: null };
+  await browser.storage.session.set({ [key(tabId)]: { ...base, ...patch } });
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}
+
+/**
+ * Capture main-frame response headers without downloading the page again: an observational
+ * webRequest listener (no blocking). Fallback when it missed the response (page loaded before
+ * the worker started): the collector re-requests the page without credentials.
+ */
+export function captureMainFrameHeaders(): void {
+  browser.webRequest.onHeadersReceived.addListener(
+    (details): undefined => {
+      if (details.tabId < 0) return;
+      const headers: Record<string, string> = {};
+      for (const h of details.responseHeaders ?? []) {
+        const name = h.name.toLowerCase();
+        const value = h.value ?? '';
+        headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+      }
+      void updateTabState(details.tabId, details.url, { headers });
+      return undefined;
+    },
+    { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+    ['responseHeaders'],
+  );
+}
+
+/** Validate page signals from a content script (untrusted input). */
+export function parsePageSignals(raw: unknown): PageSignals | null {
+  const parsed = PageSignalsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
