@@ -58,8 +58,9 @@ export const EffectSchema = z.enum(['allow', 'deny', 'info']);
 export type Effect = z.infer<typeof EffectSchema>;
 
 /**
- * One signal read, with what it did to the decision. `reason` is set on every `deny`
- * (and only there); `source` is a URL, or "xmp" / "html" / "registry" / "settings".
+ * One signal read, with what it did to the decision. `reason` is set on every `deny`; on an
+ * `info` item it names a restriction that was found but does not bind this purpose or image
+ * (it feeds the `restricted` site status). `source` is a URL, or "xmp" / "html" / "settings".
  */
 export const EvidenceSchema = z.object({
   kind: SignalKindSchema,

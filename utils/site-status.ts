@@ -17,22 +17,18 @@ const LICENCE_REASONS: ReadonlySet<RefusalReason> = new Set(['no-licence', 'lice
 
 /**
  * Site status from page-level evidence (DESIGN.md §2): `blocked` on any page-level deny from
- * rules 1–3; `restricted` for a registry restriction or opt-outs covering only some paths or
- * images (`partial` evidence); `permitted` for an accepted page licence and no deny; else `unknown`.
+ * rules 1–3; `restricted` for a registry restriction, or `info` evidence that names a reason —
+ * an opt-out covering only some paths or images; `permitted` for an accepted page licence and
+ * no deny; else `unknown`.
  */
-export function siteStatus(
-  pageEvidence: readonly Evidence[],
-  pageLicences: readonly Licence[],
-  policy: DecisionPolicy,
-  partial: readonly Evidence[] = [],
-): SiteStatusResult {
-  const denies = pageEvidence.filter((e) => e.effect === 'deny' && e.reason && !LICENCE_REASONS.has(e.reason));
+export function siteStatus(pageEvidence: readonly Evidence[], pageLicences: readonly Licence[], policy: DecisionPolicy): SiteStatusResult {
+  const evidence = [...pageEvidence];
+  const denies = evidence.filter((e) => e.effect === 'deny' && e.reason && !LICENCE_REASONS.has(e.reason));
   const reasons = [...new Set(denies.map((e) => e.reason!))];
-  const evidence = [...pageEvidence, ...partial];
   if (reasons.some((r) => !RESTRICTING.has(r))) return { status: 'blocked', reasons, evidence };
-  const partialReasons = partial.flatMap((e) => (e.reason ? [e.reason] : []));
-  if (reasons.length > 0 || partialReasons.length > 0) {
-    return { status: 'restricted', reasons: [...new Set([...reasons, ...partialReasons])], evidence };
+  const partial = evidence.filter((e) => e.effect === 'info' && e.reason).map((e) => e.reason!);
+  if (reasons.length > 0 || partial.length > 0) {
+    return { status: 'restricted', reasons: [...new Set([...reasons, ...partial])], evidence };
   }
   const licensed = pageLicences.some((l) => isAcceptedLicence(l.id, policy.acceptedLicences));
   return { status: licensed ? 'permitted' : 'unknown', reasons: [], evidence };
