@@ -1,58 +1,150 @@
 import { decide, type Decision } from './decide';
 import type { Evidence, Licence, RefusalReason } from './evidence';
-import { attributionLine, parseLicenceUrl } from './licence-url';
+import type { OriginFiles } from './origin-files';
 import type { PageSignals } from './page-signals';
+import { purposeProfile, type PurposeProfile } from './purposes';
 import { sameRegistrableDomain } from './registrable-domain';
 import type { Settings } from './settings';
+import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
+import { evaluateAiTxt } from './signals/ai-txt';
+import { evaluateContentUsageHeader } from './signals/content-usage';
+import { licenceFindings } from './signals/html-licence/findings';
+import type { PageLicenceSignals } from './signals/html-licence/schema';
+import { evaluateMetaRobots } from './signals/meta-robots';
+import { partialRobotsOptOuts } from './signals/robots-partial';
+import { evaluateRobots } from './signals/robots-txt';
+import { evaluateRsl, readRslLinkHeader } from './signals/rsl';
+import { resolveTdmReservation, type TdmDeclaration } from './signals/tdmrep';
+import { evaluateXRobotsTag } from './signals/x-robots-tag';
 import type { ImageCandidate } from './verdict';
 
-/** What Heed concluded about the page, once per collect (stored with the job). */
+/** Lower-cased response header name → value (repeated headers joined with ", "). */
+export type HeaderMap = Record<string, string>;
+
+/** What Heed concluded about the page, once per collect (stored with the job; JSON-serialisable). */
 export interface PageAssessment {
   pageUrl: string;
   status: SiteStatus;
   reasons: RefusalReason[];
-  /** Page- and site-scope evidence; applies to every image on the page. */
+  /** Site- and page-scope evidence shown in the banner (includes the page's own TDM answer). */
   evidence: Evidence[];
-  /** Page-level licences (rel=license, page JSON-LD); cover same-registrable-domain images only. */
+  /** The part of `evidence` that applies to every image on the page. */
+  imageEvidence: Evidence[];
+  /** Page-level licences; they cover images on the page's own registrable domain only. */
   licences: Licence[];
+  /** Page licence markup, for element-level JSON-LD ImageObjects. */
+  licenceSignals: PageLicenceSignals;
+  /** The page's TDM header/meta: applies to same-domain images when nothing closer speaks. */
+  tdmFallback: (TdmDeclaration & { source: string }) | null;
 }
 
-/** What was read about one image (bytes, headers and its origin's signal files). */
-export interface ImageSignals {
+export interface PageInputs {
+  page: PageSignals;
+  /** Main-frame response headers of the page, or null when they could not be read. */
+  headers: HeaderMap | null;
+  /** Signal files of the page's origin. */
+  origin: OriginFiles;
+}
+
+/** What was read about one image: its response, its origins' signal files and its bytes. */
+export interface ImageInputs {
+  url: string;
+  /** The URL after redirects. */
   finalUrl: string;
-  /** Image-scope evidence already evaluated for the purpose (headers, origin files, embedded). */
-  evidence: Evidence[];
-  /** Licence from embedded XMP/IPTC, if any. */
-  embeddedLicence: Licence | null;
+  headers: HeaderMap;
+  /** Signal files of the image's origin and, after a cross-origin redirect, the final one. */
+  origins: OriginFiles[];
+  /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
+  embedded: { evidence: Evidence[]; licence: Licence | null };
 }
 
-function toLicence(url: string, source: Licence['source'], credit: { title: string | null; creator: string | null } = { title: null, creator: null }): Licence {
-  const parsed = parseLicenceUrl(url);
-  const id = parsed?.id ?? null;
-  return {
-    id,
-    url,
-    source,
-    attribution: id && parsed ? attributionLine({ title: credit.title, creator: credit.creator, licenceId: id, licenceUrl: url }) : null,
-  };
+const header = (h: HeaderMap | null, name: string): string[] => (h && h[name] !== undefined ? [h[name]!] : []);
+
+function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
+  const out: TdmDeclaration = {};
+  const reservation = h?.['tdm-reservation'];
+  const policy = h?.['tdm-policy'];
+  if (reservation !== undefined) out.reservation = reservation;
+  if (policy !== undefined) out.policy = policy;
+  return out;
 }
 
-/** Assess the page: site-scope and page-scope evidence, page licences, and the site status. */
-export function assessPage(input: { page: PageSignals; siteEvidence: Evidence[]; partial?: Evidence[] }, settings: Settings): PageAssessment {
-  const licences = input.page.licenceLinks.map((url) => toLicence(url, 'page', { title: input.page.title || null, creator: null }));
-  const { status, reasons, evidence } = siteStatus(input.siteEvidence, licences, settings, input.partial ?? []);
-  return { pageUrl: input.page.url, status, reasons, evidence, licences };
+/** The response header wins over the HTML meta (TDMRep processing order: header, then meta). */
+function pageTdm(input: PageInputs): (TdmDeclaration & { source: string }) | null {
+  const fromHeader = tdmDeclaration(input.headers);
+  if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
+  if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
+  return null;
+}
+
+function rslEvidence(files: readonly OriginFiles[], url: string, profile: PurposeProfile, scope: 'page' | 'image'): Evidence[] {
+  return files.flatMap((o) => o.rsl.flatMap((doc) => evaluateRsl(doc, url, profile, scope === 'page' ? 'site' : 'image')));
+}
+
+/** Assess the page: rules 1–3 at site and page scope, page licences, and the site status. */
+export function assessPage(input: PageInputs, settings: Settings): PageAssessment {
+  const profile = purposeProfile(settings.purpose);
+  const url = input.page.url;
+  const imageEvidence: Evidence[] = [
+    ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
+    ...evaluateRobots(input.origin.robots, url, 'page', profile),
+    ...partialRobotsOptOuts(input.origin.robots, url, profile),
+    ...evaluateXRobotsTag(header(input.headers, 'x-robots-tag'), url, 'page', profile),
+    ...evaluateMetaRobots(input.page.metas, url, profile),
+  ];
+  const tdmFallback = pageTdm(input);
+  // The page's own TDM answer (its origin's tdmrep.json, then its header/meta) speaks for the
+  // page in the banner; for images it applies only through `tdmFallback` (DESIGN.md rule 3).
+  const pageTdmEvidence = resolveTdmReservation(
+    { wellKnown: input.origin.tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: tdmFallback },
+    profile,
+  ).map((e) => ({ ...e, scope: 'page' as const }));
+  const pageRsl = rslEvidence([input.origin], url, profile, 'page');
+  const evidence = [...imageEvidence, ...pageTdmEvidence, ...pageRsl];
+  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: input.page.licence, element: [], sameRegistrableDomain: true }).filter(
+    (l) => l.source === 'page',
+  );
+  const { status, reasons } = siteStatus(evidence, licences, settings);
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals: input.page.licence, tdmFallback };
 }
 
 /** Decide one image from the page assessment, its own signals and its element context. */
-export function assessImage(page: PageAssessment, image: ImageSignals, candidate: ImageCandidate, settings: Settings): Decision {
-  const licences: Licence[] = [];
-  if (image.embeddedLicence) licences.push(image.embeddedLicence);
-  for (const hint of candidate.elementLicences) licences.push(toLicence(hint.url, 'element', hint));
-  // A page-level licence covers only images on the page's own registrable domain (DESIGN.md §2.4).
-  if (sameRegistrableDomain(page.pageUrl, image.finalUrl) && sameRegistrableDomain(page.pageUrl, candidate.url)) {
-    licences.push(...page.licences);
+export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
+  const profile = purposeProfile(settings.purpose);
+  const urls = [...new Set([image.url, image.finalUrl])];
+  const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
+  const originOfUrl = (u: string) => image.origins.find((o) => u.startsWith(`${o.origin}/`)) ?? null;
+
+  const evidence: Evidence[] = [...page.imageEvidence];
+  for (const u of urls) {
+    if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
+    const origin = originOfUrl(u);
+    if (!origin) continue;
+    evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile));
   }
-  return decide({ evidence: [...page.evidence, ...image.evidence], licences }, settings);
+  evidence.push(...evaluateXRobotsTag(header(image.headers, 'x-robots-tag'), image.finalUrl, 'image', profile));
+  evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
+  const finalOrigin = originOfUrl(image.finalUrl);
+  if (finalOrigin) {
+    evidence.push(
+      ...resolveTdmReservation(
+        { wellKnown: finalOrigin.tdmrep, imageUrl: image.finalUrl, imageHeaders: tdmDeclaration(image.headers), pageFallback: sameDomain ? page.tdmFallback : null },
+        profile,
+      ),
+    );
+  }
+  evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
+  for (const rslUrl of readRslLinkHeader(header(image.headers, 'link'), image.finalUrl)) {
+    evidence.push({ kind: 'rsl', scope: 'image', source: rslUrl, value: 'RSL licence linked from the image response', effect: 'info', note: 'An RSL licence is linked from the image response (Link header); Heed reads RSL documents named in robots.txt' });
+  }
+  evidence.push(...image.embedded.evidence);
+
+  const licences: Licence[] = [];
+  if (image.embedded.licence) licences.push(image.embedded.licence);
+  licences.push(
+    ...licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences, sameRegistrableDomain: sameDomain }),
+  );
+  return decide({ evidence, licences }, settings);
 }

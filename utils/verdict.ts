@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from './evidence';
 import { DiscoverySchema } from './manifest';
+import { ElementLicenceHintSchema } from './signals/html-licence/schema';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 export const ImageCandidateSchema = z.object({
@@ -13,10 +14,8 @@ export const ImageCandidateSchema = z.object({
   discovery: z.array(DiscoverySchema).default(['img']),
   width: z.number().nonnegative().default(0),
   height: z.number().nonnegative().default(0),
-  /** Licence URLs scoped to this element (figure rel=license, RDFa/microdata), with credits. */
-  elementLicences: z
-    .array(z.object({ url: z.string().max(2048), creator: z.string().max(500).nullable(), title: z.string().max(500).nullable() }))
-    .default([]),
+  /** Licence markup scoped to this element (figure rel=license, RDFa/microdata), with credits. */
+  elementLicences: z.array(ElementLicenceHintSchema).max(50).default([]),
 });
 export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
 

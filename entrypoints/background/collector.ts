@@ -7,6 +7,7 @@ import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils
 import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
 import { assessSite } from './site-assessment';
 import { gatherImage } from './gather-image';
+import type { OriginSignals } from './origin-signals';
 import { z } from 'zod';
 
 const ScanResultSchema = z.object({ page: PageSignalsSchema, candidates: z.array(ImageCandidateSchema).max(20_000) });
@@ -50,8 +51,8 @@ export class Collector {
 
   constructor(
     private readonly db: HeedDatabase,
+    private readonly origins: OriginSignals,
     private readonly loadSettings: () => Promise<Settings>,
-    private readonly version: string,
   ) {}
 
   async start(tabId: number): Promise<Job> {
@@ -74,7 +75,7 @@ export class Collector {
       const { page, candidates } = await scanTab(tabId);
       job.candidates = candidates;
       job.pageTitle = page.title || job.pageTitle;
-      job.site = await assessSite(this.db, tabId, pageUrl, page, await this.loadSettings());
+      job.site = await assessSite(this.origins, tabId, pageUrl, page, await this.loadSettings());
     } catch (err) {
       job.state = 'error';
       job.error = err instanceof Error ? err.message : String(err);
@@ -141,11 +142,11 @@ export class Collector {
     if (site.status === 'blocked') {
       return { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence };
     }
-    const gathered = await gatherImage(this.db, candidate, settings);
+    const gathered = await gatherImage(this.origins, candidate, settings);
     if (!gathered.ok) {
       return { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence };
     }
-    const decision = assessImage(site, gathered.image, candidate, settings);
+    const decision = assessImage(site, gathered.image.inputs, candidate, settings);
     const sha256 = gathered.image.sha256;
     if (decision.decision === 'refused') {
       return { ...base, decision: 'refused', reasons: decision.reasons, licence: decision.licence, evidence: decision.evidence };
@@ -160,7 +161,7 @@ export class Collector {
       width: gathered.image.width,
       height: gathered.image.height,
       url: candidate.url,
-      finalUrl: gathered.image.finalUrl,
+      finalUrl: gathered.image.inputs.finalUrl,
       pageUrl: job.pageUrl,
       pageTitle: job.pageTitle,
       alt: candidate.alt,

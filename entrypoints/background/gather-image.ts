@@ -1,12 +1,16 @@
-import type { HeedDatabase } from '@/utils/db';
+import type { ImageInputs } from '@/utils/assess';
 import type { Evidence, FailureReason } from '@/utils/evidence';
-import type { ImageSignals } from '@/utils/assess';
 import { readImageSize, sha256Hex, sniffImageType } from '@/utils/image-bytes';
+import { originOf } from '@/utils/origin-files';
+import { purposeProfile } from '@/utils/purposes';
 import type { Settings } from '@/utils/settings';
+import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import type { ImageCandidate } from '@/utils/verdict';
 import { fetchLimited } from './fetch-limited';
+import type { OriginSignals } from './origin-signals';
 
-export interface GatheredImage extends ImageSignals {
+export interface GatheredImage {
+  inputs: ImageInputs;
   mime: string;
   bytes: Uint8Array;
   sha256: string;
@@ -15,16 +19,22 @@ export interface GatheredImage extends ImageSignals {
   synthetic: boolean | null;
 }
 
-export type GatherResult =
-  | { ok: true; image: GatheredImage }
-  | { ok: false; reason: FailureReason; evidence: Evidence[] };
+export type GatherResult = { ok: true; image: GatheredImage } | { ok: false; reason: FailureReason; evidence: Evidence[] };
 
 function failed(reason: FailureReason, url: string, value: string, note: string): GatherResult {
   return { ok: false, reason, evidence: [{ kind: 'fetch', scope: 'image', source: url, value, effect: 'info', note }] };
 }
 
+function headerMap(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value;
+  });
+  return out;
+}
+
 /** Fetch one image and read everything it carries: bytes, type, size, hash and rights signals. */
-export async function gatherImage(_db: HeedDatabase, candidate: ImageCandidate, settings: Settings): Promise<GatherResult> {
+export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings): Promise<GatherResult> {
   const fetched = await fetchLimited(candidate.url, settings.maxImageBytes + 1);
   if (fetched.outcome === 'unreachable') return failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`);
   if (fetched.outcome === 'unavailable') return failed('fetch-failed', candidate.url, `HTTP ${fetched.status}`, `The server answered HTTP ${fetched.status}`);
@@ -33,19 +43,28 @@ export async function gatherImage(_db: HeedDatabase, candidate: ImageCandidate, 
   }
   const mime = sniffImageType(fetched.bytes);
   if (!mime) return failed('not-an-image', candidate.url, fetched.headers.get('content-type') ?? 'unknown', 'The response is not an image');
+
+  // The signal files of the image's origin and, after a cross-origin redirect, of the final one.
+  const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
+  const [files, rights] = await Promise.all([Promise.all(originNames.map((o) => origins.get(o))), readEmbeddedRights(fetched.bytes)]);
+  const embedded = evaluateEmbeddedRights(rights, purposeProfile(settings.purpose));
   const size = readImageSize(fetched.bytes, mime);
   return {
     ok: true,
     image: {
-      finalUrl: fetched.finalUrl,
+      inputs: {
+        url: candidate.url,
+        finalUrl: fetched.finalUrl,
+        headers: headerMap(fetched.headers),
+        origins: files,
+        embedded: { evidence: embedded.evidence, licence: embedded.licence },
+      },
       mime,
       bytes: fetched.bytes,
       sha256: await sha256Hex(fetched.bytes),
       width: size?.width ?? null,
       height: size?.height ?? null,
-      synthetic: null,
-      evidence: [],
-      embeddedLicence: null,
+      synthetic: embedded.synthetic,
     },
   };
 }

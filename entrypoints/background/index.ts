@@ -1,16 +1,19 @@
-import { openHeedDB, getRawSettings } from '@/utils/db';
+import { getRawSettings, openHeedDB } from '@/utils/db';
 import { parseSettings } from '@/utils/settings';
 import { Collector } from './collector';
+import { registerMessageHandlers, type Services } from './messaging';
+import { OriginSignals } from './origin-signals';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
-import { registerMessageHandlers } from './messaging';
 
 export default defineBackground(() => {
-  const dbReady = openHeedDB();
+  // Listeners are registered synchronously so a worker woken by an event receives it.
   captureMainFrameHeaders();
-  const collectorReady = dbReady.then(
-    (db) => new Collector(db, async () => parseSettings(await getRawSettings(db)), browser.runtime.getManifest().version),
-  );
-  registerMessageHandlers(dbReady, collectorReady);
+  const ready: Promise<Services> = openHeedDB().then((db) => {
+    const origins = new OriginSignals(db);
+    const collector = new Collector(db, origins, async () => parseSettings(await getRawSettings(db)));
+    return { db, origins, collector };
+  });
+  registerMessageHandlers(ready);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  void collectorReady.then((c) => c.resumeAll());
+  void ready.then(({ collector }) => collector.resumeAll());
 });

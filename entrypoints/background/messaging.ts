@@ -4,9 +4,17 @@ import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } fr
 import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
 import { parseSettings } from '@/utils/settings';
 import { jobView, type Collector } from './collector';
+import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
 import { getTabState, updateTabState } from './tab-state';
 import { showStatusBadge } from './badge';
+
+/** The background's long-lived services, created once per worker start. */
+export interface Services {
+  db: HeedDatabase;
+  origins: OriginSignals;
+  collector: Collector;
+}
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 
@@ -24,20 +32,20 @@ async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSigna
   return parsed.data;
 }
 
-async function siteStatusFor(db: HeedDatabase, tabId: number): Promise<SiteStatusView> {
+async function siteStatusFor(db: HeedDatabase, origins: OriginSignals, tabId: number): Promise<SiteStatusView> {
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url ?? '';
   if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
   const settings = parseSettings(await getRawSettings(db));
-  const site = await assessSite(db, tabId, pageUrl, await pageSignalsFor(tabId, pageUrl), settings);
+  const site = await assessSite(origins, tabId, pageUrl, await pageSignalsFor(tabId, pageUrl), settings);
   await showStatusBadge(tabId, site.status);
   return { pageUrl, status: site.status, reasons: site.reasons, evidence: site.evidence };
 }
 
-async function handlePopup(msg: PopupToBg, db: HeedDatabase, collector: Collector): Promise<unknown> {
+async function handlePopup(msg: PopupToBg, { db, origins, collector }: Services): Promise<unknown> {
   switch (msg.type) {
     case 'popup-bg-site-status':
-      return siteStatusFor(db, msg.tabId);
+      return siteStatusFor(db, origins, msg.tabId);
     case 'popup-bg-collect':
       return jobView(await collector.start(msg.tabId));
     case 'popup-bg-job': {
@@ -51,12 +59,12 @@ async function handlePopup(msg: PopupToBg, db: HeedDatabase, collector: Collecto
 }
 
 /** Route every incoming message: validate it, check its sender, reply with data (never throw). */
-export function registerMessageHandlers(dbReady: Promise<HeedDatabase>, collectorReady: Promise<Collector>): void {
+export function registerMessageHandlers(ready: Promise<Services>): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     const popup = PopupToBgSchema.safeParse(raw);
     if (popup.success && fromExtensionPage(sender)) {
-      Promise.all([dbReady, collectorReady])
-        .then(([db, collector]) => handlePopup(popup.data, db, collector))
+      ready
+        .then((services) => handlePopup(popup.data, services))
         .then(
           (value) => sendResponse({ ok: true, value }),
           (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
@@ -67,8 +75,8 @@ export function registerMessageHandlers(dbReady: Promise<HeedDatabase>, collecto
     if (cs.success && sender.tab?.id !== undefined && sender.frameId === 0) {
       const tabId = sender.tab.id;
       void updateTabState(tabId, cs.data.signals.url, { signals: cs.data.signals })
-        .then(() => dbReady)
-        .then((db) => siteStatusFor(db, tabId))
+        .then(() => ready)
+        .then(({ db, origins }) => siteStatusFor(db, origins, tabId))
         .catch(() => undefined);
       return false;
     }

@@ -1,15 +1,33 @@
-import { assessPage, type PageAssessment } from '@/utils/assess';
-import type { HeedDatabase } from '@/utils/db';
+import { assessPage, type HeaderMap, type PageAssessment } from '@/utils/assess';
+import { originOf } from '@/utils/origin-files';
 import type { PageSignals } from '@/utils/page-signals';
 import type { Settings } from '@/utils/settings';
+import { fetchLimited } from './fetch-limited';
+import type { OriginSignals } from './origin-signals';
+import { getTabState, updateTabState } from './tab-state';
+
+/**
+ * The page's main-frame response headers: captured by the webRequest observer as the page
+ * loaded; when that was missed (the page loaded before the worker started), the fallback
+ * requests the page again without cookies and reads only its headers.
+ */
+async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | null> {
+  const state = await getTabState(tabId);
+  if (state?.headers && state.pageUrl === pageUrl) return state.headers;
+  const r = await fetchLimited(pageUrl, 0);
+  if (r.outcome === 'unreachable') return null;
+  const headers: HeaderMap = {};
+  r.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  await updateTabState(tabId, pageUrl, { headers });
+  return headers;
+}
 
 /** Gather the site- and page-level evidence for a page and assess it. */
-export async function assessSite(
-  _db: HeedDatabase,
-  _tabId: number,
-  _pageUrl: string,
-  page: PageSignals,
-  settings: Settings,
-): Promise<PageAssessment> {
-  return assessPage({ page, siteEvidence: [] }, settings);
+export async function assessSite(origins: OriginSignals, tabId: number, pageUrl: string, page: PageSignals, settings: Settings): Promise<PageAssessment> {
+  const origin = originOf(pageUrl);
+  if (!origin) throw new Error('Heed collects from web pages (http or https) only');
+  const [headers, files] = await Promise.all([pageHeaders(tabId, pageUrl), origins.get(origin)]);
+  return assessPage({ page, headers, origin: files }, settings);
 }
