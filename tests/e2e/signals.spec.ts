@@ -1,0 +1,60 @@
+import { test, expect, openSiteWithPopup } from './harness/fixtures';
+import type { VerdictRow } from './harness/popup-page';
+
+const byPath = (verdicts: VerdictRow[], path: string) => {
+  const v = verdicts.find((x) => new URL(x.url).pathname === path);
+  if (!v) throw new Error(`no verdict for ${path}: ${verdicts.map((x) => x.url).join(', ')}`);
+  return v;
+};
+
+test('every signal takes effect on its own image, with its own reason', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('signals.test')}/`);
+  // GPTBot is disallowed for /private/ only: an opt-out that covers some paths.
+  expect(await popup.siteStatus()).toBe('restricted');
+  expect(await popup.siteReasons()).toContain('robots-disallow');
+
+  const verdicts = await popup.collect();
+  const expectations: [string, string, string[]][] = [
+    ['/img/plain.png', 'permitted', []],
+    ['/img/xrobots.png', 'refused', ['x-robots-tag']],
+    ['/img/usage.png', 'refused', ['content-usage-n']],
+    ['/private/secret.png', 'refused', ['robots-disallow']],
+    ['/img/reserved.png', 'refused', ['tdm-reserved']],
+    ['/img/jsonld-nc.png', 'refused', ['licence-not-accepted']],
+    ['/img/figure-sa.png', 'permitted', []],
+    ['/img/conflict.png', 'refused', ['licence-conflict']],
+    ['/img/redirect.png', 'refused', ['robots-disallow']],
+    ['/open/cc0.png', 'permitted', []],
+    ['/open/nodm.png', 'refused', ['xmp-data-mining']],
+    ['/img/missing.png', 'failed', ['fetch-failed']],
+  ];
+  for (const [path, decision, reasons] of expectations) {
+    expect.soft(byPath(verdicts, path), path).toEqual(expect.objectContaining({ decision, reasons }));
+  }
+
+  const { manifest } = await popup.exportManifest();
+  const licenceOf = (path: string) => manifest.items.find((i: { url: string }) => new URL(i.url).pathname === path)?.licence;
+  expect(licenceOf('/img/plain.png')).toMatchObject({ id: 'CC-BY-4.0', source: 'page' });
+  expect(licenceOf('/img/figure-sa.png')).toMatchObject({ id: 'CC-BY-SA-4.0', source: 'element' });
+  expect(licenceOf('/open/cc0.png')).toMatchObject({ id: 'CC0-1.0', source: 'xmp' });
+  expect(manifest.items).toHaveLength(3);
+});
+
+test('a page-level opt-out blocks the site and stores nothing', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('optout-meta.test')}/`);
+  expect(await popup.siteStatus()).toBe('blocked');
+  expect(await popup.siteReasons()).toEqual(['meta-robots']);
+  const verdicts = await popup.collect();
+  expect(verdicts).toHaveLength(2);
+  expect(verdicts.every((v) => v.decision === 'refused' && v.reasons.includes('meta-robots'))).toBe(true);
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toEqual([]);
+});
+
+test('an unreachable robots.txt (503) disallows everything', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('down.test')}/`);
+  expect(await popup.siteStatus()).toBe('blocked');
+  expect(await popup.siteReasons()).toContain('robots-unreachable');
+  const verdicts = await popup.collect();
+  expect(verdicts.map((v) => v.decision)).toEqual(['refused']);
+});
