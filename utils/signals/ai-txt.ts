@@ -1,0 +1,167 @@
+/**
+ * Spawning `ai.txt` at `/ai.txt` (site.spawning.ai/spawning-ai-txt). No formal specification
+ * exists; the format is defined by Spawning's generator output: a robots.txt look-alike whose
+ * `User-Agent:` groups carry `Allow:` / `Disallow:` rules, usually file-extension globs
+ * (`*.jpg`) or paths (`/`). A matching Disallow means "do not use in AI datasets".
+ *
+ * Decisions, since Spawning defines none beyond the examples (documented per the brief):
+ * - Syntax and matching follow RFC 9309 (the format copies robots.txt): case-insensitive
+ *   field names, `#` comments, lines that do not parse are ignored, longest match wins,
+ *   `Allow` wins a tie, `*`/`$` wildcards, at most 512 KiB read (RFC 9309 §2.5 lets a parser
+ *   ignore content past a cap ≥ 500 KiB).
+ * - Group selection as DESIGN.md §2 rule 2 does for robots.txt: for `heed` and each AI token
+ *   of the purpose, the groups naming it, else the `*` groups. A Disallow for any → deny.
+ * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
+ *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
+ *   with no group is still an opt-out (fail closed).
+ * - 4xx → no ai.txt, no restriction. 5xx / network error → info, no restriction: the file is
+ *   optional, probed speculatively, and Spawning defines no failure semantics (robots.txt and
+ *   TDMRep keep their own fail-closed rules).
+ * - A 200 body with no robots-style record at all (HTML soft 404, the unrelated Markdown
+ *   `aitxt.ing` format, binary junk) is not a Spawning ai.txt: info, not `signal-unreadable`
+ *   — the `/ai.txt` name is shared by formats that carry no permissions (SIGNALS.md §5.1).
+ */
+import type { Evidence } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
+import { compilePattern, matchCompiled, normalizeTarget, pathAndQuery } from './path-pattern';
+
+/** One Allow/Disallow line. */
+export interface AiTxtRule {
+  allow: boolean;
+  pattern: string;
+  line: number;
+}
+
+/** One group: its user-agent tokens (lower-cased) and rules. */
+export interface AiTxtGroup {
+  agents: string[];
+  rules: AiTxtRule[];
+}
+
+export interface AiTxt {
+  groups: AiTxtGroup[];
+  /** True when the body was longer than the cap and its tail was ignored. */
+  truncated: boolean;
+}
+
+export const MAX_AI_TXT_BYTES = 512 * 1024;
+const MAX_RULES = 20000;
+
+/** Parse an ai.txt body; `ok: false` when it is not a robots-style file at all. */
+export function parseAiTxt(body: string): ParseResult<AiTxt> {
+  return neverThrow<ParseResult<AiTxt>>(
+    () => {
+      if (typeof body !== 'string') return { ok: false, error: 'not text' };
+      if (body.includes('\u0000')) return { ok: false, error: 'binary content' };
+      const text = body.slice(0, MAX_AI_TXT_BYTES);
+      const groups: AiTxtGroup[] = [];
+      let current: AiTxtGroup | null = null;
+      let lastWasAgent = false;
+      let records = 0;
+      let rules = 0;
+      const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!.replace(/#.*$/, '');
+        const colon = line.indexOf(':');
+        if (colon < 0) continue;
+        const field = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (field === 'user-agent') {
+          records++;
+          if (!current || !lastWasAgent) {
+            current = { agents: [], rules: [] };
+            groups.push(current);
+          }
+          const token = value.split(/[\s/]/)[0]!.toLowerCase();
+          if (token !== '') current.agents.push(token);
+          lastWasAgent = true;
+        } else if (field === 'allow' || field === 'disallow') {
+          records++;
+          lastWasAgent = false;
+          if (value === '' || rules >= MAX_RULES) continue; // an empty rule matches nothing
+          if (!current) {
+            current = { agents: ['*'], rules: [] };
+            groups.push(current);
+          }
+          current.rules.push({ allow: field === 'allow', pattern: value, line: i + 1 });
+          rules++;
+        } else {
+          lastWasAgent = false;
+        }
+      }
+      if (records === 0) return { ok: false, error: 'no User-Agent, Allow or Disallow line' };
+      return { ok: true, value: { groups, truncated: body.length > MAX_AI_TXT_BYTES } };
+    },
+    (message) => ({ ok: false, error: message }),
+  );
+}
+
+/** The rules that apply to `token`: groups naming it (merged), else the `*` groups (RFC 9309 §2.2.1). */
+export function rulesFor(file: AiTxt, token: string): { agent: string; rules: AiTxtRule[] } {
+  const t = token.toLowerCase();
+  const named = file.groups.filter((g) => g.agents.includes(t));
+  const chosen = named.length > 0 ? named : file.groups.filter((g) => g.agents.includes('*'));
+  return { agent: named.length > 0 ? t : '*', rules: chosen.flatMap((g) => g.rules) };
+}
+
+/** The deciding rule for `target` (longest pattern; Allow wins ties), or null if none matches. */
+export function decidingRule(rules: readonly AiTxtRule[], target: string): AiTxtRule | null {
+  const t = normalizeTarget(target);
+  let best: AiTxtRule | null = null;
+  let bestLen = -1;
+  for (const r of rules) {
+    const c = compilePattern(r.pattern);
+    if (!c || c.length < bestLen || !matchCompiled(c, t)) continue;
+    if (c.length > bestLen || (r.allow && !best!.allow)) {
+      best = r;
+      bestLen = c.length;
+    }
+  }
+  return best;
+}
+
+/** Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed. */
+export function evaluateAiTxt(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile): Evidence[] {
+  return neverThrow(
+    () => evaluate(fetched, imageUrl, profile),
+    (message) => [{ kind: 'ai-txt', scope: 'site', source: String(fetched?.url ?? ''), value: 'unreadable', effect: 'info', note: `ai.txt could not be evaluated: ${message}` }],
+  );
+}
+
+function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile): Evidence[] {
+  if (!isFetchedFile(fetched)) return [];
+  const base = { kind: 'ai-txt', scope: 'site', source: fetched.url } as const;
+  if (fetched.outcome === 'absent') {
+    return [{ ...base, value: 'absent', effect: 'info', note: 'No /ai.txt on this site: no restriction from it.' }];
+  }
+  if (fetched.outcome === 'error') {
+    return [{ ...base, value: `unavailable: ${clip(fetched.detail, 200)}`, effect: 'info', note: 'ai.txt could not be fetched; it is optional and Spawning defines no failure rule, so it adds no restriction.' }];
+  }
+  const parsed = parseAiTxt(fetched.body);
+  if (!parsed.ok) {
+    return [{ ...base, value: `not a Spawning ai.txt: ${parsed.error}`, effect: 'info', note: 'The file at /ai.txt is not the robots-style Spawning format; it carries no opt-out.' }];
+  }
+  const target = pathAndQuery(imageUrl);
+  if (target === null) return [{ ...base, value: 'image URL unreadable', effect: 'info', note: 'The image URL could not be parsed.' }];
+  const tokens = profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*'];
+  const denies = new Map<string, Evidence>();
+  let allowedBy: Evidence | null = null;
+  const decided = new Map<string, AiTxtRule | null>(); // most tokens fall back to the same `*` rules
+  for (const token of tokens) {
+    const { agent, rules } = rulesFor(parsed.value, token);
+    if (!decided.has(agent)) decided.set(agent, decidingRule(rules, target));
+    const rule = decided.get(agent)!;
+    if (!rule) continue;
+    const value = `User-Agent: ${agent} → ${rule.allow ? 'Allow' : 'Disallow'}: ${clip(rule.pattern, 300)} (line ${rule.line})`;
+    if (!rule.allow && !denies.has(value)) {
+      denies.set(value, { ...base, value, effect: 'deny', reason: 'ai-txt-disallow', note: `The site's ai.txt disallows this image for AI datasets${agent === '*' ? '' : ` (for ${agent})`}.` });
+    } else if (rule.allow && !allowedBy) {
+      allowedBy = { ...base, value, effect: 'allow', note: 'The site\'s ai.txt explicitly allows this image for AI datasets.' };
+    }
+  }
+  if (denies.size > 0) return [...denies.values()];
+  if (allowedBy) return [allowedBy];
+  const tail = parsed.value.truncated ? ' (only the first 512 KiB were read)' : '';
+  return [{ ...base, value: 'no rule matches this image', effect: 'info', note: `The site's ai.txt has no rule for this image${tail}.` }];
+}

@@ -1,0 +1,40 @@
+/**
+ * Shared input/output shapes for the signal modules in `utils/signals/`.
+ * Every module has the same shape: `parse…(text): ParseResult<T>` (never throws) and
+ * `evaluate…(…, profile): Evidence[]` (never throws).
+ */
+
+/** The outcome of fetching a site-wide signal file (tdmrep.json, ai.txt, an RSL document). */
+export type FetchedFile =
+  | { url: string; outcome: 'ok'; body: string }
+  /** 4xx: the file does not exist. */
+  | { url: string; outcome: 'absent' }
+  /** 5xx, network failure, redirect loop, too large…: `detail` says which. */
+  | { url: string; outcome: 'error'; detail: string };
+
+/** Bad input comes back as a value, never as an exception. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Run `fn`; if it throws anyway (a bug), return `fallback(message)` instead. */
+export function neverThrow<T>(fn: () => T, fallback: (message: string) => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    return fallback(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Whether `v` is a well-formed FetchedFile (inputs cross a message boundary; trust nothing). */
+export function isFetchedFile(v: unknown): v is FetchedFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  if (typeof f.url !== 'string') return false;
+  if (f.outcome === 'ok') return typeof f.body === 'string';
+  if (f.outcome === 'error') return typeof f.detail === 'string';
+  return f.outcome === 'absent';
+}
+
+/** Shorten a string for display in evidence values (hostile inputs can be huge). */
+export function clip(s: string, max = 200): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

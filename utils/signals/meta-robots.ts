@@ -1,0 +1,161 @@
+/**
+ * `<meta name="robots">` and crawler-specific metas (`<meta name="GPTBot" content="noai">`,
+ * `<meta name="heed" …>`): same directive syntax as X-Robots-Tag minus the `botname:` prefix,
+ * `name` and `content` case-insensitive, several metas combine (Google's robots meta tag spec,
+ * developers.google.com/search/docs/crawling-indexing/robots-meta-tag). Opt-out words per
+ * DESIGN.md §2 rule 3 → deny `meta-robots`; metas for other crawlers are recorded only.
+ */
+import { AI_TOKENS, HEED_TOKEN } from '../ai-tokens';
+import type { Evidence } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+import { clip, neverThrow } from './fetched-file';
+import {
+  bindsHeed,
+  explainWords,
+  formatDirectives,
+  KNOWN_DIRECTIVES,
+  OPT_OUT_DIRECTIVES,
+  optOutWords,
+  parseDirectiveList,
+  type RobotsDirective,
+} from './x-robots-tag';
+
+/** One `<meta name content>` pair as the content script hands it over. */
+export interface RobotsMeta {
+  name: string;
+  content: string;
+}
+
+/** Output caps, matching `PageSignalsSchema` (utils/page-signals.ts). */
+export const MAX_METAS = 1000;
+export const MAX_META_NAME = 200;
+export const MAX_META_CONTENT = 2000;
+/** How much of one `content` attribute is read (hostile pages). */
+const MAX_CONTENT_READ = 1024 * 1024;
+/** How many metas an evaluation reads before failing closed. */
+const MAX_EVALUATED = 10000;
+
+const ALWAYS_KEPT = new Set(['robots', HEED_TOKEN, ...AI_TOKENS.map((t) => t.token.toLowerCase())]);
+const RESTRICTIVE = new Set<string>(OPT_OUT_DIRECTIVES);
+
+/** Parse one meta `content` into directives (no `botname:` prefix in metas). */
+export function parseMetaRobots(content: string): RobotsDirective[] {
+  return neverThrow(() => parseDirectiveList(String(content).slice(0, MAX_CONTENT_READ), false).flatMap((g) => g.directives), () => []);
+}
+
+/**
+ * Whether a meta is a robots meta: named robots/heed/an AI token, or (any other crawler's
+ * name) whose content is made only of robots directives — so `<meta name="description"
+ * content="noai art">` is prose, not a directive.
+ */
+function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): boolean {
+  return ALWAYS_KEPT.has(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name)));
+}
+
+/**
+ * Read the robots metas of a document (pure: handed the Document). Metas with the same name
+ * are merged (unique directives, in order), so 10,000 metas cannot crowd an opt-out out of
+ * the capped output; opt-out words always survive the content-length cap.
+ */
+export function readRobotsMetas(doc: Document): RobotsMeta[] {
+  return neverThrow(() => {
+    const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
+    for (const el of Array.from(doc.querySelectorAll('meta[name]'))) {
+      const name = (el.getAttribute('name') ?? '').trim();
+      if (name === '' || name.length > MAX_META_NAME) continue;
+      const key = name.toLowerCase();
+      const directives = parseMetaRobots(el.getAttribute('content') ?? '');
+      if (directives.length === 0 || !isRobotsMeta(key, directives)) continue;
+      let entry = merged.get(key);
+      if (!entry) {
+        if (merged.size >= MAX_METAS && !ALWAYS_KEPT.has(key)) continue;
+        entry = { name, directives: new Map() };
+        merged.set(key, entry);
+      }
+      for (const d of directives) {
+        const id = formatDirectives([d]);
+        if (!entry.directives.has(id) && (entry.directives.size < 256 || RESTRICTIVE.has(d.name))) entry.directives.set(id, d);
+      }
+    }
+    // Always-kept names can push the map past the cap; trim the others (from the end).
+    const entries = [...merged.values()];
+    while (entries.length > MAX_METAS) {
+      const i = entries.findLastIndex((e) => !ALWAYS_KEPT.has(e.name.toLowerCase()));
+      entries.splice(i < 0 ? entries.length - 1 : i, 1);
+    }
+    return entries.map((e) => ({ name: e.name, content: joinWithinBudget([...e.directives.values()], MAX_META_CONTENT) }));
+  }, () => []);
+}
+
+/** Join directives into at most `budget` characters, dropping non-opt-out words first. */
+function joinWithinBudget(directives: RobotsDirective[], budget: number): string {
+  const all = formatDirectives(directives);
+  if (all.length <= budget) return all;
+  const kept: RobotsDirective[] = [];
+  let used = 0;
+  for (const d of directives) if (RESTRICTIVE.has(d.name)) used += formatDirectives([d]).length + 2;
+  for (const d of directives) {
+    const len = formatDirectives([d]).length + 2;
+    if (RESTRICTIVE.has(d.name)) kept.push(d);
+    else if (used + len <= budget) {
+      kept.push(d);
+      used += len;
+    }
+  }
+  return formatDirectives(kept).slice(0, budget);
+}
+
+/**
+ * Evaluate a page's robots metas: a deny (`meta-robots`) per binding name (`robots`, `heed`,
+ * an AI token of the purpose) carrying an opt-out word; info for other robots metas.
+ */
+export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile: PurposeProfile): Evidence[] {
+  return neverThrow(
+    () => {
+      if (!Array.isArray(metas)) return [];
+      const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
+      for (const m of metas.slice(0, MAX_EVALUATED)) {
+        if (typeof m !== 'object' || m === null || typeof m.name !== 'string') continue;
+        const name = m.name.trim().slice(0, MAX_META_NAME);
+        const key = name.toLowerCase();
+        const directives = parseMetaRobots(typeof m.content === 'string' ? m.content : '');
+        if (name === '' || directives.length === 0 || !isRobotsMeta(key, directives)) continue;
+        const entry = merged.get(key) ?? { name: key, directives: new Map<string, RobotsDirective>() };
+        for (const d of directives) {
+          const id = formatDirectives([d]);
+          if (!entry.directives.has(id) && (entry.directives.size < 256 || RESTRICTIVE.has(d.name))) entry.directives.set(id, d);
+        }
+        merged.set(key, entry);
+      }
+      const evidence = [...merged.values()].map((e) => metaEvidence(e.name, [...e.directives.values()], source, profile));
+      if (metas.length > MAX_EVALUATED) {
+        evidence.push(unreadable(source, `More than ${MAX_EVALUATED} meta elements: not all could be read`));
+      }
+      return evidence;
+    },
+    (message) => [unreadable(source, `Robots metas could not be read: ${message}`)],
+  );
+}
+
+function metaEvidence(key: string, directives: RobotsDirective[], source: string, profile: PurposeProfile): Evidence {
+  const value = `${key}: ${clip(formatDirectives(directives), 500)}`;
+  const base = { kind: 'meta-robots', scope: 'page', source, value } as const;
+  const addressee = key === 'robots' ? null : key;
+  if (!bindsHeed(addressee, profile)) {
+    return { ...base, effect: 'info', note: `The page's <meta name="${key}"> addresses ${key} only; recorded, not applied.` };
+  }
+  const words = optOutWords(directives, profile);
+  if (words.length === 0) {
+    return { ...base, effect: 'info', note: `The page's <meta name="${key}"> has no opt-out word for this purpose.` };
+  }
+  return {
+    ...base,
+    effect: 'deny',
+    reason: 'meta-robots',
+    note: `The page's <meta name="${key}"> says ${explainWords(words)}: the owner opts out for the images on this page.`,
+  };
+}
+
+function unreadable(source: string, note: string): Evidence {
+  return { kind: 'meta-robots', scope: 'page', source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note };
+}

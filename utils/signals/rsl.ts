@@ -1,0 +1,255 @@
+/**
+ * RSL — Really Simple Licensing 1.0 (RSL-SPEC-1.0, https://rslstandard.org/rsl; namespace
+ * `https://rslstandard.org/rsl`, media type `application/rsl+xml`). Discovered through a
+ * robots.txt `License:` record (site) or a `Link: <…>; rel="license";
+ * type="application/rsl+xml"` header (that response). `<content url>` uses RFC 9309 URL
+ * matching; each `<license>` has `<permits|prohibits type="usage|user|geo">` token lists and a
+ * `<payment type>`; a `server` attribute means a licence must be obtained from that RSL
+ * License Server "even if the license is free".
+ *
+ * Reading (DESIGN.md §2 rule 3: "an RSL licence that does not permit the purpose without
+ * payment" refuses): the licence(s) of the most specific matching `<content>`; a prohibition
+ * in any of them wins (RSL §3.1.1); otherwise a licence that permits the purpose's usage for
+ * free, with no server, reporting duty or user/geo condition Heed cannot check → allow;
+ * otherwise (payment, server, reporting, conditions, or usage not among those permitted —
+ * RSL is read conservatively: a use not permitted is not licensed) → deny `rsl-prohibits`.
+ * A licence with no usage `<permits>` restricts only what it prohibits (the spec's own
+ * "prohibit AI training" template permits other uses), so it is recorded as info.
+ * Parsed with a tiny tokeniser (./tiny-xml.ts): MV3 service workers have no DOMParser.
+ */
+import type { Evidence, Scope } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
+import { matchesPathPattern, pathAndQuery, patternLength } from './path-pattern';
+import { childrenNamed, parseXml, type XmlElement } from './tiny-xml';
+
+export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
+
+/**
+ * RSL 1.0 §3.4.1.1 usage vocabulary, each token with the uses it covers: `all` covers every
+ * use, `ai-all` every AI use (training, input/RAG, indexing). Source: rslstandard.org/rsl
+ * (§3.4.1.1, consolidated in the 2026-01-16 erratum, rslstandard.org/rsl/errata).
+ */
+export const RSL_USAGE_COVERS: Readonly<Record<string, readonly string[]>> = {
+  all: ['all', 'ai-all', 'ai-train', 'ai-input', 'ai-index', 'search'],
+  'ai-all': ['ai-all', 'ai-train', 'ai-input', 'ai-index'],
+  'ai-train': ['ai-train'],
+  'ai-input': ['ai-input'],
+  'ai-index': ['ai-index'],
+  search: ['search'],
+};
+
+/** Spellings used by RSL's own guides (rslstandard.org/guide/getting-started writes the aipref label `train-ai`). */
+export const RSL_USAGE_ALIASES: Readonly<Record<string, string>> = { 'train-ai': 'ai-train' };
+
+/** RSL 1.0 §3.7 payment vocabulary; every type but `free` asks something of the licensee. */
+export const RSL_PAYMENT_TYPES = ['purchase', 'subscription', 'training', 'crawl', 'use', 'contribution', 'attribution', 'free'] as const;
+
+type Kind = 'usage' | 'user' | 'geo';
+
+export interface RslLicense {
+  /** Permitted tokens per type; null when that `<permits type>` is absent. */
+  permits: Record<Kind, string[] | null>;
+  prohibits: Record<Kind, string[]>;
+  /** One entry per `<payment>`: its type (`free` when omitted) and `<amount>` text. */
+  payments: { type: string; amount: string | null }[];
+  /** A `<reporting>` duty (RSL 1.0 §3.12): a client that cannot comply is not licensed. */
+  reporting: boolean;
+}
+
+export interface RslContent {
+  url: string;
+  server: string | null;
+  licenses: RslLicense[];
+}
+
+export interface RslDocument {
+  contents: RslContent[];
+}
+
+const NS = [RSL_NAMESPACE, null] as const; // lenient: a missing xmlns is a common slip
+const MAX_CONTENTS = 1000;
+const MAX_LICENSES = 100;
+
+/** Parse an RSL XML document (no DOMParser; see ./tiny-xml.ts). */
+export function parseRslXml(xml: string): ParseResult<RslDocument> {
+  return neverThrow<ParseResult<RslDocument>>(
+    () => {
+      const parsed = parseXml(xml);
+      if (!parsed.ok) return parsed;
+      const root = parsed.value;
+      if (root.local !== 'rsl' || !NS.includes(root.ns as never)) {
+        return { ok: false, error: `root element is <${clip(root.local, 50)}>, not <rsl xmlns="${RSL_NAMESPACE}">` };
+      }
+      const contents = childrenNamed(root, 'content', NS).slice(0, MAX_CONTENTS).map(readContent);
+      if (contents.length === 0) return { ok: false, error: 'no <content> element' };
+      return { ok: true, value: { contents } };
+    },
+    (message) => ({ ok: false, error: message }),
+  );
+}
+
+function readContent(el: XmlElement): RslContent {
+  const server = (el.attrs.server ?? '').trim();
+  return {
+    url: (el.attrs.url ?? '').trim(),
+    server: server === '' ? null : server,
+    licenses: childrenNamed(el, 'license', NS).slice(0, MAX_LICENSES).map(readLicense),
+  };
+}
+
+function tokens(text: string): string[] {
+  const list = text.toLowerCase().split(/[\s,]+/).filter((t) => t !== '');
+  return [...new Set(list.map((t) => RSL_USAGE_ALIASES[t] ?? t))].slice(0, 100);
+}
+
+function readLicense(el: XmlElement): RslLicense {
+  const permits: Record<Kind, string[] | null> = { usage: null, user: null, geo: null };
+  const prohibits: Record<Kind, string[]> = { usage: [], user: [], geo: [] };
+  for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
+    for (const p of childrenNamed(el, name, NS)) {
+      const kind = (p.attrs.type ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
+      if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') continue;
+      into[kind] = [...(into[kind] ?? []), ...tokens(p.text)];
+    }
+  }
+  const payments = childrenNamed(el, 'payment', NS).map((p) => ({
+    type: (p.attrs.type ?? '').trim().toLowerCase() || 'free',
+    amount: childrenNamed(p, 'amount', NS)[0]?.text.trim() ?? null,
+  }));
+  return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0 };
+}
+
+/** Whether `<content url>` covers the image: empty (scope set by discovery), absolute URL, or RFC 9309 path. */
+export function rslContentMatches(pattern: string, imageUrl: string): boolean {
+  const target = pathAndQuery(imageUrl);
+  if (target === null) return false;
+  if (pattern === '') return true;
+  if (/^https?:\/\//i.test(pattern)) {
+    try {
+      const p = new URL(pattern);
+      return p.origin === new URL(imageUrl).origin && matchesPathPattern(decodeURI(p.pathname + p.search), target);
+    } catch {
+      return false;
+    }
+  }
+  return matchesPathPattern(pattern, target);
+}
+
+function specificity(pattern: string): number {
+  if (pattern === '') return 0;
+  const m = /^https?:\/\/[^/]+(.*)$/i.exec(pattern);
+  return patternLength(m ? m[1] || '/' : pattern);
+}
+
+const covers = (token: string, need: string): boolean => RSL_USAGE_COVERS[token]?.includes(need) ?? false;
+
+type Verdict =
+  | { kind: 'prohibits'; detail: string }
+  | { kind: 'permits-free' }
+  | { kind: 'conditional'; detail: string }
+  | { kind: 'silent' };
+
+function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict {
+  const banned = l.prohibits.usage.filter((t) => needs.some((n) => covers(t, n)));
+  if (banned.length > 0) return { kind: 'prohibits', detail: `prohibits ${banned.join(', ')}` };
+  const specific = needs.filter((n) => n !== 'all');
+  const wanted = specific.length > 0 ? specific : ['all'];
+  const explicit = l.permits.usage !== null;
+  if (explicit && !wanted.every((n) => l.permits.usage!.some((t) => covers(t, n)))) {
+    return { kind: 'conditional', detail: `permits only ${l.permits.usage!.join(', ') || 'nothing'}` };
+  }
+  const conditions: string[] = [];
+  if (c.server) conditions.push(`a licence must be obtained from ${clip(c.server, 200)}`);
+  const paid = l.payments.filter((p) => p.type !== 'free' || Number(p.amount) > 0);
+  if (paid.length > 0) conditions.push(`payment: ${paid.map((p) => p.type).join(', ')}`);
+  if (l.reporting) conditions.push('usage reporting required');
+  if (l.permits.user) conditions.push(`only for users: ${l.permits.user.join(', ')}`);
+  if (l.permits.geo) conditions.push(`only in: ${l.permits.geo.join(', ')}`);
+  if (conditions.length > 0) return { kind: 'conditional', detail: conditions.join('; ') };
+  return explicit ? { kind: 'permits-free' } : { kind: 'silent' };
+}
+
+/** Compact text of one licence for evidence values. */
+function describe(c: RslContent, l: RslLicense): string {
+  const parts = [`content "${clip(c.url, 200)}"`];
+  for (const k of ['usage', 'user', 'geo'] as const) {
+    if (l.permits[k]) parts.push(`permits ${k}=${l.permits[k]!.join(',')}`);
+    if (l.prohibits[k].length > 0) parts.push(`prohibits ${k}=${l.prohibits[k].join(',')}`);
+  }
+  parts.push(`payment=${l.payments.map((p) => p.type).join(',') || 'free'}`);
+  if (c.server) parts.push(`server=${clip(c.server, 200)}`);
+  return clip(parts.join('; '), 1000);
+}
+
+/** Evaluate a parsed RSL document for one image (see the module comment for the reading). */
+export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site'): Evidence[] {
+  return neverThrow(() => {
+    const base = { kind: 'rsl', scope, source } as const;
+    const matching = doc.contents.filter((c) => rslContentMatches(c.url, imageUrl));
+    if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
+    const best = Math.max(...matching.map((c) => specificity(c.url)));
+    const chosen = matching.filter((c) => specificity(c.url) === best);
+    const judged = chosen.flatMap((c) => c.licenses.map((l) => ({ value: describe(c, l), v: judge(c, l, profile.rslUsages) })));
+    const deny = (value: string, note: string): Evidence => ({ ...base, value, effect: 'deny', reason: 'rsl-prohibits', note });
+    const prohibited = judged.filter((j) => j.v.kind === 'prohibits');
+    if (prohibited.length > 0) return prohibited.map((j) => deny(j.value, `The RSL licence ${(j.v as { detail: string }).detail} for this image.`));
+    const free = judged.find((j) => j.v.kind === 'permits-free');
+    if (free) return [{ ...base, value: free.value, effect: 'allow', note: 'The RSL licence permits this use for free, with no licence server.' }];
+    const conditional = judged.filter((j) => j.v.kind === 'conditional');
+    if (conditional.length > 0) return conditional.map((j) => deny(j.value, `The RSL licence does not permit this purpose for free: ${(j.v as { detail: string }).detail}.`));
+    const value = judged[0]?.value ?? `content "${clip(chosen[0]!.url, 200)}" (no <license>)`;
+    return [{ ...base, value, effect: 'info', note: 'The RSL licence neither prohibits nor explicitly permits this use.' }];
+  }, (message) => [{ kind: 'rsl', scope, source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: `The RSL licence could not be evaluated: ${message}` }]);
+}
+
+/**
+ * Evaluate a fetched RSL document for one image. The caller passes only documents declared
+ * for the image's origin (its robots.txt `License:`) or its own response (`Link` header, with
+ * `scope` 'image'). A declared licence that cannot be fetched (5xx) or read fails closed
+ * (`signal-unreadable`); a 4xx means there is no licence.
+ */
+export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site'): Evidence[] {
+  return neverThrow(() => {
+    if (!isFetchedFile(fetched)) return [];
+    const base = { kind: 'rsl', scope, source: fetched.url } as const;
+    if (fetched.outcome === 'absent') return [{ ...base, value: 'absent', effect: 'info', note: 'The declared RSL licence does not exist (4xx): no licence terms.' }];
+    const unreadable = (value: string, note: string): Evidence[] => [{ ...base, value, effect: 'deny', reason: 'signal-unreadable', note }];
+    if (fetched.outcome === 'error') return unreadable(`unavailable: ${clip(fetched.detail, 200)}`, 'The site declares an RSL licence that could not be fetched; Heed fails closed.');
+    const parsed = parseRslXml(fetched.body);
+    if (!parsed.ok) return unreadable(`unreadable: ${clip(parsed.error, 200)}`, 'The site declares an RSL licence that could not be read; Heed fails closed.');
+    return evaluateRslDocument(parsed.value, fetched.url, imageUrl, profile, scope);
+  }, (message) => [{ kind: 'rsl', scope, source: String(fetched?.url ?? ''), value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: message }]);
+}
+
+/**
+ * RSL licence URLs from `Link` header values (`rel` containing `license` and type
+ * `application/rsl+xml`; a bare rel=license is usually a CC licence, SIGNALS.md §6.1).
+ * robots.txt `License:` records are read by robots-txt.ts (`robotsLicenceUrls`).
+ */
+export function readRslLinkHeader(values: readonly string[], baseUrl: string): string[] {
+  return neverThrow(() => {
+    const urls: string[] = [];
+    for (const value of values.slice(0, 64)) {
+      for (const m of String(value).slice(0, 16384).matchAll(/<([^>]*)>([^<]*)/g)) {
+        const params = m[2]!;
+        const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+        const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+        const rels = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+        if (!rels.includes('license') || (type?.[1] ?? type?.[2] ?? '').toLowerCase() !== 'application/rsl+xml') continue;
+        const url = absoluteHttpUrl(m[1]!.trim(), baseUrl);
+        if (url && !urls.includes(url) && urls.length < 16) urls.push(url);
+      }
+    }
+    return urls;
+  }, () => []);
+}
+
+function absoluteHttpUrl(ref: string, base: string): string | null {
+  try {
+    const u = new URL(ref, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

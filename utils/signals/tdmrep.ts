@@ -1,0 +1,255 @@
+/**
+ * TDMRep — TDM Reservation Protocol (W3C Community Group Final Report; editor's draft
+ * https://w3c.github.io/tdm-reservation-protocol/spec/). Two properties: `tdm-reservation`
+ * (1 = TDM rights reserved, the EU CDSM Art. 4 opt-out; 0 = not reserved) and `tdm-policy`
+ * (URL of a policy for obtaining a licence; it does not lift the reservation).
+ *
+ * Techniques read here: `/.well-known/tdmrep.json` (an array of `{location, tdm-reservation,
+ * tdm-policy}` rules; "The most specific match is the first in sequence": first matching rule
+ * wins, robots.txt-style `*`/`$` patterns), the `tdm-reservation` / `tdm-policy` response
+ * headers, and the HTML `<meta name="tdm-reservation|tdm-policy">` (HTML only — the spec's
+ * technique note says it does not cover images the page references).
+ *
+ * Precedence (DESIGN.md §2 rule 3, spec "Processing priority"): the image origin's file
+ * (first matching rule), superseded by the image response's headers; absence never resets a
+ * value; when neither speaks, the page's header or meta applies (caller passes it only for
+ * images on the page's registrable domain).
+ *
+ * Deviation, on purpose (DESIGN.md §2 rule 5): the spec treats a value other than 0/1 as
+ * "unset"; Heed fails closed — a present but unreadable value is `signal-unreadable`.
+ * Following the spec, a tdmrep.json that is not served (4xx, 5xx, network error) means the
+ * origin does not implement TDMRep ("Failure to provide access to such a representation
+ * implies that the origin server does not implement this protocol"): info only. A 200 that
+ * is an HTML page (soft 404) is treated the same way, not as a broken file.
+ */
+import type { Evidence, Scope } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+import { clip, type FetchedFile, neverThrow, type ParseResult } from './fetched-file';
+import { matchesPathPattern, pathAndQuery } from './path-pattern';
+
+/** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
+export type TdmReservation = 0 | 1 | 'invalid';
+
+/** One tdmrep.json rule; `problem` is set when the rule is malformed. */
+export interface TdmRule {
+  location: string;
+  reservation: TdmReservation;
+  policy: string | null;
+  problem: string | null;
+}
+
+/** A TDM declaration from headers or HTML meta (raw strings; absent = undefined). */
+export interface TdmDeclaration {
+  reservation?: string;
+  policy?: string;
+}
+
+/** Input of `resolveTdmReservation`; `wellKnown` is the image origin's tdmrep.json. */
+export interface TdmInput {
+  wellKnown: FetchedFile;
+  imageUrl: string;
+  imageHeaders: TdmDeclaration;
+  /** The page's header or meta, or null when the image is not on the page's registrable domain. */
+  pageFallback: (TdmDeclaration & { source: string }) | null;
+}
+
+const MAX_BODY = 512 * 1024;
+const MAX_RULES = 10000;
+const MAX_VALUE = 2048;
+
+/** Read a `tdm-reservation` value: `0`/`1` (also as JSON number); a repeated identical value is fine. */
+export function parseTdmReservation(value: unknown): TdmReservation | null {
+  if (value === undefined || value === null) return null;
+  if (value === 0 || value === 1) return value;
+  if (typeof value !== 'string') return 'invalid';
+  const parts = value.slice(0, MAX_VALUE).split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  if (parts.every((p) => p === '0')) return 0;
+  if (parts.every((p) => p === '1')) return 1;
+  return 'invalid';
+}
+
+/** Parse a tdmrep.json body into its rules (malformed rules are kept, flagged, in order). */
+export function parseTdmrepJson(body: string): ParseResult<TdmRule[]> {
+  return neverThrow<ParseResult<TdmRule[]>>(
+    () => {
+      if (typeof body !== 'string') return { ok: false, error: 'not text' };
+      if (body.length > MAX_BODY) return { ok: false, error: `larger than ${MAX_BODY} bytes` };
+      let data: unknown;
+      try {
+        data = JSON.parse(body.replace(/^\uFEFF/, ''));
+      } catch {
+        return { ok: false, error: 'not valid JSON' };
+      }
+      if (!Array.isArray(data)) return { ok: false, error: 'not a JSON array of rules' };
+      if (data.length > MAX_RULES) return { ok: false, error: `more than ${MAX_RULES} rules` };
+      return { ok: true, value: data.map(readRule) };
+    },
+    (message) => ({ ok: false, error: message }),
+  );
+}
+
+function readRule(item: unknown): TdmRule {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return { location: '', reservation: 'invalid', policy: null, problem: 'rule is not an object' };
+  }
+  const r = item as Record<string, unknown>;
+  const location = typeof r.location === 'string' ? r.location.slice(0, MAX_VALUE) : '';
+  const reservation = parseTdmReservation(r['tdm-reservation']) ?? 'invalid';
+  const policy = typeof r['tdm-policy'] === 'string' ? r['tdm-policy'].slice(0, MAX_VALUE) : null;
+  const problem =
+    location.trim() === ''
+      ? 'rule has no location'
+      : reservation === 'invalid'
+        ? `tdm-reservation is ${clip(JSON.stringify(r['tdm-reservation']) ?? 'missing', 40)}, not 0 or 1`
+        : null;
+  return { location, reservation, policy, problem };
+}
+
+/** Whether a rule's `location` covers the URL (path pattern, or an absolute URL on the same origin). */
+export function tdmLocationMatches(location: string, url: string): boolean {
+  const target = pathAndQuery(url);
+  if (target === null) return false;
+  if (/^https?:\/\//i.test(location)) {
+    try {
+      const loc = new URL(location);
+      if (loc.origin !== new URL(url).origin) return false;
+      // The URL parser would encode `*`… it does not, nor `$`: the path keeps the pattern.
+      return matchesPathPattern(decodeURI(loc.pathname + loc.search), target);
+    } catch {
+      return false;
+    }
+  }
+  return matchesPathPattern(location, target);
+}
+
+/**
+ * The tdmrep.json rule for `url`: the first whose location matches. A malformed rule before
+ * (or at) that point makes the answer unknowable (it might have been meant to match).
+ */
+export function findTdmRule(rules: readonly TdmRule[], url: string): { rule: TdmRule; index: number } | null {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (rule.location.trim() === '' || tdmLocationMatches(rule.location, url)) return { rule, index: i };
+  }
+  return null;
+}
+
+/** The header-style text of a declaration: `tdm-reservation: 1; tdm-policy: <url>`. */
+function declText(reservation: string, policy: string | null | undefined): string {
+  const p = policy && policy.trim() !== '' ? `; tdm-policy: ${clip(policy.trim(), 500)}` : '';
+  return `tdm-reservation: ${clip(reservation.trim(), 100)}${p}`;
+}
+
+interface Layer {
+  scope: Scope;
+  source: string;
+  value: string;
+  reservation: TdmReservation | null;
+  policy: string | null;
+  label: string;
+}
+
+/** Resolve TDMRep for one image by the protocol's own precedence; evidence for each layer read. */
+export function resolveTdmReservation(input: TdmInput, profile: PurposeProfile): Evidence[] {
+  void profile; // every purpose honours TDMRep (DESIGN.md §2 rule 3)
+  return neverThrow(
+    () => resolve(input),
+    (message) => [
+      { kind: 'tdmrep', scope: 'image', source: input?.imageUrl ?? '', value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: `TDMRep could not be read: ${message}` },
+    ],
+  );
+}
+
+function resolve(input: TdmInput): Evidence[] {
+  const evidence: Evidence[] = [];
+  const file = fileLayer(input.wellKnown, input.imageUrl, evidence);
+  const header = declLayer(input.imageHeaders, 'image', input.imageUrl, "image's TDMRep header");
+
+  // Positional override: the header supersedes the file; absence does not reset.
+  let effective: Layer | null = header ?? file;
+  // Fail closed: an unreadable file rule for this image is not cured by a later layer.
+  if (file && header) evidence.push(file.reservation === 'invalid' ? decisive(file) : superseded(file, header));
+
+  const page = input.pageFallback ? declLayer(input.pageFallback, 'page', input.pageFallback.source, "page's TDMRep header or meta") : null;
+  if (page) {
+    if (effective) evidence.push(superseded(page, effective));
+    else effective = page;
+  }
+  if (effective) evidence.push(decisive(effective));
+  return evidence;
+}
+
+function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[]): Layer | null {
+  const base = { kind: 'tdmrep', scope: 'site', source: wellKnown.url } as const;
+  if (wellKnown.outcome === 'absent') {
+    evidence.push({ ...base, value: 'absent', effect: 'info', note: 'No /.well-known/tdmrep.json: the site does not use a TDMRep file.' });
+    return null;
+  }
+  if (wellKnown.outcome === 'error') {
+    evidence.push({ ...base, value: `unavailable: ${clip(wellKnown.detail, 200)}`, effect: 'info', note: 'tdmrep.json could not be fetched; per TDMRep, an origin that does not serve it does not implement the file technique.' });
+    return null;
+  }
+  const body = wellKnown.body.replace(/^\uFEFF/, '').trimStart();
+  if (body === '' || body.startsWith('<')) {
+    evidence.push({ ...base, value: 'not a tdmrep.json (HTML or empty page)', effect: 'info', note: 'tdmrep.json answered with a web page, not rules (a "soft 404"): treated as absent.' });
+    return null;
+  }
+  const parsed = parseTdmrepJson(body);
+  if (!parsed.ok) {
+    return { scope: 'site', source: wellKnown.url, value: `unreadable: ${parsed.error}`, reservation: 'invalid', policy: null, label: 'tdmrep.json' };
+  }
+  const found = findTdmRule(parsed.value, imageUrl);
+  if (!found) {
+    evidence.push({ ...base, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' });
+    return null;
+  }
+  const { rule, index } = found;
+  const value = rule.problem
+    ? `rule ${index + 1} unreadable: ${rule.problem}`
+    : `rule ${index + 1} "${clip(rule.location, 200)}": ${declText(String(rule.reservation), rule.policy)}`;
+  return { scope: 'site', source: wellKnown.url, value, reservation: rule.problem ? 'invalid' : rule.reservation, policy: rule.policy, label: 'tdmrep.json' };
+}
+
+function declLayer(decl: TdmDeclaration, scope: Scope, source: string, label: string): Layer | null {
+  if (typeof decl !== 'object' || decl === null) return null;
+  const raw = typeof decl.reservation === 'string' ? decl.reservation : undefined;
+  const reservation = parseTdmReservation(raw);
+  if (reservation === null) return null;
+  const policy = typeof decl.policy === 'string' ? decl.policy : null;
+  return { scope, source, value: declText(raw ?? '', policy), reservation, policy, label };
+}
+
+function superseded(layer: Layer, by: Layer): Evidence {
+  return { kind: 'tdmrep', scope: layer.scope, source: layer.source, value: layer.value, effect: 'info', note: `Superseded by the ${by.label} (TDMRep processing priority).` };
+}
+
+function decisive(layer: Layer): Evidence {
+  const base = { kind: 'tdmrep', scope: layer.scope, source: layer.source, value: layer.value } as const;
+  if (layer.reservation === 'invalid') {
+    return { ...base, effect: 'deny', reason: 'signal-unreadable', note: `The ${layer.label} is present but unreadable; Heed fails closed.` };
+  }
+  if (layer.reservation === 1) {
+    const policy = layer.policy ? ' A TDM policy explains how to ask for a licence; it does not lift the reservation.' : '';
+    return { ...base, effect: 'deny', reason: 'tdm-reserved', note: `The ${layer.label} reserves text and data mining rights (EU CDSM Art. 4 opt-out).${policy}` };
+  }
+  return { ...base, effect: 'allow', note: `The ${layer.label} says text and data mining rights are not reserved.` };
+}
+
+/** Read `<meta name="tdm-reservation">` / `tdm-policy` from a document (distinct values joined). */
+export function readTdmMeta(doc: Document): TdmDeclaration {
+  return neverThrow(() => {
+    const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
+    for (const el of Array.from(doc.querySelectorAll('meta[name]'))) {
+      const name = (el.getAttribute('name') ?? '').trim().toLowerCase();
+      if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
+      const content = (el.getAttribute('content') ?? '').trim().slice(0, MAX_VALUE);
+      if (content !== '' && !found[name].includes(content) && found[name].length < 8) found[name].push(content);
+    }
+    const out: TdmDeclaration = {};
+    // Conflicting reservations join to e.g. "0, 1", which parseTdmReservation reads as invalid.
+    if (found['tdm-reservation'].length > 0) out.reservation = found['tdm-reservation'].join(', ');
+    if (found['tdm-policy'].length > 0) out.policy = found['tdm-policy'][0]!;
+    return out;
+  }, () => ({}));
+}

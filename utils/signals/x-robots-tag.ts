@@ -1,0 +1,182 @@
+/**
+ * X-Robots-Tag HTTP header (Google's "Robots meta tag, data-nosnippet and X-Robots-Tag
+ * specifications", developers.google.com/search/docs/crawling-indexing/robots-meta-tag):
+ * comma-separated directives, case-insensitive, optionally addressed to one crawler with a
+ * `botname:` prefix; several headers combine. `noai` / `noimageai` are DeviantArt's
+ * non-standard words (SIGNALS.md §3). DESIGN.md §2 rule 3: any of `noai`, `noimageai`,
+ * `noindex`, `noimageindex`, `none` addressed to everyone, to `heed` or to an AI token of the
+ * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
+ */
+import type { Evidence, Scope } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+import { clip, neverThrow } from './fetched-file';
+
+/** One directive: lower-cased name, and the value of `name: value` directives. */
+export interface RobotsDirective {
+  name: string;
+  value: string | null;
+}
+
+/** The directives addressed to one crawler (`addressee`, lower-cased) or to all (null). */
+export interface RobotsGroup {
+  addressee: string | null;
+  directives: RobotsDirective[];
+}
+
+/** The words that opt out under DESIGN.md §2 rule 3 (besides the profile's `optOutWords`). */
+export const OPT_OUT_DIRECTIVES = ['noai', 'noimageai', 'noindex', 'noimageindex', 'none'] as const;
+
+/** Directives that take a value after a colon (so `max-snippet: 20` is not a bot prefix). */
+const VALUE_DIRECTIVES = new Set(['unavailable_after', 'max-snippet', 'max-image-preview', 'max-video-preview']);
+/** Directive words crawlers document (Google, Bing) plus DeviantArt's two. */
+export const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set([
+  'all', 'index', 'follow', 'noindex', 'nofollow', 'none', 'noarchive', 'nocache', 'nosnippet',
+  'notranslate', 'noimageindex', 'indexifembedded', 'noodp', 'noydir', 'noai', 'noimageai',
+  ...VALUE_DIRECTIVES,
+]);
+
+const OPT_OUT: ReadonlySet<string> = new Set(OPT_OUT_DIRECTIVES);
+const MAX_VALUES = 256;
+const MAX_VALUE_LENGTH = 16384;
+const MAX_DIRECTIVES = 512;
+const BOT_PREFIX = /^([A-Za-z0-9_.-]{1,100})\s*:\s*([\s\S]*)$/;
+const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
+
+/**
+ * Parse a directive list (one header value or one meta `content`). `botPrefix` enables the
+ * X-Robots-Tag `botname:` form; the addressee then holds until the end of the value.
+ */
+export function parseDirectiveList(value: string, botPrefix: boolean): RobotsGroup[] {
+  const groups = new Map<string | null, RobotsDirective[]>();
+  let addressee: string | null = null;
+  let pendingDate: RobotsDirective | null = null;
+  let count = 0;
+  for (const raw of value.split(',')) {
+    let seg = raw.trim();
+    if (seg === '') continue;
+    const first = DIRECTIVE.exec(seg);
+    const firstName = first ? first[1]!.toLowerCase() : null;
+    const prefix = botPrefix ? BOT_PREFIX.exec(seg) : null;
+    const isBotPrefix = prefix !== null && !KNOWN_DIRECTIVES.has(prefix[1]!.toLowerCase());
+    // `unavailable_after: Friday, 25-Jun-2010 15:00:00 PST`: dates (RFC 850 / RFC 1123)
+    // contain commas; a segment that is neither a directive nor a bot prefix continues it.
+    if (pendingDate && !isBotPrefix && !(firstName && KNOWN_DIRECTIVES.has(firstName))) {
+      pendingDate.value = `${pendingDate.value ?? ''}, ${seg}`;
+      continue;
+    }
+    pendingDate = null;
+    if (isBotPrefix) {
+      addressee = prefix[1]!.toLowerCase();
+      seg = prefix[2]!.trim();
+      if (seg === '') continue;
+    }
+    const m = DIRECTIVE.exec(seg);
+    // Not the documented syntax (`noindex nofollow`, `noai; noimageai`): read each word, so
+    // a mis-separated opt-out still counts (fail closed).
+    const found: RobotsDirective[] = m
+      ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
+      : seg.split(/[\s;]+/).filter(Boolean).map((w) => ({ name: w.toLowerCase(), value: null }));
+    const list = groups.get(addressee) ?? [];
+    for (const d of found) {
+      // Past the cap only opt-out words are kept (once each): a hostile list cannot hide one.
+      if (++count > MAX_DIRECTIVES && !(OPT_OUT.has(d.name) && !list.some((x) => x.name === d.name))) continue;
+      list.push(d);
+      if (d.name === 'unavailable_after') pendingDate = d;
+    }
+    if (list.length > 0) groups.set(addressee, list);
+  }
+  return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
+}
+
+/** Parse X-Robots-Tag header values (one per header line) into groups merged per addressee. */
+export function parseXRobotsTag(values: readonly string[]): RobotsGroup[] {
+  return neverThrow(() => {
+    const merged = new Map<string | null, RobotsDirective[]>();
+    for (const v of values.slice(0, MAX_VALUES)) {
+      if (typeof v !== 'string') continue;
+      for (const g of parseDirectiveList(v.slice(0, MAX_VALUE_LENGTH), true)) {
+        merged.set(g.addressee, [...(merged.get(g.addressee) ?? []), ...g.directives]);
+      }
+    }
+    return [...merged].map(([addressee, directives]) => ({ addressee, directives }));
+  }, () => []);
+}
+
+/** `noindex`, `max-snippet: 20`, … joined back into a directive list. */
+export function formatDirectives(directives: readonly RobotsDirective[]): string {
+  return directives.map((d) => (d.value === null ? d.name : `${d.name}: ${d.value}`)).join(', ');
+}
+
+/** The opt-out words among `directives` for this profile, deduplicated, in order. */
+export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile): string[] {
+  const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
+  return [...new Set(directives.map((d) => d.name).filter((n) => words.has(n)))];
+}
+
+/** Whether rules addressed to `addressee` bind Heed for this purpose (null = everyone). */
+export function bindsHeed(addressee: string | null, profile: PurposeProfile): boolean {
+  if (addressee === null) return true;
+  const a = addressee.toLowerCase();
+  return a === 'heed' || profile.robotsTokens.some((t) => t.toLowerCase() === a);
+}
+
+const WORD_MEANING: Record<string, string> = {
+  noai: 'no use in AI datasets',
+  noimageai: 'no use of images in AI datasets',
+  noindex: 'do not index',
+  noimageindex: 'do not index the images',
+  none: 'do not index or follow',
+};
+
+/** Plain-language gloss of opt-out words, e.g. `noai (no use in AI datasets)`. */
+export function explainWords(words: readonly string[]): string {
+  return words.map((w) => (WORD_MEANING[w] ? `${w} (${WORD_MEANING[w]})` : w)).join(', ');
+}
+
+/**
+ * Evaluate the X-Robots-Tag header values of one response (the image's or the page's):
+ * a deny (`x-robots-tag`) per binding addressee carrying an opt-out word, info otherwise.
+ */
+export function evaluateXRobotsTag(
+  values: string[],
+  source: string,
+  scope: 'page' | 'image',
+  profile: PurposeProfile,
+): Evidence[] {
+  return neverThrow(
+    () => {
+      if (!Array.isArray(values)) return [];
+      const strings = values.filter((v): v is string => typeof v === 'string');
+      const tooBig = strings.length > MAX_VALUES || strings.some((v) => v.length > MAX_VALUE_LENGTH);
+      const evidence = parseXRobotsTag(strings).map((g) => groupEvidence(g, source, scope, profile));
+      if (tooBig) evidence.push(unreadable(source, scope, 'X-Robots-Tag headers too large to read in full'));
+      return evidence;
+    },
+    (message) => [unreadable(source, scope, `X-Robots-Tag could not be read: ${message}`)],
+  );
+}
+
+function groupEvidence(g: RobotsGroup, source: string, scope: Scope, profile: PurposeProfile): Evidence {
+  const list = clip(formatDirectives(g.directives), 500);
+  const value = g.addressee === null ? list : `${g.addressee}: ${list}`;
+  const where = scope === 'image' ? "image's" : "page's";
+  const base = { kind: 'x-robots-tag', scope, source, value } as const;
+  if (!bindsHeed(g.addressee, profile)) {
+    return { ...base, effect: 'info', note: `The ${where} X-Robots-Tag addresses ${g.addressee} only; recorded, not applied.` };
+  }
+  const words = optOutWords(g.directives, profile);
+  const to = g.addressee === null ? 'to every crawler' : `to ${g.addressee}`;
+  if (words.length === 0) {
+    return { ...base, effect: 'info', note: `The ${where} X-Robots-Tag (${to}) has no opt-out word for this purpose.` };
+  }
+  return {
+    ...base,
+    effect: 'deny',
+    reason: 'x-robots-tag',
+    note: `The ${where} X-Robots-Tag says ${explainWords(words)} ${to}: the owner opts out.`,
+  };
+}
+
+function unreadable(source: string, scope: Scope, note: string): Evidence {
+  return { kind: 'x-robots-tag', scope, source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note };
+}
