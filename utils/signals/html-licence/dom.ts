@@ -1,0 +1,73 @@
+import { LIMITS } from './schema';
+
+/** Trimmed, whitespace-collapsed, capped text; null when empty or not a string. */
+export function cleanText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  // eslint-disable-next-line no-control-regex -- page-supplied text: drop control characters
+  const flat = value.slice(0, LIMITS.text * 4).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (flat.length === 0) return null;
+  return flat.length > LIMITS.text ? flat.slice(0, LIMITS.text) : flat;
+}
+
+/** `href` resolved against `base` as an absolute http(s) URL, or null (javascript:, data:, too long…). */
+export function resolveUrl(href: unknown, base: string): string | null {
+  if (typeof href !== 'string') return null;
+  const trimmed = href.trim();
+  if (trimmed.length === 0 || trimmed.length > LIMITS.url) return null;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.href.length <= LIMITS.url ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The document base URL: `<base href>` resolved against the page URL, as browsers resolve
+ * relative URLs (HTML §2.4.1 "document base URL"). Computed from attributes, not `baseURI`,
+ * so linkedom and real browsers agree.
+ */
+export function documentBase(doc: Document, pageUrl: string): string {
+  const base = doc.querySelector('base[href]');
+  const href = base?.getAttribute('href');
+  return (href && resolveUrl(href, pageUrl)) || pageUrl;
+}
+
+/**
+ * Key for "is this the same image URL": absolute, fragment dropped, scheme ignored (http and
+ * https copies of one path are the same image to a publisher writing JSON-LD).
+ */
+export function matchKey(url: string, base: string): string | null {
+  const abs = resolveUrl(url, base);
+  if (!abs) return null;
+  const u = new URL(abs);
+  return `${u.host}${u.pathname}${u.search}`;
+}
+
+/** Space-separated token list (HTML "set of space-separated tokens"), lower-cased. */
+export function tokens(value: string | null): string[] {
+  if (!value) return [];
+  return value.slice(0, 4096).toLowerCase().split(/[\t\n\f\r ]+/).filter((t) => t.length > 0).slice(0, 32);
+}
+
+/** The nearest `<figure>` ancestor, null if none, undefined if the walk hit the cap. */
+export function enclosingFigure(el: Element): Element | null | undefined {
+  let x = el.parentElement;
+  for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
+    if (x.localName === 'figure') return x;
+  }
+  return x ? undefined : null;
+}
+
+/** `root` and up to `LIMITS.scopeElements` descendants carrying rel, property or itemprop. */
+export function markupIn(root: Element): { elements: Element[]; truncated: boolean } {
+  const found = root.querySelectorAll('[rel], [rev], [property], [itemprop]');
+  const elements = [root];
+  const n = Math.min(found.length, LIMITS.scopeElements);
+  for (let i = 0; i < n; i++) {
+    const el = found[i];
+    if (el) elements.push(el);
+  }
+  return { elements, truncated: found.length > LIMITS.scopeElements };
+}

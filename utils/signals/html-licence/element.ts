@@ -1,0 +1,134 @@
+import { LIMITS, type ElementLicenceHint } from './schema';
+import { documentBase, enclosingFigure, markupIn, matchKey, resolveUrl } from './dom';
+import { isPageSubject, statementsOf, textValue, urlValue, type Statement, type Subject } from './statements';
+import { isImageType, typeNames } from './vocab';
+
+/** Keys of every URL the image may be shown from: src, srcset candidates, currentSrc. */
+function imageKeys(img: Element, base: string): Set<string> {
+  const refs: string[] = [];
+  const src = img.getAttribute('src');
+  if (src) refs.push(src);
+  const current = (img as Partial<HTMLImageElement>).currentSrc;
+  if (typeof current === 'string' && current) refs.push(current);
+  for (const candidate of (img.getAttribute('srcset') ?? '').split(',').slice(0, 32)) {
+    const url = candidate.trim().split(/\s+/)[0];
+    if (url) refs.push(url);
+  }
+  const keys = new Set<string>();
+  for (const ref of refs) {
+    const key = matchKey(ref, base);
+    if (key) keys.add(key);
+  }
+  return keys;
+}
+
+interface Group {
+  hint: ElementLicenceHint;
+}
+
+/**
+ * Licence markup scoped to one image (DESIGN.md §2 rule 4, SIGNALS.md §6.1–6.3): page-subject
+ * licence links inside its `<figure>`; RDFa statements whose subject (`about`, `resource`…) is
+ * the image URL; RDFa/microdata ImageObject items around it whose contentUrl is the image (or
+ * that hold only this image). With creator/title/credit hints from the same scope. Never throws.
+ */
+export function readElementLicence(img: Element, pageUrl: string): ElementLicenceHint[] {
+  const page = resolveUrl(pageUrl, 'about:blank');
+  if (!page) return [];
+  const base = img.ownerDocument ? documentBase(img.ownerDocument, page) : page;
+  const keys = imageKeys(img, base);
+  const figure = enclosingFigure(img) ?? null;
+  const itemMatches = new Map<Element, boolean>();
+
+  const imageItem = (s: Subject): Element | null => {
+    if (s.kind !== 'item' || !isImageType(s.types)) return null;
+    let match = itemMatches.get(s.el);
+    if (match === undefined) {
+      match = itemHoldsImage(s.el, img, keys, base, page);
+      itemMatches.set(s.el, match);
+    }
+    return match ? s.el : null;
+  };
+
+  // Where to look: the image, its figure, ancestors that make an item or subject of this
+  // image, and elements near it with about="<this image>" (ccREL, SIGNALS.md §6.2).
+  const isThisImage = (ref: string | null): boolean => {
+    const key = ref === null ? null : matchKey(ref, base);
+    return key !== null && keys.has(key);
+  };
+  const roots = new Set<Element>([img]);
+  if (figure) roots.add(figure);
+  let x = img.parentElement;
+  for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
+    const types = typeNames(x.getAttribute('itemtype') ?? x.getAttribute('typeof'));
+    if (isImageType(types) || isThisImage(x.getAttribute('about') ?? x.getAttribute('resource'))) roots.add(x);
+  }
+  const near = img.parentElement?.querySelectorAll('[about]') ?? [];
+  for (let i = 0; i < Math.min(near.length, 100); i++) {
+    const el = near[i];
+    if (el && isThisImage(el.getAttribute('about'))) roots.add(el);
+  }
+
+  const groups = new Map<unknown, Group>();
+  const groupFor = (key: unknown, via: ElementLicenceHint['via']): Group => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { hint: { via, licences: [], creator: null, title: null, creditText: null } };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  const scopeOf = (s: Statement): Group | null => {
+    if (s.subject.kind === 'resource') {
+      const key = matchKey(s.subject.url, base);
+      return key && keys.has(key) ? groupFor(`rdfa:${key}`, 'rdfa') : null;
+    }
+    const item = imageItem(s.subject);
+    if (item) return groupFor(item, s.syntax === 'microdata' ? 'microdata' : 'rdfa');
+    if (figure && isPageSubject(s.subject) && enclosingFigure(s.el) === figure) return groupFor('figure', 'figure');
+    return null;
+  };
+
+  const seen = new Set<Element>();
+  for (const root of roots) {
+    for (const el of markupIn(root).elements) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      for (const s of statementsOf(el, base, page)) {
+        const g = scopeOf(s);
+        if (!g) continue;
+        const h = g.hint;
+        if (s.predicate === 'licence') {
+          const url = urlValue(s, base);
+          if (url && !h.licences.includes(url) && h.licences.length < LIMITS.licences) h.licences.push(url);
+        } else if (s.predicate === 'creator') h.creator ??= textValue(s);
+        else if (s.predicate === 'title') h.title ??= textValue(s);
+        else if (s.predicate === 'creditText') h.creditText ??= textValue(s);
+      }
+    }
+  }
+  return [...groups.values()]
+    .map((g) => g.hint)
+    .filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
+}
+
+/**
+ * Whether an ImageObject item describes this image: its contentUrl is one of the image's URLs,
+ * or it declares no contentUrl and this is the only `<img>` inside it.
+ */
+function itemHoldsImage(item: Element, img: Element, keys: Set<string>, base: string, page: string): boolean {
+  if (item === img) return true;
+  let declared = false;
+  for (const el of markupIn(item).elements) {
+    for (const s of statementsOf(el, base, page)) {
+      if (s.predicate !== 'contentUrl' || s.subject.kind !== 'item' || s.subject.el !== item) continue;
+      declared = true;
+      const url = urlValue(s, base);
+      const key = url ? matchKey(url, base) : null;
+      if (key && keys.has(key)) return true;
+    }
+  }
+  if (declared) return false;
+  const imgs = item.querySelectorAll('img');
+  return imgs.length === 1 && imgs[0] === img;
+}

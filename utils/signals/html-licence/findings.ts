@@ -1,0 +1,63 @@
+import type { Licence, LicenceSource } from '../../evidence';
+import { attributionLine, parseLicenceUrl } from '../../licence-url';
+import type { ElementLicenceHint, PageLicenceSignals } from './schema';
+import { matchKey, resolveUrl } from './dom';
+
+export interface LicenceFindingsInput {
+  imageUrl: string;
+  pageUrl: string;
+  page: PageLicenceSignals;
+  element: ElementLicenceHint[];
+  /** Whether the image is on the page's registrable domain (computed by the caller). */
+  sameRegistrableDomain: boolean;
+}
+
+interface Credit {
+  title: string | null;
+  creator: string | null;
+}
+
+/**
+ * Licence candidates for one image from HTML (DESIGN.md §2 rule 4): element level = the page's
+ * JSON-LD ImageObject whose contentUrl is this image, plus the element hints; page level =
+ * page licence statements, only for an image on the page's own registrable domain. The policy
+ * picks the most specific level and refuses conflicts. Never throws.
+ */
+export function licenceFindings(input: LicenceFindingsInput): Licence[] {
+  const out: Licence[] = [];
+  const seen = new Set<string>();
+  const base = resolveUrl(input.pageUrl, 'about:blank') ?? 'about:blank';
+  const add = (source: LicenceSource, url: string, credit: Credit): void => {
+    const parsed = parseLicenceUrl(url);
+    const id = parsed?.id ?? null;
+    const key = `${source} ${id ?? parsed?.url ?? url}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const isCc = parsed !== null && parsed.family !== 'other';
+    const attribution = isCc ? attributionLine({ ...credit, licenceId: id, licenceUrl: url }) : null;
+    out.push({ id, url, source, attribution });
+  };
+
+  const imageKey = matchKey(input.imageUrl, base);
+  const credits: Credit[] = [];
+  for (const io of input.page.imageObjects) {
+    if (imageKey === null || matchKey(io.contentUrl, base) !== imageKey) continue;
+    const credit = { title: io.name, creator: io.creator ?? io.creditText };
+    credits.push(credit);
+    for (const url of io.license) add('element', url, credit);
+  }
+  for (const hint of input.element) {
+    const credit = { title: hint.title, creator: hint.creator ?? hint.creditText };
+    credits.push(credit);
+    for (const url of hint.licences) add('element', url, credit);
+  }
+  if (input.sameRegistrableDomain) {
+    // A page licence says nothing about who made the image; borrow credit found for it.
+    const credit = {
+      title: credits.find((c) => c.title)?.title ?? null,
+      creator: credits.find((c) => c.creator)?.creator ?? null,
+    };
+    for (const l of input.page.licences) add('page', l.url, credit);
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+import { LIMITS, type JsonLdImageObject, type PageLicenceSignals } from './schema';
+import { cleanText, resolveUrl } from './dom';
+import { isImageType, isMediaType, typeNames } from './vocab';
+
+type Unreadable = PageLicenceSignals['unreadable'][number];
+
+export interface JsonLdLicences {
+  /** `license` of top-level, non-media nodes: the page's licence (SIGNALS.md §6.3). */
+  pageLicences: string[];
+  imageObjects: JsonLdImageObject[];
+  unreadable: Unreadable[];
+  truncated: boolean;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A schema.org property under any of its usual spellings (bare, `schema:`, full IRI). */
+function prop(node: JsonObject, name: string): Json | undefined {
+  return node[name] ?? node[`schema:${name}`] ?? node[`https://schema.org/${name}`] ?? node[`http://schema.org/${name}`];
+}
+
+/** Deepest array/object nesting, counted without parsing (so JSON.parse never recurses deeply). */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/** Scripts sometimes wrap JSON-LD in HTML comments or CDATA for old browsers. */
+function unwrap(text: string): string {
+  // startsWith/endsWith, not an anchored regex: `\s*…$` backtracks quadratically on long whitespace.
+  let s = text.trim();
+  if (s.startsWith('<!--')) s = s.slice(4).trim();
+  if (s.startsWith('//')) s = s.slice(2).trimStart();
+  if (s.startsWith('<![CDATA[')) s = s.slice(9).trim();
+  if (s.endsWith('-->')) s = s.slice(0, -3).trim();
+  if (s.endsWith(']]>')) s = s.slice(0, -3).trimEnd();
+  if (s.endsWith('//')) s = s.slice(0, -2).trimEnd();
+  return s;
+}
+
+function urlsOf(value: Json | undefined, base: string, limit = 20): string[] {
+  const out: string[] = [];
+  const visit = (v: Json | undefined, depth: number): void => {
+    if (out.length >= limit || v === undefined || depth > 2) return;
+    if (typeof v === 'string') {
+      const url = resolveUrl(v, base);
+      if (url && !out.includes(url)) out.push(url);
+    } else if (Array.isArray(v)) {
+      for (const item of v.slice(0, limit)) visit(item, depth + 1);
+    } else if (isObject(v)) {
+      // {"@id": …} node references and {"@type": "CreativeWork", "url": …} licence objects.
+      visit(v['@id'] ?? prop(v, 'url') ?? v['@value'], depth + 1);
+    }
+  };
+  visit(value, 0);
+  return out;
+}
+
+function textOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (isObject(value)) return textOf(value['@value']);
+  return null;
+}
+
+/** A creator: a string, a Person/Organization (its `name`), or an array of those, joined. */
+function namesOf(value: Json | undefined): string | null {
+  const list = Array.isArray(value) ? value.slice(0, 10) : [value];
+  const names = list.map((v) => (isObject(v) ? textOf(prop(v, 'name')) ?? textOf(v['@value']) : textOf(v)));
+  return cleanText(names.filter((n): n is string => n !== null).join(', '));
+}
+
+function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
+  const contentUrls = urlsOf(prop(node, 'contentUrl'), base);
+  if (contentUrls.length === 0) return [];
+  const license = urlsOf(prop(node, 'license'), base);
+  const rest = {
+    license,
+    acquireLicensePage: urlsOf(prop(node, 'acquireLicensePage'), base, 1)[0] ?? null,
+    creditText: textOf(prop(node, 'creditText')),
+    creator: namesOf(prop(node, 'creator')) ?? namesOf(prop(node, 'author')),
+    copyrightNotice: textOf(prop(node, 'copyrightNotice')),
+    name: textOf(prop(node, 'name')),
+  };
+  return contentUrls.map((contentUrl) => ({ contentUrl, ...rest }));
+}
+
+/**
+ * Read `license` and ImageObjects from every `<script type="application/ld+json">`. A script
+ * that is malformed, larger than LIMITS.jsonLdScript or nested deeper than LIMITS.jsonLdDepth
+ * is recorded as unreadable; the walk visits at most LIMITS.jsonLdNodes objects. Never throws.
+ */
+export function readJsonLd(doc: Document, base: string): JsonLdLicences {
+  const out: JsonLdLicences = { pageLicences: [], imageObjects: [], unreadable: [], truncated: false };
+  const noteUnreadable = (index: number, reason: Unreadable['reason']): void => {
+    if (out.unreadable.length < LIMITS.unreadable) out.unreadable.push({ via: 'json-ld', index, reason });
+    else out.truncated = true;
+  };
+  let total = 0;
+  let nodes = 0;
+  let index = -1;
+  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
+    const type = (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/ld+json') continue;
+    index++;
+    const raw = script.textContent ?? '';
+    if (raw.length > LIMITS.jsonLdScript || total + raw.length > LIMITS.jsonLdTotal) {
+      noteUnreadable(index, 'too-large');
+      continue;
+    }
+    total += raw.length;
+    const text = unwrap(raw);
+    if (text.length === 0) continue;
+    if (nestingDepth(text, LIMITS.jsonLdDepth) > LIMITS.jsonLdDepth) {
+      noteUnreadable(index, 'too-deep');
+      continue;
+    }
+    let root: Json;
+    try {
+      root = JSON.parse(text) as Json;
+    } catch {
+      noteUnreadable(index, 'malformed');
+      continue;
+    }
+    // Iterative walk: `top` marks the document's own nodes (root, root array items, @graph items).
+    const stack: { value: Json; top: boolean }[] = [{ value: root, top: true }];
+    while (stack.length > 0) {
+      const { value, top } = stack.pop()!;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] ?? null, top });
+        continue;
+      }
+      if (!isObject(value)) continue;
+      if (++nodes > LIMITS.jsonLdNodes) {
+        out.truncated = true;
+        return out;
+      }
+      const types = typeNames(value['@type']);
+      if (isImageType(types)) {
+        if (out.imageObjects.length >= LIMITS.imageObjects) {
+          out.truncated = true;
+          continue;
+        }
+        for (const io of imageObjectsOf(value, base)) {
+          if (out.imageObjects.length < LIMITS.imageObjects) out.imageObjects.push(io);
+          else out.truncated = true;
+        }
+      } else if (top && !isMediaType(types)) {
+        for (const url of urlsOf(prop(value, 'license'), base)) {
+          if (out.pageLicences.includes(url)) continue;
+          if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);
+          else out.truncated = true;
+        }
+      }
+      const children = Object.entries(value).filter(([k]) => k !== '@context');
+      for (let i = children.length - 1; i >= 0; i--) {
+        const [key, child] = children[i]!;
+        if (typeof child === 'object' && child !== null) stack.push({ value: child, top: top && key === '@graph' });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Caps that keep a hostile page from hanging the content script or bloating a message. */
+export const LIMITS = {
+  /** Longest text kept (names, credit lines), after trimming. */
+  text: 500,
+  /** Longest URL kept; longer ones are dropped, not cut (a cut URL names another resource). */
+  url: 2048,
+  /** Elements carrying rel/property/itemprop examined per document. */
+  elements: 20_000,
+  /** Ancestors walked to find an RDFa subject, microdata item or `<figure>`. */
+  ancestors: 256,
+  /** Descendants examined per element-level scope (figure, item, about). */
+  scopeElements: 2_000,
+  /** Characters of one JSON-LD script; a larger one is recorded as unreadable. */
+  jsonLdScript: 1_000_000,
+  /** Characters of JSON-LD read per document, all scripts together. */
+  jsonLdTotal: 2_000_000,
+  /** Nesting depth of JSON-LD arrays/objects; deeper documents are recorded as unreadable. */
+  jsonLdDepth: 64,
+  /** JSON-LD objects visited per document. */
+  jsonLdNodes: 20_000,
+  /** Entries kept in each output list. */
+  licences: 100,
+  imageObjects: 500,
+  unreadable: 50,
+} as const;
+
+const Url = z.string().max(LIMITS.url);
+const Text = z.string().max(LIMITS.text);
+
+/** Which markup a licence statement came from (SIGNALS.md §6.1–6.3). */
+export const LicenceViaSchema = z.enum(['rel', 'rdfa', 'microdata', 'json-ld']);
+export type LicenceVia = z.infer<typeof LicenceViaSchema>;
+
+/** One schema.org ImageObject from the page's JSON-LD (SIGNALS.md §6.3). */
+export const JsonLdImageObjectSchema = z.object({
+  /** Absolute URL; an ImageObject with several contentUrls yields one entry each. */
+  contentUrl: Url,
+  license: z.array(Url).max(LIMITS.licences),
+  acquireLicensePage: Url.nullable(),
+  creditText: Text.nullable(),
+  creator: Text.nullable(),
+  copyrightNotice: Text.nullable(),
+  name: Text.nullable(),
+});
+export type JsonLdImageObject = z.infer<typeof JsonLdImageObjectSchema>;
+
+/** Licence markup read from one HTML document; JSON-serialisable, travels in extension messages. */
+export const PageLicenceSignalsSchema = z.object({
+  pageUrl: Url,
+  /** Page-level licence statements (not inside a `<figure>`, subject = the page), absolute URLs. */
+  licences: z.array(z.object({ via: LicenceViaSchema, url: Url })).max(LIMITS.licences),
+  /** `rel="license"` links typed `application/rsl+xml`: RSL licences, not CC (SIGNALS.md §5.2). */
+  rslLinks: z.array(Url).max(LIMITS.licences),
+  imageObjects: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),
+  /** JSON-LD blocks present but not read: a fail-closed `signal-unreadable` (DESIGN.md §2 rule 5). */
+  unreadable: z
+    .array(
+      z.object({
+        via: z.literal('json-ld'),
+        /** Position among the document's JSON-LD scripts, from 0. */
+        index: z.number().int().min(0),
+        reason: z.enum(['malformed', 'too-large', 'too-deep']),
+      }),
+    )
+    .max(LIMITS.unreadable),
+  /** A cap was hit: some markup was not examined. */
+  truncated: z.boolean(),
+});
+export type PageLicenceSignals = z.infer<typeof PageLicenceSignalsSchema>;
+
+/** Licence markup scoped to one `<img>`: its `<figure>`, an RDFa subject or a microdata ImageObject. */
+export const ElementLicenceHintSchema = z.object({
+  via: z.enum(['figure', 'rdfa', 'microdata']),
+  licences: z.array(Url).max(LIMITS.licences),
+  creator: Text.nullable(),
+  title: Text.nullable(),
+  creditText: Text.nullable(),
+});
+export type ElementLicenceHint = z.infer<typeof ElementLicenceHintSchema>;

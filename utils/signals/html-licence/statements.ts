@@ -1,0 +1,140 @@
+import { LIMITS } from './schema';
+import { cleanText, resolveUrl, tokens } from './dom';
+import { isMediaType, microdataPredicates, rdfaPredicates, typeNames, type Predicate } from './vocab';
+
+/** What a statement is about. */
+export type Subject =
+  | { kind: 'page' }
+  | { kind: 'resource'; url: string }
+  | { kind: 'item'; el: Element; types: string[]; nested: boolean }
+  | { kind: 'unknown' };
+
+/** One licence/creator/title statement found on an element. */
+export interface Statement {
+  syntax: 'rel' | 'rdfa' | 'microdata';
+  predicate: Predicate;
+  el: Element;
+  subject: Subject;
+}
+
+function resourceSubject(ref: string, base: string, pageUrl: string): Subject {
+  if (ref.trim() === '') return { kind: 'page' };
+  const url = resolveUrl(ref, base);
+  if (!url) return { kind: 'unknown' };
+  // about="" (or the page's own URL) names the document itself; "#frag" names something else.
+  return url === pageUrl.replace(/#.*$/, '') ? { kind: 'page' } : { kind: 'resource', url };
+}
+
+/**
+ * The RDFa 1.1 subject of the statements on `el` (https://www.w3.org/TR/rdfa-core/ §7.5),
+ * simplified: `about` on the element; else the nearest ancestor that sets a new subject
+ * (`about`; `resource`/`href`/`src` unless it only carries a literal `property`; `typeof` → a
+ * typed item); none → the page.
+ */
+export function rdfaSubject(el: Element, base: string, pageUrl: string): Subject {
+  const own = el.getAttribute('about');
+  if (own !== null) return resourceSubject(own, base, pageUrl);
+  if (el.hasAttribute('typeof') && (el.hasAttribute('rel') || el.hasAttribute('rev'))) {
+    return { kind: 'item', el, types: typeNames(el.getAttribute('typeof')), nested: false };
+  }
+  let x = el.parentElement;
+  for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
+    const about = x.getAttribute('about');
+    if (about !== null) return resourceSubject(about, base, pageUrl);
+    const hasRel = x.hasAttribute('rel') || x.hasAttribute('rev');
+    const typed = x.hasAttribute('typeof');
+    if (x.hasAttribute('property') && !hasRel && !typed) continue;
+    const obj = x.getAttribute('resource') ?? x.getAttribute('href') ?? x.getAttribute('src');
+    if (obj !== null) return resourceSubject(obj, base, pageUrl);
+    if (typed) {
+      const nested = x.hasAttribute('property') || hasRel;
+      return { kind: 'item', el: x, types: typeNames(x.getAttribute('typeof')), nested };
+    }
+  }
+  return x ? { kind: 'unknown' } : { kind: 'page' };
+}
+
+/** The microdata item an `itemprop` belongs to (HTML §5.2.3); none → the page. */
+export function microdataOwner(el: Element): Subject {
+  let x = el.parentElement;
+  for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
+    if (x.hasAttribute('itemscope')) {
+      return { kind: 'item', el: x, types: typeNames(x.getAttribute('itemtype')), nested: x.hasAttribute('itemprop') };
+    }
+  }
+  return x ? { kind: 'unknown' } : { kind: 'page' };
+}
+
+/** Whether a statement speaks for the whole page: no subject, or a top-level non-media item. */
+export function isPageSubject(s: Subject): boolean {
+  return s.kind === 'page' || (s.kind === 'item' && !s.nested && !isMediaType(s.types));
+}
+
+const HTML_LINK_ELEMENTS = new Set(['a', 'link', 'area']);
+
+/** Every recognised statement carried by `el`'s rel, property and itemprop attributes. */
+export function statementsOf(el: Element, base: string, pageUrl: string): Statement[] {
+  const out: Statement[] = [];
+  let rdfa: Subject | undefined;
+  const rdfaSubj = (): Subject => (rdfa ??= rdfaSubject(el, base, pageUrl));
+  const rel = el.getAttribute('rel');
+  if (rel !== null) {
+    // rel="license" on a/link/area is the HTML link type (SIGNALS.md §6.1); elsewhere, RDFa.
+    const htmlLicence = HTML_LINK_ELEMENTS.has(el.localName) && tokens(rel).includes('license');
+    for (const predicate of rdfaPredicates(el, rel)) {
+      const syntax = htmlLicence && predicate === 'licence' ? 'rel' : 'rdfa';
+      out.push({ syntax, predicate, el, subject: rdfaSubj() });
+    }
+  }
+  const property = el.getAttribute('property');
+  if (property !== null) {
+    for (const predicate of rdfaPredicates(el, property)) {
+      if (!out.some((s) => s.predicate === predicate)) out.push({ syntax: 'rdfa', predicate, el, subject: rdfaSubj() });
+    }
+  }
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop !== null) {
+    const owner = microdataOwner(el);
+    for (const predicate of microdataPredicates(itemprop)) out.push({ syntax: 'microdata', predicate, el, subject: owner });
+  }
+  return out;
+}
+
+/** Microdata property value (HTML §5.2.4) for URL-valued elements, else null. */
+function microdataUrl(el: Element): string | null {
+  switch (el.localName) {
+    case 'a': case 'area': case 'link': return el.getAttribute('href');
+    case 'img': case 'audio': case 'embed': case 'iframe': case 'source': case 'track': case 'video': return el.getAttribute('src');
+    case 'object': return el.getAttribute('data');
+    case 'meta': return el.getAttribute('content');
+    default: return null;
+  }
+}
+
+/** The URL a statement points at (licence, contentUrl…), absolute, or null. */
+export function urlValue(s: Statement, base: string): string | null {
+  const el = s.el;
+  if (s.syntax === 'microdata') return resolveUrl(microdataUrl(el) ?? el.getAttribute('content') ?? el.textContent, base);
+  const ref = el.getAttribute('resource') ?? el.getAttribute('href') ?? el.getAttribute('src');
+  if (ref !== null) return resolveUrl(ref, base);
+  // A literal licence (property="cc:license" content="https://…") only counts if it is a URL.
+  const literal = (el.getAttribute('content') ?? el.textContent ?? '').trim();
+  return /^https?:\/\//i.test(literal) ? resolveUrl(literal, base) : null;
+}
+
+/** The text a statement gives (a creator's name, a title), trimmed and capped, or null. */
+export function textValue(s: Statement): string | null {
+  const el = s.el;
+  if (s.syntax === 'microdata' && el.hasAttribute('itemscope')) {
+    // A Person/Organization item: its own itemprop="name".
+    for (const child of Array.from(el.querySelectorAll('[itemprop]')).slice(0, LIMITS.scopeElements)) {
+      if (tokens(child.getAttribute('itemprop')).includes('name')) {
+        const owner = microdataOwner(child);
+        if (owner.kind === 'item' && owner.el === el) return cleanText(child.getAttribute('content') ?? child.textContent);
+      }
+    }
+    return null;
+  }
+  if (s.syntax === 'microdata' && el.localName === 'meta') return cleanText(el.getAttribute('content'));
+  return cleanText(el.getAttribute('content') ?? el.textContent);
+}
