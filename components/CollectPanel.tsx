@@ -1,4 +1,5 @@
 import type { JobView } from '@/utils/messages';
+import type { Verdict } from '@/utils/verdict';
 
 type ProgressState = 'idle' | 'running' | 'done' | 'error';
 
@@ -9,11 +10,11 @@ function progressState(job: JobView | null): ProgressState {
 }
 
 /** Collect button, progress bar with counts, and cancel. */
-export function CollectPanel(props: { job: JobView | null; disabled: boolean; onCollect: () => void; onCancel: () => void }) {
+export function CollectPanel(props: { job: JobView | null; verdicts: readonly Verdict[]; disabled: boolean; onCollect: () => void; onCancel: () => void }) {
   const { job } = props;
   const state = progressState(job);
   const counts = { permitted: 0, refused: 0, failed: 0, duplicate: 0 };
-  for (const v of job?.verdicts ?? []) counts[v.decision]++;
+  for (const v of props.verdicts) counts[v.decision]++;
   return (
     <section class="collect">
       <div class="collect__row">

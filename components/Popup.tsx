@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '@/utils/background-client';
 import type { JobView, SiteStatusView } from '@/utils/messages';
+import type { Verdict } from '@/utils/verdict';
 import { SiteBanner } from './SiteBanner';
 import { CollectPanel } from './CollectPanel';
 import { VerdictList } from './VerdictList';
-import { ExportButton } from './ExportButton';
+import { ExportMenu } from './ExportMenu';
 
 const POLL_MS = 250;
 
@@ -20,36 +21,47 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [site, setSite] = useState<SiteStatusView | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
+  const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [error, setError] = useState<string | null>(null);
+
+  const jobId = useRef<string | null>(null);
+
+  /** Take a job view: a new job replaces the verdict list, the same job appends what is new. */
+  const takeJob = useCallback((next: JobView | null) => {
+    const same = next !== null && jobId.current === next.id;
+    jobId.current = next?.id ?? null;
+    setVerdicts((list) => (same ? [...list, ...next.verdicts] : (next?.verdicts ?? [])));
+    setJob(next);
+  }, []);
 
   useEffect(() => {
     resolveTabId(boundTabId)
       .then(async (id) => {
         setTabId(id);
-        const [s, j] = await Promise.all([ask({ type: 'popup-bg-site-status', tabId: id }), ask({ type: 'popup-bg-job', tabId: id })]);
+        const [s, j] = await Promise.all([ask({ type: 'popup-bg-site-status', tabId: id }), ask({ type: 'popup-bg-job', tabId: id, sinceSeq: -1 })]);
         setSite(s);
-        setJob(j);
+        takeJob(j);
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [boundTabId]);
+  }, [boundTabId, takeJob]);
 
   // Follow a running job (also one started before the popup opened).
   useEffect(() => {
     if (tabId === null || job?.state !== 'running') return;
-    const timer = setInterval(() => {
-      ask({ type: 'popup-bg-job', tabId })
-        .then((j) => j && setJob(j))
+    const timer = setTimeout(() => {
+      ask({ type: 'popup-bg-job', tabId, sinceSeq: job.lastSeq })
+        .then((j) => j && takeJob(j))
         .catch(() => undefined);
     }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [tabId, job?.state]);
+    return () => clearTimeout(timer);
+  }, [tabId, job, takeJob]);
 
   const collect = useCallback(() => {
     if (tabId === null) return;
     ask({ type: 'popup-bg-collect', tabId })
-      .then(setJob)
+      .then(takeJob)
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [tabId]);
+  }, [tabId, takeJob]);
 
   const cancel = useCallback(() => {
     if (job) void ask({ type: 'popup-bg-cancel', jobId: job.id });
@@ -62,9 +74,9 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
       </header>
       <SiteBanner site={site} />
       {error ? <p role="alert" class="error">{error}</p> : null}
-      <CollectPanel job={job} disabled={tabId === null} onCollect={collect} onCancel={cancel} />
-      <VerdictList verdicts={job?.verdicts ?? []} />
-      <ExportButton />
+      <CollectPanel job={job} verdicts={verdicts} disabled={tabId === null} onCollect={collect} onCancel={cancel} />
+      <VerdictList verdicts={verdicts} />
+      <ExportMenu />
     </main>
   );
 }

@@ -11,11 +11,20 @@ export interface Job {
   state: 'running' | 'done' | 'error' | 'cancelled';
   createdAt: string;
   candidates: ImageCandidate[];
-  /** Verdicts so far, in candidate order; a candidate without one is still to do. */
-  verdicts: Verdict[];
   /** Site-level evidence and status at the time of the collect (JSON-serialisable). */
   site: unknown;
   error: string | null;
+}
+
+/**
+ * One candidate's verdict, keyed by [jobId, index]; a candidate without a stored verdict is
+ * still to do. `seq` is the completion order, so a reader can ask for what is new.
+ */
+export interface StoredVerdict {
+  jobId: string;
+  index: number;
+  seq: number;
+  verdict: Verdict;
 }
 
 export interface CachedSignal {
@@ -29,6 +38,7 @@ interface HeedDB extends DBSchema {
   items: { key: string; value: ManifestItem; indexes: { collectedAt: string; pageUrl: string } };
   blobs: { key: string; value: Blob };
   jobs: { key: string; value: Job; indexes: { tabId: number } };
+  verdicts: { key: [string, number]; value: StoredVerdict };
   siteCache: { key: string; value: CachedSignal };
   meta: { key: string; value: unknown };
 }
@@ -51,6 +61,11 @@ const UPGRADES: ((db: IDBPDatabase<HeedDB>) => void)[] = [
     db.createObjectStore('siteCache', { keyPath: 'key' });
     db.createObjectStore('meta');
   },
+  // v2: verdicts move out of the job record into their own store, written in the same
+  // transaction as the item they store (a resumed job never stores or reports twice).
+  (db) => {
+    db.createObjectStore('verdicts', { keyPath: ['jobId', 'index'] });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
@@ -70,16 +85,47 @@ export function openHeedDB(name = DB_NAME): Promise<HeedDatabase> {
   });
 }
 
-/** Store a permitted item and its bytes in one transaction; false if the hash is already stored. */
-export async function putItem(db: HeedDatabase, item: ManifestItem, blob: Blob): Promise<boolean> {
-  const tx = db.transaction(['items', 'blobs'], 'readwrite');
-  const existing = await tx.objectStore('items').get(item.sha256);
-  if (existing) {
-    await tx.done;
-    return false;
+/**
+ * Record one candidate's verdict, and for a permitted one store the item and its bytes, in one
+ * transaction with the running tally. A hash already stored turns the verdict into
+ * `duplicate`. Returns the verdict as recorded.
+ */
+export async function recordVerdict(
+  db: HeedDatabase,
+  at: { jobId: string; index: number; seq: number },
+  verdict: Verdict,
+  item?: { record: ManifestItem; blob: Blob },
+): Promise<Verdict> {
+  const tx = db.transaction(['items', 'blobs', 'verdicts', 'meta'], 'readwrite');
+  let recorded = verdict;
+  if (item) {
+    const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
+    if (exists) {
+      recorded = { ...verdict, decision: 'duplicate', reasons: ['duplicate'] };
+    } else {
+      await tx.objectStore('items').put(item.record);
+      await tx.objectStore('blobs').put(item.blob, item.record.sha256);
+    }
   }
-  await Promise.all([tx.objectStore('items').put(item), tx.objectStore('blobs').put(blob, item.sha256), tx.done]);
-  return true;
+  const meta = tx.objectStore('meta');
+  const tally = ((await meta.get(TALLY_KEY)) as DecisionTally | undefined) ?? { refused: {}, failed: {} };
+  const bucket = recorded.decision === 'refused' ? tally.refused : recorded.decision === 'failed' ? tally.failed : null;
+  if (bucket) for (const r of recorded.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
+  await meta.put(tally, TALLY_KEY);
+  await tx.objectStore('verdicts').put({ ...at, verdict: recorded });
+  await tx.done;
+  return recorded;
+}
+
+/** The verdicts of a job, in completion order, optionally only those after `sinceSeq`. */
+export async function listVerdicts(db: HeedDatabase, jobId: string, sinceSeq = -1): Promise<StoredVerdict[]> {
+  const all = await db.getAll('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));
+  return all.filter((v) => v.seq > sinceSeq).sort((a, b) => a.seq - b.seq);
+}
+
+/** How many candidates of a job have a verdict. */
+export function countVerdicts(db: HeedDatabase, jobId: string): Promise<number> {
+  return db.count('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));
 }
 
 /** Whether an image with this SHA-256 is already stored. */
@@ -140,18 +186,6 @@ export async function getTally(db: HeedDatabase): Promise<DecisionTally> {
   return raw ?? { refused: {}, failed: {} };
 }
 
-/** Add one job's refusals and failures to the running tally. */
-export async function addToTally(db: HeedDatabase, verdicts: readonly Verdict[]): Promise<void> {
-  const tx = db.transaction('meta', 'readwrite');
-  const tally = ((await tx.store.get(TALLY_KEY)) as DecisionTally | undefined) ?? { refused: {}, failed: {} };
-  for (const v of verdicts) {
-    const bucket = v.decision === 'refused' ? tally.refused : v.decision === 'failed' ? tally.failed : null;
-    if (!bucket) continue;
-    for (const r of v.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
-  }
-  await Promise.all([tx.store.put(tally, TALLY_KEY), tx.done]);
-}
-
 const SETTINGS_KEY = 'settings';
 
 export function getRawSettings(db: HeedDatabase): Promise<unknown> {
@@ -160,4 +194,50 @@ export function getRawSettings(db: HeedDatabase): Promise<unknown> {
 
 export async function putRawSettings(db: HeedDatabase, settings: unknown): Promise<void> {
   await db.put('meta', settings, SETTINGS_KEY);
+}
+
+// Library page queries. They use only the existing `collectedAt` index and primary-key
+// cursors, so 100k items are paged by key and never read with their blobs.
+
+/** How many items are stored. */
+export function countItems(db: HeedDatabase): Promise<number> {
+  return db.count('items');
+}
+
+/** Item keys (sha256), newest first, optionally with collectedAt in [from, to); keys only, no values. */
+export async function listItemKeysNewestFirst(db: HeedDatabase, range: { from?: string; to?: string } = {}): Promise<string[]> {
+  const { from, to } = range;
+  const keyRange =
+    from !== undefined && to !== undefined
+      ? from < to ? IDBKeyRange.bound(from, to, false, true) : null
+      : from !== undefined ? IDBKeyRange.lowerBound(from) : to !== undefined ? IDBKeyRange.upperBound(to, true) : undefined;
+  if (keyRange === null) return [];
+  // Ties on collectedAt come back in key order; reversing keeps the order total and stable.
+  return (await db.getAllKeysFromIndex('items', 'collectedAt', keyRange)).reverse();
+}
+
+/** The items for these keys, in the same order (undefined where one is gone). */
+export async function getItemsByKeys(db: HeedDatabase, keys: readonly string[]): Promise<(ManifestItem | undefined)[]> {
+  const tx = db.transaction('items');
+  const items = await Promise.all(keys.map((key) => tx.store.get(key)));
+  await tx.done;
+  return items;
+}
+
+/** Visit every item's metadata (never blobs) in primary-key batches, so a pass over 100k items keeps memory flat. */
+export async function scanItemBatches(
+  db: HeedDatabase,
+  visit: (batch: ManifestItem[]) => void,
+  opts: { batchSize?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  const size = Math.max(1, Math.floor(opts.batchSize ?? 1000));
+  let after: string | undefined;
+  for (;;) {
+    if (opts.signal?.aborted) return;
+    const batch = await db.getAll('items', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), size);
+    if (batch.length === 0 || opts.signal?.aborted) return;
+    visit(batch);
+    if (batch.length < size) return;
+    after = batch[batch.length - 1]!.sha256;
+  }
 }

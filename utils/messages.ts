@@ -16,7 +16,7 @@ export type CsToBg = z.infer<typeof CsToBgSchema>;
 export const PopupToBgSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup-bg-site-status'), tabId: z.number().int() }),
   z.object({ type: z.literal('popup-bg-collect'), tabId: z.number().int() }),
-  z.object({ type: z.literal('popup-bg-job'), tabId: z.number().int() }),
+  z.object({ type: z.literal('popup-bg-job'), tabId: z.number().int(), sinceSeq: z.number().int().default(-1) }),
   z.object({ type: z.literal('popup-bg-cancel'), jobId: z.string() }),
 ]);
 export type PopupToBg = z.infer<typeof PopupToBgSchema>;
@@ -35,6 +35,9 @@ export const JobViewSchema = z.object({
   pageUrl: z.string(),
   found: z.number().int(),
   checked: z.number().int(),
+  /** Completion sequence number of the last verdict included (pass it back as `sinceSeq`). */
+  lastSeq: z.number().int(),
+  /** Verdicts completed after the requested `sinceSeq`, in completion order. */
   verdicts: z.array(VerdictSchema),
   error: z.string().nullable(),
 });

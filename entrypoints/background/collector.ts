@@ -1,53 +1,51 @@
-import { addToTally, getJob, hasItem, latestJobForTab, putItem, putJob, runningJobs, type HeedDatabase, type Job } from '@/utils/db';
+import { countVerdicts, getJob, latestJobForTab, listVerdicts, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/db';
 import { assessImage, type PageAssessment } from '@/utils/assess';
+import { KeyedLimiter } from '@/utils/limiter';
 import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
+import { originOf } from '@/utils/origin-files';
 import type { Settings } from '@/utils/settings';
-import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
-import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import type { ImageCandidate, Verdict } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
 import { gatherImage } from './gather-image';
 import type { OriginSignals } from './origin-signals';
-import { z } from 'zod';
+import { scanTab } from './scan-tab';
 
-const ScanResultSchema = z.object({ page: PageSignalsSchema, candidates: z.array(ImageCandidateSchema).max(20_000) });
+/** At most this many image fetches at once, whatever the origins. */
+const GLOBAL_CONCURRENCY = 6;
 
-/** Run the scanner in every frame of the tab; merge candidates by URL. */
-async function scanTab(tabId: number): Promise<{ page: PageSignals; candidates: ImageCandidate[] }> {
-  const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/scanner.js'] });
-  let page: PageSignals | null = null;
-  const byUrl = new Map<string, ImageCandidate>();
-  for (const r of results) {
-    const parsed = ScanResultSchema.safeParse(r.result);
-    if (!parsed.success) continue; // a hostile or broken frame: drop its report, keep the rest
-    if (r.frameId === 0) page = parsed.data.page;
-    for (const c of parsed.data.candidates) if (!byUrl.has(c.url)) byUrl.set(c.url, c);
-  }
-  if (!page) throw new Error('The page could not be scanned');
-  return { page, candidates: [...byUrl.values()] };
-}
-
-/** The popup's view of a job. */
-export function jobView(job: Job): JobView {
+/** The popup's view of a job: counts, and the verdicts completed after `sinceSeq`. */
+export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promise<JobView> {
+  const verdicts = await listVerdicts(db, job.id, sinceSeq);
   return {
     id: job.id,
     state: job.state,
     pageUrl: job.pageUrl,
     found: job.candidates.length,
-    checked: job.verdicts.length,
-    verdicts: job.verdicts,
+    checked: await countVerdicts(db, job.id),
+    lastSeq: verdicts.at(-1)?.seq ?? sinceSeq,
+    verdicts: verdicts.map((v) => v.verdict),
     error: job.error,
   };
 }
 
+function storageError(err: unknown): string {
+  const name = err instanceof DOMException ? err.name : '';
+  return name === 'QuotaExceededError'
+    ? 'The browser’s storage for Heed is full: the collect stopped; everything stored so far is kept.'
+    : err instanceof Error
+      ? err.message
+      : String(err);
+}
+
 /**
- * Collect jobs: scan, assess, store. Each verdict is written to the job in IndexedDB as it is
- * made, so a worker stopped mid-job resumes with the remaining candidates and no double store
- * (items are keyed by SHA-256, and putItem refuses an existing hash).
+ * Collect jobs: scan, assess, store. Each verdict is written with its item in one transaction
+ * (utils/db.ts recordVerdict), so a worker stopped mid-job resumes with the candidates that
+ * have no verdict yet: nothing lost, nothing stored or reported twice.
  */
 export class Collector {
   private readonly cancelled = new Set<string>();
-  private readonly active = new Set<string>();
+  private readonly active = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: HeedDatabase,
@@ -55,6 +53,7 @@ export class Collector {
     private readonly loadSettings: () => Promise<Settings>,
   ) {}
 
+  /** Start a collect on a tab. On a blocked site every image is refused at once, and nothing is stored. */
   async start(tabId: number): Promise<Job> {
     const tab = await browser.tabs.get(tabId);
     const pageUrl = tab.url ?? '';
@@ -66,27 +65,32 @@ export class Collector {
       state: 'running',
       createdAt: new Date().toISOString(),
       candidates: [],
-      verdicts: [],
       site: null,
       error: null,
     };
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
-      const { page, candidates } = await scanTab(tabId);
+      const settings = await this.loadSettings();
+      const { page, candidates } = await scanTab(tabId, settings);
       job.candidates = candidates;
       job.pageTitle = page.title || job.pageTitle;
-      job.site = await assessSite(this.origins, tabId, pageUrl, page, await this.loadSettings());
+      job.site = await assessSite(this.origins, tabId, pageUrl, page, settings);
     } catch (err) {
       job.state = 'error';
       job.error = err instanceof Error ? err.message : String(err);
     }
     await putJob(this.db, job);
-    if (job.state === 'running') void this.run(job.id);
+    if (job.state === 'running') this.run(job.id);
     return job;
   }
 
-  cancel(jobId: string): void {
+  async cancel(jobId: string): Promise<boolean> {
+    const job = await getJob(this.db, jobId);
+    if (!job || job.state !== 'running') return false;
     this.cancelled.add(jobId);
+    // A job whose worker was stopped has no loop to notice; mark it here.
+    if (!this.active.has(jobId)) await putJob(this.db, { ...job, state: 'cancelled' });
+    return true;
   }
 
   latest(tabId: number): Promise<Job | undefined> {
@@ -94,40 +98,50 @@ export class Collector {
   }
 
   /** Resume jobs a stopped worker left running. */
-  async resumeAll(): Promise<void> {
-    for (const job of await runningJobs(this.db)) void this.run(job.id);
+  async resumeAll(): Promise<number> {
+    const jobs = await runningJobs(this.db);
+    for (const job of jobs) this.run(job.id);
+    return jobs.length;
   }
 
-  private async run(jobId: string): Promise<void> {
+  private run(jobId: string): void {
     if (this.active.has(jobId)) return;
-    this.active.add(jobId);
+    const p = this.process(jobId).finally(() => this.active.delete(jobId));
+    this.active.set(jobId, p);
+  }
+
+  private async process(jobId: string): Promise<void> {
+    const job = await getJob(this.db, jobId);
+    if (!job || job.state !== 'running') return;
     try {
-      const job = await getJob(this.db, jobId);
-      if (!job || job.state !== 'running') return;
       const settings = await this.loadSettings();
       const site = job.site as PageAssessment;
-      const todo = job.candidates.slice(job.verdicts.length);
-      const stored = new Set<string>();
-      for (const candidate of todo) {
-        if (this.cancelled.has(jobId)) {
-          job.state = 'cancelled';
-          break;
-        }
-        job.verdicts.push(await this.assessOne(candidate, job, site, settings, stored));
-        await putJob(this.db, job);
-      }
-      if (job.state === 'running') job.state = 'done';
-      await addToTally(this.db, job.verdicts);
-      await putJob(this.db, job);
+      const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
+      let seq = done.size;
+      const limiter = new KeyedLimiter(settings.perOriginConcurrency, GLOBAL_CONCURRENCY);
+      let failure: unknown = null;
+      await Promise.all(
+        job.candidates.map((candidate, index) =>
+          done.has(index)
+            ? null
+            : limiter.run(originOf(candidate.url) ?? 'inline', async () => {
+                if (this.cancelled.has(jobId) || failure) return;
+                try {
+                  const { verdict, item } = await this.assessOne(candidate, job, site, settings);
+                  await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
+                } catch (err) {
+                  failure ??= err; // storage failures stop the job; per-image problems never throw here
+                }
+              }),
+        ),
+      );
+      const latest = (await getJob(this.db, jobId)) ?? job;
+      if (failure) await putJob(this.db, { ...latest, state: 'error', error: storageError(failure) });
+      else await putJob(this.db, { ...latest, state: this.cancelled.has(jobId) ? 'cancelled' : 'done' });
     } catch (err) {
-      const job = await getJob(this.db, jobId);
-      if (job) {
-        job.state = 'error';
-        job.error = err instanceof Error ? err.message : String(err);
-        await putJob(this.db, job);
-      }
+      await putJob(this.db, { ...job, state: 'error', error: storageError(err) });
     } finally {
-      this.active.delete(jobId);
+      this.cancelled.delete(jobId);
     }
   }
 
@@ -136,32 +150,25 @@ export class Collector {
     job: Job,
     site: PageAssessment,
     settings: Settings,
-    stored: Set<string>,
-  ): Promise<Verdict> {
+  ): Promise<{ verdict: Verdict; item?: { record: ManifestItem; blob: Blob } }> {
     const base = { url: candidate.url, licence: null, sha256: null };
     if (site.status === 'blocked') {
-      return { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence };
+      return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
     }
     const gathered = await gatherImage(this.origins, candidate, settings);
-    if (!gathered.ok) {
-      return { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence };
-    }
-    const decision = assessImage(site, gathered.image.inputs, candidate, settings);
-    const sha256 = gathered.image.sha256;
-    if (decision.decision === 'refused') {
-      return { ...base, decision: 'refused', reasons: decision.reasons, licence: decision.licence, evidence: decision.evidence };
-    }
-    if (stored.has(sha256) || (await hasItem(this.db, sha256))) {
-      return { ...base, sha256, decision: 'duplicate', reasons: ['duplicate'], licence: decision.licence, evidence: decision.evidence };
-    }
-    const item: ManifestItem = {
-      sha256,
-      mime: gathered.image.mime,
-      bytes: gathered.image.bytes.byteLength,
-      width: gathered.image.width,
-      height: gathered.image.height,
+    if (!gathered.ok) return { verdict: { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence } };
+    const { image } = gathered;
+    const decision = assessImage(site, image.inputs, candidate, settings);
+    const verdict: Verdict = { ...base, sha256: image.sha256, decision: decision.decision, reasons: decision.reasons, licence: decision.licence, evidence: decision.evidence };
+    if (decision.decision === 'refused') return { verdict };
+    const record: ManifestItem = {
+      sha256: image.sha256,
+      mime: image.mime,
+      bytes: image.bytes.byteLength,
+      width: image.width,
+      height: image.height,
       url: candidate.url,
-      finalUrl: gathered.image.inputs.finalUrl,
+      finalUrl: image.inputs.finalUrl,
       pageUrl: job.pageUrl,
       pageTitle: job.pageTitle,
       alt: candidate.alt,
@@ -170,11 +177,9 @@ export class Collector {
       collectedAt: new Date().toISOString(),
       purpose: settings.purpose,
       licence: decision.licence,
-      synthetic: gathered.image.synthetic,
+      synthetic: image.synthetic,
       evidence: decision.evidence,
     };
-    const added = await putItem(this.db, item, new Blob([gathered.image.bytes as BlobPart], { type: item.mime }));
-    stored.add(sha256);
-    return { ...base, sha256, decision: added ? 'permitted' : 'duplicate', reasons: added ? [] : ['duplicate'], licence: decision.licence, evidence: decision.evidence };
+    return { verdict, item: { record, blob: new Blob([image.bytes as BlobPart], { type: image.mime }) } };
   }
 }

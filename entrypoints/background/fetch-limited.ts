@@ -1,8 +1,10 @@
+import { backoffMs, parseRetryAfter } from '@/utils/retry-after';
+
 /** What a bounded fetch of a signal file or image produced. */
 export type FetchOutcome =
   | { outcome: 'ok'; url: string; finalUrl: string; status: number; headers: Headers; bytes: Uint8Array; truncated: boolean }
   | { outcome: 'unavailable'; url: string; finalUrl: string; status: number; headers: Headers }
-  | { outcome: 'unreachable'; url: string; detail: string };
+  | { outcome: 'unreachable'; url: string; detail: string; status?: number; headers?: Headers };
 
 /**
  * Fetch without the user's cookies (only public resources are read), following redirects
@@ -17,7 +19,7 @@ export async function fetchLimited(url: string, maxBytes: number, timeoutMs = 15
     const finalUrl = res.url || url;
     if (res.status >= 500 || res.status < 200) {
       await res.body?.cancel();
-      return { outcome: 'unreachable', url, detail: `HTTP ${res.status}` };
+      return { outcome: 'unreachable', url, detail: `HTTP ${res.status}`, status: res.status, headers: res.headers };
     }
     if (res.status >= 400) {
       await res.body?.cancel();
@@ -64,4 +66,18 @@ async function readCapped(res: Response, maxBytes: number): Promise<{ bytes: Uin
 export function headerValues(headers: Headers, name: string): string[] {
   const v = headers.get(name);
   return v === null ? [] : [v];
+}
+
+/**
+ * fetchLimited with polite retries: a 429 or 503 is retried up to `retries` times after the
+ * server's Retry-After (capped), or exponential backoff when it gives none.
+ */
+export async function fetchWithRetry(url: string, maxBytes: number, retries = 3, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<FetchOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await fetchLimited(url, maxBytes);
+    const status = r.outcome === 'unavailable' || r.outcome === 'unreachable' ? r.status : undefined;
+    if ((status !== 429 && status !== 503) || attempt >= retries) return r;
+    const headers = r.outcome === 'unavailable' || r.outcome === 'unreachable' ? r.headers : undefined;
+    await sleep(parseRetryAfter(headers?.get('retry-after') ?? null, Date.now()) ?? backoffMs(attempt));
+  }
 }

@@ -6,7 +6,7 @@ import { purposeProfile } from '@/utils/purposes';
 import type { Settings } from '@/utils/settings';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import type { ImageCandidate } from '@/utils/verdict';
-import { fetchLimited } from './fetch-limited';
+import { fetchWithRetry } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
 
 export interface GatheredImage {
@@ -35,7 +35,7 @@ function headerMap(headers: Headers): Record<string, string> {
 
 /** Fetch one image and read everything it carries: bytes, type, size, hash and rights signals. */
 export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings): Promise<GatherResult> {
-  const fetched = await fetchLimited(candidate.url, settings.maxImageBytes + 1);
+  const fetched = await fetchWithRetry(candidate.url, settings.maxImageBytes + 1);
   if (fetched.outcome === 'unreachable') return failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`);
   if (fetched.outcome === 'unavailable') return failed('fetch-failed', candidate.url, `HTTP ${fetched.status}`, `The server answered HTTP ${fetched.status}`);
   if (fetched.truncated) {

@@ -47,14 +47,13 @@ async function handlePopup(msg: PopupToBg, { db, origins, collector }: Services)
     case 'popup-bg-site-status':
       return siteStatusFor(db, origins, msg.tabId);
     case 'popup-bg-collect':
-      return jobView(await collector.start(msg.tabId));
+      return jobView(db, await collector.start(msg.tabId));
     case 'popup-bg-job': {
       const job = await collector.latest(msg.tabId);
-      return job ? jobView(job) : null;
+      return job ? jobView(db, job, msg.sinceSeq) : null;
     }
     case 'popup-bg-cancel':
-      collector.cancel(msg.jobId);
-      return { cancelled: true };
+      return { cancelled: await collector.cancel(msg.jobId) };
   }
 }
 

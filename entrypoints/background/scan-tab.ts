@@ -1,0 +1,31 @@
+import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import type { Settings } from '@/utils/settings';
+import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
+import { z } from 'zod';
+
+/** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
+const ScanResultSchema = z.object({ page: PageSignalsSchema, candidates: z.array(z.unknown()).max(20_000) });
+
+/**
+ * Run the scanner in every frame of the tab and merge candidates by URL. Each candidate is
+ * validated on its own, so one malformed entry never loses the rest.
+ */
+export async function scanTab(tabId: number, _settings: Settings): Promise<{ page: PageSignals; candidates: ImageCandidate[] }> {
+  const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/scanner.js'] });
+  let page: PageSignals | null = null;
+  const byUrl = new Map<string, ImageCandidate>();
+  for (const r of results) {
+    const parsed = ScanResultSchema.safeParse(r.result);
+    if (!parsed.success) {
+      console.error('Heed: dropped a frame’s scan report that failed validation', parsed.error.issues.slice(0, 3));
+      continue;
+    }
+    if (r.frameId === 0) page = parsed.data.page;
+    for (const raw of parsed.data.candidates) {
+      const c = ImageCandidateSchema.safeParse(raw);
+      if (c.success && !byUrl.has(c.data.url)) byUrl.set(c.data.url, c.data);
+    }
+  }
+  if (!page) throw new Error('The page could not be scanned');
+  return { page, candidates: [...byUrl.values()] };
+}
