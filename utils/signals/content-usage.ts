@@ -1,0 +1,229 @@
+import type { Evidence } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+
+/**
+ * IETF aipref Content-Usage (SIGNALS.md §2): an RFC 9651 Structured Fields Dictionary whose
+ * keys are vocabulary labels and whose values are the Tokens `y` / `n` (vocab-07 §6-7).
+ */
+export type UsageValue = 'y' | 'n';
+/** Label → stated preference. A label that is absent is "unknown". */
+export type ContentUsagePrefs = Record<string, UsageValue>;
+export type ContentUsageResult = { ok: true; prefs: ContentUsagePrefs } | { ok: false; error: string };
+
+type Bare = { token: string | null };
+const NOT_A_TOKEN: Bare = { token: null };
+type Cursor = { s: string; i: number };
+class SfError extends Error {}
+
+const fail = (c: Cursor, what: string): never => {
+  throw new SfError(`${what} at offset ${c.i}`);
+};
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isLcAlpha = (ch: string | undefined) => ch !== undefined && ch >= 'a' && ch <= 'z';
+const isAlpha = (ch: string | undefined) => isLcAlpha(ch) || (ch !== undefined && ch >= 'A' && ch <= 'Z');
+const TCHAR_EXTRA = "!#$%&'*+-.^_`|~:/"; // RFC 9110 tchar, plus ":" and "/" (RFC 9651 §3.3.4)
+const isTokenChar = (ch: string | undefined) => isAlpha(ch) || isDigit(ch) || (ch !== undefined && TCHAR_EXTRA.includes(ch));
+const isKeyChar = (ch: string | undefined) => isLcAlpha(ch) || isDigit(ch) || (ch !== undefined && '_-.*'.includes(ch));
+const BASE64 = /^[A-Za-z0-9+/=]*$/;
+
+function skipSp(c: Cursor): void {
+  while (c.s[c.i] === ' ') c.i++;
+}
+
+// RFC 9651 §4.2.3.3: lcalpha or "*", then lcalpha / DIGIT / "_" / "-" / "." / "*". An
+// uppercase key is a parse failure, which aipref turns into "all unknown" (vocab §7).
+function parseKey(c: Cursor): string {
+  const start = c.i;
+  if (!isLcAlpha(c.s[c.i]) && c.s[c.i] !== '*') fail(c, 'bad key');
+  while (isKeyChar(c.s[c.i])) c.i++;
+  return c.s.slice(start, c.i);
+}
+
+// RFC 9651 §4.2.4 (integer/decimal) and §4.2.9 (date, which is "@" + integer).
+function parseNumber(c: Cursor, integerOnly: boolean): void {
+  if (c.s[c.i] === '-') c.i++;
+  if (!isDigit(c.s[c.i])) fail(c, 'bad number');
+  const start = c.i;
+  let dot = -1;
+  while (isDigit(c.s[c.i]) || (c.s[c.i] === '.' && dot < 0 && !integerOnly)) {
+    if (c.s[c.i] === '.') {
+      if (c.i - start > 12) fail(c, 'decimal too long');
+      dot = c.i;
+    }
+    c.i++;
+  }
+  const len = c.i - start;
+  if (dot < 0 && len > 15) fail(c, 'integer too long');
+  if (dot >= 0 && (c.i - dot - 1 < 1 || c.i - dot - 1 > 3)) fail(c, 'bad decimal');
+}
+
+// RFC 9651 §4.2.5 string and §4.2.10 display string (%"..." with lowercase %xx of UTF-8).
+function parseString(c: Cursor, display: boolean): void {
+  c.i++; // opening quote
+  const bytes: number[] = [];
+  for (;;) {
+    const ch = c.s[c.i++];
+    if (ch === undefined) fail(c, 'unterminated string');
+    const code = ch!.charCodeAt(0);
+    if (code < 0x20 || code > 0x7e) fail(c, 'bad string char');
+    if (ch === '"') break;
+    if (!display && ch === '\\') {
+      const next = c.s[c.i++];
+      if (next !== '"' && next !== '\\') fail(c, 'bad escape');
+    } else if (display && ch === '%') {
+      const hex = c.s.slice(c.i, c.i + 2);
+      if (!/^[0-9a-f]{2}$/.test(hex)) fail(c, 'bad display-string escape');
+      bytes.push(parseInt(hex, 16));
+      c.i += 2;
+    } else if (display) bytes.push(code);
+  }
+  if (display) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+    } catch {
+      fail(c, 'display string is not UTF-8');
+    }
+  }
+}
+
+// RFC 9651 §4.2.3.1: only a Token is kept; every other bare item is syntax-checked and dropped.
+function parseBareItem(c: Cursor): Bare {
+  const ch = c.s[c.i];
+  if (ch === '-' || isDigit(ch)) parseNumber(c, false);
+  else if (ch === '"') parseString(c, false);
+  else if (ch === '%' && c.s[c.i + 1] === '"') {
+    c.i++;
+    parseString(c, true);
+  } else if (ch === '@') {
+    c.i++;
+    parseNumber(c, true);
+  } else if (ch === '?') {
+    if (c.s[c.i + 1] !== '0' && c.s[c.i + 1] !== '1') fail(c, 'bad boolean');
+    c.i += 2;
+  } else if (ch === ':') {
+    const end = c.s.indexOf(':', c.i + 1);
+    if (end < 0 || !BASE64.test(c.s.slice(c.i + 1, end))) fail(c, 'bad byte sequence');
+    c.i = end + 1;
+  } else if (isAlpha(ch) || ch === '*') {
+    const start = c.i++;
+    while (isTokenChar(c.s[c.i])) c.i++;
+    return { token: c.s.slice(start, c.i) };
+  } else fail(c, 'bad item');
+  return NOT_A_TOKEN;
+}
+
+// RFC 9651 §4.2.3.2: parameters are parsed (to validate) and then ignored (vocab §7).
+function parseParameters(c: Cursor): void {
+  while (c.s[c.i] === ';') {
+    c.i++;
+    skipSp(c);
+    parseKey(c);
+    if (c.s[c.i] === '=') {
+      c.i++;
+      parseBareItem(c);
+    }
+  }
+}
+
+// RFC 9651 §4.2.1.2 inner list: an inner list is never a y/n Token, so it reads as unknown.
+function parseMemberValue(c: Cursor): Bare {
+  if (c.s[c.i] !== '(') {
+    const item = parseBareItem(c);
+    parseParameters(c);
+    return item;
+  }
+  c.i++;
+  for (;;) {
+    skipSp(c);
+    if (c.s[c.i] === ')') break;
+    parseBareItem(c);
+    parseParameters(c);
+    if (c.s[c.i] !== ' ' && c.s[c.i] !== ')') fail(c, 'bad inner list');
+  }
+  c.i++;
+  parseParameters(c);
+  return NOT_A_TOKEN;
+}
+
+/** Parse a Content-Usage value (RFC 9651 Dictionary) into the labels stated `y` or `n`. */
+export function parseContentUsage(value: string): ContentUsageResult {
+  // HTTP strips OWS around a field value; RFC 9651 §4.2 then discards leading SP. Trimmed
+  // by hand: the regex /[ \t]+$/ is quadratic on a long run of inner blanks.
+  let from = 0;
+  let to = value.length;
+  while (from < to && (value[from] === ' ' || value[from] === '\t')) from++;
+  while (to > from && (value[to - 1] === ' ' || value[to - 1] === '\t')) to--;
+  const c: Cursor = { s: value.slice(from, to), i: 0 };
+  const prefs: ContentUsagePrefs = Object.create(null) as ContentUsagePrefs;
+  try {
+    while (c.i < c.s.length) {
+      const key = parseKey(c);
+      let item = NOT_A_TOKEN; // a bare key is Boolean true: not y/n, so unknown
+      if (c.s[c.i] === '=') {
+        c.i++;
+        item = parseMemberValue(c);
+      } else parseParameters(c);
+      // Duplicate keys: the last occurrence wins (RFC 9651 §4.2.2), even when it is unknown.
+      if (item.token === 'y' || item.token === 'n') prefs[key] = item.token;
+      else delete prefs[key];
+      while (c.s[c.i] === ' ' || c.s[c.i] === '\t') c.i++;
+      if (c.i >= c.s.length) break;
+      if (c.s[c.i] !== ',') fail(c, 'expected ","');
+      c.i++;
+      while (c.s[c.i] === ' ' || c.s[c.i] === '\t') c.i++;
+      if (c.i >= c.s.length) fail(c, 'trailing ","');
+    }
+  } catch (e) {
+    return { ok: false, error: e instanceof SfError ? e.message : 'unparseable' };
+  }
+  return { ok: true, prefs };
+}
+
+/** Combine statements (vocab §7.1): per label any `n` wins, else any `y`, else unknown. */
+export function combineContentUsage(statements: readonly ContentUsagePrefs[]): ContentUsagePrefs {
+  const out: ContentUsagePrefs = Object.create(null) as ContentUsagePrefs;
+  for (const prefs of statements) {
+    for (const label of Object.keys(prefs)) {
+      if (prefs[label] === 'n' || out[label] === undefined) out[label] = prefs[label]!;
+    }
+  }
+  return out;
+}
+
+/** The stated preference for one label: `y`, `n` or `unknown`. */
+export function usageFor(prefs: ContentUsagePrefs, label: string): UsageValue | 'unknown' {
+  return Object.prototype.hasOwnProperty.call(prefs, label) ? prefs[label]! : 'unknown';
+}
+
+const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+
+/**
+ * Evidence from a response's Content-Usage header lines (attach-05 §2; it covers that
+ * representation only). A `n` for the purpose's category denies; an unparseable value means
+ * "all unknown" (vocab §7), so it is recorded as `info`, never as a refusal.
+ */
+export function evaluateContentUsageHeader(
+  headerValues: readonly string[],
+  source: string,
+  scope: Evidence['scope'],
+  profile: PurposeProfile,
+): Evidence[] {
+  if (headerValues.length === 0) return [];
+  // RFC 9110 §5.3 / RFC 9651 §4.2: several field lines combine into one comma-joined value.
+  const raw = headerValues.join(', ');
+  const base = { kind: 'content-usage' as const, scope, source, value: clip(raw) };
+  const parsed = parseContentUsage(raw);
+  if (!parsed.ok) {
+    return [{ ...base, effect: 'info', note: `Content-Usage header is not a valid dictionary (${parsed.error}); every preference is unknown` }];
+  }
+  const category = profile.contentUsageCategory;
+  if (category === null) {
+    return [{ ...base, effect: 'info', note: `Content-Usage read; the purpose ${profile.purpose} has no aipref category` }];
+  }
+  const pref = usageFor(parsed.prefs, category);
+  if (pref === 'n') {
+    return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `The response's Content-Usage header says ${category}=n: the owner opts out of ${category}` }];
+  }
+  if (pref === 'y') return [{ ...base, effect: 'allow', note: `The response's Content-Usage header says ${category}=y` }];
+  return [{ ...base, effect: 'info', note: `Content-Usage header states no preference for ${category}` }];
+}

@@ -1,0 +1,159 @@
+import type { Evidence } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+import { combineContentUsage, usageFor } from './content-usage';
+import { applicablePreferences, isRobotsTxt, selectGroups, winningRule } from './robots/match';
+import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
+import { pathOfUrl } from './robots/pattern';
+
+export { isAllowed, matchRobots, type RobotsMatch } from './robots/match';
+export { isValidProductToken, parseRobotsTxt, type RobotsRule, type RobotsTxt } from './robots/parse';
+export { MAX_ROBOTS_BYTES } from './robots/tokenize';
+
+/** The outcome of fetching /robots.txt (RFC 9309 §2.3.1): a body, a 4xx, or a failure. */
+export type RobotsFetch =
+  | { url: string; outcome: 'ok'; body: string }
+  | { url: string; outcome: 'unavailable'; status: number }
+  | { url: string; outcome: 'unreachable'; detail: string };
+
+type Scope = 'page' | 'image';
+
+/** RSL licence document URLs from `License:` records, resolved against the robots.txt URL. */
+export function robotsLicenceUrls(robots: RobotsTxt, robotsUrl?: string): string[] {
+  const out = new Set<string>();
+  for (const value of robots.licences) {
+    try {
+      const url = new URL(value, robotsUrl);
+      if (url.protocol === 'https:' || url.protocol === 'http:') out.add(url.href);
+    } catch {
+      // Not a URL: nothing to fetch.
+    }
+  }
+  return [...out];
+}
+
+// One parse per body: every image of an origin is checked against the same file.
+const cache = new Map<string, RobotsTxt>();
+function parseCached(body: string): RobotsTxt {
+  let robots = cache.get(body);
+  if (!robots) {
+    robots = parseRobotsTxt(body);
+    if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+    cache.set(body, robots);
+  }
+  return robots;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+// Browsers send percent-encoded URLs; run the target through the WHATWG parser so that a
+// raw URL compares as the crawler would send it (RFC 9309 §2.2.2).
+function targetPath(targetUrl: string): string {
+  try {
+    const u = new URL(targetUrl);
+    return pathOfUrl(u.pathname + u.search);
+  } catch {
+    return pathOfUrl(targetUrl);
+  }
+}
+
+/** The distinct group sets that speak for the purpose: each token's, and always `*`. */
+function preferenceGroups(robots: RobotsTxt, tokens: readonly string[]): [string, AgentRules][] {
+  const seen = new Map<AgentRules, string[]>();
+  const add = (g: AgentRules, label: string) => {
+    const labels = seen.get(g);
+    if (!labels) seen.set(g, [label]);
+    else if (!labels.includes(label)) labels.push(label);
+  };
+  for (const t of tokens) {
+    const { via, group } = selectGroups(robots, t);
+    if (via !== 'none') add(group, via === 'named' ? t : '*');
+  }
+  // aipref statements are about use, not crawling: a `*` group's preference binds Heed even
+  // where a token has its own group (vocab §7.1: any `n` wins).
+  if (robots.global) add(robots.global, '*');
+  return [...seen].map(([g, labels]) => [labels.join(', '), g]);
+}
+
+function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base: Omit<Evidence, 'kind' | 'value' | 'effect'>, profile: PurposeProfile): Evidence[] {
+  const out = new Map<string, Evidence>();
+  const category = profile.contentUsageCategory;
+  for (const [label, group] of preferenceGroups(robots, profile.robotsTokens)) {
+    const rule = winningRule(group, path);
+    if (rule && !rule.allow) continue; // preferences attach only to crawlable paths (attach-05 §3)
+    const usage = applicablePreferences(group.contentUsage, path);
+    const prefs = combineContentUsage(usage.flatMap((u) => (u.value ? [u.value] : [])));
+    const combined = category ? usageFor(prefs, category) : 'unknown';
+    for (const u of usage) {
+      const value = `${label}: Content-Usage: ${u.raw}`;
+      const says = u.value && category ? usageFor(u.value, category) : 'unknown';
+      if (!u.value) {
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'info', note: `robots.txt on ${host} has a Content-Usage rule that does not parse; every preference is unknown` });
+      } else if (says === 'n') {
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${category}=n for ${path}: the owner opts out of ${category}` });
+      } else if (says === 'y' && combined === 'y') {
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'allow', note: `robots.txt on ${host} says ${category}=y for ${path}` });
+      }
+    }
+    const signals = applicablePreferences(group.contentSignals, path).flatMap((s) => (s.value ? [{ ...s, value: s.value }] : []));
+    for (const key of profile.contentSignalKeys) {
+      const said = signals.filter((s) => s.value[key] !== undefined);
+      const deny = said.find((s) => s.value[key] === 'no');
+      const chosen = deny ?? said[0];
+      if (!chosen) continue;
+      const value = `${label}: Content-Signal: ${chosen.raw}`;
+      out.set(value, deny
+        ? { ...base, kind: 'content-signal', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${key}=no for ${path} (Cloudflare Content Signals)` }
+        : { ...base, kind: 'content-signal', value, effect: 'allow', note: `robots.txt on ${host} says ${key}=yes for ${path}` });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Evidence for one URL from a fetched robots.txt, for every token of the purpose (DESIGN.md §2 rules 2-3). */
+export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: Scope, profile: PurposeProfile): Evidence[] {
+  const host = hostOf(fetched.url);
+  const base = { kind: 'robots-txt' as const, scope, source: fetched.url };
+  if (fetched.outcome === 'unavailable') {
+    return [{ ...base, value: `unavailable (HTTP ${fetched.status})`, effect: 'info', note: `robots.txt on ${host} answered HTTP ${fetched.status}: no restrictions apply (RFC 9309 §2.3.1.3)` }];
+  }
+  if (fetched.outcome === 'unreachable') {
+    const detail = fetched.detail.slice(0, 200);
+    return [{ ...base, value: `unreachable: ${detail}`, effect: 'deny', reason: 'robots-unreachable', note: `robots.txt on ${host} could not be fetched (${detail}); RFC 9309 §2.3.1.4 says to assume everything is disallowed` }];
+  }
+  const robots = parseCached(fetched.body);
+  const path = targetPath(targetUrl);
+  const evidence: Evidence[] = [];
+  if (robots.truncated) {
+    evidence.push({ ...base, value: 'truncated at 512 KiB', effect: 'info', note: `robots.txt on ${host} is larger than 512 KiB; the rest was ignored (RFC 9309 §2.5)` });
+  }
+  const viaGlobal: string[] = [];
+  let globalRule: string | null = null;
+  const decided = new Map<AgentRules, RobotsRule | null>(); // tokens sharing `*` are matched once
+  for (const token of profile.robotsTokens) {
+    const { via, group } = selectGroups(robots, token);
+    let rule = decided.get(group);
+    if (rule === undefined) decided.set(group, (rule = isRobotsTxt(path) ? null : winningRule(group, path)));
+    if (!rule || rule.allow) continue;
+    if (via === 'global') {
+      viaGlobal.push(token);
+      globalRule = rule.raw;
+      continue;
+    }
+    evidence.push({ ...base, value: `${token}: Disallow: ${rule.raw}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows ${token} for ${rule.raw}` });
+  }
+  if (globalRule !== null) {
+    // Tokens without a group of their own share the `*` answer: one entry, not twenty.
+    evidence.push({ ...base, value: `*: Disallow: ${globalRule}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows all crawlers (User-agent: *) for ${globalRule}; this applies to ${viaGlobal.join(', ')}` });
+  }
+  if (!evidence.some((e) => e.effect === 'deny')) {
+    evidence.push({ ...base, value: `${profile.robotsTokens.join(', ')}: allowed`, effect: 'allow', note: `robots.txt on ${host} lets ${profile.robotsTokens.length === 1 ? profile.robotsTokens[0] : `${profile.robotsTokens[0]} and the purpose's AI tokens`} fetch ${path}` });
+  }
+  evidence.push(...preferenceEvidence(robots, path, host, { scope, source: fetched.url }, profile));
+  return evidence;
+}

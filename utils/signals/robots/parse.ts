@@ -1,0 +1,178 @@
+import { parseContentUsage, type ContentUsagePrefs } from '../content-usage';
+import { compilePattern, type CompiledPattern } from './pattern';
+import { tokenizeRobots } from './tokenize';
+
+/** One Allow / Disallow rule (RFC 9309 §2.2.2). */
+export interface RobotsRule {
+  allow: boolean;
+  /** The value as written, for evidence. */
+  raw: string;
+  line: number;
+  pattern: CompiledPattern;
+}
+
+/** A rule that attaches a preference to a path: `Content-Usage` (aipref attach-05 §3) or
+ * Cloudflare `Content-Signal`. `pattern` is null when the rule has no path (whole group). */
+export interface PathPreference<T> {
+  raw: string;
+  line: number;
+  pattern: CompiledPattern | null;
+  /** Null when the preference part could not be parsed (it then states nothing). */
+  value: T | null;
+}
+
+/** Cloudflare Content Signals: key → yes/no (contentsignals.org). */
+export type ContentSignals = Record<string, 'yes' | 'no'>;
+
+/** Everything that applies to one product token: its groups merged (RFC 9309 §2.2.1). */
+export interface AgentRules {
+  /** Allow / Disallow rules; see `sorted`. */
+  rules: RobotsRule[];
+  /** Whether `rules` is already ordered most specific first, allow first on ties. The
+   * matcher sorts on first use, so groups nobody asks about cost nothing. */
+  sorted: boolean;
+  /** Memo of the rules that can match paths with a given leading prefix (see match.ts). */
+  buckets: Map<string, RobotsRule[]> | null;
+  contentUsage: PathPreference<ContentUsagePrefs>[];
+  contentSignals: PathPreference<ContentSignals>[];
+}
+
+/** A compiled robots.txt. */
+export interface RobotsTxt {
+  /** Lower-cased product token → the merged groups that name it. */
+  agents: ReadonlyMap<string, AgentRules>;
+  /** The merged `*` groups, or null when there is none. */
+  global: AgentRules | null;
+  sitemaps: string[];
+  /** RSL `License:` records: URLs of licence documents (RSL 1.0, robots.txt discovery). */
+  licences: string[];
+  /** Lines ignored because they did not parse or were outside any group. */
+  ignoredLines: number;
+  /** True when the body exceeded the 512 KiB cap and its tail was ignored. */
+  truncated: boolean;
+}
+
+interface Group {
+  agents: string[];
+  global: boolean;
+  rules: RobotsRule[];
+  contentUsage: PathPreference<ContentUsagePrefs>[];
+  contentSignals: PathPreference<ContentSignals>[];
+}
+
+/** Product token syntax (RFC 9309 §2.2.1): letters, `-` and `_`, not empty. */
+export function isValidProductToken(token: string): boolean {
+  return /^[A-Za-z_-]+$/.test(token);
+}
+
+// The token a `User-agent` value names: its leading run of token characters, compared
+// case-insensitively (§2.2.1), so `FOO BAR` and `Foo/1.0` name `foo`. Digits are kept
+// although §2.2.1 lists only letters, `-` and `_`: real AI tokens such as `AI2Bot` and
+// `img2dataset` contain them, and cutting them off would miss those groups.
+function userAgentToken(value: string): string {
+  return (/^[A-Za-z0-9_-]*/.exec(value)?.[0] ?? '').toLowerCase();
+}
+
+// Google treats `*` followed by whitespace and more text as the global group too.
+const isGlobalAgent = (value: string) => value === '*' || /^\*\s/.test(value);
+
+// `[path SP] preference`: the path is optional and starts with "/" (attach-05 §3). The same
+// shape is accepted for Content-Signal, which is normally written without a path.
+function splitPathValue(value: string): [CompiledPattern | null, string] {
+  if (!value.startsWith('/')) return [null, value];
+  const sp = value.search(/[ \t]/);
+  if (sp < 0) return [compilePattern(value), ''];
+  return [compilePattern(value.slice(0, sp)), value.slice(sp).trim()];
+}
+
+// `search=yes, ai-train=no`: keys and values read case-insensitively; anything but yes/no
+// states nothing. Null when no pair could be read at all.
+function parseContentSignals(text: string): ContentSignals | null {
+  const out: ContentSignals = Object.create(null) as ContentSignals;
+  let any = false;
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim().toLowerCase();
+    const v = part.slice(eq + 1).trim().toLowerCase();
+    if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
+    any = true;
+    if (v === 'yes' || v === 'no') out[key] = v;
+  }
+  return any ? out : null;
+}
+
+/** Rule order in which the first match is the answer: longest first, allow on ties (§2.2.2). */
+export function byPriority(a: RobotsRule, b: RobotsRule): number {
+  return b.pattern.priority - a.pattern.priority || Number(b.allow) - Number(a.allow) || a.line - b.line;
+}
+
+function merge(groups: readonly Group[]): AgentRules {
+  if (groups.length === 1) {
+    const g = groups[0]!;
+    return { rules: g.rules, sorted: false, buckets: null, contentUsage: g.contentUsage, contentSignals: g.contentSignals };
+  }
+  return {
+    rules: groups.flatMap((g) => g.rules),
+    sorted: false,
+    buckets: null,
+    contentUsage: groups.flatMap((g) => g.contentUsage),
+    contentSignals: groups.flatMap((g) => g.contentSignals),
+  };
+}
+
+/** Parse and compile a robots.txt body (RFC 9309 + aipref attach-05 §3); never throws. */
+export function parseRobotsTxt(body: string): RobotsTxt {
+  const { records, ignored, truncated } = tokenizeRobots(typeof body === 'string' ? body : '');
+  const groups: Group[] = [];
+  const sitemaps: string[] = [];
+  const licences: string[] = [];
+  let ignoredLines = ignored;
+  let group: Group | null = null;
+  let readingAgents = false; // consecutive user-agent lines open one group (§2.2.1)
+
+  for (const { key, value, line } of records) {
+    if (key === 'sitemap') sitemaps.push(value);
+    else if (key === 'license') licences.push(value);
+    else if (key === 'user-agent') {
+      if (!group || !readingAgents) {
+        group = { agents: [], global: false, rules: [], contentUsage: [], contentSignals: [] };
+        groups.push(group);
+      }
+      readingAgents = true;
+      if (isGlobalAgent(value)) group.global = true;
+      else {
+        const token = userAgentToken(value);
+        if (token && !group.agents.includes(token)) group.agents.push(token);
+      }
+    } else if (!group) ignoredLines++; // rules before the first user-agent (§2.1)
+    else {
+      // Content-Usage is a group rule like Allow / Disallow (attach-05 §3), and Content-Signal
+      // is read the same way; any rule ends a run of user-agent lines.
+      readingAgents = false;
+      if (key === 'allow' || key === 'disallow') {
+        // An empty value matches nothing (§2.2.2), so it needs no rule.
+        if (value) group.rules.push({ allow: key === 'allow', raw: value, line, pattern: compilePattern(value) });
+      } else {
+        const [pattern, text] = splitPathValue(value);
+        if (key === 'content-usage') {
+          const parsed = parseContentUsage(text);
+          group.contentUsage.push({ raw: value, line, pattern, value: parsed.ok ? parsed.prefs : null });
+        } else group.contentSignals.push({ raw: value, line, pattern, value: parseContentSignals(text) });
+      }
+    }
+  }
+
+  const byAgent = new Map<string, Group[]>();
+  for (const g of groups) {
+    for (const a of g.agents) {
+      const list = byAgent.get(a);
+      if (list) list.push(g);
+      else byAgent.set(a, [g]);
+    }
+  }
+  const agents = new Map<string, AgentRules>();
+  for (const [a, list] of byAgent) agents.set(a, merge(list));
+  const globals = groups.filter((g) => g.global);
+  const global = globals.length > 0 ? merge(globals) : null;
+  return { agents, global, sitemaps, licences, ignoredLines, truncated };
+}
