@@ -1,0 +1,215 @@
+/**
+ * A non-validating reader for C2PA manifest stores: finds the store in the image container,
+ * walks its JUMBF boxes (ISO/IEC 19566-5) and decodes the training-and-data-mining assertions
+ * of the active manifest. It checks no signature, hash or certificate: what it returns is an
+ * unverified claim (SIGNALS.md §8).
+ *
+ * Embedding (C2PA 2.1 §A.3–A.4): JPEG APP11 segments carrying the store as JPEG XT boxes
+ * (CI "JP", instance En, sequence Z; continuation segments repeat LBox/TBox); PNG `caBX`
+ * chunk; WebP `C2PA` RIFF chunk; ISO-BMFF top-level `uuid` box d8fec3d6-1b0e-483c-9297-
+ * 5828877ec481 (FullBox, purpose "manifest", 64-bit merkle offset, then the store).
+ * Store layout (C2PA 2.1 §11.1): `jumb` "c2pa" → manifests (`jumb`, the last one active) →
+ * `jumb` "c2pa.assertions" → one `jumb` per assertion, labelled e.g. `cawg.training-mining`
+ * (with an optional `__N` instance suffix), whose content box is `cbor` (or `json`).
+ *
+ * CBOR: cbor2 (2.3.0, pinned; ESM, Uint8Array-only, no Node builtins), with `preferMap` so
+ * hostile keys such as `__proto__` never touch an object prototype, and a depth cap.
+ */
+import { decode } from 'cbor2';
+import { sniffImageType } from './image-bytes';
+import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, type Part } from './image-containers';
+
+export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
+
+export interface TrainingMiningEntry {
+  use: string;
+  constraintInfo: string | null;
+}
+
+export interface TrainingMiningAssertion {
+  /** `c2pa.training-mining` or `cawg.training-mining` (instance suffix removed). */
+  label: string;
+  entries: Map<string, TrainingMiningEntry>;
+}
+
+export type C2paReading =
+  | { present: false }
+  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels. */
+  | { present: true; readable: false; problem: string; mentionsTrainingMining: boolean }
+  | { present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[] };
+
+const BMFF_C2PA_UUID = [0xd8, 0xfe, 0xc3, 0xd6, 0x1b, 0x0e, 0x48, 0x3c, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7e, 0xc4, 0x81];
+const MAX_LABEL = 256;
+const MAX_ENTRIES = 64;
+
+/** `raw`: bytes to search for the assertion labels when the store cannot be extracted. */
+type Located = { found: false } | { found: true; jumbf: Uint8Array | null; problem?: string; raw?: Uint8Array };
+
+function joined(pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The store's JUMBF bytes from JPEG XT APP11 segments (ISO/IEC 18477-3 §B; C2PA 2.1 §A.3.1). */
+function fromJpeg(b: Uint8Array): Located {
+  const app11 = jpegSegments(b).parts.filter((s) => s.type === 0xeb && s.end - s.start >= 16 && bytesEqual(b, s.start, 'JP') && fourCC(b, s.start + 12) === 'jumb');
+  // The first segment of a C2PA store: Z = 1 and a jumd whose UUID starts with "c2pa".
+  const starts = app11.filter((s) => u32be(b, s.start + 4) === 1 && fourCC(b, s.start + 20) === 'jumd' && fourCC(b, s.start + 24) === 'c2pa');
+  const head = starts[0];
+  if (!head) return { found: false };
+  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  const en = u16be(b, head.start + 2);
+  const lbox = u32be(b, head.start + 8);
+  const skip = lbox === 1 ? 16 : 8; // continuation segments repeat LBox+TBox (+XLBox)
+  const pieces: Uint8Array[] = [b.subarray(head.start + 8, head.end)];
+  let problem: string | null = null;
+  let z = 1;
+  for (const s of app11) {
+    if (s === head || u16be(b, s.start + 2) !== en) continue;
+    if (u32be(b, s.start + 4) !== ++z) problem ??= 'APP11 segments out of sequence';
+    pieces.push(b.subarray(s.start + 8 + skip, s.end));
+  }
+  // Payloads joined in file order, headers stripped, so a label split across segments is found.
+  const jumbf = joined(pieces);
+  const declared = lbox === 1 ? u32be(b, head.start + 16) * 0x100000000 + u32be(b, head.start + 20) : lbox;
+  if (!problem && jumbf.length !== declared) problem = `JUMBF length ${jumbf.length} ≠ declared ${declared}`;
+  return problem ? { found: true, jumbf: null, problem, raw: jumbf } : { found: true, jumbf };
+}
+
+function fromParts(b: Uint8Array, parts: Part[], type: string): Located {
+  const hits = parts.filter((p) => p.type === type);
+  const only = hits[0];
+  if (!only) return { found: false };
+  if (hits.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  return { found: true, jumbf: b.subarray(only.start, only.end) };
+}
+
+function fromBmff(b: Uint8Array): Located {
+  const boxes = readBoxes(b).parts.filter((p) => p.type === 'uuid' && BMFF_C2PA_UUID.every((v, i) => b[p.start + i] === v));
+  const box = boxes[0];
+  if (!box) return { found: false };
+  // After the UUID: version+flags (4), purpose (NUL-terminated), then for "manifest" a 64-bit offset.
+  const purposeAt = box.start + 20;
+  if (!bytesEqual(b, purposeAt, 'manifest\0')) return { found: false };
+  if (boxes.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  return { found: true, jumbf: b.subarray(purposeAt + 9 + 8, box.end) };
+}
+
+function locate(b: Uint8Array): Located {
+  switch (sniffImageType(b)) {
+    case 'image/jpeg': return fromJpeg(b);
+    case 'image/png': return fromParts(b, pngChunks(b).parts, 'caBX');
+    case 'image/webp': return fromParts(b, riffChunks(b).parts, 'C2PA');
+    case 'image/avif': case 'image/heic': case 'image/heif': return fromBmff(b);
+    default: return { found: false };
+  }
+}
+
+interface Superbox {
+  label: string | null;
+  uuid4: string;
+  /** Boxes after the description box. */
+  children: Part[];
+}
+
+/** A `jumb` superbox: its `jumd` description (UUID, toggles, label; ISO/IEC 19566-5 §A.3) and children. */
+function superbox(b: Uint8Array, box: Part): Superbox | null {
+  if (box.type !== 'jumb') return null;
+  const walk = readBoxes(b, box.start, box.end);
+  const [jumd, ...children] = walk.parts;
+  if (!walk.complete || !jumd || jumd.type !== 'jumd' || jumd.end - jumd.start < 17) return null;
+  const toggles = b[jumd.start + 16]!;
+  let label: string | null = null;
+  if (toggles & 0x02) {
+    const from = jumd.start + 17;
+    const nul = b.subarray(from, Math.min(jumd.end, from + MAX_LABEL)).indexOf(0);
+    if (nul < 0) return null;
+    label = new TextDecoder().decode(b.subarray(from, from + nul));
+  }
+  return { label, uuid4: fourCC(b, jumd.start), children };
+}
+
+const asText = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** Entries from an assertion's content: `{entries: {...}}`, or the entries at top level (early drafts). */
+function toAssertion(label: string, content: unknown): TrainingMiningAssertion | null {
+  const get = (m: unknown, k: string): unknown => (m instanceof Map ? m.get(k) : m && typeof m === 'object' ? (m as Record<string, unknown>)[k] : undefined);
+  const keys = (m: unknown): string[] => (m instanceof Map ? [...m.keys()].filter((k): k is string => typeof k === 'string') : m && typeof m === 'object' ? Object.keys(m) : []);
+  if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;
+  const source = get(content, 'entries') ?? content;
+  const entries = new Map<string, TrainingMiningEntry>();
+  for (const key of keys(source).slice(0, MAX_ENTRIES)) {
+    if (key === 'metadata') continue;
+    const entry = get(source, key);
+    const use = asText(get(entry, 'use'));
+    if (use === null) continue;
+    // CAWG spells it `constraints_info`; C2PA 1.x `constraint_info`.
+    entries.set(key, { use, constraintInfo: asText(get(entry, 'constraints_info')) ?? asText(get(entry, 'constraint_info')) });
+  }
+  return { label, entries };
+}
+
+function decodeContent(b: Uint8Array, box: Part): unknown {
+  const bytes = b.subarray(box.start, box.end);
+  if (box.type === 'cbor') return decode(bytes, { preferMap: true, maxDepth: 32 });
+  if (box.type === 'json') return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  throw new Error(`unsupported content box ${box.type}`);
+}
+
+/** Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store. */
+function labelsInBytes(b: Uint8Array): boolean {
+  return TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0);
+}
+
+/** Find the image's C2PA store and read the active manifest's training-mining assertions; never throws. */
+export function readC2pa(bytes: Uint8Array): C2paReading {
+  try {
+    return read(bytes);
+  } catch (e) {
+    // A bug, not bad input (every step is bounded and checked): report the store as unread.
+    return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes) };
+  }
+}
+
+function read(bytes: Uint8Array): C2paReading {
+  const located = locate(bytes);
+  if (!located.found) return { present: false };
+  const unread = (problem: string): C2paReading => ({
+    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes),
+  });
+  if (!located.jumbf) return unread(located.problem ?? 'manifest store not extractable');
+  const j = located.jumbf;
+  const top = readBoxes(j);
+  const store = top.parts[0] ? superbox(j, top.parts[0]) : null;
+  if (!store || store.uuid4 !== 'c2pa') return unread('not a C2PA manifest store');
+  const manifests = store.children.filter((p) => p.type === 'jumb');
+  const active = manifests.length > 0 ? superbox(j, manifests[manifests.length - 1]!) : null;
+  if (!active) return unread('no readable manifest');
+  const assertionStore = active.children.map((p) => superbox(j, p)).find((s) => s?.label === 'c2pa.assertions');
+  if (!assertionStore) return unread('no assertion store in the active manifest');
+  const assertions: TrainingMiningAssertion[] = [];
+  const unreadableAssertions: string[] = [];
+  for (const part of assertionStore.children) {
+    const a = superbox(j, part);
+    const label = a?.label?.replace(/__\d+$/, '') ?? null;
+    if (!a || label === null) {
+      if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push('training-mining');
+      continue;
+    }
+    if (!(TRAINING_MINING_LABELS as readonly string[]).includes(label)) continue;
+    const content = a.children[0];
+    try {
+      const parsed = content ? toAssertion(label, decodeContent(j, content)) : null;
+      if (parsed) assertions.push(parsed);
+      else unreadableAssertions.push(label);
+    } catch {
+      unreadableAssertions.push(label);
+    }
+  }
+  return { present: true, readable: true, assertions, unreadableAssertions };
+}

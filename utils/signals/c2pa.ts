@@ -1,0 +1,75 @@
+/**
+ * C2PA / CAWG training-and-data-mining assertion (SIGNALS.md §8; DESIGN.md §2 rule 3):
+ * `c2pa.training-mining` (C2PA 1.x) and `cawg.training-mining` (CAWG 1.0/1.1), each a map
+ * `entries: {<key>: {use: allowed | notAllowed | constrained, constraint(s)_info}}`.
+ * CAWG: `constrained` without understood constraints SHALL be treated as `notAllowed`.
+ *
+ * The manifest is read without validation (`utils/c2pa-store.ts`): signature, hashes and
+ * certificates are not checked, so every entry is reported as an unverified claim. A validating
+ * reader (@contentauth/c2pa-web 0.13.1) ships an ~8 MB WASM and runs c2pa-rs in a Web Worker,
+ * which an MV3 service worker cannot spawn; an unverified opt-out is still an opt-out, and the
+ * claim only ever narrows what Heed collects, so reading it unvalidated cannot admit an image.
+ *
+ * Unreadable store: fail closed only when the opt-out could be inside. Training-mining
+ * labels are plain UTF-8 in JUMBF description boxes, so a broken store whose bytes name
+ * `c2pa.training-mining`/`cawg.training-mining` denies (`signal-unreadable`, DESIGN.md §2
+ * rule 5); a broken store that does not name them carries provenance only and is recorded as
+ * info ("c2pa present, unread"): refusing it would refuse every camera or editor image whose
+ * manifest this small reader cannot walk, while no opt-out could be lost. Brotli-compressed
+ * manifests (C2PA 2.x `brob`) hide their labels; they stay info, the one case this cannot see.
+ */
+import { readC2pa, type TrainingMiningEntry } from '../c2pa-store';
+import type { Evidence } from '../evidence';
+import type { PurposeProfile } from '../purposes';
+
+const UNVERIFIED = 'unverified claim (signature not validated)';
+
+function clip(s: string, max = 300): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function entryEvidence(label: string, key: string, entry: TrainingMiningEntry, profile: PurposeProfile): Evidence {
+  const use = entry.use.trim();
+  const value = clip(`${label} ${key}=${use} — ${UNVERIFIED}`);
+  const info = entry.constraintInfo ? ` Constraints: ${clip(entry.constraintInfo, 200)}.` : '';
+  const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa', value };
+  if (!profile.c2paKeys.includes(key)) {
+    return { ...base, effect: 'info', note: `Does not bind ${profile.purpose}.${info}` };
+  }
+  switch (use.toLowerCase()) {
+    case 'notallowed':
+      return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `The image's C2PA manifest does not allow this use.${info}` };
+    case 'constrained':
+      return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `Allowed only under constraints Heed cannot evaluate; CAWG treats this as notAllowed.${info}` };
+    case 'allowed':
+      return { ...base, effect: 'allow', note: "The image's C2PA manifest allows this use." };
+    default:
+      return { ...base, effect: 'deny', reason: 'signal-unreadable', note: 'Unknown `use` value; fails closed.' };
+  }
+}
+
+/** Evidence from the image's C2PA/CAWG training-mining assertions for the purpose; never throws. */
+export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Evidence[] {
+  const reading = readC2pa(bytes);
+  if (!reading.present) return [];
+  const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa' };
+  if (!reading.readable) {
+    return reading.mentionsTrainingMining
+      ? [{ ...base, value: clip(`training-mining assertion present, unread: ${reading.problem}`), effect: 'deny', reason: 'signal-unreadable', note: 'The C2PA manifest names a training-and-data-mining assertion that cannot be read (fails closed).' }]
+      : [{ ...base, value: clip(`c2pa present, unread: ${reading.problem}`), effect: 'info', note: 'A C2PA manifest is present but could not be read; its bytes name no training-and-data-mining assertion.' }];
+  }
+  const evidence: Evidence[] = reading.unreadableAssertions.map((label) => ({
+    ...base, value: clip(`${label} present, unread`), effect: 'deny' as const, reason: 'signal-unreadable' as const,
+    note: 'A training-and-data-mining assertion could not be decoded (fails closed).',
+  }));
+  for (const assertion of reading.assertions) {
+    if (assertion.entries.size === 0) {
+      evidence.push({ ...base, value: clip(`${assertion.label}: no entries — ${UNVERIFIED}`), effect: 'info', note: 'The assertion states no use.' });
+    }
+    for (const [key, entry] of assertion.entries) evidence.push(entryEvidence(assertion.label, key, entry, profile));
+  }
+  if (evidence.length === 0) {
+    evidence.push({ ...base, value: `c2pa manifest, no training-mining assertion — ${UNVERIFIED}`, effect: 'info', note: 'Provenance only; no statement about training or data mining.' });
+  }
+  return evidence;
+}

@@ -1,0 +1,275 @@
+/**
+ * Embedded rights metadata: XMP (IPTC Photo Metadata 2023.1+, PLUS LDF 1.2, XMP Part 1) and
+ * legacy IPTC-IIM (IIM 4.2 datasets 2:80 By-line, 2:110 Credit, 2:116 Copyright Notice).
+ * SIGNALS.md §7; DESIGN.md §2 rules 3 (plus:DataMining opt-out), 4 (embedded licence, the most
+ * specific level) and 5 (present but unreadable fails closed); §3 (`synthetic`).
+ *
+ * Bytes → packet: `utils/embedded-xmp.ts` (exifr). Packet → properties, by namespace URI:
+ * `utils/xmp-packet.ts`. Properties → evidence: `evaluateEmbeddedRights` below.
+ */
+import { z } from 'zod';
+import { extractEmbedded, iimText } from '../embedded-xmp';
+import type { Evidence, Licence } from '../evidence';
+import { attributionLine, parseLicenceUrl } from '../licence-url';
+import type { PurposeProfile } from '../purposes';
+import { hasRdf, parseXml, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from '../xmp-packet';
+
+const NS = {
+  xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  photoshop: 'http://ns.adobe.com/photoshop/1.0/',
+  plus: 'http://ns.useplus.org/ldf/xmp/1.0/',
+  ext: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
+  cc: 'http://creativecommons.org/ns#',
+} as const;
+
+const MAX_TEXT = 2000;
+const MAX_ITEMS = 50;
+
+const Text = z.string().max(MAX_TEXT);
+const Texts = z.array(Text).max(MAX_ITEMS);
+
+/** What the image itself says about its rights (one image; absence proves nothing). */
+export const EmbeddedRightsSchema = z.object({
+  /** An XMP packet was found and parsed. */
+  xmp: z.boolean(),
+  /** IPTC-IIM (APP13) datasets were found. */
+  iim: z.boolean(),
+  webStatement: Text.nullable(),
+  /** `cc:license` (Creative Commons' own XMP property), read when WebStatement is no licence. */
+  ccLicense: Text.nullable(),
+  usageTerms: Text.nullable(),
+  /** xmpRights:Marked: true = rights-managed, false = public domain, null = unknown. */
+  marked: z.boolean().nullable(),
+  rights: Text.nullable(),
+  creators: Texts,
+  title: Text.nullable(),
+  credit: Text.nullable(),
+  /** plus:DataMining values as written (full URI or bare ID). */
+  dataMining: Texts,
+  otherConstraints: Text.nullable(),
+  modelReleaseStatus: Text.nullable(),
+  propertyReleaseStatus: Text.nullable(),
+  digitalSourceType: Text.nullable(),
+  personsInImage: Texts,
+  licensorUrls: Texts,
+  iimCopyrightNotice: Text.nullable(),
+  iimByline: Texts,
+  iimCredit: Text.nullable(),
+});
+export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
+export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
+
+const clip = (s: string) => (s.length <= MAX_TEXT ? s : `${s.slice(0, MAX_TEXT - 1)}…`);
+const first = (xs: string[]) => (xs[0] === undefined ? null : clip(xs[0]));
+const list = (xs: string[]) => xs.slice(0, MAX_ITEMS).map(clip);
+
+function texts(props: readonly XmpProperty[], ns: string, name: string): string[] {
+  return propertyValues(props, ns, name).flatMap(textsOf);
+}
+
+function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
+  const marked = first(texts(props, NS.xmpRights, 'Marked'))?.toLowerCase();
+  const licensorUrls = propertyValues(props, NS.plus, 'Licensor')
+    .flatMap(structsOf)
+    .flatMap((fields) => fields.filter((f) => f.ns === NS.plus && f.name === 'LicensorURL').flatMap((f) => textsOf(f.value)));
+  return {
+    webStatement: first(texts(props, NS.xmpRights, 'WebStatement')),
+    ccLicense: first(texts(props, NS.cc, 'license')),
+    usageTerms: first(texts(props, NS.xmpRights, 'UsageTerms')),
+    marked: marked === 'true' ? true : marked === 'false' ? false : null,
+    rights: first(texts(props, NS.dc, 'rights')),
+    creators: list(texts(props, NS.dc, 'creator')),
+    title: first(texts(props, NS.dc, 'title')),
+    credit: first(texts(props, NS.photoshop, 'Credit')),
+    dataMining: list(texts(props, NS.plus, 'DataMining')),
+    otherConstraints: first(texts(props, NS.plus, 'OtherConstraints')),
+    modelReleaseStatus: first(texts(props, NS.plus, 'ModelReleaseStatus')),
+    propertyReleaseStatus: first(texts(props, NS.plus, 'PropertyReleaseStatus')),
+    digitalSourceType: first(texts(props, NS.ext, 'DigitalSourceType')),
+    personsInImage: list(texts(props, NS.ext, 'PersonInImage')),
+    licensorUrls: list(licensorUrls),
+  };
+}
+
+/**
+ * Read XMP and IPTC-IIM rights fields from image bytes. `{unreadable}` when an XMP packet is
+ * present but cannot be parsed (DESIGN.md §2 rule 5); all-empty fields when there is none.
+ */
+export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRightsResult> {
+  try {
+    const raw = await extractEmbedded(bytes);
+    let props: XmpProperty[] = [];
+    if (raw.xmpDeclared) {
+      if (raw.xmp === null) return { unreadable: 'XMP present but could not be extracted' };
+      const xml = parseXml(raw.xmp);
+      if (!xml.ok) return { unreadable: `XMP: ${xml.error}` };
+      if (!hasRdf(xml.roots)) return { unreadable: 'XMP: no rdf:RDF in packet' };
+      props = readRdfProperties(xml.roots);
+    }
+    const iim = raw.iim ?? {};
+    const rights: EmbeddedRights = {
+      xmp: raw.xmpDeclared,
+      iim: Object.keys(iim).length > 0,
+      ...fromXmp(props),
+      iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
+      iimByline: list(iimText(iim.Byline)),
+      iimCredit: first(iimText(iim.Credit)),
+    };
+    const checked = EmbeddedRightsSchema.safeParse(rights);
+    return checked.success ? checked.data : { unreadable: 'embedded metadata out of bounds' };
+  } catch (e) {
+    // A bug, not bad input (every reader above is bounded and non-throwing): fail closed.
+    return { unreadable: `embedded metadata: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+
+// ---------- evaluation ----------
+
+/** The nine PLUS Data Mining IDs (ns.useplus.org/ldf/vocab/, IPTC 2023.1; SIGNALS.md §7.2). */
+export const DMI_IDS = [
+  'DMI-UNSPECIFIED',
+  'DMI-ALLOWED',
+  'DMI-PROHIBITED-AIMLTRAINING',
+  'DMI-PROHIBITED-GENAIMLTRAINING',
+  'DMI-PROHIBITED-EXCEPTSEARCHENGINEINDEXING',
+  'DMI-PROHIBITED',
+  'DMI-PROHIBITED-SEECONSTRAINT',
+  'DMI-PROHIBITED-SEEEMBEDDEDRIGHTSEXPR',
+  'DMI-PROHIBITED-SEELINKEDRIGHTSEXPR',
+] as const;
+const PLUS_VOCAB = /^https?:\/\/ns\.useplus\.org\/ldf\/vocab\//i;
+
+/** A plus:DataMining value (full vocabulary URI or bare ID) → its ID, or null if unknown. */
+export function dataMiningId(value: string): string | null {
+  const id = value.trim().replace(PLUS_VOCAB, '').toUpperCase();
+  return (DMI_IDS as readonly string[]).includes(id) ? id : null;
+}
+
+// IPTC Digital Source Type NewsCodes (cv.iptc.org/newscodes/digitalsourcetype, release
+// 2024-10-23: 20 codes). Machine-generated media → synthetic; captures, digitisations and
+// human-made or human-edited media → not synthetic. `dataDrivenMedia`, `virtualRecording`,
+// `composite` and the retired `softwareImage` say too little either way → unknown (null).
+const SYNTHETIC_CODES = ['trainedAlgorithmicMedia', 'compositeWithTrainedAlgorithmicMedia', 'compositeSynthetic', 'algorithmicMedia'];
+const CAPTURED_CODES = [
+  'digitalCapture', 'computationalCapture', 'negativeFilm', 'positiveFilm', 'print', 'minorHumanEdits',
+  'humanEdits', 'algorithmicallyEnhanced', 'compositeCapture', 'screenCapture', 'digitalArt', 'digitalCreation',
+];
+const DST_VOCAB = /^(?:https?:\/\/cv\.iptc\.org\/newscodes\/digitalsourcetype\/|digsrctype:)/i;
+
+/** A DigitalSourceType value (URI, `digsrctype:` QCode or bare code) → its code; null for other vocabularies. */
+export function digitalSourceTypeCode(value: string): string | null {
+  const v = value.trim();
+  const code = v.replace(DST_VOCAB, '').replace(/\/$/, '');
+  if (code === v && /[/:]/.test(v)) return null;
+  return /^[A-Za-z]{1,64}$/.test(code) ? code : null;
+}
+
+/** true for generated media, false for captured or human-made media, null when unknown or absent. */
+export function isSyntheticSourceType(value: string | null): boolean | null {
+  const code = value === null ? null : digitalSourceTypeCode(value)?.toLowerCase();
+  if (!code) return null;
+  if (SYNTHETIC_CODES.some((c) => c.toLowerCase() === code)) return true;
+  if (CAPTURED_CODES.some((c) => c.toLowerCase() === code)) return false;
+  return null;
+}
+
+// PLUS LDF release-status codes (ns.useplus.org/ldf/vocab/MR-*, PR-*).
+const RELEASE_LABELS: Record<string, string> = {
+  'MR-NON': 'no model release', 'MR-NAP': 'model release not applicable',
+  'MR-UMR': 'unlimited model releases', 'MR-LMR': 'limited or incomplete model releases',
+  'PR-NON': 'no property release', 'PR-NAP': 'property release not applicable',
+  'PR-UPR': 'unlimited property releases', 'PR-LPR': 'limited or incomplete property releases',
+};
+
+export interface EmbeddedRightsEvaluation {
+  evidence: Evidence[];
+  /** Licence from xmpRights:WebStatement (or cc:license), source `xmp`, with attribution. */
+  licence: Licence | null;
+  /** From Iptc4xmpExt:DigitalSourceType; null when absent or not decisive. */
+  synthetic: boolean | null;
+}
+
+/**
+ * Evidence for one image's embedded metadata under a purpose: a DataMining prohibition denies
+ * (`xmp-data-mining`), an unreadable packet denies (`signal-unreadable`), the rest is info.
+ */
+export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: PurposeProfile): EmbeddedRightsEvaluation {
+  if ('unreadable' in rights) {
+    return {
+      evidence: [{
+        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(rights.unreadable), effect: 'deny', reason: 'signal-unreadable',
+        note: 'The image carries XMP metadata that cannot be read, so any opt-out in it cannot be ruled out (fails closed).',
+      }],
+      licence: null,
+      synthetic: null,
+    };
+  }
+  const evidence: Evidence[] = [];
+  const add = (kind: 'xmp' | 'iptc', value: string, note: string, effect: Evidence['effect'] = 'info') =>
+    evidence.push({ kind, scope: 'image', source: kind, value: clip(value), effect, note });
+
+  for (const raw of rights.dataMining) {
+    const id = dataMiningId(raw);
+    const value = `plus:DataMining=${id ?? raw}`;
+    if (id === null) {
+      add('xmp', value, 'Not a PLUS Data Mining ID; no effect.');
+    } else if (profile.dataMiningProhibited.includes(id)) {
+      const see = id === 'DMI-PROHIBITED-SEECONSTRAINT' && rights.otherConstraints ? ` Other constraints: "${rights.otherConstraints}".` : '';
+      evidence.push({
+        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'xmp-data-mining',
+        note: clip(`The image's own metadata prohibits data mining for this purpose (${id}).${see}`),
+      });
+    } else if (id === 'DMI-ALLOWED') {
+      add('xmp', value, "The image's own metadata allows data mining.", 'allow');
+    } else {
+      add('xmp', value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
+    }
+  }
+  if (rights.otherConstraints && !rights.dataMining.some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {
+    add('xmp', `plus:OtherConstraints=${rights.otherConstraints}`, 'Free-text constraints (not evaluated).');
+  }
+
+  const creator = rights.creators.length > 0 ? rights.creators.join(', ') : rights.iimByline.length > 0 ? rights.iimByline.join(', ') : null;
+  let licence: Licence | null = null;
+  for (const [property, url] of [['xmpRights:WebStatement', rights.webStatement], ['cc:license', rights.ccLicense]] as const) {
+    if (!url) continue;
+    // parseLicenceUrl gives family `other` for any non-CC URL: a rights page, not a licence.
+    const found = parseLicenceUrl(url);
+    const parsed = found && found.family !== 'other' ? found : null;
+    if (parsed && licence === null) {
+      licence = {
+        id: parsed.id,
+        url,
+        source: 'xmp',
+        attribution: parsed.id ? attributionLine({ title: rights.title, creator, licenceId: parsed.id, licenceUrl: url }) : null,
+      };
+      add('xmp', `${property}=${url}`, `Licence stated in the image's own metadata: ${parsed.name}.`);
+    } else {
+      add('xmp', `${property}=${url}`, parsed ? 'A second licence statement; the first one is used.' : 'Rights statement URL (not a recognised licence).');
+    }
+  }
+  if (rights.marked !== null) {
+    add('xmp', `xmpRights:Marked=${rights.marked ? 'True' : 'False'}`, rights.marked ? 'Marked as rights-managed.' : 'Marked as public domain (not a licence by itself).');
+  }
+  if (rights.usageTerms) add('xmp', `xmpRights:UsageTerms=${rights.usageTerms}`, 'Usage terms (free text, not evaluated).');
+  if (rights.rights) add('xmp', `dc:rights=${rights.rights}`, 'Copyright notice.');
+  if (rights.iimCopyrightNotice) add('iptc', `CopyrightNotice=${rights.iimCopyrightNotice}`, 'Copyright notice (IPTC-IIM).');
+  for (const [property, code] of [['plus:ModelReleaseStatus', rights.modelReleaseStatus], ['plus:PropertyReleaseStatus', rights.propertyReleaseStatus]] as const) {
+    if (!code) continue;
+    const id = code.trim().replace(PLUS_VOCAB, '').toUpperCase();
+    add('xmp', `${property}=${id}`, RELEASE_LABELS[id] ? `Release status: ${RELEASE_LABELS[id]}.` : 'Release status (unrecognised code).');
+  }
+  if (rights.personsInImage.length > 0) {
+    add('xmp', `Iptc4xmpExt:PersonInImage=${rights.personsInImage.join('; ')}`, `Shows ${rights.personsInImage.length} named person(s): personal data; consider consent.`);
+  }
+  for (const url of rights.licensorUrls) add('xmp', `plus:LicensorURL=${url}`, 'Where to obtain a licence.');
+
+  const synthetic = isSyntheticSourceType(rights.digitalSourceType);
+  if (rights.digitalSourceType) {
+    const code = digitalSourceTypeCode(rights.digitalSourceType) ?? rights.digitalSourceType;
+    add('xmp', `Iptc4xmpExt:DigitalSourceType=${code}`, synthetic === true ? 'Generated media (synthetic).' : synthetic === false ? 'Captured or human-made media.' : 'Source type not decisive.');
+  }
+  return { evidence, licence, synthetic };
+}
