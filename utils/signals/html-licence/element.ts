@@ -1,6 +1,6 @@
 import { LIMITS, type ElementLicenceHint } from './schema';
 import { documentBase, enclosingFigure, markupIn, matchKey, resolveUrl } from './dom';
-import { isPageSubject, statementsOf, textValue, urlValue, type Statement, type Subject } from './statements';
+import { isPageSubject, isRslLink, statementsOf, textValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType, typeNames } from './vocab';
 
 /** Keys of every URL the image may be shown from: src, srcset candidates, currentSrc. */
@@ -20,10 +20,6 @@ function imageKeys(img: Element, base: string): Set<string> {
     if (key) keys.add(key);
   }
   return keys;
-}
-
-interface Group {
-  hint: ElementLicenceHint;
 }
 
 /**
@@ -69,16 +65,17 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
     if (el && isThisImage(el.getAttribute('about'))) roots.add(el);
   }
 
-  const groups = new Map<unknown, Group>();
-  const groupFor = (key: unknown, via: ElementLicenceHint['via']): Group => {
-    let g = groups.get(key);
-    if (!g) {
-      g = { hint: { via, licences: [], creator: null, title: null, creditText: null } };
-      groups.set(key, g);
+  // One hint per scope: the figure, an RDFa subject URL, or an ImageObject item element.
+  const groups = new Map<unknown, ElementLicenceHint>();
+  const groupFor = (key: unknown, via: ElementLicenceHint['via']): ElementLicenceHint => {
+    let h = groups.get(key);
+    if (!h) {
+      h = { via, licences: [], creator: null, title: null, creditText: null };
+      groups.set(key, h);
     }
-    return g;
+    return h;
   };
-  const scopeOf = (s: Statement): Group | null => {
+  const scopeOf = (s: Statement): ElementLicenceHint | null => {
     if (s.subject.kind === 'resource') {
       const key = matchKey(s.subject.url, base);
       return key && keys.has(key) ? groupFor(`rdfa:${key}`, 'rdfa') : null;
@@ -95,10 +92,10 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
       if (seen.has(el)) continue;
       seen.add(el);
       for (const s of statementsOf(el, base, page)) {
-        const g = scopeOf(s);
-        if (!g) continue;
-        const h = g.hint;
+        const h = scopeOf(s);
+        if (!h) continue;
         if (s.predicate === 'licence') {
+          if (isRslLink(el)) continue;
           const url = urlValue(s, base);
           if (url && !h.licences.includes(url) && h.licences.length < LIMITS.licences) h.licences.push(url);
         } else if (s.predicate === 'creator') h.creator ??= textValue(s);
@@ -107,9 +104,7 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
       }
     }
   }
-  return [...groups.values()]
-    .map((g) => g.hint)
-    .filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
+  return [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
 }
 
 /**

@@ -1,9 +1,14 @@
 import { LIMITS, type LicenceVia, type PageLicenceSignals } from './schema';
 import { documentBase, enclosingFigure, resolveUrl } from './dom';
 import { readJsonLd } from './json-ld';
-import { isPageSubject, statementsOf, urlValue } from './statements';
+import { isPageSubject, isRslLink, statementsOf, urlValue } from './statements';
 
-const RSL_TYPE = 'application/rsl+xml';
+function mentionsLicense(el: Element): boolean {
+  for (const attr of ['rel', 'property', 'itemprop']) {
+    if (el.getAttribute(attr)?.toLowerCase().includes('license')) return true;
+  }
+  return false;
+}
 
 /**
  * Page-level licence markup of one document (SIGNALS.md §6): `rel="license"` on a/link/area,
@@ -34,13 +39,14 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     // Stop once the list is full: the rest could only set `truncated`.
     for (let i = 0; i < n && !full; i++) {
       const el = found[i];
-      if (!el) continue;
+      // Cheap pre-check: every licence predicate (license, cc:license, …/vocab#license) ends in
+      // "license", so most rel=nofollow/stylesheet elements skip the full vocabulary work.
+      if (!el || !mentionsLicense(el)) continue;
       for (const s of statementsOf(el, base, page)) {
         if (s.predicate !== 'licence') continue;
         const url = urlValue(s, base);
         if (!url) continue;
-        // RSL reuses rel="license" with its own media type (SIGNALS.md §5.2): not a CC licence.
-        if ((el.getAttribute('type') ?? '').toLowerCase().includes(RSL_TYPE)) {
+        if (isRslLink(el)) {
           if (!rslLinks.includes(url) && rslLinks.length < LIMITS.licences) rslLinks.push(url);
           continue;
         }

@@ -72,6 +72,11 @@ export function isPageSubject(s: Subject): boolean {
 
 const HTML_LINK_ELEMENTS = new Set(['a', 'link', 'area']);
 
+/** RSL reuses rel="license" with `type="application/rsl+xml"` (SIGNALS.md §5.2): not a CC licence. */
+export function isRslLink(el: Element): boolean {
+  return (el.getAttribute('type') ?? '').toLowerCase().includes('application/rsl+xml');
+}
+
 /** Every recognised statement carried by `el`'s rel, property and itemprop attributes. */
 export function statementsOf(el: Element, base: string, pageUrl: string): Statement[] {
   const out: Statement[] = [];
