@@ -7,9 +7,12 @@ export default defineConfig({
     name: 'Heed',
     description:
       'Consent-aware image collection: reads every rights signal, keeps only what is permitted, and proves each decision.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'downloads'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'alarms', 'contextMenus'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Heed' },
+    commands: {
+      'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect the images on this page' },
+    },
   },
   vite: () => ({
     plugins: [preact()],

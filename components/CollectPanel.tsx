@@ -25,7 +25,7 @@ export function CollectPanel(props: { job: JobView | null; verdicts: readonly Ve
           <button type="button" onClick={props.onCancel}>Cancel</button>
         ) : null}
       </div>
-      <div data-testid="collect-progress" data-state={state} data-job-id={job?.id ?? ''} class="progress" aria-live="polite">
+      <div data-testid="collect-progress" data-state={state} data-job-id={job?.id ?? ''} data-found={job?.found ?? 0} data-checked={job?.checked ?? 0} class="progress" aria-live="polite">
         {job ? (
           <>
             <progress max={Math.max(job.found, 1)} value={job.checked} aria-label="Images checked" />

@@ -1,12 +1,23 @@
+import { showNotice, type Notice } from '@/utils/in-page-notice';
 import { readPageSignals } from '@/utils/page-signals';
 
-/** Always on, tiny: reports the page-level rights signals the DOM carries for the site status. */
+/**
+ * Always on, small: reports the page-level rights signals its DOM carries, so the badge shows
+ * the site status while browsing; on a blocked site the background answers with a notice.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    void browser.runtime
-      .sendMessage({ type: 'cs-bg-page-signals', signals: readPageSignals(document, location.href) })
-      .catch(() => undefined); // the worker may be starting; the popup asks again on open
+  async main() {
+    try {
+      const reply = (await browser.runtime.sendMessage({ type: 'cs-bg-page-signals', signals: readPageSignals(document, location.href) })) as
+        | { notice?: Notice | null }
+        | undefined;
+      if (reply?.notice && typeof reply.notice.headline === 'string' && Array.isArray(reply.notice.reasons)) {
+        showNotice(document, { headline: reply.notice.headline, reasons: reply.notice.reasons.map(String) });
+      }
+    } catch {
+      // The worker may be starting; the popup reads the page again when it opens.
+    }
   },
 });

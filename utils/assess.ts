@@ -101,7 +101,17 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     profile,
   ).map((e) => ({ ...e, scope: 'page' as const }));
   const pageRsl = rslEvidence([input.origin], url, profile, 'page');
-  const evidence = [...imageEvidence, ...pageTdmEvidence, ...pageRsl];
+  // Unreadable licence markup can only withhold a permission (JSON-LD carries licences, not
+  // opt-outs), so it is recorded, and the images it might have licensed get no licence from it.
+  const unreadable: Evidence[] = input.page.licence.unreadable.map((u) => ({
+    kind: 'licence',
+    scope: 'page',
+    source: url,
+    value: `JSON-LD block ${u.index + 1}: ${u.reason}`,
+    effect: 'info',
+    note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used`,
+  }));
+  const evidence = [...imageEvidence, ...pageTdmEvidence, ...pageRsl, ...unreadable];
   const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: input.page.licence, element: [], sameRegistrableDomain: true }).filter(
     (l) => l.source === 'page',
   );

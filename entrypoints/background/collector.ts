@@ -5,11 +5,18 @@ import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
 import { originOf } from '@/utils/origin-files';
 import type { Settings } from '@/utils/settings';
-import type { ImageCandidate, Verdict } from '@/utils/verdict';
+import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
 import { gatherImage } from './gather-image';
 import type { OriginSignals } from './origin-signals';
 import { scanTab } from './scan-tab';
+
+export const RESUME_ALARM = 'heed-resume-jobs';
+
+/** Wake the worker every 30 s while a job may be unfinished (MV3 may stop it at any time). */
+export async function keepResuming(): Promise<void> {
+  await browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
+}
 
 /** At most this many image fetches at once, whatever the origins. */
 const GLOBAL_CONCURRENCY = 6;
@@ -27,6 +34,12 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
     verdicts: verdicts.map((v) => v.verdict),
     error: job.error,
   };
+}
+
+/** The candidate for one image (from the context menu), or a bare one if the scan missed it. */
+function onlyImage(candidates: ImageCandidate[], url: string): ImageCandidate[] {
+  const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url);
+  return [found ?? ImageCandidateSchema.parse({ url })];
 }
 
 function storageError(err: unknown): string {
@@ -53,8 +66,11 @@ export class Collector {
     private readonly loadSettings: () => Promise<Settings>,
   ) {}
 
-  /** Start a collect on a tab. On a blocked site every image is refused at once, and nothing is stored. */
-  async start(tabId: number): Promise<Job> {
+  /**
+   * Start a collect on a tab (or, with `onlyUrl`, of one image on it). On a blocked site every
+   * image is refused at once, and nothing is stored.
+   */
+  async start(tabId: number, options: { onlyUrl?: string } = {}): Promise<Job> {
     const tab = await browser.tabs.get(tabId);
     const pageUrl = tab.url ?? '';
     const job: Job = {
@@ -72,7 +88,7 @@ export class Collector {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
       const { page, candidates } = await scanTab(tabId, settings);
-      job.candidates = candidates;
+      job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.site = await assessSite(this.origins, tabId, pageUrl, page, settings);
     } catch (err) {
@@ -80,7 +96,10 @@ export class Collector {
       job.error = err instanceof Error ? err.message : String(err);
     }
     await putJob(this.db, job);
-    if (job.state === 'running') this.run(job.id);
+    if (job.state === 'running') {
+      this.run(job.id);
+      await keepResuming();
+    }
     return job;
   }
 

@@ -1,9 +1,17 @@
 import { getRawSettings, openHeedDB } from '@/utils/db';
 import { parseSettings } from '@/utils/settings';
-import { Collector } from './collector';
+import { Collector, keepResuming, RESUME_ALARM } from './collector';
 import { registerMessageHandlers, type Services } from './messaging';
 import { OriginSignals } from './origin-signals';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
+import { registerMenusAndShortcut } from './menus';
+
+/** Resume unfinished jobs; keep a wake-up alarm only while some remain. */
+async function resumeJobs({ collector }: Services): Promise<void> {
+  const running = await collector.resumeAll();
+  if (running > 0) await keepResuming();
+  else await browser.alarms.clear(RESUME_ALARM);
+}
 
 export default defineBackground(() => {
   // Listeners are registered synchronously so a worker woken by an event receives it.
@@ -14,6 +22,11 @@ export default defineBackground(() => {
     return { db, origins, collector };
   });
   registerMessageHandlers(ready);
+  registerMenusAndShortcut(ready);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  void ready.then(({ collector }) => collector.resumeAll());
+  // A stopped worker is woken by the next event; the alarm is that event while jobs remain.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RESUME_ALARM) void ready.then(resumeJobs);
+  });
+  void ready.then(resumeJobs);
 });

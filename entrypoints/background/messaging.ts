@@ -8,6 +8,8 @@ import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
 import { getTabState, updateTabState } from './tab-state';
 import { showStatusBadge } from './badge';
+import type { Notice } from '@/utils/in-page-notice';
+import { REASON_LABELS } from '@/utils/reason-labels';
 
 /** The background's long-lived services, created once per worker start. */
 export interface Services {
@@ -42,6 +44,13 @@ async function siteStatusFor(db: HeedDatabase, origins: OriginSignals, tabId: nu
   return { pageUrl, status: site.status, reasons: site.reasons, evidence: site.evidence };
 }
 
+/** The in-page notice for a blocked site: each reason in plain words. */
+function noticeFor(site: SiteStatusView): Notice | null {
+  if (site.status !== 'blocked') return null;
+  const reasons = site.reasons.map((r) => site.evidence.find((e) => e.effect === 'deny' && e.reason === r)?.note ?? REASON_LABELS[r]);
+  return { headline: 'Heed: this site does not permit collecting its images', reasons };
+}
+
 async function handlePopup(msg: PopupToBg, { db, origins, collector }: Services): Promise<unknown> {
   switch (msg.type) {
     case 'popup-bg-site-status':
@@ -73,11 +82,15 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
     const cs = CsToBgSchema.safeParse(raw);
     if (cs.success && sender.tab?.id !== undefined && sender.frameId === 0) {
       const tabId = sender.tab.id;
-      void updateTabState(tabId, cs.data.signals.url, { signals: cs.data.signals })
+      updateTabState(tabId, cs.data.signals.url, { signals: cs.data.signals })
         .then(() => ready)
-        .then(({ db, origins }) => siteStatusFor(db, origins, tabId))
-        .catch(() => undefined);
-      return false;
+        .then(async ({ db, origins }) => {
+          const site = await siteStatusFor(db, origins, tabId);
+          const { inPageNotice } = parseSettings(await getRawSettings(db));
+          sendResponse({ notice: inPageNotice ? noticeFor(site) : null });
+        })
+        .catch(() => sendResponse({ notice: null }));
+      return true;
     }
     console.error('Heed: dropped an invalid or unauthorised message', raw);
     return false;

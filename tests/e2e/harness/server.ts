@@ -12,7 +12,8 @@ import { makePng, xmpChunk } from './png';
  *     "status":  { "<exact path>": 503 },
  *     "redirects": { "<exact path>": "<location>" },
  *     "delayMs": { "<path prefix>": 200 },
- *     "xmp": { "<exact .png path>": "<xmp packet>" } }
+ *     "xmp": { "<exact .png path>": "<xmp packet>" },
+ *     "flaky": { "<exact path>": { "status": 429, "times": 1, "headers": { "Retry-After": "1" } } } }
  * Text files may name other fake hosts with `{{PORT}}` for the server's port.
  * A missing `*.png` is generated (solid colour from the path, `?w=&h=` for size), so fixture
  * pages can reference as many distinct images as they need without binary files in git.
@@ -23,6 +24,8 @@ interface SiteConfig {
   redirects?: Record<string, string>;
   delayMs?: Record<string, number>;
   xmp?: Record<string, string>;
+  /** The first `times` requests of a path fail with `status` (and `headers`), later ones succeed. */
+  flaky?: Record<string, { status: number; times: number; headers?: Record<string, string> }>;
 }
 
 const MIME: Record<string, string> = {
@@ -62,6 +65,7 @@ function byPrefix<T>(map: Record<string, T> | undefined, path: string): T[] {
 /** Start the multi-host fixture server on `port` (0 = any free port). */
 export async function startSiteServer(root: string, port = 0): Promise<SiteServer> {
   const requests: string[] = [];
+  const flakyCounts = new Map<string, number>();
   let actualPort = port;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
@@ -76,6 +80,16 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
     const config = loadConfig(siteDir);
     for (const delay of byPrefix(config.delayMs, path)) await new Promise((r) => setTimeout(r, delay));
     const headers: Record<string, string> = Object.assign({}, ...byPrefix(config.headers, path));
+    const flaky = config.flaky?.[path];
+    if (flaky) {
+      const key = `${host}${path}`;
+      const seen = (flakyCounts.get(key) ?? 0) + 1;
+      flakyCounts.set(key, seen);
+      if (seen <= flaky.times) {
+        res.writeHead(flaky.status, { ...headers, ...flaky.headers }).end(`status ${flaky.status}`);
+        return;
+      }
+    }
     const status = config.status?.[path];
     if (status) {
       res.writeHead(status, headers).end(`status ${status}`);

@@ -1,0 +1,103 @@
+import { test, expect, openSiteWithPopup } from './harness/fixtures';
+import type { HeedBrowser } from './harness/browser';
+import type { Page } from '@playwright/test';
+
+/** Stop the extension's service worker the way Chromium does when it idles out. */
+async function stopServiceWorker(heed: HeedBrowser, page: Page): Promise<void> {
+  const cdp = await heed.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect
+    .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(heed.extensionId)))
+    .toBe(false);
+  await cdp.detach();
+}
+
+async function checked(page: Page): Promise<number> {
+  return Number(await page.getByTestId('collect-progress').getAttribute('data-checked'));
+}
+
+test('a 300-image job survives its service worker being stopped twice: nothing lost, nothing twice', async ({ heed, sites }) => {
+  test.setTimeout(120_000);
+  const { popup, page } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/`);
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '300');
+
+  await expect.poll(() => checked(popup.page), { timeout: 30_000 }).toBeGreaterThanOrEqual(40);
+  await stopServiceWorker(heed, page);
+  const afterFirst = await checked(popup.page);
+  expect(afterFirst).toBeLessThan(300);
+  // The popup's next poll wakes the worker, which resumes the job from IndexedDB.
+  await expect.poll(() => checked(popup.page), { timeout: 30_000 }).toBeGreaterThanOrEqual(Math.min(afterFirst + 60, 299));
+  await stopServiceWorker(heed, page);
+
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const verdicts = await popup.verdicts();
+  expect(verdicts).toHaveLength(300);
+  expect(new Set(verdicts.map((v) => v.url)).size).toBe(300);
+  expect(verdicts.every((v) => v.decision === 'permitted')).toBe(true);
+
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toHaveLength(300);
+  expect(new Set(manifest.items.map((i: { sha256: string }) => i.sha256)).size).toBe(300);
+  expect(manifest.summary.collected).toBe(300);
+});
+
+test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
+  await popup.page.getByTestId('collect-page').click();
+  await expect.poll(() => checked(popup.page)).toBeGreaterThanOrEqual(10);
+  await popup.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.page.getByTestId('collect-progress')).toHaveAttribute('data-state', 'done');
+  const done = await checked(popup.page);
+  expect(done).toBeLessThan(200);
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items.length).toBe((await popup.verdicts()).filter((v) => v.decision === 'permitted').length);
+  expect(manifest.items.length).toBeGreaterThan(0);
+});
+
+test('a 429 with Retry-After is retried politely and the image collected', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('busy.test')}/`);
+  const verdicts = await popup.collect();
+  expect(verdicts.find((v) => v.url.endsWith('/img/busy.png'))?.decision).toBe('permitted');
+  expect(sites.requests.filter((r) => r === 'busy.test /img/busy.png').length).toBeGreaterThanOrEqual(3);
+});
+
+const badge = (heed: HeedBrowser, tabId: number) =>
+  heed.serviceWorker.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> } } }).chrome;
+    return { text: await api.action.getBadgeText({ tabId: id }), color: await api.action.getBadgeBackgroundColor({ tabId: id }) };
+  }, tabId);
+
+test.describe('while browsing', () => {
+  for (const [host, text, rgb] of [
+    ['optout-meta.test', 'NO', [0xb3, 0x26, 0x1e]],
+    ['signals.test', '!', [0xb2, 0x6a, 0x00]],
+    ['museum.test', 'OK', [0x1e, 0x7b, 0x34]],
+    ['plain.test', '', null],
+  ] as const) {
+    test(`badge on ${host} reads "${text}"`, async ({ heed, sites }) => {
+      const { tabId } = await openSiteWithPopup(heed, `${sites.origin(host)}/`);
+      await expect.poll(async () => (await badge(heed, tabId)).text).toBe(text);
+      if (rgb) expect((await badge(heed, tabId)).color.slice(0, 3)).toEqual([...rgb]);
+    });
+  }
+
+  test('a blocked site shows a dismissible in-page notice with its reasons', async ({ heed, sites }) => {
+    const page = await heed.context.newPage();
+    await page.goto(`${sites.origin('optout-meta.test')}/`);
+    const notice = page.locator('#heed-notice-host');
+    await expect(notice.getByRole('status')).toContainText('does not permit');
+    await expect(notice.locator('li')).toContainText(['noai']);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+  });
+
+  test('an open site shows no notice', async ({ heed, sites }) => {
+    const page = await heed.context.newPage();
+    await page.goto(`${sites.origin('museum.test')}/`);
+    await page.waitForTimeout(1000);
+    await expect(page.locator('#heed-notice-host')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,47 @@
+/** What the in-page notice says: plain text only (page and signal text is untrusted). */
+export interface Notice {
+  headline: string;
+  reasons: string[];
+}
+
+const HOST_ID = 'heed-notice-host';
+
+/**
+ * Show a dismissible notice on the page, isolated in a shadow root so the page's CSS cannot
+ * restyle it; every string is set as text, never as HTML. (Open, not closed: it says nothing
+ * the page does not already know, and tests and assistive tools can read it.)
+ */
+export function showNotice(doc: Document, notice: Notice): HTMLElement {
+  doc.getElementById(HOST_ID)?.remove();
+  const host = doc.createElement('div');
+  host.id = HOST_ID;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = `
+    .box { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 360px;
+      font: 13px/1.4 system-ui, sans-serif; color: #1f1f1f; background: #fff; border: 2px solid #b3261e;
+      border-radius: 10px; padding: 12px 14px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
+    strong { display: block; margin-bottom: 4px; color: #b3261e; }
+    ul { margin: 4px 0 8px; padding-left: 18px; }
+    button { font: inherit; border: 1px solid #888; border-radius: 6px; background: #f4f4f4; padding: 3px 10px; cursor: pointer; }
+    button:focus-visible { outline: 2px solid #1a56db; }`;
+  const box = doc.createElement('div');
+  box.className = 'box';
+  box.setAttribute('role', 'status');
+  const title = doc.createElement('strong');
+  title.textContent = notice.headline;
+  const list = doc.createElement('ul');
+  for (const reason of notice.reasons.slice(0, 6)) {
+    const li = doc.createElement('li');
+    li.textContent = reason;
+    list.append(li);
+  }
+  const dismiss = doc.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = 'Dismiss';
+  dismiss.addEventListener('click', () => host.remove());
+  box.append(title, list, dismiss);
+  root.append(style, box);
+  (doc.body ?? doc.documentElement).append(host);
+  return host;
+}
