@@ -90,14 +90,15 @@ function fromParts(b: Uint8Array, parts: Part[], type: string): Located {
 }
 
 function fromBmff(b: Uint8Array): Located {
-  const boxes = readBoxes(b).parts.filter((p) => p.type === 'uuid' && BMFF_C2PA_UUID.every((v, i) => b[p.start + i] === v));
+  // After the UUID: version+flags (4), purpose (NUL-terminated), then for "manifest" a 64-bit
+  // merkle offset and the store; "merkle" boxes (fragmented media) carry no store.
+  const boxes = readBoxes(b).parts.filter(
+    (p) => p.type === 'uuid' && BMFF_C2PA_UUID.every((v, i) => b[p.start + i] === v) && bytesEqual(b, p.start + 20, 'manifest\0'),
+  );
   const box = boxes[0];
   if (!box) return { found: false };
-  // After the UUID: version+flags (4), purpose (NUL-terminated), then for "manifest" a 64-bit offset.
-  const purposeAt = box.start + 20;
-  if (!bytesEqual(b, purposeAt, 'manifest\0')) return { found: false };
   if (boxes.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
-  return { found: true, jumbf: b.subarray(purposeAt + 9 + 8, box.end) };
+  return { found: true, jumbf: b.subarray(box.start + 20 + 9 + 8, box.end) };
 }
 
 function locate(b: Uint8Array): Located {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readC2pa } from '../../utils/c2pa-store';
 import { purposeProfile } from '../../utils/purposes';
@@ -91,6 +92,15 @@ describe('readC2pa', () => {
 });
 
 describe('evaluateC2pa', () => {
+  it('property: mutated stores never throw, and every deny carries a reason', () => {
+    const seeds = [jpegWith(manifestStore([CAWG]), 90), png({ chunks: [pngChunk('caBX', manifestStore([CAWG]))] }), isoBmff('avif', manifestStore([CAWG]))];
+    fc.assert(fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 }), (seed, mutations) => {
+      const b = new Uint8Array(seed);
+      for (const [at, v] of mutations) b[at % b.length] = v;
+      for (const e of evaluateC2pa(b, AI)) expect(e.effect !== 'deny' || e.reason !== undefined).toBe(true);
+    }), { numRuns: 150 });
+  });
+
   it('notAllowed and constrained for a key of the purpose → deny c2pa-not-allowed; other keys → info', () => {
     const ev = evaluateC2pa(jpegWith(manifestStore([CAWG])), AI);
     expect(ev).toEqual([

@@ -43,9 +43,12 @@ export function xmpApp1(xmp: string): Uint8Array {
   return jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xap/1.0/\0'), ascii(xmp)));
 }
 
-/** APP13 Photoshop IRB 0x0404 with IIM record-2 datasets (IIM 4.2 §1.5; Photoshop file format). */
+/**
+ * APP13 Photoshop IRB 0x0404 with IIM record-2 datasets (IIM 4.2 §1.5; Photoshop file format),
+ * UTF-8, declared by dataset 1:90 Coded Character Set = ESC % G (IIM 4.2 §1.6.3).
+ */
 export function iptcApp13(datasets: [number, string][]): Uint8Array {
-  const iim = concat(...datasets.map(([ds, s]) => {
+  const iim = concat([0x1c, 1, 90, 0, 3, 0x1b, 0x25, 0x47], ...datasets.map(([ds, s]) => {
     const data = enc.encode(s);
     return concat([0x1c, 2, ds, ...be16(data.length)], data);
   }));

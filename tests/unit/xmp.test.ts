@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLicenceUrl } from '../../utils/licence-url';
 import { purposeProfile } from '../../utils/purposes';
@@ -138,6 +140,24 @@ describe('readEmbeddedRights', () => {
     await expect(readEmbeddedRights(bytes)).resolves.toEqual(EMPTY);
   });
 
+  it('property: mutated or cut images never throw and give a schema-valid result or unreadable', async () => {
+    const seeds = [
+      jpeg({ segments: [xmpApp1(ATTRIBUTE_FORM), iptcApp13([[116, '© Z'], [80, 'Z']])] }),
+      png({ chunks: [pngXmpChunk(ELEMENT_FORM)] }),
+      webp({ chunks: [riffChunk('XMP ', ascii(ATTRIBUTE_FORM))] }),
+    ];
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 }), fc.option(fc.nat()),
+      async (seed, mutations, cut) => {
+        const b = new Uint8Array(seed);
+        for (const [at, v] of mutations) b[at % b.length] = v;
+        const r = await readEmbeddedRights(cut === null ? b : b.subarray(0, cut % b.length));
+        if (!('unreadable' in r)) expect(EmbeddedRightsSchema.safeParse(r).success).toBe(true);
+        expect(() => evaluateEmbeddedRights(r, AI)).not.toThrow();
+      },
+    ), { numRuns: 150 });
+  });
+
   it('caps hostile sizes: 10 000 creators keep 50, a 100 kB title is clipped', async () => {
     const lis = '<rdf:li>x</rdf:li>'.repeat(10_000);
     const r = await read(png({ chunks: [pngXmpChunk(xmpPacket(`<dc:creator><rdf:Seq>${lis}</rdf:Seq></dc:creator>`))] }));
@@ -145,6 +165,33 @@ describe('readEmbeddedRights', () => {
     const big = await read(png({ chunks: [pngXmpChunk(xmpPacket(`<dc:title>${'t'.repeat(100_000)}</dc:title>`))] }));
     expect(big.title!.length).toBe(2000);
     expect(EmbeddedRightsSchema.safeParse(big).success).toBe(true);
+  });
+});
+
+// Written by an independent tool (ExifTool 12.57, plus:DataMining via a user config) onto tiny images.
+describe('fixtures written by ExifTool', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url)));
+
+  it('JPEG: XMP in separate rdf:Descriptions plus UTF-8 IIM', async () => {
+    const r = await read(fixture('exiftool-xmp-iptc.jpg'));
+    expect(r).toEqual({
+      ...EMPTY, xmp: true, iim: true, webStatement: 'https://creativecommons.org/licenses/by-sa/4.0/', marked: true,
+      rights: '© Ana Lima', creators: ['Ana Lima'], title: 'Harbour at dawn', credit: 'Ana Lima / Studio',
+      dataMining: [`${VOCAB}DMI-PROHIBITED-GENAIMLTRAINING`], modelReleaseStatus: `${VOCAB}MR-NON`,
+      digitalSourceType: `${DST}trainedAlgorithmicMedia`, personsInImage: ['Rui'], licensorUrls: ['https://licensing.example/ana'],
+      iimCopyrightNotice: '© Ana Lima', iimByline: ['Ana Lima'], iimCredit: 'Studio',
+    });
+    const ev = evaluateEmbeddedRights(r, purposeProfile('genai-training'));
+    expect(ev.evidence.filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+    expect(ev.licence).toMatchObject({ source: 'xmp', id: parseLicenceUrl('https://creativecommons.org/licenses/by-sa/4.0/')!.id });
+    expect(ev.licence?.attribution).toContain('Harbour at dawn');
+    expect(ev.synthetic).toBe(true);
+  });
+
+  it('PNG: XMP iTXt', async () => {
+    const r = await read(fixture('exiftool-xmp.png'));
+    expect(r).toMatchObject({ xmp: true, dataMining: ['DMI-PROHIBITED'], webStatement: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'Zero' });
+    expect(evaluateEmbeddedRights(r, TDM).evidence).toContainEqual(expect.objectContaining({ reason: 'xmp-data-mining' }));
   });
 });
 
