@@ -88,11 +88,9 @@ describe('evaluateAiTxt', () => {
 
   it('huge file: reads the first 512 KiB and says so', () => {
     const body = `User-Agent: *\n${'Disallow: /nothing-here\n'.repeat(30000)}Disallow: *.jpg\n`;
-    const t0 = performance.now();
     expect(evaluateAiTxt(ok(body), 'https://art.test/a.jpg', AI)).toEqual([
       { kind: 'ai-txt', scope: 'site', source: URL_, value: 'no rule matches this image', effect: 'info', note: "The site's ai.txt has no rule for this image (only the first 512 KiB were read)." },
     ]);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('never throws on junk', () => {

@@ -73,9 +73,7 @@ describe('parseRslXml', () => {
   it('billion laughs: entities declared in a DOCTYPE are never expanded', () => {
     const lol = `<!DOCTYPE rsl [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ''};`.repeat(10)}">`).join('')}]>`;
     const xml = `${lol}<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">&lol9;ai-train</prohibits></license></content></rsl>`;
-    const t0 = performance.now();
     const parsed = parseRslXml(xml);
-    expect(performance.now() - t0).toBeLessThan(100);
     expect(parsed.ok && parsed.value.contents[0]!.licenses[0]!.prohibits.usage).toEqual(['&lol9;ai-train']);
   });
 
