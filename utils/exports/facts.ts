@@ -1,0 +1,154 @@
+import type { Purpose } from '../evidence';
+import { attributionLine, licenceLabel, parseLicenceUrl } from '../licence-url';
+import type { Manifest, ManifestItem } from '../manifest';
+
+/** One licence shared by some items of the collection. */
+export interface LicenceGroup {
+  /** SPDX id, or null for a licence URL Heed did not recognise. */
+  id: string | null;
+  /** Canonical licence URL (recognised CC URLs are normalised). */
+  url: string;
+  /** Human label, e.g. `CC BY 4.0`. */
+  label: string;
+  count: number;
+}
+
+/** One page images were collected from. */
+export interface PageGroup {
+  url: string;
+  title: string;
+  count: number;
+}
+
+/** What the exports say about the whole collection, computed once from the manifest. */
+export interface CollectionFacts {
+  count: number;
+  /** Earliest and latest collectedAt, or null when there are no items. */
+  firstCollectedAt: string | null;
+  lastCollectedAt: string | null;
+  /** Pages, sorted by URL. */
+  pages: PageGroup[];
+  /** Licences, most items first, then by label. */
+  licences: LicenceGroup[];
+  /** Items stored with no licence (opt-out mode). */
+  unlicensed: number;
+  /** MIME types and their counts, sorted by MIME. */
+  mimes: { mime: string; count: number }[];
+  /** Items whose embedded metadata names people (IPTC PersonInImage) or a model release. */
+  personInImage: number;
+  modelRelease: number;
+  /** IPTC DigitalSourceType: synthetic / not synthetic / unknown. */
+  synthetic: { yes: number; no: number; unknown: number };
+  refused: { reason: string; count: number }[];
+  failed: { reason: string; count: number }[];
+  refusedTotal: number;
+}
+
+/** Plain-language purpose names. */
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  'ai-training': 'AI training',
+  'genai-training': 'generative AI training',
+  'research-tdm': 'research text and data mining',
+};
+
+/** The licence of an item as a group key (canonical URL, SPDX id, label); null when unlicensed. */
+export function licenceOf(item: ManifestItem): Omit<LicenceGroup, 'count'> | null {
+  if (!item.licence) return null;
+  const parsed = parseLicenceUrl(item.licence.url);
+  const id = item.licence.id ?? (parsed && parsed.family !== 'other' ? parsed.id : null);
+  const url = parsed && parsed.family !== 'other' ? parsed.url : item.licence.url;
+  const label = id ? licenceLabel(id) : (parsed?.name ?? item.licence.url);
+  return { id, url, label };
+}
+
+/** Code-unit string order: the same on every machine (localeCompare depends on the locale). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A title for an item: its caption, else alt text, else the image file name. */
+export function itemTitle(item: ManifestItem): string {
+  for (const text of [item.caption, item.alt]) if (text.trim()) return text.trim();
+  try {
+    const name = decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? '');
+    if (name) return name;
+  } catch {
+    // not a URL, or bad percent-encoding: fall through
+  }
+  return 'Untitled image';
+}
+
+/**
+ * The item's credit line: the one stored with its licence (a stored line that had no title,
+ * "This image …", gets the item's title), else the usual CC form built here; null when unlicensed.
+ */
+export function creditLine(item: ManifestItem): string | null {
+  if (!item.licence) return null;
+  const stored = item.licence.attribution?.trim();
+  if (stored) return stored.startsWith('This image ') ? `"${itemTitle(item)}"${stored.slice('This image'.length)}` : stored;
+  return attributionLine({ title: itemTitle(item), creator: null, licenceId: item.licence.id, licenceUrl: item.licence.url });
+}
+
+const PERSON = /person\s*in\s*image/i;
+const RELEASE = /model\s*release/i;
+
+function mentions(item: ManifestItem, re: RegExp): boolean {
+  return item.evidence.some((e) => (e.kind === 'xmp' || e.kind === 'iptc') && (re.test(e.value) || re.test(e.note ?? '') || re.test(e.source)));
+}
+
+function sortedCounts(record: Partial<Record<string, number>>): { reason: string; count: number }[] {
+  return Object.entries(record)
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || cmp(a.reason, b.reason));
+}
+
+/** Summarise the collection (deterministic: ties broken by strings, never by input order). */
+export function collectionFacts(manifest: Manifest): CollectionFacts {
+  const pages = new Map<string, PageGroup>();
+  const licences = new Map<string, LicenceGroup>();
+  const mimes = new Map<string, number>();
+  let unlicensed = 0;
+  let personInImage = 0;
+  let modelRelease = 0;
+  const synthetic = { yes: 0, no: 0, unknown: 0 };
+  let first: string | null = null;
+  let last: string | null = null;
+
+  for (const item of manifest.items) {
+    if (first === null || item.collectedAt < first) first = item.collectedAt;
+    if (last === null || item.collectedAt > last) last = item.collectedAt;
+    const page = pages.get(item.pageUrl);
+    if (page) page.count++;
+    else pages.set(item.pageUrl, { url: item.pageUrl, title: item.pageTitle, count: 1 });
+    const lic = licenceOf(item);
+    if (lic) {
+      const key = `${lic.id ?? ''} ${lic.url}`;
+      const group = licences.get(key);
+      if (group) group.count++;
+      else licences.set(key, { ...lic, count: 1 });
+    } else unlicensed++;
+    mimes.set(item.mime, (mimes.get(item.mime) ?? 0) + 1);
+    if (mentions(item, PERSON)) personInImage++;
+    if (mentions(item, RELEASE)) modelRelease++;
+    if (item.synthetic === true) synthetic.yes++;
+    else if (item.synthetic === false) synthetic.no++;
+    else synthetic.unknown++;
+  }
+  const refused = sortedCounts(manifest.summary.refused);
+  return {
+    count: manifest.items.length,
+    firstCollectedAt: first,
+    lastCollectedAt: last,
+    pages: [...pages.values()].sort((a, b) => cmp(a.url, b.url)),
+    licences: [...licences.values()].sort((a, b) => b.count - a.count || cmp(a.label, b.label) || cmp(a.url, b.url)),
+    unlicensed,
+    mimes: [...mimes.entries()].map(([mime, count]) => ({ mime, count })).sort((a, b) => cmp(a.mime, b.mime)),
+    personInImage,
+    modelRelease,
+    synthetic,
+    refused,
+    failed: sortedCounts(manifest.summary.failed),
+    refusedTotal: refused.reduce((n, r) => n + r.count, 0),
+  };
+}
