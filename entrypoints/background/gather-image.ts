@@ -4,6 +4,7 @@ import { readImageSize, sha256Hex, sniffImageType } from '@/utils/image-bytes';
 import { originOf } from '@/utils/origin-files';
 import { purposeProfile } from '@/utils/purposes';
 import type { Settings } from '@/utils/settings';
+import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import type { ImageCandidate } from '@/utils/verdict';
 import { fetchWithRetry } from './fetch-limited';
@@ -47,7 +48,9 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   // The signal files of the image's origin and, after a cross-origin redirect, of the final one.
   const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
   const [files, rights] = await Promise.all([Promise.all(originNames.map((o) => origins.get(o))), readEmbeddedRights(fetched.bytes)]);
-  const embedded = evaluateEmbeddedRights(rights, purposeProfile(settings.purpose));
+  const profile = purposeProfile(settings.purpose);
+  const embedded = evaluateEmbeddedRights(rights, profile);
+  const c2pa = evaluateC2pa(fetched.bytes, profile);
   const size = readImageSize(fetched.bytes, mime);
   return {
     ok: true,
@@ -57,7 +60,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         finalUrl: fetched.finalUrl,
         headers: headerMap(fetched.headers),
         origins: files,
-        embedded: { evidence: embedded.evidence, licence: embedded.licence },
+        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence },
       },
       mime,
       bytes: fetched.bytes,

@@ -26,6 +26,8 @@ test('every signal takes effect on its own image, with its own reason', async ({
     ['/img/redirect.png', 'refused', ['robots-disallow']],
     ['/open/cc0.png', 'permitted', []],
     ['/open/nodm.png', 'refused', ['xmp-data-mining']],
+    ['/open/c2pa-not-allowed.jpg', 'refused', ['c2pa-not-allowed']],
+    ['/open/c2pa-allowed.jpg', 'permitted', []],
     ['/img/missing.png', 'failed', ['fetch-failed']],
   ];
   for (const [path, decision, reasons] of expectations) {
@@ -37,7 +39,8 @@ test('every signal takes effect on its own image, with its own reason', async ({
   expect(licenceOf('/img/plain.png')).toMatchObject({ id: 'CC-BY-4.0', source: 'page' });
   expect(licenceOf('/img/figure-sa.png')).toMatchObject({ id: 'CC-BY-SA-4.0', source: 'element' });
   expect(licenceOf('/open/cc0.png')).toMatchObject({ id: 'CC0-1.0', source: 'xmp' });
-  expect(manifest.items).toHaveLength(3);
+  expect(licenceOf('/open/c2pa-allowed.jpg')).toMatchObject({ id: 'CC0-1.0', source: 'xmp' });
+  expect(manifest.items).toHaveLength(4);
 });
 
 test('a page-level opt-out blocks the site and stores nothing', async ({ heed, sites }) => {
