@@ -61,3 +61,16 @@ test('an unreachable robots.txt (503) disallows everything', async ({ heed, site
   const verdicts = await popup.collect();
   expect(verdicts.map((v) => v.decision)).toEqual(['refused']);
 });
+
+test('RSL: a licence requiring payment for AI training refuses; a free one permits', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('rsl.test')}/`);
+  const verdicts = await popup.collect();
+  expect(byPath(verdicts, '/free/a.png')).toMatchObject({ decision: 'permitted', reasons: [] });
+  expect(byPath(verdicts, '/paid/b.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+});
+
+test('ai.txt disallowing the image type refuses it', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('aitxt.test')}/`);
+  const verdicts = await popup.collect();
+  expect(byPath(verdicts, '/art/a.png')).toMatchObject({ decision: 'refused', reasons: ['ai-txt-disallow'] });
+});
