@@ -6,6 +6,8 @@ import { SiteBanner } from './SiteBanner';
 import { CollectPanel } from './CollectPanel';
 import { VerdictList } from './VerdictList';
 import { ExportMenu } from './ExportMenu';
+import { PolicySummary } from './PolicySummary';
+import { ReasonCounts } from './ReasonCounts';
 
 const POLL_MS = 250;
 
@@ -71,10 +73,12 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
     <main class="popup">
       <header class="popup__header">
         <h1>Heed</h1>
+        <PolicySummary />
       </header>
       <SiteBanner site={site} />
       {error ? <p role="alert" class="error">{error}</p> : null}
       <CollectPanel job={job} verdicts={verdicts} disabled={tabId === null} onCollect={collect} onCancel={cancel} />
+      <ReasonCounts verdicts={verdicts} />
       <VerdictList verdicts={verdicts} />
       <ExportMenu />
     </main>

@@ -1,5 +1,6 @@
 import type { Verdict } from '@/utils/verdict';
 import { REASON_LABELS } from '@/utils/reason-labels';
+import { Thumbnail } from './Thumbnail';
 
 function fileName(url: string): string {
   try {
@@ -24,6 +25,7 @@ export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
           data-decision={v.decision}
           data-reasons={v.reasons.join(' ')}
         >
+          <Thumbnail verdict={v} />
           <span class="verdict__name" title={v.url}>{fileName(v.url)}</span>
           <span class={`pill pill--${v.decision}`}>{v.decision}</span>
           {v.licence?.id ? <span class="pill pill--licence">{v.licence.id}</span> : null}

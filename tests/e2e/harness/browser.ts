@@ -71,6 +71,7 @@ export async function tabIdFor(heed: HeedBrowser, page: Page): Promise<number> {
 /** Open the popup bound to a tab, as a page (Playwright cannot attach to the real action popup). */
 export async function openPopup(heed: HeedBrowser, tabId: number): Promise<Page> {
   const popup = await heed.context.newPage();
+  await popup.setViewportSize({ width: 440, height: 640 }); // about the size Chromium gives the real popup
   await popup.goto(`chrome-extension://${heed.extensionId}/popup.html?tabId=${tabId}`);
   return popup;
 }
