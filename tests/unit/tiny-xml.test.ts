@@ -7,6 +7,8 @@ describe('decodeEntities', () => {
     ['a &lt;b&gt; &amp;amp; &quot;&apos;', `a <b> &amp; "'`],
     ['&#65;&#x42;&#0;&#xD800;&#x110000;', 'AB&#0;&#xD800;&#x110000;'],
     ['&lol9; & &unknown', '&lol9; & &unknown'],
+    // Names of Object.prototype members are unknown entities, not inherited properties.
+    ['&constructor; &toString; &__proto__;', '&constructor; &toString; &__proto__;'],
   ])('%j', (input, expected) => {
     expect(decodeEntities(input)).toBe(expected);
   });

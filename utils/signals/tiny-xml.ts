@@ -34,7 +34,8 @@ export interface XmlLimits {
 /** Limits sized for RSL licences (a few KiB in practice). */
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxLength: 1024 * 1024, maxDepth: 64, maxElements: 20000, maxAttributes: 64, maxText: 65536 };
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// A Map, not an object literal: `&constructor;` must not find Object.prototype.constructor.
+const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9._-]{0,31});/g;
 const NAME_END = /[\s/>]/;
 const NO_NAMESPACES: ReadonlyMap<string, string> = new Map();
@@ -48,7 +49,7 @@ export function decodeEntities(s: string): string {
       const ok = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
       return ok ? String.fromCodePoint(cp) : whole;
     }
-    return PREDEFINED[ref] ?? whole;
+    return PREDEFINED.get(ref) ?? whole;
   });
 }
 
