@@ -24,7 +24,7 @@
 import type { Evidence } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
-import { compilePattern, matchCompiled, normalizeTarget, pathAndQuery } from './path-pattern';
+import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery } from './robots/pattern';
 
 /** One Allow/Disallow line. */
 export interface AiTxtRule {
@@ -107,15 +107,16 @@ export function rulesFor(file: AiTxt, token: string): { agent: string; rules: Ai
 
 /** The deciding rule for `target` (longest pattern; Allow wins ties), or null if none matches. */
 export function decidingRule(rules: readonly AiTxtRule[], target: string): AiTxtRule | null {
-  const t = normalizeTarget(target);
+  const t = normaliseTarget(target);
+  if (t === null) return null; // too long to match any rule
   let best: AiTxtRule | null = null;
   let bestLen = -1;
   for (const r of rules) {
-    const c = compilePattern(r.pattern);
-    if (!c || c.length < bestLen || !matchCompiled(c, t)) continue;
-    if (c.length > bestLen || (r.allow && !best!.allow)) {
+    const c = compileFilePattern(r.pattern);
+    if (!c || c.priority < bestLen || !matchPattern(c, t)) continue;
+    if (c.priority > bestLen || (r.allow && !best!.allow)) {
       best = r;
-      bestLen = c.length;
+      bestLen = c.priority;
     }
   }
   return best;

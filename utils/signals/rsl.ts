@@ -20,7 +20,7 @@
 import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
-import { matchesPathPattern, pathAndQuery, patternLength } from './path-pattern';
+import { matchesPathPattern, pathAndQuery, patternLength } from './robots/pattern';
 import { childrenNamed, parseXml, type XmlElement } from './tiny-xml';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';

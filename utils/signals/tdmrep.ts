@@ -25,7 +25,7 @@
 import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, neverThrow, type ParseResult } from './fetched-file';
-import { matchesPathPattern, pathAndQuery } from './path-pattern';
+import { matchesPathPattern, pathAndQuery } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
 export type TdmReservation = 0 | 1 | 'invalid';

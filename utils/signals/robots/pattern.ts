@@ -1,8 +1,12 @@
 /**
- * robots.txt path patterns (RFC 9309 §2.2.2-2.2.3): `*` matches any run of characters, a
- * trailing `$` anchors the end, otherwise a pattern matches as a prefix of path + query.
+ * Path patterns (RFC 9309 §2.2.2-2.2.3): `*` matches any run of characters, a trailing `$`
+ * anchors the end, otherwise a pattern matches as a prefix of path + query, case-sensitively.
+ * One matcher for robots.txt and for the files that borrow its syntax: TDMRep `location`
+ * ("robots.txt-style", SIGNALS.md §4.3), Spawning ai.txt (a robots.txt look-alike) and RSL
+ * `<content url>` ("the URL-matching rules of the Robots Exclusion Protocol (RFC 9309)",
+ * rslstandard.org/rsl). Only percent-encoding is read two ways; see `Reading`.
  * Matching is linear: literal pieces between `*` are found left to right with indexOf, which
- * is exact for `*`-only globs and cannot backtrack.
+ * is exact for `*`-only globs and cannot backtrack (no regular expressions, so no ReDoS).
  */
 
 export interface CompiledPattern {
@@ -17,17 +21,38 @@ export interface CompiledPattern {
   anchored: boolean;
 }
 
+/**
+ * How percent-encoding is normalised before comparison. RFC 9309 §2.2.2 and Google's
+ * reference parser (robots.cc), which the conformance vectors pin, disagree:
+ * - `google` (robots.txt): `%XX` keeps its octets, only its hex is upper-cased, so
+ *   `/foo/bar/%62%61%7A` does not match `/foo/bar/baz` (robots_test.cc ID_Encoding, lines
+ *   441-443); `"`, `<` and `>` are encoded as a WHATWG URL serialises them. Targets are taken
+ *   as the browser sent them (pathOfUrl).
+ * - `rfc` (TDMRep, ai.txt, RSL, which cite the RFC and no implementation): §2.2.2 as written,
+ *   "If a percent-encoded ASCII octet is encountered in the URI, it MUST be unencoded prior to
+ *   comparison, unless it is a reserved character" (the TDMRep spec's location matching repeats
+ *   the sentence), i.e. `%XX` of an unreserved character (RFC 3986 §2.3) is decoded, in
+ *   patterns and targets alike (SIGNALS.md §1.3: `/%62%61%7A` matches `/baz`). `"`, `<` and
+ *   `>` are left as written, as the RFC names only octets outside ASCII. Targets go through
+ *   normaliseTarget.
+ * Both encode octets outside printable ASCII as UTF-8 `%XX` and upper-case the hex of escapes.
+ */
+export type Reading = 'google' | 'rfc';
+
 const HEX = '0123456789ABCDEF';
 const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const hexValue = (c: number) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
+// RFC 3986 §2.3 unreserved: ALPHA / DIGIT / "-" / "." / "_" / "~".
+const isUnreserved = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e;
 
-// Characters a pattern must percent-encode to compare equal to what browsers send: every
-// octet outside ASCII (RFC 9309 §2.2.2), and the ASCII characters that a WHATWG URL never
-// leaves raw in a path or a query (controls, space, `"`, `<`, `>`).
-function mustEncode(c: number): boolean {
-  return c <= 0x20 || c >= 0x7f || c === 0x22 || c === 0x3c || c === 0x3e;
+// Characters to percent-encode: every octet outside printable ASCII (RFC 9309 §2.2.2 names
+// those outside ASCII; controls and space are never raw in a URL either), and in the Google
+// reading also the ASCII that a WHATWG URL never leaves raw in a path or a query (`"`, `<`, `>`).
+function mustEncode(c: number, reading: Reading): boolean {
+  return c <= 0x20 || c >= 0x7f || (reading === 'google' && (c === 0x22 || c === 0x3c || c === 0x3e));
 }
 
-// Same set as mustEncode, plus `%` (escapes get their hex upper-cased).
+// What may need work in either reading: octets to encode, and `%` (escapes are rewritten).
 const NEEDS_WORK = /[^\x21-\x7e]|[%"<>]/;
 
 function pushByte(out: string[], b: number): void {
@@ -35,12 +60,11 @@ function pushByte(out: string[], b: number): void {
 }
 
 /**
- * Normalise a robots.txt path: encode octets that must be encoded as UTF-8 `%XX`, and
- * upper-case the hex of existing escapes (RFC 3986 §6.2.2.1). `%XX` of an unreserved
- * character is deliberately not decoded: the reference vectors (ID_Encoding, lines 441-443)
- * expect `/foo/bar/%62%61%7A` not to match `/foo/bar/baz`.
+ * Normalise percent-encoding for comparison (RFC 9309 §2.2.2; RFC 3986 §6.2.2.1 hex case):
+ * octets that must be encoded become UTF-8 `%XX`, escapes get upper-case hex, and in the `rfc`
+ * reading escapes of unreserved characters are decoded.
  */
-export function normalisePattern(raw: string): string {
+export function normalisePercentEncoding(raw: string, reading: Reading = 'google'): string {
   const start = raw.search(NEEDS_WORK);
   if (start < 0) return raw; // the common case: nothing to do (a native scan is the fast test)
   const out: string[] = [raw.slice(0, start)];
@@ -50,10 +74,12 @@ export function normalisePattern(raw: string): string {
       const a = raw.charCodeAt(i + 1);
       const b = raw.charCodeAt(i + 2);
       if (isHex(a) && isHex(b)) {
-        out.push('%', raw[i + 1]!.toUpperCase(), raw[i + 2]!.toUpperCase());
+        const octet = (hexValue(a) << 4) | hexValue(b);
+        if (reading === 'rfc' && isUnreserved(octet)) out.push(String.fromCharCode(octet));
+        else out.push('%', raw[i + 1]!.toUpperCase(), raw[i + 2]!.toUpperCase());
         i += 2;
       } else out.push('%');
-    } else if (!mustEncode(c)) out.push(raw[i]!);
+    } else if (!mustEncode(c, reading)) out.push(raw[i]!);
     else if (c < 0x80) pushByte(out, c);
     else {
       // UTF-8 by hand: a lone surrogate becomes U+FFFD rather than an exception.
@@ -79,9 +105,9 @@ export function normalisePattern(raw: string): string {
   return out.join('');
 }
 
-/** Compile a raw robots.txt path pattern for repeated matching. */
-export function compilePattern(raw: string): CompiledPattern {
-  const source = normalisePattern(raw);
+/** Compile a raw path pattern for repeated matching (robots.txt uses the Google reading). */
+export function compilePattern(raw: string, reading: Reading = 'google'): CompiledPattern {
+  const source = normalisePercentEncoding(raw, reading);
   return { source, priority: source.length, pieces: null, anchored: false };
 }
 
@@ -136,4 +162,63 @@ export function pathOfUrl(url: string): string {
   let path = url.slice(pathStart, hash < 0 ? url.length : hash);
   if (path[0] !== '/') path = `/${path}`;
   return path.includes('%') ? path.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase()) : path;
+}
+
+// Patterns of the signal files (TDMRep `location`, ai.txt rules, RSL `<content url>`): the
+// `rfc` reading, with bounds, since these files have no line cap of their own.
+
+/** Patterns longer than this are not matched (hostile input). */
+export const MAX_PATTERN_LENGTH = 4096;
+const MAX_TARGET_LENGTH = 16384;
+
+// RFC 9309 paths start with "/"; ai.txt globs such as `*.jpg` start with "*". Anything else
+// (`images/`) is read as rooted: a lenient reading of a common slip (Google's parser would
+// match nothing with it; robots.txt rules are not rooted).
+function normaliseFilePattern(raw: string): string {
+  const p = raw.trim();
+  return normalisePercentEncoding(p.startsWith('/') || p.startsWith('*') ? p : `/${p}`, 'rfc');
+}
+
+/** Compile a signal-file pattern (trimmed, rooted, `rfc` reading); null for an empty or oversized one, which matches nothing. */
+export function compileFilePattern(raw: string): CompiledPattern | null {
+  if (raw.trim() === '' || raw.length > MAX_PATTERN_LENGTH) return null;
+  const source = normaliseFilePattern(raw);
+  return { source, priority: source.length, pieces: null, anchored: false };
+}
+
+/**
+ * Normalise a target path + query for signal-file patterns (`rfc` reading), or null when it is
+ * too long to match. Literal `*` and `$` are encoded, since in patterns those are special and a
+ * literal one is written `%2A` / `%24` (RFC 9309 §2.2.3: `/path/file-with-a-%2A.html` matches
+ * `/path/file-with-a-*.html`).
+ */
+export function normaliseTarget(target: string): string | null {
+  const t = normalisePercentEncoding(target, 'rfc').replaceAll('*', '%2A').replaceAll('$', '%24');
+  return t.length > MAX_TARGET_LENGTH ? null : t;
+}
+
+/**
+ * Whether a signal-file `pattern` matches `target` (a path + query). Both are normalised
+ * here; an empty pattern matches nothing (an empty `Disallow:` allows all).
+ */
+export function matchesPathPattern(pattern: string, target: string): boolean {
+  const c = compileFilePattern(pattern);
+  if (c === null || target.length > MAX_TARGET_LENGTH) return false; // before normalising a huge target
+  const t = normaliseTarget(target);
+  return t !== null && matchPattern(c, t);
+}
+
+/** The specificity of a signal-file pattern for longest-match rules: its length in octets (RFC 9309 §2.2.2). */
+export function patternLength(pattern: string): number {
+  return normaliseFilePattern(pattern).length;
+}
+
+/** The path and query of an absolute URL (what robots-style patterns match), or null. */
+export function pathAndQuery(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return null;
+  }
 }
