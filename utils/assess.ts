@@ -10,6 +10,7 @@ import { siteStatus, type SiteStatus } from './site-status';
 import { evaluateAiTxt } from './signals/ai-txt';
 import { evaluateContentUsageHeader } from './signals/content-usage';
 import { licenceFindings } from './signals/html-licence/findings';
+import { licenceLinksFromHeader } from './signals/link-header';
 import type { PageLicenceSignals } from './signals/html-licence/schema';
 import { evaluateMetaRobots } from './signals/meta-robots';
 import { partialRobotsOptOuts } from './signals/robots-partial';
@@ -112,11 +113,14 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used`,
   }));
   const evidence = [...imageEvidence, ...pageTdmEvidence, ...pageRsl, ...unreadable];
-  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: input.page.licence, element: [], sameRegistrableDomain: true }).filter(
+  // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in the HTML.
+  const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url).filter((u) => !input.page.licence.licences.some((l) => l.url === u));
+  const licenceSignals = { ...input.page.licence, licences: [...input.page.licence.licences, ...headerLicences.map((u) => ({ via: 'rel' as const, url: u }))] };
+  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [], sameRegistrableDomain: true }).filter(
     (l) => l.source === 'page',
   );
   const { status, reasons } = siteStatus(evidence, licences, settings);
-  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals: input.page.licence, tdmFallback };
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback };
 }
 
 /** Decide one image from the page assessment, its own signals and its element context. */

@@ -21,6 +21,8 @@ export default defineBackground(() => {
     const collector = new Collector(db, origins, async () => parseSettings(await getRawSettings(db)));
     return { db, origins, collector };
   });
+  // Ask that collected items never be evicted under storage pressure (granted with unlimitedStorage).
+  void navigator.storage?.persist?.().catch(() => false);
   registerMessageHandlers(ready);
   registerMenusAndShortcut(ready);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -74,6 +74,12 @@ describe('assessPage', () => {
     expect(p.reasons).toEqual(reasons);
   });
 
+  it('a Link rel=license header on the page is a page licence', () => {
+    const p = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }), headers: { link: '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"' } });
+    expect(p.status).toBe('permitted');
+    expect(p.licences).toEqual([expect.objectContaining({ id: 'CC0-1.0', source: 'page' })]);
+  });
+
   it('a site in the registry is blocked with its citation', () => {
     const p = assessPage({ page: pageSignals({ url: 'https://www.pinterest.com/pin/1/' }), headers: {}, origin: files('https://www.pinterest.com') }, settings);
     expect(p.status).toBe('blocked');

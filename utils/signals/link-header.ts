@@ -1,0 +1,49 @@
+import { neverThrow } from './fetched-file';
+
+/** One link of an HTTP `Link` header (RFC 8288): target, relation types, media type. */
+export interface HeaderLink {
+  url: string;
+  rels: string[];
+  type: string | null;
+}
+
+const MAX_VALUES = 64;
+const MAX_VALUE_LENGTH = 16384;
+const MAX_LINKS = 64;
+
+function absoluteHttpUrl(ref: string, base: string): string | null {
+  try {
+    const u = new URL(ref, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parse `Link` header values (RFC 8288 §3) into absolute http(s) links; never throws. */
+export function parseLinkHeader(values: readonly string[], baseUrl: string): HeaderLink[] {
+  return neverThrow(() => {
+    const links: HeaderLink[] = [];
+    for (const value of values.slice(0, MAX_VALUES)) {
+      for (const m of String(value).slice(0, MAX_VALUE_LENGTH).matchAll(/<([^>]*)>([^<]*)/g)) {
+        const params = m[2]!;
+        const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+        const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+        const url = absoluteHttpUrl(m[1]!.trim(), baseUrl);
+        if (!url) continue;
+        links.push({
+          url,
+          rels: (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+          type: (type?.[1] ?? type?.[2] ?? '').toLowerCase() || null,
+        });
+        if (links.length >= MAX_LINKS) return links;
+      }
+    }
+    return links;
+  }, () => []);
+}
+
+/** `rel="license"` links of a response that are not RSL documents (those are read by rsl.ts). */
+export function licenceLinksFromHeader(values: readonly string[], baseUrl: string): string[] {
+  return [...new Set(parseLinkHeader(values, baseUrl).filter((l) => l.rels.includes('license') && l.type !== 'application/rsl+xml').map((l) => l.url))];
+}
