@@ -11,7 +11,7 @@ import {
 export const MANIFEST_SCHEMA_ID = 'heed-manifest/1';
 
 /** How an image was found on the page (the scanner's discovery path). */
-export const DiscoverySchema = z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']);
+export const DiscoverySchema = z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'pseudo', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']);
 
 /** One collected (permitted) image, as stored and as exported (DESIGN.md §3). */
 export const ManifestItemSchema = z.object({

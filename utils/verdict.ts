@@ -14,6 +14,15 @@ export const ImageCandidateSchema = z.object({
   discovery: z.array(DiscoverySchema).default(['img']),
   width: z.number().nonnegative().default(0),
   height: z.number().nonnegative().default(0),
+  /** Context added by discovery (issue 5): optional so older reports and literals stay valid. */
+  ariaLabel: z.string().max(2000).optional(),
+  /** The nearest heading before the image, in document order. */
+  heading: z.string().max(2000).optional(),
+  /** Where the image's enclosing link points (when it is not the image file itself). */
+  linkUrl: z.string().max(8192).nullable().optional(),
+  /** The element's box in CSS px (0: not rendered or unknown); width/height are the image's own pixels. */
+  renderedWidth: z.number().nonnegative().optional(),
+  renderedHeight: z.number().nonnegative().optional(),
   /** Licence markup scoped to this element (figure rel=license, RDFa/microdata), with credits. */
   elementLicences: z.array(ElementLicenceHintSchema).max(50).default([]),
 });

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { watchForImages } from '../../utils/scan/watch';
+import type { ImageCandidate } from '../../utils/verdict';
+
+const PAGE = 'https://feed.example/';
+
+// linkedom delivers MutationObserver records on a timer; flush it and the watcher's throttle.
+const settle = async () => {
+  for (let i = 0; i < 5; i++) {
+    await vi.advanceTimersByTimeAsync(500);
+  }
+};
+
+describe('watchForImages', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('reports images added after it starts, once each, and stops cleanly', async () => {
+    const { document } = parseHTML('<html><body><main><img src="first.jpg"></main></body></html>');
+    const batches: string[][] = [];
+    const stop = watchForImages(document as unknown as Document, PAGE, (cs: ImageCandidate[]) => batches.push(cs.map((c) => c.url)), { throttleMs: 100 });
+    await settle();
+    expect(batches).toEqual([]); // the first scan belongs to Collect
+
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', '<article><img src="second.jpg"><img src="first.jpg"></article>');
+    await settle();
+    expect(batches).toEqual([['https://feed.example/second.jpg']]);
+
+    main.querySelector('article img')!.setAttribute('data-src', 'lazy-third.jpg'); // a lazy library's swap
+    main.querySelector('article img')!.setAttribute('src', 'third.jpg');
+    await settle();
+    expect(batches.at(-1)).toEqual(['https://feed.example/lazy-third.jpg']);
+
+    stop();
+    stop(); // idempotent
+    main.insertAdjacentHTML('beforeend', '<img src="after-stop.jpg">');
+    await settle();
+    expect(batches.flat()).not.toContain('https://feed.example/after-stop.jpg');
+  });
+
+  it('can report the initial images, and survives a listener that throws', async () => {
+    const { document } = parseHTML('<html><body><img src="a.jpg"></body></html>');
+    const seen: string[] = [];
+    const stop = watchForImages(
+      document as unknown as Document,
+      PAGE,
+      (cs) => {
+        seen.push(...cs.map((c) => c.url));
+        throw new Error('listener bug');
+      },
+      { emitInitial: true, throttleMs: 50 },
+    );
+    document.body.insertAdjacentHTML('beforeend', '<img src="b.jpg">');
+    await settle();
+    expect(seen).toEqual(['https://feed.example/a.jpg', 'https://feed.example/b.jpg']);
+    stop();
+  });
+
+  it('throttles a page that rewrites itself nonstop', async () => {
+    const { document } = parseHTML('<html><body><div id="x"></div></body></html>');
+    let batches = 0;
+    const stop = watchForImages(document as unknown as Document, PAGE, () => batches++, { throttleMs: 200 });
+    const x = document.getElementById('x')!;
+    for (let i = 0; i < 100; i++) {
+      x.innerHTML = `<img src="n${i}.jpg">`;
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    await settle();
+    stop();
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThanOrEqual(100 * 20 / 200 + 3); // at most one rescan per throttle window
+  });
+});

@@ -1,0 +1,137 @@
+import { queryableSelector, splitTopLevel } from './css-value';
+import { readSheetImageRules } from './css-rules';
+import type { ScanEnv } from './scope';
+
+/** Which boxes of an element to read: the element itself and/or its ::before/::after. */
+export interface Target {
+  base: boolean;
+  before: boolean;
+  after: boolean;
+  /** Also read the element's own `content` (a rule sets content: url() on the element itself). */
+  content: boolean;
+}
+
+interface Rule {
+  selector: string;
+  before: boolean;
+  after: boolean;
+  content: boolean;
+}
+
+/** What a tree's stylesheets ask CSS discovery to compute, found without getComputedStyle. */
+export interface CssPlan {
+  targets: Map<Element, Target>;
+  /** Only reading every element can settle it (css-sweep.ts). */
+  sweep: boolean;
+  /** Some sheet was unreadable: Resource Timing cannot vouch for what it loads. */
+  blind: boolean;
+  /** Buckets elements by tag, id and class during the tree pass (set when there are many rules). */
+  visit: ((el: Element) => void) | null;
+}
+
+// Up to this many keyed selectors, one native query each (a few ns per element: class, id and
+// tag selectors have fast paths) is cheaper than bucketing every element in JS (~0.3 µs each).
+const QUERY_EACH_MAX = 64;
+
+/**
+ * The key of a selector's rightmost compound, as browsers bucket rules: its id, else its first
+ * class, else its tag. Null when there is none (`*`, `[attr]`, `:is(…)`) or it is escaped.
+ */
+export function rightmostKey(selector: string): { kind: 'id' | 'class' | 'tag'; key: string } | null {
+  if (/[\\|]/.test(selector)) return null;
+  let flat = selector.replace(/\[[^\]]*\]/g, '[]');
+  for (let i = 0; i < 16 && /\([^()]*\)/.test(flat); i++) flat = flat.replace(/\([^()]*\)/g, '');
+  const last = flat.trim().split(/\s*[>+~]\s*|\s+/).pop() ?? '';
+  const id = /#([^.#:[\]()\s]+)/.exec(last);
+  if (id) return { kind: 'id', key: id[1]! };
+  const cls = /\.([^.#:[\]()\s]+)/.exec(last);
+  if (cls) return { kind: 'class', key: cls[1]! };
+  const tag = /^([a-zA-Z][\w-]*)/.exec(last);
+  return tag ? { kind: 'tag', key: tag[1]!.toLowerCase() } : null;
+}
+
+function mark(targets: Map<Element, Target>, el: Element, rule: Omit<Rule, 'selector'>): void {
+  let t = targets.get(el);
+  if (!t) targets.set(el, (t = { base: false, before: false, after: false, content: false }));
+  t.base = true;
+  t.before ||= rule.before;
+  t.after ||= rule.after;
+  t.content ||= rule.content && !rule.before && !rule.after;
+}
+
+function bucketVisitor(keyed: { kind: 'id' | 'class' | 'tag'; key: string; rule: Rule }[], targets: Map<Element, Target>): (el: Element) => void {
+  const maps = { id: new Map<string, Rule[]>(), class: new Map<string, Rule[]>(), tag: new Map<string, Rule[]>() };
+  for (const { kind, key, rule } of keyed) {
+    const list = maps[kind].get(key);
+    if (list) list.push(rule);
+    else maps[kind].set(key, [rule]);
+  }
+  const test = (el: Element, rules: Rule[] | undefined) => {
+    if (rules) for (const r of rules) if (el.matches(r.selector)) mark(targets, el, r);
+  };
+  const byTag = maps.tag.size > 0;
+  const byId = maps.id.size > 0;
+  return (el) => {
+    if (byTag) test(el, maps.tag.get(el.localName));
+    if (byId && el.id) test(el, maps.id.get(el.id));
+    const c = (el as { className?: unknown }).className;
+    const cls = typeof c === 'string' ? c : el.getAttribute('class');
+    if (!cls) return;
+    const single = maps.class.get(cls);
+    if (single) test(el, single);
+    else if (cls.indexOf(' ') >= 0 || /[\t\n\f\r]/.test(cls)) for (const k of cls.split(/[ \t\n\f\r]+/)) if (k) test(el, maps.class.get(k));
+  };
+}
+
+/**
+ * Read a tree's stylesheet rules and plan CSS discovery: which elements (and pseudo-elements)
+ * may carry a background image. Few selectors are matched with one native query each; many
+ * are bucketed by their rightmost key and matched in the tree pass (`visit`), confirming with
+ * `matches()` — one walk instead of one per rule.
+ */
+export function planCss(root: Document | ShadowRoot, env: ScanEnv): CssPlan {
+  const plan: CssPlan = { targets: new Map(), sweep: false, blind: false, visit: null };
+  if (!env.hasLayout) return plan;
+  const rules = readSheetImageRules(root, env.options.cssTexts);
+  env.stats.unreadableSheets += rules.unreadable;
+  plan.blind = rules.unreadable > 0;
+  plan.sweep = rules.needsSweep;
+  const host = (root as Partial<ShadowRoot>).host;
+  const keyed: { kind: 'id' | 'class' | 'tag'; key: string; rule: Rule }[] = [];
+  const loose: Rule[] = [];
+  for (const { selector: selectorText, content } of rules.selectors) {
+    const q = { ...queryableSelector(selectorText), content };
+    if (!q.selector) {
+      plan.sweep = true;
+      continue;
+    }
+    for (let part of splitTopLevel(q.selector)) {
+      part = part.trim();
+      if (host && /:host\b/i.test(part)) {
+        // `:host` is the host itself; `:host .x` is (at most) every .x of the tree.
+        const inner = part.replace(/:host(?:\([^)]*\))?/gi, '').replace(/^\s*[>+~]?\s*/, '').trim();
+        if (!inner || inner === part) mark(plan.targets, host, q);
+        if (!inner) continue;
+        part = inner;
+      }
+      const rule = { selector: part, before: q.before, after: q.after, content };
+      const key = rightmostKey(part);
+      if (key) keyed.push({ ...key, rule });
+      else loose.push(rule);
+    }
+  }
+  if (keyed.length > QUERY_EACH_MAX) plan.visit = bucketVisitor(keyed, plan.targets);
+  else loose.push(...keyed.map((k) => k.rule));
+  for (const rule of loose) {
+    let matches: ArrayLike<Element>;
+    try {
+      matches = root.querySelectorAll(rule.selector);
+    } catch {
+      plan.sweep = true; // a selector querySelectorAll cannot run
+      continue;
+    }
+    env.stats.elements += matches.length;
+    for (let i = 0; i < matches.length; i++) mark(plan.targets, matches[i]!, rule);
+  }
+  return plan;
+}

@@ -1,0 +1,32 @@
+import { readBox } from './css';
+import { cssImagesNotFound } from './resource-timing';
+import { withinBudget, type ScanEnv } from './scope';
+
+/**
+ * The fallback for trees whose rules could not all be read: getComputedStyle on every
+ * element's own box (an image still loading is not in Resource Timing yet, so that pass always
+ * runs), then on every ::before and ::after. The pseudo passes (two thirds of the cost) are
+ * guided by Resource Timing when it can vouch — no unreadable sheet, since Chromium hides what
+ * no-CORS sheets load — and stop once every CSS-loaded image is found. Within the scan budget;
+ * the shell avoids all this for cross-origin sheets by passing their text (`cssTexts`).
+ */
+export function sweepCss(env: ScanEnv): void {
+  if (!env.cssSweep.length) return;
+  const missing = env.cssSweep.some((s) => s.blind) ? null : cssImagesNotFound(env);
+  for (const pseudo of ['', '::before', '::after'] as const) {
+    if (pseudo && missing && missing.size === 0) return;
+    for (const { scope } of env.cssSweep) {
+      const all = scope.all;
+      for (let i = 0; i < all.length; i++) {
+        if ((i & 63) === 0 && !withinBudget(env)) return;
+        env.stats.elements++;
+        try {
+          for (const url of readBox(scope, all[i]!, pseudo, true)) missing?.delete(url);
+        } catch {
+          env.stats.errors++;
+        }
+        if (pseudo && missing && missing.size === 0) return;
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { Discovery } from './collector';
+import { imageUrlsOfCssValue, mayHoldImage } from './css-value';
+import { each, queryAll, urlIn, withinBudget, type ScanScope } from './scope';
+import { emitShown } from './shown';
+
+type Pseudo = '' | '::before' | '::after';
+
+/**
+ * Read one box's computed background-image — and `content` (url() or image-set()) for a
+ * pseudo-element or when `withContent` — report its images and return their URLs.
+ */
+export function readBox(scope: ScanScope, el: Element, pseudo: Pseudo, withContent = pseudo !== ''): string[] {
+  const { env } = scope;
+  const view = env.view;
+  if (!view) return [];
+  env.stats.computedStyleCalls++;
+  const cs = view.getComputedStyle(el, pseudo || null);
+  const refs = imageUrlsOfCssValue(cs.backgroundImage);
+  if (withContent) {
+    const content = cs.content;
+    if (content && content !== 'none' && content !== 'normal') refs.push(...imageUrlsOfCssValue(content));
+  }
+  const found: string[] = [];
+  const discovery: Discovery[] = pseudo ? ['css', 'pseudo'] : ['css'];
+  for (const ref of refs) {
+    const url = urlIn(env, ref.url, true);
+    if (!url) continue;
+    const alternates = ref.alternates.map((a) => urlIn(env, a, true)).filter((a): a is string => !!a);
+    emitShown(scope, el, url, discovery, alternates);
+    found.push(url, ...alternates);
+  }
+  return found;
+}
+
+/** Without layout (linkedom, tests): read url()s straight from inline style attributes. */
+function inlineStylesWithoutLayout(scope: ScanScope): void {
+  each(scope, queryAll(scope.root, '[style]'), (el) => {
+    const style = el.getAttribute('style') ?? '';
+    for (const m of style.matchAll(/(?:^|;)\s*(?:background(?:-image)?|content)\s*:([^;]*)/gi)) {
+      for (const ref of imageUrlsOfCssValue(m[1])) {
+        const url = urlIn(scope.env, ref.url);
+        if (url) emitShown(scope, el, url, ['css']);
+      }
+    }
+  });
+}
+
+/**
+ * CSS backgrounds (all layers, image-set()'s best, ::before/::after, content: url()) without
+ * calling getComputedStyle on every element: the tree's stylesheet rules were read once for
+ * selectors that may set an image (css-index.ts), so only their matches and inline-styled
+ * elements are computed. A tree with unreadable (cross-origin) sheets is queued for the sweep.
+ */
+export function findCssBackgrounds(scope: ScanScope): void {
+  const { env, root, css } = scope;
+  if (!env.hasLayout || !css) {
+    inlineStylesWithoutLayout(scope);
+    return;
+  }
+  each(scope, queryAll(root, '[style]'), (el) => {
+    if (!mayHoldImage(el.getAttribute('style'))) return;
+    const t = css.targets.get(el);
+    if (t) t.base = true;
+    else css.targets.set(el, { base: true, before: false, after: false, content: /content\s*:/i.test(el.getAttribute('style') ?? '') });
+  });
+  let i = 0;
+  for (const [el, t] of css.targets) {
+    if ((i++ & 63) === 0 && !withinBudget(env)) return;
+    try {
+      if (t.base) readBox(scope, el, '', t.content);
+      if (t.before) readBox(scope, el, '::before');
+      if (t.after) readBox(scope, el, '::after');
+    } catch {
+      env.stats.errors++;
+    }
+  }
+  if (css.sweep || css.blind) env.cssSweep.push({ scope, blind: css.blind });
+}

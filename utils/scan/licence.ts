@@ -1,0 +1,33 @@
+import { readElementLicence, type ElementLicenceHint } from '../signals/html-licence';
+
+const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
+// Where element-level licence markup can live (SIGNALS.md §6): a figure, or an ancestor that
+// makes a microdata item or an RDFa subject. The parser looks nowhere else, so neither do we.
+const LICENCE_SCOPE = 'figure,[itemscope],[typeof],[about],[property]';
+
+/**
+ * Element-level licence hints for an image element (figure rel=license, RDFa, microdata), read
+ * by the html-licence parser — only for elements with such a scope around them (one closest()
+ * each), since most images on most pages have none and the parser walks far.
+ */
+export class ElementLicences {
+  /** ccREL may also name the image from a sibling (`<span about="img.jpg">`): only if the page has any. */
+  private readonly anyAbout: boolean;
+
+  constructor(
+    private readonly pageUrl: string,
+    doc: Document,
+  ) {
+    this.anyAbout = !!doc.querySelector('[about]');
+  }
+
+  /** Hints for one element; [] when no licence markup can scope it or the parser fails. */
+  of(el: Element): ElementLicenceHint[] {
+    try {
+      if (!el.closest(LICENCE_SCOPE) && !(this.anyAbout && el.parentElement?.querySelector('[about]'))) return [];
+      return readElementLicence(el, this.pageUrl).slice(0, MAX_HINTS);
+    } catch {
+      return []; // the parser never throws by contract; a hostile page must not make it matter
+    }
+  }
+}

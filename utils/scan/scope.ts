@@ -1,0 +1,131 @@
+import type { Collector, Find } from './collector';
+import type { ResolvedScanOptions, ScanStats } from './options';
+import type { HeadingIndex } from './element-context';
+import type { CssPlan } from './css-index';
+import { MAX_URL, resolveUrl } from './text';
+
+/** What every discovery path shares for one scan of one document. */
+export interface ScanEnv {
+  doc: Document;
+  pageUrl: string;
+  /** Base for relative URLs: `<base href>` or the page URL. */
+  base: string;
+  options: ResolvedScanOptions;
+  stats: ScanStats;
+  collector: Collector;
+  /** The document's window, when it has one (null under linkedom-like DOMs without layout). */
+  view: (Window & typeof globalThis) | null;
+  /** Whether getComputedStyle/getBoundingClientRect give real answers. */
+  hasLayout: boolean;
+  inFrame: boolean;
+  headings: HeadingIndex;
+  /** performance.now()/Date.now() deadline of the scan. */
+  deadline: number;
+  now: () => number;
+  /** Resolved URLs by reference: CSS repeats the same few URLs across thousands of elements. */
+  urlCache: Map<string, string | null>;
+  /**
+   * Trees the CSS sweep must cover (css-sweep.ts); `blind`: some sheet was unreadable, so
+   * Resource Timing cannot vouch for its images (Chromium hides what no-CORS sheets load).
+   */
+  cssSweep: { scope: ScanScope; blind: boolean }[];
+}
+
+/** One tree to scan: the document or an open shadow root. */
+export interface ScanScope {
+  root: Document | ShadowRoot;
+  shadow: boolean;
+  env: ScanEnv;
+  /** The tree's elements in document order, from the one pass over it (roots.ts). */
+  all: ArrayLike<Element>;
+  /** What the tree's stylesheets ask to compute (css-index.ts). */
+  css: CssPlan | null;
+}
+
+/** The shape every discovery path has: read one tree, report finds through `emit`. */
+export type DiscoveryPath = (scope: ScanScope) => void;
+
+/** Whether the scan may go on (element, candidate and time budgets). */
+export function withinBudget(env: ScanEnv): boolean {
+  if (env.stats.truncated) return false;
+  if (env.stats.elements >= env.options.maxElements || env.collector.full || env.now() > env.deadline) {
+    env.stats.truncated = true;
+    return false;
+  }
+  return true;
+}
+
+/** Report a find, tagged with the tree (shadow) and frame (iframe) it came from. */
+export function emit(scope: ScanScope, find: Find): void {
+  const discovery = [...find.discovery];
+  if (scope.shadow && !discovery.includes('shadow')) discovery.push('shadow');
+  if (scope.env.inFrame && !discovery.includes('iframe')) discovery.push('iframe');
+  scope.env.collector.add({ ...find, discovery });
+}
+
+/**
+ * Visit elements one by one: each is counted against the budget, and one that throws (a
+ * hostile getter, an element torn out mid-scan) costs itself, never the scan.
+ */
+export function each(scope: ScanScope, list: ArrayLike<Element> | null | undefined, visit: (el: Element) => void): void {
+  const env = scope.env;
+  const n = list?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    if ((i & 63) === 0 && !withinBudget(env)) return;
+    env.stats.elements++;
+    try {
+      const el = list![i];
+      if (el) visit(el);
+    } catch {
+      env.stats.errors++;
+    }
+  }
+}
+
+/** querySelectorAll that answers an empty list, never a throw (bad selector, hostile root). */
+export function queryAll(root: ParentNode, selector: string): ArrayLike<Element> {
+  try {
+    return root.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
+}
+
+const CANONICAL = /^https?:\/\/[^\s#"'<>\\]+$/;
+
+/**
+ * `ref` resolved against the document base (see text.ts resolveUrl), memoised per scan.
+ * `canonical`: the string comes from the browser already absolute and serialised (currentSrc,
+ * a computed url(), a Resource Timing name), so a plain http(s) one needs no parsing.
+ */
+export function urlIn(env: ScanEnv, ref: string | null | undefined, canonical = false): string | null {
+  if (typeof ref !== 'string') return null;
+  if (canonical && ref.length <= MAX_URL && CANONICAL.test(ref)) return ref;
+  let url = env.urlCache.get(ref);
+  if (url === undefined) {
+    url = resolveUrl(ref, env.base);
+    if (env.urlCache.size < 50_000) env.urlCache.set(ref, url);
+  }
+  return url;
+}
+
+/** As urlIn, http(s) only (link targets, resource entries). */
+export function httpUrlIn(env: ScanEnv, ref: string | null | undefined, canonical = false): string | null {
+  const url = urlIn(env, ref, canonical);
+  return url && !url.startsWith('data:') ? url : null;
+}
+
+/**
+ * The URL an element's URL attribute names (src, href, poster, data), or null when absent or
+ * empty. With a real browser, the reflected property is read: already resolved against the
+ * document base and serialised, so no parsing here. Otherwise the attribute is resolved.
+ */
+export function attrUrlIn(env: ScanEnv, el: Element, attr: string, prop: string = attr): string | null {
+  const raw = el.getAttribute(attr);
+  if (raw === null || !raw.trim()) return null;
+  if (env.hasLayout) {
+    const reflected = (el as unknown as Record<string, unknown>)[prop];
+    if (typeof reflected === 'string' && reflected) return urlIn(env, reflected, true);
+  }
+  return urlIn(env, raw);
+}

@@ -1,0 +1,66 @@
+/** Longest URL a candidate may carry (ImageCandidateSchema.url): longer ones are dropped, never cut. */
+export const MAX_URL = 8192;
+
+/** Untrusted page text, whitespace-collapsed and capped (it is shown and stored as text only). */
+export function cleanText(value: string | null | undefined, max = 500): string {
+  if (typeof value !== 'string') return '';
+  // Cap before the regex so a megabyte of alt text costs nothing; control characters become spaces.
+  // eslint-disable-next-line no-control-regex -- page-supplied text
+  return value.slice(0, max * 4 + 64).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, max);
+}
+
+/** `ref` resolved against `base` as an absolute http(s) or data: URL that fits a candidate, or null. */
+export function resolveUrl(ref: string | null | undefined, base: string): string | null {
+  if (typeof ref !== 'string') return null;
+  const trimmed = ref.trim();
+  if (!trimmed || trimmed.length > MAX_URL) return null;
+  try {
+    const u = new URL(trimmed, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'data:') return null;
+    if (u.protocol === 'data:' && !/^data:image\//i.test(u.href)) return null;
+    if (u.protocol !== 'data:') u.hash = ''; // #fragments name the same bytes: they must not defeat dedupe
+    return u.href.length <= MAX_URL ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An http(s) URL only (link targets, resource entries), or null. */
+export function resolveHttpUrl(ref: string | null | undefined, base: string): string | null {
+  const url = resolveUrl(ref, base);
+  return url && !url.startsWith('data:') ? url : null;
+}
+
+const IMAGE_PATH = /\.(?:jpe?g|jfif|pjpeg|png|apng|gif|webp|avif|svg|bmp|tiff?|jxl|heic|heif)$/i;
+
+/** Whether a URL's path names an image file by its extension (query and fragment ignored). */
+export function looksLikeImageFile(url: string): boolean {
+  if (url.startsWith('data:image/')) return true;
+  try {
+    return IMAGE_PATH.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** Approximate decoded payload size of a data: URL, in bytes (base64 or percent-encoded). */
+export function dataUrlBytes(url: string): number {
+  const comma = url.indexOf(',');
+  if (comma < 0) return 0;
+  const payload = url.length - comma - 1;
+  if (/;base64$/i.test(url.slice(0, comma))) return Math.floor((payload * 3) / 4);
+  // Each %XX is one byte written as three characters.
+  const escapes = (url.slice(comma + 1).match(/%[0-9a-f]{2}/gi) ?? []).length;
+  return payload - escapes * 2;
+}
+
+/** The document base URL: `<base href>` resolved against the page URL, else the page URL. */
+export function documentBaseUrl(doc: Document, pageUrl: string): string {
+  try {
+    const href = doc.querySelector('base[href]')?.getAttribute('href');
+    if (href) return new URL(href, pageUrl).href;
+  } catch {
+    /* an unparseable <base> is ignored, as browsers do */
+  }
+  return pageUrl;
+}

@@ -1,0 +1,128 @@
+import type { ImageCandidate } from '../verdict';
+import { scanDocument } from '../scan-page';
+import { LAZY_ATTRIBUTES, lazyAttributeSelector } from './lazy-attributes';
+import type { ScanOptions } from './options';
+
+/** Watch mode knobs, on top of the scan's own. */
+export interface WatchOptions extends ScanOptions {
+  /** Least time between two rescans, in ms (default 400). */
+  throttleMs?: number;
+  /** Report the images already on the page in a first batch (default false: Collect has them). */
+  emitInitial?: boolean;
+  /** Stop reporting after this many images in all (default 20,000, the collector's cap). */
+  maxTotal?: number;
+}
+
+// Attributes whose change can show a new image; everything else (text, ARIA…) is ignored.
+const WATCHED_ATTRIBUTES = ['src', 'srcset', 'sizes', 'style', 'class', 'poster', 'href', 'data', ...LAZY_ATTRIBUTES.map((a) => a.name)];
+
+/**
+ * "Collect while scrolling": keep finding images as an infinite feed grows. A MutationObserver
+ * (document and open shadow roots), an IntersectionObserver on lazy images and a capturing
+ * `load` listener schedule a throttled rescan; each rescan reports only images not reported
+ * before. The throttle stretches to 4× the last scan's time, so a page that rewrites itself
+ * nonstop gets at most a 20% duty cycle. Returns a stop function (idempotent).
+ */
+export function watchForImages(doc: Document, pageUrl: string, onNew: (candidates: ImageCandidate[]) => void, options: WatchOptions = {}): () => void {
+  const throttleMs = Math.max(0, options.throttleMs ?? 400);
+  const maxTotal = options.maxTotal ?? 20_000;
+  const seen = new Set<string>();
+  const observedRoots = new WeakSet<Node>();
+  const observedEls = new WeakSet<Element>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let lastScanMs = 0;
+
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const schedule = () => {
+    if (stopped || timer !== null) return;
+    timer = setTimeout(run, Math.max(throttleMs, lastScanMs * 4));
+  };
+  const MO = view?.MutationObserver ?? (typeof MutationObserver === 'function' ? MutationObserver : undefined);
+  const mutations = MO ? new MO(schedule) : null;
+  const IO = view?.IntersectionObserver ?? (typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined);
+  const visible = IO ? new IO((entries) => entries.some((e) => e.isIntersecting) && schedule(), { rootMargin: '200px' }) : null;
+
+  const observeRoot = (root: Node) => {
+    if (observedRoots.has(root) || !mutations) return;
+    observedRoots.add(root);
+    mutations.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  };
+  // New trees and lazy elements since the last pass: shadow roots get their own observer
+  // (document mutations do not cross into them), lazy images get watched for visibility.
+  const observeNew = () => {
+    const queue: ParentNode[] = [doc];
+    for (let i = 0; i < queue.length && i < 10_000; i++) {
+      const all = queue[i]!.querySelectorAll('*');
+      for (let j = 0; j < all.length; j++) {
+        const sr = all[j]!.shadowRoot;
+        if (sr) {
+          observeRoot(sr);
+          queue.push(sr);
+        }
+      }
+      if (!visible) continue;
+      const lazy = queue[i]!.querySelectorAll(`img[loading="lazy"],${lazyAttributeSelector()}`);
+      for (let j = 0; j < lazy.length; j++) {
+        const el = lazy[j]!;
+        if (!observedEls.has(el)) {
+          observedEls.add(el);
+          visible.observe(el);
+        }
+      }
+    }
+  };
+
+  const report = (found: ImageCandidate[], emit: boolean) => {
+    const fresh: ImageCandidate[] = [];
+    for (const c of found) {
+      if (seen.has(c.url) || seen.size >= maxTotal) continue;
+      seen.add(c.url);
+      fresh.push(c);
+    }
+    if (emit && fresh.length) {
+      try {
+        onNew(fresh);
+      } catch {
+        /* the listener's failure is its own; watching goes on */
+      }
+    }
+  };
+
+  function run() {
+    timer = null;
+    if (stopped) return;
+    const t0 = Date.now();
+    try {
+      report(scanDocument(doc, pageUrl, options), true);
+      observeNew();
+    } catch {
+      /* scanDocument does not throw; observeNew on a torn-down page may */
+    }
+    lastScanMs = Date.now() - t0;
+  }
+
+  const onLoad = (e: Event) => {
+    const tag = (e.target as Element | null)?.tagName?.toLowerCase();
+    if (tag === 'img' || tag === 'image' || tag === 'video') schedule();
+  };
+
+  report(scanDocument(doc, pageUrl, options), options.emitInitial === true);
+  observeRoot(doc);
+  try {
+    observeNew();
+  } catch {
+    /* as in run() */
+  }
+  doc.addEventListener('load', onLoad, true);
+
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    mutations?.disconnect();
+    visible?.disconnect();
+    doc.removeEventListener('load', onLoad, true);
+  };
+}
