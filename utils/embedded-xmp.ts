@@ -10,7 +10,7 @@
  * GIF or HEIF-XMP reader and does not inflate compressed PNG iTXt, so those packets are taken
  * from the container here: the RIFF `XMP ` chunk (WebP container spec "Metadata"), XMP Part 3
  * packet scanning, and DecompressionStream for zlib iTXt (PNG §11.3.3.4). No XMP syntax is
- * read here; `utils/xmp-packet.ts` does that.
+ * read here; `utils/xml/xmp-rdf.ts` does that.
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';

@@ -13,7 +13,6 @@ import {
   type EmbeddedRights,
   type EmbeddedRightsResult,
 } from '../../utils/signals/xmp';
-import { parseXml, propertyValues, readRdfProperties, textsOf } from '../../utils/xmp-packet';
 import { ascii, concat, gif, iptcApp13, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from './image-fixtures';
 
 const AI = purposeProfile('ai-training');
@@ -301,23 +300,4 @@ describe('vocabularies', () => {
     expect(digitalSourceTypeCode(`${DST}print`)).toBe('print');
     expect(digitalSourceTypeCode('urn:x:print')).toBeNull();
   });
-});
-
-describe('xmp-packet', () => {
-  it('resolves prefixes per scope and reads lang-alt x-default first', () => {
-    const xml = parseXml(`<a xmlns:r="${'http://www.w3.org/1999/02/22-rdf-syntax-ns#'}"><r:RDF><r:Description xmlns:t="urn:t" t:k="1"><t:k><r:Alt><r:li xml:lang="en">en</r:li><r:li xml:lang="x-default">dflt</r:li></r:Alt></t:k></r:Description></r:RDF></a>`);
-    expect(xml.ok).toBe(true);
-    if (!xml.ok) return;
-    const props = readRdfProperties(xml.roots);
-    expect(propertyValues(props, 'urn:t', 'k').flatMap(textsOf)).toEqual(['1', 'dflt', 'en']);
-  });
-  it.each([
-    ['<a b=c/>', false],
-    ['<a b="x<y"/>', false],
-    ['<a><![CDATA[<b>]]></a>', true],
-    ['<a>&#65;&#x42;&amp;</a>', true],
-    ['<a><!-- c --></a>', true],
-    ['<a></b>', false],
-    ['<a', false],
-  ])('parseXml(%j).ok = %j', (text, ok) => expect(parseXml(text).ok).toBe(ok));
 });

@@ -15,13 +15,13 @@
  * RSL is read conservatively: a use not permitted is not licensed) → deny `rsl-prohibits`.
  * A licence with no usage `<permits>` restricts only what it prohibits (the spec's own
  * "prohibit AI training" template permits other uses), so it is recorded as info.
- * Parsed with a tiny tokeniser (./tiny-xml.ts): MV3 service workers have no DOMParser.
+ * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
  */
 import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
 import { matchesPathPattern, pathAndQuery, patternLength } from './robots/pattern';
-import { childrenNamed, parseXml, type XmlElement } from './tiny-xml';
+import { attribute, childrenNamed, parseXml, type XmlElement } from '../xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
 
@@ -71,7 +71,7 @@ const NS = [RSL_NAMESPACE, null] as const; // lenient: a missing xmlns is a comm
 const MAX_CONTENTS = 1000;
 const MAX_LICENSES = 100;
 
-/** Parse an RSL XML document (no DOMParser; see ./tiny-xml.ts). */
+/** Parse an RSL XML document (no DOMParser; see ../xml/parse.ts). */
 export function parseRslXml(xml: string): ParseResult<RslDocument> {
   return neverThrow<ParseResult<RslDocument>>(
     () => {
@@ -90,9 +90,9 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
 }
 
 function readContent(el: XmlElement): RslContent {
-  const server = (el.attrs.server ?? '').trim();
+  const server = (attribute(el, 'server') ?? '').trim();
   return {
-    url: (el.attrs.url ?? '').trim(),
+    url: (attribute(el, 'url') ?? '').trim(),
     server: server === '' ? null : server,
     licenses: childrenNamed(el, 'license', NS).slice(0, MAX_LICENSES).map(readLicense),
   };
@@ -108,13 +108,13 @@ function readLicense(el: XmlElement): RslLicense {
   const prohibits: Record<Kind, string[]> = { usage: [], user: [], geo: [] };
   for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
     for (const p of childrenNamed(el, name, NS)) {
-      const kind = (p.attrs.type ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
+      const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
       if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') continue;
       into[kind] = [...(into[kind] ?? []), ...tokens(p.text)];
     }
   }
   const payments = childrenNamed(el, 'payment', NS).map((p) => ({
-    type: (p.attrs.type ?? '').trim().toLowerCase() || 'free',
+    type: (attribute(p, 'type') ?? '').trim().toLowerCase() || 'free',
     amount: childrenNamed(p, 'amount', NS)[0]?.text.trim() ?? null,
   }));
   return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0 };

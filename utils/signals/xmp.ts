@@ -5,14 +5,14 @@
  * specific level) and 5 (present but unreadable fails closed); §3 (`synthetic`).
  *
  * Bytes → packet: `utils/embedded-xmp.ts` (exifr). Packet → properties, by namespace URI:
- * `utils/xmp-packet.ts`. Properties → evidence: `evaluateEmbeddedRights` below.
+ * `utils/xml/xmp-rdf.ts`. Properties → evidence: `evaluateEmbeddedRights` below.
  */
 import { z } from 'zod';
 import { extractEmbedded, iimText } from '../embedded-xmp';
 import type { Evidence, Licence } from '../evidence';
 import { attributionLine, parseLicenceUrl } from '../licence-url';
 import type { PurposeProfile } from '../purposes';
-import { hasRdf, parseXml, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from '../xmp-packet';
+import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from '../xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -102,10 +102,10 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
     let props: XmpProperty[] = [];
     if (raw.xmpDeclared) {
       if (raw.xmp === null) return { unreadable: 'XMP present but could not be extracted' };
-      const xml = parseXml(raw.xmp);
+      const xml = parseXmpPacket(raw.xmp);
       if (!xml.ok) return { unreadable: `XMP: ${xml.error}` };
-      if (!hasRdf(xml.roots)) return { unreadable: 'XMP: no rdf:RDF in packet' };
-      props = readRdfProperties(xml.roots);
+      if (!hasRdf(xml.value)) return { unreadable: 'XMP: no rdf:RDF in packet' };
+      props = readRdfProperties(xml.value);
     }
     const iim = raw.iim ?? {};
     const rights: EmbeddedRights = {
