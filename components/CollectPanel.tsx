@@ -10,7 +10,16 @@ function progressState(job: JobView | null): ProgressState {
 }
 
 /** Collect button, progress bar with counts, and cancel. */
-export function CollectPanel(props: { job: JobView | null; verdicts: readonly Verdict[]; disabled: boolean; onCollect: () => void; onCancel: () => void }) {
+export function CollectPanel(props: {
+  job: JobView | null;
+  verdicts: readonly Verdict[];
+  disabled: boolean;
+  watch: boolean;
+  onWatchChange: (watch: boolean) => void;
+  onCollect: () => void;
+  onStopWatching: () => void;
+  onCancel: () => void;
+}) {
   const { job } = props;
   const state = progressState(job);
   const counts = { permitted: 0, refused: 0, failed: 0, duplicate: 0 };
@@ -19,12 +28,25 @@ export function CollectPanel(props: { job: JobView | null; verdicts: readonly Ve
     <section class="collect">
       <div class="collect__row">
         <button type="button" class="primary" data-testid="collect-page" disabled={props.disabled || state === 'running'} onClick={props.onCollect}>
-          {state === 'running' ? 'Collecting…' : 'Collect'}
+          {state === 'running' ? (job?.watching ? 'Watching…' : 'Collecting…') : 'Collect'}
         </button>
+        {state === 'running' && job?.watching ? (
+          <button type="button" data-testid="stop-watching" onClick={props.onStopWatching}>Stop watching</button>
+        ) : null}
         {state === 'running' && job ? (
           <button type="button" onClick={props.onCancel}>Cancel</button>
         ) : null}
       </div>
+      <label class="collect__watch">
+        <input
+          type="checkbox"
+          data-testid="collect-while-scrolling"
+          checked={props.watch}
+          disabled={state === 'running'}
+          onChange={(e) => props.onWatchChange((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        Collect while scrolling (keep adding images as the page grows)
+      </label>
       <div data-testid="collect-progress" data-state={state} data-job-id={job?.id ?? ''} data-found={job?.found ?? 0} data-checked={job?.checked ?? 0} class="progress" aria-live="polite">
         {job ? (
           <>

@@ -25,6 +25,7 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
   const [job, setJob] = useState<JobView | null>(null);
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [watch, setWatch] = useState(false);
 
   const jobId = useRef<string | null>(null);
 
@@ -60,10 +61,14 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
 
   const collect = useCallback(() => {
     if (tabId === null) return;
-    ask({ type: 'popup-bg-collect', tabId })
+    ask({ type: 'popup-bg-collect', tabId, watch })
       .then(takeJob)
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [tabId, takeJob]);
+  }, [tabId, takeJob, watch]);
+
+  const stopWatching = useCallback(() => {
+    if (job) void ask({ type: 'popup-bg-stop-watching', jobId: job.id }).then(() => takeJob({ ...job, watching: false, verdicts: [] }));
+  }, [job, takeJob]);
 
   const cancel = useCallback(() => {
     if (job) void ask({ type: 'popup-bg-cancel', jobId: job.id });
@@ -77,7 +82,16 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
       </header>
       <SiteBanner site={site} />
       {error ? <p role="alert" class="error">{error}</p> : null}
-      <CollectPanel job={job} verdicts={verdicts} disabled={tabId === null} onCollect={collect} onCancel={cancel} />
+      <CollectPanel
+        job={job}
+        verdicts={verdicts}
+        disabled={tabId === null}
+        watch={watch}
+        onWatchChange={setWatch}
+        onCollect={collect}
+        onStopWatching={stopWatching}
+        onCancel={cancel}
+      />
       <ReasonCounts verdicts={verdicts} />
       <VerdictList verdicts={verdicts} />
       <ExportMenu />

@@ -11,6 +11,8 @@ export interface Job {
   state: 'running' | 'done' | 'error' | 'cancelled';
   createdAt: string;
   candidates: ImageCandidate[];
+  /** Collect while scrolling: the page keeps adding candidates until the user stops. */
+  watching?: boolean;
   /** Site-level evidence and status at the time of the collect (JSON-serialisable). */
   site: unknown;
   error: string | null;

@@ -10,12 +10,15 @@ import { VerdictSchema } from './verdict';
  */
 export const CsToBgSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs-bg-page-signals'), signals: PageSignalsSchema }),
+  /** New images found while the user scrolls a watching collect (validated one by one on arrival). */
+  z.object({ type: z.literal('cs-bg-scan-more'), jobId: z.string().max(64), candidates: z.array(z.unknown()).max(5000) }),
 ]);
 export type CsToBg = z.infer<typeof CsToBgSchema>;
 
 export const PopupToBgSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup-bg-site-status'), tabId: z.number().int() }),
-  z.object({ type: z.literal('popup-bg-collect'), tabId: z.number().int() }),
+  z.object({ type: z.literal('popup-bg-collect'), tabId: z.number().int(), watch: z.boolean().default(false) }),
+  z.object({ type: z.literal('popup-bg-stop-watching'), jobId: z.string() }),
   z.object({ type: z.literal('popup-bg-job'), tabId: z.number().int(), sinceSeq: z.number().int().default(-1) }),
   z.object({ type: z.literal('popup-bg-cancel'), jobId: z.string() }),
 ]);
@@ -32,6 +35,8 @@ export type SiteStatusView = z.infer<typeof SiteStatusViewSchema>;
 export const JobViewSchema = z.object({
   id: z.string(),
   state: z.enum(['running', 'done', 'error', 'cancelled']),
+  /** Still watching the page for new images as the user scrolls. */
+  watching: z.boolean(),
   pageUrl: z.string(),
   found: z.number().int(),
   checked: z.number().int(),
@@ -49,6 +54,7 @@ export const ReplySchemas = {
   'popup-bg-collect': JobViewSchema,
   'popup-bg-job': JobViewSchema.nullable(),
   'popup-bg-cancel': z.object({ cancelled: z.boolean() }),
+  'popup-bg-stop-watching': z.object({ stopped: z.boolean() }),
 } as const;
 
 export type Reply<T extends PopupToBg['type']> =

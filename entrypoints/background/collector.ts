@@ -20,6 +20,37 @@ export async function keepResuming(): Promise<void> {
 
 /** At most this many image fetches at once, whatever the origins. */
 const GLOBAL_CONCURRENCY = 6;
+/** A job never grows past this many candidates, however long the feed. */
+const MAX_CANDIDATES = 20_000;
+
+type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
+
+/** Start the scroll watcher in every frame of the tab, tagged with the job it reports to. */
+async function startWatcher(tabId: number, jobId: string): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: (id: string) => {
+      (globalThis as WatchGlobals).__heedJobId = id;
+    },
+    args: [jobId],
+  });
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/scanner-watch.js'] });
+}
+
+/** Stop the scroll watcher in every frame of the tab (the tab may be gone). */
+async function stopWatcher(tabId: number): Promise<void> {
+  await browser.scripting
+    .executeScript({
+      target: { tabId, allFrames: true },
+      func: () => {
+        const g = globalThis as WatchGlobals;
+        g.__heedStopWatch?.();
+        delete g.__heedStopWatch;
+        delete g.__heedJobId;
+      },
+    })
+    .catch(() => undefined);
+}
 
 /** The popup's view of a job: counts, and the verdicts completed after `sinceSeq`. */
 export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promise<JobView> {
@@ -27,6 +58,7 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
   return {
     id: job.id,
     state: job.state,
+    watching: job.watching === true,
     pageUrl: job.pageUrl,
     found: job.candidates.length,
     checked: await countVerdicts(db, job.id),
@@ -59,6 +91,8 @@ function storageError(err: unknown): string {
 export class Collector {
   private readonly cancelled = new Set<string>();
   private readonly active = new Map<string, Promise<void>>();
+  /** Job record updates run one at a time per job (the loop and new candidates both write). */
+  private readonly jobWrites = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: HeedDatabase,
@@ -70,7 +104,7 @@ export class Collector {
    * Start a collect on a tab (or, with `onlyUrl`, of one image on it). On a blocked site every
    * image is refused at once, and nothing is stored.
    */
-  async start(tabId: number, options: { onlyUrl?: string } = {}): Promise<Job> {
+  async start(tabId: number, options: { onlyUrl?: string; watch?: boolean } = {}): Promise<Job> {
     const tab = await browser.tabs.get(tabId);
     const pageUrl = tab.url ?? '';
     const job: Job = {
@@ -83,6 +117,7 @@ export class Collector {
       candidates: [],
       site: null,
       error: null,
+      watching: options.watch === true && !options.onlyUrl,
     };
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
@@ -95,10 +130,12 @@ export class Collector {
       job.state = 'error';
       job.error = err instanceof Error ? err.message : String(err);
     }
+    if (job.state !== 'running' || (job.site as PageAssessment).status === 'blocked') job.watching = false;
     await putJob(this.db, job);
     if (job.state === 'running') {
       this.run(job.id);
       await keepResuming();
+      if (job.watching) await startWatcher(tabId, job.id).catch((err: unknown) => console.error('Heed: watch', err));
     }
     return job;
   }
@@ -107,9 +144,58 @@ export class Collector {
     const job = await getJob(this.db, jobId);
     if (!job || job.state !== 'running') return false;
     this.cancelled.add(jobId);
+    await stopWatcher(job.tabId);
     // A job whose worker was stopped has no loop to notice; mark it here.
-    if (!this.active.has(jobId)) await putJob(this.db, { ...job, state: 'cancelled' });
+    if (!this.active.has(jobId)) await this.updateJob(jobId, (j) => ({ ...j, state: 'cancelled', watching: false }));
     return true;
+  }
+
+  /** Images the watcher found while the user scrolls: validated, deduplicated, appended, collected. */
+  async addCandidates(jobId: string, tabId: number, raw: readonly unknown[]): Promise<number> {
+    let added = 0;
+    await this.updateJob(jobId, (job) => {
+      if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
+      const known = new Set(job.candidates.map((c) => c.url));
+      const fresh: ImageCandidate[] = [];
+      for (const r of raw) {
+        const c = ImageCandidateSchema.safeParse(r);
+        if (!c.success || known.has(c.data.url) || job.candidates.length + fresh.length >= MAX_CANDIDATES) continue;
+        known.add(c.data.url);
+        fresh.push(c.data);
+      }
+      added = fresh.length;
+      return fresh.length ? { ...job, candidates: [...job.candidates, ...fresh] } : job;
+    });
+    if (added > 0) this.run(jobId);
+    return added;
+  }
+
+  /** Stop watching the page; the job finishes once every image found so far has a verdict. */
+  async stopWatching(jobId: string): Promise<boolean> {
+    const job = await getJob(this.db, jobId);
+    if (!job?.watching) return false;
+    await stopWatcher(job.tabId);
+    await this.updateJob(jobId, (j) => ({ ...j, watching: false }));
+    this.run(jobId);
+    return true;
+  }
+
+  /** A tab that navigates away ends its watching collect. */
+  async stopWatchingTab(tabId: number): Promise<void> {
+    const job = await latestJobForTab(this.db, tabId);
+    if (job?.watching) await this.stopWatching(job.id);
+  }
+
+  private updateJob(jobId: string, change: (job: Job) => Job): Promise<Job | undefined> {
+    const next = (this.jobWrites.get(jobId) ?? Promise.resolve()).then(async () => {
+      const job = await getJob(this.db, jobId);
+      if (!job) return undefined;
+      const updated = change(job);
+      if (updated !== job) await putJob(this.db, updated);
+      return updated;
+    });
+    this.jobWrites.set(jobId, next.catch(() => undefined));
+    return next;
   }
 
   latest(tabId: number): Promise<Job | undefined> {
@@ -129,9 +215,14 @@ export class Collector {
     this.active.set(jobId, p);
   }
 
+  /**
+   * Work through every candidate without a verdict; candidates added meanwhile (watching) are
+   * picked up by the next round. A watching job stays `running` until the user stops it.
+   */
   private async process(jobId: string): Promise<void> {
-    const job = await getJob(this.db, jobId);
-    if (!job || job.state !== 'running') return;
+    const first = await getJob(this.db, jobId);
+    if (!first || first.state !== 'running') return;
+    let job: Job = first;
     try {
       const settings = await this.loadSettings();
       const site = job.site as PageAssessment;
@@ -139,26 +230,36 @@ export class Collector {
       let seq = done.size;
       const limiter = new KeyedLimiter(settings.perOriginConcurrency, GLOBAL_CONCURRENCY);
       let failure: unknown = null;
-      await Promise.all(
-        job.candidates.map((candidate, index) =>
-          done.has(index)
-            ? null
-            : limiter.run(originOf(candidate.url) ?? 'inline', async () => {
-                if (this.cancelled.has(jobId) || failure) return;
-                try {
-                  const { verdict, item } = await this.assessOne(candidate, job, site, settings);
-                  await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
-                } catch (err) {
-                  failure ??= err; // storage failures stop the job; per-image problems never throw here
-                }
-              }),
-        ),
-      );
-      const latest = (await getJob(this.db, jobId)) ?? job;
-      if (failure) await putJob(this.db, { ...latest, state: 'error', error: storageError(failure) });
-      else await putJob(this.db, { ...latest, state: this.cancelled.has(jobId) ? 'cancelled' : 'done' });
+      for (;;) {
+        const current: Job = job;
+        const todo = current.candidates.map((candidate, index) => ({ candidate, index })).filter(({ index }) => !done.has(index));
+        if (todo.length === 0 || this.cancelled.has(jobId) || failure) break;
+        await Promise.all(
+          todo.map(({ candidate, index }) =>
+            limiter.run(originOf(candidate.url) ?? 'inline', async () => {
+              if (this.cancelled.has(jobId) || failure) return;
+              try {
+                const { verdict, item } = await this.assessOne(candidate, current, site, settings);
+                await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
+                done.add(index);
+              } catch (err) {
+                failure ??= err; // storage failures stop the job; per-image problems never throw here
+              }
+            }),
+          ),
+        );
+        job = (await getJob(this.db, jobId)) ?? current;
+      }
+      const cancelled = this.cancelled.has(jobId);
+      await this.updateJob(jobId, (latest) => {
+        if (failure) return { ...latest, state: 'error', error: storageError(failure), watching: false };
+        if (cancelled) return { ...latest, state: 'cancelled', watching: false };
+        const finished = latest.candidates.every((_, i) => done.has(i));
+        return latest.watching || !finished ? latest : { ...latest, state: 'done' };
+      });
+      if (failure || cancelled) await stopWatcher(job.tabId);
     } catch (err) {
-      await putJob(this.db, { ...job, state: 'error', error: storageError(err) });
+      await this.updateJob(jobId, (latest) => ({ ...latest, state: 'error', error: storageError(err), watching: false }));
     } finally {
       this.cancelled.delete(jobId);
     }

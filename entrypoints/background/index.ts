@@ -26,6 +26,9 @@ export default defineBackground(() => {
   registerMessageHandlers(ready);
   registerMenusAndShortcut(ready);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
+  });
   // A stopped worker is woken by the next event; the alarm is that event while jobs remain.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void ready.then(resumeJobs);

@@ -56,7 +56,9 @@ async function handlePopup(msg: PopupToBg, { db, origins, collector }: Services)
     case 'popup-bg-site-status':
       return siteStatusFor(db, origins, msg.tabId);
     case 'popup-bg-collect':
-      return jobView(db, await collector.start(msg.tabId));
+      return jobView(db, await collector.start(msg.tabId, { watch: msg.watch }));
+    case 'popup-bg-stop-watching':
+      return { stopped: await collector.stopWatching(msg.jobId) };
     case 'popup-bg-job': {
       const job = await collector.latest(msg.tabId);
       return job ? jobView(db, job, msg.sinceSeq) : null;
@@ -80,9 +82,16 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
       return true; // reply asynchronously
     }
     const cs = CsToBgSchema.safeParse(raw);
-    if (cs.success && sender.tab?.id !== undefined && sender.frameId === 0) {
+    if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
-      updateTabState(tabId, cs.data.signals.url, { signals: cs.data.signals })
+      const { jobId, candidates } = cs.data;
+      void ready.then(({ collector }) => collector.addCandidates(jobId, tabId, candidates)).catch(() => undefined);
+      return false;
+    }
+    if (cs.success && cs.data.type === 'cs-bg-page-signals' && sender.tab?.id !== undefined && sender.frameId === 0) {
+      const tabId = sender.tab.id;
+      const { signals } = cs.data;
+      updateTabState(tabId, signals.url, { signals })
         .then(() => ready)
         .then(async ({ db, origins }) => {
           const site = await siteStatusFor(db, origins, tabId);

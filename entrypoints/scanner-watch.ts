@@ -1,0 +1,19 @@
+import { watchForImages } from '@/utils/scan/watch';
+
+type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
+
+/**
+ * "Collect while scrolling": injected into every frame after the first scan of a watching
+ * collect (the background sets `__heedJobId` first). New images go to the background as they
+ * appear; a second injection replaces the first watcher. Returns whether it started.
+ */
+export default defineUnlistedScript(() => {
+  const g = globalThis as WatchGlobals;
+  g.__heedStopWatch?.();
+  const jobId = g.__heedJobId;
+  if (!jobId) return false;
+  g.__heedStopWatch = watchForImages(document, location.href, (candidates) => {
+    void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates }).catch(() => undefined);
+  });
+  return true;
+});
