@@ -198,4 +198,11 @@ describe('readRslLinkHeader', () => {
   ])('%j', (values, expected) => {
     expect(readRslLinkHeader(values, 'https://site.test/img/a.jpg')).toEqual(expected);
   });
+
+  it('reads every link of a long header, keeping at most 16 distinct licences', () => {
+    const rsl = (n: number) => `<https://a.test/${n}.xml>; rel=license; type=application/rsl+xml`;
+    const others = Array.from({ length: 100 }, (_, i) => `<https://a.test/p${i}>; rel=preload`).join(', ');
+    expect(readRslLinkHeader([`${others}, ${rsl(1)}, ${rsl(1)}`], 'https://site.test/')).toEqual(['https://a.test/1.xml']);
+    expect(readRslLinkHeader([Array.from({ length: 40 }, (_, i) => rsl(i)).join(', ')], 'https://site.test/')).toHaveLength(16);
+  });
 });

@@ -20,24 +20,34 @@ function absoluteHttpUrl(ref: string, base: string): string | null {
   }
 }
 
-/** Parse `Link` header values (RFC 8288 §3) into absolute http(s) links; never throws. */
+/**
+ * The links of `Link` header values (RFC 8288 §3) with an absolute http(s) target, in order.
+ * Lazy, so that each caller keeps its own cap; may throw on junk input (callers wrap it).
+ */
+export function* headerLinks(values: readonly string[], baseUrl: string): Generator<HeaderLink> {
+  for (const value of values.slice(0, MAX_VALUES)) {
+    for (const m of String(value).slice(0, MAX_VALUE_LENGTH).matchAll(/<([^>]*)>([^<]*)/g)) {
+      const params = m[2]!;
+      const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+      const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+      const url = absoluteHttpUrl(m[1]!.trim(), baseUrl);
+      if (!url) continue;
+      yield {
+        url,
+        rels: (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        type: (type?.[1] ?? type?.[2] ?? '').toLowerCase() || null,
+      };
+    }
+  }
+}
+
+/** Parse `Link` header values (RFC 8288 §3) into absolute http(s) links, at most 64; never throws. */
 export function parseLinkHeader(values: readonly string[], baseUrl: string): HeaderLink[] {
   return neverThrow(() => {
     const links: HeaderLink[] = [];
-    for (const value of values.slice(0, MAX_VALUES)) {
-      for (const m of String(value).slice(0, MAX_VALUE_LENGTH).matchAll(/<([^>]*)>([^<]*)/g)) {
-        const params = m[2]!;
-        const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
-        const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
-        const url = absoluteHttpUrl(m[1]!.trim(), baseUrl);
-        if (!url) continue;
-        links.push({
-          url,
-          rels: (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).filter(Boolean),
-          type: (type?.[1] ?? type?.[2] ?? '').toLowerCase() || null,
-        });
-        if (links.length >= MAX_LINKS) return links;
-      }
+    for (const link of headerLinks(values, baseUrl)) {
+      links.push(link);
+      if (links.length >= MAX_LINKS) break;
     }
     return links;
   }, () => []);

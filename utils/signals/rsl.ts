@@ -20,6 +20,7 @@
 import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
+import { headerLinks } from './link-header';
 import { matchesPathPattern, pathAndQuery, patternLength } from './robots/pattern';
 import { attribute, childrenNamed, parseXml, type XmlElement } from '../xml/parse';
 
@@ -230,26 +231,12 @@ export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: Pur
 export function readRslLinkHeader(values: readonly string[], baseUrl: string): string[] {
   return neverThrow(() => {
     const urls: string[] = [];
-    for (const value of values.slice(0, 64)) {
-      for (const m of String(value).slice(0, 16384).matchAll(/<([^>]*)>([^<]*)/g)) {
-        const params = m[2]!;
-        const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
-        const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
-        const rels = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-        if (!rels.includes('license') || (type?.[1] ?? type?.[2] ?? '').toLowerCase() !== 'application/rsl+xml') continue;
-        const url = absoluteHttpUrl(m[1]!.trim(), baseUrl);
-        if (url && !urls.includes(url) && urls.length < 16) urls.push(url);
-      }
+    // Every link is looked at (not only parseLinkHeader's first 64): an RSL licence late in a
+    // long header still counts.
+    for (const { url, rels, type } of headerLinks(values, baseUrl)) {
+      if (rels.includes('license') && type === 'application/rsl+xml' && !urls.includes(url)) urls.push(url);
+      if (urls.length >= 16) break;
     }
     return urls;
   }, () => []);
-}
-
-function absoluteHttpUrl(ref: string, base: string): string | null {
-  try {
-    const u = new URL(ref, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
