@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFilePattern, compilePattern, matchesPathPattern, matchPattern, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength } from '../../utils/signals/robots/pattern';
+import { compileFilePattern, compilePattern, matchesPathPattern, matchesUrlPattern, matchPattern, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength } from '../../utils/signals/robots/pattern';
 
 // Signal-file patterns (TDMRep location, ai.txt, RSL content url): the `rfc` reading.
 describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
@@ -43,6 +43,18 @@ describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
     expect(patternLength('/a*')).toBe(3);
     expect(patternLength('*.jpg')).toBe(5);
     expect(patternLength('/ü')).toBe(7);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['/img/*.jpg', 'https://s.test/img/a.jpg', true],
+    ['https://s.test/img/*.jpg$', 'https://s.test/img/a.jpg', true],
+    ['HTTPS://s.test/img/', 'https://s.test/img/a.jpg', true],
+    ['https://other.test/img/', 'https://s.test/img/a.jpg', false],
+    ['https://s.test/my photos/ツ', 'https://s.test/my%20photos/%E3%83%84.jpg', true],
+    ['https://s.test/%E3%83', 'https://s.test/x', false], // decodeURI throws: no match
+    ['/img/', 'not a url', false],
+  ])('matchesUrlPattern(%j, %j) → %s', (pattern, url, expected) => {
+    expect(matchesUrlPattern(pattern, url)).toBe(expected);
   });
 
   it('pathAndQuery', () => {

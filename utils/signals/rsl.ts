@@ -21,7 +21,7 @@ import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
 import { headerLinks } from './link-header';
-import { matchesPathPattern, pathAndQuery, patternLength } from './robots/pattern';
+import { matchesUrlPattern, pathAndQuery, patternLength } from './robots/pattern';
 import { attribute, childrenNamed, parseXml, type XmlElement } from '../xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
@@ -123,18 +123,8 @@ function readLicense(el: XmlElement): RslLicense {
 
 /** Whether `<content url>` covers the image: empty (scope set by discovery), absolute URL, or RFC 9309 path. */
 export function rslContentMatches(pattern: string, imageUrl: string): boolean {
-  const target = pathAndQuery(imageUrl);
-  if (target === null) return false;
-  if (pattern === '') return true;
-  if (/^https?:\/\//i.test(pattern)) {
-    try {
-      const p = new URL(pattern);
-      return p.origin === new URL(imageUrl).origin && matchesPathPattern(decodeURI(p.pathname + p.search), target);
-    } catch {
-      return false;
-    }
-  }
-  return matchesPathPattern(pattern, target);
+  if (pattern === '') return pathAndQuery(imageUrl) !== null;
+  return matchesUrlPattern(pattern, imageUrl);
 }
 
 function specificity(pattern: string): number {

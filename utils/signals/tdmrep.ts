@@ -25,7 +25,7 @@
 import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, neverThrow, type ParseResult } from './fetched-file';
-import { matchesPathPattern, pathAndQuery } from './robots/pattern';
+import { matchesUrlPattern } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
 export type TdmReservation = 0 | 1 | 'invalid';
@@ -108,19 +108,7 @@ function readRule(item: unknown): TdmRule {
 
 /** Whether a rule's `location` covers the URL (path pattern, or an absolute URL on the same origin). */
 export function tdmLocationMatches(location: string, url: string): boolean {
-  const target = pathAndQuery(url);
-  if (target === null) return false;
-  if (/^https?:\/\//i.test(location)) {
-    try {
-      const loc = new URL(location);
-      if (loc.origin !== new URL(url).origin) return false;
-      // The URL parser would encode `*`… it does not, nor `$`: the path keeps the pattern.
-      return matchesPathPattern(decodeURI(loc.pathname + loc.search), target);
-    } catch {
-      return false;
-    }
-  }
-  return matchesPathPattern(location, target);
+  return matchesUrlPattern(location, url);
 }
 
 /**
@@ -238,12 +226,20 @@ function decisive(layer: Layer): Evidence {
 
 /** Read `<meta name="tdm-reservation">` / `tdm-policy` from a document (distinct values joined). */
 export function readTdmMeta(doc: Document): TdmDeclaration {
+  return neverThrow(
+    () => tdmMetaFrom(Array.from(doc.querySelectorAll('meta[name]'), (el) => ({ name: el.getAttribute('name') ?? '', content: el.getAttribute('content') ?? '' }))),
+    () => ({}),
+  );
+}
+
+/** The TDMRep declaration among raw `<meta name content>` pairs (distinct values joined). */
+export function tdmMetaFrom(pairs: readonly { name: string; content: string }[]): TdmDeclaration {
   return neverThrow(() => {
     const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
-    for (const el of Array.from(doc.querySelectorAll('meta[name]'))) {
-      const name = (el.getAttribute('name') ?? '').trim().toLowerCase();
+    for (const pair of pairs) {
+      const name = String(pair.name).trim().toLowerCase();
       if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
-      const content = (el.getAttribute('content') ?? '').trim().slice(0, MAX_VALUE);
+      const content = String(pair.content).trim().slice(0, MAX_VALUE);
       if (content !== '' && !found[name].includes(content) && found[name].length < 8) found[name].push(content);
     }
     const out: TdmDeclaration = {};

@@ -208,6 +208,27 @@ export function matchesPathPattern(pattern: string, target: string): boolean {
   return t !== null && matchPattern(c, t);
 }
 
+/**
+ * Whether a signal-file pattern covers `url`: a path pattern, or an absolute http(s) URL on the
+ * same origin whose path + query is the pattern (TDMRep `location`, RSL `<content url>`).
+ */
+export function matchesUrlPattern(pattern: string, url: string): boolean {
+  const target = pathAndQuery(url);
+  if (target === null) return false;
+  if (/^https?:\/\//i.test(pattern)) {
+    try {
+      const p = new URL(pattern);
+      if (p.origin !== new URL(url).origin) return false;
+      // The URL parser leaves `*` and `$` in the path as written, so the path keeps the
+      // pattern; decodeURI undoes the escaping it added (spaces, non-ASCII).
+      return matchesPathPattern(decodeURI(p.pathname + p.search), target);
+    } catch {
+      return false;
+    }
+  }
+  return matchesPathPattern(pattern, target);
+}
+
 /** The specificity of a signal-file pattern for longest-match rules: its length in octets (RFC 9309 §2.2.2). */
 export function patternLength(pattern: string): number {
   return normaliseFilePattern(pattern).length;
