@@ -3,7 +3,7 @@ import type { PurposeProfile } from '../purposes';
 import { combineContentUsage, usageFor } from './content-usage';
 import { applicablePreferences, isRobotsTxt, selectGroups, winningRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
-import { pathOfUrl } from './robots/pattern';
+import { pathAndQuery, pathOfUrl } from './robots/pattern';
 
 export { isAllowed, matchRobots, type RobotsMatch } from './robots/match';
 export { isValidProductToken, parseRobotsTxt, type RobotsRule, type RobotsTxt } from './robots/parse';
@@ -54,12 +54,7 @@ function hostOf(url: string): string {
 // Browsers send percent-encoded URLs; run the target through the WHATWG parser so that a
 // raw URL compares as the crawler would send it (RFC 9309 §2.2.2).
 function targetPath(targetUrl: string): string {
-  try {
-    const u = new URL(targetUrl);
-    return pathOfUrl(u.pathname + u.search);
-  } catch {
-    return pathOfUrl(targetUrl);
-  }
+  return pathOfUrl(pathAndQuery(targetUrl) ?? targetUrl);
 }
 
 /** The distinct group sets that speak for the purpose: each token's, and always `*`. */
