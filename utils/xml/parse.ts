@@ -57,13 +57,15 @@ export interface XmlOptions {
   doctype: 'skip' | 'refuse';
 }
 
-/** Limits sized for RSL licences (a few KiB in practice). */
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxLength: 1024 * 1024, maxDepth: 64, maxElements: 20000, maxAttributes: 64, maxText: 65536 };
-/** Lenient reading for small documents such as RSL licences; still never expands a DTD entity. */
-export const DEFAULT_XML_OPTIONS: XmlOptions = { limits: DEFAULT_XML_LIMITS, entities: 'literal', doctype: 'skip' };
+/** Lenient reading, limits sized for small documents such as RSL licences (a few KiB in practice). */
+export const DEFAULT_XML_OPTIONS: XmlOptions = {
+  limits: { maxLength: 1024 * 1024, maxDepth: 64, maxElements: 20000, maxAttributes: 64, maxText: 65536 },
+  entities: 'literal',
+  doctype: 'skip',
+};
 
-/** Names longer than this are refused (no real vocabulary comes near). */
-export const MAX_NAME_LENGTH = 256;
+// Names longer than this are refused (no real vocabulary comes near).
+const MAX_NAME_LENGTH = 256;
 
 // A Map, not an object literal: `&constructor;` must not find Object.prototype.constructor.
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
