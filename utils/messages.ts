@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvidenceSchema, RefusalReasonSchema } from './evidence';
-import { PageSignalsSchema } from './page-signals';
+import { RawPageSignalsSchema } from './page-signals';
 import { VerdictSchema } from './verdict';
 
 /**
@@ -9,7 +9,7 @@ import { VerdictSchema } from './verdict';
  * schema; the receiver parses before use and drops anything that fails.
  */
 export const CsToBgSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cs-bg-page-signals'), signals: PageSignalsSchema }),
+  z.object({ type: z.literal('cs-bg-page-signals'), raw: RawPageSignalsSchema }),
   /** New images found while the user scrolls a watching collect (validated one by one on arrival). */
   z.object({ type: z.literal('cs-bg-scan-more'), jobId: z.string().max(64), candidates: z.array(z.unknown()).max(5000) }),
 ]);

@@ -1,7 +1,7 @@
 import type { HeedDatabase } from '@/utils/db';
 import { getRawSettings } from '@/utils/db';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages';
-import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import { pageSignalsFromRaw, PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
 import { parseSettings } from '@/utils/settings';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';
@@ -25,21 +25,31 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
+/**
+ * The page's full signals, read afresh in its main frame; when the page cannot be scripted
+ * (e.g. it is still loading), what the always-on script sent stands in.
+ */
 async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSignals> {
+  try {
+    const [main] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
+    const parsed = PageSignalsSchema.safeParse(main?.result);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the always-on script's report
+  }
   const state = await getTabState(tabId);
   if (state?.signals && state.pageUrl === pageUrl) return state.signals;
-  const [main] = await browser.scripting.executeScript({ target: { tabId }, files: ['/scanner.js'] });
-  const parsed = PageSignalsSchema.safeParse((main?.result as { page?: unknown } | undefined)?.page);
-  if (!parsed.success) throw new Error('The page could not be read');
-  return parsed.data;
+  throw new Error('The page could not be read');
 }
 
-async function siteStatusFor(db: HeedDatabase, origins: OriginSignals, tabId: number): Promise<SiteStatusView> {
+/** Assess the tab's page and show the result on its badge; `known` signals skip reading the page. */
+async function siteStatusFor(db: HeedDatabase, origins: OriginSignals, tabId: number, known?: PageSignals): Promise<SiteStatusView> {
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url ?? '';
   if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
   const settings = parseSettings(await getRawSettings(db));
-  const site = await assessSite(origins, tabId, pageUrl, await pageSignalsFor(tabId, pageUrl), settings);
+  const signals = known && known.url === pageUrl ? known : await pageSignalsFor(tabId, pageUrl);
+  const site = await assessSite(origins, tabId, pageUrl, signals, settings);
   await showStatusBadge(tabId, site.status);
   return { pageUrl, status: site.status, reasons: site.reasons, evidence: site.evidence };
 }
@@ -90,11 +100,11 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
     }
     if (cs.success && cs.data.type === 'cs-bg-page-signals' && sender.tab?.id !== undefined && sender.frameId === 0) {
       const tabId = sender.tab.id;
-      const { signals } = cs.data;
+      const signals = pageSignalsFromRaw(cs.data.raw);
       updateTabState(tabId, signals.url, { signals })
         .then(() => ready)
         .then(async ({ db, origins }) => {
-          const site = await siteStatusFor(db, origins, tabId);
+          const site = await siteStatusFor(db, origins, tabId, signals);
           const { inPageNotice } = parseSettings(await getRawSettings(db));
           sendResponse({ notice: inPageNotice ? noticeFor(site) : null });
         })

@@ -58,13 +58,21 @@ function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): bool
  * the capped output; opt-out words always survive the content-length cap.
  */
 export function readRobotsMetas(doc: Document): RobotsMeta[] {
+  return neverThrow(
+    () => robotsMetasFrom(Array.from(doc.querySelectorAll('meta[name]'), (el) => ({ name: el.getAttribute('name') ?? '', content: el.getAttribute('content') ?? '' }))),
+    () => [],
+  );
+}
+
+/** The robots metas among raw `<meta name content>` pairs (as the always-on content script sends them). */
+export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
   return neverThrow(() => {
     const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
-    for (const el of Array.from(doc.querySelectorAll('meta[name]'))) {
-      const name = (el.getAttribute('name') ?? '').trim();
+    for (const pair of pairs) {
+      const name = String(pair.name).trim();
       if (name === '' || name.length > MAX_META_NAME) continue;
       const key = name.toLowerCase();
-      const directives = parseMetaRobots(el.getAttribute('content') ?? '');
+      const directives = parseMetaRobots(String(pair.content));
       if (directives.length === 0 || !isRobotsMeta(key, directives)) continue;
       let entry = merged.get(key);
       if (!entry) {

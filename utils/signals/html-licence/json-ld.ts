@@ -109,6 +109,16 @@ function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
  * is recorded as unreadable; the walk visits at most LIMITS.jsonLdNodes objects. Never throws.
  */
 export function readJsonLd(doc: Document, base: string): JsonLdLicences {
+  const texts: string[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
+    const type = (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type === 'application/ld+json') texts.push(script.textContent ?? '');
+  }
+  return readJsonLdTexts(texts, base);
+}
+
+/** The same as readJsonLd, from the scripts' texts (as the always-on content script sends them). */
+export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdLicences {
   const out: JsonLdLicences = { pageLicences: [], imageObjects: [], unreadable: [], truncated: false };
   const noteUnreadable = (index: number, reason: Unreadable['reason']): void => {
     if (out.unreadable.length < LIMITS.unreadable) out.unreadable.push({ via: 'json-ld', index, reason });
@@ -117,11 +127,9 @@ export function readJsonLd(doc: Document, base: string): JsonLdLicences {
   let total = 0;
   let nodes = 0;
   let index = -1;
-  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
-    const type = (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/ld+json') continue;
+  for (const script of texts) {
     index++;
-    const raw = script.textContent ?? '';
+    const raw = String(script);
     if (raw.length > LIMITS.jsonLdScript || total + raw.length > LIMITS.jsonLdTotal) {
       noteUnreadable(index, 'too-large');
       continue;

@@ -1,0 +1,53 @@
+/**
+ * What the always-on content script reads from every page: raw material only (meta pairs,
+ * rel=license links, JSON-LD texts), with no parsing and no dependencies, so the script that
+ * runs on every page stays a few KB. The background parses it (utils/page-signals.ts).
+ */
+export interface RawPageSignals {
+  url: string;
+  title: string;
+  metas: { name: string; content: string }[];
+  /** `rel="license"` links outside any `<figure>` (a figure's licence is its image's), absolute. */
+  licenceLinks: { url: string; type: string }[];
+  /** Texts of `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  /** Some JSON-LD was left out (over the caps). */
+  jsonLdTruncated: boolean;
+}
+
+/** Caps on what a page can make the content script send. */
+export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000 } as const;
+
+/** Read the raw page signals of a document (pure: handed the document and its URL). */
+export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
+  const metas: RawPageSignals['metas'] = [];
+  for (const el of Array.from(doc.querySelectorAll('meta[name]')).slice(0, RAW_LIMITS.metas)) {
+    const name = el.getAttribute('name') ?? '';
+    if (name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
+  }
+  const licenceLinks: RawPageSignals['licenceLinks'] = [];
+  for (const el of Array.from(doc.querySelectorAll('a[rel], link[rel], area[rel]'))) {
+    if (licenceLinks.length >= RAW_LIMITS.links) break;
+    if (!/(^|\s)license(\s|$)/i.test(el.getAttribute('rel') ?? '') || el.closest('figure')) continue;
+    try {
+      const url = new URL(el.getAttribute('href') ?? '', pageUrl).href;
+      if (/^https?:/.test(url) && url.length <= RAW_LIMITS.url) licenceLinks.push({ url, type: (el.getAttribute('type') ?? '').toLowerCase() });
+    } catch {
+      // not a URL: not a licence link
+    }
+  }
+  const jsonLd: string[] = [];
+  let chars = 0;
+  let jsonLdTruncated = false;
+  for (const el of Array.from(doc.querySelectorAll('script[type]'))) {
+    if ((el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/ld+json') continue;
+    const text = el.textContent ?? '';
+    if (jsonLd.length >= RAW_LIMITS.jsonLdScripts || chars + text.length > RAW_LIMITS.jsonLdChars) {
+      jsonLdTruncated = true;
+      break;
+    }
+    jsonLd.push(text);
+    chars += text.length;
+  }
+  return { url: pageUrl, title: (doc.title ?? '').slice(0, RAW_LIMITS.title), metas, licenceLinks, jsonLd, jsonLdTruncated };
+}
