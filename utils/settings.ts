@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ModeSchema, PurposeSchema } from './evidence';
 import { DEFAULT_ACCEPTED_LICENCES } from './licence-url';
 
+/** The settings format this build writes. Bump it only together with a new step in SETTINGS_MIGRATIONS. */
+export const SETTINGS_VERSION = 1;
 
 /** User settings, versioned; every field has a default so an empty object parses. */
 export const SettingsSchema = z.object({
-  version: z.literal(1).default(1),
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   purpose: PurposeSchema.default('ai-training'),
   mode: ModeSchema.default('licensed'),
   acceptedLicences: z.array(z.string()).default([...DEFAULT_ACCEPTED_LICENCES]),
@@ -21,16 +23,89 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** One forward step: takes a stored object of version N and returns it as version N+1. */
+export type SettingsStep = (stored: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Ordered migration steps: SETTINGS_MIGRATIONS[i] moves stored settings from version i+1 to
+ * i+2, so its length is always SETTINGS_VERSION - 1 (a unit test holds this). Version 1 is the
+ * first stored format, so there is no step yet; steps are never removed or reordered.
+ */
+export const SETTINGS_MIGRATIONS: readonly SettingsStep[] = [];
+
+/** Why stored settings could not be used as they are; the UI shows it, the collector ignores it. */
+export type SettingsProblem = 'not-an-object' | 'bad-version' | 'future-version' | 'step-failed' | 'invalid-fields';
+
+export interface MigrationResult {
+  /** The migrated object (plain, not yet validated), or null when it must not be used. */
+  value: Record<string, unknown> | null;
+  /** The version found in storage (missing counts as 1), or null when unreadable. */
+  from: number | null;
+  /** Versions reached by each step that ran, in order. */
+  applied: number[];
+  problem: Exclude<SettingsProblem, 'invalid-fields'> | null;
+  detail: string | null;
+}
+
+/**
+ * Run the forward steps from the stored version to `steps.length + 1`. Never throws: a newer
+ * (unknown) version, an unreadable version or a failing step gives `value: null` and a report,
+ * because guessing at a format we do not know could silently loosen the user's rules.
+ */
+export function migrateStoredSettings(raw: unknown, steps: readonly SettingsStep[] = SETTINGS_MIGRATIONS): MigrationResult {
+  const target = steps.length + 1;
+  if (raw === undefined || raw === null) return { value: {}, from: null, applied: [], problem: null, detail: null };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { value: null, from: null, applied: [], problem: 'not-an-object', detail: `Stored settings are a ${Array.isArray(raw) ? 'list' : typeof raw}, not an object` };
+  }
+  const stored = raw as Record<string, unknown>;
+  const version = stored.version ?? 1;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { value: null, from: null, applied: [], problem: 'bad-version', detail: `Unreadable settings version: ${String(version).slice(0, 40)}` };
+  }
+  if (version > target) {
+    return { value: null, from: version, applied: [], problem: 'future-version', detail: `Settings were saved by a newer Heed (format ${version}; this one reads up to ${target})` };
+  }
+  let value: Record<string, unknown> = { ...stored, version };
+  const applied: number[] = [];
+  for (let v = version; v < target; v++) {
+    try {
+      value = { ...steps[v - 1]!(value), version: v + 1 };
+      applied.push(v + 1);
+    } catch (err) {
+      return { value: null, from: version, applied, problem: 'step-failed', detail: `Settings migration to version ${v + 1} failed: ${String(err)}` };
+    }
+  }
+  return { value, from: version, applied, problem: null, detail: null };
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  migration: MigrationResult;
+  /** Set when defaults stand in for all or some stored values. */
+  problem: SettingsProblem | null;
+  /** Fields whose stored value was invalid and was replaced by its default. */
+  resetFields: (keyof Settings)[];
+}
+
+/** Migrate then validate stored settings; unusable input falls back to defaults (field by field where possible) and says so. */
+export function loadSettings(raw: unknown, steps: readonly SettingsStep[] = SETTINGS_MIGRATIONS): LoadedSettings {
+  const migration = migrateStoredSettings(raw, steps);
+  const fallback = SettingsSchema.parse({});
+  if (migration.value === null) return { settings: fallback, migration, problem: migration.problem, resetFields: [] };
+  const whole = SettingsSchema.safeParse(migration.value);
+  if (whole.success) return { settings: whole.data, migration, problem: null, resetFields: [] };
+  const merged: Record<string, unknown> = {};
+  const resetFields: (keyof Settings)[] = [];
+  for (const key of Object.keys(fallback) as (keyof Settings)[]) {
+    const field = SettingsSchema.shape[key].safeParse(migration.value[key]);
+    merged[key] = field.success ? field.data : fallback[key];
+    if (!field.success) resetFields.push(key);
+  }
+  return { settings: SettingsSchema.parse(merged), migration, problem: 'invalid-fields', resetFields };
+}
+
 /** Parse stored settings; anything unreadable falls back to defaults field by field. */
 export function parseSettings(raw: unknown): Settings {
-  const result = SettingsSchema.safeParse(raw ?? {});
-  if (result.success) return result.data;
-  const fallback = SettingsSchema.parse({});
-  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const merged: Record<string, unknown> = {};
-  for (const key of Object.keys(fallback) as (keyof Settings)[]) {
-    const field = SettingsSchema.shape[key].safeParse(obj[key]);
-    merged[key] = field.success ? field.data : fallback[key];
-  }
-  return SettingsSchema.parse(merged);
+  return loadSettings(raw).settings;
 }

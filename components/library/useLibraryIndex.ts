@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { listItemKeysNewestFirst, type HeedDatabase } from '@/utils/db';
+import { dateBounds, filterKeys, needsFacets, type ItemFacets, type LibraryFilter } from '@/utils/library-filter';
+import type { FacetScanner } from './facet-scanner';
+
+export interface LibraryIndex {
+  /** Keys matching the filter, newest first; null while they are being worked out. */
+  keys: string[] | null;
+  /** Items in the store. */
+  total: number | null;
+  /** Every item's filter facets, once the background pass is done (null before). */
+  facets: ItemFacets[] | null;
+  /** 0..1 progress of that pass. */
+  progress: number;
+  error: string | null;
+  remove(key: string): void;
+  reload(): void;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The library's key lists. The unfiltered list and date ranges come straight from the
+ * collectedAt index (keys only, fast at 100k); the other filters need each item's site,
+ * licence, purpose and synthetic flag, read once in batches after the first paint.
+ */
+export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, scan: FacetScanner): LibraryIndex {
+  const [generation, setGeneration] = useState(0);
+  const [allKeys, setAllKeys] = useState<string[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [facets, setFacets] = useState<ItemFacets[] | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [dateKeys, setDateKeys] = useState<{ filter: LibraryFilter; keys: string[] } | null>(null);
+
+  useEffect(() => {
+    if (!db) return;
+    const abort = new AbortController();
+    setFacets(null);
+    setProgress(0);
+    setError(null);
+    (async () => {
+      const keys = await listItemKeysNewestFirst(db);
+      if (abort.signal.aborted) return;
+      setTotal(keys.length);
+      setAllKeys(keys);
+      const seen: ItemFacets[] = [];
+      await scan((batch) => {
+        for (const f of batch) seen.push(f);
+        setProgress(keys.length ? Math.min(1, seen.length / keys.length) : 1);
+      }, abort.signal);
+      if (!abort.signal.aborted) {
+        setFacets(seen);
+        setProgress(1);
+      }
+    })().catch((err: unknown) => !abort.signal.aborted && setError(`Could not read the library: ${message(err)}`));
+    return () => abort.abort();
+  }, [db, generation, scan]);
+
+  const dateOnly = !needsFacets(filter) && (filter.from !== '' || filter.to !== '');
+  // Before the facet pass ends, a date range is answered by the index itself.
+  useEffect(() => {
+    if (!db || !dateOnly || facets) return;
+    let alive = true;
+    listItemKeysNewestFirst(db, dateBounds(filter))
+      .then((keys) => alive && setDateKeys({ filter, keys }))
+      .catch((err: unknown) => alive && setError(message(err)));
+    return () => {
+      alive = false;
+    };
+  }, [db, dateOnly, facets, filter]);
+
+  const keys = useMemo(() => {
+    if (!needsFacets(filter) && !dateOnly) return allKeys;
+    if (facets) return filterKeys(facets, filter);
+    return dateOnly && dateKeys?.filter === filter ? dateKeys.keys : null;
+  }, [allKeys, facets, filter, dateOnly, dateKeys]);
+
+  const remove = useCallback((key: string) => {
+    setAllKeys((k) => k && k.filter((x) => x !== key));
+    setFacets((f) => f && f.filter((x) => x.key !== key));
+    setDateKeys((d) => d && { filter: d.filter, keys: d.keys.filter((x) => x !== key) });
+    setTotal((t) => (t === null ? t : Math.max(0, t - 1)));
+  }, []);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  return { keys, total, facets, progress, error, remove, reload };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { httpUrl } from '../../utils/safe-url';
+
+describe('httpUrl: only http(s) becomes a link', () => {
+  it.each<[unknown, string | null]>([
+    ['https://museum.example/a.png', 'https://museum.example/a.png'],
+    ['http://museum.example', 'http://museum.example/'],
+    ['  https://museum.example/x  ', 'https://museum.example/x'],
+    ['javascript:alert(1)', null],
+    ['JaVaScRiPt:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['vbscript:msgbox', null],
+    ['file:///etc/passwd', null],
+    ['chrome-extension://abc/options.html', null],
+    ['xmp', null],
+    ['html', null],
+    ['//museum.example/a', null],
+    ['', null],
+    [null, null],
+    [42, null],
+    [`https://a.example/${'x'.repeat(9000)}`, null],
+  ])('%j → %j', (input, expected) => expect(httpUrl(input)).toBe(expected));
+});
