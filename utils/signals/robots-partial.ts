@@ -1,10 +1,7 @@
 import type { Evidence } from '../evidence';
 import type { PurposeProfile } from '../purposes';
 import { selectGroups } from './robots/match';
-import { parseRobotsTxt, type RobotsTxt } from './robots/parse';
-import type { RobotsFetch } from './robots-txt';
-
-const cache = new Map<string, RobotsTxt>();
+import { parseCached, type RobotsFetch } from './robots-txt';
 
 /**
  * Opt-outs in robots.txt that cover some paths but not the page itself: `info` evidence naming
@@ -12,12 +9,7 @@ const cache = new Map<string, RobotsTxt>();
  */
 export function partialRobotsOptOuts(fetched: RobotsFetch, pageUrl: string, profile: PurposeProfile): Evidence[] {
   if (fetched.outcome !== 'ok') return [];
-  let robots = cache.get(fetched.body);
-  if (!robots) {
-    robots = parseRobotsTxt(fetched.body);
-    if (cache.size > 16) cache.clear();
-    cache.set(fetched.body, robots);
-  }
+  const robots = parseCached(fetched.body);
   const byRule = new Map<string, string[]>();
   for (const token of profile.robotsTokens) {
     const { via, group } = selectGroups(robots, token);

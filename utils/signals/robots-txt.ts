@@ -33,7 +33,8 @@ export function robotsLicenceUrls(robots: RobotsTxt, robotsUrl?: string): string
 
 // One parse per body: every image of an origin is checked against the same file.
 const cache = new Map<string, RobotsTxt>();
-function parseCached(body: string): RobotsTxt {
+/** parseRobotsTxt with a small cache of recent bodies (one collect evaluates one body many times). */
+export function parseCached(body: string): RobotsTxt {
   let robots = cache.get(body);
   if (!robots) {
     robots = parseRobotsTxt(body);
