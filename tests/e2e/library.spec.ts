@@ -123,11 +123,18 @@ test('100,000 items: a window of rows, smooth paging by scroll and keyboard, fil
   await page.screenshot({ path: resolve(SHOTS, 'library-details.png') });
   await page.keyboard.press('Escape');
 
+  // Thumbnails are object URLs for rendered cells only, revoked when their cell scrolls away.
+  const firstThumb = (await page.getByTestId('library-item').first().locator('img').getAttribute('src')) ?? '';
+  expect(firstThumb).toMatch(/^blob:/);
+  expect(await page.locator('img[src^="blob:"]').count()).toBeLessThanOrEqual(await page.getByTestId('library-item').count());
+
   // Scroll to the middle: new rows replace old ones, and the window stays small.
   await grid.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
   await expect(page.getByTestId('library-item').first()).not.toContainText('Hostile');
   await expect.poll(async () => Number((await page.getByTestId('library-item').first().textContent())?.match(/Photo (\d+)/)?.[1] ?? -1)).toBeGreaterThan(40_000);
   expect(await rendered()).toBeLessThan(12);
+  const revoked = await page.evaluate((url) => fetch(url).then(() => false, () => true), firstThumb);
+  expect(revoked).toBe(true);
 
   // Keyboard paging to the very end renders the last item.
   await grid.focus();
