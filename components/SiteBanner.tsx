@@ -11,13 +11,14 @@ const HEADLINE = {
 /** The site status banner: status, and each reason in plain words with its source. */
 export function SiteBanner({ site }: { site: SiteStatusView | null }) {
   if (!site) return <div class="banner banner--loading" data-testid="site-status" data-status="unknown" aria-busy="true">Reading this site’s signals…</div>;
-  const denies = site.evidence.filter((e) => e.effect === 'deny');
+  // A deny explains its reason best; a partial opt-out (info carrying a reason) explains itself.
+  const explaining = [...site.evidence.filter((e) => e.effect === 'deny'), ...site.evidence.filter((e) => e.effect === 'info' && e.reason)];
   return (
     <section class={`banner banner--${site.status}`} data-testid="site-status" data-status={site.status} aria-live="polite">
       <strong>{HEADLINE[site.status]}</strong>
       <ul data-testid="site-reasons" class="reasons">
         {site.reasons.map((r) => {
-          const why = denies.find((e) => e.reason === r);
+          const why = explaining.find((e) => e.reason === r);
           return (
             <li key={r} data-reason={r}>
               {why?.note ?? REASON_LABELS[r]}

@@ -15,7 +15,8 @@ function fileName(url: string): string {
 export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
   if (verdicts.length === 0) return null;
   return (
-    <ul class="verdicts" aria-label="Images found">
+    // Focusable so keyboard users can scroll a long list (the rows themselves are not controls).
+    <ul class="verdicts" aria-label="Images found" tabIndex={0}>
       {verdicts.map((v) => (
         <li
           key={v.url}
@@ -30,7 +31,11 @@ export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
           <span class={`pill pill--${v.decision}`}>{v.decision}</span>
           {v.licence?.id ? <span class="pill pill--licence">{v.licence.id}</span> : null}
           {v.reasons.length > 0 ? (
-            <span class="verdict__why">{v.reasons.map((r) => REASON_LABELS[r]).join(' · ')}</span>
+            <ul class="verdict__why">
+              {v.reasons.map((r) => (
+                <li key={r}>{v.evidence.find((e) => e.effect === 'deny' && e.reason === r)?.note ?? REASON_LABELS[r]}</li>
+              ))}
+            </ul>
           ) : null}
         </li>
       ))}

@@ -14,6 +14,7 @@ const OUT = resolve(ROOT, 'demo-output');
 const SITES = [
   { host: 'museum.test', what: 'an openly licensed museum (CC0), with one image served by a lender' },
   { host: 'news.test', what: 'a news site embedding third-party wire photos' },
+  { host: 'gallery.test', what: 'a CC BY-SA gallery whose robots.txt opts members\' uploads out of AI crawlers' },
   { host: 'optout.test', what: 'a CC BY portfolio whose robots.txt opts out of AI crawlers' },
   { host: 'social.test', what: 'a photo-sharing site that says noai / noimageai' },
 ];
