@@ -23,7 +23,9 @@ export function Library({ createFacetWorker }: { createFacetWorker?: () => Worke
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  const [libraryShown, setLibraryShown] = useState(route === 'library');
   useEffect(() => {
+    if (route === 'library') setLibraryShown(true);
     document.title = route === 'settings' ? 'Heed — Settings' : 'Heed — Library';
   }, [route]);
 
@@ -46,10 +48,12 @@ export function Library({ createFacetWorker }: { createFacetWorker?: () => Worke
         <main id="main" tabIndex={-1}><p role="alert" class="error">Heed could not open its database: {error}</p></main>
       ) : !db ? (
         <main id="main" tabIndex={-1}><p class="muted">Opening the library…</p></main>
-      ) : route === 'settings' ? (
-        <main id="main" tabIndex={-1} class="app__page"><SettingsPanel db={db} announce={setAnnouncement} /></main>
       ) : (
-        <LibraryView db={db} announce={setAnnouncement} {...(createFacetWorker ? { createFacetWorker } : {})} />
+        <>
+          {route === 'settings' ? <main id="main" tabIndex={-1} class="app__page"><SettingsPanel db={db} announce={setAnnouncement} /></main> : null}
+          {/* Kept mounted (hidden) once shown, so a visit to Settings does not re-read 100k items. */}
+          {libraryShown ? <LibraryView db={db} hidden={route !== 'library'} announce={setAnnouncement} {...(createFacetWorker ? { createFacetWorker } : {})} /> : null}
+        </>
       )}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">{announcement}</div>
     </div>

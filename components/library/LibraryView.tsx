@@ -21,7 +21,7 @@ function filterFromUrl(): LibraryFilter {
 }
 
 /** Filters, storage, and the windowed grid of stored items with a details dialog. */
-export function LibraryView({ db, announce, createFacetWorker }: { db: HeedDatabase; announce(text: string): void; createFacetWorker?: () => Worker }) {
+export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: HeedDatabase; hidden: boolean; announce(text: string): void; createFacetWorker?: () => Worker }) {
   const [filter, setFilter] = useState<LibraryFilter>(filterFromUrl);
   const scan = useMemo(() => (createFacetWorker ? workerScanner(createFacetWorker, mainThreadScanner(db)) : mainThreadScanner(db)), [db, createFacetWorker]);
   const index = useLibraryIndex(db, filter, scan);
@@ -69,12 +69,12 @@ export function LibraryView({ db, announce, createFacetWorker }: { db: HeedDatab
   const count = keys.length;
   const filtered = index.keys !== null && index.total !== null && count !== index.total;
   return (
-    <div class="library">
+    <div class="library" hidden={hidden}>
       <aside class="library__side" aria-label="Filters and storage">
         <FilterBar filter={filter} onChange={setFilter} facets={index.facets} progress={index.progress} />
         <StoragePanel refreshKey={storageKey} />
       </aside>
-      <main class="library__main" id="main" tabIndex={-1}>
+      <main class="library__main" id={hidden ? undefined : 'main'} tabIndex={-1}>
         <div class="library__bar">
           <h2 class="library__count" data-testid="library-count" data-count={index.keys === null ? '' : String(count)} data-total={index.total ?? ''}>
             {index.keys === null ? 'Loading…' : filtered ? `${formatCount(count)} of ${formatCount(index.total ?? 0)} items` : `${formatCount(count)} items`}

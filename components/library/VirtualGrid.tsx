@@ -38,7 +38,11 @@ export function VirtualGrid(props: VirtualGridProps) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setSize({ width: el.clientWidth, height: el.clientHeight });
+    // Also re-read scrollTop: a grid hidden with display:none comes back scrolled to the top.
+    const measure = () => {
+      setSize({ width: el.clientWidth, height: el.clientHeight });
+      setScrollTop(el.scrollTop);
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);

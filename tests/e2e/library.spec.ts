@@ -61,6 +61,8 @@ test('collected items: browse, open evidence by keyboard, delete, and settings t
   expect(await libraryCount(page)).toBe(1);
   await page.getByTestId('filter-synthetic').selectOption('true');
   await expect(page.getByTestId('library-empty')).toHaveText('No items match these filters.');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  expect(await libraryCount(page)).toBe(1);
 
   // Settings: a bad value is refused with a message; good values persist across a reload.
   await page.getByTestId('nav-settings').click();
@@ -75,6 +77,11 @@ test('collected items: browse, open evidence by keyboard, delete, and settings t
   await page.getByTestId('setting-block').fill('https://www.Blocked.example/page\nother.example');
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  // Back to the library: still there, not re-read (it stays mounted while hidden).
+  await page.getByTestId('nav-library').click();
+  await expect(page.getByTestId('library-item')).toHaveCount(1);
+  await expect(page.getByTestId('library-item').first()).toBeVisible();
+  await page.getByTestId('nav-settings').click();
   await page.reload();
   await expect(page.getByTestId('setting-min-side')).toHaveValue('120');
   await expect(page.getByTestId('setting-concurrency')).toHaveValue('4');
