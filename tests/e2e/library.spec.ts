@@ -6,7 +6,8 @@ import { test, expect, openSiteWithPopup } from './harness/fixtures';
 import { libraryCount, openLibrary } from './harness/library-page';
 import { HOSTILE, seedLibrary } from './harness/library-seed';
 
-const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// Screenshots go to test-results/ (not tracked); HEED_DOC_SCREENSHOTS=1 refreshes the committed docs/screenshots.
+const SHOTS = resolve(import.meta.dirname, process.env.HEED_DOC_SCREENSHOTS ? '../../docs/screenshots' : '../../test-results/library-screenshots');
 
 /** axe-core on the page as it stands: no serious or critical violations. */
 async function expectAccessible(page: Page, include?: string): Promise<void> {
