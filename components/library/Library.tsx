@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ExportMenu } from '../ExportMenu';
 import { LibraryView } from './LibraryView';
 import { SettingsPanel } from './SettingsPanel';
 import { useHeedDb } from './useHeedDb';
@@ -43,6 +44,8 @@ export function Library({ createFacetWorker }: { createFacetWorker?: () => Worke
           {nav('library', 'Library')}
           {nav('settings', 'Settings')}
         </nav>
+        {/* Exports live here too: a long ZIP export survives, unlike in a popup that closes. */}
+        <ExportMenu />
       </header>
       {error ? (
         <main id="main" tabIndex={-1}><p role="alert" class="error">Heed could not open its database: {error}</p></main>
