@@ -41,17 +41,9 @@ function tokensFor(purpose: Purpose): string[] {
  * dataset crawlers' tokens, TDMRep and every data-mining prohibition, but not train-ai. */
 export function purposeProfile(purpose: Purpose): PurposeProfile {
   switch (purpose) {
+    // A generic "AI training" purpose may train a generative model, and a generative one may
+    // train a classifier alongside: both honour every training signal.
     case 'ai-training':
-      return {
-        purpose,
-        robotsTokens: tokensFor(purpose),
-        contentUsageCategory: 'train-ai',
-        contentSignalKeys: ['ai-train'],
-        dataMiningProhibited: DMI_ALL_PROHIBITED,
-        c2paKeys: ['c2pa.ai_training', 'c2pa.ai_generative_training', 'cawg.ai_training', 'cawg.ai_generative_training', 'c2pa.data_mining', 'cawg.data_mining'],
-        rslUsages: ['ai-train', 'all'],
-        optOutWords: ['noai', 'noimageai'],
-      };
     case 'genai-training':
       return {
         purpose,
@@ -59,7 +51,7 @@ export function purposeProfile(purpose: Purpose): PurposeProfile {
         contentUsageCategory: 'train-ai',
         contentSignalKeys: ['ai-train'],
         dataMiningProhibited: DMI_ALL_PROHIBITED,
-        c2paKeys: ['c2pa.ai_generative_training', 'cawg.ai_generative_training', 'c2pa.ai_training', 'cawg.ai_training', 'c2pa.data_mining', 'cawg.data_mining'],
+        c2paKeys: ['c2pa.ai_training', 'c2pa.ai_generative_training', 'cawg.ai_training', 'cawg.ai_generative_training', 'c2pa.data_mining', 'cawg.data_mining'],
         rslUsages: ['ai-train', 'all'],
         optOutWords: ['noai', 'noimageai'],
       };

@@ -19,6 +19,21 @@ export function findChromium(): string {
   return found;
 }
 
+/**
+ * Flags for Chromium on these machines: no sandbox as root, no GPU, and no background network
+ * traffic (the network is closed); `*.test` hosts resolve to this machine's fixture server.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP *.test 127.0.0.1',
+];
+
 export interface HeedBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -39,14 +54,7 @@ export async function launchHeed(opts: { headed?: boolean; userDataDir?: string 
       ...(headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...CHROMIUM_ARGS,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
-import { findChromium } from './browser';
+import { CHROMIUM_ARGS, findChromium } from './browser';
 import type { ImageCandidate } from '../../../utils/verdict';
 import type { ScanOptions, ScanStats } from '../../../utils/scan-page';
 
@@ -34,17 +34,7 @@ export function scanBundle(opts: { minify?: boolean } = {}): Promise<string> {
 }
 
 /** The flags of harness/browser.ts without the extension: *.test mapped to this machine. */
-export const PLAIN_CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--host-resolver-rules=MAP *.test 127.0.0.1',
-];
+export const PLAIN_CHROMIUM_ARGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 /** Plain headless Chromium (no extension), for running the scanner core in real pages. */
 export function launchPlainChromium(): Promise<Browser> {
