@@ -130,11 +130,6 @@ export function countVerdicts(db: HeedDatabase, jobId: string): Promise<number> 
   return db.count('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));
 }
 
-/** Whether an image with this SHA-256 is already stored. */
-export async function hasItem(db: HeedDatabase, sha256: string): Promise<boolean> {
-  return (await db.count('items', sha256)) > 0;
-}
-
 /** All stored items (metadata only, no blobs). */
 export function listItems(db: HeedDatabase): Promise<ManifestItem[]> {
   return db.getAll('items');

@@ -1,4 +1,4 @@
-import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import type { PageSignals } from '@/utils/page-signals';
 
 /**
  * Per-tab state the worker may lose when it is stopped, kept in storage.session:
@@ -52,8 +52,3 @@ export function captureMainFrameHeaders(): void {
   );
 }
 
-/** Validate page signals from a content script (untrusted input). */
-export function parsePageSignals(raw: unknown): PageSignals | null {
-  const parsed = PageSignalsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
