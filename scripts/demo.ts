@@ -60,6 +60,11 @@ async function main(): Promise<void> {
     writeFileSync(path, text);
     console.log(`Manifest: ${path}`);
     console.log(`  ${manifest.items.length} items collected; refused: ${JSON.stringify(manifest.summary.refused)}; failed: ${JSON.stringify(manifest.summary.failed)}`);
+    for (const testId of ['export-jsonl', 'export-hf', 'export-croissant', 'export-attribution']) {
+      const file = await lastPopup!.download(testId);
+      writeFileSync(resolve(OUT, file.fileName), file.bytes);
+      console.log(`Export:   ${resolve(OUT, file.fileName)} (${file.bytes.length} bytes)`);
+    }
     console.log(`Popup screenshots: ${OUT}/popup-<site>.png`);
   } finally {
     await heed.context.close();

@@ -42,12 +42,17 @@ export class PopupPage {
     );
   }
 
+  /** Click an export button (`export-json`, `export-hf`, …) and return the downloaded file. */
+  async download(testId: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId(testId).click()]);
+    return { fileName: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  }
+
   /** Click Export JSON and parse the downloaded manifest. */
   async exportManifest(): Promise<{ fileName: string; text: string; manifest: any }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-json').click()]);
-    const path = await download.path();
-    const text = readFileSync(path, 'utf8');
-    return { fileName: download.suggestedFilename(), text, manifest: JSON.parse(text) };
+    const { fileName, bytes } = await this.download('export-json');
+    const text = bytes.toString('utf8');
+    return { fileName, text, manifest: JSON.parse(text) };
   }
 }
 
