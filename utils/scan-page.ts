@@ -164,6 +164,7 @@ export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: 
       deadline: start + resolved.maxMs,
       now,
       urlCache: new Map(),
+      links: new Map(),
       cssSweep: [],
     };
     scanTrees(env, options?.shadowRootOf ?? openShadowRoot);

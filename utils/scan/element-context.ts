@@ -1,5 +1,6 @@
 import type { Size } from './collector';
-import { attrUrlIn, httpUrlIn, type ScanEnv } from './scope';
+import { linkOf } from './link';
+import type { ScanEnv } from './scope';
 import { cleanText } from './text';
 
 /** Context a dataset needs about one image, read from its element (untrusted text, capped). */
@@ -15,26 +16,50 @@ export interface ElementContext {
 
 const MAX_HOSTS = 32;
 
-const WALK_STEPS = 64;
+const WALK_STEPS = 256;
+const MAX_HEADINGS = 10_000;
+/** Ancestor steps spent indexing headings per tree (a 5,000-deep page must not cost more). */
+const MAX_CLIMB = 200_000;
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
-/** h1–h6 by name, without a regex or an attribute read: this runs for every step of every walk. */
-function isHeadingTag(el: Element): boolean {
-  const n = el.localName;
-  return n.length === 2 && n.charCodeAt(0) === 104 /* h */ && n.charCodeAt(1) >= 49 && n.charCodeAt(1) <= 54;
+/** What one tree (document or shadow root) knows about its headings. */
+interface TreeHeadings {
+  /** Every h1–h6 and role="heading" element of the tree. */
+  all: Set<Element>;
+  /**
+   * One map per non-empty heading list (h1 … h6, role="heading"): for each element, the last
+   * heading of that list at or inside it. Built by climbing from each heading in reverse
+   * document order and stopping at an ancestor a later heading already claimed.
+   */
+  inside: Map<Element, Element>[];
+  /** lastInside answers merged across lists. */
+  merged: Map<Element, Element | null>;
+  /** Nearest heading of elements already walked: later walks stop at them. */
+  memo: Map<Element, Element | null>;
+  /** Every heading in document order, for the rare walk that runs too far (built on demand). */
+  ordered: Element[] | null;
+}
+
+function listOf(root: Node, selector: string): ArrayLike<Element> {
+  try {
+    return (root as Partial<ParentNode>).querySelectorAll?.(selector) ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /**
- * The nearest heading before an image element, in document order. Walks back from the element
- * (previous siblings, their last inner heading, then up), which is a few steps on real pages;
- * past 64 steps it binary-searches the tree's heading list with compareDocumentPosition.
+ * The nearest heading before an image element, in document order. Each tree's headings are
+ * found with one native query per tag (a selector list is many times slower in Chromium) and
+ * indexed by ancestor, so the walk back from an element (previous siblings, then up) asks one
+ * map per sibling whether a heading is inside it. Walks stop at any element an earlier walk
+ * passed (neighbouring images share theirs), so a page costs about one step per element at
+ * most; a walk that still runs past 256 steps binary-searches the tree's ordered heading list.
  * In a shadow tree without a heading before the element, the host's heading counts.
  */
 export class HeadingIndex {
-  private readonly headingsByRoot = new Map<Node, Element[]>();
-  /** Last heading inside a subtree, per subtree root: neighbouring images share their walk. */
-  private readonly lastInside = new Map<Element, Element | null>();
-  /** role="heading" elements per tree (one query each; usually none, so the walk reads no attribute). */
-  private readonly ariaByRoot = new Map<Node, Set<Element>>();
+  private readonly trees = new Map<Node, TreeHeadings>();
+  private readonly texts = new Map<Element, string>();
 
   constructor(private readonly maxText: number) {}
 
@@ -43,77 +68,113 @@ export class HeadingIndex {
     let node: Element | null = el;
     for (let hops = 0; node && hops < MAX_HOSTS; hops++) {
       const root = node.getRootNode();
-      const walked = this.walkBack(node);
-      const found = walked === undefined ? this.search(this.headingsOf(root), node) : walked;
-      if (found) return cleanText(found.textContent, this.maxText);
+      const found = this.nearestInTree(node, this.treeOf(root), root);
+      if (found) {
+        let text = this.texts.get(found);
+        if (text === undefined) this.texts.set(found, (text = cleanText(found.textContent, this.maxText)));
+        return text;
+      }
       node = (root as Partial<ShadowRoot>).host ?? null;
     }
     return '';
   }
 
-  /** The heading found walking back; null: none in this tree; undefined: gave up (too far). */
-  private walkBack(el: Element): Element | null | undefined {
-    const root = el.getRootNode();
-    let aria = this.ariaByRoot.get(root);
-    if (!aria) this.ariaByRoot.set(root, (aria = new Set(Array.from((root as Partial<ParentNode>).querySelectorAll?.('[role="heading"]') ?? []))));
-    const isHeading = aria.size ? (x: Element) => isHeadingTag(x) || aria.has(x) : isHeadingTag;
-    let node = el;
-    for (let steps = 0; steps < WALK_STEPS; steps++) {
-      const prev = node.previousElementSibling;
-      if (prev) {
-        if (isHeading(prev)) return prev;
-        const inner = prev.firstElementChild ? this.lastHeadingIn(prev) : null;
-        if (inner) return inner;
-        node = prev;
-      } else {
-        const parent = node.parentElement;
-        if (!parent) return null;
-        if (isHeading(parent)) return parent;
-        node = parent;
+  private treeOf(root: Node): TreeHeadings {
+    let tree = this.trees.get(root);
+    if (tree) return tree;
+    tree = { all: new Set(), inside: [], merged: new Map(), memo: new Map(), ordered: null };
+    let budget = MAX_CLIMB;
+    for (const selector of [...HEADING_TAGS, '[role="heading"]']) {
+      const list = listOf(root, selector);
+      if (!list.length) continue;
+      const inside = new Map<Element, Element>();
+      for (let i = Math.min(list.length, MAX_HEADINGS) - 1; i >= 0; i--) {
+        const h = list[i]!;
+        tree.all.add(h);
+        for (let n: Element | null = h; n && !inside.has(n) && budget > 0; n = n.parentElement, budget--) inside.set(n, h);
       }
+      tree.inside.push(inside);
     }
-    return undefined;
+    this.trees.set(root, tree);
+    return tree;
   }
 
-  private lastHeadingIn(el: Element): Element | null {
-    let found = this.lastInside.get(el);
-    if (found === undefined) {
-      const all = el.querySelectorAll('h1,h2,h3,h4,h5,h6');
-      found = all.length ? all[all.length - 1]! : null;
-      this.lastInside.set(el, found);
+  /** The last heading inside `el` (not `el` itself, which the caller tested), or null. */
+  private lastInside(tree: TreeHeadings, el: Element): Element | null {
+    const lists = tree.inside;
+    if (lists.length === 1) {
+      const h = lists[0]!.get(el);
+      return h && h !== el ? h : null;
     }
+    if (!lists.length) return null;
+    let found = tree.merged.get(el);
+    if (found !== undefined) return found;
+    found = null;
+    for (const inside of tree.inside) {
+      const h = inside.get(el);
+      // Several lists have one inside: the later in document order wins.
+      if (h && h !== el && (!found || found.compareDocumentPosition(h) & 4 /* FOLLOWING */)) found = h;
+    }
+    tree.merged.set(el, found);
     return found;
   }
 
-  private headingsOf(root: Node): Element[] {
-    let list = this.headingsByRoot.get(root);
-    if (!list) {
-      const parent = root as Partial<ParentNode>;
-      list = Array.from(parent.querySelectorAll?.('h1,h2,h3,h4,h5,h6') ?? []);
-      // ARIA headings are rare: merged into document order only when present (sorting costs).
-      const aria = Array.from(parent.querySelectorAll?.('[role="heading"]') ?? []);
-      if (aria.length) list = [...list, ...aria].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-      list = list.slice(0, 10_000);
-      this.headingsByRoot.set(root, list);
+  private nearestInTree(el: Element, tree: TreeHeadings, root: Node): Element | null {
+    if (!tree.all.size) return null;
+    const cached = tree.memo.get(el);
+    if (cached !== undefined) return cached;
+    const path: Element[] = [];
+    let found: Element | null | undefined;
+    let node = el;
+    for (let steps = 0; steps < WALK_STEPS && found === undefined; steps++) {
+      const prev = node.previousElementSibling;
+      if (prev) {
+        if (tree.all.has(prev)) found = prev;
+        else found = this.lastInside(tree, prev) ?? tree.memo.get(prev);
+        node = prev;
+      } else {
+        const parent = node.parentElement;
+        if (!parent) found = null;
+        else if (tree.all.has(parent)) found = parent;
+        else found = tree.memo.get(parent);
+        if (parent) node = parent;
+      }
+      if (found === undefined && (steps & 7) === 7) path.push(node);
     }
-    return list;
+    if (found === undefined) found = search(this.orderedOf(tree, root), el);
+    // Everything between the walked elements and `el` is free of headings: they share its
+    // answer. Every eighth is remembered: enough to cut later walks short, few map writes.
+    tree.memo.set(el, found);
+    for (const n of path) tree.memo.set(n, found);
+    return found;
   }
 
-  private search(list: Element[], el: Element): Element | null {
-    // Headings are in document order; "precedes or contains el" holds for a prefix of the list.
-    let lo = 0;
-    let hi = list.length - 1;
-    let best: Element | null = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const h = list[mid]!;
-      if (h !== el && h.compareDocumentPosition(el) & 4 /* FOLLOWING */) {
-        best = h;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  private orderedOf(tree: TreeHeadings, root: Node): Element[] {
+    if (!tree.ordered) {
+      let list = Array.from(listOf(root, 'h1,h2,h3,h4,h5,h6'));
+      // ARIA headings are rare: merged into document order only when present (sorting costs).
+      const aria = Array.from(listOf(root, '[role="heading"]'));
+      if (aria.length) list = [...list, ...aria].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+      tree.ordered = list.slice(0, MAX_HEADINGS);
     }
-    return best;
+    return tree.ordered;
   }
+}
+
+function search(list: Element[], el: Element): Element | null {
+  // Headings are in document order; "precedes or contains el" holds for a prefix of the list.
+  let lo = 0;
+  let hi = list.length - 1;
+  let best: Element | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const h = list[mid]!;
+    if (h !== el && h.compareDocumentPosition(el) & 4 /* FOLLOWING */) {
+      best = h;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
 }
 
 /** The caption of an image: the figcaption of its nearest `<figure>`, if any. */
@@ -129,8 +190,9 @@ function captionOf(el: Element, max: number): string {
 /** Read the context of one element; `linkUrl` is null when the link is the image itself. */
 export function readElementContext(el: Element, url: string, env: ScanEnv): ElementContext {
   const max = env.options.maxText;
-  const link = el.closest('a[href], area[href]');
-  const linkUrl = link ? httpUrlIn(env, attrUrlOf(env, link)) : null;
+  const target = linkOf(el, env);
+  const link = target?.el ?? null;
+  const linkUrl = target?.url ?? null;
   const attr = (name: string) => el.getAttribute(name) ?? link?.getAttribute(name) ?? null;
   const svgTitle = el.localName === 'svg' ? el.querySelector('title')?.textContent : null;
   return {
@@ -141,10 +203,6 @@ export function readElementContext(el: Element, url: string, env: ScanEnv): Elem
     heading: env.headings.nearest(el),
     linkUrl: linkUrl === url ? null : linkUrl,
   };
-}
-
-function attrUrlOf(env: ScanEnv, link: Element): string | null {
-  return attrUrlIn(env, link, 'href');
 }
 
 function attrPx(el: Element, name: string): number {

@@ -2,6 +2,7 @@ import type { Collector, Find } from './collector';
 import type { ResolvedScanOptions, ScanStats } from './options';
 import type { HeadingIndex } from './element-context';
 import type { CssPlan } from './css-index';
+import type { LinkTarget } from './link';
 import { MAX_URL, resolveUrl } from './text';
 
 /** What every discovery path shares for one scan of one document. */
@@ -24,6 +25,8 @@ export interface ScanEnv {
   now: () => number;
   /** Resolved URLs by reference: CSS repeats the same few URLs across thousands of elements. */
   urlCache: Map<string, string | null>;
+  /** Enclosing links by element, resolved once per scan (link.ts). */
+  links: Map<Element, LinkTarget>;
   /**
    * Trees the CSS sweep must cover (css-sweep.ts); `blind`: some sheet was unreadable, so
    * Resource Timing cannot vouch for its images (Chromium hides what no-CORS sheets load).
