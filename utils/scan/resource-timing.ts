@@ -5,6 +5,19 @@ import { looksLikeImageFile } from './text';
 const DEFAULT_BUFFER = 250;
 const NOT_IMAGE = /\.(?:woff2?|ttf|otf|eot|css|js|mjs|json|html?|mp4|webm|mp3|wasm)$/i;
 
+const SERIALISED = /^https?:\/\/[a-z0-9.:[\]-]+(\/[^?#\s\\]*)?(?:[?#][^\s\\]*)?$/i;
+
+/** The path of an entry's URL: sliced from the browser's serialisation, parsed only if odd. */
+function pathOf(name: string): string | null {
+  const m = SERIALISED.exec(name);
+  if (m) return m[1] ?? '/';
+  try {
+    return new URL(name).pathname;
+  } catch {
+    return null;
+  }
+}
+
 interface ResourceEntryLike {
   name: string;
   initiatorType: string;
@@ -25,13 +38,9 @@ export function imageResourceEntries(env: ScanEnv): { entries: ResourceEntryLike
   const entries: ResourceEntryLike[] = [];
   for (const e of list) {
     if (e.initiatorType !== 'img' && e.initiatorType !== 'css' && e.initiatorType !== 'image') continue;
-    let path = '';
-    try {
-      path = new URL(e.name).pathname;
-    } catch {
-      continue;
-    }
-    if (!NOT_IMAGE.test(path)) entries.push(e);
+    if (typeof e.name !== 'string') continue;
+    const path = pathOf(e.name);
+    if (path !== null && !NOT_IMAGE.test(path)) entries.push(e);
   }
   return { entries, complete: list.length < DEFAULT_BUFFER };
 }

@@ -31,11 +31,17 @@ export function resolveHttpUrl(ref: string | null | undefined, base: string): st
   return url && !url.startsWith('data:') ? url : null;
 }
 
+/** Scheme, host (no userinfo, no backslash or space) and then the path, up to the query or fragment. */
+const SERIALISED = /^https?:\/\/[a-z0-9.:[\]-]+(\/[^?#\s\\]*)?(?:[?#][^\s\\]*)?$/i;
+
 const IMAGE_PATH = /\.(?:jpe?g|jfif|pjpeg|png|apng|gif|webp|avif|svg|bmp|tiff?|jxl|heic|heif)$/i;
 
 /** Whether a URL's path names an image file by its extension (query and fragment ignored). */
 export function looksLikeImageFile(url: string): boolean {
   if (url.startsWith('data:image/')) return true;
+  // An absolute URL as browsers serialise it (the scan's URLs): its path without parsing.
+  const path = SERIALISED.exec(url);
+  if (path) return IMAGE_PATH.test(path[1] ?? '/');
   try {
     return IMAGE_PATH.test(new URL(url).pathname);
   } catch {
