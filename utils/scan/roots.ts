@@ -30,15 +30,30 @@ export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShad
     env.stats.errors++;
     return { all, shadowRoots };
   }
-  for (let i = 0; i < all.length; i++) {
-    if ((i & 1023) === 0 && !withinBudget(env)) break;
-    const el = all[i]!;
+  // Chunks of 1024 between budget checks; a throwing element (a hostile getter) costs itself.
+  const n = all.length;
+  const open = readShadow === openShadowRoot;
+  for (let i = 0; i < n; ) {
+    if (!withinBudget(env)) break;
+    const end = Math.min(n, i + 1024);
     try {
-      const sr = readShadow(el);
-      if (sr) shadowRoots.push(sr);
-      if (visit) visit(el);
+      // The common case without a callback: one property read per element, nothing else.
+      if (open && !visit) {
+        for (; i < end; i++) {
+          const sr = all[i]!.shadowRoot;
+          if (sr) shadowRoots.push(sr);
+        }
+      } else {
+        for (; i < end; i++) {
+          const el = all[i]!;
+          const sr = open ? el.shadowRoot : readShadow(el);
+          if (sr) shadowRoots.push(sr);
+          if (visit) visit(el);
+        }
+      }
     } catch {
       env.stats.errors++;
+      i++;
     }
   }
   return { all, shadowRoots };
