@@ -10,7 +10,8 @@ const HEADLINE = {
 
 /** The site status banner: status, and each reason in plain words with its source. */
 export function SiteBanner({ site }: { site: SiteStatusView | null }) {
-  if (!site) return <div class="banner banner--loading" data-testid="site-status" data-status="unknown" aria-busy="true">Reading this site’s signals…</div>;
+  // No test id until the status is known: automation waiting for `site-status` never reads a placeholder.
+  if (!site) return <div class="banner banner--loading" aria-busy="true">Reading this site’s signals…</div>;
   // A deny explains its reason best; a partial opt-out (info carrying a reason) explains itself.
   const explaining = [...site.evidence.filter((e) => e.effect === 'deny'), ...site.evidence.filter((e) => e.effect === 'info' && e.reason)];
   return (
