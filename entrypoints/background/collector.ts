@@ -91,6 +91,7 @@ function storageError(err: unknown): string {
 export class Collector {
   private readonly cancelled = new Set<string>();
   private readonly active = new Map<string, Promise<void>>();
+  private readonly rerun = new Set<string>();
   /** Job record updates run one at a time per job (the loop and new candidates both write). */
   private readonly jobWrites = new Map<string, Promise<unknown>>();
 
@@ -209,9 +210,16 @@ export class Collector {
     return jobs.length;
   }
 
+  /** Process a job; a request while it runs is remembered, so candidates added late are never stranded. */
   private run(jobId: string): void {
-    if (this.active.has(jobId)) return;
-    const p = this.process(jobId).finally(() => this.active.delete(jobId));
+    if (this.active.has(jobId)) {
+      this.rerun.add(jobId);
+      return;
+    }
+    const p = this.process(jobId).finally(() => {
+      this.active.delete(jobId);
+      if (this.rerun.delete(jobId)) this.run(jobId);
+    });
     this.active.set(jobId, p);
   }
 
