@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSrcset, evaluateSizes } from '../../utils/scan/srcset';
 import { imageUrlsOfCssValue, queryableSelector, splitTopLevel } from '../../utils/scan/css-value';
 import { resolveNested } from '../../utils/scan/css-rules';
-import { cleanText, dataUrlBytes, looksLikeImageFile, resolveUrl } from '../../utils/scan/text';
+import { cleanText, dataUrlBytes, joinPlainPath, looksLikeImageFile, resolveUrl } from '../../utils/scan/text';
 import { svgDataUrl } from '../../utils/scan/svg';
 
 describe('parseSrcset', () => {
@@ -96,5 +96,25 @@ describe('text and URLs', () => {
     const url = svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#f00"/><text>100% é</text></svg>');
     expect(url).toBe('data:image/svg+xml;charset=utf-8,<svg xmlns="http://www.w3.org/2000/svg"><rect fill="%23f00"/><text>100%25 %C3%A9</text></svg>');
     expect(decodeURIComponent(url.split(',')[1]!)).toContain('fill="#f00"');
+  });
+  it('joins plain paths exactly as the URL parser does, and leaves it everything else', () => {
+    const bases = ['http://a.test/', 'https://a.test/x/y.html?q=1#f', 'http://a.test:8080/dir/', 'https://a.test', 'http://127.0.0.1:3000/a/b/c?x#y', 'HTTP://A.test/', 'http://u@a.test/', 'http://a.test:80/', 'https://a.test:443/x', 'http://a.test:080/', 'http://a.test:99999/'];
+    const refs = ['/img/a.png', 'img/a.png', '/a b.png', '/a%20b.png', '/a/../b.png', './a.png', '../a.png', '/%2e%2e/x', '?q=1', '/p?q=1&r=2', "/p?q=a'b", 'img/a.png?x=1/2', 'c:/x', 'javascript:alert(1)', '//cdn.test/a.png', '/a"b', '/é.png', '/a\\b', '/a#b', 'a/b:c', '/..', '..', '/.x', '/x/..', '/a%zz', '/(a)*,;=!$&+@', '/a?b?c', '', 'a?'];
+    let joined = 0;
+    for (const base of bases) {
+      for (const ref of refs) {
+        const fast = joinPlainPath(ref, base);
+        if (fast === null) continue;
+        joined++;
+        const u = new URL(ref, base);
+        u.hash = '';
+        expect(fast, `${ref} against ${base}`).toBe(u.href);
+        expect(resolveUrl(ref, base)).toBe(u.href);
+      }
+    }
+    expect(joined).toBeGreaterThan(40);
+    expect(joinPlainPath('/a/../b.png', 'http://a.test/')).toBeNull();
+    expect(joinPlainPath('//cdn.test/a.png', 'http://a.test/')).toBeNull();
+    expect(joinPlainPath('/a.png', 'HTTP://A.test/')).toBeNull();
   });
 });

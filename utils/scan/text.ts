@@ -14,6 +14,8 @@ export function resolveUrl(ref: string | null | undefined, base: string): string
   if (typeof ref !== 'string') return null;
   const trimmed = ref.trim();
   if (!trimmed || trimmed.length > MAX_URL) return null;
+  const fast = joinPlainPath(trimmed, base);
+  if (fast !== null) return fast.length <= MAX_URL ? fast : null;
   try {
     const u = new URL(trimmed, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'data:') return null;
@@ -23,6 +25,36 @@ export function resolveUrl(ref: string | null | undefined, base: string): string
   } catch {
     return null;
   }
+}
+
+// A relative reference the URL parser would copy as is: a path of unreserved and sub-delimiter
+// characters (no quote, space, backslash, #, or anything it percent-encodes), an optional query.
+const PLAIN_REF = /^[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
+// Dot segments (also percent-encoded) need the parser's normalisation.
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:[/?]|$)|%2e/i;
+/** A serialised http(s) base: origin, then its path up to the last slash (query and fragment cut). */
+const PLAIN_BASE = /^(https?:\/\/[a-z0-9.-]+(?::[1-9]\d{0,4})?)(?=[/?#]|$)(\/[^?#\s\\]*)?/;
+
+/**
+ * `new URL(ref, base).href` without the parser, for the references pages use most: a path
+ * (`/img/a.png`) or a relative path (`img/a.png`) of plain characters against a serialised
+ * http(s) base. Null when the parser is needed (schemes, `//`, dot segments, escapes, #).
+ */
+export function joinPlainPath(ref: string, base: string): string | null {
+  if (!ref) return null;
+  const first = ref.charCodeAt(0);
+  if (first === 47 /* / */ ? ref.charCodeAt(1) === 47 : first === 63 /* ? */) return null;
+  if (!PLAIN_REF.test(ref) || DOT_SEGMENT.test(ref)) return null;
+  const slash = ref.indexOf('/');
+  const colon = ref.indexOf(':');
+  if (colon >= 0 && (slash < 0 || colon < slash)) return null; // a scheme, or a path the parser reads as one
+  const b = PLAIN_BASE.exec(base);
+  const port = b ? /:(\d+)$/.exec(b[1]!) : null;
+  // A default port the parser would drop, or one it would reject.
+  if (!b || (port && (port[1] === '80' || port[1] === '443' || Number(port[1]) > 65535))) return null;
+  if (first === 47) return b[1] + ref;
+  const path = b[2] ?? '/';
+  return b[1] + path.slice(0, path.lastIndexOf('/') + 1) + ref;
 }
 
 /** An http(s) URL only (link targets, resource entries), or null. */
