@@ -60,9 +60,16 @@ export function withinBudget(env: ScanEnv): boolean {
 
 /** Report a find, tagged with the tree (shadow) and frame (iframe) it came from. */
 export function emit(scope: ScanScope, find: Find): void {
+  const shadow = scope.shadow && !find.discovery.includes('shadow');
+  const frame = scope.env.inFrame && !find.discovery.includes('iframe');
+  // Finds are fresh literals from their path: copied only when a tag is added.
+  if (!shadow && !frame) {
+    scope.env.collector.add(find);
+    return;
+  }
   const discovery = [...find.discovery];
-  if (scope.shadow && !discovery.includes('shadow')) discovery.push('shadow');
-  if (scope.env.inFrame && !discovery.includes('iframe')) discovery.push('iframe');
+  if (shadow) discovery.push('shadow');
+  if (frame) discovery.push('iframe');
   scope.env.collector.add({ ...find, discovery });
 }
 
