@@ -165,6 +165,7 @@ export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: 
       now,
       urlCache: new Map(),
       links: new Map(),
+      cssImages: new Map(),
       cssSweep: [],
     };
     scanTrees(env, options?.shadowRootOf ?? openShadowRoot);

@@ -1,6 +1,6 @@
 import type { Discovery } from './collector';
-import { imageUrlsOfCssValue, mayHoldImage } from './css-value';
-import { each, queryAll, urlIn, withinBudget, type ScanScope } from './scope';
+import { imageUrlsOfCssValue, mayHoldImage, type CssImage } from './css-value';
+import { each, queryAll, urlIn, withinBudget, type ScanEnv, type ScanScope } from './scope';
 import { emitShown } from './shown';
 
 type Pseudo = '' | '::before' | '::after';
@@ -15,21 +15,41 @@ export function readBox(scope: ScanScope, el: Element, pseudo: Pseudo, withConte
   if (!view) return [];
   env.stats.computedStyleCalls++;
   const cs = view.getComputedStyle(el, pseudo || null);
-  const refs = imageUrlsOfCssValue(cs.backgroundImage);
+  const bg = cs.backgroundImage;
+  let refs = bg && bg !== 'none' ? imagesOf(env, bg) : NONE;
   if (withContent) {
     const content = cs.content;
-    if (content && content !== 'none' && content !== 'normal') refs.push(...imageUrlsOfCssValue(content));
+    if (content && content !== 'none' && content !== 'normal') refs = [...refs, ...imagesOf(env, content)];
   }
+  if (!refs.length) return NONE_FOUND;
   const found: string[] = [];
   const discovery: Discovery[] = pseudo ? ['css', 'pseudo'] : ['css'];
-  for (const ref of refs) {
-    const url = urlIn(env, ref.url, true);
-    if (!url) continue;
-    const alternates = ref.alternates.map((a) => urlIn(env, a, true)).filter((a): a is string => !!a);
+  for (const { url, alternates } of refs) {
     emitShown(scope, el, url, discovery, alternates);
     found.push(url, ...alternates);
   }
   return found;
+}
+
+const NONE: readonly CssImage[] = [];
+const NONE_FOUND: string[] = [];
+const MAX_VALUES = 10_000;
+
+/**
+ * The images of a computed value, URLs resolved, parsed once per distinct value: a page's
+ * backgrounds repeat the same few values over thousands of elements.
+ */
+function imagesOf(env: ScanEnv, value: string): readonly CssImage[] {
+  let images = env.cssImages.get(value);
+  if (!images) {
+    images = [];
+    for (const ref of imageUrlsOfCssValue(value)) {
+      const url = urlIn(env, ref.url, true);
+      if (url) images.push({ url, alternates: ref.alternates.map((a) => urlIn(env, a, true)).filter((a): a is string => !!a) });
+    }
+    if (env.cssImages.size < MAX_VALUES) env.cssImages.set(value, images);
+  }
+  return images;
 }
 
 /** Without layout (linkedom, tests): read url()s straight from inline style attributes. */

@@ -2,6 +2,7 @@ import type { Collector, Find } from './collector';
 import type { ResolvedScanOptions, ScanStats } from './options';
 import type { HeadingIndex } from './element-context';
 import type { CssPlan } from './css-index';
+import type { CssImage } from './css-value';
 import type { LinkTarget } from './link';
 import { MAX_URL, resolveUrl } from './text';
 
@@ -25,6 +26,8 @@ export interface ScanEnv {
   now: () => number;
   /** Resolved URLs by reference: CSS repeats the same few URLs across thousands of elements. */
   urlCache: Map<string, string | null>;
+  /** Images of computed CSS values, URLs resolved, by value (css.ts). */
+  cssImages: Map<string, CssImage[]>;
   /** Enclosing links by element, resolved once per scan (link.ts). */
   links: Map<Element, LinkTarget>;
   /**
