@@ -24,14 +24,18 @@ export type { ScanOptions, ScanStats } from './scan/options';
 /**
  * The discovery paths, in order: `<img>` first so a thumbnail's own element gives the context
  * of the original it links to; links last, where they only add text links to image files.
+ * Those before the tree pass report elements whose nearest heading the pass then records;
+ * CSS needs the pass (it buckets elements by class for the stylesheet rules).
  */
-const PATHS: [string, DiscoveryPath][] = [
+const BEFORE_PASS: [string, DiscoveryPath][] = [
   ['img', findImages],
   ['lazy', findLazyElements],
   ['svg', findInlineSvgs],
   ['poster', findPosters],
   ['input', findInputImages],
   ['object', findObjects],
+];
+const AFTER_PASS: [string, DiscoveryPath][] = [
   ['css', findCssBackgrounds],
   ['link', findLinks],
 ];
@@ -69,8 +73,12 @@ function scanTrees(env: ScanEnv, readShadow: (el: Element) => ShadowRoot | null 
     const { root, shadow } = queue[i]!;
     const scope: ScanScope = { root, shadow, env, all: [], css: null };
     timed(env, 'css-rules', () => (scope.css = planCss(root, env)));
+    for (const [name, path] of BEFORE_PASS) timed(env, name, () => path(scope));
     timed(env, 'tree-pass', () => {
-      const pass = passOverTree(root, env, readShadow, scope.css?.visit ?? null);
+      const record = env.headings.recorder(root, env.emitted);
+      const css = scope.css?.visit ?? null;
+      const visit = css && record ? (el: Element) => (css(el), record(el)) : (css ?? record);
+      const pass = passOverTree(root, env, readShadow, visit);
       scope.all = pass.all;
       for (const sr of pass.shadowRoots) {
         if (seen.has(sr)) continue;
@@ -78,7 +86,7 @@ function scanTrees(env: ScanEnv, readShadow: (el: Element) => ShadowRoot | null 
         queue.push({ root: sr, shadow: true });
       }
     });
-    for (const [name, path] of PATHS) timed(env, name, () => path(scope));
+    for (const [name, path] of AFTER_PASS) timed(env, name, () => path(scope));
   }
   env.stats.roots = queue.length;
 }
@@ -165,6 +173,7 @@ export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: 
       now,
       urlCache: new Map(),
       links: new Map(),
+      emitted: new Set(),
       cssImages: new Map(),
       cssSweep: [],
     };

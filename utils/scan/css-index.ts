@@ -53,9 +53,11 @@ export function rightmostKey(selector: string): { kind: 'id' | 'class' | 'tag'; 
   return tag ? { kind: 'tag', key: tag[1]!.toLowerCase() } : null;
 }
 
-function mark(targets: Map<Element, Target>, el: Element, rule: Omit<Rule, 'selector'>): void {
+/** Mark `el` as a target; `noted` (the scan's `emitted`) makes the tree pass record its heading. */
+function mark(targets: Map<Element, Target>, el: Element, rule: Omit<Rule, 'selector'>, noted: Set<Element>): void {
   let t = targets.get(el);
   if (!t) targets.set(el, (t = { base: false, before: false, after: false, content: false }));
+  noted.add(el);
   t.base = true;
   t.before ||= rule.before;
   t.after ||= rule.after;
@@ -72,7 +74,7 @@ interface ClassRule extends Rule {
  * once per distinct value (pages repeat the same few hundred class strings), and only rules
  * keyed by one of its classes are confirmed with `matches()`.
  */
-function classVisitor(keyed: { key: string; rule: Rule }[], targets: Map<Element, Target>): (el: Element) => void {
+function classVisitor(keyed: { key: string; rule: Rule }[], targets: Map<Element, Target>, noted: Set<Element>): (el: Element) => void {
   const byClass = new Map<string, ClassRule[]>();
   for (const { key, rule } of keyed) {
     const r: ClassRule = { ...rule, exact: rule.selector === `.${key}` };
@@ -98,7 +100,7 @@ function classVisitor(keyed: { key: string; rule: Rule }[], targets: Map<Element
     const cls = typeof c === 'string' ? c : el.getAttribute('class');
     if (!cls) return;
     const rules = rulesOf(cls);
-    if (rules) for (const r of rules) if (r.exact || el.matches(r.selector)) mark(targets, el, r);
+    if (rules) for (const r of rules) if (r.exact || el.matches(r.selector)) mark(targets, el, r, noted);
   };
 }
 
@@ -129,7 +131,7 @@ export function planCss(root: Document | ShadowRoot, env: ScanEnv): CssPlan {
       if (host && /:host\b/i.test(part)) {
         // `:host` is the host itself; `:host .x` is (at most) every .x of the tree.
         const inner = part.replace(/:host(?:\([^)]*\))?/gi, '').replace(/^\s*[>+~]?\s*/, '').trim();
-        if (!inner || inner === part) mark(plan.targets, host, q);
+        if (!inner || inner === part) mark(plan.targets, host, q, env.emitted);
         if (!inner) continue;
         part = inner;
       }
@@ -141,7 +143,7 @@ export function planCss(root: Document | ShadowRoot, env: ScanEnv): CssPlan {
   }
   const byClass = keyed.filter((k) => k.kind === 'class');
   if (new Set(byClass.map((k) => k.key)).size > CLASS_QUERY_MAX) {
-    plan.visit = classVisitor(byClass, plan.targets);
+    plan.visit = classVisitor(byClass, plan.targets, env.emitted);
     loose.push(...keyed.filter((k) => k.kind !== 'class').map((k) => k.rule));
   } else loose.push(...keyed.map((k) => k.rule));
   for (const rule of loose) {
@@ -153,7 +155,7 @@ export function planCss(root: Document | ShadowRoot, env: ScanEnv): CssPlan {
       continue;
     }
     env.stats.elements += matches.length;
-    for (let i = 0; i < matches.length; i++) mark(plan.targets, matches[i]!, rule);
+    for (let i = 0; i < matches.length; i++) mark(plan.targets, matches[i]!, rule, env.emitted);
   }
   return plan;
 }

@@ -38,6 +38,11 @@ interface TreeHeadings {
   memo: Map<Element, Element | null>;
   /** Every heading in document order, for the rare walk that runs too far (built on demand). */
   ordered: Element[] | null;
+  /**
+   * Some heading holds another (invalid, but parsers let `<h2><span><h4>` through): the walk
+   * then answers the outer heading for what follows it, which document order alone would not.
+   */
+  nested: boolean;
 }
 
 function listOf(root: Node, selector: string): ArrayLike<Element> {
@@ -79,10 +84,26 @@ export class HeadingIndex {
     return '';
   }
 
+  /**
+   * A visitor for the tree pass, which meets every element of `root` in document order: it
+   * remembers the nearest heading (the last one met) of each element in `wanted`, so those
+   * need no walk later. Null when the tree has no heading (nothing to remember).
+   */
+  recorder(root: Node, wanted: Set<Element>): ((el: Element) => void) | null {
+    const tree = this.treeOf(root);
+    if (!tree.all.size || tree.nested) return null;
+    const { all, memo } = tree;
+    let current: Element | null = null;
+    return (el) => {
+      if (wanted.has(el)) memo.set(el, current);
+      if (all.has(el)) current = el;
+    };
+  }
+
   private treeOf(root: Node): TreeHeadings {
     let tree = this.trees.get(root);
     if (tree) return tree;
-    tree = { all: new Set(), inside: [], merged: new Map(), memo: new Map(), ordered: null };
+    tree = { all: new Set(), inside: [], merged: new Map(), memo: new Map(), ordered: null, nested: false };
     let budget = MAX_CLIMB;
     for (const selector of [...HEADING_TAGS, '[role="heading"]']) {
       const list = listOf(root, selector);
@@ -94,6 +115,13 @@ export class HeadingIndex {
         for (let n: Element | null = h; n && !inside.has(n) && budget > 0; n = n.parentElement, budget--) inside.set(n, h);
       }
       tree.inside.push(inside);
+    }
+    // Headings hold text, rarely elements: only those with element children are searched.
+    for (const h of tree.all) {
+      if (h.firstElementChild && h.querySelector('h1,h2,h3,h4,h5,h6,[role="heading"]')) {
+        tree.nested = true;
+        break;
+      }
     }
     this.trees.set(root, tree);
     return tree;

@@ -28,6 +28,8 @@ export interface ScanEnv {
   urlCache: Map<string, string | null>;
   /** Images of computed CSS values, URLs resolved, by value (css.ts). */
   cssImages: Map<string, CssImage[]>;
+  /** Elements finds were reported on, and CSS targets: the tree pass records their nearest heading. */
+  emitted: Set<Element>;
   /** Enclosing links by element, resolved once per scan (link.ts). */
   links: Map<Element, LinkTarget>;
   /**
@@ -63,6 +65,7 @@ export function withinBudget(env: ScanEnv): boolean {
 
 /** Report a find, tagged with the tree (shadow) and frame (iframe) it came from. */
 export function emit(scope: ScanScope, find: Find): void {
+  if (find.el) scope.env.emitted.add(find.el);
   const shadow = scope.shadow && !find.discovery.includes('shadow');
   const frame = scope.env.inFrame && !find.discovery.includes('iframe');
   // Finds are fresh literals from their path: copied only when a tag is added.
