@@ -40,6 +40,8 @@ const AFTER_PASS: [string, DiscoveryPath][] = [
   ['link', findLinks],
 ];
 const MAX_ROOTS = 10_000;
+/** Record headings in the tree pass when candidates are at least 1/RECORD_RATIO of the elements. */
+const RECORD_RATIO = 64;
 
 function clock(): () => number {
   return typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -75,10 +77,13 @@ function scanTrees(env: ScanEnv, readShadow: (el: Element) => ShadowRoot | null 
     timed(env, 'css-rules', () => (scope.css = planCss(root, env)));
     for (const [name, path] of BEFORE_PASS) timed(env, name, () => path(scope));
     timed(env, 'tree-pass', () => {
-      const record = env.headings.recorder(root, env.emitted);
       const css = scope.css?.visit ?? null;
-      const visit = css && record ? (el: Element) => (css(el), record(el)) : (css ?? record);
-      const pass = passOverTree(root, env, readShadow, visit);
+      const pass = passOverTree(root, env, readShadow, (elements) => {
+        // Recording costs two set lookups per element; a walk, a few µs per candidate. Few
+        // candidates on a big tree (CSS targets the pass finds come on top): walks are cheaper.
+        const record = env.emitted.size * RECORD_RATIO >= elements ? env.headings.recorder(root, env.emitted) : null;
+        return css && record ? (el: Element) => (css(el), record(el)) : (css ?? record);
+      });
       scope.all = pass.all;
       for (const sr of pass.shadowRoots) {
         if (seen.has(sr)) continue;

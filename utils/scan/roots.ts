@@ -17,11 +17,17 @@ const EMPTY: ArrayLike<Element> = [];
 
 /**
  * The one pass over every element of a tree that a scan makes: it finds shadow roots (there is
- * no selector for them) and lets CSS discovery bucket elements by class (`visit`). One native
+ * no selector for them) and lets CSS discovery bucket elements by class and headings be recorded (`visitFor`, told
+ * the tree's size). One native
  * query and a loop, no recursion: deep nesting cannot blow the stack, and nested shadow roots
  * are queued by the caller, breadth-first. Closed roots are invisible unless `readShadow` sees them.
  */
-export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShadow: ShadowRootReader, visit: ((el: Element) => void) | null): TreePass {
+export function passOverTree(
+  root: Document | ShadowRoot,
+  env: ScanEnv,
+  readShadow: ShadowRootReader,
+  visitFor: (elements: number) => ((el: Element) => void) | null,
+): TreePass {
   let all: ArrayLike<Element> = EMPTY;
   const shadowRoots: ShadowRoot[] = [];
   try {
@@ -32,6 +38,7 @@ export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShad
   }
   // Chunks of 1024 between budget checks; a throwing element (a hostile getter) costs itself.
   const n = all.length;
+  const visit = visitFor(n);
   const open = readShadow === openShadowRoot;
   for (let i = 0; i < n; ) {
     if (!withinBudget(env)) break;
