@@ -28,6 +28,18 @@ export const ManifestItemSchema = z.object({
   alt: z.string(),
   caption: z.string(),
   discovery: z.array(DiscoverySchema),
+  /** More of the page context the image was found in (untrusted text, stored as text). */
+  context: z
+    .object({
+      title: z.string(),
+      ariaLabel: z.string(),
+      heading: z.string(),
+      linkUrl: z.string().nullable(),
+      thumbnailUrl: z.string().nullable(),
+      renderedWidth: z.number().nonnegative().nullable(),
+      renderedHeight: z.number().nonnegative().nullable(),
+    })
+    .optional(),
   collectedAt: z.string(),
   purpose: PurposeSchema,
   licence: LicenceSchema.nullable(),

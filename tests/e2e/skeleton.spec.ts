@@ -23,6 +23,7 @@ test('licensed page: own images permitted and exported with sha256 and licence; 
     expect(item.mime).toBe('image/png');
   }
   expect(parsed.items.find((i) => i.url.includes('lamp'))).toMatchObject({ width: 400, height: 300, alt: 'Oil lamp' });
+  expect(parsed.items.find((i) => i.url.includes('vase'))).toMatchObject({ caption: 'Blue vase, 1820', context: { heading: 'Collection highlights' } });
   expect(parsed.items.some((i) => i.url.includes('partner'))).toBe(false);
   expect(parsed.summary).toMatchObject({ collected: 2, refused: { 'no-licence': 1 } });
 });
