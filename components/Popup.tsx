@@ -48,16 +48,18 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   }, [boundTabId, takeJob]);
 
-  // Follow a running job (also one started before the popup opened).
+  // Follow a running job (also one started before the popup opened). A failed poll — e.g. while
+  // a stopped service worker restarts — schedules the next one too, so following never stalls.
+  const [retry, setRetry] = useState(0);
   useEffect(() => {
     if (tabId === null || job?.state !== 'running') return;
     const timer = setTimeout(() => {
       ask({ type: 'popup-bg-job', tabId, sinceSeq: job.lastSeq })
-        .then((j) => j && takeJob(j))
-        .catch(() => undefined);
+        .then((j) => (j ? takeJob(j) : setRetry((n) => n + 1)))
+        .catch(() => setRetry((n) => n + 1));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [tabId, job, takeJob]);
+  }, [tabId, job, takeJob, retry]);
 
   const collect = useCallback(() => {
     if (tabId === null) return;

@@ -44,6 +44,27 @@ test('a 300-image job survives its service worker being stopped twice: nothing l
   expect(manifest.summary.collected).toBe(300);
 });
 
+test('the popup keeps following a job while its worker is stopped again and again', async ({ heed, sites }) => {
+  test.setTimeout(90_000);
+  const { popup, page } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '200');
+  const cdp = await heed.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  // Stops land at varied moments: mid-fetch, mid-transaction, while a poll is in flight.
+  for (let i = 0; i < 40; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(60 + (i % 5) * 37);
+  }
+  await cdp.detach();
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  expect(await checked(popup.page)).toBe(200);
+  const verdicts = await popup.verdicts();
+  expect(verdicts).toHaveLength(200);
+  expect(new Set(verdicts.map((v) => v.url)).size).toBe(200);
+});
+
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
   await popup.page.getByTestId('collect-page').click();
