@@ -62,10 +62,13 @@ async function readCapped(res: Response, maxBytes: number): Promise<{ bytes: Uin
   return { bytes, truncated };
 }
 
-/** All values of a response header (fetch joins repeated headers with ", "). */
-export function headerValues(headers: Headers, name: string): string[] {
-  const v = headers.get(name);
-  return v === null ? [] : [v];
+/** Response headers as lower-cased name → value (fetch already joins repeated headers with ", "). */
+export function headerMap(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value;
+  });
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Settings } from '@/utils/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import type { ImageCandidate } from '@/utils/verdict';
-import { fetchWithRetry } from './fetch-limited';
+import { fetchWithRetry, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
 
 export interface GatheredImage {
@@ -24,14 +24,6 @@ export type GatherResult = { ok: true; image: GatheredImage } | { ok: false; rea
 
 function failed(reason: FailureReason, url: string, value: string, note: string): GatherResult {
   return { ok: false, reason, evidence: [{ kind: 'fetch', scope: 'image', source: url, value, effect: 'info', note }] };
-}
-
-function headerMap(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value;
-  });
-  return out;
 }
 
 /** Fetch one image and read everything it carries: bytes, type, size, hash and rights signals. */

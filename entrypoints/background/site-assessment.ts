@@ -2,7 +2,7 @@ import { assessPage, type HeaderMap, type PageAssessment } from '@/utils/assess'
 import { originOf } from '@/utils/origin-files';
 import type { PageSignals } from '@/utils/page-signals';
 import type { Settings } from '@/utils/settings';
-import { fetchLimited } from './fetch-limited';
+import { fetchLimited, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
 import { getTabState, updateTabState } from './tab-state';
 
@@ -16,10 +16,7 @@ async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | 
   if (state?.headers && state.pageUrl === pageUrl) return state.headers;
   const r = await fetchLimited(pageUrl, 0);
   if (r.outcome === 'unreachable') return null;
-  const headers: HeaderMap = {};
-  r.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
+  const headers: HeaderMap = headerMap(r.headers);
   await updateTabState(tabId, pageUrl, { headers });
   return headers;
 }
