@@ -1,7 +1,7 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/db';
 import { signalFileUrls, type OriginFiles } from '@/utils/origin-files';
 import type { FetchedFile } from '@/utils/signals/fetched-file';
-import { parseRobotsTxt, robotsLicenceUrls, MAX_ROBOTS_BYTES, type RobotsFetch } from '@/utils/signals/robots-txt';
+import { MAX_ROBOTS_BYTES, parseCached, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/registrable-domain';
 import { fetchLimited } from './fetch-limited';
 
@@ -58,7 +58,7 @@ export class OriginSignals {
     if (cached && (!isFailure(cached) || now - cached.fetchedAt < FAILURE_TTL_MS)) return cached;
     const urls = signalFileUrls(origin);
     const [robots, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
-    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseRobotsTxt(robots.body), urls.robots).slice(0, MAX_RSL_DOCS) : [];
+    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), urls.robots).slice(0, MAX_RSL_DOCS) : [];
     // Privacy: Heed contacts only the site being collected from, so an RSL document hosted on
     // another site is not fetched; a declared licence left unread fails closed (signal-unreadable).
     const rsl = await Promise.all(
