@@ -10,6 +10,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'alarms', 'contextMenus'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Heed' },
+    // The always-on page reader (entrypoints/page-signals.ts), an unlisted script kept tiny.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page-signals.js'], run_at: 'document_idle' }],
     commands: {
       'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect the images on this page' },
     },

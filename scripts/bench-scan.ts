@@ -13,7 +13,7 @@ import { makePng } from '../tests/e2e/harness/png';
 import { launchPlainChromium, scanBundle } from '../tests/e2e/harness/scan-bundle';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CONTENT_SCRIPT = resolve(ROOT, '.output/chrome-mv3/content-scripts/page-signals.js');
+const CONTENT_SCRIPT = resolve(ROOT, '.output/chrome-mv3/page-signals.js');
 const ORIGIN = 'http://bench.test';
 const RUNS = 9;
 const DEFAULT_PAGES = [

@@ -4,17 +4,19 @@ export interface Notice {
   reasons: string[];
 }
 
-const HOST_ID = 'heed-notice-host';
-
 /**
  * Show a dismissible notice on the page, isolated in a shadow root so the page's CSS cannot
  * restyle it; every string is set as text, never as HTML. (Open, not closed: it says nothing
  * the page does not already know, and tests and assistive tools can read it.)
+ *
+ * The background injects this function itself (scripting.executeScript `func`), so it must be
+ * self-contained: no imports, no module-level names, only its argument and the page's DOM.
  */
-export function showNotice(doc: Document, notice: Notice): HTMLElement {
-  doc.getElementById(HOST_ID)?.remove();
+export function showNotice(notice: Notice): void {
+  const doc = document;
+  doc.getElementById('heed-notice-host')?.remove();
   const host = doc.createElement('div');
-  host.id = HOST_ID;
+  host.id = 'heed-notice-host';
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = `
@@ -43,5 +45,4 @@ export function showNotice(doc: Document, notice: Notice): HTMLElement {
   box.append(title, list, dismiss);
   root.append(style, box);
   (doc.body ?? doc.documentElement).append(host);
-  return host;
 }

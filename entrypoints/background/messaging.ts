@@ -8,7 +8,7 @@ import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
 import { getTabState, updateTabState } from './tab-state';
 import { showStatusBadge } from './badge';
-import type { Notice } from '@/utils/in-page-notice';
+import { showNotice, type Notice } from '@/utils/in-page-notice';
 import { REASON_LABELS } from '@/utils/reason-labels';
 
 /** The background's long-lived services, created once per worker start. */
@@ -106,10 +106,12 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
         .then(async ({ db, origins }) => {
           const site = await siteStatusFor(db, origins, tabId, signals);
           const { inPageNotice } = parseSettings(await getRawSettings(db));
-          sendResponse({ notice: inPageNotice ? noticeFor(site) : null });
+          const notice = inPageNotice ? noticeFor(site) : null;
+          // Injected only where needed, so the always-on script carries no notice code.
+          if (notice) await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: showNotice, args: [notice] });
         })
-        .catch(() => sendResponse({ notice: null }));
-      return true;
+        .catch(() => undefined); // the tab may have navigated away or closed
+      return false;
     }
     console.error('Heed: dropped an invalid or unauthorised message', raw);
     return false;

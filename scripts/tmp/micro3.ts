@@ -1,0 +1,27 @@
+import { generatePage, serve } from '../bench-scan';
+import { launchPlainChromium } from '../../tests/e2e/harness/scan-bundle';
+const T = `() => {
+  const time = (name, f, runs = 31) => { f(); const ts = []; let r; for (let i = 0; i < runs; i++) { const t = performance.now(); r = f(); ts.push(performance.now() - t); } ts.sort((a,b)=>a-b); return name + ': ' + ts[Math.floor(runs/2)].toFixed(3) + ' ms (min ' + ts[0].toFixed(3) + ') ' + (r ?? ''); };
+  const out = [];
+  const memo = new Map();
+  out.push(time('naive', () => { let n = 0; for (const el of document.querySelectorAll('*')) { const bg = getComputedStyle(el).backgroundImage; if (bg !== 'none') n++; } return n; }));
+  out.push(time('tw sr', () => { const w = document.createTreeWalker(document, 1); let n = 0; let el; while ((el = w.nextNode())) if (el.shadowRoot) n++; return n; }));
+  out.push(time('tw sr+className+memo', () => { const w = document.createTreeWalker(document, 1); let n = 0; let el; while ((el = w.nextNode())) { if (el.shadowRoot) n++; const c = el.className; if (c) { let r = memo.get(c); if (r === undefined) memo.set(c, r = c.length > 3); if (r) n++; } } return n; }));
+  out.push(time('tw sr+getAttr class', () => { const w = document.createTreeWalker(document, 1); let n = 0; let el; while ((el = w.nextNode())) { if (el.shadowRoot) n++; const c = el.getAttribute('class'); if (c) { let r = memo.get(c); if (r === undefined) memo.set(c, r = c.length > 3); if (r) n++; } } return n; }));
+  out.push(time('tw firstChild/nextSibling manual', () => { let n = 0; let el = document.documentElement; while (el) { if (el.shadowRoot) n++; let next = el.firstElementChild; if (!next) { while (el && !el.nextElementSibling) el = el.parentElement; next = el ? el.nextElementSibling : null; } el = next; } return n; }));
+  out.push(time('qsa* arrayfrom sr', () => { const a = Array.from(document.querySelectorAll('*')); let n = 0; for (const el of a) if (el.shadowRoot) n++; return n; }));
+  out.push(time('qsa :not(div,span,p,section,h3,img)', () => document.querySelectorAll(':not(div,span,p,section,h3,img)').length));
+  out.push(time('qsa [class*=bg-]', () => document.querySelectorAll('[class*="bg-"]').length));
+  out.push(time('qsa [class]', () => document.querySelectorAll('[class]').length));
+  out.push(time('gebcn unusedX', () => document.getElementsByClassName('zzz' + Math.random()).length));
+  out.push(time('qsa .zzz fresh', () => document.querySelectorAll('.zzz' + Math.floor(Math.random()*1e6)).length));
+  out.push(time('qsa div', () => document.querySelectorAll('div').length));
+  out.push(time('qsa [data-src]', () => document.querySelectorAll('[data-src]').length));
+  out.push(time('qsa img[data-src]', () => document.querySelectorAll('img[data-src]').length));
+  return out.join('\\n');
+}`;
+const browser = await launchPlainChromium();
+const page = await browser.newPage();
+await serve(page, generatePage(20000, process.argv[2] === 'dense' ? 'dense' : 'typical'));
+console.log(await page.evaluate(`(${T})()`));
+await browser.close();
