@@ -26,9 +26,14 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     if (name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
   }
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
-  for (const el of Array.from(doc.querySelectorAll('a[rel], link[rel], area[rel]'))) {
+  // One query per tag: Chromium answers `tag[attr]` from a tag walk, but matches a selector
+  // list element by element, several times slower on a large page. `~= i`: a rel token, any case.
+  const linkEls = ['link', 'a', 'area']
+    .flatMap((tag) => Array.from(doc.querySelectorAll(`${tag}[rel~="license" i]`)))
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1)); // document order
+  for (const el of linkEls) {
     if (licenceLinks.length >= RAW_LIMITS.links) break;
-    if (!/(^|\s)license(\s|$)/i.test(el.getAttribute('rel') ?? '') || el.closest('figure')) continue;
+    if (el.closest('figure')) continue;
     try {
       const url = new URL(el.getAttribute('href') ?? '', pageUrl).href;
       if (/^https?:/.test(url) && url.length <= RAW_LIMITS.url) licenceLinks.push({ url, type: (el.getAttribute('type') ?? '').toLowerCase() });

@@ -66,6 +66,7 @@ function byPrefix<T>(map: Record<string, T> | undefined, path: string): T[] {
 export async function startSiteServer(root: string, port = 0): Promise<SiteServer> {
   const requests: string[] = [];
   const flakyCounts = new Map<string, number>();
+  const generated = new Map<string, Buffer>();
   let actualPort = port;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
@@ -116,7 +117,13 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
       const w = Number(url.searchParams.get('w') ?? 320);
       const h = Number(url.searchParams.get('h') ?? 240);
       const xmp = config.xmp?.[path];
-      const png = makePng(Math.min(w, 4000), Math.min(h, 4000), `${host}${path}`, xmp ? [xmpChunk(xmp)] : []);
+      const key = `${host}${path} ${w}x${h} ${xmp ?? ''}`;
+      let png = generated.get(key);
+      if (!png) {
+        png = makePng(Math.min(w, 4000), Math.min(h, 4000), `${host}${path}`, xmp ? [xmpChunk(xmp)] : []);
+        // Generated once per path and size: a page of hundreds of images must not load the server.
+        if (generated.size < 5000) generated.set(key, png);
+      }
       res.writeHead(200, { 'Content-Type': 'image/png', ...headers }).end(png);
     } else {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...headers }).end('not found');
