@@ -14,7 +14,8 @@ import { launchPlainChromium, scanBundle } from '../tests/e2e/harness/scan-bundl
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CONTENT_SCRIPT = resolve(ROOT, '.output/chrome-mv3/page-signals.js');
-const ORIGIN = 'http://bench.test';
+// localhost: a secure context, which cross-origin isolation (fine timers) needs; routed, never listened on.
+const ORIGIN = 'http://localhost:8123';
 const RUNS = 9;
 const DEFAULT_PAGES = [
   { n: 1000, profile: 'typical' as const },
