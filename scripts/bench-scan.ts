@@ -68,7 +68,7 @@ export function generatePage(n: number, profile: 'typical' | 'dense' = 'typical'
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench ${n}</title><style>${rules.join('\n')}</style></head><body>${body.join('')}</body></html>`;
 }
 
-/** Serve `html` as http://bench.test/page.html and every other URL as one PNG, then load it. */
+/** Serve `html` as `${ORIGIN}/page.html` and every other URL as one PNG, then load it. */
 export async function serve(page: Page, html: string): Promise<void> {
   const png = makePng(120, 90, 'bench');
   await page.route(`${ORIGIN}/**`, (route) => {
