@@ -97,6 +97,11 @@ interface Measured {
   /** Cross-origin isolated: timers at 5 µs, not 100 µs. */
   isolated: boolean;
   pathMs: Record<string, number>;
+  /**
+   * Lower bounds measured in the same page and run: reading every element's shadowRoot; that
+   * plus its class; and Heed's whole-document queries (`queries` of them) replayed alone.
+   */
+  floor: { shadowMs: number; classMs: number; queriesMs: number; queries: number };
 }
 
 // Plain JavaScript, evaluated as a string: tsx's keepNames helpers do not exist in the page.
@@ -111,7 +116,40 @@ const MEASURE = `(runs) => {
     for (const img of Array.from(document.images)) if (img.currentSrc || img.src) found.add(img.currentSrc || img.src);
     return found;
   };
+  // The least any scan does here before its first candidate: every element's shadowRoot (no
+  // selector finds open shadow roots), plus each element's class (what stylesheet image rules
+  // key on), plus Heed's own whole-document queries, recorded from one scan and replayed.
+  const shadowFloor = () => {
+    const all = document.querySelectorAll('*');
+    let n = 0;
+    for (let i = 0; i < all.length; i++) if (all[i].shadowRoot) n++;
+    return n;
+  };
+  const classFloor = () => {
+    const all = document.querySelectorAll('*');
+    const seen = new Map();
+    let n = 0;
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i];
+      if (el.shadowRoot) n++;
+      const c = el.className;
+      if (typeof c === 'string' && c && !seen.has(c)) seen.set(c, n);
+    }
+    return n + seen.size;
+  };
+  const queries = [];
+  const protos = [Document.prototype, Element.prototype];
+  const originals = protos.map((p) => p.querySelectorAll);
+  protos.forEach((p, k) => {
+    p.querySelectorAll = function (selector) {
+      if (this === document) queries.push(selector);
+      return originals[k].call(this, selector);
+    };
+  });
+  try { heed.scanDocumentWithStats(document, location.href); } finally { protos.forEach((p, k) => (p.querySelectorAll = originals[k])); }
+  const replay = () => { let n = 0; for (const q of queries) n += document.querySelectorAll(q).length; return n; };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const floorTimes = { shadow: [], classes: [], queries: [] };
   const heedTimes = [];
   const naiveTimes = [];
   let fastest = null;
@@ -126,6 +164,15 @@ const MEASURE = `(runs) => {
     t = performance.now();
     naiveResult = naive();
     naiveTimes.push(performance.now() - t);
+    t = performance.now();
+    shadowFloor();
+    floorTimes.shadow.push(performance.now() - t);
+    t = performance.now();
+    classFloor();
+    floorTimes.classes.push(performance.now() - t);
+    t = performance.now();
+    replay();
+    floorTimes.queries.push(performance.now() - t);
   }
   // Heed reports a srcset's largest rendition or a linked original where the naive scan sees the
   // rendition shown: that counts as found (it is the candidate's thumbnailUrl).
@@ -145,6 +192,7 @@ const MEASURE = `(runs) => {
     same: [...naiveResult].every((u) => covered.has(u)),
     computedStyleCalls: heedResult.stats.computedStyleCalls,
     pathMs,
+    floor: { shadowMs: median(floorTimes.shadow), classMs: median(floorTimes.classes), queriesMs: median(floorTimes.queries), queries: queries.length },
   };
 }`;
 
@@ -173,6 +221,12 @@ export async function main(pages: { n: number; profile: 'typical' | 'dense' }[] 
           `naive ${m.naiveMs.toFixed(1)} ms (min ${m.naiveMinMs.toFixed(1)}): ratio ${ratio.toFixed(2)}×${goal}; min/min ${(m.heedMinMs / m.naiveMinMs).toFixed(2)}×, without context ${discovery.toFixed(2)}× ` +
           `(context ${m.contextMs.toFixed(1)} ms); images heed ${m.heedFound} / naive ${m.naiveFound}, every naive image found: ${m.same}; ` +
           `getComputedStyle ${m.computedStyleCalls} calls vs ${m.elements}; timer ${m.isolated ? '5 µs' : '100 µs'}`,
+      );
+      const f = m.floor;
+      const floorMs = f.classMs + f.queriesMs;
+      console.log(
+        `        floor before any candidate: every element's shadowRoot ${f.shadowMs.toFixed(1)} ms (${(f.shadowMs / m.naiveMs).toFixed(2)}×); ` +
+          `+ its class ${f.classMs.toFixed(1)} ms; + Heed's ${f.queries} whole-document queries ${f.queriesMs.toFixed(1)} ms: ${floorMs.toFixed(1)} ms (${(floorMs / m.naiveMs).toFixed(2)}×)`,
       );
       if (process.env.BENCH_VERBOSE) console.log('  per step (ms):', Object.entries(m.pathMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
       await page.close();
