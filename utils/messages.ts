@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvidenceSchema, RefusalReasonSchema } from './evidence';
-import { RawPageSignalsSchema } from './page-signals';
+import { RawPageSignalsSchema } from './page-signals-schema';
 import { VerdictSchema } from './verdict';
 
 /**

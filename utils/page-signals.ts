@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { RawPageSignals } from './raw-page-signals';
-import { RAW_LIMITS } from './raw-page-signals';
 import { readPageLicenceSignals } from './signals/html-licence/page';
 import { readJsonLdTexts } from './signals/html-licence/json-ld';
-import { PageLicenceSignalsSchema, type PageLicenceSignals } from './signals/html-licence/schema';
+import type { PageLicenceSignals } from './signals/html-licence/schema';
 import { readRobotsMetas, robotsMetasFrom, type RobotsMeta } from './signals/meta-robots';
 import { readTdmMeta, tdmMetaFrom, type TdmDeclaration } from './signals/tdmrep';
 import { cleanText } from './scan/text';
@@ -19,24 +17,6 @@ export interface PageSignals {
   /** Licence markup: rel=license, RDFa, microdata, JSON-LD (page level and ImageObjects). */
   licence: PageLicenceSignals;
 }
-
-export const PageSignalsSchema: z.ZodType<PageSignals> = z.object({
-  url: z.string().max(8192),
-  title: z.string().max(2000),
-  metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(2000) })).max(1000),
-  tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
-  licence: PageLicenceSignalsSchema,
-});
-
-/** What the always-on content script sends (utils/raw-page-signals.ts), checked on arrival. */
-export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = z.object({
-  url: z.string().max(8192),
-  title: z.string().max(RAW_LIMITS.title),
-  metas: z.array(z.object({ name: z.string().max(RAW_LIMITS.name), content: z.string().max(RAW_LIMITS.content) })).max(RAW_LIMITS.metas),
-  licenceLinks: z.array(z.object({ url: z.string().max(RAW_LIMITS.url), type: z.string().max(200) })).max(RAW_LIMITS.links),
-  jsonLd: z.array(z.string().max(RAW_LIMITS.jsonLdChars)).max(RAW_LIMITS.jsonLdScripts),
-  jsonLdTruncated: z.boolean(),
-});
 
 /** Read every page-level signal of a document (on Collect and when the popup opens). */
 export function readPageSignals(doc: Document, pageUrl: string): PageSignals {

@@ -1,7 +1,8 @@
 import type { HeedDatabase } from '@/utils/db';
 import { getRawSettings } from '@/utils/db';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages';
-import { pageSignalsFromRaw, PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import { pageSignalsFromRaw, type PageSignals } from '@/utils/page-signals';
+import { PageSignalsSchema } from '@/utils/page-signals-schema';
 import { parseSettings } from '@/utils/settings';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';

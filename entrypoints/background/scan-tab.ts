@@ -1,4 +1,5 @@
-import { PageSignalsSchema, type PageSignals } from '@/utils/page-signals';
+import type { PageSignals } from '@/utils/page-signals';
+import { PageSignalsSchema } from '@/utils/page-signals-schema';
 import type { Settings } from '@/utils/settings';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
 import { z } from 'zod';

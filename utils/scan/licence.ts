@@ -1,4 +1,5 @@
-import { readElementLicence, type ElementLicenceHint } from '../signals/html-licence';
+import { readElementLicence } from '../signals/html-licence/element';
+import type { ElementLicenceHint } from '../signals/html-licence/schema';
 
 const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
 // Where element-level licence markup can live (SIGNALS.md §6): a figure, or an ancestor that

@@ -9,7 +9,6 @@ export { licenceFindings, type LicenceFindingsInput } from './html-licence/findi
 export {
   ElementLicenceHintSchema,
   JsonLdImageObjectSchema,
-  LIMITS as HTML_LICENCE_LIMITS,
   LicenceViaSchema,
   PageLicenceSignalsSchema,
   type ElementLicenceHint,
@@ -17,3 +16,4 @@ export {
   type LicenceVia,
   type PageLicenceSignals,
 } from './html-licence/schema';
+export { LIMITS as HTML_LICENCE_LIMITS } from './html-licence/limits';

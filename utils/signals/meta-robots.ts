@@ -26,7 +26,7 @@ export interface RobotsMeta {
   content: string;
 }
 
-/** Output caps, matching `PageSignalsSchema` (utils/page-signals.ts). */
+/** Output caps, matching `PageSignalsSchema` (utils/page-signals-schema.ts). */
 export const MAX_METAS = 1000;
 export const MAX_META_NAME = 200;
 export const MAX_META_CONTENT = 2000;

@@ -1,4 +1,4 @@
-import { LIMITS } from './schema';
+import { LIMITS } from './limits';
 
 /** Trimmed, whitespace-collapsed, capped text; null when empty or not a string. */
 export function cleanText(value: unknown): string | null {

@@ -1,4 +1,5 @@
-import { LIMITS, type ElementLicenceHint } from './schema';
+import { LIMITS } from './limits';
+import type { ElementLicenceHint } from './schema';
 import { documentBase, enclosingFigure, markupIn, matchKey, resolveUrl } from './dom';
 import { isPageSubject, isRslLink, statementsOf, textValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType, typeNames } from './vocab';

@@ -1,4 +1,5 @@
-import { LIMITS, type JsonLdImageObject, type PageLicenceSignals } from './schema';
+import { LIMITS } from './limits';
+import type { JsonLdImageObject, PageLicenceSignals } from './schema';
 import { cleanText, resolveUrl } from './dom';
 import { isImageType, isMediaType, typeNames } from './vocab';
 

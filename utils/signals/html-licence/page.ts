@@ -1,4 +1,5 @@
-import { LIMITS, type LicenceVia, type PageLicenceSignals } from './schema';
+import { LIMITS } from './limits';
+import type { LicenceVia, PageLicenceSignals } from './schema';
 import { documentBase, enclosingFigure, resolveUrl } from './dom';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, urlValue } from './statements';

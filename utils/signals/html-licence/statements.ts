@@ -1,4 +1,4 @@
-import { LIMITS } from './schema';
+import { LIMITS } from './limits';
 import { cleanText, resolveUrl, tokens } from './dom';
 import { isMediaType, microdataPredicates, rdfaPredicates, typeNames, type Predicate } from './vocab';
 

@@ -1,4 +1,4 @@
-import { LIMITS } from './schema';
+import { LIMITS } from './limits';
 import { tokens } from './dom';
 
 /** What a statement says, once the vocabulary is resolved. */
