@@ -70,9 +70,11 @@ test('lazy: one attribute list, placeholders skipped, native lazy images not yet
 test('css: layers, image-set, ::before/::after, var(), @media/@supports, nesting, @import, inline — computing few styles', async () => {
   const { candidates, stats } = await scanPage('css.html');
   expect(paths(candidates)).toEqual(
-    ['after-content', 'before', 'hero', 'imported', 'inline', 'layer1', 'layer2', 'linked', 'media', 'nested', 'set-2x', 'shorthand-var', 'var', 'wk-2x'].map((n) => `/c/${n}.png`),
+    ['after-content', 'before', 'hero', 'imported', 'inline', 'layer1', 'layer2', 'linked', 'media', 'nested-decl', 'nested', 'set-2x', 'shorthand-var', 'var', 'wk-2x'].map((n) => `/c/${n}.png`),
   );
   expect(find(candidates, '/c/before.png').discovery).toEqual(['css', 'pseudo']);
+  // Found from its rule (not only as a loaded resource): declarations after a nested rule count.
+  expect(find(candidates, '/c/nested-decl.png').discovery).toEqual(['css']);
   expect(find(candidates, '/c/hero.png')).toMatchObject({ discovery: ['css'], renderedWidth: 200, renderedHeight: 120 });
   // ~330 elements on the page; only rule matches and inline styles are computed.
   expect(stats.computedStyleCalls).toBeLessThanOrEqual(20);

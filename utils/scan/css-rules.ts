@@ -26,7 +26,9 @@ interface RuleLike {
 export function declaresImage(style: CSSStyleDeclaration | undefined): 'background' | 'content' | null {
   if (!style) return null;
   // The shorthand matters on its own: `background: var(--x)` leaves the longhand empty in CSSOM.
-  if (mayHoldImage(style.backgroundImage) || mayHoldImage(style.getPropertyValue('background'))) return 'background';
+  // A longhand that is set already says what the shorthand would (and serialising it costs).
+  const image = style.backgroundImage;
+  if (mayHoldImage(image) || (!image && mayHoldImage(style.getPropertyValue('background')))) return 'background';
   return /url\(|image-set\(/i.test(style.getPropertyValue('content')) ? 'content' : null;
 }
 
@@ -98,11 +100,18 @@ export function readSheetImageRules(root: Document | ShadowRoot, cssTexts: Recor
       else if (rule.type === 7) {
         // @keyframes animating a background: which elements run it is not in the selector.
         if (/background[^;]*url\(/i.test((rule as { cssText?: string }).cssText ?? '')) out.needsSweep = true;
-      } else if (typeof rule.selectorText === 'string' && rule.style && rule.type !== 6 /* @page */) {
-        const selector = resolveNested(rule.selectorText, parent);
+      } else if (rule.style && rule.type !== 6 /* @page */) {
+        // Declarations first: reading selectorText serialises the selector, the costliest read
+        // here, so it is read only for rules that paint or hold nested rules.
         const paints = declaresImage(rule.style);
+        const nested = rule.cssRules?.length ? rule.cssRules : null;
+        if (!paints && !nested) continue;
+        const text = rule.selectorText;
+        // No selector: nested declarations (CSSNestedDeclarations), which apply to the parent's.
+        const selector = typeof text === 'string' ? resolveNested(text, parent) : parent;
+        if (selector === null) continue; // @font-face and the like: not a box's background
         if (paints) out.selectors.push({ selector, content: paints === 'content' });
-        if (rule.cssRules?.length) stack.push({ rules: rule.cssRules, parent: selector });
+        if (nested) stack.push({ rules: nested, parent: selector });
       } else if (rule.cssRules?.length) stack.push({ rules: rule.cssRules, parent }); // @media, @supports, @layer…
     }
   }
