@@ -1,5 +1,6 @@
 import type { SiteStatusView } from '@/utils/messages';
 import { REASON_LABELS } from '@/utils/reason-labels';
+import { sourceUrl } from '@/utils/safe-url';
 
 const HEADLINE = {
   permitted: 'Openly licensed site',
@@ -20,13 +21,14 @@ export function SiteBanner({ site }: { site: SiteStatusView | null }) {
       <ul data-testid="site-reasons" class="reasons">
         {site.reasons.map((r) => {
           const why = explaining.find((e) => e.reason === r);
+          const link = why ? sourceUrl(why.source) : null;
           return (
             <li key={r} data-reason={r}>
               {why?.note ?? REASON_LABELS[r]}
-              {why && /^https?:/.test(why.source) ? (
+              {link ? (
                 <>
                   {' '}
-                  <a href={why.source} target="_blank" rel="noreferrer noopener">source</a>
+                  <a href={link} target="_blank" rel="noreferrer noopener">source</a>
                 </>
               ) : null}
             </li>

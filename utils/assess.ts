@@ -15,7 +15,8 @@ import type { PageLicenceSignals } from './signals/html-licence/schema';
 import { evaluateMetaRobots } from './signals/meta-robots';
 import { partialRobotsOptOuts } from './signals/robots-partial';
 import { evaluateRobots } from './signals/robots-txt';
-import { evaluateRsl, readRslLinkHeader } from './signals/rsl';
+import type { FetchedFile } from './signals/fetched-file';
+import { evaluateRsl, readRslLinkHeader, rslPartialRestrictions } from './signals/rsl';
 import { resolveTdmReservation, type TdmDeclaration } from './signals/tdmrep';
 import { evaluateXRobotsTag } from './signals/x-robots-tag';
 import type { ImageCandidate } from './verdict';
@@ -38,6 +39,21 @@ export interface PageAssessment {
   licenceSignals: PageLicenceSignals;
   /** The page's TDM header/meta: applies to same-domain images when nothing closer speaks. */
   tdmFallback: (TdmDeclaration & { source: string }) | null;
+  /** RSL licences the page declares (inline, linked, Link header): they speak for its images. */
+  pageRsl?: FetchedFile[];
+}
+
+/** Longest inline RSL licence read (as a fetched one): a longer one is unreadable, so fails closed. */
+const MAX_INLINE_RSL = 512 * 1024;
+
+/** The RSL licences a page declares: its inline `<script>`s, then the linked documents. */
+function pageRslDocuments(input: PageInputs): FetchedFile[] {
+  const url = input.page.url;
+  const inline = (input.page.rsl ?? []).map((body, i, all): FetchedFile => {
+    const source = `${url} (inline RSL licence${all.length > 1 ? ` ${i + 1}` : ''})`;
+    return body.length > MAX_INLINE_RSL ? { url: source, outcome: 'error', detail: 'larger than 512 KiB' } : { url: source, outcome: 'ok', body };
+  });
+  return [...inline, ...(input.linkedRsl ?? [])];
 }
 
 export interface PageInputs {
@@ -46,6 +62,11 @@ export interface PageInputs {
   headers: HeaderMap | null;
   /** Signal files of the page's origin. */
   origin: OriginFiles;
+  /**
+   * RSL licences the page links to (`<link rel="license" type="application/rsl+xml">`, or its
+   * response's `Link` header), as the shell fetched them; inline ones come with `page`.
+   */
+  linkedRsl?: FetchedFile[];
 }
 
 /** What was read about one image: its response, its origins' signal files and its bytes. */
@@ -101,7 +122,13 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     { wellKnown: input.origin.tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: tdmFallback },
     profile,
   ).map((e) => ({ ...e, scope: 'page' as const }));
-  const pageRsl = rslEvidence([input.origin], url, profile, 'page');
+  const pageRslDocs = pageRslDocuments(input);
+  const pageRsl = [
+    ...rslEvidence([input.origin], url, profile, 'page'),
+    ...input.origin.rsl.flatMap((doc) => rslPartialRestrictions(doc, url, profile, 'site')),
+    ...pageRslDocs.flatMap((doc) => evaluateRsl(doc, url, profile, 'page', url)),
+    ...pageRslDocs.flatMap((doc) => rslPartialRestrictions(doc, url, profile, 'page')),
+  ];
   // Unreadable licence markup can only withhold a permission (JSON-LD carries licences, not
   // opt-outs), so it is recorded, and the images it might have licensed get no licence from it.
   const unreadable: Evidence[] = input.page.licence.unreadable.map((u) => ({
@@ -120,7 +147,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     (l) => l.source === 'page',
   );
   const { status, reasons } = siteStatus(evidence, licences, settings);
-  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback };
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs };
 }
 
 /** Decide one image from the page assessment, its own signals and its element context. */
@@ -150,6 +177,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     );
   }
   evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
+  for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
   for (const rslUrl of readRslLinkHeader(header(image.headers, 'link'), image.finalUrl)) {
     evidence.push({ kind: 'rsl', scope: 'image', source: rslUrl, value: 'RSL licence linked from the image response', effect: 'info', note: 'An RSL licence is linked from the image response (Link header); Heed reads RSL documents named in robots.txt' });
   }

@@ -13,6 +13,7 @@ export const PageSignalsSchema: z.ZodType<PageSignals> = z.object({
   metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(2000) })).max(1000),
   tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
   licence: PageLicenceSignalsSchema,
+  rsl: z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts),
 });
 
 /** What the always-on content script sends (utils/raw-page-signals.ts), checked on arrival. */
@@ -23,4 +24,5 @@ export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = z.object({
   licenceLinks: z.array(z.object({ url: z.string().max(RAW_LIMITS.url), type: z.string().max(200) })).max(RAW_LIMITS.links),
   jsonLd: z.array(z.string().max(RAW_LIMITS.jsonLdChars)).max(RAW_LIMITS.jsonLdScripts),
   jsonLdTruncated: z.boolean(),
+  rsl: z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts),
 });

@@ -1,4 +1,4 @@
-import type { RawPageSignals } from './raw-page-signals';
+import { readInlineRsl, type RawPageSignals } from './raw-page-signals';
 import { readPageLicenceSignals } from './signals/html-licence/page';
 import { readJsonLdTexts } from './signals/html-licence/json-ld';
 import type { PageLicenceSignals } from './signals/html-licence/schema';
@@ -16,6 +16,8 @@ export interface PageSignals {
   tdm: TdmDeclaration;
   /** Licence markup: rel=license, RDFa, microdata, JSON-LD (page level and ImageObjects). */
   licence: PageLicenceSignals;
+  /** Inline RSL licences (`<script type="application/rsl+xml">` texts), parsed by the background. */
+  rsl: string[];
 }
 
 /** Read every page-level signal of a document (on Collect and when the popup opens). */
@@ -26,6 +28,7 @@ export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
     metas: readRobotsMetas(doc),
     tdm: readTdmMeta(doc),
     licence: readPageLicenceSignals(doc, pageUrl),
+    rsl: readInlineRsl(doc),
   };
 }
 
@@ -33,7 +36,7 @@ const RSL_TYPE = 'application/rsl+xml';
 
 /**
  * Page signals from the always-on script's raw material, for the badge while browsing. It sees
- * metas, rel=license links and JSON-LD; RDFa and microdata licences are read when the popup
+ * metas, rel=license links, JSON-LD and inline RSL; RDFa and microdata licences are read when the popup
  * opens or on Collect (the full reader needs the DOM).
  */
 export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
@@ -54,5 +57,6 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
       unreadable: jsonLd.unreadable,
       truncated: jsonLd.truncated || raw.jsonLdTruncated,
     },
+    rsl: raw.rsl,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What the always-on content script reads from every page: raw material only (meta pairs,
- * rel=license links, JSON-LD texts), with no parsing and no dependencies, so the script that
+ * rel=license links, JSON-LD and inline RSL texts), with no parsing and no dependencies, so the script that
  * runs on every page stays a few KB. The background parses it (utils/page-signals.ts).
  */
 export interface RawPageSignals {
@@ -13,10 +13,28 @@ export interface RawPageSignals {
   jsonLd: string[];
   /** Some JSON-LD was left out (over the caps). */
   jsonLdTruncated: boolean;
+  /** Texts of inline RSL licences, `<script type="application/rsl+xml">` (SIGNALS.md §5.2). */
+  rsl: string[];
 }
 
 /** Caps on what a page can make the content script send. */
-export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000 } as const;
+export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000, rslScripts: 3, rslChars: 512 * 1024 } as const;
+
+/** The essence of a `type` attribute: `application/ld+json; charset=…` → `application/ld+json`. */
+const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * Inline RSL licences: at most 3 (as many as robots.txt `License:` documents are read), each
+ * whole or, past 512 KiB, cut (a cut document fails to parse, and an unreadable licence fails closed).
+ */
+export function readInlineRsl(doc: Document): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll('script[type]'))) {
+    if (out.length >= RAW_LIMITS.rslScripts) break;
+    if (mediaType(el) === 'application/rsl+xml') out.push((el.textContent ?? '').slice(0, RAW_LIMITS.rslChars + 1));
+  }
+  return out;
+}
 
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
@@ -45,7 +63,7 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   let chars = 0;
   let jsonLdTruncated = false;
   for (const el of Array.from(doc.querySelectorAll('script[type]'))) {
-    if ((el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/ld+json') continue;
+    if (mediaType(el) !== 'application/ld+json') continue;
     const text = el.textContent ?? '';
     if (jsonLd.length >= RAW_LIMITS.jsonLdScripts || chars + text.length > RAW_LIMITS.jsonLdChars) {
       jsonLdTruncated = true;
@@ -54,5 +72,5 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     jsonLd.push(text);
     chars += text.length;
   }
-  return { url: pageUrl, title: (doc.title ?? '').slice(0, RAW_LIMITS.title), metas, licenceLinks, jsonLd, jsonLdTruncated };
+  return { url: pageUrl, title: (doc.title ?? '').slice(0, RAW_LIMITS.title), metas, licenceLinks, jsonLd, jsonLdTruncated, rsl: readInlineRsl(doc) };
 }

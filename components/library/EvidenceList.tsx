@@ -1,6 +1,7 @@
 import type { Evidence } from '@/utils/evidence';
 import { REASON_LABELS } from '@/utils/reason-labels';
 import { SafeLink } from './SafeLink';
+import { sourceUrl } from '@/utils/safe-url';
 
 /** Every signal read for an item: kind, scope, source, value, effect and the note explaining it. */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
@@ -25,7 +26,7 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
             <td>{String(e.kind)}</td>
             <td>{String(e.scope)}</td>
             <td class="evidence__source">
-              <SafeLink href={e.source} />
+              <SafeLink href={sourceUrl(e.source)}>{String(e.source)}</SafeLink>
             </td>
             <td class="evidence__value">{String(e.value)}</td>
             <td>

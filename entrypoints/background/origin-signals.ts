@@ -33,43 +33,63 @@ function isFailure(files: OriginFiles): boolean {
   return files.robots.outcome === 'unreachable' || files.tdmrep.outcome === 'error' || files.aiTxt.outcome === 'error';
 }
 
+const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
+
+/**
+ * An RSL licence document, fetched only from the site that declared it. Privacy: Heed contacts
+ * only the site being collected from, so a document on another site is not fetched, and a
+ * declared licence left unread fails closed (signal-unreadable).
+ */
+function fetchRsl(url: string, declaredBy: string): Promise<FetchedFile> {
+  return sameRegistrableDomain(url, declaredBy) ? fetchFile(url) : Promise.resolve({ url, outcome: 'error', detail: ANOTHER_SITE });
+}
+
 /**
  * The site-wide signal files of each origin, fetched once and shared by concurrent jobs
  * (in-flight promises are reused), cached in IndexedDB for at most 24 h (RFC 9309 §2.4).
  */
 export class OriginSignals {
   private readonly inflight = new Map<string, Promise<OriginFiles>>();
+  private readonly inflightRsl = new Map<string, Promise<FetchedFile>>();
 
   constructor(private readonly db: HeedDatabase) {}
 
   get(origin: string): Promise<OriginFiles> {
-    let p = this.inflight.get(origin);
+    return this.shared(this.inflight, origin, () => this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, isFailure, () => this.load(origin)));
+  }
+
+  /** An RSL licence a page declares (`<link rel="license">`, `Link` header), cached like the origin files. */
+  rslDocument(url: string, pageUrl: string): Promise<FetchedFile> {
+    return this.shared(this.inflightRsl, `${url} ${pageUrl}`, () =>
+      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${pageUrl}`, (f) => f.outcome === 'error', () => fetchRsl(url, pageUrl)),
+    );
+  }
+
+  /** One promise per key while it runs (and a minute after): concurrent jobs share a fetch. */
+  private shared<T>(inflight: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    let p = inflight.get(key);
     if (!p) {
-      p = this.load(origin).finally(() => setTimeout(() => this.inflight.delete(origin), 60_000));
-      this.inflight.set(origin, p);
+      p = load().finally(() => setTimeout(() => inflight.delete(key), 60_000));
+      inflight.set(key, p);
     }
     return p;
   }
 
-  private async load(origin: string): Promise<OriginFiles> {
-    const key = `origin-files/${CACHE_FORMAT} ${origin}`;
+  /** From IndexedDB when fresh (≤ 24 h; a failure ≤ 5 min), else loaded and stored. */
+  private async cached<T extends object>(key: string, failed: (value: T) => boolean, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
-    const cached = (await getCachedSignal(this.db, key, DAY_MS, now)) as (OriginFiles & { fetchedAt: number }) | undefined;
-    if (cached && (!isFailure(cached) || now - cached.fetchedAt < FAILURE_TTL_MS)) return cached;
+    const hit = (await getCachedSignal(this.db, key, DAY_MS, now)) as (T & { fetchedAt: number }) | undefined;
+    if (hit && (!failed(hit) || now - hit.fetchedAt < FAILURE_TTL_MS)) return hit;
+    const value = await load();
+    await putCachedSignal(this.db, key, { ...value, fetchedAt: now }, now);
+    return value;
+  }
+
+  private async load(origin: string): Promise<OriginFiles> {
     const urls = signalFileUrls(origin);
     const [robots, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
     const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), urls.robots).slice(0, MAX_RSL_DOCS) : [];
-    // Privacy: Heed contacts only the site being collected from, so an RSL document hosted on
-    // another site is not fetched; a declared licence left unread fails closed (signal-unreadable).
-    const rsl = await Promise.all(
-      rslUrls.map((u): Promise<FetchedFile> =>
-        sameRegistrableDomain(u, origin)
-          ? fetchFile(u)
-          : Promise.resolve({ url: u, outcome: 'error', detail: 'hosted on another site; Heed only contacts the site being collected from' }),
-      ),
-    );
-    const files: OriginFiles = { origin, robots, tdmrep, aiTxt, rsl };
-    await putCachedSignal(this.db, key, { ...files, fetchedAt: now }, now);
-    return files;
+    const rsl = await Promise.all(rslUrls.map((u) => fetchRsl(u, origin)));
+    return { origin, robots, tdmrep, aiTxt, rsl };
   }
 }

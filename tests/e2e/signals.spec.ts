@@ -69,6 +69,21 @@ test('RSL: a licence requiring payment for AI training refuses; a free one permi
   expect(byPath(verdicts, '/paid/b.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
 });
 
+test('RSL a page declares, inline or linked, refuses the images it covers and marks the site restricted', async ({ heed, sites }) => {
+  const inline = await openSiteWithPopup(heed, `${sites.origin('rsl.test')}/inline.html`);
+  expect(await inline.popup.siteStatus()).toBe('restricted');
+  expect(await inline.popup.siteReasons()).toContain('rsl-prohibits');
+  let verdicts = await inline.popup.collect();
+  expect(byPath(verdicts, '/no-ai/a.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+  expect(byPath(verdicts, '/free/c.png')).toMatchObject({ decision: 'permitted', reasons: [] });
+
+  const linked = await openSiteWithPopup(heed, `${sites.origin('rsl.test')}/linked.html`);
+  verdicts = await linked.popup.collect();
+  expect(byPath(verdicts, '/members/a.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+  expect(byPath(verdicts, '/free/d.png')).toMatchObject({ decision: 'permitted', reasons: [] });
+  expect(sites.requests).toContain('rsl.test /page-license.xml');
+});
+
 test('ai.txt disallowing the image type refuses it', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('aitxt.test')}/`);
   const verdicts = await popup.collect();

@@ -3,6 +3,7 @@ import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../.
 import type { OriginFiles } from '../../utils/origin-files';
 import type { PageSignals } from '../../utils/page-signals';
 import { parseSettings } from '../../utils/settings';
+import type { FetchedFile } from '../../utils/signals/fetched-file';
 import type { ImageCandidate } from '../../utils/verdict';
 
 const settings = parseSettings({});
@@ -23,6 +24,7 @@ const pageSignals = (over: Partial<PageSignals> = {}): PageSignals => ({
   metas: [],
   tdm: {},
   licence: { pageUrl: 'https://museum.example/gallery', licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false },
+  rsl: [],
   ...over,
 });
 
@@ -175,5 +177,51 @@ describe('assessImage', () => {
     const d = decideFor('https://cdn.other.example/a.png', {}, {}, p);
     expect(d.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'element' });
     expect(d.licence?.attribution).toContain('"Fox" by Kim');
+  });
+});
+
+describe('RSL licences a page declares (inline or linked)', () => {
+  const PAGE = 'https://museum.example/gallery';
+  const xml = (inner: string) => `<rsl xmlns="https://rslstandard.org/rsl">${inner}</rsl>`;
+  const noAiUnder = (path: string) => xml(`<content url="${path}"><license><prohibits type="usage">ai-train</prohibits></license></content>`);
+  const withInline = (...docs: string[]) => page({ page: pageSignals({ rsl: docs }) });
+
+  it('an inline licence refusing some paths: the site is restricted and those images refused, others not', () => {
+    const p = withInline(noAiUnder('/private/*'));
+    expect(p).toMatchObject({ status: 'restricted', reasons: ['rsl-prohibits'] });
+    expect(p.evidence.find((e) => e.reason === 'rsl-prohibits')?.source).toBe(`${PAGE} (inline RSL licence)`);
+    expect(decideFor('https://museum.example/private/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+    expect(decideFor('https://museum.example/public/a.png', {}, {}, p)).toMatchObject({ decision: 'permitted' });
+    // Path patterns are the page's own site: an image on another origin is not covered by them.
+    expect(decideFor('https://cdn.museum.example/private/a.png', {}, {}, p).reasons).not.toContain('rsl-prohibits');
+  });
+
+  it('an inline licence covering the page itself blocks the site', () => {
+    expect(withInline(noAiUnder('/'))).toMatchObject({ status: 'blocked', reasons: ['rsl-prohibits'] });
+  });
+
+  it('an unreadable or oversized inline licence fails closed', () => {
+    expect(withInline('<rsl xmlns="https://rslstandard.org/rsl"><content')).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    expect(withInline(noAiUnder('/x/*') + ' '.repeat(512 * 1024))).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+  });
+
+  it('a linked licence counts like an inline one; one left unfetched fails closed', () => {
+    const linked = (over: object) => page({ linkedRsl: [{ url: 'https://museum.example/rsl.xml', ...over } as FetchedFile] });
+    const p = linked({ outcome: 'ok', body: noAiUnder('/private/*') });
+    expect(p.status).toBe('restricted');
+    expect(decideFor('https://museum.example/private/a.png', {}, {}, p).reasons).toEqual(['rsl-prohibits']);
+    expect(linked({ outcome: 'error', detail: 'hosted on another site' })).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    expect(linked({ outcome: 'absent' }).status).toBe('permitted'); // 404: no licence terms
+  });
+
+  it('a free licence for the purpose changes nothing else', () => {
+    const p = withInline(xml('<content url="/"><license><permits type="usage">all</permits><payment type="free"/></license></content>'));
+    expect(p).toMatchObject({ status: 'permitted', reasons: [] });
+    expect(decideFor('https://museum.example/a.png', {}, {}, p).decision).toBe('permitted');
+  });
+
+  it('a page assessment stored before page RSL existed (no pageRsl) still decides', () => {
+    const { pageRsl: _, ...old } = page();
+    expect(decideFor('https://museum.example/a.png', {}, {}, old).decision).toBe('permitted');
   });
 });

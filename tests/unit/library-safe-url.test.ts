@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpUrl } from '../../utils/safe-url';
+import { httpUrl, sourceUrl } from '../../utils/safe-url';
 
 describe('httpUrl: only http(s) becomes a link', () => {
   it.each<[unknown, string | null]>([
@@ -20,4 +20,15 @@ describe('httpUrl: only http(s) becomes a link', () => {
     [42, null],
     [`https://a.example/${'x'.repeat(9000)}`, null],
   ])('%j → %j', (input, expected) => expect(httpUrl(input)).toBe(expected));
+});
+
+describe('sourceUrl: an evidence source links to its URL, not to its note', () => {
+  it.each<[unknown, string | null]>([
+    ['https://site.example/robots.txt', 'https://site.example/robots.txt'],
+    ['https://site.example/page (tdm-reservation meta)', 'https://site.example/page'],
+    ['https://site.example/page (inline RSL licence 2)', 'https://site.example/page'],
+    ['javascript:alert(1) (note)', null],
+    ['xmp', null],
+    [undefined, null],
+  ])('%j → %j', (input, expected) => expect(sourceUrl(input)).toBe(expected));
 });

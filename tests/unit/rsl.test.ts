@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../utils/evidence';
 import { purposeProfile } from '../../utils/purposes';
 import type { FetchedFile } from '../../utils/signals/fetched-file';
-import { evaluateRsl, parseRslXml, readRslLinkHeader, RSL_PAYMENT_TYPES, RSL_USAGE_COVERS } from '../../utils/signals/rsl';
+import { evaluateRsl, parseRslXml, readRslLinkHeader, RSL_PAYMENT_TYPES, RSL_USAGE_COVERS, rslPartialRestrictions } from '../../utils/signals/rsl';
 
 const AI = purposeProfile('ai-training');
 const TDM = purposeProfile('research-tdm');
@@ -186,6 +186,58 @@ describe('evaluateRsl', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('an RSL licence a page declares (declaredOn)', () => {
+  const PAGE = 'https://site.test/gallery.html';
+  const doc = ok(rsl(content('/images/*', '<prohibits type="usage">ai-train</prohibits>') + content('https://cdn.test/site/*', '<prohibits type="usage">all</prohibits>')));
+  const effects = (imageUrl: string) => evaluateRsl(doc, imageUrl, AI, 'page', PAGE).map((e) => `${e.effect} ${e.reason ?? ''}`.trim());
+
+  it('covers its own origin by path', () => {
+    expect(effects('https://site.test/images/a.jpg')).toEqual(['deny rsl-prohibits']);
+    expect(effects('https://site.test/other/a.jpg')).toEqual(['info']);
+  });
+
+  it('reaches another origin only through a full URL in <content url>', () => {
+    expect(effects('https://cdn.test/images/a.jpg')).toEqual(['info']); // the path pattern is the page's site, not the CDN's
+    expect(effects('https://cdn.test/site/a.jpg')).toEqual(['deny rsl-prohibits']);
+  });
+
+  it('without declaredOn (robots.txt License:) a path pattern is read against the image as before', () => {
+    expect(evaluateRsl(doc, 'https://cdn.test/images/a.jpg', AI, 'site').map((e) => e.effect)).toEqual(['deny']);
+  });
+});
+
+describe('rslPartialRestrictions', () => {
+  const PAGE = 'https://site.test/index.html';
+  it('names each content set that refuses the purpose and does not cover the page', () => {
+    const doc = ok(
+      rsl(
+        content('/paid/*', '<permits type="usage">ai-train</permits><payment type="training"/>') +
+          content('/free/*', '<permits type="usage">all</permits><payment type="free"/>') +
+          content('/no-ai/*', '<prohibits type="usage">ai-train</prohibits>') +
+          content('/either/*', '<permits type="usage">all</permits><payment type="training"/></license><license><permits type="usage">all</permits><payment type="free"/>'),
+      ),
+    );
+    const found = rslPartialRestrictions(doc, PAGE, AI);
+    expect(found.map((e) => [e.effect, e.reason, e.value.split(';')[0]])).toEqual([
+      ['info', 'rsl-prohibits', 'content "/paid/*"'],
+      ['info', 'rsl-prohibits', 'content "/no-ai/*"'],
+    ]);
+    expect(found[0]!.note).toContain('images there will be refused');
+  });
+
+  it('leaves the content covering the page to evaluateRsl, and says nothing for unreadable or absent documents', () => {
+    expect(rslPartialRestrictions(ok(rsl(content('/', '<prohibits type="usage">all</prohibits>'))), PAGE, AI)).toEqual([]);
+    expect(rslPartialRestrictions(ok('<rsl'), PAGE, AI)).toEqual([]);
+    expect(rslPartialRestrictions({ url: SRC, outcome: 'absent' }, PAGE, AI)).toEqual([]);
+  });
+
+  it('depends on the purpose: a ban on AI training leaves research TDM (usage "all") free', () => {
+    const doc = ok(rsl(content('/no-ai/*', '<prohibits type="usage">ai-train</prohibits>')));
+    expect(rslPartialRestrictions(doc, PAGE, AI)).toHaveLength(1);
+    expect(rslPartialRestrictions(doc, PAGE, TDM)).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * RSL — Really Simple Licensing 1.0 (RSL-SPEC-1.0, https://rslstandard.org/rsl; namespace
  * `https://rslstandard.org/rsl`, media type `application/rsl+xml`). Discovered through a
- * robots.txt `License:` record (site) or a `Link: <…>; rel="license";
- * type="application/rsl+xml"` header (that response). `<content url>` uses RFC 9309 URL
+ * robots.txt `License:` record (site); on a page, through `<link rel="license"
+ * type="application/rsl+xml">`, an inline `<script type="application/rsl+xml">` or the page
+ * response's `Link: <…>; rel="license"; type="application/rsl+xml"` header (that page). `<content url>` uses RFC 9309 URL
  * matching; each `<license>` has `<permits|prohibits type="usage|user|geo">` token lists and a
  * `<payment type>`; a `server` attribute means a licence must be obtained from that RSL
  * License Server "even if the license is free".
@@ -173,11 +174,26 @@ function describe(c: RslContent, l: RslLicense): string {
   return clip(parts.join('; '), 1000);
 }
 
-/** Evaluate a parsed RSL document for one image (see the module comment for the reading). */
-export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site'): Evidence[] {
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Evaluate a parsed RSL document for one image (see the module comment for the reading).
+ * `declaredOn`: the page that declared it (inline `<script>`, `<link rel="license">` or the
+ * page's `Link` header). Its path patterns (and an empty `url`, "this content") then cover the
+ * page's own origin only; a `<content url>` naming a full URL covers that URL wherever it is.
+ */
+export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site', declaredOn?: string): Evidence[] {
   return neverThrow(() => {
     const base = { kind: 'rsl', scope, source } as const;
-    const matching = doc.contents.filter((c) => rslContentMatches(c.url, imageUrl));
+    const sameOrigin = declaredOn === undefined || originOf(declaredOn) === originOf(imageUrl);
+    const reaches = (pattern: string) => sameOrigin || /^https?:\/\//i.test(pattern);
+    const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl));
     if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
     const best = Math.max(...matching.map((c) => specificity(c.url)));
     const chosen = matching.filter((c) => specificity(c.url) === best);
@@ -195,12 +211,12 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
 }
 
 /**
- * Evaluate a fetched RSL document for one image. The caller passes only documents declared
- * for the image's origin (its robots.txt `License:`) or its own response (`Link` header, with
- * `scope` 'image'). A declared licence that cannot be fetched (5xx) or read fails closed
- * (`signal-unreadable`); a 4xx means there is no licence.
+ * Evaluate a fetched RSL document for one image. The caller passes documents declared for
+ * the image's origin (its robots.txt `License:`), or by the page the image is on (`declaredOn`:
+ * inline, linked, or in the page's `Link` header; scope 'page'). A declared licence that cannot
+ * be fetched (5xx) or read fails closed (`signal-unreadable`); a 4xx means there is no licence.
  */
-export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site'): Evidence[] {
+export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site', declaredOn?: string): Evidence[] {
   return neverThrow(() => {
     if (!isFetchedFile(fetched)) return [];
     const base = { kind: 'rsl', scope, source: fetched.url } as const;
@@ -209,8 +225,42 @@ export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: Pur
     if (fetched.outcome === 'error') return unreadable(`unavailable: ${clip(fetched.detail, 200)}`, 'The site declares an RSL licence that could not be fetched; Heed fails closed.');
     const parsed = parseRslXml(fetched.body);
     if (!parsed.ok) return unreadable(`unreadable: ${clip(parsed.error, 200)}`, 'The site declares an RSL licence that could not be read; Heed fails closed.');
-    return evaluateRslDocument(parsed.value, fetched.url, imageUrl, profile, scope);
+    return evaluateRslDocument(parsed.value, fetched.url, imageUrl, profile, scope, declaredOn);
   }, (message) => [{ kind: 'rsl', scope, source: String(fetched?.url ?? ''), value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: message }]);
+}
+
+/**
+ * The `<content>` sets of a site's or page's RSL licence that refuse the purpose, other than
+ * one covering the page itself (`evaluateRsl` on the page URL answers for that): info evidence
+ * naming `rsl-prohibits`, so the site status reads `restricted` (images there will be refused).
+ */
+export function rslPartialRestrictions(fetched: FetchedFile, pageUrl: string, profile: PurposeProfile, scope: Scope = 'site'): Evidence[] {
+  return neverThrow(() => {
+    if (!isFetchedFile(fetched) || fetched.outcome !== 'ok') return [];
+    const parsed = parseRslXml(fetched.body);
+    if (!parsed.ok) return [];
+    const out: Evidence[] = [];
+    for (const c of parsed.value.contents) {
+      if (out.length >= 10) break;
+      if (rslContentMatches(c.url, pageUrl)) continue;
+      // As evaluateRslDocument reads one content set: a prohibition wins, then a free permission.
+      const verdicts = c.licenses.map((l) => ({ l, kind: judge(c, l, profile.rslUsages).kind }));
+      const prohibiting = verdicts.find((v) => v.kind === 'prohibits');
+      const free = verdicts.some((v) => v.kind === 'permits-free');
+      const refusing = prohibiting?.l ?? (free ? undefined : verdicts.find((v) => v.kind === 'conditional')?.l);
+      if (!refusing) continue;
+      out.push({
+        kind: 'rsl',
+        scope,
+        source: fetched.url,
+        value: describe(c, refusing),
+        effect: 'info',
+        reason: 'rsl-prohibits',
+        note: `The RSL licence does not permit this use for free for "${clip(c.url, 200)}"; images there will be refused`,
+      });
+    }
+    return out;
+  }, () => []);
 }
 
 /**
