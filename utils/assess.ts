@@ -16,7 +16,7 @@ import { evaluateMetaRobots } from './signals/meta-robots';
 import { partialRobotsOptOuts } from './signals/robots-partial';
 import { evaluateRobots } from './signals/robots-txt';
 import type { FetchedFile } from './signals/fetched-file';
-import { evaluateRsl, readRslLinkHeader, rslPartialRestrictions } from './signals/rsl';
+import { evaluateRsl, rslPartialRestrictions } from './signals/rsl';
 import { resolveTdmReservation, type TdmDeclaration } from './signals/tdmrep';
 import { evaluateXRobotsTag } from './signals/x-robots-tag';
 import type { ImageCandidate } from './verdict';
@@ -79,6 +79,8 @@ export interface ImageInputs {
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
   embedded: { evidence: Evidence[]; licence: Licence | null };
+  /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
+  linkedRsl?: FetchedFile[];
 }
 
 const header = (h: HeaderMap | null, name: string): string[] => (h && h[name] !== undefined ? [h[name]!] : []);
@@ -178,9 +180,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   }
   evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
   for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
-  for (const rslUrl of readRslLinkHeader(header(image.headers, 'link'), image.finalUrl)) {
-    evidence.push({ kind: 'rsl', scope: 'image', source: rslUrl, value: 'RSL licence linked from the image response', effect: 'info', note: 'An RSL licence is linked from the image response (Link header); Heed reads RSL documents named in robots.txt' });
-  }
+  for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
   evidence.push(...image.embedded.evidence);
 
   const licences: Licence[] = [];

@@ -5,10 +5,11 @@ import { originOf } from '@/utils/origin-files';
 import { purposeProfile } from '@/utils/purposes';
 import type { Settings } from '@/utils/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
+import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import type { ImageCandidate } from '@/utils/verdict';
 import { fetchWithRetry, headerMap } from './fetch-limited';
-import type { OriginSignals } from './origin-signals';
+import { MAX_RSL_DOCS, type OriginSignals } from './origin-signals';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -39,7 +40,13 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
 
   // The signal files of the image's origin and, after a cross-origin redirect, of the final one.
   const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
-  const [files, rights] = await Promise.all([Promise.all(originNames.map((o) => origins.get(o))), readEmbeddedRights(fetched.bytes)]);
+  // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
+  const rslUrls = readRslLinkHeader(fetched.headers.get('link') !== null ? [fetched.headers.get('link')!] : [], fetched.finalUrl).slice(0, MAX_RSL_DOCS);
+  const [files, rights, linkedRsl] = await Promise.all([
+    Promise.all(originNames.map((o) => origins.get(o))),
+    readEmbeddedRights(fetched.bytes),
+    Promise.all(rslUrls.map((u) => origins.rslDocument(u, fetched.finalUrl))),
+  ]);
   const profile = purposeProfile(settings.purpose);
   const embedded = evaluateEmbeddedRights(rights, profile);
   const c2pa = evaluateC2pa(fetched.bytes, profile);
@@ -53,6 +60,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         headers: headerMap(fetched.headers),
         origins: files,
         embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence },
+        linkedRsl,
       },
       mime,
       bytes: fetched.bytes,

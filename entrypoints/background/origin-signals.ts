@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A failure is retried sooner than a good answer is refreshed. */
 const FAILURE_TTL_MS = 5 * 60 * 1000;
 const MAX_SIGNAL_FILE = 512 * 1024;
-const MAX_RSL_DOCS = 3;
+/** RSL licences read per declaration point (robots.txt, a page, an image response). */
+export const MAX_RSL_DOCS = 3;
 const CACHE_FORMAT = 1;
 
 const decoder = new TextDecoder('utf-8', { fatal: false });

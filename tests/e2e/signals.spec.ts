@@ -69,7 +69,7 @@ test('RSL: a licence requiring payment for AI training refuses; a free one permi
   expect(byPath(verdicts, '/paid/b.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
 });
 
-test('RSL a page declares, inline or linked, refuses the images it covers and marks the site restricted', async ({ heed, sites }) => {
+test('RSL a page or an image response declares (inline, linked, Link header) refuses the images it covers; the site reads restricted', async ({ heed, sites }) => {
   const inline = await openSiteWithPopup(heed, `${sites.origin('rsl.test')}/inline.html`);
   expect(await inline.popup.siteStatus()).toBe('restricted');
   expect(await inline.popup.siteReasons()).toContain('rsl-prohibits');
@@ -81,7 +81,9 @@ test('RSL a page declares, inline or linked, refuses the images it covers and ma
   verdicts = await linked.popup.collect();
   expect(byPath(verdicts, '/members/a.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
   expect(byPath(verdicts, '/free/d.png')).toMatchObject({ decision: 'permitted', reasons: [] });
+  expect(byPath(verdicts, '/resp/e.png')).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] }); // its response's Link header
   expect(sites.requests).toContain('rsl.test /page-license.xml');
+  expect(sites.requests).toContain('rsl.test /image-license.xml');
 });
 
 test('ai.txt disallowing the image type refuses it', async ({ heed, sites }) => {

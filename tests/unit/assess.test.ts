@@ -225,3 +225,16 @@ describe('RSL licences a page declares (inline or linked)', () => {
     expect(decideFor('https://museum.example/a.png', {}, {}, old).decision).toBe('permitted');
   });
 });
+
+describe('RSL licences an image response links to', () => {
+  it('decide that image (scope image); one left unfetched fails closed', () => {
+    const url = 'https://museum.example/a.png';
+    const doc = (over: object) => ({ url: 'https://museum.example/rsl.xml', ...over }) as FetchedFile;
+    const prohibiting = doc({ outcome: 'ok', body: '<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>' });
+    const refused = decideFor(url, { linkedRsl: [prohibiting] });
+    expect(refused).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+    expect(refused.evidence.find((e) => e.kind === 'rsl')?.scope).toBe('image');
+    expect(decideFor(url, { linkedRsl: [doc({ outcome: 'error', detail: 'hosted on another site' })] }).reasons).toEqual(['signal-unreadable']);
+    expect(decideFor(url, { linkedRsl: [] }).decision).toBe('permitted');
+  });
+});
