@@ -77,13 +77,12 @@ function scanTrees(env: ScanEnv, readShadow: (el: Element) => ShadowRoot | null 
     timed(env, 'css-rules', () => (scope.css = planCss(root, env)));
     for (const [name, path] of BEFORE_PASS) timed(env, name, () => path(scope));
     timed(env, 'tree-pass', () => {
-      const css = scope.css?.visit ?? null;
-      const pass = passOverTree(root, env, readShadow, (elements) => {
+      const pass = passOverTree(root, env, readShadow, (elements) => ({
+        classes: scope.css?.classes ?? null,
         // Recording costs two set lookups per element; a walk, a few µs per candidate. Few
         // candidates on a big tree (CSS targets the pass finds come on top): walks are cheaper.
-        const record = env.emitted.size * RECORD_RATIO >= elements ? env.headings.recorder(root, env.emitted) : null;
-        return css && record ? (el: Element) => (css(el), record(el)) : (css ?? record);
-      });
+        headings: env.emitted.size * RECORD_RATIO >= elements ? env.headings.recorder(root, env.emitted) : null,
+      }));
       scope.all = pass.all;
       for (const sr of pass.shadowRoots) {
         if (seen.has(sr)) continue;

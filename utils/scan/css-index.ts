@@ -25,8 +25,8 @@ export interface CssPlan {
   sweep: boolean;
   /** Some sheet was unreadable: Resource Timing cannot vouch for what it loads. */
   blind: boolean;
-  /** Buckets elements by tag, id and class during the tree pass (set when there are many rules). */
-  visit: ((el: Element) => void) | null;
+  /** Matches elements by class during the tree pass (set when there are many class rules). */
+  classes: ClassMatcher | null;
 }
 
 // Class selectors are matched with one native query each (about 5 ns an element in Chromium)
@@ -65,16 +65,25 @@ function mark(targets: Map<Element, Target>, el: Element, rule: Omit<Rule, 'sele
 }
 
 /** A class-keyed rule; `exact`: the selector is just `.key`, so holding the class is matching it. */
-interface ClassRule extends Rule {
+export interface ClassRule extends Rule {
   exact: boolean;
 }
 
 /**
- * The tree-pass visitor for many class selectors: each element's class attribute is looked up
- * once per distinct value (pages repeat the same few hundred class strings), and only rules
- * keyed by one of its classes are confirmed with `matches()`.
+ * Class selectors matched during the tree pass, which reads each element's class attribute and
+ * looks it up in `memo` itself (a call per element costs more than the lookup, above all in
+ * code not yet optimised, as on a first scan). Pages repeat the same few hundred class
+ * strings: `rulesOf` runs once per distinct value, `mark` only for elements holding a rule's key.
  */
-function classVisitor(keyed: { key: string; rule: Rule }[], targets: Map<Element, Target>, noted: Set<Element>): (el: Element) => void {
+export interface ClassMatcher {
+  /** Rules by class attribute value (null: none), filled by `rulesOf`. */
+  memo: Map<string, ClassRule[] | null>;
+  rulesOf(cls: string): ClassRule[] | null;
+  /** Confirm the rules keyed by the element's classes and mark it a target. */
+  mark(el: Element, rules: ClassRule[]): void;
+}
+
+function classMatcher(keyed: { key: string; rule: Rule }[], targets: Map<Element, Target>, noted: Set<Element>): ClassMatcher {
   const byClass = new Map<string, ClassRule[]>();
   for (const { key, rule } of keyed) {
     const r: ClassRule = { ...rule, exact: rule.selector === `.${key}` };
@@ -95,23 +104,23 @@ function classVisitor(keyed: { key: string; rule: Rule }[], targets: Map<Element
     if (memo.size < MAX_CLASS_MEMO) memo.set(cls, rules);
     return rules;
   };
-  return (el) => {
-    const c = (el as { className?: unknown }).className;
-    const cls = typeof c === 'string' ? c : el.getAttribute('class');
-    if (!cls) return;
-    const rules = rulesOf(cls);
-    if (rules) for (const r of rules) if (r.exact || el.matches(r.selector)) mark(targets, el, r, noted);
+  return {
+    memo,
+    rulesOf,
+    mark: (el, rules) => {
+      for (const r of rules) if (r.exact || el.matches(r.selector)) mark(targets, el, r, noted);
+    },
   };
 }
 
 /**
  * Read a tree's stylesheet rules and plan CSS discovery: which elements (and pseudo-elements)
  * may carry a background image. Few selectors are matched with one native query each; many
- * are bucketed by their rightmost key and matched in the tree pass (`visit`), confirming with
+ * are bucketed by their rightmost key and matched in the tree pass (`classes`), confirming with
  * `matches()` — one walk instead of one per rule.
  */
 export function planCss(root: Document | ShadowRoot, env: ScanEnv): CssPlan {
-  const plan: CssPlan = { targets: new Map(), sweep: false, blind: false, visit: null };
+  const plan: CssPlan = { targets: new Map(), sweep: false, blind: false, classes: null };
   if (!env.hasLayout) return plan;
   const rules = readSheetImageRules(root, env.options.cssTexts);
   env.stats.unreadableSheets += rules.unreadable;
@@ -143,7 +152,7 @@ export function planCss(root: Document | ShadowRoot, env: ScanEnv): CssPlan {
   }
   const byClass = keyed.filter((k) => k.kind === 'class');
   if (new Set(byClass.map((k) => k.key)).size > CLASS_QUERY_MAX) {
-    plan.visit = classVisitor(byClass, plan.targets, env.emitted);
+    plan.classes = classMatcher(byClass, plan.targets, env.emitted);
     loose.push(...keyed.filter((k) => k.kind !== 'class').map((k) => k.rule));
   } else loose.push(...keyed.map((k) => k.rule));
   for (const rule of loose) {

@@ -22,6 +22,13 @@ const MAX_HEADINGS = 10_000;
 const MAX_CLIMB = 200_000;
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
+/** See HeadingIndex.recorder. */
+export interface HeadingRecorder {
+  wanted: Set<Element>;
+  headings: Set<Element>;
+  memo: Map<Element, Element | null>;
+}
+
 /** What one tree (document or shadow root) knows about its headings. */
 interface TreeHeadings {
   /** Every h1–h6 and role="heading" element of the tree. */
@@ -85,19 +92,14 @@ export class HeadingIndex {
   }
 
   /**
-   * A visitor for the tree pass, which meets every element of `root` in document order: it
-   * remembers the nearest heading (the last one met) of each element in `wanted`, so those
-   * need no walk later. Null when the tree has no heading (nothing to remember).
+   * What the tree pass needs to record headings: it meets every element of `root` in document
+   * order, so it can note for each element in `wanted` the last heading met (`headings`) in
+   * `memo`, and those need no walk later. Null when the tree has no heading (nothing to note).
    */
-  recorder(root: Node, wanted: Set<Element>): ((el: Element) => void) | null {
+  recorder(root: Node, wanted: Set<Element>): HeadingRecorder | null {
     const tree = this.treeOf(root);
     if (!tree.all.size || tree.nested) return null;
-    const { all, memo } = tree;
-    let current: Element | null = null;
-    return (el) => {
-      if (wanted.has(el)) memo.set(el, current);
-      if (all.has(el)) current = el;
-    };
+    return { wanted, headings: tree.all, memo: tree.memo };
   }
 
   private treeOf(root: Node): TreeHeadings {

@@ -1,3 +1,5 @@
+import type { ClassMatcher } from './css-index';
+import type { HeadingRecorder } from './element-context';
 import type { ScanEnv } from './scope';
 import { withinBudget } from './scope';
 
@@ -13,21 +15,23 @@ export interface TreePass {
   shadowRoots: ShadowRoot[];
 }
 
+/** What else the pass does per element: match class rules (CSS), note nearest headings. */
+export interface PassWork {
+  classes: ClassMatcher | null;
+  headings: HeadingRecorder | null;
+}
+
 const EMPTY: ArrayLike<Element> = [];
 
 /**
  * The one pass over every element of a tree that a scan makes: it finds shadow roots (there is
- * no selector for them) and lets CSS discovery bucket elements by class and headings be recorded (`visitFor`, told
- * the tree's size). One native
- * query and a loop, no recursion: deep nesting cannot blow the stack, and nested shadow roots
- * are queued by the caller, breadth-first. Closed roots are invisible unless `readShadow` sees them.
+ * no selector for them), matches class-keyed stylesheet rules and notes nearest headings
+ * (`workFor`, told the tree's size). One native query and one loop with that work written
+ * inline — a call per element costs more than the work, above all in the cold code of a first
+ * scan — and no recursion: deep nesting cannot blow the stack, and nested shadow roots are
+ * queued by the caller, breadth-first. Closed roots are invisible unless `readShadow` sees them.
  */
-export function passOverTree(
-  root: Document | ShadowRoot,
-  env: ScanEnv,
-  readShadow: ShadowRootReader,
-  visitFor: (elements: number) => ((el: Element) => void) | null,
-): TreePass {
+export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShadow: ShadowRootReader, workFor: (elements: number) => PassWork): TreePass {
   let all: ArrayLike<Element> = EMPTY;
   const shadowRoots: ShadowRoot[] = [];
   try {
@@ -36,26 +40,35 @@ export function passOverTree(
     env.stats.errors++;
     return { all, shadowRoots };
   }
-  // Chunks of 1024 between budget checks; a throwing element (a hostile getter) costs itself.
   const n = all.length;
-  const visit = visitFor(n);
+  const { classes, headings } = workFor(n);
   const open = readShadow === openShadowRoot;
+  const memo = classes?.memo;
+  const wanted = headings?.wanted;
+  const headingSet = headings?.headings;
+  const noted = headings?.memo;
+  let current: Element | null = null;
+  // Chunks of 1024 between budget checks; a throwing element (a hostile getter) costs itself.
   for (let i = 0; i < n; ) {
     if (!withinBudget(env)) break;
     const end = Math.min(n, i + 1024);
     try {
-      // The common case without a callback: one property read per element, nothing else.
-      if (open && !visit) {
-        for (; i < end; i++) {
-          const sr = all[i]!.shadowRoot;
-          if (sr) shadowRoots.push(sr);
+      for (; i < end; i++) {
+        const el = all[i]!;
+        const sr = open ? el.shadowRoot : readShadow(el);
+        if (sr) shadowRoots.push(sr);
+        if (memo) {
+          const c = (el as { className?: unknown }).className;
+          const cls = typeof c === 'string' ? c : el.getAttribute('class'); // SVG: an SVGAnimatedString
+          if (cls) {
+            let rules = memo.get(cls);
+            if (rules === undefined) rules = classes!.rulesOf(cls);
+            if (rules) classes!.mark(el, rules);
+          }
         }
-      } else {
-        for (; i < end; i++) {
-          const el = all[i]!;
-          const sr = open ? el.shadowRoot : readShadow(el);
-          if (sr) shadowRoots.push(sr);
-          if (visit) visit(el);
+        if (wanted) {
+          if (wanted.has(el)) noted!.set(el, current);
+          if (headingSet!.has(el)) current = el;
         }
       }
     } catch {
