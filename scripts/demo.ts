@@ -17,6 +17,7 @@ const SITES = [
   { host: 'gallery.test', what: 'a CC BY-SA gallery whose robots.txt opts members\' uploads out of AI crawlers' },
   { host: 'optout.test', what: 'a CC BY portfolio whose robots.txt opts out of AI crawlers' },
   { host: 'social.test', what: 'a photo-sharing site that says noai / noimageai' },
+  { host: 'stock.test', what: 'a stock-photo site whose inline RSL licence charges for AI training on its premium photos' },
 ];
 
 async function main(): Promise<void> {

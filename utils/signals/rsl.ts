@@ -256,7 +256,7 @@ export function rslPartialRestrictions(fetched: FetchedFile, pageUrl: string, pr
         value: describe(c, refusing),
         effect: 'info',
         reason: 'rsl-prohibits',
-        note: `The RSL licence does not permit this use for free for "${clip(c.url, 200)}"; images there will be refused`,
+        note: `The RSL licence does not let "${clip(c.url, 200)}" be used for this purpose for free; images there will be refused`,
       });
     }
     return out;
