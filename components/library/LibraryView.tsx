@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { deleteItem, getItemsByKeys, type HeedDatabase } from '@/utils/db';
+import { onLibraryEvent } from '@/utils/library-events';
 import { EMPTY_FILTER, parseFilter, type LibraryFilter } from '@/utils/library-filter';
 import type { ManifestItem } from '@/utils/manifest';
 import { mainThreadScanner, workerScanner } from './facet-scanner';
@@ -39,6 +40,35 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     setActive(0);
   }, [filter]);
+
+  // Items a running collect stores appear as they land: keys arrive from the background, the
+  // items are read in one batch per half second (a fast collect stores several a second).
+  const { add } = index;
+  useEffect(() => {
+    let pending: string[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const keys = pending;
+      pending = [];
+      getItemsByKeys(db, keys)
+        .then((items) => {
+          const stored = items.filter((i): i is ManifestItem => !!i);
+          if (stored.length === 0) return;
+          add(stored);
+          setStorageKey((k) => k + 1);
+        })
+        .catch(() => undefined);
+    };
+    const stop = onLibraryEvent((event) => {
+      pending.push(...event.keys);
+      timer ??= setTimeout(flush, 500);
+    });
+    return () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    };
+  }, [db, add]);
 
   const onRangeChange = useCallback((start: number, end: number) => setRange({ start, end }), []);
   const onOpen = useCallback(

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { listItemKeysNewestFirst, type HeedDatabase } from '@/utils/db';
-import { dateBounds, filterKeys, needsFacets, type ItemFacets, type LibraryFilter } from '@/utils/library-filter';
+import { createSiteResolver, dateBounds, facetsOf, filterKeys, needsFacets, type ItemFacets, type LibraryFilter } from '@/utils/library-filter';
+import type { ManifestItem } from '@/utils/manifest';
 import type { FacetScanner } from './facet-scanner';
 
 export interface LibraryIndex {
@@ -14,7 +15,23 @@ export interface LibraryIndex {
   progress: number;
   error: string | null;
   remove(key: string): void;
+  /** Items stored since the index was read (a collect running while the library is open). */
+  add(items: readonly ManifestItem[]): void;
   reload(): void;
+}
+
+/** `fresh` (newest first) ahead of `keys`, without the ones `keys` already holds. */
+function prepend(keys: string[], fresh: readonly ItemFacets[]): string[] {
+  const known = new Set(keys);
+  const added = fresh.filter((f) => !known.has(f.key)).map((f) => f.key);
+  return added.length ? [...added, ...keys] : keys;
+}
+
+/** Facets of `extra` not already in `facets`. */
+function merged(facets: ItemFacets[], extra: readonly ItemFacets[]): ItemFacets[] {
+  const known = new Set(facets.map((f) => f.key));
+  const added = extra.filter((f) => !known.has(f.key));
+  return added.length ? [...facets, ...added] : facets;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -27,11 +44,14 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, scan: FacetScanner): LibraryIndex {
   const [generation, setGeneration] = useState(0);
   const [allKeys, setAllKeys] = useState<string[] | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
   const [facets, setFacets] = useState<ItemFacets[] | null>(null);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [dateKeys, setDateKeys] = useState<{ filter: LibraryFilter; keys: string[] } | null>(null);
+  // Items announced while the index is being read: merged in when each part of the read ends.
+  const addedDuringRead = useRef<ItemFacets[]>([]);
+  const reading = useRef(false);
+  const siteOf = useMemo(() => createSiteResolver(), []);
 
   useEffect(() => {
     if (!db) return;
@@ -39,10 +59,12 @@ export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, 
     setFacets(null);
     setProgress(0);
     setError(null);
+    addedDuringRead.current = [];
+    reading.current = true;
     (async () => {
-      const keys = await listItemKeysNewestFirst(db);
+      const read = await listItemKeysNewestFirst(db);
       if (abort.signal.aborted) return;
-      setTotal(keys.length);
+      const keys = prepend(read, addedDuringRead.current);
       setAllKeys(keys);
       const seen: ItemFacets[] = [];
       await scan((batch) => {
@@ -50,8 +72,10 @@ export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, 
         setProgress(keys.length ? Math.min(1, seen.length / keys.length) : 1);
       }, abort.signal);
       if (!abort.signal.aborted) {
-        setFacets(seen);
+        setFacets(merged(seen, addedDuringRead.current));
         setProgress(1);
+        reading.current = false;
+        addedDuringRead.current = [];
       }
     })().catch((err: unknown) => !abort.signal.aborted && setError(`Could not read the library: ${message(err)}`));
     return () => abort.abort();
@@ -80,9 +104,21 @@ export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, 
     setAllKeys((k) => k && k.filter((x) => x !== key));
     setFacets((f) => f && f.filter((x) => x.key !== key));
     setDateKeys((d) => d && { filter: d.filter, keys: d.keys.filter((x) => x !== key) });
-    setTotal((t) => (t === null ? t : Math.max(0, t - 1)));
   }, []);
+  const add = useCallback(
+    (items: readonly ManifestItem[]) => {
+      const fresh = items.map((item) => facetsOf(item, siteOf));
+      // Newest first, as the collectedAt index reversed orders the rest.
+      fresh.sort((a, b) => (a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : a.key < b.key ? 1 : -1));
+      if (reading.current) addedDuringRead.current.push(...fresh);
+      setAllKeys((k) => k && prepend(k, fresh));
+      setFacets((f) => f && merged(f, fresh));
+      setDateKeys(null); // a date-only view re-reads its range from the index
+    },
+    [siteOf],
+  );
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
-  return { keys, total, facets, progress, error, remove, reload };
+  const total = allKeys ? allKeys.length : null;
+  return { keys, total, facets, progress, error, remove, add, reload };
 }

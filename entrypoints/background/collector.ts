@@ -1,5 +1,6 @@
 import { countVerdicts, getJob, latestJobForTab, listVerdicts, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/db';
 import { assessImage, type PageAssessment } from '@/utils/assess';
+import { announceItemsAdded } from '@/utils/library-events';
 import { KeyedLimiter } from '@/utils/limiter';
 import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
@@ -248,8 +249,9 @@ export class Collector {
               if (this.cancelled.has(jobId) || failure) return;
               try {
                 const { verdict, item } = await this.assessOne(candidate, current, site, settings);
-                await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
+                const recorded = await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
                 done.add(index);
+                if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
               } catch (err) {
                 failure ??= err; // storage failures stop the job; per-image problems never throw here
               }

@@ -95,6 +95,20 @@ test('collected items: browse, open evidence by keyboard, delete, and settings t
   await page.screenshot({ path: resolve(SHOTS, 'library-settings.png') });
 });
 
+test('an open library shows items as a collect stores them, without a reload', async ({ heed, sites }) => {
+  const page = await openLibrary(heed);
+  expect(await libraryCount(page)).toBe(0);
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('museum.test')}/`);
+  expect((await popup.collect()).filter((v) => v.decision === 'permitted')).toHaveLength(2);
+  await expect(page.getByTestId('library-count')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('library-item')).toHaveCount(2);
+  await expect(page.getByTestId('library-item').first()).toContainText('CC-BY-4.0');
+  // A second collect of the same page stores nothing new: the count stays.
+  await popup.collect();
+  await page.waitForTimeout(1000);
+  expect(await libraryCount(page)).toBe(2);
+});
+
 test('100,000 items: a window of rows, smooth paging by scroll and keyboard, filters, hostile text as text', async ({ heed }) => {
   test.setTimeout(100_000);
   let page = await openLibrary(heed);

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Items stored by the background, announced to open library pages so they show new items while
+ * a collect runs (without re-reading the whole store). A BroadcastChannel between the worker
+ * and extension pages of the same origin: no listener is needed and none is woken. Only the
+ * new items' keys travel; pages read the items themselves. Messages are checked on arrival.
+ */
+const CHANNEL = 'heed-library';
+
+export const LibraryEventSchema = z.object({
+  type: z.literal('items-added'),
+  /** SHA-256 keys of the items stored. */
+  keys: z.array(z.string().regex(/^[0-9a-f]{64}$/)).min(1).max(1000),
+});
+export type LibraryEvent = z.infer<typeof LibraryEventSchema>;
+
+/** Tell open library pages that items were stored; never throws (no channel, no page: no news). */
+export function announceItemsAdded(keys: string[]): void {
+  if (keys.length === 0 || typeof BroadcastChannel !== 'function') return;
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage({ type: 'items-added', keys } satisfies LibraryEvent);
+    channel.close();
+  } catch {
+    // a page can always reload; the store is the truth
+  }
+}
+
+/** Listen for library events (malformed ones are ignored); returns the unsubscribe function. */
+export function onLibraryEvent(listener: (event: LibraryEvent) => void): () => void {
+  if (typeof BroadcastChannel !== 'function') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (e: MessageEvent<unknown>) => {
+    const parsed = LibraryEventSchema.safeParse(e.data);
+    if (parsed.success) listener(parsed.data);
+  };
+  return () => channel.close();
+}
