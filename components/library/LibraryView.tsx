@@ -38,12 +38,17 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
     const params = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== '' && !(k === 'synthetic' && v === 'any')));
     const query = params.toString();
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    follow.current = undefined; // a new filter starts at the top, whatever was added
     setActive(0);
   }, [filter]);
 
   // Items a running collect stores appear as they land: keys arrive from the background, the
   // items are read in one batch per half second (a fast collect stores several a second).
   const { add } = index;
+  /** The key of the active cell when items were added: the cell moves with it. */
+  const follow = useRef<string | undefined>(undefined);
+  const current = useRef({ keys, active });
+  current.current = { keys, active };
   useEffect(() => {
     let pending: string[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -55,6 +60,7 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
         .then((items) => {
           const stored = items.filter((i): i is ManifestItem => !!i);
           if (stored.length === 0) return;
+          follow.current = current.current.keys[current.current.active];
           add(stored);
           setStorageKey((k) => k + 1);
         })
@@ -69,6 +75,15 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
       if (timer) clearTimeout(timer);
     };
   }, [db, add]);
+
+  // The active cell follows its item when new items are put ahead of it (see the flush above).
+  useEffect(() => {
+    const key = follow.current;
+    follow.current = undefined;
+    if (key === undefined || keys[active] === key) return;
+    const moved = keys.indexOf(key);
+    if (moved >= 0) setActive(moved);
+  }, [keys]);
 
   const onRangeChange = useCallback((start: number, end: number) => setRange({ start, end }), []);
   const onOpen = useCallback(

@@ -95,18 +95,29 @@ test('collected items: browse, open evidence by keyboard, delete, and settings t
   await page.screenshot({ path: resolve(SHOTS, 'library-settings.png') });
 });
 
-test('an open library shows items as a collect stores them, without a reload', async ({ heed, sites }) => {
+test('an open library shows items as a collect stores them, without a reload; the active cell keeps its item', async ({ heed, sites }) => {
+  const museum = await openSiteWithPopup(heed, `${sites.origin('museum.test')}/`);
+  expect((await museum.popup.collect()).filter((v) => v.decision === 'permitted')).toHaveLength(2);
   const page = await openLibrary(heed);
-  expect(await libraryCount(page)).toBe(0);
-  const { popup } = await openSiteWithPopup(heed, `${sites.origin('museum.test')}/`);
-  expect((await popup.collect()).filter((v) => v.decision === 'permitted')).toHaveLength(2);
-  await expect(page.getByTestId('library-count')).toHaveAttribute('data-count', '2');
-  await expect(page.getByTestId('library-item')).toHaveCount(2);
-  await expect(page.getByTestId('library-item').first()).toContainText('CC-BY-4.0');
-  // A second collect of the same page stores nothing new: the count stays.
-  await popup.collect();
-  await page.waitForTimeout(1000);
   expect(await libraryCount(page)).toBe(2);
+  const grid = page.getByTestId('library-grid');
+  await grid.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'item-1');
+  const activeText = await page.locator('#item-1').innerText();
+
+  const rsl = await openSiteWithPopup(heed, `${sites.origin('rsl.test')}/`);
+  expect((await rsl.popup.collect()).filter((v) => v.decision === 'permitted')).toHaveLength(1);
+  await expect(page.getByTestId('library-count')).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('library-item')).toHaveCount(3);
+  // The new item is first (newest); the active cell moved with its item.
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'item-2');
+  expect(await page.locator('#item-2').innerText()).toBe(activeText);
+
+  // Collecting the same page again stores nothing new: the count stays.
+  await rsl.popup.collect();
+  await page.waitForTimeout(1000);
+  expect(await libraryCount(page)).toBe(3);
 });
 
 test('100,000 items: a window of rows, smooth paging by scroll and keyboard, filters, hostile text as text', async ({ heed }) => {
