@@ -49,10 +49,10 @@ const MAX_INLINE_RSL = 512 * 1024;
 /** The RSL licences a page declares: its inline `<script>`s, then the linked documents. */
 function pageRslDocuments(input: PageInputs): FetchedFile[] {
   const url = input.page.url;
-  const inline = (input.page.rsl ?? []).map((body, i, all): FetchedFile => {
-    const source = `${url} (inline RSL licence${all.length > 1 ? ` ${i + 1}` : ''})`;
-    return body.length > MAX_INLINE_RSL ? { url: source, outcome: 'error', detail: 'larger than 512 KiB' } : { url: source, outcome: 'ok', body };
-  });
+  // An inline licence's source is the page that carries it (DESIGN.md §2: a source is a URL).
+  const inline = (input.page.rsl ?? []).map((body): FetchedFile =>
+    body.length > MAX_INLINE_RSL ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
+  );
   return [...inline, ...(input.linkedRsl ?? [])];
 }
 

@@ -11,7 +11,7 @@ export function httpUrl(value: unknown): string | null {
 
 /**
  * The link of an evidence source: its URL, without the note some sources carry after a space
- * ("https://site/page (tdm-reservation meta)", "… (inline RSL licence)"); null when not http(s).
+ * ("https://site/page (tdm-reservation meta)"); null when not http(s).
  */
 export function sourceUrl(source: unknown): string | null {
   return typeof source === 'string' ? httpUrl(source.trim().split(/\s/)[0]) : null;

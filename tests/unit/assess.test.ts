@@ -189,7 +189,7 @@ describe('RSL licences a page declares (inline or linked)', () => {
   it('an inline licence refusing some paths: the site is restricted and those images refused, others not', () => {
     const p = withInline(noAiUnder('/private/*'));
     expect(p).toMatchObject({ status: 'restricted', reasons: ['rsl-prohibits'] });
-    expect(p.evidence.find((e) => e.reason === 'rsl-prohibits')?.source).toBe(`${PAGE} (inline RSL licence)`);
+    expect(p.evidence.find((e) => e.reason === 'rsl-prohibits')?.source).toBe(PAGE);
     expect(decideFor('https://museum.example/private/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
     expect(decideFor('https://museum.example/public/a.png', {}, {}, p)).toMatchObject({ decision: 'permitted' });
     // Path patterns are the page's own site: an image on another origin is not covered by them.

@@ -26,7 +26,6 @@ describe('sourceUrl: an evidence source links to its URL, not to its note', () =
   it.each<[unknown, string | null]>([
     ['https://site.example/robots.txt', 'https://site.example/robots.txt'],
     ['https://site.example/page (tdm-reservation meta)', 'https://site.example/page'],
-    ['https://site.example/page (inline RSL licence 2)', 'https://site.example/page'],
     ['javascript:alert(1) (note)', null],
     ['xmp', null],
     [undefined, null],
