@@ -77,7 +77,10 @@ export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, 
         reading.current = false;
         addedDuringRead.current = [];
       }
-    })().catch((err: unknown) => !abort.signal.aborted && setError(`Could not read the library: ${message(err)}`));
+    })().catch((err: unknown) => {
+      reading.current = false;
+      if (!abort.signal.aborted) setError(`Could not read the library: ${message(err)}`);
+    });
     return () => abort.abort();
   }, [db, generation, scan]);
 

@@ -3,7 +3,8 @@
  * `https://rslstandard.org/rsl`, media type `application/rsl+xml`). Discovered through a
  * robots.txt `License:` record (site); on a page, through `<link rel="license"
  * type="application/rsl+xml">`, an inline `<script type="application/rsl+xml">` or the page
- * response's `Link: <…>; rel="license"; type="application/rsl+xml"` header (that page). `<content url>` uses RFC 9309 URL
+ * response's `Link: <…>; rel="license"; type="application/rsl+xml"` header (that page); and
+ * through such a `Link` header on an image response (that image). `<content url>` uses RFC 9309 URL
  * matching; each `<license>` has `<permits|prohibits type="usage|user|geo">` token lists and a
  * `<payment type>`; a `server` attribute means a licence must be obtained from that RSL
  * License Server "even if the license is free".
