@@ -15,15 +15,19 @@ export const LibraryEventSchema = z.object({
 });
 export type LibraryEvent = z.infer<typeof LibraryEventSchema>;
 
-/** Tell open library pages that items were stored; never throws (no channel, no page: no news). */
+let sender: BroadcastChannel | null = null;
+
+/**
+ * Tell open library pages that items were stored; never throws (no channel, no page: no news).
+ * One channel is kept open for sending: opening one per item costs a round trip to the browser.
+ */
 export function announceItemsAdded(keys: string[]): void {
   if (keys.length === 0 || typeof BroadcastChannel !== 'function') return;
   try {
-    const channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage({ type: 'items-added', keys } satisfies LibraryEvent);
-    channel.close();
+    sender ??= new BroadcastChannel(CHANNEL);
+    sender.postMessage({ type: 'items-added', keys } satisfies LibraryEvent);
   } catch {
-    // a page can always reload; the store is the truth
+    sender = null; // a page can always reload; the store is the truth
   }
 }
 

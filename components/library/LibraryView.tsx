@@ -52,6 +52,14 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
   useEffect(() => {
     let pending: string[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // Screen readers hear one summary once items stop arriving, not one line per batch.
+    let unannounced = 0;
+    let quiet: ReturnType<typeof setTimeout> | null = null;
+    const tell = () => {
+      quiet = null;
+      announce(`${formatCount(unannounced)} new ${unannounced === 1 ? 'item' : 'items'} in the library`);
+      unannounced = 0;
+    };
     const flush = () => {
       timer = null;
       const keys = pending;
@@ -63,6 +71,9 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
           follow.current = current.current.keys[current.current.active];
           add(stored);
           setStorageKey((k) => k + 1);
+          unannounced += stored.length;
+          if (quiet) clearTimeout(quiet);
+          quiet = setTimeout(tell, 2000);
         })
         .catch(() => undefined);
     };
@@ -73,8 +84,9 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
     return () => {
       stop();
       if (timer) clearTimeout(timer);
+      if (quiet) clearTimeout(quiet);
     };
-  }, [db, add]);
+  }, [db, add, announce]);
 
   // The active cell follows its item when new items are put ahead of it (see the flush above).
   useEffect(() => {

@@ -113,6 +113,8 @@ test('an open library shows items as a collect stores them, without a reload; th
   // The new item is first (newest); the active cell moved with its item.
   await expect(grid).toHaveAttribute('aria-activedescendant', 'item-2');
   expect(await page.locator('#item-2').innerText()).toBe(activeText);
+  // Screen readers hear one summary once items stop arriving.
+  await expect(page.getByTestId('announcer')).toHaveText('1 new item in the library');
 
   // Collecting the same page again stores nothing new: the count stays.
   await rsl.popup.collect();
