@@ -8,7 +8,7 @@ import { originOf } from '@/utils/origin-files';
 import type { Settings } from '@/utils/settings';
 import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
-import { gatherImage } from './gather-image';
+import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
 import { scanTab } from './scan-tab';
 
@@ -237,7 +237,12 @@ export class Collector {
       const site = job.site as PageAssessment;
       const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
       let seq = done.size;
-      const limiter = new KeyedLimiter(settings.perOriginConcurrency, GLOBAL_CONCURRENCY);
+      // Politeness bounds the requests (per origin and overall); the work after a fetch — parsing,
+      // hashing, the write — runs outside those slots, so the next request to an origin never
+      // waits for it. At most GLOBAL_CONCURRENCY images are in hand at once (memory).
+      const requests = new KeyedLimiter(settings.perOriginConcurrency, GLOBAL_CONCURRENCY);
+      const inHand = new KeyedLimiter(GLOBAL_CONCURRENCY, GLOBAL_CONCURRENCY);
+      const fetchSlot: FetchSlot = (url, request) => requests.run(originOf(url) ?? 'inline', request);
       let failure: unknown = null;
       for (;;) {
         const current: Job = job;
@@ -245,10 +250,10 @@ export class Collector {
         if (todo.length === 0 || this.cancelled.has(jobId) || failure) break;
         await Promise.all(
           todo.map(({ candidate, index }) =>
-            limiter.run(originOf(candidate.url) ?? 'inline', async () => {
+            inHand.run('images', async () => {
               if (this.cancelled.has(jobId) || failure) return;
               try {
-                const { verdict, item } = await this.assessOne(candidate, current, site, settings);
+                const { verdict, item } = await this.assessOne(candidate, current, site, settings, fetchSlot);
                 const recorded = await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
                 done.add(index);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
@@ -280,12 +285,13 @@ export class Collector {
     job: Job,
     site: PageAssessment,
     settings: Settings,
+    fetchSlot: FetchSlot,
   ): Promise<{ verdict: Verdict; item?: { record: ManifestItem; blob: Blob } }> {
     const base = { url: candidate.url, licence: null, sha256: null };
     if (site.status === 'blocked') {
       return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
     }
-    const gathered = await gatherImage(this.origins, candidate, settings);
+    const gathered = await gatherImage(this.origins, candidate, settings, fetchSlot);
     if (!gathered.ok) return { verdict: { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence } };
     const { image } = gathered;
     const decision = assessImage(site, image.inputs, candidate, settings);

@@ -27,9 +27,15 @@ function failed(reason: FailureReason, url: string, value: string, note: string)
   return { ok: false, reason, evidence: [{ kind: 'fetch', scope: 'image', source: url, value, effect: 'info', note }] };
 }
 
-/** Fetch one image and read everything it carries: bytes, type, size, hash and rights signals. */
-export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings): Promise<GatherResult> {
-  const fetched = await fetchWithRetry(candidate.url, settings.maxImageBytes + 1);
+/** Runs a request to `url` in one of the politeness slots of its origin. */
+export type FetchSlot = <T>(url: string, request: () => Promise<T>) => Promise<T>;
+
+/**
+ * Fetch one image (in a politeness slot: only the request holds it) and read everything it
+ * carries: bytes, type, size, hash and rights signals.
+ */
+export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings, fetchSlot: FetchSlot): Promise<GatherResult> {
+  const fetched = await fetchSlot(candidate.url, () => fetchWithRetry(candidate.url, settings.maxImageBytes + 1));
   if (fetched.outcome === 'unreachable') return failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`);
   if (fetched.outcome === 'unavailable') return failed('fetch-failed', candidate.url, `HTTP ${fetched.status}`, `The server answered HTTP ${fetched.status}`);
   if (fetched.truncated) {

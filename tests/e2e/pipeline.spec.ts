@@ -81,6 +81,16 @@ test('the popup keeps following a job while its worker is stopped again and agai
   expect(new Set(verdicts.map((v) => v.url)).size).toBe(200);
 });
 
+test('at most two requests per origin at once (politeness), and both slots in use', async ({ heed, sites }) => {
+  const { popup, page } = await openSiteWithPopup(heed, `${sites.origin('polite.test')}/`);
+  await page.waitForLoadState('networkidle'); // the page's own image loads are not Heed's
+  sites.resetMaxInFlight();
+  const verdicts = await popup.collect();
+  expect(verdicts.filter((v) => v.decision === 'permitted')).toHaveLength(24);
+  // The default per-origin concurrency is 2: never more, and both slots are used.
+  expect(sites.maxInFlight('polite.test')).toBe(2);
+});
+
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
   await popup.page.getByTestId('collect-page').click();

@@ -47,6 +47,9 @@ export interface SiteServer {
   origin(host: string): string;
   /** Requests served so far, as `host path` lines (for assertions on politeness and privacy). */
   requests: string[];
+  /** The most requests a host had in flight at once since the last reset (politeness: per-origin concurrency). */
+  maxInFlight(host: string): number;
+  resetMaxInFlight(): void;
   close(): Promise<void>;
 }
 
@@ -68,8 +71,14 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
   const flakyCounts = new Map<string, number>();
   const generated = new Map<string, Buffer>();
   let actualPort = port;
+  const inFlight = new Map<string, number>();
+  const peakInFlight = new Map<string, number>();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').split(':')[0]!.toLowerCase();
+    const now = (inFlight.get(host) ?? 0) + 1;
+    inFlight.set(host, now);
+    peakInFlight.set(host, Math.max(now, peakInFlight.get(host) ?? 0));
+    res.once('close', () => inFlight.set(host, (inFlight.get(host) ?? 1) - 1));
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname);
     requests.push(`${host} ${url.pathname}${url.search}`);
@@ -139,6 +148,8 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
     port: actualPort,
     origin: (host) => `http://${host}:${actualPort}`,
     requests,
+    maxInFlight: (host) => peakInFlight.get(host) ?? 0,
+    resetMaxInFlight: () => peakInFlight.clear(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
