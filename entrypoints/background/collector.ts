@@ -21,6 +21,9 @@ export async function keepResuming(): Promise<void> {
 
 /** At most this many image fetches at once, whatever the origins. */
 const GLOBAL_CONCURRENCY = 6;
+
+/** A request not made because its job was cancelled while it waited for a slot. */
+class CancelledBeforeRequest extends Error {}
 /** A job never grows past this many candidates, however long the feed. */
 const MAX_CANDIDATES = 20_000;
 
@@ -242,7 +245,8 @@ export class Collector {
       // waits for it. At most GLOBAL_CONCURRENCY images are in hand at once (memory).
       const requests = new KeyedLimiter(settings.perOriginConcurrency, GLOBAL_CONCURRENCY);
       const inHand = new KeyedLimiter(GLOBAL_CONCURRENCY, GLOBAL_CONCURRENCY);
-      const fetchSlot: FetchSlot = (url, request) => requests.run(originOf(url) ?? 'inline', request);
+      const fetchSlot: FetchSlot = (url, request) =>
+        requests.run(originOf(url) ?? 'inline', () => (this.cancelled.has(jobId) ? Promise.reject(new CancelledBeforeRequest()) : request()));
       let failure: unknown = null;
       for (;;) {
         const current: Job = job;
@@ -258,6 +262,7 @@ export class Collector {
                 done.add(index);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
               } catch (err) {
+                if (err instanceof CancelledBeforeRequest) return; // no verdict: the image was never requested
                 failure ??= err; // storage failures stop the job; per-image problems never throw here
               }
             }),

@@ -99,6 +99,11 @@ test('cancel stops a running job and keeps what was stored', async ({ heed, site
   await expect(popup.page.getByTestId('collect-progress')).toHaveAttribute('data-state', 'done');
   const done = await checked(popup.page);
   expect(done).toBeLessThan(200);
+  // Once the job reads done, no image is requested any more.
+  const imageRequests = () => sites.requests.filter((r) => r.startsWith('many.test /img/')).length;
+  const atDone = imageRequests();
+  await popup.page.waitForTimeout(1000);
+  expect(imageRequests()).toBe(atDone);
   const { manifest } = await popup.exportManifest();
   expect(manifest.items.length).toBe((await popup.verdicts()).filter((v) => v.decision === 'permitted').length);
   expect(manifest.items.length).toBeGreaterThan(0);
