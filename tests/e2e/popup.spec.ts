@@ -25,6 +25,20 @@ test.describe('popup', () => {
     });
   }
 
+  test('thumbnails are read only for rows near the visible list, and as it scrolls', async ({ heed, sites }) => {
+    const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=120`);
+    const verdicts = await popup.collect();
+    expect(verdicts.filter((v) => v.decision === 'permitted')).toHaveLength(120);
+    const thumbs = popup.page.locator('img.thumb');
+    await expect(thumbs.first()).toBeVisible();
+    const first = await thumbs.count();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(60); // not 120 blobs read for a list a few rows tall
+    await popup.page.getByTestId('verdict').last().scrollIntoViewIfNeeded();
+    await expect(popup.page.getByTestId('verdict').last().locator('img.thumb')).toBeVisible();
+    expect(await thumbs.count()).toBeGreaterThan(first);
+  });
+
   test('is operable by keyboard: Tab reaches Collect and Enter starts it', async ({ heed, sites }) => {
     const { popup } = await openSiteWithPopup(heed, `${sites.origin('museum.test')}/`);
     await popup.siteStatus();
