@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Collector, type Find } from '../../utils/scan/collector';
 import { emptyStats, resolveOptions } from '../../utils/scan/options';
-import { LAZY_ATTRIBUTES, lazyAttributeSelector } from '../../utils/scan/lazy-attributes';
+import { LAZY_ATTRIBUTES, lazyKindOf } from '../../utils/scan/lazy-attributes';
 
 const make = (over = {}) => {
   const stats = emptyStats();
@@ -57,9 +57,11 @@ describe('Collector', () => {
 });
 
 describe('lazy attributes', () => {
-  it('are one list with unique names, and one selector', () => {
+  it('are one list with unique names, each with its kind', () => {
     const names = LAZY_ATTRIBUTES.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(lazyAttributeSelector()).toContain('[data-src],');
+    expect(lazyKindOf('data-src')).toBe('url');
+    expect(lazyKindOf('data-zoom-image')).toBe('original');
+    expect(lazyKindOf('src')).toBeUndefined();
   });
 });

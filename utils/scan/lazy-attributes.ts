@@ -51,7 +51,3 @@ export function lazyKindOf(name: string): LazyKind | undefined {
   return byName.get(name);
 }
 
-/** One selector matching any element that carries a lazy attribute (for observers; scans query each name alone, which is faster). */
-export function lazyAttributeSelector(): string {
-  return LAZY_ATTRIBUTES.map((a) => `[${a.name}]`).join(',');
-}
