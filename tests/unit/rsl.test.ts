@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../utils/evidence';
 import { purposeProfile } from '../../utils/purposes';
 import type { FetchedFile } from '../../utils/signals/fetched-file';
-import { evaluateRsl, parseRslXml, readRslLinkHeader, RSL_PAYMENT_TYPES, RSL_USAGE_COVERS, rslPartialRestrictions } from '../../utils/signals/rsl';
+import { evaluateRsl, parsedRsl, parseRslXml, readRslLinkHeader, RSL_PAYMENT_TYPES, RSL_USAGE_COVERS, rslPartialRestrictions } from '../../utils/signals/rsl';
 
 const AI = purposeProfile('ai-training');
 const TDM = purposeProfile('research-tdm');
@@ -186,6 +186,22 @@ describe('evaluateRsl', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('parsedRsl', () => {
+  it('parses a document once however many images it is evaluated for, and still tells documents apart', () => {
+    const body = SIGNALS_EXAMPLE;
+    const first = parsedRsl(body);
+    expect(first).toEqual(parseRslXml(body));
+    expect(parsedRsl(body)).toBe(first); // the same result object: not parsed again
+    const other = rsl(content('/x/*', '<permits type="usage">all</permits>'));
+    expect(parsedRsl(other)).not.toBe(first);
+    expect(parsedRsl(other)).toEqual(parseRslXml(other));
+    // Only the last few are kept: after 16 others the first is read afresh (same answer).
+    for (let i = 0; i < 16; i++) parsedRsl(rsl(content(`/n${i}/*`, '')));
+    expect(parsedRsl(body)).not.toBe(first);
+    expect(parsedRsl(body)).toEqual(first);
   });
 });
 
