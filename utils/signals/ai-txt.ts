@@ -23,7 +23,7 @@
  */
 import type { Evidence } from '../evidence';
 import type { PurposeProfile } from '../purposes';
-import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult } from './fetched-file';
+import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery } from './robots/pattern';
 
 /** One Allow/Disallow line. */
@@ -97,6 +97,9 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
   );
 }
 
+/** parseAiTxt, remembered by text: every image of a collect reads the same file. */
+const parsedAiTxt = rememberingParser(parseAiTxt);
+
 /** The rules that apply to `token`: groups naming it (merged), else the `*` groups (RFC 9309 §2.2.1). */
 export function rulesFor(file: AiTxt, token: string): { agent: string; rules: AiTxtRule[] } {
   const t = token.toLowerCase();
@@ -139,7 +142,7 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   if (fetched.outcome === 'error') {
     return [{ ...base, value: `unavailable: ${clip(fetched.detail, 200)}`, effect: 'info', note: 'ai.txt could not be fetched; it is optional and Spawning defines no failure rule, so it adds no restriction.' }];
   }
-  const parsed = parseAiTxt(fetched.body);
+  const parsed = parsedAiTxt(fetched.body);
   if (!parsed.ok) {
     return [{ ...base, value: `not a Spawning ai.txt: ${parsed.error}`, effect: 'info', note: 'The file at /ai.txt is not the robots-style Spawning format; it carries no opt-out.' }];
   }

@@ -38,3 +38,20 @@ export function isFetchedFile(v: unknown): v is FetchedFile {
 export function clip(s: string, max = 200): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
+
+/**
+ * A parser that remembers its last few answers, by the text it was given. The site-wide files
+ * (tdmrep.json, ai.txt, RSL licences; up to 512 KiB each) are evaluated for the page and then
+ * for every image of a collect: without this, each image would parse them again (a 500 KB RSL
+ * document takes ~200 ms). Results must be treated as read-only: they are shared.
+ */
+export function rememberingParser<T>(parse: (text: string) => T, keep = 16): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const result = parse(text);
+    if (seen.size >= keep) seen.delete(seen.keys().next().value!);
+    seen.set(text, result);
+    return result;
+  };
+}

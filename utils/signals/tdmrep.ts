@@ -24,7 +24,7 @@
  */
 import type { Evidence, Scope } from '../evidence';
 import type { PurposeProfile } from '../purposes';
-import { clip, type FetchedFile, neverThrow, type ParseResult } from './fetched-file';
+import { clip, type FetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { matchesUrlPattern } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
@@ -88,6 +88,9 @@ export function parseTdmrepJson(body: string): ParseResult<TdmRule[]> {
     (message) => ({ ok: false, error: message }),
   );
 }
+
+/** parseTdmrepJson, remembered by text: the page and each image of a collect read the same file. */
+const parsedTdmrepJson = rememberingParser(parseTdmrepJson);
 
 function readRule(item: unknown): TdmRule {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -183,7 +186,7 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     evidence.push({ ...base, value: 'not a tdmrep.json (HTML or empty page)', effect: 'info', note: 'tdmrep.json answered with a web page, not rules (a "soft 404"): treated as absent.' });
     return null;
   }
-  const parsed = parseTdmrepJson(body);
+  const parsed = parsedTdmrepJson(body);
   if (!parsed.ok) {
     return { scope: 'site', source: wellKnown.url, value: `unreadable: ${parsed.error}`, reservation: 'invalid', policy: null, label: 'tdmrep.json' };
   }
