@@ -11,6 +11,16 @@ function fileName(url: string): string {
   }
 }
 
+/**
+ * A reason in plain words: the note of the evidence that gave it (a refusal's deny; for a failed
+ * image, what the fetch met — an HTTP status, a size, a blob: URL), else the reason's label.
+ */
+function whyOf(v: Verdict, reason: Verdict['reasons'][number]): string {
+  const deny = v.evidence.find((e) => e.effect === 'deny' && e.reason === reason);
+  const fetch = v.decision === 'failed' ? v.evidence.find((e) => e.kind === 'fetch') : undefined;
+  return deny?.note ?? fetch?.note ?? REASON_LABELS[reason];
+}
+
 /** One row per image found: decision, licence badge, reasons in plain words. */
 export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
   if (verdicts.length === 0) return null;
@@ -33,7 +43,7 @@ export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
           {v.reasons.length > 0 ? (
             <ul class="verdict__why">
               {v.reasons.map((r) => (
-                <li key={r}>{v.evidence.find((e) => e.effect === 'deny' && e.reason === r)?.note ?? REASON_LABELS[r]}</li>
+                <li key={r}>{whyOf(v, r)}</li>
               ))}
             </ul>
           ) : null}

@@ -35,6 +35,9 @@ export type FetchSlot = <T>(url: string, request: () => Promise<T>) => Promise<T
  * carries: bytes, type, size, hash and rights signals.
  */
 export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings, fetchSlot: FetchSlot): Promise<GatherResult> {
+  if (candidate.url.startsWith('blob:')) {
+    return failed('fetch-failed', candidate.url, 'blob: URL', "Made by the page's own scripts (a blob: URL): only the page can read it, so Heed cannot fetch it");
+  }
   const fetched = await fetchSlot(candidate.url, () => fetchWithRetry(candidate.url, settings.maxImageBytes + 1));
   if (fetched.outcome === 'unreachable') return failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`);
   if (fetched.outcome === 'unavailable') return failed('fetch-failed', candidate.url, `HTTP ${fetched.status}`, `The server answered HTTP ${fetched.status}`);

@@ -195,6 +195,12 @@ test('context: alt, title, caption, aria-label, nearest heading, link, sizes, el
   expect(find(candidates, '/x/owl.png')).toMatchObject({ ariaLabel: 'Barn owl at dusk', heading: 'Owls', discovery: ['css'] });
 });
 
+test('blob: images a page script made are reported (as blob: URLs), not dropped', async () => {
+  const { candidates } = await scanPage('blob.html');
+  expect(candidates.map((c) => c.url.replace(/^blob:[^/]+\/\/[^/]+\/.*$/, 'blob:…'))).toEqual([expect.stringMatching(/\/b\/plain\.png/), 'blob:…']);
+  expect(candidates.find((c) => c.url.startsWith('blob:'))).toMatchObject({ discovery: ['img'], alt: 'drawn by a script', width: 200, height: 150 });
+});
+
 test('hostile page: markup in text, 5,000-deep nesting, closed shadow root, a page rewriting itself while scanned', async () => {
   const t0 = Date.now();
   const { candidates, stats } = await scanPage('hostile.html');

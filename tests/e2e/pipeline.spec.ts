@@ -91,6 +91,14 @@ test('at most two requests per origin at once (politeness), and both slots in us
   expect(sites.maxInFlight('polite.test')).toBe(2);
 });
 
+test('an image only the page can read (a blob: URL) fails with that reason; the others are collected', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('discovery.test')}/blob.html`);
+  const verdicts = await popup.collect();
+  expect(verdicts.find((v) => v.url.includes('/b/plain.png'))).toMatchObject({ decision: 'permitted' });
+  expect(verdicts.find((v) => v.url.startsWith('blob:'))).toMatchObject({ decision: 'failed', reasons: ['fetch-failed'] });
+  await expect(popup.page.getByText("Made by the page's own scripts (a blob: URL)")).toBeVisible();
+});
+
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
   await popup.page.getByTestId('collect-page').click();

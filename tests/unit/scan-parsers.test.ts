@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSrcset, evaluateSizes } from '../../utils/scan/srcset';
 import { imageUrlsOfCssValue, queryableSelector, splitTopLevel } from '../../utils/scan/css-value';
 import { resolveNested } from '../../utils/scan/css-rules';
-import { cleanText, dataUrlBytes, joinPlainPath, looksLikeImageFile, resolveUrl } from '../../utils/scan/text';
+import { cleanText, dataUrlBytes, joinPlainPath, looksLikeImageFile, resolveHttpUrl, resolveUrl } from '../../utils/scan/text';
 import { svgDataUrl } from '../../utils/scan/svg';
 
 describe('parseSrcset', () => {
@@ -85,6 +85,13 @@ describe('text and URLs', () => {
     expect(resolveUrl('data:image/gif;base64,R0lGOD', 'https://s.example/')).toBe('data:image/gif;base64,R0lGOD');
     expect(resolveUrl(`/${'a'.repeat(9000)}.png`, 'https://s.example/')).toBeNull();
     expect(resolveUrl('http://[bad', 'https://s.example/')).toBeNull();
+  });
+  it("resolveUrl keeps a web page's blob: URL (reported, though unreadable), never as an http URL", () => {
+    expect(resolveUrl('blob:https://s.example/6f1c-42#x', 'https://s.example/')).toBe('blob:https://s.example/6f1c-42');
+    expect(resolveUrl('blob:null/6f1c-42', 'https://s.example/')).toBeNull(); // an opaque origin's
+    expect(resolveHttpUrl('blob:https://s.example/6f1c-42', 'https://s.example/')).toBeNull();
+    expect(resolveHttpUrl('data:image/gif;base64,R0lGOD', 'https://s.example/')).toBeNull();
+    expect(resolveHttpUrl('/a.png', 'https://s.example/')).toBe('https://s.example/a.png');
   });
   it('sizes data: URLs and recognises image file names', () => {
     expect(dataUrlBytes('data:image/gif;base64,' + 'A'.repeat(400))).toBe(300);

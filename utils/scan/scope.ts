@@ -128,7 +128,7 @@ export function urlIn(env: ScanEnv, ref: string | null | undefined, canonical = 
 /** As urlIn, http(s) only (link targets, resource entries). */
 export function httpUrlIn(env: ScanEnv, ref: string | null | undefined, canonical = false): string | null {
   const url = urlIn(env, ref, canonical);
-  return url && !url.startsWith('data:') ? url : null;
+  return url && /^https?:/i.test(url) ? url : null;
 }
 
 /**

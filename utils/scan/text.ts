@@ -9,7 +9,11 @@ export function cleanText(value: string | null | undefined, max = 500): string {
   return value.slice(0, max * 4 + 64).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, max);
 }
 
-/** `ref` resolved against `base` as an absolute http(s) or data: URL that fits a candidate, or null. */
+/**
+ * `ref` resolved against `base` as an absolute http(s) or data: URL that fits a candidate, or
+ * null. A `blob:` URL of a web page (made by its scripts) is kept too: Heed cannot read its
+ * bytes, but the image is reported — and fails with that reason — rather than vanish.
+ */
 export function resolveUrl(ref: string | null | undefined, base: string): string | null {
   if (typeof ref !== 'string') return null;
   const trimmed = ref.trim();
@@ -18,6 +22,7 @@ export function resolveUrl(ref: string | null | undefined, base: string): string
   if (fast !== null) return fast.length <= MAX_URL ? fast : null;
   try {
     const u = new URL(trimmed, base);
+    if (u.protocol === 'blob:') return /^https?:\/\//i.test(u.pathname) && u.href.length <= MAX_URL ? u.href.replace(/#.*$/, '') : null;
     if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'data:') return null;
     if (u.protocol === 'data:' && !/^data:image\//i.test(u.href)) return null;
     if (u.protocol !== 'data:') u.hash = ''; // #fragments name the same bytes: they must not defeat dedupe
@@ -60,7 +65,7 @@ export function joinPlainPath(ref: string, base: string): string | null {
 /** An http(s) URL only (link targets, resource entries), or null. */
 export function resolveHttpUrl(ref: string | null | undefined, base: string): string | null {
   const url = resolveUrl(ref, base);
-  return url && !url.startsWith('data:') ? url : null;
+  return url && /^https?:/i.test(url) ? url : null;
 }
 
 /** Scheme, host (no userinfo, no backslash or space) and then the path, up to the query or fragment. */
