@@ -3,6 +3,7 @@ import { REASON_LABELS } from '@/utils/reason-labels';
 import { Thumbnail } from './Thumbnail';
 
 function fileName(url: string): string {
+  if (url.startsWith('blob:')) return 'image made by the page'; // its path is a random id
   try {
     const u = new URL(url);
     return decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? u.host) || u.host;
