@@ -20,6 +20,7 @@
  * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
  */
 import type { Evidence, Scope } from '../evidence';
+import { originOf } from '../origin-files';
 import type { PurposeProfile } from '../purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
@@ -169,6 +170,21 @@ function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict 
   return explicit ? { kind: 'permits-free' } : { kind: 'silent' };
 }
 
+/**
+ * How the licences that apply read together (RSL §3.1.1): any prohibition wins; else a free
+ * permission; else the conditions (payment, a server, …); else they say nothing of the purpose.
+ * `which`: the licences that decide.
+ */
+function combined<T extends { v: Verdict }>(judged: T[]): { kind: Verdict['kind']; which: T[] } {
+  const prohibits = judged.filter((j) => j.v.kind === 'prohibits');
+  if (prohibits.length > 0) return { kind: 'prohibits', which: prohibits };
+  const free = judged.find((j) => j.v.kind === 'permits-free');
+  if (free) return { kind: 'permits-free', which: [free] };
+  const conditional = judged.filter((j) => j.v.kind === 'conditional');
+  if (conditional.length > 0) return { kind: 'conditional', which: conditional };
+  return { kind: 'silent', which: judged.slice(0, 1) };
+}
+
 /** Compact text of one licence for evidence values. */
 function describe(c: RslContent, l: RslLicense): string {
   const parts = [`content "${clip(c.url, 200)}"`];
@@ -179,14 +195,6 @@ function describe(c: RslContent, l: RslLicense): string {
   parts.push(`payment=${l.payments.map((p) => p.type).join(',') || 'free'}`);
   if (c.server) parts.push(`server=${clip(c.server, 200)}`);
   return clip(parts.join('; '), 1000);
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -206,13 +214,11 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
     const chosen = matching.filter((c) => specificity(c.url) === best);
     const judged = chosen.flatMap((c) => c.licenses.map((l) => ({ value: describe(c, l), v: judge(c, l, profile.rslUsages) })));
     const deny = (value: string, note: string): Evidence => ({ ...base, value, effect: 'deny', reason: 'rsl-prohibits', note });
-    const prohibited = judged.filter((j) => j.v.kind === 'prohibits');
-    if (prohibited.length > 0) return prohibited.map((j) => deny(j.value, `The RSL licence ${(j.v as { detail: string }).detail} for this image.`));
-    const free = judged.find((j) => j.v.kind === 'permits-free');
-    if (free) return [{ ...base, value: free.value, effect: 'allow', note: 'The RSL licence permits this use for free, with no licence server.' }];
-    const conditional = judged.filter((j) => j.v.kind === 'conditional');
-    if (conditional.length > 0) return conditional.map((j) => deny(j.value, `The RSL licence does not permit this purpose for free: ${(j.v as { detail: string }).detail}.`));
-    const value = judged[0]?.value ?? `content "${clip(chosen[0]!.url, 200)}" (no <license>)`;
+    const { kind, which } = combined(judged);
+    if (kind === 'prohibits') return which.map((j) => deny(j.value, `The RSL licence ${(j.v as { detail: string }).detail} for this image.`));
+    if (kind === 'permits-free') return [{ ...base, value: which[0]!.value, effect: 'allow', note: 'The RSL licence permits this use for free, with no licence server.' }];
+    if (kind === 'conditional') return which.map((j) => deny(j.value, `The RSL licence does not permit this purpose for free: ${(j.v as { detail: string }).detail}.`));
+    const value = which[0]?.value ?? `content "${clip(chosen[0]!.url, 200)}" (no <license>)`;
     return [{ ...base, value, effect: 'info', note: 'The RSL licence neither prohibits nor explicitly permits this use.' }];
   }, (message) => [{ kind: 'rsl', scope, source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: `The RSL licence could not be evaluated: ${message}` }]);
 }
@@ -250,12 +256,9 @@ export function rslPartialRestrictions(fetched: FetchedFile, pageUrl: string, pr
     for (const c of parsed.value.contents) {
       if (out.length >= 10) break;
       if (rslContentMatches(c.url, pageUrl)) continue;
-      // As evaluateRslDocument reads one content set: a prohibition wins, then a free permission.
-      const verdicts = c.licenses.map((l) => ({ l, kind: judge(c, l, profile.rslUsages).kind }));
-      const prohibiting = verdicts.find((v) => v.kind === 'prohibits');
-      const free = verdicts.some((v) => v.kind === 'permits-free');
-      const refusing = prohibiting?.l ?? (free ? undefined : verdicts.find((v) => v.kind === 'conditional')?.l);
-      if (!refusing) continue;
+      const { kind, which } = combined(c.licenses.map((l) => ({ l, v: judge(c, l, profile.rslUsages) })));
+      if (kind !== 'prohibits' && kind !== 'conditional') continue;
+      const refusing = which[0]!.l;
       out.push({
         kind: 'rsl',
         scope,
