@@ -100,11 +100,16 @@ export function matchesFilter(f: ItemFacets, filter: LibraryFilter, bounds: { fr
   return true;
 }
 
+/** Newest first, ties by key descending: the collectedAt index order reversed (a sort comparator). */
+export function newestFirst(a: ItemFacets, b: ItemFacets): number {
+  return a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
+}
+
 /** Keys of the matching items, newest first (ties by key, descending — the collectedAt index order reversed). */
 export function filterKeys(facets: readonly ItemFacets[], filter: LibraryFilter): string[] {
   const bounds = dateBounds(filter);
   const hits = facets.filter((f) => matchesFilter(f, filter, bounds));
-  hits.sort((a, b) => (a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  hits.sort(newestFirst);
   return hits.map((f) => f.key);
 }
 

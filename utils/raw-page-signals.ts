@@ -27,9 +27,9 @@ const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split
  * Inline RSL licences: at most 3 (as many as robots.txt `License:` documents are read), each
  * whole or, past 512 KiB, cut (a cut document fails to parse, and an unreadable licence fails closed).
  */
-export function readInlineRsl(doc: Document): string[] {
+export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.querySelectorAll('script[type]')): string[] {
   const out: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('script[type]'))) {
+  for (const el of Array.from(scripts)) {
     if (out.length >= RAW_LIMITS.rslScripts) break;
     if (mediaType(el) === 'application/rsl+xml') out.push((el.textContent ?? '').slice(0, RAW_LIMITS.rslChars + 1));
   }
@@ -62,7 +62,9 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   const jsonLd: string[] = [];
   let chars = 0;
   let jsonLdTruncated = false;
-  for (const el of Array.from(doc.querySelectorAll('script[type]'))) {
+  // One query for the typed scripts, read for JSON-LD here and for inline RSL below.
+  const scripts = doc.querySelectorAll('script[type]');
+  for (const el of Array.from(scripts)) {
     if (mediaType(el) !== 'application/ld+json') continue;
     const text = el.textContent ?? '';
     if (jsonLd.length >= RAW_LIMITS.jsonLdScripts || chars + text.length > RAW_LIMITS.jsonLdChars) {
@@ -72,5 +74,5 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     jsonLd.push(text);
     chars += text.length;
   }
-  return { url: pageUrl, title: (doc.title ?? '').slice(0, RAW_LIMITS.title), metas, licenceLinks, jsonLd, jsonLdTruncated, rsl: readInlineRsl(doc) };
+  return { url: pageUrl, title: (doc.title ?? '').slice(0, RAW_LIMITS.title), metas, licenceLinks, jsonLd, jsonLdTruncated, rsl: readInlineRsl(doc, scripts) };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { listItemKeysNewestFirst, type HeedDatabase } from '@/utils/db';
-import { createSiteResolver, dateBounds, facetsOf, filterKeys, needsFacets, type ItemFacets, type LibraryFilter } from '@/utils/library-filter';
+import { createSiteResolver, dateBounds, facetsOf, filterKeys, needsFacets, newestFirst, type ItemFacets, type LibraryFilter } from '@/utils/library-filter';
 import type { ManifestItem } from '@/utils/manifest';
 import type { FacetScanner } from './facet-scanner';
 
@@ -111,8 +111,7 @@ export function useLibraryIndex(db: HeedDatabase | null, filter: LibraryFilter, 
   const add = useCallback(
     (items: readonly ManifestItem[]) => {
       const fresh = items.map((item) => facetsOf(item, siteOf));
-      // Newest first, as the collectedAt index reversed orders the rest.
-      fresh.sort((a, b) => (a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : a.key < b.key ? 1 : -1));
+      fresh.sort(newestFirst); // as the collectedAt index reversed orders the rest
       if (reading.current) addedDuringRead.current.push(...fresh);
       setAllKeys((k) => k && prepend(k, fresh));
       setFacets((f) => f && merged(f, fresh));

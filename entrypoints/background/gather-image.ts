@@ -50,7 +50,8 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   // The signal files of the image's origin and, after a cross-origin redirect, of the final one.
   const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
-  const rslUrls = readRslLinkHeader(fetched.headers.get('link') !== null ? [fetched.headers.get('link')!] : [], fetched.finalUrl).slice(0, MAX_RSL_DOCS);
+  const link = fetched.headers.get('link');
+  const rslUrls = readRslLinkHeader(link === null ? [] : [link], fetched.finalUrl).slice(0, MAX_RSL_DOCS);
   const [files, rights, linkedRsl] = await Promise.all([
     Promise.all(originNames.map((o) => origins.get(o))),
     readEmbeddedRights(fetched.bytes),
