@@ -15,7 +15,7 @@ import { findPosters } from './scan/poster';
 import { findResourceTiming } from './scan/resource-timing';
 import { openShadowRoot, passOverTree } from './scan/roots';
 import type { DiscoveryPath, ScanEnv, ScanScope } from './scan/scope';
-import { findInlineSvgs } from './scan/svg';
+import { findInlineSvgs, findSvgImages } from './scan/svg';
 import { documentBaseUrl } from './scan/text';
 
 export { cleanText } from './scan/text';
@@ -31,6 +31,7 @@ const BEFORE_PASS: [string, DiscoveryPath][] = [
   ['img', findImages],
   ['lazy', findLazyElements],
   ['svg', findInlineSvgs],
+  ['svg-image', findSvgImages],
   ['poster', findPosters],
   ['input', findInputImages],
   ['object', findObjects],

@@ -119,6 +119,24 @@ test('svg: inline SVG as a standalone, script-free SVG file; icons skipped', asy
   expect(size).toEqual([400, 300]);
 });
 
+test('svg image: a picture an inline SVG draws is found with its context; the SVG file keeps an absolute reference to it', async () => {
+  const { candidates } = await scanPage('svg-image.html');
+  const photos = candidates.filter((c) => !c.url.startsWith('data:'));
+  expect(paths(photos)).toEqual(['/s/legacy.png', '/s/team.png']);
+  expect(find(candidates, '/s/team.png')).toMatchObject({
+    discovery: ['svg'],
+    title: 'Team portrait', // the drawing SVG's own title
+    caption: 'The team at the spring offsite',
+    heading: 'Our team',
+    renderedWidth: 300,
+    renderedHeight: 300,
+  });
+  expect(find(candidates, '/s/legacy.png')).toMatchObject({ discovery: ['svg'], ariaLabel: 'Harbour at dawn', renderedWidth: 400 });
+  // The drawing itself is still an SVG file, its reference made absolute so it survives leaving the page.
+  const avatar = candidates.find((c) => c.url.startsWith('data:') && decodeURIComponent(c.url).includes('Team portrait'))!;
+  expect(decodeURIComponent(avatar.url)).toContain(`href="${server.origin('discovery.test')}/s/team.png?w=600&amp;h=600"`);
+});
+
 test('video poster, input type=image, object and embed', async () => {
   const { candidates } = await scanPage('media.html');
   expect(paths(candidates)).toEqual(['/m/embed.png', '/m/object.png', '/m/poster.png', '/m/submit.png']);

@@ -217,6 +217,17 @@ function captionOf(el: Element, max: number): string {
   return '';
 }
 
+/**
+ * The `<title>` an SVG gives a drawing: an inline `<svg>`'s first, or for a picture it draws
+ * (`<image>`) its own, else that of the `<svg>` drawing it.
+ */
+function svgTitleOf(el: Element): string | null {
+  if (el.localName === 'svg') return el.querySelector('title')?.textContent ?? null;
+  if (el.localName !== 'image') return null;
+  const own = (e: Element | null | undefined) => Array.from(e?.children ?? []).find((c) => c.localName === 'title')?.textContent;
+  return own(el) ?? own(el.parentElement?.closest('svg')) ?? null;
+}
+
 /** Read the context of one element; `linkUrl` is null when the link is the image itself. */
 export function readElementContext(el: Element, url: string, env: ScanEnv): ElementContext {
   const max = env.options.maxText;
@@ -224,7 +235,7 @@ export function readElementContext(el: Element, url: string, env: ScanEnv): Elem
   const link = target?.el ?? null;
   const linkUrl = target?.url ?? null;
   const attr = (name: string) => el.getAttribute(name) ?? link?.getAttribute(name) ?? null;
-  const svgTitle = el.localName === 'svg' ? el.querySelector('title')?.textContent : null;
+  const svgTitle = svgTitleOf(el);
   return {
     alt: cleanText(el.getAttribute('alt'), max),
     title: cleanText(attr('title') ?? svgTitle, max),

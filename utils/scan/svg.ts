@@ -1,8 +1,15 @@
 import type { Size } from './collector';
-import { each, emit, queryAll, type ScanScope } from './scope';
-import { MAX_URL } from './text';
+import { each, emit, queryAll, urlIn, type ScanScope } from './scope';
+import { MAX_URL, resolveUrl } from './text';
 
 const MAX_MARKUP = MAX_URL; // a longer serialisation could not travel as a candidate URL anyway
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
+
+/** The reference an SVG element's `href` makes (SVG 2), else its `xlink:href` (SVG 1.1). */
+function svgHref(el: Element): string | null {
+  return el.getAttribute('href') ?? el.getAttributeNS(XLINK_NS, 'href');
+}
 
 /** Intrinsic size of an inline `<svg>`: its width/height attributes, else its viewBox. */
 function svgNaturalSize(svg: Element): Size {
@@ -38,9 +45,10 @@ export function svgDataUrl(markup: string): string {
 
 /**
  * Serialise an inline `<svg>` as a standalone SVG file: scripts and event-handler attributes
- * removed (the file will be opened outside the page), the SVG namespace declared.
+ * removed (the file will be opened outside the page), the SVG namespace declared, and the
+ * pictures it draws (`<image href>`) referenced by absolute URL, since the page's base is gone.
  */
-export function serializeSvg(svg: Element, doc: Document): string | null {
+export function serializeSvg(svg: Element, doc: Document, base: string): string | null {
   const clone = svg.cloneNode(true) as Element;
   const all = [clone, ...Array.from(clone.querySelectorAll('*'))];
   for (const el of all) {
@@ -50,6 +58,14 @@ export function serializeSvg(svg: Element, doc: Document): string | null {
     }
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) el.removeAttribute(attr.name);
+    }
+    if (el.localName === 'image') {
+      const ref = svgHref(el);
+      const url = ref ? resolveUrl(ref, base) : null;
+      if (url && url !== ref) {
+        if (el.hasAttribute('href')) el.setAttribute('href', url);
+        else el.setAttributeNS(XLINK_NS, 'xlink:href', url);
+      }
     }
   }
   const Serializer = (doc.defaultView as (Window & typeof globalThis) | null)?.XMLSerializer;
@@ -70,12 +86,27 @@ export function findInlineSvgs(scope: ScanScope): void {
       env.stats.skipped++;
       return;
     }
-    const markup = serializeSvg(svg, env.doc);
+    const markup = serializeSvg(svg, env.doc, env.base);
     if (!markup) {
       env.stats.skipped++;
       return;
     }
     const url = svgDataUrl(markup);
     emit(scope, { url, discovery: ['svg'], el: svg, natural, inline: true });
+  });
+}
+
+/**
+ * `<image href>` in an inline SVG: a picture the SVG draws (a photo clipped to a shape, an
+ * avatar). Reported as an image of its own, with the `<image>` element for context; the
+ * drawing stays a candidate too (findInlineSvgs). Its intrinsic size is not exposed, so only
+ * the rendered box is known.
+ */
+export function findSvgImages(scope: ScanScope): void {
+  const { env } = scope;
+  each(scope, queryAll(scope.root, 'svg image'), (image) => {
+    if (image.namespaceURI !== SVG_NS) return;
+    const url = urlIn(env, svgHref(image));
+    if (url) emit(scope, { url, discovery: ['svg'], el: image });
   });
 }
