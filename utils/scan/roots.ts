@@ -35,7 +35,9 @@ export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShad
   let all: ArrayLike<Element> = EMPTY;
   const shadowRoots: ShadowRoot[] = [];
   try {
-    all = root.querySelectorAll('*');
+    // A document's live collection is walked natively and cached by position, several times
+    // cheaper than building the static list querySelectorAll returns (a shadow root has only that).
+    all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
   } catch {
     env.stats.errors++;
     return { all, shadowRoots };
