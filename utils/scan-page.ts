@@ -150,8 +150,9 @@ function candidatesOf(env: ScanEnv): ImageCandidate[] {
 
 /**
  * Find the images of a document and their context (issue 5): `<img>` (currentSrc, largest
- * srcset/picture candidate, lazy attributes), CSS backgrounds, inline SVG, video posters,
- * image inputs, links to image files, object/embed, open shadow roots, and Resource Timing.
+ * srcset/picture candidate, lazy attributes), CSS backgrounds, inline SVG and the pictures it
+ * draws (`<image href>`), video posters, image inputs, links to image files, object/embed,
+ * open shadow roots, and Resource Timing.
  * Never throws; a hostile page costs at most the budgets in `options`. With cost figures.
  */
 export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: ScanOptions): { candidates: ImageCandidate[]; stats: ScanStats } {
