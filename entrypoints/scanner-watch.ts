@@ -1,3 +1,4 @@
+import { takeHandedScanOptions } from '@/utils/scan/handed-options';
 import { watchForImages } from '@/utils/scan/watch';
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
@@ -12,8 +13,13 @@ export default defineUnlistedScript(() => {
   g.__heedStopWatch?.();
   const jobId = g.__heedJobId;
   if (!jobId) return false;
-  g.__heedStopWatch = watchForImages(document, location.href, (candidates) => {
-    void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates }).catch(() => undefined);
-  });
+  g.__heedStopWatch = watchForImages(
+    document,
+    location.href,
+    (candidates) => {
+      void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates }).catch(() => undefined);
+    },
+    takeHandedScanOptions(),
+  );
   return true;
 });

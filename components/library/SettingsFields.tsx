@@ -77,8 +77,8 @@ export function SettingsFields({ form, errors, set }: FieldsProps) {
         <Field name="perOriginConcurrency" label="Downloads at once per site" errors={errors}>
           <input type="number" min={1} max={16} step={1} {...described('perOriginConcurrency', errors)} value={form.perOriginConcurrency} data-testid="setting-concurrency" onInput={(e) => set('perOriginConcurrency', e.currentTarget.value)} />
         </Field>
-        <Field name="minImageSide" label="Min image side (px)" errors={errors}>
-          <input type="number" min={0} step={1} {...described('minImageSide', errors)} value={form.minImageSide} data-testid="setting-min-side" onInput={(e) => set('minImageSide', e.currentTarget.value)} />
+        <Field name="minImageSide" label="Min image side (px)" errors={errors} hint="Images smaller both as shown and as stored are skipped as icons; 0 keeps all.">
+          <input type="number" min={0} step={1} {...described('minImageSide', errors, true)} value={form.minImageSide} data-testid="setting-min-side" onInput={(e) => set('minImageSide', e.currentTarget.value)} />
         </Field>
       </div>
       <label class="check field">

@@ -10,7 +10,8 @@ import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils
 import { assessSite } from './site-assessment';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
-import { scanTab } from './scan-tab';
+import type { HandedScanOptions } from '@/utils/scan/handed-options';
+import { injectWithOptions, scanOptionsFor, scanTab } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
 
@@ -30,7 +31,7 @@ const MAX_CANDIDATES = 20_000;
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
 
 /** Start the scroll watcher in every frame of the tab, tagged with the job it reports to. */
-async function startWatcher(tabId: number, jobId: string): Promise<void> {
+async function startWatcher(tabId: number, jobId: string, options: HandedScanOptions): Promise<void> {
   await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: (id: string) => {
@@ -38,7 +39,7 @@ async function startWatcher(tabId: number, jobId: string): Promise<void> {
     },
     args: [jobId],
   });
-  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/scanner-watch.js'] });
+  await injectWithOptions(tabId, '/scanner-watch.js', options);
 }
 
 /** Stop the scroll watcher in every frame of the tab (the tab may be gone). */
@@ -124,10 +125,12 @@ export class Collector {
       error: null,
       watching: options.watch === true && !options.onlyUrl,
     };
+    let scanOptions: HandedScanOptions = {};
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
-      const { page, candidates } = await scanTab(tabId, settings);
+      scanOptions = scanOptionsFor(settings, !!options.onlyUrl);
+      const { page, candidates } = await scanTab(tabId, scanOptions);
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.site = await assessSite(this.origins, tabId, pageUrl, page, settings);
@@ -140,7 +143,7 @@ export class Collector {
     if (job.state === 'running') {
       this.run(job.id);
       await keepResuming();
-      if (job.watching) await startWatcher(tabId, job.id).catch((err: unknown) => console.error('Heed: watch', err));
+      if (job.watching) await startWatcher(tabId, job.id, scanOptions).catch((err: unknown) => console.error('Heed: watch', err));
     }
     return job;
   }

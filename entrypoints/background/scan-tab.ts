@@ -1,5 +1,6 @@
 import type { PageSignals } from '@/utils/page-signals';
 import { PageSignalsSchema } from '@/utils/page-signals-schema';
+import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { Settings } from '@/utils/settings';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
 import { z } from 'zod';
@@ -8,11 +9,32 @@ import { z } from 'zod';
 const ScanResultSchema = z.object({ page: PageSignalsSchema, candidates: z.array(z.unknown()).max(20_000) });
 
 /**
+ * What the user's settings ask of a scan: images smaller than "Min image side" both rendered
+ * and natural are skipped. Collecting one chosen image skips nothing: the user picked it.
+ */
+export function scanOptionsFor(settings: Settings, oneImage = false): HandedScanOptions {
+  const side = oneImage ? 0 : settings.minImageSide;
+  return { minWidth: side, minHeight: side };
+}
+
+/** Inject `file` into every frame of the tab, handing it `options` first (see handed-options.ts). */
+export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', options: HandedScanOptions) {
+  await browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: (key: string, handed: HandedScanOptions) => {
+      (globalThis as Record<string, unknown>)[key] = handed;
+    },
+    args: [SCAN_OPTIONS_GLOBAL, options],
+  });
+  return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [file] });
+}
+
+/**
  * Run the scanner in every frame of the tab and merge candidates by URL. Each candidate is
  * validated on its own, so one malformed entry never loses the rest.
  */
-export async function scanTab(tabId: number, _settings: Settings): Promise<{ page: PageSignals; candidates: ImageCandidate[] }> {
-  const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/scanner.js'] });
+export async function scanTab(tabId: number, options: HandedScanOptions): Promise<{ page: PageSignals; candidates: ImageCandidate[] }> {
+  const results = await injectWithOptions(tabId, '/scanner.js', options);
   let page: PageSignals | null = null;
   const byUrl = new Map<string, ImageCandidate>();
   for (const r of results) {

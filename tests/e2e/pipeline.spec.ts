@@ -1,6 +1,7 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
 import type { HeedBrowser } from './harness/browser';
 import type { Page } from '@playwright/test';
+import { openLibrary } from './harness/library-page';
 
 /**
  * Stop the extension's service worker the way Chromium does when it idles out, and wait until
@@ -97,6 +98,32 @@ test('an image only the page can read (a blob: URL) fails with that reason; the 
   expect(verdicts.find((v) => v.url.includes('/b/plain.png'))).toMatchObject({ decision: 'permitted' });
   expect(verdicts.find((v) => v.url.startsWith('blob:'))).toMatchObject({ decision: 'failed', reasons: ['fetch-failed'] });
   await expect(popup.page.getByText("Made by the page's own scripts (a blob: URL)")).toBeVisible();
+});
+
+/** Save the "Min image side" setting through the library's settings form, as a user does. */
+async function setMinImageSide(heed: HeedBrowser, px: number): Promise<void> {
+  const page = await openLibrary(heed);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('setting-min-side').fill(String(px));
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  await page.close();
+}
+
+test('the "Min image side" setting decides which small images a collect skips', async ({ heed, sites }) => {
+  const found = async () => {
+    const { popup, page } = await openSiteWithPopup(heed, `${sites.origin('discovery.test')}/small.html`);
+    const urls = (await popup.collect()).map((v) => new URL(v.url, 'http://x/').pathname).sort();
+    await popup.page.close();
+    await page.close();
+    return urls;
+  };
+  // Default 50 px: icons and pixels skipped; an image of exactly 50 × 50 kept.
+  expect(await found()).toEqual(['/m/exact.png', '/m/thumb.png', '/m/upscaled.png']);
+  await setMinImageSide(heed, 0);
+  expect(await found()).toEqual(expect.arrayContaining(['/m/icon.png', '/m/banner.png', '/m/exact.png']));
+  await setMinImageSide(heed, 60);
+  expect(await found()).toEqual(['/m/thumb.png', '/m/upscaled.png']);
 });
 
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {

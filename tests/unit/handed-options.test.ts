@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCAN_OPTIONS_GLOBAL, takeHandedScanOptions } from '../../utils/scan/handed-options';
+
+const g = globalThis as Record<string, unknown>;
+
+describe('scan options handed to an injected scanner', () => {
+  afterEach(() => {
+    delete g[SCAN_OPTIONS_GLOBAL];
+  });
+
+  it('reads the sizes the background set, once: a later scan without a hand-over gets the defaults', () => {
+    g[SCAN_OPTIONS_GLOBAL] = { minWidth: 120, minHeight: 120 };
+    expect(takeHandedScanOptions()).toEqual({ minWidth: 120, minHeight: 120 });
+    expect(SCAN_OPTIONS_GLOBAL in g).toBe(false);
+    expect(takeHandedScanOptions()).toEqual({});
+  });
+
+  it('passes on nothing but the two sizes, whatever else the object holds', () => {
+    g[SCAN_OPTIONS_GLOBAL] = { minWidth: 0, minHeight: 0, maxMs: 1, cssTexts: { x: 'y' } };
+    expect(takeHandedScanOptions()).toEqual({ minWidth: 0, minHeight: 0 });
+  });
+
+  it.each([null, 'big', 42, []])('treats %j as no hand-over', (raw) => {
+    g[SCAN_OPTIONS_GLOBAL] = raw;
+    expect(takeHandedScanOptions()).toEqual({});
+  });
+});
