@@ -61,6 +61,11 @@ export function CollectPanel(props: {
           <span>Ready</span>
         )}
       </div>
+      {job?.notes.map((note) => (
+        <p class="collect__note" data-testid="collect-note" key={note}>
+          {note}
+        </p>
+      ))}
     </section>
   );
 }

@@ -16,6 +16,8 @@ export interface Job {
   /** Site-level evidence and status at the time of the collect (JSON-serialisable). */
   site: unknown;
   error: string | null;
+  /** What the collect could not cover, in words for the user (a scan cap, the job cap). */
+  notes?: string[];
 }
 
 /**

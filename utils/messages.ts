@@ -45,6 +45,8 @@ export const JobViewSchema = z.object({
   /** Verdicts completed after the requested `sinceSeq`, in completion order. */
   verdicts: z.array(VerdictSchema),
   error: z.string().nullable(),
+  /** What the collect could not cover (a scan that stopped at a cap…), in words for the user. */
+  notes: z.array(z.string()),
 });
 export type JobView = z.infer<typeof JobViewSchema>;
 

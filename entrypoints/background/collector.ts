@@ -11,6 +11,7 @@ import { assessSite } from './site-assessment';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
 import type { HandedScanOptions } from '@/utils/scan/handed-options';
+import { scanLimitNote } from '@/utils/scan/options';
 import { injectWithOptions, scanOptionsFor, scanTab } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
@@ -27,6 +28,7 @@ const GLOBAL_CONCURRENCY = 6;
 class CancelledBeforeRequest extends Error {}
 /** A job never grows past this many candidates, however long the feed. */
 const MAX_CANDIDATES = 20_000;
+const JOB_FULL_NOTE = `A collect holds at most ${MAX_CANDIDATES.toLocaleString('en')} images: newer ones the page showed were not added.`;
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
 
@@ -70,6 +72,7 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
     lastSeq: verdicts.at(-1)?.seq ?? sinceSeq,
     verdicts: verdicts.map((v) => v.verdict),
     error: job.error,
+    notes: job.notes ?? [],
   };
 }
 
@@ -130,7 +133,8 @@ export class Collector {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
       scanOptions = scanOptionsFor(settings, !!options.onlyUrl);
-      const { page, candidates } = await scanTab(tabId, scanOptions);
+      const { page, candidates, limits } = await scanTab(tabId, scanOptions);
+      job.notes = limits.map(scanLimitNote);
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.site = await assessSite(this.origins, tabId, pageUrl, page, settings);
@@ -165,14 +169,21 @@ export class Collector {
       if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
       const known = new Set(job.candidates.map((c) => c.url));
       const fresh: ImageCandidate[] = [];
+      let full = false;
       for (const r of raw) {
         const c = ImageCandidateSchema.safeParse(r);
-        if (!c.success || known.has(c.data.url) || job.candidates.length + fresh.length >= MAX_CANDIDATES) continue;
+        if (!c.success || known.has(c.data.url)) continue;
+        if (job.candidates.length + fresh.length >= MAX_CANDIDATES) {
+          full = true;
+          break;
+        }
         known.add(c.data.url);
         fresh.push(c.data);
       }
       added = fresh.length;
-      return fresh.length ? { ...job, candidates: [...job.candidates, ...fresh] } : job;
+      const notes = job.notes ?? [];
+      const noted = full && !notes.includes(JOB_FULL_NOTE) ? { notes: [...notes, JOB_FULL_NOTE] } : {};
+      return fresh.length || 'notes' in noted ? { ...job, ...noted, candidates: [...job.candidates, ...fresh] } : job;
     });
     if (added > 0) this.run(jobId);
     return added;

@@ -1,12 +1,17 @@
 import type { PageSignals } from '@/utils/page-signals';
 import { PageSignalsSchema } from '@/utils/page-signals-schema';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
+import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/settings';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
 import { z } from 'zod';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
-const ScanResultSchema = z.object({ page: PageSignalsSchema, candidates: z.array(z.unknown()).max(20_000) });
+const ScanResultSchema = z.object({
+  page: PageSignalsSchema,
+  candidates: z.array(z.unknown()).max(20_000),
+  limit: z.enum(['candidates', 'elements', 'time']).nullable().catch(null),
+});
 
 /**
  * What the user's settings ask of a scan: images smaller than "Min image side" both rendered
@@ -31,12 +36,14 @@ export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/s
 
 /**
  * Run the scanner in every frame of the tab and merge candidates by URL. Each candidate is
- * validated on its own, so one malformed entry never loses the rest.
+ * validated on its own, so one malformed entry never loses the rest. `limits`: the caps any
+ * frame's scan stopped at, each once.
  */
-export async function scanTab(tabId: number, options: HandedScanOptions): Promise<{ page: PageSignals; candidates: ImageCandidate[] }> {
+export async function scanTab(tabId: number, options: HandedScanOptions): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[] }> {
   const results = await injectWithOptions(tabId, '/scanner.js', options);
   let page: PageSignals | null = null;
   const byUrl = new Map<string, ImageCandidate>();
+  const limits = new Set<ScanLimit>();
   for (const r of results) {
     const parsed = ScanResultSchema.safeParse(r.result);
     if (!parsed.success) {
@@ -44,11 +51,12 @@ export async function scanTab(tabId: number, options: HandedScanOptions): Promis
       continue;
     }
     if (r.frameId === 0) page = parsed.data.page;
+    if (parsed.data.limit) limits.add(parsed.data.limit);
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (c.success && !byUrl.has(c.data.url)) byUrl.set(c.data.url, c.data);
     }
   }
   if (!page) throw new Error('The page could not be scanned');
-  return { page, candidates: [...byUrl.values()] };
+  return { page, candidates: [...byUrl.values()], limits: [...limits] };
 }

@@ -126,6 +126,16 @@ test('the "Min image side" setting decides which small images a collect skips', 
   expect(await found()).toEqual(['/m/thumb.png', '/m/upscaled.png']);
 });
 
+test('a page with more images than one scan takes says so: the rest were not checked', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=5100&lazy`);
+  await popup.page.getByTestId('collect-page').click();
+  await expect(popup.page.getByTestId('collect-note')).toHaveText(/more images than one scan takes \(5,000\): the rest were not checked/);
+  await expect(popup.page.getByTestId('collect-progress')).toHaveAttribute('data-found', '5000');
+  await popup.page.screenshot({ path: 'test-results/popup-scan-limit.png' });
+  await popup.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.page.getByTestId('collect-progress')).toHaveAttribute('data-state', 'done');
+});
+
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
   await popup.page.getByTestId('collect-page').click();

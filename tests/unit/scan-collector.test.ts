@@ -52,7 +52,7 @@ describe('Collector', () => {
     c.add(find('https://a/2'));
     c.add(find('https://a/2', { discovery: ['css'] })); // a merge still fits
     expect(c.add(find('https://a/3'))).toBe(false);
-    expect(stats.truncated).toBe(true);
+    expect(stats.limit).toBe('candidates');
   });
 });
 

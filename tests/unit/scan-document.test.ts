@@ -122,7 +122,17 @@ describe('scanDocument: dedupe, caps and hostile pages', () => {
     const { document } = parseHTML(`<html><body>${many}</body></html>`);
     const { candidates, stats } = scanDocumentWithStats(document as unknown as Document, PAGE, { maxCandidates: 100 });
     expect(candidates).toHaveLength(100);
-    expect(stats.truncated).toBe(true);
+    expect(stats.limit).toBe('candidates');
+  });
+  it('says which cap stopped it: elements, time; none on a page within them', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `<p><img src="i${i}.jpg"></p>`).join('');
+    const { document } = parseHTML(`<html><body>${many}</body></html>`);
+    const doc = document as unknown as Document;
+    expect(scanDocumentWithStats(doc, PAGE, { maxElements: 50 }).stats.limit).toBe('elements');
+    expect(scanDocumentWithStats(doc, PAGE, { maxMs: 0 }).stats.limit).toBe('time');
+    const whole = scanDocumentWithStats(doc, PAGE);
+    expect(whole.stats.limit).toBeNull();
+    expect(whole.candidates).toHaveLength(300);
   });
   it('survives 5,000-deep nesting', () => {
     const { document } = parseHTML('<html><body></body></html>');

@@ -101,7 +101,7 @@ export class Collector {
       return true;
     }
     if (this.full) {
-      this.stats.truncated = true;
+      this.stats.limit = 'candidates';
       return false;
     }
     this.entries.set(url, { find, discovery: new Set(find.discovery), natural, rendered: find.el ? find.rendered : null, els: find.el ? [find.el] : [] });

@@ -7,7 +7,7 @@ export interface ScanOptions {
   minDataUrlBytes?: number;
   /** Resource Timing entries with a known body smaller than this are beacons (1×1 GIFs). */
   minResourceBytes?: number;
-  /** Candidates kept per scan; the rest are dropped and `stats.truncated` is set. */
+  /** Candidates kept per scan; the rest are dropped and `stats.limit` says so. */
   maxCandidates?: number;
   /** Elements examined per scan, all paths together (a hostile page cannot make us loop forever). */
   maxElements?: number;
@@ -34,6 +34,9 @@ export interface ScanOptions {
 /** The options with every default filled in. */
 export type ResolvedScanOptions = Required<Omit<ScanOptions, 'inFrame' | 'shadowRootOf'>> & { inFrame: boolean | undefined };
 
+/** The caps a scan can stop at (ScanOptions maxCandidates, maxElements, maxMs). */
+export type ScanLimit = 'candidates' | 'elements' | 'time';
+
 /** What a scan cost and whether it stopped early (for the bench and the UI). */
 export interface ScanStats {
   ms: number;
@@ -49,13 +52,24 @@ export interface ScanStats {
   skipped: number;
   /** Errors caught from hostile or broken elements (each cost one element, not the scan). */
   errors: number;
-  /** A cap (candidates, elements, time) was hit. */
-  truncated: boolean;
+  /** The cap the scan stopped at, if any: what it did not reach was not looked at. */
+  limit: ScanLimit | null;
   /** Time spent per discovery path, root listing and context reading, in ms (where the cost is). */
   pathMs: Record<string, number>;
 }
 
-/** Defaults: 50×50 px, 1 KiB data: URLs, 5,000 candidates, 200,000 elements, 5 s, 500 chars. */
+/** The caps of one scan by default: a page, however large or hostile, costs at most this. */
+export const SCAN_CAPS = { candidates: 5000, elements: 200_000, ms: 5000 } as const;
+
+/** What a scan that stopped at `limit` left out, in words for the user (the popup shows it). */
+export function scanLimitNote(limit: ScanLimit): string {
+  const n = (x: number) => x.toLocaleString('en');
+  if (limit === 'candidates') return `This page has more images than one scan takes (${n(SCAN_CAPS.candidates)}): the rest were not checked or collected.`;
+  if (limit === 'elements') return `This page is larger than one scan reads (${n(SCAN_CAPS.elements)} elements): images beyond that were not checked or collected.`;
+  return `Reading this page took longer than ${SCAN_CAPS.ms / 1000} s, so the scan stopped: images it had not reached were not checked or collected.`;
+}
+
+/** Defaults: 50×50 px, 1 KiB data: URLs, the SCAN_CAPS, 500 chars. */
 export function resolveOptions(options: ScanOptions | undefined): ResolvedScanOptions {
   const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
   const o = options ?? {};
@@ -64,9 +78,9 @@ export function resolveOptions(options: ScanOptions | undefined): ResolvedScanOp
     minHeight: num(o.minHeight, 50),
     minDataUrlBytes: num(o.minDataUrlBytes, 1024),
     minResourceBytes: num(o.minResourceBytes, 100),
-    maxCandidates: num(o.maxCandidates, 5000),
-    maxElements: num(o.maxElements, 200_000),
-    maxMs: num(o.maxMs, 5000),
+    maxCandidates: num(o.maxCandidates, SCAN_CAPS.candidates),
+    maxElements: num(o.maxElements, SCAN_CAPS.elements),
+    maxMs: num(o.maxMs, SCAN_CAPS.ms),
     maxText: Math.min(num(o.maxText, 500), 2000), // 2000: the schema's cap on context text
     inFrame: typeof o.inFrame === 'boolean' ? o.inFrame : undefined,
     resourceTiming: o.resourceTiming !== false,
@@ -76,5 +90,5 @@ export function resolveOptions(options: ScanOptions | undefined): ResolvedScanOp
 
 /** Fresh, zeroed stats. */
 export function emptyStats(): ScanStats {
-  return { ms: 0, elements: 0, computedStyleCalls: 0, roots: 0, unreadableSheets: 0, skipped: 0, errors: 0, truncated: false, pathMs: {} };
+  return { ms: 0, elements: 0, computedStyleCalls: 0, roots: 0, unreadableSheets: 0, skipped: 0, errors: 0, limit: null, pathMs: {} };
 }

@@ -55,12 +55,10 @@ export type DiscoveryPath = (scope: ScanScope) => void;
 
 /** Whether the scan may go on (element, candidate and time budgets). */
 export function withinBudget(env: ScanEnv): boolean {
-  if (env.stats.truncated) return false;
-  if (env.stats.elements >= env.options.maxElements || env.collector.full || env.now() > env.deadline) {
-    env.stats.truncated = true;
-    return false;
-  }
-  return true;
+  const { stats } = env;
+  if (stats.limit) return false;
+  stats.limit = env.collector.full ? 'candidates' : stats.elements >= env.options.maxElements ? 'elements' : env.now() > env.deadline ? 'time' : null;
+  return !stats.limit;
 }
 
 /** Report a find, tagged with the tree (shadow) and frame (iframe) it came from. */
