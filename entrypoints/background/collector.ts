@@ -12,6 +12,7 @@ import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
 import type { HandedScanOptions } from '@/utils/scan/handed-options';
 import { scanLimitNote } from '@/utils/scan/options';
+import { readCrossOriginSheets } from './cross-origin-sheets';
 import { injectWithOptions, scanOptionsFor, scanTab } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
@@ -133,6 +134,8 @@ export class Collector {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
       scanOptions = scanOptionsFor(settings, !!options.onlyUrl);
+      // One chosen image needs its context only: no extra requests for the page's sheets.
+      if (!options.onlyUrl) scanOptions.cssTexts = await readCrossOriginSheets(tabId);
       const { page, candidates, limits } = await scanTab(tabId, scanOptions);
       job.notes = limits.map(scanLimitNote);
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;

@@ -136,6 +136,16 @@ test('a page with more images than one scan takes says so: the rest were not che
   await expect(popup.page.getByTestId('collect-progress')).toHaveAttribute('data-state', 'done');
 });
 
+test('Collect fetches a cross-origin stylesheet once from its host, to read its image rules instead of sweeping every element', async ({ heed, sites }) => {
+  const { page, popup } = await openSiteWithPopup(heed, `${sites.origin('discovery.test')}/css-cross-origin.html`);
+  await page.waitForLoadState('networkidle');
+  const sheetRequests = () => sites.requests.filter((r) => r === 'discovery-cdn.test /far.css').length;
+  const byPage = sheetRequests();
+  const verdicts = await popup.collect();
+  expect(sheetRequests()).toBe(byPage + 1);
+  expect(verdicts.map((v) => new URL(v.url).pathname).sort()).toEqual(['/c/near.png', '/far-after.png', '/far.png']);
+});
+
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=200`);
   await popup.page.getByTestId('collect-page').click();

@@ -15,9 +15,11 @@ describe('scan options handed to an injected scanner', () => {
     expect(takeHandedScanOptions()).toEqual({});
   });
 
-  it('passes on nothing but the two sizes, whatever else the object holds', () => {
-    g[SCAN_OPTIONS_GLOBAL] = { minWidth: 0, minHeight: 0, maxMs: 1, cssTexts: { x: 'y' } };
+  it('passes on the sizes and stylesheet texts only, whatever else the object holds', () => {
+    g[SCAN_OPTIONS_GLOBAL] = { minWidth: 0, minHeight: 0, maxMs: 1, maxCandidates: 1 };
     expect(takeHandedScanOptions()).toEqual({ minWidth: 0, minHeight: 0 });
+    g[SCAN_OPTIONS_GLOBAL] = { cssTexts: { 'https://cdn.example/a.css': '.a{}', 'https://cdn.example/b.css': 42 } };
+    expect(takeHandedScanOptions().cssTexts).toEqual({ 'https://cdn.example/a.css': '.a{}' });
   });
 
   it.each([null, 'big', 42, []])('treats %j as no hand-over', (raw) => {

@@ -1,7 +1,10 @@
 import type { ScanOptions } from './options';
 
-/** The scan options a collect hands to the scanners it injects (from the user's settings). */
-export type HandedScanOptions = Pick<ScanOptions, 'minWidth' | 'minHeight'>;
+/**
+ * The scan options a collect hands to the scanners it injects: the size threshold from the
+ * user's settings, and the text of the page's cross-origin stylesheets the background fetched.
+ */
+export type HandedScanOptions = Pick<ScanOptions, 'minWidth' | 'minHeight' | 'cssTexts'>;
 
 /**
  * The global through which the background hands them over: a `func` injection sets it just
@@ -17,6 +20,10 @@ export function takeHandedScanOptions(): HandedScanOptions {
   delete g[SCAN_OPTIONS_GLOBAL];
   if (!raw || typeof raw !== 'object') return {};
   // Anything but a finite number falls back to the default in resolveOptions.
-  const { minWidth, minHeight } = raw as Record<string, number | undefined>;
-  return { minWidth, minHeight };
+  const { minWidth, minHeight, cssTexts } = raw as Record<string, unknown>;
+  const options: HandedScanOptions = { minWidth: minWidth as number | undefined, minHeight: minHeight as number | undefined };
+  if (cssTexts && typeof cssTexts === 'object') {
+    options.cssTexts = Object.fromEntries(Object.entries(cssTexts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
+  return options;
 }
