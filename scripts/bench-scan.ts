@@ -30,7 +30,7 @@ const DEFAULT_PAGES = [
  * an image grid (5% <img>, 7.5% CSS backgrounds from 300 rules) — the worst case for Heed,
  * whose cost grows with the images and their context, where the naive scan's does not.
  */
-export function generatePage(n: number, profile: 'typical' | 'dense' = 'typical'): string {
+export function generatePage(n: number, profile: 'typical' | 'dense' = 'typical', sheetHref?: string): string {
   const dense = profile === 'dense';
   const bgClasses = dense ? 300 : 60;
   const rules: string[] = ['.card { width: 80px; height: 60px; display: inline-block; }', 'img { width: 80px; height: 60px; }', '.icon { width: 16px; height: 16px; }'];
@@ -65,12 +65,21 @@ export function generatePage(n: number, profile: 'typical' | 'dense' = 'typical'
     else body.push(`<div class="${t}">d${i}</div>`);
   }
   if (open) body.push('</section>');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bench ${n}</title><style>${rules.join('\n')}</style></head><body>${body.join('')}</body></html>`;
+  const style = sheetHref ? `<link rel="stylesheet" href="${sheetHref}">` : `<style>${rules.join('\n')}</style>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench ${n}</title>${style}</head><body>${body.join('')}</body></html>`;
+}
+
+/** The stylesheet generatePage inlines, as a file of its own (the same rules). */
+export function generateSheet(n: number, profile: 'typical' | 'dense' = 'typical'): string {
+  const html = generatePage(n, profile);
+  return html.slice(html.indexOf('<style>') + 7, html.indexOf('</style>'));
 }
 
 /** Serve `html` as `${ORIGIN}/page.html` and every other URL as one PNG, then load it. */
-export async function serve(page: Page, html: string): Promise<void> {
+export async function serve(page: Page, html: string, sheet?: { href: string; css: string }): Promise<void> {
   const png = makePng(120, 90, 'bench');
+  // Another origin's stylesheet, without CORS: the page applies it, its scripts cannot read it.
+  if (sheet) await page.route(sheet.href, (route) => route.fulfill({ contentType: 'text/css', body: sheet.css, headers: { 'Cross-Origin-Resource-Policy': 'cross-origin' } }));
   await page.route(`${ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
     // Cross-origin isolated, so performance.now() ticks in 5 µs rather than 100 µs steps.
@@ -228,6 +237,37 @@ const MEASURE = `(runs) => {
   };
 }`;
 
+/**
+ * A page whose stylesheet comes from another origin without CORS (a CDN): Heed blind (the
+ * sweep: every element's style, then ::before/::after) against Heed given the sheet's text, as
+ * Collect now hands it, and the naive scan. Warm medians; the images each found.
+ */
+const CROSS_ORIGIN = `(cssTexts, runs) => {
+  const heed = globalThis.HeedScan;
+  const naive = ${NAIVE};
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const times = { blind: [], text: [], naive: [] };
+  let blind = heed.scanDocumentWithStats(document, location.href);
+  let text = heed.scanDocumentWithStats(document, location.href, { cssTexts });
+  naive();
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    blind = heed.scanDocumentWithStats(document, location.href);
+    times.blind.push(performance.now() - t);
+    t = performance.now();
+    text = heed.scanDocumentWithStats(document, location.href, { cssTexts });
+    times.text.push(performance.now() - t);
+    t = performance.now();
+    naive();
+    times.naive.push(performance.now() - t);
+  }
+  return {
+    blindMs: median(times.blind), textMs: median(times.text), naiveMs: median(times.naive),
+    blindFound: blind.candidates.length, textFound: text.candidates.length,
+    blindCalls: blind.stats.computedStyleCalls, textCalls: text.stats.computedStyleCalls,
+  };
+}`;
+
 async function measure(page: Page, bundle: string): Promise<Measured> {
   const first = (await page.evaluate(`(${FIRST})(${JSON.stringify(bundle)}, ${RUNS})`)) as Measured['first'];
   return { ...((await page.evaluate(`(${MEASURE})(${RUNS})`)) as Omit<Measured, 'first'>), first };
@@ -272,6 +312,19 @@ export async function main(pages: { n: number; profile: 'typical' | 'dense' }[] 
       if (process.env.BENCH_VERBOSE) console.log('  per step (ms):', Object.entries(m.pathMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
       await page.close();
     }
+    // The common real-world case of a stylesheet on a CDN, which the page's scripts cannot read.
+    const page = await browser.newPage();
+    const href = 'http://127.0.0.1:8124/site.css';
+    const css = generateSheet(20_000);
+    await serve(page, generatePage(20_000, 'typical', href), { href, css });
+    await page.addScriptTag({ content: bundle });
+    const c = (await page.evaluate(`(${CROSS_ORIGIN})(${JSON.stringify({ [href]: css })}, ${RUNS})`)) as Record<string, number>;
+    console.log(
+      ` 20000 elements, typical, stylesheet from another origin: heed blind (sweep) ${c.blindMs!.toFixed(1)} ms, ${c.blindCalls} getComputedStyle calls; ` +
+        `heed given the sheet's text (as Collect does) ${c.textMs!.toFixed(1)} ms, ${c.textCalls} calls (${(c.textMs! / c.blindMs!).toFixed(2)}× the sweep); ` +
+        `naive ${c.naiveMs!.toFixed(1)} ms; images ${c.blindFound} / ${c.textFound}`,
+    );
+    await page.close();
   } finally {
     await browser.close();
   }
