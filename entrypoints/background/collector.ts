@@ -29,7 +29,7 @@ const GLOBAL_CONCURRENCY = 6;
 class CancelledBeforeRequest extends Error {}
 /** A job never grows past this many candidates, however long the feed. */
 const MAX_CANDIDATES = 20_000;
-const JOB_FULL_NOTE = `A collect holds at most ${MAX_CANDIDATES.toLocaleString('en')} images: newer ones the page showed were not added.`;
+const JOB_FULL_NOTE = `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
 
@@ -172,21 +172,19 @@ export class Collector {
       if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
       const known = new Set(job.candidates.map((c) => c.url));
       const fresh: ImageCandidate[] = [];
-      let full = false;
       for (const r of raw) {
+        if (job.candidates.length + fresh.length >= MAX_CANDIDATES) break;
         const c = ImageCandidateSchema.safeParse(r);
         if (!c.success || known.has(c.data.url)) continue;
-        if (job.candidates.length + fresh.length >= MAX_CANDIDATES) {
-          full = true;
-          break;
-        }
         known.add(c.data.url);
         fresh.push(c.data);
       }
       added = fresh.length;
+      if (!added) return job;
+      // The page's watcher stops reporting at the same cap, so reaching it is what to tell.
+      const full = job.candidates.length + added >= MAX_CANDIDATES;
       const notes = job.notes ?? [];
-      const noted = full && !notes.includes(JOB_FULL_NOTE) ? { notes: [...notes, JOB_FULL_NOTE] } : {};
-      return fresh.length || 'notes' in noted ? { ...job, ...noted, candidates: [...job.candidates, ...fresh] } : job;
+      return { ...job, candidates: [...job.candidates, ...fresh], notes: full && !notes.includes(JOB_FULL_NOTE) ? [...notes, JOB_FULL_NOTE] : notes };
     });
     if (added > 0) this.run(jobId);
     return added;

@@ -58,6 +58,21 @@ describe('watchForImages', () => {
     stop();
   });
 
+  it('keeps finding new images once the feed holds more than one scan takes: images reported before do not count', async () => {
+    const imgs = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `<img src="p${from + i}.jpg">`).join('');
+    const { document } = parseHTML(`<html><body><main>${imgs(0, 3)}</main></body></html>`);
+    const batches: string[][] = [];
+    const stop = watchForImages(document as unknown as Document, PAGE, (cs) => batches.push(cs.map((c) => c.url.slice(PAGE.length))), { throttleMs: 100, maxCandidates: 3 });
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', imgs(3, 5));
+    await settle();
+    main.insertAdjacentHTML('beforeend', imgs(5, 9));
+    await settle();
+    stop();
+    // The cap is per scan: three new images each time, the fourth on the next rescan.
+    expect(batches.flat()).toEqual(['p3.jpg', 'p4.jpg', 'p5.jpg', 'p6.jpg', 'p7.jpg', 'p8.jpg']);
+  });
+
   it('throttles a page that rewrites itself nonstop', async () => {
     const { document } = parseHTML('<html><body><div id="x"></div></body></html>');
     let batches = 0;

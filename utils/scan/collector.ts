@@ -81,6 +81,7 @@ export class Collector {
     const { url } = find;
     this.known.add(url);
     for (const alt of find.alternates ?? []) if (alt !== url) this.known.add(alt);
+    if (this.options.reported?.has(url)) return false; // reported by an earlier scan: not new
     const natural = find.natural ?? UNKNOWN;
     if (url.length > MAX_URL || this.isPlaceholder(find) || this.isTiny(find, natural)) {
       this.stats.skipped++;

@@ -29,10 +29,15 @@ export interface ScanOptions {
    * shell may pass `chrome.dom.openOrClosedShadowRoot` to reach closed roots too.
    */
   shadowRootOf?: (el: Element) => ShadowRoot | null | undefined;
+  /**
+   * URLs an earlier scan of the page already reported (collect while scrolling): they are not
+   * candidates again, so they cost no context reading and do not count against maxCandidates.
+   */
+  reported?: ReadonlySet<string>;
 }
 
 /** The options with every default filled in. */
-export type ResolvedScanOptions = Required<Omit<ScanOptions, 'inFrame' | 'shadowRootOf'>> & { inFrame: boolean | undefined };
+export type ResolvedScanOptions = Required<Omit<ScanOptions, 'inFrame' | 'shadowRootOf' | 'reported'>> & { inFrame: boolean | undefined; reported: ReadonlySet<string> | null };
 
 /** The caps a scan can stop at (ScanOptions maxCandidates, maxElements, maxMs). */
 export type ScanLimit = 'candidates' | 'elements' | 'time';
@@ -85,6 +90,7 @@ export function resolveOptions(options: ScanOptions | undefined): ResolvedScanOp
     inFrame: typeof o.inFrame === 'boolean' ? o.inFrame : undefined,
     resourceTiming: o.resourceTiming !== false,
     cssTexts: o.cssTexts && typeof o.cssTexts === 'object' ? o.cssTexts : {},
+    reported: o.reported instanceof Set ? o.reported : null,
   };
 }
 

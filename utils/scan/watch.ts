@@ -1,5 +1,5 @@
 import type { ImageCandidate } from '../verdict';
-import { scanDocument } from '../scan-page';
+import { scanDocument, scanDocumentWithStats } from '../scan-page';
 import { LAZY_ATTRIBUTES, lazyKindOf } from './lazy-attributes';
 import type { ScanOptions } from './options';
 
@@ -92,7 +92,8 @@ export function watchForImages(doc: Document, pageUrl: string, onNew: (candidate
     }
   };
 
-  const report = (found: ImageCandidate[], emit: boolean) => {
+  /** Report what is new among `found`; returns how many were. */
+  const report = (found: ImageCandidate[], emit: boolean): number => {
     const fresh: ImageCandidate[] = [];
     for (const c of found) {
       if (seen.has(c.url) || seen.size >= maxTotal) continue;
@@ -106,19 +107,26 @@ export function watchForImages(doc: Document, pageUrl: string, onNew: (candidate
         /* the listener's failure is its own; watching goes on */
       }
     }
+    return fresh.length;
   };
+  // Rescans skip what was reported: the per-scan caps apply to new images only.
+  const rescanOptions: WatchOptions = { ...options, reported: seen };
 
   function run() {
     timer = null;
     if (stopped) return;
     const t0 = Date.now();
+    let more = false;
     try {
-      report(scanDocument(doc, pageUrl, options), true);
+      const { candidates, stats } = scanDocumentWithStats(doc, pageUrl, rescanOptions);
+      // More new images than one scan takes: the rest come on another rescan, not never.
+      more = report(candidates, true) > 0 && stats.limit === 'candidates';
       observeNew();
     } catch {
       /* scanDocument does not throw; observeNew on a torn-down page may */
     }
     lastScanMs = Date.now() - t0;
+    if (more) schedule();
   }
 
   const onLoad = (e: Event) => {
