@@ -13,7 +13,7 @@ import { findObjects } from './scan/object';
 import { emptyStats, resolveOptions, type ScanOptions, type ScanStats } from './scan/options';
 import { findPosters } from './scan/poster';
 import { findResourceTiming } from './scan/resource-timing';
-import { openShadowRoot, passOverTree } from './scan/roots';
+import { passOverTree } from './scan/roots';
 import type { DiscoveryPath, ScanEnv, ScanScope } from './scan/scope';
 import { findInlineSvgs, findSvgImages } from './scan/svg';
 import { documentBaseUrl } from './scan/text';
@@ -69,7 +69,7 @@ function timed(env: ScanEnv, name: string, step: () => void): void {
 }
 
 /** Every tree (document, then shadow roots breadth-first): one element pass, then each path. */
-function scanTrees(env: ScanEnv, readShadow: (el: Element) => ShadowRoot | null | undefined): void {
+function scanTrees(env: ScanEnv): void {
   const queue: { root: Document | ShadowRoot; shadow: boolean }[] = [{ root: env.doc, shadow: false }];
   const seen = new Set<Node>([env.doc]);
   for (let i = 0; i < queue.length && i < MAX_ROOTS; i++) {
@@ -78,7 +78,7 @@ function scanTrees(env: ScanEnv, readShadow: (el: Element) => ShadowRoot | null 
     timed(env, 'css-rules', () => (scope.css = planCss(root, env)));
     for (const [name, path] of BEFORE_PASS) timed(env, name, () => path(scope));
     timed(env, 'tree-pass', () => {
-      const pass = passOverTree(root, env, readShadow, (elements) => ({
+      const pass = passOverTree(root, env, (elements) => ({
         classes: scope.css?.classes ?? null,
         // Recording costs two set lookups per element; a walk, a few µs per candidate. Few
         // candidates on a big tree (CSS targets the pass finds come on top): walks are cheaper.
@@ -183,7 +183,7 @@ export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: 
       cssImages: new Map(),
       cssSweep: [],
     };
-    scanTrees(env, options?.shadowRootOf ?? openShadowRoot);
+    scanTrees(env);
     timed(env, 'css-sweep', () => sweepCss(env));
     timed(env, 'resource-timing', () => findResourceTiming({ root: doc, shadow: false, env, all: [], css: null }));
     timed(env, 'context', () => (candidates = candidatesOf(env)));

@@ -25,11 +25,6 @@ export interface ScanOptions {
    */
   cssTexts?: Record<string, string>;
   /**
-   * Reads an element's shadow root. Default `el.shadowRoot` (open roots only); the extension
-   * shell may pass `chrome.dom.openOrClosedShadowRoot` to reach closed roots too.
-   */
-  shadowRootOf?: (el: Element) => ShadowRoot | null | undefined;
-  /**
    * URLs an earlier scan of the page already reported (collect while scrolling): they are not
    * candidates again, so they cost no context reading and do not count against maxCandidates.
    */
@@ -37,7 +32,7 @@ export interface ScanOptions {
 }
 
 /** The options with every default filled in. */
-export type ResolvedScanOptions = Required<Omit<ScanOptions, 'inFrame' | 'shadowRootOf' | 'reported'>> & { inFrame: boolean | undefined; reported: ReadonlySet<string> | null };
+export type ResolvedScanOptions = Required<Omit<ScanOptions, 'inFrame' | 'reported'>> & { inFrame: boolean | undefined; reported: ReadonlySet<string> | null };
 
 /** The caps a scan can stop at (ScanOptions maxCandidates, maxElements, maxMs). */
 export type ScanLimit = 'candidates' | 'elements' | 'time';

@@ -3,12 +3,6 @@ import type { HeadingRecorder } from './element-context';
 import type { ScanEnv } from './scope';
 import { withinBudget } from './scope';
 
-/** Reads an element's shadow root; the extension may pass one that also opens closed roots. */
-export type ShadowRootReader = (el: Element) => ShadowRoot | null | undefined;
-
-/** `el.shadowRoot`: open roots only. */
-export const openShadowRoot: ShadowRootReader = (el) => el.shadowRoot;
-
 /** The elements of one tree in document order, and the shadow roots hosted in it. */
 export interface TreePass {
   all: ArrayLike<Element>;
@@ -29,9 +23,11 @@ const EMPTY: ArrayLike<Element> = [];
  * (`workFor`, told the tree's size). One native query and one loop with that work written
  * inline — a call per element costs more than the work, above all in the cold code of a first
  * scan — and no recursion: deep nesting cannot blow the stack, and nested shadow roots are
- * queued by the caller, breadth-first. Closed roots are invisible unless `readShadow` sees them.
+ * queued by the caller, breadth-first. Closed roots stay closed: the issue asks for open ones, and
+ * opening them (chrome.dom.openOrClosedShadowRoot) would cost an extension-API call per element;
+ * what they load is still reported through Resource Timing.
  */
-export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShadow: ShadowRootReader, workFor: (elements: number) => PassWork): TreePass {
+export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, workFor: (elements: number) => PassWork): TreePass {
   let all: ArrayLike<Element> = EMPTY;
   const shadowRoots: ShadowRoot[] = [];
   try {
@@ -44,7 +40,6 @@ export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShad
   }
   const n = all.length;
   const { classes, headings } = workFor(n);
-  const open = readShadow === openShadowRoot;
   const memo = classes?.memo;
   const wanted = headings?.wanted;
   const headingSet = headings?.headings;
@@ -57,7 +52,7 @@ export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, readShad
     try {
       for (; i < end; i++) {
         const el = all[i]!;
-        const sr = open ? el.shadowRoot : readShadow(el);
+        const sr = el.shadowRoot;
         if (sr) shadowRoots.push(sr);
         if (memo) {
           const c = (el as { className?: unknown }).className;

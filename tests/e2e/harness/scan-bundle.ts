@@ -47,8 +47,8 @@ export async function injectScan(target: Page | Frame): Promise<void> {
   if (!present) await target.addScriptTag({ content: await scanBundle() });
 }
 
-/** Options that can cross into the page (no functions). */
-export type PlainScanOptions = Omit<ScanOptions, 'shadowRootOf'>;
+/** Options that can cross into the page as JSON (no Set). */
+export type PlainScanOptions = Omit<ScanOptions, 'reported'>;
 /** What scanIn returns: the candidates and the scan's cost figures. */
 export interface ScanResult {
   candidates: ImageCandidate[];
