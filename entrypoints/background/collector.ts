@@ -6,6 +6,7 @@ import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
 import { originOf } from '@/utils/origin-files';
 import type { Settings } from '@/utils/settings';
+import { evaluateSiteRegistry } from '@/utils/site-registry';
 import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
 import { gatherImage, type FetchSlot } from './gather-image';
@@ -134,8 +135,10 @@ export class Collector {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
       scanOptions = scanOptionsFor(settings, !!options.onlyUrl);
-      // One chosen image needs its context only: no extra requests for the page's sheets.
-      if (!options.onlyUrl) scanOptions.cssTexts = await readCrossOriginSheets(tabId);
+      // One chosen image needs its context only, and a site the user or the registry blocks is
+      // refused whatever its sheets say: no extra requests for the page's stylesheets then.
+      const blocked = evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny');
+      if (!options.onlyUrl && !blocked) scanOptions.cssTexts = await readCrossOriginSheets(tabId);
       const { page, candidates, limits } = await scanTab(tabId, scanOptions);
       job.notes = limits.map(scanLimitNote);
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;

@@ -100,11 +100,11 @@ test('an image only the page can read (a blob: URL) fails with that reason; the 
   await expect(popup.page.getByText("Made by the page's own scripts (a blob: URL)")).toBeVisible();
 });
 
-/** Save the "Min image side" setting through the library's settings form, as a user does. */
-async function setMinImageSide(heed: HeedBrowser, px: number): Promise<void> {
+/** Fill one settings field (by test id) in the library's settings form and save, as a user does. */
+async function saveSetting(heed: HeedBrowser, field: string, value: string): Promise<void> {
   const page = await openLibrary(heed);
   await page.getByTestId('nav-settings').click();
-  await page.getByTestId('setting-min-side').fill(String(px));
+  await page.getByTestId(field).fill(value);
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
   await page.close();
@@ -120,9 +120,9 @@ test('the "Min image side" setting decides which small images a collect skips', 
   };
   // Default 50 px: icons and pixels skipped; an image of exactly 50 × 50 kept.
   expect(await found()).toEqual(['/m/exact.png', '/m/thumb.png', '/m/upscaled.png']);
-  await setMinImageSide(heed, 0);
+  await saveSetting(heed, 'setting-min-side', '0');
   expect(await found()).toEqual(expect.arrayContaining(['/m/icon.png', '/m/banner.png', '/m/exact.png']));
-  await setMinImageSide(heed, 60);
+  await saveSetting(heed, 'setting-min-side', '60');
   expect(await found()).toEqual(['/m/thumb.png', '/m/upscaled.png']);
 });
 
@@ -144,6 +144,11 @@ test('Collect fetches a cross-origin stylesheet once from its host, to read its 
   const verdicts = await popup.collect();
   expect(sheetRequests()).toBe(byPage + 1);
   expect(verdicts.map((v) => new URL(v.url).pathname).sort()).toEqual(['/c/near.png', '/far-after.png', '/far.png']);
+
+  // A site the user blocks gets no request beyond what its page made itself.
+  await saveSetting(heed, 'setting-block', 'discovery.test');
+  await popup.collect();
+  expect(sheetRequests()).toBe(byPage + 1);
 });
 
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
