@@ -11,10 +11,9 @@ import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils
 import { assessSite } from './site-assessment';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
-import type { HandedScanOptions } from '@/utils/scan/handed-options';
 import { scanLimitNote } from '@/utils/scan/options';
 import { readCrossOriginSheets } from './cross-origin-sheets';
-import { injectWithOptions, scanOptionsFor, scanTab } from './scan-tab';
+import { injectWithOptions, scanOptionsFor, scanTab, type TabScanOptions } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
 
@@ -35,7 +34,7 @@ const JOB_FULL_NOTE = `This collect reached ${MAX_CANDIDATES.toLocaleString('en'
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
 
 /** Start the scroll watcher in every frame of the tab, tagged with the job it reports to. */
-async function startWatcher(tabId: number, jobId: string, options: HandedScanOptions): Promise<void> {
+async function startWatcher(tabId: number, jobId: string, options: TabScanOptions): Promise<void> {
   await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: (id: string) => {
@@ -130,15 +129,15 @@ export class Collector {
       error: null,
       watching: options.watch === true && !options.onlyUrl,
     };
-    let scanOptions: HandedScanOptions = {};
+    let scanOptions: TabScanOptions = { options: {}, cssTextsByFrame: new Map() };
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
-      scanOptions = scanOptionsFor(settings, !!options.onlyUrl);
+      scanOptions = { options: scanOptionsFor(settings, !!options.onlyUrl), cssTextsByFrame: new Map() };
       // One chosen image needs its context only, and a site the user or the registry blocks is
       // refused whatever its sheets say: no extra requests for the page's stylesheets then.
       const blocked = evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny');
-      if (!options.onlyUrl && !blocked) scanOptions.cssTexts = await readCrossOriginSheets(tabId);
+      if (!options.onlyUrl && !blocked) scanOptions.cssTextsByFrame = await readCrossOriginSheets(tabId);
       const { page, candidates, limits } = await scanTab(tabId, scanOptions);
       job.notes = limits.map(scanLimitNote);
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;

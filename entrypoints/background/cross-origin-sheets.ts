@@ -12,23 +12,26 @@ const SHEET_TIMEOUT_MS = 5000;
 const SheetListSchema = z.array(z.string().max(8192).regex(/^https?:\/\//i)).max(MAX_SHEETS);
 
 /**
- * The text of the tab's cross-origin stylesheets, by URL, fetched from the hosts the page
- * loaded them from (without cookies, like every request Heed makes). With it the scanner reads
+ * The text of the tab's cross-origin stylesheets by URL, per frame id, fetched (once each) from
+ * the hosts the page loaded them from (without cookies, like every request Heed makes). With it the scanner reads
  * their image rules as it does the page's own, instead of computing every element's style and
  * both pseudo-elements (a blind sweep that costs the page about three naive scans). A sheet
  * that cannot be fetched, is too large or is not text is simply left out: the scanner sweeps
  * for it as before. Never throws.
  */
-export async function readCrossOriginSheets(tabId: number): Promise<Record<string, string>> {
+export async function readCrossOriginSheets(tabId: number): Promise<Map<number, Record<string, string>>> {
   const hrefs = new Set<string>();
+  const byFrame = new Map<number, string[]>();
   try {
     const frames = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: listUnreadableSheets, args: [MAX_SHEETS] });
     for (const frame of frames) {
       const list = SheetListSchema.safeParse(frame.result);
-      if (list.success) for (const href of list.data) if (hrefs.size < MAX_SHEETS) hrefs.add(href);
+      if (!list.success || !list.data.length) continue;
+      byFrame.set(frame.frameId, list.data);
+      for (const href of list.data) if (hrefs.size < MAX_SHEETS) hrefs.add(href);
     }
   } catch {
-    return {}; // a page Heed cannot script: the scan itself will say so
+    return new Map(); // a page Heed cannot script: the scan itself will say so
   }
   const texts: Record<string, string> = {};
   let total = 0;
@@ -40,5 +43,10 @@ export async function readCrossOriginSheets(tabId: number): Promise<Record<strin
     total += r.bytes.length;
     texts[r.url] = new TextDecoder().decode(r.bytes);
   }
-  return texts;
+  const out = new Map<number, Record<string, string>>();
+  for (const [frameId, list] of byFrame) {
+    const own = Object.fromEntries(list.filter((href) => href in texts).map((href) => [href, texts[href]!]));
+    if (Object.keys(own).length) out.set(frameId, own);
+  }
+  return out;
 }

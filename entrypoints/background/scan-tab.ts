@@ -22,8 +22,19 @@ export function scanOptionsFor(settings: Settings, oneImage = false): HandedScan
   return { minWidth: side, minHeight: side };
 }
 
-/** Inject `file` into every frame of the tab, handing it `options` first (see handed-options.ts). */
-export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', options: HandedScanOptions) {
+/** What a collect hands the scanners of a tab: the same options to every frame, and each frame its own sheets' text. */
+export interface TabScanOptions {
+  options: HandedScanOptions;
+  /** Cross-origin stylesheet text by URL, per frame id (cross-origin-sheets.ts). */
+  cssTextsByFrame: ReadonlyMap<number, Record<string, string>>;
+}
+
+/**
+ * Inject `file` into every frame of the tab, handing it its options first (handed-options.ts).
+ * Sheet text goes only to the frame that uses the sheets, so a page with many frames does not
+ * copy every sheet into each of them.
+ */
+export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', { options, cssTextsByFrame }: TabScanOptions) {
   await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: (key: string, handed: HandedScanOptions) => {
@@ -31,6 +42,20 @@ export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/s
     },
     args: [SCAN_OPTIONS_GLOBAL, options],
   });
+  await Promise.all(
+    [...cssTextsByFrame].map(([frameId, cssTexts]) =>
+      browser.scripting
+        .executeScript({
+          target: { tabId, frameIds: [frameId] },
+          func: (key: string, texts: Record<string, string>) => {
+            const handed = (globalThis as Record<string, unknown>)[key];
+            if (handed && typeof handed === 'object') (handed as HandedScanOptions).cssTexts = texts;
+          },
+          args: [SCAN_OPTIONS_GLOBAL, cssTexts],
+        })
+        .catch(() => undefined), // the frame is gone: its sheets with it
+    ),
+  );
   return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [file] });
 }
 
@@ -39,7 +64,7 @@ export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/s
  * validated on its own, so one malformed entry never loses the rest. `limits`: the caps any
  * frame's scan stopped at, each once.
  */
-export async function scanTab(tabId: number, options: HandedScanOptions): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[] }> {
+export async function scanTab(tabId: number, options: TabScanOptions): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[] }> {
   const results = await injectWithOptions(tabId, '/scanner.js', options);
   let page: PageSignals | null = null;
   const byUrl = new Map<string, ImageCandidate>();

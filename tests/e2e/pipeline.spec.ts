@@ -145,10 +145,20 @@ test('Collect fetches a cross-origin stylesheet once from its host, to read its 
   expect(sheetRequests()).toBe(byPage + 1);
   expect(verdicts.map((v) => new URL(v.url).pathname).sort()).toEqual(['/c/near.png', '/far-after.png', '/far.png']);
 
+  // A frame's own cross-origin sheet is fetched too, once.
+  const framed = await openSiteWithPopup(heed, `${sites.origin('discovery.test')}/css-frames.html`);
+  await framed.page.waitForLoadState('networkidle');
+  const frameSheet = () => sites.requests.filter((r) => r === 'discovery-cdn.test /frame.css').length;
+  const frameByPage = frameSheet();
+  const inFrames = await framed.popup.collect();
+  expect(frameSheet()).toBe(frameByPage + 1);
+  expect(inFrames.map((v) => new URL(v.url).pathname).sort()).toEqual(['/far.png', '/in-frame.png']);
+
   // A site the user blocks gets no request beyond what its page made itself.
   await saveSetting(heed, 'setting-block', 'discovery.test');
+  const before = sheetRequests();
   await popup.collect();
-  expect(sheetRequests()).toBe(byPage + 1);
+  expect(sheetRequests()).toBe(before);
 });
 
 test('cancel stops a running job and keeps what was stored', async ({ heed, sites }) => {
