@@ -5,13 +5,13 @@ import { KeyedLimiter } from '@/utils/limiter';
 import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
 import { originOf } from '@/utils/origin-files';
+import { scanLimitNote } from '@/utils/scan/options';
 import type { Settings } from '@/utils/settings';
 import { evaluateSiteRegistry } from '@/utils/site-registry';
 import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
-import { scanLimitNote } from '@/utils/scan/options';
 import { readCrossOriginSheets } from './cross-origin-sheets';
 import { injectWithOptions, scanOptionsFor, scanTab, type TabScanOptions } from './scan-tab';
 

@@ -13,11 +13,11 @@ const SheetListSchema = z.array(z.string().max(8192).regex(/^https?:\/\//i)).max
 
 /**
  * The text of the tab's cross-origin stylesheets by URL, per frame id, fetched (once each) from
- * the hosts the page loaded them from (without cookies, like every request Heed makes). With it the scanner reads
- * their image rules as it does the page's own, instead of computing every element's style and
- * both pseudo-elements (a blind sweep that costs the page about three naive scans). A sheet
- * that cannot be fetched, is too large or is not text is simply left out: the scanner sweeps
- * for it as before. Never throws.
+ * the hosts the page loaded them from, without cookies like every request Heed makes. With it
+ * the scanner reads their image rules as it does the page's own, instead of computing every
+ * element's style and both pseudo-elements (a blind sweep that costs the page about three
+ * naive scans). A sheet that cannot be fetched, is too large or is not CSS is left out: the
+ * scanner sweeps for it as before. Never throws.
  */
 export async function readCrossOriginSheets(tabId: number): Promise<Map<number, Record<string, string>>> {
   const hrefs = new Set<string>();
