@@ -16,8 +16,8 @@ export default defineUnlistedScript(() => {
   g.__heedStopWatch = watchForImages(
     document,
     location.href,
-    (candidates) => {
-      void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates }).catch(() => undefined);
+    (candidates, limit) => {
+      void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates, limit }).catch(() => undefined);
     },
     takeHandedScanOptions(),
   );

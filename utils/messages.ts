@@ -3,6 +3,9 @@ import { EvidenceSchema, RefusalReasonSchema } from './evidence';
 import { RawPageSignalsSchema } from './page-signals-schema';
 import { VerdictSchema } from './verdict';
 
+/** A cap an injected scan stopped at (utils/scan/options.ts ScanLimit). */
+export const ScanLimitSchema = z.enum(['candidates', 'elements', 'time']);
+
 /**
  * The one message protocol between Heed's contexts, named by direction
  * (cs = content script, bg = background, popup = popup/options). Every message is a zod
@@ -11,7 +14,13 @@ import { VerdictSchema } from './verdict';
 export const CsToBgSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs-bg-page-signals'), raw: RawPageSignalsSchema }),
   /** New images found while the user scrolls a watching collect (validated one by one on arrival). */
-  z.object({ type: z.literal('cs-bg-scan-more'), jobId: z.string().max(64), candidates: z.array(z.unknown()).max(5000) }),
+  z.object({
+    type: z.literal('cs-bg-scan-more'),
+    jobId: z.string().max(64),
+    candidates: z.array(z.unknown()).max(5000),
+    /** A cap the watcher's rescans now stop at (what lies beyond goes unseen), once per cap. */
+    limit: ScanLimitSchema.nullable().catch(null),
+  }),
 ]);
 export type CsToBg = z.infer<typeof CsToBgSchema>;
 

@@ -5,7 +5,7 @@ import { KeyedLimiter } from '@/utils/limiter';
 import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
 import { originOf } from '@/utils/origin-files';
-import { scanLimitNote } from '@/utils/scan/options';
+import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/settings';
 import { evaluateSiteRegistry } from '@/utils/site-registry';
 import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
@@ -168,7 +168,11 @@ export class Collector {
   }
 
   /** Images the watcher found while the user scrolls: validated, deduplicated, appended, collected. */
-  async addCandidates(jobId: string, tabId: number, raw: readonly unknown[]): Promise<number> {
+  /**
+   * Images the page's scroll watcher found; `limit`: a cap its rescans now stop at, noted for
+   * the user. Returns how many were new to the job.
+   */
+  async addCandidates(jobId: string, tabId: number, raw: readonly unknown[], limit: ScanLimit | null = null): Promise<number> {
     let added = 0;
     await this.updateJob(jobId, (job) => {
       if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
@@ -182,11 +186,12 @@ export class Collector {
         fresh.push(c.data);
       }
       added = fresh.length;
-      if (!added) return job;
-      // The page's watcher stops reporting at the same cap, so reaching it is what to tell.
-      const full = job.candidates.length + added >= MAX_CANDIDATES;
-      const notes = job.notes ?? [];
-      return { ...job, candidates: [...job.candidates, ...fresh], notes: full && !notes.includes(JOB_FULL_NOTE) ? [...notes, JOB_FULL_NOTE] : notes };
+      // The page's watcher stops reporting at the job's cap, so reaching it is what to tell.
+      const full = added > 0 && job.candidates.length + added >= MAX_CANDIDATES;
+      const notes = [...(job.notes ?? [])];
+      for (const note of [full ? JOB_FULL_NOTE : null, limit ? scanLimitNote(limit) : null]) if (note && !notes.includes(note)) notes.push(note);
+      if (!added && notes.length === (job.notes ?? []).length) return job;
+      return { ...job, candidates: [...job.candidates, ...fresh], notes };
     });
     if (added > 0) this.run(jobId);
     return added;

@@ -95,8 +95,8 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
     const cs = CsToBgSchema.safeParse(raw);
     if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
-      const { jobId, candidates } = cs.data;
-      void ready.then(({ collector }) => collector.addCandidates(jobId, tabId, candidates)).catch(() => undefined);
+      const { jobId, candidates, limit } = cs.data;
+      void ready.then(({ collector }) => collector.addCandidates(jobId, tabId, candidates, limit)).catch(() => undefined);
       return false;
     }
     if (cs.success && cs.data.type === 'cs-bg-page-signals' && sender.tab?.id !== undefined && sender.frameId === 0) {

@@ -1,4 +1,5 @@
 import type { PageSignals } from '@/utils/page-signals';
+import { ScanLimitSchema } from '@/utils/messages';
 import { PageSignalsSchema } from '@/utils/page-signals-schema';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
@@ -10,7 +11,7 @@ import { z } from 'zod';
 const ScanResultSchema = z.object({
   page: PageSignalsSchema,
   candidates: z.array(z.unknown()).max(20_000),
-  limit: z.enum(['candidates', 'elements', 'time']).nullable().catch(null),
+  limit: ScanLimitSchema.nullable().catch(null),
 });
 
 /**

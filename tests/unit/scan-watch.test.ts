@@ -73,6 +73,18 @@ describe('watchForImages', () => {
     expect(batches.flat()).toEqual(['p3.jpg', 'p4.jpg', 'p5.jpg', 'p6.jpg', 'p7.jpg', 'p8.jpg']);
   });
 
+  it('tells once when its rescans stop at the element or time cap, even with nothing new to report', async () => {
+    const { document } = parseHTML(`<html><body><main>${'<a href="page.html">a page</a>'.repeat(100)}</main></body></html>`);
+    const calls: [number, string | null][] = [];
+    const stop = watchForImages(document as unknown as Document, PAGE, (cs, limit) => calls.push([cs.length, limit]), { throttleMs: 100, maxElements: 10 });
+    for (let i = 0; i < 3; i++) {
+      document.querySelector('main')!.insertAdjacentHTML('afterbegin', '<p>more</p>');
+      await settle();
+    }
+    stop();
+    expect(calls).toEqual([[0, 'elements']]);
+  });
+
   it('throttles a page that rewrites itself nonstop', async () => {
     const { document } = parseHTML('<html><body><div id="x"></div></body></html>');
     let batches = 0;

@@ -1,7 +1,7 @@
 import type { ImageCandidate } from '../verdict';
 import { scanDocument, scanDocumentWithStats } from '../scan-page';
 import { LAZY_ATTRIBUTES, lazyKindOf } from './lazy-attributes';
-import type { ScanOptions } from './options';
+import type { ScanLimit, ScanOptions } from './options';
 
 /** Watch mode knobs, on top of the scan's own. */
 export interface WatchOptions extends ScanOptions {
@@ -42,9 +42,16 @@ function lazyElements(root: ParentNode): Set<Element> {
  * (document and open shadow roots), an IntersectionObserver on lazy images and a capturing
  * `load` listener schedule a throttled rescan; each rescan reports only images not reported
  * before. The throttle stretches to 4× the last scan's time, so a page that rewrites itself
- * nonstop gets at most a 20% duty cycle. Returns a stop function (idempotent).
+ * nonstop gets at most a 20% duty cycle. A rescan that stops at the element or time cap is told
+ * once per cap (`limit`), with or without new images: what lies beyond it goes unseen. Returns
+ * a stop function (idempotent).
  */
-export function watchForImages(doc: Document, pageUrl: string, onNew: (candidates: ImageCandidate[]) => void, options: WatchOptions = {}): () => void {
+export function watchForImages(
+  doc: Document,
+  pageUrl: string,
+  onNew: (candidates: ImageCandidate[], limit: ScanLimit | null) => void,
+  options: WatchOptions = {},
+): () => void {
   const throttleMs = Math.max(0, options.throttleMs ?? 400);
   const maxTotal = options.maxTotal ?? 20_000;
   const seen = new Set<string>();
@@ -53,6 +60,7 @@ export function watchForImages(doc: Document, pageUrl: string, onNew: (candidate
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let lastScanMs = 0;
+  const limitsTold = new Set<ScanLimit>();
 
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   const schedule = () => {
@@ -92,17 +100,17 @@ export function watchForImages(doc: Document, pageUrl: string, onNew: (candidate
     }
   };
 
-  /** Report what is new among `found`; returns how many were. */
-  const report = (found: ImageCandidate[], emit: boolean): number => {
+  /** Report what is new among `found`, and a cap newly hit; returns how many images were new. */
+  const report = (found: ImageCandidate[], emit: boolean, limit: ScanLimit | null = null): number => {
     const fresh: ImageCandidate[] = [];
     for (const c of found) {
       if (seen.has(c.url) || seen.size >= maxTotal) continue;
       seen.add(c.url);
       fresh.push(c);
     }
-    if (emit && fresh.length) {
+    if (emit && (fresh.length || limit)) {
       try {
-        onNew(fresh);
+        onNew(fresh, limit);
       } catch {
         /* the listener's failure is its own; watching goes on */
       }
@@ -119,8 +127,11 @@ export function watchForImages(doc: Document, pageUrl: string, onNew: (candidate
     let more = false;
     try {
       const { candidates, stats } = scanDocumentWithStats(doc, pageUrl, rescanOptions);
-      // More new images than one scan takes: the rest come on another rescan, not never.
-      more = report(candidates, true) > 0 && stats.limit === 'candidates';
+      // More new images than one scan takes: the rest come on another rescan, not never. The
+      // other caps stop every rescan at the same place: those are told, once.
+      const cap = stats.limit && stats.limit !== 'candidates' && !limitsTold.has(stats.limit) ? stats.limit : null;
+      if (cap) limitsTold.add(cap);
+      more = report(candidates, true, cap) > 0 && stats.limit === 'candidates';
       observeNew();
     } catch {
       /* scanDocument does not throw; observeNew on a torn-down page may */
