@@ -1,19 +1,19 @@
 import { countVerdicts, getJob, latestJobForTab, listVerdicts, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/db';
-import { assessImage, type PageAssessment } from '@/utils/assess';
+import type { PageAssessment } from '@/utils/assess';
 import { announceItemsAdded } from '@/utils/library-events';
 import { KeyedLimiter } from '@/utils/limiter';
-import type { ManifestItem } from '@/utils/manifest';
 import type { JobView } from '@/utils/messages';
 import { originOf } from '@/utils/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/settings';
 import { evaluateSiteRegistry } from '@/utils/site-registry';
-import { ImageCandidateSchema, type ImageCandidate, type Verdict } from '@/utils/verdict';
+import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
-import { gatherImage, type FetchSlot } from './gather-image';
+import type { FetchSlot } from './gather-image';
+import { judgeImage } from './judge-image';
 import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
-import { injectWithOptions, scanOptionsFor, scanTab, type TabScanOptions } from './scan-tab';
+import { scanOptionsFor, scanTab, startWatcher, stopWatcher, type TabScanOptions } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
 
@@ -30,35 +30,6 @@ class CancelledBeforeRequest extends Error {}
 /** A job never grows past this many candidates, however long the feed. */
 const MAX_CANDIDATES = 20_000;
 const JOB_FULL_NOTE = `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
-
-type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
-
-/** Start the scroll watcher in every frame of the tab, tagged with the job it reports to. */
-async function startWatcher(tabId: number, jobId: string, options: TabScanOptions): Promise<void> {
-  await browser.scripting.executeScript({
-    target: { tabId, allFrames: true },
-    func: (id: string) => {
-      (globalThis as WatchGlobals).__heedJobId = id;
-    },
-    args: [jobId],
-  });
-  await injectWithOptions(tabId, '/scanner-watch.js', options);
-}
-
-/** Stop the scroll watcher in every frame of the tab (the tab may be gone). */
-async function stopWatcher(tabId: number): Promise<void> {
-  await browser.scripting
-    .executeScript({
-      target: { tabId, allFrames: true },
-      func: () => {
-        const g = globalThis as WatchGlobals;
-        g.__heedStopWatch?.();
-        delete g.__heedStopWatch;
-        delete g.__heedJobId;
-      },
-    })
-    .catch(() => undefined);
-}
 
 /** The popup's view of a job: counts, and the verdicts completed after `sinceSeq`. */
 export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promise<JobView> {
@@ -279,7 +250,7 @@ export class Collector {
             inHand.run('images', async () => {
               if (this.cancelled.has(jobId) || failure) return;
               try {
-                const { verdict, item } = await this.assessOne(candidate, current, site, settings, fetchSlot);
+                const { verdict, item } = await judgeImage(this.origins, candidate, current, site, settings, fetchSlot);
                 const recorded = await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
                 done.add(index);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
@@ -305,53 +276,5 @@ export class Collector {
     } finally {
       this.cancelled.delete(jobId);
     }
-  }
-
-  private async assessOne(
-    candidate: ImageCandidate,
-    job: Job,
-    site: PageAssessment,
-    settings: Settings,
-    fetchSlot: FetchSlot,
-  ): Promise<{ verdict: Verdict; item?: { record: ManifestItem; blob: Blob } }> {
-    const base = { url: candidate.url, licence: null, sha256: null };
-    if (site.status === 'blocked') {
-      return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
-    }
-    const gathered = await gatherImage(this.origins, candidate, settings, fetchSlot);
-    if (!gathered.ok) return { verdict: { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence } };
-    const { image } = gathered;
-    const decision = assessImage(site, image.inputs, candidate, settings);
-    const verdict: Verdict = { ...base, sha256: image.sha256, decision: decision.decision, reasons: decision.reasons, licence: decision.licence, evidence: decision.evidence };
-    if (decision.decision === 'refused') return { verdict };
-    const record: ManifestItem = {
-      sha256: image.sha256,
-      mime: image.mime,
-      bytes: image.bytes.byteLength,
-      width: image.width,
-      height: image.height,
-      url: candidate.url,
-      finalUrl: image.inputs.finalUrl,
-      pageUrl: job.pageUrl,
-      pageTitle: job.pageTitle,
-      alt: candidate.alt,
-      caption: candidate.caption,
-      discovery: candidate.discovery,
-      context: {
-        title: candidate.title,
-        ariaLabel: candidate.ariaLabel ?? '',
-        heading: candidate.heading ?? '',
-        linkUrl: candidate.linkUrl ?? null,
-        thumbnailUrl: candidate.thumbnailUrl,
-        renderedWidth: candidate.renderedWidth ?? null,
-        renderedHeight: candidate.renderedHeight ?? null,
-      },
-      collectedAt: new Date().toISOString(),
-      purpose: settings.purpose,
-      licence: decision.licence,
-      synthetic: image.synthetic,
-      evidence: decision.evidence,
-    };
-    return { verdict, item: { record, blob: new Blob([image.bytes as BlobPart], { type: image.mime }) } };
   }
 }

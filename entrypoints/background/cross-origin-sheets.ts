@@ -7,7 +7,7 @@ const MAX_SHEETS = 20;
 const MAX_SHEET_BYTES = 2 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
 /** A sheet slower than this is left to the scanner's sweep rather than delay the collect. */
-const SHEET_TIMEOUT_MS = 5000;
+const SHEET_TIMEOUT_MS = 2000;
 
 const SheetListSchema = z.array(z.string().max(8192).regex(/^https?:\/\//i)).max(MAX_SHEETS);
 

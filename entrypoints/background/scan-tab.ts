@@ -1,3 +1,7 @@
+/**
+ * What the background injects into a tab to find its images: one scan of every frame (Collect),
+ * or a scroll watcher (collect while scrolling), each handed the collect's options first.
+ */
 import type { PageSignals } from '@/utils/page-signals';
 import { ScanLimitSchema } from '@/utils/messages';
 import { PageSignalsSchema } from '@/utils/page-signals-schema';
@@ -35,7 +39,7 @@ export interface TabScanOptions {
  * Sheet text goes only to the frame that uses the sheets, so a page with many frames does not
  * copy every sheet into each of them.
  */
-export async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', { options, cssTextsByFrame }: TabScanOptions) {
+async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', { options, cssTextsByFrame }: TabScanOptions) {
   await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: (key: string, handed: HandedScanOptions) => {
@@ -85,4 +89,33 @@ export async function scanTab(tabId: number, options: TabScanOptions): Promise<{
   }
   if (!page) throw new Error('The page could not be scanned');
   return { page, candidates: [...byUrl.values()], limits: [...limits] };
+}
+
+type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
+
+/** Start the scroll watcher in every frame of the tab, tagged with the job it reports to. */
+export async function startWatcher(tabId: number, jobId: string, options: TabScanOptions): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: (id: string) => {
+      (globalThis as WatchGlobals).__heedJobId = id;
+    },
+    args: [jobId],
+  });
+  await injectWithOptions(tabId, '/scanner-watch.js', options);
+}
+
+/** Stop the scroll watcher in every frame of the tab (the tab may be gone). */
+export async function stopWatcher(tabId: number): Promise<void> {
+  await browser.scripting
+    .executeScript({
+      target: { tabId, allFrames: true },
+      func: () => {
+        const g = globalThis as WatchGlobals;
+        g.__heedStopWatch?.();
+        delete g.__heedStopWatch;
+        delete g.__heedJobId;
+      },
+    })
+    .catch(() => undefined);
 }

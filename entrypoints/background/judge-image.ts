@@ -1,0 +1,62 @@
+import { assessImage, type PageAssessment } from '@/utils/assess';
+import type { Job } from '@/utils/db';
+import type { ManifestItem } from '@/utils/manifest';
+import type { Settings } from '@/utils/settings';
+import type { ImageCandidate, Verdict } from '@/utils/verdict';
+import { gatherImage, type FetchSlot } from './gather-image';
+import type { OriginSignals } from './origin-signals';
+
+/**
+ * One candidate of a collect, judged: refused at once on a blocked site; otherwise fetched with
+ * its evidence (gather-image.ts), decided (utils/assess.ts), and — when permitted — made into
+ * the stored item: its manifest record and bytes. Per-image problems come back as a `failed`
+ * verdict, never a throw (a cancelled request throws what `fetchSlot` threw).
+ */
+export async function judgeImage(
+  origins: OriginSignals,
+  candidate: ImageCandidate,
+  job: Job,
+  site: PageAssessment,
+  settings: Settings,
+  fetchSlot: FetchSlot,
+): Promise<{ verdict: Verdict; item?: { record: ManifestItem; blob: Blob } }> {
+  const base = { url: candidate.url, licence: null, sha256: null };
+  if (site.status === 'blocked') {
+    return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
+  }
+  const gathered = await gatherImage(origins, candidate, settings, fetchSlot);
+  if (!gathered.ok) return { verdict: { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence } };
+  const { image } = gathered;
+  const decision = assessImage(site, image.inputs, candidate, settings);
+  const verdict: Verdict = { ...base, sha256: image.sha256, decision: decision.decision, reasons: decision.reasons, licence: decision.licence, evidence: decision.evidence };
+  if (decision.decision === 'refused') return { verdict };
+  const record: ManifestItem = {
+    sha256: image.sha256,
+    mime: image.mime,
+    bytes: image.bytes.byteLength,
+    width: image.width,
+    height: image.height,
+    url: candidate.url,
+    finalUrl: image.inputs.finalUrl,
+    pageUrl: job.pageUrl,
+    pageTitle: job.pageTitle,
+    alt: candidate.alt,
+    caption: candidate.caption,
+    discovery: candidate.discovery,
+    context: {
+      title: candidate.title,
+      ariaLabel: candidate.ariaLabel ?? '',
+      heading: candidate.heading ?? '',
+      linkUrl: candidate.linkUrl ?? null,
+      thumbnailUrl: candidate.thumbnailUrl,
+      renderedWidth: candidate.renderedWidth ?? null,
+      renderedHeight: candidate.renderedHeight ?? null,
+    },
+    collectedAt: new Date().toISOString(),
+    purpose: settings.purpose,
+    licence: decision.licence,
+    synthetic: image.synthetic,
+    evidence: decision.evidence,
+  };
+  return { verdict, item: { record, blob: new Blob([image.bytes as BlobPart], { type: image.mime }) } };
+}
