@@ -13,7 +13,7 @@ import type { FetchSlot } from './gather-image';
 import { judgeImage } from './judge-image';
 import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
-import { scanOptionsFor, scanTab, startWatcher, stopWatcher, type TabScanOptions } from './scan-tab';
+import { scanOptionsFor, scanTab, startWatcher, stopWatcher, withReported, type TabScanOptions } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
 
@@ -100,16 +100,18 @@ export class Collector {
       error: null,
       watching: options.watch === true && !options.onlyUrl,
     };
-    let scanOptions: TabScanOptions = { options: {}, cssTextsByFrame: new Map() };
+    let watchOptions: TabScanOptions = { options: {}, perFrame: new Map() };
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
-      scanOptions = { options: scanOptionsFor(settings, !!options.onlyUrl), cssTextsByFrame: new Map() };
+      const scanOptions: TabScanOptions = { options: scanOptionsFor(settings, !!options.onlyUrl), perFrame: new Map() };
       // One chosen image needs its context only, and a site the user or the registry blocks is
       // refused whatever its sheets say: no extra requests for the page's stylesheets then.
       const blocked = evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny');
-      if (!options.onlyUrl && !blocked) scanOptions.cssTextsByFrame = await readCrossOriginSheets(tabId);
-      const { page, candidates, limits } = await scanTab(tabId, scanOptions);
+      if (!options.onlyUrl && !blocked) scanOptions.perFrame = await readCrossOriginSheets(tabId);
+      const { page, candidates, limits, reportedByFrame } = await scanTab(tabId, scanOptions);
+      // The watcher starts from what this scan reported: an image arriving in between is new to it.
+      watchOptions = withReported(scanOptions, reportedByFrame);
       job.notes = limits.map(scanLimitNote);
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
       job.pageTitle = page.title || job.pageTitle;
@@ -123,7 +125,7 @@ export class Collector {
     if (job.state === 'running') {
       this.run(job.id);
       await keepResuming();
-      if (job.watching) await startWatcher(tabId, job.id, scanOptions).catch((err: unknown) => console.error('Heed: watch', err));
+      if (job.watching) await startWatcher(tabId, job.id, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
     }
     return job;
   }

@@ -1,3 +1,4 @@
+import type { HandedScanOptions } from '@/utils/scan/handed-options';
 import { listUnreadableSheets } from '@/utils/scan/unreadable-sheets';
 import { z } from 'zod';
 import { fetchLimited } from './fetch-limited';
@@ -12,14 +13,14 @@ const SHEET_TIMEOUT_MS = 2000;
 const SheetListSchema = z.array(z.string().max(8192).regex(/^https?:\/\//i)).max(MAX_SHEETS);
 
 /**
- * The text of the tab's cross-origin stylesheets by URL, per frame id, fetched (once each) from
- * the hosts the page loaded them from, without cookies like every request Heed makes. With it
- * the scanner reads their image rules as it does the page's own, instead of computing every
- * element's style and both pseudo-elements (a blind sweep that costs the page about three
- * naive scans). A sheet that cannot be fetched, is too large or is not CSS is left out: the
- * scanner sweeps for it as before. Never throws.
+ * The text of the tab's cross-origin stylesheets by URL, as each frame's handed `cssTexts`,
+ * fetched (once each) from the hosts the page loaded them from, without cookies like every
+ * request Heed makes. With it the scanner reads their image rules as it does the page's own,
+ * instead of computing every element's style and both pseudo-elements (a blind sweep that
+ * costs the page about three naive scans). A sheet that cannot be fetched, is too large or is
+ * not CSS is left out: the scanner sweeps for it as before. Never throws.
  */
-export async function readCrossOriginSheets(tabId: number): Promise<Map<number, Record<string, string>>> {
+export async function readCrossOriginSheets(tabId: number): Promise<Map<number, HandedScanOptions>> {
   const hrefs = new Set<string>();
   const byFrame = new Map<number, string[]>();
   try {
@@ -43,10 +44,10 @@ export async function readCrossOriginSheets(tabId: number): Promise<Map<number, 
     total += r.bytes.length;
     texts[r.url] = new TextDecoder().decode(r.bytes);
   }
-  const out = new Map<number, Record<string, string>>();
+  const out = new Map<number, HandedScanOptions>();
   for (const [frameId, list] of byFrame) {
     const own = Object.fromEntries(list.filter((href) => href in texts).map((href) => [href, texts[href]!]));
-    if (Object.keys(own).length) out.set(frameId, own);
+    if (Object.keys(own).length) out.set(frameId, { cssTexts: own });
   }
   return out;
 }

@@ -27,19 +27,29 @@ export function scanOptionsFor(settings: Settings, oneImage = false): HandedScan
   return { minWidth: side, minHeight: side };
 }
 
-/** What a collect hands the scanners of a tab: the same options to every frame, and each frame its own sheets' text. */
+/**
+ * What a collect hands the scanners of a tab: the same options to every frame, and what is a
+ * frame's own by frame id — its cross-origin sheets' text (cross-origin-sheets.ts) and, for a
+ * scroll watcher, the URLs the collect's scan of that frame reported.
+ */
 export interface TabScanOptions {
   options: HandedScanOptions;
-  /** Cross-origin stylesheet text by URL, per frame id (cross-origin-sheets.ts). */
-  cssTextsByFrame: ReadonlyMap<number, Record<string, string>>;
+  perFrame: ReadonlyMap<number, HandedScanOptions>;
+}
+
+/** `tab` with each frame's reported URLs added (see scanTab), for the scroll watcher. */
+export function withReported(tab: TabScanOptions, reportedByFrame: ReadonlyMap<number, string[]>): TabScanOptions {
+  const perFrame = new Map(tab.perFrame);
+  for (const [frameId, reported] of reportedByFrame) perFrame.set(frameId, { ...perFrame.get(frameId), reported });
+  return { options: tab.options, perFrame };
 }
 
 /**
  * Inject `file` into every frame of the tab, handing it its options first (handed-options.ts).
- * Sheet text goes only to the frame that uses the sheets, so a page with many frames does not
- * copy every sheet into each of them.
+ * A frame's own options go only to that frame, so a page with many frames does not copy every
+ * sheet and URL list into each of them.
  */
-async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', { options, cssTextsByFrame }: TabScanOptions) {
+async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', { options, perFrame }: TabScanOptions) {
   await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: (key: string, handed: HandedScanOptions) => {
@@ -48,17 +58,17 @@ async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-
     args: [SCAN_OPTIONS_GLOBAL, options],
   });
   await Promise.all(
-    [...cssTextsByFrame].map(([frameId, cssTexts]) =>
+    [...perFrame].map(([frameId, own]) =>
       browser.scripting
         .executeScript({
           target: { tabId, frameIds: [frameId] },
-          func: (key: string, texts: Record<string, string>) => {
+          func: (key: string, extra: HandedScanOptions) => {
             const handed = (globalThis as Record<string, unknown>)[key];
-            if (handed && typeof handed === 'object') (handed as HandedScanOptions).cssTexts = texts;
+            if (handed && typeof handed === 'object') Object.assign(handed, extra);
           },
-          args: [SCAN_OPTIONS_GLOBAL, cssTexts],
+          args: [SCAN_OPTIONS_GLOBAL, own],
         })
-        .catch(() => undefined), // the frame is gone: its sheets with it
+        .catch(() => undefined), // the frame is gone: what was its own with it
     ),
   );
   return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [file] });
@@ -67,13 +77,17 @@ async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-
 /**
  * Run the scanner in every frame of the tab and merge candidates by URL. Each candidate is
  * validated on its own, so one malformed entry never loses the rest. `limits`: the caps any
- * frame's scan stopped at, each once.
+ * frame's scan stopped at, each once; `reportedByFrame`: the URLs each frame reported.
  */
-export async function scanTab(tabId: number, options: TabScanOptions): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[] }> {
+export async function scanTab(
+  tabId: number,
+  options: TabScanOptions,
+): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]> }> {
   const results = await injectWithOptions(tabId, '/scanner.js', options);
   let page: PageSignals | null = null;
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
+  const reportedByFrame = new Map<number, string[]>();
   for (const r of results) {
     const parsed = ScanResultSchema.safeParse(r.result);
     if (!parsed.success) {
@@ -82,13 +96,17 @@ export async function scanTab(tabId: number, options: TabScanOptions): Promise<{
     }
     if (r.frameId === 0) page = parsed.data.page;
     if (parsed.data.limit) limits.add(parsed.data.limit);
+    const reported: string[] = [];
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
-      if (c.success && !byUrl.has(c.data.url)) byUrl.set(c.data.url, c.data);
+      if (!c.success) continue;
+      reported.push(c.data.url);
+      if (!byUrl.has(c.data.url)) byUrl.set(c.data.url, c.data);
     }
+    reportedByFrame.set(r.frameId, reported);
   }
   if (!page) throw new Error('The page could not be scanned');
-  return { page, candidates: [...byUrl.values()], limits: [...limits] };
+  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

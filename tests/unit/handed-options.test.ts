@@ -22,6 +22,11 @@ describe('scan options handed to an injected scanner', () => {
     expect(takeHandedScanOptions().cssTexts).toEqual({ 'https://cdn.example/a.css': '.a{}' });
   });
 
+  it('hands a watcher the URLs its frame reported as a set, strings only', () => {
+    g[SCAN_OPTIONS_GLOBAL] = { reported: ['https://a.example/1.jpg', 7, 'https://a.example/2.jpg'] };
+    expect(takeHandedScanOptions().reported).toEqual(new Set(['https://a.example/1.jpg', 'https://a.example/2.jpg']));
+  });
+
   it.each([null, 'big', 42, []])('treats %j as no hand-over', (raw) => {
     g[SCAN_OPTIONS_GLOBAL] = raw;
     expect(takeHandedScanOptions()).toEqual({});

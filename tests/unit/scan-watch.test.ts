@@ -85,6 +85,16 @@ describe('watchForImages', () => {
     expect(calls).toEqual([[0, 'elements']]);
   });
 
+  it("given what the collect's own scan reported, reports an image that appeared before it started", async () => {
+    const { document } = parseHTML('<html><body><img src="scanned.jpg"><img src="arrived-since.jpg"></body></html>');
+    const batches: string[][] = [];
+    const reported = new Set([`${PAGE}scanned.jpg`]);
+    const stop = watchForImages(document as unknown as Document, PAGE, (cs) => batches.push(cs.map((c) => c.url.slice(PAGE.length))), { throttleMs: 100, reported });
+    await settle();
+    stop();
+    expect(batches).toEqual([['arrived-since.jpg']]);
+  });
+
   it('throttles a page that rewrites itself nonstop', async () => {
     const { document } = parseHTML('<html><body><div id="x"></div></body></html>');
     let batches = 0;

@@ -54,7 +54,8 @@ export function watchForImages(
 ): () => void {
   const throttleMs = Math.max(0, options.throttleMs ?? 400);
   const maxTotal = options.maxTotal ?? 20_000;
-  const seen = new Set<string>();
+  // Given what the collect's own scan reported, everything else on the page is new to it.
+  const seen = new Set<string>(options.reported ?? []);
   const observedRoots = new WeakSet<Node>();
   const observedEls = new WeakSet<Element>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -145,7 +146,9 @@ export function watchForImages(
     if (tag === 'img' || tag === 'image' || tag === 'video') schedule();
   };
 
-  report(scanDocument(doc, pageUrl, options), options.emitInitial === true);
+  // With the collect's report, a first rescan soon finds what arrived since (and only that);
+  // without it, a first scan learns what is on the page, reported only if asked to.
+  if (!options.reported) report(scanDocument(doc, pageUrl, options), options.emitInitial === true);
   observeRoot(doc);
   try {
     observeNew();
@@ -153,6 +156,7 @@ export function watchForImages(
     /* as in run() */
   }
   doc.addEventListener('load', onLoad, true);
+  if (options.reported) schedule();
 
   return () => {
     if (stopped) return;
