@@ -115,6 +115,8 @@ interface Measured {
   floor: { shadowMs: number; classMs: number; queriesMs: number; queries: number };
   /** The first scan of a freshly injected scanner (medians): loading the bundle, Heed's scan, the naive scan. */
   first: { loadMs: number; heedMs: number; naiveMs: number };
+  /** The first scan letting the page run between steps (medians): total, the longest wait it made the page do, the same scan in one go. */
+  yielding: { totalMs: number; longestMs: number; oneGoMs: number };
 }
 
 // Plain JavaScript, evaluated as strings: tsx's keepNames helpers do not exist in the page.
@@ -152,6 +154,35 @@ const FIRST = `(bundle, runs) => {
     naive.push(performance.now() - t);
   }
   return { loadMs: median(load), heedMs: median(heed), naiveMs: median(naive) };
+}`;
+
+/**
+ * The first scan as Collect runs it, letting the page run between steps: its total time and
+ * the longest stretch the page waited (medians over fresh injections), against the same first
+ * scan in one go — one task as long as the whole scan.
+ */
+const YIELDING = `async (bundle, runs) => {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const totals = [];
+  const longest = [];
+  const oneGo = [];
+  const yieldOnce = () => globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+  for (let i = 0; i < runs; i++) {
+    (0, eval)(bundle + '\\n//yielding-' + i);
+    let last = performance.now();
+    let worst = 0;
+    const pause = () => { worst = Math.max(worst, performance.now() - last); return yieldOnce().then(() => { last = performance.now(); }); };
+    const t = performance.now();
+    await globalThis.HeedScan.scanDocumentYielding(document, location.href, {}, { pause });
+    totals.push(performance.now() - t);
+    longest.push(Math.max(worst, performance.now() - last));
+    (0, eval)(bundle + '\\n//one-go-' + i);
+    const t2 = performance.now();
+    globalThis.HeedScan.scanDocumentWithStats(document, location.href);
+    oneGo.push(performance.now() - t2);
+    await yieldOnce();
+  }
+  return { totalMs: median(totals), longestMs: median(longest), oneGoMs: median(oneGo) };
 }`;
 
 /** Repeat scans (warm code), a scroll watcher's rescans, per-step figures and floors. */
@@ -251,7 +282,7 @@ const MEASURE = `(runs) => {
  * sweep: every element's style, then ::before/::after) against Heed given the sheet's text, as
  * Collect now hands it, and the naive scan. Warm medians; the images each found.
  */
-const CROSS_ORIGIN = `(cssTexts, runs) => {
+const CROSS_ORIGIN = `async (cssTexts, runs) => {
   const heed = globalThis.HeedScan;
   const naive = ${NAIVE};
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -270,7 +301,16 @@ const CROSS_ORIGIN = `(cssTexts, runs) => {
     naive();
     times.naive.push(performance.now() - t);
   }
+  // The blind sweep as Collect runs it when a sheet cannot be fetched: the longest wait it makes the page do.
+  const yieldOnce = () => globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+  let last = 0;
+  let worst = 0;
+  const pause = () => { worst = Math.max(worst, performance.now() - last); return yieldOnce().then(() => { last = performance.now(); }); };
+  last = performance.now();
+  await heed.scanDocumentYielding(document, location.href, {}, { pause });
+  worst = Math.max(worst, performance.now() - last);
   return {
+    blindLongestMs: worst,
     blindMs: median(times.blind), textMs: median(times.text), naiveMs: median(times.naive),
     blindFound: blind.candidates.length, textFound: text.candidates.length,
     blindCalls: blind.stats.computedStyleCalls, textCalls: text.stats.computedStyleCalls,
@@ -279,7 +319,8 @@ const CROSS_ORIGIN = `(cssTexts, runs) => {
 
 async function measure(page: Page, bundle: string): Promise<Measured> {
   const first = (await page.evaluate(`(${FIRST})(${JSON.stringify(bundle)}, ${RUNS})`)) as Measured['first'];
-  return { ...((await page.evaluate(`(${MEASURE})(${RUNS})`)) as Omit<Measured, 'first'>), first };
+  const yielding = (await page.evaluate(`(${YIELDING})(${JSON.stringify(bundle)}, ${RUNS})`)) as Measured['yielding'];
+  return { ...((await page.evaluate(`(${MEASURE})(${RUNS})`)) as Omit<Measured, 'first' | 'yielding'>), first, yielding };
 }
 
 /** Run the benchmark and print its figures; resolves to the rows (for a combined `npm run bench`). */
@@ -306,6 +347,11 @@ export async function main(pages: { n: number; profile: 'typical' | 'dense' }[] 
         `        first scan (as on Collect: freshly injected, cold code): heed ${first.heedMs.toFixed(1)} ms, naive ${first.naiveMs.toFixed(1)} ms: ` +
           `${firstRatio.toFixed(2)}×${goalFor(firstRatio)}; loading the scanner ${first.loadMs.toFixed(1)} ms more`,
       );
+      const y = m.yielding;
+      console.log(
+        `        first scan letting the page run between steps (as Collect now runs it): ${y.totalMs.toFixed(1)} ms in all, the page waits at most ` +
+          `${y.longestMs.toFixed(1)} ms at a time; in one go ${y.oneGoMs.toFixed(1)} ms, all of it one task`,
+      );
       // Medians compare like with like under noise; minimums are the least disturbed runs.
       console.log(
         `        repeat scan (warm code, every image new): heed ${m.heedMs.toFixed(1)} ms (min ${m.heedMinMs.toFixed(1)}), ` +
@@ -330,7 +376,8 @@ export async function main(pages: { n: number; profile: 'typical' | 'dense' }[] 
     await page.addScriptTag({ content: bundle });
     const c = (await page.evaluate(`(${CROSS_ORIGIN})(${JSON.stringify({ [href]: css })}, ${RUNS})`)) as Record<string, number>;
     console.log(
-      ` 20000 elements, typical, stylesheet from another origin: heed blind (sweep) ${c.blindMs!.toFixed(1)} ms, ${c.blindCalls} getComputedStyle calls; ` +
+      ` 20000 elements, typical, stylesheet from another origin: heed blind (sweep) ${c.blindMs!.toFixed(1)} ms, ${c.blindCalls} getComputedStyle calls ` +
+        `(letting the page run between steps, it waits at most ${c.blindLongestMs!.toFixed(1)} ms at a time); ` +
         `heed given the sheet's text (as Collect does) ${c.textMs!.toFixed(1)} ms, ${c.textCalls} calls (${(c.textMs! / c.blindMs!).toFixed(2)}× the sweep); ` +
         `naive ${c.naiveMs!.toFixed(1)} ms; images ${c.blindFound} / ${c.textFound}`,
     );

@@ -41,6 +41,10 @@ const AFTER_PASS: [string, DiscoveryPath][] = [
   ['link', findLinks],
 ];
 const MAX_ROOTS = 10_000;
+/** Candidates whose context is read between two pauses of a yielding scan. */
+const CONTEXT_BATCH = 256;
+/** A yielding scan lets the page run once it has worked this long (a long task is 50 ms). */
+const SLICE_MS = 12;
 /** Record headings in the tree pass when candidates are at least 1/RECORD_RATIO of the elements. */
 const RECORD_RATIO = 64;
 
@@ -68,15 +72,22 @@ function timed(env: ScanEnv, name: string, step: () => void): void {
   env.stats.pathMs[name] = (env.stats.pathMs[name] ?? 0) + env.now() - t;
 }
 
-/** Every tree (document, then shadow roots breadth-first): one element pass, then each path. */
-function scanTrees(env: ScanEnv): void {
+/**
+ * Every tree (document, then shadow roots breadth-first): one element pass, then each path.
+ * A generator: it pauses after each step, where a yielding scan may let the page run.
+ */
+function* scanTrees(env: ScanEnv): Generator<void, void, void> {
   const queue: { root: Document | ShadowRoot; shadow: boolean }[] = [{ root: env.doc, shadow: false }];
   const seen = new Set<Node>([env.doc]);
   for (let i = 0; i < queue.length && i < MAX_ROOTS; i++) {
     const { root, shadow } = queue[i]!;
     const scope: ScanScope = { root, shadow, env, all: [], css: null };
     timed(env, 'css-rules', () => (scope.css = planCss(root, env)));
-    for (const [name, path] of BEFORE_PASS) timed(env, name, () => path(scope));
+    yield;
+    for (const [name, path] of BEFORE_PASS) {
+      timed(env, name, () => path(scope));
+      yield;
+    }
     timed(env, 'tree-pass', () => {
       const pass = passOverTree(root, env, (elements) => ({
         classes: scope.css?.classes ?? null,
@@ -91,7 +102,11 @@ function scanTrees(env: ScanEnv): void {
         queue.push({ root: sr, shadow: true });
       }
     });
-    for (const [name, path] of AFTER_PASS) timed(env, name, () => path(scope));
+    yield;
+    for (const [name, path] of AFTER_PASS) {
+      timed(env, name, () => path(scope));
+      yield;
+    }
   }
   env.stats.roots = queue.length;
 }
@@ -132,20 +147,38 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
   };
 }
 
-/** Candidates from the collector's entries, minus smaller renditions of other candidates. */
-function candidatesOf(env: ScanEnv): ImageCandidate[] {
+/**
+ * Candidates from the collector's entries, minus smaller renditions of other candidates, into
+ * `out`; pauses after each CONTEXT_BATCH of them (context reads are most of a scan's cost).
+ */
+function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Generator<void, void, void> {
   const { collector } = env;
   const kept = [...collector.entries.values()].filter((e) => !collector.thumbnails.has(e.find.url));
   const licences = new ElementLicences(env.pageUrl, env.doc);
-  const out: ImageCandidate[] = [];
-  for (const entry of kept) {
+  for (let i = 0; i < kept.length; i++) {
     try {
-      out.push(toCandidate(entry, env, licences));
+      out.push(toCandidate(kept[i]!, env, licences));
     } catch {
       env.stats.errors++;
     }
+    if ((i + 1) % CONTEXT_BATCH === 0) yield;
   }
-  return out;
+}
+
+/** Time one step that pauses (a generator) into stats.pathMs, the pauses not counted. */
+function* timedSteps(env: ScanEnv, name: string, steps: Generator<void, void, void>): Generator<void, void, void> {
+  for (;;) {
+    const t = env.now();
+    let done = true;
+    try {
+      done = steps.next().done === true;
+    } catch {
+      env.stats.errors++;
+    }
+    env.stats.pathMs[name] = (env.stats.pathMs[name] ?? 0) + env.now() - t;
+    if (done) return;
+    yield;
+  }
 }
 
 /**
@@ -153,18 +186,78 @@ function candidatesOf(env: ScanEnv): ImageCandidate[] {
  * srcset/picture candidate, lazy attributes), CSS backgrounds, inline SVG and the pictures it
  * draws (`<image href>`), video posters, image inputs, links to image files, object/embed,
  * open shadow roots, and Resource Timing.
- * Never throws; a hostile page costs at most the budgets in `options`. With cost figures.
+ * Never throws; a hostile page costs at most the budgets in `options`. With cost figures. In one
+ * synchronous run (the scroll watcher's rescans; tests); Collect runs scanDocumentYielding.
  */
 export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: ScanOptions): { candidates: ImageCandidate[]; stats: ScanStats } {
+  const scan = startScan(doc, pageUrl, options);
+  try {
+    while (!scan.steps.next().done) {
+      /* each step does its work when reached */
+    }
+  } catch {
+    scan.stats.errors++;
+  }
+  return scan.finish();
+}
+
+/**
+ * The same scan, letting the page run whenever it has worked SLICE_MS since the last pause, so
+ * a Collect on a large page makes no long task of its own (the page stays responsive to input
+ * and keeps rendering). The result is the same; the page may change between steps, which
+ * costs at most the elements it changed.
+ */
+export async function scanDocumentYielding(
+  doc: Document,
+  pageUrl: string,
+  options?: ScanOptions,
+  { pause = pauseForPage, sliceMs = SLICE_MS }: { pause?: () => Promise<void>; sliceMs?: number } = {},
+): Promise<{ candidates: ImageCandidate[]; stats: ScanStats }> {
+  const scan = startScan(doc, pageUrl, options);
+  let sliceStart = scan.now();
+  try {
+    while (!scan.steps.next().done) {
+      if (scan.now() - sliceStart < sliceMs) continue;
+      await pause();
+      sliceStart = scan.now();
+    }
+  } catch {
+    scan.stats.errors++;
+  }
+  return scan.finish();
+}
+
+/** Let the page run (input, rendering, its own tasks) before going on. */
+function pauseForPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  // A message, not a timer: nested timers are clamped to 4 ms.
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/** A scan set up: its steps to run (a generator), its stats, and how to finish it. */
+function startScan(doc: Document, pageUrl: string, options: ScanOptions | undefined) {
   const now = clock();
   const start = now();
   const stats = emptyStats();
-  const resolved = resolveOptions(options);
-  let candidates: ImageCandidate[] = [];
+  const candidates: ImageCandidate[] = [];
+  const finish = () => {
+    stats.ms = now() - start;
+    return { candidates, stats };
+  };
+  let env: ScanEnv;
   try {
+    const resolved = resolveOptions(options);
     const view = (doc.defaultView ?? null) as ScanEnv['view'];
     const hasLayout = !!view && typeof view.getComputedStyle === 'function';
-    const env: ScanEnv = {
+    env = {
       doc,
       pageUrl,
       base: documentBaseUrl(doc, pageUrl),
@@ -183,15 +276,20 @@ export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: 
       cssImages: new Map(),
       cssSweep: [],
     };
-    scanTrees(env);
-    timed(env, 'css-sweep', () => sweepCss(env));
-    timed(env, 'resource-timing', () => findResourceTiming({ root: doc, shadow: false, env, all: [], css: null }));
-    timed(env, 'context', () => (candidates = candidatesOf(env)));
   } catch {
     stats.errors++;
+    return { steps: [][Symbol.iterator](), stats, now, finish };
   }
-  stats.ms = now() - start;
-  return { candidates, stats };
+  return { steps: scanSteps(env, candidates), stats, now, finish };
+}
+
+/** The whole scan as steps: every tree's paths, the CSS sweep, Resource Timing, then context. */
+function* scanSteps(env: ScanEnv, out: ImageCandidate[]): Generator<void, void, void> {
+  yield* scanTrees(env);
+  yield* timedSteps(env, 'css-sweep', sweepCss(env));
+  timed(env, 'resource-timing', () => findResourceTiming({ root: env.doc, shadow: false, env, all: [], css: null }));
+  yield;
+  yield* timedSteps(env, 'context', candidatesOf(env, out));
 }
 
 /** Find the images of a document (see scanDocumentWithStats); bad input gives [], never a throw. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { scanDocument, scanDocumentWithStats } from '../../utils/scan-page';
+import { scanDocument, scanDocumentWithStats, scanDocumentYielding } from '../../utils/scan-page';
 import { ImageCandidateSchema, type ImageCandidate } from '../../utils/verdict';
 
 const PAGE = 'https://gallery.example/photos/index.html';
@@ -151,5 +151,35 @@ describe('scanDocument: dedupe, caps and hostile pages', () => {
     expect(stats.errors).toBe(1);
     expect(scanDocument({} as Document, PAGE)).toEqual([]);
     expect(scanDocument(document as unknown as Document, 'not a url')).toEqual([]);
+  });
+});
+
+describe('scanDocumentYielding: the scan Collect runs, letting the page run between steps', () => {
+  const body = `<h2>Gallery</h2>${Array.from({ length: 600 }, (_, i) => `<figure><img src="p${i}.jpg" alt="photo ${i}"><figcaption>c${i}</figcaption></figure>`).join('')}<div style="background-image:url(bg.jpg)"></div>`;
+
+  it('finds what the synchronous scan finds, pausing between its steps and context batches', async () => {
+    const { document } = parseHTML(`<html><body>${body}</body></html>`);
+    const doc = document as unknown as Document;
+    let pauses = 0;
+    const yielding = await scanDocumentYielding(doc, PAGE, {}, { sliceMs: 0, pause: async () => void pauses++ });
+    expect(yielding.candidates).toEqual(scanDocumentWithStats(doc, PAGE).candidates);
+    expect(yielding.candidates).toHaveLength(601);
+    // Every path over the tree, the sweep, Resource Timing, and context in batches of 256.
+    expect(pauses).toBeGreaterThanOrEqual(12);
+  });
+
+  it('survives the page rewriting itself while it pauses', async () => {
+    const { document } = parseHTML(`<html><body>${body}</body></html>`);
+    const doc = document as unknown as Document;
+    let n = 0;
+    const churn = async () => {
+      const figures = doc.querySelectorAll('figure');
+      figures[n % figures.length]?.remove();
+      doc.body.insertAdjacentHTML('beforeend', `<img src="late${n++}.jpg">`);
+    };
+    const { candidates, stats } = await scanDocumentYielding(doc, PAGE, {}, { sliceMs: 0, pause: churn });
+    expect(candidates.length).toBeGreaterThan(500);
+    for (const c of candidates) expect(ImageCandidateSchema.safeParse(c).success).toBe(true);
+    expect(stats.limit).toBeNull();
   });
 });

@@ -2,6 +2,9 @@ import { readBox } from './css';
 import { cssImagesNotFound } from './resource-timing';
 import { withinBudget, type ScanEnv } from './scope';
 
+/** Elements whose style the sweep computes between two pauses (~2 µs each). */
+const SWEEP_BATCH = 2048;
+
 /**
  * The fallback for trees whose rules could not all be read: getComputedStyle on every
  * element's own box (an image still loading is not in Resource Timing yet, so that pass always
@@ -9,8 +12,9 @@ import { withinBudget, type ScanEnv } from './scope';
  * guided by Resource Timing when it can vouch — no unreadable sheet, since Chromium hides what
  * no-CORS sheets load — and stop once every CSS-loaded image is found. Within the scan budget;
  * the shell avoids all this for cross-origin sheets by passing their text (`cssTexts`).
+ * A generator: it pauses every SWEEP_BATCH elements, where a yielding scan lets the page run.
  */
-export function sweepCss(env: ScanEnv): void {
+export function* sweepCss(env: ScanEnv): Generator<void, void, void> {
   if (!env.cssSweep.length) return;
   const missing = env.cssSweep.some((s) => s.blind) ? null : cssImagesNotFound(env);
   for (const pseudo of ['', '::before', '::after'] as const) {
@@ -26,6 +30,7 @@ export function sweepCss(env: ScanEnv): void {
           env.stats.errors++;
         }
         if (pseudo && missing && missing.size === 0) return;
+        if ((i + 1) % SWEEP_BATCH === 0) yield;
       }
     }
   }

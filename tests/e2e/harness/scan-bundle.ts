@@ -9,7 +9,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 // The page-facing API the bundle exposes as `window.HeedScan`.
 const ENTRY = `
-export { scanDocument, scanDocumentWithStats } from './utils/scan-page';
+export { scanDocument, scanDocumentWithStats, scanDocumentYielding } from './utils/scan-page';
 export { watchForImages } from './utils/scan/watch';
 `;
 
