@@ -187,7 +187,8 @@ function* timedSteps(env: ScanEnv, name: string, steps: Generator<void, void, vo
  * draws (`<image href>`), video posters, image inputs, links to image files, object/embed,
  * open shadow roots, and Resource Timing.
  * Never throws; a hostile page costs at most the budgets in `options`. With cost figures. In one
- * synchronous run (the scroll watcher's rescans; tests); Collect runs scanDocumentYielding.
+ * synchronous run (a watcher's first look at a frame; tests); Collect and the scroll watcher
+ * run scanDocumentYielding.
  */
 export function scanDocumentWithStats(doc: Document, pageUrl: string, options?: ScanOptions): { candidates: ImageCandidate[]; stats: ScanStats } {
   const scan = startScan(doc, pageUrl, options);

@@ -1,5 +1,5 @@
 import type { ImageCandidate } from '../verdict';
-import { scanDocument, scanDocumentWithStats } from '../scan-page';
+import { scanDocument, scanDocumentYielding } from '../scan-page';
 import { LAZY_ATTRIBUTES, lazyKindOf } from './lazy-attributes';
 import type { ScanLimit, ScanOptions } from './options';
 
@@ -41,10 +41,11 @@ function lazyElements(root: ParentNode): Set<Element> {
  * "Collect while scrolling": keep finding images as an infinite feed grows. A MutationObserver
  * (document and open shadow roots), an IntersectionObserver on lazy images and a capturing
  * `load` listener schedule a throttled rescan; each rescan reports only images not reported
- * before. The throttle stretches to 4× the last scan's time, so a page that rewrites itself
- * nonstop gets at most a 20% duty cycle. A rescan that stops at the element or time cap is told
- * once per cap (`limit`), with or without new images: what lies beyond it goes unseen. Returns
- * a stop function (idempotent).
+ * before, and lets the page run between its steps (scanDocumentYielding). The throttle
+ * stretches to 4× the last rescan's own time, so a page that rewrites itself nonstop gets at
+ * most a 20% duty cycle. A rescan that stops at the element or time cap is told once per cap
+ * (`limit`), with or without new images: what lies beyond it goes unseen. Returns a stop
+ * function (idempotent).
  */
 export function watchForImages(
   doc: Document,
@@ -60,13 +61,21 @@ export function watchForImages(
   const observedEls = new WeakSet<Element>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  /** Heed's own time in the last rescan (its pauses for the page not counted). */
   let lastScanMs = 0;
+  /** A rescan is running (it pauses for the page); a change meanwhile asks for another. */
+  let scanning = false;
+  let again = false;
   const limitsTold = new Set<ScanLimit>();
 
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   const schedule = () => {
     if (stopped || timer !== null) return;
-    timer = setTimeout(run, Math.max(throttleMs, lastScanMs * 4));
+    if (scanning) {
+      again = true;
+      return;
+    }
+    timer = setTimeout(() => void run(), Math.max(throttleMs, lastScanMs * 4));
   };
   const MO = view?.MutationObserver ?? (typeof MutationObserver === 'function' ? MutationObserver : undefined);
   const mutations = MO ? new MO(schedule) : null;
@@ -121,24 +130,30 @@ export function watchForImages(
   // Rescans skip what was reported: the per-scan caps apply to new images only.
   const rescanOptions: WatchOptions = { ...options, reported: seen };
 
-  function run() {
+  // A rescan lets the page run between its steps, so scrolling stays smooth while it reads.
+  async function run() {
     timer = null;
     if (stopped) return;
-    const t0 = Date.now();
+    scanning = true;
+    again = false;
     let more = false;
     try {
-      const { candidates, stats } = scanDocumentWithStats(doc, pageUrl, rescanOptions);
-      // More new images than one scan takes: the rest come on another rescan, not never. The
-      // other caps stop every rescan at the same place: those are told, once.
-      const cap = stats.limit && stats.limit !== 'candidates' && !limitsTold.has(stats.limit) ? stats.limit : null;
-      if (cap) limitsTold.add(cap);
-      more = report(candidates, true, cap) > 0 && stats.limit === 'candidates';
-      observeNew();
+      const { candidates, stats } = await scanDocumentYielding(doc, pageUrl, rescanOptions);
+      lastScanMs = Object.values(stats.pathMs).reduce((a, b) => a + b, 0);
+      if (!stopped) {
+        // More new images than one scan takes: the rest come on another rescan, not never. The
+        // other caps stop every rescan at the same place: those are told, once.
+        const cap = stats.limit && stats.limit !== 'candidates' && !limitsTold.has(stats.limit) ? stats.limit : null;
+        if (cap) limitsTold.add(cap);
+        more = report(candidates, true, cap) > 0 && stats.limit === 'candidates';
+        observeNew();
+      }
     } catch {
-      /* scanDocument does not throw; observeNew on a torn-down page may */
+      /* the scan does not throw; observeNew on a torn-down page may */
+    } finally {
+      scanning = false;
     }
-    lastScanMs = Date.now() - t0;
-    if (more) schedule();
+    if (more || again) schedule();
   }
 
   const onLoad = (e: Event) => {
