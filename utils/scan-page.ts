@@ -85,7 +85,7 @@ function* scanTrees(env: ScanEnv): Generator<void, void, void> {
     timed(env, 'css-rules', () => (scope.css = planCss(root, env)));
     yield;
     for (const [name, path] of BEFORE_PASS) {
-      timed(env, name, () => path(scope));
+      yield* timedSteps(env, name, path(scope));
       yield;
     }
     timed(env, 'tree-pass', () => {
@@ -104,7 +104,7 @@ function* scanTrees(env: ScanEnv): Generator<void, void, void> {
     });
     yield;
     for (const [name, path] of AFTER_PASS) {
-      timed(env, name, () => path(scope));
+      yield* timedSteps(env, name, path(scope));
       yield;
     }
   }

@@ -1,6 +1,6 @@
 import type { Discovery } from './collector';
 import { imageUrlsOfCssValue, mayHoldImage, type CssImage } from './css-value';
-import { each, queryAll, urlIn, withinBudget, type ScanEnv, type ScanScope } from './scope';
+import { each, queryAll, urlIn, withinBudget, type ScanEnv, type ScanScope, type Steps } from './scope';
 import { emitShown } from './shown';
 
 type Pseudo = '' | '::before' | '::after';
@@ -34,6 +34,8 @@ export function readBox(scope: ScanScope, el: Element, pseudo: Pseudo, withConte
 const NONE: readonly CssImage[] = [];
 const NONE_FOUND: string[] = [];
 const MAX_VALUES = 10_000;
+/** Boxes whose style is computed between two pauses (each one getComputedStyle, a few µs). */
+const TARGET_BATCH = 256;
 
 /**
  * The images of a computed value, URLs resolved, parsed once per distinct value: a page's
@@ -53,8 +55,8 @@ function imagesOf(env: ScanEnv, value: string): readonly CssImage[] {
 }
 
 /** Without layout (linkedom, tests): read url()s straight from inline style attributes. */
-function inlineStylesWithoutLayout(scope: ScanScope): void {
-  each(scope, queryAll(scope.root, '[style]'), (el) => {
+function* inlineStylesWithoutLayout(scope: ScanScope): Steps {
+  yield* each(scope, queryAll(scope.root, '[style]'), (el) => {
     const style = el.getAttribute('style') ?? '';
     for (const m of style.matchAll(/(?:^|;)\s*(?:background(?:-image)?|content)\s*:([^;]*)/gi)) {
       for (const ref of imageUrlsOfCssValue(m[1])) {
@@ -71,13 +73,13 @@ function inlineStylesWithoutLayout(scope: ScanScope): void {
  * selectors that may set an image (css-index.ts), so only their matches and inline-styled
  * elements are computed. A tree with unreadable (cross-origin) sheets is queued for the sweep.
  */
-export function findCssBackgrounds(scope: ScanScope): void {
+export function* findCssBackgrounds(scope: ScanScope): Steps {
   const { env, root, css } = scope;
   if (!env.hasLayout || !css) {
-    inlineStylesWithoutLayout(scope);
+    yield* inlineStylesWithoutLayout(scope);
     return;
   }
-  each(scope, queryAll(root, '[style]'), (el) => {
+  yield* each(scope, queryAll(root, '[style]'), (el) => {
     if (!mayHoldImage(el.getAttribute('style'))) return;
     const t = css.targets.get(el);
     if (t) t.base = true;
@@ -85,6 +87,7 @@ export function findCssBackgrounds(scope: ScanScope): void {
   });
   let i = 0;
   for (const [el, t] of css.targets) {
+    if (i > 0 && i % TARGET_BATCH === 0) yield;
     if ((i++ & 63) === 0 && !withinBudget(env)) return;
     try {
       if (t.base) readBox(scope, el, '', t.content);

@@ -1,7 +1,7 @@
 import type { Discovery, Size } from './collector';
 import { lazyKindOf } from './lazy-attributes';
 import { imageLinkOf } from './link';
-import { attrUrlIn, each, emit, queryAll, urlIn, type ScanEnv, type ScanScope } from './scope';
+import { attrUrlIn, each, emit, queryAll, urlIn, type ScanEnv, type ScanScope, type Steps } from './scope';
 import { evaluateSizes, parseSrcset } from './srcset';
 import { dataUrlBytes } from './text';
 
@@ -95,9 +95,9 @@ function isPlaceholder(url: string, env: ScanEnv): boolean {
 }
 
 /** `<img>`: the largest rendition it names (srcset, picture, lazy attributes), or the file it links to. */
-export function findImages(scope: ScanScope): void {
+export function* findImages(scope: ScanScope): Steps {
   const { env } = scope;
-  each(scope, queryAll(scope.root, 'img'), (img) => {
+  yield* each(scope, queryAll(scope.root, 'img'), (img) => {
     const currentProp = (img as Partial<HTMLImageElement>).currentSrc;
     const current = urlIn(env, typeof currentProp === 'string' ? currentProp : null, true);
     const natural = { w: numberProp(img, 'naturalWidth'), h: numberProp(img, 'naturalHeight') };

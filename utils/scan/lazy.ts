@@ -1,6 +1,6 @@
 import { imageUrlsOfCssValue } from './css-value';
 import { LAZY_ATTRIBUTES } from './lazy-attributes';
-import { each, queryAll, urlIn, type ScanScope } from './scope';
+import { each, queryAll, urlIn, type ScanScope, type Steps } from './scope';
 import { emitShown } from './shown';
 import { parseSrcset } from './srcset';
 import { looksLikeImageFile } from './text';
@@ -39,10 +39,10 @@ function readLazy(scope: ScanScope, el: Element, name: string, kind: (typeof LAZ
  * `data-src` may name anything, so plain URL attributes count only when they name an image
  * file. One native query per attribute name: far cheaper in Chromium than one selector list.
  */
-export function findLazyElements(scope: ScanScope): void {
+export function* findLazyElements(scope: ScanScope): Steps {
   for (const { name, kind, any } of LAZY_ATTRIBUTES) {
     if (!any) continue;
-    each(scope, queryAll(scope.root, `[${name}]`), (el) => {
+    yield* each(scope, queryAll(scope.root, `[${name}]`), (el) => {
       if (!NOT_HERE.test(el.localName)) readLazy(scope, el, name, kind);
     });
   }

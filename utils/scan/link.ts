@@ -1,4 +1,4 @@
-import { attrUrlIn, each, emit, httpUrlIn, queryAll, type ScanEnv, type ScanScope } from './scope';
+import { attrUrlIn, each, emit, httpUrlIn, queryAll, type ScanEnv, type ScanScope, type Steps } from './scope';
 import { looksLikeImageFile } from './text';
 
 /** An enclosing link and its target (absolute http(s), or null), with whether it names an image file. */
@@ -35,9 +35,9 @@ export function imageLinkOf(el: Element, env: ScanEnv): string | null {
 }
 
 /** Links to image files (`<a href="photo.jpg">`), also those with no image inside (text links). */
-export function findLinks(scope: ScanScope): void {
+export function* findLinks(scope: ScanScope): Steps {
   for (const selector of ['a[href]', 'area[href]']) {
-    each(scope, queryAll(scope.root, selector), (a) => {
+    yield* each(scope, queryAll(scope.root, selector), (a) => {
       const link = linkOf(a, scope.env);
       if (!link?.image || !link.url) return;
       // Its size is the linked file's, unknown here: the link's own box says nothing about it.

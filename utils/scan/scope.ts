@@ -50,8 +50,14 @@ export interface ScanScope {
   css: CssPlan | null;
 }
 
-/** The shape every discovery path has: read one tree, report finds through `emit`. */
-export type DiscoveryPath = (scope: ScanScope) => void;
+/** Work that pauses between batches (a generator): a yielding scan lets the page run there. */
+export type Steps = Generator<void, void, void>;
+
+/** The shape every discovery path has: read one tree, report finds through `emit`, in steps. */
+export type DiscoveryPath = (scope: ScanScope) => Steps;
+
+/** Elements a path visits between two pauses (a few µs each, up to ~35 µs in a first scan's cold code). */
+const EACH_BATCH = 256;
 
 /** Whether the scan may go on (element, candidate and time budgets). */
 export function withinBudget(env: ScanEnv): boolean {
@@ -79,12 +85,14 @@ export function emit(scope: ScanScope, find: Find): void {
 
 /**
  * Visit elements one by one: each is counted against the budget, and one that throws (a
- * hostile getter, an element torn out mid-scan) costs itself, never the scan.
+ * hostile getter, an element torn out mid-scan) costs itself, never the scan. Pauses every
+ * EACH_BATCH elements.
  */
-export function each(scope: ScanScope, list: ArrayLike<Element> | null | undefined, visit: (el: Element) => void): void {
+export function* each(scope: ScanScope, list: ArrayLike<Element> | null | undefined, visit: (el: Element) => void): Steps {
   const env = scope.env;
   const n = list?.length ?? 0;
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % EACH_BATCH === 0) yield;
     if ((i & 63) === 0 && !withinBudget(env)) return;
     env.stats.elements++;
     try {

@@ -1,5 +1,5 @@
 import type { Size } from './collector';
-import { each, emit, queryAll, urlIn, type ScanScope } from './scope';
+import { each, emit, queryAll, urlIn, type ScanScope, type Steps } from './scope';
 import { MAX_URL, resolveUrl } from './text';
 
 const MAX_MARKUP = MAX_URL; // a longer serialisation could not travel as a candidate URL anyway
@@ -75,9 +75,9 @@ export function serializeSvg(svg: Element, doc: Document, base: string): string 
 }
 
 /** Inline `<svg>` (outermost only) as a `data:image/svg+xml` candidate. */
-export function findInlineSvgs(scope: ScanScope): void {
+export function* findInlineSvgs(scope: ScanScope): Steps {
   const { env } = scope;
-  each(scope, queryAll(scope.root, 'svg'), (svg) => {
+  yield* each(scope, queryAll(scope.root, 'svg'), (svg) => {
     if (svg.parentElement?.closest('svg')) return; // part of an outer SVG
     const natural = svgNaturalSize(svg);
     // Cheap size test first: icons are the common case and need no serialising.
@@ -102,9 +102,9 @@ export function findInlineSvgs(scope: ScanScope): void {
  * drawing stays a candidate too (findInlineSvgs). Its intrinsic size is not exposed, so only
  * the rendered box is known.
  */
-export function findSvgImages(scope: ScanScope): void {
+export function* findSvgImages(scope: ScanScope): Steps {
   const { env } = scope;
-  each(scope, queryAll(scope.root, 'svg image'), (image) => {
+  yield* each(scope, queryAll(scope.root, 'svg image'), (image) => {
     if (image.namespaceURI !== SVG_NS) return;
     const url = urlIn(env, svgHref(image));
     if (url) emit(scope, { url, discovery: ['svg'], el: image });
