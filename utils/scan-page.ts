@@ -88,20 +88,24 @@ function* scanTrees(env: ScanEnv): Generator<void, void, void> {
       yield* timedSteps(env, name, path(scope));
       yield;
     }
-    timed(env, 'tree-pass', () => {
-      const pass = passOverTree(root, env, (elements) => ({
+    const pass = yield* timedSteps(
+      env,
+      'tree-pass',
+      passOverTree(root, env, (elements) => ({
         classes: scope.css?.classes ?? null,
         // Recording costs two set lookups per element; a walk, a few µs per candidate. Few
         // candidates on a big tree (CSS targets the pass finds come on top): walks are cheaper.
         headings: env.emitted.size * RECORD_RATIO >= elements ? env.headings.recorder(root, env.emitted) : null,
-      }));
+      })),
+    );
+    if (pass) {
       scope.all = pass.all;
       for (const sr of pass.shadowRoots) {
         if (seen.has(sr)) continue;
         seen.add(sr);
         queue.push({ root: sr, shadow: true });
       }
-    });
+    }
     yield;
     for (const [name, path] of AFTER_PASS) {
       yield* timedSteps(env, name, path(scope));
@@ -165,18 +169,22 @@ function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Generator<void, voi
   }
 }
 
-/** Time one step that pauses (a generator) into stats.pathMs, the pauses not counted. */
-function* timedSteps(env: ScanEnv, name: string, steps: Generator<void, void, void>): Generator<void, void, void> {
+/**
+ * Time a step that pauses (a generator) into stats.pathMs, the pauses not counted; its result,
+ * or undefined when it threw (it costs itself, never the scan).
+ */
+function* timedSteps<T>(env: ScanEnv, name: string, steps: Generator<void, T, void>): Generator<void, T | undefined, void> {
   for (;;) {
     const t = env.now();
-    let done = true;
+    let step: IteratorResult<void, T> | null = null;
     try {
-      done = steps.next().done === true;
+      step = steps.next();
     } catch {
       env.stats.errors++;
     }
     env.stats.pathMs[name] = (env.stats.pathMs[name] ?? 0) + env.now() - t;
-    if (done) return;
+    if (!step) return undefined;
+    if (step.done) return step.value;
     yield;
   }
 }

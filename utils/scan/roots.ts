@@ -16,6 +16,8 @@ export interface PassWork {
 }
 
 const EMPTY: ArrayLike<Element> = [];
+/** Elements the pass reads between two pauses (a multiple of its 1,024-element chunks; ~3–6 ms cold). */
+const PASS_BATCH = 8192;
 
 /**
  * The one pass over every element of a tree that a scan makes: it finds shadow roots (there is
@@ -25,9 +27,10 @@ const EMPTY: ArrayLike<Element> = [];
  * scan — and no recursion: deep nesting cannot blow the stack, and nested shadow roots are
  * queued by the caller, breadth-first. Closed roots stay closed: the issue asks for open ones, and
  * opening them (chrome.dom.openOrClosedShadowRoot) would cost an extension-API call per element;
- * what they load is still reported through Resource Timing.
+ * what they load is still reported through Resource Timing. Pauses every PASS_BATCH elements
+ * (a generator whose result is the pass).
  */
-export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, workFor: (elements: number) => PassWork): TreePass {
+export function* passOverTree(root: Document | ShadowRoot, env: ScanEnv, workFor: (elements: number) => PassWork): Generator<void, TreePass, void> {
   let all: ArrayLike<Element> = EMPTY;
   const shadowRoots: ShadowRoot[] = [];
   try {
@@ -48,6 +51,7 @@ export function passOverTree(root: Document | ShadowRoot, env: ScanEnv, workFor:
   let current: Element | null = null;
   // Chunks of 1024 between budget checks; a throwing element (a hostile getter) costs itself.
   for (let i = 0; i < n; ) {
+    if (i > 0 && i % PASS_BATCH === 0) yield;
     if (!withinBudget(env)) break;
     const end = Math.min(n, i + 1024);
     try {
