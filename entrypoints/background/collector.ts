@@ -9,6 +9,7 @@ import type { Settings } from '@/utils/settings';
 import { evaluateSiteRegistry } from '@/utils/site-registry';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
 import { assessSite } from './site-assessment';
+import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
 import { judgeImage } from './judge-image';
 import type { OriginSignals } from './origin-signals';
@@ -105,10 +106,9 @@ export class Collector {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
       const settings = await this.loadSettings();
       const scanOptions: TabScanOptions = { options: scanOptionsFor(settings, !!options.onlyUrl), perFrame: new Map() };
-      // One chosen image needs its context only, and a site the user or the registry blocks is
-      // refused whatever its sheets say: no extra requests for the page's stylesheets then.
-      const blocked = evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny');
-      if (!options.onlyUrl && !blocked) scanOptions.perFrame = await readCrossOriginSheets(tabId);
+      // One chosen image needs its context only, and a blocked site is refused whatever its
+      // sheets say: no extra requests for the page's stylesheets then.
+      if (!options.onlyUrl && !(await this.knownBlocked(tabId, pageUrl, settings))) scanOptions.perFrame = await readCrossOriginSheets(tabId);
       const { page, candidates, limits, reportedByFrame } = await scanTab(tabId, scanOptions);
       // The watcher starts from what this scan reported: an image arriving in between is new to it.
       watchOptions = withReported(scanOptions, reportedByFrame);
@@ -128,6 +128,22 @@ export class Collector {
       if (job.watching) await startWatcher(tabId, job.id, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
     }
     return job;
+  }
+
+  /**
+   * Whether the site is blocked before the page is scanned: by the user's list or the registry,
+   * or by the page's own signals when the tab already reported them (the badge's assessment,
+   * its origin files cached).
+   */
+  private async knownBlocked(tabId: number, pageUrl: string, settings: Settings): Promise<boolean> {
+    if (evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny')) return true;
+    try {
+      const state = await getTabState(tabId);
+      if (!state?.signals || state.pageUrl !== pageUrl || state.signals.url !== pageUrl) return false;
+      return (await assessSite(this.origins, tabId, pageUrl, state.signals, settings)).status === 'blocked';
+    } catch {
+      return false; // not known yet: the collect's own assessment decides, after the scan
+    }
   }
 
   async cancel(jobId: string): Promise<boolean> {

@@ -154,7 +154,15 @@ test('Collect fetches a cross-origin stylesheet once from its host, to read its 
   expect(frameSheet()).toBe(frameByPage + 1);
   expect(inFrames.map((v) => new URL(v.url).pathname).sort()).toEqual(['/far.png', '/in-frame.png']);
 
-  // A site the user blocks gets no request beyond what its page made itself.
+  // A site its own signals block (meta robots noai) gets no request beyond what its page made.
+  const optout = await openSiteWithPopup(heed, `${sites.origin('optout-meta.test')}/styled.html`);
+  await optout.page.waitForLoadState('networkidle');
+  await expect(optout.popup.page.getByTestId('site-status')).toHaveAttribute('data-status', 'blocked');
+  const beforeOptout = sheetRequests();
+  expect((await optout.popup.collect()).every((v) => v.decision === 'refused')).toBe(true);
+  expect(sheetRequests()).toBe(beforeOptout);
+
+  // Nor does a site the user blocks.
   await saveSetting(heed, 'setting-block', 'discovery.test');
   const before = sheetRequests();
   await popup.collect();
