@@ -14,7 +14,7 @@ import { emptyStats, resolveOptions, type ScanOptions, type ScanStats } from './
 import { findPosters } from './scan/poster';
 import { findResourceTiming } from './scan/resource-timing';
 import { passOverTree } from './scan/roots';
-import type { DiscoveryPath, ScanEnv, ScanScope } from './scan/scope';
+import type { DiscoveryPath, ScanEnv, ScanScope, Steps } from './scan/scope';
 import { findInlineSvgs, findSvgImages } from './scan/svg';
 import { documentBaseUrl } from './scan/text';
 
@@ -76,7 +76,7 @@ function timed(env: ScanEnv, name: string, step: () => void): void {
  * Every tree (document, then shadow roots breadth-first): one element pass, then each path.
  * A generator: it pauses after each step, where a yielding scan may let the page run.
  */
-function* scanTrees(env: ScanEnv): Generator<void, void, void> {
+function* scanTrees(env: ScanEnv): Steps {
   const queue: { root: Document | ShadowRoot; shadow: boolean }[] = [{ root: env.doc, shadow: false }];
   const seen = new Set<Node>([env.doc]);
   for (let i = 0; i < queue.length && i < MAX_ROOTS; i++) {
@@ -155,7 +155,7 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
  * Candidates from the collector's entries, minus smaller renditions of other candidates, into
  * `out`; pauses after each CONTEXT_BATCH of them (context reads are most of a scan's cost).
  */
-function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Generator<void, void, void> {
+function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Steps {
   const { collector } = env;
   const kept = [...collector.entries.values()].filter((e) => !collector.thumbnails.has(e.find.url));
   const licences = new ElementLicences(env.pageUrl, env.doc);
@@ -293,7 +293,7 @@ function startScan(doc: Document, pageUrl: string, options: ScanOptions | undefi
 }
 
 /** The whole scan as steps: every tree's paths, the CSS sweep, Resource Timing, then context. */
-function* scanSteps(env: ScanEnv, out: ImageCandidate[]): Generator<void, void, void> {
+function* scanSteps(env: ScanEnv, out: ImageCandidate[]): Steps {
   yield* scanTrees(env);
   yield* timedSteps(env, 'css-sweep', sweepCss(env));
   timed(env, 'resource-timing', () => findResourceTiming({ root: env.doc, shadow: false, env, all: [], css: null }));

@@ -1,6 +1,6 @@
 import { readBox } from './css';
 import { cssImagesNotFound } from './resource-timing';
-import { withinBudget, type ScanEnv } from './scope';
+import { withinBudget, type ScanEnv, type Steps } from './scope';
 
 /** Elements whose style the sweep computes between two pauses (~2 µs each). */
 const SWEEP_BATCH = 2048;
@@ -14,7 +14,7 @@ const SWEEP_BATCH = 2048;
  * the shell avoids all this for cross-origin sheets by passing their text (`cssTexts`).
  * A generator: it pauses every SWEEP_BATCH elements, where a yielding scan lets the page run.
  */
-export function* sweepCss(env: ScanEnv): Generator<void, void, void> {
+export function* sweepCss(env: ScanEnv): Steps {
   if (!env.cssSweep.length) return;
   const missing = env.cssSweep.some((s) => s.blind) ? null : cssImagesNotFound(env);
   for (const pseudo of ['', '::before', '::after'] as const) {
