@@ -162,7 +162,9 @@ export function watchForImages(
   };
 
   // With the collect's report, a first rescan soon finds what arrived since (and only that);
-  // without it, a first scan learns what is on the page, reported only if asked to.
+  // without it, a first scan learns what is on the page, reported only if asked to. That one
+  // runs in one go: what it sees it marks seen, so it must not let the page add images
+  // midway (they would be marked seen, never reported); later changes wake a rescan.
   if (!options.reported) report(scanDocument(doc, pageUrl, options), options.emitInitial === true);
   observeRoot(doc);
   try {
