@@ -9,7 +9,7 @@ import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import type { ImageCandidate } from '@/utils/verdict';
 import { fetchWithRetry, headerMap } from './fetch-limited';
-import { MAX_RSL_DOCS, type OriginSignals } from './origin-signals';
+import type { OriginSignals } from './origin-signals';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -51,11 +51,10 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
-  const rslUrls = readRslLinkHeader(link === null ? [] : [link], fetched.finalUrl).slice(0, MAX_RSL_DOCS);
   const [files, rights, linkedRsl] = await Promise.all([
     Promise.all(originNames.map((o) => origins.get(o))),
     readEmbeddedRights(fetched.bytes),
-    Promise.all(rslUrls.map((u) => origins.rslDocument(u, fetched.finalUrl))),
+    origins.rslDocuments(readRslLinkHeader(link === null ? [] : [link], fetched.finalUrl), fetched.finalUrl),
   ]);
   const profile = purposeProfile(settings.purpose);
   const embedded = evaluateEmbeddedRights(rights, profile);

@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FAILURE_TTL_MS = 5 * 60 * 1000;
 const MAX_SIGNAL_FILE = 512 * 1024;
 /** RSL licences read per declaration point (robots.txt, a page, an image response). */
-export const MAX_RSL_DOCS = 3;
+const MAX_RSL_DOCS = 3;
 const CACHE_FORMAT = 1;
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -59,10 +59,17 @@ export class OriginSignals {
     return this.shared(this.inflight, origin, () => this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, isFailure, () => this.load(origin)));
   }
 
-  /** An RSL licence a page declares (`<link rel="license">`, `Link` header), cached like the origin files. */
-  rslDocument(url: string, pageUrl: string): Promise<FetchedFile> {
-    return this.shared(this.inflightRsl, `${url} ${pageUrl}`, () =>
-      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${pageUrl}`, (f) => f.outcome === 'error', () => fetchRsl(url, pageUrl)),
+  /**
+   * The RSL licences a page or an image response links to (`<link rel="license">`, a `Link`
+   * header), as many as robots.txt gets, each fetched once and cached like the origin files.
+   */
+  rslDocuments(urls: readonly string[], declaredBy: string): Promise<FetchedFile[]> {
+    return Promise.all([...new Set(urls)].slice(0, MAX_RSL_DOCS).map((url) => this.rslDocument(url, declaredBy)));
+  }
+
+  private rslDocument(url: string, declaredBy: string): Promise<FetchedFile> {
+    return this.shared(this.inflightRsl, `${url} ${declaredBy}`, () =>
+      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${declaredBy}`, (f) => f.outcome === 'error', () => fetchRsl(url, declaredBy)),
     );
   }
 

@@ -4,7 +4,7 @@ import type { PageSignals } from '@/utils/page-signals';
 import type { Settings } from '@/utils/settings';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { fetchLimited, headerMap } from './fetch-limited';
-import { MAX_RSL_DOCS, type OriginSignals } from './origin-signals';
+import type { OriginSignals } from './origin-signals';
 import { getTabState, updateTabState } from './tab-state';
 
 /**
@@ -27,8 +27,7 @@ export async function assessSite(origins: OriginSignals, tabId: number, pageUrl:
   const origin = originOf(pageUrl);
   if (!origin) throw new Error('Heed collects from web pages (http or https) only');
   const [headers, files] = await Promise.all([pageHeaders(tabId, pageUrl), origins.get(origin)]);
-  // RSL licences the page links to, in its markup or its response headers: as many as robots.txt gets.
-  const linked = [...new Set([...page.licence.rslLinks, ...readRslLinkHeader(headers?.link !== undefined ? [headers.link] : [], pageUrl)])].slice(0, MAX_RSL_DOCS);
-  const linkedRsl = await Promise.all(linked.map((url) => origins.rslDocument(url, pageUrl)));
+  // RSL licences the page links to, in its markup or its response headers.
+  const linkedRsl = await origins.rslDocuments([...page.licence.rslLinks, ...readRslLinkHeader(headers?.link !== undefined ? [headers.link] : [], pageUrl)], pageUrl);
   return assessPage({ page, headers, origin: files, linkedRsl }, settings);
 }
