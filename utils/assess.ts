@@ -2,6 +2,7 @@ import { decide, type Decision } from './decide';
 import type { Evidence, Licence, RefusalReason } from './evidence';
 import type { OriginFiles } from './origin-files';
 import type { PageSignals } from './page-signals';
+import { RAW_LIMITS } from './raw-page-signals';
 import { purposeProfile, type PurposeProfile } from './purposes';
 import { sameRegistrableDomain } from './registrable-domain';
 import type { Settings } from './settings';
@@ -43,15 +44,14 @@ export interface PageAssessment {
   pageRsl?: FetchedFile[];
 }
 
-/** Longest inline RSL licence read (as a fetched one): a longer one is unreadable, so fails closed. */
-const MAX_INLINE_RSL = 512 * 1024;
 
 /** The RSL licences a page declares: its inline `<script>`s, then the linked documents. */
 function pageRslDocuments(input: PageInputs): FetchedFile[] {
   const url = input.page.url;
   // An inline licence's source is the page that carries it (DESIGN.md §2: a source is a URL).
   const inline = (input.page.rsl ?? []).map((body): FetchedFile =>
-    body.length > MAX_INLINE_RSL ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
+    // Read up to RAW_LIMITS.rslChars (one more character: it was cut); a longer one fails closed.
+    body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
   );
   return [...inline, ...(input.linkedRsl ?? [])];
 }
