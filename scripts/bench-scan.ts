@@ -157,6 +157,20 @@ const FIRST = `(bundle, runs) => {
 }`;
 
 /**
+ * Page-side helpers for the measurements of a scan that lets the page run: one pause (as the
+ * scanner's own), and a yielding scan answering the longest stretch the page waited.
+ */
+const YIELD_HELPERS = `
+  const yieldOnce = () => globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+  const longestWait = async (options) => {
+    let last = performance.now();
+    let worst = 0;
+    const pause = () => { worst = Math.max(worst, performance.now() - last); return yieldOnce().then(() => { last = performance.now(); }); };
+    await globalThis.HeedScan.scanDocumentYielding(document, location.href, options, { pause });
+    return Math.max(worst, performance.now() - last);
+  };`;
+
+/**
  * The first scan as Collect runs it, letting the page run between steps: its total time and
  * the longest stretch the page waited (medians over fresh injections), against the same first
  * scan in one go — one task as long as the whole scan.
@@ -165,17 +179,12 @@ const YIELDING = `async (bundle, runs) => {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const totals = [];
   const longest = [];
-  const oneGo = [];
-  const yieldOnce = () => globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+  const oneGo = [];${YIELD_HELPERS}
   for (let i = 0; i < runs; i++) {
     (0, eval)(bundle + '\\n//yielding-' + i);
-    let last = performance.now();
-    let worst = 0;
-    const pause = () => { worst = Math.max(worst, performance.now() - last); return yieldOnce().then(() => { last = performance.now(); }); };
     const t = performance.now();
-    await globalThis.HeedScan.scanDocumentYielding(document, location.href, {}, { pause });
+    longest.push(await longestWait({}));
     totals.push(performance.now() - t);
-    longest.push(Math.max(worst, performance.now() - last));
     (0, eval)(bundle + '\\n//one-go-' + i);
     const t2 = performance.now();
     globalThis.HeedScan.scanDocumentWithStats(document, location.href);
@@ -301,16 +310,10 @@ const CROSS_ORIGIN = `async (cssTexts, runs) => {
     naive();
     times.naive.push(performance.now() - t);
   }
-  // The blind sweep as Collect runs it when a sheet cannot be fetched: the longest wait it makes the page do.
-  const yieldOnce = () => globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
-  let last = 0;
-  let worst = 0;
-  const pause = () => { worst = Math.max(worst, performance.now() - last); return yieldOnce().then(() => { last = performance.now(); }); };
-  last = performance.now();
-  await heed.scanDocumentYielding(document, location.href, {}, { pause });
-  worst = Math.max(worst, performance.now() - last);
+  // The blind sweep as Collect runs it when a sheet cannot be fetched: the longest wait it makes the page do.${YIELD_HELPERS}
+  const blindLongestMs = await longestWait({});
   return {
-    blindLongestMs: worst,
+    blindLongestMs,
     blindMs: median(times.blind), textMs: median(times.text), naiveMs: median(times.naive),
     blindFound: blind.candidates.length, textFound: text.candidates.length,
     blindCalls: blind.stats.computedStyleCalls, textCalls: text.stats.computedStyleCalls,
