@@ -1,5 +1,5 @@
-import type { JobView } from '@/utils/messages';
-import type { Verdict } from '@/utils/verdict';
+import type { JobView } from '@/utils/messages/messages';
+import type { Verdict } from '@/utils/policy/verdict';
 
 type ProgressState = 'idle' | 'running' | 'done' | 'error';
 

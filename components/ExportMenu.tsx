@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { exportManifestJson } from '@/utils/export-manifest';
+import { exportManifestJson } from '@/utils/store/export-manifest';
 import { attributionExport } from '@/utils/exports/attribution';
 import { croissantExport } from '@/utils/exports/croissant';
 import { hfExport } from '@/utils/exports/hf-imagefolder';
 import { jsonlExport } from '@/utils/exports/jsonl';
-import { exportToBlob } from '@/utils/exports/store';
+import { exportToBlob } from '@/utils/store/export-from-store';
 import type { ExportFormat, ExportId } from '@/utils/exports/types';
-import { manifestFileName } from '@/utils/manifest';
+import { manifestFileName } from '@/utils/model/manifest';
 import { downloadBlob, downloadText } from './download';
 
 type Busy = 'json' | ExportId | null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getRawSettings, openHeedDB } from '@/utils/db';
-import { parseSettings, type Settings } from '@/utils/settings';
+import { getRawSettings, openHeedDB } from '@/utils/store/db';
+import { parseSettings, type Settings } from '@/utils/model/settings';
 
 const PURPOSE = { 'ai-training': 'AI training', 'genai-training': 'Generative AI training', 'research-tdm': 'Research (TDM)' } as const;
 const MODE = { licensed: 'licence required', 'opt-out': 'opt-outs only' } as const;

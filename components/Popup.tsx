@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ask } from '@/utils/background-client';
-import type { JobView, SiteStatusView } from '@/utils/messages';
-import type { Verdict } from '@/utils/verdict';
+import { ask } from '@/utils/messages/background-client';
+import type { JobView, SiteStatusView } from '@/utils/messages/messages';
+import type { Verdict } from '@/utils/policy/verdict';
 import { SiteBanner } from './SiteBanner';
 import { CollectPanel } from './CollectPanel';
 import { VerdictList } from './VerdictList';

@@ -1,6 +1,6 @@
-import type { ReasonCode } from '@/utils/evidence';
-import { REASON_LABELS } from '@/utils/reason-labels';
-import type { Verdict } from '@/utils/verdict';
+import type { ReasonCode } from '@/utils/model/evidence';
+import { REASON_LABELS } from '@/utils/model/reason-labels';
+import type { Verdict } from '@/utils/policy/verdict';
 
 /** Counts of refused / failed images by reason for the current collect, largest first. */
 export function ReasonCounts({ verdicts }: { verdicts: readonly Verdict[] }) {

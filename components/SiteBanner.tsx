@@ -1,6 +1,6 @@
-import type { SiteStatusView } from '@/utils/messages';
-import { REASON_LABELS } from '@/utils/reason-labels';
-import { sourceUrl } from '@/utils/safe-url';
+import type { SiteStatusView } from '@/utils/messages/messages';
+import { REASON_LABELS } from '@/utils/model/reason-labels';
+import { sourceUrl } from '@/utils/ui/safe-url';
 
 const HEADLINE = {
   permitted: 'Openly licensed site',

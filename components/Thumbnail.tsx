@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getBlob, openHeedDB, type HeedDatabase } from '@/utils/db';
-import type { Verdict } from '@/utils/verdict';
+import { getBlob, openHeedDB, type HeedDatabase } from '@/utils/store/db';
+import type { Verdict } from '@/utils/policy/verdict';
 
 // One database connection for every thumbnail of the popup (a collect can list thousands).
 let shared: Promise<HeedDatabase> | null = null;

@@ -1,5 +1,5 @@
-import type { Verdict } from '@/utils/verdict';
-import { REASON_LABELS } from '@/utils/reason-labels';
+import type { Verdict } from '@/utils/policy/verdict';
+import { REASON_LABELS } from '@/utils/model/reason-labels';
 import { Thumbnail } from './Thumbnail';
 
 function fileName(url: string): string {

@@ -1,9 +1,9 @@
-import { readRawPageSignals } from '@/utils/raw-page-signals';
+import { readRawPageSignals } from '@/utils/page/raw-page-signals';
 
 /**
  * Always on, tiny: sends the page's raw rights material (metas, rel=license, JSON-LD) so the
  * badge shows the site status while browsing. Parsing happens in the background, and on a
- * blocked site the background injects the notice itself (utils/in-page-notice.ts), so this
+ * blocked site the background injects the notice itself (utils/page/in-page-notice.ts), so this
  * script carries neither. An unlisted script registered in wxt.config.ts, not a WXT content
  * script: it needs none of WXT's content-script context, which would triple its size.
  */

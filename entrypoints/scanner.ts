@@ -1,6 +1,6 @@
-import { scanDocumentYielding } from '@/utils/scan-page';
+import { scanDocumentYielding } from '@/utils/scan/scan-page';
 import { takeHandedScanOptions } from '@/utils/scan/handed-options';
-import { readPageSignals } from '@/utils/page-signals';
+import { readPageSignals } from '@/utils/page/page-signals';
 
 /**
  * Injected on Collect into every frame: resolves to the frame's page signals, image candidates,

@@ -384,7 +384,7 @@ export async function main(pages: { n: number; profile: 'typical' | 'dense' }[] 
   } finally {
     await browser.close();
   }
-  console.log(`scanner bundle measured here (utils/scan-page.ts + watch, minified): ${(bundle.length / 1024).toFixed(1)} KB`);
+  console.log(`scanner bundle measured here (utils/scan/scan-page.ts + watch, minified): ${(bundle.length / 1024).toFixed(1)} KB`);
   for (const name of ['scanner.js', 'scanner-watch.js']) {
     const built = resolve(ROOT, '.output/chrome-mv3', name);
     if (existsSync(built)) console.log(`  ${name} as built (injected on Collect only): ${(readFileSync(built).length / 1024).toFixed(1)} KB`);

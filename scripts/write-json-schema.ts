@@ -1,7 +1,7 @@
 /** Regenerate schema/heed-manifest-1.schema.json from the zod schema (npm run schema). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { manifestJsonSchema } from '../utils/manifest';
+import { manifestJsonSchema } from '../utils/model/manifest';
 
 const out = resolve(import.meta.dirname, '../schema/heed-manifest-1.schema.json');
 mkdirSync(resolve(out, '..'), { recursive: true });

@@ -1,7 +1,7 @@
-import type { Evidence } from '@/utils/evidence';
-import { REASON_LABELS } from '@/utils/reason-labels';
+import type { Evidence } from '@/utils/model/evidence';
+import { REASON_LABELS } from '@/utils/model/reason-labels';
 import { SafeLink } from './SafeLink';
-import { sourceUrl } from '@/utils/safe-url';
+import { sourceUrl } from '@/utils/ui/safe-url';
 
 /** Every signal read for an item: kind, scope, source, value, effect and the note explaining it. */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {

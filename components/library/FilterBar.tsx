@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
-import { PURPOSES } from '@/utils/evidence';
-import { EMPTY_FILTER, type ItemFacets, type LibraryFilter, type SyntheticFilter, tallyFacets } from '@/utils/library-filter';
+import { PURPOSES } from '@/utils/model/evidence';
+import { EMPTY_FILTER, type ItemFacets, type LibraryFilter, type SyntheticFilter, tallyFacets } from '@/utils/ui/library-filter';
 import { useMemo } from 'preact/hooks';
 
 interface FilterBarProps {

@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
-import type { HeedDatabase } from '@/utils/db';
-import type { ManifestItem } from '@/utils/manifest';
-import { createSiteResolver } from '@/utils/library-filter';
+import type { HeedDatabase } from '@/utils/store/db';
+import type { ManifestItem } from '@/utils/model/manifest';
+import { createSiteResolver } from '@/utils/ui/library-filter';
 import { formatTime, itemLabel } from './format';
 import { useObjectUrl } from './useObjectUrl';
 

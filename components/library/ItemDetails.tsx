@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HeedDatabase } from '@/utils/db';
-import type { ManifestItem } from '@/utils/manifest';
+import type { HeedDatabase } from '@/utils/store/db';
+import type { ManifestItem } from '@/utils/model/manifest';
 import { EvidenceList } from './EvidenceList';
 import { formatBytes, formatTime, itemLabel } from './format';
 import { SafeLink } from './SafeLink';

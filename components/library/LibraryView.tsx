@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { deleteItem, getItemsByKeys, type HeedDatabase } from '@/utils/db';
-import { onLibraryEvent } from '@/utils/library-events';
-import { EMPTY_FILTER, parseFilter, type LibraryFilter } from '@/utils/library-filter';
-import type { ManifestItem } from '@/utils/manifest';
+import { deleteItem, getItemsByKeys, type HeedDatabase } from '@/utils/store/db';
+import { onLibraryEvent } from '@/utils/messages/library-events';
+import { EMPTY_FILTER, parseFilter, type LibraryFilter } from '@/utils/ui/library-filter';
+import type { ManifestItem } from '@/utils/model/manifest';
 import { mainThreadScanner, workerScanner } from './facet-scanner';
 import { FilterBar } from './FilterBar';
 import { formatCount, itemLabel } from './format';

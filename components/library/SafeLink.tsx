@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { httpUrl } from '@/utils/safe-url';
+import { httpUrl } from '@/utils/ui/safe-url';
 
 /** A link only when `href` is http(s); anything else (javascript:, data:, "xmp") is plain text. */
 export function SafeLink({ href, children }: { href: unknown; children?: ComponentChildren }) {

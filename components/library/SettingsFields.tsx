@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { PURPOSES } from '@/utils/evidence';
-import { COMMON_LICENCES, type SettingsForm, type SettingsFormErrors } from '@/utils/settings-form';
+import { PURPOSES } from '@/utils/model/evidence';
+import { COMMON_LICENCES, type SettingsForm, type SettingsFormErrors } from '@/utils/ui/settings-form';
 
 interface FieldsProps {
   form: SettingsForm;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getRawSettings, putRawSettings, type HeedDatabase } from '@/utils/db';
-import { loadSettings, type LoadedSettings } from '@/utils/settings';
-import { formToSettings, settingsToForm, type SettingsForm, type SettingsFormErrors } from '@/utils/settings-form';
+import { getRawSettings, putRawSettings, type HeedDatabase } from '@/utils/store/db';
+import { loadSettings, type LoadedSettings } from '@/utils/model/settings';
+import { formToSettings, settingsToForm, type SettingsForm, type SettingsFormErrors } from '@/utils/ui/settings-form';
 import { SettingsFields } from './SettingsFields';
 
 function problemText(loaded: LoadedSettings): string | null {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { columnsFor, computeWindow, moveActive, rowsFor, scrollTopToReveal } from '@/utils/library-window';
+import { columnsFor, computeWindow, moveActive, rowsFor, scrollTopToReveal } from '@/utils/ui/library-window';
 
 export interface VirtualGridProps {
   count: number;

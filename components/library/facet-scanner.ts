@@ -1,5 +1,5 @@
-import { scanItemBatches, type HeedDatabase } from '@/utils/db';
-import { createSiteResolver, facetsOf, type ItemFacets } from '@/utils/library-filter';
+import { scanItemBatches, type HeedDatabase } from '@/utils/store/db';
+import { createSiteResolver, facetsOf, type ItemFacets } from '@/utils/ui/library-filter';
 
 /** Reads every item's filter facets, a batch at a time; resolves when done or aborted. */
 export type FacetScanner = (onBatch: (facets: ItemFacets[]) => void, signal: AbortSignal) => Promise<void>;

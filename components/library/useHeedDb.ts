@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { openHeedDB, type HeedDatabase } from '@/utils/db';
+import { openHeedDB, type HeedDatabase } from '@/utils/store/db';
 
 /** Open Heed's database once for the page; an error (e.g. a newer schema) is shown, not thrown. */
 export function useHeedDb(): { db: HeedDatabase | null; error: string | null } {

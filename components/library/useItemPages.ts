@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getItemsByKeys, type HeedDatabase } from '@/utils/db';
-import { pagesForRange } from '@/utils/library-window';
-import type { ManifestItem } from '@/utils/manifest';
+import { getItemsByKeys, type HeedDatabase } from '@/utils/store/db';
+import { pagesForRange } from '@/utils/ui/library-window';
+import type { ManifestItem } from '@/utils/model/manifest';
 
 const PAGE_SIZE = 60;
 /** Items kept in memory; past this, those far from the window are dropped. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { listItemKeysNewestFirst, type HeedDatabase } from '@/utils/db';
-import { createSiteResolver, dateBounds, facetsOf, filterKeys, needsFacets, newestFirst, type ItemFacets, type LibraryFilter } from '@/utils/library-filter';
-import type { ManifestItem } from '@/utils/manifest';
+import { listItemKeysNewestFirst, type HeedDatabase } from '@/utils/store/db';
+import { createSiteResolver, dateBounds, facetsOf, filterKeys, needsFacets, newestFirst, type ItemFacets, type LibraryFilter } from '@/utils/ui/library-filter';
+import type { ManifestItem } from '@/utils/model/manifest';
 import type { FacetScanner } from './facet-scanner';
 
 export interface LibraryIndex {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getBlob, type HeedDatabase } from '@/utils/db';
+import { getBlob, type HeedDatabase } from '@/utils/store/db';
 
 /**
  * An object URL for an item's stored bytes, alive only while the component is mounted: created

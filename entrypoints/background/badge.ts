@@ -1,4 +1,4 @@
-import type { SiteStatus } from '@/utils/site-status';
+import type { SiteStatus } from '@/utils/policy/site-status';
 
 const BADGE: Record<SiteStatus, { text: string; color: string; title: string }> = {
   blocked: { text: 'NO', color: '#b3261e', title: 'Heed: collection blocked on this site' },

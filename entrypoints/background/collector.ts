@@ -1,13 +1,13 @@
-import { countVerdicts, getJob, latestJobForTab, listVerdicts, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/db';
-import type { PageAssessment } from '@/utils/assess';
-import { announceItemsAdded } from '@/utils/library-events';
-import { KeyedLimiter } from '@/utils/limiter';
-import type { JobView } from '@/utils/messages';
-import { originOf } from '@/utils/origin-files';
+import { countVerdicts, getJob, latestJobForTab, listVerdicts, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/store/db';
+import type { PageAssessment } from '@/utils/policy/assess';
+import { announceItemsAdded } from '@/utils/messages/library-events';
+import { KeyedLimiter } from '@/utils/net/limiter';
+import type { JobView } from '@/utils/messages/messages';
+import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
-import type { Settings } from '@/utils/settings';
-import { evaluateSiteRegistry } from '@/utils/site-registry';
-import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
+import type { Settings } from '@/utils/model/settings';
+import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
+import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
@@ -66,7 +66,7 @@ function storageError(err: unknown): string {
 
 /**
  * Collect jobs: scan, assess, store. Each verdict is written with its item in one transaction
- * (utils/db.ts recordVerdict), so a worker stopped mid-job resumes with the candidates that
+ * (utils/store/db.ts recordVerdict), so a worker stopped mid-job resumes with the candidates that
  * have no verdict yet: nothing lost, nothing stored or reported twice.
  */
 export class Collector {

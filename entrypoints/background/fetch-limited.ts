@@ -1,4 +1,4 @@
-import { backoffMs, parseRetryAfter } from '@/utils/retry-after';
+import { backoffMs, parseRetryAfter } from '@/utils/net/retry-after';
 
 /** What a bounded fetch of a signal file or image produced. */
 export type FetchOutcome =

@@ -1,13 +1,13 @@
-import type { ImageInputs } from '@/utils/assess';
-import type { Evidence, FailureReason } from '@/utils/evidence';
-import { readImageSize, sha256Hex, sniffImageType } from '@/utils/image-bytes';
-import { originOf } from '@/utils/origin-files';
-import { purposeProfile } from '@/utils/purposes';
-import type { Settings } from '@/utils/settings';
+import type { ImageInputs } from '@/utils/policy/assess';
+import type { Evidence, FailureReason } from '@/utils/model/evidence';
+import { readImageSize, sha256Hex, sniffImageType } from '@/utils/media/image-bytes';
+import { originOf } from '@/utils/signals/origin-files';
+import { purposeProfile } from '@/utils/model/purposes';
+import type { Settings } from '@/utils/model/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
-import type { ImageCandidate } from '@/utils/verdict';
+import type { ImageCandidate } from '@/utils/policy/verdict';
 import { fetchWithRetry, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
 

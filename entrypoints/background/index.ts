@@ -1,5 +1,5 @@
-import { getRawSettings, openHeedDB } from '@/utils/db';
-import { parseSettings } from '@/utils/settings';
+import { getRawSettings, openHeedDB } from '@/utils/store/db';
+import { parseSettings } from '@/utils/model/settings';
 import { Collector, keepResuming, RESUME_ALARM } from './collector';
 import { registerMessageHandlers, type Services } from './messaging';
 import { OriginSignals } from './origin-signals';

@@ -1,14 +1,14 @@
-import { assessImage, type PageAssessment } from '@/utils/assess';
-import type { Job } from '@/utils/db';
-import type { ManifestItem } from '@/utils/manifest';
-import type { Settings } from '@/utils/settings';
-import type { ImageCandidate, Verdict } from '@/utils/verdict';
+import { assessImage, type PageAssessment } from '@/utils/policy/assess';
+import type { Job } from '@/utils/store/db';
+import type { ManifestItem } from '@/utils/model/manifest';
+import type { Settings } from '@/utils/model/settings';
+import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
 
 /**
  * One candidate of a collect, judged: refused at once on a blocked site; otherwise fetched with
- * its evidence (gather-image.ts), decided (utils/assess.ts), and — when permitted — made into
+ * its evidence (gather-image.ts), decided (utils/policy/assess.ts), and — when permitted — made into
  * the stored item: its manifest record and bytes. Per-image problems come back as a `failed`
  * verdict, never a throw (a cancelled request throws what `fetchSlot` threw).
  */

@@ -1,16 +1,16 @@
-import type { HeedDatabase } from '@/utils/db';
-import { getRawSettings } from '@/utils/db';
-import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages';
-import { pageSignalsFromRaw, type PageSignals } from '@/utils/page-signals';
-import { PageSignalsSchema } from '@/utils/page-signals-schema';
-import { parseSettings } from '@/utils/settings';
+import type { HeedDatabase } from '@/utils/store/db';
+import { getRawSettings } from '@/utils/store/db';
+import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages/messages';
+import { pageSignalsFromRaw, type PageSignals } from '@/utils/page/page-signals';
+import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
+import { parseSettings } from '@/utils/model/settings';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
 import { getTabState, updateTabState } from './tab-state';
 import { showStatusBadge } from './badge';
-import { showNotice, type Notice } from '@/utils/in-page-notice';
-import { REASON_LABELS } from '@/utils/reason-labels';
+import { showNotice, type Notice } from '@/utils/page/in-page-notice';
+import { REASON_LABELS } from '@/utils/model/reason-labels';
 
 /** The background's long-lived services, created once per worker start. */
 export interface Services {

@@ -1,8 +1,8 @@
-import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/db';
-import { signalFileUrls, type OriginFiles } from '@/utils/origin-files';
+import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
+import { signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import type { FetchedFile } from '@/utils/signals/fetched-file';
 import { MAX_ROBOTS_BYTES, parseCached, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
-import { sameRegistrableDomain } from '@/utils/registrable-domain';
+import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
 import { fetchLimited } from './fetch-limited';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,13 +2,13 @@
  * What the background injects into a tab to find its images: one scan of every frame (Collect),
  * or a scroll watcher (collect while scrolling), each handed the collect's options first.
  */
-import type { PageSignals } from '@/utils/page-signals';
-import { ScanLimitSchema } from '@/utils/messages';
-import { PageSignalsSchema } from '@/utils/page-signals-schema';
+import type { PageSignals } from '@/utils/page/page-signals';
+import { ScanLimitSchema } from '@/utils/messages/messages';
+import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
-import type { Settings } from '@/utils/settings';
-import { ImageCandidateSchema, type ImageCandidate } from '@/utils/verdict';
+import type { Settings } from '@/utils/model/settings';
+import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */

@@ -1,7 +1,7 @@
-import { assessPage, type HeaderMap, type PageAssessment } from '@/utils/assess';
-import { originOf } from '@/utils/origin-files';
-import type { PageSignals } from '@/utils/page-signals';
-import type { Settings } from '@/utils/settings';
+import { assessPage, type HeaderMap, type PageAssessment } from '@/utils/policy/assess';
+import { originOf } from '@/utils/signals/origin-files';
+import type { PageSignals } from '@/utils/page/page-signals';
+import type { Settings } from '@/utils/model/settings';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { fetchLimited, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';

@@ -1,4 +1,4 @@
-import type { PageSignals } from '@/utils/page-signals';
+import type { PageSignals } from '@/utils/page/page-signals';
 
 /**
  * Per-tab state the worker may lose when it is stopped, kept in storage.session:

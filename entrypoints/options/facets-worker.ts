@@ -1,5 +1,5 @@
-import { openHeedDB, scanItemBatches } from '@/utils/db';
-import { createSiteResolver, facetsOf } from '@/utils/library-filter';
+import { openHeedDB, scanItemBatches } from '@/utils/store/db';
+import { createSiteResolver, facetsOf } from '@/utils/ui/library-filter';
 import type { FacetWorkerMessage } from '@/components/library/facet-scanner';
 
 // Reads every stored item's filter facets off the library page's main thread (see facet-scanner.ts).

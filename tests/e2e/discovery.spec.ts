@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSiteServer, type SiteServer } from './harness/server';
 import { injectScan, launchPlainChromium, scanIn, type PlainScanOptions } from './harness/scan-bundle';
-import { ImageCandidateSchema, type ImageCandidate } from '../../utils/verdict';
+import { ImageCandidateSchema, type ImageCandidate } from '../../utils/policy/verdict';
 
-// Runs the scanner core (utils/scan-page.ts, bundled) in real pages of plain Chromium: no
+// Runs the scanner core (utils/scan/scan-page.ts, bundled) in real pages of plain Chromium: no
 // extension needed. One fixture page per discovery path under sites/discovery.test/.
 const SITES = resolve(import.meta.dirname, 'sites');
 let server: SiteServer;

@@ -1,6 +1,6 @@
 import { test, expect, openSiteWithPopup, PopupPage } from './harness/fixtures';
 import { openPopup } from './harness/browser';
-import { ManifestSchema } from '../../utils/manifest';
+import { ManifestSchema } from '../../utils/model/manifest';
 
 test('licensed page: own images permitted and exported with sha256 and licence; third-party image refused', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('museum.test')}/`);

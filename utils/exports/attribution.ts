@@ -1,4 +1,4 @@
-import type { Manifest, ManifestItem } from '../manifest';
+import type { Manifest, ManifestItem } from '../model/manifest';
 import { creditLine, itemTitle, licenceOf } from './facts';
 import { escapeMarkdown, markdownUrl } from './markdown';
 import { asAsync, type ExportFormat } from './types';

@@ -1,4 +1,4 @@
-import type { Manifest } from '../manifest';
+import type { Manifest } from '../model/manifest';
 import { collectionFacts, PURPOSE_LABELS, type CollectionFacts } from './facts';
 import { DECODABLE, hfMetadataJsonl, imageExtension, SPLIT_DIR } from './hf-layout';
 import { localDateStamp, type ExportFormat } from './types';

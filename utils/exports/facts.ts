@@ -1,6 +1,6 @@
-import type { Purpose } from '../evidence';
-import { attributionLine, licenceLabel, parseLicenceUrl } from '../licence-url';
-import type { Manifest, ManifestItem } from '../manifest';
+import type { Purpose } from '../model/evidence';
+import { attributionLine, licenceLabel, parseLicenceUrl } from '../model/licence-url';
+import type { Manifest, ManifestItem } from '../model/manifest';
 
 /** One licence shared by some items of the collection. */
 export interface LicenceGroup {

@@ -1,6 +1,6 @@
 import { makeZip } from 'client-zip';
-import type { Manifest, ManifestItem } from '../manifest';
-import { REASON_LABELS } from '../reason-labels';
+import type { Manifest, ManifestItem } from '../model/manifest';
+import { REASON_LABELS } from '../model/reason-labels';
 import { attributionLines } from './attribution';
 import { croissantJson } from './croissant';
 import { cmp, collectionFacts, PURPOSE_LABELS, type CollectionFacts } from './facts';

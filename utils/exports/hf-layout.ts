@@ -1,4 +1,4 @@
-import type { Manifest, ManifestItem } from '../manifest';
+import type { Manifest, ManifestItem } from '../model/manifest';
 import { creditLine, licenceOf } from './facts';
 import { jsonLine } from './types';
 
@@ -18,7 +18,7 @@ import { jsonLine } from './types';
  *   `other-formats/` (not a split name) without metadata rows, and the card lists them.
  */
 
-/** File extension per stored MIME type (utils/image-bytes.ts sniffs these). */
+/** File extension per stored MIME type (utils/media/image-bytes.ts sniffs these). */
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': '.jpg',
   'image/png': '.png',

@@ -1,4 +1,4 @@
-import type { Manifest, ManifestItem } from '../manifest';
+import type { Manifest, ManifestItem } from '../model/manifest';
 import { creditLine, licenceOf } from './facts';
 import { asAsync, jsonLine, localDateStamp, type ExportFormat } from './types';
 

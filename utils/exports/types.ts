@@ -1,4 +1,4 @@
-import type { Manifest } from '../manifest';
+import type { Manifest } from '../model/manifest';
 
 /** The export formats of DESIGN.md §4 / issue 7 besides the JSON manifest. */
 export type ExportId = 'jsonl' | 'hf' | 'croissant' | 'attribution';

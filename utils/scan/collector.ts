@@ -1,4 +1,4 @@
-import type { ImageCandidate } from '../verdict';
+import type { ImageCandidate } from '../policy/verdict';
 import type { ResolvedScanOptions, ScanStats } from './options';
 import { dataUrlBytes, MAX_URL } from './text';
 

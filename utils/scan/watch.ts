@@ -1,5 +1,5 @@
-import type { ImageCandidate } from '../verdict';
-import { scanDocument, scanDocumentYielding } from '../scan-page';
+import type { ImageCandidate } from '../policy/verdict';
+import { scanDocument, scanDocumentYielding } from './scan-page';
 import { LAZY_ATTRIBUTES, lazyKindOf } from './lazy-attributes';
 import type { ScanLimit, ScanOptions } from './options';
 

@@ -21,8 +21,8 @@
  *   `aitxt.ing` format, binary junk) is not a Spawning ai.txt: info, not `signal-unreadable`
  *   — the `/ai.txt` name is shared by formats that carry no permissions (SIGNALS.md §5.1).
  */
-import type { Evidence } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery } from './robots/pattern';
 

@@ -4,7 +4,7 @@
  * `entries: {<key>: {use: allowed | notAllowed | constrained, constraint(s)_info}}`.
  * CAWG: `constrained` without understood constraints SHALL be treated as `notAllowed`.
  *
- * The manifest is read without validation (`utils/c2pa-store.ts`): signature, hashes and
+ * The manifest is read without validation (`utils/media/c2pa-store.ts`): signature, hashes and
  * certificates are not checked, so every entry is reported as an unverified claim. A validating
  * reader (@contentauth/c2pa-web 0.13.1) ships an ~8 MB WASM and runs c2pa-rs in a Web Worker,
  * which an MV3 service worker cannot spawn; an unverified opt-out is still an opt-out, and the
@@ -18,9 +18,9 @@
  * manifest this small reader cannot walk, while no opt-out could be lost. Brotli-compressed
  * manifests (C2PA 2.x `brob`) hide their labels; they stay info, the one case this cannot see.
  */
-import { readC2pa, type TrainingMiningEntry } from '../c2pa-store';
-import type { Evidence } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import { readC2pa, type TrainingMiningEntry } from '../media/c2pa-store';
+import type { Evidence } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 
 const UNVERIFIED = 'unverified claim (signature not validated)';
 

@@ -1,5 +1,5 @@
-import type { Evidence } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 
 /**
  * IETF aipref Content-Usage (SIGNALS.md §2): an RFC 9651 Structured Fields Dictionary whose

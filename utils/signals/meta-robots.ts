@@ -5,9 +5,9 @@
  * developers.google.com/search/docs/crawling-indexing/robots-meta-tag). Opt-out words per
  * DESIGN.md §2 rule 3 → deny `meta-robots`; metas for other crawlers are recorded only.
  */
-import { AI_TOKENS, HEED_TOKEN } from '../ai-tokens';
-import type { Evidence } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import { AI_TOKENS, HEED_TOKEN } from '../model/ai-tokens';
+import type { Evidence } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 import { clip, neverThrow } from './fetched-file';
 import {
   bindsHeed,
@@ -26,7 +26,7 @@ export interface RobotsMeta {
   content: string;
 }
 
-/** Output caps, matching `PageSignalsSchema` (utils/page-signals-schema.ts). */
+/** Output caps, matching `PageSignalsSchema` (utils/messages/page-signals-schema.ts). */
 export const MAX_METAS = 1000;
 export const MAX_META_NAME = 200;
 export const MAX_META_CONTENT = 2000;

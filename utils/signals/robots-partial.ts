@@ -1,5 +1,5 @@
-import type { Evidence } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 import { selectGroups } from './robots/match';
 import { parseCached, type RobotsFetch } from './robots-txt';
 

@@ -1,5 +1,5 @@
-import type { Evidence } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 import { combineContentUsage, usageFor } from './content-usage';
 import { applicablePreferences, isRobotsTxt, selectGroups, winningRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';

@@ -19,13 +19,13 @@
  * "prohibit AI training" template permits other uses), so it is recorded as info.
  * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
  */
-import type { Evidence, Scope } from '../evidence';
-import { originOf } from '../origin-files';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence, Scope } from '../model/evidence';
+import { originOf } from './origin-files';
+import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
 import { matchesUrlPattern, pathAndQuery, patternLength } from './robots/pattern';
-import { attribute, childrenNamed, parseXml, type XmlElement } from '../xml/parse';
+import { attribute, childrenNamed, parseXml, type XmlElement } from './xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
 

@@ -22,8 +22,8 @@
  * implies that the origin server does not implement this protocol"): info only. A 200 that
  * is an HTML page (soft 404) is treated the same way, not as a broken file.
  */
-import type { Evidence, Scope } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence, Scope } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { matchesUrlPattern } from './robots/pattern';
 

@@ -7,8 +7,8 @@
  * `noindex`, `noimageindex`, `none` addressed to everyone, to `heed` or to an AI token of the
  * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
  */
-import type { Evidence, Scope } from '../evidence';
-import type { PurposeProfile } from '../purposes';
+import type { Evidence, Scope } from '../model/evidence';
+import type { PurposeProfile } from '../model/purposes';
 import { clip, neverThrow } from './fetched-file';
 
 /** One directive: lower-cased name, and the value of `name: value` directives. */

@@ -4,15 +4,15 @@
  * SIGNALS.md §7; DESIGN.md §2 rules 3 (plus:DataMining opt-out), 4 (embedded licence, the most
  * specific level) and 5 (present but unreadable fails closed); §3 (`synthetic`).
  *
- * Bytes → packet: `utils/embedded-xmp.ts` (exifr). Packet → properties, by namespace URI:
- * `utils/xml/xmp-rdf.ts`. Properties → evidence: `evaluateEmbeddedRights` below.
+ * Bytes → packet: `utils/media/embedded-xmp.ts` (exifr). Packet → properties, by namespace URI:
+ * `utils/signals/xml/xmp-rdf.ts`. Properties → evidence: `evaluateEmbeddedRights` below.
  */
 import { z } from 'zod';
-import { extractEmbedded, iimText } from '../embedded-xmp';
-import type { Evidence, Licence } from '../evidence';
-import { attributionLine, parseLicenceUrl } from '../licence-url';
-import type { PurposeProfile } from '../purposes';
-import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from '../xml/xmp-rdf';
+import { extractEmbedded, iimText } from '../media/embedded-xmp';
+import type { Evidence, Licence } from '../model/evidence';
+import { attributionLine, parseLicenceUrl } from '../model/licence-url';
+import type { PurposeProfile } from '../model/purposes';
+import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',

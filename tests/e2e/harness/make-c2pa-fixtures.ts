@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { app11Segments, cborAssertion, jpeg, manifestStore, xmpApp1 } from '../../unit/image-fixtures';
+import { app11Segments, cborAssertion, jpeg, manifestStore, xmpApp1 } from '../../unit/media/image-fixtures';
 
 const CC0_XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:WebStatement="https://creativecommons.org/publicdomain/zero/1.0/"/></rdf:RDF></x:xmpmeta>`;
 

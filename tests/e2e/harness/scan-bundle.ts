@@ -2,20 +2,20 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser';
-import type { ImageCandidate } from '../../../utils/verdict';
-import type { ScanOptions, ScanStats } from '../../../utils/scan-page';
+import type { ImageCandidate } from '../../../utils/policy/verdict';
+import type { ScanOptions, ScanStats } from '../../../utils/scan/scan-page';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 // The page-facing API the bundle exposes as `window.HeedScan`.
 const ENTRY = `
-export { scanDocument, scanDocumentWithStats, scanDocumentYielding } from './utils/scan-page';
+export { scanDocument, scanDocumentWithStats, scanDocumentYielding } from './utils/scan/scan-page';
 export { watchForImages } from './utils/scan/watch';
 `;
 
 let bundle: Promise<string> | null = null;
 
-/** The scanner core (utils/scan-page.ts + watch) bundled as an IIFE defining `HeedScan`; built once. */
+/** The scanner core (utils/scan/scan-page.ts + watch) bundled as an IIFE defining `HeedScan`; built once. */
 export function scanBundle(opts: { minify?: boolean } = {}): Promise<string> {
   const make = () =>
     build({

@@ -1,5 +1,5 @@
-import type { Licence, LicenceSource } from '../../evidence';
-import { attributionLine, parseLicenceUrl } from '../../licence-url';
+import type { Licence, LicenceSource } from '../../model/evidence';
+import { attributionLine, parseLicenceUrl } from '../../model/licence-url';
 import type { ElementLicenceHint, PageLicenceSignals } from './schema';
 import { matchKey, resolveUrl } from './dom';
 

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import config from '../../../wxt.config';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** The permissions README.md justifies: the first column of its "Permissions" table. */
+function justified(): string[] {
+  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('Permissions'));
+  if (!section) throw new Error('README.md has no "Permissions" section');
+  const names: string[] = [];
+  for (const line of section.split('\n')) {
+    const cell = /^\| ([^|]+) \|/.exec(line)?.[1];
+    for (const m of cell?.matchAll(/`([^`]+)`/g) ?? []) names.push(m[1]!);
+  }
+  return names;
+}
+
+describe('manifest permissions', () => {
+  const manifest = config.manifest as { permissions?: string[]; host_permissions?: string[] };
+  const declared = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
+
+  it('each one the manifest asks for is justified in README.md, and README.md lists no other', () => {
+    expect(declared.length).toBeGreaterThan(0);
+    expect([...declared].sort()).toEqual([...justified()].sort());
+  });
+
+  it('none of the powerful ones Heed does not need', () => {
+    for (const p of ['cookies', 'history', 'downloads', 'webRequestBlocking', 'declarativeNetRequest', 'debugger', 'nativeMessaging', 'clipboardRead', 'management', 'activeTab']) {
+      expect(declared).not.toContain(p);
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { attributionEntry, attributionExport, attributionMarkdown } from '../../../utils/exports/attribution';
+import { bytesOf, HOSTILE, item, manifestOf } from './fixtures';
+
+/** Rendered HTML with quotes un-escaped, for readable assertions. */
+const html = (md: string) => marked.parse(md, { gfm: true, async: false }).replace(/&quot;/g, '"');
+
+describe('ATTRIBUTION.md', () => {
+  it('credits each item in the usual CC form with its licence link', () => {
+    const md = attributionMarkdown(manifestOf([item(1, { caption: 'Blue vase' }), item(2, { licence: { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', source: 'xmp', attribution: null } })]));
+    expect(md).toContain('## Licensed images (2)');
+    const out = html(md);
+    expect(out).toContain('"Blue vase" is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)<br>Licence: <a href="https://creativecommons.org/licenses/by/4.0/">');
+    expect(out).toContain('"Object 2" is marked with CC0 1.0');
+    expect(out).toContain('<a href="https://creativecommons.org/publicdomain/zero/1.0/">');
+    expect(out).toContain(`<code>${'01'.repeat(32)}</code>`);
+  });
+
+  it('uses the stored attribution when there is one', () => {
+    const entry = attributionEntry(item(1, { licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'element', attribution: '"Lamp" by Bea is licensed under CC BY 4.0' } }));
+    expect(html(entry)).toContain('"Lamp" by Bea is licensed under CC BY 4.0');
+  });
+
+  it('lists unlicensed items as such', () => {
+    const md = attributionMarkdown(manifestOf([item(1), item(2, { licence: null, alt: 'Plain photo' })], { mode: 'opt-out' }));
+    expect(md).toContain('## Licensed images (1)');
+    expect(md).toContain('## Images without a recorded licence (1)');
+    expect(html(md)).toContain('"Plain photo" — no licence recorded');
+  });
+
+  it('renders hostile titles and attributions as text', () => {
+    const hostile = item(1, { caption: HOSTILE, licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'element', attribution: `"${HOSTILE}" by [me](https://evil.example) is licensed under CC BY 4.0` } });
+    const unlicensed = item(2, { caption: HOSTILE, licence: null });
+    const out = html(attributionMarkdown(manifestOf([hostile, unlicensed], { mode: 'opt-out' })));
+    expect(out).not.toMatch(/<script|<img|<em>|<strong>|<h1>Heading|href="javascript|href="https:\/\/evil/);
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1))');
+    expect(out).toContain('by [me](https://evil.example) is licensed');
+    expect(out.match(/<li>/g)).toHaveLength(2);
+  });
+
+  it('streams the same bytes for the same store', async () => {
+    const a = await bytesOf(attributionExport.stream(manifestOf([item(1), item(2)]), {}));
+    const b = await bytesOf(attributionExport.stream(manifestOf([item(2), item(1)]), {}));
+    expect(a).toEqual(b);
+    expect(attributionExport.fileName(new Date())).toBe('ATTRIBUTION.md');
+  });
+});
+
+describe('credit line', () => {
+  it('gives a stored untitled credit the item title, keeping its creator and licence', () => {
+    const stored = item(1, { caption: 'Blue vase', licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: 'This image by Ann is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)' } });
+    expect(html(attributionEntry(stored))).toContain('"Blue vase" by Ann is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
+  });
+});

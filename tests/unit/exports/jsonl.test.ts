@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { img2datasetRow, jsonlExport, jsonlFileName, jsonlLines } from '../../../utils/exports/jsonl';
+import { bytesOf, HOSTILE, item, manifestOf } from './fixtures';
+
+describe('JSONL (img2dataset) export', () => {
+  it('writes one JSON object per line with the img2dataset columns', () => {
+    const m = manifestOf([item(2), item(1, { caption: 'Blue vase, 1820' })]);
+    const lines = [...jsonlLines(m)].join('').split('\n');
+    expect(lines.at(-1)).toBe('');
+    const rows = lines.slice(0, -1).map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'width', 'height']);
+    }
+    expect(rows[0]).toMatchObject({
+      url: 'https://museum.example/collection/1.png',
+      caption: 'Blue vase, 1820',
+      license: 'CC-BY-4.0',
+      license_url: 'https://creativecommons.org/licenses/by/4.0/',
+      page_url: 'https://museum.example/',
+      sha256: '01'.repeat(32),
+      width: 41,
+      height: 31,
+    });
+    expect(rows[0].attribution).toBe('"Blue vase, 1820" is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
+    expect(rows[1].caption).toBe('Object 2');
+  });
+
+  it('keeps a stored attribution, and writes nulls for an unlicensed item', () => {
+    const stored = item(1, { licence: { id: 'CC-BY-SA-4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/deed.en', source: 'element', attribution: '"Vase" by Ann is licensed under CC BY-SA 4.0' } });
+    expect(img2datasetRow(stored)).toMatchObject({ license: 'CC-BY-SA-4.0', license_url: 'https://creativecommons.org/licenses/by-sa/4.0/', attribution: '"Vase" by Ann is licensed under CC BY-SA 4.0' });
+    expect(img2datasetRow(item(1, { licence: null }))).toMatchObject({ license: null, license_url: null, attribution: null });
+  });
+
+  it('one line per record even with hostile text and Unicode line separators', () => {
+    const m = manifestOf([item(1, { caption: `${HOSTILE}\u2028next\u2029para` })]);
+    const text = [...jsonlLines(m)].join('');
+    expect(text.split('\n')).toHaveLength(2);
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(JSON.parse(text).caption).toBe(`${HOSTILE}\u2028next\u2029para`);
+  });
+
+  it('is deterministic and named by local date', async () => {
+    const a = await bytesOf(jsonlExport.stream(manifestOf([item(1), item(2), item(3)]), {}));
+    const b = await bytesOf(jsonlExport.stream(manifestOf([item(3), item(1), item(2)]), {}));
+    expect(a).toEqual(b);
+    expect(jsonlFileName(new Date(2026, 10, 5, 23, 59))).toBe('heed-dataset-2026-11-05.jsonl');
+  });
+});

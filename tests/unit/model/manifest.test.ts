@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildManifest, manifestFileName, manifestJsonSchema, ManifestSchema, type ManifestItem } from '../../../utils/model/manifest';
+
+const item = (over: Partial<ManifestItem>): ManifestItem => ({
+  sha256: 'a'.repeat(64),
+  mime: 'image/png',
+  bytes: 10,
+  width: 2,
+  height: 3,
+  url: 'https://ex.com/a.png',
+  finalUrl: 'https://ex.com/a.png',
+  pageUrl: 'https://ex.com/',
+  pageTitle: '<script>alert(1)</script>',
+  alt: 'A "quoted" <b>alt</b>',
+  caption: '',
+  discovery: ['img'],
+  collectedAt: '2026-11-25T10:00:00.000Z',
+  purpose: 'ai-training',
+  licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: null },
+  synthetic: null,
+  evidence: [{ kind: 'licence', scope: 'page', source: 'page', value: 'CC-BY-4.0', effect: 'allow' }],
+  ...over,
+});
+
+const args = (items: ManifestItem[]) => ({
+  items,
+  tally: { refused: { 'no-licence': 2, 'robots-disallow': 1 }, failed: { 'fetch-failed': 1 } },
+  purpose: 'ai-training' as const,
+  mode: 'licensed' as const,
+  policy: { acceptedLicences: ['CC0', 'CC-BY'], robotsTokens: ['heed', 'GPTBot'] },
+  version: '0.1.0',
+  exportedAt: '2026-11-25T12:00:00.000Z',
+});
+
+describe('manifest', () => {
+  it('round-trips through JSON and the schema', () => {
+    const m = buildManifest(args([item({})]));
+    const back = ManifestSchema.parse(JSON.parse(JSON.stringify(m)));
+    expect(back).toEqual(m);
+    expect(back.summary).toEqual({ collected: 1, refused: { 'no-licence': 2, 'robots-disallow': 1 }, failed: { 'fetch-failed': 1 } });
+  });
+
+  it('sorts by collectedAt then URL, deterministically for any input order', () => {
+    const a = item({ sha256: '1'.repeat(64), url: 'https://ex.com/b.png', collectedAt: '2026-11-25T10:00:00.000Z' });
+    const b = item({ sha256: '2'.repeat(64), url: 'https://ex.com/a.png', collectedAt: '2026-11-25T10:00:00.000Z' });
+    const c = item({ sha256: '3'.repeat(64), url: 'https://ex.com/0.png', collectedAt: '2026-11-25T11:00:00.000Z' });
+    const one = JSON.stringify(buildManifest(args([c, a, b])));
+    const two = JSON.stringify(buildManifest(args([b, c, a])));
+    expect(one).toBe(two);
+    expect(JSON.parse(one).items.map((i: ManifestItem) => i.url)).toEqual(['https://ex.com/a.png', 'https://ex.com/b.png', 'https://ex.com/0.png']);
+  });
+
+  it('rejects unknown reason codes and malformed hashes', () => {
+    const m = buildManifest(args([item({})]));
+    expect(ManifestSchema.safeParse({ ...m, summary: { ...m.summary, refused: { nope: 1 } } }).success).toBe(false);
+    expect(ManifestSchema.safeParse({ ...m, items: [{ ...m.items[0], sha256: 'xyz' }] }).success).toBe(false);
+  });
+
+  it('names the file by local date', () => {
+    expect(manifestFileName(new Date(2026, 10, 5, 23, 59))).toBe('heed-manifest-2026-11-05.json');
+  });
+
+  it('the committed JSON Schema is the one zod exports', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../../schema/heed-manifest-1.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(manifestJsonSchema());
+  });
+});

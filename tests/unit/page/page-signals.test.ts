@@ -1,0 +1,55 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
+import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
+
+const URL_ = 'https://site.test/page';
+const doc = (head: string, body = '') => parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+
+describe('raw page signals (always-on script) → page signals (background)', () => {
+  it.each([
+    ['robots meta', '<meta name="robots" content="noai, noimageai"><meta name="viewport" content="width=device-width">'],
+    ['bot-specific meta', '<meta name="GPTBot" content="noindex">'],
+    ['TDM meta', '<meta name="tdm-reservation" content="1"><meta name="tdm-policy" content="https://site.test/p">'],
+    ['rel=license', '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">'],
+    ['RSL link', '<link rel="license" type="application/rsl+xml" href="/license.xml">'],
+    ['JSON-LD licence and ImageObject', '<script type="application/ld+json">{"@context":"https://schema.org","license":"https://creativecommons.org/publicdomain/zero/1.0/","image":{"@type":"ImageObject","contentUrl":"/a.jpg","license":"https://creativecommons.org/licenses/by-nc/4.0/"}}</script>'],
+    ['malformed JSON-LD', '<script type="application/ld+json">{oops</script>'],
+    ['inline RSL', '<script type="application/rsl+xml; charset=utf-8"><rsl xmlns="https://rslstandard.org/rsl"><content url="/"/></rsl></script>'],
+  ])('%s: the same signals as the full reader', (_name, head) => {
+    const d = doc(head);
+    const full = readPageSignals(d, URL_);
+    const light = pageSignalsFromRaw(readRawPageSignals(d, URL_));
+    expect(light.metas).toEqual(full.metas);
+    expect(light.tdm).toEqual(full.tdm);
+    expect(light.licence.rslLinks).toEqual(full.licence.rslLinks);
+    expect(light.rsl).toEqual(full.rsl);
+    expect(light.licence.imageObjects).toEqual(full.licence.imageObjects);
+    expect(light.licence.unreadable).toEqual(full.licence.unreadable);
+    expect(light.licence.licences.map((l) => l.url).sort()).toEqual(full.licence.licences.map((l) => l.url).sort());
+  });
+
+  it('a figure-scoped licence is not a page licence', () => {
+    const d = doc('', '<figure><img src="a.jpg"><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></figure>');
+    expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.licences).toEqual([]);
+  });
+
+  it('caps what a hostile page can make it send', () => {
+    const metas = '<meta name="x" content="y">'.repeat(5000);
+    const scripts = `<script type="application/ld+json">${'{"a":1}'.padEnd(300_000, ' ')}</script>`.repeat(10);
+    const raw = readRawPageSignals(doc(metas + scripts), URL_);
+    expect(raw.metas.length).toBeLessThanOrEqual(1000);
+    expect(raw.jsonLd.join('').length).toBeLessThanOrEqual(1_000_000);
+    expect(raw.jsonLdTruncated).toBe(true);
+  });
+
+  it('reads inline RSL licences as text: any media-type parameters, at most 3, an oversized one cut just past the cap', () => {
+    const script = (body: string, type = 'application/rsl+xml') => `<script type="${type}">${body}</script>`;
+    const d = doc(script('<rsl/>', 'Application/RSL+XML; charset=utf-8') + script('two') + script('not rsl', 'application/ld+json') + script('three') + script('four'));
+    expect(readRawPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three']);
+    expect(readPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three']);
+    const big = readRawPageSignals(doc(script('x'.repeat(600 * 1024))), URL_).rsl;
+    expect(big[0]!.length).toBe(512 * 1024 + 1); // over the cap: unreadable when assessed, never silently cut to fit
+    expect(readRawPageSignals(doc(''), URL_).rsl).toEqual([]);
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
+import type { OriginFiles } from '../../../utils/signals/origin-files';
+import type { PageSignals } from '../../../utils/page/page-signals';
+import { parseSettings } from '../../../utils/model/settings';
+import type { FetchedFile } from '../../../utils/signals/fetched-file';
+import type { ImageCandidate } from '../../../utils/policy/verdict';
+
+const settings = parseSettings({});
+const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+
+const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
+  origin,
+  robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
+  tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
+  aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
+  rsl: [],
+  ...over,
+});
+
+const pageSignals = (over: Partial<PageSignals> = {}): PageSignals => ({
+  url: 'https://museum.example/gallery',
+  title: 'Gallery',
+  metas: [],
+  tdm: {},
+  licence: { pageUrl: 'https://museum.example/gallery', licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false },
+  rsl: [],
+  ...over,
+});
+
+const page = (over: Partial<PageInputs> = {}) =>
+  assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example'), ...over }, settings);
+
+const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandidate => ({
+  url,
+  thumbnailUrl: null,
+  alt: '',
+  title: '',
+  caption: '',
+  discovery: ['img'],
+  width: 0,
+  height: 0,
+  elementLicences: [],
+  ...over,
+});
+
+const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
+  url,
+  finalUrl: url,
+  headers: {},
+  origins: [files(new URL(url).origin)],
+  embedded: { evidence: [], licence: null },
+  ...over,
+});
+
+const decideFor = (url: string, over: Partial<ImageInputs> = {}, cand: Partial<ImageCandidate> = {}, p = page()) =>
+  assessImage(p, image(url, over), candidate(url, cand), settings);
+
+describe('assessPage', () => {
+  it('an accepted page licence and no opt-out: permitted', () => {
+    expect(page()).toMatchObject({ status: 'permitted', reasons: [] });
+  });
+
+  it.each<[string, Partial<PageInputs>, string, string[]]>([
+    ['meta robots noai', { page: pageSignals({ metas: [{ name: 'robots', content: 'noai' }] }) }, 'blocked', ['meta-robots']],
+    ['X-Robots-Tag on the page', { headers: { 'x-robots-tag': 'noimageai' } }, 'blocked', ['x-robots-tag']],
+    ['robots.txt disallows GPTBot everywhere', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: GPTBot\nDisallow: /' } }) }, 'blocked', ['robots-disallow']],
+    ['robots.txt unreachable', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'unreachable', detail: 'HTTP 503' } }) }, 'blocked', ['robots-unreachable']],
+    ['robots.txt disallows GPTBot for some paths', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: GPTBot\nDisallow: /private/' } }) }, 'restricted', ['robots-disallow']],
+    ['a page TDM reservation header', { headers: { 'tdm-reservation': '1' } }, 'blocked', ['tdm-reserved']],
+    ['a page TDM reservation meta', { page: pageSignals({ tdm: { reservation: '1' } }) }, 'blocked', ['tdm-reserved']],
+    ['a housekeeping Disallow for * does not restrict', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /admin/' } }) }, 'permitted', []],
+  ])('%s → %s', (_name, over, status, reasons) => {
+    const p = page(over);
+    expect(p.status).toBe(status);
+    expect(p.reasons).toEqual(reasons);
+  });
+
+  it('a Link rel=license header on the page is a page licence', () => {
+    const p = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }), headers: { link: '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"' } });
+    expect(p.status).toBe('permitted');
+    expect(p.licences).toEqual([expect.objectContaining({ id: 'CC0-1.0', source: 'page' })]);
+  });
+
+  it('a site in the registry is blocked with its citation', () => {
+    const p = assessPage({ page: pageSignals({ url: 'https://www.pinterest.com/pin/1/' }), headers: {}, origin: files('https://www.pinterest.com') }, settings);
+    expect(p.status).toBe('blocked');
+    expect(p.evidence.find((e) => e.reason === 'site-blocked')?.source).toMatch(/^https:\/\/.*pinterest/);
+  });
+});
+
+describe('assessImage', () => {
+  it('own image under the page licence: permitted with CC BY', () => {
+    const d = decideFor('https://museum.example/a.png');
+    expect(d).toMatchObject({ decision: 'permitted', reasons: [] });
+    expect(d.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'page' });
+  });
+
+  it('a third-party image is not covered by the page licence', () => {
+    expect(decideFor('https://cdn.other.example/a.png').reasons).toEqual(['no-licence']);
+  });
+
+  it('a redirect off the page domain loses the page licence', () => {
+    expect(decideFor('https://museum.example/a.png', { finalUrl: 'https://cdn.other.example/a.png', origins: [files('https://museum.example'), files('https://cdn.other.example')] }).reasons).toEqual(['no-licence']);
+  });
+
+  it.each<[string, Partial<ImageInputs>, string[]]>([
+    ['X-Robots-Tag noai', { headers: { 'x-robots-tag': 'noai' } }, ['x-robots-tag']],
+    ['X-Robots-Tag for another bot only', { headers: { 'x-robots-tag': 'googlebot: noindex' } }, []],
+    ['X-Robots-Tag addressed to GPTBot', { headers: { 'x-robots-tag': 'GPTBot: noimageai' } }, ['x-robots-tag']],
+    ['Content-Usage train-ai=n', { headers: { 'content-usage': 'train-ai=n' } }, ['content-usage-n']],
+    ['Content-Usage train-ai=y', { headers: { 'content-usage': 'train-ai=y' } }, []],
+    ['image TDM header', { headers: { 'tdm-reservation': '1' } }, ['tdm-reserved']],
+    ['unreadable image TDM header', { headers: { 'tdm-reservation': 'maybe' } }, ['signal-unreadable']],
+    [
+      'image origin robots.txt disallows the path for CCBot',
+      { origins: [files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: CCBot\nDisallow: /a.png' } })] },
+      ['robots-disallow'],
+    ],
+    [
+      'ai.txt disallows images',
+      { origins: [files('https://museum.example', { aiTxt: { url: 'https://museum.example/ai.txt', outcome: 'ok', body: 'User-Agent: *\nDisallow: *.png' } })] },
+      ['ai-txt-disallow'],
+    ],
+    [
+      'tdmrep.json reserves the path',
+      { origins: [files('https://museum.example', { tdmrep: { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok', body: '[{"location":"/a.png","tdm-reservation":1}]' } })] },
+      ['tdm-reserved'],
+    ],
+    [
+      'the image header supersedes tdmrep.json',
+      {
+        headers: { 'tdm-reservation': '0' },
+        origins: [files('https://museum.example', { tdmrep: { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok', body: '[{"location":"/a.png","tdm-reservation":1}]' } })],
+      },
+      [],
+    ],
+    ['an embedded prohibition', { embedded: { evidence: [{ kind: 'xmp', scope: 'image', source: 'xmp', value: 'DMI-PROHIBITED', effect: 'deny', reason: 'xmp-data-mining' }], licence: null } }, ['xmp-data-mining']],
+  ])('%s → %j', (_name, over, reasons) => {
+    expect(decideFor('https://museum.example/a.png', over).reasons).toEqual(reasons);
+  });
+
+  it('every applicable reason is reported together', () => {
+    const d = decideFor('https://cdn.other.example/a.png', { headers: { 'x-robots-tag': 'noai', 'content-usage': 'train-ai=n' } });
+    expect(d.reasons).toEqual(['x-robots-tag', 'content-usage-n', 'no-licence']);
+  });
+
+  it('the page TDM reservation covers same-domain images only', () => {
+    const p = page({ headers: { 'tdm-reservation': '1' } });
+    expect(decideFor('https://img.museum.example/a.png', {}, {}, p).reasons).toContain('tdm-reserved');
+    expect(decideFor('https://cdn.other.example/a.png', {}, {}, p).reasons).not.toContain('tdm-reserved');
+  });
+
+  it('an embedded XMP licence beats the page licence', () => {
+    const xmp = { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', source: 'xmp' as const, attribution: null };
+    const d = decideFor('https://cdn.other.example/a.png', { embedded: { evidence: [], licence: xmp } });
+    expect(d).toMatchObject({ decision: 'permitted', licence: { id: 'CC0-1.0', source: 'xmp' } });
+  });
+
+  it('element-level licences: the most specific level decides, conflicts refuse', () => {
+    const hint = (url: string) => ({ via: 'figure' as const, licences: [url], creator: 'Lee', title: null, creditText: null });
+    const nc = decideFor('https://museum.example/a.png', {}, { elementLicences: [hint('https://creativecommons.org/licenses/by-nc/4.0/')] });
+    expect(nc.reasons).toEqual(['licence-not-accepted']);
+    const conflict = decideFor('https://museum.example/a.png', {}, { elementLicences: [hint(CC_BY), hint('https://creativecommons.org/licenses/by-sa/4.0/')] });
+    expect(conflict.reasons).toEqual(['licence-conflict']);
+  });
+
+  it('a JSON-LD ImageObject licence applies to its contentUrl', () => {
+    const p = page({
+      page: pageSignals({
+        licence: {
+          ...pageSignals().licence,
+          imageObjects: [{ contentUrl: 'https://cdn.other.example/a.png', license: [CC_BY], acquireLicensePage: null, creditText: null, creator: 'Kim', copyrightNotice: null, name: 'Fox' }],
+        },
+      }),
+    });
+    const d = decideFor('https://cdn.other.example/a.png', {}, {}, p);
+    expect(d.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'element' });
+    expect(d.licence?.attribution).toContain('"Fox" by Kim');
+  });
+});
+
+describe('RSL licences a page declares (inline or linked)', () => {
+  const PAGE = 'https://museum.example/gallery';
+  const xml = (inner: string) => `<rsl xmlns="https://rslstandard.org/rsl">${inner}</rsl>`;
+  const noAiUnder = (path: string) => xml(`<content url="${path}"><license><prohibits type="usage">ai-train</prohibits></license></content>`);
+  const withInline = (...docs: string[]) => page({ page: pageSignals({ rsl: docs }) });
+
+  it('an inline licence refusing some paths: the site is restricted and those images refused, others not', () => {
+    const p = withInline(noAiUnder('/private/*'));
+    expect(p).toMatchObject({ status: 'restricted', reasons: ['rsl-prohibits'] });
+    expect(p.evidence.find((e) => e.reason === 'rsl-prohibits')?.source).toBe(PAGE);
+    expect(decideFor('https://museum.example/private/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+    expect(decideFor('https://museum.example/public/a.png', {}, {}, p)).toMatchObject({ decision: 'permitted' });
+    // Path patterns are the page's own site: an image on another origin is not covered by them.
+    expect(decideFor('https://cdn.museum.example/private/a.png', {}, {}, p).reasons).not.toContain('rsl-prohibits');
+  });
+
+  it('an inline licence covering the page itself blocks the site', () => {
+    expect(withInline(noAiUnder('/'))).toMatchObject({ status: 'blocked', reasons: ['rsl-prohibits'] });
+  });
+
+  it('an unreadable or oversized inline licence fails closed', () => {
+    expect(withInline('<rsl xmlns="https://rslstandard.org/rsl"><content')).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    expect(withInline(noAiUnder('/x/*') + ' '.repeat(512 * 1024))).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+  });
+
+  it('a linked licence counts like an inline one; one left unfetched fails closed', () => {
+    const linked = (over: object) => page({ linkedRsl: [{ url: 'https://museum.example/rsl.xml', ...over } as FetchedFile] });
+    const p = linked({ outcome: 'ok', body: noAiUnder('/private/*') });
+    expect(p.status).toBe('restricted');
+    expect(decideFor('https://museum.example/private/a.png', {}, {}, p).reasons).toEqual(['rsl-prohibits']);
+    expect(linked({ outcome: 'error', detail: 'hosted on another site' })).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    expect(linked({ outcome: 'absent' }).status).toBe('permitted'); // 404: no licence terms
+  });
+
+  it('a free licence for the purpose changes nothing else', () => {
+    const p = withInline(xml('<content url="/"><license><permits type="usage">all</permits><payment type="free"/></license></content>'));
+    expect(p).toMatchObject({ status: 'permitted', reasons: [] });
+    expect(decideFor('https://museum.example/a.png', {}, {}, p).decision).toBe('permitted');
+  });
+
+  it('a page assessment stored before page RSL existed (no pageRsl) still decides', () => {
+    const { pageRsl: _, ...old } = page();
+    expect(decideFor('https://museum.example/a.png', {}, {}, old).decision).toBe('permitted');
+  });
+});
+
+describe('RSL licences an image response links to', () => {
+  it('decide that image (scope image); one left unfetched fails closed', () => {
+    const url = 'https://museum.example/a.png';
+    const doc = (over: object) => ({ url: 'https://museum.example/rsl.xml', ...over }) as FetchedFile;
+    const prohibiting = doc({ outcome: 'ok', body: '<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>' });
+    const refused = decideFor(url, { linkedRsl: [prohibiting] });
+    expect(refused).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
+    expect(refused.evidence.find((e) => e.kind === 'rsl')?.scope).toBe('image');
+    expect(decideFor(url, { linkedRsl: [doc({ outcome: 'error', detail: 'hosted on another site' })] }).reasons).toEqual(['signal-unreadable']);
+    expect(decideFor(url, { linkedRsl: [] }).decision).toBe('permitted');
+  });
+});

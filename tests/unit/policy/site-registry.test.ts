@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateSiteRegistry, findSitePolicy, SITE_REGISTRY } from '../../../utils/policy/site-registry';
+import { readFileSync } from 'node:fs';
+
+const none = { userAllow: [], userBlock: [] };
+
+describe('site registry', () => {
+  it('ships the shared registry unchanged', () => {
+    const shared = JSON.parse(readFileSync(new URL('../../../../shared/data/site-policies.json', import.meta.url), 'utf8'));
+    expect(SITE_REGISTRY).toEqual(shared);
+  });
+
+  it('no domain appears in two entries', () => {
+    const all = SITE_REGISTRY.sites.flatMap((s) => s.domains);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it.each([
+    ['https://i.pinimg.com/736x/a.jpg', 'Pinterest'],
+    ['https://www.instagram.com/p/x/', 'Instagram'],
+    ['https://scontent.cdninstagram.com/v/a.jpg', 'Instagram'],
+    ['https://upload.wikimedia.org/a.jpg', 'Wikimedia Commons'],
+  ])('%s is covered by %s', (url, name) => {
+    expect(findSitePolicy(url)?.name).toContain(name.split(' ')[0]);
+  });
+
+  it.each(['https://notpinimg.com/a.jpg', 'https://example.org/', 'not a url'])('%s is not covered', (url) => {
+    expect(findSitePolicy(url)).toBeNull();
+  });
+
+  it('blocked sites deny with site-blocked and cite their source', () => {
+    const [e] = evaluateSiteRegistry('https://www.instagram.com/p/x/', 'site', 'ai-training', none);
+    expect(e).toMatchObject({ kind: 'site-registry', effect: 'deny', reason: 'site-blocked' });
+    expect(e!.source).toMatch(/^https:\/\//);
+  });
+
+  it('restricted sites deny only for purposes they forbid', () => {
+    expect(evaluateSiteRegistry('https://medium.com/x', 'site', 'ai-training', none)[0]).toMatchObject({ effect: 'deny', reason: 'site-restricted' });
+    expect(evaluateSiteRegistry('https://medium.com/x', 'site', 'research-tdm', none)[0]).toMatchObject({ effect: 'info', reason: 'site-restricted' });
+    expect(evaluateSiteRegistry('https://giphy.com/x', 'site', 'research-tdm', none)[0]).toMatchObject({ effect: 'deny', reason: 'site-restricted' });
+  });
+
+  it('per-item sites are information only', () => {
+    expect(evaluateSiteRegistry('https://www.flickr.com/photos/x', 'site', 'ai-training', none)[0]).toMatchObject({ effect: 'info' });
+  });
+
+  it('the user block list denies any site; the allow list overrides the registry only', () => {
+    expect(evaluateSiteRegistry('https://photos.example.org/a', 'image', 'ai-training', { userAllow: [], userBlock: ['example.org'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+    expect(evaluateSiteRegistry('https://www.instagram.com/p/x/', 'site', 'ai-training', { userAllow: ['instagram.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://www.instagram.com/', 'site', 'ai-training', { userAllow: ['instagram.com'], userBlock: ['instagram.com'] })[0]).toMatchObject({ reason: 'user-blocked' });
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { scanDocument, scanDocumentWithStats, scanDocumentYielding } from '../../../utils/scan/scan-page';
+import { ImageCandidateSchema, type ImageCandidate } from '../../../utils/policy/verdict';
+
+const PAGE = 'https://gallery.example/photos/index.html';
+
+function scan(body: string, options = {}): ImageCandidate[] {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+  return scanDocument(document as unknown as Document, PAGE, options);
+}
+const urls = (cs: ImageCandidate[]) => cs.map((c) => c.url);
+const byUrl = (cs: ImageCandidate[], url: string) => cs.find((c) => c.url === url);
+
+describe('scanDocument: <img>', () => {
+  it('resolves src against the page and <base href>', () => {
+    expect(urls(scan('<img src="a.png">'))).toEqual(['https://gallery.example/photos/a.png']);
+    expect(urls(scan('<base href="https://cdn.example/x/"><img src="a.png">'))).toEqual(['https://cdn.example/x/a.png']);
+  });
+  it('takes the largest srcset candidate and keeps the shown one as thumbnail', () => {
+    const [c] = scan('<img src="s.jpg" srcset="s.jpg 400w, m.jpg 800w, l.jpg 1600w" sizes="50vw">');
+    expect(c).toMatchObject({ url: 'https://gallery.example/photos/l.jpg', thumbnailUrl: 'https://gallery.example/photos/s.jpg', discovery: ['img', 'srcset'] });
+    expect(urls(scan('<img src="a.jpg" srcset="a.jpg 1x, a@3x.jpg 3x, a@2x.jpg 2x">'))).toEqual(['https://gallery.example/photos/a@3x.jpg']);
+  });
+  it('reads <picture><source> and prefers the largest across sources', () => {
+    const cs = scan(`<picture><source type="image/avif" srcset="p.avif 2000w, q.avif 1000w"><source type="video/mp4" srcset="v.mp4 9999w">
+      <img src="p.jpg" srcset="p-1200.jpg 1200w"></picture>`);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]).toMatchObject({ url: 'https://gallery.example/photos/p.avif', discovery: ['img', 'picture'] });
+  });
+  it('finds lazy images: data-src over a placeholder, data-srcset, originals first', () => {
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    expect(scan(`<img src="${gif}" data-src="real.jpg">`)).toMatchObject([{ url: 'https://gallery.example/photos/real.jpg', thumbnailUrl: null, discovery: ['img', 'lazy'] }]);
+    expect(urls(scan('<img data-srcset="a-300.jpg 300w, a-900.jpg 900w" data-src="a-300.jpg">'))).toEqual(['https://gallery.example/photos/a-900.jpg']);
+    expect(urls(scan('<img src="t.jpg" srcset="t2.jpg 2000w" data-orig-file="orig.jpg">'))).toEqual(['https://gallery.example/photos/orig.jpg']);
+    expect(urls(scan('<img loading="lazy" src="later.jpg">'))).toEqual(['https://gallery.example/photos/later.jpg']);
+  });
+  it('prefers the image file a thumbnail links to, keeping the thumbnail', () => {
+    const cs = scan('<a href="/full/big.jpg" title="Open"><img src="thumb.jpg" alt="Kestrel"></a><img src="thumb.jpg">');
+    expect(cs).toHaveLength(1);
+    expect(cs[0]).toMatchObject({ url: 'https://gallery.example/full/big.jpg', thumbnailUrl: 'https://gallery.example/photos/thumb.jpg', alt: 'Kestrel', title: 'Open', linkUrl: null });
+    expect(cs[0]!.discovery).toEqual(['link', 'img']);
+  });
+  it('keeps a link to a page as context, not as the image', () => {
+    expect(scan('<a href="/story/42"><img src="a.jpg"></a>')).toMatchObject([{ url: 'https://gallery.example/photos/a.jpg', linkUrl: 'https://gallery.example/story/42' }]);
+  });
+});
+
+describe('scanDocument: other paths', () => {
+  it('finds posters, image inputs, object/embed, text links and inline-style backgrounds', () => {
+    const cs = scan(`<video poster="poster.jpg"></video><input type="image" src="go.png" alt="Go">
+      <object data="o.svg" type="image/svg+xml"></object><object data="doc.pdf"></object><embed src="e.webp">
+      <a href="raw/photo.tif">download</a><a href="page.html">page</a>
+      <div style="background: url('bg1.jpg'), url(bg2.png)"></div><div data-bg="lazy-bg.jpg"></div>`);
+    expect(cs.map((c) => [new URL(c.url).pathname.split('/').pop(), c.discovery.join('+')])).toEqual([
+      ['lazy-bg.jpg', 'lazy+css'],
+      ['poster.jpg', 'poster'],
+      ['go.png', 'input'],
+      ['o.svg', 'object'],
+      ['e.webp', 'object'],
+      ['bg1.jpg', 'css'],
+      ['bg2.png', 'css'],
+      ['photo.tif', 'link'],
+    ]);
+    expect(byUrl(cs, 'https://gallery.example/photos/go.png')?.alt).toBe('Go');
+  });
+  it('serialises inline SVG as a standalone data: URL without scripts, and skips icons', () => {
+    const cs = scan(`<svg width="200" height="100" onload="steal()"><script>steal()</script><rect width="10" height="10" fill="#0a0"/><svg><circle r="1"/></svg></svg>
+      <svg width="24" height="24" viewBox="0 0 24 24"><path d="M0 0h24"/></svg>`);
+    expect(cs).toHaveLength(1);
+    const svg = decodeURIComponent(cs[0]!.url.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('fill="#0a0"');
+    expect(svg).not.toMatch(/script|onload|steal/);
+    expect(cs[0]).toMatchObject({ discovery: ['svg'], width: 200, height: 100 });
+  });
+  it('skips tiny data: URLs but keeps real inline images', () => {
+    const big = `data:image/png;base64,${'A'.repeat(2000)}`;
+    expect(urls(scan(`<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><img src="${big}">`))).toEqual([big]);
+  });
+});
+
+describe('scanDocument: context', () => {
+  it('reads alt, title, caption, aria-label, nearest heading and sizes; text stays text', () => {
+    const [c] = scan(`<h1>Birds</h1><section><h2>  Raptors\n of <i>Europe</i></h2><p>intro</p>
+      <figure><img src="k.jpg" width="640" height="480" alt="<script>alert(1)</script> Kestrel" title="A   kestrel" aria-label="Bird">
+      <figcaption>Common <b>kestrel</b>, 2024</figcaption></figure></section>`);
+    // (A following heading is covered in the browser test: linkedom's compareDocumentPosition
+    // calls every node "following".)
+    expect(c).toMatchObject({
+      alt: '<script>alert(1)</script> Kestrel',
+      title: 'A kestrel',
+      caption: 'Common kestrel, 2024',
+      ariaLabel: 'Bird',
+      heading: 'Raptors of Europe',
+      renderedWidth: 640,
+      renderedHeight: 480,
+    });
+    expect(ImageCandidateSchema.safeParse(c).success).toBe(true);
+  });
+  it('caps every text field', () => {
+    const [c] = scan(`<img src="a.jpg" alt="${'x'.repeat(50_000)}" title="${'y '.repeat(5000)}">`, { maxText: 100 });
+    expect(c!.alt).toHaveLength(100);
+    expect(c!.title.length).toBeLessThanOrEqual(100);
+  });
+  it('maps the figure rel=license to elementLicences', () => {
+    const [c] = scan(`<figure><img src="vase.png"><figcaption>Vase by <span>Ana</span>,
+      <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></figcaption></figure>`);
+    expect(c!.elementLicences).toEqual([expect.objectContaining({ via: 'figure', licences: ['https://creativecommons.org/licenses/by/4.0/'] })]);
+  });
+});
+
+describe('scanDocument: dedupe, caps and hostile pages', () => {
+  it('merges the same URL found several ways', () => {
+    const cs = scan('<img src="a.jpg" alt="first"><div style="background-image:url(a.jpg)" title="second"></div>');
+    expect(cs).toHaveLength(1);
+    expect(cs[0]).toMatchObject({ alt: 'first', title: 'second', discovery: ['img', 'css'] });
+  });
+  it('marks frames and honours the candidate cap', () => {
+    expect(scan('<img src="a.jpg">', { inFrame: true })[0]!.discovery).toEqual(['img', 'iframe']);
+    const many = Array.from({ length: 300 }, (_, i) => `<img src="i${i}.jpg">`).join('');
+    const { document } = parseHTML(`<html><body>${many}</body></html>`);
+    const { candidates, stats } = scanDocumentWithStats(document as unknown as Document, PAGE, { maxCandidates: 100 });
+    expect(candidates).toHaveLength(100);
+    expect(stats.limit).toBe('candidates');
+  });
+  it('says which cap stopped it: elements, time; none on a page within them', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `<p><img src="i${i}.jpg"></p>`).join('');
+    const { document } = parseHTML(`<html><body>${many}</body></html>`);
+    const doc = document as unknown as Document;
+    expect(scanDocumentWithStats(doc, PAGE, { maxElements: 50 }).stats.limit).toBe('elements');
+    expect(scanDocumentWithStats(doc, PAGE, { maxMs: 0 }).stats.limit).toBe('time');
+    const whole = scanDocumentWithStats(doc, PAGE);
+    expect(whole.stats.limit).toBeNull();
+    expect(whole.candidates).toHaveLength(300);
+  });
+  it('survives 5,000-deep nesting', () => {
+    const { document } = parseHTML('<html><body></body></html>');
+    let el: Element = document.body as unknown as Element;
+    for (let i = 0; i < 5000; i++) el = el.appendChild(document.createElement(i % 2 ? 'div' : 'span') as unknown as Element);
+    const fig = el.appendChild(document.createElement('figure') as unknown as Element);
+    fig.innerHTML = '<img src="deep.jpg" alt="deep"><figcaption>bottom</figcaption>';
+    const cs = scanDocument(document as unknown as Document, PAGE);
+    expect(cs).toMatchObject([{ url: 'https://gallery.example/photos/deep.jpg', caption: 'bottom' }]);
+  });
+  it('survives elements whose properties throw, and bad input', () => {
+    const { document } = parseHTML('<html><body><img id="bad" src="bad.jpg"><img src="good.jpg"></body></html>');
+    Object.defineProperty(document.getElementById('bad'), 'currentSrc', { get: () => { throw new Error('hostile'); } });
+    const { candidates, stats } = scanDocumentWithStats(document as unknown as Document, PAGE);
+    expect(urls(candidates)).toEqual(['https://gallery.example/photos/good.jpg']);
+    expect(stats.errors).toBe(1);
+    expect(scanDocument({} as Document, PAGE)).toEqual([]);
+    expect(scanDocument(document as unknown as Document, 'not a url')).toEqual([]);
+  });
+});
+
+describe('scanDocumentYielding: the scan Collect runs, letting the page run between steps', () => {
+  const body = `<h2>Gallery</h2>${Array.from({ length: 600 }, (_, i) => `<figure><img src="p${i}.jpg" alt="photo ${i}"><figcaption>c${i}</figcaption></figure>`).join('')}<div style="background-image:url(bg.jpg)"></div>`;
+
+  it('finds what the synchronous scan finds, pausing between its steps and context batches', async () => {
+    const { document } = parseHTML(`<html><body>${body}</body></html>`);
+    const doc = document as unknown as Document;
+    let pauses = 0;
+    const yielding = await scanDocumentYielding(doc, PAGE, {}, { sliceMs: 0, pause: async () => void pauses++ });
+    expect(yielding.candidates).toEqual(scanDocumentWithStats(doc, PAGE).candidates);
+    expect(yielding.candidates).toHaveLength(601);
+    // Every path over the tree, the sweep, Resource Timing, and context in batches of 256.
+    expect(pauses).toBeGreaterThanOrEqual(12);
+  });
+
+  it('survives the page rewriting itself while it pauses', async () => {
+    const { document } = parseHTML(`<html><body>${body}</body></html>`);
+    const doc = document as unknown as Document;
+    let n = 0;
+    const churn = async () => {
+      const figures = doc.querySelectorAll('figure');
+      figures[n % figures.length]?.remove();
+      doc.body.insertAdjacentHTML('beforeend', `<img src="late${n++}.jpg">`);
+    };
+    const { candidates, stats } = await scanDocumentYielding(doc, PAGE, {}, { sliceMs: 0, pause: churn });
+    expect(candidates.length).toBeGreaterThan(500);
+    for (const c of candidates) expect(ImageCandidateSchema.safeParse(c).success).toBe(true);
+    expect(stats.limit).toBeNull();
+  });
+});

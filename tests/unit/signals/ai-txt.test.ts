@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateAiTxt, parseAiTxt } from '../../../utils/signals/ai-txt';
+import type { FetchedFile } from '../../../utils/signals/fetched-file';
+
+const AI = purposeProfile('ai-training');
+const URL_ = 'https://art.test/ai.txt';
+const ok = (body: string): FetchedFile => ({ url: URL_, outcome: 'ok', body });
+const SPAWNING = `# Spawning AI
+# Prevent datasets from using the following file types
+
+User-Agent: *
+Disallow: *.jpg
+Disallow: *.jpeg
+Disallow: *.png
+Allow: /press/*.jpg$
+`;
+const denyE = (value: string, forBot = ''): Evidence => ({
+  kind: 'ai-txt', scope: 'site', source: URL_, value, effect: 'deny', reason: 'ai-txt-disallow',
+  note: `The site's ai.txt disallows this image for AI datasets${forBot}.`,
+});
+const allowE = (value: string): Evidence => ({ kind: 'ai-txt', scope: 'site', source: URL_, value, effect: 'allow', note: "The site's ai.txt explicitly allows this image for AI datasets." });
+const noRule: Evidence = { kind: 'ai-txt', scope: 'site', source: URL_, value: 'no rule matches this image', effect: 'info', note: "The site's ai.txt has no rule for this image." };
+const notAiTxt = (error: string): Evidence => ({ kind: 'ai-txt', scope: 'site', source: URL_, value: `not a Spawning ai.txt: ${error}`, effect: 'info', note: 'The file at /ai.txt is not the robots-style Spawning format; it carries no opt-out.' });
+
+describe('parseAiTxt', () => {
+  it('reads the generator output', () => {
+    expect(parseAiTxt(SPAWNING)).toEqual({
+      ok: true,
+      value: {
+        truncated: false,
+        groups: [{ agents: ['*'], rules: [
+          { allow: false, pattern: '*.jpg', line: 5 },
+          { allow: false, pattern: '*.jpeg', line: 6 },
+          { allow: false, pattern: '*.png', line: 7 },
+          { allow: true, pattern: '/press/*.jpg$', line: 8 },
+        ] }],
+      },
+    });
+  });
+
+  it.each<[string, string, ReturnType<typeof parseAiTxt>]>([
+    ['consecutive agents share a group; CRLF; comments', 'user-agent: GPTBot/1.0\r\nUser-Agent: CCBot # x\r\nDISALLOW: / # all\r\nUser-agent: *\r\nDisallow:\r\n', { ok: true, value: { truncated: false, groups: [
+      { agents: ['gptbot', 'ccbot'], rules: [{ allow: false, pattern: '/', line: 3 }] },
+      { agents: ['*'], rules: [] },
+    ] } }],
+    ['rules before any group are read as for everyone', 'Disallow: *.webp\n', { ok: true, value: { truncated: false, groups: [{ agents: ['*'], rules: [{ allow: false, pattern: '*.webp', line: 1 }] }] } }],
+    ['Markdown aitxt.ing file', '# About us\n\nWe sell widgets. Prices: see /pricing.\n', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
+    ['HTML soft 404', '<!doctype html><html><body>Not found</body></html>', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
+    ['binary junk', 'User-Agent: *\u0000\u0001Disallow: /', { ok: false, error: 'binary content' }],
+    ['empty', '', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
+  ])('%s', (_name, body, expected) => {
+    expect(parseAiTxt(body)).toEqual(expected);
+  });
+
+  it('reads only the first 512 KiB', () => {
+    const body = `User-Agent: *\n${'# padding\n'.repeat(60000)}Disallow: /\n`;
+    expect(parseAiTxt(body)).toEqual({ ok: true, value: { truncated: true, groups: [{ agents: ['*'], rules: [] }] } });
+  });
+});
+
+describe('evaluateAiTxt', () => {
+  it.each<[string, FetchedFile, string, Evidence[]]>([
+    ['extension glob disallows', ok(SPAWNING), 'https://art.test/gallery/fox.jpg', [denyE('User-Agent: * → Disallow: *.jpg (line 5)')]],
+    ['the query does not hide the extension', ok(SPAWNING), 'https://art.test/i/fox.PNG.png?w=300', [denyE('User-Agent: * → Disallow: *.png (line 7)')]],
+    ['longer Allow wins', ok(SPAWNING), 'https://art.test/press/kit.jpg', [allowE('User-Agent: * → Allow: /press/*.jpg$ (line 8)')]],
+    ['matching is case-sensitive', ok(SPAWNING), 'https://art.test/fox.JPG', [noRule]],
+    ['other file types unaffected', ok(SPAWNING), 'https://art.test/fox.gif', [noRule]],
+    ['a named AI-token group replaces * for that token, and binds', ok('User-Agent: *\nAllow: /\nUser-Agent: GPTBot\nDisallow: /\n'), 'https://art.test/a.gif', [
+      denyE('User-Agent: gptbot → Disallow: / (line 4)', ' (for gptbot)'),
+    ]],
+    ['a heed group overrides * for heed, but * still binds the AI tokens without groups', ok('User-Agent: heed\nAllow: /\nUser-Agent: *\nDisallow: *.jpg\n'), 'https://art.test/a.jpg', [
+      denyE('User-Agent: * → Disallow: *.jpg (line 4)'),
+    ]],
+    ['equal length: Allow wins the tie', ok('User-Agent: *\nDisallow: /a\nAllow: /a\n'), 'https://art.test/a.png', [allowE('User-Agent: * → Allow: /a (line 3)')]],
+    ['404: no restriction', { url: URL_, outcome: 'absent' }, 'https://art.test/a.jpg', [
+      { kind: 'ai-txt', scope: 'site', source: URL_, value: 'absent', effect: 'info', note: 'No /ai.txt on this site: no restriction from it.' },
+    ]],
+    ['5xx: recorded, no restriction', { url: URL_, outcome: 'error', detail: 'HTTP 502' }, 'https://art.test/a.jpg', [
+      { kind: 'ai-txt', scope: 'site', source: URL_, value: 'unavailable: HTTP 502', effect: 'info', note: 'ai.txt could not be fetched; it is optional and Spawning defines no failure rule, so it adds no restriction.' },
+    ]],
+    ['not the Spawning format', ok('# ai.txt\nThis site is about cats.\n'), 'https://art.test/a.jpg', [notAiTxt('no User-Agent, Allow or Disallow line')]],
+  ])('%s', (_name, fetched, image, expected) => {
+    expect(evaluateAiTxt(fetched, image, AI)).toEqual(expected);
+  });
+
+  it('huge file: reads the first 512 KiB and says so', () => {
+    const body = `User-Agent: *\n${'Disallow: /nothing-here\n'.repeat(30000)}Disallow: *.jpg\n`;
+    expect(evaluateAiTxt(ok(body), 'https://art.test/a.jpg', AI)).toEqual([
+      { kind: 'ai-txt', scope: 'site', source: URL_, value: 'no rule matches this image', effect: 'info', note: "The site's ai.txt has no rule for this image (only the first 512 KiB were read)." },
+    ]);
+  });
+
+  it('never throws on junk', () => {
+    expect(evaluateAiTxt(null as unknown as FetchedFile, 'x', AI)).toEqual([]);
+    expect(evaluateAiTxt(ok(SPAWNING), 'not a url', AI)).toEqual([
+      { kind: 'ai-txt', scope: 'site', source: URL_, value: 'image URL unreadable', effect: 'info', note: 'The image URL could not be parsed.' },
+    ]);
+  });
+
+  it('property: parse and evaluate never throw', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 2000 }), fc.array(fc.tuple(fc.constantFrom('User-Agent: ', 'Disallow: ', 'Allow: ', '# '), fc.string({ maxLength: 30 })).map(([k, v]) => k + v), { maxLength: 30 }).map((l) => l.join('\n'))),
+        fc.string({ maxLength: 60 }).map((p) => `https://art.test/${p}`),
+        (body, url) => {
+          expect(typeof parseAiTxt(body).ok).toBe('boolean');
+          expect(Array.isArray(evaluateAiTxt(ok(body), url, AI))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readC2pa } from '../../../utils/media/c2pa-store';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateC2pa } from '../../../utils/signals/c2pa';
+import {
+  app11Segments, ascii, box, cborAssertion, concat, isoBmff, jpeg, manifestStore, png, pngChunk, riffChunk, superbox, webp,
+} from '../media/image-fixtures';
+
+const AI = purposeProfile('ai-training');
+const TDM = purposeProfile('research-tdm');
+
+const CAWG = cborAssertion('cawg.training-mining', {
+  entries: {
+    'cawg.ai_generative_training': { use: 'notAllowed' },
+    'cawg.ai_training': { use: 'constrained', constraints_info: 'https://ex.test/ai-terms' },
+    'cawg.ai_inference': { use: 'allowed' },
+  },
+});
+const jpegWith = (store: Uint8Array, maxPayload?: number) => jpeg({ segments: app11Segments(store, maxPayload) });
+
+describe('readC2pa', () => {
+  it('reads the active manifest of a JPEG APP11 store', () => {
+    const r = readC2pa(jpegWith(manifestStore([CAWG])));
+    expect(r).toEqual({
+      present: true, readable: true, unreadableAssertions: [],
+      assertions: [{
+        label: 'cawg.training-mining',
+        entries: new Map([
+          ['cawg.ai_generative_training', { use: 'notAllowed', constraintInfo: null }],
+          ['cawg.ai_training', { use: 'constrained', constraintInfo: 'https://ex.test/ai-terms' }],
+          ['cawg.ai_inference', { use: 'allowed', constraintInfo: null }],
+        ]),
+      }],
+    });
+  });
+
+  it('reassembles a store split over many APP11 segments', () => {
+    const filler = superbox('cbor', 'c2pa.thumbnail.claim.jpeg', box('bidb', new Uint8Array(3000).fill(7)));
+    const jpg = jpegWith(manifestStore([filler, CAWG]), 200);
+    expect(jpg.filter((_, i) => jpg[i - 1] === 0xff && jpg[i] === 0xeb).length).toBeGreaterThan(15);
+    expect(readC2pa(jpg)).toMatchObject({ present: true, readable: true, assertions: [{ label: 'cawg.training-mining' }] });
+  });
+
+  it.each<[string, Uint8Array]>([
+    ['PNG caBX', png({ chunks: [pngChunk('caBX', manifestStore([CAWG]))] })],
+    ['WebP C2PA', webp({ chunks: [riffChunk('C2PA', manifestStore([CAWG]))] })],
+    ['AVIF uuid box', isoBmff('avif', manifestStore([CAWG]), ['mif1', 'miaf'])],
+    ['HEIC uuid box', isoBmff('heic', manifestStore([CAWG]))],
+  ])('finds the store in %s', (_name, bytes) => {
+    expect(readC2pa(bytes)).toMatchObject({ present: true, readable: true, assertions: [{ label: 'cawg.training-mining' }] });
+  });
+
+  it('reads the C2PA 1.x label with instance suffix, top-level entries and constraint_info', () => {
+    const a = cborAssertion('c2pa.training-mining__1', { 'c2pa.ai_training': { use: 'constrained', constraint_info: 'see terms' } });
+    expect(readC2pa(jpegWith(manifestStore([a])))).toMatchObject({
+      readable: true, assertions: [{ label: 'c2pa.training-mining', entries: new Map([['c2pa.ai_training', { use: 'constrained', constraintInfo: 'see terms' }]]) }],
+    });
+  });
+
+  it('reads a JSON content box', () => {
+    const a = superbox('json', 'cawg.training-mining', box('json', ascii(JSON.stringify({ entries: { 'cawg.data_mining': { use: 'notAllowed' } } }))));
+    expect(readC2pa(jpegWith(manifestStore([a])))).toMatchObject({ assertions: [{ entries: new Map([['cawg.data_mining', { use: 'notAllowed', constraintInfo: null }]]) }] });
+  });
+
+  it('ignores ingredient manifests: only the last (active) manifest counts', () => {
+    const store = manifestStore([], [[CAWG]]);
+    expect(readC2pa(jpegWith(store))).toEqual({ present: true, readable: true, assertions: [], unreadableAssertions: [] });
+  });
+
+  it('keeps hostile keys out of object prototypes', () => {
+    const a = cborAssertion('cawg.training-mining', new Map<string, unknown>([['entries', new Map([['__proto__', { use: 'notAllowed' }]])]]));
+    const r = readC2pa(jpegWith(manifestStore([a])));
+    expect(({} as Record<string, unknown>).use).toBeUndefined();
+    expect(r).toMatchObject({ assertions: [{ entries: new Map([['__proto__', { use: 'notAllowed', constraintInfo: null }]]) }] });
+  });
+
+  it('no C2PA → not present', () => {
+    expect(readC2pa(jpeg())).toEqual({ present: false });
+    expect(readC2pa(png())).toEqual({ present: false });
+    expect(readC2pa(new Uint8Array())).toEqual({ present: false });
+    expect(readC2pa(Uint8Array.from([0xff]))).toEqual({ present: false });
+  });
+
+  it('never throws on any truncation of a C2PA JPEG', () => {
+    const full = jpegWith(manifestStore([CAWG]), 120);
+    for (let n = 0; n <= full.length; n++) {
+      expect(() => readC2pa(full.subarray(0, n))).not.toThrow();
+      expect(() => evaluateC2pa(full.subarray(0, n), AI)).not.toThrow();
+    }
+  });
+});
+
+describe('evaluateC2pa', () => {
+  it('property: mutated stores never throw, and every deny carries a reason', () => {
+    const seeds = [jpegWith(manifestStore([CAWG]), 90), png({ chunks: [pngChunk('caBX', manifestStore([CAWG]))] }), isoBmff('avif', manifestStore([CAWG]))];
+    fc.assert(fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 }), (seed, mutations) => {
+      const b = new Uint8Array(seed);
+      for (const [at, v] of mutations) b[at % b.length] = v;
+      for (const e of evaluateC2pa(b, AI)) expect(e.effect !== 'deny' || e.reason !== undefined).toBe(true);
+    }), { numRuns: 150 });
+  });
+
+  it('notAllowed and constrained for a key of the purpose → deny c2pa-not-allowed; other keys → info', () => {
+    const ev = evaluateC2pa(jpegWith(manifestStore([CAWG])), AI);
+    expect(ev).toEqual([
+      expect.objectContaining({ kind: 'c2pa', scope: 'image', source: 'c2pa', effect: 'deny', reason: 'c2pa-not-allowed', value: 'cawg.training-mining cawg.ai_generative_training=notAllowed — unverified claim (signature not validated)' }),
+      expect.objectContaining({ effect: 'deny', reason: 'c2pa-not-allowed', value: expect.stringContaining('cawg.ai_training=constrained'), note: expect.stringContaining('https://ex.test/ai-terms') }),
+      expect.objectContaining({ effect: 'info', value: expect.stringContaining('cawg.ai_inference=allowed') }),
+    ]);
+    for (const e of ev) expect(e.value).toContain('unverified claim (signature not validated)');
+  });
+
+  it('research-tdm is bound only by data_mining keys', () => {
+    expect(evaluateC2pa(jpegWith(manifestStore([CAWG])), TDM).some((e) => e.effect === 'deny')).toBe(false);
+    const dm = cborAssertion('cawg.training-mining', { entries: { 'cawg.data_mining': { use: 'notAllowed' } } });
+    expect(evaluateC2pa(jpegWith(manifestStore([dm])), TDM)).toEqual([expect.objectContaining({ reason: 'c2pa-not-allowed' })]);
+  });
+
+  it('allowed → allow', () => {
+    const a = cborAssertion('c2pa.training-mining', { entries: { 'c2pa.ai_training': { use: 'allowed' } } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI)).toEqual([expect.objectContaining({ effect: 'allow', value: expect.stringContaining('c2pa.ai_training=allowed') })]);
+  });
+
+  it('an unknown use value fails closed', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'maybe' } } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+
+  it('no C2PA → no evidence; a manifest without the assertion → one info', () => {
+    expect(evaluateC2pa(jpeg(), AI)).toEqual([]);
+    const other = cborAssertion('c2pa.actions', { actions: [{ action: 'c2pa.created' }] });
+    expect(evaluateC2pa(jpegWith(manifestStore([other])), AI)).toEqual([expect.objectContaining({ effect: 'info', value: expect.stringContaining('no training-mining assertion') })]);
+  });
+
+  it('a training-mining assertion whose CBOR is broken → deny signal-unreadable', () => {
+    const broken = superbox('cbor', 'cawg.training-mining', box('cbor', Uint8Array.from([0xbf, 0x61])));
+    expect(evaluateC2pa(jpegWith(manifestStore([broken])), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+    const deep = superbox('cbor', 'cawg.training-mining', box('cbor', concat(new Array(100).fill(0x81), [0])));
+    expect(evaluateC2pa(jpegWith(manifestStore([deep])), AI)).toEqual([expect.objectContaining({ reason: 'signal-unreadable' })]);
+  });
+
+  it('a broken store fails closed only when it names a training-mining assertion', () => {
+    // Several segment sizes, so the label also falls across segment boundaries.
+    for (const size of [41, 57, 64, 77, 90, 120]) {
+      const withTm = app11Segments(manifestStore([CAWG]), size);
+      const lastMissing = jpeg({ segments: withTm.slice(0, -1) });
+      expect(evaluateC2pa(lastMissing, AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+    }
+    const withTm = app11Segments(manifestStore([CAWG]), 120);
+    const outOfOrder = jpeg({ segments: [withTm[0]!, withTm[2]!, withTm[1]!, ...withTm.slice(3)] });
+    expect(evaluateC2pa(outOfOrder, AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+    const provenanceOnly = app11Segments(manifestStore([cborAssertion('c2pa.actions', { actions: [] })]), 120);
+    const missing = jpeg({ segments: provenanceOnly.slice(0, -1) });
+    expect(evaluateC2pa(missing, AI)).toEqual([expect.objectContaining({ effect: 'info', value: expect.stringContaining('c2pa present, unread') })]);
+  });
+
+  it('two manifest stores → unread (C2PA: more than one store is invalid)', () => {
+    const twice = png({ chunks: [pngChunk('caBX', manifestStore([])), pngChunk('caBX', manifestStore([]))] });
+    expect(evaluateC2pa(twice, AI)).toEqual([expect.objectContaining({ effect: 'info', value: expect.stringContaining('more than one manifest store') })]);
+  });
+});

@@ -1,0 +1,427 @@
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  ElementLicenceHintSchema,
+  PageLicenceSignalsSchema,
+  licenceFindings,
+  readElementLicence,
+  readPageLicenceSignals,
+  type PageLicenceSignals,
+} from '../../../utils/signals/html-licence';
+
+const PAGE = 'https://ex.test/gallery/page.html';
+const BY = 'https://creativecommons.org/licenses/by/4.0/';
+const BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
+const BY_NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+const CC0 = 'https://creativecommons.org/publicdomain/zero/1.0/';
+const PDM = 'https://creativecommons.org/publicdomain/mark/1.0/';
+
+function doc(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+function page(html: string, url = PAGE): PageLicenceSignals {
+  const signals = readPageLicenceSignals(doc(html), url);
+  // Every output must survive the message schema and a JSON round trip.
+  expect(PageLicenceSignalsSchema.parse(JSON.parse(JSON.stringify(signals)))).toEqual(signals);
+  return signals;
+}
+function hints(html: string, id = 'img') {
+  const d = doc(html);
+  const img = d.getElementById(id);
+  if (!img) throw new Error(`no #${id}`);
+  const out = readElementLicence(img, PAGE);
+  for (const h of out) ElementLicenceHintSchema.parse(h);
+  return out;
+}
+const EMPTY: Omit<PageLicenceSignals, 'pageUrl'> = { licences: [], rslLinks: [], imageObjects: [], unreadable: [], truncated: false };
+
+describe('readPageLicenceSignals: rel=license, RDFa, microdata', () => {
+  it('reads page-level statements and skips figure-, image- and media-scoped ones', () => {
+    const html = `<!doctype html><html prefix="lic: http://creativecommons.org/ns#"><head>
+      <base href="/gallery/sub/">
+      <link rel="stylesheet License" href="${BY}">
+      <link rel="license" type="application/rsl+xml" href="/license.xml">
+      <meta property="dcterms:license" content="https://creativecommons.org/licenses/by-sa/4.0/deed.de">
+    </head><body vocab="http://schema.org/">
+      <footer><a rel="nofollow LICENSE" href="https://creativecommons.org/licenses/by/4.0/legalcode">CC BY</a>
+        <span property="cc:license" resource="${BY}"></span>
+        <a rel="xhv:license" href="../terms.html">Terms</a>
+        <a rel="lic:license" href="${CC0}">CC0</a>
+        <map><area rel="license" href="${PDM}" alt=""></map>
+        <a rel="licence" href="https://example.com/typo">not a licence link</a>
+        <a rel="license">no href</a>
+        <a rel="license" href="javascript:alert(1)">js</a>
+      </footer>
+      <figure><img src="a.jpg"><a rel="license" href="${BY_NC}">in a figure</a></figure>
+      <div about="b.jpg"><a rel="license" href="https://creativecommons.org/licenses/by-nd/4.0/">about an image</a></div>
+      <div itemscope itemtype="https://schema.org/WebPage"><link itemprop="license" href="https://creativecommons.org/licenses/by/3.0/">
+        <div itemprop="primaryImageOfPage" itemscope itemtype="https://schema.org/ImageObject"><link itemprop="license" href="https://creativecommons.org/licenses/by-nc/3.0/"></div>
+      </div>
+      <div itemscope itemtype="https://schema.org/VideoObject"><link itemprop="license" href="https://creativecommons.org/licenses/by-nc-sa/4.0/"></div>
+    </body></html>`;
+    expect(page(html)).toEqual({
+      pageUrl: PAGE,
+      licences: [
+        { via: 'rel', url: BY },
+        { via: 'rdfa', url: 'https://creativecommons.org/licenses/by-sa/4.0/deed.de' },
+        { via: 'rel', url: 'https://creativecommons.org/licenses/by/4.0/legalcode' },
+        { via: 'rdfa', url: BY },
+        { via: 'rdfa', url: 'https://ex.test/gallery/terms.html' },
+        { via: 'rdfa', url: CC0 },
+        { via: 'rel', url: PDM },
+        { via: 'microdata', url: 'https://creativecommons.org/licenses/by/3.0/' },
+      ],
+      rslLinks: ['https://ex.test/license.xml'],
+      imageObjects: [],
+      unreadable: [],
+      truncated: false,
+    });
+  });
+
+  it('reads the Creative Commons chooser snippets (old and new) as page licences', () => {
+    const old = `<a rel="license" href="http://creativecommons.org/licenses/by-sa/4.0/"><img alt="Creative Commons Licence"
+      src="https://i.creativecommons.org/l/by-sa/4.0/88x31.png" /></a><br />This work by <span xmlns:cc="http://creativecommons.org/ns#"
+      property="cc:attributionName">Ann</span> is licensed under a <a rel="license" href="http://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.`;
+    const chooser = `<p xmlns:cc="http://creativecommons.org/ns#" xmlns:dct="http://purl.org/dc/terms/"><a property="dct:title"
+      rel="cc:attributionURL" href="https://ex.test/work">Fox</a> by <a rel="cc:attributionURL dct:creator" property="cc:attributionName"
+      href="https://ex.test/ann">Ann</a> is licensed under <a href="https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1"
+      target="_blank" rel="license noopener noreferrer">CC BY 4.0<img src="https://mirrors.creativecommons.org/presskit/icons/cc.svg?ref=chooser-v1"></a></p>`;
+    expect(page(old + chooser).licences).toEqual([
+      { via: 'rel', url: 'http://creativecommons.org/licenses/by-sa/4.0/' },
+      { via: 'rel', url: 'https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1' },
+    ]);
+    expect(hints(`<figure><img id="img" src="fox.jpg"><figcaption>${chooser}</figcaption></figure>`)).toEqual([
+      { via: 'figure', licences: ['https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1'], creator: 'Ann', title: 'Fox', creditText: null },
+    ]);
+  });
+
+  it('treats about="" and about=<page URL> as the page, about="#frag" as something else', () => {
+    const html = `<div about=""><a rel="license" href="${BY}">a</a></div>
+      <div about="${PAGE}"><span property="cc:license" resource="${BY_SA}"></span></div>
+      <div about="#photo"><a rel="license" href="${BY_NC}">c</a></div>`;
+    expect(page(html).licences).toEqual([
+      { via: 'rel', url: BY },
+      { via: 'rdfa', url: BY_SA },
+    ]);
+  });
+
+  it('honours a page-declared prefix over the default one', () => {
+    const html = `<div prefix="cc: https://evil.example/ns#"><span property="cc:license" resource="${BY}"></span></div>
+      <div xmlns:cc="http://creativecommons.org/ns#"><span property="cc:license" resource="${BY_SA}"></span></div>`;
+    expect(page(html).licences).toEqual([{ via: 'rdfa', url: BY_SA }]);
+  });
+
+  it('keeps markup inside attributes as data, resolved and escaped by the URL parser', () => {
+    const html = `<a rel="license" href="https://creativecommons.org/licenses/by/4.0/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">x</a>
+      <a rel="license" href="  /licence?a=<b>  ">y</a>`;
+    expect(page(html).licences).toEqual([
+      { via: 'rel', url: 'https://creativecommons.org/licenses/by/4.0/%22%3E%3Cscript%3Ealert(1)%3C/script%3E' },
+      { via: 'rel', url: 'https://ex.test/licence?a=%3Cb%3E' },
+    ]);
+  });
+
+  it('returns an empty result for a page URL that is not http(s), and for an empty document', () => {
+    expect(page(`<a rel="license" href="${BY}">x</a>`, 'not a url')).toEqual({ pageUrl: '', ...EMPTY });
+    expect(page('')).toEqual({ pageUrl: PAGE, ...EMPTY });
+  });
+});
+
+describe('readPageLicenceSignals: JSON-LD', () => {
+  const ld = (json: string, type = 'application/ld+json') => `<script type="${type}">${json}</script>`;
+
+  it('reads top-level licences and every ImageObject, through @graph, arrays and nesting', () => {
+    const html = `<head><base href="https://cdn.ex.test/"></head>
+      ${ld(`{"@context":"https://schema.org","@graph":[
+        {"@type":"WebPage","license":{"@id":"${BY}"},"primaryImageOfPage":{"@type":"ImageObject","contentUrl":"/img/fox.jpg",
+          "license":"${BY_SA}","acquireLicensePage":"/licensing","creditText":"  Ann / Ex  ","creator":{"@type":"Person","name":"Ann"},
+          "copyrightNotice":"© 2025 Ann","name":"Fox"}},
+        {"@type":"Article","schema:license":{"@type":"CreativeWork","url":"${CC0}"},
+          "image":[{"@type":["ImageObject"],"contentUrl":["a.jpg","http://ex.test/b.jpg"],"license":["${PDM}","${BY}"],
+            "creator":[{"@type":"Person","name":"Bo"},{"@type":"Organization","name":"Org"},"Cy"]}]}]}`)}
+      ${ld(`[{"@type":"CreativeWork","http://schema.org/license":"${BY}"},{"@type":"VideoObject","license":"${BY_NC}"}]`, 'Application/LD+JSON; charset=utf-8')}
+      ${ld(`<!--{"@type":"Photograph","contentUrl":"c.jpg","license":"${BY}"}-->`)}
+      ${ld('   ')}
+      ${ld('{"@type":"ImageObject","license":"https://creativecommons.org/licenses/by/4.0/"}')}`;
+    expect(page(html)).toEqual({
+      pageUrl: PAGE,
+      licences: [
+        { via: 'json-ld', url: BY },
+        { via: 'json-ld', url: CC0 },
+      ],
+      rslLinks: [],
+      imageObjects: [
+        {
+          contentUrl: 'https://cdn.ex.test/img/fox.jpg',
+          license: [BY_SA],
+          acquireLicensePage: 'https://cdn.ex.test/licensing',
+          creditText: 'Ann / Ex',
+          creator: 'Ann',
+          copyrightNotice: '© 2025 Ann',
+          name: 'Fox',
+        },
+        ...['https://cdn.ex.test/a.jpg', 'http://ex.test/b.jpg'].map((contentUrl) => ({
+          contentUrl,
+          license: [PDM, BY],
+          acquireLicensePage: null,
+          creditText: null,
+          creator: 'Bo, Org, Cy',
+          copyrightNotice: null,
+          name: null,
+        })),
+        { contentUrl: 'https://cdn.ex.test/c.jpg', license: [BY], acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null },
+      ],
+      unreadable: [],
+      truncated: false,
+    });
+  });
+
+  it('records malformed JSON-LD as unreadable and keeps reading the rest', () => {
+    const html = `${ld('{"license": ')}${ld(`{"license":"${BY}"}`)}${ld('{"a":1,}')}${ld('<p>not json</p>')}`;
+    expect(page(html)).toEqual({
+      pageUrl: PAGE,
+      ...EMPTY,
+      licences: [{ via: 'json-ld', url: BY }],
+      unreadable: [
+        { via: 'json-ld', index: 0, reason: 'malformed' },
+        { via: 'json-ld', index: 2, reason: 'malformed' },
+        { via: 'json-ld', index: 3, reason: 'malformed' },
+      ],
+    });
+  });
+
+  it('keeps text as data: markup in JSON-LD strings is trimmed and capped, never interpreted', () => {
+    const name = `<img src=x onerror=alert(1)>${'n'.repeat(600)}`;
+    const html = ld(JSON.stringify({ '@type': 'ImageObject', contentUrl: 'javascript:alert(1)' }) + '') +
+      ld(JSON.stringify({ '@type': 'ImageObject', contentUrl: '/x.jpg', name, license: ['data:,x', BY] }));
+    const out = page(html);
+    expect(out.imageObjects).toEqual([
+      { contentUrl: 'https://ex.test/x.jpg', license: [BY], acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: name.slice(0, 500) },
+    ]);
+  });
+
+  it('refuses a 5,000-deep document quickly, without recursion', () => {
+    const deep = `${'{"a":'.repeat(5000)}{"license":"${BY}"}${'}'.repeat(5000)}`;
+    const arrays = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const d = doc(ld(deep) + ld(arrays) + ld(`{"license":"${BY_SA}"}`));
+    const out = readPageLicenceSignals(d, PAGE);
+    expect(out).toEqual({
+      pageUrl: PAGE,
+      ...EMPTY,
+      licences: [{ via: 'json-ld', url: BY_SA }],
+      unreadable: [
+        { via: 'json-ld', index: 0, reason: 'too-deep' },
+        { via: 'json-ld', index: 1, reason: 'too-deep' },
+      ],
+    });
+  });
+
+  it('reads a document nested to the depth limit (64)', () => {
+    const json = `${'{"a":'.repeat(62)}{"@type":"ImageObject","contentUrl":"/d.jpg","license":"${BY}"}${'}'.repeat(62)}`;
+    expect(page(ld(json)).imageObjects.map((io) => io.contentUrl)).toEqual(['https://ex.test/d.jpg']);
+  });
+
+  it('reads 1 MB of JSON-LD within the caps, and records a larger script as too large', () => {
+    const item = (i: number) => `{"@type":"ImageObject","contentUrl":"/img/${i}.jpg","license":"${BY}","name":"Image number ${i}"}`;
+    const items: string[] = [];
+    let size = 2;
+    for (let i = 0; size < 990_000; i++) size += (items[items.push(item(i)) - 1]?.length ?? 0) + 1;
+    const big = `[${items.join(',')}]`;
+    expect(big.length).toBeGreaterThan(980_000);
+    const d = doc(ld(big) + ld(`${big} `.repeat(2)));
+    const out = readPageLicenceSignals(d, PAGE);
+    expect(out.imageObjects).toHaveLength(500);
+    expect(out.imageObjects[499]?.contentUrl).toBe('https://ex.test/img/499.jpg');
+    expect(out.unreadable).toEqual([{ via: 'json-ld', index: 1, reason: 'too-large' }]);
+    expect(out.truncated).toBe(true);
+  });
+});
+
+describe('readPageLicenceSignals: hostile documents', () => {
+  it('caps 10,000 licence links at 100 entries, quickly', () => {
+    const links = Array.from({ length: 10_000 }, (_, i) => `<a rel="license" href="/l/${i}">${i}</a>`).join('');
+    const d = doc(`<body>${links}</body>`);
+    const out = readPageLicenceSignals(d, PAGE);
+    expect(out.licences).toHaveLength(100);
+    expect(out.licences[99]).toEqual({ via: 'rel', url: 'https://ex.test/l/99' });
+    expect(out.truncated).toBe(true);
+  });
+
+  it('examines at most 20,000 marked-up elements and says so', () => {
+    const d = doc(`<link rel="license" href="${BY}">${'<br rel=x>'.repeat(20_000)}<link rel="license" href="${CC0}">`);
+    expect(readPageLicenceSignals(d, PAGE)).toEqual({ pageUrl: PAGE, ...EMPTY, licences: [{ via: 'rel', url: BY }], truncated: true });
+  });
+
+  it('does not treat a licence nested deeper than the ancestor cap as page-level', () => {
+    const d = doc(`<body>${'<div>'.repeat(300)}<a rel="license" href="${BY}">x</a>${'</div>'.repeat(300)}<link rel="license" href="${BY_SA}"></body>`);
+    expect(readPageLicenceSignals(d, PAGE).licences).toEqual([{ via: 'rel', url: BY_SA }]);
+  });
+
+  it('never throws on arbitrary markup', () => {
+    const piece = fc.constantFrom(
+      '<a rel="license" href="', '<link rel="cc:license" href=', '<div about="', '<figure>', '</figure>', '<div itemscope itemtype="ImageObject">',
+      '<span property="license" content="', '<script type="application/ld+json">', '</script>', '{"license":', '"@graph":[', '<img src="a.jpg" id="img">',
+      '">', '"', "'", '<', '>', ']', '}', BY, 'http://[', '&quot;', '\u0000',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
+        const html = parts.join('');
+        const d = doc(html);
+        const out = readPageLicenceSignals(d, PAGE);
+        PageLicenceSignalsSchema.parse(out);
+        for (const img of Array.from(d.querySelectorAll('img'))) readElementLicence(img, PAGE);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('readElementLicence', () => {
+  it('reads a licence link and credit inside the image figure', () => {
+    const html = `<figure><img id="img" src="a.jpg"><figcaption>“Fox” by <span property="cc:attributionName">Ann</span>,
+      <a rel="license" href="${BY_SA}">CC BY-SA 4.0</a> <span property="dc:title"> Fox </span></figcaption></figure>
+      <a rel="license" href="${BY}">page licence</a>`;
+    expect(hints(html)).toEqual([{ via: 'figure', licences: [BY_SA], creator: 'Ann', title: 'Fox', creditText: null }]);
+  });
+
+  it('leaves an RSL link in the figure out', () => {
+    const html = `<figure><img id="img" src="a.jpg"><link rel="license" type="application/rsl+xml" href="/rsl.xml"><a rel="license" href="${BY}">x</a></figure>`;
+    expect(hints(html)).toEqual([{ via: 'figure', licences: [BY], creator: null, title: null, creditText: null }]);
+  });
+
+  it('keeps a nested figure to its own image', () => {
+    const html = `<figure><img id="outer" src="o.jpg"><a rel="license" href="${BY}">o</a>
+      <figure><img id="img" src="i.jpg"><a rel="license" href="${CC0}">i</a></figure></figure>`;
+    expect(hints(html)).toEqual([{ via: 'figure', licences: [CC0], creator: null, title: null, creditText: null }]);
+    expect(hints(html, 'outer')).toEqual([{ via: 'figure', licences: [BY], creator: null, title: null, creditText: null }]);
+  });
+
+  it('reads ccREL about="<image>" on an ancestor or a sibling (SIGNALS.md §6.2)', () => {
+    const ancestor = `<div about="/gallery/fox.jpg" xmlns:cc="http://creativecommons.org/ns#"><img id="img" src="fox.jpg">
+      <a rel="license" href="${BY_SA}">CC BY-SA 4.0</a> by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.test/ann">Ann</a></div>`;
+    expect(hints(ancestor)).toEqual([{ via: 'rdfa', licences: [BY_SA], creator: 'Ann', title: null, creditText: null }]);
+    const sibling = `<p><img id="img" src="http://ex.test/gallery/fox.jpg#x"><span about="https://ex.test/gallery/fox.jpg">
+      <span rel="dcterms:license" resource="${CC0}"></span><span property="dcterms:creator" content="Bo"></span></span>
+      <span about="other.jpg"><a rel="license" href="${BY_NC}">other</a></span></p>`;
+    expect(hints(sibling)).toEqual([{ via: 'rdfa', licences: [CC0], creator: 'Bo', title: null, creditText: null }]);
+  });
+
+  it('reads a microdata ImageObject whose contentUrl is the image', () => {
+    const html = `<figure itemscope itemtype="https://schema.org/ImageObject"><img id="img" itemprop="contentUrl" src="c.jpg">
+      <link itemprop="license" href="${PDM}"><meta itemprop="creditText" content="Photo: Cy">
+      <span itemprop="creator" itemscope itemtype="https://schema.org/Person"><span itemprop="name"> Cy </span></span>
+      <span itemprop="name">Harbour</span></figure>`;
+    expect(hints(html)).toEqual([{ via: 'microdata', licences: [PDM], creator: 'Cy', title: 'Harbour', creditText: 'Photo: Cy' }]);
+  });
+
+  it('matches microdata by contentUrl, srcset included, and not another image', () => {
+    const html = `<div itemscope itemtype="http://schema.org/ImageObject"><meta itemprop="contentUrl" content="https://ex.test/gallery/large.jpg">
+      <img id="img" src="small.jpg" srcset="small.jpg 1x, large.jpg 2x"><img id="other" src="other.jpg">
+      <link itemprop="license" href="${BY}"><span itemprop="author">Dee</span></div>`;
+    expect(hints(html)).toEqual([{ via: 'microdata', licences: [BY], creator: 'Dee', title: null, creditText: null }]);
+    expect(hints(html, 'other')).toEqual([]);
+  });
+
+  it('accepts an ImageObject without contentUrl only when it holds just this image', () => {
+    const one = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" src="x.jpg"><link itemprop="license" href="${BY}"></div>`;
+    expect(hints(one)).toEqual([{ via: 'microdata', licences: [BY], creator: null, title: null, creditText: null }]);
+    const two = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" src="x.jpg"><img src="y.jpg"><link itemprop="license" href="${BY}"></div>`;
+    expect(hints(two)).toEqual([]);
+  });
+
+  it('reads an RDFa ImageObject (schema.org vocab, typeof) around the image', () => {
+    const html = `<div vocab="https://schema.org/" typeof="ImageObject"><img id="img" property="contentUrl" src="r.jpg">
+      <a property="license" href="${BY}">CC BY</a><span property="creator">Eve</span><span property="creditText">Eve / Ex</span></div>`;
+    expect(hints(html)).toEqual([{ via: 'rdfa', licences: [BY], creator: 'Eve', title: null, creditText: 'Eve / Ex' }]);
+  });
+
+  it('returns nothing for an image with no scoped markup, a bad page URL, or hostile depth', () => {
+    expect(hints(`<p><img id="img" src="a.jpg"></p><a rel="license" href="${BY}">page</a>`)).toEqual([]);
+    const d = doc(`<figure><img id="img" src="a.jpg"><a rel="license" href="${BY}">x</a></figure>`);
+    expect(readElementLicence(d.getElementById('img')!, 'javascript:1')).toEqual([]);
+    const deep = doc(`<figure>${'<div>'.repeat(400)}<img id="img" src="a.jpg">${'</div>'.repeat(400)}<a rel="license" href="${BY}">x</a></figure>`);
+    expect(readElementLicence(deep.getElementById('img')!, PAGE)).toEqual([]);
+  });
+});
+
+describe('licenceFindings', () => {
+  const signals: PageLicenceSignals = {
+    pageUrl: PAGE,
+    licences: [
+      { via: 'rel', url: BY },
+      { via: 'json-ld', url: 'https://creativecommons.org/licenses/by/4.0/deed.en' },
+      { via: 'rdfa', url: 'https://ex.test/terms' },
+    ],
+    rslLinks: [],
+    imageObjects: [
+      { contentUrl: 'http://ex.test/img/fox.jpg', license: [BY_SA], acquireLicensePage: null, creditText: 'Ann / Ex', creator: null, copyrightNotice: null, name: 'Fox' },
+      { contentUrl: 'https://ex.test/img/owl.jpg', license: [BY_NC], acquireLicensePage: null, creditText: null, creator: 'Bo', copyrightNotice: null, name: null },
+    ],
+    unreadable: [],
+    truncated: false,
+  };
+
+  it('gives element-level licences from the matching ImageObject and hints, then page-level ones', () => {
+    expect(
+      licenceFindings({
+        imageUrl: 'https://ex.test/img/fox.jpg#frag',
+        pageUrl: PAGE,
+        page: signals,
+        element: [{ via: 'figure', licences: [CC0, 'https://ex.test/own-terms'], creator: null, title: null, creditText: null }],
+        sameRegistrableDomain: true,
+      }),
+    ).toEqual([
+      { id: 'CC-BY-SA-4.0', url: BY_SA, source: 'element', attribution: `"Fox" by Ann / Ex is licensed under CC BY-SA 4.0 (${BY_SA})` },
+      { id: 'CC0-1.0', url: CC0, source: 'element', attribution: `This image is marked with CC0 1.0 (${CC0})` },
+      { id: null, url: 'https://ex.test/own-terms', source: 'element', attribution: null },
+      { id: 'CC-BY-4.0', url: BY, source: 'page', attribution: `"Fox" by Ann / Ex is licensed under CC BY 4.0 (${BY})` },
+      { id: null, url: 'https://ex.test/terms', source: 'page', attribution: null },
+    ]);
+  });
+
+  it('leaves page-level licences out for an image on another registrable domain', () => {
+    expect(
+      licenceFindings({ imageUrl: 'https://cdn.other.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [], sameRegistrableDomain: false }),
+    ).toEqual([]);
+    expect(
+      licenceFindings({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: signals, element: [], sameRegistrableDomain: false }),
+    ).toEqual([{ id: 'CC-BY-NC-4.0', url: BY_NC, source: 'element', attribution: `This image by Bo is licensed under CC BY-NC 4.0 (${BY_NC})` }]);
+  });
+
+  it('resolves a relative image URL and survives junk input', () => {
+    expect(licenceFindings({ imageUrl: '/img/owl.jpg', pageUrl: PAGE, page: signals, element: [], sameRegistrableDomain: false })).toHaveLength(1);
+    expect(licenceFindings({ imageUrl: '::', pageUrl: '::', page: signals, element: [], sameRegistrableDomain: false })).toEqual([]);
+  });
+
+  it('works end to end from a document', () => {
+    const d = doc(`<head><link rel="license" href="${BY}"></head><body>
+      <figure><img id="img" src="/img/p.jpg"><a rel="license" href="${PDM}">PDM</a> <span property="dc:creator">Flo</span></figure></body>`);
+    const img = d.getElementById('img')!;
+    expect(
+      licenceFindings({
+        imageUrl: 'https://ex.test/img/p.jpg',
+        pageUrl: PAGE,
+        page: readPageLicenceSignals(d, PAGE),
+        element: readElementLicence(img, PAGE),
+        sameRegistrableDomain: true,
+      }),
+    ).toEqual([
+      { id: 'CC-PDM-1.0', url: PDM, source: 'element', attribution: `This image by Flo is marked with Public Domain Mark 1.0 (${PDM})` },
+      { id: 'CC-BY-4.0', url: BY, source: 'page', attribution: `This image by Flo is licensed under CC BY 4.0 (${BY})` },
+    ]);
+  });
+});
+
+describe('hostile attribute and script values', () => {
+  it('stays linear on long whitespace, prefixes and token lists', () => {
+    const spaces = ' '.repeat(400_000);
+    const html = `<body prefix="${'a'.repeat(100_000)}" vocab="http://schema.org/">
+      <script type="application/ld+json">${spaces}{"license":"${BY}"}${spaces}x</script>
+      ${Array.from({ length: 1000 }, () => `<span property="cc:license dc:creator x:y" rel="${'license '.repeat(200)}" resource="${BY_SA}"></span>`).join('')}
+      </body>`;
+    const d = doc(html);
+    const out = readPageLicenceSignals(d, PAGE);
+    expect(out.licences).toEqual([{ via: 'rdfa', url: BY_SA }]);
+    expect(out.unreadable).toEqual([{ via: 'json-ld', index: 0, reason: 'malformed' }]);
+  });
+});

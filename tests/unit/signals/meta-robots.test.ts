@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateMetaRobots, parseMetaRobots, readRobotsMetas, type RobotsMeta } from '../../../utils/signals/meta-robots';
+
+const AI = purposeProfile('ai-training');
+const SRC = 'https://p.test/gallery';
+const doc = (head: string, body = ''): Document => parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+/** A minimal Document for big inputs (linkedom is slow to build 10,000 elements). */
+const fakeDoc = (metas: [string, string][]): Document =>
+  ({ querySelectorAll: () => metas.map(([name, content]) => ({ getAttribute: (a: string) => (a === 'name' ? name : a === 'content' ? content : null) })) }) as unknown as Document;
+const deny = (value: string, key: string, words: string): Evidence => ({
+  kind: 'meta-robots', scope: 'page', source: SRC, value, effect: 'deny', reason: 'meta-robots',
+  note: `The page's <meta name="${key}"> says ${words}: the owner opts out for the images on this page.`,
+});
+const info = (value: string, key: string, other = false): Evidence => ({
+  kind: 'meta-robots', scope: 'page', source: SRC, value, effect: 'info',
+  note: other ? `The page's <meta name="${key}"> addresses ${key} only; recorded, not applied.` : `The page's <meta name="${key}"> has no opt-out word for this purpose.`,
+});
+
+describe('parseMetaRobots', () => {
+  it.each([
+    ['noindex, nofollow', [{ name: 'noindex', value: null }, { name: 'nofollow', value: null }]],
+    ['NOIMAGEAI', [{ name: 'noimageai', value: null }]],
+    // No bot prefix in metas: `googlebot: noindex` is one unknown directive with a value.
+    ['googlebot: noindex', [{ name: 'googlebot', value: 'noindex' }]],
+    ['max-image-preview:large, unavailable_after: Friday, 25-Jun-2010 15:00:00 PST', [{ name: 'max-image-preview', value: 'large' }, { name: 'unavailable_after', value: 'Friday, 25-Jun-2010 15:00:00 PST' }]],
+    ['', []],
+  ])('%j', (content, expected) => {
+    expect(parseMetaRobots(content)).toEqual(expected);
+  });
+});
+
+describe('evaluateMetaRobots', () => {
+  it.each<[string, RobotsMeta[], Evidence[]]>([
+    ['DeviantArt page meta', [{ name: 'robots', content: 'noimageai' }], [deny('robots: noimageai', 'robots', 'noimageai (no use of images in AI datasets)')]],
+    ['robots noindex', [{ name: 'ROBOTS', content: 'NoIndex, NoFollow' }], [deny('robots: noindex, nofollow', 'robots', 'noindex (do not index)')]],
+    ['several robots metas combine', [{ name: 'robots', content: 'nofollow' }, { name: 'robots', content: 'noai' }], [deny('robots: nofollow, noai', 'robots', 'noai (no use in AI datasets)')]],
+    ['bot-specific for an AI token', [{ name: 'GPTBot', content: 'noai' }], [deny('gptbot: noai', 'gptbot', 'noai (no use in AI datasets)')]],
+    ['addressed to heed', [{ name: 'heed', content: 'none' }], [deny('heed: none', 'heed', 'none (do not index or follow)')]],
+    ['other crawler: info', [{ name: 'googlebot', content: 'noindex' }], [info('googlebot: noindex', 'googlebot', true)]],
+    ['robots without opt-out', [{ name: 'robots', content: 'index, follow, max-image-preview:large' }], [info('robots: index, follow, max-image-preview: large', 'robots')]],
+    ['non-robots metas are ignored', [{ name: 'description', content: 'A gallery of noai art' }, { name: 'viewport', content: 'width=device-width' }], []],
+    ['empty content', [{ name: 'robots', content: '' }, { name: 'GPTBot', content: ' , ' }], []],
+    ['no metas', [], []],
+  ])('%s', (_name, metas, expected) => {
+    expect(evaluateMetaRobots(metas, SRC, AI)).toEqual(expected);
+  });
+
+  it('10,000 metas: reads them all, merges, stays fast', () => {
+    const metas: RobotsMeta[] = Array.from({ length: 9999 }, (_, i) => ({ name: i % 2 ? 'description' : 'robots', content: i % 2 ? 'x' : 'nofollow' }));
+    metas.push({ name: 'robots', content: 'noai' });
+    expect(evaluateMetaRobots(metas, SRC, AI)).toEqual([deny('robots: nofollow, noai', 'robots', 'noai (no use in AI datasets)')]);
+  });
+
+  it('more than 10,000 metas fails closed', () => {
+    const metas = Array.from({ length: 10001 }, () => ({ name: 'robots', content: 'index' }));
+    expect(evaluateMetaRobots(metas, SRC, AI).map((e) => [e.effect, e.reason ?? null])).toEqual([['info', null], ['deny', 'signal-unreadable']]);
+  });
+
+  it('never throws on junk', () => {
+    expect(evaluateMetaRobots('x' as unknown as RobotsMeta[], SRC, AI)).toEqual([]);
+    expect(evaluateMetaRobots([null, 3, { name: 5 }, { name: 'robots', content: null }, { name: 'robots', content: 'noai' }] as unknown as RobotsMeta[], SRC, AI)).toEqual([
+      deny('robots: noai', 'robots', 'noai (no use in AI datasets)'),
+    ]);
+  });
+
+  it('property: never throws', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.string({ maxLength: 30 }), content: fc.string({ maxLength: 200 }) }), { maxLength: 20 }), (metas) => {
+        expect(Array.isArray(evaluateMetaRobots(metas, SRC, AI))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('readRobotsMetas', () => {
+  it('reads robots, bot and heed metas, merged per name, skipping other metas', () => {
+    const d = doc(
+      '<meta name="robots" content="noindex"><meta name="description" content="noai art"><meta name="GPTBot" content="noai">' +
+        '<meta name="Robots" content="NOFOLLOW, noindex"><meta name="viewport" content="width=device-width"><meta name="somebot" content="noarchive">',
+      '<meta name="heed" content="noimageai"><meta name="robots"><meta content="noai">',
+    );
+    expect(readRobotsMetas(d)).toEqual([
+      { name: 'robots', content: 'noindex, nofollow' },
+      { name: 'GPTBot', content: 'noai' },
+      { name: 'somebot', content: 'noarchive' },
+      { name: 'heed', content: 'noimageai' },
+    ]);
+  });
+
+  it('10,000 metas collapse without losing an opt-out', () => {
+    const many = Array.from({ length: 10000 }, (_, i): [string, string] => ['robots', `w${i}`]);
+    const out = readRobotsMetas(fakeDoc([...many, ['robots', 'noai']]));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.content.length).toBeLessThanOrEqual(2000);
+    expect(out[0]!.content).toMatch(/(^|, )noai$/);
+    expect(evaluateMetaRobots(out, SRC, AI)[0]).toMatchObject({ effect: 'deny', reason: 'meta-robots' });
+  });
+
+  it('caps distinct names at 1,000 but always keeps robots, heed and AI tokens', () => {
+    const bots = Array.from({ length: 1200 }, (_, i): [string, string] => [`bot${i}`, 'noindex']);
+    const out = readRobotsMetas(fakeDoc([...bots, ['robots', 'noai']]));
+    expect(out).toHaveLength(1000);
+    expect(out.at(-1)).toEqual({ name: 'robots', content: 'noai' });
+  });
+
+  it('huge content and huge names are bounded', () => {
+    const out = readRobotsMetas(doc(`<meta name="${'n'.repeat(300)}" content="noindex"><meta name="robots" content="${'a, '.repeat(50000)}noai">`));
+    expect(out).toEqual([{ name: 'robots', content: 'a, noai' }]);
+  });
+
+  it('never throws on a broken document', () => {
+    expect(readRobotsMetas({} as Document)).toEqual([]);
+  });
+});

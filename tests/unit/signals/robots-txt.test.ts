@@ -1,0 +1,368 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile, type PurposeProfile } from '../../../utils/model/purposes';
+import { compilePattern, matchPattern, pathOfUrl } from '../../../utils/signals/robots/pattern';
+import {
+  evaluateRobots,
+  isAllowed,
+  isValidProductToken,
+  matchRobots,
+  MAX_ROBOTS_BYTES,
+  parseRobotsTxt,
+  robotsLicenceUrls,
+  type RobotsFetch,
+  type RobotsTxt,
+} from '../../../utils/signals/robots-txt';
+
+interface Vector { test: string; googleOnly: boolean; robots: string; userAgent: string; url: string; allowed: boolean; line: number }
+interface TokenVector { test: string; userAgent: string; valid: boolean; line: number }
+const vectors = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../../shared/conformance/robots-google.json', import.meta.url)), 'utf8'),
+) as { cases: Vector[]; tokenCases: TokenVector[] };
+const label = (c: { test: string; line: number }) => `${c.test} (robots_test.cc:${c.line})`;
+const check = (c: Vector) => isAllowed(parseRobotsTxt(c.robots), c.userAgent, c.url);
+
+describe('conformance: google/robotstxt vectors (shared/conformance/robots-google.json)', () => {
+  it.each(vectors.cases.filter((c) => !c.googleOnly).map((c) => [label(c), c] as const))('RFC %s', (_, c) => {
+    expect(check(c)).toBe(c.allowed);
+  });
+
+  // googleOnly (optional Google leniencies): 72 of 73 pass. The one failure,
+  // GoogleOnly_IndexHTMLisDirectory line 505, reads `Allow: /dir/index.html` as also allowing
+  // `/dir/`; Heed does not adopt a leniency that widens what an Allow covers.
+  it('googleOnly leniencies: 72 of 73', () => {
+    const googleOnly = vectors.cases.filter((c) => c.googleOnly);
+    const failed = googleOnly.filter((c) => check(c) !== c.allowed).map(label);
+    console.log(`robots.txt googleOnly vectors passed: ${googleOnly.length - failed.length}/${googleOnly.length}; failed: ${failed.join(', ')}`);
+    expect(failed).toEqual(['GoogleOnly_IndexHTMLisDirectory (robots_test.cc:505)']);
+  });
+
+  it.each(vectors.tokenCases.map((c) => [label(c), JSON.stringify(c.userAgent), c] as const))('product token %s %s', (_, __, c) => {
+    expect(isValidProductToken(c.userAgent)).toBe(c.valid);
+  });
+});
+
+// A plain view of a parse, for exact-output comparisons.
+function summary(r: RobotsTxt) {
+  const rules = (g: RobotsTxt['global']) => g && {
+    rules: g.rules.map((x) => `${x.allow ? 'allow' : 'disallow'} ${x.pattern.source}`),
+    contentUsage: g.contentUsage.map((p) => [p.pattern?.source ?? null, p.value && { ...p.value }]),
+    contentSignals: g.contentSignals.map((p) => [p.pattern?.source ?? null, p.value && { ...p.value }]),
+  };
+  return {
+    agents: Object.fromEntries([...r.agents].map(([k, g]) => [k, rules(g)])),
+    global: rules(r.global),
+    sitemaps: r.sitemaps,
+    licences: r.licences,
+    ignoredLines: r.ignoredLines,
+    truncated: r.truncated,
+  };
+}
+
+describe('parseRobotsTxt', () => {
+  it('builds groups, preferences and global records', () => {
+    const body = [
+      '\uFEFF# robots.txt',
+      'Sitemap: https://example.com/sitemap.xml',
+      'License: https://example.com/license.xml',
+      'Disallow: /before-any-group',
+      'User-agent: *',
+      'Disallow: /private/',
+      'Allow: /private/press/*.jpg$',
+      'Content-Usage: train-ai=n',
+      'Content-Usage: /ai-ok/ train-ai=y',
+      'Content-Usage: /bad/ Train-AI=n',
+      'Content-Signal: search=yes, ai-train=no',
+      '',
+      'User-agent: GPTBot',
+      'user-agent: CCBot/2.0 (+https://commoncrawl.org/faq/)',
+      'DISALLOW: /',
+      'nonsense line here',
+      'Crawl-delay: 10',
+    ].join('\r\n');
+    expect(summary(parseRobotsTxt(body))).toEqual({
+      agents: {
+        gptbot: { rules: ['disallow /'], contentUsage: [], contentSignals: [] },
+        ccbot: { rules: ['disallow /'], contentUsage: [], contentSignals: [] },
+      },
+      global: {
+        rules: ['disallow /private/', 'allow /private/press/*.jpg$'],
+        contentUsage: [[null, { 'train-ai': 'n' }], ['/ai-ok/', { 'train-ai': 'y' }], ['/bad/', null]],
+        contentSignals: [[null, { search: 'yes', 'ai-train': 'no' }]],
+      },
+      sitemaps: ['https://example.com/sitemap.xml'],
+      licences: ['https://example.com/license.xml'],
+      ignoredLines: 3,
+      truncated: false,
+    });
+  });
+
+  it.each([
+    ['LF', 'User-agent: *\nDisallow: /x\n'],
+    ['CRLF', 'User-agent: *\r\nDisallow: /x\r\n'],
+    ['CR only', 'User-agent: *\rDisallow: /x\r'],
+    ['BOM', '\uFEFFUser-agent: *\nDisallow: /x'],
+    ['no colons', 'User-agent *\nDisallow /x\nDisallow /y z'],
+    ['odd case and spacing', '  uSeR-AgEnT   :   *  \n\tdIsAlLoW:/x   # trailing comment'],
+    ['common misspelling', 'User-agent: *\nDissallow: /x'],
+  ])('reads %s', (_, body) => {
+    const r = parseRobotsTxt(body);
+    expect([isAllowed(r, 'heed', '/x/1'), isAllowed(r, 'heed', '/y/1')]).toEqual([false, true]);
+  });
+});
+
+describe('matchRobots', () => {
+  it.each<[string, string, string, boolean, string | null]>([
+    // SIGNALS.md §1.5
+    ['User-agent: *\nDisallow: /private/\nAllow: /private/press/*.jpg$\n\nUser-agent: GPTBot\nUser-agent: CCBot\nDisallow: /', 'heed', '/private/press/a.jpg', true, '/private/press/*.jpg$'],
+    ['User-agent: *\nDisallow: /private/\nAllow: /private/press/*.jpg$', 'heed', '/private/press/a.jpg?w=2', false, '/private/'],
+    ['User-agent: *\nDisallow: /private/\n\nUser-agent: GPTBot\nUser-agent: CCBot\nDisallow: /', 'ccbot', '/public/a.jpg', false, '/'],
+    ['User-agent: *\nDisallow: /', 'heed', 'https://example.com/robots.txt', true, null],
+    ['User-agent: *\nDisallow: /', 'heed', 'https://example.com/robots.txt.bak', false, '/'],
+    // A named group without rules still replaces `*`.
+    ['User-agent: *\nDisallow: /\n\nUser-agent: heed\n', 'heed', '/a', true, null],
+    // All groups naming a token merge.
+    ['User-agent: a\nDisallow: /x\nUser-agent: b\nDisallow: /y\nUser-agent: a\nDisallow: /z', 'A', '/z1', false, '/z'],
+    // Tokens with digits (AI2Bot, img2dataset) keep their digits.
+    ['User-agent: AI2Bot\nDisallow: /', 'AI2Bot', '/a', false, '/'],
+    ['User-agent: AI2Bot\nDisallow: /', 'AI', '/a', true, null],
+    ['User-agent: * (all robots)\nDisallow: /', 'heed', '/a', false, '/'],
+    // Encoding: patterns are percent-encoded and compared with browser-encoded URLs.
+    ['User-agent: *\nDisallow: /my photos/', 'heed', 'https://e.example/my%20photos/a.jpg', false, '/my photos/'],
+    ['User-agent: *\nDisallow: /ツ', 'heed', '/%e3%83%84.jpg', false, '/ツ'],
+    ['User-agent: *\nDisallow: /a%3cb', 'heed', '/a%3Cb', false, '/a%3cb'],
+    // Special characters.
+    ['User-agent: *\nDisallow: /a$b', 'heed', '/a$bc', false, '/a$b'],
+    ['User-agent: *\nDisallow: *.gif', 'heed', '/x/y.gif', false, '*.gif'],
+    ['User-agent: *\nDisallow: /*.jpg$', 'heed', '/a.jpg?x=1', true, null],
+    ['User-agent: *\nDisallow: /a**b$', 'heed', '/axxb', false, '/a**b$'],
+    ['User-agent: *\nDisallow: /x\nDisallow: \nAllow:', 'heed', '/y', true, null],
+    // Longest wins; equal length ties go to Allow.
+    ['User-agent: *\nDisallow: /abc\nAllow: /ab*', 'heed', '/abc', true, '/ab*'],
+    ['User-agent: *\nAllow: /ab\nDisallow: /a*c', 'heed', '/abc', false, '/a*c'],
+    // Fragments are not part of the path.
+    ['User-agent: *\nDisallow: /a$', 'heed', 'https://e.example/a#frag', false, '/a$'],
+  ])('%j for %s on %s → %s (%s)', (body, token, url, allowed, rule) => {
+    const m = matchRobots(parseRobotsTxt(body), token, url);
+    expect([m.allowed, m.rule?.raw ?? null]).toEqual([allowed, rule]);
+  });
+
+  it.each([
+    ['http://a.example/x/y?q=1#f', '/x/y?q=1'],
+    ['http://a.example', '/'],
+    ['http://a.example?q', '/?q'],
+    ['//a.example/p', '/p'],
+    ['/p;params', '/p;params'],
+    ['a.example/p', '/p'],
+    ['', '/'],
+    ['/x?u=http://b.example/', '/x?u=http://b.example/'],
+  ])('pathOfUrl(%j) = %j', (url, path) => {
+    expect(pathOfUrl(url)).toBe(path);
+  });
+});
+
+describe('evaluateRobots', () => {
+  const profile: PurposeProfile = { ...purposeProfile('ai-training'), robotsTokens: ['heed', 'GPTBot', 'CCBot'] };
+  const src = 'https://cdn.example/robots.txt';
+  const ok = (body: string): RobotsFetch => ({ url: src, outcome: 'ok', body });
+  const base = { kind: 'robots-txt', scope: 'image', source: src } as const;
+  const allowedFor = (path: string): Evidence => ({ ...base, value: 'heed, GPTBot, CCBot: allowed', effect: 'allow', note: `robots.txt on cdn.example lets heed and the purpose's AI tokens fetch ${path}` });
+  const attach05 = 'User-Agent: *\nAllow: /\nDisallow: /never/\nContent-Usage: train-ai=n\nContent-Usage: /ai-ok/ train-ai=y\n';
+
+  it.each<[string, RobotsFetch, string, Evidence[]]>([
+    ['a named group', ok('User-agent: GPTBot\nDisallow: /photos/\n'), 'https://cdn.example/photos/a.jpg', [
+      { ...base, value: 'GPTBot: Disallow: /photos/', effect: 'deny', reason: 'robots-disallow', note: 'robots.txt on cdn.example disallows GPTBot for /photos/' },
+    ]],
+    ['the * fallback, once', ok('User-agent: *\nDisallow: /\n'), 'https://cdn.example/a.jpg', [
+      { ...base, value: '*: Disallow: /', effect: 'deny', reason: 'robots-disallow', note: 'robots.txt on cdn.example disallows all crawlers (User-agent: *) for /; this applies to heed, GPTBot, CCBot' },
+    ]],
+    ['an allowed URL', ok('User-agent: GPTBot\nDisallow: /private/\n'), 'https://cdn.example/photos/a.jpg', [allowedFor('/photos/a.jpg')]],
+    ['a 404', { url: src, outcome: 'unavailable', status: 404 }, 'https://cdn.example/a.jpg', [
+      { ...base, value: 'unavailable (HTTP 404)', effect: 'info', note: 'robots.txt on cdn.example answered HTTP 404: no restrictions apply (RFC 9309 §2.3.1.3)' },
+    ]],
+    ['a 503', { url: src, outcome: 'unreachable', detail: 'HTTP 503' }, 'https://cdn.example/a.jpg', [
+      { ...base, value: 'unreachable: HTTP 503', effect: 'deny', reason: 'robots-unreachable', note: 'robots.txt on cdn.example could not be fetched (HTTP 503); RFC 9309 §2.3.1.4 says to assume everything is disallowed' },
+    ]],
+    ['attach-05: group preference', ok(attach05), 'https://cdn.example/photo.jpg', [
+      allowedFor('/photo.jpg'),
+      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: train-ai=n', effect: 'deny', reason: 'content-usage-n', note: 'robots.txt on cdn.example says train-ai=n for /photo.jpg: the owner opts out of train-ai' },
+    ]],
+    ['attach-05: longer path wins', ok(attach05), 'https://cdn.example/ai-ok/x.jpg', [
+      allowedFor('/ai-ok/x.jpg'),
+      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: /ai-ok/ train-ai=y', effect: 'allow', note: 'robots.txt on cdn.example says train-ai=y for /ai-ok/x.jpg' },
+    ]],
+    ['attach-05: no preference on a disallowed path', ok(attach05), 'https://cdn.example/never/x', [
+      { ...base, value: '*: Disallow: /never/', effect: 'deny', reason: 'robots-disallow', note: 'robots.txt on cdn.example disallows all crawlers (User-agent: *) for /never/; this applies to heed, GPTBot, CCBot' },
+    ]],
+    ['identical paths combine most-restrictively', ok('User-agent: *\nContent-Usage: /a/ train-ai=y\nContent-Usage: /a/ train-ai=n'), 'https://cdn.example/a/x', [
+      allowedFor('/a/x'),
+      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: /a/ train-ai=n', effect: 'deny', reason: 'content-usage-n', note: 'robots.txt on cdn.example says train-ai=n for /a/x: the owner opts out of train-ai' },
+    ]],
+    ['a named token group preference', ok('User-agent: GPTBot\nContent-Usage: train-ai=n\n\nUser-agent: *\nAllow: /'), 'https://cdn.example/a', [
+      allowedFor('/a'),
+      { kind: 'content-usage', scope: 'image', source: src, value: 'GPTBot: Content-Usage: train-ai=n', effect: 'deny', reason: 'content-usage-n', note: 'robots.txt on cdn.example says train-ai=n for /a: the owner opts out of train-ai' },
+    ]],
+    ['an unreadable preference', ok('User-agent: *\nContent-Usage: Train-AI=n'), 'https://cdn.example/a', [
+      allowedFor('/a'),
+      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: Train-AI=n', effect: 'info', note: 'robots.txt on cdn.example has a Content-Usage rule that does not parse; every preference is unknown' },
+    ]],
+    ['Cloudflare Content-Signal', ok('User-Agent: *\nContent-Signal: search=yes, ai-train=no\nAllow: /'), 'https://cdn.example/a', [
+      allowedFor('/a'),
+      { kind: 'content-signal', scope: 'image', source: src, value: '*: Content-Signal: search=yes, ai-train=no', effect: 'deny', reason: 'content-usage-n', note: 'robots.txt on cdn.example says ai-train=no for /a (Cloudflare Content Signals)' },
+    ]],
+    ['a raw non-ASCII target URL', ok('User-agent: *\nDisallow: /ツ'), 'https://cdn.example/ツ.jpg', [
+      { ...base, value: '*: Disallow: /ツ', effect: 'deny', reason: 'robots-disallow', note: 'robots.txt on cdn.example disallows all crawlers (User-agent: *) for /ツ; this applies to heed, GPTBot, CCBot' },
+    ]],
+  ])('%s', (_, fetched, target, expected) => {
+    expect(evaluateRobots(fetched, target, 'image', profile)).toEqual(expected);
+  });
+
+  it('ignores train-ai preferences for research-tdm', () => {
+    const tdm = { ...purposeProfile('research-tdm'), robotsTokens: ['heed'] };
+    const body = 'User-agent: *\nContent-Usage: train-ai=n\nContent-Signal: ai-train=no';
+    expect(evaluateRobots(ok(body), 'https://cdn.example/a', 'page', tdm)).toEqual([
+      { ...base, scope: 'page', value: 'heed: allowed', effect: 'allow', note: 'robots.txt on cdn.example lets heed fetch /a' },
+    ]);
+  });
+
+  it('notes a body cut at the size cap', () => {
+    const body = `User-agent: *\n${'#'.repeat(MAX_ROBOTS_BYTES)}\nDisallow: /\n`;
+    expect(evaluateRobots(ok(body), 'https://cdn.example/a', 'image', profile)).toEqual([
+      { ...base, value: 'truncated at 512 KiB', effect: 'info', note: 'robots.txt on cdn.example is larger than 512 KiB; the rest was ignored (RFC 9309 §2.5)' },
+      allowedFor('/a'),
+    ]);
+  });
+
+  it('resolves RSL License records', () => {
+    const r = parseRobotsTxt('License: /rsl.xml\nLICENSE: https://x.example/l.xml\nLicense: https://x.example/l.xml\nLicense: ftp://x/l\nLicense: http://[bad');
+    expect(robotsLicenceUrls(r, src)).toEqual(['https://cdn.example/rsl.xml', 'https://x.example/l.xml']);
+    expect(robotsLicenceUrls(r)).toEqual(['https://x.example/l.xml']);
+  });
+});
+
+// Deterministic junk: bytes 0-255 as a latin1 string, plus stray surrogates.
+function junk(length: number, seed: number): string {
+  let x = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out += String.fromCharCode(i % 997 === 0 ? 0xd800 : (x >>> 16) & 0xff);
+  }
+  return out;
+}
+
+/** Runs `fn`; a hang or blow-up fails through vitest's per-test timeout (speed is measured in `npm run bench`). */
+const fast = (fn: () => unknown, _ms: number) => {
+  fn();
+};
+
+describe('hostile input', () => {
+  it('survives binary junk', () => {
+    const r = parseRobotsTxt(junk(200_000, 7));
+    expect(typeof isAllowed(r, 'heed', junk(500, 3))).toBe('boolean');
+  });
+
+  it('caps a 10 MB body quickly and ignores rules past the cap', () => {
+    const body = `User-agent: *\n${'Disallow: /x\n'.repeat(800_000)}Disallow: /\n`;
+    let r!: RobotsTxt;
+    fast(() => (r = parseRobotsTxt(body)), 1000);
+    expect([r.truncated, isAllowed(r, 'heed', '/x'), isAllowed(r, 'heed', '/y')]).toEqual([true, false, true]);
+  });
+
+  it('counts the cap in UTF-8 octets and drops the line it cuts', () => {
+    const pad = 'é'.repeat(MAX_ROBOTS_BYTES / 2 - 20); // 2 octets each
+    const inside = parseRobotsTxt(`User-agent: *\n#${pad}\nDisallow: /a`);
+    const outside = parseRobotsTxt(`User-agent: *\n#${pad}\nDisallow: /abcdefghijklmnopqrstuvwxyz`);
+    expect([inside.truncated, isAllowed(inside, 'h', '/a')]).toEqual([false, false]);
+    expect([outside.truncated, isAllowed(outside, 'h', '/abcdefghijklmnopqrstuvwxyz')]).toEqual([true, true]);
+  });
+
+  it('handles one 20 MB line', () => {
+    fast(() => expect(parseRobotsTxt('D'.repeat(20_000_000)).ignoredLines).toBe(0), 1000);
+  });
+
+  it.each([
+    ['10,000 stars', `/${'*'.repeat(10_000)}x`, `/${'a'.repeat(100_000)}`],
+    ['5,000 star-separated pieces', `/${'*a'.repeat(5_000)}*b$`, `/${'a'.repeat(100_000)}`],
+    ['stars and an anchor', `/${'a*'.repeat(5_000)}$`, `/${'a'.repeat(4_999)}`],
+  ])('matches %s without backtracking', (_, pattern, url) => {
+    const r = parseRobotsTxt(`User-agent: *\nDisallow: ${pattern}`);
+    fast(() => expect(isAllowed(r, 'heed', url)).toBe(true), 100);
+  });
+
+  it('encodes NUL, lone surrogates and controls instead of failing', () => {
+    const r = parseRobotsTxt('User-agent: *\nDisallow: /a\u0000b\nDisallow: /c\ud800\nDisallow: /d\u0007');
+    expect(r.global?.rules.map((x) => x.pattern.source)).toEqual(['/a%00b', '/c%EF%BF%BD', '/d%07']);
+  });
+});
+
+describe('properties', () => {
+  const anyText = fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }));
+  const line = fc.oneof(
+    fc.constantFrom('User-agent: *', 'User-agent: heed', 'Allow: /', 'Disallow: /', '', '# c', 'Content-Usage: train-ai=n', 'Sitemap: /s'),
+    fc.tuple(fc.constantFrom('Allow', 'Disallow', 'User-agent', 'Content-Usage', 'Content-Signal', 'License'), anyText).map(([k, v]) => `${k}: ${v}`),
+    anyText,
+  );
+  const robotsBody = fc.tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, eol]) => ls.join(eol));
+  const token = fc.stringMatching(/^[A-Za-z_-]{1,12}$/);
+  const path = fc.oneof(fc.webPath(), fc.string({ unit: 'binary-ascii' }));
+  const small = (chars: string[], max: number) => fc.array(fc.constantFrom(...chars), { maxLength: max }).map((cs) => cs.join(''));
+  const pattern = small(['a', 'b', '/', '*', '.'], 6).chain((p) => fc.constantFrom(`/${p}`, `/${p}$`));
+  const target = small(['a', 'b', '/', '.'], 8).map((p) => `/${p}`);
+
+  it('parse and match never throw', () => {
+    fc.assert(fc.property(robotsBody, token, path, (body, t, p) => typeof isAllowed(parseRobotsTxt(body), t, p) === 'boolean'));
+  });
+
+  it('`Disallow: /` for * disallows every path but /robots.txt', () => {
+    const r = parseRobotsTxt('User-agent: *\nDisallow: /');
+    fc.assert(fc.property(token, path, (t, p) => isAllowed(r, t, p) === (pathOfUrl(p) === '/robots.txt')));
+  });
+
+  it('agrees with a regular-expression model of the pattern syntax', () => {
+    const model = (p: string, s: string) => {
+      const anchored = p.endsWith('$');
+      const body = (anchored ? p.slice(0, -1) : p).split('*').map((x) => x.replace(/[.$/]/g, '\\$&')).join('[\\s\\S]*');
+      return new RegExp(`^${body}${anchored ? '$' : ''}`).test(s);
+    };
+    fc.assert(fc.property(pattern, target, (p, s) => matchPattern(compilePattern(p), s) === model(p, s)));
+  });
+
+  it('is symmetric in Allow and Disallow, and ties go to Allow', () => {
+    fc.assert(
+      fc.property(pattern, target, (p, s) => {
+        const one = (rules: string) => isAllowed(parseRobotsTxt(`User-agent: *\n${rules}`), 'heed', s);
+        const hit = matchPattern(compilePattern(p), pathOfUrl(s)); // `//x` is a network-path reference
+        return one(`Disallow: ${p}`) === !hit && one(`Allow: ${p}`) && one(`Allow: ${p}\nDisallow: ${p}`) && one(`Disallow: ${p}\nAllow: ${p}`);
+      }),
+    );
+  });
+
+  it('answers large (indexed) groups as a plain scan of every rule would', () => {
+    const rule = fc.tuple(fc.boolean(), small(['a', 'b', '/', '*', '.', '$'], 7)).map(([allow, p]) => ({ allow, p: `/${p}` }));
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 16, maxLength: 40 }), fc.array(target, { minLength: 1, maxLength: 10 }), (rules, paths) => {
+        const r = parseRobotsTxt(['User-agent: *', ...rules.map((x) => `${x.allow ? 'Allow' : 'Disallow'}: ${x.p}`)].join('\n'));
+        return paths.every((s) => {
+          const hits = rules.filter((x) => matchPattern(compilePattern(x.p), pathOfUrl(s)));
+          const best = Math.max(-1, ...hits.map((x) => x.p.length));
+          const expected = best < 0 || hits.some((x) => x.allow && x.p.length === best);
+          return isAllowed(r, 'heed', s) === expected;
+        });
+      }),
+    );
+  });
+
+  it('does not depend on rule order within a group', () => {
+    const rule = fc.tuple(fc.constantFrom('Allow', 'Disallow'), pattern).map(([k, p]) => `${k}: ${p}`);
+    fc.assert(
+      fc.property(fc.array(rule, { maxLength: 8 }).chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length }))), target, ([rs, shuffled], s) => {
+        const answer = (lines: string[]) => isAllowed(parseRobotsTxt(['User-agent: *', ...lines].join('\n')), 'x', s);
+        return answer(rs) === answer(shuffled);
+      }),
+    );
+  });
+});

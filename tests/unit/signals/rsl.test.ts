@@ -1,0 +1,276 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile } from '../../../utils/model/purposes';
+import type { FetchedFile } from '../../../utils/signals/fetched-file';
+import { evaluateRsl, parsedRsl, parseRslXml, readRslLinkHeader, RSL_PAYMENT_TYPES, RSL_USAGE_COVERS, rslPartialRestrictions } from '../../../utils/signals/rsl';
+
+const AI = purposeProfile('ai-training');
+const TDM = purposeProfile('research-tdm');
+const SRC = 'https://site.test/license.xml';
+const ok = (body: string): FetchedFile => ({ url: SRC, outcome: 'ok', body });
+const rsl = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<rsl xmlns="https://rslstandard.org/rsl">${inner}</rsl>`;
+const content = (url: string, license: string, attrs = '') => `<content url="${url}"${attrs}><license>${license}</license></content>`;
+const deny = (value: string, note: string): Evidence => ({ kind: 'rsl', scope: 'site', source: SRC, value, effect: 'deny', reason: 'rsl-prohibits', note });
+const allow = (value: string): Evidence => ({ kind: 'rsl', scope: 'site', source: SRC, value, effect: 'allow', note: 'The RSL licence permits this use for free, with no licence server.' });
+const info = (value: string, note: string): Evidence => ({ kind: 'rsl', scope: 'site', source: SRC, value, effect: 'info', note });
+const unreadable = (value: string, note = 'The site declares an RSL licence that could not be read; Heed fails closed.'): Evidence => ({ kind: 'rsl', scope: 'site', source: SRC, value, effect: 'deny', reason: 'signal-unreadable', note });
+const notFree = (detail: string) => `The RSL licence does not permit this purpose for free: ${detail}.`;
+
+// SIGNALS.md §5.2 example.
+const SIGNALS_EXAMPLE = rsl(content('/images/*', '<permits type="usage">search</permits><prohibits type="usage">ai-train</prohibits><payment type="free"/>'));
+
+describe('vocabulary data (RSL 1.0 §3.4.1.1, §3.7)', () => {
+  it('ai-all covers the AI uses, all covers everything', () => {
+    expect(RSL_USAGE_COVERS['ai-all']).toEqual(['ai-all', 'ai-train', 'ai-input', 'ai-index']);
+    expect(RSL_USAGE_COVERS.all).toContain('search');
+    expect(RSL_PAYMENT_TYPES).toEqual(['purchase', 'subscription', 'training', 'crawl', 'use', 'contribution', 'attribution', 'free']);
+  });
+});
+
+describe('parseRslXml', () => {
+  it('reads content, licences, permits/prohibits by type, payment and server', () => {
+    const xml = rsl(
+      `<content url="/paid/" server="https://rslcollective.org/api" lastmod="2025-11-06T00:00:00Z"><license>` +
+        `<permits type="usage">ai-train, ai-input</permits><permits type="user">non-commercial education</permits>` +
+        `<prohibits type="geo">CN</prohibits><payment type="Training"><amount currency="USD">10.00</amount></payment><reporting type="telemetry" profile="https://x.test/p"/>` +
+        `</license><license><permits type="usage">Train-AI</permits></license></content>`,
+    );
+    expect(parseRslXml(xml)).toEqual({
+      ok: true,
+      value: { contents: [{ url: '/paid/', server: 'https://rslcollective.org/api', licenses: [
+        { permits: { usage: ['ai-train', 'ai-input'], user: ['non-commercial', 'education'], geo: null }, prohibits: { usage: [], user: [], geo: ['cn'] }, payments: [{ type: 'training', amount: '10.00' }], reporting: true },
+        { permits: { usage: ['ai-train'], user: null, geo: null }, prohibits: { usage: [], user: [], geo: [] }, payments: [], reporting: false },
+      ] }] },
+    });
+  });
+
+  it('resolves a prefixed RSL namespace and ignores foreign elements', () => {
+    const xml = `<r:rsl xmlns:r="https://rslstandard.org/rsl" xmlns:x="urn:ext"><r:content url="/"><r:license><x:permits type="usage">all</x:permits><r:prohibits type="usage">ai-all</r:prohibits></r:license></r:content></r:rsl>`;
+    expect(parseRslXml(xml)).toEqual({ ok: true, value: { contents: [{ url: '/', server: null, licenses: [
+      { permits: { usage: null, user: null, geo: null }, prohibits: { usage: ['ai-all'], user: [], geo: [] }, payments: [], reporting: false },
+    ] }] } });
+  });
+
+  it.each<[string, string, string]>([
+    ['an HTML page', '<!doctype html><html><body>Not found</body></html>', 'root element is <html>, not <rsl xmlns="https://rslstandard.org/rsl">'],
+    ['HTML that is not well-formed', '<html><body><br></body></html>', 'mismatched end tag </body>'],
+    ['another root', '<license><permits>all</permits></license>', 'root element is <license>, not <rsl xmlns="https://rslstandard.org/rsl">'],
+    ['a foreign namespace', '<rsl xmlns="urn:other"><content url="/"/></rsl>', 'root element is <rsl>, not <rsl xmlns="https://rslstandard.org/rsl">'],
+    ['no content', rsl(''), 'no <content> element'],
+    ['mismatched tags', rsl('<content url="/"><license></content></license>'), 'mismatched end tag </content>'],
+    ['unclosed', '<rsl xmlns="https://rslstandard.org/rsl"><content url="/">', 'unclosed element <content>'],
+    ['unquoted attribute', rsl('<content url=/>'), 'unquoted attribute url'],
+    ['binary junk', '\u0000\u0001\u0002\u00ff', 'text outside the root element'],
+    ['empty', '', 'no root element'],
+    ['too large', rsl(`<!-- ${'x'.repeat(1100000)} -->`), 'larger than 1048576 characters'],
+    ['deeply nested', `${'<a>'.repeat(100000)}${'</a>'.repeat(100000)}`, 'nested deeper than 64 levels'],
+    ['too many elements', rsl(`<content url="/">${'<license/>'.repeat(25000)}</content>`), 'more than 20000 elements'],
+  ])('rejects %s', (_name, xml, error) => {
+    expect(parseRslXml(xml)).toEqual({ ok: false, error });
+  });
+
+  it('billion laughs: entities declared in a DOCTYPE are never expanded', () => {
+    const lol = `<!DOCTYPE rsl [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ''};`.repeat(10)}">`).join('')}]>`;
+    const xml = `${lol}<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">&lol9;ai-train</prohibits></license></content></rsl>`;
+    const parsed = parseRslXml(xml);
+    expect(parsed.ok && parsed.value.contents[0]!.licenses[0]!.prohibits.usage).toEqual(['&lol9;ai-train']);
+  });
+
+  it('decodes predefined entities, character references and CDATA once', () => {
+    const xml = rsl(`<content url="/a?x=1&amp;y=&#50;"><license><permits type="usage"><![CDATA[ai-train]]>,&#x20;search &amp;amp;</permits></license></content>`);
+    const parsed = parseRslXml(xml);
+    expect(parsed.ok && parsed.value.contents[0]!.url).toBe('/a?x=1&y=2');
+    expect(parsed.ok && parsed.value.contents[0]!.licenses[0]!.permits.usage).toEqual(['ai-train', 'search', '&amp;']);
+  });
+});
+
+describe('evaluateRsl', () => {
+  it.each<[string, string, string, Evidence[]]>([
+    ['SIGNALS.md example: prohibits ai-train', SIGNALS_EXAMPLE, 'https://site.test/images/fox.jpg', [
+      deny('content "/images/*"; permits usage=search; prohibits usage=ai-train; payment=free', 'The RSL licence prohibits ai-train for this image.'),
+    ]],
+    ['ai-all covers ai-train', rsl(content('/', '<prohibits type="usage">ai-all</prohibits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; prohibits usage=ai-all; payment=free', 'The RSL licence prohibits ai-all for this image.'),
+    ]],
+    ['all prohibits everything', rsl(content('/', '<prohibits type="usage">all</prohibits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; prohibits usage=all; payment=free', 'The RSL licence prohibits all for this image.'),
+    ]],
+    ['the guides\' train-ai spelling counts', rsl(content('/', '<prohibits type="usage">train-ai</prohibits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; prohibits usage=ai-train; payment=free', 'The RSL licence prohibits ai-train for this image.'),
+    ]],
+    ['permits for free → allow', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="free"/>')), 'https://site.test/a.jpg', [
+      allow('content "/"; permits usage=ai-train; payment=free'),
+    ]],
+    ['permits ai-all without payment element → allow', rsl(content('/', '<permits type="usage">ai-all</permits>')), 'https://site.test/a.jpg', [
+      allow('content "/"; permits usage=ai-all; payment=free'),
+    ]],
+    ['permits only with payment', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="training"><amount currency="USD">0.01</amount></payment>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=ai-train; payment=training', notFree('payment: training')),
+    ]],
+    ['a licence server means a licence must be obtained, even if free', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="free"/>', ' server="https://rslcollective.org/api"')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=ai-train; payment=free; server=https://rslcollective.org/api', notFree('a licence must be obtained from https://rslcollective.org/api')),
+    ]],
+    ['attribution is a condition Heed cannot meet', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="attribution"/>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=ai-train; payment=attribution', notFree('payment: attribution')),
+    ]],
+    ['"free" with a price is not free', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="free"><amount currency="USD">5</amount></payment>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=ai-train; payment=free', notFree('payment: free')),
+    ]],
+    ['permitted uses exclude the purpose', rsl(content('/', '<permits type="usage">search, ai-index</permits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=search,ai-index; payment=free', notFree('permits only search, ai-index')),
+    ]],
+    ['permits only for some users', rsl(content('/', '<permits type="usage">ai-train</permits><permits type="user">education</permits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=ai-train; permits user=education; payment=free', notFree('only for users: education')),
+    ]],
+    ['no usage permits, other prohibitions: info', rsl(content('/', '<prohibits type="usage">search</prohibits>')), 'https://site.test/a.jpg', [
+      info('content "/"; prohibits usage=search; payment=free', 'The RSL licence neither prohibits nor explicitly permits this use.'),
+    ]],
+    ['the most specific content wins', rsl(content('/', '<prohibits type="usage">all</prohibits>') + content('/open/', '<permits type="usage">all</permits><payment type="free"/>')), 'https://site.test/open/a.jpg', [
+      allow('content "/open/"; permits usage=all; payment=free'),
+    ]],
+    ['a prohibition in any licence of the content wins (§3.1.1)', rsl(`<content url="/"><license><permits type="usage">all</permits></license><license><prohibits type="usage">ai-train</prohibits></license></content>`), 'https://site.test/a.jpg', [
+      deny('content "/"; prohibits usage=ai-train; payment=free', 'The RSL licence prohibits ai-train for this image.'),
+    ]],
+    ['one free licence among paid offers is enough', rsl(`<content url="/"><license><permits type="usage">ai-train</permits><payment type="purchase"/></license><license><permits type="usage">all</permits><payment type="free"/></license></content>`), 'https://site.test/a.jpg', [
+      allow('content "/"; permits usage=all; payment=free'),
+    ]],
+    ['full-URL content on another origin does not match', rsl(content('https://other.test/', '<prohibits type="usage">all</prohibits>')), 'https://site.test/a.jpg', [
+      info('no <content> matches this image', 'The RSL licence does not cover this image.'),
+    ]],
+    ['full-URL content on the same origin', rsl(content('https://site.test/img/*.jpg$', '<prohibits type="usage">ai-train</prohibits>')), 'https://site.test/img/a.jpg', [
+      deny('content "https://site.test/img/*.jpg$"; prohibits usage=ai-train; payment=free', 'The RSL licence prohibits ai-train for this image.'),
+    ]],
+    ['extension tokens are not interpreted', rsl(content('/', '<prohibits type="usage">acme:ai-train</prohibits><permits type="usage">acme:all</permits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=acme:all; prohibits usage=acme:ai-train; payment=free', notFree('permits only acme:all')),
+    ]],
+  ])('%s', (_name, xml, image, expected) => {
+    expect(evaluateRsl(ok(xml), image, AI)).toEqual(expected);
+  });
+
+  it('research-tdm needs "all": ai-train prohibitions do not bind it', () => {
+    expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'https://site.test/images/fox.jpg', TDM)).toEqual([
+      deny('content "/images/*"; permits usage=search; prohibits usage=ai-train; payment=free', notFree('permits only search')),
+    ]);
+    expect(evaluateRsl(ok(rsl(content('/', '<prohibits type="usage">ai-all</prohibits>'))), 'https://site.test/a.jpg', TDM)).toEqual([
+      info('content "/"; prohibits usage=ai-all; payment=free', 'The RSL licence neither prohibits nor explicitly permits this use.'),
+    ]);
+  });
+
+  it.each<[string, FetchedFile, Evidence[]]>([
+    ['404: no licence', { url: SRC, outcome: 'absent' }, [info('absent', 'The declared RSL licence does not exist (4xx): no licence terms.')]],
+    ['5xx: declared but unreachable fails closed', { url: SRC, outcome: 'error', detail: 'HTTP 500' }, [unreadable('unavailable: HTTP 500', 'The site declares an RSL licence that could not be fetched; Heed fails closed.')]],
+    ['HTML instead of RSL fails closed', ok('<html><body>oops</body></html>'), [unreadable('unreadable: root element is <html>, not <rsl xmlns="https://rslstandard.org/rsl">')]],
+    ['billion laughs body', ok(`<!DOCTYPE x [<!ENTITY a "&b;&b;"><!ENTITY b "&a;&a;">]><rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><permits type="usage">&a;</permits></license></content></rsl>`), [
+      deny('content "/"; permits usage=&a;; payment=free', notFree('permits only &a;')),
+    ]],
+  ])('%s', (_name, fetched, expected) => {
+    expect(evaluateRsl(fetched, 'https://site.test/a.jpg', AI)).toEqual(expected);
+  });
+
+  it('scope image for a Link header on the image response', () => {
+    expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'https://site.test/images/a.jpg', AI, 'image')[0]).toMatchObject({ scope: 'image', effect: 'deny' });
+  });
+
+  it('never throws on junk', () => {
+    expect(evaluateRsl(undefined as unknown as FetchedFile, 'x', AI)).toEqual([]);
+    expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'not a url', AI)).toEqual([info('no <content> matches this image', 'The RSL licence does not cover this image.')]);
+  });
+
+  it('property: parse and evaluate never throw', () => {
+    const xmlish = fc.array(fc.constantFrom('<rsl xmlns="https://rslstandard.org/rsl">', '<content url="/">', '<license>', '<permits type="usage">', 'ai-train', '&lt;', '&x;', '</permits>', '</license>', '</content>', '</rsl>', '<![CDATA[', ']]>', '<!--', '-->', '"', '<'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 500 }), xmlish), (xml) => {
+        expect(typeof parseRslXml(xml).ok).toBe('boolean');
+        expect(Array.isArray(evaluateRsl(ok(xml), 'https://site.test/a.jpg', AI))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('parsedRsl', () => {
+  it('parses a document once however many images it is evaluated for, and still tells documents apart', () => {
+    const body = SIGNALS_EXAMPLE;
+    const first = parsedRsl(body);
+    expect(first).toEqual(parseRslXml(body));
+    expect(parsedRsl(body)).toBe(first); // the same result object: not parsed again
+    const other = rsl(content('/x/*', '<permits type="usage">all</permits>'));
+    expect(parsedRsl(other)).not.toBe(first);
+    expect(parsedRsl(other)).toEqual(parseRslXml(other));
+    // Only the last few are kept: after 16 others the first is read afresh (same answer).
+    for (let i = 0; i < 16; i++) parsedRsl(rsl(content(`/n${i}/*`, '')));
+    expect(parsedRsl(body)).not.toBe(first);
+    expect(parsedRsl(body)).toEqual(first);
+  });
+});
+
+describe('an RSL licence a page declares (declaredOn)', () => {
+  const PAGE = 'https://site.test/gallery.html';
+  const doc = ok(rsl(content('/images/*', '<prohibits type="usage">ai-train</prohibits>') + content('https://cdn.test/site/*', '<prohibits type="usage">all</prohibits>')));
+  const effects = (imageUrl: string) => evaluateRsl(doc, imageUrl, AI, 'page', PAGE).map((e) => `${e.effect} ${e.reason ?? ''}`.trim());
+
+  it('covers its own origin by path', () => {
+    expect(effects('https://site.test/images/a.jpg')).toEqual(['deny rsl-prohibits']);
+    expect(effects('https://site.test/other/a.jpg')).toEqual(['info']);
+  });
+
+  it('reaches another origin only through a full URL in <content url>', () => {
+    expect(effects('https://cdn.test/images/a.jpg')).toEqual(['info']); // the path pattern is the page's site, not the CDN's
+    expect(effects('https://cdn.test/site/a.jpg')).toEqual(['deny rsl-prohibits']);
+  });
+
+  it('without declaredOn (robots.txt License:) a path pattern is read against the image as before', () => {
+    expect(evaluateRsl(doc, 'https://cdn.test/images/a.jpg', AI, 'site').map((e) => e.effect)).toEqual(['deny']);
+  });
+});
+
+describe('rslPartialRestrictions', () => {
+  const PAGE = 'https://site.test/index.html';
+  it('names each content set that refuses the purpose and does not cover the page', () => {
+    const doc = ok(
+      rsl(
+        content('/paid/*', '<permits type="usage">ai-train</permits><payment type="training"/>') +
+          content('/free/*', '<permits type="usage">all</permits><payment type="free"/>') +
+          content('/no-ai/*', '<prohibits type="usage">ai-train</prohibits>') +
+          content('/either/*', '<permits type="usage">all</permits><payment type="training"/></license><license><permits type="usage">all</permits><payment type="free"/>'),
+      ),
+    );
+    const found = rslPartialRestrictions(doc, PAGE, AI);
+    expect(found.map((e) => [e.effect, e.reason, e.value.split(';')[0]])).toEqual([
+      ['info', 'rsl-prohibits', 'content "/paid/*"'],
+      ['info', 'rsl-prohibits', 'content "/no-ai/*"'],
+    ]);
+    expect(found[0]!.note).toContain('images there will be refused');
+  });
+
+  it('leaves the content covering the page to evaluateRsl, and says nothing for unreadable or absent documents', () => {
+    expect(rslPartialRestrictions(ok(rsl(content('/', '<prohibits type="usage">all</prohibits>'))), PAGE, AI)).toEqual([]);
+    expect(rslPartialRestrictions(ok('<rsl'), PAGE, AI)).toEqual([]);
+    expect(rslPartialRestrictions({ url: SRC, outcome: 'absent' }, PAGE, AI)).toEqual([]);
+  });
+
+  it('depends on the purpose: a ban on AI training leaves research TDM (usage "all") free', () => {
+    const doc = ok(rsl(content('/no-ai/*', '<prohibits type="usage">ai-train</prohibits>')));
+    expect(rslPartialRestrictions(doc, PAGE, AI)).toHaveLength(1);
+    expect(rslPartialRestrictions(doc, PAGE, TDM)).toEqual([]);
+  });
+});
+
+describe('readRslLinkHeader', () => {
+  it.each<[string[], string[]]>([
+    [['<https://site.test/license.xml>; rel="license"; type="application/rsl+xml"'], ['https://site.test/license.xml']],
+    [['</l.xml>; rel=license; type=application/rsl+xml, <https://creativecommons.org/licenses/by/4.0/>; rel="license"'], ['https://site.test/l.xml']],
+    [['<https://a.test/x.xml>; rel="alternate license"; type="APPLICATION/RSL+XML"', '<javascript:alert(1)>; rel="license"; type="application/rsl+xml"'], ['https://a.test/x.xml']],
+    [['garbage', ''], []],
+  ])('%j', (values, expected) => {
+    expect(readRslLinkHeader(values, 'https://site.test/img/a.jpg')).toEqual(expected);
+  });
+
+  it('reads every link of a long header, keeping at most 16 distinct licences', () => {
+    const rsl = (n: number) => `<https://a.test/${n}.xml>; rel=license; type=application/rsl+xml`;
+    const others = Array.from({ length: 100 }, (_, i) => `<https://a.test/p${i}>; rel=preload`).join(', ');
+    expect(readRslLinkHeader([`${others}, ${rsl(1)}, ${rsl(1)}`], 'https://site.test/')).toEqual(['https://a.test/1.xml']);
+    expect(readRslLinkHeader([Array.from({ length: 40 }, (_, i) => rsl(i)).join(', ')], 'https://site.test/')).toHaveLength(16);
+  });
+});

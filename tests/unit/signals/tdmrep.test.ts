@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile } from '../../../utils/model/purposes';
+import type { FetchedFile } from '../../../utils/signals/fetched-file';
+import { parseTdmrepJson, parseTdmReservation, readTdmMeta, resolveTdmReservation, type TdmInput } from '../../../utils/signals/tdmrep';
+
+const AI = purposeProfile('ai-training');
+const WK = 'https://img.test/.well-known/tdmrep.json';
+const IMG = 'https://img.test/gallery/open/a.jpg';
+const PAGE = 'https://www.img.test/post';
+const ok = (body: unknown): FetchedFile => ({ url: WK, outcome: 'ok', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const ABSENT: FetchedFile = { url: WK, outcome: 'absent' };
+const SPEC_EXAMPLE = [
+  { location: '/gallery/open/*.jpg', 'tdm-reservation': 0 },
+  { location: '/', 'tdm-reservation': 1, 'tdm-policy': 'https://img.test/policies/1' },
+];
+const input = (over: Partial<TdmInput>): TdmInput => ({ wellKnown: ABSENT, imageUrl: IMG, imageHeaders: {}, pageFallback: null, ...over });
+
+const absentInfo: Evidence = { kind: 'tdmrep', scope: 'site', source: WK, value: 'absent', effect: 'info', note: 'No /.well-known/tdmrep.json: the site does not use a TDMRep file.' };
+const reservedNote = (label: string, policy = false) =>
+  `The ${label} reserves text and data mining rights (EU CDSM Art. 4 opt-out).${policy ? ' A TDM policy explains how to ask for a licence; it does not lift the reservation.' : ''}`;
+const notReserved = (label: string) => `The ${label} says text and data mining rights are not reserved.`;
+const superseded = (label: string) => `Superseded by the ${label} (TDMRep processing priority).`;
+const unreadable = (label: string) => `The ${label} is present but unreadable; Heed fails closed.`;
+const HEADER = "image's TDMRep header";
+const PAGELABEL = "page's TDMRep header or meta";
+
+describe('parseTdmReservation', () => {
+  it.each<[unknown, ReturnType<typeof parseTdmReservation>]>([
+    ['1', 1], ['0', 0], [' 1 ', 1], [1, 1], [0, 0], ['1, 1', 1], ['0,0', 0],
+    ['0, 1', 'invalid'], ['maybe', 'invalid'], ['2', 'invalid'], ['01', 'invalid'], ['true', 'invalid'], [true, 'invalid'], [2, 'invalid'],
+    [undefined, null], [null, null], ['', null], [' , ', null],
+  ])('%j → %j', (value, expected) => {
+    expect(parseTdmReservation(value)).toBe(expected);
+  });
+});
+
+describe('parseTdmrepJson', () => {
+  it('reads the spec example, rules in order', () => {
+    expect(parseTdmrepJson(JSON.stringify(SPEC_EXAMPLE))).toEqual({
+      ok: true,
+      value: [
+        { location: '/gallery/open/*.jpg', reservation: 0, policy: null, problem: null },
+        { location: '/', reservation: 1, policy: 'https://img.test/policies/1', problem: null },
+      ],
+    });
+  });
+
+  it.each<[string, string, ReturnType<typeof parseTdmrepJson>]>([
+    ['malformed rules are kept and flagged', '[{"location":"/a","tdm-reservation":"maybe"},{"tdm-reservation":1},7]', { ok: true, value: [
+      { location: '/a', reservation: 'invalid', policy: null, problem: 'tdm-reservation is "maybe", not 0 or 1' },
+      { location: '', reservation: 1, policy: null, problem: 'rule has no location' },
+      { location: '', reservation: 'invalid', policy: null, problem: 'rule is not an object' },
+    ] }],
+    ['string values "0"/"1" are read', '\uFEFF[{"location":"/","tdm-reservation":"1"}]', { ok: true, value: [{ location: '/', reservation: 1, policy: null, problem: null }] }],
+    ['missing tdm-reservation', '[{"location":"/"}]', { ok: true, value: [{ location: '/', reservation: 'invalid', policy: null, problem: 'tdm-reservation is missing, not 0 or 1' }] }],
+    ['not JSON', '{oops', { ok: false, error: 'not valid JSON' }],
+    ['an object, not an array', '{"tdm-reservation":1}', { ok: false, error: 'not a JSON array of rules' }],
+    ['binary junk', '\u0000\u0001\u00ff\ufffd', { ok: false, error: 'not valid JSON' }],
+    ['huge', `[${'{"location":"/","tdm-reservation":1},'.repeat(20000)}1]`, { ok: false, error: 'larger than 524288 bytes' }],
+    ['deeply nested', `${'['.repeat(200000)}${']'.repeat(200000)}`, { ok: true, value: [{ location: '', reservation: 'invalid', policy: null, problem: 'rule is not an object' }] }],
+  ])('%s', (_name, body, expected) => {
+    expect(parseTdmrepJson(body)).toEqual(expected);
+  });
+});
+
+describe('resolveTdmReservation (DESIGN.md §2 rule 3 precedence)', () => {
+  it.each<[string, TdmInput, Evidence[]]>([
+    ['first matching rule wins (0)', input({ wellKnown: ok(SPEC_EXAMPLE) }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 "/gallery/open/*.jpg": tdm-reservation: 0', effect: 'allow', note: notReserved('tdmrep.json') },
+    ]],
+    ['later "/" rule reserves, policy recorded', input({ wellKnown: ok(SPEC_EXAMPLE), imageUrl: 'https://img.test/img/b.jpg' }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 2 "/": tdm-reservation: 1; tdm-policy: https://img.test/policies/1', effect: 'deny', reason: 'tdm-reserved', note: reservedNote('tdmrep.json', true) },
+    ]],
+    ['image header supersedes the file', input({ wellKnown: ok(SPEC_EXAMPLE), imageUrl: 'https://img.test/img/b.jpg', imageHeaders: { reservation: '0' } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 2 "/": tdm-reservation: 1; tdm-policy: https://img.test/policies/1', effect: 'info', note: superseded(HEADER) },
+      { kind: 'tdmrep', scope: 'image', source: 'https://img.test/img/b.jpg', value: 'tdm-reservation: 0', effect: 'allow', note: notReserved(HEADER) },
+    ]],
+    ['absence of a header does not reset the file', input({ wellKnown: ok([{ location: '/', 'tdm-reservation': 1 }]), imageHeaders: { policy: 'https://x.test/p' } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 "/": tdm-reservation: 1', effect: 'deny', reason: 'tdm-reserved', note: reservedNote('tdmrep.json') },
+    ]],
+    ['header 1 with policy: the policy does not lift it', input({ imageHeaders: { reservation: '1', policy: 'https://img.test/tdm-policy.json' } }), [
+      absentInfo,
+      { kind: 'tdmrep', scope: 'image', source: IMG, value: 'tdm-reservation: 1; tdm-policy: https://img.test/tdm-policy.json', effect: 'deny', reason: 'tdm-reserved', note: reservedNote(HEADER, true) },
+    ]],
+    ['unparseable header fails closed', input({ imageHeaders: { reservation: 'maybe' } }), [
+      absentInfo,
+      { kind: 'tdmrep', scope: 'image', source: IMG, value: 'tdm-reservation: maybe', effect: 'deny', reason: 'signal-unreadable', note: unreadable(HEADER) },
+    ]],
+    ['page meta applies when neither speaks', input({ pageFallback: { reservation: '1', source: PAGE } }), [
+      absentInfo,
+      { kind: 'tdmrep', scope: 'page', source: PAGE, value: 'tdm-reservation: 1', effect: 'deny', reason: 'tdm-reserved', note: reservedNote(PAGELABEL) },
+    ]],
+    ['page does not apply when the image header speaks', input({ imageHeaders: { reservation: '0' }, pageFallback: { reservation: '1', source: PAGE } }), [
+      absentInfo,
+      { kind: 'tdmrep', scope: 'page', source: PAGE, value: 'tdm-reservation: 1', effect: 'info', note: superseded(HEADER) },
+      { kind: 'tdmrep', scope: 'image', source: IMG, value: 'tdm-reservation: 0', effect: 'allow', note: notReserved(HEADER) },
+    ]],
+    ['page does not apply when a file rule speaks', input({ wellKnown: ok(SPEC_EXAMPLE), pageFallback: { reservation: '1', source: PAGE } }), [
+      { kind: 'tdmrep', scope: 'page', source: PAGE, value: 'tdm-reservation: 1', effect: 'info', note: superseded('tdmrep.json') },
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 "/gallery/open/*.jpg": tdm-reservation: 0', effect: 'allow', note: notReserved('tdmrep.json') },
+    ]],
+    ['no rule matches: page applies', input({ wellKnown: ok([{ location: '/private/', 'tdm-reservation': 1 }]), pageFallback: { reservation: '0', source: PAGE } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' },
+      { kind: 'tdmrep', scope: 'page', source: PAGE, value: 'tdm-reservation: 0', effect: 'allow', note: notReserved(PAGELABEL) },
+    ]],
+    ['unreadable page value, when it applies, fails closed', input({ pageFallback: { reservation: '0, 1', source: PAGE } }), [
+      absentInfo,
+      { kind: 'tdmrep', scope: 'page', source: PAGE, value: 'tdm-reservation: 0, 1', effect: 'deny', reason: 'signal-unreadable', note: unreadable(PAGELABEL) },
+    ]],
+    ['present but unparseable file fails closed', input({ wellKnown: ok('{"tdm-reservation": 1, "tdm-policy": "x"}') }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'unreadable: not a JSON array of rules', effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+    ]],
+    ['an unreadable file is not cured by a header', input({ wellKnown: ok('[oops'), imageHeaders: { reservation: '0' } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'unreadable: not valid JSON', effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+      { kind: 'tdmrep', scope: 'image', source: IMG, value: 'tdm-reservation: 0', effect: 'allow', note: notReserved(HEADER) },
+    ]],
+    ['a malformed rule before the match makes the answer unknowable', input({ wellKnown: ok([{ 'tdm-reservation': 1 }, { location: '/', 'tdm-reservation': 0 }]) }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 unreadable: rule has no location', effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+    ]],
+    ['a malformed rule after the match is irrelevant', input({ wellKnown: ok([{ location: '/', 'tdm-reservation': 0 }, { location: '/x', 'tdm-reservation': 'maybe' }]) }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 "/": tdm-reservation: 0', effect: 'allow', note: notReserved('tdmrep.json') },
+    ]],
+    ['matched rule with a value other than 0/1', input({ wellKnown: ok([{ location: '/', 'tdm-reservation': 2 }]) }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 unreadable: tdm-reservation is 2, not 0 or 1', effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+    ]],
+    ['$ anchors the end; the query is part of the target', input({ wellKnown: ok([{ location: '/gallery/open/a.jpg$', 'tdm-reservation': 0 }, { location: '/', 'tdm-reservation': 1 }]), imageUrl: `${IMG}?w=200` }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 2 "/": tdm-reservation: 1', effect: 'deny', reason: 'tdm-reserved', note: reservedNote('tdmrep.json') },
+    ]],
+    ['absolute-URL location on the same origin', input({ wellKnown: ok([{ location: 'https://img.test/gallery/*', 'tdm-reservation': 1 }]) }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 "https://img.test/gallery/*": tdm-reservation: 1', effect: 'deny', reason: 'tdm-reserved', note: reservedNote('tdmrep.json') },
+    ]],
+    ['soft 404 (HTML) is treated as absent', input({ wellKnown: ok('<!doctype html><title>Not found</title>') }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'not a tdmrep.json (HTML or empty page)', effect: 'info', note: 'tdmrep.json answered with a web page, not rules (a "soft 404"): treated as absent.' },
+    ]],
+    ['fetch error: origin does not implement the file', input({ wellKnown: { url: WK, outcome: 'error', detail: 'HTTP 503' } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'unavailable: HTTP 503', effect: 'info', note: 'tdmrep.json could not be fetched; per TDMRep, an origin that does not serve it does not implement the file technique.' },
+    ]],
+    ['404 and nothing else: info only', input({}), [absentInfo]],
+  ])('%s', (_name, inp, expected) => {
+    expect(resolveTdmReservation(inp, AI)).toEqual(expected);
+  });
+
+  it('never throws on junk input', () => {
+    expect(resolveTdmReservation(null as unknown as TdmInput, AI)[0]).toMatchObject({ effect: 'deny', reason: 'signal-unreadable' });
+    expect(resolveTdmReservation(input({ imageUrl: 'not a url', wellKnown: ok(SPEC_EXAMPLE) }), AI)).toEqual([
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' },
+    ]);
+  });
+
+  it('property: parse and resolve never throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), fc.string({ maxLength: 10 }), (body, header) => {
+        expect(typeof parseTdmrepJson(body).ok).toBe('boolean');
+        expect(Array.isArray(resolveTdmReservation(input({ wellKnown: ok(body), imageHeaders: { reservation: header } }), AI))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('readTdmMeta', () => {
+  const doc = (head: string) => parseHTML(`<html><head>${head}</head><body></body></html>`).document as unknown as Document;
+  it.each([
+    ['<meta name="tdm-reservation" content="1"><meta name="tdm-policy" content="https://p.test/policy.json">', { reservation: '1', policy: 'https://p.test/policy.json' }],
+    ['<meta name="TDM-Reservation" content=" 0 ">', { reservation: '0' }],
+    // Conflicting metas join, and then read as unreadable.
+    ['<meta name="tdm-reservation" content="0"><meta name="tdm-reservation" content="1"><meta name="tdm-reservation" content="1">', { reservation: '0, 1' }],
+    ['<meta name="robots" content="noai">', {}],
+  ])('%s', (head, expected) => {
+    expect(readTdmMeta(doc(head))).toEqual(expected);
+  });
+  it('never throws', () => {
+    expect(readTdmMeta({} as Document)).toEqual({});
+  });
+});

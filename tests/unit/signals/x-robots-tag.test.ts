@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateXRobotsTag, parseXRobotsTag } from '../../../utils/signals/x-robots-tag';
+
+const AI = purposeProfile('ai-training');
+const SRC = 'https://img.test/a.jpg';
+const deny = (value: string, words: string, to: string): Evidence => ({
+  kind: 'x-robots-tag', scope: 'image', source: SRC, value, effect: 'deny', reason: 'x-robots-tag',
+  note: `The image's X-Robots-Tag says ${words} ${to}: the owner opts out.`,
+});
+const other = (value: string, bot: string): Evidence => ({
+  kind: 'x-robots-tag', scope: 'image', source: SRC, value, effect: 'info',
+  note: `The image's X-Robots-Tag addresses ${bot} only; recorded, not applied.`,
+});
+const plain = (value: string, to = 'to every crawler'): Evidence => ({
+  kind: 'x-robots-tag', scope: 'image', source: SRC, value, effect: 'info',
+  note: `The image's X-Robots-Tag (${to}) has no opt-out word for this purpose.`,
+});
+const NOAI = 'noai (no use in AI datasets)';
+const NOIMAGEAI = 'noimageai (no use of images in AI datasets)';
+const NOINDEX = 'noindex (do not index)';
+
+describe('parseXRobotsTag', () => {
+  it.each<[string[], ReturnType<typeof parseXRobotsTag>]>([
+    [['noai, noimageai'], [{ addressee: null, directives: [{ name: 'noai', value: null }, { name: 'noimageai', value: null }] }]],
+    [['NoIndex , NOFOLLOW'], [{ addressee: null, directives: [{ name: 'noindex', value: null }, { name: 'nofollow', value: null }] }]],
+    [['googlebot: noindex'], [{ addressee: 'googlebot', directives: [{ name: 'noindex', value: null }] }]],
+    // The prefix holds to the end of the value; a new prefix switches addressee.
+    [['noindex, googlebot: nofollow, noarchive, bingbot: none'], [
+      { addressee: null, directives: [{ name: 'noindex', value: null }] },
+      { addressee: 'googlebot', directives: [{ name: 'nofollow', value: null }, { name: 'noarchive', value: null }] },
+      { addressee: 'bingbot', directives: [{ name: 'none', value: null }] },
+    ]],
+    // Several headers merge per addressee; each header starts addressed to everyone.
+    [['googlebot: noimageindex', 'noai', 'GoogleBot: nosnippet'], [
+      { addressee: 'googlebot', directives: [{ name: 'noimageindex', value: null }, { name: 'nosnippet', value: null }] },
+      { addressee: null, directives: [{ name: 'noai', value: null }] },
+    ]],
+    // Dates with commas (RFC 850 / RFC 1123) stay in one directive.
+    [['unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai'], [{ addressee: null, directives: [
+      { name: 'unavailable_after', value: 'Friday, 25-Jun-2010 15:00:00 PST' }, { name: 'noai', value: null }] }]],
+    [['unavailable_after: Wed, 21 Oct 2015 07:28:00 GMT'], [{ addressee: null, directives: [{ name: 'unavailable_after', value: 'Wed, 21 Oct 2015 07:28:00 GMT' }] }]],
+    [['googlebot: unavailable_after: 2025-06-25T15:00:00+01:00'], [{ addressee: 'googlebot', directives: [{ name: 'unavailable_after', value: '2025-06-25T15:00:00+01:00' }] }]],
+    // Value directives are not bot prefixes.
+    [['max-image-preview:none, max-snippet: 20'], [{ addressee: null, directives: [{ name: 'max-image-preview', value: 'none' }, { name: 'max-snippet', value: '20' }] }]],
+    // Mis-separated words are still read (fail closed).
+    [['noai; noimageai'], [{ addressee: null, directives: [{ name: 'noai', value: null }, { name: 'noimageai', value: null }] }]],
+    [['noindex nofollow'], [{ addressee: null, directives: [{ name: 'noindex', value: null }, { name: 'nofollow', value: null }] }]],
+    [['', ' , ,', 'googlebot:'], []],
+  ])('%j', (values, expected) => {
+    expect(parseXRobotsTag(values)).toEqual(expected);
+  });
+});
+
+describe('evaluateXRobotsTag', () => {
+  it.each<[string, string[], Evidence[]]>([
+    ['DeviantArt image header', ['noai'], [deny('noai', NOAI, 'to every crawler')]],
+    ['both AI words', ['noai, noimageai'], [deny('noai, noimageai', `${NOAI}, ${NOIMAGEAI}`, 'to every crawler')]],
+    ['plain noindex (DESIGN rule 3)', ['noindex'], [deny('noindex', NOINDEX, 'to every crawler')]],
+    ['noimageindex', ['NOIMAGEINDEX'], [deny('noimageindex', 'noimageindex (do not index the images)', 'to every crawler')]],
+    ['none', ['none'], [deny('none', 'none (do not index or follow)', 'to every crawler')]],
+    ['addressed to heed', ['heed: noai'], [deny('heed: noai', NOAI, 'to heed')]],
+    ['addressed to an AI token, any case', ['GPTBot: NoImageAI'], [deny('gptbot: noimageai', NOIMAGEAI, 'to gptbot')]],
+    ['addressed to another bot: info only', ['googlebot: noindex'], [other('googlebot: noindex', 'googlebot')]],
+    ['mixed headers', ['noai', 'googlebot: noimageindex'], [deny('noai', NOAI, 'to every crawler'), other('googlebot: noimageindex', 'googlebot')]],
+    ['no opt-out word', ['nofollow, noarchive'], [plain('nofollow, noarchive')]],
+    ['max-image-preview:none is not none', ['max-image-preview:none'], [plain('max-image-preview: none')]],
+    ['heed with harmless words', ['heed: nofollow'], [plain('heed: nofollow', 'to heed')]],
+    ['date with commas then noai', ['unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai'], [deny('unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai', NOAI, 'to every crawler')]],
+    ['no header', [], []],
+  ])('%s', (_name, values, expected) => {
+    expect(evaluateXRobotsTag(values, SRC, 'image', AI)).toEqual(expected);
+  });
+
+  it('words the purpose does not bind: CCBot binds research-tdm, GPTBot does not', () => {
+    const tdm = purposeProfile('research-tdm');
+    expect(evaluateXRobotsTag(['GPTBot: noai', 'CCBot: noai'], 'https://p.test/', 'page', tdm)).toEqual([
+      { kind: 'x-robots-tag', scope: 'page', source: 'https://p.test/', value: 'gptbot: noai', effect: 'info', note: "The page's X-Robots-Tag addresses gptbot only; recorded, not applied." },
+      { kind: 'x-robots-tag', scope: 'page', source: 'https://p.test/', value: 'ccbot: noai', effect: 'deny', reason: 'x-robots-tag', note: "The page's X-Robots-Tag says noai (no use in AI datasets) to ccbot: the owner opts out." },
+    ]);
+  });
+
+  it('fails closed on hostile sizes but still reads the words it can', () => {
+    const huge = `noai, ${'x'.repeat(20000)}`;
+    expect(evaluateXRobotsTag([huge], SRC, 'image', AI).map((e) => [e.effect, e.reason])).toEqual([
+      ['deny', 'x-robots-tag'],
+      ['deny', 'signal-unreadable'],
+    ]);
+    const many = Array.from({ length: 300 }, () => 'nofollow');
+    expect(evaluateXRobotsTag(many, SRC, 'image', AI).at(-1)).toMatchObject({ effect: 'deny', reason: 'signal-unreadable' });
+  });
+
+  it('never throws on junk input', () => {
+    expect(evaluateXRobotsTag(null as unknown as string[], SRC, 'image', AI)).toEqual([]);
+    expect(evaluateXRobotsTag([42, undefined, 'noai'] as unknown as string[], SRC, 'image', AI)).toEqual([deny('noai', NOAI, 'to every crawler')]);
+    expect(evaluateXRobotsTag(['\u0000\uffff\ud800, noai'], SRC, 'image', AI)[0]).toMatchObject({ effect: 'deny' });
+  });
+
+  it('property: never throws; noai anywhere in an unprefixed header always denies', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 200 }), { maxLength: 8 }), (values) => {
+        const out = evaluateXRobotsTag(values, SRC, 'image', AI);
+        expect(Array.isArray(out)).toBe(true);
+        const withNoai = evaluateXRobotsTag(['noai', ...values], SRC, 'image', AI);
+        expect(withNoai.some((e) => e.reason === 'x-robots-tag')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseLicenceUrl } from '../../../utils/model/licence-url';
+import { purposeProfile } from '../../../utils/model/purposes';
+import {
+  EmbeddedRightsSchema,
+  dataMiningId,
+  digitalSourceTypeCode,
+  evaluateEmbeddedRights,
+  isSyntheticSourceType,
+  readEmbeddedRights,
+  type EmbeddedRights,
+  type EmbeddedRightsResult,
+} from '../../../utils/signals/xmp';
+import { ascii, concat, gif, iptcApp13, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
+
+const AI = purposeProfile('ai-training');
+const TDM = purposeProfile('research-tdm');
+const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+const VOCAB = 'http://ns.useplus.org/ldf/vocab/';
+const DST = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
+
+const EMPTY: EmbeddedRights = {
+  xmp: false, iim: false, webStatement: null, ccLicense: null, usageTerms: null, marked: null, rights: null, creators: [],
+  title: null, credit: null, dataMining: [], otherConstraints: null, modelReleaseStatus: null, propertyReleaseStatus: null,
+  digitalSourceType: null, personsInImage: [], licensorUrls: [], iimCopyrightNotice: null, iimByline: [], iimCredit: null,
+};
+
+async function read(bytes: Uint8Array): Promise<EmbeddedRights> {
+  const r = await readEmbeddedRights(bytes);
+  if ('unreadable' in r) throw new Error(`unexpected unreadable: ${r.unreadable}`);
+  return r;
+}
+
+// Attribute form (simple properties as rdf:Description attributes), as Photoshop writes them.
+const ATTRIBUTE_FORM = xmpPacket(
+  '<dc:creator><rdf:Seq><rdf:li>Jane Doe</rdf:li></rdf:Seq></dc:creator>',
+  `xmpRights:WebStatement="${CC_BY}" xmpRights:Marked="True" plus:DataMining="${VOCAB}DMI-PROHIBITED-AIMLTRAINING" Iptc4xmpExt:DigitalSourceType="${DST}trainedAlgorithmicMedia" photoshop:Credit="Acme &amp; Co"`,
+);
+
+// Element form with unusual prefixes: properties must be matched by namespace URI, not prefix.
+const ELEMENT_FORM = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><r:RDF xmlns:r="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+ <r:Description r:about="" xmlns:rights="http://ns.adobe.com/xap/1.0/rights/" xmlns:d="http://purl.org/dc/elements/1.1/">
+  <rights:WebStatement>${CC_BY}</rights:WebStatement>
+  <rights:UsageTerms><r:Alt><r:li xml:lang="de">Nur redaktionell</r:li><r:li xml:lang="x-default">Editorial use only</r:li></r:Alt></rights:UsageTerms>
+  <d:title><r:Alt><r:li xml:lang="x-default">Sunset &amp; sea &#x263C;</r:li></r:Alt></d:title>
+  <d:creator><r:Seq><r:li>Jane Doe</r:li><r:li>John Roe</r:li></r:Seq></d:creator>
+  <d:rights><r:Alt><r:li xml:lang="fr">© Jeanne</r:li><r:li xml:lang="x-default">© Jane Doe 2024</r:li></r:Alt></d:rights>
+ </r:Description>
+ <r:Description r:about="" xmlns:p="http://ns.useplus.org/ldf/xmp/1.0/" xmlns:ie="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">
+  <p:DataMining r:resource="${VOCAB}DMI-PROHIBITED-GENAIMLTRAINING"/>
+  <p:ModelReleaseStatus><r:Description><r:value>${VOCAB}MR-NON</r:value></r:Description></p:ModelReleaseStatus>
+  <p:PropertyReleaseStatus r:resource="${VOCAB}PR-UPR"/>
+  <ie:PersonInImage><r:Bag><r:li>Ann</r:li><r:li>Bob</r:li></r:Bag></ie:PersonInImage>
+  <ie:DigitalSourceType>${DST}digitalCapture</ie:DigitalSourceType>
+  <p:Licensor><r:Seq>
+   <r:li r:parseType="Resource"><p:LicensorName>Acme</p:LicensorName><p:LicensorURL>https://acme.test/buy</p:LicensorURL></r:li>
+   <r:li><r:Description p:LicensorURL="https://other.test/licensing"/></r:li>
+   <r:li p:LicensorURL="https://third.test/"/>
+  </r:Seq></p:Licensor>
+ </r:Description>
+</r:RDF></x:xmpmeta>`;
+
+describe('readEmbeddedRights', () => {
+  it('reads attribute-form XMP from a JPEG APP1', async () => {
+    expect(await read(jpeg({ segments: [xmpApp1(ATTRIBUTE_FORM)] }))).toEqual({
+      ...EMPTY, xmp: true, webStatement: CC_BY, marked: true, creators: ['Jane Doe'], credit: 'Acme & Co',
+      dataMining: [`${VOCAB}DMI-PROHIBITED-AIMLTRAINING`], digitalSourceType: `${DST}trainedAlgorithmicMedia`,
+    });
+  });
+
+  it('reads element-form XMP from a PNG iTXt chunk, by namespace URI', async () => {
+    expect(await read(png({ chunks: [pngXmpChunk(ELEMENT_FORM)] }))).toEqual({
+      ...EMPTY, xmp: true, webStatement: CC_BY, usageTerms: 'Editorial use only', title: 'Sunset & sea ☼',
+      creators: ['Jane Doe', 'John Roe'], rights: '© Jane Doe 2024', dataMining: [`${VOCAB}DMI-PROHIBITED-GENAIMLTRAINING`],
+      modelReleaseStatus: `${VOCAB}MR-NON`, propertyReleaseStatus: `${VOCAB}PR-UPR`, personsInImage: ['Ann', 'Bob'],
+      digitalSourceType: `${DST}digitalCapture`, licensorUrls: ['https://acme.test/buy', 'https://other.test/licensing', 'https://third.test/'],
+    });
+  });
+
+  it('reads IPTC-IIM (APP13) CopyrightNotice, By-line and Credit, recovering UTF-8', async () => {
+    const bytes = jpeg({ segments: [iptcApp13([[116, '© Jane Doe'], [80, 'Jane Doe'], [80, 'John Roe'], [110, 'Crédit Agence']])] });
+    expect(await read(bytes)).toEqual({ ...EMPTY, iim: true, iimCopyrightNotice: '© Jane Doe', iimByline: ['Jane Doe', 'John Roe'], iimCredit: 'Crédit Agence' });
+  });
+
+  it('reads XMP from a WebP `XMP ` chunk and a GIF application extension (packet scan)', async () => {
+    const x = xmpPacket(`<plus:DataMining>DMI-PROHIBITED</plus:DataMining>`);
+    expect((await read(webp({ chunks: [riffChunk('XMP ', ascii(x))] }))).dataMining).toEqual(['DMI-PROHIBITED']);
+    const ext = concat([0x21, 0xff, 11], ascii('XMP DataXMP'), ascii(x), [1], Uint8Array.from({ length: 256 }, (_, i) => 255 - i), [0]);
+    expect((await read(gif(2, 2, ext))).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+
+  it('inflates a compressed PNG iTXt XMP packet', async () => {
+    const x = xmpPacket('<plus:DataMining>DMI-ALLOWED</plus:DataMining>');
+    const z = new Uint8Array(await new Response(new Blob([ascii(x) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+    const chunk = pngChunk('iTXt', concat(ascii('XML:com.adobe.xmp'), [0, 1, 0, 0, 0], z));
+    expect((await read(png({ chunks: [chunk] }))).dataMining).toEqual(['DMI-ALLOWED']);
+  });
+
+  it('reads JPEG Extended XMP (exifr multiSegment)', async () => {
+    const guid = '0123456789ABCDEF0123456789ABCDEF';
+    const main = xmpPacket('', `xmpNote:HasExtendedXMP="${guid}" xmlns:xmpNote="http://ns.adobe.com/xmp/note/"`);
+    const ext = ascii(xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>'));
+    const hdr = concat(ascii('http://ns.adobe.com/xmp/extension/\0'), ascii(guid), [0, 0, (ext.length >> 8) & 255, ext.length & 255], [0, 0, 0, 0]);
+    expect((await read(jpeg({ segments: [xmpApp1(main), jpegSegment(0xe1, concat(hdr, ext))] }))).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+
+  it('no metadata → all empty', async () => {
+    expect(await read(jpeg())).toEqual(EMPTY);
+    expect(await read(png())).toEqual(EMPTY);
+  });
+
+  it.each<[string, string]>([
+    ['mismatched tags', xmpPacket('<dc:title>x</dc:creator>')],
+    ['unclosed element', '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'],
+    ['undeclared entity', xmpPacket('<dc:title>&nbsp;</dc:title>')],
+    ['a DTD', `<!DOCTYPE x [<!ENTITY a "b">]>${xmpPacket('')}`],
+    ['no rdf:RDF', '<x:xmpmeta xmlns:x="adobe:ns:meta/"><foo/></x:xmpmeta>'],
+    ['no XML at all', 'just some text'],
+    ['nesting deeper than the cap', xmpPacket(`${'<dc:a>'.repeat(200)}${'</dc:a>'.repeat(200)}`)],
+  ])('XMP present but unparseable (%s) → unreadable', async (_name, packet) => {
+    const r = await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] }));
+    expect(r).toEqual({ unreadable: expect.any(String) });
+  });
+
+  it('a JPEG cut inside its XMP segment → unreadable (the XMP is declared but lost)', async () => {
+    const full = jpeg({ segments: [xmpApp1(ATTRIBUTE_FORM)] });
+    expect(await readEmbeddedRights(full.subarray(0, 200))).toEqual({ unreadable: expect.any(String) });
+  });
+
+  it.each<[string, Uint8Array]>([
+    ['empty', new Uint8Array()],
+    ['one byte', Uint8Array.from([0xff])],
+    ['junk', Uint8Array.from({ length: 2048 }, (_, i) => (i * 89 + 3) & 255)],
+    ['JPEG SOI only', Uint8Array.from([0xff, 0xd8, 0xff])],
+    ['PNG claiming a 4 GB chunk', concat(png().subarray(0, 33), [0xff, 0xff, 0xff, 0xff], ascii('iTXt'))],
+  ])('never throws: %s', async (_name, bytes) => {
+    await expect(readEmbeddedRights(bytes)).resolves.toEqual(EMPTY);
+  });
+
+  it('property: mutated or cut images never throw and give a schema-valid result or unreadable', async () => {
+    const seeds = [
+      jpeg({ segments: [xmpApp1(ATTRIBUTE_FORM), iptcApp13([[116, '© Z'], [80, 'Z']])] }),
+      png({ chunks: [pngXmpChunk(ELEMENT_FORM)] }),
+      webp({ chunks: [riffChunk('XMP ', ascii(ATTRIBUTE_FORM))] }),
+    ];
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 }), fc.option(fc.nat()),
+      async (seed, mutations, cut) => {
+        const b = new Uint8Array(seed);
+        for (const [at, v] of mutations) b[at % b.length] = v;
+        const r = await readEmbeddedRights(cut === null ? b : b.subarray(0, cut % b.length));
+        if (!('unreadable' in r)) expect(EmbeddedRightsSchema.safeParse(r).success).toBe(true);
+        expect(() => evaluateEmbeddedRights(r, AI)).not.toThrow();
+      },
+    ), { numRuns: 150 });
+  });
+
+  it('caps hostile sizes: 10 000 creators keep 50, a 100 kB title is clipped', async () => {
+    const lis = '<rdf:li>x</rdf:li>'.repeat(10_000);
+    const r = await read(png({ chunks: [pngXmpChunk(xmpPacket(`<dc:creator><rdf:Seq>${lis}</rdf:Seq></dc:creator>`))] }));
+    expect(r.creators).toHaveLength(50);
+    const big = await read(png({ chunks: [pngXmpChunk(xmpPacket(`<dc:title>${'t'.repeat(100_000)}</dc:title>`))] }));
+    expect(big.title!.length).toBe(2000);
+    expect(EmbeddedRightsSchema.safeParse(big).success).toBe(true);
+  });
+});
+
+// Written by an independent tool (ExifTool 12.57, plus:DataMining via a user config) onto tiny images.
+describe('fixtures written by ExifTool', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/images/${name}`, import.meta.url)));
+
+  it('JPEG: XMP in separate rdf:Descriptions plus UTF-8 IIM', async () => {
+    const r = await read(fixture('exiftool-xmp-iptc.jpg'));
+    expect(r).toEqual({
+      ...EMPTY, xmp: true, iim: true, webStatement: 'https://creativecommons.org/licenses/by-sa/4.0/', marked: true,
+      rights: '© Ana Lima', creators: ['Ana Lima'], title: 'Harbour at dawn', credit: 'Ana Lima / Studio',
+      dataMining: [`${VOCAB}DMI-PROHIBITED-GENAIMLTRAINING`], modelReleaseStatus: `${VOCAB}MR-NON`,
+      digitalSourceType: `${DST}trainedAlgorithmicMedia`, personsInImage: ['Rui'], licensorUrls: ['https://licensing.example/ana'],
+      iimCopyrightNotice: '© Ana Lima', iimByline: ['Ana Lima'], iimCredit: 'Studio',
+    });
+    const ev = evaluateEmbeddedRights(r, purposeProfile('genai-training'));
+    expect(ev.evidence.filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+    expect(ev.licence).toMatchObject({ source: 'xmp', id: parseLicenceUrl('https://creativecommons.org/licenses/by-sa/4.0/')!.id });
+    expect(ev.licence?.attribution).toContain('Harbour at dawn');
+    expect(ev.synthetic).toBe(true);
+  });
+
+  it('PNG: XMP iTXt', async () => {
+    const r = await read(fixture('exiftool-xmp.png'));
+    expect(r).toMatchObject({ xmp: true, dataMining: ['DMI-PROHIBITED'], webStatement: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'Zero' });
+    expect(evaluateEmbeddedRights(r, TDM).evidence).toContainEqual(expect.objectContaining({ reason: 'xmp-data-mining' }));
+  });
+});
+
+describe('evaluateEmbeddedRights', () => {
+  const rights = (over: Partial<EmbeddedRights>): EmbeddedRightsResult => ({ ...EMPTY, xmp: true, ...over });
+
+  it('DataMining prohibited for the purpose → deny xmp-data-mining; licence from WebStatement; synthetic', async () => {
+    const r = await readEmbeddedRights(jpeg({ segments: [xmpApp1(ATTRIBUTE_FORM)] }));
+    const ev = evaluateEmbeddedRights(r, AI);
+    expect(ev.evidence.filter((e) => e.effect === 'deny')).toEqual([
+      expect.objectContaining({ kind: 'xmp', scope: 'image', source: 'xmp', value: 'plus:DataMining=DMI-PROHIBITED-AIMLTRAINING', reason: 'xmp-data-mining' }),
+    ]);
+    expect(ev.licence).toEqual({ id: parseLicenceUrl(CC_BY)!.id, url: CC_BY, source: 'xmp', attribution: expect.stringContaining('Jane Doe') });
+    expect(ev.synthetic).toBe(true);
+  });
+
+  it('element form: generative-only prohibition binds ai-training, not research-tdm; attribution has title and creators', async () => {
+    const r = await readEmbeddedRights(png({ chunks: [pngXmpChunk(ELEMENT_FORM)] }));
+    expect(evaluateEmbeddedRights(r, AI).evidence.some((e) => e.reason === 'xmp-data-mining')).toBe(true);
+    const tdm = evaluateEmbeddedRights(r, TDM);
+    expect(tdm.evidence.some((e) => e.effect === 'deny')).toBe(false);
+    expect(tdm.licence?.attribution).toContain('Sunset & sea');
+    expect(tdm.licence?.attribution).toContain('Jane Doe, John Roe');
+    expect(tdm.synthetic).toBe(false);
+    const values = tdm.evidence.map((e) => e.value);
+    expect(values).toEqual(expect.arrayContaining([
+      'plus:ModelReleaseStatus=MR-NON', 'plus:PropertyReleaseStatus=PR-UPR', 'Iptc4xmpExt:PersonInImage=Ann; Bob',
+      'Iptc4xmpExt:DigitalSourceType=digitalCapture', 'plus:LicensorURL=https://acme.test/buy', 'dc:rights=© Jane Doe 2024',
+    ]));
+    expect(tdm.evidence.every((e) => e.effect === 'info' || e.effect === 'allow')).toBe(true);
+  });
+
+  it.each<[string, string[], string | null, 'deny' | 'allow' | 'info']>([
+    ['bare ID', ['DMI-PROHIBITED-AIMLTRAINING'], 'xmp-data-mining', 'deny'],
+    ['full URI', [`${VOCAB}DMI-PROHIBITED`], 'xmp-data-mining', 'deny'],
+    ['https URI, lower case', ['https://ns.useplus.org/ldf/vocab/dmi-prohibited-seelinkedrightsexpr'], 'xmp-data-mining', 'deny'],
+    ['allowed', ['DMI-ALLOWED'], null, 'allow'],
+    ['unspecified', [`${VOCAB}DMI-UNSPECIFIED`], null, 'info'],
+    ['unknown value', ['DMI-SEE-CONSTRAINT'], null, 'info'],
+  ])('DataMining %s', (_name, dataMining, reason, effect) => {
+    const [e, ...rest] = evaluateEmbeddedRights(rights({ dataMining }), AI).evidence;
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ kind: 'xmp', effect, ...(reason ? { reason } : {}) });
+    if (!reason) expect(e).not.toHaveProperty('reason');
+  });
+
+  it('SEECONSTRAINT quotes plus:OtherConstraints in the refusal', () => {
+    const ev = evaluateEmbeddedRights(rights({ dataMining: ['DMI-PROHIBITED-SEECONSTRAINT'], otherConstraints: 'No AI training without a licence' }), AI);
+    expect(ev.evidence).toEqual([expect.objectContaining({ reason: 'xmp-data-mining', note: expect.stringContaining('No AI training without a licence') })]);
+  });
+
+  it('unreadable → deny signal-unreadable (fail closed), no licence, synthetic unknown', () => {
+    expect(evaluateEmbeddedRights({ unreadable: 'XMP: mismatched end tag at 12' }, AI)).toEqual({
+      evidence: [expect.objectContaining({ kind: 'xmp', scope: 'image', effect: 'deny', reason: 'signal-unreadable', value: 'XMP: mismatched end tag at 12' })],
+      licence: null,
+      synthetic: null,
+    });
+  });
+
+  it('no metadata → no evidence', () => {
+    expect(evaluateEmbeddedRights(EMPTY, AI)).toEqual({ evidence: [], licence: null, synthetic: null });
+  });
+
+  it('a WebStatement that is no licence is info only; cc:license is used instead', () => {
+    const ev = evaluateEmbeddedRights(rights({ webStatement: 'https://photos.example/rights', ccLicense: 'http://creativecommons.org/publicdomain/zero/1.0/' }), AI);
+    expect(ev.licence).toMatchObject({ id: parseLicenceUrl('http://creativecommons.org/publicdomain/zero/1.0/')!.id, source: 'xmp' });
+    expect(ev.evidence.map((e) => e.effect)).toEqual(['info', 'info']);
+    expect(evaluateEmbeddedRights(rights({ webStatement: 'https://photos.example/rights' }), AI).licence).toBeNull();
+  });
+
+  it('IIM-only rights: copyright notice is iptc info and By-line feeds attribution', () => {
+    const ev = evaluateEmbeddedRights(rights({ xmp: false, iim: true, webStatement: CC_BY, iimCopyrightNotice: '© J', iimByline: ['J. Doe'] }), AI);
+    expect(ev.evidence).toContainEqual(expect.objectContaining({ kind: 'iptc', source: 'iptc', value: 'CopyrightNotice=© J', effect: 'info' }));
+    expect(ev.licence?.attribution).toContain('J. Doe');
+  });
+});
+
+describe('vocabularies', () => {
+  it.each([
+    ['DMI-ALLOWED', 'DMI-ALLOWED'],
+    [`${VOCAB}DMI-PROHIBITED-GENAIMLTRAINING`, 'DMI-PROHIBITED-GENAIMLTRAINING'],
+    ['  dmi-prohibited  ', 'DMI-PROHIBITED'],
+    ['http://example.com/DMI-PROHIBITED', null],
+    ['', null],
+  ])('dataMiningId(%j) = %j', (v, id) => expect(dataMiningId(v)).toBe(id));
+
+  it.each<[string | null, boolean | null]>([
+    [`${DST}trainedAlgorithmicMedia`, true],
+    [`${DST}compositeWithTrainedAlgorithmicMedia`, true],
+    [`https://cv.iptc.org/newscodes/digitalsourcetype/compositeSynthetic/`, true],
+    ['digsrctype:algorithmicMedia', true],
+    ['trainedAlgorithmicMedia', true],
+    [`${DST}digitalCapture`, false],
+    [`${DST}negativeFilm`, false],
+    [`${DST}computationalCapture`, false],
+    [`${DST}humanEdits`, false],
+    [`${DST}digitalCreation`, false],
+    [`${DST}dataDrivenMedia`, null],
+    [`${DST}composite`, null],
+    [`${DST}softwareImage`, null],
+    ['http://c2pa.org/digitalsourcetype/empty', null],
+    ['https://example.com/trainedAlgorithmicMedia', null],
+    [null, null],
+  ])('isSyntheticSourceType(%j) = %j', (v, synthetic) => expect(isSyntheticSourceType(v)).toBe(synthetic));
+
+  it('digitalSourceTypeCode strips the vocabulary', () => {
+    expect(digitalSourceTypeCode(`${DST}print`)).toBe('print');
+    expect(digitalSourceTypeCode('urn:x:print')).toBeNull();
+  });
+});

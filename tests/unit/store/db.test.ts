@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, listItems, listVerdicts, openHeedDB, recordVerdict, getTally, countVerdicts } from '../../../utils/store/db';
+import type { Verdict } from '../../../utils/policy/verdict';
+import { makeItem } from '../ui/library-fixtures';
+
+let n = 0;
+const name = () => `db-test-${++n}`;
+
+const verdict = (url: string, decision: Verdict['decision'], reasons: Verdict['reasons'] = []): Verdict => ({ url, decision, reasons, licence: null, sha256: null, evidence: [] });
+
+describe('Heed database', () => {
+  it('migrates a version 1 database forward, keeping its items', async () => {
+    const db1name = name();
+    const v1 = await openDB(db1name, 1, {
+      upgrade(db) {
+        const items = db.createObjectStore('items', { keyPath: 'sha256' });
+        items.createIndex('collectedAt', 'collectedAt');
+        items.createIndex('pageUrl', 'pageUrl');
+        db.createObjectStore('blobs');
+        db.createObjectStore('jobs', { keyPath: 'id' }).createIndex('tabId', 'tabId');
+        db.createObjectStore('siteCache', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      },
+    });
+    await v1.put('items', makeItem(1));
+    v1.close();
+    const db = await openHeedDB(db1name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('verdicts');
+    expect((await listItems(db)).map((i) => i.sha256)).toEqual([makeItem(1).sha256]);
+    db.close();
+  });
+
+  it('refuses to open a database from a newer Heed (versions only move forward)', async () => {
+    const future = name();
+    (await openDB(future, DB_VERSION + 1)).close();
+    await expect(openHeedDB(future)).rejects.toThrow();
+  });
+
+  it('records a verdict with its item in one go; a second copy of the bytes is a duplicate', async () => {
+    const db = await openHeedDB(name());
+    const item = makeItem(7);
+    const blob = new Blob(['bytes']);
+    const first = await recordVerdict(db, { jobId: 'j', index: 0, seq: 0 }, verdict(item.url, 'permitted'), { record: item, blob });
+    const second = await recordVerdict(db, { jobId: 'j', index: 1, seq: 1 }, verdict('https://other.test/same.png', 'permitted'), { record: { ...item, url: 'https://other.test/same.png' }, blob });
+    await recordVerdict(db, { jobId: 'j', index: 2, seq: 2 }, verdict('https://x.test/a.png', 'refused', ['no-licence', 'robots-disallow']));
+    await recordVerdict(db, { jobId: 'j', index: 3, seq: 3 }, verdict('https://x.test/b.png', 'failed', ['fetch-failed']));
+    expect(first.decision).toBe('permitted');
+    expect(second).toMatchObject({ decision: 'duplicate', reasons: ['duplicate'] });
+    expect(await listItems(db)).toHaveLength(1);
+    expect(await countVerdicts(db, 'j')).toBe(4);
+    expect((await listVerdicts(db, 'j', 1)).map((v) => v.index)).toEqual([2, 3]);
+    expect(await getTally(db)).toEqual({ refused: { 'no-licence': 1, 'robots-disallow': 1 }, failed: { 'fetch-failed': 1 } });
+    db.close();
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formToSettings, parseDomainList, settingsToForm, type SettingsForm } from '../../../utils/ui/settings-form';
+import { SettingsSchema } from '../../../utils/model/settings';
+
+const defaults = SettingsSchema.parse({});
+const form = (over: Partial<SettingsForm> = {}): SettingsForm => ({ ...settingsToForm(defaults), ...over });
+
+describe('parseDomainList', () => {
+  it.each<[string, string[], string[]]>([
+    ['', [], []],
+    ['museum.example', ['museum.example'], []],
+    ['Museum.Example\n\nwww.museum.example', ['museum.example'], []],
+    ['https://www.flickr.com/photos/x, images.example.co.uk', ['flickr.com', 'example.co.uk'], []],
+    ['*.getty.example', ['getty.example'], []],
+    ['bücher.de', ['xn--bcher-kva.de'], []],
+    ['not-a-domain <script>alert(1)</script>', [], ['not-a-domain', '<script>alert(1)</script>']],
+    ['foo..bar http://', [], ['foo..bar', 'http://']],
+  ])('%j', (text, domains, invalid) => expect(parseDomainList(text)).toEqual({ domains, invalid }));
+});
+
+describe('settings form', () => {
+  it('round-trips the defaults', () => {
+    expect(formToSettings(settingsToForm(defaults))).toEqual({ ok: true, settings: defaults });
+  });
+
+  it('splits accepted licences into checkboxes and free text', () => {
+    const f = settingsToForm({ ...defaults, acceptedLicences: ['CC0', 'CC-BY', 'CC-BY-NC-4.0', 'CC-BY-2.0-UK'] });
+    expect(f.licences).toEqual(['CC0', 'CC-BY']);
+    expect(f.otherLicences).toBe('CC-BY-NC-4.0, CC-BY-2.0-UK');
+    const back = formToSettings(f);
+    expect(back.ok && back.settings.acceptedLicences).toEqual(['CC0', 'CC-BY', 'CC-BY-NC-4.0', 'CC-BY-2.0-UK']);
+  });
+
+  it('converts every field', () => {
+    const r = formToSettings(
+      form({ purpose: 'research-tdm', mode: 'opt-out', licences: [], userAllow: 'www.a.example', userBlock: 'b.example\nc.example', maxImageMb: '2.5', perOriginConcurrency: '4', minImageSide: '0', inPageNotice: false }),
+    );
+    expect(r).toEqual({
+      ok: true,
+      settings: { ...defaults, purpose: 'research-tdm', mode: 'opt-out', acceptedLicences: [], userAllow: ['a.example'], userBlock: ['b.example', 'c.example'], maxImageBytes: 2.5 * 1024 * 1024, perOriginConcurrency: 4, minImageSide: 0, inPageNotice: false },
+    });
+  });
+
+  it.each<[string, Partial<SettingsForm>, keyof SettingsForm]>([
+    ['unknown purpose', { purpose: 'marketing' }, 'purpose'],
+    ['unknown mode', { mode: 'anything-goes' }, 'mode'],
+    ['no licence in licensed mode', { licences: [], otherLicences: '' }, 'licences'],
+    ['bad licence id', { otherLicences: 'CC BY<b>' }, 'otherLicences'],
+    ['bad allow entry', { userAllow: 'http://' }, 'userAllow'],
+    ['bad block entry', { userBlock: '###' }, 'userBlock'],
+    ['domain on both lists', { userAllow: 'x.example', userBlock: 'www.x.example' }, 'userAllow'],
+    ['size zero', { maxImageMb: '0' }, 'maxImageMb'],
+    ['size text', { maxImageMb: 'big' }, 'maxImageMb'],
+    ['size negative', { maxImageMb: '-3' }, 'maxImageMb'],
+    ['concurrency 0', { perOriginConcurrency: '0' }, 'perOriginConcurrency'],
+    ['concurrency 17', { perOriginConcurrency: '17' }, 'perOriginConcurrency'],
+    ['concurrency fraction', { perOriginConcurrency: '1.5' }, 'perOriginConcurrency'],
+    ['min side empty', { minImageSide: '' }, 'minImageSide'],
+    ['min side huge', { minImageSide: '1e9' }, 'minImageSide'],
+  ])('rejects %s', (_name, over, field) => {
+    const r = formToSettings(form(over));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[field]).toBeTruthy();
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Bytes → embedded metadata packets: the raw XMP packet and the IPTC-IIM datasets of an image.
+ * SIGNALS.md §7 "Where in the bytes".
+ *
+ * exifr 7.1.3 does the work for JPEG, PNG and TIFF (`xmp: {parse: false}` returns the raw
+ * packet; `multiSegment` reassembles JPEG Extended XMP; `iptc` reads IIM from APP13). Its
+ * default entry resolves to `dist/full.esm.mjs` under a bundler (package.json `module`), the
+ * only bundle with PNG and IPTC; its Node-only branches (`fs`, `zlib`, `http`) sit behind a
+ * runtime `process.versions.node` check and never run in a service worker. exifr has no WebP,
+ * GIF or HEIF-XMP reader and does not inflate compressed PNG iTXt, so those packets are taken
+ * from the container here: the RIFF `XMP ` chunk (WebP container spec "Metadata"), XMP Part 3
+ * packet scanning, and DecompressionStream for zlib iTXt (PNG §11.3.3.4). No XMP syntax is
+ * read here; `utils/signals/xml/xmp-rdf.ts` does that.
+ */
+import exifr from 'exifr';
+import { sniffImageType } from './image-bytes';
+import { bytesEqual, indexOfAscii, jpegSegments, pngChunks, riffChunks } from './image-containers';
+
+export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
+
+/** exifr decodes IIM as Latin-1 even when 1:90 declares UTF-8; recover UTF-8 when it is valid. */
+export function iimText(v: unknown): string[] {
+  const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return values.filter((x): x is string => typeof x === 'string').map((s) => {
+    if (!/[\u0080-\u00ff]/.test(s) || /[^\u0000-\u00ff]/.test(s)) return s.trim();
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(s, (c) => c.charCodeAt(0))).trim();
+    } catch {
+      return s.trim();
+    }
+  }).filter((s) => s !== '');
+}
+
+/** Inflate a zlib stream (PNG iTXt compression method 0) with a size cap. */
+async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
+  try {
+    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
+    const reader = stream.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_PACKET_BYTES) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+const utf8 = (b: Uint8Array) => new TextDecoder('utf-8').decode(b.subarray(0, MAX_PACKET_BYTES));
+const XMP_APP1 = 'http://ns.adobe.com/xap/1.0/\0';
+const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
+
+/** XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, or the bare x:xmpmeta. */
+function scanPacket(b: Uint8Array): string | null {
+  const begin = indexOfAscii(b, '<?xpacket begin');
+  if (begin >= 0) {
+    const end = indexOfAscii(b, '<?xpacket end', begin);
+    const close = end >= 0 ? indexOfAscii(b, '?>', end) : -1;
+    return close >= 0 ? utf8(b.subarray(begin, close + 2)) : utf8(b.subarray(begin));
+  }
+  const meta = indexOfAscii(b, '<x:xmpmeta');
+  if (meta < 0) return null;
+  const end = indexOfAscii(b, '</x:xmpmeta>', meta);
+  return utf8(b.subarray(meta, end >= 0 ? end + 12 : b.length));
+}
+
+/** What the container holds, before any XMP parsing. */
+export interface RawEmbedded {
+  xmp: string | null;
+  /** The container declares XMP (APP1 signature, iTXt keyword, RIFF chunk) whatever exifr made of it. */
+  xmpDeclared: boolean;
+  iim: Record<string, unknown> | null;
+}
+
+/** The raw XMP packet (null when none or not extractable) and IIM datasets of an image; never throws. */
+export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
+  const mime = sniffImageType(bytes);
+  if (mime === 'image/webp') {
+    const chunk = riffChunks(bytes).parts.find((p) => p.type === 'XMP ');
+    return { xmp: chunk ? utf8(bytes.subarray(chunk.start, chunk.end)) : null, xmpDeclared: !!chunk, iim: null };
+  }
+  if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
+    const xmp = scanPacket(bytes);
+    return { xmp, xmpDeclared: xmp !== null, iim: null };
+  }
+  let xmpDeclared = false;
+  let compressed: Uint8Array | null = null;
+  if (mime === 'image/jpeg') {
+    const walk = jpegSegments(bytes);
+    xmpDeclared = walk.parts.some((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
+    // A segment cut short is not in the walk; its signature still says XMP was there.
+    if (!walk.complete && !xmpDeclared) xmpDeclared = indexOfAscii(bytes, XMP_APP1) >= 0;
+  } else if (mime === 'image/png') {
+    for (const c of pngChunks(bytes).parts) {
+      if (c.type !== 'iTXt' || !bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
+      xmpDeclared = true;
+      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+      const flag = bytes[c.start + PNG_XMP_KEYWORD.length];
+      if (flag === 1) {
+        let at = c.start + PNG_XMP_KEYWORD.length + 2;
+        for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
+        compressed = bytes.subarray(at, c.end);
+      }
+    }
+  }
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    parsed = (await exifr.parse(bytes, {
+      xmp: { parse: false, multiSegment: true },
+      iptc: true,
+      tiff: mime === 'image/tiff',
+      icc: false,
+      jfif: false,
+      ihdr: false,
+      mergeOutput: false,
+    })) as Record<string, unknown> | undefined;
+  } catch {
+    parsed = undefined;
+  }
+  let xmp = typeof parsed?.xmp === 'string' ? parsed.xmp : null;
+  if (compressed) {
+    const inflated = await inflate(compressed);
+    xmp = inflated ? utf8(inflated) : null;
+  }
+  const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
+  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };
+}
+

@@ -1,0 +1,62 @@
+import { readInlineRsl, type RawPageSignals } from './raw-page-signals';
+import { readPageLicenceSignals } from '../signals/html-licence/page';
+import { readJsonLdTexts } from '../signals/html-licence/json-ld';
+import type { PageLicenceSignals } from '../signals/html-licence/schema';
+import { readRobotsMetas, robotsMetasFrom, type RobotsMeta } from '../signals/meta-robots';
+import { readTdmMeta, tdmMetaFrom, type TdmDeclaration } from '../signals/tdmrep';
+import { cleanText } from '../scan/text';
+
+/** Page-level signals (JSON-serialisable; validated on arrival). */
+export interface PageSignals {
+  url: string;
+  title: string;
+  /** Robots metas (`robots`, `heed`, AI tokens, or any meta carrying a robots word). */
+  metas: RobotsMeta[];
+  /** TDMRep `<meta name="tdm-reservation|tdm-policy">`. */
+  tdm: TdmDeclaration;
+  /** Licence markup: rel=license, RDFa, microdata, JSON-LD (page level and ImageObjects). */
+  licence: PageLicenceSignals;
+  /** Inline RSL licences (`<script type="application/rsl+xml">` texts), parsed by the background. */
+  rsl: string[];
+}
+
+/** Read every page-level signal of a document (on Collect and when the popup opens). */
+export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
+  return {
+    url: pageUrl,
+    title: cleanText(doc.title, 2000),
+    metas: readRobotsMetas(doc),
+    tdm: readTdmMeta(doc),
+    licence: readPageLicenceSignals(doc, pageUrl),
+    rsl: readInlineRsl(doc),
+  };
+}
+
+const RSL_TYPE = 'application/rsl+xml';
+
+/**
+ * Page signals from the always-on script's raw material, for the badge while browsing. It sees
+ * metas, rel=license links, JSON-LD and inline RSL; RDFa and microdata licences are read when the popup
+ * opens or on Collect (the full reader needs the DOM).
+ */
+export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
+  const jsonLd = readJsonLdTexts(raw.jsonLd, raw.url);
+  const licences: PageLicenceSignals['licences'] = [];
+  for (const l of raw.licenceLinks) if (l.type !== RSL_TYPE) licences.push({ via: 'rel', url: l.url });
+  for (const url of jsonLd.pageLicences) licences.push({ via: 'json-ld', url });
+  return {
+    url: raw.url,
+    title: cleanText(raw.title, 2000),
+    metas: robotsMetasFrom(raw.metas),
+    tdm: tdmMetaFrom(raw.metas),
+    licence: {
+      pageUrl: raw.url,
+      licences: licences.slice(0, 100),
+      rslLinks: raw.licenceLinks.filter((l) => l.type === RSL_TYPE).map((l) => l.url),
+      imageObjects: jsonLd.imageObjects,
+      unreadable: jsonLd.unreadable,
+      truncated: jsonLd.truncated || raw.jsonLdTruncated,
+    },
+    rsl: raw.rsl,
+  };
+}

@@ -1,0 +1,192 @@
+import { decide, type Decision } from './decide';
+import type { Evidence, Licence, RefusalReason } from '../model/evidence';
+import type { OriginFiles } from '../signals/origin-files';
+import type { PageSignals } from '../page/page-signals';
+import { RAW_LIMITS } from '../page/raw-page-signals';
+import { purposeProfile, type PurposeProfile } from '../model/purposes';
+import { sameRegistrableDomain } from '../model/registrable-domain';
+import type { Settings } from '../model/settings';
+import { evaluateSiteRegistry } from './site-registry';
+import { siteStatus, type SiteStatus } from './site-status';
+import { evaluateAiTxt } from '../signals/ai-txt';
+import { evaluateContentUsageHeader } from '../signals/content-usage';
+import { licenceFindings } from '../signals/html-licence/findings';
+import { licenceLinksFromHeader } from '../signals/link-header';
+import type { PageLicenceSignals } from '../signals/html-licence/schema';
+import { evaluateMetaRobots } from '../signals/meta-robots';
+import { partialRobotsOptOuts } from '../signals/robots-partial';
+import { evaluateRobots } from '../signals/robots-txt';
+import type { FetchedFile } from '../signals/fetched-file';
+import { evaluateRsl, rslPartialRestrictions } from '../signals/rsl';
+import { resolveTdmReservation, type TdmDeclaration } from '../signals/tdmrep';
+import { evaluateXRobotsTag } from '../signals/x-robots-tag';
+import type { ImageCandidate } from './verdict';
+
+/** Lower-cased response header name → value (repeated headers joined with ", "). */
+export type HeaderMap = Record<string, string>;
+
+/** What Heed concluded about the page, once per collect (stored with the job; JSON-serialisable). */
+export interface PageAssessment {
+  pageUrl: string;
+  status: SiteStatus;
+  reasons: RefusalReason[];
+  /** Site- and page-scope evidence shown in the banner (includes the page's own TDM answer). */
+  evidence: Evidence[];
+  /** The part of `evidence` that applies to every image on the page. */
+  imageEvidence: Evidence[];
+  /** Page-level licences; they cover images on the page's own registrable domain only. */
+  licences: Licence[];
+  /** Page licence markup, for element-level JSON-LD ImageObjects. */
+  licenceSignals: PageLicenceSignals;
+  /** The page's TDM header/meta: applies to same-domain images when nothing closer speaks. */
+  tdmFallback: (TdmDeclaration & { source: string }) | null;
+  /** RSL licences the page declares (inline, linked, Link header): they speak for its images. */
+  pageRsl?: FetchedFile[];
+}
+
+
+/** The RSL licences a page declares: its inline `<script>`s, then the linked documents. */
+function pageRslDocuments(input: PageInputs): FetchedFile[] {
+  const url = input.page.url;
+  // An inline licence's source is the page that carries it (DESIGN.md §2: a source is a URL).
+  const inline = (input.page.rsl ?? []).map((body): FetchedFile =>
+    // Read up to RAW_LIMITS.rslChars (one more character: it was cut); a longer one fails closed.
+    body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
+  );
+  return [...inline, ...(input.linkedRsl ?? [])];
+}
+
+export interface PageInputs {
+  page: PageSignals;
+  /** Main-frame response headers of the page, or null when they could not be read. */
+  headers: HeaderMap | null;
+  /** Signal files of the page's origin. */
+  origin: OriginFiles;
+  /**
+   * RSL licences the page links to (`<link rel="license" type="application/rsl+xml">`, or its
+   * response's `Link` header), as the shell fetched them; inline ones come with `page`.
+   */
+  linkedRsl?: FetchedFile[];
+}
+
+/** What was read about one image: its response, its origins' signal files and its bytes. */
+export interface ImageInputs {
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  headers: HeaderMap;
+  /** Signal files of the image's origin and, after a cross-origin redirect, the final one. */
+  origins: OriginFiles[];
+  /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
+  embedded: { evidence: Evidence[]; licence: Licence | null };
+  /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
+  linkedRsl?: FetchedFile[];
+}
+
+const header = (h: HeaderMap | null, name: string): string[] => (h && h[name] !== undefined ? [h[name]!] : []);
+
+function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
+  const out: TdmDeclaration = {};
+  const reservation = h?.['tdm-reservation'];
+  const policy = h?.['tdm-policy'];
+  if (reservation !== undefined) out.reservation = reservation;
+  if (policy !== undefined) out.policy = policy;
+  return out;
+}
+
+/** The response header wins over the HTML meta (TDMRep processing order: header, then meta). */
+function pageTdm(input: PageInputs): (TdmDeclaration & { source: string }) | null {
+  const fromHeader = tdmDeclaration(input.headers);
+  if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
+  if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
+  return null;
+}
+
+function rslEvidence(files: readonly OriginFiles[], url: string, profile: PurposeProfile, scope: 'page' | 'image'): Evidence[] {
+  return files.flatMap((o) => o.rsl.flatMap((doc) => evaluateRsl(doc, url, profile, scope === 'page' ? 'site' : 'image')));
+}
+
+/** Assess the page: rules 1–3 at site and page scope, page licences, and the site status. */
+export function assessPage(input: PageInputs, settings: Settings): PageAssessment {
+  const profile = purposeProfile(settings.purpose);
+  const url = input.page.url;
+  const imageEvidence: Evidence[] = [
+    ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
+    ...evaluateRobots(input.origin.robots, url, 'page', profile),
+    ...partialRobotsOptOuts(input.origin.robots, url, profile),
+    ...evaluateXRobotsTag(header(input.headers, 'x-robots-tag'), url, 'page', profile),
+    ...evaluateMetaRobots(input.page.metas, url, profile),
+  ];
+  const tdmFallback = pageTdm(input);
+  // The page's own TDM answer (its origin's tdmrep.json, then its header/meta) speaks for the
+  // page in the banner; for images it applies only through `tdmFallback` (DESIGN.md rule 3).
+  const pageTdmEvidence = resolveTdmReservation(
+    { wellKnown: input.origin.tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: tdmFallback },
+    profile,
+  ).map((e) => ({ ...e, scope: 'page' as const }));
+  const pageRslDocs = pageRslDocuments(input);
+  const pageRsl = [
+    ...rslEvidence([input.origin], url, profile, 'page'),
+    ...input.origin.rsl.flatMap((doc) => rslPartialRestrictions(doc, url, profile, 'site')),
+    ...pageRslDocs.flatMap((doc) => evaluateRsl(doc, url, profile, 'page', url)),
+    ...pageRslDocs.flatMap((doc) => rslPartialRestrictions(doc, url, profile, 'page')),
+  ];
+  // Unreadable licence markup can only withhold a permission (JSON-LD carries licences, not
+  // opt-outs), so it is recorded, and the images it might have licensed get no licence from it.
+  const unreadable: Evidence[] = input.page.licence.unreadable.map((u) => ({
+    kind: 'licence',
+    scope: 'page',
+    source: url,
+    value: `JSON-LD block ${u.index + 1}: ${u.reason}`,
+    effect: 'info',
+    note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used`,
+  }));
+  const evidence = [...imageEvidence, ...pageTdmEvidence, ...pageRsl, ...unreadable];
+  // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in the HTML.
+  const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url).filter((u) => !input.page.licence.licences.some((l) => l.url === u));
+  const licenceSignals = { ...input.page.licence, licences: [...input.page.licence.licences, ...headerLicences.map((u) => ({ via: 'rel' as const, url: u }))] };
+  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [], sameRegistrableDomain: true }).filter(
+    (l) => l.source === 'page',
+  );
+  const { status, reasons } = siteStatus(evidence, licences, settings);
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs };
+}
+
+/** Decide one image from the page assessment, its own signals and its element context. */
+export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
+  const profile = purposeProfile(settings.purpose);
+  const urls = [...new Set([image.url, image.finalUrl])];
+  const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
+  const originOfUrl = (u: string) => image.origins.find((o) => u.startsWith(`${o.origin}/`)) ?? null;
+
+  const evidence: Evidence[] = [...page.imageEvidence];
+  for (const u of urls) {
+    if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
+    const origin = originOfUrl(u);
+    if (!origin) continue;
+    evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile));
+  }
+  evidence.push(...evaluateXRobotsTag(header(image.headers, 'x-robots-tag'), image.finalUrl, 'image', profile));
+  evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
+  const finalOrigin = originOfUrl(image.finalUrl);
+  if (finalOrigin) {
+    evidence.push(
+      ...resolveTdmReservation(
+        { wellKnown: finalOrigin.tdmrep, imageUrl: image.finalUrl, imageHeaders: tdmDeclaration(image.headers), pageFallback: sameDomain ? page.tdmFallback : null },
+        profile,
+      ),
+    );
+  }
+  evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
+  for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
+  for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
+  evidence.push(...image.embedded.evidence);
+
+  const licences: Licence[] = [];
+  if (image.embedded.licence) licences.push(image.embedded.licence);
+  licences.push(
+    ...licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences, sameRegistrableDomain: sameDomain }),
+  );
+  return decide({ evidence, licences }, settings);
+}

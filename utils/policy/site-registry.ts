@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import registryJson from '../../data/site-policies.json';
+import type { Evidence, Purpose, Scope } from '../model/evidence';
+import { hostMatchesDomain, registrableDomain } from '../model/registrable-domain';
+
+/**
+ * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
+ * shared registry (checked 2026-11-25; every entry cites its source). Not legal advice: the
+ * user's allow list overrides it, and machine-readable signals apply regardless.
+ */
+export const SitePolicySchema = z.object({
+  domains: z.array(z.string()).min(1),
+  name: z.string(),
+  status: z.enum(['blocked', 'restricted', 'per-item']),
+  forbids: z.array(z.enum(['automated-collection', 'ai-training', 'redistribution', 'commercial-use', 'competing-service', 'database-building'])),
+  licence: z.string().nullable(),
+  summary: z.string(),
+  source: z.string(),
+  clause: z.string(),
+  evidence: z.string(),
+});
+export type SitePolicy = z.infer<typeof SitePolicySchema>;
+
+export const RegistrySchema = z.object({ version: z.literal(1), checked: z.string(), note: z.string(), sites: z.array(SitePolicySchema) });
+export type Registry = z.infer<typeof RegistrySchema>;
+
+/** The bundled registry, validated once. */
+export const SITE_REGISTRY: Registry = RegistrySchema.parse(registryJson);
+
+/**
+ * Which `forbids` entries make a `restricted` site off limits for a purpose: building any
+ * dataset is database building and automated collection; AI purposes also meet `ai-training`.
+ */
+const BINDING: Record<Purpose, ReadonlySet<string>> = {
+  'ai-training': new Set(['ai-training', 'automated-collection', 'database-building']),
+  'genai-training': new Set(['ai-training', 'automated-collection', 'database-building']),
+  'research-tdm': new Set(['automated-collection', 'database-building']),
+};
+
+/** The registry entry covering a URL's host, if any. */
+export function findSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicy | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  return registry.sites.find((s) => s.domains.some((d) => hostMatchesDomain(host, d))) ?? null;
+}
+
+export interface UserLists {
+  userAllow: readonly string[];
+  userBlock: readonly string[];
+}
+
+/**
+ * Rule 1 of DESIGN.md §2 for one URL: the user's block list, then the user's allow list (which
+ * overrides the registry only), then the registry. A `restricted` entry that does not bind this
+ * purpose comes back as `info` evidence carrying `site-restricted`, so the site status still
+ * warns (DESIGN.md: registry `restricted` ⇒ status restricted).
+ */
+export function evaluateSiteRegistry(url: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const domain = registrableDomain(url);
+  const inList = (list: readonly string[]) => list.some((d) => hostMatchesDomain(domain, d.trim()) || hostMatchesDomain(safeHost(url), d.trim()));
+  if (inList(lists.userBlock)) {
+    return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
+  }
+  const policy = findSitePolicy(url, registry);
+  if (!policy) return [];
+  const value = `${policy.name}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
+  if (inList(lists.userAllow)) {
+    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${policy.status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${policy.status}) is overridden, signals still apply` }];
+  }
+  const base = { kind: 'site-registry' as const, scope, source: policy.source, value };
+  const note = `${policy.name}: ${policy.summary} (${policy.clause})`;
+  if (policy.status === 'blocked') return [{ ...base, effect: 'deny', reason: 'site-blocked', note }];
+  if (policy.status === 'restricted') {
+    const binds = policy.forbids.some((f) => BINDING[purpose].has(f));
+    return [{ ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note }];
+  }
+  return [{ ...base, effect: 'info', note }];
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

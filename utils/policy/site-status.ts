@@ -1,0 +1,35 @@
+import type { Evidence, Licence, RefusalReason } from '../model/evidence';
+import type { DecisionPolicy } from './decide';
+import { isAcceptedLicence } from '../model/licence-url';
+
+export type SiteStatus = 'permitted' | 'restricted' | 'blocked' | 'unknown';
+
+export interface SiteStatusResult {
+  status: SiteStatus;
+  reasons: RefusalReason[];
+  evidence: Evidence[];
+}
+
+/** Refusals that restrict but do not block a site: the registry's `restricted` entries. */
+const RESTRICTING: ReadonlySet<RefusalReason> = new Set(['site-restricted']);
+/** Licence outcomes are per image, never a reason to block the whole site. */
+const LICENCE_REASONS: ReadonlySet<RefusalReason> = new Set(['no-licence', 'licence-not-accepted', 'licence-conflict']);
+
+/**
+ * Site status from page-level evidence (DESIGN.md §2): `blocked` on any page-level deny from
+ * rules 1–3; `restricted` for a registry restriction, or `info` evidence that names a reason —
+ * an opt-out covering only some paths or images; `permitted` for an accepted page licence and
+ * no deny; else `unknown`.
+ */
+export function siteStatus(pageEvidence: readonly Evidence[], pageLicences: readonly Licence[], policy: DecisionPolicy): SiteStatusResult {
+  const evidence = [...pageEvidence];
+  const denies = evidence.filter((e) => e.effect === 'deny' && e.reason && !LICENCE_REASONS.has(e.reason));
+  const reasons = [...new Set(denies.map((e) => e.reason!))];
+  if (reasons.some((r) => !RESTRICTING.has(r))) return { status: 'blocked', reasons, evidence };
+  const partial = evidence.filter((e) => e.effect === 'info' && e.reason).map((e) => e.reason!);
+  if (reasons.length > 0 || partial.length > 0) {
+    return { status: 'restricted', reasons: [...new Set([...reasons, ...partial])], evidence };
+  }
+  const licensed = pageLicences.some((l) => isAcceptedLicence(l.id, policy.acceptedLicences));
+  return { status: licensed ? 'permitted' : 'unknown', reasons: [], evidence };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/evidence';
+import { DiscoverySchema } from '../model/manifest';
+import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
+
+/** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
+export const ImageCandidateSchema = z.object({
+  url: z.string().max(8192),
+  /** A smaller rendition shown on the page when `url` is a linked full-size original. */
+  thumbnailUrl: z.string().max(8192).nullable().default(null),
+  alt: z.string().max(2000).default(''),
+  title: z.string().max(2000).default(''),
+  caption: z.string().max(2000).default(''),
+  discovery: z.array(DiscoverySchema).default(['img']),
+  width: z.number().nonnegative().default(0),
+  height: z.number().nonnegative().default(0),
+  /** Context added by discovery (issue 5): optional so older reports and literals stay valid. */
+  ariaLabel: z.string().max(2000).optional(),
+  /** The nearest heading before the image, in document order. */
+  heading: z.string().max(2000).optional(),
+  /** Where the image's enclosing link points (when it is not the image file itself). */
+  linkUrl: z.string().max(8192).nullable().optional(),
+  /** The element's box in CSS px (0: not rendered or unknown); width/height are the image's own pixels. */
+  renderedWidth: z.number().nonnegative().optional(),
+  renderedHeight: z.number().nonnegative().optional(),
+  /** Licence markup scoped to this element (figure rel=license, RDFa/microdata), with credits. */
+  elementLicences: z.array(ElementLicenceHintSchema).max(50).default([]),
+});
+export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
+
+export const DecisionKindSchema = z.enum(['permitted', 'refused', 'failed', 'duplicate']);
+export type DecisionKind = z.infer<typeof DecisionKindSchema>;
+
+/** The outcome for one candidate, shown in the popup for the current collect. */
+export const VerdictSchema = z.object({
+  url: z.string(),
+  decision: DecisionKindSchema,
+  reasons: z.array(ReasonCodeSchema),
+  licence: LicenceSchema.nullable(),
+  sha256: z.string().nullable(),
+  evidence: z.array(EvidenceSchema),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;

@@ -1,0 +1,242 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ManifestItem, DecisionTally } from '../model/manifest';
+import type { ImageCandidate, Verdict } from '../policy/verdict';
+
+/** A collect job, persisted so a killed service worker resumes it (DESIGN.md §1). */
+export interface Job {
+  id: string;
+  tabId: number;
+  pageUrl: string;
+  pageTitle: string;
+  state: 'running' | 'done' | 'error' | 'cancelled';
+  createdAt: string;
+  candidates: ImageCandidate[];
+  /** Collect while scrolling: the page keeps adding candidates until the user stops. */
+  watching?: boolean;
+  /** Site-level evidence and status at the time of the collect (JSON-serialisable). */
+  site: unknown;
+  error: string | null;
+  /** What the collect could not cover, in words for the user (a scan cap, the job cap). */
+  notes?: string[];
+}
+
+/**
+ * One candidate's verdict, keyed by [jobId, index]; a candidate without a stored verdict is
+ * still to do. `seq` is the completion order, so a reader can ask for what is new.
+ */
+export interface StoredVerdict {
+  jobId: string;
+  index: number;
+  seq: number;
+  verdict: Verdict;
+}
+
+export interface CachedSignal {
+  /** `${kind} ${origin}`, e.g. `robots-txt https://cdn.example`. */
+  key: string;
+  fetchedAt: number;
+  value: unknown;
+}
+
+interface HeedDB extends DBSchema {
+  items: { key: string; value: ManifestItem; indexes: { collectedAt: string; pageUrl: string } };
+  blobs: { key: string; value: Blob };
+  jobs: { key: string; value: Job; indexes: { tabId: number } };
+  verdicts: { key: [string, number]; value: StoredVerdict };
+  siteCache: { key: string; value: CachedSignal };
+  meta: { key: string; value: unknown };
+}
+
+export type HeedDatabase = IDBPDatabase<HeedDB>;
+
+const DB_NAME = 'heed';
+
+/**
+ * Upgrade steps, in order: step i moves the schema from version i to i+1. Versions only move
+ * forward; a browser holding a newer database than this build refuses to open it (VersionError).
+ */
+const UPGRADES: ((db: IDBPDatabase<HeedDB>) => void)[] = [
+  (db) => {
+    const items = db.createObjectStore('items', { keyPath: 'sha256' });
+    items.createIndex('collectedAt', 'collectedAt');
+    items.createIndex('pageUrl', 'pageUrl');
+    db.createObjectStore('blobs');
+    db.createObjectStore('jobs', { keyPath: 'id' }).createIndex('tabId', 'tabId');
+    db.createObjectStore('siteCache', { keyPath: 'key' });
+    db.createObjectStore('meta');
+  },
+  // v2: verdicts move out of the job record into their own store, written in the same
+  // transaction as the item they store (a resumed job never stores or reports twice).
+  (db) => {
+    db.createObjectStore('verdicts', { keyPath: ['jobId', 'index'] });
+  },
+];
+
+export const DB_VERSION = UPGRADES.length;
+
+/** Open (and migrate) Heed's database. The only `openDB` call in the project. */
+export function openHeedDB(name = DB_NAME): Promise<HeedDatabase> {
+  return openDB<HeedDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      for (let v = oldVersion; v < DB_VERSION; v++) {
+        try {
+          UPGRADES[v]!(db);
+        } catch (err) {
+          throw new Error(`Heed database upgrade to version ${v + 1} failed: ${String(err)}`);
+        }
+      }
+    },
+  });
+}
+
+/**
+ * Record one candidate's verdict, and for a permitted one store the item and its bytes, in one
+ * transaction with the running tally. A hash already stored turns the verdict into
+ * `duplicate`. Returns the verdict as recorded.
+ */
+export async function recordVerdict(
+  db: HeedDatabase,
+  at: { jobId: string; index: number; seq: number },
+  verdict: Verdict,
+  item?: { record: ManifestItem; blob: Blob },
+): Promise<Verdict> {
+  const tx = db.transaction(['items', 'blobs', 'verdicts', 'meta'], 'readwrite');
+  let recorded = verdict;
+  if (item) {
+    const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
+    if (exists) {
+      recorded = { ...verdict, decision: 'duplicate', reasons: ['duplicate'] };
+    } else {
+      await tx.objectStore('items').put(item.record);
+      await tx.objectStore('blobs').put(item.blob, item.record.sha256);
+    }
+  }
+  const meta = tx.objectStore('meta');
+  const tally = ((await meta.get(TALLY_KEY)) as DecisionTally | undefined) ?? { refused: {}, failed: {} };
+  const bucket = recorded.decision === 'refused' ? tally.refused : recorded.decision === 'failed' ? tally.failed : null;
+  if (bucket) for (const r of recorded.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
+  await meta.put(tally, TALLY_KEY);
+  await tx.objectStore('verdicts').put({ ...at, verdict: recorded });
+  await tx.done;
+  return recorded;
+}
+
+/** The verdicts of a job, in completion order, optionally only those after `sinceSeq`. */
+export async function listVerdicts(db: HeedDatabase, jobId: string, sinceSeq = -1): Promise<StoredVerdict[]> {
+  const all = await db.getAll('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));
+  return all.filter((v) => v.seq > sinceSeq).sort((a, b) => a.seq - b.seq);
+}
+
+/** How many candidates of a job have a verdict. */
+export function countVerdicts(db: HeedDatabase, jobId: string): Promise<number> {
+  return db.count('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));
+}
+
+/** All stored items (metadata only, no blobs). */
+export function listItems(db: HeedDatabase): Promise<ManifestItem[]> {
+  return db.getAll('items');
+}
+
+/** The stored bytes of one item. */
+export function getBlob(db: HeedDatabase, sha256: string): Promise<Blob | undefined> {
+  return db.get('blobs', sha256);
+}
+
+/** Delete an item and its bytes together. */
+export async function deleteItem(db: HeedDatabase, sha256: string): Promise<void> {
+  const tx = db.transaction(['items', 'blobs'], 'readwrite');
+  await Promise.all([tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256), tx.done]);
+}
+
+export function putJob(db: HeedDatabase, job: Job): Promise<string> {
+  return db.put('jobs', job);
+}
+
+export function getJob(db: HeedDatabase, id: string): Promise<Job | undefined> {
+  return db.get('jobs', id);
+}
+
+/** The most recent job for a tab, if any. */
+export async function latestJobForTab(db: HeedDatabase, tabId: number): Promise<Job | undefined> {
+  const jobs = await db.getAllFromIndex('jobs', 'tabId', tabId);
+  return jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/** Jobs left `running` (e.g. by a killed service worker), to resume. */
+export async function runningJobs(db: HeedDatabase): Promise<Job[]> {
+  return (await db.getAll('jobs')).filter((j) => j.state === 'running');
+}
+
+/** A cached per-origin signal younger than `maxAgeMs`, else undefined. */
+export async function getCachedSignal(db: HeedDatabase, key: string, maxAgeMs: number, now: number): Promise<unknown> {
+  const hit = await db.get('siteCache', key);
+  return hit && now - hit.fetchedAt <= maxAgeMs ? hit.value : undefined;
+}
+
+export async function putCachedSignal(db: HeedDatabase, key: string, value: unknown, now: number): Promise<void> {
+  await db.put('siteCache', { key, fetchedAt: now, value });
+}
+
+const TALLY_KEY = 'tally';
+
+/** Running counts of refusals and failures, for the manifest summary. */
+export async function getTally(db: HeedDatabase): Promise<DecisionTally> {
+  const raw = (await db.get('meta', TALLY_KEY)) as DecisionTally | undefined;
+  return raw ?? { refused: {}, failed: {} };
+}
+
+const SETTINGS_KEY = 'settings';
+
+export function getRawSettings(db: HeedDatabase): Promise<unknown> {
+  return db.get('meta', SETTINGS_KEY);
+}
+
+export async function putRawSettings(db: HeedDatabase, settings: unknown): Promise<void> {
+  await db.put('meta', settings, SETTINGS_KEY);
+}
+
+// Library page queries. They use only the existing `collectedAt` index and primary-key
+// cursors, so 100k items are paged by key and never read with their blobs.
+
+/** How many items are stored. */
+export function countItems(db: HeedDatabase): Promise<number> {
+  return db.count('items');
+}
+
+/** Item keys (sha256), newest first, optionally with collectedAt in [from, to); keys only, no values. */
+export async function listItemKeysNewestFirst(db: HeedDatabase, range: { from?: string; to?: string } = {}): Promise<string[]> {
+  const { from, to } = range;
+  const keyRange =
+    from !== undefined && to !== undefined
+      ? from < to ? IDBKeyRange.bound(from, to, false, true) : null
+      : from !== undefined ? IDBKeyRange.lowerBound(from) : to !== undefined ? IDBKeyRange.upperBound(to, true) : undefined;
+  if (keyRange === null) return [];
+  // Ties on collectedAt come back in key order; reversing keeps the order total and stable.
+  return (await db.getAllKeysFromIndex('items', 'collectedAt', keyRange)).reverse();
+}
+
+/** The items for these keys, in the same order (undefined where one is gone). */
+export async function getItemsByKeys(db: HeedDatabase, keys: readonly string[]): Promise<(ManifestItem | undefined)[]> {
+  const tx = db.transaction('items');
+  const items = await Promise.all(keys.map((key) => tx.store.get(key)));
+  await tx.done;
+  return items;
+}
+
+/** Visit every item's metadata (never blobs) in primary-key batches, so a pass over 100k items keeps memory flat. */
+export async function scanItemBatches(
+  db: HeedDatabase,
+  visit: (batch: ManifestItem[]) => void,
+  opts: { batchSize?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  const size = Math.max(1, Math.floor(opts.batchSize ?? 1000));
+  let after: string | undefined;
+  for (;;) {
+    if (opts.signal?.aborted) return;
+    const batch = await db.getAll('items', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), size);
+    if (batch.length === 0 || opts.signal?.aborted) return;
+    visit(batch);
+    if (batch.length < size) return;
+    after = batch[batch.length - 1]!.sha256;
+  }
+}
