@@ -185,7 +185,10 @@ const RELEASE_LABELS: Record<string, string> = {
 
 export interface EmbeddedRightsEvaluation {
   evidence: Evidence[];
-  /** Licence from xmpRights:WebStatement (or cc:license), source `xmp`, with attribution. */
+  /**
+   * Licence from xmpRights:WebStatement (or cc:license), source `xmp`, with attribution; or, when
+   * the image states rights without a recognised licence, that statement (id null: not accepted).
+   */
   licence: Licence | null;
   /** From Iptc4xmpExt:DigitalSourceType; null when absent or not decisive. */
   synthetic: boolean | null;
@@ -250,8 +253,20 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
       add('xmp', `${property}=${url}`, parsed ? 'A second licence statement; the first one is used.' : 'Rights statement URL (not a recognised licence).');
     }
   }
+  // DESIGN.md §2 rule 4: XMP that states rights without a licence Heed recognises — Marked true,
+  // or a WebStatement that is no licence URL (a stock agency's licence page) — is the image's own
+  // licence statement, the most specific there is: it becomes an xmp licence with no id, which
+  // the decision refuses (`licence-not-accepted`) whatever the page says. A recognised licence
+  // (any URL form: parseLicenceUrl reads deed, legal code, http and https) is that licence even
+  // when Marked is true: Creative Commons' own XMP guidance marks licensed works True. A bare
+  // copyright notice, UsageTerms alone and Marked false stay info (CC works carry a notice too).
+  const statement = rights.webStatement && !licence ? rights.webStatement : rights.marked === true && !licence ? 'xmpRights:Marked=True' : null;
+  if (statement !== null) licence = { id: null, url: statement, source: 'xmp', attribution: null };
   if (rights.marked !== null) {
     add('xmp', `xmpRights:Marked=${rights.marked ? 'True' : 'False'}`, rights.marked ? 'Marked as rights-managed.' : 'Marked as public domain (not a licence by itself).');
+  }
+  if (statement !== null) {
+    add('xmp', `rights statement=${statement}`, "The image's own metadata says it is rights-managed without a recognised licence: its own licence statement, which no page licence overrides.");
   }
   if (rights.usageTerms) add('xmp', `xmpRights:UsageTerms=${rights.usageTerms}`, 'Usage terms (free text, not evaluated).');
   if (rights.rights) add('xmp', `dc:rights=${rights.rights}`, 'Copyright notice.');

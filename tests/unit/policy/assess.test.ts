@@ -5,6 +5,9 @@ import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
 import type { ImageCandidate } from '../../../utils/policy/verdict';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
+import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -155,6 +158,15 @@ describe('assessImage', () => {
     const xmp = { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', source: 'xmp' as const, attribution: null };
     const d = decideFor('https://cdn.other.example/a.png', { embedded: { evidence: [], licence: xmp } });
     expect(d).toMatchObject({ decision: 'permitted', licence: { id: 'CC0-1.0', source: 'xmp' } });
+  });
+
+  it('rights-managed XMP (a stock agency licence page) beats a CC BY page footer: licence-not-accepted', () => {
+    const xmp = evaluateEmbeddedRights(
+      { ...EMPTY_RIGHTS, xmp: true, marked: true, webStatement: 'https://stock.example/licence-agreement' },
+      purposeProfile('ai-training'),
+    );
+    const d = decideFor('https://museum.example/a.png', { embedded: { evidence: xmp.evidence, licence: xmp.licence } });
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: null, source: 'xmp' } });
   });
 
   it('element-level licences: the most specific level decides, conflicts refuse', () => {

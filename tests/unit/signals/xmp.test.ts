@@ -258,7 +258,42 @@ describe('evaluateEmbeddedRights', () => {
     const ev = evaluateEmbeddedRights(rights({ webStatement: 'https://photos.example/rights', ccLicense: 'http://creativecommons.org/publicdomain/zero/1.0/' }), AI);
     expect(ev.licence).toMatchObject({ id: parseLicenceUrl('http://creativecommons.org/publicdomain/zero/1.0/')!.id, source: 'xmp' });
     expect(ev.evidence.map((e) => e.effect)).toEqual(['info', 'info']);
-    expect(evaluateEmbeddedRights(rights({ webStatement: 'https://photos.example/rights' }), AI).licence).toBeNull();
+  });
+
+  // DESIGN.md §2 rule 4: XMP that states rights without a licence is the image's own statement.
+  const STOCK = 'https://stock.example/licence-agreement';
+  it.each<[string, Partial<EmbeddedRights>, string]>([
+    ['a WebStatement that is a stock licence page', { webStatement: STOCK }, STOCK],
+    ['Marked true and a stock WebStatement', { marked: true, webStatement: STOCK }, STOCK],
+    ['Marked true alone', { marked: true }, 'xmpRights:Marked=True'],
+    ['Marked true and a licensor to buy from', { marked: true, licensorUrls: ['https://stock.example/buy'] }, 'xmpRights:Marked=True'],
+  ])('%s → a rights-managed statement: an xmp licence with no id', (_name, over, url) => {
+    const ev = evaluateEmbeddedRights(rights(over), AI);
+    expect(ev.licence).toEqual({ id: null, url, source: 'xmp', attribution: null });
+    expect(ev.evidence).toContainEqual(expect.objectContaining({ kind: 'xmp', effect: 'info', note: expect.stringContaining('rights-managed') }));
+  });
+
+  it.each<[string, Partial<EmbeddedRights>]>([
+    ['a bare copyright notice', { rights: '© Stock Agency' }],
+    ['UsageTerms alone', { usageTerms: 'All rights reserved. Licence required.' }],
+    ['Marked false', { marked: false }],
+    ['an IIM copyright notice', { xmp: false, iim: true, iimCopyrightNotice: '© Stock Agency' }],
+  ])('%s is info: no licence statement', (_name, over) => {
+    const ev = evaluateEmbeddedRights(rights(over), AI);
+    expect(ev.licence).toBeNull();
+    expect(ev.evidence.every((e) => e.effect === 'info')).toBe(true);
+  });
+
+  it.each([
+    'https://creativecommons.org/licenses/by/4.0/',
+    'http://creativecommons.org/licenses/by/4.0/',
+    'https://creativecommons.org/licenses/by/4.0/deed.de',
+    'https://creativecommons.org/licenses/by/4.0/legalcode',
+    'http://creativecommons.org/licenses/by/4.0/legalcode.en',
+    'creativecommons.org/licenses/by/4.0',
+  ])('Marked true with a CC licence in any URL form (%s) is that licence', (url) => {
+    const ev = evaluateEmbeddedRights(rights({ marked: true, webStatement: url }), AI);
+    expect(ev.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'xmp' });
   });
 
   it('IIM-only rights: copyright notice is iptc info and By-line feeds attribution', () => {
