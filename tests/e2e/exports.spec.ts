@@ -40,7 +40,7 @@ test('every export downloads and parses: manifest, JSONL, Hugging Face ZIP, Croi
   const rows = lines(jsonl.text);
   expect(rows).toHaveLength(2);
   for (const row of rows) {
-    expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'width', 'height']);
+    expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'source_width', 'source_height']);
     expect(row).toMatchObject({ license: 'CC-BY-4.0', license_url: 'https://creativecommons.org/licenses/by/4.0/', page_url: `${sites.origin('museum.test')}/` });
   }
   expect(rows.map((r) => r.sha256).sort()).toEqual(hashes);
@@ -75,6 +75,11 @@ test('every export downloads and parses: manifest, JSONL, Hugging Face ZIP, Croi
   const doc = JSON.parse(croissant.text) as Record<string, unknown>;
   for (const key of ['@context', '@type', 'conformsTo', 'name', 'description', 'license', 'url', 'creator', 'datePublished', 'distribution', 'recordSet']) expect(doc, key).toHaveProperty([key]);
   expect(doc.conformsTo).toContain('http://mlcommons.org/croissant/1.1');
+  // As mlcroissant 1.1 reads it: https schema.org, citeAs and version, joins in the `field` form.
+  expect(doc['@context']).toMatchObject({ '@vocab': 'https://schema.org/', sc: 'https://schema.org/', path: 'cr:path', repeated: 'cr:repeated', replace: 'cr:replace', samplingRate: 'cr:samplingRate' });
+  expect(doc).toMatchObject({ citeAs: expect.stringMatching(/^@misc\{/), version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  const joins = (doc.recordSet as { field: { source: Record<string, unknown>; references?: Record<string, unknown> }[] }[]).flatMap((rs) => rs.field).flatMap((f) => [f.source, f.references ?? {}]);
+  expect(joins.filter((j) => '@id' in j)).toEqual([]);
   expect(doc['rai:dataCollectionTimeframe']).toHaveLength(2);
   const [metadataFile] = doc.distribution as { contentUrl: string; sha256: string }[];
   expect(metadataFile).toMatchObject({ contentUrl: 'train/metadata.jsonl' });

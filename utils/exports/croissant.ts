@@ -12,10 +12,17 @@ import { localDateStamp, type ExportFormat } from './types';
  *   FileSet) is required too; the @context below is the spec's Appendix 1;
  * - FileObject: name, contentUrl, encodingFormat, sha256; FileSet: includes (glob),
  *   encodingFormat; a Field's source is {fileObject|fileSet, extract: {column | fileProperty}};
- *   `references` joins fields and `source: {"@id": "<recordSet>/<field>"}` brings a joined
- *   field in;
+ *   `references` joins fields;
  * - mlcroissant (python/mlcroissant …/nodes/file_object.py) additionally refuses a top-level
- *   FileObject without md5 or sha256, and reads JSON Lines as `application/jsonlines`.
+ *   FileObject without md5 or sha256, and reads JSON Lines as `application/jsonlines`;
+ * - mlcroissant 1.1 differs from the spec's text where the spec's Appendix 1 and examples still
+ *   show older forms (issue 18, checked against python/mlcroissant/…/core/rdf.py and the Hub's
+ *   own Croissant): its standard context (`make_context`) maps `@vocab` and `sc` to
+ *   https://schema.org/ (with http its Dataset check fails: "The current JSON-LD doesn't extend
+ *   https://schema.org/Dataset"), and also holds `path`, `repeated`, `replace`, `samplingRate`
+ *   and the `name`/`description` language containers; a joined field is written
+ *   `"source": {"field": {"@id": …}}` and a reference `"references": {"field": {"@id": …}}`;
+ *   it warns when `citeAs` or `version` (MAJOR.MINOR.PATCH) is missing.
  * RAI vocabulary (docs/croissant-rai-spec.md, docs/croissant_rai.ttl, namespace
  * http://mlcommons.org/croissant/RAI/, conformance `http://mlcommons.org/croissant/RAI/1.0`):
  * rai:dataCollection (Text, ONE), rai:dataCollectionType (Text, MANY; recommended values include
@@ -27,11 +34,11 @@ import { localDateStamp, type ExportFormat } from './types';
 export const CROISSANT_CONFORMS_TO = 'http://mlcommons.org/croissant/1.1';
 export const CROISSANT_RAI_CONFORMS_TO = 'http://mlcommons.org/croissant/RAI/1.0';
 
-/** The recommended JSON-LD context (Croissant 1.1, Appendix 1). */
+/** The JSON-LD context: Croissant 1.1 Appendix 1 as mlcroissant 1.1 reads it (https schema.org, its extra terms). */
 export const CROISSANT_CONTEXT = {
   '@language': 'en',
-  '@vocab': 'http://schema.org/',
-  sc: 'http://schema.org/',
+  '@vocab': 'https://schema.org/',
+  sc: 'https://schema.org/',
   cr: 'http://mlcommons.org/croissant/',
   rai: 'http://mlcommons.org/croissant/RAI/',
   dct: 'http://purl.org/dc/terms/',
@@ -43,6 +50,7 @@ export const CROISSANT_CONTEXT = {
   containedIn: 'cr:containedIn',
   data: { '@id': 'cr:data', '@type': '@json' },
   dataType: { '@id': 'cr:dataType', '@type': '@vocab' },
+  description: { '@container': '@language' },
   equivalentProperty: 'cr:equivalentProperty',
   examples: { '@id': 'cr:examples', '@type': '@json' },
   excludes: 'cr:excludes',
@@ -58,11 +66,16 @@ export const CROISSANT_CONTEXT = {
   jsonPath: 'cr:jsonPath',
   key: 'cr:key',
   md5: 'cr:md5',
+  name: { '@container': '@language' },
   parentField: 'cr:parentField',
+  path: 'cr:path',
   recordSet: 'cr:recordSet',
   references: 'cr:references',
   regex: 'cr:regex',
   readLines: 'cr:readLines',
+  repeated: 'cr:repeated',
+  replace: 'cr:replace',
+  samplingRate: 'cr:samplingRate',
   sdVersion: 'cr:sdVersion',
   separator: 'cr:separator',
   source: 'cr:source',
@@ -71,6 +84,15 @@ export const CROISSANT_CONTEXT = {
   unArchive: 'cr:unArchive',
   value: 'cr:value',
 } as const;
+
+/** The dataset's `version` (MAJOR.MINOR.PATCH, as mlcroissant asks). */
+export const CROISSANT_DATASET_VERSION = '1.0.0';
+
+/** `citeAs`: a BibTeX entry for the collection (the images' own credits are in ATTRIBUTION.md). */
+function citeAs(facts: CollectionFacts): string {
+  const year = (facts.lastCollectedAt ?? '').slice(0, 4);
+  return `@misc{heed-image-collection, title = {Heed image collection: ${facts.count} images collected with Heed}, note = {Per-image credits in ATTRIBUTION.md}${/^\d{4}$/.test(year) ? `, year = {${year}}` : ''}}`;
+}
 
 /** Options for the Croissant document. */
 export interface CroissantOptions {
@@ -171,12 +193,17 @@ export function croissantMetadata(manifest: Manifest, options: CroissantOptions)
     source,
     ...extra,
   });
+  // A field of the metadata record set, joined in (mlcroissant's `{"field": {"@id": …}}` form).
+  const joined = (name: string): Json => ({ field: { '@id': `metadata/${name}` } });
   return {
     '@context': CROISSANT_CONTEXT,
     '@type': 'sc:Dataset',
     name: 'heed-image-collection',
-    description: `${facts.count} image(s) collected with Heed for ${PURPOSE_LABELS[manifest.purpose]} (${manifest.mode} mode), each kept only after every machine-readable rights signal of its site and of the image permitted it. Images are in train/ (Hugging Face imagefolder layout) with train/metadata.jsonl; credits are in ATTRIBUTION.md.`,
+    description: `${facts.count} image(s) collected with Heed for ${PURPOSE_LABELS[manifest.purpose]} (${manifest.mode} mode), each kept only after every machine-readable rights signal of its site and of the image permitted it. Images are in train/ (Hugging Face imagefolder layout) with train/metadata.jsonl; credits are in ATTRIBUTION.md. This file describes the unzipped Hugging Face export (it is croissant.json there): records load only from that folder, so a standalone copy must be placed in the unzipped folder first.`,
     conformsTo: [CROISSANT_CONFORMS_TO, CROISSANT_RAI_CONFORMS_TO],
+    // A local collection has no release history: every export is the first version of itself.
+    version: CROISSANT_DATASET_VERSION,
+    citeAs: citeAs(facts),
     license: dataLicense(facts),
     // Heed has no web page for a local collection: the dataset card beside this file stands in.
     url: 'README.md',
@@ -222,12 +249,12 @@ export function croissantMetadata(manifest: Manifest, options: CroissantOptions)
         key: { '@id': 'images/file_name' },
         field: [
           field('images', 'image', 'sc:ImageObject', 'The image content.', { fileSet: { '@id': IMAGES_ID }, extract: { fileProperty: 'content' } }),
-          field('images', 'file_name', 'sc:Text', 'The image file name.', { fileSet: { '@id': IMAGES_ID }, extract: { fileProperty: 'filename' } }, { references: { '@id': 'metadata/file_name' } }),
-          field('images', 'caption', 'sc:Text', 'Caption (or alt text).', { '@id': 'metadata/caption' }),
-          field('images', 'license', 'sc:Text', 'SPDX id of the licence.', { '@id': 'metadata/license' }),
-          field('images', 'license_url', 'sc:URL', 'Licence URL.', { '@id': 'metadata/license_url' }),
-          field('images', 'attribution', 'sc:Text', 'Credit line.', { '@id': 'metadata/attribution' }),
-          field('images', 'sha256', 'sc:Text', 'SHA-256 of the image bytes.', { '@id': 'metadata/sha256' }),
+          field('images', 'file_name', 'sc:Text', 'The image file name.', { fileSet: { '@id': IMAGES_ID }, extract: { fileProperty: 'filename' } }, { references: joined('file_name') }),
+          field('images', 'caption', 'sc:Text', 'Caption (or alt text).', joined('caption')),
+          field('images', 'license', 'sc:Text', 'SPDX id of the licence.', joined('license')),
+          field('images', 'license_url', 'sc:URL', 'Licence URL.', joined('license_url')),
+          field('images', 'attribution', 'sc:Text', 'Credit line.', joined('attribution')),
+          field('images', 'sha256', 'sc:Text', 'SHA-256 of the image bytes.', joined('sha256')),
         ],
       },
     ],

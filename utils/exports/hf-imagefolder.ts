@@ -37,16 +37,26 @@ export function hfLicenceId(spdx: string | null): string | null {
   return spdx ? (HF_LICENCE_IDS[spdx] ?? null) : null;
 }
 
-/** The card's licence metadata (hub-docs datasetcard.md: `license`; with `other`, `license_name` and `license_link`). */
+/**
+ * The card's licence metadata (hub-docs datasetcard.md: `license`, one id or a list of ids; with
+ * `other`, `license_name` and `license_link`).
+ */
 export interface HfLicenceMeta {
-  license: string;
+  license: string | string[];
   license_name?: string;
   license_link?: string;
 }
 
-/** One shared licence with a Hub id → that id; nothing licensed → `unknown`; otherwise `other`, linked to the licence table. */
+/**
+ * One shared licence with a Hub id → that id; several licences, each with a Hub id → the list of
+ * ids (sorted); nothing licensed → `unknown`; otherwise `other`, linked to the licence table.
+ */
 export function hfLicenceMeta(facts: CollectionFacts): HfLicenceMeta {
   const [only, ...rest] = facts.licences;
+  const hubIds = facts.licences.map((l) => hfLicenceId(l.id));
+  if (rest.length > 0 && facts.unlicensed === 0 && hubIds.every((id) => id !== null)) {
+    return { license: [...new Set(hubIds as string[])].sort(cmp) };
+  }
   if (only && rest.length === 0 && facts.unlicensed === 0) {
     const id = hfLicenceId(only.id);
     if (id) return { license: id };
@@ -81,7 +91,7 @@ export function datasetCard(manifest: Manifest, facts: CollectionFacts = collect
   const other = manifest.items.filter((i) => !DECODABLE.has(i.mime)).length;
   const out: string[] = [];
   out.push('---\n');
-  out.push(`license: ${lic.license}\n`);
+  out.push(typeof lic.license === 'string' ? `license: ${lic.license}\n` : `license:\n${lic.license.map((id) => `- ${id}\n`).join('')}`);
   if (lic.license_name) out.push(`license_name: ${lic.license_name}\n`);
   if (lic.license_link) out.push(`license_link: ${JSON.stringify(lic.license_link)}\n`);
   out.push('pretty_name: Heed image collection\n');

@@ -5,21 +5,24 @@ import { asAsync, jsonLine, localDateStamp, type ExportFormat } from './types';
 /**
  * img2dataset-style URL list, one JSON object per line.
  *
- * Checked with the search tool against rom1504/img2dataset README.md: `--input_format jsonl`
- * "loads the urls and optional caption as a jsonl"; `--url_col` defaults to `url`,
- * `--caption_col` defaults to None (so pass `--caption_col caption`); `--save_additional_columns`
- * copies further input columns into the output metadata; `--compute_hash` defaults to `sha256`
- * (output key `sha256`) and `--verify_hash '["sha256","sha256"]'` names the input column holding
- * the expected hash. img2dataset's own output metadata keys are url, caption, key, status,
- * error_message, width, height, original_width, original_height, exif, sha256: its downloader
- * writes the input columns first and then overwrites width/height/sha256 with what it fetched,
- * so our width/height are informative only. Recommended command:
+ * Checked with the search tool against rom1504/img2dataset README.md and img2dataset/main.py:
+ * `--input_format jsonl` "loads the urls and optional caption as a jsonl"; `--url_col` defaults
+ * to `url`, `--caption_col` to None (so pass `--caption_col caption`);
+ * `--save_additional_columns` copies further input columns into the output metadata, but
+ * `arguments_validator` refuses any of IMG2DATASET_RESERVED_COLUMNS there ("img2dataset reserves
+ * these columns for its own use"), so the size the page served is written as `source_width` /
+ * `source_height`; `--compute_hash` defaults to `sha256` and `--verify_hash '["sha256","sha256"]'`
+ * names the input column holding the expected hash. `--resize_mode no` still re-encodes (to
+ * JPEG by default); `--disable_all_reencoding True` keeps the bytes as served, so the hashes
+ * match. The command README.md gives (tests/unit/exports/tool-rules.test.ts reads it):
  *
  *   img2dataset --url_list heed-dataset-YYYY-MM-DD.jsonl --input_format jsonl \
- *     --url_col url --caption_col caption \
- *     --save_additional_columns '["license","license_url","attribution","page_url"]' \
- *     --verify_hash '["sha256","sha256"]' --resize_mode no
+ *     --url_col url --caption_col caption --output_format files --output_folder images \
+ *     --save_additional_columns '["license","license_url","attribution","page_url","source_width","source_height"]' \
+ *     --verify_hash '["sha256","sha256"]' --disable_all_reencoding True
  */
+export const IMG2DATASET_RESERVED_COLUMNS: readonly string[] = ['key', 'caption', 'url', 'width', 'height', 'original_width', 'original_height', 'status', 'error_message', 'exif', 'md5', 'sha256', 'sha512'];
+
 export interface Img2datasetRow {
   url: string;
   caption: string;
@@ -29,8 +32,9 @@ export interface Img2datasetRow {
   attribution: string | null;
   page_url: string;
   sha256: string;
-  width: number | null;
-  height: number | null;
+  /** The image's size as Heed stored it (img2dataset writes its own `width`/`height`). */
+  source_width: number | null;
+  source_height: number | null;
 }
 
 /** The img2dataset input row for one item (caption falls back to the alt text). */
@@ -44,8 +48,8 @@ export function img2datasetRow(item: ManifestItem): Img2datasetRow {
     attribution: creditLine(item),
     page_url: item.pageUrl,
     sha256: item.sha256,
-    width: item.width,
-    height: item.height,
+    source_width: item.width,
+    source_height: item.height,
   };
 }
 

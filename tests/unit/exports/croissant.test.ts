@@ -15,7 +15,7 @@ describe('Croissant 1.1 export', () => {
     expect(doc['@type']).toBe('sc:Dataset');
     expect(doc.conformsTo).toContain(CROISSANT_CONFORMS_TO);
     expect(doc.conformsTo).toContain('http://mlcommons.org/croissant/RAI/1.0');
-    expect(doc['@context']).toMatchObject({ '@vocab': 'http://schema.org/', cr: 'http://mlcommons.org/croissant/', rai: 'http://mlcommons.org/croissant/RAI/', conformsTo: 'dct:conformsTo' });
+    expect(doc['@context']).toMatchObject({ '@vocab': 'https://schema.org/', cr: 'http://mlcommons.org/croissant/', rai: 'http://mlcommons.org/croissant/RAI/', conformsTo: 'dct:conformsTo' });
     expect(doc.license).toEqual(['https://creativecommons.org/licenses/by/4.0/']);
     expect(doc.creator).toMatchObject({ '@type': 'sc:Person' });
     expect(doc.datePublished).toBe('2026-11-25T10:00:02.000Z');
@@ -40,8 +40,8 @@ describe('Croissant 1.1 export', () => {
         const src = f.source as Json;
         const target = src.fileObject?.['@id'] ?? src.fileSet?.['@id'];
         if (target) expect(ids.has(target)).toBe(true);
-        else expect(fieldIds.has(src['@id'])).toBe(true);
-        if (f.references) expect(fieldIds.has(f.references['@id'])).toBe(true);
+        else expect(fieldIds.has(src.field['@id'])).toBe(true);
+        if (f.references) expect(fieldIds.has(f.references.field['@id'])).toBe(true);
       }
     }
     const imageFields = (doc.recordSet as Json[]).find((r) => r['@id'] === 'images')!.field as Json[];

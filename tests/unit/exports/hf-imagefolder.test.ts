@@ -109,9 +109,11 @@ describe('dataset card', () => {
     expect(hfLicenceMeta(collectionFacts(manifestOf([item(1, { licence: null })])))).toEqual({ license: 'unknown' });
   });
 
-  it('mixed licences: `other` with a licence table', () => {
+  it('mixed licences: their Hub ids (or `other` when one has none) with a licence table', () => {
     const card = datasetCard(manifestOf([item(1), item(2), item(3, { licence: cc0 })]));
-    expect(card).toMatch(/^---\nlicense: other\nlicense_name: mixed-per-image\nlicense_link: "ATTRIBUTION.md"\npretty_name: Heed image collection\nsize_categories:\n- n<1K\n/);
+    expect(card).toMatch(/^---\nlicense:\n- cc-by-4.0\n- cc0-1.0\npretty_name: Heed image collection\nsize_categories:\n- n<1K\n/);
+    const pdm = { id: 'CC-PDM-1.0', url: 'https://creativecommons.org/publicdomain/mark/1.0/', source: 'page' as const, attribution: null };
+    expect(datasetCard(manifestOf([item(1), item(2, { licence: pdm })]))).toMatch(/^---\nlicense: other\nlicense_name: mixed-per-image\nlicense_link: "ATTRIBUTION.md"\npretty_name: Heed image collection\n/);
     expect(card).toContain('| CC BY 4.0 (<https://creativecommons.org/licenses/by/4.0/>) | CC-BY-4.0 | cc-by-4.0 | 2 |');
     expect(card).toContain('| CC0 1.0 (<https://creativecommons.org/publicdomain/zero/1.0/>) | CC0-1.0 | cc0-1.0 | 1 |');
   });

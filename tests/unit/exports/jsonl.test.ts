@@ -10,7 +10,7 @@ describe('JSONL (img2dataset) export', () => {
     const rows = lines.slice(0, -1).map((l) => JSON.parse(l));
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'width', 'height']);
+      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'source_width', 'source_height']);
     }
     expect(rows[0]).toMatchObject({
       url: 'https://museum.example/collection/1.png',
@@ -19,8 +19,8 @@ describe('JSONL (img2dataset) export', () => {
       license_url: 'https://creativecommons.org/licenses/by/4.0/',
       page_url: 'https://museum.example/',
       sha256: '01'.repeat(32),
-      width: 41,
-      height: 31,
+      source_width: 41,
+      source_height: 31,
     });
     expect(rows[0].attribution).toBe('"Blue vase, 1820" is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
     expect(rows[1].caption).toBe('Object 2');
