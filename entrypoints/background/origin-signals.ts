@@ -1,7 +1,7 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
 import { signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import type { FetchedFile } from '@/utils/signals/fetched-file';
-import { MAX_ROBOTS_BYTES, parseCached, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
+import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
 import { fetchLimited } from './fetch-limited';
 
@@ -16,8 +16,9 @@ const CACHE_FORMAT = 1;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 async function fetchRobots(url: string): Promise<RobotsFetch> {
-  const r = await fetchLimited(url, MAX_ROBOTS_BYTES);
-  if (r.outcome === 'ok') return { url, outcome: 'ok', body: decoder.decode(r.bytes) }; // past 512 KiB is ignored (RFC 9309 §2.5)
+  // One byte past the cap tells a file that ends at it from one that goes on.
+  const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
+  if (r.outcome === 'ok') return { url, outcome: 'ok', ...robotsBodyFromBytes(r.bytes) }; // past 500 KiB is ignored (RFC 9309 §2.5)
   if (r.outcome === 'unavailable') return { url, outcome: 'unavailable', status: r.status };
   return { url, outcome: 'unreachable', detail: r.detail };
 }

@@ -7,11 +7,12 @@ import { pathAndQuery, pathOfUrl } from './robots/pattern';
 
 export { isAllowed, matchRobots, type RobotsMatch } from './robots/match';
 export { isValidProductToken, parseRobotsTxt, type RobotsRule, type RobotsTxt } from './robots/parse';
-export { MAX_ROBOTS_BYTES } from './robots/tokenize';
+export { MAX_ROBOTS_BYTES, robotsBodyFromBytes } from './robots/tokenize';
 
 /** The outcome of fetching /robots.txt (RFC 9309 §2.3.1): a body, a 4xx, or a failure. */
 export type RobotsFetch =
-  | { url: string; outcome: 'ok'; body: string }
+  /** `truncated`: the file was longer than the cap and `body` is its complete lines within it. */
+  | { url: string; outcome: 'ok'; body: string; truncated?: boolean }
   | { url: string; outcome: 'unavailable'; status: number }
   | { url: string; outcome: 'unreachable'; detail: string };
 
@@ -125,8 +126,8 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
   const robots = parseCached(fetched.body);
   const path = targetPath(targetUrl);
   const evidence: Evidence[] = [];
-  if (robots.truncated) {
-    evidence.push({ ...base, value: 'truncated at 512 KiB', effect: 'info', note: `robots.txt on ${host} is larger than 512 KiB; the rest was ignored (RFC 9309 §2.5)` });
+  if (robots.truncated || fetched.truncated === true) {
+    evidence.push({ ...base, value: 'truncated at 500 KiB', effect: 'info', note: `robots.txt on ${host} is larger than 500 KiB (512,000 bytes); the rest was ignored (RFC 9309 §2.5)` });
   }
   const viaGlobal: string[] = [];
   let globalRule: string | null = null;

@@ -12,6 +12,7 @@ import {
   matchRobots,
   MAX_ROBOTS_BYTES,
   parseRobotsTxt,
+  robotsBodyFromBytes,
   robotsLicenceUrls,
   type RobotsFetch,
   type RobotsTxt,
@@ -231,7 +232,7 @@ describe('evaluateRobots', () => {
   it('notes a body cut at the size cap', () => {
     const body = `User-agent: *\n${'#'.repeat(MAX_ROBOTS_BYTES)}\nDisallow: /\n`;
     expect(evaluateRobots(ok(body), 'https://cdn.example/a', 'image', profile)).toEqual([
-      { ...base, value: 'truncated at 512 KiB', effect: 'info', note: 'robots.txt on cdn.example is larger than 512 KiB; the rest was ignored (RFC 9309 §2.5)' },
+      { ...base, value: 'truncated at 500 KiB', effect: 'info', note: 'robots.txt on cdn.example is larger than 500 KiB (512,000 bytes); the rest was ignored (RFC 9309 §2.5)' },
       allowedFor('/a'),
     ]);
   });
@@ -278,6 +279,56 @@ describe('hostile input', () => {
     const outside = parseRobotsTxt(`User-agent: *\n#${pad}\nDisallow: /abcdefghijklmnopqrstuvwxyz`);
     expect([inside.truncated, isAllowed(inside, 'h', '/a')]).toEqual([false, false]);
     expect([outside.truncated, isAllowed(outside, 'h', '/abcdefghijklmnopqrstuvwxyz')]).toEqual([true, true]);
+  });
+
+  // DESIGN.md §2 rule 2: at most 500 KiB (512,000 bytes) is read, cut after the last complete line.
+  describe('robotsBodyFromBytes (the bytes fetched: the cap plus one to see if there is more)', () => {
+    const enc = new TextEncoder();
+    const padTo = (head: string, size: number) => `${head}#${'x'.repeat(size - enc.encode(head).length - 2)}\n`;
+
+    it('reads 500 KiB: 512,000 bytes', () => {
+      expect(MAX_ROBOTS_BYTES).toBe(512_000);
+    });
+
+    it('drops the line the cap cuts, so `Allow: /public/` never becomes `Allow: /`', () => {
+      const head = padTo('User-agent: *\nDisallow: /\n', MAX_ROBOTS_BYTES - 8);
+      const bytes = enc.encode(`${head}Allow: /public/\n`); // the cap falls inside "/public/"
+      const { body, truncated } = robotsBodyFromBytes(bytes.subarray(0, MAX_ROBOTS_BYTES + 1));
+      expect(truncated).toBe(true);
+      expect(body).toBe(head);
+      expect(isAllowed(parseRobotsTxt(body), 'heed', '/private/a.jpg')).toBe(false);
+    });
+
+    it.each([['LF', '\n'], ['CR', '\r'], ['CRLF', '\r\n']])('keeps a line ended by %s just inside the cap', (_, eol) => {
+      const head = padTo('User-agent: *\n', MAX_ROBOTS_BYTES - 11 - eol.length);
+      const text = `${head}Disallow: /${eol}Allow: /`;
+      expect(enc.encode(`${head}Disallow: /${eol}`).length).toBe(MAX_ROBOTS_BYTES);
+      const { body } = robotsBodyFromBytes(enc.encode(text).subarray(0, MAX_ROBOTS_BYTES + 1));
+      expect(body).toBe(`${head}Disallow: /${eol}`);
+    });
+
+    it('drops a multi-byte character the cap cuts with the rest of its line', () => {
+      const head = padTo('User-agent: *\nDisallow: /\n', MAX_ROBOTS_BYTES - 9);
+      const bytes = enc.encode(`${head}Allow: /é\n`); // "é" is bytes 512,000-512,001
+      expect(bytes[MAX_ROBOTS_BYTES - 1]).toBe(0xc3);
+      const { body } = robotsBodyFromBytes(bytes.subarray(0, MAX_ROBOTS_BYTES + 1));
+      expect(body).toBe(head);
+      expect(body).not.toContain('\uFFFD');
+    });
+
+    it('keeps a body within the cap whole, its last line too', () => {
+      const { body, truncated } = robotsBodyFromBytes(enc.encode('User-agent: *\nDisallow: /é'));
+      expect([body, truncated]).toEqual(['User-agent: *\nDisallow: /é', false]);
+    });
+
+    it('a capped body with no line break at all reads as empty', () => {
+      expect(robotsBodyFromBytes(new Uint8Array(MAX_ROBOTS_BYTES + 1).fill(0x41))).toEqual({ body: '', truncated: true });
+    });
+
+    it('evaluateRobots notes the cut when the fetch says so', () => {
+      const fetched: RobotsFetch = { url: 'https://cdn.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /x\n', truncated: true };
+      expect(evaluateRobots(fetched, 'https://cdn.example/a', 'image', purposeProfile('ai-training'))[0]).toMatchObject({ value: 'truncated at 500 KiB', effect: 'info' });
+    });
   });
 
   it('handles one 20 MB line', () => {

@@ -48,7 +48,7 @@ export interface RobotsTxt {
   licences: string[];
   /** Lines ignored because they did not parse or were outside any group. */
   ignoredLines: number;
-  /** True when the body exceeded the 512 KiB cap and its tail was ignored. */
+  /** True when the body exceeded the 500 KiB cap and its tail was ignored. */
   truncated: boolean;
 }
 

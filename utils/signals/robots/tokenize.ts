@@ -3,8 +3,9 @@
  * line ends, field names case-insensitive; lines that do not parse are ignored (§2.2).
  */
 
-/** Parsing cap: RFC 9309 §2.5 lets a parser stop reading, but not before 500 KiB. */
-export const MAX_ROBOTS_BYTES = 512 * 1024;
+/** Reading cap: RFC 9309 §2.5 lets a parser stop reading, but not before 500 KiB; DESIGN.md
+ * §2 rule 2 reads exactly that, 500 KiB = 512,000 bytes. */
+export const MAX_ROBOTS_BYTES = 512_000;
 /** Per-line cap, as Google's reference parser (2083 * 8 bytes minus the terminator). It also
  * bounds the cost of matching one pattern. */
 export const MAX_LINE_BYTES = 2083 * 8 - 1;
@@ -46,6 +47,23 @@ const KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, RobotsKey>([
   ['content-usage', 'content-usage'],
   ['content-signal', 'content-signal'],
 ]);
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * The robots.txt body from the bytes a fetch read (at most MAX_ROBOTS_BYTES + 1: the extra byte
+ * says there is more). Past the cap, the body is cut after the last complete line within the
+ * first MAX_ROBOTS_BYTES bytes (a line ends at LF, CR or CRLF; DESIGN.md §2 rule 2): half a rule
+ * can say something else entirely (`Allow: /public/` cut to `Allow: /`). Both line ends are
+ * ASCII, so the cut never splits a UTF-8 character: one the cap runs through belongs to the
+ * dropped line.
+ */
+export function robotsBodyFromBytes(bytes: Uint8Array): { body: string; truncated: boolean } {
+  if (bytes.length <= MAX_ROBOTS_BYTES) return { body: utf8.decode(bytes), truncated: false };
+  let end = MAX_ROBOTS_BYTES;
+  while (end > 0 && bytes[end - 1] !== 0x0a && bytes[end - 1] !== 0x0d) end--;
+  return { body: utf8.decode(bytes.subarray(0, end)), truncated: true };
+}
 
 /** Index in `s` after which the UTF-8 encoding of `s` exceeds `maxBytes` (or s.length). */
 export function utf8CutIndex(s: string, maxBytes: number): number {
