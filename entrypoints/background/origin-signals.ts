@@ -1,5 +1,5 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
-import { signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
+import { robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import type { FetchedFile } from '@/utils/signals/fetched-file';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
@@ -19,20 +19,22 @@ async function fetchRobots(url: string): Promise<RobotsFetch> {
   // One byte past the cap tells a file that ends at it from one that goes on.
   const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
   if (r.outcome === 'ok') return { url, outcome: 'ok', ...robotsBodyFromBytes(r.bytes) }; // past 500 KiB is ignored (RFC 9309 §2.5)
-  if (r.outcome === 'unavailable') return { url, outcome: 'unavailable', status: r.status };
-  return { url, outcome: 'unreachable', detail: r.detail };
+  // 429 is a 4xx that means "not now", not "no file": robots-unreachable (DESIGN.md §2 rule 2).
+  if (r.outcome === 'unavailable' && robotsStatusOutcome(r.status) === 'unavailable') return { url, outcome: 'unavailable', status: r.status };
+  return { url, outcome: 'unreachable', detail: r.outcome === 'unavailable' ? `HTTP ${r.status}` : r.detail };
 }
 
 async function fetchFile(url: string): Promise<FetchedFile> {
   const r = await fetchLimited(url, MAX_SIGNAL_FILE + 1);
-  if (r.outcome === 'unavailable') return { url, outcome: 'absent' };
+  // Only 404/410 mean absent; 429 and other 4xx leave the file unread (DESIGN.md §2 rule 3).
+  if (r.outcome === 'unavailable') return signalFileStatusOutcome(r.status) === 'absent' ? { url, outcome: 'absent' } : { url, outcome: 'error', detail: `HTTP ${r.status}` };
   if (r.outcome === 'unreachable') return { url, outcome: 'error', detail: r.detail };
   if (r.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
   return { url, outcome: 'ok', body: decoder.decode(r.bytes) };
 }
 
 function isFailure(files: OriginFiles): boolean {
-  return files.robots.outcome === 'unreachable' || files.tdmrep.outcome === 'error' || files.aiTxt.outcome === 'error';
+  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error');
 }
 
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';

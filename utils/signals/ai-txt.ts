@@ -14,9 +14,9 @@
  * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
  *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
  *   with no group is still an opt-out (fail closed).
- * - 4xx → no ai.txt, no restriction. 5xx / network error → info, no restriction: the file is
- *   optional, probed speculatively, and Spawning defines no failure semantics (robots.txt and
- *   TDMRep keep their own fail-closed rules).
+ * - 404/410 → no ai.txt, no restriction. 429, 5xx, other 4xx, network error or larger than
+ *   the cap → unreadable, fails closed (`signal-unreadable`; DESIGN.md §2 rules 3 and 5):
+ *   the site may publish an opt-out Heed could not read.
  * - A 200 body with no robots-style record at all (HTML soft 404, the unrelated Markdown
  *   `aitxt.ing` format, binary junk) is not a Spawning ai.txt: info, not `signal-unreadable`
  *   — the `/ai.txt` name is shared by formats that carry no permissions (SIGNALS.md §5.1).
@@ -140,7 +140,7 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
     return [{ ...base, value: 'absent', effect: 'info', note: 'No /ai.txt on this site: no restriction from it.' }];
   }
   if (fetched.outcome === 'error') {
-    return [{ ...base, value: `unavailable: ${clip(fetched.detail, 200)}`, effect: 'info', note: 'ai.txt could not be fetched; it is optional and Spawning defines no failure rule, so it adds no restriction.' }];
+    return [{ ...base, value: `unavailable: ${clip(fetched.detail, 200)}`, effect: 'deny', reason: 'signal-unreadable', note: 'ai.txt could not be read; Heed fails closed (DESIGN.md §2 rules 3 and 5).' }];
   }
   const parsed = parsedAiTxt(fetched.body);
   if (!parsed.ok) {

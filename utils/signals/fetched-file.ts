@@ -7,9 +7,10 @@
 /** The outcome of fetching a site-wide signal file (tdmrep.json, ai.txt, an RSL document). */
 export type FetchedFile =
   | { url: string; outcome: 'ok'; body: string }
-  /** 4xx: the file does not exist. */
+  /** 404 or 410: the file does not exist. */
   | { url: string; outcome: 'absent' }
-  /** 5xx, network failure, redirect loop, too large…: `detail` says which. */
+  /** 429, 5xx, other 4xx, network failure, redirect loop, too large…: `detail` says which
+   * (DESIGN.md §2 rule 3: unreadable, so it fails closed). */
   | { url: string; outcome: 'error'; detail: string };
 
 /** Bad input comes back as a value, never as an exception. */

@@ -13,6 +13,26 @@ export interface OriginFiles {
   rsl: FetchedFile[];
 }
 
+/**
+ * How robots.txt answering an HTTP error reads (DESIGN.md §2 rule 2, RFC 9309 §2.3.1): a 4xx
+ * other than 429 means there is no file (`unavailable`: no restriction); 429 (too many
+ * requests) and 5xx mean the site could not answer (`unreachable`: complete disallow).
+ */
+export function robotsStatusOutcome(status: number): 'unavailable' | 'unreachable' {
+  return status >= 400 && status < 500 && status !== 429 ? 'unavailable' : 'unreachable';
+}
+
+/**
+ * How tdmrep.json, ai.txt or an RSL document answering an HTTP error reads (DESIGN.md §2 rule
+ * 3): 404 and 410 say the file does not exist (`absent`); 429 and 5xx make it unreadable
+ * (`error`, rule 5: signal-unreadable). Decision for the other 4xx (401, 403, 451…), which the
+ * rule does not name: they refuse to show a file without saying there is none, so they are
+ * unreadable too (fail closed: a file the owner may have published was not read).
+ */
+export function signalFileStatusOutcome(status: number): 'absent' | 'error' {
+  return status === 404 || status === 410 ? 'absent' : 'error';
+}
+
 /** The well-known signal file URLs of an origin. */
 export function signalFileUrls(origin: string): { robots: string; tdmrep: string; aiTxt: string } {
   return { robots: `${origin}/robots.txt`, tdmrep: `${origin}/.well-known/tdmrep.json`, aiTxt: `${origin}/ai.txt` };

@@ -227,13 +227,14 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
  * Evaluate a fetched RSL document for one image. The caller passes documents declared for
  * the image's origin (its robots.txt `License:`), or by the page the image is on (`declaredOn`:
  * inline, linked, or in the page's `Link` header; scope 'page'). A declared licence that cannot
- * be fetched (5xx) or read fails closed (`signal-unreadable`); a 4xx means there is no licence.
+ * be fetched (429, 5xx, a 4xx other than 404/410, too large) or read fails closed
+ * (`signal-unreadable`, DESIGN.md §2 rule 3); 404 or 410 means there is no licence.
  */
 export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site', declaredOn?: string): Evidence[] {
   return neverThrow(() => {
     if (!isFetchedFile(fetched)) return [];
     const base = { kind: 'rsl', scope, source: fetched.url } as const;
-    if (fetched.outcome === 'absent') return [{ ...base, value: 'absent', effect: 'info', note: 'The declared RSL licence does not exist (4xx): no licence terms.' }];
+    if (fetched.outcome === 'absent') return [{ ...base, value: 'absent', effect: 'info', note: 'The declared RSL licence does not exist (404 or 410): no licence terms.' }];
     const unreadable = (value: string, note: string): Evidence[] => [{ ...base, value, effect: 'deny', reason: 'signal-unreadable', note }];
     if (fetched.outcome === 'error') return unreadable(`unavailable: ${clip(fetched.detail, 200)}`, 'The site declares an RSL licence that could not be fetched; Heed fails closed.');
     const parsed = parsedRsl(fetched.body);

@@ -17,10 +17,13 @@
  *
  * Deviation, on purpose (DESIGN.md §2 rule 5): the spec treats a value other than 0/1 as
  * "unset"; Heed fails closed — a present but unreadable value is `signal-unreadable`.
- * Following the spec, a tdmrep.json that is not served (4xx, 5xx, network error) means the
- * origin does not implement TDMRep ("Failure to provide access to such a representation
- * implies that the origin server does not implement this protocol"): info only. A 200 that
- * is an HTML page (soft 404) is treated the same way, not as a broken file.
+ * A tdmrep.json that answers 404/410 is absent: the origin does not implement the file
+ * technique (spec: "Failure to provide access to such a representation implies that the
+ * origin server does not implement this protocol"), info only; a 200 that is an HTML page
+ * (soft 404) is treated the same way. Deviation, DESIGN.md §2 rule 3: one answering 429, 5xx
+ * or another 4xx, failing on the network, or larger than its cap is unreadable (rule 5) — the
+ * site may well publish one, so it fails closed (`signal-unreadable`), and a later layer (the
+ * image header) does not cure it.
  */
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
@@ -178,8 +181,7 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     return null;
   }
   if (wellKnown.outcome === 'error') {
-    evidence.push({ ...base, value: `unavailable: ${clip(wellKnown.detail, 200)}`, effect: 'info', note: 'tdmrep.json could not be fetched; per TDMRep, an origin that does not serve it does not implement the file technique.' });
-    return null;
+    return { scope: 'site', source: wellKnown.url, value: `unavailable: ${clip(wellKnown.detail, 200)}`, reservation: 'invalid', policy: null, label: 'tdmrep.json' };
   }
   const body = wellKnown.body.replace(/^\uFEFF/, '').trimStart();
   if (body === '' || body.startsWith('<')) {

@@ -78,9 +78,10 @@ describe('evaluateAiTxt', () => {
     ['404: no restriction', { url: URL_, outcome: 'absent' }, 'https://art.test/a.jpg', [
       { kind: 'ai-txt', scope: 'site', source: URL_, value: 'absent', effect: 'info', note: 'No /ai.txt on this site: no restriction from it.' },
     ]],
-    ['5xx: recorded, no restriction', { url: URL_, outcome: 'error', detail: 'HTTP 502' }, 'https://art.test/a.jpg', [
-      { kind: 'ai-txt', scope: 'site', source: URL_, value: 'unavailable: HTTP 502', effect: 'info', note: 'ai.txt could not be fetched; it is optional and Spawning defines no failure rule, so it adds no restriction.' },
-    ]],
+    // DESIGN.md §2 rule 3: an ai.txt answering 429 or 5xx, or larger than its cap, is unreadable (rule 5).
+    ...['HTTP 502', 'HTTP 429', 'larger than 512 KiB'].map((detail): [string, FetchedFile, string, Evidence[]] => [`unreadable (${detail}): fails closed`, { url: URL_, outcome: 'error', detail }, 'https://art.test/a.jpg', [
+      { kind: 'ai-txt', scope: 'site', source: URL_, value: `unavailable: ${detail}`, effect: 'deny', reason: 'signal-unreadable', note: 'ai.txt could not be read; Heed fails closed (DESIGN.md §2 rules 3 and 5).' },
+    ]]),
     ['not the Spawning format', ok('# ai.txt\nThis site is about cats.\n'), 'https://art.test/a.jpg', [notAiTxt('no User-Agent, Allow or Disallow line')]],
   ])('%s', (_name, fetched, image, expected) => {
     expect(evaluateAiTxt(fetched, image, AI)).toEqual(expected);

@@ -158,7 +158,7 @@ describe('evaluateRsl', () => {
   });
 
   it.each<[string, FetchedFile, Evidence[]]>([
-    ['404: no licence', { url: SRC, outcome: 'absent' }, [info('absent', 'The declared RSL licence does not exist (4xx): no licence terms.')]],
+    ['404: no licence', { url: SRC, outcome: 'absent' }, [info('absent', 'The declared RSL licence does not exist (404 or 410): no licence terms.')]],
     ['5xx: declared but unreachable fails closed', { url: SRC, outcome: 'error', detail: 'HTTP 500' }, [unreadable('unavailable: HTTP 500', 'The site declares an RSL licence that could not be fetched; Heed fails closed.')]],
     ['HTML instead of RSL fails closed', ok('<html><body>oops</body></html>'), [unreadable('unreadable: root element is <html>, not <rsl xmlns="https://rslstandard.org/rsl">')]],
     ['billion laughs body', ok(`<!DOCTYPE x [<!ENTITY a "&b;&b;"><!ENTITY b "&a;&a;">]><rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><permits type="usage">&a;</permits></license></content></rsl>`), [

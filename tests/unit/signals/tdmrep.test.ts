@@ -135,8 +135,13 @@ describe('resolveTdmReservation (DESIGN.md §2 rule 3 precedence)', () => {
     ['soft 404 (HTML) is treated as absent', input({ wellKnown: ok('<!doctype html><title>Not found</title>') }), [
       { kind: 'tdmrep', scope: 'site', source: WK, value: 'not a tdmrep.json (HTML or empty page)', effect: 'info', note: 'tdmrep.json answered with a web page, not rules (a "soft 404"): treated as absent.' },
     ]],
-    ['fetch error: origin does not implement the file', input({ wellKnown: { url: WK, outcome: 'error', detail: 'HTTP 503' } }), [
-      { kind: 'tdmrep', scope: 'site', source: WK, value: 'unavailable: HTTP 503', effect: 'info', note: 'tdmrep.json could not be fetched; per TDMRep, an origin that does not serve it does not implement the file technique.' },
+    // DESIGN.md §2 rule 3: a tdmrep.json answering 429 or 5xx, or larger than its cap, is unreadable (rule 5).
+    ...['HTTP 503', 'HTTP 429', 'larger than 512 KiB'].map((detail): [string, TdmInput, Evidence[]] => [`unreadable (${detail}): fails closed`, input({ wellKnown: { url: WK, outcome: 'error', detail } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: `unavailable: ${detail}`, effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+    ]]),
+    ['unreadable file, permissive header: the header does not cure it', input({ wellKnown: { url: WK, outcome: 'error', detail: 'HTTP 500' }, imageHeaders: { reservation: '0' } }), [
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'unavailable: HTTP 500', effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+      { kind: 'tdmrep', scope: 'image', source: IMG, value: 'tdm-reservation: 0', effect: 'allow', note: "The image's TDMRep header says text and data mining rights are not reserved." },
     ]],
     ['404 and nothing else: info only', input({}), [absentInfo]],
   ])('%s', (_name, inp, expected) => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { robotsStatusOutcome, signalFileStatusOutcome } from '../../../utils/signals/origin-files';
+
+// DESIGN.md §2 rule 2: robots.txt answering 4xx other than 429 → no restriction; 429, 5xx → complete disallow.
+describe('robotsStatusOutcome (an HTTP error answer for robots.txt)', () => {
+  it.each<[number, 'unavailable' | 'unreachable']>([
+    [400, 'unavailable'],
+    [401, 'unavailable'],
+    [403, 'unavailable'],
+    [404, 'unavailable'],
+    [410, 'unavailable'],
+    [429, 'unreachable'],
+    [499, 'unavailable'],
+    [500, 'unreachable'],
+    [503, 'unreachable'],
+    [599, 'unreachable'],
+  ])('HTTP %i → %s', (status, expected) => {
+    expect(robotsStatusOutcome(status)).toBe(expected);
+  });
+});
+
+// DESIGN.md §2 rule 3: tdmrep.json, ai.txt, RSL answering 429 or 5xx are unreadable; 404/410 absent.
+// Other 4xx (401, 403, 451…) do not say the file does not exist: unreadable too (fail closed).
+describe('signalFileStatusOutcome (an HTTP error answer for tdmrep.json, ai.txt, an RSL document)', () => {
+  it.each<[number, 'absent' | 'error']>([
+    [404, 'absent'],
+    [410, 'absent'],
+    [429, 'error'],
+    [400, 'error'],
+    [401, 'error'],
+    [403, 'error'],
+    [451, 'error'],
+    [500, 'error'],
+    [503, 'error'],
+  ])('HTTP %i → %s', (status, expected) => {
+    expect(signalFileStatusOutcome(status)).toBe(expected);
+  });
+});
