@@ -62,7 +62,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<{ bytes: Uin
   return { bytes, truncated };
 }
 
-/** Response headers as lower-cased name → value (fetch already joins repeated headers with ", "). */
+/** Response headers as lower-cased name → value. fetch joins repeated lines with ", ", so each
+ * value is a string, which the readers treat as possibly joined (utils/signals/header-lines.ts). */
 export function headerMap(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {

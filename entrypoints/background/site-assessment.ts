@@ -3,6 +3,7 @@ import { originOf } from '@/utils/signals/origin-files';
 import type { PageSignals } from '@/utils/page/page-signals';
 import type { Settings } from '@/utils/model/settings';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
+import { headerLines } from '@/utils/signals/header-lines';
 import { fetchLimited, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
 import { getTabState, updateTabState } from './tab-state';
@@ -17,7 +18,7 @@ async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | 
   if (state?.headers && state.pageUrl === pageUrl) return state.headers;
   const r = await fetchLimited(pageUrl, 0);
   if (r.outcome === 'unreachable') return null;
-  const headers: HeaderMap = headerMap(r.headers);
+  const headers: HeaderMap = headerMap(r.headers); // joined by fetch: read fail-closed (DESIGN.md §2 rule 3)
   await updateTabState(tabId, pageUrl, { headers });
   return headers;
 }
@@ -28,6 +29,6 @@ export async function assessSite(origins: OriginSignals, tabId: number, pageUrl:
   if (!origin) throw new Error('Heed collects from web pages (http or https) only');
   const [headers, files] = await Promise.all([pageHeaders(tabId, pageUrl), origins.get(origin)]);
   // RSL licences the page links to, in its markup or its response headers.
-  const linkedRsl = await origins.rslDocuments([...page.licence.rslLinks, ...readRslLinkHeader(headers?.link !== undefined ? [headers.link] : [], pageUrl)], pageUrl);
+  const linkedRsl = await origins.rslDocuments([...page.licence.rslLinks, ...readRslLinkHeader(headerLines(headers, 'link').lines, pageUrl)], pageUrl);
   return assessPage({ page, headers, origin: files, linkedRsl }, settings);
 }

@@ -1,4 +1,5 @@
 import type { PageSignals } from '@/utils/page/page-signals';
+import { headerLinesFromList, type HeaderMap } from '@/utils/signals/header-lines';
 
 /**
  * Per-tab state the worker may lose when it is stopped, kept in storage.session:
@@ -7,8 +8,9 @@ import type { PageSignals } from '@/utils/page/page-signals';
 export interface TabState {
   pageUrl: string;
   signals: PageSignals | null;
-  /** Lower-cased response header names → values, for the page's main-frame response. */
-  headers: Record<string, string> | null;
+  /** The page's main-frame response headers: lower-cased name → its lines, read apart (webRequest
+   * gives each line separately; DESIGN.md §2 rule 3), or a value fetch joined (the fallback). */
+  headers: HeaderMap | null;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -38,13 +40,9 @@ export function captureMainFrameHeaders(): void {
   browser.webRequest.onHeadersReceived.addListener(
     (details): undefined => {
       if (details.tabId < 0) return;
-      const headers: Record<string, string> = {};
-      for (const h of details.responseHeaders ?? []) {
-        const name = h.name.toLowerCase();
-        const value = h.value ?? '';
-        headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
-      }
-      void updateTabState(details.tabId, details.url, { headers });
+      // Each header line kept apart: joining them would let `googlebot: noimageindex` on one
+      // line address `noai` on the next to googlebot only.
+      void updateTabState(details.tabId, details.url, { headers: headerLinesFromList(details.responseHeaders ?? []) });
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },

@@ -20,10 +20,10 @@ import type { FetchedFile } from '../signals/fetched-file';
 import { evaluateRsl, rslPartialRestrictions } from '../signals/rsl';
 import { resolveTdmReservation, type TdmDeclaration } from '../signals/tdmrep';
 import { evaluateXRobotsTag } from '../signals/x-robots-tag';
+import { headerLines, type HeaderMap } from '../signals/header-lines';
 import type { ImageCandidate } from './verdict';
 
-/** Lower-cased response header name → value (repeated headers joined with ", "). */
-export type HeaderMap = Record<string, string>;
+export type { HeaderMap } from '../signals/header-lines';
 
 /** What Heed concluded about the page, once per collect (stored with the job; JSON-serialisable). */
 export interface PageAssessment {
@@ -83,14 +83,20 @@ export interface ImageInputs {
   linkedRsl?: FetchedFile[];
 }
 
-const header = (h: HeaderMap | null, name: string): string[] => (h && h[name] !== undefined ? [h[name]!] : []);
+const header = (h: HeaderMap | null, name: string): string[] => headerLines(h, name).lines;
+/** X-Robots-Tag: lines read apart stay lines; a value fetch may have joined stays one string (DESIGN.md §2 rule 3). */
+const robotsHeader = (h: HeaderMap | null): string | string[] => {
+  const { lines, joined } = headerLines(h, 'x-robots-tag');
+  return joined ? lines[0]! : lines;
+};
 
 function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
   const out: TdmDeclaration = {};
-  const reservation = h?.['tdm-reservation'];
-  const policy = h?.['tdm-policy'];
-  if (reservation !== undefined) out.reservation = reservation;
-  if (policy !== undefined) out.policy = policy;
+  // Several lines read as one value: conflicting ones ("0, 1") are unreadable (tdmrep.ts).
+  const reservation = header(h, 'tdm-reservation');
+  const policy = header(h, 'tdm-policy');
+  if (reservation.length > 0) out.reservation = reservation.join(', ');
+  if (policy.length > 0) out.policy = policy[0]!;
   return out;
 }
 
@@ -114,7 +120,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
     ...evaluateRobots(input.origin.robots, url, 'page', profile),
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
-    ...evaluateXRobotsTag(header(input.headers, 'x-robots-tag'), url, 'page', profile),
+    ...evaluateXRobotsTag(robotsHeader(input.headers), url, 'page', profile),
     ...evaluateMetaRobots(input.page.metas, url, profile),
   ];
   const tdmFallback = pageTdm(input);
@@ -167,7 +173,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile));
   }
-  evidence.push(...evaluateXRobotsTag(header(image.headers, 'x-robots-tag'), image.finalUrl, 'image', profile));
+  evidence.push(...evaluateXRobotsTag(robotsHeader(image.headers), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
   const finalOrigin = originOfUrl(image.finalUrl);
   if (finalOrigin) {

@@ -4,10 +4,23 @@ import type { PurposeProfile } from '../model/purposes';
 /**
  * IETF aipref Content-Usage (SIGNALS.md §2): an RFC 9651 Structured Fields Dictionary whose
  * keys are vocabulary labels and whose values are the Tokens `y` / `n` (vocab-07 §6-7).
+ *
+ * Deviations, on purpose (DESIGN.md §2 rule 5 "a signal that is present but cannot be parsed
+ * fails closed", and the fail-closed reading where a rule can be read two ways):
+ * - vocab §7 reads a whole-dictionary parse failure (`TRAIN-AI=N`, `train-ai = n`) as "all
+ *   unknown"; the evaluators here refuse it as `signal-unreadable`.
+ * - vocab §7 reads a label whose value is not the Token `y` or `n` (`train-ai="n"`, a bare
+ *   `train-ai`, `train-ai=yes`) as unknown; it is kept as `other`, and the evaluators refuse
+ *   it as `signal-unreadable` when it is the purpose's label.
+ * - RFC 9651 §4.2.2 keeps the last of duplicate keys; conflicting duplicates here combine most
+ *   restrictively (n, then other, then y), as separate statements do (vocab §7.1): `fetch`
+ *   joins header lines with ", ", so a duplicate may have been another line (rule 3).
  */
 export type UsageValue = 'y' | 'n';
+/** What a statement gives a label: `y`, `n`, or `other` (a value that is neither Token). */
+export type StatedUsage = UsageValue | 'other';
 /** Label → stated preference. A label that is absent is "unknown". */
-export type ContentUsagePrefs = Record<string, UsageValue>;
+export type ContentUsagePrefs = Record<string, StatedUsage>;
 export type ContentUsageResult = { ok: true; prefs: ContentUsagePrefs } | { ok: false; error: string };
 
 type Bare = { token: string | null };
@@ -31,7 +44,8 @@ function skipSp(c: Cursor): void {
 }
 
 // RFC 9651 §4.2.3.3: lcalpha or "*", then lcalpha / DIGIT / "_" / "-" / "." / "*". An
-// uppercase key is a parse failure, which aipref turns into "all unknown" (vocab §7).
+// uppercase key is a parse failure, which aipref turns into "all unknown" (vocab §7) and
+// Heed into signal-unreadable (see above).
 function parseKey(c: Cursor): string {
   const start = c.i;
   if (!isLcAlpha(c.s[c.i]) && c.s[c.i] !== '*') fail(c, 'bad key');
@@ -163,9 +177,9 @@ export function parseContentUsage(value: string): ContentUsageResult {
         c.i++;
         item = parseMemberValue(c);
       } else parseParameters(c);
-      // Duplicate keys: the last occurrence wins (RFC 9651 §4.2.2), even when it is unknown.
-      if (item.token === 'y' || item.token === 'n') prefs[key] = item.token;
-      else delete prefs[key];
+      // Duplicate keys: the most restrictive statement wins, not the last (see above).
+      const said: StatedUsage = item.token === 'y' || item.token === 'n' ? item.token : 'other';
+      prefs[key] = stricter(prefs[key], said);
       while (c.s[c.i] === ' ' || c.s[c.i] === '\t') c.i++;
       if (c.i >= c.s.length) break;
       if (c.s[c.i] !== ',') fail(c, 'expected ","');
@@ -179,19 +193,22 @@ export function parseContentUsage(value: string): ContentUsageResult {
   return { ok: true, prefs };
 }
 
-/** Combine statements (vocab §7.1): per label any `n` wins, else any `y`, else unknown. */
+const RANK: Record<StatedUsage, number> = { y: 0, other: 1, n: 2 };
+function stricter(a: StatedUsage | undefined, b: StatedUsage): StatedUsage {
+  return a !== undefined && RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Combine statements (vocab §7.1): per label any `n` wins, else any `other` (fails closed), else any `y`, else unknown. */
 export function combineContentUsage(statements: readonly ContentUsagePrefs[]): ContentUsagePrefs {
   const out: ContentUsagePrefs = Object.create(null) as ContentUsagePrefs;
   for (const prefs of statements) {
-    for (const label of Object.keys(prefs)) {
-      if (prefs[label] === 'n' || out[label] === undefined) out[label] = prefs[label]!;
-    }
+    for (const label of Object.keys(prefs)) out[label] = stricter(out[label], prefs[label]!);
   }
   return out;
 }
 
-/** The stated preference for one label: `y`, `n` or `unknown`. */
-export function usageFor(prefs: ContentUsagePrefs, label: string): UsageValue | 'unknown' {
+/** The stated preference for one label: `y`, `n`, `other` or `unknown`. */
+export function usageFor(prefs: ContentUsagePrefs, label: string): StatedUsage | 'unknown' {
   return Object.prototype.hasOwnProperty.call(prefs, label) ? prefs[label]! : 'unknown';
 }
 
@@ -199,8 +216,9 @@ const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 /**
  * Evidence from a response's Content-Usage header lines (attach-05 §2; it covers that
- * representation only). A `n` for the purpose's category denies; an unparseable value means
- * "all unknown" (vocab §7), so it is recorded as `info`, never as a refusal.
+ * representation only), each line read as a statement (or a value `fetch` joined, read the
+ * same way). A `n` for the purpose's category denies; a line that is not a valid dictionary,
+ * or a value for the category other than the Token `y` / `n`, fails closed (see above).
  */
 export function evaluateContentUsageHeader(
   headerValues: readonly string[],
@@ -209,18 +227,24 @@ export function evaluateContentUsageHeader(
   profile: PurposeProfile,
 ): Evidence[] {
   if (headerValues.length === 0) return [];
-  // RFC 9110 §5.3 / RFC 9651 §4.2: several field lines combine into one comma-joined value.
   const raw = headerValues.join(', ');
   const base = { kind: 'content-usage' as const, scope, source, value: clip(raw) };
-  const parsed = parseContentUsage(raw);
-  if (!parsed.ok) {
-    return [{ ...base, effect: 'info', note: `Content-Usage header is not a valid dictionary (${parsed.error}); every preference is unknown` }];
+  const statements: ContentUsagePrefs[] = [];
+  for (const line of headerValues) {
+    const parsed = parseContentUsage(line);
+    if (!parsed.ok) {
+      return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `The response's Content-Usage header is not a valid Structured Fields dictionary (${parsed.error}); Heed fails closed` }];
+    }
+    statements.push(parsed.prefs);
   }
   const category = profile.contentUsageCategory;
   if (category === null) {
     return [{ ...base, effect: 'info', note: `Content-Usage read; the purpose ${profile.purpose} has no aipref category` }];
   }
-  const pref = usageFor(parsed.prefs, category);
+  const pref = usageFor(combineContentUsage(statements), category);
+  if (pref === 'other') {
+    return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `The response's Content-Usage header gives ${category} a value other than the token y or n; Heed fails closed` }];
+  }
   if (pref === 'n') {
     return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `The response's Content-Usage header says ${category}=n: the owner opts out of ${category}` }];
   }

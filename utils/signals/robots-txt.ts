@@ -89,8 +89,12 @@ function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base:
     for (const u of usage) {
       const value = `${label}: Content-Usage: ${u.raw}`;
       const says = u.value && category ? usageFor(u.value, category) : 'unknown';
+      // A rule the aipref grammar rejects, or a value other than the token y / n for the
+      // purpose's category, fails closed for the paths it covers (DESIGN.md §2 rule 5; content-usage.ts).
       if (!u.value) {
-        out.set(value, { ...base, kind: 'content-usage', value, effect: 'info', note: `robots.txt on ${host} has a Content-Usage rule that does not parse; every preference is unknown` });
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} has a Content-Usage rule for ${path} that is not a valid Structured Fields dictionary; Heed fails closed` });
+      } else if (says === 'other') {
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${category} a value other than the token y or n for ${path}; Heed fails closed` });
       } else if (says === 'n') {
         out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${category}=n for ${path}: the owner opts out of ${category}` });
       } else if (says === 'y' && combined === 'y') {

@@ -10,6 +10,7 @@
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, neverThrow } from './fetched-file';
+import type { HeaderValue } from './header-lines';
 
 /** One directive: lower-cased name, and the value of `name: value` directives. */
 export interface RobotsDirective {
@@ -44,9 +45,12 @@ const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
 
 /**
  * Parse a directive list (one header value or one meta `content`). `botPrefix` enables the
- * X-Robots-Tag `botname:` form; the addressee then holds until the end of the value.
+ * X-Robots-Tag `botname:` form; the addressee then holds until the end of the value — unless
+ * `joined`: where the platform may have joined header lines with ", ", any comma may have been
+ * a line break, so the addressee holds only for the directive in the same comma-separated
+ * piece (DESIGN.md §2 rule 3: `googlebot: noindex, noai` → `noai` applies to everyone).
  */
-export function parseDirectiveList(value: string, botPrefix: boolean): RobotsGroup[] {
+export function parseDirectiveList(value: string, botPrefix: boolean, joined = false): RobotsGroup[] {
   const groups = new Map<string | null, RobotsDirective[]>();
   let addressee: string | null = null;
   let pendingDate: RobotsDirective | null = null;
@@ -65,6 +69,7 @@ export function parseDirectiveList(value: string, botPrefix: boolean): RobotsGro
       continue;
     }
     pendingDate = null;
+    if (joined) addressee = null;
     if (isBotPrefix) {
       addressee = prefix[1]!.toLowerCase();
       seg = prefix[2]!.trim();
@@ -88,13 +93,18 @@ export function parseDirectiveList(value: string, botPrefix: boolean): RobotsGro
   return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
 }
 
-/** Parse X-Robots-Tag header values (one per header line) into groups merged per addressee. */
-export function parseXRobotsTag(values: readonly string[]): RobotsGroup[] {
+/**
+ * Parse X-Robots-Tag header lines (`string[]`, read apart) or a value the platform may have
+ * joined (`string`, see parseDirectiveList) into groups merged per addressee.
+ */
+export function parseXRobotsTag(header: HeaderValue): RobotsGroup[] {
   return neverThrow(() => {
+    const joined = typeof header === 'string';
+    const values = joined ? [header] : header;
     const merged = new Map<string | null, RobotsDirective[]>();
     for (const v of values.slice(0, MAX_VALUES)) {
       if (typeof v !== 'string') continue;
-      for (const g of parseDirectiveList(v.slice(0, MAX_VALUE_LENGTH), true)) {
+      for (const g of parseDirectiveList(v.slice(0, MAX_VALUE_LENGTH), true, joined)) {
         merged.set(g.addressee, [...(merged.get(g.addressee) ?? []), ...g.directives]);
       }
     }
@@ -134,21 +144,23 @@ export function explainWords(words: readonly string[]): string {
 }
 
 /**
- * Evaluate the X-Robots-Tag header values of one response (the image's or the page's):
- * a deny (`x-robots-tag`) per binding addressee carrying an opt-out word, info otherwise.
+ * Evaluate the X-Robots-Tag header of one response (the image's or the page's), as lines read
+ * apart or as a value the platform may have joined: a deny (`x-robots-tag`) per binding
+ * addressee carrying an opt-out word, info otherwise.
  */
 export function evaluateXRobotsTag(
-  values: string[],
+  header: HeaderValue,
   source: string,
   scope: 'page' | 'image',
   profile: PurposeProfile,
 ): Evidence[] {
   return neverThrow(
     () => {
-      if (!Array.isArray(values)) return [];
-      const strings = values.filter((v): v is string => typeof v === 'string');
+      const joined = typeof header === 'string';
+      if (!joined && !Array.isArray(header)) return [];
+      const strings = (joined ? [header] : header).filter((v): v is string => typeof v === 'string');
       const tooBig = strings.length > MAX_VALUES || strings.some((v) => v.length > MAX_VALUE_LENGTH);
-      const evidence = parseXRobotsTag(strings).map((g) => groupEvidence(g, source, scope, profile));
+      const evidence = parseXRobotsTag(joined ? strings[0]! : strings).map((g) => groupEvidence(g, source, scope, profile));
       if (tooBig) evidence.push(unreadable(source, scope, 'X-Robots-Tag headers too large to read in full'));
       return evidence;
     },

@@ -143,6 +143,24 @@ describe('assessImage', () => {
     expect(decideFor('https://museum.example/a.png', over).reasons).toEqual(reasons);
   });
 
+  // DESIGN.md §2 rule 3: header lines are read apart; a value fetch joined fails closed.
+  it.each<[string, Partial<ImageInputs>, string[]]>([
+    ['X-Robots-Tag lines: googlebot: noimageindex / noai, noimageai', { headers: { 'x-robots-tag': ['googlebot: noimageindex', 'noai, noimageai'] } }, ['x-robots-tag']],
+    ['X-Robots-Tag as fetch joins them', { headers: { 'x-robots-tag': 'googlebot: noimageindex, noai, noimageai' } }, ['x-robots-tag']],
+    ['X-Robots-Tag one line for googlebot only', { headers: { 'x-robots-tag': ['googlebot: noindex, noai'] } }, []],
+    ['Content-Usage lines n then y: any n wins', { headers: { 'content-usage': ['train-ai=n', 'train-ai=y'] } }, ['content-usage-n']],
+    ['Content-Usage n then y as fetch joins them', { headers: { 'content-usage': 'train-ai=n, train-ai=y' } }, ['content-usage-n']],
+    ['tdm-reservation lines 0 and 1: unreadable', { headers: { 'tdm-reservation': ['0', '1'] } }, ['signal-unreadable']],
+    ['tdm-reservation lines 1 and 1', { headers: { 'tdm-reservation': ['1', '1'] } }, ['tdm-reserved']],
+  ])('header lines: %s → %j', (_name, over, reasons) => {
+    expect(decideFor('https://museum.example/a.png', over).reasons).toEqual(reasons);
+  });
+
+  it('page header lines: googlebot: noimageindex / noai → the page is blocked (x-robots-tag)', () => {
+    expect(page({ headers: { 'x-robots-tag': ['googlebot: noimageindex', 'noai'] } })).toMatchObject({ status: 'blocked', reasons: ['x-robots-tag'] });
+    expect(page({ headers: { 'x-robots-tag': 'googlebot: noimageindex, noai' } })).toMatchObject({ status: 'blocked', reasons: ['x-robots-tag'] });
+  });
+
   it('every applicable reason is reported together', () => {
     const d = decideFor('https://cdn.other.example/a.png', { headers: { 'x-robots-tag': 'noai', 'content-usage': 'train-ai=n' } });
     expect(d.reasons).toEqual(['x-robots-tag', 'content-usage-n', 'no-licence']);

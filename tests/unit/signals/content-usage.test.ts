@@ -16,31 +16,39 @@ describe('parseContentUsage (RFC 9651 dictionary, aipref vocab §6-7)', () => {
     ['  train-ai=n \t', { 'train-ai': 'n' }],
     ['train-ai=n\t,\tsearch=y', { 'train-ai': 'n', search: 'y' }],
     ['', {}],
-    // Duplicate keys: the last occurrence wins, even when it states nothing.
-    ['train-ai=n, train-ai=y', { 'train-ai': 'y' }],
+    // Duplicate keys conflict: the most restrictive wins (n, then other, then y), not the last
+    // (RFC 9651 §4.2.2 keeps the last; fetch joins header lines with ", ", so a duplicate may
+    // have been another line — DESIGN.md §2 rules 3 and 5, vocab §7.1).
+    ['train-ai=n, train-ai=y', { 'train-ai': 'n' }],
     ['train-ai=y, train-ai=n', { 'train-ai': 'n' }],
-    ['train-ai=n, train-ai=?1', {}],
-    // Anything but the Token y / n is unknown, not an error.
-    ['train-ai', {}],
-    ['train-ai=?0', {}],
-    ['train-ai="n"', {}],
-    ['train-ai=yes', {}],
-    ['train-ai=N', {}],
-    ['train-ai=1', {}],
-    ['train-ai=-1.5', {}],
-    ['train-ai=:bm8=:', {}],
-    ['train-ai=(n y)', {}],
-    ['train-ai=@1659578233', {}],
-    ['train-ai=%"caf%c3%a9"', {}],
+    ['train-ai=n, train-ai=?1', { 'train-ai': 'n' }],
+    ['train-ai=y, train-ai=?1', { 'train-ai': 'other' }],
+    ['train-ai=y, train-ai=y', { 'train-ai': 'y' }],
+    // Anything but the Token y / n is recorded as `other` (vocab §7 reads it as unknown; Heed
+    // fails closed on it for the purpose's label, DESIGN.md §2 rule 5).
+    ['train-ai', { 'train-ai': 'other' }],
+    ['train-ai=?0', { 'train-ai': 'other' }],
+    ['train-ai="n"', { 'train-ai': 'other' }],
+    ['train-ai=yes', { 'train-ai': 'other' }],
+    ['train-ai=N', { 'train-ai': 'other' }],
+    ['train-ai=1', { 'train-ai': 'other' }],
+    ['train-ai=-1.5', { 'train-ai': 'other' }],
+    ['train-ai=:bm8=:', { 'train-ai': 'other' }],
+    ['train-ai=(n y)', { 'train-ai': 'other' }],
+    ['train-ai=@1659578233', { 'train-ai': 'other' }],
+    ['train-ai=%"caf%c3%a9"', { 'train-ai': 'other' }],
     // Parameters and unknown labels are ignored (unknown labels are kept, never consulted).
     ['train-ai=n;foo=bar', { 'train-ai': 'n' }],
     ['train-ai=n;q=0.5;x', { 'train-ai': 'n' }],
+    ['train-ai;x=n', { 'train-ai': 'other' }],
     ['train-ai=y;because="reasons", search=n', { 'train-ai': 'y', search: 'n' }],
     ['bots=n, train-ai=y', { bots: 'n', 'train-ai': 'y' }],
     ['*=n', { '*': 'n' }],
     ['constructor=y', { constructor: 'y' }],
-    // Whole-dictionary failures: every category unknown.
+    // Whole-dictionary failures (the evaluators fail closed on them).
     ['Train-AI=n', 'fail'],
+    ['TRAIN-AI=N', 'fail'],
+    ['train-ai = n', 'fail'],
     ['train-ai=n, Search=y', 'fail'],
     ['train-ai=n,', 'fail'],
     ['train-ai=n,,search=y', 'fail'],
@@ -81,16 +89,17 @@ describe('parseContentUsage (RFC 9651 dictionary, aipref vocab §6-7)', () => {
     parseContentUsage(value);
   });
 
-  it('matches a last-wins model on generated dictionaries', () => {
+  it('matches a most-restrictive model on generated dictionaries', () => {
     const label = fc.constantFrom('train-ai', 'search', 'bots', 'x.y', '*');
     const value = fc.constantFrom('y', 'n', '?1', '"n"', 'yes', '5', '(y)');
     const param = fc.constantFrom('', ';a=1', ';b', ';c="d"');
     fc.assert(
       fc.property(fc.array(fc.tuple(label, value, param), { maxLength: 8 }), (members) => {
-        const model: Record<string, string> = {};
+        const rank = { y: 0, other: 1, n: 2 } as const;
+        const model: Record<string, 'y' | 'n' | 'other'> = {};
         for (const [l, v] of members) {
-          if (v === 'y' || v === 'n') model[l] = v;
-          else delete model[l];
+          const said = v === 'y' || v === 'n' ? v : 'other';
+          if (model[l] === undefined || rank[said] > rank[model[l]]) model[l] = said;
         }
         const text = members.map(([l, v, p]) => `${l}=${v}${p}`).join(', ');
         expect(prefsOf(text)).toEqual(model);
@@ -107,6 +116,8 @@ describe('combineContentUsage (vocab §7.1: most restrictive)', () => {
     [[{ 'train-ai': 'n' }, { 'train-ai': 'y' }], { 'train-ai': 'n' }],
     [[{ 'train-ai': 'y' }, { search: 'n' }], { 'train-ai': 'y', search: 'n' }],
     [[{}, { search: 'y' }, { search: 'y' }], { search: 'y' }],
+    [[{ 'train-ai': 'y' }, { 'train-ai': 'other' }], { 'train-ai': 'other' }],
+    [[{ 'train-ai': 'other' }, { 'train-ai': 'n' }], { 'train-ai': 'n' }],
   ])('%j → %j', (statements, expected) => {
     expect({ ...combineContentUsage(statements) }).toEqual(expected);
   });
@@ -122,13 +133,20 @@ describe('evaluateContentUsageHeader', () => {
   const ai = purposeProfile('ai-training');
   const src = 'https://cdn.example/a.jpg';
 
-  it.each([
+  it.each<[string[], unknown]>([
     [['train-ai=n'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=n', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-ai=n: the owner opts out of train-ai" }],
     [['train-ai=y, search=n'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=y, search=n', effect: 'allow', note: "The response's Content-Usage header says train-ai=y" }],
     [['search=n'], { kind: 'content-usage', scope: 'image', source: src, value: 'search=n', effect: 'info', note: 'Content-Usage header states no preference for train-ai' }],
-    [['Train-AI=n'], { kind: 'content-usage', scope: 'image', source: src, value: 'Train-AI=n', effect: 'info', note: 'Content-Usage header is not a valid dictionary (bad key at offset 0); every preference is unknown' }],
-    // Two field lines are one dictionary: the later member wins.
+    // 13a: what the aipref grammar rejects fails closed (DESIGN.md §2 rule 5).
+    ...['Train-AI=n', 'TRAIN-AI=N', 'train-ai = n'].map((v): [string[], unknown] => [[v], { kind: 'content-usage', scope: 'image', source: src, value: v, effect: 'deny', reason: 'signal-unreadable', note: expect.stringMatching(/^The response's Content-Usage header is not a valid Structured Fields dictionary \(.*\); Heed fails closed$/) }]),
+    ...['train-ai="n"', 'train-ai="y"', 'train-ai', 'train-ai=yes'].map((v): [string[], unknown] => [[v], { kind: 'content-usage', scope: 'image', source: src, value: v, effect: 'deny', reason: 'signal-unreadable', note: "The response's Content-Usage header gives train-ai a value other than the token y or n; Heed fails closed" }]),
+    // Several lines, or lines fetch joined: conflicting statements, the most restrictive wins.
     [['train-ai=y', 'train-ai=n'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=y, train-ai=n', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-ai=n: the owner opts out of train-ai" }],
+    [['train-ai=n', 'train-ai=y'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=n, train-ai=y', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-ai=n: the owner opts out of train-ai" }],
+    [['train-ai=n, train-ai=y'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=n, train-ai=y', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-ai=n: the owner opts out of train-ai" }],
+    [['train-ai=y', 'Train-AI=y'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=y, Train-AI=y', effect: 'deny', reason: 'signal-unreadable', note: expect.stringMatching(/not a valid Structured Fields dictionary/) }],
+    // Other labels' odd values are not the purpose's business.
+    [['train-ai=y, search="x"'], { kind: 'content-usage', scope: 'image', source: src, value: 'train-ai=y, search="x"', effect: 'allow', note: "The response's Content-Usage header says train-ai=y" }],
   ])('%j', (lines, expected) => {
     expect(evaluateContentUsageHeader(lines, src, 'image', ai)).toEqual([expected]);
   });

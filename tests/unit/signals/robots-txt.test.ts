@@ -206,10 +206,16 @@ describe('evaluateRobots', () => {
       allowedFor('/a'),
       { kind: 'content-usage', scope: 'image', source: src, value: 'GPTBot: Content-Usage: train-ai=n', effect: 'deny', reason: 'content-usage-n', note: 'robots.txt on cdn.example says train-ai=n for /a: the owner opts out of train-ai' },
     ]],
+    // 13a: a rule the aipref grammar rejects fails closed for the paths it covers (DESIGN.md §2 rule 5).
     ['an unreadable preference', ok('User-agent: *\nContent-Usage: Train-AI=n'), 'https://cdn.example/a', [
       allowedFor('/a'),
-      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: Train-AI=n', effect: 'info', note: 'robots.txt on cdn.example has a Content-Usage rule that does not parse; every preference is unknown' },
+      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: Train-AI=n', effect: 'deny', reason: 'signal-unreadable', note: 'robots.txt on cdn.example has a Content-Usage rule for /a that is not a valid Structured Fields dictionary; Heed fails closed' },
     ]],
+    ['a quoted preference', ok('User-agent: *\nContent-Usage: /a train-ai="y"'), 'https://cdn.example/a', [
+      allowedFor('/a'),
+      { kind: 'content-usage', scope: 'image', source: src, value: '*: Content-Usage: /a train-ai="y"', effect: 'deny', reason: 'signal-unreadable', note: 'robots.txt on cdn.example gives train-ai a value other than the token y or n for /a; Heed fails closed' },
+    ]],
+    ['an unreadable preference for another path does not apply', ok('User-agent: *\nContent-Usage: /b/ Train-AI=n'), 'https://cdn.example/a', [allowedFor('/a')]],
     ['Cloudflare Content-Signal', ok('User-Agent: *\nContent-Signal: search=yes, ai-train=no\nAllow: /'), 'https://cdn.example/a', [
       allowedFor('/a'),
       { kind: 'content-signal', scope: 'image', source: src, value: '*: Content-Signal: search=yes, ai-train=no', effect: 'deny', reason: 'content-usage-n', note: 'robots.txt on cdn.example says ai-train=no for /a (Cloudflare Content Signals)' },

@@ -54,6 +54,45 @@ describe('parseXRobotsTag', () => {
   });
 });
 
+// DESIGN.md §2 rule 3: a header sent on several lines is read line by line; where the platform
+// may have joined them (fetch joins with ", "), a directive counts as addressed to another
+// crawler only when it directly follows that crawler's `name:` in the same comma-separated piece.
+describe('header lines (string[]) and a value the platform may have joined (string)', () => {
+  it('two lines: googlebot: noimageindex, then noai, noimageai → everyone is opted out', () => {
+    expect(evaluateXRobotsTag(['googlebot: noimageindex', 'noai, noimageai'], SRC, 'image', AI)).toEqual([
+      other('googlebot: noimageindex', 'googlebot'),
+      deny('noai, noimageai', `${NOAI}, ${NOIMAGEAI}`, 'to every crawler'),
+    ]);
+  });
+
+  it('the same two lines joined by fetch: still everyone is opted out', () => {
+    expect(evaluateXRobotsTag('googlebot: noimageindex, noai, noimageai', SRC, 'image', AI)).toEqual([
+      other('googlebot: noimageindex', 'googlebot'),
+      deny('noai, noimageai', `${NOAI}, ${NOIMAGEAI}`, 'to every crawler'),
+    ]);
+  });
+
+  it('a joined value: `googlebot: noindex, noai` → noai applies to everyone', () => {
+    expect(parseXRobotsTag('googlebot: noindex, noai')).toEqual([
+      { addressee: 'googlebot', directives: [{ name: 'noindex', value: null }] },
+      { addressee: null, directives: [{ name: 'noai', value: null }] },
+    ]);
+  });
+
+  it('one line read apart: the prefix holds to its end (Google), so noai is for googlebot only', () => {
+    expect(parseXRobotsTag(['googlebot: noindex, noai'])).toEqual([
+      { addressee: 'googlebot', directives: [{ name: 'noindex', value: null }, { name: 'noai', value: null }] },
+    ]);
+  });
+
+  it('a joined value keeps a date with commas in one directive', () => {
+    expect(parseXRobotsTag('googlebot: unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai')).toEqual([
+      { addressee: 'googlebot', directives: [{ name: 'unavailable_after', value: 'Friday, 25-Jun-2010 15:00:00 PST' }] },
+      { addressee: null, directives: [{ name: 'noai', value: null }] },
+    ]);
+  });
+});
+
 describe('evaluateXRobotsTag', () => {
   it.each<[string, string[], Evidence[]]>([
     ['DeviantArt image header', ['noai'], [deny('noai', NOAI, 'to every crawler')]],

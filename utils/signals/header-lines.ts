@@ -1,0 +1,37 @@
+/**
+ * Response headers as Heed got them. DESIGN.md §2 rule 3: "A header sent on several lines is
+ * read line by line; where the platform may have joined lines (`fetch` joins them with ", "),
+ * any comma may have been a line break". So a header is either its lines read apart
+ * (`string[]`: webRequest gives each line separately) or one value the platform may have
+ * joined (`string`: `fetch`'s Headers), and the readers take the lines and that flag.
+ */
+export type HeaderValue = string | readonly string[];
+/** Lower-cased response header name → its lines (read apart) or its joined value. */
+export type HeaderMap = Record<string, HeaderValue>;
+
+/** The lines of one header, and whether the platform may have joined them. */
+export interface HeaderLines {
+  lines: string[];
+  joined: boolean;
+}
+
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The lines of header `name` (lower-cased) in `headers`; none when absent or junk. */
+export function headerLines(headers: HeaderMap | null | undefined, name: string): HeaderLines {
+  if (!headers || typeof headers !== 'object' || !own(headers, name)) return { lines: [], joined: false };
+  const v: unknown = headers[name];
+  if (typeof v === 'string') return { lines: [v], joined: true };
+  if (Array.isArray(v)) return { lines: v.filter((l): l is string => typeof l === 'string'), joined: false };
+  return { lines: [], joined: false };
+}
+
+/** Header lines as a list of `{name, value}` gives them (webRequest), kept apart per name. */
+export function headerLinesFromList(list: readonly { name: string; value?: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const h of list) {
+    const name = h.name.toLowerCase();
+    (out[name] ??= []).push(h.value ?? '');
+  }
+  return { ...out };
+}
