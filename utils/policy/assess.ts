@@ -5,6 +5,7 @@ import type { PageSignals } from '../page/page-signals';
 import { RAW_LIMITS } from '../page/raw-page-signals';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
+import { licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
@@ -151,7 +152,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in the HTML.
   const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url).filter((u) => !input.page.licence.licences.some((l) => l.url === u));
   const licenceSignals = { ...input.page.licence, licences: [...input.page.licence.licences, ...headerLicences.map((u) => ({ via: 'rel' as const, url: u }))] };
-  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [], sameRegistrableDomain: true }).filter(
+  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter(
     (l) => l.source === 'page',
   );
   const { status, reasons } = siteStatus(evidence, licences, settings);
@@ -191,8 +192,29 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
 
   const licences: Licence[] = [];
   if (image.embedded.licence) licences.push(image.embedded.licence);
-  licences.push(
-    ...licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences, sameRegistrableDomain: sameDomain }),
-  );
-  return decide({ evidence, licences }, settings);
+  const stated = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
+  // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's
+  // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes
+  // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),
+  // the URL fetched and the one after redirects; a redirect to another site makes it that site's.
+  const pageSpeaksForImage = [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(page.pageUrl, u));
+  if (pageSpeaksForImage) {
+    licences.push(...stated);
+    return decide({ evidence, licences }, settings);
+  }
+  const site = licenceSite(page.pageUrl) ?? page.pageUrl;
+  for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
+  return decide({ evidence, licences, claimedBy: stated.length > 0 ? [site] : [] }, settings);
+}
+
+/** A page's licence statement about another site's image: evidence, never a grant (rule 4). */
+function thirdPartyClaim(l: Licence, site: string, pageUrl: string): Evidence {
+  return {
+    kind: 'licence',
+    scope: l.source === 'page' ? 'page' : 'image',
+    source: pageUrl,
+    value: l.id ?? l.url,
+    effect: 'info',
+    note: `${l.source === 'page' ? 'Page' : 'Element'}-level licence stated by ${site} about an image on another site: a third-party claim, not a grant`,
+  };
 }

@@ -13,6 +13,8 @@ export interface DecisionPolicy {
 export interface DecisionInput {
   evidence: readonly Evidence[];
   licences: readonly Licence[];
+  /** Sites whose markup states a licence for this image without speaking for it (third-party claims). */
+  claimedBy?: readonly string[];
 }
 
 export interface Decision {
@@ -82,7 +84,9 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Decision {
       value: 'none',
       effect: 'deny',
       reason: 'no-licence',
-      note: 'No licence applies to this image (embedded, element or page level)',
+      note: `No licence applies to this image (embedded, element or page level)${
+        input.claimedBy?.length ? `; the licence stated by ${input.claimedBy.join(', ')} is a claim about another site's image, not a grant` : ''
+      }`,
     });
     reasons.add('no-licence');
   }

@@ -59,6 +59,17 @@ const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
 const decideFor = (url: string, over: Partial<ImageInputs> = {}, cand: Partial<ImageCandidate> = {}, p = page()) =>
   assessImage(p, image(url, over), candidate(url, cand), settings);
 
+const withImageObject = (contentUrl: string, license = CC_BY) =>
+  page({
+    page: pageSignals({
+      licence: {
+        ...pageSignals().licence,
+        licences: [],
+        imageObjects: [{ contentUrl, license: [license], acquireLicensePage: null, creditText: null, creator: 'Kim', copyrightNotice: null, name: 'Fox' }],
+      },
+    }),
+  });
+
 describe('assessPage', () => {
   it('an accepted page licence and no opt-out: permitted', () => {
     expect(page()).toMatchObject({ status: 'permitted', reasons: [] });
@@ -195,18 +206,79 @@ describe('assessImage', () => {
     expect(conflict.reasons).toEqual(['licence-conflict']);
   });
 
-  it('a JSON-LD ImageObject licence applies to its contentUrl', () => {
-    const p = page({
-      page: pageSignals({
-        licence: {
-          ...pageSignals().licence,
-          imageObjects: [{ contentUrl: 'https://cdn.other.example/a.png', license: [CC_BY], acquireLicensePage: null, creditText: null, creator: 'Kim', copyrightNotice: null, name: 'Fox' }],
-        },
-      }),
-    });
-    const d = decideFor('https://cdn.other.example/a.png', {}, {}, p);
+  it('a JSON-LD ImageObject licence applies to its contentUrl on the page\'s own site', () => {
+    const d = decideFor('https://img.museum.example/a.png', {}, {}, withImageObject('https://img.museum.example/a.png'));
     expect(d.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'element' });
     expect(d.licence?.attribution).toContain('"Fox" by Kim');
+  });
+});
+
+// DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's images.
+describe('licence scope: what a page says about another site\'s image is a claim, not a grant', () => {
+  const figure = (url = CC_BY) => ({ elementLicences: [{ via: 'figure' as const, licences: [url], creator: 'Lee', title: null, creditText: null }] });
+  const claim = (d: ReturnType<typeof decideFor>) => d.evidence.find((e) => e.kind === 'licence' && e.effect === 'info' && /licence stated by/i.test(e.note ?? ''));
+  const noLicence = (d: ReturnType<typeof decideFor>) => d.evidence.find((e) => e.reason === 'no-licence');
+  const twoOrigins = { origins: [files('https://museum.example'), files('https://b.example')] };
+
+  it('a figure rel=license on the page licensing an image on another site: refused no-licence, claim kept as info', () => {
+    const d = decideFor('https://b.example/a.png', {}, figure());
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'], licence: null });
+    expect(claim(d)).toMatchObject({ value: 'CC-BY-4.0', source: 'https://museum.example/gallery', note: expect.stringContaining('licence stated by museum.example') });
+    expect(noLicence(d)?.note).toContain('licence stated by museum.example');
+  });
+
+  it('a JSON-LD ImageObject on the page for another site\'s image: refused no-licence', () => {
+    const d = decideFor('https://b.example/a.png', {}, {}, withImageObject('https://b.example/a.png'));
+    expect(d.reasons).toEqual(['no-licence']);
+    expect(claim(d)?.note).toContain('licence stated by museum.example');
+  });
+
+  it('a redirect from the page\'s site to another site makes it the other site\'s image', () => {
+    const d = decideFor('https://museum.example/a.png', { finalUrl: 'https://b.example/a.png', ...twoOrigins }, figure());
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(claim(d)).toBeDefined();
+  });
+
+  it('a candidate on another site (a srcset candidate, lazy attribute or linked original) gets no licence from the page', () => {
+    const d = assessImage(page(), image('https://b.example/original.png'), candidate('https://b.example/original.png', { thumbnailUrl: 'https://museum.example/thumb.png', ...figure() }), settings);
+    expect(d.reasons).toEqual(['no-licence']);
+  });
+
+  it('every URL the bytes came through counts: the candidate URL as well as the fetched and final ones', () => {
+    const d = assessImage(page(), image('https://museum.example/a.png'), candidate('https://b.example/a.png', figure()), settings);
+    expect(d.reasons).toEqual(['no-licence']);
+  });
+
+  it('the page\'s own site, subdomains included, is still licensed by its markup', () => {
+    expect(decideFor('https://img.museum.example/a.png', {}, figure()).decision).toBe('permitted');
+    expect(decideFor('https://museum.example/a.png', { finalUrl: 'https://cdn.museum.example/a.png', origins: [files('https://museum.example'), files('https://cdn.museum.example')] }).decision).toBe('permitted');
+  });
+
+  it('in opt-out mode a third-party claim is not recorded as the licence', () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const d = assessImage(page(), image('https://b.example/a.png'), candidate('https://b.example/a.png', figure()), optOut);
+    expect(d).toMatchObject({ decision: 'permitted', licence: null });
+    expect(claim(d)).toBeDefined();
+  });
+});
+
+describe('licence scope on shared hosting: a page speaks only for its own tenant', () => {
+  const on = (pageUrl: string) => assessPage({ page: pageSignals({ url: pageUrl, licence: { ...pageSignals().licence, pageUrl } }), headers: {}, origin: files(new URL(pageUrl).origin) }, settings);
+
+  it.each<[string, string, 'permitted' | 'refused']>([
+    ['https://storage.googleapis.com/a/index.html', 'https://storage.googleapis.com/b/photo.jpg', 'refused'],
+    ['https://storage.googleapis.com/a/index.html', 'https://storage.googleapis.com/a/photo.jpg', 'permitted'],
+    ['https://storage.googleapis.com/a/index.html', 'https://a.storage.googleapis.com/photo.jpg', 'permitted'],
+    ['https://s3.amazonaws.com/a/index.html', 'https://s3.amazonaws.com/b/photo.jpg', 'refused'],
+    ['https://murdeltas.wordpress.com/2015/04/05/post/', 'https://onesongperday.files.wordpress.com/2015/04/x.jpg', 'refused'],
+    ['https://murdeltas.wordpress.com/2015/04/05/post/', 'https://murdeltas.files.wordpress.com/2015/04/sp014.jpg', 'permitted'],
+    ['https://murdeltas.wordpress.com/2015/04/05/post/', 'https://i0.wp.com/murdeltas.files.wordpress.com/2015/04/sp014.jpg', 'permitted'],
+    ['https://murdeltas.wordpress.com/2015/04/05/post/', 'https://i0.wp.com/onesongperday.files.wordpress.com/x.jpg', 'refused'],
+    ['https://staff.tumblr.com/post/1', 'https://64.media.tumblr.com/abc/x.jpg', 'refused'],
+  ])('page %s, image %s → %s', (pageUrl, imageUrl, decision) => {
+    const d = assessImage(on(pageUrl), image(imageUrl), candidate(imageUrl), settings);
+    expect(d.decision).toBe(decision);
+    if (decision === 'refused') expect(d.reasons).toContain('no-licence');
   });
 });
 

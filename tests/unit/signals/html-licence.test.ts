@@ -368,7 +368,6 @@ describe('licenceFindings', () => {
         pageUrl: PAGE,
         page: signals,
         element: [{ via: 'figure', licences: [CC0, 'https://ex.test/own-terms'], creator: null, title: null, creditText: null }],
-        sameRegistrableDomain: true,
       }),
     ).toEqual([
       { id: 'CC-BY-SA-4.0', url: BY_SA, source: 'element', attribution: `"Fox" by Ann / Ex is licensed under CC BY-SA 4.0 (${BY_SA})` },
@@ -379,18 +378,13 @@ describe('licenceFindings', () => {
     ]);
   });
 
-  it('leaves page-level licences out for an image on another registrable domain', () => {
-    expect(
-      licenceFindings({ imageUrl: 'https://cdn.other.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [], sameRegistrableDomain: false }),
-    ).toEqual([]);
-    expect(
-      licenceFindings({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: signals, element: [], sameRegistrableDomain: false }),
-    ).toEqual([{ id: 'CC-BY-NC-4.0', url: BY_NC, source: 'element', attribution: `This image by Bo is licensed under CC BY-NC 4.0 (${BY_NC})` }]);
+  it('gives what the page says about any image, whatever its site: scope is the policy\'s (assess.ts)', () => {
+    expect(licenceFindings({ imageUrl: 'https://cdn.other.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [] }).map((l) => l.source)).toEqual(['page', 'page']);
   });
 
   it('resolves a relative image URL and survives junk input', () => {
-    expect(licenceFindings({ imageUrl: '/img/owl.jpg', pageUrl: PAGE, page: signals, element: [], sameRegistrableDomain: false })).toHaveLength(1);
-    expect(licenceFindings({ imageUrl: '::', pageUrl: '::', page: signals, element: [], sameRegistrableDomain: false })).toEqual([]);
+    expect(licenceFindings({ imageUrl: '/img/owl.jpg', pageUrl: PAGE, page: signals, element: [] })[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    expect(licenceFindings({ imageUrl: '::', pageUrl: '::', page: signals, element: [] }).every((l) => l.source === 'page')).toBe(true);
   });
 
   it('works end to end from a document', () => {
@@ -403,7 +397,6 @@ describe('licenceFindings', () => {
         pageUrl: PAGE,
         page: readPageLicenceSignals(d, PAGE),
         element: readElementLicence(img, PAGE),
-        sameRegistrableDomain: true,
       }),
     ).toEqual([
       { id: 'CC-PDM-1.0', url: PDM, source: 'element', attribution: `This image by Flo is marked with Public Domain Mark 1.0 (${PDM})` },

@@ -8,8 +8,6 @@ export interface LicenceFindingsInput {
   pageUrl: string;
   page: PageLicenceSignals;
   element: ElementLicenceHint[];
-  /** Whether the image is on the page's registrable domain (computed by the caller). */
-  sameRegistrableDomain: boolean;
 }
 
 interface Credit {
@@ -18,10 +16,11 @@ interface Credit {
 }
 
 /**
- * Licence candidates for one image from HTML (DESIGN.md §2 rule 4): element level = the page's
- * JSON-LD ImageObject whose contentUrl is this image, plus the element hints; page level =
- * page licence statements, only for an image on the page's own registrable domain. The policy
- * picks the most specific level and refuses conflicts. Never throws.
+ * What the page's HTML says about one image's licence (DESIGN.md §2 rule 4): element level =
+ * the page's JSON-LD ImageObject whose contentUrl is this image, plus the element hints; page
+ * level = page licence statements. Whether the page speaks for the image at all (its own site,
+ * its own tenant) is the policy's question (utils/policy/assess.ts); the policy also picks the
+ * most specific level and refuses conflicts. Never throws.
  */
 export function licenceFindings(input: LicenceFindingsInput): Licence[] {
   const out: Licence[] = [];
@@ -51,13 +50,11 @@ export function licenceFindings(input: LicenceFindingsInput): Licence[] {
     credits.push(credit);
     for (const url of hint.licences) add('element', url, credit);
   }
-  if (input.sameRegistrableDomain) {
-    // A page licence says nothing about who made the image; borrow credit found for it.
-    const credit = {
-      title: credits.find((c) => c.title)?.title ?? null,
-      creator: credits.find((c) => c.creator)?.creator ?? null,
-    };
-    for (const l of input.page.licences) add('page', l.url, credit);
-  }
+  // A page licence says nothing about who made the image; borrow credit found for it.
+  const credit = {
+    title: credits.find((c) => c.title)?.title ?? null,
+    creator: credits.find((c) => c.creator)?.creator ?? null,
+  };
+  for (const l of input.page.licences) add('page', l.url, credit);
   return out;
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { registrableDomain } from '../../../utils/model/registrable-domain';
+import { PSL_SPLIT_HOSTS, SHARED_HOSTS, licenceSite, sameLicenceSite } from '../../../utils/model/shared-hosting';
+
+describe('licenceSite: whose image a URL is (DESIGN.md §2 rule 4, shared hosting)', () => {
+  it.each<[string, string | null]>([
+    // Ordinary sites: the registrable domain.
+    ['https://www.museum.example/a.png', 'museum.example'],
+    ['https://img.museum.example/a.png', 'museum.example'],
+    // Cloud Storage: the bucket, path-style or virtual-hosted-style, is the tenant.
+    ['https://storage.googleapis.com/a/photo.jpg', 'storage.googleapis.com/a'],
+    ['https://a.storage.googleapis.com/photo.jpg', 'storage.googleapis.com/a'],
+    ['https://storage.googleapis.com/download/storage/v1/b/a/o/photo.jpg?alt=media', 'storage.googleapis.com/a'],
+    ['https://storage.googleapis.com/', null],
+    // S3: path-style and virtual-hosted, any region, name the same bucket.
+    ['https://s3.amazonaws.com/bucket-b/photo.jpg', 's3.amazonaws.com/bucket-b'],
+    ['https://s3.eu-west-1.amazonaws.com/bucket-b/photo.jpg', 's3.amazonaws.com/bucket-b'],
+    ['https://bucket-b.s3.amazonaws.com/photo.jpg', 's3.amazonaws.com/bucket-b'],
+    ['https://bucket-b.s3.eu-west-1.amazonaws.com/photo.jpg', 's3.amazonaws.com/bucket-b'],
+    ['https://s3.amazonaws.com/', null],
+    // WordPress.com: a blog is a subdomain; its media live on <blog>.files.wordpress.com.
+    ['https://murdeltas.wordpress.com/2015/04/05/post/', 'murdeltas.wordpress.com'],
+    ['https://murdeltas.files.wordpress.com/2015/04/sp014.jpg', 'murdeltas.wordpress.com'],
+    ['https://onesongperday.files.wordpress.com/2015/04/x.jpg', 'onesongperday.wordpress.com'],
+    // Photon (i0–i3.wp.com) serves another host's file: the file's own site counts.
+    ['https://i0.wp.com/murdeltas.files.wordpress.com/2015/04/sp014.jpg?resize=300', 'murdeltas.wordpress.com'],
+    ['https://i1.wp.com/i.creativecommons.org/l/by-sa/3.0/de/88x31.png', 'creativecommons.org'],
+    ['https://i2.wp.com/', null],
+    ['https://s2.wp.com/wp-content/mu-plugins/x.png', 'wp.com'],
+    // Tumblr: a blog is a subdomain or the first path segment of www.tumblr.com; media hosts name none.
+    ['https://staff.tumblr.com/post/1', 'staff.tumblr.com'],
+    ['https://www.tumblr.com/changes/123', 'changes.tumblr.com'],
+    ['https://www.tumblr.com/@changes', 'changes.tumblr.com'],
+    ['https://64.media.tumblr.com/abc/s640x960/x.jpg', null],
+    // GitHub raw files: the owner is the first path segment.
+    ['https://raw.githubusercontent.com/alice/repo/main/a.png', 'raw.githubusercontent.com/alice'],
+    // Neocities, Substack, Medium.
+    ['https://alice.neocities.org/a.png', 'alice.neocities.org'],
+    ['https://news.substack.com/p/x', 'news.substack.com'],
+    ['https://medium.com/@alice/story-1', 'medium.com/@alice'],
+    ['https://alice.medium.com/story-1', 'medium.com/@alice'],
+    // Not a web URL: no site.
+    ['data:image/png;base64,AAAA', null],
+    ['not a url', null],
+  ])('%s → %s', (url, site) => {
+    expect(licenceSite(url)).toBe(site);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['https://storage.googleapis.com/a/index.html', 'https://storage.googleapis.com/b/photo.jpg', false],
+    ['https://storage.googleapis.com/a/index.html', 'https://storage.googleapis.com/a/photo.jpg', true],
+    ['https://storage.googleapis.com/a/index.html', 'https://a.storage.googleapis.com/photo.jpg', true],
+    ['https://murdeltas.wordpress.com/post/', 'https://onesongperday.files.wordpress.com/x.jpg', false],
+    ['https://murdeltas.wordpress.com/post/', 'https://murdeltas.files.wordpress.com/x.jpg', true],
+    ['https://staff.tumblr.com/', 'https://64.media.tumblr.com/x.jpg', false],
+    ['https://www.museum.example/', 'https://cdn.museum.example/x.jpg', true],
+    ['https://alice.github.io/', 'https://bob.github.io/x.png', false],
+  ])('%s and %s: same site %s', (page, image, same) => {
+    expect(sameLicenceSite(page, image)).toBe(same);
+  });
+
+  it('two URLs that name no site are never the same site', () => {
+    expect(sameLicenceSite('https://64.media.tumblr.com/a.jpg', 'https://64.media.tumblr.com/b.jpg')).toBe(false);
+  });
+
+  it('every listed shared host cites a source and really is one registrable domain in the PSL', () => {
+    for (const host of SHARED_HOSTS) {
+      expect(host.source, host.name).toMatch(/^https:\/\//);
+      for (const example of host.examples) {
+        // The PSL does not split these: without this module two tenants would be one site.
+        expect(registrableDomain(example[0]), `${host.name}: ${example[0]}`).toBe(registrableDomain(example[1]));
+        expect(licenceSite(example[0]), `${host.name}: ${example[0]}`).not.toBe(licenceSite(example[1]));
+      }
+    }
+  });
+
+  it('hosts the PSL already splits need no entry: their tenants are registrable domains of their own', () => {
+    for (const { suffix, source } of PSL_SPLIT_HOSTS) {
+      expect(source).toMatch(/^https:\/\//);
+      expect(registrableDomain(`https://alice.${suffix}/`)).toBe(`alice.${suffix}`);
+      expect(sameLicenceSite(`https://alice.${suffix}/`, `https://bob.${suffix}/x.png`)).toBe(false);
+      expect(SHARED_HOSTS.some((h) => h.examples.some(([a]) => a.includes(`.${suffix}/`)))).toBe(false);
+    }
+  });
+});

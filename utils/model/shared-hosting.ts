@@ -1,0 +1,231 @@
+import { registrableDomain } from './registrable-domain';
+
+/**
+ * Shared hosting (DESIGN.md §2 rule 4): one registrable domain, many unrelated owners — blogs
+ * as subdomains, buckets or repositories as paths. A page speaks only for its own tenant's
+ * images, so licence scope compares the *licence site* of the page and of every URL the image
+ * came through: the tenant on a host listed here, else the registrable domain (eTLD+1).
+ *
+ * Only hosts the Public Suffix List does not already split are listed: PSL private entries
+ * (github.io, blogspot.com, netlify.app…, see PSL_SPLIT_HOSTS) already make each tenant a
+ * registrable domain of its own, through `registrableDomain` (tldts, private domains on).
+ *
+ * Where this scope applies: licences only (what may *grant* a permission). Opt-outs a page
+ * declares (its TDM header or meta for same-domain images) and the scope of signal files Heed
+ * fetches for a page (linked RSL documents) keep the registrable domain: a wider scope there can
+ * only refuse more, which is the fail-closed reading (DESIGN.md §2: take the reading that cannot
+ * keep what the owner refused), and a tenant's opt-out applied to its neighbour only withholds.
+ */
+
+/** One shared host, how it names its tenants, and where that naming is documented. */
+export interface SharedHost {
+  name: string;
+  /** Where the tenant naming is documented (checked when the entry was written). */
+  source: string;
+  /** How tenants are named, in words. */
+  tenants: string;
+  /** Whether `host` (lower-case) belongs to this shared host. */
+  matches(host: string): boolean;
+  /** The tenant's licence site for a URL on this host; null when the URL names no tenant. */
+  tenantOf(url: URL, host: string): string | null;
+  /** Pairs of URLs on one registrable domain that belong to different tenants (tested). */
+  examples: readonly (readonly [string, string])[];
+}
+
+/** A path segment, percent-decoded and lower-cased; null when empty or not decodable. */
+function segment(url: URL, index: number): string | null {
+  const raw = url.pathname.split('/')[index + 1];
+  if (!raw) return null;
+  try {
+    const s = decodeURIComponent(raw).toLowerCase();
+    return s && !s.includes('/') ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Labels of `host` left of `suffix` (`a.b.wordpress.com` → [a, b]); null if not under it. */
+function labelsUnder(host: string, suffix: string): string[] | null {
+  if (host === suffix) return [];
+  return host.endsWith(`.${suffix}`) ? host.slice(0, -suffix.length - 1).split('.') : null;
+}
+
+const under = (suffix: string) => (host: string) => labelsUnder(host, suffix) !== null;
+
+/** A blog platform naming each blog by one subdomain label; its bare and www host are the platform's own. */
+function subdomainTenant(suffix: string, host: string): string | null {
+  const labels = labelsUnder(host, suffix);
+  if (labels === null) return null;
+  if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) return suffix;
+  return labels.length === 1 ? `${labels[0]}.${suffix}` : null;
+}
+
+// Cloud Storage: virtual-hosted `BUCKET.storage.googleapis.com/OBJECT`, path-style
+// `storage.googleapis.com/BUCKET/OBJECT`, and the JSON API's `/storage/v1/b/BUCKET/o/…`
+// and `/download/storage/v1/b/BUCKET/o/…` (bucket names may contain dots).
+const GCS_HOSTS = ['storage.googleapis.com', 'commondatastorage.googleapis.com'];
+function gcsBucket(url: URL, host: string): string | null {
+  for (const base of GCS_HOSTS) {
+    if (host.endsWith(`.${base}`)) return host.slice(0, -base.length - 1) || null;
+    if (host !== base) continue;
+    const first = segment(url, 0);
+    if (first === 'storage' && segment(url, 1) === 'v1' && segment(url, 2) === 'b') return segment(url, 3);
+    if (first === 'download' && segment(url, 1) === 'storage' && segment(url, 2) === 'v1' && segment(url, 3) === 'b') return segment(url, 4);
+    return first;
+  }
+  return null;
+}
+
+// S3: `BUCKET.s3[.-]REGION….amazonaws.com[.cn]/KEY` or path-style `s3[.-]REGION….amazonaws.com/BUCKET/KEY`.
+// Bucket names are unique across a partition, so every regional endpoint names the same bucket.
+const S3_HOST = /^(?:(.+)\.)?s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
+
+const PHOTON = /^i[0-3]\.wp\.com$/;
+const MEDIUM_MEDIA = new Set(['miro', 'cdn-images-1', 'cdn-images-2']);
+
+export const SHARED_HOSTS: readonly SharedHost[] = [
+  {
+    name: 'Google Cloud Storage',
+    source: 'https://cloud.google.com/storage/docs/request-endpoints',
+    tenants: 'the bucket: BUCKET.storage.googleapis.com/OBJECT or storage.googleapis.com/BUCKET/OBJECT',
+    matches: (host) => GCS_HOSTS.some((base) => host === base || host.endsWith(`.${base}`)),
+    tenantOf: (url, host) => {
+      const bucket = gcsBucket(url, host);
+      return bucket ? `storage.googleapis.com/${bucket}` : null;
+    },
+    examples: [['https://storage.googleapis.com/a/index.html', 'https://storage.googleapis.com/b/photo.jpg']],
+  },
+  {
+    name: 'Amazon S3',
+    source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html',
+    tenants: 'the bucket: BUCKET.s3.REGION.amazonaws.com/KEY or, path-style, s3.REGION.amazonaws.com/BUCKET/KEY ("the first slash-delimited component of the Request-URI path")',
+    matches: (host) => S3_HOST.test(host),
+    tenantOf: (url, host) => {
+      const bucket = S3_HOST.exec(host)?.[1] ?? segment(url, 0);
+      return bucket ? `s3.amazonaws.com/${bucket}` : null;
+    },
+    examples: [['https://s3.amazonaws.com/a/index.html', 'https://s3.amazonaws.com/b/photo.jpg'], ['https://s3.eu-west-1.amazonaws.com/a/x.html', 'https://s3.eu-west-1.amazonaws.com/b/y.jpg']],
+  },
+  {
+    name: 'WordPress.com',
+    // The blog address; its uploads on BLOG.files.wordpress.com are seen in the saved page
+    // murdeltas.wordpress.com (/work/shared/realworld/sites/SOURCES.md: adbar/trafilatura tests/eval).
+    source: 'https://en.support.wordpress.com/domains/all-about-domains/',
+    tenants: 'the blog: BLOG.wordpress.com, its media on BLOG.files.wordpress.com',
+    matches: under('wordpress.com'),
+    tenantOf: (_url, host) => {
+      const labels = labelsUnder(host, 'wordpress.com') ?? [];
+      const blog = labels.length === 2 && labels[1] === 'files' ? labels[0] : labels.length === 1 ? labels[0] : labels.length === 0 ? 'www' : null;
+      if (!blog) return null;
+      return blog === 'www' ? 'wordpress.com' : `${blog}.wordpress.com`;
+    },
+    examples: [['https://murdeltas.wordpress.com/post/', 'https://onesongperday.files.wordpress.com/2015/04/x.jpg']],
+  },
+  {
+    name: 'WordPress.com Photon (Jetpack Site Accelerator)',
+    // i0–i3.wp.com/HOST/PATH serves HOST/PATH resized (e.g. http://i0.wp.com/www.slimndap.com/wp-content/…).
+    source: 'https://jetpack.com/support/site-accelerator/',
+    tenants: 'the proxied file: i0.wp.com/HOST/PATH is HOST/PATH, whose own site counts; other wp.com hosts are the platform',
+    matches: under('wp.com'),
+    tenantOf: (url, host) => {
+      if (!PHOTON.test(host)) return 'wp.com';
+      const inner = /^\/([a-z0-9.-]+\.[a-z0-9-]+)(\/.*)?$/i.exec(url.pathname);
+      if (!inner?.[1] || PHOTON.test(inner[1].toLowerCase())) return null;
+      return licenceSite(`https://${inner[1]}${inner[2] ?? '/'}`);
+    },
+    examples: [['https://i0.wp.com/alice.files.wordpress.com/a.jpg', 'https://i0.wp.com/bob.example/b.jpg']],
+  },
+  {
+    name: 'Tumblr',
+    source: 'https://github.com/tumblr/docs/blob/master/api.md#blog-identifiers',
+    tenants: 'the blog: BLOG.tumblr.com or www.tumblr.com/BLOG (or /@BLOG); media hosts (N.media.tumblr.com) name no blog',
+    matches: under('tumblr.com'),
+    tenantOf: (url, host) => {
+      const labels = labelsUnder(host, 'tumblr.com') ?? [];
+      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+        const blog = segment(url, 0)?.replace(/^@/, '');
+        return blog ? `${blog}.tumblr.com` : 'tumblr.com';
+      }
+      return labels.length === 1 ? `${labels[0]}.tumblr.com` : null;
+    },
+    examples: [['https://staff.tumblr.com/', 'https://changes.tumblr.com/x.jpg'], ['https://staff.tumblr.com/', 'https://64.media.tumblr.com/x.jpg']],
+  },
+  {
+    name: 'GitHub raw files',
+    source: 'https://rdrr.io/cran/getable/man/from_repo.html',
+    tenants: 'the owner: raw.githubusercontent.com/OWNER/REPO/BRANCH/PATH (gist.githubusercontent.com/OWNER/…)',
+    matches: (host) => host === 'raw.githubusercontent.com' || host === 'gist.githubusercontent.com',
+    tenantOf: (url, host) => {
+      const owner = segment(url, 0);
+      return owner ? `${host}/${owner}` : null;
+    },
+    examples: [['https://raw.githubusercontent.com/alice/r/main/a.png', 'https://raw.githubusercontent.com/bob/r/main/b.png']],
+  },
+  {
+    name: 'Neocities',
+    // Neocities' own server configuration: server_name ~^(?<subdomain>.+)\.neocities.org$; root …/sites/$subdomain.
+    source: 'https://gist.github.com/kyledrake/5697330',
+    tenants: 'the site: SITE.neocities.org',
+    matches: under('neocities.org'),
+    tenantOf: (_url, host) => subdomainTenant('neocities.org', host),
+    examples: [['https://alice.neocities.org/', 'https://bob.neocities.org/x.png']],
+  },
+  {
+    name: 'Substack',
+    source: 'https://substackcourse.com/substack-subdomain/',
+    tenants: 'the publication: PUBLICATION.substack.com',
+    matches: under('substack.com'),
+    tenantOf: (_url, host) => subdomainTenant('substack.com', host),
+    examples: [['https://alice.substack.com/p/x', 'https://bob.substack.com/x.png']],
+  },
+  {
+    name: 'Medium',
+    source: 'https://letters.byburk.net/p/one-reason-not-to-publish-with-medium-publications',
+    tenants: 'the profile or publication: medium.com/@USER (also USER.medium.com) or medium.com/PUBLICATION; media hosts (miro.medium.com) name none',
+    matches: under('medium.com'),
+    tenantOf: (url, host) => {
+      const labels = labelsUnder(host, 'medium.com') ?? [];
+      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+        const first = segment(url, 0);
+        return first ? `medium.com/${first}` : 'medium.com';
+      }
+      return labels.length === 1 && !MEDIUM_MEDIA.has(labels[0]!) ? `medium.com/@${labels[0]}` : null;
+    },
+    examples: [['https://medium.com/@alice/a', 'https://medium.com/@bob/b'], ['https://medium.com/@alice/a', 'https://miro.medium.com/x.png']],
+  },
+];
+
+/**
+ * Shared hosts the Public Suffix List already splits (private section): each tenant is a
+ * registrable domain of its own, so no entry above is needed (tested against the installed tldts).
+ */
+export const PSL_SPLIT_HOSTS: readonly { suffix: string; source: string }[] = [
+  'github.io', 'gitlab.io', 'blogspot.com', 'netlify.app', 'vercel.app', 'pages.dev', 'herokuapp.com', 'wixsite.com',
+  'web.app', 'firebaseapp.com', 'appspot.com', 'azurewebsites.net', 'cloudfront.net', 'blob.core.windows.net', 'r2.dev',
+  'bitbucket.io', 'codeberg.page', 'readthedocs.io', 'myshopify.com', 'webflow.io', 'surge.sh', 'fly.dev', 'onrender.com',
+].map((suffix) => ({ suffix, source: 'https://publicsuffix.org/list/public_suffix_list.dat' }));
+
+/**
+ * Whose site a URL is, for licence scope: the tenant on a shared host, else the registrable
+ * domain. Null when no owner can be named (not an http(s) URL, or a shared host's URL that names
+ * no tenant): such a URL is no page's own image.
+ */
+export function licenceSite(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  if (!host) return null;
+  const shared = SHARED_HOSTS.find((h) => h.matches(host));
+  return shared ? shared.tenantOf(url, host) : registrableDomain(host);
+}
+
+/** Whether a page speaks for an image URL: both name one site (null never matches). */
+export function sameLicenceSite(pageUrl: string, imageUrl: string): boolean {
+  const page = licenceSite(pageUrl);
+  return page !== null && page === licenceSite(imageUrl);
+}
