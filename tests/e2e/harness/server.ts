@@ -8,7 +8,7 @@ import { makePng, xmpChunk } from './png';
  * `<root>/alpha.test/`). Chromium maps `*.test` to 127.0.0.1 with --host-resolver-rules.
  *
  * Per-site behaviour lives in `<root>/<host>/_site.json`:
- *   { "headers": { "<path prefix>": { "Header": "value" } },
+ *   { "headers": { "<path prefix>": { "Header": "value" | ["line 1", "line 2"] } },
  *     "status":  { "<exact path>": 503 },
  *     "redirects": { "<exact path>": "<location>" },
  *     "delayMs": { "<path prefix>": 200 },
@@ -19,7 +19,8 @@ import { makePng, xmpChunk } from './png';
  * pages can reference as many distinct images as they need without binary files in git.
  */
 interface SiteConfig {
-  headers?: Record<string, Record<string, string>>;
+  /** A list sends the header on several lines. */
+  headers?: Record<string, Record<string, string | string[]>>;
   status?: Record<string, number>;
   redirects?: Record<string, string>;
   delayMs?: Record<string, number>;
@@ -89,7 +90,7 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
     }
     const config = loadConfig(siteDir);
     for (const delay of byPrefix(config.delayMs, path)) await new Promise((r) => setTimeout(r, delay));
-    const headers: Record<string, string> = Object.assign({}, ...byPrefix(config.headers, path));
+    const headers: Record<string, string | string[]> = Object.assign({}, ...byPrefix(config.headers, path));
     const flaky = config.flaky?.[path];
     if (flaky) {
       const key = `${host}${path}`;

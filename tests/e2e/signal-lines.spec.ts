@@ -1,0 +1,41 @@
+import { test, expect, openSiteWithPopup } from './harness/fixtures';
+
+// DESIGN.md §2 rule 3: a header sent on several lines is read line by line. The page's
+// headers come from webRequest, one entry per line; an image's come from fetch, joined.
+test('a page answering X-Robots-Tag on two lines (googlebot: noimageindex / noai, noimageai) is blocked', async ({ heed, sites }) => {
+  await heed.serviceWorker.evaluate(() => true); // the webRequest observer reads the lines (see below)
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('xrobots-lines.test')}/page.html`);
+  expect(await popup.siteStatus()).toBe('blocked');
+  expect(await popup.siteReasons()).toEqual(['x-robots-tag']);
+  const verdicts = await popup.collect();
+  expect(verdicts.map((v) => [v.decision, v.reasons])).toEqual([['refused', ['x-robots-tag']]]);
+});
+
+test('a page answering one line `googlebot: noindex, noai` is read as that line: addressed to googlebot only', async ({ heed, sites }) => {
+  // The webRequest observer keeps the line apart; were it joined (fetch), `noai` would bind everyone.
+  // The worker must be running before the page loads, or the observer misses the response and
+  // the fallback (fetch, joined: read fail-closed) answers instead.
+  await heed.serviceWorker.evaluate(() => true);
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('xrobots-lines.test')}/one-line.html`);
+  expect(await popup.siteStatus()).toBe('permitted');
+});
+
+test('an image answering X-Robots-Tag on two lines is refused; one for googlebot only is not', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('xrobots-lines.test')}/gallery.html`);
+  expect(await popup.siteStatus()).toBe('permitted');
+  const verdicts = await popup.collect();
+  const byPath = Object.fromEntries(verdicts.map((v) => [new URL(v.url).pathname, [v.decision, v.reasons]]));
+  expect(byPath).toEqual({
+    '/img/two-lines.png': ['refused', ['x-robots-tag']],
+    '/img/googlebot-only.png': ['permitted', []],
+  });
+});
+
+// DESIGN.md §2 rule 2: 429 is not "no robots.txt": complete disallow (robots-unreachable).
+test('robots.txt answering 429 disallows everything (robots-unreachable)', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('robots429.test')}/`);
+  expect(await popup.siteStatus()).toBe('blocked');
+  expect(await popup.siteReasons()).toEqual(['robots-unreachable']);
+  const verdicts = await popup.collect();
+  expect(verdicts.map((v) => [v.decision, v.reasons])).toEqual([['refused', ['robots-unreachable']]]);
+});
