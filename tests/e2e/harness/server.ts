@@ -108,7 +108,8 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
     }
     const location = config.redirects?.[path];
     if (location) {
-      res.writeHead(302, { ...headers, Location: location }).end();
+      // A redirect to another fake host names it as http://b.test:{{PORT}}/…, like the text fixtures.
+      res.writeHead(302, { ...headers, Location: location.replaceAll('{{PORT}}', String(actualPort)) }).end();
       return;
     }
     let file = normalize(join(siteDir, path));
