@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { combineContentUsage, usageFor } from './content-usage';
-import { applicablePreferences, isRobotsTxt, selectGroups, winningRule } from './robots/match';
+import { applicablePreferences, isRobotsTxt, selectGroups, strictestRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
 import { pathAndQuery, pathOfUrl } from './robots/pattern';
 
@@ -54,9 +54,12 @@ function hostOf(url: string): string {
 }
 
 // Browsers send percent-encoded URLs; run the target through the WHATWG parser so that a
-// raw URL compares as the crawler would send it (RFC 9309 §2.2.2).
+// raw URL compares as the crawler would send it (RFC 9309 §2.2.2). Its path + query is used as
+// is (escape hex upper-cased): handed back to pathOfUrl, `//private/a.jpg` would read as a host.
 function targetPath(targetUrl: string): string {
-  return pathOfUrl(pathAndQuery(targetUrl) ?? targetUrl);
+  const pq = pathAndQuery(targetUrl);
+  if (pq === null) return pathOfUrl(targetUrl);
+  return pq.includes('%') ? pq.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase()) : pq;
 }
 
 /** The distinct group sets that speak for the purpose: each token's, and always `*`. */
@@ -81,7 +84,7 @@ function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base:
   const out = new Map<string, Evidence>();
   const category = profile.contentUsageCategory;
   for (const [label, group] of preferenceGroups(robots, profile.robotsTokens)) {
-    const rule = winningRule(group, path);
+    const rule = strictestRule(group, path);
     if (rule && !rule.allow) continue; // preferences attach only to crawlable paths (attach-05 §3)
     const usage = applicablePreferences(group.contentUsage, path);
     const prefs = combineContentUsage(usage.flatMap((u) => (u.value ? [u.value] : [])));
@@ -139,7 +142,7 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
   for (const token of profile.robotsTokens) {
     const { via, group } = selectGroups(robots, token);
     let rule = decided.get(group);
-    if (rule === undefined) decided.set(group, (rule = isRobotsTxt(path) ? null : winningRule(group, path)));
+    if (rule === undefined) decided.set(group, (rule = isRobotsTxt(path) ? null : strictestRule(group, path)));
     if (!rule || rule.allow) continue;
     if (via === 'global') {
       viaGlobal.push(token);

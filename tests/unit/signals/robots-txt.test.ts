@@ -235,6 +235,45 @@ describe('evaluateRobots', () => {
     ]);
   });
 
+  // DESIGN.md §2 rule 2 (RFC 9309 §2.2.2): percent-encoded unreserved characters are decoded in
+  // both the URL path and the rule; a path with repeated slashes is checked as written and
+  // merged; the stricter answer wins.
+  describe('path tricks', () => {
+    const denyStar = (rule: string): Evidence => ({ ...base, value: `*: Disallow: ${rule}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on cdn.example disallows all crawlers (User-agent: *) for ${rule}; this applies to heed, GPTBot, CCBot` });
+    it.each<[string, string, string, Evidence[]]>([
+      ['an encoded unreserved letter in the URL', 'User-agent: *\nDisallow: /private/', 'https://cdn.example/%70rivate/a.jpg', [denyStar('/private/')]],
+      ['lower-case hex, an encoded digit and tilde', 'User-agent: *\nDisallow: /a1~/', 'https://cdn.example/%61%31%7e/x', [denyStar('/a1~/')]],
+      ['an encoded letter in the rule', 'User-agent: *\nDisallow: /%70rivate/', 'https://cdn.example/private/a.jpg', [denyStar('/%70rivate/')]],
+      ['repeated slashes', 'User-agent: *\nDisallow: /private/', 'https://cdn.example//private/a.jpg', [denyStar('/private/')]],
+      ['repeated slashes inside', 'User-agent: *\nDisallow: /a/private/', 'https://cdn.example/a///private/x.jpg', [denyStar('/a/private/')]],
+      ['both tricks at once', 'User-agent: *\nDisallow: /private/', 'https://cdn.example//%70rivate//a.jpg', [denyStar('/private/')]],
+      ['an Allow for the slashes as written does not open the merged path', 'User-agent: *\nDisallow: /private/\nAllow: //private/', 'https://cdn.example//private/a.jpg', [denyStar('/private/')]],
+      ['the stricter answer wins: an encoded Allow does not open the decoded path', 'User-agent: *\nDisallow: /\nAllow: /foo/%62%61%7A', 'https://cdn.example/foo/baz', [denyStar('/')]],
+    ])('%s', (_name, body, url, expected) => {
+      expect(evaluateRobots(ok(body), url, 'image', profile)).toEqual(expected);
+    });
+
+    it.each<[string, string, string]>([
+      ['a reserved character stays encoded: %2F is not a path separator', 'User-agent: *\nDisallow: /a/b', 'https://cdn.example/a%2Fb'],
+      ['an encoded percent is not decoded twice', 'User-agent: *\nDisallow: /private/', 'https://cdn.example/%2570rivate/a.jpg'],
+      ['slashes in the query are not merged', 'User-agent: *\nDisallow: /a?u=/b', 'https://cdn.example/a?u=//b'],
+    ])('%s', (_name, body, url) => {
+      expect(evaluateRobots(ok(body), url, 'image', profile).map((e) => e.effect)).toEqual(['allow']);
+    });
+
+    it('a Content-Usage path rule reaches the encoded and doubled paths too', () => {
+      const body = 'User-agent: *\nContent-Usage: /private/ train-ai=n';
+      for (const url of ['https://cdn.example/%70rivate/a.jpg', 'https://cdn.example//private/a.jpg']) {
+        expect(evaluateRobots(ok(body), url, 'image', profile).map((e) => e.reason ?? e.effect)).toEqual(['allow', 'content-usage-n']);
+      }
+    });
+
+    it('isAllowed answers the same', () => {
+      const r = parseRobotsTxt('User-agent: *\nDisallow: /private/');
+      expect([isAllowed(r, 'heed', 'https://cdn.example/%70rivate/a'), isAllowed(r, 'heed', 'https://cdn.example//private/a'), isAllowed(r, 'heed', 'https://cdn.example/public/a')]).toEqual([false, false, true]);
+    });
+  });
+
   it('notes a body cut at the size cap', () => {
     const body = `User-agent: *\n${'#'.repeat(MAX_ROBOTS_BYTES)}\nDisallow: /\n`;
     expect(evaluateRobots(ok(body), 'https://cdn.example/a', 'image', profile)).toEqual([
@@ -403,12 +442,13 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(rule, { minLength: 16, maxLength: 40 }), fc.array(target, { minLength: 1, maxLength: 10 }), (rules, paths) => {
         const r = parseRobotsTxt(['User-agent: *', ...rules.map((x) => `${x.allow ? 'Allow' : 'Disallow'}: ${x.p}`)].join('\n'));
-        return paths.every((s) => {
-          const hits = rules.filter((x) => matchPattern(compilePattern(x.p), pathOfUrl(s)));
+        const scan = (path: string) => {
+          const hits = rules.filter((x) => matchPattern(compilePattern(x.p), path));
           const best = Math.max(-1, ...hits.map((x) => x.p.length));
-          const expected = best < 0 || hits.some((x) => x.allow && x.p.length === best);
-          return isAllowed(r, 'heed', s) === expected;
-        });
+          return best < 0 || hits.some((x) => x.allow && x.p.length === best);
+        };
+        // DESIGN.md §2 rule 2: the path as written and with its slashes merged; the stricter wins.
+        return paths.every((s) => isAllowed(r, 'heed', s) === (scan(pathOfUrl(s)) && scan(pathOfUrl(s).replace(/\/{2,}/g, '/'))));
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { literalPrefix, matchPattern, pathOfUrl } from './pattern';
+import { decodedPattern, decodeUnreserved, literalPrefix, matchPattern, mergeSlashes, pathOfUrl } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -54,6 +54,53 @@ export function winningRule(group: AgentRules, path: string): RobotsRule | null 
   return null;
 }
 
+const decodedGroups = new WeakMap<AgentRules, AgentRules>();
+/** The group with every rule's unreserved escapes decoded (itself when no rule has one). */
+function decodedGroup(group: AgentRules): AgentRules {
+  let d = decodedGroups.get(group);
+  if (!d) {
+    const rules = group.rules.map((r) => {
+      const pattern = decodedPattern(r.pattern);
+      return pattern === r.pattern ? r : { ...r, pattern };
+    });
+    d = rules.every((r, i) => r === group.rules[i]) ? group : { ...group, rules, sorted: false, buckets: null };
+    decodedGroups.set(group, d);
+  }
+  return d;
+}
+
+/**
+ * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
+ * slashes merged, and, when `decode`, each with unreserved escapes decoded (`decoded`: match
+ * them against the decoded rules). The first is always the path as written.
+ */
+function pathReadings(path: string, decode: boolean): { path: string; decoded: boolean }[] {
+  const merged = mergeSlashes(path);
+  const plain = merged === path ? [path] : [path, merged];
+  const out = plain.map((p) => ({ path: p, decoded: false }));
+  if (decode) for (const p of plain) out.push({ path: decodeUnreserved(p), decoded: true });
+  return out;
+}
+
+/**
+ * The rule that decides `path` in `group`, checked as written, with repeated slashes merged and
+ * with unreserved escapes decoded in path and rules (RFC 9309 §2.2.2): the stricter answer wins,
+ * so `/%70rivate/a.jpg` and `//private/a.jpg` meet `Disallow: /private/` (DESIGN.md §2 rule 2).
+ * The Google reading alone (as written) is what the conformance vectors pin; the other readings
+ * can only add a disallow.
+ */
+export function strictestRule(group: AgentRules, path: string): RobotsRule | null {
+  const first = winningRule(group, path);
+  if (first && !first.allow) return first;
+  const decode = path.includes('%') || decodedGroup(group) !== group;
+  if (!decode && !path.includes('//')) return first; // the common case: one reading
+  for (const r of pathReadings(path, decode).slice(1)) {
+    const rule = winningRule(r.decoded ? decodedGroup(group) : group, r.path);
+    if (rule && !rule.allow) return rule;
+  }
+  return first;
+}
+
 /** RFC 9309 §2.2.2: /robots.txt itself is always allowed. */
 export const isRobotsTxt = (path: string) => path === '/robots.txt' || path.startsWith('/robots.txt?');
 
@@ -61,7 +108,7 @@ export const isRobotsTxt = (path: string) => path === '/robots.txt' || path.star
 export function matchRobots(robots: RobotsTxt, token: string, url: string): RobotsMatch {
   const path = pathOfUrl(url);
   const { via, group } = selectGroups(robots, token);
-  const rule = isRobotsTxt(path) ? null : winningRule(group, path);
+  const rule = isRobotsTxt(path) ? null : strictestRule(group, path);
   return { allowed: rule === null || rule.allow, rule, via, path };
 }
 
@@ -76,11 +123,22 @@ export function isAllowed(robots: RobotsTxt, token: string, url: string): boolea
  * the same length are all returned; the caller combines them most-restrictively.
  */
 export function applicablePreferences<T>(prefs: readonly PathPreference<T>[], path: string): PathPreference<T>[] {
+  // Every reading of the path (as written, slashes merged, escapes decoded; DESIGN.md §2 rule
+  // 2) contributes; the caller combines what they find most-restrictively.
+  const decode = path.includes('%') || prefs.some((p) => p.pattern?.source.includes('%'));
+  const readings = decode || path.includes('//') ? pathReadings(path, decode) : [{ path, decoded: false }];
+  const out = new Set<PathPreference<T>>();
+  for (const r of readings) for (const p of longestPreferences(prefs, r.path, r.decoded)) out.add(p);
+  return [...out];
+}
+
+function longestPreferences<T>(prefs: readonly PathPreference<T>[], path: string, decoded: boolean): PathPreference<T>[] {
   let best = -1;
   let out: PathPreference<T>[] = [];
   for (const p of prefs) {
-    const priority = p.pattern ? p.pattern.priority : 0;
-    if (priority < best || (p.pattern && !matchPattern(p.pattern, path))) continue;
+    const pattern = p.pattern && decoded ? decodedPattern(p.pattern) : p.pattern;
+    const priority = pattern ? pattern.priority : 0;
+    if (priority < best || (pattern && !matchPattern(pattern, path))) continue;
     if (priority > best) {
       best = priority;
       out = [];

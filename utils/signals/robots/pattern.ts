@@ -105,6 +105,40 @@ export function normalisePercentEncoding(raw: string, reading: Reading = 'google
   return out.join('');
 }
 
+/**
+ * `%XX` escapes of unreserved characters (RFC 3986 §2.3) decoded, every other escape kept
+ * (RFC 9309 §2.2.2; DESIGN.md §2 rule 2). Applied to a normalised (Google-reading) pattern or
+ * path, it gives the decoded reading; `*` and `$` are reserved, so wildcards never appear.
+ */
+export function decodeUnreserved(s: string): string {
+  if (!s.includes('%')) return s;
+  return s.replace(/%([0-9A-Fa-f]{2})/g, (m, hex: string) => {
+    const c = parseInt(hex, 16);
+    return isUnreserved(c) ? String.fromCharCode(c) : m;
+  });
+}
+
+/** The path of a path + query with runs of slashes merged (the query is left as written). */
+export function mergeSlashes(pathAndQuery: string): string {
+  const q = pathAndQuery.indexOf('?');
+  const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
+  if (!path.includes('//')) return pathAndQuery;
+  return path.replace(/\/{2,}/g, '/') + (q < 0 ? '' : pathAndQuery.slice(q));
+}
+
+const decodedPatterns = new WeakMap<CompiledPattern, CompiledPattern>();
+/** The pattern with its unreserved escapes decoded (itself when it has none). */
+export function decodedPattern(p: CompiledPattern): CompiledPattern {
+  if (!p.source.includes('%')) return p;
+  let d = decodedPatterns.get(p);
+  if (!d) {
+    const source = decodeUnreserved(p.source);
+    d = source === p.source ? p : { source, priority: source.length, pieces: null, anchored: false };
+    decodedPatterns.set(p, d);
+  }
+  return d;
+}
+
 /** Compile a raw path pattern for repeated matching (robots.txt uses the Google reading). */
 export function compilePattern(raw: string, reading: Reading = 'google'): CompiledPattern {
   const source = normalisePercentEncoding(raw, reading);
