@@ -40,8 +40,17 @@ export interface HeedBrowser {
   serviceWorker: Worker;
 }
 
-/** Launch Chromium with the built extension loaded and `*.test` mapped to this machine. */
-export async function launchHeed(opts: { headed?: boolean; userDataDir?: string } = {}): Promise<HeedBrowser> {
+export interface LaunchOptions {
+  headed?: boolean;
+  userDataDir?: string;
+  /** Replaces CHROMIUM_ARGS' `MAP *.test 127.0.0.1` (e.g. real host names served locally). */
+  hostResolverRules?: string;
+  /** More Chromium flags (e.g. the one certificate to trust). */
+  extraArgs?: string[];
+}
+
+/** Launch Chromium with the built extension loaded and `*.test` (or `hostResolverRules`) mapped to this machine. */
+export async function launchHeed(opts: LaunchOptions = {}): Promise<HeedBrowser> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -54,7 +63,8 @@ export async function launchHeed(opts: { headed?: boolean; userDataDir?: string 
       ...(headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      ...CHROMIUM_ARGS,
+      ...CHROMIUM_ARGS.map((arg) => (opts.hostResolverRules && arg.startsWith('--host-resolver-rules=') ? `--host-resolver-rules=${opts.hostResolverRules}` : arg)),
+      ...(opts.extraArgs ?? []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { makePng, xmpChunk } from './png';
@@ -17,6 +18,12 @@ import { makePng, xmpChunk } from './png';
  * Text files may name other fake hosts with `{{PORT}}` for the server's port.
  * A missing `*.png` is generated (solid colour from the path, `?w=&h=` for size), so fixture
  * pages can reference as many distinct images as they need without binary files in git.
+ *
+ * Saved real pages (`../shared/realworld/sites`) describe their hosts in `<host>/_headers.json`
+ * instead: `{ "<path or path/*>": { "headers": { "Header": "value" }, "text": true } }` —
+ * the response headers for that path (a trailing `*` matches the rest), and `text`: fill in
+ * `{{PORT}}` in that file. Those are served with `tls` (HTTPS, as the real sites are) and
+ * `generateMissing: false` (a file not saved is a 404, as for any unknown URL).
  */
 interface SiteConfig {
   /** A list sends the header on several lines. */
@@ -27,6 +34,14 @@ interface SiteConfig {
   xmp?: Record<string, string>;
   /** The first `times` requests of a path fail with `status` (and `headers`), later ones succeed. */
   flaky?: Record<string, { status: number; times: number; headers?: Record<string, string> }>;
+  /** Exact paths whose file is text with `{{PORT}}` to fill in, whatever its type. */
+  text?: string[];
+}
+
+/** One entry of a saved site's `_headers.json`. */
+interface SavedHeaders {
+  headers?: Record<string, string>;
+  text?: boolean;
 }
 
 const MIME: Record<string, string> = {
@@ -44,7 +59,7 @@ const MIME: Record<string, string> = {
 
 export interface SiteServer {
   port: number;
-  /** `http://<host>:<port>` for a fake host. */
+  /** `http://<host>:<port>` for a fake host (`https://` when serving TLS). */
   origin(host: string): string;
   /** Requests served so far, as `host path` lines (for assertions on politeness and privacy). */
   requests: string[];
@@ -56,7 +71,18 @@ export interface SiteServer {
 
 function loadConfig(dir: string): SiteConfig {
   const file = join(dir, '_site.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SiteConfig) : {};
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SiteConfig;
+  const saved = join(dir, '_headers.json');
+  if (!existsSync(saved)) return {};
+  // `_headers.json` of a saved real site, as SiteConfig: `/avatar/*` is the prefix `/avatar/`;
+  // an exact path is a prefix too (no saved path is a prefix of another one's).
+  const config: Required<Pick<SiteConfig, 'headers' | 'text'>> = { headers: {}, text: [] };
+  for (const [path, entry] of Object.entries(JSON.parse(readFileSync(saved, 'utf8')) as Record<string, SavedHeaders>)) {
+    const prefix = path.endsWith('*') ? path.slice(0, -1) : path;
+    config.headers[prefix] = entry.headers ?? {};
+    if (entry.text) config.text.push(path);
+  }
+  return config;
 }
 
 function byPrefix<T>(map: Record<string, T> | undefined, path: string): T[] {
@@ -66,8 +92,17 @@ function byPrefix<T>(map: Record<string, T> | undefined, path: string): T[] {
     .map(([, v]) => v);
 }
 
+export interface SiteServerOptions {
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string; cert: string };
+  /** Generate a missing `*.png` (the fixture sites) — off for saved real sites. */
+  generateMissing?: boolean;
+}
+
 /** Start the multi-host fixture server on `port` (0 = any free port). */
-export async function startSiteServer(root: string, port = 0): Promise<SiteServer> {
+export async function startSiteServer(root: string, port = 0, options: SiteServerOptions = {}): Promise<SiteServer> {
+  const generateMissing = options.generateMissing ?? true;
+  const scheme = options.tls ? 'https' : 'http';
   const requests: string[] = [];
   const flakyCounts = new Map<string, number>();
   const generated = new Map<string, Buffer>();
@@ -113,18 +148,18 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
       return;
     }
     let file = normalize(join(siteDir, path));
-    if (!file.startsWith(siteDir) || path.includes('_site.json')) {
+    if (!file.startsWith(siteDir) || path.includes('_site.json') || path.includes('_headers.json')) {
       res.writeHead(403).end();
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (existsSync(file)) {
+    if (existsSync(file) && statSync(file).isFile()) {
       const body = readFileSync(file);
       // Text fixtures name other fake hosts as http://cdn.test:{{PORT}}/…; fill in the real port.
-      const text = /^(text\/|application\/(json|xml))/.test(type);
+      const text = /^(text\/|application\/(json|xml))/.test(type) || (config.text ?? []).includes(path);
       res.writeHead(200, { 'Content-Type': type, ...headers }).end(text ? body.toString('utf8').replaceAll('{{PORT}}', String(actualPort)) : body);
-    } else if (extname(path) === '.png') {
+    } else if (generateMissing && extname(path) === '.png') {
       const w = Number(url.searchParams.get('w') ?? 320);
       const h = Number(url.searchParams.get('h') ?? 240);
       const xmp = config.xmp?.[path];
@@ -140,15 +175,16 @@ export async function startSiteServer(root: string, port = 0): Promise<SiteServe
       res.writeHead(404, { 'Content-Type': 'text/plain', ...headers }).end('not found');
     }
   };
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => res.writeHead(500).end(String(err)));
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     port: actualPort,
-    origin: (host) => `http://${host}:${actualPort}`,
+    origin: (host) => `${scheme}://${host}:${actualPort}`,
     requests,
     maxInFlight: (host) => peakInFlight.get(host) ?? 0,
     resetMaxInFlight: () => peakInFlight.clear(),
