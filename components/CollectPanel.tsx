@@ -22,7 +22,7 @@ export function CollectPanel(props: {
 }) {
   const { job } = props;
   const state = progressState(job);
-  const counts = { permitted: 0, refused: 0, failed: 0, duplicate: 0 };
+  const counts = { permitted: 0, refused: 0, failed: 0, duplicate: 0, skipped: 0 };
   for (const v of props.verdicts) counts[v.decision]++;
   return (
     <section class="collect">
@@ -54,7 +54,7 @@ export function CollectPanel(props: {
             <span>
               {job.state === 'error'
                 ? `Error: ${job.error ?? 'unknown'}`
-                : `${job.found} found · ${job.checked} checked · ${counts.permitted} stored · ${counts.refused} refused · ${counts.failed} failed · ${counts.duplicate} duplicate${job.state === 'cancelled' ? ' · cancelled' : ''}`}
+                : `${job.found} found · ${job.checked} checked · ${counts.permitted} stored · ${counts.refused} refused · ${counts.failed} failed · ${counts.duplicate} duplicate${counts.skipped ? ` · ${counts.skipped} skipped (smaller than Min image side)` : ''}${job.state === 'cancelled' ? ' · cancelled' : ''}`}
             </span>
           </>
         ) : (

@@ -95,7 +95,8 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
         onCancel={cancel}
       />
       <ReasonCounts verdicts={verdicts} />
-      <VerdictList verdicts={verdicts} />
+      {/* Images skipped as icons once their bytes were read are counted above, not listed (as the scan's). */}
+      <VerdictList verdicts={verdicts.filter((v) => v.decision !== 'skipped')} />
       <ExportMenu />
     </main>
   );

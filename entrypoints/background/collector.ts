@@ -100,6 +100,7 @@ export class Collector {
       site: null,
       error: null,
       watching: options.watch === true && !options.onlyUrl,
+      ...(options.onlyUrl ? { onlyImage: true } : {}),
     };
     let watchOptions: TabScanOptions = { options: {}, perFrame: new Map() };
     try {

@@ -7,6 +7,7 @@ import type { Settings } from '@/utils/model/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
+import { belowMinSide, shownImageInstead } from '@/utils/policy/image-to-judge';
 import type { ImageCandidate } from '@/utils/policy/verdict';
 import { fetchWithRetry, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
@@ -21,10 +22,24 @@ export interface GatheredImage {
   synthetic: boolean | null;
 }
 
-export type GatherResult = { ok: true; image: GatheredImage } | { ok: false; reason: FailureReason; evidence: Evidence[] };
+/**
+ * What fetching one candidate gave: the image with its evidence; a failure (`instead`: the image
+ * shown inside a link that turned out not to be an image, to judge in its place); or an image
+ * below Min image side, skipped like the icons the scan skips.
+ */
+export type GatherResult = { ok: true; image: GatheredImage } | GatherFailure | { ok: false; reason: 'below-min-side'; evidence: Evidence[]; instead: null };
+type GatherFailure = { ok: false; reason: FailureReason; evidence: Evidence[]; instead: ImageCandidate | null };
 
-function failed(reason: FailureReason, url: string, value: string, note: string): GatherResult {
-  return { ok: false, reason, evidence: [{ kind: 'fetch', scope: 'image', source: url, value, effect: 'info', note }] };
+function failed(reason: FailureReason, url: string, value: string, note: string): GatherFailure {
+  return { ok: false, reason, evidence: [{ kind: 'fetch', scope: 'image', source: url, value, effect: 'info', note }], instead: null };
+}
+
+/** The link was not an image (`value`: what it answered): the image shown inside it is judged instead. */
+function linkNotAnImage(candidate: ImageCandidate, value: string, why: string, otherwise: GatherFailure): GatherFailure {
+  const instead = shownImageInstead(candidate);
+  if (!instead) return otherwise;
+  const note = `The link around this image is not an image (${why}): the image shown on the page was judged instead`;
+  return { ...otherwise, evidence: [{ kind: 'fetch', scope: 'image', source: candidate.url, value, effect: 'info', note }], instead };
 }
 
 /** Runs a request to `url` in one of the politeness slots of its origin. */
@@ -32,20 +47,35 @@ export type FetchSlot = <T>(url: string, request: () => Promise<T>) => Promise<T
 
 /**
  * Fetch one image (in a politeness slot: only the request holds it) and read everything it
- * carries: bytes, type, size, hash and rights signals.
+ * carries: bytes, type, size, hash and rights signals. `minSide`: Min image side for this job
+ * (0 when the user chose the one image).
  */
-export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings, fetchSlot: FetchSlot): Promise<GatherResult> {
+export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings, fetchSlot: FetchSlot, minSide: number): Promise<GatherResult> {
   if (candidate.url.startsWith('blob:')) {
     return failed('fetch-failed', candidate.url, 'blob: URL', "Made by the page's own scripts (a blob: URL): only the page can read it, so Heed cannot fetch it");
   }
   const fetched = await fetchSlot(candidate.url, () => fetchWithRetry(candidate.url, settings.maxImageBytes + 1));
-  if (fetched.outcome === 'unreachable') return failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`);
-  if (fetched.outcome === 'unavailable') return failed('fetch-failed', candidate.url, `HTTP ${fetched.status}`, `The server answered HTTP ${fetched.status}`);
+  if (fetched.outcome === 'unreachable') {
+    return linkNotAnImage(candidate, fetched.detail, `it could not be fetched: ${fetched.detail}`, failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`));
+  }
+  if (fetched.outcome === 'unavailable') {
+    const status = `HTTP ${fetched.status}`;
+    return linkNotAnImage(candidate, status, `the server answered ${status}`, failed('fetch-failed', candidate.url, status, `The server answered ${status}`));
+  }
   if (fetched.truncated) {
     return failed('too-large', candidate.url, `> ${settings.maxImageBytes} bytes`, `The image is larger than the ${Math.round(settings.maxImageBytes / 1048576)} MB limit`);
   }
   const mime = sniffImageType(fetched.bytes);
-  if (!mime) return failed('not-an-image', candidate.url, fetched.headers.get('content-type') ?? 'unknown', 'The response is not an image');
+  if (!mime) {
+    const type = fetched.headers.get('content-type') ?? 'unknown';
+    return linkNotAnImage(candidate, type, `it answered ${type}`, failed('not-an-image', candidate.url, type, 'The response is not an image'));
+  }
+  const size = readImageSize(fetched.bytes, mime);
+  if (size && belowMinSide(size, candidate, minSide)) {
+    const value = `${size.width}×${size.height}`;
+    const note = `Smaller than Min image side (${minSide} px) both as stored (${value}) and as shown: skipped as an icon`;
+    return { ok: false, reason: 'below-min-side', evidence: [{ kind: 'fetch', scope: 'image', source: candidate.url, value, effect: 'info', note }], instead: null };
+  }
 
   // The signal files of the image's origin and, after a cross-origin redirect, of the final one.
   const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
@@ -59,7 +89,6 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const profile = purposeProfile(settings.purpose);
   const embedded = evaluateEmbeddedRights(rights, profile);
   const c2pa = evaluateC2pa(fetched.bytes, profile);
-  const size = readImageSize(fetched.bytes, mime);
   return {
     ok: true,
     image: {

@@ -24,7 +24,23 @@ export async function judgeImage(
   if (site.status === 'blocked') {
     return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
   }
-  const gathered = await gatherImage(origins, candidate, settings, fetchSlot);
+  // Min image side as for the scan: not applied to the one image the user chose (context menu).
+  const minSide = job.onlyImage ? 0 : settings.minImageSide;
+  const gathered = await gatherImage(origins, candidate, settings, fetchSlot, minSide);
+  if (!gathered.ok && gathered.instead) {
+    // The link was not an image: the image shown is judged in its place, by the same path (every
+    // check before a request applies to it), and its verdict says what the link answered.
+    const judged = await judgeImage(origins, gathered.instead, job, site, settings, fetchSlot);
+    const evidence = [...gathered.evidence, ...judged.verdict.evidence];
+    return {
+      verdict: { ...judged.verdict, evidence },
+      item: judged.item && { ...judged.item, record: { ...judged.item.record, evidence: [...gathered.evidence, ...judged.item.record.evidence] } },
+    };
+  }
+  if (!gathered.ok && gathered.reason === 'below-min-side') {
+    // An icon the scan could not size: skipped like those it could — never stored, not listed.
+    return { verdict: { ...base, decision: 'skipped', reasons: [], evidence: gathered.evidence } };
+  }
   if (!gathered.ok) return { verdict: { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence } };
   const { image } = gathered;
   const decision = assessImage(site, image.inputs, candidate, settings);

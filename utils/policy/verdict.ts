@@ -6,7 +6,10 @@ import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 export const ImageCandidateSchema = z.object({
   url: z.string().max(8192),
-  /** A smaller rendition shown on the page when `url` is a linked full-size original. */
+  /**
+   * A smaller rendition shown on the page: the image shown (at its largest rendition) when
+   * `url` is a linked full-size original — judged instead if the link turns out not to be an image.
+   */
   thumbnailUrl: z.string().max(8192).nullable().default(null),
   alt: z.string().max(2000).default(''),
   title: z.string().max(2000).default(''),
@@ -28,7 +31,13 @@ export const ImageCandidateSchema = z.object({
 });
 export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
 
-export const DecisionKindSchema = z.enum(['permitted', 'refused', 'failed', 'duplicate']);
+/**
+ * `skipped`: smaller than Min image side once its bytes were read (an icon whose size the scan
+ * could not know). Like the icons the scan skips, it is never stored and the popup does not list
+ * it (README: icons are skipped); the verdict is recorded so the job knows it is done, and the
+ * popup counts it.
+ */
+export const DecisionKindSchema = z.enum(['permitted', 'refused', 'failed', 'duplicate', 'skipped']);
 export type DecisionKind = z.infer<typeof DecisionKindSchema>;
 
 /** The outcome for one candidate, shown in the popup for the current collect. */

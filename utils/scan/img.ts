@@ -117,7 +117,8 @@ export function* findImages(scope: ScanScope): Steps {
     const notLoaded = img.getAttribute('loading') === 'lazy' && (img as Partial<HTMLImageElement>).complete === false;
     if (notLoaded && !discovery.includes('lazy')) discovery.push('lazy');
     if (link && link !== best.url) {
-      emit(scope, { url: link, thumbnailUrl: thumb ?? best.url, discovery: ['link', ...discovery], el: img, alternates });
+      // The image shown is kept at its largest rendition: judged instead if the link is no image.
+      emit(scope, { url: link, thumbnailUrl: best.url, discovery: ['link', ...discovery], el: img, alternates });
       return;
     }
     // Intrinsic size of the chosen URL: measured when it is the one loaded, else from its w descriptor.

@@ -18,6 +18,8 @@ export interface Job {
   error: string | null;
   /** What the collect could not cover, in words for the user (a scan cap, the job cap). */
   notes?: string[];
+  /** The user chose this one image (context menu): Min image side does not apply, as for its scan. */
+  onlyImage?: boolean;
 }
 
 /**

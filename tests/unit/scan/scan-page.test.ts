@@ -35,6 +35,10 @@ describe('scanDocument: <img>', () => {
     expect(urls(scan('<img src="t.jpg" srcset="t2.jpg 2000w" data-orig-file="orig.jpg">'))).toEqual(['https://gallery.example/photos/orig.jpg']);
     expect(urls(scan('<img loading="lazy" src="later.jpg">'))).toEqual(['https://gallery.example/photos/later.jpg']);
   });
+  it('keeps the largest rendition a linked thumbnail names, to judge if the link is no image', () => {
+    const [c] = scan('<a href="/wiki/File:K.jpg"><img src="k-220.jpg" srcset="k-330.jpg 1.5x, k-440.jpg 2x" width="220"></a>');
+    expect(c).toMatchObject({ url: 'https://gallery.example/wiki/File:K.jpg', thumbnailUrl: 'https://gallery.example/photos/k-440.jpg', discovery: ['link', 'img', 'srcset'] });
+  });
   it('prefers the image file a thumbnail links to, keeping the thumbnail', () => {
     const cs = scan('<a href="/full/big.jpg" title="Open"><img src="thumb.jpg" alt="Kestrel"></a><img src="thumb.jpg">');
     expect(cs).toHaveLength(1);
