@@ -15,11 +15,11 @@ import { licenceFindings } from '../signals/html-licence/findings';
 import { licenceLinksFromHeader } from '../signals/link-header';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
 import { evaluateMetaRobots } from '../signals/meta-robots';
-import { partialRobotsOptOuts } from '../signals/robots-partial';
+import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../signals/robots-partial';
 import { evaluateRobots } from '../signals/robots-txt';
 import type { FetchedFile } from '../signals/fetched-file';
 import { evaluateRsl, rslPartialRestrictions } from '../signals/rsl';
-import { resolveTdmReservation, type TdmDeclaration } from '../signals/tdmrep';
+import { resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration } from '../signals/tdmrep';
 import { evaluateXRobotsTag } from '../signals/x-robots-tag';
 import { headerLines, type HeaderMap } from '../signals/header-lines';
 import type { ImageCandidate } from './verdict';
@@ -148,7 +148,9 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     effect: 'info',
     note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used`,
   }));
-  const evidence = [...imageEvidence, ...pageTdmEvidence, ...pageRsl, ...unreadable];
+  // Opt-outs for some paths only: the banner reads `restricted` (DESIGN.md §2 "Site status").
+  const partial = [...partialContentUsageOptOuts(input.origin.robots, url, profile), ...tdmrepPartialRestrictions(input.origin.tdmrep, url)];
+  const evidence = [...imageEvidence, ...pageTdmEvidence, ...partial, ...pageRsl, ...unreadable];
   // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in the HTML.
   const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url).filter((u) => !input.page.licence.licences.some((l) => l.url === u));
   const licenceSignals = { ...input.page.licence, licences: [...input.page.licence.licences, ...headerLicences.map((u) => ({ via: 'rel' as const, url: u }))] };

@@ -1,7 +1,10 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import { usageFor } from './content-usage';
+import { clip } from './fetched-file';
 import { selectGroups } from './robots/match';
-import { parseCached, type RobotsFetch } from './robots-txt';
+import { matchPattern } from './robots/pattern';
+import { parseCached, preferenceGroups, robotsTargetPath, type RobotsFetch } from './robots-txt';
 
 /**
  * Opt-outs in robots.txt that cover some paths but not the page itself: `info` evidence naming
@@ -23,13 +26,7 @@ export function partialRobotsOptOuts(fetched: RobotsFetch, pageUrl: string, prof
       byRule.set(key, [...(byRule.get(key) ?? []), token]);
     }
   }
-  const host = (() => {
-    try {
-      return new URL(fetched.url).host;
-    } catch {
-      return fetched.url;
-    }
-  })();
+  const host = hostOf(fetched.url);
   return [...byRule.keys()].slice(0, 20).map((value) => ({
     kind: 'robots-txt' as const,
     scope: 'site' as const,
@@ -39,4 +36,42 @@ export function partialRobotsOptOuts(fetched: RobotsFetch, pageUrl: string, prof
     reason: 'robots-disallow' as const,
     note: `robots.txt on ${host} disallows some paths (${value}); images there will be refused`,
   }));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Content-Usage rules in robots.txt that give the purpose's category `n` — or a value Heed
+ * cannot read, which fails closed — for some paths other than the page's: `info` evidence
+ * naming `content-usage-n` (or `signal-unreadable`), so the site status reads `restricted`
+ * (DESIGN.md §2 "Site status": "Content-Usage … rules for some paths"). A rule that covers the
+ * page itself is answered by evaluateRobots for the page. Every group that speaks for the
+ * purpose counts, `*` included: a preference is about use, not crawling (aipref vocab §7.1).
+ */
+export function partialContentUsageOptOuts(fetched: RobotsFetch, pageUrl: string, profile: PurposeProfile): Evidence[] {
+  const category = profile.contentUsageCategory;
+  if (fetched.outcome !== 'ok' || category === null) return [];
+  const pagePath = robotsTargetPath(pageUrl);
+  const robots = parseCached(fetched.body);
+  const out = new Map<string, Evidence>();
+  for (const [label, group] of preferenceGroups(robots, profile.robotsTokens)) {
+    for (const pref of group.contentUsage) {
+      if (!pref.pattern || matchPattern(pref.pattern, pagePath)) continue;
+      const says = pref.value ? usageFor(pref.value, category) : 'unreadable';
+      if (says !== 'n' && says !== 'other' && says !== 'unreadable') continue;
+      const value = `${label}: Content-Usage: ${clip(pref.raw, 300)}`;
+      const host = hostOf(fetched.url);
+      out.set(value, says === 'n'
+        ? { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${category}=n for some paths (${value}); images there will be refused` }
+        : { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'signal-unreadable', note: `robots.txt on ${host} has a Content-Usage rule for some paths that Heed cannot read (${value}); images there will be refused` });
+      if (out.size >= 20) return [...out.values()];
+    }
+  }
+  return [...out.values()];
 }

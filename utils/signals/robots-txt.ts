@@ -53,17 +53,20 @@ function hostOf(url: string): string {
   }
 }
 
-// Browsers send percent-encoded URLs; run the target through the WHATWG parser so that a
-// raw URL compares as the crawler would send it (RFC 9309 §2.2.2). Its path + query is used as
-// is (escape hex upper-cased): handed back to pathOfUrl, `//private/a.jpg` would read as a host.
-function targetPath(targetUrl: string): string {
+/**
+ * The path + query robots.txt rules are matched against. Browsers send percent-encoded URLs;
+ * the target goes through the WHATWG parser so that a raw URL compares as the crawler would
+ * send it (RFC 9309 §2.2.2). Its path + query is used as is (escape hex upper-cased): handed
+ * back to pathOfUrl, `//private/a.jpg` would read as a host.
+ */
+export function robotsTargetPath(targetUrl: string): string {
   const pq = pathAndQuery(targetUrl);
   if (pq === null) return pathOfUrl(targetUrl);
   return pq.includes('%') ? pq.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase()) : pq;
 }
 
 /** The distinct group sets that speak for the purpose: each token's, and always `*`. */
-function preferenceGroups(robots: RobotsTxt, tokens: readonly string[]): [string, AgentRules][] {
+export function preferenceGroups(robots: RobotsTxt, tokens: readonly string[]): [string, AgentRules][] {
   const seen = new Map<AgentRules, string[]>();
   const add = (g: AgentRules, label: string) => {
     const labels = seen.get(g);
@@ -131,7 +134,7 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
     return [{ ...base, value: `unreachable: ${detail}`, effect: 'deny', reason: 'robots-unreachable', note: `robots.txt on ${host} could not be fetched (${detail}); RFC 9309 §2.3.1.4 says to assume everything is disallowed` }];
   }
   const robots = parseCached(fetched.body);
-  const path = targetPath(targetUrl);
+  const path = robotsTargetPath(targetUrl);
   const evidence: Evidence[] = [];
   if (robots.truncated || fetched.truncated === true) {
     evidence.push({ ...base, value: 'truncated at 500 KiB', effect: 'info', note: `robots.txt on ${host} is larger than 500 KiB (512,000 bytes); the rest was ignored (RFC 9309 §2.5)` });

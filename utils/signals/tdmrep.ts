@@ -27,7 +27,7 @@
  */
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { clip, type FetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
+import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { matchesUrlPattern } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
@@ -227,6 +227,39 @@ function decisive(layer: Layer): Evidence {
     return { ...base, effect: 'deny', reason: 'tdm-reserved', note: `The ${layer.label} reserves text and data mining rights (EU CDSM Art. 4 opt-out).${policy}` };
   }
   return { ...base, effect: 'allow', note: `The ${layer.label} says text and data mining rights are not reserved.` };
+}
+
+// A location that matches every path: rules after it never apply (first match wins).
+const MATCHES_ALL = new Set(['/', '/*', '*', '/**']);
+
+/**
+ * tdmrep.json rules that reserve TDM rights (or cannot be read) for some paths other than the
+ * page's: `info` evidence naming `tdm-reserved` (or `signal-unreadable`), so the site status
+ * reads `restricted` (DESIGN.md §2 "Site status": "… tdmrep.json rules for some paths"). The
+ * rule that answers for the page itself is resolveTdmReservation's; rules after one that
+ * matches every path can never apply and are skipped.
+ */
+export function tdmrepPartialRestrictions(wellKnown: FetchedFile, pageUrl: string): Evidence[] {
+  return neverThrow(() => {
+    if (!isFetchedFile(wellKnown) || wellKnown.outcome !== 'ok') return [];
+    const body = wellKnown.body.replace(/^\uFEFF/, '').trimStart();
+    if (body === '' || body.startsWith('<')) return [];
+    const parsed = parsedTdmrepJson(body);
+    if (!parsed.ok) return [];
+    const pageRule = findTdmRule(parsed.value, pageUrl)?.index ?? -1;
+    const out: Evidence[] = [];
+    for (let i = 0; i < parsed.value.length && out.length < 10; i++) {
+      const rule = parsed.value[i]!;
+      if (i !== pageRule && (rule.problem || rule.reservation === 1)) {
+        const base = { kind: 'tdmrep', scope: 'site', source: wellKnown.url, effect: 'info' } as const;
+        out.push(rule.problem
+          ? { ...base, value: `rule ${i + 1} unreadable: ${rule.problem}`, reason: 'signal-unreadable', note: `tdmrep.json has a rule Heed cannot read (rule ${i + 1}); images it may cover will be refused` }
+          : { ...base, value: `rule ${i + 1} "${clip(rule.location, 200)}": ${declText('1', rule.policy)}`, reason: 'tdm-reserved', note: `tdmrep.json reserves text and data mining rights for some paths ("${clip(rule.location, 200)}"); images there will be refused` });
+      }
+      if (MATCHES_ALL.has(rule.location.trim())) break;
+    }
+    return out;
+  }, () => []);
 }
 
 /** Read `<meta name="tdm-reservation">` / `tdm-policy` from a document (distinct values joined). */

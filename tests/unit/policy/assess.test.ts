@@ -83,6 +83,37 @@ describe('assessPage', () => {
     ['robots.txt disallows GPTBot for some paths', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: GPTBot\nDisallow: /private/' } }) }, 'restricted', ['robots-disallow']],
     ['a page TDM reservation header', { headers: { 'tdm-reservation': '1' } }, 'blocked', ['tdm-reserved']],
     ['a page TDM reservation meta', { page: pageSignals({ tdm: { reservation: '1' } }) }, 'blocked', ['tdm-reserved']],
+    // DESIGN.md §2 Site status: Content-Usage and tdmrep.json rules for some paths make a site restricted.
+    ...(
+      [
+        ['Content-Usage train-ai=n for some paths', 'User-agent: *\nContent-Usage: /photos/ train-ai=n', 'restricted', ['content-usage-n']],
+        ['Content-Usage train-ai=n for some paths, in a GPTBot group', 'User-agent: GPTBot\nContent-Usage: /photos/ train-ai=n', 'restricted', ['content-usage-n']],
+        ['an unreadable Content-Usage rule for some paths', 'User-agent: *\nContent-Usage: /photos/ TRAIN-AI=N', 'restricted', ['signal-unreadable']],
+        ['Content-Usage train-ai=y for some paths', 'User-agent: *\nContent-Usage: /photos/ train-ai=y', 'permitted', []],
+        ['Content-Usage search=n for some paths (not the purpose)', 'User-agent: *\nContent-Usage: /photos/ search=n', 'permitted', []],
+        ['Content-Usage train-ai=n for the page path itself blocks', 'User-agent: *\nContent-Usage: /gallery train-ai=n', 'blocked', ['content-usage-n']],
+      ] as const
+    ).map(([name, body, status, reasons]): [string, Partial<PageInputs>, string, string[]] => [
+      name,
+      { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body } }) },
+      status,
+      [...reasons],
+    ]),
+    ...(
+      [
+        ['tdmrep.json reserves some paths', '[{"location":"/private/*","tdm-reservation":1}]', 'restricted', ['tdm-reserved']],
+        ['tdmrep.json reserves some paths after one that leaves the page free', '[{"location":"/gallery","tdm-reservation":0},{"location":"/images/","tdm-reservation":1}]', 'restricted', ['tdm-reserved']],
+        ['tdmrep.json has an unreadable rule for some paths', '[{"location":"/private/","tdm-reservation":"maybe"}]', 'restricted', ['signal-unreadable']],
+        ['tdmrep.json leaves everything free', '[{"location":"/","tdm-reservation":0}]', 'permitted', []],
+        ['a reservation behind a rule that matches every path never applies', '[{"location":"/","tdm-reservation":0},{"location":"/images/","tdm-reservation":1}]', 'permitted', []],
+        ['tdmrep.json reserves the page path itself', '[{"location":"/gallery","tdm-reservation":1}]', 'blocked', ['tdm-reserved']],
+      ] as const
+    ).map(([name, body, status, reasons]): [string, Partial<PageInputs>, string, string[]] => [
+      name,
+      { origin: files('https://museum.example', { tdmrep: { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok', body } }) },
+      status,
+      [...reasons],
+    ]),
     ['a housekeeping Disallow for * does not restrict', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /admin/' } }) }, 'permitted', []],
   ])('%s → %s', (_name, over, status, reasons) => {
     const p = page(over);

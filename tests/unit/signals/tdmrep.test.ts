@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import { parseTdmrepJson, parseTdmReservation, readTdmMeta, resolveTdmReservation, type TdmInput } from '../../../utils/signals/tdmrep';
+import { parseTdmrepJson, parseTdmReservation, readTdmMeta, resolveTdmReservation, tdmrepPartialRestrictions, type TdmInput } from '../../../utils/signals/tdmrep';
 
 const AI = purposeProfile('ai-training');
 const WK = 'https://img.test/.well-known/tdmrep.json';
@@ -179,5 +179,35 @@ describe('readTdmMeta', () => {
   });
   it('never throws', () => {
     expect(readTdmMeta({} as Document)).toEqual({});
+  });
+});
+
+// DESIGN.md §2 Site status: tdmrep.json rules for some paths make a site restricted.
+describe('tdmrepPartialRestrictions', () => {
+  const file = (rules: unknown): FetchedFile => ({ url: WK, outcome: 'ok', body: JSON.stringify(rules) });
+  const PAGE_URL = 'https://img.test/about';
+
+  it('a reserving rule for other paths is info naming tdm-reserved', () => {
+    expect(tdmrepPartialRestrictions(file([{ location: '/gallery/*', 'tdm-reservation': 1, 'tdm-policy': 'https://img.test/policy.json' }]), PAGE_URL)).toEqual([
+      { kind: 'tdmrep', scope: 'site', source: WK, value: 'rule 1 "/gallery/*": tdm-reservation: 1; tdm-policy: https://img.test/policy.json', effect: 'info', reason: 'tdm-reserved', note: 'tdmrep.json reserves text and data mining rights for some paths ("/gallery/*"); images there will be refused' },
+    ]);
+  });
+
+  it.each<[string, unknown]>([
+    ['the rule that answers for the page', [{ location: '/about', 'tdm-reservation': 1 }]],
+    ['rules that reserve nothing', [{ location: '/gallery/', 'tdm-reservation': 0 }]],
+    ['a reservation behind a rule matching every path', [{ location: '/*', 'tdm-reservation': 0 }, { location: '/gallery/', 'tdm-reservation': 1 }]],
+  ])('nothing for %s', (_, rules) => {
+    expect(tdmrepPartialRestrictions(file(rules), PAGE_URL)).toEqual([]);
+  });
+
+  it('an unreadable rule for other paths: signal-unreadable', () => {
+    expect(tdmrepPartialRestrictions(file([{ location: '/g/', 'tdm-reservation': 'yes' }]), PAGE_URL).map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+
+  it('nothing from an absent, failed, HTML or broken file (the page evidence speaks for those)', () => {
+    for (const f of [{ url: WK, outcome: 'absent' }, { url: WK, outcome: 'error', detail: 'HTTP 500' }, { url: WK, outcome: 'ok', body: '<html>' }, { url: WK, outcome: 'ok', body: '{' }] as FetchedFile[]) {
+      expect(tdmrepPartialRestrictions(f, PAGE_URL)).toEqual([]);
+    }
   });
 });
