@@ -19,6 +19,8 @@ export const REFUSAL_REASONS = [
   'licence-not-accepted',
   'licence-conflict',
   'signal-unreadable',
+  'person-no-release',
+  'people-unchecked',
 ] as const;
 export const FAILURE_REASONS = ['fetch-failed', 'not-an-image', 'too-large'] as const;
 export const REASON_CODES = [...REFUSAL_REASONS, ...FAILURE_REASONS, 'duplicate'] as const;
@@ -46,6 +48,7 @@ export const SIGNAL_KINDS = [
   'xmp',
   'iptc',
   'c2pa',
+  'people',
   'fetch',
 ] as const;
 export const SignalKindSchema = z.enum(SIGNAL_KINDS);

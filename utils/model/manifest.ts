@@ -7,6 +7,7 @@ import {
   PurposeSchema,
   REFUSAL_REASONS,
 } from './evidence';
+import { PeopleRecordSchema } from './people';
 
 export const MANIFEST_SCHEMA_ID = 'heed-manifest/1';
 
@@ -44,6 +45,8 @@ export const ManifestItemSchema = z.object({
   purpose: PurposeSchema,
   licence: LicenceSchema.nullable(),
   synthetic: z.boolean().nullable(),
+  /** People in the photo (DESIGN.md §2 rule 6): null when the setting was `off`; absent on items stored before Heed checked. */
+  people: PeopleRecordSchema.nullable().optional(),
   evidence: z.array(EvidenceSchema),
 });
 export type ManifestItem = z.infer<typeof ManifestItemSchema>;

@@ -19,6 +19,8 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   'licence-not-accepted': 'The licence is not one you accept',
   'licence-conflict': 'Conflicting licences',
   'signal-unreadable': 'A rights signal is present but unreadable (fails closed)',
+  'person-no-release': 'A person’s face is recognisable and no model release is recorded',
+  'people-unchecked': 'Heed could not check this image for people (fails closed)',
   'fetch-failed': 'The image could not be fetched',
   'not-an-image': 'Not an image',
   'too-large': 'Larger than the size limit',

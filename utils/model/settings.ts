@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ModeSchema, PurposeSchema } from './evidence';
 import { DEFAULT_ACCEPTED_LICENCES } from './licence-url';
+import { DEFAULT_MIN_FACE_PX, PeopleSettingSchema } from './people';
 
 /** The settings format this build writes. Bump it only together with a new step in SETTINGS_MIGRATIONS. */
 export const SETTINGS_VERSION = 1;
@@ -20,6 +21,10 @@ export const SettingsSchema = z.object({
   /** Images smaller than this (rendered and natural, px) are skipped as icons/pixels. */
   minImageSide: z.number().int().min(0).default(50),
   inPageNotice: z.boolean().default(true),
+  /** People in photos (DESIGN.md §2 rule 6): null = the purpose's default (peopleSettingFor). */
+  people: PeopleSettingSchema.nullable().default(null),
+  /** A face at least this large (shorter side of its box, original px) counts as recognisable. */
+  minFacePx: z.number().int().min(1).max(10000).default(DEFAULT_MIN_FACE_PX),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

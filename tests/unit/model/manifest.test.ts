@@ -57,6 +57,15 @@ describe('manifest', () => {
     expect(ManifestSchema.safeParse({ ...m, items: [{ ...m.items[0], sha256: 'xyz' }] }).success).toBe(false);
   });
 
+  it('records people per item (DESIGN.md §3): faces, largest face, model release, detector; null when off', () => {
+    const people = { faces: 2, largestFacePx: 120, modelRelease: 'MR-UMR', detector: 'face-api TinyFaceDetector 1.7.15 (416)' };
+    expect(ManifestSchema.parse(buildManifest(args([item({ people })]))).items[0]!.people).toEqual(people);
+    expect(ManifestSchema.parse(buildManifest(args([item({ people: null })]))).items[0]!.people).toBeNull();
+    expect(() => ManifestSchema.parse(buildManifest(args([item({ people: { ...people, faces: -1 } })])))).toThrow();
+    const props = (manifestJsonSchema() as { properties: { items: { items: { properties: Record<string, unknown> } } } }).properties.items.items.properties;
+    expect(props.people).toBeDefined();
+  });
+
   it('names the file by local date', () => {
     expect(manifestFileName(new Date(2026, 10, 5, 23, 59))).toBe('heed-manifest-2026-11-05.json');
   });

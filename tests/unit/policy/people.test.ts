@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { judgePeople, type FaceScan } from '@/utils/policy/people';
+import { modelReleaseCode, peopleSettingFor } from '@/utils/model/people';
+import { SettingsSchema } from '@/utils/model/settings';
+
+const DETECTOR = 'face-api TinyFaceDetector 1.7.15 (416)';
+const portrait: FaceScan = { status: 'examined', detector: DETECTOR, faces: [{ width: 120, height: 150 }, { width: 20, height: 24 }] };
+const crowdOfSmallFaces: FaceScan = { status: 'examined', detector: DETECTOR, faces: [{ width: 31, height: 40 }, { width: 12, height: 14 }] };
+const landscape: FaceScan = { status: 'examined', detector: DETECTOR, faces: [] };
+const unchecked: FaceScan = { status: 'unchecked', detector: DETECTOR, why: 'the detector failed: out of memory' };
+
+describe('people policy (DESIGN.md §2 rule 6)', () => {
+  it('defaults by purpose: refuse for both AI purposes, flag for research-tdm; an explicit choice wins', () => {
+    expect(peopleSettingFor(SettingsSchema.parse({ purpose: 'ai-training' }))).toBe('refuse');
+    expect(peopleSettingFor(SettingsSchema.parse({ purpose: 'genai-training' }))).toBe('refuse');
+    expect(peopleSettingFor(SettingsSchema.parse({ purpose: 'research-tdm' }))).toBe('flag');
+    expect(peopleSettingFor(SettingsSchema.parse({ purpose: 'research-tdm', people: 'off' }))).toBe('off');
+    expect(SettingsSchema.parse({}).minFacePx).toBe(32);
+  });
+
+  it('refuses a recognisable face without a model release, with the evidence of what was found', () => {
+    const r = judgePeople(portrait, null, { people: 'refuse', minFacePx: 32 });
+    expect(r.evidence).toHaveLength(1);
+    expect(r.evidence[0]).toMatchObject({ kind: 'people', scope: 'image', effect: 'deny', reason: 'person-no-release' });
+    expect(r.evidence[0]!.value).toContain('2 faces');
+    expect(r.evidence[0]!.value).toContain('120 px');
+    expect(r.people).toEqual({ faces: 2, largestFacePx: 120, modelRelease: null, detector: DETECTOR });
+  });
+
+  it('MR-UMR and MR-NAP allow; MR-LMR, MR-NON and unknown codes do not (full PLUS URIs read too)', () => {
+    for (const release of ['MR-UMR', 'http://ns.useplus.org/ldf/vocab/MR-NAP']) {
+      const r = judgePeople(portrait, release, { people: 'refuse', minFacePx: 32 });
+      expect(r.evidence[0]).toMatchObject({ effect: 'allow' });
+      expect(r.evidence[0]!.reason).toBeUndefined();
+    }
+    for (const release of ['MR-LMR', 'http://ns.useplus.org/ldf/vocab/MR-NON', 'MR-MAYBE']) {
+      expect(judgePeople(portrait, release, { people: 'refuse', minFacePx: 32 }).evidence[0]).toMatchObject({ effect: 'deny', reason: 'person-no-release' });
+    }
+    expect(modelReleaseCode(' http://ns.useplus.org/ldf/vocab/mr-umr ')).toBe('MR-UMR');
+    expect(judgePeople(portrait, 'MR-LMR', { people: 'refuse', minFacePx: 32 }).people?.modelRelease).toBe('MR-LMR');
+  });
+
+  it('faces smaller than the minimum size (shorter side, original pixels) are recorded but do not refuse', () => {
+    const r = judgePeople(crowdOfSmallFaces, null, { people: 'refuse', minFacePx: 32 });
+    expect(r.evidence[0]).toMatchObject({ effect: 'info' });
+    expect(r.people).toMatchObject({ faces: 2, largestFacePx: 31 });
+    expect(judgePeople(crowdOfSmallFaces, null, { people: 'refuse', minFacePx: 31 }).evidence[0]).toMatchObject({ effect: 'deny' });
+  });
+
+  it('no face: info evidence, people recorded with zero faces', () => {
+    const r = judgePeople(landscape, null, { people: 'refuse', minFacePx: 32 });
+    expect(r.evidence[0]).toMatchObject({ effect: 'info' });
+    expect(r.people).toEqual({ faces: 0, largestFacePx: null, modelRelease: null, detector: DETECTOR });
+  });
+
+  it('an image the detector could not examine is refused people-unchecked (fail closed)', () => {
+    const r = judgePeople(unchecked, null, { people: 'refuse', minFacePx: 32 });
+    expect(r.evidence[0]).toMatchObject({ effect: 'deny', reason: 'people-unchecked' });
+    expect(r.evidence[0]!.note).toContain('out of memory');
+    expect(r.people).toEqual({ faces: null, largestFacePx: null, modelRelease: null, detector: DETECTOR });
+  });
+
+  it('an unchecked image with a model release that allows is not refused (the release covers any face)', () => {
+    expect(judgePeople(unchecked, 'MR-UMR', { people: 'refuse', minFacePx: 32 }).evidence[0]).toMatchObject({ effect: 'allow' });
+  });
+
+  it('flag keeps and marks: the same findings never deny', () => {
+    for (const scan of [portrait, unchecked]) {
+      const r = judgePeople(scan, null, { people: 'flag', minFacePx: 32 });
+      expect(r.evidence.every((e) => e.effect !== 'deny')).toBe(true);
+      expect(r.people).not.toBeNull();
+    }
+  });
+
+  it('off: no evidence, people null', () => {
+    expect(judgePeople(portrait, null, { people: 'off', minFacePx: 32 })).toEqual({ evidence: [], people: null });
+  });
+});

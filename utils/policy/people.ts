@@ -1,0 +1,70 @@
+import type { Evidence } from '../model/evidence';
+import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode, type PeopleRecord, type PeopleSetting } from '../model/people';
+
+/** One face box the detector found, in the original image's pixels. */
+export interface FaceBox {
+  width: number;
+  height: number;
+}
+
+/** What the face detector made of one image: the faces it found, or why it could not look. */
+export type FaceScan =
+  | { status: 'examined'; detector: string; faces: readonly FaceBox[] }
+  | { status: 'unchecked'; detector: string; why: string };
+
+export interface PeoplePolicy {
+  people: PeopleSetting;
+  /** Shorter side of a face box (original px) from which a face counts as recognisable. */
+  minFacePx: number;
+}
+
+export interface PeopleJudgement {
+  /** At most one evidence item (kind `people`); none when the setting is `off`. */
+  evidence: Evidence[];
+  /** What the stored item records; null when the setting is `off` (DESIGN.md §3). */
+  people: PeopleRecord | null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * DESIGN.md §2 rule 6. Under `refuse`, a face at least `minFacePx` on its box's shorter side
+ * refuses the image (`person-no-release`) unless the image's own XMP says
+ * plus:ModelReleaseStatus MR-UMR or MR-NAP; an image the detector could not examine is refused
+ * `people-unchecked` (fail closed) — unless that same release allows, since a release covers
+ * whoever is shown. MR-LMR (limited or incomplete releases), MR-NON, an unknown code and no
+ * code at all do not allow: fail closed, a limited release does not say which uses it covers.
+ * Under `flag` the same findings are recorded as `info` (kept and marked, never refused):
+ * rule 6 keeps people photos under `flag`, and an unexamined one is marked as such.
+ */
+export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, policy: PeoplePolicy): PeopleJudgement {
+  if (policy.people === 'off') return { evidence: [], people: null };
+  const modelRelease = modelReleaseStatus === null || modelReleaseStatus.trim() === '' ? null : modelReleaseCode(modelReleaseStatus);
+  const released = modelRelease !== null && (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelRelease);
+  const releaseText = modelRelease === null ? 'no model release recorded' : `plus:ModelReleaseStatus=${modelRelease}`;
+  const refuses = policy.people === 'refuse';
+  const base = { kind: 'people' as const, scope: 'image' as const, source: scan.detector };
+
+  if (scan.status === 'unchecked') {
+    const people: PeopleRecord = { faces: null, largestFacePx: null, modelRelease, detector: scan.detector };
+    const value = `not examined; ${releaseText}`;
+    if (released) return { people, evidence: [{ ...base, value, effect: 'allow', note: `Not checked for faces (${scan.why}), but the image's own model release (${modelRelease}) covers anyone shown.` }] };
+    const note = `Heed could not check this image for faces: ${scan.why}.`;
+    if (!refuses) return { people, evidence: [{ ...base, value, effect: 'info', note: `${note} Kept and marked (people: flag).` }] };
+    return { people, evidence: [{ ...base, value, effect: 'deny', reason: 'people-unchecked', note: `${note} An image that could not be checked is refused (fails closed).` }] };
+  }
+
+  const sides = scan.faces.map((f) => Math.round(Math.min(f.width, f.height)));
+  const largest = sides.length === 0 ? null : Math.max(...sides);
+  const recognisable = sides.filter((s) => s >= policy.minFacePx).length;
+  const people: PeopleRecord = { faces: sides.length, largestFacePx: largest, modelRelease, detector: scan.detector };
+  const value = `${plural(sides.length, 'face')}${largest === null ? '' : `, largest ${largest} px`}; ${releaseText}`;
+  if (recognisable === 0) {
+    const note = sides.length === 0 ? 'No face found.' : `No face is ${policy.minFacePx} px or larger (too small to recognise someone).`;
+    return { people, evidence: [{ ...base, value, effect: 'info', note }] };
+  }
+  const found = `${plural(recognisable, 'recognisable face')} (${policy.minFacePx} px or larger)`;
+  if (released) return { people, evidence: [{ ...base, value, effect: 'allow', note: `${found}; the image's own model release (${modelRelease}) covers them.` }] };
+  if (!refuses) return { people, evidence: [{ ...base, value, effect: 'info', note: `${found} and ${releaseText}. Kept and marked (people: flag).` }] };
+  return { people, evidence: [{ ...base, value, effect: 'deny', reason: 'person-no-release', note: `${found} and ${releaseText}: a photographer's licence is not the consent of the people in the photo.` }] };
+}
