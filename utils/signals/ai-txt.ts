@@ -24,7 +24,7 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery } from './robots/pattern';
+import { compileFilePattern, matchPattern, mergeSlashes, normaliseTarget, pathAndQuery } from './robots/pattern';
 
 /** One Allow/Disallow line. */
 export interface AiTxtRule {
@@ -125,6 +125,19 @@ export function decidingRule(rules: readonly AiTxtRule[], target: string): AiTxt
   return best;
 }
 
+/**
+ * The deciding rule for the path as written and with repeated slashes merged: the stricter
+ * answer wins (DESIGN.md §2 rule 2's reading, for this robots.txt look-alike), so
+ * `//private/a.jpg` meets `Disallow: /private/`. Escapes are already decoded (`rfc` reading).
+ */
+function strictestRule(rules: readonly AiTxtRule[], target: string): AiTxtRule | null {
+  const first = decidingRule(rules, target);
+  const merged = mergeSlashes(target);
+  if ((first && !first.allow) || merged === target) return first;
+  const other = decidingRule(rules, merged);
+  return other && !other.allow ? other : first;
+}
+
 /** Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed. */
 export function evaluateAiTxt(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile): Evidence[] {
   return neverThrow(
@@ -154,7 +167,7 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   const decided = new Map<string, AiTxtRule | null>(); // most tokens fall back to the same `*` rules
   for (const token of tokens) {
     const { agent, rules } = rulesFor(parsed.value, token);
-    if (!decided.has(agent)) decided.set(agent, decidingRule(rules, target));
+    if (!decided.has(agent)) decided.set(agent, strictestRule(rules, target));
     const rule = decided.get(agent)!;
     if (!rule) continue;
     const value = `User-Agent: ${agent} → ${rule.allow ? 'Allow' : 'Disallow'}: ${clip(rule.pattern, 300)} (line ${rule.line})`;

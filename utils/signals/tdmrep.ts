@@ -28,7 +28,7 @@
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { matchesUrlPattern } from './robots/pattern';
+import { matchesUrlPattern, mergeUrlSlashes } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
 export type TdmReservation = 0 | 1 | 'invalid';
@@ -192,7 +192,14 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
   if (!parsed.ok) {
     return { scope: 'site', source: wellKnown.url, value: `unreadable: ${parsed.error}`, reservation: 'invalid', policy: null, label: 'tdmrep.json' };
   }
-  const found = findTdmRule(parsed.value, imageUrl);
+  // The path as written and with repeated slashes merged: the stricter answer wins (DESIGN.md
+  // §2 rule 2's reading, for these robots.txt-style locations), so `//gallery/a.jpg` meets a
+  // reservation for `/gallery/`.
+  const asWritten = findTdmRule(parsed.value, imageUrl);
+  const mergedUrl = mergeUrlSlashes(imageUrl);
+  const merged = mergedUrl === imageUrl ? null : findTdmRule(parsed.value, mergedUrl);
+  const binds = (f: typeof asWritten) => f !== null && (f.rule.problem !== null || f.rule.reservation !== 0);
+  const found = binds(asWritten) || !binds(merged) ? (asWritten ?? merged) : merged;
   if (!found) {
     evidence.push({ ...base, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' });
     return null;

@@ -115,3 +115,11 @@ describe('evaluateAiTxt', () => {
     );
   });
 });
+
+// DESIGN.md §2 rule 2's reading of repeated slashes, applied to ai.txt's robots.txt-style rules.
+describe('repeated slashes in the image path', () => {
+  it.each(['https://art.test//private/a.jpg', 'https://art.test/private//a.jpg', 'https://art.test//%70rivate/a.jpg'])('%s meets Disallow: /private/', (url) => {
+    const found = evaluateAiTxt(ok('User-Agent: *\nDisallow: /private/\nAllow: //private/\n'), url, AI);
+    expect(found.map((e) => e.reason ?? e.effect)).toEqual(['ai-txt-disallow']);
+  });
+});

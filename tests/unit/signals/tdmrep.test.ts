@@ -211,3 +211,21 @@ describe('tdmrepPartialRestrictions', () => {
     }
   });
 });
+
+// DESIGN.md §2 rule 2's reading of repeated slashes, applied to the robots.txt-style locations:
+// the path as written and merged; the stricter answer wins.
+describe('repeated slashes in the image path', () => {
+  it.each([
+    ['https://img.test//gallery/a.jpg'],
+    ['https://img.test/gallery//a.jpg'],
+    ['https://img.test//%67allery/a.jpg'],
+  ])('%s meets a reservation for /gallery/', (imageUrl) => {
+    const rules = [{ location: '/gallery/*', 'tdm-reservation': 1 }, { location: '/*', 'tdm-reservation': 0 }];
+    expect(resolveTdmReservation(input({ wellKnown: ok(rules), imageUrl }), AI).map((e) => e.reason ?? e.effect)).toEqual(['tdm-reserved']);
+  });
+
+  it('a free rule for the doubled path does not lift the reservation of the merged one', () => {
+    const rules = [{ location: '//gallery/', 'tdm-reservation': 0 }, { location: '/gallery/', 'tdm-reservation': 1 }];
+    expect(resolveTdmReservation(input({ wellKnown: ok(rules), imageUrl: 'https://img.test//gallery/a.jpg' }), AI).map((e) => e.reason ?? e.effect)).toEqual(['tdm-reserved']);
+  });
+});

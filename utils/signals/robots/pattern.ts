@@ -126,6 +126,18 @@ export function mergeSlashes(pathAndQuery: string): string {
   return path.replace(/\/{2,}/g, '/') + (q < 0 ? '' : pathAndQuery.slice(q));
 }
 
+/** An absolute URL with runs of slashes in its path merged (the URL itself when none, or unparseable). */
+export function mergeUrlSlashes(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.pathname.includes('//')) return url;
+    u.pathname = u.pathname.replace(/\/{2,}/g, '/');
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
 const decodedPatterns = new WeakMap<CompiledPattern, CompiledPattern>();
 /** The pattern with its unreserved escapes decoded (itself when it has none). */
 export function decodedPattern(p: CompiledPattern): CompiledPattern {
