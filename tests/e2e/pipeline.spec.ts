@@ -1,7 +1,7 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
 import type { HeedBrowser } from './harness/browser';
 import type { Page } from '@playwright/test';
-import { openLibrary } from './harness/library-page';
+import { saveSetting } from './harness/library-page';
 
 /**
  * Stop the extension's service worker the way Chromium does when it idles out, and wait until
@@ -101,15 +101,6 @@ test('an image only the page can read (a blob: URL) fails with that reason; the 
 });
 
 /** Fill one settings field (by test id) in the library's settings form and save, as a user does. */
-async function saveSetting(heed: HeedBrowser, field: string, value: string): Promise<void> {
-  const page = await openLibrary(heed);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId(field).fill(value);
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
-  await page.close();
-}
-
 test('the "Min image side" setting decides which small images a collect skips', async ({ heed, sites }) => {
   const found = async () => {
     const { popup, page } = await openSiteWithPopup(heed, `${sites.origin('discovery.test')}/small.html`);

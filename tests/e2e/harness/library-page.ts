@@ -15,3 +15,13 @@ export async function libraryCount(page: Page): Promise<number> {
   await expect(count).not.toHaveAttribute('data-count', '');
   return Number(await count.getAttribute('data-count'));
 }
+
+/** Change one setting in the library's settings form (`field`: its data-testid) and save it. */
+export async function saveSetting(heed: HeedBrowser, field: string, value: string): Promise<void> {
+  const page = await openLibrary(heed);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId(field).fill(value);
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  await page.close();
+}
