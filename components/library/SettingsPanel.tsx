@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getRawSettings, putRawSettings, type HeedDatabase } from '@/utils/store/db';
-import { loadSettings, type LoadedSettings } from '@/utils/model/settings';
+import { loadSettings, readFieldByField, type LoadedSettings } from '@/utils/model/settings';
 import { formToSettings, settingsToForm, type SettingsForm, type SettingsFormErrors } from '@/utils/ui/settings-form';
 import { SettingsFields } from './SettingsFields';
 
@@ -9,11 +9,11 @@ function problemText(loaded: LoadedSettings): string | null {
     case null:
       return null;
     case 'invalid-fields':
-      return `Some stored settings were unreadable and show their defaults: ${loaded.resetFields.join(', ')}. Saving will store these values.`;
+      return `Some stored settings are invalid and show their defaults below: ${loaded.resetFields.join(', ')}. Heed does not collect until they are saved again.`;
     case 'future-version':
-      return `${loaded.migration.detail ?? 'Settings come from a newer Heed'}. Heed is using the defaults; saving replaces the newer settings.`;
+      return `${loaded.migration.detail ?? 'Settings come from a newer Heed'}. Heed does not collect under them. Below is what this Heed can read of them (your block and allow lists included); saving replaces the newer settings.`;
     default:
-      return `${loaded.migration.detail ?? 'Stored settings are unreadable'}. Heed is using the defaults; saving replaces them.`;
+      return `${loaded.migration.detail ?? 'Stored settings are unreadable'}. Heed does not collect until they are saved again; below is what could be read of them.`;
   }
 }
 
@@ -23,13 +23,18 @@ export function SettingsPanel({ db, announce }: { db: HeedDatabase; announce(tex
   const [errors, setErrors] = useState<SettingsFormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  /** Stored settings this page could not use whole are replaced only when the user says so. */
+  const [mustConfirm, setMustConfirm] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
 
   useEffect(() => {
     getRawSettings(db)
       .then((raw) => {
         const loaded = loadSettings(raw);
-        setForm(settingsToForm(loaded.settings));
+        // Never start from bare defaults over what the user stored: every readable field is kept.
+        setForm(settingsToForm(loaded.problem === null ? loaded.settings : readFieldByField(raw)));
         setProblem(problemText(loaded));
+        setMustConfirm(loaded.problem !== null);
       })
       .catch((err: unknown) => setProblem(`Could not read settings: ${String(err)}`));
   }, [db]);
@@ -43,6 +48,10 @@ export function SettingsPanel({ db, announce }: { db: HeedDatabase; announce(tex
 
   const save = async (e: Event) => {
     e.preventDefault();
+    if (mustConfirm && !confirmed) {
+      setStatus('Not saved: tick “Replace the stored settings” first.');
+      return;
+    }
     const result = formToSettings(form);
     if (!result.ok) {
       setErrors(result.errors);
@@ -56,6 +65,7 @@ export function SettingsPanel({ db, announce }: { db: HeedDatabase; announce(tex
       setErrors({});
       setForm(settingsToForm(result.settings));
       setProblem(null);
+      setMustConfirm(false);
       setStatus('Settings saved.');
       announce('Settings saved');
     } catch (err) {
@@ -68,6 +78,12 @@ export function SettingsPanel({ db, announce }: { db: HeedDatabase; announce(tex
       <h2>Settings</h2>
       {problem ? <p class="warning" role="alert" data-testid="settings-problem">{problem}</p> : null}
       <SettingsFields form={form} errors={errors} set={set} />
+      {mustConfirm ? (
+        <label class="settings__confirm">
+          <input type="checkbox" data-testid="settings-replace-confirm" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} /> Replace the
+          stored settings with the values above
+        </label>
+      ) : null}
       <div class="settings__actions">
         <button type="submit" class="primary" data-testid="settings-save">Save settings</button>
         <p role="status" class={status?.startsWith('Not saved') ? 'error' : 'ok'} data-testid="settings-status">{status ?? ''}</p>

@@ -5,7 +5,8 @@ import { KeyedLimiter } from '@/utils/net/limiter';
 import type { JobView } from '@/utils/messages/messages';
 import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
-import type { Settings } from '@/utils/model/settings';
+import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
+import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { assessSite } from './site-assessment';
@@ -14,7 +15,7 @@ import type { FetchSlot } from './gather-image';
 import { judgeImage } from './judge-image';
 import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
-import { scanOptionsFor, scanTab, startWatcher, stopWatcher, withReported, type TabScanOptions } from './scan-tab';
+import { listFrames, NAVIGATED_ERROR, scanOptionsFor, scanTab, silentFramesNote, startWatcher, stillShowing, stopWatcher, withReported, type TabFrame, type TabScanOptions } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
 
@@ -26,8 +27,19 @@ export async function keepResuming(): Promise<void> {
 /** At most this many image fetches at once, whatever the origins. */
 const GLOBAL_CONCURRENCY = 6;
 
+/** What the job's images are decided under (null settings: a job an earlier Heed stored). */
+interface JobPolicy {
+  settings: Settings | null;
+  site: PageAssessment;
+}
+
+/** The job cannot go on under its policy (unusable settings): it ends with this message. */
+class PolicyStop extends Error {}
+
 /** A request not made because its job was cancelled while it waited for a slot. */
 class CancelledBeforeRequest extends Error {}
+/** A request not made because the job's policy changed while it waited for a slot. */
+class PolicyChanged extends Error {}
 /** A job never grows past this many candidates, however long the feed. */
 const MAX_CANDIDATES = 20_000;
 const JOB_FULL_NOTE = `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
@@ -59,7 +71,9 @@ function storageError(err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
   return name === 'QuotaExceededError'
     ? 'The browser’s storage for Heed is full: the collect stopped; everything stored so far is kept.'
-    : err instanceof Error
+    : err instanceof PolicyStop
+      ? `${err.message} Everything stored before is kept.`
+      : err instanceof Error
       ? err.message
       : String(err);
 }
@@ -79,7 +93,7 @@ export class Collector {
   constructor(
     private readonly db: HeedDatabase,
     private readonly origins: OriginSignals,
-    private readonly loadSettings: () => Promise<Settings>,
+    private readonly loadSettings: () => Promise<SettingsForDeciding>,
   ) {}
 
   /**
@@ -103,30 +117,49 @@ export class Collector {
       ...(options.onlyUrl ? { onlyImage: true } : {}),
     };
     let watchOptions: TabScanOptions = { options: {}, perFrame: new Map() };
+    let frames: TabFrame[] = [];
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
-      const settings = await this.loadSettings();
+      const loaded = await this.loadSettings();
+      if (!loaded.ok) throw new Error(loaded.message);
+      const settings = loaded.settings;
+      job.settings = settings;
+      // The documents this collect reads: the main frame's must be the page the user asked for
+      // and stay so until it is assessed (DESIGN.md §2 "one page"). Fail closed: any change of
+      // document (a navigation, a reload of the same URL) or of address (history.pushState, a
+      // #fragment) between Collect and the assessment discards the scan.
+      const listed = await listFrames(tabId);
+      frames = listed.frames;
+      const main = frames.find((f) => f.frameId === 0);
+      if (!main || main.url !== pageUrl) throw new Error(NAVIGATED_ERROR);
       const scanOptions: TabScanOptions = { options: scanOptionsFor(settings, !!options.onlyUrl), perFrame: new Map() };
       // One chosen image needs its context only, and a blocked site is refused whatever its
       // sheets say: no extra requests for the page's stylesheets then.
-      if (!options.onlyUrl && !(await this.knownBlocked(tabId, pageUrl, settings))) scanOptions.perFrame = await readCrossOriginSheets(tabId);
-      const { page, candidates, limits, reportedByFrame } = await scanTab(tabId, scanOptions);
+      if (!options.onlyUrl && !(await this.knownBlocked(tabId, pageUrl, settings))) {
+        scanOptions.perFrame = await readCrossOriginSheets(tabId, frames.map((f) => f.documentId));
+      }
+      const { page, candidates, limits, reportedByFrame, silentFrames } = await scanTab(tabId, frames, scanOptions);
+      if (page.url !== pageUrl) throw new Error(NAVIGATED_ERROR);
       // The watcher starts from what this scan reported: an image arriving in between is new to it.
       watchOptions = withReported(scanOptions, reportedByFrame);
-      job.notes = limits.map(scanLimitNote);
+      job.notes = [...limits.map(scanLimitNote), ...(silentFrames > 0 ? [silentFramesNote(silentFrames)] : listed.complete ? [] : [silentFramesNote('some')])];
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
       job.pageTitle = page.title || job.pageTitle;
+      job.page = page;
       job.site = await assessSite(this.origins, tabId, pageUrl, page, settings);
+      // The page's headers are read from what the tab loaded: the document must still be the one scanned.
+      if (!(await stillShowing(tabId, main))) throw new Error(NAVIGATED_ERROR);
     } catch (err) {
       job.state = 'error';
       job.error = err instanceof Error ? err.message : String(err);
+      job.candidates = []; // a discarded scan leaves nothing to decide
     }
     if (job.state !== 'running' || (job.site as PageAssessment).status === 'blocked') job.watching = false;
     await putJob(this.db, job);
     if (job.state === 'running') {
       this.run(job.id);
       await keepResuming();
-      if (job.watching) await startWatcher(tabId, job.id, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
+      if (job.watching) await startWatcher(tabId, job.id, frames, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
     }
     return job;
   }
@@ -197,7 +230,7 @@ export class Collector {
     return true;
   }
 
-  /** A tab that navigates away ends its watching collect. */
+  /** A tab that navigates away, or closes, ends its watching collect. */
   async stopWatchingTab(tabId: number): Promise<void> {
     const job = await latestJobForTab(this.db, tabId);
     if (job?.watching) await this.stopWatching(job.id);
@@ -219,11 +252,36 @@ export class Collector {
     return latestJobForTab(this.db, tabId);
   }
 
-  /** Resume jobs a stopped worker left running. */
+  /**
+   * Resume jobs a stopped worker left running. A watching job whose tab is gone (closed while
+   * the worker was stopped) stops watching: it ends once its images have verdicts, instead of
+   * waking the worker forever.
+   */
   async resumeAll(): Promise<number> {
     const jobs = await runningJobs(this.db);
-    for (const job of jobs) this.run(job.id);
+    for (const job of jobs) {
+      if (job.watching && !(await browser.tabs.get(job.tabId).then(() => true, () => false))) {
+        await this.updateJob(job.id, (j) => ({ ...j, watching: false }));
+      }
+      this.run(job.id);
+    }
     return jobs.length;
+  }
+
+  /**
+   * The settings and site assessment the job's next image is decided under: the job's own while
+   * the stored settings are the same; after a change, the site re-assessed under the new
+   * settings (its scanned page signals, stored with the job), both written to the job first.
+   * Unusable stored settings, or a job that cannot be re-assessed, end the job (a throw).
+   */
+  private async currentPolicy(job: Job, policy: JobPolicy): Promise<JobPolicy> {
+    const step = nextPolicyStep(policy.settings ?? undefined, await this.loadSettings());
+    if (step.kind === 'keep') return policy;
+    if (step.kind === 'stop') throw new PolicyStop(step.message);
+    if (!job.page) throw new PolicyStop('The settings changed during this collect, which an earlier Heed started, so the page cannot be re-assessed under them: collect again.');
+    const site = await assessSite(this.origins, job.tabId, job.pageUrl, job.page, step.settings);
+    await this.updateJob(job.id, (j) => ({ ...j, settings: step.settings, site }));
+    return { settings: step.settings, site };
   }
 
   /** Process a job; a request while it runs is remembered, so candidates added late are never stranded. */
@@ -248,17 +306,34 @@ export class Collector {
     if (!first || first.state !== 'running') return;
     let job: Job = first;
     try {
-      const settings = await this.loadSettings();
-      const site = job.site as PageAssessment;
+      // DESIGN.md §2 "One job, one policy, one page": every image is decided under the settings
+      // stored with the job and the site assessed under them; `policyNow` applies a settings
+      // change only after re-assessing the site under it (job-policy.ts).
+      let policy: JobPolicy = { settings: first.settings ?? null, site: first.site as PageAssessment };
+      let checking: Promise<JobPolicy> | null = null;
+      const policyNow = (): Promise<JobPolicy> =>
+        (checking ??= this.currentPolicy(job, policy)
+          .then((p) => (policy = p))
+          .finally(() => (checking = null)));
+      const opening = await policyNow();
       const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
       let seq = done.size;
       // Politeness bounds the requests (per origin and overall); the work after a fetch — parsing,
       // hashing, the write — runs outside those slots, so the next request to an origin never
       // waits for it. At most GLOBAL_CONCURRENCY images are in hand at once (memory).
-      const requests = new KeyedLimiter(settings.perOriginConcurrency, GLOBAL_CONCURRENCY);
+      const requests = new KeyedLimiter(opening.settings!.perOriginConcurrency, GLOBAL_CONCURRENCY);
       const inHand = new KeyedLimiter(GLOBAL_CONCURRENCY, GLOBAL_CONCURRENCY);
-      const fetchSlot: FetchSlot = (url, request) =>
-        requests.run(originOf(url) ?? 'inline', () => (this.cancelled.has(jobId) ? Promise.reject(new CancelledBeforeRequest()) : request()));
+      // An image's request waits for a slot; when it gets one, the policy it was judged under
+      // must still be the job's, or the image is judged again under the new one (a settings
+      // change applies to every image not yet requested).
+      const slotUnder =
+        (taken: JobPolicy): FetchSlot =>
+        (url, request) =>
+          requests.run(originOf(url) ?? 'inline', async () => {
+            if (this.cancelled.has(jobId)) throw new CancelledBeforeRequest();
+            if ((await policyNow()) !== taken) throw new PolicyChanged();
+            return request();
+          });
       let failure: unknown = null;
       for (;;) {
         const current: Job = job;
@@ -269,7 +344,16 @@ export class Collector {
             inHand.run('images', async () => {
               if (this.cancelled.has(jobId) || failure) return;
               try {
-                const { verdict, item } = await judgeImage(this.origins, candidate, current, site, settings, fetchSlot);
+                let judged: Awaited<ReturnType<typeof judgeImage>> | null = null;
+                while (!judged) {
+                  const taken = await policyNow();
+                  if (this.cancelled.has(jobId) || failure) return;
+                  judged = await judgeImage(this.origins, candidate, current, taken.site, taken.settings!, slotUnder(taken)).catch((err: unknown) => {
+                    if (err instanceof PolicyChanged) return null; // not requested: judged again under the new policy
+                    throw err;
+                  });
+                }
+                const { verdict, item } = judged;
                 const recorded = await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
                 done.add(index);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
@@ -292,6 +376,7 @@ export class Collector {
       if (failure || cancelled) await stopWatcher(job.tabId);
     } catch (err) {
       await this.updateJob(jobId, (latest) => ({ ...latest, state: 'error', error: storageError(err), watching: false }));
+      await stopWatcher(job.tabId);
     } finally {
       this.cancelled.delete(jobId);
     }

@@ -2,6 +2,10 @@ import type { HandedScanOptions } from '@/utils/scan/handed-options';
 import { listUnreadableSheets } from '@/utils/scan/unreadable-sheets';
 import { z } from 'zod';
 import { fetchLimited } from './fetch-limited';
+import { TIMED_OUT, withDeadline } from './deadline';
+
+/** Frames that have not listed their sheets by then are swept by their scanner instead. */
+const LIST_TIMEOUT_MS = 3000;
 
 /** At most this many sheets per collect, each at most MAX_SHEET_BYTES, together MAX_TOTAL_BYTES. */
 const MAX_SHEETS = 20;
@@ -18,13 +22,17 @@ const SheetListSchema = z.array(z.string().max(8192).regex(/^https?:\/\//i)).max
  * request Heed makes. With it the scanner reads their image rules as it does the page's own,
  * instead of computing every element's style and both pseudo-elements (a blind sweep that
  * costs the page about three naive scans). A sheet that cannot be fetched, is too large or is
- * not CSS is left out: the scanner sweeps for it as before. Never throws.
+ * not CSS is left out: the scanner sweeps for it as before. Only the listed documents (the
+ * ones the collect scans) are asked, and a page that does not answer in time is not waited
+ * for. Never throws.
  */
-export async function readCrossOriginSheets(tabId: number): Promise<Map<number, HandedScanOptions>> {
+export async function readCrossOriginSheets(tabId: number, documentIds: string[]): Promise<Map<number, HandedScanOptions>> {
   const hrefs = new Set<string>();
   const byFrame = new Map<number, string[]>();
   try {
-    const frames = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: listUnreadableSheets, args: [MAX_SHEETS] });
+    if (documentIds.length === 0) return new Map();
+    const frames = await withDeadline(browser.scripting.executeScript({ target: { tabId, documentIds }, func: listUnreadableSheets, args: [MAX_SHEETS] }), LIST_TIMEOUT_MS);
+    if (frames === TIMED_OUT) return new Map();
     for (const frame of frames) {
       const list = SheetListSchema.safeParse(frame.result);
       if (!list.success || !list.data.length) continue;

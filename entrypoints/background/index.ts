@@ -1,5 +1,5 @@
 import { getRawSettings, openHeedDB } from '@/utils/store/db';
-import { parseSettings } from '@/utils/model/settings';
+import { settingsForDeciding } from '@/utils/model/settings';
 import { Collector, keepResuming, RESUME_ALARM } from './collector';
 import { registerMessageHandlers, type Services } from './messaging';
 import { OriginSignals } from './origin-signals';
@@ -18,14 +18,17 @@ export default defineBackground(() => {
   captureMainFrameHeaders();
   const ready: Promise<Services> = openHeedDB().then((db) => {
     const origins = new OriginSignals(db);
-    const collector = new Collector(db, origins, async () => parseSettings(await getRawSettings(db)));
+    const collector = new Collector(db, origins, async () => settingsForDeciding(await getRawSettings(db)));
     return { db, origins, collector };
   });
   // Ask that collected items never be evicted under storage pressure (granted with unlimitedStorage).
   void navigator.storage?.persist?.().catch(() => false);
   registerMessageHandlers(ready);
   registerMenusAndShortcut(ready);
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
   });

@@ -3,11 +3,16 @@ import type { Job } from '@/utils/store/db';
 import type { ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
+import { refusalBeforeRequest } from '@/utils/policy/pre-fetch';
+import { originOf } from '@/utils/signals/origin-files';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
 
 /**
- * One candidate of a collect, judged: refused at once on a blocked site; otherwise fetched with
+ * One candidate of a collect, judged: refused at once on a blocked site, and without a request
+ * when what is known before it already refuses the image (utils/policy/pre-fetch.ts: page-level
+ * denies, the registry and block list for its domain, its origin's robots.txt and ai.txt);
+ * otherwise fetched with
  * its evidence (gather-image.ts), decided (utils/policy/assess.ts), and — when permitted — made into
  * the stored item: its manifest record and bytes. Per-image problems come back as a `failed`
  * verdict, never a throw (a cancelled request throws what `fetchSlot` threw).
@@ -24,6 +29,12 @@ export async function judgeImage(
   if (site.status === 'blocked') {
     return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
   }
+  // Rule 2: never fetch what is already known to be refused. After a redirect to another origin,
+  // that origin's robots.txt can only be read once the first request has answered: gatherImage
+  // fetches its files and assessImage checks the final URL against them (the bytes were read).
+  const origin = originOf(candidate.url);
+  const known = refusalBeforeRequest(site, candidate.url, origin ? await origins.get(origin) : null, settings);
+  if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).
   const minSide = job.onlyImage ? 0 : settings.minImageSide;
   const gathered = await gatherImage(origins, candidate, settings, fetchSlot, minSide);

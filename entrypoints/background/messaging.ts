@@ -3,7 +3,7 @@ import { getRawSettings } from '@/utils/store/db';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages/messages';
 import { pageSignalsFromRaw, type PageSignals } from '@/utils/page/page-signals';
 import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
-import { parseSettings } from '@/utils/model/settings';
+import { settingsForDeciding, type Settings } from '@/utils/model/settings';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
@@ -43,12 +43,19 @@ async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSigna
   throw new Error('The page could not be read');
 }
 
+/** The stored settings, strictly (settingsForDeciding): unusable ones are an error the popup shows, never defaults. */
+async function usableSettings(db: HeedDatabase): Promise<Settings> {
+  const loaded = settingsForDeciding(await getRawSettings(db));
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.settings;
+}
+
 /** Assess the tab's page and show the result on its badge; `known` signals skip reading the page. */
 async function siteStatusFor(db: HeedDatabase, origins: OriginSignals, tabId: number, known?: PageSignals): Promise<SiteStatusView> {
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url ?? '';
   if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
-  const settings = parseSettings(await getRawSettings(db));
+  const settings = await usableSettings(db);
   const signals = known && known.url === pageUrl ? known : await pageSignalsFor(tabId, pageUrl);
   const site = await assessSite(origins, tabId, pageUrl, signals, settings);
   await showStatusBadge(tabId, site.status);
@@ -106,7 +113,7 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
         .then(() => ready)
         .then(async ({ db, origins }) => {
           const site = await siteStatusFor(db, origins, tabId, signals);
-          const { inPageNotice } = parseSettings(await getRawSettings(db));
+          const { inPageNotice } = await usableSettings(db);
           const notice = inPageNotice ? noticeFor(site) : null;
           // Injected only where needed, so the always-on script carries no notice code.
           if (notice) await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: showNotice, args: [notice] });

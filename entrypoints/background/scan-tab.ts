@@ -10,6 +10,7 @@ import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
+import { TIMED_OUT, withDeadline } from './deadline';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
 const ScanResultSchema = z.object({
@@ -44,57 +45,133 @@ export function withReported(tab: TabScanOptions, reportedByFrame: ReadonlyMap<n
   return { options: tab.options, perFrame };
 }
 
-/**
- * Inject `file` into every frame of the tab, handing it its options first (handed-options.ts).
- * A frame's own options go only to that frame, so a page with many frames does not copy every
- * sheet and URL list into each of them.
- */
-async function injectWithOptions(tabId: number, file: '/scanner.js' | '/scanner-watch.js', { options, perFrame }: TabScanOptions) {
-  await browser.scripting.executeScript({
-    target: { tabId, allFrames: true },
-    func: (key: string, handed: HandedScanOptions) => {
-      (globalThis as Record<string, unknown>)[key] = handed;
-    },
-    args: [SCAN_OPTIONS_GLOBAL, options],
-  });
-  await Promise.all(
-    [...perFrame].map(([frameId, own]) =>
-      browser.scripting
-        .executeScript({
-          target: { tabId, frameIds: [frameId] },
-          func: (key: string, extra: HandedScanOptions) => {
-            const handed = (globalThis as Record<string, unknown>)[key];
-            if (handed && typeof handed === 'object') Object.assign(handed, extra);
-          },
-          args: [SCAN_OPTIONS_GLOBAL, own],
-        })
-        .catch(() => undefined), // the frame is gone: what was its own with it
-    ),
-  );
-  return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [file] });
+/** How long one frame may take to answer the scan (its own scan stops at 5 s); one that does not is left out and reported. */
+export const FRAME_ANSWER_MS = 10_000;
+/** How long the tab's frames may take to say they are there at all. */
+const FRAME_LIST_MS = 5_000;
+
+/** One frame of the tab, and the document it showed when the collect began. */
+export interface TabFrame {
+  frameId: number;
+  documentId: string;
+  url: string;
 }
 
 /**
- * Run the scanner in every frame of the tab and merge candidates by URL. Each candidate is
- * validated on its own, so one malformed entry never loses the rest. `limits`: the caps any
- * frame's scan stopped at, each once; `reportedByFrame`: the URLs each frame reported.
+ * DESIGN.md §2: "A collect reads the document it assessed: if the tab navigated meanwhile, the
+ * scan is discarded and the job ends with an error saying so."
+ */
+export const NAVIGATED_ERROR =
+  'The tab changed page (it navigated, reloaded or changed its address) while Heed was reading it, so the scan was discarded and nothing was collected. Collect again on the page you want.';
+
+const NO_ANSWER_ERROR = `The page did not answer Heed's scan within ${FRAME_ANSWER_MS / 1000} s, so nothing was collected. Try again once the page has finished loading.`;
+
+/** The note for frames that did not answer in time (their images were not looked at). */
+export function silentFramesNote(count: number | 'some'): string {
+  const which = count === 'some' ? 'Some frames' : count === 1 ? 'One frame' : `${count} frames`;
+  return `${which} of this page (an embedded page, e.g. an ad or a video) did not answer Heed's scan within ${FRAME_ANSWER_MS / 1000} s: images in ${count === 1 ? 'it' : 'them'} were not checked or collected.`;
+}
+
+const FrameUrlSchema = z.string().max(16_384);
+
+/**
+ * The frames of the tab as they are now, the main frame first, each with its document's id:
+ * later steps inject into these documents only, so a frame that navigated meanwhile is not
+ * read under another document's assessment. The answer does not wait for frames to finish
+ * loading; `complete` is false when the frames did not all answer in time (then only the main
+ * frame is listed). A tab Heed cannot script throws.
+ */
+export async function listFrames(tabId: number): Promise<{ frames: TabFrame[]; complete: boolean }> {
+  const probe = (target: { tabId: number; allFrames: true } | { tabId: number; frameIds: number[] }) =>
+    browser.scripting.executeScript({ target, injectImmediately: true, func: () => location.href });
+  const toFrames = (results: Awaited<ReturnType<typeof probe>>): TabFrame[] =>
+    results
+      .flatMap((r) => {
+        const url = FrameUrlSchema.safeParse(r.result);
+        return url.success && r.documentId ? [{ frameId: r.frameId, documentId: r.documentId, url: url.data }] : [];
+      })
+      .sort((a, b) => a.frameId - b.frameId);
+  const all = await withDeadline(probe({ tabId, allFrames: true }), FRAME_LIST_MS);
+  if (all !== TIMED_OUT) return { frames: toFrames(all), complete: true };
+  const main = await withDeadline(probe({ tabId, frameIds: [0] }), FRAME_LIST_MS);
+  if (main === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
+  return { frames: toFrames(main), complete: false };
+}
+
+/** The main frame's document now, if it is still `frame`'s (false: the tab navigated or closed). */
+export async function stillShowing(tabId: number, frame: TabFrame): Promise<boolean> {
+  try {
+    const answer = await withDeadline(
+      browser.scripting.executeScript({ target: { tabId, documentIds: [frame.documentId] }, injectImmediately: true, func: () => location.href }),
+      FRAME_LIST_MS,
+    );
+    return answer !== TIMED_OUT && answer[0]?.result === frame.url;
+  } catch {
+    return false; // the document is gone
+  }
+}
+
+/**
+ * Inject `file` into one frame's document, handing it its options first (handed-options.ts):
+ * the tab-wide ones, then what is the frame's own. Resolves to the script's result, 'gone' when
+ * the document is no longer there, or TIMED_OUT when it did not answer within FRAME_ANSWER_MS.
+ */
+async function injectIntoFrame(
+  tabId: number,
+  frame: TabFrame,
+  file: '/scanner.js' | '/scanner-watch.js',
+  { options, perFrame }: TabScanOptions,
+): Promise<{ result: unknown } | 'gone' | typeof TIMED_OUT> {
+  const target = { tabId, documentIds: [frame.documentId] };
+  const own = perFrame.get(frame.frameId);
+  const run = async () => {
+    await browser.scripting.executeScript({
+      target,
+      func: (key: string, handed: HandedScanOptions) => {
+        (globalThis as Record<string, unknown>)[key] = handed;
+      },
+      args: [SCAN_OPTIONS_GLOBAL, { ...options, ...own }],
+    });
+    const [r] = await browser.scripting.executeScript({ target, files: [file] });
+    return { result: r?.result };
+  };
+  return withDeadline(
+    run().catch((): 'gone' => 'gone'),
+    FRAME_ANSWER_MS,
+  );
+}
+
+/**
+ * Run the scanner in each listed frame (the documents `listFrames` found) and merge candidates
+ * by URL. Each candidate is validated on its own, so one malformed entry never loses the rest.
+ * The main frame must answer from the listed document: if it is gone the tab navigated
+ * (NAVIGATED_ERROR), if it does not answer in time the collect cannot go on. Another frame that
+ * does not answer in time is counted in `silentFrames` and the rest carries on.
+ * `limits`: the caps any frame's scan stopped at, each once; `reportedByFrame`: the URLs each
+ * frame reported.
  */
 export async function scanTab(
   tabId: number,
+  frames: readonly TabFrame[],
   options: TabScanOptions,
-): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]> }> {
-  const results = await injectWithOptions(tabId, '/scanner.js', options);
+): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; silentFrames: number }> {
+  const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
   let page: PageSignals | null = null;
+  let silentFrames = 0;
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
   const reportedByFrame = new Map<number, string[]>();
-  for (const r of results) {
-    const parsed = ScanResultSchema.safeParse(r.result);
+  for (const { frame, answer } of answers) {
+    if (frame.frameId === 0 && answer === 'gone') throw new Error(NAVIGATED_ERROR);
+    if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
+    if (answer === TIMED_OUT) silentFrames++;
+    if (typeof answer !== 'object') continue; // gone, or silent
+    const parsed = ScanResultSchema.safeParse(answer.result);
     if (!parsed.success) {
       console.error('Heed: dropped a frame’s scan report that failed validation', parsed.error.issues.slice(0, 3));
       continue;
     }
-    if (r.frameId === 0) page = parsed.data.page;
+    if (frame.frameId === 0) page = parsed.data.page;
     if (parsed.data.limit) limits.add(parsed.data.limit);
     const reported: string[] = [];
     for (const raw of parsed.data.candidates) {
@@ -103,29 +180,35 @@ export async function scanTab(
       reported.push(c.data.url);
       if (!byUrl.has(c.data.url)) byUrl.set(c.data.url, c.data);
     }
-    reportedByFrame.set(r.frameId, reported);
+    reportedByFrame.set(frame.frameId, reported);
   }
   if (!page) throw new Error('The page could not be scanned');
-  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame };
+  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, silentFrames };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
 
-/** Start the scroll watcher in every frame of the tab, tagged with the job it reports to. */
-export async function startWatcher(tabId: number, jobId: string, options: TabScanOptions): Promise<void> {
-  await browser.scripting.executeScript({
-    target: { tabId, allFrames: true },
-    func: (id: string) => {
-      (globalThis as WatchGlobals).__heedJobId = id;
-    },
-    args: [jobId],
-  });
-  await injectWithOptions(tabId, '/scanner-watch.js', options);
+/** Start the scroll watcher in each listed frame, tagged with the job it reports to; a frame that does not answer in time is left out. */
+export async function startWatcher(tabId: number, jobId: string, frames: readonly TabFrame[], options: TabScanOptions): Promise<void> {
+  await Promise.all(
+    frames.map(async (frame) => {
+      const tagged = browser.scripting
+        .executeScript({
+          target: { tabId, documentIds: [frame.documentId] },
+          func: (id: string) => {
+            (globalThis as WatchGlobals).__heedJobId = id;
+          },
+          args: [jobId],
+        })
+        .then(() => true, () => false);
+      if ((await withDeadline(tagged, FRAME_ANSWER_MS)) === true) await injectIntoFrame(tabId, frame, '/scanner-watch.js', options);
+    }),
+  );
 }
 
-/** Stop the scroll watcher in every frame of the tab (the tab may be gone). */
+/** Stop the scroll watcher in every frame of the tab (the tab may be gone; a frame that does not answer is not waited for). */
 export async function stopWatcher(tabId: number): Promise<void> {
-  await browser.scripting
+  const stopped = browser.scripting
     .executeScript({
       target: { tabId, allFrames: true },
       func: () => {
@@ -136,4 +219,5 @@ export async function stopWatcher(tabId: number): Promise<void> {
       },
     })
     .catch(() => undefined);
+  await withDeadline(stopped, FRAME_LIST_MS);
 }

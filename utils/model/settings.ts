@@ -114,3 +114,44 @@ export function loadSettings(raw: unknown, steps: readonly SettingsStep[] = SETT
 export function parseSettings(raw: unknown): Settings {
   return loadSettings(raw).settings;
 }
+
+/** Settings a collect may decide under, or why there are none (the user is told; nothing is collected). */
+export type SettingsForDeciding = { ok: true; settings: Settings } | { ok: false; problem: SettingsProblem; message: string };
+
+const FIX_THEM = 'Heed does not collect until they are fixed: open Library & settings, check them and save.';
+
+/**
+ * The settings a collect decides under, strictly: settings a newer Heed wrote, or that are
+ * invalid in any field, are never replaced by defaults here, because the defaults would drop
+ * the user's own rules (the block list above all) and could permit what the user refused.
+ * Fail closed (DESIGN.md §2): the collect stops and says why. Nothing stored at all is a fresh
+ * start: the defaults are the settings then.
+ */
+export function settingsForDeciding(raw: unknown): SettingsForDeciding {
+  const loaded = loadSettings(raw);
+  if (loaded.problem === null) return { ok: true, settings: loaded.settings };
+  const what =
+    loaded.problem === 'invalid-fields'
+      ? `Some of Heed's stored settings are invalid (${loaded.resetFields.join(', ')})`
+      : loaded.problem === 'future-version'
+        ? `Heed's settings were saved by a newer Heed (format ${loaded.migration.from ?? '?'}; this one reads up to ${SETTINGS_VERSION}), so this one cannot apply them`
+        : `Heed's stored settings cannot be read (${loaded.migration.detail ?? loaded.problem})`;
+  return { ok: false, problem: loaded.problem, message: `${what}: collecting is stopped rather than run on defaults that would drop your rules. ${FIX_THEM}` };
+}
+
+/**
+ * Every field of a stored object that this version can read, the rest at its default, whatever
+ * the object's version: where the settings form starts from unusable settings, so that the
+ * user's block list and allow list are shown (and kept if saved), not silently replaced.
+ */
+export function readFieldByField(raw: unknown): Settings {
+  const fallback = SettingsSchema.parse({});
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fallback;
+  const stored = raw as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(fallback) as (keyof Settings)[]) {
+    const field = key === 'version' ? null : SettingsSchema.shape[key].safeParse(stored[key]);
+    merged[key] = field?.success ? field.data : fallback[key];
+  }
+  return SettingsSchema.parse(merged);
+}

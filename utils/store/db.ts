@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ManifestItem, DecisionTally } from '../model/manifest';
 import type { ImageCandidate, Verdict } from '../policy/verdict';
+import type { Settings } from '../model/settings';
+import type { PageSignals } from '../page/page-signals';
 
 /** A collect job, persisted so a killed service worker resumes it (DESIGN.md §1). */
 export interface Job {
@@ -20,6 +22,13 @@ export interface Job {
   notes?: string[];
   /** The user chose this one image (context menu): Min image side does not apply, as for its scan. */
   onlyImage?: boolean;
+  /**
+   * The settings the job decides under (DESIGN.md §2 "One job, one policy, one page"); replaced
+   * together with `site` when a settings change is applied. Absent in jobs an earlier Heed stored.
+   */
+  settings?: Settings;
+  /** The signals of the document the collect scanned and assessed, to re-assess it under new settings. */
+  page?: PageSignals;
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   loadSettings,
   migrateStoredSettings,
   parseSettings,
+  readFieldByField,
+  settingsForDeciding,
   type SettingsStep,
 } from '../../../utils/model/settings';
 
@@ -119,5 +121,51 @@ describe('loadSettings / parseSettings', () => {
     const r = loadSettings({ version: 1, minSide: 80 }, real);
     expect(r.settings.minImageSide).toBe(80);
     expect(r.migration.applied).toEqual([2]);
+  });
+});
+
+describe('settingsForDeciding (what a collect may decide under)', () => {
+  it('gives the stored settings, or the defaults when nothing was ever stored', () => {
+    expect(settingsForDeciding(undefined)).toEqual({ ok: true, settings: defaults });
+    const stored = { ...defaults, userBlock: ['bad.example'] };
+    expect(settingsForDeciding(stored)).toEqual({ ok: true, settings: stored });
+  });
+
+  it('refuses settings a newer Heed wrote, rather than deciding under defaults that drop the block list', () => {
+    const r = settingsForDeciding({ version: SETTINGS_VERSION + 1, userBlock: ['bad.example'] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problem).toBe('future-version');
+      expect(r.message).toMatch(/newer Heed/);
+      expect(r.message).toMatch(/stopped|not collect/i);
+    }
+  });
+
+  it.each([
+    ['a list', ['x']],
+    ['a bad version', { version: 'two' }],
+    ['an invalid block list', { version: 1, userBlock: 'bad.example' }],
+    ['an invalid mode', { version: 1, mode: 'yolo' }],
+  ])('refuses %s, naming what is wrong', (_, raw) => {
+    const r = settingsForDeciding(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.length).toBeGreaterThan(20);
+  });
+
+  it('names the invalid fields', () => {
+    const r = settingsForDeciding({ version: 1, userBlock: 'bad.example', mode: 'yolo' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/userBlock.*mode|mode.*userBlock/);
+  });
+});
+
+describe('readFieldByField (where the settings form starts from unusable settings)', () => {
+  it('keeps every readable field of settings a newer Heed wrote, the block list first of all', () => {
+    const s = readFieldByField({ version: SETTINGS_VERSION + 1, userBlock: ['bad.example'], mode: 'opt-out', newThing: 1 });
+    expect(s).toEqual({ ...defaults, userBlock: ['bad.example'], mode: 'opt-out' });
+  });
+
+  it('gives the defaults for what is not an object', () => {
+    expect(readFieldByField('nonsense')).toEqual(defaults);
   });
 });

@@ -1,0 +1,166 @@
+import { test, expect, PopupPage } from './harness/fixtures';
+import { openPopup, tabIdFor, type HeedBrowser } from './harness/browser';
+import { openLibrary } from './harness/library-page';
+
+/**
+ * DESIGN.md §2 "One job, one policy, one page" and rule 2 ("checked before an image is
+ * requested"): a collect decides under the settings and the document it assessed, never
+ * fetches what it already knows it must refuse, and never runs on settings it cannot read.
+ */
+
+/** Write Heed's stored settings as the library page would (or as a newer Heed might have). */
+async function writeSettings(heed: HeedBrowser, value: unknown): Promise<void> {
+  const sw = heed.context.serviceWorkers()[0] ?? heed.serviceWorker;
+  await sw.evaluate(
+    (v) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('heed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put(v, 'settings');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    value,
+  );
+}
+
+const DEFAULTS = {
+  version: 1,
+  purpose: 'ai-training',
+  mode: 'licensed',
+  acceptedLicences: ['CC0', 'PDM', 'CC-BY', 'CC-BY-SA'],
+  userAllow: [],
+  userBlock: [],
+  maxImageBytes: 25 * 1024 * 1024,
+  perOriginConcurrency: 2,
+  minImageSide: 50,
+  inPageNotice: true,
+};
+
+async function checked(popup: PopupPage): Promise<number> {
+  return Number(await popup.page.getByTestId('collect-progress').getAttribute('data-checked'));
+}
+
+async function open(heed: HeedBrowser, url: string, waitUntil: 'load' | 'domcontentloaded' = 'load') {
+  const page = await heed.context.newPage();
+  await page.goto(url, { waitUntil });
+  const tabId = await tabIdFor(heed, page);
+  const popup = await openPopup(heed, tabId);
+  // The popup's own previews of unstored images (Thumbnail.tsx) are not the background's
+  // requests: kept off the fixture server so its log shows what the collect itself requested.
+  await popup.route(/^https?:\/\/[^/]+\.test:\d+\//, (route) => route.abort());
+  return { page, tabId, popup: new PopupPage(popup) };
+}
+
+test('an image under a path robots.txt disallows (on the page’s origin or a CDN) is refused without ever being requested', async ({ heed, sites }) => {
+  const { popup } = await open(heed, `${sites.origin('integrity.test')}/`);
+  const verdicts = await popup.collect();
+  const byPath = (p: string) => verdicts.find((v) => new URL(v.url).pathname === p);
+  expect(byPath('/img/open.png')).toMatchObject({ decision: 'permitted' });
+  expect(byPath('/private/secret.png')).toMatchObject({ decision: 'refused', reasons: ['robots-disallow'] });
+  expect(byPath('/nope/cdn.png')).toMatchObject({ decision: 'refused', reasons: ['robots-disallow'] });
+  // The fixture server saw the allowed ones (the CDN was reachable), never the refused ones.
+  expect(sites.requests).toContain('integrity-cdn.test /yes/cdn.png');
+  expect(sites.requests).toContain('integrity-cdn.test /robots.txt');
+  expect(sites.requests.filter((r) => r.includes('/private/secret.png') || r.includes('/nope/cdn.png'))).toEqual([]);
+});
+
+test('a domain blocked in the settings during a collect: the images not yet decided are refused, and no more are requested', async ({ heed, sites }) => {
+  test.setTimeout(90_000);
+  await writeSettings(heed, DEFAULTS);
+  const { popup } = await open(heed, `${sites.origin('integrity.test')}/slow.html`);
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '40');
+  await expect.poll(() => checked(popup), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await writeSettings(heed, { ...DEFAULTS, userBlock: ['integrity.test'] });
+  const requestedAtBlock = sites.requests.filter((r) => r.startsWith('integrity.test /slow/')).length;
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const verdicts = await popup.verdicts();
+  expect(verdicts).toHaveLength(40);
+  const permitted = verdicts.filter((v) => v.decision === 'permitted');
+  const refused = verdicts.filter((v) => v.decision === 'refused');
+  expect(permitted.length).toBeGreaterThanOrEqual(3);
+  expect(refused.length).toBeGreaterThan(20);
+  expect(permitted.length + refused.length).toBe(40);
+  for (const v of refused) expect(v.reasons).toContain('user-blocked');
+  // At most the requests already in their slots (2 per origin) went out after the block.
+  expect(sites.requests.filter((r) => r.startsWith('integrity.test /slow/')).length).toBeLessThanOrEqual(requestedAtBlock + 2);
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toHaveLength(permitted.length);
+});
+
+for (const [how, change] of [
+  ['navigates to another page', (page: import('@playwright/test').Page, origin: string) => page.goto(`${origin}/other.html`)],
+  ['reloads the same URL', (page: import('@playwright/test').Page) => page.reload({ waitUntil: 'domcontentloaded' })],
+  ['changes its address with history.pushState', (page: import('@playwright/test').Page) => page.evaluate(() => history.pushState({}, '', '/other.html'))],
+] as const) {
+  test(`a tab that ${how} between Collect and the scan: the scan is discarded and the job ends with an error saying so`, async ({ heed, sites }) => {
+    const origin = sites.origin('integrity.test');
+    const { page, popup } = await open(heed, `${origin}/nav.html`);
+    const sheetRequests = () => sites.requests.filter((r) => r === 'integrity-cdn.test /slow.css').length;
+    const byPage = sheetRequests();
+    await popup.page.getByTestId('collect-page').click();
+    // Heed is fetching the page's cross-origin sheet (1.5 s): it has not scanned yet.
+    await expect.poll(sheetRequests, { timeout: 10_000 }).toBeGreaterThan(byPage);
+    await change(page, origin);
+    const progress = popup.page.getByTestId('collect-progress');
+    await expect(progress).toHaveAttribute('data-state', /done|error/, { timeout: 30_000 });
+    await expect(progress).toHaveAttribute('data-state', 'error');
+    await expect(progress).toContainText('changed page');
+    expect(await popup.verdicts()).toEqual([]);
+    expect(sites.requests.filter((r) => r.includes('/img/other.png') && !r.startsWith('integrity.test /img/other.png')).length).toBe(0);
+  });
+}
+
+test('a frame that never answers the scan is left out with a note; the page’s own images are collected', async ({ heed, sites }) => {
+  test.setTimeout(90_000);
+  const { popup } = await open(heed, `${sites.origin('integrity.test')}/frames.html`, 'domcontentloaded');
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 40_000 });
+  const verdicts = await popup.verdicts();
+  expect(verdicts.find((v) => v.url.endsWith('/img/framed-page.png'))).toMatchObject({ decision: 'permitted' });
+  await expect(popup.page.getByTestId('collect-note')).toContainText(['did not answer']);
+});
+
+test('a watching collect whose tab is closed ends', async ({ heed, sites }) => {
+  const { page, popup } = await open(heed, `${sites.origin('feed.test')}/`);
+  await popup.page.getByTestId('collect-while-scrolling').check();
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '3');
+  await expect(popup.page.getByTestId('stop-watching')).toBeVisible();
+  await page.close();
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(popup.page.getByTestId('stop-watching')).toHaveCount(0);
+});
+
+test('settings a newer Heed wrote stop collecting with a clear message, and the library keeps the block list', async ({ heed, sites }) => {
+  await writeSettings(heed, { ...DEFAULTS, version: 99, userBlock: ['kept.example'], futureField: true });
+  const { popup } = await open(heed, `${sites.origin('plain.test')}/`);
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-state', 'error');
+  await expect(progress).toContainText('newer Heed');
+  expect(sites.requests.filter((r) => r.startsWith('plain.test /beach.png')).length).toBeLessThanOrEqual(1); // the page's own load only
+
+  const library = await openLibrary(heed);
+  await library.getByTestId('nav-settings').click();
+  await expect(library.getByTestId('settings-problem')).toContainText('newer Heed');
+  await expect(library.getByTestId('setting-block')).toHaveValue('kept.example');
+  // Saving over them takes a deliberate choice.
+  await library.getByTestId('settings-save').click();
+  await expect(library.getByTestId('settings-status')).toContainText('Not saved');
+  await library.getByTestId('settings-replace-confirm').check();
+  await library.getByTestId('settings-save').click();
+  await expect(library.getByTestId('settings-status')).toHaveText('Settings saved.');
+  const again = await popup.collect();
+  expect(again.length).toBeGreaterThan(0);
+});
