@@ -42,7 +42,9 @@ const MAX_CLASS_MEMO = 10_000;
  */
 export function rightmostKey(selector: string): { kind: 'id' | 'class' | 'tag'; key: string } | null {
   if (/[\\|]/.test(selector)) return null;
-  let flat = selector.replace(/\[[^\]]*\]/g, '[]');
+  // `[^\][]`: an attribute selector ends at the next `[` as well, so a run of `[` never
+  // closed costs one scan, not one scan to the end per `[` (quadratic).
+  let flat = selector.replace(/\[[^\][]*\]/g, '[]');
   for (let i = 0; i < 16 && /\([^()]*\)/.test(flat); i++) flat = flat.replace(/\([^()]*\)/g, '');
   const last = flat.trim().split(/\s*[>+~]\s*|\s+/).pop() ?? '';
   const id = /#([^.#:[\]()\s]+)/.exec(last);

@@ -28,19 +28,70 @@ function unquote(s: string): string {
   return t;
 }
 
-const URL_FN = /url\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*?)\s*\)/gi;
+const isCssSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+
+/**
+ * Every `url(…)` in `s`: where it starts and ends, and its URL (a quoted string, or the text up
+ * to the first `)`). One left-to-right scan: the regular expression this replaces
+ * (`url\(\s*(…|[^)]*?)\s*\)`) tried every split of a whitespace run from every `url(`, cubic in
+ * an unclosed value.
+ */
+function urlFunctions(s: string): { start: number; end: number; url: string }[] {
+  const out: { start: number; end: number; url: string }[] = [];
+  const find = /url\(/gi; // a literal: found in one pass
+  for (;;) {
+    const start = find.exec(s)?.index ?? -1;
+    if (start < 0) return out;
+    const close = s.indexOf(')', start + 4);
+    if (close < 0) return out; // no `)` after this url( means none after any later one either
+    let i = start + 4;
+    while (isCssSpace(s[i])) i++;
+    let end = -1;
+    let url = '';
+    const q = s[i];
+    if (q === '"' || q === "'") {
+      // A quoted string (with backslash escapes), then optional whitespace and `)`.
+      let j = i + 1;
+      while (j < s.length && s[j] !== q) j += s[j] === '\\' ? 2 : 1;
+      let k = j + 1;
+      while (isCssSpace(s[k])) k++;
+      if (j < s.length && s[k] === ')') {
+        end = k + 1;
+        url = s.slice(i, j + 1);
+      }
+    }
+    if (end < 0) {
+      end = close + 1;
+      url = s.slice(i, close);
+    }
+    out.push({ start, end, url });
+    find.lastIndex = end;
+  }
+}
 
 function urlsIn(s: string): string[] {
   const out: string[] = [];
-  for (const m of s.matchAll(URL_FN)) {
-    const u = unquote(m[1] ?? '');
+  for (const f of urlFunctions(s)) {
+    const u = unquote(f.url);
     if (u) out.push(u);
   }
   return out;
 }
 
+/** `s` without its url() functions. */
+function withoutUrls(s: string): string {
+  let out = '';
+  let at = 0;
+  for (const f of urlFunctions(s)) {
+    out += s.slice(at, f.start);
+    at = f.end;
+  }
+  return out + s.slice(at);
+}
+
 function resolutionOf(option: string): number {
-  const m = /(?:^|\s)(\d*\.?\d+)(x|dppx|dpi|dpcm)(?=\s|$)/i.exec(option);
+  // The number's parts cannot match the same digits, so a long digit run backtracks linearly.
+  const m = /(?:^|\s)((?:\d+(?:\.\d+)?|\.\d+))(x|dppx|dpi|dpcm)(?=\s|$)/i.exec(option);
   if (!m) return 1;
   const n = Number(m[1]);
   const unit = m[2]!.toLowerCase();
@@ -63,7 +114,7 @@ function bestOfImageSet(body: string): CssImage | null {
     const url = urlsIn(o)[0] ?? (/^["']/.test(o) ? unquote(splitTopLevel(o, ' ')[0] ?? '') : null);
     if (!url) continue;
     all.push(url);
-    const res = resolutionOf(o.replace(URL_FN, ''));
+    const res = resolutionOf(withoutUrls(o));
     if (res > bestRes) {
       best = url;
       bestRes = res;

@@ -62,7 +62,11 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
       let rules = 0;
       const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
       for (let i = 0; i < lines.length; i++) {
-        const line = lines[i]!.replace(/#.*$/, '');
+        // Cut at the first `#` by index: the pattern /#.*$/ backtracks from every `#` of a line
+        // that a U+2028 (which `.` does not match) ends, quadratic in the line's length.
+        const raw = lines[i]!;
+        const hash = raw.indexOf('#');
+        const line = hash < 0 ? raw : raw.slice(0, hash);
         const colon = line.indexOf(':');
         if (colon < 0) continue;
         const field = line.slice(0, colon).trim().toLowerCase();

@@ -10,6 +10,10 @@ export interface HeaderLink {
 const MAX_VALUES = 64;
 const MAX_VALUE_LENGTH = 16384;
 const MAX_LINKS = 64;
+// `<target>` then its parameters up to the next `<`. The target stops at `<` as well as `>`
+// (neither may appear raw in a URI, RFC 3986 §2): with `[^>]*`, every `<` of a value with no
+// `>` was the start of a scan to its end, quadratic in the value's length.
+const LINK = /<([^<>]*)>([^<]*)/g;
 
 function absoluteHttpUrl(ref: string, base: string): string | null {
   try {
@@ -26,7 +30,7 @@ function absoluteHttpUrl(ref: string, base: string): string | null {
  */
 export function* headerLinks(values: readonly string[], baseUrl: string): Generator<HeaderLink> {
   for (const value of values.slice(0, MAX_VALUES)) {
-    for (const m of String(value).slice(0, MAX_VALUE_LENGTH).matchAll(/<([^>]*)>([^<]*)/g)) {
+    for (const m of String(value).slice(0, MAX_VALUE_LENGTH).matchAll(LINK)) {
       const params = m[2]!;
       const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
       const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);

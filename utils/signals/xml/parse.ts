@@ -42,7 +42,10 @@ export interface XmlLimits {
   maxLength: number;
   maxDepth: number;
   maxElements: number;
+  /** Attributes on one element. */
   maxAttributes: number;
+  /** Attributes in the whole document (namespace declarations included). */
+  maxTotalAttributes: number;
   maxText: number;
 }
 
@@ -59,7 +62,7 @@ export interface XmlOptions {
 
 /** Lenient reading, limits sized for small documents such as RSL licences (a few KiB in practice). */
 export const DEFAULT_XML_OPTIONS: XmlOptions = {
-  limits: { maxLength: 1024 * 1024, maxDepth: 64, maxElements: 20000, maxAttributes: 64, maxText: 65536 },
+  limits: { maxLength: 1024 * 1024, maxDepth: 64, maxElements: 20000, maxAttributes: 64, maxTotalAttributes: 100_000, maxText: 65536 },
   entities: 'literal',
   doctype: 'skip',
 };
@@ -100,8 +103,12 @@ export function decodeEntities(s: string): string {
 interface Frame {
   el: XmlElement;
   qname: string;
-  scope: ReadonlyMap<string, string>;
+  /** The bindings this element's declarations replaced, restored when it closes. */
+  undo: Shadowed[] | null;
 }
+
+/** A prefix binding an element's declaration replaced (`previous` undefined: it was unbound). */
+type Shadowed = { prefix: string; previous: string | undefined };
 
 /** Parse a document: exactly one root element (XML 1.0 §2.1), or an error; never throws. */
 export function parseXml(xml: string, options: XmlOptions = DEFAULT_XML_OPTIONS): ParseResult<XmlElement> {
@@ -123,7 +130,12 @@ function parse(xml: string, options: XmlOptions, fragment: boolean): ParseResult
   const strict = options.entities === 'strict';
   const roots: XmlElement[] = [];
   const stack: Frame[] = [];
+  // The namespaces in scope: one map, changed as elements open and restored as they close.
+  // Copying it per element that declares one would cost O(bindings) each, quadratic on a
+  // packet whose root declares thousands of prefixes and whose children each declare one.
+  const scope = new Map(ROOT_SCOPE);
   let count = 0;
+  let attributes = 0;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
   while (i < n) {
@@ -167,6 +179,7 @@ function parse(xml: string, options: XmlOptions, fragment: boolean): ParseResult
       const qname = xml.slice(lt + 2, gt).trimEnd();
       const top = stack.pop();
       if (!top || top.qname !== qname) return fail(`mismatched end tag </${qname.slice(0, 50)}>`);
+      restore(scope, top.undo);
       i = gt + 1;
     } else {
       if (!fragment && roots.length > 0 && stack.length === 0) return fail('content after the root element');
@@ -174,8 +187,9 @@ function parse(xml: string, options: XmlOptions, fragment: boolean): ParseResult
       if (stack.length >= limits.maxDepth) return fail(`nested deeper than ${limits.maxDepth} levels`);
       const tag = readStartTag(xml, lt + 1, limits, strict);
       if (typeof tag === 'string') return fail(tag);
-      const parentScope = stack[stack.length - 1]?.scope ?? ROOT_SCOPE;
-      const scope = declareNamespaces(parentScope, tag.attrs);
+      attributes += tag.attrs.length;
+      if (attributes > limits.maxTotalAttributes) return fail(`more than ${limits.maxTotalAttributes} attributes in the document`);
+      const undo = declareNamespaces(scope, tag.attrs);
       const el: XmlElement = { ...resolve(tag.qname, scope, true), attrs: [], children: [], text: '' };
       for (const a of tag.attrs) {
         if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) el.attrs.push({ name: a.name, ...resolve(a.name, scope, false), value: a.value });
@@ -183,7 +197,8 @@ function parse(xml: string, options: XmlOptions, fragment: boolean): ParseResult
       const parent = stack[stack.length - 1];
       if (parent) parent.el.children.push(el);
       else roots.push(el);
-      if (!tag.selfClosing) stack.push({ el, qname: tag.qname, scope });
+      if (tag.selfClosing) restore(scope, undo);
+      else stack.push({ el, qname: tag.qname, undo });
       i = tag.end;
     }
   }
@@ -250,14 +265,26 @@ function readStartTag(xml: string, from: number, limits: XmlLimits, strict: bool
   }
 }
 
-function declareNamespaces(parent: ReadonlyMap<string, string>, attrs: StartTag['attrs']): ReadonlyMap<string, string> {
-  let scope: Map<string, string> | null = null;
+/** Bind this element's namespace declarations in `scope`; what they replaced, to restore later. */
+function declareNamespaces(scope: Map<string, string>, attrs: StartTag['attrs']): Shadowed[] | null {
+  let undo: Shadowed[] | null = null;
   for (const { name, value } of attrs) {
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
-    scope ??= new Map(parent);
-    scope.set(name === 'xmlns' ? '' : name.slice(6), value);
+    const prefix = name === 'xmlns' ? '' : name.slice(6);
+    (undo ??= []).push({ prefix, previous: scope.get(prefix) });
+    scope.set(prefix, value);
   }
-  return scope ?? parent;
+  return undo;
+}
+
+/** Undo an element's declarations, last first (a prefix declared twice restores its first value). */
+function restore(scope: Map<string, string>, undo: Shadowed[] | null): void {
+  if (!undo) return;
+  for (let k = undo.length - 1; k >= 0; k--) {
+    const { prefix, previous } = undo[k]!;
+    if (previous === undefined) scope.delete(prefix);
+    else scope.set(prefix, previous);
+  }
 }
 
 // Namespaces in XML §6.2: an unprefixed element is in the default namespace, an unprefixed

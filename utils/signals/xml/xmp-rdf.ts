@@ -15,13 +15,15 @@ export const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 const MAX_CHARS = 8 * 1024 * 1024;
 const MAX_NODES = 50_000;
+const MAX_ATTRIBUTES = 200_000;
 const MAX_DEPTH = 64;
 
 // XML 1.0 strictly: no DTDs (XMP forbids them, Part 1 §7.3) and no undeclared entities. No
 // per-element caps on attributes or text beyond the packet size: an rdf:Description in
-// attribute form can carry hundreds of properties.
+// attribute form can carry hundreds of properties. The work is capped instead (elements,
+// attributes in the packet, depth): a packet past a cap is unreadable, never slow.
 const XMP_XML: XmlOptions = {
-  limits: { maxLength: MAX_CHARS, maxDepth: MAX_DEPTH, maxElements: MAX_NODES, maxAttributes: MAX_CHARS, maxText: MAX_CHARS },
+  limits: { maxLength: MAX_CHARS, maxDepth: MAX_DEPTH, maxElements: MAX_NODES, maxAttributes: MAX_CHARS, maxTotalAttributes: MAX_ATTRIBUTES, maxText: MAX_CHARS },
   entities: 'strict',
   doctype: 'refuse',
 };
@@ -93,7 +95,8 @@ export function readRdfProperties(roots: XmlElement[]): XmpProperty[] {
   const visit = (n: XmlElement, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     if (isRdf(n, 'RDF')) {
-      for (const d of n.children) if (isRdf(d, 'Description')) props.push(...fieldsOf(d));
+      // A loop, not push(...): an attribute-form Description can hold more fields than a call has arguments.
+      for (const d of n.children) if (isRdf(d, 'Description')) for (const f of fieldsOf(d)) props.push(f);
       return;
     }
     for (const c of n.children) visit(c, depth + 1);
@@ -108,7 +111,7 @@ export function hasRdf(roots: XmlElement[]): boolean {
   for (let guard = 0; stack.length > 0 && guard < MAX_NODES; guard++) {
     const n = stack.pop()!;
     if (isRdf(n, 'RDF')) return true;
-    stack.push(...n.children);
+    for (const c of n.children) stack.push(c);
   }
   return false;
 }

@@ -79,7 +79,7 @@ describe('checks the RSL and XMP readers used to apply only one of', () => {
 });
 
 describe('parseXmlFragment with strict options (as for XMP)', () => {
-  const strict: XmlOptions = { limits: { maxLength: 100, maxDepth: 3, maxElements: 4, maxAttributes: 100, maxText: 100 }, entities: 'strict', doctype: 'refuse' };
+  const strict: XmlOptions = { limits: { maxLength: 100, maxDepth: 3, maxElements: 4, maxAttributes: 100, maxTotalAttributes: 100, maxText: 100 }, entities: 'strict', doctype: 'refuse' };
 
   it('reads several top-level elements and ignores the text around them', () => {
     const r = parseXmlFragment('<?xpacket?>junk<a>1</a> & more <![CDATA[x]]><b/>', strict);

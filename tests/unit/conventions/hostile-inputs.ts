@@ -1,0 +1,111 @@
+/**
+ * Worst-case inputs for every parser Heed runs on untrusted text or bytes, as generators of a
+ * given size. Shared by the linearity test (tests/unit/conventions/linear-time.test.ts) and the
+ * bench (scripts/bench-parsers.ts), which runs each at its parser's cap.
+ *
+ * Each input is the shape that made a parser super-linear before it was fixed (or the shape
+ * most likely to: long runs of the characters its scanner treats specially, never closed).
+ */
+import { parseAiTxt } from '../../../utils/signals/ai-txt';
+import { parseLinkHeader } from '../../../utils/signals/link-header';
+import { parseXmpPacket } from '../../../utils/signals/xml/xmp-rdf';
+import { evaluateSizes, parseSrcset } from '../../../utils/scan/srcset';
+import { imageUrlsOfCssValue } from '../../../utils/scan/css-value';
+
+export interface HostileCase {
+  name: string;
+  /** The parser's input cap, in the unit `make` takes. */
+  cap: number;
+  /** A size at which the fixed parser takes measurable time and the unfixed one is clearly super-linear. */
+  n: number;
+  make: (size: number) => string;
+  run: (input: string) => unknown;
+}
+
+const repeatTo = (unit: string, size: number): string => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+
+/** An XMP packet whose root declares `k` prefixes and whose `k` children each declare one more. */
+export function xmpNamespaceFlood(chars: number): string {
+  const k = Math.max(1, Math.floor(chars / 40));
+  const decls: string[] = [];
+  const kids: string[] = [];
+  for (let i = 0; i < k; i++) {
+    decls.push(` xmlns:p${i}="u:${i}"`);
+    kids.push(`<a xmlns:q${i}="v"/>`);
+  }
+  return `<x:xmpmeta xmlns:x="adobe:ns:meta/"${decls.join('')}>${kids.join('')}</x:xmpmeta>`;
+}
+
+const sizesView = { innerWidth: 1000, matchMedia: () => ({ matches: false }) };
+
+export const HOSTILE_CASES: HostileCase[] = [
+  {
+    // Each prefix bound on the root was copied into every child's namespace map.
+    name: 'XMP: namespace declarations on every element',
+    cap: 8 * 1024 * 1024,
+    n: 40_000,
+    make: xmpNamespaceFlood,
+    run: parseXmpPacket,
+  },
+  {
+    // /#.*$/ backtracked from every `#` of a line ended by U+2028.
+    name: 'ai.txt: `#` runs ended by U+2028',
+    cap: 512 * 1024,
+    n: 8_000,
+    make: (size) => `User-agent: *\nDisallow: /a${repeatTo('#', size)}\u2028`,
+    run: parseAiTxt,
+  },
+  {
+    // /^(.*?)\s*(\d*\.?\d+…)$/ tried every split of every digit run: cubic.
+    name: 'sizes: a run of digits',
+    cap: 4000,
+    n: 480,
+    make: (size) => repeatTo('1', size),
+    run: (s) => evaluateSizes(s, sizesView),
+  },
+  {
+    // split(/,(?![^(]*\))/) looked ahead to the `)` from every comma.
+    name: 'sizes: commas inside parentheses',
+    cap: 4000,
+    n: 480,
+    make: (size) => `(${repeatTo(',', size - 2)})`,
+    run: (s) => evaluateSizes(s, sizesView),
+  },
+  {
+    // /^(\d*\.?\d+(?:e…)?)([wxh])$/ tried every split of a digit run.
+    name: 'srcset: a descriptor of digits',
+    cap: 20_000,
+    n: 2_400,
+    make: (size) => `a.jpg 1${repeatTo('1', size)}q`,
+    run: parseSrcset,
+  },
+  {
+    // /,+$/ on a URL with a long inner run of commas.
+    name: 'srcset: a URL with a run of commas',
+    cap: 20_000,
+    n: 2_400,
+    make: (size) => `a${repeatTo(',', size)}b,`,
+    run: parseSrcset,
+  },
+  {
+    // /<([^>]*)>([^<]*)/g scanned to the end from every `<` with no `>`.
+    name: 'Link header: `<` without `>`',
+    cap: 16_384,
+    n: 2_000,
+    make: (size) => repeatTo('<', size),
+    run: (s) => parseLinkHeader([s], 'https://example.test/'),
+  },
+  {
+    // url\(\s*(…|[^)]*?)\s*\) tried every split of a whitespace run, from every url(: cubic.
+    name: 'CSS value: url( and whitespace, never closed',
+    cap: 100_000,
+    n: 400,
+    make: (size) => `url(${repeatTo(' ', size)}`,
+    run: imageUrlsOfCssValue,
+  },
+];
+
+/** The cases whose input at `growth` × n would pass their parser's cap (and so be cut, hiding growth). */
+export function checkInputs(growth = 8): string[] {
+  return HOSTILE_CASES.filter((c) => c.make(growth * c.n).length > c.cap).map((c) => c.name);
+}
