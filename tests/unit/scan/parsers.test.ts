@@ -31,12 +31,28 @@ describe('parseSrcset', () => {
   });
 });
 
+describe('parseSrcset follows the HTML algorithm', () => {
+  it('h needs w, descriptors may hold parentheses, trailing commas end a URL', () => {
+    expect(parseSrcset('a.jpg 100w 50h, b.jpg 50h, c.jpg 1x')).toEqual([{ url: 'a.jpg', w: 100, x: null }, { url: 'c.jpg', w: null, x: 1 }]);
+    expect(parseSrcset('a.jpg foo(1, 2) 2x, b.jpg 3x')).toEqual([{ url: 'b.jpg', w: null, x: 3 }]);
+    expect(parseSrcset('a.jpg,, b.jpg 1e1x')).toEqual([{ url: 'a.jpg', w: null, x: 1 }, { url: 'b.jpg', w: null, x: 10 }]);
+    expect(parseSrcset('a.jpg 1.5w, b.jpg 1.x, c.jpg -1x')).toEqual([]);
+  });
+});
+
 describe('evaluateSizes', () => {
   const view = { innerWidth: 1000, matchMedia: (q: string) => ({ matches: q.includes('min-width: 800px') }) };
   it('takes the first entry whose media condition matches', () => {
     expect(evaluateSizes('(max-width: 600px) 100vw, (min-width: 800px) 50vw, 300px', view)).toBe(500);
     expect(evaluateSizes('(max-width: 600px) 100vw, 300px', view)).toBe(300);
     expect(evaluateSizes('20em', view)).toBe(320);
+  });
+  it('reads the last component value as the size, whatever separates it', () => {
+    expect(evaluateSizes('(min-width: 800px)50vw, 10px', view)).toBe(500);
+    expect(evaluateSizes('(min-width: 800px) min(50vw, 300px), 10px', view)).toBeNull();
+    expect(evaluateSizes('(min-width: 800px) 40vh, 10px', view)).toBeNull();
+    expect(evaluateSizes('bogus, 0', view)).toBe(0);
+    expect(evaluateSizes('(min-width: 800px) -5px, 10px', view)).toBe(10);
   });
   it('defaults to 100vw and answers null when it cannot know', () => {
     expect(evaluateSizes(null, view)).toBe(1000);

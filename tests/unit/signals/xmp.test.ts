@@ -124,6 +124,16 @@ describe('readEmbeddedRights', () => {
     expect(r).toEqual({ unreadable: expect.any(String) });
   });
 
+  // Work is capped, not only size: a packet past a cap is unreadable (DESIGN.md §2 rule 5), with
+  // the cap named, rather than parsed for minutes and retried after each worker restart.
+  it.each<[string, string, RegExp]>([
+    ['more attributes than the cap', xmpPacket('', Array.from({ length: 200_001 }, (_, i) => `dc:a${i}="x"`).join(' ')), /XMP: more than 200000 attributes in the document/],
+    ['more elements than the cap', xmpPacket('<dc:a/>'.repeat(50_001)), /XMP: more than 50000 elements/],
+  ])('XMP past a work cap (%s) → unreadable, naming the cap', async (_name, packet, reason) => {
+    const r = await readEmbeddedRights(png({ chunks: [pngXmpChunk(packet)] }));
+    expect(r).toEqual({ unreadable: expect.stringMatching(reason) });
+  });
+
   it('a JPEG cut inside its XMP segment → unreadable (the XMP is declared but lost)', async () => {
     const full = jpeg({ segments: [xmpApp1(ATTRIBUTE_FORM)] });
     expect(await readEmbeddedRights(full.subarray(0, 200))).toEqual({ unreadable: expect.any(String) });
