@@ -8,6 +8,7 @@ import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import { belowMinSide, shownImageInstead } from '@/utils/policy/image-to-judge';
+import { embeddedCredit } from '@/utils/signals/xmp-credit';
 import type { ImageCandidate } from '@/utils/policy/verdict';
 import { fetchWithRetry, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
@@ -97,7 +98,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         finalUrl: fetched.finalUrl,
         headers: headerMap(fetched.headers),
         origins: files,
-        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence },
+        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, credit: embeddedCredit(rights) },
         linkedRsl,
       },
       mime,

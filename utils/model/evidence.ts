@@ -94,5 +94,13 @@ export const LicenceSchema = z.object({
   url: z.string(),
   source: LicenceSourceSchema,
   attribution: z.string().nullable(),
+  /**
+   * The credit for the work (issue 18; utils/model/credit.ts): its title, its creator and its
+   * source (the licensor's attributionURL, else the page). Optional here (a licence candidate
+   * has none yet); every stored item's licence carries them, null when unknown.
+   */
+  title: z.string().max(1000).nullable().optional(),
+  creator: z.string().max(1000).nullable().optional(),
+  sourceUrl: z.string().max(2048).nullable().optional(),
 });
 export type Licence = z.infer<typeof LicenceSchema>;

@@ -1,4 +1,6 @@
 import { decide, type Decision } from './decide';
+import { imageCredit, withCredit } from './credit';
+import type { Credit } from '../model/credit';
 import type { Evidence, Licence, RefusalReason } from '../model/evidence';
 import type { OriginFiles } from '../signals/origin-files';
 import type { PageSignals } from '../page/page-signals';
@@ -79,7 +81,7 @@ export interface ImageInputs {
   /** Signal files of the image's origin and, after a cross-origin redirect, the final one. */
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
-  embedded: { evidence: Evidence[]; licence: Licence | null };
+  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit };
   /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
   linkedRsl?: FetchedFile[];
 }
@@ -200,13 +202,22 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),
   // the URL fetched and the one after redirects; a redirect to another site makes it that site's.
   const pageSpeaksForImage = [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(page.pageUrl, u));
+  let decision: Decision;
   if (pageSpeaksForImage) {
     licences.push(...stated);
-    return decide({ evidence, licences }, settings);
+    decision = decide({ evidence, licences }, settings);
+  } else {
+    const site = licenceSite(page.pageUrl) ?? page.pageUrl;
+    for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
+    decision = decide({ evidence, licences, claimedBy: stated.length > 0 ? [site] : [] }, settings);
   }
-  const site = licenceSite(page.pageUrl) ?? page.pageUrl;
-  for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
-  return decide({ evidence, licences, claimedBy: stated.length > 0 ? [site] : [] }, settings);
+  // The licence carries the work's credit: title, creator, source and the TASL line (issue 18).
+  // The page's own credit, like its licence, speaks only for the images it speaks for.
+  const credit = imageCredit({
+    embedded: image.embedded.credit ?? null, imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals,
+    element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
+  });
+  return { ...decision, licence: withCredit(decision.licence, credit) };
 }
 
 /** A page's licence statement about another site's image: evidence, never a grant (rule 4). */

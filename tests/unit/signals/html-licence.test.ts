@@ -92,7 +92,7 @@ describe('readPageLicenceSignals: rel=license, RDFa, microdata', () => {
       { via: 'rel', url: 'https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1' },
     ]);
     expect(hints(`<figure><img id="img" src="fox.jpg"><figcaption>${chooser}</figcaption></figure>`)).toEqual([
-      { via: 'figure', licences: ['https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1'], creator: 'Ann', title: 'Fox', creditText: null },
+      { via: 'figure', licences: ['https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1'], creator: 'Ann', title: 'Fox', creditText: null, attributionUrl: 'https://ex.test/work' },
     ]);
   });
 
@@ -299,7 +299,7 @@ describe('readElementLicence', () => {
   it('reads ccREL about="<image>" on an ancestor or a sibling (SIGNALS.md §6.2)', () => {
     const ancestor = `<div about="/gallery/fox.jpg" xmlns:cc="http://creativecommons.org/ns#"><img id="img" src="fox.jpg">
       <a rel="license" href="${BY_SA}">CC BY-SA 4.0</a> by <a property="cc:attributionName" rel="cc:attributionURL" href="https://ex.test/ann">Ann</a></div>`;
-    expect(hints(ancestor)).toEqual([{ via: 'rdfa', licences: [BY_SA], creator: 'Ann', title: null, creditText: null }]);
+    expect(hints(ancestor)).toEqual([{ via: 'rdfa', licences: [BY_SA], creator: 'Ann', title: null, creditText: null, attributionUrl: 'https://ex.test/ann' }]);
     const sibling = `<p><img id="img" src="http://ex.test/gallery/fox.jpg#x"><span about="https://ex.test/gallery/fox.jpg">
       <span rel="dcterms:license" resource="${CC0}"></span><span property="dcterms:creator" content="Bo"></span></span>
       <span about="other.jpg"><a rel="license" href="${BY_NC}">other</a></span></p>`;

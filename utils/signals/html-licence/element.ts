@@ -102,6 +102,7 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
         } else if (s.predicate === 'creator') h.creator ??= textValue(s);
         else if (s.predicate === 'title') h.title ??= textValue(s);
         else if (s.predicate === 'creditText') h.creditText ??= textValue(s);
+        else if (s.predicate === 'attributionUrl') h.attributionUrl ??= urlValue(s, base);
       }
     }
   }

@@ -8,6 +8,8 @@ type Unreadable = PageLicenceSignals['unreadable'][number];
 export interface JsonLdLicences {
   /** `license` of top-level, non-media nodes: the page's licence (SIGNALS.md §6.3). */
   pageLicences: string[];
+  /** `author`/`creator` names of the same top-level nodes: the page's own creator (issue 18). */
+  pageCreators: string[];
   imageObjects: JsonLdImageObject[];
   unreadable: Unreadable[];
   truncated: boolean;
@@ -120,7 +122,7 @@ export function readJsonLd(doc: Document, base: string): JsonLdLicences {
 
 /** The same as readJsonLd, from the scripts' texts (as the always-on content script sends them). */
 export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdLicences {
-  const out: JsonLdLicences = { pageLicences: [], imageObjects: [], unreadable: [], truncated: false };
+  const out: JsonLdLicences = { pageLicences: [], pageCreators: [], imageObjects: [], unreadable: [], truncated: false };
   const noteUnreadable = (index: number, reason: Unreadable['reason']): void => {
     if (out.unreadable.length < LIMITS.unreadable) out.unreadable.push({ via: 'json-ld', index, reason });
     else out.truncated = true;
@@ -173,6 +175,8 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
           else out.truncated = true;
         }
       } else if (top && !isMediaType(types)) {
+        const creator = namesOf(prop(value, 'author')) ?? namesOf(prop(value, 'creator'));
+        if (creator !== null && out.pageCreators.length < LIMITS.licences && !out.pageCreators.includes(creator)) out.pageCreators.push(creator);
         for (const url of urlsOf(prop(value, 'license'), base)) {
           if (out.pageLicences.includes(url)) continue;
           if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);

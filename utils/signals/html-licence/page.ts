@@ -1,6 +1,7 @@
 import { LIMITS } from './limits';
 import type { LicenceVia, PageLicenceSignals } from './schema';
 import { documentBase, enclosingFigure, resolveUrl } from './dom';
+import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, urlValue } from './statements';
 
@@ -58,6 +59,7 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   }
 
   const jsonLd = readJsonLd(doc, base || 'about:blank');
+  const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators);
   for (const url of jsonLd.pageLicences) add('json-ld', url);
   return {
     pageUrl: page,
@@ -66,5 +68,6 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     imageObjects: jsonLd.imageObjects,
     unreadable: jsonLd.unreadable,
     truncated: truncated || full || jsonLd.truncated,
+    ...(credit ? { credit } : {}),
   };
 }

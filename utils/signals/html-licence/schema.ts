@@ -21,6 +21,10 @@ export const JsonLdImageObjectSchema = z.object({
 });
 export type JsonLdImageObject = z.infer<typeof JsonLdImageObjectSchema>;
 
+/** Who the page says made its work, what it is called, and the URL to credit (issue 18). */
+export const PageCreditSchema = z.object({ title: Text.nullable(), creator: Text.nullable(), attributionUrl: Url.nullable() });
+export type PageCredit = z.infer<typeof PageCreditSchema>;
+
 /** Licence markup read from one HTML document; JSON-serialisable, travels in extension messages. */
 export const PageLicenceSignalsSchema = z.object({
   pageUrl: Url,
@@ -42,6 +46,8 @@ export const PageLicenceSignalsSchema = z.object({
     .max(LIMITS.unreadable),
   /** A cap was hit: some markup was not examined. */
   truncated: z.boolean(),
+  /** The page's own credit for its work (credits.ts; issue 18); absent from the badge's raw reading. */
+  credit: PageCreditSchema.optional(),
 });
 export type PageLicenceSignals = z.infer<typeof PageLicenceSignalsSchema>;
 
@@ -52,5 +58,7 @@ export const ElementLicenceHintSchema = z.object({
   creator: Text.nullable(),
   title: Text.nullable(),
   creditText: Text.nullable(),
+  /** ccREL `cc:attributionURL` in the same scope (issue 18): the work's source to credit. */
+  attributionUrl: Url.nullable().optional(),
 });
 export type ElementLicenceHint = z.infer<typeof ElementLicenceHintSchema>;

@@ -2,7 +2,7 @@ import { LIMITS } from './limits';
 import { tokens } from './dom';
 
 /** What a statement says, once the vocabulary is resolved. */
-export type Predicate = 'licence' | 'creator' | 'title' | 'creditText' | 'contentUrl' | 'copyrightNotice' | 'acquireLicensePage';
+export type Predicate = 'licence' | 'creator' | 'title' | 'creditText' | 'contentUrl' | 'copyrightNotice' | 'acquireLicensePage' | 'attributionUrl';
 
 const CC = 'http://creativecommons.org/ns#';
 const XHV = 'http://www.w3.org/1999/xhtml/vocab#';
@@ -30,6 +30,8 @@ const PREDICATES: ReadonlyMap<string, Predicate> = new Map<string, Predicate>([
   [`${DC11}license`, 'licence'],
   [`${SCHEMA}license`, 'licence'],
   [`${CC}attributionname`, 'creator'],
+  // ccREL: the URL to credit the work with (the TASL "source"; issue 18).
+  [`${CC}attributionurl`, 'attributionUrl'],
   [`${DCTERMS}creator`, 'creator'],
   [`${DC11}creator`, 'creator'],
   [`${SCHEMA}creator`, 'creator'],
