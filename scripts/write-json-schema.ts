@@ -1,9 +1,9 @@
-/** Regenerate schema/heed-manifest-1.schema.json from the zod schema (npm run schema). */
+/** Regenerate schema/heed-manifest-<N>.schema.json (the current schema id) from the zod schema (npm run schema). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { manifestJsonSchema } from '../utils/model/manifest';
+import { manifestJsonSchema, manifestSchemaFileName } from '../utils/model/manifest';
 
-const out = resolve(import.meta.dirname, '../schema/heed-manifest-1.schema.json');
+const out = resolve(import.meta.dirname, '../schema', manifestSchemaFileName());
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`);
 console.log(`wrote ${out}`);

@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { marked } from 'marked';
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
 
-const SCHEMA = resolve(import.meta.dirname, '../../schema/heed-manifest-1.schema.json');
+const SCHEMA = resolve(import.meta.dirname, '../../schema/heed-manifest-2.schema.json');
 const DATED = /^heed-(dataset|croissant)-\d{4}-\d{2}-\d{2}\.(jsonl|zip|json)$/;
 
 /** Click an export button and read the downloaded file. */
@@ -27,7 +27,11 @@ test('every export downloads and parses: manifest, JSONL, Hugging Face ZIP, Croi
   // JSON manifest: validates against the committed JSON Schema (draft 2020-12).
   const json = await download(page, 'export-json');
   expect(json.name).toMatch(/^heed-manifest-\d{4}-\d{2}-\d{2}\.json$/);
-  const manifest = JSON.parse(json.text) as { items: { sha256: string; url: string }[] };
+  const manifest = JSON.parse(json.text) as { schema: string; items: { sha256: string; url: string; licence: Record<string, unknown> }[] };
+  expect(manifest.schema).toBe('heed-manifest/2');
+  // The page names its photographer (<meta name="author">): every licence carries the credit.
+  const vase = manifest.items.find((i) => i.url.includes('vase'))!;
+  expect(vase.licence).toMatchObject({ title: 'Blue vase, 1820', creator: 'Open Museum Photography', sourceUrl: `${sites.origin('museum.test')}/` });
   const validate = new Ajv2020({ strict: true }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
   expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
   const hashes = manifest.items.map((i) => i.sha256).sort();
@@ -40,7 +44,7 @@ test('every export downloads and parses: manifest, JSONL, Hugging Face ZIP, Croi
   const rows = lines(jsonl.text);
   expect(rows).toHaveLength(2);
   for (const row of rows) {
-    expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'source_width', 'source_height']);
+    expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'sha256', 'source_width', 'source_height']);
     expect(row).toMatchObject({ license: 'CC-BY-4.0', license_url: 'https://creativecommons.org/licenses/by/4.0/', page_url: `${sites.origin('museum.test')}/` });
   }
   expect(rows.map((r) => r.sha256).sort()).toEqual(hashes);
@@ -91,7 +95,7 @@ test('every export downloads and parses: manifest, JSONL, Hugging Face ZIP, Croi
   expect(attribution.text).toBe(strFromU8(files['ATTRIBUTION.md']!));
   const html = marked.parse(attribution.text, { gfm: true, async: false });
   expect(html.match(/<li>/g)).toHaveLength(2);
-  expect(html).toContain('is licensed under CC BY 4.0');
+  expect(html.replace(/&quot;/g, '"')).toContain(`"Blue vase, 1820" by Open Museum Photography (${sites.origin('museum.test')}/) is licensed under CC BY 4.0`);
   expect(html).toContain('<a href="https://creativecommons.org/licenses/by/4.0/">');
 
   // Exports are deterministic: a second ZIP of the same store is byte-identical.

@@ -31,7 +31,7 @@ export function* attributionLines(manifest: Manifest): Generator<string> {
   const licensed = manifest.items.filter((i) => i.licence !== null).length;
   const unlicensed = manifest.items.length - licensed;
   yield '# Attribution\n\n';
-  yield `Credits for the ${manifest.items.length} image${manifest.items.length === 1 ? '' : 's'} in this Heed collection, in the form Creative Commons recommends: "Title" by Creator is licensed under the licence, with a link to it. Each credit was recorded when the image was collected; where the page named no creator, none is given. Keep these credits with the images when you share them.\n`;
+  yield `Credits for the ${manifest.items.length} image${manifest.items.length === 1 ? '' : 's'} in this Heed collection, in the form Creative Commons recommends: "Title" by Creator (source) is licensed under the licence, with a link to it. Each credit was recorded when the image was collected, from the image's own metadata or the page's markup; where nothing named the creator, the credit says so: add the creator before you share the image if you can find out who it is. Keep these credits with the images when you share them.\n`;
   if (licensed > 0) {
     yield `\n## Licensed images (${licensed})\n\n`;
     for (const item of manifest.items) if (item.licence !== null) yield attributionEntry(item);

@@ -1,5 +1,6 @@
 import type { Purpose } from '../model/evidence';
-import { attributionLine, licenceLabel, parseLicenceUrl } from '../model/licence-url';
+import { licenceLabel, parseLicenceUrl } from '../model/licence-url';
+import { taslLine, titleFromText } from '../model/credit';
 import type { Manifest, ManifestItem } from '../model/manifest';
 
 /** One licence shared by some items of the collection. */
@@ -66,9 +67,16 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A title for an item: its caption, else alt text, else the image file name. */
+/** The credit stored with an item's licence (issue 18): nulls when unlicensed or stored before. */
+export function creditOf(item: ManifestItem): { title: string | null; creator: string | null; sourceUrl: string | null } {
+  const l = item.licence;
+  return { title: l?.title ?? null, creator: l?.creator ?? null, sourceUrl: l?.sourceUrl ?? null };
+}
+
+/** A title for an item: its credited title, else caption, else alt text (without a licence statement), else the file name. */
 export function itemTitle(item: ManifestItem): string {
-  for (const text of [item.caption, item.alt]) if (text.trim()) return text.trim();
+  const title = item.licence?.title ?? titleFromText(item.caption) ?? titleFromText(item.alt);
+  if (title) return title;
   try {
     const name = decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? '');
     if (name) return name;
@@ -80,13 +88,16 @@ export function itemTitle(item: ManifestItem): string {
 
 /**
  * The item's credit line: the one stored with its licence (a stored line that had no title,
- * "This image …", gets the item's title), else the usual CC form built here; null when unlicensed.
+ * "This image …", gets the item's title), else the TASL line built here from what the item holds
+ * (an item stored without one: its title, its page as the source, the creator not stated); null
+ * when unlicensed.
  */
 export function creditLine(item: ManifestItem): string | null {
   if (!item.licence) return null;
   const stored = item.licence.attribution?.trim();
   if (stored) return stored.startsWith('This image ') ? `"${itemTitle(item)}"${stored.slice('This image'.length)}` : stored;
-  return attributionLine({ title: itemTitle(item), creator: null, licenceId: item.licence.id, licenceUrl: item.licence.url });
+  const credit = creditOf(item);
+  return taslLine({ title: itemTitle(item), creator: credit.creator, sourceUrl: credit.sourceUrl ?? item.pageUrl, licenceId: item.licence.id, licenceUrl: item.licence.url });
 }
 
 const PERSON = /person\s*in\s*image/i;

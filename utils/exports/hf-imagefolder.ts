@@ -158,7 +158,7 @@ export function datasetCard(manifest: Manifest, facts: CollectionFacts = collect
 
   out.push('## Files\n\n');
   out.push(`- \`${SPLIT_DIR}/<sha256>.<ext>\`: the image bytes exactly as served (not re-encoded), named by their SHA-256.\n`);
-  out.push(`- \`${SPLIT_DIR}/metadata.jsonl\`: one line per image, keyed by \`file_name\` (relative to \`${SPLIT_DIR}/\`), with \`caption\`, \`alt\`, \`url\`, \`page_url\`, \`page_title\`, \`license\`, \`license_url\`, \`attribution\`, \`sha256\`, \`mime\`, \`width\`, \`height\`, \`collected_at\`, \`synthetic\`.\n`);
+  out.push(`- \`${SPLIT_DIR}/metadata.jsonl\`: one line per image, keyed by \`file_name\` (relative to \`${SPLIT_DIR}/\`), with \`caption\`, \`alt\`, \`url\`, \`page_url\`, \`page_title\`, \`license\`, \`license_url\`, \`attribution\` (the credit line), \`title\`, \`creator\`, \`source_url\`, \`sha256\`, \`mime\`, \`width\`, \`height\`, \`collected_at\`, \`synthetic\`.\n`);
   if (other > 0) out.push(`- \`${OTHER_DIR}/\`: ${other} image${other === 1 ? '' : 's'} in formats the \`imagefolder\` loader cannot decode (e.g. SVG, HEIC), without metadata rows.\n`);
   out.push('- `ATTRIBUTION.md`: a credit line per image.\n');
   out.push('- `croissant.json`: Croissant 1.1 metadata (with Responsible-AI fields) describing this folder.\n\n');

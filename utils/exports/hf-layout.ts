@@ -1,5 +1,5 @@
 import type { Manifest, ManifestItem } from '../model/manifest';
-import { creditLine, licenceOf } from './facts';
+import { creditLine, creditOf, licenceOf } from './facts';
 import { jsonLine } from './types';
 
 /*
@@ -65,6 +65,9 @@ export interface HfMetadataRow {
   license: string | null;
   license_url: string | null;
   attribution: string | null;
+  title: string | null;
+  creator: string | null;
+  source_url: string | null;
   sha256: string;
   mime: string;
   width: number | null;
@@ -76,6 +79,7 @@ export interface HfMetadataRow {
 /** The metadata row for one item (same column names as the JSONL export where they overlap). */
 export function hfMetadataRow(item: ManifestItem): HfMetadataRow {
   const licence = licenceOf(item);
+  const credit = creditOf(item);
   return {
     file_name: imageFileName(item),
     caption: item.caption.trim() || item.alt.trim(),
@@ -86,6 +90,9 @@ export function hfMetadataRow(item: ManifestItem): HfMetadataRow {
     license: licence?.id ?? null,
     license_url: licence?.url ?? null,
     attribution: creditLine(item),
+    title: credit.title,
+    creator: credit.creator,
+    source_url: credit.sourceUrl,
     sha256: item.sha256,
     mime: item.mime,
     width: item.width,

@@ -1,5 +1,5 @@
 import type { Manifest, ManifestItem } from '../model/manifest';
-import { creditLine, licenceOf } from './facts';
+import { creditLine, creditOf, licenceOf } from './facts';
 import { asAsync, jsonLine, localDateStamp, type ExportFormat } from './types';
 
 /**
@@ -18,7 +18,7 @@ import { asAsync, jsonLine, localDateStamp, type ExportFormat } from './types';
  *
  *   img2dataset --url_list heed-dataset-YYYY-MM-DD.jsonl --input_format jsonl \
  *     --url_col url --caption_col caption --output_format files --output_folder images \
- *     --save_additional_columns '["license","license_url","attribution","page_url","source_width","source_height"]' \
+ *     --save_additional_columns '["license","license_url","attribution","title","creator","source_url","page_url","source_width","source_height"]' \
  *     --verify_hash '["sha256","sha256"]' --disable_all_reencoding True
  */
 export const IMG2DATASET_RESERVED_COLUMNS: readonly string[] = ['key', 'caption', 'url', 'width', 'height', 'original_width', 'original_height', 'status', 'error_message', 'exif', 'md5', 'sha256', 'sha512'];
@@ -29,7 +29,12 @@ export interface Img2datasetRow {
   /** SPDX id (e.g. CC-BY-4.0), or null when unrecognised or unlicensed. */
   license: string | null;
   license_url: string | null;
+  /** The TASL line: "Title" by Creator (source) is licensed under … (licence URL). */
   attribution: string | null;
+  /** The work's credit (issue 18), null when unknown or collected before Heed recorded it. */
+  title: string | null;
+  creator: string | null;
+  source_url: string | null;
   page_url: string;
   sha256: string;
   /** The image's size as Heed stored it (img2dataset writes its own `width`/`height`). */
@@ -40,12 +45,16 @@ export interface Img2datasetRow {
 /** The img2dataset input row for one item (caption falls back to the alt text). */
 export function img2datasetRow(item: ManifestItem): Img2datasetRow {
   const licence = licenceOf(item);
+  const credit = creditOf(item);
   return {
     url: item.url,
     caption: item.caption.trim() || item.alt.trim(),
     license: licence?.id ?? null,
     license_url: licence?.url ?? null,
     attribution: creditLine(item),
+    title: credit.title,
+    creator: credit.creator,
+    source_url: credit.sourceUrl,
     page_url: item.pageUrl,
     sha256: item.sha256,
     source_width: item.width,

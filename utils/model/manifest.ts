@@ -9,7 +9,12 @@ import {
 } from './evidence';
 import { PeopleRecordSchema } from './people';
 
-export const MANIFEST_SCHEMA_ID = 'heed-manifest/1';
+/**
+ * heed-manifest/2 (issue 18): every item's licence carries its credit — `title`, `creator`,
+ * `sourceUrl` (null when unknown, and for items stored before) — and `attribution` is the TASL
+ * line built from them. /1 had `{id, url, source, attribution}` only.
+ */
+export const MANIFEST_SCHEMA_ID = 'heed-manifest/2';
 
 /** How an image was found on the page (the scanner's discovery path). */
 export const DiscoverySchema = z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'pseudo', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']);
@@ -51,6 +56,24 @@ export const ManifestItemSchema = z.object({
 });
 export type ManifestItem = z.infer<typeof ManifestItemSchema>;
 
+/** A licence as exported: its credit fields always present (DESIGN.md §3; utils/model/credit.ts). */
+export const CreditedLicenceSchema = LicenceSchema.extend({
+  title: z.string().max(1000).nullable(),
+  creator: z.string().max(1000).nullable(),
+  sourceUrl: z.string().max(2048).nullable(),
+});
+export type CreditedLicence = z.infer<typeof CreditedLicenceSchema>;
+
+/** An item as exported in the manifest: the stored item, its licence credited. */
+export const ExportedItemSchema = ManifestItemSchema.extend({ licence: CreditedLicenceSchema.nullable() });
+export type ExportedItem = z.infer<typeof ExportedItemSchema>;
+
+/** The stored licence with its credit fields filled (null for an item stored before /2). */
+export function creditedLicence(licence: ManifestItem['licence']): CreditedLicence | null {
+  if (licence === null) return null;
+  return { ...licence, title: licence.title ?? null, creator: licence.creator ?? null, sourceUrl: licence.sourceUrl ?? null };
+}
+
 const countsOf = <T extends readonly [string, ...string[]]>(codes: T) =>
   z.partialRecord(z.enum(codes), z.number().int().nonnegative());
 
@@ -64,7 +87,7 @@ export const ManifestSchema = z.object({
     acceptedLicences: z.array(z.string()),
     robotsTokens: z.array(z.string()),
   }),
-  items: z.array(ManifestItemSchema),
+  items: z.array(ExportedItemSchema),
   summary: z.object({
     collected: z.number().int().nonnegative(),
     refused: countsOf(REFUSAL_REASONS),
@@ -89,7 +112,7 @@ export function buildManifest(args: {
   version: string;
   exportedAt: string;
 }): Manifest {
-  const items = [...args.items].sort(
+  const items = [...args.items].map((i) => ({ ...i, licence: creditedLicence(i.licence) })).sort(
     (a, b) => a.collectedAt.localeCompare(b.collectedAt) || a.url.localeCompare(b.url) || a.sha256.localeCompare(b.sha256),
   );
   return {
@@ -108,9 +131,14 @@ function sortKeys<T extends Record<string, number | undefined>>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b))) as T;
 }
 
-/** The manifest's JSON Schema (zod 4's own export), committed as schema/heed-manifest-1.schema.json. */
+/** The manifest's JSON Schema (zod 4's own export), committed as schema/heed-manifest-<N>.schema.json. */
 export function manifestJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(ManifestSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The committed JSON Schema's file name for the current schema id: `heed-manifest-2.schema.json`. */
+export function manifestSchemaFileName(): string {
+  return `${MANIFEST_SCHEMA_ID.replace('/', '-')}.schema.json`;
 }
 
 /** File name for an export on a given date (the user's local calendar day): heed-manifest-YYYY-MM-DD.json. */

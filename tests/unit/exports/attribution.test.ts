@@ -11,8 +11,8 @@ describe('ATTRIBUTION.md', () => {
     const md = attributionMarkdown(manifestOf([item(1, { caption: 'Blue vase' }), item(2, { licence: { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', source: 'xmp', attribution: null } })]));
     expect(md).toContain('## Licensed images (2)');
     const out = html(md);
-    expect(out).toContain('"Blue vase" is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)<br>Licence: <a href="https://creativecommons.org/licenses/by/4.0/">');
-    expect(out).toContain('"Object 2" is marked with CC0 1.0');
+    expect(out).toContain('"Blue vase", creator not stated (https://museum.example/), is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)<br>Licence: <a href="https://creativecommons.org/licenses/by/4.0/">');
+    expect(out).toContain('"Object 2", creator not stated (https://museum.example/), is marked with CC0 1.0');
     expect(out).toContain('<a href="https://creativecommons.org/publicdomain/zero/1.0/">');
     expect(out).toContain(`<code>${'01'.repeat(32)}</code>`);
   });
@@ -48,6 +48,16 @@ describe('ATTRIBUTION.md', () => {
 });
 
 describe('credit line', () => {
+  it('names the recorded creator and source (TASL), and never repeats a licence statement from the caption', () => {
+    const bySa = { id: 'CC-BY-SA-4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/', source: 'page' as const };
+    const credited = item(1, { licence: { ...bySa, attribution: '"Harbour" by Ana Ruiz (https://photos.example/h) is licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)', title: 'Harbour', creator: 'Ana Ruiz', sourceUrl: 'https://photos.example/h' } });
+    const captioned = item(2, { caption: 'Market at dawn. Photo: Ana Ruiz, CC BY-SA 4.0', licence: { ...bySa, attribution: null } });
+    const out = html(attributionMarkdown(manifestOf([credited, captioned])));
+    expect(out).toContain('"Harbour" by Ana Ruiz (https://photos.example/h) is licensed under CC BY-SA 4.0');
+    expect(out).toContain('"Market at dawn. Photo: Ana Ruiz", creator not stated (https://museum.example/), is licensed under CC BY-SA 4.0');
+    expect(out).not.toContain('CC BY-SA 4.0" is licensed');
+  });
+
   it('gives a stored untitled credit the item title, keeping its creator and licence', () => {
     const stored = item(1, { caption: 'Blue vase', licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: 'This image by Ann is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)' } });
     expect(html(attributionEntry(stored))).toContain('"Blue vase" by Ann is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');

@@ -45,7 +45,7 @@ describe('Croissant 1.1 export', () => {
       }
     }
     const imageFields = (doc.recordSet as Json[]).find((r) => r['@id'] === 'images')!.field as Json[];
-    expect(imageFields.map((f) => f.name)).toEqual(['image', 'file_name', 'caption', 'license', 'license_url', 'attribution', 'sha256']);
+    expect(imageFields.map((f) => f.name)).toEqual(['image', 'file_name', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'sha256']);
     expect(imageFields[0]).toMatchObject({ dataType: 'sc:ImageObject', source: { fileSet: { '@id': 'image-files' }, extract: { fileProperty: 'content' } } });
   });
 

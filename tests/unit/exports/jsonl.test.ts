@@ -10,7 +10,7 @@ describe('JSONL (img2dataset) export', () => {
     const rows = lines.slice(0, -1).map((l) => JSON.parse(l));
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'page_url', 'sha256', 'source_width', 'source_height']);
+      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'sha256', 'source_width', 'source_height']);
     }
     expect(rows[0]).toMatchObject({
       url: 'https://museum.example/collection/1.png',
@@ -22,8 +22,14 @@ describe('JSONL (img2dataset) export', () => {
       source_width: 41,
       source_height: 31,
     });
-    expect(rows[0].attribution).toBe('"Blue vase, 1820" is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
+    expect(rows[0].attribution).toBe('"Blue vase, 1820", creator not stated (https://museum.example/), is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
     expect(rows[1].caption).toBe('Object 2');
+  });
+
+  it('writes the credit (title, creator, source) with the stored TASL line; nulls for an item stored before', () => {
+    const credited = item(1, { licence: { id: 'CC-BY-SA-4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/', source: 'element', attribution: '"Vase" by Ann (https://museum.example/v) is licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)', title: 'Vase', creator: 'Ann', sourceUrl: 'https://museum.example/v' } });
+    expect(img2datasetRow(credited)).toMatchObject({ title: 'Vase', creator: 'Ann', source_url: 'https://museum.example/v', attribution: expect.stringContaining('by Ann (https://museum.example/v)') });
+    expect(img2datasetRow(item(2))).toMatchObject({ title: null, creator: null, source_url: null });
   });
 
   it('keeps a stored attribution, and writes nulls for an unlicensed item', () => {

@@ -115,7 +115,7 @@ describe('JSONL, read as img2dataset 1.47 reads it', () => {
       expect(columns, c).toContain(c);
       expect(RESERVED, c).not.toContain(c);
     }
-    expect(saved).toEqual(expect.arrayContaining(['license', 'license_url', 'attribution', 'page_url', 'source_width', 'source_height']));
+    expect(saved).toEqual(expect.arrayContaining(['license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'source_width', 'source_height']));
   });
 });
 

@@ -66,12 +66,25 @@ describe('manifest', () => {
     expect(props.people).toBeDefined();
   });
 
+  it('heed-manifest/2: every licence carries title, creator and sourceUrl; items stored before get nulls', () => {
+    const old = item({ licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: 'This image is licensed under CC BY 4.0' } });
+    const credited = item({ sha256: 'b'.repeat(64), licence: { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', source: 'xmp', attribution: 'x', title: 'T', creator: 'C', sourceUrl: 'https://ex.com/' } });
+    const m = buildManifest(args([old, credited, item({ sha256: 'c'.repeat(64), licence: null })]));
+    expect(m.schema).toBe('heed-manifest/2');
+    expect(m.items.map((i) => i.licence && [i.licence.title, i.licence.creator, i.licence.sourceUrl])).toEqual([[null, null, null], ['T', 'C', 'https://ex.com/'], null]);
+    expect(m.items[0]!.licence!.attribution).toBe('This image is licensed under CC BY 4.0');
+    expect(ManifestSchema.parse(JSON.parse(JSON.stringify(m)))).toEqual(m);
+    // The JSON Schema requires the credit fields (nullable) on every licence.
+    const licence = JSON.stringify(manifestJsonSchema());
+    expect(licence).toMatch(/"required":\[[^\]]*"title","creator","sourceUrl"/);
+  });
+
   it('names the file by local date', () => {
     expect(manifestFileName(new Date(2026, 10, 5, 23, 59))).toBe('heed-manifest-2026-11-05.json');
   });
 
   it('the committed JSON Schema is the one zod exports', () => {
-    const committed = JSON.parse(readFileSync(new URL('../../../schema/heed-manifest-1.schema.json', import.meta.url), 'utf8'));
+    const committed = JSON.parse(readFileSync(new URL('../../../schema/heed-manifest-2.schema.json', import.meta.url), 'utf8'));
     expect(committed).toEqual(manifestJsonSchema());
   });
 });
