@@ -28,4 +28,6 @@ export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = z.object({
   jsonLd: z.array(z.string().max(RAW_LIMITS.jsonLdChars)).max(RAW_LIMITS.jsonLdScripts),
   jsonLdTruncated: z.boolean(),
   rsl: InlineRslSchema,
+  mediaWiki: z.boolean(),
+  dcmiText: z.boolean(),
 });

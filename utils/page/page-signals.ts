@@ -42,8 +42,17 @@ const RSL_TYPE = 'application/rsl+xml';
 export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
   const jsonLd = readJsonLdTexts(raw.jsonLd, raw.url);
   const licences: PageLicenceSignals['licences'] = [];
-  for (const l of raw.licenceLinks) if (l.type !== RSL_TYPE) licences.push({ via: 'rel', url: l.url });
-  for (const url of jsonLd.pageLicences) licences.push({ via: 'json-ld', url });
+  const textLicences: NonNullable<PageLicenceSignals['textLicences']> = [];
+  // DESIGN.md §2 rule 4: on a MediaWiki page every page licence is the wiki text's; a page typing
+  // its work as DCMI Text has text-only rel="license" links (the raw material cannot tell RDFa
+  // subjects apart, so any such typing counts: fail closed; Collect reads the full markup).
+  const add = (via: 'rel' | 'json-ld', url: string, textOnly: 'mediawiki-text' | 'dcmitype-text' | null) => {
+    if (licences.some((l) => l.via === via && l.url === url) || textLicences.some((l) => l.via === via && l.url === url)) return;
+    if (textOnly) textLicences.push({ via, url, covers: textOnly });
+    else licences.push({ via, url });
+  };
+  for (const l of raw.licenceLinks) if (l.type !== RSL_TYPE) add('rel', l.url, raw.mediaWiki ? 'mediawiki-text' : raw.dcmiText ? 'dcmitype-text' : null);
+  for (const url of jsonLd.pageLicences) add('json-ld', url, raw.mediaWiki ? 'mediawiki-text' : null);
   return {
     url: raw.url,
     title: cleanText(raw.title, 2000),
@@ -52,6 +61,8 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
     licence: {
       pageUrl: raw.url,
       licences: licences.slice(0, 100),
+      ...(textLicences.length > 0 ? { textLicences: textLicences.slice(0, 100) } : {}),
+      ...(raw.mediaWiki ? { mediaWiki: true as const } : {}),
       rslLinks: raw.licenceLinks.filter((l) => l.type === RSL_TYPE).map((l) => l.url),
       imageObjects: jsonLd.imageObjects,
       unreadable: jsonLd.unreadable,

@@ -15,7 +15,13 @@ export interface RawPageSignals {
   jsonLdTruncated: boolean;
   /** Texts of inline RSL licences, `<script type="application/rsl+xml">` (SIGNALS.md §5.2). */
   rsl: string[];
+  /** MediaWiki's own markers are present: the page licence is the wiki text's (DESIGN.md §2 rule 4). */
+  mediaWiki: boolean;
+  /** The page types a work as DCMI Text (no image type): its rel="license" links read as the text's. */
+  dcmiText: boolean;
 }
+
+import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
 
 /** Caps on what a page can make the content script send. */
 export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000, rslScripts: 3, rslChars: 512 * 1024 } as const;
@@ -74,5 +80,15 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     jsonLd.push(text);
     chars += text.length;
   }
-  return { url: pageUrl, title: (doc.title ?? '').slice(0, RAW_LIMITS.title), metas, licenceLinks, jsonLd, jsonLdTruncated, rsl: readInlineRsl(doc, scripts) };
+  return {
+    url: pageUrl,
+    title: (doc.title ?? '').slice(0, RAW_LIMITS.title),
+    metas,
+    licenceLinks,
+    jsonLd,
+    jsonLdTruncated,
+    rsl: readInlineRsl(doc, scripts),
+    mediaWiki: isMediaWiki(doc),
+    dcmiText: licenceLinks.length > 0 && dcmiTextMarked(doc),
+  };
 }

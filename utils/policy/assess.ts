@@ -8,6 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
 import { licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
@@ -150,17 +151,36 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     effect: 'info',
     note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used`,
   }));
+  // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in
+  // the HTML — on a MediaWiki page the wiki text's, like the HTML one (DESIGN.md §2 rule 4).
+  const page = input.page.licence;
+  const known = (u: string) => page.licences.some((l) => l.url === u) || (page.textLicences ?? []).some((l) => l.url === u);
+  const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url)
+    .filter((u) => !known(u))
+    .map((u) => ({ via: 'rel' as const, url: u }));
+  const textLicences = [...(page.textLicences ?? []), ...(page.mediaWiki ? headerLicences.map((l) => ({ ...l, covers: 'mediawiki-text' as const })) : [])];
+  const licenceSignals = { ...page, licences: [...page.licences, ...(page.mediaWiki ? [] : headerLicences)], ...(textLicences.length > 0 ? { textLicences } : {}) };
   // Opt-outs for some paths only: the banner reads `restricted` (DESIGN.md §2 "Site status").
   const partial = [...partialContentUsageOptOuts(input.origin.robots, url, profile), ...tdmrepPartialRestrictions(input.origin.tdmrep, url)];
-  const evidence = [...imageEvidence, ...pageTdmEvidence, ...partial, ...pageRsl, ...unreadable];
-  // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in the HTML.
-  const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url).filter((u) => !input.page.licence.licences.some((l) => l.url === u));
-  const licenceSignals = { ...input.page.licence, licences: [...input.page.licence.licences, ...headerLicences.map((u) => ({ via: 'rel' as const, url: u }))] };
+  const evidence = [...imageEvidence, ...pageTdmEvidence, ...partial, ...pageRsl, ...unreadable, ...textLicences.map((l) => textOnlyEvidence(l, url))];
   const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter(
     (l) => l.source === 'page',
   );
   const { status, reasons } = siteStatus(evidence, licences, settings);
   return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs };
+}
+
+/** A page licence of the page's text only: evidence that licenses no image (DESIGN.md §2 rule 4). */
+function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype-text' }, pageUrl: string): Evidence {
+  const why = l.covers === 'mediawiki-text' ? "a MediaWiki page's licence is the wiki text's; its files carry their own" : 'CC REL markup types the licensed work as dcmitype:Text';
+  return {
+    kind: 'licence',
+    scope: 'page',
+    source: pageUrl,
+    value: parseLicenceUrl(l.url)?.id ?? l.url,
+    effect: 'info',
+    note: `Licence of the page's text only (${why}): it licenses no image`,
+  };
 }
 
 /** Decide one image from the page assessment, its own signals and its element context. */

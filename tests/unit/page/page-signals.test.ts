@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
+import { REAL_PAGES, realPage } from '../fixtures/realworld';
 
 const URL_ = 'https://site.test/page';
 const doc = (head: string, body = '') => parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
@@ -51,5 +52,32 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     const big = readRawPageSignals(doc(script('x'.repeat(600 * 1024))), URL_).rsl;
     expect(big[0]!.length).toBe(512 * 1024 + 1); // over the cap: unreadable when assessed, never silently cut to fit
     expect(readRawPageSignals(doc(''), URL_).rsl).toEqual([]);
+  });
+});
+
+// DESIGN.md §2 rule 4 and site status: a licence of the page's text only is no page licence,
+// for the badge (the always-on script's raw material) as for Collect.
+describe('text-only page licences, from the raw material too', () => {
+  it.each([
+    ['real desktop Wikipedia', REAL_PAGES.wikipediaDesktop],
+    ['real mobile Wikipedia file page', REAL_PAGES.wikipediaMobileFile],
+  ])('%s: no page licence on either path', (_name, saved) => {
+    const { url, doc: d } = realPage(saved);
+    expect(readPageSignals(d, url).licence.licences).toEqual([]);
+    const light = pageSignalsFromRaw(readRawPageSignals(d, url));
+    expect(light.licence.licences).toEqual([]);
+    expect(light.licence.mediaWiki).toBe(true);
+    expect(light.licence.textLicences?.length).toBeGreaterThan(0);
+  });
+
+  it('CC REL markup typing the work as Text: no page licence from the raw material', () => {
+    const d = doc('', `<p><span href="http://purl.org/dc/dcmitype/Text" rel="dct:type">Essay</span> <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></p>`);
+    expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.licences).toEqual([]);
+    expect(readPageSignals(d, URL_).licence.licences).toEqual([]);
+  });
+
+  it('a real WordPress.com blog keeps its page licence on the raw path', () => {
+    const { url, doc: d } = realPage(REAL_PAGES.wordpressBlog);
+    expect(pageSignalsFromRaw(readRawPageSignals(d, url)).licence.licences).toEqual([{ via: 'rel', url: 'http://creativecommons.org/licenses/by/3.0/at/' }]);
   });
 });

@@ -8,6 +8,8 @@ import type { ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
+import { readPageSignals } from '../../../utils/page/page-signals';
+import { REAL_PAGES, realPage } from '../fixtures/realworld';
 
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -369,5 +371,45 @@ describe('RSL licences an image response links to', () => {
     expect(refused.evidence.find((e) => e.kind === 'rsl')?.scope).toBe('image');
     expect(decideFor(url, { linkedRsl: [doc({ outcome: 'error', detail: 'hosted on another site' })] }).reasons).toEqual(['signal-unreadable']);
     expect(decideFor(url, { linkedRsl: [] }).decision).toBe('permitted');
+  });
+});
+
+// DESIGN.md §2 rule 4 and site status: a page licence covering only the text licenses no image.
+describe('text-only page licences (real Wikipedia pages)', () => {
+  const assessReal = (saved: { url: string; file: string }) => {
+    const { url, doc } = realPage(saved);
+    return assessPage({ page: readPageSignals(doc, url), headers: {}, origin: files(new URL(url).origin) }, settings);
+  };
+
+  it('desktop Wikipedia: no accepted page licence (status unknown); a same-site image is no-licence, not licence-conflict', () => {
+    const p = assessReal(REAL_PAGES.wikipediaDesktop);
+    expect(p.status).toBe('unknown');
+    expect(p.licences).toEqual([]);
+    expect(p.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', effect: 'info', value: 'CC-BY-SA-3.0', note: expect.stringContaining('text') }));
+    const url = 'https://en.wikipedia.org/static/images/wikimedia-button.png';
+    expect(assessImage(p, image(url), candidate(url), settings).reasons).toEqual(['no-licence']);
+  });
+
+  it('mobile Wikipedia file page: the donate banner on the same site is not stored as CC BY-SA', () => {
+    const p = assessReal(REAL_PAGES.wikipediaMobileFile);
+    expect(p.status).toBe('unknown');
+    const url = 'https://en.wikipedia.org/static/images/donate/donate.gif';
+    expect(assessImage(p, image(url), candidate(url), settings)).toMatchObject({ decision: 'refused', reasons: ['no-licence'], licence: null });
+  });
+
+  it('a Link rel=license header on a MediaWiki page is the wiki text\'s licence too', () => {
+    const { url, doc } = realPage(REAL_PAGES.wikipediaMobileFile);
+    const p = assessPage({ page: readPageSignals(doc, url), headers: { link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' }, origin: files(new URL(url).origin) }, settings);
+    expect(p.licences).toEqual([]);
+    expect(p.status).toBe('unknown');
+  });
+
+  it('a real WordPress.com blog still licenses its own media (control)', () => {
+    const p = assessReal(REAL_PAGES.wordpressBlog);
+    expect(p.status).toBe('permitted');
+    const own = 'https://murdeltas.files.wordpress.com/2015/04/sp014.jpg';
+    expect(assessImage(p, image(own), candidate(own), settings).decision).toBe('permitted');
+    const neighbour = 'https://onesongperday.files.wordpress.com/2015/04/x.jpg';
+    expect(assessImage(p, image(neighbour), candidate(neighbour), settings).reasons).toEqual(['no-licence']);
   });
 });

@@ -9,6 +9,7 @@ import {
   readPageLicenceSignals,
   type PageLicenceSignals,
 } from '../../../utils/signals/html-licence';
+import { REAL_PAGES, realPage } from '../fixtures/realworld';
 
 const PAGE = 'https://ex.test/gallery/page.html';
 const BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -416,5 +417,79 @@ describe('hostile attribute and script values', () => {
     const out = readPageLicenceSignals(d, PAGE);
     expect(out.licences).toEqual([{ via: 'rdfa', url: BY_SA }]);
     expect(out.unreadable).toEqual([{ via: 'json-ld', index: 0, reason: 'malformed' }]);
+  });
+});
+
+// DESIGN.md §2 rule 4: a page licence that covers only the page's text licenses no image.
+describe('page licences that cover only the text', () => {
+  const TEXT = 'http://purl.org/dc/dcmitype/Text';
+  const chooser = (type: string | null) => `<div xmlns:dct="http://purl.org/dc/terms/" xmlns:cc="http://creativecommons.org/ns#">
+      <a rel="license" href="${BY}"><img alt="Creative Commons Licence" src="https://i.creativecommons.org/l/by/4.0/88x31.png"></a><br>
+      ${type ? `<span href="${type}" property="dct:title" rel="dct:type">My essay</span>` : '<span property="dct:title">My essay</span>'}
+      by <a href="https://ex.test/" property="cc:attributionName" rel="cc:attributionURL">Ann</a> is licensed under a
+      <a rel="license" href="${BY}">Creative Commons Attribution 4.0 International License</a>.</div>`;
+
+  it('CC REL markup whose dct:type is dcmitype:Text: its licence is the text\'s, not a page licence', () => {
+    const out = page(chooser(TEXT));
+    expect(out.licences).toEqual([]);
+    expect(out.textLicences).toEqual([{ via: 'rel', url: BY, covers: 'dcmitype-text' }]);
+  });
+
+  it.each([
+    ['an older dc:type (DC 1.1 elements)', `<p xmlns:dc="http://purl.org/dc/elements/1.1/"><span href="${TEXT}" rel="dc:type">Essay</span> <a rel="license" href="${BY}">CC BY</a></p>`],
+    ['a typeof dcmitype:Text subject', `<div typeof="dcmitype:Text" prefix="dcmitype: http://purl.org/dc/dcmitype/"><a rel="license" href="${BY}">CC BY</a></div>`],
+    ['a dct:type given as a property with a resource', `<p><span property="dct:type" resource="${TEXT}"></span><a rel="license" href="${BY}">CC BY</a></p>`],
+  ])('%s is text-only too', (_name, html) => {
+    const out = page(html);
+    expect(out.licences).toEqual([]);
+    expect(out.textLicences?.map((l) => l.url)).toEqual([BY]);
+  });
+
+  it('dct:type StillImage or Image, or no type at all: a page licence as before', () => {
+    expect(page(chooser('http://purl.org/dc/dcmitype/StillImage')).licences).toEqual([{ via: 'rel', url: BY }]);
+    expect(page(chooser(null)).licences).toEqual([{ via: 'rel', url: BY }]);
+    expect(page(chooser(null)).textLicences).toBeUndefined();
+  });
+
+  it('a text type about another subject leaves the page licence alone', () => {
+    const out = page(`<p about="#comment-1"><span rel="dct:type" href="${TEXT}"></span></p><a rel="license" href="${BY}">CC BY</a>`);
+    expect(out.licences).toEqual([{ via: 'rel', url: BY }]);
+  });
+
+  it('a MediaWiki page (by its own markers, not its host): every page licence is the wiki text\'s', () => {
+    for (const marker of ['<meta name="generator" content="MediaWiki 1.43.0">', '']) {
+      const body = marker ? '<body>' : '<body class="mediawiki ltr skin-vector">';
+      const out = page(`<html><head>${marker}<link rel="license" href="${BY_SA}"></head>${body}<a rel="license" href="https://wiki.ex.test/wiki/Project:Copyrights">text licence</a></body></html>`);
+      expect(out.licences).toEqual([]);
+      expect(out.mediaWiki).toBe(true);
+      expect(out.textLicences?.map((l) => [l.url, l.covers])).toEqual([
+        [BY_SA, 'mediawiki-text'],
+        ['https://wiki.ex.test/wiki/Project:Copyrights', 'mediawiki-text'],
+      ]);
+    }
+  });
+
+  it('real desktop Wikipedia (Bob Dylan): no page licence, so no conflict with the footer link to the licence text page', () => {
+    const { url, doc: d } = realPage(REAL_PAGES.wikipediaDesktop);
+    const out = readPageLicenceSignals(d, url);
+    expect(out.licences).toEqual([]);
+    expect(out.mediaWiki).toBe(true);
+    expect(out.textLicences?.map((l) => l.url)).toEqual(
+      expect.arrayContaining(['https://creativecommons.org/licenses/by-sa/3.0/', 'https://en.wikipedia.org/wiki/Wikipedia:Text_of_Creative_Commons_Attribution-ShareAlike_3.0_Unported_License']),
+    );
+  });
+
+  it('real mobile Wikipedia file page: no page licence (the file carries its own)', () => {
+    const { url, doc: d } = realPage(REAL_PAGES.wikipediaMobileFile);
+    const out = readPageLicenceSignals(d, url);
+    expect(out.licences).toEqual([]);
+    expect(out.textLicences?.map((l) => l.url)).toEqual(['https://creativecommons.org/licenses/by-sa/4.0/deed.en']);
+  });
+
+  it('a real WordPress.com blog is no MediaWiki: its footer CC BY stays a page licence', () => {
+    const { url, doc: d } = realPage(REAL_PAGES.wordpressBlog);
+    const out = readPageLicenceSignals(d, url);
+    expect(out.licences).toEqual([{ via: 'rel', url: 'http://creativecommons.org/licenses/by/3.0/at/' }]);
+    expect(out.mediaWiki).toBeUndefined();
   });
 });

@@ -3,35 +3,46 @@ import type { LicenceVia, PageLicenceSignals } from './schema';
 import { documentBase, enclosingFigure, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
-import { isPageSubject, isRslLink, statementsOf, urlValue } from './statements';
+import { isPageSubject, isRslLink, statementsOf, urlValue, type Subject } from './statements';
+import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
-function mentionsLicense(el: Element): boolean {
+/** Cheap pre-check: every licence predicate ends in "license", every work-type one in "type". */
+function mentionsLicenseOrType(el: Element): boolean {
   for (const attr of ['rel', 'property', 'itemprop']) {
-    if (el.getAttribute(attr)?.toLowerCase().includes('license')) return true;
+    const v = el.getAttribute(attr)?.toLowerCase();
+    if (v && (v.includes('license') || v.includes('type'))) return true;
   }
   return false;
 }
+
+/** One key per RDFa subject that speaks for the page: the document, or a top-level typed item. */
+const subjectKey = (s: Subject): unknown => (s.kind === 'item' ? s.el : 'page');
 
 /**
  * Page-level licence markup of one document (SIGNALS.md §6): `rel="license"` on a/link/area,
  * RDFa licence predicates and microdata `itemprop="license"` whose subject is the page and that
  * sit outside any `<figure>` (a figure's licence covers its image: DESIGN.md §2 rule 4), the
- * `license` of top-level JSON-LD nodes, and every JSON-LD ImageObject. Never throws.
+ * `license` of top-level JSON-LD nodes, and every JSON-LD ImageObject. Page licences that cover
+ * only the text (CC REL typed dcmitype:Text; every page licence of a MediaWiki page) go to
+ * `textLicences` instead (DESIGN.md §2 rule 4). Never throws.
  */
 export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLicenceSignals {
   const page = resolveUrl(pageUrl, 'about:blank') ?? '';
   const base = page ? documentBase(doc, page) : '';
   const licences: { via: LicenceVia; url: string }[] = [];
+  const textLicences: { via: LicenceVia; url: string; covers: TextOnlyCover }[] = [];
   const rslLinks: string[] = [];
   let truncated = false;
   let full = false;
   const seen = new Set<string>();
-  const add = (via: LicenceVia, url: string): void => {
-    const key = `${via} ${url}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (licences.length < LIMITS.licences) licences.push({ via, url });
-    else full = true;
+  // Page-subject licence statements, decided once every work type on the page has been read.
+  const stated: { via: LicenceVia; url: string; subject: unknown }[] = [];
+  const typesOf = new Map<unknown, string[]>();
+  const addType = (key: unknown, types: readonly string[]): void => {
+    if (types.length === 0) return;
+    const list = typesOf.get(key) ?? [];
+    for (const t of types) if (!list.includes(t) && list.length < 16) list.push(t);
+    typesOf.set(key, list);
   };
 
   if (base) {
@@ -39,12 +50,16 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     if (found.length > LIMITS.elements) truncated = true;
     const n = Math.min(found.length, LIMITS.elements);
     // Stop once the list is full: the rest could only set `truncated`.
-    for (let i = 0; i < n && !full; i++) {
+    for (let i = 0; i < n && stated.length <= LIMITS.licences; i++) {
       const el = found[i];
-      // Cheap pre-check: every licence predicate (license, cc:license, …/vocab#license) ends in
-      // "license", so most rel=nofollow/stylesheet elements skip the full vocabulary work.
-      if (!el || !mentionsLicense(el)) continue;
+      // Cheap pre-check: most rel=nofollow/stylesheet elements skip the full vocabulary work.
+      if (!el || !mentionsLicenseOrType(el)) continue;
       for (const s of statementsOf(el, base, page)) {
+        if (s.predicate === 'type') {
+          // CC REL's dct:type (SIGNALS.md §6.2): what kind of work the page's licence is about.
+          if (isPageSubject(s.subject)) addType(subjectKey(s.subject), dcmiTypesOf(el));
+          continue;
+        }
         if (s.predicate !== 'licence') continue;
         const url = urlValue(s, base);
         if (!url) continue;
@@ -53,21 +68,44 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
           continue;
         }
         // Outside any figure; a walk that hit the cap counts as inside (fail closed).
-        if (isPageSubject(s.subject) && enclosingFigure(el) === null) add(s.syntax, url);
+        if (isPageSubject(s.subject) && enclosingFigure(el) === null) {
+          const key = `${s.syntax} ${url}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          stated.push({ via: s.syntax, url, subject: subjectKey(s.subject) });
+          // A typed item (typeof="dcmitype:Text") declares its work type on itself.
+          if (s.subject.kind === 'item') addType(s.subject.el, dcmiTypesOf(s.subject.el, ['typeof']));
+        }
       }
     }
   }
 
+  // DESIGN.md §2 rule 4: a page licence covering only the text licenses no image. On a MediaWiki
+  // page every page licence is the wiki text's (its files carry their own); elsewhere a licence
+  // whose subject is typed with DCMI types none of which is an image covers that work only.
+  const mediaWiki = isMediaWiki(doc);
   const jsonLd = readJsonLd(doc, base || 'about:blank');
   const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators);
-  for (const url of jsonLd.pageLicences) add('json-ld', url);
+  const pageLevel = [...stated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
+  for (const l of pageLevel) {
+    const covers: TextOnlyCover | null = mediaWiki
+      ? 'mediawiki-text'
+      : l.subject !== null && !typesCoverImages(typesOf.get(l.subject) ?? [])
+        ? 'dcmitype-text'
+        : null;
+    if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
+    else if (covers) textLicences.push({ via: l.via, url: l.url, covers });
+    else licences.push({ via: l.via, url: l.url });
+  }
   return {
     pageUrl: page,
     licences,
+    ...(textLicences.length > 0 ? { textLicences } : {}),
+    ...(mediaWiki ? { mediaWiki: true as const } : {}),
     rslLinks,
     imageObjects: jsonLd.imageObjects,
     unreadable: jsonLd.unreadable,
-    truncated: truncated || full || jsonLd.truncated,
+    truncated: truncated || full || stated.length > LIMITS.licences || jsonLd.truncated,
     ...(credit ? { credit } : {}),
   };
 }

@@ -30,6 +30,17 @@ export const PageLicenceSignalsSchema = z.object({
   pageUrl: Url,
   /** Page-level licence statements (not inside a `<figure>`, subject = the page), absolute URLs. */
   licences: z.array(z.object({ via: LicenceViaSchema, url: Url })).max(LIMITS.licences),
+  /**
+   * Page licence statements that cover only the page's text (DESIGN.md §2 rule 4): CC REL typed
+   * dcmitype:Text, or any page licence of a MediaWiki page. Evidence only; they license no image.
+   * Omitted when there are none.
+   */
+  textLicences: z
+    .array(z.object({ via: LicenceViaSchema, url: Url, covers: z.enum(['mediawiki-text', 'dcmitype-text']) }))
+    .max(LIMITS.licences)
+    .optional(),
+  /** The page is a MediaWiki page (by its own markers): its page licence is the wiki text's. Omitted when not. */
+  mediaWiki: z.literal(true).optional(),
   /** `rel="license"` links typed `application/rsl+xml`: RSL licences, not CC (SIGNALS.md §5.2). */
   rslLinks: z.array(Url).max(LIMITS.licences),
   imageObjects: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),

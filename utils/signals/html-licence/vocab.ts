@@ -2,7 +2,7 @@ import { LIMITS } from './limits';
 import { tokens } from './dom';
 
 /** What a statement says, once the vocabulary is resolved. */
-export type Predicate = 'licence' | 'creator' | 'title' | 'creditText' | 'contentUrl' | 'copyrightNotice' | 'acquireLicensePage' | 'attributionUrl';
+export type Predicate = 'licence' | 'creator' | 'title' | 'creditText' | 'contentUrl' | 'copyrightNotice' | 'acquireLicensePage' | 'attributionUrl' | 'type';
 
 const CC = 'http://creativecommons.org/ns#';
 const XHV = 'http://www.w3.org/1999/xhtml/vocab#';
@@ -43,6 +43,9 @@ const PREDICATES: ReadonlyMap<string, Predicate> = new Map<string, Predicate>([
   [`${SCHEMA}contenturl`, 'contentUrl'],
   [`${SCHEMA}copyrightnotice`, 'copyrightNotice'],
   [`${SCHEMA}acquirelicensepage`, 'acquireLicensePage'],
+  // CC REL's work type (dct:type dcmitype:Text…): a licence of a Text work is the text's only.
+  [`${DCTERMS}type`, 'type'],
+  [`${DC11}type`, 'type'],
 ]);
 
 const IMAGE_TYPES = new Set(['imageobject', 'imageobjectsnapshot', 'photograph', 'barcode']);
