@@ -4,6 +4,7 @@ import type { ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
 import { refusalBeforeRequest } from '@/utils/policy/pre-fetch';
+import { purposeProfile } from '@/utils/model/purposes';
 import { originOf } from '@/utils/signals/origin-files';
 import { gatherImage, type FetchSlot } from './gather-image';
 import type { OriginSignals } from './origin-signals';
@@ -81,6 +82,8 @@ export async function judgeImage(
     },
     collectedAt: new Date().toISOString(),
     purpose: settings.purpose,
+    mode: settings.mode,
+    policy: { acceptedLicences: settings.acceptedLicences, robotsTokens: purposeProfile(settings.purpose).robotsTokens },
     licence: decision.licence,
     synthetic: image.synthetic,
     evidence: decision.evidence,

@@ -69,6 +69,36 @@ test('an image under a path robots.txt disallows (on the page’s origin or a CD
   expect(sites.requests).toContain('integrity-cdn.test /yes/cdn.png');
   expect(sites.requests).toContain('integrity-cdn.test /robots.txt');
   expect(sites.requests.filter((r) => r.includes('/private/secret.png') || r.includes('/nope/cdn.png'))).toEqual([]);
+  // After a redirect to another origin, that origin's robots.txt can only be read once the first
+  // request has answered: the redirect was followed, and the image refused for its final URL.
+  expect(byPath('/redir/away.png')).toMatchObject({ decision: 'refused', reasons: expect.arrayContaining(['robots-disallow']) });
+  expect(sites.requests.filter((r) => r === 'integrity-cdn.test /nope/redirected.png')).toHaveLength(1);
+});
+
+test('a purpose changed during a collect: every item records the settings it was decided under, those after the change the new ones', async ({ heed, sites }) => {
+  test.setTimeout(90_000);
+  await writeSettings(heed, { ...DEFAULTS, purpose: 'research-tdm' });
+  const { popup } = await open(heed, `${sites.origin('integrity.test')}/slow.html`);
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '40');
+  await expect.poll(() => checked(popup), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await writeSettings(heed, { ...DEFAULTS, purpose: 'ai-training', acceptedLicences: ['CC0'] });
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const { manifest } = await popup.exportManifest();
+  const items = manifest.items as { purpose: string; mode?: string; policy?: { acceptedLicences: string[]; robotsTokens: string[] } }[];
+  expect(items).toHaveLength(40);
+  const before = items.filter((i) => i.purpose === 'research-tdm');
+  const after = items.filter((i) => i.purpose === 'ai-training');
+  expect(before.length).toBeGreaterThanOrEqual(3);
+  expect(after.length).toBeGreaterThan(20);
+  expect(before.length + after.length).toBe(40);
+  for (const i of before) expect(i.policy?.acceptedLicences).toEqual(DEFAULTS.acceptedLicences);
+  for (const i of after) {
+    expect(i.mode).toBe('licensed');
+    expect(i.policy?.acceptedLicences).toEqual(['CC0']);
+    expect(i.policy?.robotsTokens).toContain('GPTBot'); // decided with the AI checks of its purpose
+  }
 });
 
 test('a domain blocked in the settings during a collect: the images not yet decided are refused, and no more are requested', async ({ heed, sites }) => {

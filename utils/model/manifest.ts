@@ -19,6 +19,12 @@ export const MANIFEST_SCHEMA_ID = 'heed-manifest/2';
 /** How an image was found on the page (the scanner's discovery path). */
 export const DiscoverySchema = z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'pseudo', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']);
 
+/** The policy a decision was made under: the accepted licences and the robots.txt tokens honoured. */
+export const ManifestPolicySchema = z.object({
+  acceptedLicences: z.array(z.string()),
+  robotsTokens: z.array(z.string()),
+});
+
 /** One collected (permitted) image, as stored and as exported (DESIGN.md §3). */
 export const ManifestItemSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -48,6 +54,13 @@ export const ManifestItemSchema = z.object({
     .optional(),
   collectedAt: z.string(),
   purpose: PurposeSchema,
+  /**
+   * The mode and policy this item was decided under: its collect's settings, which may differ
+   * from the manifest's (DESIGN.md §2 "One job, one policy, one page"). Absent in items stored
+   * by an earlier Heed.
+   */
+  mode: ModeSchema.optional(),
+  policy: ManifestPolicySchema.optional(),
   licence: LicenceSchema.nullable(),
   synthetic: z.boolean().nullable(),
   /** People in the photo (DESIGN.md §2 rule 6): null when the setting was `off`; absent on items stored before Heed checked. */
@@ -83,10 +96,7 @@ export const ManifestSchema = z.object({
   exportedAt: z.string(),
   purpose: PurposeSchema,
   mode: ModeSchema,
-  policy: z.object({
-    acceptedLicences: z.array(z.string()),
-    robotsTokens: z.array(z.string()),
-  }),
+  policy: ManifestPolicySchema,
   items: z.array(ExportedItemSchema),
   summary: z.object({
     collected: z.number().int().nonnegative(),

@@ -79,6 +79,15 @@ describe('manifest', () => {
     expect(licence).toMatch(/"required":\[[^\]]*"title","creator","sourceUrl"/);
   });
 
+  it('records per item the mode and policy it was decided under (DESIGN.md §2 "One job, one policy, one page")', () => {
+    const decidedUnder = { mode: 'opt-out' as const, policy: { acceptedLicences: ['CC0'], robotsTokens: ['heed', 'CCBot'] } };
+    const m = ManifestSchema.parse(JSON.parse(JSON.stringify(buildManifest(args([item({ purpose: 'research-tdm', ...decidedUnder })])))));
+    expect(m.items[0]).toMatchObject({ purpose: 'research-tdm', ...decidedUnder });
+    const props = (manifestJsonSchema() as { properties: { items: { items: { properties: Record<string, unknown> } } } }).properties.items.items.properties;
+    expect(props.mode).toBeDefined();
+    expect(props.policy).toBeDefined();
+  });
+
   it('names the file by local date', () => {
     expect(manifestFileName(new Date(2026, 10, 5, 23, 59))).toBe('heed-manifest-2026-11-05.json');
   });
