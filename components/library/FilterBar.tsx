@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import { PURPOSES } from '@/utils/model/evidence';
-import { EMPTY_FILTER, type ItemFacets, type LibraryFilter, type SyntheticFilter, tallyFacets } from '@/utils/ui/library-filter';
+import { EMPTY_FILTER, NO_CREATOR, type ItemFacets, type LibraryFilter, type SyntheticFilter, tallyFacets } from '@/utils/ui/library-filter';
 import { useMemo } from 'preact/hooks';
 
 interface FilterBarProps {
@@ -14,7 +14,7 @@ const PURPOSE_LABELS: Record<string, string> = { 'ai-training': 'AI training', '
 /** Menus list at most this many sites; the rest are reachable by typing in the site field. */
 const MAX_SITE_OPTIONS = 500;
 
-/** Filters by site, licence, purpose, date range and synthetic; menus are filled once facets are read. */
+/** Filters by site, licence, creator, purpose, date range and synthetic; menus are filled once facets are read. */
 export const FilterBar = memo(function FilterBar({ filter, onChange, facets, progress }: FilterBarProps) {
   const tally = useMemo(() => (facets ? tallyFacets(facets) : null), [facets]);
   const set = <K extends keyof LibraryFilter>(key: K, value: LibraryFilter[K]) => onChange({ ...filter, [key]: value });
@@ -39,6 +39,16 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, facets, pro
             <option key={id} value={id}>{`${id} (${n.toLocaleString()})`}</option>
           ))}
         </select>
+      </label>
+      <label class="field">
+        <span>Creator</span>
+        <input type="text" list="creator-options" value={filter.creator} placeholder="any creator" data-testid="filter-creator" onChange={(e) => set('creator', e.currentTarget.value.trim().slice(0, 200))} />
+        <datalist id="creator-options">
+          <option value={NO_CREATOR}>{NO_CREATOR}</option>
+          {tally?.creators.slice(0, MAX_SITE_OPTIONS).map(([creator, n]) => (
+            <option key={creator} value={creator}>{`${creator} (${n.toLocaleString()})`}</option>
+          ))}
+        </datalist>
       </label>
       <label class="field">
         <span>Purpose</span>

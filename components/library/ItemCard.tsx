@@ -20,10 +20,11 @@ interface ItemCardProps {
   onOpen(index: number): void;
 }
 
-/** One grid cell: thumbnail, label, site, licence and date. All text is rendered as text. */
+/** One grid cell: thumbnail, label, site and creator, licence and date. All text is rendered as text. */
 export const ItemCard = memo(function ItemCard({ db, index, id, itemKey, item, active, onOpen }: ItemCardProps) {
   const thumb = useObjectUrl(db, item ? itemKey : null, THUMB_DELAY_MS);
   const licence = item ? (item.licence?.id ?? (item.licence ? 'Licence' : 'No licence')) : '';
+  const creator = item && typeof item.licence?.creator === 'string' ? item.licence.creator : '';
   return (
     <div
       id={id}
@@ -40,7 +41,10 @@ export const ItemCard = memo(function ItemCard({ db, index, id, itemKey, item, a
       {item ? (
         <div class="card__text">
           <span class="card__label" title={itemLabel(item)}>{itemLabel(item)}</span>
-          <span class="card__site">{siteOf(item.pageUrl) || '—'}</span>
+          <span class="card__site" title={creator ? `by ${creator}` : undefined} data-testid="card-site">
+            {siteOf(item.pageUrl) || '—'}
+            {creator ? ` · by ${creator}` : ''}
+          </span>
           <span class="card__meta">
             <span class={`badge${item.licence ? '' : ' badge--none'}`}>{licence}</span>
             <span class="card__date">{formatTime(item.collectedAt)}</span>

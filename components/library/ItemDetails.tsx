@@ -80,6 +80,16 @@ export function ItemDetails({ db, item, onClose, onDelete }: ItemDetailsProps) {
             <br />
             <span data-testid="item-attribution">{licence.attribution ?? 'No attribution recorded.'}</span>
           </p>
+        ) : null}
+        {licence ? (
+          <dl class="facts">
+            <dt>Creator</dt>
+            <dd data-testid="item-creator">{typeof licence.creator === 'string' && licence.creator ? licence.creator : 'Not stated'}</dd>
+            <dt>Title</dt>
+            <dd>{typeof licence.title === 'string' && licence.title ? licence.title : '—'}</dd>
+            <dt>Source</dt>
+            <dd>{typeof licence.sourceUrl === 'string' && licence.sourceUrl ? <SafeLink href={licence.sourceUrl} /> : '—'}</dd>
+          </dl>
         ) : (
           <p>No licence recorded: collected in opt-out mode, where every opt-out was honoured.</p>
         )}

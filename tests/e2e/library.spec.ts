@@ -41,6 +41,9 @@ test('collected items: browse, open evidence by keyboard, delete, and settings t
   expect(await rows.count()).toBeGreaterThan(2);
   await expect(details.locator('[data-testid="evidence-row"][data-kind="licence"][data-effect="allow"]').first()).toBeVisible();
   await expect(details.getByTestId('item-licence')).toContainText('CC-BY-4.0');
+  // The page names its photographer: the library shows the credit (issue 18).
+  await expect(details.getByTestId('item-creator')).toHaveText('Open Museum Photography');
+  await expect(details.getByTestId('item-attribution')).toContainText('by Open Museum Photography (');
   await expect(details.locator('.details__image img')).toBeVisible();
   await expectAccessible(page, '[data-testid="item-details"]');
   await page.keyboard.press('Escape');
@@ -61,6 +64,19 @@ test('collected items: browse, open evidence by keyboard, delete, and settings t
   await page.getByTestId('filter-site').press('Enter');
   expect(await libraryCount(page)).toBe(1);
   await page.getByTestId('filter-synthetic').selectOption('true');
+  await expect(page.getByTestId('library-empty')).toHaveText('No items match these filters.');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  expect(await libraryCount(page)).toBe(1);
+  // Creator: part of the name, any case; a name no item has, and "not stated", match nothing.
+  await expect(page.getByTestId('library-item').first()).toContainText('by Open Museum Photography');
+  await page.getByTestId('filter-creator').fill('museum photo');
+  await page.getByTestId('filter-creator').press('Enter');
+  await expect(page.getByTestId('library-item')).toHaveCount(1);
+  await page.getByTestId('filter-creator').fill('Ana Ruiz');
+  await page.getByTestId('filter-creator').press('Enter');
+  await expect(page.getByTestId('library-empty')).toHaveText('No items match these filters.');
+  await page.getByTestId('filter-creator').fill('(creator not stated)');
+  await page.getByTestId('filter-creator').press('Enter');
   await expect(page.getByTestId('library-empty')).toHaveText('No items match these filters.');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   expect(await libraryCount(page)).toBe(1);

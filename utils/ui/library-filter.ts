@@ -14,9 +14,14 @@ export interface LibraryFilter {
   from: string;
   to: string;
   synthetic: SyntheticFilter;
+  /** Part of the creator's name (any case), or NO_CREATOR for items whose creator was not stated. */
+  creator: string;
 }
 
-export const EMPTY_FILTER: LibraryFilter = { site: '', licence: '', purpose: '', from: '', to: '', synthetic: 'any' };
+export const EMPTY_FILTER: LibraryFilter = { site: '', licence: '', purpose: '', from: '', to: '', synthetic: 'any', creator: '' };
+
+/** Creator filter value for items whose licence names no creator (or that were stored before Heed recorded it). */
+export const NO_CREATOR = '(creator not stated)';
 
 /** Licence facet of an item stored without a licence (opt-out mode). */
 export const NO_LICENCE = '(no licence)';
@@ -31,6 +36,9 @@ export interface ItemFacets {
   licence: string;
   purpose: string;
   synthetic: boolean | null;
+  /** The credited creator (issue 18), '' when none; `creatorKey` is it lower-cased, for matching. */
+  creator: string;
+  creatorKey: string;
 }
 
 /** A page-URL → registrable-domain function that remembers each host (100k items share few hosts). */
@@ -58,6 +66,8 @@ export function facetsOf(item: ManifestItem, siteOf: (pageUrl: unknown) => strin
   const l: unknown = item.licence;
   const id = l && typeof l === 'object' ? (l as { id?: unknown }).id : undefined;
   const licence = l === null || l === undefined ? NO_LICENCE : typeof id === 'string' && id !== '' ? id : UNRECOGNISED_LICENCE;
+  const named = l && typeof l === 'object' ? (l as { creator?: unknown }).creator : undefined;
+  const creator = typeof named === 'string' ? named.slice(0, 1000) : '';
   return {
     key: String(item.sha256),
     collectedAt: typeof item.collectedAt === 'string' ? item.collectedAt : '',
@@ -65,6 +75,8 @@ export function facetsOf(item: ManifestItem, siteOf: (pageUrl: unknown) => strin
     licence,
     purpose: typeof item.purpose === 'string' ? item.purpose : '',
     synthetic: typeof item.synthetic === 'boolean' ? item.synthetic : null,
+    creator,
+    creatorKey: creator.toLowerCase(),
   };
 }
 
@@ -86,11 +98,12 @@ export function dateBounds(filter: Pick<LibraryFilter, 'from' | 'to'>): { from?:
 
 /** Whether a filter narrows nothing beyond the date range (which the collectedAt index serves alone). */
 export function needsFacets(filter: LibraryFilter): boolean {
-  return filter.site !== '' || filter.licence !== '' || filter.purpose !== '' || filter.synthetic !== 'any';
+  return filter.site !== '' || filter.licence !== '' || filter.purpose !== '' || filter.synthetic !== 'any' || filter.creator !== '';
 }
 
 /** Whether one item passes the filter (`bounds` from dateBounds, computed once per query). */
 export function matchesFilter(f: ItemFacets, filter: LibraryFilter, bounds: { from?: string; to?: string }): boolean {
+  if (filter.creator !== '' && (filter.creator === NO_CREATOR ? f.creator !== '' : !f.creatorKey.includes(filter.creator.toLowerCase()))) return false;
   if (filter.site !== '' && f.site !== filter.site) return false;
   if (filter.licence !== '' && f.licence !== filter.licence) return false;
   if (filter.purpose !== '' && f.purpose !== filter.purpose) return false;
@@ -113,16 +126,18 @@ export function filterKeys(facets: readonly ItemFacets[], filter: LibraryFilter)
   return hits.map((f) => f.key);
 }
 
-/** Distinct sites and licences with their counts, most frequent first, for the filter menus. */
-export function tallyFacets(facets: readonly ItemFacets[]): { sites: [string, number][]; licences: [string, number][] } {
+/** Distinct sites, licences and creators with their counts, most frequent first, for the filter menus. */
+export function tallyFacets(facets: readonly ItemFacets[]): { sites: [string, number][]; licences: [string, number][]; creators: [string, number][] } {
   const sites = new Map<string, number>();
   const licences = new Map<string, number>();
+  const creators = new Map<string, number>();
   for (const f of facets) {
     if (f.site) sites.set(f.site, (sites.get(f.site) ?? 0) + 1);
     licences.set(f.licence, (licences.get(f.licence) ?? 0) + 1);
+    if (f.creator) creators.set(f.creator, (creators.get(f.creator) ?? 0) + 1);
   }
   const order = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { sites: order(sites), licences: order(licences) };
+  return { sites: order(sites), licences: order(licences), creators: order(creators) };
 }
 
 /** Read a filter from untrusted input (e.g. the URL hash), keeping only well-formed values. */
@@ -137,5 +152,6 @@ export function parseFilter(input: Record<string, unknown>): LibraryFilter {
     from: DAY.test(str(input.from)) ? str(input.from) : '',
     to: DAY.test(str(input.to)) ? str(input.to) : '',
     synthetic: synthetic === 'true' || synthetic === 'false' || synthetic === 'unknown' ? synthetic : 'any',
+    creator: str(input.creator).trim(),
   };
 }

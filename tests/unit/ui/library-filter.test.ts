@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_FILTER,
+  NO_CREATOR,
   NO_LICENCE,
   UNRECOGNISED_LICENCE,
   createSiteResolver,
@@ -40,7 +41,7 @@ describe('facetsOf', () => {
 
   it('never throws on malformed stored items', () => {
     const bad = { sha256: 7, pageUrl: 'not a url', collectedAt: 12, purpose: null, licence: 'x', synthetic: 'yes' } as unknown as ManifestItem;
-    expect(facetsOf(bad, siteOf)).toEqual({ key: '7', collectedAt: '', site: '', licence: UNRECOGNISED_LICENCE, purpose: '', synthetic: null });
+    expect(facetsOf(bad, siteOf)).toEqual({ key: '7', collectedAt: '', site: '', licence: UNRECOGNISED_LICENCE, purpose: '', synthetic: null, creator: '', creatorKey: '' });
     expect(facetsOf({} as ManifestItem, siteOf).site).toBe('');
   });
 });
@@ -97,6 +98,7 @@ describe('tallyFacets', () => {
     expect(tallyFacets(facets)).toEqual({
       sites: [['museum.example', 4], ['example.co.uk', 1]],
       licences: [['CC-BY-4.0', 2], ['(no licence)', 1], ['(unrecognised)', 1], ['CC0-1.0', 1]],
+      creators: [],
     });
   });
 });
@@ -111,4 +113,38 @@ describe('needsFacets / parseFilter', () => {
     [{ site: 'Museum.Example', purpose: 'genai-training', synthetic: 'true', from: '2025-01-02' }, f({ site: 'museum.example', purpose: 'genai-training', synthetic: 'true', from: '2025-01-02' })],
     [{ purpose: 'world-domination', synthetic: 'maybe', from: '1/2/2025', to: 5, licence: ['x'] }, EMPTY_FILTER],
   ])('parseFilter(%j)', (input, expected) => expect(parseFilter(input)).toEqual(expected));
+});
+
+describe('creator filter (issue 18)', () => {
+  const licence = (creator: string | null | undefined) => ({
+    id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page' as const, attribution: null,
+    ...(creator === undefined ? {} : { title: null, creator, sourceUrl: null }),
+  });
+  const siteOf = createSiteResolver();
+  const stored = [
+    makeItem(1, { licence: licence('Ana Ruiz') }),
+    makeItem(2, { licence: licence('Ana Ruiz, Ben Okafor') }),
+    makeItem(3, { licence: licence(null) }),
+    makeItem(4, { licence: licence(undefined) }), // stored before creators were recorded
+    makeItem(5, { licence: null }),
+  ];
+  const facets = stored.map((i) => facetsOf(i, siteOf));
+
+  it('reads the creator facet; items stored before have none', () => {
+    expect(facets.map((f) => f.creator)).toEqual(['Ana Ruiz', 'Ana Ruiz, Ben Okafor', '', '', '']);
+  });
+
+  it('matches a name anywhere in the creator, any case; "(creator not stated)" finds the rest', () => {
+    const keys = (creator: string) => filterKeys(facets, { ...EMPTY_FILTER, creator }).map((k) => stored.findIndex((i) => i.sha256 === k) + 1).sort();
+    expect(keys('ana ruiz')).toEqual([1, 2]);
+    expect(keys('okafor')).toEqual([2]);
+    expect(keys(NO_CREATOR)).toEqual([3, 4, 5]);
+    expect(needsFacets({ ...EMPTY_FILTER, creator: 'x' })).toBe(true);
+  });
+
+  it('lists creators for the menu and reads the filter from the URL', () => {
+    expect(tallyFacets(facets).creators).toEqual([['Ana Ruiz', 1], ['Ana Ruiz, Ben Okafor', 1]]);
+    expect(parseFilter({ creator: `  Ana ${'x'.repeat(500)}` }).creator).toHaveLength(198);
+    expect(parseFilter({ creator: 42 }).creator).toBe('');
+  });
 });
