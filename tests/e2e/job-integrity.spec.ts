@@ -1,6 +1,7 @@
 import { test, expect, PopupPage } from './harness/fixtures';
 import { openPopup, tabIdFor, type HeedBrowser } from './harness/browser';
 import { openLibrary } from './harness/library-page';
+import { stopServiceWorker } from './harness/worker';
 
 /**
  * DESIGN.md §2 "One job, one policy, one page" and rule 2 ("checked before an image is
@@ -8,11 +9,12 @@ import { openLibrary } from './harness/library-page';
  * fetches what it already knows it must refuse, and never runs on settings it cannot read.
  */
 
-/** Write Heed's stored settings as the library page would (or as a newer Heed might have). */
-async function writeSettings(heed: HeedBrowser, value: unknown): Promise<void> {
-  const sw = heed.context.serviceWorkers()[0] ?? heed.serviceWorker;
-  await sw.evaluate(
-    (v) =>
+/**
+ * Write Heed's stored settings as the library page would (or as a newer Heed might have), from
+ * the worker or from any of Heed's own pages (`from`: they share its IndexedDB).
+ */
+async function writeSettings(heed: HeedBrowser, value: unknown, from?: import('@playwright/test').Page): Promise<void> {
+  const put = (v: unknown) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('heed');
         open.onerror = () => reject(open.error);
@@ -25,9 +27,9 @@ async function writeSettings(heed: HeedBrowser, value: unknown): Promise<void> {
           };
           tx.onerror = () => reject(tx.error);
         };
-      }),
-    value,
-  );
+      });
+  if (from) await from.evaluate(put, value);
+  else await (heed.context.serviceWorkers()[0] ?? heed.serviceWorker).evaluate(put, value);
 }
 
 const DEFAULTS = {
@@ -124,6 +126,26 @@ test('a domain blocked in the settings during a collect: the images not yet deci
   expect(sites.requests.filter((r) => r.startsWith('integrity.test /slow/')).length).toBeLessThanOrEqual(requestedAtBlock + 2);
   const { manifest } = await popup.exportManifest();
   expect(manifest.items).toHaveLength(permitted.length);
+});
+
+test('settings changed while the worker is stopped: the resumed job re-assesses the site before deciding the rest', async ({ heed, sites }) => {
+  test.setTimeout(90_000);
+  await writeSettings(heed, DEFAULTS);
+  const { page, popup } = await open(heed, `${sites.origin('integrity.test')}/slow.html`);
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '40');
+  await expect.poll(() => checked(popup), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await stopServiceWorker(heed, page);
+  // Written from the popup (Heed's own page), so the worker is not woken to do it.
+  await writeSettings(heed, { ...DEFAULTS, userBlock: ['integrity.test'] }, popup.page);
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const verdicts = await popup.verdicts();
+  expect(verdicts).toHaveLength(40);
+  const refused = verdicts.filter((v) => v.decision === 'refused');
+  expect(refused.length).toBeGreaterThan(20);
+  for (const v of refused) expect(v.reasons).toContain('user-blocked');
+  expect(verdicts.filter((v) => v.decision === 'permitted').length + refused.length).toBe(40);
 });
 
 for (const [how, change] of [
