@@ -352,6 +352,9 @@ export class Collector {
                     if (err instanceof PolicyChanged) return null; // not requested: judged again under the new policy
                     throw err;
                   });
+                  // A settings change seen before the verdict is recorded applies to it too (the
+                  // image is not decided yet): judged again, under the new policy.
+                  if (judged && (await policyNow()) !== taken) judged = null;
                 }
                 const { verdict, item } = judged;
                 const recorded = await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
