@@ -201,6 +201,7 @@ test('settings a newer Heed wrote stop collecting with a clear message, and the 
   const progress = popup.page.getByTestId('collect-progress');
   await expect(progress).toHaveAttribute('data-state', 'error');
   await expect(progress).toContainText('newer Heed');
+  await expect(popup.page.getByTestId('settings-unusable')).toContainText('newer Heed'); // not shown as defaults either
   expect(sites.requests.filter((r) => r.startsWith('plain.test /beach.png')).length).toBeLessThanOrEqual(1); // the page's own load only
 
   const library = await openLibrary(heed);
