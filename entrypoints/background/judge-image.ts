@@ -43,10 +43,10 @@ export async function judgeImage(
     // The link was not an image: the image shown is judged in its place, by the same path (every
     // check before a request applies to it), and its verdict says what the link answered.
     const judged = await judgeImage(origins, gathered.instead, job, site, settings, fetchSlot);
-    const evidence = [...gathered.evidence, ...judged.verdict.evidence];
+    // After the image's own evidence: the popup explains a failure by the first fetch note.
     return {
-      verdict: { ...judged.verdict, evidence },
-      item: judged.item && { ...judged.item, record: { ...judged.item.record, evidence: [...gathered.evidence, ...judged.item.record.evidence] } },
+      verdict: { ...judged.verdict, evidence: [...judged.verdict.evidence, ...gathered.evidence] },
+      item: judged.item && { ...judged.item, record: { ...judged.item.record, evidence: [...judged.item.record.evidence, ...gathered.evidence] } },
     };
   }
   if (!gathered.ok && gathered.reason === 'below-min-side') {

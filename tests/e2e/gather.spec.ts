@@ -16,6 +16,10 @@ test('a link counts as the original only if it is an image: otherwise the image 
   // that is an image file is still taken as the full-size original.
   for (const path of ['/img/kestrel-440.png', '/img/heron.png', '/full/owl.png']) expect(byPath.get(path)?.decision, path).toBe('permitted');
   expect([...byPath.keys()]).not.toContain('/img/owl-thumb.png');
+  // When the image shown fails too, that is its verdict, explained by its own failure.
+  expect(byPath.get('/gone/egret.jpg')).toMatchObject({ decision: 'failed', reasons: ['fetch-failed'] });
+  expect([...byPath.keys()]).not.toContain('/wiki/File:Gone.jpg');
+  await expect(popup.page.locator('[data-testid="verdict"][data-url$="/gone/egret.jpg"]')).toContainText('HTTP 404');
 
   const { manifest } = await popup.exportManifest();
   const kestrel = manifest.items.find((i: { url: string }) => pathOf(i.url) === '/img/kestrel-440.png');
@@ -36,5 +40,6 @@ test('Min image side applies to the fetched bytes: an icon whose size the scan c
   await expect(progress).toContainText('1 skipped');
   const { manifest } = await popup.exportManifest();
   expect(manifest.items.map((i: { url: string }) => pathOf(i.url))).not.toContain('/img/icon-40.png');
-  expect(manifest.summary.failed).toEqual({});
+  // A skipped icon is no failure: the one failure is the egret, whose link and image are both missing.
+  expect(manifest.summary.failed).toEqual({ 'fetch-failed': 1 });
 });
