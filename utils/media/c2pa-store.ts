@@ -1,8 +1,8 @@
 /**
  * A non-validating reader for C2PA manifest stores: finds the store in the image container,
  * walks its JUMBF boxes (ISO/IEC 19566-5) and decodes the training-and-data-mining assertions
- * of the active manifest. It checks no signature, hash or certificate: what it returns is an
- * unverified claim (SIGNALS.md §8).
+ * of every manifest, marking the active one. It checks no signature, hash or certificate: what
+ * it returns is an unverified claim (SIGNALS.md §8).
  *
  * Embedding (C2PA 2.1 §A.3–A.4): JPEG APP11 segments carrying the store as JPEG XT boxes
  * (CI "JP", instance En, sequence Z; continuation segments repeat LBox/TBox); PNG `caBX`
@@ -29,6 +29,8 @@ export interface TrainingMiningEntry {
 export interface TrainingMiningAssertion {
   /** `c2pa.training-mining` or `cawg.training-mining` (instance suffix removed). */
   label: string;
+  /** False for an assertion in an ingredient's manifest (the provenance chain), not the active one. */
+  active: boolean;
   entries: Map<string, TrainingMiningEntry>;
 }
 
@@ -138,7 +140,7 @@ function superbox(b: Uint8Array, box: Part): Superbox | null {
 const asText = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** Entries from an assertion's content: `{entries: {...}}`, or the entries at top level (early drafts). */
-function toAssertion(label: string, content: unknown): TrainingMiningAssertion | null {
+function toAssertion(label: string, content: unknown, active: boolean): TrainingMiningAssertion | null {
   const get = (m: unknown, k: string): unknown => (m instanceof Map ? m.get(k) : m && typeof m === 'object' ? (m as Record<string, unknown>)[k] : undefined);
   const keys = (m: unknown): string[] => (m instanceof Map ? [...m.keys()].filter((k): k is string => typeof k === 'string') : m && typeof m === 'object' ? Object.keys(m) : []);
   if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;
@@ -152,7 +154,7 @@ function toAssertion(label: string, content: unknown): TrainingMiningAssertion |
     // CAWG spells it `constraints_info`; C2PA 1.x `constraint_info`.
     entries.set(key, { use, constraintInfo: asText(get(entry, 'constraints_info')) ?? asText(get(entry, 'constraint_info')) });
   }
-  return { label, entries };
+  return { label, active, entries };
 }
 
 function decodeContent(b: Uint8Array, box: Part): unknown {
@@ -167,13 +169,39 @@ function labelsInBytes(b: Uint8Array): boolean {
   return TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0);
 }
 
-/** Find the image's C2PA store and read the active manifest's training-mining assertions; never throws. */
+/** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {
   try {
     return read(bytes);
   } catch (e) {
     // A bug, not bad input (every step is bounded and checked): report the store as unread.
     return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes) };
+  }
+}
+
+/** The training-mining assertions of one manifest's assertion store. */
+function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[]): void {
+  const where = active ? '' : ' (ingredient manifest)';
+  for (const part of assertionStore.children) {
+    const a = superbox(j, part);
+    const label = a?.label?.replace(/__\d+$/, '') ?? null;
+    if (!a || label === null) {
+      if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
+      continue;
+    }
+    if (!(TRAINING_MINING_LABELS as readonly string[]).includes(label)) continue;
+    const content = a.children[0];
+    if (content?.type === 'brob') {
+      unreadable.push(`${label}${where}: Brotli-compressed (brob; Heed has no Brotli decoder)`);
+      continue;
+    }
+    try {
+      const parsed = content ? toAssertion(label, decodeContent(j, content), active) : null;
+      if (parsed) assertions.push(parsed);
+      else unreadable.push(`${label}${where}`);
+    } catch {
+      unreadable.push(`${label}${where}`);
+    }
   }
 }
 
@@ -188,29 +216,31 @@ function read(bytes: Uint8Array): C2paReading {
   const top = readBoxes(j);
   const store = top.parts[0] ? superbox(j, top.parts[0]) : null;
   if (!store || store.uuid4 !== 'c2pa') return unread('not a C2PA manifest store');
-  const manifests = store.children.filter((p) => p.type === 'jumb');
-  const active = manifests.length > 0 ? superbox(j, manifests[manifests.length - 1]!) : null;
-  if (!active) return unread('no readable manifest');
-  const assertionStore = active.children.map((p) => superbox(j, p)).find((s) => s?.label === 'c2pa.assertions');
-  if (!assertionStore) return unread('no assertion store in the active manifest');
+  // Every manifest is read (C2PA 2.1 §11.1: the store's manifests, the last one active; the
+  // others are the ingredients' provenance chain). A `brob` child is a Brotli-compressed
+  // manifest (C2PA 2.x): Heed has no Brotli decoder, so it fails closed (see below).
+  const manifests = store.children.filter((p) => p.type === 'jumb' || p.type === 'brob');
+  if (manifests.length === 0) return unread('no readable manifest');
   const assertions: TrainingMiningAssertion[] = [];
   const unreadableAssertions: string[] = [];
-  for (const part of assertionStore.children) {
-    const a = superbox(j, part);
-    const label = a?.label?.replace(/__\d+$/, '') ?? null;
-    if (!a || label === null) {
-      if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push('training-mining');
+  for (let m = 0; m < manifests.length; m++) {
+    const part = manifests[m]!;
+    const active = m === manifests.length - 1;
+    const whose = active ? 'active manifest' : 'ingredient manifest';
+    if (part.type === 'brob') {
+      // Its labels are compressed too, so no byte search can clear it (DESIGN.md §2 rule 5).
+      unreadableAssertions.push(`Brotli-compressed ${whose} (brob; Heed has no Brotli decoder)`);
       continue;
     }
-    if (!(TRAINING_MINING_LABELS as readonly string[]).includes(label)) continue;
-    const content = a.children[0];
-    try {
-      const parsed = content ? toAssertion(label, decodeContent(j, content)) : null;
-      if (parsed) assertions.push(parsed);
-      else unreadableAssertions.push(label);
-    } catch {
-      unreadableAssertions.push(label);
+    const manifest = superbox(j, part);
+    const assertionStore = manifest?.children.map((p) => superbox(j, p)).find((s) => s?.label === 'c2pa.assertions');
+    if (!assertionStore) {
+      if (active && !manifest) return unread('no readable manifest');
+      if (active) return unread('no assertion store in the active manifest');
+      if (labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
+      continue;
     }
+    readAssertions(j, assertionStore, active, assertions, unreadableAssertions);
   }
   return { present: true, readable: true, assertions, unreadableAssertions };
 }

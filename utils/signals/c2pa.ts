@@ -15,8 +15,20 @@
  * `c2pa.training-mining`/`cawg.training-mining` denies (`signal-unreadable`, DESIGN.md §2
  * rule 5); a broken store that does not name them carries provenance only and is recorded as
  * info ("c2pa present, unread"): refusing it would refuse every camera or editor image whose
- * manifest this small reader cannot walk, while no opt-out could be lost. Brotli-compressed
- * manifests (C2PA 2.x `brob`) hide their labels; they stay info, the one case this cannot see.
+ * manifest this small reader cannot walk, while no opt-out could be lost.
+ *
+ * Every manifest in the store is read. The active one (the last, C2PA 2.1 §11.1) speaks for
+ * this asset; the others are its ingredients' (SIGNALS.md §8: scope "that asset and, via
+ * ingredients, its provenance chain"). An ingredient's `notAllowed`/`constrained` still denies:
+ * its owner refused the use of content this image is made from, and reading it as applying
+ * only to the ingredient could keep what the owner refused (DESIGN.md §2, fail closed). An
+ * ingredient's `allowed` is only info: it cannot speak for the edits made since.
+ *
+ * Brotli (`brob`, C2PA 2.x): a compressed manifest or assertion hides what it says. Heed carries
+ * no Brotli decoder (the service worker's DecompressionStream is asynchronous and not part of
+ * this pure reader, and no small, well-kept pure-JS decoder with an output cap fits), so a
+ * compressed manifest, or a compressed training-mining assertion, fails closed:
+ * `signal-unreadable`.
  */
 import { readC2pa, type TrainingMiningEntry } from '../media/c2pa-store';
 import type { Evidence } from '../model/evidence';
@@ -28,13 +40,20 @@ function clip(s: string, max = 300): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-function entryEvidence(label: string, key: string, entry: TrainingMiningEntry, profile: PurposeProfile): Evidence {
+function entryEvidence(label: string, active: boolean, key: string, entry: TrainingMiningEntry, profile: PurposeProfile): Evidence {
   const use = entry.use.trim();
-  const value = clip(`${label} ${key}=${use} — ${UNVERIFIED}`);
+  const value = clip(`${label}${active ? '' : ' (ingredient manifest)'} ${key}=${use} — ${UNVERIFIED}`);
   const info = entry.constraintInfo ? ` Constraints: ${clip(entry.constraintInfo, 200)}.` : '';
   const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa', value };
   if (!profile.c2paKeys.includes(key)) {
     return { ...base, effect: 'info', note: `Does not bind ${profile.purpose}.${info}` };
+  }
+  if (!active) {
+    // An ingredient's refusal binds (fail closed); its permission does not speak for this asset.
+    const refused = ['notallowed', 'constrained'].includes(use.toLowerCase());
+    return refused
+      ? { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `An ingredient's C2PA manifest (this image's provenance chain) does not allow this use.${info}` }
+      : { ...base, effect: 'info', note: `Stated in an ingredient's manifest, not this image's own (active) one: it does not decide.${info}` };
   }
   switch (use.toLowerCase()) {
     case 'notallowed':
@@ -60,13 +79,13 @@ export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Eviden
   }
   const evidence: Evidence[] = reading.unreadableAssertions.map((label) => ({
     ...base, value: clip(`${label} present, unread`), effect: 'deny' as const, reason: 'signal-unreadable' as const,
-    note: 'A training-and-data-mining assertion could not be decoded (fails closed).',
+    note: 'A training-and-data-mining assertion, or a manifest that may hold one, could not be read (fails closed).',
   }));
   for (const assertion of reading.assertions) {
     if (assertion.entries.size === 0) {
       evidence.push({ ...base, value: clip(`${assertion.label}: no entries — ${UNVERIFIED}`), effect: 'info', note: 'The assertion states no use.' });
     }
-    for (const [key, entry] of assertion.entries) evidence.push(entryEvidence(assertion.label, key, entry, profile));
+    for (const [key, entry] of assertion.entries) evidence.push(entryEvidence(assertion.label, assertion.active, key, entry, profile));
   }
   if (evidence.length === 0) {
     evidence.push({ ...base, value: `c2pa manifest, no training-mining assertion — ${UNVERIFIED}`, effect: 'info', note: 'Provenance only; no statement about training or data mining.' });

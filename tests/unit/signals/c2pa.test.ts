@@ -18,6 +18,12 @@ const CAWG = cborAssertion('cawg.training-mining', {
   },
 });
 const jpegWith = (store: Uint8Array, maxPayload?: number) => jpeg({ segments: app11Segments(store, maxPayload) });
+/** The manifest superboxes of manifestStore(assertions), to build a store around them. */
+const manifestStoreManifests = (assertions: Uint8Array[]): Uint8Array[] => {
+  const store = manifestStore(assertions);
+  const jumdEnd = 8 + new DataView(store.buffer, store.byteOffset).getUint32(8); // after the store's own jumd
+  return [store.subarray(jumdEnd)];
+};
 
 describe('readC2pa', () => {
   it('reads the active manifest of a JPEG APP11 store', () => {
@@ -26,6 +32,7 @@ describe('readC2pa', () => {
       present: true, readable: true, unreadableAssertions: [],
       assertions: [{
         label: 'cawg.training-mining',
+        active: true,
         entries: new Map([
           ['cawg.ai_generative_training', { use: 'notAllowed', constraintInfo: null }],
           ['cawg.ai_training', { use: 'constrained', constraintInfo: 'https://ex.test/ai-terms' }],
@@ -63,9 +70,19 @@ describe('readC2pa', () => {
     expect(readC2pa(jpegWith(manifestStore([a])))).toMatchObject({ assertions: [{ entries: new Map([['cawg.data_mining', { use: 'notAllowed', constraintInfo: null }]]) }] });
   });
 
-  it('ignores ingredient manifests: only the last (active) manifest counts', () => {
+  it('reads every manifest of the store, the last one as active', () => {
     const store = manifestStore([], [[CAWG]]);
-    expect(readC2pa(jpegWith(store))).toEqual({ present: true, readable: true, assertions: [], unreadableAssertions: [] });
+    expect(readC2pa(jpegWith(store))).toMatchObject({ present: true, readable: true, unreadableAssertions: [], assertions: [{ label: 'cawg.training-mining', active: false }] });
+  });
+
+  it('a Brotli-compressed (brob) manifest or assertion is unread, never skipped', () => {
+    const compressed = box('brob', concat(ascii('jumb'), Uint8Array.from([0x1b, 0x03, 0x00, 0xf8, 0x25])));
+    const allowed = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } } });
+    // The compressed manifest comes last: it is the active one, not the readable one before it.
+    const store = superbox('c2pa', 'c2pa', ...manifestStoreManifests([allowed]), compressed);
+    expect(readC2pa(jpegWith(store))).toMatchObject({ readable: true, unreadableAssertions: [expect.stringContaining('Brotli-compressed active manifest')] });
+    const brobAssertion = superbox('cbor', 'cawg.training-mining', compressed);
+    expect(readC2pa(jpegWith(manifestStore([brobAssertion])))).toMatchObject({ unreadableAssertions: ['cawg.training-mining: Brotli-compressed (brob; Heed has no Brotli decoder)'] });
   });
 
   it('keeps hostile keys out of object prototypes', () => {
@@ -153,6 +170,26 @@ describe('evaluateC2pa', () => {
     const provenanceOnly = app11Segments(manifestStore([cborAssertion('c2pa.actions', { actions: [] })]), 120);
     const missing = jpeg({ segments: provenanceOnly.slice(0, -1) });
     expect(evaluateC2pa(missing, AI)).toEqual([expect.objectContaining({ effect: 'info', value: expect.stringContaining('c2pa present, unread') })]);
+  });
+
+  it("an ingredient manifest's refusal denies; its permission is only info", () => {
+    const ev = evaluateC2pa(jpegWith(manifestStore([], [[CAWG]])), AI);
+    expect(ev).toEqual([
+      expect.objectContaining({ effect: 'deny', reason: 'c2pa-not-allowed', value: expect.stringContaining('(ingredient manifest) cawg.ai_generative_training=notAllowed'), note: expect.stringContaining('ingredient') }),
+      expect.objectContaining({ effect: 'deny', reason: 'c2pa-not-allowed', value: expect.stringContaining('cawg.ai_training=constrained') }),
+      expect.objectContaining({ effect: 'info', value: expect.stringContaining('cawg.ai_inference=allowed') }),
+    ]);
+    const allowed = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } } });
+    expect(evaluateC2pa(jpegWith(manifestStore([], [[allowed]])), AI)).toEqual([expect.objectContaining({ effect: 'info', value: expect.stringContaining('(ingredient manifest) cawg.ai_training=allowed') })]);
+  });
+
+  it('a compressed active manifest fails closed even when an older manifest allows', () => {
+    const allowed = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } } });
+    const compressed = box('brob', concat(ascii('jumb'), Uint8Array.from([0x1b, 0x03, 0x00, 0xf8, 0x25])));
+    const store = superbox('c2pa', 'c2pa', ...manifestStoreManifests([allowed]), compressed);
+    const ev = evaluateC2pa(jpegWith(store), AI);
+    expect(ev).toContainEqual(expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable', value: expect.stringContaining('Brotli-compressed active manifest') }));
+    expect(ev.some((e) => e.effect === 'allow')).toBe(false);
   });
 
   it('two manifest stores → unread (C2PA: more than one store is invalid)', () => {
