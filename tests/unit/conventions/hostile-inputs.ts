@@ -11,6 +11,8 @@ import { parseLinkHeader } from '../../../utils/signals/link-header';
 import { parseXmpPacket } from '../../../utils/signals/xml/xmp-rdf';
 import { evaluateSizes, parseSrcset } from '../../../utils/scan/srcset';
 import { imageUrlsOfCssValue } from '../../../utils/scan/css-value';
+import { rightmostKey } from '../../../utils/scan/css-index';
+import { MAX_PATTERN_LENGTH, matchesPathPattern } from '../../../utils/signals/robots/pattern';
 
 export interface HostileCase {
   name: string;
@@ -102,6 +104,23 @@ export const HOSTILE_CASES: HostileCase[] = [
     n: 400,
     make: (size) => `url(${repeatTo(' ', size)}`,
     run: imageUrlsOfCssValue,
+  },
+  {
+    // /\[[^\]]*\]/g scanned to the end from every `[` with no `]`. Selectors have no cap of
+    // their own; measured up to the CSS value cap.
+    name: 'CSS selector: `[` never closed',
+    cap: 100_000,
+    n: 2_000,
+    make: (size) => repeatTo('[', size),
+    run: rightmostKey,
+  },
+  {
+    // RFC 9309 wildcards (ai.txt, TDMRep, RSL patterns): many `*`, each piece found once.
+    name: 'path pattern: `*` between every character',
+    cap: MAX_PATTERN_LENGTH,
+    n: 500,
+    make: (size) => `/${repeatTo('a*', size - 2)}b`,
+    run: (p) => matchesPathPattern(p, `/${'a'.repeat(2 * p.length)}`),
   },
 ];
 
