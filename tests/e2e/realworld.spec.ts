@@ -139,11 +139,11 @@ const EXPECTATIONS: { page: readonly [string, string]; rule: string; check: (c: 
   },
   {
     page: EMDEN,
-    rule: '§2 rule 5 / §1 (nothing leaves the machine): the Google static maps and the Commons file links cannot be fetched here → failed, never stored',
+    rule: "§2 rule 2 (checked before the image is requested): the Google static maps' and the Commons file links' hosts are unreachable here, so is their robots.txt → complete disallow, refused robots-unreachable, never stored",
     check: (c) => {
       const elsewhere = c.verdicts.filter((v) => hostOf(v.url) !== 'www.reisen-mit-dem-internet.de');
       expect(elsewhere.length).toBeGreaterThanOrEqual(10);
-      for (const v of elsewhere) expect(v, where(v.url)).toMatchObject({ decision: 'failed', reasons: ['fetch-failed'] });
+      for (const v of elsewhere) expect(v, where(v.url)).toMatchObject({ decision: 'refused', reasons: expect.arrayContaining(['robots-unreachable']) });
     },
   },
   {
