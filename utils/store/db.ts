@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ManifestItem, DecisionTally } from '../model/manifest';
 import type { ImageCandidate, Verdict } from '../policy/verdict';
 import type { Settings } from '../model/settings';
@@ -52,9 +52,9 @@ export interface CachedSignal {
 interface HeedDB extends DBSchema {
   items: { key: string; value: ManifestItem; indexes: { collectedAt: string; pageUrl: string } };
   blobs: { key: string; value: Blob };
-  jobs: { key: string; value: Job; indexes: { tabId: number } };
-  verdicts: { key: [string, number]; value: StoredVerdict };
-  siteCache: { key: string; value: CachedSignal };
+  jobs: { key: string; value: Job; indexes: { tabCreated: [number, string] } };
+  verdicts: { key: [string, number]; value: StoredVerdict; indexes: { jobSeq: [string, number] } };
+  siteCache: { key: string; value: CachedSignal; indexes: { fetchedAt: number } };
   meta: { key: string; value: unknown };
 }
 
@@ -66,13 +66,15 @@ const DB_NAME = 'heed';
  * Upgrade steps, in order: step i moves the schema from version i to i+1. Versions only move
  * forward; a browser holding a newer database than this build refuses to open it (VersionError).
  */
-const UPGRADES: ((db: IDBPDatabase<HeedDB>) => void)[] = [
+type UpgradeTx = IDBPTransaction<HeedDB, StoreNames<HeedDB>[], 'versionchange'>;
+const UPGRADES: ((db: IDBPDatabase<HeedDB>, tx: UpgradeTx) => void)[] = [
   (db) => {
     const items = db.createObjectStore('items', { keyPath: 'sha256' });
     items.createIndex('collectedAt', 'collectedAt');
     items.createIndex('pageUrl', 'pageUrl');
     db.createObjectStore('blobs');
-    db.createObjectStore('jobs', { keyPath: 'id' }).createIndex('tabId', 'tabId');
+    // v1's index; dropped at v3 (typed through the raw store: the schema type no longer has it).
+    (db.createObjectStore('jobs', { keyPath: 'id' }) as unknown as IDBObjectStore).createIndex('tabId', 'tabId');
     db.createObjectStore('siteCache', { keyPath: 'key' });
     db.createObjectStore('meta');
   },
@@ -81,6 +83,14 @@ const UPGRADES: ((db: IDBPDatabase<HeedDB>) => void)[] = [
   (db) => {
     db.createObjectStore('verdicts', { keyPath: ['jobId', 'index'] });
   },
+  // v3: indexes so a popup poll reads only what changed (verdicts after a sequence number, the
+  // tab's latest job) and expiry finds what is old without reading every record (DESIGN.md §3).
+  (_db, tx) => {
+    tx.objectStore('verdicts').createIndex('jobSeq', ['jobId', 'seq']);
+    tx.objectStore('jobs').createIndex('tabCreated', ['tabId', 'createdAt']);
+    tx.objectStore('jobs').deleteIndex('tabId'); // the compound index above serves every tab query
+    tx.objectStore('siteCache').createIndex('fetchedAt', 'fetchedAt');
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
@@ -88,10 +98,10 @@ export const DB_VERSION = UPGRADES.length;
 /** Open (and migrate) Heed's database. The only `openDB` call in the project. */
 export function openHeedDB(name = DB_NAME): Promise<HeedDatabase> {
   return openDB<HeedDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       for (let v = oldVersion; v < DB_VERSION; v++) {
         try {
-          UPGRADES[v]!(db);
+          UPGRADES[v]!(db, tx);
         } catch (err) {
           throw new Error(`Heed database upgrade to version ${v + 1} failed: ${String(err)}`);
         }
@@ -132,10 +142,12 @@ export async function recordVerdict(
   return recorded;
 }
 
-/** The verdicts of a job, in completion order, optionally only those after `sinceSeq`. */
-export async function listVerdicts(db: HeedDatabase, jobId: string, sinceSeq = -1): Promise<StoredVerdict[]> {
-  const all = await db.getAll('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));
-  return all.filter((v) => v.seq > sinceSeq).sort((a, b) => a.seq - b.seq);
+/**
+ * The verdicts of a job, in completion order, optionally only those after `sinceSeq`: read from
+ * the [jobId, seq] index, so a poll reads the new verdicts only, never the whole job's.
+ */
+export function listVerdicts(db: HeedDatabase, jobId: string, sinceSeq = -1): Promise<StoredVerdict[]> {
+  return db.getAllFromIndex('verdicts', 'jobSeq', IDBKeyRange.bound([jobId, sinceSeq], [jobId, Number.MAX_SAFE_INTEGER], true, false));
 }
 
 /** How many candidates of a job have a verdict. */
@@ -167,10 +179,10 @@ export function getJob(db: HeedDatabase, id: string): Promise<Job | undefined> {
   return db.get('jobs', id);
 }
 
-/** The most recent job for a tab, if any. */
+/** The most recent job for a tab, if any: one record read, from the end of the [tabId, createdAt] index. */
 export async function latestJobForTab(db: HeedDatabase, tabId: number): Promise<Job | undefined> {
-  const jobs = await db.getAllFromIndex('jobs', 'tabId', tabId);
-  return jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const cursor = await db.transaction('jobs').store.index('tabCreated').openCursor(IDBKeyRange.bound([tabId, ''], [tabId, []]), 'prev');
+  return cursor?.value;
 }
 
 /** Jobs left `running` (e.g. by a killed service worker), to resume. */

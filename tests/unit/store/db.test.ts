@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, listItems, listVerdicts, openHeedDB, recordVerdict, getTally, countVerdicts } from '../../../utils/store/db';
+import { DB_VERSION, listItems, listVerdicts, openHeedDB, recordVerdict, getTally, countVerdicts, latestJobForTab, putJob, type Job } from '../../../utils/store/db';
+import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
 
@@ -29,6 +30,10 @@ describe('Heed database', () => {
     const db = await openHeedDB(db1name);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('verdicts');
+    const tx = db.transaction(['jobs', 'verdicts', 'siteCache']);
+    expect([...tx.objectStore('verdicts').indexNames]).toEqual(['jobSeq']);
+    expect([...tx.objectStore('jobs').indexNames]).toEqual(['tabCreated']);
+    expect([...tx.objectStore('siteCache').indexNames]).toEqual(['fetchedAt']);
     expect((await listItems(db)).map((i) => i.sha256)).toEqual([makeItem(1).sha256]);
     db.close();
   });
@@ -53,6 +58,40 @@ describe('Heed database', () => {
     expect(await countVerdicts(db, 'j')).toBe(4);
     expect((await listVerdicts(db, 'j', 1)).map((v) => v.index)).toEqual([2, 3]);
     expect(await getTally(db)).toEqual({ refused: { 'no-licence': 1, 'robots-disallow': 1 }, failed: { 'fetch-failed': 1 } });
+    db.close();
+  });
+
+  it('a poll reads only the verdicts completed since the popup\'s sequence number, and only the tab\'s latest job', async () => {
+    const db = await openHeedDB(name());
+    // Completion order differs from candidate order, as with concurrent fetches.
+    for (let i = 0; i < 300; i++) {
+      const index = (i * 7) % 300;
+      await recordVerdict(db, { jobId: 'poll', index, seq: i }, verdict(`https://x.test/${index}.png`, 'refused', ['no-licence']));
+    }
+    await recordVerdict(db, { jobId: 'other', index: 0, seq: 0 }, verdict('https://y.test/0.png', 'refused', ['no-licence']));
+    const job = (id: string, tabId: number, createdAt: string): Job => ({
+      id, tabId, pageUrl: 'https://x.test/', pageTitle: '', state: 'done', createdAt, candidates: [], site: null, error: null,
+    });
+    for (let d = 1; d <= 9; d++) await putJob(db, job(`old-${d}`, 4, `2026-01-0${d}T00:00:00.000Z`));
+    await putJob(db, job('latest', 4, '2026-02-01T00:00:00.000Z'));
+    await putJob(db, job('elsewhere', 5, '2026-03-01T00:00:00.000Z'));
+    const meter = meterRecordsRead();
+    try {
+      const fresh = await listVerdicts(db, 'poll', 296);
+      expect(fresh.map((v) => v.seq)).toEqual([297, 298, 299]);
+      expect(meter.read()).toBe(3);
+      meter.reset();
+      expect((await listVerdicts(db, 'poll')).map((v) => v.seq)).toEqual([...Array(300).keys()]);
+      expect(meter.read()).toBe(300);
+      meter.reset();
+      expect(await listVerdicts(db, 'poll', 299)).toEqual([]);
+      expect(meter.read()).toBe(0);
+      meter.reset();
+      expect((await latestJobForTab(db, 4))?.id).toBe('latest');
+      expect(meter.read()).toBe(1);
+    } finally {
+      meter.stop();
+    }
     db.close();
   });
 });
