@@ -13,6 +13,7 @@ import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
 import { judgeImage } from './judge-image';
+import { expireNow } from './history-expiry';
 import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
 import { listFrames, NAVIGATED_ERROR, scanOptionsFor, scanTab, silentFramesNote, startWatcher, stillShowing, stopWatcher, withReported, type TabFrame, type TabScanOptions } from './scan-tab';
@@ -156,6 +157,8 @@ export class Collector {
     }
     if (job.state !== 'running' || (job.site as PageAssessment).status === 'blocked') job.watching = false;
     await putJob(this.db, job);
+    // The tab's earlier collect can no longer be shown: its verdicts go now (DESIGN.md §3).
+    void expireNow(this.db).catch((err: unknown) => console.error('Heed: expiry', err));
     if (job.state === 'running') {
       this.run(job.id);
       await keepResuming();

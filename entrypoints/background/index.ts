@@ -5,6 +5,7 @@ import { registerMessageHandlers, type Services } from './messaging';
 import { OriginSignals } from './origin-signals';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
 import { registerMenusAndShortcut } from './menus';
+import { EXPIRE_ALARM, expireNow, scheduleExpiry } from './history-expiry';
 
 /** Resume unfinished jobs; keep a wake-up alarm only while some remain. */
 async function resumeJobs({ collector }: Services): Promise<void> {
@@ -25,9 +26,16 @@ export default defineBackground(() => {
   void navigator.storage?.persist?.().catch(() => false);
   registerMessageHandlers(ready);
   registerMenusAndShortcut(ready);
+  // What the popup showed for a closed tab can no longer be shown: forget it (DESIGN.md §3); a
+  // watching collect there ends first, and the next sweep forgets it once it is finished.
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
-    void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
+    void ready
+      .then(async ({ db, collector }) => {
+        await collector.stopWatchingTab(tabId);
+        await expireNow(db, tabId);
+      })
+      .catch((err: unknown) => console.error('Heed: expiry', err));
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
@@ -35,6 +43,12 @@ export default defineBackground(() => {
   // A stopped worker is woken by the next event; the alarm is that event while jobs remain.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RESUME_ALARM) void ready.then(resumeJobs);
+    if (alarm.name === EXPIRE_ALARM) void ready.then(({ db }) => expireNow(db)).catch((err: unknown) => console.error('Heed: expiry', err));
   });
   void ready.then(resumeJobs);
+  // Expiry runs on every worker start and on its alarm; running jobs are never touched.
+  void ready.then(async ({ db }) => {
+    await scheduleExpiry();
+    await expireNow(db);
+  }).catch((err: unknown) => console.error('Heed: expiry', err));
 });

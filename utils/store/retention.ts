@@ -1,0 +1,91 @@
+import type { HeedDatabase } from './db';
+
+/**
+ * How long Heed keeps what it learnt about pages the user merely browsed (DESIGN.md §3): the
+ * tab's last collect (its job and verdicts, refused and failed included) and the signal files
+ * of the site cache. Stored (permitted) items are the user's dataset and are never expired.
+ */
+export const HISTORY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** How often the background sweeps (an alarm; also on worker start, on a new collect, on tab close). */
+export const SWEEP_EVERY_MS = 30 * 60 * 1000;
+
+export interface Forgotten {
+  /** Finished collects deleted, each with its job record and verdicts. */
+  collects: number;
+  /** Signal files (robots.txt, tdmrep, ai.txt, RSL…) deleted from the site cache. */
+  siteFiles: number;
+}
+
+interface JobKey {
+  id: string;
+  tabId: number;
+  createdAt: string;
+}
+
+/**
+ * The collects a sweep may forget, read from the [tabId, createdAt] index alone (no job record):
+ * every collect but a tab's last, a collect older than `cutoff`, and one of a tab no longer open.
+ */
+function forgettable(jobs: readonly JobKey[], cutoff: string | null, openTabs: ReadonlySet<number> | undefined): string[] {
+  const lastOfTab = new Map<number, JobKey>();
+  for (const j of jobs) lastOfTab.set(j.tabId, j); // index order: by tab, then createdAt
+  return jobs
+    .filter((j) => lastOfTab.get(j.tabId) !== j || (cutoff !== null && j.createdAt < cutoff) || (openTabs !== undefined && !openTabs.has(j.tabId)))
+    .map((j) => j.id);
+}
+
+/**
+ * Delete the given collects (job and verdicts) and the site-cache files fetched before
+ * `siteCutoff` (all of them when null), in one transaction. A running job is never deleted,
+ * whatever the rule said: it is checked inside the same transaction, so the collector cannot
+ * start or finish it in between (it would lose its resumable state).
+ */
+async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], siteCutoff: number | null): Promise<Forgotten> {
+  const tx = db.transaction(['jobs', 'verdicts', 'siteCache'], 'readwrite');
+  const jobs = tx.objectStore('jobs');
+  const keys: JobKey[] = [];
+  for (let c = await jobs.index('tabCreated').openKeyCursor(); c; c = await c.continue()) {
+    const [tabId, createdAt] = c.key;
+    keys.push({ id: c.primaryKey, tabId, createdAt });
+  }
+  let collects = 0;
+  for (const id of pick(keys)) {
+    const job = await jobs.get(id);
+    if (!job || job.state === 'running') continue;
+    await jobs.delete(id);
+    await tx.objectStore('verdicts').delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
+    collects++;
+  }
+  const cache = tx.objectStore('siteCache');
+  let siteFiles = 0;
+  if (siteCutoff === null) {
+    siteFiles = await cache.count();
+    await cache.clear();
+  } else {
+    const old = await cache.index('fetchedAt').getAllKeys(IDBKeyRange.upperBound(siteCutoff, true));
+    for (const key of old) await cache.delete(key);
+    siteFiles = old.length;
+  }
+  await tx.done;
+  return { collects, siteFiles };
+}
+
+/**
+ * The sweep. Deletes what would pass 24 h before the next sweep (`sweepEveryMs` from now), so
+ * nothing outlives 24 h while the browser runs; `openTabs`, when known, also forgets the collects
+ * of tabs that are gone (the popup can no longer show them).
+ */
+export function expireHistory(
+  db: HeedDatabase,
+  opts: { now: number; sweepEveryMs?: number; openTabs?: ReadonlySet<number> },
+): Promise<Forgotten> {
+  const cutoffMs = opts.now - HISTORY_MAX_AGE_MS + (opts.sweepEveryMs ?? SWEEP_EVERY_MS);
+  const cutoff = new Date(cutoffMs).toISOString();
+  return forget(db, (jobs) => forgettable(jobs, cutoff, opts.openTabs), cutoffMs);
+}
+
+/** "Clear history" in settings: every finished collect and its verdicts, and the whole site cache. */
+export function clearHistory(db: HeedDatabase): Promise<Forgotten> {
+  return forget(db, (jobs) => jobs.map((j) => j.id), null);
+}
