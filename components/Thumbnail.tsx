@@ -27,40 +27,48 @@ function useNearViewport(ref: { current: Element | null }): boolean {
   return near;
 }
 
+/** Whether Heed holds the bytes of this image (stored now, or stored before: a duplicate). */
+const isStored = (v: Verdict) => !!v.sha256 && (v.decision === 'permitted' || v.decision === 'duplicate');
+
 /**
- * A small preview: the stored bytes for a collected image (no request leaves the machine), the
- * image URL itself otherwise (a request to the site being collected from, without a referrer).
+ * A small preview, from the stored bytes only: no request leaves the machine. An image that was
+ * not stored (refused, failed) gets a placeholder that says so: Heed's own pages never request a
+ * page's or image's URL, which would go with the user's cookies for that site (DESIGN.md §3).
  * Read only once its row is near the visible part of the list.
  */
 export function Thumbnail({ verdict }: { verdict: Verdict }) {
+  const stored = isStored(verdict);
   const [src, setSrc] = useState<string | null>(null);
   const placeholder = useRef<HTMLSpanElement>(null);
   const near = useNearViewport(placeholder);
   useEffect(() => {
-    if (!near) return;
+    if (!near || !stored || !verdict.sha256) return;
     let url: string | null = null;
     let live = true;
-    if (verdict.sha256 && (verdict.decision === 'permitted' || verdict.decision === 'duplicate')) {
-      const key = verdict.sha256;
-      database()
-        .then((db) => getBlob(db, key))
-        .then((blob) => {
-          if (blob && live) {
-            url = URL.createObjectURL(blob);
-            setSrc(url);
-          }
-        })
-        .catch(() => undefined); // no preview is no loss: the verdict row says it all
-    } else if (/^(https?|data):/.test(verdict.url)) {
-      setSrc(verdict.url);
-    }
+    const key = verdict.sha256;
+    database()
+      .then((db) => getBlob(db, key))
+      .then((blob) => {
+        if (blob && live) {
+          url = URL.createObjectURL(blob);
+          setSrc(url);
+        }
+      })
+      .catch(() => undefined); // no preview is no loss: the verdict row says it all
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [near, verdict.sha256, verdict.url, verdict.decision]);
+  }, [near, stored, verdict.sha256]);
+  if (!stored) {
+    return (
+      <span class="thumb thumb--not-stored" data-testid="thumb-not-stored" title="No preview: this image was not stored, and Heed does not load it again" aria-hidden="true">
+        not stored
+      </span>
+    );
+  }
   return src ? (
-    <img class="thumb" src={src} alt="" loading="lazy" referrerpolicy="no-referrer" />
+    <img class="thumb" src={src} alt="" />
   ) : (
     <span ref={placeholder} class="thumb thumb--empty" aria-hidden="true" />
   );
