@@ -3,6 +3,7 @@ import { getRawSettings, putRawSettings, type HeedDatabase } from '@/utils/store
 import { loadSettings, readFieldByField, type LoadedSettings } from '@/utils/model/settings';
 import { formToSettings, settingsToForm, type SettingsForm, type SettingsFormErrors } from '@/utils/ui/settings-form';
 import { SettingsFields } from './SettingsFields';
+import { SettingsHistory } from './SettingsHistory';
 
 function problemText(loaded: LoadedSettings): string | null {
   switch (loaded.problem) {
@@ -17,7 +18,7 @@ function problemText(loaded: LoadedSettings): string | null {
   }
 }
 
-/** The settings editor: loads through the migrations, validates with the schema, saves through db.ts. */
+/** The settings editor (and, below it, Clear history): loads through the migrations, validates with the schema, saves through db.ts. */
 export function SettingsPanel({ db, announce }: { db: HeedDatabase; announce(text: string): void }) {
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<SettingsFormErrors>({});
@@ -74,20 +75,23 @@ export function SettingsPanel({ db, announce }: { db: HeedDatabase; announce(tex
   };
 
   return (
-    <form class="settings" onSubmit={save} data-testid="settings-form" noValidate>
-      <h2>Settings</h2>
-      {problem ? <p class="warning" role="alert" data-testid="settings-problem">{problem}</p> : null}
-      <SettingsFields form={form} errors={errors} set={set} />
-      {mustConfirm ? (
-        <label class="settings__confirm">
-          <input type="checkbox" data-testid="settings-replace-confirm" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} /> Replace the
-          stored settings with the values above
-        </label>
-      ) : null}
-      <div class="settings__actions">
-        <button type="submit" class="primary" data-testid="settings-save">Save settings</button>
-        <p role="status" class={status?.startsWith('Not saved') ? 'error' : 'ok'} data-testid="settings-status">{status ?? ''}</p>
-      </div>
-    </form>
+    <>
+      <form class="settings" onSubmit={save} data-testid="settings-form" noValidate>
+        <h2>Settings</h2>
+        {problem ? <p class="warning" role="alert" data-testid="settings-problem">{problem}</p> : null}
+        <SettingsFields form={form} errors={errors} set={set} />
+        {mustConfirm ? (
+          <label class="settings__confirm">
+            <input type="checkbox" data-testid="settings-replace-confirm" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} /> Replace the
+            stored settings with the values above
+          </label>
+        ) : null}
+        <div class="settings__actions">
+          <button type="submit" class="primary" data-testid="settings-save">Save settings</button>
+          <p role="status" class={status?.startsWith('Not saved') ? 'error' : 'ok'} data-testid="settings-status">{status ?? ''}</p>
+        </div>
+      </form>
+      <SettingsHistory db={db} announce={announce} />
+    </>
   );
 }
