@@ -57,12 +57,25 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+export interface LoggedRequest {
+  host: string;
+  /** Path and query, as in `requests`. */
+  path: string;
+  /** The Cookie header, '' when none was sent. */
+  cookie: string;
+  /** Sec-Fetch-Site / Sec-Fetch-Dest ('' when absent): e.g. `same-origin`/`image` for a page's <img>. */
+  fetchSite: string;
+  fetchDest: string;
+}
+
 export interface SiteServer {
   port: number;
   /** `http://<host>:<port>` for a fake host (`https://` when serving TLS). */
   origin(host: string): string;
   /** Requests served so far, as `host path` lines (for assertions on politeness and privacy). */
   requests: string[];
+  /** The same requests with what tells who sent them and with which credentials (privacy checks). */
+  log: LoggedRequest[];
   /** The most requests a host had in flight at once since the last reset (politeness: per-origin concurrency). */
   maxInFlight(host: string): number;
   resetMaxInFlight(): void;
@@ -104,6 +117,7 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
   const generateMissing = options.generateMissing ?? true;
   const scheme = options.tls ? 'https' : 'http';
   const requests: string[] = [];
+  const log: LoggedRequest[] = [];
   const flakyCounts = new Map<string, number>();
   const generated = new Map<string, Buffer>();
   let actualPort = port;
@@ -118,6 +132,8 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname);
     requests.push(`${host} ${url.pathname}${url.search}`);
+    const header = (name: string) => String(req.headers[name] ?? '');
+    log.push({ host, path: `${url.pathname}${url.search}`, cookie: header('cookie'), fetchSite: header('sec-fetch-site'), fetchDest: header('sec-fetch-dest') });
     const siteDir = join(root, host);
     if (!host || !existsSync(siteDir)) {
       res.writeHead(404).end('unknown host');
@@ -186,6 +202,7 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
     port: actualPort,
     origin: (host) => `${scheme}://${host}:${actualPort}`,
     requests,
+    log,
     maxInFlight: (host) => peakInFlight.get(host) ?? 0,
     resetMaxInFlight: () => peakInFlight.clear(),
     close: () =>
