@@ -69,6 +69,41 @@ test('the popup never requests a refused or failed image itself: no request for 
   await expect(placeholders).toHaveCount(notStored.length);
   await expect(placeholders.first()).toHaveAttribute('title', /not stored/i);
   expect(await popup.page.locator('.verdict--permitted img.thumb').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).src.startsWith('blob:')))).toBe(true);
+  mkdirSync(SHOTS, { recursive: true });
+  await popup.page.getByTestId('verdict').first().scrollIntoViewIfNeeded();
+  await popup.page.screenshot({ path: resolve(SHOTS, 'popup-not-stored.png'), fullPage: true });
+});
+
+test('a popup following a collect gets each verdict once: every poll asks only for what is new since its last sequence number', async ({ heed, sites }) => {
+  const page = await heed.context.newPage();
+  await page.goto(`${sites.origin('many.test')}/?n=80`);
+  const popupPage = await heed.context.newPage();
+  await popupPage.setViewportSize({ width: 440, height: 640 });
+  // Record what each job request asked for and how many verdicts its reply carried.
+  await popupPage.addInitScript(() => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    const polls: { type: string; since: number; got: number; lastSeq: number }[] = [];
+    (globalThis as unknown as { __polls: typeof polls }).__polls = polls;
+    runtime.sendMessage = async (m: unknown) => {
+      const reply = (await send(m)) as { value?: { verdicts?: unknown[]; lastSeq?: number } | null };
+      const msg = m as { type: string; sinceSeq?: number };
+      if (msg.type === 'popup-bg-job' || msg.type === 'popup-bg-collect') {
+        polls.push({ type: msg.type, since: msg.sinceSeq ?? -1, got: reply.value?.verdicts?.length ?? 0, lastSeq: reply.value?.lastSeq ?? -1 });
+      }
+      return reply;
+    };
+  });
+  await popupPage.goto(`chrome-extension://${heed.extensionId}/popup.html?tabId=${await tabIdFor(heed, page)}`);
+  const popup = new (await import('./harness/popup-page')).PopupPage(popupPage);
+  const verdicts = await popup.collect();
+  expect(verdicts).toHaveLength(80);
+  const polls = await popupPage.evaluate(() => (globalThis as unknown as { __polls: { type: string; since: number; got: number; lastSeq: number }[] }).__polls);
+  const following = polls.slice(polls.findIndex((p) => p.type === 'popup-bg-collect'));
+  expect(following.filter((p) => p.type === 'popup-bg-job').length).toBeGreaterThan(1);
+  // Each poll starts where the last reply ended, and the replies add up to the list, no verdict twice.
+  for (let i = 1; i < following.length; i++) expect(following[i]!.since).toBe(following[i - 1]!.lastSeq);
+  expect(following.reduce((sum, p) => sum + p.got, 0)).toBe(80);
 });
 
 test('expiry runs: a tab’s earlier collect goes when it collects again, a closed tab’s when it closes, with old site files; stored items stay', async ({ heed, sites }) => {
