@@ -1,0 +1,104 @@
+import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
+import type { FaceBox } from '../policy/people';
+
+/** The detector's input size (px, square). 608 rather than 416: it finds the 33–50 px faces 416 misses (README, "People"). */
+export const DETECTOR_INPUT_SIZE = 608;
+/** Minimum detection score. */
+export const DETECTOR_SCORE_THRESHOLD = 0.5;
+/** Recorded with every item (manifest `people.detector`). */
+export const DETECTOR_NAME = `face-api TinyFaceDetector ${faceapi.version} (input ${DETECTOR_INPUT_SIZE})`;
+
+/** What the extension ships for the detector: the model's weights and the tfjs WASM file addresses. */
+export interface DetectorAssets {
+  /** tiny_face_detector_model-weights_manifest.json, parsed. */
+  weightsManifest: readonly { weights: unknown[] }[];
+  /** tiny_face_detector_model.bin. */
+  weights: ArrayBuffer;
+  /** Addresses of tfjs-backend-wasm(-simd).wasm inside the extension (or on disk in tests). */
+  wasmPaths: Record<string, string>;
+  /** Reads one of those addresses (the extension's own files; never the network). */
+  readFile: (path: string) => Promise<Response>;
+}
+
+/** Decoded pixels, RGBA, at the detection size. */
+export interface Pixels {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface FaceDetector {
+  /** tfjs backend in use: `wasm`, or `cpu` when WASM could not start. */
+  backend: string;
+  /** Face boxes in the original image's pixels (`scale` maps the decoded size back). */
+  detect(pixels: Pixels, scale: number): Promise<FaceBox[]>;
+}
+
+class NotADomObject {}
+
+/**
+ * Start the detector once per worker: tfjs on its WASM backend (single-threaded SIMD: a service
+ * worker has no SharedArrayBuffer), CPU if WASM fails. face-api is told there is no DOM: it gets
+ * tensors only, so it never makes a canvas or an <img>, and loads nothing itself.
+ */
+export async function createFaceDetector(assets: DetectorAssets): Promise<FaceDetector> {
+  const tf = faceapi.tf as any;
+  faceapi.env.setEnv({
+    Canvas: NotADomObject,
+    CanvasRenderingContext2D: NotADomObject,
+    Image: NotADomObject,
+    ImageData: NotADomObject,
+    Video: NotADomObject,
+    createCanvasElement: () => { throw new Error('no canvas: the detector takes tensors only'); },
+    createImageElement: () => { throw new Error('no image element: the detector takes tensors only'); },
+    createVideoElement: () => { throw new Error('no video element: the detector takes tensors only'); },
+    fetch: () => Promise.reject(new Error('the detector fetches nothing')),
+    readFile: () => Promise.reject(new Error('the detector reads no file')),
+  } as any);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // One platform for the worker and for tests: file reads go to `readFile` (the extension's own
+  // files), so tfjs never reaches the network for its WASM.
+  tf.setPlatform('heed', {
+    fetch: (path: string) => assets.readFile(path),
+    now: () => performance.now(),
+    encode: (text: string) => new TextEncoder().encode(text),
+    decode: (bytes: Uint8Array, encoding: string) => new TextDecoder(encoding).decode(bytes),
+    isTypedArray: (a: unknown) => ArrayBuffer.isView(a) && !(a instanceof DataView),
+  });
+  tf.setWasmPaths(assets.wasmPaths, true);
+  let backend = 'wasm';
+  if (!(await tf.setBackend('wasm').catch(() => false))) {
+    backend = 'cpu';
+    if (!(await tf.setBackend('cpu'))) throw new Error('no tfjs backend could start');
+  }
+  await tf.ready();
+  const weightMap = tf.io.decodeWeights(assets.weights, assets.weightsManifest.flatMap((group) => group.weights));
+  faceapi.nets.tinyFaceDetector.loadFromWeightMap(weightMap);
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: DETECTOR_SCORE_THRESHOLD });
+
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    backend,
+    detect(pixels, scale) {
+      const run = async (): Promise<FaceBox[]> => {
+        const rgb = new Uint8Array(pixels.width * pixels.height * 3);
+        for (let i = 0, j = 0; j < rgb.length; i += 4) {
+          rgb[j++] = pixels.data[i]!;
+          rgb[j++] = pixels.data[i + 1]!;
+          rgb[j++] = pixels.data[i + 2]!;
+        }
+        const input = tf.tensor3d(rgb, [pixels.height, pixels.width, 3], 'int32');
+        try {
+          const found = await faceapi.detectAllFaces(input, options);
+          return found.map((d) => ({ width: d.box.width * scale, height: d.box.height * scale }));
+        } finally {
+          input.dispose();
+        }
+      };
+      // One image at a time: the backend is one thread; queuing keeps memory flat.
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
