@@ -25,8 +25,9 @@
  * ingredient's `allowed` is only info: it cannot speak for the edits made since.
  *
  * Brotli (`brob`, C2PA 2.x): a compressed manifest or assertion hides what it says. Heed carries
- * no Brotli decoder (the service worker's DecompressionStream is asynchronous and not part of
- * this pure reader, and no small, well-kept pure-JS decoder with an output cap fits), so a
+ * no Brotli decoder (Chromium's DecompressionStream refuses 'brotli' — checked in Chromium 156:
+ * "Unsupported compression format" — and no small, well-kept pure-JS decoder with an output
+ * cap fits this synchronous, pure reader), so a
  * compressed manifest, or a compressed training-mining assertion, fails closed:
  * `signal-unreadable`.
  */
