@@ -1,5 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** The face detector's files (DESIGN.md §2 rule 6), shipped in the extension under people/: never fetched from the web. */
+const PEOPLE_ASSETS = [
+  ...['tiny_face_detector_model.bin', 'tiny_face_detector_model-weights_manifest.json'].map((f) => join(packageDir('@vladmandic/face-api'), 'model', f)),
+  ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'].map((f) => join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist', f)),
+];
 
 // Permissions are the minimum Heed needs; each one is justified in README.md ("Permissions").
 export default defineConfig({
@@ -9,6 +20,9 @@ export default defineConfig({
       'Consent-aware image collection: reads every rights signal, keeps only what is permitted, and proves each decision.',
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'alarms', 'contextMenus'],
     host_permissions: ['<all_urls>'],
+    // The face detector runs on TensorFlow.js's WASM backend, from the .wasm files shipped under
+    // people/ (README, "People in photos"): WebAssembly needs 'wasm-unsafe-eval'; no remote script.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // `icons` is filled in by WXT from public/icon/<size>.png (rendered by scripts/make-icons.ts);
     // the toolbar button gets the same files explicitly.
     action: {
@@ -19,6 +33,11 @@ export default defineConfig({
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page-signals.js'], run_at: 'document_idle' }],
     commands: {
       'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect the images on this page' },
+    },
+  },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const absoluteSrc of PEOPLE_ASSETS) files.push({ absoluteSrc, relativeDest: `people/${absoluteSrc.split('/').pop()}` });
     },
   },
   vite: () => ({

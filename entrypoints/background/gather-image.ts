@@ -21,6 +21,8 @@ export interface GatheredImage {
   width: number | null;
   height: number | null;
   synthetic: boolean | null;
+  /** plus:ModelReleaseStatus from the image's own XMP (DESIGN.md §2 rule 6), null when absent or unreadable. */
+  modelRelease: string | null;
 }
 
 /**
@@ -107,6 +109,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
       width: size?.width ?? null,
       height: size?.height ?? null,
       synthetic: embedded.synthetic,
+      modelRelease: 'unreadable' in rights ? null : rights.modelReleaseStatus,
     },
   };
 }

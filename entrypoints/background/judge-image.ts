@@ -7,6 +7,7 @@ import { refusalBeforeRequest } from '@/utils/policy/pre-fetch';
 import { purposeProfile } from '@/utils/model/purposes';
 import { originOf } from '@/utils/signals/origin-files';
 import { gatherImage, type FetchSlot } from './gather-image';
+import { checkPeople } from './people-check';
 import type { OriginSignals } from './origin-signals';
 
 /**
@@ -55,7 +56,16 @@ export async function judgeImage(
   }
   if (!gathered.ok) return { verdict: { ...base, decision: 'failed', reasons: [gathered.reason], evidence: gathered.evidence } };
   const { image } = gathered;
-  const decision = assessImage(site, image.inputs, candidate, settings);
+  const assessed = assessImage(site, image.inputs, candidate, settings);
+  // Rule 6 (people) after every other rule: an image already refused is not decoded for faces.
+  const people = assessed.decision === 'permitted' ? await checkPeople(image.bytes, image.mime, image.modelRelease, settings) : { evidence: [], people: null };
+  const peopleReasons = people.evidence.flatMap((e) => (e.effect === 'deny' && e.reason ? [e.reason] : []));
+  const decision = {
+    ...assessed,
+    decision: peopleReasons.length > 0 ? ('refused' as const) : assessed.decision,
+    reasons: [...assessed.reasons, ...peopleReasons],
+    evidence: [...assessed.evidence, ...people.evidence],
+  };
   const verdict: Verdict = { ...base, sha256: image.sha256, decision: decision.decision, reasons: decision.reasons, licence: decision.licence, evidence: decision.evidence };
   if (decision.decision === 'refused') return { verdict };
   const record: ManifestItem = {
@@ -86,6 +96,7 @@ export async function judgeImage(
     policy: { acceptedLicences: settings.acceptedLicences, robotsTokens: purposeProfile(settings.purpose).robotsTokens },
     licence: decision.licence,
     synthetic: image.synthetic,
+    people: people.people,
     evidence: decision.evidence,
   };
   return { verdict, item: { record, blob: new Blob([image.bytes as BlobPart], { type: image.mime }) } };

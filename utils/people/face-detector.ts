@@ -5,6 +5,8 @@ import type { FaceBox } from '../policy/people';
 export const DETECTOR_INPUT_SIZE = 608;
 /** Minimum detection score. */
 export const DETECTOR_SCORE_THRESHOLD = 0.5;
+/** How long the WASM backend may take to start before the CPU backend is used instead. */
+const WASM_START_TIMEOUT_MS = 15_000;
 /** Recorded with every item (manifest `people.detector`). */
 export const DETECTOR_NAME = `face-api TinyFaceDetector ${faceapi.version} (input ${DETECTOR_INPUT_SIZE})`;
 
@@ -67,7 +69,9 @@ export async function createFaceDetector(assets: DetectorAssets): Promise<FaceDe
   });
   tf.setWasmPaths(assets.wasmPaths, true);
   let backend = 'wasm';
-  if (!(await tf.setBackend('wasm').catch(() => false))) {
+  // A WASM start that never settles (a blocked compile can leave it pending) falls back too.
+  const wasmStarted = Promise.race([tf.setBackend('wasm').catch(() => false), new Promise<false>((resolve) => setTimeout(() => resolve(false), WASM_START_TIMEOUT_MS))]);
+  if (!(await wasmStarted)) {
     backend = 'cpu';
     if (!(await tf.setBackend('cpu'))) throw new Error('no tfjs backend could start');
   }

@@ -1,0 +1,65 @@
+import { peopleSettingFor } from '@/utils/model/people';
+import type { Settings } from '@/utils/model/settings';
+import { judgePeople, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
+import { detectionSize } from '@/utils/people/detection-size';
+import { createFaceDetector, DETECTOR_INPUT_SIZE, DETECTOR_NAME, type FaceDetector } from '@/utils/people/face-detector';
+
+/** Where the build puts the detector's files (wxt.config.ts, `build:publicAssets`). */
+const ASSETS = '/people/';
+
+let detector: Promise<FaceDetector> | null = null;
+
+/** The detector, started once per worker life from the extension's own files (never the network). */
+function faceDetector(): Promise<FaceDetector> {
+  detector ??= (async () => {
+    const own = (name: string) => browser.runtime.getURL(`${ASSETS}${name}` as '/');
+    const [manifest, weights] = await Promise.all([
+      fetch(own('tiny_face_detector_model-weights_manifest.json')).then((r) => r.json()),
+      fetch(own('tiny_face_detector_model.bin')).then((r) => r.arrayBuffer()),
+    ]);
+    const wasm = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+    return createFaceDetector({
+      weightsManifest: manifest,
+      weights,
+      wasmPaths: Object.fromEntries(wasm.map((name) => [name, own(name)])),
+      readFile: (path) => fetch(path),
+    });
+  })();
+  // A failed start is retried for the next image rather than failing every image after it.
+  detector.catch(() => { detector = null; });
+  return detector;
+}
+
+/**
+ * Decode the fetched bytes once (orientation applied), draw them at the detector's size and
+ * look for faces. Anything that cannot be decoded here (SVG: no decoder in a worker) or fails
+ * is `unchecked` with the reason; an animated GIF or WebP is examined on its first frame.
+ */
+export async function scanForFaces(bytes: Uint8Array, mime: string): Promise<FaceScan> {
+  try {
+    if (mime === 'image/svg+xml') throw new Error('an SVG is a drawing program, not pixels Heed can decode in the worker');
+    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
+    try {
+      const size = detectionSize(bitmap.width, bitmap.height, DETECTOR_INPUT_SIZE);
+      const canvas = new OffscreenCanvas(size.width, size.height);
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new Error('no 2D canvas in the worker');
+      context.drawImage(bitmap, 0, 0, size.width, size.height);
+      const pixels = context.getImageData(0, 0, size.width, size.height);
+      const faces = await (await faceDetector()).detect({ data: pixels.data, width: size.width, height: size.height }, size.scale);
+      return { status: 'examined', detector: DETECTOR_NAME, faces };
+    } finally {
+      bitmap.close();
+    }
+  } catch (err) {
+    return { status: 'unchecked', detector: DETECTOR_NAME, why: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Rule 6 for one fetched image under the job's settings; `off` decodes nothing. */
+export async function checkPeople(bytes: Uint8Array, mime: string, modelRelease: string | null, settings: Settings): Promise<PeopleJudgement> {
+  const people = peopleSettingFor(settings);
+  const policy = { people, minFacePx: settings.minFacePx };
+  if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy);
+  return judgePeople(await scanForFaces(bytes, mime), modelRelease, policy);
+}

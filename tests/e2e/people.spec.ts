@@ -1,0 +1,27 @@
+import { test, expect, openSiteWithPopup } from './harness/fixtures';
+
+// DESIGN.md §2 rule 6 through the real extension: the worker decodes each fetched photo, runs
+// the shipped face detector (WASM) and applies the people setting (default for AI training: refuse).
+test('people=refuse (AI training default): a CC0 portrait without a model release is refused; MR-UMR permits, MR-LMR refuses; a photo without people is kept; an SVG it cannot examine is people-unchecked', async ({ heed, sites }) => {
+  test.setTimeout(120_000);
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('people.test')}/`);
+  const verdicts = await popup.collect();
+  const by = (path: string) => verdicts.find((v) => new URL(v.url).pathname === path);
+  expect(by('/portrait.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
+  expect(by('/portrait-mr-umr.jpg')).toMatchObject({ decision: 'permitted' });
+  expect(by('/portrait-mr-lmr.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
+  expect(by('/coffee.jpg')).toMatchObject({ decision: 'permitted' });
+  expect(by('/drawing.svg')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
+
+  // In plain words: the reason's label in the summary, and each refused row's note.
+  await expect(popup.page.getByRole('listitem', { name: 'A person’s face is recognisable and no model release is recorded' })).toHaveCount(1);
+  await expect(popup.page.getByText('1 recognisable face (32 px or larger) and no model release recorded', { exact: false })).toBeVisible();
+
+  const { manifest } = await popup.exportManifest();
+  const item = (path: string) => manifest.items.find((i: { url: string }) => new URL(i.url).pathname === path);
+  expect(item('/portrait-mr-umr.jpg').people).toMatchObject({ modelRelease: 'MR-UMR', detector: expect.stringContaining('TinyFaceDetector') });
+  expect(item('/portrait-mr-umr.jpg').people.faces).toBeGreaterThanOrEqual(1);
+  expect(item('/portrait-mr-umr.jpg').people.largestFacePx).toBeGreaterThanOrEqual(32);
+  expect(item('/coffee.jpg').people).toMatchObject({ faces: 0, largestFacePx: null, modelRelease: null });
+  expect(manifest.summary.refused['person-no-release']).toBe(2);
+});
