@@ -81,6 +81,19 @@ export function SettingsFields({ form, errors, set }: FieldsProps) {
           <input type="number" min={0} step={1} {...described('minImageSide', errors, true)} value={form.minImageSide} data-testid="setting-min-side" onInput={(e) => set('minImageSide', e.currentTarget.value)} />
         </Field>
       </div>
+      <div class="field-row">
+        <Field name="people" label="People in photos" errors={errors} hint="Faces are detected on this device; a licence is not the consent of the people shown. Refuse keeps a recognisable face only with a model release (MR-UMR or MR-NAP) in the image; flag keeps and marks it.">
+          <select {...described('people', errors, true)} value={form.people} data-testid="setting-people" onChange={(e) => set('people', e.currentTarget.value)}>
+            <option value="">Default for the purpose (refuse for AI training, flag for research)</option>
+            <option value="refuse">Refuse without a model release</option>
+            <option value="flag">Keep and flag</option>
+            <option value="off">Off (do not check)</option>
+          </select>
+        </Field>
+        <Field name="minFacePx" label="Smallest recognisable face (px)" errors={errors} hint="The face box’s shorter side in the original image.">
+          <input type="number" min={1} step={1} {...described('minFacePx', errors, true)} value={form.minFacePx} data-testid="setting-min-face" onInput={(e) => set('minFacePx', e.currentTarget.value)} />
+        </Field>
+      </div>
       <label class="check field">
         <input type="checkbox" checked={form.inPageNotice} data-testid="setting-notice" onChange={(e) => set('inPageNotice', e.currentTarget.checked)} /> Show a notice on pages whose rights signals restrict or block collection
       </label>

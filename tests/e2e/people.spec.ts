@@ -1,4 +1,5 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
+import { openLibrary } from './harness/library-page';
 
 // DESIGN.md §2 rule 6 through the real extension: the worker decodes each fetched photo, runs
 // the shipped face detector (WASM) and applies the people setting (default for AI training: refuse).
@@ -24,4 +25,37 @@ test('people=refuse (AI training default): a CC0 portrait without a model releas
   expect(item('/portrait-mr-umr.jpg').people.largestFacePx).toBeGreaterThanOrEqual(32);
   expect(item('/coffee.jpg').people).toMatchObject({ faces: 0, largestFacePx: null, modelRelease: null });
   expect(manifest.summary.refused['person-no-release']).toBe(2);
+});
+
+async function choosePeople(heed: Parameters<typeof openLibrary>[0], value: 'flag' | 'off'): Promise<void> {
+  const page = await openLibrary(heed);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('setting-people').selectOption(value);
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
+  await page.close();
+}
+
+test('people=off records people: null; people=flag keeps a portrait and marks it', async ({ heed, sites }) => {
+  test.setTimeout(120_000);
+  await choosePeople(heed, 'off');
+  const off = await openSiteWithPopup(heed, `${sites.origin('people.test')}/`);
+  const offVerdicts = await off.popup.collect();
+  expect(offVerdicts.find((v) => new URL(v.url).pathname === '/portrait.jpg')).toMatchObject({ decision: 'permitted' });
+  let { manifest } = await off.popup.exportManifest();
+  const portrait = manifest.items.find((i: { url: string }) => new URL(i.url).pathname === '/portrait.jpg');
+  expect(portrait.people).toBeNull();
+  expect(portrait.evidence.some((e: { kind: string }) => e.kind === 'people')).toBe(false);
+  await off.page.close();
+  await off.popup.page.close();
+
+  await choosePeople(heed, 'flag');
+  const flagged = await openSiteWithPopup(heed, `${sites.origin('people.test')}/flag.html`);
+  const verdicts = await flagged.popup.collect();
+  expect(verdicts.find((v) => new URL(v.url).pathname === '/photographer.jpg')).toMatchObject({ decision: 'permitted' });
+  ({ manifest } = await flagged.popup.exportManifest());
+  const kept = manifest.items.find((i: { url: string }) => new URL(i.url).pathname === '/photographer.jpg');
+  expect(kept.people).toMatchObject({ faces: expect.any(Number), modelRelease: null });
+  expect(kept.people.largestFacePx).toBeGreaterThanOrEqual(32);
+  expect(kept.evidence.find((e: { kind: string }) => e.kind === 'people')).toMatchObject({ effect: 'info', note: expect.stringContaining('Kept and marked') });
 });

@@ -1,6 +1,7 @@
 import { PurposeSchema, ModeSchema } from '../model/evidence';
 import { registrableDomain } from '../model/registrable-domain';
 import { SettingsSchema, type Settings } from '../model/settings';
+import { PeopleSettingSchema } from '../model/people';
 
 /** Licence families offered as checkboxes (ids as `isAcceptedLicence` reads them: any version, any port). */
 export const COMMON_LICENCES: readonly { id: string; label: string }[] = [
@@ -26,6 +27,9 @@ export interface SettingsForm {
   perOriginConcurrency: string;
   minImageSide: string;
   inPageNotice: boolean;
+  /** '' = the purpose's default (rule 6), else refuse | flag | off. */
+  people: string;
+  minFacePx: string;
 }
 
 export type SettingsFormErrors = Partial<Record<keyof SettingsForm, string>>;
@@ -46,6 +50,8 @@ export function settingsToForm(s: Settings): SettingsForm {
     perOriginConcurrency: String(s.perOriginConcurrency),
     minImageSide: String(s.minImageSide),
     inPageNotice: s.inPageNotice,
+    people: s.people ?? '',
+    minFacePx: String(s.minFacePx),
   };
 }
 
@@ -113,6 +119,11 @@ export function formToSettings(form: SettingsForm): { ok: true; settings: Settin
   const minSide = numberIn(form.minImageSide, 0, 10_000, true);
   if (minSide === null) errors.minImageSide = 'Enter a whole number of pixels from 0 to 10000.';
 
+  const people = form.people === '' ? null : PeopleSettingSchema.safeParse(form.people).data ?? undefined;
+  if (people === undefined) errors.people = 'Choose refuse, flag, off or the purpose’s default.';
+  const minFace = numberIn(form.minFacePx, 1, 10_000, true);
+  if (minFace === null) errors.minFacePx = 'Enter a whole number of pixels from 1 to 10000.';
+
   if (Object.keys(errors).length) return { ok: false, errors };
   const parsed = SettingsSchema.safeParse({
     purpose: purpose.data,
@@ -124,6 +135,8 @@ export function formToSettings(form: SettingsForm): { ok: true; settings: Settin
     perOriginConcurrency: concurrency,
     minImageSide: minSide,
     inPageNotice: form.inPageNotice === true,
+    people,
+    minFacePx: minFace,
   });
   // The checks above mirror the schema; this is the schema having the last word.
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, errors: { purpose: parsed.error.issues[0]?.message ?? 'Invalid settings' } };

@@ -63,3 +63,16 @@ describe('settings form', () => {
     expect(!r.ok && r.errors[field]).toBeTruthy();
   });
 });
+
+describe('settings form: people (DESIGN.md §2 rule 6)', () => {
+  it('offers the purpose default, refuse, flag and off, and the smallest recognisable face', () => {
+    const form = settingsToForm(SettingsSchema.parse({}));
+    expect(form.people).toBe('');
+    expect(form.minFacePx).toBe('32');
+    const saved = formToSettings({ ...form, people: 'flag', minFacePx: '48' });
+    expect(saved).toMatchObject({ ok: true, settings: { people: 'flag', minFacePx: 48 } });
+    expect(formToSettings({ ...form, people: '' })).toMatchObject({ ok: true, settings: { people: null } });
+    expect(formToSettings({ ...form, people: 'maybe' })).toMatchObject({ ok: false, errors: { people: expect.any(String) } });
+    expect(formToSettings({ ...form, minFacePx: '0' })).toMatchObject({ ok: false, errors: { minFacePx: expect.any(String) } });
+  });
+});
