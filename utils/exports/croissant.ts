@@ -138,6 +138,13 @@ function dataLicense(facts: CollectionFacts): unknown[] {
 }
 
 /** The RAI properties, filled from what Heed knows about how the collection was made. */
+/** What the on-device face check found, in one paragraph (shared by Croissant and the dataset card). */
+export function peopleCheck(facts: CollectionFacts): string {
+  const p = facts.people;
+  const how = p.detectors.length > 0 ? `Faces were detected on the collector's device with ${p.detectors.join(', ')} (detection only: no recognition, identification or face embeddings).` : 'No image was checked for faces.';
+  return `${how} ${p.withFaces} of ${p.checked} checked images show a face; ${p.released} carry a model release that allows use (plus:ModelReleaseStatus MR-UMR or MR-NAP); ${p.notChecked} image(s) were not checked (people check off, or stored before Heed checked). Each image's faces, largest face size and release status are in the faces, largest_face_px and model_release fields.`;
+}
+
 export function raiProperties(manifest: Manifest, facts: CollectionFacts): Json {
   const purpose = PURPOSE_LABELS[manifest.purpose];
   const hosts = new Set<string>();
@@ -161,7 +168,8 @@ export function raiProperties(manifest: Manifest, facts: CollectionFacts): Json 
       'None: image bytes are kept exactly as served (not resized or re-encoded); an image already stored (same SHA-256) is not stored twice; very small images (icons, tracking pixels) are skipped.',
     ],
     'rai:personalSensitiveInformation': [
-      `Images may show people. Heed does not detect faces; it records embedded IPTC metadata where present: ${facts.personInImage} image(s) name a person shown (IPTC PersonInImage) and ${facts.modelRelease} carry model-release information. Absence of these fields does not mean no person is shown. Page titles, captions and alt text may contain names.`,
+      `Images may show people. ${peopleCheck(facts)}`,
+      `Heed also records embedded IPTC metadata where present: ${facts.personInImage} image(s) name a person shown (IPTC PersonInImage) and ${facts.modelRelease} carry model-release information. Page titles, captions and alt text may contain names.`,
     ],
     'rai:dataUseCases': [
       `${purpose.charAt(0).toUpperCase()}${purpose.slice(1)}: the purpose the images were checked for (${manifest.purpose}); other uses were not checked.`,

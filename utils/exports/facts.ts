@@ -38,6 +38,8 @@ export interface CollectionFacts {
   /** Items whose embedded metadata names people (IPTC PersonInImage) or a model release. */
   personInImage: number;
   modelRelease: number;
+  /** The on-device face check (rule 6): images examined, those with a face, those with a release that allows, those not checked (off, unexaminable, or stored before), detectors used. */
+  people: { checked: number; withFaces: number; released: number; notChecked: number; detectors: string[] };
   /** IPTC DigitalSourceType: synthetic / not synthetic / unknown. */
   synthetic: { yes: number; no: number; unknown: number };
   refused: { reason: string; count: number }[];
@@ -123,6 +125,7 @@ export function collectionFacts(manifest: Manifest): CollectionFacts {
   let personInImage = 0;
   let modelRelease = 0;
   const synthetic = { yes: 0, no: 0, unknown: 0 };
+  const people = { checked: 0, withFaces: 0, released: 0, notChecked: 0, detectors: [] as string[] };
   let first: string | null = null;
   let last: string | null = null;
 
@@ -142,6 +145,12 @@ export function collectionFacts(manifest: Manifest): CollectionFacts {
     mimes.set(item.mime, (mimes.get(item.mime) ?? 0) + 1);
     if (mentions(item, PERSON)) personInImage++;
     if (mentions(item, RELEASE)) modelRelease++;
+    if (item.people && item.people.faces !== null) {
+      people.checked++;
+      if (item.people.faces > 0) people.withFaces++;
+      if (item.people.modelRelease === 'MR-UMR' || item.people.modelRelease === 'MR-NAP') people.released++;
+      if (!people.detectors.includes(item.people.detector)) people.detectors.push(item.people.detector);
+    } else people.notChecked++;
     if (item.synthetic === true) synthetic.yes++;
     else if (item.synthetic === false) synthetic.no++;
     else synthetic.unknown++;
@@ -157,6 +166,7 @@ export function collectionFacts(manifest: Manifest): CollectionFacts {
     mimes: [...mimes.entries()].map(([mime, count]) => ({ mime, count })).sort((a, b) => cmp(a.mime, b.mime)),
     personInImage,
     modelRelease,
+    people: { ...people, detectors: people.detectors.sort(cmp) },
     synthetic,
     refused,
     failed: sortedCounts(manifest.summary.failed),

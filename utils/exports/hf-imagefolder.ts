@@ -2,7 +2,7 @@ import { makeZip } from 'client-zip';
 import type { Manifest, ManifestItem } from '../model/manifest';
 import { REASON_LABELS } from '../model/reason-labels';
 import { attributionLines } from './attribution';
-import { croissantJson } from './croissant';
+import { croissantJson, peopleCheck } from './croissant';
 import { cmp, collectionFacts, PURPOSE_LABELS, type CollectionFacts } from './facts';
 import { DECODABLE, hfMetadataJsonl, imagePath, OTHER_DIR, SPLIT_DIR } from './hf-layout';
 import { escapeMarkdown, markdownUrl } from './markdown';
@@ -151,9 +151,10 @@ export function datasetCard(manifest: Manifest, facts: CollectionFacts = collect
   } else out.push('The collection is empty.\n\n');
   out.push('Credits for every image, in the usual Creative Commons form, are in `ATTRIBUTION.md`.\n\n');
 
-  out.push('## People and sensitive information\n\n');
+  out.push('## People\n\n');
+  out.push(`${escapeMarkdown(peopleCheck(facts), 2000)} Heed never recognises, identifies or compares faces.\n\n`);
   out.push(
-    `Images may show people. Where an image embeds IPTC metadata Heed records it: ${facts.personInImage} image${facts.personInImage === 1 ? ' names' : 's name'} a person shown (IPTC PersonInImage) and ${facts.modelRelease} carr${facts.modelRelease === 1 ? 'ies' : 'y'} model-release information. The absence of these fields does not mean no one is shown.\n\n`,
+    `Where an image embeds IPTC metadata Heed records it: ${facts.personInImage} image${facts.personInImage === 1 ? ' names' : 's name'} a person shown (IPTC PersonInImage) and ${facts.modelRelease} carr${facts.modelRelease === 1 ? 'ies' : 'y'} model-release information.\n\n`,
   );
 
   out.push('## Files\n\n');

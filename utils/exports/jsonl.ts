@@ -18,7 +18,7 @@ import { asAsync, jsonLine, localDateStamp, type ExportFormat } from './types';
  *
  *   img2dataset --url_list heed-dataset-YYYY-MM-DD.jsonl --input_format jsonl \
  *     --url_col url --caption_col caption --output_format files --output_folder images \
- *     --save_additional_columns '["license","license_url","attribution","title","creator","source_url","page_url","source_width","source_height"]' \
+ *     --save_additional_columns '["license","license_url","attribution","title","creator","source_url","page_url","source_width","source_height","faces","largest_face_px","model_release"]' \
  *     --verify_hash '["sha256","sha256"]' --disable_all_reencoding True
  */
 export const IMG2DATASET_RESERVED_COLUMNS: readonly string[] = ['key', 'caption', 'url', 'width', 'height', 'original_width', 'original_height', 'status', 'error_message', 'exif', 'md5', 'sha256', 'sha512'];
@@ -40,6 +40,11 @@ export interface Img2datasetRow {
   /** The image's size as Heed stored it (img2dataset writes its own `width`/`height`). */
   source_width: number | null;
   source_height: number | null;
+  /** Faces the on-device detector found (DESIGN.md §2 rule 6); null when not checked. */
+  faces: number | null;
+  largest_face_px: number | null;
+  /** plus:ModelReleaseStatus as read from the image (e.g. MR-UMR); null when absent or not checked. */
+  model_release: string | null;
 }
 
 /** The img2dataset input row for one item (caption falls back to the alt text). */
@@ -59,6 +64,9 @@ export function img2datasetRow(item: ManifestItem): Img2datasetRow {
     sha256: item.sha256,
     source_width: item.width,
     source_height: item.height,
+    faces: item.people?.faces ?? null,
+    largest_face_px: item.people?.largestFacePx ?? null,
+    model_release: item.people?.modelRelease ?? null,
   };
 }
 

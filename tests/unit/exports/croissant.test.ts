@@ -57,7 +57,7 @@ describe('Croissant 1.1 export', () => {
     expect(doc['rai:dataCollection']).toContain('no-licence 2, robots-disallow 1');
     expect(doc['rai:dataCollectionType']).toEqual(['Web Scraping', 'Manual Human Curator']);
     expect(doc['rai:dataCollectionTimeframe']).toEqual(['2026-11-25T10:00:01.000Z', '2026-11-25T10:00:03.000Z']);
-    expect(doc['rai:personalSensitiveInformation'][0]).toContain('1 image(s) name a person shown (IPTC PersonInImage)');
+    expect(doc['rai:personalSensitiveInformation'].join(' ')).toContain('1 image(s) name a person shown (IPTC PersonInImage)');
     expect(doc['rai:dataUseCases'][0]).toMatch(/^AI training/);
     expect(doc['rai:dataLimitations'].join(' ')).toMatch(/markup.*XMP.*not legal advice/s);
   });

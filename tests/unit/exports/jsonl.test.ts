@@ -10,7 +10,7 @@ describe('JSONL (img2dataset) export', () => {
     const rows = lines.slice(0, -1).map((l) => JSON.parse(l));
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'sha256', 'source_width', 'source_height']);
+      expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'sha256', 'source_width', 'source_height', 'faces', 'largest_face_px', 'model_release']);
     }
     expect(rows[0]).toMatchObject({
       url: 'https://museum.example/collection/1.png',
