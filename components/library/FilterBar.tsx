@@ -79,6 +79,9 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, facets, pro
           <option value="unknown">unknown</option>
         </select>
       </label>
+      <label class="check field">
+        <input type="checkbox" checked={filter.people} data-testid="filter-people" onChange={(e) => set('people', e.currentTarget.checked)} /> Shows people (a face was detected)
+      </label>
       <button type="button" onClick={() => onChange(EMPTY_FILTER)} disabled={filter === EMPTY_FILTER}>
         Clear filters
       </button>

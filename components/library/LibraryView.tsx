@@ -35,7 +35,7 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
 
   // Keep the filter in the address so a reload (or a shared link) shows the same view.
   useEffect(() => {
-    const params = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== '' && !(k === 'synthetic' && v === 'any')));
+    const params = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== '' && v !== false && !(k === 'synthetic' && v === 'any')).map(([k, v]) => [k, String(v)]));
     const query = params.toString();
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     follow.current = undefined; // a new filter starts at the top, whatever was added

@@ -1,5 +1,5 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
-import { openLibrary } from './harness/library-page';
+import { libraryCount, openLibrary } from './harness/library-page';
 
 // DESIGN.md §2 rule 6 through the real extension: the worker decodes each fetched photo, runs
 // the shipped face detector (WASM) and applies the people setting (default for AI training: refuse).
@@ -25,6 +25,12 @@ test('people=refuse (AI training default): a CC0 portrait without a model releas
   expect(item('/portrait-mr-umr.jpg').people.largestFacePx).toBeGreaterThanOrEqual(32);
   expect(item('/coffee.jpg').people).toMatchObject({ faces: 0, largestFacePx: null, modelRelease: null });
   expect(manifest.summary.refused['person-no-release']).toBe(2);
+
+  // The library's "shows people" filter: the released portrait, not the coffee cup.
+  const library = await openLibrary(heed);
+  expect(await libraryCount(library)).toBe(2);
+  await library.getByTestId('filter-people').check();
+  await expect(library.getByTestId('library-count')).toHaveAttribute('data-count', '1');
 });
 
 async function choosePeople(heed: Parameters<typeof openLibrary>[0], value: 'flag' | 'off'): Promise<void> {

@@ -16,9 +16,11 @@ export interface LibraryFilter {
   synthetic: SyntheticFilter;
   /** Part of the creator's name (any case), or NO_CREATOR for items whose creator was not stated. */
   creator: string;
+  /** Only items where the on-device detector found a face (DESIGN.md §2 rule 6). */
+  people: boolean;
 }
 
-export const EMPTY_FILTER: LibraryFilter = { site: '', licence: '', purpose: '', from: '', to: '', synthetic: 'any', creator: '' };
+export const EMPTY_FILTER: LibraryFilter = { site: '', licence: '', purpose: '', from: '', to: '', synthetic: 'any', creator: '', people: false };
 
 /** Creator filter value for items whose licence names no creator (or that were stored before Heed recorded it). */
 export const NO_CREATOR = '(creator not stated)';
@@ -39,6 +41,8 @@ export interface ItemFacets {
   /** The credited creator (issue 18), '' when none; `creatorKey` is it lower-cased, for matching. */
   creator: string;
   creatorKey: string;
+  /** The detector found at least one face (any size). */
+  showsPeople: boolean;
 }
 
 /** A page-URL → registrable-domain function that remembers each host (100k items share few hosts). */
@@ -77,7 +81,15 @@ export function facetsOf(item: ManifestItem, siteOf: (pageUrl: unknown) => strin
     synthetic: typeof item.synthetic === 'boolean' ? item.synthetic : null,
     creator,
     creatorKey: creator.toLowerCase(),
+    showsPeople: showsPeople(item),
   };
+}
+
+/** Whether the detector recorded a face for the item; malformed records count as no. */
+function showsPeople(item: ManifestItem): boolean {
+  const p: unknown = item.people;
+  const faces = p && typeof p === 'object' ? (p as { faces?: unknown }).faces : undefined;
+  return typeof faces === 'number' && faces > 0;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -98,12 +110,13 @@ export function dateBounds(filter: Pick<LibraryFilter, 'from' | 'to'>): { from?:
 
 /** Whether a filter narrows nothing beyond the date range (which the collectedAt index serves alone). */
 export function needsFacets(filter: LibraryFilter): boolean {
-  return filter.site !== '' || filter.licence !== '' || filter.purpose !== '' || filter.synthetic !== 'any' || filter.creator !== '';
+  return filter.site !== '' || filter.licence !== '' || filter.purpose !== '' || filter.synthetic !== 'any' || filter.creator !== '' || filter.people;
 }
 
 /** Whether one item passes the filter (`bounds` from dateBounds, computed once per query). */
 export function matchesFilter(f: ItemFacets, filter: LibraryFilter, bounds: { from?: string; to?: string }): boolean {
   if (filter.creator !== '' && (filter.creator === NO_CREATOR ? f.creator !== '' : !f.creatorKey.includes(filter.creator.toLowerCase()))) return false;
+  if (filter.people && !f.showsPeople) return false;
   if (filter.site !== '' && f.site !== filter.site) return false;
   if (filter.licence !== '' && f.licence !== filter.licence) return false;
   if (filter.purpose !== '' && f.purpose !== filter.purpose) return false;
@@ -153,5 +166,6 @@ export function parseFilter(input: Record<string, unknown>): LibraryFilter {
     to: DAY.test(str(input.to)) ? str(input.to) : '',
     synthetic: synthetic === 'true' || synthetic === 'false' || synthetic === 'unknown' ? synthetic : 'any',
     creator: str(input.creator).trim(),
+    people: input.people === 'true' || input.people === true,
   };
 }

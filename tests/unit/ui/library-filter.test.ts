@@ -41,7 +41,7 @@ describe('facetsOf', () => {
 
   it('never throws on malformed stored items', () => {
     const bad = { sha256: 7, pageUrl: 'not a url', collectedAt: 12, purpose: null, licence: 'x', synthetic: 'yes' } as unknown as ManifestItem;
-    expect(facetsOf(bad, siteOf)).toEqual({ key: '7', collectedAt: '', site: '', licence: UNRECOGNISED_LICENCE, purpose: '', synthetic: null, creator: '', creatorKey: '' });
+    expect(facetsOf(bad, siteOf)).toEqual({ key: '7', collectedAt: '', site: '', licence: UNRECOGNISED_LICENCE, purpose: '', synthetic: null, creator: '', creatorKey: '', showsPeople: false });
     expect(facetsOf({} as ManifestItem, siteOf).site).toBe('');
   });
 });
@@ -146,5 +146,18 @@ describe('creator filter (issue 18)', () => {
     expect(tallyFacets(facets).creators).toEqual([['Ana Ruiz', 1], ['Ana Ruiz, Ben Okafor', 1]]);
     expect(parseFilter({ creator: `  Ana ${'x'.repeat(500)}` }).creator).toHaveLength(198);
     expect(parseFilter({ creator: 42 }).creator).toBe('');
+  });
+});
+
+describe('filter: shows people', () => {
+  it('keeps only items where the detector found a face; parses from the URL', () => {
+    const people = (faces: number | null) => ({ faces, largestFacePx: faces ? 90 : null, modelRelease: null, detector: 'd' });
+    const items = [makeItem(1, { people: people(2) }), makeItem(2, { people: people(0) }), makeItem(3, { people: null }), makeItem(4), makeItem(5, { people: people(null) })];
+    const fs = items.map((i) => facetsOf(i, siteOf));
+    expect(filterKeys(fs, { ...EMPTY_FILTER, people: true })).toEqual([keyOf(1)]);
+    expect(filterKeys(fs, EMPTY_FILTER)).toHaveLength(5);
+    expect(needsFacets({ ...EMPTY_FILTER, people: true })).toBe(true);
+    expect(parseFilter({ people: 'true' }).people).toBe(true);
+    expect(parseFilter({ people: 'nope' }).people).toBe(false);
   });
 });
