@@ -1,0 +1,87 @@
+/**
+ * People benchmark (issue 15): face detection time per image (p50/p95) on the labelled photos
+ * at their stored sizes (longer side ≤ 608 px, the detector's input), on tfjs WASM in Node (the
+ * backend the worker uses); the same N-image collect with people=refuse against people=off in
+ * the same run (goal ≤ 1.5×); and what the detector adds to the extension.
+ * Run: npx tsx scripts/bench-people.ts [N]   (needs `npm run build` first)
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import jpeg from 'jpeg-js';
+import { launchHeed, type HeedBrowser } from '../tests/e2e/harness/browser';
+import { openLibrary } from '../tests/e2e/harness/library-page';
+import { openSiteWithPopup } from '../tests/e2e/harness/popup-page';
+import { startSiteServer } from '../tests/e2e/harness/server';
+import { loadDetectorModule, nodeDetectorAssets } from '../tests/unit/people/node-face-api';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function detectionTimes(): Promise<void> {
+  const mod = await loadDetectorModule();
+  const detector = await mod.createFaceDetector(nodeDetectorAssets());
+  const dir = resolve(ROOT, 'tests/fixtures/people');
+  const times: number[] = [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jpg'));
+  for (const [i, file] of files.entries()) {
+    const { width, height, data } = jpeg.decode(readFileSync(resolve(dir, file)), { useTArray: true });
+    const t0 = performance.now();
+    await detector.detect({ data, width, height }, 1);
+    if (i > 0) times.push(performance.now() - t0); // the first call includes the backend's warm-up
+  }
+  times.sort((a, b) => a - b);
+  console.log(`face detection, ${mod.DETECTOR_NAME}, tfjs ${detector.backend}, ${times.length} photos of 300–608 px`);
+  console.log(`  p50 ${percentile(times, 50).toFixed(0)} ms   p95 ${percentile(times, 95).toFixed(0)} ms   (max ${times.at(-1)!.toFixed(0)} ms)`);
+}
+
+async function setPeople(heed: HeedBrowser, value: 'refuse' | 'off'): Promise<void> {
+  const page = await openLibrary(heed);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('setting-people').selectOption(value);
+  await page.getByTestId('settings-save').click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.close();
+}
+
+async function collectMs(n: number, people: 'refuse' | 'off', siteRoot: string): Promise<number> {
+  const sites = await startSiteServer(siteRoot);
+  const heed = await launchHeed();
+  try {
+    await setPeople(heed, people);
+    const { popup } = await openSiteWithPopup(heed, `${sites.origin('many.test')}/?n=${n}`);
+    const t0 = performance.now();
+    const verdicts = await popup.collect();
+    const ms = performance.now() - t0;
+    if (verdicts.length !== n) throw new Error(`expected ${n} verdicts, got ${verdicts.length}`);
+    return ms;
+  } finally {
+    await heed.context.close();
+    await sites.close();
+  }
+}
+
+function sizeOf(path: string): number {
+  const s = statSync(path);
+  return s.isDirectory() ? readdirSync(path).reduce((sum, f) => sum + sizeOf(resolve(path, f)), 0) : s.size;
+}
+
+export async function main(n = 500): Promise<void> {
+  await detectionTimes();
+  const siteRoot = resolve(ROOT, 'tests/e2e/sites');
+  const off = await collectMs(n, 'off', siteRoot);
+  const refuse = await collectMs(n, 'refuse', siteRoot);
+  console.log(`collect of ${n} images (many.test), same run`);
+  console.log(`  people=off:    ${off.toFixed(0)} ms`);
+  console.log(`  people=refuse: ${refuse.toFixed(0)} ms`);
+  console.log(`  ratio refuse / off: ${(refuse / off).toFixed(2)}×   (goal ≤ 1.5×)`);
+  const out = resolve(ROOT, '.output/chrome-mv3');
+  const people = sizeOf(resolve(out, 'people'));
+  console.log(`extension: ${(sizeOf(out) / 1048576).toFixed(2)} MB in all; the detector's files (people/: model + tfjs .wasm) ${(people / 1048576).toFixed(2)} MB; background.js ${(statSync(resolve(out, 'background.js')).size / 1048576).toFixed(2)} MB (face-api with tfjs bundled ≈ 1.3 MB of it)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(Number(process.argv[2] ?? 500)).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
