@@ -8,6 +8,8 @@ import type { DetectorAssets } from '../../../utils/people/face-detector';
  * the same path as in the extension's worker (detector.ts then sets the platform).
  */
 export async function loadDetectorModule(): Promise<typeof import('../../../utils/people/face-detector')> {
+  // Its WASM loader (Emscripten) reads `__dirname`, which only CommonJS defines (tsx runs ESM).
+  (globalThis as { __dirname?: string }).__dirname ??= process.cwd();
   const node = process.versions.node;
   Object.defineProperty(process.versions, 'node', { value: undefined, configurable: true, writable: true });
   try {
