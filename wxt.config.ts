@@ -12,9 +12,24 @@ const PEOPLE_ASSETS = [
   ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'].map((f) => join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist', f)),
 ];
 
+/**
+ * Firefox's add-on settings: a fixed id (storage and the e2e suite's moz-extension:// UUID map
+ * are keyed by it), the oldest Firefox the e2e suite runs on (Debian's firefox-esr), and what
+ * Heed collects and sends anywhere: nothing (DESIGN.md §3; AMO requires the declaration).
+ */
+export const FIREFOX_GECKO = {
+  id: 'heed@heed.invalid',
+  strict_min_version: '153.0',
+  data_collection_permissions: { required: ['none'] },
+} as const;
+
 // Permissions are the minimum Heed needs; each one is justified in README.md ("Permissions").
 export default defineConfig({
-  manifest: {
+  // One promise-based `browser` API in every context, on every browser (README, "Firefox").
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox gets MV3 too (README, "Firefox": why, and the host access the user must grant).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Heed',
     description:
       'Consent-aware image collection: reads every rights signal, keeps only what is permitted, and proves each decision.',
@@ -34,7 +49,8 @@ export default defineConfig({
     commands: {
       'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect the images on this page' },
     },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: FIREFOX_GECKO } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const absoluteSrc of PEOPLE_ASSETS) files.push({ absoluteSrc, relativeDest: `people/${absoluteSrc.split('/').pop()}` });
