@@ -44,7 +44,7 @@ test('every export downloads and parses: manifest, JSONL, Hugging Face ZIP, Croi
   const rows = lines(jsonl.text);
   expect(rows).toHaveLength(2);
   for (const row of rows) {
-    expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'sha256', 'source_width', 'source_height']);
+    expect(Object.keys(row)).toEqual(['url', 'caption', 'license', 'license_url', 'attribution', 'title', 'creator', 'source_url', 'page_url', 'sha256', 'source_width', 'source_height', 'faces', 'largest_face_px', 'model_release']);
     expect(row).toMatchObject({ license: 'CC-BY-4.0', license_url: 'https://creativecommons.org/licenses/by/4.0/', page_url: `${sites.origin('museum.test')}/` });
   }
   expect(rows.map((r) => r.sha256).sort()).toEqual(hashes);
