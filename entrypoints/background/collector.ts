@@ -1,4 +1,4 @@
-import { countVerdicts, getJob, latestJobForTab, listVerdicts, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/store/db';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded } from '@/utils/messages/library-events';
 import { KeyedLimiter } from '@/utils/net/limiter';
@@ -320,7 +320,7 @@ export class Collector {
           .finally(() => (checking = null)));
       const opening = await policyNow();
       const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
-      let seq = done.size;
+      let seq = await nextVerdictSeq(this.db, jobId);
       // Politeness bounds the requests (per origin and overall); the work after a fetch — parsing,
       // hashing, the write — runs outside those slots, so the next request to an origin never
       // waits for it. At most GLOBAL_CONCURRENCY images are in hand at once (memory).

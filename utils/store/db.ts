@@ -150,6 +150,16 @@ export function listVerdicts(db: HeedDatabase, jobId: string, sinceSeq = -1): Pr
   return db.getAllFromIndex('verdicts', 'jobSeq', IDBKeyRange.bound([jobId, sinceSeq], [jobId, Number.MAX_SAFE_INTEGER], true, false));
 }
 
+/**
+ * The sequence number a job's next verdict takes: one past the highest recorded (read from the
+ * end of the [jobId, seq] index, one record). Not the count: a worker stopped during a write can
+ * leave a gap, and a repeated seq would hide that verdict from a popup polling since it.
+ */
+export async function nextVerdictSeq(db: HeedDatabase, jobId: string): Promise<number> {
+  const last = await db.transaction('verdicts').store.index('jobSeq').openCursor(IDBKeyRange.bound([jobId, -1], [jobId, Number.MAX_SAFE_INTEGER]), 'prev');
+  return last ? last.value.seq + 1 : 0;
+}
+
 /** How many candidates of a job have a verdict. */
 export function countVerdicts(db: HeedDatabase, jobId: string): Promise<number> {
   return db.count('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, listItems, listVerdicts, openHeedDB, recordVerdict, getTally, countVerdicts, latestJobForTab, putJob, type Job } from '../../../utils/store/db';
+import { DB_VERSION, listItems, listVerdicts, openHeedDB, recordVerdict, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
 import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
@@ -88,6 +88,23 @@ describe('Heed database', () => {
       expect(meter.read()).toBe(0);
       meter.reset();
       expect((await latestJobForTab(db, 4))?.id).toBe('latest');
+      expect(meter.read()).toBe(1);
+    } finally {
+      meter.stop();
+    }
+    db.close();
+  });
+
+  it('a resumed job numbers its next verdict after the highest recorded, even when an earlier write was lost', async () => {
+    const db = await openHeedDB(name());
+    expect(await nextVerdictSeq(db, 'resumed')).toBe(0);
+    // The worker stopped while seq 3 was being written: 0, 1, 2 and 4 are recorded. Counting
+    // them (4) would give seq 4 twice, and a popup that had read up to 4 would miss the new one.
+    for (const seq of [0, 1, 2, 4]) await recordVerdict(db, { jobId: 'resumed', index: seq, seq }, verdict(`https://x.test/${seq}.png`, 'refused', ['no-licence']));
+    await recordVerdict(db, { jobId: 'later', index: 0, seq: 9 }, verdict('https://y.test/0.png', 'refused', ['no-licence']));
+    const meter = meterRecordsRead();
+    try {
+      expect(await nextVerdictSeq(db, 'resumed')).toBe(5);
       expect(meter.read()).toBe(1);
     } finally {
       meter.stop();
