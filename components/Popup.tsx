@@ -8,6 +8,7 @@ import { VerdictList } from './VerdictList';
 import { ExportMenu } from './ExportMenu';
 import { PolicySummary } from './PolicySummary';
 import { ReasonCounts } from './ReasonCounts';
+import { HostAccess } from './HostAccess';
 
 const POLL_MS = 250;
 
@@ -26,6 +27,8 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [watch, setWatch] = useState(false);
+  // Bumped when the user grants host access (HostAccess): the site is assessed again.
+  const [granted, setGranted] = useState(0);
 
   const jobId = useRef<string | null>(null);
 
@@ -38,6 +41,7 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
   }, []);
 
   useEffect(() => {
+    setError(null);
     resolveTabId(boundTabId)
       .then(async (id) => {
         setTabId(id);
@@ -46,7 +50,7 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
         takeJob(j);
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [boundTabId, takeJob]);
+  }, [boundTabId, takeJob, granted]);
 
   // Follow a running job (also one started before the popup opened). A failed poll — e.g. while
   // a stopped service worker restarts — schedules the next one too, so following never stalls.
@@ -82,6 +86,7 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
         <h1>Heed</h1>
         <PolicySummary />
       </header>
+      <HostAccess onGranted={() => setGranted((n) => n + 1)} />
       <SiteBanner site={site} />
       {error ? <p role="alert" class="error">{error}</p> : null}
       <CollectPanel

@@ -1,0 +1,120 @@
+/**
+ * Heed on Firefox ESR: what the Chromium suite proves, for the paths Firefox takes differently
+ * (event page instead of a service worker, MV3 host access the user may withhold, downloads,
+ * BroadcastChannel between the background and the library). A focused handful, not a copy.
+ */
+import { test as base, expect } from '@playwright/test';
+import { startSiteServer, type SiteServer } from '../harness/server';
+import { SITES_DIR } from '../harness/fixtures';
+import { ManifestSchema } from '../../../utils/model/manifest';
+import { attr, FirefoxPopup, launchFirefoxHeed, type FirefoxHeed } from './harness';
+
+const test = base.extend<{ fox: FirefoxHeed }, { sites: SiteServer }>({
+  sites: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      const server = await startSiteServer(SITES_DIR);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  fox: async ({ sites }, use) => {
+    const fox = await launchFirefoxHeed(sites.port);
+    await use(fox);
+    await fox.close();
+  },
+});
+
+async function openWithPopup(fox: FirefoxHeed, url: string) {
+  const page = await fox.open(url);
+  const popup = await FirefoxPopup.forTab(fox, await fox.tabIdFor(url));
+  return { page, popup };
+}
+
+const pathOf = (url: string) => new URL(url).pathname;
+
+test('licensed page: Collect stores the licensed images and Export JSON saves their manifest', async ({ fox, sites }) => {
+  const { popup } = await openWithPopup(fox, `${sites.origin('museum.test')}/`);
+  expect(await popup.siteStatus()).toBe('permitted');
+  const verdicts = await popup.collect();
+  expect(verdicts.map((v) => [pathOf(v.url), v.decision]).sort()).toEqual([
+    ['/collection/lamp.png', 'permitted'],
+    ['/collection/vase.png', 'permitted'],
+    ['/photos/partner.png', 'refused'],
+  ].sort());
+  const { fileName, manifest } = await popup.exportManifest();
+  expect(fileName).toMatch(/^heed-manifest-\d{4}-\d{2}-\d{2}\.json$/);
+  const parsed = ManifestSchema.parse(manifest);
+  expect(parsed.items.map((i) => pathOf(i.url)).sort()).toEqual(['/collection/lamp.png', '/collection/vase.png']);
+  for (const item of parsed.items) {
+    expect(item.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(item.licence?.id).toBe('CC-BY-4.0');
+  }
+});
+
+test('a blocked site: status blocked with its reason, the in-page notice, and nothing stored', async ({ fox, sites }) => {
+  const { page, popup } = await openWithPopup(fox, `${sites.origin('optout-meta.test')}/`);
+  expect(await popup.siteStatus()).toBe('blocked');
+  expect(await popup.siteReasons()).toEqual(['meta-robots']);
+  await expect.poll(() => page.evaluate(() => document.querySelector('#heed-notice-host')?.shadowRoot?.textContent ?? document.querySelector('#heed-notice-host')?.textContent ?? '')).toContain('does not permit');
+  const verdicts = await popup.collect();
+  expect(verdicts).toHaveLength(2);
+  expect(verdicts.every((v) => v.decision === 'refused' && v.reasons.includes('meta-robots'))).toBe(true);
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toEqual([]);
+});
+
+test('an image whose origin’s robots.txt disallows it is refused without ever being requested', async ({ fox, sites }) => {
+  const { popup } = await openWithPopup(fox, `${sites.origin('integrity.test')}/`);
+  const verdicts = await popup.collect();
+  const byPath = (p: string) => verdicts.find((v) => pathOf(v.url) === p);
+  expect(byPath('/img/open.png')).toMatchObject({ decision: 'permitted' });
+  expect(byPath('/nope/cdn.png')).toMatchObject({ decision: 'refused', reasons: ['robots-disallow'] });
+  expect(sites.requests).toContain('integrity-cdn.test /robots.txt');
+  expect(sites.requests).toContain('integrity-cdn.test /yes/cdn.png');
+  expect(sites.requests.filter((r) => r.includes('/nope/cdn.png'))).toEqual([]);
+});
+
+test('the library shows stored items, and counts a collect while it is open (BroadcastChannel)', async ({ fox, sites }) => {
+  const library = await fox.openOwn('options.html');
+  await expect.poll(() => attr(library, 'library-count', 'data-count')).toBe('0');
+  const { popup } = await openWithPopup(fox, `${sites.origin('museum.test')}/`);
+  await popup.collect();
+  await expect.poll(() => attr(library, 'library-count', 'data-count')).toBe('2');
+  const fresh = await fox.openOwn('options.html');
+  await expect.poll(() => attr(fresh, 'library-count', 'data-count')).toBe('2');
+  expect(await fresh.evaluate(() => document.querySelectorAll('[data-testid="library-item"]').length)).toBe(2);
+});
+
+test('a collect survives the background being stopped mid-job: it resumes and finishes', async ({ fox, sites }) => {
+  test.setTimeout(90_000);
+  const { popup } = await openWithPopup(fox, `${sites.origin('integrity.test')}/slow.html`);
+  await popup.collect(false);
+  await expect.poll(() => attr(popup.page, 'collect-progress', 'data-found'), { timeout: 15_000 }).toBe('40');
+  await expect.poll(async () => Number(await attr(popup.page, 'collect-progress', 'data-checked')), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  const checkedAtStop = Number(await attr(popup.page, 'collect-progress', 'data-checked'));
+  expect(checkedAtStop).toBeLessThan(40);
+  expect(await fox.terminateBackground()).toBe('stopped');
+  await expect.poll(() => attr(popup.page, 'collect-progress', 'data-state'), { timeout: 60_000 }).toBe('done');
+  const verdicts = await popup.verdicts();
+  expect(verdicts).toHaveLength(40);
+  expect(verdicts.filter((v) => v.decision === 'permitted')).toHaveLength(40);
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toHaveLength(40);
+});
+
+test('without host access (withheld in Firefox’s add-on settings) the popup says so and asks for it', async ({ fox, sites }) => {
+  const url = `${sites.origin('museum.test')}/`;
+  const page = await fox.open(url);
+  const tabId = await fox.tabIdFor(url);
+  const own = await fox.openOwn('popup.html?tabId=-1');
+  expect(await own.evaluate(() => (globalThis as any).browser.permissions.remove({ origins: ['<all_urls>', 'http://*/*', 'https://*/*'] }))).toBe(true);
+  await own.close();
+  const popup = await fox.openOwn(`popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('[data-testid="grant-host-access"]', { timeout: 15_000 });
+  await popup.click('[data-testid="grant-host-access"]');
+  await popup.waitForSelector('[data-testid="grant-host-access"]', { hidden: true, timeout: 15_000 });
+  await expect.poll(() => attr(popup, 'site-status', 'data-status'), { timeout: 15_000 }).toBe('permitted');
+  await page.close();
+});
