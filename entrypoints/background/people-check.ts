@@ -1,6 +1,6 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
-import { judgePeople, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
+import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
 import { detectionSize } from '@/utils/people/detection-size';
 import { createFaceDetector, DETECTOR_INPUT_SIZE, DETECTOR_NAME, type FaceDetector } from '@/utils/people/face-detector';
 
@@ -32,12 +32,13 @@ function faceDetector(): Promise<FaceDetector> {
 
 /**
  * Decode the fetched bytes once (orientation applied), draw them at the detector's size and
- * look for faces. Anything that cannot be decoded here (SVG: no decoder in a worker) or fails
- * is `unchecked` with the reason; an animated GIF or WebP is examined on its first frame.
+ * look for faces. What the detector cannot examine (an SVG, an animation: `whyNotExaminable`)
+ * or what fails to decode is `unchecked` with the reason.
  */
 export async function scanForFaces(bytes: Uint8Array, mime: string): Promise<FaceScan> {
   try {
-    if (mime === 'image/svg+xml') throw new Error('an SVG is a drawing program, not pixels Heed can decode in the worker');
+    const notExaminable = whyNotExaminable(bytes, mime);
+    if (notExaminable) throw new Error(notExaminable);
     const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
     try {
       const size = detectionSize(bitmap.width, bitmap.height, DETECTOR_INPUT_SIZE);

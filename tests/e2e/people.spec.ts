@@ -3,7 +3,7 @@ import { libraryCount, openLibrary } from './harness/library-page';
 
 // DESIGN.md §2 rule 6 through the real extension: the worker decodes each fetched photo, runs
 // the shipped face detector (WASM) and applies the people setting (default for AI training: refuse).
-test('people=refuse (AI training default): a CC0 portrait without a model release is refused; MR-UMR permits, MR-LMR refuses; a photo without people is kept; an SVG it cannot examine is people-unchecked', async ({ heed, sites }) => {
+test('people=refuse (AI training default): a CC0 portrait without a model release is refused; MR-UMR permits, MR-LMR refuses; a photo without people is kept; an SVG or an animation it cannot examine is people-unchecked', async ({ heed, sites }) => {
   test.setTimeout(120_000);
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('people.test')}/`);
   const verdicts = await popup.collect();
@@ -13,6 +13,8 @@ test('people=refuse (AI training default): a CC0 portrait without a model releas
   expect(by('/portrait-mr-lmr.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
   expect(by('/coffee.jpg')).toMatchObject({ decision: 'permitted' });
   expect(by('/drawing.svg')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
+  // Its first frame decodes and shows no face; a face could be in the next one.
+  expect(by('/animated.gif')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
 
   // In plain words: the reason's label in the summary, and each refused row's note.
   await expect(popup.page.getByRole('listitem', { name: 'A person’s face is recognisable and no model release is recorded' })).toHaveCount(1);

@@ -1,3 +1,4 @@
+import { readAnimation } from '../media/animation';
 import type { Evidence } from '../model/evidence';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode, type PeopleRecord, type PeopleSetting } from '../model/people';
 
@@ -23,6 +24,24 @@ export interface PeopleJudgement {
   evidence: Evidence[];
   /** What the stored item records; null when the setting is `off` (DESIGN.md §3). */
   people: PeopleRecord | null;
+}
+
+/**
+ * Why the detector cannot examine these bytes, or null when it can: it decodes one frame of a
+ * raster image. An SVG is a program, not pixels; in an animation (GIF, APNG, animated WebP, an
+ * AVIF/HEIF sequence) a face may be in any frame, so looking at the first would let a face in
+ * a later one through; and a file whose frames cannot be told is treated like an animation
+ * (fail closed, rule 6: an image that could not be checked is `people-unchecked`).
+ */
+export function whyNotExaminable(bytes: Uint8Array, mime: string): string | null {
+  if (mime === 'image/svg+xml') return 'an SVG is a drawing program, not pixels Heed can decode in the worker';
+  const animation = readAnimation(bytes, mime);
+  if (animation.kind === 'animated') {
+    const frames = animation.frames === null ? 'an image sequence' : `${animation.frames} frames`;
+    return `an animated image (${frames}): Heed examines one frame, and a face may be in any of them`;
+  }
+  if (animation.kind === 'unknown') return `Heed could not tell whether the image has more than one frame (${animation.why})`;
+  return null;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

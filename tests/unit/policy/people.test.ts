@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgePeople, type FaceScan } from '@/utils/policy/people';
+import { judgePeople, whyNotExaminable, type FaceScan } from '@/utils/policy/people';
+import { ascii, concat, gif, jpeg, png } from '../media/image-fixtures';
 import { modelReleaseCode, peopleSettingFor } from '@/utils/model/people';
 import { SettingsSchema } from '@/utils/model/settings';
 
@@ -74,5 +75,15 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
 
   it('off: no evidence, people null', () => {
     expect(judgePeople(portrait, null, { people: 'off', minFacePx: 32 })).toEqual({ evidence: [], people: null });
+  });
+
+  it('only a still raster image can be examined: an SVG, an animation (a face may be in any frame) or a file whose frames cannot be told is not', () => {
+    const frame = concat([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0], [2, 2, 0x44, 0x01, 0]);
+    expect(whyNotExaminable(jpeg(), 'image/jpeg')).toBeNull();
+    expect(whyNotExaminable(png(), 'image/png')).toBeNull();
+    expect(whyNotExaminable(gif(1, 1, frame), 'image/gif')).toBeNull();
+    expect(whyNotExaminable(gif(1, 1, concat(frame, frame)), 'image/gif')).toMatch(/animated image \(2 frames\)/);
+    expect(whyNotExaminable(ascii('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml')).toMatch(/SVG/);
+    expect(whyNotExaminable(gif(1, 1).subarray(0, 12), 'image/gif')).toMatch(/could not tell/);
   });
 });

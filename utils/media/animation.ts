@@ -1,0 +1,118 @@
+import { bytesEqual, fourCC, isPng, isWebp, pngChunks, readBoxes, riffChunks, u32be } from './image-containers';
+
+/**
+ * Whether an image has more than one frame. The people check (DESIGN.md §2 rule 6) decodes one
+ * frame; a face in any later frame of an animation would go unseen, so an animated image cannot
+ * count as examined. Bytes that do not say plainly are `unknown`, never `still` (fail closed).
+ */
+export type Animation =
+  | { kind: 'still' }
+  /** `frames` when the file declares or lists them; null when only its brand says "sequence". */
+  | { kind: 'animated'; frames: number | null }
+  | { kind: 'unknown'; why: string };
+
+const STILL: Animation = { kind: 'still' };
+const unknown = (why: string): Animation => ({ kind: 'unknown', why });
+const framesOf = (frames: number): Animation => (frames > 1 ? { kind: 'animated', frames } : STILL);
+
+/** ISO-BMFF brands of image sequences: AVIF `avis` (AV1-ISOBMFF §8), HEIF `msf1`/`hevs` (ISO/IEC 23008-12 §10). */
+const SEQUENCE_BRANDS = new Set(['avis', 'msf1', 'hevs', 'avcs']);
+
+export function readAnimation(bytes: Uint8Array, mime: string): Animation {
+  switch (mime) {
+    case 'image/gif':
+      return gifAnimation(bytes);
+    case 'image/png':
+      return pngAnimation(bytes);
+    case 'image/webp':
+      return webpAnimation(bytes);
+    case 'image/avif':
+    case 'image/heic':
+    case 'image/heif':
+      return bmffAnimation(bytes);
+    default:
+      // JPEG, BMP, ICO, TIFF and SVG have no frames over time (an SVG is not examined at all).
+      return STILL;
+  }
+}
+
+/**
+ * GIF89a §17–§27: header, logical screen descriptor, global colour table, then blocks —
+ * extensions (0x21) and images (0x2C), each followed by data sub-blocks — until the trailer
+ * (0x3B). Each image descriptor is a frame. One pass over the bytes; a cut or junk byte ends it.
+ */
+function gifAnimation(b: Uint8Array): Animation {
+  if (!bytesEqual(b, 0, 'GIF87a') && !bytesEqual(b, 0, 'GIF89a')) return unknown('not a GIF');
+  if (b.length < 13) return unknown('the GIF ends inside its header');
+  const colourTable = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
+  let at = 13 + colourTable(b[10]!);
+  let frames = 0;
+  /** Skips data sub-blocks from `at` to past their zero terminator; -1 when the bytes end first. */
+  const subBlocks = (from: number): number => {
+    let p = from;
+    while (p < b.length) {
+      const size = b[p]!;
+      if (size === 0) return p + 1;
+      p += 1 + size;
+    }
+    return -1;
+  };
+  const ended = (why: string) => (frames > 1 ? { kind: 'animated' as const, frames } : unknown(why));
+  while (at < b.length) {
+    const block = b[at]!;
+    if (block === 0x3b) return framesOf(frames);
+    if (block === 0x21) {
+      const next = subBlocks(at + 2);
+      if (next < 0) return ended('the GIF ends inside an extension block');
+      at = next;
+    } else if (block === 0x2c) {
+      if (at + 10 > b.length) return ended('the GIF ends inside an image descriptor');
+      frames++;
+      const next = subBlocks(at + 10 + colourTable(b[at + 9]!) + 1);
+      if (next < 0) return ended('the GIF ends inside an image');
+      at = next;
+    } else {
+      return ended(`the GIF has an unknown block (0x${block.toString(16)})`);
+    }
+  }
+  return ended('the GIF ends without its trailer');
+}
+
+/** APNG (PNG 3rd ed. §11.3.6.1): an `acTL` chunk before the first IDAT declares the frame count. */
+function pngAnimation(b: Uint8Array): Animation {
+  if (!isPng(b)) return unknown('not a PNG');
+  const walk = pngChunks(b);
+  for (const chunk of walk.parts) {
+    if (chunk.type === 'acTL') {
+      const frames = u32be(b, chunk.start);
+      return frames < 0 ? unknown('the PNG has a cut acTL chunk') : framesOf(frames);
+    }
+    if (chunk.type === 'IDAT') return STILL;
+  }
+  return unknown('the PNG ends before its image data');
+}
+
+/** WebP container: the VP8X animation flag (bit 1), with one ANMF chunk per frame. */
+function webpAnimation(b: Uint8Array): Animation {
+  if (!isWebp(b)) return unknown('not a WebP');
+  const walk = riffChunks(b);
+  const first = walk.parts[0];
+  if (!first) return unknown('the WebP has no chunks');
+  if (first.type !== 'VP8X') return STILL; // simple lossy (VP8) or lossless (VP8L): one frame
+  const flags = b[first.start];
+  if (flags === undefined) return unknown('the WebP ends inside its VP8X chunk');
+  if ((flags & 0x02) === 0) return STILL;
+  const frames = walk.parts.filter((p) => p.type === 'ANMF').length;
+  // A cut file may hold fewer frames than it had: the flag says animation, so it stays one.
+  if (!walk.complete) return { kind: 'animated', frames: Math.max(frames, 2) };
+  return framesOf(frames);
+}
+
+/** ISO-BMFF `ftyp` (ISO/IEC 14496-12 §4.3): a sequence brand, major or compatible. */
+function bmffAnimation(b: Uint8Array): Animation {
+  const ftyp = readBoxes(b, 0, Math.min(b.length, 4096)).parts[0];
+  if (!ftyp || ftyp.type !== 'ftyp' || ftyp.end - ftyp.start < 8) return unknown('no ftyp box');
+  const brands = [fourCC(b, ftyp.start)];
+  for (let at = ftyp.start + 8; at + 4 <= ftyp.end; at += 4) brands.push(fourCC(b, at));
+  return brands.some((brand) => SEQUENCE_BRANDS.has(brand)) ? { kind: 'animated', frames: null } : STILL;
+}
