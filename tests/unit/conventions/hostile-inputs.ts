@@ -13,6 +13,10 @@ import { evaluateSizes, parseSrcset } from '../../../utils/scan/srcset';
 import { imageUrlsOfCssValue } from '../../../utils/scan/css-value';
 import { rightmostKey } from '../../../utils/scan/css-index';
 import { MAX_PATTERN_LENGTH, matchesPathPattern } from '../../../utils/signals/robots/pattern';
+import { readAnimation } from '../../../utils/media/animation';
+
+/** Bytes from a string of code units 0–255 (latin1), for the byte parsers' cases. */
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 export interface HostileCase {
   name: string;
@@ -121,6 +125,14 @@ export const HOSTILE_CASES: HostileCase[] = [
     n: 500,
     make: (size) => `/${repeatTo('a*', size - 2)}b`,
     run: (p) => matchesPathPattern(p, `/${'a'.repeat(2 * p.length)}`),
+  },
+  {
+    // The people check's frame count: one-byte sub-blocks of frames, never terminated.
+    name: 'GIF: frames of one-byte sub-blocks, no trailer',
+    cap: 25 * 1024 * 1024, // the default Max image size (settings maxImageBytes)
+    n: 20_000,
+    make: (size) => `GIF89a\x01\x00\x01\x00\x00\x00\x00${repeatTo('\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02' + '\x01a'.repeat(8) + '\x00', size - 13)}`,
+    run: (s) => readAnimation(latin1(s), 'image/gif'),
   },
 ];
 
