@@ -31,6 +31,9 @@ export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
 }
 
+/** Firefox's webRequest joins a header's lines (header-lines.ts): read them as possibly joined there. */
+const FIREFOX_JOINS_HEADER_LINES = import.meta.env.FIREFOX === true;
+
 /**
  * Capture main-frame response headers without downloading the page again: an observational
  * webRequest listener (no blocking). Fallback when it missed the response (page loaded before
@@ -42,7 +45,7 @@ export function captureMainFrameHeaders(): void {
       if (details.tabId < 0) return;
       // Each header line kept apart: joining them would let `googlebot: noimageindex` on one
       // line address `noai` on the next to googlebot only.
-      void updateTabState(details.tabId, details.url, { headers: headerLinesFromList(details.responseHeaders ?? []) });
+      void updateTabState(details.tabId, details.url, { headers: headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES }) });
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },

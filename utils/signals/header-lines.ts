@@ -26,12 +26,21 @@ export function headerLines(headers: HeaderMap | null | undefined, name: string)
   return { lines: [], joined: false };
 }
 
-/** Header lines as a list of `{name, value}` gives them (webRequest), kept apart per name. */
-export function headerLinesFromList(list: readonly { name: string; value?: string }[]): Record<string, string[]> {
+/**
+ * Header lines as a list of `{name, value}` gives them (webRequest), kept apart per name.
+ * Chromium lists each line apart. Firefox's webRequest lists a header sent on several lines
+ * once, its lines joined (with ", ", or "\n" for some): there (`mayJoinLines`) each header is one
+ * value read as possibly joined — DESIGN.md §2 rule 3, any comma may have been a line break —
+ * so a line addressed to one crawler never narrows the next line's refusal.
+ */
+export function headerLinesFromList(list: readonly { name: string; value?: string }[], { mayJoinLines = false } = {}): HeaderMap {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const h of list) {
     const name = h.name.toLowerCase();
     (out[name] ??= []).push(h.value ?? '');
   }
-  return { ...out };
+  if (!mayJoinLines) return { ...out };
+  const joined: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const name of Object.keys(out)) joined[name] = out[name]!.flatMap((v) => v.split('\n')).join(', ');
+  return { ...joined };
 }

@@ -118,3 +118,34 @@ test('without host access (withheld in Firefox’s add-on settings) the popup sa
   await expect.poll(() => attr(popup, 'site-status', 'data-status'), { timeout: 15_000 }).toBe('permitted');
   await page.close();
 });
+
+test('main-frame response headers are read by the webRequest observer, their lines as possibly joined (Firefox joins them)', async ({ fox, sites }) => {
+  // Two lines, the second `noai` for everyone: Firefox lists them joined, so `googlebot:` must
+  // not narrow `noai` to googlebot (DESIGN.md §2 rule 3): blocked, as on Chromium.
+  const blocked = await openWithPopup(fox, `${sites.origin('xrobots-lines.test')}/page.html`);
+  expect(await blocked.popup.siteStatus()).toBe('blocked');
+  expect(await blocked.popup.siteReasons()).toEqual(['x-robots-tag']);
+  // The price of failing closed (README, "Firefox"): one line `googlebot: noindex, noai` cannot be
+  // told from two joined lines, so Firefox reads it as `noai` for everyone (Chromium: permitted).
+  const oneLine = await openWithPopup(fox, `${sites.origin('xrobots-lines.test')}/one-line.html`);
+  expect(await oneLine.popup.siteStatus()).toBe('blocked');
+  // Headers the page sent once are read as sent: a licensed page stays permitted.
+  const open = await openWithPopup(fox, `${sites.origin('museum.test')}/`);
+  expect(await open.popup.siteStatus()).toBe('permitted');
+});
+
+test('images inside a cross-origin frame are found (scripting in every frame)', async ({ fox, sites }) => {
+  const { popup } = await openWithPopup(fox, `${sites.origin('discovery.test')}/css-frames.html`);
+  const verdicts = await popup.collect();
+  expect(verdicts.map((v) => pathOf(v.url)).sort()).toEqual(['/far.png', '/in-frame.png']);
+});
+
+test('the people detector (TensorFlow.js WASM under the extension CSP) runs: a portrait without a release is refused, a cup is kept', async ({ fox, sites }) => {
+  test.setTimeout(120_000);
+  const { popup } = await openWithPopup(fox, `${sites.origin('people.test')}/`);
+  const verdicts = await popup.collect();
+  const by = (path: string) => verdicts.find((v) => pathOf(v.url) === path);
+  expect(by('/portrait.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
+  expect(by('/portrait-mr-umr.jpg')).toMatchObject({ decision: 'permitted' });
+  expect(by('/coffee.jpg')).toMatchObject({ decision: 'permitted' });
+});

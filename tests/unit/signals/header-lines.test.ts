@@ -18,6 +18,20 @@ describe('headerLinesFromList (webRequest gives each header line apart)', () => 
       JSON.parse('{"__proto__":["x"],"constructor":["y"]}'),
     );
   });
+
+  it('where the list may hold joined lines (Firefox), each header is one value read as possibly joined', () => {
+    // Firefox's webRequest lists `X-Robots-Tag` sent on two lines once, its lines joined: were that
+    // read as one line, `googlebot:` would address the second line's `noai` to googlebot only.
+    const headers = headerLinesFromList(
+      [
+        { name: 'X-Robots-Tag', value: 'googlebot: noimageindex, noai, noimageai' },
+        { name: 'Link', value: '<a>; rel="license"\n<b>; rel="license"' },
+      ],
+      { mayJoinLines: true },
+    );
+    expect(headers).toEqual({ 'x-robots-tag': 'googlebot: noimageindex, noai, noimageai', link: '<a>; rel="license", <b>; rel="license"' });
+    expect(headerLines(headers, 'x-robots-tag')).toEqual({ lines: ['googlebot: noimageindex, noai, noimageai'], joined: true });
+  });
 });
 
 describe('headerLines', () => {
