@@ -1,12 +1,17 @@
 import { getBlob, getRawSettings, getTally, listItems, openHeedDB, type HeedDatabase } from './db';
 import { buildManifest, type Manifest } from '../model/manifest';
 import { purposeProfile } from '../model/purposes';
-import { parseSettings } from '../model/settings';
+import { readFieldByField } from '../model/settings';
 import type { ExportContext, ExportFormat } from '../exports/types';
 
-/** The manifest of everything stored (metadata only; blobs stay in the database). */
+/**
+ * The manifest of everything stored (metadata only; blobs stay in the database). Its purpose,
+ * mode and policy are the stored settings' as the user wrote them, field by field: settings a
+ * newer Heed wrote (or partly invalid ones) must not make the header claim this version's
+ * defaults. Each item carries the settings it was decided under in any case.
+ */
 export async function readManifest(db: HeedDatabase, version: string, now: Date): Promise<Manifest> {
-  const [items, tally, settings] = await Promise.all([listItems(db), getTally(db), getRawSettings(db).then(parseSettings)]);
+  const [items, tally, settings] = await Promise.all([listItems(db), getTally(db), getRawSettings(db).then(readFieldByField)]);
   return buildManifest({
     items,
     tally,

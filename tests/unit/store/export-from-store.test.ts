@@ -47,4 +47,12 @@ describe('exports read from the IndexedDB store', () => {
     const jsonl = await exportToBlob(jsonlExport, { version: '0.1.0', now });
     expect((await jsonl.text()).trimEnd().split('\n').map((l) => JSON.parse(l).sha256)).toEqual([item(1), item(2), item(3)].map((i) => i.sha256));
   });
+
+  it('settings a newer Heed wrote: the manifest states the purpose and mode the user chose, not this version\'s defaults', async () => {
+    const db = await openHeedDB('export-newer-settings');
+    await db.put('meta', { version: 99, purpose: 'research-tdm', mode: 'opt-out', futureField: true }, 'settings');
+    const m = await readManifest(db, '9.9.9', new Date('2026-11-26T00:00:00Z'));
+    db.close();
+    expect(m).toMatchObject({ purpose: 'research-tdm', mode: 'opt-out' });
+  });
 });
