@@ -1,8 +1,14 @@
 import { getBlob, getRawSettings, getTally, listItems, openHeedDB, type HeedDatabase } from './db';
 import { buildManifest, type Manifest } from '../model/manifest';
 import { purposeProfile } from '../model/purposes';
-import { readFieldByField } from '../model/settings';
+import { loadSettings, readFieldByField, type Settings } from '../model/settings';
 import type { ExportContext, ExportFormat } from '../exports/types';
+
+/** Usable settings as loaded (migrated); unusable ones field by field, never wholesale defaults. */
+function settingsAsWritten(raw: unknown): Settings {
+  const loaded = loadSettings(raw);
+  return loaded.problem === null ? loaded.settings : readFieldByField(raw);
+}
 
 /**
  * The manifest of everything stored (metadata only; blobs stay in the database). Its purpose,
@@ -11,7 +17,7 @@ import type { ExportContext, ExportFormat } from '../exports/types';
  * defaults. Each item carries the settings it was decided under in any case.
  */
 export async function readManifest(db: HeedDatabase, version: string, now: Date): Promise<Manifest> {
-  const [items, tally, settings] = await Promise.all([listItems(db), getTally(db), getRawSettings(db).then(readFieldByField)]);
+  const [items, tally, settings] = await Promise.all([listItems(db), getTally(db), getRawSettings(db).then(settingsAsWritten)]);
   return buildManifest({
     items,
     tally,
