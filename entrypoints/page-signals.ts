@@ -1,4 +1,8 @@
 import { readRawPageSignals } from '@/utils/page/raw-page-signals';
+// Scripts in web pages take WXT's plain `browser` (the browser's own, promise-based in MV3 on
+// Chromium and Firefox alike for runtime.sendMessage, all they use), not webextension-polyfill:
+// its ~10 KB would be parsed on every page (README, "Firefox").
+import { browser } from '@wxt-dev/browser';
 
 /**
  * Always on, tiny: sends the page's raw rights material (metas, rel=license, JSON-LD) so the
