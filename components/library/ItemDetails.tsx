@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HeedDatabase } from '@/utils/store/db';
 import type { ManifestItem } from '@/utils/model/manifest';
 import { EvidenceList } from './EvidenceList';
+import { peopleSummary } from '@/utils/ui/people-summary';
 import { formatBytes, formatTime, itemLabel } from './format';
 import { SafeLink } from './SafeLink';
 import { useObjectUrl } from './useObjectUrl';
@@ -68,6 +69,8 @@ export function ItemDetails({ db, item, onClose, onDelete }: ItemDetailsProps) {
           <dd>{String(item.mime)}, {formatBytes(item.bytes)}{item.width && item.height ? `, ${item.width} × ${item.height}` : ''}</dd>
           <dt>Synthetic</dt>
           <dd>{SYNTHETIC(item.synthetic)}</dd>
+          <dt>People</dt>
+          <dd data-testid="item-people">{peopleSummary(item.people)}</dd>
           <dt>SHA-256</dt>
           <dd class="mono">{item.sha256}</dd>
         </dl>

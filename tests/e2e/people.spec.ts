@@ -33,6 +33,9 @@ test('people=refuse (AI training default): a CC0 portrait without a model releas
   expect(await libraryCount(library)).toBe(2);
   await library.getByTestId('filter-people').check();
   await expect(library.getByTestId('library-count')).toHaveAttribute('data-count', '1');
+  // Its details say what was found and which release was read.
+  await library.getByTestId('library-item').first().click();
+  await expect(library.getByTestId('item-people')).toContainText(/^\d+ faces? found, the largest \d+ px; model release MR-UMR \(allows use\)\. Checked on this device by face-api TinyFaceDetector/);
 });
 
 async function choosePeople(heed: Parameters<typeof openLibrary>[0], value: 'flag' | 'off'): Promise<void> {
