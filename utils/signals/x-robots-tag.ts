@@ -56,7 +56,9 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
   let pendingDate: RobotsDirective | null = null;
   let count = 0;
   for (const raw of value.split(',')) {
-    let seg = raw.trim();
+    // Quotes a server configuration left inside the value (`"noai, noimageai"`) are not part
+    // of any directive: read the words inside them (fail closed, DESIGN.md §2 rule 3).
+    let seg = raw.trim().replace(/^["']+|["']+$/g, '').trim();
     if (seg === '') continue;
     const first = DIRECTIVE.exec(seg);
     const firstName = first ? first[1]!.toLowerCase() : null;
@@ -66,12 +68,22 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
     // contain commas; a segment that is neither a directive nor a bot prefix continues it.
     if (pendingDate && !isBotPrefix && !(firstName && KNOWN_DIRECTIVES.has(firstName))) {
       pendingDate.value = `${pendingDate.value ?? ''}, ${seg}`;
+      // No date has an opt-out word in it: one in a continuation piece (`…, noai; noimageai`,
+      // `…, noindex nofollow`) is a mis-separated directive, and still counts (fail closed).
+      const words = seg.split(/[\s;]+/).map((w) => w.toLowerCase()).filter((w) => OPT_OUT.has(w));
+      if (words.length > 0) {
+        const list = groups.get(addressee) ?? [];
+        for (const w of words) if (!list.some((x) => x.name === w)) list.push({ name: w, value: null });
+        groups.set(addressee, list);
+      }
       continue;
     }
     pendingDate = null;
     if (joined) addressee = null;
     if (isBotPrefix) {
-      addressee = prefix[1]!.toLowerCase();
+      // `robots:` names every crawler, as `<meta name="robots">` does (SIGNALS.md §3.1:
+      // un-prefixed and `robots` rules apply to all); read it so, not as one crawler's name.
+      addressee = prefix[1]!.toLowerCase() === 'robots' ? null : prefix[1]!.toLowerCase();
       seg = prefix[2]!.trim();
       if (seg === '') continue;
     }

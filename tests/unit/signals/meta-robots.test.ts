@@ -117,3 +117,10 @@ describe('readRobotsMetas', () => {
     expect(readRobotsMetas({} as Document)).toEqual([]);
   });
 });
+
+describe('opt-outs in messy robots metas (DESIGN.md §2 rule 3; fail closed)', () => {
+  it('a quoted content still opts out', () => {
+    const ev = evaluateMetaRobots([{ name: 'robots', content: '"noai, noimageai"' }], 'https://a.test/', purposeProfile('ai-training'));
+    expect(ev.some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
+  });
+});

@@ -149,3 +149,29 @@ describe('evaluateXRobotsTag', () => {
     );
   });
 });
+
+// Messy and hostile headers that still carry the owner's opt-out (DESIGN.md §2 rule 3; fail closed).
+describe('opt-outs in messy X-Robots-Tag values', () => {
+  const refuses = (header: string[] | string) => evaluateXRobotsTag(header, SRC, 'image', AI).some((e) => e.effect === 'deny');
+
+  it.each<[string, string[] | string]>([
+    // `robots` is the everyone-name of the meta tag; as a prefix it addresses every crawler.
+    ['a `robots:` prefix', ['robots: noai']],
+    ['a `ROBOTS:` prefix, joined', 'ROBOTS: noimageai'],
+    // A date continues only with date-like pieces; opt-out words after it still count.
+    ['an opt-out after an unavailable_after date, separated by a semicolon', ['unavailable_after: 2030-01-01, noai; noimageai']],
+    ['an opt-out after an RFC 850 date, separated by a space', ['unavailable_after: Friday, 25-Jun-2030 15:00:00 PST, noindex nofollow']],
+    // A server configured with the quotes inside the value (nginx add_header '"noai"').
+    ['directives inside double quotes', ['"noai, noimageai"']],
+    ['a directive inside single quotes', ["'noimageai'"]],
+  ])('%s refuses', (_, header) => {
+    expect(refuses(header)).toBe(true);
+  });
+
+  it.each<[string, string[]]>([
+    ['an unavailable_after date alone', ['unavailable_after: Friday, 25-Jun-2030 15:00:00 PST']],
+    ['another crawler’s quoted words', ['"googlebot: noindex"']],
+  ])('%s does not', (_, header) => {
+    expect(refuses(header)).toBe(false);
+  });
+});
