@@ -77,8 +77,12 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
             current = { agents: [], rules: [] };
             groups.push(current);
           }
-          const token = value.split(/[\s/]/)[0]!.toLowerCase();
-          if (token !== '') current.agents.push(token);
+          // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
+          // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
+          for (const piece of value.replace(/["']/g, '').split(',')) {
+            const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? '').toLowerCase();
+            if (token !== '' && !current.agents.includes(token)) current.agents.push(token);
+          }
           lastWasAgent = true;
         } else if (field === 'allow' || field === 'disallow') {
           records++;
@@ -113,13 +117,13 @@ export function rulesFor(file: AiTxt, token: string): { agent: string; rules: Ai
 }
 
 /** The deciding rule for `target` (longest pattern; Allow wins ties), or null if none matches. */
-export function decidingRule(rules: readonly AiTxtRule[], target: string): AiTxtRule | null {
-  const t = normaliseTarget(target);
+export function decidingRule(rules: readonly AiTxtRule[], target: string, foldCase = false): AiTxtRule | null {
+  const t = normaliseTarget(foldCase ? target.toLowerCase() : target);
   if (t === null) return null; // too long to match any rule
   let best: AiTxtRule | null = null;
   let bestLen = -1;
   for (const r of rules) {
-    const c = compileFilePattern(r.pattern);
+    const c = compileFilePattern(foldCase ? r.pattern.toLowerCase() : r.pattern);
     if (!c || c.priority < bestLen || !matchPattern(c, t)) continue;
     if (c.priority > bestLen || (r.allow && !best!.allow)) {
       best = r;
@@ -130,16 +134,23 @@ export function decidingRule(rules: readonly AiTxtRule[], target: string): AiTxt
 }
 
 /**
- * The deciding rule for the path as written and with repeated slashes merged: the stricter
- * answer wins (DESIGN.md §2 rule 2's reading, for this robots.txt look-alike), so
- * `//private/a.jpg` meets `Disallow: /private/`. Escapes are already decoded (`rfc` reading).
+ * The deciding rule for the path as written, with repeated slashes merged, and with case
+ * folded: the stricter answer wins (DESIGN.md §2 rule 2's reading, for this robots.txt
+ * look-alike), so `//private/a.jpg` meets `Disallow: /private/`. Escapes are already decoded
+ * (`rfc` reading). Case: Spawning's rules are file-type globs (`Disallow: *.jpg`), and a
+ * file type has no case — `IMG_0001.JPG` is a JPEG the owner listed — so the folded reading
+ * counts too (fail closed; it can only add a Disallow, never lift one).
  */
 function strictestRule(rules: readonly AiTxtRule[], target: string): AiTxtRule | null {
   const first = decidingRule(rules, target);
+  if (first && !first.allow) return first;
   const merged = mergeSlashes(target);
-  if ((first && !first.allow) || merged === target) return first;
-  const other = decidingRule(rules, merged);
-  return other && !other.allow ? other : first;
+  for (const [t, fold] of [[merged, false], [target, true], [merged, true]] as const) {
+    if (!fold && t === target) continue;
+    const other = decidingRule(rules, t, fold);
+    if (other && !other.allow) return other;
+  }
+  return first;
 }
 
 /** Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed. */

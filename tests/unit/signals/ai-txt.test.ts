@@ -66,7 +66,8 @@ describe('evaluateAiTxt', () => {
     ['extension glob disallows', ok(SPAWNING), 'https://art.test/gallery/fox.jpg', [denyE('User-Agent: * → Disallow: *.jpg (line 5)')]],
     ['the query does not hide the extension', ok(SPAWNING), 'https://art.test/i/fox.PNG.png?w=300', [denyE('User-Agent: * → Disallow: *.png (line 7)')]],
     ['longer Allow wins', ok(SPAWNING), 'https://art.test/press/kit.jpg', [allowE('User-Agent: * → Allow: /press/*.jpg$ (line 8)')]],
-    ['matching is case-sensitive', ok(SPAWNING), 'https://art.test/fox.JPG', [noRule]],
+    // A file type has no case: IMG.JPG is a JPEG the owner listed (fail closed; see below).
+    ['an upper-case extension meets the lower-case glob', ok(SPAWNING), 'https://art.test/fox.JPG', [denyE('User-Agent: * → Disallow: *.jpg (line 5)')]],
     ['other file types unaffected', ok(SPAWNING), 'https://art.test/fox.gif', [noRule]],
     ['a named AI-token group replaces * for that token, and binds', ok('User-Agent: *\nAllow: /\nUser-Agent: GPTBot\nDisallow: /\n'), 'https://art.test/a.gif', [
       denyE('User-Agent: gptbot → Disallow: / (line 4)', ' (for gptbot)'),
@@ -121,5 +122,26 @@ describe('repeated slashes in the image path', () => {
   it.each(['https://art.test//private/a.jpg', 'https://art.test/private//a.jpg', 'https://art.test//%70rivate/a.jpg'])('%s meets Disallow: /private/', (url) => {
     const found = evaluateAiTxt(ok('User-Agent: *\nDisallow: /private/\nAllow: //private/\n'), url, AI);
     expect(found.map((e) => e.reason ?? e.effect)).toEqual(['ai-txt-disallow']);
+  });
+});
+
+// Real files meet real image names: cameras write IMG_0001.JPG, and hand-written files list
+// several agents on one line. Each must still refuse (DESIGN.md §2 rule 3; fail closed).
+describe('messy ai.txt files and image names', () => {
+  const refuses = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+
+  it.each([
+    ['an upper-case extension under a lower-case file-type glob', 'User-Agent: *\nDisallow: *.jpg\n', 'https://art.test/photos/IMG_0001.JPG'],
+    ['a mixed-case extension', 'User-Agent: *\nDisallow: *.png\n', 'https://art.test/a/Scan.Png'],
+    ['a comma-separated list of agents', 'User-Agent: ChatGPT-User, GPTBot\nDisallow: /\n', 'https://art.test/a.png'],
+    ['a quoted agent', 'User-Agent: "GPTBot"\nDisallow: /\n', 'https://art.test/a.png'],
+  ])('%s refuses', (_, body, url) => {
+    expect(refuses(body, url)).toBe(true);
+  });
+
+  it('a case-insensitive reading never turns a disallowed image into an allowed one', () => {
+    // Allow: *.JPG does not match /a.jpg as written: Disallow: / decides, as before.
+    expect(refuses('User-Agent: *\nDisallow: /\nAllow: *.JPG\n', 'https://art.test/a.jpg')).toBe(true);
+    expect(refuses('User-Agent: *\nDisallow: *.jpg\n', 'https://art.test/a.gif')).toBe(false);
   });
 });
