@@ -1,6 +1,7 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { combineContentUsage, usageFor } from './content-usage';
+import { clip } from './fetched-file';
 import { applicablePreferences, isRobotsTxt, selectGroups, strictestRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
 import { pathAndQuery, pathOfUrl } from './robots/pattern';
@@ -111,12 +112,15 @@ function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base:
     for (const key of profile.contentSignalKeys) {
       const said = signals.filter((s) => s.value[key] !== undefined);
       const deny = said.find((s) => s.value[key] === 'no');
-      const chosen = deny ?? said[0];
+      const odd = said.find((s) => s.value[key] === 'other');
+      const chosen = deny ?? odd ?? said[0];
       if (!chosen) continue;
-      const value = `${label}: Content-Signal: ${chosen.raw}`;
+      const value = `${label}: Content-Signal: ${clip(chosen.raw, 300)}`;
       out.set(value, deny
         ? { ...base, kind: 'content-signal', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${key}=no for ${path} (Cloudflare Content Signals)` }
-        : { ...base, kind: 'content-signal', value, effect: 'allow', note: `robots.txt on ${host} says ${key}=yes for ${path}` });
+        : odd
+          ? { ...base, kind: 'content-signal', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${key} a value other than yes or no for ${path}; Heed fails closed` }
+          : { ...base, kind: 'content-signal', value, effect: 'allow', note: `robots.txt on ${host} says ${key}=yes for ${path}` });
     }
   }
   return [...out.values()];

@@ -466,3 +466,35 @@ describe('properties', () => {
     );
   });
 });
+
+// Content-Signal and Content-Usage lines as real files write them (DESIGN.md §2 rules 3 and 5).
+describe('messy Content-Signal / Content-Usage lines', () => {
+  const AI_ = purposeProfile('ai-training');
+  const reasonsFor = (body: string, url = 'https://m.example/photos/a.jpg') =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it.each([
+    // Cloudflare's key with the IETF value (`n`), a trailing semicolon, pairs separated by spaces.
+    ['ai-train=n', 'User-Agent: *\nContent-Signal: ai-train=n\nAllow: /', 'signal-unreadable'],
+    ['ai-train=no; (trailing semicolon)', 'User-Agent: *\nContent-Signal: ai-train=no;\nAllow: /', 'content-usage-n'],
+    ['pairs separated by spaces', 'User-Agent: *\nContent-Signal: search=yes ai-train=no\nAllow: /', 'content-usage-n'],
+    ['spaces around =', 'User-Agent: *\nContent-Signal: ai-train = no\nAllow: /', 'content-usage-n'],
+    ['a quoted value', 'User-Agent: *\nContent-Signal: ai-train="no"\nAllow: /', 'content-usage-n'],
+    // A statement before any User-agent line speaks for the whole site: it is no crawl rule
+    // (RFC 9309 §2.1's "ignore rules before the first group" is about Allow/Disallow).
+    ['Content-Signal before the first group', 'Content-Signal: search=yes, ai-train=no\n\nUser-Agent: *\nAllow: /', 'content-usage-n'],
+    ['Content-Usage before the first group', 'Content-Usage: train-ai=n\n\nUser-Agent: *\nAllow: /', 'content-usage-n'],
+    ['Content-Signal in a file with named groups only', 'Content-Signal: ai-train=no\nUser-Agent: Googlebot\nAllow: /', 'content-usage-n'],
+  ])('%s refuses', (_, body, reason) => {
+    expect(reasonsFor(body)).toContain(reason);
+  });
+
+  it.each([
+    ['ai-train=yes', 'User-Agent: *\nContent-Signal: search=yes, ai-train=yes\nAllow: /'],
+    ['another key only', 'User-Agent: *\nContent-Signal: search=no\nAllow: /'],
+    ['another key with an odd value', 'User-Agent: *\nContent-Signal: search=n, ai-train=yes\nAllow: /'],
+    ['a top-level yes', 'Content-Signal: ai-train=yes\nUser-Agent: *\nAllow: /'],
+  ])('%s does not', (_, body) => {
+    expect(reasonsFor(body)).toEqual([]);
+  });
+});

@@ -21,8 +21,9 @@ export interface PathPreference<T> {
   value: T | null;
 }
 
-/** Cloudflare Content Signals: key → yes/no (contentsignals.org). */
-export type ContentSignals = Record<string, 'yes' | 'no'>;
+/** Cloudflare Content Signals: key → yes/no (contentsignals.org); `other` for a key given a
+ * value that is neither, which fails closed (DESIGN.md §2 rule 5). */
+export type ContentSignals = Record<string, 'yes' | 'no' | 'other'>;
 
 /** Everything that applies to one product token: its groups merged (RFC 9309 §2.2.1). */
 export interface AgentRules {
@@ -85,20 +86,36 @@ function splitPathValue(value: string): [CompiledPattern | null, string] {
   return [compilePattern(value.slice(0, sp)), value.slice(sp).trim()];
 }
 
-// `search=yes, ai-train=no`: keys and values read case-insensitively; anything but yes/no
-// states nothing. Null when no pair could be read at all.
+const SIGNAL_STRENGTH = { no: 3, other: 2, yes: 1 } as const;
+
+// `search=yes, ai-train=no`: keys and values read case-insensitively. Real files also separate
+// pairs with spaces or semicolons and quote values; each pair is read wherever it stands. A key
+// given anything but yes/no (`ai-train=n`, the IETF spelling) is `other`: present but
+// unreadable, it fails closed (DESIGN.md §2 rule 5) rather than stating nothing. A key said
+// twice keeps its most restrictive value (aipref vocab §7.1's rule for combining). Null when
+// no pair could be read at all.
 function parseContentSignals(text: string): ContentSignals | null {
   const out: ContentSignals = Object.create(null) as ContentSignals;
   let any = false;
-  for (const part of text.split(',')) {
+  for (const part of text.replace(/\s*=\s*/g, '=').split(/[\s,;]+/)) {
     const eq = part.indexOf('=');
     const key = part.slice(0, eq).trim().toLowerCase();
-    const v = part.slice(eq + 1).trim().toLowerCase();
+    const v = part.slice(eq + 1).trim().replace(/^["']+|["']+$/g, '').toLowerCase();
     if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
     any = true;
-    if (v === 'yes' || v === 'no') out[key] = v;
+    const said = v === 'yes' || v === 'no' ? v : 'other';
+    const before = out[key];
+    if (!before || SIGNAL_STRENGTH[said] > SIGNAL_STRENGTH[before]) out[key] = said;
   }
   return any ? out : null;
+}
+
+function addPreference(group: Group, key: 'content-usage' | 'content-signal', value: string, line: number): void {
+  const [pattern, text] = splitPathValue(value);
+  if (key === 'content-usage') {
+    const parsed = parseContentUsage(text);
+    group.contentUsage.push({ raw: value, line, pattern, value: parsed.ok ? parsed.prefs : null });
+  } else group.contentSignals.push({ raw: value, line, pattern, value: parseContentSignals(text) });
 }
 
 /** Rule order in which the first match is the answer: longest first, allow on ties (§2.2.2). */
@@ -129,6 +146,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   let ignoredLines = ignored;
   let group: Group | null = null;
   let readingAgents = false; // consecutive user-agent lines open one group (§2.2.1)
+  let preamble: Group | null = null; // preferences stated before any group
 
   for (const { key, value, line } of records) {
     if (key === 'sitemap') sitemaps.push(value);
@@ -144,21 +162,25 @@ export function parseRobotsTxt(body: string): RobotsTxt {
         const token = userAgentToken(value);
         if (token && !group.agents.includes(token)) group.agents.push(token);
       }
-    } else if (!group) ignoredLines++; // rules before the first user-agent (§2.1)
-    else {
+    } else if (!group) {
+      // Rules before the first user-agent are ignored (§2.1). A Content-Usage / Content-Signal
+      // statement there is no crawl rule: it is the site's preference for every crawler, read
+      // as a `*` group's (fail closed, DESIGN.md §2 rule 3) in a group that holds nothing else.
+      if (key === 'content-usage' || key === 'content-signal') {
+        if (!preamble) {
+          preamble = { agents: [], global: true, rules: [], contentUsage: [], contentSignals: [] };
+          groups.push(preamble);
+        }
+        addPreference(preamble, key, value, line);
+      } else ignoredLines++;
+    } else {
       // Content-Usage is a group rule like Allow / Disallow (attach-05 §3), and Content-Signal
       // is read the same way; any rule ends a run of user-agent lines.
       readingAgents = false;
       if (key === 'allow' || key === 'disallow') {
         // An empty value matches nothing (§2.2.2), so it needs no rule.
         if (value) group.rules.push({ allow: key === 'allow', raw: value, line, pattern: compilePattern(value) });
-      } else {
-        const [pattern, text] = splitPathValue(value);
-        if (key === 'content-usage') {
-          const parsed = parseContentUsage(text);
-          group.contentUsage.push({ raw: value, line, pattern, value: parsed.ok ? parsed.prefs : null });
-        } else group.contentSignals.push({ raw: value, line, pattern, value: parseContentSignals(text) });
-      }
+      } else addPreference(group, key, value, line);
     }
   }
 
