@@ -36,3 +36,24 @@ describe.each(['chrome', 'firefox'])('manifest permissions (%s)', (browser) => {
     }
   });
 });
+
+describe('Firefox manifest settings (README, "Firefox")', () => {
+  type Gecko = { browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } } } };
+  const manifestOf = (browser: string) => (config.manifest as unknown as (env: object) => Gecko)({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
+
+  it('Firefox gets an add-on id, a minimum version, and declares that Heed collects nothing', () => {
+    const gecko = manifestOf('firefox').browser_specific_settings?.gecko;
+    expect(gecko?.id).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(gecko?.strict_min_version).toMatch(/^\d+\.\d+$/);
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('Chromium gets no Gecko settings', () => {
+    expect(manifestOf('chrome').browser_specific_settings).toBeUndefined();
+  });
+
+  it('README states the minimum Firefox version the manifest asks for', () => {
+    const min = manifestOf('firefox').browser_specific_settings!.gecko!.strict_min_version!;
+    expect(readFileSync(resolve(ROOT, 'README.md'), 'utf8')).toContain(`\`strict_min_version\` ${min}`);
+  });
+});
