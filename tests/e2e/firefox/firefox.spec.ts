@@ -149,3 +149,27 @@ test('the people detector (TensorFlow.js WASM under the extension CSP) runs: a p
   expect(by('/portrait-mr-umr.jpg')).toMatchObject({ decision: 'permitted' });
   expect(by('/coffee.jpg')).toMatchObject({ decision: 'permitted' });
 });
+
+test('collect while scrolling: the watcher in the page reports what the feed loads, until stopped', async ({ fox, sites }) => {
+  const { page, popup } = await openWithPopup(fox, `${sites.origin('feed.test')}/`);
+  await popup.page.click('[data-testid="collect-while-scrolling"]');
+  await popup.collect(false);
+  await expect.poll(() => attr(popup.page, 'collect-progress', 'data-found')).toBe('3');
+  await popup.page.waitForSelector('[data-testid="stop-watching"]');
+  // The feed appends posts when its end is reached; scroll until all five pages are in.
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        return attr(popup.page, 'collect-progress', 'data-found');
+      },
+      { timeout: 20_000, intervals: [300] },
+    )
+    .toBe('15');
+  expect(await attr(popup.page, 'collect-progress', 'data-state')).toBe('running');
+  await popup.page.click('[data-testid="stop-watching"]');
+  await expect.poll(() => attr(popup.page, 'collect-progress', 'data-state')).toBe('done');
+  const verdicts = await popup.verdicts();
+  expect(new Set(verdicts.map((v) => v.url)).size).toBe(15);
+  expect(verdicts.every((v) => v.decision === 'permitted')).toBe(true);
+});
