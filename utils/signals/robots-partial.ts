@@ -2,7 +2,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { usageFor } from './content-usage';
 import { clip } from './fetched-file';
-import { selectGroups } from './robots/match';
+import { looseGroup, selectGroups } from './robots/match';
 import { matchPattern } from './robots/pattern';
 import { parseCached, preferenceGroups, robotsTargetPath, type RobotsFetch } from './robots-txt';
 
@@ -16,11 +16,12 @@ export function partialRobotsOptOuts(fetched: RobotsFetch, pageUrl: string, prof
   const byRule = new Map<string, string[]>();
   for (const token of profile.robotsTokens) {
     const { via, group } = selectGroups(robots, token);
-    // Only groups that name the token: a `User-agent: *` Disallow of /admin/ is housekeeping
-    // on most sites, not an AI opt-out, and would mark nearly every site restricted. Images
-    // under such paths are still refused through evaluateRobots.
-    if (via !== 'named') continue;
-    for (const rule of group.rules) {
+    // Only groups that name the token (either reading of User-agent lines; parse.ts): a
+    // `User-agent: *` Disallow of /admin/ is housekeeping on most sites, not an AI opt-out, and
+    // would mark nearly every site restricted. Images under such paths are still refused
+    // through evaluateRobots.
+    const named = [...(via === 'named' ? [group] : []), ...[looseGroup(robots, token)].filter((g) => g !== null)];
+    for (const rule of named.flatMap((g) => g.rules)) {
       if (rule.allow || rule.raw === '') continue;
       const key = `${token}: Disallow: ${rule.raw}`;
       byRule.set(key, [...(byRule.get(key) ?? []), token]);

@@ -2,7 +2,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { combineContentUsage, usageFor } from './content-usage';
 import { clip } from './fetched-file';
-import { applicablePreferences, isRobotsTxt, selectGroups, strictestRule } from './robots/match';
+import { applicablePreferences, isRobotsTxt, looseGroup, selectGroups, strictestRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
 import { pathAndQuery, pathOfUrl } from './robots/pattern';
 
@@ -77,6 +77,8 @@ export function preferenceGroups(robots: RobotsTxt, tokens: readonly string[]): 
   for (const t of tokens) {
     const { via, group } = selectGroups(robots, t);
     if (via !== 'none') add(group, via === 'named' ? t : '*');
+    const loose = looseGroup(robots, t);
+    if (loose) add(loose, t);
   }
   // aipref statements are about use, not crawling: a `*` group's preference binds Heed even
   // where a token has its own group (vocab §7.1: any `n` wins).
@@ -146,10 +148,22 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
   const viaGlobal: string[] = [];
   let globalRule: string | null = null;
   const decided = new Map<AgentRules, RobotsRule | null>(); // tokens sharing `*` are matched once
-  for (const token of profile.robotsTokens) {
-    const { via, group } = selectGroups(robots, token);
+  const ruleOf = (group: AgentRules) => {
     let rule = decided.get(group);
     if (rule === undefined) decided.set(group, (rule = isRobotsTxt(path) ? null : strictestRule(group, path)));
+    return rule;
+  };
+  for (const token of profile.robotsTokens) {
+    const selected = selectGroups(robots, token);
+    let { via, group } = selected;
+    let rule = ruleOf(group);
+    // The second reading of User-agent lines (a list, a quoted token, a whole User-Agent
+    // string naming the token): disallowed there is disallowed (DESIGN.md §2; parse.ts).
+    const loose = looseGroup(robots, token);
+    if ((!rule || rule.allow) && loose) {
+      const other = ruleOf(loose);
+      if (other && !other.allow) [rule, via, group] = [other, 'named', loose];
+    }
     if (!rule || rule.allow) continue;
     if (via === 'global') {
       viaGlobal.push(token);

@@ -498,3 +498,38 @@ describe('messy Content-Signal / Content-Usage lines', () => {
     expect(reasonsFor(body)).toEqual([]);
   });
 });
+
+// User-agent lines as people write them. RFC 9309 §2.2.1 (and Google) read the product token
+// at the start of the value only; a site that writes a list, quotes or a whole User-Agent
+// string still names the crawlers in it. DESIGN.md §2: of the two readings, the one that
+// cannot keep what the owner refused — a token is disallowed if either reading disallows it.
+describe('User-agent lines naming AI crawlers in other ways', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url = 'https://m.example/photos/a.jpg') =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it.each([
+    ['a comma-separated list whose first name is not an AI token', 'User-agent: ChatGPT-User, GPTBot\nDisallow: /\n'],
+    ['a quoted token', 'User-agent: "CCBot"\nDisallow: /photos/\n'],
+    ['a whole User-Agent string', 'User-agent: Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; ClaudeBot/1.0; +claudebot@anthropic.com)\nDisallow: /\n'],
+    ['a list in a file whose `*` group allows all', 'User-agent: *\nAllow: /\n\nUser-agent: PerplexityBot; Google-Extended\nDisallow: /\n'],
+  ])('%s refuses', (_, body) => {
+    expect(refused(body)).toBe(true);
+  });
+
+  it('the first-token reading still counts: a list that allows one crawler does not lift the `*` disallow for it', () => {
+    // Google: the group names `heed` only; GPTBot falls back to `*` and is disallowed.
+    expect(refused('User-agent: heed, GPTBot\nAllow: /\n\nUser-agent: *\nDisallow: /\n')).toBe(true);
+  });
+
+  it.each([
+    ['other crawlers’ names', 'User-agent: Googlebot-Image, AdsBot-Google\nDisallow: /\n'],
+    ['a user agent that merely contains an AI token’s letters', 'User-agent: NotGPTBotAtAll\nDisallow: /\n'],
+  ])('%s do not refuse', (_, body) => {
+    expect(refused(body)).toBe(false);
+  });
+
+  it('the conformance reading is unchanged: isAllowed reads the first token only', () => {
+    expect(isAllowed(parseRobotsTxt('User-agent: ChatGPT-User, GPTBot\nDisallow: /\n'), 'GPTBot', 'https://m.example/a')).toBe(true);
+  });
+});

@@ -23,6 +23,15 @@ export function selectGroups(robots: RobotsTxt, token: string): { via: GroupVia;
   return { via: 'none', group: EMPTY };
 }
 
+/**
+ * The merged groups that name a token in the second reading of User-agent lines (any name a
+ * line gives, parse.ts `otherNames`), or null when no line names it other than first. A token
+ * is disallowed when this group disallows it too (DESIGN.md §2: the stricter reading wins).
+ */
+export function looseGroup(robots: RobotsTxt, token: string): AgentRules | null {
+  return robots.looseAgents.get(token.toLowerCase()) ?? null;
+}
+
 // Large groups are pre-filtered by the path's first KEY characters: a rule can only match a
 // path that starts with its literal prefix. Most rules of a big file fall out at once.
 const KEY = 4;

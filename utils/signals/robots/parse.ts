@@ -42,6 +42,11 @@ export interface AgentRules {
 export interface RobotsTxt {
   /** Lower-cased product token → the merged groups that name it. */
   agents: ReadonlyMap<string, AgentRules>;
+  /**
+   * The second reading of User-agent lines (see `otherNames`): lower-cased token → the merged
+   * groups that name it either way, only for tokens some line names other than first.
+   */
+  looseAgents: ReadonlyMap<string, AgentRules>;
   /** The merged `*` groups, or null when there is none. */
   global: AgentRules | null;
   sitemaps: string[];
@@ -55,6 +60,8 @@ export interface RobotsTxt {
 
 interface Group {
   agents: string[];
+  /** Tokens the group's User-agent values name after their first (see `otherNames`). */
+  otherAgents: string[];
   global: boolean;
   rules: RobotsRule[];
   contentUsage: PathPreference<ContentUsagePrefs>[];
@@ -72,6 +79,24 @@ export function isValidProductToken(token: string): boolean {
 // `img2dataset` contain them, and cutting them off would miss those groups.
 function userAgentToken(value: string): string {
   return (/^[A-Za-z0-9_-]*/.exec(value)?.[0] ?? '').toLowerCase();
+}
+
+/**
+ * The other names a User-agent value gives: every run of token characters after the first
+ * (quotes ignored). People write lists (`ChatGPT-User, GPTBot`), quote tokens (`"CCBot"`) or
+ * paste a whole User-Agent string (`Mozilla/5.0 (compatible; ClaudeBot/1.0)`); RFC 9309 §2.2.1
+ * reads the leading token only. Heed reads both ways and a token is disallowed if either
+ * reading disallows it (DESIGN.md §2: the reading that cannot keep what the owner refused);
+ * the first-token reading alone is what the conformance vectors pin. At most 32 names a line.
+ */
+function otherNames(value: string, first: string): string[] {
+  const names = value.replace(/["']/g, ' ').match(/[A-Za-z0-9_-]+/g) ?? [];
+  const out: string[] = [];
+  for (const n of names.slice(0, 33)) {
+    const t = n.toLowerCase();
+    if (t !== first && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 // Google treats `*` followed by whitespace and more text as the global group too.
@@ -153,22 +178,21 @@ export function parseRobotsTxt(body: string): RobotsTxt {
     else if (key === 'license') licences.push(value);
     else if (key === 'user-agent') {
       if (!group || !readingAgents) {
-        group = { agents: [], global: false, rules: [], contentUsage: [], contentSignals: [] };
+        group = { agents: [], otherAgents: [], global: false, rules: [], contentUsage: [], contentSignals: [] };
         groups.push(group);
       }
       readingAgents = true;
+      const token = isGlobalAgent(value) ? '' : userAgentToken(value);
       if (isGlobalAgent(value)) group.global = true;
-      else {
-        const token = userAgentToken(value);
-        if (token && !group.agents.includes(token)) group.agents.push(token);
-      }
+      else if (token && !group.agents.includes(token)) group.agents.push(token);
+      for (const t of otherNames(value, token)) if (!group.otherAgents.includes(t)) group.otherAgents.push(t);
     } else if (!group) {
       // Rules before the first user-agent are ignored (§2.1). A Content-Usage / Content-Signal
       // statement there is no crawl rule: it is the site's preference for every crawler, read
       // as a `*` group's (fail closed, DESIGN.md §2 rule 3) in a group that holds nothing else.
       if (key === 'content-usage' || key === 'content-signal') {
         if (!preamble) {
-          preamble = { agents: [], global: true, rules: [], contentUsage: [], contentSignals: [] };
+          preamble = { agents: [], otherAgents: [], global: true, rules: [], contentUsage: [], contentSignals: [] };
           groups.push(preamble);
         }
         addPreference(preamble, key, value, line);
@@ -194,7 +218,21 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   }
   const agents = new Map<string, AgentRules>();
   for (const [a, list] of byAgent) agents.set(a, merge(list));
+  const looseAgents = new Map<string, AgentRules>();
+  const byOther = new Map<string, Group[]>();
+  for (const g of groups) {
+    for (const a of g.otherAgents) {
+      const list = byOther.get(a);
+      if (list) list.push(g);
+      else byOther.set(a, [g]);
+    }
+  }
+  const order = new Map(groups.map((g, i) => [g, i]));
+  for (const [a, others] of byOther) {
+    const list = [...new Set([...(byAgent.get(a) ?? []), ...others])].sort((x, y) => order.get(x)! - order.get(y)!);
+    looseAgents.set(a, merge(list));
+  }
   const globals = groups.filter((g) => g.global);
   const global = globals.length > 0 ? merge(globals) : null;
-  return { agents, global, sitemaps, licences, ignoredLines, truncated };
+  return { agents, looseAgents, global, sitemaps, licences, ignoredLines, truncated };
 }
