@@ -13,7 +13,7 @@ import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { evaluateAiTxt } from '../signals/ai-txt';
-import { evaluateContentUsageHeader } from '../signals/content-usage';
+import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
 import { licenceFindings } from '../signals/html-licence/findings';
 import { licenceLinksFromHeader } from '../signals/link-header';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
@@ -200,6 +200,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   }
   evidence.push(...evaluateXRobotsTag(robotsHeader(image.headers), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
+  evidence.push(...evaluateContentSignalHeader(header(image.headers, 'content-signal'), image.finalUrl, 'image', profile));
   const finalOrigin = originOfUrl(image.finalUrl);
   if (finalOrigin) {
     evidence.push(

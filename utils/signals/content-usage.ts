@@ -1,5 +1,6 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import { stripQuotes } from './fetched-file';
 
 /**
  * IETF aipref Content-Usage (SIGNALS.md §2): an RFC 9651 Structured Fields Dictionary whose
@@ -212,6 +213,37 @@ export function usageFor(prefs: ContentUsagePrefs, label: string): StatedUsage |
   return Object.prototype.hasOwnProperty.call(prefs, label) ? prefs[label]! : 'unknown';
 }
 
+/** Cloudflare Content Signals: key → yes/no (contentsignals.org); `other` for a key given a
+ * value that is neither, which fails closed (DESIGN.md §2 rule 5). */
+export type ContentSignals = Record<string, 'yes' | 'no' | 'other'>;
+
+
+const SIGNAL_STRENGTH = { no: 3, other: 2, yes: 1 } as const;
+
+// `search=yes, ai-train=no`: keys and values read case-insensitively. Real files also separate
+// pairs with spaces or semicolons and quote values; each pair is read wherever it stands. A key
+// given anything but yes/no (`ai-train=n`, the IETF spelling) is `other`: present but
+// unreadable, it fails closed (DESIGN.md §2 rule 5) rather than stating nothing. A key said
+// twice keeps its most restrictive value (aipref vocab §7.1's rule for combining). Null when
+// no pair could be read at all.
+export function parseContentSignals(text: string): ContentSignals | null {
+  const out: ContentSignals = Object.create(null) as ContentSignals;
+  let any = false;
+  // Blanks around `=` dropped piece by piece (a /\s*=\s*/ regex is quadratic on long blank runs).
+  const tight = text.split('=').map((p) => p.trim()).join('=');
+  for (const part of tight.split(/[\s,;]+/)) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim().toLowerCase();
+    const v = stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
+    if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
+    any = true;
+    const said = v === 'yes' || v === 'no' ? v : 'other';
+    const before = out[key];
+    if (!before || SIGNAL_STRENGTH[said] > SIGNAL_STRENGTH[before]) out[key] = said;
+  }
+  return any ? out : null;
+}
+
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 /**
@@ -250,4 +282,32 @@ export function evaluateContentUsageHeader(
   }
   if (pref === 'y') return [{ ...base, effect: 'allow', note: `The response's Content-Usage header says ${category}=y` }];
   return [{ ...base, effect: 'info', note: `Content-Usage header states no preference for ${category}` }];
+}
+
+/**
+ * Evidence from a response's Cloudflare `Content-Signal` header lines (`search=yes,
+ * ai-train=no`; contentsignals.org, read as the robots.txt line is, robots/parse.ts). Like
+ * Content-Usage it covers that representation only. SIGNALS.md §2.6 describes the robots.txt
+ * line; shared/data/README.md lists "content-signal headers" among the signals Heed honours,
+ * so the header form binds too (DESIGN.md §2 rule 3): `no` for the purpose's key denies, a
+ * value other than yes/no fails closed (rule 5).
+ */
+export function evaluateContentSignalHeader(
+  headerValues: readonly string[],
+  source: string,
+  scope: Evidence['scope'],
+  profile: PurposeProfile,
+): Evidence[] {
+  if (headerValues.length === 0 || profile.contentSignalKeys.length === 0) return [];
+  const raw = headerValues.join(', ');
+  const signals = parseContentSignals(raw.slice(0, 16384));
+  const base = { kind: 'content-signal' as const, scope, source, value: clip(raw) };
+  const out: Evidence[] = [];
+  for (const key of profile.contentSignalKeys) {
+    const said = signals?.[key];
+    if (said === 'no') out.push({ ...base, effect: 'deny', reason: 'content-usage-n', note: `The response's Content-Signal header says ${key}=no: the owner opts out` });
+    else if (said === 'other') out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `The response's Content-Signal header gives ${key} a value other than yes or no; Heed fails closed` });
+    else if (said === 'yes') out.push({ ...base, effect: 'allow', note: `The response's Content-Signal header says ${key}=yes` });
+  }
+  return out.length > 0 ? out : [{ ...base, effect: 'info', note: 'Content-Signal header states no preference for this purpose' }];
 }

@@ -56,3 +56,12 @@ export function rememberingParser<T>(parse: (text: string) => T, keep = 16): (te
     return result;
   };
 }
+
+/** `s` without the quote characters (`"`, `'`) at its ends; linear (a regex anchored at the end is not). */
+export function stripQuotes(s: string): string {
+  let i = 0;
+  let j = s.length;
+  while (i < j && (s[i] === '"' || s[i] === "'")) i++;
+  while (j > i && (s[j - 1] === '"' || s[j - 1] === "'")) j--;
+  return s.slice(i, j);
+}

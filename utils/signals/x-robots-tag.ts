@@ -9,7 +9,7 @@
  */
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { clip, neverThrow } from './fetched-file';
+import { clip, neverThrow, stripQuotes } from './fetched-file';
 import type { HeaderValue } from './header-lines';
 
 /** One directive: lower-cased name, and the value of `name: value` directives. */
@@ -43,6 +43,7 @@ const MAX_DIRECTIVES = 512;
 const BOT_PREFIX = /^([A-Za-z0-9_.-]{1,100})\s*:\s*([\s\S]*)$/;
 const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
 
+
 /**
  * Parse a directive list (one header value or one meta `content`). `botPrefix` enables the
  * X-Robots-Tag `botname:` form; the addressee then holds until the end of the value — unless
@@ -58,7 +59,7 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
   for (const raw of value.split(',')) {
     // Quotes a server configuration left inside the value (`"noai, noimageai"`) are not part
     // of any directive: read the words inside them (fail closed, DESIGN.md §2 rule 3).
-    let seg = raw.trim().replace(/^["']+|["']+$/g, '').trim();
+    let seg = stripQuotes(raw.trim()).trim();
     if (seg === '') continue;
     const first = DIRECTIVE.exec(seg);
     const firstName = first ? first[1]!.toLowerCase() : null;

@@ -157,6 +157,11 @@ describe('assessImage', () => {
     ['X-Robots-Tag addressed to GPTBot', { headers: { 'x-robots-tag': 'GPTBot: noimageai' } }, ['x-robots-tag']],
     ['Content-Usage train-ai=n', { headers: { 'content-usage': 'train-ai=n' } }, ['content-usage-n']],
     ['Content-Usage train-ai=y', { headers: { 'content-usage': 'train-ai=y' } }, []],
+    // Cloudflare Content Signals sent as a response header (shared/data/README.md lists
+    // "content-signal headers" among the signals Heed must honour; DESIGN.md §2 rule 3).
+    ['Content-Signal ai-train=no on the image response', { headers: { 'content-signal': 'search=yes, ai-train=no' } }, ['content-usage-n']],
+    ['Content-Signal with an unreadable ai-train value', { headers: { 'content-signal': 'ai-train=n' } }, ['signal-unreadable']],
+    ['Content-Signal ai-train=yes', { headers: { 'content-signal': 'ai-train=yes' } }, []],
     ['image TDM header', { headers: { 'tdm-reservation': '1' } }, ['tdm-reserved']],
     ['unreadable image TDM header', { headers: { 'tdm-reservation': 'maybe' } }, ['signal-unreadable']],
     [

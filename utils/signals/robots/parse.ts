@@ -1,4 +1,4 @@
-import { parseContentUsage, type ContentUsagePrefs } from '../content-usage';
+import { parseContentSignals, parseContentUsage, type ContentSignals, type ContentUsagePrefs } from '../content-usage';
 import { compilePattern, type CompiledPattern } from './pattern';
 import { tokenizeRobots } from './tokenize';
 
@@ -21,9 +21,7 @@ export interface PathPreference<T> {
   value: T | null;
 }
 
-/** Cloudflare Content Signals: key → yes/no (contentsignals.org); `other` for a key given a
- * value that is neither, which fails closed (DESIGN.md §2 rule 5). */
-export type ContentSignals = Record<string, 'yes' | 'no' | 'other'>;
+export type { ContentSignals } from '../content-usage';
 
 /** Everything that applies to one product token: its groups merged (RFC 9309 §2.2.1). */
 export interface AgentRules {
@@ -111,29 +109,6 @@ function splitPathValue(value: string): [CompiledPattern | null, string] {
   return [compilePattern(value.slice(0, sp)), value.slice(sp).trim()];
 }
 
-const SIGNAL_STRENGTH = { no: 3, other: 2, yes: 1 } as const;
-
-// `search=yes, ai-train=no`: keys and values read case-insensitively. Real files also separate
-// pairs with spaces or semicolons and quote values; each pair is read wherever it stands. A key
-// given anything but yes/no (`ai-train=n`, the IETF spelling) is `other`: present but
-// unreadable, it fails closed (DESIGN.md §2 rule 5) rather than stating nothing. A key said
-// twice keeps its most restrictive value (aipref vocab §7.1's rule for combining). Null when
-// no pair could be read at all.
-function parseContentSignals(text: string): ContentSignals | null {
-  const out: ContentSignals = Object.create(null) as ContentSignals;
-  let any = false;
-  for (const part of text.replace(/\s*=\s*/g, '=').split(/[\s,;]+/)) {
-    const eq = part.indexOf('=');
-    const key = part.slice(0, eq).trim().toLowerCase();
-    const v = part.slice(eq + 1).trim().replace(/^["']+|["']+$/g, '').toLowerCase();
-    if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
-    any = true;
-    const said = v === 'yes' || v === 'no' ? v : 'other';
-    const before = out[key];
-    if (!before || SIGNAL_STRENGTH[said] > SIGNAL_STRENGTH[before]) out[key] = said;
-  }
-  return any ? out : null;
-}
 
 function addPreference(group: Group, key: 'content-usage' | 'content-signal', value: string, line: number): void {
   const [pattern, text] = splitPathValue(value);
