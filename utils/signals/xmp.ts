@@ -141,10 +141,25 @@ export const DMI_IDS = [
 ] as const;
 const PLUS_VOCAB = /^https?:\/\/ns\.useplus\.org\/ldf\/vocab\//i;
 
-/** A plus:DataMining value (full vocabulary URI or bare ID) → its ID, or null if unknown. */
+const lettersOnly = (s: string) => s.toUpperCase().replace(/[^A-Z]/g, '');
+const DMI_BY_LETTERS: ReadonlyMap<string, string> = new Map(DMI_IDS.map((id) => [lettersOnly(id), id]));
+
+/**
+ * A plus:DataMining value (full vocabulary URI, bare ID or `plus:` QCode) → its ID, or null if
+ * unknown. Spellings a little off (a trailing slash, `_` or extra `-`: `DMI-PROHIBITED-AI-ML-
+ * TRAINING`) are the ID they spell; any other prohibition (`DMI-PROHIBITED-SEE-CONSTRAINT`, the
+ * label "Prohibited for AI/ML training") reads as DMI-PROHIBITED — every DMI-PROHIBITED* value
+ * restricts (SIGNALS.md §7.2), and the owner's prohibition must not fall through as unknown
+ * (DESIGN.md §2 rule 3; fail closed).
+ */
 export function dataMiningId(value: string): string | null {
-  const id = value.trim().replace(PLUS_VOCAB, '').toUpperCase();
-  return (DMI_IDS as readonly string[]).includes(id) ? id : null;
+  const bare = value.trim().replace(PLUS_VOCAB, '').replace(/^plus:/i, '').replace(/\/+$/, '');
+  const id = bare.toUpperCase();
+  if ((DMI_IDS as readonly string[]).includes(id)) return id;
+  const letters = lettersOnly(bare.slice(0, 200));
+  const known = DMI_BY_LETTERS.get(letters);
+  if (known) return known;
+  return letters.startsWith('DMIPROHIBITED') || letters.startsWith('PROHIBITED') ? 'DMI-PROHIBITED' : null;
 }
 
 // IPTC Digital Source Type NewsCodes (cv.iptc.org/newscodes/digitalsourcetype, release

@@ -346,3 +346,31 @@ describe('vocabularies', () => {
     expect(digitalSourceTypeCode('urn:x:print')).toBeNull();
   });
 });
+
+// plus:DataMining values as tools and people write them: a prohibition spelt a little off is
+// still the owner's prohibition (DESIGN.md §2 rule 3; fail closed). SIGNALS.md §7.2: every
+// DMI-PROHIBITED* value restricts.
+describe('plus:DataMining values written a little off', () => {
+  const AI_ = purposeProfile('ai-training');
+  const reasons = (dataMining: string[]) => evaluateEmbeddedRights({ ...EMPTY, xmp: true, dataMining }, AI_).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+
+  it.each([
+    ['a vocabulary URI with a trailing slash', [`${VOCAB}DMI-PROHIBITED-AIMLTRAINING/`]],
+    ['surrounding blanks and a line break', ['\n  DMI-PROHIBITED \n']],
+    ['extra hyphens', ['DMI-PROHIBITED-AI-ML-TRAINING']],
+    ['underscores', ['DMI_PROHIBITED_GENAIMLTRAINING']],
+    ['a PLUS QCode prefix', ['plus:DMI-PROHIBITED']],
+    ['an unknown prohibited variant', ['DMI-PROHIBITED-SEE-CONSTRAINT']],
+    ['the PLUS label instead of the ID', ['Prohibited for AI/ML training']],
+  ])('%s refuses', (_, dataMining) => {
+    expect(reasons(dataMining)).toEqual(['xmp-data-mining']);
+  });
+
+  it.each([
+    ['allowed, written off', ['dmi_allowed/']],
+    ['unspecified', ['DMI-UNSPECIFIED']],
+    ['a foreign value', ['DMI-SEE-CONSTRAINT']],
+  ])('%s does not', (_, dataMining) => {
+    expect(reasons(dataMining)).toEqual([]);
+  });
+});
