@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { traceLoad, type HeedTraceCost } from './page-load-trace';
 import { CHROMIUM_ARGS, findChromium, launchHeed } from '../tests/e2e/harness/browser';
 import { startSiteServer } from '../tests/e2e/harness/server';
 import { generatePage } from './bench-scan';
@@ -24,6 +25,8 @@ interface Load {
   loadMs: number;
   taskMs: number;
   scriptMs: number;
+  /** First paint (the page's own paint timing entry). */
+  paintMs: number;
 }
 
 async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
@@ -35,14 +38,28 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    const loadMs = await page.evaluate(() => {
+    const { loadMs, paintMs } = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return nav ? nav.loadEventEnd - nav.startTime : 0;
+      const paint = performance.getEntriesByName('first-paint')[0];
+      return { loadMs: nav ? nav.loadEventEnd - nav.startTime : 0, paintMs: paint ? paint.startTime : 0 };
     });
-    return { loadMs, taskMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration') };
+    return { loadMs, taskMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), paintMs };
   } finally {
     await page.close();
   }
+}
+
+/** Traced loads with Heed per page (tracing slows a load, so they are kept out of the figures above). */
+const TRACED = 3;
+
+/** What the trace says Heed costs the page: medians over the traced loads, before and after the load event. */
+function printTrace(costs: HeedTraceCost[]): void {
+  const m = (f: (c: HeedTraceCost) => number) => median(costs.map(f)).toFixed(1);
+  console.log(`  trace, Heed's work during a load (medians of ${costs.length} traced loads; before the load event / in the ${300} ms after):`);
+  console.log(`    content script on the page's main thread  ${m((c) => c.contentScript.before)} / ${m((c) => c.contentScript.after)} ms`);
+  console.log(`    webRequest proxy in the browser process   ${m((c) => c.requestProxy.before)} / ${m((c) => c.requestProxy.after)} ms (${m((c) => c.requestProxy.requests)} requests routed through it)`);
+  console.log(`    extension API calls in the browser        ${m((c) => c.apiCalls.before)} / ${m((c) => c.apiCalls.after)} ms (${m((c) => c.apiCalls.calls)} calls)`);
+  console.log(`    Heed's worker (its own thread)            ${m((c) => c.worker.before)} / ${m((c) => c.worker.after)} ms`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -74,7 +91,11 @@ export async function main(rounds = ROUNDS): Promise<PageLoadRow[]> {
     writeFileSync(join(root, host, 'index.html'), generatePage(n, 'typical'));
   }
   const server = await startSiteServer(root);
-  const heed = await launchHeed();
+  // A DevTools port, so a browser-level session can trace every process (the worker's too).
+  const port = 9200 + Math.floor(Math.random() * 700);
+  const heed = await launchHeed({ extraArgs: [`--remote-debugging-port=${port}`] });
+  const traced = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const tracing = await traced.newBrowserCDPSession();
   const plain = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS] });
   const rows: PageLoadRow[] = [];
   try {
@@ -90,20 +111,24 @@ export async function main(rounds = ROUNDS): Promise<PageLoadRow[]> {
         without.push(await loadOnce(plain, url));
       }
       console.log(`${name} (${rounds} loads each, medians):`);
-      for (const metric of ['loadMs', 'taskMs', 'scriptMs'] as const) {
+      for (const metric of ['loadMs', 'taskMs', 'paintMs', 'scriptMs'] as const) {
         const h = median(withHeed.map((l) => l[metric]));
         const p = median(without.map((l) => l[metric]));
         const noise = iqr(without.map((l) => l[metric]));
         const withinNoise = Math.abs(h - p) <= noise;
         rows.push({ page: name, metric, heed: h, plain: p, noise, withinNoise });
-        const label = { loadMs: 'load event', taskMs: 'main-thread tasks', scriptMs: 'script' }[metric];
+        const label = { loadMs: 'load event', taskMs: 'main-thread tasks', paintMs: 'first paint', scriptMs: 'script' }[metric];
         console.log(
           `  ${label.padEnd(18)} with Heed ${h.toFixed(1).padStart(6)} ms, without ${p.toFixed(1).padStart(6)} ms: ` +
             `difference ${(h - p).toFixed(1)} ms, noise (IQR without) ${noise.toFixed(1)} ms: ${withinNoise ? 'within noise' : 'NOT within noise'}`,
         );
       }
+      const costs: HeedTraceCost[] = [];
+      for (let i = 0; i < TRACED; i++) costs.push(await traceLoad(tracing, heed.context, url));
+      printTrace(costs);
     }
   } finally {
+    await traced.close().catch(() => undefined);
     await heed.context.close();
     await plain.close();
     await server.close();
