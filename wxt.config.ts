@@ -44,8 +44,9 @@ export default defineConfig({
       default_title: 'Heed',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     },
-    // The always-on page reader (entrypoints/page-signals.ts), an unlisted script kept tiny.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page-signals.js'], run_at: 'document_idle' }],
+    // No content script: the worker reads each page's rights markup once the page has loaded
+    // (entrypoints/page-signals.ts, injected from tabs.onUpdated), so nothing of Heed's runs in a
+    // page before its load event (issue 17).
     commands: {
       'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect the images on this page' },
     },

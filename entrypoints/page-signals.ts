@@ -5,16 +5,10 @@ import { readRawPageSignals } from '@/utils/page/raw-page-signals';
 import { browser } from '@wxt-dev/browser';
 
 /**
- * Always on, tiny: sends the page's raw rights material (metas, rel=license, JSON-LD) so the
- * badge shows the site status while browsing. Parsing happens in the background, and on a
- * blocked site the background injects the notice itself (utils/page/in-page-notice.ts), so this
- * script carries neither. An unlisted script registered in wxt.config.ts, not a WXT content
- * script: it needs none of WXT's content-script context, which would triple its size.
+ * Injected by the worker into each page's main frame once the page has loaded (never before
+ * its load event: issue 17), tiny: the page's raw rights material (metas, rel=license, JSON-LD)
+ * for the badge's site status. Parsing happens in the background, and on a blocked site the
+ * background injects the notice itself (utils/page/in-page-notice.ts), so this script carries
+ * neither.
  */
-export default defineUnlistedScript(() => {
-  try {
-    browser.runtime.sendMessage({ type: 'cs-bg-page-signals', raw: readRawPageSignals(document, location.href) }).catch(() => undefined);
-  } catch {
-    // The worker may be starting, or the extension reloading; the popup reads the page again when it opens.
-  }
-});
+export default defineUnlistedScript(() => readRawPageSignals(document, location.href));

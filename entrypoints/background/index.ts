@@ -1,7 +1,7 @@
 import { getRawSettings, openHeedDB } from '@/utils/store/db';
 import { settingsForDeciding } from '@/utils/model/settings';
 import { Collector, keepResuming, RESUME_ALARM } from './collector';
-import { registerMessageHandlers, type Services } from './messaging';
+import { registerMessageHandlers, showSiteStatusOfOpenTabs, showSiteStatusOnceLoaded, type Services } from './messaging';
 import { OriginSignals } from './origin-signals';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
 import { registerMenusAndShortcut } from './menus';
@@ -37,8 +37,17 @@ export default defineBackground(() => {
       })
       .catch((err: unknown) => console.error('Heed: expiry', err));
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  // Pages that finished loading before the worker first ran (installed, or updated, while they
+  // were open) get their status too: the browser gave this worker no event for them.
+  browser.runtime.onInstalled.addListener(() => {
+    void ready.then(showSiteStatusOfOpenTabs).catch((err: unknown) => console.error('Heed: site status', err));
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url) void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
+    // The badge's site status, read once the page has loaded (never on its way there).
+    if (change.status === 'complete' && /^https?:/.test(tab.url ?? '')) {
+      void ready.then((services) => showSiteStatusOnceLoaded(services, tabId)).catch(() => undefined); // the tab may have navigated away or closed
+    }
   });
   // A stopped worker is woken by the next event; the alarm is that event while jobs remain.
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -2,7 +2,7 @@ import type { HeedDatabase } from '@/utils/store/db';
 import { getRawSettings } from '@/utils/store/db';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages/messages';
 import { pageSignalsFromRaw, type PageSignals } from '@/utils/page/page-signals';
-import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
+import { PageSignalsSchema, RawPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { settingsForDeciding, type Settings } from '@/utils/model/settings';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';
@@ -106,22 +106,34 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
       void ready.then(({ collector }) => collector.addCandidates(jobId, tabId, candidates, limit)).catch(() => undefined);
       return false;
     }
-    if (cs.success && cs.data.type === 'cs-bg-page-signals' && sender.tab?.id !== undefined && sender.frameId === 0) {
-      const tabId = sender.tab.id;
-      const signals = pageSignalsFromRaw(cs.data.raw);
-      updateTabState(tabId, signals.url, { signals })
-        .then(() => ready)
-        .then(async ({ db, origins }) => {
-          const site = await siteStatusFor(db, origins, tabId, signals);
-          const { inPageNotice } = await usableSettings(db);
-          const notice = inPageNotice ? noticeFor(site) : null;
-          // Injected only where needed, so the always-on script carries no notice code.
-          if (notice) await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: showNotice, args: [notice] });
-        })
-        .catch(() => undefined); // the tab may have navigated away or closed
-      return false;
-    }
     console.error('Heed: dropped an invalid or unauthorised message', raw);
     return false;
   });
+}
+
+/**
+ * Once a tab's page has loaded: read its rights markup (a tiny script, injected only now, so
+ * nothing of Heed's runs on the page's way to its load event: issue 17), show the site status
+ * on the badge, and on a blocked site the in-page notice.
+ */
+export async function showSiteStatusOnceLoaded({ db, origins }: Services, tabId: number): Promise<void> {
+  const [main] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-signals.js'] });
+  const raw = RawPageSignalsSchema.safeParse(main?.result);
+  if (!raw.success) return;
+  const signals = pageSignalsFromRaw(raw.data);
+  await updateTabState(tabId, signals.url, { signals });
+  const site = await siteStatusFor(db, origins, tabId, signals);
+  const { inPageNotice } = await usableSettings(db);
+  const notice = inPageNotice ? noticeFor(site) : null;
+  // Injected only where needed, so the page-signals script carries no notice code.
+  if (notice) await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: showNotice, args: [notice] });
+}
+
+/** The site status of every open web page that has loaded, one after another. */
+export async function showSiteStatusOfOpenTabs(services: Services): Promise<void> {
+  const tabs = await browser.tabs.query({ status: 'complete', url: ['http://*/*', 'https://*/*'] });
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    await showSiteStatusOnceLoaded(services, tab.id).catch(() => undefined); // the tab may have closed meanwhile
+  }
 }

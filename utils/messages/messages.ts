@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { EvidenceSchema, RefusalReasonSchema } from '../model/evidence';
-import { RawPageSignalsSchema } from './page-signals-schema';
 import { VerdictSchema } from '../policy/verdict';
 
 /** A cap an injected scan stopped at (utils/scan/options.ts ScanLimit). */
@@ -12,7 +11,6 @@ export const ScanLimitSchema = z.enum(['candidates', 'elements', 'time']);
  * schema; the receiver parses before use and drops anything that fails.
  */
 export const CsToBgSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cs-bg-page-signals'), raw: RawPageSignalsSchema }),
   /** New images found while the user scrolls a watching collect (validated one by one on arrival). */
   z.object({
     type: z.literal('cs-bg-scan-more'),
