@@ -5,6 +5,7 @@ import { registerMessageHandlers, showSiteStatusOfOpenTabs, showSiteStatusOnceLo
 import { OriginSignals } from './origin-signals';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
 import { registerMenusAndShortcut } from './menus';
+import { importFaceDetectorOnInstall } from './face-detector-loader';
 import { EXPIRE_ALARM, expireNow, scheduleExpiry } from './history-expiry';
 
 /** Resume unfinished jobs; keep a wake-up alarm only while some remain. */
@@ -17,6 +18,7 @@ async function resumeJobs({ collector }: Services): Promise<void> {
 export default defineBackground(() => {
   // Listeners are registered synchronously so a worker woken by an event receives it.
   captureMainFrameHeaders();
+  importFaceDetectorOnInstall();
   const ready: Promise<Services> = openHeedDB().then((db) => {
     const origins = new OriginSignals(db);
     const collector = new Collector(db, origins, async () => settingsForDeciding(await getRawSettings(db)));

@@ -2,7 +2,9 @@ import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
 import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
 import { detectionSize } from '@/utils/people/detection-size';
-import { createFaceDetector, DETECTOR_INPUT_SIZE, DETECTOR_NAME, type FaceDetector } from '@/utils/people/face-detector';
+import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
+import type { FaceDetector } from '@/utils/people/face-detector';
+import { loadFaceDetectorModule } from './face-detector-loader';
 
 /** Where the build puts the detector's files (wxt.config.ts, `build:publicAssets`). */
 const ASSETS = '/people/';
@@ -18,6 +20,7 @@ function faceDetector(): Promise<FaceDetector> {
       fetch(own('tiny_face_detector_model.bin')).then((r) => r.arrayBuffer()),
     ]);
     const wasm = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+    const { createFaceDetector } = await loadFaceDetectorModule();
     return createFaceDetector({
       weightsManifest: manifest,
       weights,

@@ -1,14 +1,13 @@
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
 import type { FaceBox } from '../policy/people';
 
-/** The detector's input size (px, square). 608 rather than 416: it finds the 33–50 px faces 416 misses (README, "People"). */
-export const DETECTOR_INPUT_SIZE = 608;
+import { DETECTOR_INPUT_SIZE } from './detector-name';
+
+export { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from './detector-name';
 /** Minimum detection score. */
 export const DETECTOR_SCORE_THRESHOLD = 0.5;
 /** How long the WASM backend may take to start before the CPU backend is used instead. */
 const WASM_START_TIMEOUT_MS = 15_000;
-/** Recorded with every item (manifest `people.detector`). */
-export const DETECTOR_NAME = `face-api TinyFaceDetector ${faceapi.version} (input ${DETECTOR_INPUT_SIZE})`;
 
 /** What the extension ships for the detector: the model's weights and the tfjs WASM file addresses. */
 export interface DetectorAssets {
