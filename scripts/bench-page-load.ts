@@ -1,17 +1,19 @@
 /**
- * Page-load benchmark (issue 5): what the always-on content script costs the pages a user
- * browses. The same pages are loaded alternately in Chromium with Heed and in Chromium without
- * any extension (same flags, same run), and compared on the load event and on the page's
- * main-thread time (CDP Performance metrics: TaskDuration, ScriptDuration, which include the
- * content script's run at document_idle). "Within noise" means the medians differ by less than
- * the interquartile range of the runs without the extension.
+ * Page-load benchmark (issues 5, 17): what Heed costs the pages a user browses. The same pages
+ * are loaded in turn in Chromium with Heed (its worker running, and its worker stopped first,
+ * as after 30 s without events, so the page wakes it), with an extension that only observes
+ * main-frame headers (the floor of holding `webRequest`), and without any extension (same
+ * flags, same run); compared on the load event, the page's main-thread time (CDP Performance
+ * metrics TaskDuration, ScriptDuration) and first paint. "Within noise" means the medians
+ * differ by less than the interquartile range of the loads without an extension. Then a
+ * browser-wide trace of loads with Heed says where Heed's work goes (scripts/page-load-trace.ts).
  * Run: npx tsx scripts/bench-page-load.ts   (needs `npm run build` first)
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
 import { traceLoad, type HeedTraceCost } from './page-load-trace';
 import { CHROMIUM_ARGS, findChromium, launchHeed } from '../tests/e2e/harness/browser';
 import { startSiteServer } from '../tests/e2e/harness/server';
@@ -53,9 +55,9 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
 const TRACED = 3;
 
 /** What the trace says Heed costs the page: medians over the traced loads, before and after the load event. */
-function printTrace(costs: HeedTraceCost[]): void {
+function printTrace(title: string, costs: HeedTraceCost[]): void {
   const m = (f: (c: HeedTraceCost) => number) => median(costs.map(f)).toFixed(1);
-  console.log(`  trace, Heed's work during a load (medians of ${costs.length} traced loads; before the load event / in the ${300} ms after):`);
+  console.log(`  trace, ${title}: Heed's work during a load (medians of ${costs.length} traced loads; before the load event / in the 300 ms after):`);
   console.log(`    content script on the page's main thread  ${m((c) => c.contentScript.before)} / ${m((c) => c.contentScript.after)} ms`);
   console.log(`    webRequest proxy in the browser process   ${m((c) => c.requestProxy.before)} / ${m((c) => c.requestProxy.after)} ms (${m((c) => c.requestProxy.requests)} requests routed through it)`);
   console.log(`    extension API calls in the browser        ${m((c) => c.apiCalls.before)} / ${m((c) => c.apiCalls.after)} ms (${m((c) => c.apiCalls.calls)} calls)`);
@@ -68,13 +70,44 @@ function iqr(xs: number[]): number {
   return s[Math.floor((s.length * 3) / 4)]! - s[Math.floor(s.length / 4)]!;
 }
 
+/** The contexts compared, each against Chromium without any extension. */
+type Variant = 'heed' | 'woken' | 'floor';
+const VARIANTS: Record<Variant, string> = {
+  heed: 'with Heed',
+  woken: 'Heed, worker woken for the page',
+  floor: 'floor: webRequest observer only',
+};
+
 export interface PageLoadRow {
   page: string;
+  variant: Variant;
   metric: keyof Load;
   heed: number;
   plain: number;
   noise: number;
   withinNoise: boolean;
+}
+
+/**
+ * The floor while Heed reads a page's header lines apart (DESIGN.md §2 rule 3): an extension
+ * that does nothing but observe main-frame response headers. Holding `webRequest` at all makes
+ * Chromium route every request of every page through the browser process (its webRequest
+ * proxy), listeners or not: what is left of Heed's cost once everything else is gone.
+ */
+function writeFloorExtension(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const manifest = { manifest_version: 3, name: 'webRequest observer (floor)', version: '1.0', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'bg.js' } };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'bg.js'), "chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] }, ['responseHeaders']);\n");
+}
+
+/** Stop Heed's service worker, as Chromium does after 30 s without events: the next page wakes it. */
+async function stopWorker(browserSession: CDPSession): Promise<void> {
+  const { targetInfos } = await browserSession.send('Target.getTargets');
+  for (const t of targetInfos) {
+    if (t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) await browserSession.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined);
+  }
+  await new Promise((r) => setTimeout(r, 200));
 }
 
 /** Run the benchmark and print it; returns the rows for scripts/bench.ts. */
@@ -90,47 +123,60 @@ export async function main(rounds = ROUNDS): Promise<PageLoadRow[]> {
     mkdirSync(join(root, host));
     writeFileSync(join(root, host, 'index.html'), generatePage(n, 'typical'));
   }
+  const floorDir = join(root, 'floor-extension');
+  writeFloorExtension(floorDir);
   const server = await startSiteServer(root);
   // A DevTools port, so a browser-level session can trace every process (the worker's too).
   const port = 9200 + Math.floor(Math.random() * 700);
   const heed = await launchHeed({ extraArgs: [`--remote-debugging-port=${port}`] });
   const traced = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const tracing = await traced.newBrowserCDPSession();
-  const plain = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS] });
+  const session = await traced.newBrowserCDPSession();
+  const launch = (args: string[]) => chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, ...args] });
+  const plain = await launch([]);
+  const floor = await launch([`--disable-extensions-except=${floorDir}`, `--load-extension=${floorDir}`]);
   const rows: PageLoadRow[] = [];
   try {
     for (const { name, host, path } of pages) {
       const url = `${server.origin(host)}${path}`;
-      // One warm-up load each (HTTP cache, code caches), then alternate so drift hits both.
-      await loadOnce(heed.context, url);
-      await loadOnce(plain, url);
-      const withHeed: Load[] = [];
-      const without: Load[] = [];
+      // One warm-up load each (HTTP cache, code caches), then alternate so drift hits all alike.
+      for (const context of [heed.context, floor, plain]) await loadOnce(context, url);
+      const loads: Record<Variant | 'plain', Load[]> = { heed: [], woken: [], floor: [], plain: [] };
       for (let i = 0; i < rounds; i++) {
-        withHeed.push(await loadOnce(heed.context, url));
-        without.push(await loadOnce(plain, url));
+        loads.heed.push(await loadOnce(heed.context, url));
+        loads.plain.push(await loadOnce(plain, url));
+        await stopWorker(session);
+        loads.woken.push(await loadOnce(heed.context, url));
+        loads.floor.push(await loadOnce(floor, url));
       }
-      console.log(`${name} (${rounds} loads each, medians):`);
+      console.log(`${name} (${rounds} loads each, medians; difference against Chromium without any extension, noise = IQR of the loads without):`);
       for (const metric of ['loadMs', 'taskMs', 'paintMs', 'scriptMs'] as const) {
-        const h = median(withHeed.map((l) => l[metric]));
-        const p = median(without.map((l) => l[metric]));
-        const noise = iqr(without.map((l) => l[metric]));
-        const withinNoise = Math.abs(h - p) <= noise;
-        rows.push({ page: name, metric, heed: h, plain: p, noise, withinNoise });
+        const p = median(loads.plain.map((l) => l[metric]));
+        const noise = iqr(loads.plain.map((l) => l[metric]));
         const label = { loadMs: 'load event', taskMs: 'main-thread tasks', paintMs: 'first paint', scriptMs: 'script' }[metric];
-        console.log(
-          `  ${label.padEnd(18)} with Heed ${h.toFixed(1).padStart(6)} ms, without ${p.toFixed(1).padStart(6)} ms: ` +
-            `difference ${(h - p).toFixed(1)} ms, noise (IQR without) ${noise.toFixed(1)} ms: ${withinNoise ? 'within noise' : 'NOT within noise'}`,
-        );
+        const cells: string[] = [];
+        for (const variant of Object.keys(VARIANTS) as Variant[]) {
+          const h = median(loads[variant].map((l) => l[metric]));
+          const withinNoise = Math.abs(h - p) <= noise;
+          rows.push({ page: name, variant, metric, heed: h, plain: p, noise, withinNoise });
+          cells.push(`${VARIANTS[variant]} ${h.toFixed(1)} (${h - p >= 0 ? '+' : ''}${(h - p).toFixed(1)}${withinNoise ? ', within noise' : ', NOT within noise'})`);
+        }
+        console.log(`  ${label.padEnd(18)} without ${p.toFixed(1)} ms, noise ${noise.toFixed(1)} ms | ${cells.join(' | ')}`);
       }
       const costs: HeedTraceCost[] = [];
-      for (let i = 0; i < TRACED; i++) costs.push(await traceLoad(tracing, heed.context, url));
-      printTrace(costs);
+      for (let i = 0; i < TRACED; i++) costs.push(await traceLoad(session, heed.context, url));
+      printTrace('worker running', costs);
+      const woken: HeedTraceCost[] = [];
+      for (let i = 0; i < TRACED; i++) {
+        await stopWorker(session);
+        woken.push(await traceLoad(session, heed.context, url));
+      }
+      printTrace('worker woken for the page', woken);
     }
   } finally {
     await traced.close().catch(() => undefined);
     await heed.context.close();
     await plain.close();
+    await floor.close();
     await server.close();
     rmSync(root, { recursive: true, force: true });
   }

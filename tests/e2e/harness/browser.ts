@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The built extension; `HEED_EXTENSION_DIR` points the harness at another build (a benchmark's "before"). */
+export const EXTENSION_DIR = process.env.HEED_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 
 /** The Chromium to drive: $CHROME_PATH, else Debian's /usr/bin/chromium. */
 export function findChromium(): string {
