@@ -73,10 +73,11 @@ async function collectRow(heed: HeedBrowser, sites: SiteServer, row: string, url
   const urls = verdicts.map((v) => v.url);
   const plainFetchMs = await popup.page.evaluate(
     async ({ list, perOrigin, global }) => {
+      // tsx names inner functions with a `__name` helper that the page lacks; give it a no-op one.
+      (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
       const start = performance.now();
       const pending = [...list];
       const inFlight = new Map<string, number>();
-      // Anonymous functions only: tsx names `const f = () => …`, and the page has no __name helper.
       await new Promise<void>((done) => {
         let running = 0;
         const pump = function (): void {
