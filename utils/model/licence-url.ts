@@ -44,6 +44,9 @@ const MAX_URL = 2048;
 // One optional tail, no nested quantifiers: linear time on hostile input.
 const VIEW_SEGMENT = /^(?:(?:deed|legalcode)(?:[._-][a-z0-9@._-]*)?|rdf)$/;
 const PORT_SEGMENT = /^[a-z]{2,3}$|^scotland$/;
+// Licence elements are never ports (no CC jurisdiction was called nc, nd, sa or by): one in the
+// port position restricts what the URL's code says, so the URL is not that licence (fail closed).
+const ELEMENT_SEGMENTS = new Set(['by', 'nc', 'nd', 'sa']);
 
 const CC0: ParsedLicence = { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', name: 'CC0 1.0', family: 'cc0' };
 // SPDX lists CC-PDM-1.0 ("Creative Commons Public Domain Mark 1.0 Universal", added in list
@@ -105,7 +108,7 @@ function parseCcPath(segments: string[]): ParsedLicence | null {
   if (b === undefined || !VERSIONS.includes(b)) return null;
   const known = BY_CODES.includes(a) || (b === '1.0' && (V1_ONLY_CODES.includes(a) || a === 'by-nc-nd'));
   if (!known) return null;
-  if (c !== undefined && !PORT_SEGMENT.test(c)) return null;
+  if (c !== undefined && (!PORT_SEGMENT.test(c) || ELEMENT_SEGMENTS.has(c))) return null;
   // 4.0 has no ports: a port segment there is a typo, so it maps to the international licence.
   const port = b === '4.0' ? null : (c ?? null);
   const name = `CC ${a.toUpperCase()} ${b}${port ? ` ${portLabel(port)}` : ''}`;

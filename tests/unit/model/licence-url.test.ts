@@ -348,3 +348,21 @@ describe('hostile input', () => {
     attributionLine({ title: ' \t'.repeat(100_000), creator: 'x'.repeat(1_000_000), licenceId: 'CC-BY-4.0', licenceUrl: 'https://creativecommons.org/licenses/by/4.0/' });
   });
 });
+
+// A licence element where a jurisdiction port stands (`by/2.0/nc/`, `by-sa/4.0/nd/`) names a
+// restriction, not a country: no CC port was ever called nc, nd, sa or by. Read as the
+// unrestricted licence, it would keep what the owner restricted (DESIGN.md §2 rule 4; fail closed).
+describe('parseLicenceUrl: licence elements in the port position', () => {
+  it.each([
+    'https://creativecommons.org/licenses/by/2.0/nc/',
+    'https://creativecommons.org/licenses/by/3.0/nd/',
+    'https://creativecommons.org/licenses/by-sa/4.0/nc/',
+    'https://creativecommons.org/licenses/by/2.5/sa/',
+  ])('%s is not an accepted licence', (url) => {
+    expect(isAcceptedLicence(parseLicenceUrl(url)?.id)).toBe(false);
+  });
+
+  it('a real port still is', () => {
+    expect(parseLicenceUrl('https://creativecommons.org/licenses/by/2.0/nl/')?.id).toBe('CC-BY-2.0');
+  });
+});
