@@ -493,3 +493,19 @@ describe('page licences that cover only the text', () => {
     expect(out.mediaWiki).toBeUndefined();
   });
 });
+
+// A schema.org licence written as a node whose @id and url disagree names two licences; reading
+// only the @id would keep an image whose markup also says NC (DESIGN.md §2 rule 4: different
+// licences at one level conflict; fail closed).
+describe('JSON-LD licence nodes naming more than one licence', () => {
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  it('an ImageObject licence node with @id and url: both are read', () => {
+    const signals = page(ld(`{"@type":"ImageObject","contentUrl":"/img/a.jpg","license":{"@id":"${BY}","url":"${BY_NC}"}}`));
+    const found = licenceFindings({ imageUrl: 'https://ex.test/img/a.jpg', pageUrl: PAGE, page: signals, element: [] });
+    expect(found.map((l) => l.id).sort()).toEqual(['CC-BY-4.0', 'CC-BY-NC-4.0']);
+  });
+  it('a page licence node with @id and url: both are read', () => {
+    const signals = page(ld(`{"@type":"WebPage","license":{"@type":"CreativeWork","@id":"${BY}","url":"${BY_NC}"}}`));
+    expect(signals.licences.map((l) => l.url).sort()).toEqual([BY, BY_NC].sort());
+  });
+});

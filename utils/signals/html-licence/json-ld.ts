@@ -68,8 +68,12 @@ function urlsOf(value: Json | undefined, base: string, limit = 20): string[] {
     } else if (Array.isArray(v)) {
       for (const item of v.slice(0, limit)) visit(item, depth + 1);
     } else if (isObject(v)) {
-      // {"@id": …} node references and {"@type": "CreativeWork", "url": …} licence objects.
-      visit(v['@id'] ?? prop(v, 'url') ?? v['@value'], depth + 1);
+      // {"@id": …} node references and {"@type": "CreativeWork", "url": …} licence objects. A
+      // node whose @id and url differ names both: each is read, so they conflict rather than
+      // one hiding the other (DESIGN.md §2 rule 4; fail closed).
+      visit(v['@id'], depth + 1);
+      visit(prop(v, 'url'), depth + 1);
+      if (v['@id'] === undefined && prop(v, 'url') === undefined) visit(v['@value'], depth + 1);
     }
   };
   visit(value, 0);
