@@ -112,19 +112,39 @@ function readRule(item: unknown): TdmRule {
   return { location, reservation, policy, problem };
 }
 
-/** Whether a rule's `location` covers the URL (path pattern, or an absolute URL on the same origin). */
-export function tdmLocationMatches(location: string, url: string): boolean {
-  return matchesUrlPattern(location, url);
+/**
+ * Whether a rule's `location` covers the URL (path pattern, or an absolute URL on the same
+ * origin). `loosely`: an absolute location also covers the URL when it differs only by scheme or
+ * a leading `www.` — the file lives on this origin and names its own content, often under the
+ * site's other spelling (`http://site/images/*` served over https). The caller reads both ways
+ * and keeps the stricter answer (DESIGN.md §2 rule 3; fail closed).
+ */
+export function tdmLocationMatches(location: string, url: string, loosely = false): boolean {
+  if (matchesUrlPattern(location, url)) return true;
+  if (!loosely) return false;
+  const loc = location.trim();
+  if (!/^https?:\/\//i.test(loc)) return false;
+  try {
+    const l = new URL(loc);
+    const u = new URL(url);
+    const host = (x: URL) => x.hostname.replace(/^www\./, '');
+    if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
+    const slash = loc.indexOf('/', loc.indexOf('//') + 2);
+    return matchesUrlPattern(`${u.origin}${slash < 0 ? '/' : loc.slice(slash)}`, url);
+  } catch {
+    return false;
+  }
 }
 
 /**
- * The tdmrep.json rule for `url`: the first whose location matches. A malformed rule before
- * (or at) that point makes the answer unknowable (it might have been meant to match).
+ * The tdmrep.json rule for `url`: the first whose location matches (`loosely`: see
+ * tdmLocationMatches). A malformed rule before (or at) that point makes the answer unknowable
+ * (it might have been meant to match).
  */
-export function findTdmRule(rules: readonly TdmRule[], url: string): { rule: TdmRule; index: number } | null {
+export function findTdmRule(rules: readonly TdmRule[], url: string, loosely = false): { rule: TdmRule; index: number } | null {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    if (rule.location.trim() === '' || tdmLocationMatches(rule.location, url)) return { rule, index: i };
+    if (rule.location.trim() === '' || tdmLocationMatches(rule.location, url, loosely)) return { rule, index: i };
   }
   return null;
 }
@@ -195,11 +215,16 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
   // The path as written and with repeated slashes merged: the stricter answer wins (DESIGN.md
   // §2 rule 2's reading, for these robots.txt-style locations), so `//gallery/a.jpg` meets a
   // reservation for `/gallery/`.
+  // Absolute locations are also read loosely (tdmLocationMatches): again the stricter answer wins.
   const asWritten = findTdmRule(parsed.value, imageUrl);
   const mergedUrl = mergeUrlSlashes(imageUrl);
-  const merged = mergedUrl === imageUrl ? null : findTdmRule(parsed.value, mergedUrl);
   const binds = (f: typeof asWritten) => f !== null && (f.rule.problem !== null || f.rule.reservation !== 0);
-  const found = binds(asWritten) || !binds(merged) ? (asWritten ?? merged) : merged;
+  const others = [
+    ...(mergedUrl === imageUrl ? [] : [findTdmRule(parsed.value, mergedUrl)]),
+    findTdmRule(parsed.value, imageUrl, true),
+    ...(mergedUrl === imageUrl ? [] : [findTdmRule(parsed.value, mergedUrl, true)]),
+  ];
+  const found = binds(asWritten) ? asWritten : (others.find(binds) ?? asWritten ?? others.find((f) => f !== null) ?? null);
   if (!found) {
     evidence.push({ ...base, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' });
     return null;

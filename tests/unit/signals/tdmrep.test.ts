@@ -229,3 +229,25 @@ describe('repeated slashes in the image path', () => {
     expect(resolveTdmReservation(input({ wellKnown: ok(rules), imageUrl: 'https://img.test//gallery/a.jpg' }), AI).map((e) => e.reason ?? e.effect)).toEqual(['tdm-reserved']);
   });
 });
+
+// tdmrep.json locations written as absolute URLs of the site's other scheme or its www host:
+// the file lives on this origin and names its own content (DESIGN.md §2 rule 3). Read both
+// ways; the stricter answer wins, so a loosely matching `0` never lifts a reservation.
+describe('absolute tdmrep.json locations naming the site a little differently', () => {
+  const reasons = (rules: unknown) => resolveTdmReservation(input({ wellKnown: ok(rules) }), AI).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it.each([
+    ['http instead of https', [{ location: 'http://img.test/gallery/*', 'tdm-reservation': 1 }]],
+    ['the www host', [{ location: 'https://www.img.test/gallery/', 'tdm-reservation': 1 }]],
+  ])('%s reserves', (_, rules) => {
+    expect(reasons(rules)).toEqual(['tdm-reserved']);
+  });
+
+  it('a loosely matching 0 does not shadow the reservation that matches exactly', () => {
+    expect(reasons([{ location: 'http://img.test/gallery/', 'tdm-reservation': 0 }, { location: '/', 'tdm-reservation': 1 }])).toEqual(['tdm-reserved']);
+  });
+
+  it('another site’s location still does not match', () => {
+    expect(reasons([{ location: 'https://other.test/gallery/', 'tdm-reservation': 1 }])).toEqual([]);
+  });
+});
