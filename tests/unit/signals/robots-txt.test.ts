@@ -533,3 +533,28 @@ describe('User-agent lines naming AI crawlers in other ways', () => {
     expect(isAllowed(parseRobotsTxt('User-agent: ChatGPT-User, GPTBot\nDisallow: /\n'), 'GPTBot', 'https://m.example/a')).toBe(true);
   });
 });
+
+// `Disallow: images/` — a path without its leading slash, a classic slip. RFC 9309 §2.2.2
+// paths start with "/" and Google's parser matches nothing with it; the owner meant /images/.
+// Read both ways, the stricter answer wins (DESIGN.md §2 rule 2; fail closed).
+describe('rules written without the leading slash', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it.each([
+    ['Disallow: images/', 'User-agent: *\nDisallow: images/\n', 'https://m.example/images/a.jpg'],
+    ['Disallow: wp-content/uploads (GPTBot)', 'User-agent: GPTBot\nDisallow: wp-content/uploads\n', 'https://m.example/wp-content/uploads/2024/a.jpg'],
+  ])('%s refuses', (_, body, url) => {
+    expect(refused(body, url)).toBe(true);
+  });
+
+  it('an Allow without its slash never lifts a Disallow', () => {
+    expect(refused('User-agent: *\nDisallow: /images/\nAllow: images/public/\n', 'https://m.example/images/public/a.jpg')).toBe(true);
+  });
+
+  it('other paths are untouched', () => {
+    expect(refused('User-agent: *\nDisallow: images/\n', 'https://m.example/photos/images/a.jpg')).toBe(false);
+  });
+
+});

@@ -1,4 +1,4 @@
-import { decodedPattern, decodeUnreserved, literalPrefix, matchPattern, mergeSlashes, pathOfUrl } from './pattern';
+import { compilePattern, decodedPattern, decodeUnreserved, literalPrefix, matchPattern, mergeSlashes, pathOfUrl } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -78,6 +78,26 @@ function decodedGroup(group: AgentRules): AgentRules {
   return d;
 }
 
+const rootedGroups = new WeakMap<AgentRules, AgentRules>();
+/**
+ * The group with every rule that lacks its leading `/` rooted (`images/` → `/images/`), or the
+ * group itself when every rule starts with `/` or `*`. RFC 9309 §2.2.2 paths start with "/",
+ * and Google's parser matches nothing with `Disallow: images/`; the owner meant /images/, so
+ * that reading is checked too (DESIGN.md §2 rule 2: the stricter answer wins).
+ */
+function rootedGroup(group: AgentRules): AgentRules {
+  let r = rootedGroups.get(group);
+  if (!r) {
+    const rules = group.rules.map((rule) => {
+      const first = rule.pattern.source[0];
+      return first === '/' || first === '*' || first === undefined ? rule : { ...rule, pattern: compilePattern(`/${rule.raw}`) };
+    });
+    r = rules.every((rule, i) => rule === group.rules[i]) ? group : { ...group, rules, sorted: false, buckets: null };
+    rootedGroups.set(group, r);
+  }
+  return r;
+}
+
 /**
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
  * slashes merged, and, when `decode`, each with unreserved escapes decoded (`decoded`: match
@@ -101,6 +121,11 @@ function pathReadings(path: string, decode: boolean): { path: string; decoded: b
 export function strictestRule(group: AgentRules, path: string): RobotsRule | null {
   const first = winningRule(group, path);
   if (first && !first.allow) return first;
+  const rooted = rootedGroup(group);
+  if (rooted !== group) {
+    const rule = strictestRule(rooted, path);
+    if (rule && !rule.allow) return rule;
+  }
   const decode = path.includes('%') || decodedGroup(group) !== group;
   if (!decode && !path.includes('//')) return first; // the common case: one reading
   for (const r of pathReadings(path, decode).slice(1)) {
