@@ -45,9 +45,12 @@ export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.q
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
   const metas: RawPageSignals['metas'] = [];
-  for (const el of Array.from(doc.querySelectorAll('meta[name]')).slice(0, RAW_LIMITS.metas)) {
-    const name = el.getAttribute('name') ?? '';
-    if (name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
+  for (const el of Array.from(doc.querySelectorAll('meta[name], meta[http-equiv]')).slice(0, RAW_LIMITS.metas)) {
+    // `<meta http-equiv="X-Robots-Tag">` counts as the robots meta (as signals/meta-robots.ts
+    // robotsMetaName reads it; this script imports nothing of the worker's).
+    const equiv = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag';
+    const name = el.getAttribute('name') ?? (equiv ? 'robots' : '');
+    if (name !== '' && name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
   }
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
   // One query per tag: Chromium answers `tag[attr]` from a tag walk, but matches a selector

@@ -59,9 +59,21 @@ function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): bool
  */
 export function readRobotsMetas(doc: Document): RobotsMeta[] {
   return neverThrow(
-    () => robotsMetasFrom(Array.from(doc.querySelectorAll('meta[name]'), (el) => ({ name: el.getAttribute('name') ?? '', content: el.getAttribute('content') ?? '' }))),
+    () => robotsMetasFrom(Array.from(doc.querySelectorAll('meta[name], meta[http-equiv]'), (el) => ({ name: robotsMetaName(el), content: el.getAttribute('content') ?? '' }))),
     () => [],
   );
+}
+
+/**
+ * The name a meta is read under: its `name`, or `robots` for `<meta http-equiv="X-Robots-Tag">`
+ * — the header written into the page, a common slip that Google ignores; the owner's words are
+ * plain, so they count as the page's robots meta (DESIGN.md §2 rule 3; fail closed). Other
+ * http-equiv metas have no name ('', skipped).
+ */
+export function robotsMetaName(el: Element): string {
+  const name = el.getAttribute('name');
+  if (name !== null) return name;
+  return (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag' ? 'robots' : '';
 }
 
 /** The robots metas among raw `<meta name content>` pairs (as the always-on content script sends them). */

@@ -2,6 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateMetaRobots } from '../../../utils/signals/meta-robots';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
 
 const URL_ = 'https://site.test/page';
@@ -79,5 +81,18 @@ describe('text-only page licences, from the raw material too', () => {
   it('a real WordPress.com blog keeps its page licence on the raw path', () => {
     const { url, doc: d } = realPage(REAL_PAGES.wordpressBlog);
     expect(pageSignalsFromRaw(readRawPageSignals(d, url)).licence.licences).toEqual([{ via: 'rel', url: 'http://creativecommons.org/licenses/by/3.0/at/' }]);
+  });
+});
+
+// `<meta http-equiv="X-Robots-Tag" content="noai">`: the header written into the page, a common
+// slip. Google ignores it; the owner's opt-out is plain (DESIGN.md §2 rule 3; fail closed).
+describe('an X-Robots-Tag written as a meta http-equiv', () => {
+  const AI = purposeProfile('ai-training');
+  const head = '<meta http-equiv="X-Robots-Tag" content="noai, noimageai"><meta http-equiv="content-type" content="text/html; charset=utf-8">';
+  it.each([
+    ['the full reader (Collect, popup)', () => readPageSignals(doc(head), URL_).metas],
+    ['the always-on reader (badge)', () => pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas],
+  ])('%s reads it as a robots meta that opts out', (_, metas) => {
+    expect(evaluateMetaRobots(metas(), URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
   });
 });
