@@ -188,13 +188,30 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   const profile = purposeProfile(settings.purpose);
   const urls = [...new Set([image.url, image.finalUrl])];
   const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
-  const originOfUrl = (u: string) => image.origins.find((o) => u.startsWith(`${o.origin}/`)) ?? null;
+  // By origin, not by spelling: `https://MUSEUM.example:443/a.png` is museum.example's image.
+  const originKey = (u: string) => {
+    try {
+      return new URL(u).origin;
+    } catch {
+      return null;
+    }
+  };
+  const originOfUrl = (u: string) => {
+    const key = originKey(u);
+    return key === null ? null : (image.origins.find((o) => originKey(o.origin) === key) ?? null);
+  };
 
   const evidence: Evidence[] = [...page.imageEvidence];
   for (const u of urls) {
     if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);
-    if (!origin) continue;
+    if (!origin) {
+      // A data: URL has no origin and no signal files: the page's evidence speaks for it.
+      if (!/^https?:/i.test(u)) continue;
+      // Its robots.txt, ai.txt and tdmrep.json were not read: any of them may refuse it (DESIGN.md §2 rule 5).
+      evidence.push({ kind: 'robots-txt', scope: 'image', source: u, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The signal files of this image's site (robots.txt, ai.txt, tdmrep.json) were not read; Heed fails closed` });
+      continue;
+    }
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile));
   }

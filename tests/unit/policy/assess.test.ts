@@ -418,3 +418,23 @@ describe('text-only page licences (real Wikipedia pages)', () => {
     expect(assessImage(p, image(neighbour), candidate(neighbour), settings).reasons).toEqual(['no-licence']);
   });
 });
+
+// The image's origin files are found by origin, not by the URL's spelling: an image URL handed
+// over unnormalised (upper-case host, default port, userinfo) must still meet its robots.txt, and
+// one whose origin files are missing altogether fails closed (DESIGN.md §2 rules 2 and 5).
+describe('assessImage finds the origin files of every URL the bytes came through', () => {
+  const disallowAll = files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /' } });
+  it.each(['https://MUSEUM.Example/a.png', 'https://museum.example:443/a.png', 'https://user@museum.example/a.png'])('%s meets the origin’s robots.txt', (url) => {
+    expect(decideFor(url, { origins: [disallowAll] }).reasons).toContain('robots-disallow');
+  });
+  it('no origin files for the image: refused, signal-unreadable', () => {
+    expect(decideFor('https://museum.example/a.png', { origins: [] }).reasons).toContain('signal-unreadable');
+  });
+});
+
+describe('assessImage: an image without an origin', () => {
+  it('a data: URL has no signal files to miss: not refused for them', () => {
+    const url = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(decideFor(url, { origins: [] }).reasons).not.toContain('signal-unreadable');
+  });
+});
