@@ -126,11 +126,13 @@ export async function main(rounds = ROUNDS): Promise<PageLoadRow[]> {
   const floorDir = join(root, 'floor-extension');
   writeFloorExtension(floorDir);
   const server = await startSiteServer(root);
-  // A DevTools port, so a browser-level session can trace every process (the worker's too).
+  // A DevTools port, so a browser-level session can trace every process (the worker's too). It
+  // is connected only while tracing: a second DevTools client instruments every request.
   const port = 9200 + Math.floor(Math.random() * 700);
   const heed = await launchHeed({ extraArgs: [`--remote-debugging-port=${port}`] });
-  const traced = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const session = await traced.newBrowserCDPSession();
+  // Stopping the worker goes through a blank tab's own session.
+  const control = await heed.context.newPage();
+  const session = await heed.context.newCDPSession(control);
   const launch = (args: string[]) => chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, ...args] });
   const plain = await launch([]);
   const floor = await launch([`--disable-extensions-except=${floorDir}`, `--load-extension=${floorDir}`]);
@@ -162,18 +164,23 @@ export async function main(rounds = ROUNDS): Promise<PageLoadRow[]> {
         }
         console.log(`  ${label.padEnd(18)} without ${p.toFixed(1)} ms, noise ${noise.toFixed(1)} ms | ${cells.join(' | ')}`);
       }
-      const costs: HeedTraceCost[] = [];
-      for (let i = 0; i < TRACED; i++) costs.push(await traceLoad(session, heed.context, url));
-      printTrace('worker running', costs);
-      const woken: HeedTraceCost[] = [];
-      for (let i = 0; i < TRACED; i++) {
-        await stopWorker(session);
-        woken.push(await traceLoad(session, heed.context, url));
+      const traced = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      try {
+        const tracing = await traced.newBrowserCDPSession();
+        const costs: HeedTraceCost[] = [];
+        for (let i = 0; i < TRACED; i++) costs.push(await traceLoad(tracing, heed.context, url));
+        printTrace('worker running', costs);
+        const woken: HeedTraceCost[] = [];
+        for (let i = 0; i < TRACED; i++) {
+          await stopWorker(session);
+          woken.push(await traceLoad(tracing, heed.context, url));
+        }
+        printTrace('worker woken for the page', woken);
+      } finally {
+        await traced.close().catch(() => undefined);
       }
-      printTrace('worker woken for the page', woken);
     }
   } finally {
-    await traced.close().catch(() => undefined);
     await heed.context.close();
     await plain.close();
     await floor.close();
