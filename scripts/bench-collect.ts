@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchHeed, type HeedBrowser } from '../tests/e2e/harness/browser';
+import { openLibrary } from '../tests/e2e/harness/library-page';
 import { openSiteWithPopup } from '../tests/e2e/harness/popup-page';
 import { startSiteServer, type SiteServer } from '../tests/e2e/harness/server';
 
@@ -113,6 +114,16 @@ async function collectRow(heed: HeedBrowser, sites: SiteServer, row: string, url
   return { row, images: n, heedMs, plainFetchMs, ratio: heedMs / plainFetchMs, peakWorkerHeapMb: peak === null ? null : peak / 1048576 };
 }
 
+/** The people setting, through the library's settings as a user sets it. */
+async function setPeople(heed: HeedBrowser, value: 'off'): Promise<void> {
+  const page = await openLibrary(heed);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('setting-people').selectOption(value);
+  await page.getByTestId('settings-save').click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.close();
+}
+
 /** Run the benchmark and print it; returns the figures for scripts/bench.ts. */
 export async function main(n = 500): Promise<CollectBenchResult[]> {
   const root = sitesWithSpread();
@@ -123,9 +134,23 @@ export async function main(n = 500): Promise<CollectBenchResult[]> {
       await collectRow(heed, sites, 'one origin', `${sites.origin('many.test')}/?n=${n}`, n),
       await collectRow(heed, sites, `${ORIGINS} origins`, `${sites.origin('spread.test')}/?n=${n}`, n),
     ];
+    // The floor under the default people check (AI training: refuse): the face detector runs one
+    // image at a time in the worker, so a collect cannot go faster than it; with people=off the
+    // same collects show what the rest of Heed costs.
+    // A fresh profile: the same images again would be duplicates of the ones just stored.
+    const off = await launchHeed();
+    try {
+      await setPeople(off, 'off');
+      rows.push(
+        await collectRow(off, sites, 'one origin, people=off', `${sites.origin('many.test')}/?n=${n}`, n),
+        await collectRow(off, sites, `${ORIGINS} origins, people=off`, `${sites.origin('spread.test')}/?n=${n}`, n),
+      );
+    } finally {
+      await off.context.close();
+    }
     for (const r of rows) {
-      const how = r.row === 'one origin' ? `all on one origin, ${PER_ORIGIN} at a time` : `${ORIGINS} origins, 25 in a row from each, ${PER_ORIGIN} at a time per origin and ${GLOBAL} overall`;
-      console.log(`collect of ${n} images (${how}, 25 ms server latency each)`);
+      const how = r.row.startsWith('one origin') ? `all on one origin, ${PER_ORIGIN} at a time` : `${ORIGINS} origins, 25 in a row from each, ${PER_ORIGIN} at a time per origin and ${GLOBAL} overall`;
+      console.log(`collect of ${n} images (${how}, 25 ms server latency each)${r.row.endsWith('people=off') ? ', people=off (the floor without the face detector)' : ', people check on (the default)'}`);
       console.log(`  Heed collect:           ${r.heedMs.toFixed(0)} ms`);
       console.log(`  plain concurrent fetch: ${r.plainFetchMs.toFixed(0)} ms (same politeness)`);
       console.log(`  ratio Heed / plain:     ${r.ratio.toFixed(2)}×   (goal ≤ 1.05×: ${r.ratio <= 1.05 ? 'met' : 'not met'})`);
