@@ -83,6 +83,26 @@ const S3_HOST = /^(?:(.+)\.)?s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
 const PHOTON = /^i[0-3]\.wp\.com$/;
 const MEDIUM_MEDIA = new Set(['miro', 'cdn-images-1', 'cdn-images-2']);
 
+/**
+ * A forge hosting repositories as paths (`HOST/OWNER/REPO/…`): the owner — the first path
+ * segment, after a repository-type segment where the forge has them (`datasets/OWNER/…`) — is
+ * the tenant; the bare host and www are the forge's own site.
+ */
+function forge(name: string, base: string, source: string, typeSegments: readonly string[], example: readonly [string, string]): SharedHost {
+  return {
+    name,
+    source,
+    tenants: `the owner: ${base}/${typeSegments.length > 0 ? `[${typeSegments.join('|')}/]` : ''}OWNER/REPO/…`,
+    matches: (host) => host === base || host === `www.${base}`,
+    tenantOf: (url) => {
+      const first = segment(url, 0);
+      const owner = first !== null && typeSegments.includes(first) ? segment(url, 1) : first;
+      return owner ? `${base}/${owner}` : base;
+    },
+    examples: [example],
+  };
+}
+
 export const SHARED_HOSTS: readonly SharedHost[] = [
   {
     name: 'Google Cloud Storage',
@@ -161,6 +181,15 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     },
     examples: [['https://raw.githubusercontent.com/alice/r/main/a.png', 'https://raw.githubusercontent.com/bob/r/main/b.png']],
   },
+  // Repository pages and their files (`github.com/OWNER/REPO/raw/…`, `blob/…?raw=true`).
+  forge('GitHub', 'github.com', 'https://rdrr.io/cran/tfse/man/github_raw.html', [], ['https://github.com/alice/r', 'https://github.com/bob/r/raw/main/b.png']),
+  // `gitlab.com/GROUP[/SUBGROUP…]/PROJECT/-/raw/…`: the top-level group owns everything under it.
+  forge('GitLab', 'gitlab.com', 'https://gitlab.com/gitlab-org/gitlab/-/work_items/232924', [], ['https://gitlab.com/alice/r', 'https://gitlab.com/bob/r/-/raw/main/b.png']),
+  // Hub repository ids are NAMESPACE/NAME under an optional type (HF URIs: models/, datasets/, spaces/, kernels/, buckets/).
+  forge('Hugging Face Hub', 'huggingface.co', 'https://huggingface.co/docs/huggingface_hub/en/package_reference/hf_uris', ['models', 'datasets', 'spaces', 'kernels', 'buckets'], [
+    'https://huggingface.co/datasets/alice/d',
+    'https://huggingface.co/datasets/bob/d/resolve/main/b.png',
+  ]),
   {
     name: 'Neocities',
     // Neocities' own server configuration: server_name ~^(?<subdomain>.+)\.neocities.org$; root …/sites/$subdomain.

@@ -83,3 +83,24 @@ describe('licenceSite: whose image a URL is (DESIGN.md §2 rule 4, shared hostin
     }
   });
 });
+
+// Code and model forges host repositories as paths (DESIGN.md §2 rule 4: "repositories as
+// paths"): one owner's page must not speak for another owner's files on the same host.
+describe('forges: the owner in the path is the tenant', () => {
+  it.each([
+    ['https://github.com/alice/photos', 'https://github.com/bob/photos/raw/main/a.jpg'],
+    ['https://github.com/alice/photos', 'https://github.com/bob/photos/blob/main/a.jpg?raw=true'],
+    ['https://gitlab.com/alice/photos', 'https://gitlab.com/bob/photos/-/raw/main/a.jpg'],
+    ['https://huggingface.co/datasets/alice/photos', 'https://huggingface.co/datasets/bob/photos/resolve/main/a.jpg'],
+    ['https://huggingface.co/alice/model', 'https://huggingface.co/bob/model/resolve/main/a.jpg'],
+  ])('%s does not speak for %s', (page, image) => {
+    expect(sameLicenceSite(page, image)).toBe(false);
+  });
+
+  it.each([
+    ['https://github.com/Alice/photos', 'https://github.com/alice/photos/raw/main/a.jpg'],
+    ['https://huggingface.co/datasets/alice/photos', 'https://huggingface.co/datasets/alice/photos/resolve/main/a.jpg'],
+  ])('%s speaks for its own %s', (page, image) => {
+    expect(sameLicenceSite(page, image)).toBe(true);
+  });
+});
