@@ -24,7 +24,7 @@ import { originOf } from './origin-files';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
-import { matchesUrlPattern, pathAndQuery, patternLength } from './robots/pattern';
+import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength } from './robots/pattern';
 import { attribute, childrenNamed, parseXml, type XmlElement } from './xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
@@ -102,8 +102,10 @@ function readContent(el: XmlElement): RslContent {
   };
 }
 
-function tokens(text: string): string[] {
-  const list = text.toLowerCase().split(/[\s,]+/).filter((t) => t !== '');
+function tokens(text: string, semicolons: boolean): string[] {
+  // Commas or blanks separate tokens. In a prohibition a semicolon (`search;ai-train`) is read as
+  // one too, so a prohibited use is never hidden; never in a permission, where it could only grant.
+  const list = text.toLowerCase().split(semicolons ? /[\s,;]+/ : /[\s,]+/).filter((t) => t !== '');
   return [...new Set(list.map((t) => RSL_USAGE_ALIASES[t] ?? t))].slice(0, 100);
 }
 
@@ -114,7 +116,7 @@ function readLicense(el: XmlElement): RslLicense {
     for (const p of childrenNamed(el, name, NS)) {
       const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
       if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') continue;
-      into[kind] = [...(into[kind] ?? []), ...tokens(p.text)];
+      into[kind] = [...(into[kind] ?? []), ...tokens(p.text, name === 'prohibits')];
     }
   }
   const payments = childrenNamed(el, 'payment', NS).map((p) => ({
@@ -131,9 +133,9 @@ function readLicense(el: XmlElement): RslLicense {
 export const parsedRsl = rememberingParser(parseRslXml);
 
 /** Whether `<content url>` covers the image: empty (scope set by discovery), absolute URL, or RFC 9309 path. */
-export function rslContentMatches(pattern: string, imageUrl: string): boolean {
+export function rslContentMatches(pattern: string, imageUrl: string, loosely = false): boolean {
   if (pattern === '') return pathAndQuery(imageUrl) !== null;
-  return matchesUrlPattern(pattern, imageUrl);
+  return loosely ? matchesUrlPatternLoosely(pattern, imageUrl) : matchesUrlPattern(pattern, imageUrl);
 }
 
 function specificity(pattern: string): number {
@@ -204,11 +206,20 @@ function describe(c: RslContent, l: RslLicense): string {
  * page's own origin only; a `<content url>` naming a full URL covers that URL wherever it is.
  */
 export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site', declaredOn?: string): Evidence[] {
+  // Full `<content url>`s are also read loosely (their site's other scheme or www host,
+  // matchesUrlPatternLoosely): the stricter of the two answers wins (DESIGN.md §2 rule 3).
+  const strict = evaluateRslDocumentAs(doc, source, imageUrl, profile, scope, declaredOn, false);
+  if (strict.some((e) => e.effect === 'deny')) return strict;
+  const loose = evaluateRslDocumentAs(doc, source, imageUrl, profile, scope, declaredOn, true);
+  return loose.some((e) => e.effect === 'deny') ? loose : strict;
+}
+
+function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope, declaredOn: string | undefined, loosely: boolean): Evidence[] {
   return neverThrow(() => {
     const base = { kind: 'rsl', scope, source } as const;
     const sameOrigin = declaredOn === undefined || originOf(declaredOn) === originOf(imageUrl);
     const reaches = (pattern: string) => sameOrigin || /^https?:\/\//i.test(pattern);
-    const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl));
+    const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl, loosely));
     if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
     const best = Math.max(...matching.map((c) => specificity(c.url)));
     const chosen = matching.filter((c) => specificity(c.url) === best);

@@ -28,7 +28,7 @@
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { matchesUrlPattern, mergeUrlSlashes } from './robots/pattern';
+import { matchesUrlPattern, matchesUrlPatternLoosely, mergeUrlSlashes } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
 export type TdmReservation = 0 | 1 | 'invalid';
@@ -120,20 +120,7 @@ function readRule(item: unknown): TdmRule {
  * and keeps the stricter answer (DESIGN.md §2 rule 3; fail closed).
  */
 export function tdmLocationMatches(location: string, url: string, loosely = false): boolean {
-  if (matchesUrlPattern(location, url)) return true;
-  if (!loosely) return false;
-  const loc = location.trim();
-  if (!/^https?:\/\//i.test(loc)) return false;
-  try {
-    const l = new URL(loc);
-    const u = new URL(url);
-    const host = (x: URL) => x.hostname.replace(/^www\./, '');
-    if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
-    const slash = loc.indexOf('/', loc.indexOf('//') + 2);
-    return matchesUrlPattern(`${u.origin}${slash < 0 ? '/' : loc.slice(slash)}`, url);
-  } catch {
-    return false;
-  }
+  return loosely ? matchesUrlPatternLoosely(location, url) : matchesUrlPattern(location, url);
 }
 
 /**

@@ -74,7 +74,8 @@ describe('parseRslXml', () => {
     const lol = `<!DOCTYPE rsl [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ''};`.repeat(10)}">`).join('')}]>`;
     const xml = `${lol}<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">&lol9;ai-train</prohibits></license></content></rsl>`;
     const parsed = parseRslXml(xml);
-    expect(parsed.ok && parsed.value.contents[0]!.licenses[0]!.prohibits.usage).toEqual(['&lol9;ai-train']);
+    // Unexpanded; the semicolon separates prohibited tokens (fail closed, see 'messy RSL …').
+    expect(parsed.ok && parsed.value.contents[0]!.licenses[0]!.prohibits.usage).toEqual(['&lol9', 'ai-train']);
   });
 
   it('decodes predefined entities, character references and CDATA once', () => {
@@ -272,5 +273,34 @@ describe('readRslLinkHeader', () => {
     const others = Array.from({ length: 100 }, (_, i) => `<https://a.test/p${i}>; rel=preload`).join(', ');
     expect(readRslLinkHeader([`${others}, ${rsl(1)}, ${rsl(1)}`], 'https://site.test/')).toEqual(['https://a.test/1.xml']);
     expect(readRslLinkHeader([Array.from({ length: 40 }, (_, i) => rsl(i)).join(', ')], 'https://site.test/')).toHaveLength(16);
+  });
+});
+
+// RSL documents as sites write them: a full `<content url>` with the site's other scheme or its
+// www host, and token lists separated by semicolons (DESIGN.md §2 rule 3; fail closed). Read
+// both ways, the stricter answer wins: a loosely matching free permission never lifts a prohibition.
+describe('messy RSL content URLs and token lists', () => {
+  const refuses = (body: string, img = 'https://site.test/images/a.jpg') => evaluateRsl(ok(body), img, AI).some((e) => e.effect === 'deny' && e.reason === 'rsl-prohibits');
+  const NO_TRAIN = '<prohibits type="usage">ai-train</prohibits>';
+
+  it.each([
+    ['http instead of https', rsl(content('http://site.test/images/*', NO_TRAIN))],
+    ['the www host', rsl(content('https://www.site.test/images/', NO_TRAIN))],
+    ['a semicolon-separated usage list', rsl(content('/images/*', '<prohibits type="usage">search;ai-train</prohibits>'))],
+  ])('%s refuses', (_, body) => {
+    expect(refuses(body)).toBe(true);
+  });
+
+  it('a loosely matching free permission does not lift the exact prohibition', () => {
+    const body = rsl(content('http://site.test/images/', '<permits type="usage">all</permits><payment type="free"/>') + content('/', NO_TRAIN));
+    expect(refuses(body)).toBe(true);
+  });
+
+  it('another site’s content URL still does not match', () => {
+    expect(refuses(rsl(content('https://other.test/images/', NO_TRAIN)))).toBe(false);
+  });
+
+  it('a semicolon in a permission grants nothing more', () => {
+    expect(refuses(rsl(content('/images/*', '<permits type="usage">search;ai-train</permits><payment type="free"/>')))).toBe(true);
   });
 });

@@ -275,6 +275,29 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
   return matchesPathPattern(pattern, target);
 }
 
+/**
+ * matchesUrlPattern, or an absolute http(s) pattern that differs from the URL's origin only by
+ * scheme or a leading `www.` (`http://site/images/*` for `https://site/images/a.jpg`): a signal
+ * file names its own site's content, often under the site's other spelling. Callers read both
+ * ways and keep the stricter answer (DESIGN.md §2 rule 3; fail closed): TDMRep locations, RSL
+ * `<content url>`.
+ */
+export function matchesUrlPatternLoosely(pattern: string, url: string): boolean {
+  if (matchesUrlPattern(pattern, url)) return true;
+  const p = pattern.trim();
+  if (!/^https?:\/\//i.test(p)) return false;
+  try {
+    const l = new URL(p);
+    const u = new URL(url);
+    const host = (x: URL) => x.hostname.replace(/^www\./, '');
+    if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
+    const slash = p.indexOf('/', p.indexOf('//') + 2);
+    return matchesUrlPattern(`${u.origin}${slash < 0 ? '/' : p.slice(slash)}`, url);
+  } catch {
+    return false;
+  }
+}
+
 /** The specificity of a signal-file pattern for longest-match rules: its length in octets (RFC 9309 §2.2.2). */
 export function patternLength(pattern: string): number {
   return normaliseFilePattern(pattern).length;
