@@ -20,15 +20,37 @@ export async function getTabState(tabId: number): Promise<TabState | null> {
   return got ?? null;
 }
 
-export async function updateTabState(tabId: number, pageUrl: string, patch: Partial<Omit<TabState, 'pageUrl'>>): Promise<void> {
-  const prev = await getTabState(tabId);
-  // A new page in the tab resets what was known about the old one.
-  const base: TabState = prev && prev.pageUrl === pageUrl ? prev : { pageUrl, signals: null, headers: null };
-  await browser.storage.session.set({ [key(tabId)]: { ...base, ...patch } });
+/** Each tab's last queued change: changes to one tab's state run one after another. */
+const pendingChanges = new Map<number, Promise<void>>();
+
+function queueForTab(tabId: number, change: () => Promise<void>): Promise<void> {
+  const queued = (pendingChanges.get(tabId) ?? Promise.resolve()).then(change, change);
+  const tail = queued.catch(() => undefined);
+  pendingChanges.set(tabId, tail);
+  void tail.then(() => {
+    if (pendingChanges.get(tabId) === tail) pendingChanges.delete(tabId);
+  });
+  return queued;
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+/**
+ * Merge `patch` into the tab's state. A read-modify-write: the header observer and the page
+ * signals arrive at about the same time, and two updates interleaved would each write what
+ * it read before the other's write, erasing the other's part (the page's headers lost, then
+ * requested again without the user's cookies). Changes to one tab are therefore queued.
+ */
+export function updateTabState(tabId: number, pageUrl: string, patch: Partial<Omit<TabState, 'pageUrl'>>): Promise<void> {
+  return queueForTab(tabId, async () => {
+    const prev = await getTabState(tabId);
+    // A new page in the tab resets what was known about the old one.
+    const base: TabState = prev && prev.pageUrl === pageUrl ? prev : { pageUrl, signals: null, headers: null };
+    await browser.storage.session.set({ [key(tabId)]: { ...base, ...patch } });
+  });
+}
+
+/** Forget a closed tab, after any change still queued for it (which would write it back). */
+export function forgetTab(tabId: number): Promise<void> {
+  return queueForTab(tabId, () => browser.storage.session.remove(key(tabId)));
 }
 
 /** Firefox's webRequest joins a header's lines (header-lines.ts): read them as possibly joined there. */

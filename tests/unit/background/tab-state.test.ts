@@ -1,0 +1,40 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetTab, getTabState, updateTabState } from '@/entrypoints/background/tab-state';
+import type { PageSignals } from '@/utils/page/page-signals';
+
+const url = 'https://alpha.test/page.html';
+const signals = { url } as unknown as PageSignals;
+const headers = { 'x-robots-tag': ['noai'] };
+
+describe('updateTabState', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps both of two updates made at once: the header observer and the page signals do not erase each other', async () => {
+    await Promise.all([updateTabState(1, url, { headers }), updateTabState(1, url, { signals })]);
+    const state = await getTabState(1);
+    expect(state?.headers).toEqual(headers);
+    expect(state?.signals).toEqual(signals);
+  });
+
+  it('a new page in the tab resets what was known about the old one', async () => {
+    await updateTabState(1, url, { headers });
+    await updateTabState(1, 'https://alpha.test/other.html', { signals });
+    expect(await getTabState(1)).toEqual({ pageUrl: 'https://alpha.test/other.html', signals, headers: null });
+  });
+
+  it('tabs are independent', async () => {
+    await Promise.all([updateTabState(1, url, { headers }), updateTabState(2, url, { signals })]);
+    expect((await getTabState(1))?.signals).toBeNull();
+    expect((await getTabState(2))?.headers).toBeNull();
+  });
+});
+
+describe('forgetTab', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a closed tab stays forgotten when an update for it was still on its way', async () => {
+    await Promise.all([updateTabState(1, url, { headers }), forgetTab(1)]);
+    expect(await getTabState(1)).toBeNull();
+  });
+});
