@@ -24,6 +24,8 @@ export interface CollectBenchResult {
   heedMs: number;
   plainFetchMs: number;
   ratio: number;
+  /** The plain fetch after each origin's signal files (robots.txt, tdmrep.json, ai.txt), read before its first image as Heed must. */
+  withSignalFilesMs: number;
   peakWorkerHeapMb: number | null;
 }
 
@@ -72,46 +74,58 @@ async function collectRow(heed: HeedBrowser, sites: SiteServer, row: string, url
   // Baseline: the same URLs fetched and read in full from an extension page, at most 2 at a time
   // per origin and 6 overall, each free slot taking the first URL whose origin has room.
   const urls = verdicts.map((v) => v.url);
-  const plainFetchMs = await popup.page.evaluate(
-    async ({ list, perOrigin, global }) => {
-      // tsx names inner functions with a `__name` helper that the page lacks; give it a no-op one.
-      (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
-      const start = performance.now();
-      const pending = [...list];
-      const inFlight = new Map<string, number>();
-      await new Promise<void>((done) => {
-        let running = 0;
-        const pump = function (): void {
-          if (pending.length === 0 && running === 0) return done();
-          for (let i = 0; i < pending.length && running < global; ) {
-            const url = pending[i]!;
-            const origin = new URL(url).origin;
-            if ((inFlight.get(origin) ?? 0) >= perOrigin) {
-              i++;
-              continue;
-            }
-            pending.splice(i, 1);
-            running++;
-            inFlight.set(origin, (inFlight.get(origin) ?? 0) + 1);
-            void fetch(url, { credentials: 'omit', cache: 'no-store' })
-              .then((res) => res.arrayBuffer())
-              .finally(() => {
+  const baseline = (withSignalFiles: boolean) =>
+    popup.page.evaluate(
+      async ({ list, perOrigin, global, files }) => {
+        // tsx names inner functions with a `__name` helper that the page lacks; give it a no-op one.
+        (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
+        const read = (url: string) => fetch(url, { credentials: 'omit', cache: 'no-store' }).then((res) => res.arrayBuffer());
+        const start = performance.now();
+        const pending = [...list];
+        const inFlight = new Map<string, number>();
+        // With `files`: an origin's images wait until its signal files are read (all origins' at once).
+        const ready = new Set<string>(files ? [] : pending.map((u) => new URL(u).origin));
+        await new Promise<void>((done) => {
+          let running = 0;
+          const pump = function (): void {
+            if (pending.length === 0 && running === 0) return done();
+            for (let i = 0; i < pending.length && running < global; ) {
+              const url = pending[i]!;
+              const origin = new URL(url).origin;
+              if (!ready.has(origin) || (inFlight.get(origin) ?? 0) >= perOrigin) {
+                i++;
+                continue;
+              }
+              pending.splice(i, 1);
+              running++;
+              inFlight.set(origin, (inFlight.get(origin) ?? 0) + 1);
+              void read(url).finally(() => {
                 running--;
                 inFlight.set(origin, inFlight.get(origin)! - 1);
                 pump();
               });
+            }
+          };
+          if (files) {
+            for (const origin of new Set(pending.map((u) => new URL(u).origin))) {
+              void Promise.allSettled(files.map((f) => read(origin + f))).then(() => {
+                ready.add(origin);
+                pump();
+              });
+            }
           }
-        };
-        pump();
-      });
-      return performance.now() - start;
-    },
-    { list: urls, perOrigin: PER_ORIGIN, global: GLOBAL },
-  );
+          pump();
+        });
+        return performance.now() - start;
+      },
+      { list: urls, perOrigin: PER_ORIGIN, global: GLOBAL, files: withSignalFiles ? ['/robots.txt', '/.well-known/tdmrep.json', '/ai.txt'] : null },
+    );
+  const plainFetchMs = await baseline(false);
+  const withSignalFilesMs = await baseline(true);
   await popup.page.close();
   await page.close();
   void sites;
-  return { row, images: n, heedMs, plainFetchMs, ratio: heedMs / plainFetchMs, peakWorkerHeapMb: peak === null ? null : peak / 1048576 };
+  return { row, images: n, heedMs, plainFetchMs, ratio: heedMs / plainFetchMs, withSignalFilesMs, peakWorkerHeapMb: peak === null ? null : peak / 1048576 };
 }
 
 /** The people setting, through the library's settings as a user sets it. */
@@ -154,6 +168,7 @@ export async function main(n = 500): Promise<CollectBenchResult[]> {
       console.log(`  Heed collect:           ${r.heedMs.toFixed(0)} ms`);
       console.log(`  plain concurrent fetch: ${r.plainFetchMs.toFixed(0)} ms (same politeness)`);
       console.log(`  ratio Heed / plain:     ${r.ratio.toFixed(2)}×   (goal ≤ 1.05×: ${r.ratio <= 1.05 ? 'met' : 'not met'})`);
+      console.log(`  floor: the same fetch, each origin's robots.txt, tdmrep.json and ai.txt read first (as Heed must): ${r.withSignalFilesMs.toFixed(0)} ms = ${(r.withSignalFilesMs / r.plainFetchMs).toFixed(2)}× plain; Heed / floor ${(r.heedMs / r.withSignalFilesMs).toFixed(2)}×`);
       console.log(`  peak worker JS heap:    ${r.peakWorkerHeapMb === null ? 'n/a (this Chromium exposes no performance.memory to service workers)' : `${r.peakWorkerHeapMb.toFixed(1)} MB`}`);
     }
     return rows;

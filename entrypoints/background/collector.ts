@@ -1,7 +1,7 @@
-import { countVerdicts, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, recordVerdict, runningJobs, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded } from '@/utils/messages/library-events';
-import { KeyedLimiter } from '@/utils/net/limiter';
+import { GLOBAL_REQUESTS, IMAGES_IN_HAND, interleaveByKey, KeyedLimiter } from '@/utils/net/limiter';
 import type { JobView } from '@/utils/messages/messages';
 import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
@@ -24,9 +24,6 @@ export const RESUME_ALARM = 'heed-resume-jobs';
 export async function keepResuming(): Promise<void> {
   await browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
 }
-
-/** At most this many image fetches at once, whatever the origins. */
-const GLOBAL_CONCURRENCY = 6;
 
 /** What the job's images are decided under (null settings: a job an earlier Heed stored). */
 interface JobPolicy {
@@ -81,8 +78,9 @@ function storageError(err: unknown): string {
 
 /**
  * Collect jobs: scan, assess, store. Each verdict is written with its item in one transaction
- * (utils/store/db.ts recordVerdict), so a worker stopped mid-job resumes with the candidates that
- * have no verdict yet: nothing lost, nothing stored or reported twice.
+ * (utils/store/db.ts VerdictWriter: verdicts ready together share one), so a worker stopped
+ * mid-job resumes with the candidates that have no verdict yet: nothing lost, nothing stored or
+ * reported twice.
  */
 export class Collector {
   private readonly cancelled = new Set<string>();
@@ -321,11 +319,14 @@ export class Collector {
       const opening = await policyNow();
       const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
       let seq = await nextVerdictSeq(this.db, jobId);
+      // Verdicts that arrive while one is written are written together, in seq order (db.ts).
+      const verdicts = new VerdictWriter(this.db);
       // Politeness bounds the requests (per origin and overall); the work after a fetch — parsing,
       // hashing, the write — runs outside those slots, so the next request to an origin never
-      // waits for it. At most GLOBAL_CONCURRENCY images are in hand at once (memory).
-      const requests = new KeyedLimiter(opening.settings!.perOriginConcurrency, GLOBAL_CONCURRENCY);
-      const inHand = new KeyedLimiter(GLOBAL_CONCURRENCY, GLOBAL_CONCURRENCY);
+      // waits for it. At most IMAGES_IN_HAND images are in hand at once (memory), more than the
+      // requests, so requests go on while earlier images are judged and written.
+      const requests = new KeyedLimiter(opening.settings!.perOriginConcurrency, GLOBAL_REQUESTS);
+      const inHand = new KeyedLimiter(IMAGES_IN_HAND, IMAGES_IN_HAND);
       // An image's request waits for a slot; when it gets one, the policy it was judged under
       // must still be the job's, or the image is judged again under the new one (a settings
       // change applies to every image not yet requested).
@@ -340,7 +341,12 @@ export class Collector {
       let failure: unknown = null;
       for (;;) {
         const current: Job = job;
-        const todo = current.candidates.map((candidate, index) => ({ candidate, index })).filter(({ index }) => !done.has(index));
+        // In turns across origins: the images in hand are then from as many origins as the
+        // global cap allows, so one origin's run of images never leaves the other slots idle.
+        const todo = interleaveByKey(
+          current.candidates.map((candidate, index) => ({ candidate, index })).filter(({ index }) => !done.has(index)),
+          ({ candidate }) => originOf(candidate.url) ?? 'inline',
+        );
         if (todo.length === 0 || this.cancelled.has(jobId) || failure) break;
         await Promise.all(
           todo.map(({ candidate, index }) =>
@@ -360,7 +366,7 @@ export class Collector {
                   if (judged && (await policyNow()) !== taken) judged = null;
                 }
                 const { verdict, item } = judged;
-                const recorded = await recordVerdict(this.db, { jobId, index, seq: seq++ }, verdict, item);
+                const recorded = await verdicts.record({ at: { jobId, index, seq: seq++ }, verdict, item });
                 done.add(index);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
               } catch (err) {

@@ -1,6 +1,7 @@
 import type { HandedScanOptions } from '@/utils/scan/handed-options';
 import { listUnreadableSheets } from '@/utils/scan/unreadable-sheets';
 import { z } from 'zod';
+import { lazily } from '@/utils/model/lazily';
 import { fetchLimited } from './fetch-limited';
 import { TIMED_OUT, withDeadline } from './deadline';
 
@@ -14,7 +15,7 @@ const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
 /** A sheet slower than this is left to the scanner's sweep rather than delay the collect. */
 const SHEET_TIMEOUT_MS = 2000;
 
-const SheetListSchema = z.array(z.string().max(8192).regex(/^https?:\/\//i)).max(MAX_SHEETS);
+const SheetListSchema = lazily(() => z.array(z.string().max(8192).regex(/^https?:\/\//i)).max(MAX_SHEETS));
 
 /**
  * The text of the tab's cross-origin stylesheets by URL, as each frame's handed `cssTexts`,

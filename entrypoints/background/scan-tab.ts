@@ -10,14 +10,15 @@ import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
+import { lazily } from '@/utils/model/lazily';
 import { TIMED_OUT, withDeadline } from './deadline';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
-const ScanResultSchema = z.object({
+const ScanResultSchema = lazily(() => z.object({
   page: PageSignalsSchema,
   candidates: z.array(z.unknown()).max(20_000),
   limit: ScanLimitSchema.nullable().catch(null),
-});
+}));
 
 /**
  * What the user's settings ask of a scan: images smaller than "Min image side" both rendered
@@ -72,7 +73,7 @@ export function silentFramesNote(count: number | 'some'): string {
   return `${which} of this page (an embedded page, e.g. an ad or a video) did not answer Heed's scan within ${FRAME_ANSWER_MS / 1000} s: images in ${count === 1 ? 'it' : 'them'} were not checked or collected.`;
 }
 
-const FrameUrlSchema = z.string().max(16_384);
+const FrameUrlSchema = lazily(() => z.string().max(16_384));
 
 /**
  * The frames of the tab as they are now, the main frame first, each with its document's id:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from '../model/lazily';
 
 /**
  * Items stored by the background, announced to open library pages so they show new items while
@@ -8,11 +9,11 @@ import { z } from 'zod';
  */
 const CHANNEL = 'heed-library';
 
-export const LibraryEventSchema = z.object({
+export const LibraryEventSchema = lazily(() => z.object({
   type: z.literal('items-added'),
   /** SHA-256 keys of the items stored. */
   keys: z.array(z.string().regex(/^[0-9a-f]{64}$/)).min(1).max(1000),
-});
+}));
 export type LibraryEvent = z.infer<typeof LibraryEventSchema>;
 
 let sender: BroadcastChannel | null = null;

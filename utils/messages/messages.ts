@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { lazily } from '../model/lazily';
 import { EvidenceSchema, RefusalReasonSchema } from '../model/evidence';
 import { VerdictSchema } from '../policy/verdict';
 
 /** A cap an injected scan stopped at (utils/scan/options.ts ScanLimit). */
-export const ScanLimitSchema = z.enum(['candidates', 'elements', 'time']);
+export const ScanLimitSchema = lazily(() => z.enum(['candidates', 'elements', 'time']));
 
 /**
  * The one message protocol between Heed's contexts, named by direction
  * (cs = content script, bg = background, popup = popup/options). Every message is a zod
  * schema; the receiver parses before use and drops anything that fails.
  */
-export const CsToBgSchema = z.discriminatedUnion('type', [
+export const CsToBgSchema = lazily(() => z.discriminatedUnion('type', [
   /** New images found while the user scrolls a watching collect (validated one by one on arrival). */
   z.object({
     type: z.literal('cs-bg-scan-more'),
@@ -19,27 +20,27 @@ export const CsToBgSchema = z.discriminatedUnion('type', [
     /** A cap the watcher's rescans now stop at (what lies beyond goes unseen), once per cap. */
     limit: ScanLimitSchema.nullable().catch(null),
   }),
-]);
+]));
 export type CsToBg = z.infer<typeof CsToBgSchema>;
 
-export const PopupToBgSchema = z.discriminatedUnion('type', [
+export const PopupToBgSchema = lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup-bg-site-status'), tabId: z.number().int() }),
   z.object({ type: z.literal('popup-bg-collect'), tabId: z.number().int(), watch: z.boolean().default(false) }),
   z.object({ type: z.literal('popup-bg-stop-watching'), jobId: z.string() }),
   z.object({ type: z.literal('popup-bg-job'), tabId: z.number().int(), sinceSeq: z.number().int().default(-1) }),
   z.object({ type: z.literal('popup-bg-cancel'), jobId: z.string() }),
-]);
+]));
 export type PopupToBg = z.infer<typeof PopupToBgSchema>;
 
-export const SiteStatusViewSchema = z.object({
+export const SiteStatusViewSchema = lazily(() => z.object({
   pageUrl: z.string(),
   status: z.enum(['permitted', 'restricted', 'blocked', 'unknown']),
   reasons: z.array(RefusalReasonSchema),
   evidence: z.array(EvidenceSchema),
-});
+}));
 export type SiteStatusView = z.infer<typeof SiteStatusViewSchema>;
 
-export const JobViewSchema = z.object({
+export const JobViewSchema = lazily(() => z.object({
   id: z.string(),
   state: z.enum(['running', 'done', 'error', 'cancelled']),
   /** Still watching the page for new images as the user scrolls. */
@@ -54,17 +55,17 @@ export const JobViewSchema = z.object({
   error: z.string().nullable(),
   /** What the collect could not cover (a scan that stopped at a cap…), in words for the user. */
   notes: z.array(z.string()),
-});
+}));
 export type JobView = z.infer<typeof JobViewSchema>;
 
 /** Replies travel as data: `{ok: true, ...}` or `{ok: false, error}`. */
-export const ReplySchemas = {
+export const ReplySchemas = lazily(() => ({
   'popup-bg-site-status': SiteStatusViewSchema,
   'popup-bg-collect': JobViewSchema,
   'popup-bg-job': JobViewSchema.nullable(),
   'popup-bg-cancel': z.object({ cancelled: z.boolean() }),
   'popup-bg-stop-watching': z.object({ stopped: z.boolean() }),
-} as const;
+}) as const);
 
 export type Reply<T extends PopupToBg['type']> =
   | { ok: true; value: z.infer<(typeof ReplySchemas)[T]> }

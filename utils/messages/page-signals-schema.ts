@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from '../model/lazily';
 import type { PageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
 import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
@@ -8,19 +9,19 @@ import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
 // not carry zod (see signals/html-licence/limits.ts).
 
 /** Inline RSL licence texts, each cut one character past the cap (so a cut one is known). */
-const InlineRslSchema = z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts);
+const InlineRslSchema = lazily(() => z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts));
 
-export const PageSignalsSchema: z.ZodType<PageSignals> = z.object({
+export const PageSignalsSchema: z.ZodType<PageSignals> = lazily(() => z.object({
   url: z.string().max(8192),
   title: z.string().max(2000),
   metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(2000) })).max(1000),
   tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
   licence: PageLicenceSignalsSchema,
   rsl: InlineRslSchema,
-});
+}));
 
 /** What the always-on content script sends (utils/page/raw-page-signals.ts), checked on arrival. */
-export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = z.object({
+export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = lazily(() => z.object({
   url: z.string().max(8192),
   title: z.string().max(RAW_LIMITS.title),
   metas: z.array(z.object({ name: z.string().max(RAW_LIMITS.name), content: z.string().max(RAW_LIMITS.content) })).max(RAW_LIMITS.metas),
@@ -30,4 +31,4 @@ export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = z.object({
   rsl: InlineRslSchema,
   mediaWiki: z.boolean(),
   dcmiText: z.boolean(),
-});
+}));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from './lazily';
 
 /** Reason codes, stable: used in the UI, the manifest summary and the tests (DESIGN.md §2). */
 export const REFUSAL_REASONS = [
@@ -25,9 +26,9 @@ export const REFUSAL_REASONS = [
 export const FAILURE_REASONS = ['fetch-failed', 'not-an-image', 'too-large'] as const;
 export const REASON_CODES = [...REFUSAL_REASONS, ...FAILURE_REASONS, 'duplicate'] as const;
 
-export const RefusalReasonSchema = z.enum(REFUSAL_REASONS);
-export const FailureReasonSchema = z.enum(FAILURE_REASONS);
-export const ReasonCodeSchema = z.enum(REASON_CODES);
+export const RefusalReasonSchema = lazily(() => z.enum(REFUSAL_REASONS));
+export const FailureReasonSchema = lazily(() => z.enum(FAILURE_REASONS));
+export const ReasonCodeSchema = lazily(() => z.enum(REASON_CODES));
 export type RefusalReason = z.infer<typeof RefusalReasonSchema>;
 export type FailureReason = z.infer<typeof FailureReasonSchema>;
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
@@ -51,13 +52,13 @@ export const SIGNAL_KINDS = [
   'people',
   'fetch',
 ] as const;
-export const SignalKindSchema = z.enum(SIGNAL_KINDS);
+export const SignalKindSchema = lazily(() => z.enum(SIGNAL_KINDS));
 export type SignalKind = z.infer<typeof SignalKindSchema>;
 
-export const ScopeSchema = z.enum(['site', 'page', 'image']);
+export const ScopeSchema = lazily(() => z.enum(['site', 'page', 'image']));
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const EffectSchema = z.enum(['allow', 'deny', 'info']);
+export const EffectSchema = lazily(() => z.enum(['allow', 'deny', 'info']));
 export type Effect = z.infer<typeof EffectSchema>;
 
 /**
@@ -65,7 +66,7 @@ export type Effect = z.infer<typeof EffectSchema>;
  * `info` item it names a restriction that was found but does not bind this purpose or image
  * (it feeds the `restricted` site status). `source` is a URL, or "xmp" / "html" / "settings".
  */
-export const EvidenceSchema = z.object({
+export const EvidenceSchema = lazily(() => z.object({
   kind: SignalKindSchema,
   scope: ScopeSchema,
   source: z.string(),
@@ -74,21 +75,21 @@ export const EvidenceSchema = z.object({
   reason: RefusalReasonSchema.optional(),
   /** Plain-language explanation shown to the user. */
   note: z.string().optional(),
-});
+}));
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const PURPOSES = ['ai-training', 'genai-training', 'research-tdm'] as const;
-export const PurposeSchema = z.enum(PURPOSES);
+export const PurposeSchema = lazily(() => z.enum(PURPOSES));
 export type Purpose = z.infer<typeof PurposeSchema>;
 
-export const ModeSchema = z.enum(['licensed', 'opt-out']);
+export const ModeSchema = lazily(() => z.enum(['licensed', 'opt-out']));
 export type Mode = z.infer<typeof ModeSchema>;
 
 /** Where a licence was found, most specific first (DESIGN.md §2 rule 4). */
-export const LicenceSourceSchema = z.enum(['xmp', 'element', 'page']);
+export const LicenceSourceSchema = lazily(() => z.enum(['xmp', 'element', 'page']));
 export type LicenceSource = z.infer<typeof LicenceSourceSchema>;
 
-export const LicenceSchema = z.object({
+export const LicenceSchema = lazily(() => z.object({
   /** SPDX id (e.g. CC-BY-4.0), or null when the URL is not a recognised licence. */
   id: z.string().nullable(),
   url: z.string(),
@@ -102,5 +103,5 @@ export const LicenceSchema = z.object({
   title: z.string().max(1000).nullable().optional(),
   creator: z.string().max(1000).nullable().optional(),
   sourceUrl: z.string().max(2048).nullable().optional(),
-});
+}));
 export type Licence = z.infer<typeof LicenceSchema>;

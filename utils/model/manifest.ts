@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from './lazily';
 import {
   EvidenceSchema,
   FAILURE_REASONS,
@@ -17,16 +18,16 @@ import { PeopleRecordSchema } from './people';
 export const MANIFEST_SCHEMA_ID = 'heed-manifest/2';
 
 /** How an image was found on the page (the scanner's discovery path). */
-export const DiscoverySchema = z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'pseudo', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']);
+export const DiscoverySchema = lazily(() => z.enum(['img', 'srcset', 'picture', 'lazy', 'css', 'pseudo', 'svg', 'poster', 'input', 'link', 'object', 'shadow', 'iframe', 'resource-timing']));
 
 /** The policy a decision was made under: the accepted licences and the robots.txt tokens honoured. */
-export const ManifestPolicySchema = z.object({
+export const ManifestPolicySchema = lazily(() => z.object({
   acceptedLicences: z.array(z.string()),
   robotsTokens: z.array(z.string()),
-});
+}));
 
 /** One collected (permitted) image, as stored and as exported (DESIGN.md §3). */
-export const ManifestItemSchema = z.object({
+export const ManifestItemSchema = lazily(() => z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mime: z.string(),
   bytes: z.number().int().nonnegative(),
@@ -66,19 +67,19 @@ export const ManifestItemSchema = z.object({
   /** People in the photo (DESIGN.md §2 rule 6): null when the setting was `off`; absent on items stored before Heed checked. */
   people: PeopleRecordSchema.nullable().optional(),
   evidence: z.array(EvidenceSchema),
-});
+}));
 export type ManifestItem = z.infer<typeof ManifestItemSchema>;
 
 /** A licence as exported: its credit fields always present (DESIGN.md §3; utils/model/credit.ts). */
-export const CreditedLicenceSchema = LicenceSchema.extend({
+export const CreditedLicenceSchema = lazily(() => LicenceSchema.extend({
   title: z.string().max(1000).nullable(),
   creator: z.string().max(1000).nullable(),
   sourceUrl: z.string().max(2048).nullable(),
-});
+}));
 export type CreditedLicence = z.infer<typeof CreditedLicenceSchema>;
 
 /** An item as exported in the manifest: the stored item, its licence credited. */
-export const ExportedItemSchema = ManifestItemSchema.extend({ licence: CreditedLicenceSchema.nullable() });
+export const ExportedItemSchema = lazily(() => ManifestItemSchema.extend({ licence: CreditedLicenceSchema.nullable() }));
 export type ExportedItem = z.infer<typeof ExportedItemSchema>;
 
 /** The stored licence with its credit fields filled (null for an item stored before /2). */
@@ -90,7 +91,7 @@ export function creditedLicence(licence: ManifestItem['licence']): CreditedLicen
 const countsOf = <T extends readonly [string, ...string[]]>(codes: T) =>
   z.partialRecord(z.enum(codes), z.number().int().nonnegative());
 
-export const ManifestSchema = z.object({
+export const ManifestSchema = lazily(() => z.object({
   schema: z.literal(MANIFEST_SCHEMA_ID),
   generator: z.object({ name: z.literal('Heed'), version: z.string() }),
   exportedAt: z.string(),
@@ -103,7 +104,7 @@ export const ManifestSchema = z.object({
     refused: countsOf(REFUSAL_REASONS),
     failed: countsOf(FAILURE_REASONS),
   }),
-});
+}));
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Tallies of refusals and failures kept across collects, for the manifest summary. */

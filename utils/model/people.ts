@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from './lazily';
 import type { Purpose } from './evidence';
 
 /**
@@ -6,7 +7,7 @@ import type { Purpose } from './evidence';
  * records. Heed detects faces; it never recognises, identifies or stores a face embedding.
  */
 export const PEOPLE_SETTINGS = ['refuse', 'flag', 'off'] as const;
-export const PeopleSettingSchema = z.enum(PEOPLE_SETTINGS);
+export const PeopleSettingSchema = lazily(() => z.enum(PEOPLE_SETTINGS));
 export type PeopleSetting = z.infer<typeof PeopleSettingSchema>;
 
 /** Rule 6's defaults: `refuse` for both AI purposes, `flag` for research-tdm. */
@@ -35,7 +36,7 @@ export function modelReleaseCode(value: string): string {
 }
 
 /** What one stored item records about people (DESIGN.md §3); null when the setting is `off`. */
-export const PeopleRecordSchema = z.object({
+export const PeopleRecordSchema = lazily(() => z.object({
   /** Faces the detector found (any size); null when the image could not be examined. */
   faces: z.number().int().nonnegative().nullable(),
   /** The largest face box's shorter side, in the original image's pixels; null when none. */
@@ -44,5 +45,5 @@ export const PeopleRecordSchema = z.object({
   modelRelease: z.string().nullable(),
   /** The detector and its version, e.g. "face-api TinyFaceDetector 1.7.15 (416)". */
   detector: z.string(),
-});
+}));
 export type PeopleRecord = z.infer<typeof PeopleRecordSchema>;

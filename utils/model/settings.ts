@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from './lazily';
 import { ModeSchema, PurposeSchema } from './evidence';
 import { DEFAULT_ACCEPTED_LICENCES } from './licence-url';
 import { DEFAULT_MIN_FACE_PX, PeopleSettingSchema } from './people';
@@ -7,7 +8,7 @@ import { DEFAULT_MIN_FACE_PX, PeopleSettingSchema } from './people';
 export const SETTINGS_VERSION = 1;
 
 /** User settings, versioned; every field has a default so an empty object parses. */
-export const SettingsSchema = z.object({
+export const SettingsSchema = lazily(() => z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   purpose: PurposeSchema.default('ai-training'),
   mode: ModeSchema.default('licensed'),
@@ -25,7 +26,7 @@ export const SettingsSchema = z.object({
   people: PeopleSettingSchema.nullable().default(null),
   /** A face at least this large (shorter side of its box, original px) counts as recognisable. */
   minFacePx: z.number().int().min(1).max(10000).default(DEFAULT_MIN_FACE_PX),
-});
+}));
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** One forward step: takes a stored object of version N and returns it as version N+1. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { hostMatchesDomain, registrableDomain } from '../model/registrable-domain';
@@ -8,7 +9,7 @@ import { hostMatchesDomain, registrableDomain } from '../model/registrable-domai
  * shared registry (checked 2026-11-25; every entry cites its source). Not legal advice: the
  * user's allow list overrides it, and machine-readable signals apply regardless.
  */
-export const SitePolicySchema = z.object({
+export const SitePolicySchema = lazily(() => z.object({
   domains: z.array(z.string()).min(1),
   name: z.string(),
   status: z.enum(['blocked', 'restricted', 'per-item']),
@@ -18,14 +19,14 @@ export const SitePolicySchema = z.object({
   source: z.string(),
   clause: z.string(),
   evidence: z.string(),
-});
+}));
 export type SitePolicy = z.infer<typeof SitePolicySchema>;
 
-export const RegistrySchema = z.object({ version: z.literal(1), checked: z.string(), note: z.string(), sites: z.array(SitePolicySchema) });
+export const RegistrySchema = lazily(() => z.object({ version: z.literal(1), checked: z.string(), note: z.string(), sites: z.array(SitePolicySchema) }));
 export type Registry = z.infer<typeof RegistrySchema>;
 
-/** The bundled registry, validated once. */
-export const SITE_REGISTRY: Registry = RegistrySchema.parse(registryJson);
+/** The bundled registry, validated once, on first use. */
+export const SITE_REGISTRY: Registry = lazily(() => RegistrySchema.parse(registryJson));
 
 /**
  * Which `forbids` entries make a `restricted` site off limits for a purpose: building any

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { lazily } from '../model/lazily';
 import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/evidence';
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
-export const ImageCandidateSchema = z.object({
+export const ImageCandidateSchema = lazily(() => z.object({
   url: z.string().max(8192),
   /**
    * A smaller rendition shown on the page: the image shown (at its largest rendition) when
@@ -28,7 +29,7 @@ export const ImageCandidateSchema = z.object({
   renderedHeight: z.number().nonnegative().optional(),
   /** Licence markup scoped to this element (figure rel=license, RDFa/microdata), with credits. */
   elementLicences: z.array(ElementLicenceHintSchema).max(50).default([]),
-});
+}));
 export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
 
 /**
@@ -37,16 +38,16 @@ export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
  * it (README: icons are skipped); the verdict is recorded so the job knows it is done, and the
  * popup counts it.
  */
-export const DecisionKindSchema = z.enum(['permitted', 'refused', 'failed', 'duplicate', 'skipped']);
+export const DecisionKindSchema = lazily(() => z.enum(['permitted', 'refused', 'failed', 'duplicate', 'skipped']));
 export type DecisionKind = z.infer<typeof DecisionKindSchema>;
 
 /** The outcome for one candidate, shown in the popup for the current collect. */
-export const VerdictSchema = z.object({
+export const VerdictSchema = lazily(() => z.object({
   url: z.string(),
   decision: DecisionKindSchema,
   reasons: z.array(ReasonCodeSchema),
   licence: LicenceSchema.nullable(),
   sha256: z.string().nullable(),
   evidence: z.array(EvidenceSchema),
-});
+}));
 export type Verdict = z.infer<typeof VerdictSchema>;

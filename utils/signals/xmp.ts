@@ -8,6 +8,7 @@
  * `utils/signals/xml/xmp-rdf.ts`. Properties → evidence: `evaluateEmbeddedRights` below.
  */
 import { z } from 'zod';
+import { lazily } from '../model/lazily';
 import { extractEmbedded, iimText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
@@ -26,11 +27,11 @@ const NS = {
 const MAX_TEXT = 2000;
 const MAX_ITEMS = 50;
 
-const Text = z.string().max(MAX_TEXT);
-const Texts = z.array(Text).max(MAX_ITEMS);
+const Text = lazily(() => z.string().max(MAX_TEXT));
+const Texts = lazily(() => z.array(Text).max(MAX_ITEMS));
 
 /** What the image itself says about its rights (one image; absence proves nothing). */
-export const EmbeddedRightsSchema = z.object({
+export const EmbeddedRightsSchema = lazily(() => z.object({
   /** An XMP packet was found and parsed. */
   xmp: z.boolean(),
   /** IPTC-IIM (APP13) datasets were found. */
@@ -56,7 +57,7 @@ export const EmbeddedRightsSchema = z.object({
   iimCopyrightNotice: Text.nullable(),
   iimByline: Texts,
   iimCredit: Text.nullable(),
-});
+}));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
 export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
 

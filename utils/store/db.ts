@@ -56,6 +56,7 @@ interface HeedDB extends DBSchema {
   verdicts: { key: [string, number]; value: StoredVerdict; indexes: { jobSeq: [string, number] } };
   siteCache: { key: string; value: CachedSignal; indexes: { fetchedAt: number } };
   meta: { key: string; value: unknown };
+  tally: { key: string; value: DecisionTally };
 }
 
 export type HeedDatabase = IDBPDatabase<HeedDB>;
@@ -91,6 +92,21 @@ const UPGRADES: ((db: IDBPDatabase<HeedDB>, tx: UpgradeTx) => void)[] = [
     tx.objectStore('jobs').deleteIndex('tabId'); // the compound index above serves every tab query
     tx.objectStore('siteCache').createIndex('fetchedAt', 'fetchedAt');
   },
+  // v4: the tally moves out of `meta` into its own store. Every verdict write updates it, and a
+  // read of `meta` (the settings, which a collect checks before each request) waited for that
+  // write to commit (issue 17: 3.5 ms median, 16 ms p99, with a politeness slot held).
+  (db, tx) => {
+    db.createObjectStore('tally');
+    // An error aborts the upgrade (the database stays at v3 and Heed reports it did not open).
+    void tx
+      .objectStore('meta')
+      .get(TALLY_KEY)
+      .then((tally) => {
+        if (tally === undefined) return;
+        void tx.objectStore('tally').put(tally as DecisionTally, TALLY_KEY);
+        void tx.objectStore('meta').delete(TALLY_KEY);
+      });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
@@ -110,6 +126,13 @@ export function openHeedDB(name = DB_NAME): Promise<HeedDatabase> {
   });
 }
 
+/** One candidate's verdict to record: where it goes, and for a permitted image its item and bytes. */
+export interface VerdictEntry {
+  at: { jobId: string; index: number; seq: number };
+  verdict: Verdict;
+  item?: { record: ManifestItem; blob: Blob } | undefined;
+}
+
 /**
  * Record one candidate's verdict, and for a permitted one store the item and its bytes, in one
  * transaction with the running tally. A hash already stored turns the verdict into
@@ -121,25 +144,87 @@ export async function recordVerdict(
   verdict: Verdict,
   item?: { record: ManifestItem; blob: Blob },
 ): Promise<Verdict> {
-  const tx = db.transaction(['items', 'blobs', 'verdicts', 'meta'], 'readwrite');
-  let recorded = verdict;
-  if (item) {
-    const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
-    if (exists) {
-      recorded = { ...verdict, decision: 'duplicate', reasons: ['duplicate'] };
-    } else {
-      await tx.objectStore('items').put(item.record);
-      await tx.objectStore('blobs').put(item.blob, item.record.sha256);
+  return (await recordVerdicts(db, [{ at, verdict, item }]))[0]!;
+}
+
+/**
+ * Record several verdicts (each with its item and bytes) in one transaction, in order, with the
+ * running tally read and written once: all of them or none. A hash already stored — or stored
+ * earlier in the same batch — turns the verdict into `duplicate`. Returns the verdicts as recorded.
+ */
+export async function recordVerdicts(db: HeedDatabase, entries: readonly VerdictEntry[]): Promise<Verdict[]> {
+  const tx = db.transaction(['items', 'blobs', 'verdicts', 'tally'], 'readwrite');
+  const tallyStore = tx.objectStore('tally');
+  const tallyRead = tallyStore.get(TALLY_KEY);
+  const recorded: Verdict[] = [];
+  // Each write's own error (QuotaExceededError) is what the caller sees, as when awaited one by one.
+  const writes: Promise<unknown>[] = [];
+  const write = (...requests: Promise<unknown>[]) => {
+    for (const r of requests) {
+      r.catch(() => undefined); // surfaced by the Promise.all below, or by the throw that ends the batch early
+      writes.push(r);
     }
+  };
+  for (const { at, verdict, item } of entries) {
+    let out = verdict;
+    if (item) {
+      const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
+      if (exists) {
+        out = { ...verdict, decision: 'duplicate', reasons: ['duplicate'] };
+      } else {
+        write(tx.objectStore('items').put(item.record), tx.objectStore('blobs').put(item.blob, item.record.sha256));
+      }
+    }
+    write(tx.objectStore('verdicts').put({ ...at, verdict: out }));
+    recorded.push(out);
   }
-  const meta = tx.objectStore('meta');
-  const tally = ((await meta.get(TALLY_KEY)) as DecisionTally | undefined) ?? { refused: {}, failed: {} };
-  const bucket = recorded.decision === 'refused' ? tally.refused : recorded.decision === 'failed' ? tally.failed : null;
-  if (bucket) for (const r of recorded.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
-  await meta.put(tally, TALLY_KEY);
-  await tx.objectStore('verdicts').put({ ...at, verdict: recorded });
-  await tx.done;
+  const tally = (await tallyRead) ?? { refused: {}, failed: {} };
+  for (const v of recorded) {
+    const bucket = v.decision === 'refused' ? tally.refused : v.decision === 'failed' ? tally.failed : null;
+    if (bucket) for (const r of v.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
+  }
+  write(tallyStore.put(tally, TALLY_KEY));
+  await Promise.all([...writes, tx.done]);
   return recorded;
+}
+
+/**
+ * Writes a collect's verdicts as they arrive: one transaction at a time, and every verdict that
+ * arrives while one commits goes into the next, together (issue 17: one readwrite transaction per
+ * image serialised a collect on the transactions' commits, ~14 ms each with the image's bytes).
+ * Verdicts commit in the order they were handed in (their seq order: a popup polling "since
+ * seq" never misses one). A failed batch rejects each of its verdicts.
+ */
+export class VerdictWriter {
+  private queue: { entry: VerdictEntry; resolve: (v: Verdict) => void; reject: (err: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly db: HeedDatabase,
+    /** The most verdicts one transaction holds (each can carry an image of up to Max image size). */
+    private readonly maxBatch = 16,
+  ) {}
+
+  record(entry: VerdictEntry): Promise<Verdict> {
+    return new Promise<Verdict>((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        const recorded = await recordVerdicts(this.db, batch.map((b) => b.entry));
+        batch.forEach((b, i) => b.resolve(recorded[i]!));
+      } catch (err) {
+        for (const b of batch) b.reject(err);
+      }
+    }
+    this.writing = false;
+  }
 }
 
 /**
@@ -214,8 +299,7 @@ const TALLY_KEY = 'tally';
 
 /** Running counts of refusals and failures, for the manifest summary. */
 export async function getTally(db: HeedDatabase): Promise<DecisionTally> {
-  const raw = (await db.get('meta', TALLY_KEY)) as DecisionTally | undefined;
-  return raw ?? { refused: {}, failed: {} };
+  return (await db.get('tally', TALLY_KEY)) ?? { refused: {}, failed: {} };
 }
 
 const SETTINGS_KEY = 'settings';

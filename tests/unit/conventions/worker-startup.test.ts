@@ -48,3 +48,48 @@ describe('the worker at start', () => {
     expect(graph.files).not.toContain('utils/people/face-detector.ts');
   });
 });
+
+/**
+ * Top-level `const` initialisers of a module that build a zod schema (`z.object(…)`,
+ * `OtherSchema.extend(…)`, `Schema.parse(…)`) when the module is evaluated, rather than through
+ * `lazily` (utils/model/lazily.ts) on first use.
+ */
+export function eagerSchemas(source: string): string[] {
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const out: string[] = [];
+  const starts = [...text.matchAll(/^(?:export )?const (\w+)(?:: [^=\n]+)? = /gm)];
+  for (const m of starts) {
+    const from = m.index! + m[0].length;
+    const init = text.slice(from, statementEnd(text, from));
+    if (/^(lazily\(|\(?[\w, ]*\)? =>|<|function\b)/.test(init)) continue;
+    if (/\bz\.\w+\(|\b\w+Schema\.\w+\(/.test(init)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** Where the statement starting at `from` ends: its `;` outside brackets and string literals. */
+function statementEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"' || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ';' && depth === 0) return i;
+  }
+  return text.length;
+}
+
+describe('the worker at start builds no zod schema (issue 17)', () => {
+  const graph = staticGraph('entrypoints/background/index.ts');
+
+  it('finds an eager schema where there is one (the check can fail)', () => {
+    expect(eagerSchemas("import { z } from 'zod';\nexport const ASchema = z.object({ a: z.string() });\nconst B = lazily(() => z.string());\nexport const R = { x: ASchema.nullable() };\nconst f = () => z.string();\n")).toEqual(['ASchema', 'R']);
+  });
+
+  it('every schema a module of its start-up graph defines is built on first use, not when the worker wakes for a page', () => {
+    const eager = [...graph.files].flatMap((file) => eagerSchemas(readFileSync(resolve(ROOT, file), 'utf8')).map((name) => `${file}: ${name}`));
+    expect(eager).toEqual([]);
+  });
+});

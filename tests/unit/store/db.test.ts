@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, listItems, listVerdicts, openHeedDB, recordVerdict, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
+import { DB_VERSION, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
 import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
@@ -110,5 +110,90 @@ describe('Heed database', () => {
       meter.stop();
     }
     db.close();
+  });
+});
+
+describe('VerdictWriter (a collect’s verdicts, issue 17)', () => {
+  it('a verdict write leaves the settings’ store alone: a collect’s settings check before each request never waits for one to commit', async () => {
+    const db = await openHeedDB(name());
+    const scopes: string[][] = [];
+    const open = db.transaction.bind(db);
+    (db as { transaction: unknown }).transaction = ((...args: Parameters<typeof open>) => {
+      if (args[1] === 'readwrite') scopes.push([args[0]].flat() as string[]);
+      return open(...args);
+    }) as typeof open;
+    await putRawSettings(db, { purpose: 'research-tdm' });
+    scopes.length = 0;
+    await new VerdictWriter(db).record({ at: { jobId: 's', index: 0, seq: 0 }, verdict: verdict('https://x.test/0.png', 'refused', ['no-licence']), item: undefined });
+    await recordVerdict(db, { jobId: 's', index: 1, seq: 1 }, verdict('https://x.test/1.png', 'failed', ['fetch-failed']));
+    const settingsStore = 'meta'; // where getRawSettings reads
+    expect(scopes).toHaveLength(2);
+    for (const scope of scopes) expect(scope).not.toContain(settingsStore);
+    expect(await getTally(db)).toEqual({ refused: { 'no-licence': 1 }, failed: { 'fetch-failed': 1 } });
+  });
+
+  it('a version 3 database keeps its tally on the way to version 4', async () => {
+    const old = name();
+    const v3 = await openDB(old, 3, {
+      upgrade(db) {
+        const items = db.createObjectStore('items', { keyPath: 'sha256' });
+        items.createIndex('collectedAt', 'collectedAt');
+        items.createIndex('pageUrl', 'pageUrl');
+        db.createObjectStore('blobs');
+        db.createObjectStore('jobs', { keyPath: 'id' }).createIndex('tabCreated', ['tabId', 'createdAt']);
+        db.createObjectStore('siteCache', { keyPath: 'key' }).createIndex('fetchedAt', 'fetchedAt');
+        db.createObjectStore('meta');
+        db.createObjectStore('verdicts', { keyPath: ['jobId', 'index'] }).createIndex('jobSeq', ['jobId', 'seq']);
+      },
+    });
+    await v3.put('meta', { refused: { 'no-licence': 5 }, failed: { 'fetch-failed': 2 } }, 'tally');
+    await v3.put('meta', { purpose: 'research-tdm' }, 'settings');
+    v3.close();
+    const db = await openHeedDB(old);
+    expect(await getTally(db)).toEqual({ refused: { 'no-licence': 5 }, failed: { 'fetch-failed': 2 } });
+    expect(await getRawSettings(db)).toEqual({ purpose: 'research-tdm' });
+    await recordVerdict(db, { jobId: 'm', index: 0, seq: 0 }, verdict('https://x.test/0.png', 'refused', ['no-licence']));
+    expect((await getTally(db)).refused).toEqual({ 'no-licence': 6 });
+    db.close();
+  });
+
+  it('writes the verdicts that arrive while one commits together: a few transactions, not one per image, in seq order', async () => {
+    const db = await openHeedDB(name());
+    let transactions = 0;
+    const open = db.transaction.bind(db);
+    (db as { transaction: unknown }).transaction = ((...args: Parameters<typeof open>) => {
+      if (args[1] === 'readwrite') transactions++;
+      return open(...args);
+    }) as typeof open;
+    const writer = new VerdictWriter(db);
+    const item = makeItem(3);
+    const blob = new Blob(['bytes']);
+    const recorded = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        writer.record(
+          i % 2 === 0
+            ? { at: { jobId: 'b', index: i, seq: i }, verdict: verdict(`https://x.test/${i}.png`, 'refused', ['no-licence']) }
+            : { at: { jobId: 'b', index: i, seq: i }, verdict: verdict(`https://x.test/${i}.png`, 'permitted'), item: { record: { ...item, url: `https://x.test/${i}.png` }, blob } },
+        ),
+      ),
+    );
+    expect(transactions).toBeLessThanOrEqual(4);
+    // The same bytes twice in one batch: the second is a duplicate, as across transactions.
+    expect(recorded.filter((v) => v.decision === 'permitted')).toHaveLength(1);
+    expect(recorded.filter((v) => v.decision === 'duplicate')).toHaveLength(19);
+    expect(await listItems(db)).toHaveLength(1);
+    expect((await listVerdicts(db, 'b')).map((v) => v.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(await getTally(db)).toEqual({ refused: { 'no-licence': 20 }, failed: {} });
+  });
+
+  it('a failed batch rejects each of its verdicts and records none of them; the next batch still runs', async () => {
+    const db = await openHeedDB(name());
+    const writer = new VerdictWriter(db);
+    const bad = { at: { jobId: 'f', index: 0, seq: 0 }, verdict: verdict('https://x.test/0.png', 'permitted'), item: { record: { ...makeItem(1), sha256: undefined as unknown as string }, blob: new Blob(['x']) } };
+    const good = { at: { jobId: 'f', index: 1, seq: 1 }, verdict: verdict('https://x.test/1.png', 'refused', ['no-licence']) };
+    const results = await Promise.allSettled([writer.record(bad), writer.record(good)]);
+    expect(results[0]!.status).toBe('rejected');
+    expect((await listVerdicts(db, 'f')).map((v) => v.index)).toEqual([1]);
+    await expect(writer.record({ ...good, at: { jobId: 'f', index: 2, seq: 2 } })).resolves.toMatchObject({ decision: 'refused' });
   });
 });

@@ -12,12 +12,12 @@ const bytesOf = (sha: string) => new TextEncoder().encode(`image ${sha}`);
 
 async function seed(): Promise<void> {
   const db = await openHeedDB();
-  const tx = db.transaction(['items', 'blobs', 'meta'], 'readwrite');
+  const tx = db.transaction(['items', 'blobs', 'meta', 'tally'], 'readwrite');
   for (const i of items) {
     void tx.objectStore('items').put(i);
     void tx.objectStore('blobs').put(new Blob([bytesOf(i.sha256)], { type: i.mime }), i.sha256);
   }
-  void tx.objectStore('meta').put({ refused: { 'no-licence': 4 }, failed: {} }, 'tally');
+  void tx.objectStore('tally').put({ refused: { 'no-licence': 4 }, failed: {} }, 'tally');
   void tx.objectStore('meta').put({ purpose: 'research-tdm', mode: 'licensed' }, 'settings');
   await tx.done;
   db.close();

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { lazily } from '../../model/lazily';
 import { LIMITS } from './limits';
 
-const Url = z.string().max(LIMITS.url);
-const Text = z.string().max(LIMITS.text);
+const Url = lazily(() => z.string().max(LIMITS.url));
+const Text = lazily(() => z.string().max(LIMITS.text));
 
 /** Which markup a licence statement came from (SIGNALS.md §6.1–6.3). */
-export const LicenceViaSchema = z.enum(['rel', 'rdfa', 'microdata', 'json-ld']);
+export const LicenceViaSchema = lazily(() => z.enum(['rel', 'rdfa', 'microdata', 'json-ld']));
 export type LicenceVia = z.infer<typeof LicenceViaSchema>;
 
 /** One schema.org ImageObject from the page's JSON-LD (SIGNALS.md §6.3). */
-export const JsonLdImageObjectSchema = z.object({
+export const JsonLdImageObjectSchema = lazily(() => z.object({
   /** Absolute URL; an ImageObject with several contentUrls yields one entry each. */
   contentUrl: Url,
   license: z.array(Url).max(LIMITS.licences),
@@ -18,15 +19,15 @@ export const JsonLdImageObjectSchema = z.object({
   creator: Text.nullable(),
   copyrightNotice: Text.nullable(),
   name: Text.nullable(),
-});
+}));
 export type JsonLdImageObject = z.infer<typeof JsonLdImageObjectSchema>;
 
 /** Who the page says made its work, what it is called, and the URL to credit (issue 18). */
-export const PageCreditSchema = z.object({ title: Text.nullable(), creator: Text.nullable(), attributionUrl: Url.nullable() });
+export const PageCreditSchema = lazily(() => z.object({ title: Text.nullable(), creator: Text.nullable(), attributionUrl: Url.nullable() }));
 export type PageCredit = z.infer<typeof PageCreditSchema>;
 
 /** Licence markup read from one HTML document; JSON-serialisable, travels in extension messages. */
-export const PageLicenceSignalsSchema = z.object({
+export const PageLicenceSignalsSchema = lazily(() => z.object({
   pageUrl: Url,
   /** Page-level licence statements (not inside a `<figure>`, subject = the page), absolute URLs. */
   licences: z.array(z.object({ via: LicenceViaSchema, url: Url })).max(LIMITS.licences),
@@ -59,11 +60,11 @@ export const PageLicenceSignalsSchema = z.object({
   truncated: z.boolean(),
   /** The page's own credit for its work (credits.ts; issue 18); absent from the badge's raw reading. */
   credit: PageCreditSchema.optional(),
-});
+}));
 export type PageLicenceSignals = z.infer<typeof PageLicenceSignalsSchema>;
 
 /** Licence markup scoped to one `<img>`: its `<figure>`, an RDFa subject or a microdata ImageObject. */
-export const ElementLicenceHintSchema = z.object({
+export const ElementLicenceHintSchema = lazily(() => z.object({
   via: z.enum(['figure', 'rdfa', 'microdata']),
   licences: z.array(Url).max(LIMITS.licences),
   creator: Text.nullable(),
@@ -71,5 +72,5 @@ export const ElementLicenceHintSchema = z.object({
   creditText: Text.nullable(),
   /** ccREL `cc:attributionURL` in the same scope (issue 18): the work's source to credit. */
   attributionUrl: Url.nullable().optional(),
-});
+}));
 export type ElementLicenceHint = z.infer<typeof ElementLicenceHintSchema>;

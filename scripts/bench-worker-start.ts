@@ -1,0 +1,107 @@
+/**
+ * Worker-start benchmark (issue 17): what evaluating Heed's service-worker script costs each time
+ * a page wakes the worker (Chromium stops it after 30 s without events), read from a browser-wide
+ * trace (scripts/page-load-trace.ts `workerStart`). Same run, loads alternated: Heed's build, an
+ * extension whose worker only observes main-frame headers (the floor of any worker waking), and,
+ * with `--against DIR`, another Heed build (e.g. the one before a change) as the before figure.
+ * Run: npx tsx scripts/bench-worker-start.ts [--against DIR] [rounds]   (needs `npm run build` first)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
+import { traceLoad } from './page-load-trace';
+import { CHROMIUM_ARGS, EXTENSION_DIR, findChromium } from '../tests/e2e/harness/browser';
+import { startSiteServer } from '../tests/e2e/harness/server';
+
+export interface WorkerStartRow {
+  variant: string;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+interface Variant {
+  name: string;
+  context: BrowserContext;
+  session: CDPSession;
+  tracing: CDPSession;
+  close: () => Promise<void>;
+  samples: number[];
+}
+
+function writeFloorExtension(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const manifest = { manifest_version: 3, name: 'webRequest observer (floor)', version: '1.0', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'bg.js' } };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'bg.js'), "chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] }, ['responseHeaders']);\n");
+}
+
+async function launch(name: string, dir: string): Promise<Variant> {
+  const port = 9200 + Math.floor(Math.random() * 700);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--headless=new', ...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, `--remote-debugging-port=${port}`],
+  });
+  if (!context.serviceWorkers()[0]) await context.waitForEvent('serviceworker');
+  const session = await context.newCDPSession(await context.newPage());
+  const traced = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const tracing = await traced.newBrowserCDPSession();
+  return { name, context, session, tracing, samples: [], close: async () => { await traced.close().catch(() => undefined); await context.close(); } };
+}
+
+/** Stop the extension's service worker, as Chromium does after 30 s without events. */
+async function stopWorker(session: CDPSession): Promise<void> {
+  const { targetInfos } = await session.send('Target.getTargets');
+  for (const t of targetInfos) {
+    if (t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) await session.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined);
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+export async function main(rounds = 10, against?: string): Promise<WorkerStartRow[]> {
+  const root = mkdtempSync(join(tmpdir(), 'heed-worker-start-'));
+  mkdirSync(join(root, 'wake.test'));
+  writeFileSync(join(root, 'wake.test', 'index.html'), '<!doctype html><title>Wake</title><p>A page that wakes the worker.</p>');
+  writeFloorExtension(join(root, 'floor'));
+  const server = await startSiteServer(root);
+  const variants: Variant[] = [];
+  try {
+    variants.push(await launch('Heed (this build)', EXTENSION_DIR));
+    if (against) variants.push(await launch(`Heed (${against})`, resolve(against)));
+    variants.push(await launch('floor: a worker that only observes headers', join(root, 'floor')));
+    const url = `${server.origin('wake.test')}/`;
+    for (const v of variants) await traceLoad(v.tracing, v.context, url); // warm-up: HTTP and code caches
+    for (let i = 0; i < rounds; i++) {
+      for (const v of variants) {
+        await stopWorker(v.session);
+        const cost = await traceLoad(v.tracing, v.context, url);
+        if (cost.workerStart > 0) v.samples.push(cost.workerStart);
+      }
+    }
+    const rows = variants.map((v) => ({ variant: v.name, medianMs: median(v.samples), minMs: Math.min(...v.samples), maxMs: Math.max(...v.samples) }));
+    console.log(`worker start: evaluating the worker's script when a page wakes it (${rounds} wake-ups each, alternated; median [min–max])`);
+    for (const r of rows) console.log(`  ${r.variant.padEnd(46)} ${r.medianMs.toFixed(1)} ms [${r.minMs.toFixed(1)}–${r.maxMs.toFixed(1)}]`);
+    const floor = rows.at(-1)!;
+    for (const r of rows.slice(0, -1)) console.log(`  ${r.variant}: ${(r.medianMs - floor.medianMs).toFixed(1)} ms over the floor`);
+    return rows;
+  } finally {
+    for (const v of variants) await v.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--against');
+  const against = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  main(Number(args[0] ?? 10), against).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
