@@ -117,15 +117,16 @@ function* scanTrees(env: ScanEnv): Steps {
 
 function contextOf(entry: Entry, env: ScanEnv): ElementContext {
   let out: ElementContext = { alt: '', title: '', caption: '', ariaLabel: '', heading: '', linkUrl: null };
-  entry.els.forEach((el, i) => {
+  const { els } = entry;
+  for (let i = 0; i < els.length; i++) {
     try {
-      const c = readElementContext(el, entry.find.url, env);
+      const c = readElementContext(els[i]!, entry.find.url, env);
       // The first element speaks; later ones only fill what it left empty.
       out = i === 0 ? c : { alt: out.alt || c.alt, title: out.title || c.title, caption: out.caption || c.caption, ariaLabel: out.ariaLabel || c.ariaLabel, heading: out.heading || c.heading, linkUrl: out.linkUrl ?? c.linkUrl };
     } catch {
       env.stats.errors++;
     }
-  });
+  }
   return out;
 }
 
