@@ -213,6 +213,21 @@ test('context: alt, title, caption, aria-label, nearest heading, link, sizes, el
   expect(find(candidates, '/x/owl.png')).toMatchObject({ ariaLabel: 'Barn owl at dusk', heading: 'Owls', discovery: ['css'] });
 });
 
+test('context: nearest headings hold across the chunks of the tree pass (1,024 elements each)', async () => {
+  await page.goto(`${server.origin('discovery.test')}/context.html`, { waitUntil: 'load' });
+  await page.evaluate(() => {
+    const body: string[] = [];
+    for (let i = 0; i < 5000; i++) body.push(i % 500 === 0 ? `<h2>Part ${i}</h2>` : i % 10 === 5 ? `<img src="/none/i${i}.png" width="80" height="60" alt="">` : '<p>t</p>');
+    document.body.innerHTML = body.join('');
+  });
+  const { candidates } = await scanIn(page, { resourceTiming: false });
+  expect(candidates).toHaveLength(500);
+  for (const c of candidates) {
+    const i = Number(/i(\d+)\.png$/.exec(c.url)![1]);
+    expect(c.heading, c.url).toBe(`Part ${Math.floor(i / 500) * 500}`);
+  }
+});
+
 test('blob: images a page script made are reported (as blob: URLs), not dropped', async () => {
   const { candidates } = await scanPage('blob.html');
   expect(candidates.map((c) => c.url.replace(/^blob:[^/]+\/\/[^/]+\/.*$/, 'blob:…'))).toEqual([expect.stringMatching(/\/b\/plain\.png/), 'blob:…']);

@@ -1,6 +1,6 @@
 import { readBox } from './css';
 import { cssImagesNotFound } from './resource-timing';
-import { withinBudget, type ScanEnv, type Steps } from './scope';
+import { withinBudget, type ScanEnv, type ScanScope, type Steps } from './scope';
 
 /** Elements whose style the sweep computes between two pauses (~2 µs each). */
 const SWEEP_BATCH = 2048;
@@ -21,17 +21,30 @@ export function* sweepCss(env: ScanEnv): Steps {
     if (pseudo && missing && missing.size === 0) return;
     for (const { scope } of env.cssSweep) {
       const all = scope.all;
-      for (let i = 0; i < all.length; i++) {
-        if ((i & 63) === 0 && !withinBudget(env)) return;
-        env.stats.elements++;
-        try {
-          for (const url of readBox(scope, all[i]!, pseudo, true)) missing?.delete(url);
-        } catch {
-          env.stats.errors++;
-        }
-        if (pseudo && missing && missing.size === 0) return;
-        if ((i + 1) % SWEEP_BATCH === 0) yield;
+      for (let i = 0; i < all.length; i += SWEEP_BATCH) {
+        if (i > 0) yield;
+        if (!sweepBatch(scope, pseudo, missing, i, Math.min(all.length, i + SWEEP_BATCH))) return;
       }
     }
   }
+}
+
+/**
+ * Read one box of the tree's elements [from, to): a plain function, not the generator's loop,
+ * so V8 can optimise it while it runs. False when the sweep is over: the budget spent, or a
+ * pseudo pass has found every CSS-loaded image.
+ */
+function sweepBatch(scope: ScanScope, pseudo: '' | '::before' | '::after', missing: Set<string> | null, from: number, to: number): boolean {
+  const { env, all } = scope;
+  for (let i = from; i < to; i++) {
+    if ((i & 63) === 0 && !withinBudget(env)) return false;
+    env.stats.elements++;
+    try {
+      for (const url of readBox(scope, all[i]!, pseudo, true)) missing?.delete(url);
+    } catch {
+      env.stats.errors++;
+    }
+    if (pseudo && missing && missing.size === 0) return false;
+  }
+  return true;
 }

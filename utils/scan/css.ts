@@ -1,5 +1,6 @@
 import type { Discovery } from './collector';
 import { imageUrlsOfCssValue, mayHoldImage, type CssImage } from './css-value';
+import type { Target } from './css-index';
 import { each, queryAll, urlIn, withinBudget, type ScanEnv, type ScanScope, type Steps } from './scope';
 import { emitShown } from './shown';
 
@@ -85,10 +86,24 @@ export function* findCssBackgrounds(scope: ScanScope): Steps {
     if (t) t.base = true;
     else css.targets.set(el, { base: true, before: false, after: false, content: /content\s*:/i.test(el.getAttribute('style') ?? '') });
   });
-  let i = 0;
-  for (const [el, t] of css.targets) {
-    if (i > 0 && i % TARGET_BATCH === 0) yield;
-    if ((i++ & 63) === 0 && !withinBudget(env)) return;
+  const els = Array.from(css.targets.keys());
+  for (let i = 0; i < els.length; i += TARGET_BATCH) {
+    if (i > 0) yield;
+    if (!readTargets(scope, css.targets, els, i, Math.min(els.length, i + TARGET_BATCH))) return;
+  }
+  if (css.sweep || css.blind) env.cssSweep.push({ scope, blind: css.blind });
+}
+
+/**
+ * Read the boxes of targets [from, to): a plain function, not the generator's loop, so V8 can
+ * optimise it while it runs (a first scan's code starts cold). False once the budget is spent.
+ */
+function readTargets(scope: ScanScope, targets: Map<Element, Target>, els: Element[], from: number, to: number): boolean {
+  const { env } = scope;
+  for (let i = from; i < to; i++) {
+    if ((i & 63) === 0 && !withinBudget(env)) return false;
+    const el = els[i]!;
+    const t = targets.get(el)!;
     try {
       if (t.base) readBox(scope, el, '', t.content);
       if (t.before) readBox(scope, el, '::before');
@@ -97,5 +112,5 @@ export function* findCssBackgrounds(scope: ScanScope): Steps {
       env.stats.errors++;
     }
   }
-  if (css.sweep || css.blind) env.cssSweep.push({ scope, blind: css.blind });
+  return true;
 }

@@ -17,8 +17,8 @@ interface Option {
   via: Discovery | null;
 }
 
-function numberProp(el: Element, name: 'naturalWidth' | 'naturalHeight'): number {
-  const v = (el as unknown as Record<string, unknown>)[name];
+/** A positive finite number, else 0 (a property a hostile or foreign element may not have). */
+function positive(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
 }
 
@@ -33,7 +33,7 @@ function srcsetOptions(env: ScanEnv, value: string | null, oneX: () => number, r
 }
 
 /** Every URL the `<img>` names: src, currentSrc, srcset, `<picture><source>`s, lazy attributes. */
-function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | null): Option[] {
+function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | null, src: string | null): Option[] {
   // The 1x width (what the image is laid out at; x descriptors multiply it): from the width
   // attribute or the sizes slot if possible, a layout read only as a last resort, and only
   // when some option needs it. Most images name just a src.
@@ -48,7 +48,6 @@ function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | 
   };
   const options: Option[] = [];
   const names = img.getAttributeNames();
-  const src = attrUrlIn(env, img, 'src');
   // Width -1: estimate later, and only if other options compete with the src.
   if (src) options.push({ url: src, width: src === current && natural.w ? natural.w : -1, exactW: null, rank: 0, via: null });
   if (names.includes('srcset')) options.push(...srcsetOptions(env, img.getAttribute('srcset'), oneX, 1, 'srcset'));
@@ -100,12 +99,15 @@ export function* findImages(scope: ScanScope): Steps {
   yield* each(scope, queryAll(scope.root, 'img'), (img) => {
     const currentProp = (img as Partial<HTMLImageElement>).currentSrc;
     const current = urlIn(env, typeof currentProp === 'string' ? currentProp : null, true);
-    const natural = { w: numberProp(img, 'naturalWidth'), h: numberProp(img, 'naturalHeight') };
-    const options = optionsOf(img, env, natural, current).filter((o) => !isPlaceholder(o.url, env));
+    // Named reads, not a keyed one: a first scan runs this cold, where a keyed read is slow.
+    const natural = { w: positive((img as Partial<HTMLImageElement>).naturalWidth), h: positive((img as Partial<HTMLImageElement>).naturalHeight) };
+    // The src is read once: the options and the rendition shown both need it.
+    const src = attrUrlIn(env, img, 'src');
+    const options = optionsOf(img, env, natural, current, src).filter((o) => !isPlaceholder(o.url, env));
     let best: Option | null = null;
     for (const o of options) if (!best || better(o, best, current)) best = o;
     const alternates = options.map((o) => o.url);
-    const shown = current ?? attrUrlIn(env, img, 'src');
+    const shown = current ?? src;
     const thumb = shown && !isPlaceholder(shown, env) ? shown : null;
     const link = imageLinkOf(img, env);
     if (!best) {

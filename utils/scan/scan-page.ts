@@ -117,15 +117,16 @@ function* scanTrees(env: ScanEnv): Steps {
 
 function contextOf(entry: Entry, env: ScanEnv): ElementContext {
   let out: ElementContext = { alt: '', title: '', caption: '', ariaLabel: '', heading: '', linkUrl: null };
-  entry.els.forEach((el, i) => {
+  const { els } = entry;
+  for (let i = 0; i < els.length; i++) {
     try {
-      const c = readElementContext(el, entry.find.url, env);
+      const c = readElementContext(els[i]!, entry.find.url, env);
       // The first element speaks; later ones only fill what it left empty.
       out = i === 0 ? c : { alt: out.alt || c.alt, title: out.title || c.title, caption: out.caption || c.caption, ariaLabel: out.ariaLabel || c.ariaLabel, heading: out.heading || c.heading, linkUrl: out.linkUrl ?? c.linkUrl };
     } catch {
       env.stats.errors++;
     }
-  });
+  }
   return out;
 }
 
@@ -159,13 +160,20 @@ function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Steps {
   const { collector } = env;
   const kept = [...collector.entries.values()].filter((e) => !collector.thumbnails.has(e.find.url));
   const licences = new ElementLicences(env.pageUrl, env.doc);
-  for (let i = 0; i < kept.length; i++) {
+  for (let i = 0; i < kept.length; i += CONTEXT_BATCH) {
+    if (i > 0) yield;
+    candidateBatch(env, kept, i, Math.min(kept.length, i + CONTEXT_BATCH), licences, out);
+  }
+}
+
+/** Candidates of kept[from, to) into `out`: a plain function, which V8 optimises while it runs. */
+function candidateBatch(env: ScanEnv, kept: Entry[], from: number, to: number, licences: ElementLicences, out: ImageCandidate[]): void {
+  for (let i = from; i < to; i++) {
     try {
       out.push(toCandidate(kept[i]!, env, licences));
     } catch {
       env.stats.errors++;
     }
-    if ((i + 1) % CONTEXT_BATCH === 0) yield;
   }
 }
 

@@ -89,19 +89,29 @@ export function emit(scope: ScanScope, find: Find): void {
  * EACH_BATCH elements.
  */
 export function* each(scope: ScanScope, list: ArrayLike<Element> | null | undefined, visit: (el: Element) => void): Steps {
-  const env = scope.env;
   const n = list?.length ?? 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % EACH_BATCH === 0) yield;
-    if ((i & 63) === 0 && !withinBudget(env)) return;
+  for (let i = 0; i < n; i += EACH_BATCH) {
+    if (i > 0) yield;
+    if (!visitBatch(scope.env, list!, visit, i, Math.min(n, i + EACH_BATCH))) return;
+  }
+}
+
+/**
+ * Visit list[from, to): a plain function, not the generator's loop, so V8 can optimise it
+ * while it runs (a first scan's code starts cold). False once the budget is spent.
+ */
+function visitBatch(env: ScanEnv, list: ArrayLike<Element>, visit: (el: Element) => void, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if ((i & 63) === 0 && !withinBudget(env)) return false;
     env.stats.elements++;
     try {
-      const el = list![i];
+      const el = list[i];
       if (el) visit(el);
     } catch {
       env.stats.errors++;
     }
   }
+  return true;
 }
 
 /** querySelectorAll that answers an empty list, never a throw (bad selector, hostile root). */
@@ -146,7 +156,9 @@ export function attrUrlIn(env: ScanEnv, el: Element, attr: string, prop: string 
   const raw = el.getAttribute(attr);
   if (raw === null || !raw.trim()) return null;
   if (env.hasLayout) {
-    const reflected = (el as unknown as Record<string, unknown>)[prop];
+    // Named reads for the common ones: a keyed read by a varying name is slow in cold code.
+    const o = el as unknown as Record<string, unknown>;
+    const reflected = prop === 'src' ? o.src : prop === 'href' ? o.href : o[prop];
     if (typeof reflected === 'string' && reflected) return urlIn(env, reflected, true);
   }
   return urlIn(env, raw);
