@@ -73,13 +73,25 @@ export interface PageInputs {
   linkedRsl?: FetchedFile[];
 }
 
+/** One redirect the bytes came through: `url` answered 3xx with `headers`, pointing at `location`. */
+export interface RedirectHop {
+  url: string;
+  location: string;
+  headers: HeaderMap;
+}
+
 /** What was read about one image: its response, its origins' signal files and its bytes. */
 export interface ImageInputs {
   url: string;
   /** The URL after redirects. */
   finalUrl: string;
   headers: HeaderMap;
-  /** Signal files of the image's origin and, after a cross-origin redirect, the final one. */
+  /**
+   * Every redirect from `url` to `finalUrl`, in order ([] when there was none); null when the
+   * fetch was redirected but its hops could not be seen (fails closed: DESIGN.md §2 rule 5).
+   */
+  redirects: RedirectHop[] | null;
+  /** Signal files of the origin of every URL the bytes came through (`url`, each hop, `finalUrl`). */
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
   embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit };
@@ -186,7 +198,13 @@ function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype
 /** Decide one image from the page assessment, its own signals and its element context. */
 export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
   const profile = purposeProfile(settings.purpose);
-  const urls = [...new Set([image.url, image.finalUrl])];
+  // Every URL the bytes came through, intermediate redirect hops included: a refusal by any of
+  // them (its robots.txt, ai.txt, tdmrep.json, registry entry or the headers of its 3xx answer)
+  // refuses the image. Decision: DESIGN.md §2 names "the image's origin" and "the image URL"; a
+  // redirect hop serves the image too, so it is read as one (the reading that keeps nothing a
+  // hop's owner refused).
+  const hops = image.redirects ?? [];
+  const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
   const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` is museum.example's image.
   const originKey = (u: string) => {
@@ -202,6 +220,12 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   };
 
   const evidence: Evidence[] = [...page.imageEvidence];
+  if (!redirectsSeen(image)) {
+    evidence.push({
+      kind: 'fetch', scope: 'image', source: image.url, value: image.redirects === null ? 'redirect hops not seen' : 'redirect hops incomplete', effect: 'deny', reason: 'signal-unreadable',
+      note: `The image was redirected to ${image.finalUrl}, but not every URL on the way could be seen: a site in between may have refused it, so Heed fails closed`,
+    });
+  }
   for (const u of urls) {
     if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);
@@ -218,6 +242,18 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   evidence.push(...evaluateXRobotsTag(robotsHeader(image.headers), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentSignalHeader(header(image.headers, 'content-signal'), image.finalUrl, 'image', profile));
+  // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
+  // tdmrep.json for that URL (the final response's are read below).
+  for (const hop of hops) {
+    evidence.push(...evaluateXRobotsTag(robotsHeader(hop.headers), hop.url, 'image', profile));
+    evidence.push(...evaluateContentUsageHeader(header(hop.headers, 'content-usage'), hop.url, 'image', profile));
+    evidence.push(...evaluateContentSignalHeader(header(hop.headers, 'content-signal'), hop.url, 'image', profile));
+    const hopOrigin = originOfUrl(hop.url);
+    if (hopOrigin) {
+      evidence.push(...resolveTdmReservation({ wellKnown: hopOrigin.tdmrep, imageUrl: hop.url, imageHeaders: tdmDeclaration(hop.headers), pageFallback: null }, profile));
+      evidence.push(...rslEvidence([hopOrigin], hop.url, profile, 'image'));
+    }
+  }
   const finalOrigin = originOfUrl(image.finalUrl);
   if (finalOrigin) {
     evidence.push(
@@ -256,6 +292,27 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** A URL without its fragment, as the network sees it (`null` when it does not parse). */
+function requestUrl(u: string): string | null {
+  try {
+    const url = new URL(u);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** The hops lead from the URL fetched to the final one without a gap. */
+function redirectsSeen(image: ImageInputs): boolean {
+  const same = (a: string, b: string) => requestUrl(a) !== null && requestUrl(a) === requestUrl(b);
+  const hops = image.redirects;
+  if (hops === null) return false;
+  if (hops.length === 0) return same(image.url, image.finalUrl);
+  if (!same(hops[0]!.url, image.url) || !same(hops[hops.length - 1]!.location, image.finalUrl)) return false;
+  return hops.every((h, i) => i === 0 || same(hops[i - 1]!.location, h.url));
 }
 
 /** A page's licence statement about another site's image: evidence, never a grant (rule 4). */

@@ -49,10 +49,12 @@ const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandid
   ...over,
 });
 
+// A final URL other than `url` without hops given: one redirect, straight from `url` to it.
 const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
   url,
   finalUrl: url,
   headers: {},
+  redirects: over.finalUrl !== undefined && over.finalUrl !== url ? [{ url, location: over.finalUrl, headers: {} }] : [],
   origins: [files(new URL(url).origin)],
   embedded: { evidence: [], licence: null },
   ...over,
@@ -436,5 +438,69 @@ describe('assessImage: an image without an origin', () => {
   it('a data: URL has no signal files to miss: not refused for them', () => {
     const url = 'data:image/png;base64,iVBORw0KGgo=';
     expect(decideFor(url, { origins: [] }).reasons).not.toContain('signal-unreadable');
+  });
+});
+
+describe('assessImage checks every redirect hop (A → B → C), not only the first and last URL', () => {
+  const A = 'https://museum.example/img/a.png';
+  const B = 'https://hop.example/go/b.png';
+  const C = 'https://museum.example/img/c.png';
+  const hops = (bHeaders: Record<string, string> = {}) => [
+    { url: A, location: B, headers: {} },
+    { url: B, location: C, headers: bHeaders },
+  ];
+  const three = (b: Partial<OriginFiles> = {}, bHeaders: Record<string, string> = {}, a: Partial<OriginFiles> = {}): Partial<ImageInputs> => ({
+    finalUrl: C,
+    redirects: hops(bHeaders),
+    origins: [files('https://museum.example', a), files('https://hop.example', b)],
+  });
+  const ok = (body: string) => ({ url: 'x', outcome: 'ok' as const, body });
+
+  it('a clean three-hop chain through a same-site page is judged on its evidence (the hop is not a licence site of the page)', () => {
+    expect(decideFor(A, three()).reasons).toEqual(['no-licence']);
+  });
+  it("B's robots.txt disallowing B's path refuses", () => {
+    const robots = { url: 'https://hop.example/robots.txt', outcome: 'ok' as const, body: 'User-agent: *\nDisallow: /go/' };
+    expect(assessImage(page(), image(A, three({ robots })), candidate(A), parseSettings({ mode: 'opt-out' })).reasons).toContain('robots-disallow');
+  });
+  it("B's 3xx response answering X-Robots-Tag: noai refuses", () => {
+    expect(assessImage(page(), image(A, three({}, { 'x-robots-tag': 'noai' })), candidate(A), parseSettings({ mode: 'opt-out' })).reasons).toContain('x-robots-tag');
+  });
+  it("B's 3xx response answering Content-Usage train-ai=n or tdm-reservation: 1 refuses", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    expect(assessImage(page(), image(A, three({}, { 'content-usage': 'train-ai=n' })), candidate(A), optOut).reasons).toContain('content-usage-n');
+    expect(assessImage(page(), image(A, three({}, { 'tdm-reservation': '1' })), candidate(A), optOut).reasons).toContain('tdm-reserved');
+  });
+  it("B's ai.txt or tdmrep.json refusing B's path refuses", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const aiTxt = { ...ok('User-Agent: *\nDisallow: /go/'), url: 'https://hop.example/ai.txt' };
+    expect(assessImage(page(), image(A, three({ aiTxt })), candidate(A), optOut).reasons).toContain('ai-txt-disallow');
+    const tdmrep = { ...ok(JSON.stringify([{ location: '/go/*', 'tdm-reservation': 1 }])), url: 'https://hop.example/.well-known/tdmrep.json' };
+    expect(assessImage(page(), image(A, three({ tdmrep })), candidate(A), optOut).reasons).toContain('tdm-reserved');
+  });
+  it("A's tdmrep.json reserving the first URL refuses, though the bytes came from elsewhere", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const tdmrep = { ...ok(JSON.stringify([{ location: '/img/a.png', 'tdm-reservation': 1 }])), url: 'https://museum.example/.well-known/tdmrep.json' };
+    const d = assessImage(page(), image(A, { finalUrl: 'https://cdn.other.example/x.png', redirects: [{ url: A, location: 'https://cdn.other.example/x.png', headers: {} }], origins: [files('https://museum.example', { tdmrep }), files('https://cdn.other.example')] }), candidate(A), optOut);
+    expect(d.reasons).toContain('tdm-reserved');
+  });
+  it("B on the user's block list refuses", () => {
+    const blocking = parseSettings({ mode: 'opt-out', userBlock: ['hop.example'] });
+    expect(assessImage(page(), image(A, three()), candidate(A), blocking).reasons).toContain('user-blocked');
+  });
+  it("B's signal files missing fails closed", () => {
+    const d = assessImage(page(), image(A, { ...three(), origins: [files('https://museum.example')] }), candidate(A), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('a redirected fetch whose hops could not be seen fails closed', () => {
+    const d = assessImage(page(), image(A, { finalUrl: C, redirects: null, origins: [files('https://museum.example')] }), candidate(A), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('hops that do not lead from the URL fetched to the final one fail closed (a hop is missing)', () => {
+    const d = assessImage(page(), image(A, { finalUrl: C, redirects: [{ url: A, location: B, headers: {} }], origins: [files('https://museum.example'), files('https://hop.example')] }), candidate(A), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('a fetch without a redirect needs no hops', () => {
+    expect(decideFor(A, { redirects: [] })).toMatchObject({ decision: 'permitted' });
   });
 });
