@@ -119,6 +119,13 @@ function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
 /** The response header wins over the HTML meta (TDMRep processing order: header, then meta). */
 function pageTdm(input: PageInputs): (TdmDeclaration & { source: string }) | null {
   const fromHeader = tdmDeclaration(input.headers);
+  const meta = input.page.tdm.reservation;
+  // Decision: DESIGN.md §2 rule 3 says "the page's header or meta applies"; where they disagree
+  // (header 0, meta 1 or unreadable), either may be the owner's word, so the meta's stricter
+  // answer stands (the reading that keeps nothing refused). A header reserving wins as before.
+  if (fromHeader.reservation !== undefined && fromHeader.reservation.trim() === '0' && meta !== undefined && meta.trim() !== '0') {
+    return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta; the header says 0)` };
+  }
   if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
   if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
   return null;
@@ -138,6 +145,12 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
     ...evaluateXRobotsTag(robotsHeader(input.headers), url, 'page', profile),
     ...evaluateMetaRobots(input.page.metas, url, profile),
+    // The page response's own Content-Usage / Content-Signal. Decision: DESIGN.md §2 rule 3 names
+    // the image response's header, and aipref attaches a header to its representation; but the
+    // owner who says train-ai=n about the page says it of what the page shows, as an X-Robots-Tag
+    // on the page does — read so, it is a page-level deny (the reading that keeps nothing refused).
+    ...evaluateContentUsageHeader(header(input.headers, 'content-usage'), url, 'page', profile),
+    ...evaluateContentSignalHeader(header(input.headers, 'content-signal'), url, 'page', profile),
   ];
   const tdmFallback = pageTdm(input);
   // The page's own TDM answer (its origin's tdmrep.json, then its header/meta) speaks for the

@@ -504,3 +504,21 @@ describe('assessImage checks every redirect hop (A → B → C), not only the fi
     expect(decideFor(A, { redirects: [] })).toMatchObject({ decision: 'permitted' });
   });
 });
+
+describe("the page response's own opt-out headers, and TDM header and meta that disagree", () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const pageWith = (headers: Record<string, string>, over: Partial<PageSignals> = {}) =>
+    assessPage({ page: pageSignals(over), headers, origin: files('https://museum.example') }, optOut);
+  it.each<[string, Record<string, string>, string]>([
+    ['Content-Usage: train-ai=n', { 'content-usage': 'train-ai=n' }, 'content-usage-n'],
+    ['Content-Signal: ai-train=no', { 'content-signal': 'ai-train=no' }, 'content-usage-n'],
+  ])('the page answering %s refuses its images', (_, headers, reason) => {
+    const p = pageWith(headers);
+    expect(p.reasons).toContain(reason);
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain(reason);
+  });
+  it('a page whose tdm-reservation header says 0 and meta says 1 reserves its images (the stricter reading)', () => {
+    const p = pageWith({ 'tdm-reservation': '0' }, { tdm: { reservation: '1' } });
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
+  });
+});
