@@ -106,7 +106,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         headers: headerMap(fetched.headers),
         redirects,
         origins: files,
-        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, credit: embeddedCredit(rights) },
+        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, licences: embedded.licences, credit: embeddedCredit(rights) },
         linkedRsl,
       },
       mime,

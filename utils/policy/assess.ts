@@ -94,7 +94,7 @@ export interface ImageInputs {
   /** Signal files of the origin of every URL the bytes came through (`url`, each hop, `finalUrl`). */
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
-  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit };
+  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit; /** Every licence it states (two that differ conflict); `[licence]` when absent. */ licences?: Licence[] };
   /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
   linkedRsl?: FetchedFile[];
 }
@@ -282,7 +282,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   evidence.push(...image.embedded.evidence);
 
   const licences: Licence[] = [];
-  if (image.embedded.licence) licences.push(image.embedded.licence);
+  if (image.embedded.licences && image.embedded.licences.length > 0) licences.push(...image.embedded.licences);
+  else if (image.embedded.licence) licences.push(image.embedded.licence);
   const stated = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
   // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's
   // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes

@@ -522,3 +522,11 @@ describe("the page response's own opt-out headers, and TDM header and meta that 
     expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
   });
 });
+
+describe('two licences in the image’s own metadata', () => {
+  it('conflict: refused licence-conflict, whatever the page says', () => {
+    const by = { id: 'CC-BY-4.0', url: CC_BY, source: 'xmp' as const, attribution: null };
+    const nc = { id: 'CC-BY-NC-4.0', url: 'https://creativecommons.org/licenses/by-nc/4.0/', source: 'xmp' as const, attribution: null };
+    expect(decideFor('https://museum.example/a.png', { embedded: { evidence: [], licence: by, licences: [by, nc] } }).reasons).toEqual(['licence-conflict']);
+  });
+});
