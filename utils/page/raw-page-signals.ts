@@ -50,7 +50,9 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the worker's).
     const equiv = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag';
     const named = ['property', 'itemprop'].some((a) => (el.getAttribute(a) ?? '').trim().toLowerCase() === 'robots');
-    const name = el.getAttribute('name') ?? (equiv || named ? 'robots' : '');
+    const equivName = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const tdmEquiv = equivName === 'tdm-reservation' || equivName === 'tdm-policy' ? equivName : '';
+    const name = el.getAttribute('name') ?? (equiv || named ? 'robots' : tdmEquiv);
     if (name !== '' && name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
   }
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
