@@ -558,3 +558,18 @@ describe('rules written without the leading slash', () => {
   });
 
 });
+
+// SIGNALS.md §1.6: "with no ImagesiftBot group it obeys the Googlebot group before *" — an owner
+// who wrote a Googlebot group speaks to ImagesiftBot too; read both ways, the stricter wins.
+describe('ImagesiftBot obeys the Googlebot group when no group names it', () => {
+  const AI_P = purposeProfile('ai-training');
+  const robots = (body: string) => ({ url: 'https://s.test/robots.txt', outcome: 'ok' as const, body });
+  it('a Googlebot group disallowing the path refuses, though * allows it', () => {
+    const ev = evaluateRobots(robots('User-agent: Googlebot\nDisallow: /photos/\n\nUser-agent: *\nAllow: /\n'), 'https://s.test/photos/a.jpg', 'image', AI_P);
+    expect(ev.filter((e) => e.effect === 'deny').map((e) => e.value)).toEqual(['ImagesiftBot: Disallow: /photos/ (Googlebot group)']);
+  });
+  it('its own group, when there is one, decides for it', () => {
+    const ev = evaluateRobots(robots('User-agent: Googlebot\nDisallow: /photos/\n\nUser-agent: ImagesiftBot\nAllow: /\n'), 'https://s.test/photos/a.jpg', 'image', AI_P);
+    expect(ev.some((e) => e.effect === 'deny')).toBe(false);
+  });
+});
