@@ -280,6 +280,15 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
   for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
   evidence.push(...image.embedded.evidence);
+  // A frame that shows the image is a page of its own: its robots metas bind every image in it,
+  // and its TDMRep meta the images on its own registrable domain, as the top page's do (rule 3).
+  for (const frame of candidate.frames ?? []) {
+    evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile));
+    if (frame.tdm.reservation !== undefined && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
+      const fallback = { ...frame.tdm, source: `${frame.url} (tdm-reservation meta of the frame)` };
+      evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
+    }
+  }
 
   const licences: Licence[] = [];
   if (image.embedded.licences && image.embedded.licences.length > 0) licences.push(...image.embedded.licences);

@@ -530,3 +530,18 @@ describe('two licences in the image’s own metadata', () => {
     expect(decideFor('https://museum.example/a.png', { embedded: { evidence: [], licence: by, licences: [by, nc] } }).reasons).toEqual(['licence-conflict']);
   });
 });
+
+describe('an image found inside a frame answers to the frame document’s own opt-outs', () => {
+  const url = 'https://museum.example/embed/a.png';
+  const inFrame = (metas: { name: string; content: string }[], tdm: { reservation?: string } = {}) =>
+    assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://museum.example/embed/gallery.html', metas, tdm }] }), settings);
+  it('the frame’s <meta name="robots" content="noimageai"> refuses, though the top page licenses the image', () => {
+    expect(inFrame([{ name: 'robots', content: 'noimageai' }]).reasons).toContain('meta-robots');
+  });
+  it('the frame’s tdm-reservation meta reserves its own site’s images', () => {
+    expect(inFrame([], { reservation: '1' }).reasons).toContain('tdm-reserved');
+  });
+  it('a frame saying nothing changes nothing', () => {
+    expect(inFrame([]).decision).toBe('permitted');
+  });
+});
