@@ -183,8 +183,17 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
 
 /** Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store. */
 function labelsInBytes(b: Uint8Array): boolean {
-  return TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0);
+  if (TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0)) return true;
+  // The label in another case or with another separator (trainingMiningLabel): one folded copy,
+  // one search per spelling — linear in the bytes.
+  const folded = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+  return FOLDED_LABEL_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
 }
+const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining'];
 
 /** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {

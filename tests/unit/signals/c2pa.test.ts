@@ -228,3 +228,15 @@ describe('C2PA/CAWG training-mining written a little off', () => {
     expect(denies('cawg.training-mining', { entries: { 'cawg.ai_inference': { use: 'notAllowed' }, 'cawg.ml_other': { use: 'allowed' } } })).toEqual([]);
   });
 });
+
+describe('a broken store or assertion whose label is spelt a little off', () => {
+  it.each(['CAWG.Training-Mining', 'cawg.training_mining', 'c2pa.training-mining.v2'])('%s: a broken assertion under it fails closed', (label) => {
+    const broken = superbox('cbor', label, box('cbor', Uint8Array.from([0xbf, 0x61])));
+    expect(evaluateC2pa(jpegWith(manifestStore([broken])), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+  it('a broken store naming CAWG.Training_Mining fails closed', () => {
+    const tm = cborAssertion('CAWG.Training_Mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } } });
+    const segments = app11Segments(manifestStore([tm]), 64);
+    expect(evaluateC2pa(jpeg({ segments: segments.slice(0, -1) }), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+});
