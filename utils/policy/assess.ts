@@ -299,13 +299,26 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),
   // the URL fetched and the one after redirects; a redirect to another site makes it that site's.
   const pageSpeaksForImage = [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(page.pageUrl, u));
+  // A `Link: <…>; rel="license"` on the image response (and on each redirect) is the image's own
+  // server speaking for it. Decision: DESIGN.md §2 rule 4 does not list it, so it grants nothing
+  // on its own; but it is a licence statement about this very image, so one that differs from
+  // the licence found at the most specific level conflicts there (the reading that cannot grant
+  // a licence the owner did not give).
+  const headerLicences = [image.headers, ...hops.map((h) => h.headers)].flatMap((h) => licenceLinksFromHeader(header(h, 'link'), image.finalUrl));
+  const withHeaderLicences = (found: Licence[]): Licence[] => {
+    const level = (['xmp', 'element', 'page'] as const).find((s) => found.some((l) => l.source === s));
+    if (!level || headerLicences.length === 0) return found;
+    return [...found, ...headerLicences.map((url): Licence => ({ id: parseLicenceUrl(url)?.id ?? null, url, source: level, attribution: null }))];
+  };
   let decision: Decision;
   if (pageSpeaksForImage) {
     licences.push(...stated);
+    licences.splice(0, licences.length, ...withHeaderLicences(licences));
     decision = decide({ evidence, licences }, settings);
   } else {
     const site = licenceSite(page.pageUrl) ?? page.pageUrl;
     for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
+    licences.splice(0, licences.length, ...withHeaderLicences(licences));
     decision = decide({ evidence, licences, claimedBy: stated.length > 0 ? [site] : [] }, settings);
   }
   // The licence carries the work's credit: title, creator, source and the TASL line (issue 18).

@@ -545,3 +545,14 @@ describe('an image found inside a frame answers to the frame document’s own op
     expect(inFrame([]).decision).toBe('permitted');
   });
 });
+
+describe('a licence the image response states in its Link header', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it('one other than the licence found refuses (licence-conflict): the image’s own server speaks for it', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel="license"` } }).reasons).toEqual(['licence-conflict']);
+  });
+  it('the same licence changes nothing, and alone it grants nothing', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).decision).toBe('permitted');
+    expect(decideFor('https://b.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).reasons).toEqual(['no-licence']);
+  });
+});
