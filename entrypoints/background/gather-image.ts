@@ -108,6 +108,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         origins: files,
         embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, licences: embedded.licences, credit: embeddedCredit(rights) },
         linkedRsl,
+        mime,
       },
       mime,
       bytes: fetched.bytes,

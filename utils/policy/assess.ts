@@ -97,6 +97,8 @@ export interface ImageInputs {
   embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit; /** Every licence it states (two that differ conflict); `[licence]` when absent. */ licences?: Licence[] };
   /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
   linkedRsl?: FetchedFile[];
+  /** The type the bytes turned out to be (sniffed): ai.txt's file-type rules read it. */
+  mime?: string;
 }
 
 const header = (h: HeaderMap | null, name: string): string[] => headerLines(h, name).lines;
@@ -250,7 +252,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       continue;
     }
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
-    evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile, image.mime));
   }
   evidence.push(...evaluateXRobotsTag(robotsHeader(image.headers), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));

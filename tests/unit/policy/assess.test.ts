@@ -556,3 +556,10 @@ describe('a licence the image response states in its Link header', () => {
     expect(decideFor('https://b.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).reasons).toEqual(['no-licence']);
   });
 });
+
+describe('ai.txt file types meet the type the bytes turned out to be', () => {
+  it('a JPEG at an extension-less URL under Disallow: *.jpg is refused', () => {
+    const aiTxt = { url: 'https://museum.example/ai.txt', outcome: 'ok' as const, body: 'User-Agent: *\nDisallow: *.jpg\n' };
+    expect(decideFor('https://museum.example/image/123', { mime: 'image/jpeg', origins: [files('https://museum.example', { aiTxt })] }).reasons).toContain('ai-txt-disallow');
+  });
+});
