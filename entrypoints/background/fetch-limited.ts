@@ -2,7 +2,7 @@ import { backoffMs, parseRetryAfter } from '@/utils/net/retry-after';
 
 /** What a bounded fetch of a signal file or image produced. */
 export type FetchOutcome =
-  | { outcome: 'ok'; url: string; finalUrl: string; status: number; headers: Headers; bytes: Uint8Array; truncated: boolean }
+  | { outcome: 'ok'; url: string; finalUrl: string; redirected: boolean; status: number; headers: Headers; bytes: Uint8Array; truncated: boolean }
   | { outcome: 'unavailable'; url: string; finalUrl: string; status: number; headers: Headers }
   | { outcome: 'unreachable'; url: string; detail: string; status?: number; headers?: Headers };
 
@@ -26,7 +26,7 @@ export async function fetchLimited(url: string, maxBytes: number, timeoutMs = 15
       return { outcome: 'unavailable', url, finalUrl, status: res.status, headers: res.headers };
     }
     const { bytes, truncated } = await readCapped(res, maxBytes);
-    return { outcome: 'ok', url, finalUrl, status: res.status, headers: res.headers, bytes, truncated };
+    return { outcome: 'ok', url, finalUrl, redirected: res.redirected || finalUrl !== url, status: res.status, headers: res.headers, bytes, truncated };
   } catch (err) {
     return { outcome: 'unreachable', url, detail: controller.signal.aborted ? 'timed out' : String(err) };
   } finally {

@@ -12,6 +12,7 @@ import { embeddedCredit } from '@/utils/signals/xmp-credit';
 import type { ImageCandidate } from '@/utils/policy/verdict';
 import { fetchWithRetry, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
+import { redirectsOf } from './redirect-hops';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -57,6 +58,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   if (candidate.url.startsWith('blob:')) {
     return failed('fetch-failed', candidate.url, 'blob: URL', "Made by the page's own scripts (a blob: URL): only the page can read it, so Heed cannot fetch it");
   }
+  const since = Date.now();
   const fetched = await fetchSlot(candidate.url, () => fetchWithRetry(candidate.url, settings.maxImageBytes + 1));
   if (fetched.outcome === 'unreachable') {
     return linkNotAnImage(candidate, fetched.detail, `it could not be fetched: ${fetched.detail}`, failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`));
@@ -80,8 +82,11 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
     return { ok: false, reason: 'below-min-side', evidence: [{ kind: 'fetch', scope: 'image', source: candidate.url, value, effect: 'info', note }], instead: null };
   }
 
-  // The signal files of the image's origin and, after a cross-origin redirect, of the final one.
-  const originNames = [...new Set([originOf(candidate.url), originOf(fetched.finalUrl)].filter((o): o is string => o !== null))];
+  // Every redirect on the way (A → B → C), as webRequest saw it; null (fails closed) when unseen.
+  const redirects = fetched.redirected ? await redirectsOf(candidate.url, fetched.finalUrl, since) : [];
+  // The signal files of the origin of every URL the bytes came through: the image's, each hop's, the final one's.
+  const hopUrls = (redirects ?? []).flatMap((h) => [h.url, h.location]);
+  const originNames = [...new Set([candidate.url, ...hopUrls, fetched.finalUrl].map(originOf).filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl] = await Promise.all([
@@ -99,9 +104,11 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         url: candidate.url,
         finalUrl: fetched.finalUrl,
         headers: headerMap(fetched.headers),
+        redirects,
         origins: files,
-        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, credit: embeddedCredit(rights) },
+        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, licences: embedded.licences, credit: embeddedCredit(rights) },
         linkedRsl,
+        mime,
       },
       mime,
       bytes: fetched.bytes,

@@ -4,6 +4,7 @@ import { Collector, keepResuming, RESUME_ALARM } from './collector';
 import { registerMessageHandlers, showSiteStatusOfOpenTabs, showSiteStatusOnceLoaded, type Services } from './messaging';
 import { OriginSignals } from './origin-signals';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
+import { watchRedirects } from './redirect-hops';
 import { registerMenusAndShortcut } from './menus';
 import { importFaceDetectorOnInstall } from './face-detector-loader';
 import { EXPIRE_ALARM, expireNow, scheduleExpiry } from './history-expiry';
@@ -18,6 +19,7 @@ async function resumeJobs({ collector }: Services): Promise<void> {
 export default defineBackground(() => {
   // Listeners are registered synchronously so a worker woken by an event receives it.
   captureMainFrameHeaders();
+  watchRedirects();
   importFaceDetectorOnInstall();
   const ready: Promise<Services> = openHeedDB().then((db) => {
     const origins = new OriginSignals(db);

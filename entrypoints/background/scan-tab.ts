@@ -175,11 +175,17 @@ export async function scanTab(
     if (frame.frameId === 0) page = parsed.data.page;
     if (parsed.data.limit) limits.add(parsed.data.limit);
     const reported: string[] = [];
+    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts `frames`).
+    const framePage = frame.frameId === 0 ? null : parsed.data.page;
+    const frameInfo = framePage ? { url: framePage.url, metas: framePage.metas, tdm: framePage.tdm } : null;
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
       reported.push(c.data.url);
-      if (!byUrl.has(c.data.url)) byUrl.set(c.data.url, c.data);
+      const known = byUrl.get(c.data.url);
+      const found = known ?? c.data;
+      if (frameInfo && (found.frames?.length ?? 0) < 20) found.frames = [...(found.frames ?? []), frameInfo];
+      if (!known) byUrl.set(c.data.url, found);
     }
     reportedByFrame.set(frame.frameId, reported);
   }

@@ -39,3 +39,29 @@ test('robots.txt answering 429 disallows everything (robots-unreachable)', async
   const verdicts = await popup.collect();
   expect(verdicts.map((v) => [v.decision, v.reasons])).toEqual([['refused', ['robots-unreachable']]]);
 });
+
+// DESIGN.md §2 rules 2–3: every URL the bytes came through is the image's: a site between the
+// first URL and the last (A → B → C) refuses by its robots.txt or the headers of its 3xx answer.
+test('an image redirected A → B → C is refused by B: X-Robots-Tag on its redirect, its robots.txt', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('hops.test')}/`);
+  const verdicts = await popup.collect();
+  const byPath = Object.fromEntries(verdicts.map((v) => [new URL(v.url).pathname, [v.decision, v.reasons]]));
+  expect(byPath).toEqual({
+    '/img/via-b.png': ['refused', ['x-robots-tag', 'no-licence']],
+    '/img/via-b-robots.png': ['refused', ['robots-disallow', 'no-licence']],
+    // The hops were seen (nothing unreadable); no licence is all that stands in the way.
+    '/img/via-clean.png': ['refused', ['no-licence']],
+  });
+  expect(sites.requests).toContain('hopb.test /robots.txt');
+});
+
+// DESIGN.md §2 rule 3: a frame is the page that shows the images in it; its robots meta binds them.
+test('an image inside a frame whose document says noimageai is refused; the top page’s own image is not', async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('frames.test')}/`);
+  const verdicts = await popup.collect();
+  const byPath = Object.fromEntries(verdicts.map((v) => [new URL(v.url).pathname, [v.decision, v.reasons]]));
+  expect(byPath).toEqual({
+    '/img/top.png': ['permitted', []],
+    '/img/in-frame.png': ['refused', ['meta-robots']],
+  });
+});

@@ -21,6 +21,17 @@ import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, r
 
 export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
 
+/**
+ * The training-mining label a box label spells, or null. Decision (DESIGN.md §2 rules 3 and 5:
+ * the reading that cannot keep a refusal): labels are matched case-insensitively, with `_`, `.`
+ * or nothing for the hyphen, and a version suffix (`.v2`) — the spelling C2PA gives a revised
+ * assertion — removed, so `CAWG.Training_Mining.v2` is read as `cawg.training-mining`.
+ */
+export function trainingMiningLabel(label: string): (typeof TRAINING_MINING_LABELS)[number] | null {
+  const m = /^(c2pa|cawg)\.training[-_. ]?mining(?:\.v\d{1,4})?$/i.exec(label.trim());
+  return m ? (`${m[1]!.toLowerCase()}.training-mining` as (typeof TRAINING_MINING_LABELS)[number]) : null;
+}
+
 export interface TrainingMiningEntry {
   use: string;
   constraintInfo: string | null;
@@ -141,16 +152,22 @@ const asText = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** Entries from an assertion's content: `{entries: {...}}`, or the entries at top level (early drafts). */
 function toAssertion(label: string, content: unknown, active: boolean): TrainingMiningAssertion | null {
-  const get = (m: unknown, k: string): unknown => (m instanceof Map ? m.get(k) : m && typeof m === 'object' ? (m as Record<string, unknown>)[k] : undefined);
   const keys = (m: unknown): string[] => (m instanceof Map ? [...m.keys()].filter((k): k is string => typeof k === 'string') : m && typeof m === 'object' ? Object.keys(m) : []);
+  // Field names are read case-insensitively (`Use`, `Entries`): a refusal spelt so still refuses.
+  const get = (m: unknown, k: string): unknown => {
+    const found = keys(m).includes(k) ? k : keys(m).find((key) => key.trim().toLowerCase() === k.trim().toLowerCase());
+    return found === undefined ? undefined : m instanceof Map ? m.get(found) : (m as Record<string, unknown>)[found];
+  };
   if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;
   const source = get(content, 'entries') ?? content;
   const entries = new Map<string, TrainingMiningEntry>();
   for (const key of keys(source).slice(0, MAX_ENTRIES)) {
-    if (key === 'metadata') continue;
+    if (key.trim().toLowerCase() === 'metadata') continue;
     const entry = get(source, key);
-    const use = asText(get(entry, 'use'));
-    if (use === null) continue;
+    // A bare word stands for its `use`; a `use` that is missing or not text is kept as written,
+    // which no reading accepts, so it fails closed (DESIGN.md §2 rule 5) instead of vanishing.
+    const raw = typeof entry === 'string' ? entry : get(entry, 'use');
+    const use = asText(raw) ?? (raw === undefined ? '(no use given)' : `(not text: ${typeof raw})`);
     // CAWG spells it `constraints_info`; C2PA 1.x `constraint_info`.
     entries.set(key, { use, constraintInfo: asText(get(entry, 'constraints_info')) ?? asText(get(entry, 'constraint_info')) });
   }
@@ -166,8 +183,17 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
 
 /** Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store. */
 function labelsInBytes(b: Uint8Array): boolean {
-  return TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0);
+  if (TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0)) return true;
+  // The label in another case or with another separator (trainingMiningLabel): one folded copy,
+  // one search per spelling — linear in the bytes.
+  const folded = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+  return FOLDED_LABEL_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
 }
+const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining'];
 
 /** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {
@@ -184,12 +210,13 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
   const where = active ? '' : ' (ingredient manifest)';
   for (const part of assertionStore.children) {
     const a = superbox(j, part);
-    const label = a?.label?.replace(/__\d+$/, '') ?? null;
-    if (!a || label === null) {
+    const written = a?.label?.replace(/__\d+$/, '') ?? null;
+    if (!a || written === null) {
       if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
       continue;
     }
-    if (!(TRAINING_MINING_LABELS as readonly string[]).includes(label)) continue;
+    const label = trainingMiningLabel(written);
+    if (label === null) continue;
     const content = a.children[0];
     if (content?.type === 'brob') {
       unreadable.push(`${label}${where}: Brotli-compressed (brob; Heed has no Brotli decoder)`);

@@ -103,6 +103,19 @@ function forge(name: string, base: string, source: string, typeSegments: readonl
   };
 }
 
+/** `https://alice.example/x` from a Wayback path `/web/TIMESTAMP[flags_]/ORIGINAL`; null when it names none. */
+const WAYBACK = /^\/web\/\d{1,14}(?:[a-z]{2}_)?\/(.+)$/i;
+function waybackOriginal(url: URL): string | null {
+  const m = WAYBACK.exec(url.pathname);
+  if (!m?.[1]) return null;
+  const inner = m[1].replace(/^(https?):\/*/i, '$1://');
+  return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
+}
+
+/** Internet Archive item identifiers in the URL forms items are served under. */
+const IA_ITEM_PATHS = new Set(['details', 'download', 'embed', 'stream']);
+const IA_DATANODE = /^ia\d+\.(?:us\.)?archive\.org$/;
+
 export const SHARED_HOSTS: readonly SharedHost[] = [
   {
     name: 'Google Cloud Storage',
@@ -190,6 +203,97 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     'https://huggingface.co/datasets/alice/d',
     'https://huggingface.co/datasets/bob/d/resolve/main/b.png',
   ]),
+  // Gitea/Forgejo (Codeberg runs Forgejo) serve files at OWNER/REPO/raw/REF/PATH, as Gogs, their origin.
+  forge('Codeberg', 'codeberg.org', 'https://gogs.io/api-reference/repositories/download-raw-content', [], ['https://codeberg.org/alice/r', 'https://codeberg.org/bob/r/raw/branch/main/b.png']),
+  forge('Gitea', 'gitea.com', 'https://gogs.io/api-reference/repositories/download-raw-content', [], ['https://gitea.com/alice/r', 'https://gitea.com/bob/r/raw/branch/main/b.png']),
+  // `bitbucket.org/WORKSPACE/REPO/src/…` (and `/raw/…`): the workspace is the tenant.
+  forge('Bitbucket', 'bitbucket.org', 'https://backstage.io/docs/reference/integration.getbitbucketcloudfilefetchurl', [], ['https://bitbucket.org/alice/r', 'https://bitbucket.org/bob/r/raw/main/b.png']),
+  {
+    name: 'Wayback Machine',
+    // Snapshots are web.archive.org/web/TIMESTAMP/ORIGINAL-URL (the availability API's answers).
+    source: 'https://archive.org/help/wayback_api.php',
+    tenants: "the archived site: web.archive.org/web/TIMESTAMP[flags_]/URL is URL's own site's copy; other paths are the archive's",
+    matches: (host) => host === 'web.archive.org',
+    tenantOf: (url) => {
+      if (!url.pathname.startsWith('/web/')) return 'web.archive.org';
+      const original = waybackOriginal(url);
+      if (original === null) return null;
+      let inner: URL;
+      try {
+        inner = new URL(original);
+      } catch {
+        return null;
+      }
+      // A snapshot of a snapshot names no site of its own.
+      return inner.hostname.toLowerCase() === 'web.archive.org' ? null : licenceSite(inner.href);
+    },
+    examples: [['https://web.archive.org/web/2020/https://alice.example/', 'https://web.archive.org/web/2020im_/https://bob.example/b.png']],
+  },
+  {
+    name: 'Internet Archive items',
+    // "Archive.org is made up of items": archive.org/details/IDENTIFIER, its files at
+    // archive.org/download/IDENTIFIER/FILE (served from iaNNN.us.archive.org/N/items/IDENTIFIER/FILE).
+    source: 'https://archive.org/developers/items.html',
+    tenants: 'the item: archive.org/(details|download|embed|stream)/IDENTIFIER, archive.org/services/img/IDENTIFIER, iaNNN.us.archive.org/N/items/IDENTIFIER',
+    matches: under('archive.org'),
+    tenantOf: (url, host) => {
+      if (host === 'archive.org' || host === 'www.archive.org') {
+        const first = segment(url, 0);
+        const item = first !== null && IA_ITEM_PATHS.has(first) ? segment(url, 1) : first === 'services' && segment(url, 1) === 'img' ? segment(url, 2) : undefined;
+        if (item === undefined) return 'archive.org';
+        return item ? `archive.org/${item}` : null;
+      }
+      if (IA_DATANODE.test(host) && segment(url, 1) === 'items') {
+        const item = segment(url, 2);
+        return item ? `archive.org/${item}` : null;
+      }
+      return null;
+    },
+    examples: [['https://archive.org/details/alice', 'https://archive.org/download/bob/b.png']],
+  },
+  {
+    name: 'Firebase Storage',
+    // Download URLs are firebasestorage.googleapis.com/v0/b/BUCKET/o/OBJECT: a Cloud Storage bucket.
+    source: 'https://www.sentinelstand.com/article/guide-to-firebase-storage-download-urls-tokens',
+    tenants: 'the bucket: firebasestorage.googleapis.com/v0/b/BUCKET/o/OBJECT (the same bucket as on storage.googleapis.com)',
+    matches: (host) => host === 'firebasestorage.googleapis.com',
+    tenantOf: (url) => {
+      const bucket = segment(url, 0) === 'v0' && segment(url, 1) === 'b' ? segment(url, 2) : null;
+      return bucket ? `storage.googleapis.com/${bucket}` : null;
+    },
+    examples: [['https://firebasestorage.googleapis.com/v0/b/a/o/x.html', 'https://firebasestorage.googleapis.com/v0/b/b/o/y.jpg']],
+  },
+  {
+    name: 'Google Sites',
+    // Published sites live at sites.google.com/view/NAME (classic: /site/NAME, /a/DOMAIN/NAME), e.g.
+    // https://sites.google.com/view/tutorial-gsites-adaka2005/… ; google.com's other hosts are Google's own.
+    source: 'https://newsitesguide.pjrprojects.co.uk/published-vs-unpublished',
+    tenants: 'the site: sites.google.com/view/NAME, sites.google.com/site/NAME or sites.google.com/a/DOMAIN/NAME',
+    matches: (host) => host === 'sites.google.com',
+    tenantOf: (url) => {
+      const first = segment(url, 0);
+      if (first === 'view' || first === 'site') {
+        const name = segment(url, 1);
+        return name ? `sites.google.com/${first}/${name}` : null;
+      }
+      if (first === 'a') {
+        const domain = segment(url, 1);
+        const name = segment(url, 2);
+        return domain && name ? `sites.google.com/a/${domain}/${name}` : null;
+      }
+      return null;
+    },
+    examples: [['https://sites.google.com/view/alice', 'https://sites.google.com/view/bob/b.png'], ['https://sites.google.com/view/alice', 'https://www.google.com/logo.png']],
+  },
+  {
+    name: 'itch.io',
+    // Each creator's pages are CREATOR.itch.io (a profile's url: "https://indie-dev.itch.io").
+    source: 'https://raw.githubusercontent.com/api-evangelist/itch-io/refs/heads/main/examples/get-profile.json',
+    tenants: 'the creator: CREATOR.itch.io',
+    matches: under('itch.io'),
+    tenantOf: (_url, host) => subdomainTenant('itch.io', host),
+    examples: [['https://alice.itch.io/game', 'https://bob.itch.io/b.png']],
+  },
   {
     name: 'Neocities',
     // Neocities' own server configuration: server_name ~^(?<subdomain>.+)\.neocities.org$; root …/sites/$subdomain.

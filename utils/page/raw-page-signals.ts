@@ -45,11 +45,14 @@ export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.q
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
   const metas: RawPageSignals['metas'] = [];
-  for (const el of Array.from(doc.querySelectorAll('meta[name], meta[http-equiv]')).slice(0, RAW_LIMITS.metas)) {
-    // `<meta http-equiv="X-Robots-Tag">` counts as the robots meta (as signals/meta-robots.ts
-    // robotsMetaName reads it; this script imports nothing of the worker's).
+  for (const el of Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property="robots" i], meta[itemprop="robots" i]')).slice(0, RAW_LIMITS.metas)) {
+    // `<meta http-equiv="X-Robots-Tag">` and `<meta property="robots">` count as the robots meta
+    // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the worker's).
     const equiv = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag';
-    const name = el.getAttribute('name') ?? (equiv ? 'robots' : '');
+    const named = ['property', 'itemprop'].some((a) => (el.getAttribute(a) ?? '').trim().toLowerCase() === 'robots');
+    const equivName = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const tdmEquiv = equivName === 'tdm-reservation' || equivName === 'tdm-policy' ? equivName : '';
+    const name = el.getAttribute('name') ?? (equiv || named ? 'robots' : tdmEquiv);
     if (name !== '' && name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
   }
   const licenceLinks: RawPageSignals['licenceLinks'] = [];

@@ -73,18 +73,32 @@ export interface PageInputs {
   linkedRsl?: FetchedFile[];
 }
 
+/** One redirect the bytes came through: `url` answered 3xx with `headers`, pointing at `location`. */
+export interface RedirectHop {
+  url: string;
+  location: string;
+  headers: HeaderMap;
+}
+
 /** What was read about one image: its response, its origins' signal files and its bytes. */
 export interface ImageInputs {
   url: string;
   /** The URL after redirects. */
   finalUrl: string;
   headers: HeaderMap;
-  /** Signal files of the image's origin and, after a cross-origin redirect, the final one. */
+  /**
+   * Every redirect from `url` to `finalUrl`, in order ([] when there was none); null when the
+   * fetch was redirected but its hops could not be seen (fails closed: DESIGN.md §2 rule 5).
+   */
+  redirects: RedirectHop[] | null;
+  /** Signal files of the origin of every URL the bytes came through (`url`, each hop, `finalUrl`). */
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
-  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit };
+  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit; /** Every licence it states (two that differ conflict); `[licence]` when absent. */ licences?: Licence[] };
   /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
   linkedRsl?: FetchedFile[];
+  /** The type the bytes turned out to be (sniffed): ai.txt's file-type rules read it. */
+  mime?: string;
 }
 
 const header = (h: HeaderMap | null, name: string): string[] => headerLines(h, name).lines;
@@ -107,6 +121,13 @@ function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
 /** The response header wins over the HTML meta (TDMRep processing order: header, then meta). */
 function pageTdm(input: PageInputs): (TdmDeclaration & { source: string }) | null {
   const fromHeader = tdmDeclaration(input.headers);
+  const meta = input.page.tdm.reservation;
+  // Decision: DESIGN.md §2 rule 3 says "the page's header or meta applies"; where they disagree
+  // (header 0, meta 1 or unreadable), either may be the owner's word, so the meta's stricter
+  // answer stands (the reading that keeps nothing refused). A header reserving wins as before.
+  if (fromHeader.reservation !== undefined && fromHeader.reservation.trim() === '0' && meta !== undefined && meta.trim() !== '0') {
+    return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta; the header says 0)` };
+  }
   if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
   if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
   return null;
@@ -126,6 +147,12 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
     ...evaluateXRobotsTag(robotsHeader(input.headers), url, 'page', profile),
     ...evaluateMetaRobots(input.page.metas, url, profile),
+    // The page response's own Content-Usage / Content-Signal. Decision: DESIGN.md §2 rule 3 names
+    // the image response's header, and aipref attaches a header to its representation; but the
+    // owner who says train-ai=n about the page says it of what the page shows, as an X-Robots-Tag
+    // on the page does — read so, it is a page-level deny (the reading that keeps nothing refused).
+    ...evaluateContentUsageHeader(header(input.headers, 'content-usage'), url, 'page', profile),
+    ...evaluateContentSignalHeader(header(input.headers, 'content-signal'), url, 'page', profile),
   ];
   const tdmFallback = pageTdm(input);
   // The page's own TDM answer (its origin's tdmrep.json, then its header/meta) speaks for the
@@ -186,7 +213,13 @@ function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype
 /** Decide one image from the page assessment, its own signals and its element context. */
 export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
   const profile = purposeProfile(settings.purpose);
-  const urls = [...new Set([image.url, image.finalUrl])];
+  // Every URL the bytes came through, intermediate redirect hops included: a refusal by any of
+  // them (its robots.txt, ai.txt, tdmrep.json, registry entry or the headers of its 3xx answer)
+  // refuses the image. Decision: DESIGN.md §2 names "the image's origin" and "the image URL"; a
+  // redirect hop serves the image too, so it is read as one (the reading that keeps nothing a
+  // hop's owner refused).
+  const hops = image.redirects ?? [];
+  const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
   const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` is museum.example's image.
   const originKey = (u: string) => {
@@ -202,6 +235,12 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   };
 
   const evidence: Evidence[] = [...page.imageEvidence];
+  if (!redirectsSeen(image)) {
+    evidence.push({
+      kind: 'fetch', scope: 'image', source: image.url, value: image.redirects === null ? 'redirect hops not seen' : 'redirect hops incomplete', effect: 'deny', reason: 'signal-unreadable',
+      note: `The image was redirected to ${image.finalUrl}, but not every URL on the way could be seen: a site in between may have refused it, so Heed fails closed`,
+    });
+  }
   for (const u of urls) {
     if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);
@@ -213,11 +252,23 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       continue;
     }
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
-    evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile, image.mime));
   }
   evidence.push(...evaluateXRobotsTag(robotsHeader(image.headers), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
   evidence.push(...evaluateContentSignalHeader(header(image.headers, 'content-signal'), image.finalUrl, 'image', profile));
+  // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
+  // tdmrep.json for that URL (the final response's are read below).
+  for (const hop of hops) {
+    evidence.push(...evaluateXRobotsTag(robotsHeader(hop.headers), hop.url, 'image', profile));
+    evidence.push(...evaluateContentUsageHeader(header(hop.headers, 'content-usage'), hop.url, 'image', profile));
+    evidence.push(...evaluateContentSignalHeader(header(hop.headers, 'content-signal'), hop.url, 'image', profile));
+    const hopOrigin = originOfUrl(hop.url);
+    if (hopOrigin) {
+      evidence.push(...resolveTdmReservation({ wellKnown: hopOrigin.tdmrep, imageUrl: hop.url, imageHeaders: tdmDeclaration(hop.headers), pageFallback: null }, profile));
+      evidence.push(...rslEvidence([hopOrigin], hop.url, profile, 'image'));
+    }
+  }
   const finalOrigin = originOfUrl(image.finalUrl);
   if (finalOrigin) {
     evidence.push(
@@ -231,22 +282,45 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
   for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
   evidence.push(...image.embedded.evidence);
+  // A frame that shows the image is a page of its own: its robots metas bind every image in it,
+  // and its TDMRep meta the images on its own registrable domain, as the top page's do (rule 3).
+  for (const frame of candidate.frames ?? []) {
+    evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile));
+    if (frame.tdm.reservation !== undefined && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
+      const fallback = { ...frame.tdm, source: `${frame.url} (tdm-reservation meta of the frame)` };
+      evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
+    }
+  }
 
   const licences: Licence[] = [];
-  if (image.embedded.licence) licences.push(image.embedded.licence);
+  if (image.embedded.licences && image.embedded.licences.length > 0) licences.push(...image.embedded.licences);
+  else if (image.embedded.licence) licences.push(image.embedded.licence);
   const stated = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
   // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's
   // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes
   // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),
   // the URL fetched and the one after redirects; a redirect to another site makes it that site's.
   const pageSpeaksForImage = [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(page.pageUrl, u));
+  // A `Link: <…>; rel="license"` on the image response (and on each redirect) is the image's own
+  // server speaking for it. Decision: DESIGN.md §2 rule 4 does not list it, so it grants nothing
+  // on its own; but it is a licence statement about this very image, so one that differs from
+  // the licence found at the most specific level conflicts there (the reading that cannot grant
+  // a licence the owner did not give).
+  const headerLicences = [image.headers, ...hops.map((h) => h.headers)].flatMap((h) => licenceLinksFromHeader(header(h, 'link'), image.finalUrl));
+  const withHeaderLicences = (found: Licence[]): Licence[] => {
+    const level = (['xmp', 'element', 'page'] as const).find((s) => found.some((l) => l.source === s));
+    if (!level || headerLicences.length === 0) return found;
+    return [...found, ...headerLicences.map((url): Licence => ({ id: parseLicenceUrl(url)?.id ?? null, url, source: level, attribution: null }))];
+  };
   let decision: Decision;
   if (pageSpeaksForImage) {
     licences.push(...stated);
+    licences.splice(0, licences.length, ...withHeaderLicences(licences));
     decision = decide({ evidence, licences }, settings);
   } else {
     const site = licenceSite(page.pageUrl) ?? page.pageUrl;
     for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
+    licences.splice(0, licences.length, ...withHeaderLicences(licences));
     decision = decide({ evidence, licences, claimedBy: stated.length > 0 ? [site] : [] }, settings);
   }
   // The licence carries the work's credit: title, creator, source and the TASL line (issue 18).
@@ -256,6 +330,27 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** A URL without its fragment, as the network sees it (`null` when it does not parse). */
+function requestUrl(u: string): string | null {
+  try {
+    const url = new URL(u);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** The hops lead from the URL fetched to the final one without a gap. */
+function redirectsSeen(image: ImageInputs): boolean {
+  const same = (a: string, b: string) => requestUrl(a) !== null && requestUrl(a) === requestUrl(b);
+  const hops = image.redirects;
+  if (hops === null) return false;
+  if (hops.length === 0) return same(image.url, image.finalUrl);
+  if (!same(hops[0]!.url, image.url) || !same(hops[hops.length - 1]!.location, image.finalUrl)) return false;
+  return hops.every((h, i) => i === 0 || same(hops[i - 1]!.location, h.url));
 }
 
 /** A page's licence statement about another site's image: evidence, never a grant (rule 4). */

@@ -29,6 +29,19 @@ export const ImageCandidateSchema = lazily(() => z.object({
   renderedHeight: z.number().nonnegative().optional(),
   /** Licence markup scoped to this element (figure rel=license, RDFa/microdata), with credits. */
   elementLicences: z.array(ElementLicenceHintSchema).max(50).default([]),
+  /**
+   * The frames (other than the top document) the image was found in, with each frame
+   * document's own robots metas and TDMRep meta: their opt-outs bind the image (DESIGN.md §2
+   * rule 3 — the frame is the page that shows it).
+   */
+  frames: z
+    .array(z.object({
+      url: z.string().max(8192),
+      metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
+      tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+    }))
+    .max(20)
+    .optional(),
 }));
 export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
 

@@ -153,15 +153,42 @@ function strictestRule(rules: readonly AiTxtRule[], target: string): AiTxtRule |
   return first;
 }
 
-/** Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed. */
-export function evaluateAiTxt(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile): Evidence[] {
+/** File extensions of the image types Heed sniffs, for ai.txt's file-type rules. */
+const EXTENSIONS: Record<string, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'image/avif': ['avif'],
+  'image/svg+xml': ['svg'],
+  'image/bmp': ['bmp'],
+  'image/tiff': ['tif', 'tiff'],
+  'image/heic': ['heic'],
+  'image/heif': ['heif'],
+};
+
+/**
+ * The target as written, and — when the image's type is known — as if its URL ended in each of
+ * that type's extensions. Decision (SIGNALS.md §5.1: ai.txt lists *file types*; DESIGN.md §2:
+ * the reading that keeps nothing refused): `Disallow: *.jpg` refuses a JPEG served at
+ * `/image/123?w=800` too; the usual precedence still applies to each reading.
+ */
+function typedTargets(target: string, mime: string | undefined): string[] {
+  const exts = mime ? (EXTENSIONS[mime.toLowerCase()] ?? []) : [];
+  const q = target.indexOf('?');
+  const [path, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q)];
+  return [target, ...exts.map((e) => `${path}.${e}${query}`)];
+}
+
+/** Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed. `mime`: the image's sniffed type, when its bytes were read. */
+export function evaluateAiTxt(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, mime?: string): Evidence[] {
   return neverThrow(
-    () => evaluate(fetched, imageUrl, profile),
+    () => evaluate(fetched, imageUrl, profile, mime),
     (message) => [{ kind: 'ai-txt', scope: 'site', source: String(fetched?.url ?? ''), value: 'unreadable', effect: 'info', note: `ai.txt could not be evaluated: ${message}` }],
   );
 }
 
-function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile): Evidence[] {
+function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, mime?: string): Evidence[] {
   if (!isFetchedFile(fetched)) return [];
   const base = { kind: 'ai-txt', scope: 'site', source: fetched.url } as const;
   if (fetched.outcome === 'absent') {
@@ -182,7 +209,10 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   const decided = new Map<string, AiTxtRule | null>(); // most tokens fall back to the same `*` rules
   for (const token of tokens) {
     const { agent, rules } = rulesFor(parsed.value, token);
-    if (!decided.has(agent)) decided.set(agent, strictestRule(rules, target));
+    if (!decided.has(agent)) {
+      const readings = typedTargets(target, mime).map((t) => strictestRule(rules, t));
+      decided.set(agent, readings.find((r) => r !== null && !r.allow) ?? readings[0] ?? null);
+    }
     const rule = decided.get(agent)!;
     if (!rule) continue;
     const value = `User-Agent: ${agent} → ${rule.allow ? 'Allow' : 'Disallow'}: ${clip(rule.pattern, 300)} (line ${rule.line})`;

@@ -41,22 +41,42 @@ function clip(s: string, max = 300): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
+/** The entries C2PA 1.x and CAWG define, without their namespace. */
+const KNOWN_ENTRIES = ['ai_training', 'ai_generative_training', 'ai_inference', 'data_mining'];
+
+/**
+ * An entry key or `use` value as it is meant. Decision (DESIGN.md §2 rules 3 and 5: the reading
+ * that cannot keep a refusal): keys are read without case, spaces, namespace (`cawg.`, `c2pa.`,
+ * `cawg:` or none) and with `-` for `_`, so `CAWG.AI-Training` binds like `cawg.ai_training`;
+ * `use` values are read as their letters only, so `not_allowed` and `Not Allowed` are `notAllowed`.
+ */
+const entryName = (key: string) => key.trim().toLowerCase().replace(/-/g, '_').replace(/^(?:c2pa|cawg)[.:]/, '');
+const useWord = (use: string) => use.toLowerCase().replace(/[^a-z]/g, '');
+
 function entryEvidence(label: string, active: boolean, key: string, entry: TrainingMiningEntry, profile: PurposeProfile): Evidence {
   const use = entry.use.trim();
   const value = clip(`${label}${active ? '' : ' (ingredient manifest)'} ${key}=${use} — ${UNVERIFIED}`);
   const info = entry.constraintInfo ? ` Constraints: ${clip(entry.constraintInfo, 200)}.` : '';
   const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa', value };
-  if (!profile.c2paKeys.includes(key)) {
+  const name = entryName(key);
+  const word = useWord(use);
+  if (!KNOWN_ENTRIES.includes(name)) {
+    // An entry Heed does not know may name this purpose: only its permission is harmless.
+    return word === 'allowed'
+      ? { ...base, effect: 'info', note: `An entry Heed does not know; it allows its use.${info}` }
+      : { ...base, effect: 'deny', reason: 'signal-unreadable', note: `An entry Heed does not know restricts a use that may be this one; fails closed.${info}` };
+  }
+  if (!profile.c2paKeys.map(entryName).includes(name)) {
     return { ...base, effect: 'info', note: `Does not bind ${profile.purpose}.${info}` };
   }
   if (!active) {
     // An ingredient's refusal binds (fail closed); its permission does not speak for this asset.
-    const refused = ['notallowed', 'constrained'].includes(use.toLowerCase());
-    return refused
+    if (word === 'allowed') return { ...base, effect: 'info', note: `Stated in an ingredient's manifest, not this image's own (active) one: it does not decide.${info}` };
+    return word === 'notallowed' || word === 'constrained'
       ? { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `An ingredient's C2PA manifest (this image's provenance chain) does not allow this use.${info}` }
-      : { ...base, effect: 'info', note: `Stated in an ingredient's manifest, not this image's own (active) one: it does not decide.${info}` };
+      : { ...base, effect: 'deny', reason: 'signal-unreadable', note: `An ingredient's manifest states a use Heed cannot read; fails closed.${info}` };
   }
-  switch (use.toLowerCase()) {
+  switch (word) {
     case 'notallowed':
       return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `The image's C2PA manifest does not allow this use.${info}` };
     case 'constrained':

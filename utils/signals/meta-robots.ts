@@ -49,7 +49,18 @@ export function parseMetaRobots(content: string): RobotsDirective[] {
  * content="noai art">` is prose, not a directive.
  */
 function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): boolean {
-  return ALWAYS_KEPT.has(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name)));
+  return ALWAYS_KEPT.has(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name) || (addressed(d) && ALWAYS_KEPT.has(d.name))));
+}
+
+/**
+ * A directive that names a crawler inside a meta's content (`<meta name="robots"
+ * content="GPTBot: noai">`): Google's metas have no such prefix, but the owner's words are
+ * plain. Decision (DESIGN.md §2 rule 3, the reading that cannot keep a refusal): the words
+ * after it are addressed to that crawler, as in X-Robots-Tag — an opt-out for `heed`, an AI
+ * token of the purpose or `robots` refuses; one for another crawler stays that crawler's.
+ */
+function addressed(d: RobotsDirective): boolean {
+  return d.value !== null && !KNOWN_DIRECTIVES.has(d.name);
 }
 
 /**
@@ -59,9 +70,40 @@ function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): bool
  */
 export function readRobotsMetas(doc: Document): RobotsMeta[] {
   return neverThrow(
-    () => robotsMetasFrom(Array.from(doc.querySelectorAll('meta[name], meta[http-equiv]'), (el) => ({ name: robotsMetaName(el), content: el.getAttribute('content') ?? '' }))),
+    () => {
+      const pairs = Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property], meta[itemprop]'), (el) => ({ name: robotsMetaName(el), content: el.getAttribute('content') ?? '' }));
+      return robotsMetasFrom([...pairs, ...metasInNoscript(doc)]);
+    },
     () => [],
   );
+}
+
+/** How much of the `<noscript>` text is read for metas (hostile pages). */
+const MAX_NOSCRIPTS = 100;
+const MAX_NOSCRIPT_CHARS = 64 * 1024;
+
+/**
+ * Robots metas written inside `<noscript>`: with scripting on, a browser parses its content as
+ * text, so no meta element is there to find. Decision (DESIGN.md §2 rule 3: the owner wrote the
+ * opt-out; a crawler without scripts reads it): the text is read for `<meta>` tags, under the
+ * same names as any other meta. Linear: one pass over at most 64 KiB per noscript.
+ */
+function metasInNoscript(doc: Document): RobotsMeta[] {
+  const out: RobotsMeta[] = [];
+  for (const ns of Array.from(doc.querySelectorAll('noscript')).slice(0, MAX_NOSCRIPTS)) {
+    const text = (ns.textContent ?? '').slice(0, MAX_NOSCRIPT_CHARS);
+    if (!/<meta\b/i.test(text)) continue;
+    for (const tag of text.match(/<meta\b[^>]*>/gi) ?? []) {
+      const attrs = new Map<string, string>();
+      for (const m of tag.matchAll(/([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+        const key = m[1]!.toLowerCase();
+        if (!attrs.has(key)) attrs.set(key, m[2] ?? m[3] ?? m[4] ?? '');
+      }
+      const name = metaNameFrom((a) => attrs.get(a) ?? null);
+      if (name !== '') out.push({ name, content: attrs.get('content') ?? '' });
+    }
+  }
+  return out;
 }
 
 /**
@@ -71,9 +113,23 @@ export function readRobotsMetas(doc: Document): RobotsMeta[] {
  * http-equiv metas have no name ('', skipped).
  */
 export function robotsMetaName(el: Element): string {
-  const name = el.getAttribute('name');
+  return metaNameFrom((a) => el.getAttribute(a));
+}
+
+/**
+ * …and `property` or `itemprop` naming `robots`, `heed` or an AI token (`<meta property="robots"
+ * content="noai">`, an Open Graph habit): the owner's words are plain, so they count too
+ * (DESIGN.md §2 rule 3; fail closed). Other properties (`og:description`) are not robots metas.
+ */
+function metaNameFrom(attr: (name: string) => string | null): string {
+  const name = attr('name');
   if (name !== null) return name;
-  return (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag' ? 'robots' : '';
+  if ((attr('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag') return 'robots';
+  for (const a of ['property', 'itemprop']) {
+    const v = (attr(a) ?? '').trim();
+    if (ALWAYS_KEPT.has(v.toLowerCase())) return v;
+  }
+  return '';
 }
 
 /** The robots metas among raw `<meta name content>` pairs (as the always-on content script sends them). */
@@ -161,10 +217,16 @@ function metaEvidence(key: string, directives: RobotsDirective[], source: string
   const value = `${key}: ${clip(formatDirectives(directives), 500)}`;
   const base = { kind: 'meta-robots', scope: 'page', source, value } as const;
   const addressee = key === 'robots' ? null : key;
-  if (!bindsHeed(addressee, profile)) {
+  const binds = (a: string | null) => bindsHeed(a === 'robots' ? null : a, profile);
+  // Words after a crawler's name inside the content are that crawler's (see `addressed`).
+  const own = directives.filter((d) => !addressed(d));
+  const words = [
+    ...(binds(addressee) ? optOutWords(own, profile) : []),
+    ...directives.filter((d) => addressed(d) && binds(d.name)).flatMap((d) => optOutWords(parseMetaRobots(d.value!), profile)),
+  ].filter((w, i, all) => all.indexOf(w) === i);
+  if (!binds(addressee) && words.length === 0) {
     return { ...base, effect: 'info', note: `The page's <meta name="${key}"> addresses ${key} only; recorded, not applied.` };
   }
-  const words = optOutWords(directives, profile);
   if (words.length === 0) {
     return { ...base, effect: 'info', note: `The page's <meta name="${key}"> has no opt-out word for this purpose.` };
   }

@@ -164,13 +164,23 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
       const other = ruleOf(loose);
       if (other && !other.allow) [rule, via, group] = [other, 'named', loose];
     }
+    // SIGNALS.md §1.6 (imagesift.com/about): with no ImagesiftBot group, ImagesiftBot obeys the
+    // Googlebot group before `*`. DESIGN.md §2 rule 2 says `*` applies where no group names the
+    // token; the owner who wrote a Googlebot group spoke to ImagesiftBot too, so both readings
+    // count and a Disallow in either refuses.
+    let fallback = '';
+    if ((!rule || rule.allow) && via !== 'named' && token.toLowerCase() === 'imagesiftbot') {
+      const google = selectGroups(robots, 'Googlebot');
+      const other = google.via === 'named' ? ruleOf(google.group) : null;
+      if (other && !other.allow) [rule, via, group, fallback] = [other, 'named', google.group, ' (Googlebot group)'];
+    }
     if (!rule || rule.allow) continue;
     if (via === 'global') {
       viaGlobal.push(token);
       globalRule = rule.raw;
       continue;
     }
-    evidence.push({ ...base, value: `${token}: Disallow: ${rule.raw}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows ${token} for ${rule.raw}` });
+    evidence.push({ ...base, value: `${token}: Disallow: ${rule.raw}${fallback}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows ${token} for ${rule.raw}${fallback ? ', in the Googlebot group ImagesiftBot obeys when no group names it' : ''}` });
   }
   if (globalRule !== null) {
     // Tokens without a group of their own share the `*` answer: one entry, not twenty.

@@ -284,7 +284,9 @@ export function tdmrepPartialRestrictions(wellKnown: FetchedFile, pageUrl: strin
 /** Read `<meta name="tdm-reservation">` / `tdm-policy` from a document (distinct values joined). */
 export function readTdmMeta(doc: Document): TdmDeclaration {
   return neverThrow(
-    () => tdmMetaFrom(Array.from(doc.querySelectorAll('meta[name]'), (el) => ({ name: el.getAttribute('name') ?? '', content: el.getAttribute('content') ?? '' }))),
+    // `http-equiv` (the header written into the page) and `property` are slips of the same
+    // statement: read too (DESIGN.md §2 rule 3, the reading that keeps nothing refused).
+    () => tdmMetaFrom(Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property]'), (el) => ({ name: el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? el.getAttribute('property') ?? '', content: el.getAttribute('content') ?? '' }))),
     () => ({}),
   );
 }
@@ -294,7 +296,8 @@ export function tdmMetaFrom(pairs: readonly { name: string; content: string }[])
   return neverThrow(() => {
     const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
     for (const pair of pairs) {
-      const name = String(pair.name).trim().toLowerCase();
+      // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator.
+      const name = String(pair.name).trim().toLowerCase().replace(/[\s_]+/g, '-');
       if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
       const content = String(pair.content).trim().slice(0, MAX_VALUE);
       if (content !== '' && !found[name].includes(content) && found[name].length < 8) found[name].push(content);

@@ -130,10 +130,31 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
   return directives.map((d) => (d.value === null ? d.name : `${d.name}: ${d.value}`)).join(', ');
 }
 
-/** The opt-out words among `directives` for this profile, deduplicated, in order. */
-export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile): string[] {
+/**
+ * The opt-out words among `directives` for this profile, deduplicated, in order. Decisions
+ * (DESIGN.md §2 rule 3, the reading that cannot keep a refusal):
+ * - a word written with hyphens or underscores (`no-ai`, `No_Image_Index`) is that word;
+ * - `unavailable_after` whose date has passed says what `noindex` says from then on (Google:
+ *   "do not show this page in search results after the specified date"), so it counts as an
+ *   opt-out; a date Heed cannot read counts as passed (rule 5: fail closed).
+ */
+export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile, now = Date.now()): string[] {
   const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
-  return [...new Set(directives.map((d) => d.name).filter((n) => words.has(n)))];
+  const found: string[] = [];
+  for (const d of directives) {
+    const word = d.name.replace(/[-_]/g, '');
+    if (words.has(word)) found.push(word);
+    else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
+  }
+  return [...new Set(found)];
+}
+
+/** Whether an `unavailable_after` date has passed, or cannot be read. */
+function expired(value: string | null, now: number): boolean {
+  const text = (value ?? '').trim();
+  if (text === '' || text.length > 200) return true;
+  const at = Date.parse(text);
+  return Number.isNaN(at) || at <= now;
 }
 
 /** Whether rules addressed to `addressee` bind Heed for this purpose (null = everyone). */
@@ -149,6 +170,7 @@ const WORD_MEANING: Record<string, string> = {
   noindex: 'do not index',
   noimageindex: 'do not index the images',
   none: 'do not index or follow',
+  unavailable_after: 'do not index after a date that has passed',
 };
 
 /** Plain-language gloss of opt-out words, e.g. `noai (no use in AI datasets)`. */

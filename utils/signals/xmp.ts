@@ -39,6 +39,8 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
   webStatement: Text.nullable(),
   /** `cc:license` (Creative Commons' own XMP property), read when WebStatement is no licence. */
   ccLicense: Text.nullable(),
+  /** Further WebStatement / cc:license values (a second rdf:Description, an rdf:Alt): each is a licence statement too. */
+  moreLicenceUrls: Texts.optional(),
   usageTerms: Text.nullable(),
   /** xmpRights:Marked: true = rights-managed, false = public domain, null = unknown. */
   marked: z.boolean().nullable(),
@@ -69,6 +71,12 @@ function texts(props: readonly XmpProperty[], ns: string, name: string): string[
   return propertyValues(props, ns, name).flatMap(textsOf);
 }
 
+/** WebStatement and cc:license values after the first of each (absent when there are none). */
+function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: string[] } {
+  const more = list([...texts(props, NS.xmpRights, 'WebStatement').slice(1), ...texts(props, NS.cc, 'license').slice(1)]);
+  return more.length > 0 ? { moreLicenceUrls: more } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   const marked = first(texts(props, NS.xmpRights, 'Marked'))?.toLowerCase();
   const licensorUrls = propertyValues(props, NS.plus, 'Licensor')
@@ -77,6 +85,7 @@ function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'i
   return {
     webStatement: first(texts(props, NS.xmpRights, 'WebStatement')),
     ccLicense: first(texts(props, NS.cc, 'license')),
+    ...moreLicenceUrls(props),
     usageTerms: first(texts(props, NS.xmpRights, 'UsageTerms')),
     marked: marked === 'true' ? true : marked === 'false' ? false : null,
     rights: first(texts(props, NS.dc, 'rights')),
@@ -206,6 +215,11 @@ export interface EmbeddedRightsEvaluation {
    * the image states rights without a recognised licence, that statement (id null: not accepted).
    */
   licence: Licence | null;
+  /**
+   * Every distinct licence statement of the image's own metadata, given when there is more than
+   * one (the first is `licence`): more than one is a conflict at the most specific level (DESIGN.md §2 rule 4), which the decision refuses.
+   */
+  licences?: Licence[];
   /** From Iptc4xmpExt:DigitalSourceType; null when absent or not decisive. */
   synthetic: boolean | null;
 }
@@ -252,21 +266,33 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
 
   const creator = rights.creators.length > 0 ? rights.creators.join(', ') : rights.iimByline.length > 0 ? rights.iimByline.join(', ') : null;
   let licence: Licence | null = null;
-  for (const [property, url] of [['xmpRights:WebStatement', rights.webStatement], ['cc:license', rights.ccLicense]] as const) {
+  // Decision (DESIGN.md §2 rule 4, "different licences at the most specific level → refused"):
+  // every licence the image's own metadata states counts, not only the first; two different
+  // ones conflict (a WebStatement CC BY beside a cc:license CC BY-NC keeps nothing).
+  const licences: Licence[] = [];
+  const statements: (readonly [string, string | null])[] = [
+    ['xmpRights:WebStatement', rights.webStatement],
+    ['cc:license', rights.ccLicense],
+    ...(rights.moreLicenceUrls ?? []).map((u) => ['xmpRights:WebStatement or cc:license', u] as const),
+  ];
+  for (const [property, url] of statements) {
     if (!url) continue;
     // parseLicenceUrl gives family `other` for any non-CC URL: a rights page, not a licence.
     const found = parseLicenceUrl(url);
     const parsed = found && found.family !== 'other' ? found : null;
-    if (parsed && licence === null) {
-      licence = {
+    if (parsed) {
+      const stated: Licence = {
         id: parsed.id,
         url,
         source: 'xmp',
         attribution: parsed.id ? attributionLine({ title: rights.title, creator, licenceId: parsed.id, licenceUrl: url }) : null,
       };
-      add('xmp', `${property}=${url}`, `Licence stated in the image's own metadata: ${parsed.name}.`);
+      const again = licences.some((l) => l.id !== null && l.id === stated.id);
+      if (!again) licences.push(stated);
+      licence ??= stated;
+      add('xmp', `${property}=${url}`, again || licence === stated ? `Licence stated in the image's own metadata: ${parsed.name}.` : `A second licence stated in the image's own metadata (${parsed.name}): it conflicts with the first.`);
     } else {
-      add('xmp', `${property}=${url}`, parsed ? 'A second licence statement; the first one is used.' : 'Rights statement URL (not a recognised licence).');
+      add('xmp', `${property}=${url}`, 'Rights statement URL (not a recognised licence).');
     }
   }
   // DESIGN.md §2 rule 4: XMP that states rights without a licence Heed recognises — Marked true,
@@ -277,7 +303,13 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   // when Marked is true: Creative Commons' own XMP guidance marks licensed works True. A bare
   // copyright notice, UsageTerms alone and Marked false stay info (CC works carry a notice too).
   const statement = rights.webStatement && !licence ? rights.webStatement : rights.marked === true && !licence ? 'xmpRights:Marked=True' : null;
-  if (statement !== null) licence = { id: null, url: statement, source: 'xmp', attribution: null };
+  if (statement !== null) {
+    licence = { id: null, url: statement, source: 'xmp', attribution: null };
+    licences.push(licence);
+  } else if (licence && rights.webStatement && !licences.some((l) => l.url === rights.webStatement)) {
+    // A rights page as WebStatement beside a CC cc:license: two statements that disagree.
+    licences.push({ id: null, url: rights.webStatement, source: 'xmp', attribution: null });
+  }
   if (rights.marked !== null) {
     add('xmp', `xmpRights:Marked=${rights.marked ? 'True' : 'False'}`, rights.marked ? 'Marked as rights-managed.' : 'Marked as public domain (not a licence by itself).');
   }
@@ -302,5 +334,5 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     const code = digitalSourceTypeCode(rights.digitalSourceType) ?? rights.digitalSourceType;
     add('xmp', `Iptc4xmpExt:DigitalSourceType=${code}`, synthetic === true ? 'Generated media (synthetic).' : synthetic === false ? 'Captured or human-made media.' : 'Source type not decisive.');
   }
-  return { evidence, licence, synthetic };
+  return { evidence, licence, ...(licences.length > 1 ? { licences } : {}), synthetic };
 }

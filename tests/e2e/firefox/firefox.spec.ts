@@ -173,3 +173,16 @@ test('collect while scrolling: the watcher in the page reports what the feed loa
   expect(new Set(verdicts.map((v) => v.url)).size).toBe(15);
   expect(verdicts.every((v) => v.decision === 'permitted')).toBe(true);
 });
+
+// DESIGN.md §2 rules 2–3: every redirect hop's signals count; Firefox's webRequest sees the
+// background's own requests and their redirects, as Chromium's does (redirect-hops.ts).
+test('an image redirected A → B → C is refused by B on Firefox too; a clean chain is seen, not unreadable', async ({ fox, sites }) => {
+  const { popup } = await openWithPopup(fox, `${sites.origin('hops.test')}/`);
+  const verdicts = await popup.collect();
+  const byPath = Object.fromEntries(verdicts.map((v) => [pathOf(v.url), [v.decision, v.reasons]]));
+  expect(byPath).toEqual({
+    '/img/via-b.png': ['refused', ['x-robots-tag', 'no-licence']],
+    '/img/via-b-robots.png': ['refused', ['robots-disallow', 'no-licence']],
+    '/img/via-clean.png': ['refused', ['no-licence']],
+  });
+});

@@ -104,3 +104,38 @@ describe('forges: the owner in the path is the tenant', () => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
 });
+
+// More hosts where unrelated owners share one registrable domain (DESIGN.md §2 rule 4).
+describe('more shared hosts: archives, forges, Firebase, Google Sites, itch.io', () => {
+  it.each([
+    // The Wayback Machine serves every archived site from web.archive.org: an archived page's
+    // licence is its own site's, and never another archived site's image.
+    ['https://web.archive.org/web/20200101000000/https://alice.example/gallery', 'https://web.archive.org/web/20200101000000im_/https://bob.example/a.jpg'],
+    // Internet Archive items: each uploader's item is its own.
+    ['https://archive.org/details/alice-photos', 'https://archive.org/download/bob-photos/a.jpg'],
+    ['https://archive.org/details/alice-photos', 'https://ia800100.us.archive.org/12/items/bob-photos/a.jpg'],
+    ['https://archive.org/details/alice-photos', 'https://archive.org/services/img/bob-photos'],
+    // Gitea/Forgejo forges and Bitbucket: repositories as paths.
+    ['https://codeberg.org/alice/photos', 'https://codeberg.org/bob/photos/raw/branch/main/a.jpg'],
+    ['https://gitea.com/alice/photos', 'https://gitea.com/bob/photos/raw/branch/main/a.jpg'],
+    ['https://bitbucket.org/alice/photos', 'https://bitbucket.org/bob/photos/raw/main/a.jpg'],
+    // Firebase Storage: the bucket in the path.
+    ['https://firebasestorage.googleapis.com/v0/b/alice.appspot.com/o/page.html?alt=media', 'https://firebasestorage.googleapis.com/v0/b/bob.appspot.com/o/a.jpg?alt=media'],
+    // Google Sites: one site per path under sites.google.com, and none of them is Google's own.
+    ['https://sites.google.com/view/alice', 'https://sites.google.com/view/bob/a.jpg'],
+    ['https://sites.google.com/view/alice', 'https://www.google.com/images/branding/logo.png'],
+    // itch.io creators are subdomains.
+    ['https://alice.itch.io/game', 'https://bob.itch.io/x.png'],
+  ])('%s does not speak for %s', (page, image) => {
+    expect(sameLicenceSite(page, image)).toBe(false);
+  });
+
+  it.each([
+    ['https://web.archive.org/web/20200101000000/https://alice.example/gallery', 'https://web.archive.org/web/20200101000000im_/http://www.alice.example/a.jpg'],
+    ['https://archive.org/details/alice-photos', 'https://archive.org/download/alice-photos/a.jpg'],
+    ['https://codeberg.org/alice/photos', 'https://codeberg.org/alice/photos/raw/branch/main/a.jpg'],
+    ['https://sites.google.com/view/alice', 'https://sites.google.com/view/alice/about'],
+  ])('%s speaks for its own %s', (page, image) => {
+    expect(sameLicenceSite(page, image)).toBe(true);
+  });
+});

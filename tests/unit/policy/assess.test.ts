@@ -49,10 +49,12 @@ const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandid
   ...over,
 });
 
+// A final URL other than `url` without hops given: one redirect, straight from `url` to it.
 const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
   url,
   finalUrl: url,
   headers: {},
+  redirects: over.finalUrl !== undefined && over.finalUrl !== url ? [{ url, location: over.finalUrl, headers: {} }] : [],
   origins: [files(new URL(url).origin)],
   embedded: { evidence: [], licence: null },
   ...over,
@@ -436,5 +438,128 @@ describe('assessImage: an image without an origin', () => {
   it('a data: URL has no signal files to miss: not refused for them', () => {
     const url = 'data:image/png;base64,iVBORw0KGgo=';
     expect(decideFor(url, { origins: [] }).reasons).not.toContain('signal-unreadable');
+  });
+});
+
+describe('assessImage checks every redirect hop (A → B → C), not only the first and last URL', () => {
+  const A = 'https://museum.example/img/a.png';
+  const B = 'https://hop.example/go/b.png';
+  const C = 'https://museum.example/img/c.png';
+  const hops = (bHeaders: Record<string, string> = {}) => [
+    { url: A, location: B, headers: {} },
+    { url: B, location: C, headers: bHeaders },
+  ];
+  const three = (b: Partial<OriginFiles> = {}, bHeaders: Record<string, string> = {}, a: Partial<OriginFiles> = {}): Partial<ImageInputs> => ({
+    finalUrl: C,
+    redirects: hops(bHeaders),
+    origins: [files('https://museum.example', a), files('https://hop.example', b)],
+  });
+  const ok = (body: string) => ({ url: 'x', outcome: 'ok' as const, body });
+
+  it('a clean three-hop chain through a same-site page is judged on its evidence (the hop is not a licence site of the page)', () => {
+    expect(decideFor(A, three()).reasons).toEqual(['no-licence']);
+  });
+  it("B's robots.txt disallowing B's path refuses", () => {
+    const robots = { url: 'https://hop.example/robots.txt', outcome: 'ok' as const, body: 'User-agent: *\nDisallow: /go/' };
+    expect(assessImage(page(), image(A, three({ robots })), candidate(A), parseSettings({ mode: 'opt-out' })).reasons).toContain('robots-disallow');
+  });
+  it("B's 3xx response answering X-Robots-Tag: noai refuses", () => {
+    expect(assessImage(page(), image(A, three({}, { 'x-robots-tag': 'noai' })), candidate(A), parseSettings({ mode: 'opt-out' })).reasons).toContain('x-robots-tag');
+  });
+  it("B's 3xx response answering Content-Usage train-ai=n or tdm-reservation: 1 refuses", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    expect(assessImage(page(), image(A, three({}, { 'content-usage': 'train-ai=n' })), candidate(A), optOut).reasons).toContain('content-usage-n');
+    expect(assessImage(page(), image(A, three({}, { 'tdm-reservation': '1' })), candidate(A), optOut).reasons).toContain('tdm-reserved');
+  });
+  it("B's ai.txt or tdmrep.json refusing B's path refuses", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const aiTxt = { ...ok('User-Agent: *\nDisallow: /go/'), url: 'https://hop.example/ai.txt' };
+    expect(assessImage(page(), image(A, three({ aiTxt })), candidate(A), optOut).reasons).toContain('ai-txt-disallow');
+    const tdmrep = { ...ok(JSON.stringify([{ location: '/go/*', 'tdm-reservation': 1 }])), url: 'https://hop.example/.well-known/tdmrep.json' };
+    expect(assessImage(page(), image(A, three({ tdmrep })), candidate(A), optOut).reasons).toContain('tdm-reserved');
+  });
+  it("A's tdmrep.json reserving the first URL refuses, though the bytes came from elsewhere", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const tdmrep = { ...ok(JSON.stringify([{ location: '/img/a.png', 'tdm-reservation': 1 }])), url: 'https://museum.example/.well-known/tdmrep.json' };
+    const d = assessImage(page(), image(A, { finalUrl: 'https://cdn.other.example/x.png', redirects: [{ url: A, location: 'https://cdn.other.example/x.png', headers: {} }], origins: [files('https://museum.example', { tdmrep }), files('https://cdn.other.example')] }), candidate(A), optOut);
+    expect(d.reasons).toContain('tdm-reserved');
+  });
+  it("B on the user's block list refuses", () => {
+    const blocking = parseSettings({ mode: 'opt-out', userBlock: ['hop.example'] });
+    expect(assessImage(page(), image(A, three()), candidate(A), blocking).reasons).toContain('user-blocked');
+  });
+  it("B's signal files missing fails closed", () => {
+    const d = assessImage(page(), image(A, { ...three(), origins: [files('https://museum.example')] }), candidate(A), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('a redirected fetch whose hops could not be seen fails closed', () => {
+    const d = assessImage(page(), image(A, { finalUrl: C, redirects: null, origins: [files('https://museum.example')] }), candidate(A), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('hops that do not lead from the URL fetched to the final one fail closed (a hop is missing)', () => {
+    const d = assessImage(page(), image(A, { finalUrl: C, redirects: [{ url: A, location: B, headers: {} }], origins: [files('https://museum.example'), files('https://hop.example')] }), candidate(A), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('a fetch without a redirect needs no hops', () => {
+    expect(decideFor(A, { redirects: [] })).toMatchObject({ decision: 'permitted' });
+  });
+});
+
+describe("the page response's own opt-out headers, and TDM header and meta that disagree", () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const pageWith = (headers: Record<string, string>, over: Partial<PageSignals> = {}) =>
+    assessPage({ page: pageSignals(over), headers, origin: files('https://museum.example') }, optOut);
+  it.each<[string, Record<string, string>, string]>([
+    ['Content-Usage: train-ai=n', { 'content-usage': 'train-ai=n' }, 'content-usage-n'],
+    ['Content-Signal: ai-train=no', { 'content-signal': 'ai-train=no' }, 'content-usage-n'],
+  ])('the page answering %s refuses its images', (_, headers, reason) => {
+    const p = pageWith(headers);
+    expect(p.reasons).toContain(reason);
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain(reason);
+  });
+  it('a page whose tdm-reservation header says 0 and meta says 1 reserves its images (the stricter reading)', () => {
+    const p = pageWith({ 'tdm-reservation': '0' }, { tdm: { reservation: '1' } });
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
+  });
+});
+
+describe('two licences in the image’s own metadata', () => {
+  it('conflict: refused licence-conflict, whatever the page says', () => {
+    const by = { id: 'CC-BY-4.0', url: CC_BY, source: 'xmp' as const, attribution: null };
+    const nc = { id: 'CC-BY-NC-4.0', url: 'https://creativecommons.org/licenses/by-nc/4.0/', source: 'xmp' as const, attribution: null };
+    expect(decideFor('https://museum.example/a.png', { embedded: { evidence: [], licence: by, licences: [by, nc] } }).reasons).toEqual(['licence-conflict']);
+  });
+});
+
+describe('an image found inside a frame answers to the frame document’s own opt-outs', () => {
+  const url = 'https://museum.example/embed/a.png';
+  const inFrame = (metas: { name: string; content: string }[], tdm: { reservation?: string } = {}) =>
+    assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://museum.example/embed/gallery.html', metas, tdm }] }), settings);
+  it('the frame’s <meta name="robots" content="noimageai"> refuses, though the top page licenses the image', () => {
+    expect(inFrame([{ name: 'robots', content: 'noimageai' }]).reasons).toContain('meta-robots');
+  });
+  it('the frame’s tdm-reservation meta reserves its own site’s images', () => {
+    expect(inFrame([], { reservation: '1' }).reasons).toContain('tdm-reserved');
+  });
+  it('a frame saying nothing changes nothing', () => {
+    expect(inFrame([]).decision).toBe('permitted');
+  });
+});
+
+describe('a licence the image response states in its Link header', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it('one other than the licence found refuses (licence-conflict): the image’s own server speaks for it', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel="license"` } }).reasons).toEqual(['licence-conflict']);
+  });
+  it('the same licence changes nothing, and alone it grants nothing', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).decision).toBe('permitted');
+    expect(decideFor('https://b.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).reasons).toEqual(['no-licence']);
+  });
+});
+
+describe('ai.txt file types meet the type the bytes turned out to be', () => {
+  it('a JPEG at an extension-less URL under Disallow: *.jpg is refused', () => {
+    const aiTxt = { url: 'https://museum.example/ai.txt', outcome: 'ok' as const, body: 'User-Agent: *\nDisallow: *.jpg\n' };
+    expect(decideFor('https://museum.example/image/123', { mime: 'image/jpeg', origins: [files('https://museum.example', { aiTxt })] }).reasons).toContain('ai-txt-disallow');
   });
 });

@@ -122,7 +122,7 @@ describe('the stored licence carries its credit', () => {
     const doc = parseHTML(`<main><img id="img" src="/img/harbour.jpg" alt="Boats">${CHOOSER}</main>`).document as unknown as Document;
     const page = assessPage({ page: { url: PAGE, title: 'Harbour', metas: [], tdm: {}, licence: readPageLicenceSignals(doc, PAGE), rsl: [] }, headers: {}, origin: files('https://photos.example') }, settings);
     const url = 'https://photos.example/img/harbour.jpg';
-    const d = assessImage(page, { url, finalUrl: url, headers: {}, origins: [files('https://photos.example')], embedded: { evidence: [], licence: null } }, {
+    const d = assessImage(page, { url, finalUrl: url, headers: {}, redirects: [], origins: [files('https://photos.example')], embedded: { evidence: [], licence: null } }, {
       url, thumbnailUrl: null, alt: 'Boats', title: '', caption: '', discovery: ['img'], width: 0, height: 0, elementLicences: [],
     }, settings);
     expect(d.decision).toBe('permitted');

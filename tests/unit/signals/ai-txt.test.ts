@@ -145,3 +145,19 @@ describe('messy ai.txt files and image names', () => {
     expect(refuses('User-Agent: *\nDisallow: *.jpg\n', 'https://art.test/a.gif')).toBe(false);
   });
 });
+
+// SIGNALS.md §5.1: ai.txt lists file types ("Prevent datasets from using the following file
+// types"); an image served without the extension in its URL is still of that type.
+describe('ai.txt file-type rules and images whose URL has no extension', () => {
+  const file = (body: string) => ({ url: 'https://art.test/ai.txt', outcome: 'ok' as const, body });
+  const denied = (body: string, url: string, mime?: string) => evaluateAiTxt(file(body), url, purposeProfile('ai-training'), mime).some((e) => e.effect === 'deny');
+  it('Disallow: *.jpg refuses a JPEG served at /image/123 or /image/123?w=800', () => {
+    expect(denied('User-Agent: *\nDisallow: *.jpg\n', 'https://art.test/image/123', 'image/jpeg')).toBe(true);
+    expect(denied('User-Agent: *\nDisallow: *.jpeg\n', 'https://art.test/image/123?w=800', 'image/jpeg')).toBe(true);
+    expect(denied('User-Agent: *\nDisallow: *.webp$\n', 'https://art.test/i/9', 'image/webp')).toBe(true);
+  });
+  it('another type, or an Allow that decides for the path, stays as it was', () => {
+    expect(denied('User-Agent: *\nDisallow: *.jpg\n', 'https://art.test/image/123', 'image/png')).toBe(false);
+    expect(denied('User-Agent: *\nDisallow: *.jpg\nAllow: /press/\n', 'https://art.test/press/123', 'image/jpeg')).toBe(false);
+  });
+});

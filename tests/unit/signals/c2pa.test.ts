@@ -197,3 +197,46 @@ describe('evaluateC2pa', () => {
     expect(evaluateC2pa(twice, AI)).toEqual([expect.objectContaining({ effect: 'info', value: expect.stringContaining('more than one manifest store') })]);
   });
 });
+
+describe('C2PA/CAWG training-mining written a little off', () => {
+  const denies = (label: string, content: unknown, profile = AI) =>
+    evaluateC2pa(jpegWith(manifestStore([cborAssertion(label, content)])), profile).filter((e) => e.effect === 'deny').map((e) => e.reason);
+  const notAllowed = { entries: { 'cawg.ai_training': { use: 'notAllowed' } } };
+  it.each(['CAWG.Training-Mining', 'cawg.training_mining', 'cawg.training-mining.v2', 'c2pa.training-mining.v1', 'cawg.training.mining'])('label %s is read', (label) => {
+    expect(denies(label, notAllowed)).toContain('c2pa-not-allowed');
+  });
+  it.each(['CAWG.AI_Training', 'cawg.ai-training', 'ai_training', ' cawg.ai_generative_training ', 'c2pa.ai-generative-training', 'cawg:ai_training'])('entry key %j binds AI training', (key) => {
+    expect(denies('cawg.training-mining', { entries: { [key]: { use: 'notAllowed' } } })).toEqual(['c2pa-not-allowed']);
+  });
+  it.each(['not_allowed', 'not-allowed', 'Not Allowed', 'NOTALLOWED', 'notAllowed.'])('use %j is notAllowed', (use) => {
+    expect(denies('cawg.training-mining', { entries: { 'cawg.ai_training': { use } } })).toEqual(['c2pa-not-allowed']);
+  });
+  it('a data-mining key spelt with a hyphen binds research-tdm', () => {
+    expect(denies('cawg.training-mining', { entries: { 'cawg.data-mining': { use: 'notAllowed' } } }, TDM)).toEqual(['c2pa-not-allowed']);
+  });
+  it.each<[string, unknown]>([
+    ['a use that is not text', { entries: { 'cawg.ai_training': { use: false } } }],
+    ['an entry without use', { entries: { 'cawg.ai_training': {} } }],
+    ['an entry that is a bare word', { entries: { 'cawg.ai_training': 'notAllowed' } }],
+    ['Use with a capital', { entries: { 'cawg.ai_training': { Use: 'notAllowed' } } }],
+    ['Entries with a capital', { Entries: { 'cawg.ai_training': { use: 'notAllowed' } } }],
+    ['a key Heed does not know, not allowed', { entries: { 'cawg.ml_training': { use: 'notAllowed' } } }],
+  ])('%s refuses', (_, content) => {
+    expect(denies('cawg.training-mining', content).length).toBeGreaterThan(0);
+  });
+  it('ai_inference stays outside training, and an unknown key that allows stays info', () => {
+    expect(denies('cawg.training-mining', { entries: { 'cawg.ai_inference': { use: 'notAllowed' }, 'cawg.ml_other': { use: 'allowed' } } })).toEqual([]);
+  });
+});
+
+describe('a broken store or assertion whose label is spelt a little off', () => {
+  it.each(['CAWG.Training-Mining', 'cawg.training_mining', 'c2pa.training-mining.v2'])('%s: a broken assertion under it fails closed', (label) => {
+    const broken = superbox('cbor', label, box('cbor', Uint8Array.from([0xbf, 0x61])));
+    expect(evaluateC2pa(jpegWith(manifestStore([broken])), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+  it('a broken store naming CAWG.Training_Mining fails closed', () => {
+    const tm = cborAssertion('CAWG.Training_Mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } } });
+    const segments = app11Segments(manifestStore([tm]), 64);
+    expect(evaluateC2pa(jpeg({ segments: segments.slice(0, -1) }), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+});

@@ -124,3 +124,34 @@ describe('opt-outs in messy robots metas (DESIGN.md §2 rule 3; fail closed)', (
     expect(ev.some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
   });
 });
+
+describe('robots metas naming a crawler inside content, or written where Heed did not look', () => {
+  const denied = (d: Document) => evaluateMetaRobots(readRobotsMetas(d), SRC, AI).some((e) => e.effect === 'deny');
+  it.each([
+    ['<meta name="robots" content="GPTBot: noai">'],
+    ['<meta name="robots" content="gptbot: noimageindex, googlebot: index">'],
+    ['<meta name="googlebot" content="CCBot: noindex">'],
+    ['<meta name="robots" content="heed: none">'],
+  ])('%s refuses: the prefix names an AI crawler', (head) => {
+    expect(denied(doc(head))).toBe(true);
+  });
+  it('a prefix naming another crawler stays that crawler’s', () => {
+    expect(denied(doc('<meta name="robots" content="googlebot: noimageindex">'))).toBe(false);
+  });
+  it.each([
+    ['<meta property="robots" content="noai">'],
+    ['<meta property="GPTBot" content="noindex">'],
+    ['<meta itemprop="robots" content="noimageai">'],
+  ])('%s (robots named by another attribute) refuses', (head) => {
+    expect(denied(doc(head))).toBe(true);
+  });
+  it('a robots meta written inside <noscript> refuses (scripting on, the browser reads it as text)', () => {
+    const d = doc('<noscript><meta name="robots" content="noai, noimageai"></noscript>');
+    // As a browser with scripting enabled parses it: the noscript's content is text.
+    for (const ns of Array.from(d.querySelectorAll('noscript'))) ns.textContent = ns.innerHTML;
+    expect(denied(d)).toBe(true);
+  });
+  it('a description that merely mentions noai is still prose', () => {
+    expect(denied(doc('<meta property="og:description" content="noai art">'))).toBe(false);
+  });
+});

@@ -252,7 +252,7 @@ describe('real robots.txt files (RFC 9309, DESIGN.md §2 rule 2)', () => {
       const url = `https://${host}${path}`;
       const decision = assessImage(
         assessed,
-        { url, finalUrl: url, headers: {}, origins: [origin(host)], embedded: { evidence: [], licence: null } },
+        { url, finalUrl: url, headers: {}, redirects: [], origins: [origin(host)], embedded: { evidence: [], licence: null } },
         { url, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img'], width: 0, height: 0, elementLicences: [] },
         settings,
       );

@@ -558,3 +558,35 @@ describe('rules written without the leading slash', () => {
   });
 
 });
+
+// SIGNALS.md §1.6: "with no ImagesiftBot group it obeys the Googlebot group before *" — an owner
+// who wrote a Googlebot group speaks to ImagesiftBot too; read both ways, the stricter wins.
+describe('ImagesiftBot obeys the Googlebot group when no group names it', () => {
+  const AI_P = purposeProfile('ai-training');
+  const robots = (body: string) => ({ url: 'https://s.test/robots.txt', outcome: 'ok' as const, body });
+  it('a Googlebot group disallowing the path refuses, though * allows it', () => {
+    const ev = evaluateRobots(robots('User-agent: Googlebot\nDisallow: /photos/\n\nUser-agent: *\nAllow: /\n'), 'https://s.test/photos/a.jpg', 'image', AI_P);
+    expect(ev.filter((e) => e.effect === 'deny').map((e) => e.value)).toEqual(['ImagesiftBot: Disallow: /photos/ (Googlebot group)']);
+  });
+  it('its own group, when there is one, decides for it', () => {
+    const ev = evaluateRobots(robots('User-agent: Googlebot\nDisallow: /photos/\n\nUser-agent: ImagesiftBot\nAllow: /\n'), 'https://s.test/photos/a.jpg', 'image', AI_P);
+    expect(ev.some((e) => e.effect === 'deny')).toBe(false);
+  });
+});
+
+// Google's unofficial robots.txt `Noindex:` rule (dropped by Google in 2019, still written, e.g.
+// the saved x.com file): the owner's "noindex" for those paths is an opt-out word of rule 3.
+describe('a Noindex: line in robots.txt', () => {
+  const AI_P = purposeProfile('ai-training');
+  const robots = (body: string) => ({ url: 'https://s.test/robots.txt', outcome: 'ok' as const, body });
+  it('refuses the paths it names, for the crawlers of its group', () => {
+    const denied = (body: string, url: string) => evaluateRobots(robots(body), url, 'image', AI_P).some((e) => e.effect === 'deny');
+    expect(denied('User-agent: *\nNoindex: /img/\n', 'https://s.test/img/a.png')).toBe(true);
+    expect(denied('User-agent: *\nNoindex: /img/\n', 'https://s.test/other/a.png')).toBe(false);
+    expect(denied('User-agent: Bingbot\nNoindex: /img/\n', 'https://s.test/img/a.png')).toBe(false);
+  });
+  it('does not split a run of user-agent lines (GPTBot keeps the Disallow it shares with CCBot)', () => {
+    const ev = evaluateRobots(robots('User-agent: GPTBot\nNoindex: /x/\nUser-agent: CCBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n'), 'https://s.test/img/a.png', 'image', AI_P);
+    expect(ev.filter((e) => e.effect === 'deny').map((e) => e.value)).toEqual(expect.arrayContaining(['GPTBot: Disallow: /', 'CCBot: Disallow: /']));
+  });
+});

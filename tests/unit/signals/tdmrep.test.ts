@@ -251,3 +251,15 @@ describe('absolute tdmrep.json locations naming the site a little differently', 
     expect(reasons([{ location: 'https://other.test/gallery/', 'tdm-reservation': 1 }])).toEqual([]);
   });
 });
+
+describe('TDMRep metas written a little off', () => {
+  const doc = (head: string): Document => parseHTML(`<!doctype html><html><head>${head}</head><body></body></html>`).document as unknown as Document;
+  it.each([
+    ['<meta http-equiv="tdm-reservation" content="1">'],
+    ['<meta name="tdm_reservation" content="1">'],
+    ['<meta name=" TDM-Reservation " content=" 1 ">'],
+    ['<meta property="tdm-reservation" content="1">'],
+  ])('%s reserves', (head) => {
+    expect(readTdmMeta(doc(head)).reservation?.trim()).toBe('1');
+  });
+});

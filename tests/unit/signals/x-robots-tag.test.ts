@@ -107,7 +107,7 @@ describe('evaluateXRobotsTag', () => {
     ['no opt-out word', ['nofollow, noarchive'], [plain('nofollow, noarchive')]],
     ['max-image-preview:none is not none', ['max-image-preview:none'], [plain('max-image-preview: none')]],
     ['heed with harmless words', ['heed: nofollow'], [plain('heed: nofollow', 'to heed')]],
-    ['date with commas then noai', ['unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai'], [deny('unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai', NOAI, 'to every crawler')]],
+    ['date with commas then noai', ['unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai'], [deny('unavailable_after: Friday, 25-Jun-2010 15:00:00 PST, noai', `unavailable_after (do not index after a date that has passed), ${NOAI}`, 'to every crawler')]],
     ['no header', [], []],
   ])('%s', (_name, values, expected) => {
     expect(evaluateXRobotsTag(values, SRC, 'image', AI)).toEqual(expected);
@@ -173,5 +173,25 @@ describe('opt-outs in messy X-Robots-Tag values', () => {
     ['another crawler’s quoted words', ['"googlebot: noindex"']],
   ])('%s does not', (_, header) => {
     expect(refuses(header)).toBe(false);
+  });
+});
+
+describe('opt-outs spelt another way, and an unavailable_after date that has passed', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny');
+  it.each([['no-ai'], ['no_ai'], ['No-Image-AI'], ['no-index'], ['no-image-index'], ['GPTBot: no-ai']])('%s refuses (the word with hyphens or underscores)', (v) => {
+    expect(denied([v])).toBe(true);
+  });
+  it.each([
+    ['unavailable_after: 2001-01-01'],
+    ['unavailable_after: Wed, 21 Oct 2015 07:28:00 GMT'],
+    ['unavailable_after: Friday, 25-Jun-2010 15:00:00 PST'],
+    ['unavailable_after: sometime soon'],
+    ['gptbot: unavailable_after: 2020-01-01'],
+  ])('%s: the date has passed (or cannot be read), so the page is noindex now', (v) => {
+    expect(denied([v])).toBe(true);
+  });
+  it('a date still to come is not an opt-out yet, nor one for another crawler', () => {
+    expect(denied(['unavailable_after: 2999-01-01'])).toBe(false);
+    expect(denied(['googlebot: unavailable_after: 2001-01-01'])).toBe(false);
   });
 });

@@ -374,3 +374,31 @@ describe('plus:DataMining values written a little off', () => {
     expect(reasons(dataMining)).toEqual([]);
   });
 });
+
+describe('an image whose own metadata states more than one licence', () => {
+  const BY_NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it('WebStatement CC BY and cc:license CC BY-NC are both the image’s own statements: both are given, to conflict', async () => {
+    const packet = xmpPacket('', `xmpRights:WebStatement="${CC_BY}" xmlns:cc="http://creativecommons.org/ns#" cc:license="${BY_NC}"`);
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), AI);
+    expect(ev.licences?.map((l) => l.id).sort()).toEqual(['CC-BY-4.0', 'CC-BY-NC-4.0']);
+  });
+  it('two WebStatement properties (two rdf:Descriptions) are both read', async () => {
+    const packet = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+ <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:WebStatement="${CC_BY}"/>
+ <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"><xmpRights:WebStatement>${BY_NC}</xmpRights:WebStatement></rdf:Description>
+</rdf:RDF></x:xmpmeta>`;
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(png({ chunks: [pngXmpChunk(packet)] })), AI);
+    expect(ev.licences?.map((l) => l.id).sort()).toEqual(['CC-BY-4.0', 'CC-BY-NC-4.0']);
+  });
+  it('a rights page as WebStatement beside a CC cc:license: two statements that disagree', async () => {
+    const packet = xmpPacket('', `xmpRights:WebStatement="https://stock.test/licence" xmlns:cc="http://creativecommons.org/ns#" cc:license="${CC_BY}"`);
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), AI);
+    expect(ev.licences?.map((l) => l.id ?? l.url)).toEqual(['CC-BY-4.0', 'https://stock.test/licence']);
+  });
+  it('the same licence stated twice is one licence', async () => {
+    const packet = xmpPacket('', `xmpRights:WebStatement="${CC_BY}" xmlns:cc="http://creativecommons.org/ns#" cc:license="http://creativecommons.org/licenses/by/4.0/legalcode"`);
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), AI);
+    expect(ev.licences).toBeUndefined();
+    expect(ev.licence?.id).toBe('CC-BY-4.0');
+  });
+});

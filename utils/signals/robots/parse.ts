@@ -172,6 +172,12 @@ export function parseRobotsTxt(body: string): RobotsTxt {
         }
         addPreference(preamble, key, value, line);
       } else ignoredLines++;
+    } else if (key === 'noindex') {
+      // Google's unofficial `Noindex:` rule (unsupported since 2019, still written): the owner
+      // says noindex for these paths, an opt-out word of DESIGN.md §2 rule 3 — read as a
+      // Disallow for the group's crawlers (the reading that keeps nothing refused). It does not
+      // end a run of user-agent lines (it never did: an unknown line), so no group is split by it.
+      if (value) group.rules.push({ allow: false, raw: `${value} (Noindex)`, line, pattern: compilePattern(value) });
     } else {
       // Content-Usage is a group rule like Allow / Disallow (attach-05 §3), and Content-Signal
       // is read the same way; any rule ends a run of user-agent lines.

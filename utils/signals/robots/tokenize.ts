@@ -10,7 +10,7 @@ export const MAX_ROBOTS_BYTES = 512_000;
  * bounds the cost of matching one pattern. */
 export const MAX_LINE_BYTES = 2083 * 8 - 1;
 
-export type RobotsKey = 'user-agent' | 'allow' | 'disallow' | 'sitemap' | 'license' | 'content-usage' | 'content-signal';
+export type RobotsKey = 'user-agent' | 'allow' | 'disallow' | 'sitemap' | 'license' | 'content-usage' | 'content-signal' | 'noindex';
 
 export interface RobotsRecord {
   key: RobotsKey;
@@ -46,6 +46,7 @@ const KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, RobotsKey>([
   ['license', 'license'],
   ['content-usage', 'content-usage'],
   ['content-signal', 'content-signal'],
+  ['noindex', 'noindex'],
 ]);
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
