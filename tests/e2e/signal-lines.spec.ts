@@ -55,13 +55,15 @@ test('an image redirected A → B → C is refused by B: X-Robots-Tag on its red
   expect(sites.requests).toContain('hopb.test /robots.txt');
 });
 
-// DESIGN.md §2 rule 3: a frame is the page that shows the images in it; its robots meta binds them.
-test('an image inside a frame whose document says noimageai is refused; the top page’s own image is not', async ({ heed, sites }) => {
+// DESIGN.md §2 rule 3: a frame is the page that shows the images in it; its robots meta and its
+// response's X-Robots-Tag bind them.
+test('an image inside a frame whose document says noimageai (meta or header) is refused; the top page’s own image is not', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('frames.test')}/`);
   const verdicts = await popup.collect();
   const byPath = Object.fromEntries(verdicts.map((v) => [new URL(v.url).pathname, [v.decision, v.reasons]]));
   expect(byPath).toEqual({
     '/img/top.png': ['permitted', []],
     '/img/in-frame.png': ['refused', ['meta-robots']],
+    '/img/in-header-frame.png': ['refused', ['x-robots-tag']],
   });
 });

@@ -119,7 +119,7 @@ function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
 }
 
 /** The response header wins over the HTML meta (TDMRep processing order: header, then meta). */
-function pageTdm(input: PageInputs): (TdmDeclaration & { source: string }) | null {
+function pageTdm(input: { headers: HeaderMap | null; page: Pick<PageSignals, 'url' | 'tdm'> }): (TdmDeclaration & { source: string }) | null {
   const fromHeader = tdmDeclaration(input.headers);
   const meta = input.page.tdm.reservation;
   // Decision: DESIGN.md §2 rule 3 says "the page's header or meta applies"; where they disagree
@@ -284,10 +284,19 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   evidence.push(...image.embedded.evidence);
   // A frame that shows the image is a page of its own: its robots metas bind every image in it,
   // and its TDMRep meta the images on its own registrable domain, as the top page's do (rule 3).
+  // Its response headers too (X-Robots-Tag, Content-Usage, Content-Signal, tdm-reservation),
+  // read as the top page's are.
   for (const frame of candidate.frames ?? []) {
-    evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile));
-    if (frame.tdm.reservation !== undefined && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
-      const fallback = { ...frame.tdm, source: `${frame.url} (tdm-reservation meta of the frame)` };
+    const frameHeaders: HeaderMap | null = frame.headers ?? null;
+    evidence.push(
+      ...evaluateMetaRobots(frame.metas, frame.url, profile),
+      ...evaluateXRobotsTag(robotsHeader(frameHeaders), frame.url, 'page', profile),
+      ...evaluateContentUsageHeader(header(frameHeaders, 'content-usage'), frame.url, 'page', profile),
+      ...evaluateContentSignalHeader(header(frameHeaders, 'content-signal'), frame.url, 'page', profile),
+    );
+    const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
+    if (frameTdm && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
+      const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page` };
       evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
     }
   }

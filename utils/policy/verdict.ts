@@ -39,6 +39,8 @@ export const ImageCandidateSchema = lazily(() => z.object({
       url: z.string().max(8192),
       metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
       tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+      /** The frame document's response headers that carry opt-outs (lower-cased names): its lines, or one value fetch may have joined. */
+      headers: z.record(z.string().max(100), z.union([z.string().max(16384), z.array(z.string().max(16384)).max(50)])).optional(),
     }))
     .max(20)
     .optional(),

@@ -544,6 +544,19 @@ describe('an image found inside a frame answers to the frame document’s own op
   it('a frame saying nothing changes nothing', () => {
     expect(inFrame([]).decision).toBe('permitted');
   });
+  const withHeaders = (headers: Record<string, string | string[]>) =>
+    assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://museum.example/embed/gallery.html', metas: [], tdm: {}, headers }] }), settings);
+  it('the frame document’s X-Robots-Tag header refuses, as the page’s own does', () => {
+    expect(withHeaders({ 'x-robots-tag': 'noimageai' }).reasons).toContain('x-robots-tag');
+    expect(withHeaders({ 'x-robots-tag': ['googlebot: noindex', 'noai'] }).reasons).toContain('x-robots-tag');
+  });
+  it('the frame document’s Content-Usage header and tdm-reservation header refuse', () => {
+    expect(withHeaders({ 'content-usage': 'train-ai=n' }).decision).toBe('refused');
+    expect(withHeaders({ 'tdm-reservation': '1' }).reasons).toContain('tdm-reserved');
+  });
+  it('frame headers that say nothing change nothing', () => {
+    expect(withHeaders({ 'content-type': 'text/html' }).decision).toBe('permitted');
+  });
 });
 
 describe('a licence the image response states in its Link header', () => {
