@@ -16,6 +16,7 @@ import { judgeImage } from './judge-image';
 import { expireNow } from './history-expiry';
 import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
+import { addFrameHeaders } from './frame-headers';
 import { listFrames, NAVIGATED_ERROR, scanOptionsFor, scanTab, silentFramesNote, startWatcher, stillShowing, stopWatcher, withReported, type TabFrame, type TabScanOptions } from './scan-tab';
 
 export const RESUME_ALARM = 'heed-resume-jobs';
@@ -145,9 +146,12 @@ export class Collector {
       job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.page = page;
-      job.site = await assessSite(this.origins, tabId, pageUrl, page, settings);
+      const site = await assessSite(this.origins, tabId, pageUrl, page, settings);
+      job.site = site;
       // The page's headers are read from what the tab loaded: the document must still be the one scanned.
       if (!(await stillShowing(tabId, main))) throw new Error(NAVIGATED_ERROR);
+      // The opt-out headers of the frames the images were found in; none requested on a blocked site.
+      if (site.status !== 'blocked') await addFrameHeaders(job.candidates);
     } catch (err) {
       job.state = 'error';
       job.error = err instanceof Error ? err.message : String(err);

@@ -12,7 +12,6 @@ import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdic
 import { z } from 'zod';
 import { lazily } from '@/utils/model/lazily';
 import { TIMED_OUT, withDeadline } from './deadline';
-import { fetchLimited, headerMap } from './fetch-limited';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
 const ScanResultSchema = lazily(() => z.object({
@@ -163,7 +162,6 @@ export async function scanTab(
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
   const reportedByFrame = new Map<number, string[]>();
-  const framesWithImages: FrameInfo[] = [];
   for (const { frame, answer } of answers) {
     if (frame.frameId === 0 && answer === 'gone') throw new Error(NAVIGATED_ERROR);
     if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
@@ -179,8 +177,7 @@ export async function scanTab(
     const reported: string[] = [];
     // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts `frames`).
     const framePage = frame.frameId === 0 ? null : parsed.data.page;
-    const frameInfo: FrameInfo | null = framePage ? { url: framePage.url, metas: framePage.metas, tdm: framePage.tdm } : null;
-    if (frameInfo && parsed.data.candidates.length > 0) framesWithImages.push(frameInfo);
+    const frameInfo = framePage ? { url: framePage.url, metas: framePage.metas, tdm: framePage.tdm } : null;
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
@@ -193,40 +190,7 @@ export async function scanTab(
     reportedByFrame.set(frame.frameId, reported);
   }
   if (!page) throw new Error('The page could not be scanned');
-  await readFrameHeaders(framesWithImages);
   return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, silentFrames };
-}
-
-type FrameInfo = NonNullable<ImageCandidate['frames']>[number];
-
-/** The response headers a frame document's owner can opt out with (assess.ts reads them as the top page's). */
-const FRAME_OPT_OUT_HEADERS = ['x-robots-tag', 'content-usage', 'content-signal', 'tdm-reservation', 'tdm-policy'];
-
-/**
- * Each frame that showed images gets its document's opt-out headers, which bind the images in
- * it as the top page's bind the page's (DESIGN.md §2 rule 3). The top page's are captured by the
- * webRequest observer; a frame's are read by requesting its URL again without cookies, only its
- * headers (as the top page's fallback does), once per URL. Read with fetch, lines may be joined,
- * so they are read fail-closed (header-lines.ts). A frame that cannot be reached adds nothing,
- * as a top page whose headers cannot be read again.
- */
-async function readFrameHeaders(frames: readonly FrameInfo[]): Promise<void> {
-  const urls = [...new Set(frames.map((f) => f.url))].filter((u) => /^https?:/i.test(u)).slice(0, 20);
-  const byUrl = new Map<string, Record<string, string>>();
-  await Promise.all(
-    urls.map(async (url) => {
-      const r = await fetchLimited(url, 0);
-      if (r.outcome === 'unreachable') return;
-      const all = headerMap(r.headers);
-      const kept: Record<string, string> = {};
-      for (const name of FRAME_OPT_OUT_HEADERS) if (all[name] !== undefined) kept[name] = all[name]!.slice(0, 16_384);
-      byUrl.set(url, kept);
-    }),
-  );
-  for (const frame of frames) {
-    const headers = byUrl.get(frame.url);
-    if (headers) frame.headers = headers;
-  }
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

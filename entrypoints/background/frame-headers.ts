@@ -1,0 +1,35 @@
+import type { ImageCandidate } from '@/utils/policy/verdict';
+import { fetchLimited, headerMap } from './fetch-limited';
+
+/** The response headers a frame document's owner can opt out with (assess.ts reads them as the top page's). */
+const FRAME_OPT_OUT_HEADERS = ['x-robots-tag', 'content-usage', 'content-signal', 'tdm-reservation', 'tdm-policy'];
+/** At most this many frame documents are requested again for one collect. */
+const MAX_FRAMES = 20;
+
+/**
+ * Each frame the candidates were found in gets its document's opt-out headers, which bind the
+ * images in it as the top page's bind the page's (DESIGN.md §2 rule 3). The top page's are
+ * captured by the webRequest observer; a frame's are read by requesting its URL again without
+ * cookies, only its headers (as the top page's fallback does), once per URL. Read with fetch,
+ * lines may be joined, so they are read fail-closed (header-lines.ts). A frame that cannot be
+ * reached adds nothing, as a top page whose headers cannot be read again.
+ */
+export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Promise<void> {
+  const frames = candidates.flatMap((c) => c.frames ?? []);
+  const urls = [...new Set(frames.map((f) => f.url))].filter((u) => /^https?:/i.test(u)).slice(0, MAX_FRAMES);
+  const byUrl = new Map<string, Record<string, string>>();
+  await Promise.all(
+    urls.map(async (url) => {
+      const r = await fetchLimited(url, 0);
+      if (r.outcome === 'unreachable') return;
+      const all = headerMap(r.headers);
+      const kept: Record<string, string> = {};
+      for (const name of FRAME_OPT_OUT_HEADERS) if (all[name] !== undefined) kept[name] = all[name]!.slice(0, 16_384);
+      byUrl.set(url, kept);
+    }),
+  );
+  for (const frame of frames) {
+    const headers = byUrl.get(frame.url);
+    if (headers) frame.headers = headers;
+  }
+}
