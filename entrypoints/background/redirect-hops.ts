@@ -1,4 +1,4 @@
-import type { RedirectHop } from '@/utils/policy/assess';
+import { sameRequestUrl, type RedirectHop } from '@/utils/policy/assess';
 import { headerLinesFromList } from '@/utils/signals/header-lines';
 
 /**
@@ -37,18 +37,6 @@ export function watchRedirects(): void {
   );
 }
 
-function requestUrl(u: string): string | null {
-  try {
-    const url = new URL(u);
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
-
-const same = (a: string, b: string) => requestUrl(a) !== null && requestUrl(a) === requestUrl(b);
-
 /**
  * The hops of a request for `url` that ended at `finalUrl`, begun at or after `since`; null when
  * none was seen within `waitMs` (the events may arrive after fetch answers), or when requests
@@ -60,7 +48,7 @@ export async function redirectsOf(url: string, finalUrl: string, since: number, 
     const found = new Map<string, RedirectHop[]>();
     for (const c of chains.values()) {
       if (c.at < since || c.hops.length === 0) continue;
-      if (!same(c.hops[0]!.url, url) || !same(c.hops[c.hops.length - 1]!.location, finalUrl)) continue;
+      if (!sameRequestUrl(c.hops[0]!.url, url) || !sameRequestUrl(c.hops[c.hops.length - 1]!.location, finalUrl)) continue;
       found.set(c.hops.map((h) => `${h.url} → ${h.location}`).join(' | '), c.hops);
     }
     if (found.size === 1) return [...found.values()][0]!;

@@ -352,14 +352,19 @@ function requestUrl(u: string): string | null {
   }
 }
 
+/** Whether two URLs name the same request (fragments aside); a URL that does not parse names none. */
+export function sameRequestUrl(a: string, b: string): boolean {
+  const ra = requestUrl(a);
+  return ra !== null && ra === requestUrl(b);
+}
+
 /** The hops lead from the URL fetched to the final one without a gap. */
 function redirectsSeen(image: ImageInputs): boolean {
-  const same = (a: string, b: string) => requestUrl(a) !== null && requestUrl(a) === requestUrl(b);
   const hops = image.redirects;
   if (hops === null) return false;
-  if (hops.length === 0) return same(image.url, image.finalUrl);
-  if (!same(hops[0]!.url, image.url) || !same(hops[hops.length - 1]!.location, image.finalUrl)) return false;
-  return hops.every((h, i) => i === 0 || same(hops[i - 1]!.location, h.url));
+  if (hops.length === 0) return sameRequestUrl(image.url, image.finalUrl);
+  if (!sameRequestUrl(hops[0]!.url, image.url) || !sameRequestUrl(hops[hops.length - 1]!.location, image.finalUrl)) return false;
+  return hops.every((h, i) => i === 0 || sameRequestUrl(hops[i - 1]!.location, h.url));
 }
 
 /** A page's licence statement about another site's image: evidence, never a grant (rule 4). */
