@@ -108,6 +108,15 @@ const robotsHeader = (h: HeaderMap | null): string | string[] => {
   return joined ? lines[0]! : lines;
 };
 
+/** The opt-outs a response states in its headers: X-Robots-Tag, Content-Usage, Content-Signal (TDMRep's are read with tdmrep.json). */
+function headerOptOuts(h: HeaderMap | null, url: string, scope: 'page' | 'image', profile: PurposeProfile): Evidence[] {
+  return [
+    ...evaluateXRobotsTag(robotsHeader(h), url, scope, profile),
+    ...evaluateContentUsageHeader(header(h, 'content-usage'), url, scope, profile),
+    ...evaluateContentSignalHeader(header(h, 'content-signal'), url, scope, profile),
+  ];
+}
+
 function tdmDeclaration(h: HeaderMap | null): TdmDeclaration {
   const out: TdmDeclaration = {};
   // Several lines read as one value: conflicting ones ("0, 1") are unreadable (tdmrep.ts).
@@ -254,15 +263,11 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile, image.mime));
   }
-  evidence.push(...evaluateXRobotsTag(robotsHeader(image.headers), image.finalUrl, 'image', profile));
-  evidence.push(...evaluateContentUsageHeader(header(image.headers, 'content-usage'), image.finalUrl, 'image', profile));
-  evidence.push(...evaluateContentSignalHeader(header(image.headers, 'content-signal'), image.finalUrl, 'image', profile));
+  evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
   // tdmrep.json for that URL (the final response's are read below).
   for (const hop of hops) {
-    evidence.push(...evaluateXRobotsTag(robotsHeader(hop.headers), hop.url, 'image', profile));
-    evidence.push(...evaluateContentUsageHeader(header(hop.headers, 'content-usage'), hop.url, 'image', profile));
-    evidence.push(...evaluateContentSignalHeader(header(hop.headers, 'content-signal'), hop.url, 'image', profile));
+    evidence.push(...headerOptOuts(hop.headers, hop.url, 'image', profile));
     const hopOrigin = originOfUrl(hop.url);
     if (hopOrigin) {
       evidence.push(...resolveTdmReservation({ wellKnown: hopOrigin.tdmrep, imageUrl: hop.url, imageHeaders: tdmDeclaration(hop.headers), pageFallback: null }, profile));
@@ -288,12 +293,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // read as the top page's are.
   for (const frame of candidate.frames ?? []) {
     const frameHeaders: HeaderMap | null = frame.headers ?? null;
-    evidence.push(
-      ...evaluateMetaRobots(frame.metas, frame.url, profile),
-      ...evaluateXRobotsTag(robotsHeader(frameHeaders), frame.url, 'page', profile),
-      ...evaluateContentUsageHeader(header(frameHeaders, 'content-usage'), frame.url, 'page', profile),
-      ...evaluateContentSignalHeader(header(frameHeaders, 'content-signal'), frame.url, 'page', profile),
-    );
+    evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile), ...headerOptOuts(frameHeaders, frame.url, 'page', profile));
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
     if (frameTdm && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
       const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page` };
@@ -301,9 +301,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     }
   }
 
-  const licences: Licence[] = [];
-  if (image.embedded.licences && image.embedded.licences.length > 0) licences.push(...image.embedded.licences);
-  else if (image.embedded.licence) licences.push(image.embedded.licence);
+  // The image's own licence statements (more than one when its metadata states several).
+  const licences: Licence[] = image.embedded.licences?.length ? image.embedded.licences : image.embedded.licence ? [image.embedded.licence] : [];
   const stated = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
   // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's
   // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes
@@ -323,14 +322,11 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   };
   let decision: Decision;
   if (pageSpeaksForImage) {
-    licences.push(...stated);
-    licences.splice(0, licences.length, ...withHeaderLicences(licences));
-    decision = decide({ evidence, licences }, settings);
+    decision = decide({ evidence, licences: withHeaderLicences([...licences, ...stated]) }, settings);
   } else {
     const site = licenceSite(page.pageUrl) ?? page.pageUrl;
     for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
-    licences.splice(0, licences.length, ...withHeaderLicences(licences));
-    decision = decide({ evidence, licences, claimedBy: stated.length > 0 ? [site] : [] }, settings);
+    decision = decide({ evidence, licences: withHeaderLicences(licences), claimedBy: stated.length > 0 ? [site] : [] }, settings);
   }
   // The licence carries the work's credit: title, creator, source and the TASL line (issue 18).
   // The page's own credit, like its licence, speaks only for the images it speaks for.
