@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchHeed, type HeedBrowser } from '../tests/e2e/harness/browser';
-import { openLibrary } from '../tests/e2e/harness/library-page';
+import { chooseSetting } from '../tests/e2e/harness/library-page';
 import { openSiteWithPopup } from '../tests/e2e/harness/popup-page';
 import { startSiteServer, type SiteServer } from '../tests/e2e/harness/server';
 
@@ -129,14 +129,7 @@ async function collectRow(heed: HeedBrowser, sites: SiteServer, row: string, url
 }
 
 /** The people setting, through the library's settings as a user sets it. */
-async function setPeople(heed: HeedBrowser, value: 'off'): Promise<void> {
-  const page = await openLibrary(heed);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('setting-people').selectOption(value);
-  await page.getByTestId('settings-save').click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.close();
-}
+const setPeople = (heed: HeedBrowser, value: 'off') => chooseSetting(heed, 'setting-people', value);
 
 /** Run the benchmark and print it; returns the figures for scripts/bench.ts. */
 export async function main(n = 500): Promise<CollectBenchResult[]> {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import jpeg from 'jpeg-js';
 import { launchHeed, type HeedBrowser } from '../tests/e2e/harness/browser';
-import { openLibrary } from '../tests/e2e/harness/library-page';
+import { chooseSetting } from '../tests/e2e/harness/library-page';
 import { openSiteWithPopup } from '../tests/e2e/harness/popup-page';
 import { startSiteServer } from '../tests/e2e/harness/server';
 import { loadDetectorModule, nodeDetectorAssets } from '../tests/unit/people/node-face-api';
@@ -34,14 +34,8 @@ async function detectionTimes(): Promise<void> {
   console.log(`  p50 ${percentile(times, 50).toFixed(0)} ms   p95 ${percentile(times, 95).toFixed(0)} ms   (max ${times.at(-1)!.toFixed(0)} ms)`);
 }
 
-async function setPeople(heed: HeedBrowser, value: 'refuse' | 'off'): Promise<void> {
-  const page = await openLibrary(heed);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('setting-people').selectOption(value);
-  await page.getByTestId('settings-save').click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.close();
-}
+/** The people setting, through the library's settings as a user sets it. */
+const setPeople = (heed: HeedBrowser, value: 'refuse' | 'off') => chooseSetting(heed, 'setting-people', value);
 
 async function collectMs(n: number, people: 'refuse' | 'off', siteRoot: string): Promise<number> {
   const sites = await startSiteServer(siteRoot);

@@ -1,5 +1,5 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
-import { libraryCount, openLibrary } from './harness/library-page';
+import { chooseSetting, libraryCount, openLibrary } from './harness/library-page';
 
 // DESIGN.md §2 rule 6 through the real extension: the worker decodes each fetched photo, runs
 // the shipped face detector (WASM) and applies the people setting (default for AI training: refuse).
@@ -38,14 +38,7 @@ test('people=refuse (AI training default): a CC0 portrait without a model releas
   await expect(library.getByTestId('item-people')).toContainText(/^\d+ faces? found, the largest \d+ px; model release MR-UMR \(allows use\)\. Checked on this device by face-api TinyFaceDetector/);
 });
 
-async function choosePeople(heed: Parameters<typeof openLibrary>[0], value: 'flag' | 'off'): Promise<void> {
-  const page = await openLibrary(heed);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('setting-people').selectOption(value);
-  await page.getByTestId('settings-save').click();
-  await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
-  await page.close();
-}
+const choosePeople = (heed: Parameters<typeof openLibrary>[0], value: 'flag' | 'off') => chooseSetting(heed, 'setting-people', value);
 
 test('people=off records people: null; people=flag keeps a portrait and marks it', async ({ heed, sites }) => {
   test.setTimeout(120_000);

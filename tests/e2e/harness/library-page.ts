@@ -18,9 +18,18 @@ export async function libraryCount(page: Page): Promise<number> {
 
 /** Change one setting in the library's settings form (`field`: its data-testid) and save it. */
 export async function saveSetting(heed: HeedBrowser, field: string, value: string): Promise<void> {
+  await changeSettings(heed, (page) => page.getByTestId(field).fill(value));
+}
+
+/** Choose one option of a setting's list (`field`: its data-testid) and save it, as a user sets it. */
+export async function chooseSetting(heed: HeedBrowser, field: string, value: string): Promise<void> {
+  await changeSettings(heed, (page) => page.getByTestId(field).selectOption(value));
+}
+
+async function changeSettings(heed: HeedBrowser, change: (page: Page) => Promise<unknown>): Promise<void> {
   const page = await openLibrary(heed);
   await page.getByTestId('nav-settings').click();
-  await page.getByTestId(field).fill(value);
+  await change(page);
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-status')).toHaveText('Settings saved.');
   await page.close();
