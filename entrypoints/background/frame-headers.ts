@@ -4,7 +4,7 @@ import { fetchLimited, headerMap } from './fetch-limited';
 /** The response headers a frame document's owner can opt out with (assess.ts reads them as the top page's). */
 const FRAME_OPT_OUT_HEADERS = ['x-robots-tag', 'content-usage', 'content-signal', 'tdm-reservation', 'tdm-policy'];
 /** At most this many frame documents are requested again for one collect. */
-const MAX_FRAMES = 20;
+export const MAX_FRAMES = 20;
 
 /**
  * Each frame the candidates were found in gets its document's opt-out headers, which bind the
@@ -16,20 +16,25 @@ const MAX_FRAMES = 20;
  */
 export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Promise<void> {
   const frames = candidates.flatMap((c) => c.frames ?? []);
-  const urls = [...new Set(frames.map((f) => f.url))].filter((u) => /^https?:/i.test(u)).slice(0, MAX_FRAMES);
+  const all = [...new Set(frames.map((f) => f.url))].filter((u) => /^https?:/i.test(u));
+  const urls = all.slice(0, MAX_FRAMES);
+  // A page could put decoy frames ahead of the one whose owner refuses: the images of frames past
+  // the cap fail closed (assess.ts) instead of going unread (DESIGN.md §2 rule 5).
+  const unread = new Set(all.slice(MAX_FRAMES));
   const byUrl = new Map<string, Record<string, string>>();
   await Promise.all(
     urls.map(async (url) => {
       const r = await fetchLimited(url, 0);
       if (r.outcome === 'unreachable') return;
-      const all = headerMap(r.headers);
+      const received = headerMap(r.headers);
       const kept: Record<string, string> = {};
-      for (const name of FRAME_OPT_OUT_HEADERS) if (all[name] !== undefined) kept[name] = all[name]!.slice(0, 16_384);
+      for (const name of FRAME_OPT_OUT_HEADERS) if (received[name] !== undefined) kept[name] = received[name]!.slice(0, 16_384);
       byUrl.set(url, kept);
     }),
   );
   for (const frame of frames) {
     const headers = byUrl.get(frame.url);
     if (headers) frame.headers = headers;
+    if (unread.has(frame.url)) frame.headersUnread = `more than ${MAX_FRAMES} frames show images`;
   }
 }

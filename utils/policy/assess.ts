@@ -294,6 +294,12 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   for (const frame of candidate.frames ?? []) {
     const frameHeaders: HeaderMap | null = frame.headers ?? null;
     evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile), ...headerOptOuts(frameHeaders, frame.url, 'page', profile));
+    if (frame.headersUnread !== undefined) {
+      evidence.push({
+        kind: 'fetch', scope: 'page', source: frame.url, value: 'frame headers not read', effect: 'deny', reason: 'signal-unreadable',
+        note: `The image is inside a frame whose response headers Heed did not read (${frame.headersUnread}): they may refuse it, so Heed fails closed`,
+      });
+    }
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
     if (frameTdm && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
       const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page` };

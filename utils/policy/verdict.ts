@@ -41,6 +41,8 @@ export const ImageCandidateSchema = lazily(() => z.object({
       tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
       /** The frame document's response headers that carry opt-outs (lower-cased names): its lines, or one value fetch may have joined. */
       headers: z.record(z.string().max(100), z.union([z.string().max(16384), z.array(z.string().max(16384)).max(50)])).optional(),
+      /** Why the frame's headers were not read, when Heed left them unread on purpose (too many frames): its images then fail closed. */
+      headersUnread: z.string().max(200).optional(),
     }))
     .max(20)
     .optional(),

@@ -554,6 +554,11 @@ describe('an image found inside a frame answers to the frame document’s own op
     expect(withHeaders({ 'content-usage': 'train-ai=n' }).decision).toBe('refused');
     expect(withHeaders({ 'tdm-reservation': '1' }).reasons).toContain('tdm-reserved');
   });
+  it('a frame whose headers were left unread (more frames than Heed requests) fails closed: a page cannot hide a frame behind decoys', () => {
+    const d = assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://museum.example/embed/gallery.html', metas: [], tdm: {}, headersUnread: 'more than 20 frames' }] }), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
+  });
   it('frame headers that say nothing change nothing', () => {
     expect(withHeaders({ 'content-type': 'text/html' }).decision).toBe('permitted');
   });
