@@ -8,7 +8,7 @@ import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
-import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
 import { lazily } from '@/utils/model/lazily';
 import { TIMED_OUT, withDeadline } from './deadline';
@@ -184,7 +184,7 @@ export async function scanTab(
       reported.push(c.data.url);
       const known = byUrl.get(c.data.url);
       const found = known ?? c.data;
-      if (frameInfo && (found.frames?.length ?? 0) < 20) found.frames = [...(found.frames ?? []), frameInfo];
+      if (frameInfo) found.frames = withFrame(found.frames, frameInfo);
       if (!known) byUrl.set(c.data.url, found);
     }
     reportedByFrame.set(frame.frameId, reported);

@@ -5,6 +5,9 @@ import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
+/** The frames an image's candidate records, besides the one entry that says more were not read. */
+export const MAX_FRAMES_PER_IMAGE = 20;
+
 export const ImageCandidateSchema = lazily(() => z.object({
   url: z.string().max(8192),
   /**
@@ -44,10 +47,23 @@ export const ImageCandidateSchema = lazily(() => z.object({
       /** Why the frame's headers were not read, when Heed left them unread on purpose (too many frames): its images then fail closed. */
       headersUnread: z.string().max(200).optional(),
     }))
-    .max(20)
+    .max(MAX_FRAMES_PER_IMAGE + 1)
     .optional(),
 }));
 export type ImageCandidate = z.infer<typeof ImageCandidateSchema>;
+export type FrameOfImage = NonNullable<ImageCandidate['frames']>[number];
+
+/**
+ * `frames` with one more frame the image was found in. Past MAX_FRAMES_PER_IMAGE the rest are not
+ * kept; one entry then says so, and its `headersUnread` makes the image fail closed (assess.ts):
+ * a page showing the image in 20 decoy frames first cannot hide the frame whose owner refuses.
+ */
+export function withFrame(frames: readonly FrameOfImage[] | undefined, frame: FrameOfImage): FrameOfImage[] {
+  const list = frames ?? [];
+  if (list.length < MAX_FRAMES_PER_IMAGE) return [...list, frame];
+  if (list.length > MAX_FRAMES_PER_IMAGE) return [...list];
+  return [...list, { url: frame.url, metas: [], tdm: {}, headersUnread: `the image is shown in more than ${MAX_FRAMES_PER_IMAGE} frames; the rest were not read` }];
+}
 
 /**
  * `skipped`: smaller than Min image side once its bytes were read (an icon whose size the scan

@@ -4,7 +4,7 @@ import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import type { ImageCandidate } from '../../../utils/policy/verdict';
+import { MAX_FRAMES_PER_IMAGE, withFrame, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
@@ -556,6 +556,15 @@ describe('an image found inside a frame answers to the frame document’s own op
   });
   it('a frame whose headers were left unread (more frames than Heed requests) fails closed: a page cannot hide a frame behind decoys', () => {
     const d = assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://museum.example/embed/gallery.html', metas: [], tdm: {}, headersUnread: 'more than 20 frames' }] }), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('an image shown in more frames than are kept fails closed: decoy frames cannot push out the one that refuses', () => {
+    let frames: FrameOfImage[] | undefined;
+    for (let i = 0; i <= MAX_FRAMES_PER_IMAGE; i++) frames = withFrame(frames, { url: `https://museum.example/embed/${i}.html`, metas: i === MAX_FRAMES_PER_IMAGE ? [{ name: 'robots', content: 'noimageai' }] : [], tdm: {} });
+    expect(frames).toHaveLength(MAX_FRAMES_PER_IMAGE + 1);
+    expect(withFrame(frames, { url: 'https://museum.example/embed/more.html', metas: [], tdm: {} })).toHaveLength(MAX_FRAMES_PER_IMAGE + 1);
+    const d = assessImage(page(), image(url), candidate(url, { frames }), settings);
     expect(d.decision).toBe('refused');
     expect(d.reasons).toContain('signal-unreadable');
   });
