@@ -89,6 +89,8 @@ export class Collector {
   private readonly rerun = new Set<string>();
   /** Job record updates run one at a time per job (the loop and new candidates both write). */
   private readonly jobWrites = new Map<string, Promise<unknown>>();
+  /** The stored settings object each job policy was last found to match (currentPolicy). */
+  private readonly confirmed = new WeakMap<JobPolicy, Settings>();
 
   constructor(
     private readonly db: HeedDatabase,
@@ -280,8 +282,15 @@ export class Collector {
    * Unusable stored settings, or a job that cannot be re-assessed, end the job (a throw).
    */
   private async currentPolicy(job: Job, policy: JobPolicy): Promise<JobPolicy> {
-    const step = nextPolicyStep(policy.settings ?? undefined, await this.loadSettings());
-    if (step.kind === 'keep') return policy;
+    const stored = await this.loadSettings();
+    // The stored settings come from memory until a save (StoredSettings): the same object as
+    // at the last check means the same settings, with no field-by-field comparison.
+    if (stored.ok && this.confirmed.get(policy) === stored.settings) return policy;
+    const step = nextPolicyStep(policy.settings ?? undefined, stored);
+    if (step.kind === 'keep') {
+      if (stored.ok) this.confirmed.set(policy, stored.settings);
+      return policy;
+    }
     if (step.kind === 'stop') throw new PolicyStop(step.message);
     if (!job.page) throw new PolicyStop('The settings changed during this collect, which an earlier Heed started, so the page cannot be re-assessed under them: collect again.');
     const site = await assessSite(this.origins, job.tabId, job.pageUrl, job.page, step.settings);

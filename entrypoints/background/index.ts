@@ -1,4 +1,5 @@
 import { getRawSettings, openHeedDB } from '@/utils/store/db';
+import { StoredSettings } from '@/utils/store/stored-settings';
 import { settingsForDeciding } from '@/utils/model/settings';
 import { Collector, keepResuming, RESUME_ALARM } from './collector';
 import { registerMessageHandlers, showSiteStatusOfOpenTabs, showSiteStatusOnceLoaded, type Services } from './messaging';
@@ -23,8 +24,11 @@ export default defineBackground(() => {
   importFaceDetectorOnInstall();
   const ready: Promise<Services> = openHeedDB().then((db) => {
     const origins = new OriginSignals(db);
-    const collector = new Collector(db, origins, async () => settingsForDeciding(await getRawSettings(db)));
-    return { db, origins, collector };
+    // Read once, then from memory until a save is announced (utils/store/stored-settings.ts).
+    const settings = new StoredSettings(() => getRawSettings(db), settingsForDeciding);
+    settings.listen();
+    const collector = new Collector(db, origins, () => settings.current());
+    return { db, origins, collector, settings };
   });
   // Ask that collected items never be evicted under storage pressure (granted with unlimitedStorage).
   void navigator.storage?.persist?.().catch(() => false);

@@ -1,9 +1,9 @@
 import type { HeedDatabase } from '@/utils/store/db';
-import { getRawSettings } from '@/utils/store/db';
+import type { StoredSettings } from '@/utils/store/stored-settings';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages/messages';
 import { pageSignalsFromRaw, type PageSignals } from '@/utils/page/page-signals';
 import { PageSignalsSchema, RawPageSignalsSchema } from '@/utils/messages/page-signals-schema';
-import { settingsForDeciding, type Settings } from '@/utils/model/settings';
+import type { Settings } from '@/utils/model/settings';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
@@ -17,6 +17,8 @@ export interface Services {
   db: HeedDatabase;
   origins: OriginSignals;
   collector: Collector;
+  /** The stored settings, read once and kept until a save is announced. */
+  settings: StoredSettings;
 }
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
@@ -44,18 +46,18 @@ async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSigna
 }
 
 /** The stored settings, strictly (settingsForDeciding): unusable ones are an error the popup shows, never defaults. */
-async function usableSettings(db: HeedDatabase): Promise<Settings> {
-  const loaded = settingsForDeciding(await getRawSettings(db));
+async function usableSettings(stored: StoredSettings): Promise<Settings> {
+  const loaded = await stored.current();
   if (!loaded.ok) throw new Error(loaded.message);
   return loaded.settings;
 }
 
 /** Assess the tab's page and show the result on its badge; `known` signals skip reading the page. */
-async function siteStatusFor(db: HeedDatabase, origins: OriginSignals, tabId: number, known?: PageSignals): Promise<SiteStatusView> {
+async function siteStatusFor({ settings: stored, origins }: Services, tabId: number, known?: PageSignals): Promise<SiteStatusView> {
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url ?? '';
   if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
-  const settings = await usableSettings(db);
+  const settings = await usableSettings(stored);
   const signals = known && known.url === pageUrl ? known : await pageSignalsFor(tabId, pageUrl);
   const site = await assessSite(origins, tabId, pageUrl, signals, settings);
   await showStatusBadge(tabId, site.status);
@@ -69,10 +71,11 @@ function noticeFor(site: SiteStatusView): Notice | null {
   return { headline: 'Heed: this site does not permit collecting its images', reasons };
 }
 
-async function handlePopup(msg: PopupToBg, { db, origins, collector }: Services): Promise<unknown> {
+async function handlePopup(msg: PopupToBg, services: Services): Promise<unknown> {
+  const { db, collector } = services;
   switch (msg.type) {
     case 'popup-bg-site-status':
-      return siteStatusFor(db, origins, msg.tabId);
+      return siteStatusFor(services, msg.tabId);
     case 'popup-bg-collect':
       return jobView(db, await collector.start(msg.tabId, { watch: msg.watch }));
     case 'popup-bg-stop-watching':
@@ -116,14 +119,14 @@ export function registerMessageHandlers(ready: Promise<Services>): void {
  * nothing of Heed's runs on the page's way to its load event: issue 17), show the site status
  * on the badge, and on a blocked site the in-page notice.
  */
-export async function showSiteStatusOnceLoaded({ db, origins }: Services, tabId: number): Promise<void> {
+export async function showSiteStatusOnceLoaded(services: Services, tabId: number): Promise<void> {
   const [main] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-signals.js'] });
   const raw = RawPageSignalsSchema.safeParse(main?.result);
   if (!raw.success) return;
   const signals = pageSignalsFromRaw(raw.data);
   await updateTabState(tabId, signals.url, { signals });
-  const site = await siteStatusFor(db, origins, tabId, signals);
-  const { inPageNotice } = await usableSettings(db);
+  const site = await siteStatusFor(services, tabId, signals);
+  const { inPageNotice } = await usableSettings(services.settings);
   const notice = inPageNotice ? noticeFor(site) : null;
   // Injected only where needed, so the page-signals script carries no notice code.
   if (notice) await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: showNotice, args: [notice] });

@@ -1,7 +1,8 @@
 import { test, expect, PopupPage } from './harness/fixtures';
 import { openPopup, tabIdFor, type HeedBrowser } from './harness/browser';
-import { openLibrary } from './harness/library-page';
+import { openLibrary, saveSetting } from './harness/library-page';
 import { stopServiceWorker } from './harness/worker';
+import { SETTINGS_CHANGED_CHANNEL } from '../../utils/store/stored-settings';
 
 /**
  * DESIGN.md §2 "One job, one policy, one page" and rule 2 ("checked before an image is
@@ -11,10 +12,11 @@ import { stopServiceWorker } from './harness/worker';
 
 /**
  * Write Heed's stored settings as the library page would (or as a newer Heed might have), from
- * the worker or from any of Heed's own pages (`from`: they share its IndexedDB).
+ * the worker or from any of Heed's own pages (`from`: they share its IndexedDB): committed, then
+ * announced on the channel the worker listens on (utils/store/stored-settings.ts).
  */
 async function writeSettings(heed: HeedBrowser, value: unknown, from?: import('@playwright/test').Page): Promise<void> {
-  const put = (v: unknown) =>
+  const put = ({ v, channelName }: { v: unknown; channelName: string }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('heed');
         open.onerror = () => reject(open.error);
@@ -23,13 +25,17 @@ async function writeSettings(heed: HeedBrowser, value: unknown, from?: import('@
           tx.objectStore('meta').put(v, 'settings');
           tx.oncomplete = () => {
             open.result.close();
+            const channel = new BroadcastChannel(channelName);
+            channel.postMessage('changed');
+            channel.close();
             resolve();
           };
           tx.onerror = () => reject(tx.error);
         };
       });
-  if (from) await from.evaluate(put, value);
-  else await (heed.context.serviceWorkers()[0] ?? heed.serviceWorker).evaluate(put, value);
+  const arg = { v: value, channelName: SETTINGS_CHANGED_CHANNEL };
+  if (from) await from.evaluate(put, arg);
+  else await (heed.context.serviceWorkers()[0] ?? heed.serviceWorker).evaluate(put, arg);
 }
 
 const DEFAULTS = {
@@ -126,6 +132,24 @@ test('a domain blocked in the settings during a collect: the images not yet deci
   expect(sites.requests.filter((r) => r.startsWith('integrity.test /slow/')).length).toBeLessThanOrEqual(requestedAtBlock + 2);
   const { manifest } = await popup.exportManifest();
   expect(manifest.items).toHaveLength(permitted.length);
+});
+
+test('settings saved in the library are announced to the worker, which reads them afresh instead of its copy', async ({ heed, sites }) => {
+  const worker = heed.context.serviceWorkers()[0] ?? heed.serviceWorker;
+  await worker.evaluate((name) => {
+    const heard = { count: 0 };
+    const channel = new BroadcastChannel(name);
+    channel.onmessage = () => heard.count++;
+    (globalThis as unknown as { heardSaves: unknown; heardChannel: unknown }).heardSaves = heard;
+    (globalThis as unknown as { heardChannel: unknown }).heardChannel = channel;
+  }, SETTINGS_CHANGED_CHANNEL);
+  // The worker's copy is warm: the popup's site status read it.
+  const { popup } = await open(heed, `${sites.origin('plain.test')}/`);
+  await saveSetting(heed, 'setting-block', 'plain.test');
+  await expect.poll(() => worker.evaluate(() => (globalThis as unknown as { heardSaves: { count: number } }).heardSaves.count)).toBe(1);
+  const verdicts = await popup.collect();
+  expect(verdicts.length).toBeGreaterThan(0);
+  for (const v of verdicts) expect(v.reasons).toContain('user-blocked');
 });
 
 test('settings changed while the worker is stopped: the resumed job re-assesses the site before deciding the rest', async ({ heed, sites }) => {

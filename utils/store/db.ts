@@ -3,6 +3,7 @@ import type { ManifestItem, DecisionTally } from '../model/manifest';
 import type { ImageCandidate, Verdict } from '../policy/verdict';
 import type { Settings } from '../model/settings';
 import type { PageSignals } from '../page/page-signals';
+import { announceSettingsChanged } from './stored-settings';
 
 /** A collect job, persisted so a killed service worker resumes it (DESIGN.md §1). */
 export interface Job {
@@ -308,8 +309,10 @@ export function getRawSettings(db: HeedDatabase): Promise<unknown> {
   return db.get('meta', SETTINGS_KEY);
 }
 
+/** Save the settings; once they are committed, every Heed context hears it (the worker's StoredSettings). */
 export async function putRawSettings(db: HeedDatabase, settings: unknown): Promise<void> {
   await db.put('meta', settings, SETTINGS_KEY);
+  announceSettingsChanged();
 }
 
 // Library page queries. They use only the existing `collectedAt` index and primary-key
