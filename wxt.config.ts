@@ -23,10 +23,11 @@ export const FIREFOX_GECKO = {
   data_collection_permissions: { required: ['none'] },
 } as const;
 
+/** The first Chromium with the `browser` namespace (all extension APIs, promise-returning onMessage listeners included). */
+export const MINIMUM_CHROME_VERSION = '148';
+
 // Permissions are the minimum Heed needs; each one is justified in README.md ("Permissions").
 export default defineConfig({
-  // One promise-based `browser` API in every context, on every browser (README, "Firefox").
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox gets MV3 too (README, "Firefox": why, and the host access the user must grant).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -50,7 +51,9 @@ export default defineConfig({
     commands: {
       'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect the images on this page' },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: FIREFOX_GECKO } } : {}),
+    // The browser's own promise-based `browser` namespace in every context (README, "Firefox"):
+    // Firefox has always had it, Chromium has since 148.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: FIREFOX_GECKO } } : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {

@@ -1,7 +1,6 @@
 import { readRawPageSignals } from '@/utils/page/raw-page-signals';
-// Scripts in web pages take WXT's plain `browser` (the browser's own, promise-based in MV3 on
-// Chromium and Firefox alike for runtime.sendMessage, all they use), not webextension-polyfill:
-// its ~10 KB would be parsed on every page (README, "Firefox").
+// The browser's own `browser` object, as everywhere in Heed (README, "Firefox"): no library is
+// parsed on the pages this runs in.
 import { browser } from '@wxt-dev/browser';
 
 /**

@@ -1,8 +1,7 @@
 import { takeHandedScanOptions } from '@/utils/scan/handed-options';
 import { watchForImages } from '@/utils/scan/watch';
-// Scripts in web pages take WXT's plain `browser` (the browser's own, promise-based in MV3 on
-// Chromium and Firefox alike for runtime.sendMessage, all they use), not webextension-polyfill:
-// its ~10 KB would be parsed on every page (README, "Firefox").
+// The browser's own `browser` object, as everywhere in Heed (README, "Firefox"): no library is
+// parsed on the pages this runs in.
 import { browser } from '@wxt-dev/browser';
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

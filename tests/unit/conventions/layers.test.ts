@@ -94,7 +94,7 @@ describe('utils/ layering, as each folder note states it', () => {
 
   it.each(INJECTED_ENTRYPOINTS)('%s (injected into pages) uses only page-side folders', (entry) => {
     const file = join(ROOT, entry);
-    // No npm library, only the extension API handle itself: WXT's plain `browser` (not the polyfill).
+    // No npm library, only the extension API handle itself: WXT's `browser` (the browser's own object).
     const rules: FolderRules = { folders: PAGE_SIDE, packages: ['@wxt-dev/browser'], browserApis: true };
     expect(violations(file, '', readFileSync(file, 'utf8'), rules)).toEqual([]);
   });
