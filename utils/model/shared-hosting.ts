@@ -84,6 +84,15 @@ const PHOTON = /^i[0-3]\.wp\.com$/;
 const MEDIUM_MEDIA = new Set(['miro', 'cdn-images-1', 'cdn-images-2']);
 
 /**
+ * A host naming each user by one subdomain label (`subdomainTenant`) whose shared image servers,
+ * on the same registrable domain, name no user: a page licence never covers them.
+ */
+function subdomainTenantExcept(suffix: string, media: (label: string) => boolean, host: string): string | null {
+  const labels = labelsUnder(host, suffix);
+  return labels?.length === 1 && media(labels[0]!) ? null : subdomainTenant(suffix, host);
+}
+
+/**
  * A forge hosting repositories as paths (`HOST/OWNER/REPO/…`): the owner — the first path
  * segment, after a repository-type segment where the forge has them (`datasets/OWNER/…`) — is
  * the tenant; the bare host and www are the forge's own site.
@@ -325,6 +334,21 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
       return labels.length === 1 && !MEDIUM_MEDIA.has(labels[0]!) ? `medium.com/@${labels[0]}` : null;
     },
     examples: [['https://medium.com/@alice/a', 'https://medium.com/@bob/b'], ['https://medium.com/@alice/a', 'https://miro.medium.com/x.png']],
+  },
+  {
+    name: 'SmugMug',
+    // Each account's site is NICKNAME.smugmug.com ("If your SmugMug URL is superman.smugmug.com…",
+    // "log in and log out from www.smugmug.com or yournickname.smugmug.com"). Every account's images
+    // are served from photos.smugmug.com (photos.smugmug.com/GALLERY/…/i-KEY/0/…/i-KEY-L.jpg), which
+    // names no account: a page licence never covers it.
+    source: 'https://www.smugmughelp.com/hc/en-us/articles/18212101576596-Log-in-to-my-account',
+    tenants: 'the account: NICKNAME.smugmug.com; the shared image host photos.smugmug.com names none',
+    matches: under('smugmug.com'),
+    tenantOf: (_url, host) => subdomainTenantExcept('smugmug.com', (label) => label === 'photos', host),
+    examples: [
+      ['https://alice.smugmug.com/Landscapes/n-abc', 'https://bob.smugmug.com/Landscapes/n-xyz/i-K3y/0/L/i-K3y-L.jpg'],
+      ['https://alice.smugmug.com/Landscapes/n-abc', 'https://photos.smugmug.com/Landscapes/n-abc/i-K3y/0/L/i-K3y-L.jpg'],
+    ],
   },
 ];
 

@@ -139,3 +139,31 @@ describe('more shared hosts: archives, forges, Firebase, Google Sites, itch.io',
     expect(sameLicenceSite(page, image)).toBe(true);
   });
 });
+
+// Photo and portfolio hosts that put each user on a subdomain (or a path) of one registrable
+// domain the PSL does not split (DESIGN.md §2 rule 4): without an entry, alice's page licence
+// covered bob's photos and the images on the host's shared image server.
+describe('photo and portfolio hosts: a user page speaks only for that user', () => {
+  it.each([
+    // SmugMug: NICKNAME.smugmug.com; photos.smugmug.com serves every account's images.
+    ['https://alice.smugmug.com/Landscapes/n-abc', 'https://bob.smugmug.com/Landscapes/n-xyz/i-K3y/0/L/i-K3y-L.jpg'],
+    ['https://alice.smugmug.com/Landscapes/n-abc', 'https://photos.smugmug.com/Landscapes/n-abc/i-K3y/0/L/i-K3y-L.jpg'],
+  ])('%s does not speak for %s', (page, image) => {
+    expect(licenceSite(page)).not.toBe(licenceSite(image));
+    expect(sameLicenceSite(page, image)).toBe(false);
+  });
+
+  it.each([
+    ['https://alice.smugmug.com/Landscapes/n-abc', 'https://alice.smugmug.com/Landscapes/n-abc/i-K3y/A'],
+  ])('%s speaks for its own %s', (page, image) => {
+    expect(sameLicenceSite(page, image)).toBe(true);
+  });
+
+  it.each<[string, string | null]>([
+    ['https://alice.smugmug.com/x', 'alice.smugmug.com'],
+    ['https://www.smugmug.com/', 'smugmug.com'],
+    ['https://photos.smugmug.com/photos/i-K3y/0/XL/i-K3y-XL.jpg', null],
+  ])('%s → %s', (url, site) => {
+    expect(licenceSite(url)).toBe(site);
+  });
+});
