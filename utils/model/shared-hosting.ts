@@ -82,6 +82,9 @@ const S3_HOST = /^(?:(.+)\.)?s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
 
 const PHOTON = /^i[0-3]\.wp\.com$/;
 const MEDIUM_MEDIA = new Set(['miro', 'cdn-images-1', 'cdn-images-2']);
+// Squarespace's file hosts: "URLs that begin with images.squarespace-cdn.com, static.squarespace.com,
+// or static1.squarespace.com" (https://support.squarespace.com/hc/en-us/articles/205812748).
+const SQUARESPACE_STATIC = /^static\d*$/;
 
 /**
  * A host naming each user by one subdomain label (`subdomainTenant`) whose shared image servers,
@@ -348,6 +351,20 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     examples: [
       ['https://alice.smugmug.com/Landscapes/n-abc', 'https://bob.smugmug.com/Landscapes/n-xyz/i-K3y/0/L/i-K3y-L.jpg'],
       ['https://alice.smugmug.com/Landscapes/n-abc', 'https://photos.smugmug.com/Landscapes/n-abc/i-K3y/0/L/i-K3y-L.jpg'],
+    ],
+  },
+  {
+    name: 'Squarespace',
+    // "Every Squarespace site … comes with a built-in domain" SITEID.squarespace.com ("It always ends in
+    // .squarespace.com"). Uploaded files are served from static.squarespace.com / static1.squarespace.com
+    // (same registrable domain, no site named) or images.squarespace-cdn.com (another one).
+    source: 'https://support.squarespace.com/hc/en-us/articles/206541717-Built-in-domains',
+    tenants: 'the site: SITEID.squarespace.com; the file hosts static.squarespace.com and static1.squarespace.com name none',
+    matches: under('squarespace.com'),
+    tenantOf: (_url, host) => subdomainTenantExcept('squarespace.com', (label) => SQUARESPACE_STATIC.test(label), host),
+    examples: [
+      ['https://alice.squarespace.com/gallery', 'https://bob.squarespace.com/s/photo.jpg'],
+      ['https://alice.squarespace.com/gallery', 'https://static1.squarespace.com/static/5f0c1a/t/5f0c1b/photo.jpg'],
     ],
   },
 ];

@@ -148,6 +148,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     // SmugMug: NICKNAME.smugmug.com; photos.smugmug.com serves every account's images.
     ['https://alice.smugmug.com/Landscapes/n-abc', 'https://bob.smugmug.com/Landscapes/n-xyz/i-K3y/0/L/i-K3y-L.jpg'],
     ['https://alice.smugmug.com/Landscapes/n-abc', 'https://photos.smugmug.com/Landscapes/n-abc/i-K3y/0/L/i-K3y-L.jpg'],
+    // Squarespace: SITEID.squarespace.com; static1.squarespace.com serves every site's files.
+    ['https://alice.squarespace.com/gallery', 'https://bob.squarespace.com/s/photo.jpg'],
+    ['https://alice.squarespace.com/gallery', 'https://static1.squarespace.com/static/5f0c1a/t/5f0c1b/photo.jpg'],
   ])('%s does not speak for %s', (page, image) => {
     expect(licenceSite(page)).not.toBe(licenceSite(image));
     expect(sameLicenceSite(page, image)).toBe(false);
@@ -155,6 +158,7 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
 
   it.each([
     ['https://alice.smugmug.com/Landscapes/n-abc', 'https://alice.smugmug.com/Landscapes/n-abc/i-K3y/A'],
+    ['https://alice.squarespace.com/gallery', 'https://alice.squarespace.com/s/photo.jpg'],
   ])('%s speaks for its own %s', (page, image) => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
@@ -163,6 +167,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://alice.smugmug.com/x', 'alice.smugmug.com'],
     ['https://www.smugmug.com/', 'smugmug.com'],
     ['https://photos.smugmug.com/photos/i-K3y/0/XL/i-K3y-XL.jpg', null],
+    ['https://alice.squarespace.com/', 'alice.squarespace.com'],
+    ['https://static.squarespace.com/static/x/photo.jpg', null],
+    ['https://static1.squarespace.com/static/x/photo.jpg', null],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
   });
