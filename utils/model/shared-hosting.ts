@@ -367,6 +367,28 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
       ['https://alice.squarespace.com/gallery', 'https://static1.squarespace.com/static/5f0c1a/t/5f0c1b/photo.jpg'],
     ],
   },
+  {
+    name: 'Flickr',
+    // "URLs to photo and profile pages use either the user's NSID … or their custom URL":
+    // flickr.com/people/USER/ (profile), flickr.com/photos/USER/ (photostream), …/photos/USER/PHOTO-ID.
+    // Photo files are served from farmN.static.flickr.com (this registrable domain, no user named) or
+    // live.staticflickr.com / farmN.staticflickr.com (another one). A user's NSID and custom URL count
+    // as two tenants: that only refuses more.
+    source: 'https://www.flickr.com/services/api/misc.urls.html',
+    tenants: 'the user: flickr.com/photos/USER/… or flickr.com/people/USER/; other flickr.com hosts (farmN.static.flickr.com) name none',
+    matches: under('flickr.com'),
+    tenantOf: (url, host) => {
+      if (host !== 'flickr.com' && host !== 'www.flickr.com') return null;
+      const first = segment(url, 0);
+      if (first !== 'photos' && first !== 'people') return 'flickr.com';
+      const user = segment(url, 1);
+      return user ? `flickr.com/photos/${user}` : null;
+    },
+    examples: [
+      ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://www.flickr.com/photos/bob/50567413447/sizes/l/'],
+      ['https://www.flickr.com/photos/alice/', 'https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg'],
+    ],
+  },
 ];
 
 /**

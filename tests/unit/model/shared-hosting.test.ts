@@ -151,6 +151,10 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     // Squarespace: SITEID.squarespace.com; static1.squarespace.com serves every site's files.
     ['https://alice.squarespace.com/gallery', 'https://bob.squarespace.com/s/photo.jpg'],
     ['https://alice.squarespace.com/gallery', 'https://static1.squarespace.com/static/5f0c1a/t/5f0c1b/photo.jpg'],
+    // Flickr: www.flickr.com/photos/USER/…; farmN.static.flickr.com serves every user's photos.
+    ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://www.flickr.com/photos/bob/50567413447/sizes/l/'],
+    ['https://www.flickr.com/photos/alice/', 'https://www.flickr.com/people/bob/'],
+    ['https://www.flickr.com/photos/alice/', 'https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg'],
   ])('%s does not speak for %s', (page, image) => {
     expect(licenceSite(page)).not.toBe(licenceSite(image));
     expect(sameLicenceSite(page, image)).toBe(false);
@@ -159,6 +163,8 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
   it.each([
     ['https://alice.smugmug.com/Landscapes/n-abc', 'https://alice.smugmug.com/Landscapes/n-abc/i-K3y/A'],
     ['https://alice.squarespace.com/gallery', 'https://alice.squarespace.com/s/photo.jpg'],
+    ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://flickr.com/photos/alice/50567413447'],
+    ['https://www.flickr.com/people/alice/', 'https://www.flickr.com/photos/Alice/50567413447'],
   ])('%s speaks for its own %s', (page, image) => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
@@ -170,6 +176,10 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://alice.squarespace.com/', 'alice.squarespace.com'],
     ['https://static.squarespace.com/static/x/photo.jpg', null],
     ['https://static1.squarespace.com/static/x/photo.jpg', null],
+    ['https://www.flickr.com/photos/12021774@N05/50567413447', 'flickr.com/photos/12021774@n05'],
+    ['https://www.flickr.com/explore', 'flickr.com'],
+    ['https://www.flickr.com/photos/', null],
+    ['https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg', null],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
   });
