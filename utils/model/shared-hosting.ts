@@ -85,6 +85,8 @@ const MEDIUM_MEDIA = new Set(['miro', 'cdn-images-1', 'cdn-images-2']);
 // Squarespace's file hosts: "URLs that begin with images.squarespace-cdn.com, static.squarespace.com,
 // or static1.squarespace.com" (https://support.squarespace.com/hc/en-us/articles/205812748).
 const SQUARESPACE_STATIC = /^static\d*$/;
+// ArtStation serves every user's images from cdna/cdnb.artstation.com (…/p/assets/images/images/…).
+const ARTSTATION_CDN = /^cdn[a-z0-9-]*$/;
 
 /**
  * A host naming each user by one subdomain label (`subdomainTenant`) whose shared image servers,
@@ -387,6 +389,31 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     examples: [
       ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://www.flickr.com/photos/bob/50567413447/sizes/l/'],
       ['https://www.flickr.com/photos/alice/', 'https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg'],
+    ],
+  },
+  {
+    name: 'ArtStation',
+    // "A user has 2 places where your portfolio will show": the community profile
+    // www.artstation.com/{username} and the website {username}.artstation.com. An artwork page
+    // www.artstation.com/artwork/ID names no user: it speaks only for itself.
+    source: 'https://help.artstation.com/en/articles/4-whats-the-difference-between-my-community-profile-and-my-website-why-are-there-2-profiles',
+    tenants: 'the user: USER.artstation.com or www.artstation.com/USER; www.artstation.com/artwork/ID is that artwork only; the image hosts cdna/cdnb.artstation.com name none',
+    matches: under('artstation.com'),
+    tenantOf: (url, host) => {
+      const labels = labelsUnder(host, 'artstation.com') ?? [];
+      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+        const first = segment(url, 0);
+        if (first === null) return 'artstation.com';
+        if (first !== 'artwork') return `${first}.artstation.com`;
+        const artwork = segment(url, 1);
+        return artwork ? `artstation.com/artwork/${artwork}` : null;
+      }
+      return subdomainTenantExcept('artstation.com', (label) => ARTSTATION_CDN.test(label), host);
+    },
+    examples: [
+      ['https://alice.artstation.com/projects/EJ6Jn', 'https://bob.artstation.com/projects/Xk2aB'],
+      ['https://www.artstation.com/alice', 'https://www.artstation.com/bob/albums/all'],
+      ['https://alice.artstation.com/projects/EJ6Jn', 'https://cdna.artstation.com/p/assets/images/images/008/265/652/large/a.jpg'],
     ],
   },
 ];

@@ -155,6 +155,11 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://www.flickr.com/photos/bob/50567413447/sizes/l/'],
     ['https://www.flickr.com/photos/alice/', 'https://www.flickr.com/people/bob/'],
     ['https://www.flickr.com/photos/alice/', 'https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg'],
+    // ArtStation: www.artstation.com/USER and USER.artstation.com; cdna/cdnb.artstation.com serve every user's images.
+    ['https://alice.artstation.com/projects/EJ6Jn', 'https://bob.artstation.com/projects/Xk2aB'],
+    ['https://www.artstation.com/alice', 'https://www.artstation.com/bob/albums/all'],
+    ['https://alice.artstation.com/projects/EJ6Jn', 'https://cdna.artstation.com/p/assets/images/images/008/265/652/large/a.jpg'],
+    ['https://www.artstation.com/artwork/EJ6Jn', 'https://www.artstation.com/artwork/Xk2aB'],
   ])('%s does not speak for %s', (page, image) => {
     expect(licenceSite(page)).not.toBe(licenceSite(image));
     expect(sameLicenceSite(page, image)).toBe(false);
@@ -165,6 +170,7 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://alice.squarespace.com/gallery', 'https://alice.squarespace.com/s/photo.jpg'],
     ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://flickr.com/photos/alice/50567413447'],
     ['https://www.flickr.com/people/alice/', 'https://www.flickr.com/photos/Alice/50567413447'],
+    ['https://www.artstation.com/alice', 'https://alice.artstation.com/projects/EJ6Jn'],
   ])('%s speaks for its own %s', (page, image) => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
@@ -180,6 +186,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.flickr.com/explore', 'flickr.com'],
     ['https://www.flickr.com/photos/', null],
     ['https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg', null],
+    ['https://www.artstation.com/alice', 'alice.artstation.com'],
+    ['https://www.artstation.com/artwork/EJ6Jn', 'artstation.com/artwork/ej6jn'],
+    ['https://cdnb.artstation.com/p/assets/images/images/008/265/652/large/a.jpg', null],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
   });
