@@ -416,6 +416,27 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
       ['https://alice.artstation.com/projects/EJ6Jn', 'https://cdna.artstation.com/p/assets/images/images/008/265/652/large/a.jpg'],
     ],
   },
+  {
+    name: 'DeviantArt',
+    // DeviantArt staff (2018): "we're changing the subdomains from username.deviantart.com to
+    // deviantart.com/username … your old links/URLs will redirect to your new URLs": both name one
+    // user. Images are served from wixmp.com hosts, another registrable domain.
+    source: 'https://www.deviantart.com/betatesters',
+    tenants: 'the user: www.deviantart.com/USER/… or, legacy, USER.deviantart.com',
+    matches: under('deviantart.com'),
+    tenantOf: (url, host) => {
+      const labels = labelsUnder(host, 'deviantart.com') ?? [];
+      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+        const user = segment(url, 0);
+        return user ? `deviantart.com/${user}` : 'deviantart.com';
+      }
+      return labels.length === 1 ? `deviantart.com/${labels[0]}` : null;
+    },
+    examples: [
+      ['https://www.deviantart.com/alice/art/Sunset-123456789', 'https://www.deviantart.com/bob/art/Dawn-987654321'],
+      ['https://alice.deviantart.com/gallery/', 'https://bob.deviantart.com/art/Dawn-987654321'],
+    ],
+  },
 ];
 
 /**

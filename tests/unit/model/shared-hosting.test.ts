@@ -160,6 +160,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.artstation.com/alice', 'https://www.artstation.com/bob/albums/all'],
     ['https://alice.artstation.com/projects/EJ6Jn', 'https://cdna.artstation.com/p/assets/images/images/008/265/652/large/a.jpg'],
     ['https://www.artstation.com/artwork/EJ6Jn', 'https://www.artstation.com/artwork/Xk2aB'],
+    // DeviantArt: www.deviantart.com/USER (formerly USER.deviantart.com, which redirects there).
+    ['https://www.deviantart.com/alice/art/Sunset-123456789', 'https://www.deviantart.com/bob/art/Dawn-987654321'],
+    ['https://alice.deviantart.com/gallery/', 'https://bob.deviantart.com/art/Dawn-987654321'],
   ])('%s does not speak for %s', (page, image) => {
     expect(licenceSite(page)).not.toBe(licenceSite(image));
     expect(sameLicenceSite(page, image)).toBe(false);
@@ -171,6 +174,7 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://flickr.com/photos/alice/50567413447'],
     ['https://www.flickr.com/people/alice/', 'https://www.flickr.com/photos/Alice/50567413447'],
     ['https://www.artstation.com/alice', 'https://alice.artstation.com/projects/EJ6Jn'],
+    ['https://alice.deviantart.com/gallery/', 'https://www.deviantart.com/alice/art/Sunset-123456789'],
   ])('%s speaks for its own %s', (page, image) => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
@@ -189,6 +193,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.artstation.com/alice', 'alice.artstation.com'],
     ['https://www.artstation.com/artwork/EJ6Jn', 'artstation.com/artwork/ej6jn'],
     ['https://cdnb.artstation.com/p/assets/images/images/008/265/652/large/a.jpg', null],
+    ['https://www.deviantart.com/alice/art/Sunset-123456789', 'deviantart.com/alice'],
+    ['https://alice.deviantart.com/', 'deviantart.com/alice'],
+    ['https://www.deviantart.com/', 'deviantart.com'],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
   });
