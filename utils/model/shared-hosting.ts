@@ -437,6 +437,20 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
       ['https://alice.deviantart.com/gallery/', 'https://bob.deviantart.com/art/Dawn-987654321'],
     ],
   },
+  {
+    name: 'Cargo',
+    // "unlimited public sites using 'cargo.site' domains under one subscription (as in: site1.cargo.site,
+    // site2.cargo.site, etc.)". Every site's images are served from freight.cargo.site
+    // (freight.cargo.site/w/WIDTH/i/HASH/FILE), which names no site.
+    source: 'https://articles.cargo.site/en/articles/8331066-moving-from-cargo-2-to-3',
+    tenants: 'the site: SITE.cargo.site; the image host freight.cargo.site names none',
+    matches: under('cargo.site'),
+    tenantOf: (_url, host) => subdomainTenantExcept('cargo.site', (label) => label === 'freight', host),
+    examples: [
+      ['https://alice.cargo.site/Work', 'https://bob.cargo.site/Work'],
+      ['https://alice.cargo.site/Work', 'https://freight.cargo.site/w/1200/i/b69408e5823e0446764e93caefbe15b2a00cabe474d71a8dfc4008c5f2e2efb7/a.png'],
+    ],
+  },
 ];
 
 /**

@@ -163,6 +163,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     // DeviantArt: www.deviantart.com/USER (formerly USER.deviantart.com, which redirects there).
     ['https://www.deviantart.com/alice/art/Sunset-123456789', 'https://www.deviantart.com/bob/art/Dawn-987654321'],
     ['https://alice.deviantart.com/gallery/', 'https://bob.deviantart.com/art/Dawn-987654321'],
+    // Cargo: SITE.cargo.site; freight.cargo.site serves every site's images.
+    ['https://alice.cargo.site/Work', 'https://bob.cargo.site/Work'],
+    ['https://alice.cargo.site/Work', 'https://freight.cargo.site/w/1200/i/b69408e5823e0446764e93caefbe15b2a00cabe474d71a8dfc4008c5f2e2efb7/a.png'],
   ])('%s does not speak for %s', (page, image) => {
     expect(licenceSite(page)).not.toBe(licenceSite(image));
     expect(sameLicenceSite(page, image)).toBe(false);
@@ -175,6 +178,7 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.flickr.com/people/alice/', 'https://www.flickr.com/photos/Alice/50567413447'],
     ['https://www.artstation.com/alice', 'https://alice.artstation.com/projects/EJ6Jn'],
     ['https://alice.deviantart.com/gallery/', 'https://www.deviantart.com/alice/art/Sunset-123456789'],
+    ['https://alice.cargo.site/Work', 'https://alice.cargo.site/About'],
   ])('%s speaks for its own %s', (page, image) => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
@@ -196,6 +200,8 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.deviantart.com/alice/art/Sunset-123456789', 'deviantart.com/alice'],
     ['https://alice.deviantart.com/', 'deviantart.com/alice'],
     ['https://www.deviantart.com/', 'deviantart.com'],
+    ['https://alice.cargo.site/Work', 'alice.cargo.site'],
+    ['https://freight.cargo.site/t/original/i/x/a.jpg', null],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
   });
