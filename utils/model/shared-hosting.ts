@@ -451,6 +451,25 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
       ['https://alice.cargo.site/Work', 'https://freight.cargo.site/w/1200/i/b69408e5823e0446764e93caefbe15b2a00cabe474d71a8dfc4008c5f2e2efb7/a.png'],
     ],
   },
+  {
+    name: 'Jimdo',
+    // A free site is SITE.jimdofree.com, its owner choosing SITE (the page, in Japanese: "Jimdo:
+    // https://xxxx.jimdofree.com/ — you chose the xxxx part yourself"); older sites are SITE.jimdo.com
+    // (Jimdo's own wiki: "example for yourname.jimdo.com",
+    // http://www.jimdo.com/wiki/index.php?title=JimdoPro_Domains&oldid=2951), whose uploads are served from u.jimdo.com (u.jimdo.com/wwwNN/o/SITEKEY/img/…), which names no site.
+    // jimdosite.com is not listed: no source found for how it names sites.
+    source: 'https://kotsu-kotsu.net/20200301missing-hp/',
+    tenants: 'the site: SITE.jimdofree.com or SITE.jimdo.com; the upload host u.jimdo.com names none',
+    matches: (host) => under('jimdofree.com')(host) || under('jimdo.com')(host),
+    tenantOf: (_url, host) =>
+      labelsUnder(host, 'jimdofree.com') !== null
+        ? subdomainTenant('jimdofree.com', host)
+        : subdomainTenantExcept('jimdo.com', (label) => label === 'u', host),
+    examples: [
+      ['https://alice.jimdofree.com/gallery/', 'https://bob.jimdofree.com/app/download/1/a.jpg'],
+      ['https://alice.jimdo.com/gallery/', 'https://u.jimdo.com/www21/o/s4e9df44a0ad8ccd8/img/i8b711531294e44fd/1323739764/std/image.png'],
+    ],
+  },
 ];
 
 /**

@@ -166,6 +166,10 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     // Cargo: SITE.cargo.site; freight.cargo.site serves every site's images.
     ['https://alice.cargo.site/Work', 'https://bob.cargo.site/Work'],
     ['https://alice.cargo.site/Work', 'https://freight.cargo.site/w/1200/i/b69408e5823e0446764e93caefbe15b2a00cabe474d71a8dfc4008c5f2e2efb7/a.png'],
+    // Jimdo: SITE.jimdofree.com (older sites SITE.jimdo.com); u.jimdo.com serves older sites' uploads.
+    ['https://alice.jimdofree.com/gallery/', 'https://bob.jimdofree.com/app/download/1/a.jpg'],
+    ['https://alice.jimdo.com/gallery/', 'https://bob.jimdo.com/gallery/'],
+    ['https://alice.jimdo.com/gallery/', 'https://u.jimdo.com/www21/o/s4e9df44a0ad8ccd8/img/i8b711531294e44fd/1323739764/std/image.png'],
   ])('%s does not speak for %s', (page, image) => {
     expect(licenceSite(page)).not.toBe(licenceSite(image));
     expect(sameLicenceSite(page, image)).toBe(false);
@@ -179,6 +183,7 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.artstation.com/alice', 'https://alice.artstation.com/projects/EJ6Jn'],
     ['https://alice.deviantart.com/gallery/', 'https://www.deviantart.com/alice/art/Sunset-123456789'],
     ['https://alice.cargo.site/Work', 'https://alice.cargo.site/About'],
+    ['https://alice.jimdofree.com/gallery/', 'https://alice.jimdofree.com/app/download/1/a.jpg'],
   ])('%s speaks for its own %s', (page, image) => {
     expect(sameLicenceSite(page, image)).toBe(true);
   });
@@ -202,6 +207,9 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://www.deviantart.com/', 'deviantart.com'],
     ['https://alice.cargo.site/Work', 'alice.cargo.site'],
     ['https://freight.cargo.site/t/original/i/x/a.jpg', null],
+    ['https://alice.jimdofree.com/', 'alice.jimdofree.com'],
+    ['https://alice.jimdo.com/', 'alice.jimdo.com'],
+    ['https://u.jimdo.com/www21/o/s4e9/img/i8b7/1323739764/std/image.png', null],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
   });
