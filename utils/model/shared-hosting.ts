@@ -82,6 +82,20 @@ const S3_HOST = /^(?:(.+)\.)?s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
 
 const PHOTON = /^i[0-3]\.wp\.com$/;
 const MEDIUM_MEDIA = new Set(['miro', 'cdn-images-1', 'cdn-images-2']);
+// Squarespace's file hosts: "URLs that begin with images.squarespace-cdn.com, static.squarespace.com,
+// or static1.squarespace.com" (https://support.squarespace.com/hc/en-us/articles/205812748).
+const SQUARESPACE_STATIC = /^static\d*$/;
+// ArtStation serves every user's images from cdna/cdnb.artstation.com (…/p/assets/images/images/…).
+const ARTSTATION_CDN = /^cdn[a-z0-9-]*$/;
+
+/**
+ * A host naming each user by one subdomain label (`subdomainTenant`) whose shared image servers,
+ * on the same registrable domain, name no user: a page licence never covers them.
+ */
+function subdomainTenantExcept(suffix: string, media: (label: string) => boolean, host: string): string | null {
+  const labels = labelsUnder(host, suffix);
+  return labels?.length === 1 && media(labels[0]!) ? null : subdomainTenant(suffix, host);
+}
 
 /**
  * A forge hosting repositories as paths (`HOST/OWNER/REPO/…`): the owner — the first path
@@ -325,6 +339,136 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
       return labels.length === 1 && !MEDIUM_MEDIA.has(labels[0]!) ? `medium.com/@${labels[0]}` : null;
     },
     examples: [['https://medium.com/@alice/a', 'https://medium.com/@bob/b'], ['https://medium.com/@alice/a', 'https://miro.medium.com/x.png']],
+  },
+  {
+    name: 'SmugMug',
+    // Each account's site is NICKNAME.smugmug.com ("If your SmugMug URL is superman.smugmug.com…",
+    // "log in and log out from www.smugmug.com or yournickname.smugmug.com"). Every account's images
+    // are served from photos.smugmug.com (photos.smugmug.com/GALLERY/…/i-KEY/0/…/i-KEY-L.jpg), which
+    // names no account: a page licence never covers it.
+    source: 'https://www.smugmughelp.com/hc/en-us/articles/18212101576596-Log-in-to-my-account',
+    tenants: 'the account: NICKNAME.smugmug.com; the shared image host photos.smugmug.com names none',
+    matches: under('smugmug.com'),
+    tenantOf: (_url, host) => subdomainTenantExcept('smugmug.com', (label) => label === 'photos', host),
+    examples: [
+      ['https://alice.smugmug.com/Landscapes/n-abc', 'https://bob.smugmug.com/Landscapes/n-xyz/i-K3y/0/L/i-K3y-L.jpg'],
+      ['https://alice.smugmug.com/Landscapes/n-abc', 'https://photos.smugmug.com/Landscapes/n-abc/i-K3y/0/L/i-K3y-L.jpg'],
+    ],
+  },
+  {
+    name: 'Squarespace',
+    // "Every Squarespace site … comes with a built-in domain" SITEID.squarespace.com ("It always ends in
+    // .squarespace.com"). Uploaded files are served from static.squarespace.com / static1.squarespace.com
+    // (same registrable domain, no site named) or images.squarespace-cdn.com (another one).
+    source: 'https://support.squarespace.com/hc/en-us/articles/206541717-Built-in-domains',
+    tenants: 'the site: SITEID.squarespace.com; the file hosts static.squarespace.com and static1.squarespace.com name none',
+    matches: under('squarespace.com'),
+    tenantOf: (_url, host) => subdomainTenantExcept('squarespace.com', (label) => SQUARESPACE_STATIC.test(label), host),
+    examples: [
+      ['https://alice.squarespace.com/gallery', 'https://bob.squarespace.com/s/photo.jpg'],
+      ['https://alice.squarespace.com/gallery', 'https://static1.squarespace.com/static/5f0c1a/t/5f0c1b/photo.jpg'],
+    ],
+  },
+  {
+    name: 'Flickr',
+    // "URLs to photo and profile pages use either the user's NSID … or their custom URL":
+    // flickr.com/people/USER/ (profile), flickr.com/photos/USER/ (photostream), …/photos/USER/PHOTO-ID.
+    // Photo files are served from farmN.static.flickr.com (this registrable domain, no user named) or
+    // live.staticflickr.com / farmN.staticflickr.com (another one). A user's NSID and custom URL count
+    // as two tenants: that only refuses more.
+    source: 'https://www.flickr.com/services/api/misc.urls.html',
+    tenants: 'the user: flickr.com/photos/USER/… or flickr.com/people/USER/; other flickr.com hosts (farmN.static.flickr.com) name none',
+    matches: under('flickr.com'),
+    tenantOf: (url, host) => {
+      if (host !== 'flickr.com' && host !== 'www.flickr.com') return null;
+      const first = segment(url, 0);
+      if (first !== 'photos' && first !== 'people') return 'flickr.com';
+      const user = segment(url, 1);
+      return user ? `flickr.com/photos/${user}` : null;
+    },
+    examples: [
+      ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://www.flickr.com/photos/bob/50567413447/sizes/l/'],
+      ['https://www.flickr.com/photos/alice/', 'https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg'],
+    ],
+  },
+  {
+    name: 'ArtStation',
+    // "A user has 2 places where your portfolio will show": the community profile
+    // www.artstation.com/{username} and the website {username}.artstation.com. An artwork page
+    // www.artstation.com/artwork/ID names no user: it speaks only for itself.
+    source: 'https://help.artstation.com/en/articles/4-whats-the-difference-between-my-community-profile-and-my-website-why-are-there-2-profiles',
+    tenants: 'the user: USER.artstation.com or www.artstation.com/USER; www.artstation.com/artwork/ID is that artwork only; the image hosts cdna/cdnb.artstation.com name none',
+    matches: under('artstation.com'),
+    tenantOf: (url, host) => {
+      const labels = labelsUnder(host, 'artstation.com') ?? [];
+      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+        const first = segment(url, 0);
+        if (first === null) return 'artstation.com';
+        if (first !== 'artwork') return `${first}.artstation.com`;
+        const artwork = segment(url, 1);
+        return artwork ? `artstation.com/artwork/${artwork}` : null;
+      }
+      return subdomainTenantExcept('artstation.com', (label) => ARTSTATION_CDN.test(label), host);
+    },
+    examples: [
+      ['https://alice.artstation.com/projects/EJ6Jn', 'https://bob.artstation.com/projects/Xk2aB'],
+      ['https://www.artstation.com/alice', 'https://www.artstation.com/bob/albums/all'],
+      ['https://alice.artstation.com/projects/EJ6Jn', 'https://cdna.artstation.com/p/assets/images/images/008/265/652/large/a.jpg'],
+    ],
+  },
+  {
+    name: 'DeviantArt',
+    // DeviantArt staff (2018): "we're changing the subdomains from username.deviantart.com to
+    // deviantart.com/username … your old links/URLs will redirect to your new URLs": both name one
+    // user. Images are served from wixmp.com hosts, another registrable domain.
+    source: 'https://www.deviantart.com/betatesters',
+    tenants: 'the user: www.deviantart.com/USER/… or, legacy, USER.deviantart.com',
+    matches: under('deviantart.com'),
+    tenantOf: (url, host) => {
+      const labels = labelsUnder(host, 'deviantart.com') ?? [];
+      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+        const user = segment(url, 0);
+        return user ? `deviantart.com/${user}` : 'deviantart.com';
+      }
+      return labels.length === 1 ? `deviantart.com/${labels[0]}` : null;
+    },
+    examples: [
+      ['https://www.deviantart.com/alice/art/Sunset-123456789', 'https://www.deviantart.com/bob/art/Dawn-987654321'],
+      ['https://alice.deviantart.com/gallery/', 'https://bob.deviantart.com/art/Dawn-987654321'],
+    ],
+  },
+  {
+    name: 'Cargo',
+    // "unlimited public sites using 'cargo.site' domains under one subscription (as in: site1.cargo.site,
+    // site2.cargo.site, etc.)". Every site's images are served from freight.cargo.site
+    // (freight.cargo.site/w/WIDTH/i/HASH/FILE), which names no site.
+    source: 'https://articles.cargo.site/en/articles/8331066-moving-from-cargo-2-to-3',
+    tenants: 'the site: SITE.cargo.site; the image host freight.cargo.site names none',
+    matches: under('cargo.site'),
+    tenantOf: (_url, host) => subdomainTenantExcept('cargo.site', (label) => label === 'freight', host),
+    examples: [
+      ['https://alice.cargo.site/Work', 'https://bob.cargo.site/Work'],
+      ['https://alice.cargo.site/Work', 'https://freight.cargo.site/w/1200/i/b69408e5823e0446764e93caefbe15b2a00cabe474d71a8dfc4008c5f2e2efb7/a.png'],
+    ],
+  },
+  {
+    name: 'Jimdo',
+    // A free site is SITE.jimdofree.com, its owner choosing SITE (the page, in Japanese: "Jimdo:
+    // https://xxxx.jimdofree.com/ — you chose the xxxx part yourself"); older sites are SITE.jimdo.com
+    // (Jimdo's own wiki: "example for yourname.jimdo.com",
+    // http://www.jimdo.com/wiki/index.php?title=JimdoPro_Domains&oldid=2951), whose uploads are served from u.jimdo.com (u.jimdo.com/wwwNN/o/SITEKEY/img/…), which names no site.
+    // jimdosite.com is not listed: no source found for how it names sites.
+    source: 'https://kotsu-kotsu.net/20200301missing-hp/',
+    tenants: 'the site: SITE.jimdofree.com or SITE.jimdo.com; the upload host u.jimdo.com names none',
+    matches: (host) => under('jimdofree.com')(host) || under('jimdo.com')(host),
+    tenantOf: (_url, host) =>
+      labelsUnder(host, 'jimdofree.com') !== null
+        ? subdomainTenant('jimdofree.com', host)
+        : subdomainTenantExcept('jimdo.com', (label) => label === 'u', host),
+    examples: [
+      ['https://alice.jimdofree.com/gallery/', 'https://bob.jimdofree.com/app/download/1/a.jpg'],
+      ['https://alice.jimdo.com/gallery/', 'https://u.jimdo.com/www21/o/s4e9df44a0ad8ccd8/img/i8b711531294e44fd/1323739764/std/image.png'],
+    ],
   },
 ];
 

@@ -139,3 +139,78 @@ describe('more shared hosts: archives, forges, Firebase, Google Sites, itch.io',
     expect(sameLicenceSite(page, image)).toBe(true);
   });
 });
+
+// Photo and portfolio hosts that put each user on a subdomain (or a path) of one registrable
+// domain the PSL does not split (DESIGN.md §2 rule 4): without an entry, alice's page licence
+// covered bob's photos and the images on the host's shared image server.
+describe('photo and portfolio hosts: a user page speaks only for that user', () => {
+  it.each([
+    // SmugMug: NICKNAME.smugmug.com; photos.smugmug.com serves every account's images.
+    ['https://alice.smugmug.com/Landscapes/n-abc', 'https://bob.smugmug.com/Landscapes/n-xyz/i-K3y/0/L/i-K3y-L.jpg'],
+    ['https://alice.smugmug.com/Landscapes/n-abc', 'https://photos.smugmug.com/Landscapes/n-abc/i-K3y/0/L/i-K3y-L.jpg'],
+    // Squarespace: SITEID.squarespace.com; static1.squarespace.com serves every site's files.
+    ['https://alice.squarespace.com/gallery', 'https://bob.squarespace.com/s/photo.jpg'],
+    ['https://alice.squarespace.com/gallery', 'https://static1.squarespace.com/static/5f0c1a/t/5f0c1b/photo.jpg'],
+    // Flickr: www.flickr.com/photos/USER/…; farmN.static.flickr.com serves every user's photos.
+    ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://www.flickr.com/photos/bob/50567413447/sizes/l/'],
+    ['https://www.flickr.com/photos/alice/', 'https://www.flickr.com/people/bob/'],
+    ['https://www.flickr.com/photos/alice/', 'https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg'],
+    // ArtStation: www.artstation.com/USER and USER.artstation.com; cdna/cdnb.artstation.com serve every user's images.
+    ['https://alice.artstation.com/projects/EJ6Jn', 'https://bob.artstation.com/projects/Xk2aB'],
+    ['https://www.artstation.com/alice', 'https://www.artstation.com/bob/albums/all'],
+    ['https://alice.artstation.com/projects/EJ6Jn', 'https://cdna.artstation.com/p/assets/images/images/008/265/652/large/a.jpg'],
+    ['https://www.artstation.com/artwork/EJ6Jn', 'https://www.artstation.com/artwork/Xk2aB'],
+    // DeviantArt: www.deviantart.com/USER (formerly USER.deviantart.com, which redirects there).
+    ['https://www.deviantart.com/alice/art/Sunset-123456789', 'https://www.deviantart.com/bob/art/Dawn-987654321'],
+    ['https://alice.deviantart.com/gallery/', 'https://bob.deviantart.com/art/Dawn-987654321'],
+    // Cargo: SITE.cargo.site; freight.cargo.site serves every site's images.
+    ['https://alice.cargo.site/Work', 'https://bob.cargo.site/Work'],
+    ['https://alice.cargo.site/Work', 'https://freight.cargo.site/w/1200/i/b69408e5823e0446764e93caefbe15b2a00cabe474d71a8dfc4008c5f2e2efb7/a.png'],
+    // Jimdo: SITE.jimdofree.com (older sites SITE.jimdo.com); u.jimdo.com serves older sites' uploads.
+    ['https://alice.jimdofree.com/gallery/', 'https://bob.jimdofree.com/app/download/1/a.jpg'],
+    ['https://alice.jimdo.com/gallery/', 'https://bob.jimdo.com/gallery/'],
+    ['https://alice.jimdo.com/gallery/', 'https://u.jimdo.com/www21/o/s4e9df44a0ad8ccd8/img/i8b711531294e44fd/1323739764/std/image.png'],
+  ])('%s does not speak for %s', (page, image) => {
+    expect(licenceSite(page)).not.toBe(licenceSite(image));
+    expect(sameLicenceSite(page, image)).toBe(false);
+  });
+
+  it.each([
+    ['https://alice.smugmug.com/Landscapes/n-abc', 'https://alice.smugmug.com/Landscapes/n-abc/i-K3y/A'],
+    ['https://alice.squarespace.com/gallery', 'https://alice.squarespace.com/s/photo.jpg'],
+    ['https://www.flickr.com/photos/alice/albums/72157626164453131', 'https://flickr.com/photos/alice/50567413447'],
+    ['https://www.flickr.com/people/alice/', 'https://www.flickr.com/photos/Alice/50567413447'],
+    ['https://www.artstation.com/alice', 'https://alice.artstation.com/projects/EJ6Jn'],
+    ['https://alice.deviantart.com/gallery/', 'https://www.deviantart.com/alice/art/Sunset-123456789'],
+    ['https://alice.cargo.site/Work', 'https://alice.cargo.site/About'],
+    ['https://alice.jimdofree.com/gallery/', 'https://alice.jimdofree.com/app/download/1/a.jpg'],
+  ])('%s speaks for its own %s', (page, image) => {
+    expect(sameLicenceSite(page, image)).toBe(true);
+  });
+
+  it.each<[string, string | null]>([
+    ['https://alice.smugmug.com/x', 'alice.smugmug.com'],
+    ['https://www.smugmug.com/', 'smugmug.com'],
+    ['https://photos.smugmug.com/photos/i-K3y/0/XL/i-K3y-XL.jpg', null],
+    ['https://alice.squarespace.com/', 'alice.squarespace.com'],
+    ['https://static.squarespace.com/static/x/photo.jpg', null],
+    ['https://static1.squarespace.com/static/x/photo.jpg', null],
+    ['https://www.flickr.com/photos/12021774@N05/50567413447', 'flickr.com/photos/12021774@n05'],
+    ['https://www.flickr.com/explore', 'flickr.com'],
+    ['https://www.flickr.com/photos/', null],
+    ['https://farm1.static.flickr.com/2/1418878_1e92283336_m.jpg', null],
+    ['https://www.artstation.com/alice', 'alice.artstation.com'],
+    ['https://www.artstation.com/artwork/EJ6Jn', 'artstation.com/artwork/ej6jn'],
+    ['https://cdnb.artstation.com/p/assets/images/images/008/265/652/large/a.jpg', null],
+    ['https://www.deviantart.com/alice/art/Sunset-123456789', 'deviantart.com/alice'],
+    ['https://alice.deviantart.com/', 'deviantart.com/alice'],
+    ['https://www.deviantart.com/', 'deviantart.com'],
+    ['https://alice.cargo.site/Work', 'alice.cargo.site'],
+    ['https://freight.cargo.site/t/original/i/x/a.jpg', null],
+    ['https://alice.jimdofree.com/', 'alice.jimdofree.com'],
+    ['https://alice.jimdo.com/', 'alice.jimdo.com'],
+    ['https://u.jimdo.com/www21/o/s4e9/img/i8b7/1323739764/std/image.png', null],
+  ])('%s → %s', (url, site) => {
+    expect(licenceSite(url)).toBe(site);
+  });
+});
