@@ -24,6 +24,7 @@ import type { FetchedFile } from '../signals/fetched-file';
 import { evaluateRsl, rslPartialRestrictions } from '../signals/rsl';
 import { resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration } from '../signals/tdmrep';
 import { evaluateXRobotsTag } from '../signals/x-robots-tag';
+import type { DocumentKind } from '../signals/document-kind';
 import { headerLines, type HeaderMap } from '../signals/header-lines';
 import type { ImageCandidate } from './verdict';
 
@@ -108,12 +109,16 @@ const robotsHeader = (h: HeaderMap | null): string | string[] => {
   return joined ? lines[0]! : lines;
 };
 
-/** The opt-outs a response states in its headers: X-Robots-Tag, Content-Usage, Content-Signal (TDMRep's are read with tdmrep.json). */
-function headerOptOuts(h: HeaderMap | null, url: string, scope: 'page' | 'image', profile: PurposeProfile): Evidence[] {
+/**
+ * The opt-outs a response states in its headers: X-Robots-Tag, Content-Usage, Content-Signal
+ * (TDMRep's are read with tdmrep.json). `where`: whose response it is; a frame document's
+ * evidence has scope `page` and notes that name the frame (signals/document-kind.ts).
+ */
+function headerOptOuts(h: HeaderMap | null, url: string, where: DocumentKind, profile: PurposeProfile): Evidence[] {
   return [
-    ...evaluateXRobotsTag(robotsHeader(h), url, scope, profile),
-    ...evaluateContentUsageHeader(header(h, 'content-usage'), url, scope, profile),
-    ...evaluateContentSignalHeader(header(h, 'content-signal'), url, scope, profile),
+    ...evaluateXRobotsTag(robotsHeader(h), url, where, profile),
+    ...evaluateContentUsageHeader(header(h, 'content-usage'), url, where, profile),
+    ...evaluateContentSignalHeader(header(h, 'content-signal'), url, where, profile),
   ];
 }
 
@@ -290,10 +295,11 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // A frame that shows the image is a page of its own: its robots metas bind every image in it,
   // and its TDMRep meta the images on its own registrable domain, as the top page's do (rule 3).
   // Its response headers too (X-Robots-Tag, Content-Usage, Content-Signal, tdm-reservation),
-  // read as the top page's are.
+  // read as the top page's are. Their notes name the frame and its URL, not "the page's": the
+  // user must read which document refused; the scope stays `page` (signals/document-kind.ts).
   for (const frame of candidate.frames ?? []) {
     const frameHeaders: HeaderMap | null = frame.headers ?? null;
-    evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile), ...headerOptOuts(frameHeaders, frame.url, 'page', profile));
+    evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile, 'frame'), ...headerOptOuts(frameHeaders, frame.url, 'frame', profile));
     if (frame.headersUnread !== undefined) {
       evidence.push({
         kind: 'fetch', scope: 'page', source: frame.url, value: 'frame headers not read', effect: 'deny', reason: 'signal-unreadable',
@@ -302,7 +308,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     }
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
     if (frameTdm && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
-      const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page` };
+      const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page`, frameUrl: frame.url };
       evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
     }
   }

@@ -1,5 +1,6 @@
-import type { Evidence } from '../model/evidence';
+import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import { scopeOf } from './document-kind';
 import { stripQuotes } from './fetched-file';
 
 /**
@@ -247,41 +248,52 @@ export function parseContentSignals(text: string): ContentSignals | null {
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 /**
+ * How a note names the response whose header it read: "The response's Content-Usage header" for
+ * the page's and the image's (as ever; the scope tells them apart); a frame document's names
+ * the frame and its URL, "The frame's Content-Usage header (https://…)" (see document-kind.ts).
+ */
+function subject(header: 'Content-Usage' | 'Content-Signal', where: Scope | 'frame', source: string): string {
+  return where === 'frame' ? `The frame's ${header} header (${source})` : `The response's ${header} header`;
+}
+
+/**
  * Evidence from a response's Content-Usage header lines (attach-05 §2; it covers that
  * representation only), each line read as a statement (or a value `fetch` joined, read the
  * same way). A `n` for the purpose's category denies; a line that is not a valid dictionary,
  * or a value for the category other than the Token `y` / `n`, fails closed (see above).
+ * `where`: the response's document (a frame's is worded as the frame's, document-kind.ts).
  */
 export function evaluateContentUsageHeader(
   headerValues: readonly string[],
   source: string,
-  scope: Evidence['scope'],
+  where: Scope | 'frame',
   profile: PurposeProfile,
 ): Evidence[] {
   if (headerValues.length === 0) return [];
   const raw = headerValues.join(', ');
-  const base = { kind: 'content-usage' as const, scope, source, value: clip(raw) };
+  const base = { kind: 'content-usage' as const, scope: scopeOf(where), source, value: clip(raw) };
+  const said = subject('Content-Usage', where, source);
   const statements: ContentUsagePrefs[] = [];
   for (const line of headerValues) {
     const parsed = parseContentUsage(line);
     if (!parsed.ok) {
-      return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `The response's Content-Usage header is not a valid Structured Fields dictionary (${parsed.error}); Heed fails closed` }];
+      return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${said} is not a valid Structured Fields dictionary (${parsed.error}); Heed fails closed` }];
     }
     statements.push(parsed.prefs);
   }
   const category = profile.contentUsageCategory;
   if (category === null) {
-    return [{ ...base, effect: 'info', note: `Content-Usage read; the purpose ${profile.purpose} has no aipref category` }];
+    return [{ ...base, effect: 'info', note: `${where === 'frame' ? `${said} read` : 'Content-Usage read'}; the purpose ${profile.purpose} has no aipref category` }];
   }
   const pref = usageFor(combineContentUsage(statements), category);
   if (pref === 'other') {
-    return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `The response's Content-Usage header gives ${category} a value other than the token y or n; Heed fails closed` }];
+    return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${said} gives ${category} a value other than the token y or n; Heed fails closed` }];
   }
   if (pref === 'n') {
-    return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `The response's Content-Usage header says ${category}=n: the owner opts out of ${category}` }];
+    return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `${said} says ${category}=n: the owner opts out of ${category}` }];
   }
-  if (pref === 'y') return [{ ...base, effect: 'allow', note: `The response's Content-Usage header says ${category}=y` }];
-  return [{ ...base, effect: 'info', note: `Content-Usage header states no preference for ${category}` }];
+  if (pref === 'y') return [{ ...base, effect: 'allow', note: `${said} says ${category}=y` }];
+  return [{ ...base, effect: 'info', note: `${where === 'frame' ? said : 'Content-Usage header'} states no preference for ${category}` }];
 }
 
 /**
@@ -290,24 +302,25 @@ export function evaluateContentUsageHeader(
  * Content-Usage it covers that representation only. SIGNALS.md §2.6 describes the robots.txt
  * line; shared/data/README.md lists "content-signal headers" among the signals Heed honours,
  * so the header form binds too (DESIGN.md §2 rule 3): `no` for the purpose's key denies, a
- * value other than yes/no fails closed (rule 5).
+ * value other than yes/no fails closed (rule 5). `where` as for Content-Usage.
  */
 export function evaluateContentSignalHeader(
   headerValues: readonly string[],
   source: string,
-  scope: Evidence['scope'],
+  where: Scope | 'frame',
   profile: PurposeProfile,
 ): Evidence[] {
   if (headerValues.length === 0 || profile.contentSignalKeys.length === 0) return [];
   const raw = headerValues.join(', ');
   const signals = parseContentSignals(raw.slice(0, 16384));
-  const base = { kind: 'content-signal' as const, scope, source, value: clip(raw) };
+  const base = { kind: 'content-signal' as const, scope: scopeOf(where), source, value: clip(raw) };
+  const header = subject('Content-Signal', where, source);
   const out: Evidence[] = [];
   for (const key of profile.contentSignalKeys) {
     const said = signals?.[key];
-    if (said === 'no') out.push({ ...base, effect: 'deny', reason: 'content-usage-n', note: `The response's Content-Signal header says ${key}=no: the owner opts out` });
-    else if (said === 'other') out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `The response's Content-Signal header gives ${key} a value other than yes or no; Heed fails closed` });
-    else if (said === 'yes') out.push({ ...base, effect: 'allow', note: `The response's Content-Signal header says ${key}=yes` });
+    if (said === 'no') out.push({ ...base, effect: 'deny', reason: 'content-usage-n', note: `${header} says ${key}=no: the owner opts out` });
+    else if (said === 'other') out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${header} gives ${key} a value other than yes or no; Heed fails closed` });
+    else if (said === 'yes') out.push({ ...base, effect: 'allow', note: `${header} says ${key}=yes` });
   }
-  return out.length > 0 ? out : [{ ...base, effect: 'info', note: 'Content-Signal header states no preference for this purpose' }];
+  return out.length > 0 ? out : [{ ...base, effect: 'info', note: `${where === 'frame' ? header : 'Content-Signal header'} states no preference for this purpose` }];
 }

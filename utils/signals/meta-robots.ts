@@ -8,6 +8,7 @@
 import { AI_TOKENS, HEED_TOKEN } from '../model/ai-tokens';
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
 import {
   bindsHeed,
@@ -181,11 +182,15 @@ function joinWithinBudget(directives: RobotsDirective[], budget: number): string
   return formatDirectives(kept).slice(0, budget);
 }
 
+/** The documents that carry robots metas: the page, or a frame showing the image (document-kind.ts). */
+export type MetaDocument = Exclude<DocumentKind, 'image'>;
+
 /**
- * Evaluate a page's robots metas: a deny (`meta-robots`) per binding name (`robots`, `heed`,
- * an AI token of the purpose) carrying an opt-out word; info for other robots metas.
+ * Evaluate a page's robots metas (or, `where` = 'frame', those of a frame document at `source`):
+ * a deny (`meta-robots`) per binding name (`robots`, `heed`, an AI token of the purpose)
+ * carrying an opt-out word; info for other robots metas. Scope is `page` either way.
  */
-export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile: PurposeProfile): Evidence[] {
+export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile: PurposeProfile, where: MetaDocument = 'page'): Evidence[] {
   return neverThrow(
     () => {
       if (!Array.isArray(metas)) return [];
@@ -203,17 +208,17 @@ export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile:
         }
         merged.set(key, entry);
       }
-      const evidence = [...merged.values()].map((e) => metaEvidence(e.name, [...e.directives.values()], source, profile));
+      const evidence = [...merged.values()].map((e) => metaEvidence(e.name, [...e.directives.values()], source, profile, where));
       if (metas.length > MAX_EVALUATED) {
-        evidence.push(unreadable(source, `More than ${MAX_EVALUATED} meta elements: not all could be read`));
+        evidence.push(unreadable(source, `More than ${MAX_EVALUATED} meta elements${where === 'frame' ? ` in the frame (${source})` : ''}: not all could be read`));
       }
       return evidence;
     },
-    (message) => [unreadable(source, `Robots metas could not be read: ${message}`)],
+    (message) => [unreadable(source, `${where === 'frame' ? `The frame's robots metas (${source})` : 'Robots metas'} could not be read: ${message}`)],
   );
 }
 
-function metaEvidence(key: string, directives: RobotsDirective[], source: string, profile: PurposeProfile): Evidence {
+function metaEvidence(key: string, directives: RobotsDirective[], source: string, profile: PurposeProfile, where: MetaDocument): Evidence {
   const value = `${key}: ${clip(formatDirectives(directives), 500)}`;
   const base = { kind: 'meta-robots', scope: 'page', source, value } as const;
   const addressee = key === 'robots' ? null : key;
@@ -224,17 +229,20 @@ function metaEvidence(key: string, directives: RobotsDirective[], source: string
     ...(binds(addressee) ? optOutWords(own, profile) : []),
     ...directives.filter((d) => addressed(d) && binds(d.name)).flatMap((d) => optOutWords(parseMetaRobots(d.value!), profile)),
   ].filter((w, i, all) => all.indexOf(w) === i);
+  // The page's notes read as ever; a frame's name the frame and its URL, which its source
+  // alone would leave the reader to guess from (document-kind.ts).
+  const meta = where === 'frame' ? `The frame's <meta name="${key}"> (${source})` : `The page's <meta name="${key}">`;
   if (!binds(addressee) && words.length === 0) {
-    return { ...base, effect: 'info', note: `The page's <meta name="${key}"> addresses ${key} only; recorded, not applied.` };
+    return { ...base, effect: 'info', note: `${meta} addresses ${key} only; recorded, not applied.` };
   }
   if (words.length === 0) {
-    return { ...base, effect: 'info', note: `The page's <meta name="${key}"> has no opt-out word for this purpose.` };
+    return { ...base, effect: 'info', note: `${meta} has no opt-out word for this purpose.` };
   }
   return {
     ...base,
     effect: 'deny',
     reason: 'meta-robots',
-    note: `The page's <meta name="${key}"> says ${explainWords(words)}: the owner opts out for the images on this page.`,
+    note: `${meta} says ${explainWords(words)}: the owner opts out for the images ${where === 'frame' ? 'in this frame' : 'on this page'}.`,
   };
 }
 

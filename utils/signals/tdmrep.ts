@@ -52,8 +52,12 @@ export interface TdmInput {
   wellKnown: FetchedFile;
   imageUrl: string;
   imageHeaders: TdmDeclaration;
-  /** The page's header or meta, or null when the image is not on the page's registrable domain. */
-  pageFallback: (TdmDeclaration & { source: string }) | null;
+  /**
+   * The page's header or meta, or null when the image is not on the page's registrable domain.
+   * `frameUrl` is set when it is a frame document's (the frame that shows the image): the notes
+   * then name that frame and its URL instead of "the page's" (document-kind.ts); scope stays `page`.
+   */
+  pageFallback: (TdmDeclaration & { source: string; frameUrl?: string }) | null;
 }
 
 const MAX_BODY = 512 * 1024;
@@ -172,7 +176,8 @@ function resolve(input: TdmInput): Evidence[] {
   // Fail closed: an unreadable file rule for this image is not cured by a later layer.
   if (file && header) evidence.push(file.reservation === 'invalid' ? decisive(file) : superseded(file, header));
 
-  const page = input.pageFallback ? declLayer(input.pageFallback, 'page', input.pageFallback.source, "page's TDMRep header or meta") : null;
+  const fallback = input.pageFallback;
+  const page = fallback ? declLayer(fallback, 'page', fallback.source, fallback.frameUrl === undefined ? "page's TDMRep header or meta" : `frame's TDMRep header or meta (${fallback.frameUrl})`) : null;
   if (page) {
     if (effective) evidence.push(superseded(page, effective));
     else effective = page;

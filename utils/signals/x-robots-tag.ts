@@ -7,8 +7,9 @@
  * `noindex`, `noimageindex`, `none` addressed to everyone, to `heed` or to an AI token of the
  * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
  */
-import type { Evidence, Scope } from '../model/evidence';
+import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import { scopeOf, type DocumentKind } from './document-kind';
 import { clip, neverThrow, stripQuotes } from './fetched-file';
 import type { HeaderValue } from './header-lines';
 
@@ -179,14 +180,15 @@ export function explainWords(words: readonly string[]): string {
 }
 
 /**
- * Evaluate the X-Robots-Tag header of one response (the image's or the page's), as lines read
- * apart or as a value the platform may have joined: a deny (`x-robots-tag`) per binding
- * addressee carrying an opt-out word, info otherwise.
+ * Evaluate the X-Robots-Tag header of one response (the image's, the page's or a frame
+ * document's: `where`, see document-kind.ts), as lines read apart or as a value the platform
+ * may have joined: a deny (`x-robots-tag`) per binding addressee carrying an opt-out word, info
+ * otherwise.
  */
 export function evaluateXRobotsTag(
   header: HeaderValue,
   source: string,
-  scope: 'page' | 'image',
+  where: DocumentKind,
   profile: PurposeProfile,
 ): Evidence[] {
   return neverThrow(
@@ -195,35 +197,46 @@ export function evaluateXRobotsTag(
       if (!joined && !Array.isArray(header)) return [];
       const strings = (joined ? [header] : header).filter((v): v is string => typeof v === 'string');
       const tooBig = strings.length > MAX_VALUES || strings.some((v) => v.length > MAX_VALUE_LENGTH);
-      const evidence = parseXRobotsTag(joined ? strings[0]! : strings).map((g) => groupEvidence(g, source, scope, profile));
-      if (tooBig) evidence.push(unreadable(source, scope, 'X-Robots-Tag headers too large to read in full'));
+      const evidence = parseXRobotsTag(joined ? strings[0]! : strings).map((g) => groupEvidence(g, source, where, profile));
+      if (tooBig) evidence.push(unreadable(source, where, 'headers too large to read in full'));
       return evidence;
     },
-    (message) => [unreadable(source, scope, `X-Robots-Tag could not be read: ${message}`)],
+    (message) => [unreadable(source, where, `could not be read: ${message}`)],
   );
 }
 
-function groupEvidence(g: RobotsGroup, source: string, scope: Scope, profile: PurposeProfile): Evidence {
+/**
+ * "The page's X-Robots-Tag" / "The image's X-Robots-Tag", as ever; a frame's names the frame
+ * and its URL, which a reader could not tell from the page's otherwise: "The frame's
+ * X-Robots-Tag (https://…)". `aside` joins the URL inside the brackets ("(https://…, to every crawler)").
+ */
+function subject(where: DocumentKind, source: string, aside?: string): string {
+  if (where === 'frame') return `The frame's X-Robots-Tag (${[source, aside].filter(Boolean).join(', ')})`;
+  return `The ${where}'s X-Robots-Tag${aside ? ` (${aside})` : ''}`;
+}
+
+function groupEvidence(g: RobotsGroup, source: string, where: DocumentKind, profile: PurposeProfile): Evidence {
   const list = clip(formatDirectives(g.directives), 500);
   const value = g.addressee === null ? list : `${g.addressee}: ${list}`;
-  const where = scope === 'image' ? "image's" : "page's";
-  const base = { kind: 'x-robots-tag', scope, source, value } as const;
+  const base = { kind: 'x-robots-tag', scope: scopeOf(where), source, value } as const;
   if (!bindsHeed(g.addressee, profile)) {
-    return { ...base, effect: 'info', note: `The ${where} X-Robots-Tag addresses ${g.addressee} only; recorded, not applied.` };
+    return { ...base, effect: 'info', note: `${subject(where, source)} addresses ${g.addressee} only; recorded, not applied.` };
   }
   const words = optOutWords(g.directives, profile);
   const to = g.addressee === null ? 'to every crawler' : `to ${g.addressee}`;
   if (words.length === 0) {
-    return { ...base, effect: 'info', note: `The ${where} X-Robots-Tag (${to}) has no opt-out word for this purpose.` };
+    return { ...base, effect: 'info', note: `${subject(where, source, to)} has no opt-out word for this purpose.` };
   }
   return {
     ...base,
     effect: 'deny',
     reason: 'x-robots-tag',
-    note: `The ${where} X-Robots-Tag says ${explainWords(words)} ${to}: the owner opts out.`,
+    note: `${subject(where, source)} says ${explainWords(words)} ${to}: the owner opts out.`,
   };
 }
 
-function unreadable(source: string, scope: Scope, note: string): Evidence {
-  return { kind: 'x-robots-tag', scope, source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note };
+/** The page's and the image's notes say "X-Robots-Tag <problem>", as ever; a frame's name the frame and its URL. */
+function unreadable(source: string, where: DocumentKind, problem: string): Evidence {
+  const note = where === 'frame' ? `${subject(where, source)}: ${problem}` : `X-Robots-Tag ${problem}`;
+  return { kind: 'x-robots-tag', scope: scopeOf(where), source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
+import type { Evidence } from '../../../utils/model/evidence';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
@@ -570,6 +571,71 @@ describe('an image found inside a frame answers to the frame document’s own op
   });
   it('frame headers that say nothing change nothing', () => {
     expect(withHeaders({ 'content-type': 'text/html' }).decision).toBe('permitted');
+  });
+});
+
+describe('a frame’s opt-outs are named as the frame’s in the notes, not as the page’s', () => {
+  // The evidence of a frame's document keeps scope 'page' (DESIGN.md §3: scope is site|page|image)
+  // and its URL as source; the note the user reads must say it was the frame, and which one.
+  const url = 'https://museum.example/embed/a.png';
+  const FRAME = 'https://museum.example/embed/gallery.html';
+  const inFrame = (frame: Partial<FrameOfImage>) =>
+    assessImage(page(), image(url), candidate(url, { frames: [{ url: FRAME, metas: [], tdm: {}, ...frame }] }), settings);
+  const denied = (evidence: readonly Evidence[], kind: string) => evidence.filter((e) => e.kind === kind && e.effect === 'deny');
+  it('the frame’s X-Robots-Tag header', () => {
+    const d = inFrame({ headers: { 'x-robots-tag': 'noimageai' } });
+    expect(denied(d.evidence, 'x-robots-tag')).toEqual([{
+      kind: 'x-robots-tag', scope: 'page', source: FRAME, value: 'noimageai', effect: 'deny', reason: 'x-robots-tag',
+      note: `The frame's X-Robots-Tag (${FRAME}) says noimageai (no use of images in AI datasets) to every crawler: the owner opts out.`,
+    }]);
+    const other = inFrame({ headers: { 'x-robots-tag': 'googlebot: noindex' } }).evidence.find((e) => e.kind === 'x-robots-tag');
+    expect(other?.note).toBe(`The frame's X-Robots-Tag (${FRAME}) addresses googlebot only; recorded, not applied.`);
+  });
+  it('the frame’s Content-Usage and Content-Signal headers', () => {
+    const d = inFrame({ headers: { 'content-usage': 'train-ai=n', 'content-signal': 'ai-train=no' } });
+    expect(denied(d.evidence, 'content-usage')).toEqual([{
+      kind: 'content-usage', scope: 'page', source: FRAME, value: 'train-ai=n', effect: 'deny', reason: 'content-usage-n',
+      note: `The frame's Content-Usage header (${FRAME}) says train-ai=n: the owner opts out of train-ai`,
+    }]);
+    expect(denied(d.evidence, 'content-signal')).toEqual([{
+      kind: 'content-signal', scope: 'page', source: FRAME, value: 'ai-train=no', effect: 'deny', reason: 'content-usage-n',
+      note: `The frame's Content-Signal header (${FRAME}) says ai-train=no: the owner opts out`,
+    }]);
+  });
+  it('the frame’s tdm-reservation header and meta', () => {
+    const header = denied(inFrame({ headers: { 'tdm-reservation': '1' } }).evidence, 'tdmrep');
+    expect(header).toEqual([{
+      kind: 'tdmrep', scope: 'page', source: `${FRAME} (tdm-reservation header), a frame of the page`, value: 'tdm-reservation: 1', effect: 'deny', reason: 'tdm-reserved',
+      note: `The frame's TDMRep header or meta (${FRAME}) reserves text and data mining rights (EU CDSM Art. 4 opt-out).`,
+    }]);
+    expect(denied(inFrame({ tdm: { reservation: '1' } }).evidence, 'tdmrep')[0]?.note).toBe(`The frame's TDMRep header or meta (${FRAME}) reserves text and data mining rights (EU CDSM Art. 4 opt-out).`);
+  });
+  it('the frame’s robots meta', () => {
+    const d = inFrame({ metas: [{ name: 'robots', content: 'noimageai' }] });
+    expect(denied(d.evidence, 'meta-robots')).toEqual([{
+      kind: 'meta-robots', scope: 'page', source: FRAME, value: 'robots: noimageai', effect: 'deny', reason: 'meta-robots',
+      note: `The frame's <meta name="robots"> (${FRAME}) says noimageai (no use of images in AI datasets): the owner opts out for the images in this frame.`,
+    }]);
+  });
+  it('the frame’s unreadable headers name the frame too', () => {
+    const d = inFrame({ headers: { 'content-usage': 'TRAIN-AI=N' } });
+    expect(denied(d.evidence, 'content-usage')[0]).toMatchObject({ source: FRAME, reason: 'signal-unreadable' });
+    expect(denied(d.evidence, 'content-usage')[0]?.note).toMatch(/^The frame's Content-Usage header \(https:\/\/museum\.example\/embed\/gallery\.html\) is not a valid Structured Fields dictionary/);
+  });
+  it('the page’s own notes are as before: the page’s, with no URL in them', () => {
+    const p = assessPage({
+      page: pageSignals({ metas: [{ name: 'robots', content: 'noimageai' }], tdm: { reservation: '1' } }),
+      headers: { 'x-robots-tag': 'noimageai', 'content-usage': 'train-ai=n', 'content-signal': 'ai-train=no' },
+      origin: files('https://museum.example'),
+    }, settings);
+    const notes = p.evidence.filter((e) => e.effect === 'deny').map((e) => [e.kind, e.scope, e.note]);
+    expect(notes).toEqual([
+      ['x-robots-tag', 'page', "The page's X-Robots-Tag says noimageai (no use of images in AI datasets) to every crawler: the owner opts out."],
+      ['meta-robots', 'page', `The page's <meta name="robots"> says noimageai (no use of images in AI datasets): the owner opts out for the images on this page.`],
+      ['content-usage', 'page', "The response's Content-Usage header says train-ai=n: the owner opts out of train-ai"],
+      ['content-signal', 'page', "The response's Content-Signal header says ai-train=no: the owner opts out"],
+      ['tdmrep', 'page', 'The page\'s TDMRep header or meta reserves text and data mining rights (EU CDSM Art. 4 opt-out).'],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { combineContentUsage, evaluateContentUsageHeader, parseContentUsage, usageFor, type ContentUsagePrefs } from '../../../utils/signals/content-usage';
+import { combineContentUsage, evaluateContentSignalHeader, evaluateContentUsageHeader, parseContentUsage, usageFor, type ContentUsagePrefs } from '../../../utils/signals/content-usage';
 import { purposeProfile } from '../../../utils/model/purposes';
 
 const prefsOf = (value: string) => {
@@ -165,5 +165,36 @@ describe('evaluateContentUsageHeader', () => {
     const [e] = evaluateContentUsageHeader([`train-ai=n, x="${'a'.repeat(100_000)}"`], src, 'image', ai);
     expect(e?.effect).toBe('deny');
     expect(e?.value.length).toBe(200);
+  });
+});
+
+describe('a frame document’s Content-Usage and Content-Signal headers are named as the frame’s, with its URL', () => {
+  const ai = purposeProfile('ai-training');
+  const FRAME = 'https://frame.example/x.html';
+  it('Content-Usage: every note names the frame; scope stays page', () => {
+    expect(evaluateContentUsageHeader(['train-ai=n'], FRAME, 'frame', ai)).toEqual([
+      { kind: 'content-usage', scope: 'page', source: FRAME, value: 'train-ai=n', effect: 'deny', reason: 'content-usage-n', note: `The frame's Content-Usage header (${FRAME}) says train-ai=n: the owner opts out of train-ai` },
+    ]);
+    expect(evaluateContentUsageHeader(['TRAIN-AI=N'], FRAME, 'frame', ai)[0]?.note).toMatch(/^The frame's Content-Usage header \(https:\/\/frame\.example\/x\.html\) is not a valid Structured Fields dictionary/);
+    expect(evaluateContentUsageHeader(['train-ai=yes'], FRAME, 'frame', ai)[0]?.note).toBe(`The frame's Content-Usage header (${FRAME}) gives train-ai a value other than the token y or n; Heed fails closed`);
+    expect(evaluateContentUsageHeader(['train-ai=y'], FRAME, 'frame', ai)[0]?.note).toBe(`The frame's Content-Usage header (${FRAME}) says train-ai=y`);
+    expect(evaluateContentUsageHeader(['search=n'], FRAME, 'frame', ai)[0]?.note).toBe(`The frame's Content-Usage header (${FRAME}) states no preference for train-ai`);
+    expect(evaluateContentUsageHeader(['train-ai=n'], FRAME, 'frame', purposeProfile('research-tdm'))[0]?.note).toBe(`The frame's Content-Usage header (${FRAME}) read; the purpose research-tdm has no aipref category`);
+  });
+  it('Content-Signal: every note names the frame; scope stays page', () => {
+    expect(evaluateContentSignalHeader(['ai-train=no'], FRAME, 'frame', ai)).toEqual([
+      { kind: 'content-signal', scope: 'page', source: FRAME, value: 'ai-train=no', effect: 'deny', reason: 'content-usage-n', note: `The frame's Content-Signal header (${FRAME}) says ai-train=no: the owner opts out` },
+    ]);
+    expect(evaluateContentSignalHeader(['ai-train=n'], FRAME, 'frame', ai)[0]?.note).toBe(`The frame's Content-Signal header (${FRAME}) gives ai-train a value other than yes or no; Heed fails closed`);
+    expect(evaluateContentSignalHeader(['ai-train=yes'], FRAME, 'frame', ai)[0]?.note).toBe(`The frame's Content-Signal header (${FRAME}) says ai-train=yes`);
+    expect(evaluateContentSignalHeader(['search=yes'], FRAME, 'frame', ai)[0]?.note).toBe(`The frame's Content-Signal header (${FRAME}) states no preference for this purpose`);
+  });
+  it('the page’s and the image’s wording is unchanged', () => {
+    for (const where of ['page', 'image'] as const) {
+      expect(evaluateContentUsageHeader(['train-ai=n'], FRAME, where, ai)[0]?.note).toBe("The response's Content-Usage header says train-ai=n: the owner opts out of train-ai");
+      expect(evaluateContentUsageHeader(['search=n'], FRAME, where, ai)[0]?.note).toBe('Content-Usage header states no preference for train-ai');
+      expect(evaluateContentSignalHeader(['ai-train=no'], FRAME, where, ai)[0]?.note).toBe("The response's Content-Signal header says ai-train=no: the owner opts out");
+      expect(evaluateContentSignalHeader(['search=yes'], FRAME, where, ai)[0]?.note).toBe('Content-Signal header states no preference for this purpose');
+    }
   });
 });

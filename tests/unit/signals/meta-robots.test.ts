@@ -155,3 +155,18 @@ describe('robots metas naming a crawler inside content, or written where Heed di
     expect(denied(doc('<meta property="og:description" content="noai art">'))).toBe(false);
   });
 });
+
+describe('a frame document’s robots metas are named as the frame’s, with its URL', () => {
+  const FRAME = 'https://frame.example/x.html';
+  it('deny and info notes name the frame; scope stays page', () => {
+    expect(evaluateMetaRobots([{ name: 'robots', content: 'noai' }, { name: 'googlebot', content: 'noindex' }], FRAME, AI, 'frame')).toEqual([
+      { kind: 'meta-robots', scope: 'page', source: FRAME, value: 'robots: noai', effect: 'deny', reason: 'meta-robots', note: `The frame's <meta name="robots"> (${FRAME}) says noai (no use in AI datasets): the owner opts out for the images in this frame.` },
+      { kind: 'meta-robots', scope: 'page', source: FRAME, value: 'googlebot: noindex', effect: 'info', note: `The frame's <meta name="googlebot"> (${FRAME}) addresses googlebot only; recorded, not applied.` },
+    ]);
+    expect(evaluateMetaRobots([{ name: 'robots', content: 'nofollow' }], FRAME, AI, 'frame')[0]?.note).toBe(`The frame's <meta name="robots"> (${FRAME}) has no opt-out word for this purpose.`);
+  });
+  it('the page’s wording is unchanged, with or without the argument', () => {
+    expect(evaluateMetaRobots([{ name: 'robots', content: 'noai' }], SRC, AI, 'page')).toEqual([deny('robots: noai', 'robots', 'noai (no use in AI datasets)')]);
+    expect(evaluateMetaRobots([{ name: 'robots', content: 'noai' }], SRC, AI)).toEqual([deny('robots: noai', 'robots', 'noai (no use in AI datasets)')]);
+  });
+});

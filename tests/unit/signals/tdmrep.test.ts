@@ -263,3 +263,20 @@ describe('TDMRep metas written a little off', () => {
     expect(readTdmMeta(doc(head)).reservation?.trim()).toBe('1');
   });
 });
+
+describe('a frame document’s tdm-reservation header or meta is named as the frame’s, with its URL', () => {
+  const FRAME = 'https://www.img.test/embed/x.html';
+  const FRAMELABEL = `frame's TDMRep header or meta (${FRAME})`;
+  const frameFallback = (reservation: string) => ({ reservation, source: `${FRAME} (tdm-reservation header), a frame of the page`, frameUrl: FRAME });
+  it('reserved, not reserved and unreadable: the frame and its URL; scope stays page', () => {
+    expect(resolveTdmReservation(input({ pageFallback: frameFallback('1') }), AI)).toEqual([
+      absentInfo,
+      { kind: 'tdmrep', scope: 'page', source: `${FRAME} (tdm-reservation header), a frame of the page`, value: 'tdm-reservation: 1', effect: 'deny', reason: 'tdm-reserved', note: reservedNote(FRAMELABEL) },
+    ]);
+    expect(resolveTdmReservation(input({ pageFallback: frameFallback('0') }), AI)[1]?.note).toBe(notReserved(FRAMELABEL));
+    expect(resolveTdmReservation(input({ pageFallback: frameFallback('0, 1') }), AI)[1]?.note).toBe(unreadable(FRAMELABEL));
+  });
+  it('the page’s wording is unchanged', () => {
+    expect(resolveTdmReservation(input({ pageFallback: { reservation: '1', source: PAGE } }), AI)[1]?.note).toBe(reservedNote(PAGELABEL));
+  });
+});

@@ -195,3 +195,21 @@ describe('opt-outs spelt another way, and an unavailable_after date that has pas
     expect(denied(['googlebot: unavailable_after: 2001-01-01'])).toBe(false);
   });
 });
+
+describe('a frame document’s X-Robots-Tag is named as the frame’s, with its URL', () => {
+  const FRAME = 'https://frame.example/x.html';
+  it('deny, other crawler, no opt-out word and unreadable: the frame and its URL; scope stays page', () => {
+    expect(evaluateXRobotsTag(['noai', 'googlebot: noindex'], FRAME, 'frame', AI)).toEqual([
+      { kind: 'x-robots-tag', scope: 'page', source: FRAME, value: 'noai', effect: 'deny', reason: 'x-robots-tag', note: `The frame's X-Robots-Tag (${FRAME}) says ${NOAI} to every crawler: the owner opts out.` },
+      { kind: 'x-robots-tag', scope: 'page', source: FRAME, value: 'googlebot: noindex', effect: 'info', note: `The frame's X-Robots-Tag (${FRAME}) addresses googlebot only; recorded, not applied.` },
+    ]);
+    expect(evaluateXRobotsTag(['nofollow'], FRAME, 'frame', AI)[0]?.note).toBe(`The frame's X-Robots-Tag (${FRAME}, to every crawler) has no opt-out word for this purpose.`);
+    const tooBig = evaluateXRobotsTag(Array.from({ length: 300 }, () => 'index'), FRAME, 'frame', AI).at(-1);
+    expect(tooBig).toMatchObject({ scope: 'page', reason: 'signal-unreadable', note: `The frame's X-Robots-Tag (${FRAME}): headers too large to read in full` });
+  });
+  it('the page’s and the image’s wording is unchanged', () => {
+    expect(evaluateXRobotsTag(['noai'], SRC, 'page', AI)[0]?.note).toBe(`The page's X-Robots-Tag says ${NOAI} to every crawler: the owner opts out.`);
+    expect(evaluateXRobotsTag(['noai'], SRC, 'image', AI)[0]?.note).toBe(`The image's X-Robots-Tag says ${NOAI} to every crawler: the owner opts out.`);
+    expect(evaluateXRobotsTag(Array.from({ length: 300 }, () => 'index'), SRC, 'page', AI).at(-1)?.note).toBe('X-Robots-Tag headers too large to read in full');
+  });
+});
