@@ -66,4 +66,9 @@ test('an image inside a frame whose document says noimageai (meta or header) is 
     '/img/in-frame.png': ['refused', ['meta-robots']],
     '/img/in-header-frame.png': ['refused', ['x-robots-tag']],
   });
+  // The popup says which document refused: the frame, by its address, not "the page".
+  const why = (path: string) => popup.page.locator(`[data-testid="verdict"][data-url$="${path}"] .verdict__why`);
+  await expect(why('/img/in-frame.png')).toContainText("The frame's <meta name=");
+  await expect(why('/img/in-header-frame.png')).toContainText(`The frame's X-Robots-Tag (${sites.origin('frames.test')}/`);
+  await expect(why('/img/in-header-frame.png')).not.toContainText("page's");
 });
