@@ -6,16 +6,29 @@ export type FetchOutcome =
   | { outcome: 'unavailable'; url: string; finalUrl: string; status: number; headers: Headers }
   | { outcome: 'unreachable'; url: string; detail: string; status?: number; headers?: Headers };
 
+/** A request answered with a redirect, not followed: where it leads, fetch does not say (redirect-hops.ts does). */
+export type Redirected = { outcome: 'redirect'; url: string };
+
 /**
  * Fetch without the user's cookies (only public resources are read), following redirects
  * (Chromium stops at 20; a loop fails and counts as unreachable), reading at most `maxBytes`.
  * 4xx → `unavailable`; 5xx, network errors and timeouts → `unreachable` (RFC 9309 §2.3.1).
  */
-export async function fetchLimited(url: string, maxBytes: number, timeoutMs = 15_000): Promise<FetchOutcome> {
+export function fetchLimited(url: string, maxBytes: number, timeoutMs = 15_000): Promise<FetchOutcome> {
+  return fetchOnce(url, maxBytes, timeoutMs, 'follow') as Promise<FetchOutcome>; // followed: never `redirect`
+}
+
+/** One hop of a request: fetchLimited, but a redirect is answered (`redirect`), not followed. */
+export function fetchHop(url: string, maxBytes: number, timeoutMs = 15_000): Promise<FetchOutcome | Redirected> {
+  return fetchOnce(url, maxBytes, timeoutMs, 'manual');
+}
+
+async function fetchOnce(url: string, maxBytes: number, timeoutMs: number, redirect: 'follow' | 'manual'): Promise<FetchOutcome | Redirected> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { credentials: 'omit', redirect: 'follow', signal: controller.signal, cache: 'no-store' });
+    const res = await fetch(url, { credentials: 'omit', redirect, signal: controller.signal, cache: 'no-store' });
+    if (res.type === 'opaqueredirect') return { outcome: 'redirect', url };
     const finalUrl = res.url || url;
     if (res.status >= 500 || res.status < 200) {
       await res.body?.cancel();
@@ -74,11 +87,12 @@ export function headerMap(headers: Headers): Record<string, string> {
 
 /**
  * fetchLimited with polite retries: a 429 or 503 is retried up to `retries` times after the
- * server's Retry-After (capped), or exponential backoff when it gives none.
+ * server's Retry-After (capped), or exponential backoff when it gives none. Redirects are
+ * answered, not followed (`redirect: 'manual'`): the caller judges each hop first.
  */
-export async function fetchWithRetry(url: string, maxBytes: number, retries = 3, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<FetchOutcome> {
+export async function fetchWithRetry(url: string, maxBytes: number, retries = 3, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<FetchOutcome | Redirected> {
   for (let attempt = 0; ; attempt++) {
-    const r = await fetchLimited(url, maxBytes);
+    const r = await fetchHop(url, maxBytes);
     const status = r.outcome === 'unavailable' || r.outcome === 'unreachable' ? r.status : undefined;
     if ((status !== 429 && status !== 503) || attempt >= retries) return r;
     const headers = r.outcome === 'unavailable' || r.outcome === 'unreachable' ? r.headers : undefined;

@@ -10,9 +10,12 @@ import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp'
 import { belowMinSide, shownImageInstead } from '@/utils/policy/image-to-judge';
 import { embeddedCredit } from '@/utils/signals/xmp-credit';
 import type { ImageCandidate } from '@/utils/policy/verdict';
-import { fetchWithRetry, headerMap } from './fetch-limited';
+import { fetchWithRetry, headerMap, type FetchOutcome } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
-import { redirectsOf } from './redirect-hops';
+import { redirectOf } from './redirect-hops';
+import type { Decision } from '@/utils/policy/decide';
+import type { RedirectHop } from '@/utils/policy/assess';
+import { hopNotSeen } from '@/utils/policy/pre-fetch';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -31,7 +34,12 @@ export interface GatheredImage {
  * shown inside a link that turned out not to be an image, to judge in its place); or an image
  * below Min image side, skipped like the icons the scan skips.
  */
-export type GatherResult = { ok: true; image: GatheredImage } | GatherFailure | { ok: false; reason: 'below-min-side'; evidence: Evidence[]; instead: null };
+export type GatherResult =
+  | { ok: true; image: GatheredImage }
+  | GatherFailure
+  | { ok: false; reason: 'below-min-side'; evidence: Evidence[]; instead: null }
+  /** Refused on the way: a redirect led to a URL already known to refuse the image, or could not be seen. Not requested further. */
+  | { ok: false; reason: 'refused-on-the-way'; refusal: Decision; evidence: Evidence[]; instead: null };
 type GatherFailure = { ok: false; reason: FailureReason; evidence: Evidence[]; instead: ImageCandidate | null };
 
 function failed(reason: FailureReason, url: string, value: string, note: string): GatherFailure {
@@ -49,17 +57,50 @@ function linkNotAnImage(candidate: ImageCandidate, value: string, why: string, o
 /** Runs a request to `url` in one of the politeness slots of its origin. */
 export type FetchSlot = <T>(url: string, request: () => Promise<T>) => Promise<T>;
 
+/** What refuses the image before the URL a redirect leads to is requested (pre-fetch.ts refusalBeforeHop), or null. */
+export type BeforeHop = (hops: readonly RedirectHop[], nextUrl: string) => Promise<Decision | null>;
+
+/** Redirects followed at most, as Chromium's own limit. */
+const MAX_HOPS = 20;
+
+type HopWalk = { fetched: FetchOutcome; hops: RedirectHop[] } | { refusal: Decision };
+
+/**
+ * Request `url` one hop at a time (DESIGN.md §2 rule 2 for every URL on the way): each redirect
+ * is read through webRequest (redirect-hops.ts), and the URL it leads to is judged (`beforeHop`)
+ * before it is requested, in a politeness slot of its own origin. A site in the middle of a
+ * chain (A → B → C) that refuses by its robots.txt, or a redirect whose 3xx says noai, is never
+ * requested past; a hop that cannot be seen ends the walk, refused (fail closed).
+ */
+async function walkRedirects(url: string, maxBytes: number, fetchSlot: FetchSlot, beforeHop: BeforeHop): Promise<HopWalk> {
+  const hops: RedirectHop[] = [];
+  let current = url;
+  for (;;) {
+    const since = Date.now();
+    const answer = await fetchSlot(current, () => fetchWithRetry(current, maxBytes));
+    if (answer.outcome !== 'redirect') return { fetched: answer, hops };
+    if (hops.length >= MAX_HOPS) return { fetched: { outcome: 'unreachable', url, detail: `more than ${MAX_HOPS} redirects` }, hops };
+    const hop = await redirectOf(current, since);
+    if (!hop) return { refusal: hopNotSeen(hops, current) };
+    hops.push(hop);
+    const refusal = await beforeHop(hops, hop.location);
+    if (refusal) return { refusal };
+    current = hop.location;
+  }
+}
+
 /**
  * Fetch one image (in a politeness slot: only the request holds it) and read everything it
  * carries: bytes, type, size, hash and rights signals. `minSide`: Min image side for this job
  * (0 when the user chose the one image).
  */
-export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings, fetchSlot: FetchSlot, minSide: number): Promise<GatherResult> {
+export async function gatherImage(origins: OriginSignals, candidate: ImageCandidate, settings: Settings, fetchSlot: FetchSlot, beforeHop: BeforeHop, minSide: number): Promise<GatherResult> {
   if (candidate.url.startsWith('blob:')) {
     return failed('fetch-failed', candidate.url, 'blob: URL', "Made by the page's own scripts (a blob: URL): only the page can read it, so Heed cannot fetch it");
   }
-  const since = Date.now();
-  const fetched = await fetchSlot(candidate.url, () => fetchWithRetry(candidate.url, settings.maxImageBytes + 1));
+  const walk = await walkRedirects(candidate.url, settings.maxImageBytes + 1, fetchSlot, beforeHop);
+  if ('refusal' in walk) return { ok: false, reason: 'refused-on-the-way', refusal: walk.refusal, evidence: walk.refusal.evidence, instead: null };
+  const { fetched, hops: redirects } = walk;
   if (fetched.outcome === 'unreachable') {
     return linkNotAnImage(candidate, fetched.detail, `it could not be fetched: ${fetched.detail}`, failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`));
   }
@@ -82,10 +123,8 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
     return { ok: false, reason: 'below-min-side', evidence: [{ kind: 'fetch', scope: 'image', source: candidate.url, value, effect: 'info', note }], instead: null };
   }
 
-  // Every redirect on the way (A → B → C), as webRequest saw it; null (fails closed) when unseen.
-  const redirects = fetched.redirected ? await redirectsOf(candidate.url, fetched.finalUrl, since) : [];
   // The signal files of the origin of every URL the bytes came through: the image's, each hop's, the final one's.
-  const hopUrls = (redirects ?? []).flatMap((h) => [h.url, h.location]);
+  const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
   const originNames = [...new Set([candidate.url, ...hopUrls, fetched.finalUrl].map(originOf).filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');

@@ -3,18 +3,18 @@ import type { Job } from '@/utils/store/db';
 import type { ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
-import { refusalBeforeRequest } from '@/utils/policy/pre-fetch';
+import { refusalBeforeHop, refusalBeforeRequest } from '@/utils/policy/pre-fetch';
 import { purposeProfile } from '@/utils/model/purposes';
 import { originOf } from '@/utils/signals/origin-files';
-import { gatherImage, type FetchSlot } from './gather-image';
+import { gatherImage, type BeforeHop, type FetchSlot } from './gather-image';
 import { checkPeople } from './people-check';
 import type { OriginSignals } from './origin-signals';
 
 /**
  * One candidate of a collect, judged: refused at once on a blocked site, and without a request
  * when what is known before it already refuses the image (utils/policy/pre-fetch.ts: page-level
- * denies, the registry and block list for its domain, its origin's robots.txt and ai.txt);
- * otherwise fetched with
+ * denies, the registry and block list for its domain, its origin's robots.txt and ai.txt) —
+ * and each URL a redirect leads to likewise, before it is requested; otherwise fetched with
  * its evidence (gather-image.ts), decided (utils/policy/assess.ts), and — when permitted — made into
  * the stored item: its manifest record and bytes. Per-image problems come back as a `failed`
  * verdict, never a throw (a cancelled request throws what `fetchSlot` threw).
@@ -39,7 +39,16 @@ export async function judgeImage(
   if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).
   const minSide = job.onlyImage ? 0 : settings.minImageSide;
-  const gathered = await gatherImage(origins, candidate, settings, fetchSlot, minSide);
+  // Each redirect's target is judged as the image URL was, before it is requested.
+  const beforeHop: BeforeHop = async (hops, nextUrl) => {
+    const nextOrigin = originOf(nextUrl);
+    return refusalBeforeHop(site, hops, nextUrl, nextOrigin ? await origins.get(nextOrigin) : null, settings);
+  };
+  const gathered = await gatherImage(origins, candidate, settings, fetchSlot, beforeHop, minSide);
+  if (!gathered.ok && gathered.reason === 'refused-on-the-way') {
+    const { refusal } = gathered;
+    return { verdict: { ...base, decision: 'refused', reasons: refusal.reasons, evidence: refusal.evidence } };
+  }
   if (!gathered.ok && gathered.instead) {
     // The link was not an image: the image shown is judged in its place, by the same path (every
     // check before a request applies to it), and its verdict says what the link answered.

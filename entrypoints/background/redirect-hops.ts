@@ -2,12 +2,12 @@ import { sameRequestUrl, type RedirectHop } from '@/utils/policy/assess';
 import { headerLinesFromList } from '@/utils/signals/header-lines';
 
 /**
- * The redirects of the worker's own requests, as webRequest sees them. `fetch` follows redirects
- * and shows only the first and last URL (with `redirect: 'manual'` an opaque answer, no
- * Location); a site in between (A → B → C) can refuse the image by its robots.txt or the headers
- * of its 3xx answer (DESIGN.md §2 rules 2–3), so each hop is recorded here, with the headers of
- * the answer that redirected, and the image is refused when its hops cannot be found
- * (utils/policy/assess.ts: `redirects: null`, rule 5).
+ * The redirects of the worker's own requests, as webRequest sees them. Images are fetched one
+ * hop at a time (`redirect: 'manual'`, gather-image.ts), and `fetch` then answers a redirect
+ * with an opaque response: no Location, no headers. webRequest sees the 3xx answer in full, so
+ * each hop is read here — where it leads and the headers of the answer that redirected — and
+ * the URL it leads to is judged before it is requested (DESIGN.md §2 rule 2); an image whose
+ * hop cannot be seen is refused (fail closed, rule 5).
  */
 interface Chain {
   at: number;
@@ -16,44 +16,83 @@ interface Chain {
 
 const chains = new Map<string, Chain>();
 const KEEP_MS = 5 * 60_000;
+/** Calls waiting for a redirect to be seen (redirectOf), woken by each one recorded. */
+const waiting = new Set<() => void>();
 
 /** Firefox's webRequest joins a header's lines (header-lines.ts): read them as possibly joined there. */
 const FIREFOX_JOINS_HEADER_LINES = import.meta.env.FIREFOX === true;
 
-/** Observe redirects of requests that no tab made (the worker's own): no blocking. */
+/** Record one redirect of request `requestId`: from `url` to `location`, with the 3xx answer's headers. */
+function record(requestId: string, url: string, location: string, headers: { name: string; value?: string }[]): void {
+  const now = Date.now();
+  for (const [id, c] of chains) if (now - c.at > KEEP_MS) chains.delete(id);
+  const chain = chains.get(requestId) ?? { at: now, hops: [] };
+  const last = chain.hops[chain.hops.length - 1];
+  if (last && last.url === url && last.location === location) return; // both events saw it
+  chain.hops.push({ url, location, headers: headerLinesFromList(headers, { mayJoinLines: FIREFOX_JOINS_HEADER_LINES }) });
+  chains.set(requestId, chain);
+  for (const wake of waiting) wake();
+}
+
+/**
+ * Observe redirects of the requests no tab made (the worker's own; `tabId: -1` in the filter, so
+ * the pages a user browses never wake the worker here): no blocking. Chromium reports a redirect
+ * it does not follow (`redirect: 'manual'`) as onBeforeRedirect; Firefox only as the 3xx answer's
+ * headers, whose Location is read here (resolved against the URL).
+ */
 export function watchRedirects(): void {
+  const filter = { urls: ['http://*/*', 'https://*/*'], tabId: -1 };
   browser.webRequest.onBeforeRedirect.addListener(
     (details): undefined => {
-      if (details.tabId >= 0) return;
-      const now = Date.now();
-      for (const [id, c] of chains) if (now - c.at > KEEP_MS) chains.delete(id);
-      const chain = chains.get(details.requestId) ?? { at: now, hops: [] };
-      chain.hops.push({ url: details.url, location: details.redirectUrl, headers: headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES }) });
-      chains.set(details.requestId, chain);
+      if (details.tabId < 0) record(details.requestId, details.url, details.redirectUrl, details.responseHeaders ?? []);
       return undefined;
     },
-    { urls: ['http://*/*', 'https://*/*'] },
+    filter,
+    ['responseHeaders'],
+  );
+  browser.webRequest.onHeadersReceived.addListener(
+    (details): undefined => {
+      if (details.tabId >= 0 || details.statusCode < 300 || details.statusCode > 399) return undefined;
+      const headers = details.responseHeaders ?? [];
+      const location = headers.find((h) => h.name.toLowerCase() === 'location')?.value;
+      if (!location) return undefined;
+      try {
+        record(details.requestId, details.url, new URL(location, details.url).href, headers);
+      } catch {
+        // an unparsable Location leads nowhere: the hop stays unseen and the image fails closed
+      }
+      return undefined;
+    },
+    filter,
     ['responseHeaders'],
   );
 }
 
 /**
- * The hops of a request for `url` that ended at `finalUrl`, begun at or after `since`; null when
- * none was seen within `waitMs` (the events may arrive after fetch answers), or when requests
- * for the same URL took different ways (which one the bytes came through is unknown).
+ * The redirect answered to a request for `url` made at or after `since`: where it leads and the
+ * headers of that 3xx answer. null when none was seen within `waitMs` (the event may arrive
+ * after fetch answers), or when requests for the same URL were sent different ways (which one
+ * this request got is unknown): the caller fails closed.
  */
-export async function redirectsOf(url: string, finalUrl: string, since: number, waitMs = 2_000): Promise<RedirectHop[] | null> {
+export async function redirectOf(url: string, since: number, waitMs = 2_000): Promise<RedirectHop | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const found = new Map<string, RedirectHop[]>();
+    const found = new Map<string, RedirectHop>();
     for (const c of chains.values()) {
-      if (c.at < since || c.hops.length === 0) continue;
-      if (!sameRequestUrl(c.hops[0]!.url, url) || !sameRequestUrl(c.hops[c.hops.length - 1]!.location, finalUrl)) continue;
-      found.set(c.hops.map((h) => `${h.url} → ${h.location}`).join(' | '), c.hops);
+      if (c.at < since) continue;
+      for (const hop of c.hops) if (sameRequestUrl(hop.url, url)) found.set(hop.location, hop);
     }
     if (found.size === 1) return [...found.values()][0]!;
-    if (found.size > 1) return null;
-    if (Date.now() >= deadline) return null;
-    await new Promise((r) => setTimeout(r, 25));
+    const left = deadline - Date.now();
+    if (found.size > 1 || left <= 0) return null;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        waiting.delete(wake);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.min(left, 250));
+      waiting.add(wake);
+    });
   }
 }

@@ -44,15 +44,25 @@ test('robots.txt answering 429 disallows everything (robots-unreachable)', async
 // first URL and the last (A → B → C) refuses by its robots.txt or the headers of its 3xx answer.
 test('an image redirected A → B → C is refused by B: X-Robots-Tag on its redirect, its robots.txt', async ({ heed, sites }) => {
   const { popup } = await openSiteWithPopup(heed, `${sites.origin('hops.test')}/`);
+  const byPageLoad = sites.requests.length; // the page's own <img> loads request every hop
   const verdicts = await popup.collect();
   const byPath = Object.fromEntries(verdicts.map((v) => [new URL(v.url).pathname, [v.decision, v.reasons]]));
   expect(byPath).toEqual({
-    '/img/via-b.png': ['refused', ['x-robots-tag', 'no-licence']],
-    '/img/via-b-robots.png': ['refused', ['robots-disallow', 'no-licence']],
+    // Refused on the way, before the last hop is requested: what only its answer could tell
+    // (a licence) is not looked for, as for an image refused before its first request.
+    '/img/via-b.png': ['refused', ['x-robots-tag']],
+    '/img/via-b-robots.png': ['refused', ['robots-disallow']],
     // The hops were seen (nothing unreadable); no licence is all that stands in the way.
     '/img/via-clean.png': ['refused', ['no-licence']],
   });
   expect(sites.requests).toContain('hopb.test /robots.txt');
+  // Rule 2 on the way too: each hop's target is judged before it is requested. B's robots.txt
+  // disallows /private/, so B is never asked for it; B's redirect says noai, so C is never asked.
+  const byHeed = sites.requests.slice(byPageLoad);
+  expect(byHeed).not.toContain('hopb.test /private/c.png');
+  expect(byHeed).not.toContain('hopc.test /img/c2.png');
+  expect(byHeed).not.toContain('hopc.test /img/c.png');
+  expect(byHeed).toContain('hopc.test /img/c3.png');
 });
 
 // DESIGN.md §2 rule 3: a frame is the page that shows the images in it; its robots meta and its

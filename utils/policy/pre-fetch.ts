@@ -5,7 +5,7 @@ import type { Settings } from '../model/settings';
 import type { OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
-import type { PageAssessment } from './assess';
+import { headerOptOuts, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
 import { evaluateSiteRegistry } from './site-registry';
 
@@ -30,7 +30,7 @@ export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, ima
     evidence.push(...evaluateRobots(imageOrigin.robots, imageUrl, 'image', profile));
     evidence.push(...evaluateAiTxt(imageOrigin.aiTxt, imageUrl, profile));
   }
-  const reasons = [...new Set(evidence.flatMap((e): RefusalReason[] => (e.effect === 'deny' && e.reason ? [e.reason] : [])))];
+  const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({
     kind: 'fetch',
@@ -41,4 +41,45 @@ export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, ima
     note: 'Not requested: what Heed knew before the request already refuses this image (the site’s own rules are checked first)',
   });
   return { decision: 'refused', reasons, licence: null, evidence };
+}
+
+/** Every refusing reason of the evidence, once each. */
+function denyReasons(evidence: readonly Evidence[]): RefusalReason[] {
+  return [...new Set(evidence.flatMap((e): RefusalReason[] => (e.effect === 'deny' && e.reason ? [e.reason] : [])))];
+}
+
+/**
+ * What already refuses an image before the next hop of its redirect chain is requested (DESIGN.md
+ * §2 rule 2, for every URL the bytes would come through): the headers of each redirect answered
+ * so far (X-Robots-Tag, Content-Usage, Content-Signal on a 3xx), and what refusalBeforeRequest
+ * knows of the URL the last one leads to (the registry and block list for its domain, its
+ * origin's robots.txt and ai.txt). `null`: the next hop may be requested; the image is decided in
+ * full once its bytes arrive (assess.ts, which reads every hop again, tdmrep.json included).
+ */
+export function refusalBeforeHop(page: PageAssessment, hops: readonly RedirectHop[], nextUrl: string, nextOrigin: OriginFiles | null, settings: Settings): Decision | null {
+  const profile = purposeProfile(settings.purpose);
+  const evidence: Evidence[] = hops.flatMap((hop) => headerOptOuts(hop.headers, hop.url, 'image', profile));
+  const next = refusalBeforeRequest(page, nextUrl, nextOrigin, settings);
+  if (next) evidence.push(...next.evidence.filter((e) => e.kind !== 'fetch'));
+  const reasons = denyReasons(evidence);
+  if (reasons.length === 0) return null;
+  evidence.push(hopNote(hops, nextUrl, 'not requested', `Not requested: the image was redirected to ${nextUrl}, and what Heed knew before requesting it already refuses the image`));
+  return { decision: 'refused', reasons, licence: null, evidence };
+}
+
+/** An image whose redirect could not be seen: where it led is unknown, so nothing more is requested (rule 5, fail closed). */
+export function hopNotSeen(hops: readonly RedirectHop[], url: string): Decision {
+  const evidence: Evidence[] = [
+    {
+      kind: 'fetch', scope: 'image', source: url, value: 'redirect hop not seen', effect: 'deny', reason: 'signal-unreadable',
+      note: `The request for ${url} was redirected, but where to could not be seen: a site on the way may refuse the image, so Heed fails closed and requests nothing more`,
+    },
+  ];
+  if (hops.length > 0) evidence.push(hopNote(hops, url, 'redirect chain', 'The redirects answered before it'));
+  return { decision: 'refused', reasons: ['signal-unreadable'], licence: null, evidence };
+}
+
+function hopNote(hops: readonly RedirectHop[], url: string, value: string, note: string): Evidence {
+  const chain = [...hops.map((h) => h.url), url].join(' → ');
+  return { kind: 'fetch', scope: 'image', source: hops[0]?.url ?? url, value: `${value}: ${chain}`.slice(0, 2000), effect: 'info', note };
 }

@@ -176,13 +176,18 @@ test('collect while scrolling: the watcher in the page reports what the feed loa
 
 // DESIGN.md §2 rules 2–3: every redirect hop's signals count; Firefox's webRequest sees the
 // background's own requests and their redirects, as Chromium's does (redirect-hops.ts).
-test('an image redirected A → B → C is refused by B on Firefox too; a clean chain is seen, not unreadable', async ({ fox, sites }) => {
+test('an image redirected A → B → C is refused by B on Firefox too, before C is requested; a clean chain is seen, not unreadable', async ({ fox, sites }) => {
   const { popup } = await openWithPopup(fox, `${sites.origin('hops.test')}/`);
+  const byPageLoad = sites.requests.length; // the page's own <img> loads request every hop
   const verdicts = await popup.collect();
   const byPath = Object.fromEntries(verdicts.map((v) => [pathOf(v.url), [v.decision, v.reasons]]));
   expect(byPath).toEqual({
-    '/img/via-b.png': ['refused', ['x-robots-tag', 'no-licence']],
-    '/img/via-b-robots.png': ['refused', ['robots-disallow', 'no-licence']],
+    '/img/via-b.png': ['refused', ['x-robots-tag']],
+    '/img/via-b-robots.png': ['refused', ['robots-disallow']],
     '/img/via-clean.png': ['refused', ['no-licence']],
   });
+  const byHeed = sites.requests.slice(byPageLoad);
+  expect(byHeed).not.toContain('hopb.test /private/c.png');
+  expect(byHeed).not.toContain('hopc.test /img/c.png');
+  expect(byHeed).toContain('hopc.test /img/c3.png');
 });

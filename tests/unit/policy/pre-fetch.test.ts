@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessPage } from '../../../utils/policy/assess';
-import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
+import { hopNotSeen, refusalBeforeHop, refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
+import type { RedirectHop } from '../../../utils/policy/assess';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings, type Settings } from '../../../utils/model/settings';
@@ -76,5 +77,43 @@ describe('refusalBeforeRequest (DESIGN.md §2 rule 2: checked before an image is
     const url = 'https://museum.example/private/a.png';
     const aiTxt = { url: 'https://museum.example/ai.txt', outcome: 'ok' as const, body: 'User-Agent: *\nDisallow: /private/\n' };
     expect(refusalBeforeRequest(site(), url, files('https://museum.example', { aiTxt }), settings)?.reasons).toEqual(['ai-txt-disallow']);
+  });
+});
+
+describe('refusalBeforeHop (rule 2 on the way: each redirect target is judged before it is requested)', () => {
+  const hop = (url: string, location: string, headers: RedirectHop['headers'] = {}): RedirectHop => ({ url, location, headers });
+
+  it('lets a redirect to an open URL be followed', () => {
+    const hops = [hop('https://museum.example/img/a.png', 'https://cdn.example/a.png')];
+    expect(refusalBeforeHop(site(), hops, 'https://cdn.example/a.png', files('https://cdn.example'), settings)).toBeNull();
+  });
+
+  it('refuses, unrequested, a redirect target its origin’s robots.txt disallows, and says where the chain led', () => {
+    const hops = [hop('https://museum.example/img/a.png', 'https://cdn.example/private/a.png')];
+    const r = refusalBeforeHop(site(), hops, 'https://cdn.example/private/a.png', robots('https://cdn.example', 'User-agent: *\nDisallow: /private/\n'), settings);
+    expect(r?.reasons).toEqual(['robots-disallow']);
+    const note = r?.evidence.find((e) => e.kind === 'fetch');
+    expect(note?.value).toBe('not requested: https://museum.example/img/a.png → https://cdn.example/private/a.png');
+  });
+
+  it('refuses before the next hop when a redirect’s own answer says noai (X-Robots-Tag on the 3xx)', () => {
+    const hops = [hop('https://museum.example/img/a.png', 'https://cdn.example/a.png', { 'x-robots-tag': ['noai'] })];
+    const r = refusalBeforeHop(site(), hops, 'https://cdn.example/a.png', files('https://cdn.example'), settings);
+    expect(r?.reasons).toEqual(['x-robots-tag']);
+  });
+
+  it('refuses a redirect to a domain the user blocked or the registry blocks', () => {
+    const blocking = parseSettings({ userBlock: ['cdn.example'] });
+    const hops = [hop('https://museum.example/img/a.png', 'https://img.cdn.example/a.png')];
+    expect(refusalBeforeHop(site(blocking), hops, 'https://img.cdn.example/a.png', files('https://img.cdn.example'), blocking)?.reasons).toEqual(['user-blocked']);
+    expect(refusalBeforeHop(site(), hops, 'https://t4.ftcdn.net/a.png', files('https://t4.ftcdn.net'), settings)?.reasons).toContain('site-blocked');
+  });
+
+  it('an unseen redirect refuses the image (signal-unreadable), naming the hops answered before it', () => {
+    const seen = [hop('https://museum.example/img/a.png', 'https://cdn.example/a.png')];
+    const r = hopNotSeen(seen, 'https://cdn.example/a.png');
+    expect(r.decision).toBe('refused');
+    expect(r.reasons).toEqual(['signal-unreadable']);
+    expect(r.evidence.map((e) => e.value)).toEqual(['redirect hop not seen', 'redirect chain: https://museum.example/img/a.png → https://cdn.example/a.png']);
   });
 });
