@@ -77,10 +77,10 @@ test('an image under a path robots.txt disallows (on the page’s origin or a CD
   expect(sites.requests).toContain('integrity-cdn.test /yes/cdn.png');
   expect(sites.requests).toContain('integrity-cdn.test /robots.txt');
   expect(sites.requests.filter((r) => r.includes('/private/secret.png') || r.includes('/nope/cdn.png'))).toEqual([]);
-  // After a redirect to another origin, that origin's robots.txt can only be read once the first
-  // request has answered: the redirect was followed, and the image refused for its final URL.
+  // A redirect to another origin is judged before it is followed: that origin's robots.txt
+  // disallows the target, so the target is never requested (only the first URL was).
   expect(byPath('/redir/away.png')).toMatchObject({ decision: 'refused', reasons: expect.arrayContaining(['robots-disallow']) });
-  expect(sites.requests.filter((r) => r === 'integrity-cdn.test /nope/redirected.png')).toHaveLength(1);
+  expect(sites.requests.filter((r) => r === 'integrity-cdn.test /nope/redirected.png')).toEqual([]);
 });
 
 test('a purpose changed during a collect: every item records the settings it was decided under, those after the change the new ones', async ({ heed, sites }) => {
