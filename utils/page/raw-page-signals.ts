@@ -22,6 +22,7 @@ export interface RawPageSignals {
 }
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
+import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 
 /** Caps on what a page can make the content script send. */
 export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000, rslScripts: 3, rslChars: 512 * 1024 } as const;
@@ -45,15 +46,19 @@ export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.q
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
   const metas: RawPageSignals['metas'] = [];
-  for (const el of Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property="robots" i], meta[itemprop="robots" i]')).slice(0, RAW_LIMITS.metas)) {
+  // The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
+  const metaTags: MetaAttr[] = [
+    ...Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property="robots" i], meta[itemprop="robots" i]'), (el) => (a: string) => el.getAttribute(a)),
+    ...metaTagsInNoscript(doc),
+  ];
+  for (const attr of metaTags.slice(0, RAW_LIMITS.metas)) {
     // `<meta http-equiv="X-Robots-Tag">` and `<meta property="robots">` count as the robots meta
     // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the worker's).
-    const equiv = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag';
-    const named = ['property', 'itemprop'].some((a) => (el.getAttribute(a) ?? '').trim().toLowerCase() === 'robots');
-    const equivName = (el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const equivName = (attr('http-equiv') ?? '').trim().toLowerCase();
+    const named = ['property', 'itemprop'].some((a) => (attr(a) ?? '').trim().toLowerCase() === 'robots');
     const tdmEquiv = equivName === 'tdm-reservation' || equivName === 'tdm-policy' ? equivName : '';
-    const name = el.getAttribute('name') ?? (equiv || named ? 'robots' : tdmEquiv);
-    if (name !== '' && name.length <= RAW_LIMITS.name) metas.push({ name, content: (el.getAttribute('content') ?? '').slice(0, RAW_LIMITS.content) });
+    const name = attr('name') ?? (equivName === 'x-robots-tag' || named ? 'robots' : tdmEquiv);
+    if (name !== '' && name.length <= RAW_LIMITS.name) metas.push({ name, content: (attr('content') ?? '').slice(0, RAW_LIMITS.content) });
   }
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
   // One query per tag: Chromium answers `tag[attr]` from a tag walk, but matches a selector

@@ -10,6 +10,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
+import { metaTagsInNoscript, type MetaAttr } from './noscript-metas';
 import {
   bindsHeed,
   explainWords,
@@ -73,38 +74,15 @@ export function readRobotsMetas(doc: Document): RobotsMeta[] {
   return neverThrow(
     () => {
       const pairs = Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property], meta[itemprop]'), (el) => ({ name: robotsMetaName(el), content: el.getAttribute('content') ?? '' }));
-      return robotsMetasFrom([...pairs, ...metasInNoscript(doc)]);
+      // Metas written inside <noscript> count too (noscript-metas.ts).
+      const inNoscript = metaTagsInNoscript(doc).flatMap((attr) => {
+        const name = metaNameFrom(attr);
+        return name === '' ? [] : [{ name, content: attr('content') ?? '' }];
+      });
+      return robotsMetasFrom([...pairs, ...inNoscript]);
     },
     () => [],
   );
-}
-
-/** How much of the `<noscript>` text is read for metas (hostile pages). */
-const MAX_NOSCRIPTS = 100;
-const MAX_NOSCRIPT_CHARS = 64 * 1024;
-
-/**
- * Robots metas written inside `<noscript>`: with scripting on, a browser parses its content as
- * text, so no meta element is there to find. Decision (DESIGN.md §2 rule 3: the owner wrote the
- * opt-out; a crawler without scripts reads it): the text is read for `<meta>` tags, under the
- * same names as any other meta. Linear: one pass over at most 64 KiB per noscript.
- */
-function metasInNoscript(doc: Document): RobotsMeta[] {
-  const out: RobotsMeta[] = [];
-  for (const ns of Array.from(doc.querySelectorAll('noscript')).slice(0, MAX_NOSCRIPTS)) {
-    const text = (ns.textContent ?? '').slice(0, MAX_NOSCRIPT_CHARS);
-    if (!/<meta\b/i.test(text)) continue;
-    for (const tag of text.match(/<meta\b[^>]*>/gi) ?? []) {
-      const attrs = new Map<string, string>();
-      for (const m of tag.matchAll(/([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
-        const key = m[1]!.toLowerCase();
-        if (!attrs.has(key)) attrs.set(key, m[2] ?? m[3] ?? m[4] ?? '');
-      }
-      const name = metaNameFrom((a) => attrs.get(a) ?? null);
-      if (name !== '') out.push({ name, content: attrs.get('content') ?? '' });
-    }
-  }
-  return out;
 }
 
 /**
@@ -122,7 +100,7 @@ export function robotsMetaName(el: Element): string {
  * content="noai">`, an Open Graph habit): the owner's words are plain, so they count too
  * (DESIGN.md §2 rule 3; fail closed). Other properties (`og:description`) are not robots metas.
  */
-function metaNameFrom(attr: (name: string) => string | null): string {
+function metaNameFrom(attr: MetaAttr): string {
   const name = attr('name');
   if (name !== null) return name;
   if ((attr('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag') return 'robots';

@@ -32,6 +32,15 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     expect(light.licence.licences.map((l) => l.url).sort()).toEqual(full.licence.licences.map((l) => l.url).sort());
   });
 
+  it('a robots meta written inside <noscript>: the badge reads it as Collect does', () => {
+    const d = doc('<noscript><meta name="robots" content="noai, noimageai"><meta property="robots" content="noimageindex"></noscript>');
+    // As a browser with scripting enabled parses it: the noscript's content is text.
+    for (const ns of Array.from(d.querySelectorAll('noscript'))) ns.textContent = ns.innerHTML;
+    const light = pageSignalsFromRaw(readRawPageSignals(d, URL_));
+    expect(light.metas).toEqual(readPageSignals(d, URL_).metas);
+    expect(light.metas.map((m) => m.name)).toEqual(['robots']);
+  });
+
   it('a figure-scoped licence is not a page licence', () => {
     const d = doc('', '<figure><img src="a.jpg"><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></figure>');
     expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.licences).toEqual([]);
