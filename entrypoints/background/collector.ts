@@ -41,7 +41,8 @@ class CancelledBeforeRequest extends Error {}
 class PolicyChanged extends Error {}
 /** A job never grows past this many candidates, however long the feed. */
 const MAX_CANDIDATES = 20_000;
-const JOB_FULL_NOTE = `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
+/** Built when first needed: `toLocaleString` starts number formatting, ~0.5 ms of each worker start (issue 17). */
+const jobFullNote = () => `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
 
 /** The popup's view of a job: counts, and the verdicts completed after `sinceSeq`. */
 export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promise<JobView> {
@@ -219,7 +220,7 @@ export class Collector {
       // The page's watcher stops reporting at the job's cap, so reaching it is what to tell.
       const full = added > 0 && job.candidates.length + added >= MAX_CANDIDATES;
       const notes = [...(job.notes ?? [])];
-      for (const note of [full ? JOB_FULL_NOTE : null, limit ? scanLimitNote(limit) : null]) if (note && !notes.includes(note)) notes.push(note);
+      for (const note of [full ? jobFullNote() : null, limit ? scanLimitNote(limit) : null]) if (note && !notes.includes(note)) notes.push(note);
       if (!added && notes.length === (job.notes ?? []).length) return job;
       return { ...job, candidates: [...job.candidates, ...fresh], notes };
     });
