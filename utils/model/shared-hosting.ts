@@ -52,11 +52,14 @@ function labelsUnder(host: string, suffix: string): string[] | null {
 
 const under = (suffix: string) => (host: string) => labelsUnder(host, suffix) !== null;
 
+/** The host's own name, bare or `www.` (labels under its suffix): the host's, no tenant's. */
+const isApex = (labels: readonly string[]) => labels.length === 0 || (labels.length === 1 && labels[0] === 'www');
+
 /** A blog platform naming each blog by one subdomain label; its bare and www host are the platform's own. */
 function subdomainTenant(suffix: string, host: string): string | null {
   const labels = labelsUnder(host, suffix);
   if (labels === null) return null;
-  if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) return suffix;
+  if (isApex(labels)) return suffix;
   return labels.length === 1 ? `${labels[0]}.${suffix}` : null;
 }
 
@@ -189,7 +192,7 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     matches: under('tumblr.com'),
     tenantOf: (url, host) => {
       const labels = labelsUnder(host, 'tumblr.com') ?? [];
-      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+      if (isApex(labels)) {
         const blog = segment(url, 0)?.replace(/^@/, '');
         return blog ? `${blog}.tumblr.com` : 'tumblr.com';
       }
@@ -332,7 +335,7 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     matches: under('medium.com'),
     tenantOf: (url, host) => {
       const labels = labelsUnder(host, 'medium.com') ?? [];
-      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+      if (isApex(labels)) {
         const first = segment(url, 0);
         return first ? `medium.com/${first}` : 'medium.com';
       }
@@ -401,7 +404,7 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     matches: under('artstation.com'),
     tenantOf: (url, host) => {
       const labels = labelsUnder(host, 'artstation.com') ?? [];
-      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+      if (isApex(labels)) {
         const first = segment(url, 0);
         if (first === null) return 'artstation.com';
         if (first !== 'artwork') return `${first}.artstation.com`;
@@ -426,7 +429,7 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
     matches: under('deviantart.com'),
     tenantOf: (url, host) => {
       const labels = labelsUnder(host, 'deviantart.com') ?? [];
-      if (labels.length === 0 || (labels.length === 1 && labels[0] === 'www')) {
+      if (isApex(labels)) {
         const user = segment(url, 0);
         return user ? `deviantart.com/${user}` : 'deviantart.com';
       }
