@@ -38,10 +38,12 @@ function record(requestId: string, url: string, location: string, headers: { nam
  * Observe redirects of the requests no tab made (the worker's own): no blocking. Chromium
  * reports a redirect it does not follow (`redirect: 'manual'`) as onBeforeRedirect, an event
  * that only redirects raise. Firefox reports it only as the 3xx answer's headers, whose Location
- * is read here (resolved against the URL): onHeadersReceived, in the Firefox build only and for
- * requests no tab made (`tabId: -1`, which Firefox matches; Chromium reads -1 as "any tab", and
- * every response of every page would reach the worker: issue 17's trace showed 190 ms of worker
- * time on a 1,272-request page).
+ * is read here (resolved against the URL): onHeadersReceived, in the Firefox build only, for
+ * fetches (`xmlhttprequest`, `other`) with `tabId: -1`. On Chromium -1 reads as "any tab", and
+ * every response of every page would reach the worker (issue 17's trace: 190 ms of worker time
+ * on a 1,272-request page); on Firefox the types alone keep a page's images, scripts and
+ * documents out (whether -1 also keeps its fetches out is not measured here: the listener
+ * ignores them).
  */
 export function watchRedirects(): void {
   const urls = ['http://*/*', 'https://*/*'];
