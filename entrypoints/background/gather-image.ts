@@ -39,7 +39,7 @@ export type GatherResult =
   | GatherFailure
   | { ok: false; reason: 'below-min-side'; evidence: Evidence[]; instead: null }
   /** Refused on the way: a redirect led to a URL already known to refuse the image, or could not be seen. Not requested further. */
-  | { ok: false; reason: 'refused-on-the-way'; refusal: Decision; evidence: Evidence[]; instead: null };
+  | { ok: false; reason: 'refused-on-the-way'; refusal: Decision; instead: null };
 type GatherFailure = { ok: false; reason: FailureReason; evidence: Evidence[]; instead: ImageCandidate | null };
 
 function failed(reason: FailureReason, url: string, value: string, note: string): GatherFailure {
@@ -99,7 +99,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
     return failed('fetch-failed', candidate.url, 'blob: URL', "Made by the page's own scripts (a blob: URL): only the page can read it, so Heed cannot fetch it");
   }
   const walk = await walkRedirects(candidate.url, settings.maxImageBytes + 1, fetchSlot, beforeHop);
-  if ('refusal' in walk) return { ok: false, reason: 'refused-on-the-way', refusal: walk.refusal, evidence: walk.refusal.evidence, instead: null };
+  if ('refusal' in walk) return { ok: false, reason: 'refused-on-the-way', refusal: walk.refusal, instead: null };
   const { fetched, hops: redirects } = walk;
   if (fetched.outcome === 'unreachable') {
     return linkNotAnImage(candidate, fetched.detail, `it could not be fetched: ${fetched.detail}`, failed('fetch-failed', candidate.url, fetched.detail, `The image could not be fetched (${fetched.detail})`));

@@ -114,7 +114,6 @@ const robotsHeader = (h: HeaderMap | null): string | string[] => {
  * (TDMRep's are read with tdmrep.json). `where`: whose response it is; a frame document's
  * evidence has scope `page` and notes that name the frame (signals/document-kind.ts).
  */
-/** The opt-outs a response's headers carry (X-Robots-Tag, Content-Usage, Content-Signal). */
 export function headerOptOuts(h: HeaderMap | null, url: string, where: DocumentKind, profile: PurposeProfile): Evidence[] {
   return [
     ...evaluateXRobotsTag(robotsHeader(h), url, where, profile),

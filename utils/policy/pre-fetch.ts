@@ -23,13 +23,7 @@ import { evaluateSiteRegistry } from './site-registry';
  * `imageOrigin`: the signal files of the image URL's origin (null for a URL without one).
  */
 export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, imageOrigin: OriginFiles | null, settings: Settings): Decision | null {
-  const profile = purposeProfile(settings.purpose);
-  const evidence: Evidence[] = [...page.imageEvidence];
-  if (!sameRegistrableDomain(page.pageUrl, imageUrl)) evidence.push(...evaluateSiteRegistry(imageUrl, 'image', settings.purpose, settings));
-  if (imageOrigin) {
-    evidence.push(...evaluateRobots(imageOrigin.robots, imageUrl, 'image', profile));
-    evidence.push(...evaluateAiTxt(imageOrigin.aiTxt, imageUrl, profile));
-  }
+  const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings);
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({
@@ -43,6 +37,21 @@ export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, ima
   return { decision: 'refused', reasons, licence: null, evidence };
 }
 
+/**
+ * What is known of a URL before it is requested: the page-level evidence, its registry entry and
+ * the block list for its domain, its origin's robots.txt and ai.txt.
+ */
+function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFiles | null, settings: Settings): Evidence[] {
+  const profile = purposeProfile(settings.purpose);
+  const evidence: Evidence[] = [...page.imageEvidence];
+  if (!sameRegistrableDomain(page.pageUrl, url)) evidence.push(...evaluateSiteRegistry(url, 'image', settings.purpose, settings));
+  if (origin) {
+    evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, url, profile));
+  }
+  return evidence;
+}
+
 /** Every refusing reason of the evidence, once each. */
 function denyReasons(evidence: readonly Evidence[]): RefusalReason[] {
   return [...new Set(evidence.flatMap((e): RefusalReason[] => (e.effect === 'deny' && e.reason ? [e.reason] : [])))];
@@ -51,16 +60,18 @@ function denyReasons(evidence: readonly Evidence[]): RefusalReason[] {
 /**
  * What already refuses an image before the next hop of its redirect chain is requested (DESIGN.md
  * §2 rule 2, for every URL the bytes would come through): the headers of each redirect answered
- * so far (X-Robots-Tag, Content-Usage, Content-Signal on a 3xx), and what refusalBeforeRequest
- * knows of the URL the last one leads to (the registry and block list for its domain, its
- * origin's robots.txt and ai.txt). `null`: the next hop may be requested; the image is decided in
- * full once its bytes arrive (assess.ts, which reads every hop again, tdmrep.json included).
+ * so far (X-Robots-Tag, Content-Usage, Content-Signal on a 3xx), and what is known of the URL
+ * the last one leads to, read as refusalBeforeRequest reads it (the registry and block list for
+ * its domain, its origin's robots.txt and ai.txt). `null`: the next hop may be requested; the
+ * image is decided in full once its bytes arrive (assess.ts, which reads every hop again,
+ * tdmrep.json included).
  */
 export function refusalBeforeHop(page: PageAssessment, hops: readonly RedirectHop[], nextUrl: string, nextOrigin: OriginFiles | null, settings: Settings): Decision | null {
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = hops.flatMap((hop) => headerOptOuts(hop.headers, hop.url, 'image', profile));
-  const next = refusalBeforeRequest(page, nextUrl, nextOrigin, settings);
-  if (next) evidence.push(...next.evidence.filter((e) => e.kind !== 'fetch'));
+  // What is known of the next URL counts as evidence when it refuses, as for a first request.
+  const next = knownBeforeRequest(page, nextUrl, nextOrigin, settings);
+  if (denyReasons(next).length > 0) evidence.push(...next);
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push(hopNote(hops, nextUrl, 'not requested', `Not requested: the image was redirected to ${nextUrl}, and what Heed knew before requesting it already refuses the image`));
