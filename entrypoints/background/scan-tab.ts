@@ -5,6 +5,7 @@
 import type { PageSignals } from '@/utils/page/page-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
 import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
+import { fromScanAnswer } from '@/utils/scan/scan-answer';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
@@ -167,7 +168,7 @@ export async function scanTab(
     if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
     if (answer === TIMED_OUT) silentFrames++;
     if (typeof answer !== 'object') continue; // gone, or silent
-    const parsed = ScanResultSchema.safeParse(answer.result);
+    const parsed = ScanResultSchema.safeParse(fromScanAnswer(answer.result));
     if (!parsed.success) {
       console.error('Heed: dropped a frame’s scan report that failed validation', parsed.error.issues.slice(0, 3));
       continue;
