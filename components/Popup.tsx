@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '@/utils/messages/background-client';
 import type { JobView, SiteStatusView } from '@/utils/messages/messages';
+import { onJobChanged } from '@/utils/messages/job-events';
+import { followJob } from '@/utils/ui/follow-job';
 import type { Verdict } from '@/utils/policy/verdict';
 import { SiteBanner } from './SiteBanner';
 import { CollectPanel } from './CollectPanel';
@@ -10,7 +12,8 @@ import { PolicySummary } from './PolicySummary';
 import { ReasonCounts } from './ReasonCounts';
 import { HostAccess } from './HostAccess';
 
-const POLL_MS = 250;
+/** The popup asks as soon as the worker announces a change; this poll only covers a lost announcement. */
+const POLL_MS = 500;
 
 async function resolveTabId(bound: number | null): Promise<number> {
   if (bound !== null && Number.isInteger(bound)) return bound;
@@ -52,18 +55,22 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   }, [boundTabId, takeJob, granted]);
 
-  // Follow a running job (also one started before the popup opened). A failed poll — e.g. while
-  // a stopped service worker restarts — schedules the next one too, so following never stalls.
-  const [retry, setRetry] = useState(0);
+  // Follow a running job (also one started before the popup opened): asked at each change the
+  // worker announces, and polled in case one is lost. A failed ask — e.g. while a stopped service
+  // worker restarts — is retried, so following never stalls.
+  const followedId = job?.state === 'running' ? job.id : null;
   useEffect(() => {
-    if (tabId === null || job?.state !== 'running') return;
-    const timer = setTimeout(() => {
-      ask({ type: 'popup-bg-job', tabId, sinceSeq: job.lastSeq })
-        .then((j) => (j ? takeJob(j) : setRetry((n) => n + 1)))
-        .catch(() => setRetry((n) => n + 1));
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [tabId, job, takeJob, retry]);
+    if (tabId === null || followedId === null) return;
+    return followJob({
+      jobId: followedId,
+      sinceSeq: job?.lastSeq ?? -1,
+      ask: (sinceSeq) => ask({ type: 'popup-bg-job', tabId, sinceSeq }),
+      onView: takeJob,
+      subscribe: onJobChanged,
+      fallbackMs: POLL_MS,
+    });
+    // Restarted for another job only: `job` changes with every view the follower takes.
+  }, [tabId, followedId, takeJob]);
 
   const collect = useCallback(() => {
     if (tabId === null) return;

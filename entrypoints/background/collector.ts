@@ -1,6 +1,7 @@
 import { countVerdicts, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded } from '@/utils/messages/library-events';
+import { announceJobChanged } from '@/utils/messages/job-events';
 import { GLOBAL_REQUESTS, IMAGES_IN_HAND, interleaveByKey, KeyedLimiter } from '@/utils/net/limiter';
 import type { JobView } from '@/utils/messages/messages';
 import { originOf } from '@/utils/signals/origin-files';
@@ -162,6 +163,7 @@ export class Collector {
     }
     if (job.state !== 'running' || (job.site as PageAssessment).status === 'blocked') job.watching = false;
     await putJob(this.db, job);
+    announceJobChanged(job.id);
     // The tab's earlier collect can no longer be shown: its verdicts go now (DESIGN.md §3).
     void expireNow(this.db).catch((err: unknown) => console.error('Heed: expiry', err));
     if (job.state === 'running') {
@@ -249,7 +251,10 @@ export class Collector {
       const job = await getJob(this.db, jobId);
       if (!job) return undefined;
       const updated = change(job);
-      if (updated !== job) await putJob(this.db, updated);
+      if (updated !== job) {
+        await putJob(this.db, updated);
+        announceJobChanged(jobId);
+      }
       return updated;
     });
     this.jobWrites.set(jobId, next.catch(() => undefined));
@@ -382,6 +387,7 @@ export class Collector {
                 const { verdict, item } = judged;
                 const recorded = await verdicts.record({ at: { jobId, index, seq: seq++ }, verdict, item });
                 done.add(index);
+                announceJobChanged(jobId);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
               } catch (err) {
                 if (err instanceof CancelledBeforeRequest) return; // no verdict: the image was never requested
