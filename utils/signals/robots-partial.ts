@@ -1,6 +1,6 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { usageFor } from './content-usage';
+import { refusingLabel, usageForPurpose } from './content-usage';
 import { clip } from './fetched-file';
 import { looseGroup, selectGroups } from './robots/match';
 import { matchPattern } from './robots/pattern';
@@ -57,19 +57,22 @@ function hostOf(url: string): string {
  */
 export function partialContentUsageOptOuts(fetched: RobotsFetch, pageUrl: string, profile: PurposeProfile): Evidence[] {
   const category = profile.contentUsageCategory;
-  if (fetched.outcome !== 'ok' || category === null) return [];
+  if (fetched.outcome !== 'ok') return [];
   const pagePath = robotsTargetPath(pageUrl);
   const robots = parseCached(fetched.body);
   const out = new Map<string, Evidence>();
   for (const [label, group] of preferenceGroups(robots, profile.robotsTokens)) {
     for (const pref of group.contentUsage) {
       if (!pref.pattern || matchPattern(pref.pattern, pagePath)) continue;
-      const says = pref.value ? usageFor(pref.value, category) : 'unreadable';
-      if (says !== 'n' && says !== 'other' && says !== 'unreadable') continue;
+      // Labels of earlier vocabulary drafts refuse too (usageForPurpose, content-usage.ts); a
+      // purpose without a category (research-tdm) is refused by those alone.
+      const usage = pref.value ? usageForPurpose(pref.value, profile) : null;
+      const says = usage ? usage.said : 'unreadable';
+      if (says !== 'n' && !(category !== null && (says === 'other' || says === 'unreadable'))) continue;
       const value = `${label}: Content-Usage: ${clip(pref.raw, 300)}`;
       const host = hostOf(fetched.url);
       out.set(value, says === 'n'
-        ? { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${category}=n for some paths (${value}); images there will be refused` }
+        ? { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusingLabel(usage!)} for some paths (${value}); images there will be refused` }
         : { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'signal-unreadable', note: `robots.txt on ${host} has a Content-Usage rule for some paths that Heed cannot read (${value}); images there will be refused` });
       if (out.size >= 20) return [...out.values()];
     }

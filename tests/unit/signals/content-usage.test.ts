@@ -198,3 +198,40 @@ describe('a frame document’s Content-Usage and Content-Signal headers are name
     }
   });
 });
+
+// Labels of earlier aipref vocabulary drafts (SIGNALS.md §2.1 table): a site that wrote
+// `train-genai=n` (vocab-02/-03) or `bots=n` (vocab-03/-04) refused a use the purpose makes;
+// read as unknown, its image was kept (DESIGN.md §2 rule 3, the reading that keeps no refusal).
+describe('labels of earlier vocabulary drafts refuse when they say n', () => {
+  const src = 'https://cdn.example/a.jpg';
+  const ai = purposeProfile('ai-training');
+  const genai = purposeProfile('genai-training');
+  const tdm = purposeProfile('research-tdm');
+  const reasons = (lines: string[], profile = ai) => evaluateContentUsageHeader(lines, src, 'image', profile).map((e) => e.reason ?? e.effect);
+
+  it.each(['train-genai=n', 'genai=n', 'ai=n', 'tdm=n', 'all=n', 'bots=n', 'search=y, bots=n'])('%s refuses both AI purposes', (v) => {
+    expect(reasons([v])).toEqual(['content-usage-n']);
+    expect(reasons([v], genai)).toEqual(['content-usage-n']);
+  });
+
+  it('the note names the label that refused, and the draft it comes from', () => {
+    expect(evaluateContentUsageHeader(['train-genai=n'], src, 'image', ai)).toEqual([
+      { kind: 'content-usage', scope: 'image', source: src, value: 'train-genai=n', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-genai=n (a label of earlier aipref vocabulary drafts, covering this purpose): the owner opts out of train-ai" },
+    ]);
+  });
+
+  it('a narrower label\'s n stands beside train-ai=y; a broader one yields to it (the specific label decides)', () => {
+    expect(reasons(['train-ai=y, train-genai=n'])).toEqual(['content-usage-n']);
+    expect(reasons(['train-ai=y, bots=n'])).toEqual(['allow']);
+  });
+
+  it('an earlier label\'s y grants nothing, and other labels stay unknown', () => {
+    expect(reasons(['bots=y'])).toEqual(['info']);
+    expect(reasons(['ai-use=n, search=n, inference=n'])).toEqual(['info']);
+  });
+
+  it('research-tdm: the labels that covered text and data mining refuse; the AI-training ones do not', () => {
+    for (const v of ['tdm=n', 'all=n', 'bots=n']) expect(reasons([v], tdm)).toEqual(['content-usage-n']);
+    for (const v of ['train-ai=n', 'train-genai=n', 'ai=n']) expect(reasons([v], tdm)).toEqual(['info']);
+  });
+});
