@@ -402,3 +402,28 @@ describe('an image whose own metadata states more than one licence', () => {
     expect(ev.licence?.id).toBe('CC-BY-4.0');
   });
 });
+
+// A prohibition the owner wrote, but in a form a strict reader passes over (DESIGN.md §2 rule 3,
+// the reading that cannot keep a refusal): it was read as no DataMining at all, so the image was kept.
+describe('plus:DataMining property written a little off', () => {
+  const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+  const packet = (inner: string) => `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="${RDF}">${inner}</rdf:RDF></x:xmpmeta>`;
+  const reasonsOf = async (xmp: string) =>
+    evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmp)] })), AI).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+
+  it('a typed node instead of rdf:Description (which XMP forbids there, and Heed did not read) makes the packet unreadable', async () => {
+    expect(await reasonsOf(packet(`<plus:Rights xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" rdf:about="" plus:DataMining="DMI-PROHIBITED"/>`))).toEqual(['signal-unreadable']);
+  });
+
+  it.each([
+    ['the PLUS namespace without its trailing slash', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0" plus:DataMining="DMI-PROHIBITED"/>`)],
+    ['the PLUS namespace over https', packet(`<rdf:Description rdf:about="" xmlns:plus="https://ns.useplus.org/ldf/xmp/1.0/"><plus:DataMining>DMI-PROHIBITED</plus:DataMining></rdf:Description>`)],
+    ['the property name in another case', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"><plus:dataMining>DMI-PROHIBITED-AIMLTRAINING</plus:dataMining></rdf:Description>`)],
+  ])('%s refuses', async (_, xmp) => {
+    expect(await reasonsOf(xmp)).toEqual(['xmp-data-mining']);
+  });
+
+  it('a DataMining in another namespace stays foreign', async () => {
+    expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="DMI-PROHIBITED"/>`))).toEqual([]);
+  });
+});
