@@ -134,7 +134,10 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
 /**
  * The opt-out words among `directives` for this profile, deduplicated, in order. Decisions
  * (DESIGN.md §2 rule 3, the reading that cannot keep a refusal):
- * - a word written with hyphens or underscores (`no-ai`, `No_Image_Index`) is that word;
+ * - a word written with hyphens, underscores or stray punctuation (`no-ai`, `No_Image_Index`,
+ *   `none.`) is that word;
+ * - words in the value of a directive that takes none (`all: noai`, `index: noimageai`) count:
+ *   no crawler defines such a value, and the owner wrote the word;
  * - `unavailable_after` whose date has passed says what `noindex` says from then on (Google:
  *   "do not show this page in search results after the specified date"), so it counts as an
  *   opt-out; a date Heed cannot read counts as passed (rule 5: fail closed).
@@ -142,10 +145,14 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
 export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile, now = Date.now()): string[] {
   const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
   const found: string[] = [];
+  const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, '');
   for (const d of directives) {
-    const word = d.name.replace(/[-_]/g, '');
+    const word = letters(d.name);
     if (words.has(word)) found.push(word);
     else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
+    if (d.value !== null && !VALUE_DIRECTIVES.has(d.name)) {
+      for (const w of d.value.slice(0, MAX_VALUE_LENGTH).split(/[\s,;:]+/)) if (words.has(letters(w))) found.push(letters(w));
+    }
   }
   return [...new Set(found)];
 }
