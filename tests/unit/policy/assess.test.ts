@@ -252,6 +252,13 @@ describe('assessImage', () => {
     expect(d.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'element' });
     expect(d.licence?.attribution).toContain('"Fox" by Kim');
   });
+
+  it('an ImageObject licensing the file NC refuses the resized copy the page shows, whatever the page licence', () => {
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const withPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, imageObjects: withImageObject('https://museum.example/a.png', NC).licenceSignals.imageObjects } }) });
+    const d = decideFor('https://museum.example/a.png?w=800', {}, {}, withPageLicence);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: 'CC-BY-NC-4.0', source: 'element' } });
+  });
 });
 
 // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's images.

@@ -388,6 +388,23 @@ describe('licenceFindings', () => {
     expect(licenceFindings({ imageUrl: '::', pageUrl: '::', page: signals, element: [] }).every((l) => l.source === 'page')).toBe(true);
   });
 
+  // The page's JSON-LD names the file (`owl.jpg`); the page shows a resized copy (`owl.jpg?w=800`,
+  // as image CDNs and CMSs serve them). The ImageObject's licence was missed and the page's CC BY
+  // licensed the copy the owner licensed NC (DESIGN.md §2 rule 4: the most specific level).
+  it('matches an ImageObject naming the same image file with another query string', () => {
+    for (const imageUrl of ['https://ex.test/img/owl.jpg?w=800', 'https://ex.test/img/owl.jpg?format=750w&v=2']) {
+      expect(licenceFindings({ imageUrl, pageUrl: PAGE, page: signals, element: [] })[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    }
+    const withQuery: PageLicenceSignals = { ...signals, imageObjects: [{ ...signals.imageObjects[1]!, contentUrl: 'https://ex.test/img/owl.jpg?width=2000' }] };
+    expect(licenceFindings({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: withQuery, element: [] })[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+  });
+
+  it('but not a script that serves many images by query (`image.php?id=2` is not `?id=1`), nor another path', () => {
+    const script: PageLicenceSignals = { ...signals, imageObjects: [{ ...signals.imageObjects[1]!, contentUrl: 'https://ex.test/image.php?id=1' }] };
+    expect(licenceFindings({ imageUrl: 'https://ex.test/image.php?id=2', pageUrl: PAGE, page: script, element: [] }).map((l) => l.source)).toEqual(['page', 'page']);
+    expect(licenceFindings({ imageUrl: 'https://ex.test/img/owl2.jpg?w=800', pageUrl: PAGE, page: signals, element: [] }).map((l) => l.source)).toEqual(['page', 'page']);
+  });
+
   it('works end to end from a document', () => {
     const d = doc(`<head><link rel="license" href="${BY}"></head><body>
       <figure><img id="img" src="/img/p.jpg"><a rel="license" href="${PDM}">PDM</a> <span property="dc:creator">Flo</span></figure></body>`);

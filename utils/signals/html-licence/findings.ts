@@ -1,7 +1,7 @@
 import type { Licence, LicenceSource } from '../../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../../model/licence-url';
 import type { ElementLicenceHint, PageLicenceSignals } from './schema';
-import { matchKey, resolveUrl } from './dom';
+import { matchKey, namesSameImage, resolveUrl } from './dom';
 
 export interface LicenceFindingsInput {
   imageUrl: string;
@@ -40,7 +40,8 @@ export function licenceFindings(input: LicenceFindingsInput): Licence[] {
   const imageKey = matchKey(input.imageUrl, base);
   const credits: Credit[] = [];
   for (const io of input.page.imageObjects) {
-    if (imageKey === null || matchKey(io.contentUrl, base) !== imageKey) continue;
+    // The same image, or the same image file with another query string (see namesSameImage).
+    if (imageKey === null || !namesSameImage(io.contentUrl, imageKey, base)) continue;
     const credit = { title: io.name, creator: io.creator ?? io.creditText };
     credits.push(credit);
     for (const url of io.license) add('element', url, credit);
