@@ -526,3 +526,20 @@ describe('JSON-LD licence nodes naming more than one licence', () => {
     expect(signals.licences.map((l) => l.url).sort()).toEqual([BY, BY_NC].sort());
   });
 });
+
+// JSON-LD licence statements Heed passed over, so the page's broader licence licensed the image
+// (DESIGN.md §2 rule 4: the most specific level; fail closed where the markup reads two ways).
+describe('JSON-LD licences written another way still speak for their image', () => {
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  const findings = (script: string) => {
+    const signals = page(`<head><link rel="license" href="${BY}">${ld(script)}</head>`);
+    return licenceFindings({ imageUrl: 'https://ex.test/a.png', pageUrl: PAGE, page: signals, element: [] }).map((l) => `${l.source}:${l.id ?? 'other'}`);
+  };
+  it('a property written twice, bare and prefixed: both are read (to conflict)', () => {
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":"${BY}","schema:license":"${BY_NC}"}`)).toEqual(['element:CC-BY-4.0', 'element:CC-BY-NC-4.0', 'page:CC-BY-4.0']);
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/b.png","https://schema.org/contentUrl":"/a.png","license":"${BY_NC}"}`)).toEqual(['element:CC-BY-NC-4.0', 'page:CC-BY-4.0']);
+  });
+  it('a licence object with a name and no URL is a licence Heed cannot recognise, not none', () => {
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":{"@type":"CreativeWork","name":"CC BY-NC 4.0"}}`)).toEqual(['element:other', 'page:CC-BY-4.0']);
+  });
+});
