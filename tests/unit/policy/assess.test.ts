@@ -663,3 +663,31 @@ describe('ai.txt file types meet the type the bytes turned out to be', () => {
     expect(decideFor('https://museum.example/image/123', { mime: 'image/jpeg', origins: [files('https://museum.example', { aiTxt })] }).reasons).toContain('ai-txt-disallow');
   });
 });
+
+// Licence markup present but not read in full (a JSON-LD block that does not parse, or a cap hit)
+// may hold this image's own, more specific licence (an NC ImageObject beside the page's CC BY): the
+// page licence cannot be relied on for any image, nor make the site `permitted` (DESIGN.md §2
+// rules 4 and 5). Before, it licensed every same-site image and showed the site as permitted.
+describe('page licence markup not read in full', () => {
+  const unread = (over: Partial<PageSignals['licence']>) => page({ page: pageSignals({ licence: { ...pageSignals().licence, ...over } }) });
+  const broken: [string, Partial<PageSignals['licence']>][] = [
+    ['a JSON-LD block that does not parse', { unreadable: [{ via: 'json-ld', index: 0, reason: 'malformed' }] }],
+    ['a cap hit', { truncated: true }],
+  ];
+
+  it.each(broken)('%s: the page licence licenses no image, and the site is not shown permitted', (_, over) => {
+    const p = unread(over);
+    expect(p.status).toBe('unknown');
+    const d = decideFor('https://museum.example/a.png', {}, {}, p);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(d.evidence.some((e) => e.kind === 'licence' && /licence markup could not be read/.test(e.note ?? ''))).toBe(true);
+  });
+
+  it.each(broken)('%s: an element-level licence still applies, and opt-out mode needs none', (_, over) => {
+    const p = unread(over);
+    const figure = { elementLicences: [{ via: 'figure' as const, licences: [CC_BY], creator: 'Lee', title: null, creditText: null }] };
+    expect(decideFor('https://museum.example/a.png', {}, figure, p)).toMatchObject({ decision: 'permitted', licence: { source: 'element' } });
+    const optOut = parseSettings({ mode: 'opt-out' });
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).decision).toBe('permitted');
+  });
+});
