@@ -26,6 +26,7 @@
  * image header) does not cure it.
  */
 import type { Evidence, Scope } from '../model/evidence';
+import { duplicateJsonKey } from '../model/json-keys';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { matchesUrlPattern, matchesUrlPatternLoosely, mergeUrlSlashes } from './robots/pattern';
@@ -89,6 +90,10 @@ export function parseTdmrepJson(body: string): ParseResult<TdmRule[]> {
         return { ok: false, error: 'not valid JSON' };
       }
       if (!Array.isArray(data)) return { ok: false, error: 'not a JSON array of rules' };
+      // JSON.parse keeps the last of duplicate keys, so `"tdm-reservation": 1, "tdm-reservation": 0`
+      // would read as 0: which the owner meant cannot be known, so the file is unreadable (rule 5).
+      const twice = duplicateJsonKey(body);
+      if (twice !== null) return { ok: false, error: `a rule gives ${clip(JSON.stringify(twice), 60)} twice` };
       if (data.length > MAX_RULES) return { ok: false, error: `more than ${MAX_RULES} rules` };
       return { ok: true, value: data.map(readRule) };
     },
