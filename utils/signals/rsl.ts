@@ -59,6 +59,8 @@ export interface RslLicense {
   payments: { type: string; amount: string | null }[];
   /** A `<reporting>` duty (RSL 1.0 §3.12): a client that cannot comply is not licensed. */
   reporting: boolean;
+  /** `type`s of `<permits>` / `<prohibits>` other than usage, user and geo; absent when none. */
+  otherTypes?: string[];
 }
 
 export interface RslContent {
@@ -112,10 +114,15 @@ function tokens(text: string, semicolons: boolean): string[] {
 function readLicense(el: XmlElement): RslLicense {
   const permits: Record<Kind, string[] | null> = { usage: null, user: null, geo: null };
   const prohibits: Record<Kind, string[]> = { usage: [], user: [], geo: [] };
+  const otherTypes: string[] = [];
   for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
     for (const p of childrenNamed(el, name, NS)) {
       const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
-      if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') continue;
+      if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') {
+        // A term of a kind RSL 1.0 does not define restricts in a way Heed cannot check (judge).
+        if (p.text.trim() !== '' && otherTypes.length < 20) otherTypes.push(clip(kind, 50));
+        continue;
+      }
       into[kind] = [...(into[kind] ?? []), ...tokens(p.text, name === 'prohibits')];
     }
   }
@@ -123,7 +130,7 @@ function readLicense(el: XmlElement): RslLicense {
     type: (attribute(p, 'type') ?? '').trim().toLowerCase() || 'free',
     amount: childrenNamed(p, 'amount', NS)[0]?.text.trim() ?? null,
   }));
-  return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0 };
+  return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0, ...(otherTypes.length > 0 ? { otherTypes } : {}) };
 }
 
 /**
@@ -168,6 +175,13 @@ function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict 
   if (l.reporting) conditions.push('usage reporting required');
   if (l.permits.user) conditions.push(`only for users: ${l.permits.user.join(', ')}`);
   if (l.permits.geo) conditions.push(`only in: ${l.permits.geo.join(', ')}`);
+  // Decision (DESIGN.md §2 rule 3, the reading that keeps no refusal): a licence closed to some
+  // users or places (`<prohibits type="user">commercial</prohibits>`) is open to Heed's user only
+  // if they are not among them, which Heed cannot know — as with `<permits type="user|geo">`,
+  // it grants nothing; nor does one with terms of a type RSL 1.0 does not define.
+  if (l.prohibits.user.length > 0) conditions.push(`not for users: ${l.prohibits.user.join(', ')}`);
+  if (l.prohibits.geo.length > 0) conditions.push(`not in: ${l.prohibits.geo.join(', ')}`);
+  if (l.otherTypes) conditions.push(`terms of a type Heed does not know: ${l.otherTypes.join(', ')}`);
   if (conditions.length > 0) return { kind: 'conditional', detail: conditions.join('; ') };
   return explicit ? { kind: 'permits-free' } : { kind: 'silent' };
 }

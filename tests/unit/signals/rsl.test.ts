@@ -304,3 +304,25 @@ describe('messy RSL content URLs and token lists', () => {
     expect(refuses(rsl(content('/images/*', '<permits type="usage">search;ai-train</permits><payment type="free"/>')))).toBe(true);
   });
 });
+
+// A licence that excludes some users or places (`<prohibits type="user">commercial</prohibits>`,
+// `<prohibits type="geo">`) grants nothing Heed can rely on: it cannot know the user's kind or
+// place, as with `<permits type="user|geo">`. It was read as a free permission, so the image was kept.
+describe('RSL prohibitions of users or places, and types Heed does not know', () => {
+  const reasons = (license: string) => evaluateRsl(ok(rsl(content('/images/*', license))), 'https://site.test/images/a.jpg', AI).map((e) => e.reason ?? e.effect);
+  it.each([
+    ['a user prohibition', '<permits type="usage">ai-train</permits><prohibits type="user">commercial</prohibits><payment type="free"/>'],
+    ['a geo prohibition', '<permits type="usage">all</permits><prohibits type="geo">US EU</prohibits>'],
+    ['a permission of a type Heed does not know', '<permits type="usage">ai-train</permits><permits type="purpose">research</permits>'],
+    ['a prohibition of a type Heed does not know', '<permits type="usage">ai-train</permits><prohibits type="org">acme</prohibits>'],
+  ])('%s is a condition Heed cannot check: refused', (_, license) => {
+    expect(reasons(license)).toEqual(['rsl-prohibits']);
+  });
+  it('the note names the condition', () => {
+    const [e] = evaluateRsl(ok(rsl(content('/images/*', '<permits type="usage">ai-train</permits><prohibits type="user">commercial</prohibits>'))), 'https://site.test/images/a.jpg', AI);
+    expect(e?.note).toBe(notFree('not for users: commercial'));
+  });
+  it('an empty prohibition of users is no condition', () => {
+    expect(reasons('<permits type="usage">ai-train</permits><prohibits type="user"> </prohibits>')).toEqual(['allow']);
+  });
+});
