@@ -78,6 +78,38 @@ function scanPacket(b: Uint8Array): string | null {
   return utf8(b.subarray(meta, end >= 0 ? end + 12 : b.length));
 }
 
+/** One XMP packet of a PNG: its text bytes, zlib-compressed or not. */
+interface PngPacket {
+  data: Uint8Array;
+  compressed: boolean;
+}
+
+/**
+ * Every XMP packet of a PNG: iTXt chunks keyed `XML:com.adobe.xmp` (XMP Part 3 §1.1.5), and
+ * tEXt / zTXt chunks under the same keyword, which some writers use. Decision (DESIGN.md §2
+ * rule 3, fail closed): all of them are read, not the first iTXt only, so a prohibition in any
+ * of them counts.
+ */
+function pngXmpPackets(bytes: Uint8Array): PngPacket[] {
+  const packets: PngPacket[] = [];
+  const after = PNG_XMP_KEYWORD.length;
+  for (const c of pngChunks(bytes).parts) {
+    if (!bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
+    if (c.type === 'iTXt') {
+      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+      let at = c.start + after + 2;
+      for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
+      packets.push({ data: bytes.subarray(at, c.end), compressed: bytes[c.start + after] === 1 });
+    } else if (c.type === 'tEXt') {
+      packets.push({ data: bytes.subarray(c.start + after, c.end), compressed: false });
+    } else if (c.type === 'zTXt') {
+      // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
+      packets.push({ data: bytes.subarray(c.start + after + 1, c.end), compressed: true });
+    }
+  }
+  return packets;
+}
+
 /** What the container holds, before any XMP parsing. */
 export interface RawEmbedded {
   xmp: string | null;
@@ -98,24 +130,19 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     return { xmp, xmpDeclared: xmp !== null, iim: null };
   }
   let xmpDeclared = false;
-  let compressed: Uint8Array | null = null;
+  // Standard XMP APP1 segments after the first (exifr reads the first only), and the PNG packets.
+  let laterApp1: string[] = [];
+  let pngPackets: PngPacket[] = [];
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
-    xmpDeclared = walk.parts.some((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
+    const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
+    xmpDeclared = app1.length > 0;
+    laterApp1 = app1.slice(1).map((s) => utf8(bytes.subarray(s.start + XMP_APP1.length, s.end)));
     // A segment cut short is not in the walk; its signature still says XMP was there.
     if (!walk.complete && !xmpDeclared) xmpDeclared = indexOfAscii(bytes, XMP_APP1) >= 0;
   } else if (mime === 'image/png') {
-    for (const c of pngChunks(bytes).parts) {
-      if (c.type !== 'iTXt' || !bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
-      xmpDeclared = true;
-      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
-      const flag = bytes[c.start + PNG_XMP_KEYWORD.length];
-      if (flag === 1) {
-        let at = c.start + PNG_XMP_KEYWORD.length + 2;
-        for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
-        compressed = bytes.subarray(at, c.end);
-      }
-    }
+    pngPackets = pngXmpPackets(bytes);
+    xmpDeclared = pngPackets.length > 0;
   }
   let parsed: Record<string, unknown> | undefined;
   try {
@@ -132,9 +159,20 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     parsed = undefined;
   }
   let xmp = typeof parsed?.xmp === 'string' ? parsed.xmp : null;
-  if (compressed) {
-    const inflated = await inflate(compressed);
-    xmp = inflated ? utf8(inflated) : null;
+  // Every packet counts (DESIGN.md §2 rule 3: a prohibition in the second must not go unread);
+  // xmp-rdf.ts reads several packets one after another.
+  if (xmp !== null && laterApp1.length > 0) xmp = [xmp, ...laterApp1].join('\n');
+  if (pngPackets.length > 0) {
+    const texts: string[] = [];
+    for (const p of pngPackets) {
+      const inflated = p.compressed ? await inflate(p.data) : p.data;
+      if (!inflated) {
+        texts.length = 0;
+        break; // a packet that does not inflate makes the whole unreadable (xmpDeclared, no xmp)
+      }
+      texts.push(utf8(inflated));
+    }
+    xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
   }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };

@@ -427,3 +427,35 @@ describe('plus:DataMining property written a little off', () => {
     expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="DMI-PROHIBITED"/>`))).toEqual([]);
   });
 });
+
+// An image may carry more than one XMP packet where a reader looks for one: a second standard
+// APP1 segment (exifr reads the first only), or a PNG tEXt / zTXt chunk keyed XML:com.adobe.xmp
+// (XMP Part 3 names iTXt; other writers use these). A prohibition there went unread and the
+// image was kept (DESIGN.md §2 rule 3; fail closed: every packet the image carries counts).
+describe('every XMP packet an image carries is read', () => {
+  const packet = (attrs: string) => xmpPacket('', attrs);
+  const plain = packet('xmpRights:Marked="False"');
+  const prohibited = packet(`plus:DataMining="${VOCAB}DMI-PROHIBITED"`);
+  const reasonsOf = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+  const deflate = async (x: string) => new Uint8Array(await new Response(new Blob([ascii(x) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+
+  it('JPEG: a second standard APP1 XMP segment', async () => {
+    expect(await reasonsOf(jpeg({ segments: [xmpApp1(plain), xmpApp1(prohibited)] }))).toEqual(['xmp-data-mining']);
+    expect(await reasonsOf(jpeg({ segments: [xmpApp1(prohibited), xmpApp1(plain)] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('PNG: an iTXt packet, then another, either order', async () => {
+    expect(await reasonsOf(png({ chunks: [pngXmpChunk(plain), pngXmpChunk(prohibited)] }))).toEqual(['xmp-data-mining']);
+    expect(await reasonsOf(png({ chunks: [pngXmpChunk(prohibited), pngXmpChunk(plain)] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('PNG: a tEXt or zTXt chunk keyed XML:com.adobe.xmp', async () => {
+    expect(await reasonsOf(png({ chunks: [pngChunk('tEXt', concat(ascii('XML:com.adobe.xmp'), [0], ascii(prohibited)))] }))).toEqual(['xmp-data-mining']);
+    const z = await deflate(prohibited);
+    expect(await reasonsOf(png({ chunks: [pngXmpChunk(plain), pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], z))] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('PNG: a zTXt packet that does not inflate is unreadable', async () => {
+    expect(await reasonsOf(png({ chunks: [pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], ascii('not zlib')))] }))).toEqual(['signal-unreadable']);
+  });
+});
