@@ -64,18 +64,28 @@ const utf8 = (b: Uint8Array) => new TextDecoder('utf-8').decode(b.subarray(0, MA
 const XMP_APP1 = 'http://ns.adobe.com/xap/1.0/\0';
 const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
 
-/** XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, or the bare x:xmpmeta. */
+/**
+ * XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, or the bare
+ * x:xmpmeta. Every packet is taken, not the first only (a prohibition may be in the second;
+ * DESIGN.md §2 rule 3), joined for xmp-rdf.ts, which reads them one after another. Each search
+ * starts where the last packet ended: linear in the bytes.
+ */
 function scanPacket(b: Uint8Array): string | null {
-  const begin = indexOfAscii(b, '<?xpacket begin');
-  if (begin >= 0) {
+  const packets: string[] = [];
+  let from = 0;
+  for (let begin = indexOfAscii(b, '<?xpacket begin', from); begin >= 0; begin = indexOfAscii(b, '<?xpacket begin', from)) {
     const end = indexOfAscii(b, '<?xpacket end', begin);
     const close = end >= 0 ? indexOfAscii(b, '?>', end) : -1;
-    return close >= 0 ? utf8(b.subarray(begin, close + 2)) : utf8(b.subarray(begin));
+    from = close >= 0 ? close + 2 : b.length;
+    packets.push(utf8(b.subarray(begin, from)));
   }
-  const meta = indexOfAscii(b, '<x:xmpmeta');
-  if (meta < 0) return null;
-  const end = indexOfAscii(b, '</x:xmpmeta>', meta);
-  return utf8(b.subarray(meta, end >= 0 ? end + 12 : b.length));
+  if (packets.length > 0) return packets.join('\n');
+  for (let meta = indexOfAscii(b, '<x:xmpmeta', from); meta >= 0; meta = indexOfAscii(b, '<x:xmpmeta', from)) {
+    const end = indexOfAscii(b, '</x:xmpmeta>', meta);
+    from = end >= 0 ? end + 12 : b.length;
+    packets.push(utf8(b.subarray(meta, from)));
+  }
+  return packets.length > 0 ? packets.join('\n') : null;
 }
 
 /** One XMP packet of a PNG: its text bytes, zlib-compressed or not. */
@@ -122,8 +132,9 @@ export interface RawEmbedded {
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
   if (mime === 'image/webp') {
-    const chunk = riffChunks(bytes).parts.find((p) => p.type === 'XMP ');
-    return { xmp: chunk ? utf8(bytes.subarray(chunk.start, chunk.end)) : null, xmpDeclared: !!chunk, iim: null };
+    // Every `XMP ` chunk, not the first only (see scanPacket).
+    const chunks = riffChunks(bytes).parts.filter((p) => p.type === 'XMP ');
+    return { xmp: chunks.length > 0 ? chunks.map((c) => utf8(bytes.subarray(c.start, c.end))).join('\n') : null, xmpDeclared: chunks.length > 0, iim: null };
   }
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);

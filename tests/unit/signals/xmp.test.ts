@@ -455,6 +455,12 @@ describe('every XMP packet an image carries is read', () => {
     expect(await reasonsOf(png({ chunks: [pngXmpChunk(plain), pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], z))] }))).toEqual(['xmp-data-mining']);
   });
 
+  it('WebP: a second XMP chunk; GIF (packet scan): a second packet', async () => {
+    expect(await reasonsOf(webp({ chunks: [riffChunk('XMP ', ascii(plain)), riffChunk('XMP ', ascii(prohibited))] }))).toEqual(['xmp-data-mining']);
+    const ext = (x: string) => concat([0x21, 0xff, 11], ascii('XMP DataXMP'), ascii(x), [1], Uint8Array.from({ length: 256 }, (_, i) => 255 - i), [0]);
+    expect(await reasonsOf(gif(2, 2, concat(ext(plain), ext(prohibited))))).toEqual(['xmp-data-mining']);
+  });
+
   it('PNG: a zTXt packet that does not inflate is unreadable', async () => {
     expect(await reasonsOf(png({ chunks: [pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], ascii('not zlib')))] }))).toEqual(['signal-unreadable']);
   });
