@@ -155,8 +155,12 @@ const asText = (v: unknown) => (typeof v === 'string' ? v : null);
 function toAssertion(label: string, content: unknown, active: boolean): TrainingMiningAssertion | null {
   const keys = (m: unknown): string[] => (m instanceof Map ? [...m.keys()].filter((k): k is string => typeof k === 'string') : m && typeof m === 'object' ? Object.keys(m) : []);
   // Field names are read case-insensitively (`Use`, `Entries`): a refusal spelt so still refuses.
+  // A field written twice so (`use` and `Use`) says two things: which is meant cannot be known,
+  // so the assertion is unreadable (the caller's catch; DESIGN.md §2 rule 5), as for a repeated key.
   const get = (m: unknown, k: string): unknown => {
-    const found = keys(m).includes(k) ? k : keys(m).find((key) => key.trim().toLowerCase() === k.trim().toLowerCase());
+    const matching = keys(m).filter((key) => key.trim().toLowerCase() === k.trim().toLowerCase());
+    if (matching.length > 1) throw new Error(`field ${k} is given twice`);
+    const found = matching[0];
     return found === undefined ? undefined : m instanceof Map ? m.get(found) : (m as Record<string, unknown>)[found];
   };
   if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;

@@ -270,6 +270,15 @@ describe('a training-mining assertion that states an entry twice', () => {
     }
   });
 
+  it('a field given twice in different case (`use` and `Use`, `entries` and `Entries`)', () => {
+    for (const text of [
+      `{"entries":{"${key}":{"use":"allowed","Use":"notAllowed"}}}`,
+      `{"entries":{"${key}":{"use":"allowed"}},"Entries":{"${key}":{"use":"notAllowed"}}}`,
+    ]) {
+      expect(reasons(superbox('json', 'cawg.training-mining', box('json', ascii(text))))).toEqual(['signal-unreadable']);
+    }
+  });
+
   it('the same key in different maps is no duplicate', () => {
     const text = `{"entries":{"${key}":{"use":"allowed"},"cawg.data_mining":{"use":"allowed"}},"metadata":{"use":"x"}}`;
     expect(reasons(superbox('json', 'cawg.training-mining', box('json', ascii(text))))).toEqual(['allow', 'allow']);
