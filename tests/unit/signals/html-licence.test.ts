@@ -539,6 +539,13 @@ describe('JSON-LD licences written another way still speak for their image', () 
     expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":"${BY}","schema:license":"${BY_NC}"}`)).toEqual(['element:CC-BY-4.0', 'element:CC-BY-NC-4.0', 'page:CC-BY-4.0']);
     expect(findings(`{"@type":"ImageObject","contentUrl":"/b.png","https://schema.org/contentUrl":"/a.png","license":"${BY_NC}"}`)).toEqual(['element:CC-BY-NC-4.0', 'page:CC-BY-4.0']);
   });
+  // As XMP's WebStatement naming a licensing page (DESIGN.md §2 rule 4): the image's own statement
+  // that it is licensed elsewhere, so the page's broader CC BY does not license it.
+  it('an ImageObject with acquireLicensePage and no licence states one Heed does not recognise', () => {
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","acquireLicensePage":"https://stock.test/buy/a"}`)).toEqual(['element:other', 'page:CC-BY-4.0']);
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","acquireLicensePage":"https://stock.test/buy/a","license":"${BY_SA}"}`)).toEqual(['element:CC-BY-SA-4.0', 'page:CC-BY-4.0']);
+  });
+
   it('a licence object with a name and no URL is a licence Heed cannot recognise, not none', () => {
     expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":{"@type":"CreativeWork","name":"CC BY-NC 4.0"}}`)).toEqual(['element:other', 'page:CC-BY-4.0']);
   });
