@@ -315,6 +315,12 @@ describe('readElementLicence', () => {
     expect(hints(html)).toEqual([{ via: 'microdata', licences: [PDM], creator: 'Cy', title: 'Harbour', creditText: 'Photo: Cy' }]);
   });
 
+  it('a microdata ImageObject naming acquireLicensePage and no licence states that licence page (as JSON-LD does)', () => {
+    const html = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" itemprop="contentUrl" src="c.jpg">
+      <link itemprop="acquireLicensePage" href="https://stock.test/buy/c"></div>`;
+    expect(hints(html)).toEqual([{ via: 'microdata', licences: ['https://stock.test/buy/c'], creator: null, title: null, creditText: null }]);
+  });
+
   it('matches microdata by contentUrl, srcset included, and not another image', () => {
     const html = `<div itemscope itemtype="http://schema.org/ImageObject"><meta itemprop="contentUrl" content="https://ex.test/gallery/large.jpg">
       <img id="img" src="small.jpg" srcset="small.jpg 1x, large.jpg 2x"><img id="other" src="other.jpg">
