@@ -264,6 +264,10 @@ describe('readRslLinkHeader', () => {
     [['</l.xml>; rel=license; type=application/rsl+xml, <https://creativecommons.org/licenses/by/4.0/>; rel="license"'], ['https://site.test/l.xml']],
     [['<https://a.test/x.xml>; rel="alternate license"; type="APPLICATION/RSL+XML"', '<javascript:alert(1)>; rel="license"; type="application/rsl+xml"'], ['https://a.test/x.xml']],
     [['garbage', ''], []],
+    // A media type with parameters is still RSL (RFC 9110 §8.3.1), as the HTML reader takes it
+    // (statements.ts isRslLink); it was read as a plain licence link and the RSL document never read.
+    [['<https://a.test/p.xml>; rel="license"; type="application/rsl+xml; charset=utf-8"'], ['https://a.test/p.xml']],
+    [['<https://a.test/q.xml>; rel="license"; type="application/rsl+xml;profile=1"'], ['https://a.test/q.xml']],
   ])('%j', (values, expected) => {
     expect(readRslLinkHeader(values, 'https://site.test/img/a.jpg')).toEqual(expected);
   });
