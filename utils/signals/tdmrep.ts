@@ -306,8 +306,9 @@ export function tdmMetaFrom(pairs: readonly { name: string; content: string }[])
   return neverThrow(() => {
     const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
     for (const pair of pairs) {
-      // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator.
-      const name = String(pair.name).trim().toLowerCase().replace(/[\s_]+/g, '-');
+      // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator; `tdm:reservation`,
+      // the EPUB spelling (SIGNALS.md §4.2), copied into a page, too.
+      const name = String(pair.name).trim().toLowerCase().replace(/[\s_:]+/g, '-');
       if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
       const content = String(pair.content).trim().slice(0, MAX_VALUE);
       if (content !== '' && !found[name].includes(content) && found[name].length < 8) found[name].push(content);

@@ -261,6 +261,10 @@ describe('TDMRep metas written a little off', () => {
     ['<meta name="tdm_reservation" content="1">'],
     ['<meta name=" TDM-Reservation " content=" 1 ">'],
     ['<meta property="tdm-reservation" content="1">'],
+    // The EPUB spellings (SIGNALS.md §4.2: EPUB 2 `name="tdm:reservation"`, EPUB 3 property),
+    // copied into a page: they were not read, so the page's reservation was lost.
+    ['<meta name="tdm:reservation" content="1">'],
+    ['<meta property="tdm:reservation" content="1">'],
   ])('%s reserves', (head) => {
     expect(readTdmMeta(doc(head)).reservation?.trim()).toBe('1');
   });
