@@ -22,6 +22,7 @@
 import type { Evidence, Scope } from '../model/evidence';
 import { originOf } from './origin-files';
 import type { PurposeProfile } from '../model/purposes';
+import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
 import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength } from './robots/pattern';
@@ -231,8 +232,12 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
 function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope, declaredOn: string | undefined, loosely: boolean): Evidence[] {
   return neverThrow(() => {
     const base = { kind: 'rsl', scope, source } as const;
-    const sameOrigin = declaredOn === undefined || originOf(declaredOn) === originOf(imageUrl);
-    const reaches = (pattern: string) => sameOrigin || /^https?:\/\//i.test(pattern);
+    // Decision (DESIGN.md §2 rule 3, the reading that keeps no refusal): a page's path patterns and
+    // its "this content" reach the images of its own site (its own tenant on shared hosting,
+    // model/shared-hosting.ts), not only its origin — a site serves its images from another host
+    // of its own (img.site.test), and its page's TDMRep meta speaks for those too.
+    const ownSite = declaredOn === undefined || originOf(declaredOn) === originOf(imageUrl) || sameLicenceSite(declaredOn, imageUrl);
+    const reaches = (pattern: string) => ownSite || /^https?:\/\//i.test(pattern);
     const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl, loosely));
     if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
     const best = Math.max(...matching.map((c) => specificity(c.url)));

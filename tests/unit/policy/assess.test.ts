@@ -342,8 +342,10 @@ describe('RSL licences a page declares (inline or linked)', () => {
     expect(p.evidence.find((e) => e.reason === 'rsl-prohibits')?.source).toBe(PAGE);
     expect(decideFor('https://museum.example/private/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
     expect(decideFor('https://museum.example/public/a.png', {}, {}, p)).toMatchObject({ decision: 'permitted' });
-    // Path patterns are the page's own site: an image on another origin is not covered by them.
-    expect(decideFor('https://cdn.museum.example/private/a.png', {}, {}, p).reasons).not.toContain('rsl-prohibits');
+    // Path patterns are the page's own site: another host of it is covered too (the reading that
+    // keeps no refusal: rsl.ts), another site is not.
+    expect(decideFor('https://cdn.museum.example/private/a.png', {}, {}, p).reasons).toContain('rsl-prohibits');
+    expect(decideFor('https://cdn.other.example/private/a.png', {}, {}, p).reasons).not.toContain('rsl-prohibits');
   });
 
   it('an inline licence covering the page itself blocks the site', () => {

@@ -221,6 +221,16 @@ describe('an RSL licence a page declares (declaredOn)', () => {
     expect(effects('https://cdn.test/site/a.jpg')).toEqual(['deny rsl-prohibits']);
   });
 
+  // The page's own site serves its images from another host of it (img.site.test): the page's
+  // RSL speaks for them, as its TDMRep meta does for images on its registrable domain (DESIGN.md §2
+  // rule 3). Read as the page origin's only, its prohibition was lost and the image kept.
+  it('covers its own site\'s other hosts by path too, and "this content" there', () => {
+    expect(effects('https://img.site.test/images/a.jpg')).toEqual(['deny rsl-prohibits']);
+    const thisContent = ok(rsl(content('', '<prohibits type="usage">ai-train</prohibits>')));
+    expect(evaluateRsl(thisContent, 'https://img.site.test/x/a.jpg', AI, 'page', PAGE).map((e) => e.reason ?? e.effect)).toEqual(['rsl-prohibits']);
+    expect(evaluateRsl(thisContent, 'https://cdn.test/x/a.jpg', AI, 'page', PAGE).map((e) => e.reason ?? e.effect)).toEqual(['info']);
+  });
+
   it('without declaredOn (robots.txt License:) a path pattern is read against the image as before', () => {
     expect(evaluateRsl(doc, 'https://cdn.test/images/a.jpg', AI, 'site').map((e) => e.effect)).toEqual(['deny']);
   });
