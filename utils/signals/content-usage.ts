@@ -20,7 +20,8 @@ import { stripQuotes } from './fetched-file';
  * - Labels of earlier vocab drafts (SIGNALS.md §2.1 table: `train-genai`, `bots`, `tdm`, …) are
  *   unknown to vocab-07, but a site that wrote `train-genai=n` or `bots=n` by an earlier draft
  *   refused the use they named: their `n` refuses the purposes it covered (`usageForPurpose`);
- *   their `y` grants nothing (the reading that cannot keep a refusal).
+ *   their `y` grants nothing (the reading that cannot keep a refusal). So does Cloudflare's name
+ *   for AI training written in this syntax (`ai-train=n`).
  */
 export type UsageValue = 'y' | 'n';
 /** What a statement gives a label: `y`, `n`, or `other` (a value that is neither Token). */
@@ -247,7 +248,7 @@ export function usageForPurpose(prefs: ContentUsagePrefs, profile: PurposeProfil
 
 /** `train-genai=n (a label of earlier …)`: how a note names the label that refused. */
 export function refusingLabel(usage: PurposeUsage): string {
-  return `${usage.label}=n${usage.earlier ? ' (a label of earlier aipref vocabulary drafts, covering this purpose)' : ''}`;
+  return `${usage.label}=n${usage.earlier ? ' (a label of earlier aipref drafts or another vocabulary, covering this purpose)' : ''}`;
 }
 
 /** Cloudflare Content Signals: key → yes/no (contentsignals.org); `other` for a key given a
@@ -270,7 +271,8 @@ export function parseContentSignals(text: string): ContentSignals | null {
   const tight = text.split('=').map((p) => p.trim()).join('=');
   for (const part of tight.split(/[\s,;]+/)) {
     const eq = part.indexOf('=');
-    const key = part.slice(0, eq).trim().toLowerCase();
+    // `ai_train` is `ai-train` (the reading that keeps a refusal).
+    const key = part.slice(0, eq).trim().toLowerCase().replace(/_/g, '-');
     const v = stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
     if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
     any = true;
