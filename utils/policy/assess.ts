@@ -12,7 +12,7 @@ import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
-import { evaluateAiTxt } from '../signals/ai-txt';
+import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
 import { licenceFindings } from '../signals/html-licence/findings';
 import { licenceLinksFromHeader } from '../signals/link-header';
@@ -209,7 +209,12 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const textLicences = [...(page.textLicences ?? []), ...(page.mediaWiki ? headerLicences.map((l) => ({ ...l, covers: 'mediawiki-text' as const })) : [])];
   const licenceSignals = { ...page, licences: [...page.licences, ...(page.mediaWiki ? [] : headerLicences)], ...(textLicences.length > 0 ? { textLicences } : {}) };
   // Opt-outs for some paths only: the banner reads `restricted` (DESIGN.md §2 "Site status").
-  const partial = [...partialContentUsageOptOuts(input.origin.robots, url, profile), ...tdmrepPartialRestrictions(input.origin.tdmrep, url)];
+  const partial = [
+    ...partialContentUsageOptOuts(input.origin.robots, url, profile),
+    ...tdmrepPartialRestrictions(input.origin.tdmrep, url),
+    // ai.txt speaks of files, not of the page: its refusals restrict the site's images.
+    ...aiTxtRestrictions(input.origin.aiTxt, profile),
+  ];
   const evidence = [...imageEvidence, ...pageTdmEvidence, ...partial, ...pageRsl, ...unreadable, ...textLicences.map((l) => textOnlyEvidence(l, url))];
   const licences = markupReadInFull(licenceSignals)
     ? licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter((l) => l.source === 'page')

@@ -120,6 +120,23 @@ describe('assessPage', () => {
       [...reasons],
     ]),
     ['a housekeeping Disallow for * does not restrict', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /admin/' } }) }, 'permitted', []],
+    // The site's ai.txt refuses its images (or cannot be read, which refuses them too): the site
+    // was shown permitted while every image of it was refused (DESIGN.md §2 "Site status").
+    ...(
+      [
+        ['ai.txt disallows image files', { outcome: 'ok', body: 'User-Agent: *\nDisallow: *.jpg\nDisallow: *.png' }, 'restricted', ['ai-txt-disallow']],
+        ['ai.txt disallows everything for GPTBot', { outcome: 'ok', body: 'User-Agent: GPTBot\nDisallow: /' }, 'restricted', ['ai-txt-disallow']],
+        ['ai.txt unreadable', { outcome: 'error', detail: 'HTTP 503' }, 'restricted', ['signal-unreadable']],
+        ['ai.txt allows everything', { outcome: 'ok', body: 'User-Agent: *\nAllow: /' }, 'permitted', []],
+        ['an /ai.txt that is not the Spawning format', { outcome: 'ok', body: '# About this site\nWe like AI.' }, 'permitted', []],
+        ['ai.txt disallowing for another crawler only', { outcome: 'ok', body: 'User-Agent: Googlebot\nDisallow: /\n\nUser-Agent: *\nAllow: /' }, 'permitted', []],
+      ] as const
+    ).map(([name, file, status, reasons]): [string, Partial<PageInputs>, string, string[]] => [
+      name,
+      { origin: files('https://museum.example', { aiTxt: { url: 'https://museum.example/ai.txt', ...file } as FetchedFile }) },
+      status,
+      [...reasons],
+    ]),
   ])('%s → %s', (_name, over, status, reasons) => {
     const p = page(over);
     expect(p.status).toBe(status);
