@@ -48,7 +48,7 @@ function hostOf(url: string): string {
 }
 
 /**
- * Content-Usage rules in robots.txt that give the purpose's category `n` — or a value Heed
+ * Content-Usage (and Content-Signal) rules in robots.txt that give the purpose's category `n` — or a value Heed
  * cannot read, which fails closed — for some paths other than the page's: `info` evidence
  * naming `content-usage-n` (or `signal-unreadable`), so the site status reads `restricted`
  * (DESIGN.md §2 "Site status": "Content-Usage … rules for some paths"). A rule that covers the
@@ -74,6 +74,20 @@ export function partialContentUsageOptOuts(fetched: RobotsFetch, pageUrl: string
       out.set(value, says === 'n'
         ? { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusingLabel(usage!)} for some paths (${value}); images there will be refused` }
         : { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'signal-unreadable', note: `robots.txt on ${host} has a Content-Usage rule for some paths that Heed cannot read (${value}); images there will be refused` });
+      if (out.size >= 20) return [...out.values()];
+    }
+    // Content-Signal rules for some paths refuse the images there too (robots-txt.ts reads them
+    // for each image): `no` for the purpose's key, or a value other than yes / no (fails closed).
+    for (const pref of group.contentSignals) {
+      if (!pref.pattern || !pref.value || matchPattern(pref.pattern, pagePath)) continue;
+      const said = profile.contentSignalKeys.map((k) => [k, pref.value![k]] as const);
+      const refusing = said.find(([, v]) => v === 'no') ?? said.find(([, v]) => v === 'other');
+      if (!refusing) continue;
+      const value = `${label}: Content-Signal: ${clip(pref.raw, 300)}`;
+      const host = hostOf(fetched.url);
+      out.set(value, refusing[1] === 'no'
+        ? { kind: 'content-signal', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusing[0]}=no for some paths (${value}); images there will be refused` }
+        : { kind: 'content-signal', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${refusing[0]} a value other than yes or no for some paths (${value}); images there will be refused` });
       if (out.size >= 20) return [...out.values()];
     }
   }

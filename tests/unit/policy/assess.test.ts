@@ -97,6 +97,11 @@ describe('assessPage', () => {
         ['Content-Usage train-ai=y for some paths', 'User-agent: *\nContent-Usage: /photos/ train-ai=y', 'permitted', []],
         ['Content-Usage search=n for some paths (not the purpose)', 'User-agent: *\nContent-Usage: /photos/ search=n', 'permitted', []],
         ['Content-Usage train-ai=n for the page path itself blocks', 'User-agent: *\nContent-Usage: /gallery train-ai=n', 'blocked', ['content-usage-n']],
+        // A Content-Signal rule for some paths refuses the images there, as a Content-Usage one
+        // does; the site was shown permitted.
+        ['Content-Signal ai-train=no for some paths', 'User-agent: *\nContent-Signal: /photos/ ai-train=no', 'restricted', ['content-usage-n']],
+        ['an unreadable Content-Signal for some paths', 'User-agent: *\nContent-Signal: /photos/ ai-train=n', 'restricted', ['signal-unreadable']],
+        ['Content-Signal ai-train=yes for some paths', 'User-agent: *\nContent-Signal: /photos/ ai-train=yes', 'permitted', []],
       ] as const
     ).map(([name, body, status, reasons]): [string, Partial<PageInputs>, string, string[]] => [
       name,
