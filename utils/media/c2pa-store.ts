@@ -18,6 +18,7 @@
 import { decode } from 'cbor2';
 import { sniffImageType } from './image-bytes';
 import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, type Part } from './image-containers';
+import { duplicateJsonKey } from '../model/json-keys';
 
 export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
 
@@ -154,8 +155,12 @@ const asText = (v: unknown) => (typeof v === 'string' ? v : null);
 function toAssertion(label: string, content: unknown, active: boolean): TrainingMiningAssertion | null {
   const keys = (m: unknown): string[] => (m instanceof Map ? [...m.keys()].filter((k): k is string => typeof k === 'string') : m && typeof m === 'object' ? Object.keys(m) : []);
   // Field names are read case-insensitively (`Use`, `Entries`): a refusal spelt so still refuses.
+  // A field written twice so (`use` and `Use`) says two things: which is meant cannot be known,
+  // so the assertion is unreadable (the caller's catch; DESIGN.md §2 rule 5), as for a repeated key.
   const get = (m: unknown, k: string): unknown => {
-    const found = keys(m).includes(k) ? k : keys(m).find((key) => key.trim().toLowerCase() === k.trim().toLowerCase());
+    const matching = keys(m).filter((key) => key.trim().toLowerCase() === k.trim().toLowerCase());
+    if (matching.length > 1) throw new Error(`field ${k} is given twice`);
+    const found = matching[0];
     return found === undefined ? undefined : m instanceof Map ? m.get(found) : (m as Record<string, unknown>)[found];
   };
   if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;
@@ -174,10 +179,20 @@ function toAssertion(label: string, content: unknown, active: boolean): Training
   return { label, active, entries };
 }
 
+/**
+ * A training-mining assertion's content. A map that gives one key twice (an entry, or `use` in
+ * one) is refused, not read as its last word (`notAllowed` then `allowed` would read as allowed):
+ * which the writer meant cannot be known, so the assertion is unreadable (DESIGN.md §2 rule 5).
+ */
 function decodeContent(b: Uint8Array, box: Part): unknown {
   const bytes = b.subarray(box.start, box.end);
-  if (box.type === 'cbor') return decode(bytes, { preferMap: true, maxDepth: 32 });
-  if (box.type === 'json') return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  if (box.type === 'cbor') return decode(bytes, { preferMap: true, maxDepth: 32, rejectDuplicateKeys: true });
+  if (box.type === 'json') {
+    const text = new TextDecoder().decode(bytes);
+    const parsed = JSON.parse(text) as unknown;
+    if (duplicateJsonKey(text) !== null) throw new Error('a key is given twice');
+    return parsed;
+  }
   throw new Error(`unsupported content box ${box.type}`);
 }
 

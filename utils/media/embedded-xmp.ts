@@ -64,18 +64,60 @@ const utf8 = (b: Uint8Array) => new TextDecoder('utf-8').decode(b.subarray(0, MA
 const XMP_APP1 = 'http://ns.adobe.com/xap/1.0/\0';
 const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
 
-/** XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, or the bare x:xmpmeta. */
+/**
+ * XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, or the bare
+ * x:xmpmeta. Every packet is taken, not the first only (a prohibition may be in the second;
+ * DESIGN.md §2 rule 3), joined for xmp-rdf.ts, which reads them one after another. Each search
+ * starts where the last packet ended: linear in the bytes.
+ */
 function scanPacket(b: Uint8Array): string | null {
-  const begin = indexOfAscii(b, '<?xpacket begin');
-  if (begin >= 0) {
+  const packets: string[] = [];
+  let from = 0;
+  for (let begin = indexOfAscii(b, '<?xpacket begin', from); begin >= 0; begin = indexOfAscii(b, '<?xpacket begin', from)) {
     const end = indexOfAscii(b, '<?xpacket end', begin);
     const close = end >= 0 ? indexOfAscii(b, '?>', end) : -1;
-    return close >= 0 ? utf8(b.subarray(begin, close + 2)) : utf8(b.subarray(begin));
+    from = close >= 0 ? close + 2 : b.length;
+    packets.push(utf8(b.subarray(begin, from)));
   }
-  const meta = indexOfAscii(b, '<x:xmpmeta');
-  if (meta < 0) return null;
-  const end = indexOfAscii(b, '</x:xmpmeta>', meta);
-  return utf8(b.subarray(meta, end >= 0 ? end + 12 : b.length));
+  if (packets.length > 0) return packets.join('\n');
+  for (let meta = indexOfAscii(b, '<x:xmpmeta', from); meta >= 0; meta = indexOfAscii(b, '<x:xmpmeta', from)) {
+    const end = indexOfAscii(b, '</x:xmpmeta>', meta);
+    from = end >= 0 ? end + 12 : b.length;
+    packets.push(utf8(b.subarray(meta, from)));
+  }
+  return packets.length > 0 ? packets.join('\n') : null;
+}
+
+/** One XMP packet of a PNG: its text bytes, zlib-compressed or not. */
+interface PngPacket {
+  data: Uint8Array;
+  compressed: boolean;
+}
+
+/**
+ * Every XMP packet of a PNG: iTXt chunks keyed `XML:com.adobe.xmp` (XMP Part 3 §1.1.5), and
+ * tEXt / zTXt chunks under the same keyword, which some writers use. Decision (DESIGN.md §2
+ * rule 3, fail closed): all of them are read, not the first iTXt only, so a prohibition in any
+ * of them counts.
+ */
+function pngXmpPackets(bytes: Uint8Array): PngPacket[] {
+  const packets: PngPacket[] = [];
+  const after = PNG_XMP_KEYWORD.length;
+  for (const c of pngChunks(bytes).parts) {
+    if (!bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
+    if (c.type === 'iTXt') {
+      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+      let at = c.start + after + 2;
+      for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
+      packets.push({ data: bytes.subarray(at, c.end), compressed: bytes[c.start + after] === 1 });
+    } else if (c.type === 'tEXt') {
+      packets.push({ data: bytes.subarray(c.start + after, c.end), compressed: false });
+    } else if (c.type === 'zTXt') {
+      // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
+      packets.push({ data: bytes.subarray(c.start + after + 1, c.end), compressed: true });
+    }
+  }
+  return packets;
 }
 
 /** What the container holds, before any XMP parsing. */
@@ -90,32 +132,28 @@ export interface RawEmbedded {
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
   if (mime === 'image/webp') {
-    const chunk = riffChunks(bytes).parts.find((p) => p.type === 'XMP ');
-    return { xmp: chunk ? utf8(bytes.subarray(chunk.start, chunk.end)) : null, xmpDeclared: !!chunk, iim: null };
+    // Every `XMP ` chunk, not the first only (see scanPacket).
+    const chunks = riffChunks(bytes).parts.filter((p) => p.type === 'XMP ');
+    return { xmp: chunks.length > 0 ? chunks.map((c) => utf8(bytes.subarray(c.start, c.end))).join('\n') : null, xmpDeclared: chunks.length > 0, iim: null };
   }
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
     return { xmp, xmpDeclared: xmp !== null, iim: null };
   }
   let xmpDeclared = false;
-  let compressed: Uint8Array | null = null;
+  // Standard XMP APP1 segments after the first (exifr reads the first only), and the PNG packets.
+  let laterApp1: string[] = [];
+  let pngPackets: PngPacket[] = [];
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
-    xmpDeclared = walk.parts.some((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
+    const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
+    xmpDeclared = app1.length > 0;
+    laterApp1 = app1.slice(1).map((s) => utf8(bytes.subarray(s.start + XMP_APP1.length, s.end)));
     // A segment cut short is not in the walk; its signature still says XMP was there.
     if (!walk.complete && !xmpDeclared) xmpDeclared = indexOfAscii(bytes, XMP_APP1) >= 0;
   } else if (mime === 'image/png') {
-    for (const c of pngChunks(bytes).parts) {
-      if (c.type !== 'iTXt' || !bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
-      xmpDeclared = true;
-      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
-      const flag = bytes[c.start + PNG_XMP_KEYWORD.length];
-      if (flag === 1) {
-        let at = c.start + PNG_XMP_KEYWORD.length + 2;
-        for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
-        compressed = bytes.subarray(at, c.end);
-      }
-    }
+    pngPackets = pngXmpPackets(bytes);
+    xmpDeclared = pngPackets.length > 0;
   }
   let parsed: Record<string, unknown> | undefined;
   try {
@@ -132,9 +170,20 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     parsed = undefined;
   }
   let xmp = typeof parsed?.xmp === 'string' ? parsed.xmp : null;
-  if (compressed) {
-    const inflated = await inflate(compressed);
-    xmp = inflated ? utf8(inflated) : null;
+  // Every packet counts (DESIGN.md §2 rule 3: a prohibition in the second must not go unread);
+  // xmp-rdf.ts reads several packets one after another.
+  if (xmp !== null && laterApp1.length > 0) xmp = [xmp, ...laterApp1].join('\n');
+  if (pngPackets.length > 0) {
+    const texts: string[] = [];
+    for (const p of pngPackets) {
+      const inflated = p.compressed ? await inflate(p.data) : p.data;
+      if (!inflated) {
+        texts.length = 0;
+        break; // a packet that does not inflate makes the whole unreadable (xmpDeclared, no xmp)
+      }
+      texts.push(utf8(inflated));
+    }
+    xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
   }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };

@@ -48,7 +48,7 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   const metas: RawPageSignals['metas'] = [];
   // The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
   const metaTags: MetaAttr[] = [
-    ...Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property="robots" i], meta[itemprop="robots" i]'), (el) => (a: string) => el.getAttribute(a)),
+    ...Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property="robots" i], meta[itemprop="robots" i], meta[property^="tdm" i]'), (el) => (a: string) => el.getAttribute(a)),
     ...metaTagsInNoscript(doc),
   ];
   for (const attr of metaTags.slice(0, RAW_LIMITS.metas)) {
@@ -57,7 +57,10 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     const equivName = (attr('http-equiv') ?? '').trim().toLowerCase();
     const named = ['property', 'itemprop'].some((a) => (attr(a) ?? '').trim().toLowerCase() === 'robots');
     const tdmEquiv = equivName === 'tdm-reservation' || equivName === 'tdm-policy' ? equivName : '';
-    const name = attr('name') ?? (equivName === 'x-robots-tag' || named ? 'robots' : tdmEquiv);
+    // `<meta property="tdm-reservation">` (or its EPUB spelling `tdm:reservation`): the full reader
+    // (signals/tdmrep.ts readTdmMeta) reads it, so the badge does too.
+    const tdmProperty = (attr('property') ?? '').trim().toLowerCase().startsWith('tdm') ? (attr('property') ?? '').trim() : '';
+    const name = attr('name') ?? (equivName === 'x-robots-tag' || named ? 'robots' : tdmEquiv || tdmProperty);
     if (name !== '' && name.length <= RAW_LIMITS.name) metas.push({ name, content: (attr('content') ?? '').slice(0, RAW_LIMITS.content) });
   }
   const licenceLinks: RawPageSignals['licenceLinks'] = [];

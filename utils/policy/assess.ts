@@ -12,7 +12,7 @@ import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
-import { evaluateAiTxt } from '../signals/ai-txt';
+import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
 import { licenceFindings } from '../signals/html-licence/findings';
 import { licenceLinksFromHeader } from '../signals/link-header';
@@ -182,16 +182,23 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ...pageRslDocs.flatMap((doc) => evaluateRsl(doc, url, profile, 'page', url)),
     ...pageRslDocs.flatMap((doc) => rslPartialRestrictions(doc, url, profile, 'page')),
   ];
-  // Unreadable licence markup can only withhold a permission (JSON-LD carries licences, not
-  // opt-outs), so it is recorded, and the images it might have licensed get no licence from it.
+  // Unreadable licence markup carries licences, not opt-outs, so it is recorded, not refused; but
+  // what it says may be an image's own licence, which would override the page's: the page licence
+  // is then relied on for no image (markupReadInFull).
   const unreadable: Evidence[] = input.page.licence.unreadable.map((u) => ({
     kind: 'licence',
     scope: 'page',
     source: url,
     value: `JSON-LD block ${u.index + 1}: ${u.reason}`,
     effect: 'info',
-    note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used`,
+    note: `JSON-LD block ${u.index + 1} on the page could not be read (${u.reason}); any licence in it was not used, and the page licence licenses no image`,
   }));
+  if (input.page.licence.truncated) {
+    unreadable.push({
+      kind: 'licence', scope: 'page', source: url, value: 'licence markup not read in full', effect: 'info',
+      note: "The page's licence markup was not read in full (a size cap was hit); the page licence licenses no image",
+    });
+  }
   // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in
   // the HTML — on a MediaWiki page the wiki text's, like the HTML one (DESIGN.md §2 rule 4).
   const page = input.page.licence;
@@ -202,13 +209,30 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const textLicences = [...(page.textLicences ?? []), ...(page.mediaWiki ? headerLicences.map((l) => ({ ...l, covers: 'mediawiki-text' as const })) : [])];
   const licenceSignals = { ...page, licences: [...page.licences, ...(page.mediaWiki ? [] : headerLicences)], ...(textLicences.length > 0 ? { textLicences } : {}) };
   // Opt-outs for some paths only: the banner reads `restricted` (DESIGN.md §2 "Site status").
-  const partial = [...partialContentUsageOptOuts(input.origin.robots, url, profile), ...tdmrepPartialRestrictions(input.origin.tdmrep, url)];
+  const partial = [
+    ...partialContentUsageOptOuts(input.origin.robots, url, profile),
+    ...tdmrepPartialRestrictions(input.origin.tdmrep, url),
+    // ai.txt speaks of files, not of the page: its refusals restrict the site's images.
+    ...aiTxtRestrictions(input.origin.aiTxt, profile),
+  ];
   const evidence = [...imageEvidence, ...pageTdmEvidence, ...partial, ...pageRsl, ...unreadable, ...textLicences.map((l) => textOnlyEvidence(l, url))];
-  const licences = licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter(
-    (l) => l.source === 'page',
-  );
+  const licences = markupReadInFull(licenceSignals)
+    ? licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter((l) => l.source === 'page')
+    : [];
   const { status, reasons } = siteStatus(evidence, licences, settings);
   return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs };
+}
+
+/**
+ * Whether the page's licence markup was read in full: no JSON-LD block left unread, no cap hit.
+ * Decision (DESIGN.md §2 rules 4 and 5): what went unread may be an image's own licence — an
+ * ImageObject or figure stating CC BY-NC — which is more specific than the page's CC BY and would
+ * override it; so when some went unread, the page licence licenses no image and does not make the
+ * site `permitted`. Element-level licences that were read still apply, and opt-out mode, which
+ * needs no licence, is not affected: this markup carries no opt-out.
+ */
+function markupReadInFull(signals: PageLicenceSignals): boolean {
+  return signals.unreadable.length === 0 && !signals.truncated;
 }
 
 /** A page licence of the page's text only: evidence that licenses no image (DESIGN.md §2 rule 4). */
@@ -315,7 +339,15 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
 
   // The image's own licence statements (more than one when its metadata states several).
   const licences: Licence[] = image.embedded.licences?.length ? image.embedded.licences : image.embedded.licence ? [image.embedded.licence] : [];
-  const stated = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
+  const found = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
+  const stated = markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
+  const unused = found.filter((l) => !stated.includes(l));
+  if (unused.length > 0) {
+    evidence.push({
+      kind: 'licence', scope: 'page', source: page.pageUrl, value: unused.map((l) => l.id ?? l.url).join(', '), effect: 'info',
+      note: "The page's licence was not relied on: some of its licence markup could not be read, and it may state this image's own",
+    });
+  }
   // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's
   // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes
   // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),

@@ -227,3 +227,35 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   const tail = parsed.value.truncated ? ' (only the first 512 KiB were read)' : '';
   return [{ ...base, value: 'no rule matches this image', effect: 'info', note: `The site's ai.txt has no rule for this image${tail}.` }];
 }
+
+/**
+ * What the site's ai.txt says of its images as a whole, for the site status (DESIGN.md §2 "Site
+ * status": opt-outs that cover some paths or some images make a site `restricted`): `info`
+ * evidence naming `ai-txt-disallow` for each Disallow that binds the purpose (ai.txt is an
+ * opt-out file: a `*` group's Disallow is an opt-out, unlike robots.txt housekeeping), or
+ * `signal-unreadable` when the file could not be read — every image of the site is then refused.
+ * The images themselves are decided by evaluateAiTxt. Without this the site read `permitted`
+ * while its ai.txt refused every image. Never throws.
+ */
+export function aiTxtRestrictions(fetched: FetchedFile, profile: PurposeProfile): Evidence[] {
+  return neverThrow(() => {
+    if (!isFetchedFile(fetched) || fetched.outcome === 'absent') return [];
+    const base = { kind: 'ai-txt', scope: 'site', source: fetched.url, effect: 'info' } as const;
+    if (fetched.outcome === 'error') {
+      return [{ ...base, value: `unavailable: ${clip(fetched.detail, 200)}`, reason: 'signal-unreadable', note: "The site's ai.txt could not be read; its images will be refused (Heed fails closed)." }];
+    }
+    const parsed = parsedAiTxt(fetched.body);
+    if (!parsed.ok) return [];
+    const out = new Map<string, Evidence>();
+    for (const token of profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*']) {
+      const { agent, rules } = rulesFor(parsed.value, token);
+      for (const rule of rules) {
+        if (rule.allow) continue;
+        const value = `User-Agent: ${agent} → Disallow: ${clip(rule.pattern, 300)} (line ${rule.line})`;
+        if (!out.has(value)) out.set(value, { ...base, value, reason: 'ai-txt-disallow', note: `The site's ai.txt disallows some files for AI datasets${agent === '*' ? '' : ` (for ${agent})`}; images there will be refused.` });
+        if (out.size >= 20) return [...out.values()];
+      }
+    }
+    return [...out.values()];
+  }, () => []);
+}

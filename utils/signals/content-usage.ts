@@ -17,6 +17,11 @@ import { stripQuotes } from './fetched-file';
  * - RFC 9651 §4.2.2 keeps the last of duplicate keys; conflicting duplicates here combine most
  *   restrictively (n, then other, then y), as separate statements do (vocab §7.1): `fetch`
  *   joins header lines with ", ", so a duplicate may have been another line (rule 3).
+ * - Labels of earlier vocab drafts (SIGNALS.md §2.1 table: `train-genai`, `bots`, `tdm`, …) are
+ *   unknown to vocab-07, but a site that wrote `train-genai=n` or `bots=n` by an earlier draft
+ *   refused the use they named: their `n` refuses the purposes it covered (`usageForPurpose`);
+ *   their `y` grants nothing (the reading that cannot keep a refusal). So does Cloudflare's name
+ *   for AI training written in this syntax (`ai-train=n`).
  */
 export type UsageValue = 'y' | 'n';
 /** What a statement gives a label: `y`, `n`, or `other` (a value that is neither Token). */
@@ -214,6 +219,38 @@ export function usageFor(prefs: ContentUsagePrefs, label: string): StatedUsage |
   return Object.prototype.hasOwnProperty.call(prefs, label) ? prefs[label]! : 'unknown';
 }
 
+/** What statements say for a purpose: the value, and the label that decides it (null: none spoke). */
+export interface PurposeUsage {
+  said: StatedUsage | 'unknown';
+  label: string | null;
+  /** The deciding label is one of an earlier vocabulary draft's (its `n` only). */
+  earlier: boolean;
+}
+
+/**
+ * The preference for a purpose: its category's label, unless a label of an earlier draft refuses
+ * it (`profile.contentUsageEarlierLabels`). Decision (DESIGN.md §2 rule 3: a label can be read as
+ * unknown, per vocab-07, or as the refusal its draft defined — the refusal is kept): a narrower
+ * label's `n` (`train-genai=n`: generative training, a use an AI-training collection may serve)
+ * refuses even beside `train-ai=y`; a broader one's (`bots=n`) refuses unless the purpose's own
+ * label says `y`, as those drafts let the more specific label decide. An `n` also wins over an
+ * unreadable value of the category: it is a plain refusal.
+ */
+export function usageForPurpose(prefs: ContentUsagePrefs, profile: PurposeProfile): PurposeUsage {
+  const category = profile.contentUsageCategory;
+  const own = category ? usageFor(prefs, category) : 'unknown';
+  if (own === 'n') return { said: 'n', label: category, earlier: false };
+  const { narrower, broader } = profile.contentUsageEarlierLabels;
+  const refusing = [...narrower, ...(own === 'y' ? [] : broader)].find((l) => usageFor(prefs, l) === 'n');
+  if (refusing !== undefined) return { said: 'n', label: refusing, earlier: true };
+  return { said: own, label: own === 'unknown' ? null : category, earlier: false };
+}
+
+/** `train-genai=n (a label of earlier …)`: how a note names the label that refused. */
+export function refusingLabel(usage: PurposeUsage): string {
+  return `${usage.label}=n${usage.earlier ? ' (a label of earlier aipref drafts or another vocabulary, covering this purpose)' : ''}`;
+}
+
 /** Cloudflare Content Signals: key → yes/no (contentsignals.org); `other` for a key given a
  * value that is neither, which fails closed (DESIGN.md §2 rule 5). */
 export type ContentSignals = Record<string, 'yes' | 'no' | 'other'>;
@@ -234,7 +271,8 @@ export function parseContentSignals(text: string): ContentSignals | null {
   const tight = text.split('=').map((p) => p.trim()).join('=');
   for (const part of tight.split(/[\s,;]+/)) {
     const eq = part.indexOf('=');
-    const key = part.slice(0, eq).trim().toLowerCase();
+    // `ai_train` is `ai-train` (the reading that keeps a refusal).
+    const key = part.slice(0, eq).trim().toLowerCase().replace(/_/g, '-');
     const v = stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
     if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
     any = true;
@@ -282,15 +320,16 @@ export function evaluateContentUsageHeader(
     statements.push(parsed.prefs);
   }
   const category = profile.contentUsageCategory;
+  const usage = usageForPurpose(combineContentUsage(statements), profile);
+  const pref = usage.said;
+  if (pref === 'n') {
+    return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `${said} says ${refusingLabel(usage)}: the owner opts out of ${category ?? profile.purpose}` }];
+  }
   if (category === null) {
     return [{ ...base, effect: 'info', note: `${where === 'frame' ? `${said} read` : 'Content-Usage read'}; the purpose ${profile.purpose} has no aipref category` }];
   }
-  const pref = usageFor(combineContentUsage(statements), category);
   if (pref === 'other') {
     return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${said} gives ${category} a value other than the token y or n; Heed fails closed` }];
-  }
-  if (pref === 'n') {
-    return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `${said} says ${category}=n: the owner opts out of ${category}` }];
   }
   if (pref === 'y') return [{ ...base, effect: 'allow', note: `${said} says ${category}=y` }];
   return [{ ...base, effect: 'info', note: `${where === 'frame' ? said : 'Content-Usage header'} states no preference for ${category}` }];

@@ -39,7 +39,10 @@ export function* headerLinks(values: readonly string[], baseUrl: string): Genera
       yield {
         url,
         rels: (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).filter(Boolean),
-        type: (type?.[1] ?? type?.[2] ?? '').toLowerCase() || null,
+        // The media type without its parameters (`application/rsl+xml; charset=utf-8` is RSL, RFC
+        // 9110 §8.3.1): read with them, an RSL licence was taken for a plain licence link and the
+        // document it names was never read (DESIGN.md §2 rule 3).
+        type: (type?.[1] ?? type?.[2] ?? '').split(';')[0]!.trim().toLowerCase() || null,
       };
     }
   }

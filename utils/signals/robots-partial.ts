@@ -1,6 +1,6 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { usageFor } from './content-usage';
+import { refusingLabel, usageForPurpose } from './content-usage';
 import { clip } from './fetched-file';
 import { looseGroup, selectGroups } from './robots/match';
 import { matchPattern } from './robots/pattern';
@@ -48,7 +48,7 @@ function hostOf(url: string): string {
 }
 
 /**
- * Content-Usage rules in robots.txt that give the purpose's category `n` — or a value Heed
+ * Content-Usage (and Content-Signal) rules in robots.txt that give the purpose's category `n` — or a value Heed
  * cannot read, which fails closed — for some paths other than the page's: `info` evidence
  * naming `content-usage-n` (or `signal-unreadable`), so the site status reads `restricted`
  * (DESIGN.md §2 "Site status": "Content-Usage … rules for some paths"). A rule that covers the
@@ -57,20 +57,37 @@ function hostOf(url: string): string {
  */
 export function partialContentUsageOptOuts(fetched: RobotsFetch, pageUrl: string, profile: PurposeProfile): Evidence[] {
   const category = profile.contentUsageCategory;
-  if (fetched.outcome !== 'ok' || category === null) return [];
+  if (fetched.outcome !== 'ok') return [];
   const pagePath = robotsTargetPath(pageUrl);
   const robots = parseCached(fetched.body);
   const out = new Map<string, Evidence>();
   for (const [label, group] of preferenceGroups(robots, profile.robotsTokens)) {
     for (const pref of group.contentUsage) {
       if (!pref.pattern || matchPattern(pref.pattern, pagePath)) continue;
-      const says = pref.value ? usageFor(pref.value, category) : 'unreadable';
-      if (says !== 'n' && says !== 'other' && says !== 'unreadable') continue;
+      // Labels of earlier vocabulary drafts refuse too (usageForPurpose, content-usage.ts); a
+      // purpose without a category (research-tdm) is refused by those alone.
+      const usage = pref.value ? usageForPurpose(pref.value, profile) : null;
+      const says = usage ? usage.said : 'unreadable';
+      if (says !== 'n' && !(category !== null && (says === 'other' || says === 'unreadable'))) continue;
       const value = `${label}: Content-Usage: ${clip(pref.raw, 300)}`;
       const host = hostOf(fetched.url);
       out.set(value, says === 'n'
-        ? { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${category}=n for some paths (${value}); images there will be refused` }
+        ? { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusingLabel(usage!)} for some paths (${value}); images there will be refused` }
         : { kind: 'content-usage', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'signal-unreadable', note: `robots.txt on ${host} has a Content-Usage rule for some paths that Heed cannot read (${value}); images there will be refused` });
+      if (out.size >= 20) return [...out.values()];
+    }
+    // Content-Signal rules for some paths refuse the images there too (robots-txt.ts reads them
+    // for each image): `no` for the purpose's key, or a value other than yes / no (fails closed).
+    for (const pref of group.contentSignals) {
+      if (!pref.pattern || !pref.value || matchPattern(pref.pattern, pagePath)) continue;
+      const said = profile.contentSignalKeys.map((k) => [k, pref.value![k]] as const);
+      const refusing = said.find(([, v]) => v === 'no') ?? said.find(([, v]) => v === 'other');
+      if (!refusing) continue;
+      const value = `${label}: Content-Signal: ${clip(pref.raw, 300)}`;
+      const host = hostOf(fetched.url);
+      out.set(value, refusing[1] === 'no'
+        ? { kind: 'content-signal', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusing[0]}=no for some paths (${value}); images there will be refused` }
+        : { kind: 'content-signal', scope: 'site', source: fetched.url, value, effect: 'info', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${refusing[0]} a value other than yes or no for some paths (${value}); images there will be refused` });
       if (out.size >= 20) return [...out.values()];
     }
   }

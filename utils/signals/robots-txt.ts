@@ -1,6 +1,6 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { combineContentUsage, usageFor } from './content-usage';
+import { combineContentUsage, refusingLabel, usageForPurpose } from './content-usage';
 import { clip } from './fetched-file';
 import { applicablePreferences, isRobotsTxt, looseGroup, selectGroups, strictestRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
@@ -93,11 +93,17 @@ function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base:
     const rule = strictestRule(group, path);
     if (rule && !rule.allow) continue; // preferences attach only to crawlable paths (attach-05 §3)
     const usage = applicablePreferences(group.contentUsage, path);
-    const prefs = combineContentUsage(usage.flatMap((u) => (u.value ? [u.value] : [])));
-    const combined = category ? usageFor(prefs, category) : 'unknown';
+    // Every rule for the path read together: a `bots=n` rule yields to a `train-ai=y` one
+    // (usageForPurpose, content-usage.ts), as the two in one statement do.
+    const combinedUsage = usageForPurpose(combineContentUsage(usage.flatMap((u) => (u.value ? [u.value] : []))), profile);
+    const combined = combinedUsage.said;
     for (const u of usage) {
       const value = `${label}: Content-Usage: ${u.raw}`;
-      const says = u.value && category ? usageFor(u.value, category) : 'unknown';
+      const own = u.value ? usageForPurpose(u.value, profile) : null;
+      // A rule whose `n` comes from an earlier draft's broader label stands only where the rules
+      // for the path together refuse (see above).
+      const said = own && own.earlier && combined !== 'n' ? null : own;
+      const says = said ? (said.said === 'n' || category ? said.said : 'unknown') : 'unknown';
       // A rule the aipref grammar rejects, or a value other than the token y / n for the
       // purpose's category, fails closed for the paths it covers (DESIGN.md §2 rule 5; content-usage.ts).
       if (!u.value) {
@@ -105,7 +111,7 @@ function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base:
       } else if (says === 'other') {
         out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${category} a value other than the token y or n for ${path}; Heed fails closed` });
       } else if (says === 'n') {
-        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${category}=n for ${path}: the owner opts out of ${category}` });
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusingLabel(said!)} for ${path}: the owner opts out of ${category ?? profile.purpose}` });
       } else if (says === 'y' && combined === 'y') {
         out.set(value, { ...base, kind: 'content-usage', value, effect: 'allow', note: `robots.txt on ${host} says ${category}=y for ${path}` });
       }

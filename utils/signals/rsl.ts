@@ -22,6 +22,7 @@
 import type { Evidence, Scope } from '../model/evidence';
 import { originOf } from './origin-files';
 import type { PurposeProfile } from '../model/purposes';
+import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
 import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength } from './robots/pattern';
@@ -59,6 +60,8 @@ export interface RslLicense {
   payments: { type: string; amount: string | null }[];
   /** A `<reporting>` duty (RSL 1.0 §3.12): a client that cannot comply is not licensed. */
   reporting: boolean;
+  /** `type`s of `<permits>` / `<prohibits>` other than usage, user and geo; absent when none. */
+  otherTypes?: string[];
 }
 
 export interface RslContent {
@@ -112,10 +115,15 @@ function tokens(text: string, semicolons: boolean): string[] {
 function readLicense(el: XmlElement): RslLicense {
   const permits: Record<Kind, string[] | null> = { usage: null, user: null, geo: null };
   const prohibits: Record<Kind, string[]> = { usage: [], user: [], geo: [] };
+  const otherTypes: string[] = [];
   for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
     for (const p of childrenNamed(el, name, NS)) {
       const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
-      if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') continue;
+      if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') {
+        // A term of a kind RSL 1.0 does not define restricts in a way Heed cannot check (judge).
+        if (p.text.trim() !== '' && otherTypes.length < 20) otherTypes.push(clip(kind, 50));
+        continue;
+      }
       into[kind] = [...(into[kind] ?? []), ...tokens(p.text, name === 'prohibits')];
     }
   }
@@ -123,7 +131,7 @@ function readLicense(el: XmlElement): RslLicense {
     type: (attribute(p, 'type') ?? '').trim().toLowerCase() || 'free',
     amount: childrenNamed(p, 'amount', NS)[0]?.text.trim() ?? null,
   }));
-  return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0 };
+  return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0, ...(otherTypes.length > 0 ? { otherTypes } : {}) };
 }
 
 /**
@@ -168,6 +176,13 @@ function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict 
   if (l.reporting) conditions.push('usage reporting required');
   if (l.permits.user) conditions.push(`only for users: ${l.permits.user.join(', ')}`);
   if (l.permits.geo) conditions.push(`only in: ${l.permits.geo.join(', ')}`);
+  // Decision (DESIGN.md §2 rule 3, the reading that keeps no refusal): a licence closed to some
+  // users or places (`<prohibits type="user">commercial</prohibits>`) is open to Heed's user only
+  // if they are not among them, which Heed cannot know — as with `<permits type="user|geo">`,
+  // it grants nothing; nor does one with terms of a type RSL 1.0 does not define.
+  if (l.prohibits.user.length > 0) conditions.push(`not for users: ${l.prohibits.user.join(', ')}`);
+  if (l.prohibits.geo.length > 0) conditions.push(`not in: ${l.prohibits.geo.join(', ')}`);
+  if (l.otherTypes) conditions.push(`terms of a type Heed does not know: ${l.otherTypes.join(', ')}`);
   if (conditions.length > 0) return { kind: 'conditional', detail: conditions.join('; ') };
   return explicit ? { kind: 'permits-free' } : { kind: 'silent' };
 }
@@ -217,8 +232,12 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
 function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope, declaredOn: string | undefined, loosely: boolean): Evidence[] {
   return neverThrow(() => {
     const base = { kind: 'rsl', scope, source } as const;
-    const sameOrigin = declaredOn === undefined || originOf(declaredOn) === originOf(imageUrl);
-    const reaches = (pattern: string) => sameOrigin || /^https?:\/\//i.test(pattern);
+    // Decision (DESIGN.md §2 rule 3, the reading that keeps no refusal): a page's path patterns and
+    // its "this content" reach the images of its own site (its own tenant on shared hosting,
+    // model/shared-hosting.ts), not only its origin — a site serves its images from another host
+    // of its own (img.site.test), and its page's TDMRep meta speaks for those too.
+    const ownSite = declaredOn === undefined || originOf(declaredOn) === originOf(imageUrl) || sameLicenceSite(declaredOn, imageUrl);
+    const reaches = (pattern: string) => ownSite || /^https?:\/\//i.test(pattern);
     const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl, loosely));
     if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
     const best = Math.max(...matching.map((c) => specificity(c.url)));

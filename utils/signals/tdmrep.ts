@@ -26,6 +26,7 @@
  * image header) does not cure it.
  */
 import type { Evidence, Scope } from '../model/evidence';
+import { duplicateJsonKey } from '../model/json-keys';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { matchesUrlPattern, matchesUrlPatternLoosely, mergeUrlSlashes } from './robots/pattern';
@@ -89,6 +90,10 @@ export function parseTdmrepJson(body: string): ParseResult<TdmRule[]> {
         return { ok: false, error: 'not valid JSON' };
       }
       if (!Array.isArray(data)) return { ok: false, error: 'not a JSON array of rules' };
+      // JSON.parse keeps the last of duplicate keys, so `"tdm-reservation": 1, "tdm-reservation": 0`
+      // would read as 0: which the owner meant cannot be known, so the file is unreadable (rule 5).
+      const twice = duplicateJsonKey(body);
+      if (twice !== null) return { ok: false, error: `a rule gives ${clip(JSON.stringify(twice), 60)} twice` };
       if (data.length > MAX_RULES) return { ok: false, error: `more than ${MAX_RULES} rules` };
       return { ok: true, value: data.map(readRule) };
     },
@@ -301,8 +306,9 @@ export function tdmMetaFrom(pairs: readonly { name: string; content: string }[])
   return neverThrow(() => {
     const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
     for (const pair of pairs) {
-      // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator.
-      const name = String(pair.name).trim().toLowerCase().replace(/[\s_]+/g, '-');
+      // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator; `tdm:reservation`,
+      // the EPUB spelling (SIGNALS.md §4.2), copied into a page, too.
+      const name = String(pair.name).trim().toLowerCase().replace(/[\s_:]+/g, '-');
       if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
       const content = String(pair.content).trim().slice(0, MAX_VALUE);
       if (content !== '' && !found[name].includes(content) && found[name].length < 8) found[name].push(content);

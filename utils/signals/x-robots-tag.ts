@@ -42,6 +42,8 @@ const MAX_VALUES = 256;
 const MAX_VALUE_LENGTH = 16384;
 const MAX_DIRECTIVES = 512;
 const BOT_PREFIX = /^([A-Za-z0-9_.-]{1,100})\s*:\s*([\s\S]*)$/;
+/** What separates the words of a piece that is not one directive: anything a directive name cannot hold. */
+const NOT_A_WORD = /[^A-Za-z0-9_.:-]+/;
 const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
 
 
@@ -72,7 +74,7 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
       pendingDate.value = `${pendingDate.value ?? ''}, ${seg}`;
       // No date has an opt-out word in it: one in a continuation piece (`…, noai; noimageai`,
       // `…, noindex nofollow`) is a mis-separated directive, and still counts (fail closed).
-      const words = seg.split(/[\s;]+/).map((w) => w.toLowerCase()).filter((w) => OPT_OUT.has(w));
+      const words = seg.split(NOT_A_WORD).map((w) => w.toLowerCase()).filter((w) => OPT_OUT.has(w));
       if (words.length > 0) {
         const list = groups.get(addressee) ?? [];
         for (const w of words) if (!list.some((x) => x.name === w)) list.push({ name: w, value: null });
@@ -90,11 +92,11 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
       if (seg === '') continue;
     }
     const m = DIRECTIVE.exec(seg);
-    // Not the documented syntax (`noindex nofollow`, `noai; noimageai`): read each word, so
-    // a mis-separated opt-out still counts (fail closed).
+    // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
+    // word, so a mis-separated opt-out still counts (fail closed).
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
-      : seg.split(/[\s;]+/).filter(Boolean).map((w) => ({ name: w.toLowerCase(), value: null }));
+      : seg.split(NOT_A_WORD).filter(Boolean).map((w) => ({ name: w.toLowerCase(), value: null }));
     const list = groups.get(addressee) ?? [];
     for (const d of found) {
       // Past the cap only opt-out words are kept (once each): a hostile list cannot hide one.
@@ -134,7 +136,10 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
 /**
  * The opt-out words among `directives` for this profile, deduplicated, in order. Decisions
  * (DESIGN.md §2 rule 3, the reading that cannot keep a refusal):
- * - a word written with hyphens or underscores (`no-ai`, `No_Image_Index`) is that word;
+ * - a word written with hyphens, underscores or stray punctuation (`no-ai`, `No_Image_Index`,
+ *   `none.`) is that word;
+ * - words in the value of a directive that takes none (`all: noai`, `index: noimageai`) count:
+ *   no crawler defines such a value, and the owner wrote the word;
  * - `unavailable_after` whose date has passed says what `noindex` says from then on (Google:
  *   "do not show this page in search results after the specified date"), so it counts as an
  *   opt-out; a date Heed cannot read counts as passed (rule 5: fail closed).
@@ -142,10 +147,14 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
 export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile, now = Date.now()): string[] {
   const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
   const found: string[] = [];
+  const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, '');
   for (const d of directives) {
-    const word = d.name.replace(/[-_]/g, '');
+    const word = letters(d.name);
     if (words.has(word)) found.push(word);
     else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
+    if (d.value !== null && !VALUE_DIRECTIVES.has(d.name)) {
+      for (const w of d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD)) if (words.has(letters(w))) found.push(letters(w));
+    }
   }
   return [...new Set(found)];
 }

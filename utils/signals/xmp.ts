@@ -13,7 +13,7 @@ import { extractEmbedded, iimText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import type { PurposeProfile } from '../model/purposes';
-import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
+import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -71,6 +71,20 @@ function texts(props: readonly XmpProperty[], ns: string, name: string): string[
   return propertyValues(props, ns, name).flatMap(textsOf);
 }
 
+/** The PLUS namespace URI as writers get it a little wrong: https, no trailing slash, any case. */
+const PLUS_NS_LOOSE = /^https?:\/\/ns\.useplus\.org\/ldf\/xmp\/1\.0\/?$/i;
+
+/**
+ * plus:DataMining values, the property read a little off too. Decision (DESIGN.md §2 rule 3, the
+ * reading that cannot keep a refusal): XMP names are case-sensitive URIs, so `plus:dataMining` or
+ * a PLUS namespace without its trailing slash is strictly another property; but the owner who
+ * wrote `DMI-PROHIBITED` there refused, and the only thing such a spelling can do is refuse —
+ * so it counts, as dataMiningId reads values written a little off.
+ */
+function dataMiningTexts(props: readonly XmpProperty[]): string[] {
+  return props.filter((p) => p.ns !== null && PLUS_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'datamining').flatMap((p) => textsOf(p.value));
+}
+
 /** WebStatement and cc:license values after the first of each (absent when there are none). */
 function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: string[] } {
   const more = list([...texts(props, NS.xmpRights, 'WebStatement').slice(1), ...texts(props, NS.cc, 'license').slice(1)]);
@@ -92,7 +106,7 @@ function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'i
     creators: list(texts(props, NS.dc, 'creator')),
     title: first(texts(props, NS.dc, 'title')),
     credit: first(texts(props, NS.photoshop, 'Credit')),
-    dataMining: list(texts(props, NS.plus, 'DataMining')),
+    dataMining: list(dataMiningTexts(props)),
     otherConstraints: first(texts(props, NS.plus, 'OtherConstraints')),
     modelReleaseStatus: first(texts(props, NS.plus, 'ModelReleaseStatus')),
     propertyReleaseStatus: first(texts(props, NS.plus, 'PropertyReleaseStatus')),
@@ -115,6 +129,8 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       const xml = parseXmpPacket(raw.xmp);
       if (!xml.ok) return { unreadable: `XMP: ${xml.error}` };
       if (!hasRdf(xml.value)) return { unreadable: 'XMP: no rdf:RDF in packet' };
+      const typed = topLevelTypedNode(xml.value);
+      if (typed !== null) return { unreadable: `XMP: top-level typed node <${typed}> (XMP allows only rdf:Description there)` };
       props = readRdfProperties(xml.value);
     }
     const iim = raw.iim ?? {};

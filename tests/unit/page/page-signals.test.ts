@@ -14,6 +14,8 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     ['robots meta', '<meta name="robots" content="noai, noimageai"><meta name="viewport" content="width=device-width">'],
     ['bot-specific meta', '<meta name="GPTBot" content="noindex">'],
     ['TDM meta', '<meta name="tdm-reservation" content="1"><meta name="tdm-policy" content="https://site.test/p">'],
+    ['TDM meta as a property', '<meta property="tdm-reservation" content="1">'],
+    ['TDM meta in its EPUB spelling', '<meta name="tdm:reservation" content="1"><meta property="tdm:policy" content="https://site.test/p">'],
     ['rel=license', '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">'],
     ['RSL link', '<link rel="license" type="application/rsl+xml" href="/license.xml">'],
     ['JSON-LD licence and ImageObject', '<script type="application/ld+json">{"@context":"https://schema.org","license":"https://creativecommons.org/publicdomain/zero/1.0/","image":{"@type":"ImageObject","contentUrl":"/a.jpg","license":"https://creativecommons.org/licenses/by-nc/4.0/"}}</script>'],
@@ -31,6 +33,16 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     expect(light.licence.unreadable).toEqual(full.licence.unreadable);
     expect(light.licence.licences.map((l) => l.url).sort()).toEqual(full.licence.licences.map((l) => l.url).sort());
   });
+
+  // The badge read no `property` TDM meta (nor either reader the EPUB `tdm:reservation`): the
+  // page's reservation was lost and the site shown open (DESIGN.md §2 rule 3; fail closed).
+  it.each(['<meta property="tdm-reservation" content="1">', '<meta name="tdm:reservation" content="1">', '<meta property="TDM:Reservation" content="1">'])(
+    '%s: both readers read the reservation',
+    (head) => {
+      expect(readPageSignals(doc(head), URL_).tdm.reservation).toBe('1');
+      expect(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).tdm.reservation).toBe('1');
+    },
+  );
 
   it('a robots meta written inside <noscript>: the badge reads it as Collect does', () => {
     const d = doc('<noscript><meta name="robots" content="noai, noimageai"><meta property="robots" content="noimageindex"></noscript>');

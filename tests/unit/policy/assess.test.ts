@@ -97,6 +97,11 @@ describe('assessPage', () => {
         ['Content-Usage train-ai=y for some paths', 'User-agent: *\nContent-Usage: /photos/ train-ai=y', 'permitted', []],
         ['Content-Usage search=n for some paths (not the purpose)', 'User-agent: *\nContent-Usage: /photos/ search=n', 'permitted', []],
         ['Content-Usage train-ai=n for the page path itself blocks', 'User-agent: *\nContent-Usage: /gallery train-ai=n', 'blocked', ['content-usage-n']],
+        // A Content-Signal rule for some paths refuses the images there, as a Content-Usage one
+        // does; the site was shown permitted.
+        ['Content-Signal ai-train=no for some paths', 'User-agent: *\nContent-Signal: /photos/ ai-train=no', 'restricted', ['content-usage-n']],
+        ['an unreadable Content-Signal for some paths', 'User-agent: *\nContent-Signal: /photos/ ai-train=n', 'restricted', ['signal-unreadable']],
+        ['Content-Signal ai-train=yes for some paths', 'User-agent: *\nContent-Signal: /photos/ ai-train=yes', 'permitted', []],
       ] as const
     ).map(([name, body, status, reasons]): [string, Partial<PageInputs>, string, string[]] => [
       name,
@@ -120,6 +125,23 @@ describe('assessPage', () => {
       [...reasons],
     ]),
     ['a housekeeping Disallow for * does not restrict', { origin: files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /admin/' } }) }, 'permitted', []],
+    // The site's ai.txt refuses its images (or cannot be read, which refuses them too): the site
+    // was shown permitted while every image of it was refused (DESIGN.md §2 "Site status").
+    ...(
+      [
+        ['ai.txt disallows image files', { outcome: 'ok', body: 'User-Agent: *\nDisallow: *.jpg\nDisallow: *.png' }, 'restricted', ['ai-txt-disallow']],
+        ['ai.txt disallows everything for GPTBot', { outcome: 'ok', body: 'User-Agent: GPTBot\nDisallow: /' }, 'restricted', ['ai-txt-disallow']],
+        ['ai.txt unreadable', { outcome: 'error', detail: 'HTTP 503' }, 'restricted', ['signal-unreadable']],
+        ['ai.txt allows everything', { outcome: 'ok', body: 'User-Agent: *\nAllow: /' }, 'permitted', []],
+        ['an /ai.txt that is not the Spawning format', { outcome: 'ok', body: '# About this site\nWe like AI.' }, 'permitted', []],
+        ['ai.txt disallowing for another crawler only', { outcome: 'ok', body: 'User-Agent: Googlebot\nDisallow: /\n\nUser-Agent: *\nAllow: /' }, 'permitted', []],
+      ] as const
+    ).map(([name, file, status, reasons]): [string, Partial<PageInputs>, string, string[]] => [
+      name,
+      { origin: files('https://museum.example', { aiTxt: { url: 'https://museum.example/ai.txt', ...file } as FetchedFile }) },
+      status,
+      [...reasons],
+    ]),
   ])('%s → %s', (_name, over, status, reasons) => {
     const p = page(over);
     expect(p.status).toBe(status);
@@ -252,6 +274,13 @@ describe('assessImage', () => {
     expect(d.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'element' });
     expect(d.licence?.attribution).toContain('"Fox" by Kim');
   });
+
+  it('an ImageObject licensing the file NC refuses the resized copy the page shows, whatever the page licence', () => {
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const withPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, imageObjects: withImageObject('https://museum.example/a.png', NC).licenceSignals.imageObjects } }) });
+    const d = decideFor('https://museum.example/a.png?w=800', {}, {}, withPageLicence);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: 'CC-BY-NC-4.0', source: 'element' } });
+  });
 });
 
 // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's images.
@@ -335,8 +364,10 @@ describe('RSL licences a page declares (inline or linked)', () => {
     expect(p.evidence.find((e) => e.reason === 'rsl-prohibits')?.source).toBe(PAGE);
     expect(decideFor('https://museum.example/private/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['rsl-prohibits'] });
     expect(decideFor('https://museum.example/public/a.png', {}, {}, p)).toMatchObject({ decision: 'permitted' });
-    // Path patterns are the page's own site: an image on another origin is not covered by them.
-    expect(decideFor('https://cdn.museum.example/private/a.png', {}, {}, p).reasons).not.toContain('rsl-prohibits');
+    // Path patterns are the page's own site: another host of it is covered too (the reading that
+    // keeps no refusal: rsl.ts), another site is not.
+    expect(decideFor('https://cdn.museum.example/private/a.png', {}, {}, p).reasons).toContain('rsl-prohibits');
+    expect(decideFor('https://cdn.other.example/private/a.png', {}, {}, p).reasons).not.toContain('rsl-prohibits');
   });
 
   it('an inline licence covering the page itself blocks the site', () => {
@@ -654,5 +685,33 @@ describe('ai.txt file types meet the type the bytes turned out to be', () => {
   it('a JPEG at an extension-less URL under Disallow: *.jpg is refused', () => {
     const aiTxt = { url: 'https://museum.example/ai.txt', outcome: 'ok' as const, body: 'User-Agent: *\nDisallow: *.jpg\n' };
     expect(decideFor('https://museum.example/image/123', { mime: 'image/jpeg', origins: [files('https://museum.example', { aiTxt })] }).reasons).toContain('ai-txt-disallow');
+  });
+});
+
+// Licence markup present but not read in full (a JSON-LD block that does not parse, or a cap hit)
+// may hold this image's own, more specific licence (an NC ImageObject beside the page's CC BY): the
+// page licence cannot be relied on for any image, nor make the site `permitted` (DESIGN.md §2
+// rules 4 and 5). Before, it licensed every same-site image and showed the site as permitted.
+describe('page licence markup not read in full', () => {
+  const unread = (over: Partial<PageSignals['licence']>) => page({ page: pageSignals({ licence: { ...pageSignals().licence, ...over } }) });
+  const broken: [string, Partial<PageSignals['licence']>][] = [
+    ['a JSON-LD block that does not parse', { unreadable: [{ via: 'json-ld', index: 0, reason: 'malformed' }] }],
+    ['a cap hit', { truncated: true }],
+  ];
+
+  it.each(broken)('%s: the page licence licenses no image, and the site is not shown permitted', (_, over) => {
+    const p = unread(over);
+    expect(p.status).toBe('unknown');
+    const d = decideFor('https://museum.example/a.png', {}, {}, p);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(d.evidence.some((e) => e.kind === 'licence' && /licence markup could not be read/.test(e.note ?? ''))).toBe(true);
+  });
+
+  it.each(broken)('%s: an element-level licence still applies, and opt-out mode needs none', (_, over) => {
+    const p = unread(over);
+    const figure = { elementLicences: [{ via: 'figure' as const, licences: [CC_BY], creator: 'Lee', title: null, creditText: null }] };
+    expect(decideFor('https://museum.example/a.png', {}, figure, p)).toMatchObject({ decision: 'permitted', licence: { source: 'element' } });
+    const optOut = parseSettings({ mode: 'opt-out' });
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).decision).toBe('permitted');
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { evaluateAiTxt, parseAiTxt } from '../../../utils/signals/ai-txt';
+import { aiTxtRestrictions, evaluateAiTxt, parseAiTxt } from '../../../utils/signals/ai-txt';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
 
 const AI = purposeProfile('ai-training');
@@ -159,5 +159,21 @@ describe('ai.txt file-type rules and images whose URL has no extension', () => {
   it('another type, or an Allow that decides for the path, stays as it was', () => {
     expect(denied('User-Agent: *\nDisallow: *.jpg\n', 'https://art.test/image/123', 'image/png')).toBe(false);
     expect(denied('User-Agent: *\nDisallow: *.jpg\nAllow: /press/\n', 'https://art.test/press/123', 'image/jpeg')).toBe(false);
+  });
+});
+
+describe('aiTxtRestrictions (site status)', () => {
+  it('names each Disallow that binds the purpose, * groups included', () => {
+    expect(aiTxtRestrictions(ok(SPAWNING), AI).map((e) => [e.effect, e.reason, e.value])).toEqual([
+      ['info', 'ai-txt-disallow', 'User-Agent: * → Disallow: *.jpg (line 5)'],
+      ['info', 'ai-txt-disallow', 'User-Agent: * → Disallow: *.jpeg (line 6)'],
+      ['info', 'ai-txt-disallow', 'User-Agent: * → Disallow: *.png (line 7)'],
+    ]);
+  });
+  it('an unreadable file restricts; an absent one, another crawler\'s rules or a non-Spawning file do not', () => {
+    expect(aiTxtRestrictions({ url: URL_, outcome: 'error', detail: 'HTTP 500' }, AI).map((e) => e.reason)).toEqual(['signal-unreadable']);
+    expect(aiTxtRestrictions({ url: URL_, outcome: 'absent' }, AI)).toEqual([]);
+    expect(aiTxtRestrictions(ok('User-Agent: Googlebot\nDisallow: /'), AI)).toEqual([]);
+    expect(aiTxtRestrictions(ok('# hello'), AI)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readC2pa } from '../../../utils/media/c2pa-store';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateC2pa } from '../../../utils/signals/c2pa';
+import { encode } from 'cbor2';
 import {
   app11Segments, ascii, box, cborAssertion, concat, isoBmff, jpeg, manifestStore, png, pngChunk, riffChunk, superbox, webp,
 } from '../media/image-fixtures';
@@ -238,5 +239,48 @@ describe('a broken store or assertion whose label is spelt a little off', () => 
     const tm = cborAssertion('CAWG.Training_Mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } } });
     const segments = app11Segments(manifestStore([tm]), 64);
     expect(evaluateC2pa(jpeg({ segments: segments.slice(0, -1) }), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+});
+
+// A map that names one entry (or one field) twice: CBOR and JSON readers keep the last, so
+// `notAllowed` then `allowed` read as allowed and the image was kept. Which the writer meant
+// cannot be known: the assertion is unreadable (DESIGN.md §2 rule 5; fail closed).
+describe('a training-mining assertion that states an entry twice', () => {
+  const key = 'cawg.ai_training';
+  const reasons = (bytes: Uint8Array) => evaluateC2pa(jpegWith(manifestStore([bytes])), AI).map((e) => e.reason ?? e.effect);
+  const cborOf = (...parts: (Uint8Array | number[])[]) => superbox('cbor', 'cawg.training-mining', box('cbor', concat(...parts)));
+
+  it('CBOR: the same entry key twice', () => {
+    const store = cborOf([0xa1], encode('entries'), [0xa2], encode(key), encode({ use: 'notAllowed' }), encode(key), encode({ use: 'allowed' }));
+    expect(reasons(store)).toEqual(['signal-unreadable']);
+  });
+
+  it('CBOR: `use` twice in one entry', () => {
+    const store = cborOf([0xa1], encode('entries'), [0xa1], encode(key), [0xa2], encode('use'), encode('notAllowed'), encode('use'), encode('allowed'));
+    expect(reasons(store)).toEqual(['signal-unreadable']);
+  });
+
+  it('JSON: the same entry key twice, however it is escaped', () => {
+    for (const text of [
+      `{"entries":{"${key}":{"use":"notAllowed"},"${key}":{"use":"allowed"}}}`,
+      `{"entries":{"${key}":{"use":"notAllowed"},"cawg.ai\\u005ftraining":{"use":"allowed"}}}`,
+      `{"entries":{"${key}":{"use":"notAllowed","use":"allowed"}}}`,
+    ]) {
+      expect(reasons(superbox('json', 'cawg.training-mining', box('json', ascii(text))))).toEqual(['signal-unreadable']);
+    }
+  });
+
+  it('a field given twice in different case (`use` and `Use`, `entries` and `Entries`)', () => {
+    for (const text of [
+      `{"entries":{"${key}":{"use":"allowed","Use":"notAllowed"}}}`,
+      `{"entries":{"${key}":{"use":"allowed"}},"Entries":{"${key}":{"use":"notAllowed"}}}`,
+    ]) {
+      expect(reasons(superbox('json', 'cawg.training-mining', box('json', ascii(text))))).toEqual(['signal-unreadable']);
+    }
+  });
+
+  it('the same key in different maps is no duplicate', () => {
+    const text = `{"entries":{"${key}":{"use":"allowed"},"cawg.data_mining":{"use":"allowed"}},"metadata":{"use":"x"}}`;
+    expect(reasons(superbox('json', 'cawg.training-mining', box('json', ascii(text))))).toEqual(['allow', 'allow']);
   });
 });

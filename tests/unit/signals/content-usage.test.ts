@@ -198,3 +198,59 @@ describe('a frame document’s Content-Usage and Content-Signal headers are name
     }
   });
 });
+
+// Labels of earlier aipref vocabulary drafts (SIGNALS.md §2.1 table): a site that wrote
+// `train-genai=n` (vocab-02/-03) or `bots=n` (vocab-03/-04) refused a use the purpose makes;
+// read as unknown, its image was kept (DESIGN.md §2 rule 3, the reading that keeps no refusal).
+describe('labels of earlier vocabulary drafts refuse when they say n', () => {
+  const src = 'https://cdn.example/a.jpg';
+  const ai = purposeProfile('ai-training');
+  const genai = purposeProfile('genai-training');
+  const tdm = purposeProfile('research-tdm');
+  const reasons = (lines: string[], profile = ai) => evaluateContentUsageHeader(lines, src, 'image', profile).map((e) => e.reason ?? e.effect);
+
+  it.each(['train-genai=n', 'genai=n', 'ai=n', 'tdm=n', 'all=n', 'bots=n', 'search=y, bots=n'])('%s refuses both AI purposes', (v) => {
+    expect(reasons([v])).toEqual(['content-usage-n']);
+    expect(reasons([v], genai)).toEqual(['content-usage-n']);
+  });
+
+  it('the note names the label that refused, and the draft it comes from', () => {
+    expect(evaluateContentUsageHeader(['train-genai=n'], src, 'image', ai)).toEqual([
+      { kind: 'content-usage', scope: 'image', source: src, value: 'train-genai=n', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-genai=n (a label of earlier aipref drafts or another vocabulary, covering this purpose): the owner opts out of train-ai" },
+    ]);
+  });
+
+  it('a narrower label\'s n stands beside train-ai=y; a broader one yields to it (the specific label decides)', () => {
+    expect(reasons(['train-ai=y, train-genai=n'])).toEqual(['content-usage-n']);
+    expect(reasons(['train-ai=y, bots=n'])).toEqual(['allow']);
+  });
+
+  it('an earlier label\'s y grants nothing, and other labels stay unknown', () => {
+    expect(reasons(['bots=y'])).toEqual(['info']);
+    expect(reasons(['ai-use=n, search=n, inference=n'])).toEqual(['info']);
+  });
+
+  it('research-tdm: the labels that covered text and data mining refuse; the AI-training ones do not', () => {
+    for (const v of ['tdm=n', 'all=n', 'bots=n']) expect(reasons([v], tdm)).toEqual(['content-usage-n']);
+    for (const v of ['train-ai=n', 'train-genai=n', 'ai=n']) expect(reasons([v], tdm)).toEqual(['info']);
+  });
+});
+
+// One vocabulary's key with the other's syntax: Cloudflare's `ai-train` in a Content-Usage
+// header (`ai-train=n`), the IETF `train-ai` in a Content-Signal (`train-ai=no`), or `ai_train`.
+// The owner's refusal is plain; each was read as a label of no meaning, and the image kept
+// (DESIGN.md §2 rule 3; fail closed).
+describe("the other vocabulary's name for AI training", () => {
+  const src = 'https://cdn.example/a.jpg';
+  const ai = purposeProfile('ai-training');
+  it.each(['ai-train=n', 'ai_train=n'])('Content-Usage %s refuses', (v) => {
+    expect(evaluateContentUsageHeader([v], src, 'image', ai).map((e) => e.reason ?? e.effect)).toEqual(['content-usage-n']);
+  });
+  it.each(['train-ai=no', 'ai_train=no', 'search=yes, Train-AI=No'])('Content-Signal %s refuses', (v) => {
+    expect(evaluateContentSignalHeader([v], src, 'image', ai).some((e) => e.reason === 'content-usage-n')).toBe(true);
+  });
+  it('a yes in the other spelling grants nothing on its own, and research-tdm is not bound', () => {
+    expect(evaluateContentUsageHeader(['ai-train=y'], src, 'image', ai).map((e) => e.effect)).toEqual(['info']);
+    expect(evaluateContentUsageHeader(['ai-train=n'], src, 'image', purposeProfile('research-tdm')).map((e) => e.effect)).toEqual(['info']);
+  });
+});

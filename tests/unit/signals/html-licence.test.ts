@@ -315,6 +315,12 @@ describe('readElementLicence', () => {
     expect(hints(html)).toEqual([{ via: 'microdata', licences: [PDM], creator: 'Cy', title: 'Harbour', creditText: 'Photo: Cy' }]);
   });
 
+  it('a microdata ImageObject naming acquireLicensePage and no licence states that licence page (as JSON-LD does)', () => {
+    const html = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" itemprop="contentUrl" src="c.jpg">
+      <link itemprop="acquireLicensePage" href="https://stock.test/buy/c"></div>`;
+    expect(hints(html)).toEqual([{ via: 'microdata', licences: ['https://stock.test/buy/c'], creator: null, title: null, creditText: null }]);
+  });
+
   it('matches microdata by contentUrl, srcset included, and not another image', () => {
     const html = `<div itemscope itemtype="http://schema.org/ImageObject"><meta itemprop="contentUrl" content="https://ex.test/gallery/large.jpg">
       <img id="img" src="small.jpg" srcset="small.jpg 1x, large.jpg 2x"><img id="other" src="other.jpg">
@@ -386,6 +392,23 @@ describe('licenceFindings', () => {
   it('resolves a relative image URL and survives junk input', () => {
     expect(licenceFindings({ imageUrl: '/img/owl.jpg', pageUrl: PAGE, page: signals, element: [] })[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
     expect(licenceFindings({ imageUrl: '::', pageUrl: '::', page: signals, element: [] }).every((l) => l.source === 'page')).toBe(true);
+  });
+
+  // The page's JSON-LD names the file (`owl.jpg`); the page shows a resized copy (`owl.jpg?w=800`,
+  // as image CDNs and CMSs serve them). The ImageObject's licence was missed and the page's CC BY
+  // licensed the copy the owner licensed NC (DESIGN.md §2 rule 4: the most specific level).
+  it('matches an ImageObject naming the same image file with another query string', () => {
+    for (const imageUrl of ['https://ex.test/img/owl.jpg?w=800', 'https://ex.test/img/owl.jpg?format=750w&v=2']) {
+      expect(licenceFindings({ imageUrl, pageUrl: PAGE, page: signals, element: [] })[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    }
+    const withQuery: PageLicenceSignals = { ...signals, imageObjects: [{ ...signals.imageObjects[1]!, contentUrl: 'https://ex.test/img/owl.jpg?width=2000' }] };
+    expect(licenceFindings({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: withQuery, element: [] })[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+  });
+
+  it('but not a script that serves many images by query (`image.php?id=2` is not `?id=1`), nor another path', () => {
+    const script: PageLicenceSignals = { ...signals, imageObjects: [{ ...signals.imageObjects[1]!, contentUrl: 'https://ex.test/image.php?id=1' }] };
+    expect(licenceFindings({ imageUrl: 'https://ex.test/image.php?id=2', pageUrl: PAGE, page: script, element: [] }).map((l) => l.source)).toEqual(['page', 'page']);
+    expect(licenceFindings({ imageUrl: 'https://ex.test/img/owl2.jpg?w=800', pageUrl: PAGE, page: signals, element: [] }).map((l) => l.source)).toEqual(['page', 'page']);
   });
 
   it('works end to end from a document', () => {
@@ -507,5 +530,29 @@ describe('JSON-LD licence nodes naming more than one licence', () => {
   it('a page licence node with @id and url: both are read', () => {
     const signals = page(ld(`{"@type":"WebPage","license":{"@type":"CreativeWork","@id":"${BY}","url":"${BY_NC}"}}`));
     expect(signals.licences.map((l) => l.url).sort()).toEqual([BY, BY_NC].sort());
+  });
+});
+
+// JSON-LD licence statements Heed passed over, so the page's broader licence licensed the image
+// (DESIGN.md §2 rule 4: the most specific level; fail closed where the markup reads two ways).
+describe('JSON-LD licences written another way still speak for their image', () => {
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  const findings = (script: string) => {
+    const signals = page(`<head><link rel="license" href="${BY}">${ld(script)}</head>`);
+    return licenceFindings({ imageUrl: 'https://ex.test/a.png', pageUrl: PAGE, page: signals, element: [] }).map((l) => `${l.source}:${l.id ?? 'other'}`);
+  };
+  it('a property written twice, bare and prefixed: both are read (to conflict)', () => {
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":"${BY}","schema:license":"${BY_NC}"}`)).toEqual(['element:CC-BY-4.0', 'element:CC-BY-NC-4.0', 'page:CC-BY-4.0']);
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/b.png","https://schema.org/contentUrl":"/a.png","license":"${BY_NC}"}`)).toEqual(['element:CC-BY-NC-4.0', 'page:CC-BY-4.0']);
+  });
+  // As XMP's WebStatement naming a licensing page (DESIGN.md §2 rule 4): the image's own statement
+  // that it is licensed elsewhere, so the page's broader CC BY does not license it.
+  it('an ImageObject with acquireLicensePage and no licence states one Heed does not recognise', () => {
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","acquireLicensePage":"https://stock.test/buy/a"}`)).toEqual(['element:other', 'page:CC-BY-4.0']);
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","acquireLicensePage":"https://stock.test/buy/a","license":"${BY_SA}"}`)).toEqual(['element:CC-BY-SA-4.0', 'page:CC-BY-4.0']);
+  });
+
+  it('a licence object with a name and no URL is a licence Heed cannot recognise, not none', () => {
+    expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":{"@type":"CreativeWork","name":"CC BY-NC 4.0"}}`)).toEqual(['element:other', 'page:CC-BY-4.0']);
   });
 });

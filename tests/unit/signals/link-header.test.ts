@@ -9,6 +9,7 @@ describe('Link header', () => {
     ['<https://creativecommons.org/licenses/by/4.0/>; rel="license"', ['https://creativecommons.org/licenses/by/4.0/']],
     ['</terms>; rel=license', ['https://site.test/terms']],
     ['<https://a.test/l.xml>; rel="license"; type="application/rsl+xml"', []],
+    ['<https://a.test/l.xml>; rel="license"; type="application/rsl+xml; charset=utf-8"', []],
     ['<https://a.test/x>; rel="preload", <https://creativecommons.org/publicdomain/zero/1.0/>; rel="license alternate"', ['https://creativecommons.org/publicdomain/zero/1.0/']],
     ['<javascript:alert(1)>; rel=license', []],
     ['garbage', []],

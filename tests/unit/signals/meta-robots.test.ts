@@ -170,3 +170,10 @@ describe('a frame document’s robots metas are named as the frame’s, with its
     expect(evaluateMetaRobots([{ name: 'robots', content: 'noai' }], SRC, AI)).toEqual([deny('robots: noai', 'robots', 'noai (no use in AI datasets)')]);
   });
 });
+
+describe('an opt-out word in the value of a directive that takes none (`all: noai`)', () => {
+  it('refuses: the owner wrote it (DESIGN.md §2 rule 3; fail closed)', () => {
+    const ev = evaluateMetaRobots([{ name: 'robots', content: 'all: noai' }], SRC, AI);
+    expect(ev.map((e) => e.reason ?? e.effect)).toEqual(['meta-robots']);
+  });
+});

@@ -17,6 +17,7 @@ import {
   type RobotsFetch,
   type RobotsTxt,
 } from '../../../utils/signals/robots-txt';
+import { partialContentUsageOptOuts } from '../../../utils/signals/robots-partial';
 
 interface Vector { test: string; googleOnly: boolean; robots: string; userAgent: string; url: string; allowed: boolean; line: number }
 interface TokenVector { test: string; userAgent: string; valid: boolean; line: number }
@@ -588,5 +589,24 @@ describe('a Noindex: line in robots.txt', () => {
   it('does not split a run of user-agent lines (GPTBot keeps the Disallow it shares with CCBot)', () => {
     const ev = evaluateRobots(robots('User-agent: GPTBot\nNoindex: /x/\nUser-agent: CCBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n'), 'https://s.test/img/a.png', 'image', AI_P);
     expect(ev.filter((e) => e.effect === 'deny').map((e) => e.value)).toEqual(expect.arrayContaining(['GPTBot: Disallow: /', 'CCBot: Disallow: /']));
+  });
+});
+
+// Earlier aipref drafts' labels in a robots.txt Content-Usage rule (SIGNALS.md §2.1 table).
+describe('Content-Usage rules with labels of earlier vocabulary drafts', () => {
+  const src = 'https://cdn.example/robots.txt';
+  const ok = (body: string): RobotsFetch => ({ url: src, outcome: 'ok', body });
+  it.each([
+    ['train-genai=n for every path', 'User-agent: *\nContent-Usage: train-genai=n', 'ai-training', ['allow', 'content-usage-n']],
+    ['bots=n in a GPTBot group', 'User-agent: GPTBot\nContent-Usage: bots=n', 'genai-training', ['allow', 'content-usage-n']],
+    ['tdm=n binds research-tdm', 'User-agent: *\nContent-Usage: tdm=n', 'research-tdm', ['allow', 'content-usage-n']],
+    ['bots=n yields to train-ai=y for the same path', 'User-agent: *\nContent-Usage: bots=n\nContent-Usage: train-ai=y', 'ai-training', ['allow', 'allow']],
+  ] as const)('%s', (_name, body, purpose, expected) => {
+    expect(evaluateRobots(ok(body), 'https://cdn.example/a.jpg', 'image', purposeProfile(purpose)).map((e) => e.reason ?? e.effect)).toEqual(expected);
+  });
+
+  it('a rule for some paths marks the site restricted', () => {
+    expect(partialContentUsageOptOuts(ok('User-agent: *\nContent-Usage: /photos/ train-genai=n'), 'https://cdn.example/gallery', purposeProfile('ai-training')).map((e) => e.reason)).toEqual(['content-usage-n']);
+    expect(partialContentUsageOptOuts(ok('User-agent: *\nContent-Usage: /photos/ tdm=n'), 'https://cdn.example/gallery', purposeProfile('research-tdm')).map((e) => e.reason)).toEqual(['content-usage-n']);
   });
 });

@@ -221,6 +221,16 @@ describe('an RSL licence a page declares (declaredOn)', () => {
     expect(effects('https://cdn.test/site/a.jpg')).toEqual(['deny rsl-prohibits']);
   });
 
+  // The page's own site serves its images from another host of it (img.site.test): the page's
+  // RSL speaks for them, as its TDMRep meta does for images on its registrable domain (DESIGN.md §2
+  // rule 3). Read as the page origin's only, its prohibition was lost and the image kept.
+  it('covers its own site\'s other hosts by path too, and "this content" there', () => {
+    expect(effects('https://img.site.test/images/a.jpg')).toEqual(['deny rsl-prohibits']);
+    const thisContent = ok(rsl(content('', '<prohibits type="usage">ai-train</prohibits>')));
+    expect(evaluateRsl(thisContent, 'https://img.site.test/x/a.jpg', AI, 'page', PAGE).map((e) => e.reason ?? e.effect)).toEqual(['rsl-prohibits']);
+    expect(evaluateRsl(thisContent, 'https://cdn.test/x/a.jpg', AI, 'page', PAGE).map((e) => e.reason ?? e.effect)).toEqual(['info']);
+  });
+
   it('without declaredOn (robots.txt License:) a path pattern is read against the image as before', () => {
     expect(evaluateRsl(doc, 'https://cdn.test/images/a.jpg', AI, 'site').map((e) => e.effect)).toEqual(['deny']);
   });
@@ -264,6 +274,10 @@ describe('readRslLinkHeader', () => {
     [['</l.xml>; rel=license; type=application/rsl+xml, <https://creativecommons.org/licenses/by/4.0/>; rel="license"'], ['https://site.test/l.xml']],
     [['<https://a.test/x.xml>; rel="alternate license"; type="APPLICATION/RSL+XML"', '<javascript:alert(1)>; rel="license"; type="application/rsl+xml"'], ['https://a.test/x.xml']],
     [['garbage', ''], []],
+    // A media type with parameters is still RSL (RFC 9110 §8.3.1), as the HTML reader takes it
+    // (statements.ts isRslLink); it was read as a plain licence link and the RSL document never read.
+    [['<https://a.test/p.xml>; rel="license"; type="application/rsl+xml; charset=utf-8"'], ['https://a.test/p.xml']],
+    [['<https://a.test/q.xml>; rel="license"; type="application/rsl+xml;profile=1"'], ['https://a.test/q.xml']],
   ])('%j', (values, expected) => {
     expect(readRslLinkHeader(values, 'https://site.test/img/a.jpg')).toEqual(expected);
   });
@@ -302,5 +316,27 @@ describe('messy RSL content URLs and token lists', () => {
 
   it('a semicolon in a permission grants nothing more', () => {
     expect(refuses(rsl(content('/images/*', '<permits type="usage">search;ai-train</permits><payment type="free"/>')))).toBe(true);
+  });
+});
+
+// A licence that excludes some users or places (`<prohibits type="user">commercial</prohibits>`,
+// `<prohibits type="geo">`) grants nothing Heed can rely on: it cannot know the user's kind or
+// place, as with `<permits type="user|geo">`. It was read as a free permission, so the image was kept.
+describe('RSL prohibitions of users or places, and types Heed does not know', () => {
+  const reasons = (license: string) => evaluateRsl(ok(rsl(content('/images/*', license))), 'https://site.test/images/a.jpg', AI).map((e) => e.reason ?? e.effect);
+  it.each([
+    ['a user prohibition', '<permits type="usage">ai-train</permits><prohibits type="user">commercial</prohibits><payment type="free"/>'],
+    ['a geo prohibition', '<permits type="usage">all</permits><prohibits type="geo">US EU</prohibits>'],
+    ['a permission of a type Heed does not know', '<permits type="usage">ai-train</permits><permits type="purpose">research</permits>'],
+    ['a prohibition of a type Heed does not know', '<permits type="usage">ai-train</permits><prohibits type="org">acme</prohibits>'],
+  ])('%s is a condition Heed cannot check: refused', (_, license) => {
+    expect(reasons(license)).toEqual(['rsl-prohibits']);
+  });
+  it('the note names the condition', () => {
+    const [e] = evaluateRsl(ok(rsl(content('/images/*', '<permits type="usage">ai-train</permits><prohibits type="user">commercial</prohibits>'))), 'https://site.test/images/a.jpg', AI);
+    expect(e?.note).toBe(notFree('not for users: commercial'));
+  });
+  it('an empty prohibition of users is no condition', () => {
+    expect(reasons('<permits type="usage">ai-train</permits><prohibits type="user"> </prohibits>')).toEqual(['allow']);
   });
 });

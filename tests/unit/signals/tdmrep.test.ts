@@ -56,6 +56,8 @@ describe('parseTdmrepJson', () => {
     ] }],
     ['string values "0"/"1" are read', '\uFEFF[{"location":"/","tdm-reservation":"1"}]', { ok: true, value: [{ location: '/', reservation: 1, policy: null, problem: null }] }],
     ['missing tdm-reservation', '[{"location":"/"}]', { ok: true, value: [{ location: '/', reservation: 'invalid', policy: null, problem: 'tdm-reservation is missing, not 0 or 1' }] }],
+    // JSON.parse keeps the last of duplicate keys: `1` then `0` read as 0 and the image was kept.
+    ['a rule that gives a key twice', '[{"location":"/","tdm-reservation":1,"tdm-reservation":0}]', { ok: false, error: 'a rule gives "tdm-reservation" twice' }],
     ['not JSON', '{oops', { ok: false, error: 'not valid JSON' }],
     ['an object, not an array', '{"tdm-reservation":1}', { ok: false, error: 'not a JSON array of rules' }],
     ['binary junk', '\u0000\u0001\u00ff\ufffd', { ok: false, error: 'not valid JSON' }],
@@ -259,6 +261,10 @@ describe('TDMRep metas written a little off', () => {
     ['<meta name="tdm_reservation" content="1">'],
     ['<meta name=" TDM-Reservation " content=" 1 ">'],
     ['<meta property="tdm-reservation" content="1">'],
+    // The EPUB spellings (SIGNALS.md §4.2: EPUB 2 `name="tdm:reservation"`, EPUB 3 property),
+    // copied into a page: they were not read, so the page's reservation was lost.
+    ['<meta name="tdm:reservation" content="1">'],
+    ['<meta property="tdm:reservation" content="1">'],
   ])('%s reserves', (head) => {
     expect(readTdmMeta(doc(head)).reservation?.trim()).toBe('1');
   });

@@ -213,3 +213,18 @@ describe('a frame document’s X-Robots-Tag is named as the frame’s, with its 
     expect(evaluateXRobotsTag(Array.from({ length: 300 }, () => 'index'), SRC, 'page', AI).at(-1)?.note).toBe('X-Robots-Tag headers too large to read in full');
   });
 });
+
+// An opt-out word written where Heed read no word: after a directive that takes no value
+// (`all: noai`: read as `all` with a value Heed dropped), or with stray punctuation (`none.`).
+// Either way the owner wrote it (DESIGN.md §2 rule 3; fail closed); the image was kept.
+describe('opt-out words in the value of a directive that takes none, or with stray punctuation', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny');
+  it.each([['all: noai'], ['index: noimageai'], ['follow: noindex, nofollow'], ['GPTBot: all: noai'], ['none.'], ['noai!'], ['index|noai'], ['follow/noimageai'], ['all: nofollow|noai']])('%s refuses', (v) => {
+    expect(denied([v])).toBe(true);
+  });
+  it('values of directives that take one are not read as words, nor another crawler’s', () => {
+    expect(denied(['max-snippet: 20, max-image-preview: large'])).toBe(false);
+    expect(denied(['max-image-preview: none'])).toBe(false);
+    expect(denied(['googlebot: all: noai'])).toBe(false);
+  });
+});

@@ -402,3 +402,66 @@ describe('an image whose own metadata states more than one licence', () => {
     expect(ev.licence?.id).toBe('CC-BY-4.0');
   });
 });
+
+// A prohibition the owner wrote, but in a form a strict reader passes over (DESIGN.md §2 rule 3,
+// the reading that cannot keep a refusal): it was read as no DataMining at all, so the image was kept.
+describe('plus:DataMining property written a little off', () => {
+  const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+  const packet = (inner: string) => `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="${RDF}">${inner}</rdf:RDF></x:xmpmeta>`;
+  const reasonsOf = async (xmp: string) =>
+    evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmp)] })), AI).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+
+  it('a typed node instead of rdf:Description (which XMP forbids there, and Heed did not read) makes the packet unreadable', async () => {
+    expect(await reasonsOf(packet(`<plus:Rights xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" rdf:about="" plus:DataMining="DMI-PROHIBITED"/>`))).toEqual(['signal-unreadable']);
+  });
+
+  it.each([
+    ['the PLUS namespace without its trailing slash', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0" plus:DataMining="DMI-PROHIBITED"/>`)],
+    ['the PLUS namespace over https', packet(`<rdf:Description rdf:about="" xmlns:plus="https://ns.useplus.org/ldf/xmp/1.0/"><plus:DataMining>DMI-PROHIBITED</plus:DataMining></rdf:Description>`)],
+    ['the property name in another case', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"><plus:dataMining>DMI-PROHIBITED-AIMLTRAINING</plus:dataMining></rdf:Description>`)],
+  ])('%s refuses', async (_, xmp) => {
+    expect(await reasonsOf(xmp)).toEqual(['xmp-data-mining']);
+  });
+
+  it('a DataMining in another namespace stays foreign', async () => {
+    expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="DMI-PROHIBITED"/>`))).toEqual([]);
+  });
+});
+
+// An image may carry more than one XMP packet where a reader looks for one: a second standard
+// APP1 segment (exifr reads the first only), or a PNG tEXt / zTXt chunk keyed XML:com.adobe.xmp
+// (XMP Part 3 names iTXt; other writers use these). A prohibition there went unread and the
+// image was kept (DESIGN.md §2 rule 3; fail closed: every packet the image carries counts).
+describe('every XMP packet an image carries is read', () => {
+  const packet = (attrs: string) => xmpPacket('', attrs);
+  const plain = packet('xmpRights:Marked="False"');
+  const prohibited = packet(`plus:DataMining="${VOCAB}DMI-PROHIBITED"`);
+  const reasonsOf = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+  const deflate = async (x: string) => new Uint8Array(await new Response(new Blob([ascii(x) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+
+  it('JPEG: a second standard APP1 XMP segment', async () => {
+    expect(await reasonsOf(jpeg({ segments: [xmpApp1(plain), xmpApp1(prohibited)] }))).toEqual(['xmp-data-mining']);
+    expect(await reasonsOf(jpeg({ segments: [xmpApp1(prohibited), xmpApp1(plain)] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('PNG: an iTXt packet, then another, either order', async () => {
+    expect(await reasonsOf(png({ chunks: [pngXmpChunk(plain), pngXmpChunk(prohibited)] }))).toEqual(['xmp-data-mining']);
+    expect(await reasonsOf(png({ chunks: [pngXmpChunk(prohibited), pngXmpChunk(plain)] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('PNG: a tEXt or zTXt chunk keyed XML:com.adobe.xmp', async () => {
+    expect(await reasonsOf(png({ chunks: [pngChunk('tEXt', concat(ascii('XML:com.adobe.xmp'), [0], ascii(prohibited)))] }))).toEqual(['xmp-data-mining']);
+    const z = await deflate(prohibited);
+    expect(await reasonsOf(png({ chunks: [pngXmpChunk(plain), pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], z))] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('WebP: a second XMP chunk; GIF (packet scan): a second packet', async () => {
+    expect(await reasonsOf(webp({ chunks: [riffChunk('XMP ', ascii(plain)), riffChunk('XMP ', ascii(prohibited))] }))).toEqual(['xmp-data-mining']);
+    const ext = (x: string) => concat([0x21, 0xff, 11], ascii('XMP DataXMP'), ascii(x), [1], Uint8Array.from({ length: 256 }, (_, i) => 255 - i), [0]);
+    expect(await reasonsOf(gif(2, 2, concat(ext(plain), ext(prohibited))))).toEqual(['xmp-data-mining']);
+  });
+
+  it('PNG: a zTXt packet that does not inflate is unreadable', async () => {
+    expect(await reasonsOf(png({ chunks: [pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], ascii('not zlib')))] }))).toEqual(['signal-unreadable']);
+  });
+});

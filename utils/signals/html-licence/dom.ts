@@ -45,6 +45,29 @@ export function matchKey(url: string, base: string): string | null {
   return `${u.host}${u.pathname}${u.search}`;
 }
 
+/** A path naming an image file by its extension (`/img/owl.jpg`), not a script serving many. */
+const IMAGE_FILE_PATH = /\.(?:jpe?g|jfif|png|gif|webp|avif|svg|bmp|tiff?|heic|heif)$/i;
+
+/**
+ * Whether `url` names the image `imageKey` (a matchKey): the same URL, or — when the path names an
+ * image file — the same file with another query string (`owl.jpg?w=800`, `owl.jpg?format=750w`:
+ * image CDNs and CMSs serve resized copies so, while the page's JSON-LD names the file). Decision
+ * (DESIGN.md §2 rule 4, the reading that cannot keep what the owner refused): an ImageObject's
+ * licence for the file speaks for the copy the page shows, so an NC licence for it is not lost to
+ * a broader page licence. A script's path (`image.php?id=2`) is not a file: its query names the image.
+ */
+export function namesSameImage(url: string, imageKey: string, base: string): boolean {
+  const key = matchKey(url, base);
+  if (key === null) return false;
+  if (key === imageKey) return true;
+  const path = (k: string) => {
+    const q = k.indexOf('?');
+    return q < 0 ? k : k.slice(0, q);
+  };
+  const file = path(key);
+  return file === path(imageKey) && IMAGE_FILE_PATH.test(file);
+}
+
 /** Space-separated token list (HTML "set of space-separated tokens"), lower-cased. */
 export function tokens(value: string | null): string[] {
   if (!value) return [];

@@ -87,6 +87,8 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
     return null;
   };
 
+  // Where an ImageObject says its licence is acquired (see the end).
+  const acquire = new Map<ElementLicenceHint, string>();
   const seen = new Set<Element>();
   for (const root of roots) {
     for (const el of markupIn(root).elements) {
@@ -103,9 +105,16 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
         else if (s.predicate === 'title') h.title ??= textValue(s);
         else if (s.predicate === 'creditText') h.creditText ??= textValue(s);
         else if (s.predicate === 'attributionUrl') h.attributionUrl ??= urlValue(s, base);
+        else if (s.predicate === 'acquireLicensePage' && h.via !== 'figure' && !acquire.has(h)) {
+          const url = urlValue(s, base);
+          if (url) acquire.set(h, url);
+        }
       }
     }
   }
+  // An ImageObject that names where to acquire a licence and states none is licensed there: the
+  // image's own statement, not a licence Heed recognises (as in JSON-LD, findings.ts).
+  for (const [h, url] of acquire) if (h.licences.length === 0) h.licences.push(url);
   return [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
 }
 

@@ -1,7 +1,7 @@
 import type { Licence, LicenceSource } from '../../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../../model/licence-url';
 import type { ElementLicenceHint, PageLicenceSignals } from './schema';
-import { matchKey, resolveUrl } from './dom';
+import { matchKey, namesSameImage, resolveUrl } from './dom';
 
 export interface LicenceFindingsInput {
   imageUrl: string;
@@ -40,10 +40,16 @@ export function licenceFindings(input: LicenceFindingsInput): Licence[] {
   const imageKey = matchKey(input.imageUrl, base);
   const credits: Credit[] = [];
   for (const io of input.page.imageObjects) {
-    if (imageKey === null || matchKey(io.contentUrl, base) !== imageKey) continue;
+    // The same image, or the same image file with another query string (see namesSameImage).
+    if (imageKey === null || !namesSameImage(io.contentUrl, imageKey, base)) continue;
     const credit = { title: io.name, creator: io.creator ?? io.creditText };
     credits.push(credit);
     for (const url of io.license) add('element', url, credit);
+    // An ImageObject that names where to acquire a licence and states none says the image is
+    // licensed there — as XMP's WebStatement naming a licensing page does (DESIGN.md §2 rule 4):
+    // the image's own statement, not a licence Heed recognises, so a broader page licence does
+    // not speak for it (the reading that cannot grant what the owner sells).
+    if (io.license.length === 0 && io.acquireLicensePage) add('element', io.acquireLicensePage, credit);
   }
   for (const hint of input.element) {
     const credit = { title: hint.title, creator: hint.creator ?? hint.creditText };

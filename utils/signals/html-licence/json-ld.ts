@@ -27,6 +27,19 @@ function prop(node: JsonObject, name: string): Json | undefined {
   return node[name] ?? node[`schema:${name}`] ?? node[`https://schema.org/${name}`] ?? node[`http://schema.org/${name}`];
 }
 
+/**
+ * The URLs of a property under every spelling it is written in. A node may carry two
+ * (`license` and `schema:license`): reading the first only would let one hide the other, so
+ * both are read and two licences conflict (DESIGN.md §2 rule 4; fail closed).
+ */
+function urlsOfProp(node: JsonObject, name: string, base: string, limit = 20): string[] {
+  const out: string[] = [];
+  for (const key of [name, `schema:${name}`, `https://schema.org/${name}`, `http://schema.org/${name}`]) {
+    for (const url of urlsOf(node[key], base, limit)) if (out.length < limit && !out.includes(url)) out.push(url);
+  }
+  return out;
+}
+
 /** Deepest array/object nesting, counted without parsing (so JSON.parse never recurses deeply). */
 function nestingDepth(text: string, limit: number): number {
   let depth = 0;
@@ -73,7 +86,11 @@ function urlsOf(value: Json | undefined, base: string, limit = 20): string[] {
       // one hiding the other (DESIGN.md §2 rule 4; fail closed).
       visit(v['@id'], depth + 1);
       visit(prop(v, 'url'), depth + 1);
-      if (v['@id'] === undefined && prop(v, 'url') === undefined) visit(v['@value'], depth + 1);
+      // A licence object with no URL (`{"@type": "CreativeWork", "name": "CC BY-NC 4.0"}`) still
+      // states a licence: its name is read as a text value is (a relative URL no licence matches),
+      // so it is a licence Heed cannot recognise — not none, which would let a broader page
+      // licence speak for the image (DESIGN.md §2 rule 4; fail closed).
+      if (v['@id'] === undefined && prop(v, 'url') === undefined) visit(v['@value'] ?? prop(v, 'name'), depth + 1);
     }
   };
   visit(value, 0);
@@ -96,9 +113,9 @@ function namesOf(value: Json | undefined): string | null {
 }
 
 function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
-  const contentUrls = urlsOf(prop(node, 'contentUrl'), base);
+  const contentUrls = urlsOfProp(node, 'contentUrl', base);
   if (contentUrls.length === 0) return [];
-  const license = urlsOf(prop(node, 'license'), base);
+  const license = urlsOfProp(node, 'license', base);
   const rest = {
     license,
     acquireLicensePage: urlsOf(prop(node, 'acquireLicensePage'), base, 1)[0] ?? null,
@@ -181,7 +198,7 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
       } else if (top && !isMediaType(types)) {
         const creator = namesOf(prop(value, 'author')) ?? namesOf(prop(value, 'creator'));
         if (creator !== null && out.pageCreators.length < LIMITS.licences && !out.pageCreators.includes(creator)) out.pageCreators.push(creator);
-        for (const url of urlsOf(prop(value, 'license'), base)) {
+        for (const url of urlsOfProp(value, 'license', base)) {
           if (out.pageLicences.includes(url)) continue;
           if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);
           else out.truncated = true;

@@ -105,6 +105,27 @@ export function readRdfProperties(roots: XmlElement[]): XmpProperty[] {
   return props;
 }
 
+/**
+ * The name of a node element directly inside rdf:RDF that is not rdf:Description (an RDF/XML
+ * typed node), or null. XMP allows none there (Adobe's XMP Toolkit rejects such a packet: "Top
+ * level typed node not allowed"), and readRdfProperties reads rdf:Description only, so whatever
+ * the typed node says — a plus:DataMining prohibition, say — would go unread: the caller treats
+ * the packet as unreadable instead (DESIGN.md §2 rule 5; fail closed).
+ */
+export function topLevelTypedNode(roots: XmlElement[]): string | null {
+  const stack = [...roots];
+  for (let guard = 0; stack.length > 0 && guard < MAX_NODES; guard++) {
+    const n = stack.pop()!;
+    if (isRdf(n, 'RDF')) {
+      const typed = n.children.find((c) => !isRdf(c, 'Description'));
+      if (typed) return typed.local;
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return null;
+}
+
 /** Whether the parsed packet contains an rdf:RDF element at all. */
 export function hasRdf(roots: XmlElement[]): boolean {
   const stack = [...roots];
