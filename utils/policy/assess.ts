@@ -296,7 +296,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
   // tdmrep.json for that URL (the final response's are read below).
   for (const hop of hops) {
-    evidence.push(...headerOptOuts(hop.headers, hop.url, 'image', profile));
+    evidence.push(...headerOptOuts(hop.headers, hop.url, 'redirect', profile));
     const hopOrigin = originOfUrl(hop.url);
     if (hopOrigin) {
       evidence.push(...resolveTdmReservation({ wellKnown: hopOrigin.tdmrep, imageUrl: hop.url, imageHeaders: tdmDeclaration(hop.headers), pageFallback: null }, profile));

@@ -68,7 +68,7 @@ function denyReasons(evidence: readonly Evidence[]): RefusalReason[] {
  */
 export function refusalBeforeHop(page: PageAssessment, hops: readonly RedirectHop[], nextUrl: string, nextOrigin: OriginFiles | null, settings: Settings): Decision | null {
   const profile = purposeProfile(settings.purpose);
-  const evidence: Evidence[] = hops.flatMap((hop) => headerOptOuts(hop.headers, hop.url, 'image', profile));
+  const evidence: Evidence[] = hops.flatMap((hop) => headerOptOuts(hop.headers, hop.url, 'redirect', profile));
   // What is known of the next URL counts as evidence when it refuses, as for a first request.
   const next = knownBeforeRequest(page, nextUrl, nextOrigin, settings);
   if (denyReasons(next).length > 0) evidence.push(...next);

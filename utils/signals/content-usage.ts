@@ -1,6 +1,6 @@
 import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { scopeOf } from './document-kind';
+import { namedByUrl, scopeOf, type DocumentKind } from './document-kind';
 import { stripQuotes } from './fetched-file';
 
 /**
@@ -287,11 +287,11 @@ const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 /**
  * How a note names the response whose header it read: "The response's Content-Usage header" for
- * the page's and the image's (as ever; the scope tells them apart); a frame document's names
- * the frame and its URL, "The frame's Content-Usage header (https://…)" (see document-kind.ts).
+ * the page's and the image's (as ever; the scope tells them apart); a frame's or a redirect's
+ * names it and its URL, "The frame's Content-Usage header (https://…)" (see document-kind.ts).
  */
-function subject(header: 'Content-Usage' | 'Content-Signal', where: Scope | 'frame', source: string): string {
-  return where === 'frame' ? `The frame's ${header} header (${source})` : `The response's ${header} header`;
+function subject(header: 'Content-Usage' | 'Content-Signal', where: Scope | DocumentKind, source: string): string {
+  return namedByUrl(where) ? `The ${where}'s ${header} header (${source})` : `The response's ${header} header`;
 }
 
 /**
@@ -299,12 +299,12 @@ function subject(header: 'Content-Usage' | 'Content-Signal', where: Scope | 'fra
  * representation only), each line read as a statement (or a value `fetch` joined, read the
  * same way). A `n` for the purpose's category denies; a line that is not a valid dictionary,
  * or a value for the category other than the Token `y` / `n`, fails closed (see above).
- * `where`: the response's document (a frame's is worded as the frame's, document-kind.ts).
+ * `where`: the response's document (a frame's or a redirect's is named, document-kind.ts).
  */
 export function evaluateContentUsageHeader(
   headerValues: readonly string[],
   source: string,
-  where: Scope | 'frame',
+  where: Scope | DocumentKind,
   profile: PurposeProfile,
 ): Evidence[] {
   if (headerValues.length === 0) return [];
@@ -326,13 +326,13 @@ export function evaluateContentUsageHeader(
     return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `${said} says ${refusingLabel(usage)}: the owner opts out of ${category ?? profile.purpose}` }];
   }
   if (category === null) {
-    return [{ ...base, effect: 'info', note: `${where === 'frame' ? `${said} read` : 'Content-Usage read'}; the purpose ${profile.purpose} has no aipref category` }];
+    return [{ ...base, effect: 'info', note: `${namedByUrl(where) ? `${said} read` : 'Content-Usage read'}; the purpose ${profile.purpose} has no aipref category` }];
   }
   if (pref === 'other') {
     return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${said} gives ${category} a value other than the token y or n; Heed fails closed` }];
   }
   if (pref === 'y') return [{ ...base, effect: 'allow', note: `${said} says ${category}=y` }];
-  return [{ ...base, effect: 'info', note: `${where === 'frame' ? said : 'Content-Usage header'} states no preference for ${category}` }];
+  return [{ ...base, effect: 'info', note: `${namedByUrl(where) ? said : 'Content-Usage header'} states no preference for ${category}` }];
 }
 
 /**
@@ -346,7 +346,7 @@ export function evaluateContentUsageHeader(
 export function evaluateContentSignalHeader(
   headerValues: readonly string[],
   source: string,
-  where: Scope | 'frame',
+  where: Scope | DocumentKind,
   profile: PurposeProfile,
 ): Evidence[] {
   if (headerValues.length === 0 || profile.contentSignalKeys.length === 0) return [];
@@ -361,5 +361,5 @@ export function evaluateContentSignalHeader(
     else if (said === 'other') out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${header} gives ${key} a value other than yes or no; Heed fails closed` });
     else if (said === 'yes') out.push({ ...base, effect: 'allow', note: `${header} says ${key}=yes` });
   }
-  return out.length > 0 ? out : [{ ...base, effect: 'info', note: `${where === 'frame' ? header : 'Content-Signal header'} states no preference for this purpose` }];
+  return out.length > 0 ? out : [{ ...base, effect: 'info', note: `${namedByUrl(where) ? header : 'Content-Signal header'} states no preference for this purpose` }];
 }

@@ -161,7 +161,7 @@ function joinWithinBudget(directives: RobotsDirective[], budget: number): string
 }
 
 /** The documents that carry robots metas: the page, or a frame showing the image (document-kind.ts). */
-export type MetaDocument = Exclude<DocumentKind, 'image'>;
+export type MetaDocument = Extract<DocumentKind, 'page' | 'frame'>;
 
 /**
  * Evaluate a page's robots metas (or, `where` = 'frame', those of a frame document at `source`):

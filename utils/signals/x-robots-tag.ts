@@ -9,7 +9,7 @@
  */
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
-import { scopeOf, type DocumentKind } from './document-kind';
+import { namedByUrl, scopeOf, type DocumentKind } from './document-kind';
 import { clip, neverThrow, stripQuotes } from './fetched-file';
 import type { HeaderValue } from './header-lines';
 
@@ -189,7 +189,7 @@ export function explainWords(words: readonly string[]): string {
 }
 
 /**
- * Evaluate the X-Robots-Tag header of one response (the image's, the page's or a frame
+ * Evaluate the X-Robots-Tag header of one response (the image's, a redirect's, the page's or a frame
  * document's: `where`, see document-kind.ts), as lines read apart or as a value the platform
  * may have joined: a deny (`x-robots-tag`) per binding addressee carrying an opt-out word, info
  * otherwise.
@@ -215,12 +215,12 @@ export function evaluateXRobotsTag(
 }
 
 /**
- * "The page's X-Robots-Tag" / "The image's X-Robots-Tag", as ever; a frame's names the frame
- * and its URL, which a reader could not tell from the page's otherwise: "The frame's
- * X-Robots-Tag (https://…)". `aside` joins the URL inside the brackets ("(https://…, to every crawler)").
+ * "The page's X-Robots-Tag" / "The image's X-Robots-Tag", as ever; a frame's or a redirect's names it
+ * and its URL, which a reader could not tell from the page's (or the image's) otherwise: "The
+ * frame's X-Robots-Tag (https://…)". `aside` joins the URL inside the brackets ("(https://…, to every crawler)").
  */
 function subject(where: DocumentKind, source: string, aside?: string): string {
-  if (where === 'frame') return `The frame's X-Robots-Tag (${[source, aside].filter(Boolean).join(', ')})`;
+  if (namedByUrl(where)) return `The ${where}'s X-Robots-Tag (${[source, aside].filter(Boolean).join(', ')})`;
   return `The ${where}'s X-Robots-Tag${aside ? ` (${aside})` : ''}`;
 }
 
@@ -244,8 +244,8 @@ function groupEvidence(g: RobotsGroup, source: string, where: DocumentKind, prof
   };
 }
 
-/** The page's and the image's notes say "X-Robots-Tag <problem>", as ever; a frame's name the frame and its URL. */
+/** The page's and the image's notes say "X-Robots-Tag <problem>", as ever; a frame's and a redirect's name it and its URL. */
 function unreadable(source: string, where: DocumentKind, problem: string): Evidence {
-  const note = where === 'frame' ? `${subject(where, source)}: ${problem}` : `X-Robots-Tag ${problem}`;
+  const note = namedByUrl(where) ? `${subject(where, source)}: ${problem}` : `X-Robots-Tag ${problem}`;
   return { kind: 'x-robots-tag', scope: scopeOf(where), source, value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note };
 }

@@ -100,6 +100,19 @@ describe('refusalBeforeHop (rule 2 on the way: each redirect target is judged be
     const hops = [hop('https://museum.example/img/a.png', 'https://cdn.example/a.png', { 'x-robots-tag': ['noai'] })];
     const r = refusalBeforeHop(site(), hops, 'https://cdn.example/a.png', files('https://cdn.example'), settings);
     expect(r?.reasons).toEqual(['x-robots-tag']);
+    // The note names the redirect that said it, not "the image's" (whose response it is not).
+    const said = r?.evidence.find((e) => e.kind === 'x-robots-tag');
+    expect(said).toMatchObject({ scope: 'image', source: 'https://museum.example/img/a.png' });
+    expect(said?.note).toMatch(/^The redirect's X-Robots-Tag \(https:\/\/museum\.example\/img\/a\.png\) says/);
+  });
+
+  it('names the redirect in Content-Usage and Content-Signal notes too', () => {
+    const hops = [hop('https://museum.example/img/a.png', 'https://cdn.example/a.png', { 'content-usage': ['train-ai=n'], 'content-signal': ['ai-train=no'] })];
+    const r = refusalBeforeHop(site(), hops, 'https://cdn.example/a.png', files('https://cdn.example'), settings);
+    const notes = r?.evidence.filter((e) => e.effect === 'deny').map((e) => e.note) ?? [];
+    expect(notes.length).toBe(2);
+    for (const note of notes) expect(note).toContain("The redirect's Content-");
+    expect(notes.join(' ')).toContain('(https://museum.example/img/a.png)');
   });
 
   it('refuses a redirect to a domain the user blocked or the registry blocks', () => {
