@@ -156,6 +156,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const profile = purposeProfile(settings.purpose);
   const url = input.page.url;
   const imageEvidence: Evidence[] = [
+    ...unreadPageHeaders(input.headers, url),
     ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
     ...evaluateRobots(input.origin.robots, url, 'page', profile),
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
@@ -233,6 +234,20 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
  */
 function markupReadInFull(signals: PageLicenceSignals): boolean {
   return signals.unreadable.length === 0 && !signals.truncated;
+}
+
+/**
+ * The page's response headers, when they could not be read (null: no record of them, and the
+ * request for them failed). Decision (DESIGN.md §2 rule 5, as for a frame's unread headers): an
+ * X-Robots-Tag, Content-Usage, Content-Signal or tdm-reservation there may refuse every image on
+ * the page, so their absence fails closed — a page-level deny — instead of reading as "none".
+ */
+function unreadPageHeaders(headers: HeaderMap | null, pageUrl: string): Evidence[] {
+  if (headers !== null) return [];
+  return [{
+    kind: 'fetch', scope: 'page', source: pageUrl, value: 'page headers not read', effect: 'deny', reason: 'signal-unreadable',
+    note: "The page's response headers could not be read: an opt-out there (X-Robots-Tag, Content-Usage, tdm-reservation) may refuse its images, so Heed fails closed",
+  }];
 }
 
 /** A page licence of the page's text only: evidence that licenses no image (DESIGN.md §2 rule 4). */

@@ -692,6 +692,17 @@ describe('ai.txt file types meet the type the bytes turned out to be', () => {
 // may hold this image's own, more specific licence (an NC ImageObject beside the page's CC BY): the
 // page licence cannot be relied on for any image, nor make the site `permitted` (DESIGN.md §2
 // rules 4 and 5). Before, it licensed every same-site image and showed the site as permitted.
+// The page's response headers could not be read (null: no record of them, and the request for
+// them failed): an X-Robots-Tag, Content-Usage or tdm-reservation there went unread, and every
+// image was judged as if the page had none. As a frame's unread headers do, they fail closed.
+describe('page response headers that could not be read', () => {
+  it('refuse every image, and the site is not shown open', () => {
+    const p = page({ headers: null });
+    expect(p).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    expect(decideFor('https://museum.example/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['signal-unreadable'] });
+  });
+});
+
 describe('page licence markup not read in full', () => {
   const unread = (over: Partial<PageSignals['licence']>) => page({ page: pageSignals({ licence: { ...pageSignals().licence, ...over } }) });
   const broken: [string, Partial<PageSignals['licence']>][] = [
