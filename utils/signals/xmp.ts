@@ -104,7 +104,9 @@ function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: str
 }
 
 function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
-  const marked = first(texts(props, NS.xmpRights, 'Marked'))?.toLowerCase();
+  // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
+  const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
+  const marked = markedValues.includes('true') ? 'true' : markedValues[0];
   const licensorUrls = propertyValues(props, NS.plus, 'Licensor')
     .flatMap(structsOf)
     .flatMap((fields) => fields.filter((f) => f.ns === NS.plus && f.name === 'LicensorURL').flatMap((f) => textsOf(f.value)));

@@ -489,3 +489,16 @@ describe('plus:ModelReleaseStatus stated more than once', () => {
     expect((await read(jpeg({ segments: [xmpApp1(twice('MR-UMR', `${VOCAB}MR-UMR`))] }))).modelReleaseStatus).toBe('MR-UMR');
   });
 });
+
+// xmpRights:Marked stated twice (False, then True in a second Description or packet): the first
+// alone read as public domain, so no rights statement was made and the page licence applied.
+describe('xmpRights:Marked stated more than once', () => {
+  it('any True is rights-managed', async () => {
+    const x = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:Marked="False"/>
+      <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:Marked="True"/></rdf:RDF></x:xmpmeta>`;
+    const r = await read(jpeg({ segments: [xmpApp1(x)] }));
+    expect(r.marked).toBe(true);
+    expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
+  });
+});
