@@ -79,6 +79,8 @@ export interface RedirectHop {
   url: string;
   location: string;
   headers: HeaderMap;
+  /** RSL licences its `Link` header names, as the shell fetched them (they speak for `url`). */
+  linkedRsl?: FetchedFile[];
 }
 
 /** What was read about one image: its response, its origins' signal files and its bytes. */
@@ -317,6 +319,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       evidence.push(...resolveTdmReservation({ wellKnown: hopOrigin.tdmrep, imageUrl: hop.url, imageHeaders: tdmDeclaration(hop.headers), pageFallback: null }, profile));
       evidence.push(...rslEvidence([hopOrigin], hop.url, profile, 'image'));
     }
+    // An RSL licence the redirect's own Link header names speaks for its URL, as its other headers do.
+    for (const doc of hop.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, hop.url, profile, 'image', hop.url));
   }
   const finalOrigin = originOfUrl(image.finalUrl);
   if (finalOrigin) {

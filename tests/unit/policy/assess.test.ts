@@ -503,6 +503,15 @@ describe('assessImage checks every redirect hop (A → B → C), not only the fi
     expect(assessImage(page(), image(A, three({}, { 'content-usage': 'train-ai=n' })), candidate(A), optOut).reasons).toContain('content-usage-n');
     expect(assessImage(page(), image(A, three({}, { 'tdm-reservation': '1' })), candidate(A), optOut).reasons).toContain('tdm-reserved');
   });
+  // An RSL licence B's 3xx names in its Link header speaks for B's URL, as its other headers do;
+  // only the final response's was read, so B's prohibition was lost.
+  it("an RSL licence B's 3xx links to refuses", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const rsl = { url: 'https://hop.example/rsl.xml', outcome: 'ok' as const, body: '<rsl xmlns="https://rslstandard.org/rsl"><content url="/go/*"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>' };
+    const inputs = three();
+    const redirects = inputs.redirects!.map((h) => (h.url === B ? { ...h, linkedRsl: [rsl] } : h));
+    expect(assessImage(page(), image(A, { ...inputs, redirects }), candidate(A), optOut).reasons).toContain('rsl-prohibits');
+  });
   it("B's ai.txt or tdmrep.json refusing B's path refuses", () => {
     const optOut = parseSettings({ mode: 'opt-out' });
     const aiTxt = { ...ok('User-Agent: *\nDisallow: /go/'), url: 'https://hop.example/ai.txt' };
