@@ -13,6 +13,8 @@ export interface RawPageSignals {
   jsonLd: string[];
   /** Some JSON-LD was left out (over the caps). */
   jsonLdTruncated: boolean;
+  /** Some rel="license" links were left out (over the cap): those read may not be all the page says. */
+  licenceLinksTruncated?: boolean;
   /** Texts of inline RSL licences, `<script type="application/rsl+xml">` (SIGNALS.md §5.2). */
   rsl: string[];
   /** MediaWiki's own markers are present: the page licence is the wiki text's (DESIGN.md §2 rule 4). */
@@ -116,8 +118,13 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   const linkEls = ['link', 'a', 'area']
     .flatMap((tag) => Array.from(doc.querySelectorAll(`${tag}[rel~="license" i]`)))
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1)); // document order
+  let licenceLinksTruncated = false;
   for (const el of linkEls) {
-    if (licenceLinks.length >= RAW_LIMITS.links) break;
+    if (licenceLinks.length >= RAW_LIMITS.links) {
+      licenceLinksTruncated = !el.closest('figure');
+      if (licenceLinksTruncated) break;
+      continue;
+    }
     if (el.closest('figure')) continue;
     try {
       const url = new URL(el.getAttribute('href') ?? '', pageUrl).href;
@@ -148,6 +155,7 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     licenceLinks,
     jsonLd,
     jsonLdTruncated,
+    ...(licenceLinksTruncated ? { licenceLinksTruncated } : {}),
     rsl: readInlineRsl(doc, scripts),
     mediaWiki: isMediaWiki(doc),
     dcmiText: licenceLinks.length > 0 && dcmiTextMarked(doc),

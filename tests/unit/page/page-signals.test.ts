@@ -139,3 +139,13 @@ describe('the badge reads an opt-out however many metas or words come first', ()
   });
 });
 
+
+// More rel="license" links than the badge reads: the rest may conflict with those read, so the
+// page licence is not relied on (assess.ts) — as the full reader flags it. The badge did not flag
+// it, and showed the site permitted on the first 100 links' CC BY.
+it('more licence links than the badge reads: flagged truncated, as the full reader does', () => {
+  const links = Array.from({ length: 100 }, (_, i) => `<link rel="license" href="https://creativecommons.org/licenses/by/4.0/?v=${i}">`).join('');
+  const d = doc(`${links}<link rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">`);
+  expect(readPageSignals(d, URL_).licence.truncated).toBe(true);
+  expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.truncated).toBe(true);
+});
