@@ -30,7 +30,10 @@ async function fetchOnce(url: string, maxBytes: number, timeoutMs: number, redir
     const res = await fetch(url, { credentials: 'omit', redirect, signal: controller.signal, cache: 'no-store' });
     if (res.type === 'opaqueredirect') return { outcome: 'redirect', url };
     const finalUrl = res.url || url;
-    if (res.status >= 500 || res.status < 200) {
+    // A 3xx that fetch handed back was not followed (no usable Location): it is not the file or
+    // document asked for, so it reads as unreachable (RFC 9309 §2.3.1: only a 2xx is the file),
+    // not as an empty file that allows everything (DESIGN.md §2 rule 5; fail closed).
+    if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400)) {
       await res.body?.cancel();
       return { outcome: 'unreachable', url, detail: `HTTP ${res.status}`, status: res.status, headers: res.headers };
     }

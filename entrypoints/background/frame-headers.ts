@@ -22,10 +22,17 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
   // the cap fail closed (assess.ts) instead of going unread (DESIGN.md §2 rule 5).
   const unread = new Set(all.slice(MAX_FRAMES));
   const byUrl = new Map<string, Record<string, string>>();
+  // Frames whose headers could not be read: a 5xx, a network failure or timeout, or a 4xx (whose
+  // headers are the error page's, not the frame document's). Read as "no header", an opt-out
+  // there was lost; their images fail closed instead (DESIGN.md §2 rule 5).
+  const failed = new Map<string, string>();
   await Promise.all(
     urls.map(async (url) => {
       const r = await fetchLimited(url, 0);
-      if (r.outcome === 'unreachable') return;
+      if (r.outcome !== 'ok') {
+        failed.set(url, r.outcome === 'unavailable' ? `HTTP ${r.status}` : r.detail);
+        return;
+      }
       const received = headerMap(r.headers);
       const kept: Record<string, string> = {};
       for (const name of FRAME_OPT_OUT_HEADERS) if (received[name] !== undefined) kept[name] = received[name]!.slice(0, 16_384);
@@ -36,5 +43,7 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
     const headers = byUrl.get(frame.url);
     if (headers) frame.headers = headers;
     if (unread.has(frame.url)) frame.headersUnread = `more than ${MAX_FRAMES} frames show images`;
+    const why = failed.get(frame.url);
+    if (why !== undefined) frame.headersUnread = `its response headers could not be read: ${why.slice(0, 120)}`;
   }
 }

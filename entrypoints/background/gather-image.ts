@@ -6,6 +6,7 @@ import { purposeProfile } from '@/utils/model/purposes';
 import type { Settings } from '@/utils/model/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
+import { headerLines } from '@/utils/signals/header-lines';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
 import { belowMinSide, shownImageInstead } from '@/utils/policy/image-to-judge';
 import { embeddedCredit } from '@/utils/signals/xmp-credit';
@@ -128,11 +129,14 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const originNames = [...new Set([candidate.url, ...hopUrls, fetched.finalUrl].map(originOf).filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
-  const [files, rights, linkedRsl] = await Promise.all([
+  const [files, rights, linkedRsl, hopRsl] = await Promise.all([
     Promise.all(originNames.map((o) => origins.get(o))),
     readEmbeddedRights(fetched.bytes),
     origins.rslDocuments(readRslLinkHeader(link === null ? [] : [link], fetched.finalUrl), fetched.finalUrl),
+    // Each redirect's own Link header may name an RSL licence for its URL (assess.ts reads it).
+    Promise.all(redirects.map((h) => origins.rslDocuments(readRslLinkHeader(headerLines(h.headers, 'link').lines, h.url), h.url))),
   ]);
+  const hops = redirects.map((h, i) => (hopRsl[i]!.length > 0 ? { ...h, linkedRsl: hopRsl[i] } : h));
   const profile = purposeProfile(settings.purpose);
   const embedded = evaluateEmbeddedRights(rights, profile);
   const c2pa = evaluateC2pa(fetched.bytes, profile);
@@ -143,7 +147,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         url: candidate.url,
         finalUrl: fetched.finalUrl,
         headers: headerMap(fetched.headers),
-        redirects,
+        redirects: hops,
         origins: files,
         embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, licences: embedded.licences, credit: embeddedCredit(rights) },
         linkedRsl,

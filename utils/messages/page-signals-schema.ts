@@ -28,6 +28,7 @@ export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = lazily(() => z.ob
   licenceLinks: z.array(z.object({ url: z.string().max(RAW_LIMITS.url), type: z.string().max(200) })).max(RAW_LIMITS.links),
   jsonLd: z.array(z.string().max(RAW_LIMITS.jsonLdChars)).max(RAW_LIMITS.jsonLdScripts),
   jsonLdTruncated: z.boolean(),
+  licenceLinksTruncated: z.boolean().optional(),
   rsl: InlineRslSchema,
   mediaWiki: z.boolean(),
   dcmiText: z.boolean(),

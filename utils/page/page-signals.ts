@@ -66,7 +66,7 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
       rslLinks: raw.licenceLinks.filter((l) => l.type === RSL_TYPE).map((l) => l.url),
       imageObjects: jsonLd.imageObjects,
       unreadable: jsonLd.unreadable,
-      truncated: jsonLd.truncated || raw.jsonLdTruncated,
+      truncated: jsonLd.truncated || raw.jsonLdTruncated || raw.licenceLinksTruncated === true,
     },
     rsl: raw.rsl,
   };

@@ -79,6 +79,8 @@ export interface RedirectHop {
   url: string;
   location: string;
   headers: HeaderMap;
+  /** RSL licences its `Link` header names, as the shell fetched them (they speak for `url`). */
+  linkedRsl?: FetchedFile[];
 }
 
 /** What was read about one image: its response, its origins' signal files and its bytes. */
@@ -156,6 +158,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const profile = purposeProfile(settings.purpose);
   const url = input.page.url;
   const imageEvidence: Evidence[] = [
+    ...unreadPageHeaders(input.headers, url),
     ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
     ...evaluateRobots(input.origin.robots, url, 'page', profile),
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
@@ -235,6 +238,20 @@ function markupReadInFull(signals: PageLicenceSignals): boolean {
   return signals.unreadable.length === 0 && !signals.truncated;
 }
 
+/**
+ * The page's response headers, when they could not be read (null: no record of them, and the
+ * request for them failed). Decision (DESIGN.md §2 rule 5, as for a frame's unread headers): an
+ * X-Robots-Tag, Content-Usage, Content-Signal or tdm-reservation there may refuse every image on
+ * the page, so their absence fails closed — a page-level deny — instead of reading as "none".
+ */
+function unreadPageHeaders(headers: HeaderMap | null, pageUrl: string): Evidence[] {
+  if (headers !== null) return [];
+  return [{
+    kind: 'fetch', scope: 'page', source: pageUrl, value: 'page headers not read', effect: 'deny', reason: 'signal-unreadable',
+    note: "The page's response headers could not be read: an opt-out there (X-Robots-Tag, Content-Usage, tdm-reservation) may refuse its images, so Heed fails closed",
+  }];
+}
+
 /** A page licence of the page's text only: evidence that licenses no image (DESIGN.md §2 rule 4). */
 function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype-text' }, pageUrl: string): Evidence {
   const why = l.covers === 'mediawiki-text' ? "a MediaWiki page's licence is the wiki text's; its files carry their own" : 'CC REL markup types the licensed work as dcmitype:Text';
@@ -302,6 +319,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       evidence.push(...resolveTdmReservation({ wellKnown: hopOrigin.tdmrep, imageUrl: hop.url, imageHeaders: tdmDeclaration(hop.headers), pageFallback: null }, profile));
       evidence.push(...rslEvidence([hopOrigin], hop.url, profile, 'image'));
     }
+    // An RSL licence the redirect's own Link header names speaks for its URL, as its other headers do.
+    for (const doc of hop.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, hop.url, profile, 'image', hop.url));
   }
   const finalOrigin = originOfUrl(image.finalUrl);
   if (finalOrigin) {

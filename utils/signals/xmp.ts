@@ -12,6 +12,7 @@ import { lazily } from '../model/lazily';
 import { extractEmbedded, iimText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
+import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
 import type { PurposeProfile } from '../model/purposes';
 import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
 
@@ -85,6 +86,17 @@ function dataMiningTexts(props: readonly XmpProperty[]): string[] {
   return props.filter((p) => p.ns !== null && PLUS_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'datamining').flatMap((p) => textsOf(p.value));
 }
 
+/**
+ * One plus:ModelReleaseStatus from the values the image states: the first that does not release
+ * (MR-UMR / MR-NAP release, model/people.ts), else the first. Decision (DESIGN.md §2 rule 6, fail
+ * closed): two statements that disagree (two rdf:Descriptions, an array, two packets) cannot both
+ * hold, and the first alone let an MR-UMR before an MR-NON waive the people rule.
+ */
+function leastReleasing(values: string[]): string | null {
+  const releases = (v: string) => (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelReleaseCode(v));
+  return first(values.filter((v) => !releases(v))) ?? first(values);
+}
+
 /** WebStatement and cc:license values after the first of each (absent when there are none). */
 function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: string[] } {
   const more = list([...texts(props, NS.xmpRights, 'WebStatement').slice(1), ...texts(props, NS.cc, 'license').slice(1)]);
@@ -92,7 +104,9 @@ function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: str
 }
 
 function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
-  const marked = first(texts(props, NS.xmpRights, 'Marked'))?.toLowerCase();
+  // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
+  const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
+  const marked = markedValues.includes('true') ? 'true' : markedValues[0];
   const licensorUrls = propertyValues(props, NS.plus, 'Licensor')
     .flatMap(structsOf)
     .flatMap((fields) => fields.filter((f) => f.ns === NS.plus && f.name === 'LicensorURL').flatMap((f) => textsOf(f.value)));
@@ -108,7 +122,7 @@ function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'i
     credit: first(texts(props, NS.photoshop, 'Credit')),
     dataMining: list(dataMiningTexts(props)),
     otherConstraints: first(texts(props, NS.plus, 'OtherConstraints')),
-    modelReleaseStatus: first(texts(props, NS.plus, 'ModelReleaseStatus')),
+    modelReleaseStatus: leastReleasing(texts(props, NS.plus, 'ModelReleaseStatus')),
     propertyReleaseStatus: first(texts(props, NS.plus, 'PropertyReleaseStatus')),
     digitalSourceType: first(texts(props, NS.ext, 'DigitalSourceType')),
     personsInImage: list(texts(props, NS.ext, 'PersonInImage')),
@@ -188,6 +202,19 @@ export function dataMiningId(value: string): string | null {
   return letters.startsWith('DMIPROHIBITED') || letters.startsWith('PROHIBITED') ? 'DMI-PROHIBITED' : null;
 }
 
+/** A DMI ID as written in a list: the vocabulary URI, a `plus:` QCode or bare. */
+const DMI_TOKEN = /^(?:https?:\/\/ns\.useplus\.org\/ldf\/vocab\/|plus:)?DMI/i;
+
+/**
+ * The IDs one plus:DataMining value holds. The property takes one; a value listing several
+ * (`DMI-ALLOWED DMI-PROHIBITED`) is read as each of them (DESIGN.md §2 rule 3: read as one, the
+ * prohibition after another ID was lost). Any other value is one value.
+ */
+export function dataMiningValues(value: string): string[] {
+  const tokens = value.split(/[\s,;]+/).filter((t) => DMI_TOKEN.test(t));
+  return tokens.length > 1 ? tokens.slice(0, 20) : [value];
+}
+
 // IPTC Digital Source Type NewsCodes (cv.iptc.org/newscodes/digitalsourcetype, release
 // 2024-10-23: 20 codes). Machine-generated media → synthetic; captures, digitisations and
 // human-made or human-edited media → not synthetic. `dataDrivenMedia`, `virtualRecording`,
@@ -259,7 +286,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   const add = (kind: 'xmp' | 'iptc', value: string, note: string, effect: Evidence['effect'] = 'info') =>
     evidence.push({ kind, scope: 'image', source: kind, value: clip(value), effect, note });
 
-  for (const raw of rights.dataMining) {
+  for (const raw of rights.dataMining.flatMap(dataMiningValues)) {
     const id = dataMiningId(raw);
     const value = `plus:DataMining=${id ?? raw}`;
     if (id === null) {
@@ -276,7 +303,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
       add('xmp', value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
     }
   }
-  if (rights.otherConstraints && !rights.dataMining.some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {
+  if (rights.otherConstraints && !rights.dataMining.flatMap(dataMiningValues).some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {
     add('xmp', `plus:OtherConstraints=${rights.otherConstraints}`, 'Free-text constraints (not evaluated).');
   }
 

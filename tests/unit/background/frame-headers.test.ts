@@ -34,3 +34,22 @@ describe('addFrameHeaders', () => {
     expect(candidates[0]!.frames![0]!.headersUnread).toBeUndefined();
   });
 });
+
+// A frame whose headers Heed could not read (5xx, timeout, a 3xx that leads nowhere, or a 4xx
+// whose headers are the error page's, not the frame document's) was read as a frame with no
+// opt-out header, so its images were kept. They fail closed now (DESIGN.md §2 rule 5).
+describe('a frame whose response headers could not be read', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it.each([
+    ['5xx', () => new Response(null, { status: 503 })],
+    ['a 403 (the error page’s headers, not the frame’s)', () => new Response(null, { status: 403, headers: { 'X-Robots-Tag': 'all' } })],
+    ['a redirect without a Location', () => new Response(null, { status: 302 })],
+    ['a network error', () => { throw new TypeError('Failed to fetch'); }],
+  ])('%s: its images fail closed', async (_, answer) => {
+    vi.stubGlobal('fetch', async () => answer());
+    const c = inFrame(0);
+    await addFrameHeaders([c]);
+    expect(c.frames![0]!.headers).toBeUndefined();
+    expect(c.frames![0]!.headersUnread).toMatch(/could not be read/);
+  });
+});

@@ -117,3 +117,35 @@ describe('an X-Robots-Tag written as a meta http-equiv', () => {
     expect(evaluateMetaRobots(metas(), URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
   });
 });
+
+// The badge (always-on reader) read the first 1000 metas and 4096 characters of each: a page
+// that put 1000 other metas, or a long run of words, before its `noai` was shown open while
+// Collect refused it (DESIGN.md §2 rule 3; the badge must read what Collect reads).
+describe('the badge reads an opt-out however many metas or words come first', () => {
+  const AI = purposeProfile('ai-training');
+  const refuses = (head: string) => evaluateMetaRobots(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas, URL_, AI).some((e) => e.effect === 'deny');
+  it('a robots meta after 1000 others', () => {
+    const junk = Array.from({ length: 1000 }, (_, i) => `<meta name="x${i}" content="y">`).join('');
+    expect(refuses(`${junk}<meta name="robots" content="noai">`)).toBe(true);
+    expect(refuses(`${junk}<meta name="GPTBot" content="noimageai">`)).toBe(true);
+    expect(pageSignalsFromRaw(readRawPageSignals(doc(`${junk}<meta name="tdm-reservation" content="1">`), URL_)).tdm.reservation).toBe('1');
+  });
+  it('a robots meta after 1000 others of the same name', () => {
+    const many = Array.from({ length: 1100 }, (_, i) => `<meta name="robots" content="index ${i}">`).join('');
+    expect(refuses(`${many}<meta name="robots" content="noai">`)).toBe(true);
+  });
+  it('an opt-out word past the first 4096 characters of content', () => {
+    expect(refuses(`<meta name="robots" content="${'index, '.repeat(800)}noai">`)).toBe(true);
+  });
+});
+
+
+// More rel="license" links than the badge reads: the rest may conflict with those read, so the
+// page licence is not relied on (assess.ts) — as the full reader flags it. The badge did not flag
+// it, and showed the site permitted on the first 100 links' CC BY.
+it('more licence links than the badge reads: flagged truncated, as the full reader does', () => {
+  const links = Array.from({ length: 100 }, (_, i) => `<link rel="license" href="https://creativecommons.org/licenses/by/4.0/?v=${i}">`).join('');
+  const d = doc(`${links}<link rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">`);
+  expect(readPageSignals(d, URL_).licence.truncated).toBe(true);
+  expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.truncated).toBe(true);
+});

@@ -503,6 +503,15 @@ describe('assessImage checks every redirect hop (A → B → C), not only the fi
     expect(assessImage(page(), image(A, three({}, { 'content-usage': 'train-ai=n' })), candidate(A), optOut).reasons).toContain('content-usage-n');
     expect(assessImage(page(), image(A, three({}, { 'tdm-reservation': '1' })), candidate(A), optOut).reasons).toContain('tdm-reserved');
   });
+  // An RSL licence B's 3xx names in its Link header speaks for B's URL, as its other headers do;
+  // only the final response's was read, so B's prohibition was lost.
+  it("an RSL licence B's 3xx links to refuses", () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const rsl = { url: 'https://hop.example/rsl.xml', outcome: 'ok' as const, body: '<rsl xmlns="https://rslstandard.org/rsl"><content url="/go/*"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>' };
+    const inputs = three();
+    const redirects = inputs.redirects!.map((h) => (h.url === B ? { ...h, linkedRsl: [rsl] } : h));
+    expect(assessImage(page(), image(A, { ...inputs, redirects }), candidate(A), optOut).reasons).toContain('rsl-prohibits');
+  });
   it("B's ai.txt or tdmrep.json refusing B's path refuses", () => {
     const optOut = parseSettings({ mode: 'opt-out' });
     const aiTxt = { ...ok('User-Agent: *\nDisallow: /go/'), url: 'https://hop.example/ai.txt' };
@@ -692,6 +701,17 @@ describe('ai.txt file types meet the type the bytes turned out to be', () => {
 // may hold this image's own, more specific licence (an NC ImageObject beside the page's CC BY): the
 // page licence cannot be relied on for any image, nor make the site `permitted` (DESIGN.md §2
 // rules 4 and 5). Before, it licensed every same-site image and showed the site as permitted.
+// The page's response headers could not be read (null: no record of them, and the request for
+// them failed): an X-Robots-Tag, Content-Usage or tdm-reservation there went unread, and every
+// image was judged as if the page had none. As a frame's unread headers do, they fail closed.
+describe('page response headers that could not be read', () => {
+  it('refuse every image, and the site is not shown open', () => {
+    const p = page({ headers: null });
+    expect(p).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    expect(decideFor('https://museum.example/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['signal-unreadable'] });
+  });
+});
+
 describe('page licence markup not read in full', () => {
   const unread = (over: Partial<PageSignals['licence']>) => page({ page: pageSignals({ licence: { ...pageSignals().licence, ...over } }) });
   const broken: [string, Partial<PageSignals['licence']>][] = [

@@ -366,6 +366,15 @@ describe('plus:DataMining values written a little off', () => {
     expect(reasons(dataMining)).toEqual(['xmp-data-mining']);
   });
 
+  // Several IDs in one value: read as their first (or as none), a prohibition after another ID was lost.
+  it.each([
+    ['DMI-ALLOWED DMI-PROHIBITED'],
+    ['DMI-UNSPECIFIED, DMI-PROHIBITED-AIMLTRAINING'],
+    [`${VOCAB}DMI-ALLOWED; ${VOCAB}DMI-PROHIBITED-GENAIMLTRAINING`],
+  ])('several IDs in one value, %s, refuses', (value) => {
+    expect(reasons([value])).toEqual(['xmp-data-mining']);
+  });
+
   it.each([
     ['allowed, written off', ['dmi_allowed/']],
     ['unspecified', ['DMI-UNSPECIFIED']],
@@ -463,5 +472,33 @@ describe('every XMP packet an image carries is read', () => {
 
   it('PNG: a zTXt packet that does not inflate is unreadable', async () => {
     expect(await reasonsOf(png({ chunks: [pngChunk('zTXt', concat(ascii('XML:com.adobe.xmp'), [0, 0], ascii('not zlib')))] }))).toEqual(['signal-unreadable']);
+  });
+});
+
+// Two model-release statements that disagree (two rdf:Descriptions, an array, or two packets):
+// the first was taken, so an MR-UMR before an MR-NON waived the people rule (DESIGN.md §2 rule 6).
+describe('plus:ModelReleaseStatus stated more than once', () => {
+  const twice = (a: string, b: string) => `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    <rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" plus:ModelReleaseStatus="${a}"/>
+    <rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" plus:ModelReleaseStatus="${b}"/></rdf:RDF></x:xmpmeta>`;
+  it('statements that disagree give the one that does not release', async () => {
+    expect((await read(jpeg({ segments: [xmpApp1(twice(`${VOCAB}MR-UMR`, `${VOCAB}MR-NON`))] }))).modelReleaseStatus).toBe(`${VOCAB}MR-NON`);
+    expect((await read(jpeg({ segments: [xmpApp1(twice('MR-NAP', 'MR-LMR'))] }))).modelReleaseStatus).toBe('MR-LMR');
+  });
+  it('statements that agree give that one', async () => {
+    expect((await read(jpeg({ segments: [xmpApp1(twice('MR-UMR', `${VOCAB}MR-UMR`))] }))).modelReleaseStatus).toBe('MR-UMR');
+  });
+});
+
+// xmpRights:Marked stated twice (False, then True in a second Description or packet): the first
+// alone read as public domain, so no rights statement was made and the page licence applied.
+describe('xmpRights:Marked stated more than once', () => {
+  it('any True is rights-managed', async () => {
+    const x = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:Marked="False"/>
+      <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:Marked="True"/></rdf:RDF></x:xmpmeta>`;
+    const r = await read(jpeg({ segments: [xmpApp1(x)] }));
+    expect(r.marked).toBe(true);
+    expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
   });
 });
