@@ -23,43 +23,23 @@ export interface RawPageSignals {
   dcmiText: boolean;
 }
 
-import { AI_TOKENS, HEED_TOKEN } from '../model/ai-tokens';
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 
 /**
- * Meta names that can refuse (robots, heed, the AI tokens, TDMRep's): read past the caps, as the
- * full reader (Collect) reads them. Without this, 1000 other metas, or a long run of words, before
- * `noai` hid it from the badge, which showed the site open while Collect refused (DESIGN.md §2).
+ * The opt-out words (DESIGN.md §2 rule 3), however written (`no-ai`, `NoImageAI`, `noai!`), as
+ * the background finds them (x-robots-tag.ts optOutWords); only to put a meta first here.
  */
-const REFUSING_NAMES: ReadonlySet<string> = new Set(['robots', HEED_TOKEN, ...AI_TOKENS.map((t) => t.token.toLowerCase()), 'tdm-reservation', 'tdm-policy']);
-const refusingName = (name: string) => REFUSING_NAMES.has(name.trim().toLowerCase().replace(/[\s_:]+/g, '-')) || REFUSING_NAMES.has(name.trim().toLowerCase());
-/** The opt-out words (DESIGN.md §2 rule 3), however written (`no-ai`, `NoImageAI`). */
-const OPT_OUT_WORD = /^(?:noai|noimageai|noindex|noimageindex|none)$/;
-/** How much of one content attribute is looked through for opt-out words (as the full reader). */
-const MAX_CONTENT_SCAN = 1024 * 1024;
+const OPT_OUT_WORDS = /\bno[\W_]*(?:image[\W_]*)?(?:ai|index)\b|\bnone\b/gi;
 
 /**
- * The metas of one refusing name, merged (the background merges them per name too, meta-robots.ts):
- * their contents joined as far as the cap allows, and the opt-out words found anywhere in any of
- * them, which are put first, so neither the cap nor 1000 metas of that name before can hide one.
+ * A meta's content as sent, cut at the cap with the opt-out words found anywhere in its first
+ * MiB put first (as far as the full reader looks): a long run of words before `noai` cannot hide it.
  */
-class RefusingMeta {
-  private head = '';
-  private readonly words = new Set<string>();
-  constructor(readonly name: string) {}
-  add(content: string): void {
-    if (this.head.length < RAW_LIMITS.content) this.head = this.head === '' ? content.slice(0, RAW_LIMITS.content) : `${this.head}, ${content.slice(0, RAW_LIMITS.content)}`;
-    for (const w of content.slice(0, MAX_CONTENT_SCAN).split(/[^A-Za-z0-9_.:-]+/)) {
-      const word = w.toLowerCase().replace(/[^a-z]/g, '');
-      if (OPT_OUT_WORD.test(word)) this.words.add(word);
-    }
-  }
-  content(): string {
-    const words = [...this.words].join(', ');
-    if (this.head.length <= RAW_LIMITS.content && (words === '' || this.head.length + words.length + 2 <= RAW_LIMITS.content)) return this.head;
-    return (words === '' ? this.head : `${words}, ${this.head}`).slice(0, RAW_LIMITS.content);
-  }
+function keptContent(content: string): { content: string; refuses: boolean } {
+  const words = content.slice(0, 1 << 20).match(OPT_OUT_WORDS) ?? [];
+  const kept = words.length > 0 && content.length > RAW_LIMITS.content ? `${words.join(', ')}, ${content}` : content;
+  return { content: kept.slice(0, RAW_LIMITS.content), refuses: words.length > 0 };
 }
 
 /** Caps on what a page can make the content script send. */
@@ -86,32 +66,32 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   const metas: RawPageSignals['metas'] = [];
   // The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
   const metaTags: MetaAttr[] = [
-    ...Array.from(doc.querySelectorAll('meta[name], meta[http-equiv], meta[property="robots" i], meta[itemprop="robots" i], meta[property^="tdm" i]'), (el) => (a: string) => el.getAttribute(a)),
+    ...Array.from(doc.querySelectorAll('meta'), (el) => (a: string) => el.getAttribute(a)),
     ...metaTagsInNoscript(doc),
   ];
-  // Refusing metas first, merged per name; the others fill what is left (the order of metas carries no meaning).
-  const refusing = new Map<string, RefusingMeta>();
+  // The metas that can refuse go first, so that 1000 other metas before `noai` cannot crowd it out
+  // of the cap (the badge showed the site open while Collect refused, DESIGN.md §2): those whose
+  // content holds an opt-out word, then `robots` and TDMRep's (whose `1` refuses), then the rest.
+  // Which names bind Heed is the background's to decide (meta-robots.ts), so this script carries
+  // no list of crawler tokens and stays a few KB. The order of metas carries no meaning.
+  const refusing: RawPageSignals['metas'] = [];
+  const named: RawPageSignals['metas'] = [];
   const others: RawPageSignals['metas'] = [];
   for (const attr of metaTags) {
     // `<meta http-equiv="X-Robots-Tag">` and `<meta property="robots">` count as the robots meta
-    // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the worker's).
-    const equivName = (attr('http-equiv') ?? '').trim().toLowerCase();
-    const named = ['property', 'itemprop'].some((a) => (attr(a) ?? '').trim().toLowerCase() === 'robots');
-    const tdmEquiv = equivName === 'tdm-reservation' || equivName === 'tdm-policy' ? equivName : '';
-    // `<meta property="tdm-reservation">` (or its EPUB spelling `tdm:reservation`): the full reader
-    // (signals/tdmrep.ts readTdmMeta) reads it, so the badge does too.
-    const tdmProperty = (attr('property') ?? '').trim().toLowerCase().startsWith('tdm') ? (attr('property') ?? '').trim() : '';
-    const name = attr('name') ?? (equivName === 'x-robots-tag' || named ? 'robots' : tdmEquiv || tdmProperty);
+    // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the
+    // worker's); `http-equiv` or `property` TDMRep metas (`tdm-reservation`, the EPUB spelling
+    // `tdm:reservation`) as TDMRep's, as the full reader (signals/tdmrep.ts readTdmMeta) reads them.
+    const equiv = (attr('http-equiv') ?? '').trim();
+    const props = [attr('property'), attr('itemprop')].map((v) => (v ?? '').trim());
+    const tdm = [equiv, props[0]!].find((v) => /^tdm/i.test(v)) ?? '';
+    const name = attr('name') ?? (/^x-robots-tag$/i.test(equiv) || props.some((v) => /^robots$/i.test(v)) ? 'robots' : tdm);
     if (name === '' || name.length > RAW_LIMITS.name) continue;
-    if (refusingName(name)) {
-      const key = name.trim().toLowerCase();
-      let entry = refusing.get(key);
-      if (!entry) refusing.set(key, (entry = new RefusingMeta(name)));
-      entry.add(attr('content') ?? '');
-    } else if (others.length < RAW_LIMITS.metas) others.push({ name, content: (attr('content') ?? '').slice(0, RAW_LIMITS.content) });
+    const { content, refuses } = keptContent(attr('content') ?? '');
+    const bucket = refuses ? refusing : /^\s*(?:robots|tdm)/i.test(name) ? named : others;
+    if (bucket.length < RAW_LIMITS.metas) bucket.push({ name, content });
   }
-  for (const m of refusing.values()) metas.push({ name: m.name, content: m.content() });
-  metas.push(...others.slice(0, RAW_LIMITS.metas - metas.length));
+  metas.push(...[...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas));
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
   // One query per tag: Chromium answers `tag[attr]` from a tag walk, but matches a selector
   // list element by element, several times slower on a large page. `~= i`: a rel token, any case.
@@ -120,12 +100,11 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1)); // document order
   let licenceLinksTruncated = false;
   for (const el of linkEls) {
-    if (licenceLinks.length >= RAW_LIMITS.links) {
-      licenceLinksTruncated = !el.closest('figure');
-      if (licenceLinksTruncated) break;
-      continue;
-    }
     if (el.closest('figure')) continue;
+    if (licenceLinks.length >= RAW_LIMITS.links) {
+      licenceLinksTruncated = true;
+      break;
+    }
     try {
       const url = new URL(el.getAttribute('href') ?? '', pageUrl).href;
       if (/^https?:/.test(url) && url.length <= RAW_LIMITS.url) licenceLinks.push({ url, type: (el.getAttribute('type') ?? '').toLowerCase() });
@@ -155,7 +134,7 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     licenceLinks,
     jsonLd,
     jsonLdTruncated,
-    ...(licenceLinksTruncated ? { licenceLinksTruncated } : {}),
+    licenceLinksTruncated,
     rsl: readInlineRsl(doc, scripts),
     mediaWiki: isMediaWiki(doc),
     dcmiText: licenceLinks.length > 0 && dcmiTextMarked(doc),
