@@ -180,11 +180,15 @@ function typedTargets(target: string, mime: string | undefined): string[] {
   return [target, ...exts.map((e) => `${path}.${e}${query}`)];
 }
 
-/** Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed. `mime`: the image's sniffed type, when its bytes were read. */
+/**
+ * Evaluate the site's ai.txt for one image: deny `ai-txt-disallow` when its path is disallowed.
+ * `mime`: the image's sniffed type, when its bytes were read. A file that could not be evaluated
+ * may hold a Disallow for the image: `signal-unreadable` (DESIGN.md §2 rule 5), never nothing.
+ */
 export function evaluateAiTxt(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, mime?: string): Evidence[] {
   return neverThrow(
     () => evaluate(fetched, imageUrl, profile, mime),
-    (message) => [{ kind: 'ai-txt', scope: 'site', source: String(fetched?.url ?? ''), value: 'unreadable', effect: 'info', note: `ai.txt could not be evaluated: ${message}` }],
+    (message) => [{ kind: 'ai-txt', scope: 'site', source: String(fetched?.url ?? ''), value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: `ai.txt could not be evaluated (${clip(message, 200)}); Heed fails closed.` }],
   );
 }
 

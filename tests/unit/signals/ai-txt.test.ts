@@ -177,3 +177,12 @@ describe('aiTxtRestrictions (site status)', () => {
     expect(aiTxtRestrictions(ok('# hello'), AI)).toEqual([]);
   });
 });
+
+describe('an ai.txt that cannot be evaluated', () => {
+  it('refuses (signal-unreadable) rather than recording nothing', () => {
+    // A file whose evaluation throws (here its body cannot be read) may hold a Disallow for the image.
+    const broken = { url: URL_, outcome: 'ok', get body(): string { throw new Error('boom'); } } as unknown as FetchedFile;
+    const [e] = evaluateAiTxt(broken, 'https://art.test/a.png', AI);
+    expect(e).toMatchObject({ kind: 'ai-txt', effect: 'deny', reason: 'signal-unreadable' });
+  });
+});
