@@ -115,9 +115,15 @@ function metaNameFrom(attr: MetaAttr): string {
 export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
   return neverThrow(() => {
     const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
-    for (const pair of pairs) {
-      const name = String(pair.name).trim();
-      if (name === '' || name.length > MAX_META_NAME) continue;
+    // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the
+    // reading that cannot keep a refusal): read as one crawler of that name, it bound no one.
+    const named = pairs.flatMap((pair) => {
+      const written = String(pair.name).trim();
+      if (written.length > MAX_META_NAME) return [];
+      return written.split(/[\s,]+/).filter((n) => n !== '').map((name) => ({ name, content: pair.content }));
+    });
+    for (const pair of named) {
+      const name = pair.name;
       const key = name.toLowerCase();
       const directives = parseMetaRobots(String(pair.content));
       if (directives.length === 0 || !isRobotsMeta(key, directives)) continue;

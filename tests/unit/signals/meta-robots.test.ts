@@ -177,3 +177,13 @@ describe('an opt-out word in the value of a directive that takes none (`all: noa
     expect(ev.map((e) => e.reason ?? e.effect)).toEqual(['meta-robots']);
   });
 });
+
+describe('a meta naming several crawlers', () => {
+  it('speaks for each one it names (a list of names is not one crawler of that name)', () => {
+    for (const name of ['GPTBot, CCBot', 'CCBot GPTBot', 'googlebot,robots']) {
+      const metas = readRobotsMetas(doc(`<meta name="${name}" content="noai">`));
+      const out = evaluateMetaRobots(metas, SRC, AI);
+      expect(out.some((e) => e.effect === 'deny' && e.reason === 'meta-robots'), name).toBe(true);
+    }
+  });
+});
