@@ -128,7 +128,14 @@ export function parseLicenceUrl(url: string): ParsedLicence | null {
   if (host !== 'creativecommons.org' && host !== 'www.creativecommons.org') return other(parsed);
   const segments = parsed.pathname.toLowerCase().split('/').filter((s) => s.length > 0);
   const last = segments[segments.length - 1];
-  if (last !== undefined && VIEW_SEGMENT.test(last)) segments.pop();
+  if (last !== undefined && VIEW_SEGMENT.test(last)) {
+    // A tail whose first word is a licence element (`deed.nc`, `legalcode-nd`) is no language:
+    // it restricts what the path's code says, so the URL is not that licence (as a port
+    // segment naming one is not, ELEMENT_SEGMENTS; fail closed). A deed in a language whose code
+    // is one of those (North Ndebele `nd`, Sanskrit `sa`) is then not recognised either: the safe side.
+    if (ELEMENT_SEGMENTS.has(last.split(/[._-]/)[1] ?? '')) return other(parsed);
+    segments.pop();
+  }
   return parseCcPath(segments) ?? other(parsed);
 }
 

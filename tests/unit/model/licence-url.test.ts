@@ -176,6 +176,10 @@ describe('parseLicenceUrl: not a CC licence', () => {
     ['https://creativecommons.org/publicdomain/', 'https://creativecommons.org/publicdomain/'],
     ['https://creativecommons.org/about/cclicenses/', 'https://creativecommons.org/about/cclicenses/'],
     ['https://creativecommons.org/share-your-work/cclicenses/', 'https://creativecommons.org/share-your-work/cclicenses/'],
+    // A view tail naming a licence element restricts what the path says: not CC BY (fail closed).
+    ['https://creativecommons.org/licenses/by/4.0/deed.nc', 'https://creativecommons.org/licenses/by/4.0/deed.nc'],
+    ['https://creativecommons.org/licenses/by/4.0/legalcode-nd', 'https://creativecommons.org/licenses/by/4.0/legalcode-nd'],
+    ['https://creativecommons.org/licenses/by-sa/3.0/deed_nc-nd', 'https://creativecommons.org/licenses/by-sa/3.0/deed_nc-nd'],
   ])('%s → other', (input, url) => {
     expect(parseLicenceUrl(input)).toMatchObject({ id: null, family: 'other', url });
   });
