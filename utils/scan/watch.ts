@@ -130,16 +130,33 @@ export function watchForImages(
   // Rescans skip what was reported: the per-scan caps apply to new images only.
   const rescanOptions: WatchOptions = { ...options, reported: seen };
 
+  /**
+   * The page changed address since the collect assessed it (a single-page app's history.pushState,
+   * a #fragment): what it shows now is another page's, decided under none of its signals. The
+   * worker ends the watch on the tab's address change, but its images could arrive before that;
+   * here nothing more is reported (DESIGN.md §2 "one page"; the collect's start reads it so too).
+   */
+  const addressChanged = (): boolean => {
+    try {
+      const href = doc.location?.href;
+      return href !== undefined && href !== pageUrl;
+    } catch {
+      return true;
+    }
+  };
+
   // A rescan lets the page run between its steps, so scrolling stays smooth while it reads.
   async function run() {
     timer = null;
     if (stopped) return;
+    if (addressChanged()) return stop();
     scanning = true;
     again = false;
     let more = false;
     try {
       const { candidates, stats } = await scanDocumentYielding(doc, pageUrl, rescanOptions);
       lastScanMs = Object.values(stats.pathMs).reduce((a, b) => a + b, 0);
+      if (addressChanged()) stop();
       if (!stopped) {
         // More new images than one scan takes: the rest come on another rescan, not never. The
         // other caps stop every rescan at the same place: those are told, once.
@@ -175,7 +192,9 @@ export function watchForImages(
   doc.addEventListener('load', onLoad, true);
   if (options.reported) schedule();
 
-  return () => {
+  return stop;
+
+  function stop(): void {
     if (stopped) return;
     stopped = true;
     if (timer !== null) clearTimeout(timer);
@@ -183,5 +202,5 @@ export function watchForImages(
     mutations?.disconnect();
     visible?.disconnect();
     doc.removeEventListener('load', onLoad, true);
-  };
+  }
 }

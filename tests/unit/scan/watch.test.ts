@@ -40,6 +40,22 @@ describe('watchForImages', () => {
     expect(batches.flat()).not.toContain('https://feed.example/after-stop.jpg');
   });
 
+  it('stops reporting once the page changed address (history.pushState): its images belong to another page', async () => {
+    const { document } = parseHTML('<html><body><main><img src="first.jpg"></main></body></html>');
+    const location = { href: PAGE };
+    Object.defineProperty(document, 'location', { value: location, configurable: true });
+    const batches: string[][] = [];
+    watchForImages(document as unknown as Document, PAGE, (cs: ImageCandidate[]) => batches.push(cs.map((c) => c.url)), { throttleMs: 100 });
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', '<img src="same-page.jpg">');
+    await settle();
+    expect(batches).toEqual([['https://feed.example/same-page.jpg']]);
+    location.href = 'https://feed.example/other-user'; // a single-page app moved on
+    main.insertAdjacentHTML('beforeend', '<img src="other-page.jpg">');
+    await settle();
+    expect(batches.flat()).not.toContain('https://feed.example/other-page.jpg');
+  });
+
   it('can report the initial images, and survives a listener that throws', async () => {
     const { document } = parseHTML('<html><body><img src="a.jpg"></body></html>');
     const seen: string[] = [];
