@@ -14,6 +14,7 @@ import { imageUrlsOfCssValue } from '../../../utils/scan/css-value';
 import { rightmostKey } from '../../../utils/scan/css-index';
 import { MAX_PATTERN_LENGTH, matchesPathPattern } from '../../../utils/signals/robots/pattern';
 import { readAnimation } from '../../../utils/media/animation';
+import { repairSlips } from '../../../utils/signals/html-licence/json-ld';
 
 /** Bytes from a string of code units 0–255 (latin1), for the byte parsers' cases. */
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -45,6 +46,15 @@ export function xmpNamespaceFlood(chars: number): string {
 const sizesView = { innerWidth: 1000, matchMedia: () => ({ matches: false }) };
 
 export const HOSTILE_CASES: HostileCase[] = [
+  {
+    // The repair of malformed JSON-LD: commas that each wait for a closing bracket, and raw
+    // control characters to escape inside one long string.
+    name: 'JSON-LD repair: comma runs and control characters',
+    cap: 1_000_000,
+    n: 40_000,
+    make: (size) => `[${repeatTo(',', size / 2)}"${repeatTo('\n\u0001', size / 2)}`,
+    run: repairSlips,
+  },
   {
     // Each prefix bound on the root was copied into every child's namespace map.
     name: 'XMP: namespace declarations on every element',

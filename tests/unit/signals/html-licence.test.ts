@@ -177,8 +177,16 @@ describe('readPageLicenceSignals: JSON-LD', () => {
     });
   });
 
+  it('reads JSON-LD with a trailing comma or a raw line break in a string, as its author meant', () => {
+    const html = ld(`{"@type":"ImageObject","contentUrl":"/a.jpg","description":"two\nlines\tand a tab","license":"${BY_NC}",}`) + ld(`[{"license":"${BY}"},]`);
+    const out = page(html);
+    expect(out.unreadable).toEqual([]);
+    expect(out.imageObjects.map((o) => o.license)).toEqual([[BY_NC]]);
+    expect(out.licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+
   it('records malformed JSON-LD as unreadable and keeps reading the rest', () => {
-    const html = `${ld('{"license": ')}${ld(`{"license":"${BY}"}`)}${ld('{"a":1,}')}${ld('<p>not json</p>')}`;
+    const html = `${ld('{"license": ')}${ld(`{"license":"${BY}"}`)}${ld('{"a":1,,}')}${ld('<p>not json</p>')}`;
     expect(page(html)).toEqual({
       pageUrl: PAGE,
       ...EMPTY,

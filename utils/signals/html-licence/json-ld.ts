@@ -71,6 +71,46 @@ function unwrap(text: string): string {
   return s;
 }
 
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * The two commonest slips in the JSON-LD of real pages, repaired so that what the owner stated is
+ * read rather than lost: a raw line break or other control character inside a string (a
+ * description pasted with its newlines) and a trailing comma (`{"a": 1,}`). A block Heed cannot
+ * read makes the page licence speak for no image (assess.ts), and what a lenient reader makes of
+ * it is what its author meant: an image's own licence — an NC one included — stays in view. Nothing else
+ * is guessed: any other fault stays `malformed`. One pass, linear in the text; no package (this
+ * runs in the page, utils/scan/README.md).
+ */
+export function repairSlips(text: string): string {
+  const out: string[] = [];
+  let inString = false;
+  let escaped = false;
+  let comma = -1; // where in `out` a comma waits to see whether a bracket closes after it
+  for (const c of text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      else if (c < ' ') {
+        out.push(CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        continue;
+      }
+      out.push(c);
+      continue;
+    }
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
+      out.push(c);
+      continue;
+    }
+    if ((c === '}' || c === ']') && comma >= 0) out[comma] = '';
+    comma = c === ',' ? out.length : -1;
+    if (c === '"') inString = true;
+    out.push(c);
+  }
+  return out.join('');
+}
+
 function urlsOf(value: Json | undefined, base: string, limit = 20): string[] {
   const out: string[] = [];
   const visit = (v: Json | undefined, depth: number): void => {
@@ -169,8 +209,12 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
     try {
       root = JSON.parse(text) as Json;
     } catch {
-      noteUnreadable(index, 'malformed');
-      continue;
+      try {
+        root = JSON.parse(repairSlips(text)) as Json;
+      } catch {
+        noteUnreadable(index, 'malformed');
+        continue;
+      }
     }
     // Iterative walk: `top` marks the document's own nodes (root, root array items, @graph items).
     const stack: { value: Json; top: boolean }[] = [{ value: root, top: true }];
