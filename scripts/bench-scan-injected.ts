@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_ARGS, EXTENSION_DIR, findChromium, tabIdFor } from '../tests/e2e/harness/browser';
 import { COMPILE_HINT } from '../wxt.config';
-import { generatePage } from './bench-scan';
+import { COLD_FLOOR, generatePage, NAIVE } from './bench-scan';
 
 const ORIGIN = 'http://localhost:8123';
 const ROUNDS = 5;
@@ -34,35 +34,14 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
-const NAIVE_FILE = `(() => {
-  const found = new Set();
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    const bg = getComputedStyle(el).backgroundImage;
-    if (bg && bg !== 'none') for (const m of bg.matchAll(/url\\("?([^")]+)"?\\)/g)) found.add(m[1]);
-  }
-  for (const img of Array.from(document.images)) if (img.currentSrc || img.src) found.add(img.currentSrc || img.src);
-  return found.size;
-})();
-`;
-
+/** The naive scan and the floor walk of bench-scan.ts, as files injected on their own (each evaluates to a count). */
+const NAIVE_FILE = `(${NAIVE})().size;\n`;
 /**
  * The least a first scan does, injected the same way: every element's shadowRoot (no selector
  * finds open shadow roots) and its class (what stylesheet image rules key on). In an isolated
  * world each element read gets a wrapper of that world: the naive scan pays the same.
  */
-const FLOOR_FILE = `(() => {
-  const all = document.getElementsByTagName('*');
-  const seen = new Map();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i];
-    if (el.shadowRoot) n++;
-    const c = el.className;
-    if (typeof c === 'string' && c && !seen.has(c)) seen.set(c, n);
-  }
-  return n + seen.size;
-})();
-`;
+const FLOOR_FILE = `(${COLD_FLOOR})();\n`;
 
 export interface InjectedRow {
   page: string;

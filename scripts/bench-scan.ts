@@ -124,7 +124,7 @@ interface Measured {
 }
 
 // Plain JavaScript, evaluated as strings: tsx's keepNames helpers do not exist in the page.
-const NAIVE = `() => {
+export const NAIVE = `() => {
   const found = new Set();
   for (const el of Array.from(document.querySelectorAll('*'))) {
     const bg = getComputedStyle(el).backgroundImage;
@@ -140,7 +140,7 @@ const NAIVE = `() => {
  * image rules key on), nothing else. Cold code pays for each element in the interpreter, where
  * the naive scan's per-element work is one native call.
  */
-const COLD_FLOOR = `() => {
+export const COLD_FLOOR = `() => {
   const all = document.getElementsByTagName('*');
   const seen = new Map();
   let n = 0;
