@@ -54,9 +54,13 @@ export interface PageAssessment {
 function pageRslDocuments(input: PageInputs): FetchedFile[] {
   const url = input.page.url;
   // An inline licence's source is the page that carries it (DESIGN.md §2: a source is a URL).
-  const inline = (input.page.rsl ?? []).map((body): FetchedFile =>
-    // Read up to RAW_LIMITS.rslChars (one more character: it was cut); a longer one fails closed.
-    body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
+  const inline = (input.page.rsl ?? []).map((body, i): FetchedFile =>
+    // Read up to RAW_LIMITS.rslScripts licences (one more: there were more) of up to
+    // RAW_LIMITS.rslChars (one more character: it was cut). Decision (DESIGN.md §2 rule 5): a
+    // licence past either cap was not read in full and may prohibit the purpose: it fails closed.
+    i >= RAW_LIMITS.rslScripts
+      ? { url, outcome: 'error', detail: `more than ${RAW_LIMITS.rslScripts} inline RSL licences` }
+      : body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
   );
   return [...inline, ...(input.linkedRsl ?? [])];
 }

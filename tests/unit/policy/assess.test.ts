@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
 import type { Evidence } from '../../../utils/model/evidence';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
@@ -372,6 +373,20 @@ describe('RSL licences a page declares (inline or linked)', () => {
 
   it('an inline licence covering the page itself blocks the site', () => {
     expect(withInline(noAiUnder('/'))).toMatchObject({ status: 'blocked', reasons: ['rsl-prohibits'] });
+  });
+
+  // A fourth inline licence was never read (the page reader kept 3) and nothing said so: one
+  // prohibiting AI training after three that permit it kept the images. The reader now keeps one
+  // more, which tells that there were more, and the unread ones fail closed (DESIGN.md §2 rule 5).
+  it('more inline licences than are read: the page reader says so, and the site fails closed', () => {
+    const permits = xml('<content url="/"><license><permits type="usage">ai-train</permits></license></content>');
+    const scripts = [permits, permits, permits, noAiUnder('/')].map((b) => `<script type="application/rsl+xml">${b}</script>`).join('');
+    const d = parseHTML(`<!doctype html><html><head><title>T</title>${scripts}</head><body></body></html>`).document as unknown as Document;
+    const read = readPageSignals(d, PAGE).rsl;
+    expect(read.length).toBeGreaterThan(3);
+    const p = withInline(...read);
+    expect(p.status).toBe('blocked');
+    expect(decideFor('https://museum.example/a.png', {}, {}, p).decision).toBe('refused');
   });
 
   it('an unreadable or oversized inline licence fails closed', () => {
