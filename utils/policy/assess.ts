@@ -362,7 +362,15 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
 
   // The image's own licence statements (more than one when its metadata states several).
   const licences: Licence[] = image.embedded.licences?.length ? image.embedded.licences : image.embedded.licence ? [image.embedded.licence] : [];
-  const found = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
+  // A JSON-LD ImageObject names one URL of the image (its contentUrl); the scanner's candidate is
+  // the largest rendition or the file the image links to, and the shown rendition is its
+  // thumbnailUrl. Decision (DESIGN.md §2 rule 4): an ImageObject naming any URL of this image —
+  // the candidate, the rendition shown, or a URL the fetch came through — is the image's own
+  // element-level statement, as RDFa/microdata around the <img> speak for all its renditions; read
+  // for the candidate only, an ImageObject licensing the shown 800 px file CC BY-NC was missed and
+  // the page's CC BY licensed the 1600 px copy of the same image.
+  const imageUrls = [...new Set([candidate.url, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : []), ...urls])];
+  const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences })));
   const stated = markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
   const unused = found.filter((l) => !stated.includes(l));
   if (unused.length > 0) {
@@ -402,6 +410,17 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** Licence findings once each (per level and licence), in the order found. */
+function uniqueLicences(found: readonly Licence[]): Licence[] {
+  const seen = new Set<string>();
+  return found.filter((l) => {
+    const key = `${l.source} ${l.id ?? l.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A URL without its fragment, as the network sees it (`null` when it does not parse). */

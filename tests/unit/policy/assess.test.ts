@@ -284,6 +284,25 @@ describe('assessImage', () => {
   });
 });
 
+// The scanner makes the largest srcset rendition (or the file the image links to) the candidate
+// and keeps the rendition shown as its thumbnailUrl. A JSON-LD ImageObject licensing the shown
+// rendition CC BY-NC was matched against the candidate's URL only, so it was missed and the page's
+// CC BY licensed the larger copy of the same image. It is the image's own statement now.
+describe('a JSON-LD ImageObject naming the rendition the page shows', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const ncForShown = page({ page: pageSignals({ licence: { ...pageSignals().licence, imageObjects: withImageObject('https://museum.example/a-800.jpg', NC).licenceSignals.imageObjects } }) });
+
+  it('licenses the larger rendition collected: the page licence does not override it', () => {
+    const d = decideFor('https://museum.example/a-1600.jpg', {}, { thumbnailUrl: 'https://museum.example/a-800.jpg' }, ncForShown);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: 'CC-BY-NC-4.0', source: 'element' } });
+  });
+
+  it('one stated for the URL the fetch was redirected to counts too', () => {
+    const d = decideFor('https://museum.example/a-1600.jpg', { finalUrl: 'https://museum.example/a-800.jpg' }, {}, ncForShown);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'] });
+  });
+});
+
 // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's images.
 describe('licence scope: what a page says about another site\'s image is a claim, not a grant', () => {
   const figure = (url = CC_BY) => ({ elementLicences: [{ via: 'figure' as const, licences: [url], creator: 'Lee', title: null, creditText: null }] });
