@@ -39,7 +39,16 @@ export interface Entry {
   /** Known rendered size, null = unknown, undefined = measure `els[0]`. */
   rendered: Size | null | undefined;
   els: Element[];
+  /**
+   * Every element the URL was found on (up to MAX_LICENCE_ELS), for its licence markup: each
+   * occurrence may carry its own (a figure licensing it CC BY-NC after one licensing it CC BY),
+   * and only reading them all finds the conflict (DESIGN.md §2 rule 4).
+   */
+  licenceEls: Element[];
 }
+
+/** Elements of one URL whose licence markup is read; past it, a hostile page's decoys are not all read. */
+export const MAX_LICENCE_ELS = 64;
 
 const UNKNOWN: Size = { w: 0, h: 0 };
 
@@ -98,6 +107,7 @@ export class Collector {
           existing.rendered = find.rendered;
         } else existing.els.push(find.el);
       }
+      if (find.el && existing.licenceEls.length < MAX_LICENCE_ELS && !existing.licenceEls.includes(find.el)) existing.licenceEls.push(find.el);
       if (!existing.find.thumbnailUrl && find.thumbnailUrl) existing.find.thumbnailUrl = find.thumbnailUrl;
       return true;
     }
@@ -105,7 +115,7 @@ export class Collector {
       this.stats.limit = 'candidates';
       return false;
     }
-    this.entries.set(url, { find, discovery: new Set(find.discovery), natural, rendered: find.el ? find.rendered : null, els: find.el ? [find.el] : [] });
+    this.entries.set(url, { find, discovery: new Set(find.discovery), natural, rendered: find.el ? find.rendered : null, els: find.el ? [find.el] : [], licenceEls: find.el ? [find.el] : [] });
     return true;
   }
 

@@ -22,6 +22,25 @@ export class ElementLicences {
     this.anyAbout = !!doc.querySelector('[about]');
   }
 
+  /**
+   * Hints for every element an image URL was found on, once each (the same figure markup
+   * repeated is one hint): each occurrence's own markup speaks for the image, so a conflict
+   * between them is seen (DESIGN.md §2 rule 4).
+   */
+  ofAll(els: readonly Element[]): ElementLicenceHint[] {
+    const out: ElementLicenceHint[] = [];
+    const seen = new Set<string>();
+    for (const el of els) {
+      for (const hint of this.of(el)) {
+        const key = JSON.stringify(hint);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(hint);
+      }
+    }
+    return out.slice(0, MAX_HINTS);
+  }
+
   /** Hints for one element; [] when no licence markup can scope it or the parser fails. */
   of(el: Element): ElementLicenceHint[] {
     try {

@@ -148,7 +148,7 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
     height: entry.natural.h,
     renderedWidth: rendered?.w ?? 0,
     renderedHeight: rendered?.h ?? 0,
-    elementLicences: el ? licences.of(el) : [],
+    elementLicences: licences.ofAll(entry.licenceEls),
   };
 }
 

@@ -112,6 +112,17 @@ describe('scanDocument: context', () => {
       <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></figcaption></figure>`);
     expect(c!.elementLicences).toEqual([expect.objectContaining({ via: 'figure', licences: ['https://creativecommons.org/licenses/by/4.0/'] })]);
   });
+  // One URL shown in several places is one candidate; only its first element's licence markup
+  // was read, so a later figure licensing it CC BY-NC (or any figure after four plain copies)
+  // was lost and the first figure's CC BY, or the page's, permitted it. Every occurrence speaks now.
+  it('the same image in several figures: the licence markup of every occurrence is read', () => {
+    const fig = (licence: string | null) => `<figure><img src="vase.png"><figcaption>Vase${licence ? ` <a rel="license" href="${licence}">licence</a>` : ''}</figcaption></figure>`;
+    const BY = 'https://creativecommons.org/licenses/by/4.0/';
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const licencesOf = (body: string) => scan(body)[0]!.elementLicences.flatMap((h) => h.licences);
+    expect(licencesOf(fig(BY) + fig(NC))).toEqual([BY, NC]);
+    expect(licencesOf(fig(null) + fig(null) + fig(null) + fig(null) + fig(null) + fig(NC))).toEqual([NC]);
+  });
 });
 
 describe('scanDocument: dedupe, caps and hostile pages', () => {
