@@ -59,6 +59,8 @@ export class Collector {
   readonly known = new Set<string>();
   /** URLs shown as a smaller rendition of another candidate. */
   readonly thumbnails = new Set<string>();
+  /** For each such smaller rendition, the candidate URLs it is a rendition of. */
+  readonly renditionOf = new Map<string, string[]>();
 
   constructor(
     private readonly options: ResolvedScanOptions,
@@ -76,7 +78,11 @@ export class Collector {
   add(find: Find): boolean {
     const accepted = this.accept(find);
     // Only a kept image can demote its smaller rendition: a skipped link must not hide its thumbnail.
-    if (accepted && find.thumbnailUrl && find.thumbnailUrl !== find.url) this.thumbnails.add(find.thumbnailUrl);
+    if (accepted && find.thumbnailUrl && find.thumbnailUrl !== find.url) {
+      this.thumbnails.add(find.thumbnailUrl);
+      const of = this.renditionOf.get(find.thumbnailUrl) ?? [];
+      if (!of.includes(find.url) && of.length < 16) this.renditionOf.set(find.thumbnailUrl, [...of, find.url]);
+    }
     return accepted;
   }
 
