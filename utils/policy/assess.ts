@@ -62,7 +62,9 @@ function pageRslDocuments(input: PageInputs): FetchedFile[] {
       ? { url, outcome: 'error', detail: `more than ${RAW_LIMITS.rslScripts} inline RSL licences` }
       : body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
   );
-  return [...inline, ...(input.linkedRsl ?? [])];
+  // A linked licence the page reader could not keep is unread: it fails closed (rule 5).
+  const unkept: FetchedFile[] = input.page.licence.rslUnread ? [{ url, outcome: 'error', detail: 'an RSL licence link on the page could not be read (its URL too long or not a URL)' }] : [];
+  return [...inline, ...unkept, ...(input.linkedRsl ?? [])];
 }
 
 export interface PageInputs {

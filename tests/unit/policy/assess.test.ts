@@ -408,6 +408,18 @@ describe('RSL licences a page declares (inline or linked)', () => {
     expect(decideFor('https://museum.example/a.png', {}, {}, p).decision).toBe('refused');
   });
 
+  // A <link rel=license type=application/rsl+xml> whose href was longer than the reader keeps
+  // (2,048 characters) was dropped without a word, and so was one past the element walk's cap:
+  // the declared licence went unread and the page read as having none. Both fail closed now.
+  it('a linked licence the page reader could not keep: the site fails closed', () => {
+    const rslLink = (href: string) => `<link rel="license" type="application/rsl+xml" href="${href}">`;
+    const read = (head: string, body = '') => readPageSignals(parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document, PAGE);
+    const longHref = read(rslLink(`https://museum.example/${'a'.repeat(3000)}.xml`));
+    expect(assessPage({ page: longHref, headers: {}, origin: files('https://museum.example') }, settings)).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    const pastWalk = read('', `${'<a rel="nofollow" href="/x">x</a>'.repeat(20_001)}${rslLink('https://museum.example/rsl.xml')}`);
+    expect(pastWalk.licence.rslLinks).toEqual(['https://museum.example/rsl.xml']);
+  });
+
   it('an unreadable or oversized inline licence fails closed', () => {
     expect(withInline('<rsl xmlns="https://rslstandard.org/rsl"><content')).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
     expect(withInline(noAiUnder('/x/*') + ' '.repeat(512 * 1024))).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });

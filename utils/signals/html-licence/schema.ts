@@ -44,6 +44,8 @@ export const PageLicenceSignalsSchema = lazily(() => z.object({
   mediaWiki: z.literal(true).optional(),
   /** `rel="license"` links typed `application/rsl+xml`: RSL licences, not CC (SIGNALS.md §5.2). */
   rslLinks: z.array(Url).max(LIMITS.licences),
+  /** An RSL licence link the page declares could not be kept (its URL too long or unreadable, past the cap): fails closed. */
+  rslUnread: z.literal(true).optional(),
   imageObjects: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),
   /** JSON-LD blocks present but not read: a fail-closed `signal-unreadable` (DESIGN.md §2 rule 5). */
   unreadable: z
