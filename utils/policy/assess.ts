@@ -373,9 +373,19 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // the page's CC BY licensed the 1600 px copy of the same image.
   const imageUrls = [...new Set([candidate.url, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : []), ...urls])];
   const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences })));
-  const stated = markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
+  // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full
+  // (a cap was hit: `unread`), what went unread may be its own licence — a CC BY-NC that overrides
+  // the page's CC BY or conflicts with the element licence read — so no HTML licence, element or
+  // page, is relied on for it (its own XMP still is; opt-out mode needs none).
+  const elementUnread = candidate.elementLicences.some((h) => h.unread === true);
+  const stated = elementUnread ? [] : markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
   const unused = found.filter((l) => !stated.includes(l));
-  if (unused.length > 0) {
+  if (elementUnread) {
+    evidence.push({
+      kind: 'licence', scope: 'image', source: page.pageUrl, value: 'element licence markup not read in full', effect: 'info',
+      note: 'The licence markup around this image was not read in full (a size cap was hit): it may state the image\'s own licence, so no licence from the page\'s HTML is relied on for it',
+    });
+  } else if (unused.length > 0) {
     evidence.push({
       kind: 'licence', scope: 'page', source: page.pageUrl, value: unused.map((l) => l.id ?? l.url).join(', '), effect: 'info',
       note: "The page's licence was not relied on: some of its licence markup could not be read, and it may state this image's own",

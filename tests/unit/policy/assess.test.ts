@@ -303,6 +303,22 @@ describe('a JSON-LD ImageObject naming the rendition the page shows', () => {
   });
 });
 
+// Element markup around the image not read in full (a cap was hit): what went unread may be the
+// image's own licence (CC BY-NC), more specific than the page's CC BY. Neither the element
+// licences read nor the page's are relied on for it then (scan and signals mark it `unread`).
+describe('element licence markup not read in full', () => {
+  it('neither the page licence nor the element licences read license the image', () => {
+    const d = decideFor('https://museum.example/a.png', {}, { elementLicences: [{ via: 'figure', licences: [CC_BY], creator: null, title: null, creditText: null, unread: true }] });
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(d.evidence.some((e) => /not read in full/.test(e.note ?? ''))).toBe(true);
+  });
+  it('opt-out mode needs no licence: not affected', () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const d = assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, optOut), image('https://museum.example/a.png'), candidate('https://museum.example/a.png', { elementLicences: [{ via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true }] }), optOut);
+    expect(d.decision).toBe('permitted');
+  });
+});
+
 // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's images.
 describe('licence scope: what a page says about another site\'s image is a claim, not a grant', () => {
   const figure = (url = CC_BY) => ({ elementLicences: [{ via: 'figure' as const, licences: [url], creator: 'Lee', title: null, creditText: null }] });

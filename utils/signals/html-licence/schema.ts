@@ -74,5 +74,7 @@ export const ElementLicenceHintSchema = lazily(() => z.object({
   creditText: Text.nullable(),
   /** ccREL `cc:attributionURL` in the same scope (issue 18): the work's source to credit. */
   attributionUrl: Url.nullable().optional(),
+  /** Some of the markup around the image was not read (a cap was hit): it may state the image's own licence. */
+  unread: z.literal(true).optional(),
 }));
 export type ElementLicenceHint = z.infer<typeof ElementLicenceHintSchema>;
