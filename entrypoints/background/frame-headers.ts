@@ -3,6 +3,8 @@ import { fetchLimited, headerMap } from './fetch-limited';
 
 /** The response headers a frame document's owner can opt out with (assess.ts reads them as the top page's). */
 const FRAME_OPT_OUT_HEADERS = ['x-robots-tag', 'content-usage', 'content-signal', 'tdm-reservation', 'tdm-policy'];
+/** The longest header value a candidate's frame carries (ImageCandidateSchema). */
+const MAX_HEADER_CHARS = 16_384;
 /** At most this many frame documents are requested again for one collect. */
 export const MAX_FRAMES = 20;
 
@@ -34,8 +36,15 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
         return;
       }
       const received = headerMap(r.headers);
+      // Longer than a candidate may carry (verdict.ts), a header cut to fit would read as whole,
+      // and an opt-out past the cut would be lost: the frame's headers are unread instead (rule 5).
+      const tooLong = FRAME_OPT_OUT_HEADERS.find((name) => (received[name]?.length ?? 0) > MAX_HEADER_CHARS);
+      if (tooLong) {
+        failed.set(url, `its ${tooLong} header is too long to read in full`);
+        return;
+      }
       const kept: Record<string, string> = {};
-      for (const name of FRAME_OPT_OUT_HEADERS) if (received[name] !== undefined) kept[name] = received[name]!.slice(0, 16_384);
+      for (const name of FRAME_OPT_OUT_HEADERS) if (received[name] !== undefined) kept[name] = received[name]!;
       byUrl.set(url, kept);
     }),
   );

@@ -34,10 +34,20 @@ async function fetchFile(url: string): Promise<FetchedFile> {
 }
 
 function isFailure(files: OriginFiles): boolean {
-  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error');
+  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP);
 }
 
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
+const PAST_CAP = `more than ${MAX_RSL_DOCS} RSL licences declared; Heed reads the first ${MAX_RSL_DOCS}`;
+
+/**
+ * Fetch the first MAX_RSL_DOCS of the declared RSL licences; the rest are unread. Decision
+ * (DESIGN.md §2 rule 5): a declared licence Heed did not read may prohibit the purpose, so it
+ * stays in the list as unreadable (`error`, which fails closed), never dropped as if absent.
+ */
+function withinCap(urls: readonly string[], fetch: (url: string) => Promise<FetchedFile>): Promise<FetchedFile[]> {
+  return Promise.all(urls.map((url, i) => (i < MAX_RSL_DOCS ? fetch(url) : Promise.resolve<FetchedFile>({ url, outcome: 'error', detail: PAST_CAP }))));
+}
 
 /**
  * An RSL licence document, fetched only from the site that declared it. Privacy: Heed contacts
@@ -67,7 +77,7 @@ export class OriginSignals {
    * header), as many as robots.txt gets, each fetched once and cached like the origin files.
    */
   rslDocuments(urls: readonly string[], declaredBy: string): Promise<FetchedFile[]> {
-    return Promise.all([...new Set(urls)].slice(0, MAX_RSL_DOCS).map((url) => this.rslDocument(url, declaredBy)));
+    return withinCap([...new Set(urls)], (url) => this.rslDocument(url, declaredBy));
   }
 
   private rslDocument(url: string, declaredBy: string): Promise<FetchedFile> {
@@ -99,8 +109,8 @@ export class OriginSignals {
   private async load(origin: string): Promise<OriginFiles> {
     const urls = signalFileUrls(origin);
     const [robots, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
-    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), urls.robots).slice(0, MAX_RSL_DOCS) : [];
-    const rsl = await Promise.all(rslUrls.map((u) => fetchRsl(u, origin)));
+    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), urls.robots) : [];
+    const rsl = await withinCap(rslUrls, (u) => fetchRsl(u, origin));
     return { origin, robots, tdmrep, aiTxt, rsl };
   }
 }

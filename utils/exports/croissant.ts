@@ -1,5 +1,5 @@
 import type { Manifest } from '../model/manifest';
-import { collectionFacts, PURPOSE_LABELS, type CollectionFacts } from './facts';
+import { collectionFacts, otherPolicyNote, PURPOSE_LABELS, type CollectionFacts } from './facts';
 import { DECODABLE, hfMetadataJsonl, imageExtension, SPLIT_DIR } from './hf-layout';
 import { localDateStamp, type ExportFormat } from './types';
 
@@ -159,7 +159,7 @@ export function raiProperties(manifest: Manifest, facts: CollectionFacts): Json 
     'rai:dataCollection': [
       `Collected with Heed, a consent-aware browser extension: a person browsing chose pages and pressed Collect; Heed found the images on each page and, for each, read every machine-readable rights signal of the site and the image before storing it.`,
       `Signals read: the curated site terms registry and the user's block list; robots.txt (RFC 9309) of the page and image origins for the tokens ${manifest.policy.robotsTokens.join(', ') || '(none)'}; Content-Usage and Content-Signal; X-Robots-Tag headers and robots meta tags; TDMRep (tdmrep.json, headers, meta); ai.txt; RSL; embedded XMP/IPTC (licence, PLUS DataMining, DigitalSourceType); C2PA/CAWG training-mining assertions; licences from embedded metadata, element markup (JSON-LD ImageObject, RDFa, rel=license in a figure) and page-level rel=license / JSON-LD.`,
-      `Purpose: ${purpose} (${manifest.purpose}); mode: ${manifest.mode}${manifest.mode === 'licensed' ? ` (accepted licences: ${manifest.policy.acceptedLicences.join(', ') || 'none'})` : ''}. Only images permitted under that policy were stored, each with its evidence; a present but unreadable signal refused the image. Across all collects ${facts.refusedTotal} refusal(s) were recorded${facts.refused.length > 0 ? `: ${facts.refused.map((r) => `${r.reason} ${r.count}`).join(', ')}` : ''}.`,
+      `Purpose: ${purpose} (${manifest.purpose}); mode: ${manifest.mode}${manifest.mode === 'licensed' ? ` (accepted licences: ${manifest.policy.acceptedLicences.join(', ') || 'none'})` : ''}. ${facts.otherPolicy > 0 ? `Images decided under that policy were stored only if it permitted them; ${otherPolicyNote(facts, 'plain')} Each image was stored with its evidence;` : 'Only images permitted under that policy were stored, each with its evidence;'} a present but unreadable signal refused the image. Across all collects ${facts.refusedTotal} refusal(s) were recorded${facts.refused.length > 0 ? `: ${facts.refused.map((r) => `${r.reason} ${r.count}`).join(', ')}` : ''}.`,
     ].join(' '),
     'rai:dataCollectionType': ['Web Scraping', 'Manual Human Curator'],
     'rai:dataCollectionRawData': `Images as served by ${facts.pages.length} web page(s) on ${hosts.size} host(s), stored byte for byte; each image's page is in the page_url column.`,
@@ -210,7 +210,7 @@ export function croissantMetadata(manifest: Manifest, options: CroissantOptions)
     '@context': CROISSANT_CONTEXT,
     '@type': 'sc:Dataset',
     name: 'heed-image-collection',
-    description: `${facts.count} image(s) collected with Heed for ${PURPOSE_LABELS[manifest.purpose]} (${manifest.mode} mode), each kept only after every machine-readable rights signal of its site and of the image permitted it. Images are in train/ (Hugging Face imagefolder layout) with train/metadata.jsonl; credits are in ATTRIBUTION.md. This file describes the unzipped Hugging Face export (it is croissant.json there): records load only from that folder, so a standalone copy must be placed in the unzipped folder first.`,
+    description: `${facts.count} image(s) collected with Heed for ${PURPOSE_LABELS[manifest.purpose]} (${manifest.mode} mode), each kept only after every machine-readable rights signal of its site and of the image permitted it.${facts.otherPolicy > 0 ? ` ${otherPolicyNote(facts, 'plain')}` : ''} Images are in train/ (Hugging Face imagefolder layout) with train/metadata.jsonl; credits are in ATTRIBUTION.md. This file describes the unzipped Hugging Face export (it is croissant.json there): records load only from that folder, so a standalone copy must be placed in the unzipped folder first.`,
     conformsTo: [CROISSANT_CONFORMS_TO, CROISSANT_RAI_CONFORMS_TO],
     // A local collection has no release history: every export is the first version of itself.
     version: CROISSANT_DATASET_VERSION,

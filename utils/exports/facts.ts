@@ -45,6 +45,20 @@ export interface CollectionFacts {
   refused: { reason: string; count: number }[];
   failed: { reason: string; count: number }[];
   refusedTotal: number;
+  /**
+   * Items not known to have been decided under the manifest's own policy (decidedUnder): the
+   * statements the exports make about "the policy" do not cover them.
+   */
+  otherPolicy: number;
+}
+
+/** The sentence the exports add when some items were decided under another policy ('' when none). */
+export function otherPolicyNote(facts: CollectionFacts, style: 'card' | 'plain'): string {
+  const n = facts.otherPolicy;
+  if (n === 0) return '';
+  const fields = style === 'card' ? '`purpose`, `mode` and `policy`' : 'purpose, mode and policy';
+  const count = style === 'card' ? `${n} image${n === 1 ? ' was' : 's were'}` : `${n} image(s) were`;
+  return `${count} collected under another policy (another purpose, mode or set of accepted licences, or one an earlier Heed did not record): ${n === 1 && style === 'card' ? 'it' : 'they'} passed that policy's checks, not necessarily these; each item's own ${fields} are in the Heed manifest.`;
 }
 
 /** Plain-language purpose names. */
@@ -53,6 +67,21 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
   'genai-training': 'generative AI training',
   'research-tdm': 'research text and data mining',
 };
+
+/**
+ * Whether an item was decided under the manifest's policy (its header: the settings at export),
+ * or one at least as strict: the same purpose and mode and, in licensed mode, no licence accepted
+ * that the header does not accept. Decision (DESIGN.md §2, fail closed): the exports state that
+ * every image passed the header's checks, so an item whose purpose, mode or accepted licences
+ * differ — or an earlier Heed did not record them — is not counted as having passed them (an item
+ * collected for research-tdm honoured no train-ai opt-out; one in opt-out mode needed no licence).
+ */
+export function decidedUnder(item: ManifestItem, manifest: Pick<Manifest, 'purpose' | 'mode' | 'policy'>): boolean {
+  if (item.purpose !== manifest.purpose || item.mode !== manifest.mode) return false;
+  if (manifest.mode !== 'licensed') return true;
+  const accepted = item.policy?.acceptedLicences;
+  return accepted !== undefined && accepted.every((l) => manifest.policy.acceptedLicences.includes(l));
+}
 
 /** The licence of an item as a group key (canonical URL, SPDX id, label); null when unlicensed. */
 export function licenceOf(item: ManifestItem): Omit<LicenceGroup, 'count'> | null {
@@ -129,7 +158,9 @@ export function collectionFacts(manifest: Manifest): CollectionFacts {
   let first: string | null = null;
   let last: string | null = null;
 
+  let otherPolicy = 0;
   for (const item of manifest.items) {
+    if (!decidedUnder(item, manifest)) otherPolicy++;
     if (first === null || item.collectedAt < first) first = item.collectedAt;
     if (last === null || item.collectedAt > last) last = item.collectedAt;
     const page = pages.get(item.pageUrl);
@@ -171,5 +202,6 @@ export function collectionFacts(manifest: Manifest): CollectionFacts {
     refused,
     failed: sortedCounts(manifest.summary.failed),
     refusedTotal: refused.reduce((n, r) => n + r.count, 0),
+    otherPolicy,
   };
 }

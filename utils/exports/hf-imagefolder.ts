@@ -3,7 +3,7 @@ import type { Manifest, ManifestItem } from '../model/manifest';
 import { REASON_LABELS } from '../model/reason-labels';
 import { attributionLines } from './attribution';
 import { croissantJson, peopleCheck } from './croissant';
-import { cmp, collectionFacts, PURPOSE_LABELS, type CollectionFacts } from './facts';
+import { cmp, collectionFacts, otherPolicyNote, PURPOSE_LABELS, type CollectionFacts } from './facts';
 import { DECODABLE, hfMetadataJsonl, imagePath, OTHER_DIR, SPLIT_DIR } from './hf-layout';
 import { escapeMarkdown, markdownUrl } from './markdown';
 import { localDateStamp, type ExportContext, type ExportFormat } from './types';
@@ -107,7 +107,7 @@ export function datasetCard(manifest: Manifest, facts: CollectionFacts = collect
   out.push(`- **Purpose:** ${purpose} (\`${manifest.purpose}\`)\n`);
   out.push(
     manifest.mode === 'licensed'
-      ? `- **Mode:** licensed: every image had an accepted licence (${accepted(manifest)})\n`
+      ? `- **Mode:** licensed: every image ${facts.otherPolicy > 0 ? 'decided under this policy ' : ''}had an accepted licence (${accepted(manifest)})\n`
       : '- **Mode:** opt-out: no licence was required, every opt-out was honoured, and the licence was recorded where one was found\n',
   );
   out.push(facts.firstCollectedAt && facts.lastCollectedAt ? `- **Collected:** ${facts.firstCollectedAt} to ${facts.lastCollectedAt}\n` : '- **Collected:** nothing yet\n');
@@ -117,7 +117,7 @@ export function datasetCard(manifest: Manifest, facts: CollectionFacts = collect
 
   out.push('### Policy\n\n');
   out.push(
-    `Every image in this dataset passed Heed's checks when it was collected: neither the page's nor the image's site was blocked or restricted for ${purpose}; robots.txt allowed the page and the image for Heed and for the AI crawlers of the purpose; no opt-out applied (Content-Usage, Content-Signal, X-Robots-Tag, robots meta tags, TDMRep, ai.txt, RSL, XMP data-mining, C2PA training-mining)${manifest.mode === 'licensed' ? '; an accepted licence covered the image' : ''}; and every signal present could be read (an unreadable signal refuses). Images that failed a check were refused and not stored.\n\n`,
+    `${facts.otherPolicy > 0 ? `Every image in this dataset decided under this policy passed Heed's checks when it was collected` : "Every image in this dataset passed Heed's checks when it was collected"}: neither the page's nor the image's site was blocked or restricted for ${purpose}; robots.txt allowed the page and the image for Heed and for the AI crawlers of the purpose; no opt-out applied (Content-Usage, Content-Signal, X-Robots-Tag, robots meta tags, TDMRep, ai.txt, RSL, XMP data-mining, C2PA training-mining)${manifest.mode === 'licensed' ? '; an accepted licence covered the image' : ''}; and every signal present could be read (an unreadable signal refuses). Images that failed a check were refused and not stored.${facts.otherPolicy > 0 ? ` ${otherPolicyNote(facts, 'card')}` : ''}\n\n`,
   );
   if (facts.refused.length > 0) {
     out.push(`Refusals across all collects, by reason (an image refused for several reasons counts under each): ${facts.refusedTotal}.\n\n`);

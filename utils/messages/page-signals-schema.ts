@@ -9,7 +9,7 @@ import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
 // not carry zod (see signals/html-licence/limits.ts).
 
 /** Inline RSL licence texts, each cut one character past the cap (so a cut one is known). */
-const InlineRslSchema = lazily(() => z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts));
+const InlineRslSchema = lazily(() => z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts + 1)); // one more: there were more (assess.ts)
 
 export const PageSignalsSchema: z.ZodType<PageSignals> = lazily(() => z.object({
   url: z.string().max(8192),

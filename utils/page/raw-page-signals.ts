@@ -49,13 +49,14 @@ export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, u
 const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
- * Inline RSL licences: at most 3 (as many as robots.txt `License:` documents are read), each
- * whole or, past 512 KiB, cut (a cut document fails to parse, and an unreadable licence fails closed).
+ * Inline RSL licences: at most 3 (as many as robots.txt `License:` documents are read) and one
+ * more, which tells that there were more (assess.ts fails it closed); each whole or, past 512 KiB,
+ * cut (a cut document fails to parse, and an unreadable licence fails closed).
  */
 export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.querySelectorAll('script[type]')): string[] {
   const out: string[] = [];
   for (const el of Array.from(scripts)) {
-    if (out.length >= RAW_LIMITS.rslScripts) break;
+    if (out.length > RAW_LIMITS.rslScripts) break;
     if (mediaType(el) === 'application/rsl+xml') out.push((el.textContent ?? '').slice(0, RAW_LIMITS.rslChars + 1));
   }
   return out;

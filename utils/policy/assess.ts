@@ -54,11 +54,17 @@ export interface PageAssessment {
 function pageRslDocuments(input: PageInputs): FetchedFile[] {
   const url = input.page.url;
   // An inline licence's source is the page that carries it (DESIGN.md §2: a source is a URL).
-  const inline = (input.page.rsl ?? []).map((body): FetchedFile =>
-    // Read up to RAW_LIMITS.rslChars (one more character: it was cut); a longer one fails closed.
-    body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
+  const inline = (input.page.rsl ?? []).map((body, i): FetchedFile =>
+    // Read up to RAW_LIMITS.rslScripts licences (one more: there were more) of up to
+    // RAW_LIMITS.rslChars (one more character: it was cut). Decision (DESIGN.md §2 rule 5): a
+    // licence past either cap was not read in full and may prohibit the purpose: it fails closed.
+    i >= RAW_LIMITS.rslScripts
+      ? { url, outcome: 'error', detail: `more than ${RAW_LIMITS.rslScripts} inline RSL licences` }
+      : body.length > RAW_LIMITS.rslChars ? { url, outcome: 'error', detail: 'larger than 512 KiB' } : { url, outcome: 'ok', body },
   );
-  return [...inline, ...(input.linkedRsl ?? [])];
+  // A linked licence the page reader could not keep is unread: it fails closed (rule 5).
+  const unkept: FetchedFile[] = input.page.licence.rslUnread ? [{ url, outcome: 'error', detail: 'an RSL licence link on the page could not be read (its URL too long or not a URL)' }] : [];
+  return [...inline, ...unkept, ...(input.linkedRsl ?? [])];
 }
 
 export interface PageInputs {
@@ -358,10 +364,28 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
 
   // The image's own licence statements (more than one when its metadata states several).
   const licences: Licence[] = image.embedded.licences?.length ? image.embedded.licences : image.embedded.licence ? [image.embedded.licence] : [];
-  const found = licenceFindings({ imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences });
-  const stated = markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
+  // A JSON-LD ImageObject names one URL of the image (its contentUrl); the scanner's candidate is
+  // the largest rendition or the file the image links to, and the shown rendition is its
+  // thumbnailUrl. Decision (DESIGN.md §2 rule 4): an ImageObject naming any URL of this image —
+  // the candidate, the rendition shown, or a URL the fetch came through — is the image's own
+  // element-level statement, as RDFa/microdata around the <img> speak for all its renditions; read
+  // for the candidate only, an ImageObject licensing the shown 800 px file CC BY-NC was missed and
+  // the page's CC BY licensed the 1600 px copy of the same image.
+  const imageUrls = [...new Set([candidate.url, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : []), ...urls])];
+  const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences })));
+  // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full
+  // (a cap was hit: `unread`), what went unread may be its own licence — a CC BY-NC that overrides
+  // the page's CC BY or conflicts with the element licence read — so no HTML licence, element or
+  // page, is relied on for it (its own XMP still is; opt-out mode needs none).
+  const elementUnread = candidate.elementLicences.some((h) => h.unread === true);
+  const stated = elementUnread ? [] : markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
   const unused = found.filter((l) => !stated.includes(l));
-  if (unused.length > 0) {
+  if (elementUnread) {
+    evidence.push({
+      kind: 'licence', scope: 'image', source: page.pageUrl, value: 'element licence markup not read in full', effect: 'info',
+      note: 'The licence markup around this image was not read in full (a size cap was hit): it may state the image\'s own licence, so no licence from the page\'s HTML is relied on for it',
+    });
+  } else if (unused.length > 0) {
     evidence.push({
       kind: 'licence', scope: 'page', source: page.pageUrl, value: unused.map((l) => l.id ?? l.url).join(', '), effect: 'info',
       note: "The page's licence was not relied on: some of its licence markup could not be read, and it may state this image's own",
@@ -398,6 +422,17 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** Licence findings once each (per level and licence), in the order found. */
+function uniqueLicences(found: readonly Licence[]): Licence[] {
+  const seen = new Set<string>();
+  return found.filter((l) => {
+    const key = `${l.source} ${l.id ?? l.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A URL without its fragment, as the network sees it (`null` when it does not parse). */

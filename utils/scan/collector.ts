@@ -39,7 +39,16 @@ export interface Entry {
   /** Known rendered size, null = unknown, undefined = measure `els[0]`. */
   rendered: Size | null | undefined;
   els: Element[];
+  /**
+   * Every element the URL was found on (up to MAX_LICENCE_ELS), for its licence markup: each
+   * occurrence may carry its own (a figure licensing it CC BY-NC after one licensing it CC BY),
+   * and only reading them all finds the conflict (DESIGN.md §2 rule 4).
+   */
+  licenceEls: Element[];
 }
+
+/** Elements of one URL whose licence markup is read; past it, a hostile page's decoys are not all read. */
+export const MAX_LICENCE_ELS = 64;
 
 const UNKNOWN: Size = { w: 0, h: 0 };
 
@@ -50,6 +59,8 @@ export class Collector {
   readonly known = new Set<string>();
   /** URLs shown as a smaller rendition of another candidate. */
   readonly thumbnails = new Set<string>();
+  /** For each such smaller rendition, the candidate URLs it is a rendition of. */
+  readonly renditionOf = new Map<string, string[]>();
 
   constructor(
     private readonly options: ResolvedScanOptions,
@@ -67,7 +78,11 @@ export class Collector {
   add(find: Find): boolean {
     const accepted = this.accept(find);
     // Only a kept image can demote its smaller rendition: a skipped link must not hide its thumbnail.
-    if (accepted && find.thumbnailUrl && find.thumbnailUrl !== find.url) this.thumbnails.add(find.thumbnailUrl);
+    if (accepted && find.thumbnailUrl && find.thumbnailUrl !== find.url) {
+      this.thumbnails.add(find.thumbnailUrl);
+      const of = this.renditionOf.get(find.thumbnailUrl) ?? [];
+      if (!of.includes(find.url) && of.length < 16) this.renditionOf.set(find.thumbnailUrl, [...of, find.url]);
+    }
     return accepted;
   }
 
@@ -98,6 +113,7 @@ export class Collector {
           existing.rendered = find.rendered;
         } else existing.els.push(find.el);
       }
+      if (find.el && existing.licenceEls.length < MAX_LICENCE_ELS && !existing.licenceEls.includes(find.el)) existing.licenceEls.push(find.el);
       if (!existing.find.thumbnailUrl && find.thumbnailUrl) existing.find.thumbnailUrl = find.thumbnailUrl;
       return true;
     }
@@ -105,7 +121,7 @@ export class Collector {
       this.stats.limit = 'candidates';
       return false;
     }
-    this.entries.set(url, { find, discovery: new Set(find.discovery), natural, rendered: find.el ? find.rendered : null, els: find.el ? [find.el] : [] });
+    this.entries.set(url, { find, discovery: new Set(find.discovery), natural, rendered: find.el ? find.rendered : null, els: find.el ? [find.el] : [], licenceEls: find.el ? [find.el] : [] });
     return true;
   }
 

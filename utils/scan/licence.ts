@@ -6,6 +6,14 @@ const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
 // makes a microdata item or an RDFa subject. The parser looks nowhere else, so neither do we.
 const LICENCE_SCOPE = 'figure,[itemscope],[typeof],[about],[property]';
 
+/** At most MAX_HINTS hints; past it the last one kept says some went unread (assess.ts fails it closed). */
+function capped(hints: ElementLicenceHint[]): ElementLicenceHint[] {
+  if (hints.length <= MAX_HINTS) return hints;
+  const out = hints.slice(0, MAX_HINTS);
+  out[MAX_HINTS - 1] = { ...out[MAX_HINTS - 1]!, unread: true };
+  return out;
+}
+
 /**
  * Element-level licence hints for an image element (figure rel=license, RDFa, microdata), read
  * by the html-licence parser — only for elements with such a scope around them (one closest()
@@ -22,11 +30,30 @@ export class ElementLicences {
     this.anyAbout = !!doc.querySelector('[about]');
   }
 
+  /**
+   * Hints for every element an image URL was found on, once each (the same figure markup
+   * repeated is one hint): each occurrence's own markup speaks for the image, so a conflict
+   * between them is seen (DESIGN.md §2 rule 4).
+   */
+  ofAll(els: readonly Element[]): ElementLicenceHint[] {
+    const out: ElementLicenceHint[] = [];
+    const seen = new Set<string>();
+    for (const el of els) {
+      for (const hint of this.of(el)) {
+        const key = JSON.stringify(hint);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(hint);
+      }
+    }
+    return capped(out);
+  }
+
   /** Hints for one element; [] when no licence markup can scope it or the parser fails. */
   of(el: Element): ElementLicenceHint[] {
     try {
       if (!el.closest(LICENCE_SCOPE) && !(this.anyAbout && el.parentElement?.querySelector('[about]'))) return [];
-      return readElementLicence(el, this.pageUrl).slice(0, MAX_HINTS);
+      return capped(readElementLicence(el, this.pageUrl));
     } catch {
       return []; // the parser never throws by contract; a hostile page must not make it matter
     }

@@ -1,5 +1,5 @@
 import type { ImageCandidate } from '../policy/verdict';
-import { Collector, type Entry } from './collector';
+import { Collector, MAX_LICENCE_ELS, type Entry } from './collector';
 import { findCssBackgrounds } from './css';
 import { planCss } from './css-index';
 import { sweepCss } from './css-sweep';
@@ -148,7 +148,7 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
     height: entry.natural.h,
     renderedWidth: rendered?.w ?? 0,
     renderedHeight: rendered?.h ?? 0,
-    elementLicences: el ? licences.of(el) : [],
+    elementLicences: licences.ofAll(entry.licenceEls),
   };
 }
 
@@ -159,6 +159,18 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
 function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Steps {
   const { collector } = env;
   const kept = [...collector.entries.values()].filter((e) => !collector.thumbnails.has(e.find.url));
+  // A smaller rendition dropped for a larger candidate takes its licence markup with it: a figure
+  // licensing the 800 px file CC BY-NC speaks for the 1600 px copy of the same image (DESIGN.md §2
+  // rule 4; dropped, it left the larger one to the page's licence).
+  for (const [thumb, parents] of collector.renditionOf) {
+    const dropped = collector.entries.get(thumb);
+    if (!dropped) continue;
+    for (const url of parents) {
+      const parent = collector.entries.get(url);
+      if (!parent || parent === dropped) continue;
+      for (const el of dropped.licenceEls) if (parent.licenceEls.length < MAX_LICENCE_ELS && !parent.licenceEls.includes(el)) parent.licenceEls.push(el);
+    }
+  }
   const licences = new ElementLicences(env.pageUrl, env.doc);
   for (let i = 0; i < kept.length; i += CONTEXT_BATCH) {
     if (i > 0) yield;

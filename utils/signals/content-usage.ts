@@ -355,6 +355,9 @@ export function evaluateContentSignalHeader(
   const base = { kind: 'content-signal' as const, scope: scopeOf(where), source, value: clip(raw) };
   const header = subject('Content-Signal', where, source);
   const out: Evidence[] = [];
+  // Read up to 16,384 characters: a longer header was not read in full, and what was cut may be
+  // the purpose's `no` (DESIGN.md §2 rule 5: unreadable, not "no preference").
+  if (raw.length > 16384) out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${header} is too long to read in full; Heed fails closed` });
   for (const key of profile.contentSignalKeys) {
     const said = signals?.[key];
     if (said === 'no') out.push({ ...base, effect: 'deny', reason: 'content-usage-n', note: `${header} says ${key}=no: the owner opts out` });

@@ -27,10 +27,13 @@ function absoluteHttpUrl(ref: string, base: string): string | null {
 /**
  * The links of `Link` header values (RFC 8288 §3) with an absolute http(s) target, in order.
  * Lazy, so that each caller keeps its own cap; may throw on junk input (callers wrap it).
+ * `whole`: every value in full (the browser bounds a response's headers; the scan is linear),
+ * for a reader whose links may refuse (an RSL licence after a long run of preload links, in
+ * one value fetch joined); otherwise the first 64 values, 16,384 characters each.
  */
-export function* headerLinks(values: readonly string[], baseUrl: string): Generator<HeaderLink> {
-  for (const value of values.slice(0, MAX_VALUES)) {
-    for (const m of String(value).slice(0, MAX_VALUE_LENGTH).matchAll(LINK)) {
+export function* headerLinks(values: readonly string[], baseUrl: string, whole = false): Generator<HeaderLink> {
+  for (const value of whole ? values : values.slice(0, MAX_VALUES)) {
+    for (const m of (whole ? String(value) : String(value).slice(0, MAX_VALUE_LENGTH)).matchAll(LINK)) {
       const params = m[2]!;
       const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
       const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);

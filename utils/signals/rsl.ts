@@ -312,9 +312,9 @@ export function rslPartialRestrictions(fetched: FetchedFile, pageUrl: string, pr
 export function readRslLinkHeader(values: readonly string[], baseUrl: string): string[] {
   return neverThrow(() => {
     const urls: string[] = [];
-    // Every link is looked at (not only parseLinkHeader's first 64): an RSL licence late in a
-    // long header still counts.
-    for (const { url, rels, type } of headerLinks(values, baseUrl)) {
+    // Every link of every value, in full, is looked at (not only parseLinkHeader's first 64, nor
+    // the first 16 KB of a value): an RSL licence late in a long header still counts (rule 3).
+    for (const { url, rels, type } of headerLinks(values, baseUrl, true)) {
       if (rels.includes('license') && type === 'application/rsl+xml' && !urls.includes(url)) urls.push(url);
       if (urls.length >= 16) break;
     }

@@ -70,7 +70,9 @@ export function parseTdmReservation(value: unknown): TdmReservation | null {
   if (value === undefined || value === null) return null;
   if (value === 0 || value === 1) return value;
   if (typeof value !== 'string') return 'invalid';
-  const parts = value.slice(0, MAX_VALUE).split(',').map((p) => p.trim()).filter((p) => p !== '');
+  // Longer than the cap, the value was not read in full: what was cut may say 1 (rule 5).
+  if (value.length > MAX_VALUE) return 'invalid';
+  const parts = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length === 0) return null;
   if (parts.every((p) => p === '0')) return 0;
   if (parts.every((p) => p === '1')) return 1;
@@ -305,17 +307,26 @@ export function readTdmMeta(doc: Document): TdmDeclaration {
 export function tdmMetaFrom(pairs: readonly { name: string; content: string }[]): TdmDeclaration {
   return neverThrow(() => {
     const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
+    let moreReservations = false;
     for (const pair of pairs) {
       // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator; `tdm:reservation`,
       // the EPUB spelling (SIGNALS.md §4.2), copied into a page, too.
       const name = String(pair.name).trim().toLowerCase().replace(/[\s_:]+/g, '-');
       if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
-      const content = String(pair.content).trim().slice(0, MAX_VALUE);
-      if (content !== '' && !found[name].includes(content) && found[name].length < 8) found[name].push(content);
+      // One character past the cap is kept: parseTdmReservation then knows the value was cut.
+      const content = String(pair.content).trim().slice(0, name === 'tdm-reservation' ? MAX_VALUE + 1 : MAX_VALUE);
+      if (content === '' || found[name].includes(content)) continue;
+      if (found[name].length < 8) found[name].push(content);
+      else if (name === 'tdm-reservation') moreReservations = true;
     }
+    // Distinct reservations past the eighth were not kept: one of them may say 1, so the joined
+    // value is made unreadable rather than read from the first eight (DESIGN.md §2 rule 5).
+    if (moreReservations) found['tdm-reservation'].push('(more values not read)');
     const out: TdmDeclaration = {};
     // Conflicting reservations join to e.g. "0, 1", which parseTdmReservation reads as invalid.
-    if (found['tdm-reservation'].length > 0) out.reservation = found['tdm-reservation'].join(', ');
+    const reservation = found['tdm-reservation'].join(', ');
+    // Messages carry at most MAX_VALUE characters: a longer join is sent as what it reads as.
+    if (found['tdm-reservation'].length > 0) out.reservation = reservation.length > MAX_VALUE ? '(unreadable: too long)' : reservation;
     if (found['tdm-policy'].length > 0) out.policy = found['tdm-policy'][0]!;
     return out;
   }, () => ({}));

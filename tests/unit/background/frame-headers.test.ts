@@ -53,3 +53,16 @@ describe('a frame whose response headers could not be read', () => {
     expect(c.frames![0]!.headersUnread).toMatch(/could not be read/);
   });
 });
+
+// A frame's opt-out header longer than 16,384 characters was cut to exactly that length, which the
+// X-Robots-Tag reader takes as read in full: a `noai` after the cut was lost and its images kept.
+// A header too long to keep whole now leaves the frame's headers unread (fail closed).
+describe('a frame whose opt-out header is too long to keep', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('its images fail closed instead of the header being cut', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 200, headers: { 'X-Robots-Tag': `${'x'.repeat(17_000)}, noai` } }));
+    const c = inFrame(0);
+    await addFrameHeaders([c]);
+    expect(c.frames![0]!.headersUnread).toMatch(/too long/);
+  });
+});

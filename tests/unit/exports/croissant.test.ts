@@ -49,6 +49,15 @@ describe('Croissant 1.1 export', () => {
     expect(imageFields[0]).toMatchObject({ dataType: 'sc:ImageObject', source: { fileSet: { '@id': 'image-files' }, extract: { fileProperty: 'content' } } });
   });
 
+  // Same as the dataset card: "Only images permitted under that policy were stored" was said of
+  // items decided under another purpose or mode too.
+  it('items decided under another policy: the Responsible-AI statement and description say so', async () => {
+    const doc = await parse(manifestOf([item(1), item(2, { purpose: 'research-tdm' }), item(3, { mode: 'opt-out', licence: null })]));
+    expect(doc['rai:dataCollection']).not.toContain('Only images permitted under that policy were stored');
+    expect(doc['rai:dataCollection']).toContain('2 image(s) were collected under another policy');
+    expect(doc.description).toContain('2 image(s) were collected under another policy');
+  });
+
   it('fills the Responsible-AI fields from what Heed knows', async () => {
     const person = item(3, { evidence: [{ kind: 'iptc', scope: 'image', source: 'xmp', value: 'PersonInImage: Ann', effect: 'info' }] });
     const doc = await parse(manifestOf([item(1), person]));

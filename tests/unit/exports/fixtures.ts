@@ -18,6 +18,9 @@ export function item(n: number, over: Partial<ManifestItem> = {}): ManifestItem 
     discovery: ['img'],
     collectedAt: `2026-11-25T10:00:0${n % 10}.000Z`,
     purpose: 'ai-training',
+    // Decided under the policy manifestOf writes in the header, as a current Heed records it.
+    mode: 'licensed',
+    policy: { acceptedLicences: ['CC0', 'PDM', 'CC-BY', 'CC-BY-SA'], robotsTokens: ['heed', 'GPTBot'] },
     licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: null },
     synthetic: null,
     evidence: [{ kind: 'licence', scope: 'page', source: 'https://museum.example/', value: 'CC-BY-4.0', effect: 'allow' }],

@@ -118,6 +118,22 @@ describe('dataset card', () => {
     expect(card).toContain('| CC0 1.0 (<https://creativecommons.org/publicdomain/zero/1.0/>) | CC0-1.0 | cc0-1.0 | 1 |');
   });
 
+  // The card said every image passed the checks of the header's policy (the settings at export)
+  // and had an accepted licence, although items collected under research-tdm (which honours no
+  // train-ai opt-out) or in opt-out mode (no licence) were in it: a claim of permission their
+  // own evidence does not support. The claim now covers only the items decided under it.
+  it('items decided under another purpose, mode or licence set: the card does not claim they passed this policy', () => {
+    const tdm = item(2, { purpose: 'research-tdm' });
+    const optOut = item(3, { mode: 'opt-out', licence: null });
+    const nc = item(4, { policy: { acceptedLicences: ['CC-BY', 'CC-BY-NC'], robotsTokens: ['heed', 'GPTBot'] } });
+    for (const other of [tdm, optOut, nc]) {
+      const card = datasetCard(manifestOf([item(1), other]));
+      expect(card).not.toContain("Every image in this dataset passed Heed's checks");
+      expect(card).not.toContain('every image had an accepted licence');
+      expect(card).toContain('1 image was collected under another policy');
+    }
+  });
+
   it('states purpose, mode, date range, pages, policy and refusals by reason', () => {
     const items = [item(1), item(2, { pageUrl: 'https://museum.example/b', pageTitle: 'B' })];
     const card = datasetCard(manifestOf(items));

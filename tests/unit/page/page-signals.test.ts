@@ -67,11 +67,11 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     expect(raw.jsonLdTruncated).toBe(true);
   });
 
-  it('reads inline RSL licences as text: any media-type parameters, at most 3, an oversized one cut just past the cap', () => {
+  it('reads inline RSL licences as text: any media-type parameters, at most 3 and one more (there were more), an oversized one cut just past the cap', () => {
     const script = (body: string, type = 'application/rsl+xml') => `<script type="${type}">${body}</script>`;
     const d = doc(script('<rsl/>', 'Application/RSL+XML; charset=utf-8') + script('two') + script('not rsl', 'application/ld+json') + script('three') + script('four'));
-    expect(readRawPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three']);
-    expect(readPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three']);
+    expect(readRawPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three', 'four']);
+    expect(readPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three', 'four']);
     const big = readRawPageSignals(doc(script('x'.repeat(600 * 1024))), URL_).rsl;
     expect(big[0]!.length).toBe(512 * 1024 + 1); // over the cap: unreadable when assessed, never silently cut to fit
     expect(readRawPageSignals(doc(''), URL_).rsl).toEqual([]);

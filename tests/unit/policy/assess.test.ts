@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
 import type { Evidence } from '../../../utils/model/evidence';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
@@ -283,6 +284,41 @@ describe('assessImage', () => {
   });
 });
 
+// The scanner makes the largest srcset rendition (or the file the image links to) the candidate
+// and keeps the rendition shown as its thumbnailUrl. A JSON-LD ImageObject licensing the shown
+// rendition CC BY-NC was matched against the candidate's URL only, so it was missed and the page's
+// CC BY licensed the larger copy of the same image. It is the image's own statement now.
+describe('a JSON-LD ImageObject naming the rendition the page shows', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const ncForShown = page({ page: pageSignals({ licence: { ...pageSignals().licence, imageObjects: withImageObject('https://museum.example/a-800.jpg', NC).licenceSignals.imageObjects } }) });
+
+  it('licenses the larger rendition collected: the page licence does not override it', () => {
+    const d = decideFor('https://museum.example/a-1600.jpg', {}, { thumbnailUrl: 'https://museum.example/a-800.jpg' }, ncForShown);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: 'CC-BY-NC-4.0', source: 'element' } });
+  });
+
+  it('one stated for the URL the fetch was redirected to counts too', () => {
+    const d = decideFor('https://museum.example/a-1600.jpg', { finalUrl: 'https://museum.example/a-800.jpg' }, {}, ncForShown);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'] });
+  });
+});
+
+// Element markup around the image not read in full (a cap was hit): what went unread may be the
+// image's own licence (CC BY-NC), more specific than the page's CC BY. Neither the element
+// licences read nor the page's are relied on for it then (scan and signals mark it `unread`).
+describe('element licence markup not read in full', () => {
+  it('neither the page licence nor the element licences read license the image', () => {
+    const d = decideFor('https://museum.example/a.png', {}, { elementLicences: [{ via: 'figure', licences: [CC_BY], creator: null, title: null, creditText: null, unread: true }] });
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(d.evidence.some((e) => /not read in full/.test(e.note ?? ''))).toBe(true);
+  });
+  it('opt-out mode needs no licence: not affected', () => {
+    const optOut = parseSettings({ mode: 'opt-out' });
+    const d = assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, optOut), image('https://museum.example/a.png'), candidate('https://museum.example/a.png', { elementLicences: [{ via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true }] }), optOut);
+    expect(d.decision).toBe('permitted');
+  });
+});
+
 // DESIGN.md §2 rule 4: element- and page-level markup speak only for the page's own site's images.
 describe('licence scope: what a page says about another site\'s image is a claim, not a grant', () => {
   const figure = (url = CC_BY) => ({ elementLicences: [{ via: 'figure' as const, licences: [url], creator: 'Lee', title: null, creditText: null }] });
@@ -372,6 +408,32 @@ describe('RSL licences a page declares (inline or linked)', () => {
 
   it('an inline licence covering the page itself blocks the site', () => {
     expect(withInline(noAiUnder('/'))).toMatchObject({ status: 'blocked', reasons: ['rsl-prohibits'] });
+  });
+
+  // A fourth inline licence was never read (the page reader kept 3) and nothing said so: one
+  // prohibiting AI training after three that permit it kept the images. The reader now keeps one
+  // more, which tells that there were more, and the unread ones fail closed (DESIGN.md §2 rule 5).
+  it('more inline licences than are read: the page reader says so, and the site fails closed', () => {
+    const permits = xml('<content url="/"><license><permits type="usage">ai-train</permits></license></content>');
+    const scripts = [permits, permits, permits, noAiUnder('/')].map((b) => `<script type="application/rsl+xml">${b}</script>`).join('');
+    const d = parseHTML(`<!doctype html><html><head><title>T</title>${scripts}</head><body></body></html>`).document as unknown as Document;
+    const read = readPageSignals(d, PAGE).rsl;
+    expect(read.length).toBeGreaterThan(3);
+    const p = withInline(...read);
+    expect(p.status).toBe('blocked');
+    expect(decideFor('https://museum.example/a.png', {}, {}, p).decision).toBe('refused');
+  });
+
+  // A <link rel=license type=application/rsl+xml> whose href was longer than the reader keeps
+  // (2,048 characters) was dropped without a word, and so was one past the element walk's cap:
+  // the declared licence went unread and the page read as having none. Both fail closed now.
+  it('a linked licence the page reader could not keep: the site fails closed', () => {
+    const rslLink = (href: string) => `<link rel="license" type="application/rsl+xml" href="${href}">`;
+    const read = (head: string, body = '') => readPageSignals(parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document, PAGE);
+    const longHref = read(rslLink(`https://museum.example/${'a'.repeat(3000)}.xml`));
+    expect(assessPage({ page: longHref, headers: {}, origin: files('https://museum.example') }, settings)).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
+    const pastWalk = read('', `${'<a rel="nofollow" href="/x">x</a>'.repeat(20_001)}${rslLink('https://museum.example/rsl.xml')}`);
+    expect(pastWalk.licence.rslLinks).toEqual(['https://museum.example/rsl.xml']);
   });
 
   it('an unreadable or oversized inline licence fails closed', () => {

@@ -112,6 +112,27 @@ describe('scanDocument: context', () => {
       <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></figcaption></figure>`);
     expect(c!.elementLicences).toEqual([expect.objectContaining({ via: 'figure', licences: ['https://creativecommons.org/licenses/by/4.0/'] })]);
   });
+  // One URL shown in several places is one candidate; only its first element's licence markup
+  // was read, so a later figure licensing it CC BY-NC (or any figure after four plain copies)
+  // was lost and the first figure's CC BY, or the page's, permitted it. Every occurrence speaks now.
+  it('the same image in several figures: the licence markup of every occurrence is read', () => {
+    const fig = (licence: string | null) => `<figure><img src="vase.png"><figcaption>Vase${licence ? ` <a rel="license" href="${licence}">licence</a>` : ''}</figcaption></figure>`;
+    const BY = 'https://creativecommons.org/licenses/by/4.0/';
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const licencesOf = (body: string) => scan(body)[0]!.elementLicences.flatMap((h) => h.licences);
+    expect(licencesOf(fig(BY) + fig(NC))).toEqual([BY, NC]);
+    expect(licencesOf(fig(null) + fig(null) + fig(null) + fig(null) + fig(null) + fig(NC))).toEqual([NC]);
+  });
+  // A figure licensing the 800 px file CC BY-NC, and elsewhere an <img> whose srcset names that
+  // file and a 1600 px rendition: the 800 px entry was dropped as the smaller rendition, with the
+  // figure's licence, and the 1600 px candidate was licensed by the page. The licence goes with it now.
+  it('a smaller rendition dropped for a larger one hands its licence markup to it', () => {
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const cs = scan(`<figure><img src="a-800.jpg"><figcaption><a rel="license" href="${NC}">CC BY-NC</a></figcaption></figure>
+      <img src="a-800.jpg" srcset="a-800.jpg 800w, a-1600.jpg 1600w">`);
+    expect(urls(cs)).toEqual(['https://gallery.example/photos/a-1600.jpg']);
+    expect(cs[0]!.elementLicences.flatMap((h) => h.licences)).toEqual([NC]);
+  });
 });
 
 describe('scanDocument: dedupe, caps and hostile pages', () => {

@@ -254,3 +254,12 @@ describe("the other vocabulary's name for AI training", () => {
     expect(evaluateContentUsageHeader(['ai-train=n'], src, 'image', purposeProfile('research-tdm')).map((e) => e.effect)).toEqual(['info']);
   });
 });
+
+// A Content-Signal header longer than 16,384 characters was cut there without a word: an
+// `ai-train=no` past the cut was lost and read as "no preference". It fails closed now.
+describe('Content-Signal header too long to read in full', () => {
+  it('is unreadable, not "no preference"', () => {
+    const ev = evaluateContentSignalHeader([`search=yes, ${'x'.repeat(17_000)}=yes, ai-train=no`], 'https://museum.example/a.png', 'image', purposeProfile('ai-training'));
+    expect(ev.some((e) => e.effect === 'deny')).toBe(true);
+  });
+});

@@ -564,3 +564,18 @@ describe('JSON-LD licences written another way still speak for their image', () 
     expect(findings(`{"@type":"ImageObject","contentUrl":"/a.png","license":{"@type":"CreativeWork","name":"CC BY-NC 4.0"}}`)).toEqual(['element:other', 'page:CC-BY-4.0']);
   });
 });
+
+// A figure (or ImageObject item) with more elements carrying rel/property/itemprop than are
+// examined (2,000) had the rest ignored without a word: a rel=license CC BY-NC past them was
+// lost, and the page's CC BY licensed the image. The hint now says its markup was not read in full.
+describe('readElementLicence: a scope past its element cap', () => {
+  it('says the markup was not read in full', () => {
+    const filler = '<a rel="nofollow" href="/x">x</a>'.repeat(2_001);
+    const out = hints(`<figure><img id="img" src="a.png"><figcaption>${filler}<a rel="license" href="${BY_NC}">CC BY-NC</a></figcaption></figure>`);
+    expect(out.some((h) => h.unread === true)).toBe(true);
+  });
+  it('a scope read in full says nothing of the kind', () => {
+    const out = hints(`<figure><img id="img" src="a.png"><figcaption><a rel="license" href="${BY}">CC BY</a></figcaption></figure>`);
+    expect(out.every((h) => h.unread === undefined)).toBe(true);
+  });
+});

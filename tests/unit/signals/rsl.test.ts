@@ -288,6 +288,17 @@ describe('readRslLinkHeader', () => {
     expect(readRslLinkHeader([`${others}, ${rsl(1)}, ${rsl(1)}`], 'https://site.test/')).toEqual(['https://a.test/1.xml']);
     expect(readRslLinkHeader([Array.from({ length: 40 }, (_, i) => rsl(i)).join(', ')], 'https://site.test/')).toHaveLength(16);
   });
+
+  // Every link, but only the first 16,384 characters of a value and the first 64 values: fetch
+  // joins a header's lines into one value, so an RSL licence after a long run of preload links
+  // was never read, and its prohibition lost. The whole header is read now.
+  it('an RSL licence past 16 KB of one value, or past the 64th value', () => {
+    const rsl = '<https://a.test/l.xml>; rel=license; type=application/rsl+xml';
+    const preload = Array.from({ length: 400 }, (_, i) => `<https://a.test/assets/chunk-${i}-0123456789abcdef.js>; rel=preload; as=script`).join(', ');
+    expect(preload.length).toBeGreaterThan(16_384);
+    expect(readRslLinkHeader([`${preload}, ${rsl}`], 'https://site.test/')).toEqual(['https://a.test/l.xml']);
+    expect(readRslLinkHeader([...Array.from({ length: 70 }, (_, i) => `<https://a.test/p${i}>; rel=preload`), rsl], 'https://site.test/')).toEqual(['https://a.test/l.xml']);
+  });
 });
 
 // RSL documents as sites write them: a full `<content url>` with the site's other scheme or its

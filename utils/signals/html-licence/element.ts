@@ -90,8 +90,13 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
   // Where an ImageObject says its licence is acquired (see the end).
   const acquire = new Map<ElementLicenceHint, string>();
   const seen = new Set<Element>();
+  // A cap hit (a scope's elements, a hint's licences): what went unread may be the image's own
+  // licence, so the hints say so and the policy relies on no HTML licence for it (assess.ts).
+  let unread = false;
   for (const root of roots) {
-    for (const el of markupIn(root).elements) {
+    const markup = markupIn(root);
+    if (markup.truncated) unread = true;
+    for (const el of markup.elements) {
       if (seen.has(el)) continue;
       seen.add(el);
       for (const s of statementsOf(el, base, page)) {
@@ -100,7 +105,10 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
         if (s.predicate === 'licence') {
           if (isRslLink(el)) continue;
           const url = urlValue(s, base);
-          if (url && !h.licences.includes(url) && h.licences.length < LIMITS.licences) h.licences.push(url);
+          if (url && !h.licences.includes(url)) {
+            if (h.licences.length < LIMITS.licences) h.licences.push(url);
+            else unread = true;
+          }
         } else if (s.predicate === 'creator') h.creator ??= textValue(s);
         else if (s.predicate === 'title') h.title ??= textValue(s);
         else if (s.predicate === 'creditText') h.creditText ??= textValue(s);
@@ -115,7 +123,10 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
   // An ImageObject that names where to acquire a licence and states none is licensed there: the
   // image's own statement, not a licence Heed recognises (as in JSON-LD, findings.ts).
   for (const [h, url] of acquire) if (h.licences.length === 0) h.licences.push(url);
-  return [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
+  const out = [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
+  if (!unread) return out;
+  if (out.length === 0) return [{ via: figure ? 'figure' : 'rdfa', licences: [], creator: null, title: null, creditText: null, unread: true }];
+  return out.map((h) => ({ ...h, unread: true as const }));
 }
 
 /**

@@ -32,6 +32,16 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   const licences: { via: LicenceVia; url: string }[] = [];
   const textLicences: { via: LicenceVia; url: string; covers: TextOnlyCover }[] = [];
   const rslLinks: string[] = [];
+  // A declared RSL licence Heed could not keep (its URL too long or not a URL, past the cap):
+  // the policy fails it closed (assess.ts), as a licence that cannot be fetched (DESIGN.md §2 rule 3).
+  let rslUnread = false;
+  const addRsl = (url: string | null): void => {
+    if (url === null) rslUnread = true;
+    else if (!rslLinks.includes(url)) {
+      if (rslLinks.length < LIMITS.licences) rslLinks.push(url);
+      else rslUnread = true;
+    }
+  };
   let truncated = false;
   let full = false;
   const seen = new Set<string>();
@@ -62,11 +72,11 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
         }
         if (s.predicate !== 'licence') continue;
         const url = urlValue(s, base);
-        if (!url) continue;
         if (isRslLink(el)) {
-          if (!rslLinks.includes(url) && rslLinks.length < LIMITS.licences) rslLinks.push(url);
+          addRsl(url);
           continue;
         }
+        if (!url) continue;
         // Outside any figure; a walk that hit the cap counts as inside (fail closed).
         if (isPageSubject(s.subject) && enclosingFigure(el) === null) {
           const key = `${s.syntax} ${url}`;
@@ -77,6 +87,18 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
           if (s.subject.kind === 'item') addType(s.subject.el, dcmiTypesOf(s.subject.el, ['typeof']));
         }
       }
+    }
+  }
+
+  // The walk stops at its caps; an RSL licence link past them is still looked for, on its own
+  // (one query): it may refuse every image, so it must not go unread with the rest.
+  if (base && (truncated || stated.length > LIMITS.licences)) {
+    const links = doc.querySelectorAll('link[rel~="license" i][type], a[rel~="license" i][type], area[rel~="license" i][type]');
+    for (let i = 0; i < links.length; i++) {
+      const el = links[i]!;
+      if (!isRslLink(el)) continue;
+      const href = el.getAttribute('href');
+      addRsl(href === null ? null : resolveUrl(href, base));
     }
   }
 
@@ -103,6 +125,7 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     ...(textLicences.length > 0 ? { textLicences } : {}),
     ...(mediaWiki ? { mediaWiki: true as const } : {}),
     rslLinks,
+    ...(rslUnread ? { rslUnread: true as const } : {}),
     imageObjects: jsonLd.imageObjects,
     unreadable: jsonLd.unreadable,
     truncated: truncated || full || stated.length > LIMITS.licences || jsonLd.truncated,

@@ -44,6 +44,8 @@ export const PageLicenceSignalsSchema = lazily(() => z.object({
   mediaWiki: z.literal(true).optional(),
   /** `rel="license"` links typed `application/rsl+xml`: RSL licences, not CC (SIGNALS.md §5.2). */
   rslLinks: z.array(Url).max(LIMITS.licences),
+  /** An RSL licence link the page declares could not be kept (its URL too long or unreadable, past the cap): fails closed. */
+  rslUnread: z.literal(true).optional(),
   imageObjects: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),
   /** JSON-LD blocks present but not read: a fail-closed `signal-unreadable` (DESIGN.md §2 rule 5). */
   unreadable: z
@@ -72,5 +74,7 @@ export const ElementLicenceHintSchema = lazily(() => z.object({
   creditText: Text.nullable(),
   /** ccREL `cc:attributionURL` in the same scope (issue 18): the work's source to credit. */
   attributionUrl: Url.nullable().optional(),
+  /** Some of the markup around the image was not read (a cap was hit): it may state the image's own licence. */
+  unread: z.literal(true).optional(),
 }));
 export type ElementLicenceHint = z.infer<typeof ElementLicenceHintSchema>;
