@@ -1,3 +1,4 @@
+import { repairSlips } from '../../../utils/signals/html-licence/json-ld';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -577,5 +578,15 @@ describe('readElementLicence: a scope past its element cap', () => {
   it('a scope read in full says nothing of the kind', () => {
     const out = hints(`<figure><img id="img" src="a.png"><figcaption><a rel="license" href="${BY}">CC BY</a></figcaption></figure>`);
     expect(out.every((h) => h.unread === undefined)).toBe(true);
+  });
+});
+
+describe('repairSlips', () => {
+  it('escapes control characters inside strings and drops commas before a closing bracket, nothing else', () => {
+    expect(repairSlips('{"a":"x\ny\tz\u0001",}')).toBe('{"a":"x\\ny\\tz\\u0001"}');
+    expect(repairSlips('[1, 2 ,\n ]')).toBe('[1, 2 \n ]');
+    expect(repairSlips('{"a":"q\\",}"}')).toBe('{"a":"q\\",}"}'); // an escaped quote: the comma is in the string
+    expect(repairSlips('{"a":1,,}')).toBe('{"a":1,}'); // one comma dropped: still malformed
+    expect(() => JSON.parse(repairSlips('{"a":1,,}'))).toThrow();
   });
 });

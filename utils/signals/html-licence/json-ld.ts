@@ -71,7 +71,8 @@ function unwrap(text: string): string {
   return s;
 }
 
-const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** JSON's escape of each control character, by code. */
+const CONTROL_ESCAPES = Array.from({ length: 32 }, (_, code) => ({ 10: '\\n', 13: '\\r', 9: '\\t' })[code] ?? `\\u${code.toString(16).padStart(4, '0')}`);
 
 /**
  * The two commonest slips in the JSON-LD of real pages, repaired so that what the owner stated is
@@ -83,32 +84,32 @@ const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t'
  * runs in the page, utils/scan/README.md).
  */
 export function repairSlips(text: string): string {
-  const out: string[] = [];
+  const parts: string[] = [];
+  let from = 0; // the text before this index is in `parts`
   let inString = false;
-  let escaped = false;
-  let comma = -1; // where in `out` a comma waits to see whether a bracket closes after it
-  for (const c of text) {
+  let comma = -1; // a comma outside strings, with only blanks after it so far
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inString = false;
-      else if (c < ' ') {
-        out.push(CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-        continue;
+      if (code === 92) i++; // a backslash: the next character is escaped
+      else if (code === 34) inString = false;
+      else if (code < 32) {
+        if (i > from) parts.push(text.slice(from, i));
+        parts.push(CONTROL_ESCAPES[code]!);
+        from = i + 1;
       }
-      out.push(c);
       continue;
     }
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
-      out.push(c);
-      continue;
+    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    if ((code === 125 || code === 93) && comma >= 0) {
+      parts.push(text.slice(from, comma)); // the comma before a closing bracket is dropped
+      from = comma + 1;
     }
-    if ((c === '}' || c === ']') && comma >= 0) out[comma] = '';
-    comma = c === ',' ? out.length : -1;
-    if (c === '"') inString = true;
-    out.push(c);
+    comma = code === 44 ? i : -1;
+    if (code === 34) inString = true;
   }
-  return out.join('');
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 function urlsOf(value: Json | undefined, base: string, limit = 20): string[] {
