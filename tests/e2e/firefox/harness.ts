@@ -183,18 +183,25 @@ export class FirefoxPopup {
     const saved = () => readdirSync(this.heed.downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
     await expect.poll(() => saved().length, { timeout: 30_000 }).toBe(1);
     const fileName = saved()[0]!;
-    // Firefox renames the .part file when it is complete; parse once it is whole.
+    // Firefox renames the .part file when it is complete; parse once it is whole. A file that
+    // never parses says what it holds (its size and first bytes), so a failure can be read.
     let manifest: unknown;
+    let seen = '';
     await expect
-      .poll(() => {
-        try {
-          manifest = JSON.parse(readFileSync(join(this.heed.downloads, fileName), 'utf8'));
-          return true;
-        } catch {
-          return false;
-        }
-      })
-      .toBe(true);
+      .poll(
+        () => {
+          try {
+            const text = readFileSync(join(this.heed.downloads, fileName), 'utf8');
+            seen = `${text.length} chars: ${JSON.stringify(text.slice(0, 120))}`;
+            manifest = JSON.parse(text);
+            return 'whole';
+          } catch {
+            return `not whole yet (${seen})`;
+          }
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('whole');
     return { fileName, manifest };
   }
 }
