@@ -1,10 +1,8 @@
-import type { ImageCandidate } from '@/utils/policy/verdict';
+import { MAX_FRAME_HEADER_CHARS, type ImageCandidate } from '@/utils/policy/verdict';
 import { fetchLimited, headerMap } from './fetch-limited';
 
 /** The response headers a frame document's owner can opt out with (assess.ts reads them as the top page's). */
 const FRAME_OPT_OUT_HEADERS = ['x-robots-tag', 'content-usage', 'content-signal', 'tdm-reservation', 'tdm-policy'];
-/** The longest header value a candidate's frame carries (ImageCandidateSchema). */
-const MAX_HEADER_CHARS = 16_384;
 /** At most this many frame documents are requested again for one collect. */
 export const MAX_FRAMES = 20;
 
@@ -38,7 +36,7 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
       const received = headerMap(r.headers);
       // Longer than a candidate may carry (verdict.ts), a header cut to fit would read as whole,
       // and an opt-out past the cut would be lost: the frame's headers are unread instead (rule 5).
-      const tooLong = FRAME_OPT_OUT_HEADERS.find((name) => (received[name]?.length ?? 0) > MAX_HEADER_CHARS);
+      const tooLong = FRAME_OPT_OUT_HEADERS.find((name) => (received[name]?.length ?? 0) > MAX_FRAME_HEADER_CHARS);
       if (tooLong) {
         failed.set(url, `its ${tooLong} header is too long to read in full`);
         return;

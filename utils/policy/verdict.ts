@@ -7,6 +7,8 @@ import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 /** The frames an image's candidate records, besides the one entry that says more were not read. */
 export const MAX_FRAMES_PER_IMAGE = 20;
+/** The longest opt-out header value a candidate's frame carries (longer ones are read as unread, frame-headers.ts). */
+export const MAX_FRAME_HEADER_CHARS = 16_384;
 
 export const ImageCandidateSchema = lazily(() => z.object({
   url: z.string().max(8192),
@@ -43,8 +45,8 @@ export const ImageCandidateSchema = lazily(() => z.object({
       metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
       tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
       /** The frame document's response headers that carry opt-outs (lower-cased names): its lines, or one value fetch may have joined. */
-      headers: z.record(z.string().max(100), z.union([z.string().max(16384), z.array(z.string().max(16384)).max(50)])).optional(),
-      /** Why the frame's headers were not read, when Heed left them unread on purpose (too many frames): its images then fail closed. */
+      headers: z.record(z.string().max(100), z.union([z.string().max(MAX_FRAME_HEADER_CHARS), z.array(z.string().max(MAX_FRAME_HEADER_CHARS)).max(50)])).optional(),
+      /** Why the frame's headers were not read (too many frames, a failed request, a header too long to read in full): its images then fail closed. */
       headersUnread: z.string().max(200).optional(),
     }))
     .max(MAX_FRAMES_PER_IMAGE + 1)

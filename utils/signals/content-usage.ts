@@ -284,6 +284,8 @@ export function parseContentSignals(text: string): ContentSignals | null {
 }
 
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+/** How much of a Content-Signal header is read; a longer one is unreadable (the cut may hold the `no`). */
+const MAX_CONTENT_SIGNAL_CHARS = 16_384;
 
 /**
  * How a note names the response whose header it read: "The response's Content-Usage header" for
@@ -351,13 +353,13 @@ export function evaluateContentSignalHeader(
 ): Evidence[] {
   if (headerValues.length === 0 || profile.contentSignalKeys.length === 0) return [];
   const raw = headerValues.join(', ');
-  const signals = parseContentSignals(raw.slice(0, 16384));
+  const signals = parseContentSignals(raw.slice(0, MAX_CONTENT_SIGNAL_CHARS));
   const base = { kind: 'content-signal' as const, scope: scopeOf(where), source, value: clip(raw) };
   const header = subject('Content-Signal', where, source);
   const out: Evidence[] = [];
-  // Read up to 16,384 characters: a longer header was not read in full, and what was cut may be
-  // the purpose's `no` (DESIGN.md §2 rule 5: unreadable, not "no preference").
-  if (raw.length > 16384) out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${header} is too long to read in full; Heed fails closed` });
+  // A longer header was not read in full, and what was cut may be the purpose's `no`
+  // (DESIGN.md §2 rule 5: unreadable, not "no preference").
+  if (raw.length > MAX_CONTENT_SIGNAL_CHARS) out.push({ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${header} is too long to read in full; Heed fails closed` });
   for (const key of profile.contentSignalKeys) {
     const said = signals?.[key];
     if (said === 'no') out.push({ ...base, effect: 'deny', reason: 'content-usage-n', note: `${header} says ${key}=no: the owner opts out` });
