@@ -48,7 +48,12 @@ export interface Entry {
 }
 
 /** Elements of one URL whose licence markup is read; past it, a hostile page's decoys are not all read. */
-export const MAX_LICENCE_ELS = 64;
+const MAX_LICENCE_ELS = 64;
+
+/** Note `el` as one more element whose licence markup speaks for `entry` (once, up to the cap). */
+export function addLicenceEl(entry: Entry, el: Element): void {
+  if (entry.licenceEls.length < MAX_LICENCE_ELS && !entry.licenceEls.includes(el)) entry.licenceEls.push(el);
+}
 
 const UNKNOWN: Size = { w: 0, h: 0 };
 
@@ -113,7 +118,7 @@ export class Collector {
           existing.rendered = find.rendered;
         } else existing.els.push(find.el);
       }
-      if (find.el && existing.licenceEls.length < MAX_LICENCE_ELS && !existing.licenceEls.includes(find.el)) existing.licenceEls.push(find.el);
+      if (find.el) addLicenceEl(existing, find.el);
       if (!existing.find.thumbnailUrl && find.thumbnailUrl) existing.find.thumbnailUrl = find.thumbnailUrl;
       return true;
     }

@@ -1,5 +1,5 @@
 import type { ImageCandidate } from '../policy/verdict';
-import { Collector, MAX_LICENCE_ELS, type Entry } from './collector';
+import { addLicenceEl, Collector, type Entry } from './collector';
 import { findCssBackgrounds } from './css';
 import { planCss } from './css-index';
 import { sweepCss } from './css-sweep';
@@ -168,7 +168,7 @@ function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Steps {
     for (const url of parents) {
       const parent = collector.entries.get(url);
       if (!parent || parent === dropped) continue;
-      for (const el of dropped.licenceEls) if (parent.licenceEls.length < MAX_LICENCE_ELS && !parent.licenceEls.includes(el)) parent.licenceEls.push(el);
+      for (const el of dropped.licenceEls) addLicenceEl(parent, el);
     }
   }
   const licences = new ElementLicences(env.pageUrl, env.doc);
