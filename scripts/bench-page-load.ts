@@ -61,7 +61,7 @@ function printTrace(title: string, costs: HeedTraceCost[]): void {
   console.log(`    content script on the page's main thread  ${m((c) => c.contentScript.before)} / ${m((c) => c.contentScript.after)} ms`);
   console.log(`    webRequest proxy in the browser process   ${m((c) => c.requestProxy.before)} / ${m((c) => c.requestProxy.after)} ms (${m((c) => c.requestProxy.requests)} requests routed through it)`);
   console.log(`    extension API calls in the browser        ${m((c) => c.apiCalls.before)} / ${m((c) => c.apiCalls.after)} ms (${m((c) => c.apiCalls.calls)} calls)`);
-  console.log(`    Heed's worker (its own thread)            ${m((c) => c.worker.before)} / ${m((c) => c.worker.after)} ms; of it, evaluating its script on waking: ${m((c) => c.workerStart)} ms in all`);
+  console.log(`    Heed's worker (its own thread)            ${m((c) => c.worker.before)} / ${m((c) => c.worker.after)} ms; of it, evaluating its scripts: ${m((c) => c.workerScripts.before)} / ${m((c) => c.workerScripts.after)} ms`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -28,8 +28,10 @@ export interface HeedTraceCost {
   apiCalls: { before: number; after: number; calls: number };
   /** The extension's service worker thread running Heed's JavaScript. */
   worker: { before: number; after: number };
-  /** Evaluating the worker's script when the page woke it (0 when it was running), whole. */
+  /** Evaluating the worker's scripts when the page woke it (0 when it was running), whole: its own script, and any it loaded in the trace's time. */
   workerStart: number;
+  /** The same, split at the load event: Heed's own script runs when the page wakes the worker, its services script once the page has loaded. */
+  workerScripts: { before: number; after: number };
 }
 
 const CATEGORIES = ['toplevel', 'extensions', 'ServiceWorker', 'devtools.timeline', 'loading', 'blink.user_timing', 'v8.execute'];
@@ -101,11 +103,12 @@ export function attribute(events: TraceEvent[], url: string): HeedTraceCost {
   const requests = events.filter((e) => e.pid === browserPid && e.name === 'WebRequestProxyingURLLoaderFactory::InProgressRequest::InProgressRequest' && e.ts >= t0 && e.ts <= end).length;
   const api = summed(events, (e) => e.pid === browserPid && e.name === 'ExtensionFunctionDispatcher::DispatchForServiceWorker', t0, load, end);
   const worker = summed(events, (e) => thread(e) === 'ServiceWorker thread' && processName.get(e.pid) === 'Extension Renderer' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'), t0, load, end);
-  const workerStart = events
-    .filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && thread(e) === 'ServiceWorker thread' && extensionUrl(e))
-    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  const workerEvaluation = (e: TraceEvent) => e.name === 'EvaluateScript' && thread(e) === 'ServiceWorker thread' && extensionUrl(e);
+  const workerStart = events.filter((e) => e.ph === 'X' && workerEvaluation(e)).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  const workerScripts = summed(events, workerEvaluation, t0, load, end);
   return {
     workerStart,
+    workerScripts: { before: workerScripts.before, after: workerScripts.after },
     contentScript: { before: cs.before, after: cs.after },
     requestProxy: { before: proxy.before, after: proxy.after, requests },
     apiCalls: { before: api.before, after: api.after, calls: api.count },

@@ -19,13 +19,7 @@ import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
 import { addFrameHeaders } from './frame-headers';
 import { listFrames, NAVIGATED_ERROR, scanOptionsFor, scanTab, silentFramesNote, startWatcher, stillShowing, stopWatcher, withReported, type TabFrame, type TabScanOptions } from './scan-tab';
-
-export const RESUME_ALARM = 'heed-resume-jobs';
-
-/** Wake the worker every 30 s while a job may be unfinished (MV3 may stop it at any time). */
-export async function keepResuming(): Promise<void> {
-  await browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
-}
+import { keepResuming } from './alarms';
 
 /** What the job's images are decided under (null settings: a job an earlier Heed stored). */
 interface JobPolicy {

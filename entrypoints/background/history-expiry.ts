@@ -1,8 +1,6 @@
 import type { HeedDatabase } from '@/utils/store/db';
 import { expireHistory, SWEEP_EVERY_MS, type Forgotten } from '@/utils/store/retention';
-
-/** The alarm that wakes the worker to sweep expired history (DESIGN.md §3). */
-export const EXPIRE_ALARM = 'heed-expire-history';
+import { EXPIRE_ALARM } from './alarms';
 
 /** storage.session is emptied when the browser closes: its absence means a new browser session. */
 const SESSION_SEEN = 'history-session-seen';

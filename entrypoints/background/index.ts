@@ -1,71 +1,83 @@
-import { getRawSettings, openHeedDB } from '@/utils/store/db';
-import { StoredSettings } from '@/utils/store/stored-settings';
-import { settingsForDeciding } from '@/utils/model/settings';
-import { Collector, keepResuming, RESUME_ALARM } from './collector';
-import { registerMessageHandlers, showSiteStatusOfOpenTabs, showSiteStatusOnceLoaded, type Services } from './messaging';
-import { OriginSignals } from './origin-signals';
+import { lazyServices, servicesScript } from './services-loader';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
 import { watchRedirects } from './redirect-hops';
 import { registerMenusAndShortcut } from './menus';
-import { importFaceDetectorOnInstall } from './face-detector-loader';
-import { EXPIRE_ALARM, expireNow, scheduleExpiry } from './history-expiry';
+import { faceDetectorScript } from './face-detector-loader';
+import { EXPIRE_ALARM, RESUME_ALARM } from './alarms';
 
-/** Resume unfinished jobs; keep a wake-up alarm only while some remain. */
-async function resumeJobs({ collector }: Services): Promise<void> {
-  const running = await collector.resumeAll();
-  if (running > 0) await keepResuming();
-  else await browser.alarms.clear(RESUME_ALARM);
-}
-
+/**
+ * The worker's script: it only listens. Everything else (database, settings, the collect
+ * pipeline) is in its services script, loaded on first use (services-loader.ts): this script
+ * is what each page that wakes the worker pays for (issue 17; tests/unit/conventions/worker-startup.test.ts).
+ */
 export default defineBackground(() => {
   // Listeners are registered synchronously so a worker woken by an event receives it.
   captureMainFrameHeaders();
   watchRedirects();
-  importFaceDetectorOnInstall();
-  const ready: Promise<Services> = openHeedDB().then((db) => {
-    const origins = new OriginSignals(db);
-    // Read once, then from memory until a save is announced (utils/store/stored-settings.ts).
-    const settings = new StoredSettings(() => getRawSettings(db), settingsForDeciding);
-    settings.listen();
-    const collector = new Collector(db, origins, () => settings.current());
-    return { db, origins, collector, settings };
+  servicesScript.importOnInstall();
+  faceDetectorScript.importOnInstall();
+  const services = lazyServices();
+  const logError = (what: string) => (err: unknown) => console.error(`Heed: ${what}`, err);
+  // Ask that collected items never be evicted under storage pressure (granted with
+  // unlimitedStorage); asked when Heed is installed or the browser starts, not on every wake.
+  const persist = () => void navigator.storage?.persist?.().catch(() => false);
+  // A browser start opens the services, whose wake chores resume jobs and sweep the last
+  // session's history (services.ts), without waiting for a page.
+  browser.runtime.onStartup.addListener(() => {
+    persist();
+    void services.get().catch(logError('start'));
   });
-  // Ask that collected items never be evicted under storage pressure (granted with unlimitedStorage).
-  void navigator.storage?.persist?.().catch(() => false);
-  registerMessageHandlers(ready);
-  registerMenusAndShortcut(ready);
+  // Messages are told apart by their type's prefix here and validated by the services.
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    const answer = (r: unknown) => services.get().then((s) => s.answerMessage(r, sender));
+    if (typeof type === 'string' && type.startsWith('popup-bg-')) {
+      answer(raw).then(
+        (a) => sendResponse(a?.reply),
+        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
+      return true; // reply asynchronously
+    }
+    if (typeof type === 'string' && type.startsWith('cs-bg-')) void answer(raw).catch(logError('message'));
+    else console.error('Heed: dropped an invalid or unauthorised message', raw);
+    return false;
+  });
+  registerMenusAndShortcut(services.get);
   // What the popup showed for a closed tab can no longer be shown: forget it (DESIGN.md §3); a
   // watching collect there ends first, and the next sweep forgets it once it is finished.
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
-    void ready
-      .then(async ({ db, collector }) => {
-        await collector.stopWatchingTab(tabId);
-        await expireNow(db, tabId);
-      })
-      .catch((err: unknown) => console.error('Heed: expiry', err));
+    void services.get().then((s) => s.tabRemoved(tabId)).catch(logError('expiry'));
   });
   // Pages that finished loading before the worker first ran (installed, or updated, while they
   // were open) get their status too: the browser gave this worker no event for them.
   browser.runtime.onInstalled.addListener(() => {
-    void ready.then(showSiteStatusOfOpenTabs).catch((err: unknown) => console.error('Heed: site status', err));
+    persist();
+    void services.get().then((s) => s.openPagesLoaded()).catch(logError('site status'));
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url) void ready.then(({ collector }) => collector.stopWatchingTab(tabId));
+    // A navigation ends the tab's watching collect. Only a running job can be watching, and
+    // while one runs its resume alarm exists (alarms.ts keepResuming): without the alarm, and
+    // with the services not opened in this worker life (so no collect started in it), there is
+    // nothing to stop, and a page on its way to its load event costs no services.
+    if (change.url) {
+      const stop = () => void services.get().then((s) => s.tabNavigated(tabId)).catch(() => undefined);
+      if (services.isOpen()) stop();
+      else void browser.alarms.get(RESUME_ALARM).then((alarm) => (alarm ? stop() : undefined));
+    }
     // The badge's site status, read once the page has loaded (never on its way there).
     if (change.status === 'complete' && /^https?:/.test(tab.url ?? '')) {
-      void ready.then((services) => showSiteStatusOnceLoaded(services, tabId)).catch(() => undefined); // the tab may have navigated away or closed
+      void services.get().then((s) => s.pageLoaded(tabId)).catch(() => undefined); // the tab may have navigated away or closed
     }
   });
   // A stopped worker is woken by the next event; the alarm is that event while jobs remain.
+  // Opening the services resumes jobs and sweeps history (services.ts); once open, the alarms do.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RESUME_ALARM) void ready.then(resumeJobs);
-    if (alarm.name === EXPIRE_ALARM) void ready.then(({ db }) => expireNow(db)).catch((err: unknown) => console.error('Heed: expiry', err));
+    if (alarm.name !== RESUME_ALARM && alarm.name !== EXPIRE_ALARM) return;
+    const first = !services.isOpen();
+    void services
+      .get()
+      .then((s) => (first ? undefined : alarm.name === RESUME_ALARM ? s.resumeJobs() : s.expireHistory()))
+      .catch(logError(alarm.name));
   });
-  void ready.then(resumeJobs);
-  // Expiry runs on every worker start and on its alarm; running jobs are never touched.
-  void ready.then(async ({ db }) => {
-    await scheduleExpiry();
-    await expireNow(db);
-  }).catch((err: unknown) => console.error('Heed: expiry', err));
 });

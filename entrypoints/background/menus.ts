@@ -1,4 +1,4 @@
-import type { Collector } from './collector';
+import type { WorkerServices } from './services';
 
 const MENU_PAGE = 'heed-collect-page';
 const MENU_IMAGE = 'heed-collect-image';
@@ -7,7 +7,7 @@ const MENU_IMAGE = 'heed-collect-image';
  * Context-menu entries and the keyboard shortcut: both start a collect on the tab; the popup
  * shows its progress and verdicts when opened (it reattaches to the tab's latest job).
  */
-export function registerMenusAndShortcut(ready: Promise<{ collector: Collector }>): void {
+export function registerMenusAndShortcut(services: () => Promise<WorkerServices>): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: MENU_PAGE, title: 'Collect images on this page', contexts: ['page'] });
@@ -18,12 +18,12 @@ export function registerMenusAndShortcut(ready: Promise<{ collector: Collector }
     if (tab?.id === undefined) return;
     const tabId = tab.id;
     const only = info.menuItemId === MENU_IMAGE ? info.srcUrl : undefined;
-    void ready.then(({ collector }) => collector.start(tabId, only ? { onlyUrl: only } : {}));
+    void services().then(({ collector }) => collector.start(tabId, only ? { onlyUrl: only } : {}));
   });
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'collect-page') return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-      if (tab?.id !== undefined) void ready.then(({ collector }) => collector.start(tab.id!));
+      if (tab?.id !== undefined) void services().then(({ collector }) => collector.start(tab.id!));
     });
   });
 }

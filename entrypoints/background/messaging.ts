@@ -12,7 +12,7 @@ import { showStatusBadge } from './badge';
 import { showNotice, type Notice } from '@/utils/page/in-page-notice';
 import { REASON_LABELS } from '@/utils/model/reason-labels';
 
-/** The background's long-lived services, created once per worker start. */
+/** The background's long-lived services, opened on first use in each worker life (entrypoints/background/index.ts). */
 export interface Services {
   db: HeedDatabase;
   origins: OriginSignals;
@@ -21,7 +21,7 @@ export interface Services {
   settings: StoredSettings;
 }
 
-type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
+export type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 
 /** Whether a message comes from one of Heed's own pages (popup, options), not a web page. */
 function fromExtensionPage(sender: Sender): boolean {
@@ -89,29 +89,27 @@ async function handlePopup(msg: PopupToBg, services: Services): Promise<unknown>
   }
 }
 
-/** Route every incoming message: validate it, check its sender, reply with data (never throw). */
-export function registerMessageHandlers(ready: Promise<Services>): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
-    const popup = PopupToBgSchema.safeParse(raw);
-    if (popup.success && fromExtensionPage(sender)) {
-      ready
-        .then((services) => handlePopup(popup.data, services))
-        .then(
-          (value) => sendResponse({ ok: true, value }),
-          (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
-        );
-      return true; // reply asynchronously
+/** The worker's reply to a message, or null for none (a content script's report; a message dropped). */
+export type Answer = { reply: { ok: true; value: unknown } | { ok: false; error: string } } | null;
+
+/** Answer one incoming message: validate it, check its sender, reply with data (never throw). */
+export async function answerMessage(services: Services, raw: unknown, sender: Sender): Promise<Answer> {
+  const popup = PopupToBgSchema.safeParse(raw);
+  if (popup.success && fromExtensionPage(sender)) {
+    try {
+      return { reply: { ok: true, value: await handlePopup(popup.data, services) } };
+    } catch (err) {
+      return { reply: { ok: false, error: err instanceof Error ? err.message : String(err) } };
     }
-    const cs = CsToBgSchema.safeParse(raw);
-    if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
-      const tabId = sender.tab.id;
-      const { jobId, candidates, limit } = cs.data;
-      void ready.then(({ collector }) => collector.addCandidates(jobId, tabId, candidates, limit)).catch(() => undefined);
-      return false;
-    }
-    console.error('Heed: dropped an invalid or unauthorised message', raw);
-    return false;
-  });
+  }
+  const cs = CsToBgSchema.safeParse(raw);
+  if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
+    const { jobId, candidates, limit } = cs.data;
+    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit).catch(() => undefined);
+    return null;
+  }
+  console.error('Heed: dropped an invalid or unauthorised message', raw);
+  return null;
 }
 
 /**

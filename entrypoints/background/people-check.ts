@@ -4,7 +4,7 @@ import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } fr
 import { detectionSize } from '@/utils/people/detection-size';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
-import { loadFaceDetectorModule } from './face-detector-loader';
+import { faceDetectorScript } from './face-detector-loader';
 
 /** Where the build puts the detector's files (wxt.config.ts, `build:publicAssets`). */
 const ASSETS = '/people/';
@@ -20,7 +20,7 @@ function faceDetector(): Promise<FaceDetector> {
       fetch(own('tiny_face_detector_model.bin')).then((r) => r.arrayBuffer()),
     ]);
     const wasm = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
-    const { createFaceDetector } = await loadFaceDetectorModule();
+    const { createFaceDetector } = await faceDetectorScript.load();
     return createFaceDetector({
       weightsManifest: manifest,
       weights,

@@ -1,4 +1,6 @@
-import { sameRequestUrl, type RedirectHop } from '@/utils/policy/assess';
+import type { RedirectHop } from '@/utils/policy/assess';
+import { sameRequestUrl } from '@/utils/model/request-url';
+import { workerShared } from './worker-shared';
 import { headerLinesFromList } from '@/utils/signals/header-lines';
 
 /**
@@ -14,10 +16,11 @@ interface Chain {
   hops: RedirectHop[];
 }
 
-const chains = new Map<string, Chain>();
+/** The chains seen, by request id (one record per worker: the services script reads what the worker's script saw). */
+const chains = workerShared('redirect chains', () => new Map<string, Chain>());
 const KEEP_MS = 5 * 60_000;
 /** Calls waiting for a redirect to be seen (redirectOf), woken by each one recorded. */
-const waiting = new Set<() => void>();
+const waiting = workerShared('redirect waiters', () => new Set<() => void>());
 
 /** Firefox's webRequest joins a header's lines (header-lines.ts): read them as possibly joined there. */
 const FIREFOX_JOINS_HEADER_LINES = import.meta.env.FIREFOX === true;

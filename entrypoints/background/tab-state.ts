@@ -1,5 +1,6 @@
 import type { PageSignals } from '@/utils/page/page-signals';
 import { headerLinesFromList, type HeaderMap } from '@/utils/signals/header-lines';
+import { workerShared } from './worker-shared';
 
 /**
  * Per-tab state the worker may lose when it is stopped, kept in storage.session:
@@ -20,8 +21,8 @@ export async function getTabState(tabId: number): Promise<TabState | null> {
   return got ?? null;
 }
 
-/** Each tab's last queued change: changes to one tab's state run one after another. */
-const pendingChanges = new Map<number, Promise<void>>();
+/** Each tab's last queued change: changes to one tab's state run one after another (one queue per worker). */
+const pendingChanges = workerShared('tab-state changes', () => new Map<number, Promise<void>>());
 
 function queueForTab(tabId: number, change: () => Promise<void>): Promise<void> {
   const queued = (pendingChanges.get(tabId) ?? Promise.resolve()).then(change, change);

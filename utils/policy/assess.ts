@@ -26,6 +26,7 @@ import { resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration }
 import { evaluateXRobotsTag } from '../signals/x-robots-tag';
 import type { DocumentKind } from '../signals/document-kind';
 import { headerLines, type HeaderMap } from '../signals/header-lines';
+import { sameRequestUrl } from '../model/request-url';
 import type { ImageCandidate } from './verdict';
 
 export type { HeaderMap } from '../signals/header-lines';
@@ -433,23 +434,6 @@ function uniqueLicences(found: readonly Licence[]): Licence[] {
     seen.add(key);
     return true;
   });
-}
-
-/** A URL without its fragment, as the network sees it (`null` when it does not parse). */
-function requestUrl(u: string): string | null {
-  try {
-    const url = new URL(u);
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether two URLs name the same request (fragments aside); a URL that does not parse names none. */
-export function sameRequestUrl(a: string, b: string): boolean {
-  const ra = requestUrl(a);
-  return ra !== null && ra === requestUrl(b);
 }
 
 /** The hops lead from the URL fetched to the final one without a gap. */

@@ -181,27 +181,34 @@ export class FirefoxPopup {
     const before = new Set(readdirSync(this.heed.downloads));
     await this.page.click('[data-testid="export-json"]');
     const saved = () => readdirSync(this.heed.downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
-    await expect.poll(() => saved().length, { timeout: 30_000 }).toBe(1);
-    const fileName = saved()[0]!;
-    // Firefox renames the .part file when it is complete; parse once it is whole. A file that
-    // never parses says what it holds (its size and first bytes), so a failure can be read.
+    // Firefox writes a .part file and renames it when it is complete, and a name listed once may
+    // be gone by the next look (a placeholder replaced): each look reads every new file afresh,
+    // and one that never parses says what was there (names, sizes, first bytes or the error).
+    let fileName = '';
     let manifest: unknown;
     let seen = '';
     await expect
       .poll(
         () => {
-          try {
-            const text = readFileSync(join(this.heed.downloads, fileName), 'utf8');
-            seen = `${text.length} chars: ${JSON.stringify(text.slice(0, 120))}`;
-            manifest = JSON.parse(text);
-            return 'whole';
-          } catch {
-            return `not whole yet (${seen})`;
+          const found: string[] = [];
+          for (const name of saved()) {
+            try {
+              const text = readFileSync(join(this.heed.downloads, name), 'utf8');
+              found.push(`${name}, ${text.length} chars: ${JSON.stringify(text.slice(0, 120))}`);
+              manifest = JSON.parse(text);
+              fileName = name;
+              return 'whole';
+            } catch (err) {
+              found.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+            }
           }
+          seen = found.join('; ') || `no new file (the folder holds ${readdirSync(this.heed.downloads).join(', ') || 'nothing'})`;
+          return `not whole yet (${seen})`;
         },
         { timeout: 30_000 },
       )
       .toBe('whole');
+    expect(saved()).toEqual([fileName]);
     return { fileName, manifest };
   }
 }

@@ -70,7 +70,21 @@ export async function launchHeed(opts: LaunchOptions = {}): Promise<HeedBrowser>
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  await heedDatabaseCreated(serviceWorker);
   return { context, extensionId, serviceWorker };
+}
+
+/**
+ * Wait until Heed's database exists. The worker opens its services on first use (issue 17), a
+ * fresh install included (runtime.onInstalled), and they create the database: a test that reads
+ * or writes it directly before then would create an empty one of its own.
+ */
+async function heedDatabaseCreated(worker: Worker): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await worker.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'heed')))) {
+    if (Date.now() > deadline) throw new Error("Heed's worker did not create its database within 15 s of starting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The extension's id for a tab showing `url` (the popup binds to it with ?tabId=). */

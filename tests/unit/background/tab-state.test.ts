@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetTab, getTabState, updateTabState } from '@/entrypoints/background/tab-state';
 import type { PageSignals } from '@/utils/page/page-signals';
@@ -12,6 +12,18 @@ describe('updateTabState', () => {
 
   it('keeps both of two updates made at once: the header observer and the page signals do not erase each other', async () => {
     await Promise.all([updateTabState(1, url, { headers }), updateTabState(1, url, { signals })]);
+    const state = await getTabState(1);
+    expect(state?.headers).toEqual(headers);
+    expect(state?.signals).toEqual(signals);
+  });
+
+  it('keeps both when the two updates come from two copies of the module: the worker\'s script and its services script (issue 17)', async () => {
+    // The header observer runs in the worker's own script, the page signals are written by the
+    // services script it loads later: each bundles its own copy of this module.
+    vi.resetModules();
+    const copy = await import('@/entrypoints/background/tab-state');
+    expect(copy.updateTabState).not.toBe(updateTabState); // two copies indeed
+    await Promise.all([updateTabState(1, url, { headers }), copy.updateTabState(1, url, { signals })]);
     const state = await getTabState(1);
     expect(state?.headers).toEqual(headers);
     expect(state?.signals).toEqual(signals);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { watchRedirects } from '@/entrypoints/background/redirect-hops';
+import { redirectOf, watchRedirects } from '@/entrypoints/background/redirect-hops';
 import { captureMainFrameHeaders } from '@/entrypoints/background/tab-state';
 
 type Filter = { urls: string[]; types?: string[]; tabId?: number };
@@ -28,5 +28,28 @@ describe('webRequest listeners on the Chromium build', () => {
     expect(headerFilters.length).toBeGreaterThan(0);
     for (const filter of headerFilters) expect(filter.types).toEqual(['main_frame']);
     expect(redirects).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('redirect hops across the worker\'s two scripts (issue 17)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
+
+  it('a redirect the worker\'s script heard is found by the services script\'s copy of the module', async () => {
+    let heard: ((details: object) => void) | undefined;
+    vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+      heard = listener;
+    }) as never);
+    watchRedirects();
+    const since = Date.now();
+    heard!({ requestId: 'r1', tabId: -1, url: 'https://alpha.test/a.jpg', redirectUrl: 'https://cdn.test/a.jpg', responseHeaders: [{ name: 'x-robots-tag', value: 'noai' }] });
+    // The services script bundles its own copy of redirect-hops.ts.
+    vi.resetModules();
+    const copy = await import('@/entrypoints/background/redirect-hops');
+    expect(copy.redirectOf).not.toBe(redirectOf);
+    const hop = await copy.redirectOf('https://alpha.test/a.jpg', since, 0);
+    expect(hop?.location).toBe('https://cdn.test/a.jpg');
   });
 });

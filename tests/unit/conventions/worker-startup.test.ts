@@ -5,9 +5,10 @@ import { importsOf, targetOf } from './imports';
 
 /**
  * Issue 17: the worker starts for the pages a user browses (a browser event wakes it after it
- * idled), so what its script evaluates on every start is paid by those pages. The face detector
- * (face-api with TensorFlow.js, most of the worker's code) is needed only by a collect's people
- * check: the worker loads it on first use (entrypoints/face-detector.ts), never at start.
+ * idled), so what its script evaluates on every start is paid by those pages. Its script only
+ * listens: the services (database, settings, the collect pipeline; entrypoints/background-services.ts)
+ * are loaded on first use, and the face detector (face-api with TensorFlow.js) only by a
+ * collect's people check (entrypoints/face-detector.ts).
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -38,14 +39,22 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 
 describe('the worker at start', () => {
   const graph = staticGraph('entrypoints/background/index.ts');
+  const services = staticGraph('entrypoints/background-services.ts');
 
-  it('reaches the collect pipeline (the graph is read at all)', () => {
-    expect(graph.files).toContain('entrypoints/background/people-check.ts');
+  it('reaches its listeners, and the services script reaches the collect pipeline (the graphs are read at all)', () => {
+    expect(graph.files).toContain('entrypoints/background/tab-state.ts');
+    expect(services.files).toContain('entrypoints/background/people-check.ts');
   });
 
-  it('does not evaluate the face detector: face-api and TensorFlow.js are loaded on first use', () => {
-    expect([...graph.packages].filter((p) => /face-api|tensorflow/.test(p))).toEqual([]);
-    expect(graph.files).not.toContain('utils/people/face-detector.ts');
+  it('evaluates no package, no zod schema module and none of the collect pipeline: the services are loaded on first use', () => {
+    expect([...graph.packages]).toEqual([]);
+    const heavy = ['collector.ts', 'messaging.ts', 'services.ts', 'people-check.ts'].map((f) => `entrypoints/background/${f}`);
+    expect([...graph.files].filter((f) => heavy.includes(f) || f.startsWith('utils/store/') || f.startsWith('utils/policy/'))).toEqual([]);
+  });
+
+  it('neither evaluates the face detector: face-api and TensorFlow.js are loaded on a people check', () => {
+    expect([...services.packages].filter((p) => /face-api|tensorflow/.test(p))).toEqual([]);
+    expect(services.files).not.toContain('utils/people/face-detector.ts');
   });
 });
 
@@ -81,14 +90,14 @@ function statementEnd(text: string, from: number): number {
   return text.length;
 }
 
-describe('the worker at start builds no zod schema (issue 17)', () => {
-  const graph = staticGraph('entrypoints/background/index.ts');
+describe('the worker\'s services build no zod schema when loaded (issue 17)', () => {
+  const graph = staticGraph('entrypoints/background-services.ts');
 
   it('finds an eager schema where there is one (the check can fail)', () => {
     expect(eagerSchemas("import { z } from 'zod';\nexport const ASchema = z.object({ a: z.string() });\nconst B = lazily(() => z.string());\nexport const R = { x: ASchema.nullable() };\nconst f = () => z.string();\n")).toEqual(['ASchema', 'R']);
   });
 
-  it('every schema a module of its start-up graph defines is built on first use, not when the worker wakes for a page', () => {
+  it('every schema a module of the services defines is built on first use, not when the services are loaded', () => {
     const eager = [...graph.files].flatMap((file) => eagerSchemas(readFileSync(resolve(ROOT, file), 'utf8')).map((name) => `${file}: ${name}`));
     expect(eager).toEqual([]);
   });
