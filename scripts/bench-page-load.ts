@@ -2,7 +2,8 @@
  * Page-load benchmark (issues 5, 17): what Heed costs the pages a user browses. The same pages
  * are loaded in turn in Chromium with Heed (its worker running, and its worker stopped first,
  * as after 30 s without events, so the page wakes it), with an extension that only observes
- * main-frame headers (the floor of holding `webRequest`), and without any extension (same
+ * main-frame headers (the floor of holding `webRequest`; its worker too running, and woken: the
+ * floor of any worker the page wakes), and without any extension (same
  * flags, same run); compared on the load event, the page's main-thread time (CDP Performance
  * metrics TaskDuration, ScriptDuration) and first paint. "Within noise" means the medians
  * differ by less than the interquartile range of the loads without an extension. Then a
@@ -71,11 +72,12 @@ function iqr(xs: number[]): number {
 }
 
 /** The contexts compared, each against Chromium without any extension. */
-type Variant = 'heed' | 'woken' | 'floor';
+type Variant = 'heed' | 'woken' | 'floor' | 'floorWoken';
 const VARIANTS: Record<Variant, string> = {
   heed: 'with Heed',
   woken: 'Heed, worker woken for the page',
   floor: 'floor: webRequest observer only',
+  floorWoken: 'floor, its worker woken for the page',
 };
 
 export interface PageLoadRow {
@@ -101,7 +103,7 @@ function writeFloorExtension(dir: string): void {
   writeFileSync(join(dir, 'bg.js'), "chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] }, ['responseHeaders']);\n");
 }
 
-/** Stop Heed's service worker, as Chromium does after 30 s without events: the next page wakes it. */
+/** Stop the extension's service worker, as Chromium does after 30 s without events: the next page wakes it. */
 async function stopWorker(browserSession: CDPSession): Promise<void> {
   const { targetInfos } = await browserSession.send('Target.getTargets');
   for (const t of targetInfos) {
@@ -136,19 +138,24 @@ export async function main(rounds = ROUNDS): Promise<PageLoadRow[]> {
   const launch = (args: string[]) => chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: ['--headless=new', ...CHROMIUM_ARGS, ...args] });
   const plain = await launch([]);
   const floor = await launch([`--disable-extensions-except=${floorDir}`, `--load-extension=${floorDir}`]);
+  // Waking any worker has a cost of its own (its process and thread start): the floor's worker,
+  // stopped before a load, says what waking costs with no script of Heed's.
+  const floorSession = await floor.newCDPSession(await floor.newPage());
   const rows: PageLoadRow[] = [];
   try {
     for (const { name, host, path } of pages) {
       const url = `${server.origin(host)}${path}`;
       // One warm-up load each (HTTP cache, code caches), then alternate so drift hits all alike.
       for (const context of [heed.context, floor, plain]) await loadOnce(context, url);
-      const loads: Record<Variant | 'plain', Load[]> = { heed: [], woken: [], floor: [], plain: [] };
+      const loads: Record<Variant | 'plain', Load[]> = { heed: [], woken: [], floor: [], floorWoken: [], plain: [] };
       for (let i = 0; i < rounds; i++) {
         loads.heed.push(await loadOnce(heed.context, url));
         loads.plain.push(await loadOnce(plain, url));
         await stopWorker(session);
         loads.woken.push(await loadOnce(heed.context, url));
         loads.floor.push(await loadOnce(floor, url));
+        await stopWorker(floorSession);
+        loads.floorWoken.push(await loadOnce(floor, url));
       }
       console.log(`${name} (${rounds} loads each, medians; difference against Chromium without any extension, noise = IQR of the loads without):`);
       for (const metric of ['loadMs', 'taskMs', 'paintMs', 'scriptMs'] as const) {

@@ -5,9 +5,10 @@
  * page's load event and in the 300 ms after it (`workerScripts`: the worker's own script when the
  * page wakes it, its services script when the loaded page's status is read), and all the worker
  * thread's work before the load event (`worker.before`: the script plus whatever its listeners
- * do on waking). Same run, loads alternated: Heed's build, an
- * extension whose worker only observes main-frame headers (the floor of any worker waking), and,
- * with `--against DIR`, another Heed build (e.g. the one before a change) as the before figure.
+ * do on waking). Same run, loads alternated: Heed's build; with `--against DIR`, another Heed
+ * build (e.g. the one before a change) as the before figure; and two floors: an extension with
+ * Heed's permissions and listeners, each doing nothing (the floor of hearing what Heed must
+ * hear), and one whose worker only observes main-frame headers (the floor of any worker waking).
  * Run: npx tsx scripts/bench-worker-start.ts [--against DIR] [rounds]   (needs `npm run build` first)
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,35 @@ function writeFloorExtension(dir: string): void {
   writeFileSync(join(dir, 'bg.js'), "chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] }, ['responseHeaders']);\n");
 }
 
+/**
+ * The floor of listening to what Heed's worker must hear (entrypoints/background/index.ts): the
+ * same permissions and the same event listeners, registered at start as Heed registers them,
+ * each doing nothing. What Heed's worker costs a page over this is its own code.
+ */
+function writeListenersFloorExtension(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'the same listeners, doing nothing (floor)',
+    version: '1.0',
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'alarms', 'contextMenus'],
+    host_permissions: ['<all_urls>'],
+    background: { service_worker: 'bg.js' },
+    commands: { 'collect-page': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Collect' } },
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(dir, 'bg.js'),
+    [
+      "const urls = ['http://*/*', 'https://*/*'];",
+      "chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls, types: ['main_frame'] }, ['responseHeaders']);",
+      "chrome.webRequest.onBeforeRedirect.addListener(() => undefined, { urls }, ['responseHeaders']);",
+      "self.addEventListener('install', () => undefined);",
+      ...['runtime.onStartup', 'runtime.onMessage', 'runtime.onInstalled', 'contextMenus.onClicked', 'commands.onCommand', 'tabs.onRemoved', 'tabs.onUpdated', 'alarms.onAlarm'].map((e) => `chrome.${e}.addListener(() => undefined);`),
+    ].join('\n'),
+  );
+}
+
 async function launch(name: string, dir: string): Promise<Variant> {
   const port = 9200 + Math.floor(Math.random() * 700);
   const context = await chromium.launchPersistentContext('', {
@@ -77,11 +107,13 @@ export async function main(rounds = 10, against?: string): Promise<WorkerStartRo
   const root = mkdtempSync(join(tmpdir(), 'heed-worker-start-'));
   cpSync(resolve(import.meta.dirname, '../demo/sites/news.test'), join(root, 'news.test'), { recursive: true });
   writeFloorExtension(join(root, 'floor'));
+  writeListenersFloorExtension(join(root, 'listeners-floor'));
   const server = await startSiteServer(root);
   const variants: Variant[] = [];
   try {
     variants.push(await launch('Heed (this build)', EXTENSION_DIR));
     if (against) variants.push(await launch(`Heed (${against})`, resolve(against)));
+    variants.push(await launch('floor: the same listeners, doing nothing', join(root, 'listeners-floor')));
     variants.push(await launch('floor: a worker that only observes headers', join(root, 'floor')));
     const url = `${server.origin('news.test')}/`;
     for (const v of variants) await traceLoad(v.tracing, v.context, url); // warm-up: HTTP and code caches
@@ -101,6 +133,7 @@ export async function main(rounds = 10, against?: string): Promise<WorkerStartRo
     console.log(`  ${''.padEnd(46)} evaluating scripts before the load event / after   its thread before the load event`);
     for (const r of rows) console.log(`  ${r.variant.padEnd(46)} ${`${r.medianMs.toFixed(1)} ms [${r.minMs.toFixed(1)}–${r.maxMs.toFixed(1)}] / ${r.afterLoadMs.toFixed(1)} ms`.padEnd(50)} ${r.beforeLoadMs.toFixed(1)} ms`);
     const floor = rows.at(-1)!;
+    for (const r of rows.slice(0, -2)) console.log(`  ${r.variant}: ${(r.medianMs - rows.at(-2)!.medianMs).toFixed(1)} ms over the same listeners doing nothing evaluating before the load event, ${(r.beforeLoadMs - rows.at(-2)!.beforeLoadMs).toFixed(1)} ms before the load event`);
     for (const r of rows.slice(0, -1)) console.log(`  ${r.variant}: ${(r.medianMs - floor.medianMs).toFixed(1)} ms over the floor evaluating before the load event, ${(r.beforeLoadMs - floor.beforeLoadMs).toFixed(1)} ms before the load event`);
     return rows;
   } finally {
