@@ -14,6 +14,8 @@ import { HostAccess } from './HostAccess';
 
 /** The popup asks as soon as the worker announces a change; this poll only covers a lost announcement. */
 const POLL_MS = 500;
+/** Announcements closer together than this are asked for together (utils/ui/follow-job.ts). */
+const MIN_ASK_GAP_MS = 150;
 
 async function resolveTabId(bound: number | null): Promise<number> {
   if (bound !== null && Number.isInteger(bound)) return bound;
@@ -68,6 +70,7 @@ export function Popup({ boundTabId }: { boundTabId: number | null }) {
       onView: takeJob,
       subscribe: onJobChanged,
       fallbackMs: POLL_MS,
+      minGapMs: MIN_ASK_GAP_MS,
     });
     // Restarted for another job only: `job` changes with every view the follower takes.
   }, [tabId, followedId, takeJob]);

@@ -7,7 +7,7 @@ const view = (lastSeq: number, state: JobView['state'] = 'running'): JobView => 
 });
 
 /** A worker whose answers the test releases one by one, and an announcement channel it fires. */
-function harness() {
+function harness(minGapMs?: number) {
   const asks: { since: number; answer: (v: JobView | null) => void }[] = [];
   const listeners = new Set<(id: string) => void>();
   const views: JobView[] = [];
@@ -21,6 +21,7 @@ function harness() {
       return () => listeners.delete(l);
     },
     fallbackMs: 500,
+    minGapMs,
   });
   const announce = (id = 'job-1') => listeners.forEach((l) => l(id));
   return { asks, views, stop, announce, listeners };
@@ -79,5 +80,23 @@ describe('the popup following a running job', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(h.views).toEqual([]);
     expect(h.asks).toHaveLength(1);
+  });
+
+  it('with a least gap between asks, announcements within it are asked for together once it has passed (issue 17)', async () => {
+    const h = harness(150);
+    h.announce();
+    expect(h.asks).toHaveLength(1);
+    h.asks[0]!.answer(view(2));
+    await vi.advanceTimersByTimeAsync(10);
+    h.announce();
+    h.announce();
+    await vi.advanceTimersByTimeAsync(100); // 110 ms since the first ask started
+    expect(h.asks).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(h.asks.map((a) => a.since)).toEqual([-1, 2]);
+    h.asks[1]!.answer(view(5));
+    await vi.advanceTimersByTimeAsync(500); // then the fallback poll, as without a gap
+    expect(h.asks.map((a) => a.since)).toEqual([-1, 2, 5]);
+    h.stop();
   });
 });
