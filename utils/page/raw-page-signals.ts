@@ -83,14 +83,18 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the
     // worker's); `http-equiv` or `property` TDMRep metas (`tdm-reservation`, the EPUB spelling
     // `tdm:reservation`) as TDMRep's, as the full reader (signals/tdmrep.ts readTdmMeta) reads them.
+    // A `property` or `itemprop` meta goes under each of its names (`<meta property="GPTBot"
+    // content="noai">`): which of them bind Heed is the background's to decide, as above.
     const equiv = (attr('http-equiv') ?? '').trim();
     const props = [attr('property'), attr('itemprop')].map((v) => (v ?? '').trim());
-    const tdm = [equiv, props[0]!].find((v) => /^tdm/i.test(v)) ?? '';
-    const name = attr('name') ?? (/^x-robots-tag$/i.test(equiv) || props.some((v) => /^robots$/i.test(v)) ? 'robots' : tdm);
-    if (name === '' || name.length > RAW_LIMITS.name) continue;
+    const tdm = [equiv, props[0]!].find((v) => /^tdm/i.test(v));
+    const name = attr('name') ?? (/^x-robots-tag$/i.test(equiv) ? 'robots' : tdm);
     const { content, refuses } = keptContent(attr('content') ?? '');
-    const bucket = refuses ? refusing : /^\s*(?:robots|tdm)/i.test(name) ? named : others;
-    if (bucket.length < RAW_LIMITS.metas) bucket.push({ name, content });
+    for (const n of name === undefined ? props : [name]) {
+      if (n === '' || n.length > RAW_LIMITS.name) continue;
+      const bucket = refuses ? refusing : /^\s*(?:robots|tdm)/i.test(n) ? named : others;
+      if (bucket.length < RAW_LIMITS.metas) bucket.push({ name: n, content });
+    }
   }
   metas.push(...[...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas));
   const licenceLinks: RawPageSignals['licenceLinks'] = [];

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
 import { purposeProfile } from '../../../utils/model/purposes';
+import { PURPOSES } from '../../../utils/model/evidence';
+import type { PageSignals } from '../../../utils/page/page-signals';
 import { evaluateMetaRobots } from '../../../utils/signals/meta-robots';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
 
@@ -43,6 +45,22 @@ describe('raw page signals (always-on script) → page signals (background)', ()
       expect(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).tdm.reservation).toBe('1');
     },
   );
+
+  // The badge read `property`/`itemprop` metas only as `robots`: `<meta property="GPTBot"
+  // content="noai">` refused on Collect while the badge showed the site open. It now sends every
+  // property's name and the background decides, as for `name` metas: the lists differ (the badge's
+  // also holds `og:title`, which binds no one), what they decide must not.
+  it.each([
+    '<meta property="GPTBot" content="noai">',
+    '<meta itemprop="CCBot" content="noindex, noimageindex">',
+    '<meta property="og:title" itemprop="robots" content="noimageai">',
+    '<meta property="og:title" content="noai"><meta property="og:image" content="/a.jpg"><meta itemprop="name" content="noimageai">',
+  ])('%s: the badge decides as Collect does, for every purpose', (head) => {
+    for (const purpose of PURPOSES) {
+      const denies = (metas: PageSignals['metas']) => evaluateMetaRobots(metas, URL_, purposeProfile(purpose)).filter((e) => e.effect === 'deny').map((e) => e.reason);
+      expect(denies(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas)).toEqual(denies(readPageSignals(doc(head), URL_).metas));
+    }
+  });
 
   it('a robots meta written inside <noscript>: the badge reads it as Collect does', () => {
     const d = doc('<noscript><meta name="robots" content="noai, noimageai"><meta property="robots" content="noimageindex"></noscript>');
@@ -129,6 +147,13 @@ describe('the badge reads an opt-out however many metas or words come first', ()
     expect(refuses(`${junk}<meta name="robots" content="noai">`)).toBe(true);
     expect(refuses(`${junk}<meta name="GPTBot" content="noimageai">`)).toBe(true);
     expect(pageSignalsFromRaw(readRawPageSignals(doc(`${junk}<meta name="tdm-reservation" content="1">`), URL_)).tdm.reservation).toBe('1');
+  });
+  // The badge read `property`/`itemprop` metas only as `robots`: `<meta property="GPTBot"
+  // content="noai">` refused on Collect and the badge showed the site open.
+  it('a crawler token as a property or itemprop, after 1000 others', () => {
+    const junk = Array.from({ length: 1000 }, (_, i) => `<meta property="og:x${i}" content="y">`).join('');
+    expect(refuses(`${junk}<meta property="GPTBot" content="noai">`)).toBe(true);
+    expect(refuses(`<meta itemprop="GPTBot" content="noimageai">`)).toBe(true);
   });
   it('a robots meta after 1000 others of the same name', () => {
     const many = Array.from({ length: 1100 }, (_, i) => `<meta name="robots" content="index ${i}">`).join('');
