@@ -51,7 +51,10 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
     if (textOnly) textLicences.push({ via, url, covers: textOnly });
     else licences.push({ via, url });
   };
-  for (const l of raw.licenceLinks) if (l.type !== RSL_TYPE) add('rel', l.url, raw.mediaWiki ? 'mediawiki-text' : raw.dcmiText ? 'dcmitype-text' : null);
+  // As the full reader tells them (html-licence/statements.ts): the type holds the RSL media type.
+  const isRsl = (l: { type: string }) => l.type.toLowerCase().includes(RSL_TYPE);
+  for (const l of raw.licenceLinks) if (!isRsl(l) && l.url) add('rel', l.url, raw.mediaWiki ? 'mediawiki-text' : raw.dcmiText ? 'dcmitype-text' : null);
+  const rslLinks = raw.licenceLinks.filter(isRsl);
   for (const url of jsonLd.pageLicences) add('json-ld', url, raw.mediaWiki ? 'mediawiki-text' : null);
   return {
     url: raw.url,
@@ -63,7 +66,9 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
       licences: licences.slice(0, 100),
       ...(textLicences.length > 0 ? { textLicences: textLicences.slice(0, 100) } : {}),
       ...(raw.mediaWiki ? { mediaWiki: true as const } : {}),
-      rslLinks: raw.licenceLinks.filter((l) => l.type === RSL_TYPE).map((l) => l.url),
+      rslLinks: rslLinks.flatMap((l) => (l.url ? [l.url] : [])),
+      // Declared but unread (its URL not one, or too long): fails closed (assess.ts), as on Collect.
+      ...(rslLinks.some((l) => !l.url) ? { rslUnread: true as const } : {}),
       imageObjects: jsonLd.imageObjects,
       unreadable: jsonLd.unreadable,
       truncated: jsonLd.truncated || raw.jsonLdTruncated || raw.licenceLinksTruncated === true,

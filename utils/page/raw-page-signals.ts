@@ -7,7 +7,7 @@ export interface RawPageSignals {
   url: string;
   title: string;
   metas: { name: string; content: string }[];
-  /** `rel="license"` links outside any `<figure>` (a figure's licence is its image's), absolute. */
+  /** `rel="license"` links outside any `<figure>` (a figure's licence is its image's), absolute; '' for one whose href is not an http(s) URL of at most RAW_LIMITS.url; `type` as written (any case). */
   licenceLinks: { url: string; type: string }[];
   /** Texts of `<script type="application/ld+json">`. */
   jsonLd: string[];
@@ -110,12 +110,15 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
       licenceLinksTruncated = true;
       break;
     }
+    // A link whose URL is not one (or too long) goes as '': an RSL licence declared but unread
+    // fails closed in the background, as the full reader's `rslUnread` does.
+    let url = '';
     try {
-      const url = new URL(el.getAttribute('href') ?? '', pageUrl).href;
-      if (/^https?:/.test(url) && url.length <= RAW_LIMITS.url) licenceLinks.push({ url, type: (el.getAttribute('type') ?? '').toLowerCase() });
+      url = new URL(el.getAttribute('href') ?? '', pageUrl).href;
     } catch {
-      // not a URL: not a licence link
+      // not a URL
     }
+    licenceLinks.push({ url: /^https?:/.test(url) && url.length <= RAW_LIMITS.url ? url : '', type: el.getAttribute('type') ?? '' });
   }
   const jsonLd: string[] = [];
   let chars = 0;

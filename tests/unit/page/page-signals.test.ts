@@ -20,6 +20,11 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     ['TDM meta in its EPUB spelling', '<meta name="tdm:reservation" content="1"><meta property="tdm:policy" content="https://site.test/p">'],
     ['rel=license', '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">'],
     ['RSL link', '<link rel="license" type="application/rsl+xml" href="/license.xml">'],
+    // The badge read an RSL link typed with parameters as a plain licence link, and dropped one
+    // whose URL was too long: Collect failed both closed while the badge showed the site open.
+    ['RSL link typed with parameters, in any case', '<link rel="license" type="Application/RSL+xml; charset=utf-8" href="/license.xml">'],
+    ['RSL link whose URL is too long', `<link rel="license" type="application/rsl+xml" href="/${'l'.repeat(3000)}.xml"><link rel="license" href="https://creativecommons.org/licenses/by/4.0/">`],
+    ['RSL link whose href is not a URL', '<link rel="license" type="application/rsl+xml" href="http://[oops">'],
     ['JSON-LD licence and ImageObject', '<script type="application/ld+json">{"@context":"https://schema.org","license":"https://creativecommons.org/publicdomain/zero/1.0/","image":{"@type":"ImageObject","contentUrl":"/a.jpg","license":"https://creativecommons.org/licenses/by-nc/4.0/"}}</script>'],
     ['malformed JSON-LD', '<script type="application/ld+json">{oops</script>'],
     ['inline RSL', '<script type="application/rsl+xml; charset=utf-8"><rsl xmlns="https://rslstandard.org/rsl"><content url="/"/></rsl></script>'],
@@ -30,6 +35,7 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     expect(light.metas).toEqual(full.metas);
     expect(light.tdm).toEqual(full.tdm);
     expect(light.licence.rslLinks).toEqual(full.licence.rslLinks);
+    expect(light.licence.rslUnread).toEqual(full.licence.rslUnread);
     expect(light.rsl).toEqual(full.rsl);
     expect(light.licence.imageObjects).toEqual(full.licence.imageObjects);
     expect(light.licence.unreadable).toEqual(full.licence.unreadable);
