@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
-import type { PageSignals } from '../page/page-signals';
+import { RSL_TYPE, type PageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
 import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
 
@@ -20,12 +20,17 @@ export const PageSignalsSchema: z.ZodType<PageSignals> = lazily(() => z.object({
   rsl: InlineRslSchema,
 }));
 
+const linkType = (type: string): string => (type.length <= 200 ? type : type.toLowerCase().includes(RSL_TYPE) ? RSL_TYPE : type.slice(0, 200));
+
 /** What the always-on content script sends (utils/page/raw-page-signals.ts), checked on arrival. */
 export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = lazily(() => z.object({
   url: z.string().max(8192),
   title: z.string().max(RAW_LIMITS.title),
   metas: z.array(z.object({ name: z.string().max(RAW_LIMITS.name), content: z.string().max(RAW_LIMITS.content) })).max(RAW_LIMITS.metas),
-  licenceLinks: z.array(z.object({ url: z.string().max(RAW_LIMITS.url), type: z.string().max(200) })).max(RAW_LIMITS.links),
+  // A link's `type` comes as the page wrote it (the script has no room to cap it): a long one is
+  // cut here rather than failing the whole message (the badge then showed no status at all),
+  // keeping whether it names RSL (page-signals.ts reads the type as the full reader does).
+  licenceLinks: z.array(z.object({ url: z.string().max(RAW_LIMITS.url), type: z.string().transform(linkType) })).max(RAW_LIMITS.links),
   jsonLd: z.array(z.string().max(RAW_LIMITS.jsonLdChars)).max(RAW_LIMITS.jsonLdScripts),
   jsonLdTruncated: z.boolean(),
   licenceLinksTruncated: z.boolean().optional(),

@@ -32,7 +32,7 @@ export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
   };
 }
 
-const RSL_TYPE = 'application/rsl+xml';
+export const RSL_TYPE = 'application/rsl+xml';
 
 /**
  * Page signals from the always-on script's raw material, for the badge while browsing. It sees

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
+import { RawPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { PURPOSES } from '../../../utils/model/evidence';
 import type { PageSignals } from '../../../utils/page/page-signals';
@@ -179,4 +180,23 @@ it('more licence links than the badge reads: flagged truncated, as the full read
   const d = doc(`${links}<link rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">`);
   expect(readPageSignals(d, URL_).licence.truncated).toBe(true);
   expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.truncated).toBe(true);
+});
+
+// A licence link's `type` of any length: the message was refused whole when it passed 200
+// characters, and the badge showed no status at all for the page (its robots meta unread).
+describe('a licence link with a very long type', () => {
+  const read = (head: string) => {
+    const parsed = RawPageSignalsSchema.safeParse(readRawPageSignals(doc(head), URL_));
+    expect(parsed.success).toBe(true);
+    return pageSignalsFromRaw(parsed.data!);
+  };
+  it('the page\'s other signals still arrive', () => {
+    const signals = read(`<link rel="license" type="${'x'.repeat(5000)}" href="https://creativecommons.org/licenses/by/4.0/"><meta name="robots" content="noai">`);
+    expect(evaluateMetaRobots(signals.metas, URL_, purposeProfile('ai-training')).some((e) => e.effect === 'deny')).toBe(true);
+  });
+  it('an RSL type past the first 200 characters is still RSL, as the full reader reads it', () => {
+    const head = `<link rel="license" type="${' '.repeat(300)}application/rsl+xml" href="/license.xml">`;
+    expect(read(head).licence.rslLinks).toEqual(readPageSignals(doc(head), URL_).licence.rslLinks);
+    expect(read(head).licence.rslLinks).toEqual(['https://site.test/license.xml']);
+  });
 });
