@@ -234,10 +234,10 @@ export class Collector {
     return true;
   }
 
-  /** A tab that navigates away, or closes, ends its watching collect. */
-  async stopWatchingTab(tabId: number): Promise<void> {
+  /** A tab that navigates away, or closes, ends its watching collect; true when there was one. */
+  async stopWatchingTab(tabId: number): Promise<boolean> {
     const job = await latestJobForTab(this.db, tabId);
-    if (job?.watching) await this.stopWatching(job.id);
+    return job?.watching ? this.stopWatching(job.id) : false;
   }
 
   private updateJob(jobId: string, change: (job: Job) => Job): Promise<Job | undefined> {

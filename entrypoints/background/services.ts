@@ -21,7 +21,7 @@ export interface WorkerServices extends Services {
   openPagesLoaded(): Promise<void>;
   /** A navigation in the tab ends its watching collect. */
   tabNavigated(tabId: number): Promise<void>;
-  /** A closed tab's watching collect ends, and its finished collects are forgotten (DESIGN.md §3). */
+  /** A closed tab's watching collect ends, and its finished collects are forgotten (DESIGN.md §3): now, or by the next sweep when a watching one ended. */
   tabRemoved(tabId: number): Promise<void>;
   /** Resume unfinished jobs; keep a wake-up alarm only while some remain. */
   resumeJobs(): Promise<void>;
@@ -46,9 +46,14 @@ export async function openWorkerServices(): Promise<WorkerServices> {
     answerMessage: (raw, sender) => answerMessage(base, raw, sender),
     pageLoaded: (tabId) => showSiteStatusOnceLoaded(base, tabId),
     openPagesLoaded: () => showSiteStatusOfOpenTabs(base),
-    tabNavigated: (tabId) => collector.stopWatchingTab(tabId),
-    async tabRemoved(tabId) {
+    async tabNavigated(tabId) {
       await collector.stopWatchingTab(tabId);
+    },
+    async tabRemoved(tabId) {
+      // A watching collect there ends first and is forgotten by the next sweep, once finished
+      // (every SWEEP_EVERY_MS): swept now, it raced its own end, and a popup following it could
+      // lose the job before it saw it done (it showed it running for good).
+      if (await collector.stopWatchingTab(tabId)) return;
       await expireNow(db, tabId);
     },
     async resumeJobs() {

@@ -214,7 +214,30 @@ test('a watching collect whose tab is closed ends', async ({ heed, sites }) => {
   await expect(progress).toHaveAttribute('data-found', '3');
   await expect(popup.page.getByTestId('stop-watching')).toBeVisible();
   await page.close();
-  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  // The sweep on closing the tab raced the job's end: it could forget the job as soon as it was
+  // done, before the popup asked, and the popup showed it running for good (1 run in 16; the
+  // database below held nothing). A failure says what the worker's database held, to tell a
+  // stalled job from a popup that lost it.
+  await expect(progress)
+    .toHaveAttribute('data-state', 'done', { timeout: 20_000 })
+    .catch(async (err: unknown) => {
+      const held = await (heed.context.serviceWorkers()[0] ?? heed.serviceWorker).evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const req = indexedDB.open('heed');
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fail(req.error);
+        });
+        const all = (store: string) => new Promise<unknown[]>((ok) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result);
+        });
+        const jobs = (await all('jobs')) as { state: string; watching?: boolean; candidates: unknown[] }[];
+        const verdicts = (await all('verdicts')) as { seq: number; verdict: { decision: string; reasons: string[] } }[];
+        db.close();
+        return JSON.stringify({ jobs: jobs.map((j) => ({ state: j.state, watching: j.watching, candidates: j.candidates.length })), verdicts: verdicts.map((v) => [v.seq, v.verdict.decision, v.verdict.reasons]) });
+      }).catch((e: unknown) => `unreadable: ${String(e)}`);
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\nthe worker's database held: ${held}`);
+    });
   await expect(popup.page.getByTestId('stop-watching')).toHaveCount(0);
 });
 
