@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
-import { RSL_TYPE, type PageSignals } from '../page/page-signals';
+import type { PageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
 import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
+import { namesRsl, RSL_MEDIA_TYPE } from '../signals/html-licence/statements';
 
 // The schemas the background checks page signals with on arrival. Kept apart from the readers
 // (page-signals.ts, raw-page-signals.ts), which run in scripts injected into pages: those must
@@ -20,7 +21,7 @@ export const PageSignalsSchema: z.ZodType<PageSignals> = lazily(() => z.object({
   rsl: InlineRslSchema,
 }));
 
-const linkType = (type: string): string => (type.length <= 200 ? type : type.toLowerCase().includes(RSL_TYPE) ? RSL_TYPE : type.slice(0, 200));
+const linkType = (type: string): string => (type.length <= 200 ? type : namesRsl(type) ? RSL_MEDIA_TYPE : type.slice(0, 200));
 
 /** What the always-on content script sends (utils/page/raw-page-signals.ts), checked on arrival. */
 export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = lazily(() => z.object({

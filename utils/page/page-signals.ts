@@ -1,6 +1,7 @@
 import { readInlineRsl, type RawPageSignals } from './raw-page-signals';
 import { readPageLicenceSignals } from '../signals/html-licence/page';
 import { readJsonLdTexts } from '../signals/html-licence/json-ld';
+import { namesRsl } from '../signals/html-licence/statements';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
 import { readRobotsMetas, robotsMetasFrom, type RobotsMeta } from '../signals/meta-robots';
 import { readTdmMeta, tdmMetaFrom, type TdmDeclaration } from '../signals/tdmrep';
@@ -32,8 +33,6 @@ export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
   };
 }
 
-export const RSL_TYPE = 'application/rsl+xml';
-
 /**
  * Page signals from the always-on script's raw material, for the badge while browsing. It sees
  * metas, rel=license links, JSON-LD and inline RSL; RDFa and microdata licences are read when the popup
@@ -51,8 +50,7 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
     if (textOnly) textLicences.push({ via, url, covers: textOnly });
     else licences.push({ via, url });
   };
-  // As the full reader tells them (html-licence/statements.ts): the type holds the RSL media type.
-  const isRsl = (l: { type: string }) => l.type.toLowerCase().includes(RSL_TYPE);
+  const isRsl = (l: { type: string }) => namesRsl(l.type); // as the full reader tells them
   for (const l of raw.licenceLinks) if (!isRsl(l) && l.url) add('rel', l.url, raw.mediaWiki ? 'mediawiki-text' : raw.dcmiText ? 'dcmitype-text' : null);
   const rslLinks = raw.licenceLinks.filter(isRsl);
   for (const url of jsonLd.pageLicences) add('json-ld', url, raw.mediaWiki ? 'mediawiki-text' : null);

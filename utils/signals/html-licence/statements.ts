@@ -72,9 +72,20 @@ export function isPageSubject(s: Subject): boolean {
 
 const HTML_LINK_ELEMENTS = new Set(['a', 'link', 'area']);
 
+/** RSL's media type (SIGNALS.md §5.2). */
+export const RSL_MEDIA_TYPE = 'application/rsl+xml';
+
+/**
+ * Whether a rel="license" link's `type` names RSL, in any case and with any parameters: the one
+ * test of the full reader and the badge's (page-signals.ts, messages/page-signals-schema.ts).
+ */
+export function namesRsl(type: string): boolean {
+  return type.toLowerCase().includes(RSL_MEDIA_TYPE);
+}
+
 /** RSL reuses rel="license" with `type="application/rsl+xml"` (SIGNALS.md §5.2): not a CC licence. */
 export function isRslLink(el: Element): boolean {
-  return (el.getAttribute('type') ?? '').toLowerCase().includes('application/rsl+xml');
+  return namesRsl(el.getAttribute('type') ?? '');
 }
 
 /** Every recognised statement carried by `el`'s rel, property and itemprop attributes. */
