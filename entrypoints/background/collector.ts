@@ -7,6 +7,7 @@ import type { JobView } from '@/utils/messages/messages';
 import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
+import { pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
@@ -118,6 +119,8 @@ export class Collector {
     let frames: TabFrame[] = [];
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
+      const tooLong = pageUrlTooLong(pageUrl);
+      if (tooLong) throw new Error(tooLong);
       const loaded = await this.loadSettings();
       if (!loaded.ok) throw new Error(loaded.message);
       const settings = loaded.settings;

@@ -4,6 +4,7 @@ import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } fr
 import { pageSignalsFromRaw, type PageSignals } from '@/utils/page/page-signals';
 import { PageSignalsSchema, RawPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import type { Settings } from '@/utils/model/settings';
+import { pageUrlTooLong } from '@/utils/model/page-url';
 import { jobView, type Collector } from './collector';
 import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
@@ -57,6 +58,8 @@ async function siteStatusFor({ settings: stored, origins }: Services, tabId: num
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url ?? '';
   if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
+  const tooLong = pageUrlTooLong(pageUrl);
+  if (tooLong) throw new Error(tooLong);
   const settings = await usableSettings(stored);
   const signals = known && known.url === pageUrl ? known : await pageSignalsFor(tabId, pageUrl);
   const site = await assessSite(origins, tabId, pageUrl, signals, settings);

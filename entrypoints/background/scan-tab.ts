@@ -12,6 +12,7 @@ import type { Settings } from '@/utils/model/settings';
 import { ImageCandidateSchema, withFrame, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
 import { lazily } from '@/utils/model/lazily';
+import { MAX_PAGE_URL } from '@/utils/model/page-url';
 import { TIMED_OUT, withDeadline } from './deadline';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
@@ -74,7 +75,8 @@ export function silentFramesNote(count: number | 'some'): string {
   return `${which} of this page (an embedded page, e.g. an ad or a video) did not answer Heed's scan within ${FRAME_ANSWER_MS / 1000} s: images in ${count === 1 ? 'it' : 'them'} were not checked or collected.`;
 }
 
-const FrameUrlSchema = lazily(() => z.string().max(16_384));
+/** A frame's address, up to the page-address cap (a longer main frame is refused before the scan: collector.ts). */
+const FrameUrlSchema = lazily(() => z.string().max(MAX_PAGE_URL));
 
 /**
  * The frames of the tab as they are now, the main frame first, each with its document's id:

@@ -1,5 +1,5 @@
 import { test, expect, openSiteWithPopup, PopupPage } from './harness/fixtures';
-import { openPopup } from './harness/browser';
+import { openPopup, tabIdFor } from './harness/browser';
 import { ManifestSchema } from '../../utils/model/manifest';
 
 test('licensed page: own images permitted and exported with sha256 and licence; third-party image refused', async ({ heed, sites }) => {
@@ -52,4 +52,30 @@ test('collected items persist across a popup reopen, and a second collect finds 
 
   const again = await reopened.collect();
   expect(again.filter((v) => v.decision === 'duplicate')).toHaveLength(2);
+});
+
+test('a page whose address is longer than 8,192 characters is assessed and collected like any other', async ({ heed, sites }) => {
+  // Real pages carry such addresses (search and tracking parameters); the page URL went into
+  // message schemas capped at 8,192 characters, so the page's answer was dropped unexplained.
+  const url = `${sites.origin('museum.test')}/?q=${'x'.repeat(12_000)}`;
+  const { popup } = await openSiteWithPopup(heed, url);
+  expect(await popup.siteStatus()).toBe('permitted');
+  const verdicts = await popup.collect();
+  expect(verdicts.filter((v) => v.decision === 'permitted')).toHaveLength(2);
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toHaveLength(2);
+  expect(manifest.items[0].pageUrl).toBe(url);
+});
+
+test('a page that makes its address longer than Heed reads is refused with that reason, not an unexplained failure', async ({ heed, sites }) => {
+  const page = await heed.context.newPage();
+  await page.goto(`${sites.origin('museum.test')}/`);
+  // history.pushState lets a page make its address as long as the browser allows (2 MiB here).
+  await page.evaluate(() => history.pushState(null, '', `/?q=${'x'.repeat(70_000)}`));
+  const popup = new PopupPage(await openPopup(heed, await tabIdFor(heed, page)));
+  await expect(popup.page.getByRole('alert')).toContainText(/address is 70,\d{3} characters long; Heed reads pages whose address is at most 65,536/);
+  await popup.page.getByTestId('collect-page').click();
+  await expect(popup.page.getByRole('alert').filter({ hasText: 'nothing here was assessed or collected' }).first()).toBeVisible();
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
+import { MAX_PAGE_URL } from '../model/page-url';
 import type { PageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
 import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
@@ -13,7 +14,7 @@ import { namesRsl, RSL_MEDIA_TYPE } from '../signals/html-licence/statements';
 const InlineRslSchema = lazily(() => z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts + 1)); // one more: there were more (assess.ts)
 
 export const PageSignalsSchema: z.ZodType<PageSignals> = lazily(() => z.object({
-  url: z.string().max(8192),
+  url: z.string().max(MAX_PAGE_URL),
   title: z.string().max(2000),
   metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(2000) })).max(1000),
   tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
@@ -25,7 +26,7 @@ const linkType = (type: string): string => (type.length <= 200 ? type : namesRsl
 
 /** What the always-on content script sends (utils/page/raw-page-signals.ts), checked on arrival. */
 export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = lazily(() => z.object({
-  url: z.string().max(8192),
+  url: z.string().max(MAX_PAGE_URL),
   title: z.string().max(RAW_LIMITS.title),
   metas: z.array(z.object({ name: z.string().max(RAW_LIMITS.name), content: z.string().max(RAW_LIMITS.content) })).max(RAW_LIMITS.metas),
   // A link's `type` comes as the page wrote it (the script has no room to cap it): a long one is

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
+import { MAX_PAGE_URL } from '../model/page-url';
 import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/evidence';
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
@@ -41,7 +42,7 @@ export const ImageCandidateSchema = lazily(() => z.object({
    */
   frames: z
     .array(z.object({
-      url: z.string().max(8192),
+      url: z.string().max(MAX_PAGE_URL), // the frame document's address: a page address (page-url.ts)
       metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
       tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
       /** The frame document's response headers that carry opt-outs (lower-cased names): its lines, or one value fetch may have joined. */

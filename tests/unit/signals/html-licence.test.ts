@@ -590,3 +590,21 @@ describe('repairSlips', () => {
     expect(() => JSON.parse(repairSlips('{"a":1,,}'))).toThrow();
   });
 });
+
+describe('a page whose address is long (search parameters)', () => {
+  const long = `${PAGE}?q=${'x'.repeat(12_000)}`;
+
+  it('keeps its page licence and its figure licences: the address is the browser’s, not capped as markup URLs are', () => {
+    // The cap for URLs the page writes (2,048) made the page URL vanish: a licensed page read as unlicensed.
+    const signals = page(`<link rel="license" href="${BY}"><figure><img id="img" src="a.jpg"><a rel="license" href="${BY_NC}">NC</a></figure>`, long);
+    expect(signals.pageUrl).toBe(long);
+    expect(signals.licences).toEqual([{ via: 'rel', url: BY }]);
+    const d = doc(`<figure><img id="img" src="a.jpg"><a rel="license" href="${BY_NC}">NC</a></figure>`);
+    expect(readElementLicence(d.getElementById('img')!, long).map((h) => h.licences)).toEqual([[BY_NC]]);
+  });
+
+  it('past the page-address cap, or not http(s), reads nothing rather than a cut address', () => {
+    expect(readPageLicenceSignals(doc(`<link rel="license" href="${BY}">`), `${PAGE}?q=${'x'.repeat(70_000)}`).licences).toEqual([]);
+    expect(readPageLicenceSignals(doc(`<link rel="license" href="${BY}">`), 'ftp://ex.test/').licences).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@
  */
 import { LIMITS } from './limits';
 import type { ElementLicenceHint, PageCredit, PageLicenceSignals } from './schema';
-import { cleanText, enclosingFigure, matchKey, resolveUrl } from './dom';
+import { cleanText, enclosingFigure, matchKey, resolvePageUrl, resolveUrl } from './dom';
 import { isPageSubject, statementsOf, textValue, urlValue } from './statements';
 
 /** One source's credit for an image (fields null when it says nothing). */
@@ -42,7 +42,7 @@ function mentionsCredit(el: Element): boolean {
  */
 export function readPageCredit(doc: Document, pageUrl: string, base: string, jsonLdCreators: readonly string[] = []): PageCredit | null {
   const credit: PageCredit = { title: null, creator: null, attributionUrl: null };
-  const page = resolveUrl(pageUrl, 'about:blank');
+  const page = resolvePageUrl(pageUrl);
   if (page) {
     const found = doc.querySelectorAll('[rel], [property], [itemprop]');
     const n = Math.min(found.length, LIMITS.elements);

@@ -1,3 +1,4 @@
+import { MAX_PAGE_URL } from '../../model/page-url';
 import { LIMITS } from './limits';
 
 /** Trimmed, whitespace-collapsed, capped text; null when empty or not a string. */
@@ -18,6 +19,21 @@ export function resolveUrl(href: unknown, base: string): string | null {
     const url = new URL(trimmed, base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     return url.href.length <= LIMITS.url ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page's own address as an absolute http(s) URL, or null. Capped at the page-address cap,
+ * not LIMITS.url: the address is the browser's, not markup the page wrote, and a long one
+ * (search parameters) must not make a licensed page's licence vanish.
+ */
+export function resolvePageUrl(pageUrl: unknown): string | null {
+  if (typeof pageUrl !== 'string' || pageUrl.length > MAX_PAGE_URL) return null;
+  try {
+    const url = new URL(pageUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import type { ElementLicenceHint } from './schema';
-import { documentBase, enclosingFigure, markupIn, matchKey, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, markupIn, matchKey, resolvePageUrl, resolveUrl } from './dom';
 import { isPageSubject, isRslLink, statementsOf, textValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType, typeNames } from './vocab';
 
@@ -30,7 +30,7 @@ function imageKeys(img: Element, base: string): Set<string> {
  * that hold only this image). With creator/title/credit hints from the same scope. Never throws.
  */
 export function readElementLicence(img: Element, pageUrl: string): ElementLicenceHint[] {
-  const page = resolveUrl(pageUrl, 'about:blank');
+  const page = resolvePageUrl(pageUrl);
   if (!page) return [];
   const base = img.ownerDocument ? documentBase(img.ownerDocument, page) : page;
   const keys = imageKeys(img, base);

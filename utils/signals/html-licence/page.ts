@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import type { LicenceVia, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, resolvePageUrl, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, urlValue, type Subject } from './statements';
@@ -27,7 +27,7 @@ const subjectKey = (s: Subject): unknown => (s.kind === 'item' ? s.el : 'page');
  * `textLicences` instead (DESIGN.md §2 rule 4). Never throws.
  */
 export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLicenceSignals {
-  const page = resolveUrl(pageUrl, 'about:blank') ?? '';
+  const page = resolvePageUrl(pageUrl) ?? '';
   const base = page ? documentBase(doc, page) : '';
   const licences: { via: LicenceVia; url: string }[] = [];
   const textLicences: { via: LicenceVia; url: string; covers: TextOnlyCover }[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazily } from '../../model/lazily';
+import { MAX_PAGE_URL } from '../../model/page-url';
 import { LIMITS } from './limits';
 
 const Url = lazily(() => z.string().max(LIMITS.url));
@@ -28,7 +29,7 @@ export type PageCredit = z.infer<typeof PageCreditSchema>;
 
 /** Licence markup read from one HTML document; JSON-serialisable, travels in extension messages. */
 export const PageLicenceSignalsSchema = lazily(() => z.object({
-  pageUrl: Url,
+  pageUrl: z.string().max(MAX_PAGE_URL), // the browser's address of the page (page-url.ts), not markup
   /** Page-level licence statements (not inside a `<figure>`, subject = the page), absolute URLs. */
   licences: z.array(z.object({ via: LicenceViaSchema, url: Url })).max(LIMITS.licences),
   /**
