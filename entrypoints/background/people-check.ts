@@ -1,7 +1,8 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
 import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
-import { detectionSize } from '@/utils/people/detection-size';
+import { detectionPlan } from '@/utils/people/detection-plan';
+import { detectInPasses } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
 import { faceDetectorScript } from './face-detector-loader';
@@ -34,23 +35,28 @@ function faceDetector(): Promise<FaceDetector> {
 }
 
 /**
- * Decode the fetched bytes once (orientation applied), draw them at the detector's size and
- * look for faces. What the detector cannot examine (an SVG, an animation: `whyNotExaminable`)
- * or what fails to decode is `unchecked` with the reason.
+ * Decode the fetched bytes once (orientation applied) and look for faces of `minFacePx` or more
+ * in the passes detection-plan.ts lays out: a small image in one pass at its own size, a larger
+ * one in tiles, so its small faces are not shrunk out of the detector's sight. What the detector
+ * cannot examine (an SVG, an animation: `whyNotExaminable`; an image needing more passes than
+ * Heed runs) or what fails to decode is `unchecked` with the reason.
  */
-export async function scanForFaces(bytes: Uint8Array, mime: string): Promise<FaceScan> {
+export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: number): Promise<FaceScan> {
   try {
     const notExaminable = whyNotExaminable(bytes, mime);
     if (notExaminable) throw new Error(notExaminable);
     const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
     try {
-      const size = detectionSize(bitmap.width, bitmap.height, DETECTOR_INPUT_SIZE);
-      const canvas = new OffscreenCanvas(size.width, size.height);
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      if (!context) throw new Error('no 2D canvas in the worker');
-      context.drawImage(bitmap, 0, 0, size.width, size.height);
-      const pixels = context.getImageData(0, 0, size.width, size.height);
-      const faces = await (await faceDetector()).detect({ data: pixels.data, width: size.width, height: size.height }, size.scale);
+      const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);
+      if (!plan.ok) throw new Error(plan.why);
+      const drawLevel = ({ width, height }: { width: number; height: number }) => {
+        const canvas = new OffscreenCanvas(width, height);
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        if (!context) throw new Error('no 2D canvas in the worker');
+        context.drawImage(bitmap, 0, 0, width, height);
+        return context.getImageData(0, 0, width, height);
+      };
+      const faces = await detectInPasses(plan.levels, drawLevel, await faceDetector());
       return { status: 'examined', detector: DETECTOR_NAME, faces };
     } finally {
       bitmap.close();
@@ -65,5 +71,5 @@ export async function checkPeople(bytes: Uint8Array, mime: string, modelRelease:
   const people = peopleSettingFor(settings);
   const policy = { people, minFacePx: settings.minFacePx };
   if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy);
-  return judgePeople(await scanForFaces(bytes, mime), modelRelease, policy);
+  return judgePeople(await scanForFaces(bytes, mime, settings.minFacePx), modelRelease, policy);
 }

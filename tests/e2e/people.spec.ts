@@ -63,3 +63,14 @@ test('people=off records people: null; people=flag keeps a portrait and marks it
   expect(kept.people.largestFacePx).toBeGreaterThanOrEqual(32);
   expect(kept.evidence.find((e: { kind: string }) => e.kind === 'people')).toMatchObject({ effect: 'info', note: expect.stringContaining('Kept and marked') });
 });
+
+test('a face small in a large photo is found (the photo is read in tiles, not only shrunk to the detector’s input); a photo needing more passes than Heed runs is people-unchecked, and says how to check it', async ({ heed, sites }) => {
+  test.setTimeout(120_000);
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('people.test')}/crowd.html`);
+  const verdicts = await popup.collect();
+  const by = (path: string) => verdicts.find((v) => new URL(v.url).pathname === path);
+  // Shrunk whole to 608 px its ~40–72 px faces were under 20 px and went unseen: the photo was kept.
+  expect(by('/crowd.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
+  expect(by('/huge.jpg')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
+  await expect(popup.page.getByText(/3600×2400 image takes \d+ detector passes, more than the 24 Heed runs per image/)).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
-import type { FaceBox } from '../policy/people';
+import type { PlacedFace } from './detection-plan';
 
 import { DETECTOR_INPUT_SIZE } from './detector-name';
 
@@ -31,8 +31,8 @@ export interface Pixels {
 export interface FaceDetector {
   /** tfjs backend in use: `wasm`, or `cpu` when WASM could not start. */
   backend: string;
-  /** Face boxes in the original image's pixels (`scale` maps the decoded size back). */
-  detect(pixels: Pixels, scale: number): Promise<FaceBox[]>;
+  /** Face boxes (with their places) in the original image's pixels (`scale` maps the decoded size back). */
+  detect(pixels: Pixels, scale: number): Promise<PlacedFace[]>;
 }
 
 class NotADomObject {}
@@ -82,7 +82,7 @@ export async function createFaceDetector(assets: DetectorAssets): Promise<FaceDe
   return {
     backend,
     detect(pixels, scale) {
-      const run = async (): Promise<FaceBox[]> => {
+      const run = async (): Promise<PlacedFace[]> => {
         const rgb = new Uint8Array(pixels.width * pixels.height * 3);
         for (let i = 0, j = 0; j < rgb.length; i += 4) {
           rgb[j++] = pixels.data[i]!;
@@ -95,7 +95,7 @@ export async function createFaceDetector(assets: DetectorAssets): Promise<FaceDe
           // multiple of 32), which costs a fraction of 608² and sees the same pixels.
           const inputSize = Math.min(DETECTOR_INPUT_SIZE, Math.ceil(Math.max(pixels.width, pixels.height) / 32) * 32);
           const found = await faceapi.detectAllFaces(input, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: DETECTOR_SCORE_THRESHOLD }));
-          return found.map((d) => ({ width: d.box.width * scale, height: d.box.height * scale }));
+          return found.map((d) => ({ x: d.box.x * scale, y: d.box.y * scale, width: d.box.width * scale, height: d.box.height * scale }));
         } finally {
           input.dispose();
         }

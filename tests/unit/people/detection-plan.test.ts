@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTABLE_FACE_PX, detectionPlan, distinctFaces, MAX_DETECTOR_PASSES, TILE_OVERLAP, type DetectionLevel } from '../../../utils/people/detection-plan';
+import { cropPixels, detectInPasses } from '../../../utils/people/tiled-detection';
+
+const ok = (p: ReturnType<typeof detectionPlan>) => {
+  if (!p.ok) throw new Error(p.why);
+  return p;
+};
+
+/** Whether a face box (level px) lies whole inside some tile of the level. */
+const inSomeTile = (l: DetectionLevel, x: number, y: number, side: number) => l.tiles.some((t) => x >= t.x && y >= t.y && x + side <= t.x + t.width && y + side <= t.y + t.height);
+
+describe('detectionPlan', () => {
+  it('an image no larger than the input: one pass at its own size (never enlarged)', () => {
+    expect(ok(detectionPlan(300, 200, 32, 608)).levels).toEqual([{ scale: 1, width: 300, height: 200, tiles: [{ x: 0, y: 0, width: 300, height: 200 }] }]);
+    expect(ok(detectionPlan(608, 400, 32, 608)).passes).toBe(1);
+  });
+
+  it('a larger image: tiles at the scale where the smallest face counted is detectable, up to the whole image fitted to the input', () => {
+    const plan = ok(detectionPlan(1800, 1200, 32, 608));
+    expect(plan.levels.map((l) => [l.width, l.height])).toEqual([[1800, 1200], [900, 600], [608, 405]]);
+    expect(plan.levels[0]!.tiles).toHaveLength(4 * 3);
+    expect(plan.levels.at(-1)!.tiles).toEqual([{ x: 0, y: 0, width: 608, height: 405 }]);
+    // Consecutive levels differ by at most 2×: a face too big for one level's overlap is at least half as big at the next.
+    for (let i = 1; i < plan.levels.length; i++) expect(plan.levels[i]!.scale / plan.levels[i - 1]!.scale).toBeLessThanOrEqual(2.0001);
+    // Tiles cover the level and stay inside it.
+    for (const l of plan.levels) for (const t of l.tiles) expect(t.x + t.width <= l.width && t.y + t.height <= l.height).toBe(true);
+  });
+
+  it('a larger smallest face starts at a coarser scale (fewer passes)', () => {
+    expect(ok(detectionPlan(1800, 1200, 32, 608)).passes).toBeGreaterThan(ok(detectionPlan(1800, 1200, 96, 608)).passes);
+    // 96 px faces are detectable with the image at a third of its size: the whole image fitted to the input (2.96×) already is.
+    expect(ok(detectionPlan(1800, 1200, 96, 608)).passes).toBe(1);
+    expect(ok(detectionPlan(3600, 2400, 96, 608)).levels[0]!.scale).toBe(3);
+  });
+
+  it('every face of the smallest size counted or more is whole in some pass, at a size the detector sees, wherever it is', () => {
+    // Exhaustive over positions and sizes on a grid: the guarantee the plan exists for.
+    for (const [w, h, min] of [[1800, 1200, 32], [2000, 900, 48], [1300, 1300, 32], [3600, 2400, 96]] as [number, number, number][]) {
+      const plan = ok(detectionPlan(w, h, min, 608));
+      for (let side = min; side <= Math.min(w, h) / 2; side = Math.ceil(side * 1.37)) {
+        for (let x = 0; x + side <= w; x += 37) {
+          for (let y = 0; y + side <= h; y += 41) {
+            const seen = plan.levels.some((l) => side / l.scale >= DETECTABLE_FACE_PX - 0.5 && inSomeTile(l, x / l.scale, y / l.scale, side / l.scale));
+            if (!seen) throw new Error(`a ${side} px face at ${x},${y} of ${w}×${h} (min ${min}) is in no pass`);
+          }
+        }
+      }
+    }
+    expect(TILE_OVERLAP).toBeGreaterThanOrEqual(2 * DETECTABLE_FACE_PX);
+  });
+
+  it('past the passes Heed runs, the image is not examined, and the reason says how to make it checkable', () => {
+    const plan = detectionPlan(6000, 4000, 32, 608);
+    expect(plan.ok).toBe(false);
+    expect(plan.passes).toBeGreaterThan(MAX_DETECTOR_PASSES);
+    if (!plan.ok) expect(plan.why).toMatch(new RegExp(`6000×4000 image takes \\d+ detector passes, more than the ${MAX_DETECTOR_PASSES} .*Smallest recognisable face`));
+    expect(detectionPlan(6000, 4000, 400, 608).ok).toBe(true);
+    expect(() => detectionPlan(0, 10, 32, 608)).toThrow();
+  });
+});
+
+describe('distinctFaces', () => {
+  it('one face seen in two overlapping tiles and at two levels is one face; two faces side by side stay two', () => {
+    const a = { x: 100, y: 100, width: 40, height: 40 };
+    const sameA = [{ x: 102, y: 98, width: 38, height: 42 }, { x: 96, y: 96, width: 48, height: 48 }];
+    const b = { x: 150, y: 100, width: 40, height: 40 };
+    expect(distinctFaces([a, ...sameA, b])).toHaveLength(2);
+    expect(distinctFaces([])).toEqual([]);
+  });
+});
+
+describe('detectInPasses', () => {
+  it('maps each tile’s boxes into the original image and crops each tile from its level', async () => {
+    const plan = ok(detectionPlan(1200, 700, 32, 608));
+    const seen: { width: number; height: number; first: number }[] = [];
+    const level = (l: DetectionLevel) => {
+      const data = new Uint8ClampedArray(l.width * l.height * 4);
+      for (let i = 0; i < l.width * l.height; i++) data[i * 4] = (i % l.width) % 256; // red = x mod 256
+      return { data, width: l.width, height: l.height };
+    };
+    // A fake detector: one 40 px face at (10, 20) of every tile it is given.
+    const faces = await detectInPasses(plan.levels, level, {
+      detect: async (p) => {
+        seen.push({ width: p.width, height: p.height, first: p.data[0]! });
+        return [{ x: 10, y: 20, width: 40, height: 40 }];
+      },
+    });
+    expect(seen).toHaveLength(plan.passes);
+    const first = plan.levels[0]!;
+    expect(seen.slice(0, first.tiles.length).map((s) => s.first)).toEqual(first.tiles.map((t) => t.x % 256));
+    expect(faces.some((f) => f.x === (first.tiles[1]!.x + 10) * first.scale && f.y === 20 * first.scale)).toBe(true);
+  });
+
+  it('cropPixels copies the tile row by row, and the whole image is passed as it is', () => {
+    const src = { data: new Uint8ClampedArray(4 * 3 * 4).map((_, i) => i), width: 4, height: 3 };
+    expect(cropPixels(src, { x: 0, y: 0, width: 4, height: 3 })).toBe(src);
+    expect(Array.from(cropPixels(src, { x: 1, y: 1, width: 2, height: 2 }).data)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 36, 37, 38, 39, 40, 41, 42, 43]);
+  });
+});

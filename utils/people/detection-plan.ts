@@ -1,0 +1,105 @@
+/**
+ * Where the face detector must look in one image so that every face of at least `minFacePx`
+ * (DESIGN.md §2 rule 6: measured in the original image's pixels) is big enough for it to see.
+ *
+ * TinyFaceDetector sees faces of about DETECTABLE_FACE_PX or more in its input (README, "People
+ * in photos": below ~30 px it misses them). An image downscaled to its 608 px input shrinks its
+ * faces with it: in a 2,400 px photo a 64 px face is 16 px there, unseen — a false permit. So a
+ * larger image is read as a pyramid: first at the scale where a `minFacePx` face is
+ * DETECTABLE_FACE_PX (never enlarged), cut into input-sized tiles that overlap by TILE_OVERLAP,
+ * then at twice that scale, and so on up to the whole image fitted to the input (the one pass
+ * every image had before). A face on a tile border at one level is at most half as big at the
+ * next, where it fits inside a tile's overlap (TILE_OVERLAP ≥ 2 × DETECTABLE_FACE_PX) or lies in
+ * the single last tile: every face from `minFacePx` up is whole in some pass.
+ *
+ * Passes cost ~0.15 s each on the worker's one thread. Past MAX_DETECTOR_PASSES the image is not
+ * examined (people-unchecked: fails closed), and the reason says how to make such images
+ * checkable (a larger "Smallest recognisable face").
+ */
+
+/** The smallest face (shorter side, px at the detector's input) the detector reliably finds. */
+export const DETECTABLE_FACE_PX = 32;
+/** How much neighbouring tiles share (px at the level's scale): ≥ 2 × DETECTABLE_FACE_PX, with margin. */
+export const TILE_OVERLAP = 96;
+/** The most detector passes one image gets (≈ 3.6 s of the worker's time). */
+export const MAX_DETECTOR_PASSES = 24;
+
+export interface Tile {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One level of the pyramid: the image drawn at width × height (`scale` original px per px), and its tiles. */
+export interface DetectionLevel {
+  scale: number;
+  width: number;
+  height: number;
+  tiles: Tile[];
+}
+
+export type DetectionPlan = { ok: true; levels: DetectionLevel[]; passes: number } | { ok: false; passes: number; why: string };
+
+/** Tile starts along one side of `length` px: tiles of `tile` px overlapping by `overlap`, the last flush with the end. */
+function starts(length: number, tile: number, overlap: number): number[] {
+  if (length <= tile) return [0];
+  const stride = tile - overlap;
+  const out: number[] = [];
+  for (let at = 0; at + tile < length; at += stride) out.push(at);
+  out.push(length - tile);
+  return out;
+}
+
+function level(width: number, height: number, scale: number, input: number): DetectionLevel {
+  const w = Math.max(1, Math.round(width / scale));
+  const h = Math.max(1, Math.round(height / scale));
+  const tiles: Tile[] = [];
+  for (const y of starts(h, input, TILE_OVERLAP)) {
+    for (const x of starts(w, input, TILE_OVERLAP)) tiles.push({ x, y, width: Math.min(input, w), height: Math.min(input, h) });
+  }
+  return { scale: width / w, width: w, height: h, tiles };
+}
+
+/** The passes that find every face of `minFacePx` or more in a width × height image with a detector of `input` px. */
+export function detectionPlan(width: number, height: number, minFacePx: number, input: number): DetectionPlan {
+  if (!(width > 0 && height > 0)) throw new Error(`not an image size: ${width}×${height}`);
+  const longer = Math.max(width, height);
+  // The whole image fitted to the input (never enlarged): the last level, one tile.
+  const fit = Math.max(1, longer / input);
+  const levels: DetectionLevel[] = [];
+  for (let scale = Math.max(1, minFacePx / DETECTABLE_FACE_PX); scale < fit; scale *= 2) levels.push(level(width, height, scale, input));
+  levels.push(level(width, height, fit, input));
+  const passes = levels.reduce((n, l) => n + l.tiles.length, 0);
+  if (passes <= MAX_DETECTOR_PASSES) return { ok: true, levels, passes };
+  return {
+    ok: false,
+    passes,
+    why:
+      `finding faces down to ${minFacePx} px in a ${width}×${height} image takes ${passes} detector passes, more than the ${MAX_DETECTOR_PASSES} Heed runs per image ` +
+      '(a larger "Smallest recognisable face" in settings makes such images checkable)',
+  };
+}
+
+/** A face box in the original image's pixels, with its place (to tell one face seen twice from two). */
+export interface PlacedFace {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The faces of all passes, each once: tiles overlap and levels repeat the image, so one face is
+ * often found several times. Largest first; a box whose centre lies inside a box already kept
+ * is the same face (two faces' boxes do not hold each other's centres).
+ */
+export function distinctFaces(faces: readonly PlacedFace[]): PlacedFace[] {
+  const kept: PlacedFace[] = [];
+  for (const f of [...faces].sort((a, b) => b.width * b.height - a.width * a.height)) {
+    const cx = f.x + f.width / 2;
+    const cy = f.y + f.height / 2;
+    if (!kept.some((k) => cx >= k.x && cx <= k.x + k.width && cy >= k.y && cy <= k.y + k.height)) kept.push(f);
+  }
+  return kept;
+}

@@ -1,0 +1,31 @@
+import { distinctFaces, type DetectionLevel, type PlacedFace } from './detection-plan';
+import type { FaceDetector, Pixels } from './face-detector';
+
+/** Tile `tile` of RGBA `pixels`, copied row by row. */
+export function cropPixels(pixels: Pixels, tile: { x: number; y: number; width: number; height: number }): Pixels {
+  if (tile.x === 0 && tile.y === 0 && tile.width === pixels.width && tile.height === pixels.height) return pixels;
+  const data = new Uint8ClampedArray(tile.width * tile.height * 4);
+  for (let row = 0; row < tile.height; row++) {
+    const from = ((tile.y + row) * pixels.width + tile.x) * 4;
+    data.set(pixels.data.subarray(from, from + tile.width * 4), row * tile.width * 4);
+  }
+  return { data, width: tile.width, height: tile.height };
+}
+
+/**
+ * Run the detector over every tile of every level of a detection plan (detection-plan.ts) and
+ * answer each face once, in the original image's pixels. `drawLevel` gives the image's RGBA
+ * pixels at a level's size; one level is in memory at a time.
+ */
+export async function detectInPasses(levels: readonly DetectionLevel[], drawLevel: (level: DetectionLevel) => Pixels | Promise<Pixels>, detector: Pick<FaceDetector, 'detect'>): Promise<PlacedFace[]> {
+  const found: PlacedFace[] = [];
+  for (const level of levels) {
+    const pixels = await drawLevel(level);
+    for (const tile of level.tiles) {
+      for (const f of await detector.detect(cropPixels(pixels, tile), 1)) {
+        found.push({ x: (tile.x + f.x) * level.scale, y: (tile.y + f.y) * level.scale, width: f.width * level.scale, height: f.height * level.scale });
+      }
+    }
+  }
+  return distinctFaces(found);
+}
