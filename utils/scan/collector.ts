@@ -45,14 +45,42 @@ export interface Entry {
    * and only reading them all finds the conflict (DESIGN.md §2 rule 4).
    */
   licenceEls: Element[];
+  /**
+   * Elements past MAX_LICENCE_ELS (up to MAX_UNREAD_LICENCE_ELS): their markup is not read, but
+   * whether any could hold a licence is checked (licence.ts), and if so the image's element
+   * markup counts as unread (fails closed). `true` when there were more still: never checked.
+   */
+  unreadLicenceEls?: Element[] | true;
 }
 
 /** Elements of one URL whose licence markup is read; past it, a hostile page's decoys are not all read. */
 const MAX_LICENCE_ELS = 64;
+/** Elements past that cap checked for a licence scope (one closest() each); past this, unread at once. */
+const MAX_UNREAD_LICENCE_ELS = 10_000;
 
-/** Note `el` as one more element whose licence markup speaks for `entry` (once, up to the cap). */
+/** Note `el` as one more element whose licence markup speaks for `entry` (once, up to the cap; past it, kept as unread). */
 export function addLicenceEl(entry: Entry, el: Element): void {
-  if (entry.licenceEls.length < MAX_LICENCE_ELS && !entry.licenceEls.includes(el)) entry.licenceEls.push(el);
+  if (entry.licenceEls.includes(el)) return;
+  if (entry.licenceEls.length < MAX_LICENCE_ELS) entry.licenceEls.push(el);
+  else addUnreadLicenceEls(entry, [el]);
+}
+
+/** Elements whose markup will not be read for `entry` (past its cap, or handed over from a dropped rendition's). */
+export function addUnreadLicenceEls(entry: Entry, els: readonly Element[] | true | undefined): void {
+  if (!els || entry.unreadLicenceEls === true) return;
+  if (els === true) {
+    entry.unreadLicenceEls = true;
+    return;
+  }
+  const unread: Element[] = entry.unreadLicenceEls ?? [];
+  entry.unreadLicenceEls = unread;
+  for (const el of els) {
+    if (unread.length >= MAX_UNREAD_LICENCE_ELS) {
+      entry.unreadLicenceEls = true;
+      return;
+    }
+    unread.push(el);
+  }
 }
 
 const UNKNOWN: Size = { w: 0, h: 0 };

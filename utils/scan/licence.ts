@@ -35,7 +35,7 @@ export class ElementLicences {
    * repeated is one hint): each occurrence's own markup speaks for the image, so a conflict
    * between them is seen (DESIGN.md §2 rule 4).
    */
-  ofAll(els: readonly Element[]): ElementLicenceHint[] {
+  ofAll(els: readonly Element[], unread?: readonly Element[] | true): ElementLicenceHint[] {
     const out: ElementLicenceHint[] = [];
     const seen = new Set<string>();
     for (const el of els) {
@@ -46,13 +46,29 @@ export class ElementLicences {
         out.push(hint);
       }
     }
+    // Occurrences whose markup was not read (past the per-image cap): if any could hold a licence,
+    // it may be this image's own, so the image's element markup is unread (assess.ts fails it closed).
+    if (unread === true || unread?.some((el) => this.inScope(el))) {
+      const last = out.at(-1);
+      if (last && out.length >= MAX_HINTS) out[out.length - 1] = { ...last, unread: true };
+      else out.push({ via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true });
+    }
     return capped(out);
+  }
+
+  /** Whether licence markup could speak for `el` (the parser looks nowhere else). */
+  private inScope(el: Element): boolean {
+    try {
+      return !!el.closest(LICENCE_SCOPE) || (this.anyAbout && !!el.parentElement?.querySelector('[about]'));
+    } catch {
+      return true; // a hostile element that cannot be asked: fail closed
+    }
   }
 
   /** Hints for one element; [] when no licence markup can scope it or the parser fails. */
   of(el: Element): ElementLicenceHint[] {
     try {
-      if (!el.closest(LICENCE_SCOPE) && !(this.anyAbout && el.parentElement?.querySelector('[about]'))) return [];
+      if (!this.inScope(el)) return [];
       return capped(readElementLicence(el, this.pageUrl));
     } catch {
       return []; // the parser never throws by contract; a hostile page must not make it matter

@@ -1,5 +1,5 @@
 import type { ImageCandidate } from '../policy/verdict';
-import { addLicenceEl, Collector, type Entry } from './collector';
+import { addLicenceEl, addUnreadLicenceEls, Collector, type Entry } from './collector';
 import { findCssBackgrounds } from './css';
 import { planCss } from './css-index';
 import { sweepCss } from './css-sweep';
@@ -148,7 +148,7 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
     height: entry.natural.h,
     renderedWidth: rendered?.w ?? 0,
     renderedHeight: rendered?.h ?? 0,
-    elementLicences: licences.ofAll(entry.licenceEls),
+    elementLicences: licences.ofAll(entry.licenceEls, entry.unreadLicenceEls),
   };
 }
 
@@ -169,6 +169,7 @@ function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Steps {
       const parent = collector.entries.get(url);
       if (!parent || parent === dropped) continue;
       for (const el of dropped.licenceEls) addLicenceEl(parent, el);
+      addUnreadLicenceEls(parent, dropped.unreadLicenceEls);
     }
   }
   const licences = new ElementLicences(env.pageUrl, env.doc);

@@ -123,6 +123,19 @@ describe('scanDocument: context', () => {
     expect(licencesOf(fig(BY) + fig(NC))).toEqual([BY, NC]);
     expect(licencesOf(fig(null) + fig(null) + fig(null) + fig(null) + fig(null) + fig(NC))).toEqual([NC]);
   });
+  // Only the first 64 occurrences' markup is read (a hostile page's thousands of decoys must not
+  // all be parsed). A CC BY-NC figure as the 70th copy was silently left out and the page's CC BY
+  // permitted the image; now markup past the cap that could speak for it marks it unread (fails closed).
+  it('an image shown more often than the markup Heed reads per image: a licence scope among the copies past the cap marks it unread', () => {
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const plain = '<p><img src="vase.png"></p>'.repeat(69);
+    const hints = (body: string) => scan(body)[0]!.elementLicences;
+    expect(hints(`${plain}<figure><img src="vase.png"><figcaption><a rel="license" href="${NC}">NC</a></figcaption></figure>`).some((h) => h.unread === true)).toBe(true);
+    // Past the cap with no licence markup around any copy: nothing unread, nothing invented.
+    expect(hints(`${plain}<p><img src="vase.png"></p>`)).toEqual([]);
+    // Within the cap, the NC figure is simply read.
+    expect(hints(`<p><img src="vase.png"></p><figure><img src="vase.png"><figcaption><a rel="license" href="${NC}">NC</a></figcaption></figure>`).flatMap((h) => h.licences)).toEqual([NC]);
+  });
   // A figure licensing the 800 px file CC BY-NC, and elsewhere an <img> whose srcset names that
   // file and a 1600 px rendition: the 800 px entry was dropped as the smaller rendition, with the
   // figure's licence, and the 1600 px candidate was licensed by the page. The licence goes with it now.
