@@ -6,10 +6,11 @@
  * in photos": below ~30 px it misses them). An image downscaled to its 608 px input shrinks its
  * faces with it: in a 2,400 px photo a 64 px face is 16 px there, unseen — a false permit. So a
  * larger image is read as a pyramid: first at the scale where a `minFacePx` face is
- * DETECTABLE_FACE_PX (never enlarged), cut into input-sized tiles that overlap by TILE_OVERLAP,
- * then at twice that scale, and so on up to the whole image fitted to the input (the one pass
- * every image had before). A face on a tile border at one level is at most half as big at the
- * next, where it fits inside a tile's overlap (TILE_OVERLAP ≥ 2 × DETECTABLE_FACE_PX) or lies in
+ * DETECTABLE_FACE_PX, cut into input-sized tiles that overlap by TILE_OVERLAP, then at twice that
+ * scale, and so on up to a level that is one tile (at the latest the whole image fitted to the
+ * input: the one pass every image had before). At the default setting (= DETECTABLE_FACE_PX) an
+ * image is never enlarged; a smaller setting draws it larger, up to MAX_ENLARGEMENT×. A face on
+ * a tile border at one level is at most half as big at the next, where it fits inside a tile's overlap (TILE_OVERLAP ≥ 2 × DETECTABLE_FACE_PX) or lies in
  * the single last tile: every face from `minFacePx` up is whole in some pass.
  *
  * Passes cost ~0.15 s each on the worker's one thread. Past MAX_DETECTOR_PASSES the image is not
@@ -61,15 +62,30 @@ function level(width: number, height: number, scale: number, input: number): Det
   return { scale: width / w, width: w, height: h, tiles };
 }
 
+/**
+ * How far an image is enlarged at most: a face setting below DETECTABLE_FACE_PX is looked for in
+ * the image drawn larger (2× shows the detector faces of ~16–20 px it misses at their own size);
+ * a setting below DETECTABLE_FACE_PX × MAX_ENLARGEMENT⁻¹ cannot be checked at all.
+ */
+export const MAX_ENLARGEMENT = 2;
+
 /** The passes that find every face of `minFacePx` or more in a width × height image with a detector of `input` px. */
 export function detectionPlan(width: number, height: number, minFacePx: number, input: number): DetectionPlan {
   if (!(width > 0 && height > 0)) throw new Error(`not an image size: ${width}×${height}`);
-  const longer = Math.max(width, height);
-  // The whole image fitted to the input (never enlarged): the last level, one tile.
-  const fit = Math.max(1, longer / input);
+  const start = minFacePx / DETECTABLE_FACE_PX;
+  if (!(start >= 1 / MAX_ENLARGEMENT)) {
+    const least = Math.ceil(DETECTABLE_FACE_PX / MAX_ENLARGEMENT);
+    return { ok: false, passes: 0, why: `"Smallest recognisable face" is set to ${minFacePx} px, and Heed's detector cannot find faces smaller than ${least} px even in the image drawn ${MAX_ENLARGEMENT}× larger (set it to ${least} px or more to check images)` };
+  }
+  // The whole image fitted to the input (never enlarged): the coarsest level there is, one tile.
+  const fit = Math.max(1, Math.max(width, height) / input);
   const levels: DetectionLevel[] = [];
-  for (let scale = Math.max(1, minFacePx / DETECTABLE_FACE_PX); scale < fit; scale *= 2) levels.push(level(width, height, scale, input));
-  levels.push(level(width, height, fit, input));
+  for (let scale = start; ; scale *= 2) {
+    const l = level(width, height, Math.min(scale, fit), input);
+    levels.push(l);
+    // One tile holds every face of the level whole, and each is DETECTABLE_FACE_PX or more there: done.
+    if (scale >= fit || l.tiles.length === 1) break;
+  }
   const passes = levels.reduce((n, l) => n + l.tiles.length, 0);
   if (passes <= MAX_DETECTOR_PASSES) return { ok: true, levels, passes };
   return {

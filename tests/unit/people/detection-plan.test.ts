@@ -36,7 +36,7 @@ describe('detectionPlan', () => {
 
   it('every face of the smallest size counted or more is whole in some pass, at a size the detector sees, wherever it is', () => {
     // Exhaustive over positions and sizes on a grid: the guarantee the plan exists for.
-    for (const [w, h, min] of [[1800, 1200, 32], [2000, 900, 48], [1300, 1300, 32], [3600, 2400, 96]] as [number, number, number][]) {
+    for (const [w, h, min] of [[1800, 1200, 32], [2000, 900, 48], [1300, 1300, 32], [3600, 2400, 96], [700, 500, 16], [300, 200, 20]] as [number, number, number][]) {
       const plan = ok(detectionPlan(w, h, min, 608));
       for (let side = min; side <= Math.min(w, h) / 2; side = Math.ceil(side * 1.37)) {
         for (let x = 0; x + side <= w; x += 37) {
@@ -48,6 +48,22 @@ describe('detectionPlan', () => {
       }
     }
     expect(TILE_OVERLAP).toBeGreaterThanOrEqual(2 * DETECTABLE_FACE_PX);
+  });
+
+  it('a setting below what the detector sees draws the image larger (up to 2×); below that it cannot be checked, and says so', () => {
+    // 2× shows the detector faces of ~16–20 px it misses at their own size (measured on the labelled set).
+    expect(ok(detectionPlan(300, 200, 16, 608)).levels).toEqual([{ scale: 0.5, width: 600, height: 400, tiles: [{ x: 0, y: 0, width: 600, height: 400 }] }]);
+    expect(ok(detectionPlan(300, 200, 24, 608)).levels[0]).toMatchObject({ width: 400, height: 267 });
+    const tooSmall = detectionPlan(300, 200, 15, 608);
+    expect(tooSmall.ok).toBe(false);
+    if (!tooSmall.ok) expect(tooSmall.why).toMatch(/set to 15 px.*cannot find faces smaller than 16 px.*set it to 16 px or more/);
+  });
+
+  it('a level that is one tile ends the pyramid: coarser levels would see nothing more', () => {
+    // Enlarged 1.33× a 300 px image is still one tile: no second pass at its own size.
+    expect(ok(detectionPlan(300, 200, 24, 608)).levels.map((l) => [l.width, l.height, l.tiles.length])).toEqual([[400, 267, 1]]);
+    // A setting larger than the fitted image needs: the whole image fitted, once.
+    expect(ok(detectionPlan(1000, 500, 64, 608)).levels.map((l) => [l.width, l.height, l.tiles.length])).toEqual([[608, 304, 1]]);
   });
 
   it('past the passes Heed runs, the image is not examined, and the reason says how to make it checkable', () => {
