@@ -10,7 +10,7 @@ import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
 import { pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
-import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, type FrameSignals, type ImageCandidate } from '@/utils/policy/verdict';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
@@ -197,23 +197,36 @@ export class Collector {
     return true;
   }
 
-  /** Images the watcher found while the user scrolls: validated, deduplicated, appended, collected. */
   /**
    * Images the page's scroll watcher found; `limit`: a cap its rescans now stop at, noted for
-   * the user. Returns how many were new to the job.
+   * the user; `from`: the frame that sent them, with what its document says of itself. A child
+   * frame's images carry that frame, and its response headers are read, as in the collect's scan
+   * (DESIGN.md §2 rule 3): judged as the top page's, a frame's noimageai was lost. A child frame
+   * that sent no readable signals has its images dropped (fail closed). Returns how many were new
+   * to the job.
    */
-  async addCandidates(jobId: string, tabId: number, raw: readonly unknown[], limit: ScanLimit | null = null): Promise<number> {
+  async addCandidates(jobId: string, tabId: number, raw: readonly unknown[], limit: ScanLimit | null = null, from: { frameId?: number; signals: FrameSignals | null } = { frameId: 0, signals: null }): Promise<number> {
+    const top = from.frameId === 0;
+    const parsed: ImageCandidate[] = [];
+    if (top || from.signals) {
+      for (const r of raw.slice(0, MAX_CANDIDATES)) {
+        const c = ImageCandidateSchema.safeParse(r);
+        if (!c.success) continue;
+        if (!top && from.signals) c.data.frames = withFrame(c.data.frames, from.signals);
+        parsed.push(c.data);
+      }
+      if (!top) await addFrameHeaders(parsed);
+    }
     let added = 0;
     await this.updateJob(jobId, (job) => {
       if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
       const known = new Set(job.candidates.map((c) => c.url));
       const fresh: ImageCandidate[] = [];
-      for (const r of raw) {
+      for (const c of parsed) {
         if (job.candidates.length + fresh.length >= MAX_CANDIDATES) break;
-        const c = ImageCandidateSchema.safeParse(r);
-        if (!c.success || known.has(c.data.url)) continue;
-        known.add(c.data.url);
-        fresh.push(c.data);
+        if (known.has(c.url)) continue;
+        known.add(c.url);
+        fresh.push(c);
       }
       added = fresh.length;
       // The page's watcher stops reporting at the job's cap, so reaching it is what to tell.

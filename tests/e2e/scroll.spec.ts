@@ -29,3 +29,36 @@ test('collect while scrolling adds the images an infinite feed loads, until stop
   await page.waitForTimeout(1000);
   await expect(progress).toHaveAttribute('data-found', '15');
 });
+
+// DESIGN.md §2 rule 3 holds while scrolling too: images a frame loads after the collect's first
+// scan answer to that frame's robots meta and headers. The watcher's reports carried no frame, so
+// they were judged as the top page's images and its CC BY permitted them.
+test('collect while scrolling: an image a frame loads later answers to the frame’s own opt-out (meta or header)', async ({ heed, sites }) => {
+  const { page, popup } = await openSiteWithPopup(heed, `${sites.origin('frames.test')}/watch.html`);
+  await popup.page.getByTestId('collect-while-scrolling').check();
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '1');
+  await expect(popup.page.getByTestId('stop-watching')).toBeVisible();
+  const add = (frameName: string, src: string) =>
+    page.frames().find((f) => f.url().endsWith(frameName))!.evaluate((s) => {
+      const img = document.createElement('img');
+      img.src = s;
+      img.width = 320;
+      img.height = 240;
+      document.body.append(img);
+    }, src);
+  await add('/watch-embed.html', '/img/watch-later-meta.png');
+  await add('/watch-header-embed.html', '/img/watch-later-header.png');
+  await page.evaluate(() => { const img = document.createElement('img'); img.src = '/img/watch-later-top.png'; img.width = 320; img.height = 240; document.body.append(img); });
+  await expect(progress).toHaveAttribute('data-found', '4', { timeout: 15_000 });
+  await popup.page.getByTestId('stop-watching').click();
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const byPath = Object.fromEntries((await popup.verdicts()).map((v) => [new URL(v.url).pathname, [v.decision, v.reasons]]));
+  expect(byPath).toEqual({
+    '/img/watch-top.png': ['permitted', []],
+    '/img/watch-later-top.png': ['permitted', []],
+    '/img/watch-later-meta.png': ['refused', ['meta-robots']],
+    '/img/watch-later-header.png': ['refused', ['x-robots-tag']],
+  });
+});

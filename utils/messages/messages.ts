@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import { EvidenceSchema, RefusalReasonSchema } from '../model/evidence';
-import { VerdictSchema } from '../policy/verdict';
+import { FrameSignalsSchema, VerdictSchema } from '../policy/verdict';
 
 /** A cap an injected scan stopped at (utils/scan/options.ts ScanLimit). */
 export const ScanLimitSchema = lazily(() => z.enum(['candidates', 'elements', 'time']));
@@ -19,6 +19,11 @@ export const CsToBgSchema = lazily(() => z.discriminatedUnion('type', [
     candidates: z.array(z.unknown()).max(5000),
     /** A cap the watcher's rescans now stop at (what lies beyond goes unseen), once per cap. */
     limit: ScanLimitSchema.nullable().catch(null),
+    /**
+     * From a frame's watcher, the frame document's own signals, which bind its images as in the
+     * collect's scan (DESIGN.md §2 rule 3). Unreadable is null: the frame's images are then dropped.
+     */
+    frame: FrameSignalsSchema.nullable().catch(null).optional(),
   }),
 ]));
 export type CsToBg = z.infer<typeof CsToBgSchema>;

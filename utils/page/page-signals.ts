@@ -33,6 +33,11 @@ export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
   };
 }
 
+/** What a frame document says of itself that binds the images in it (verdict.ts FrameSignals): read by a frame's scroll watcher. */
+export function readFrameSignals(doc: Document, frameUrl: string): Pick<PageSignals, 'url' | 'metas' | 'tdm'> {
+  return { url: frameUrl, metas: readRobotsMetas(doc), tdm: readTdmMeta(doc) };
+}
+
 /**
  * Page signals from the always-on script's raw material, for the badge while browsing. It sees
  * metas, rel=license links, JSON-LD and inline RSL; RDFa and microdata licences are read when the popup

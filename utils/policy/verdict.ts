@@ -11,6 +11,14 @@ export const MAX_FRAMES_PER_IMAGE = 20;
 /** The longest opt-out header value a candidate's frame carries (longer ones are read as unread, frame-headers.ts). */
 export const MAX_FRAME_HEADER_CHARS = 16_384;
 
+/** What a frame document says of itself that binds the images in it: its address, robots metas and TDMRep meta. */
+export const FrameSignalsSchema = lazily(() => z.object({
+  url: z.string().max(MAX_PAGE_URL), // the frame document's address: a page address (page-url.ts)
+  metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
+  tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+}));
+export type FrameSignals = z.infer<typeof FrameSignalsSchema>;
+
 export const ImageCandidateSchema = lazily(() => z.object({
   url: z.string().max(8192),
   /**
@@ -41,10 +49,7 @@ export const ImageCandidateSchema = lazily(() => z.object({
    * rule 3 — the frame is the page that shows it).
    */
   frames: z
-    .array(z.object({
-      url: z.string().max(MAX_PAGE_URL), // the frame document's address: a page address (page-url.ts)
-      metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
-      tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+    .array(FrameSignalsSchema.extend({
       /** The frame document's response headers that carry opt-outs (lower-cased names): its lines, or one value fetch may have joined. */
       headers: z.record(z.string().max(100), z.union([z.string().max(MAX_FRAME_HEADER_CHARS), z.array(z.string().max(MAX_FRAME_HEADER_CHARS)).max(50)])).optional(),
       /** Why the frame's headers were not read (too many frames, a failed request, a header too long to read in full): its images then fail closed. */
