@@ -149,6 +149,9 @@ function superbox(b: Uint8Array, box: Part): Superbox | null {
   return { label, uuid4: fourCC(b, jumd.start), children };
 }
 
+/** An assertion Heed declines to read, with why (kept in the evidence). */
+class UnreadAssertion extends Error {}
+
 const asText = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** Entries from an assertion's content: `{entries: {...}}`, or the entries at top level (early drafts). */
@@ -166,8 +169,11 @@ function toAssertion(label: string, content: unknown, active: boolean): Training
   if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;
   const source = get(content, 'entries') ?? content;
   const entries = new Map<string, TrainingMiningEntry>();
-  for (const key of keys(source).slice(0, MAX_ENTRIES)) {
-    if (key.trim().toLowerCase() === 'metadata') continue;
+  // Past the cap an entry would go unread, and it may be the one that refuses: the whole
+  // assertion is unreadable instead (the caller's catch; DESIGN.md §2 rule 5, fail closed).
+  const entryKeys = keys(source).filter((key) => key.trim().toLowerCase() !== 'metadata');
+  if (entryKeys.length > MAX_ENTRIES) throw new UnreadAssertion(`more than ${MAX_ENTRIES} entries`);
+  for (const key of entryKeys) {
     const entry = get(source, key);
     // A bare word stands for its `use`; a `use` that is missing or not text is kept as written,
     // which no reading accepts, so it fails closed (DESIGN.md §2 rule 5) instead of vanishing.
@@ -241,8 +247,8 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
       const parsed = content ? toAssertion(label, decodeContent(j, content), active) : null;
       if (parsed) assertions.push(parsed);
       else unreadable.push(`${label}${where}`);
-    } catch {
-      unreadable.push(`${label}${where}`);
+    } catch (e) {
+      unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
     }
   }
 }

@@ -15,7 +15,7 @@ import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
 import { licenceFindings } from '../signals/html-licence/findings';
-import { licenceLinksFromHeader } from '../signals/link-header';
+import { readLicenceLinks } from '../signals/link-header';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
 import { evaluateMetaRobots } from '../signals/meta-robots';
 import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../signals/robots-partial';
@@ -213,11 +213,23 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   // the HTML — on a MediaWiki page the wiki text's, like the HTML one (DESIGN.md §2 rule 4).
   const page = input.page.licence;
   const known = (u: string) => page.licences.some((l) => l.url === u) || (page.textLicences ?? []).some((l) => l.url === u);
-  const headerLicences = licenceLinksFromHeader(header(input.headers, 'link'), url)
+  const linkHeader = readLicenceLinks(header(input.headers, 'link'), url);
+  const headerLicences = linkHeader.urls
     .filter((u) => !known(u))
     .map((u) => ({ via: 'rel' as const, url: u }));
   const textLicences = [...(page.textLicences ?? []), ...(page.mediaWiki ? headerLicences.map((l) => ({ ...l, covers: 'mediawiki-text' as const })) : [])];
-  const licenceSignals = { ...page, licences: [...page.licences, ...(page.mediaWiki ? [] : headerLicences)], ...(textLicences.length > 0 ? { textLicences } : {}) };
+  // Licences the Link header names past what Heed reads may conflict with the page's: the page's
+  // licence markup is then not read in full (`truncated`), so it licenses no image (rules 4, 5).
+  const licenceSignals = {
+    ...page, licences: [...page.licences, ...(page.mediaWiki ? [] : headerLicences)], ...(textLicences.length > 0 ? { textLicences } : {}),
+    ...(linkHeader.unread ? { truncated: true } : {}),
+  };
+  if (linkHeader.unread) {
+    unreadable.push({
+      kind: 'licence', scope: 'page', source: url, value: 'Link header licences not read in full', effect: 'info',
+      note: "The page response's Link header names more licences than Heed reads: one left unread may differ from the page licence, so the page licence licenses no image",
+    });
+  }
   // Opt-outs for some paths only: the banner reads `restricted` (DESIGN.md §2 "Site status").
   const partial = [
     ...partialContentUsageOptOuts(input.origin.robots, url, profile),
@@ -402,11 +414,23 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // on its own; but it is a licence statement about this very image, so one that differs from
   // the licence found at the most specific level conflicts there (the reading that cannot grant
   // a licence the owner did not give).
-  const headerLicences = [image.headers, ...hops.map((h) => h.headers)].flatMap((h) => licenceLinksFromHeader(header(h, 'link'), image.finalUrl));
+  // Decision (DESIGN.md §2 rule 5): a header naming more licences than Heed reads may name one
+  // that differs from the licence found; its licences are then unread, which conflicts with any
+  // licence found (as a differing one does) instead of reading the first 64 as the whole header.
+  const linkHeaders = [image.headers, ...hops.map((h) => h.headers)].map((h) => readLicenceLinks(header(h, 'link'), image.finalUrl));
+  const headerLicences = linkHeaders.flatMap((h) => h.urls);
+  const headerUnread = linkHeaders.some((h) => h.unread);
+  if (headerUnread) {
+    evidence.push({
+      kind: 'licence', scope: 'image', source: image.finalUrl, value: 'Link header licences not read in full', effect: 'info',
+      note: 'The image response (or a redirect) names more licences in its Link header than Heed reads: one left unread may differ from the licence found, so it conflicts with it',
+    });
+  }
   const withHeaderLicences = (found: Licence[]): Licence[] => {
     const level = (['xmp', 'element', 'page'] as const).find((s) => found.some((l) => l.source === s));
-    if (!level || headerLicences.length === 0) return found;
-    return [...found, ...headerLicences.map((url): Licence => ({ id: parseLicenceUrl(url)?.id ?? null, url, source: level, attribution: null }))];
+    if (!level || (headerLicences.length === 0 && !headerUnread)) return found;
+    const unread: Licence[] = headerUnread ? [{ id: null, url: 'Link header licences (not read in full)', source: level, attribution: null }] : [];
+    return [...found, ...headerLicences.map((url): Licence => ({ id: parseLicenceUrl(url)?.id ?? null, url, source: level, attribution: null })), ...unread];
   };
   let decision: Decision;
   if (pageSpeaksForImage) {

@@ -63,7 +63,30 @@ export function parseLinkHeader(values: readonly string[], baseUrl: string): Hea
   }, () => []);
 }
 
-/** `rel="license"` links of a response that are not RSL documents (those are read by rsl.ts). */
+/** More distinct licence links than a response states: past it, the header's licences are unread. */
+const MAX_LICENCE_LINKS = 64;
+
+/**
+ * `rel="license"` links of a response that are not RSL documents (those are read by rsl.ts),
+ * once each. Every link of every value is looked at, in full (as readRslLinkHeader does): the
+ * first 64 links alone dropped a CC BY-NC after a run of preload links. `unread`: more than 64
+ * distinct licence links, or a header that could not be read. Decision (DESIGN.md §2 rule 5):
+ * what went unread may be a licence that conflicts with the one found, so the caller fails
+ * closed (assess.ts) instead of reading the first 64 as the whole header.
+ */
+export function readLicenceLinks(values: readonly string[], baseUrl: string): { urls: string[]; unread: boolean } {
+  return neverThrow(() => {
+    const urls = new Set<string>();
+    for (const l of headerLinks(values, baseUrl, true)) {
+      if (!l.rels.includes('license') || l.type === 'application/rsl+xml' || urls.has(l.url)) continue;
+      if (urls.size >= MAX_LICENCE_LINKS) return { urls: [...urls], unread: true };
+      urls.add(l.url);
+    }
+    return { urls: [...urls], unread: false };
+  }, () => ({ urls: [], unread: true }));
+}
+
+/** The licence links `readLicenceLinks` reads (without saying whether it read them all). */
 export function licenceLinksFromHeader(values: readonly string[], baseUrl: string): string[] {
-  return [...new Set(parseLinkHeader(values, baseUrl).filter((l) => l.rels.includes('license') && l.type !== 'application/rsl+xml').map((l) => l.url))];
+  return readLicenceLinks(values, baseUrl).urls;
 }

@@ -146,6 +146,8 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       const typed = topLevelTypedNode(xml.value);
       if (typed !== null) return { unreadable: `XMP: top-level typed node <${typed}> (XMP allows only rdf:Description there)` };
       props = readRdfProperties(xml.value);
+      const pastCap = dataMiningPastCap(dataMiningTexts(props));
+      if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
     const iim = raw.iim ?? {};
     const rights: EmbeddedRights = {
@@ -211,8 +213,25 @@ const DMI_TOKEN = /^(?:https?:\/\/ns\.useplus\.org\/ldf\/vocab\/|plus:)?DMI/i;
  * prohibition after another ID was lost). Any other value is one value.
  */
 export function dataMiningValues(value: string): string[] {
-  const tokens = value.split(/[\s,;]+/).filter((t) => DMI_TOKEN.test(t));
-  return tokens.length > 1 ? tokens.slice(0, 20) : [value];
+  const tokens = dmiTokens(value);
+  return tokens.length > 1 ? tokens : [value];
+}
+
+const dmiTokens = (value: string) => value.split(/[\s,;]+/).filter((t) => DMI_TOKEN.test(t));
+
+/** More DMI IDs in one plus:DataMining value than any writer puts there. */
+const MAX_DMI_IDS = 20;
+
+/**
+ * Why plus:DataMining is past what Heed reads, or null. Decision (DESIGN.md §2 rule 5, fail
+ * closed): a value past the 50th, an ID past the 20th in one value or a value's text past its
+ * 2,000th character would go unread, and it may be the prohibition; the packet is unreadable.
+ */
+function dataMiningPastCap(values: string[]): string | null {
+  if (values.length > MAX_ITEMS) return `has more than ${MAX_ITEMS} values`;
+  if (values.some((v) => v.length > MAX_TEXT)) return `has a value longer than ${MAX_TEXT} characters`;
+  if (values.some((v) => dmiTokens(v).length > MAX_DMI_IDS)) return `has a value listing more than ${MAX_DMI_IDS} IDs`;
+  return null;
 }
 
 // IPTC Digital Source Type NewsCodes (cv.iptc.org/newscodes/digitalsourcetype, release

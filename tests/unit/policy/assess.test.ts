@@ -752,6 +752,39 @@ describe('a licence the image response states in its Link header', () => {
   });
 });
 
+// `Link` header licences past the 64th link were dropped unread: a CC BY-NC after 64 preload
+// links, or after 64 spellings of the licence found, left the image permitted under CC BY. Every
+// link is now read; past 64 distinct licence links the header's licences are unread, which
+// conflicts with any licence found (DESIGN.md §2 rules 4 and 5; fail closed).
+describe('a Link header with more links than Heed reads', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const preloads = Array.from({ length: 64 }, (_, i) => `</s${i}.css>; rel="preload"`);
+  const byVariants = (n: number) => Array.from({ length: n }, (_, i) => `<${CC_BY}?v=${i}>; rel="license"`);
+  const link = (...parts: string[]) => ({ link: parts.join(', ') });
+
+  it('image: a differing licence after 64 other links refuses (licence-conflict)', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: link(...preloads, `<${NC}>; rel="license"`) }).reasons).toEqual(['licence-conflict']);
+  });
+
+  it('image: a differing licence after 64 links to the licence found refuses (licence-conflict)', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: link(...byVariants(64), `<${NC}>; rel="license"`) }).reasons).toEqual(['licence-conflict']);
+    expect(decideFor('https://museum.example/a.png', { headers: link(...byVariants(65)) }).reasons).toEqual(['licence-conflict']);
+  });
+
+  it('page: licence links past the cap leave the page licence relying on no image, and the site not shown permitted', () => {
+    const p = page({ headers: link(...byVariants(65)) });
+    expect(p.status).not.toBe('permitted');
+    expect(decideFor('https://museum.example/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(p.evidence).toContainEqual(expect.objectContaining({ value: expect.stringContaining('Link header') }));
+  });
+
+  it('within the cap nothing changes: 64 links to the licence found, or a licence after 64 preloads', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: link(...byVariants(64)) })).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0' } });
+    expect(decideFor('https://museum.example/a.png', { headers: link(...preloads, `<${CC_BY}>; rel="license"`) }).decision).toBe('permitted');
+    expect(page({ headers: link(...byVariants(64)) }).status).toBe('permitted');
+  });
+});
+
 describe('ai.txt file types meet the type the bytes turned out to be', () => {
   it('a JPEG at an extension-less URL under Disallow: *.jpg is refused', () => {
     const aiTxt = { url: 'https://museum.example/ai.txt', outcome: 'ok' as const, body: 'User-Agent: *\nDisallow: *.jpg\n' };

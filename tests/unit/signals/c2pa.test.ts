@@ -284,3 +284,28 @@ describe('a training-mining assertion that states an entry twice', () => {
     expect(reasons(superbox('json', 'cawg.training-mining', box('json', ascii(text))))).toEqual(['allow', 'allow']);
   });
 });
+
+// Entries past a cap of 64 per assertion were dropped unread: a hostile assertion that puts its
+// `notAllowed` 65th was read as the 64 entries before it. Past the cap the assertion is unreadable
+// (DESIGN.md §2 rule 5; fail closed); an assertion within the cap reads as before.
+describe('a training-mining assertion with more entries than Heed reads', () => {
+  const filler = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`cawg.x_${i}`, { use: 'allowed' }]));
+  const evidence = (entries: Record<string, unknown>) => evaluateC2pa(jpegWith(manifestStore([cborAssertion('cawg.training-mining', { entries })])), AI);
+
+  it('a notAllowed as the 65th entry → deny signal-unreadable, never a permit', () => {
+    const ev = evidence({ ...filler(63), 'cawg.ai_training': { use: 'allowed' }, 'cawg.ai_generative_training': { use: 'notAllowed' } });
+    expect(ev).toContainEqual(expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable', value: expect.stringContaining('more than 64 entries') }));
+    expect(ev.some((e) => e.effect === 'allow')).toBe(false);
+  });
+
+  it('in an ingredient manifest too', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { ...filler(64), 'cawg.ai_training': { use: 'notAllowed' } } });
+    expect(evaluateC2pa(jpegWith(manifestStore([], [[a]])), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+
+  it('64 entries (metadata aside) are all read', () => {
+    const ev = evidence({ ...filler(63), 'cawg.ai_training': { use: 'allowed' } });
+    expect(ev.filter((e) => e.effect === 'deny')).toEqual([]);
+    expect(ev).toHaveLength(64);
+  });
+});

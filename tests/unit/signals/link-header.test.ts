@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { licenceLinksFromHeader, parseLinkHeader } from '../../../utils/signals/link-header';
+import { licenceLinksFromHeader, parseLinkHeader, readLicenceLinks } from '../../../utils/signals/link-header';
 
 const BASE = 'https://site.test/page';
 
@@ -27,5 +27,26 @@ describe('Link header', () => {
   it('never throws and stays bounded', () => {
     fc.assert(fc.property(fc.array(fc.string(), { maxLength: 5 }), (values) => Array.isArray(parseLinkHeader(values, BASE))));
     expect(parseLinkHeader([`${'<https://x.test/a>; rel=license, '.repeat(10_000)}`], BASE).length).toBeLessThanOrEqual(64);
+  });
+});
+
+// Licence links past the 64th link were dropped unread (DESIGN.md §2 rule 5): every link of every
+// value is now looked at, and past 64 distinct licence links the header's licences are unread.
+describe('Link header licences past the caps', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const preloads = Array.from({ length: 100 }, (_, i) => `</s${i}.css>; rel="preload"`).join(', ');
+
+  it('a licence after 100 other links, or in the 65th value, or past 16 KB of one value, is read', () => {
+    expect(readLicenceLinks([`${preloads}, <${NC}>; rel="license"`], BASE)).toEqual({ urls: [NC], unread: false });
+    expect(readLicenceLinks([...Array.from({ length: 64 }, () => '</a>; rel=preload'), `<${NC}>; rel=license`], BASE)).toEqual({ urls: [NC], unread: false });
+    expect(readLicenceLinks([`${' '.repeat(20_000)}<${NC}>; rel=license`], BASE)).toEqual({ urls: [NC], unread: false });
+    expect(licenceLinksFromHeader([`${preloads}, <${NC}>; rel="license"`], BASE)).toEqual([NC]);
+  });
+
+  it('64 distinct licence links are read; a 65th makes them unread', () => {
+    const links = (n: number) => Array.from({ length: n }, (_, i) => `<https://l.test/${i}>; rel=license`).join(', ');
+    expect(readLicenceLinks([links(64)], BASE)).toMatchObject({ unread: false, urls: expect.arrayContaining(['https://l.test/63']) });
+    expect(readLicenceLinks([links(65)], BASE).unread).toBe(true);
+    expect(readLicenceLinks([`${links(64)}, <https://l.test/0>; rel=license`], BASE).unread).toBe(false);
   });
 });

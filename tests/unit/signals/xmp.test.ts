@@ -502,3 +502,27 @@ describe('xmpRights:Marked stated more than once', () => {
     expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
   });
 });
+
+// plus:DataMining past Heed's caps was dropped unread: values past the 50th, IDs past the 20th in
+// one value, and the tail of a value past 2,000 characters. A hostile packet that puts its
+// prohibition there was read as the allowing values before it. Past a cap the packet is
+// unreadable (DESIGN.md §2 rule 5; fail closed); within the caps it reads as before.
+describe('plus:DataMining past the caps', () => {
+  const bag = (values: string[]) => xmpPacket(`<plus:DataMining><rdf:Bag>${values.map((v) => `<rdf:li>${v}</rdf:li>`).join('')}</rdf:Bag></plus:DataMining>`);
+  const evidenceOf = async (xmp: string) => evaluateEmbeddedRights(await readEmbeddedRights(png({ chunks: [pngXmpChunk(xmp)] })), AI).evidence;
+  const allowed = (n: number) => Array.from({ length: n }, () => 'DMI-ALLOWED');
+
+  it.each([
+    ['a prohibition as the 51st value', bag([...allowed(50), 'DMI-PROHIBITED'])],
+    ['a prohibition as the 21st ID of one value', bag([[...allowed(20), 'DMI-PROHIBITED'].join(' ')])],
+    ['a prohibition past the 2,000th character of one value', bag([`DMI-ALLOWED${'-'.repeat(2000)} DMI-PROHIBITED`])],
+  ])('%s → deny signal-unreadable, never a permit', async (_, xmp) => {
+    const ev = await evidenceOf(xmp);
+    expect(ev).toEqual([expect.objectContaining({ kind: 'xmp', effect: 'deny', reason: 'signal-unreadable', value: expect.stringContaining('plus:DataMining') })]);
+  });
+
+  it('within the caps every value and ID is read: 50 values, 20 IDs in one', async () => {
+    expect((await evidenceOf(bag([...allowed(49), 'DMI-PROHIBITED']))).map((e) => e.reason ?? e.effect)).toEqual([...allowed(49).map(() => 'allow'), 'xmp-data-mining']);
+    expect((await evidenceOf(bag([[...allowed(19), 'DMI-PROHIBITED'].join(' ')]))).map((e) => e.reason ?? e.effect)).toEqual([...allowed(19).map(() => 'allow'), 'xmp-data-mining']);
+  });
+});
