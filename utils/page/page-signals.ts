@@ -59,6 +59,10 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
   for (const l of raw.licenceLinks) if (!isRsl(l) && l.url) add('rel', l.url, raw.mediaWiki ? 'mediawiki-text' : raw.dcmiText ? 'dcmitype-text' : null);
   const rslLinks = raw.licenceLinks.filter(isRsl);
   for (const url of jsonLd.pageLicences) add('json-ld', url, raw.mediaWiki ? 'mediawiki-text' : null);
+  // A licence link whose URL is not one Heed reads (javascript:, mailto:, over the cap: sent as ''),
+  // or a JSON-LD licence stated but not read: the page licence licenses no image, as on Collect
+  // (readPageLicenceSignals' licenceUnread) — unless every page licence is the text's anyway.
+  const licenceUnread = !raw.mediaWiki && ((!raw.dcmiText && raw.licenceLinks.some((l) => !isRsl(l) && !l.url)) || jsonLd.pageLicenceUnread);
   return {
     url: raw.url,
     title: cleanText(raw.title, 2000),
@@ -72,6 +76,7 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
       rslLinks: rslLinks.flatMap((l) => (l.url ? [l.url] : [])),
       // Declared but unread (its URL not one, or too long): fails closed (assess.ts), as on Collect.
       ...(rslLinks.some((l) => !l.url) ? { rslUnread: true as const } : {}),
+      ...(licenceUnread ? { licenceUnread: true as const } : {}),
       imageObjects: jsonLd.imageObjects,
       unreadable: jsonLd.unreadable,
       truncated: jsonLd.truncated || raw.jsonLdTruncated || raw.licenceLinksTruncated === true,

@@ -14,7 +14,7 @@ import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
-import { licenceFindings } from '../signals/html-licence/findings';
+import { elementLicenceUnread, licenceFindings } from '../signals/html-licence/findings';
 import { readLicenceLinks } from '../signals/link-header';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
 import { evaluateMetaRobots } from '../signals/meta-robots';
@@ -209,6 +209,12 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
       note: "The page's licence markup was not read in full (a size cap was hit); the page licence licenses no image",
     });
   }
+  if (input.page.licence.licenceUnread) {
+    unreadable.push({
+      kind: 'licence', scope: 'page', source: url, value: 'licence statement not read', effect: 'info',
+      note: "A licence statement on the page could not be read (not a URL Heed can resolve, or too long); it may be the images' own licence, so the page licence licenses no image",
+    });
+  }
   // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in
   // the HTML — on a MediaWiki page the wiki text's, like the HTML one (DESIGN.md §2 rule 4).
   const page = input.page.licence;
@@ -246,7 +252,9 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
 }
 
 /**
- * Whether the page's licence markup was read in full: no JSON-LD block left unread, no cap hit.
+ * Whether the page's licence markup was read in full: no JSON-LD block left unread, no cap hit,
+ * no licence statement whose value could not be read (`licenceUnread`: "all rights reserved" as
+ * text, a javascript: link, a URL over the cap).
  * Decision (DESIGN.md §2 rules 4 and 5): what went unread may be an image's own licence — an
  * ImageObject or figure stating CC BY-NC — which is more specific than the page's CC BY and would
  * override it; so when some went unread, the page licence licenses no image and does not make the
@@ -254,7 +262,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
  * needs no licence, is not affected: this markup carries no opt-out.
  */
 function markupReadInFull(signals: PageLicenceSignals): boolean {
-  return signals.unreadable.length === 0 && !signals.truncated;
+  return signals.unreadable.length === 0 && !signals.truncated && signals.licenceUnread !== true;
 }
 
 /**
@@ -387,16 +395,17 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   const imageUrls = [...new Set([candidate.url, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : []), ...urls])];
   const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences })));
   // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full
-  // (a cap was hit: `unread`), what went unread may be its own licence — a CC BY-NC that overrides
-  // the page's CC BY or conflicts with the element licence read — so no HTML licence, element or
-  // page, is relied on for it (its own XMP still is; opt-out mode needs none).
-  const elementUnread = candidate.elementLicences.some((h) => h.unread === true);
+  // (a cap was hit, or a licence statement's value is not a URL Heed can read: a hint `unread`, an
+  // ImageObject's `licenseUnread`), what went unread may be its own licence — a CC BY-NC that
+  // overrides the page's CC BY or conflicts with the element licence read — so no HTML licence,
+  // element or page, is relied on for it (its own XMP still is; opt-out mode needs none).
+  const elementUnread = imageUrls.some((imageUrl) => elementLicenceUnread({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences }));
   const stated = elementUnread ? [] : markupReadInFull(page.licenceSignals) ? found : found.filter((l) => l.source !== 'page');
   const unused = found.filter((l) => !stated.includes(l));
   if (elementUnread) {
     evidence.push({
       kind: 'licence', scope: 'image', source: page.pageUrl, value: 'element licence markup not read in full', effect: 'info',
-      note: 'The licence markup around this image was not read in full (a size cap was hit): it may state the image\'s own licence, so no licence from the page\'s HTML is relied on for it',
+      note: 'The licence markup around this image was not read in full (a size cap was hit, or a licence statement Heed cannot read): it may state the image\'s own licence, so no licence from the page\'s HTML is relied on for it',
     });
   } else if (unused.length > 0) {
     evidence.push({

@@ -5,7 +5,7 @@
  */
 export { readPageLicenceSignals } from './html-licence/page';
 export { readElementLicence } from './html-licence/element';
-export { licenceFindings, type LicenceFindingsInput } from './html-licence/findings';
+export { elementLicenceUnread, licenceFindings, type LicenceFindingsInput } from './html-licence/findings';
 export {
   ElementLicenceHintSchema,
   JsonLdImageObjectSchema,

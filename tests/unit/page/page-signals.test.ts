@@ -200,3 +200,24 @@ describe('a licence link with a very long type', () => {
     expect(read(head).licence.rslLinks).toEqual(['https://site.test/license.xml']);
   });
 });
+
+// The badge's reading, as Collect's: a page-level licence link whose URL Heed cannot read, or a
+// JSON-LD licence stated but not read, means the page licence licenses no image (licenceUnread).
+describe('the badge marks a page licence statement it cannot read, as Collect does', () => {
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const read = (head: string) => {
+    const d = parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body></body></html>`).document as unknown as Document;
+    return { light: pageSignalsFromRaw(readRawPageSignals(d, 'https://ex.test/p')).licence, full: readPageSignals(d, 'https://ex.test/p').licence };
+  };
+  it.each([
+    ['a rel=license link to javascript:', `<link rel="license" href="${BY}"><a rel="license" href="javascript:void(0)">All rights reserved</a>`],
+    ['a JSON-LD licence written as a notice', `<link rel="license" href="${BY}"><script type="application/ld+json">{"@type":"WebPage","license":"Copyright: all rights reserved"}</script>`],
+  ])('%s', (_, head) => {
+    const { light, full } = read(head);
+    expect(light.licenceUnread).toBe(true);
+    expect(full.licenceUnread).toBe(true);
+  });
+  it('a readable page licence alone is not marked', () => {
+    expect(read(`<link rel="license" href="${BY}">`).light.licenceUnread).toBeUndefined();
+  });
+});

@@ -12,6 +12,9 @@ import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { readPageSignals } from '../../../utils/page/page-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
+import { PageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { ElementLicenceHintSchema } from '../../../utils/signals/html-licence/schema';
+import { ElementLicences } from '../../../utils/scan/licence';
 
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -828,5 +831,100 @@ describe('page licence markup not read in full', () => {
     expect(decideFor('https://museum.example/a.png', {}, figure, p)).toMatchObject({ decision: 'permitted', licence: { source: 'element' } });
     const optOut = parseSettings({ mode: 'opt-out' });
     expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).decision).toBe('permitted');
+  });
+});
+
+// A licence statement present but not read (not a URL Heed can resolve, too long, nested deeper
+// than the reader went, past its cap) was dropped without a word: the image's own markup then
+// read as stating no licence, and the page's CC BY licensed it — an ImageObject saying
+// "Copyright: all rights reserved", a figure's rel="license" pointing at javascript: or mailto:,
+// an RDFa literal "CC BY-NC 4.0". Now such a statement fails closed (DESIGN.md §2 rules 4 and 5):
+// around an image, no HTML licence is relied on for it; at page level, the page licence licenses
+// no image. End to end: the page's markup as the readers and the scanner read it.
+describe('licence statements present but unreadable never vanish', () => {
+  const O = 'https://museum.example';
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const pageBy = `<link rel="license" href="${CC_BY}">`;
+  const run = (body: string, head = pageBy, pageUrl = `${O}/gallery`, mode: 'licensed' | 'opt-out' = 'licensed') => {
+    const d = parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+    const signals = PageSignalsSchema.parse(readPageSignals(d, pageUrl));
+    const s = parseSettings({ mode });
+    const p = assessPage({ page: signals, headers: {}, origin: files(O) }, s);
+    const img = `${O}/owl.jpg`;
+    const hints = new ElementLicences(pageUrl, d).ofAll([d.querySelector('img')!]);
+    for (const h of hints) ElementLicenceHintSchema.parse(h);
+    return { page: p, image: assessImage(p, image(img), candidate(img, { elementLicences: hints }), s) };
+  };
+  const imageObject = (license: unknown) =>
+    `<img src="/owl.jpg"><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'ImageObject', contentUrl: `${O}/owl.jpg`, license })}</script>`;
+  const refused = (r: ReturnType<typeof run>) => expect(r.image.decision).toBe('refused');
+
+  it.each([
+    ['a notice, not a URL', 'Copyright: all rights reserved'],
+    ['a licence named in text with a colon', 'License: CC BY-NC 4.0'],
+    ['a text longer than 2,048 characters', 'All rights reserved. '.repeat(120)],
+    ['a URL longer than 2,048 characters', `${O}/licensing?terms=${'x'.repeat(2100)}`],
+    ['a licence object with nothing Heed reads', { '@type': 'CreativeWork' }],
+  ])('an ImageObject licence that is %s: refused, not licensed by the page', (_, license) => {
+    const r = run(imageObject(license));
+    expect(r.image).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(r.image.evidence.some((e) => /not read in full|could not be read/.test(e.note ?? ''))).toBe(true);
+  });
+
+  it('JSON-LD licence URLs nested in a CreativeWork url array, or in expanded form, are read', () => {
+    expect(run(imageObject([{ '@type': 'CreativeWork', url: [NC] }])).image).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'] });
+    const expanded = [{
+      '@type': ['http://schema.org/ImageObject'],
+      'http://schema.org/contentUrl': [{ '@id': `${O}/owl.jpg` }],
+      'http://schema.org/license': [{ '@type': ['http://schema.org/CreativeWork'], 'http://schema.org/url': [{ '@id': NC }] }],
+    }];
+    const r = run(`<img src="/owl.jpg"><script type="application/ld+json">${JSON.stringify(expanded)}</script>`);
+    expect(r.image).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'] });
+  });
+
+  it('JSON-LD licence values nested deeper than read, or more than are read, fail closed', () => {
+    let deep: unknown = NC;
+    for (let i = 0; i < 12; i++) deep = [deep];
+    refused(run(imageObject(deep)));
+    refused(run(imageObject([...Array.from({ length: 120 }, (_, i) => `${O}/licences/${i}`), NC])));
+    // 21 values: past the old cap of 20, still read, the NC one among them.
+    expect(run(imageObject([...Array.from({ length: 20 }, () => CC_BY), 'https://creativecommons.org/licenses/by/4.0/deed.en', NC])).image.reasons).toContain('licence-conflict');
+  });
+
+  it.each([
+    ['javascript:', 'javascript:void(0)'],
+    ['mailto:', 'mailto:licensing@museum.example'],
+  ])('a figure rel="license" pointing at %s: refused', (_, href) => {
+    expect(run(`<figure><img src="/owl.jpg"><a rel="license" href="${href}">All rights reserved</a></figure>`).image).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+  });
+
+  it('a figure rel="license" href="#rights" on a page address over 2,048 characters: refused', () => {
+    const r = run(`<figure><img src="/owl.jpg"><a rel="license" href="#rights">All rights reserved</a></figure>`, pageBy, `${O}/gallery?q=${'x'.repeat(3000)}`);
+    expect(r.image).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+  });
+
+  it('an RDFa literal licence, or a microdata licence text over 2,048 characters, around the image: refused', () => {
+    refused(run(`<div vocab="https://schema.org/" typeof="ImageObject"><img property="contentUrl" src="/owl.jpg"><span property="license">CC BY-NC 4.0</span></div>`));
+    refused(run(`<div itemscope itemtype="https://schema.org/ImageObject"><img itemprop="contentUrl" src="/owl.jpg"><span itemprop="license">${'All rights reserved. '.repeat(120)}</span></div>`));
+  });
+
+  it('a page-level licence statement Heed cannot read: the page licence licenses no image, and the site is not shown permitted', () => {
+    for (const head of [
+      `${pageBy}<meta property="dc:license" content="All rights reserved">`,
+      `${pageBy}<script type="application/ld+json">{"@type":"WebPage","license":"Copyright: all rights reserved"}</script>`,
+      `${pageBy}<link rel="license" href="${O}/licence?${'x'.repeat(2100)}">`,
+    ]) {
+      const r = run('<img src="/owl.jpg">', head);
+      expect(r.page.status).toBe('unknown');
+      expect(r.image).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    }
+  });
+
+  it('benign pages are unchanged: a plain CC BY figure licenses its image, a page licence still licenses it, no markup is no licence, an empty value states nothing, opt-out needs none', () => {
+    expect(run(`<figure><img src="/owl.jpg"><a rel="license" href="${CC_BY}">CC BY</a></figure>`, '').image).toMatchObject({ decision: 'permitted', licence: { source: 'element' } });
+    expect(run('<img src="/owl.jpg">')).toMatchObject({ page: { status: 'permitted' }, image: { decision: 'permitted', licence: { source: 'page' } } });
+    expect(run('<img src="/owl.jpg">', '')).toMatchObject({ page: { status: 'unknown' }, image: { decision: 'refused', reasons: ['no-licence'] } });
+    expect(run(imageObject('')).image).toMatchObject({ decision: 'permitted', licence: { source: 'page' } });
+    expect(run(imageObject('Copyright: all rights reserved'), pageBy, `${O}/gallery`, 'opt-out').image.decision).toBe('permitted');
   });
 });

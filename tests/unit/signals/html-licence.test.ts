@@ -75,6 +75,9 @@ describe('readPageLicenceSignals: rel=license, RDFa, microdata', () => {
         { via: 'microdata', url: 'https://creativecommons.org/licenses/by/3.0/' },
       ],
       rslLinks: ['https://ex.test/license.xml'],
+      // `<a rel="license">no href</a>` and the javascript: link state a licence Heed cannot read:
+      // marked, so the page licence licenses no image (they were dropped without a word before).
+      licenceUnread: true,
       imageObjects: [],
       unreadable: [],
       truncated: false,
@@ -206,7 +209,8 @@ describe('readPageLicenceSignals: JSON-LD', () => {
       ld(JSON.stringify({ '@type': 'ImageObject', contentUrl: '/x.jpg', name, license: ['data:,x', BY] }));
     const out = page(html);
     expect(out.imageObjects).toEqual([
-      { contentUrl: 'https://ex.test/x.jpg', license: [BY], acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: name.slice(0, 500) },
+      // The data: licence is not a URL Heed reads: unread, beside the CC BY that is (fails closed).
+      { contentUrl: 'https://ex.test/x.jpg', license: [BY], licenseUnread: true, acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: name.slice(0, 500) },
     ]);
   });
 
@@ -606,5 +610,101 @@ describe('a page whose address is long (search parameters)', () => {
   it('past the page-address cap, or not http(s), reads nothing rather than a cut address', () => {
     expect(readPageLicenceSignals(doc(`<link rel="license" href="${BY}">`), `${PAGE}?q=${'x'.repeat(70_000)}`).licences).toEqual([]);
     expect(readPageLicenceSignals(doc(`<link rel="license" href="${BY}">`), 'ftp://ex.test/').licences).toEqual([]);
+  });
+});
+
+// A licence statement present but not read — not a URL Heed can resolve (a notice, javascript:,
+// mailto:, an RDFa literal "CC BY-NC 4.0"), over 2,048 characters, nested deeper or past more
+// values than were read — was dropped without a word: the image's own markup read as stating no
+// licence, and the page's CC BY licensed it. The readers now say it went unread (DESIGN.md §2
+// rules 4 and 5); assess.ts relies on no HTML licence for the image, or on no page licence.
+describe('licence statements present but not read are marked, never dropped', () => {
+  const ld = (json: unknown) => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+  const imageObject = (license: unknown) => page(ld({ '@type': 'ImageObject', contentUrl: '/a.png', license })).imageObjects[0]!;
+
+  it('an ImageObject licence that is a notice, a licence named with a colon, or over 2,048 characters', () => {
+    for (const license of ['Copyright: all rights reserved', 'License: CC BY-NC 4.0', 'x'.repeat(2100), `https://ex.test/l?${'x'.repeat(2100)}`, 42, { '@type': 'CreativeWork' }]) {
+      expect(imageObject(license)).toMatchObject({ license: [], licenseUnread: true });
+    }
+    // One read and one not: both kept in view.
+    expect(imageObject([BY, 'javascript:void(0)'])).toMatchObject({ license: [BY], licenseUnread: true });
+  });
+
+  it('JSON-LD licence URLs nested in a CreativeWork url array, or in expanded form, are read', () => {
+    expect(imageObject([{ '@type': 'CreativeWork', url: [BY_NC] }])).toMatchObject({ license: [BY_NC] });
+    const expanded = page(ld([{
+      '@type': ['http://schema.org/ImageObject'],
+      'http://schema.org/contentUrl': [{ '@id': 'https://ex.test/a.png' }],
+      'http://schema.org/license': [{ '@type': ['http://schema.org/CreativeWork'], 'http://schema.org/url': [{ '@id': BY_NC }] }],
+    }]));
+    expect(expanded.imageObjects).toEqual([expect.objectContaining({ contentUrl: 'https://ex.test/a.png', license: [BY_NC] })]);
+    expect(expanded.imageObjects[0]!.licenseUnread).toBeUndefined();
+  });
+
+  it('JSON-LD licence values nested deeper than read, or past the values read, are unread; 21 are read', () => {
+    let deep: unknown = BY_NC;
+    for (let i = 0; i < 12; i++) deep = [deep];
+    expect(imageObject(deep)).toMatchObject({ licenseUnread: true });
+    expect(imageObject(Array.from({ length: 101 }, (_, i) => `https://ex.test/licences/${i}`))).toMatchObject({ licenseUnread: true });
+    const many = [...Array.from({ length: 20 }, (_, i) => `https://ex.test/licences/${i}`), BY_NC];
+    expect(imageObject(many)).toMatchObject({ license: many });
+  });
+
+  it('a blank licence states nothing; a licence object with a name is still read as one Heed cannot recognise', () => {
+    expect(imageObject('')).toEqual(expect.objectContaining({ license: [] }));
+    expect(imageObject('').licenseUnread).toBeUndefined();
+    expect(imageObject({ '@type': 'CreativeWork', name: 'CC BY-NC 4.0' }).licenseUnread).toBeUndefined();
+  });
+
+  it('an ImageObject that names a licensing page Heed cannot read, and no licence', () => {
+    expect(page(ld({ '@type': 'ImageObject', contentUrl: '/a.png', acquireLicensePage: 'mailto:sales@ex.test' })).imageObjects[0]).toMatchObject({ licenseUnread: true });
+  });
+
+  it('page-level: rel=license to javascript:, an RDFa literal, a microdata text, a JSON-LD notice, a URL over the cap', () => {
+    for (const html of [
+      '<a rel="license" href="javascript:void(0)">All rights reserved</a>',
+      '<a rel="license" href="mailto:rights@ex.test">Licensing</a>',
+      '<meta property="dc:license" content="All rights reserved">',
+      '<p vocab="https://schema.org/"><span property="license">CC BY-NC 4.0</span></p>',
+      '<div itemscope itemtype="https://schema.org/WebPage"><span itemprop="license">License: CC BY-NC 4.0</span></div>',
+      ld({ '@type': 'WebPage', license: 'Copyright: all rights reserved' }),
+      `<link rel="license" href="https://ex.test/l?${'x'.repeat(2100)}">`,
+    ]) {
+      const out = page(`<link rel="license" href="${BY}">${html}`);
+      expect(out.licences).toContainEqual({ via: 'rel', url: BY });
+      expect(out.licenceUnread).toBe(true);
+    }
+  });
+
+  it('page-level: a blank one, one inside a figure, or one that covers only the text does not mark the page', () => {
+    expect(page(`<link rel="license" href="${BY}"><meta property="dc:license" content=" ">`).licenceUnread).toBeUndefined();
+    expect(page(`<link rel="license" href="${BY}"><figure><img src="a.png"><a rel="license" href="javascript:0">x</a></figure>`).licenceUnread).toBeUndefined();
+    expect(page(`<meta name="generator" content="MediaWiki 1.43.0"><a rel="license" href="javascript:0">x</a>`).licenceUnread).toBeUndefined();
+    expect(page(`<link rel="license" href="${BY}">`).licenceUnread).toBeUndefined();
+  });
+
+  it('element-level: a figure rel=license to javascript: or mailto:, an RDFa literal, a microdata text over 2,048 characters', () => {
+    for (const html of [
+      '<figure><img id="img" src="a.png"><a rel="license" href="javascript:void(0)">All rights reserved</a></figure>',
+      '<figure><img id="img" src="a.png"><a rel="license" href="mailto:rights@ex.test">Licensing</a></figure>',
+      '<div vocab="https://schema.org/" typeof="ImageObject"><img id="img" property="contentUrl" src="a.png"><span property="license">CC BY-NC 4.0</span></div>',
+      `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" itemprop="contentUrl" src="a.png"><span itemprop="license">${'All rights reserved. '.repeat(120)}</span></div>`,
+    ]) {
+      const out = hints(html);
+      expect(out.length).toBeGreaterThan(0);
+      expect(out.every((h) => h.unread === true)).toBe(true);
+    }
+  });
+
+  it('element-level: a relative licence href resolved against a page address over 2,048 characters is unread, not dropped', () => {
+    const long = `${PAGE}?q=${'x'.repeat(3000)}`;
+    const d = doc('<figure><img id="img" src="a.jpg"><a rel="license" href="#rights">All rights reserved</a></figure>');
+    const out = readElementLicence(d.getElementById('img')!, long);
+    for (const h of out) ElementLicenceHintSchema.parse(h);
+    expect(out).toEqual([expect.objectContaining({ unread: true })]);
+  });
+
+  it('element-level: a plain CC BY figure is read as before, with no unread mark', () => {
+    expect(hints(`<figure><img id="img" src="a.png"><a rel="license" href="${BY}">CC BY</a></figure>`)).toEqual([{ via: 'figure', licences: [BY], creator: null, title: null, creditText: null }]);
   });
 });

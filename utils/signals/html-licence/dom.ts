@@ -10,7 +10,11 @@ export function cleanText(value: unknown): string | null {
   return flat.length > LIMITS.text ? flat.slice(0, LIMITS.text) : flat;
 }
 
-/** `href` resolved against `base` as an absolute http(s) URL, or null (javascript:, data:, too long…). */
+/**
+ * `href` resolved against `base` as an absolute http(s) URL, or null (javascript:, data:, too long…).
+ * A licence reader never drops a null for a value that was stated: it is unread (statements.ts
+ * statesValue, json-ld.ts urlsOf) and fails closed (DESIGN.md §2 rule 5).
+ */
 export function resolveUrl(href: unknown, base: string): string | null {
   if (typeof href !== 'string') return null;
   const trimmed = href.trim();

@@ -1,7 +1,7 @@
 import { LIMITS } from './limits';
 import type { ElementLicenceHint } from './schema';
 import { documentBase, enclosingFigure, markupIn, matchKey, resolvePageUrl, resolveUrl } from './dom';
-import { isPageSubject, isRslLink, statementsOf, textValue, urlValue, type Statement, type Subject } from './statements';
+import { isPageSubject, isRslLink, statementsOf, statesValue, textValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType, typeNames } from './vocab';
 
 /** Keys of every URL the image may be shown from: src, srcset candidates, currentSrc. */
@@ -87,11 +87,17 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
     return null;
   };
 
-  // Where an ImageObject says its licence is acquired (see the end).
+  // Where an ImageObject says its licence is acquired (see the end), and those that say so in a
+  // value Heed cannot read.
   const acquire = new Map<ElementLicenceHint, string>();
+  const acquireUnread = new Set<ElementLicenceHint>();
   const seen = new Set<Element>();
-  // A cap hit (a scope's elements, a hint's licences): what went unread may be the image's own
-  // licence, so the hints say so and the policy relies on no HTML licence for it (assess.ts).
+  // A cap hit (a scope's elements, a hint's licences), or a licence statement whose value is not
+  // a URL Heed can read (statesValue: javascript:, mailto:, "CC BY-NC 4.0" as an RDFa literal, a
+  // text or URL over LIMITS.url, `#rights` resolved against a page address over it): what went
+  // unread may be the image's own licence, so the hints say so and the policy relies on no HTML
+  // licence for it (assess.ts). Dropped instead, the image read as stating none and the page's
+  // CC BY licensed it (DESIGN.md §2 rules 4 and 5: present but unreadable fails closed).
   let unread = false;
   for (const root of roots) {
     const markup = markupIn(root);
@@ -105,7 +111,9 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
         if (s.predicate === 'licence') {
           if (isRslLink(el)) continue;
           const url = urlValue(s, base);
-          if (url && !h.licences.includes(url)) {
+          if (url === null) {
+            if (statesValue(s)) unread = true;
+          } else if (!h.licences.includes(url)) {
             if (h.licences.length < LIMITS.licences) h.licences.push(url);
             else unread = true;
           }
@@ -116,13 +124,16 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
         else if (s.predicate === 'acquireLicensePage' && h.via !== 'figure' && !acquire.has(h)) {
           const url = urlValue(s, base);
           if (url) acquire.set(h, url);
+          else if (statesValue(s)) acquireUnread.add(h);
         }
       }
     }
   }
   // An ImageObject that names where to acquire a licence and states none is licensed there: the
   // image's own statement, not a licence Heed recognises (as in JSON-LD, findings.ts).
+  // One that says so where Heed cannot read it states a licence all the same: unread.
   for (const [h, url] of acquire) if (h.licences.length === 0) h.licences.push(url);
+  for (const h of acquireUnread) if (h.licences.length === 0) unread = true;
   const out = [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
   if (!unread) return out;
   if (out.length === 0) return [{ via: figure ? 'figure' : 'rdfa', licences: [], creator: null, title: null, creditText: null, unread: true }];

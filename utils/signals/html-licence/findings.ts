@@ -1,6 +1,6 @@
 import type { Licence, LicenceSource } from '../../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../../model/licence-url';
-import type { ElementLicenceHint, PageLicenceSignals } from './schema';
+import type { ElementLicenceHint, JsonLdImageObject, PageLicenceSignals } from './schema';
 import { matchKey, namesSameImage, resolveUrl } from './dom';
 
 export interface LicenceFindingsInput {
@@ -15,6 +15,26 @@ interface Credit {
   creator: string | null;
 }
 
+/** The page's JSON-LD ImageObjects about this image: the same URL, or the same image file with another query string (see namesSameImage). */
+function imageObjectsFor(input: LicenceFindingsInput): JsonLdImageObject[] {
+  const base = resolveUrl(input.pageUrl, 'about:blank') ?? 'about:blank';
+  const imageKey = matchKey(input.imageUrl, base);
+  if (imageKey === null) return [];
+  return input.page.imageObjects.filter((io) => namesSameImage(io.contentUrl, imageKey, base));
+}
+
+/**
+ * Whether the image's own HTML markup holds licence statements Heed did not read: an element hint
+ * marked `unread` (a cap hit, a licence value that is not a URL it can read) or an ImageObject
+ * about it whose `license` was stated but not read. Decision (DESIGN.md §2 rules 4 and 5): what
+ * went unread may be the image's own licence — CC BY-NC, "all rights reserved" — more specific
+ * than the page's, so the policy relies on no HTML licence for the image (assess.ts). Before, such
+ * an ImageObject read as stating none and the page's CC BY licensed the image.
+ */
+export function elementLicenceUnread(input: LicenceFindingsInput): boolean {
+  return input.element.some((h) => h.unread === true) || imageObjectsFor(input).some((io) => io.licenseUnread === true);
+}
+
 /**
  * What the page's HTML says about one image's licence (DESIGN.md §2 rule 4): element level =
  * the page's JSON-LD ImageObject whose contentUrl is this image, plus the element hints; page
@@ -25,7 +45,6 @@ interface Credit {
 export function licenceFindings(input: LicenceFindingsInput): Licence[] {
   const out: Licence[] = [];
   const seen = new Set<string>();
-  const base = resolveUrl(input.pageUrl, 'about:blank') ?? 'about:blank';
   const add = (source: LicenceSource, url: string, credit: Credit): void => {
     const parsed = parseLicenceUrl(url);
     const id = parsed?.id ?? null;
@@ -37,11 +56,8 @@ export function licenceFindings(input: LicenceFindingsInput): Licence[] {
     out.push({ id, url, source, attribution });
   };
 
-  const imageKey = matchKey(input.imageUrl, base);
   const credits: Credit[] = [];
-  for (const io of input.page.imageObjects) {
-    // The same image, or the same image file with another query string (see namesSameImage).
-    if (imageKey === null || !namesSameImage(io.contentUrl, imageKey, base)) continue;
+  for (const io of imageObjectsFor(input)) {
     const credit = { title: io.name, creator: io.creator ?? io.creditText };
     credits.push(credit);
     for (const url of io.license) add('element', url, credit);

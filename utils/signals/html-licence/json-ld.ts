@@ -8,6 +8,11 @@ type Unreadable = PageLicenceSignals['unreadable'][number];
 export interface JsonLdLicences {
   /** `license` of top-level, non-media nodes: the page's licence (SIGNALS.md §6.3). */
   pageLicences: string[];
+  /**
+   * A `license` of those nodes was stated but not read (urlsOf): the page licence then licenses
+   * no image (PageLicenceSignals.licenceUnread).
+   */
+  pageLicenceUnread: boolean;
   /** `author`/`creator` names of the same top-level nodes: the page's own creator (issue 18). */
   pageCreators: string[];
   imageObjects: JsonLdImageObject[];
@@ -27,15 +32,27 @@ function prop(node: JsonObject, name: string): Json | undefined {
   return node[name] ?? node[`schema:${name}`] ?? node[`https://schema.org/${name}`] ?? node[`http://schema.org/${name}`];
 }
 
+/** URLs read from a JSON-LD value, and whether some of it was stated but not read (urlsOf). */
+interface UrlsRead {
+  urls: string[];
+  unread: boolean;
+}
+
 /**
  * The URLs of a property under every spelling it is written in. A node may carry two
  * (`license` and `schema:license`): reading the first only would let one hide the other, so
  * both are read and two licences conflict (DESIGN.md §2 rule 4; fail closed).
  */
-function urlsOfProp(node: JsonObject, name: string, base: string, limit = 20): string[] {
-  const out: string[] = [];
+function urlsOfProp(node: JsonObject, name: string, base: string, limit = 20): UrlsRead {
+  const out: UrlsRead = { urls: [], unread: false };
   for (const key of [name, `schema:${name}`, `https://schema.org/${name}`, `http://schema.org/${name}`]) {
-    for (const url of urlsOf(node[key], base, limit)) if (out.length < limit && !out.includes(url)) out.push(url);
+    const read = urlsOf(node[key], base, limit);
+    if (read.unread) out.unread = true;
+    for (const url of read.urls) {
+      if (out.urls.includes(url)) continue;
+      if (out.urls.length < limit) out.urls.push(url);
+      else out.unread = true;
+    }
   }
   return out;
 }
@@ -112,27 +129,63 @@ export function repairSlips(text: string): string {
   return parts.join('');
 }
 
-function urlsOf(value: Json | undefined, base: string, limit = 20): string[] {
-  const out: string[] = [];
+/**
+ * How deep a value is read below its property: a licence in expanded JSON-LD sits four levels
+ * down (`[{"url": [{"@id": …}]}]`), and no publisher nests one deeper than this.
+ */
+const VALUE_DEPTH = 8;
+
+/**
+ * The absolute URLs a JSON-LD value names, at most `limit`, and whether some of it was stated
+ * but not read. Decision (DESIGN.md §2 rules 4 and 5): a value that is present but that Heed
+ * cannot read as a URL — a notice ("Copyright: all rights reserved", "License: CC BY-NC 4.0": a
+ * scheme that is not http(s)), one over LIMITS.url, a number, an object naming nothing, one
+ * nested deeper than VALUE_DEPTH, one past `limit` — is `unread`, never dropped: dropped, an
+ * ImageObject whose licence was one of these read as stating none, and the page's CC BY licensed
+ * its image. The caller makes `unread` fail closed (ImageObject.licenseUnread, licenceUnread). A
+ * blank string and null state nothing (no refusal can be written that way): no statement.
+ */
+function urlsOf(value: Json | undefined, base: string, limit = 20): UrlsRead {
+  const out: UrlsRead = { urls: [], unread: false };
+  // Values read: each one named at most once (JSON is a tree), bounded all the same.
+  let budget = limit * 10;
+  let read = 0; // URLs resolved, repeats included: an object that gave none named nothing
   const visit = (v: Json | undefined, depth: number): void => {
-    if (out.length >= limit || v === undefined || depth > 2) return;
+    if (v === undefined || v === null) return;
+    if (depth > VALUE_DEPTH || --budget < 0) {
+      out.unread = true;
+      return;
+    }
     if (typeof v === 'string') {
+      if (!/\S/.test(v)) return;
       const url = resolveUrl(v, base);
-      if (url && !out.includes(url)) out.push(url);
+      if (url === null) out.unread = true;
+      else {
+        read++;
+        if (out.urls.includes(url)) return;
+        if (out.urls.length < limit) out.urls.push(url);
+        else out.unread = true;
+      }
     } else if (Array.isArray(v)) {
+      if (v.length > limit) out.unread = true;
       for (const item of v.slice(0, limit)) visit(item, depth + 1);
     } else if (isObject(v)) {
+      const before = read;
       // {"@id": …} node references and {"@type": "CreativeWork", "url": …} licence objects. A
       // node whose @id and url differ names both: each is read, so they conflict rather than
-      // one hiding the other (DESIGN.md §2 rule 4; fail closed).
+      // one hiding the other (DESIGN.md §2 rule 4; fail closed). `@list`/`@set`: expanded
+      // JSON-LD's lists of values.
       visit(v['@id'], depth + 1);
       visit(prop(v, 'url'), depth + 1);
+      visit(v['@list'] ?? v['@set'], depth + 1);
       // A licence object with no URL (`{"@type": "CreativeWork", "name": "CC BY-NC 4.0"}`) still
       // states a licence: its name is read as a text value is (a relative URL no licence matches),
       // so it is a licence Heed cannot recognise — not none, which would let a broader page
       // licence speak for the image (DESIGN.md §2 rule 4; fail closed).
       if (v['@id'] === undefined && prop(v, 'url') === undefined) visit(v['@value'] ?? prop(v, 'name'), depth + 1);
-    }
+      // An object that named no URL at all (`{"@type": "CreativeWork"}`) stated one Heed cannot read.
+      if (read === before) out.unread = true;
+    } else out.unread = true; // a number or boolean: not a URL
   };
   visit(value, 0);
   return out;
@@ -154,12 +207,19 @@ function namesOf(value: Json | undefined): string | null {
 }
 
 function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
-  const contentUrls = urlsOfProp(node, 'contentUrl', base);
+  const contentUrls = urlsOfProp(node, 'contentUrl', base).urls;
   if (contentUrls.length === 0) return [];
-  const license = urlsOfProp(node, 'license', base);
+  const license = urlsOfProp(node, 'license', base, LIMITS.licences);
+  const acquire = urlsOfProp(node, 'acquireLicensePage', base);
+  // A licence stated but not read (urlsOf), or — with none read — a licensing page stated but not
+  // read (findings.ts reads one as the image's own statement): the image's own licence may be
+  // there, so it is marked, and the policy relies on no HTML licence for the image (findings.ts
+  // elementLicenceUnread, assess.ts; DESIGN.md §2 rules 4 and 5).
+  const licenseUnread = license.unread || (license.urls.length === 0 && acquire.urls.length === 0 && acquire.unread);
   const rest = {
-    license,
-    acquireLicensePage: urlsOf(prop(node, 'acquireLicensePage'), base, 1)[0] ?? null,
+    license: license.urls,
+    ...(licenseUnread ? { licenseUnread: true as const } : {}),
+    acquireLicensePage: acquire.urls[0] ?? null,
     creditText: textOf(prop(node, 'creditText')),
     creator: namesOf(prop(node, 'creator')) ?? namesOf(prop(node, 'author')),
     copyrightNotice: textOf(prop(node, 'copyrightNotice')),
@@ -184,7 +244,7 @@ export function readJsonLd(doc: Document, base: string): JsonLdLicences {
 
 /** The same as readJsonLd, from the scripts' texts (as the always-on content script sends them). */
 export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdLicences {
-  const out: JsonLdLicences = { pageLicences: [], pageCreators: [], imageObjects: [], unreadable: [], truncated: false };
+  const out: JsonLdLicences = { pageLicences: [], pageLicenceUnread: false, pageCreators: [], imageObjects: [], unreadable: [], truncated: false };
   const noteUnreadable = (index: number, reason: Unreadable['reason']): void => {
     if (out.unreadable.length < LIMITS.unreadable) out.unreadable.push({ via: 'json-ld', index, reason });
     else out.truncated = true;
@@ -243,7 +303,9 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
       } else if (top && !isMediaType(types)) {
         const creator = namesOf(prop(value, 'author')) ?? namesOf(prop(value, 'creator'));
         if (creator !== null && out.pageCreators.length < LIMITS.licences && !out.pageCreators.includes(creator)) out.pageCreators.push(creator);
-        for (const url of urlsOfProp(value, 'license', base)) {
+        const license = urlsOfProp(value, 'license', base, LIMITS.licences);
+        if (license.unread) out.pageLicenceUnread = true;
+        for (const url of license.urls) {
           if (out.pageLicences.includes(url)) continue;
           if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);
           else out.truncated = true;

@@ -3,7 +3,7 @@ import type { LicenceVia, PageLicenceSignals } from './schema';
 import { documentBase, enclosingFigure, resolvePageUrl, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
-import { isPageSubject, isRslLink, statementsOf, urlValue, type Subject } from './statements';
+import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Subject } from './statements';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
 /** Cheap pre-check: every licence predicate ends in "license", every work-type one in "type". */
@@ -47,6 +47,12 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   const seen = new Set<string>();
   // Page-subject licence statements, decided once every work type on the page has been read.
   const stated: { via: LicenceVia; url: string; subject: unknown }[] = [];
+  // The subjects of page-level licence statements whose value Heed could not read (statesValue:
+  // not a URL, or over LIMITS.url once resolved). Decision (DESIGN.md §2 rules 4 and 5): such a
+  // statement may be "all rights reserved" or CC BY-NC beside the page's CC BY, so the page
+  // licence licenses no image (`licenceUnread`, assess.ts markupReadInFull) — unless the statement
+  // covers only the text, as a readable one would (decided below, once the work types are read).
+  const unreadSubjects = new Set<unknown>();
   const typesOf = new Map<unknown, string[]>();
   const addType = (key: unknown, types: readonly string[]): void => {
     if (types.length === 0) return;
@@ -76,9 +82,18 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
           addRsl(url);
           continue;
         }
-        if (!url) continue;
-        // Outside any figure; a walk that hit the cap counts as inside (fail closed).
-        if (isPageSubject(s.subject) && enclosingFigure(el) === null) {
+        // Outside any figure; a walk that hit the cap counts as inside (fail closed: a figure's
+        // licence statement is its image's, read by element.ts, which marks an unread one).
+        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null;
+        if (!url) {
+          const key = subjectKey(s.subject);
+          if (!pageLevel || unreadSubjects.has(key) || !statesValue(s)) continue;
+          if (unreadSubjects.size < LIMITS.licences) unreadSubjects.add(key);
+          else truncated = true;
+          if (s.subject.kind === 'item') addType(s.subject.el, dcmiTypesOf(s.subject.el, ['typeof']));
+          continue;
+        }
+        if (pageLevel) {
           const key = `${s.syntax} ${url}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -109,12 +124,13 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   const jsonLd = readJsonLd(doc, base || 'about:blank');
   const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators);
   const pageLevel = [...stated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
+  const coversOf = (subject: unknown): TextOnlyCover | null =>
+    mediaWiki ? 'mediawiki-text' : subject !== null && !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null;
+  // A page-level licence statement that could not be read, and that would license images if it
+  // could (not the text's only): the page licence is relied on for no image.
+  const licenceUnread = [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
   for (const l of pageLevel) {
-    const covers: TextOnlyCover | null = mediaWiki
-      ? 'mediawiki-text'
-      : l.subject !== null && !typesCoverImages(typesOf.get(l.subject) ?? [])
-        ? 'dcmitype-text'
-        : null;
+    const covers = coversOf(l.subject);
     if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
     else if (covers) textLicences.push({ via: l.via, url: l.url, covers });
     else licences.push({ via: l.via, url: l.url });
@@ -126,6 +142,7 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     ...(mediaWiki ? { mediaWiki: true as const } : {}),
     rslLinks,
     ...(rslUnread ? { rslUnread: true as const } : {}),
+    ...(licenceUnread ? { licenceUnread: true as const } : {}),
     imageObjects: jsonLd.imageObjects,
     unreadable: jsonLd.unreadable,
     truncated: truncated || full || stated.length > LIMITS.licences || jsonLd.truncated,

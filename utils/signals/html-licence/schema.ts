@@ -15,6 +15,12 @@ export const JsonLdImageObjectSchema = lazily(() => z.object({
   /** Absolute URL; an ImageObject with several contentUrls yields one entry each. */
   contentUrl: Url,
   license: z.array(Url).max(LIMITS.licences),
+  /**
+   * A licence (or, with none, a licensing page) stated but not read: not a URL Heed can resolve,
+   * over LIMITS.url, nested too deep, past the cap (json-ld.ts urlsOf). The image's own licence may
+   * be there: no HTML licence is relied on for the image (assess.ts). Omitted when there is none.
+   */
+  licenseUnread: z.literal(true).optional(),
   acquireLicensePage: Url.nullable(),
   creditText: Text.nullable(),
   creator: Text.nullable(),
@@ -45,6 +51,13 @@ export const PageLicenceSignalsSchema = lazily(() => z.object({
   mediaWiki: z.literal(true).optional(),
   /** `rel="license"` links typed `application/rsl+xml`: RSL licences, not CC (SIGNALS.md §5.2). */
   rslLinks: z.array(Url).max(LIMITS.licences),
+  /**
+   * A page-level licence statement (rel, RDFa, microdata, JSON-LD) whose value could not be read:
+   * not a URL Heed can resolve, over LIMITS.url, nested too deep, past a cap. It may state the
+   * images' licence (CC BY-NC, all rights reserved), so the page licence licenses no image
+   * (assess.ts markupReadInFull). Omitted when there is none.
+   */
+  licenceUnread: z.literal(true).optional(),
   /** An RSL licence link the page declares could not be kept (its URL too long or unreadable, past the cap): fails closed. */
   rslUnread: z.literal(true).optional(),
   imageObjects: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),

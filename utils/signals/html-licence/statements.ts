@@ -133,9 +133,30 @@ export function urlValue(s: Statement, base: string): string | null {
   if (s.syntax === 'microdata') return resolveUrl(microdataUrl(el) ?? el.getAttribute('content') ?? el.textContent, base);
   const ref = el.getAttribute('resource') ?? el.getAttribute('href') ?? el.getAttribute('src');
   if (ref !== null) return resolveUrl(ref, base);
-  // A literal licence (property="cc:license" content="https://…") only counts if it is a URL.
+  // A literal licence (property="cc:license" content="https://…") only counts if it is a URL; one
+  // that is not ("CC BY-NC 4.0") is null here and unread to the licence readers (statesValue).
   const literal = (el.getAttribute('content') ?? el.textContent ?? '').trim();
   return /^https?:\/\//i.test(literal) ? resolveUrl(literal, base) : null;
+}
+
+/**
+ * Whether a statement states a value at all: some attribute it may be read from, or its text, is
+ * not blank, or it opens a node of its own (`typeof`, `itemscope`: a licence object). Decision
+ * (DESIGN.md §2 rules 4 and 5): a licence statement whose value urlValue cannot read (javascript:,
+ * mailto:, a notice or licence name written as text, a URL over LIMITS.url, a relative one that
+ * is over it once resolved against a long page address) is present but unread, and must fail
+ * closed rather than read as no statement — else the page's broader licence speaks for an image
+ * whose own markup may say CC BY-NC or "all rights reserved". A blank one states nothing (it can
+ * say no refusal), so it stays no statement: a template's empty `content=""` is not a licence.
+ */
+export function statesValue(s: Statement): boolean {
+  const el = s.el;
+  if (el.hasAttribute('typeof') || el.hasAttribute('itemscope')) return true;
+  const values = s.syntax === 'microdata'
+    ? [microdataUrl(el), el.getAttribute('content')]
+    : [el.getAttribute('resource'), el.getAttribute('href'), el.getAttribute('src'), el.getAttribute('content')];
+  // A regex test, not trim(): it stops at the first character that is not blank, however long the text.
+  return [...values, el.textContent].some((v) => typeof v === 'string' && /\S/.test(v));
 }
 
 /** The text a statement gives (a creator's name, a title), trimmed and capped, or null. */
