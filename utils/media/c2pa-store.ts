@@ -154,9 +154,25 @@ class UnreadAssertion extends Error {}
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : null);
 
+/** A CBOR map (decoded with `preferMap`) or a JSON object; not a list, bytes or a tag. */
+const isMap = (v: unknown): boolean =>
+  v instanceof Map || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype);
+
 /** Entries from an assertion's content: `{entries: {...}}`, or the entries at top level (early drafts). */
 function toAssertion(label: string, content: unknown, active: boolean): TrainingMiningAssertion | null {
-  const keys = (m: unknown): string[] => (m instanceof Map ? [...m.keys()].filter((k): k is string => typeof k === 'string') : m && typeof m === 'object' ? Object.keys(m) : []);
+  // A CBOR map key that is not text (an integer, a byte string) is a key Heed cannot read: the
+  // entry, `use` or `entries` field it holds may be the refusal, and skipping it read the rest as
+  // all there is. Decision (DESIGN.md §2 rule 5, fail closed): the assertion is unreadable (the
+  // caller's catch), as past the entry cap. Only the maps read here are checked (the content, its
+  // entries and each entry), so a `metadata` field's own keys do not matter.
+  const keys = (m: unknown): string[] => {
+    if (m instanceof Map) {
+      const all: unknown[] = [...m.keys()];
+      if (!all.every((k) => typeof k === 'string')) throw new UnreadAssertion('a map key that is not text');
+      return all as string[];
+    }
+    return m && typeof m === 'object' ? Object.keys(m) : [];
+  };
   // Field names are read case-insensitively (`Use`, `Entries`): a refusal spelt so still refuses.
   // A field written twice so (`use` and `Use`) says two things: which is meant cannot be known,
   // so the assertion is unreadable (the caller's catch; DESIGN.md §2 rule 5), as for a repeated key.
@@ -166,8 +182,11 @@ function toAssertion(label: string, content: unknown, active: boolean): Training
     const found = matching[0];
     return found === undefined ? undefined : m instanceof Map ? m.get(found) : (m as Record<string, unknown>)[found];
   };
-  if (!(content instanceof Map) && !(content && typeof content === 'object')) return null;
-  const source = get(content, 'entries') ?? content;
+  if (!isMap(content)) return null;
+  // `entries` that is not a map (text, a number, a list) names no use Heed can read: unreadable.
+  const listed = get(content, 'entries');
+  if (listed !== undefined && !isMap(listed)) throw new UnreadAssertion('`entries` is not a map');
+  const source = listed ?? content;
   const entries = new Map<string, TrainingMiningEntry>();
   // Past the cap an entry would go unread, and it may be the one that refuses: the whole
   // assertion is unreadable instead (the caller's catch; DESIGN.md §2 rule 5, fail closed).

@@ -201,23 +201,45 @@ export function dataMiningId(value: string): string | null {
   const letters = lettersOnly(bare.slice(0, 200));
   const known = DMI_BY_LETTERS.get(letters);
   if (known) return known;
+  // DMI-UNSPECIFIED's PLUS label ("Unspecified - no prohibition defined") is that ID, not prose
+  // about a prohibition (speaksOfProhibition).
+  if (letters === 'UNSPECIFIED' || letters === 'UNSPECIFIEDNOPROHIBITIONDEFINED') return 'DMI-UNSPECIFIED';
   return letters.startsWith('DMIPROHIBITED') || letters.startsWith('PROHIBITED') ? 'DMI-PROHIBITED' : null;
 }
 
 /** A DMI ID as written in a list: the vocabulary URI, a `plus:` QCode or bare. */
 const DMI_TOKEN = /^(?:https?:\/\/ns\.useplus\.org\/ldf\/vocab\/|plus:)?DMI/i;
 
+/** A prohibiting DMI ID written anywhere, even inside other text: `DMI-PROHIBITED…`, any case, `-`, `_` or a blank. */
+const PROHIBITING_ANYWHERE = /DMI[-_ ]?PROHIBITED[A-Z_-]*/gi;
+
 /**
  * The IDs one plus:DataMining value holds. The property takes one; a value listing several
  * (`DMI-ALLOWED DMI-PROHIBITED`) is read as each of them (DESIGN.md §2 rule 3: read as one, the
- * prohibition after another ID was lost). Any other value is one value.
+ * prohibition after another ID was lost). A value with other text in it (`junk DMI-PROHIBITED`,
+ * `see http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING`) is read as the prohibiting
+ * IDs found anywhere in it, each keeping its scope — the stricter reading (DESIGN.md §2 rule 3):
+ * read as one unknown value, the prohibition had no effect. Prose never grants: an allowing ID
+ * in it is not read. A value with none is one value (an ID, a label, or unknown).
  */
 export function dataMiningValues(value: string): string[] {
-  const tokens = dmiTokens(value);
-  return tokens.length > 1 ? tokens : [value];
+  const pieces = value.split(/[\s,;]+/).filter(Boolean);
+  const tokens = pieces.filter((t) => DMI_TOKEN.test(t));
+  if (tokens.length > 0 && tokens.length === pieces.length) return tokens.length > 1 ? tokens : [value];
+  const prohibiting = new Set((value.match(PROHIBITING_ANYWHERE) ?? []).map((m) => dataMiningId(m) ?? 'DMI-PROHIBITED'));
+  return prohibiting.size > 0 ? [...prohibiting] : [value];
 }
 
 const dmiTokens = (value: string) => value.split(/[\s,;]+/).filter((t) => DMI_TOKEN.test(t));
+
+/**
+ * A plus:DataMining value that no ID or label reading understands. Decision: SIGNALS.md §7.2
+ * says an unknown value is unknown (DMI-UNSPECIFIED: no prohibition defined), so a value that
+ * names no prohibition (`DMI-SEE-CONSTRAINT`, free text) stays info. One that speaks of a
+ * prohibition in words Heed cannot read (`Data mining prohibited`, a PLUS label after prose) may
+ * be the owner's refusal: it fails closed (`signal-unreadable`, DESIGN.md §2 rule 5).
+ */
+const speaksOfProhibition = (value: string) => /prohibit/i.test(value);
 
 /** More DMI IDs in one plus:DataMining value than any writer puts there. */
 const MAX_DMI_IDS = 20;
@@ -308,7 +330,12 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   for (const raw of rights.dataMining.flatMap(dataMiningValues)) {
     const id = dataMiningId(raw);
     const value = `plus:DataMining=${id ?? raw}`;
-    if (id === null) {
+    if (id === null && speaksOfProhibition(raw)) {
+      evidence.push({
+        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'signal-unreadable',
+        note: 'Not a PLUS Data Mining ID, but it speaks of a prohibition Heed cannot read (fails closed).',
+      });
+    } else if (id === null) {
       add('xmp', value, 'Not a PLUS Data Mining ID; no effect.');
     } else if (profile.dataMiningProhibited.includes(id)) {
       const see = id === 'DMI-PROHIBITED-SEECONSTRAINT' && rights.otherConstraints ? ` Other constraints: "${rights.otherConstraints}".` : '';

@@ -309,3 +309,47 @@ describe('a training-mining assertion with more entries than Heed reads', () => 
     expect(ev).toHaveLength(64);
   });
 });
+
+// CBOR map keys that are not text (an integer, a byte string) were skipped: an entry, its `use`
+// or the `entries` field written under such a key went unseen, and the entries beside it were
+// read as if they were all (an `allowed` beside a hidden refusal permitted). An entry Heed cannot
+// read makes the assertion unreadable (DESIGN.md §2 rule 5; fail closed), as past the cap.
+describe('a training-mining assertion with a key or entries Heed cannot read', () => {
+  const evidence = (content: unknown) => evaluateC2pa(jpegWith(manifestStore([cborAssertion('cawg.training-mining', content)])), AI);
+  const allowed = ['cawg.ai_training', { use: 'allowed' }] as const;
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it.each<[string, unknown]>([
+    ['an entry under an integer key', { entries: new Map<unknown, unknown>([allowed, [1, { use: 'notAllowed' }]]) }],
+    ['an entry under a byte-string key', { entries: new Map<unknown, unknown>([allowed, [bytes('cawg.ai_generative_training'), { use: 'notAllowed' }]]) }],
+    ['`use` under a byte-string key beside a text `allowed`', { entries: { 'cawg.ai_training': new Map<unknown, unknown>([['use', 'allowed'], [bytes('use'), 'notAllowed']]) } }],
+    ['top-level entries (early drafts) with an integer key', new Map<unknown, unknown>([allowed, [2, { use: 'notAllowed' }]])],
+    ['`entries` under a byte-string key', new Map<unknown, unknown>([[bytes('entries'), { 'cawg.ai_training': { use: 'notAllowed' } }]])],
+    ['a field beside `entries` under an integer key', new Map<unknown, unknown>([['entries', Object.fromEntries([allowed])], [0, 'notAllowed']])],
+    ['`entries` that is not a map', { entries: 'notAllowed' }],
+    ['`entries` that is a list', { entries: [{ use: 'allowed' }] }],
+  ])('%s → deny signal-unreadable, never a permit', (_, content) => {
+    const ev = evidence(content);
+    expect(ev).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable', value: expect.stringContaining('cawg.training-mining') })]);
+  });
+
+  it.each<[string, unknown]>([
+    ['a number', 0],
+    ['bytes', bytes('notAllowed')],
+    ['a list', ['allowed', 'notAllowed']],
+    ['a map', { value: 'allowed' }],
+  ])('a `use` that is %s → deny signal-unreadable, never a permit', (_, use) => {
+    const ev = evidence({ entries: { 'cawg.ai_training': { use } } });
+    expect(ev).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+
+  it('in an ingredient manifest too', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: new Map<unknown, unknown>([allowed, [1, { use: 'notAllowed' }]]) });
+    expect(evaluateC2pa(jpegWith(manifestStore([], [[a]])), AI)).toEqual([expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' })]);
+  });
+
+  it('all text keys read as before, and a `metadata` field is not walked', () => {
+    const content = new Map<unknown, unknown>([['entries', new Map<unknown, unknown>([allowed, ['cawg.ai_inference', { use: 'notAllowed' }]])], ['metadata', new Map<unknown, unknown>([[1, 'x']])]]);
+    expect(evidence(content).map((e) => e.reason ?? e.effect)).toEqual(['allow', 'info']);
+  });
+});

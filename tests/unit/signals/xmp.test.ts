@@ -503,6 +503,60 @@ describe('xmpRights:Marked stated more than once', () => {
   });
 });
 
+// A prohibiting DMI ID after other text (prose, a foreign URI, a note before it) was read as one
+// unknown value, with no effect. Any DMI-PROHIBITED* ID anywhere in a value prohibits (DESIGN.md
+// §2 rule 3, the stricter reading); a value Heed cannot read that speaks of a prohibition fails
+// closed (rule 5); a value that names neither stays unknown (SIGNALS.md §7.2: unknown => unknown).
+describe('plus:DataMining with a prohibition inside other text', () => {
+  const reasonsFor = (dataMining: string[], profile = AI) =>
+    evaluateEmbeddedRights({ ...EMPTY, xmp: true, dataMining }, profile).evidence.map((e) => e.reason ?? e.effect);
+
+  it.each([
+    ['a word before the ID', 'junk DMI-PROHIBITED'],
+    ['a note before the vocabulary URI', `see ${VOCAB}DMI-PROHIBITED-AIMLTRAINING`],
+    ['a foreign URI ending in the ID', 'http://example.com/DMI-PROHIBITED'],
+    ['the ID in brackets after prose', 'Data mining (DMI-PROHIBITED)'],
+    ['several IDs with prose', 'DMI-ALLOWED for search, but DMI-PROHIBITED-GENAIMLTRAINING and DMI_PROHIBITED_AIMLTRAINING.'],
+    ['the ID joined to other letters', 'noteDMI-PROHIBITED-AIMLTRAINING'],
+  ])('%s prohibits, and nothing in it allows', (_, value) => {
+    const reasons = reasonsFor([value]);
+    expect(reasons).toContain('xmp-data-mining');
+    expect(reasons).not.toContain('allow');
+  });
+
+  it('the ID found in prose keeps its scope: a generative-only prohibition does not bind research-tdm', () => {
+    expect(reasonsFor(['note: DMI-PROHIBITED-GENAIMLTRAINING'], TDM)).toEqual(['info']);
+    expect(reasonsFor(['note: DMI-PROHIBITED-GENAIMLTRAINING'], AI)).toEqual(['xmp-data-mining']);
+  });
+
+  it.each([
+    ['prose that speaks of a prohibition', 'Data mining prohibited'],
+    ['a label after prose', 'Data Mining: Prohibited for AI/ML training'],
+  ])('%s Heed cannot read fails closed', (_, value) => {
+    expect(reasonsFor([value])).toEqual(['signal-unreadable']);
+  });
+
+  it.each([
+    ['an unknown value', 'DMI-SEE-CONSTRAINT'],
+    ['free text', 'Contact the agency'],
+    ['the DMI-UNSPECIFIED label', 'Unspecified - no prohibition defined'],
+    ['an allowing ID after prose (prose never grants)', 'junk DMI-ALLOWED'],
+  ])('%s stays info', (_, value) => {
+    expect(reasonsFor([value])).toEqual(['info']);
+  });
+
+  it('clean IDs read as before', () => {
+    expect(reasonsFor(['DMI-ALLOWED'])).toEqual(['allow']);
+    expect(reasonsFor(['DMI-ALLOWED DMI-UNSPECIFIED'])).toEqual(['allow', 'info']);
+    expect(reasonsFor(['Prohibited for AI/ML training'])).toEqual(['xmp-data-mining']);
+  });
+
+  it('read from the image: a prohibition after a note denies', async () => {
+    const r = await readEmbeddedRights(png({ chunks: [pngXmpChunk(xmpPacket(`<plus:DataMining>see ${VOCAB}DMI-PROHIBITED-AIMLTRAINING</plus:DataMining>`))] }));
+    expect(evaluateEmbeddedRights(r, AI).evidence).toEqual([expect.objectContaining({ effect: 'deny', reason: 'xmp-data-mining', value: 'plus:DataMining=DMI-PROHIBITED-AIMLTRAINING' })]);
+  });
+});
+
 // plus:DataMining past Heed's caps was dropped unread: values past the 50th, IDs past the 20th in
 // one value, and the tail of a value past 2,000 characters. A hostile packet that puts its
 // prohibition there was read as the allowing values before it. Past a cap the packet is
