@@ -42,8 +42,12 @@ function keptContent(content: string): { content: string; refuses: boolean } {
   return { content: kept.slice(0, RAW_LIMITS.content), refuses: words.length > 0 };
 }
 
-/** Caps on what a page can make the content script send. */
-export const RAW_LIMITS = { metas: 1000, name: 200, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000, rslScripts: 3, rslChars: 512 * 1024 } as const;
+/**
+ * Caps on what a page can make the content script send. A meta's `name` may list crawlers
+ * (`GPTBot, CCBot, …`): it is sent cut at `name`, and a cut list speaks for every crawler in
+ * the background, as on Collect (MAX_NAME_READ in signals/meta-robots.ts, kept equal by a test).
+ */
+export const RAW_LIMITS = { metas: 1000, name: 10_000, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000, rslScripts: 3, rslChars: 512 * 1024 } as const;
 
 /** The essence of a `type` attribute: `application/ld+json; charset=…` → `application/ld+json`. */
 const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -53,9 +57,9 @@ const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split
  * more, which tells that there were more (assess.ts fails it closed); each whole or, past 512 KiB,
  * cut (a cut document fails to parse, and an unreadable licence fails closed).
  */
-export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.querySelectorAll('script[type]')): string[] {
+export function readInlineRsl(doc: Document, scripts: Iterable<Element> = doc.querySelectorAll('script[type]')): string[] {
   const out: string[] = [];
-  for (const el of Array.from(scripts)) {
+  for (const el of scripts) {
     if (out.length > RAW_LIMITS.rslScripts) break;
     if (mediaType(el) === 'application/rsl+xml') out.push((el.textContent ?? '').slice(0, RAW_LIMITS.rslChars + 1));
   }
@@ -64,7 +68,6 @@ export function readInlineRsl(doc: Document, scripts: ArrayLike<Element> = doc.q
 
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
-  const metas: RawPageSignals['metas'] = [];
   // The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
   const metaTags: MetaAttr[] = [
     ...Array.from(doc.querySelectorAll('meta'), (el) => (a: string) => el.getAttribute(a)),
@@ -91,17 +94,17 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     const name = attr('name') ?? (/^x-robots-tag$/i.test(equiv) ? 'robots' : tdm);
     const { content, refuses } = keptContent(attr('content') ?? '');
     for (const n of name === undefined ? props : [name]) {
-      if (n === '' || n.length > RAW_LIMITS.name) continue;
+      if (!n) continue;
       const bucket = refuses ? refusing : /^\s*(?:robots|tdm)/i.test(n) ? named : others;
-      if (bucket.length < RAW_LIMITS.metas) bucket.push({ name: n, content });
+      if (bucket.length < RAW_LIMITS.metas) bucket.push({ name: n.slice(0, RAW_LIMITS.name), content });
     }
   }
-  metas.push(...[...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas));
+  const metas = [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
   // One query per tag: Chromium answers `tag[attr]` from a tag walk, but matches a selector
   // list element by element, several times slower on a large page. `~= i`: a rel token, any case.
   const linkEls = ['link', 'a', 'area']
-    .flatMap((tag) => Array.from(doc.querySelectorAll(`${tag}[rel~="license" i]`)))
+    .flatMap((tag) => [...doc.querySelectorAll(`${tag}[rel~="license" i]`)])
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1)); // document order
   let licenceLinksTruncated = false;
   for (const el of linkEls) {
@@ -125,7 +128,7 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   let jsonLdTruncated = false;
   // One query for the typed scripts, read for JSON-LD here and for inline RSL below.
   const scripts = doc.querySelectorAll('script[type]');
-  for (const el of Array.from(scripts)) {
+  for (const el of scripts) {
     if (mediaType(el) !== 'application/ld+json') continue;
     const text = el.textContent ?? '';
     if (jsonLd.length >= RAW_LIMITS.jsonLdScripts || chars + text.length > RAW_LIMITS.jsonLdChars) {

@@ -10,13 +10,13 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
-import { metaTagsInNoscript, type MetaAttr } from './noscript-metas';
+import { metaTagsInNoscript, NOSCRIPT_UNREAD, type MetaAttr } from './noscript-metas';
 import {
   bindsHeed,
   explainWords,
   formatDirectives,
   KNOWN_DIRECTIVES,
-  OPT_OUT_DIRECTIVES,
+  mayOptOut,
   optOutWords,
   parseDirectiveList,
   type RobotsDirective,
@@ -36,9 +36,45 @@ export const MAX_META_CONTENT = 2000;
 const MAX_CONTENT_READ = 1024 * 1024;
 /** How many metas an evaluation reads before failing closed. */
 const MAX_EVALUATED = 10000;
+/**
+ * How much of one `name` is read as a list of names, as much as the always-on script sends
+ * (RAW_LIMITS.name in utils/page/raw-page-signals.ts, which cuts it there; a test holds them
+ * equal): a list as long or longer may have lost names at the cut, so it also speaks for every
+ * crawler (`robots`), the reading that cannot drop a refusal.
+ */
+export const MAX_NAME_READ = 10_000;
+/** How many names of one meta, besides robots, heed and the AI tokens (always read), are recorded. */
+const MAX_NAMES_PER_META = 64;
+/** Directives kept per name; past it only those that may opt out (mayOptOut), up to the second cap. */
+const MAX_DIRECTIVES_KEPT = 256;
+const MAX_OPT_OUT_KEPT = 1024;
+
+/**
+ * The meta that stands for robots metas Heed could not read in full (metas inside <noscript>
+ * past what is read, more directives that may opt out than the output holds), its content
+ * saying which: evaluateMetaRobots fails it closed (`signal-unreadable`). It is the name
+ * noscript-metas.ts gives its own marker; a page that writes a meta of that name is read the
+ * same way, which can only refuse more.
+ */
+export const UNREAD_METAS = NOSCRIPT_UNREAD;
 
 const ALWAYS_KEPT = new Set(['robots', HEED_TOKEN, ...AI_TOKENS.map((t) => t.token.toLowerCase())]);
-const RESTRICTIVE = new Set<string>(OPT_OUT_DIRECTIVES);
+
+/**
+ * Add a directive to a name's merged set: each once; past MAX_DIRECTIVES_KEPT only those that
+ * may opt out, so a hostile run of words cannot crowd one out. `false`: one that may opt out did
+ * not fit (past MAX_OPT_OUT_KEPT) — the name's metas are unread.
+ */
+function addDirective(directives: Map<string, RobotsDirective>, d: RobotsDirective): boolean {
+  const id = formatDirectives([d]);
+  if (directives.has(id)) return true;
+  if (directives.size >= MAX_DIRECTIVES_KEPT) {
+    if (!mayOptOut(d)) return true;
+    if (directives.size >= MAX_OPT_OUT_KEPT) return false;
+  }
+  directives.set(id, d);
+  return true;
+}
 
 /** Parse one meta `content` into directives (no `botname:` prefix in metas). */
 export function parseMetaRobots(content: string): RobotsDirective[] {
@@ -111,59 +147,96 @@ function metaNameFrom(attr: MetaAttr): string {
   return '';
 }
 
+/**
+ * The names one meta's `name` lists (`GPTBot, CCBot`), each at most MAX_META_NAME long (a longer
+ * one cannot be a crawler Heed obeys): robots, heed and the AI tokens always, up to
+ * MAX_NAMES_PER_META others; and `robots` when the list is too long to read (MAX_NAME_READ).
+ */
+function namesOf(written: string): string[] {
+  const names = new Map<string, string>();
+  let others = 0;
+  for (const name of written.slice(0, MAX_NAME_READ).split(/[\s,]+/)) {
+    const key = name.toLowerCase();
+    if (name === '' || name.length > MAX_META_NAME || names.has(key)) continue;
+    if (ALWAYS_KEPT.has(key) || others++ < MAX_NAMES_PER_META) names.set(key, name);
+  }
+  if (written.length >= MAX_NAME_READ && !names.has('robots')) names.set('robots', 'robots');
+  return [...names.values()];
+}
+
 /** The robots metas among raw `<meta name content>` pairs (as the always-on content script sends them). */
 export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
   return neverThrow(() => {
     const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
-    // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the
-    // reading that cannot keep a refusal): read as one crawler of that name, it bound no one.
-    const named = pairs.flatMap((pair) => {
-      const written = String(pair.name).trim();
-      if (written.length > MAX_META_NAME) return [];
-      return written.split(/[\s,]+/).filter((n) => n !== '').map((name) => ({ name, content: pair.content }));
-    });
-    for (const pair of named) {
-      const name = pair.name;
-      const key = name.toLowerCase();
+    const unread = new Set<string>();
+    for (const pair of pairs) {
+      const written = String(pair.name);
+      // Metas inside <noscript> past what is read (noscript-metas.ts): they may refuse.
+      if (written.trim() === NOSCRIPT_UNREAD) {
+        unread.add('metas inside <noscript> past those Heed reads');
+        continue;
+      }
+      // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the
+      // reading that cannot keep a refusal): read as one crawler of that name, it bound no one.
+      const names = namesOf(written);
+      if (names.length === 0) continue;
       const directives = parseMetaRobots(String(pair.content));
-      if (directives.length === 0 || !isRobotsMeta(key, directives)) continue;
-      let entry = merged.get(key);
-      if (!entry) {
-        if (merged.size >= MAX_METAS && !ALWAYS_KEPT.has(key)) continue;
-        entry = { name, directives: new Map() };
-        merged.set(key, entry);
-      }
-      for (const d of directives) {
-        const id = formatDirectives([d]);
-        if (!entry.directives.has(id) && (entry.directives.size < 256 || RESTRICTIVE.has(d.name))) entry.directives.set(id, d);
+      if (directives.length === 0) continue;
+      for (const name of names) {
+        const key = name.toLowerCase();
+        if (!isRobotsMeta(key, directives)) continue;
+        let entry = merged.get(key);
+        if (!entry) {
+          if (merged.size >= MAX_METAS && !ALWAYS_KEPT.has(key)) continue;
+          entry = { name, directives: new Map() };
+          merged.set(key, entry);
+        }
+        for (const d of directives) if (!addDirective(entry.directives, d)) unread.add(`more directives that may opt out than Heed keeps for <meta name="${key}">`);
       }
     }
-    // Always-kept names can push the map past the cap; trim the others (from the end).
-    const entries = [...merged.values()];
-    while (entries.length > MAX_METAS) {
-      const i = entries.findLastIndex((e) => !ALWAYS_KEPT.has(e.name.toLowerCase()));
-      entries.splice(i < 0 ? entries.length - 1 : i, 1);
-    }
-    return entries.map((e) => ({ name: e.name, content: joinWithinBudget([...e.directives.values()], MAX_META_CONTENT) }));
+    const out = capMetas([...merged.values()], MAX_METAS).map((e) => {
+      const { content, whole } = joinWithinBudget([...e.directives.values()], MAX_META_CONTENT);
+      if (!whole) unread.add(`more directives that may opt out than fit in <meta name="${e.name.toLowerCase()}">`);
+      return { name: e.name, content };
+    });
+    if (unread.size === 0) return out;
+    return [...capMetas(out, MAX_METAS - 1), { name: UNREAD_METAS, content: clip([...unread].join('; '), MAX_META_CONTENT) }];
   }, () => []);
 }
 
-/** Join directives into at most `budget` characters, dropping non-opt-out words first. */
-function joinWithinBudget(directives: RobotsDirective[], budget: number): string {
-  const all = formatDirectives(directives);
-  if (all.length <= budget) return all;
-  const kept: RobotsDirective[] = [];
-  let used = 0;
-  for (const d of directives) if (RESTRICTIVE.has(d.name)) used += formatDirectives([d]).length + 2;
-  for (const d of directives) {
-    const len = formatDirectives([d]).length + 2;
-    if (RESTRICTIVE.has(d.name)) kept.push(d);
-    else if (used + len <= budget) {
-      kept.push(d);
-      used += len;
-    }
+/** At most `max` metas: robots, heed and AI-token ones always kept, the others trimmed from the end. */
+function capMetas<T extends { name: string }>(metas: T[], max: number): T[] {
+  const kept = [...metas];
+  while (kept.length > max) {
+    const i = kept.findLastIndex((e) => !ALWAYS_KEPT.has(e.name.toLowerCase()));
+    kept.splice(i < 0 ? kept.length - 1 : i, 1);
   }
-  return formatDirectives(kept).slice(0, budget);
+  return kept;
+}
+
+/**
+ * Join directives into at most `budget` characters: those that may opt out (mayOptOut: the
+ * evaluator's reading, for every purpose) all kept, then the others in order while they fit.
+ * `whole` is false when those that may opt out do not fit by themselves: some are left out,
+ * and the caller marks the metas unread (evaluateMetaRobots fails them closed).
+ */
+function joinWithinBudget(directives: RobotsDirective[], budget: number): { content: string; whole: boolean } {
+  const all = formatDirectives(directives);
+  if (all.length <= budget) return { content: all, whole: true };
+  const restrictive = directives.map(mayOptOut);
+  const kept = new Set<number>();
+  let used = -2; // the ", " before the first is not written
+  const take = (i: number): boolean => {
+    const length = formatDirectives([directives[i]!]).length + 2;
+    if (used + length > budget) return false;
+    kept.add(i);
+    used += length;
+    return true;
+  };
+  let whole = true;
+  for (const i of directives.keys()) if (restrictive[i] && !take(i)) whole = false;
+  for (const i of directives.keys()) if (!restrictive[i]) take(i);
+  return { content: formatDirectives(directives.filter((_, i) => kept.has(i))).slice(0, budget), whole };
 }
 
 /** The documents that carry robots metas: the page, or a frame showing the image (document-kind.ts). */
@@ -179,20 +252,25 @@ export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile:
     () => {
       if (!Array.isArray(metas)) return [];
       const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
+      const unread = new Set<string>();
       for (const m of metas.slice(0, MAX_EVALUATED)) {
         if (typeof m !== 'object' || m === null || typeof m.name !== 'string') continue;
+        // Metas the reader could not read in full (robotsMetasFrom): they may refuse.
+        if (m.name === UNREAD_METAS) {
+          unread.add(clip(typeof m.content === 'string' && m.content !== '' ? m.content : 'metas past what Heed reads', 300));
+          continue;
+        }
         const name = m.name.trim().slice(0, MAX_META_NAME);
         const key = name.toLowerCase();
         const directives = parseMetaRobots(typeof m.content === 'string' ? m.content : '');
         if (name === '' || directives.length === 0 || !isRobotsMeta(key, directives)) continue;
         const entry = merged.get(key) ?? { name: key, directives: new Map<string, RobotsDirective>() };
-        for (const d of directives) {
-          const id = formatDirectives([d]);
-          if (!entry.directives.has(id) && (entry.directives.size < 256 || RESTRICTIVE.has(d.name))) entry.directives.set(id, d);
-        }
+        for (const d of directives) if (!addDirective(entry.directives, d)) unread.add(`more directives that may opt out than Heed keeps for <meta name="${key}">`);
         merged.set(key, entry);
       }
       const evidence = [...merged.values()].map((e) => metaEvidence(e.name, [...e.directives.values()], source, profile, where));
+      const frame = where === 'frame' ? ` of the frame (${source})` : '';
+      for (const why of unread) evidence.push(unreadable(source, `Not all robots metas${frame} could be read (${why}): they may refuse, so Heed fails closed`));
       if (metas.length > MAX_EVALUATED) {
         evidence.push(unreadable(source, `More than ${MAX_EVALUATED} meta elements${where === 'frame' ? ` in the frame (${source})` : ''}: not all could be read`));
       }

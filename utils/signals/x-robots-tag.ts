@@ -8,7 +8,8 @@
  * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
  */
 import type { Evidence } from '../model/evidence';
-import type { PurposeProfile } from '../model/purposes';
+import type { Purpose } from '../model/evidence';
+import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { namedByUrl, scopeOf, type DocumentKind } from './document-kind';
 import { clip, neverThrow, stripQuotes } from './fetched-file';
 import type { HeaderValue } from './header-lines';
@@ -59,6 +60,7 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
   let addressee: string | null = null;
   let pendingDate: RobotsDirective | null = null;
   let count = 0;
+  const pastCap = new Set<string>();
   for (const raw of value.split(',')) {
     // Quotes a server configuration left inside the value (`"noai, noimageai"`) are not part
     // of any directive: read the words inside them (fail closed, DESIGN.md §2 rule 3).
@@ -99,8 +101,13 @@ export function parseDirectiveList(value: string, botPrefix: boolean, joined = f
       : seg.split(NOT_A_WORD).filter(Boolean).map((w) => ({ name: w.toLowerCase(), value: null }));
     const list = groups.get(addressee) ?? [];
     for (const d of found) {
-      // Past the cap only opt-out words are kept (once each): a hostile list cannot hide one.
-      if (++count > MAX_DIRECTIVES && !(OPT_OUT.has(d.name) && !list.some((x) => x.name === d.name))) continue;
+      // Past the cap only the directives that may opt out are kept (once each, see mayOptOut):
+      // a hostile list cannot hide one, however it is spelt (`no-ai`, `GPTBot: noai`).
+      if (++count > MAX_DIRECTIVES) {
+        const id = `${addressee ?? ''}\n${formatDirectives([d])}`;
+        if (pastCap.has(id) || !mayOptOut(d)) continue;
+        pastCap.add(id);
+      }
       list.push(d);
       if (d.name === 'unavailable_after') pendingDate = d;
     }
@@ -145,7 +152,27 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
  *   opt-out; a date Heed cannot read counts as passed (rule 5: fail closed).
  */
 export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile, now = Date.now()): string[] {
-  const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
+  return wordsAmong(directives, new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]), now);
+}
+
+/** Every purpose, so that a cap kept for all of them (mayOptOut) misses none's words. */
+const EVERY_PURPOSE: Record<Purpose, null> = { 'ai-training': null, 'genai-training': null, 'research-tdm': null };
+const ANY_PURPOSE_WORDS: ReadonlySet<string> = new Set([
+  ...OPT_OUT_DIRECTIVES,
+  ...(Object.keys(EVERY_PURPOSE) as Purpose[]).flatMap((p) => purposeProfile(p).optOutWords.map((w) => w.toLowerCase())),
+]);
+
+/**
+ * Whether a directive can opt out for some purpose, read as optOutWords reads it: an opt-out
+ * word however spelt (`no-ai`, `NoImage_AI`), one in its value (`all: noai`, and `GPTBot: noai`,
+ * which a meta reads as addressed to GPTBot), or any `unavailable_after` (its date passes).
+ * What a cap keeps past its count: the reading that cannot cut a refusal (DESIGN.md §2 rule 3).
+ */
+export function mayOptOut(d: RobotsDirective): boolean {
+  return d.name === 'unavailable_after' || wordsAmong([d], ANY_PURPOSE_WORDS, 0).length > 0;
+}
+
+function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<string>, now: number): string[] {
   const found: string[] = [];
   const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, '');
   for (const d of directives) {

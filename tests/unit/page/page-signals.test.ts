@@ -1,12 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
-import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
-import { RawPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { RAW_LIMITS, readRawPageSignals } from '../../../utils/page/raw-page-signals';
+import { PageSignalsSchema, RawPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { PURPOSES } from '../../../utils/model/evidence';
 import type { PageSignals } from '../../../utils/page/page-signals';
-import { evaluateMetaRobots } from '../../../utils/signals/meta-robots';
+import { evaluateMetaRobots, MAX_NAME_READ } from '../../../utils/signals/meta-robots';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
 
 const URL_ = 'https://site.test/page';
@@ -220,4 +220,56 @@ describe('the badge marks a page licence statement it cannot read, as Collect do
   it('a readable page licence alone is not marked', () => {
     expect(read(`<link rel="license" href="${BY}">`).light.licenceUnread).toBeUndefined();
   });
+});
+// Caps that cut a refusal (a name list over 200 characters, opt-outs spelt another way past the
+// content budget, metas inside <noscript> past what is read): the badge dropped them as Collect
+// did. Both now keep the refusal or fail closed, and decide alike, for every purpose.
+describe('the badge and Collect keep a refusal past their caps, and decide alike', () => {
+  const crawlers = ['GPTBot', 'ChatGPT-User', 'OAI-SearchBot', 'CCBot', 'Google-Extended', 'anthropic-ai', 'ClaudeBot', 'Claude-Web', 'Bytespider', 'PerplexityBot', 'Applebot-Extended', 'Meta-ExternalAgent', 'FacebookBot', 'cohere-ai', 'Diffbot', 'Omgilibot', 'ImagesiftBot', 'Timpibot', 'YouBot', 'Amazonbot', 'AI2Bot', 'img2dataset'].join(', ');
+  const longList = `${Array.from({ length: 2000 }, (_, i) => `bot${i}`).join(', ')}, CCBot`;
+  const filler = Array.from({ length: 200 }, (_, i) => `max-snippet: ${i}`).join(', ');
+  const noscripts = (n: number, inner: string) => `<noscript>${inner}</noscript>`.repeat(n);
+  const scripted = (d: Document) => {
+    for (const ns of Array.from(d.querySelectorAll('noscript'))) ns.textContent = ns.innerHTML;
+    return d;
+  };
+  const badge = (d: Document) => {
+    const parsed = RawPageSignalsSchema.safeParse(readRawPageSignals(d, URL_));
+    expect(parsed.success).toBe(true);
+    return pageSignalsFromRaw(parsed.data!).metas;
+  };
+  const denies = (metas: PageSignals['metas'], purpose: (typeof PURPOSES)[number]) =>
+    [...new Set(evaluateMetaRobots(metas, URL_, purposeProfile(purpose)).filter((e) => e.effect === 'deny').map((e) => e.reason))];
+  it.each<[string, string, string[]]>([
+    ['a name list of 22 AI crawlers', `<meta name="${crawlers}" content="noai, noimageai">`, ['meta-robots']],
+    ['a name list too long to read', `<meta name="${longList}" content="noai">`, ['meta-robots']],
+    ['a benign name list too long to read', `<meta name="${longList}" content="index, follow">`, []],
+    ['no-ai past the content budget', `<meta name="robots" content="${filler}, no-ai">`, ['meta-robots']],
+    ['CCBot: noai past the content budget', `<meta name="robots" content="${filler}, CCBot: noai">`, ['meta-robots']],
+    ['a passed unavailable_after past the content budget', `<meta name="robots" content="${filler}, unavailable_after: 2001-01-01">`, ['meta-robots']],
+    ['metas in a <noscript> past the 100th', `${noscripts(100, '<meta name="description" content="x">')}${noscripts(1, '<meta name="robots" content="noai">')}`, ['signal-unreadable']],
+    ['a meta past 64 KiB of a <noscript>', noscripts(1, `${'<p>x</p>'.repeat(9000)}<meta name="robots" content="noai">`), ['signal-unreadable']],
+    ['300 <noscript> images, then a benign robots meta', `${noscripts(300, '<img src="a.jpg">')}${noscripts(1, '<meta name="robots" content="index, follow">')}`, []],
+  ])('%s', (_name, head, expected) => {
+    const d = scripted(doc(head));
+    const full = PageSignalsSchema.parse(readPageSignals(d, URL_)).metas;
+    const light = PageSignalsSchema.parse({ ...readPageSignals(doc(''), URL_), metas: badge(d) }).metas;
+    for (const purpose of PURPOSES) {
+      expect(denies(full, purpose), purpose).toEqual(expected);
+      expect(denies(light, purpose), purpose).toEqual(expected);
+    }
+  });
+});
+
+it('a name list cut where a space falls is still read as cut, by both readers', () => {
+  const name = `${'x'.repeat(9_999)} ${'GPTBot '.repeat(10)}`;
+  const head = `<meta name="${name}" content="noai">`;
+  const AI = purposeProfile('ai-training');
+  const refuses = (metas: PageSignals['metas']) => evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny');
+  expect(refuses(readPageSignals(doc(head), URL_).metas)).toBe(true);
+  expect(refuses(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas)).toBe(true);
+});
+
+it('the badge sends as much of a meta name as the background reads as a list', () => {
+  expect(RAW_LIMITS.name).toBe(MAX_NAME_READ);
 });

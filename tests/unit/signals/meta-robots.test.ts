@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateMetaRobots, parseMetaRobots, readRobotsMetas, type RobotsMeta } from '../../../utils/signals/meta-robots';
+import { PageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { readPageSignals } from '../../../utils/page/page-signals';
 
 const AI = purposeProfile('ai-training');
 const SRC = 'https://p.test/gallery';
@@ -185,5 +187,87 @@ describe('a meta naming several crawlers', () => {
       const out = evaluateMetaRobots(metas, SRC, AI);
       expect(out.some((e) => e.effect === 'deny' && e.reason === 'meta-robots'), name).toBe(true);
     }
+  });
+});
+
+// An audit found caps that cut a refusal before the evaluator saw it: a name list over 200
+// characters dropped whole (22 AI crawlers named in one meta), the opt-out words spelt another
+// way (`no-ai`, `GPTBot: noai`, a passed `unavailable_after`) dropped past the content budget
+// or the directive caps, and metas inside <noscript> past what Heed reads dropped silently.
+// Each now keeps the refusal or fails closed (DESIGN.md §2 rule 3; the reading that cannot keep
+// what the owner refused); benign metas decide as before.
+describe('caps on robots metas never cut a refusal', () => {
+  const denies = (d: Document) => {
+    // What Collect sends, as the worker checks it on arrival.
+    const metas = PageSignalsSchema.parse(readPageSignals(d, SRC)).metas;
+    return [...new Set(evaluateMetaRobots(metas, SRC, AI).filter((e) => e.effect === 'deny').map((e) => e.reason))];
+  };
+  const AI_CRAWLERS = ['GPTBot', 'ChatGPT-User', 'OAI-SearchBot', 'CCBot', 'Google-Extended', 'anthropic-ai', 'ClaudeBot', 'Claude-Web', 'Bytespider', 'PerplexityBot', 'Applebot-Extended', 'Meta-ExternalAgent', 'FacebookBot', 'cohere-ai', 'Diffbot', 'Omgilibot', 'ImagesiftBot', 'Timpibot', 'YouBot', 'Amazonbot', 'AI2Bot', 'img2dataset'];
+
+  it('a meta naming 22 AI crawlers (a name list over 200 characters) refuses', () => {
+    const name = AI_CRAWLERS.join(', ');
+    expect(name.length).toBeGreaterThan(200);
+    expect(denies(doc(`<meta name="${name}" content="noai, noimageai">`))).toEqual(['meta-robots']);
+    // The list reversed: the binding name last.
+    expect(denies(doc(`<meta name="${[...Array.from({ length: 60 }, (_, i) => `otherbot${i}`), 'GPTBot'].join(' ')}" content="noai">`))).toEqual(['meta-robots']);
+  });
+
+  it('a name list too long to read speaks for every crawler; a benign one still refuses nothing', () => {
+    const long = Array.from({ length: 2000 }, (_, i) => `bot${i}`).join(', ') + ', GPTBot';
+    expect(long.length).toBeGreaterThan(10_000);
+    expect(denies(doc(`<meta name="${long}" content="noai">`))).toEqual(['meta-robots']);
+    expect(denies(doc(`<meta name="${long}" content="index, follow">`))).toEqual([]);
+    // One over-long name (no list) cannot be a crawler Heed obeys: recorded nowhere, as before.
+    expect(readRobotsMetas(doc(`<meta name="${'n'.repeat(300)}" content="noai">`))).toEqual([]);
+  });
+
+  const filler = Array.from({ length: 200 }, (_, i) => `max-snippet: ${i}`).join(', ');
+  it.each(['no-ai', 'NoImage_AI', 'GPTBot: noai', 'heed: noimageindex', 'all: noai', 'unavailable_after: 2001-01-01'])('%s after 2,000 characters of other directives refuses', (word) => {
+    expect(filler.length).toBeGreaterThan(2000);
+    expect(denies(doc(`<meta name="robots" content="${filler}, ${word}">`))).toEqual(['meta-robots']);
+  });
+
+  it.each(['no-ai', 'GPTBot: noai'])('%s after 600 directives, or after 300 distinct words, refuses', (word) => {
+    expect(denies(doc(`<meta name="robots" content="${'a, '.repeat(600)}${word}">`))).toEqual(['meta-robots']);
+    expect(denies(doc(`<meta name="robots" content="${Array.from({ length: 300 }, (_, i) => `w${i}`).join(', ')}, ${word}">`))).toEqual(['meta-robots']);
+    const metas = Array.from({ length: 300 }, (_, i) => `<meta name="robots" content="w${i}">`).join('');
+    expect(denies(doc(`${metas}<meta name="robots" content="${word}">`))).toEqual(['meta-robots']);
+  });
+
+  it('more refusing directives than fit the budget: unread, which refuses', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `bot${i}: noai`).join(', ');
+    expect(denies(doc(`<meta name="robots" content="${many}, GPTBot: noai">`))).toContain('signal-unreadable');
+    const out = readRobotsMetas(doc(`<meta name="robots" content="${many}">`));
+    expect(out.every((m) => m.content.length <= 2000 && m.name.length <= 200)).toBe(true);
+  });
+
+  it('the evaluator keeps a refusal past its own directive cap', () => {
+    const metas: RobotsMeta[] = [...Array.from({ length: 300 }, (_, i) => ({ name: 'robots', content: `w${i}` })), { name: 'robots', content: 'no-ai' }];
+    expect(evaluateMetaRobots(metas, SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
+  });
+
+  it('a long benign robots meta refuses nothing', () => {
+    expect(denies(doc(`<meta name="robots" content="${filler}, index, follow">`))).toEqual([]);
+    expect(denies(doc('<meta name="robots" content="index, follow">'))).toEqual([]);
+  });
+
+  // As a browser with scripting enabled parses it: a noscript's content is text.
+  const scripted = (d: Document) => {
+    for (const ns of Array.from(d.querySelectorAll('noscript'))) ns.textContent = ns.innerHTML;
+    return d;
+  };
+  it('metas inside <noscript> past the 100 read: unread, which refuses', () => {
+    const decoys = '<noscript><meta name="description" content="x"></noscript>'.repeat(100);
+    expect(denies(scripted(doc(`${decoys}<noscript><meta name="robots" content="noai"></noscript>`)))).toEqual(['signal-unreadable']);
+  });
+  it('a meta past the first 64 KiB of a <noscript>: unread, which refuses', () => {
+    const d = scripted(doc(`<noscript>${'<p>x</p>'.repeat(9000)}<meta name="robots" content="noai"></noscript>`));
+    expect(denies(d)).toEqual(['signal-unreadable']);
+  });
+  it('many <noscript> without metas (lazy-loaded images), or a long one without any, refuse nothing', () => {
+    const lazy = '<noscript><img src="a.jpg"></noscript>'.repeat(300);
+    expect(denies(scripted(doc(`${lazy}<noscript><meta name="robots" content="index, follow"></noscript>`)))).toEqual([]);
+    expect(denies(scripted(doc(`${lazy}<noscript><meta name="robots" content="noai"></noscript>`)))).toEqual(['meta-robots']);
+    expect(denies(scripted(doc(`<noscript>${'<p>x</p>'.repeat(9000)}</noscript>`)))).toEqual([]);
   });
 });

@@ -228,3 +228,15 @@ describe('opt-out words in the value of a directive that takes none, or with str
     expect(denied(['googlebot: all: noai'])).toBe(false);
   });
 });
+
+// Past its 512 directives the parser kept only the exact opt-out words: `no-ai` or
+// `gptbot: noai` after 600 others was dropped (the meta reader shares the parser).
+describe('an opt-out spelt another way past the directive cap', () => {
+  it.each(['no-ai', 'NoImage_AI', 'gptbot: noai', 'unavailable_after: 2001-01-01'])('%s after 600 directives still refuses', (word) => {
+    const ev = evaluateXRobotsTag(`${'a, '.repeat(600)}${word}`, SRC, 'image', AI);
+    expect(ev.some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag')).toBe(true);
+  });
+  it('600 benign directives refuse nothing', () => {
+    expect(evaluateXRobotsTag(`${'a, '.repeat(600)}index`, SRC, 'image', AI).some((e) => e.effect === 'deny')).toBe(false);
+  });
+});
