@@ -14,6 +14,8 @@
  * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
  *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
  *   with no group is still an opt-out (fail closed).
+ * - More than 20,000 Allow / Disallow rules → unreadable, fails closed: a rule past the cap was
+ *   not read and may disallow the image (DESIGN.md §2 rule 5).
  * - 404/410 → no ai.txt, no restriction. 429, 5xx, other 4xx, network error or larger than
  *   the cap → unreadable, fails closed (`signal-unreadable`; DESIGN.md §2 rules 3 and 5):
  *   the site may publish an opt-out Heed could not read.
@@ -43,10 +45,13 @@ export interface AiTxt {
   groups: AiTxtGroup[];
   /** True when the body was longer than the cap and its tail was ignored. */
   truncated: boolean;
+  /** Present when the file has more than MAX_AI_TXT_RULES rules: those past it were not read, and
+   * one may disallow the image, so evaluation fails closed (`signal-unreadable`, DESIGN.md §2 rule 5). */
+  tooManyRules?: true;
 }
 
 export const MAX_AI_TXT_BYTES = 512 * 1024;
-const MAX_RULES = 20000;
+export const MAX_AI_TXT_RULES = 20000;
 
 /** Parse an ai.txt body; `ok: false` when it is not a robots-style file at all. */
 export function parseAiTxt(body: string): ParseResult<AiTxt> {
@@ -57,6 +62,8 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
       const text = body.slice(0, MAX_AI_TXT_BYTES);
       const groups: AiTxtGroup[] = [];
       let current: AiTxtGroup | null = null;
+      let named = new Set<string>(); // current.agents, for a linear-time "already named?"
+      let tooManyRules = false;
       let lastWasAgent = false;
       let records = 0;
       let rules = 0;
@@ -75,21 +82,30 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
           records++;
           if (!current || !lastWasAgent) {
             current = { agents: [], rules: [] };
+            named = new Set();
             groups.push(current);
           }
           // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
           // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
           for (const piece of value.replace(/["']/g, '').split(',')) {
             const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? '').toLowerCase();
-            if (token !== '' && !current.agents.includes(token)) current.agents.push(token);
+            if (token !== '' && !named.has(token)) {
+              named.add(token);
+              current.agents.push(token);
+            }
           }
           lastWasAgent = true;
         } else if (field === 'allow' || field === 'disallow') {
           records++;
           lastWasAgent = false;
-          if (value === '' || rules >= MAX_RULES) continue; // an empty rule matches nothing
+          if (value === '') continue; // an empty rule matches nothing
+          if (rules >= MAX_AI_TXT_RULES) {
+            tooManyRules = true;
+            continue;
+          }
           if (!current) {
             current = { agents: ['*'], rules: [] };
+            named = new Set(['*']);
             groups.push(current);
           }
           current.rules.push({ allow: field === 'allow', pattern: value, line: i + 1 });
@@ -99,7 +115,7 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
         }
       }
       if (records === 0) return { ok: false, error: 'no User-Agent, Allow or Disallow line' };
-      return { ok: true, value: { groups, truncated: body.length > MAX_AI_TXT_BYTES } };
+      return { ok: true, value: { groups, truncated: body.length > MAX_AI_TXT_BYTES, ...(tooManyRules ? { tooManyRules: true as const } : {}) } };
     },
     (message) => ({ ok: false, error: message }),
   );
@@ -205,6 +221,9 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   if (!parsed.ok) {
     return [{ ...base, value: `not a Spawning ai.txt: ${parsed.error}`, effect: 'info', note: 'The file at /ai.txt is not the robots-style Spawning format; it carries no opt-out.' }];
   }
+  if (parsed.value.tooManyRules) {
+    return [{ ...base, value: `unreadable: more than ${MAX_AI_TXT_RULES} Allow / Disallow rules`, effect: 'deny', reason: 'signal-unreadable', note: "The site's ai.txt has more rules than Heed reads; one it did not read may disallow this image, so Heed fails closed." }];
+  }
   const target = pathAndQuery(imageUrl);
   if (target === null) return [{ ...base, value: 'image URL unreadable', effect: 'info', note: 'The image URL could not be parsed.' }];
   const tokens = profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*'];
@@ -250,6 +269,9 @@ export function aiTxtRestrictions(fetched: FetchedFile, profile: PurposeProfile)
     }
     const parsed = parsedAiTxt(fetched.body);
     if (!parsed.ok) return [];
+    if (parsed.value.tooManyRules) {
+      return [{ ...base, value: `unreadable: more than ${MAX_AI_TXT_RULES} Allow / Disallow rules`, reason: 'signal-unreadable', note: "The site's ai.txt has more rules than Heed reads; its images will be refused (Heed fails closed)." }];
+    }
     const out = new Map<string, Evidence>();
     for (const token of profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*']) {
       const { agent, rules } = rulesFor(parsed.value, token);

@@ -18,6 +18,8 @@
  * A licence with no usage `<permits>` restricts only what it prohibits (the spec's own
  * "prohibit AI training" template permits other uses), so it is recorded as info.
  * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
+ * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
+ * list) is unreadable, not read from its first part (`signal-unreadable`).
  */
 import type { Evidence, Scope } from '../model/evidence';
 import { originOf } from './origin-files';
@@ -26,7 +28,7 @@ import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
 import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength } from './robots/pattern';
-import { attribute, childrenNamed, parseXml, type XmlElement } from './xml/parse';
+import { attribute, childrenNamed, DEFAULT_XML_OPTIONS, parseXml, type XmlElement } from './xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
 
@@ -77,6 +79,15 @@ export interface RslDocument {
 const NS = [RSL_NAMESPACE, null] as const; // lenient: a missing xmlns is a common slip
 const MAX_CONTENTS = 1000;
 const MAX_LICENSES = 100;
+const MAX_TOKENS = 100;
+
+/**
+ * A document past one of the caps above, or a `<permits>` / `<prohibits>` whose text the XML
+ * reader cut. What lies past a cap was not read and may prohibit the purpose (a `<content
+ * url="/img/">` after 1,000 free ones), so the document is unreadable, never read from its first
+ * part (DESIGN.md §2 rule 5): parseRslXml returns `ok: false`, which evaluateRsl fails closed.
+ */
+class PastCap extends Error {}
 
 /** Parse an RSL XML document (no DOMParser; see ../xml/parse.ts). */
 export function parseRslXml(xml: string): ParseResult<RslDocument> {
@@ -88,7 +99,9 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       if (root.local !== 'rsl' || !NS.includes(root.ns as never)) {
         return { ok: false, error: `root element is <${clip(root.local, 50)}>, not <rsl xmlns="${RSL_NAMESPACE}">` };
       }
-      const contents = childrenNamed(root, 'content', NS).slice(0, MAX_CONTENTS).map(readContent);
+      const elements = childrenNamed(root, 'content', NS);
+      if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
+      const contents = elements.map(readContent);
       if (contents.length === 0) return { ok: false, error: 'no <content> element' };
       return { ok: true, value: { contents } };
     },
@@ -98,18 +111,22 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
 
 function readContent(el: XmlElement): RslContent {
   const server = (attribute(el, 'server') ?? '').trim();
+  const licenses = childrenNamed(el, 'license', NS);
+  if (licenses.length > MAX_LICENSES) throw new PastCap(`a <content> has more than ${MAX_LICENSES} <license> elements`);
   return {
     url: (attribute(el, 'url') ?? '').trim(),
     server: server === '' ? null : server,
-    licenses: childrenNamed(el, 'license', NS).slice(0, MAX_LICENSES).map(readLicense),
+    licenses: licenses.map(readLicense),
   };
 }
 
-function tokens(text: string, semicolons: boolean): string[] {
+function tokens(text: string, semicolons: boolean, element: string): string[] {
   // Commas or blanks separate tokens. In a prohibition a semicolon (`search;ai-train`) is read as
   // one too, so a prohibited use is never hidden; never in a permission, where it could only grant.
   const list = text.toLowerCase().split(semicolons ? /[\s,;]+/ : /[\s,]+/).filter((t) => t !== '');
-  return [...new Set(list.map((t) => RSL_USAGE_ALIASES[t] ?? t))].slice(0, 100);
+  const distinct = [...new Set(list.map((t) => RSL_USAGE_ALIASES[t] ?? t))];
+  if (distinct.length > MAX_TOKENS) throw new PastCap(`a <${element}> lists more than ${MAX_TOKENS} tokens`);
+  return distinct;
 }
 
 function readLicense(el: XmlElement): RslLicense {
@@ -119,12 +136,14 @@ function readLicense(el: XmlElement): RslLicense {
   for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
     for (const p of childrenNamed(el, name, NS)) {
       const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
+      // The XML reader keeps an element's first maxText characters: a list that long was cut.
+      if (p.text.length >= DEFAULT_XML_OPTIONS.limits.maxText) throw new PastCap(`a <${name}> longer than ${DEFAULT_XML_OPTIONS.limits.maxText} characters`);
       if (kind !== 'usage' && kind !== 'user' && kind !== 'geo') {
         // A term of a kind RSL 1.0 does not define restricts in a way Heed cannot check (judge).
         if (p.text.trim() !== '' && otherTypes.length < 20) otherTypes.push(clip(kind, 50));
         continue;
       }
-      into[kind] = [...(into[kind] ?? []), ...tokens(p.text, name === 'prohibits')];
+      (into[kind] ??= []).push(...tokens(p.text, name === 'prohibits', name));
     }
   }
   const payments = childrenNamed(el, 'payment', NS).map((p) => ({

@@ -97,6 +97,13 @@ export function parseTdmrepJson(body: string): ParseResult<TdmRule[]> {
       const twice = duplicateJsonKey(body);
       if (twice !== null) return { ok: false, error: `a rule gives ${clip(JSON.stringify(twice), 60)} twice` };
       if (data.length > MAX_RULES) return { ok: false, error: `more than ${MAX_RULES} rules` };
+      // A location longer than the cap is not read in full, and cut it matches more addresses: a
+      // `tdm-reservation: 0` rule could shadow a later reservation. The file is unreadable (rule 5).
+      const long = data.findIndex((item: unknown) => {
+        const location = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).location : undefined;
+        return typeof location === 'string' && location.length > MAX_VALUE;
+      });
+      if (long >= 0) return { ok: false, error: `rule ${long + 1} has a location longer than ${MAX_VALUE} characters` };
       return { ok: true, value: data.map(readRule) };
     },
     (message) => ({ ok: false, error: message }),
@@ -111,7 +118,7 @@ function readRule(item: unknown): TdmRule {
     return { location: '', reservation: 'invalid', policy: null, problem: 'rule is not an object' };
   }
   const r = item as Record<string, unknown>;
-  const location = typeof r.location === 'string' ? r.location.slice(0, MAX_VALUE) : '';
+  const location = typeof r.location === 'string' ? r.location : ''; // at most MAX_VALUE (parseTdmrepJson)
   const reservation = parseTdmReservation(r['tdm-reservation']) ?? 'invalid';
   const policy = typeof r['tdm-policy'] === 'string' ? r['tdm-policy'].slice(0, MAX_VALUE) : null;
   const problem =

@@ -7,6 +7,7 @@
  * most likely to: long runs of the characters its scanner treats specially, never closed).
  */
 import { parseAiTxt } from '../../../utils/signals/ai-txt';
+import { MAX_ROBOTS_BYTES, parseRobotsTxt } from '../../../utils/signals/robots-txt';
 import { parseLinkHeader } from '../../../utils/signals/link-header';
 import { parseXmpPacket } from '../../../utils/signals/xml/xmp-rdf';
 import { evaluateSizes, parseSrcset } from '../../../utils/scan/srcset';
@@ -43,6 +44,25 @@ export function xmpNamespaceFlood(chars: number): string {
   return `<x:xmpmeta xmlns:x="adobe:ns:meta/"${decls.join('')}>${kids.join('')}</x:xmpmeta>`;
 }
 
+/** One robots.txt group of User-agent lines, each listing 30 names, every name distinct. */
+export function robotsAgentFlood(chars: number): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars - 20; i += 30) {
+    const line = `User-agent: ${Array.from({ length: 30 }, (_, k) => `n${(i + k).toString(36)}`).join(' ')}`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return `${lines.join('\n')}\nDisallow: /\n`;
+}
+
+/** Thousands of crawlers named in two groups, the first with thousands of rules. */
+export function robotsSharedGroups(chars: number): string {
+  const agents = robotsAgentFlood(chars / 4).replace(/Disallow: \/\n$/, '');
+  const rules = Array.from({ length: Math.floor(chars / 2 / 14) }, (_, i) => `Disallow: /${i.toString(36)}`).join('\n');
+  return `${agents}${rules}\n\n${agents}Disallow: /\n`;
+}
+
 const sizesView = { innerWidth: 1000, matchMedia: () => ({ matches: false }) };
 
 export const HOSTILE_CASES: HostileCase[] = [
@@ -72,6 +92,21 @@ export const HOSTILE_CASES: HostileCase[] = [
     run: parseAiTxt,
   },
   {
+    // Each name of a User-Agent line was checked against the group's names so far (`includes`).
+    name: 'ai.txt: one User-Agent line naming thousands of crawlers',
+    cap: 512 * 1024,
+    n: 40_000,
+    make: (size) => {
+      const names: string[] = [];
+      for (let i = 0, length = 0; length < size - 30; i++) {
+        names.push(`n${i.toString(36)}`);
+        length += names[names.length - 1]!.length + 1;
+      }
+      return `User-agent: ${names.join(',')}\nDisallow: /\n`;
+    },
+    run: parseAiTxt,
+  },
+  {
     // /^(.*?)\s*(\d*\.?\d+…)$/ tried every split of every digit run: cubic.
     name: 'sizes: a run of digits',
     cap: 4000,
@@ -86,6 +121,24 @@ export const HOSTILE_CASES: HostileCase[] = [
     n: 480,
     make: (size) => `(${repeatTo(',', size - 2)})`,
     run: (s) => evaluateSizes(s, sizesView),
+  },
+  {
+    // Every name of a User-agent line is read (a crawler named late in a list still counts):
+    // an `includes` check of each name against the group's names so far was quadratic.
+    name: 'robots.txt: one group of User-agent lines naming thousands of crawlers',
+    cap: MAX_ROBOTS_BYTES,
+    n: 60_000,
+    make: robotsAgentFlood,
+    run: parseRobotsTxt,
+  },
+  {
+    // Each crawler's groups were merged up front: names × rules when thousands of names share
+    // groups holding thousands of rules. They are merged when a crawler is asked for.
+    name: 'robots.txt: thousands of crawlers named in two groups with thousands of rules',
+    cap: MAX_ROBOTS_BYTES,
+    n: 40_000,
+    make: robotsSharedGroups,
+    run: parseRobotsTxt,
   },
   {
     // /^(\d*\.?\d+(?:e…)?)([wxh])$/ tried every split of a digit run.

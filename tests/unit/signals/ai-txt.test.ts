@@ -89,7 +89,8 @@ describe('evaluateAiTxt', () => {
   });
 
   it('huge file: reads the first 512 KiB and says so', () => {
-    const body = `User-Agent: *\n${'Disallow: /nothing-here\n'.repeat(30000)}Disallow: *.jpg\n`;
+    // ~8,000 rules fit in 512 KiB (within the rule cap, past which the file is unreadable, below).
+    const body = `User-Agent: *\n${`Disallow: /nothing-here/${'x'.repeat(40)}\n`.repeat(15000)}Disallow: *.jpg\n`;
     expect(evaluateAiTxt(ok(body), 'https://art.test/a.jpg', AI)).toEqual([
       { kind: 'ai-txt', scope: 'site', source: URL_, value: 'no rule matches this image', effect: 'info', note: "The site's ai.txt has no rule for this image (only the first 512 KiB were read)." },
     ]);
@@ -184,5 +185,31 @@ describe('an ai.txt that cannot be evaluated', () => {
     const broken = { url: URL_, outcome: 'ok', get body(): string { throw new Error('boom'); } } as unknown as FetchedFile;
     const [e] = evaluateAiTxt(broken, 'https://art.test/a.png', AI);
     expect(e).toMatchObject({ kind: 'ai-txt', effect: 'deny', reason: 'signal-unreadable' });
+  });
+});
+
+// Rules past the 20,000th were skipped silently: a `Disallow: /img/` after 20,000 `Allow:` lines
+// (a 309 KB file, within the 512 KiB read) was never read, so the image was kept. Past the cap
+// the file is unreadable (fails closed, DESIGN.md §2 rule 5); a file within it reads as before.
+describe('an ai.txt with more rules than are read', () => {
+  const many = (n: number, last = 'Disallow: /img/') => `User-agent: *\n${Array.from({ length: n }, (_, i) => `Allow: /p${i}/`).join('\n')}\n${last}\n`;
+  const unreadableRules: Evidence = {
+    kind: 'ai-txt', scope: 'site', source: URL_, value: 'unreadable: more than 20000 Allow / Disallow rules', effect: 'deny', reason: 'signal-unreadable',
+    note: "The site's ai.txt has more rules than Heed reads; one it did not read may disallow this image, so Heed fails closed.",
+  };
+
+  it('a Disallow after 20,000 Allow rules: signal-unreadable', () => {
+    expect(many(20000).length).toBeLessThan(512 * 1024);
+    expect(evaluateAiTxt(ok(many(20000)), 'https://art.test/img/owl.jpg', AI)).toEqual([unreadableRules]);
+    expect(evaluateAiTxt(ok(many(20000, 'Allow: /img/')), 'https://art.test/img/owl.jpg', AI)).toEqual([unreadableRules]);
+  });
+
+  it('the site status says so too', () => {
+    expect(aiTxtRestrictions(ok(many(20000)), AI).map((e) => [e.effect, e.reason])).toEqual([['info', 'signal-unreadable']]);
+  });
+
+  it('20,000 rules are read as before', () => {
+    expect(evaluateAiTxt(ok(many(19999)), 'https://art.test/img/owl.jpg', AI)).toEqual([denyE('User-Agent: * → Disallow: /img/ (line 20001)')]);
+    expect(evaluateAiTxt(ok(many(19999)), 'https://art.test/p7/owl.jpg', AI)).toEqual([allowE('User-Agent: * → Allow: /p7/ (line 9)')]);
   });
 });

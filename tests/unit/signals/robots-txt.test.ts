@@ -533,6 +533,22 @@ describe('User-agent lines naming AI crawlers in other ways', () => {
   it('the conformance reading is unchanged: isAllowed reads the first token only', () => {
     expect(isAllowed(parseRobotsTxt('User-agent: ChatGPT-User, GPTBot\nDisallow: /\n'), 'GPTBot', 'https://m.example/a')).toBe(true);
   });
+
+  // Only the first 33 names of a line were read: a crawler named 34th fell back to a `*` that allowed it.
+  it.each([6, 34, 1000, 1500])('every name of a long list counts: GPTBot named %i-th is refused', (n) => {
+    const names = [...Array.from({ length: n - 1 }, (_, i) => `Bot${i}`), 'GPTBot'];
+    expect(refused(`User-agent: ${names.join(', ')}\nDisallow: /\n\nUser-agent: *\nAllow: /\n`)).toBe(true);
+  });
+
+  it('a long list that does not name an AI token refuses nothing', () => {
+    const names = Array.from({ length: 1500 }, (_, i) => `Bot${i}`).join(', ');
+    expect(refused(`User-agent: ${names}\nDisallow: /\n\nUser-agent: *\nAllow: /\n`)).toBe(false);
+  });
+
+  it('every name of every line of a group is kept (the cost is checked by tests/unit/conventions/linear-time.test.ts)', () => {
+    const lines = Array.from({ length: 30 }, (_, l) => `User-agent: ${Array.from({ length: 1500 }, (_, i) => `B${l}x${i}`).join(',')}`).join('\n');
+    expect(parseRobotsTxt(`${lines}\nDisallow: /\n`).looseAgents.size).toBe(45_000 - 30);
+  });
 });
 
 // `Disallow: images/` — a path without its leading slash, a classic slip. RFC 9309 §2.2.2

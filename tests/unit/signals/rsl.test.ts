@@ -351,3 +351,44 @@ describe('RSL prohibitions of users or places, and types Heed does not know', ()
     expect(reasons('<permits type="usage">ai-train</permits><prohibits type="user"> </prohibits>')).toEqual(['allow']);
   });
 });
+
+// Past Heed's reading caps the rest of an RSL document was dropped silently: a `/img/` content
+// set prohibiting ai-train after 1,000 free ones, or a prohibition after 100 free licences or
+// 100 other tokens, was never read, so the image was kept. Past a cap the document is unreadable
+// (fails closed, DESIGN.md §2 rule 5); a document within the caps reads as before.
+describe('RSL documents past the reading caps', () => {
+  const IMG_URL = 'https://site.test/img/owl.jpg';
+  const FREE = '<permits type="usage">all</permits>';
+  const NO_TRAIN = '<prohibits type="usage">ai-train</prohibits>';
+  const sections = (n: number) => Array.from({ length: n }, (_, i) => content(`/section${i}/`, FREE)).join('');
+  const reasons = (body: string) => evaluateRsl(ok(body), IMG_URL, AI).map((e) => e.reason ?? e.effect);
+
+  it('a prohibition after 1,000 other <content> sets: unreadable', () => {
+    const body = rsl(content('/', FREE) + sections(1000) + content('/img/', NO_TRAIN));
+    expect(evaluateRsl(ok(body), IMG_URL, AI)).toEqual([unreadable('unreadable: more than 1000 <content> elements')]);
+  });
+
+  it('a prohibition after 100 free licences of one <content>: unreadable', () => {
+    const body = rsl(`<content url="/img/">${`<license>${FREE}</license>`.repeat(100)}<license>${NO_TRAIN}</license></content>`);
+    expect(evaluateRsl(ok(body), IMG_URL, AI)).toEqual([unreadable('unreadable: a <content> has more than 100 <license> elements')]);
+  });
+
+  it('ai-train as the 101st token of a prohibition: unreadable', () => {
+    const tokens = [...Array.from({ length: 100 }, (_, i) => `use${i}`), 'ai-train'].join(' ');
+    const body = rsl(content('/img/', `<permits type="usage">all</permits><prohibits type="usage">${tokens}</prohibits>`));
+    expect(evaluateRsl(ok(body), IMG_URL, AI)).toEqual([unreadable('unreadable: a <prohibits> lists more than 100 tokens')]);
+  });
+
+  it('ai-train after 64 KiB of blanks in a prohibition (the XML reader keeps 64 KiB of an element\'s text): unreadable', () => {
+    const body = rsl(content('/img/', `<permits type="usage">all</permits><prohibits type="usage">${' '.repeat(65536)}ai-train</prohibits>`));
+    expect(evaluateRsl(ok(body), IMG_URL, AI)).toEqual([unreadable('unreadable: a <prohibits> longer than 65536 characters')]);
+  });
+
+  it('within the caps nothing changes: 1,000 content sets, 100 licences, 100 tokens', () => {
+    expect(reasons(rsl(content('/img/', NO_TRAIN) + sections(999)))).toEqual(['rsl-prohibits']);
+    expect(reasons(rsl(content('/', FREE) + sections(999)))).toEqual(['allow']);
+    expect(reasons(rsl(`<content url="/img/">${`<license>${FREE}</license>`.repeat(99)}<license>${NO_TRAIN}</license></content>`))).toEqual(['rsl-prohibits']);
+    const tokens = [...Array.from({ length: 99 }, (_, i) => `use${i}`), 'ai-train', 'ai-train'].join(' ');
+    expect(reasons(rsl(content('/img/', `<prohibits type="usage">${tokens}</prohibits>`)))).toEqual(['rsl-prohibits']);
+  });
+});

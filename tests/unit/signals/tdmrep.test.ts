@@ -313,3 +313,31 @@ describe('tdm-reservation metas as sent to the background', () => {
     expect(parseTdmReservation(tdm.reservation)).toBe('invalid');
   });
 });
+
+// A rule's location was cut to 2,048 characters: `/img/***…***.png$` with `tdm-reservation: 0`
+// read as `/img/***…` and matched every image under /img/, shadowing the reservation after it.
+// A location longer than the cap was not read in full: the file is unreadable (DESIGN.md §2 rule 5).
+describe('tdmrep.json locations not read in full', () => {
+  const OWL = 'https://img.test/img/owl.jpg';
+  const long = `/img/${'*'.repeat(2100)}.png$`;
+  const rules = [{ location: long, 'tdm-reservation': 0 }, { location: '/img/', 'tdm-reservation': 1 }];
+  const error = 'rule 1 has a location longer than 2048 characters';
+
+  it('the file is unreadable', () => {
+    expect(parseTdmrepJson(JSON.stringify(rules))).toEqual({ ok: false, error });
+  });
+
+  it('and fails closed for the image it would have shadowed', () => {
+    expect(resolveTdmReservation(input({ wellKnown: ok(rules), imageUrl: OWL }), AI)).toEqual([
+      { kind: 'tdmrep', scope: 'site', source: WK, value: `unreadable: ${error}`, effect: 'deny', reason: 'signal-unreadable', note: unreadable('tdmrep.json') },
+    ]);
+  });
+
+  it('a location of 2,048 characters reads as before', () => {
+    const fits = `/img/${'*'.repeat(2038)}.png$`;
+    expect(fits.length).toBe(2048);
+    const within = [{ location: fits, 'tdm-reservation': 0 }, { location: '/img/', 'tdm-reservation': 1 }];
+    expect(resolveTdmReservation(input({ wellKnown: ok(within), imageUrl: OWL }), AI).map((e) => e.reason ?? e.effect)).toEqual(['tdm-reserved']);
+    expect(resolveTdmReservation(input({ wellKnown: ok(within), imageUrl: 'https://img.test/img/owl.png' }), AI).map((e) => e.reason ?? e.effect)).toEqual(['allow']);
+  });
+});

@@ -57,9 +57,9 @@ export interface RobotsTxt {
 }
 
 interface Group {
-  agents: string[];
+  agents: Set<string>;
   /** Tokens the group's User-agent values name after their first (see `otherNames`). */
-  otherAgents: string[];
+  otherAgents: Set<string>;
   global: boolean;
   rules: RobotsRule[];
   contentUsage: PathPreference<ContentUsagePrefs>[];
@@ -85,16 +85,13 @@ function userAgentToken(value: string): string {
  * paste a whole User-Agent string (`Mozilla/5.0 (compatible; ClaudeBot/1.0)`); RFC 9309 §2.2.1
  * reads the leading token only. Heed reads both ways and a token is disallowed if either
  * reading disallows it (DESIGN.md §2: the reading that cannot keep what the owner refused);
- * the first-token reading alone is what the conformance vectors pin. At most 32 names a line.
+ * the first-token reading alone is what the conformance vectors pin. Every name of the line is
+ * read: reading only the first few let a crawler named late in a long list fall back to a `*`
+ * group that allowed it. The line is capped (MAX_LINE_BYTES), and the caller dedupes with a Set,
+ * so the cost stays linear (tests/unit/conventions/linear-time.test.ts).
  */
-function otherNames(value: string, first: string): string[] {
-  const names = value.replace(/["']/g, ' ').match(/[A-Za-z0-9_-]+/g) ?? [];
-  const out: string[] = [];
-  for (const n of names.slice(0, 33)) {
-    const t = n.toLowerCase();
-    if (t !== first && !out.includes(t)) out.push(t);
-  }
-  return out;
+function otherNames(value: string): string[] {
+  return value.replace(/["']/g, ' ').match(/[A-Za-z0-9_-]+/g) ?? [];
 }
 
 // Google treats `*` followed by whitespace and more text as the global group too.
@@ -137,6 +134,57 @@ function merge(groups: readonly Group[]): AgentRules {
   };
 }
 
+/**
+ * Token → the merged groups that name it, each merged when first asked for. Only the purpose's
+ * few tokens are ever asked for; merging every token's groups up front cost tokens × rules on a
+ * file naming thousands of crawlers in groups with thousands of rules (quadratic; see
+ * tests/unit/conventions/hostile-inputs.ts). Iterating merges them all (tests, benches).
+ */
+class MergedByToken implements ReadonlyMap<string, AgentRules> {
+  private readonly merged = new Map<string, AgentRules>();
+  /** `groupsOf`: a token's groups from its entry in `lists` (by default, the entry itself). */
+  constructor(
+    private readonly lists: ReadonlyMap<string, readonly Group[]>,
+    private readonly groupsOf: (token: string, listed: readonly Group[]) => readonly Group[] = (_, listed) => listed,
+  ) {}
+  get size(): number {
+    return this.lists.size;
+  }
+  has(token: string): boolean {
+    return this.lists.has(token);
+  }
+  get(token: string): AgentRules | undefined {
+    let m = this.merged.get(token);
+    if (m === undefined) {
+      const list = this.lists.get(token);
+      if (list === undefined) return undefined;
+      m = merge(this.groupsOf(token, list));
+      this.merged.set(token, m);
+    }
+    return m;
+  }
+  private all(): Map<string, AgentRules> {
+    const out = new Map<string, AgentRules>();
+    for (const token of this.lists.keys()) out.set(token, this.get(token)!);
+    return out;
+  }
+  forEach(fn: (value: AgentRules, key: string, map: ReadonlyMap<string, AgentRules>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
+  }
+  keys() {
+    return this.lists.keys();
+  }
+  values() {
+    return this.all().values();
+  }
+  entries() {
+    return this.all().entries();
+  }
+  [Symbol.iterator]() {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
 /** Parse and compile a robots.txt body (RFC 9309 + aipref attach-05 §3); never throws. */
 export function parseRobotsTxt(body: string): RobotsTxt {
   const { records, ignored, truncated } = tokenizeRobots(typeof body === 'string' ? body : '');
@@ -153,21 +201,24 @@ export function parseRobotsTxt(body: string): RobotsTxt {
     else if (key === 'license') licences.push(value);
     else if (key === 'user-agent') {
       if (!group || !readingAgents) {
-        group = { agents: [], otherAgents: [], global: false, rules: [], contentUsage: [], contentSignals: [] };
+        group = { agents: new Set(), otherAgents: new Set(), global: false, rules: [], contentUsage: [], contentSignals: [] };
         groups.push(group);
       }
       readingAgents = true;
       const token = isGlobalAgent(value) ? '' : userAgentToken(value);
       if (isGlobalAgent(value)) group.global = true;
-      else if (token && !group.agents.includes(token)) group.agents.push(token);
-      for (const t of otherNames(value, token)) if (!group.otherAgents.includes(t)) group.otherAgents.push(t);
+      else if (token) group.agents.add(token);
+      for (const n of otherNames(value)) {
+        const t = n.toLowerCase();
+        if (t !== token) group.otherAgents.add(t);
+      }
     } else if (!group) {
       // Rules before the first user-agent are ignored (§2.1). A Content-Usage / Content-Signal
       // statement there is no crawl rule: it is the site's preference for every crawler, read
       // as a `*` group's (fail closed, DESIGN.md §2 rule 3) in a group that holds nothing else.
       if (key === 'content-usage' || key === 'content-signal') {
         if (!preamble) {
-          preamble = { agents: [], otherAgents: [], global: true, rules: [], contentUsage: [], contentSignals: [] };
+          preamble = { agents: new Set(), otherAgents: new Set(), global: true, rules: [], contentUsage: [], contentSignals: [] };
           groups.push(preamble);
         }
         addPreference(preamble, key, value, line);
@@ -197,9 +248,6 @@ export function parseRobotsTxt(body: string): RobotsTxt {
       else byAgent.set(a, [g]);
     }
   }
-  const agents = new Map<string, AgentRules>();
-  for (const [a, list] of byAgent) agents.set(a, merge(list));
-  const looseAgents = new Map<string, AgentRules>();
   const byOther = new Map<string, Group[]>();
   for (const g of groups) {
     for (const a of g.otherAgents) {
@@ -209,11 +257,9 @@ export function parseRobotsTxt(body: string): RobotsTxt {
     }
   }
   const order = new Map(groups.map((g, i) => [g, i]));
-  for (const [a, others] of byOther) {
-    const list = [...new Set([...(byAgent.get(a) ?? []), ...others])].sort((x, y) => order.get(x)! - order.get(y)!);
-    looseAgents.set(a, merge(list));
-  }
+  // A token's loose groups: those naming it either way, in file order.
+  const either = (a: string, others: readonly Group[]) => [...new Set([...(byAgent.get(a) ?? []), ...others])].sort((x, y) => order.get(x)! - order.get(y)!);
   const globals = groups.filter((g) => g.global);
   const global = globals.length > 0 ? merge(globals) : null;
-  return { agents, looseAgents, global, sitemaps, licences, ignoredLines, truncated };
+  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either), global, sitemaps, licences, ignoredLines, truncated };
 }
