@@ -58,7 +58,7 @@ export interface RslLicense {
   /** Permitted tokens per type; null when that `<permits type>` is absent. */
   permits: Record<Kind, string[] | null>;
   prohibits: Record<Kind, string[]>;
-  /** One entry per `<payment>`: its type (`free` when omitted) and `<amount>` text. */
+  /** One entry per `<payment>`: its type (`unspecified` when omitted) and the `<amount>` text that decides (see isFreePayment). */
   payments: { type: string; amount: string | null }[];
   /** A `<reporting>` duty (RSL 1.0 §3.12): a client that cannot comply is not licensed. */
   reporting: boolean;
@@ -146,10 +146,15 @@ function readLicense(el: XmlElement): RslLicense {
       (into[kind] ??= []).push(...tokens(p.text, name === 'prohibits', name));
     }
   }
-  const payments = childrenNamed(el, 'payment', NS).map((p) => ({
-    type: (attribute(p, 'type') ?? '').trim().toLowerCase() || 'free',
-    amount: childrenNamed(p, 'amount', NS)[0]?.text.trim() ?? null,
-  }));
+  const payments = childrenNamed(el, 'payment', NS).map((p) => {
+    const amounts = childrenNamed(p, 'amount', NS).map((a) => a.text.trim());
+    return {
+      type: (attribute(p, 'type') ?? '').trim().toLowerCase() || UNSPECIFIED_PAYMENT,
+      // The amount that decides (see isFreePayment): the first that is not a plain number ≤ 0, so a
+      // second, real price after a `0` is never hidden; else the first; null when none.
+      amount: amounts.find((a) => !isZeroOrNoPrice(a)) ?? amounts[0] ?? null,
+    };
+  });
   return { permits, prohibits, payments, reporting: childrenNamed(el, 'reporting', NS).length > 0, ...(otherTypes.length > 0 ? { otherTypes } : {}) };
 }
 
@@ -171,6 +176,28 @@ function specificity(pattern: string): number {
   return patternLength(m ? m[1] || '/' : pattern);
 }
 
+/** The type recorded for a `<payment>` without one. */
+const UNSPECIFIED_PAYMENT = 'unspecified';
+
+/** An `<amount>` that asks nothing: empty, or a plain decimal number ≤ 0 (`0`, `0.00`, `-0`). */
+function isZeroOrNoPrice(amount: string): boolean {
+  if (amount === '') return true;
+  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(amount) && Number(amount) <= 0;
+}
+
+/**
+ * Decision (DESIGN.md §2 rule 3, "where a rule can be read two ways, take the reading that cannot
+ * keep what the owner refused"): a `<payment>` is free only if its `type` is explicitly `free` and
+ * its `<amount>`s are absent, empty or plain decimal numbers ≤ 0. Any other amount text (`$5`,
+ * `5 USD`, `1,50`, `0x10`, `5.00 per image`) is a price Heed cannot read, so it is read as a price
+ * asked, like a paid type (`rsl-prohibits`), never as free. A `<payment>` without `type` is not
+ * free either: secondary summaries of the RSL drafts give `free` as the default, but SIGNALS.md
+ * §5.2 does not confirm it from the spec text, and a compensation model left unnamed is unclear.
+ */
+function isFreePayment(p: RslLicense['payments'][number]): boolean {
+  return p.type === 'free' && (p.amount === null || isZeroOrNoPrice(p.amount));
+}
+
 const covers = (token: string, need: string): boolean => RSL_USAGE_COVERS[token]?.includes(need) ?? false;
 
 type Verdict =
@@ -190,7 +217,7 @@ function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict 
   }
   const conditions: string[] = [];
   if (c.server) conditions.push(`a licence must be obtained from ${clip(c.server, 200)}`);
-  const paid = l.payments.filter((p) => p.type !== 'free' || Number(p.amount) > 0);
+  const paid = l.payments.filter((p) => !isFreePayment(p));
   if (paid.length > 0) conditions.push(`payment: ${paid.map((p) => p.type).join(', ')}`);
   if (l.reporting) conditions.push('usage reporting required');
   if (l.permits.user) conditions.push(`only for users: ${l.permits.user.join(', ')}`);

@@ -190,6 +190,36 @@ describe('evaluateRsl', () => {
   });
 });
 
+describe('RSL prices that are not a plain number are not free (fail closed)', () => {
+  const licence = (payment: string) => rsl(content('/', `<permits type="usage">ai-train</permits>${payment}`));
+  const verdict = (payment: string) => evaluateRsl(ok(licence(payment)), 'https://site.test/a.jpg', AI);
+
+  it.each<[string, string, string]>([
+    ['"free" with a $-prefixed price', '<payment type="free"><amount currency="USD">$5</amount></payment>', 'free'],
+    ['"free" with a price and its currency', '<payment type="free"><amount currency="USD">5 USD</amount></payment>', 'free'],
+    ['"free" with a decimal comma', '<payment type="free"><amount currency="EUR">1,50</amount></payment>', 'free'],
+    ['"free" with a hex price', '<payment type="free"><amount currency="USD">0x10</amount></payment>', 'free'],
+    ['"free" with a zero and a second, real price', '<payment type="free"><amount currency="USD">0</amount><amount currency="EUR">5</amount></payment>', 'free'],
+    ['no type, a price in words', '<payment><amount currency="USD">5.00 per image</amount></payment>', 'unspecified'],
+    ['no type, no price (the type is not said to be free)', '<payment/>', 'unspecified'],
+  ])('%s → deny rsl-prohibits', (_name, payment, type) => {
+    expect(verdict(payment)).toEqual([deny(`content "/"; permits usage=ai-train; payment=${type}`, notFree(`payment: ${type}`))]);
+  });
+
+  it.each<[string, string]>([
+    ['an empty free payment', '<payment type="free"/>'],
+    ['a free payment of 0', '<payment type="free"><amount currency="USD">0</amount></payment>'],
+    ['a free payment of 0.00', '<payment type="free"><amount currency="USD"> 0.00 </amount></payment>'],
+  ])('%s stays free', (_name, payment) => {
+    expect(verdict(payment)).toEqual([allow('content "/"; permits usage=ai-train; payment=free')]);
+  });
+
+  it('a plain 5.00 price stays paid', () => {
+    expect(verdict('<payment type="training"><amount currency="USD">5.00</amount></payment>')).toEqual([deny('content "/"; permits usage=ai-train; payment=training', notFree('payment: training'))]);
+    expect(verdict('<payment type="free"><amount currency="USD">5.00</amount></payment>')).toEqual([deny('content "/"; permits usage=ai-train; payment=free', notFree('payment: free'))]);
+  });
+});
+
 describe('parsedRsl', () => {
   it('parses a document once however many images it is evaluated for, and still tells documents apart', () => {
     const body = SIGNALS_EXAMPLE;
