@@ -38,7 +38,7 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
   /** IPTC-IIM (APP13) datasets were found. */
   iim: z.boolean(),
   webStatement: Text.nullable(),
-  /** `cc:license` (Creative Commons' own XMP property), read when WebStatement is no licence. */
+  /** `cc:license` (Creative Commons' own XMP property): a licence statement as WebStatement is. */
   ccLicense: Text.nullable(),
   /** Further WebStatement / cc:license values (a second rdf:Description, an rdf:Alt): each is a licence statement too. */
   moreLicenceUrls: Texts.optional(),
@@ -359,6 +359,8 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   // every licence the image's own metadata states counts, not only the first; two different
   // ones conflict (a WebStatement CC BY beside a cc:license CC BY-NC keeps nothing).
   const licences: Licence[] = [];
+  // Statements that are no licence Heed recognises (a rights page, plain text, an unknown CC version).
+  const unrecognised: string[] = [];
   const statements: (readonly [string, string | null])[] = [
     ['xmpRights:WebStatement', rights.webStatement],
     ['cc:license', rights.ccLicense],
@@ -381,23 +383,28 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
       licence ??= stated;
       add('xmp', `${property}=${url}`, again || licence === stated ? `Licence stated in the image's own metadata: ${parsed.name}.` : `A second licence stated in the image's own metadata (${parsed.name}): it conflicts with the first.`);
     } else {
-      add('xmp', `${property}=${url}`, 'Rights statement URL (not a recognised licence).');
+      unrecognised.push(url);
+      add('xmp', `${property}=${url}`, "Rights statement (not a recognised licence): the image's own licence statement, which is not accepted.");
     }
   }
   // DESIGN.md §2 rule 4: XMP that states rights without a licence Heed recognises — Marked true,
-  // or a WebStatement that is no licence URL (a stock agency's licence page) — is the image's own
+  // or any WebStatement or cc:license that is no recognised licence (a stock agency's licence page,
+  // plain text `CC BY-NC 4.0`, a CC version parseLicenceUrl does not know) — is the image's own
   // licence statement, the most specific there is: it becomes an xmp licence with no id, which
   // the decision refuses (`licence-not-accepted`) whatever the page says. A recognised licence
   // (any URL form: parseLicenceUrl reads deed, legal code, http and https) is that licence even
   // when Marked is true: Creative Commons' own XMP guidance marks licensed works True. A bare
   // copyright notice, UsageTerms alone and Marked false stay info (CC works carry a notice too).
-  const statement = rights.webStatement && !licence ? rights.webStatement : rights.marked === true && !licence ? 'xmpRights:Marked=True' : null;
+  // Every unrecognised statement counts, not only the first WebStatement: beside a recognised
+  // licence (a WebStatement CC BY and a stock cc:license or second WebStatement) it is a second
+  // licence at the most specific level, which conflicts (`licence-conflict`).
+  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null);
   if (statement !== null) {
     licence = { id: null, url: statement, source: 'xmp', attribution: null };
     licences.push(licence);
-  } else if (licence && rights.webStatement && !licences.some((l) => l.url === rights.webStatement)) {
-    // A rights page as WebStatement beside a CC cc:license: two statements that disagree.
-    licences.push({ id: null, url: rights.webStatement, source: 'xmp', attribution: null });
+  }
+  for (const url of unrecognised) {
+    if (!licences.some((l) => l.url === url)) licences.push({ id: null, url, source: 'xmp', attribution: null });
   }
   if (rights.marked !== null) {
     add('xmp', `xmpRights:Marked=${rights.marked ? 'True' : 'False'}`, rights.marked ? 'Marked as rights-managed.' : 'Marked as public domain (not a licence by itself).');

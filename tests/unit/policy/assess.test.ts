@@ -8,7 +8,8 @@ import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
 import { MAX_FRAMES_PER_IMAGE, withFrame, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
+import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
+import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { readPageSignals } from '../../../utils/page/page-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
@@ -634,6 +635,42 @@ describe('two licences in the image’s own metadata', () => {
     const by = { id: 'CC-BY-4.0', url: CC_BY, source: 'xmp' as const, attribution: null };
     const nc = { id: 'CC-BY-NC-4.0', url: 'https://creativecommons.org/licenses/by-nc/4.0/', source: 'xmp' as const, attribution: null };
     expect(decideFor('https://museum.example/a.png', { embedded: { evidence: [], licence: by, licences: [by, nc] } }).reasons).toEqual(['licence-conflict']);
+  });
+});
+
+// The image's own XMP licence statement was ignored unless it was a recognised CC URL: the
+// page's CC BY licensed an image whose XMP names a rights-managed licence (DESIGN.md §2 rule 4).
+describe('an unrecognised licence statement in the image’s own XMP beats the page licence', () => {
+  const CC_NS = 'xmlns:cc="http://creativecommons.org/ns#"';
+  const STOCK = 'https://stock.example/licence';
+  const fromXmp = async (packet: string) => {
+    const rights = await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] }));
+    const { evidence, licence, licences } = evaluateEmbeddedRights(rights, purposeProfile('ai-training'));
+    return decideFor('https://museum.example/a.jpg', { embedded: { evidence, licence, ...(licences ? { licences } : {}) } });
+  };
+  it.each([
+    ['a rights-managed licence page', 'https://stock.example/licence/rights-managed'],
+    ['plain text', 'CC BY-NC 4.0'],
+    ['a CC version the parser does not know', 'https://creativecommons.org/licenses/by-nc/5.0/'],
+  ])('cc:license %s → licence-not-accepted', async (_name, value) => {
+    const d = await fromXmp(xmpPacket('', `${CC_NS} cc:license="${value}"`));
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: null, url: value, source: 'xmp' } });
+  });
+  it('WebStatement CC BY and a stock cc:license → licence-conflict', async () => {
+    const d = await fromXmp(xmpPacket('', `xmpRights:WebStatement="${CC_BY}" ${CC_NS} cc:license="${STOCK}"`));
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-conflict'] });
+  });
+  it('WebStatement CC BY and a second WebStatement naming a stock licence page → licence-conflict', async () => {
+    const d = await fromXmp(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+ <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:WebStatement="${CC_BY}"/>
+ <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"><xmpRights:WebStatement>${STOCK}</xmpRights:WebStatement></rdf:Description>
+</rdf:RDF></x:xmpmeta>`);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['licence-conflict'] });
+  });
+  it('unchanged: a CC BY cc:license alone permits; a copyright notice, UsageTerms or Marked false leave the page licence', async () => {
+    expect(await fromXmp(xmpPacket('', `${CC_NS} cc:license="${CC_BY}"`))).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+    const benign = await fromXmp(xmpPacket('<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Stock Agency</rdf:li></rdf:Alt></dc:rights><xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">All rights reserved</rdf:li></rdf:Alt></xmpRights:UsageTerms>', 'xmpRights:Marked="False"'));
+    expect(benign).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'page' } });
   });
 });
 

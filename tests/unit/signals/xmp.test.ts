@@ -580,3 +580,43 @@ describe('plus:DataMining past the caps', () => {
     expect((await evidenceOf(bag([[...allowed(19), 'DMI-PROHIBITED'].join(' ')]))).map((e) => e.reason ?? e.effect)).toEqual([...allowed(19).map(() => 'allow'), 'xmp-data-mining']);
   });
 });
+
+// A licence statement in the image's own XMP that Heed does not recognise — a rights-managed
+// licence page as cc:license, plain text, a CC version the parser does not know, a rights page
+// beside a CC BY WebStatement — was only info, so the page's CC BY licensed the image. Each is
+// the image's own statement (DESIGN.md §2 rule 4): an xmp licence with no id.
+describe('an unrecognised licence statement in the image’s own XMP', () => {
+  const CC_NS = 'xmlns:cc="http://creativecommons.org/ns#"';
+  const evaluate = async (packet: string) => evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), AI);
+  it.each([
+    ['a rights-managed licence page', 'https://stock.example/licence/rights-managed'],
+    ['plain text', 'CC BY-NC 4.0'],
+    ['a CC version the parser does not know', 'https://creativecommons.org/licenses/by-nc/5.0/'],
+  ])('cc:license alone: %s → the image’s licence, with no id', async (_name, value) => {
+    const ev = await evaluate(xmpPacket('', `${CC_NS} cc:license="${value}"`));
+    expect(ev.licence).toEqual({ id: null, url: value, source: 'xmp', attribution: null });
+    expect(ev.licences).toBeUndefined();
+  });
+  it('WebStatement CC BY and a stock cc:license: both are given, to conflict', async () => {
+    const ev = await evaluate(xmpPacket('', `xmpRights:WebStatement="${CC_BY}" ${CC_NS} cc:license="https://stock.example/licence"`));
+    expect(ev.licences?.map((l) => l.id ?? l.url)).toEqual(['CC-BY-4.0', 'https://stock.example/licence']);
+  });
+  it('WebStatement CC BY and a second WebStatement (another rdf:Description) naming a stock licence page: both are given', async () => {
+    const packet = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+ <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmpRights:WebStatement="${CC_BY}"/>
+ <rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"><xmpRights:WebStatement>https://stock.example/licence</xmpRights:WebStatement></rdf:Description>
+</rdf:RDF></x:xmpmeta>`;
+    const ev = await evaluate(packet);
+    expect(ev.licences?.map((l) => l.id ?? l.url)).toEqual(['CC-BY-4.0', 'https://stock.example/licence']);
+  });
+  it('unchanged: a recognised CC BY cc:license alone is that licence', async () => {
+    const ev = await evaluate(xmpPacket('', `${CC_NS} cc:license="${CC_BY}"`));
+    expect(ev.licence).toMatchObject({ id: 'CC-BY-4.0', source: 'xmp' });
+    expect(ev.licences).toBeUndefined();
+  });
+  it('unchanged: a copyright notice, UsageTerms and Marked false state no licence', async () => {
+    const ev = await evaluate(xmpPacket('<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Stock Agency</rdf:li></rdf:Alt></dc:rights><xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">All rights reserved</rdf:li></rdf:Alt></xmpRights:UsageTerms>', 'xmpRights:Marked="False"'));
+    expect(ev.licence).toBeNull();
+    expect(ev.evidence.every((e) => e.effect === 'info')).toBe(true);
+  });
+});
