@@ -40,9 +40,16 @@ const VERSIONS = ['1.0', '2.0', '2.1', '2.5', '3.0', '4.0'];
 const SPDX_UNPORTED_VERSIONS = ['1.0', '2.0', '2.5', '3.0', '4.0'];
 const ELEMENT_ORDER = ['BY', 'NC', 'ND', 'SA'];
 const MAX_URL = 2048;
-// `deed`, `deed.zh-hans`, `legalcode`, `legalcode.fr`, `legalcode.txt`, `rdf`: views of one licence.
-// One optional tail, no nested quantifiers: linear time on hostile input.
-const VIEW_SEGMENT = /^(?:(?:deed|legalcode)(?:[._-][a-z0-9@._-]*)?|rdf)$/;
+// `deed`, `deed.zh-hans`, `deed.pt_br`, `legalcode`, `legalcode.fr`, `legalcode.txt`, `rdf`: views
+// of one licence. The tail is one language tag after a dot and nothing else (`deed.en.nc`,
+// `deed.x-nc`, `deed..nc`, `deed.en@nc` are not views: fail closed). Bounded repeats, no nesting:
+// linear time on hostile input.
+const VIEW_SEGMENT = /^(?:(?:deed|legalcode)(?:\.[a-z]{2,3}(?:[-_][a-z0-9]{2,8}){0,2})?|rdf)$/;
+// Anything the author meant as a view page: it must then be a clean one (VIEW_SEGMENT).
+const VIEW_LIKE = /^(?:deed|legalcode)/;
+// A `..` segment, literal or percent-encoded in any case, split by `/` or `\` (both path
+// separators to the URL parser).
+const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){2}(?=[/\\?#]|$)/i;
 const PORT_SEGMENT = /^[a-z]{2,3}$|^scotland$/;
 // Licence elements are never ports (no CC jurisdiction was called nc, nd, sa or by): one in the
 // port position restricts what the URL's code says, so the URL is not that licence (fail closed).
@@ -126,14 +133,20 @@ export function parseLicenceUrl(url: string): ParsedLicence | null {
   if (!parsed) return null;
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (host !== 'creativecommons.org' && host !== 'www.creativecommons.org') return other(parsed);
+  // `new URL` resolves dot segments: `by-nc/4.0/%2e%2e/%2e%2e/by/4.0/` would read as CC BY though
+  // its text names BY-NC. The raw path (tabs and newlines dropped, as the URL parser drops them)
+  // must carry none, or the URL is not recognised (fail closed).
+  const rawPath = url.replace(/[\t\n\r]/g, '').split(/[?#]/, 1)[0] ?? '';
+  if (DOT_SEGMENT.test(rawPath)) return other(parsed);
   const segments = parsed.pathname.toLowerCase().split('/').filter((s) => s.length > 0);
   const last = segments[segments.length - 1];
-  if (last !== undefined && VIEW_SEGMENT.test(last)) {
-    // A tail whose first word is a licence element (`deed.nc`, `legalcode-nd`) is no language:
-    // it restricts what the path's code says, so the URL is not that licence (as a port
-    // segment naming one is not, ELEMENT_SEGMENTS; fail closed). A deed in a language whose code
-    // is one of those (North Ndebele `nd`, Sanskrit `sa`) is then not recognised either: the safe side.
-    if (ELEMENT_SEGMENTS.has(last.split(/[._-]/)[1] ?? '')) return other(parsed);
+  if (last !== undefined && VIEW_LIKE.test(last)) {
+    // A view tail is a language and nothing else. One that is not a language tag, or with a
+    // licence element in any word (`deed.nc`, `legalcode-nd`, `deed.en.nc`, `legalcode.en-nd`),
+    // restricts what the path's code says, so the URL is not that licence (as a port segment
+    // naming one is not, ELEMENT_SEGMENTS; fail closed). A deed in a language whose code is one of
+    // those (North Ndebele `nd`, Sanskrit `sa`) is then not recognised either: the safe side.
+    if (!VIEW_SEGMENT.test(last) || last.split(/[._-]/).some((w) => ELEMENT_SEGMENTS.has(w))) return other(parsed);
     segments.pop();
   }
   return parseCcPath(segments) ?? other(parsed);

@@ -370,3 +370,73 @@ describe('parseLicenceUrl: licence elements in the port position', () => {
     expect(parseLicenceUrl('https://creativecommons.org/licenses/by/2.0/nl/')?.id).toBe('CC-BY-2.0');
   });
 });
+
+// A view tail (`deed.…`, `legalcode.…`) is a language, nothing else: a licence element anywhere
+// in it (`deed.en.nc`, `legalcode.en-nd`) restricts what the path's code says, and a tail that is
+// no language tag is no view of that licence. Neither is read as the licence (fail closed).
+describe('parseLicenceUrl: licence elements in the view-page suffix', () => {
+  it.each([
+    'https://creativecommons.org/licenses/by/4.0/deed.en.nc',
+    'https://creativecommons.org/licenses/by/4.0/deed.x-nc',
+    'https://creativecommons.org/licenses/by/4.0/deed..nc',
+    'https://creativecommons.org/licenses/by/4.0/deed.en@nc',
+    'https://creativecommons.org/licenses/by/4.0/deed.EN.NC',
+    'https://creativecommons.org/licenses/by/4.0/deed.en_US-nc',
+    'https://creativecommons.org/licenses/by/4.0/legalcode.en-nd',
+    'https://creativecommons.org/licenses/by/4.0/legalcode.txt.nd',
+    'https://creativecommons.org/licenses/by-sa/4.0/deed.en.nd',
+    'https://creativecommons.org/licenses/by-sa/3.0/de/deed.de.nc',
+    'https://creativecommons.org/publicdomain/zero/1.0/deed.en.nc',
+    'https://creativecommons.org/publicdomain/mark/1.0/deed.de-nd',
+    // already refused: the first word is an element
+    'https://creativecommons.org/licenses/by/4.0/deed.nc',
+    'https://creativecommons.org/licenses/by/4.0/deed.sa',
+    'https://creativecommons.org/licenses/by/4.0/deed.nc-en',
+  ])('%s → other, not accepted', (url) => {
+    const r = parseLicenceUrl(url);
+    expect(r).toMatchObject({ id: null, family: 'other' });
+    expect(isAcceptedLicence(r?.id)).toBe(false);
+  });
+
+  it.each([
+    ['https://creativecommons.org/licenses/by/4.0/deed.en', 'CC-BY-4.0'],
+    ['https://creativecommons.org/licenses/by/4.0/deed', 'CC-BY-4.0'],
+    ['https://creativecommons.org/licenses/by/4.0/legalcode', 'CC-BY-4.0'],
+    ['https://creativecommons.org/licenses/by/4.0/legalcode.txt', 'CC-BY-4.0'],
+    ['https://creativecommons.org/licenses/by-sa/4.0/deed.de', 'CC-BY-SA-4.0'],
+    ['https://creativecommons.org/licenses/by-sa/4.0/legalcode.fr', 'CC-BY-SA-4.0'],
+    ['https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans', 'CC-BY-SA-4.0'],
+    ['https://creativecommons.org/licenses/by-sa/4.0/deed.sr-Latn', 'CC-BY-SA-4.0'],
+    ['https://creativecommons.org/licenses/by-sa/3.0/deed.en_US', 'CC-BY-SA-3.0'],
+    ['https://creativecommons.org/publicdomain/zero/1.0/deed.pt_BR', 'CC0-1.0'],
+  ])('a real language view still reads: %s → %s', (url, id) => {
+    expect(parseLicenceUrl(url)?.id).toBe(id);
+  });
+});
+
+// `new URL` resolves dot segments, so `by-nc/4.0/../../by/4.0/` would read as CC BY although the
+// text names BY-NC. A licence URL whose raw text carries a dot segment is not recognised.
+describe('parseLicenceUrl: dot segments in the raw text', () => {
+  it.each([
+    'https://creativecommons.org/licenses/by-nc/4.0/%2e%2e/%2e%2e/by/4.0/',
+    'https://creativecommons.org/licenses/by-nc/4.0/%2E%2E/%2e%2E/by/4.0/',
+    'https://creativecommons.org/licenses/by-nc/4.0/.%2e/%2E./by/4.0/',
+    'https://creativecommons.org/licenses/by-nc/4.0/../../by/4.0/',
+    'https://creativecommons.org/licenses/by-nc/4.0/../../by/4.0',
+    'https://creativecommons.org/licenses/by-nc/4.0/.\t./..\n/by/4.0/',
+    'https://creativecommons.org/licenses/by-nc/4.0\\..\\..\\by\\4.0\\',
+    '//creativecommons.org/licenses/by-nd/4.0/../../by/4.0/deed.en',
+    'creativecommons.org/licenses/by-nc-sa/4.0/../../by-sa/4.0/',
+    'https://creativecommons.org/licenses/nc/../by/4.0/',
+    'https://creativecommons.org/publicdomain/zero/1.0/../../../licenses/by/4.0/',
+  ])('%j → other, not accepted', (url) => {
+    const r = parseLicenceUrl(url);
+    expect(r).toMatchObject({ id: null, family: 'other' });
+    expect(isAcceptedLicence(r?.id)).toBe(false);
+  });
+
+  it('dots elsewhere are no dot segment', () => {
+    expect(parseLicenceUrl('https://creativecommons.org/licenses/by/4.0/deed.en?x=a..b')?.id).toBe('CC-BY-4.0');
+    expect(parseLicenceUrl('https://creativecommons.org./licenses/by-sa/3.0/de/')?.id).toBe('CC-BY-SA-3.0-DE');
+  });
+});
