@@ -187,13 +187,17 @@ const EXTENSIONS: Record<string, readonly string[]> = {
  * The target as written, and — when the image's type is known — as if its URL ended in each of
  * that type's extensions. Decision (SIGNALS.md §5.1: ai.txt lists *file types*; DESIGN.md §2:
  * the reading that keeps nothing refused): `Disallow: *.jpg` refuses a JPEG served at
- * `/image/123?w=800` too; the usual precedence still applies to each reading.
+ * `/image/123?w=800` too; the usual precedence still applies to each reading. A query does not
+ * change the file type either, so each is also read without its query: `Disallow: *.jpg$`
+ * refuses `/p/a.jpg?w=800` as it refuses `/p/a.jpg` (evaluate keeps any Disallow among them).
  */
 function typedTargets(target: string, mime: string | undefined): string[] {
   const exts = mime ? (EXTENSIONS[mime.toLowerCase()] ?? []) : [];
   const q = target.indexOf('?');
   const [path, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q)];
-  return [target, ...exts.map((e) => `${path}.${e}${query}`)];
+  const typed = exts.map((e) => `${path}.${e}${query}`);
+  if (q < 0) return [target, ...typed];
+  return [target, ...typed, path, ...exts.map((e) => `${path}.${e}`)];
 }
 
 /**

@@ -163,6 +163,32 @@ describe('ai.txt file-type rules and images whose URL has no extension', () => {
   });
 });
 
+// A query does not change the file type: `Disallow: *.jpg$` refused /p/a.jpg but not /p/a.jpg?w=800,
+// because every reading kept the query after the extension (DESIGN.md §2 rule 3; fail closed).
+describe('ai.txt file-type rules anchored with $ and image URLs with a query', () => {
+  const file = (body: string) => ({ url: 'https://art.test/ai.txt', outcome: 'ok' as const, body });
+  const denied = (body: string, url: string, mime?: string) => evaluateAiTxt(file(body), url, purposeProfile('ai-training'), mime).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  const JPG_END = 'User-Agent: *\nDisallow: *.jpg$\n';
+
+  it.each<[string, string | undefined]>([
+    ['https://art.test/p/a.jpg?w=800', undefined],
+    ['https://art.test/p/A.JPG?x', undefined],
+    ['https://art.test//p/a.jpg?w=800', undefined],
+    ['https://art.test/img/123?w=800', 'image/jpeg'],
+    ['https://art.test/p/a.jpg', undefined],
+  ])('Disallow: *.jpg$ refuses %s (type %s)', (url, mime) => {
+    expect(denied(JPG_END, url, mime)).toBe(true);
+  });
+
+  it('benign cases are unchanged', () => {
+    expect(denied(JPG_END, 'https://art.test/p/a.png?w=800')).toBe(false);
+    expect(denied(JPG_END, 'https://art.test/p/a.png?w=800', 'image/png')).toBe(false);
+    expect(denied(JPG_END, 'https://art.test/img/123?w=800', 'image/png')).toBe(false);
+    expect(denied('User-Agent: *\nAllow: *.jpg$\n', 'https://art.test/p/a.jpg?w=800', 'image/jpeg')).toBe(false);
+    expect(denied('User-Agent: *\nAllow: /\n', 'https://art.test/p/a.jpg?w=800', 'image/jpeg')).toBe(false);
+  });
+});
+
 describe('aiTxtRestrictions (site status)', () => {
   it('names each Disallow that binds the purpose, * groups included', () => {
     expect(aiTxtRestrictions(ok(SPAWNING), AI).map((e) => [e.effect, e.reason, e.value])).toEqual([

@@ -360,6 +360,30 @@ describe('messy RSL content URLs and token lists', () => {
   });
 });
 
+// DESIGN.md §2 rule 2: paths are checked as written and merged, the stricter answer wins — as for
+// robots.txt, ai.txt and tdmrep.json. `//images/a.jpg` was "no <content> matches this image".
+describe('RSL content paths and repeated slashes in the image path', () => {
+  const NO_TRAIN = '<prohibits type="usage">ai-train</prohibits>';
+  const found = (body: string, img: string) => evaluateRsl(ok(body), img, AI).map((e) => e.reason ?? e.effect);
+
+  it.each(['https://site.test//images/a.jpg', 'https://site.test/images//a.jpg', 'https://site.test///images/a.jpg?w=800'])('%s meets <content url="/images/"> (rsl-prohibits)', (img) => {
+    expect(found(rsl(content('/images/', NO_TRAIN)), img)).toEqual(['rsl-prohibits']);
+    expect(found(rsl(content('https://site.test/images/*', NO_TRAIN)), img)).toEqual(['rsl-prohibits']);
+  });
+
+  it('a free permission for the path as written does not lift the prohibition of the merged path', () => {
+    const body = rsl(content('//images/', '<permits type="usage">all</permits><payment type="free"/>') + content('/images/', NO_TRAIN));
+    expect(found(body, 'https://site.test//images/a.jpg')).toEqual(['rsl-prohibits']);
+  });
+
+  it('benign cases are unchanged; the merged reading only adds refusals, never a permission', () => {
+    expect(found(rsl(content('/images/', NO_TRAIN)), 'https://site.test//other/a.jpg')).toEqual(['info']);
+    expect(found(rsl(content('/images/', NO_TRAIN)), 'https://site.test/other//a.jpg')).toEqual(['info']);
+    expect(found(rsl(content('/images/', '<permits type="usage">all</permits><payment type="free"/>')), 'https://site.test/images/a.jpg')).toEqual(['allow']);
+    expect(found(rsl(content('/images/', '<permits type="usage">all</permits><payment type="free"/>')), 'https://site.test//images/a.jpg')).toEqual(['info']);
+  });
+});
+
 // A licence that excludes some users or places (`<prohibits type="user">commercial</prohibits>`,
 // `<prohibits type="geo">`) grants nothing Heed can rely on: it cannot know the user's kind or
 // place, as with `<permits type="user|geo">`. It was read as a free permission, so the image was kept.
