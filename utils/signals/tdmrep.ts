@@ -29,7 +29,7 @@ import type { Evidence, Scope } from '../model/evidence';
 import { duplicateJsonKey } from '../model/json-keys';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { matchesUrlPattern, matchesUrlPatternLoosely, mergeUrlSlashes } from './robots/pattern';
+import { isUnreadableUrlPattern, matchesUrlPattern, matchesUrlPatternLoosely, urlSlashReadings } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
 export type TdmReservation = 0 | 1 | 'invalid';
@@ -124,7 +124,9 @@ function readRule(item: unknown): TdmRule {
   const problem =
     location.trim() === ''
       ? 'rule has no location'
-      : reservation === 'invalid'
+      : isUnreadableUrlPattern(location)
+        ? `location ${clip(JSON.stringify(location), 80)} cannot be read as a URL`
+        : reservation === 'invalid'
         ? `tdm-reservation is ${clip(JSON.stringify(r['tdm-reservation']) ?? 'missing', 40)}, not 0 or 1`
         : null;
   return { location, reservation, policy, problem };
@@ -149,7 +151,8 @@ export function tdmLocationMatches(location: string, url: string, loosely = fals
 export function findTdmRule(rules: readonly TdmRule[], url: string, loosely = false): { rule: TdmRule; index: number } | null {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    if (rule.location.trim() === '' || tdmLocationMatches(rule.location, url, loosely)) return { rule, index: i };
+    // A location that cannot be read (empty, or an unreadable URL) might have been meant to match.
+    if (rule.location.trim() === '' || isUnreadableUrlPattern(rule.location) || tdmLocationMatches(rule.location, url, loosely)) return { rule, index: i };
   }
   return null;
 }
@@ -218,17 +221,17 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
   if (!parsed.ok) {
     return { scope: 'site', source: wellKnown.url, value: `unreadable: ${parsed.error}`, reservation: 'invalid', policy: null, label: 'tdmrep.json' };
   }
-  // The path as written and with repeated slashes merged: the stricter answer wins (DESIGN.md
-  // §2 rule 2's reading, for these robots.txt-style locations), so `//gallery/a.jpg` meets a
-  // reservation for `/gallery/`.
+  // The path as written, with repeated slashes merged and with `%2F` decoded (urlSlashReadings):
+  // the stricter answer wins (DESIGN.md §2 rule 2's reading, for these robots.txt-style
+  // locations), so `//gallery/a.jpg` and `/gallery%2Fa.jpg` meet a reservation for `/gallery/`.
   // Absolute locations are also read loosely (tdmLocationMatches): again the stricter answer wins.
   const asWritten = findTdmRule(parsed.value, imageUrl);
-  const mergedUrl = mergeUrlSlashes(imageUrl);
+  const slashUrls = urlSlashReadings(imageUrl);
   const binds = (f: typeof asWritten) => f !== null && (f.rule.problem !== null || f.rule.reservation !== 0);
   const others = [
-    ...(mergedUrl === imageUrl ? [] : [findTdmRule(parsed.value, mergedUrl)]),
+    ...slashUrls.map((u) => findTdmRule(parsed.value, u)),
     findTdmRule(parsed.value, imageUrl, true),
-    ...(mergedUrl === imageUrl ? [] : [findTdmRule(parsed.value, mergedUrl, true)]),
+    ...slashUrls.map((u) => findTdmRule(parsed.value, u, true)),
   ];
   const found = binds(asWritten) ? asWritten : (others.find(binds) ?? asWritten ?? others.find((f) => f !== null) ?? null);
   if (!found) {

@@ -239,3 +239,16 @@ describe('an ai.txt with more rules than are read', () => {
     expect(evaluateAiTxt(ok(many(19999)), 'https://art.test/p7/owl.jpg', AI)).toEqual([allowE('User-Agent: * → Allow: /p7/ (line 9)')]);
   });
 });
+
+// Many servers (nginx, S3) decode `%2F`: /private%2Fa.jpg serves /private/a.jpg (DESIGN.md §2 rule 2).
+describe('encoded slashes in the image path', () => {
+  it.each(['https://art.test/private%2Fa.jpg', 'https://art.test/private%2fa.jpg', 'https://art.test/%2Fprivate%2F%2Fa.jpg'])('%s meets Disallow: /private/', (url) => {
+    const found = evaluateAiTxt(ok('User-Agent: *\nDisallow: /private/\nAllow: /private%2F\n'), url, AI);
+    expect(found.map((e) => e.reason ?? e.effect)).toEqual(['ai-txt-disallow']);
+  });
+
+  it('benign paths are unchanged', () => {
+    expect(evaluateAiTxt(ok('User-Agent: *\nDisallow: /private/\n'), 'https://art.test/public%2Fa.jpg', AI)).toEqual([noRule]);
+    expect(evaluateAiTxt(ok('User-Agent: *\nDisallow: /private/\n'), 'https://art.test/a.jpg?u=%2Fprivate%2Fa', AI)).toEqual([noRule]);
+  });
+});

@@ -255,7 +255,6 @@ describe('evaluateRobots', () => {
     });
 
     it.each<[string, string, string]>([
-      ['a reserved character stays encoded: %2F is not a path separator', 'User-agent: *\nDisallow: /a/b', 'https://cdn.example/a%2Fb'],
       ['an encoded percent is not decoded twice', 'User-agent: *\nDisallow: /private/', 'https://cdn.example/%2570rivate/a.jpg'],
       ['slashes in the query are not merged', 'User-agent: *\nDisallow: /a?u=/b', 'https://cdn.example/a?u=//b'],
     ])('%s', (_name, body, url) => {
@@ -267,6 +266,22 @@ describe('evaluateRobots', () => {
       for (const url of ['https://cdn.example/%70rivate/a.jpg', 'https://cdn.example//private/a.jpg']) {
         expect(evaluateRobots(ok(body), url, 'image', profile).map((e) => e.reason ?? e.effect)).toEqual(['allow', 'content-usage-n']);
       }
+    });
+
+    // Many servers (nginx, S3) decode `%2F`: /private%2Fa.jpg serves /private/a.jpg.
+    it('a Disallow and a Content-Usage path rule reach an encoded slash', () => {
+      const r = parseRobotsTxt('User-agent: *\nDisallow: /private/');
+      for (const url of ['https://cdn.example/private%2Fa.jpg', 'https://cdn.example/private%2fa.jpg', 'https://cdn.example/%2Fprivate/a.jpg', 'https://cdn.example/%70rivate%2Fa.jpg']) {
+        expect(isAllowed(r, 'heed', url)).toBe(false);
+        expect(evaluateRobots(ok('User-agent: *\nContent-Usage: /private/ train-ai=n'), url, 'image', profile).map((e) => e.reason ?? e.effect)).toEqual(['allow', 'content-usage-n']);
+      }
+      // Was pinned as allowed ("%2F is not a path separator"): the path as written still keeps it
+      // encoded (the Google reading the conformance vectors pin); the decoded reading adds the Disallow.
+      expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /a/b'), 'heed', 'https://cdn.example/a%2Fb')).toBe(false);
+      // An Allow for the encoded path does not lift the Disallow of the decoded one.
+      expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /private/\nAllow: /private%2F'), 'heed', 'https://cdn.example/private%2Fa.jpg')).toBe(false);
+      // Benign paths, and a %2F in the query, are unchanged.
+      expect([isAllowed(r, 'heed', 'https://cdn.example/public%2Fa.jpg'), isAllowed(r, 'heed', 'https://cdn.example/a.jpg?u=%2Fprivate%2F'), isAllowed(r, 'heed', 'https://cdn.example/public/a.jpg')]).toEqual([true, true, true]);
     });
 
     it('isAllowed answers the same', () => {

@@ -446,3 +446,22 @@ describe('RSL documents past the reading caps', () => {
     expect(reasons(rsl(content('/img/', `<prohibits type="usage">${tokens}</prohibits>`)))).toEqual(['rsl-prohibits']);
   });
 });
+
+// An absolute `<content url>` with `%25` or a non-UTF-8 escape went through decodeURI and matched
+// nothing; it is now compared as written, like a path. One that cannot be read fails closed.
+describe('absolute RSL content URLs with escapes', () => {
+  const NO_TRAIN = '<prohibits type="usage">ai-train</prohibits>';
+  const found = (url: string, img: string) => evaluateRsl(ok(rsl(content(url, NO_TRAIN))), img, AI).map((e) => e.reason ?? e.effect);
+
+  it.each([
+    ['https://site.test/fotos/caf%E9/*', 'https://site.test/fotos/caf%E9/a.jpg'],
+    ['https://site.test/100%25/*', 'https://site.test/100%25/a.jpg'],
+  ])('<content url="%s"> covers %s', (url, img) => {
+    expect(found(url, img)).toEqual(['rsl-prohibits']);
+  });
+
+  it('a content URL that cannot be read is signal-unreadable, and benign paths are unchanged', () => {
+    expect(found('https://site.test:99999/img/', 'https://site.test/img/a.jpg')).toEqual(['signal-unreadable']);
+    expect(found('https://site.test/100%25/*', 'https://site.test/100/a.jpg')).toEqual(['info']);
+  });
+});

@@ -232,6 +232,55 @@ describe('repeated slashes in the image path', () => {
   });
 });
 
+// Escapes in an absolute location were undone with decodeURI: `%E9` (not UTF-8) threw and `%25`
+// became `%`, so the rule matched nothing and the image was kept. The text after the host is now
+// compared like a path rule; a location that cannot be read is unreadable (DESIGN.md §2 rule 5).
+describe('absolute tdmrep.json locations with escapes', () => {
+  const reasons = (rules: unknown, imageUrl: string) => resolveTdmReservation(input({ wellKnown: ok(rules), imageUrl }), AI).map((e) => e.reason ?? e.effect);
+
+  it.each([
+    ['https://img.test/fotos/caf%E9/*', 'https://img.test/fotos/caf%E9/a.jpg'],
+    ['https://img.test/fotos/caf%e9/*', 'https://img.test/fotos/caf%E9/a.jpg'],
+    ['https://img.test/100%25/*', 'https://img.test/100%25/a.jpg'],
+    ['/fotos/caf%E9/*', 'https://img.test/fotos/caf%E9/a.jpg'],
+    ['https://img.test/my photos/ツ', 'https://img.test/my%20photos/%E3%83%84.jpg'],
+  ])('%s reserves %s', (location, imageUrl) => {
+    expect(reasons([{ location, 'tdm-reservation': 1 }], imageUrl)).toEqual(['tdm-reserved']);
+  });
+
+  it('benign cases are unchanged', () => {
+    expect(reasons([{ location: 'https://img.test/100%25/*', 'tdm-reservation': 1 }], 'https://img.test/100/a.jpg')).toEqual(['info']);
+    expect(reasons([{ location: 'https://img.test/fotos/caf%E9/*', 'tdm-reservation': 1 }], 'https://img.test/fotos/caf%C3%A9/a.jpg')).toEqual(['info']);
+    expect(reasons([{ location: 'https://img.test/fotos/*', 'tdm-reservation': 0 }], 'https://img.test/fotos/caf%E9/a.jpg')).toEqual(['allow']);
+  });
+
+  it('a location that cannot be read as a URL is unreadable, not "no match"', () => {
+    expect(reasons([{ location: 'https://img.test:99999/fotos/*', 'tdm-reservation': 1 }], 'https://img.test/fotos/a.jpg')).toEqual(['signal-unreadable']);
+    expect(reasons([{ location: 'https://img .test/fotos/*', 'tdm-reservation': 0 }, { location: '/', 'tdm-reservation': 0 }], 'https://img.test/x.jpg')).toEqual(['signal-unreadable']);
+  });
+});
+
+// An encoded slash: many servers (nginx, S3) decode `%2F`, so /private%2Fa.jpg serves
+// /private/a.jpg. The path is also read with it decoded; the stricter answer wins (DESIGN.md §2 rule 2).
+describe('encoded slashes in the image path', () => {
+  const reasons = (rules: unknown, imageUrl: string) => resolveTdmReservation(input({ wellKnown: ok(rules), imageUrl }), AI).map((e) => e.reason ?? e.effect);
+
+  it.each(['https://img.test/private%2Fa.jpg', 'https://img.test/private%2fa.jpg', 'https://img.test/%2Fprivate%2F%2Fa.jpg', 'https://img.test/private%2F'])('%s meets a reservation for /private/*', (imageUrl) => {
+    expect(reasons([{ location: '/private/*', 'tdm-reservation': 1 }, { location: '/*', 'tdm-reservation': 0 }], imageUrl)).toEqual(['tdm-reserved']);
+    expect(reasons([{ location: 'https://img.test/private/*', 'tdm-reservation': 1 }], imageUrl)).toEqual(['tdm-reserved']);
+  });
+
+  it('a free rule for the encoded path does not lift the reservation of the decoded one', () => {
+    expect(reasons([{ location: '/private%2F*', 'tdm-reservation': 0 }, { location: '/private/', 'tdm-reservation': 1 }], 'https://img.test/private%2Fa.jpg')).toEqual(['tdm-reserved']);
+  });
+
+  it('benign cases are unchanged', () => {
+    expect(reasons([{ location: '/private/*', 'tdm-reservation': 1 }], 'https://img.test/public%2Fa.jpg')).toEqual(['info']);
+    expect(reasons([{ location: '/private/*', 'tdm-reservation': 1 }], 'https://img.test/x.jpg?next=%2Fprivate%2Fa')).toEqual(['info']);
+    expect(reasons([{ location: '/public/*', 'tdm-reservation': 0 }], 'https://img.test/public%2Fa.jpg')).toEqual(['allow']);
+  });
+});
+
 // tdmrep.json locations written as absolute URLs of the site's other scheme or its www host:
 // the file lives on this origin and names its own content (DESIGN.md §2 rule 3). Read both
 // ways; the stricter answer wins, so a loosely matching `0` never lifts a reservation.

@@ -1,4 +1,4 @@
-import { compilePattern, decodedPattern, decodeUnreserved, literalPrefix, matchPattern, mergeSlashes, pathOfUrl } from './pattern';
+import { compilePattern, decodedPattern, decodeUnreserved, literalPrefix, matchPattern, pathOfUrl, slashReadings } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -100,21 +100,23 @@ function rootedGroup(group: AgentRules): AgentRules {
 
 /**
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
- * slashes merged, and, when `decode`, each with unreserved escapes decoded (`decoded`: match
- * them against the decoded rules). The first is always the path as written.
+ * slashes merged, with `%2F` decoded as `/` (slashReadings: servers such as nginx and S3 decode
+ * it, so `/private%2Fa.jpg` serves `/private/a.jpg`), and, when `decode`, each with unreserved
+ * escapes decoded (`decoded`: match them against the decoded rules). The first is always the
+ * path as written.
  */
 function pathReadings(path: string, decode: boolean): { path: string; decoded: boolean }[] {
-  const merged = mergeSlashes(path);
-  const plain = merged === path ? [path] : [path, merged];
+  const plain = [path, ...slashReadings(path)];
   const out = plain.map((p) => ({ path: p, decoded: false }));
   if (decode) for (const p of plain) out.push({ path: decodeUnreserved(p), decoded: true });
   return out;
 }
 
 /**
- * The rule that decides `path` in `group`, checked as written, with repeated slashes merged and
- * with unreserved escapes decoded in path and rules (RFC 9309 §2.2.2): the stricter answer wins,
- * so `/%70rivate/a.jpg` and `//private/a.jpg` meet `Disallow: /private/` (DESIGN.md §2 rule 2).
+ * The rule that decides `path` in `group`, checked as written, with repeated slashes merged, with
+ * `%2F` decoded and with unreserved escapes decoded in path and rules (RFC 9309 §2.2.2): the
+ * stricter answer wins, so `/%70rivate/a.jpg`, `//private/a.jpg` and `/private%2Fa.jpg` meet
+ * `Disallow: /private/` (DESIGN.md §2 rule 2).
  * The Google reading alone (as written) is what the conformance vectors pin; the other readings
  * can only add a disallow.
  */

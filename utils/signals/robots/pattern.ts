@@ -118,24 +118,52 @@ export function decodeUnreserved(s: string): string {
   });
 }
 
-/** The path of a path + query with runs of slashes merged (the query is left as written). */
-export function mergeSlashes(pathAndQuery: string): string {
+// `%2F` / `%2f`: an encoded slash.
+const ENCODED_SLASH = /%2f/gi;
+const HAS_ENCODED_SLASH = /%2f/i;
+
+/**
+ * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
+ * merged, the stricter answer wins), without the path as written: runs of slashes merged, and
+ * `%2F` decoded as `/` (then runs merged). Many servers (nginx, S3) decode an encoded slash, so
+ * `/private%2Fa.jpg` serves `/private/a.jpg`. The query is left as written. Empty when the path
+ * has neither; an extra reading can only add a refusal.
+ */
+export function slashReadings(pathAndQuery: string): string[] {
   const q = pathAndQuery.indexOf('?');
   const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
-  if (!path.includes('//')) return pathAndQuery;
-  return path.replace(/\/{2,}/g, '/') + (q < 0 ? '' : pathAndQuery.slice(q));
+  const query = q < 0 ? '' : pathAndQuery.slice(q);
+  const out: string[] = [];
+  if (path.includes('//')) out.push(path.replace(/\/{2,}/g, '/') + query);
+  if (HAS_ENCODED_SLASH.test(path)) out.push(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/') + query);
+  return out;
 }
 
-/** An absolute URL with runs of slashes in its path merged (the URL itself when none, or unparseable). */
-export function mergeUrlSlashes(url: string): string {
+/**
+ * The path of a path + query with runs of slashes merged and `%2F` decoded as `/` (the query is
+ * left as written): the strictest of slashReadings, for callers that check one other reading.
+ */
+export function mergeSlashes(pathAndQuery: string): string {
+  return slashReadings(pathAndQuery).at(-1) ?? pathAndQuery;
+}
+
+/** slashReadings of an absolute URL's path, as URLs (none when the URL is unparseable). */
+export function urlSlashReadings(url: string): string[] {
   try {
     const u = new URL(url);
-    if (!u.pathname.includes('//')) return url;
-    u.pathname = u.pathname.replace(/\/{2,}/g, '/');
-    return u.href;
+    return slashReadings(u.pathname).map((path) => {
+      const r = new URL(u.href);
+      r.pathname = path;
+      return r.href;
+    });
   } catch {
-    return url;
+    return [];
   }
+}
+
+/** An absolute URL with runs of slashes in its path merged and `%2F` decoded (the URL itself when none, or unparseable). */
+export function mergeUrlSlashes(url: string): string {
+  return urlSlashReadings(url).at(-1) ?? url;
 }
 
 const decodedPatterns = new WeakMap<CompiledPattern, CompiledPattern>();
@@ -255,22 +283,45 @@ export function matchesPathPattern(pattern: string, target: string): boolean {
 }
 
 /**
+ * The path + query an absolute http(s) pattern names: what follows its host, as the URL parser
+ * gives it. The parser keeps every `%XX` escape as written (`%25`, `%E9`) and `*` and `$`, and
+ * encodes what the target's parse encodes too (spaces, non-ASCII), so the text is compared
+ * through the same normalisation as a path rule. Throws when the pattern cannot be read as a
+ * URL: callers fail closed (`signal-unreadable`), never read it as matching nothing.
+ */
+function absolutePattern(pattern: string): URL {
+  try {
+    return new URL(pattern.trim());
+  } catch {
+    throw new Error(`the location ${JSON.stringify(pattern.slice(0, 200))} cannot be read as a URL`);
+  }
+}
+
+/** Whether `pattern` is an absolute http(s) URL that cannot be read (matchesUrlPattern throws on it). */
+export function isUnreadableUrlPattern(pattern: string): boolean {
+  if (!/^\s*https?:\/\//i.test(pattern)) return false;
+  try {
+    absolutePattern(pattern);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Whether a signal-file pattern covers `url`: a path pattern, or an absolute http(s) URL on the
  * same origin whose path + query is the pattern (TDMRep `location`, RSL `<content url>`).
+ * Throws on an absolute pattern that cannot be read (isUnreadableUrlPattern).
  */
 export function matchesUrlPattern(pattern: string, url: string): boolean {
   const target = pathAndQuery(url);
   if (target === null) return false;
-  if (/^https?:\/\//i.test(pattern)) {
-    try {
-      const p = new URL(pattern);
-      if (p.origin !== new URL(url).origin) return false;
-      // The URL parser leaves `*` and `$` in the path as written, so the path keeps the
-      // pattern; decodeURI undoes the escaping it added (spaces, non-ASCII).
-      return matchesPathPattern(decodeURI(p.pathname + p.search), target);
-    } catch {
-      return false;
-    }
+  if (/^\s*https?:\/\//i.test(pattern)) {
+    const p = absolutePattern(pattern);
+    if (p.origin !== new URL(url).origin) return false;
+    // No decodeURI: it threw on `%E9` (not UTF-8) and turned `%25` into `%`, so such a location
+    // matched nothing; it also made `%2A` a wildcard.
+    return matchesPathPattern(p.pathname + p.search, target);
   }
   return matchesPathPattern(pattern, target);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFilePattern, compilePattern, matchesPathPattern, matchesUrlPattern, matchPattern, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength } from '../../../../utils/signals/robots/pattern';
+import { compileFilePattern, compilePattern, matchesPathPattern, matchesUrlPattern, matchPattern, mergeUrlSlashes, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
 
 // Signal-file patterns (TDMRep location, ai.txt, RSL content url): the `rfc` reading.
 describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
@@ -51,10 +51,29 @@ describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
     ['HTTPS://s.test/img/', 'https://s.test/img/a.jpg', true],
     ['https://other.test/img/', 'https://s.test/img/a.jpg', false],
     ['https://s.test/my photos/ツ', 'https://s.test/my%20photos/%E3%83%84.jpg', true],
-    ['https://s.test/%E3%83', 'https://s.test/x', false], // decodeURI throws: no match
+    ['https://s.test/%E3%83', 'https://s.test/x', false],
+    // Escapes after the host are compared as written, like a path rule's (no decodeURI).
+    ['https://s.test/caf%E9/*', 'https://s.test/caf%E9/a.jpg', true],
+    ['https://s.test/100%25/*', 'https://s.test/100%25/a.jpg', true],
+    ['https://s.test/100%25/*', 'https://s.test/100/a.jpg', false],
+    ['https://s.test/a%2Ab', 'https://s.test/aXb', false], // %2A is a literal `*` (RFC 9309 §2.2.3)
     ['/img/', 'not a url', false],
   ])('matchesUrlPattern(%j, %j) → %s', (pattern, url, expected) => {
     expect(matchesUrlPattern(pattern, url)).toBe(expected);
+  });
+
+  it('an absolute pattern that cannot be read as a URL throws (callers fail closed), never "no match"', () => {
+    expect(() => matchesUrlPattern('https://s.test:99999/img/', 'https://s.test/img/a.jpg')).toThrow();
+    expect(() => matchesUrlPattern('https://s .test/img/', 'https://s.test/img/a.jpg')).toThrow();
+  });
+
+  it('slash readings: runs merged, and %2F decoded as a slash in the path only', () => {
+    expect(slashReadings('/a/b?x=%2F')).toEqual([]);
+    expect(slashReadings('//a//b')).toEqual(['/a/b']);
+    expect(slashReadings('/private%2fa.jpg?u=%2F')).toEqual(['/private/a.jpg?u=%2F']);
+    expect(slashReadings('//a%2F%2Fb')).toEqual(['/a%2F%2Fb', '/a/b']);
+    expect(mergeUrlSlashes('https://s.test/private%2Fa.jpg')).toBe('https://s.test/private/a.jpg');
+    expect(urlSlashReadings('https://s.test//a%2Fb?q=%2F')).toEqual(['https://s.test/a%2Fb?q=%2F', 'https://s.test/a/b?q=%2F']);
   });
 
   it('pathAndQuery', () => {
