@@ -371,6 +371,11 @@ describe('RSL content paths and repeated slashes in the image path', () => {
     expect(found(rsl(content('https://site.test/images/*', NO_TRAIN)), img)).toEqual(['rsl-prohibits']);
   });
 
+  // Servers such as nginx and S3 serve /images%2Fa.jpg as /images/a.jpg.
+  it.each(['https://site.test/images%2Fa.jpg', 'https://site.test/images%2fa.jpg'])('%s (an encoded slash) meets <content url="/images/"> (rsl-prohibits)', (img) => {
+    expect(found(rsl(content('/images/', NO_TRAIN)), img)).toEqual(['rsl-prohibits']);
+  });
+
   it('a free permission for the path as written does not lift the prohibition of the merged path', () => {
     const body = rsl(content('//images/', '<permits type="usage">all</permits><payment type="free"/>') + content('/images/', NO_TRAIN));
     expect(found(body, 'https://site.test//images/a.jpg')).toEqual(['rsl-prohibits']);
