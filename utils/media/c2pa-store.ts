@@ -115,14 +115,111 @@ function fromBmff(b: Uint8Array): Located {
   return { found: true, jumbf: b.subarray(box.start + 20 + 9 + 8, box.end) };
 }
 
-function locate(b: Uint8Array): Located {
+/** GIF (C2PA 2.1 §A.3): application extension `C2PA_GIF` + auth code, the store in data sub-blocks. */
+function fromGif(b: Uint8Array): Located {
+  const heads: number[] = [];
+  for (let at = indexOfAscii(b, 'C2PA_GIF'); at >= 0; at = indexOfAscii(b, 'C2PA_GIF', at + 1)) {
+    if (b[at - 3] === 0x21 && b[at - 2] === 0xff && b[at - 1] === 0x0b) heads.push(at);
+  }
+  const head = heads[0];
+  if (head === undefined) return { found: false };
+  if (heads.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  const pieces: Uint8Array[] = [];
+  for (let at = head + 11; ; ) {
+    const len = b[at];
+    if (len === undefined || at + 1 + len > b.length) {
+      return { found: true, jumbf: null, problem: 'C2PA_GIF extension cut short', raw: joined([...pieces, b.subarray(at + 1)]) };
+    }
+    if (len === 0) break;
+    pieces.push(b.subarray(at + 1, at + 1 + len));
+    at += 1 + len;
+  }
+  // Sub-block length bytes stripped, so a label split across sub-blocks is found too.
+  return { found: true, jumbf: joined(pieces) };
+}
+
+const TIFF_C2PA_TAG = 0xcd41; // 52545, C2PA 2.1 §A.3 (TIFF/DNG)
+const MAX_IFD_ENTRIES = 4096;
+
+/** TIFF: the store is the value of tag 52545 in IFD0 (type UNDEFINED or BYTE). */
+function fromTiff(b: Uint8Array): Located {
+  const le = b[0] === 0x49;
+  const u16 = (at: number) => (at + 2 <= b.length ? (le ? b[at]! | (b[at + 1]! << 8) : u16be(b, at)) : -1);
+  const u32 = (at: number) => (at + 4 <= b.length ? (le ? (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000 : u32be(b, at)) : -1);
+  const ifd = u32(4);
+  const n = ifd >= 8 ? u16(ifd) : -1;
+  if (n < 0 || n > MAX_IFD_ENTRIES) return { found: false };
+  const hits: number[] = [];
+  for (let i = 0; i < n; i++) if (u16(ifd + 2 + 12 * i) === TIFF_C2PA_TAG) hits.push(ifd + 2 + 12 * i);
+  const entry = hits[0];
+  if (entry === undefined) return { found: false };
+  if (hits.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  const count = u32(entry + 4);
+  const start = count <= 4 ? entry + 8 : u32(entry + 8);
+  if (count < 0 || start < 0 || start + count > b.length) return { found: true, jumbf: null, problem: 'TIFF C2PA tag points outside the file' };
+  return { found: true, jumbf: b.subarray(start, start + count) };
+}
+
+/** Base64 with whitespace (and a CDATA wrapper) removed: the bytes, or null when it is not base64. */
+function base64Bytes(text: string, lenient: boolean): Uint8Array | null {
+  let t = text.replace(/<!\[CDATA\[|\]\]>/g, '').replace(/\s+/g, '');
+  if (lenient) {
+    t = t.replace(/[^A-Za-z0-9+/]/g, '');
+    t = t.slice(0, t.length - (t.length % 4));
+  }
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) return null;
+  try {
+    return Uint8Array.from(atob(t), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** SVG (C2PA 2.1 §A.3): `<c2pa:manifest>` in `<metadata>`, the store in base64. */
+function fromSvg(b: Uint8Array): Located {
+  const text = new TextDecoder('latin1').decode(b);
+  // `c2pa:manifest`, or a `manifest` element under another prefix when the file names C2PA.
+  const c2paNamed = /c2pa/i.test(text);
+  const opens = [...text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?manifest(?:\s[^>]*)?>/gi)].filter((m) => c2paNamed || /^<c2pa:/i.test(m[0]));
+  const open = opens[0];
+  if (!open) return { found: false };
+  if (opens.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  const from = open.index + open[0].length;
+  const close = text.slice(from).search(/<\/(?:[A-Za-z_][\w.-]*:)?manifest\s*>/i);
+  const body = close >= 0 ? text.slice(from, from + close) : text.slice(from);
+  const jumbf = close >= 0 ? base64Bytes(body, false) : null;
+  if (jumbf) return { found: true, jumbf };
+  // Decoded as far as it goes, so the labels can still be searched for (fail closed).
+  return { found: true, jumbf: null, problem: close >= 0 ? 'manifest is not valid base64' : 'manifest element not closed', raw: base64Bytes(body, true) ?? b };
+}
+
+/**
+ * A store no locator found, in any format: the JUMBF description of a C2PA store (`jumd` and
+ * a UUID starting "c2pa") or a GIF/SVG C2PA marker still in the bytes. Decision (DESIGN.md §2
+ * rule 5, fail closed): such a store is present but unread, and its bytes are searched for the
+ * training-mining labels, so an opt-out in a container Heed cannot walk is never read as none.
+ */
+function unlocated(b: Uint8Array): Located {
+  const marked = indexOfAscii(b, 'jumdc2pa') >= 0 || indexOfAscii(b, 'C2PA_GIF') >= 0 || indexOfAscii(b, 'c2pa:manifest') >= 0;
+  return marked ? { found: true, jumbf: null, problem: 'C2PA store in the bytes but not located in the container' } : { found: false };
+}
+
+function located(b: Uint8Array): Located {
   switch (sniffImageType(b)) {
     case 'image/jpeg': return fromJpeg(b);
     case 'image/png': return fromParts(b, pngChunks(b).parts, 'caBX');
     case 'image/webp': return fromParts(b, riffChunks(b).parts, 'C2PA');
     case 'image/avif': case 'image/heic': case 'image/heif': return fromBmff(b);
+    case 'image/gif': return fromGif(b);
+    case 'image/tiff': return fromTiff(b);
+    case 'image/svg+xml': return fromSvg(b);
     default: return { found: false };
   }
+}
+
+function locate(b: Uint8Array): Located {
+  const found = located(b);
+  return found.found ? found : unlocated(b);
 }
 
 interface Superbox {

@@ -65,25 +65,45 @@ const XMP_APP1 = 'http://ns.adobe.com/xap/1.0/\0';
 const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
 
 /**
- * XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, or the bare
- * x:xmpmeta. Every packet is taken, not the first only (a prohibition may be in the second;
- * DESIGN.md §2 rule 3), joined for xmp-rdf.ts, which reads them one after another. Each search
- * starts where the last packet ended: linear in the bytes.
+ * XMP Part 3 §1.1.2 packet scanning: `<?xpacket begin` … `<?xpacket end…?>`, the bare
+ * `<x:xmpmeta>` … `</x:xmpmeta>`, and the bare `<rdf:RDF>` … `</rdf:RDF>` (SVG `<metadata>`
+ * holds XMP so, SVG 1.1 §21.3). Every packet of every form is taken, not the first only, nor
+ * one form only (a prohibition may be in the second, or in a bare packet beside a wrapped one;
+ * DESIGN.md §2 rule 3), joined for xmp-rdf.ts, which reads them one after another. A packet
+ * inside another (the x:xmpmeta of an xpacket, the rdf:RDF of either) is read once, in the
+ * outer. Each form's search starts where its last packet ended: linear in the bytes.
  */
 function scanPacket(b: Uint8Array): string | null {
-  const packets: string[] = [];
-  let from = 0;
-  for (let begin = indexOfAscii(b, '<?xpacket begin', from); begin >= 0; begin = indexOfAscii(b, '<?xpacket begin', from)) {
-    const end = indexOfAscii(b, '<?xpacket end', begin);
+  const ranges: [number, number][] = [];
+  const scan = (open: string, close: (from: number) => number) => {
+    let from = 0;
+    for (let at = indexOfAscii(b, open, from); at >= 0; at = indexOfAscii(b, open, from)) {
+      const end = close(at);
+      from = end >= 0 ? end : b.length;
+      ranges.push([at, from]);
+    }
+  };
+  scan('<?xpacket begin', (at) => {
+    const end = indexOfAscii(b, '<?xpacket end', at);
     const close = end >= 0 ? indexOfAscii(b, '?>', end) : -1;
-    from = close >= 0 ? close + 2 : b.length;
-    packets.push(utf8(b.subarray(begin, from)));
-  }
-  if (packets.length > 0) return packets.join('\n');
-  for (let meta = indexOfAscii(b, '<x:xmpmeta', from); meta >= 0; meta = indexOfAscii(b, '<x:xmpmeta', from)) {
-    const end = indexOfAscii(b, '</x:xmpmeta>', meta);
-    from = end >= 0 ? end + 12 : b.length;
-    packets.push(utf8(b.subarray(meta, from)));
+    return close >= 0 ? close + 2 : -1;
+  });
+  scan('<x:xmpmeta', (at) => {
+    const end = indexOfAscii(b, '</x:xmpmeta>', at);
+    return end >= 0 ? end + 12 : -1;
+  });
+  scan('<rdf:RDF', (at) => {
+    const end = indexOfAscii(b, '</rdf:RDF>', at);
+    return end >= 0 ? end + 10 : -1;
+  });
+  // Outer packets first (by start, then the longest), and those inside one already taken dropped.
+  ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const packets: string[] = [];
+  let reach = -1;
+  for (const [start, end] of ranges) {
+    if (end <= reach) continue;
+    packets.push(utf8(b.subarray(start, end)));
+    reach = Math.max(reach, end);
   }
   return packets.length > 0 ? packets.join('\n') : null;
 }

@@ -5,7 +5,7 @@ import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateC2pa } from '../../../utils/signals/c2pa';
 import { encode } from 'cbor2';
 import {
-  app11Segments, ascii, box, cborAssertion, concat, isoBmff, jpeg, manifestStore, png, pngChunk, riffChunk, superbox, webp,
+  app11Segments, ascii, box, cborAssertion, concat, gif, isoBmff, jpeg, manifestStore, png, pngChunk, riffChunk, superbox, webp,
 } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
@@ -351,5 +351,73 @@ describe('a training-mining assertion with a key or entries Heed cannot read', (
   it('all text keys read as before, and a `metadata` field is not walked', () => {
     const content = new Map<unknown, unknown>([['entries', new Map<unknown, unknown>([allowed, ['cawg.ai_inference', { use: 'notAllowed' }]])], ['metadata', new Map<unknown, unknown>([[1, 'x']])]]);
     expect(evidence(content).map((e) => e.reason ?? e.effect)).toEqual(['allow', 'info']);
+  });
+});
+
+// C2PA 2.1 §A.3: GIF `C2PA_GIF` application extension (sub-blocks), TIFF tag 52545 (0xCD41) in
+// IFD0, SVG `<c2pa:manifest>` holding the store in base64. Each once gave no evidence at all.
+describe('a C2PA store in a GIF, TIFF or SVG', () => {
+  const NOT_ALLOWED = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } } });
+  const STORE = manifestStore([NOT_ALLOWED]);
+  const subBlocks = (data: Uint8Array, size = 255): Uint8Array => {
+    const out: (Uint8Array | number[])[] = [];
+    for (let at = 0; at < data.length; at += size) {
+      const piece = data.subarray(at, at + size);
+      out.push([piece.length], piece);
+    }
+    return concat(...out, [0]);
+  };
+  const gifWith = (store: Uint8Array, size?: number) => gif(2, 2, concat([0x21, 0xff, 0x0b], ascii('C2PA_GIF'), [1, 0, 0], subBlocks(store, size)));
+  const tiffWith = (store: Uint8Array, count = store.length, tag = 0xcd41) => {
+    const le = (n: number, bytes: number) => Array.from({ length: bytes }, (_, i) => (n >>> (8 * i)) & 0xff);
+    // Header (8), IFD0: one entry (2 + 12), next-IFD offset (4) → the store at 26.
+    return concat(ascii('II*\0'), le(8, 4), le(1, 2), le(tag, 2), le(7, 2), le(count, 4), le(26, 4), le(0, 4), store);
+  };
+  const svgWith = (inner: string) =>
+    ascii(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:c2pa="http://c2pa.org/manifest" width="2" height="2"><metadata>${inner}</metadata></svg>`);
+  const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64').replace(/(.{76})/g, '$1\n');
+  const reasons = (bytes: Uint8Array) => evaluateC2pa(bytes, AI).flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+
+  it.each<[string, Uint8Array]>([
+    ['GIF C2PA_GIF application extension', gifWith(STORE)],
+    ['GIF, label split across sub-blocks', gifWith(STORE, 7)],
+    ['TIFF tag 0xCD41', tiffWith(STORE)],
+    ['SVG <c2pa:manifest> (base64)', svgWith(`<c2pa:manifest>${base64(STORE)}</c2pa:manifest>`)],
+  ])('%s: read, and notAllowed denies', (_name, bytes) => {
+    expect(readC2pa(bytes)).toMatchObject({ present: true, readable: true, assertions: [{ label: 'cawg.training-mining' }] });
+    expect(reasons(bytes)).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('a store found but not extractable fails closed when its bytes name the assertion', () => {
+    // TIFF tag pointing past the end; GIF extension cut short (no terminator); SVG base64 broken.
+    expect(reasons(tiffWith(STORE, STORE.length + 999))).toEqual(['signal-unreadable']);
+    const cut = gifWith(STORE);
+    expect(reasons(cut.subarray(0, cut.length - 3))).toEqual(['signal-unreadable']);
+    expect(reasons(svgWith(`<c2pa:manifest>${base64(STORE)}!!</c2pa:manifest>`))).toEqual(['signal-unreadable']);
+    expect(reasons(svgWith(`<c2pa:manifest>${base64(STORE)}`))).toEqual(['signal-unreadable']);
+  });
+
+  it('an unlocated store in any other format still fails closed (byte search)', () => {
+    // A store the locator does not find (e.g. a GIF extension under another identifier): its
+    // JUMBF description ("jumd" + "c2pa") is still in the bytes.
+    const odd = gif(2, 2, concat([0x21, 0xff, 0x0b], ascii('C2PA_XYZ'), [1, 0, 0], subBlocks(STORE)));
+    expect(readC2pa(odd)).toMatchObject({ present: true, readable: false, mentionsTrainingMining: true });
+    expect(reasons(odd)).toEqual(['signal-unreadable']);
+  });
+
+  it('benign: a GIF, TIFF or SVG with no C2PA has no evidence; JPEG/PNG stores read as before', () => {
+    expect(readC2pa(gif(2, 2))).toEqual({ present: false });
+    expect(readC2pa(tiffWith(ascii('Jane Doe'), 8, 0x013b))).toEqual({ present: false }); // Artist tag only
+    expect(readC2pa(svgWith('<title>plain</title>'))).toEqual({ present: false });
+    expect(evaluateC2pa(gif(2, 2), AI)).toEqual([]);
+    expect(evaluateC2pa(svgWith(''), AI)).toEqual([]);
+    expect(reasons(jpegWith(STORE))).toEqual(['c2pa-not-allowed']);
+    expect(reasons(png({ chunks: [pngChunk('caBX', STORE)] }))).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('never throws on any truncation of a C2PA GIF, TIFF or SVG', () => {
+    for (const full of [gifWith(STORE, 40), tiffWith(STORE), svgWith(`<c2pa:manifest>${base64(STORE)}</c2pa:manifest>`)]) {
+      for (let n = 0; n <= full.length; n += 3) expect(() => evaluateC2pa(full.subarray(0, n), AI)).not.toThrow();
+    }
   });
 });

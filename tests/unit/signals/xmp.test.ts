@@ -13,7 +13,7 @@ import {
   type EmbeddedRights,
   type EmbeddedRightsResult,
 } from '../../../utils/signals/xmp';
-import { ascii, concat, gif, iptcApp13, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
+import { NS, ascii, concat, gif, iptcApp13, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
 const TDM = purposeProfile('research-tdm');
@@ -618,5 +618,41 @@ describe('an unrecognised licence statement in the image’s own XMP', () => {
     const ev = await evaluate(xmpPacket('<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Stock Agency</rdf:li></rdf:Alt></dc:rights><xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">All rights reserved</rdf:li></rdf:Alt></xmpRights:UsageTerms>', 'xmpRights:Marked="False"'));
     expect(ev.licence).toBeNull();
     expect(ev.evidence.every((e) => e.effect === 'info')).toBe(true);
+  });
+});
+
+// XMP Part 3 packet scanning for GIF, AVIF, SVG…: a bare `<rdf:RDF>` (SVG `<metadata>`) and a
+// bare `<x:xmpmeta>` beside an `<?xpacket` packet were both once skipped.
+describe('XMP packet scanning finds every packet form', () => {
+  const reasonsOf = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
+  const rdf = (attrs: string) => `<rdf:RDF xmlns:rdf="${NS.rdf}" xmlns:plus="${NS.plus}" xmlns:xmpRights="${NS.xmpRights}"><rdf:Description rdf:about="" ${attrs}/></rdf:RDF>`;
+  const xmpmeta = (attrs: string) => `<x:xmpmeta xmlns:x="adobe:ns:meta/">${rdf(attrs)}</x:xmpmeta>`;
+  const PROHIBITED = `plus:DataMining="${VOCAB}DMI-PROHIBITED"`;
+  const PLAIN = 'xmpRights:Marked="False"';
+  const svg = (metadata: string) => ascii(`<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><metadata>${metadata}</metadata><rect width="2" height="2"/></svg>`);
+  const gifExt = (x: string) => concat([0x21, 0xff, 11], ascii('XMP DataXMP'), ascii(x), [1], Uint8Array.from({ length: 256 }, (_, i) => 255 - i), [0]);
+
+  it('SVG: a bare <rdf:RDF> in <metadata> is read as XMP', async () => {
+    expect((await read(svg(rdf(PROHIBITED)))).xmp).toBe(true);
+    expect(await reasonsOf(svg(rdf(PROHIBITED)))).toEqual(['xmp-data-mining']);
+  });
+
+  it('GIF and SVG: a bare <x:xmpmeta> beside an <?xpacket> packet, either order', async () => {
+    const plainPacket = xmpPacket('', PLAIN);
+    expect(await reasonsOf(gif(2, 2, concat(gifExt(plainPacket), gifExt(xmpmeta(PROHIBITED)))))).toEqual(['xmp-data-mining']);
+    expect(await reasonsOf(gif(2, 2, concat(gifExt(xmpmeta(PROHIBITED)), gifExt(plainPacket))))).toEqual(['xmp-data-mining']);
+    expect(await reasonsOf(svg(`${plainPacket}${xmpmeta(PROHIBITED)}`))).toEqual(['xmp-data-mining']);
+  });
+
+  it('SVG: a bare <rdf:RDF> beside an <?xpacket> packet', async () => {
+    expect(await reasonsOf(svg(`${xmpPacket('', PLAIN)}${rdf(PROHIBITED)}`))).toEqual(['xmp-data-mining']);
+  });
+
+  it('benign: a GIF or SVG without metadata has no XMP; one packet is read once', async () => {
+    expect(await read(gif(2, 2))).toMatchObject({ xmp: false, dataMining: [] });
+    expect(await read(svg(''))).toMatchObject({ xmp: false, dataMining: [] });
+    expect(await reasonsOf(svg(''))).toEqual([]);
+    expect(await reasonsOf(svg(xmpPacket('', PROHIBITED)))).toEqual(['xmp-data-mining']);
+    expect((await read(gif(2, 2, gifExt(xmpPacket('', PLAIN))))).marked).toBe(false);
   });
 });
