@@ -28,12 +28,12 @@ export function creditText(value: unknown, max = MAX_CREDIT_TEXT): string | null
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** An absolute http(s) URL (as WHATWG serialises it), or null. */
-export function creditUrl(value: unknown, base?: string): string | null {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_URL) return null;
+/** An absolute http(s) URL (as WHATWG serialises it) of at most `max` characters, or null. */
+export function creditUrl(value: unknown, base?: string, max = MAX_URL): string | null {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) return null;
   try {
     const url = new URL(value.trim(), base);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= MAX_URL ? url.href : null;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= max ? url.href : null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazily } from './lazily';
+import { MAX_PAGE_URL } from './page-url';
 
 /** Reason codes, stable: used in the UI, the manifest summary and the tests (DESIGN.md §2). */
 export const REFUSAL_REASONS = [
@@ -102,6 +103,6 @@ export const LicenceSchema = lazily(() => z.object({
    */
   title: z.string().max(1000).nullable().optional(),
   creator: z.string().max(1000).nullable().optional(),
-  sourceUrl: z.string().max(2048).nullable().optional(),
+  sourceUrl: z.string().max(MAX_PAGE_URL).nullable().optional(), // the attributionURL, or the page's address (page-url.ts)
 }));
 export type Licence = z.infer<typeof LicenceSchema>;

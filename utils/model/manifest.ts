@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lazily } from './lazily';
+import { MAX_PAGE_URL } from './page-url';
 import {
   EvidenceSchema,
   FAILURE_REASONS,
@@ -74,7 +75,7 @@ export type ManifestItem = z.infer<typeof ManifestItemSchema>;
 export const CreditedLicenceSchema = lazily(() => LicenceSchema.extend({
   title: z.string().max(1000).nullable(),
   creator: z.string().max(1000).nullable(),
-  sourceUrl: z.string().max(2048).nullable(),
+  sourceUrl: z.string().max(MAX_PAGE_URL).nullable(), // as LicenceSchema: possibly the page's address
 }));
 export type CreditedLicence = z.infer<typeof CreditedLicenceSchema>;
 

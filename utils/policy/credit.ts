@@ -10,6 +10,7 @@
 import type { Licence } from '../model/evidence';
 import { creditText, creditUrl, mergeCredits, NO_CREDIT, taslLine, titleFromText, type Credit } from '../model/credit';
 import { htmlCredits, type HtmlCreditsInput } from '../signals/html-licence/credits';
+import { MAX_PAGE_URL } from '../model/page-url';
 
 export interface ImageCreditInput extends HtmlCreditsInput {
   /** From the image's own metadata (utils/signals/xmp-credit.ts); absent when not read. */
@@ -22,7 +23,8 @@ export interface ImageCreditInput extends HtmlCreditsInput {
 export function imageCredit(input: ImageCreditInput): Credit {
   const html = htmlCredits(input).map((c) => ({ ...c, sourceUrl: creditUrl(c.sourceUrl) }));
   const lastResort: Credit[] = [
-    { title: titleFromText(input.caption), creator: null, sourceUrl: creditUrl(input.pageUrl) },
+    // The page's own address, up to the page-address cap (page-url.ts), not the cap for URLs markup writes.
+    { title: titleFromText(input.caption), creator: null, sourceUrl: creditUrl(input.pageUrl, undefined, MAX_PAGE_URL) },
     { title: titleFromText(input.alt), creator: null, sourceUrl: null },
   ];
   const merged = mergeCredits([input.embedded ?? NO_CREDIT, ...html, ...lastResort]);

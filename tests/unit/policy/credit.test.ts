@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../../utils/model/settings';
 import { assessImage, assessPage } from '../../../utils/policy/assess';
 import { imageCredit, withCredit } from '../../../utils/policy/credit';
+import { LicenceSchema } from '../../../utils/model/evidence';
+import { ManifestItemSchema } from '../../../utils/model/manifest';
 import { readElementLicence, readPageLicenceSignals } from '../../../utils/signals/html-licence';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
 
@@ -130,5 +132,18 @@ describe('the stored licence carries its credit', () => {
       id: 'CC-BY-SA-4.0', title: 'Harbour at dawn', creator: 'Ana Ruiz', sourceUrl: 'https://photos.example/works/harbour',
       attribution: '"Harbour at dawn" by Ana Ruiz (https://photos.example/works/harbour) is licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)',
     });
+  });
+});
+
+// A page address over 2,048 characters (search parameters) is still the work's source: the cap for
+// URLs a page writes dropped it, and the CC BY line of such an image named no source.
+describe('the source of an image on a page with a long address', () => {
+  it('is the page address, up to the page-address cap, and survives the stored schemas', () => {
+    const pageUrl = `${PAGE}?q=${'x'.repeat(5_000)}`;
+    const credit = creditOf('<img id="img" src="harbour.jpg" alt="Harbour">', { pageUrl });
+    expect(credit.sourceUrl).toBe(pageUrl);
+    const licence = withCredit({ id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page' } as never, credit)!;
+    expect(LicenceSchema.safeParse(licence).success).toBe(true);
+    expect(ManifestItemSchema.shape.licence.unwrap().shape.sourceUrl.safeParse(pageUrl).success).toBe(true);
   });
 });
