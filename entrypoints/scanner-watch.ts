@@ -1,4 +1,5 @@
 import { takeHandedScanOptions } from '@/utils/scan/handed-options';
+import { frameOf } from '@/utils/scan/scan-page';
 import { watchForImages } from '@/utils/scan/watch';
 import { readFrameSignals } from '@/utils/page/page-signals';
 // The browser's own `browser` object, as everywhere in Heed (README, "Firefox"): no library is
@@ -7,13 +8,6 @@ import { browser } from '@wxt-dev/browser';
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
 
-function inFrame(): boolean {
-  try {
-    return window !== window.top;
-  } catch {
-    return true; // a top that cannot even be compared is not this window
-  }
-}
 
 /**
  * "Collect while scrolling": injected into every frame after the first scan of a watching
@@ -31,7 +25,7 @@ export default defineUnlistedScript(() => {
     (candidates, limit) => {
       // A frame's images answer to the frame document's own robots metas and TDMRep meta, read
       // now (they may have changed since the collect's scan), as the scan sends them.
-      const frame = inFrame() ? readFrameSignals(document, location.href) : undefined;
+      const frame = frameOf(document) ? readFrameSignals(document, location.href) : undefined;
       void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates, limit, frame }).catch(() => undefined);
     },
     takeHandedScanOptions(),

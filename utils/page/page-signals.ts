@@ -24,10 +24,8 @@ export interface PageSignals {
 /** Read every page-level signal of a document (on Collect and when the popup opens). */
 export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
   return {
-    url: pageUrl,
+    ...readFrameSignals(doc, pageUrl),
     title: cleanText(doc.title, 2000),
-    metas: readRobotsMetas(doc),
-    tdm: readTdmMeta(doc),
     licence: readPageLicenceSignals(doc, pageUrl),
     rsl: readInlineRsl(doc),
   };

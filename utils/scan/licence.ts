@@ -48,11 +48,8 @@ export class ElementLicences {
     }
     // Occurrences whose markup was not read (past the per-image cap): if any could hold a licence,
     // it may be this image's own, so the image's element markup is unread (assess.ts fails it closed).
-    if (unread === true || unread?.some((el) => this.inScope(el))) {
-      const last = out.at(-1);
-      if (last && out.length >= MAX_HINTS) out[out.length - 1] = { ...last, unread: true };
-      else out.push({ via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true });
-    }
+    // Past MAX_HINTS, capped() keeps the unread mark on the last hint kept.
+    if (unread === true || unread?.some((el) => this.inScope(el))) out.push({ via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true });
     return capped(out);
   }
 

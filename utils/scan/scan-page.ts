@@ -52,7 +52,8 @@ function clock(): () => number {
   return typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
 }
 
-function frameOf(doc: Document): boolean {
+/** Whether `doc` is a frame's document, not the top page's (one whose top cannot be compared is a frame). */
+export function frameOf(doc: Document): boolean {
   try {
     const view = doc.defaultView;
     return !!view && !!view.top && view !== view.top;
