@@ -80,6 +80,10 @@ function timeCollectInPage(): void {
 
 async function collectRow(heed: HeedBrowser, sites: SiteServer, row: string, url: string, n: number): Promise<CollectBenchResult> {
   const { popup, page } = await openSiteWithPopup(heed, url);
+  // The page's own images first: its lazy ones load after its load event, and the plain fetch
+  // below runs on a settled page, so the collect must too (the page's 500 loads took the
+  // machine's two cores from the collect's first seconds, in the same socket pools' host).
+  await page.waitForLoadState('networkidle');
   let peak: number | null = null;
   const sample = async () => {
     const used = await heed.context.serviceWorkers()[0]?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null).catch(() => null);

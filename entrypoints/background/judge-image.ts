@@ -1,5 +1,5 @@
 import { assessImage, type PageAssessment } from '@/utils/policy/assess';
-import type { Job } from '@/utils/store/db';
+import type { ItemToStore, Job } from '@/utils/store/db';
 import type { ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
@@ -26,7 +26,7 @@ export async function judgeImage(
   site: PageAssessment,
   settings: Settings,
   fetchSlot: FetchSlot,
-): Promise<{ verdict: Verdict; item?: { record: ManifestItem; blob: Blob } }> {
+): Promise<{ verdict: Verdict; item?: ItemToStore }> {
   const base = { url: candidate.url, licence: null, sha256: null };
   if (site.status === 'blocked') {
     return { verdict: { ...base, decision: 'refused', reasons: site.reasons, evidence: site.evidence } };
@@ -108,5 +108,5 @@ export async function judgeImage(
     people: people.people,
     evidence: decision.evidence,
   };
-  return { verdict, item: { record, blob: new Blob([image.bytes as BlobPart], { type: image.mime }) } };
+  return { verdict, item: { record, bytes: image.bytes } };
 }

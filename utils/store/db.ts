@@ -52,7 +52,7 @@ export interface CachedSignal {
 
 interface HeedDB extends DBSchema {
   items: { key: string; value: ManifestItem; indexes: { collectedAt: string; pageUrl: string } };
-  blobs: { key: string; value: Blob };
+  blobs: { key: string; value: StoredBytes };
   jobs: { key: string; value: Job; indexes: { tabCreated: [number, string] } };
   verdicts: { key: [string, number]; value: StoredVerdict; indexes: { jobSeq: [string, number] } };
   siteCache: { key: string; value: CachedSignal; indexes: { fetchedAt: number } };
@@ -127,11 +127,34 @@ export function openHeedDB(name = DB_NAME): Promise<HeedDatabase> {
   });
 }
 
+/**
+ * An image's bytes as the `blobs` store holds them: the bytes themselves with their type (every
+ * image stored since issue 17), or a Blob (records written before, which stay readable). Not a
+ * Blob for new ones: making one from bytes a worker already holds cost ~0.6 ms an image in
+ * Chromium and IndexedDB then wrote each to a file of its own — most of a 20-origin collect's
+ * time over a plain fetch (`npm run bench`). Chromium's IndexedDB moves a large value out to a
+ * blob file itself, so large images cost no more than before.
+ */
+export type StoredBytes = Blob | { type: string; bytes: ArrayBuffer };
+
+/** A permitted image to store: its manifest record and its bytes (of type `record.mime`). */
+export interface ItemToStore {
+  record: ManifestItem;
+  bytes: Uint8Array;
+}
+
+/** The bytes of `item` as stored: an ArrayBuffer of exactly them (a view's buffer may hold more). */
+function storedBytes(item: ItemToStore): StoredBytes {
+  const { bytes } = item;
+  const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+  return { type: item.record.mime, bytes: exact };
+}
+
 /** One candidate's verdict to record: where it goes, and for a permitted image its item and bytes. */
 export interface VerdictEntry {
   at: { jobId: string; index: number; seq: number };
   verdict: Verdict;
-  item?: { record: ManifestItem; blob: Blob } | undefined;
+  item?: ItemToStore | undefined;
 }
 
 /**
@@ -143,7 +166,7 @@ export async function recordVerdict(
   db: HeedDatabase,
   at: { jobId: string; index: number; seq: number },
   verdict: Verdict,
-  item?: { record: ManifestItem; blob: Blob },
+  item?: ItemToStore,
 ): Promise<Verdict> {
   return (await recordVerdicts(db, [{ at, verdict, item }]))[0]!;
 }
@@ -173,7 +196,7 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
       if (exists) {
         out = { ...verdict, decision: 'duplicate', reasons: ['duplicate'] };
       } else {
-        write(tx.objectStore('items').put(item.record), tx.objectStore('blobs').put(item.blob, item.record.sha256));
+        write(tx.objectStore('items').put(item.record), tx.objectStore('blobs').put(storedBytes(item), item.record.sha256));
       }
     }
     write(tx.objectStore('verdicts').put({ ...at, verdict: out }));
@@ -256,9 +279,19 @@ export function listItems(db: HeedDatabase): Promise<ManifestItem[]> {
   return db.getAll('items');
 }
 
-/** The stored bytes of one item. */
-export function getBlob(db: HeedDatabase, sha256: string): Promise<Blob | undefined> {
-  return db.get('blobs', sha256);
+/** The stored bytes of one item, as a Blob (whichever form they were stored in). */
+export async function getBlob(db: HeedDatabase, sha256: string): Promise<Blob | undefined> {
+  return blobOf(await db.get('blobs', sha256));
+}
+
+/** A stored value as a Blob; anything else (a damaged record) as missing bytes, never a throw. */
+export function blobOf(stored: unknown): Blob | undefined {
+  if (stored instanceof Blob) return stored;
+  if (stored && typeof stored === 'object') {
+    const { type, bytes } = stored as { type?: unknown; bytes?: unknown };
+    if (bytes instanceof ArrayBuffer) return new Blob([bytes], { type: typeof type === 'string' ? type : '' });
+  }
+  return undefined;
 }
 
 /** Delete an item and its bytes together. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
+import { DB_VERSION, getBlob, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
 import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
@@ -47,9 +47,9 @@ describe('Heed database', () => {
   it('records a verdict with its item in one go; a second copy of the bytes is a duplicate', async () => {
     const db = await openHeedDB(name());
     const item = makeItem(7);
-    const blob = new Blob(['bytes']);
-    const first = await recordVerdict(db, { jobId: 'j', index: 0, seq: 0 }, verdict(item.url, 'permitted'), { record: item, blob });
-    const second = await recordVerdict(db, { jobId: 'j', index: 1, seq: 1 }, verdict('https://other.test/same.png', 'permitted'), { record: { ...item, url: 'https://other.test/same.png' }, blob });
+    const bytes = new TextEncoder().encode('bytes');
+    const first = await recordVerdict(db, { jobId: 'j', index: 0, seq: 0 }, verdict(item.url, 'permitted'), { record: item, bytes });
+    const second = await recordVerdict(db, { jobId: 'j', index: 1, seq: 1 }, verdict('https://other.test/same.png', 'permitted'), { record: { ...item, url: 'https://other.test/same.png' }, bytes });
     await recordVerdict(db, { jobId: 'j', index: 2, seq: 2 }, verdict('https://x.test/a.png', 'refused', ['no-licence', 'robots-disallow']));
     await recordVerdict(db, { jobId: 'j', index: 3, seq: 3 }, verdict('https://x.test/b.png', 'failed', ['fetch-failed']));
     expect(first.decision).toBe('permitted');
@@ -58,6 +58,27 @@ describe('Heed database', () => {
     expect(await countVerdicts(db, 'j')).toBe(4);
     expect((await listVerdicts(db, 'j', 1)).map((v) => v.index)).toEqual([2, 3]);
     expect(await getTally(db)).toEqual({ refused: { 'no-licence': 1, 'robots-disallow': 1 }, failed: { 'fetch-failed': 1 } });
+    db.close();
+  });
+
+  it('stores an image\'s bytes as they are — only a view\'s own bytes — and reads them back as a Blob of its type, as it reads Blobs stored before', async () => {
+    const db = await openHeedDB(name());
+    const item = { ...makeItem(3), mime: 'image/png' };
+    // A view into a larger buffer (a read assembled from chunks): only its 4 bytes are the image.
+    const buffer = new Uint8Array([9, 9, 1, 2, 3, 4, 9, 9]);
+    await recordVerdict(db, { jobId: 'bytes', index: 0, seq: 0 }, verdict(item.url, 'permitted'), { record: item, bytes: buffer.subarray(2, 6) });
+    const read = await getBlob(db, item.sha256);
+    expect(read?.type).toBe('image/png');
+    expect([...new Uint8Array(await read!.arrayBuffer())]).toEqual([1, 2, 3, 4]);
+    // Written by an earlier Heed: a Blob.
+    const old = makeItem(4);
+    await db.put('blobs', new Blob([new Uint8Array([5, 6])], { type: 'image/gif' }), old.sha256);
+    const oldRead = await getBlob(db, old.sha256);
+    expect(oldRead?.type).toBe('image/gif');
+    expect([...new Uint8Array(await oldRead!.arrayBuffer())]).toEqual([5, 6]);
+    // A damaged record is missing bytes, not a throw.
+    await db.put('blobs', { type: 'image/png', bytes: 'not bytes' } as never, 'damaged');
+    expect(await getBlob(db, 'damaged')).toBeUndefined();
     db.close();
   });
 
@@ -167,13 +188,13 @@ describe('VerdictWriter (a collect’s verdicts, issue 17)', () => {
     }) as typeof open;
     const writer = new VerdictWriter(db);
     const item = makeItem(3);
-    const blob = new Blob(['bytes']);
+    const bytes = new TextEncoder().encode('bytes');
     const recorded = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         writer.record(
           i % 2 === 0
             ? { at: { jobId: 'b', index: i, seq: i }, verdict: verdict(`https://x.test/${i}.png`, 'refused', ['no-licence']) }
-            : { at: { jobId: 'b', index: i, seq: i }, verdict: verdict(`https://x.test/${i}.png`, 'permitted'), item: { record: { ...item, url: `https://x.test/${i}.png` }, blob } },
+            : { at: { jobId: 'b', index: i, seq: i }, verdict: verdict(`https://x.test/${i}.png`, 'permitted'), item: { record: { ...item, url: `https://x.test/${i}.png` }, bytes } },
         ),
       ),
     );
@@ -189,7 +210,7 @@ describe('VerdictWriter (a collect’s verdicts, issue 17)', () => {
   it('a failed batch rejects each of its verdicts and records none of them; the next batch still runs', async () => {
     const db = await openHeedDB(name());
     const writer = new VerdictWriter(db);
-    const bad = { at: { jobId: 'f', index: 0, seq: 0 }, verdict: verdict('https://x.test/0.png', 'permitted'), item: { record: { ...makeItem(1), sha256: undefined as unknown as string }, blob: new Blob(['x']) } };
+    const bad = { at: { jobId: 'f', index: 0, seq: 0 }, verdict: verdict('https://x.test/0.png', 'permitted'), item: { record: { ...makeItem(1), sha256: undefined as unknown as string }, bytes: new Uint8Array([120]) } };
     const good = { at: { jobId: 'f', index: 1, seq: 1 }, verdict: verdict('https://x.test/1.png', 'refused', ['no-licence']) };
     const results = await Promise.allSettled([writer.record(bad), writer.record(good)]);
     expect(results[0]!.status).toBe('rejected');

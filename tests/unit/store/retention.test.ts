@@ -21,7 +21,7 @@ function job(id: string, tabId: number, ageMs: number, state: Job['state'] = 'do
 async function collected(db: HeedDatabase, j: Job, itemNo: number): Promise<void> {
   await putJob(db, j);
   const item = makeItem(itemNo);
-  await recordVerdict(db, { jobId: j.id, index: 0, seq: 0 }, { ...verdict(item.url, 'permitted'), sha256: item.sha256 }, { record: item, blob: new Blob([`bytes ${itemNo}`]) });
+  await recordVerdict(db, { jobId: j.id, index: 0, seq: 0 }, { ...verdict(item.url, 'permitted'), sha256: item.sha256 }, { record: item, bytes: new TextEncoder().encode(`bytes ${itemNo}`) });
   await recordVerdict(db, { jobId: j.id, index: 1, seq: 1 }, verdict(`https://${j.id}.test/refused.png`, 'refused', ['robots-disallow']));
   await recordVerdict(db, { jobId: j.id, index: 2, seq: 2 }, verdict(`https://${j.id}.test/failed.png`, 'failed', ['fetch-failed']));
 }
