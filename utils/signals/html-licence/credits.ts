@@ -38,13 +38,15 @@ function mentionsCredit(el: Element): boolean {
 
 /**
  * The page's own credit statements (not inside a `<figure>`, about the page), with the JSON-LD
- * creators the page reader found (`jsonLdCreators`); null when the page states none. Never throws.
+ * creators the page reader found (`jsonLdCreators`); null when the page states none. `marked`:
+ * the document's `[rel], [property], [itemprop]` elements when the caller has queried them
+ * already. Never throws.
  */
-export function readPageCredit(doc: Document, pageUrl: string, base: string, jsonLdCreators: readonly string[] = []): PageCredit | null {
+export function readPageCredit(doc: Document, pageUrl: string, base: string, jsonLdCreators: readonly string[] = [], marked?: ArrayLike<Element>): PageCredit | null {
   const credit: PageCredit = { title: null, creator: null, attributionUrl: null };
   const page = resolvePageUrl(pageUrl);
   if (page) {
-    const found = doc.querySelectorAll('[rel], [property], [itemprop]');
+    const found = marked ?? doc.querySelectorAll('[rel], [property], [itemprop]');
     const n = Math.min(found.length, LIMITS.elements);
     for (let i = 0; i < n; i++) {
       const el = found[i];

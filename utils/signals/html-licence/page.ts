@@ -61,8 +61,11 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     typesOf.set(key, list);
   };
 
-  if (base) {
-    const found = doc.querySelectorAll('[rel], [property], [itemprop]');
+  // Every element that may state a licence, a type or a credit: read once, for both (the query
+  // costs ~1–2 ms on a 20,000-element page, issue 17).
+  const marked = base ? doc.querySelectorAll('[rel], [property], [itemprop]') : null;
+  if (base && marked) {
+    const found = marked;
     if (found.length > LIMITS.elements) truncated = true;
     const n = Math.min(found.length, LIMITS.elements);
     // Stop once the list is full: the rest could only set `truncated`.
@@ -122,7 +125,7 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // whose subject is typed with DCMI types none of which is an image covers that work only.
   const mediaWiki = isMediaWiki(doc);
   const jsonLd = readJsonLd(doc, base || 'about:blank');
-  const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators);
+  const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators, marked ?? undefined);
   const pageLevel = [...stated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
   const coversOf = (subject: unknown): TextOnlyCover | null =>
     mediaWiki ? 'mediawiki-text' : subject !== null && !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null;
