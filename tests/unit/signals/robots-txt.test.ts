@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile, type PurposeProfile } from '../../../utils/model/purposes';
 import { compilePattern, matchPattern, pathOfUrl } from '../../../utils/signals/robots/pattern';
+import { MAX_LINE_BYTES } from '../../../utils/signals/robots/tokenize';
 import {
   evaluateRobots,
   isAllowed,
@@ -558,6 +559,22 @@ describe('User-agent lines naming AI crawlers in other ways', () => {
   it('a long list that does not name an AI token refuses nothing', () => {
     const names = Array.from({ length: 1500 }, (_, i) => `Bot${i}`).join(', ');
     expect(refused(`User-agent: ${names}\nDisallow: /\n\nUser-agent: *\nAllow: /\n`)).toBe(false);
+  });
+
+  // A line past the per-line cap (MAX_LINE_BYTES, ~16 KB) lost the names after the cut: GPTBot
+  // named there fell back to a `*` that allowed it. The names were not read, so the group may
+  // name any crawler: it binds Heed's tokens too (the reading that keeps nothing refused).
+  it('a User-agent line cut at the line cap binds every crawler: GPTBot named past the cut is refused', () => {
+    const names = [...Array.from({ length: 3000 }, (_, i) => `Bot${i}`), 'GPTBot'].join(', ');
+    expect(names.length).toBeGreaterThan(MAX_LINE_BYTES);
+    expect(refused(`User-agent: ${names}\nDisallow: /\n\nUser-agent: *\nAllow: /\n`)).toBe(true);
+    // Its Allow lifts nothing: the named reading still refuses through the `*` group.
+    expect(refused(`User-agent: ${names}\nAllow: /\n\nUser-agent: *\nDisallow: /\n`)).toBe(true);
+  });
+
+  it('a User-agent line whose cut falls inside a comment has lost no name', () => {
+    const comment = 'x'.repeat(MAX_LINE_BYTES + 100);
+    expect(refused(`User-agent: Bot0 # ${comment}\nDisallow: /\n\nUser-agent: *\nAllow: /\n`)).toBe(false);
   });
 
   it('every name of every line of a group is kept (the cost is checked by tests/unit/conventions/linear-time.test.ts)', () => {

@@ -61,6 +61,13 @@ interface Group {
   /** Tokens the group's User-agent values name after their first (see `otherNames`). */
   otherAgents: Set<string>;
   global: boolean;
+  /**
+   * A User-agent line of the group was cut at the line cap (MAX_LINE_BYTES): names past the cut
+   * were not read, so the group may name any crawler. Decision (DESIGN.md §2 rule 2, the reading
+   * that cannot keep what the owner refused): in the second reading (`looseAgents`) it binds
+   * every token, so its Disallows refuse Heed's tokens too; it is never a token's only group.
+   */
+  agentsCut: boolean;
   rules: RobotsRule[];
   contentUsage: PathPreference<ContentUsagePrefs>[];
   contentSignals: PathPreference<ContentSignals>[];
@@ -142,21 +149,25 @@ function merge(groups: readonly Group[]): AgentRules {
  */
 class MergedByToken implements ReadonlyMap<string, AgentRules> {
   private readonly merged = new Map<string, AgentRules>();
-  /** `groupsOf`: a token's groups from its entry in `lists` (by default, the entry itself). */
+  /**
+   * `groupsOf`: a token's groups from its entry in `lists` (by default, the entry itself).
+   * `everyToken`: every token has groups, listed or not (`groupsOf` is asked with none listed).
+   */
   constructor(
     private readonly lists: ReadonlyMap<string, readonly Group[]>,
     private readonly groupsOf: (token: string, listed: readonly Group[]) => readonly Group[] = (_, listed) => listed,
+    private readonly everyToken = false,
   ) {}
   get size(): number {
     return this.lists.size;
   }
   has(token: string): boolean {
-    return this.lists.has(token);
+    return this.everyToken || this.lists.has(token);
   }
   get(token: string): AgentRules | undefined {
     let m = this.merged.get(token);
     if (m === undefined) {
-      const list = this.lists.get(token);
+      const list = this.lists.get(token) ?? (this.everyToken ? [] : undefined);
       if (list === undefined) return undefined;
       m = merge(this.groupsOf(token, list));
       this.merged.set(token, m);
@@ -196,15 +207,16 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   let readingAgents = false; // consecutive user-agent lines open one group (§2.2.1)
   let preamble: Group | null = null; // preferences stated before any group
 
-  for (const { key, value, line } of records) {
+  for (const { key, value, line, cut } of records) {
     if (key === 'sitemap') sitemaps.push(value);
     else if (key === 'license') licences.push(value);
     else if (key === 'user-agent') {
       if (!group || !readingAgents) {
-        group = { agents: new Set(), otherAgents: new Set(), global: false, rules: [], contentUsage: [], contentSignals: [] };
+        group = { agents: new Set(), otherAgents: new Set(), global: false, agentsCut: false, rules: [], contentUsage: [], contentSignals: [] };
         groups.push(group);
       }
       readingAgents = true;
+      if (cut) group.agentsCut = true;
       const token = isGlobalAgent(value) ? '' : userAgentToken(value);
       if (isGlobalAgent(value)) group.global = true;
       else if (token) group.agents.add(token);
@@ -218,7 +230,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
       // as a `*` group's (fail closed, DESIGN.md §2 rule 3) in a group that holds nothing else.
       if (key === 'content-usage' || key === 'content-signal') {
         if (!preamble) {
-          preamble = { agents: new Set(), otherAgents: new Set(), global: true, rules: [], contentUsage: [], contentSignals: [] };
+          preamble = { agents: new Set(), otherAgents: new Set(), global: true, agentsCut: false, rules: [], contentUsage: [], contentSignals: [] };
           groups.push(preamble);
         }
         addPreference(preamble, key, value, line);
@@ -258,8 +270,10 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   }
   const order = new Map(groups.map((g, i) => [g, i]));
   // A token's loose groups: those naming it either way, in file order.
-  const either = (a: string, others: readonly Group[]) => [...new Set([...(byAgent.get(a) ?? []), ...others])].sort((x, y) => order.get(x)! - order.get(y)!);
+  // Groups whose User-agent names were cut name every token in this reading (Group.agentsCut).
+  const cutGroups = groups.filter((g) => g.agentsCut);
+  const either = (a: string, others: readonly Group[]) => [...new Set([...(byAgent.get(a) ?? []), ...others, ...cutGroups])].sort((x, y) => order.get(x)! - order.get(y)!);
   const globals = groups.filter((g) => g.global);
   const global = globals.length > 0 ? merge(globals) : null;
-  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either), global, sitemaps, licences, ignoredLines, truncated };
+  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, sitemaps, licences, ignoredLines, truncated };
 }

@@ -17,6 +17,8 @@ export interface RobotsRecord {
   value: string;
   /** 1-based line number in the (capped) body. */
   line: number;
+  /** The line was longer than MAX_LINE_BYTES and `value` stops at the cap (not inside a comment). */
+  cut?: true;
 }
 
 export interface TokenizedRobots {
@@ -112,13 +114,21 @@ export function tokenizeRobots(body: string): TokenizedRobots {
   const lines = text.includes('\r') ? text.split(/\r\n?|\n/) : text.split('\n');
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n]!;
-    if (line.length * 3 > MAX_LINE_BYTES) line = line.slice(0, utf8CutIndex(line, MAX_LINE_BYTES));
+    let cut = false;
+    if (line.length * 3 > MAX_LINE_BYTES) {
+      const at = utf8CutIndex(line, MAX_LINE_BYTES);
+      cut = at < line.length;
+      line = line.slice(0, at);
+    }
     const hash = line.indexOf('#');
-    if (hash >= 0) line = line.slice(0, hash);
+    if (hash >= 0) {
+      line = line.slice(0, hash);
+      cut = false; // what the cap dropped was comment
+    }
     if (line.trim() === '') continue;
     const kv = splitRecord(line);
     const key = kv && KEYS.get(kv[0]);
-    if (key) records.push({ key, value: kv[1], line: n + 1 });
+    if (key) records.push(cut ? { key, value: kv[1], line: n + 1, cut } : { key, value: kv[1], line: n + 1 });
     else ignored++;
   }
   return { records, ignored, truncated };
