@@ -8,6 +8,7 @@ import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { headerLines } from '@/utils/signals/header-lines';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
+import { evaluateSvgEmbeddedRights } from '@/utils/signals/svg-embedded-rights';
 import { belowMinSide, shownImageInstead } from '@/utils/policy/image-to-judge';
 import { embeddedCredit } from '@/utils/signals/xmp-credit';
 import type { ImageCandidate } from '@/utils/policy/verdict';
@@ -140,6 +141,10 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const profile = purposeProfile(settings.purpose);
   const embedded = evaluateEmbeddedRights(rights, profile);
   const c2pa = evaluateC2pa(fetched.bytes, profile);
+  // An SVG carries the images inside it whole: what their own metadata says is the SVG's too.
+  const inner = mime === 'image/svg+xml' ? await evaluateSvgEmbeddedRights(fetched.bytes, profile) : { evidence: [], licences: [] };
+  const ownLicences = embedded.licences?.length ? embedded.licences : embedded.licence ? [embedded.licence] : [];
+  const licences = [...ownLicences, ...inner.licences];
   return {
     ok: true,
     image: {
@@ -149,7 +154,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         headers: headerMap(fetched.headers),
         redirects: hops,
         origins: files,
-        embedded: { evidence: [...embedded.evidence, ...c2pa], licence: embedded.licence, licences: embedded.licences, credit: embeddedCredit(rights) },
+        embedded: { evidence: [...embedded.evidence, ...c2pa, ...inner.evidence], licence: licences[0] ?? null, ...(licences.length > 1 ? { licences } : {}), credit: embeddedCredit(rights) },
         linkedRsl,
         mime,
       },

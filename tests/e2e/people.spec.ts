@@ -13,6 +13,8 @@ test('people=refuse (AI training default): a CC0 portrait without a model releas
   expect(by('/portrait-mr-lmr.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
   expect(by('/coffee.jpg')).toMatchObject({ decision: 'permitted' });
   expect(by('/drawing.svg')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
+  // The photo inside an SVG speaks for it: refused for its own XMP before any people check.
+  expect(by('/wrapped.svg')).toMatchObject({ decision: 'refused', reasons: ['xmp-data-mining'] });
   // Its first frame decodes and shows no face; a face could be in the next one.
   expect(by('/animated.gif')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
 
@@ -46,6 +48,9 @@ test('people=off records people: null; people=flag keeps a portrait and marks it
   const off = await openSiteWithPopup(heed, `${sites.origin('people.test')}/`);
   const offVerdicts = await off.popup.collect();
   expect(offVerdicts.find((v) => new URL(v.url).pathname === '/portrait.jpg')).toMatchObject({ decision: 'permitted' });
+  // With no people check to refuse SVGs, a photo wrapped in one is still refused for what its own XMP says.
+  expect(offVerdicts.find((v) => new URL(v.url).pathname === '/drawing.svg')).toMatchObject({ decision: 'permitted' });
+  expect(offVerdicts.find((v) => new URL(v.url).pathname === '/wrapped.svg')).toMatchObject({ decision: 'refused', reasons: ['xmp-data-mining'] });
   let { manifest } = await off.popup.exportManifest();
   const portrait = manifest.items.find((i: { url: string }) => new URL(i.url).pathname === '/portrait.jpg');
   expect(portrait.people).toBeNull();

@@ -16,6 +16,7 @@ import { rightmostKey } from '../../../utils/scan/css-index';
 import { MAX_PATTERN_LENGTH, matchesPathPattern } from '../../../utils/signals/robots/pattern';
 import { readAnimation } from '../../../utils/media/animation';
 import { repairSlips } from '../../../utils/signals/html-licence/json-ld';
+import { svgEmbeddedImages } from '../../../utils/media/svg-embedded';
 
 /** Bytes from a string of code units 0–255 (latin1), for the byte parsers' cases. */
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -196,6 +197,23 @@ export const HOSTILE_CASES: HostileCase[] = [
     n: 20_000,
     make: (size) => `GIF89a\x01\x00\x01\x00\x00\x00\x00${repeatTo('\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02' + '\x01a'.repeat(8) + '\x00', size - 13)}`,
     run: (s) => readAnimation(latin1(s), 'image/gif'),
+  },
+  {
+    // The SVG reader's data: URLs: `data:image/` again and again with no comma (the subtype and
+    // parameters must not be re-scanned from every start).
+    name: 'SVG: data:image/ runs never given a payload',
+    cap: 25 * 1024 * 1024,
+    n: 20_000,
+    make: (size) => repeatTo('data:image/aaaa;bbbb', size),
+    run: (s) => svgEmbeddedImages(latin1(s)),
+  },
+  {
+    // A payload of `&` never ended by `;` (each must look at most a reference's length ahead).
+    name: 'SVG: a data: payload of `&` without `;`',
+    cap: 25 * 1024 * 1024,
+    n: 20_000,
+    make: (size) => `<image href="data:image/png;base64,${repeatTo('&#1', size - 40)}"/>`,
+    run: (s) => svgEmbeddedImages(latin1(s)),
   },
 ];
 
