@@ -1,4 +1,4 @@
-import { getDomain, getHostname } from 'tldts';
+import { getDomain, getDomainWithoutSuffix, getHostname } from 'tldts';
 
 /**
  * The registrable domain (eTLD+1) of a URL or host, from the Public Suffix List (tldts).
@@ -20,4 +20,12 @@ export function hostMatchesDomain(host: string, domain: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   const d = domain.toLowerCase().replace(/\.$/, '');
   return h === d || h.endsWith(`.${d}`);
+}
+
+/**
+ * The name a host is registered under, without its public suffix (ICANN suffixes only):
+ * `amazon` for www.amazon.co.uk; null for an IP address or a bare suffix.
+ */
+export function registeredName(host: string): string | null {
+  return getDomainWithoutSuffix(host)?.toLowerCase() || null;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { hostMatchesDomain, registrableDomain } from '../model/registrable-domain';
+import { hostMatchesDomain, registeredName, registrableDomain } from '../model/registrable-domain';
 
 /**
  * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
@@ -38,15 +38,47 @@ const BINDING: Record<Purpose, ReadonlySet<string>> = {
   'research-tdm': new Set(['automated-collection', 'database-building']),
 };
 
-/** The registry entry covering a URL's host, if any. */
-export function findSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicy | null {
+/**
+ * Companies that run one service under a domain per country — google.de, amazon.co.uk,
+ * ebay.fr, pinterest.es, youtube.co.uk — where the registry names the `.com` only. Decision
+ * (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused): such a domain is
+ * the `.com` entry's site. Google's and Pinterest's terms are one set for every country domain
+ * (policies.google.com/terms, policy.pinterest.com/en/terms-of-service); Amazon's and eBay's
+ * country sites carry their own Conditions of Use / User Agreement, whose licence clauses bar
+ * robots and data gathering as the .com's do (not each re-checked here: the user's allow list
+ * overrides an entry, and every signal still applies). Only these names: `x.de` or `medium.de`
+ * belong to others, so no name is extended that is not listed.
+ */
+const COUNTRY_DOMAIN_COMPANIES: ReadonlySet<string> = new Set(['google', 'amazon', 'ebay', 'pinterest', 'youtube']);
+
+/** A registry entry and, when it was found through a country domain, the `.com` it stands for. */
+export interface SitePolicyMatch {
+  policy: SitePolicy;
+  /** The registry domain a country domain was read as (`amazon.com` for amazon.de), else null. */
+  countryOf: string | null;
+}
+
+/** The registry entry covering a URL's host, if any (a listed company's country domains included). */
+export function matchSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch | null {
   let host: string;
   try {
     host = new URL(url).hostname;
   } catch {
     return null;
   }
-  return registry.sites.find((s) => s.domains.some((d) => hostMatchesDomain(host, d))) ?? null;
+  const direct = registry.sites.find((s) => s.domains.some((d) => hostMatchesDomain(host, d)));
+  if (direct) return { policy: direct, countryOf: null };
+  // ICANN suffixes only: amazon.blogspot.com is a Blogger blog named amazon, not Amazon's.
+  const name = registeredName(host);
+  if (!name || !COUNTRY_DOMAIN_COMPANIES.has(name)) return null;
+  const dotCom = `${name}.com`;
+  const policy = registry.sites.find((s) => s.domains.includes(dotCom));
+  return policy ? { policy, countryOf: dotCom } : null;
+}
+
+/** The registry entry covering a URL's host, if any. */
+export function findSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicy | null {
+  return matchSitePolicy(url, registry)?.policy ?? null;
 }
 
 export interface UserLists {
@@ -66,14 +98,16 @@ export function evaluateSiteRegistry(url: string, scope: Scope, purpose: Purpose
   if (inList(lists.userBlock)) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
-  const policy = findSitePolicy(url, registry);
-  if (!policy) return [];
-  const value = `${policy.name}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
+  const match = matchSitePolicy(url, registry);
+  if (!match) return [];
+  const { policy, countryOf } = match;
+  const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
+  const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
   if (inList(lists.userAllow)) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${policy.status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${policy.status}) is overridden, signals still apply` }];
   }
   const base = { kind: 'site-registry' as const, scope, source: policy.source, value };
-  const note = `${policy.name}: ${policy.summary} (${policy.clause})`;
+  const note = `${policy.name}${country}: ${policy.summary} (${policy.clause})`;
   if (policy.status === 'blocked') return [{ ...base, effect: 'deny', reason: 'site-blocked', note }];
   if (policy.status === 'restricted') {
     const binds = policy.forbids.some((f) => BINDING[purpose].has(f));

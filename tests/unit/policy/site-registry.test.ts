@@ -28,6 +28,30 @@ describe('site registry', () => {
     expect(findSitePolicy(url)).toBeNull();
   });
 
+  // The registry names amazon.com; amazon.de, www.amazon.co.uk and images.google.de are the same
+  // companies' stores and search under country domains, and were not covered at all.
+  it.each([
+    ['https://www.amazon.de/dp/B0/', 'Amazon'],
+    ['https://www.amazon.co.uk/dp/B0/', 'Amazon'],
+    ['https://images.google.de/search?q=a', 'Google'],
+    ['https://www.google.com.au/imgres?a', 'Google'],
+    ['https://www.ebay.co.uk/itm/1', 'eBay'],
+    ['https://www.pinterest.de/pin/1/', 'Pinterest'],
+    ['https://www.youtube.co.uk/watch?v=1', 'YouTube'],
+  ])('a country domain of a listed company (%s) is its entry', (url, name) => {
+    expect(findSitePolicy(url)?.name).toContain(name);
+    const [e] = evaluateSiteRegistry(url, 'site', 'ai-training', none);
+    expect(e).toMatchObject({ kind: 'site-registry', effect: 'deny', reason: 'site-blocked' });
+    expect(e!.note).toMatch(/a country site of (amazon|google|ebay|pinterest|youtube)\.com/);
+  });
+
+  it.each(['https://x.de/', 'https://medium.de/', 'https://amazon.blogspot.com/', 'https://www.amazonas.de/', 'https://amazon-fans.de/', 'https://tumblr.de/'])(
+    'another name, or a company not listed as running country domains, is not extended (%s)',
+    (url) => {
+      expect(findSitePolicy(url)).toBeNull();
+    },
+  );
+
   it('blocked sites deny with site-blocked and cite their source', () => {
     const [e] = evaluateSiteRegistry('https://www.instagram.com/p/x/', 'site', 'ai-training', none);
     expect(e).toMatchObject({ kind: 'site-registry', effect: 'deny', reason: 'site-blocked' });
