@@ -26,7 +26,8 @@ export default defineUnlistedScript(() => {
       // A frame's images answer to the frame document's own robots metas and TDMRep meta, read
       // now (they may have changed since the collect's scan), as the scan sends them.
       const frame = frameOf(document) ? readFrameSignals(document, location.href) : undefined;
-      void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates, limit, frame }).catch(() => undefined);
+      // The document's address now: the background drops a top frame's report once it is not the job's page.
+      void browser.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId, candidates, limit, frame, page: location.href }).catch(() => undefined);
     },
     takeHandedScanOptions(),
   );

@@ -202,10 +202,19 @@ export class Collector {
    * the user; `from`: the frame that sent them, with what its document says of itself. A child
    * frame's images carry that frame, and its response headers are read, as in the collect's scan
    * (DESIGN.md §2 rule 3): judged as the top page's, a frame's noimageai was lost. A child frame
-   * that sent no readable signals has its images dropped (fail closed). Returns how many were new
-   * to the job.
+   * that sent no readable signals has its images dropped (fail closed). `from.page`: the address
+   * the top frame's watcher read them at; one that is not the job's page (the page changed its
+   * address: pushState, before the tab's update reached the worker) ends the watch and its images
+   * are dropped — DESIGN.md §2 "one job, one page": the job's page signals speak for its page
+   * only. Returns how many were new to the job.
    */
-  async addCandidates(jobId: string, tabId: number, raw: readonly unknown[], limit: ScanLimit | null = null, from: { frameId?: number; signals: FrameSignals | null } = { frameId: 0, signals: null }): Promise<number> {
+  async addCandidates(
+    jobId: string,
+    tabId: number,
+    raw: readonly unknown[],
+    limit: ScanLimit | null = null,
+    from: { frameId?: number; signals: FrameSignals | null; page?: string | null } = { frameId: 0, signals: null },
+  ): Promise<number> {
     const top = from.frameId === 0;
     const parsed: ImageCandidate[] = [];
     if (top || from.signals) {
@@ -218,8 +227,13 @@ export class Collector {
       if (!top) await addFrameHeaders(parsed);
     }
     let added = 0;
+    let otherPage = false;
     await this.updateJob(jobId, (job) => {
       if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
+      if (top && from.page !== job.pageUrl) {
+        otherPage = true;
+        return job;
+      }
       const known = new Set(job.candidates.map((c) => c.url));
       const fresh: ImageCandidate[] = [];
       for (const c of parsed) {
@@ -236,6 +250,7 @@ export class Collector {
       if (!added && notes.length === (job.notes ?? []).length) return job;
       return { ...job, candidates: [...job.candidates, ...fresh], notes };
     });
+    if (otherPage) await this.stopWatching(jobId);
     if (added > 0) this.run(jobId);
     return added;
   }

@@ -107,8 +107,8 @@ export async function answerMessage(services: Services, raw: unknown, sender: Se
   }
   const cs = CsToBgSchema.safeParse(raw);
   if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
-    const { jobId, candidates, limit, frame } = cs.data;
-    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit, { frameId: sender.frameId, signals: frame ?? null }).catch(() => undefined);
+    const { jobId, candidates, limit, frame, page } = cs.data;
+    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit, { frameId: sender.frameId, signals: frame ?? null, page: page ?? null }).catch(() => undefined);
     return null;
   }
   console.error('Heed: dropped an invalid or unauthorised message', raw);

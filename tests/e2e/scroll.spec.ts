@@ -30,6 +30,45 @@ test('collect while scrolling adds the images an infinite feed loads, until stop
   await expect(progress).toHaveAttribute('data-found', '15');
 });
 
+// DESIGN.md §2 "one job, one page": a page that changes its address (pushState) shows another
+// page, whose images the job's page signals do not speak for. The tab's update ends the watch,
+// but a report the watcher sent before it reached the worker was added and judged under the old
+// page's licence. Here the watcher's reports are sent as its watcher sends them, one read at an
+// address that is not the job's page (the race made certain), one at the page's own.
+test('collect while scrolling: images reported from another address than the job’s page are dropped, and the watch ends', async ({ heed, sites }) => {
+  const { page, popup, tabId } = await openSiteWithPopup(heed, `${sites.origin('feed.test')}/`);
+  await popup.page.getByTestId('collect-while-scrolling').check();
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(progress).toHaveAttribute('data-found', '3');
+  await expect(popup.page.getByTestId('stop-watching')).toBeVisible();
+  const report = (path: string, at: string) =>
+    heed.serviceWorker.evaluate(
+      async ([id, url, address]) => {
+        const api = (globalThis as unknown as { chrome: { scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+        await api.scripting.executeScript({
+          target: { tabId: id },
+          // In the watcher's own world: its job id, and the runtime it reports through.
+          func: (u: string, a: string) => {
+            const g = globalThis as unknown as { __heedJobId?: string; chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+            return g.chrome.runtime.sendMessage({ type: 'cs-bg-scan-more', jobId: g.__heedJobId, candidates: [{ url: new URL(u, location.href).href }], limit: null, page: a });
+          },
+          args: [url, address],
+        });
+      },
+      [tabId, path, at] as const,
+    );
+  const here = page.url();
+  await report('/img/p9-same-page.png', here);
+  await expect(progress).toHaveAttribute('data-found', '4');
+  await report('/img/p9-other-page.png', new URL('/another-article', here).href);
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(progress).toHaveAttribute('data-found', '4');
+  const paths = (await popup.verdicts()).map((v) => new URL(v.url).pathname);
+  expect(paths).toContain('/img/p9-same-page.png');
+  expect(paths).not.toContain('/img/p9-other-page.png');
+});
+
 // DESIGN.md §2 rule 3 holds while scrolling too: images a frame loads after the collect's first
 // scan answer to that frame's robots meta and headers. The watcher's reports carried no frame, so
 // they were judged as the top page's images and its CC BY permitted them.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import { EvidenceSchema, RefusalReasonSchema } from '../model/evidence';
 import { FrameSignalsSchema, VerdictSchema } from '../policy/verdict';
+import { MAX_PAGE_URL } from '../model/page-url';
 
 /** A cap an injected scan stopped at (utils/scan/options.ts ScanLimit). */
 export const ScanLimitSchema = lazily(() => z.enum(['candidates', 'elements', 'time']));
@@ -24,6 +25,12 @@ export const CsToBgSchema = lazily(() => z.discriminatedUnion('type', [
      * collect's scan (DESIGN.md §2 rule 3). Unreadable is null: the frame's images are then dropped.
      */
     frame: FrameSignalsSchema.nullable().catch(null).optional(),
+    /**
+     * The address of the document the watcher read the images in, when it sent them. A top
+     * frame's must still be the job's page: a page that changed its address (pushState) shows
+     * another page's images, which the job's page signals do not speak for.
+     */
+    page: z.string().max(MAX_PAGE_URL).optional(),
   }),
 ]));
 export type CsToBg = z.infer<typeof CsToBgSchema>;
