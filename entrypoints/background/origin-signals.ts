@@ -1,6 +1,7 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
 import { robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import type { FetchedFile } from '@/utils/signals/fetched-file';
+import { decodeSignalText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
 import { fetchLimited } from './fetch-limited';
@@ -12,8 +13,6 @@ const MAX_SIGNAL_FILE = 512 * 1024;
 /** RSL licences read per declaration point (robots.txt, a page, an image response). */
 const MAX_RSL_DOCS = 3;
 const CACHE_FORMAT = 1;
-
-const decoder = new TextDecoder('utf-8', { fatal: false });
 
 async function fetchRobots(url: string): Promise<RobotsFetch> {
   // One byte past the cap tells a file that ends at it from one that goes on.
@@ -30,7 +29,8 @@ async function fetchFile(url: string): Promise<FetchedFile> {
   if (r.outcome === 'unavailable') return signalFileStatusOutcome(r.status) === 'absent' ? { url, outcome: 'absent' } : { url, outcome: 'error', detail: `HTTP ${r.status}` };
   if (r.outcome === 'unreachable') return { url, outcome: 'error', detail: r.detail };
   if (r.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
-  return { url, outcome: 'ok', body: decoder.decode(r.bytes) };
+  // UTF-16 files too (utils/signals/text-encoding.ts): read as UTF-8 their rules were noise.
+  return { url, outcome: 'ok', body: decodeSignalText(r.bytes) };
 }
 
 function isFailure(files: OriginFiles): boolean {

@@ -369,6 +369,39 @@ describe('hostile input', () => {
       expect(body).toBe(`${head}Disallow: /${eol}`);
     });
 
+    // Windows tools save "Unicode" text as UTF-16: read as UTF-8, the file was NUL-strewn noise
+    // with no rule in it, and GPTBot's `Disallow: /` was no rule at all (allowed).
+    const utf16 = (text: string, order: 'le' | 'be', bom: boolean) => {
+      const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+      let i = 0;
+      if (bom) out.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff], (i += 2) - 2);
+      for (const ch of text) {
+        const c = ch.charCodeAt(0);
+        out[i++] = order === 'le' ? c & 0xff : c >> 8;
+        out[i++] = order === 'le' ? c >> 8 : c & 0xff;
+      }
+      return out;
+    };
+    it.each([
+      ['UTF-16LE with a BOM', 'le', true],
+      ['UTF-16BE with a BOM', 'be', true],
+      ['UTF-16LE without one', 'le', false],
+      ['UTF-16BE without one', 'be', false],
+    ] as const)('reads a robots.txt saved as %s', (_, order, bom) => {
+      const text = 'User-agent: GPTBot\r\nDisallow: /\r\n\r\nUser-agent: *\r\nAllow: /\r\n';
+      const { body, truncated } = robotsBodyFromBytes(utf16(text, order, bom));
+      expect([body, truncated]).toEqual([text, false]);
+      expect(isAllowed(parseRobotsTxt(body), 'GPTBot', '/a.jpg')).toBe(false);
+    });
+
+    it('cuts a UTF-16 file past the cap after its last whole line', () => {
+      const head = `User-agent: *\nDisallow: /\n#${'x'.repeat(MAX_ROBOTS_BYTES / 2 - 40)}\n`;
+      const bytes = utf16(`${head}Allow: /public/\n`, 'le', true);
+      const { body, truncated } = robotsBodyFromBytes(bytes.subarray(0, MAX_ROBOTS_BYTES + 1));
+      expect(truncated).toBe(true);
+      expect(body).toBe(head);
+    });
+
     it('drops a multi-byte character the cap cuts with the rest of its line', () => {
       const head = padTo('User-agent: *\nDisallow: /\n', MAX_ROBOTS_BYTES - 9);
       const bytes = enc.encode(`${head}Allow: /é\n`); // "é" is bytes 512,000-512,001

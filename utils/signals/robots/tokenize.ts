@@ -2,6 +2,7 @@
  * robots.txt → records. RFC 9309 §2.2: `name : value` lines, `#` comments, CR / LF / CRLF
  * line ends, field names case-insensitive; lines that do not parse are ignored (§2.2).
  */
+import { decodeSignalText, lineCutIndex, signalTextEncoding } from '../text-encoding';
 
 /** Reading cap: RFC 9309 §2.5 lets a parser stop reading, but not before 500 KiB; DESIGN.md
  * §2 rule 2 reads exactly that, 500 KiB = 512,000 bytes. */
@@ -51,8 +52,6 @@ const KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, RobotsKey>([
   ['noindex', 'noindex'],
 ]);
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-
 /**
  * The robots.txt body from the bytes a fetch read (at most MAX_ROBOTS_BYTES + 1: the extra byte
  * says there is more). Past the cap, the body is cut after the last complete line within the
@@ -62,10 +61,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
  * dropped line.
  */
 export function robotsBodyFromBytes(bytes: Uint8Array): { body: string; truncated: boolean } {
-  if (bytes.length <= MAX_ROBOTS_BYTES) return { body: utf8.decode(bytes), truncated: false };
-  let end = MAX_ROBOTS_BYTES;
-  while (end > 0 && bytes[end - 1] !== 0x0a && bytes[end - 1] !== 0x0d) end--;
-  return { body: utf8.decode(bytes.subarray(0, end)), truncated: true };
+  // UTF-16 files too (text-encoding.ts): read as UTF-8 their rules were noise, and so no rule.
+  const encoding = signalTextEncoding(bytes);
+  if (bytes.length <= MAX_ROBOTS_BYTES) return { body: decodeSignalText(bytes, encoding), truncated: false };
+  return { body: decodeSignalText(bytes.subarray(0, lineCutIndex(bytes, MAX_ROBOTS_BYTES, encoding)), encoding), truncated: true };
 }
 
 /** Index in `s` after which the UTF-8 encoding of `s` exceeds `maxBytes` (or s.length). */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSignalText, signalTextEncoding } from '../../../utils/signals/text-encoding';
+
+const le = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+
+describe('signal file text', () => {
+  it('reads UTF-16 by its byte order mark, or by NULs at every other byte of ASCII text', () => {
+    expect(signalTextEncoding(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toBe('utf-16le');
+    expect(signalTextEncoding(Uint8Array.from([0xfe, 0xff, 0, 0x61]))).toBe('utf-16be');
+    expect(signalTextEncoding(le('{"policies": []}'))).toBe('utf-16le');
+    expect(decodeSignalText(Uint8Array.from([0xff, 0xfe, ...le('User-agent: *')]))).toBe('User-agent: *');
+    expect(decodeSignalText(le('[{"location": "/", "tdm-reservation": 1}]'))).toBe('[{"location": "/", "tdm-reservation": 1}]');
+  });
+
+  it('everything else is UTF-8, its BOM dropped; a stray NUL does not make it UTF-16', () => {
+    const utf8 = new TextEncoder().encode('User-agent: *\nDisallow: /é\n');
+    expect(signalTextEncoding(utf8)).toBe('utf-8');
+    expect(decodeSignalText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]))).toBe('User-agent: *\nDisallow: /é\n');
+    expect(signalTextEncoding(Uint8Array.from([0x55, 0, 0x73, 0x65, 0x72, 0x2d, 0x61, 0x67]))).toBe('utf-8');
+    expect(signalTextEncoding(new Uint8Array(0))).toBe('utf-8');
+  });
+});

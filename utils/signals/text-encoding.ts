@@ -1,0 +1,60 @@
+/**
+ * The text of a signal file (robots.txt, ai.txt, tdmrep.json, an RSL document) from its bytes.
+ * RFC 9309 §2.2 makes robots.txt UTF-8, and so does every parser Heed was checked against; but
+ * Windows tools save "Unicode" text as UTF-16, and such a robots.txt read as UTF-8 is NUL-strewn
+ * noise with no rule in it: the owner's `Disallow: /` for GPTBot read as no rule at all.
+ * Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the owner refused): a file
+ * with a UTF-16 byte order mark, or without one but whose first bytes are ASCII text in UTF-16
+ * (a NUL at every other byte), is read as UTF-16; everything else as UTF-8 (its BOM dropped).
+ */
+
+export type SignalTextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** Bytes looked at to recognise UTF-16 without a byte order mark. */
+const SNIFF = 256;
+
+/** The encoding of a signal file's bytes (see the module note). */
+export function signalTextEncoding(bytes: Uint8Array): SignalTextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, SNIFF) & ~1;
+  if (n < 4) return 'utf-8';
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.1) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.1) return 'utf-16be';
+  return 'utf-8';
+}
+
+const decoders = new Map<SignalTextEncoding, TextDecoder>();
+
+/** `bytes` as text in `encoding` (malformed sequences as U+FFFD; a BOM dropped). */
+export function decodeSignalText(bytes: Uint8Array, encoding: SignalTextEncoding = signalTextEncoding(bytes)): string {
+  let decoder = decoders.get(encoding);
+  if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: false })));
+  return decoder.decode(bytes);
+}
+
+/**
+ * Where a text in `encoding` may be cut at or before byte `cap` so that the cut ends a line:
+ * just after the last line end (LF or CR) that ends within the first `cap` bytes; 0 when none does.
+ */
+export function lineCutIndex(bytes: Uint8Array, cap: number, encoding: SignalTextEncoding): number {
+  if (encoding === 'utf-8') {
+    let end = Math.min(cap, bytes.length);
+    while (end > 0 && bytes[end - 1] !== 0x0a && bytes[end - 1] !== 0x0d) end--;
+    return end;
+  }
+  const le = encoding === 'utf-16le';
+  for (let end = Math.min(cap, bytes.length) & ~1; end >= 2; end -= 2) {
+    const lo = le ? bytes[end - 2]! : bytes[end - 1]!;
+    const hi = le ? bytes[end - 1]! : bytes[end - 2]!;
+    if (hi === 0 && (lo === 0x0a || lo === 0x0d)) return end;
+  }
+  return 0;
+}
