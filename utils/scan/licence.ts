@@ -5,6 +5,8 @@ const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
 // Where element-level licence markup can live (SIGNALS.md §6): a figure, or an ancestor that
 // makes a microdata item or an RDFa subject. The parser looks nowhere else, so neither do we.
 const LICENCE_SCOPE = 'figure,[itemscope],[typeof],[about],[property]';
+/** A hint that stands for markup not read: around the image, no HTML licence is relied on (assess.ts). */
+const UNREAD: ElementLicenceHint = { via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true };
 
 /** At most MAX_HINTS hints; past it the last one kept says some went unread (assess.ts fails it closed). */
 function capped(hints: ElementLicenceHint[]): ElementLicenceHint[] {
@@ -49,7 +51,7 @@ export class ElementLicences {
     // Occurrences whose markup was not read (past the per-image cap): if any could hold a licence,
     // it may be this image's own, so the image's element markup is unread (assess.ts fails it closed).
     // Past MAX_HINTS, capped() keeps the unread mark on the last hint kept.
-    if (unread === true || unread?.some((el) => this.inScope(el))) out.push({ via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true });
+    if (unread === true || unread?.some((el) => this.inScope(el))) out.push(UNREAD);
     return capped(out);
   }
 
@@ -62,13 +64,17 @@ export class ElementLicences {
     }
   }
 
-  /** Hints for one element; [] when no licence markup can scope it or the parser fails. */
+  /**
+   * Hints for one element; [] when no licence markup can scope it. Should the parser throw (it
+   * must not; a hostile page's nesting must not make it), the markup is unread: dropped, the
+   * page's licence would have spoken for an image its figure may license otherwise (fails closed).
+   */
   of(el: Element): ElementLicenceHint[] {
     try {
       if (!this.inScope(el)) return [];
       return capped(readElementLicence(el, this.pageUrl));
     } catch {
-      return []; // the parser never throws by contract; a hostile page must not make it matter
+      return [UNREAD];
     }
   }
 }
