@@ -26,6 +26,7 @@ export interface SvgEmbeddedImages {
 // `<` or `>`. The subtype is matched atomically (lookahead and backreference) and the parameters
 // are capped, so a file of `data:image/…` with no comma costs linear time.
 const DATA_URL = /data:\s*image\/(?=([a-z0-9.+-]+))\1([^,"'()<>]{0,256}),([^"'()<>]*)/gi;
+const DATA_IMAGE = /data:\s*image\//gi;
 
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const NAMED: Record<string, number> = { amp: 0x26, lt: 0x3c, gt: 0x3e, quot: 0x22, apos: 0x27 };
@@ -87,7 +88,12 @@ export function svgEmbeddedImages(bytes: Uint8Array): SvgEmbeddedImages {
   let unread: string | null = null;
   const visit = (file: Uint8Array, depth: number): void => {
     const text = asText(file);
+    // Every `data:image/` must be one read: parameters past the cap, or no comma, would
+    // otherwise hide an image from the reader (fails closed instead).
+    const named = text.match(DATA_IMAGE)?.length ?? 0;
+    let matched = 0;
     for (const m of text.matchAll(DATA_URL)) {
+      matched++;
       if (unread) return;
       if (images.length >= MAX_EMBEDDED) {
         unread = `more than ${MAX_EMBEDDED} images embedded`;
@@ -112,6 +118,7 @@ export function svgEmbeddedImages(bytes: Uint8Array): SvgEmbeddedImages {
         visit(decoded, depth + 1);
       }
     }
+    if (!unread && matched < named) unread = `${named - matched} embedded image${named - matched > 1 ? 's' : ''} written in a way Heed does not read`;
   };
   try {
     visit(bytes, 1);

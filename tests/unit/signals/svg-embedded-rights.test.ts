@@ -47,6 +47,9 @@ describe('images an SVG carries inside it', () => {
     expect(svgEmbeddedImages(many).unread).toMatch(/more than 16/);
     expect(svgEmbeddedImages(svgAround(imageOf('data:image/jpeg;base64,@@@not base64@@@'))).unread).toMatch(/not valid base64/);
     expect(svgEmbeddedImages(svgAround('<rect/>'))).toEqual({ images: [], unread: null });
+    // Parameters longer than the reader reads, or no comma: an image it would not see is unread.
+    expect(svgEmbeddedImages(svgAround(imageOf(`data:image/jpeg;name=${'x'.repeat(300)};base64,${b64(PROHIBITED)}`))).unread).toMatch(/1 embedded image written/);
+    expect(svgEmbeddedImages(svgAround(imageOf('data:image/png;base64'))).unread).toMatch(/1 embedded image written/);
   });
 });
 
