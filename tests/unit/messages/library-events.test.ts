@@ -23,6 +23,15 @@ describe('library events (background → open library pages)', () => {
     expect(b).toEqual(a);
   });
 
+  it('the items stored in one task go out as one message, in messages of at most 1,000 keys', async () => {
+    const got = listen();
+    const keys = Array.from({ length: 1203 }, (_, i) => i.toString(16).padStart(64, '0'));
+    for (const key of keys) announceItemsAdded([key]);
+    await settle();
+    expect(got.map((e) => e.keys.length)).toEqual([1000, 203]);
+    expect(got.flatMap((e) => e.keys)).toEqual(keys);
+  });
+
   it('malformed messages on the channel are ignored', async () => {
     const got = listen();
     const rogue = new BroadcastChannel('heed-library');
