@@ -60,6 +60,11 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
   iimCopyrightNotice: Text.nullable(),
   iimByline: Texts,
   iimCredit: Text.nullable(),
+  /**
+   * TDMRep `tdm:reservation` values (the XMP properties TDMRep defines for PDF), when any: an
+   * image carrying them states its own reservation. Absent when there are none.
+   */
+  tdmReservations: Texts.optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
 export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
@@ -84,6 +89,21 @@ const PLUS_NS_LOOSE = /^https?:\/\/ns\.useplus\.org\/ldf\/xmp\/1\.0\/?$/i;
  */
 function dataMiningTexts(props: readonly XmpProperty[]): string[] {
   return props.filter((p) => p.ns !== null && PLUS_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'datamining').flatMap((p) => textsOf(p.value));
+}
+
+/** TDMRep's XMP namespace (SIGNALS.md §4.2: `http://www.w3.org/ns/tdmrep/`), with the `#` of its EPUB 3 prefix, any case. */
+const TDMREP_NS_LOOSE = /^https?:\/\/www\.w3\.org\/ns\/tdmrep[/#]?$/i;
+
+/**
+ * `tdm:reservation` values of the image's XMP. TDMRep defines XMP properties for PDF and no
+ * embedding for JPEG or PNG (SIGNALS.md §4.2), but a tool that writes them into an image states
+ * the owner's reservation all the same. Decision (DESIGN.md §2 rule 3, the reading that cannot
+ * keep a refusal): a `1` there reserves the image (evaluateEmbeddedRights); it only ever adds a
+ * refusal, never lifts one found elsewhere.
+ */
+function tdmReservations(props: readonly XmpProperty[]): { tdmReservations?: string[] } {
+  const values = list(props.filter((p) => p.ns !== null && TDMREP_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'reservation').flatMap((p) => textsOf(p.value)));
+  return values.length > 0 ? { tdmReservations: values } : {};
 }
 
 /**
@@ -127,6 +147,7 @@ function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'i
     digitalSourceType: first(texts(props, NS.ext, 'DigitalSourceType')),
     personsInImage: list(texts(props, NS.ext, 'PersonInImage')),
     licensorUrls: list(licensorUrls),
+    ...tdmReservations(props),
   };
 }
 
@@ -347,6 +368,14 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
       add('xmp', value, "The image's own metadata allows data mining.", 'allow');
     } else {
       add('xmp', value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
+    }
+  }
+  for (const raw of rights.tdmReservations ?? []) {
+    const value = `tdm:reservation=${raw}`;
+    if (raw.trim() === '1') {
+      evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'tdm-reserved', note: "The image's own metadata reserves text and data mining rights (TDMRep tdm:reservation 1; EU CDSM Art. 4 opt-out)." });
+    } else {
+      evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: raw.trim() === '0' ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Not 0 or 1: a TDMRep protocol error, read as unset.' });
     }
   }
   if (rights.otherConstraints && !rights.dataMining.flatMap(dataMiningValues).some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {

@@ -656,3 +656,29 @@ describe('XMP packet scanning finds every packet form', () => {
     expect((await read(gif(2, 2, gifExt(xmpPacket('', PLAIN))))).marked).toBe(false);
   });
 });
+
+// TDMRep defines XMP properties for PDF (SIGNALS.md §4.2) and no embedding for images; an image
+// carrying tdm:reservation 1 was read as saying nothing, and the page's CC BY permitted it.
+describe('a TDMRep reservation in the image’s own XMP', () => {
+  const withTdm = (value: string, ns = 'http://www.w3.org/ns/tdmrep/') => jpeg({ segments: [xmpApp1(xmpPacket('', `xmlns:tdm="${ns}" tdm:reservation="${value}"`))] });
+  const denies = (e: { effect: string; reason?: string }[]) => e.filter((x) => x.effect === 'deny').map((x) => x.reason);
+
+  it.each([
+    ['http://www.w3.org/ns/tdmrep/'],
+    ['http://www.w3.org/ns/tdmrep#'],
+    ['https://www.w3.org/ns/tdmrep'],
+  ])('tdm:reservation 1 (namespace %s) reserves the image for every purpose', async (ns) => {
+    const rights = await readEmbeddedRights(withTdm('1', ns));
+    for (const profile of [AI, TDM]) {
+      const out = evaluateEmbeddedRights(rights, profile);
+      expect(denies(out.evidence)).toEqual(['tdm-reserved']);
+      expect(out.evidence.find((e) => e.effect === 'deny')).toMatchObject({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: 'tdm:reservation=1' });
+    }
+  });
+
+  it('0 or another value reserves nothing (0 lifts nothing found elsewhere); none leaves the field out', async () => {
+    expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('0')), AI).evidence)).toEqual([]);
+    expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('yes')), AI).evidence)).toEqual([]);
+    expect(await read(jpeg({ segments: [xmpApp1(xmpPacket(''))] }))).not.toHaveProperty('tdmReservations');
+  });
+});
