@@ -7,7 +7,7 @@ import type { Settings } from '@/utils/model/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { headerLines } from '@/utils/signals/header-lines';
-import { evaluateEmbeddedRights, readEmbeddedRights } from '@/utils/signals/xmp';
+import { evaluateEmbeddedRights, readEmbeddedRights, statedLicences } from '@/utils/signals/xmp';
 import { evaluateSvgEmbeddedRights } from '@/utils/signals/svg-embedded-rights';
 import { belowMinSide, shownImageInstead } from '@/utils/policy/image-to-judge';
 import { embeddedCredit } from '@/utils/signals/xmp-credit';
@@ -143,8 +143,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const c2pa = evaluateC2pa(fetched.bytes, profile);
   // An SVG carries the images inside it whole: what their own metadata says is the SVG's too.
   const inner = mime === 'image/svg+xml' ? await evaluateSvgEmbeddedRights(fetched.bytes, profile) : { evidence: [], licences: [] };
-  const ownLicences = embedded.licences?.length ? embedded.licences : embedded.licence ? [embedded.licence] : [];
-  const licences = [...ownLicences, ...inner.licences];
+  const licences = [...statedLicences(embedded), ...inner.licences];
   return {
     ok: true,
     image: {

@@ -18,6 +18,7 @@ import { elementLicenceUnread, licenceFindings } from '../signals/html-licence/f
 import { readLicenceLinks } from '../signals/link-header';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
 import { evaluateMetaRobots } from '../signals/meta-robots';
+import { statedLicences } from '../signals/xmp';
 import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../signals/robots-partial';
 import { evaluateRobots } from '../signals/robots-txt';
 import type { FetchedFile } from '../signals/fetched-file';
@@ -384,7 +385,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   }
 
   // The image's own licence statements (more than one when its metadata states several).
-  const licences: Licence[] = image.embedded.licences?.length ? image.embedded.licences : image.embedded.licence ? [image.embedded.licence] : [];
+  const licences: Licence[] = statedLicences(image.embedded);
   // A JSON-LD ImageObject names one URL of the image (its contentUrl); the scanner's candidate is
   // the largest rendition or the file the image links to, and the shown rendition is its
   // thumbnailUrl. Decision (DESIGN.md §2 rule 4): an ImageObject naming any URL of this image —

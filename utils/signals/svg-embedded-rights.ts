@@ -2,7 +2,7 @@ import { svgEmbeddedImages } from '../media/svg-embedded';
 import type { Evidence, Licence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { evaluateC2pa } from './c2pa';
-import { evaluateEmbeddedRights, readEmbeddedRights } from './xmp';
+import { evaluateEmbeddedRights, readEmbeddedRights, statedLicences } from './xmp';
 
 /** What the images inside an SVG say, as the SVG's own: evidence (notes naming the embedded image) and the licences their metadata states. */
 export interface SvgEmbeddedRights {
@@ -30,7 +30,7 @@ export async function evaluateSvgEmbeddedRights(svg: Uint8Array, profile: Purpos
     for (const e of [...own.evidence, ...evaluateC2pa(bytes, profile)]) {
       evidence.push({ ...e, note: `${which}: ${e.note ?? e.value}`.slice(0, MAX_NOTE) });
     }
-    for (const l of own.licences?.length ? own.licences : own.licence ? [own.licence] : []) licences.push(l);
+    licences.push(...statedLicences(own));
   }
   if (unread) {
     evidence.push({

@@ -330,6 +330,14 @@ export interface EmbeddedRightsEvaluation {
 }
 
 /**
+ * Every licence an image's own metadata states, from its evaluation: `licences` when given (more
+ * than one), else its one `licence`, else none.
+ */
+export function statedLicences(evaluation: { licence: Licence | null; licences?: Licence[] }): Licence[] {
+  return evaluation.licences?.length ? evaluation.licences : evaluation.licence ? [evaluation.licence] : [];
+}
+
+/**
  * Evidence for one image's embedded metadata under a purpose: a DataMining prohibition denies
  * (`xmp-data-mining`), an unreadable packet denies (`signal-unreadable`), the rest is info.
  */
