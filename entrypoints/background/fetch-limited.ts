@@ -33,7 +33,10 @@ async function fetchOnce(url: string, maxBytes: number, timeoutMs: number, redir
     // A 3xx that fetch handed back was not followed (no usable Location): it is not the file or
     // document asked for, so it reads as unreachable (RFC 9309 §2.3.1: only a 2xx is the file),
     // not as an empty file that allows everything (DESIGN.md §2 rule 5; fail closed).
-    if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400)) {
+    // A 206 answers a Range request, and Heed sends none: it is part of the file, whose rest may
+    // hold the rule or the rights statement that refuses (a robots.txt's `Disallow`, an image's
+    // XMP), so it reads as unreachable too, never as the whole file.
+    if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400) || res.status === 206) {
       await res.body?.cancel();
       return { outcome: 'unreachable', url, detail: `HTTP ${res.status}`, status: res.status, headers: res.headers };
     }
@@ -42,7 +45,8 @@ async function fetchOnce(url: string, maxBytes: number, timeoutMs: number, redir
       return { outcome: 'unavailable', url, finalUrl, status: res.status, headers: res.headers };
     }
     const { bytes, truncated } = await readCapped(res, maxBytes);
-    return { outcome: 'ok', url, finalUrl, redirected: res.redirected || finalUrl !== url, status: res.status, headers: res.headers, bytes, truncated };
+    // The response's URL has no fragment (Fetch): `page#top` answered at `page` was not redirected.
+    return { outcome: 'ok', url, finalUrl, redirected: res.redirected || finalUrl !== url.split('#')[0], status: res.status, headers: res.headers, bytes, truncated };
   } catch (err) {
     return { outcome: 'unreachable', url, detail: controller.signal.aborted ? 'timed out' : String(err) };
   } finally {

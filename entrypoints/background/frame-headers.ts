@@ -33,6 +33,12 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
         failed.set(url, r.outcome === 'unavailable' ? `HTTP ${r.status}` : r.detail);
         return;
       }
+      // Requested again without the user's cookies, the frame was sent elsewhere (to a login
+      // page): the headers are another document's, and the frame's own went unread.
+      if (r.redirected) {
+        failed.set(url, `requested again, it redirected to ${r.finalUrl.slice(0, 80)}`);
+        return;
+      }
       const received = headerMap(r.headers);
       // Longer than a candidate may carry (verdict.ts), a header cut to fit would read as whole,
       // and an opt-out past the cut would be lost: the frame's headers are unread instead (rule 5).

@@ -17,8 +17,10 @@ async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | 
   const state = await getTabState(tabId);
   if (state?.headers && state.pageUrl === pageUrl) return state.headers;
   const r = await fetchLimited(pageUrl, 0);
-  // A 4xx's headers are the error page's, not the page's the user sees: unread too (null fails closed, assess.ts).
-  if (r.outcome !== 'ok') return null;
+  // A 4xx's headers are the error page's, not the page's the user sees: unread too (null fails
+  // closed, assess.ts). So are those of a request that, without the user's cookies, was sent
+  // elsewhere (a signed-in page redirecting to its login page): another document's headers.
+  if (r.outcome !== 'ok' || r.redirected) return null;
   const headers: HeaderMap = headerMap(r.headers); // joined by fetch: read fail-closed (DESIGN.md §2 rule 3)
   await updateTabState(tabId, pageUrl, { headers });
   return headers;

@@ -66,3 +66,39 @@ describe('a frame whose opt-out header is too long to keep', () => {
     expect(c.frames![0]!.headersUnread).toMatch(/too long/);
   });
 });
+
+// Requested again without the user's cookies, a frame (or the page, site-assessment.ts) that
+// redirects to its login page answers with the login page's headers: its own `X-Robots-Tag:
+// noai` was lost and its images kept. A 206 (Heed sends no Range) is part of a document. Both
+// now leave the frame's headers unread, and its images fail closed (DESIGN.md §2 rule 5).
+describe('a frame requested again that answers with another document', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const redirected = (to: string) => {
+    const res = new Response(null, { status: 200, headers: { 'X-Robots-Tag': 'all' } });
+    Object.defineProperty(res, 'redirected', { value: true });
+    Object.defineProperty(res, 'url', { value: to });
+    return res;
+  };
+  it.each([
+    ['a redirect to a login page', () => redirected('https://frame0.example/login')],
+    ['a 206 (part of the document)', () => new Response(null, { status: 206, headers: { 'X-Robots-Tag': 'all' } })],
+  ])('%s: its images fail closed', async (_, answer) => {
+    vi.stubGlobal('fetch', async () => answer());
+    const c = inFrame(0);
+    await addFrameHeaders([c]);
+    expect(c.frames![0]!.headers).toBeUndefined();
+    expect(c.frames![0]!.headersUnread).toMatch(/could not be read/);
+  });
+
+  it('a frame address with a fragment, answered at the same address, is read', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const res = new Response(null, { status: 200, headers: { 'X-Robots-Tag': 'noai' } });
+      Object.defineProperty(res, 'url', { value: url.split('#')[0] });
+      return res;
+    });
+    const c = { url: 'https://img.example/a.png', frames: [{ url: 'https://frame0.example/p#photos', metas: [], tdm: {} }] } as unknown as ImageCandidate;
+    await addFrameHeaders([c]);
+    expect(c.frames![0]!.headersUnread).toBeUndefined();
+    expect(c.frames![0]!.headers).toEqual({ 'x-robots-tag': 'noai' });
+  });
+});

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHTML } from 'linkedom';
+import { assessSite } from '@/entrypoints/background/site-assessment';
+import type { OriginSignals } from '@/entrypoints/background/origin-signals';
+import type { OriginFiles } from '@/utils/signals/origin-files';
+import { readPageSignals } from '@/utils/page/page-signals';
+import { pageSignalsFromScan } from '@/utils/page/received-signals';
+import { parseSettings } from '@/utils/model/settings';
+
+const PAGE = 'https://photos.example/album';
+const origins = {
+  get: async (origin: string): Promise<OriginFiles> => ({
+    origin,
+    robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
+    tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
+    aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
+    rsl: [],
+  }),
+  rslDocuments: async () => [],
+} as unknown as OriginSignals;
+const page = pageSignalsFromScan(
+  readPageSignals(parseHTML('<html><head><title>A</title><link rel="license" href="https://creativecommons.org/licenses/by/4.0/"></head></html>').document as unknown as Document, PAGE),
+);
+const settings = parseSettings({ mode: 'licensed' });
+
+// When the worker missed the page's headers, it requests the page again without the user's
+// cookies. A signed-in page answered that request with a redirect to its login page, whose
+// headers were read as the page's: the page's own `X-Robots-Tag: noai` was lost and the site
+// shown open. Those headers now count as unread, which fails closed (DESIGN.md §2 rule 5).
+describe('the page requested again for its headers', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+  const answer = (redirected: boolean) =>
+    vi.stubGlobal('fetch', async () => {
+      const res = new Response('', { status: 200, headers: { 'X-Robots-Tag': 'all' } });
+      Object.defineProperty(res, 'redirected', { value: redirected });
+      Object.defineProperty(res, 'url', { value: redirected ? 'https://photos.example/login' : PAGE });
+      return res;
+    });
+
+  it('answered with a redirect elsewhere: its headers are unread, and the site fails closed', async () => {
+    answer(true);
+    const assessed = await assessSite(origins, 7, PAGE, page, settings);
+    expect(assessed.status).toBe('blocked');
+    expect(assessed.reasons).toContain('signal-unreadable');
+  });
+
+  it('answered at its own address: its headers are read', async () => {
+    answer(false);
+    const assessed = await assessSite(origins, 7, PAGE, page, settings);
+    expect(assessed.reasons).not.toContain('signal-unreadable');
+  });
+});
