@@ -1,8 +1,9 @@
 import type { HeedDatabase } from '@/utils/store/db';
 import type { StoredSettings } from '@/utils/store/stored-settings';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages/messages';
-import { pageSignalsFromRaw, type PageSignals } from '@/utils/page/page-signals';
-import { PageSignalsSchema, RawPageSignalsSchema } from '@/utils/messages/page-signals-schema';
+import type { PageSignals } from '@/utils/page/page-signals';
+import { frameSignalsFrom, pageSignalsFromRaw, pageSignalsFromScan } from '@/utils/page/received-signals';
+import { RawPageSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import type { Settings } from '@/utils/model/settings';
 import { pageUrlTooLong } from '@/utils/model/page-url';
 import { jobView, type Collector } from './collector';
@@ -36,8 +37,8 @@ function fromExtensionPage(sender: Sender): boolean {
 async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSignals> {
   try {
     const [main] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
-    const parsed = PageSignalsSchema.safeParse(main?.result);
-    if (parsed.success) return parsed.data;
+    const parsed = ScannedPageSignalsSchema.safeParse(main?.result);
+    if (parsed.success) return pageSignalsFromScan(parsed.data);
   } catch {
     // fall through to the always-on script's report
   }
@@ -108,7 +109,7 @@ export async function answerMessage(services: Services, raw: unknown, sender: Se
   const cs = CsToBgSchema.safeParse(raw);
   if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
     const { jobId, candidates, limit, frame, page } = cs.data;
-    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit, { frameId: sender.frameId, signals: frame ?? null, page: page ?? null }).catch(() => undefined);
+    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit, { frameId: sender.frameId, signals: frame ? frameSignalsFrom(frame) : null, page: page ?? null }).catch(() => undefined);
     return null;
   }
   console.error('Heed: dropped an invalid or unauthorised message', raw);

@@ -2,9 +2,10 @@
  * What the background injects into a tab to find its images: one scan of every frame (Collect),
  * or a scroll watcher (collect while scrolling), each handed the collect's options first.
  */
-import type { PageSignals } from '@/utils/page/page-signals';
+import type { PageSignals, ScannedPageSignals } from '@/utils/page/page-signals';
+import { frameSignalsFrom, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
-import { PageSignalsSchema } from '@/utils/messages/page-signals-schema';
+import { ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { fromScanAnswer } from '@/utils/scan/scan-answer';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
@@ -17,7 +18,7 @@ import { TIMED_OUT, withDeadline } from './deadline';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
 const ScanResultSchema = lazily(() => z.object({
-  page: PageSignalsSchema,
+  page: ScannedPageSignalsSchema,
   candidates: z.array(z.unknown()).max(20_000),
   limit: ScanLimitSchema.nullable().catch(null),
 }));
@@ -160,7 +161,7 @@ export async function scanTab(
   options: TabScanOptions,
 ): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; silentFrames: number }> {
   const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
-  let page: PageSignals | null = null;
+  let page: ScannedPageSignals | null = null;
   let silentFrames = 0;
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
@@ -179,8 +180,7 @@ export async function scanTab(
     if (parsed.data.limit) limits.add(parsed.data.limit);
     const reported: string[] = [];
     // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts `frames`).
-    const framePage = frame.frameId === 0 ? null : parsed.data.page;
-    const frameInfo = framePage ? { url: framePage.url, metas: framePage.metas, tdm: framePage.tdm } : null;
+    const frameInfo = frame.frameId === 0 ? null : frameSignalsFrom(parsed.data.page);
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
@@ -193,7 +193,7 @@ export async function scanTab(
     reportedByFrame.set(frame.frameId, reported);
   }
   if (!page) throw new Error('The page could not be scanned');
-  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, silentFrames };
+  return { page: pageSignalsFromScan(page), candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, silentFrames };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import { EvidenceSchema, RefusalReasonSchema } from '../model/evidence';
-import { FrameSignalsSchema, VerdictSchema } from '../policy/verdict';
+import { VerdictSchema } from '../policy/verdict';
+import { ScannedFrameSignalsSchema } from './page-signals-schema';
 import { MAX_PAGE_URL } from '../model/page-url';
 
 /** A cap an injected scan stopped at (utils/scan/options.ts ScanLimit). */
@@ -24,7 +25,7 @@ export const CsToBgSchema = lazily(() => z.discriminatedUnion('type', [
      * From a frame's watcher, the frame document's own signals, which bind its images as in the
      * collect's scan (DESIGN.md §2 rule 3). Unreadable is null: the frame's images are then dropped.
      */
-    frame: FrameSignalsSchema.nullable().catch(null).optional(),
+    frame: ScannedFrameSignalsSchema.nullable().catch(null).optional(),
     /**
      * The address of the document the watcher read the images in, when it sent them. A top
      * frame's must still be the job's page: a page that changed its address (pushState) shows

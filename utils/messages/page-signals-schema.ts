@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import { MAX_PAGE_URL } from '../model/page-url';
-import type { PageSignals } from '../page/page-signals';
+import type { ScannedFrameSignals, ScannedPageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
 import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
 import { namesRsl, RSL_MEDIA_TYPE } from '../signals/html-licence/statements';
@@ -13,13 +13,22 @@ import { namesRsl, RSL_MEDIA_TYPE } from '../signals/html-licence/statements';
 /** Inline RSL licence texts, each cut one character past the cap (so a cut one is known). */
 const InlineRslSchema = lazily(() => z.array(z.string().max(RAW_LIMITS.rslChars + 1)).max(RAW_LIMITS.rslScripts + 1)); // one more: there were more (assess.ts)
 
-export const PageSignalsSchema: z.ZodType<PageSignals> = lazily(() => z.object({
+/** Metas as the page scripts send them (raw-page-signals.ts readRawMetas). */
+const RawMetasSchema = lazily(() => z.array(z.object({ name: z.string().max(RAW_LIMITS.name), content: z.string().max(RAW_LIMITS.content) })).max(RAW_LIMITS.metas));
+
+/** What Collect's scanner and the popup's reader send (page-signals.ts readPageSignals), checked on arrival. */
+export const ScannedPageSignalsSchema: z.ZodType<ScannedPageSignals> = lazily(() => z.object({
   url: z.string().max(MAX_PAGE_URL),
   title: z.string().max(2000),
-  metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(2000) })).max(1000),
-  tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+  metas: RawMetasSchema,
   licence: PageLicenceSignalsSchema,
   rsl: InlineRslSchema,
+}));
+
+/** What a frame's scroll watcher sends of the frame document (page-signals.ts readFrameSignals). */
+export const ScannedFrameSignalsSchema: z.ZodType<ScannedFrameSignals> = lazily(() => z.object({
+  url: z.string().max(MAX_PAGE_URL),
+  metas: RawMetasSchema,
 }));
 
 const linkType = (type: string): string => (type.length <= 200 ? type : namesRsl(type) ? RSL_MEDIA_TYPE : type.slice(0, 200));
@@ -28,7 +37,7 @@ const linkType = (type: string): string => (type.length <= 200 ? type : namesRsl
 export const RawPageSignalsSchema: z.ZodType<RawPageSignals> = lazily(() => z.object({
   url: z.string().max(MAX_PAGE_URL),
   title: z.string().max(RAW_LIMITS.title),
-  metas: z.array(z.object({ name: z.string().max(RAW_LIMITS.name), content: z.string().max(RAW_LIMITS.content) })).max(RAW_LIMITS.metas),
+  metas: RawMetasSchema,
   // A link's `type` comes as the page wrote it (the script has no room to cap it): a long one is
   // cut here rather than failing the whole message (the badge then showed no status at all),
   // keeping whether it names RSL (page-signals.ts reads the type as the full reader does).

@@ -1,10 +1,8 @@
-import { readInlineRsl, type RawPageSignals } from './raw-page-signals';
+import { readInlineRsl, readRawMetas, type RawMeta } from './raw-page-signals';
 import { readPageLicenceSignals } from '../signals/html-licence/page';
-import { readJsonLdTexts } from '../signals/html-licence/json-ld';
-import { namesRsl } from '../signals/html-licence/statements';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
-import { readRobotsMetas, robotsMetasFrom, type RobotsMeta } from '../signals/meta-robots';
-import { readTdmMeta, tdmMetaFrom, type TdmDeclaration } from '../signals/tdmrep';
+import type { RobotsMeta } from '../signals/meta-robots';
+import type { TdmDeclaration } from '../signals/tdmrep';
 import { cleanText } from '../scan/text';
 
 /** Page-level signals (JSON-serialisable; validated on arrival). */
@@ -21,8 +19,17 @@ export interface PageSignals {
   rsl: string[];
 }
 
+/**
+ * Page signals as a page script reads them (Collect's scanner, the popup's reader): the metas
+ * raw, as the always-on script sends them (raw-page-signals.ts readRawMetas). Which of them are
+ * robots metas, and what TDMRep meta they make, the worker reads (received-signals.ts): one
+ * reading for the badge and Collect, and no crawler lists or directive parser in the scripts
+ * Collect injects (issue 17: less code to compile on the page).
+ */
+export type ScannedPageSignals = Omit<PageSignals, 'metas' | 'tdm'> & { metas: RawMeta[] };
+
 /** Read every page-level signal of a document (on Collect and when the popup opens). */
-export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
+export function readPageSignals(doc: Document, pageUrl: string): ScannedPageSignals {
   return {
     ...readFrameSignals(doc, pageUrl),
     title: cleanText(doc.title, 2000),
@@ -31,54 +38,8 @@ export function readPageSignals(doc: Document, pageUrl: string): PageSignals {
   };
 }
 
-/** What a frame document says of itself that binds the images in it (verdict.ts FrameSignals): read by a frame's scroll watcher. */
-export function readFrameSignals(doc: Document, frameUrl: string): Pick<PageSignals, 'url' | 'metas' | 'tdm'> {
-  return { url: frameUrl, metas: readRobotsMetas(doc), tdm: readTdmMeta(doc) };
+/** What a frame document says of itself that binds the images in it, raw (received-signals.ts frameSignalsFrom reads it): read by a frame's scroll watcher. */
+export function readFrameSignals(doc: Document, frameUrl: string): ScannedFrameSignals {
+  return { url: frameUrl, metas: readRawMetas(doc) };
 }
-
-/**
- * Page signals from the always-on script's raw material, for the badge while browsing. It sees
- * metas, rel=license links, JSON-LD and inline RSL; RDFa and microdata licences are read when the popup
- * opens or on Collect (the full reader needs the DOM).
- */
-export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
-  const jsonLd = readJsonLdTexts(raw.jsonLd, raw.url);
-  const licences: PageLicenceSignals['licences'] = [];
-  const textLicences: NonNullable<PageLicenceSignals['textLicences']> = [];
-  // DESIGN.md §2 rule 4: on a MediaWiki page every page licence is the wiki text's; a page typing
-  // its work as DCMI Text has text-only rel="license" links (the raw material cannot tell RDFa
-  // subjects apart, so any such typing counts: fail closed; Collect reads the full markup).
-  const add = (via: 'rel' | 'json-ld', url: string, textOnly: 'mediawiki-text' | 'dcmitype-text' | null) => {
-    if (licences.some((l) => l.via === via && l.url === url) || textLicences.some((l) => l.via === via && l.url === url)) return;
-    if (textOnly) textLicences.push({ via, url, covers: textOnly });
-    else licences.push({ via, url });
-  };
-  const isRsl = (l: { type: string }) => namesRsl(l.type); // as the full reader tells them
-  for (const l of raw.licenceLinks) if (!isRsl(l) && l.url) add('rel', l.url, raw.mediaWiki ? 'mediawiki-text' : raw.dcmiText ? 'dcmitype-text' : null);
-  const rslLinks = raw.licenceLinks.filter(isRsl);
-  for (const url of jsonLd.pageLicences) add('json-ld', url, raw.mediaWiki ? 'mediawiki-text' : null);
-  // A licence link whose URL is not one Heed reads (javascript:, mailto:, over the cap: sent as ''),
-  // or a JSON-LD licence stated but not read: the page licence licenses no image, as on Collect
-  // (readPageLicenceSignals' licenceUnread) — unless every page licence is the text's anyway.
-  const licenceUnread = !raw.mediaWiki && ((!raw.dcmiText && raw.licenceLinks.some((l) => !isRsl(l) && !l.url)) || jsonLd.pageLicenceUnread);
-  return {
-    url: raw.url,
-    title: cleanText(raw.title, 2000),
-    metas: robotsMetasFrom(raw.metas),
-    tdm: tdmMetaFrom(raw.metas),
-    licence: {
-      pageUrl: raw.url,
-      licences: licences.slice(0, 100),
-      ...(textLicences.length > 0 ? { textLicences: textLicences.slice(0, 100) } : {}),
-      ...(raw.mediaWiki ? { mediaWiki: true as const } : {}),
-      rslLinks: rslLinks.flatMap((l) => (l.url ? [l.url] : [])),
-      // Declared but unread (its URL not one, or too long): fails closed (assess.ts), as on Collect.
-      ...(rslLinks.some((l) => !l.url) ? { rslUnread: true as const } : {}),
-      ...(licenceUnread ? { licenceUnread: true as const } : {}),
-      imageObjects: jsonLd.imageObjects,
-      unreadable: jsonLd.unreadable,
-      truncated: jsonLd.truncated || raw.jsonLdTruncated || raw.licenceLinksTruncated === true,
-    },
-    rsl: raw.rsl,
-  };
-}
+export type ScannedFrameSignals = Pick<ScannedPageSignals, 'url' | 'metas'>;

@@ -6,7 +6,7 @@
 export interface RawPageSignals {
   url: string;
   title: string;
-  metas: { name: string; content: string }[];
+  metas: RawMeta[];
   /** `rel="license"` links outside any `<figure>` (a figure's licence is its image's), absolute; '' for one whose href is not an http(s) URL of at most RAW_LIMITS.url; `type` as written (any case). */
   licenceLinks: { url: string; type: string }[];
   /** Texts of `<script type="application/ld+json">`. */
@@ -28,17 +28,24 @@ import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 
 /**
  * The opt-out words (DESIGN.md §2 rule 3), however written (`no-ai`, `NoImageAI`, `noai!`), as
- * the background finds them (x-robots-tag.ts optOutWords); only to put a meta first here.
+ * the background finds them (x-robots-tag.ts optOutWords), and `unavailable_after` with what
+ * follows it up to a comma (`unavailable_after: 2001-01-01`; a date cut there, `Friday`, reads as
+ * one that cannot be read, which refuses): only to keep them when a content is cut, and to put
+ * the meta first.
  */
-const OPT_OUT_WORDS = /\bno[\W_]*(?:image[\W_]*)?(?:ai|index)\b|\bnone\b/gi;
+const OPT_OUT_WORDS = /\bno[\W_]*(?:image[\W_]*)?(?:ai|index)\b|\bnone\b|\bunavailable_after\b[^,]{0,64}/gi;
 
 /**
- * A meta's content as sent, cut at the cap with the opt-out words found anywhere in its first
- * MiB put first (as far as the full reader looks): a long run of words before `noai` cannot hide it.
+ * A meta's content as sent: whole up to the cap; past it, only the opt-out words found anywhere
+ * in its first MiB (as far as the background reads a meta), each once. The rest decides nothing
+ * (only those words refuse), and kept after a date it would be read as the date's continuation.
+ * Words sent alone lose any crawler they were addressed to (`GPTBot: noai` sends `noai`): an
+ * over-long content then refuses for every crawler, the reading that cannot keep a refusal.
  */
 function keptContent(content: string): { content: string; refuses: boolean } {
-  const words = content.slice(0, 1 << 20).match(OPT_OUT_WORDS) ?? [];
-  const kept = words.length > 0 && content.length > RAW_LIMITS.content ? `${words.join(', ')}, ${content}` : content;
+  // Found as the background finds them (x-robots-tag.ts foldLookalikes): `ＮＯＡＩ` and `no<soft hyphen>ai` are `noai`.
+  const words = content.slice(0, 1 << 20).normalize('NFKC').replace(/[\u00ad\u200b-\u200f\u2060-\u206f\ufeff]/g, '').match(OPT_OUT_WORDS) ?? [];
+  const kept = content.length > RAW_LIMITS.content && words.length > 0 ? [...new Set(words.map((w) => w.trim().toLowerCase()))].join(', ') : content;
   return { content: kept.slice(0, RAW_LIMITS.content), refuses: words.length > 0 };
 }
 
@@ -66,9 +73,27 @@ export function readInlineRsl(doc: Document, scripts: Iterable<Element> = doc.qu
   return out;
 }
 
-/** Read the raw page signals of a document (pure: handed the document and its URL). */
-export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
-  // The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
+/** One `<meta>` as the page scripts send it: the name it is read under, and its content (kept as keptContent keeps it). */
+export interface RawMeta {
+  name: string;
+  content: string;
+}
+
+/**
+ * The name of the meta that says some metas that may refuse were left out (past RAW_LIMITS.metas):
+ * the background reads it as robots metas it could not read, and fails them closed
+ * (NOSCRIPT_UNREAD in signals/noscript-metas.ts, written out: no shared constant in this script).
+ */
+const METAS_UNREAD = 'robots (unread)';
+
+/**
+ * A document's metas as the background reads them (signals/meta-robots.ts robotsMetasFrom,
+ * signals/tdmrep.ts tdmMetaFrom): the raw material of every page script — the always-on one, the
+ * popup's reader, Collect's scanner and the scroll watcher — so the badge and Collect read the
+ * same metas the same way, and no page script carries the worker's lists of crawler tokens.
+ * The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
+ */
+export function readRawMetas(doc: Document): RawMeta[] {
   const metaTags: MetaAttr[] = [
     ...Array.from(doc.querySelectorAll('meta'), (el) => (a: string) => el.getAttribute(a)),
     ...metaTagsInNoscript(doc),
@@ -77,17 +102,21 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   // of the cap (the badge showed the site open while Collect refused, DESIGN.md §2): those whose
   // content holds an opt-out word, then `robots` and TDMRep's (whose `1` refuses), then the rest.
   // Which names bind Heed is the background's to decide (meta-robots.ts), so this script carries
-  // no list of crawler tokens and stays a few KB. The order of metas carries no meaning.
-  const refusing: RawPageSignals['metas'] = [];
-  const named: RawPageSignals['metas'] = [];
-  const others: RawPageSignals['metas'] = [];
+  // no list of crawler tokens and stays a few KB. The order of metas carries no meaning, and a
+  // meta written twice alike says nothing more: sent once.
+  const refusing: RawMeta[] = [];
+  const named: RawMeta[] = [];
+  const others: RawMeta[] = [];
+  const seen = new Set<string>();
+  let refusingLeftOut = false;
   for (const attr of metaTags) {
-    // `<meta http-equiv="X-Robots-Tag">` and `<meta property="robots">` count as the robots meta
-    // (as signals/meta-robots.ts robotsMetaName reads them; this script imports nothing of the
-    // worker's); `http-equiv` or `property` TDMRep metas (`tdm-reservation`, the EPUB spelling
-    // `tdm:reservation`) as TDMRep's, as the full reader (signals/tdmrep.ts readTdmMeta) reads them.
-    // A `property` or `itemprop` meta goes under each of its names (`<meta property="GPTBot"
-    // content="noai">`): which of them bind Heed is the background's to decide, as above.
+    // `<meta http-equiv="X-Robots-Tag">` (the header written into the page, a slip Google
+    // ignores) counts as the robots meta, and `http-equiv` or `property` TDMRep metas
+    // (`tdm-reservation`, the EPUB spelling `tdm:reservation`) as TDMRep's: the owner's words are
+    // plain (DESIGN.md §2 rule 3, fail closed). A `property` or `itemprop` meta goes under each of
+    // its names (`<meta property="robots" content="noai">`, an Open Graph habit): which of them
+    // bind Heed is the background's to decide (meta-robots.ts: robots, heed and the AI tokens,
+    // or a content made only of robots directives, which is recorded for that name).
     const equiv = (attr('http-equiv') ?? '').trim();
     const props = [attr('property'), attr('itemprop')].map((v) => (v ?? '').trim());
     const tdm = [equiv, props[0]!].find((v) => /^tdm/i.test(v));
@@ -95,11 +124,27 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     const { content, refuses } = keptContent(attr('content') ?? '');
     for (const n of name === undefined ? props : [name]) {
       if (!n) continue;
+      const meta = { name: n.slice(0, RAW_LIMITS.name), content };
+      const key = `${meta.name}\n${content}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const bucket = refuses ? refusing : /^\s*(?:robots|tdm)/i.test(n) ? named : others;
-      if (bucket.length < RAW_LIMITS.metas) bucket.push({ name: n.slice(0, RAW_LIMITS.name), content });
+      if (bucket.length < RAW_LIMITS.metas) bucket.push(meta);
+      else if (bucket !== others) refusingLeftOut = true;
     }
   }
-  const metas = [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
+  // More metas that may refuse than are sent (a page writing a thousand distinct `noindex` metas
+  // before its `robots: noai`): the background is told some went unread, and fails them closed
+  // (DESIGN.md §2 rule 5) rather than reading the page's metas from the first thousand.
+  if (refusingLeftOut || refusing.length + named.length > RAW_LIMITS.metas) {
+    return [...refusing, ...named].slice(0, RAW_LIMITS.metas - 1).concat({ name: METAS_UNREAD, content: '' });
+  }
+  return [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
+}
+
+/** Read the raw page signals of a document (pure: handed the document and its URL). */
+export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
+  const metas = readRawMetas(doc);
   const licenceLinks: RawPageSignals['licenceLinks'] = [];
   // One query per tag: Chromium answers `tag[attr]` from a tag walk, but matches a selector
   // list element by element, several times slower on a large page. `~= i`: a rel token, any case.

@@ -10,7 +10,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
-import { metaTagsInNoscript, NOSCRIPT_UNREAD, type MetaAttr } from './noscript-metas';
+import { NOSCRIPT_UNREAD } from './noscript-metas';
 import {
   bindsHeed,
   explainWords,
@@ -28,7 +28,7 @@ export interface RobotsMeta {
   content: string;
 }
 
-/** Output caps, matching `PageSignalsSchema` (utils/messages/page-signals-schema.ts). */
+/** Output caps: what the worker keeps of a page's robots metas (FrameSignalsSchema in policy/verdict.ts holds them). */
 export const MAX_METAS = 1000;
 export const MAX_META_NAME = 200;
 export const MAX_META_CONTENT = 2000;
@@ -99,61 +99,6 @@ function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): bool
  */
 function addressed(d: RobotsDirective): boolean {
   return d.value !== null && !KNOWN_DIRECTIVES.has(d.name);
-}
-
-/** Whether a meta names itself (`name`, `http-equiv`, `property` or `itemprop`): the metas Heed reads as robots metas. */
-function namesItself(el: Element): boolean {
-  return el.hasAttribute('name') || el.hasAttribute('http-equiv') || el.hasAttribute('property') || el.hasAttribute('itemprop');
-}
-
-/**
- * Read the robots metas of a document (pure: handed the Document). Metas with the same name
- * are merged (unique directives, in order), so 10,000 metas cannot crowd an opt-out out of
- * the capped output; opt-out words always survive the content-length cap.
- */
-export function readRobotsMetas(doc: Document): RobotsMeta[] {
-  return neverThrow(
-    () => {
-      // Every <meta> (one tag query: a selector list of four costs ~17× as much on a large page,
-      // issue 17), those naming themselves in one of the four ways.
-      const pairs = Array.from(doc.querySelectorAll('meta'))
-        .filter(namesItself)
-        .map((el) => ({ name: robotsMetaName(el), content: el.getAttribute('content') ?? '' }));
-      // Metas written inside <noscript> count too (noscript-metas.ts).
-      const inNoscript = metaTagsInNoscript(doc).flatMap((attr) => {
-        const name = metaNameFrom(attr);
-        return name === '' ? [] : [{ name, content: attr('content') ?? '' }];
-      });
-      return robotsMetasFrom([...pairs, ...inNoscript]);
-    },
-    () => [],
-  );
-}
-
-/**
- * The name a meta is read under: its `name`, or `robots` for `<meta http-equiv="X-Robots-Tag">`
- * — the header written into the page, a common slip that Google ignores; the owner's words are
- * plain, so they count as the page's robots meta (DESIGN.md §2 rule 3; fail closed). Other
- * http-equiv metas have no name ('', skipped).
- */
-export function robotsMetaName(el: Element): string {
-  return metaNameFrom((a) => el.getAttribute(a));
-}
-
-/**
- * …and `property` or `itemprop` naming `robots`, `heed` or an AI token (`<meta property="robots"
- * content="noai">`, an Open Graph habit): the owner's words are plain, so they count too
- * (DESIGN.md §2 rule 3; fail closed). Other properties (`og:description`) are not robots metas.
- */
-function metaNameFrom(attr: MetaAttr): string {
-  const name = attr('name');
-  if (name !== null) return name;
-  if ((attr('http-equiv') ?? '').trim().toLowerCase() === 'x-robots-tag') return 'robots';
-  for (const a of ['property', 'itemprop']) {
-    const v = (attr(a) ?? '').trim();
-    if (ALWAYS_KEPT.has(v.toLowerCase())) return v;
-  }
-  return '';
 }
 
 /**

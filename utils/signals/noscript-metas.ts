@@ -21,8 +21,8 @@ export type MetaAttr = (name: string) => string | null;
  * each noscript is searched once for `<meta`; at most 100 holding one are parsed, up to 64 KiB
  * each. Past that (a 101st noscript holding a meta, or one over 64 KiB), one more meta named
  * NOSCRIPT_UNREAD says so, and the page's robots metas fail closed — never silently dropped.
- * No imports: the always-on page script reads these too (utils/page/raw-page-signals.ts), as
- * Collect's reader does (meta-robots.ts).
+ * No imports: every page script reads metas through utils/page/raw-page-signals.ts, which
+ * calls this.
  */
 export function metaTagsInNoscript(doc: Document): MetaAttr[] {
   const out: MetaAttr[] = [];

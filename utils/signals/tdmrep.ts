@@ -303,22 +303,6 @@ export function tdmrepPartialRestrictions(wellKnown: FetchedFile, pageUrl: strin
   }, () => []);
 }
 
-/** Read `<meta name="tdm-reservation">` / `tdm-policy` from a document (distinct values joined). */
-export function readTdmMeta(doc: Document): TdmDeclaration {
-  return neverThrow(
-    // `http-equiv` (the header written into the page) and `property` are slips of the same
-    // statement: read too (DESIGN.md §2 rule 3, the reading that keeps nothing refused).
-    // Every <meta>, one tag query (a selector list costs ~17× as much on a large page, issue 17).
-    () =>
-      tdmMetaFrom(
-        Array.from(doc.querySelectorAll('meta'))
-          .filter((el) => el.hasAttribute('name') || el.hasAttribute('http-equiv') || el.hasAttribute('property'))
-          .map((el) => ({ name: el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? el.getAttribute('property') ?? '', content: el.getAttribute('content') ?? '' })),
-      ),
-    () => ({}),
-  );
-}
-
 /** The TDMRep declaration among raw `<meta name content>` pairs (distinct values joined). */
 export function tdmMetaFrom(pairs: readonly { name: string; content: string }[]): TdmDeclaration {
   return neverThrow(() => {

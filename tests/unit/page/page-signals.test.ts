@@ -1,13 +1,17 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { pageSignalsFromRaw, readPageSignals } from '../../../utils/page/page-signals';
+import { readPageSignals } from '../../../utils/page/page-signals';
+import { pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
 import { RAW_LIMITS, readRawPageSignals } from '../../../utils/page/raw-page-signals';
-import { PageSignalsSchema, RawPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { RawPageSignalsSchema, ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { PURPOSES } from '../../../utils/model/evidence';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { evaluateMetaRobots, MAX_NAME_READ } from '../../../utils/signals/meta-robots';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
+
+/** What Collect's scanner reads of a page, as the worker checks it on arrival and reads it. */
+const readPage = (d: Document, url: string) => pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)));
 
 const URL_ = 'https://site.test/page';
 const doc = (head: string, body = '') => parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
@@ -31,7 +35,7 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     ['inline RSL', '<script type="application/rsl+xml; charset=utf-8"><rsl xmlns="https://rslstandard.org/rsl"><content url="/"/></rsl></script>'],
   ])('%s: the same signals as the full reader', (_name, head) => {
     const d = doc(head);
-    const full = readPageSignals(d, URL_);
+    const full = readPage(d, URL_);
     const light = pageSignalsFromRaw(readRawPageSignals(d, URL_));
     expect(light.metas).toEqual(full.metas);
     expect(light.tdm).toEqual(full.tdm);
@@ -48,7 +52,7 @@ describe('raw page signals (always-on script) → page signals (background)', ()
   it.each(['<meta property="tdm-reservation" content="1">', '<meta name="tdm:reservation" content="1">', '<meta property="TDM:Reservation" content="1">'])(
     '%s: both readers read the reservation',
     (head) => {
-      expect(readPageSignals(doc(head), URL_).tdm.reservation).toBe('1');
+      expect(readPage(doc(head), URL_).tdm.reservation).toBe('1');
       expect(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).tdm.reservation).toBe('1');
     },
   );
@@ -65,7 +69,7 @@ describe('raw page signals (always-on script) → page signals (background)', ()
   ])('%s: the badge decides as Collect does, for every purpose', (head) => {
     for (const purpose of PURPOSES) {
       const denies = (metas: PageSignals['metas']) => evaluateMetaRobots(metas, URL_, purposeProfile(purpose)).filter((e) => e.effect === 'deny').map((e) => e.reason);
-      expect(denies(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas)).toEqual(denies(readPageSignals(doc(head), URL_).metas));
+      expect(denies(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas)).toEqual(denies(readPage(doc(head), URL_).metas));
     }
   });
 
@@ -74,7 +78,7 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     // As a browser with scripting enabled parses it: the noscript's content is text.
     for (const ns of Array.from(d.querySelectorAll('noscript'))) ns.textContent = ns.innerHTML;
     const light = pageSignalsFromRaw(readRawPageSignals(d, URL_));
-    expect(light.metas).toEqual(readPageSignals(d, URL_).metas);
+    expect(light.metas).toEqual(readPage(d, URL_).metas);
     expect(light.metas.map((m) => m.name)).toEqual(['robots']);
   });
 
@@ -96,7 +100,7 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     const script = (body: string, type = 'application/rsl+xml') => `<script type="${type}">${body}</script>`;
     const d = doc(script('<rsl/>', 'Application/RSL+XML; charset=utf-8') + script('two') + script('not rsl', 'application/ld+json') + script('three') + script('four'));
     expect(readRawPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three', 'four']);
-    expect(readPageSignals(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three', 'four']);
+    expect(readPage(d, URL_).rsl).toEqual(['<rsl/>', 'two', 'three', 'four']);
     const big = readRawPageSignals(doc(script('x'.repeat(600 * 1024))), URL_).rsl;
     expect(big[0]!.length).toBe(512 * 1024 + 1); // over the cap: unreadable when assessed, never silently cut to fit
     expect(readRawPageSignals(doc(''), URL_).rsl).toEqual([]);
@@ -111,7 +115,7 @@ describe('text-only page licences, from the raw material too', () => {
     ['real mobile Wikipedia file page', REAL_PAGES.wikipediaMobileFile],
   ])('%s: no page licence on either path', (_name, saved) => {
     const { url, doc: d } = realPage(saved);
-    expect(readPageSignals(d, url).licence.licences).toEqual([]);
+    expect(readPage(d, url).licence.licences).toEqual([]);
     const light = pageSignalsFromRaw(readRawPageSignals(d, url));
     expect(light.licence.licences).toEqual([]);
     expect(light.licence.mediaWiki).toBe(true);
@@ -121,7 +125,7 @@ describe('text-only page licences, from the raw material too', () => {
   it('CC REL markup typing the work as Text: no page licence from the raw material', () => {
     const d = doc('', `<p><span href="http://purl.org/dc/dcmitype/Text" rel="dct:type">Essay</span> <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></p>`);
     expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.licences).toEqual([]);
-    expect(readPageSignals(d, URL_).licence.licences).toEqual([]);
+    expect(readPage(d, URL_).licence.licences).toEqual([]);
   });
 
   it('a real WordPress.com blog keeps its page licence on the raw path', () => {
@@ -136,7 +140,7 @@ describe('an X-Robots-Tag written as a meta http-equiv', () => {
   const AI = purposeProfile('ai-training');
   const head = '<meta http-equiv="X-Robots-Tag" content="noai, noimageai"><meta http-equiv="content-type" content="text/html; charset=utf-8">';
   it.each([
-    ['the full reader (Collect, popup)', () => readPageSignals(doc(head), URL_).metas],
+    ['the full reader (Collect, popup)', () => readPage(doc(head), URL_).metas],
     ['the always-on reader (badge)', () => pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas],
   ])('%s reads it as a robots meta that opts out', (_, metas) => {
     expect(evaluateMetaRobots(metas(), URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
@@ -178,7 +182,7 @@ describe('the badge reads an opt-out however many metas or words come first', ()
 it('more licence links than the badge reads: flagged truncated, as the full reader does', () => {
   const links = Array.from({ length: 100 }, (_, i) => `<link rel="license" href="https://creativecommons.org/licenses/by/4.0/?v=${i}">`).join('');
   const d = doc(`${links}<link rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">`);
-  expect(readPageSignals(d, URL_).licence.truncated).toBe(true);
+  expect(readPage(d, URL_).licence.truncated).toBe(true);
   expect(pageSignalsFromRaw(readRawPageSignals(d, URL_)).licence.truncated).toBe(true);
 });
 
@@ -196,7 +200,7 @@ describe('a licence link with a very long type', () => {
   });
   it('an RSL type past the first 200 characters is still RSL, as the full reader reads it', () => {
     const head = `<link rel="license" type="${' '.repeat(300)}application/rsl+xml" href="/license.xml">`;
-    expect(read(head).licence.rslLinks).toEqual(readPageSignals(doc(head), URL_).licence.rslLinks);
+    expect(read(head).licence.rslLinks).toEqual(readPage(doc(head), URL_).licence.rslLinks);
     expect(read(head).licence.rslLinks).toEqual(['https://site.test/license.xml']);
   });
 });
@@ -207,7 +211,7 @@ describe('the badge marks a page licence statement it cannot read, as Collect do
   const BY = 'https://creativecommons.org/licenses/by/4.0/';
   const read = (head: string) => {
     const d = parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body></body></html>`).document as unknown as Document;
-    return { light: pageSignalsFromRaw(readRawPageSignals(d, 'https://ex.test/p')).licence, full: readPageSignals(d, 'https://ex.test/p').licence };
+    return { light: pageSignalsFromRaw(readRawPageSignals(d, 'https://ex.test/p')).licence, full: readPage(d, 'https://ex.test/p').licence };
   };
   it.each([
     ['a rel=license link to javascript:', `<link rel="license" href="${BY}"><a rel="license" href="javascript:void(0)">All rights reserved</a>`],
@@ -249,11 +253,19 @@ describe('the badge and Collect keep a refusal past their caps, and decide alike
     ['a passed unavailable_after past the content budget', `<meta name="robots" content="${filler}, unavailable_after: 2001-01-01">`, ['meta-robots']],
     ['metas in a <noscript> past the 100th', `${noscripts(100, '<meta name="description" content="x">')}${noscripts(1, '<meta name="robots" content="noai">')}`, ['signal-unreadable']],
     ['a meta past 64 KiB of a <noscript>', noscripts(1, `${'<p>x</p>'.repeat(9000)}<meta name="robots" content="noai">`), ['signal-unreadable']],
+    // The badge sent the first 1,000 metas that may refuse: a page writing 1,200 other crawlers'
+    // `noindex` (or 1,000 benign robots metas before its TDMRep reservation) crowded out the one
+    // that binds Heed, and an `unavailable_after` past the 4 KiB content cap was cut off. Collect's
+    // scanner now sends the same metas: the left-out ones read as unread, the date is kept.
+    ['1,200 other crawlers\' opt-outs before the robots meta', `${Array.from({ length: 1200 }, (_, i) => `<meta name="bot${i}" content="noindex">`).join('')}<meta name="robots" content="noai">`, ['signal-unreadable']],
+    ['1,000 robots metas before a TDMRep reservation', `${Array.from({ length: 1000 }, (_, i) => `<meta name="robots" content="w${i}">`).join('')}<meta name="tdm-reservation" content="1">`, ['signal-unreadable']],
+    ['a passed unavailable_after past 4 KiB', `<meta name="robots" content="${'a, '.repeat(2000)}unavailable_after: 2001-01-01">`, ['meta-robots']],
+    ['a future unavailable_after past 4 KiB', `<meta name="robots" content="${'a, '.repeat(2000)}unavailable_after: 2999-01-01">`, []],
     ['300 <noscript> images, then a benign robots meta', `${noscripts(300, '<img src="a.jpg">')}${noscripts(1, '<meta name="robots" content="index, follow">')}`, []],
   ])('%s', (_name, head, expected) => {
     const d = scripted(doc(head));
-    const full = PageSignalsSchema.parse(readPageSignals(d, URL_)).metas;
-    const light = PageSignalsSchema.parse({ ...readPageSignals(doc(''), URL_), metas: badge(d) }).metas;
+    const full = readPage(d, URL_).metas;
+    const light = badge(d);
     for (const purpose of PURPOSES) {
       expect(denies(full, purpose), purpose).toEqual(expected);
       expect(denies(light, purpose), purpose).toEqual(expected);
@@ -266,7 +278,7 @@ it('a name list cut where a space falls is still read as cut, by both readers', 
   const head = `<meta name="${name}" content="noai">`;
   const AI = purposeProfile('ai-training');
   const refuses = (metas: PageSignals['metas']) => evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny');
-  expect(refuses(readPageSignals(doc(head), URL_).metas)).toBe(true);
+  expect(refuses(readPage(doc(head), URL_).metas)).toBe(true);
   expect(refuses(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas)).toBe(true);
 });
 

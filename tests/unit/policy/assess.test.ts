@@ -12,10 +12,14 @@ import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signa
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { readPageSignals } from '../../../utils/page/page-signals';
+import { pageSignalsFromScan } from '../../../utils/page/received-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
-import { PageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { ElementLicenceHintSchema } from '../../../utils/signals/html-licence/schema';
 import { ElementLicences } from '../../../utils/scan/licence';
+
+/** What Collect's scanner reads of a page, as the worker checks it on arrival and reads it. */
+const readPage = (d: Document, url: string) => pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)));
 
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -421,7 +425,7 @@ describe('RSL licences a page declares (inline or linked)', () => {
     const permits = xml('<content url="/"><license><permits type="usage">ai-train</permits></license></content>');
     const scripts = [permits, permits, permits, noAiUnder('/')].map((b) => `<script type="application/rsl+xml">${b}</script>`).join('');
     const d = parseHTML(`<!doctype html><html><head><title>T</title>${scripts}</head><body></body></html>`).document as unknown as Document;
-    const read = readPageSignals(d, PAGE).rsl;
+    const read = readPage(d, PAGE).rsl;
     expect(read.length).toBeGreaterThan(3);
     const p = withInline(...read);
     expect(p.status).toBe('blocked');
@@ -433,7 +437,7 @@ describe('RSL licences a page declares (inline or linked)', () => {
   // the declared licence went unread and the page read as having none. Both fail closed now.
   it('a linked licence the page reader could not keep: the site fails closed', () => {
     const rslLink = (href: string) => `<link rel="license" type="application/rsl+xml" href="${href}">`;
-    const read = (head: string, body = '') => readPageSignals(parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document, PAGE);
+    const read = (head: string, body = '') => readPage(parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document, PAGE);
     const longHref = read(rslLink(`https://museum.example/${'a'.repeat(3000)}.xml`));
     expect(assessPage({ page: longHref, headers: {}, origin: files('https://museum.example') }, settings)).toMatchObject({ status: 'blocked', reasons: ['signal-unreadable'] });
     const pastWalk = read('', `${'<a rel="nofollow" href="/x">x</a>'.repeat(20_001)}${rslLink('https://museum.example/rsl.xml')}`);
@@ -483,7 +487,7 @@ describe('RSL licences an image response links to', () => {
 describe('text-only page licences (real Wikipedia pages)', () => {
   const assessReal = (saved: { url: string; file: string }) => {
     const { url, doc } = realPage(saved);
-    return assessPage({ page: readPageSignals(doc, url), headers: {}, origin: files(new URL(url).origin) }, settings);
+    return assessPage({ page: readPage(doc, url), headers: {}, origin: files(new URL(url).origin) }, settings);
   };
 
   it('desktop Wikipedia: no accepted page licence (status unknown); a same-site image is no-licence, not licence-conflict', () => {
@@ -504,7 +508,7 @@ describe('text-only page licences (real Wikipedia pages)', () => {
 
   it('a Link rel=license header on a MediaWiki page is the wiki text\'s licence too', () => {
     const { url, doc } = realPage(REAL_PAGES.wikipediaMobileFile);
-    const p = assessPage({ page: readPageSignals(doc, url), headers: { link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' }, origin: files(new URL(url).origin) }, settings);
+    const p = assessPage({ page: readPage(doc, url), headers: { link: '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' }, origin: files(new URL(url).origin) }, settings);
     expect(p.licences).toEqual([]);
     expect(p.status).toBe('unknown');
   });
@@ -884,7 +888,7 @@ describe('licence statements present but unreadable never vanish', () => {
   const pageBy = `<link rel="license" href="${CC_BY}">`;
   const run = (body: string, head = pageBy, pageUrl = `${O}/gallery`, mode: 'licensed' | 'opt-out' = 'licensed') => {
     const d = parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
-    const signals = PageSignalsSchema.parse(readPageSignals(d, pageUrl));
+    const signals = readPage(d, pageUrl);
     const s = parseSettings({ mode });
     const p = assessPage({ page: signals, headers: {}, origin: files(O) }, s);
     const img = `${O}/owl.jpg`;

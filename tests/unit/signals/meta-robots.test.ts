@@ -3,9 +3,16 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { evaluateMetaRobots, parseMetaRobots, readRobotsMetas, type RobotsMeta } from '../../../utils/signals/meta-robots';
-import { PageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { evaluateMetaRobots, parseMetaRobots, robotsMetasFrom, type RobotsMeta } from '../../../utils/signals/meta-robots';
+import { readRawMetas } from '../../../utils/page/raw-page-signals';
+import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { readPageSignals } from '../../../utils/page/page-signals';
+import { pageSignalsFromScan } from '../../../utils/page/received-signals';
+
+/** What Collect's scanner reads of a page, as the worker checks it on arrival and reads it. */
+/** A document's robots metas as the worker reads them from what a page script sends. */
+const readRobotsMetas = (d: Document) => robotsMetasFrom(readRawMetas(d));
+const readPage = (d: Document, url: string) => pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)));
 
 const AI = purposeProfile('ai-training');
 const SRC = 'https://p.test/gallery';
@@ -89,34 +96,43 @@ describe('readRobotsMetas', () => {
     expect(readRobotsMetas(d)).toEqual([
       { name: 'robots', content: 'noindex, nofollow' },
       { name: 'GPTBot', content: 'noai' },
-      { name: 'somebot', content: 'noarchive' },
       { name: 'heed', content: 'noimageai' },
+      { name: 'somebot', content: 'noarchive' },
     ]);
   });
 
-  it('10,000 metas collapse without losing an opt-out', () => {
+  // Page scripts send at most 1,000 metas, those that may refuse first (raw-page-signals.ts):
+  // past that, the metas left out may refuse, and the page's robots metas are unread.
+  it('10,000 metas never lose an opt-out: the opt-out is kept, and the rest left out read as unread', () => {
     const many = Array.from({ length: 10000 }, (_, i): [string, string] => ['robots', `w${i}`]);
     const out = readRobotsMetas(fakeDoc([...many, ['robots', 'noai']]));
-    expect(out).toHaveLength(1);
-    expect(out[0]!.content.length).toBeLessThanOrEqual(2000);
-    expect(out[0]!.content).toMatch(/(^|, )noai$/);
-    expect(evaluateMetaRobots(out, SRC, AI)[0]).toMatchObject({ effect: 'deny', reason: 'meta-robots' });
+    expect(out.every((m) => m.content.length <= 2000)).toBe(true);
+    expect(out[0]!.content).toMatch(/^noai(, |$)/);
+    expect(evaluateMetaRobots(out, SRC, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['meta-robots', 'signal-unreadable']);
+    // The same meta written 10,000 times says it once: nothing is left out.
+    const same = Array.from({ length: 10000 }, (): [string, string] => ['robots', 'index, follow']);
+    expect(readRobotsMetas(fakeDoc(same))).toEqual([{ name: 'robots', content: 'index, follow' }]);
   });
 
-  it('caps distinct names at 1,000 but always keeps robots, heed and AI tokens', () => {
+  it('1,200 other crawlers\' opt-outs before the robots meta: it cannot be crowded out of the cap unread', () => {
     const bots = Array.from({ length: 1200 }, (_, i): [string, string] => [`bot${i}`, 'noindex']);
     const out = readRobotsMetas(fakeDoc([...bots, ['robots', 'noai']]));
-    expect(out).toHaveLength(1000);
-    expect(out.at(-1)).toEqual({ name: 'robots', content: 'noai' });
+    expect(out.length).toBeLessThanOrEqual(1000);
+    expect(evaluateMetaRobots(out, SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'signal-unreadable')).toBe(true);
+    // Up to the cap, nothing is unread: 998 other crawlers and the robots meta decide as written.
+    const fewer = readRobotsMetas(fakeDoc([...bots.slice(0, 998), ['robots', 'noai']]));
+    expect(fewer.at(-1)).toEqual({ name: 'robots', content: 'noai' });
+    expect(evaluateMetaRobots(fewer, SRC, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['meta-robots']);
   });
 
   it('huge content and huge names are bounded', () => {
     const out = readRobotsMetas(doc(`<meta name="${'n'.repeat(300)}" content="noindex"><meta name="robots" content="${'a, '.repeat(50000)}noai">`));
-    expect(out).toEqual([{ name: 'robots', content: 'a, noai' }]);
+    // Past the 4 KiB a page script sends of one content, only its opt-out words are sent.
+    expect(out).toEqual([{ name: 'robots', content: 'noai' }]);
   });
 
-  it('never throws on a broken document', () => {
-    expect(readRobotsMetas({} as Document)).toEqual([]);
+  it('a document that cannot be read is no answer (the scan fails), never a page without metas', () => {
+    expect(() => readRawMetas({} as Document)).toThrow();
   });
 });
 
@@ -199,7 +215,7 @@ describe('a meta naming several crawlers', () => {
 describe('caps on robots metas never cut a refusal', () => {
   const denies = (d: Document) => {
     // What Collect sends, as the worker checks it on arrival.
-    const metas = PageSignalsSchema.parse(readPageSignals(d, SRC)).metas;
+    const metas = readPage(d, SRC).metas;
     return [...new Set(evaluateMetaRobots(metas, SRC, AI).filter((e) => e.effect === 'deny').map((e) => e.reason))];
   };
   const AI_CRAWLERS = ['GPTBot', 'ChatGPT-User', 'OAI-SearchBot', 'CCBot', 'Google-Extended', 'anthropic-ai', 'ClaudeBot', 'Claude-Web', 'Bytespider', 'PerplexityBot', 'Applebot-Extended', 'Meta-ExternalAgent', 'FacebookBot', 'cohere-ai', 'Diffbot', 'Omgilibot', 'ImagesiftBot', 'Timpibot', 'YouBot', 'Amazonbot', 'AI2Bot', 'img2dataset'];
@@ -235,8 +251,11 @@ describe('caps on robots metas never cut a refusal', () => {
   });
 
   it('more refusing directives than fit the budget: unread, which refuses', () => {
-    const many = Array.from({ length: 400 }, (_, i) => `bot${i}: noai`).join(', ');
+    const many = Array.from({ length: 200 }, (_, i) => `bot${i}: noai`).join(', ');
     expect(denies(doc(`<meta name="robots" content="${many}, GPTBot: noai">`))).toContain('signal-unreadable');
+    // Past 4 KiB a page script sends the opt-out words alone, addressed to no one: they refuse.
+    const more = Array.from({ length: 400 }, (_, i) => `bot${i}: noai`).join(', ');
+    expect(denies(doc(`<meta name="robots" content="${more}">`))).toEqual(['meta-robots']);
     const out = readRobotsMetas(doc(`<meta name="robots" content="${many}">`));
     expect(out.every((m) => m.content.length <= 2000 && m.name.length <= 200)).toBe(true);
   });

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import { parseTdmrepJson, parseTdmReservation, readTdmMeta, resolveTdmReservation, tdmrepPartialRestrictions, type TdmInput } from '../../../utils/signals/tdmrep';
+import { parseTdmrepJson, parseTdmReservation, resolveTdmReservation, tdmMetaFrom, tdmrepPartialRestrictions, type TdmInput } from '../../../utils/signals/tdmrep';
+import { readRawMetas } from '../../../utils/page/raw-page-signals';
+
+/** A document's TDMRep meta as the worker reads it from what a page script sends. */
+const readTdmMeta = (d: Document) => tdmMetaFrom(readRawMetas(d));
 
 const AI = purposeProfile('ai-training');
 const WK = 'https://img.test/.well-known/tdmrep.json';
@@ -179,8 +183,9 @@ describe('readTdmMeta', () => {
   ])('%s', (head, expected) => {
     expect(readTdmMeta(doc(head))).toEqual(expected);
   });
-  it('never throws', () => {
-    expect(readTdmMeta({} as Document)).toEqual({});
+  it('never throws on junk pairs', () => {
+    expect(tdmMetaFrom('x' as unknown as [])).toEqual({});
+    expect(tdmMetaFrom([null, { name: 5 }] as unknown as [])).toEqual({});
   });
 });
 
