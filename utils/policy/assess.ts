@@ -5,6 +5,7 @@ import type { Evidence, Licence, RefusalReason } from '../model/evidence';
 import type { OriginFiles } from '../signals/origin-files';
 import type { PageSignals } from '../page/page-signals';
 import { RAW_LIMITS } from '../page/raw-page-signals';
+import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
 import { licenceSite, sameLicenceSite } from '../model/shared-hosting';
@@ -225,12 +226,38 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     .filter((u) => !known(u))
     .map((u) => ({ via: 'rel' as const, url: u }));
   const textLicences = [...(page.textLicences ?? []), ...(page.mediaWiki ? headerLicences.map((l) => ({ ...l, covers: 'mediawiki-text' as const })) : [])];
+  // A licence link whose `anchor` names another resource licenses that resource, not the page
+  // (RFC 8288 §3.2). Decision (DESIGN.md §2 rule 4): one about another URL is the server's
+  // statement about that file, read as the page's JSON-LD ImageObject naming it is (element level:
+  // the image at that URL, if any, is that licence's; a page licence no longer covers it); one about
+  // a part of the page (`anchor="#gallery"`), or whose anchor cannot be read, may be the licence of
+  // images in that part, which the page's licence would otherwise have covered: the page licence
+  // then licenses no image, as when its markup is not read in full. Before, each was read as the
+  // page's own licence, and `anchor="/about.html"` licensed every image on the page.
+  const anchored = linkHeader.elsewhere ?? [];
+  const partOfPage = anchored.filter((l) => l.about === null || sameDocument(l.about, url));
+  const aboutFiles = anchored.filter((l) => !partOfPage.includes(l));
+  const anchoredObjects = aboutFiles.map((l) => ({
+    contentUrl: l.about!, license: [l.url], acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null,
+  }));
+  const imageObjects = [...page.imageObjects, ...anchoredObjects];
+  const tooManyObjects = imageObjects.length > LIMITS.imageObjects;
   // Licences the Link header names past what Heed reads may conflict with the page's: the page's
   // licence markup is then not read in full (`truncated`), so it licenses no image (rules 4, 5).
   const licenceSignals = {
     ...page, licences: [...page.licences, ...(page.mediaWiki ? [] : headerLicences)], ...(textLicences.length > 0 ? { textLicences } : {}),
-    ...(linkHeader.unread ? { truncated: true } : {}),
+    imageObjects: imageObjects.slice(0, LIMITS.imageObjects),
+    ...(linkHeader.unread || partOfPage.length > 0 || tooManyObjects ? { truncated: true } : {}),
   };
+  for (const l of anchored) {
+    const part = partOfPage.includes(l);
+    unreadable.push({
+      kind: 'licence', scope: 'page', source: url, value: `${parseLicenceUrl(l.url)?.id ?? l.url} for ${l.about ?? 'an anchor Heed cannot read'}`, effect: 'info',
+      note: part
+        ? "The page response's Link header gives a licence for a part of the page only (its anchor): it may be some images' own licence, so the page licence licenses no image"
+        : `The page response's Link header gives a licence for another resource (its anchor, ${l.about}): it is that file's licence, not the page's`,
+    });
+  }
   if (linkHeader.unread) {
     unreadable.push({
       kind: 'licence', scope: 'page', source: url, value: 'Link header licences not read in full', effect: 'info',
@@ -428,7 +455,9 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // that differs from the licence found; its licences are then unread, which conflicts with any
   // licence found (as a differing one does) instead of reading the first 64 as the whole header.
   const linkHeaders = [image.headers, ...hops.map((h) => h.headers)].map((h) => readLicenceLinks(header(h, 'link'), image.finalUrl));
-  const headerLicences = linkHeaders.flatMap((h) => h.urls);
+  // A licence anchored to another resource (RFC 8288 §3.2) is still the image server's statement:
+  // it conflicts as one about the image does (the reading that grants nothing more).
+  const headerLicences = linkHeaders.flatMap((h) => [...h.urls, ...(h.elsewhere ?? []).map((l) => l.url)]);
   const headerUnread = linkHeaders.some((h) => h.unread);
   if (headerUnread) {
     evidence.push({
@@ -457,6 +486,19 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** Whether `a` is a part of (or the same as) the document at `b`: the same URL, fragments aside. */
+function sameDocument(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    x.hash = '';
+    y.hash = '';
+    return x.href === y.href;
+  } catch {
+    return false;
+  }
 }
 
 /** Licence findings once each (per level and licence), in the order found. */

@@ -27,17 +27,50 @@ export function headerLines(headers: HeaderMap | null | undefined, name: string)
 }
 
 /**
+ * One header as webRequest lists it: `value` when it is valid UTF-8, otherwise `binaryValue`, its
+ * bytes (Chromium: a list of numbers 0–255; the typings say an ArrayBuffer).
+ */
+export interface WebRequestHeader {
+  name: string;
+  value?: string;
+  binaryValue?: ArrayBuffer | ArrayLike<number>;
+}
+
+/**
+ * A header's value as text. A line that is not UTF-8 (`X-Robots-Tag: noai, ©` saved in Latin-1)
+ * comes as `binaryValue` only, and read as `''` its opt-out was lost: its bytes are read as
+ * Latin-1, one character each, as `fetch`'s Headers show the same line (RFC 9110 §5.5: field
+ * values are octets; the words every reader looks for are ASCII). Never throws.
+ */
+function headerValueOf(h: WebRequestHeader): string {
+  if (typeof h.value === 'string') return h.value;
+  const raw = h.binaryValue;
+  if (raw === undefined || raw === null) return '';
+  try {
+    const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw;
+    // Read whole (the browser bounds a response's headers): a value cut here would read as whole,
+    // and the readers' own caps would not see that it was cut.
+    const n = typeof bytes.length === 'number' ? bytes.length : 0;
+    let text = '';
+    for (let i = 0; i < n; i++) text += String.fromCharCode(Number(bytes[i]) & 0xff);
+    return text;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Header lines as a list of `{name, value}` gives them (webRequest), kept apart per name.
  * Chromium lists each line apart. Firefox's webRequest lists a header sent on several lines
  * once, its lines joined (with ", ", or "\n" for some): there (`mayJoinLines`) each header is one
  * value read as possibly joined — DESIGN.md §2 rule 3, any comma may have been a line break —
  * so a line addressed to one crawler never narrows the next line's refusal.
  */
-export function headerLinesFromList(list: readonly { name: string; value?: string }[], { mayJoinLines = false } = {}): HeaderMap {
+export function headerLinesFromList(list: readonly WebRequestHeader[], { mayJoinLines = false } = {}): HeaderMap {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const h of list) {
     const name = h.name.toLowerCase();
-    (out[name] ??= []).push(h.value ?? '');
+    (out[name] ??= []).push(headerValueOf(h));
   }
   if (!mayJoinLines) return { ...out };
   const joined: Record<string, string> = Object.create(null) as Record<string, string>;

@@ -5,6 +5,11 @@ export interface HeaderLink {
   url: string;
   rels: string[];
   type: string | null;
+  /**
+   * The link's context when an `anchor` parameter sets one (RFC 8288 §3.2): absolute, or null
+   * when it cannot be resolved. Absent: the context is the response's own resource.
+   */
+  anchor?: string | null;
 }
 
 const MAX_VALUES = 64;
@@ -14,6 +19,42 @@ const MAX_LINKS = 64;
 // (neither may appear raw in a URI, RFC 3986 §2): with `[^>]*`, every `<` of a value with no
 // `>` was the start of a scan to its end, quadratic in the value's length.
 const LINK = /<([^<>]*)>([^<]*)/g;
+
+/**
+ * The parameters of one link-value (`; rel="license"; anchor="#x"`), RFC 8288 §3: lower-cased
+ * names, values unquoted; the first of a repeated name (§3.3). A quoted value is read whole, so a
+ * `;` or `rel=` inside a `title="…"` is not a parameter of its own. Linear in the text.
+ */
+function linkParams(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const semi = text.indexOf(';', i);
+    if (semi < 0) break;
+    i = semi + 1;
+    let name = '';
+    while (i < n && text[i] !== '=' && text[i] !== ';' && text[i] !== ',') name += text[i++];
+    let value = '';
+    if (text[i] === '=') {
+      i++;
+      while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (text[i] === '"') {
+        i++;
+        while (i < n && text[i] !== '"') {
+          if (text[i] === '\\' && i + 1 < n) i++;
+          value += text[i++];
+        }
+        i++;
+      } else {
+        while (i < n && text[i] !== ';' && text[i] !== ',') value += text[i++];
+      }
+    }
+    const key = name.trim().toLowerCase();
+    if (key !== '' && !out.has(key)) out.set(key, value.trim());
+  }
+  return out;
+}
 
 function absoluteHttpUrl(ref: string, base: string): string | null {
   try {
@@ -34,20 +75,28 @@ function absoluteHttpUrl(ref: string, base: string): string | null {
 export function* headerLinks(values: readonly string[], baseUrl: string, whole = false): Generator<HeaderLink> {
   for (const value of whole ? values : values.slice(0, MAX_VALUES)) {
     for (const m of (whole ? String(value) : String(value).slice(0, MAX_VALUE_LENGTH)).matchAll(LINK)) {
-      const params = m[2]!;
-      const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
-      const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
       const url = absoluteHttpUrl(m[1]!.trim(), baseUrl);
       if (!url) continue;
+      const params = linkParams(m[2]!);
+      const anchor = params.get('anchor');
       yield {
         url,
-        rels: (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        rels: (params.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
         // The media type without its parameters (`application/rsl+xml; charset=utf-8` is RSL, RFC
         // 9110 §8.3.1): read with them, an RSL licence was taken for a plain licence link and the
         // document it names was never read (DESIGN.md §2 rule 3).
-        type: (type?.[1] ?? type?.[2] ?? '').split(';')[0]!.trim().toLowerCase() || null,
+        type: (params.get('type') ?? '').split(';')[0]!.trim().toLowerCase() || null,
+        ...(anchor === undefined ? {} : { anchor: absoluteUrl(anchor, baseUrl) }),
       };
     }
+  }
+}
+
+function absoluteUrl(ref: string, base: string): string | null {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return null;
   }
 }
 
@@ -66,6 +115,26 @@ export function parseLinkHeader(values: readonly string[], baseUrl: string): Hea
 /** More distinct licence links than a response states: past it, the header's licences are unread. */
 const MAX_LICENCE_LINKS = 64;
 
+/** A licence link whose `anchor` names another context than the response (RFC 8288 §3.2). */
+export interface AnchoredLicence {
+  url: string;
+  /** The context it licenses, absolute; null when the anchor cannot be resolved. */
+  about: string | null;
+}
+
+/** Whether an anchor names the response's own resource: no fragment, the same URL (its fragment aside). */
+function aboutItself(anchor: string | null, baseUrl: string): boolean {
+  if (anchor === null) return false;
+  try {
+    const a = new URL(anchor);
+    const b = new URL(baseUrl);
+    b.hash = '';
+    return a.hash === '' && a.href === b.href;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * `rel="license"` links of a response that are not RSL documents (those are read by rsl.ts),
  * once each. Every link of every value is looked at, in full (as readRslLinkHeader does): the
@@ -73,16 +142,27 @@ const MAX_LICENCE_LINKS = 64;
  * distinct licence links, or a header that could not be read. Decision (DESIGN.md §2 rule 5):
  * what went unread may be a licence that conflicts with the one found, so the caller fails
  * closed (assess.ts) instead of reading the first 64 as the whole header.
+ *
+ * `urls` license the response itself. A link whose `anchor` sets another context (RFC 8288
+ * §3.2: `anchor="/photo.jpg"`, `anchor="#gallery"`) licenses that resource, not the response:
+ * it is in `elsewhere` (omitted when there is none), and the caller decides what it means
+ * (assess.ts); before, it was read as the response's own licence.
  */
-export function readLicenceLinks(values: readonly string[], baseUrl: string): { urls: string[]; unread: boolean } {
+export function readLicenceLinks(values: readonly string[], baseUrl: string): { urls: string[]; unread: boolean; elsewhere?: AnchoredLicence[] } {
   return neverThrow(() => {
     const urls = new Set<string>();
+    const elsewhere = new Map<string, AnchoredLicence>();
+    const result = (unread: boolean) => ({ urls: [...urls], unread, ...(elsewhere.size > 0 ? { elsewhere: [...elsewhere.values()] } : {}) });
     for (const l of headerLinks(values, baseUrl, true)) {
-      if (!l.rels.includes('license') || l.type === 'application/rsl+xml' || urls.has(l.url)) continue;
-      if (urls.size >= MAX_LICENCE_LINKS) return { urls: [...urls], unread: true };
-      urls.add(l.url);
+      if (!l.rels.includes('license') || l.type === 'application/rsl+xml') continue;
+      const itself = l.anchor === undefined || aboutItself(l.anchor, baseUrl);
+      const key = itself ? l.url : `${l.url}\n${l.anchor ?? ''}`;
+      if (itself ? urls.has(key) : elsewhere.has(key)) continue;
+      if (urls.size + elsewhere.size >= MAX_LICENCE_LINKS) return result(true);
+      if (itself) urls.add(l.url);
+      else elsewhere.set(key, { url: l.url, about: l.anchor ?? null });
     }
-    return { urls: [...urls], unread: false };
+    return result(false);
   }, () => ({ urls: [], unread: true }));
 }
 

@@ -48,6 +48,34 @@ const NOT_A_WORD = /[^A-Za-z0-9_.:-]+/;
 const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
 
 
+/** Characters that show nothing (soft hyphen, zero-width spaces and joiners, bidi marks, BOM, variation selectors). */
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+
+/**
+ * A directive list as its reader sees it. Decision (DESIGN.md §2 rule 3, the reading that cannot
+ * keep a refusal): `ＮＯＡＩ` (full-width) and `no\u00adai` (a soft hyphen, a zero-width space inside)
+ * show the word `noai`, and were read as no directive or as the words `no` and `ai`: compatibility
+ * forms are folded (NFKC) and invisible characters dropped, and that reading counts beside the
+ * one as written (parseDirectiveList).
+ */
+function foldLookalikes(value: string): string {
+  return value.normalize('NFKC').replace(INVISIBLE, '');
+}
+
+/**
+ * A header value `fetch` handed over: its bytes, one character each (Latin-1). A value that is
+ * UTF-8 (`noａi`, `no\u00adai` sent as UTF-8) is read as such, so foldLookalikes sees its characters
+ * rather than their bytes; any other value is kept as it came. Never throws.
+ */
+function fromHeaderBytes(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(value, (c) => c.charCodeAt(0)));
+  } catch {
+    return value;
+  }
+}
+
 /**
  * Parse a directive list (one header value or one meta `content`). `botPrefix` enables the
  * X-Robots-Tag `botname:` form; the addressee then holds until the end of the value — unless
@@ -56,6 +84,21 @@ const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
  * piece (DESIGN.md §2 rule 3: `googlebot: noindex, noai` → `noai` applies to everyone).
  */
 export function parseDirectiveList(value: string, botPrefix: boolean, joined = false): RobotsGroup[] {
+  const asWritten = readDirectiveList(value, botPrefix, joined);
+  const folded = foldLookalikes(value);
+  if (folded === value) return asWritten;
+  // Both readings count: folded, `ｎｏａｉ` is `noai`; as written, `otherbot\u200b: noai` is not
+  // addressed to otherbot (no crawler is named so) and binds everyone.
+  const merged = new Map<string | null, RobotsDirective[]>(asWritten.map((g) => [g.addressee, [...g.directives]]));
+  for (const g of readDirectiveList(folded, botPrefix, joined)) {
+    const list = merged.get(g.addressee) ?? [];
+    for (const d of g.directives) if (!list.some((x) => x.name === d.name && x.value === d.value)) list.push(d);
+    merged.set(g.addressee, list);
+  }
+  return [...merged].map(([addressee, directives]) => ({ addressee, directives }));
+}
+
+function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): RobotsGroup[] {
   const groups = new Map<string | null, RobotsDirective[]>();
   let addressee: string | null = null;
   let pendingDate: RobotsDirective | null = null;
@@ -127,7 +170,7 @@ export function parseXRobotsTag(header: HeaderValue): RobotsGroup[] {
     const merged = new Map<string | null, RobotsDirective[]>();
     for (const v of values.slice(0, MAX_VALUES)) {
       if (typeof v !== 'string') continue;
-      for (const g of parseDirectiveList(v.slice(0, MAX_VALUE_LENGTH), true, joined)) {
+      for (const g of parseDirectiveList(fromHeaderBytes(v.slice(0, MAX_VALUE_LENGTH)), true, joined)) {
         merged.set(g.addressee, [...(merged.get(g.addressee) ?? []), ...g.directives]);
       }
     }

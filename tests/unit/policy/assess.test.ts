@@ -969,3 +969,44 @@ describe('licence statements present but unreadable never vanish', () => {
     expect(run(imageObject('Copyright: all rights reserved'), pageBy, `${O}/gallery`, 'opt-out').image.decision).toBe('permitted');
   });
 });
+
+// A page's `Link: <licence>; rel="license"; anchor="…"` licenses the anchor's resource, not the
+// page (RFC 8288 §3.2). It was read as the page's own licence: `anchor="/about.html"` licensed
+// every image on the page.
+describe('a licence the page response links with an anchor', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const noHtmlLicence = pageSignals({ licence: { ...pageSignals().licence, licences: [] } });
+  const linked = (link: string, signals = noHtmlLicence) => page({ page: signals, headers: { link } });
+
+  it('a licence for another resource licenses no other image, and the site is not shown permitted', () => {
+    const p = linked(`<${CC_BY}>; rel="license"; anchor="/about.html"`);
+    expect(p.status).not.toBe('permitted');
+    expect(decideFor('https://museum.example/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(p.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', value: expect.stringContaining('https://museum.example/about.html') }));
+  });
+
+  it('a licence for a part of the page (or an anchor Heed cannot read) leaves the page licence licensing no image', () => {
+    for (const anchor of ['#gallery', 'http://[bad']) {
+      const p = linked(`<${CC_BY}>; rel="license"; anchor="${anchor}"`);
+      expect(decideFor('https://museum.example/a.png', {}, {}, p).reasons).toEqual(['no-licence']);
+      // The HTML's own CC BY is not relied on either: the anchored licence may be some images' own.
+      const q = linked(`<${NC}>; rel="license"; anchor="${anchor}"`, pageSignals());
+      expect(decideFor('https://museum.example/a.png', {}, {}, q).reasons).toEqual(['no-licence']);
+    }
+  });
+
+  it('a licence for an image file is that image’s own (element level), as a JSON-LD ImageObject naming it', () => {
+    const p = linked(`<${NC}>; rel="license"; anchor="https://museum.example/a.png"`, pageSignals());
+    expect(decideFor('https://museum.example/a.png', {}, {}, p)).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { source: 'element' } });
+    expect(decideFor('https://museum.example/b.png', {}, {}, p)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'page' } });
+  });
+
+  it('an anchor naming the page itself is the page’s licence, as without one', () => {
+    const p = linked(`<${CC_BY}>; rel="license"; anchor=""`);
+    expect(decideFor('https://museum.example/a.png', {}, {}, p)).toMatchObject({ decision: 'permitted', licence: { source: 'page' } });
+  });
+
+  it('on the image response an anchored licence still conflicts with the licence found', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel="license"; anchor="/other.png"` } }).reasons).toEqual(['licence-conflict']);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headerLines, headerLinesFromList } from '../../../utils/signals/header-lines';
+import { evaluateXRobotsTag } from '../../../utils/signals/x-robots-tag';
+import { purposeProfile } from '../../../utils/model/purposes';
 
 describe('headerLinesFromList (webRequest gives each header line apart)', () => {
   it('keeps repeated lines apart, names lower-cased, in order', () => {
@@ -46,5 +48,28 @@ describe('headerLines', () => {
     expect(headerLines({ a: [1, 'x', null] as unknown as string[] }, 'a')).toEqual({ lines: ['x'], joined: false });
     expect(headerLines({ a: 5 as unknown as string }, 'a')).toEqual({ lines: [], joined: false });
     expect(headerLines({}, 'constructor')).toEqual({ lines: [], joined: false });
+  });
+});
+
+// webRequest lists a header line that is not UTF-8 with `binaryValue` (its bytes) and no `value`:
+// read as '', `X-Robots-Tag: noai, noimageai, © Künstler` saved in Latin-1 lost its opt-out.
+describe('headerLinesFromList: a line given as bytes (binaryValue)', () => {
+  const latin1 = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+  const line = 'noai, noimageai, \u00a9 K\u00fcnstler';
+
+  it('is read as its bytes, Latin-1, as fetch shows it, from a number list or an ArrayBuffer', () => {
+    expect(headerLinesFromList([{ name: 'X-Robots-Tag', binaryValue: latin1(line) }])).toEqual({ 'x-robots-tag': [line] });
+    expect(headerLinesFromList([{ name: 'X-Robots-Tag', binaryValue: new Uint8Array(latin1(line)).buffer }])).toEqual({ 'x-robots-tag': [line] });
+    expect(headerLinesFromList([{ name: 'Content-Usage', binaryValue: latin1('train-ai=n') }], { mayJoinLines: true })).toEqual({ 'content-usage': 'train-ai=n' });
+  });
+
+  it('its opt-out refuses the image (the page headers and redirects are read this way)', () => {
+    const headers = headerLinesFromList([{ name: 'X-Robots-Tag', binaryValue: latin1(line) }]);
+    const ev = evaluateXRobotsTag(headerLines(headers, 'x-robots-tag').lines, 'https://a.test/x.jpg', 'image', purposeProfile('ai-training'));
+    expect(ev).toContainEqual(expect.objectContaining({ effect: 'deny', reason: 'x-robots-tag' }));
+  });
+
+  it('junk bytes never throw; no value at all is still empty', () => {
+    expect(headerLinesFromList([{ name: 'a', binaryValue: { length: 2, 0: 'x', 1: 300 } as unknown as number[] }, { name: 'b' }])).toEqual({ a: ['\u0000,'], b: [''] });
   });
 });

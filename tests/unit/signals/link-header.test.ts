@@ -50,3 +50,20 @@ describe('Link header licences past the caps', () => {
     expect(readLicenceLinks([`${links(64)}, <https://l.test/0>; rel=license`], BASE).unread).toBe(false);
   });
 });
+
+// Parameters are read one by one (RFC 8288 §3): a `rel=` inside a quoted title is not the link's
+// relation, and `anchor` (§3.2) sets the context a licence link speaks for.
+describe('Link header parameters', () => {
+  it('a rel inside a quoted parameter is not the link’s rel; the first rel counts', () => {
+    expect(parseLinkHeader(['<https://x.test/a>; title="a; rel=license"; rel=preload'], BASE)[0]!.rels).toEqual(['preload']);
+    expect(parseLinkHeader(['<https://x.test/a>; rel="license nofollow"; rel=preload'], BASE)[0]!.rels).toEqual(['license', 'nofollow']);
+  });
+
+  it('a licence link with an anchor to another resource is not the response’s own', () => {
+    expect(readLicenceLinks([`<${CC}>; rel="license"; anchor="/other.html"`], BASE)).toEqual({ urls: [], unread: false, elsewhere: [{ url: CC, about: 'https://site.test/other.html' }] });
+    expect(readLicenceLinks([`<${CC}>; rel="license"; anchor="#part"`], BASE).elsewhere).toEqual([{ url: CC, about: 'https://site.test/page#part' }]);
+    expect(readLicenceLinks([`<${CC}>; rel="license"; anchor="http://[x"`], BASE).elsewhere).toEqual([{ url: CC, about: null }]);
+    expect(readLicenceLinks([`<${CC}>; rel="license"; anchor=""`, `<${CC}>; rel=license; anchor="${BASE}"`], BASE)).toEqual({ urls: [CC], unread: false });
+  });
+});
+const CC = 'https://creativecommons.org/licenses/by/4.0/';

@@ -240,3 +240,28 @@ describe('an opt-out spelt another way past the directive cap', () => {
     expect(evaluateXRobotsTag(`${'a, '.repeat(600)}index`, SRC, 'image', AI).some((e) => e.effect === 'deny')).toBe(false);
   });
 });
+
+// `ＮＯＡＩ` (full-width) or `no\u00adai` (a soft hyphen, a zero-width space inside) shows the word
+// noai; they were read as no directive, or as the words `no` and `ai`, and the image was permitted.
+// Folded (NFKC, invisible characters dropped), they count; the reading as written counts too.
+describe('opt-out words written with look-alike or invisible characters', () => {
+  const profile = purposeProfile('ai-training');
+  const denies = (h: string | string[]) => evaluateXRobotsTag(h, 'https://a.test/x.jpg', 'image', profile).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+
+  it.each(['ＮＯＡＩ', 'noａi', 'no\u00adai', 'no\u200bimage\u200bai', '\ufeffnoindex', 'ＧＰＴＢｏｔ: ｎｏａｉ'])('%j refuses, as lines and as a joined value', (h) => {
+    expect(denies(h)).toBe(true);
+    expect(denies([h])).toBe(true);
+  });
+
+  it('a UTF-8 value fetch hands over as its bytes is read as UTF-8', () => {
+    const bytes = (s: string) => String.fromCharCode(...new TextEncoder().encode(s));
+    expect(denies(bytes('no\u00adai'))).toBe(true);
+    expect(denies(bytes('ｎｏａｉ'))).toBe(true);
+  });
+
+  it('a crawler name that reads as another only once folded still binds everyone', () => {
+    expect(denies('otherbot\u200b: noai')).toBe(true);
+    expect(denies('ｏｔｈｅｒｂｏｔ: noai')).toBe(true);
+    expect(denies('otherbot: noai')).toBe(false);
+  });
+});
