@@ -11,7 +11,8 @@
  *
  * Reading (DESIGN.md §2 rule 3: "an RSL licence that does not permit the purpose without
  * payment" refuses): the licence(s) of the most specific matching `<content>`; a prohibition
- * in any of them wins (RSL §3.1.1); otherwise a licence that permits the purpose's usage for
+ * in any of them wins (RSL §3.1.1), and a prohibited usage token RSL 1.0 does not define counts as
+ * one (it may name the purpose); otherwise a licence that permits the purpose's usage for
  * free, with no server, reporting duty or user/geo condition Heed cannot check → allow;
  * otherwise (payment, server, reporting, conditions, or usage not among those permitted —
  * RSL is read conservatively: a use not permitted is not licensed) → deny `rsl-prohibits`.
@@ -206,9 +207,19 @@ type Verdict =
   | { kind: 'conditional'; detail: string }
   | { kind: 'silent' };
 
+/** A usage token of the RSL 1.0 vocabulary (RSL_USAGE_COVERS), after aliases. */
+const isKnownUsage = (token: string): boolean => Object.prototype.hasOwnProperty.call(RSL_USAGE_COVERS, token);
+
 function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict {
   const banned = l.prohibits.usage.filter((t) => needs.some((n) => covers(t, n)));
   if (banned.length > 0) return { kind: 'prohibits', detail: `prohibits ${banned.join(', ')}` };
+  // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): a
+  // prohibited usage token RSL 1.0 does not define (`ai-training`, `genai`, `tdm`, a later
+  // version's term, an extension's `acme:ai-train`) may name this purpose; Heed cannot tell that
+  // it does not, so it refuses as a prohibition would, whatever the licence permits beside it.
+  // Only a permission is read strictly (an unknown permitted token grants nothing, below).
+  const unknown = l.prohibits.usage.filter((t) => !isKnownUsage(t));
+  if (unknown.length > 0) return { kind: 'prohibits', detail: `prohibits ${unknown.map((t) => clip(t, 50)).join(', ')} (a use RSL 1.0 does not define: it may be this purpose)` };
   const specific = needs.filter((n) => n !== 'all');
   const wanted = specific.length > 0 ? specific : ['all'];
   const explicit = l.permits.usage !== null;

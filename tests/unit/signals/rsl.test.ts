@@ -142,11 +142,25 @@ describe('evaluateRsl', () => {
     ['full-URL content on the same origin', rsl(content('https://site.test/img/*.jpg$', '<prohibits type="usage">ai-train</prohibits>')), 'https://site.test/img/a.jpg', [
       deny('content "https://site.test/img/*.jpg$"; prohibits usage=ai-train; payment=free', 'The RSL licence prohibits ai-train for this image.'),
     ]],
-    ['extension tokens are not interpreted', rsl(content('/', '<prohibits type="usage">acme:ai-train</prohibits><permits type="usage">acme:all</permits>')), 'https://site.test/a.jpg', [
-      deny('content "/"; permits usage=acme:all; prohibits usage=acme:ai-train; payment=free', notFree('permits only acme:all')),
+    ['extension tokens grant nothing, and an extension prohibition may name the purpose', rsl(content('/', '<prohibits type="usage">acme:ai-train</prohibits><permits type="usage">acme:all</permits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=acme:all; prohibits usage=acme:ai-train; payment=free', 'The RSL licence prohibits acme:ai-train (a use RSL 1.0 does not define: it may be this purpose) for this image.'),
     ]],
   ])('%s', (_name, xml, image, expected) => {
     expect(evaluateRsl(ok(xml), image, AI)).toEqual(expected);
+  });
+
+  // A prohibited token outside RSL 1.0's vocabulary (a misspelling, an older or later term, an
+  // extension) beside a permission for everything: before, the unknown term was read as naming
+  // no use Heed has, and `all` granted the purpose for free.
+  it.each(['ai-training', 'AI_Train', 'genai', 'tdm', 'ai-train-v2', 'acme:ai-train'])('an unknown prohibited usage %s refuses every purpose, beside <permits>all</permits>', (token) => {
+    const xml = rsl(content('/', `<permits type="usage">all</permits><prohibits type="usage">${token}</prohibits><payment type="free"/>`));
+    for (const profile of [AI, purposeProfile('genai-training'), TDM]) {
+      const out = evaluateRsl(ok(xml), 'https://site.test/a.jpg', profile);
+      expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+      expect(out[0]!.note).toContain(token.toLowerCase());
+    }
+    // Known tokens that name another use still leave the purpose permitted.
+    expect(evaluateRsl(ok(rsl(content('/', '<permits type="usage">all</permits><prohibits type="usage">search ai-input</prohibits>'))), 'https://site.test/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
   });
 
   it('research-tdm needs "all": ai-train prohibitions do not bind it', () => {
