@@ -10,7 +10,8 @@
  * License Server "even if the license is free".
  *
  * Reading (DESIGN.md §2 rule 3: "an RSL licence that does not permit the purpose without
- * payment" refuses): the licence(s) of the most specific matching `<content>`; a prohibition
+ * payment" refuses): the licence(s) of the most specific matching `<content>` that speaks of the
+ * purpose (one that says nothing of it defers to the next broader one); a prohibition
  * in any of them wins (RSL §3.1.1), and a prohibited usage token RSL 1.0 does not define counts as
  * one (it may name the purpose); otherwise a licence that permits the purpose's usage for
  * free, with no server, reporting duty or user/geo condition Heed cannot check → allow;
@@ -305,11 +306,23 @@ function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: strin
     const reaches = (pattern: string) => ownSite || /^https?:\/\//i.test(pattern);
     const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl, loosely));
     if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
-    const best = Math.max(...matching.map((c) => specificity(c.url)));
-    const chosen = matching.filter((c) => specificity(c.url) === best);
-    const judged = chosen.flatMap((c) => c.licenses.map((l) => ({ value: describe(c, l), v: judge(c, l, profile.rslUsages) })));
+    // The most specific matching `<content>` decides. Decision (DESIGN.md §2 rule 3, the reading
+    // that cannot keep what the owner refused): one that says nothing of the purpose (no
+    // `<license>`, or licences that neither prohibit nor permit it) does not lift what a broader
+    // `<content>` says — `<content url="/img/">` holding only `<prohibits>search</prohibits>` leaves
+    // `<content url="/">`'s `<prohibits>all</prohibits>` standing for /img/a.jpg. The next level
+    // down is read until one speaks; a specific permission still overrides a broader refusal.
+    const levels = [...new Set(matching.map((c) => specificity(c.url)))].sort((a, b) => b - a);
+    let chosen: RslContent[] = [];
+    let verdict: ReturnType<typeof combined<{ value: string; v: Verdict }>> | null = null;
+    for (const level of levels) {
+      const here = matching.filter((c) => specificity(c.url) === level);
+      const said = combined(here.flatMap((c) => c.licenses.map((l) => ({ value: describe(c, l), v: judge(c, l, profile.rslUsages) }))));
+      if (verdict === null || said.kind !== 'silent') [chosen, verdict] = [here, said];
+      if (said.kind !== 'silent') break;
+    }
     const deny = (value: string, note: string): Evidence => ({ ...base, value, effect: 'deny', reason: 'rsl-prohibits', note });
-    const { kind, which } = combined(judged);
+    const { kind, which } = verdict!;
     if (kind === 'prohibits') return which.map((j) => deny(j.value, `The RSL licence ${(j.v as { detail: string }).detail} for this image.`));
     if (kind === 'permits-free') return [{ ...base, value: which[0]!.value, effect: 'allow', note: 'The RSL licence permits this use for free, with no licence server.' }];
     if (kind === 'conditional') return which.map((j) => deny(j.value, `The RSL licence does not permit this purpose for free: ${(j.v as { detail: string }).detail}.`));

@@ -163,6 +163,25 @@ describe('evaluateRsl', () => {
     expect(evaluateRsl(ok(rsl(content('/', '<permits type="usage">all</permits><prohibits type="usage">search ai-input</prohibits>'))), 'https://site.test/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
   });
 
+  // A more specific <content> that says nothing of the purpose (no licence, or one that only
+  // prohibits another use) read before as replacing the broader one: the site-wide refusal
+  // vanished for every image under it.
+  it.each<[string, string]>([
+    ['no <license>', '<content url="/img/"/>'],
+    ['a licence that only prohibits search', content('/img/', '<prohibits type="usage">search</prohibits>')],
+    ['an empty licence', content('/img/', '')],
+  ])('a more specific <content> with %s does not lift a broader refusal', (_name, specific) => {
+    for (const broad of ['<prohibits type="usage">all</prohibits>', '<permits type="usage">all</permits><payment type="purchase"/>']) {
+      const xml = rsl(specific + content('/', broad));
+      for (const profile of [AI, TDM]) {
+        expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', profile).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+      }
+    }
+    // A specific free permission still overrides the broader refusal; where nothing refuses, the silence stays info.
+    expect(evaluateRsl(ok(rsl(content('/img/', '<permits type="usage">all</permits>') + content('/', '<prohibits type="usage">all</prohibits>'))), 'https://site.test/img/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
+    expect(evaluateRsl(ok(rsl(specific + content('/', '<prohibits type="usage">search</prohibits>'))), 'https://site.test/img/a.jpg', AI)[0]).toMatchObject({ effect: 'info' });
+  });
+
   it('research-tdm needs "all": ai-train prohibitions do not bind it', () => {
     expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'https://site.test/images/fox.jpg', TDM)).toEqual([
       deny('content "/images/*"; permits usage=search; prohibits usage=ai-train; payment=free', notFree('permits only search')),
