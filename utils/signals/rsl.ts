@@ -21,7 +21,8 @@
  * "prohibit AI training" template permits other uses), so it is recorded as info.
  * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
  * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
- * list) is unreadable, not read from its first part (`signal-unreadable`).
+ * list) is unreadable, not read from its first part (`signal-unreadable`); so is one with an RSL
+ * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements).
  */
 import type { Evidence, Scope } from '../model/evidence';
 import { originOf } from './origin-files';
@@ -91,6 +92,35 @@ const MAX_TOKENS = 100;
  */
 class PastCap extends Error {}
 
+/** An RSL element spelt otherwise (see rejectMisspeltElements): the document is unreadable. */
+class MisspeltElement extends Error {}
+
+/** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
+const RSL_ELEMENTS: ReadonlySet<string> = new Set(['content', 'license', 'permits', 'prohibits', 'payment', 'amount', 'reporting']);
+
+/** The RSL namespace however spelt (`http:`, `www.`, a trailing `/` or `#`, any case), or none. */
+function isRslLikeNamespace(ns: string | null): boolean {
+  return ns === null || ns.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[/#]+$/, '') === 'rslstandard.org/rsl';
+}
+
+/**
+ * Throw when `el` has a child that is one of RSL's elements spelt otherwise: `<Prohibits>`,
+ * `<LICENSE>`, or `<prohibits>` in `http://rslstandard.org/rsl/`. XML names are case-sensitive,
+ * so a strict reader skips it; but its author meant the RSL element, and a skipped `<Prohibits>`
+ * would leave the licence's `<permits>` granting what it refused. Decision (DESIGN.md §2 rule 5):
+ * the document is unreadable (`signal-unreadable`), never read without it. An element of a
+ * foreign namespace (`<x:permits xmlns:x="urn:ext">`) is an extension and is still ignored.
+ */
+function rejectMisspeltElements(el: XmlElement): void {
+  for (const c of el.children) {
+    const local = c.local.toLowerCase();
+    if (!RSL_ELEMENTS.has(local) || !isRslLikeNamespace(c.ns)) continue;
+    if (c.local !== local || !NS.includes(c.ns as never)) {
+      throw new MisspeltElement(`<${clip(c.local, 50)}>${c.ns === null ? '' : ` in namespace ${clip(c.ns, 100)}`} is not an RSL 1.0 element as written (<${local} xmlns="${RSL_NAMESPACE}">)`);
+    }
+  }
+}
+
 /** Parse an RSL XML document (no DOMParser; see ../xml/parse.ts). */
 export function parseRslXml(xml: string): ParseResult<RslDocument> {
   return neverThrow<ParseResult<RslDocument>>(
@@ -101,6 +131,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       if (root.local !== 'rsl' || !NS.includes(root.ns as never)) {
         return { ok: false, error: `root element is <${clip(root.local, 50)}>, not <rsl xmlns="${RSL_NAMESPACE}">` };
       }
+      rejectMisspeltElements(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
       const contents = elements.map(readContent);
@@ -113,6 +144,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
 
 function readContent(el: XmlElement): RslContent {
   const server = (attribute(el, 'server') ?? '').trim();
+  rejectMisspeltElements(el);
   const licenses = childrenNamed(el, 'license', NS);
   if (licenses.length > MAX_LICENSES) throw new PastCap(`a <content> has more than ${MAX_LICENSES} <license> elements`);
   return {
@@ -135,6 +167,8 @@ function readLicense(el: XmlElement): RslLicense {
   const permits: Record<Kind, string[] | null> = { usage: null, user: null, geo: null };
   const prohibits: Record<Kind, string[]> = { usage: [], user: [], geo: [] };
   const otherTypes: string[] = [];
+  rejectMisspeltElements(el);
+  for (const c of childrenNamed(el, 'payment', NS)) rejectMisspeltElements(c);
   for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
     for (const p of childrenNamed(el, name, NS)) {
       const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage

@@ -182,6 +182,21 @@ describe('evaluateRsl', () => {
     expect(evaluateRsl(ok(rsl(specific + content('/', '<prohibits type="usage">search</prohibits>'))), 'https://site.test/img/a.jpg', AI)[0]).toMatchObject({ effect: 'info' });
   });
 
+  // An RSL element spelt in another case or namespace spelling was skipped by the strict reader:
+  // `<PROHIBITS>ai-train</PROHIBITS>` beside `<permits>all</permits>` granted training for free.
+  it.each<[string, string]>([
+    ['upper-case <PROHIBITS>', rsl(content('/', '<permits type="usage">all</permits><PROHIBITS type="usage">ai-train</PROHIBITS>'))],
+    ['<Prohibits>', rsl(content('/', '<permits type="usage">all</permits><Prohibits type="usage">all</Prohibits>'))],
+    ['a <License> beside a <license>', rsl('<content url="/"><license><permits type="usage">all</permits></license><License><prohibits type="usage">all</prohibits></License></content>')],
+    ['a <Content> beside a <content>', rsl(content('/', '<permits type="usage">all</permits>') + content('/img/', '<prohibits type="usage">all</prohibits>').replace(/content/g, 'Content'))],
+    ['<prohibits> in the http: namespace', `<rsl xmlns="https://rslstandard.org/rsl" xmlns:r="http://rslstandard.org/rsl/">${content('/', '<permits type="usage">all</permits><r:prohibits type="usage">all</r:prohibits>')}</rsl>`],
+    ['<Payment> asking a price', rsl(content('/', '<permits type="usage">all</permits><Payment type="purchase"><amount>5</amount></Payment>'))],
+  ])('%s makes the licence unreadable, never read without it', (_name, xml) => {
+    for (const profile of [AI, TDM]) {
+      expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', profile).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+    }
+  });
+
   it('research-tdm needs "all": ai-train prohibitions do not bind it', () => {
     expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'https://site.test/images/fox.jpg', TDM)).toEqual([
       deny('content "/images/*"; permits usage=search; prohibits usage=ai-train; payment=free', notFree('permits only search')),
