@@ -96,7 +96,7 @@ class PastCap extends Error {}
 class MisspeltElement extends Error {}
 
 /** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
-const RSL_ELEMENTS: ReadonlySet<string> = new Set(['content', 'license', 'permits', 'prohibits', 'payment', 'amount', 'reporting']);
+const RSL_ELEMENTS: ReadonlySet<string> = new Set(['content', 'license', 'permits', 'prohibits', 'payment', 'amount', 'reporting', 'standard', 'custom']);
 
 /** The RSL namespace however spelt (`http:`, `www.`, a trailing `/` or `#`, any case), or none. */
 function isRslLikeNamespace(ns: string | null): boolean {
@@ -184,6 +184,10 @@ function readLicense(el: XmlElement): RslLicense {
   }
   const payments = childrenNamed(el, 'payment', NS).map((p) => {
     const amounts = childrenNamed(p, 'amount', NS).map((a) => a.text.trim());
+    // A `<standard>` or `<custom>` rate card (RSL 1.0: where the licence's prices are) states a
+    // price Heed cannot read, even under `type="free"`: it counts as an amount asked, never as none.
+    const rateCards = [...childrenNamed(p, 'standard', NS), ...childrenNamed(p, 'custom', NS)];
+    if (rateCards.length > 0) amounts.push(`rate card ${clip(rateCards[0]!.text.trim() || `<${rateCards[0]!.local}>`, 200)}`);
     return {
       type: (attribute(p, 'type') ?? '').trim().toLowerCase() || UNSPECIFIED_PAYMENT,
       // The amount that decides (see isFreePayment): the first that is not a plain number ≤ 0, so a

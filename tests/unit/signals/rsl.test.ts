@@ -197,6 +197,18 @@ describe('evaluateRsl', () => {
     }
   });
 
+  // A free payment that points to a rate card was read as free: the prices it names went unread.
+  it.each(['<standard>https://site.test/rates/standard</standard>', '<custom>https://site.test/rates/custom</custom>', '<standard/>'])('<payment type="free"> with a rate card %s is not free', (card) => {
+    const xml = rsl(content('/', `<permits type="usage">all</permits><payment type="free">${card}</payment>`));
+    for (const profile of [AI, TDM]) {
+      const out = evaluateRsl(ok(xml), 'https://site.test/a.jpg', profile);
+      expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+      expect(out[0]!.note).toContain('payment: free');
+    }
+    // Without the rate card the same licence is free.
+    expect(evaluateRsl(ok(rsl(content('/', '<permits type="usage">all</permits><payment type="free"><amount currency="USD">0</amount></payment>'))), 'https://site.test/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
+  });
+
   it('research-tdm needs "all": ai-train prohibitions do not bind it', () => {
     expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'https://site.test/images/fox.jpg', TDM)).toEqual([
       deny('content "/images/*"; permits usage=search; prohibits usage=ai-train; payment=free', notFree('permits only search')),
