@@ -23,6 +23,10 @@ export const AI_TOKENS: readonly AiToken[] = [
   { token: 'Applebot-Extended', operator: 'Apple', controls: 'training Apple foundation models', purposes: TRAINING, source: 'https://support.apple.com/en-us/119829' },
   { token: 'ClaudeBot', operator: 'Anthropic', controls: 'collection for model training', purposes: TRAINING, source: 'https://support.claude.com/en/articles/8896518' },
   { token: 'anthropic-ai', operator: 'Anthropic', controls: 'legacy training token, still widely blocked', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  // SIGNALS.md §1.6 lists it beside anthropic-ai (legacy, undocumented, still widely blocked: 8 of
+  // the saved real-world robots.txt files name it). Decision (DESIGN.md §2 rule 3): an owner who
+  // disallows Anthropic's crawler under this name refuses Anthropic's AI uses, so it binds training.
+  { token: 'Claude-Web', operator: 'Anthropic', controls: 'legacy token of an undocumented Anthropic agent, still widely blocked', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
   { token: 'Bytespider', operator: 'ByteDance', controls: 'reported LLM-training crawler', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
   { token: 'Meta-ExternalAgent', operator: 'Meta', controls: 'AI training and product improvement', purposes: TRAINING, source: 'https://developers.facebook.com/docs/sharing/webmasters/web-crawlers' },
   { token: 'FacebookBot', operator: 'Meta', controls: 'older token described as a language-model training crawler', purposes: TRAINING, source: 'https://developers.facebook.com/docs/sharing/webmasters/web-crawlers' },
@@ -34,6 +38,13 @@ export const AI_TOKENS: readonly AiToken[] = [
   { token: 'Timpibot', operator: 'Timpi', controls: 'scraping for LLM training', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
   { token: 'img2dataset', operator: 'rom1504 img2dataset', controls: 'image dataset downloading', purposes: ALL, source: 'https://github.com/rom1504/img2dataset' },
   { token: 'ImagesiftBot', operator: 'ImageSift (Hive)', controls: 'image crawling for reverse-image search', purposes: ALL, source: 'https://imagesift.com/about' },
+  { token: 'DeepSeekBot', operator: 'DeepSeek', controls: 'training language models and improving AI products', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'Cotoyogi', operator: 'ROIS (Japan)', controls: 'collecting data for AI training in Japanese', purposes: TRAINING, source: 'https://ds.rois.ac.jp/en_center8/en_crawler/' },
+  { token: 'Factset_spyderbot', operator: 'FactSet', controls: 'AI model training', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  // Dataset builders: their data goes to others' training and research, so they bind every purpose.
+  { token: 'LAIONDownloader', operator: 'LAION', controls: 'downloading datasets (LAION image-text sets) for machine-learning research', purposes: ALL, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'ICC-Crawler', operator: 'NICT (Japan)', controls: 'collecting data for AI technologies, also provided to third parties', purposes: ALL, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
+  { token: 'FriendlyCrawler', operator: 'unknown', controls: 'building datasets for machine-learning experiments', purposes: ALL, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },
   { token: 'AI2Bot', operator: 'Allen Institute for AI', controls: 'training open language models', purposes: TRAINING, source: 'https://allenai.org/crawler' },
   { token: 'Ai2Bot-Dolma', operator: 'Allen Institute for AI', controls: 'training open language models', purposes: TRAINING, source: 'https://allenai.org/crawler' },
 ];

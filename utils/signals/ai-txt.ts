@@ -11,6 +11,8 @@
  *   ignore content past a cap ≥ 500 KiB).
  * - Group selection as DESIGN.md §2 rule 2 does for robots.txt: for `heed` and each AI token
  *   of the purpose, the groups naming it, else the `*` groups. A Disallow for any → deny.
+ * - A Disallow naming a file type without the `*` (`.jpg`, a bare `jpg`) is also read as `*.jpg`
+ *   (fileTypeReading): as written it matches no image, and the owner listed a file type.
  * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
  *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
  *   with no group is still an opt-out (fail closed).
@@ -52,6 +54,22 @@ export interface AiTxt {
 
 export const MAX_AI_TXT_BYTES = 512 * 1024;
 export const MAX_AI_TXT_RULES = 20000;
+
+/**
+ * A Disallow value that names a file type without the `*` Spawning's generator writes: `.jpg`
+ * (any extension after a dot) or a bare image extension (`jpg`, `PNG`), read as `*.jpg` too.
+ * As written (RFC 9309 paths start with `/`) it matches no image. Decision (DESIGN.md §2 rule 3,
+ * the reading that cannot keep what the owner refused; ai.txt lists file types, SIGNALS.md §5.1):
+ * the owner meant the file type, so that reading is added beside the rule as written. Only for
+ * Disallow: it can add a refusal, never lift one. Null when the value is not such a file type.
+ */
+function fileTypeReading(value: string): string | null {
+  const m = /^\.?([A-Za-z0-9]{1,10})(\$?)$/.exec(value);
+  if (!m) return null;
+  const ext = m[1]!.toLowerCase();
+  if (!value.startsWith('.') && !IMAGE_EXTENSIONS.has(ext)) return null;
+  return `*.${ext}${m[2]}`;
+}
 
 /** Parse an ai.txt body; `ok: false` when it is not a robots-style file at all. */
 export function parseAiTxt(body: string): ParseResult<AiTxt> {
@@ -110,6 +128,11 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
           }
           current.rules.push({ allow: field === 'allow', pattern: value, line: i + 1 });
           rules++;
+          const asFileType = field === 'disallow' ? fileTypeReading(value) : null;
+          if (asFileType !== null && rules < MAX_AI_TXT_RULES) {
+            current.rules.push({ allow: false, pattern: asFileType, line: i + 1 });
+            rules++;
+          }
         } else {
           lastWasAgent = false;
         }
@@ -182,6 +205,9 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/heic': ['heic'],
   'image/heif': ['heif'],
 };
+
+/** Every extension of EXTENSIONS: a bare one in a Disallow names that file type (fileTypeReading). */
+const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(Object.values(EXTENSIONS).flat());
 
 /**
  * The target as written, and — when the image's type is known — as if its URL ended in each of

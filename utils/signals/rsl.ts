@@ -10,8 +10,10 @@
  * License Server "even if the license is free".
  *
  * Reading (DESIGN.md §2 rule 3: "an RSL licence that does not permit the purpose without
- * payment" refuses): the licence(s) of the most specific matching `<content>`; a prohibition
- * in any of them wins (RSL §3.1.1); otherwise a licence that permits the purpose's usage for
+ * payment" refuses): the licence(s) of the most specific matching `<content>` that speaks of the
+ * purpose (one that says nothing of it defers to the next broader one); a prohibition
+ * in any of them wins (RSL §3.1.1), and a prohibited usage token RSL 1.0 does not define counts as
+ * one (it may name the purpose); otherwise a licence that permits the purpose's usage for
  * free, with no server, reporting duty or user/geo condition Heed cannot check → allow;
  * otherwise (payment, server, reporting, conditions, or usage not among those permitted —
  * RSL is read conservatively: a use not permitted is not licensed) → deny `rsl-prohibits`.
@@ -19,7 +21,8 @@
  * "prohibit AI training" template permits other uses), so it is recorded as info.
  * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
  * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
- * list) is unreadable, not read from its first part (`signal-unreadable`).
+ * list) is unreadable, not read from its first part (`signal-unreadable`); so is one with an RSL
+ * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements).
  */
 import type { Evidence, Scope } from '../model/evidence';
 import { originOf } from './origin-files';
@@ -89,6 +92,35 @@ const MAX_TOKENS = 100;
  */
 class PastCap extends Error {}
 
+/** An RSL element spelt otherwise (see rejectMisspeltElements): the document is unreadable. */
+class MisspeltElement extends Error {}
+
+/** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
+const RSL_ELEMENTS: ReadonlySet<string> = new Set(['content', 'license', 'permits', 'prohibits', 'payment', 'amount', 'reporting', 'standard', 'custom']);
+
+/** The RSL namespace however spelt (`http:`, `www.`, a trailing `/` or `#`, any case), or none. */
+function isRslLikeNamespace(ns: string | null): boolean {
+  return ns === null || ns.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[/#]+$/, '') === 'rslstandard.org/rsl';
+}
+
+/**
+ * Throw when `el` has a child that is one of RSL's elements spelt otherwise: `<Prohibits>`,
+ * `<LICENSE>`, or `<prohibits>` in `http://rslstandard.org/rsl/`. XML names are case-sensitive,
+ * so a strict reader skips it; but its author meant the RSL element, and a skipped `<Prohibits>`
+ * would leave the licence's `<permits>` granting what it refused. Decision (DESIGN.md §2 rule 5):
+ * the document is unreadable (`signal-unreadable`), never read without it. An element of a
+ * foreign namespace (`<x:permits xmlns:x="urn:ext">`) is an extension and is still ignored.
+ */
+function rejectMisspeltElements(el: XmlElement): void {
+  for (const c of el.children) {
+    const local = c.local.toLowerCase();
+    if (!RSL_ELEMENTS.has(local) || !isRslLikeNamespace(c.ns)) continue;
+    if (c.local !== local || !NS.includes(c.ns as never)) {
+      throw new MisspeltElement(`<${clip(c.local, 50)}>${c.ns === null ? '' : ` in namespace ${clip(c.ns, 100)}`} is not an RSL 1.0 element as written (<${local} xmlns="${RSL_NAMESPACE}">)`);
+    }
+  }
+}
+
 /** Parse an RSL XML document (no DOMParser; see ../xml/parse.ts). */
 export function parseRslXml(xml: string): ParseResult<RslDocument> {
   return neverThrow<ParseResult<RslDocument>>(
@@ -99,6 +131,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       if (root.local !== 'rsl' || !NS.includes(root.ns as never)) {
         return { ok: false, error: `root element is <${clip(root.local, 50)}>, not <rsl xmlns="${RSL_NAMESPACE}">` };
       }
+      rejectMisspeltElements(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
       const contents = elements.map(readContent);
@@ -111,6 +144,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
 
 function readContent(el: XmlElement): RslContent {
   const server = (attribute(el, 'server') ?? '').trim();
+  rejectMisspeltElements(el);
   const licenses = childrenNamed(el, 'license', NS);
   if (licenses.length > MAX_LICENSES) throw new PastCap(`a <content> has more than ${MAX_LICENSES} <license> elements`);
   return {
@@ -133,6 +167,8 @@ function readLicense(el: XmlElement): RslLicense {
   const permits: Record<Kind, string[] | null> = { usage: null, user: null, geo: null };
   const prohibits: Record<Kind, string[]> = { usage: [], user: [], geo: [] };
   const otherTypes: string[] = [];
+  rejectMisspeltElements(el);
+  for (const c of childrenNamed(el, 'payment', NS)) rejectMisspeltElements(c);
   for (const [name, into] of [['permits', permits], ['prohibits', prohibits]] as const) {
     for (const p of childrenNamed(el, name, NS)) {
       const kind = (attribute(p, 'type') ?? 'usage').trim().toLowerCase(); // `type` is required; a missing one is read as usage
@@ -148,6 +184,10 @@ function readLicense(el: XmlElement): RslLicense {
   }
   const payments = childrenNamed(el, 'payment', NS).map((p) => {
     const amounts = childrenNamed(p, 'amount', NS).map((a) => a.text.trim());
+    // A `<standard>` or `<custom>` rate card (RSL 1.0: where the licence's prices are) states a
+    // price Heed cannot read, even under `type="free"`: it counts as an amount asked, never as none.
+    const rateCards = [...childrenNamed(p, 'standard', NS), ...childrenNamed(p, 'custom', NS)];
+    if (rateCards.length > 0) amounts.push(`rate card ${clip(rateCards[0]!.text.trim() || `<${rateCards[0]!.local}>`, 200)}`);
     return {
       type: (attribute(p, 'type') ?? '').trim().toLowerCase() || UNSPECIFIED_PAYMENT,
       // The amount that decides (see isFreePayment): the first that is not a plain number ≤ 0, so a
@@ -206,9 +246,19 @@ type Verdict =
   | { kind: 'conditional'; detail: string }
   | { kind: 'silent' };
 
+/** A usage token of the RSL 1.0 vocabulary (RSL_USAGE_COVERS), after aliases. */
+const isKnownUsage = (token: string): boolean => Object.prototype.hasOwnProperty.call(RSL_USAGE_COVERS, token);
+
 function judge(c: RslContent, l: RslLicense, needs: readonly string[]): Verdict {
   const banned = l.prohibits.usage.filter((t) => needs.some((n) => covers(t, n)));
   if (banned.length > 0) return { kind: 'prohibits', detail: `prohibits ${banned.join(', ')}` };
+  // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): a
+  // prohibited usage token RSL 1.0 does not define (`ai-training`, `genai`, `tdm`, a later
+  // version's term, an extension's `acme:ai-train`) may name this purpose; Heed cannot tell that
+  // it does not, so it refuses as a prohibition would, whatever the licence permits beside it.
+  // Only a permission is read strictly (an unknown permitted token grants nothing, below).
+  const unknown = l.prohibits.usage.filter((t) => !isKnownUsage(t));
+  if (unknown.length > 0) return { kind: 'prohibits', detail: `prohibits ${unknown.map((t) => clip(t, 50)).join(', ')} (a use RSL 1.0 does not define: it may be this purpose)` };
   const specific = needs.filter((n) => n !== 'all');
   const wanted = specific.length > 0 ? specific : ['all'];
   const explicit = l.permits.usage !== null;
@@ -294,11 +344,23 @@ function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: strin
     const reaches = (pattern: string) => ownSite || /^https?:\/\//i.test(pattern);
     const matching = doc.contents.filter((c) => reaches(c.url) && rslContentMatches(c.url, imageUrl, loosely));
     if (matching.length === 0) return [{ ...base, value: 'no <content> matches this image', effect: 'info', note: 'The RSL licence does not cover this image.' }];
-    const best = Math.max(...matching.map((c) => specificity(c.url)));
-    const chosen = matching.filter((c) => specificity(c.url) === best);
-    const judged = chosen.flatMap((c) => c.licenses.map((l) => ({ value: describe(c, l), v: judge(c, l, profile.rslUsages) })));
+    // The most specific matching `<content>` decides. Decision (DESIGN.md §2 rule 3, the reading
+    // that cannot keep what the owner refused): one that says nothing of the purpose (no
+    // `<license>`, or licences that neither prohibit nor permit it) does not lift what a broader
+    // `<content>` says — `<content url="/img/">` holding only `<prohibits>search</prohibits>` leaves
+    // `<content url="/">`'s `<prohibits>all</prohibits>` standing for /img/a.jpg. The next level
+    // down is read until one speaks; a specific permission still overrides a broader refusal.
+    const levels = [...new Set(matching.map((c) => specificity(c.url)))].sort((a, b) => b - a);
+    let chosen: RslContent[] = [];
+    let verdict: ReturnType<typeof combined<{ value: string; v: Verdict }>> | null = null;
+    for (const level of levels) {
+      const here = matching.filter((c) => specificity(c.url) === level);
+      const said = combined(here.flatMap((c) => c.licenses.map((l) => ({ value: describe(c, l), v: judge(c, l, profile.rslUsages) }))));
+      if (verdict === null || said.kind !== 'silent') [chosen, verdict] = [here, said];
+      if (said.kind !== 'silent') break;
+    }
     const deny = (value: string, note: string): Evidence => ({ ...base, value, effect: 'deny', reason: 'rsl-prohibits', note });
-    const { kind, which } = combined(judged);
+    const { kind, which } = verdict!;
     if (kind === 'prohibits') return which.map((j) => deny(j.value, `The RSL licence ${(j.v as { detail: string }).detail} for this image.`));
     if (kind === 'permits-free') return [{ ...base, value: which[0]!.value, effect: 'allow', note: 'The RSL licence permits this use for free, with no licence server.' }];
     if (kind === 'conditional') return which.map((j) => deny(j.value, `The RSL licence does not permit this purpose for free: ${(j.v as { detail: string }).detail}.`));

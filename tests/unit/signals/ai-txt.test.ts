@@ -252,3 +252,21 @@ describe('encoded slashes in the image path', () => {
     expect(evaluateAiTxt(ok('User-Agent: *\nDisallow: /private/\n'), 'https://art.test/a.jpg?u=%2Fprivate%2Fa', AI)).toEqual([noRule]);
   });
 });
+
+// A file type written without Spawning's `*` (`Disallow: .jpg`, `Disallow: jpg`) matched no
+// image: RFC 9309 paths start with `/`, so the owner's listed file type refused nothing.
+describe('ai.txt file types written without the `*`', () => {
+  const decide = (body: string, url: string, mime?: string) => evaluateAiTxt(ok(body), url, AI, mime).map((e) => [e.effect, e.reason]);
+  it.each(['.jpg', '.JPG', 'jpg', 'JPG', '.jpg$', 'jpeg'])('Disallow: %s refuses a JPEG', (rule) => {
+    const body = `User-Agent: *\nDisallow: ${rule}\n`;
+    expect(decide(body, 'https://art.test/img/photo.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide(body, 'https://art.test/img/photo.JPEG', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide(body, 'https://art.test/i/123?w=800', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('refuses only that type; a bare word that is no image type stays a path; an Allow is read as written', () => {
+    expect(decide('User-Agent: *\nDisallow: .png\n', 'https://art.test/img/photo.jpg', 'image/jpeg')).toEqual([['info', undefined]]);
+    expect(decide('User-Agent: *\nDisallow: .webp\n', 'https://art.test/img/photo.webp')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nDisallow: photos\n', 'https://art.test/img/photo.jpg', 'image/jpeg')).toEqual([['info', undefined]]);
+    expect(decide('User-Agent: *\nDisallow: /\nAllow: .jpg\n', 'https://art.test/img/photo.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+});

@@ -51,13 +51,13 @@ const CASES: Case[] = [
     },
   },
   {
-    // `*`: an empty Disallow, then rules without a leading slash (`*_ptid=*`); CCBot, GPTBot,
+    // `*`: an empty Disallow, then rules without a leading slash (`*_ptid=*`); CCBot, GPTBot, Claude-Web,
     // anthropic-ai, ClaudeBot, cohere-ai: Disallow: / (the last line has no line end).
     host: 'apnews.com',
     page: '/article/storm-photos',
     status: 'blocked',
     images: {
-      '/images/storm.jpg': only('CCBot', 'GPTBot', 'anthropic-ai', 'ClaudeBot', 'cohere-ai'),
+      '/images/storm.jpg': only('CCBot', 'GPTBot', 'anthropic-ai', 'ClaudeBot', 'cohere-ai', 'Claude-Web'),
       '/images/storm.jpg?_ptid=42': TRAINING, // `*` gets it through `*_ptid=*`; the named ones through `/`
     },
   },
@@ -80,7 +80,7 @@ const CASES: Case[] = [
     status: 'blocked',
     images: {
       '/newsround/images/a.jpg': TRAINING, // `*`: Disallow: /newsround; the AI groups: /
-      '/news/images/a.jpg': only('CCBot', 'GPTBot', 'omgili', 'Omgilibot', 'anthropic-ai', 'cohere-ai', 'Google-Extended', 'Bytespider'),
+      '/news/images/a.jpg': only('CCBot', 'GPTBot', 'omgili', 'Omgilibot', 'anthropic-ai', 'cohere-ai', 'Google-Extended', 'Bytespider', 'Claude-Web'),
     },
   },
   {
@@ -90,7 +90,7 @@ const CASES: Case[] = [
     page: '/2024/01/01/world/story/index.html',
     status: 'blocked',
     images: {
-      '/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'GPTBot', 'Google-Extended', 'omgili', 'Omgilibot'),
+      '/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'GPTBot', 'Google-Extended', 'omgili', 'Omgilibot', 'Claude-Web'),
       '/ads/banner.jpg': TRAINING,
     },
   },
@@ -133,7 +133,7 @@ const CASES: Case[] = [
     status: 'blocked',
     images: {
       '/image/owl.jpg': TRAINING,
-      '/animals/owl.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'FacebookBot', 'Google-Extended', 'GPTBot'),
+      '/animals/owl.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'Claude-Web'),
     },
   },
   {
@@ -142,7 +142,7 @@ const CASES: Case[] = [
     page: '/2024/01/01/world/story.html',
     status: 'blocked',
     images: {
-      '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot'),
+      '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web'),
       '/images/report.pdf': TRAINING, // `*`: Disallow: /*.pdf$
     },
   },
@@ -162,7 +162,7 @@ const CASES: Case[] = [
     page: '/world/europe/story-2024-01-01/',
     status: 'blocked',
     images: {
-      '/pictures/photo.jpg': only('CCBot', 'anthropic-ai', 'Google-Extended', 'FacebookBot'),
+      '/pictures/photo.jpg': only('CCBot', 'anthropic-ai', 'Google-Extended', 'FacebookBot', 'Claude-Web'),
       '/fr/photo.jpg': TRAINING, // `*`: Disallow: /fr/
     },
   },
@@ -182,7 +182,7 @@ const CASES: Case[] = [
     page: '/world/2024/01/01/story/',
     status: 'blocked',
     images: {
-      '/pb/resources/img/logo.png': only('GPTBot', 'Google-Extended', 'CCBot', 'anthropic-ai', 'Bytespider', 'ClaudeBot', 'FacebookBot', 'omgili', 'Omgilibot'),
+      '/pb/resources/img/logo.png': only('GPTBot', 'Google-Extended', 'CCBot', 'anthropic-ai', 'Bytespider', 'ClaudeBot', 'FacebookBot', 'omgili', 'Omgilibot', 'Claude-Web'),
       '/pb/other/x.png': TRAINING, // `*`: Disallow: /pb/ (Allow only /pb/resources/, /pb/gr/, /pb/resource/)
     },
   },

@@ -142,11 +142,71 @@ describe('evaluateRsl', () => {
     ['full-URL content on the same origin', rsl(content('https://site.test/img/*.jpg$', '<prohibits type="usage">ai-train</prohibits>')), 'https://site.test/img/a.jpg', [
       deny('content "https://site.test/img/*.jpg$"; prohibits usage=ai-train; payment=free', 'The RSL licence prohibits ai-train for this image.'),
     ]],
-    ['extension tokens are not interpreted', rsl(content('/', '<prohibits type="usage">acme:ai-train</prohibits><permits type="usage">acme:all</permits>')), 'https://site.test/a.jpg', [
-      deny('content "/"; permits usage=acme:all; prohibits usage=acme:ai-train; payment=free', notFree('permits only acme:all')),
+    ['extension tokens grant nothing, and an extension prohibition may name the purpose', rsl(content('/', '<prohibits type="usage">acme:ai-train</prohibits><permits type="usage">acme:all</permits>')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=acme:all; prohibits usage=acme:ai-train; payment=free', 'The RSL licence prohibits acme:ai-train (a use RSL 1.0 does not define: it may be this purpose) for this image.'),
     ]],
   ])('%s', (_name, xml, image, expected) => {
     expect(evaluateRsl(ok(xml), image, AI)).toEqual(expected);
+  });
+
+  // A prohibited token outside RSL 1.0's vocabulary (a misspelling, an older or later term, an
+  // extension) beside a permission for everything: before, the unknown term was read as naming
+  // no use Heed has, and `all` granted the purpose for free.
+  it.each(['ai-training', 'AI_Train', 'genai', 'tdm', 'ai-train-v2', 'acme:ai-train'])('an unknown prohibited usage %s refuses every purpose, beside <permits>all</permits>', (token) => {
+    const xml = rsl(content('/', `<permits type="usage">all</permits><prohibits type="usage">${token}</prohibits><payment type="free"/>`));
+    for (const profile of [AI, purposeProfile('genai-training'), TDM]) {
+      const out = evaluateRsl(ok(xml), 'https://site.test/a.jpg', profile);
+      expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+      expect(out[0]!.note).toContain(token.toLowerCase());
+    }
+    // Known tokens that name another use still leave the purpose permitted.
+    expect(evaluateRsl(ok(rsl(content('/', '<permits type="usage">all</permits><prohibits type="usage">search ai-input</prohibits>'))), 'https://site.test/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
+  });
+
+  // A more specific <content> that says nothing of the purpose (no licence, or one that only
+  // prohibits another use) read before as replacing the broader one: the site-wide refusal
+  // vanished for every image under it.
+  it.each<[string, string]>([
+    ['no <license>', '<content url="/img/"/>'],
+    ['a licence that only prohibits search', content('/img/', '<prohibits type="usage">search</prohibits>')],
+    ['an empty licence', content('/img/', '')],
+  ])('a more specific <content> with %s does not lift a broader refusal', (_name, specific) => {
+    for (const broad of ['<prohibits type="usage">all</prohibits>', '<permits type="usage">all</permits><payment type="purchase"/>']) {
+      const xml = rsl(specific + content('/', broad));
+      for (const profile of [AI, TDM]) {
+        expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', profile).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+      }
+    }
+    // A specific free permission still overrides the broader refusal; where nothing refuses, the silence stays info.
+    expect(evaluateRsl(ok(rsl(content('/img/', '<permits type="usage">all</permits>') + content('/', '<prohibits type="usage">all</prohibits>'))), 'https://site.test/img/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
+    expect(evaluateRsl(ok(rsl(specific + content('/', '<prohibits type="usage">search</prohibits>'))), 'https://site.test/img/a.jpg', AI)[0]).toMatchObject({ effect: 'info' });
+  });
+
+  // An RSL element spelt in another case or namespace spelling was skipped by the strict reader:
+  // `<PROHIBITS>ai-train</PROHIBITS>` beside `<permits>all</permits>` granted training for free.
+  it.each<[string, string]>([
+    ['upper-case <PROHIBITS>', rsl(content('/', '<permits type="usage">all</permits><PROHIBITS type="usage">ai-train</PROHIBITS>'))],
+    ['<Prohibits>', rsl(content('/', '<permits type="usage">all</permits><Prohibits type="usage">all</Prohibits>'))],
+    ['a <License> beside a <license>', rsl('<content url="/"><license><permits type="usage">all</permits></license><License><prohibits type="usage">all</prohibits></License></content>')],
+    ['a <Content> beside a <content>', rsl(content('/', '<permits type="usage">all</permits>') + content('/img/', '<prohibits type="usage">all</prohibits>').replace(/content/g, 'Content'))],
+    ['<prohibits> in the http: namespace', `<rsl xmlns="https://rslstandard.org/rsl" xmlns:r="http://rslstandard.org/rsl/">${content('/', '<permits type="usage">all</permits><r:prohibits type="usage">all</r:prohibits>')}</rsl>`],
+    ['<Payment> asking a price', rsl(content('/', '<permits type="usage">all</permits><Payment type="purchase"><amount>5</amount></Payment>'))],
+  ])('%s makes the licence unreadable, never read without it', (_name, xml) => {
+    for (const profile of [AI, TDM]) {
+      expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', profile).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+    }
+  });
+
+  // A free payment that points to a rate card was read as free: the prices it names went unread.
+  it.each(['<standard>https://site.test/rates/standard</standard>', '<custom>https://site.test/rates/custom</custom>', '<standard/>'])('<payment type="free"> with a rate card %s is not free', (card) => {
+    const xml = rsl(content('/', `<permits type="usage">all</permits><payment type="free">${card}</payment>`));
+    for (const profile of [AI, TDM]) {
+      const out = evaluateRsl(ok(xml), 'https://site.test/a.jpg', profile);
+      expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+      expect(out[0]!.note).toContain('payment: free');
+    }
+    // Without the rate card the same licence is free.
+    expect(evaluateRsl(ok(rsl(content('/', '<permits type="usage">all</permits><payment type="free"><amount currency="USD">0</amount></payment>'))), 'https://site.test/a.jpg', AI)[0]).toMatchObject({ effect: 'allow' });
   });
 
   it('research-tdm needs "all": ai-train prohibitions do not bind it', () => {
