@@ -20,6 +20,15 @@ export const AI_TOKENS: readonly AiToken[] = [
   { token: 'GPTBot', operator: 'OpenAI', controls: 'crawling for training generative models', purposes: TRAINING, source: 'https://developers.openai.com/docs/bots' },
   { token: 'CCBot', operator: 'Common Crawl', controls: 'the open web archive many training sets are built from', purposes: ALL, source: 'https://commoncrawl.org/ccbot' },
   { token: 'Google-Extended', operator: 'Google', controls: 'use of content for Gemini / Vertex AI training and grounding', purposes: TRAINING, source: 'https://developers.google.com/crawling/docs/crawlers-fetchers/google-common-crawlers' },
+  // Listed in SIGNALS.md §1.6 with what a Disallow controls per their operators. Decision (DESIGN.md
+  // §2 rule 3, the reading that cannot keep a refusal): GoogleOther fetches for Google's research
+  // and development (machine learning among it), so it binds every purpose; a Vertex AI agent's
+  // crawl feeds an AI product, and Amazon says Amazonbot's data "may be used to train Amazon AI
+  // models": both bind training. Search and user-fetch tokens (OAI-SearchBot, PerplexityBot,
+  // Claude-SearchBot, ChatGPT-User) are not: their operators say they do not train.
+  { token: 'GoogleOther', operator: 'Google', controls: 'generic fetches for internal research and development', purposes: ALL, source: 'https://developers.google.com/crawling/docs/crawlers-fetchers/google-common-crawlers' },
+  { token: 'Google-CloudVertexBot', operator: 'Google', controls: 'crawls for Vertex AI agents', purposes: TRAINING, source: 'https://developers.google.com/crawling/docs/crawlers-fetchers/google-common-crawlers' },
+  { token: 'Amazonbot', operator: 'Amazon', controls: 'Alexa answers and service improvement; may be used to train Amazon AI models', purposes: TRAINING, source: 'https://developer.amazon.com/amazonbot' },
   { token: 'Applebot-Extended', operator: 'Apple', controls: 'training Apple foundation models', purposes: TRAINING, source: 'https://support.apple.com/en-us/119829' },
   { token: 'ClaudeBot', operator: 'Anthropic', controls: 'collection for model training', purposes: TRAINING, source: 'https://support.claude.com/en/articles/8896518' },
   { token: 'anthropic-ai', operator: 'Anthropic', controls: 'legacy training token, still widely blocked', purposes: TRAINING, source: 'https://github.com/ai-robots-txt/ai.robots.txt' },

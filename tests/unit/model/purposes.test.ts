@@ -135,6 +135,12 @@ describe('AI tokens owners block', () => {
     ['LAIONDownloader', PURPOSES],
     ['ICC-Crawler', PURPOSES],
     ['FriendlyCrawler', PURPOSES],
+    // Listed in SIGNALS.md §1.6 and not honoured: Google's research fetcher, its Vertex AI agent
+    // crawler, and Amazonbot (whose data "may be used to train Amazon AI models"; 3 of the saved
+    // real-world robots.txt files disallow it beside the AI crawlers).
+    ['GoogleOther', PURPOSES],
+    ['Google-CloudVertexBot', ['ai-training', 'genai-training']],
+    ['Amazonbot', ['ai-training', 'genai-training']],
   ])('a Disallow for %s refuses %j', (token, bound) => {
     for (const purpose of PURPOSES) {
       const expected = bound.includes(purpose);

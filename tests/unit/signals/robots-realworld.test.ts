@@ -133,7 +133,7 @@ const CASES: Case[] = [
     status: 'blocked',
     images: {
       '/image/owl.jpg': TRAINING,
-      '/animals/owl.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'Claude-Web'),
+      '/animals/owl.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'Claude-Web', 'Amazonbot'),
     },
   },
   {
@@ -142,7 +142,7 @@ const CASES: Case[] = [
     page: '/2024/01/01/world/story.html',
     status: 'blocked',
     images: {
-      '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web'),
+      '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
       '/images/report.pdf': TRAINING, // `*`: Disallow: /*.pdf$
     },
   },
@@ -182,7 +182,7 @@ const CASES: Case[] = [
     page: '/world/2024/01/01/story/',
     status: 'blocked',
     images: {
-      '/pb/resources/img/logo.png': only('GPTBot', 'Google-Extended', 'CCBot', 'anthropic-ai', 'Bytespider', 'ClaudeBot', 'FacebookBot', 'omgili', 'Omgilibot', 'Claude-Web'),
+      '/pb/resources/img/logo.png': only('GPTBot', 'Google-Extended', 'CCBot', 'anthropic-ai', 'Bytespider', 'ClaudeBot', 'FacebookBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
       '/pb/other/x.png': TRAINING, // `*`: Disallow: /pb/ (Allow only /pb/resources/, /pb/gr/, /pb/resource/)
     },
   },
