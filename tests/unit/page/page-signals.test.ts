@@ -260,6 +260,9 @@ describe('the badge and Collect keep a refusal past their caps, and decide alike
     ['1,200 other crawlers\' opt-outs before the robots meta', `${Array.from({ length: 1200 }, (_, i) => `<meta name="bot${i}" content="noindex">`).join('')}<meta name="robots" content="noai">`, ['signal-unreadable']],
     ['1,000 robots metas before a TDMRep reservation', `${Array.from({ length: 1000 }, (_, i) => `<meta name="robots" content="w${i}">`).join('')}<meta name="tdm-reservation" content="1">`, ['signal-unreadable']],
     ['a passed unavailable_after past 4 KiB', `<meta name="robots" content="${'a, '.repeat(2000)}unavailable_after: 2001-01-01">`, ['meta-robots']],
+    ['full-width ＮＯＡＩ', '<meta name="robots" content="ＮＯＡＩ">', ['meta-robots']],
+    ['full-width ＮＯＡＩ past 4 KiB', `<meta name="robots" content="${'a, '.repeat(2000)}ＮＯＡＩ">`, ['meta-robots']],
+    ['no­ai with a soft hyphen past 4 KiB', `<meta name="robots" content="${'a, '.repeat(2000)}no\u00adai">`, ['meta-robots']],
     ['a future unavailable_after past 4 KiB', `<meta name="robots" content="${'a, '.repeat(2000)}unavailable_after: 2999-01-01">`, []],
     ['300 <noscript> images, then a benign robots meta', `${noscripts(300, '<img src="a.jpg">')}${noscripts(1, '<meta name="robots" content="index, follow">')}`, []],
   ])('%s', (_name, head, expected) => {
