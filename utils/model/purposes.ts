@@ -12,7 +12,8 @@ export interface PurposeProfile {
    * Labels of earlier aipref vocabulary drafts (SIGNALS.md §2.1 table), or another vocabulary's
    * name for the use, whose `n` refuses this purpose: `narrower` ones named this use or a part of it (their `n` refuses whatever the
    * current label says), `broader` ones named every automated use (their `n` refuses unless the
-   * current label says `y`: in those drafts the more specific label decided). See content-usage.ts.
+   * current label says `y`: in those drafts the more specific label decided). `*`, a valid key
+   * and no vocabulary's label, is read as the broadest: `*=n` says no to every use. See content-usage.ts.
    */
   contentUsageEarlierLabels: { narrower: string[]; broader: string[] };
   /** Cloudflare Content-Signal key whose `no` opts out. */
@@ -58,7 +59,7 @@ export function purposeProfile(purpose: Purpose): PurposeProfile {
         contentUsageCategory: 'train-ai',
         // vocab-01 `ai` / `genai`, vocab-02/-03 `train-genai`, and Cloudflare's name for it
         // (`ai-train`, `ai_train`) written in aipref syntax; vocab-01 `tdm`, -02 `all`, -03/-04 `bots`.
-        contentUsageEarlierLabels: { narrower: ['ai', 'genai', 'train-genai', 'ai-train', 'ai_train'], broader: ['tdm', 'all', 'bots'] },
+        contentUsageEarlierLabels: { narrower: ['ai', 'genai', 'train-genai', 'ai-train', 'ai_train'], broader: ['tdm', 'all', 'bots', '*'] },
         // Cloudflare's key, and the aipref label written in Content-Signal syntax (`train-ai=no`).
         contentSignalKeys: ['ai-train', 'train-ai'],
         dataMiningProhibited: DMI_ALL_PROHIBITED,
@@ -72,7 +73,7 @@ export function purposeProfile(purpose: Purpose): PurposeProfile {
         robotsTokens: tokensFor(purpose),
         contentUsageCategory: null,
         // vocab-01 `tdm` named text and data mining itself; -02 `all` and -03/-04 `bots` every automated use.
-        contentUsageEarlierLabels: { narrower: ['tdm'], broader: ['all', 'bots'] },
+        contentUsageEarlierLabels: { narrower: ['tdm'], broader: ['all', 'bots', '*'] },
         contentSignalKeys: [],
         dataMiningProhibited: DMI_ALL_PROHIBITED.filter((id) => !id.includes('MLTRAINING')),
         c2paKeys: ['c2pa.data_mining', 'cawg.data_mining'],

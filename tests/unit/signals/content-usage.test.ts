@@ -214,6 +214,15 @@ describe('labels of earlier vocabulary drafts refuse when they say n', () => {
     expect(reasons([v], genai)).toEqual(['content-usage-n']);
   });
 
+  // `*` is a valid Structured Fields key and no vocabulary's label: an owner writing `*=n` says
+  // no to every use. Read as unknown, the image was kept (helper audit); it is a broader label now.
+  it('*=n refuses every purpose, and yields to the purpose\'s own y as a broader label does', () => {
+    expect(reasons(['*=n'])).toEqual(['content-usage-n']);
+    expect(reasons(['*=n'], genai)).toEqual(['content-usage-n']);
+    expect(reasons(['*=n'], tdm)).toEqual(['content-usage-n']);
+    expect(reasons(['train-ai=y, *=n'])).toEqual(['allow']);
+  });
+
   it('the note names the label that refused, and the draft it comes from', () => {
     expect(evaluateContentUsageHeader(['train-genai=n'], src, 'image', ai)).toEqual([
       { kind: 'content-usage', scope: 'image', source: src, value: 'train-genai=n', effect: 'deny', reason: 'content-usage-n', note: "The response's Content-Usage header says train-genai=n (a label of earlier aipref drafts or another vocabulary, covering this purpose): the owner opts out of train-ai" },
