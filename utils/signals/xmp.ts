@@ -14,7 +14,8 @@ import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
 import type { PurposeProfile } from '../model/purposes';
-import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
+import type { XmlElement } from './xml/parse';
+import { deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -81,14 +82,33 @@ function texts(props: readonly XmpProperty[], ns: string, name: string): string[
 const PLUS_NS_LOOSE = /^https?:\/\/ns\.useplus\.org\/ldf\/xmp\/1\.0\/?$/i;
 
 /**
- * plus:DataMining values, the property read a little off too. Decision (DESIGN.md §2 rule 3, the
+ * Whether a name is plus:DataMining, read a little off too. Decision (DESIGN.md §2 rule 3, the
  * reading that cannot keep a refusal): XMP names are case-sensitive URIs, so `plus:dataMining` or
  * a PLUS namespace without its trailing slash is strictly another property; but the owner who
  * wrote `DMI-PROHIBITED` there refused, and the only thing such a spelling can do is refuse —
- * so it counts, as dataMiningId reads values written a little off.
+ * so it counts, as dataMiningId reads values written a little off. So does a `DataMining` whose
+ * prefix is never declared (`plus:` without `xmlns:plus`; parse.ts gives it an
+ * `urn:unbound-prefix:` namespace) or that is in no namespace: the writer meant PLUS's property,
+ * and read as foreign its DMI-PROHIBITED was lost. A DataMining in a declared other namespace
+ * stays foreign.
  */
-function dataMiningTexts(props: readonly XmpProperty[]): string[] {
-  return props.filter((p) => p.ns !== null && PLUS_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'datamining').flatMap((p) => textsOf(p.value));
+function isDataMining(ns: string | null, name: string): boolean {
+  return name.toLowerCase() === 'datamining' && (ns === null || ns.startsWith('urn:unbound-prefix:') || PLUS_NS_LOOSE.test(ns));
+}
+
+/**
+ * plus:DataMining values: those the XMP data model reads (in its order), then every other word
+ * any DataMining in the packet holds (deepPropertyTexts: a value written outside the data model,
+ * or a DataMining inside a struct, a misplaced rdf:Description or an ingredient's metadata).
+ * Decision (DESIGN.md §2 rule 3): a prohibition the data model does not reach still refuses —
+ * a DataMining anywhere in the image's metadata is the owner's, or the owner of content it is
+ * made from (as c2pa.ts reads an ingredient's refusal); an allowing word found so only adds
+ * `allow` evidence, which permits nothing.
+ */
+function dataMiningTexts(props: readonly XmpProperty[], roots: XmlElement[]): string[] {
+  const modelled = props.filter((p) => isDataMining(p.ns, p.name)).flatMap((p) => textsOf(p.value));
+  const seen = new Set(modelled);
+  return [...modelled, ...deepPropertyTexts(roots, isDataMining).filter((t) => !seen.has(t))];
 }
 
 /** TDMRep's XMP namespace (SIGNALS.md §4.2: `http://www.w3.org/ns/tdmrep/`), with the `#` of its EPUB 3 prefix, any case. */
@@ -123,7 +143,7 @@ function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: str
   return more.length > 0 ? { moreLicenceUrls: more } : {};
 }
 
-function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
+function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
   const marked = markedValues.includes('true') ? 'true' : markedValues[0];
@@ -140,7 +160,7 @@ function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'i
     creators: list(texts(props, NS.dc, 'creator')),
     title: first(texts(props, NS.dc, 'title')),
     credit: first(texts(props, NS.photoshop, 'Credit')),
-    dataMining: list(dataMiningTexts(props)),
+    dataMining: list(dataMiningTexts(props, roots)),
     otherConstraints: first(texts(props, NS.plus, 'OtherConstraints')),
     modelReleaseStatus: leastReleasing(texts(props, NS.plus, 'ModelReleaseStatus')),
     propertyReleaseStatus: first(texts(props, NS.plus, 'PropertyReleaseStatus')),
@@ -159,6 +179,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
   try {
     const raw = await extractEmbedded(bytes);
     let props: XmpProperty[] = [];
+    let roots: XmlElement[] = [];
     if (raw.xmpDeclared) {
       if (raw.xmp === null) return { unreadable: 'XMP present but could not be extracted' };
       const xml = parseXmpPacket(raw.xmp);
@@ -166,15 +187,16 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       if (!hasRdf(xml.value)) return { unreadable: 'XMP: no rdf:RDF in packet' };
       const typed = topLevelTypedNode(xml.value);
       if (typed !== null) return { unreadable: `XMP: top-level typed node <${typed}> (XMP allows only rdf:Description there)` };
-      props = readRdfProperties(xml.value);
-      const pastCap = dataMiningPastCap(dataMiningTexts(props));
+      roots = xml.value;
+      props = readRdfProperties(roots);
+      const pastCap = dataMiningPastCap(dataMiningTexts(props, roots));
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
     const iim = raw.iim ?? {};
     const rights: EmbeddedRights = {
       xmp: raw.xmpDeclared,
       iim: Object.keys(iim).length > 0,
-      ...fromXmp(props),
+      ...fromXmp(props, roots),
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),

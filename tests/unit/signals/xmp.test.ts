@@ -682,3 +682,41 @@ describe('a TDMRep reservation in the image’s own XMP', () => {
     expect(await read(jpeg({ segments: [xmpApp1(xmpPacket(''))] }))).not.toHaveProperty('tdmReservations');
   });
 });
+
+describe('plus:DataMining written outside the XMP data model, or with an undeclared prefix', () => {
+  // Each image states CC BY (which the page could accept too) and a prohibition the data model reader did not reach.
+  const refuses = async (description: string, attrs = '', xmlns?: string) => {
+    const bytes = jpeg({ segments: [xmpApp1(xmpPacket(description, `xmpRights:WebStatement="${CC_BY}" ${attrs}`, xmlns))] });
+    return evaluateEmbeddedRights(await read(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+  };
+  const declared = 'xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"';
+  it.each([
+    ['text beside an rdf:Bag', '<plus:DataMining>DMI-PROHIBITED<rdf:Bag><rdf:li>DMI-ALLOWED</rdf:li></rdf:Bag></plus:DataMining>'],
+    ['a second container', '<plus:DataMining><rdf:Bag><rdf:li>DMI-ALLOWED</rdf:li></rdf:Bag><rdf:Bag><rdf:li>DMI-PROHIBITED</rdf:li></rdf:Bag></plus:DataMining>'],
+    ['rdf:resource beside text', '<plus:DataMining rdf:resource="DMI-ALLOWED">DMI-PROHIBITED</plus:DataMining>'],
+    ['a second rdf:value', '<plus:DataMining rdf:parseType="Resource"><rdf:value>DMI-ALLOWED</rdf:value><rdf:value>DMI-PROHIBITED</rdf:value></plus:DataMining>'],
+    ['rdf:_1 instead of rdf:li', '<plus:DataMining><rdf:Bag><rdf:_1>DMI-PROHIBITED</rdf:_1></rdf:Bag></plus:DataMining>'],
+    ['text directly in an rdf:Bag', '<plus:DataMining><rdf:Bag>DMI-PROHIBITED</rdf:Bag></plus:DataMining>'],
+    ['parseType="Literal" markup', '<plus:DataMining rdf:parseType="Literal"><b>DMI-PROHIBITED-AIMLTRAINING</b></plus:DataMining>'],
+    ['a property attribute beside the text', '<plus:DataMining plus:note="x">DMI-PROHIBITED</plus:DataMining>'],
+    ['a struct', '<plus:DataMining rdf:parseType="Resource"><plus:Value>DMI-PROHIBITED</plus:Value></plus:DataMining>'],
+    ['an rdf:Description nested as a property', '<rdf:Description plus:DataMining="DMI-PROHIBITED"/>'],
+  ])('%s → xmp-data-mining', async (_, description) => {
+    expect(await refuses(description)).toContain('xmp-data-mining');
+  });
+
+  it.each([
+    ['element, prefix never declared', '<plus:DataMining>DMI-PROHIBITED</plus:DataMining>', ''],
+    ['attribute, prefix never declared', '', 'plus:DataMining="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING"'],
+    ['element in no namespace', '<DataMining>DMI-PROHIBITED</DataMining>', ''],
+  ])('%s → xmp-data-mining', async (_, description, attrs) => {
+    expect(await refuses(description, attrs, declared)).toContain('xmp-data-mining');
+  });
+
+  it('unchanged: a DataMining in a declared other namespace stays foreign; an allowing value alone refuses nothing', async () => {
+    expect(await refuses('<o:DataMining xmlns:o="urn:other">DMI-PROHIBITED</o:DataMining>')).toEqual([]);
+    expect(await refuses('<plus:DataMining><rdf:Bag><rdf:li>DMI-ALLOWED</rdf:li></rdf:Bag></plus:DataMining>')).toEqual([]);
+    expect((await read(jpeg({ segments: [xmpApp1(xmpPacket('<plus:DataMining><rdf:Alt><rdf:li xml:lang="en">DMI-PROHIBITED</rdf:li><rdf:li xml:lang="x-default">DMI-ALLOWED</rdf:li></rdf:Alt></plus:DataMining>'))] }))).dataMining)
+      .toEqual(['DMI-ALLOWED', 'DMI-PROHIBITED']);
+  });
+});
