@@ -14,7 +14,7 @@
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, indexOfAscii, jpegSegments, pngChunks, riffChunks } from './image-containers';
+import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
@@ -120,24 +120,90 @@ interface PngPacket {
  * rule 3, fail closed): all of them are read, not the first iTXt only, so a prohibition in any
  * of them counts.
  */
-function pngXmpPackets(bytes: Uint8Array): PngPacket[] {
+function pngXmpPackets(bytes: Uint8Array): { packets: PngPacket[]; lost: boolean } {
   const packets: PngPacket[] = [];
-  const after = PNG_XMP_KEYWORD.length;
-  for (const c of pngChunks(bytes).parts) {
-    if (!bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
-    if (c.type === 'iTXt') {
-      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
-      let at = c.start + after + 2;
-      for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
-      packets.push({ data: bytes.subarray(at, c.end), compressed: bytes[c.start + after] === 1 });
-    } else if (c.type === 'tEXt') {
-      packets.push({ data: bytes.subarray(c.start + after, c.end), compressed: false });
-    } else if (c.type === 'zTXt') {
-      // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
-      packets.push({ data: bytes.subarray(c.start + after + 1, c.end), compressed: true });
-    }
+  const walk = pngChunks(bytes);
+  for (const c of walk.parts) {
+    const packet = pngPacket(bytes, c);
+    if (packet) packets.push(packet);
   }
-  return packets;
+  // Past the walk: chunks after IEND, or after a chunk cut short or broken (see Beyond).
+  const last = walk.parts[walk.parts.length - 1];
+  let lost = false;
+  for (const at of occurrences(bytes, PNG_XMP_KEYWORD, last ? last.end + 4 : 8)) {
+    const len = u32be(bytes, at - 8);
+    const packet = len >= 0 && at + len <= bytes.length ? pngPacket(bytes, { type: fourCC(bytes, at - 4), offset: at - 8, start: at, end: at + len }) : null;
+    if (packet) packets.push(packet);
+    else lost = true;
+  }
+  return { packets, lost };
+}
+
+/** The XMP packet of one PNG chunk keyed `XML:com.adobe.xmp`, or null for any other chunk. */
+function pngPacket(bytes: Uint8Array, c: Part): PngPacket | null {
+  if (!bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) return null;
+  const after = PNG_XMP_KEYWORD.length;
+  if (c.type === 'iTXt') {
+    // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+    let at = c.start + after + 2;
+    for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
+    return { data: bytes.subarray(at, c.end), compressed: bytes[c.start + after] === 1 };
+  }
+  if (c.type === 'tEXt') return { data: bytes.subarray(c.start + after, c.end), compressed: false };
+  // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
+  if (c.type === 'zTXt') return { data: bytes.subarray(c.start + after + 1, c.end), compressed: true };
+  return null;
+}
+
+/** Every index of `s` in `b` at or after `from`. */
+function occurrences(b: Uint8Array, s: string, from: number): number[] {
+  const found: number[] = [];
+  for (let at = indexOfAscii(b, s, from); at >= 0; at = indexOfAscii(b, s, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * XMP the container walk did not reach: the packets found there, and whether one was seen that
+ * could not be taken out (cut short, not framed as a segment or chunk). Decision (DESIGN.md §2
+ * rules 3 and 5, fail closed): the walks stop at the first JPEG SOS, at PNG IEND, at the end the
+ * RIFF header declares, or at a part cut short or broken; but a progressive JPEG may carry APPn
+ * segments between its scans (T.81 §B.2.4), images are appended after EOI (MPF), writers put
+ * chunks after IEND or lie about the RIFF size, and a file cut inside its XMP still displays the
+ * pixels before it. An XMP signature past the walk is read when it is framed whole, and makes the
+ * XMP unreadable when it is not: read as absent, its prohibition was lost.
+ */
+interface Beyond {
+  packets: string[];
+  lost: boolean;
+}
+
+const XMP_EXTENSION_APP1 = 'http://ns.adobe.com/xmp/extension/\0';
+
+/** JPEG APP1 XMP segments after `from` (T.81 §B.1.1.4: FF E1, then a length that counts itself). */
+function jpegXmpBeyond(b: Uint8Array, from: number): Beyond {
+  const packets: string[] = [];
+  let lost = false;
+  for (const at of occurrences(b, XMP_APP1, from)) {
+    const len = u16be(b, at - 2);
+    const framed = at - 4 >= from && b[at - 4] === 0xff && b[at - 3] === 0xe1 && len >= 2 + XMP_APP1.length;
+    if (framed && at - 2 + len <= b.length) packets.push(utf8(b.subarray(at + XMP_APP1.length, at - 2 + len)));
+    else lost = true;
+  }
+  // Extended XMP there: exifr reassembles only the segments before SOS.
+  if (indexOfAscii(b, XMP_EXTENSION_APP1, from) >= 0) lost = true;
+  return { packets, lost };
+}
+
+/** WebP `XMP ` chunks after `from` (past the declared RIFF size, or cut short). */
+function riffXmpBeyond(b: Uint8Array, from: number): Beyond {
+  const packets: string[] = [];
+  let lost = false;
+  for (const at of occurrences(b, 'XMP ', from)) {
+    const size = u32le(b, at + 4);
+    if (size >= 0 && at + 8 + size <= b.length) packets.push(utf8(b.subarray(at + 8, at + 8 + size)));
+    else lost = true;
+  }
+  return { packets, lost };
 }
 
 /** What the container holds, before any XMP parsing. */
@@ -152,9 +218,13 @@ export interface RawEmbedded {
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
   if (mime === 'image/webp') {
-    // Every `XMP ` chunk, not the first only (see scanPacket).
-    const chunks = riffChunks(bytes).parts.filter((p) => p.type === 'XMP ');
-    return { xmp: chunks.length > 0 ? chunks.map((c) => utf8(bytes.subarray(c.start, c.end))).join('\n') : null, xmpDeclared: chunks.length > 0, iim: null };
+    // Every `XMP ` chunk, not the first only (see scanPacket), and those past the walk (Beyond).
+    const walk = riffChunks(bytes);
+    const last = walk.parts[walk.parts.length - 1];
+    const beyond = riffXmpBeyond(bytes, last ? last.end + ((last.end - last.start) & 1) : 12);
+    const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
+    const declared = packets.length > 0 || beyond.lost;
+    return { xmp: declared && !beyond.lost ? packets.join('\n') : null, xmpDeclared: declared, iim: null };
   }
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
@@ -164,16 +234,23 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   // Standard XMP APP1 segments after the first (exifr reads the first only), and the PNG packets.
   let laterApp1: string[] = [];
   let pngPackets: PngPacket[] = [];
+  // XMP seen past the container walk that could not be taken out (Beyond): unreadable.
+  let lost = false;
+  let firstInWalk = false;
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
     const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
-    xmpDeclared = app1.length > 0;
-    laterApp1 = app1.slice(1).map((s) => utf8(bytes.subarray(s.start + XMP_APP1.length, s.end)));
-    // A segment cut short is not in the walk; its signature still says XMP was there.
-    if (!walk.complete && !xmpDeclared) xmpDeclared = indexOfAscii(bytes, XMP_APP1) >= 0;
+    // A segment cut short, between scans or after EOI is not in the walk; its signature still says XMP was there.
+    const beyond = jpegXmpBeyond(bytes, walk.parts[walk.parts.length - 1]?.end ?? 2);
+    xmpDeclared = app1.length > 0 || beyond.packets.length > 0 || beyond.lost;
+    laterApp1 = [...app1.slice(1).map((s) => utf8(bytes.subarray(s.start + XMP_APP1.length, s.end))), ...beyond.packets];
+    lost = beyond.lost;
+    firstInWalk = app1.length > 0;
   } else if (mime === 'image/png') {
-    pngPackets = pngXmpPackets(bytes);
-    xmpDeclared = pngPackets.length > 0;
+    const found = pngXmpPackets(bytes);
+    pngPackets = found.packets;
+    lost = found.lost;
+    xmpDeclared = pngPackets.length > 0 || lost;
   }
   let parsed: Record<string, unknown> | undefined;
   try {
@@ -191,8 +268,10 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   let xmp = typeof parsed?.xmp === 'string' ? parsed.xmp : null;
   // Every packet counts (DESIGN.md §2 rule 3: a prohibition in the second must not go unread);
-  // xmp-rdf.ts reads several packets one after another.
-  if (xmp !== null && laterApp1.length > 0) xmp = [xmp, ...laterApp1].join('\n');
+  // xmp-rdf.ts reads several packets one after another. exifr reads the first segment before
+  // SOS only: with none there, the packets past the walk are all there is.
+  // A first segment exifr could not read keeps the XMP unreadable (xmp null).
+  if (laterApp1.length > 0 && (xmp !== null || !firstInWalk)) xmp = [...(xmp !== null ? [xmp] : []), ...laterApp1.filter((t) => t !== xmp)].join('\n');
   if (pngPackets.length > 0) {
     const texts: string[] = [];
     for (const p of pngPackets) {
@@ -205,6 +284,7 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     }
     xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
   }
+  if (lost) xmp = null; // declared, not extractable: unreadable
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };
 }

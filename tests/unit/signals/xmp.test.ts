@@ -720,3 +720,52 @@ describe('plus:DataMining written outside the XMP data model, or with an undecla
       .toEqual(['DMI-ALLOWED', 'DMI-PROHIBITED']);
   });
 });
+
+describe('XMP past where the container walk stops', () => {
+  const PROHIBITS = xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>');
+  const deny = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+  const SOS = jpegSegment(0xda, Uint8Array.from([1, 1, 0, 0, 63, 0]));
+  // A progressive JPEG: a first scan, an APP1 between scans (T.81 §B.2.4), a second scan, EOI.
+  const betweenScans = (app1: Uint8Array) => {
+    const first = jpeg();
+    return concat(first.subarray(0, first.length - 2), app1, SOS, [0x00, 0xff, 0xd9]);
+  };
+
+  it('JPEG: an XMP APP1 between the scans of a progressive JPEG is read', async () => {
+    expect(await deny(betweenScans(xmpApp1(PROHIBITS)))).toEqual(['xmp-data-mining']);
+  });
+
+  it('JPEG: an XMP APP1 of an image appended after EOI (MPF) is read, beside the first one', async () => {
+    const bytes = concat(jpeg({ segments: [xmpApp1(xmpPacket(''))] }), jpeg({ segments: [xmpApp1(PROHIBITS)] }));
+    expect(await deny(bytes)).toEqual(['xmp-data-mining']);
+  });
+
+  it('JPEG: an XMP APP1 after SOS cut short is unreadable', async () => {
+    const bytes = betweenScans(xmpApp1(PROHIBITS));
+    expect(await deny(bytes.subarray(0, bytes.length - 200))).toEqual(['signal-unreadable']);
+  });
+
+  it('PNG: a file cut inside an iTXt XMP chunk after IDAT (the pixels display) is unreadable', async () => {
+    const whole = png();
+    const bytes = concat(whole.subarray(0, whole.length - 12), pngXmpChunk(PROHIBITS), whole.subarray(whole.length - 12));
+    expect(await deny(bytes.subarray(0, bytes.length - 100))).toEqual(['signal-unreadable']);
+  });
+
+  it('PNG: an iTXt XMP chunk after IEND is read beside one before it', async () => {
+    expect(await deny(concat(png({ chunks: [pngXmpChunk(xmpPacket(''))] }), pngXmpChunk(PROHIBITS)))).toEqual(['xmp-data-mining']);
+  });
+
+  it('WebP: a file cut inside its XMP chunk is unreadable; one past a RIFF size that lies is read', async () => {
+    const bytes = webp({ chunks: [riffChunk('XMP ', ascii(PROHIBITS))] });
+    expect(await deny(bytes.subarray(0, bytes.length - 40))).toEqual(['signal-unreadable']);
+    const lying = bytes.slice();
+    lying.set([30, 0, 0, 0], 4); // RIFF size: the VP8X chunk only
+    expect(await deny(lying)).toEqual(['xmp-data-mining']);
+  });
+
+  it('benign: images without XMP, cut or with trailing bytes, still have none', async () => {
+    for (const bytes of [concat(jpeg(), ascii('trailing junk')), jpeg().subarray(0, 20), png().subarray(0, 40), webp().subarray(0, 24), concat(webp(), ascii('junk'))]) {
+      expect((await read(bytes)).xmp).toBe(false);
+    }
+  });
+});
