@@ -14,7 +14,7 @@
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
+import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
@@ -206,6 +206,65 @@ function riffXmpBeyond(b: Uint8Array, from: number): Beyond {
   return { packets, lost };
 }
 
+/** GIF XMP application extension: introducer, label, block size 11, "XMP DataXMP" (XMP Part 3 §1.1.2). */
+const GIF_XMP_EXTENSION = 'XMP DataXMP';
+
+/** A NUL-terminated string in `[at, end)` and the index after its NUL, or null when there is none. */
+function cString(b: Uint8Array, at: number, end: number): [string, number] | null {
+  const nul = b.subarray(at, end).indexOf(0);
+  return nul < 0 ? null : [new TextDecoder('latin1').decode(b.subarray(at, at + nul)), at + nul + 1];
+}
+
+/**
+ * HEIF/AVIF XMP items (ISO/IEC 23008-12 §6.4.2, A.2: an `infe` of item_type `mime`, content_type
+ * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`). Only
+ * the top-level `meta` box's `iinf` is read.
+ */
+function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
+  let count = 0;
+  let encoded = false;
+  for (const meta of readBoxes(b).parts.filter((p) => p.type === 'meta')) {
+    for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
+      const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
+      for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
+        const version = b[infe.start] ?? 0;
+        if (version < 2) continue;
+        const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
+        if (fourCC(b, typeAt) !== 'mime') continue;
+        const name = cString(b, typeAt + 4, infe.end);
+        const type = name && cString(b, name[1], infe.end);
+        // A content_type cut short may be the XMP's: counted, and encoded (unreadable).
+        if (!type) {
+          count++;
+          encoded = true;
+          continue;
+        }
+        if (!/rdf\+xml|xmp/i.test(type[0])) continue;
+        count++;
+        const encoding = type[1] < infe.end ? cString(b, type[1], infe.end) : ['', type[1]] as const;
+        if (!encoding || encoding[0] !== '') encoded = true;
+      }
+    }
+  }
+  return { count, encoded };
+}
+
+/**
+ * The XMP a GIF or HEIF/AVIF file says it holds, before the packet scan: how many packets it
+ * declares, and whether one is stored encoded. Decision (DESIGN.md §2 rule 5, fail closed): XMP
+ * the container declares but the scan does not find (a deflate-compressed HEIF item, a UTF-16
+ * packet, a packet under another prefix) or stores encoded is unreadable, not absent — read as
+ * absent, its prohibition was lost.
+ */
+function declaredXmp(b: Uint8Array, mime: string | null): { count: number; encoded: boolean } {
+  if (mime === 'image/gif') {
+    const count = occurrences(b, GIF_XMP_EXTENSION, 0).filter((at) => b[at - 3] === 0x21 && b[at - 2] === 0xff && b[at - 1] === 0x0b).length;
+    return { count, encoded: false };
+  }
+  if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifXmpItems(b);
+  return { count: 0, encoded: false };
+}
+
 /** What the container holds, before any XMP parsing. */
 export interface RawEmbedded {
   xmp: string | null;
@@ -228,7 +287,10 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
-    return { xmp, xmpDeclared: xmp !== null, iim: null };
+    const declared = declaredXmp(bytes, mime);
+    // Declared but not found by the scan, or stored encoded: unreadable (see declaredXmp).
+    const unread = declared.encoded || (declared.count > 0 && xmp === null);
+    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null };
   }
   let xmpDeclared = false;
   // Standard XMP APP1 segments after the first (exifr reads the first only), and the PNG packets.

@@ -13,7 +13,7 @@ import {
   type EmbeddedRights,
   type EmbeddedRightsResult,
 } from '../../../utils/signals/xmp';
-import { NS, ascii, concat, gif, iptcApp13, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
+import { NS, ascii, box, concat, gif, iptcApp13, isoBmff, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
 const TDM = purposeProfile('research-tdm');
@@ -767,5 +767,35 @@ describe('XMP past where the container walk stops', () => {
     for (const bytes of [concat(jpeg(), ascii('trailing junk')), jpeg().subarray(0, 20), png().subarray(0, 40), webp().subarray(0, 24), concat(webp(), ascii('junk'))]) {
       expect((await read(bytes)).xmp).toBe(false);
     }
+  });
+});
+
+describe('XMP a GIF or HEIF/AVIF declares but the packet scan cannot read', () => {
+  const PROHIBITS = xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>');
+  const be16 = (n: number) => [(n >> 8) & 255, n & 255];
+  // An AVIF whose meta/iinf lists one infe v2 `mime` item (ISO/IEC 23008-12 §6.4.2), its data in mdat.
+  const avifWithItem = (contentType: string, encoding: string | null, data: Uint8Array) => {
+    const infe = box('infe', concat([2, 0, 0, 0], be16(1), be16(0), ascii('mime'), ascii(`\0${contentType}\0`), encoding === null ? [] : ascii(`${encoding}\0`)));
+    const meta = box('meta', concat([0, 0, 0, 0], box('iinf', concat([0, 0, 0, 0], be16(1), infe))));
+    return concat(isoBmff('avif', undefined, ['mif1', 'miaf']), meta, box('mdat', data));
+  };
+  const gifWith = (packet: Uint8Array) => gif(7, 6, concat([0x21, 0xff, 0x0b], ascii('XMP DataXMP'), packet, [0]));
+
+  it.each<[string, Uint8Array]>([
+    ['AVIF: an XMP item stored deflate-compressed (libheif)', avifWithItem('application/rdf+xml', 'deflate', Uint8Array.from([0x78, 0x9c, 0x0b, 0xc9, 0xc8, 0x2c, 0x06, 0x00]))],
+    ['AVIF: an XMP item saved as UTF-16', avifWithItem('application/rdf+xml', null, new Uint8Array(Buffer.from(`\uFEFF${PROHIBITS}`, 'utf16le')))],
+    ['GIF: an XMP extension holding a UTF-16 packet', gifWith(new Uint8Array(Buffer.from(`\uFEFF${PROHIBITS}`, 'utf16le')))],
+    ['GIF: an XMP extension holding a bare RDF under another prefix', gifWith(ascii(`<r:RDF xmlns:r="${NS.rdf}"><r:Description xmlns:p="${NS.plus}" p:DataMining="DMI-PROHIBITED"/></r:RDF>`))],
+  ])('%s → unreadable (signal-unreadable)', async (_, bytes) => {
+    const r = await readEmbeddedRights(bytes);
+    expect(r).toHaveProperty('unreadable');
+    expect(evaluateEmbeddedRights(r, AI).evidence.map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: an uncompressed AVIF XMP item is read; an AVIF or GIF without XMP has none', async () => {
+    expect((await read(avifWithItem('application/rdf+xml', '', ascii(PROHIBITS)))).dataMining).toEqual(['DMI-PROHIBITED']);
+    expect((await read(avifWithItem('application/rdf+xml', null, ascii(PROHIBITS)))).dataMining).toEqual(['DMI-PROHIBITED']);
+    expect((await read(avifWithItem('application/json', 'deflate', Uint8Array.from([1, 2, 3])))).xmp).toBe(false);
+    expect((await read(gif())).xmp).toBe(false);
   });
 });
