@@ -360,6 +360,46 @@ export function statedLicences(evaluation: { licence: Licence | null; licences?:
 }
 
 /**
+ * Evidence for plus:DataMining values under a purpose, wherever the image states them (its XMP;
+ * a C2PA metadata assertion, c2pa.ts): a prohibition for the purpose denies (`xmp-data-mining`),
+ * prose speaking of a prohibition Heed cannot read denies (`signal-unreadable`), the rest is info
+ * (DMI-ALLOWED: allow, which permits nothing by itself). `where` names the statement in the notes.
+ */
+export function dataMiningEvidence(
+  values: readonly string[],
+  profile: PurposeProfile,
+  at: { kind: 'xmp' | 'c2pa'; source: string; otherConstraints?: string | null; where?: string },
+): Evidence[] {
+  const evidence: Evidence[] = [];
+  const where = at.where ?? "The image's own metadata";
+  const base = { kind: at.kind, scope: 'image' as const, source: at.source };
+  const info = (value: string, note: string, effect: Evidence['effect'] = 'info') => evidence.push({ ...base, value: clip(value), effect, note });
+  for (const raw of values.flatMap(dataMiningValues)) {
+    const id = dataMiningId(raw);
+    const value = `plus:DataMining=${id ?? raw}`;
+    if (id === null && speaksOfProhibition(raw)) {
+      evidence.push({
+        ...base, value: clip(value), effect: 'deny', reason: 'signal-unreadable',
+        note: 'Not a PLUS Data Mining ID, but it speaks of a prohibition Heed cannot read (fails closed).',
+      });
+    } else if (id === null) {
+      info(value, 'Not a PLUS Data Mining ID; no effect.');
+    } else if (profile.dataMiningProhibited.includes(id)) {
+      const see = id === 'DMI-PROHIBITED-SEECONSTRAINT' && at.otherConstraints ? ` Other constraints: "${at.otherConstraints}".` : '';
+      evidence.push({
+        ...base, value: clip(value), effect: 'deny', reason: 'xmp-data-mining',
+        note: clip(`${where} prohibits data mining for this purpose (${id}).${see}`),
+      });
+    } else if (id === 'DMI-ALLOWED') {
+      info(value, `${where} allows data mining.`, 'allow');
+    } else {
+      info(value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
+    }
+  }
+  return evidence;
+}
+
+/**
  * Evidence for one image's embedded metadata under a purpose: a DataMining prohibition denies
  * (`xmp-data-mining`), an unreadable packet denies (`signal-unreadable`), the rest is info.
  */
@@ -378,28 +418,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   const add = (kind: 'xmp' | 'iptc', value: string, note: string, effect: Evidence['effect'] = 'info') =>
     evidence.push({ kind, scope: 'image', source: kind, value: clip(value), effect, note });
 
-  for (const raw of rights.dataMining.flatMap(dataMiningValues)) {
-    const id = dataMiningId(raw);
-    const value = `plus:DataMining=${id ?? raw}`;
-    if (id === null && speaksOfProhibition(raw)) {
-      evidence.push({
-        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'signal-unreadable',
-        note: 'Not a PLUS Data Mining ID, but it speaks of a prohibition Heed cannot read (fails closed).',
-      });
-    } else if (id === null) {
-      add('xmp', value, 'Not a PLUS Data Mining ID; no effect.');
-    } else if (profile.dataMiningProhibited.includes(id)) {
-      const see = id === 'DMI-PROHIBITED-SEECONSTRAINT' && rights.otherConstraints ? ` Other constraints: "${rights.otherConstraints}".` : '';
-      evidence.push({
-        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'xmp-data-mining',
-        note: clip(`The image's own metadata prohibits data mining for this purpose (${id}).${see}`),
-      });
-    } else if (id === 'DMI-ALLOWED') {
-      add('xmp', value, "The image's own metadata allows data mining.", 'allow');
-    } else {
-      add('xmp', value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
-    }
-  }
+  evidence.push(...dataMiningEvidence(rights.dataMining, profile, { kind: 'xmp', source: 'xmp', otherConstraints: rights.otherConstraints }));
   for (const raw of rights.tdmReservations ?? []) {
     const value = `tdm:reservation=${raw}`;
     if (raw.trim() === '1') {

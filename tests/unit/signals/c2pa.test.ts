@@ -421,3 +421,37 @@ describe('a C2PA store in a GIF, TIFF or SVG', () => {
     }
   });
 });
+
+describe('plus:DataMining in a C2PA metadata assertion (c2pa.metadata, cawg.metadata, stds.iptc)', () => {
+  const CONTEXT = { '@context': { plus: 'http://ns.useplus.org/ldf/xmp/1.0/', dc: 'http://purl.org/dc/elements/1.1/' } };
+  const jsonAssertion = (label: string, content: unknown) => superbox('json', label, box('json', ascii(JSON.stringify(content))));
+  const denies = (bytes: Uint8Array, profile = AI) => evaluateC2pa(bytes, profile).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it.each<[string, Uint8Array]>([
+    ['c2pa.metadata (JSON-LD), full vocabulary URI', jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED' })],
+    ['cawg.metadata, another prefix, an @id node', jsonAssertion('cawg.metadata', { '@context': { p: 'http://ns.useplus.org/ldf/xmp/1.0/' }, 'p:DataMining': { '@id': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING' } })],
+    ['stds.iptc (C2PA ≤ 1.3), full IRI key, in a list beside DMI-ALLOWED', jsonAssertion('stds.iptc', { 'http://ns.useplus.org/ldf/xmp/1.0/DataMining': ['DMI-ALLOWED', 'DMI-PROHIBITED-GENAIMLTRAINING'] })],
+    ['c2pa.metadata in CBOR, with an instance suffix', cborAssertion('c2pa.metadata__1', { 'plus:DataMining': 'DMI-PROHIBITED' })],
+  ])('%s → xmp-data-mining', (_, assertion) => {
+    expect(denies(jpegWith(manifestStore([assertion])))).toEqual(['xmp-data-mining']);
+  });
+
+  it('each purpose reads the ID as the XMP does: a training-only prohibition does not bind research-tdm', () => {
+    const bytes = jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-PROHIBITED-AIMLTRAINING' })]));
+    expect(denies(bytes, AI)).toEqual(['xmp-data-mining']);
+    expect(denies(bytes, TDM)).toEqual([]);
+  });
+
+  it('a metadata assertion naming DataMining that cannot be decoded, or one Brotli-compressed, is unreadable', () => {
+    const broken = superbox('json', 'c2pa.metadata', box('json', ascii('{"plus:DataMining": "DMI-PROHIBITED"')));
+    expect(denies(jpegWith(manifestStore([broken])))).toEqual(['signal-unreadable']);
+    const compressed = superbox('json', 'cawg.metadata', box('brob', concat(ascii('json'), Uint8Array.from([0x1b, 0x03, 0x00, 0xf8, 0x25]))));
+    expect(denies(jpegWith(manifestStore([compressed])))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: a metadata assertion without DataMining, or allowing it, refuses nothing', () => {
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'dc:creator': ['Jane'] })])))).toEqual([]);
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-ALLOWED' })])))).toEqual([]);
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-UNSPECIFIED' })])))).toEqual([]);
+  });
+});
