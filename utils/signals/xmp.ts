@@ -15,7 +15,7 @@ import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
 import type { PurposeProfile } from '../model/purposes';
 import type { XmlElement } from './xml/parse';
-import { deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
+import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -23,7 +23,6 @@ const NS = {
   photoshop: 'http://ns.adobe.com/photoshop/1.0/',
   plus: 'http://ns.useplus.org/ldf/xmp/1.0/',
   ext: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
-  cc: 'http://creativecommons.org/ns#',
 } as const;
 
 const MAX_TEXT = 2000;
@@ -137,9 +136,36 @@ function leastReleasing(values: string[]): string | null {
   return first(values.filter((v) => !releases(v))) ?? first(values);
 }
 
+/** xmpRights's namespace as writers get it a little wrong: https, no trailing slash, any case. */
+const XMP_RIGHTS_NS_LOOSE = /^https?:\/\/ns\.adobe\.com\/xap\/1\.0\/rights\/?$/i;
+
+/**
+ * Namespaces whose `license` property states a licence: Creative Commons' (`cc:`, http or https,
+ * and its first, `http://web.resource.org/cc/`, which older CC tools wrote), DCMI Terms
+ * (`dcterms:license`), the XHTML vocabulary and schema.org (whose `license` CC REL and Google read).
+ */
+const LICENCE_NS_LOOSE = /^https?:\/\/(?:creativecommons\.org\/ns#?|web\.resource\.org\/cc\/?|purl\.org\/dc\/terms\/?|www\.w3\.org\/1999\/xhtml\/vocab#?|schema\.org\/?)$/i;
+
+/** A prefix the packet never declares (parse.ts), or no namespace at all. */
+const undeclared = (ns: string | null) => ns === null || ns.startsWith('urn:unbound-prefix:');
+
+/**
+ * The image's own licence statements, read a little off too. Decision (DESIGN.md §2 rule 4, the
+ * most specific level, read so it cannot keep what the owner refused): an xmpRights:WebStatement
+ * or a `license` written in a namespace variant, under a prefix never declared, or in a form
+ * outside the XMP data model (text beside attributes, a second container: allTextsOf) is still the
+ * image's own statement — read strictly, a CC BY-NC stated so was lost and the page's CC BY
+ * permitted the image. Each is a statement like cc:license, so a licence not accepted refuses and
+ * two that differ conflict. Only top-level properties: a licence inside a struct (an ingredient's
+ * metadata in xmpMM:Pantry) is another work's.
+ */
+const isWebStatement = (p: XmpProperty) => p.name.toLowerCase() === 'webstatement' && (undeclared(p.ns) || (p.ns !== null && XMP_RIGHTS_NS_LOOSE.test(p.ns)));
+const isLicence = (p: XmpProperty) => (p.name.toLowerCase() === 'license' || p.name.toLowerCase() === 'licence') && (undeclared(p.ns) || (p.ns !== null && LICENCE_NS_LOOSE.test(p.ns)));
+const statementTexts = (props: readonly XmpProperty[], is: (p: XmpProperty) => boolean) => props.filter(is).flatMap(allTextsOf);
+
 /** WebStatement and cc:license values after the first of each (absent when there are none). */
-function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: string[] } {
-  const more = list([...texts(props, NS.xmpRights, 'WebStatement').slice(1), ...texts(props, NS.cc, 'license').slice(1)]);
+function moreLicenceUrls(webStatements: string[], licences: string[]): { moreLicenceUrls?: string[] } {
+  const more = list([...webStatements.slice(1), ...licences.slice(1)]);
   return more.length > 0 ? { moreLicenceUrls: more } : {};
 }
 
@@ -147,13 +173,15 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
   const marked = markedValues.includes('true') ? 'true' : markedValues[0];
+  const webStatements = statementTexts(props, isWebStatement);
+  const licences = statementTexts(props, isLicence);
   const licensorUrls = propertyValues(props, NS.plus, 'Licensor')
     .flatMap(structsOf)
     .flatMap((fields) => fields.filter((f) => f.ns === NS.plus && f.name === 'LicensorURL').flatMap((f) => textsOf(f.value)));
   return {
-    webStatement: first(texts(props, NS.xmpRights, 'WebStatement')),
-    ccLicense: first(texts(props, NS.cc, 'license')),
-    ...moreLicenceUrls(props),
+    webStatement: first(webStatements),
+    ccLicense: first(licences),
+    ...moreLicenceUrls(webStatements, licences),
     usageTerms: first(texts(props, NS.xmpRights, 'UsageTerms')),
     marked: marked === 'true' ? true : marked === 'false' ? false : null,
     rights: first(texts(props, NS.dc, 'rights')),

@@ -10,6 +10,7 @@ import {
   evaluateEmbeddedRights,
   isSyntheticSourceType,
   readEmbeddedRights,
+  statedLicences,
   type EmbeddedRights,
   type EmbeddedRightsResult,
 } from '../../../utils/signals/xmp';
@@ -797,5 +798,39 @@ describe('XMP a GIF or HEIF/AVIF declares but the packet scan cannot read', () =
     expect((await read(avifWithItem('application/rdf+xml', null, ascii(PROHIBITS)))).dataMining).toEqual(['DMI-PROHIBITED']);
     expect((await read(avifWithItem('application/json', 'deflate', Uint8Array.from([1, 2, 3])))).xmp).toBe(false);
     expect((await read(gif())).xmp).toBe(false);
+  });
+});
+
+describe('the image’s own licence statement written a little off', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const stated = async (description: string, xmlns?: string) =>
+    statedLicences(evaluateEmbeddedRights(await read(jpeg({ segments: [xmpApp1(xmpPacket(description, '', xmlns))] })), AI)).map((l) => l.id ?? l.url);
+  it.each([
+    ['cc:license in the https CC namespace', `<c:license xmlns:c="https://creativecommons.org/ns#" rdf:resource="${NC}"/>`],
+    ['cc:license in CC’s first namespace (web.resource.org/cc/)', `<c:license xmlns:c="http://web.resource.org/cc/" rdf:resource="${NC}"/>`],
+    ['cc:License, capitalised', `<c:License xmlns:c="http://creativecommons.org/ns#" rdf:resource="${NC}"/>`],
+    ['dcterms:license', `<dcterms:license xmlns:dcterms="http://purl.org/dc/terms/" rdf:resource="${NC}"/>`],
+    ['xhtml:license', `<x:license xmlns:x="http://www.w3.org/1999/xhtml/vocab#" rdf:resource="${NC}"/>`],
+    ['schema:license', `<s:license xmlns:s="https://schema.org/">${NC}</s:license>`],
+    ['WebStatement in the rights namespace without its trailing slash', `<r:WebStatement xmlns:r="http://ns.adobe.com/xap/1.0/rights">${NC}</r:WebStatement>`],
+    ['WebStatement with a property attribute beside its text', `<xmpRights:WebStatement xmpRights:note="x">${NC}</xmpRights:WebStatement>`],
+  ])('%s: the NC licence is read', async (_, description) => {
+    expect(await stated(description)).toContain('CC-BY-NC-4.0');
+  });
+
+  it('WebStatement and cc:license under prefixes the packet never declares are read', async () => {
+    expect(await stated(`<xmpRights:WebStatement>${NC}</xmpRights:WebStatement>`, 'xmlns:dc="http://purl.org/dc/elements/1.1/"')).toEqual(['CC-BY-NC-4.0']);
+    expect(await stated(`<cc:license rdf:resource="${NC}"/>`, 'xmlns:dc="http://purl.org/dc/elements/1.1/"')).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('a second container in one WebStatement is a second statement: CC BY beside CC BY-NC conflicts', async () => {
+    expect(await stated(`<xmpRights:WebStatement><rdf:Alt><rdf:li xml:lang="x-default">${CC_BY}</rdf:li></rdf:Alt><rdf:Alt><rdf:li xml:lang="x-default">${NC}</rdf:li></rdf:Alt></xmpRights:WebStatement>`))
+      .toEqual(['CC-BY-4.0', 'CC-BY-NC-4.0']);
+  });
+
+  it('unchanged: a license in another namespace, or inside a struct (an ingredient’s), is not the image’s statement', async () => {
+    expect(await stated(`<o:license xmlns:o="urn:other">${NC}</o:license>`)).toEqual([]);
+    expect(await stated(`<xmpMM:Pantry xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"><rdf:Bag><rdf:li rdf:parseType="Resource"><xmpRights:WebStatement>${NC}</xmpRights:WebStatement></rdf:li></rdf:Bag></xmpMM:Pantry>`)).toEqual([]);
+    expect(await stated(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toEqual(['CC-BY-4.0']);
   });
 });

@@ -47,6 +47,8 @@ export interface XmpProperty {
   ns: string | null;
   name: string;
   value: XmpValue;
+  /** The property element it was read from; absent for a property in attribute form. */
+  element?: XmlElement;
 }
 
 const isRdf = (n: XmlElement, local: string): boolean => n.ns === RDF_NS && n.local === local;
@@ -61,7 +63,7 @@ function fieldsOf(n: XmlElement): XmpProperty[] {
   const fields: XmpProperty[] = n.attrs
     .filter((a) => !isSyntaxAttr(a))
     .map((a) => ({ ns: a.ns, name: a.local, value: { kind: 'simple', text: a.value, lang: null } }));
-  for (const child of n.children) fields.push({ ns: child.ns, name: child.local, value: valueOf(child) });
+  for (const child of n.children) fields.push({ ns: child.ns, name: child.local, value: valueOf(child), element: child });
   return fields;
 }
 
@@ -170,6 +172,17 @@ export function deepPropertyTexts(roots: XmlElement[], matches: (ns: string | nu
     for (let k = n.children.length - 1; k >= 0; k--) stack.push([n.children[k]!, here]);
   }
   return out;
+}
+
+/**
+ * Every word one property holds (deepPropertyTexts of its element): its data-model texts
+ * (textsOf), then any it holds outside the data model. For a property in attribute form, its text.
+ */
+export function allTextsOf(prop: XmpProperty): string[] {
+  const modelled = textsOf(prop.value);
+  if (!prop.element) return modelled;
+  const seen = new Set(modelled);
+  return [...modelled, ...deepPropertyTexts([prop.element], () => true).filter((t) => !seen.has(t))];
 }
 
 /** The values of property `ns` + `name` among `props` (a property may repeat across Descriptions). */
