@@ -62,6 +62,7 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
 
 const utf8 = (b: Uint8Array) => new TextDecoder('utf-8').decode(b.subarray(0, MAX_PACKET_BYTES));
 const XMP_APP1 = 'http://ns.adobe.com/xap/1.0/\0';
+const XMP_APP1_LOOSE = 'http://ns.adobe.com/xap/1.0/';
 const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
 
 /**
@@ -293,21 +294,23 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null };
   }
   let xmpDeclared = false;
-  // Standard XMP APP1 segments after the first (exifr reads the first only), and the PNG packets.
-  let laterApp1: string[] = [];
+  // The JPEG's standard XMP APP1 packets, each read here (see below), and the PNG packets.
+  let jpegPackets: string[] = [];
   let pngPackets: PngPacket[] = [];
   // XMP seen past the container walk that could not be taken out (Beyond): unreadable.
   let lost = false;
-  let firstInWalk = false;
+  let inWalk = false;
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
-    const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
+    // The signature without its NUL: exifr takes an APP1 whose NUL is missing or another byte for
+    // XMP too, and reads the first XMP APP1 only (all of them with Extended XMP).
+    const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1_LOOSE));
     // A segment cut short, between scans or after EOI is not in the walk; its signature still says XMP was there.
     const beyond = jpegXmpBeyond(bytes, walk.parts[walk.parts.length - 1]?.end ?? 2);
     xmpDeclared = app1.length > 0 || beyond.packets.length > 0 || beyond.lost;
-    laterApp1 = [...app1.slice(1).map((s) => utf8(bytes.subarray(s.start + XMP_APP1.length, s.end))), ...beyond.packets];
+    jpegPackets = [...app1.map((s) => utf8(bytes.subarray(s.start + XMP_APP1_LOOSE.length + (bytes[s.start + XMP_APP1_LOOSE.length] === 0 ? 1 : 0), s.end))), ...beyond.packets];
     lost = beyond.lost;
-    firstInWalk = app1.length > 0;
+    inWalk = app1.length > 0;
   } else if (mime === 'image/png') {
     const found = pngXmpPackets(bytes);
     pngPackets = found.packets;
@@ -330,10 +333,15 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   let xmp = typeof parsed?.xmp === 'string' ? parsed.xmp : null;
   // Every packet counts (DESIGN.md §2 rule 3: a prohibition in the second must not go unread);
-  // xmp-rdf.ts reads several packets one after another. exifr reads the first segment before
-  // SOS only: with none there, the packets past the walk are all there is.
-  // A first segment exifr could not read keeps the XMP unreadable (xmp null).
-  if (laterApp1.length > 0 && (xmp !== null || !firstInWalk)) xmp = [...(xmp !== null ? [xmp] : []), ...laterApp1.filter((t) => t !== xmp)].join('\n');
+  // xmp-rdf.ts reads several packets one after another. exifr gives the first XMP APP1 (with
+  // Extended XMP, every XMP segment joined) — not necessarily the one the walk finds first (an
+  // APP1 whose signature lacks its NUL is exifr's first), so every standard packet is added here
+  // unless exifr's text already holds it; it reads nothing past SOS (Beyond). XMP the walk finds
+  // that exifr could not read at all keeps the XMP unreadable (xmp null).
+  if (jpegPackets.length > 0 && (xmp !== null || !inWalk)) {
+    const base = xmp;
+    xmp = [...(base !== null ? [base] : []), ...jpegPackets.filter((t) => base === null || !base.includes(t.trim()))].join('\n');
+  }
   if (pngPackets.length > 0) {
     const texts: string[] = [];
     for (const p of pngPackets) {

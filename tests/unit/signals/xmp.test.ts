@@ -834,3 +834,23 @@ describe('the image’s own licence statement written a little off', () => {
     expect(await stated(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toEqual(['CC-BY-4.0']);
   });
 });
+
+describe('JPEG: every standard XMP APP1 is read, whichever exifr takes for the first', () => {
+  const PROHIBITS = xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>');
+  const BENIGN = xmpPacket(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`);
+  // The XMP signature without its NUL (a writer's slip exifr still reads as XMP).
+  const noNul = (xmp: string) => jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xap/1.0/'), ascii(xmp)));
+
+  it.each<[string, Uint8Array[]]>([
+    ['a benign APP1 without its NUL, then the standard APP1 that prohibits', [noNul(BENIGN), xmpApp1(PROHIBITS)]],
+    ['a benign standard APP1, then one without its NUL that prohibits', [xmpApp1(BENIGN), noNul(PROHIBITS)]],
+  ])('%s → xmp-data-mining', async (_, segments) => {
+    const rights = await read(jpeg({ segments }));
+    expect(rights.dataMining).toEqual(['DMI-PROHIBITED']);
+    expect(evaluateEmbeddedRights(rights, AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: one packet is read once', async () => {
+    expect((await read(jpeg({ segments: [xmpApp1(PROHIBITS)] }))).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+});
