@@ -344,9 +344,11 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
 
 /**
  * Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store;
- * so is a metadata assertion's `DataMining` key (CBOR and JSON keep map keys as text).
+ * so is a metadata assertion's `DataMining` key (CBOR and JSON keep map keys as text). `store`
+ * false: `b` is the whole file, not the store, and a `DataMining` there may be the image's own
+ * XMP (xmp.ts reads it), so only the training-mining labels count.
  */
-function labelsInBytes(b: Uint8Array): boolean {
+function labelsInBytes(b: Uint8Array, store = true): boolean {
   if (TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0)) return true;
   // The label in another case or with another separator (trainingMiningLabel): one folded copy,
   // one search per spelling — linear in the bytes.
@@ -355,7 +357,7 @@ function labelsInBytes(b: Uint8Array): boolean {
     const c = b[i]!;
     folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
   }
-  return FOLDED_LABEL_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
+  return FOLDED_LABEL_SPELLINGS.some((l) => (store || l !== 'datamining') && indexOfAscii(folded, l) >= 0);
 }
 // `datamining`: a metadata assertion's plus:DataMining (metadataLabel), which may be the opt-out too.
 const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining', 'datamining'];
@@ -366,7 +368,7 @@ export function readC2pa(bytes: Uint8Array): C2paReading {
     return read(bytes);
   } catch (e) {
     // A bug, not bad input (every step is bounded and checked): report the store as unread.
-    return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes) };
+    return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes, false) };
   }
 }
 
@@ -461,7 +463,7 @@ function read(bytes: Uint8Array): C2paReading {
   const located = locate(bytes);
   if (!located.found) return { present: false };
   const unread = (problem: string): C2paReading => ({
-    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes),
+    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes, (located.jumbf ?? located.raw) !== undefined),
   });
   if (!located.jumbf) return unread(located.problem ?? 'manifest store not extractable');
   const j = located.jumbf;

@@ -5,7 +5,7 @@ import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateC2pa } from '../../../utils/signals/c2pa';
 import { encode } from 'cbor2';
 import {
-  app11Segments, ascii, box, cborAssertion, concat, gif, isoBmff, jpeg, manifestStore, png, pngChunk, riffChunk, superbox, webp,
+  app11Segments, ascii, box, cborAssertion, concat, gif, isoBmff, jpeg, jpegSegment, manifestStore, png, pngChunk, riffChunk, superbox, webp,
 } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
@@ -453,5 +453,14 @@ describe('plus:DataMining in a C2PA metadata assertion (c2pa.metadata, cawg.meta
     expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'dc:creator': ['Jane'] })])))).toEqual([]);
     expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-ALLOWED' })])))).toEqual([]);
     expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-UNSPECIFIED' })])))).toEqual([]);
+  });
+});
+
+describe('a C2PA store Heed cannot locate, beside the image’s own XMP DataMining', () => {
+  it('the XMP’s DataMining is not taken for a metadata assertion in the store: info, not a refusal', () => {
+    const xmp = jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xap/1.0/\0'), ascii('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" plus:DataMining="DMI-UNSPECIFIED"/></rdf:RDF></x:xmpmeta>')));
+    const stray = jpegSegment(0xfe, ascii('jumdc2pa stray store bytes'));
+    const evidence = evaluateC2pa(jpeg({ segments: [xmp, stray] }), AI);
+    expect(evidence.map((e) => e.effect)).toEqual(['info']);
   });
 });
