@@ -75,6 +75,12 @@ const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
  * outer. Each form's search starts where its last packet ended: linear in the bytes.
  */
 function scanPacket(b: Uint8Array): string | null {
+  const packets = scanPackets(b);
+  return packets.length > 0 ? packets.join('\n') : null;
+}
+
+/** Every packet scanPacket finds, one string each. */
+function scanPackets(b: Uint8Array): string[] {
   const ranges: [number, number][] = [];
   const scan = (open: string, close: (from: number) => number) => {
     let from = 0;
@@ -106,7 +112,7 @@ function scanPacket(b: Uint8Array): string | null {
     packets.push(utf8(b.subarray(start, end)));
     reach = Math.max(reach, end);
   }
-  return packets.length > 0 ? packets.join('\n') : null;
+  return packets;
 }
 
 /** One XMP packet of a PNG: its text bytes, zlib-compressed or not. */
@@ -341,6 +347,15 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   if (jpegPackets.length > 0 && (xmp !== null || !inWalk)) {
     const base = xmp;
     xmp = [...(base !== null ? [base] : []), ...jpegPackets.filter((t) => base === null || !base.includes(t.trim()))].join('\n');
+  }
+  if (mime === 'image/tiff') {
+    // exifr reads tag 700 of IFD0 only, and nothing when its count runs past the end of the file;
+    // a packet elsewhere in the file (another IFD, a count cut short) is found by the XMP Part 3
+    // scan, and one cut short fails to parse (unreadable). Decision (DESIGN.md §2 rule 3): every
+    // packet counts, those exifr's text already holds once.
+    const base = xmp;
+    const more = scanPackets(bytes).filter((t) => base === null || !base.includes(t.trim()));
+    if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
   }
   if (pngPackets.length > 0) {
     const texts: string[] = [];

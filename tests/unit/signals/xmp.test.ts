@@ -854,3 +854,23 @@ describe('JPEG: every standard XMP APP1 is read, whichever exifr takes for the f
     expect((await read(jpeg({ segments: [xmpApp1(PROHIBITS)] }))).dataMining).toEqual(['DMI-PROHIBITED']);
   });
 });
+
+describe('TIFF: XMP exifr does not return (tag 700 past the end of the file, or in another IFD)', () => {
+  const be16 = (n: number) => [(n >> 8) & 255, n & 255];
+  const be32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const x = ascii(xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>'));
+  // Big-endian TIFF, IFD0 at 8 (TIFF 6.0 §2); XMP as tag 700, type BYTE (XMP Part 3 §1.1.4).
+  const ifd0Xmp = (count: number) => concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(700), be16(1), be32(count), be32(26), be32(0), x);
+  const ifd1Xmp = concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(1), be16(3), be32(1), be32(0), be32(26), be16(1), be16(700), be16(1), be32(x.length), be32(44), be32(0), x);
+
+  it.each<[string, Uint8Array]>([
+    ['a tag-700 count running past the end of the file', ifd0Xmp(x.length + 100_000)],
+    ['XMP in IFD1', ifd1Xmp],
+  ])('%s is read', async (_, bytes) => {
+    expect((await read(bytes)).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+
+  it('unchanged: tag 700 in IFD0 is read once', async () => {
+    expect((await read(ifd0Xmp(x.length))).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+});
