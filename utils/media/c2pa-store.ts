@@ -46,11 +46,35 @@ export interface TrainingMiningAssertion {
   entries: Map<string, TrainingMiningEntry>;
 }
 
+/** plus:DataMining values a metadata assertion states (see metadataLabel). */
+export interface MetadataDataMining {
+  /** The assertion's label as read (`c2pa.metadata`, `cawg.metadata`, `stds.iptc`, …). */
+  label: string;
+  /** False for an assertion in an ingredient's manifest. */
+  active: boolean;
+  values: string[];
+}
+
 export type C2paReading =
   | { present: false }
-  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels. */
+  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`). */
   | { present: true; readable: false; problem: string; mentionsTrainingMining: boolean }
-  | { present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[] };
+  | {
+    present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[];
+    /** plus:DataMining stated in metadata assertions; absent when there is none. */
+    dataMining?: MetadataDataMining[];
+  };
+
+/**
+ * The metadata-assertion label a box label spells, or null: C2PA 1.4+ `c2pa.metadata`, CAWG
+ * `cawg.metadata` (any XMP/IPTC field), and C2PA ≤ 1.3 `stds.iptc` / `stds.iptc.photo-metadata`,
+ * each JSON-LD that may hold IPTC's `plus:DataMining` (C2PA 2.1 §18.13; CAWG metadata assertion
+ * 1.0). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
+ */
+export function metadataLabel(label: string): string | null {
+  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?)(?:\.v\d{1,4})?$/i.exec(label.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
 
 const BMFF_C2PA_UUID = [0xd8, 0xfe, 0xc3, 0xd6, 0x1b, 0x0e, 0x48, 0x3c, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7e, 0xc4, 0x81];
 const MAX_LABEL = 256;
@@ -318,8 +342,13 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
   throw new Error(`unsupported content box ${box.type}`);
 }
 
-/** Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store. */
-function labelsInBytes(b: Uint8Array): boolean {
+/**
+ * Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store;
+ * so is a metadata assertion's `DataMining` key (CBOR and JSON keep map keys as text). `store`
+ * false: `b` is the whole file, not the store, and a `DataMining` there may be the image's own
+ * XMP (xmp.ts reads it), so only the training-mining labels count.
+ */
+function labelsInBytes(b: Uint8Array, store = true): boolean {
   if (TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0)) return true;
   // The label in another case or with another separator (trainingMiningLabel): one folded copy,
   // one search per spelling — linear in the bytes.
@@ -328,9 +357,10 @@ function labelsInBytes(b: Uint8Array): boolean {
     const c = b[i]!;
     folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
   }
-  return FOLDED_LABEL_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
+  return FOLDED_LABEL_SPELLINGS.some((l) => (store || l !== 'datamining') && indexOfAscii(folded, l) >= 0);
 }
-const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining'];
+// `datamining`: a metadata assertion's plus:DataMining (metadataLabel), which may be the opt-out too.
+const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining', 'datamining'];
 
 /** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {
@@ -338,18 +368,23 @@ export function readC2pa(bytes: Uint8Array): C2paReading {
     return read(bytes);
   } catch (e) {
     // A bug, not bad input (every step is bounded and checked): report the store as unread.
-    return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes) };
+    return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes, false) };
   }
 }
 
 /** The training-mining assertions of one manifest's assertion store. */
-function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[]): void {
+function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   for (const part of assertionStore.children) {
     const a = superbox(j, part);
     const written = a?.label?.replace(/__\d+$/, '') ?? null;
     if (!a || written === null) {
       if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
+      continue;
+    }
+    const metadata = metadataLabel(written);
+    if (metadata !== null) {
+      readMetadata(j, part, a, metadata, active, unreadable, dataMining);
       continue;
     }
     const label = trainingMiningLabel(written);
@@ -369,11 +404,66 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
   }
 }
 
+/** More strings under DataMining keys, or more nodes, than any metadata assertion holds. */
+const MAX_METADATA_NODES = 20_000;
+
+/**
+ * Every string under a `DataMining` key of a decoded metadata assertion, at any depth: the key
+ * as JSON-LD writes it (`plus:DataMining`, the full PLUS IRI, any prefix — the `@context` is not
+ * resolved; a key spelt so can only refuse, as xmp.ts reads a DataMining under an undeclared
+ * prefix), its value a string, a list, or an `@id`/`@value` node. Bounded: past the node cap or
+ * 32 levels the assertion is unreadable (UnreadAssertion).
+ */
+function dataMiningStrings(content: unknown): string[] {
+  const out: string[] = [];
+  const stack: [unknown, number, boolean][] = [[content, 0, false]];
+  for (let steps = 0; stack.length > 0; steps++) {
+    if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
+    const [v, depth, under] = stack.pop()!;
+    if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
+    if (typeof v === 'string') {
+      if (under) out.push(v);
+      continue;
+    }
+    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    for (const [k, x] of entries) {
+      const named = typeof k === 'string' && /(?:^|[:#/])datamining$/i.test(k.trim());
+      stack.push([x, depth + 1, under || named]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A metadata assertion's plus:DataMining. Decision (DESIGN.md §2 rules 3 and 5, fail closed):
+ * C2PA carries the image's IPTC metadata here too, and a DMI-PROHIBITED in it is the owner's
+ * refusal as in the XMP (read as xmp.ts reads it, c2pa.ts); one that cannot be decoded
+ * (Brotli-compressed, broken CBOR/JSON, past the caps) is unreadable when its bytes name
+ * DataMining, or when compressed (no byte search can clear it).
+ */
+function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[]): void {
+  const where = active ? '' : ' (ingredient manifest)';
+  const content = a.children[0];
+  if (!content) return;
+  if (content.type === 'brob') {
+    unreadable.push(`${label}${where}: Brotli-compressed (brob; Heed has no Brotli decoder)`);
+    return;
+  }
+  if (!labelsInBytes(j.subarray(part.offset, part.end))) return; // names no DataMining: nothing to read
+  try {
+    const values = dataMiningStrings(decodeContent(j, content));
+    if (values.length > 0) dataMining.push({ label, active, values });
+    else unreadable.push(`${label}${where}: DataMining named but no value read`);
+  } catch (e) {
+    unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
+  }
+}
+
 function read(bytes: Uint8Array): C2paReading {
   const located = locate(bytes);
   if (!located.found) return { present: false };
   const unread = (problem: string): C2paReading => ({
-    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes),
+    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes, (located.jumbf ?? located.raw) !== undefined),
   });
   if (!located.jumbf) return unread(located.problem ?? 'manifest store not extractable');
   const j = located.jumbf;
@@ -387,6 +477,7 @@ function read(bytes: Uint8Array): C2paReading {
   if (manifests.length === 0) return unread('no readable manifest');
   const assertions: TrainingMiningAssertion[] = [];
   const unreadableAssertions: string[] = [];
+  const dataMining: MetadataDataMining[] = [];
   for (let m = 0; m < manifests.length; m++) {
     const part = manifests[m]!;
     const active = m === manifests.length - 1;
@@ -404,7 +495,7 @@ function read(bytes: Uint8Array): C2paReading {
       if (labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
       continue;
     }
-    readAssertions(j, assertionStore, active, assertions, unreadableAssertions);
+    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining);
   }
-  return { present: true, readable: true, assertions, unreadableAssertions };
+  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}) };
 }

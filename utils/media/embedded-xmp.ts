@@ -14,7 +14,7 @@
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, indexOfAscii, jpegSegments, pngChunks, riffChunks } from './image-containers';
+import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
@@ -62,6 +62,7 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
 
 const utf8 = (b: Uint8Array) => new TextDecoder('utf-8').decode(b.subarray(0, MAX_PACKET_BYTES));
 const XMP_APP1 = 'http://ns.adobe.com/xap/1.0/\0';
+const XMP_APP1_LOOSE = 'http://ns.adobe.com/xap/1.0/';
 const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
 
 /**
@@ -74,6 +75,12 @@ const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp\0';
  * outer. Each form's search starts where its last packet ended: linear in the bytes.
  */
 function scanPacket(b: Uint8Array): string | null {
+  const packets = scanPackets(b);
+  return packets.length > 0 ? packets.join('\n') : null;
+}
+
+/** Every packet scanPacket finds, one string each. */
+function scanPackets(b: Uint8Array): string[] {
   const ranges: [number, number][] = [];
   const scan = (open: string, close: (from: number) => number) => {
     let from = 0;
@@ -105,7 +112,7 @@ function scanPacket(b: Uint8Array): string | null {
     packets.push(utf8(b.subarray(start, end)));
     reach = Math.max(reach, end);
   }
-  return packets.length > 0 ? packets.join('\n') : null;
+  return packets;
 }
 
 /** One XMP packet of a PNG: its text bytes, zlib-compressed or not. */
@@ -120,24 +127,149 @@ interface PngPacket {
  * rule 3, fail closed): all of them are read, not the first iTXt only, so a prohibition in any
  * of them counts.
  */
-function pngXmpPackets(bytes: Uint8Array): PngPacket[] {
+function pngXmpPackets(bytes: Uint8Array): { packets: PngPacket[]; lost: boolean } {
   const packets: PngPacket[] = [];
+  const walk = pngChunks(bytes);
+  for (const c of walk.parts) {
+    const packet = pngPacket(bytes, c);
+    if (packet) packets.push(packet);
+  }
+  // Past the walk: chunks after IEND, or after a chunk cut short or broken (see Beyond).
+  const last = walk.parts[walk.parts.length - 1];
+  let lost = false;
+  for (const at of occurrences(bytes, PNG_XMP_KEYWORD, last ? last.end + 4 : 8)) {
+    const len = u32be(bytes, at - 8);
+    const packet = len >= 0 && at + len <= bytes.length ? pngPacket(bytes, { type: fourCC(bytes, at - 4), offset: at - 8, start: at, end: at + len }) : null;
+    if (packet) packets.push(packet);
+    else lost = true;
+  }
+  return { packets, lost };
+}
+
+/** The XMP packet of one PNG chunk keyed `XML:com.adobe.xmp`, or null for any other chunk. */
+function pngPacket(bytes: Uint8Array, c: Part): PngPacket | null {
+  if (!bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) return null;
   const after = PNG_XMP_KEYWORD.length;
-  for (const c of pngChunks(bytes).parts) {
-    if (!bytesEqual(bytes, c.start, PNG_XMP_KEYWORD)) continue;
-    if (c.type === 'iTXt') {
-      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
-      let at = c.start + after + 2;
-      for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
-      packets.push({ data: bytes.subarray(at, c.end), compressed: bytes[c.start + after] === 1 });
-    } else if (c.type === 'tEXt') {
-      packets.push({ data: bytes.subarray(c.start + after, c.end), compressed: false });
-    } else if (c.type === 'zTXt') {
-      // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
-      packets.push({ data: bytes.subarray(c.start + after + 1, c.end), compressed: true });
+  if (c.type === 'iTXt') {
+    // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+    let at = c.start + after + 2;
+    for (let nul = 0; nul < 2 && at < c.end; at++) if (bytes[at] === 0) nul++;
+    return { data: bytes.subarray(at, c.end), compressed: bytes[c.start + after] === 1 };
+  }
+  if (c.type === 'tEXt') return { data: bytes.subarray(c.start + after, c.end), compressed: false };
+  // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
+  if (c.type === 'zTXt') return { data: bytes.subarray(c.start + after + 1, c.end), compressed: true };
+  return null;
+}
+
+/** Every index of `s` in `b` at or after `from`. */
+function occurrences(b: Uint8Array, s: string, from: number): number[] {
+  const found: number[] = [];
+  for (let at = indexOfAscii(b, s, from); at >= 0; at = indexOfAscii(b, s, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * XMP the container walk did not reach: the packets found there, and whether one was seen that
+ * could not be taken out (cut short, not framed as a segment or chunk). Decision (DESIGN.md §2
+ * rules 3 and 5, fail closed): the walks stop at the first JPEG SOS, at PNG IEND, at the end the
+ * RIFF header declares, or at a part cut short or broken; but a progressive JPEG may carry APPn
+ * segments between its scans (T.81 §B.2.4), images are appended after EOI (MPF), writers put
+ * chunks after IEND or lie about the RIFF size, and a file cut inside its XMP still displays the
+ * pixels before it. An XMP signature past the walk is read when it is framed whole, and makes the
+ * XMP unreadable when it is not: read as absent, its prohibition was lost.
+ */
+interface Beyond {
+  packets: string[];
+  lost: boolean;
+}
+
+const XMP_EXTENSION_APP1 = 'http://ns.adobe.com/xmp/extension/\0';
+
+/** JPEG APP1 XMP segments after `from` (T.81 §B.1.1.4: FF E1, then a length that counts itself). */
+function jpegXmpBeyond(b: Uint8Array, from: number): Beyond {
+  const packets: string[] = [];
+  let lost = false;
+  for (const at of occurrences(b, XMP_APP1, from)) {
+    const len = u16be(b, at - 2);
+    const framed = at - 4 >= from && b[at - 4] === 0xff && b[at - 3] === 0xe1 && len >= 2 + XMP_APP1.length;
+    if (framed && at - 2 + len <= b.length) packets.push(utf8(b.subarray(at + XMP_APP1.length, at - 2 + len)));
+    else lost = true;
+  }
+  // Extended XMP there: exifr reassembles only the segments before SOS.
+  if (indexOfAscii(b, XMP_EXTENSION_APP1, from) >= 0) lost = true;
+  return { packets, lost };
+}
+
+/** WebP `XMP ` chunks after `from` (past the declared RIFF size, or cut short). */
+function riffXmpBeyond(b: Uint8Array, from: number): Beyond {
+  const packets: string[] = [];
+  let lost = false;
+  for (const at of occurrences(b, 'XMP ', from)) {
+    const size = u32le(b, at + 4);
+    if (size >= 0 && at + 8 + size <= b.length) packets.push(utf8(b.subarray(at + 8, at + 8 + size)));
+    else lost = true;
+  }
+  return { packets, lost };
+}
+
+/** GIF XMP application extension: introducer, label, block size 11, "XMP DataXMP" (XMP Part 3 §1.1.2). */
+const GIF_XMP_EXTENSION = 'XMP DataXMP';
+
+/** A NUL-terminated string in `[at, end)` and the index after its NUL, or null when there is none. */
+function cString(b: Uint8Array, at: number, end: number): [string, number] | null {
+  const nul = b.subarray(at, end).indexOf(0);
+  return nul < 0 ? null : [new TextDecoder('latin1').decode(b.subarray(at, at + nul)), at + nul + 1];
+}
+
+/**
+ * HEIF/AVIF XMP items (ISO/IEC 23008-12 §6.4.2, A.2: an `infe` of item_type `mime`, content_type
+ * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`). Only
+ * the top-level `meta` box's `iinf` is read.
+ */
+function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
+  let count = 0;
+  let encoded = false;
+  for (const meta of readBoxes(b).parts.filter((p) => p.type === 'meta')) {
+    for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
+      const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
+      for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
+        const version = b[infe.start] ?? 0;
+        if (version < 2) continue;
+        const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
+        if (fourCC(b, typeAt) !== 'mime') continue;
+        const name = cString(b, typeAt + 4, infe.end);
+        const type = name && cString(b, name[1], infe.end);
+        // A content_type cut short may be the XMP's: counted, and encoded (unreadable).
+        if (!type) {
+          count++;
+          encoded = true;
+          continue;
+        }
+        if (!/rdf\+xml|xmp/i.test(type[0])) continue;
+        count++;
+        const encoding = type[1] < infe.end ? cString(b, type[1], infe.end) : ['', type[1]] as const;
+        if (!encoding || encoding[0] !== '') encoded = true;
+      }
     }
   }
-  return packets;
+  return { count, encoded };
+}
+
+/**
+ * The XMP a GIF or HEIF/AVIF file says it holds, before the packet scan: how many packets it
+ * declares, and whether one is stored encoded. Decision (DESIGN.md §2 rule 5, fail closed): XMP
+ * the container declares but the scan does not find (a deflate-compressed HEIF item, a UTF-16
+ * packet, a packet under another prefix) or stores encoded is unreadable, not absent — read as
+ * absent, its prohibition was lost.
+ */
+function declaredXmp(b: Uint8Array, mime: string | null): { count: number; encoded: boolean } {
+  if (mime === 'image/gif') {
+    const count = occurrences(b, GIF_XMP_EXTENSION, 0).filter((at) => b[at - 3] === 0x21 && b[at - 2] === 0xff && b[at - 1] === 0x0b).length;
+    return { count, encoded: false };
+  }
+  if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifXmpItems(b);
+  return { count: 0, encoded: false };
 }
 
 /** What the container holds, before any XMP parsing. */
@@ -152,28 +284,44 @@ export interface RawEmbedded {
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
   if (mime === 'image/webp') {
-    // Every `XMP ` chunk, not the first only (see scanPacket).
-    const chunks = riffChunks(bytes).parts.filter((p) => p.type === 'XMP ');
-    return { xmp: chunks.length > 0 ? chunks.map((c) => utf8(bytes.subarray(c.start, c.end))).join('\n') : null, xmpDeclared: chunks.length > 0, iim: null };
+    // Every `XMP ` chunk, not the first only (see scanPacket), and those past the walk (Beyond).
+    const walk = riffChunks(bytes);
+    const last = walk.parts[walk.parts.length - 1];
+    const beyond = riffXmpBeyond(bytes, last ? last.end + ((last.end - last.start) & 1) : 12);
+    const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
+    const declared = packets.length > 0 || beyond.lost;
+    return { xmp: declared && !beyond.lost ? packets.join('\n') : null, xmpDeclared: declared, iim: null };
   }
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
-    return { xmp, xmpDeclared: xmp !== null, iim: null };
+    const declared = declaredXmp(bytes, mime);
+    // Declared but not found by the scan, or stored encoded: unreadable (see declaredXmp).
+    const unread = declared.encoded || (declared.count > 0 && xmp === null);
+    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null };
   }
   let xmpDeclared = false;
-  // Standard XMP APP1 segments after the first (exifr reads the first only), and the PNG packets.
-  let laterApp1: string[] = [];
+  // The JPEG's standard XMP APP1 packets, each read here (see below), and the PNG packets.
+  let jpegPackets: string[] = [];
   let pngPackets: PngPacket[] = [];
+  // XMP seen past the container walk that could not be taken out (Beyond): unreadable.
+  let lost = false;
+  let inWalk = false;
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
-    const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1));
-    xmpDeclared = app1.length > 0;
-    laterApp1 = app1.slice(1).map((s) => utf8(bytes.subarray(s.start + XMP_APP1.length, s.end)));
-    // A segment cut short is not in the walk; its signature still says XMP was there.
-    if (!walk.complete && !xmpDeclared) xmpDeclared = indexOfAscii(bytes, XMP_APP1) >= 0;
+    // The signature without its NUL: exifr takes an APP1 whose NUL is missing or another byte for
+    // XMP too, and reads the first XMP APP1 only (all of them with Extended XMP).
+    const app1 = walk.parts.filter((s) => s.type === 0xe1 && bytesEqual(bytes, s.start, XMP_APP1_LOOSE));
+    // A segment cut short, between scans or after EOI is not in the walk; its signature still says XMP was there.
+    const beyond = jpegXmpBeyond(bytes, walk.parts[walk.parts.length - 1]?.end ?? 2);
+    xmpDeclared = app1.length > 0 || beyond.packets.length > 0 || beyond.lost;
+    jpegPackets = [...app1.map((s) => utf8(bytes.subarray(s.start + XMP_APP1_LOOSE.length + (bytes[s.start + XMP_APP1_LOOSE.length] === 0 ? 1 : 0), s.end))), ...beyond.packets];
+    lost = beyond.lost;
+    inWalk = app1.length > 0;
   } else if (mime === 'image/png') {
-    pngPackets = pngXmpPackets(bytes);
-    xmpDeclared = pngPackets.length > 0;
+    const found = pngXmpPackets(bytes);
+    pngPackets = found.packets;
+    lost = found.lost;
+    xmpDeclared = pngPackets.length > 0 || lost;
   }
   let parsed: Record<string, unknown> | undefined;
   try {
@@ -191,8 +339,24 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   let xmp = typeof parsed?.xmp === 'string' ? parsed.xmp : null;
   // Every packet counts (DESIGN.md §2 rule 3: a prohibition in the second must not go unread);
-  // xmp-rdf.ts reads several packets one after another.
-  if (xmp !== null && laterApp1.length > 0) xmp = [xmp, ...laterApp1].join('\n');
+  // xmp-rdf.ts reads several packets one after another. exifr gives the first XMP APP1 (with
+  // Extended XMP, every XMP segment joined) — not necessarily the one the walk finds first (an
+  // APP1 whose signature lacks its NUL is exifr's first), so every standard packet is added here
+  // unless exifr's text already holds it; it reads nothing past SOS (Beyond). XMP the walk finds
+  // that exifr could not read at all keeps the XMP unreadable (xmp null).
+  if (jpegPackets.length > 0 && (xmp !== null || !inWalk)) {
+    const base = xmp;
+    xmp = [...(base !== null ? [base] : []), ...jpegPackets.filter((t) => base === null || !base.includes(t.trim()))].join('\n');
+  }
+  if (mime === 'image/tiff') {
+    // exifr reads tag 700 of IFD0 only, and nothing when its count runs past the end of the file;
+    // a packet elsewhere in the file (another IFD, a count cut short) is found by the XMP Part 3
+    // scan, and one cut short fails to parse (unreadable). Decision (DESIGN.md §2 rule 3): every
+    // packet counts, those exifr's text already holds once.
+    const base = xmp;
+    const more = scanPackets(bytes).filter((t) => base === null || !base.includes(t.trim()));
+    if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
+  }
   if (pngPackets.length > 0) {
     const texts: string[] = [];
     for (const p of pngPackets) {
@@ -205,6 +369,7 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     }
     xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
   }
+  if (lost) xmp = null; // declared, not extractable: unreadable
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };
 }

@@ -24,6 +24,10 @@
  * only to the ingredient could keep what the owner refused (DESIGN.md §2, fail closed). An
  * ingredient's `allowed` is only info: it cannot speak for the edits made since.
  *
+ * Metadata assertions (`c2pa.metadata`, `cawg.metadata`, C2PA ≤ 1.3 `stds.iptc`) carry the
+ * image's IPTC fields as JSON-LD, `plus:DataMining` among them: read as the XMP's is (xmp.ts
+ * dataMiningEvidence), so a prohibition stated only there refuses (`xmp-data-mining`).
+ *
  * Brotli (`brob`, C2PA 2.x): a compressed manifest or assertion hides what it says. Heed carries
  * no Brotli decoder (Chromium's DecompressionStream refuses 'brotli' — checked in Chromium 156:
  * "Unsupported compression format" — and no small, well-kept pure-JS decoder with an output
@@ -34,6 +38,7 @@
 import { readC2pa, type TrainingMiningEntry } from '../media/c2pa-store';
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import { dataMiningEvidence } from './xmp';
 
 const UNVERIFIED = 'unverified claim (signature not validated)';
 
@@ -102,6 +107,13 @@ export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Eviden
     ...base, value: clip(`${label} present, unread`), effect: 'deny' as const, reason: 'signal-unreadable' as const,
     note: 'A training-and-data-mining assertion, or a manifest that may hold one, could not be read (fails closed).',
   }));
+  // plus:DataMining in a metadata assertion: read as the XMP's is (xmp.ts). An ingredient's
+  // prohibition binds as its training-mining refusal does (above); its DMI-ALLOWED permits nothing anyway.
+  for (const stated of reading.dataMining ?? []) {
+    const where = `The image's C2PA ${stated.label} assertion${stated.active ? '' : " (an ingredient's manifest)"}`;
+    const found = dataMiningEvidence(stated.values, profile, { kind: 'c2pa', source: 'c2pa', where });
+    evidence.push(...found.map((e) => ({ ...e, value: clip(`${stated.label}${stated.active ? '' : ' (ingredient manifest)'} ${e.value} — ${UNVERIFIED}`) })));
+  }
   for (const assertion of reading.assertions) {
     if (assertion.entries.size === 0) {
       evidence.push({ ...base, value: clip(`${assertion.label}: no entries — ${UNVERIFIED}`), effect: 'info', note: 'The assertion states no use.' });

@@ -14,7 +14,8 @@ import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
 import type { PurposeProfile } from '../model/purposes';
-import { hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
+import type { XmlElement } from './xml/parse';
+import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -22,7 +23,6 @@ const NS = {
   photoshop: 'http://ns.adobe.com/photoshop/1.0/',
   plus: 'http://ns.useplus.org/ldf/xmp/1.0/',
   ext: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
-  cc: 'http://creativecommons.org/ns#',
 } as const;
 
 const MAX_TEXT = 2000;
@@ -81,14 +81,33 @@ function texts(props: readonly XmpProperty[], ns: string, name: string): string[
 const PLUS_NS_LOOSE = /^https?:\/\/ns\.useplus\.org\/ldf\/xmp\/1\.0\/?$/i;
 
 /**
- * plus:DataMining values, the property read a little off too. Decision (DESIGN.md §2 rule 3, the
+ * Whether a name is plus:DataMining, read a little off too. Decision (DESIGN.md §2 rule 3, the
  * reading that cannot keep a refusal): XMP names are case-sensitive URIs, so `plus:dataMining` or
  * a PLUS namespace without its trailing slash is strictly another property; but the owner who
  * wrote `DMI-PROHIBITED` there refused, and the only thing such a spelling can do is refuse —
- * so it counts, as dataMiningId reads values written a little off.
+ * so it counts, as dataMiningId reads values written a little off. So does a `DataMining` whose
+ * prefix is never declared (`plus:` without `xmlns:plus`; parse.ts gives it an
+ * `urn:unbound-prefix:` namespace) or that is in no namespace: the writer meant PLUS's property,
+ * and read as foreign its DMI-PROHIBITED was lost. A DataMining in a declared other namespace
+ * stays foreign.
  */
-function dataMiningTexts(props: readonly XmpProperty[]): string[] {
-  return props.filter((p) => p.ns !== null && PLUS_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'datamining').flatMap((p) => textsOf(p.value));
+function isDataMining(ns: string | null, name: string): boolean {
+  return name.toLowerCase() === 'datamining' && (ns === null || ns.startsWith('urn:unbound-prefix:') || PLUS_NS_LOOSE.test(ns));
+}
+
+/**
+ * plus:DataMining values: those the XMP data model reads (in its order), then every other word
+ * any DataMining in the packet holds (deepPropertyTexts: a value written outside the data model,
+ * or a DataMining inside a struct, a misplaced rdf:Description or an ingredient's metadata).
+ * Decision (DESIGN.md §2 rule 3): a prohibition the data model does not reach still refuses —
+ * a DataMining anywhere in the image's metadata is the owner's, or the owner of content it is
+ * made from (as c2pa.ts reads an ingredient's refusal); an allowing word found so only adds
+ * `allow` evidence, which permits nothing.
+ */
+function dataMiningTexts(props: readonly XmpProperty[], roots: XmlElement[]): string[] {
+  const modelled = props.filter((p) => isDataMining(p.ns, p.name)).flatMap((p) => textsOf(p.value));
+  const seen = new Set(modelled);
+  return [...modelled, ...deepPropertyTexts(roots, isDataMining).filter((t) => !seen.has(t))];
 }
 
 /** TDMRep's XMP namespace (SIGNALS.md §4.2: `http://www.w3.org/ns/tdmrep/`), with the `#` of its EPUB 3 prefix, any case. */
@@ -117,30 +136,59 @@ function leastReleasing(values: string[]): string | null {
   return first(values.filter((v) => !releases(v))) ?? first(values);
 }
 
+/** xmpRights's namespace as writers get it a little wrong: https, no trailing slash, any case. */
+const XMP_RIGHTS_NS_LOOSE = /^https?:\/\/ns\.adobe\.com\/xap\/1\.0\/rights\/?$/i;
+
+/**
+ * Namespaces whose `license` property states a licence: Creative Commons' (`cc:`, http or https,
+ * and its first, `http://web.resource.org/cc/`, which older CC tools wrote), DCMI Terms
+ * (`dcterms:license`), the XHTML vocabulary and schema.org (whose `license` CC REL and Google read).
+ */
+const LICENCE_NS_LOOSE = /^https?:\/\/(?:creativecommons\.org\/ns#?|web\.resource\.org\/cc\/?|purl\.org\/dc\/terms\/?|www\.w3\.org\/1999\/xhtml\/vocab#?|schema\.org\/?)$/i;
+
+/** A prefix the packet never declares (parse.ts), or no namespace at all. */
+const undeclared = (ns: string | null) => ns === null || ns.startsWith('urn:unbound-prefix:');
+
+/**
+ * The image's own licence statements, read a little off too. Decision (DESIGN.md §2 rule 4, the
+ * most specific level, read so it cannot keep what the owner refused): an xmpRights:WebStatement
+ * or a `license` written in a namespace variant, under a prefix never declared, or in a form
+ * outside the XMP data model (text beside attributes, a second container: allTextsOf) is still the
+ * image's own statement — read strictly, a CC BY-NC stated so was lost and the page's CC BY
+ * permitted the image. Each is a statement like cc:license, so a licence not accepted refuses and
+ * two that differ conflict. Only top-level properties: a licence inside a struct (an ingredient's
+ * metadata in xmpMM:Pantry) is another work's.
+ */
+const isWebStatement = (p: XmpProperty) => p.name.toLowerCase() === 'webstatement' && (undeclared(p.ns) || (p.ns !== null && XMP_RIGHTS_NS_LOOSE.test(p.ns)));
+const isLicence = (p: XmpProperty) => (p.name.toLowerCase() === 'license' || p.name.toLowerCase() === 'licence') && (undeclared(p.ns) || (p.ns !== null && LICENCE_NS_LOOSE.test(p.ns)));
+const statementTexts = (props: readonly XmpProperty[], is: (p: XmpProperty) => boolean) => props.filter(is).flatMap(allTextsOf);
+
 /** WebStatement and cc:license values after the first of each (absent when there are none). */
-function moreLicenceUrls(props: readonly XmpProperty[]): { moreLicenceUrls?: string[] } {
-  const more = list([...texts(props, NS.xmpRights, 'WebStatement').slice(1), ...texts(props, NS.cc, 'license').slice(1)]);
+function moreLicenceUrls(webStatements: string[], licences: string[]): { moreLicenceUrls?: string[] } {
+  const more = list([...webStatements.slice(1), ...licences.slice(1)]);
   return more.length > 0 ? { moreLicenceUrls: more } : {};
 }
 
-function fromXmp(props: readonly XmpProperty[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
+function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
   const marked = markedValues.includes('true') ? 'true' : markedValues[0];
+  const webStatements = statementTexts(props, isWebStatement);
+  const licences = statementTexts(props, isLicence);
   const licensorUrls = propertyValues(props, NS.plus, 'Licensor')
     .flatMap(structsOf)
     .flatMap((fields) => fields.filter((f) => f.ns === NS.plus && f.name === 'LicensorURL').flatMap((f) => textsOf(f.value)));
   return {
-    webStatement: first(texts(props, NS.xmpRights, 'WebStatement')),
-    ccLicense: first(texts(props, NS.cc, 'license')),
-    ...moreLicenceUrls(props),
+    webStatement: first(webStatements),
+    ccLicense: first(licences),
+    ...moreLicenceUrls(webStatements, licences),
     usageTerms: first(texts(props, NS.xmpRights, 'UsageTerms')),
     marked: marked === 'true' ? true : marked === 'false' ? false : null,
     rights: first(texts(props, NS.dc, 'rights')),
     creators: list(texts(props, NS.dc, 'creator')),
     title: first(texts(props, NS.dc, 'title')),
     credit: first(texts(props, NS.photoshop, 'Credit')),
-    dataMining: list(dataMiningTexts(props)),
+    dataMining: list(dataMiningTexts(props, roots)),
     otherConstraints: first(texts(props, NS.plus, 'OtherConstraints')),
     modelReleaseStatus: leastReleasing(texts(props, NS.plus, 'ModelReleaseStatus')),
     propertyReleaseStatus: first(texts(props, NS.plus, 'PropertyReleaseStatus')),
@@ -159,6 +207,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
   try {
     const raw = await extractEmbedded(bytes);
     let props: XmpProperty[] = [];
+    let roots: XmlElement[] = [];
     if (raw.xmpDeclared) {
       if (raw.xmp === null) return { unreadable: 'XMP present but could not be extracted' };
       const xml = parseXmpPacket(raw.xmp);
@@ -166,15 +215,16 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       if (!hasRdf(xml.value)) return { unreadable: 'XMP: no rdf:RDF in packet' };
       const typed = topLevelTypedNode(xml.value);
       if (typed !== null) return { unreadable: `XMP: top-level typed node <${typed}> (XMP allows only rdf:Description there)` };
-      props = readRdfProperties(xml.value);
-      const pastCap = dataMiningPastCap(dataMiningTexts(props));
+      roots = xml.value;
+      props = readRdfProperties(roots);
+      const pastCap = dataMiningPastCap(dataMiningTexts(props, roots));
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
     const iim = raw.iim ?? {};
     const rights: EmbeddedRights = {
       xmp: raw.xmpDeclared,
       iim: Object.keys(iim).length > 0,
-      ...fromXmp(props),
+      ...fromXmp(props, roots),
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),
@@ -338,6 +388,46 @@ export function statedLicences(evaluation: { licence: Licence | null; licences?:
 }
 
 /**
+ * Evidence for plus:DataMining values under a purpose, wherever the image states them (its XMP;
+ * a C2PA metadata assertion, c2pa.ts): a prohibition for the purpose denies (`xmp-data-mining`),
+ * prose speaking of a prohibition Heed cannot read denies (`signal-unreadable`), the rest is info
+ * (DMI-ALLOWED: allow, which permits nothing by itself). `where` names the statement in the notes.
+ */
+export function dataMiningEvidence(
+  values: readonly string[],
+  profile: PurposeProfile,
+  at: { kind: 'xmp' | 'c2pa'; source: string; otherConstraints?: string | null; where?: string },
+): Evidence[] {
+  const evidence: Evidence[] = [];
+  const where = at.where ?? "The image's own metadata";
+  const base = { kind: at.kind, scope: 'image' as const, source: at.source };
+  const info = (value: string, note: string, effect: Evidence['effect'] = 'info') => evidence.push({ ...base, value: clip(value), effect, note });
+  for (const raw of values.flatMap(dataMiningValues)) {
+    const id = dataMiningId(raw);
+    const value = `plus:DataMining=${id ?? raw}`;
+    if (id === null && speaksOfProhibition(raw)) {
+      evidence.push({
+        ...base, value: clip(value), effect: 'deny', reason: 'signal-unreadable',
+        note: 'Not a PLUS Data Mining ID, but it speaks of a prohibition Heed cannot read (fails closed).',
+      });
+    } else if (id === null) {
+      info(value, 'Not a PLUS Data Mining ID; no effect.');
+    } else if (profile.dataMiningProhibited.includes(id)) {
+      const see = id === 'DMI-PROHIBITED-SEECONSTRAINT' && at.otherConstraints ? ` Other constraints: "${at.otherConstraints}".` : '';
+      evidence.push({
+        ...base, value: clip(value), effect: 'deny', reason: 'xmp-data-mining',
+        note: clip(`${where} prohibits data mining for this purpose (${id}).${see}`),
+      });
+    } else if (id === 'DMI-ALLOWED') {
+      info(value, `${where} allows data mining.`, 'allow');
+    } else {
+      info(value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
+    }
+  }
+  return evidence;
+}
+
+/**
  * Evidence for one image's embedded metadata under a purpose: a DataMining prohibition denies
  * (`xmp-data-mining`), an unreadable packet denies (`signal-unreadable`), the rest is info.
  */
@@ -356,28 +446,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   const add = (kind: 'xmp' | 'iptc', value: string, note: string, effect: Evidence['effect'] = 'info') =>
     evidence.push({ kind, scope: 'image', source: kind, value: clip(value), effect, note });
 
-  for (const raw of rights.dataMining.flatMap(dataMiningValues)) {
-    const id = dataMiningId(raw);
-    const value = `plus:DataMining=${id ?? raw}`;
-    if (id === null && speaksOfProhibition(raw)) {
-      evidence.push({
-        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'signal-unreadable',
-        note: 'Not a PLUS Data Mining ID, but it speaks of a prohibition Heed cannot read (fails closed).',
-      });
-    } else if (id === null) {
-      add('xmp', value, 'Not a PLUS Data Mining ID; no effect.');
-    } else if (profile.dataMiningProhibited.includes(id)) {
-      const see = id === 'DMI-PROHIBITED-SEECONSTRAINT' && rights.otherConstraints ? ` Other constraints: "${rights.otherConstraints}".` : '';
-      evidence.push({
-        kind: 'xmp', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'xmp-data-mining',
-        note: clip(`The image's own metadata prohibits data mining for this purpose (${id}).${see}`),
-      });
-    } else if (id === 'DMI-ALLOWED') {
-      add('xmp', value, "The image's own metadata allows data mining.", 'allow');
-    } else {
-      add('xmp', value, id === 'DMI-UNSPECIFIED' ? 'Data mining: no prohibition stated.' : `${id} does not bind ${profile.purpose}.`);
-    }
-  }
+  evidence.push(...dataMiningEvidence(rights.dataMining, profile, { kind: 'xmp', source: 'xmp', otherConstraints: rights.otherConstraints }));
   for (const raw of rights.tdmReservations ?? []) {
     const value = `tdm:reservation=${raw}`;
     if (raw.trim() === '1') {

@@ -5,7 +5,7 @@ import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateC2pa } from '../../../utils/signals/c2pa';
 import { encode } from 'cbor2';
 import {
-  app11Segments, ascii, box, cborAssertion, concat, gif, isoBmff, jpeg, manifestStore, png, pngChunk, riffChunk, superbox, webp,
+  app11Segments, ascii, box, cborAssertion, concat, gif, isoBmff, jpeg, jpegSegment, manifestStore, png, pngChunk, riffChunk, superbox, webp,
 } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
@@ -419,5 +419,48 @@ describe('a C2PA store in a GIF, TIFF or SVG', () => {
     for (const full of [gifWith(STORE, 40), tiffWith(STORE), svgWith(`<c2pa:manifest>${base64(STORE)}</c2pa:manifest>`)]) {
       for (let n = 0; n <= full.length; n += 3) expect(() => evaluateC2pa(full.subarray(0, n), AI)).not.toThrow();
     }
+  });
+});
+
+describe('plus:DataMining in a C2PA metadata assertion (c2pa.metadata, cawg.metadata, stds.iptc)', () => {
+  const CONTEXT = { '@context': { plus: 'http://ns.useplus.org/ldf/xmp/1.0/', dc: 'http://purl.org/dc/elements/1.1/' } };
+  const jsonAssertion = (label: string, content: unknown) => superbox('json', label, box('json', ascii(JSON.stringify(content))));
+  const denies = (bytes: Uint8Array, profile = AI) => evaluateC2pa(bytes, profile).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it.each<[string, Uint8Array]>([
+    ['c2pa.metadata (JSON-LD), full vocabulary URI', jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED' })],
+    ['cawg.metadata, another prefix, an @id node', jsonAssertion('cawg.metadata', { '@context': { p: 'http://ns.useplus.org/ldf/xmp/1.0/' }, 'p:DataMining': { '@id': 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING' } })],
+    ['stds.iptc (C2PA ≤ 1.3), full IRI key, in a list beside DMI-ALLOWED', jsonAssertion('stds.iptc', { 'http://ns.useplus.org/ldf/xmp/1.0/DataMining': ['DMI-ALLOWED', 'DMI-PROHIBITED-GENAIMLTRAINING'] })],
+    ['c2pa.metadata in CBOR, with an instance suffix', cborAssertion('c2pa.metadata__1', { 'plus:DataMining': 'DMI-PROHIBITED' })],
+  ])('%s → xmp-data-mining', (_, assertion) => {
+    expect(denies(jpegWith(manifestStore([assertion])))).toEqual(['xmp-data-mining']);
+  });
+
+  it('each purpose reads the ID as the XMP does: a training-only prohibition does not bind research-tdm', () => {
+    const bytes = jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-PROHIBITED-AIMLTRAINING' })]));
+    expect(denies(bytes, AI)).toEqual(['xmp-data-mining']);
+    expect(denies(bytes, TDM)).toEqual([]);
+  });
+
+  it('a metadata assertion naming DataMining that cannot be decoded, or one Brotli-compressed, is unreadable', () => {
+    const broken = superbox('json', 'c2pa.metadata', box('json', ascii('{"plus:DataMining": "DMI-PROHIBITED"')));
+    expect(denies(jpegWith(manifestStore([broken])))).toEqual(['signal-unreadable']);
+    const compressed = superbox('json', 'cawg.metadata', box('brob', concat(ascii('json'), Uint8Array.from([0x1b, 0x03, 0x00, 0xf8, 0x25]))));
+    expect(denies(jpegWith(manifestStore([compressed])))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: a metadata assertion without DataMining, or allowing it, refuses nothing', () => {
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'dc:creator': ['Jane'] })])))).toEqual([]);
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-ALLOWED' })])))).toEqual([]);
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:DataMining': 'DMI-UNSPECIFIED' })])))).toEqual([]);
+  });
+});
+
+describe('a C2PA store Heed cannot locate, beside the image’s own XMP DataMining', () => {
+  it('the XMP’s DataMining is not taken for a metadata assertion in the store: info, not a refusal', () => {
+    const xmp = jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xap/1.0/\0'), ascii('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" plus:DataMining="DMI-UNSPECIFIED"/></rdf:RDF></x:xmpmeta>')));
+    const stray = jpegSegment(0xfe, ascii('jumdc2pa stray store bytes'));
+    const evidence = evaluateC2pa(jpeg({ segments: [xmp, stray] }), AI);
+    expect(evidence.map((e) => e.effect)).toEqual(['info']);
   });
 });

@@ -10,10 +10,11 @@ import {
   evaluateEmbeddedRights,
   isSyntheticSourceType,
   readEmbeddedRights,
+  statedLicences,
   type EmbeddedRights,
   type EmbeddedRightsResult,
 } from '../../../utils/signals/xmp';
-import { NS, ascii, concat, gif, iptcApp13, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
+import { NS, ascii, box, concat, gif, iptcApp13, isoBmff, jpeg, jpegSegment, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
 const TDM = purposeProfile('research-tdm');
@@ -680,5 +681,196 @@ describe('a TDMRep reservation in the image’s own XMP', () => {
     expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('0')), AI).evidence)).toEqual([]);
     expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('yes')), AI).evidence)).toEqual([]);
     expect(await read(jpeg({ segments: [xmpApp1(xmpPacket(''))] }))).not.toHaveProperty('tdmReservations');
+  });
+});
+
+describe('plus:DataMining written outside the XMP data model, or with an undeclared prefix', () => {
+  // Each image states CC BY (which the page could accept too) and a prohibition the data model reader did not reach.
+  const refuses = async (description: string, attrs = '', xmlns?: string) => {
+    const bytes = jpeg({ segments: [xmpApp1(xmpPacket(description, `xmpRights:WebStatement="${CC_BY}" ${attrs}`, xmlns))] });
+    return evaluateEmbeddedRights(await read(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+  };
+  const declared = 'xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"';
+  it.each([
+    ['text beside an rdf:Bag', '<plus:DataMining>DMI-PROHIBITED<rdf:Bag><rdf:li>DMI-ALLOWED</rdf:li></rdf:Bag></plus:DataMining>'],
+    ['a second container', '<plus:DataMining><rdf:Bag><rdf:li>DMI-ALLOWED</rdf:li></rdf:Bag><rdf:Bag><rdf:li>DMI-PROHIBITED</rdf:li></rdf:Bag></plus:DataMining>'],
+    ['rdf:resource beside text', '<plus:DataMining rdf:resource="DMI-ALLOWED">DMI-PROHIBITED</plus:DataMining>'],
+    ['a second rdf:value', '<plus:DataMining rdf:parseType="Resource"><rdf:value>DMI-ALLOWED</rdf:value><rdf:value>DMI-PROHIBITED</rdf:value></plus:DataMining>'],
+    ['rdf:_1 instead of rdf:li', '<plus:DataMining><rdf:Bag><rdf:_1>DMI-PROHIBITED</rdf:_1></rdf:Bag></plus:DataMining>'],
+    ['text directly in an rdf:Bag', '<plus:DataMining><rdf:Bag>DMI-PROHIBITED</rdf:Bag></plus:DataMining>'],
+    ['parseType="Literal" markup', '<plus:DataMining rdf:parseType="Literal"><b>DMI-PROHIBITED-AIMLTRAINING</b></plus:DataMining>'],
+    ['a property attribute beside the text', '<plus:DataMining plus:note="x">DMI-PROHIBITED</plus:DataMining>'],
+    ['a struct', '<plus:DataMining rdf:parseType="Resource"><plus:Value>DMI-PROHIBITED</plus:Value></plus:DataMining>'],
+    ['an rdf:Description nested as a property', '<rdf:Description plus:DataMining="DMI-PROHIBITED"/>'],
+  ])('%s → xmp-data-mining', async (_, description) => {
+    expect(await refuses(description)).toContain('xmp-data-mining');
+  });
+
+  it.each([
+    ['element, prefix never declared', '<plus:DataMining>DMI-PROHIBITED</plus:DataMining>', ''],
+    ['attribute, prefix never declared', '', 'plus:DataMining="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING"'],
+    ['element in no namespace', '<DataMining>DMI-PROHIBITED</DataMining>', ''],
+  ])('%s → xmp-data-mining', async (_, description, attrs) => {
+    expect(await refuses(description, attrs, declared)).toContain('xmp-data-mining');
+  });
+
+  it('unchanged: a DataMining in a declared other namespace stays foreign; an allowing value alone refuses nothing', async () => {
+    expect(await refuses('<o:DataMining xmlns:o="urn:other">DMI-PROHIBITED</o:DataMining>')).toEqual([]);
+    expect(await refuses('<plus:DataMining><rdf:Bag><rdf:li>DMI-ALLOWED</rdf:li></rdf:Bag></plus:DataMining>')).toEqual([]);
+    expect((await read(jpeg({ segments: [xmpApp1(xmpPacket('<plus:DataMining><rdf:Alt><rdf:li xml:lang="en">DMI-PROHIBITED</rdf:li><rdf:li xml:lang="x-default">DMI-ALLOWED</rdf:li></rdf:Alt></plus:DataMining>'))] }))).dataMining)
+      .toEqual(['DMI-ALLOWED', 'DMI-PROHIBITED']);
+  });
+});
+
+describe('XMP past where the container walk stops', () => {
+  const PROHIBITS = xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>');
+  const deny = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+  const SOS = jpegSegment(0xda, Uint8Array.from([1, 1, 0, 0, 63, 0]));
+  // A progressive JPEG: a first scan, an APP1 between scans (T.81 §B.2.4), a second scan, EOI.
+  const betweenScans = (app1: Uint8Array) => {
+    const first = jpeg();
+    return concat(first.subarray(0, first.length - 2), app1, SOS, [0x00, 0xff, 0xd9]);
+  };
+
+  it('JPEG: an XMP APP1 between the scans of a progressive JPEG is read', async () => {
+    expect(await deny(betweenScans(xmpApp1(PROHIBITS)))).toEqual(['xmp-data-mining']);
+  });
+
+  it('JPEG: an XMP APP1 of an image appended after EOI (MPF) is read, beside the first one', async () => {
+    const bytes = concat(jpeg({ segments: [xmpApp1(xmpPacket(''))] }), jpeg({ segments: [xmpApp1(PROHIBITS)] }));
+    expect(await deny(bytes)).toEqual(['xmp-data-mining']);
+  });
+
+  it('JPEG: an XMP APP1 after SOS cut short is unreadable', async () => {
+    const bytes = betweenScans(xmpApp1(PROHIBITS));
+    expect(await deny(bytes.subarray(0, bytes.length - 200))).toEqual(['signal-unreadable']);
+  });
+
+  it('PNG: a file cut inside an iTXt XMP chunk after IDAT (the pixels display) is unreadable', async () => {
+    const whole = png();
+    const bytes = concat(whole.subarray(0, whole.length - 12), pngXmpChunk(PROHIBITS), whole.subarray(whole.length - 12));
+    expect(await deny(bytes.subarray(0, bytes.length - 100))).toEqual(['signal-unreadable']);
+  });
+
+  it('PNG: an iTXt XMP chunk after IEND is read beside one before it', async () => {
+    expect(await deny(concat(png({ chunks: [pngXmpChunk(xmpPacket(''))] }), pngXmpChunk(PROHIBITS)))).toEqual(['xmp-data-mining']);
+  });
+
+  it('WebP: a file cut inside its XMP chunk is unreadable; one past a RIFF size that lies is read', async () => {
+    const bytes = webp({ chunks: [riffChunk('XMP ', ascii(PROHIBITS))] });
+    expect(await deny(bytes.subarray(0, bytes.length - 40))).toEqual(['signal-unreadable']);
+    const lying = bytes.slice();
+    lying.set([30, 0, 0, 0], 4); // RIFF size: the VP8X chunk only
+    expect(await deny(lying)).toEqual(['xmp-data-mining']);
+  });
+
+  it('benign: images without XMP, cut or with trailing bytes, still have none', async () => {
+    for (const bytes of [concat(jpeg(), ascii('trailing junk')), jpeg().subarray(0, 20), png().subarray(0, 40), webp().subarray(0, 24), concat(webp(), ascii('junk'))]) {
+      expect((await read(bytes)).xmp).toBe(false);
+    }
+  });
+});
+
+describe('XMP a GIF or HEIF/AVIF declares but the packet scan cannot read', () => {
+  const PROHIBITS = xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>');
+  const be16 = (n: number) => [(n >> 8) & 255, n & 255];
+  // An AVIF whose meta/iinf lists one infe v2 `mime` item (ISO/IEC 23008-12 §6.4.2), its data in mdat.
+  const avifWithItem = (contentType: string, encoding: string | null, data: Uint8Array) => {
+    const infe = box('infe', concat([2, 0, 0, 0], be16(1), be16(0), ascii('mime'), ascii(`\0${contentType}\0`), encoding === null ? [] : ascii(`${encoding}\0`)));
+    const meta = box('meta', concat([0, 0, 0, 0], box('iinf', concat([0, 0, 0, 0], be16(1), infe))));
+    return concat(isoBmff('avif', undefined, ['mif1', 'miaf']), meta, box('mdat', data));
+  };
+  const gifWith = (packet: Uint8Array) => gif(7, 6, concat([0x21, 0xff, 0x0b], ascii('XMP DataXMP'), packet, [0]));
+
+  it.each<[string, Uint8Array]>([
+    ['AVIF: an XMP item stored deflate-compressed (libheif)', avifWithItem('application/rdf+xml', 'deflate', Uint8Array.from([0x78, 0x9c, 0x0b, 0xc9, 0xc8, 0x2c, 0x06, 0x00]))],
+    ['AVIF: an XMP item saved as UTF-16', avifWithItem('application/rdf+xml', null, new Uint8Array(Buffer.from(`\uFEFF${PROHIBITS}`, 'utf16le')))],
+    ['GIF: an XMP extension holding a UTF-16 packet', gifWith(new Uint8Array(Buffer.from(`\uFEFF${PROHIBITS}`, 'utf16le')))],
+    ['GIF: an XMP extension holding a bare RDF under another prefix', gifWith(ascii(`<r:RDF xmlns:r="${NS.rdf}"><r:Description xmlns:p="${NS.plus}" p:DataMining="DMI-PROHIBITED"/></r:RDF>`))],
+  ])('%s → unreadable (signal-unreadable)', async (_, bytes) => {
+    const r = await readEmbeddedRights(bytes);
+    expect(r).toHaveProperty('unreadable');
+    expect(evaluateEmbeddedRights(r, AI).evidence.map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: an uncompressed AVIF XMP item is read; an AVIF or GIF without XMP has none', async () => {
+    expect((await read(avifWithItem('application/rdf+xml', '', ascii(PROHIBITS)))).dataMining).toEqual(['DMI-PROHIBITED']);
+    expect((await read(avifWithItem('application/rdf+xml', null, ascii(PROHIBITS)))).dataMining).toEqual(['DMI-PROHIBITED']);
+    expect((await read(avifWithItem('application/json', 'deflate', Uint8Array.from([1, 2, 3])))).xmp).toBe(false);
+    expect((await read(gif())).xmp).toBe(false);
+  });
+});
+
+describe('the image’s own licence statement written a little off', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const stated = async (description: string, xmlns?: string) =>
+    statedLicences(evaluateEmbeddedRights(await read(jpeg({ segments: [xmpApp1(xmpPacket(description, '', xmlns))] })), AI)).map((l) => l.id ?? l.url);
+  it.each([
+    ['cc:license in the https CC namespace', `<c:license xmlns:c="https://creativecommons.org/ns#" rdf:resource="${NC}"/>`],
+    ['cc:license in CC’s first namespace (web.resource.org/cc/)', `<c:license xmlns:c="http://web.resource.org/cc/" rdf:resource="${NC}"/>`],
+    ['cc:License, capitalised', `<c:License xmlns:c="http://creativecommons.org/ns#" rdf:resource="${NC}"/>`],
+    ['dcterms:license', `<dcterms:license xmlns:dcterms="http://purl.org/dc/terms/" rdf:resource="${NC}"/>`],
+    ['xhtml:license', `<x:license xmlns:x="http://www.w3.org/1999/xhtml/vocab#" rdf:resource="${NC}"/>`],
+    ['schema:license', `<s:license xmlns:s="https://schema.org/">${NC}</s:license>`],
+    ['WebStatement in the rights namespace without its trailing slash', `<r:WebStatement xmlns:r="http://ns.adobe.com/xap/1.0/rights">${NC}</r:WebStatement>`],
+    ['WebStatement with a property attribute beside its text', `<xmpRights:WebStatement xmpRights:note="x">${NC}</xmpRights:WebStatement>`],
+  ])('%s: the NC licence is read', async (_, description) => {
+    expect(await stated(description)).toContain('CC-BY-NC-4.0');
+  });
+
+  it('WebStatement and cc:license under prefixes the packet never declares are read', async () => {
+    expect(await stated(`<xmpRights:WebStatement>${NC}</xmpRights:WebStatement>`, 'xmlns:dc="http://purl.org/dc/elements/1.1/"')).toEqual(['CC-BY-NC-4.0']);
+    expect(await stated(`<cc:license rdf:resource="${NC}"/>`, 'xmlns:dc="http://purl.org/dc/elements/1.1/"')).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('a second container in one WebStatement is a second statement: CC BY beside CC BY-NC conflicts', async () => {
+    expect(await stated(`<xmpRights:WebStatement><rdf:Alt><rdf:li xml:lang="x-default">${CC_BY}</rdf:li></rdf:Alt><rdf:Alt><rdf:li xml:lang="x-default">${NC}</rdf:li></rdf:Alt></xmpRights:WebStatement>`))
+      .toEqual(['CC-BY-4.0', 'CC-BY-NC-4.0']);
+  });
+
+  it('unchanged: a license in another namespace, or inside a struct (an ingredient’s), is not the image’s statement', async () => {
+    expect(await stated(`<o:license xmlns:o="urn:other">${NC}</o:license>`)).toEqual([]);
+    expect(await stated(`<xmpMM:Pantry xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"><rdf:Bag><rdf:li rdf:parseType="Resource"><xmpRights:WebStatement>${NC}</xmpRights:WebStatement></rdf:li></rdf:Bag></xmpMM:Pantry>`)).toEqual([]);
+    expect(await stated(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toEqual(['CC-BY-4.0']);
+  });
+});
+
+describe('JPEG: every standard XMP APP1 is read, whichever exifr takes for the first', () => {
+  const PROHIBITS = xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>');
+  const BENIGN = xmpPacket(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`);
+  // The XMP signature without its NUL (a writer's slip exifr still reads as XMP).
+  const noNul = (xmp: string) => jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xap/1.0/'), ascii(xmp)));
+
+  it.each<[string, Uint8Array[]]>([
+    ['a benign APP1 without its NUL, then the standard APP1 that prohibits', [noNul(BENIGN), xmpApp1(PROHIBITS)]],
+    ['a benign standard APP1, then one without its NUL that prohibits', [xmpApp1(BENIGN), noNul(PROHIBITS)]],
+  ])('%s → xmp-data-mining', async (_, segments) => {
+    const rights = await read(jpeg({ segments }));
+    expect(rights.dataMining).toEqual(['DMI-PROHIBITED']);
+    expect(evaluateEmbeddedRights(rights, AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: one packet is read once', async () => {
+    expect((await read(jpeg({ segments: [xmpApp1(PROHIBITS)] }))).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+});
+
+describe('TIFF: XMP exifr does not return (tag 700 past the end of the file, or in another IFD)', () => {
+  const be16 = (n: number) => [(n >> 8) & 255, n & 255];
+  const be32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const x = ascii(xmpPacket('<plus:DataMining>DMI-PROHIBITED</plus:DataMining>'));
+  // Big-endian TIFF, IFD0 at 8 (TIFF 6.0 §2); XMP as tag 700, type BYTE (XMP Part 3 §1.1.4).
+  const ifd0Xmp = (count: number) => concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(700), be16(1), be32(count), be32(26), be32(0), x);
+  const ifd1Xmp = concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(1), be16(3), be32(1), be32(0), be32(26), be16(1), be16(700), be16(1), be32(x.length), be32(44), be32(0), x);
+
+  it.each<[string, Uint8Array]>([
+    ['a tag-700 count running past the end of the file', ifd0Xmp(x.length + 100_000)],
+    ['XMP in IFD1', ifd1Xmp],
+  ])('%s is read', async (_, bytes) => {
+    expect((await read(bytes)).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+
+  it('unchanged: tag 700 in IFD0 is read once', async () => {
+    expect((await read(ifd0Xmp(x.length))).dataMining).toEqual(['DMI-PROHIBITED']);
   });
 });

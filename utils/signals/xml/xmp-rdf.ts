@@ -47,6 +47,8 @@ export interface XmpProperty {
   ns: string | null;
   name: string;
   value: XmpValue;
+  /** The property element it was read from; absent for a property in attribute form. */
+  element?: XmlElement;
 }
 
 const isRdf = (n: XmlElement, local: string): boolean => n.ns === RDF_NS && n.local === local;
@@ -61,7 +63,7 @@ function fieldsOf(n: XmlElement): XmpProperty[] {
   const fields: XmpProperty[] = n.attrs
     .filter((a) => !isSyntaxAttr(a))
     .map((a) => ({ ns: a.ns, name: a.local, value: { kind: 'simple', text: a.value, lang: null } }));
-  for (const child of n.children) fields.push({ ns: child.ns, name: child.local, value: valueOf(child) });
+  for (const child of n.children) fields.push({ ns: child.ns, name: child.local, value: valueOf(child), element: child });
   return fields;
 }
 
@@ -135,6 +137,52 @@ export function hasRdf(roots: XmlElement[]): boolean {
     for (const c of n.children) stack.push(c);
   }
   return false;
+}
+
+/**
+ * Every word a property holds, wherever it is in the packet and however it is written: for each
+ * element or attribute whose namespace and local name `matches`, at any depth (a top-level
+ * property, or one inside a struct, a nested rdf:Description or an ingredient's metadata), the
+ * text of every element under it and the value of every attribute on them but RDF syntax
+ * (rdf:parseType, rdf:about, …; rdf:resource and rdf:value are values) and xml:lang, in document
+ * order. readRdfProperties reads the XMP data model, and a value written outside it — text beside
+ * an rdf:Bag, a second container or rdf:value, an rdf:_1 instead of rdf:li, parseType="Literal",
+ * property attributes beside text, a property inside a misplaced rdf:Description — had no text
+ * there. For a property that can only refuse, the caller reads these too (DESIGN.md §2 rule 3).
+ * Bounded by the packet's node count (an explicit stack, no recursion).
+ */
+export function deepPropertyTexts(roots: XmlElement[], matches: (ns: string | null, local: string) => boolean): string[] {
+  const out: string[] = [];
+  const push = (s: string) => {
+    const t = s.trim();
+    if (t !== '') out.push(t);
+  };
+  const isValueAttr = (a: XmlAttr) => a.ns !== XML_NS && (a.ns !== RDF_NS || a.local === 'resource' || a.local === 'value');
+  // [element, inside a matching property]; children pushed in reverse so they pop in document order.
+  const stack: [XmlElement, boolean][] = [...roots].reverse().map((r) => [r, false]);
+  for (let guard = 0; stack.length > 0 && guard < MAX_NODES * 2; guard++) {
+    const [n, inside] = stack.pop()!;
+    const here = inside || matches(n.ns, n.local);
+    if (here) {
+      push(n.text);
+      for (const a of n.attrs) if (isValueAttr(a)) push(a.value);
+    } else {
+      for (const a of n.attrs) if (matches(a.ns, a.local)) push(a.value);
+    }
+    for (let k = n.children.length - 1; k >= 0; k--) stack.push([n.children[k]!, here]);
+  }
+  return out;
+}
+
+/**
+ * Every word one property holds (deepPropertyTexts of its element): its data-model texts
+ * (textsOf), then any it holds outside the data model. For a property in attribute form, its text.
+ */
+export function allTextsOf(prop: XmpProperty): string[] {
+  const modelled = textsOf(prop.value);
+  if (!prop.element) return modelled;
+  const seen = new Set(modelled);
+  return [...modelled, ...deepPropertyTexts([prop.element], () => true).filter((t) => !seen.has(t))];
 }
 
 /** The values of property `ns` + `name` among `props` (a property may repeat across Descriptions). */
