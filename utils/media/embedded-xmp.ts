@@ -99,20 +99,63 @@ function scanPackets(b: Uint8Array): string[] {
     const end = indexOfAscii(b, '</x:xmpmeta>', at);
     return end >= 0 ? end + 12 : -1;
   });
+  const bareFrom = ranges.length;
   scan('<rdf:RDF', (at) => {
     const end = indexOfAscii(b, '</rdf:RDF>', at);
     return end >= 0 ? end + 10 : -1;
   });
+  const bare = new Set(ranges.slice(bareFrom));
+  const inScope = bare.size > 0 ? rootNamespaces(b) : '';
   // Outer packets first (by start, then the longest), and those inside one already taken dropped.
   ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   const packets: string[] = [];
   let reach = -1;
-  for (const [start, end] of ranges) {
+  for (const range of ranges) {
+    const [start, end] = range;
     if (end <= reach) continue;
-    packets.push(utf8(b.subarray(start, end)));
+    const text = utf8(b.subarray(start, end));
+    // A bare rdf:RDF in an XML document (an SVG's <metadata>) is read with the namespaces its
+    // root element declares in scope (its own declarations, inside, still win).
+    packets.push(bare.has(range) && inScope !== '' ? `<heed:scope xmlns:heed="urn:heed:scope"${inScope}>${text}</heed:scope>` : text);
     reach = Math.max(reach, end);
   }
   return packets;
+}
+
+/**
+ * The namespace declarations of an XML document's root element (` xmlns:rdf="…" xmlns:cc="…"`),
+ * or '' when the bytes are not an XML document. Inkscape and Illustrator declare `rdf`, `cc`
+ * and `dc` on the `<svg>` root, and the `<rdf:RDF>` in its `<metadata>` declares none: cut out
+ * alone, the packet had unbound prefixes and was unreadable, so every such SVG was refused.
+ * Only the root's (not any element's before the packet): a sibling's declaration is not in scope.
+ */
+export function rootNamespaces(b: Uint8Array): string {
+  const head = new TextDecoder('utf-8').decode(b.subarray(0, 64 * 1024));
+  // Past the prolog (the XML declaration, processing instructions, comments, the doctype and its
+  // internal subset), by searching forward only: linear in the bytes, whatever they hold.
+  let at = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const skipTo = (close: string, from: number) => {
+    const end = head.indexOf(close, from);
+    return end < 0 ? -1 : end + close.length;
+  };
+  while (at >= 0 && at < head.length) {
+    const c = head[at]!;
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') at++;
+    else if (head.startsWith('<?', at)) at = skipTo('?>', at);
+    else if (head.startsWith('<!--', at)) at = skipTo('-->', at);
+    else if (head.startsWith('<!', at)) {
+      // A doctype's internal subset (`[ <!ENTITY …> ]`) holds `>`: past its `]` first. Each search
+      // starts where the last ended, and the `[` is looked for before the next `>` only.
+      const gt = head.indexOf('>', at);
+      const bracket = gt < 0 ? -1 : head.slice(at, gt).indexOf('[');
+      const close = bracket < 0 ? -1 : head.indexOf(']', at + bracket);
+      at = close >= 0 ? skipTo('>', close) : skipTo('>', at);
+    } else break;
+  }
+  if (at < 0 || head[at] !== '<') return '';
+  const end = head.indexOf('>', at);
+  const rootTag = head.slice(at, end < 0 ? head.length : end);
+  return (rootTag.match(/\sxmlns(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"]*"|'[^']*')/g) ?? []).join('');
 }
 
 /** One XMP packet of a PNG: its text bytes, zlib-compressed or not. */

@@ -15,7 +15,7 @@ import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
 import type { PurposeProfile } from '../model/purposes';
 import type { XmlElement } from './xml/parse';
-import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, topLevelTypedNode, type XmpProperty } from './xml/xmp-rdf';
+import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -213,8 +213,6 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       const xml = parseXmpPacket(raw.xmp);
       if (!xml.ok) return { unreadable: `XMP: ${xml.error}` };
       if (!hasRdf(xml.value)) return { unreadable: 'XMP: no rdf:RDF in packet' };
-      const typed = topLevelTypedNode(xml.value);
-      if (typed !== null) return { unreadable: `XMP: top-level typed node <${typed}> (XMP allows only rdf:Description there)` };
       roots = xml.value;
       props = readRdfProperties(roots);
       const pastCap = dataMiningPastCap(dataMiningTexts(props, roots));

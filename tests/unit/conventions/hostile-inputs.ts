@@ -17,6 +17,7 @@ import { MAX_PATTERN_LENGTH, matchesPathPattern } from '../../../utils/signals/r
 import { readAnimation } from '../../../utils/media/animation';
 import { repairSlips } from '../../../utils/signals/html-licence/json-ld';
 import { svgEmbeddedImages } from '../../../utils/media/svg-embedded';
+import { rootNamespaces } from '../../../utils/media/embedded-xmp';
 
 /** Bytes from a string of code units 0–255 (latin1), for the byte parsers' cases. */
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -214,6 +215,15 @@ export const HOSTILE_CASES: HostileCase[] = [
     n: 20_000,
     make: (size) => `<image href="data:image/png;base64,${repeatTo('&#1', size - 40)}"/>`,
     run: (s) => svgEmbeddedImages(latin1(s)),
+  },
+  {
+    // The prolog an SVG's root element is found past (its namespaces are a bare rdf:RDF's): a run
+    // of doctype-like `<!x>` each must not send the search for `[` to the end of the text.
+    name: 'SVG root namespaces: a prolog of `<!x>` without a subset',
+    cap: 64 * 1024,
+    n: 4_000,
+    make: (size) => repeatTo('<!x>', size),
+    run: (s) => rootNamespaces(latin1(s)),
   },
 ];
 

@@ -421,8 +421,8 @@ describe('plus:DataMining property written a little off', () => {
   const reasonsOf = async (xmp: string) =>
     evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmp)] })), AI).evidence.flatMap((e) => (e.effect === 'deny' ? [e.reason] : []));
 
-  it('a typed node instead of rdf:Description (which XMP forbids there, and Heed did not read) makes the packet unreadable', async () => {
-    expect(await reasonsOf(packet(`<plus:Rights xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" rdf:about="" plus:DataMining="DMI-PROHIBITED"/>`))).toEqual(['signal-unreadable']);
+  it('a typed node instead of rdf:Description (which XMP forbids there) is read as one: its prohibition refuses', async () => {
+    expect(await reasonsOf(packet(`<plus:Rights xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" rdf:about="" plus:DataMining="DMI-PROHIBITED"/>`))).toEqual(['xmp-data-mining']);
   });
 
   it.each([
@@ -647,6 +647,22 @@ describe('XMP packet scanning finds every packet form', () => {
 
   it('SVG: a bare <rdf:RDF> beside an <?xpacket> packet', async () => {
     expect(await reasonsOf(svg(`${xmpPacket('', PLAIN)}${rdf(PROHIBITED)}`))).toEqual(['xmp-data-mining']);
+  });
+
+  // Inkscape (and so most SVGs on Wikimedia Commons) declares rdf, cc and dc on the <svg> root and
+  // states the work in a `cc:Work` typed node: the packet cut out alone had unbound prefixes and a
+  // typed node, and was unreadable, so every such SVG was refused (signal-unreadable). It is read
+  // now: its cc:license is the SVG's own licence, and a prohibition there refuses.
+  const inkscape = (work: string, rootNs = `xmlns:rdf="${NS.rdf}" xmlns:cc="http://creativecommons.org/ns#" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:plus="${NS.plus}"`) =>
+    ascii(`<?xml version="1.0" encoding="UTF-8"?>\n<!-- Created with Inkscape -->\n<svg ${rootNs} xmlns="http://www.w3.org/2000/svg" width="2" height="2"><metadata><rdf:RDF><cc:Work rdf:about=""><dc:format>image/svg+xml</dc:format><dc:type rdf:resource="http://purl.org/dc/dcmitype/StillImage"/>${work}</cc:Work><cc:License rdf:about="http://creativecommons.org/licenses/by-sa/4.0/"><cc:requires rdf:resource="http://creativecommons.org/ns#ShareAlike"/></cc:License></rdf:RDF></metadata><rect width="2" height="2"/></svg>`);
+  it('SVG as Inkscape writes it (namespaces on the root, a cc:Work): its licence and its prohibition are read', async () => {
+    const licensed = inkscape('<cc:license rdf:resource="http://creativecommons.org/licenses/by-sa/4.0/"/>');
+    expect(await read(licensed)).toMatchObject({ xmp: true, ccLicense: 'http://creativecommons.org/licenses/by-sa/4.0/' });
+    expect(await reasonsOf(licensed)).toEqual([]);
+    expect(evaluateEmbeddedRights(await read(licensed), AI).licence).toMatchObject({ id: 'CC-BY-SA-4.0', source: 'xmp' });
+    expect(await reasonsOf(inkscape('<plus:DataMining rdf:resource="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING"/>'))).toEqual(['xmp-data-mining']);
+    // A prefix no element in scope declares (the root does not): still unreadable, never read as nothing.
+    expect(await reasonsOf(inkscape('<cc:license rdf:resource="http://creativecommons.org/licenses/by/4.0/"/>', `xmlns:cc="http://creativecommons.org/ns#"`))).toEqual(['signal-unreadable']);
   });
 
   it('benign: a GIF or SVG without metadata has no XMP; one packet is read once', async () => {

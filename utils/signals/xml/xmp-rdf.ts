@@ -91,41 +91,27 @@ function valueOf(el: XmlElement): XmpValue {
   return { kind: 'simple', text: el.text, lang: attrValue(el, XML_NS, 'lang') };
 }
 
-/** Every top-level property of every rdf:Description inside rdf:RDF, in document order. */
+/**
+ * Every top-level property of every node element inside rdf:RDF, in document order: each
+ * rdf:Description, and each typed node (`<cc:Work rdf:about="">`, RDF/XML §2.13: an
+ * rdf:Description with a type). XMP allows only rdf:Description there, but RDF in an SVG's
+ * `<metadata>` (Inkscape's, Wikimedia Commons') states the work and its `cc:license` in a
+ * `cc:Work`: read as unreadable, every such SVG was refused; read as a Description, what it says
+ * counts, a prohibition as much as a licence (DESIGN.md §2 rule 5: nothing in it goes unread).
+ */
 export function readRdfProperties(roots: XmlElement[]): XmpProperty[] {
   const props: XmpProperty[] = [];
   const visit = (n: XmlElement, depth: number): void => {
     if (depth > MAX_DEPTH) return;
     if (isRdf(n, 'RDF')) {
       // A loop, not push(...): an attribute-form Description can hold more fields than a call has arguments.
-      for (const d of n.children) if (isRdf(d, 'Description')) for (const f of fieldsOf(d)) props.push(f);
+      for (const d of n.children) for (const f of fieldsOf(d)) props.push(f);
       return;
     }
     for (const c of n.children) visit(c, depth + 1);
   };
   for (const r of roots) visit(r, 0);
   return props;
-}
-
-/**
- * The name of a node element directly inside rdf:RDF that is not rdf:Description (an RDF/XML
- * typed node), or null. XMP allows none there (Adobe's XMP Toolkit rejects such a packet: "Top
- * level typed node not allowed"), and readRdfProperties reads rdf:Description only, so whatever
- * the typed node says — a plus:DataMining prohibition, say — would go unread: the caller treats
- * the packet as unreadable instead (DESIGN.md §2 rule 5; fail closed).
- */
-export function topLevelTypedNode(roots: XmlElement[]): string | null {
-  const stack = [...roots];
-  for (let guard = 0; stack.length > 0 && guard < MAX_NODES; guard++) {
-    const n = stack.pop()!;
-    if (isRdf(n, 'RDF')) {
-      const typed = n.children.find((c) => !isRdf(c, 'Description'));
-      if (typed) return typed.local;
-      continue;
-    }
-    for (const c of n.children) stack.push(c);
-  }
-  return null;
 }
 
 /** Whether the parsed packet contains an rdf:RDF element at all. */
