@@ -2,6 +2,7 @@ import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
 import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
 import { detectionPlan } from '@/utils/people/detection-plan';
+import { readImageSize } from '@/utils/media/image-bytes';
 import { detectInPasses } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
@@ -45,6 +46,11 @@ export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: n
   try {
     const notExaminable = whyNotExaminable(bytes, mime);
     if (notExaminable) throw new Error(notExaminable);
+    // An image needing more passes than Heed runs is refused without being decoded: its size is in
+    // its header (a turn by its EXIF orientation changes no pass count).
+    const declared = readImageSize(bytes, mime);
+    const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
+    if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
     const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
     try {
       const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);

@@ -1,4 +1,5 @@
 import { readAnimation } from '../media/animation';
+import { readImageSize } from '../media/image-bytes';
 import type { Evidence } from '../model/evidence';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode, type PeopleRecord, type PeopleSetting } from '../model/people';
 
@@ -41,8 +42,20 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string): string | null
     return `an animated image (${frames}): Heed examines one frame, and a face may be in any of them`;
   }
   if (animation.kind === 'unknown') return `Heed could not tell whether the image has more than one frame (${animation.why})`;
+  const size = readImageSize(bytes, mime);
+  if (size && size.width * size.height > MAX_DECODED_PIXELS) {
+    return `too large to decode for the people check (${Math.round((size.width * size.height) / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
+  }
   return null;
 }
+
+/**
+ * The most pixels the people check decodes (four bytes each: 256 MB). A few-KB PNG can declare
+ * 30,000 × 30,000 pixels (a decompression bomb): decoded, it would take gigabytes of the
+ * worker's memory and could end the worker mid-collect. Its size is read from its header first;
+ * larger ones are `people-unchecked` (fail closed). A 60-megapixel camera photo still fits.
+ */
+export const MAX_DECODED_PIXELS = 64_000_000;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -86,4 +86,12 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
     expect(whyNotExaminable(ascii('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml')).toMatch(/SVG/);
     expect(whyNotExaminable(gif(1, 1).subarray(0, 12), 'image/gif')).toMatch(/could not tell/);
   });
+
+  // A PNG of a few bytes declaring 30,000 × 30,000 pixels was decoded whole (3.6 GB) before the
+  // detection plan saw its size: it could end the worker. Its header's size is read first now.
+  it('an image whose header declares more pixels than Heed decodes is not examined (a decompression bomb)', () => {
+    expect(whyNotExaminable(png({ width: 30_000, height: 30_000 }), 'image/png')).toMatch(/too large to decode .*900 megapixels/);
+    expect(whyNotExaminable(jpeg({ width: 20_000, height: 20_000 }), 'image/jpeg')).toMatch(/too large to decode/);
+    expect(whyNotExaminable(jpeg({ width: 9_000, height: 6_000 }), 'image/jpeg')).toBeNull(); // 54 megapixels: a camera's
+  });
 });
