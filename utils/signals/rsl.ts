@@ -143,13 +143,16 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
 }
 
 function readContent(el: XmlElement): RslContent {
-  const server = (attribute(el, 'server') ?? '').trim();
+  // RSL 1.0: a `server` attribute means a licence is obtained from that server. One written but
+  // blank still says a server is required (the reading that keeps no refusal): it is not no server.
+  const written = attribute(el, 'server');
+  const server = written === undefined ? null : written.trim() === '' ? 'a licence server it does not name' : written.trim();
   rejectMisspeltElements(el);
   const licenses = childrenNamed(el, 'license', NS);
   if (licenses.length > MAX_LICENSES) throw new PastCap(`a <content> has more than ${MAX_LICENSES} <license> elements`);
   return {
     url: (attribute(el, 'url') ?? '').trim(),
-    server: server === '' ? null : server,
+    server,
     licenses: licenses.map(readLicense),
   };
 }

@@ -112,6 +112,10 @@ describe('evaluateRsl', () => {
     ['a licence server means a licence must be obtained, even if free', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="free"/>', ' server="https://rslcollective.org/api"')), 'https://site.test/a.jpg', [
       deny('content "/"; permits usage=ai-train; payment=free; server=https://rslcollective.org/api', notFree('a licence must be obtained from https://rslcollective.org/api')),
     ]],
+    // A blank `server=""` read as no server made a free licence free for the taking.
+    ['a blank licence server attribute still means a licence must be obtained', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="free"/>', ' server=" "')), 'https://site.test/a.jpg', [
+      deny('content "/"; permits usage=ai-train; payment=free; server=a licence server it does not name', notFree('a licence must be obtained from a licence server it does not name')),
+    ]],
     ['attribution is a condition Heed cannot meet', rsl(content('/', '<permits type="usage">ai-train</permits><payment type="attribution"/>')), 'https://site.test/a.jpg', [
       deny('content "/"; permits usage=ai-train; payment=attribution', notFree('payment: attribution')),
     ]],
