@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ElementLicenceHintSchema,
   PageLicenceSignalsSchema,
+  elementLicenceUnread,
   licenceFindings,
   readElementLicence,
   readPageLicenceSignals,
@@ -78,7 +79,13 @@ describe('readPageLicenceSignals: rel=license, RDFa, microdata', () => {
       // `<a rel="license">no href</a>` and the javascript: link state a licence Heed cannot read:
       // marked, so the page licence licenses no image (they were dropped without a word before).
       licenceUnread: true,
-      imageObjects: [],
+      // The ccREL block about b.jpg is that image's own statement, wherever the image is shown.
+      imageObjects: [
+        {
+          contentUrl: 'https://ex.test/gallery/sub/b.jpg', license: ['https://creativecommons.org/licenses/by-nd/4.0/'],
+          acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null,
+        },
+      ],
       unreadable: [],
       truncated: false,
     });
@@ -706,5 +713,72 @@ describe('licence statements present but not read are marked, never dropped', ()
 
   it('element-level: a plain CC BY figure is read as before, with no unread mark', () => {
     expect(hints(`<figure><img id="img" src="a.png"><a rel="license" href="${BY}">CC BY</a></figure>`)).toEqual([{ via: 'figure', licences: [BY], creator: null, title: null, creditText: null }]);
+  });
+});
+
+// Element-level statements about an image that the readers missed, so the page's broader CC BY
+// licensed an image its own markup licenses CC BY-NC (DESIGN.md §2 rule 4: the most specific level).
+describe('an image\'s own licence statement is read however it names the image', () => {
+  /** The licences found for `imageUrl` on a page with CC BY as its page licence and `markup` in it. */
+  const findingsFor = (markup: string, imageUrl = 'https://ex.test/img/owl.jpg') => {
+    const d = doc(`<html><head>${markup}</head><body><p><img id="img" src="${imageUrl}"></p><footer><a rel="license" href="${BY}">CC BY</a></footer></body></html>`);
+    const img = d.getElementById('img')!;
+    return licenceFindings({ imageUrl, pageUrl: PAGE, page: page(d.documentElement.outerHTML), element: readElementLicence(img, PAGE) });
+  };
+  const jsonLd = (node: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', ...node })}</script>`;
+
+  it('a percent-encoded unreserved character or lower-case hex in an ImageObject\'s contentUrl (RFC 3986 §6.2.2)', () => {
+    for (const [contentUrl, imageUrl] of [
+      ['https://ex.test/img/%6Fwl.jpg', 'https://ex.test/img/owl.jpg'],
+      ['https://ex.test/img/owl.jpg', 'https://ex.test/img/%6f%77l.jpg'],
+      ['https://ex.test/img/%c3%a9t%c3%a9.jpg', 'https://ex.test/img/été.jpg'],
+      ['https://ex.test/img/owl%2Djpg.png?v=%31', 'https://ex.test/img/owl-jpg.png?v=1'],
+    ]) {
+      expect(findingsFor(jsonLd({ '@type': 'ImageObject', contentUrl, license: BY_NC }), imageUrl)[0], contentUrl).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    }
+  });
+
+  it('but a reserved character percent-encoded stays another URL (`%2F` is not `/`)', () => {
+    const found = findingsFor(jsonLd({ '@type': 'ImageObject', contentUrl: 'https://ex.test/img%2Fowl.jpg', license: BY_NC }));
+    expect(found.map((l) => l.source)).toEqual(['page']);
+  });
+
+  it.each([
+    ['url', { '@type': 'ImageObject', url: 'https://ex.test/img/owl.jpg' }],
+    ['@id', { '@type': 'ImageObject', '@id': 'https://ex.test/img/owl.jpg' }],
+    ['thumbnailUrl', { '@type': 'ImageObject', contentUrl: 'https://ex.test/img/owl-full.jpg', thumbnailUrl: 'https://ex.test/img/owl.jpg' }],
+    ['a Photograph\'s image', { '@type': 'Photograph', image: 'https://ex.test/img/owl.jpg' }],
+    ['a nested ImageObject\'s url', { '@type': 'Article', license: BY, image: { '@type': 'ImageObject', url: 'https://ex.test/img/owl.jpg', license: BY_NC } }],
+  ])('a JSON-LD image node naming the image by %s', (_, node) => {
+    const found = findingsFor(jsonLd({ license: BY_NC, ...node }));
+    expect(found[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+  });
+
+  it('an ImageObject whose url is the photo\'s page, or whose @id is a fragment, speaks for no image', () => {
+    const found = findingsFor(jsonLd({ '@type': 'ImageObject', '@id': `${PAGE}#primaryimage`, url: 'https://ex.test/photos/owl', license: BY_NC }));
+    expect(found.map((l) => l.source)).toEqual(['page']);
+  });
+
+  it.each([
+    ['a microdata ImageObject elsewhere on the page', `<div itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="contentUrl" content="/img/owl.jpg"><link itemprop="license" href="${BY_NC}"></div>`],
+    ['a microdata ImageObject named by itemid', `<div itemscope itemtype="https://schema.org/ImageObject" itemid="/img/owl.jpg"><link itemprop="license" href="${BY_NC}"></div>`],
+    ['a ccREL block about the image at the foot of the page', `<div about="/img/owl.jpg"><a rel="license" href="${BY_NC}">CC BY-NC</a></div>`],
+    ['an RDFa ImageObject naming it by resource', `<div typeof="schema:ImageObject" resource="/img/owl.jpg"><a property="schema:license" href="${BY_NC}">CC BY-NC</a></div>`],
+  ])('%s', (_, markup) => {
+    // In the body, away from the image: element.ts reads only the markup around the <img>.
+    const d = doc(`<html><body><p><img id="img" src="/img/owl.jpg"></p><section>${markup}</section><footer><a rel="license" href="${BY}">CC BY</a></footer></body></html>`);
+    const signals = readPageLicenceSignals(d, PAGE);
+    expect(PageLicenceSignalsSchema.parse(JSON.parse(JSON.stringify(signals)))).toEqual(signals);
+    const found = licenceFindings({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: signals, element: readElementLicence(d.getElementById('img')!, PAGE) });
+    expect(found[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    // Another image on the page is not named by it: the page's licence speaks for it.
+    expect(licenceFindings({ imageUrl: 'https://ex.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [] }).map((l) => l.source)).toEqual(['page']);
+  });
+
+  it('a licence stated there but not read marks the image\'s licence unread', () => {
+    const d = doc(`<html><body><p><img id="img" src="/img/owl.jpg"></p><div about="/img/owl.jpg"><span property="cc:license">CC BY-NC 4.0</span></div><a rel="license" href="${BY}">CC BY</a></body></html>`);
+    const signals = readPageLicenceSignals(d, PAGE);
+    expect(elementLicenceUnread({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: signals, element: [] })).toBe(true);
+    expect(elementLicenceUnread({ imageUrl: 'https://ex.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [] })).toBe(false);
   });
 });

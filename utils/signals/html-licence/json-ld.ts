@@ -206,8 +206,28 @@ function namesOf(value: Json | undefined): string | null {
   return cleanText(names.filter((n): n is string => n !== null).join(', '));
 }
 
+/**
+ * Every URL an image node names its image by: `contentUrl` (Google's), and `url`, `@id`, `image`
+ * and `thumbnailUrl`. Decision (DESIGN.md §2 rule 4, the reading that cannot keep what the owner
+ * refused): schema.org's ImageObject examples name the file by `url` as often as by `contentUrl`,
+ * a Photograph (a CreativeWork, no contentUrl) names it by `image`, a node's `@id` may be the
+ * file's URL, and a thumbnail is the same image made smaller; read by `contentUrl` only, an
+ * ImageObject stating CC BY-NC with `url` was missed and the page's CC BY licensed its image. A
+ * URL that is not the image's (`url` naming the photo's page, an `@id` naming a fragment of this
+ * one) matches no image, so reading it grants nothing.
+ */
+function imageUrlsOf(node: JsonObject, base: string): string[] {
+  const out: string[] = [];
+  const id = node['@id'];
+  const ids = typeof id === 'string' && !id.includes('#') ? urlsOf(id, base).urls : [];
+  for (const name of ['contentUrl', 'url', 'image', 'thumbnailUrl']) {
+    for (const url of [...(name === 'url' ? ids : []), ...urlsOfProp(node, name, base).urls]) if (!out.includes(url)) out.push(url);
+  }
+  return out;
+}
+
 function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
-  const contentUrls = urlsOfProp(node, 'contentUrl', base).urls;
+  const contentUrls = imageUrlsOf(node, base);
   if (contentUrls.length === 0) return [];
   const license = urlsOfProp(node, 'license', base, LIMITS.licences);
   const acquire = urlsOfProp(node, 'acquireLicensePage', base);

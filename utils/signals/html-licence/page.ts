@@ -1,9 +1,10 @@
 import { LIMITS } from './limits';
 import type { LicenceVia, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, markupIn, resolvePageUrl, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
-import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Subject } from './statements';
+import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
+import { isImageType } from './vocab';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
 /** Cheap pre-check: every licence predicate ends in "license", every work-type one in "type". */
@@ -13,6 +14,31 @@ function mentionsLicenseOrType(el: Element): boolean {
     if (v && (v.includes('license') || v.includes('type'))) return true;
   }
   return false;
+}
+
+/**
+ * The image URLs an RDFa/microdata ImageObject item names itself by: its `contentUrl` statements
+ * and, in microdata, its `itemid`; null when it declares none (element.ts then reads it for the one
+ * `<img>` inside it).
+ */
+function itemImageUrls(item: Element, base: string, page: string): string[] | null {
+  const urls: string[] = [];
+  let declared = false;
+  const itemid = item.hasAttribute('itemscope') ? item.getAttribute('itemid') : null;
+  if (itemid !== null) {
+    declared = true;
+    const url = resolveUrl(itemid, base);
+    if (url) urls.push(url);
+  }
+  for (const el of markupIn(item).elements) {
+    for (const s of statementsOf(el, base, page)) {
+      if (s.predicate !== 'contentUrl' || s.subject.kind !== 'item' || s.subject.el !== item) continue;
+      declared = true;
+      const url = urlValue(s, base);
+      if (url && !urls.includes(url) && urls.length < LIMITS.licences) urls.push(url);
+    }
+  }
+  return declared ? urls : null;
 }
 
 /** One key per RDFa subject that speaks for the page: the document, or a top-level typed item. */
@@ -53,6 +79,26 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // licence licenses no image (`licenceUnread`, assess.ts markupReadInFull) — unless the statement
   // covers only the text, as a readable one would (decided below, once the work types are read).
   const unreadSubjects = new Set<unknown>();
+  // Licence statements about one image file made anywhere on the page, not around the image: an
+  // RDFa subject naming its URL (`about="/img/fox.jpg"`), a microdata or RDFa ImageObject item
+  // naming it by contentUrl. Decision (DESIGN.md §2 rule 4): they are that image's own
+  // element-level statements wherever they sit, read as the page's JSON-LD ImageObject naming it
+  // is; element.ts read them only around the `<img>`, so an ImageObject stating CC BY-NC in a
+  // gallery's data block, or a ccREL `about` block at the foot, was missed and the page's CC BY
+  // licensed the image. Key: the subject (its URLs are read once the walk is done).
+  const aboutImages = new Map<unknown, { urls: string[] | null; license: string[]; unread: boolean }>();
+  const aboutImage = (s: Statement): { license: string[]; unread: boolean } | null => {
+    const subject = s.subject;
+    const key = subject.kind === 'resource' ? `resource ${subject.url}` : subject.kind === 'item' && isImageType(subject.types) ? subject.el : null;
+    if (key === null) return null;
+    let entry = aboutImages.get(key);
+    if (!entry) {
+      const urls = subject.kind === 'resource' ? [subject.url] : subject.kind === 'item' ? itemImageUrls(subject.el, base, page) : null;
+      entry = { urls, license: [], unread: false };
+      aboutImages.set(key, entry);
+    }
+    return entry;
+  };
   const typesOf = new Map<unknown, string[]>();
   const addType = (key: unknown, types: readonly string[]): void => {
     if (types.length === 0) return;
@@ -83,6 +129,16 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
         const url = urlValue(s, base);
         if (isRslLink(el)) {
           addRsl(url);
+          continue;
+        }
+        const about = aboutImage(s);
+        if (about) {
+          if (url === null) {
+            if (statesValue(s)) about.unread = true;
+          } else if (!about.license.includes(url)) {
+            if (about.license.length < LIMITS.licences) about.license.push(url);
+            else about.unread = true;
+          }
           continue;
         }
         // Outside any figure; a walk that hit the cap counts as inside (fail closed: a figure's
@@ -138,6 +194,20 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     else if (covers) textLicences.push({ via: l.via, url: l.url, covers });
     else licences.push({ via: l.via, url: l.url });
   }
+  const imageObjects = [...jsonLd.imageObjects];
+  let objectsFull = false;
+  for (const { urls, license, unread } of aboutImages.values()) {
+    if (!urls || (license.length === 0 && !unread)) continue;
+    for (const contentUrl of urls) {
+      if (imageObjects.length >= LIMITS.imageObjects) objectsFull = true;
+      else {
+        imageObjects.push({
+          contentUrl, license, ...(unread ? { licenseUnread: true as const } : {}),
+          acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null,
+        });
+      }
+    }
+  }
   return {
     pageUrl: page,
     licences,
@@ -146,9 +216,9 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     rslLinks,
     ...(rslUnread ? { rslUnread: true as const } : {}),
     ...(licenceUnread ? { licenceUnread: true as const } : {}),
-    imageObjects: jsonLd.imageObjects,
+    imageObjects,
     unreadable: jsonLd.unreadable,
-    truncated: truncated || full || stated.length > LIMITS.licences || jsonLd.truncated,
+    truncated: truncated || full || objectsFull || stated.length > LIMITS.licences || jsonLd.truncated,
     ...(credit ? { credit } : {}),
   };
 }
