@@ -782,3 +782,36 @@ describe('an image\'s own licence statement is read however it names the image',
     expect(elementLicenceUnread({ imageUrl: 'https://ex.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [] })).toBe(false);
   });
 });
+
+// schema.org's usageInfo (acquireLicensePage is its sub-property) names where a work's terms are:
+// read as saying nothing, a page of restrictive terms left the page's CC BY to license the work.
+describe('a page of terms (usageInfo, acquireLicensePage) stated instead of a licence', () => {
+  const TERMS = 'https://ex.test/terms-of-use';
+  const sources = (html: string, imageUrl = 'https://ex.test/img/owl.jpg') => {
+    const d = doc(html);
+    const img = d.getElementById('img');
+    return licenceFindings({ imageUrl, pageUrl: PAGE, page: readPageLicenceSignals(d, PAGE), element: img ? readElementLicence(img, PAGE) : [] }).map((l) => `${l.source} ${l.url}`);
+  };
+
+  it('an ImageObject\'s usageInfo is the image\'s own statement (JSON-LD and microdata)', () => {
+    const footer = `<a rel="license" href="${BY}">CC BY</a>`;
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"ImageObject","contentUrl":"/img/owl.jpg","usageInfo":"${TERMS}"}</script>`;
+    expect(sources(`<html><head>${jsonLd}</head><body><img id="img" src="/img/owl.jpg">${footer}</body></html>`)).toEqual([`element ${TERMS}`, `page ${BY}`]);
+    const microdata = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" itemprop="contentUrl" src="/img/owl.jpg"><link itemprop="usageInfo" href="${TERMS}"></div>`;
+    expect(sources(`<html><body>${microdata}${footer}</body></html>`)).toEqual([`element ${TERMS}`, `page ${BY}`]);
+  });
+
+  it('an ImageObject with a licence keeps it: its terms page is not a second licence', () => {
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"ImageObject","contentUrl":"/img/owl.jpg","license":"${BY_SA}","usageInfo":"${TERMS}"}</script>`;
+    expect(sources(`<html><head>${jsonLd}</head><body><img id="img" src="/img/owl.jpg"></body></html>`)).toEqual([`element ${BY_SA}`]);
+  });
+
+  it.each(['usageInfo', 'acquireLicensePage'])('a page work\'s %s with no licence is a page licence, beside the page\'s CC BY', (prop) => {
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","${prop}":"${TERMS}"}</script>`;
+    const signals = page(`<html><head>${jsonLd}</head><body><a rel="license" href="${BY}">CC BY</a></body></html>`);
+    expect(signals.licences).toEqual([{ via: 'rel', url: BY }, { via: 'json-ld', url: TERMS }]);
+    // With a licence of its own, the terms page adds nothing.
+    const licensed = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","license":"${BY}","${prop}":"${TERMS}"}</script>`;
+    expect(page(`<html><head>${licensed}</head><body></body></html>`).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+});

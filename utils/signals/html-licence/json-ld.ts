@@ -226,11 +226,24 @@ function imageUrlsOf(node: JsonObject, base: string): string[] {
   return out;
 }
 
+/**
+ * Where a node says its terms of use are: `acquireLicensePage`, and `usageInfo`, the schema.org
+ * property it is a sub-property of. Decision (DESIGN.md §2 rule 4, the reading that cannot grant
+ * what the owner sells): a work stating no licence but a page of terms is licensed on those terms,
+ * which Heed does not recognise; read as saying nothing, a `usageInfo` naming a restrictive page
+ * let the page's broader CC BY license the image.
+ */
+function termsPagesOf(node: JsonObject, base: string): UrlsRead {
+  const acquire = urlsOfProp(node, 'acquireLicensePage', base);
+  const usage = urlsOfProp(node, 'usageInfo', base);
+  return { urls: [...acquire.urls, ...usage.urls.filter((u) => !acquire.urls.includes(u))], unread: acquire.unread || usage.unread };
+}
+
 function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
   const contentUrls = imageUrlsOf(node, base);
   if (contentUrls.length === 0) return [];
   const license = urlsOfProp(node, 'license', base, LIMITS.licences);
-  const acquire = urlsOfProp(node, 'acquireLicensePage', base);
+  const acquire = termsPagesOf(node, base);
   // A licence stated but not read (urlsOf), or — with none read — a licensing page stated but not
   // read (findings.ts reads one as the image's own statement): the image's own licence may be
   // there, so it is marked, and the policy relies on no HTML licence for the image (findings.ts
@@ -324,8 +337,12 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
         const creator = namesOf(prop(value, 'author')) ?? namesOf(prop(value, 'creator'));
         if (creator !== null && out.pageCreators.length < LIMITS.licences && !out.pageCreators.includes(creator)) out.pageCreators.push(creator);
         const license = urlsOfProp(value, 'license', base, LIMITS.licences);
-        if (license.unread) out.pageLicenceUnread = true;
-        for (const url of license.urls) {
+        // A page work stating no licence but a page of terms (termsPagesOf) is licensed there: a
+        // page licence Heed does not recognise, which conflicts with a CC one found elsewhere on
+        // the page rather than leaving it to license the images (DESIGN.md §2 rule 4).
+        const terms = license.urls.length === 0 && !license.unread ? termsPagesOf(value, base) : { urls: [], unread: false };
+        if (license.unread || (terms.unread && terms.urls.length === 0)) out.pageLicenceUnread = true;
+        for (const url of [...license.urls, ...terms.urls]) {
           if (out.pageLicences.includes(url)) continue;
           if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);
           else out.truncated = true;

@@ -43,6 +43,8 @@ const PREDICATES: ReadonlyMap<string, Predicate> = new Map<string, Predicate>([
   [`${SCHEMA}contenturl`, 'contentUrl'],
   [`${SCHEMA}copyrightnotice`, 'copyrightNotice'],
   [`${SCHEMA}acquirelicensepage`, 'acquireLicensePage'],
+  // schema.org's super-property of acquireLicensePage: where the terms of use are (json-ld.ts termsPagesOf).
+  [`${SCHEMA}usageinfo`, 'acquireLicensePage'],
   // CC REL's work type (dct:type dcmitype:Text…): a licence of a Text work is the text's only.
   [`${DCTERMS}type`, 'type'],
   [`${DC11}type`, 'type'],
