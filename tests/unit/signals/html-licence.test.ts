@@ -145,10 +145,10 @@ describe('readPageLicenceSignals: JSON-LD', () => {
   it('reads top-level licences and every ImageObject, through @graph, arrays and nesting', () => {
     const html = `<head><base href="https://cdn.ex.test/"></head>
       ${ld(`{"@context":"https://schema.org","@graph":[
-        {"@type":"WebPage","license":{"@id":"${BY}"},"primaryImageOfPage":{"@type":"ImageObject","contentUrl":"/img/fox.jpg",
+        {"@type":"WebPage","@id":"${PAGE}#webpage","license":{"@id":"${BY}"},"primaryImageOfPage":{"@type":"ImageObject","contentUrl":"/img/fox.jpg",
           "license":"${BY_SA}","acquireLicensePage":"/licensing","creditText":"  Ann / Ex  ","creator":{"@type":"Person","name":"Ann"},
           "copyrightNotice":"© 2025 Ann","name":"Fox"}},
-        {"@type":"Article","schema:license":{"@type":"CreativeWork","url":"${CC0}"},
+        {"@type":"Article","isPartOf":{"@id":"${PAGE}#webpage"},"schema:license":{"@type":"CreativeWork","url":"${CC0}"},
           "image":[{"@type":["ImageObject"],"contentUrl":["a.jpg","http://ex.test/b.jpg"],"license":["${PDM}","${BY}"],
             "creator":[{"@type":"Person","name":"Bo"},{"@type":"Organization","name":"Org"},"Cy"]}]}]}`)}
       ${ld(`[{"@type":"CreativeWork","http://schema.org/license":"${BY}"},{"@type":"VideoObject","license":"${BY_NC}"}]`, 'Application/LD+JSON; charset=utf-8')}
@@ -813,5 +813,58 @@ describe('a page of terms (usageInfo, acquireLicensePage) stated instead of a li
     // With a licence of its own, the terms page adds nothing.
     const licensed = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","license":"${BY}","${prop}":"${TERMS}"}</script>`;
     expect(page(`<html><head>${licensed}</head><body></body></html>`).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+});
+
+// SIGNALS.md §6.1: a licence speaks for the document's main content. A page's structured data also
+// describes its software, its publisher, a data set, the posts it links to: each licence there was
+// read as the page's, and a software project's CC BY, or a related post's, licensed every photo.
+describe('JSON-LD and item licences of something other than the page', () => {
+  const ld = (node: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', ...node })}</script>`;
+  const read = (head: string, body = '') => page(`<html><head>${head}</head><body>${body}</body></html>`);
+
+  it.each(['SoftwareApplication', 'SoftwareSourceCode', 'Organization', 'Person', 'Product', 'Event', 'WebApplication'])('a %s\'s licence is no page licence', (type) => {
+    expect(read(ld({ '@type': type, name: 'x', license: BY }))).toMatchObject({ licences: [] });
+    expect(read(ld({ '@type': type, name: 'x', license: BY }))).not.toHaveProperty('licenceUnread');
+    // Nor in microdata or RDFa.
+    expect(read('', `<div itemscope itemtype="https://schema.org/${type}"><link itemprop="license" href="${BY}"></div>`).licences).toEqual([]);
+    expect(read('', `<div vocab="https://schema.org/" typeof="${type}"><a property="license" href="${BY}">CC BY</a></div>`).licences).toEqual([]);
+  });
+
+  it('a node naming another document (url, @id, mainEntityOfPage) is another work: it licenses nothing, and when it differs the page licence licenses no image', () => {
+    for (const node of [
+      { '@type': 'BlogPosting', url: 'https://ex.test/gallery/other.html', license: BY_NC },
+      { '@type': 'CreativeWork', '@id': 'https://themes.test/sunny#theme', license: BY_NC },
+      { '@type': 'Article', mainEntityOfPage: { '@id': 'https://ex.test/elsewhere/' }, license: BY_NC },
+      { '@type': 'Dataset', name: 'Birds', license: BY_NC },
+    ]) {
+      expect(read(ld(node)).licences, JSON.stringify(node)).toEqual([]);
+      expect(read(ld(node), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).toMatchObject({ licences: [{ via: 'rel', url: BY }], licenceUnread: true });
+      // The same licence as the page's takes nothing away.
+      expect(read(ld({ ...node, license: BY }), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).not.toHaveProperty('licenceUnread');
+    }
+  });
+
+  it('with a WebPage node, a node that is neither it, the site, nor linked to it is another work', () => {
+    const graph = (...nodes: object[]) => ld({ '@graph': [{ '@type': 'WebPage', '@id': `${PAGE}#webpage`, url: PAGE }, ...nodes] });
+    expect(read(graph({ '@type': 'CreativeWork', name: 'Widget', license: BY })).licences).toEqual([]);
+    for (const linked of [
+      { '@type': 'Article', isPartOf: { '@id': `${PAGE}#webpage` }, license: BY },
+      { '@type': 'Article', mainEntityOfPage: PAGE, license: BY },
+      { '@type': 'WebSite', '@id': 'https://ex.test/#website', url: 'https://ex.test/', license: BY },
+      { '@type': 'CollectionPage', '@id': `${PAGE}#gallery`, license: BY },
+    ]) {
+      expect(read(graph(linked)).licences, JSON.stringify(linked)).toEqual([{ via: 'json-ld', url: BY }]);
+    }
+    // The WebPage naming its main entity claims it.
+    const claimed = ld({ '@graph': [{ '@type': 'WebPage', url: PAGE, mainEntity: { '@id': 'https://ex.test/works/42' } }, { '@type': 'VisualArtwork', '@id': 'https://ex.test/works/42', license: BY }] });
+    expect(read(claimed).licences).toEqual([]); // its @id names another document
+    const claimedHere = ld({ '@graph': [{ '@type': 'WebPage', url: PAGE, mainEntity: { '@id': `${PAGE}#work` } }, { '@type': 'VisualArtwork', '@id': `${PAGE}#work`, license: BY }] });
+    expect(read(claimedHere).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+
+  it('a page work with no link, no WebPage beside it and no other URL is still the page\'s, as before', () => {
+    expect(read(ld({ '@type': 'BlogPosting', headline: 'Owls', license: BY })).licences).toEqual([{ via: 'json-ld', url: BY }]);
+    expect(read(ld({ '@type': 'Article', url: `${PAGE}?utm_source=feed`, '@id': `${PAGE}#article`, license: BY })).licences).toEqual([{ via: 'json-ld', url: BY }]);
   });
 });

@@ -5,6 +5,7 @@ import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType } from './vocab';
+import { parseLicenceUrl } from '../../model/licence-url';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
 /** Cheap pre-check: every licence predicate ends in "license", every work-type one in "type". */
@@ -180,14 +181,20 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // page every page licence is the wiki text's (its files carry their own); elsewhere a licence
   // whose subject is typed with DCMI types none of which is an image covers that work only.
   const mediaWiki = isMediaWiki(doc);
-  const jsonLd = readJsonLd(doc, base || 'about:blank');
+  const jsonLd = readJsonLd(doc, base || 'about:blank', page || undefined);
   const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators, marked ?? undefined);
   const pageLevel = [...stated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
   const coversOf = (subject: unknown): TextOnlyCover | null =>
     mediaWiki ? 'mediawiki-text' : subject !== null && !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null;
   // A page-level licence statement that could not be read, and that would license images if it
   // could (not the text's only): the page licence is relied on for no image.
-  const licenceUnread = [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
+  // A licence of another work the page describes (json-ld.ts workOfPage) that is not the page's
+  // own: that work may be its images, so the page licence is relied on for none (DESIGN.md §2
+  // rule 4, the reading that cannot keep what the owner refused), as when a licence went unread.
+  const licenceKey = (url: string): string => parseLicenceUrl(url)?.id ?? url;
+  const pageKeys = new Set(pageLevel.map((l) => licenceKey(l.url)));
+  const otherWork = pageLevel.length > 0 && coversOf(null) === null && jsonLd.otherWorkLicences.some((url) => url === null || !pageKeys.has(licenceKey(url)));
+  const licenceUnread = otherWork || [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
   for (const l of pageLevel) {
     const covers = coversOf(l.subject);
     if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
