@@ -12,6 +12,7 @@ import {
   type PageLicenceSignals,
 } from '../../../utils/signals/html-licence';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
+import { ElementLicences } from '../../../utils/scan/licence';
 
 const PAGE = 'https://ex.test/gallery/page.html';
 const BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -866,5 +867,55 @@ describe('JSON-LD and item licences of something other than the page', () => {
   it('a page work with no link, no WebPage beside it and no other URL is still the page\'s, as before', () => {
     expect(read(ld({ '@type': 'BlogPosting', headline: 'Owls', license: BY })).licences).toEqual([{ via: 'json-ld', url: BY }]);
     expect(read(ld({ '@type': 'Article', url: `${PAGE}?utm_source=feed`, '@id': `${PAGE}#article`, license: BY })).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+});
+
+// SIGNALS.md §6.1: rel=license speaks for the document's main content. A licence inside an
+// <article> of a page listing several, a quoted post (<blockquote>, <q>) or a comment was read as
+// the page's, and licensed every same-site image on it.
+describe('a licence inside an article, a quotation or a comment', () => {
+  /** Sources and ids of the licences found for each image, read as Collect's scanner reads them. */
+  const licencesOf = (body: string): Record<string, string[]> => {
+    const d = doc(`<html><body>${body}</body></html>`);
+    const signals = page(d.documentElement.outerHTML);
+    const scan = new ElementLicences(PAGE, d);
+    const out: Record<string, string[]> = {};
+    for (const img of Array.from(d.querySelectorAll('img'))) {
+      const imageUrl = new URL(img.getAttribute('src')!, PAGE).href;
+      out[img.getAttribute('src')!] = licenceFindings({ imageUrl, pageUrl: PAGE, page: signals, element: scan.of(img) }).map((l) => `${l.source} ${l.id}`);
+    }
+    return out;
+  };
+
+  it.each([
+    ['a quoted post', `<blockquote class="twitter-tweet"><p>Look <a rel="license" href="${BY}">CC BY</a></p></blockquote>`],
+    ['an inline quotation', `<p><q>shared <a rel="license" href="${BY}">CC BY</a></q></p>`],
+    ['a comment', `<section id="comments"><ol class="comment-list"><li class="comment"><p><a rel="license" href="${BY}">mine is CC BY</a></p></li></ol></section>`],
+    ['another article', `<article><h2>Other post</h2><a rel="license" href="${BY}">CC BY</a></article>`],
+    ['microdata in another article', `<article><link itemprop="license" href="${BY}"></article>`],
+  ])('%s is no page licence: it licenses no image outside it', (_, markup) => {
+    expect(licencesOf(`<article><img src="/img/owl.jpg"></article>${markup}<img src="/img/fox.jpg">`)).toEqual({ '/img/owl.jpg': [], '/img/fox.jpg': [] });
+  });
+
+  it('it licenses the images in the same article or quotation, more specifically than the page', () => {
+    expect(licencesOf(`<article><img src="/img/owl.jpg"><footer><a rel="license" href="${BY_NC}">CC BY-NC</a></footer></article>
+      <blockquote><img src="/img/fox.jpg"><a rel="license" href="${BY_SA}">CC BY-SA</a></blockquote>
+      <img src="/img/bat.jpg"><footer><a rel="license" href="${BY}">CC BY</a></footer>`)).toEqual({
+      '/img/owl.jpg': ['element CC-BY-NC-4.0', 'page CC-BY-4.0'],
+      '/img/fox.jpg': ['element CC-BY-SA-4.0', 'page CC-BY-4.0'],
+      '/img/bat.jpg': ['page CC-BY-4.0'],
+    });
+  });
+
+  it('a nested comment article\'s licence is not the post\'s, nor the post\'s the comment\'s images\'', () => {
+    expect(licencesOf(`<article><img src="/img/owl.jpg"><a rel="license" href="${BY}">CC BY</a>
+      <article class="comment"><img src="/img/fox.jpg"><a rel="license" href="${BY_NC}">CC BY-NC</a></article></article>`)).toEqual({
+      '/img/owl.jpg': ['element CC-BY-4.0'],
+      '/img/fox.jpg': ['element CC-BY-NC-4.0'],
+    });
+  });
+
+  it('a class that merely contains "comment" is no comment, and the page licence is read as before', () => {
+    expect(licencesOf(`<img src="/img/owl.jpg"><div class="nocomments-footer"><a rel="license" href="${BY}">CC BY</a></div>`)).toEqual({ '/img/owl.jpg': ['page CC-BY-4.0'] });
   });
 });

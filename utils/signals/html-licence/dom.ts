@@ -122,6 +122,31 @@ export function enclosingFigure(el: Element): Element | null | undefined {
   return x ? undefined : null;
 }
 
+/** A class or id naming a comment thread or one comment (`#comments`, `.comment-list`, `li.comment`). */
+function namesComments(el: Element): boolean {
+  for (const t of [...tokens(el.getAttribute('class')), ...tokens(el.getAttribute('id'))]) {
+    if (t === 'comment' || t === 'comments' || t === 'commentlist' || t.startsWith('comment-') || t.startsWith('comments-')) return true;
+  }
+  return false;
+}
+
+/**
+ * The nearest element that holds a composition of its own within the page: an `<article>`, a
+ * quotation (`<blockquote>`, `<q>`: another work, an embedded post), or a comment thread or
+ * comment. Null if none; undefined if the walk hit the cap. Decision (DESIGN.md §2 rule 4;
+ * SIGNALS.md §6.1: rel=license speaks for the document's main content): a licence stated inside
+ * one speaks for that part — an article of a page listing several, a quoted post, a commenter's
+ * words — not for the page; the images inside it are the only ones it can license (element.ts).
+ */
+export function licenceContainer(el: Element): Element | null | undefined {
+  let x = el.parentElement;
+  for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
+    const name = x.localName;
+    if (name === 'article' || name === 'blockquote' || name === 'q' || namesComments(x)) return x;
+  }
+  return x ? undefined : null;
+}
+
 /** `root` and up to `LIMITS.scopeElements` descendants carrying rel, property or itemprop. */
 export function markupIn(root: Element): { elements: Element[]; truncated: boolean } {
   const found = root.querySelectorAll('[rel], [rev], [property], [itemprop]');

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import type { LicenceVia, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, markupIn, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, licenceContainer, markupIn, resolvePageUrl, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
@@ -143,8 +143,10 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
           continue;
         }
         // Outside any figure; a walk that hit the cap counts as inside (fail closed: a figure's
-        // licence statement is its image's, read by element.ts, which marks an unread one).
-        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null;
+        // licence statement is its image's, read by element.ts, which marks an unread one). Outside
+        // any article, quotation or comment too (dom.ts licenceContainer: element.ts reads it for
+        // the images inside); a walk that hit that cap counts as outside, so it still conflicts.
+        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null && !licenceContainer(el);
         if (!url) {
           const key = subjectKey(s.subject);
           if (!pageLevel || unreadSubjects.has(key) || !statesValue(s)) continue;
