@@ -919,3 +919,25 @@ describe('a licence inside an article, a quotation or a comment', () => {
     expect(licencesOf(`<img src="/img/owl.jpg"><div class="nocomments-footer"><a rel="license" href="${BY}">CC BY</a></div>`)).toEqual({ '/img/owl.jpg': ['page CC-BY-4.0'] });
   });
 });
+
+describe('a work nested in the page\'s JSON-LD that states a licence speaks for the images it shows', () => {
+  const findingsFor = (node: object, imageUrl = 'https://ex.test/img/owl.jpg') => {
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', ...node })}</script></head><body><a rel="license" href="${BY}">CC BY</a></body></html>`;
+    return licenceFindings({ imageUrl, pageUrl: PAGE, page: page(html), element: [] }).map((l) => `${l.source} ${l.id ?? l.url}`);
+  };
+
+  it.each([
+    ['hasPart', { '@type': 'WebPage', hasPart: { '@type': 'CreativeWork', image: 'https://ex.test/img/owl.jpg', license: BY_NC } }],
+    ['a review', { '@type': 'Product', review: [{ '@type': 'Review', image: { '@id': 'https://ex.test/img/owl.jpg' }, license: BY_NC }] }],
+    ['a thumbnail', { '@type': 'ItemList', itemListElement: [{ '@type': 'CreativeWork', thumbnailUrl: '/img/owl.jpg', license: BY_NC }] }],
+  ])('%s', (_, node) => {
+    expect(findingsFor(node)).toEqual(['element CC-BY-NC-4.0', 'page CC-BY-4.0']);
+    // Another image is not the part's.
+    expect(findingsFor(node, 'https://ex.test/img/fox.jpg')).toEqual(['page CC-BY-4.0']);
+  });
+
+  it('a nested work stating no licence, or a top-level one (the page\'s own), adds no image statement', () => {
+    expect(findingsFor({ '@type': 'WebPage', hasPart: { '@type': 'CreativeWork', image: 'https://ex.test/img/owl.jpg' } })).toEqual(['page CC-BY-4.0']);
+    expect(findingsFor({ '@type': 'Article', image: 'https://ex.test/img/owl.jpg', license: BY })).toEqual(['page CC-BY-4.0']);
+  });
+});

@@ -246,8 +246,22 @@ function termsPagesOf(node: JsonObject, base: string): UrlsRead {
   return { urls: [...acquire.urls, ...usage.urls.filter((u) => !acquire.urls.includes(u))], unread: acquire.unread || usage.unread };
 }
 
-function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
-  const contentUrls = imageUrlsOf(node, base);
+/**
+ * The images a work inside another node shows (`image`, `thumbnailUrl`): a part of the page
+ * (`hasPart`), a review, a recipe step. Decision (DESIGN.md §2 rule 4, the reading that cannot
+ * keep what the owner refused): such a work's licence is its images' own statement, read as an
+ * ImageObject's; before, it was read by no one, and the page's CC BY licensed an image the part
+ * that shows it licenses CC BY-NC. Only a work that states a licence is read so (the walk skips
+ * one stating none).
+ */
+function partImageUrlsOf(node: JsonObject, base: string): string[] {
+  const out: string[] = [];
+  for (const name of ['image', 'thumbnailUrl']) for (const url of urlsOfProp(node, name, base).urls) if (!out.includes(url)) out.push(url);
+  return out;
+}
+
+function imageObjectsOf(node: JsonObject, base: string, imageUrls = imageUrlsOf): JsonLdImageObject[] {
+  const contentUrls = imageUrls(node, base);
   if (contentUrls.length === 0) return [];
   const license = urlsOfProp(node, 'license', base, LIMITS.licences);
   const acquire = termsPagesOf(node, base);
@@ -432,6 +446,11 @@ function readScripts(texts: readonly string[], base: string, out: JsonLdLicences
         const terms = license.urls.length === 0 && !license.unread ? termsPagesOf(value, base) : { urls: [], unread: false };
         // Every top-level node is kept (a WebPage stating no licence still says which nodes are the page's).
         if (tops.length < LIMITS.jsonLdNodes) tops.push({ node: value, types, license, terms });
+      } else if (!top && !isMediaType(types) && ['license', 'acquireLicensePage', 'usageInfo'].some((name) => prop(value, name) !== undefined)) {
+        for (const io of imageObjectsOf(value, base, partImageUrlsOf)) {
+          if (out.imageObjects.length < LIMITS.imageObjects) out.imageObjects.push(io);
+          else out.truncated = true;
+        }
       }
       const children = Object.entries(value).filter(([k]) => k !== '@context');
       for (let i = children.length - 1; i >= 0; i--) {
