@@ -50,6 +50,9 @@ const VIEW_LIKE = /^(?:deed|legalcode)/;
 // A `..` segment, literal or percent-encoded in any case, split by `/` or `\` (both path
 // separators to the URL parser).
 const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){2}(?=[/\\?#]|$)/i;
+// Licence restrictions written as words in a query or fragment: `nc`, `nd` alone, or
+// non-commercial / no derivatives however they are joined. Linear: no nested repeats.
+const RESTRICTION_WORDS = /(?:^|[^a-z0-9])n[cd](?![a-z0-9])|non[^a-z0-9]{0,3}commercial|no[nt]?[^a-z0-9]{0,3}deriv/;
 const PORT_SEGMENT = /^[a-z]{2,3}$|^scotland$/;
 // Licence elements are never ports (no CC jurisdiction was called nc, nd, sa or by): one in the
 // port position restricts what the URL's code says, so the URL is not that licence (fail closed).
@@ -95,6 +98,15 @@ function toUrl(input: string): URL | null {
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
+  }
+}
+
+/** Percent-decoded where the text decodes; a malformed escape leaves it as written. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
@@ -149,6 +161,11 @@ export function parseLicenceUrl(url: string): ParsedLicence | null {
     if (!VIEW_SEGMENT.test(last) || last.split(/[._-]/).some((w) => ELEMENT_SEGMENTS.has(w))) return other(parsed);
     segments.pop();
   }
+  // A query or fragment is dropped as a view's (`?ref=chooser-v1`, `#ref-appropriate-credit`);
+  // one that names a licence restriction (`?nc`, `#non-commercial`, `?use=NoDerivatives`) says
+  // the licence meant is not the one the path names, so the URL is not that licence (as a view
+  // tail naming one is not, above; fail closed).
+  if (RESTRICTION_WORDS.test(decoded(`${parsed.search} ${parsed.hash}`).toLowerCase())) return other(parsed);
   return parseCcPath(segments) ?? other(parsed);
 }
 

@@ -214,7 +214,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   if (input.page.licence.licenceUnread) {
     unreadable.push({
       kind: 'licence', scope: 'page', source: url, value: 'licence statement not read', effect: 'info',
-      note: "A licence statement on the page could not be read (not a URL Heed can resolve, or too long); it may be the images' own licence, so the page licence licenses no image",
+      note: "A licence statement on the page could not be read (not a URL Heed can resolve, or too long), or the page describes another work under another licence; it may be the images' own licence, so the page licence licenses no image",
     });
   }
   // A `Link: <…>; rel="license"` on the page response is a page-level licence like rel=license in

@@ -2,9 +2,11 @@ import { readElementLicence } from '../signals/html-licence/element';
 import type { ElementLicenceHint } from '../signals/html-licence/schema';
 
 const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
-// Where element-level licence markup can live (SIGNALS.md §6): a figure, or an ancestor that
-// makes a microdata item or an RDFa subject. The parser looks nowhere else, so neither do we.
-const LICENCE_SCOPE = 'figure,[itemscope],[typeof],[about],[property]';
+// Where element-level licence markup can live (SIGNALS.md §6): a figure, an ancestor that makes
+// a microdata item or an RDFa subject, or an article, quotation or comment (html-licence/dom.ts
+// licenceContainer; the class/id test here is looser than its, which costs only a parser call).
+// The parser looks nowhere else, so neither do we.
+const LICENCE_SCOPE = 'figure,[itemscope],[typeof],[about],[property],article,blockquote,q,[class*="comment" i],[id*="comment" i]';
 /** A hint that stands for markup not read: around the image, no HTML licence is relied on (assess.ts). */
 const UNREAD: ElementLicenceHint = { via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true };
 

@@ -440,3 +440,32 @@ describe('parseLicenceUrl: dot segments in the raw text', () => {
     expect(parseLicenceUrl('https://creativecommons.org./licenses/by-sa/3.0/de/')?.id).toBe('CC-BY-SA-3.0-DE');
   });
 });
+
+// A query or fragment is dropped as a view's; one naming a restriction (`?nc`, `#non-commercial`)
+// says the licence meant is not the one the path names. Dropped, `by/4.0/?use=non-commercial`
+// read as CC BY and kept what the owner restricted (DESIGN.md §2 rule 4; fail closed).
+describe('parseLicenceUrl: a licence restriction in the query or fragment', () => {
+  it.each([
+    'https://creativecommons.org/licenses/by/4.0/?nc',
+    'https://creativecommons.org/licenses/by/4.0/#nd',
+    'https://creativecommons.org/licenses/by/4.0/#non-commercial',
+    'https://creativecommons.org/licenses/by-sa/4.0/deed.en?use=NonCommercial',
+    'https://creativecommons.org/licenses/by/4.0/?terms=no_derivatives',
+    'https://creativecommons.org/licenses/by/4.0/?restrict=nc-nd',
+    'https://creativecommons.org/licenses/by/4.0/?x=%6Ec',
+    'https://creativecommons.org/publicdomain/zero/1.0/?non%20commercial',
+  ])('%j → other, not accepted', (url) => {
+    const r = parseLicenceUrl(url);
+    expect(r).toMatchObject({ id: null, family: 'other' });
+    expect(isAcceptedLicence(r?.id)).toBe(false);
+  });
+
+  it('other queries and fragments are still dropped', () => {
+    for (const url of [
+      'https://creativecommons.org/licenses/by/4.0/?ref=chooser-v1',
+      'https://creativecommons.org/licenses/by/4.0/deed.en#ref-appropriate-credit',
+      'https://creativecommons.org/licenses/by/4.0/?ref=ncbi&lang=en',
+      'https://creativecommons.org/licenses/by/4.0/?x=%zz',
+    ]) expect(parseLicenceUrl(url)?.id, url).toBe('CC-BY-4.0');
+  });
+});

@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
   ElementLicenceHintSchema,
   PageLicenceSignalsSchema,
+  elementLicenceUnread,
   licenceFindings,
   readElementLicence,
   readPageLicenceSignals,
   type PageLicenceSignals,
 } from '../../../utils/signals/html-licence';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
+import { ElementLicences } from '../../../utils/scan/licence';
 
 const PAGE = 'https://ex.test/gallery/page.html';
 const BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -78,7 +80,13 @@ describe('readPageLicenceSignals: rel=license, RDFa, microdata', () => {
       // `<a rel="license">no href</a>` and the javascript: link state a licence Heed cannot read:
       // marked, so the page licence licenses no image (they were dropped without a word before).
       licenceUnread: true,
-      imageObjects: [],
+      // The ccREL block about b.jpg is that image's own statement, wherever the image is shown.
+      imageObjects: [
+        {
+          contentUrl: 'https://ex.test/gallery/sub/b.jpg', license: ['https://creativecommons.org/licenses/by-nd/4.0/'],
+          acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null,
+        },
+      ],
       unreadable: [],
       truncated: false,
     });
@@ -138,10 +146,10 @@ describe('readPageLicenceSignals: JSON-LD', () => {
   it('reads top-level licences and every ImageObject, through @graph, arrays and nesting', () => {
     const html = `<head><base href="https://cdn.ex.test/"></head>
       ${ld(`{"@context":"https://schema.org","@graph":[
-        {"@type":"WebPage","license":{"@id":"${BY}"},"primaryImageOfPage":{"@type":"ImageObject","contentUrl":"/img/fox.jpg",
+        {"@type":"WebPage","@id":"${PAGE}#webpage","license":{"@id":"${BY}"},"primaryImageOfPage":{"@type":"ImageObject","contentUrl":"/img/fox.jpg",
           "license":"${BY_SA}","acquireLicensePage":"/licensing","creditText":"  Ann / Ex  ","creator":{"@type":"Person","name":"Ann"},
           "copyrightNotice":"© 2025 Ann","name":"Fox"}},
-        {"@type":"Article","schema:license":{"@type":"CreativeWork","url":"${CC0}"},
+        {"@type":"Article","isPartOf":{"@id":"${PAGE}#webpage"},"schema:license":{"@type":"CreativeWork","url":"${CC0}"},
           "image":[{"@type":["ImageObject"],"contentUrl":["a.jpg","http://ex.test/b.jpg"],"license":["${PDM}","${BY}"],
             "creator":[{"@type":"Person","name":"Bo"},{"@type":"Organization","name":"Org"},"Cy"]}]}]}`)}
       ${ld(`[{"@type":"CreativeWork","http://schema.org/license":"${BY}"},{"@type":"VideoObject","license":"${BY_NC}"}]`, 'Application/LD+JSON; charset=utf-8')}
@@ -706,5 +714,230 @@ describe('licence statements present but not read are marked, never dropped', ()
 
   it('element-level: a plain CC BY figure is read as before, with no unread mark', () => {
     expect(hints(`<figure><img id="img" src="a.png"><a rel="license" href="${BY}">CC BY</a></figure>`)).toEqual([{ via: 'figure', licences: [BY], creator: null, title: null, creditText: null }]);
+  });
+});
+
+// Element-level statements about an image that the readers missed, so the page's broader CC BY
+// licensed an image its own markup licenses CC BY-NC (DESIGN.md §2 rule 4: the most specific level).
+describe('an image\'s own licence statement is read however it names the image', () => {
+  /** The licences found for `imageUrl` on a page with CC BY as its page licence and `markup` in it. */
+  const findingsFor = (markup: string, imageUrl = 'https://ex.test/img/owl.jpg') => {
+    const d = doc(`<html><head>${markup}</head><body><p><img id="img" src="${imageUrl}"></p><footer><a rel="license" href="${BY}">CC BY</a></footer></body></html>`);
+    const img = d.getElementById('img')!;
+    return licenceFindings({ imageUrl, pageUrl: PAGE, page: page(d.documentElement.outerHTML), element: readElementLicence(img, PAGE) });
+  };
+  const jsonLd = (node: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', ...node })}</script>`;
+
+  it('a percent-encoded unreserved character or lower-case hex in an ImageObject\'s contentUrl (RFC 3986 §6.2.2)', () => {
+    for (const [contentUrl, imageUrl] of [
+      ['https://ex.test/img/%6Fwl.jpg', 'https://ex.test/img/owl.jpg'],
+      ['https://ex.test/img/owl.jpg', 'https://ex.test/img/%6f%77l.jpg'],
+      ['https://ex.test/img/%c3%a9t%c3%a9.jpg', 'https://ex.test/img/été.jpg'],
+      ['https://ex.test/img/owl%2Djpg.png?v=%31', 'https://ex.test/img/owl-jpg.png?v=1'],
+    ]) {
+      expect(findingsFor(jsonLd({ '@type': 'ImageObject', contentUrl, license: BY_NC }), imageUrl)[0], contentUrl).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    }
+  });
+
+  it('but a reserved character percent-encoded stays another URL (`%2F` is not `/`)', () => {
+    const found = findingsFor(jsonLd({ '@type': 'ImageObject', contentUrl: 'https://ex.test/img%2Fowl.jpg', license: BY_NC }));
+    expect(found.map((l) => l.source)).toEqual(['page']);
+  });
+
+  it.each([
+    ['url', { '@type': 'ImageObject', url: 'https://ex.test/img/owl.jpg' }],
+    ['@id', { '@type': 'ImageObject', '@id': 'https://ex.test/img/owl.jpg' }],
+    ['thumbnailUrl', { '@type': 'ImageObject', contentUrl: 'https://ex.test/img/owl-full.jpg', thumbnailUrl: 'https://ex.test/img/owl.jpg' }],
+    ['a Photograph\'s image', { '@type': 'Photograph', image: 'https://ex.test/img/owl.jpg' }],
+    ['a nested ImageObject\'s url', { '@type': 'Article', license: BY, image: { '@type': 'ImageObject', url: 'https://ex.test/img/owl.jpg', license: BY_NC } }],
+  ])('a JSON-LD image node naming the image by %s', (_, node) => {
+    const found = findingsFor(jsonLd({ license: BY_NC, ...node }));
+    expect(found[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+  });
+
+  it('an ImageObject whose url is the photo\'s page, or whose @id is a fragment, speaks for no image', () => {
+    const found = findingsFor(jsonLd({ '@type': 'ImageObject', '@id': `${PAGE}#primaryimage`, url: 'https://ex.test/photos/owl', license: BY_NC }));
+    expect(found.map((l) => l.source)).toEqual(['page']);
+  });
+
+  it.each([
+    ['a microdata ImageObject elsewhere on the page', `<div itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="contentUrl" content="/img/owl.jpg"><link itemprop="license" href="${BY_NC}"></div>`],
+    ['a microdata ImageObject named by itemid', `<div itemscope itemtype="https://schema.org/ImageObject" itemid="/img/owl.jpg"><link itemprop="license" href="${BY_NC}"></div>`],
+    ['a ccREL block about the image at the foot of the page', `<div about="/img/owl.jpg"><a rel="license" href="${BY_NC}">CC BY-NC</a></div>`],
+    ['an RDFa ImageObject naming it by resource', `<div typeof="schema:ImageObject" resource="/img/owl.jpg"><a property="schema:license" href="${BY_NC}">CC BY-NC</a></div>`],
+  ])('%s', (_, markup) => {
+    // In the body, away from the image: element.ts reads only the markup around the <img>.
+    const d = doc(`<html><body><p><img id="img" src="/img/owl.jpg"></p><section>${markup}</section><footer><a rel="license" href="${BY}">CC BY</a></footer></body></html>`);
+    const signals = readPageLicenceSignals(d, PAGE);
+    expect(PageLicenceSignalsSchema.parse(JSON.parse(JSON.stringify(signals)))).toEqual(signals);
+    const found = licenceFindings({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: signals, element: readElementLicence(d.getElementById('img')!, PAGE) });
+    expect(found[0]).toMatchObject({ id: 'CC-BY-NC-4.0', source: 'element' });
+    // Another image on the page is not named by it: the page's licence speaks for it.
+    expect(licenceFindings({ imageUrl: 'https://ex.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [] }).map((l) => l.source)).toEqual(['page']);
+  });
+
+  it('a licence stated there but not read marks the image\'s licence unread', () => {
+    const d = doc(`<html><body><p><img id="img" src="/img/owl.jpg"></p><div about="/img/owl.jpg"><span property="cc:license">CC BY-NC 4.0</span></div><a rel="license" href="${BY}">CC BY</a></body></html>`);
+    const signals = readPageLicenceSignals(d, PAGE);
+    expect(elementLicenceUnread({ imageUrl: 'https://ex.test/img/owl.jpg', pageUrl: PAGE, page: signals, element: [] })).toBe(true);
+    expect(elementLicenceUnread({ imageUrl: 'https://ex.test/img/fox.jpg', pageUrl: PAGE, page: signals, element: [] })).toBe(false);
+  });
+});
+
+// schema.org's usageInfo (acquireLicensePage is its sub-property) names where a work's terms are:
+// read as saying nothing, a page of restrictive terms left the page's CC BY to license the work.
+describe('a page of terms (usageInfo, acquireLicensePage) stated instead of a licence', () => {
+  const TERMS = 'https://ex.test/terms-of-use';
+  const sources = (html: string, imageUrl = 'https://ex.test/img/owl.jpg') => {
+    const d = doc(html);
+    const img = d.getElementById('img');
+    return licenceFindings({ imageUrl, pageUrl: PAGE, page: readPageLicenceSignals(d, PAGE), element: img ? readElementLicence(img, PAGE) : [] }).map((l) => `${l.source} ${l.url}`);
+  };
+
+  it('an ImageObject\'s usageInfo is the image\'s own statement (JSON-LD and microdata)', () => {
+    const footer = `<a rel="license" href="${BY}">CC BY</a>`;
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"ImageObject","contentUrl":"/img/owl.jpg","usageInfo":"${TERMS}"}</script>`;
+    expect(sources(`<html><head>${jsonLd}</head><body><img id="img" src="/img/owl.jpg">${footer}</body></html>`)).toEqual([`element ${TERMS}`, `page ${BY}`]);
+    const microdata = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" itemprop="contentUrl" src="/img/owl.jpg"><link itemprop="usageInfo" href="${TERMS}"></div>`;
+    expect(sources(`<html><body>${microdata}${footer}</body></html>`)).toEqual([`element ${TERMS}`, `page ${BY}`]);
+  });
+
+  it('an ImageObject with a licence keeps it: its terms page is not a second licence', () => {
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"ImageObject","contentUrl":"/img/owl.jpg","license":"${BY_SA}","usageInfo":"${TERMS}"}</script>`;
+    expect(sources(`<html><head>${jsonLd}</head><body><img id="img" src="/img/owl.jpg"></body></html>`)).toEqual([`element ${BY_SA}`]);
+  });
+
+  it.each(['usageInfo', 'acquireLicensePage'])('a page work\'s %s with no licence is a page licence, beside the page\'s CC BY', (prop) => {
+    const jsonLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","${prop}":"${TERMS}"}</script>`;
+    const signals = page(`<html><head>${jsonLd}</head><body><a rel="license" href="${BY}">CC BY</a></body></html>`);
+    expect(signals.licences).toEqual([{ via: 'rel', url: BY }, { via: 'json-ld', url: TERMS }]);
+    // With a licence of its own, the terms page adds nothing.
+    const licensed = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","license":"${BY}","${prop}":"${TERMS}"}</script>`;
+    expect(page(`<html><head>${licensed}</head><body></body></html>`).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+});
+
+// SIGNALS.md §6.1: a licence speaks for the document's main content. A page's structured data also
+// describes its software, its publisher, a data set, the posts it links to: each licence there was
+// read as the page's, and a software project's CC BY, or a related post's, licensed every photo.
+describe('JSON-LD and item licences of something other than the page', () => {
+  const ld = (node: object) => `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', ...node })}</script>`;
+  const read = (head: string, body = '') => page(`<html><head>${head}</head><body>${body}</body></html>`);
+
+  it.each(['SoftwareApplication', 'SoftwareSourceCode', 'Organization', 'Person', 'Product', 'Event', 'WebApplication'])('a %s\'s licence is no page licence', (type) => {
+    expect(read(ld({ '@type': type, name: 'x', license: BY }))).toMatchObject({ licences: [] });
+    expect(read(ld({ '@type': type, name: 'x', license: BY }))).not.toHaveProperty('licenceUnread');
+    // Nor in microdata or RDFa.
+    expect(read('', `<div itemscope itemtype="https://schema.org/${type}"><link itemprop="license" href="${BY}"></div>`).licences).toEqual([]);
+    expect(read('', `<div vocab="https://schema.org/" typeof="${type}"><a property="license" href="${BY}">CC BY</a></div>`).licences).toEqual([]);
+  });
+
+  it('a node naming another document (url, @id, mainEntityOfPage) is another work: it licenses nothing, and when it differs the page licence licenses no image', () => {
+    for (const node of [
+      { '@type': 'BlogPosting', url: 'https://ex.test/gallery/other.html', license: BY_NC },
+      { '@type': 'CreativeWork', '@id': 'https://themes.test/sunny#theme', license: BY_NC },
+      { '@type': 'Article', mainEntityOfPage: { '@id': 'https://ex.test/elsewhere/' }, license: BY_NC },
+      { '@type': 'Dataset', name: 'Birds', license: BY_NC },
+    ]) {
+      expect(read(ld(node)).licences, JSON.stringify(node)).toEqual([]);
+      expect(read(ld(node), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).toMatchObject({ licences: [{ via: 'rel', url: BY }], licenceUnread: true });
+      // The same licence as the page's takes nothing away.
+      expect(read(ld({ ...node, license: BY }), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).not.toHaveProperty('licenceUnread');
+    }
+  });
+
+  it('with a WebPage node, a node that is neither it, the site, nor linked to it is another work', () => {
+    const graph = (...nodes: object[]) => ld({ '@graph': [{ '@type': 'WebPage', '@id': `${PAGE}#webpage`, url: PAGE }, ...nodes] });
+    expect(read(graph({ '@type': 'CreativeWork', name: 'Widget', license: BY })).licences).toEqual([]);
+    for (const linked of [
+      { '@type': 'Article', isPartOf: { '@id': `${PAGE}#webpage` }, license: BY },
+      { '@type': 'Article', mainEntityOfPage: PAGE, license: BY },
+      { '@type': 'WebSite', '@id': 'https://ex.test/#website', url: 'https://ex.test/', license: BY },
+      { '@type': 'CollectionPage', '@id': `${PAGE}#gallery`, license: BY },
+    ]) {
+      expect(read(graph(linked)).licences, JSON.stringify(linked)).toEqual([{ via: 'json-ld', url: BY }]);
+    }
+    // The WebPage naming its main entity claims it.
+    const claimed = ld({ '@graph': [{ '@type': 'WebPage', url: PAGE, mainEntity: { '@id': 'https://ex.test/works/42' } }, { '@type': 'VisualArtwork', '@id': 'https://ex.test/works/42', license: BY }] });
+    expect(read(claimed).licences).toEqual([]); // its @id names another document
+    const claimedHere = ld({ '@graph': [{ '@type': 'WebPage', url: PAGE, mainEntity: { '@id': `${PAGE}#work` } }, { '@type': 'VisualArtwork', '@id': `${PAGE}#work`, license: BY }] });
+    expect(read(claimedHere).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+
+  it('a page work with no link, no WebPage beside it and no other URL is still the page\'s, as before', () => {
+    expect(read(ld({ '@type': 'BlogPosting', headline: 'Owls', license: BY })).licences).toEqual([{ via: 'json-ld', url: BY }]);
+    expect(read(ld({ '@type': 'Article', url: `${PAGE}?utm_source=feed`, '@id': `${PAGE}#article`, license: BY })).licences).toEqual([{ via: 'json-ld', url: BY }]);
+  });
+});
+
+// SIGNALS.md §6.1: rel=license speaks for the document's main content. A licence inside an
+// <article> of a page listing several, a quoted post (<blockquote>, <q>) or a comment was read as
+// the page's, and licensed every same-site image on it.
+describe('a licence inside an article, a quotation or a comment', () => {
+  /** Sources and ids of the licences found for each image, read as Collect's scanner reads them. */
+  const licencesOf = (body: string): Record<string, string[]> => {
+    const d = doc(`<html><body>${body}</body></html>`);
+    const signals = page(d.documentElement.outerHTML);
+    const scan = new ElementLicences(PAGE, d);
+    const out: Record<string, string[]> = {};
+    for (const img of Array.from(d.querySelectorAll('img'))) {
+      const imageUrl = new URL(img.getAttribute('src')!, PAGE).href;
+      out[img.getAttribute('src')!] = licenceFindings({ imageUrl, pageUrl: PAGE, page: signals, element: scan.of(img) }).map((l) => `${l.source} ${l.id}`);
+    }
+    return out;
+  };
+
+  it.each([
+    ['a quoted post', `<blockquote class="twitter-tweet"><p>Look <a rel="license" href="${BY}">CC BY</a></p></blockquote>`],
+    ['an inline quotation', `<p><q>shared <a rel="license" href="${BY}">CC BY</a></q></p>`],
+    ['a comment', `<section id="comments"><ol class="comment-list"><li class="comment"><p><a rel="license" href="${BY}">mine is CC BY</a></p></li></ol></section>`],
+    ['another article', `<article><h2>Other post</h2><a rel="license" href="${BY}">CC BY</a></article>`],
+    ['microdata in another article', `<article><link itemprop="license" href="${BY}"></article>`],
+  ])('%s is no page licence: it licenses no image outside it', (_, markup) => {
+    expect(licencesOf(`<article><img src="/img/owl.jpg"></article>${markup}<img src="/img/fox.jpg">`)).toEqual({ '/img/owl.jpg': [], '/img/fox.jpg': [] });
+  });
+
+  it('it licenses the images in the same article or quotation, more specifically than the page', () => {
+    expect(licencesOf(`<article><img src="/img/owl.jpg"><footer><a rel="license" href="${BY_NC}">CC BY-NC</a></footer></article>
+      <blockquote><img src="/img/fox.jpg"><a rel="license" href="${BY_SA}">CC BY-SA</a></blockquote>
+      <img src="/img/bat.jpg"><footer><a rel="license" href="${BY}">CC BY</a></footer>`)).toEqual({
+      '/img/owl.jpg': ['element CC-BY-NC-4.0', 'page CC-BY-4.0'],
+      '/img/fox.jpg': ['element CC-BY-SA-4.0', 'page CC-BY-4.0'],
+      '/img/bat.jpg': ['page CC-BY-4.0'],
+    });
+  });
+
+  it('a nested comment article\'s licence is not the post\'s, nor the post\'s the comment\'s images\'', () => {
+    expect(licencesOf(`<article><img src="/img/owl.jpg"><a rel="license" href="${BY}">CC BY</a>
+      <article class="comment"><img src="/img/fox.jpg"><a rel="license" href="${BY_NC}">CC BY-NC</a></article></article>`)).toEqual({
+      '/img/owl.jpg': ['element CC-BY-4.0'],
+      '/img/fox.jpg': ['element CC-BY-NC-4.0'],
+    });
+  });
+
+  it('a class that merely contains "comment" is no comment, and the page licence is read as before', () => {
+    expect(licencesOf(`<img src="/img/owl.jpg"><div class="nocomments-footer"><a rel="license" href="${BY}">CC BY</a></div>`)).toEqual({ '/img/owl.jpg': ['page CC-BY-4.0'] });
+  });
+});
+
+describe('a work nested in the page\'s JSON-LD that states a licence speaks for the images it shows', () => {
+  const findingsFor = (node: object, imageUrl = 'https://ex.test/img/owl.jpg') => {
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', ...node })}</script></head><body><a rel="license" href="${BY}">CC BY</a></body></html>`;
+    return licenceFindings({ imageUrl, pageUrl: PAGE, page: page(html), element: [] }).map((l) => `${l.source} ${l.id ?? l.url}`);
+  };
+
+  it.each([
+    ['hasPart', { '@type': 'WebPage', hasPart: { '@type': 'CreativeWork', image: 'https://ex.test/img/owl.jpg', license: BY_NC } }],
+    ['a review', { '@type': 'Product', review: [{ '@type': 'Review', image: { '@id': 'https://ex.test/img/owl.jpg' }, license: BY_NC }] }],
+    ['a thumbnail', { '@type': 'ItemList', itemListElement: [{ '@type': 'CreativeWork', thumbnailUrl: '/img/owl.jpg', license: BY_NC }] }],
+  ])('%s', (_, node) => {
+    expect(findingsFor(node)).toEqual(['element CC-BY-NC-4.0', 'page CC-BY-4.0']);
+    // Another image is not the part's.
+    expect(findingsFor(node, 'https://ex.test/img/fox.jpg')).toEqual(['page CC-BY-4.0']);
+  });
+
+  it('a nested work stating no licence, or a top-level one (the page\'s own), adds no image statement', () => {
+    expect(findingsFor({ '@type': 'WebPage', hasPart: { '@type': 'CreativeWork', image: 'https://ex.test/img/owl.jpg' } })).toEqual(['page CC-BY-4.0']);
+    expect(findingsFor({ '@type': 'Article', image: 'https://ex.test/img/owl.jpg', license: BY })).toEqual(['page CC-BY-4.0']);
   });
 });

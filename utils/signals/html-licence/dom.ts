@@ -54,15 +54,34 @@ export function documentBase(doc: Document, pageUrl: string): string {
   return (href && resolveUrl(href, pageUrl)) || pageUrl;
 }
 
+/** RFC 3986 §2.3 unreserved characters: percent-encoding one of them does not change the URI. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+
+/**
+ * A path or query with its percent-encodings normalised as RFC 3986 §6.2.2 says equivalent URIs
+ * are: an unreserved character's decoded (`%61` → `a`), every other one's hex upper-cased
+ * (`%c3%a9` → `%C3%A9`). Linear; a malformed `%` is kept as written.
+ */
+function normalisePercent(s: string): string {
+  return s.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return UNRESERVED.test(c) ? c : `%${hex.toUpperCase()}`;
+  });
+}
+
 /**
  * Key for "is this the same image URL": absolute, fragment dropped, scheme ignored (http and
- * https copies of one path are the same image to a publisher writing JSON-LD).
+ * https copies of one path are the same image to a publisher writing JSON-LD), percent-encodings
+ * normalised (RFC 3986 §6.2.2: `/%6Fwl.jpg` and `/owl.jpg` are one URI, which the URL parser leaves
+ * apart). Decision (DESIGN.md §2 rule 4): an ImageObject stating CC BY-NC for `/%6Fwl.jpg` speaks
+ * for the image the page shows as `/owl.jpg`; read apart, it was missed and the page's CC BY
+ * licensed the image.
  */
 export function matchKey(url: string, base: string): string | null {
   const abs = resolveUrl(url, base);
   if (!abs) return null;
   const u = new URL(abs);
-  return `${u.host}${u.pathname}${u.search}`;
+  return `${u.host}${normalisePercent(u.pathname)}${normalisePercent(u.search)}`;
 }
 
 /** A path naming an image file by its extension (`/img/owl.jpg`), not a script serving many. */
@@ -99,6 +118,31 @@ export function enclosingFigure(el: Element): Element | null | undefined {
   let x = el.parentElement;
   for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
     if (x.localName === 'figure') return x;
+  }
+  return x ? undefined : null;
+}
+
+/** A class or id naming a comment thread or one comment (`#comments`, `.comment-list`, `li.comment`). */
+function namesComments(el: Element): boolean {
+  for (const t of [...tokens(el.getAttribute('class')), ...tokens(el.getAttribute('id'))]) {
+    if (t === 'comment' || t === 'comments' || t === 'commentlist' || t.startsWith('comment-') || t.startsWith('comments-')) return true;
+  }
+  return false;
+}
+
+/**
+ * The nearest element that holds a composition of its own within the page: an `<article>`, a
+ * quotation (`<blockquote>`, `<q>`: another work, an embedded post), or a comment thread or
+ * comment. Null if none; undefined if the walk hit the cap. Decision (DESIGN.md §2 rule 4;
+ * SIGNALS.md §6.1: rel=license speaks for the document's main content): a licence stated inside
+ * one speaks for that part — an article of a page listing several, a quoted post, a commenter's
+ * words — not for the page; the images inside it are the only ones it can license (element.ts).
+ */
+export function licenceContainer(el: Element): Element | null | undefined {
+  let x = el.parentElement;
+  for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
+    const name = x.localName;
+    if (name === 'article' || name === 'blockquote' || name === 'q' || namesComments(x)) return x;
   }
   return x ? undefined : null;
 }

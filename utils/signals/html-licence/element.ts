@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import type { ElementLicenceHint } from './schema';
-import { documentBase, enclosingFigure, markupIn, matchKey, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, licenceContainer, markupIn, matchKey, resolvePageUrl, resolveUrl } from './dom';
 import { isPageSubject, isRslLink, statementsOf, statesValue, textValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType, typeNames } from './vocab';
 
@@ -35,6 +35,9 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
   const base = img.ownerDocument ? documentBase(img.ownerDocument, page) : page;
   const keys = imageKeys(img, base);
   const figure = enclosingFigure(img) ?? null;
+  // The article, quotation or comment holding the image (dom.ts licenceContainer): a licence
+  // stated in it, outside any figure, is this image's (and its neighbours'), not the page's.
+  const container = licenceContainer(img) ?? null;
   const itemMatches = new Map<Element, boolean>();
 
   const imageItem = (s: Subject): Element | null => {
@@ -55,6 +58,7 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
   };
   const roots = new Set<Element>([img]);
   if (figure) roots.add(figure);
+  if (container) roots.add(container);
   let x = img.parentElement;
   for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
     const types = typeNames(x.getAttribute('itemtype') ?? x.getAttribute('typeof'));
@@ -84,6 +88,7 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
     const item = imageItem(s.subject);
     if (item) return groupFor(item, s.syntax === 'microdata' ? 'microdata' : 'rdfa');
     if (figure && isPageSubject(s.subject) && enclosingFigure(s.el) === figure) return groupFor('figure', 'figure');
+    if (container && isPageSubject(s.subject) && enclosingFigure(s.el) === null && licenceContainer(s.el) === container) return groupFor('container', 'figure');
     return null;
   };
 

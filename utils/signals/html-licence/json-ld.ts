@@ -1,7 +1,7 @@
 import { LIMITS } from './limits';
 import type { JsonLdImageObject, PageLicenceSignals } from './schema';
 import { cleanText, resolveUrl } from './dom';
-import { isImageType, isMediaType, typeNames } from './vocab';
+import { isImageType, isMediaType, isNoWorkShown, typeNames } from './vocab';
 
 type Unreadable = PageLicenceSignals['unreadable'][number];
 
@@ -13,6 +13,13 @@ export interface JsonLdLicences {
    * no image (PageLicenceSignals.licenceUnread).
    */
   pageLicenceUnread: boolean;
+  /**
+   * `license` of top-level nodes shown to be another work than the page (workOfPage): another
+   * document's, or one the page's WebPage node does not claim. Not the page's licence, so they
+   * license no image; but that work may be the images, so one that differs from the page licence
+   * makes the page licence license none (page.ts). `null` stands for one stated but not read.
+   */
+  otherWorkLicences: (string | null)[];
   /** `author`/`creator` names of the same top-level nodes: the page's own creator (issue 18). */
   pageCreators: string[];
   imageObjects: JsonLdImageObject[];
@@ -206,11 +213,58 @@ function namesOf(value: Json | undefined): string | null {
   return cleanText(names.filter((n): n is string => n !== null).join(', '));
 }
 
-function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
-  const contentUrls = urlsOfProp(node, 'contentUrl', base).urls;
+/**
+ * Every URL an image node names its image by: `contentUrl` (Google's), and `url`, `@id`, `image`
+ * and `thumbnailUrl`. Decision (DESIGN.md §2 rule 4, the reading that cannot keep what the owner
+ * refused): schema.org's ImageObject examples name the file by `url` as often as by `contentUrl`,
+ * a Photograph (a CreativeWork, no contentUrl) names it by `image`, a node's `@id` may be the
+ * file's URL, and a thumbnail is the same image made smaller; read by `contentUrl` only, an
+ * ImageObject stating CC BY-NC with `url` was missed and the page's CC BY licensed its image. A
+ * URL that is not the image's (`url` naming the photo's page, an `@id` naming a fragment of this
+ * one) matches no image, so reading it grants nothing.
+ */
+function imageUrlsOf(node: JsonObject, base: string): string[] {
+  const out: string[] = [];
+  const id = node['@id'];
+  const ids = typeof id === 'string' && !id.includes('#') ? urlsOf(id, base).urls : [];
+  for (const name of ['contentUrl', 'url', 'image', 'thumbnailUrl']) {
+    for (const url of [...(name === 'url' ? ids : []), ...urlsOfProp(node, name, base).urls]) if (!out.includes(url)) out.push(url);
+  }
+  return out;
+}
+
+/**
+ * Where a node says its terms of use are: `acquireLicensePage`, and `usageInfo`, the schema.org
+ * property it is a sub-property of. Decision (DESIGN.md §2 rule 4, the reading that cannot grant
+ * what the owner sells): a work stating no licence but a page of terms is licensed on those terms,
+ * which Heed does not recognise; read as saying nothing, a `usageInfo` naming a restrictive page
+ * let the page's broader CC BY license the image.
+ */
+function termsPagesOf(node: JsonObject, base: string): UrlsRead {
+  const acquire = urlsOfProp(node, 'acquireLicensePage', base);
+  const usage = urlsOfProp(node, 'usageInfo', base);
+  return { urls: [...acquire.urls, ...usage.urls.filter((u) => !acquire.urls.includes(u))], unread: acquire.unread || usage.unread };
+}
+
+/**
+ * The images a work inside another node shows (`image`, `thumbnailUrl`): a part of the page
+ * (`hasPart`), a review, a recipe step. Decision (DESIGN.md §2 rule 4, the reading that cannot
+ * keep what the owner refused): such a work's licence is its images' own statement, read as an
+ * ImageObject's; before, it was read by no one, and the page's CC BY licensed an image the part
+ * that shows it licenses CC BY-NC. Only a work that states a licence is read so (the walk skips
+ * one stating none).
+ */
+function partImageUrlsOf(node: JsonObject, base: string): string[] {
+  const out: string[] = [];
+  for (const name of ['image', 'thumbnailUrl']) for (const url of urlsOfProp(node, name, base).urls) if (!out.includes(url)) out.push(url);
+  return out;
+}
+
+function imageObjectsOf(node: JsonObject, base: string, imageUrls = imageUrlsOf): JsonLdImageObject[] {
+  const contentUrls = imageUrls(node, base);
   if (contentUrls.length === 0) return [];
   const license = urlsOfProp(node, 'license', base, LIMITS.licences);
-  const acquire = urlsOfProp(node, 'acquireLicensePage', base);
+  const acquire = termsPagesOf(node, base);
   // A licence stated but not read (urlsOf), or — with none read — a licensing page stated but not
   // read (findings.ts reads one as the image's own statement): the image's own licence may be
   // there, so it is marked, and the policy relies on no HTML licence for the image (findings.ts
@@ -228,23 +282,105 @@ function imageObjectsOf(node: JsonObject, base: string): JsonLdImageObject[] {
   return contentUrls.map((contentUrl) => ({ contentUrl, ...rest }));
 }
 
+/** "host/path" naming one document: scheme, `www.`, query, fragment and a trailing slash aside. */
+function documentKey(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Nodes that are a work apart from the page even when it shows them: a data set, a book, a course… */
+const WORK_APART = new Set(['dataset', 'datacatalog', 'datafeed', 'book', 'course', 'movie', 'musicalbum', 'musiccomposition', 'game']);
+const SITE_TYPES = new Set(['website', 'blog']);
+const WEB_PAGE = /page$|^imagegallery$|^mediagallery$|^videogallery$|^realestatelisting$/;
+
+interface TopNode {
+  node: JsonObject;
+  types: string[];
+  license: UrlsRead;
+  terms: UrlsRead;
+}
+
+/**
+ * Whether a top-level node's licence is the page's ('page'), another work's ('other') or no
+ * licence of what the page shows ('none'). Decision (DESIGN.md §2 rule 4; SIGNALS.md §6.1: a
+ * licence speaks for the main content of the document): a page's JSON-LD also describes the
+ * software it runs, the organisation behind it, a data set, the other posts it links to; each
+ * node's `license` is that thing's, and read as the page's, a software project's CC BY, or a
+ * related post's, licensed every photo on the page. A node is the page's work unless its type is
+ * one of those, its `url`/`@id`/`mainEntityOfPage` names another document, or the page declares
+ * its WebPage node and this one is neither it, the site (WebSite, Blog: a site-wide licence, as a
+ * footer's), nor linked to it (`mainEntityOfPage`/`isPartOf` naming the page, the WebPage's
+ * `mainEntity`/`about`). Another work may be the page's images, so its licence is kept to
+ * conflict (otherWorkLicences); the types that are no work shown are dropped.
+ */
+function workOfPage(top: TopNode, pageKey: string | null, hasWebPage: boolean, claimed: ReadonlySet<string>, base: string): 'page' | 'other' | 'none' {
+  const { node, types } = top;
+  if (isNoWorkShown(types)) return 'none';
+  if (types.some((t) => WORK_APART.has(t))) return 'other';
+  const site = types.some((t) => SITE_TYPES.has(t));
+  if (site) return 'page';
+  const id = typeof node['@id'] === 'string' ? node['@id'] : null;
+  const named = [...(id !== null ? urlsOf(id, base).urls : []), ...urlsOfProp(node, 'url', base).urls, ...urlsOfProp(node, 'mainEntityOfPage', base).urls];
+  if (pageKey !== null && named.some((u) => documentKey(u) !== pageKey)) return 'other';
+  if (!hasWebPage || types.some((t) => WEB_PAGE.test(t))) return 'page';
+  const links = [...urlsOfProp(node, 'mainEntityOfPage', base).urls, ...urlsOfProp(node, 'isPartOf', base).urls];
+  if (pageKey !== null && links.some((u) => documentKey(u) === pageKey)) return 'page';
+  return id !== null && urlsOf(id, base).urls.some((u) => claimed.has(u)) ? 'page' : 'other';
+}
+
 /**
  * Read `license` and ImageObjects from every `<script type="application/ld+json">`. A script
  * that is malformed, larger than LIMITS.jsonLdScript or nested deeper than LIMITS.jsonLdDepth
  * is recorded as unreadable; the walk visits at most LIMITS.jsonLdNodes objects. Never throws.
  */
-export function readJsonLd(doc: Document, base: string): JsonLdLicences {
+export function readJsonLd(doc: Document, base: string, pageUrl: string = base): JsonLdLicences {
   const texts: string[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     const type = (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type === 'application/ld+json') texts.push(script.textContent ?? '');
   }
-  return readJsonLdTexts(texts, base);
+  return readJsonLdTexts(texts, base, pageUrl);
 }
 
 /** The same as readJsonLd, from the scripts' texts (as the always-on content script sends them). */
-export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdLicences {
-  const out: JsonLdLicences = { pageLicences: [], pageLicenceUnread: false, pageCreators: [], imageObjects: [], unreadable: [], truncated: false };
+export function readJsonLdTexts(texts: readonly string[], base: string, pageUrl: string = base): JsonLdLicences {
+  const out: JsonLdLicences = { pageLicences: [], pageLicenceUnread: false, otherWorkLicences: [], pageCreators: [], imageObjects: [], unreadable: [], truncated: false };
+  const tops: TopNode[] = [];
+  readScripts(texts, base, out, tops);
+  // Whose licence each top-level node states (workOfPage), once every script has been read.
+  const pageKey = documentKey(pageUrl);
+  const webPages = tops.filter((t) => t.types.some((type) => WEB_PAGE.test(type)) && !t.types.some((type) => SITE_TYPES.has(type)));
+  const claimed = new Set(webPages.flatMap((t) => ['mainEntity', 'about', 'primaryImageOfPage'].flatMap((name) => urlsOfProp(t.node, name, base).urls)));
+  for (const top of tops) {
+    const work = workOfPage(top, pageKey, webPages.length > 0, claimed, base);
+    if (work === 'none') continue;
+    const { license, terms } = top;
+    const unread = license.unread || (terms.unread && terms.urls.length === 0);
+    const urls = [...license.urls, ...terms.urls];
+    if (work === 'other') {
+      for (const url of [...urls, ...(unread ? [null] : [])]) {
+        if (out.otherWorkLicences.includes(url)) continue;
+        if (out.otherWorkLicences.length < LIMITS.licences) out.otherWorkLicences.push(url);
+        else out.truncated = true;
+      }
+      continue;
+    }
+    if (unread) out.pageLicenceUnread = true;
+    for (const url of urls) {
+      if (out.pageLicences.includes(url)) continue;
+      if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);
+      else out.truncated = true;
+    }
+  }
+  return out;
+}
+
+/** The walk of readJsonLdTexts: image nodes to `out`, top-level nodes stating a licence to `tops`. */
+function readScripts(texts: readonly string[], base: string, out: JsonLdLicences, tops: TopNode[]): void {
   const noteUnreadable = (index: number, reason: Unreadable['reason']): void => {
     if (out.unreadable.length < LIMITS.unreadable) out.unreadable.push({ via: 'json-ld', index, reason });
     else out.truncated = true;
@@ -288,7 +424,7 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
       if (!isObject(value)) continue;
       if (++nodes > LIMITS.jsonLdNodes) {
         out.truncated = true;
-        return out;
+        return;
       }
       const types = typeNames(value['@type']);
       if (isImageType(types)) {
@@ -304,10 +440,15 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
         const creator = namesOf(prop(value, 'author')) ?? namesOf(prop(value, 'creator'));
         if (creator !== null && out.pageCreators.length < LIMITS.licences && !out.pageCreators.includes(creator)) out.pageCreators.push(creator);
         const license = urlsOfProp(value, 'license', base, LIMITS.licences);
-        if (license.unread) out.pageLicenceUnread = true;
-        for (const url of license.urls) {
-          if (out.pageLicences.includes(url)) continue;
-          if (out.pageLicences.length < LIMITS.licences) out.pageLicences.push(url);
+        // A page work stating no licence but a page of terms (termsPagesOf) is licensed there: a
+        // page licence Heed does not recognise, which conflicts with a CC one found elsewhere on
+        // the page rather than leaving it to license the images (DESIGN.md §2 rule 4).
+        const terms = license.urls.length === 0 && !license.unread ? termsPagesOf(value, base) : { urls: [], unread: false };
+        // Every top-level node is kept (a WebPage stating no licence still says which nodes are the page's).
+        if (tops.length < LIMITS.jsonLdNodes) tops.push({ node: value, types, license, terms });
+      } else if (!top && !isMediaType(types) && ['license', 'acquireLicensePage', 'usageInfo'].some((name) => prop(value, name) !== undefined)) {
+        for (const io of imageObjectsOf(value, base, partImageUrlsOf)) {
+          if (out.imageObjects.length < LIMITS.imageObjects) out.imageObjects.push(io);
           else out.truncated = true;
         }
       }
@@ -318,5 +459,4 @@ export function readJsonLdTexts(texts: readonly string[], base: string): JsonLdL
       }
     }
   }
-  return out;
 }

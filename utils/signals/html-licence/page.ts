@@ -1,9 +1,11 @@
 import { LIMITS } from './limits';
 import type { LicenceVia, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, licenceContainer, markupIn, resolvePageUrl, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
-import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Subject } from './statements';
+import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
+import { isImageType } from './vocab';
+import { parseLicenceUrl } from '../../model/licence-url';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
 /** Cheap pre-check: every licence predicate ends in "license", every work-type one in "type". */
@@ -13,6 +15,31 @@ function mentionsLicenseOrType(el: Element): boolean {
     if (v && (v.includes('license') || v.includes('type'))) return true;
   }
   return false;
+}
+
+/**
+ * The image URLs an RDFa/microdata ImageObject item names itself by: its `contentUrl` statements
+ * and, in microdata, its `itemid`; null when it declares none (element.ts then reads it for the one
+ * `<img>` inside it).
+ */
+function itemImageUrls(item: Element, base: string, page: string): string[] | null {
+  const urls: string[] = [];
+  let declared = false;
+  const itemid = item.hasAttribute('itemscope') ? item.getAttribute('itemid') : null;
+  if (itemid !== null) {
+    declared = true;
+    const url = resolveUrl(itemid, base);
+    if (url) urls.push(url);
+  }
+  for (const el of markupIn(item).elements) {
+    for (const s of statementsOf(el, base, page)) {
+      if (s.predicate !== 'contentUrl' || s.subject.kind !== 'item' || s.subject.el !== item) continue;
+      declared = true;
+      const url = urlValue(s, base);
+      if (url && !urls.includes(url) && urls.length < LIMITS.licences) urls.push(url);
+    }
+  }
+  return declared ? urls : null;
 }
 
 /** One key per RDFa subject that speaks for the page: the document, or a top-level typed item. */
@@ -53,6 +80,26 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // licence licenses no image (`licenceUnread`, assess.ts markupReadInFull) — unless the statement
   // covers only the text, as a readable one would (decided below, once the work types are read).
   const unreadSubjects = new Set<unknown>();
+  // Licence statements about one image file made anywhere on the page, not around the image: an
+  // RDFa subject naming its URL (`about="/img/fox.jpg"`), a microdata or RDFa ImageObject item
+  // naming it by contentUrl. Decision (DESIGN.md §2 rule 4): they are that image's own
+  // element-level statements wherever they sit, read as the page's JSON-LD ImageObject naming it
+  // is; element.ts read them only around the `<img>`, so an ImageObject stating CC BY-NC in a
+  // gallery's data block, or a ccREL `about` block at the foot, was missed and the page's CC BY
+  // licensed the image. Key: the subject (its URLs are read once the walk is done).
+  const aboutImages = new Map<unknown, { urls: string[] | null; license: string[]; unread: boolean }>();
+  const aboutImage = (s: Statement): { license: string[]; unread: boolean } | null => {
+    const subject = s.subject;
+    const key = subject.kind === 'resource' ? `resource ${subject.url}` : subject.kind === 'item' && isImageType(subject.types) ? subject.el : null;
+    if (key === null) return null;
+    let entry = aboutImages.get(key);
+    if (!entry) {
+      const urls = subject.kind === 'resource' ? [subject.url] : subject.kind === 'item' ? itemImageUrls(subject.el, base, page) : null;
+      entry = { urls, license: [], unread: false };
+      aboutImages.set(key, entry);
+    }
+    return entry;
+  };
   const typesOf = new Map<unknown, string[]>();
   const addType = (key: unknown, types: readonly string[]): void => {
     if (types.length === 0) return;
@@ -85,9 +132,21 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
           addRsl(url);
           continue;
         }
+        const about = aboutImage(s);
+        if (about) {
+          if (url === null) {
+            if (statesValue(s)) about.unread = true;
+          } else if (!about.license.includes(url)) {
+            if (about.license.length < LIMITS.licences) about.license.push(url);
+            else about.unread = true;
+          }
+          continue;
+        }
         // Outside any figure; a walk that hit the cap counts as inside (fail closed: a figure's
-        // licence statement is its image's, read by element.ts, which marks an unread one).
-        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null;
+        // licence statement is its image's, read by element.ts, which marks an unread one). Outside
+        // any article, quotation or comment too (dom.ts licenceContainer: element.ts reads it for
+        // the images inside); a walk that hit that cap counts as outside, so it still conflicts.
+        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null && !licenceContainer(el);
         if (!url) {
           const key = subjectKey(s.subject);
           if (!pageLevel || unreadSubjects.has(key) || !statesValue(s)) continue;
@@ -124,19 +183,39 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // page every page licence is the wiki text's (its files carry their own); elsewhere a licence
   // whose subject is typed with DCMI types none of which is an image covers that work only.
   const mediaWiki = isMediaWiki(doc);
-  const jsonLd = readJsonLd(doc, base || 'about:blank');
+  const jsonLd = readJsonLd(doc, base || 'about:blank', page || undefined);
   const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators, marked ?? undefined);
   const pageLevel = [...stated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
   const coversOf = (subject: unknown): TextOnlyCover | null =>
     mediaWiki ? 'mediawiki-text' : subject !== null && !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null;
   // A page-level licence statement that could not be read, and that would license images if it
   // could (not the text's only): the page licence is relied on for no image.
-  const licenceUnread = [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
+  // A licence of another work the page describes (json-ld.ts workOfPage) that is not the page's
+  // own: that work may be its images, so the page licence is relied on for none (DESIGN.md §2
+  // rule 4, the reading that cannot keep what the owner refused), as when a licence went unread.
+  const licenceKey = (url: string): string => parseLicenceUrl(url)?.id ?? url;
+  const pageKeys = new Set(pageLevel.map((l) => licenceKey(l.url)));
+  const otherWork = pageLevel.length > 0 && coversOf(null) === null && jsonLd.otherWorkLicences.some((url) => url === null || !pageKeys.has(licenceKey(url)));
+  const licenceUnread = otherWork || [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
   for (const l of pageLevel) {
     const covers = coversOf(l.subject);
     if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
     else if (covers) textLicences.push({ via: l.via, url: l.url, covers });
     else licences.push({ via: l.via, url: l.url });
+  }
+  const imageObjects = [...jsonLd.imageObjects];
+  let objectsFull = false;
+  for (const { urls, license, unread } of aboutImages.values()) {
+    if (!urls || (license.length === 0 && !unread)) continue;
+    for (const contentUrl of urls) {
+      if (imageObjects.length >= LIMITS.imageObjects) objectsFull = true;
+      else {
+        imageObjects.push({
+          contentUrl, license, ...(unread ? { licenseUnread: true as const } : {}),
+          acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null,
+        });
+      }
+    }
   }
   return {
     pageUrl: page,
@@ -146,9 +225,9 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     rslLinks,
     ...(rslUnread ? { rslUnread: true as const } : {}),
     ...(licenceUnread ? { licenceUnread: true as const } : {}),
-    imageObjects: jsonLd.imageObjects,
+    imageObjects,
     unreadable: jsonLd.unreadable,
-    truncated: truncated || full || stated.length > LIMITS.licences || jsonLd.truncated,
+    truncated: truncated || full || objectsFull || stated.length > LIMITS.licences || jsonLd.truncated,
     ...(credit ? { credit } : {}),
   };
 }

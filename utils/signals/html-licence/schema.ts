@@ -10,9 +10,16 @@ const Text = lazily(() => z.string().max(LIMITS.text));
 export const LicenceViaSchema = lazily(() => z.enum(['rel', 'rdfa', 'microdata', 'json-ld']));
 export type LicenceVia = z.infer<typeof LicenceViaSchema>;
 
-/** One schema.org ImageObject from the page's JSON-LD (SIGNALS.md §6.3). */
+/**
+ * One schema.org ImageObject from the page's JSON-LD (SIGNALS.md §6.3), or an image's own licence
+ * statement made in RDFa/microdata away from the image (page.ts): what the page says about one
+ * image file, wherever it is shown.
+ */
 export const JsonLdImageObjectSchema = lazily(() => z.object({
-  /** Absolute URL; an ImageObject with several contentUrls yields one entry each. */
+  /**
+   * Absolute URL; an ImageObject naming several (contentUrl, url, @id, image, thumbnailUrl:
+   * json-ld.ts imageUrlsOf) yields one entry each.
+   */
   contentUrl: Url,
   license: z.array(Url).max(LIMITS.licences),
   /**

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import { cleanText, resolveUrl, tokens } from './dom';
-import { isMediaType, microdataPredicates, rdfaPredicates, typeNames, type Predicate } from './vocab';
+import { isMediaType, isNoWorkShown, microdataPredicates, rdfaPredicates, typeNames, type Predicate } from './vocab';
 
 /** What a statement is about. */
 export type Subject =
@@ -65,9 +65,13 @@ export function microdataOwner(el: Element): Subject {
   return x ? { kind: 'unknown' } : { kind: 'page' };
 }
 
-/** Whether a statement speaks for the whole page: no subject, or a top-level non-media item. */
+/**
+ * Whether a statement speaks for the whole page: no subject, or a top-level non-media item that
+ * is a work the page may show (not software, an organisation, a product…: vocab.ts isNoWorkShown,
+ * whose licence is that thing's, never its photos').
+ */
 export function isPageSubject(s: Subject): boolean {
-  return s.kind === 'page' || (s.kind === 'item' && !s.nested && !isMediaType(s.types));
+  return s.kind === 'page' || (s.kind === 'item' && !s.nested && !isMediaType(s.types) && !isNoWorkShown(s.types));
 }
 
 const HTML_LINK_ELEMENTS = new Set(['a', 'link', 'area']);

@@ -43,6 +43,8 @@ const PREDICATES: ReadonlyMap<string, Predicate> = new Map<string, Predicate>([
   [`${SCHEMA}contenturl`, 'contentUrl'],
   [`${SCHEMA}copyrightnotice`, 'copyrightNotice'],
   [`${SCHEMA}acquirelicensepage`, 'acquireLicensePage'],
+  // schema.org's super-property of acquireLicensePage: where the terms of use are (json-ld.ts termsPagesOf).
+  [`${SCHEMA}usageinfo`, 'acquireLicensePage'],
   // CC REL's work type (dct:type dcmitype:Text…): a licence of a Text work is the text's only.
   [`${DCTERMS}type`, 'type'],
   [`${DC11}type`, 'type'],
@@ -142,4 +144,21 @@ export function isImageType(types: readonly string[]): boolean {
 /** Whether any of the types is a media object: its licence covers that file, not the page. */
 export function isMediaType(types: readonly string[]): boolean {
   return types.some((t) => MEDIA_TYPES.has(t));
+}
+
+/**
+ * Things whose `license` is never a licence of what a page shows: software, agents, goods,
+ * events, places (a software project's CC BY or MIT, an organisation's). Their licence statements
+ * are not the page's (json-ld.ts workOfPage, statements.ts isPageSubject).
+ */
+const NO_WORK_SHOWN = new Set([
+  'softwareapplication', 'webapplication', 'mobileapplication', 'videogame', 'softwaresourcecode',
+  'organization', 'corporation', 'ngo', 'newsmediaorganization', 'educationalorganization', 'governmentorganization',
+  'localbusiness', 'onlinebusiness', 'person', 'product', 'productmodel', 'productgroup', 'offer', 'aggregateoffer',
+  'brand', 'service', 'event', 'place',
+]);
+
+/** Whether any of the types names a thing whose licence is no licence of what the page shows. */
+export function isNoWorkShown(types: readonly string[]): boolean {
+  return types.some((t) => NO_WORK_SHOWN.has(t));
 }
