@@ -24,6 +24,7 @@ export interface RawPageSignals {
 }
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
+import { licenceContainer, mainArticle } from '../signals/html-licence/dom';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 
 /**
@@ -152,8 +153,16 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     .flatMap((tag) => [...doc.querySelectorAll(`${tag}[rel~="license" i]`)])
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1)); // document order
   let licenceLinksTruncated = false;
+  // As Collect reads them (html-licence/page.ts): a licence inside an article, a quotation or a
+  // comment is that part's, not the page's, except in the page's one article when nothing outside
+  // it states one. An RSL link is read wherever it is, as there.
+  const main = mainArticle(doc);
+  const outside = linkEls.filter((el) => !el.closest('figure') && !licenceContainer(el));
+  const spoken = outside.some((el) => !/rsl/i.test(el.getAttribute('type') ?? ''));
   for (const el of linkEls) {
     if (el.closest('figure')) continue;
+    const part = licenceContainer(el);
+    if (part && !/rsl/i.test(el.getAttribute('type') ?? '') && (part !== main || spoken)) continue;
     if (licenceLinks.length >= RAW_LIMITS.links) {
       licenceLinksTruncated = true;
       break;

@@ -32,6 +32,14 @@ describe('raw page signals (always-on script) → page signals (background)', ()
     ['RSL link whose href is not a URL', '<link rel="license" type="application/rsl+xml" href="http://[oops">'],
     ['JSON-LD licence and ImageObject', '<script type="application/ld+json">{"@context":"https://schema.org","license":"https://creativecommons.org/publicdomain/zero/1.0/","image":{"@type":"ImageObject","contentUrl":"/a.jpg","license":"https://creativecommons.org/licenses/by-nc/4.0/"}}</script>'],
     ['malformed JSON-LD', '<script type="application/ld+json">{oops</script>'],
+    // The badge read every rel=license outside a figure as the page's, where Collect reads one in
+    // a quotation, a comment or one of several articles as that part's: the badge showed a site
+    // permitted whose page states no licence (helper audit). The page's one article states it.
+    ['a licence in a quoted post', '<blockquote><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></blockquote>'],
+    ['a licence in a comment', '<ol id="comments"><li class="comment"><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></li></ol>'],
+    ['a licence in one of two articles', '<article><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></article><article></article>'],
+    ['a licence in the page\'s one article', '<article><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></article>'],
+    ['a licence in the one article beside one outside it', '<article><a rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC</a></article><footer><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a></footer>'],
     ['inline RSL', '<script type="application/rsl+xml; charset=utf-8"><rsl xmlns="https://rslstandard.org/rsl"><content url="/"/></rsl></script>'],
   ])('%s: the same signals as the full reader', (_name, head) => {
     const d = doc(head);

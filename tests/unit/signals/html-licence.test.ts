@@ -910,9 +910,25 @@ describe('a licence inside an article, a quotation or a comment', () => {
   it('a nested comment article\'s licence is not the post\'s, nor the post\'s the comment\'s images\'', () => {
     expect(licencesOf(`<article><img src="/img/owl.jpg"><a rel="license" href="${BY}">CC BY</a>
       <article class="comment"><img src="/img/fox.jpg"><a rel="license" href="${BY_NC}">CC BY-NC</a></article></article>`)).toEqual({
-      '/img/owl.jpg': ['element CC-BY-4.0'],
-      '/img/fox.jpg': ['element CC-BY-NC-4.0'],
+      '/img/owl.jpg': ['element CC-BY-4.0', 'page CC-BY-4.0'],
+      '/img/fox.jpg': ['element CC-BY-NC-4.0', 'page CC-BY-4.0'],
     });
+  });
+
+  // A blog post's "CC BY" line inside the page's one <article> was read as the article's only: the
+  // site showed `unknown`, and its header and sidebar images had no licence, where the page says
+  // CC BY. The page's one article is its main work: its licence is the page's when nothing outside
+  // it states one; beside one outside it, or on a page of several articles, it stays the article's.
+  it('the page\'s one article states the page\'s licence when nothing outside it does', () => {
+    expect(licencesOf(`<header><img src="/img/logo.png"></header><article><h1>Post</h1><img src="/img/owl.jpg"><p><a rel="license" href="${BY}">CC BY</a></p></article>`)).toEqual({
+      '/img/logo.png': ['page CC-BY-4.0'],
+      '/img/owl.jpg': ['element CC-BY-4.0', 'page CC-BY-4.0'],
+    });
+    expect(licencesOf(`<img src="/img/logo.png"><article><img src="/img/owl.jpg"><a rel="license" href="${BY}">CC BY</a></article><article><img src="/img/fox.jpg"></article>`)).toEqual({
+      '/img/logo.png': [], '/img/owl.jpg': ['element CC-BY-4.0'], '/img/fox.jpg': [],
+    });
+    const status = readPageLicenceSignals(doc(`<html><body><article><img src="/img/owl.jpg"><a rel="license" href="${BY}">CC BY</a></article></body></html>`), PAGE);
+    expect(status.licences).toEqual([{ via: 'rel', url: BY }]);
   });
 
   it('a class that merely contains "comment" is no comment, and the page licence is read as before', () => {

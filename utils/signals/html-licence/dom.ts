@@ -147,6 +147,22 @@ export function licenceContainer(el: Element): Element | null | undefined {
   return x ? undefined : null;
 }
 
+/**
+ * The page's one article: the only `<article>` not inside another (comments nested in it as
+ * articles do not count), or null when the page has none or several (a list of posts). A licence
+ * stated in it is its images' (licenceContainer) and, when the page states none elsewhere, the
+ * page's (page.ts).
+ */
+export function mainArticle(doc: Document): Element | null {
+  let found: Element | null = null;
+  for (const a of Array.from(doc.querySelectorAll('article')).slice(0, LIMITS.elements)) {
+    if (a.parentElement?.closest('article')) continue;
+    if (found) return null;
+    found = a;
+  }
+  return found;
+}
+
 /** `root` and up to `LIMITS.scopeElements` descendants carrying rel, property or itemprop. */
 export function markupIn(root: Element): { elements: Element[]; truncated: boolean } {
   const found = root.querySelectorAll('[rel], [rev], [property], [itemprop]');

@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import type { LicenceVia, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, licenceContainer, markupIn, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, licenceContainer, mainArticle, markupIn, resolvePageUrl, resolveUrl } from './dom';
 import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
@@ -74,6 +74,10 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   const seen = new Set<string>();
   // Page-subject licence statements, decided once every work type on the page has been read.
   const stated: { via: LicenceVia; url: string; subject: unknown }[] = [];
+  // Those made in the page's one article (dom.ts mainArticle): the page's main work, so its
+  // licence is the page's when the page states none outside it (below).
+  const inMainArticle: typeof stated = [];
+  const main = base ? mainArticle(doc) : null;
   // The subjects of page-level licence statements whose value Heed could not read (statesValue:
   // not a URL, or over LIMITS.url once resolved). Decision (DESIGN.md §2 rules 4 and 5): such a
   // statement may be "all rights reserved" or CC BY-NC beside the page's CC BY, so the page
@@ -146,7 +150,11 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
         // licence statement is its image's, read by element.ts, which marks an unread one). Outside
         // any article, quotation or comment too (dom.ts licenceContainer: element.ts reads it for
         // the images inside); a walk that hit that cap counts as outside, so it still conflicts.
-        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null && !licenceContainer(el);
+        const container = licenceContainer(el);
+        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null && !container;
+        if (url && main && container === main && isPageSubject(s.subject) && enclosingFigure(el) === null && inMainArticle.length < LIMITS.licences) {
+          inMainArticle.push({ via: s.syntax, url, subject: subjectKey(s.subject) });
+        }
         if (!url) {
           const key = subjectKey(s.subject);
           if (!pageLevel || unreadSubjects.has(key) || !statesValue(s)) continue;
@@ -185,7 +193,12 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   const mediaWiki = isMediaWiki(doc);
   const jsonLd = readJsonLd(doc, base || 'about:blank', page || undefined);
   const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators, marked ?? undefined);
-  const pageLevel = [...stated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
+  // A page whose one article holds its licence (a blog post's "CC BY" line) states it for the page:
+  // read as the article's only, the site showed `unknown` where it says CC BY. Decision: the
+  // article's licence is the page's when nothing outside it states one (DESIGN.md §2 rule 4's
+  // page-level licence); beside a licence outside it, it stays its own images' (element.ts).
+  const pageStated = stated.length === 0 && jsonLd.pageLicences.length === 0 && unreadSubjects.size === 0 ? inMainArticle.filter((l, i, all) => all.findIndex((m) => m.url === l.url && m.via === l.via) === i) : stated;
+  const pageLevel = [...pageStated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
   const coversOf = (subject: unknown): TextOnlyCover | null =>
     mediaWiki ? 'mediawiki-text' : subject !== null && !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null;
   // A page-level licence statement that could not be read, and that would license images if it
