@@ -61,6 +61,8 @@ export function pageSignalsFromRaw(raw: RawPageSignals): PageSignals {
       // Declared but unread (its URL not one, or too long): fails closed (assess.ts), as on Collect.
       ...(rslLinks.some((l) => !l.url) ? { rslUnread: true as const } : {}),
       ...(licenceUnread ? { licenceUnread: true as const } : {}),
+      // Other works' licences, as Collect's reader keeps them (html-licence/page.ts).
+      ...(!raw.mediaWiki && licences.length + textLicences.length > 0 && jsonLd.otherWorkLicences.length > 0 ? { otherWorkLicences: jsonLd.otherWorkLicences } : {}),
       imageObjects: jsonLd.imageObjects,
       unreadable: jsonLd.unreadable,
       truncated: jsonLd.truncated || raw.jsonLdTruncated || raw.licenceLinksTruncated === true,

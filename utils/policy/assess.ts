@@ -211,7 +211,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
       note: "The page's licence markup was not read in full (a size cap was hit); the page licence licenses no image",
     });
   }
-  if (input.page.licence.licenceUnread) {
+  if (input.page.licence.licenceUnread || otherWorkDiffers(input.page.licence)) {
     unreadable.push({
       kind: 'licence', scope: 'page', source: url, value: 'licence statement not read', effect: 'info',
       note: "A licence statement on the page could not be read (not a URL Heed can resolve, or too long), or the page describes another work under another licence; it may be the images' own licence, so the page licence licenses no image",
@@ -290,7 +290,20 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
  * needs no licence, is not affected: this markup carries no opt-out.
  */
 function markupReadInFull(signals: PageLicenceSignals): boolean {
-  return signals.unreadable.length === 0 && !signals.truncated && signals.licenceUnread !== true;
+  return signals.unreadable.length === 0 && !signals.truncated && signals.licenceUnread !== true && !otherWorkDiffers(signals);
+}
+
+/**
+ * Whether the page describes another work (json-ld.ts workOfPage: another document's, a data
+ * set's) under a licence that is not one of the page's, or one not read. Decision (DESIGN.md §2
+ * rule 4, the reading that cannot keep what the owner refused): that work may be its images, so
+ * the page licence licenses none, as when a licence statement went unread. Licences compare as
+ * what they are (`http`/`https`, deed or legal code: one licence).
+ */
+function otherWorkDiffers(signals: PageLicenceSignals): boolean {
+  const keyOf = (url: string): string => parseLicenceUrl(url)?.id ?? url;
+  const pageKeys = new Set([...signals.licences, ...(signals.textLicences ?? [])].map((l) => keyOf(l.url)));
+  return (signals.otherWorkLicences ?? []).some((url) => url === null || !pageKeys.has(keyOf(url)));
 }
 
 /**

@@ -12,7 +12,8 @@ import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signa
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { readPageSignals } from '../../../utils/page/page-signals';
-import { pageSignalsFromScan } from '../../../utils/page/received-signals';
+import { pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
+import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
 import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { ElementLicenceHintSchema } from '../../../utils/signals/html-licence/schema';
@@ -1008,5 +1009,31 @@ describe('a licence the page response links with an anchor', () => {
 
   it('on the image response an anchored licence still conflicts with the licence found', () => {
     expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel="license"; anchor="/other.png"` } }).reasons).toEqual(['licence-conflict']);
+  });
+});
+
+// The page describes another work (a data set, another document) in JSON-LD: its licence, if not
+// one of the page's, makes the page licence license no image (that work may be its images). The
+// comparison moved from the page reader to the worker (issue 17: no licence-URL parser injected
+// into pages); it reads licences as what they are, and the badge now makes it too.
+describe('another work the page describes, under its own licence', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const html = (other: string) =>
+    `<!doctype html><html><head><title>T</title><link rel="license" href="${BY}"><script type="application/ld+json">{"@context":"https://schema.org","@type":"Dataset","name":"Birds","license":"${other}"}</script></head><body></body></html>`;
+  const statusOf = (other: string) => {
+    const d = parseHTML(html(other)).document as unknown as Document;
+    const collect = assessPage({ page: readPage(d, `${O}/gallery`), headers: {}, origin: files(O) }, settings).status;
+    const badge = assessPage({ page: pageSignalsFromRaw(readRawPageSignals(d, `${O}/gallery`)), headers: {}, origin: files(O) }, settings).status;
+    return { collect, badge };
+  };
+
+  it('another licence: the site is not shown permitted, on Collect or the badge', () => {
+    expect(statusOf('https://creativecommons.org/licenses/by-nc/4.0/')).toEqual({ collect: 'unknown', badge: 'unknown' });
+  });
+
+  it('the page licence, in another form of its URL, takes nothing away', () => {
+    expect(statusOf(BY)).toEqual({ collect: 'permitted', badge: 'permitted' });
+    expect(statusOf('http://creativecommons.org/licenses/by/4.0/deed.de')).toEqual({ collect: 'permitted', badge: 'permitted' });
   });
 });

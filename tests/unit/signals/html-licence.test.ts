@@ -184,6 +184,8 @@ describe('readPageLicenceSignals: JSON-LD', () => {
         })),
         { contentUrl: 'https://cdn.ex.test/c.jpg', license: [BY], acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null },
       ],
+      // The unlinked CreativeWork beside the WebPage node is another work; its licence is one of the page's (assess.ts).
+      otherWorkLicences: [BY],
       unreadable: [],
       truncated: false,
     });
@@ -840,9 +842,8 @@ describe('JSON-LD and item licences of something other than the page', () => {
       { '@type': 'Dataset', name: 'Birds', license: BY_NC },
     ]) {
       expect(read(ld(node)).licences, JSON.stringify(node)).toEqual([]);
-      expect(read(ld(node), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).toMatchObject({ licences: [{ via: 'rel', url: BY }], licenceUnread: true });
-      // The same licence as the page's takes nothing away.
-      expect(read(ld({ ...node, license: BY }), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).not.toHaveProperty('licenceUnread');
+      // Its licence goes to the worker, which compares it with the page's (assess.ts otherWorkDiffers).
+      expect(read(ld(node), `<a rel="license" href="${BY}">CC BY</a>`), JSON.stringify(node)).toMatchObject({ licences: [{ via: 'rel', url: BY }], otherWorkLicences: [BY_NC] });
     }
   });
 

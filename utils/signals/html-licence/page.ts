@@ -5,7 +5,6 @@ import { readPageCredit } from './credits';
 import { readJsonLd } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType } from './vocab';
-import { parseLicenceUrl } from '../../model/licence-url';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
 /** Cheap pre-check: every licence predicate ends in "license", every work-type one in "type". */
@@ -206,10 +205,9 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // A licence of another work the page describes (json-ld.ts workOfPage) that is not the page's
   // own: that work may be its images, so the page licence is relied on for none (DESIGN.md §2
   // rule 4, the reading that cannot keep what the owner refused), as when a licence went unread.
-  const licenceKey = (url: string): string => parseLicenceUrl(url)?.id ?? url;
-  const pageKeys = new Set(pageLevel.map((l) => licenceKey(l.url)));
-  const otherWork = pageLevel.length > 0 && coversOf(null) === null && jsonLd.otherWorkLicences.some((url) => url === null || !pageKeys.has(licenceKey(url)));
-  const licenceUnread = otherWork || [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
+  // Compared with the page licences in the worker (assess.ts otherWorkDiffers).
+  const otherWorkLicences = pageLevel.length > 0 && coversOf(null) === null ? jsonLd.otherWorkLicences : [];
+  const licenceUnread = [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
   for (const l of pageLevel) {
     const covers = coversOf(l.subject);
     if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
@@ -238,6 +236,7 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     rslLinks,
     ...(rslUnread ? { rslUnread: true as const } : {}),
     ...(licenceUnread ? { licenceUnread: true as const } : {}),
+    ...(otherWorkLicences.length > 0 ? { otherWorkLicences } : {}),
     imageObjects,
     unreadable: jsonLd.unreadable,
     truncated: truncated || full || objectsFull || stated.length > LIMITS.licences || jsonLd.truncated,

@@ -65,6 +65,15 @@ export const PageLicenceSignalsSchema = lazily(() => z.object({
    * (assess.ts markupReadInFull). Omitted when there is none.
    */
   licenceUnread: z.literal(true).optional(),
+  /**
+   * Licences of other works the page describes in JSON-LD (json-ld.ts workOfPage: another
+   * document's, a data set's; null: one not read), when the page has a licence that would license
+   * images. One that is not a page licence makes the page licence license no image (assess.ts
+   * otherWorkDiffers): that work may be its images. Compared in the worker, where licence URLs are
+   * parsed, so that the scripts injected into pages carry no licence-URL parser (issue 17).
+   * Omitted when there is none.
+   */
+  otherWorkLicences: z.array(Url.nullable()).max(LIMITS.licences).optional(),
   /** An RSL licence link the page declares could not be kept (its URL too long or unreadable, past the cap): fails closed. */
   rslUnread: z.literal(true).optional(),
   imageObjects: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),
