@@ -1,4 +1,4 @@
-import { readElementLicence } from '../signals/html-licence/element';
+import { readElementLicence, type ContainerLicence } from '../signals/html-licence/element';
 import type { ElementLicenceHint } from '../signals/html-licence/schema';
 
 const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
@@ -26,6 +26,8 @@ function capped(hints: ElementLicenceHint[]): ElementLicenceHint[] {
 export class ElementLicences {
   /** ccREL may also name the image from a sibling (`<span about="img.jpg">`): only if the page has any. */
   private readonly anyAbout: boolean;
+  /** What each article, quotation or comment states for the images in it, read once each (element.ts readContainerLicence). */
+  private readonly containers = new Map<Element, ContainerLicence>();
 
   constructor(
     private readonly pageUrl: string,
@@ -74,7 +76,7 @@ export class ElementLicences {
   of(el: Element): ElementLicenceHint[] {
     try {
       if (!this.inScope(el)) return [];
-      return capped(readElementLicence(el, this.pageUrl));
+      return capped(readElementLicence(el, this.pageUrl, this.containers));
     } catch {
       return [UNREAD];
     }

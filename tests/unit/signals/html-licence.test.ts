@@ -958,3 +958,25 @@ describe('a work nested in the page\'s JSON-LD that states a licence speaks for 
     expect(findingsFor({ '@type': 'Article', image: 'https://ex.test/img/owl.jpg', license: BY })).toEqual(['page CC-BY-4.0']);
   });
 });
+
+// Each image of an article read the whole article's licence markup again: a long post of 500
+// images and as many marked elements was walked 500 times on Collect's first scan (issue 17). What
+// the article states is now read once per article, and every image in it gets the same hint.
+describe('an article\'s licence is read once for all the images in it', () => {
+  it('one walk of the article\'s markup, the same hint for each image', () => {
+    const imgs = Array.from({ length: 50 }, (_, i) => `<p><img src="/img/${i}.jpg"><span property="dc:title">Photo ${i}</span></p>`).join('');
+    const d = doc(`<html><body><article>${imgs}<footer><a rel="license" href="${BY}">CC BY</a></footer></article><article><img src="/img/other.jpg"></article></body></html>`);
+    const article = d.querySelector('article')!;
+    let walks = 0;
+    const query = article.querySelectorAll.bind(article);
+    article.querySelectorAll = ((selector: string) => {
+      if (selector.includes('[rel]')) walks++;
+      return query(selector);
+    }) as typeof article.querySelectorAll;
+    const scan = new ElementLicences(PAGE, d);
+    const hints = Array.from(article.querySelectorAll('img')).map((img) => scan.of(img));
+    expect(walks).toBe(1);
+    expect(hints.every((h) => h.some((x) => x.licences.includes(BY)))).toBe(true);
+    expect(scan.of(d.querySelectorAll('article')[1]!.querySelector('img')!)).toEqual([]);
+  });
+});

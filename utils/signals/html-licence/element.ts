@@ -29,7 +29,7 @@ function imageKeys(img: Element, base: string): Set<string> {
  * the image URL; RDFa/microdata ImageObject items around it whose contentUrl is the image (or
  * that hold only this image). With creator/title/credit hints from the same scope. Never throws.
  */
-export function readElementLicence(img: Element, pageUrl: string): ElementLicenceHint[] {
+export function readElementLicence(img: Element, pageUrl: string, containers: Map<Element, ContainerLicence> = new Map()): ElementLicenceHint[] {
   const page = resolvePageUrl(pageUrl);
   if (!page) return [];
   const base = img.ownerDocument ? documentBase(img.ownerDocument, page) : page;
@@ -58,7 +58,6 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
   };
   const roots = new Set<Element>([img]);
   if (figure) roots.add(figure);
-  if (container) roots.add(container);
   let x = img.parentElement;
   for (let i = 0; x && i < LIMITS.ancestors; i++, x = x.parentElement) {
     const types = typeNames(x.getAttribute('itemtype') ?? x.getAttribute('typeof'));
@@ -88,7 +87,6 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
     const item = imageItem(s.subject);
     if (item) return groupFor(item, s.syntax === 'microdata' ? 'microdata' : 'rdfa');
     if (figure && isPageSubject(s.subject) && enclosingFigure(s.el) === figure) return groupFor('figure', 'figure');
-    if (container && isPageSubject(s.subject) && enclosingFigure(s.el) === null && licenceContainer(s.el) === container) return groupFor('container', 'figure');
     return null;
   };
 
@@ -113,20 +111,8 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
       for (const s of statementsOf(el, base, page)) {
         const h = scopeOf(s);
         if (!h) continue;
-        if (s.predicate === 'licence') {
-          if (isRslLink(el)) continue;
-          const url = urlValue(s, base);
-          if (url === null) {
-            if (statesValue(s)) unread = true;
-          } else if (!h.licences.includes(url)) {
-            if (h.licences.length < LIMITS.licences) h.licences.push(url);
-            else unread = true;
-          }
-        } else if (s.predicate === 'creator') h.creator ??= textValue(s);
-        else if (s.predicate === 'title') h.title ??= textValue(s);
-        else if (s.predicate === 'creditText') h.creditText ??= textValue(s);
-        else if (s.predicate === 'attributionUrl') h.attributionUrl ??= urlValue(s, base);
-        else if (s.predicate === 'acquireLicensePage' && h.via !== 'figure' && !acquire.has(h)) {
+        if (!addStatement(h, s, el, base)) unread = true;
+        if (s.predicate === 'acquireLicensePage' && h.via !== 'figure' && !acquire.has(h)) {
           const url = urlValue(s, base);
           if (url) acquire.set(h, url);
           else if (statesValue(s)) acquireUnread.add(h);
@@ -139,6 +125,18 @@ export function readElementLicence(img: Element, pageUrl: string): ElementLicenc
   // One that says so where Heed cannot read it states a licence all the same: unread.
   for (const [h, url] of acquire) if (h.licences.length === 0) h.licences.push(url);
   for (const h of acquireUnread) if (h.licences.length === 0) unread = true;
+  // The article, quotation or comment holding the image: what it states outside any figure is
+  // this image's and its neighbours' alike, so it is read once per container (readContainerLicence).
+  if (container) {
+    let said = containers.get(container);
+    if (!said) {
+      said = readContainerLicence(container, base, page);
+      containers.set(container, said);
+    }
+    if (said.unread) unread = true;
+    const h = said.hint;
+    if (h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null) groups.set('container', { ...h, licences: [...h.licences] });
+  }
   const out = [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
   if (!unread) return out;
   if (out.length === 0) return [{ via: figure ? 'figure' : 'rdfa', licences: [], creator: null, title: null, creditText: null, unread: true }];
@@ -164,4 +162,49 @@ function itemHoldsImage(item: Element, img: Element, keys: Set<string>, base: st
   if (declared) return false;
   const imgs = item.querySelectorAll('img');
   return imgs.length === 1 && imgs[0] === img;
+}
+
+/** What an article, quotation or comment states for the images in it (readContainerLicence). */
+export interface ContainerLicence {
+  hint: ElementLicenceHint;
+  /** Some of its licence markup could not be read (a cap hit, a value that is no URL): the images' licence is unread. */
+  unread: boolean;
+}
+
+/**
+ * Licence markup a container (dom.ts licenceContainer) states of its own work, outside any
+ * figure: page-subject statements whose nearest container it is. The same for every image in it,
+ * so read once per container and collect (scan/licence.ts keeps them): read per image, a long
+ * article of many images and much markup was walked once for each of them.
+ */
+export function readContainerLicence(container: Element, base: string, page: string): ContainerLicence {
+  const hint: ElementLicenceHint = { via: 'figure', licences: [], creator: null, title: null, creditText: null };
+  const markup = markupIn(container);
+  let unread = markup.truncated;
+  for (const el of markup.elements) {
+    for (const s of statementsOf(el, base, page)) {
+      if (!isPageSubject(s.subject) || enclosingFigure(s.el) !== null || licenceContainer(s.el) !== container) continue;
+      if (!addStatement(hint, s, el, base)) unread = true;
+    }
+  }
+  return { hint, unread };
+}
+
+/**
+ * Add one statement's licence, creator, title, credit or attribution URL to a hint; false when
+ * a licence could not be kept (its value no URL Heed can read, past the cap): unread.
+ */
+function addStatement(h: ElementLicenceHint, s: Statement, el: Element, base: string): boolean {
+  if (s.predicate === 'licence') {
+    if (isRslLink(el)) return true;
+    const url = urlValue(s, base);
+    if (url === null) return !statesValue(s);
+    if (h.licences.includes(url)) return true;
+    if (h.licences.length >= LIMITS.licences) return false;
+    h.licences.push(url);
+  } else if (s.predicate === 'creator') h.creator ??= textValue(s);
+  else if (s.predicate === 'title') h.title ??= textValue(s);
+  else if (s.predicate === 'creditText') h.creditText ??= textValue(s);
+  else if (s.predicate === 'attributionUrl') h.attributionUrl ??= urlValue(s, base);
+  return true;
 }
