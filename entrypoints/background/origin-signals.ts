@@ -1,6 +1,6 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
-import { robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
-import type { FetchedFile } from '@/utils/signals/fetched-file';
+import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
+import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
@@ -69,7 +69,9 @@ export class OriginSignals {
   constructor(private readonly db: HeedDatabase) {}
 
   get(origin: string): Promise<OriginFiles> {
-    return this.shared(this.inflight, origin, () => this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, isFailure, () => this.load(origin)));
+    return this.shared(this.inflight, origin, () =>
+      this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, (v): v is OriginFiles => isOriginFiles(v, origin), isFailure, () => this.load(origin)),
+    );
   }
 
   /**
@@ -82,7 +84,7 @@ export class OriginSignals {
 
   private rslDocument(url: string, declaredBy: string): Promise<FetchedFile> {
     return this.shared(this.inflightRsl, `${url} ${declaredBy}`, () =>
-      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${declaredBy}`, (f) => f.outcome === 'error', () => fetchRsl(url, declaredBy)),
+      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${declaredBy}`, (v): v is FetchedFile => isFetchedFile(v) && v.url === url, (f) => f.outcome === 'error', () => fetchRsl(url, declaredBy)),
     );
   }
 
@@ -96,11 +98,17 @@ export class OriginSignals {
     return p;
   }
 
-  /** From IndexedDB when fresh (≤ 24 h; a failure ≤ 5 min), else loaded and stored. */
-  private async cached<T extends object>(key: string, failed: (value: T) => boolean, load: () => Promise<T>): Promise<T> {
+  /**
+   * From IndexedDB when fresh (≤ 24 h; a failure ≤ 5 min) and well-formed (`valid`), else loaded
+   * and stored. An entry that is not well-formed is read again from the site: used, it crashed
+   * the collect, or read as "no file" (DESIGN.md §2 rule 5).
+   */
+  private async cached<T extends object>(key: string, valid: (value: unknown) => value is T, failed: (value: T) => boolean, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
-    const hit = (await getCachedSignal(this.db, key, DAY_MS, now)) as (T & { fetchedAt: number }) | undefined;
-    if (hit && (!failed(hit) || now - hit.fetchedAt < FAILURE_TTL_MS)) return hit;
+    const raw = await getCachedSignal(this.db, key, DAY_MS, now);
+    const hit = valid(raw) ? raw : undefined;
+    const fetchedAt = (raw as { fetchedAt?: unknown } | undefined)?.fetchedAt;
+    if (hit && (!failed(hit) || (typeof fetchedAt === 'number' && now - fetchedAt < FAILURE_TTL_MS))) return hit;
     const value = await load();
     await putCachedSignal(this.db, key, { ...value, fetchedAt: now }, now);
     return value;

@@ -17,6 +17,16 @@ export type RobotsFetch =
   | { url: string; outcome: 'unavailable'; status: number }
   | { url: string; outcome: 'unreachable'; detail: string };
 
+/** Whether `v` is a well-formed RobotsFetch (a cached copy is read back from IndexedDB; trust nothing). */
+export function isRobotsFetch(v: unknown): v is RobotsFetch {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  if (typeof f.url !== 'string') return false;
+  if (f.outcome === 'ok') return typeof f.body === 'string' && (f.truncated === undefined || typeof f.truncated === 'boolean');
+  if (f.outcome === 'unavailable') return typeof f.status === 'number';
+  return f.outcome === 'unreachable' && typeof f.detail === 'string';
+}
+
 type Scope = 'page' | 'image';
 
 /** RSL licence document URLs from `License:` records, resolved against the robots.txt URL. */
