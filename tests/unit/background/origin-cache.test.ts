@@ -54,3 +54,20 @@ describe('OriginSignals: a site-cache entry that is not what Heed stored', () =>
     expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
   });
 });
+
+// A cached robots.txt is trusted for 24 h at most (DESIGN.md §2 rule 2). One stamped in the
+// future (fetched while the clock was set ahead) read as fresh until the clock caught up.
+describe('OriginSignals: a cached file stamped in the future', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is stale: robots.txt is read again, and its new Disallow applies', async () => {
+    const d = await db();
+    const ahead = Date.now() + 365 * 24 * 3_600_000;
+    const allowAll = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, KEY, { ...allowAll, fetchedAt: ahead }, ahead);
+    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
+  });
+});
