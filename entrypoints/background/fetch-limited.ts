@@ -82,6 +82,27 @@ async function readCapped(res: Response, maxBytes: number): Promise<{ bytes: Uin
   return { bytes, truncated };
 }
 
+/** Whether `bytes` open as a gzip member does (RFC 1952 §2.3.1: ID1 0x1f, ID2 0x8b, CM 8 = deflate). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+}
+
+/**
+ * A body as its owner wrote it: a gzip-compressed one (served without `Content-Encoding`, or
+ * compressed twice) inflated, reading at most `maxBytes` of it (`truncated` past them, as
+ * fetchLimited reads); any other body as it is. null when it opens as gzip but does not inflate
+ * (corrupt, or cut by the fetch's own cap before its end): the caller fails closed.
+ */
+export async function inflatedIfGzip(bytes: Uint8Array, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean } | null> {
+  if (!isGzip(bytes)) return { bytes, truncated: false };
+  try {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return await readCapped(new Response(stream), maxBytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Response headers as lower-cased name → value. fetch joins repeated lines with ", ", so each
  * value is a string, which the readers treat as possibly joined (utils/signals/header-lines.ts). */
 export function headerMap(headers: Headers): Record<string, string> {

@@ -4,7 +4,7 @@ import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
-import { fetchLimited } from './fetch-limited';
+import { fetchLimited, inflatedIfGzip } from './fetch-limited';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A failure is retried sooner than a good answer is refreshed. */
@@ -14,10 +14,24 @@ const MAX_SIGNAL_FILE = 512 * 1024;
 const MAX_RSL_DOCS = 3;
 const CACHE_FORMAT = 1;
 
+/**
+ * A signal file's body still gzip-compressed (a `robots.txt.gz` served as `robots.txt` without
+ * `Content-Encoding`, or compressed twice) read as text is binary noise with no rule in it: the
+ * owner's `Disallow: /` for GPTBot read as "no rule", everything allowed. Decision (DESIGN.md §2
+ * rule 2, the reading that cannot keep what the owner refused): such a body is inflated and read
+ * as the file; one that does not inflate is unreadable (robots.txt: unreachable; the others:
+ * signal-unreadable), never an empty file.
+ */
+const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
+
 async function fetchRobots(url: string): Promise<RobotsFetch> {
   // One byte past the cap tells a file that ends at it from one that goes on.
   const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
-  if (r.outcome === 'ok') return { url, outcome: 'ok', ...robotsBodyFromBytes(r.bytes) }; // past 500 KiB is ignored (RFC 9309 §2.5)
+  if (r.outcome === 'ok') {
+    const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
+    if (!body) return { url, outcome: 'unreachable', detail: NOT_INFLATED };
+    return { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes) }; // past 500 KiB is ignored (RFC 9309 §2.5)
+  }
   // 429 is a 4xx that means "not now", not "no file": robots-unreachable (DESIGN.md §2 rule 2).
   if (r.outcome === 'unavailable' && robotsStatusOutcome(r.status) === 'unavailable') return { url, outcome: 'unavailable', status: r.status };
   return { url, outcome: 'unreachable', detail: r.outcome === 'unavailable' ? `HTTP ${r.status}` : r.detail };
@@ -29,8 +43,11 @@ async function fetchFile(url: string): Promise<FetchedFile> {
   if (r.outcome === 'unavailable') return signalFileStatusOutcome(r.status) === 'absent' ? { url, outcome: 'absent' } : { url, outcome: 'error', detail: `HTTP ${r.status}` };
   if (r.outcome === 'unreachable') return { url, outcome: 'error', detail: r.detail };
   if (r.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
+  const body = await inflatedIfGzip(r.bytes, MAX_SIGNAL_FILE + 1);
+  if (!body) return { url, outcome: 'error', detail: NOT_INFLATED };
+  if (body.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
   // UTF-16 files too (utils/signals/text-encoding.ts): read as UTF-8 their rules were noise.
-  return { url, outcome: 'ok', body: decodeSignalText(r.bytes) };
+  return { url, outcome: 'ok', body: decodeSignalText(body.bytes) };
 }
 
 function isFailure(files: OriginFiles): boolean {
