@@ -122,12 +122,14 @@ export class OriginSignals {
    */
   private async cached<T extends object>(key: string, valid: (value: unknown) => value is T, failed: (value: T) => boolean, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
-    const raw = await getCachedSignal(this.db, key, DAY_MS, now);
+    // The cache only saves requests: a database that cannot be read or written (closed, over its
+    // quota with a few 512 KiB files) must not fail the collect, whose files are read from the site.
+    const raw = await getCachedSignal(this.db, key, DAY_MS, now).catch(() => undefined);
     const hit = valid(raw) ? raw : undefined;
     const fetchedAt = (raw as { fetchedAt?: unknown } | undefined)?.fetchedAt;
     if (hit && (!failed(hit) || (typeof fetchedAt === 'number' && now - fetchedAt < FAILURE_TTL_MS))) return hit;
     const value = await load();
-    await putCachedSignal(this.db, key, { ...value, fetchedAt: now }, now);
+    await putCachedSignal(this.db, key, { ...value, fetchedAt: now }, now).catch((err: unknown) => console.warn(`Heed: site cache not written (${key})`, err));
     return value;
   }
 

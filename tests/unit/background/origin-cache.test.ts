@@ -71,3 +71,24 @@ describe('OriginSignals: a cached file stamped in the future', () => {
     expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
   });
 });
+
+// The site cache only saves requests. A database that could not be read or written (closed by
+// the browser, over its quota) rejected get(): the badge and every collect of the site failed.
+describe('OriginSignals: a site cache that cannot be used', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('the files are read from the site, and their refusals apply', async () => {
+    const d = await db();
+    d.close();
+    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
+    const docs = await new OriginSignals(d).rslDocuments([`${ORIGIN}/l.xml`], `${ORIGIN}/page`);
+    expect(docs).toEqual([{ url: `${ORIGIN}/l.xml`, outcome: 'absent' }]);
+  });
+});
