@@ -4,7 +4,7 @@ import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
-import { fetchLimited, inflatedIfGzip } from './fetch-limited';
+import { fetchLimited, inflatedIfGzip, type FetchOutcome } from './fetch-limited';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A failure is retried sooner than a good answer is refreshed. */
@@ -24,14 +24,24 @@ const CACHE_FORMAT = 1;
  */
 const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
 
-async function fetchRobots(url: string): Promise<RobotsFetch> {
+/**
+ * robots.txt, and the URL its body was answered at (after redirects): its relative `License:`
+ * URLs resolve against that (RFC 3986 §5.1.3, the retrieval URI), as they do for its owner:
+ * when `/robots.txt` redirects to `cdn.site/static/robots.txt`, its `License: license.xml` names
+ * `cdn.site/static/license.xml`; resolved against `/robots.txt` it named a 404, read as no licence.
+ */
+async function fetchRobots(url: string): Promise<{ robots: RobotsFetch; base: string }> {
   // One byte past the cap tells a file that ends at it from one that goes on.
   const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
   if (r.outcome === 'ok') {
     const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
-    if (!body) return { url, outcome: 'unreachable', detail: NOT_INFLATED };
-    return { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes) }; // past 500 KiB is ignored (RFC 9309 §2.5)
+    if (!body) return { robots: { url, outcome: 'unreachable', detail: NOT_INFLATED }, base: url };
+    return { robots: { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes) }, base: r.finalUrl }; // past 500 KiB is ignored (RFC 9309 §2.5)
   }
+  return { robots: robotsFailure(url, r), base: url };
+}
+
+function robotsFailure(url: string, r: Exclude<FetchOutcome, { outcome: 'ok' }>): RobotsFetch {
   // 429 is a 4xx that means "not now", not "no file": robots-unreachable (DESIGN.md §2 rule 2).
   if (r.outcome === 'unavailable' && robotsStatusOutcome(r.status) === 'unavailable') return { url, outcome: 'unavailable', status: r.status };
   return { url, outcome: 'unreachable', detail: r.outcome === 'unavailable' ? `HTTP ${r.status}` : r.detail };
@@ -135,8 +145,8 @@ export class OriginSignals {
 
   private async load(origin: string): Promise<OriginFiles> {
     const urls = signalFileUrls(origin);
-    const [robots, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
-    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), urls.robots) : [];
+    const [{ robots, base }, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
+    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), base) : [];
     const rsl = await withinCap(rslUrls, (u) => fetchRsl(u, origin));
     return { origin, robots, tdmrep, aiTxt, rsl };
   }

@@ -50,3 +50,29 @@ describe('OriginSignals: RSL licences past the cap', () => {
     expect(denies(docs, 'https://site.example/a.png').length).toBeGreaterThan(0);
   });
 });
+
+// A relative `License:` in a robots.txt answered after a redirect was resolved against
+// `/robots.txt`, not against where the file is: the licence the owner named (prohibiting AI
+// training) was never fetched, the URL Heed made up answered 404, read as "no licence".
+describe('OriginSignals: RSL licences of a robots.txt answered after a redirect', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a relative License: resolves against the URL that answered the file', async () => {
+    const moved = 'https://cdn.site.example/static/robots.txt';
+    const files: Record<string, string> = {
+      [moved]: 'User-agent: *\nAllow: /\nLicense: license.xml\n',
+      'https://cdn.site.example/static/license.xml': RSL('prohibits'),
+    };
+    vi.stubGlobal('fetch', async (url: string) => {
+      const target = url === 'https://site.example/robots.txt' ? moved : url;
+      const body = files[target];
+      const res = body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
+      Object.defineProperty(res, 'url', { value: target });
+      Object.defineProperty(res, 'redirected', { value: target !== url });
+      return res;
+    });
+    const got = await new OriginSignals(await db()).get('https://site.example');
+    expect(got.rsl.map((f) => f.url)).toEqual(['https://cdn.site.example/static/license.xml']);
+    expect(denies(got.rsl, 'https://site.example/a.png').length).toBeGreaterThan(0);
+  });
+});
