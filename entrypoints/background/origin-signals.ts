@@ -2,7 +2,7 @@ import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/sto
 import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText } from '@/utils/signals/text-encoding';
-import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
+import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
 import { fetchLimited, inflatedIfGzip, type FetchOutcome } from './fetch-limited';
 
@@ -61,10 +61,11 @@ async function fetchFile(url: string): Promise<FetchedFile> {
 }
 
 function isFailure(files: OriginFiles): boolean {
-  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP);
+  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP && f.detail !== NOT_A_URL);
 }
 
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
+const NOT_A_URL = 'robots.txt declares a licence that is not an http(s) URL Heed can fetch';
 const PAST_CAP = `more than ${MAX_RSL_DOCS} RSL licences declared; Heed reads the first ${MAX_RSL_DOCS}`;
 
 /**
@@ -146,8 +147,10 @@ export class OriginSignals {
   private async load(origin: string): Promise<OriginFiles> {
     const urls = signalFileUrls(origin);
     const [{ robots, base }, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
-    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), base) : [];
-    const rsl = await withinCap(rslUrls, (u) => fetchRsl(u, origin));
+    const declared = robots.outcome === 'ok' ? robotsLicences(parseCached(robots.body), base) : { urls: [], unread: [] };
+    // A declared licence that names no URL Heed can fetch is unread: it fails closed (robotsLicences).
+    const unread = declared.unread.map((value): FetchedFile => ({ url: value, outcome: 'error', detail: NOT_A_URL }));
+    const rsl = [...(await withinCap(declared.urls, (u) => fetchRsl(u, origin))), ...unread];
     return { origin, robots, tdmrep, aiTxt, rsl };
   }
 }

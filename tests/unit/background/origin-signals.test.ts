@@ -76,3 +76,24 @@ describe('OriginSignals: RSL licences of a robots.txt answered after a redirect'
     expect(denies(got.rsl, 'https://site.example/a.png').length).toBeGreaterThan(0);
   });
 });
+
+// A License: value written Link-header style (`<https://…>`) was fetched as a made-up path whose
+// 404 read as "no licence"; one that names no http(s) URL was dropped as if none was declared.
+describe('OriginSignals: License: records as sites write them', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a licence in angle brackets is fetched and its prohibition applies', async () => {
+    serve({
+      'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: <https://site.example/l.xml>\n',
+      'https://site.example/l.xml': RSL('prohibits'),
+    });
+    const files = await new OriginSignals(await db()).get('https://site.example');
+    expect(denies(files.rsl, 'https://site.example/a.png').map((e) => e.reason)).toContain('rsl-prohibits');
+  });
+
+  it('a licence Heed cannot fetch (ftp:) is unreadable, not absent', async () => {
+    serve({ 'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: ftp://site.example/l.xml\n' });
+    const files = await new OriginSignals(await db()).get('https://site.example');
+    expect(denies(files.rsl, 'https://site.example/a.png').map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+});
