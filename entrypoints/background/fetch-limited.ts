@@ -96,7 +96,16 @@ export function isGzip(bytes: Uint8Array): boolean {
 export async function inflatedIfGzip(bytes: Uint8Array, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean } | null> {
   if (!isGzip(bytes)) return { bytes, truncated: false };
   try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    // Fed 1 KiB at a time, as the output is read: a bomb (1 KiB of deflate inflates to ~1 MB)
+    // stops at the cap instead of inflating a whole input chunk into memory first.
+    let at = 0;
+    const source = new ReadableStream<BufferSource>({
+      pull(controller) {
+        if (at >= bytes.length) controller.close();
+        else controller.enqueue(bytes.slice(at, (at += 1024)));
+      },
+    });
+    const stream = source.pipeThrough(new DecompressionStream('gzip'));
     return await readCapped(new Response(stream), maxBytes);
   } catch {
     return null;

@@ -55,6 +55,13 @@ describe('OriginSignals: signal files served gzip-compressed without saying so',
     expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toEqual(['signal-unreadable']);
   });
 
+  it('a gzip bomb is read to the cap only', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: gz(`User-agent: GPTBot\nDisallow: /\n${' '.repeat(64 * 1024 * 1024)}`) });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(files.robots).toMatchObject({ outcome: 'ok', truncated: true });
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toContain('robots-disallow');
+  });
+
   it('a plain-text robots.txt is read as before', async () => {
     serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /img/\n' });
     const files = await new OriginSignals(await db()).get(ORIGIN);
