@@ -82,6 +82,36 @@ async function readCapped(res: Response, maxBytes: number): Promise<{ bytes: Uin
   return { bytes, truncated };
 }
 
+/** Whether `bytes` open as a gzip member does (RFC 1952 §2.3.1: ID1 0x1f, ID2 0x8b, CM 8 = deflate). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+}
+
+/**
+ * A body as its owner wrote it: a gzip-compressed one (served without `Content-Encoding`, or
+ * compressed twice) inflated, reading at most `maxBytes` of it (`truncated` past them, as
+ * fetchLimited reads); any other body as it is. null when it opens as gzip but does not inflate
+ * (corrupt, or cut by the fetch's own cap before its end): the caller fails closed.
+ */
+export async function inflatedIfGzip(bytes: Uint8Array, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean } | null> {
+  if (!isGzip(bytes)) return { bytes, truncated: false };
+  try {
+    // Fed 1 KiB at a time, as the output is read: a bomb (1 KiB of deflate inflates to ~1 MB)
+    // stops at the cap instead of inflating a whole input chunk into memory first.
+    let at = 0;
+    const source = new ReadableStream<BufferSource>({
+      pull(controller) {
+        if (at >= bytes.length) controller.close();
+        else controller.enqueue(bytes.slice(at, (at += 1024)));
+      },
+    });
+    const stream = source.pipeThrough(new DecompressionStream('gzip'));
+    return await readCapped(new Response(stream), maxBytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Response headers as lower-cased name → value. fetch joins repeated lines with ", ", so each
  * value is a string, which the readers treat as possibly joined (utils/signals/header-lines.ts). */
 export function headerMap(headers: Headers): Record<string, string> {

@@ -1,10 +1,10 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
-import { robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
-import type { FetchedFile } from '@/utils/signals/fetched-file';
+import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
+import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText } from '@/utils/signals/text-encoding';
-import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicenceUrls, type RobotsFetch } from '@/utils/signals/robots-txt';
+import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
-import { fetchLimited } from './fetch-limited';
+import { fetchLimited, inflatedIfGzip, type FetchOutcome } from './fetch-limited';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A failure is retried sooner than a good answer is refreshed. */
@@ -14,10 +14,34 @@ const MAX_SIGNAL_FILE = 512 * 1024;
 const MAX_RSL_DOCS = 3;
 const CACHE_FORMAT = 1;
 
-async function fetchRobots(url: string): Promise<RobotsFetch> {
+/**
+ * A signal file's body still gzip-compressed (a `robots.txt.gz` served as `robots.txt` without
+ * `Content-Encoding`, or compressed twice) read as text is binary noise with no rule in it: the
+ * owner's `Disallow: /` for GPTBot read as "no rule", everything allowed. Decision (DESIGN.md §2
+ * rule 2, the reading that cannot keep what the owner refused): such a body is inflated and read
+ * as the file; one that does not inflate is unreadable (robots.txt: unreachable; the others:
+ * signal-unreadable), never an empty file.
+ */
+const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
+
+/**
+ * robots.txt, and the URL its body was answered at (after redirects): its relative `License:`
+ * URLs resolve against that (RFC 3986 §5.1.3, the retrieval URI), as they do for its owner:
+ * when `/robots.txt` redirects to `cdn.site/static/robots.txt`, its `License: license.xml` names
+ * `cdn.site/static/license.xml`; resolved against `/robots.txt` it named a 404, read as no licence.
+ */
+async function fetchRobots(url: string): Promise<{ robots: RobotsFetch; base: string }> {
   // One byte past the cap tells a file that ends at it from one that goes on.
   const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
-  if (r.outcome === 'ok') return { url, outcome: 'ok', ...robotsBodyFromBytes(r.bytes) }; // past 500 KiB is ignored (RFC 9309 §2.5)
+  if (r.outcome === 'ok') {
+    const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
+    if (!body) return { robots: { url, outcome: 'unreachable', detail: NOT_INFLATED }, base: url };
+    return { robots: { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes) }, base: r.finalUrl }; // past 500 KiB is ignored (RFC 9309 §2.5)
+  }
+  return { robots: robotsFailure(url, r), base: url };
+}
+
+function robotsFailure(url: string, r: Exclude<FetchOutcome, { outcome: 'ok' }>): RobotsFetch {
   // 429 is a 4xx that means "not now", not "no file": robots-unreachable (DESIGN.md §2 rule 2).
   if (r.outcome === 'unavailable' && robotsStatusOutcome(r.status) === 'unavailable') return { url, outcome: 'unavailable', status: r.status };
   return { url, outcome: 'unreachable', detail: r.outcome === 'unavailable' ? `HTTP ${r.status}` : r.detail };
@@ -29,15 +53,19 @@ async function fetchFile(url: string): Promise<FetchedFile> {
   if (r.outcome === 'unavailable') return signalFileStatusOutcome(r.status) === 'absent' ? { url, outcome: 'absent' } : { url, outcome: 'error', detail: `HTTP ${r.status}` };
   if (r.outcome === 'unreachable') return { url, outcome: 'error', detail: r.detail };
   if (r.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
+  const body = await inflatedIfGzip(r.bytes, MAX_SIGNAL_FILE + 1);
+  if (!body) return { url, outcome: 'error', detail: NOT_INFLATED };
+  if (body.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
   // UTF-16 files too (utils/signals/text-encoding.ts): read as UTF-8 their rules were noise.
-  return { url, outcome: 'ok', body: decodeSignalText(r.bytes) };
+  return { url, outcome: 'ok', body: decodeSignalText(body.bytes) };
 }
 
 function isFailure(files: OriginFiles): boolean {
-  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP);
+  return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP && f.detail !== NOT_A_URL);
 }
 
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
+const NOT_A_URL = 'robots.txt declares a licence that is not an http(s) URL Heed can fetch';
 const PAST_CAP = `more than ${MAX_RSL_DOCS} RSL licences declared; Heed reads the first ${MAX_RSL_DOCS}`;
 
 /**
@@ -69,7 +97,9 @@ export class OriginSignals {
   constructor(private readonly db: HeedDatabase) {}
 
   get(origin: string): Promise<OriginFiles> {
-    return this.shared(this.inflight, origin, () => this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, isFailure, () => this.load(origin)));
+    return this.shared(this.inflight, origin, () =>
+      this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, (v): v is OriginFiles => isOriginFiles(v, origin), isFailure, () => this.load(origin)),
+    );
   }
 
   /**
@@ -82,7 +112,7 @@ export class OriginSignals {
 
   private rslDocument(url: string, declaredBy: string): Promise<FetchedFile> {
     return this.shared(this.inflightRsl, `${url} ${declaredBy}`, () =>
-      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${declaredBy}`, (f) => f.outcome === 'error', () => fetchRsl(url, declaredBy)),
+      this.cached(`rsl-document/${CACHE_FORMAT} ${url} ${declaredBy}`, (v): v is FetchedFile => isFetchedFile(v) && v.url === url, (f) => f.outcome === 'error', () => fetchRsl(url, declaredBy)),
     );
   }
 
@@ -96,21 +126,31 @@ export class OriginSignals {
     return p;
   }
 
-  /** From IndexedDB when fresh (≤ 24 h; a failure ≤ 5 min), else loaded and stored. */
-  private async cached<T extends object>(key: string, failed: (value: T) => boolean, load: () => Promise<T>): Promise<T> {
+  /**
+   * From IndexedDB when fresh (≤ 24 h; a failure ≤ 5 min) and well-formed (`valid`), else loaded
+   * and stored. An entry that is not well-formed is read again from the site: used, it crashed
+   * the collect, or read as "no file" (DESIGN.md §2 rule 5).
+   */
+  private async cached<T extends object>(key: string, valid: (value: unknown) => value is T, failed: (value: T) => boolean, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
-    const hit = (await getCachedSignal(this.db, key, DAY_MS, now)) as (T & { fetchedAt: number }) | undefined;
-    if (hit && (!failed(hit) || now - hit.fetchedAt < FAILURE_TTL_MS)) return hit;
+    // The cache only saves requests: a database that cannot be read or written (closed, over its
+    // quota with a few 512 KiB files) must not fail the collect, whose files are read from the site.
+    const raw = await getCachedSignal(this.db, key, DAY_MS, now).catch(() => undefined);
+    const hit = valid(raw) ? raw : undefined;
+    const fetchedAt = (raw as { fetchedAt?: unknown } | undefined)?.fetchedAt;
+    if (hit && (!failed(hit) || (typeof fetchedAt === 'number' && now - fetchedAt < FAILURE_TTL_MS))) return hit;
     const value = await load();
-    await putCachedSignal(this.db, key, { ...value, fetchedAt: now }, now);
+    await putCachedSignal(this.db, key, { ...value, fetchedAt: now }, now).catch((err: unknown) => console.warn(`Heed: site cache not written (${key})`, err));
     return value;
   }
 
   private async load(origin: string): Promise<OriginFiles> {
     const urls = signalFileUrls(origin);
-    const [robots, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
-    const rslUrls = robots.outcome === 'ok' ? robotsLicenceUrls(parseCached(robots.body), urls.robots) : [];
-    const rsl = await withinCap(rslUrls, (u) => fetchRsl(u, origin));
+    const [{ robots, base }, tdmrep, aiTxt] = await Promise.all([fetchRobots(urls.robots), fetchFile(urls.tdmrep), fetchFile(urls.aiTxt)]);
+    const declared = robots.outcome === 'ok' ? robotsLicences(parseCached(robots.body), base) : { urls: [], unread: [] };
+    // A declared licence that names no URL Heed can fetch is unread: it fails closed (robotsLicences).
+    const unread = declared.unread.map((value): FetchedFile => ({ url: value, outcome: 'error', detail: NOT_A_URL }));
+    const rsl = [...(await withinCap(declared.urls, (u) => fetchRsl(u, origin))), ...unread];
     return { origin, robots, tdmrep, aiTxt, rsl };
   }
 }

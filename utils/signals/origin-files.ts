@@ -1,5 +1,5 @@
-import type { FetchedFile } from './fetched-file';
-import type { RobotsFetch } from './robots-txt';
+import { isFetchedFile, type FetchedFile } from './fetched-file';
+import { isRobotsFetch, type RobotsFetch } from './robots-txt';
 
 /** The site-wide signal files of one origin, fetched once and cached ≤ 24 h. */
 export interface OriginFiles {
@@ -11,6 +11,18 @@ export interface OriginFiles {
   aiTxt: FetchedFile;
   /** RSL licence documents named by robots.txt `License:` records. */
   rsl: FetchedFile[];
+}
+
+/**
+ * Whether `v` is the signal files of `origin` as Heed stores them. A site-cache entry is read
+ * back from IndexedDB: one that is not (a torn write, another version's shape, another origin's
+ * files) is not used — the caller reads the files again — rather than crashing the collect or
+ * being read as "no file" (DESIGN.md §2 rule 5).
+ */
+export function isOriginFiles(v: unknown, origin: string): v is OriginFiles {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return f.origin === origin && isRobotsFetch(f.robots) && isFetchedFile(f.tdmrep) && isFetchedFile(f.aiTxt) && Array.isArray(f.rsl) && f.rsl.every(isFetchedFile);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { combineContentUsage, refusingLabel, usageForPurpose } from './content-usage';
-import { clip } from './fetched-file';
+import { clip, stripQuotes } from './fetched-file';
 import { applicablePreferences, isRobotsTxt, looseGroup, selectGroups, strictestRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
 import { pathAndQuery, pathOfUrl } from './robots/pattern';
@@ -17,20 +17,49 @@ export type RobotsFetch =
   | { url: string; outcome: 'unavailable'; status: number }
   | { url: string; outcome: 'unreachable'; detail: string };
 
+/** Whether `v` is a well-formed RobotsFetch (a cached copy is read back from IndexedDB; trust nothing). */
+export function isRobotsFetch(v: unknown): v is RobotsFetch {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  if (typeof f.url !== 'string') return false;
+  if (f.outcome === 'ok') return typeof f.body === 'string' && (f.truncated === undefined || typeof f.truncated === 'boolean');
+  if (f.outcome === 'unavailable') return typeof f.status === 'number';
+  return f.outcome === 'unreachable' && typeof f.detail === 'string';
+}
+
 type Scope = 'page' | 'image';
 
 /** RSL licence document URLs from `License:` records, resolved against the robots.txt URL. */
 export function robotsLicenceUrls(robots: RobotsTxt, robotsUrl?: string): string[] {
-  const out = new Set<string>();
+  return robotsLicences(robots, robotsUrl).urls;
+}
+
+/**
+ * The RSL licences robots.txt declares: `urls` to fetch, resolved against the robots.txt URL,
+ * and `unread`, the declared values that name no http(s) URL Heed can fetch. A value is read as
+ * written around its URL: in quotes or angle brackets (`<https://…>`, Link-header style), with a
+ * trailing `;` or `,`, or several URLs separated by blanks. Read as one URL these became a made-up
+ * path on the site (`/%3Chttps://…%3E`) whose 404 read as "no licence", and the licence the owner
+ * declared was never read. Decision (DESIGN.md §2 rule 5): a declared licence Heed cannot fetch
+ * (`ftp:`, not a URL) is unread, so it fails closed, never dropped as if none was declared.
+ */
+export function robotsLicences(robots: RobotsTxt, robotsUrl?: string): { urls: string[]; unread: string[] } {
+  const urls = new Set<string>();
+  const unread = new Set<string>();
   for (const value of robots.licences) {
-    try {
-      const url = new URL(value, robotsUrl);
-      if (url.protocol === 'https:' || url.protocol === 'http:') out.add(url.href);
-    } catch {
-      // Not a URL: nothing to fetch.
+    for (const piece of value.split(/\s+/)) {
+      const written = stripQuotes(piece.replace(/[;,]+$/, '')).replace(/^<(.*)>$/, '$1');
+      if (written === '') continue;
+      try {
+        const url = new URL(written, robotsUrl);
+        if (url.protocol === 'https:' || url.protocol === 'http:') urls.add(url.href);
+        else unread.add(clip(written));
+      } catch {
+        unread.add(clip(written));
+      }
     }
   }
-  return [...out];
+  return { urls: [...urls], unread: [...unread] };
 }
 
 // One parse per body: every image of an origin is checked against the same file.

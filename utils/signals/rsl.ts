@@ -22,7 +22,8 @@
  * Parsed with the bounded XML reader (../xml/parse.ts): MV3 service workers have no DOMParser.
  * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
  * list) is unreadable, not read from its first part (`signal-unreadable`); so is one with an RSL
- * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements).
+ * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements),
+ * and one whose `<content url>` refers to an entity its DOCTYPE may declare (rejectDtdEntityUrls).
  */
 import type { Evidence, Scope } from '../model/evidence';
 import { originOf } from './origin-files';
@@ -121,6 +122,23 @@ function rejectMisspeltElements(el: XmlElement): void {
   }
 }
 
+/** An entity reference other than XML's five, as the lenient reader leaves it: `&name;`. */
+const ENTITY_REFERENCE = /&[A-Za-z_:][A-Za-z0-9_.:-]*;/;
+
+/**
+ * Throw when a `<content url>` holds an entity reference a DOCTYPE may declare. The reader never
+ * expands DTD entities (billion laughs), so `url="&imgs;"` was read as the literal path `&imgs;`,
+ * which covers no image: the licence the owner wrote for `/img/` (its `<prohibits>`) was lost and
+ * a broader free licence kept the images. Decision (DESIGN.md §2 rule 5): which content such a
+ * set covers cannot be known, so the document is unreadable. Tokens and types are safe as read:
+ * an unknown token or type already fails closed. Without a DOCTYPE no entity can be declared.
+ */
+function rejectDtdEntityUrls(contents: readonly RslContent[], xml: string): void {
+  if (!/<!DOCTYPE/i.test(xml)) return;
+  const c = contents.find((content) => ENTITY_REFERENCE.test(content.url));
+  if (c) throw new Error(`<content url="${clip(c.url, 100)}"> refers to an entity its DOCTYPE may declare, which Heed does not expand`);
+}
+
 /** Parse an RSL XML document (no DOMParser; see ../xml/parse.ts). */
 export function parseRslXml(xml: string): ParseResult<RslDocument> {
   return neverThrow<ParseResult<RslDocument>>(
@@ -136,6 +154,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
       const contents = elements.map(readContent);
       if (contents.length === 0) return { ok: false, error: 'no <content> element' };
+      rejectDtdEntityUrls(contents, xml);
       return { ok: true, value: { contents } };
     },
     (message) => ({ ok: false, error: message }),

@@ -319,10 +319,17 @@ export async function runningJobs(db: HeedDatabase): Promise<Job[]> {
   return (await db.getAll('jobs')).filter((j) => j.state === 'running');
 }
 
-/** A cached per-origin signal younger than `maxAgeMs`, else undefined. */
+/**
+ * A cached per-origin signal younger than `maxAgeMs`, else undefined. One stored "in the future"
+ * (the clock was set back since, or the entry is corrupt) has no age Heed can trust: it is stale,
+ * not fresh until the clock catches up — a robots.txt fetched under a clock set a year ahead
+ * was otherwise trusted for a year, whatever the site wrote since (DESIGN.md §2 rule 2: ≤ 24 h).
+ */
 export async function getCachedSignal(db: HeedDatabase, key: string, maxAgeMs: number, now: number): Promise<unknown> {
   const hit = await db.get('siteCache', key);
-  return hit && now - hit.fetchedAt <= maxAgeMs ? hit.value : undefined;
+  if (!hit) return undefined;
+  const age = now - hit.fetchedAt;
+  return age >= 0 && age <= maxAgeMs ? hit.value : undefined;
 }
 
 export async function putCachedSignal(db: HeedDatabase, key: string, value: unknown, now: number): Promise<void> {

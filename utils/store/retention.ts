@@ -37,11 +37,12 @@ function forgettable(jobs: readonly JobKey[], cutoff: string | null, openTabs: R
 
 /**
  * Delete the given collects (job and verdicts) and the site-cache files fetched before
- * `siteCutoff` (all of them when null), in one transaction. A running job is never deleted,
+ * `siteCutoff` or after `siteFuture` (all of them when `siteCutoff` is null; one stamped after
+ * now was stored under a clock set ahead, and would otherwise outlive 24 h), in one transaction. A running job is never deleted,
  * whatever the rule said: it is checked inside the same transaction, so the collector cannot
  * start or finish it in between (it would lose its resumable state).
  */
-async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], siteCutoff: number | null): Promise<Forgotten> {
+async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], siteCutoff: number | null, siteFuture: number | null = null): Promise<Forgotten> {
   const tx = db.transaction(['jobs', 'verdicts', 'siteCache'], 'readwrite');
   const jobs = tx.objectStore('jobs');
   const keys: JobKey[] = [];
@@ -64,8 +65,9 @@ async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], site
     await cache.clear();
   } else {
     const old = await cache.index('fetchedAt').getAllKeys(IDBKeyRange.upperBound(siteCutoff, true));
-    for (const key of old) await cache.delete(key);
-    siteFiles = old.length;
+    const future = siteFuture === null ? [] : await cache.index('fetchedAt').getAllKeys(IDBKeyRange.lowerBound(siteFuture, true));
+    for (const key of [...old, ...future]) await cache.delete(key);
+    siteFiles = old.length + future.length;
   }
   await tx.done;
   return { collects, siteFiles };
@@ -82,7 +84,7 @@ export function expireHistory(
 ): Promise<Forgotten> {
   const cutoffMs = opts.now - HISTORY_MAX_AGE_MS + (opts.sweepEveryMs ?? SWEEP_EVERY_MS);
   const cutoff = new Date(cutoffMs).toISOString();
-  return forget(db, (jobs) => forgettable(jobs, cutoff, opts.openTabs), cutoffMs);
+  return forget(db, (jobs) => forgettable(jobs, cutoff, opts.openTabs), cutoffMs, opts.now);
 }
 
 /** "Clear history" in settings: every finished collect and its verdicts, and the whole site cache. */

@@ -50,3 +50,50 @@ describe('OriginSignals: RSL licences past the cap', () => {
     expect(denies(docs, 'https://site.example/a.png').length).toBeGreaterThan(0);
   });
 });
+
+// A relative `License:` in a robots.txt answered after a redirect was resolved against
+// `/robots.txt`, not against where the file is: the licence the owner named (prohibiting AI
+// training) was never fetched, the URL Heed made up answered 404, read as "no licence".
+describe('OriginSignals: RSL licences of a robots.txt answered after a redirect', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a relative License: resolves against the URL that answered the file', async () => {
+    const moved = 'https://cdn.site.example/static/robots.txt';
+    const files: Record<string, string> = {
+      [moved]: 'User-agent: *\nAllow: /\nLicense: license.xml\n',
+      'https://cdn.site.example/static/license.xml': RSL('prohibits'),
+    };
+    vi.stubGlobal('fetch', async (url: string) => {
+      const target = url === 'https://site.example/robots.txt' ? moved : url;
+      const body = files[target];
+      const res = body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
+      Object.defineProperty(res, 'url', { value: target });
+      Object.defineProperty(res, 'redirected', { value: target !== url });
+      return res;
+    });
+    const got = await new OriginSignals(await db()).get('https://site.example');
+    expect(got.rsl.map((f) => f.url)).toEqual(['https://cdn.site.example/static/license.xml']);
+    expect(denies(got.rsl, 'https://site.example/a.png').length).toBeGreaterThan(0);
+  });
+});
+
+// A License: value written Link-header style (`<https://…>`) was fetched as a made-up path whose
+// 404 read as "no licence"; one that names no http(s) URL was dropped as if none was declared.
+describe('OriginSignals: License: records as sites write them', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a licence in angle brackets is fetched and its prohibition applies', async () => {
+    serve({
+      'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: <https://site.example/l.xml>\n',
+      'https://site.example/l.xml': RSL('prohibits'),
+    });
+    const files = await new OriginSignals(await db()).get('https://site.example');
+    expect(denies(files.rsl, 'https://site.example/a.png').map((e) => e.reason)).toContain('rsl-prohibits');
+  });
+
+  it('a licence Heed cannot fetch (ftp:) is unreadable, not absent', async () => {
+    serve({ 'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: ftp://site.example/l.xml\n' });
+    const files = await new OriginSignals(await db()).get('https://site.example');
+    expect(denies(files.rsl, 'https://site.example/a.png').map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+});

@@ -15,6 +15,7 @@ import {
   parseRobotsTxt,
   robotsBodyFromBytes,
   robotsLicenceUrls,
+  robotsLicences,
   type RobotsFetch,
   type RobotsTxt,
 } from '../../../utils/signals/robots-txt';
@@ -303,6 +304,22 @@ describe('evaluateRobots', () => {
     const r = parseRobotsTxt('License: /rsl.xml\nLICENSE: https://x.example/l.xml\nLicense: https://x.example/l.xml\nLicense: ftp://x/l\nLicense: http://[bad');
     expect(robotsLicenceUrls(r, src)).toEqual(['https://cdn.example/rsl.xml', 'https://x.example/l.xml']);
     expect(robotsLicenceUrls(r)).toEqual(['https://x.example/l.xml']);
+  });
+
+  // A License: value in angle brackets or quotes, or naming two URLs, was read as one relative
+  // path (`/%3Chttps://…%3E`), whose 404 read as "no licence": the declared licence went unread.
+  it('reads License: values as written around their URLs; one naming no fetchable URL is unread', () => {
+    const r = parseRobotsTxt([
+      'License: <https://x.example/a.xml>',
+      'License: "https://x.example/b.xml";',
+      "License: '/c.xml'",
+      'License: https://x.example/d.xml https://x.example/e.xml',
+      'License: ftp://x.example/f.xml',
+    ].join('\n'));
+    expect(robotsLicences(r, src)).toEqual({
+      urls: ['https://x.example/a.xml', 'https://x.example/b.xml', 'https://cdn.example/c.xml', 'https://x.example/d.xml', 'https://x.example/e.xml'],
+      unread: ['ftp://x.example/f.xml'],
+    });
   });
 });
 

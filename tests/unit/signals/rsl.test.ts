@@ -534,3 +534,29 @@ describe('absolute RSL content URLs with escapes', () => {
     expect(found('https://site.test/100%25/*', 'https://site.test/100/a.jpg')).toEqual(['info']);
   });
 });
+
+// A `<content url>` naming an entity its DOCTYPE declares was read as the literal path `&imgs;`
+// (entities are never expanded), which covers no image: the `<prohibits>` the owner wrote for
+// /img/ was lost and the site-wide free licence kept the image. Such a document is unreadable.
+describe('RSL content URLs that refer to DOCTYPE entities', () => {
+  const IMG = 'https://site.test/img/a.jpg';
+  const FREE_ALL = '<permits type="usage">all</permits><payment type="free"/>';
+  const NO_TRAIN = '<prohibits type="usage">ai-train</prohibits>';
+  const dtd = '<!DOCTYPE rsl [<!ENTITY imgs "/img/">]>';
+
+  it('a content set whose url is an entity: unreadable, not "covers nothing"', () => {
+    const body = `${dtd}<rsl xmlns="https://rslstandard.org/rsl">${content('/', FREE_ALL)}${content('&imgs;', NO_TRAIN)}</rsl>`;
+    expect(evaluateRsl(ok(body), IMG, AI)).toMatchObject([{ effect: 'deny', reason: 'signal-unreadable' }]);
+    expect(parseRslXml(body).ok).toBe(false);
+  });
+
+  it('an entity inside an absolute url too', () => {
+    const body = `<!DOCTYPE rsl [<!ENTITY h "site.test">]><rsl xmlns="https://rslstandard.org/rsl">${content('/', FREE_ALL)}${content('https://&h;/img/*', NO_TRAIN)}</rsl>`;
+    expect(evaluateRsl(ok(body), IMG, AI)).toMatchObject([{ effect: 'deny', reason: 'signal-unreadable' }]);
+  });
+
+  it('a DOCTYPE alone, or an escaped ampersand without one, reads as before', () => {
+    expect(evaluateRsl(ok(`${dtd}<rsl xmlns="https://rslstandard.org/rsl">${content('/', FREE_ALL)}</rsl>`), IMG, AI)).toMatchObject([{ effect: 'allow' }]);
+    expect(parseRslXml(rsl(content('/a?x=1&amp;y;', FREE_ALL)))).toMatchObject({ ok: true, value: { contents: [{ url: '/a?x=1&y;' }] } });
+  });
+});

@@ -90,6 +90,14 @@ describe('history expiry (DESIGN.md §3: nothing about pages merely browsed outl
     expect(await expireHistory(db, { now: NOW })).toEqual({ collects: 0, siteFiles: 2 });
     expect(await db.getAllKeys('siteCache')).toEqual(['robots-txt https://fresh.test']);
   });
+
+  it('deletes site-cache signal files stamped in the future (stored under a clock set ahead)', async () => {
+    const db = await openHeedDB(`retention-${++n}`);
+    await putCachedSignal(db, 'robots-txt https://ahead.test', { body: 'x' }, NOW + 365 * HISTORY_MAX_AGE_MS);
+    await putCachedSignal(db, 'robots-txt https://fresh.test', { body: 'y' }, NOW - HOUR);
+    expect(await expireHistory(db, { now: NOW })).toEqual({ collects: 0, siteFiles: 1 });
+    expect(await db.getAllKeys('siteCache')).toEqual(['robots-txt https://fresh.test']);
+  });
 });
 
 describe('Clear history', () => {

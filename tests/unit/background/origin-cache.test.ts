@@ -1,0 +1,94 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OriginSignals } from '@/entrypoints/background/origin-signals';
+import { openHeedDB, putCachedSignal } from '@/utils/store/db';
+import { evaluateRobots } from '@/utils/signals/robots-txt';
+import { purposeProfile } from '@/utils/model/purposes';
+
+let n = 0;
+const db = () => openHeedDB(`origin-cache-test-${++n}`);
+
+function serve(files: Record<string, string>): string[] {
+  const fetched: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    fetched.push(url);
+    const body = files[url];
+    return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
+  });
+  return fetched;
+}
+
+const robotsDenies = (files: Awaited<ReturnType<OriginSignals['get']>>, url: string) =>
+  evaluateRobots(files.robots, url, 'image', purposeProfile('ai-training')).filter((e) => e.effect === 'deny');
+
+const ORIGIN = 'https://site.example';
+const KEY = `origin-files/1 ${ORIGIN}`;
+
+describe('OriginSignals: a site-cache entry that is not what Heed stored', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each<[string, unknown]>([
+    ['not an object', 'garbage'],
+    ['an empty object', {}],
+    ['robots.txt without an outcome', { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt` }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] }],
+    ['robots.txt ok without a body', { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] }],
+    ['an RSL list that is not a list', { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: 'none' }],
+    ['another origin\'s files', { origin: 'https://other.example', robots: { url: 'https://other.example/robots.txt', outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] }],
+  ])('%s: read again from the site, not used (and no crash)', async (_name, value) => {
+    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const d = await db();
+    await putCachedSignal(d, KEY, typeof value === 'object' ? { ...value, fetchedAt: Date.now() } : value, Date.now());
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+    expect(files.origin).toBe(ORIGIN);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
+  });
+
+  it('a well-formed entry is used without a request', async () => {
+    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const d = await db();
+    await new OriginSignals(d).get(ORIGIN);
+    const before = fetched.length;
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(fetched.length).toBe(before);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
+  });
+});
+
+// A cached robots.txt is trusted for 24 h at most (DESIGN.md §2 rule 2). One stamped in the
+// future (fetched while the clock was set ahead) read as fresh until the clock caught up.
+describe('OriginSignals: a cached file stamped in the future', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is stale: robots.txt is read again, and its new Disallow applies', async () => {
+    const d = await db();
+    const ahead = Date.now() + 365 * 24 * 3_600_000;
+    const allowAll = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, KEY, { ...allowAll, fetchedAt: ahead }, ahead);
+    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
+  });
+});
+
+// The site cache only saves requests. A database that could not be read or written (closed by
+// the browser, over its quota) rejected get(): the badge and every collect of the site failed.
+describe('OriginSignals: a site cache that cannot be used', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('the files are read from the site, and their refusals apply', async () => {
+    const d = await db();
+    d.close();
+    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
+    const docs = await new OriginSignals(d).rslDocuments([`${ORIGIN}/l.xml`], `${ORIGIN}/page`);
+    expect(docs).toEqual([{ url: `${ORIGIN}/l.xml`, outcome: 'absent' }]);
+  });
+});

@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OriginSignals } from '@/entrypoints/background/origin-signals';
+import { openHeedDB } from '@/utils/store/db';
+import { evaluateRobots } from '@/utils/signals/robots-txt';
+import { evaluateAiTxt } from '@/utils/signals/ai-txt';
+import { purposeProfile } from '@/utils/model/purposes';
+
+let n = 0;
+const db = () => openHeedDB(`origin-files-fetch-test-${++n}`);
+const AI = purposeProfile('ai-training');
+const ORIGIN = 'https://site.example';
+const IMAGE = `${ORIGIN}/img/a.png`;
+
+/** Serves the given bodies (bytes as they travel, no Content-Encoding); every other URL is absent. */
+function serve(files: Record<string, string | Uint8Array>): void {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const body = files[url];
+    return body === undefined ? new Response('', { status: 404 }) : new Response(body as BodyInit, { status: 200, headers: { 'content-type': 'text/plain' } });
+  });
+}
+
+const gz = (text: string) => new Uint8Array(gzipSync(text));
+const denies = (evidence: { effect: string; reason?: string }[]) => evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+// A robots.txt or ai.txt still gzip-compressed (served without Content-Encoding, or compressed
+// twice) read as text was binary noise with no rule: GPTBot's `Disallow: /` was lost and every
+// image allowed. It is inflated and read now; one that does not inflate fails closed.
+describe('OriginSignals: signal files served gzip-compressed without saying so', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a gzip-compressed robots.txt is read: its Disallow applies', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: gz('User-agent: GPTBot\nDisallow: /\n') });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toContain('robots-disallow');
+  });
+
+  it('a robots.txt that opens as gzip but does not inflate disallows everything (robots-unreachable)', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: gz('User-agent: GPTBot\nDisallow: /\n').subarray(0, 12) });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+  });
+
+  it('a gzip-compressed ai.txt is read: its Disallow applies', async () => {
+    serve({ [`${ORIGIN}/ai.txt`]: gz('User-Agent: *\nDisallow: *.png\n') });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toContain('ai-txt-disallow');
+  });
+
+  it('a gzip-compressed ai.txt that inflates past the cap is unreadable, not read in part', async () => {
+    serve({ [`${ORIGIN}/ai.txt`]: gz(`User-Agent: *\n${'Allow: /x\n'.repeat(60_000)}Disallow: *.png\n`) });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(files.aiTxt.outcome).toBe('error');
+    expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toEqual(['signal-unreadable']);
+  });
+
+  it('a gzip bomb is read to the cap only', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: gz(`User-agent: GPTBot\nDisallow: /\n${' '.repeat(64 * 1024 * 1024)}`) });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(files.robots).toMatchObject({ outcome: 'ok', truncated: true });
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toContain('robots-disallow');
+  });
+
+  it('a plain-text robots.txt is read as before', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /img/\n' });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(files.robots).toMatchObject({ outcome: 'ok', body: 'User-agent: *\nDisallow: /img/\n' });
+  });
+});
