@@ -125,7 +125,7 @@ export function buildManifest(args: {
   exportedAt: string;
 }): Manifest {
   const items = [...args.items].map((i) => ({ ...i, licence: creditedLicence(i.licence) })).sort(
-    (a, b) => a.collectedAt.localeCompare(b.collectedAt) || a.url.localeCompare(b.url) || a.sha256.localeCompare(b.sha256),
+    (a, b) => codeUnitOrder(a.collectedAt, b.collectedAt) || codeUnitOrder(a.url, b.url) || codeUnitOrder(a.sha256, b.sha256),
   );
   return {
     schema: MANIFEST_SCHEMA_ID,
@@ -139,8 +139,16 @@ export function buildManifest(args: {
   };
 }
 
+/**
+ * Code-unit string order: the same on every machine and in every reader (JavaScript's sort, Python's
+ * sorted()). localeCompare is not: it depends on the locale, puts "a" before "B" and skips hyphens.
+ */
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function sortKeys<T extends Record<string, number | undefined>>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b))) as T;
+  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => codeUnitOrder(a, b))) as T;
 }
 
 /** The manifest's JSON Schema (zod 4's own export), committed as schema/heed-manifest-<N>.schema.json. */

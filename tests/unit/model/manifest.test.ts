@@ -51,6 +51,15 @@ describe('manifest', () => {
     expect(JSON.parse(one).items.map((i: ManifestItem) => i.url)).toEqual(['https://ex.com/a.png', 'https://ex.com/b.png', 'https://ex.com/0.png']);
   });
 
+  it('sorts URLs (and reason keys) in code-unit order, as every machine and a Python sorted() do, not by the locale', () => {
+    // localeCompare puts "a" before "B" and ignores the hyphen in "a-b"; code-unit order does neither.
+    const urls = ['https://ex.com/a.png', 'https://ex.com/B.png', 'https://ex.com/ab.png', 'https://ex.com/a-c.png'];
+    const items = urls.map((url, n) => item({ url, sha256: String(n).repeat(64) }));
+    const m = buildManifest({ ...args(items), tally: { refused: { 'no-licence': 1, 'c2pa-not-allowed': 1, 'content-usage-n': 1 }, failed: {} } });
+    expect(m.items.map((i) => i.url)).toEqual([...urls].sort());
+    expect(Object.keys(m.summary.refused)).toEqual(['c2pa-not-allowed', 'content-usage-n', 'no-licence']);
+  });
+
   it('rejects unknown reason codes and malformed hashes', () => {
     const m = buildManifest(args([item({})]));
     expect(ManifestSchema.safeParse({ ...m, summary: { ...m.summary, refused: { nope: 1 } } }).success).toBe(false);
