@@ -126,9 +126,16 @@ describe('the exported manifest against its committed JSON Schema (ajv, draft 20
   it('a permitted item in licensed mode shows in its evidence the accepted licence that permitted it', () => {
     for (const item of json.items.filter((i) => i.mode === 'licensed')) {
       expect(item.licence?.id).toBe('CC-BY-4.0');
-      expect(item.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', effect: 'allow', value: item.licence!.id }));
+      expect(item.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', effect: 'allow', value: item.licence!.id, source: 'html' }));
       expect(item.evidence.some((e) => e.effect === 'deny')).toBe(false);
     }
+  });
+
+  it('a permitted item in opt-out mode shows the licence check (none found, none required) and no deny', () => {
+    const item = json.items.find((i) => i.mode === 'opt-out')!;
+    expect(item.licence).toBeNull();
+    expect(item.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', value: 'none', effect: 'info', source: 'html' }));
+    expect(item.evidence.some((e) => e.effect === 'deny')).toBe(false);
   });
 
   it('the exports carry the same items and licences as the manifest', async () => {

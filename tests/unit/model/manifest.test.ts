@@ -19,7 +19,7 @@ const item = (over: Partial<ManifestItem>): ManifestItem => ({
   purpose: 'ai-training',
   licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: null },
   synthetic: null,
-  evidence: [{ kind: 'licence', scope: 'page', source: 'page', value: 'CC-BY-4.0', effect: 'allow' }],
+  evidence: [{ kind: 'licence', scope: 'page', source: 'html', value: 'CC-BY-4.0', effect: 'allow' }],
   ...over,
 });
 
