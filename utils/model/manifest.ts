@@ -10,7 +10,9 @@ import {
   PurposeSchema,
   REFUSAL_REASONS,
 } from './evidence';
-import { PeopleRecordSchema } from './people';
+import { PEOPLE_SETTINGS, PeopleRecordSchema, PeopleSettingSchema, peopleSettingFor } from './people';
+import { purposeProfile } from './purposes';
+import type { Settings } from './settings';
 
 /**
  * heed-manifest/2 (issue 18): every item's licence carries its credit — `title`, `creator`,
@@ -24,11 +26,29 @@ export const DISCOVERY = ['img', 'srcset', 'picture', 'lazy', 'css', 'pseudo', '
 export const DiscoverySchema = lazily(() => z.enum(DISCOVERY));
 export type Discovery = (typeof DISCOVERY)[number];
 
-/** The policy a decision was made under: the accepted licences and the robots.txt tokens honoured. */
+/**
+ * The policy a decision was made under: the accepted licences and the robots.txt tokens honoured;
+ * and rule 6's people setting in force (the user's, else the purpose's default) with the face size
+ * that counts as recognisable — under `refuse` an image with a face is refused, under `flag` the
+ * same image is kept. Absent in items (and manifests) an earlier Heed wrote.
+ */
 export const ManifestPolicySchema = lazily(() => z.object({
   acceptedLicences: z.array(z.string()),
   robotsTokens: z.array(z.string()),
+  people: PeopleSettingSchema.optional(),
+  minFacePx: z.number().int().min(1).optional(),
 }));
+export type ManifestPolicy = z.infer<typeof ManifestPolicySchema>;
+
+/** The policy settings decide under, as the manifest and each stored item record it. */
+export function manifestPolicy(settings: Pick<Settings, 'purpose' | 'acceptedLicences' | 'people' | 'minFacePx'>): ManifestPolicy {
+  return {
+    acceptedLicences: [...settings.acceptedLicences],
+    robotsTokens: purposeProfile(settings.purpose).robotsTokens,
+    people: peopleSettingFor(settings),
+    minFacePx: settings.minFacePx,
+  };
+}
 
 /** One collected (permitted) image, as stored and as exported (DESIGN.md §3). */
 export const ManifestItemSchema = lazily(() => z.object({
@@ -165,7 +185,14 @@ export function exportedItem(stored: ManifestItem): ExportedItem {
     purpose: raw.purpose as ExportedItem['purpose'],
     ...(typeof raw.mode === 'string' ? { mode: raw.mode as NonNullable<ExportedItem['mode']> } : {}),
     ...(policy
-      ? { policy: { acceptedLicences: Array.isArray(policy.acceptedLicences) ? policy.acceptedLicences.filter((l): l is string => typeof l === 'string') : [], robotsTokens: Array.isArray(policy.robotsTokens) ? policy.robotsTokens.filter((t): t is string => typeof t === 'string') : [] } }
+      ? {
+          policy: {
+            acceptedLicences: Array.isArray(policy.acceptedLicences) ? policy.acceptedLicences.filter((l): l is string => typeof l === 'string') : [],
+            robotsTokens: Array.isArray(policy.robotsTokens) ? policy.robotsTokens.filter((t): t is string => typeof t === 'string') : [],
+            ...((PEOPLE_SETTINGS as readonly unknown[]).includes(policy.people) ? { people: policy.people as NonNullable<ManifestPolicy['people']> } : {}),
+            ...(typeof policy.minFacePx === 'number' ? { minFacePx: policy.minFacePx } : {}),
+          },
+        }
       : {}),
     licence: creditedLicence(raw.licence as ManifestItem['licence']),
     synthetic: typeof raw.synthetic === 'boolean' ? raw.synthetic : null,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, manifestFileName, manifestJsonSchema, ManifestSchema, type ManifestItem } from '../../../utils/model/manifest';
+import { buildManifest, manifestFileName, manifestJsonSchema, manifestPolicy, ManifestSchema, type ManifestItem } from '../../../utils/model/manifest';
+import { parseSettings } from '../../../utils/model/settings';
 
 const item = (over: Partial<ManifestItem>): ManifestItem => ({
   sha256: 'a'.repeat(64),
@@ -95,6 +96,18 @@ describe('manifest', () => {
     const props = (manifestJsonSchema() as { properties: { items: { items: { properties: Record<string, unknown> } } } }).properties.items.items.properties;
     expect(props.mode).toBeDefined();
     expect(props.policy).toBeDefined();
+  });
+
+  it('records per item the people check it was decided under (rule 6: refuse refuses what flag keeps): the setting in force and the face size', () => {
+    expect(manifestPolicy(parseSettings({}))).toMatchObject({ people: 'refuse', minFacePx: 32 });
+    expect(manifestPolicy(parseSettings({ purpose: 'research-tdm' }))).toMatchObject({ people: 'flag', robotsTokens: expect.arrayContaining(['heed']) });
+    expect(manifestPolicy(parseSettings({ people: 'off', minFacePx: 64, acceptedLicences: ['CC0'] }))).toEqual({ acceptedLicences: ['CC0'], robotsTokens: expect.any(Array), people: 'off', minFacePx: 64 });
+    const policy = manifestPolicy(parseSettings({ purpose: 'research-tdm' }));
+    const m = ManifestSchema.parse(JSON.parse(JSON.stringify(buildManifest(args([item({ purpose: 'research-tdm', mode: 'licensed', policy })])))));
+    expect(m.items[0]!.policy).toEqual(policy);
+    expect(ManifestSchema.safeParse({ ...m, items: [{ ...m.items[0], policy: { ...policy, people: 'ignore' } }] }).success).toBe(false);
+    const props = (manifestJsonSchema() as { properties: { policy: { properties: Record<string, unknown> } } }).properties.policy.properties;
+    expect(Object.keys(props)).toEqual(['acceptedLicences', 'robotsTokens', 'people', 'minFacePx']);
   });
 
   it('names the file by local date', () => {

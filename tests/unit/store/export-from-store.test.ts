@@ -33,6 +33,8 @@ describe('exports read from the IndexedDB store', () => {
     db.close();
     expect(m.items.map((i) => i.sha256)).toEqual([item(1), item(2), item(3)].map((i) => i.sha256));
     expect(m).toMatchObject({ purpose: 'research-tdm', generator: { version: '9.9.9' }, summary: { collected: 3, refused: { 'no-licence': 4 } } });
+    // The header states the people check of the settings (research-tdm's default: flag).
+    expect(m.policy).toMatchObject({ people: 'flag', minFacePx: 32 });
   });
 
   it('streams the ZIP with each stored blob, and the JSONL, as typed Blobs', async () => {
