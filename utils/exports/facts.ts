@@ -1,6 +1,6 @@
 import type { Purpose } from '../model/evidence';
 import { licenceLabel, parseLicenceUrl } from '../model/licence-url';
-import { taslLine, titleFromText } from '../model/credit';
+import { creditText, taslLine, titleFromText } from '../model/credit';
 import type { Manifest, ManifestItem } from '../model/manifest';
 
 /** One licence shared by some items of the collection. */
@@ -122,12 +122,16 @@ export function creditOf(item: ManifestItem): { title: string | null; creator: s
   return { title: l?.title ?? null, creator: l?.creator ?? null, sourceUrl: l?.sourceUrl ?? null };
 }
 
-/** A title for an item: its credited title, else caption, else alt text (without a licence statement), else the file name. */
+/**
+ * A title for an item: its credited title, else caption, else alt text (without a licence
+ * statement), else the file name — as one line of at most MAX_CREDIT_TEXT characters (page text,
+ * and a file name can run to kilobytes).
+ */
 export function itemTitle(item: ManifestItem): string {
-  const title = item.licence?.title ?? titleFromText(item.caption) ?? titleFromText(item.alt);
+  const title = creditText(item.licence?.title) ?? titleFromText(item.caption) ?? titleFromText(item.alt);
   if (title) return title;
   try {
-    const name = decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? '');
+    const name = creditText(decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? ''));
     if (name) return name;
   } catch {
     // not a URL, or bad percent-encoding: fall through
