@@ -198,7 +198,7 @@ export function exportedItem(stored: ManifestItem): ExportedItem {
     synthetic: typeof raw.synthetic === 'boolean' ? raw.synthetic : null,
     ...(raw.people === null ? { people: null } : {}),
     ...(people ? { people: { faces: numberOrNull(people.faces), largestFacePx: numberOrNull(people.largestFacePx), modelRelease: textOrNull(people.modelRelease), detector: text(people.detector) } } : {}),
-    evidence: Array.isArray(raw.evidence) ? raw.evidence.flatMap((e) => { const r = record(e); return r ? [exportedEvidence(r)] : []; }) : [],
+    evidence: Array.isArray(raw.evidence) ? raw.evidence.map(record).filter((e) => e !== null).map(exportedEvidence) : [],
   };
 }
 
