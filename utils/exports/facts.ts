@@ -71,8 +71,8 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
 /**
  * Whether an item was decided under the manifest's policy (its header: the settings at export),
  * or one at least as strict: the same purpose and mode, a people check at least as strict and,
- * in licensed mode, no licence accepted that the header does not accept. Decision (DESIGN.md §2, fail closed): the exports state that
- * every image passed the header's checks, so an item whose purpose, mode or accepted licences
+ * in licensed mode, no licence accepted that the header does not accept. Decision (DESIGN.md §2,
+ * fail closed): the exports state that every image passed the header's checks, so an item whose purpose, mode or accepted licences
  * differ — or an earlier Heed did not record them — is not counted as having passed them (an item
  * collected for research-tdm honoured no train-ai opt-out; one in opt-out mode needed no licence).
  */
