@@ -1,10 +1,9 @@
 import { assessImage, type PageAssessment } from '@/utils/policy/assess';
 import type { ItemToStore, Job } from '@/utils/store/db';
-import type { ManifestItem } from '@/utils/model/manifest';
+import { manifestPolicy, type ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
 import { refusalBeforeHop, refusalBeforeRequest } from '@/utils/policy/pre-fetch';
-import { purposeProfile } from '@/utils/model/purposes';
 import { originOf } from '@/utils/signals/origin-files';
 import { gatherImage, type BeforeHop, type FetchSlot } from './gather-image';
 import { checkPeople } from './people-check';
@@ -102,7 +101,7 @@ export async function judgeImage(
     collectedAt: new Date().toISOString(),
     purpose: settings.purpose,
     mode: settings.mode,
-    policy: { acceptedLicences: settings.acceptedLicences, robotsTokens: purposeProfile(settings.purpose).robotsTokens },
+    policy: manifestPolicy(settings),
     licence: decision.licence,
     synthetic: image.synthetic,
     people: people.people,

@@ -13,6 +13,13 @@ function sourceLine(item: ManifestItem): string {
 }
 
 /**
+ * The longest credit line written whole: the TASL line's title and creator are capped (300
+ * characters each, model/credit.ts), its source and licence URLs at 2,048; cutting the line at the
+ * 500 characters other page text gets would cut the licence out of a long-titled work's credit.
+ */
+const MAX_CREDIT_LINE = 6000;
+
+/**
  * One Markdown list entry crediting an item: the credit line in the usual CC form ("Title" by
  * Creator is licensed under CC BY 4.0), then the licence link and where the image came from.
  * Every piece of page-supplied text is escaped, so hostile markup renders as text.
@@ -23,7 +30,7 @@ export function attributionEntry(item: ManifestItem): string {
   if (credit === null || licence === null) {
     return `- ${escapeMarkdown(`"${itemTitle(item)}"`)} — no licence recorded  \n  ${sourceLine(item)}\n`;
   }
-  return `- ${escapeMarkdown(credit)}  \n  Licence: ${markdownUrl(licence.url)} (${escapeMarkdown(licence.label)}) · ${sourceLine(item)}\n`;
+  return `- ${escapeMarkdown(credit, MAX_CREDIT_LINE)}  \n  Licence: ${markdownUrl(licence.url)} (${escapeMarkdown(licence.label)}) · ${sourceLine(item)}\n`;
 }
 
 /** ATTRIBUTION.md, streamed one credit at a time: licensed items first, then any without a licence. */

@@ -1,6 +1,6 @@
 import type { Purpose } from '../model/evidence';
 import { licenceLabel, parseLicenceUrl } from '../model/licence-url';
-import { taslLine, titleFromText } from '../model/credit';
+import { creditText, taslLine, titleFromText } from '../model/credit';
 import type { Manifest, ManifestItem } from '../model/manifest';
 
 /** One licence shared by some items of the collection. */
@@ -70,17 +70,35 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
 
 /**
  * Whether an item was decided under the manifest's policy (its header: the settings at export),
- * or one at least as strict: the same purpose and mode and, in licensed mode, no licence accepted
- * that the header does not accept. Decision (DESIGN.md §2, fail closed): the exports state that
- * every image passed the header's checks, so an item whose purpose, mode or accepted licences
+ * or one at least as strict: the same purpose and mode, a people check at least as strict and,
+ * in licensed mode, no licence accepted that the header does not accept. Decision (DESIGN.md §2,
+ * fail closed): the exports state that every image passed the header's checks, so an item whose purpose, mode or accepted licences
  * differ — or an earlier Heed did not record them — is not counted as having passed them (an item
  * collected for research-tdm honoured no train-ai opt-out; one in opt-out mode needed no licence).
  */
 export function decidedUnder(item: ManifestItem, manifest: Pick<Manifest, 'purpose' | 'mode' | 'policy'>): boolean {
   if (item.purpose !== manifest.purpose || item.mode !== manifest.mode) return false;
+  if (!peopleAtLeastAsStrict(item.policy, manifest.policy)) return false;
   if (manifest.mode !== 'licensed') return true;
   const accepted = item.policy?.acceptedLicences;
   return accepted !== undefined && accepted.every((l) => manifest.policy.acceptedLicences.includes(l));
+}
+
+const PEOPLE_STRICTNESS = { off: 0, flag: 1, refuse: 2 } as const;
+
+/**
+ * Rule 6 as strict for the item as the header states it: a people setting at least as strict
+ * (refuse > flag > off) and a recognisable-face size no larger. A header that states none (an
+ * earlier Heed's) asks nothing; an item that records none passed an unknown check.
+ */
+function peopleAtLeastAsStrict(item: ManifestItem['policy'], header: Manifest['policy']): boolean {
+  if (header.people !== undefined) {
+    if (item?.people === undefined || PEOPLE_STRICTNESS[item.people] < PEOPLE_STRICTNESS[header.people]) return false;
+  }
+  if (header.minFacePx !== undefined && header.people === 'refuse') {
+    if (item?.minFacePx === undefined || item.minFacePx > header.minFacePx) return false;
+  }
+  return true;
 }
 
 /** The licence of an item as a group key (canonical URL, SPDX id, label); null when unlicensed. */
@@ -104,12 +122,16 @@ export function creditOf(item: ManifestItem): { title: string | null; creator: s
   return { title: l?.title ?? null, creator: l?.creator ?? null, sourceUrl: l?.sourceUrl ?? null };
 }
 
-/** A title for an item: its credited title, else caption, else alt text (without a licence statement), else the file name. */
+/**
+ * A title for an item: its credited title, else caption, else alt text (without a licence
+ * statement), else the file name — as one line of at most MAX_CREDIT_TEXT characters (page text,
+ * and a file name can run to kilobytes).
+ */
 export function itemTitle(item: ManifestItem): string {
-  const title = item.licence?.title ?? titleFromText(item.caption) ?? titleFromText(item.alt);
+  const title = creditText(item.licence?.title) ?? titleFromText(item.caption) ?? titleFromText(item.alt);
   if (title) return title;
   try {
-    const name = decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? '');
+    const name = creditText(decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? ''));
     if (name) return name;
   } catch {
     // not a URL, or bad percent-encoding: fall through

@@ -28,6 +28,8 @@ export interface Decision {
 
 const LICENCE_PRECEDENCE: readonly LicenceSource[] = ['xmp', 'element', 'page'];
 const LICENCE_SCOPE = { xmp: 'image', element: 'image', page: 'page' } as const;
+/** Evidence `source` in DESIGN.md §2's terms (a URL, or "xmp" / "html"): element and page markup are both read from the HTML. */
+const LICENCE_EVIDENCE_SOURCE = { xmp: 'xmp', element: 'html', page: 'html' } as const;
 
 function licenceKey(l: Licence): string {
   return l.id ?? l.url;
@@ -53,7 +55,7 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Decision {
     evidence.push({
       kind: 'licence',
       scope: LICENCE_SCOPE[level!],
-      source: level!,
+      source: LICENCE_EVIDENCE_SOURCE[level!],
       value,
       effect: licensed ? 'deny' : 'info',
       ...(licensed ? { reason: 'licence-conflict' as const } : {}),
@@ -67,13 +69,13 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Decision {
     evidence.push({
       kind: 'licence',
       scope: LICENCE_SCOPE[licence.source],
-      source: licence.source,
+      source: LICENCE_EVIDENCE_SOURCE[licence.source],
       value: licence.id ?? licence.url,
       effect: denies ? 'deny' : accepted ? 'allow' : 'info',
       ...(denies ? { reason: 'licence-not-accepted' as const } : {}),
       note: accepted
-        ? `${licence.id} is an accepted licence (found in ${licence.source})`
-        : `${licence.id ?? licence.url} is not in the accepted licence set`,
+        ? `${licence.id} (${licence.url}) is an accepted licence (found in ${licence.source})`
+        : `${licence.id ?? licence.url} is not in the accepted licence set (found in ${licence.source})`,
     });
     if (denies) reasons.add('licence-not-accepted');
   } else if (licensed) {
@@ -89,6 +91,18 @@ export function decide(input: DecisionInput, policy: DecisionPolicy): Decision {
       }`,
     });
     reasons.add('no-licence');
+  } else {
+    // Opt-out mode: the licence check is still recorded, so the evidence shows why none was needed.
+    evidence.push({
+      kind: 'licence',
+      scope: 'image',
+      source: 'html',
+      value: 'none',
+      effect: 'info',
+      note: `No licence found for this image (embedded, element or page level); none is required in opt-out mode, where only the opt-outs decide${
+        input.claimedBy?.length ? `; the licence stated by ${input.claimedBy.join(', ')} is a claim about another site's image, not a grant` : ''
+      }`,
+    });
   }
 
   return {

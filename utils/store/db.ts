@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ManifestItem, DecisionTally } from '../model/manifest';
+import type { Evidence } from '../model/evidence';
 import type { ImageCandidate, Verdict } from '../policy/verdict';
 import type { Settings } from '../model/settings';
 import type { PageSignals } from '../page/page-signals';
@@ -150,6 +151,14 @@ function storedBytes(item: ItemToStore): StoredBytes {
   return { type: item.record.mime, bytes: exact };
 }
 
+/** Why a verdict is `duplicate`: the same bytes (by SHA-256) are already stored. */
+function duplicateEvidence(url: string, sha256: string): Evidence {
+  return {
+    kind: 'fetch', scope: 'image', source: url, value: `SHA-256 ${sha256}`, effect: 'info',
+    note: 'Already in the collection: an image with the same bytes (the same SHA-256) is stored, so it is not stored twice',
+  };
+}
+
 /** One candidate's verdict to record: where it goes, and for a permitted image its item and bytes. */
 export interface VerdictEntry {
   at: { jobId: string; index: number; seq: number };
@@ -194,7 +203,7 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
     if (item) {
       const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
       if (exists) {
-        out = { ...verdict, decision: 'duplicate', reasons: ['duplicate'] };
+        out = { ...verdict, decision: 'duplicate', reasons: ['duplicate'], evidence: [...verdict.evidence, duplicateEvidence(verdict.url, item.record.sha256)] };
       } else {
         write(tx.objectStore('items').put(item.record), tx.objectStore('blobs').put(storedBytes(item), item.record.sha256));
       }

@@ -1,6 +1,5 @@
 import { getBlob, getRawSettings, getTally, listItems, openHeedDB, type HeedDatabase } from './db';
-import { buildManifest, type Manifest } from '../model/manifest';
-import { purposeProfile } from '../model/purposes';
+import { buildManifest, manifestPolicy, type Manifest } from '../model/manifest';
 import { loadSettings, readFieldByField, type Settings } from '../model/settings';
 import type { ExportContext, ExportFormat } from '../exports/types';
 
@@ -23,7 +22,7 @@ export async function readManifest(db: HeedDatabase, version: string, now: Date)
     tally,
     purpose: settings.purpose,
     mode: settings.mode,
-    policy: { acceptedLicences: settings.acceptedLicences, robotsTokens: purposeProfile(settings.purpose).robotsTokens },
+    policy: manifestPolicy(settings),
     version,
     exportedAt: now.toISOString(),
   });

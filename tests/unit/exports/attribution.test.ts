@@ -1,6 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { attributionEntry, attributionExport, attributionMarkdown } from '../../../utils/exports/attribution';
+import { taslLine } from '../../../utils/model/credit';
 import { bytesOf, HOSTILE, item, manifestOf } from './fixtures';
 
 /** Rendered HTML with quotes un-escaped, for readable assertions. */
@@ -61,5 +62,24 @@ describe('credit line', () => {
   it('gives a stored untitled credit the item title, keeping its creator and licence', () => {
     const stored = item(1, { caption: 'Blue vase', licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: 'This image by Ann is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)' } });
     expect(html(attributionEntry(stored))).toContain('"Blue vase" by Ann is licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)');
+  });
+
+  it('a 100 KB title, a long creator and source, or a long file name never cut the licence out of the credit line', () => {
+    const BY = 'https://creativecommons.org/licenses/by/4.0/';
+    const title = `${'A very long title | [x](javascript:alert(1)) '.repeat(2300)}`; // ~100 KB
+    const creator = 'C'.repeat(100_000);
+    const sourceUrl = `https://museum.example/${'p'.repeat(1800)}`;
+    const attribution = taslLine({ title, creator, sourceUrl, licenceId: 'CC-BY-4.0', licenceUrl: BY });
+    const credited = item(1, { licence: { id: 'CC-BY-4.0', url: BY, source: 'page', attribution, title: title.slice(0, 1000), creator: creator.slice(0, 1000), sourceUrl } });
+    // An untitled stored credit takes the item's title: here its file name, 8 KB long.
+    const named = item(2, { url: `https://museum.example/${'n'.repeat(8000)}.png`, licence: { id: 'CC-BY-4.0', url: BY, source: 'page', attribution: `This image by Ann is licensed under CC BY 4.0 (${BY})` } });
+    const md = attributionMarkdown(manifestOf([credited, named]));
+    const entries = md.split('\n').filter((l) => l.startsWith('- '));
+    expect(entries).toHaveLength(2);
+    for (const line of entries) expect(line).toMatch(/is licensed under CC BY 4\.0 \\\(https\\:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\\\) {2}$/);
+    expect(entries.every((l) => l.length < 12_000)).toBe(true);
+    const out = html(md);
+    expect(out).not.toMatch(/href="javascript/);
+    expect(out.match(/<li>/g)).toHaveLength(2);
   });
 });

@@ -134,6 +134,17 @@ describe('dataset card', () => {
     }
   });
 
+  it('an item kept under people: flag (or a larger face size) is not claimed to have passed a header that refuses people', () => {
+    const strict = { acceptedLicences: ['CC0', 'PDM', 'CC-BY', 'CC-BY-SA'], robotsTokens: ['heed', 'GPTBot'], people: 'refuse' as const, minFacePx: 32 };
+    const header = { policy: strict };
+    expect(datasetCard(manifestOf([item(1, { policy: strict }), item(2, { policy: { ...strict, people: 'refuse', minFacePx: 16 } })], header))).toContain("Every image in this dataset passed Heed's checks");
+    for (const other of [item(2, { policy: { ...strict, people: 'flag' } }), item(2, { policy: { ...strict, minFacePx: 100 } }), item(2)]) {
+      const card = datasetCard(manifestOf([item(1, { policy: strict }), other], header));
+      expect(card).not.toContain("Every image in this dataset passed Heed's checks");
+      expect(card).toContain('1 image was collected under another policy');
+    }
+  });
+
   it('states purpose, mode, date range, pages, policy and refusals by reason', () => {
     const items = [item(1), item(2, { pageUrl: 'https://museum.example/b', pageTitle: 'B' })];
     const card = datasetCard(manifestOf(items));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, manifestFileName, manifestJsonSchema, ManifestSchema, type ManifestItem } from '../../../utils/model/manifest';
+import { buildManifest, manifestFileName, manifestJsonSchema, manifestPolicy, ManifestSchema, type ManifestItem } from '../../../utils/model/manifest';
+import { parseSettings } from '../../../utils/model/settings';
 
 const item = (over: Partial<ManifestItem>): ManifestItem => ({
   sha256: 'a'.repeat(64),
@@ -19,7 +20,7 @@ const item = (over: Partial<ManifestItem>): ManifestItem => ({
   purpose: 'ai-training',
   licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', source: 'page', attribution: null },
   synthetic: null,
-  evidence: [{ kind: 'licence', scope: 'page', source: 'page', value: 'CC-BY-4.0', effect: 'allow' }],
+  evidence: [{ kind: 'licence', scope: 'page', source: 'html', value: 'CC-BY-4.0', effect: 'allow' }],
   ...over,
 });
 
@@ -49,6 +50,15 @@ describe('manifest', () => {
     const two = JSON.stringify(buildManifest(args([b, c, a])));
     expect(one).toBe(two);
     expect(JSON.parse(one).items.map((i: ManifestItem) => i.url)).toEqual(['https://ex.com/a.png', 'https://ex.com/b.png', 'https://ex.com/0.png']);
+  });
+
+  it('sorts URLs (and reason keys) in code-unit order, as every machine and a Python sorted() do, not by the locale', () => {
+    // localeCompare puts "a" before "B" and ignores the hyphen in "a-b"; code-unit order does neither.
+    const urls = ['https://ex.com/a.png', 'https://ex.com/B.png', 'https://ex.com/ab.png', 'https://ex.com/a-c.png'];
+    const items = urls.map((url, n) => item({ url, sha256: String(n).repeat(64) }));
+    const m = buildManifest({ ...args(items), tally: { refused: { 'no-licence': 1, 'c2pa-not-allowed': 1, 'content-usage-n': 1 }, failed: {} } });
+    expect(m.items.map((i) => i.url)).toEqual([...urls].sort());
+    expect(Object.keys(m.summary.refused)).toEqual(['c2pa-not-allowed', 'content-usage-n', 'no-licence']);
   });
 
   it('rejects unknown reason codes and malformed hashes', () => {
@@ -86,6 +96,18 @@ describe('manifest', () => {
     const props = (manifestJsonSchema() as { properties: { items: { items: { properties: Record<string, unknown> } } } }).properties.items.items.properties;
     expect(props.mode).toBeDefined();
     expect(props.policy).toBeDefined();
+  });
+
+  it('records per item the people check it was decided under (rule 6: refuse refuses what flag keeps): the setting in force and the face size', () => {
+    expect(manifestPolicy(parseSettings({}))).toMatchObject({ people: 'refuse', minFacePx: 32 });
+    expect(manifestPolicy(parseSettings({ purpose: 'research-tdm' }))).toMatchObject({ people: 'flag', robotsTokens: expect.arrayContaining(['heed']) });
+    expect(manifestPolicy(parseSettings({ people: 'off', minFacePx: 64, acceptedLicences: ['CC0'] }))).toEqual({ acceptedLicences: ['CC0'], robotsTokens: expect.any(Array), people: 'off', minFacePx: 64 });
+    const policy = manifestPolicy(parseSettings({ purpose: 'research-tdm' }));
+    const m = ManifestSchema.parse(JSON.parse(JSON.stringify(buildManifest(args([item({ purpose: 'research-tdm', mode: 'licensed', policy })])))));
+    expect(m.items[0]!.policy).toEqual(policy);
+    expect(ManifestSchema.safeParse({ ...m, items: [{ ...m.items[0], policy: { ...policy, people: 'ignore' } }] }).success).toBe(false);
+    const props = (manifestJsonSchema() as { properties: { policy: { properties: Record<string, unknown> } } }).properties.policy.properties;
+    expect(Object.keys(props)).toEqual(['acceptedLicences', 'robotsTokens', 'people', 'minFacePx']);
   });
 
   it('names the file by local date', () => {

@@ -44,4 +44,23 @@ describe('decide', () => {
     const d = decide({ evidence: [], licences: [lic('CC0-1.0', 'xmp')] }, licensed);
     expect(d.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', scope: 'image', source: 'xmp', value: 'CC0-1.0', effect: 'allow' }));
   });
+
+  it('names where a licence was read in DESIGN.md §2 terms ("xmp" or "html", not the level), with the licence URL in its note', () => {
+    for (const source of ['element', 'page'] as const) {
+      const d = decide({ evidence: [], licences: [lic('CC-BY-4.0', source, 'https://creativecommons.org/licenses/by/4.0/')] }, licensed);
+      const e = d.evidence.find((x) => x.kind === 'licence')!;
+      expect(e).toMatchObject({ source: 'html', scope: source === 'page' ? 'page' : 'image', value: 'CC-BY-4.0', effect: 'allow' });
+      expect(e.note).toContain('https://creativecommons.org/licenses/by/4.0/');
+      expect(e.note).toContain(source);
+    }
+    const conflict = decide({ evidence: [], licences: [lic('CC-BY-4.0', 'element'), lic('CC0-1.0', 'element')] }, licensed);
+    expect(conflict.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', source: 'html', reason: 'licence-conflict' }));
+  });
+
+  it('opt-out mode: a permitted image without a licence says so in its evidence (none found, none required)', () => {
+    const d = decide({ evidence: [], licences: [] }, optOut);
+    expect(d.decision).toBe('permitted');
+    expect(d.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', scope: 'image', value: 'none', effect: 'info' }));
+    expect(d.evidence.find((e) => e.kind === 'licence')!.note).toMatch(/opt-out mode/);
+  });
 });

@@ -54,6 +54,8 @@ describe('Heed database', () => {
     await recordVerdict(db, { jobId: 'j', index: 3, seq: 3 }, verdict('https://x.test/b.png', 'failed', ['fetch-failed']));
     expect(first.decision).toBe('permitted');
     expect(second).toMatchObject({ decision: 'duplicate', reasons: ['duplicate'] });
+    // Its reason has evidence behind it, as every other reason does: the hash already stored.
+    expect(second.evidence).toContainEqual(expect.objectContaining({ kind: 'fetch', scope: 'image', source: 'https://other.test/same.png', value: `SHA-256 ${item.sha256}`, effect: 'info' }));
     expect(await listItems(db)).toHaveLength(1);
     expect(await countVerdicts(db, 'j')).toBe(4);
     expect((await listVerdicts(db, 'j', 1)).map((v) => v.index)).toEqual([2, 3]);
