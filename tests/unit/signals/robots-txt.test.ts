@@ -656,6 +656,18 @@ describe('rules written without the leading slash', () => {
     expect(refused('User-agent: *\nDisallow: images/\n', 'https://m.example/photos/images/a.jpg')).toBe(false);
   });
 
+  // A zero-width space or a BOM before a field name (a file joined from parts, text copied from a
+  // web page) made the line no field Heed knows: the rule was ignored and the path allowed.
+  it.each([
+    ['a zero-width space before Disallow', 'User-agent: *\n\u200bDisallow: /img2/\n'],
+    ['a BOM before Disallow, mid-file', 'User-agent: *\nAllow: /\n\ufeffDisallow: /img2/\n'],
+    ['a zero-width space before User-agent', '\u200bUser-agent: GPTBot\nDisallow: /img2/\n'],
+    ['a full-width field name', 'User-agent: *\nＤｉｓａｌｌｏｗ: /img2/\n'],
+  ])('%s still refuses', (_, body) => {
+    expect(refused(body, 'https://m.example/img2/a.jpg')).toBe(true);
+    expect(refused(body, 'https://m.example/img1/a.jpg')).toBe(false);
+  });
+
 });
 
 // SIGNALS.md §1.6: "with no ImagesiftBot group it obeys the Googlebot group before *" — an owner

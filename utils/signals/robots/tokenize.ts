@@ -88,9 +88,24 @@ export function utf8CutIndex(s: string, maxBytes: number): number {
 // (`disallow /x`); the reference vectors rely on it (ID_LineSyntax_Line, line 79).
 function splitRecord(line: string): [string, string] | null {
   const colon = line.indexOf(':');
-  if (colon >= 0) return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+  if (colon >= 0) return [fieldName(line.slice(0, colon)), line.slice(colon + 1).trim()];
   const words = line.trim().split(/[ \t]+/);
-  return words.length === 2 ? [words[0]!.toLowerCase(), words[1]!] : null;
+  return words.length === 2 ? [fieldName(words[0]!), words[1]!] : null;
+}
+
+/** Characters that show nothing: a soft hyphen, zero-width spaces and joiners, bidi marks, word joiners, a BOM. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
+/**
+ * A field name as the owner sees it. A zero-width space or a BOM pasted before `Disallow` (a
+ * file joined from parts, text copied from a web page) hid the line: as written it is no field
+ * Heed knows, so the rule was ignored and the path allowed. Decision (DESIGN.md §2 rule 2, the
+ * reading that cannot keep what the owner refused): invisible characters are dropped and
+ * compatibility forms folded (`Ｄｉｓａｌｌｏｗ`), in the name only; only a non-ASCII name pays.
+ */
+function fieldName(written: string): string {
+  const name = written.trim().toLowerCase();
+  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase() : name;
 }
 
 /** Split a robots.txt body into known records; never throws, linear in the capped size. */
