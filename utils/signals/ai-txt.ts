@@ -239,7 +239,9 @@ export function evaluateAiTxt(fetched: FetchedFile, imageUrl: string, profile: P
 }
 
 function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, mime?: string): Evidence[] {
-  if (!isFetchedFile(fetched)) return [];
+  // Not a file as Heed fetches them (a bug, or a damaged record): what it said is unknown, so it
+  // fails closed (DESIGN.md §2 rule 5), never reads as no ai.txt.
+  if (!isFetchedFile(fetched)) return [{ kind: 'ai-txt', scope: 'site', source: '', value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: 'ai.txt was not read in a form Heed knows; Heed fails closed.' }];
   const base = { kind: 'ai-txt', scope: 'site', source: fetched.url } as const;
   if (fetched.outcome === 'absent') {
     return [{ ...base, value: 'absent', effect: 'info', note: 'No /ai.txt on this site: no restriction from it.' }];

@@ -400,7 +400,8 @@ function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: strin
  */
 export function evaluateRsl(fetched: FetchedFile, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site', declaredOn?: string): Evidence[] {
   return neverThrow(() => {
-    if (!isFetchedFile(fetched)) return [];
+    // Not a file as Heed fetches them (a bug, or a damaged record): it fails closed, never reads as no licence.
+    if (!isFetchedFile(fetched)) return [{ kind: 'rsl', scope, source: '', value: 'unreadable', effect: 'deny', reason: 'signal-unreadable', note: 'An RSL licence was not read in a form Heed knows; Heed fails closed.' }];
     const base = { kind: 'rsl', scope, source: fetched.url } as const;
     if (fetched.outcome === 'absent') return [{ ...base, value: 'absent', effect: 'info', note: 'The declared RSL licence does not exist (404 or 410): no licence terms.' }];
     const unreadable = (value: string, note: string): Evidence[] => [{ ...base, value, effect: 'deny', reason: 'signal-unreadable', note }];

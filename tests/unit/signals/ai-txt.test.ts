@@ -97,7 +97,8 @@ describe('evaluateAiTxt', () => {
   });
 
   it('never throws on junk', () => {
-    expect(evaluateAiTxt(null as unknown as FetchedFile, 'x', AI)).toEqual([]);
+    // A file not as Heed fetches them fails closed: it never reads as no ai.txt.
+    expect(evaluateAiTxt(null as unknown as FetchedFile, 'x', AI)).toMatchObject([{ effect: 'deny', reason: 'signal-unreadable' }]);
     expect(evaluateAiTxt(ok(SPAWNING), 'not a url', AI)).toEqual([
       { kind: 'ai-txt', scope: 'site', source: URL_, value: 'image URL unreadable', effect: 'info', note: 'The image URL could not be parsed.' },
     ]);

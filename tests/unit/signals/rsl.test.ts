@@ -238,7 +238,8 @@ describe('evaluateRsl', () => {
   });
 
   it('never throws on junk', () => {
-    expect(evaluateRsl(undefined as unknown as FetchedFile, 'x', AI)).toEqual([]);
+    // A file not as Heed fetches them fails closed: it never reads as no licence.
+    expect(evaluateRsl(undefined as unknown as FetchedFile, 'x', AI)).toMatchObject([{ effect: 'deny', reason: 'signal-unreadable' }]);
     expect(evaluateRsl(ok(SIGNALS_EXAMPLE), 'not a url', AI)).toEqual([info('no <content> matches this image', 'The RSL licence does not cover this image.')]);
   });
 
