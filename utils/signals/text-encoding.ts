@@ -6,6 +6,10 @@
  * Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the owner refused): a file
  * with a UTF-16 byte order mark, or without one but whose first bytes are ASCII text in UTF-16
  * (a NUL at every other byte), is read as UTF-16; everything else as UTF-8 (its BOM dropped).
+ * A file that is not valid UTF-8 was saved in a legacy 8-bit encoding (Latin-1, Windows-1252,
+ * as older editors and servers do): read as UTF-8, `Disallow: /bücher/` became `/b\uFFFDcher/`,
+ * which matches no path, and the rule was lost. It is read as Windows-1252 (Latin-1's superset,
+ * as browsers read Latin-1), so the rule says what the owner wrote.
  */
 
 export type SignalTextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -35,10 +39,29 @@ const decoders = new Map<SignalTextEncoding, TextDecoder>();
 
 /** `bytes` as text in `encoding` (malformed sequences as U+FFFD; a BOM dropped). */
 export function decodeSignalText(bytes: Uint8Array, encoding: SignalTextEncoding = signalTextEncoding(bytes)): string {
+  if (encoding === 'utf-8') {
+    if (isUtf8(bytes)) return strictUtf8.decode(bytes);
+    // Only its last line broken (a file cut mid-character): UTF-8 still, the broken end as U+FFFD.
+    const lastLine = Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d));
+    if (lastLine >= 0 && isUtf8(bytes.subarray(0, lastLine))) return new TextDecoder('utf-8').decode(bytes);
+    return windows1252.decode(bytes); // not UTF-8: a legacy 8-bit file (see the module note)
+  }
   let decoder = decoders.get(encoding);
   if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: false })));
   return decoder.decode(bytes);
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const windows1252 = new TextDecoder('windows-1252');
 
 /**
  * Where a text in `encoding` may be cut at or before byte `cap` so that the cut ends a line:

@@ -411,6 +411,14 @@ describe('hostile input', () => {
       expect(isAllowed(parseRobotsTxt(body), 'GPTBot', '/a.jpg')).toBe(false);
     });
 
+    // Saved in Latin-1, `Disallow: /bücher/` read as UTF-8 became `/b\uFFFDcher/`, matching no path.
+    it('reads a robots.txt saved in Latin-1: its non-ASCII paths still match', () => {
+      const latin1 = Uint8Array.from('User-agent: *\nDisallow: /bücher/\n', (c) => c.charCodeAt(0));
+      const { body } = robotsBodyFromBytes(latin1);
+      expect(isAllowed(parseRobotsTxt(body), 'GPTBot', '/b%C3%BCcher/a.jpg')).toBe(false);
+      expect(isAllowed(parseRobotsTxt(body), 'GPTBot', '/other/a.jpg')).toBe(true);
+    });
+
     it('cuts a UTF-16 file past the cap after its last whole line', () => {
       const head = `User-agent: *\nDisallow: /\n#${'x'.repeat(MAX_ROBOTS_BYTES / 2 - 40)}\n`;
       const bytes = utf16(`${head}Allow: /public/\n`, 'le', true);

@@ -19,4 +19,13 @@ describe('signal file text', () => {
     expect(signalTextEncoding(Uint8Array.from([0x55, 0, 0x73, 0x65, 0x72, 0x2d, 0x61, 0x67]))).toBe('utf-8');
     expect(signalTextEncoding(new Uint8Array(0))).toBe('utf-8');
   });
+
+  // A robots.txt saved in Latin-1 / Windows-1252 (older editors and servers): read as UTF-8,
+  // `Disallow: /bücher/` became `/b\uFFFDcher/`, which matches no path, and the rule was lost.
+  it('a file that is not UTF-8 is read as Windows-1252; one cut inside its last character stays UTF-8', () => {
+    const latin1 = Uint8Array.from([...'User-agent: *\nDisallow: /b'].map((c) => c.charCodeAt(0)).concat([0xfc], [...'cher/\n'].map((c) => c.charCodeAt(0))));
+    expect(decodeSignalText(latin1)).toBe('User-agent: *\nDisallow: /bücher/\n');
+    const cut = new TextEncoder().encode('User-agent: *\nDisallow: /é\nDisallow: /é').subarray(0, -1);
+    expect(decodeSignalText(cut)).toBe('User-agent: *\nDisallow: /é\nDisallow: /\uFFFD');
+  });
 });
