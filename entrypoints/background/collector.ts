@@ -1,4 +1,5 @@
 import { countVerdicts, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded } from '@/utils/messages/library-events';
 import { announceJobChanged } from '@/utils/messages/job-events';
@@ -106,7 +107,9 @@ export class Collector {
       id: crypto.randomUUID(),
       tabId,
       pageUrl,
-      pageTitle: tab.title ?? '',
+      // The tab's title is the page's text: capped as the scanner caps it (Firefox does not cap
+      // it; a megabyte-long title was copied into every stored item).
+      pageTitle: cleanText(tab.title ?? '', 2000),
       state: 'running',
       createdAt: new Date().toISOString(),
       candidates: [],
