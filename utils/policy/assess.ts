@@ -24,7 +24,7 @@ import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../signals/rob
 import { evaluateRobots } from '../signals/robots-txt';
 import type { FetchedFile } from '../signals/fetched-file';
 import { evaluateRsl, rslPartialRestrictions } from '../signals/rsl';
-import { resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration } from '../signals/tdmrep';
+import { parseTdmReservation, resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration } from '../signals/tdmrep';
 import { evaluateXRobotsTag } from '../signals/x-robots-tag';
 import type { DocumentKind } from '../signals/document-kind';
 import { headerLines, type HeaderMap } from '../signals/header-lines';
@@ -150,7 +150,9 @@ function pageTdm(input: { headers: HeaderMap | null; page: Pick<PageSignals, 'ur
   // Decision: DESIGN.md §2 rule 3 says "the page's header or meta applies"; where they disagree
   // (header 0, meta 1 or unreadable), either may be the owner's word, so the meta's stricter
   // answer stands (the reading that keeps nothing refused). A header reserving wins as before.
-  if (fromHeader.reservation !== undefined && fromHeader.reservation.trim() === '0' && meta !== undefined && meta.trim() !== '0') {
+  // "Says 0" as the header is read (parseTdmReservation): `0` sent on two lines reads "0, 0", which
+  // is 0 too, and compared as text it let the header's 0 set aside the meta's 1.
+  if (fromHeader.reservation !== undefined && parseTdmReservation(fromHeader.reservation) === 0 && meta !== undefined && parseTdmReservation(meta) !== 0) {
     return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta; the header says 0)` };
   }
   if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };

@@ -619,7 +619,7 @@ describe('assessImage checks every redirect hop (A → B → C), not only the fi
 
 describe("the page response's own opt-out headers, and TDM header and meta that disagree", () => {
   const optOut = parseSettings({ mode: 'opt-out' });
-  const pageWith = (headers: Record<string, string>, over: Partial<PageSignals> = {}) =>
+  const pageWith = (headers: Record<string, string | string[]>, over: Partial<PageSignals> = {}) =>
     assessPage({ page: pageSignals(over), headers, origin: files('https://museum.example') }, optOut);
   it.each<[string, Record<string, string>, string]>([
     ['Content-Usage: train-ai=n', { 'content-usage': 'train-ai=n' }, 'content-usage-n'],
@@ -632,6 +632,18 @@ describe("the page response's own opt-out headers, and TDM header and meta that 
   it('a page whose tdm-reservation header says 0 and meta says 1 reserves its images (the stricter reading)', () => {
     const p = pageWith({ 'tdm-reservation': '0' }, { tdm: { reservation: '1' } });
     expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
+  });
+  it.each<[string, string | string[]]>([
+    ['sent on two lines', ['0', '0']],
+    ['repeated in one line', '0, 0'],
+  ])('a page whose tdm-reservation header says 0 (%s) and meta says 1 reserves its images', (_, value) => {
+    const p = pageWith({ 'tdm-reservation': value }, { tdm: { reservation: '1' } });
+    expect(p.reasons).toContain('tdm-reserved');
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
+  });
+  it('a page whose tdm-reservation header says 0 and meta 0 leaves its images free', () => {
+    const p = pageWith({ 'tdm-reservation': ['0', '0'] }, { tdm: { reservation: '0' } });
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).not.toContain('tdm-reserved');
   });
 });
 
