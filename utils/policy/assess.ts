@@ -24,7 +24,7 @@ import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../signals/rob
 import { evaluateRobots } from '../signals/robots-txt';
 import type { FetchedFile } from '../signals/fetched-file';
 import { evaluateRsl, rslPartialRestrictions } from '../signals/rsl';
-import { resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration } from '../signals/tdmrep';
+import { parseTdmReservation, resolveTdmReservation, tdmrepPartialRestrictions, type TdmDeclaration } from '../signals/tdmrep';
 import { evaluateXRobotsTag } from '../signals/x-robots-tag';
 import type { DocumentKind } from '../signals/document-kind';
 import { headerLines, type HeaderMap } from '../signals/header-lines';
@@ -150,12 +150,34 @@ function pageTdm(input: { headers: HeaderMap | null; page: Pick<PageSignals, 'ur
   // Decision: DESIGN.md §2 rule 3 says "the page's header or meta applies"; where they disagree
   // (header 0, meta 1 or unreadable), either may be the owner's word, so the meta's stricter
   // answer stands (the reading that keeps nothing refused). A header reserving wins as before.
-  if (fromHeader.reservation !== undefined && fromHeader.reservation.trim() === '0' && meta !== undefined && meta.trim() !== '0') {
+  // "Says 0" as the header is read (parseTdmReservation): `0` sent on two lines reads "0, 0", which
+  // is 0 too, and compared as text it let the header's 0 set aside the meta's 1.
+  if (fromHeader.reservation !== undefined && parseTdmReservation(fromHeader.reservation) === 0 && meta !== undefined && parseTdmReservation(meta) !== 0) {
     return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta; the header says 0)` };
   }
   if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
   if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
   return null;
+}
+
+/**
+ * The page's own TDM answer: its origin's tdmrep.json rule for the page URL, and its header or
+ * meta. Decision (DESIGN.md §2 rule 3, "by TDMRep's own precedence"; SIGNALS.md §4.4 steps 2–3):
+ * for the HTML document itself the header, then the meta, supersede the file, so a page whose own
+ * header or meta reserves (or is unreadable) is reserved though the file's rule for its path says
+ * 0 — read file first, a tdmrep.json `{"location": "/", "tdm-reservation": 0}` set aside the
+ * page's own `<meta name="tdm-reservation" content="1">` and the site read as not blocked. Where
+ * the file reserves the page and its header says 0, the file's reservation still stands: of the
+ * two readings the stricter is kept.
+ */
+function pageOwnTdm(tdmrep: FetchedFile, url: string, fallback: (TdmDeclaration & { source: string }) | null, profile: PurposeProfile): Evidence[] {
+  const fileFirst = resolveTdmReservation({ wellKnown: tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: fallback }, profile);
+  if (fallback === null || fileFirst.some((e) => e.effect === 'deny')) return fileFirst;
+  const own = resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: url, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent');
+  if (!own.some((e) => e.effect === 'deny')) return fileFirst;
+  // The file's rule for the page is superseded by the page's own declaration, not the other way.
+  const file = fileFirst.filter((e) => e.source !== fallback.source).map((e) => (e.effect === 'allow' ? { ...e, effect: 'info' as const, note: "Superseded by the page's TDMRep header or meta (TDMRep processing priority)." } : e));
+  return [...file, ...own];
 }
 
 function rslEvidence(files: readonly OriginFiles[], url: string, profile: PurposeProfile, scope: 'page' | 'image'): Evidence[] {
@@ -183,10 +205,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const tdmFallback = pageTdm(input);
   // The page's own TDM answer (its origin's tdmrep.json, then its header/meta) speaks for the
   // page in the banner; for images it applies only through `tdmFallback` (DESIGN.md rule 3).
-  const pageTdmEvidence = resolveTdmReservation(
-    { wellKnown: input.origin.tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: tdmFallback },
-    profile,
-  ).map((e) => ({ ...e, scope: 'page' as const }));
+  const pageTdmEvidence = pageOwnTdm(input.origin.tdmrep, url, tdmFallback, profile).map((e) => ({ ...e, scope: 'page' as const }));
   const pageRslDocs = pageRslDocuments(input);
   const pageRsl = [
     ...rslEvidence([input.origin], url, profile, 'page'),

@@ -42,11 +42,23 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string): string | null
     return `an animated image (${frames}): Heed examines one frame, and a face may be in any of them`;
   }
   if (animation.kind === 'unknown') return `Heed could not tell whether the image has more than one frame (${animation.why})`;
+  const icons = iconCount(bytes, mime);
+  if (icons !== null && icons > 1) return `an icon file holding ${icons} images: the browser decodes one of them, and a face may be in another`;
   const size = readImageSize(bytes, mime);
   if (size && size.width * size.height > MAX_DECODED_PIXELS) {
     return `too large to decode for the people check (${Math.round((size.width * size.height) / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
   }
   return null;
+}
+
+/**
+ * How many images an ICO file holds (ICONDIR `idCount`, little-endian at byte 4), or null for
+ * another type. Decision (rule 6, fail closed): the browser decodes only the best-sized entry, so
+ * in an icon of several a face in another entry went unseen while the stored file kept it.
+ */
+function iconCount(bytes: Uint8Array, mime: string): number | null {
+  if (mime !== 'image/x-icon' || bytes.length < 6) return null;
+  return bytes[4]! | (bytes[5]! << 8);
 }
 
 /**

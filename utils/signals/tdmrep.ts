@@ -119,13 +119,21 @@ function readRule(item: unknown): TdmRule {
   }
   const r = item as Record<string, unknown>;
   const location = typeof r.location === 'string' ? r.location : ''; // at most MAX_VALUE (parseTdmrepJson)
-  const reservation = parseTdmReservation(r['tdm-reservation']) ?? 'invalid';
+  const stated = parseTdmReservation(r['tdm-reservation']) ?? 'invalid';
+  // Decision (DESIGN.md §2 rule 5, fail closed): `"TDM-Reservation": 1` or `"tdm_reservation": 1`
+  // beside `"tdm-reservation": 0` is the property spelt another way (JSON keys are case-sensitive,
+  // so strictly another key, and the rule read 0). One that says something else makes the rule
+  // unreadable; alone it is not read as the property (the rule has no tdm-reservation: unreadable).
+  const otherSpellings = Object.keys(r).filter((k) => k !== 'tdm-reservation' && k.trim().toLowerCase().replace(/[\s_:]+/g, '-') === 'tdm-reservation');
+  const reservation = otherSpellings.some((k) => parseTdmReservation(r[k]) !== stated) ? 'invalid' : stated;
   const policy = typeof r['tdm-policy'] === 'string' ? r['tdm-policy'].slice(0, MAX_VALUE) : null;
   const problem =
     location.trim() === ''
       ? 'rule has no location'
       : isUnreadableUrlPattern(location)
         ? `location ${clip(JSON.stringify(location), 80)} cannot be read as a URL`
+        : reservation === 'invalid' && stated !== 'invalid'
+        ? `tdm-reservation is spelt ${clip(JSON.stringify(otherSpellings[0]), 40)} too, with another value`
         : reservation === 'invalid'
         ? `tdm-reservation is ${clip(JSON.stringify(r['tdm-reservation']) ?? 'missing', 40)}, not 0 or 1`
         : null;

@@ -132,8 +132,25 @@ function tdmReservations(props: readonly XmpProperty[]): { tdmReservations?: str
  * hold, and the first alone let an MR-UMR before an MR-NON waive the people rule.
  */
 function leastReleasing(values: string[]): string | null {
-  const releases = (v: string) => (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelReleaseCode(v));
-  return first(values.filter((v) => !releases(v))) ?? first(values);
+  return first(values.filter((v) => !releasesModel(v))) ?? first(values);
+}
+
+const releasesModel = (v: string) => (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelReleaseCode(v));
+
+/**
+ * plus:ModelReleaseStatus values: those in PLUS's namespace as written, then those that do not
+ * release from a ModelReleaseStatus written a little off (`plus:modelReleaseStatus`, a PLUS
+ * namespace without its trailing slash or over https, a prefix never declared, no namespace).
+ * Decision (DESIGN.md §2 rule 6, fail closed), as isDataMining reads the opt-out: read strictly,
+ * such an MR-NON or MR-LMR beside an MR-UMR in the right namespace was another property and the
+ * MR-UMR waived the people rule; read loosely, a misspelt MR-UMR could waive it. So a loose
+ * spelling counts only when it does not release.
+ */
+function modelReleaseTexts(props: readonly XmpProperty[]): string[] {
+  const isStrict = (p: XmpProperty) => p.ns === NS.plus && p.name === 'ModelReleaseStatus';
+  const isLoose = (p: XmpProperty) => !isStrict(p) && p.name.toLowerCase() === 'modelreleasestatus' && (undeclared(p.ns) || (p.ns !== null && PLUS_NS_LOOSE.test(p.ns)));
+  const loose = props.filter(isLoose).flatMap((p) => textsOf(p.value)).filter((v) => !releasesModel(v));
+  return [...texts(props, NS.plus, 'ModelReleaseStatus'), ...loose];
 }
 
 /** xmpRights's namespace as writers get it a little wrong: https, no trailing slash, any case. */
@@ -190,7 +207,7 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
     credit: first(texts(props, NS.photoshop, 'Credit')),
     dataMining: list(dataMiningTexts(props, roots)),
     otherConstraints: first(texts(props, NS.plus, 'OtherConstraints')),
-    modelReleaseStatus: leastReleasing(texts(props, NS.plus, 'ModelReleaseStatus')),
+    modelReleaseStatus: leastReleasing(modelReleaseTexts(props)),
     propertyReleaseStatus: first(texts(props, NS.plus, 'PropertyReleaseStatus')),
     digitalSourceType: first(texts(props, NS.ext, 'DigitalSourceType')),
     personsInImage: list(texts(props, NS.ext, 'PersonInImage')),

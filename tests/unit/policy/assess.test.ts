@@ -619,7 +619,7 @@ describe('assessImage checks every redirect hop (A → B → C), not only the fi
 
 describe("the page response's own opt-out headers, and TDM header and meta that disagree", () => {
   const optOut = parseSettings({ mode: 'opt-out' });
-  const pageWith = (headers: Record<string, string>, over: Partial<PageSignals> = {}) =>
+  const pageWith = (headers: Record<string, string | string[]>, over: Partial<PageSignals> = {}) =>
     assessPage({ page: pageSignals(over), headers, origin: files('https://museum.example') }, optOut);
   it.each<[string, Record<string, string>, string]>([
     ['Content-Usage: train-ai=n', { 'content-usage': 'train-ai=n' }, 'content-usage-n'],
@@ -632,6 +632,43 @@ describe("the page response's own opt-out headers, and TDM header and meta that 
   it('a page whose tdm-reservation header says 0 and meta says 1 reserves its images (the stricter reading)', () => {
     const p = pageWith({ 'tdm-reservation': '0' }, { tdm: { reservation: '1' } });
     expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
+  });
+  it.each<[string, string | string[]]>([
+    ['sent on two lines', ['0', '0']],
+    ['repeated in one line', '0, 0'],
+  ])('a page whose tdm-reservation header says 0 (%s) and meta says 1 reserves its images', (_, value) => {
+    const p = pageWith({ 'tdm-reservation': value }, { tdm: { reservation: '1' } });
+    expect(p.reasons).toContain('tdm-reserved');
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).toContain('tdm-reserved');
+  });
+  it('a page whose tdm-reservation header says 0 and meta 0 leaves its images free', () => {
+    const p = pageWith({ 'tdm-reservation': ['0', '0'] }, { tdm: { reservation: '0' } });
+    expect(assessImage(p, image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), optOut).reasons).not.toContain('tdm-reserved');
+  });
+});
+
+// For the HTML page itself TDMRep's header, then its meta, supersede tdmrep.json (SIGNALS.md §4.4):
+// read file first, a rule `/` 0 set aside the page's own reservation and the site was not blocked.
+describe("the page's own TDM header or meta against its origin's tdmrep.json", () => {
+  const allFree = { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok' as const, body: '[{"location":"/","tdm-reservation":0}]' };
+  const reservesPage = { ...allFree, body: '[{"location":"/gallery","tdm-reservation":1}]' };
+  const pageWith = (tdmrep: FetchedFile, headers: Record<string, string>, tdm: PageSignals['tdm']) =>
+    page({ page: pageSignals({ tdm }), headers, origin: files('https://museum.example', { tdmrep }) });
+  it.each<[string, Record<string, string>, PageSignals['tdm'], string]>([
+    ['meta 1', {}, { reservation: '1' }, 'tdm-reserved'],
+    ['header 1', { 'tdm-reservation': '1' }, {}, 'tdm-reserved'],
+    ['an unreadable meta', {}, { reservation: 'yes' }, 'signal-unreadable'],
+  ])('tdmrep.json says 0 for every path and the page %s: the site is blocked (Collect refuses its images at once)', (_, headers, tdm, reason) => {
+    const p = pageWith(allFree, headers, tdm);
+    expect(p.status).toBe('blocked');
+    expect(p.reasons).toContain(reason);
+    expect(p.evidence.filter((e) => e.kind === 'tdmrep' && e.effect === 'allow')).toEqual([]);
+  });
+  it('tdmrep.json says 0 and the page says 0: not reserved', () => {
+    expect(pageWith(allFree, { 'tdm-reservation': '0' }, { reservation: '0' }).reasons).not.toContain('tdm-reserved');
+  });
+  it('tdmrep.json reserves the page and its header says 0: still reserved (the stricter reading)', () => {
+    expect(pageWith(reservesPage, { 'tdm-reservation': '0' }, {}).reasons).toContain('tdm-reserved');
   });
 });
 

@@ -87,6 +87,15 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
     expect(whyNotExaminable(gif(1, 1).subarray(0, 12), 'image/gif')).toMatch(/could not tell/);
   });
 
+  // An ICO holds several images; the browser decodes only the best-sized one, so a face in another
+  // entry went unseen while the stored file kept it.
+  it('an icon file holding more than one image is not examined; one holding a single image is', () => {
+    const entry = (side: number, offset: number) => [side, side, 0, 0, 1, 0, 32, 0, 40, 0, 0, 0, offset, 0, 0, 0];
+    const ico = (n: number) => concat([0, 0, 1, 0, n, 0], ...Array.from({ length: n }, (_, i) => entry(16 * (i + 1), 6 + 16 * n)), new Uint8Array(40));
+    expect(whyNotExaminable(ico(1), 'image/x-icon')).toBeNull();
+    expect(whyNotExaminable(ico(2), 'image/x-icon')).toMatch(/icon file holding 2 images/);
+  });
+
   // A PNG of a few bytes declaring 30,000 × 30,000 pixels was decoded whole (3.6 GB) before the
   // detection plan saw its size: it could end the worker. Its header's size is read first now.
   it('an image whose header declares more pixels than Heed decodes is not examined (a decompression bomb)', () => {

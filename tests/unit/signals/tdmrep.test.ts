@@ -62,6 +62,10 @@ describe('parseTdmrepJson', () => {
     ['missing tdm-reservation', '[{"location":"/"}]', { ok: true, value: [{ location: '/', reservation: 'invalid', policy: null, problem: 'tdm-reservation is missing, not 0 or 1' }] }],
     // JSON.parse keeps the last of duplicate keys: `1` then `0` read as 0 and the image was kept.
     ['a rule that gives a key twice', '[{"location":"/","tdm-reservation":1,"tdm-reservation":0}]', { ok: false, error: 'a rule gives "tdm-reservation" twice' }],
+    // Strictly another key, `TDM-Reservation: 1` was dropped and the rule's 0 kept the image.
+    ['tdm-reservation spelt twice with different values', '[{"location":"/","tdm-reservation":0,"TDM-Reservation":1}]', { ok: true, value: [{ location: '/', reservation: 'invalid', policy: null, problem: 'tdm-reservation is spelt "TDM-Reservation" too, with another value' }] }],
+    ['tdm-reservation spelt twice, _ for -, with different values', '[{"location":"/","tdm_reservation":"1","tdm-reservation":"0"}]', { ok: true, value: [{ location: '/', reservation: 'invalid', policy: null, problem: 'tdm-reservation is spelt "tdm_reservation" too, with another value' }] }],
+    ['tdm-reservation spelt twice with the same value', '[{"location":"/","tdm-reservation":1,"TDM-Reservation":"1"}]', { ok: true, value: [{ location: '/', reservation: 1, policy: null, problem: null }] }],
     ['not JSON', '{oops', { ok: false, error: 'not valid JSON' }],
     ['an object, not an array', '{"tdm-reservation":1}', { ok: false, error: 'not a JSON array of rules' }],
     ['binary junk', '\u0000\u0001\u00ff\ufffd', { ok: false, error: 'not valid JSON' }],

@@ -489,6 +489,24 @@ describe('plus:ModelReleaseStatus stated more than once', () => {
   it('statements that agree give that one', async () => {
     expect((await read(jpeg({ segments: [xmpApp1(twice('MR-UMR', `${VOCAB}MR-UMR`))] }))).modelReleaseStatus).toBe('MR-UMR');
   });
+  // A limiting statement written a little off (another spelling of the PLUS namespace or the
+  // name, a prefix never declared) was read as another property, so the MR-UMR beside it waived
+  // the people rule. A release written so is still not read as one (fail closed both ways).
+  const offSpelt = (release: string, ns: string, name: string, other: string) => `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    <rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" plus:ModelReleaseStatus="${release}"/>
+    <rdf:Description rdf:about=""${ns === '' ? '' : ` xmlns:p2="${ns}"`} p2:${name}="${other}"/></rdf:RDF></x:xmpmeta>`;
+  it.each([
+    ['https, no trailing slash', 'https://ns.useplus.org/ldf/xmp/1.0', 'ModelReleaseStatus'],
+    ['the name in another case', 'http://ns.useplus.org/ldf/xmp/1.0/', 'modelReleaseStatus'],
+    ['a prefix never declared', '', 'ModelReleaseStatus'],
+  ])('an MR-NON written a little off (%s) beside an MR-UMR gives MR-NON', async (_, ns, name) => {
+    expect((await read(jpeg({ segments: [xmpApp1(offSpelt('MR-UMR', ns, name, `${VOCAB}MR-NON`))] }))).modelReleaseStatus).toBe(`${VOCAB}MR-NON`);
+  });
+  it('a release written a little off releases nothing', async () => {
+    const only = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    <rdf:Description rdf:about="" xmlns:p2="https://ns.useplus.org/ldf/xmp/1.0" p2:ModelReleaseStatus="MR-UMR"/></rdf:RDF></x:xmpmeta>`;
+    expect((await read(jpeg({ segments: [xmpApp1(only)] }))).modelReleaseStatus).toBeNull();
+  });
 });
 
 // xmpRights:Marked stated twice (False, then True in a second Description or packet): the first
