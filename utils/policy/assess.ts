@@ -343,7 +343,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // hop's owner refused).
   const hops = image.redirects ?? [];
   const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
-  const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
+  const sameDomain = urls.every((u) => tdmCovers(page.pageUrl, u));
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` is museum.example's image.
   const originKey = (u: string) => {
     try {
@@ -391,13 +391,14 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     for (const doc of hop.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, hop.url, profile, 'image', hop.url));
   }
   const finalOrigin = originOfUrl(image.finalUrl);
-  if (finalOrigin) {
-    evidence.push(
-      ...resolveTdmReservation(
-        { wellKnown: finalOrigin.tdmrep, imageUrl: image.finalUrl, imageHeaders: tdmDeclaration(image.headers), pageFallback: sameDomain ? page.tdmFallback : null },
-        profile,
-      ),
+  // An inline (data:) image has no tdmrep.json of its own: the page's TDM header or meta speaks for it.
+  const inline = isInline(image.finalUrl);
+  if (finalOrigin || inline) {
+    const tdm = resolveTdmReservation(
+      { wellKnown: finalOrigin ? finalOrigin.tdmrep : { url: image.finalUrl, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: tdmDeclaration(image.headers), pageFallback: sameDomain ? page.tdmFallback : null },
+      profile,
     );
+    evidence.push(...(finalOrigin ? tdm : tdm.filter((e) => e.value !== 'absent')));
   }
   evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
   for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
@@ -418,7 +419,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       });
     }
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
-    if (frameTdm && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
+    if (frameTdm && urls.every((u) => tdmCovers(frame.url, u))) {
       const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page`, frameUrl: frame.url };
       evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
     }
@@ -499,6 +500,27 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** A `data:` URL: bytes written into the document that shows them, with no site or signal files of their own. */
+const isInline = (url: string): boolean => /^data:/i.test(url);
+
+/**
+ * Whether a document's (the page's or a frame's) TDM header or meta covers an image URL
+ * (DESIGN.md §2 rule 3: it applies to images on its own registrable domain). Decisions (the
+ * reading that cannot keep what the owner reserved):
+ * - A `data:` image is the document's own content (it has no site of its own): covered. Before,
+ *   it was read as another site's, and a page reserving TDM had its inline images collected.
+ * - A `blob:` document is its inner origin's. One whose address names no site — `about:srcdoc`,
+ *   `about:blank`, `data:` — was written by the document that made it, whose site the frame's
+ *   report does not say: it covers every image in it (a wider scope only refuses more). Before,
+ *   it covered none, and a page's `<iframe srcdoc>` reserving its own images reserved nothing.
+ */
+function tdmCovers(documentUrl: string, imageUrl: string): boolean {
+  if (isInline(imageUrl)) return true;
+  const site = /^blob:(https?:\/\/.*)$/i.exec(documentUrl)?.[1] ?? documentUrl;
+  if (!/^https?:\/\//i.test(site)) return true;
+  return sameRegistrableDomain(site, imageUrl);
 }
 
 /** Whether `a` is a part of (or the same as) the document at `b`: the same URL, fragments aside. */

@@ -544,6 +544,40 @@ describe('assessImage: an image without an origin', () => {
   });
 });
 
+describe('an inline (data:) image and a frame with no site of its own answer to the TDM reservation of the document showing them', () => {
+  const DATA = 'data:image/png;base64,iVBORw0KGgo=';
+  const ccByXmp = { evidence: [], licence: { id: 'CC-BY-4.0', url: CC_BY, source: 'xmp' as const, attribution: null } };
+  const reserving = (tdm: { reservation?: string }) => page({ page: pageSignals({ tdm }) });
+  it('a page whose tdm-reservation meta says 1 reserves its data: images, even one whose own XMP says CC BY', () => {
+    const d = assessImage(reserving({ reservation: '1' }), image(DATA, { origins: [], embedded: ccByXmp }), candidate(DATA), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('tdm-reserved');
+  });
+  it('the page’s tdm-reservation header reserves them too', () => {
+    const p = page({ headers: { 'tdm-reservation': '1' } });
+    expect(assessImage(p, image(DATA, { origins: [], embedded: ccByXmp }), candidate(DATA), settings).reasons).toContain('tdm-reserved');
+  });
+  it('a page reserving nothing leaves a data: image with its own CC BY permitted, with no tdmrep.json noise', () => {
+    const d = assessImage(reserving({ reservation: '0' }), image(DATA, { origins: [], embedded: ccByXmp }), candidate(DATA), settings);
+    expect(d.decision).toBe('permitted');
+    expect(d.evidence.some((e) => e.kind === 'tdmrep' && e.value === 'absent')).toBe(false);
+  });
+  const url = 'https://museum.example/a.png';
+  const inFrame = (frameUrl: string, imageUrl = url) =>
+    assessImage(page(), image(imageUrl, imageUrl.startsWith('data:') ? { origins: [] } : {}), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: { reservation: '1' } }] }), settings);
+  it.each(['about:srcdoc', 'about:blank', 'data:text/html,<img>'])('a %s frame reserving TDM reserves the images in it', (frameUrl) => {
+    expect(inFrame(frameUrl).reasons).toContain('tdm-reserved');
+  });
+  it('a blob: frame is its inner origin’s: it reserves its own site’s images, not another site’s', () => {
+    expect(inFrame('blob:https://museum.example/5b1c').reasons).toContain('tdm-reserved');
+    expect(inFrame('blob:https://other.example/5b1c').reasons).not.toContain('tdm-reserved');
+  });
+  it('a frame on another site still does not reserve the page’s images, but does reserve a data: image it shows', () => {
+    expect(inFrame('https://other.example/embed.html').reasons).not.toContain('tdm-reserved');
+    expect(inFrame('https://other.example/embed.html', DATA).reasons).toContain('tdm-reserved');
+  });
+});
+
 describe('assessImage checks every redirect hop (A → B → C), not only the first and last URL', () => {
   const A = 'https://museum.example/img/a.png';
   const B = 'https://hop.example/go/b.png';
