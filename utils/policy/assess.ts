@@ -435,7 +435,22 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // for the candidate only, an ImageObject licensing the shown 800 px file CC BY-NC was missed and
   // the page's CC BY licensed the 1600 px copy of the same image.
   const imageUrls = [...new Set([candidate.url, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : []), ...urls])];
-  const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences })));
+  // The element markup of a candidate a frame reported (discovery `iframe`: scan-tab.ts keeps the
+  // first report, the top document's first, so it is the first frame's) is that frame document's
+  // statement. Decision (DESIGN.md §2 rule 4): it speaks only for the frame's own site's images —
+  // its own tenant's; read as the top page's, a frame from another site licensed the page's
+  // images under a figure rel=license it wrote. Otherwise it is a third-party claim: kept as info.
+  // A frame that cannot be named (no frame recorded) speaks for none (fail closed).
+  const markupFrame = candidate.discovery.includes('iframe') ? (candidate.frames?.[0]?.url ?? null) : undefined;
+  const frameMarkupSpeaks = markupFrame === undefined || (markupFrame !== null && [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(markupFrame, u)));
+  const elementHints = frameMarkupSpeaks ? candidate.elementLicences : [];
+  if (!frameMarkupSpeaks) {
+    const frameSite = (markupFrame && licenceSite(markupFrame)) ?? 'a frame of the page';
+    for (const url of new Set(candidate.elementLicences.flatMap((h) => h.licences))) {
+      evidence.push(thirdPartyClaim({ id: parseLicenceUrl(url)?.id ?? null, url, source: 'element', attribution: null }, frameSite, markupFrame ?? page.pageUrl));
+    }
+  }
+  const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: elementHints })));
   // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full
   // (a cap was hit, or a licence statement's value is not a URL Heed can read: a hint `unread`, an
   // ImageObject's `licenseUnread`), what went unread may be its own licence — a CC BY-NC that
@@ -497,7 +512,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // The page's own credit, like its licence, speaks only for the images it speaks for.
   const credit = imageCredit({
     embedded: image.embedded.credit ?? null, imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals,
-    element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
+    element: elementHints, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
 }

@@ -755,6 +755,35 @@ describe('an image found inside a frame answers to the frame document’s own op
   });
 });
 
+describe('licence markup a frame wrote speaks only for its own site’s images', () => {
+  const url = 'https://museum.example/a.png';
+  const figure = { elementLicences: [{ via: 'figure' as const, licences: [CC_BY], creator: null, title: null, creditText: null }] };
+  const noPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }) });
+  const fromFrame = (frameUrl: string | null, imageUrl = url) =>
+    assessImage(noPageLicence, image(imageUrl), candidate(imageUrl, { ...figure, discovery: ['img', 'iframe'], ...(frameUrl ? { frames: [{ url: frameUrl, metas: [], tdm: {} }] } : {}) }), settings);
+  it('a frame from another site licensing the page’s image CC BY: a third-party claim, refused no-licence', () => {
+    const d = fromFrame('https://ads.example/embed.html');
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(d.evidence.some((e) => e.effect === 'info' && e.value === 'CC-BY-4.0' && /licence stated by ads\.example/.test(e.note ?? ''))).toBe(true);
+  });
+  it('a frame on a neighbouring tenant of a shared host is another site too', () => {
+    const img = 'https://alice.files.wordpress.com/a.png';
+    const on = assessPage({ page: pageSignals({ url: 'https://alice.wordpress.com/p/', licence: { ...pageSignals().licence, pageUrl: 'https://alice.wordpress.com/p/', licences: [] } }), headers: {}, origin: files('https://alice.wordpress.com') }, settings);
+    const d = assessImage(on, image(img), candidate(img, { ...figure, discovery: ['img', 'iframe'], frames: [{ url: 'https://mallory.wordpress.com/embed/', metas: [], tdm: {} }] }), settings);
+    expect(d.reasons).toEqual(['no-licence']);
+  });
+  it('a frame the candidate names no frame for speaks for nothing (fail closed)', () => {
+    expect(fromFrame(null).reasons).toEqual(['no-licence']);
+  });
+  it('a frame on the image’s own site still licenses it, as the top page’s markup would', () => {
+    expect(fromFrame('https://museum.example/embed/gallery.html')).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'element' } });
+  });
+  it('markup the top document reported is the page’s, frames shown in or not', () => {
+    const d = assessImage(noPageLicence, image(url), candidate(url, { ...figure, frames: [{ url: 'https://ads.example/embed.html', metas: [], tdm: {} }] }), settings);
+    expect(d.decision).toBe('permitted');
+  });
+});
+
 describe('a frame’s opt-outs are named as the frame’s in the notes, not as the page’s', () => {
   // The evidence of a frame's document keeps scope 'page' (DESIGN.md §3: scope is site|page|image)
   // and its URL as source; the note the user reads must say it was the frame, and which one.
