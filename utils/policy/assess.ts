@@ -8,7 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedUrls, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
@@ -364,6 +364,13 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       note: `The image was redirected to ${image.finalUrl}, but not every URL on the way could be seen: a site in between may have refused it, so Heed fails closed`,
     });
   }
+  // Addresses the image URLs carry (an image proxy's `?url=`, a CDN's `fetch/https://…`): the
+  // bytes may be that site's image, so its registry entry and block-list entry apply (rule 1);
+  // and the page's licence markup speaks for the image only if they are its own site's (rule 4).
+  const carried = [...new Set([candidate.url, ...urls].flatMap(carriedUrls))].filter((c) => !urls.includes(c));
+  for (const c of carried) {
+    if (!sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
+  }
   for (const u of urls) {
     if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);
@@ -442,7 +449,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // images under a figure rel=license it wrote. Otherwise it is a third-party claim: kept as info.
   // A frame that cannot be named (no frame recorded) speaks for none (fail closed).
   const markupFrame = candidate.discovery.includes('iframe') ? (candidate.frames?.[0]?.url ?? null) : undefined;
-  const frameMarkupSpeaks = markupFrame === undefined || (markupFrame !== null && [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(markupFrame, u)));
+  const frameMarkupSpeaks = markupFrame === undefined || (markupFrame !== null && [...new Set([candidate.url, ...urls, ...carried])].every((u) => sameLicenceSite(markupFrame, u)));
   const elementHints = frameMarkupSpeaks ? candidate.elementLicences : [];
   if (!frameMarkupSpeaks) {
     const frameSite = (markupFrame && licenceSite(markupFrame)) ?? 'a frame of the page';
@@ -474,7 +481,9 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes
   // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),
   // the URL fetched and the one after redirects; a redirect to another site makes it that site's.
-  const pageSpeaksForImage = [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(page.pageUrl, u));
+  // So do the addresses those URLs carry: `/_next/image?url=https://other.example/a.jpg` on the
+  // page's own host serves other.example's image (model/shared-hosting.ts carriedUrls).
+  const pageSpeaksForImage = [...new Set([candidate.url, ...urls, ...carried])].every((u) => sameLicenceSite(page.pageUrl, u));
   // A `Link: <…>; rel="license"` on the image response (and on each redirect) is the image's own
   // server speaking for it. Decision: DESIGN.md §2 rule 4 does not list it, so it grants nothing
   // on its own; but it is a licence statement about this very image, so one that differs from

@@ -397,6 +397,26 @@ describe('licence scope on shared hosting: a page speaks only for its own tenant
   });
 });
 
+describe('licence scope: an image proxy on the page’s own host serving another site’s image', () => {
+  it.each([
+    'https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=1920&q=75',
+    'https://img.museum.example/image/fetch/w_800/https://other.example/a.jpg',
+    'https://museum.example/proxy?src=https%253A%252F%252Fother.example%252Fa.jpg',
+  ])('the page licence does not cover %s: refused no-licence', (url) => {
+    const d = decideFor(url);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+  });
+  it('the page’s own image through its own optimiser is still licensed by the page', () => {
+    expect(decideFor('https://museum.example/_next/image?url=%2Fimg%2Fa.jpg&w=640').decision).toBe('permitted');
+    expect(decideFor('https://museum.example/_next/image?url=https%3A%2F%2Fcdn.museum.example%2Fa.jpg&w=640').decision).toBe('permitted');
+  });
+  it('the carried site’s block-list entry refuses the image (rule 1)', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=640';
+    expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
+  });
+});
+
 describe('RSL licences a page declares (inline or linked)', () => {
   const PAGE = 'https://museum.example/gallery';
   const xml = (inner: string) => `<rsl xmlns="https://rslstandard.org/rsl">${inner}</rsl>`;
