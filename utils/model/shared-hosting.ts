@@ -534,6 +534,9 @@ export function carriedUrls(input: string): string[] {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
   const out = new Set<string>();
+  // Photon names the file it serves without a scheme: i0.wp.com/HOST/PATH.
+  const photon = PHOTON.test(url.hostname.toLowerCase()) ? /^\/([a-z0-9.-]+\.[a-z0-9-]+)(\/.*)?$/i.exec(url.pathname) : null;
+  if (photon?.[1]) out.add(`https://${photon[1]}${photon[2] ?? '/'}`);
   let text = url.pathname + url.search;
   for (let round = 0; round < 4; round++) {
     for (const m of text.matchAll(CARRIED)) out.add(m[0].replace(/^(https?):[/\\]+/i, '$1://'));

@@ -225,6 +225,7 @@ describe('carriedUrls: the addresses an image proxy URL carries', () => {
     ['https://museum.example/proxy?src=https%253A%252F%252Fother.example%252Fa.jpg', ['https://other.example/a.jpg']],
     ['https://museum.example/fetch/https:/other.example/a.jpg', ['https://other.example/a.jpg']],
     ['https://museum.example/p?u=//other.example/a.jpg', ['https://other.example/a.jpg']],
+    ['https://i0.wp.com/other.example/wp-content/a.jpg?w=600', ['https://other.example/wp-content/a.jpg']],
     ['https://museum.example/a.jpg', []],
     ['data:image/png;base64,AAAA', []],
   ])('%s carries %j', (url, expected) => {

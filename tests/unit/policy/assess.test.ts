@@ -415,6 +415,11 @@ describe('licence scope: an image proxy on the page’s own host serving another
     const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=640';
     expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
   });
+  it('so does the site Photon serves a file of (i0.wp.com/HOST/PATH)', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    const url = 'https://i0.wp.com/other.example/wp-content/a.jpg';
+    expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
+  });
 });
 
 describe('RSL licences a page declares (inline or linked)', () => {
