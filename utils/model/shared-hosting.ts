@@ -509,3 +509,46 @@ export function sameLicenceSite(pageUrl: string, imageUrl: string): boolean {
   const page = licenceSite(pageUrl);
   return page !== null && page === licenceSite(imageUrl);
 }
+
+/** An absolute http(s) address inside a URL's path or query (`\` and repeated slashes as the URL parser reads them). */
+const CARRIED = /(https?):[/\\]+[^\s&#"'<>]+/gi;
+/** A protocol-relative address as a query value (`?url=//host/…`). */
+const CARRIED_RELATIVE = /[?&][^=&]*=[/\\]{2}([^\s&#"'<>/\\]+[^\s&#"'<>]*)/g;
+
+/**
+ * The http(s) addresses an image URL carries in its path or query, percent-decoded (up to three
+ * times: a proxy's parameter may be encoded twice): an image proxy or optimiser serves another
+ * URL's bytes under its own address — `/_next/image?url=…`, `images.weserv.nl/?url=…`,
+ * Cloudinary's `…/image/fetch/https://…`, Photon's `i0.wp.com/HOST/…`, a Wayback snapshot.
+ * Decision (DESIGN.md §2 rule 4): such a URL may be another site's image laundered through the
+ * page's own host, so each address it carries must be the page's site too for the page's markup
+ * to speak for it (policy/assess.ts). A URL that merely mentions another site (`?ref=https://…`)
+ * then gets no page licence either: the reading that cannot grant what another owner refused.
+ */
+export function carriedUrls(input: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return [];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+  const out = new Set<string>();
+  // Photon names the file it serves without a scheme: i0.wp.com/HOST/PATH.
+  const photon = PHOTON.test(url.hostname.toLowerCase()) ? /^\/([a-z0-9.-]+\.[a-z0-9-]+)(\/.*)?$/i.exec(url.pathname) : null;
+  if (photon?.[1]) out.add(`https://${photon[1]}${photon[2] ?? '/'}`);
+  let text = url.pathname + url.search;
+  for (let round = 0; round < 4; round++) {
+    for (const m of text.matchAll(CARRIED)) out.add(m[0].replace(/^(https?):[/\\]+/i, '$1://'));
+    for (const m of text.matchAll(CARRIED_RELATIVE)) out.add(`${url.protocol}//${m[1]}`);
+    let next: string;
+    try {
+      next = decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      next = text.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    }
+    if (next === text) break;
+    text = next;
+  }
+  return [...out];
+}

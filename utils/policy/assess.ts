@@ -8,7 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedUrls, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
@@ -362,7 +362,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // hop's owner refused).
   const hops = image.redirects ?? [];
   const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
-  const sameDomain = urls.every((u) => sameRegistrableDomain(page.pageUrl, u));
+  const sameDomain = urls.every((u) => tdmCovers(page.pageUrl, u));
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` is museum.example's image.
   const originKey = (u: string) => {
     try {
@@ -382,6 +382,13 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       kind: 'fetch', scope: 'image', source: image.url, value: image.redirects === null ? 'redirect hops not seen' : 'redirect hops incomplete', effect: 'deny', reason: 'signal-unreadable',
       note: `The image was redirected to ${image.finalUrl}, but not every URL on the way could be seen: a site in between may have refused it, so Heed fails closed`,
     });
+  }
+  // Addresses the image URLs carry (an image proxy's `?url=`, a CDN's `fetch/https://…`): the
+  // bytes may be that site's image, so its registry entry and block-list entry apply (rule 1);
+  // and the page's licence markup speaks for the image only if they are its own site's (rule 4).
+  const carried = [...new Set([candidate.url, ...urls].flatMap(carriedUrls))].filter((c) => !urls.includes(c));
+  for (const c of carried) {
+    if (!sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
   }
   for (const u of urls) {
     if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
@@ -410,13 +417,14 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     for (const doc of hop.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, hop.url, profile, 'image', hop.url));
   }
   const finalOrigin = originOfUrl(image.finalUrl);
-  if (finalOrigin) {
-    evidence.push(
-      ...resolveTdmReservation(
-        { wellKnown: finalOrigin.tdmrep, imageUrl: image.finalUrl, imageHeaders: tdmDeclaration(image.headers), pageFallback: sameDomain ? page.tdmFallback : null },
-        profile,
-      ),
+  // An inline (data:) image has no tdmrep.json of its own: the page's TDM header or meta speaks for it.
+  const inline = isInline(image.finalUrl);
+  if (finalOrigin || inline) {
+    const tdm = resolveTdmReservation(
+      { wellKnown: finalOrigin ? finalOrigin.tdmrep : { url: image.finalUrl, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: tdmDeclaration(image.headers), pageFallback: sameDomain ? page.tdmFallback : null },
+      profile,
     );
+    evidence.push(...(finalOrigin ? tdm : tdm.filter((e) => e.value !== 'absent')));
   }
   evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
   for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
@@ -437,7 +445,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       });
     }
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
-    if (frameTdm && urls.every((u) => sameRegistrableDomain(frame.url, u))) {
+    if (frameTdm && urls.every((u) => tdmCovers(frame.url, u))) {
       const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page`, frameUrl: frame.url };
       evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
     }
@@ -453,7 +461,22 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // for the candidate only, an ImageObject licensing the shown 800 px file CC BY-NC was missed and
   // the page's CC BY licensed the 1600 px copy of the same image.
   const imageUrls = [...new Set([candidate.url, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : []), ...urls])];
-  const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: candidate.elementLicences })));
+  // The element markup of a candidate a frame reported (discovery `iframe`: scan-tab.ts keeps the
+  // first report, the top document's first, so it is the first frame's) is that frame document's
+  // statement. Decision (DESIGN.md §2 rule 4): it speaks only for the frame's own site's images —
+  // its own tenant's; read as the top page's, a frame from another site licensed the page's
+  // images under a figure rel=license it wrote. Otherwise it is a third-party claim: kept as info.
+  // A frame that cannot be named (no frame recorded) speaks for none (fail closed).
+  const markupFrame = candidate.discovery.includes('iframe') ? (candidate.frames?.[0]?.url ?? null) : undefined;
+  const frameMarkupSpeaks = markupFrame === undefined || (markupFrame !== null && [...new Set([candidate.url, ...urls, ...carried])].every((u) => sameLicenceSite(markupFrame, u)));
+  const elementHints = frameMarkupSpeaks ? candidate.elementLicences : [];
+  if (!frameMarkupSpeaks) {
+    const frameSite = (markupFrame && licenceSite(markupFrame)) ?? 'a frame of the page';
+    for (const url of new Set(candidate.elementLicences.flatMap((h) => h.licences))) {
+      evidence.push(thirdPartyClaim({ id: parseLicenceUrl(url)?.id ?? null, url, source: 'element', attribution: null }, frameSite, markupFrame ?? page.pageUrl));
+    }
+  }
+  const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: elementHints })));
   // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full
   // (a cap was hit, or a licence statement's value is not a URL Heed can read: a hint `unread`, an
   // ImageObject's `licenseUnread`), what went unread may be its own licence — a CC BY-NC that
@@ -477,7 +500,9 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // images — its own tenant's on shared hosting (model/shared-hosting.ts). Every URL the bytes
   // came through counts: the candidate (a srcset candidate, lazy attribute or linked original),
   // the URL fetched and the one after redirects; a redirect to another site makes it that site's.
-  const pageSpeaksForImage = [...new Set([candidate.url, ...urls])].every((u) => sameLicenceSite(page.pageUrl, u));
+  // So do the addresses those URLs carry: `/_next/image?url=https://other.example/a.jpg` on the
+  // page's own host serves other.example's image (model/shared-hosting.ts carriedUrls).
+  const pageSpeaksForImage = [...new Set([candidate.url, ...urls, ...carried])].every((u) => sameLicenceSite(page.pageUrl, u));
   // A `Link: <…>; rel="license"` on the image response (and on each redirect) is the image's own
   // server speaking for it. Decision: DESIGN.md §2 rule 4 does not list it, so it grants nothing
   // on its own; but it is a licence statement about this very image, so one that differs from
@@ -515,9 +540,30 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // The page's own credit, like its licence, speaks only for the images it speaks for.
   const credit = imageCredit({
     embedded: image.embedded.credit ?? null, imageUrl: candidate.url, pageUrl: page.pageUrl, page: page.licenceSignals,
-    element: candidate.elementLicences, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
+    element: elementHints, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/** A `data:` URL: bytes written into the document that shows them, with no site or signal files of their own. */
+const isInline = (url: string): boolean => /^data:/i.test(url);
+
+/**
+ * Whether a document's (the page's or a frame's) TDM header or meta covers an image URL
+ * (DESIGN.md §2 rule 3: it applies to images on its own registrable domain). Decisions (the
+ * reading that cannot keep what the owner reserved):
+ * - A `data:` image is the document's own content (it has no site of its own): covered. Before,
+ *   it was read as another site's, and a page reserving TDM had its inline images collected.
+ * - A `blob:` document is its inner origin's. One whose address names no site — `about:srcdoc`,
+ *   `about:blank`, `data:` — was written by the document that made it, whose site the frame's
+ *   report does not say: it covers every image in it (a wider scope only refuses more). Before,
+ *   it covered none, and a page's `<iframe srcdoc>` reserving its own images reserved nothing.
+ */
+function tdmCovers(documentUrl: string, imageUrl: string): boolean {
+  if (isInline(imageUrl)) return true;
+  const site = /^blob:(https?:\/\/.*)$/i.exec(documentUrl)?.[1] ?? documentUrl;
+  if (!/^https?:\/\//i.test(site)) return true;
+  return sameRegistrableDomain(site, imageUrl);
 }
 
 /** Whether `a` is a part of (or the same as) the document at `b`: the same URL, fragments aside. */

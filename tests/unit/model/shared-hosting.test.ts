@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registrableDomain } from '../../../utils/model/registrable-domain';
-import { PSL_SPLIT_HOSTS, SHARED_HOSTS, licenceSite, sameLicenceSite } from '../../../utils/model/shared-hosting';
+import { PSL_SPLIT_HOSTS, SHARED_HOSTS, carriedUrls, licenceSite, sameLicenceSite } from '../../../utils/model/shared-hosting';
 
 describe('licenceSite: whose image a URL is (DESIGN.md §2 rule 4, shared hosting)', () => {
   it.each<[string, string | null]>([
@@ -212,5 +212,23 @@ describe('photo and portfolio hosts: a user page speaks only for that user', () 
     ['https://u.jimdo.com/www21/o/s4e9/img/i8b7/1323739764/std/image.png', null],
   ])('%s → %s', (url, site) => {
     expect(licenceSite(url)).toBe(site);
+  });
+});
+
+describe('carriedUrls: the addresses an image proxy URL carries', () => {
+  it.each<[string, string[]]>([
+    ['https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=640&q=75', ['https://other.example/a.jpg']],
+    ['https://museum.example/_next/image?url=%2Fimg%2Fa.jpg&w=640', []],
+    ['https://images.weserv.nl/?url=https://other.example/a.jpg', ['https://other.example/a.jpg']],
+    ['https://res.cloudinary.com/demo/image/fetch/w_300/https://other.example/a.jpg', ['https://other.example/a.jpg']],
+    // Encoded twice, a backslash or a single slash after the scheme: still an address.
+    ['https://museum.example/proxy?src=https%253A%252F%252Fother.example%252Fa.jpg', ['https://other.example/a.jpg']],
+    ['https://museum.example/fetch/https:/other.example/a.jpg', ['https://other.example/a.jpg']],
+    ['https://museum.example/p?u=//other.example/a.jpg', ['https://other.example/a.jpg']],
+    ['https://i0.wp.com/other.example/wp-content/a.jpg?w=600', ['https://other.example/wp-content/a.jpg']],
+    ['https://museum.example/a.jpg', []],
+    ['data:image/png;base64,AAAA', []],
+  ])('%s carries %j', (url, expected) => {
+    expect(carriedUrls(url)).toEqual(expected);
   });
 });

@@ -397,6 +397,31 @@ describe('licence scope on shared hosting: a page speaks only for its own tenant
   });
 });
 
+describe('licence scope: an image proxy on the page’s own host serving another site’s image', () => {
+  it.each([
+    'https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=1920&q=75',
+    'https://img.museum.example/image/fetch/w_800/https://other.example/a.jpg',
+    'https://museum.example/proxy?src=https%253A%252F%252Fother.example%252Fa.jpg',
+  ])('the page licence does not cover %s: refused no-licence', (url) => {
+    const d = decideFor(url);
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+  });
+  it('the page’s own image through its own optimiser is still licensed by the page', () => {
+    expect(decideFor('https://museum.example/_next/image?url=%2Fimg%2Fa.jpg&w=640').decision).toBe('permitted');
+    expect(decideFor('https://museum.example/_next/image?url=https%3A%2F%2Fcdn.museum.example%2Fa.jpg&w=640').decision).toBe('permitted');
+  });
+  it('the carried site’s block-list entry refuses the image (rule 1)', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=640';
+    expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
+  });
+  it('so does the site Photon serves a file of (i0.wp.com/HOST/PATH)', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    const url = 'https://i0.wp.com/other.example/wp-content/a.jpg';
+    expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
+  });
+});
+
 describe('RSL licences a page declares (inline or linked)', () => {
   const PAGE = 'https://museum.example/gallery';
   const xml = (inner: string) => `<rsl xmlns="https://rslstandard.org/rsl">${inner}</rsl>`;
@@ -541,6 +566,40 @@ describe('assessImage: an image without an origin', () => {
   it('a data: URL has no signal files to miss: not refused for them', () => {
     const url = 'data:image/png;base64,iVBORw0KGgo=';
     expect(decideFor(url, { origins: [] }).reasons).not.toContain('signal-unreadable');
+  });
+});
+
+describe('an inline (data:) image and a frame with no site of its own answer to the TDM reservation of the document showing them', () => {
+  const DATA = 'data:image/png;base64,iVBORw0KGgo=';
+  const ccByXmp = { evidence: [], licence: { id: 'CC-BY-4.0', url: CC_BY, source: 'xmp' as const, attribution: null } };
+  const reserving = (tdm: { reservation?: string }) => page({ page: pageSignals({ tdm }) });
+  it('a page whose tdm-reservation meta says 1 reserves its data: images, even one whose own XMP says CC BY', () => {
+    const d = assessImage(reserving({ reservation: '1' }), image(DATA, { origins: [], embedded: ccByXmp }), candidate(DATA), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('tdm-reserved');
+  });
+  it('the page’s tdm-reservation header reserves them too', () => {
+    const p = page({ headers: { 'tdm-reservation': '1' } });
+    expect(assessImage(p, image(DATA, { origins: [], embedded: ccByXmp }), candidate(DATA), settings).reasons).toContain('tdm-reserved');
+  });
+  it('a page reserving nothing leaves a data: image with its own CC BY permitted, with no tdmrep.json noise', () => {
+    const d = assessImage(reserving({ reservation: '0' }), image(DATA, { origins: [], embedded: ccByXmp }), candidate(DATA), settings);
+    expect(d.decision).toBe('permitted');
+    expect(d.evidence.some((e) => e.kind === 'tdmrep' && e.value === 'absent')).toBe(false);
+  });
+  const url = 'https://museum.example/a.png';
+  const inFrame = (frameUrl: string, imageUrl = url) =>
+    assessImage(page(), image(imageUrl, imageUrl.startsWith('data:') ? { origins: [] } : {}), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: { reservation: '1' } }] }), settings);
+  it.each(['about:srcdoc', 'about:blank', 'data:text/html,<img>'])('a %s frame reserving TDM reserves the images in it', (frameUrl) => {
+    expect(inFrame(frameUrl).reasons).toContain('tdm-reserved');
+  });
+  it('a blob: frame is its inner origin’s: it reserves its own site’s images, not another site’s', () => {
+    expect(inFrame('blob:https://museum.example/5b1c').reasons).toContain('tdm-reserved');
+    expect(inFrame('blob:https://other.example/5b1c').reasons).not.toContain('tdm-reserved');
+  });
+  it('a frame on another site still does not reserve the page’s images, but does reserve a data: image it shows', () => {
+    expect(inFrame('https://other.example/embed.html').reasons).not.toContain('tdm-reserved');
+    expect(inFrame('https://other.example/embed.html', DATA).reasons).toContain('tdm-reserved');
   });
 });
 
@@ -755,6 +814,35 @@ describe('an image found inside a frame answers to the frame document’s own op
   });
   it('frame headers that say nothing change nothing', () => {
     expect(withHeaders({ 'content-type': 'text/html' }).decision).toBe('permitted');
+  });
+});
+
+describe('licence markup a frame wrote speaks only for its own site’s images', () => {
+  const url = 'https://museum.example/a.png';
+  const figure = { elementLicences: [{ via: 'figure' as const, licences: [CC_BY], creator: null, title: null, creditText: null }] };
+  const noPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }) });
+  const fromFrame = (frameUrl: string | null, imageUrl = url) =>
+    assessImage(noPageLicence, image(imageUrl), candidate(imageUrl, { ...figure, discovery: ['img', 'iframe'], ...(frameUrl ? { frames: [{ url: frameUrl, metas: [], tdm: {} }] } : {}) }), settings);
+  it('a frame from another site licensing the page’s image CC BY: a third-party claim, refused no-licence', () => {
+    const d = fromFrame('https://ads.example/embed.html');
+    expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+    expect(d.evidence.some((e) => e.effect === 'info' && e.value === 'CC-BY-4.0' && /licence stated by ads\.example/.test(e.note ?? ''))).toBe(true);
+  });
+  it('a frame on a neighbouring tenant of a shared host is another site too', () => {
+    const img = 'https://alice.files.wordpress.com/a.png';
+    const on = assessPage({ page: pageSignals({ url: 'https://alice.wordpress.com/p/', licence: { ...pageSignals().licence, pageUrl: 'https://alice.wordpress.com/p/', licences: [] } }), headers: {}, origin: files('https://alice.wordpress.com') }, settings);
+    const d = assessImage(on, image(img), candidate(img, { ...figure, discovery: ['img', 'iframe'], frames: [{ url: 'https://mallory.wordpress.com/embed/', metas: [], tdm: {} }] }), settings);
+    expect(d.reasons).toEqual(['no-licence']);
+  });
+  it('a frame the candidate names no frame for speaks for nothing (fail closed)', () => {
+    expect(fromFrame(null).reasons).toEqual(['no-licence']);
+  });
+  it('a frame on the image’s own site still licenses it, as the top page’s markup would', () => {
+    expect(fromFrame('https://museum.example/embed/gallery.html')).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'element' } });
+  });
+  it('markup the top document reported is the page’s, frames shown in or not', () => {
+    const d = assessImage(noPageLicence, image(url), candidate(url, { ...figure, frames: [{ url: 'https://ads.example/embed.html', metas: [], tdm: {} }] }), settings);
+    expect(d.decision).toBe('permitted');
   });
 });
 
