@@ -10,7 +10,7 @@ import { fromScanAnswer } from '@/utils/scan/scan-answer';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
-import { ImageCandidateSchema, withFrame, type ImageCandidate } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, withSameImageReported, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
 import { lazily } from '@/utils/model/lazily';
 import { MAX_PAGE_URL } from '@/utils/model/page-url';
@@ -186,9 +186,9 @@ export async function scanTab(
       if (!c.success) continue;
       reported.push(c.data.url);
       const known = byUrl.get(c.data.url);
-      const found = known ?? c.data;
+      const found = known ? withSameImageReported(known, c.data) : c.data;
       if (frameInfo) found.frames = withFrame(found.frames, frameInfo);
-      if (!known) byUrl.set(c.data.url, found);
+      byUrl.set(c.data.url, found);
     }
     reportedByFrame.set(frame.frameId, reported);
   }

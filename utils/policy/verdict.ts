@@ -73,6 +73,28 @@ export function withFrame(frames: readonly FrameOfImage[] | undefined, frame: Fr
   return [...list, { url: frame.url, metas: [], tdm: {}, headersUnread: `the image is shown in more than ${MAX_FRAMES_PER_IMAGE} frames; the rest were not read` }];
 }
 
+/** The most element licence hints a candidate carries (ImageCandidateSchema). */
+const MAX_ELEMENT_HINTS = 50;
+
+/**
+ * The candidate another frame of the same page reported first, once this frame reports the same
+ * image too. The first report is kept (its discovery decides whose markup its hints are: assess.ts),
+ * but what this frame's markup says around the image is not dropped: if it says something the
+ * first report's markup does not (a same-site frame's figure stating CC BY-NC beside the top
+ * page's CC BY), the image's element markup reads as unread, and no HTML licence is relied on for
+ * it (DESIGN.md §2 rule 4: different licences at the most specific level refuse; the reading that
+ * cannot keep what the owner refused). Kept whole, the conflict was lost and the image permitted.
+ */
+export function withSameImageReported(known: ImageCandidate, other: ImageCandidate): ImageCandidate {
+  const said = new Set(known.elementLicences.map((h) => JSON.stringify(h)));
+  if (other.elementLicences.every((h) => said.has(JSON.stringify(h)))) return known;
+  const unread = { via: 'figure' as const, licences: [], creator: null, title: null, creditText: null, unread: true as const };
+  const hints = known.elementLicences.length < MAX_ELEMENT_HINTS
+    ? [...known.elementLicences, unread]
+    : known.elementLicences.map((h, i) => (i === MAX_ELEMENT_HINTS - 1 ? { ...h, unread: true as const } : h));
+  return { ...known, elementLicences: hints };
+}
+
 /**
  * `skipped`: smaller than Min image side once its bytes were read (an icon whose size the scan
  * could not know). Like the icons the scan skips, it is never stored and the popup does not list

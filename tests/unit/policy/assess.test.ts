@@ -6,7 +6,7 @@ import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import { MAX_FRAMES_PER_IMAGE, withFrame, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
+import { MAX_FRAMES_PER_IMAGE, withFrame, withSameImageReported, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
@@ -1160,5 +1160,28 @@ describe('another work the page describes, under its own licence', () => {
   it('the page licence, in another form of its URL, takes nothing away', () => {
     expect(statusOf(BY)).toEqual({ collect: 'permitted', badge: 'permitted' });
     expect(statusOf('http://creativecommons.org/licenses/by/4.0/deed.de')).toEqual({ collect: 'permitted', badge: 'permitted' });
+  });
+});
+
+// Several frames of one page report the same image: the scan kept the first report whole, so a
+// same-site frame's figure stating CC BY-NC beside the top page's figure stating CC BY was lost,
+// and the image was permitted under CC BY. A report whose markup says something the first's does
+// not now leaves the image's element markup unread: no HTML licence is relied on for it.
+describe('the same image reported by two frames whose markup differs', () => {
+  const url = 'https://museum.example/owl.jpg';
+  const hint = (licence: string) => ({ via: 'figure' as const, licences: [licence], creator: null, title: null, creditText: null });
+  const top = candidate(url, { elementLicences: [hint(CC_BY)] });
+
+  it('the differing report leaves the element markup unread, and the image is not permitted', () => {
+    const nc = candidate(url, { elementLicences: [hint('https://creativecommons.org/licenses/by-nc/4.0/')] });
+    expect(assessImage(page(), image(url), top, settings).decision).toBe('permitted');
+    const merged = withSameImageReported(top, nc);
+    expect(merged.elementLicences.at(-1)).toMatchObject({ unread: true });
+    expect(assessImage(page(), image(url), merged, settings).decision).toBe('refused');
+  });
+
+  it('a report saying the same, or nothing, changes nothing', () => {
+    expect(withSameImageReported(top, candidate(url, { elementLicences: [hint(CC_BY)] }))).toBe(top);
+    expect(withSameImageReported(top, candidate(url))).toBe(top);
   });
 });
