@@ -5,6 +5,14 @@ import type { ImageCandidate } from '@/utils/policy/verdict';
 const inFrame = (i: number): ImageCandidate =>
   ({ url: `https://img.example/${i}.png`, frames: [{ url: `https://frame${i}.example/`, metas: [], tdm: {} }] }) as unknown as ImageCandidate;
 
+/** A response that, requested again without cookies, came from another address (a login page). */
+const redirected = (to: string) => {
+  const res = new Response(null, { status: 200, headers: { 'X-Robots-Tag': 'all' } });
+  Object.defineProperty(res, 'redirected', { value: true });
+  Object.defineProperty(res, 'url', { value: to });
+  return res;
+};
+
 describe('addFrameHeaders', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -45,6 +53,9 @@ describe('a frame whose response headers could not be read', () => {
     ['a 403 (the error page’s headers, not the frame’s)', () => new Response(null, { status: 403, headers: { 'X-Robots-Tag': 'all' } })],
     ['a redirect without a Location', () => new Response(null, { status: 302 })],
     ['a network error', () => { throw new TypeError('Failed to fetch'); }],
+    // Another document's headers (see below): a redirect to a login page, a 206 (part of one).
+    ['a redirect to a login page', () => redirected('https://frame0.example/login')],
+    ['a 206 (part of the document)', () => new Response(null, { status: 206, headers: { 'X-Robots-Tag': 'all' } })],
   ])('%s: its images fail closed', async (_, answer) => {
     vi.stubGlobal('fetch', async () => answer());
     const c = inFrame(0);
@@ -70,26 +81,10 @@ describe('a frame whose opt-out header is too long to keep', () => {
 // Requested again without the user's cookies, a frame (or the page, site-assessment.ts) that
 // redirects to its login page answers with the login page's headers: its own `X-Robots-Tag:
 // noai` was lost and its images kept. A 206 (Heed sends no Range) is part of a document. Both
-// now leave the frame's headers unread, and its images fail closed (DESIGN.md §2 rule 5).
+// now leave the frame's headers unread, and its images fail closed (DESIGN.md §2 rule 5): rows of
+// 'a frame whose response headers could not be read' above. A fragment is no redirect:
 describe('a frame requested again that answers with another document', () => {
   afterEach(() => vi.unstubAllGlobals());
-  const redirected = (to: string) => {
-    const res = new Response(null, { status: 200, headers: { 'X-Robots-Tag': 'all' } });
-    Object.defineProperty(res, 'redirected', { value: true });
-    Object.defineProperty(res, 'url', { value: to });
-    return res;
-  };
-  it.each([
-    ['a redirect to a login page', () => redirected('https://frame0.example/login')],
-    ['a 206 (part of the document)', () => new Response(null, { status: 206, headers: { 'X-Robots-Tag': 'all' } })],
-  ])('%s: its images fail closed', async (_, answer) => {
-    vi.stubGlobal('fetch', async () => answer());
-    const c = inFrame(0);
-    await addFrameHeaders([c]);
-    expect(c.frames![0]!.headers).toBeUndefined();
-    expect(c.frames![0]!.headersUnread).toMatch(/could not be read/);
-  });
-
   it('a frame address with a fragment, answered at the same address, is read', async () => {
     vi.stubGlobal('fetch', async (url: string) => {
       const res = new Response(null, { status: 200, headers: { 'X-Robots-Tag': 'noai' } });

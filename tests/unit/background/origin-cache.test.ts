@@ -4,19 +4,11 @@ import { OriginSignals } from '@/entrypoints/background/origin-signals';
 import { openHeedDB, putCachedSignal } from '@/utils/store/db';
 import { evaluateRobots } from '@/utils/signals/robots-txt';
 import { purposeProfile } from '@/utils/model/purposes';
+import { serveFiles } from '../fixtures/serve-files';
 
 let n = 0;
 const db = () => openHeedDB(`origin-cache-test-${++n}`);
 
-function serve(files: Record<string, string>): string[] {
-  const fetched: string[] = [];
-  vi.stubGlobal('fetch', async (url: string) => {
-    fetched.push(url);
-    const body = files[url];
-    return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
-  });
-  return fetched;
-}
 
 const robotsDenies = (files: Awaited<ReturnType<OriginSignals['get']>>, url: string) =>
   evaluateRobots(files.robots, url, 'image', purposeProfile('ai-training')).filter((e) => e.effect === 'deny');
@@ -35,7 +27,7 @@ describe('OriginSignals: a site-cache entry that is not what Heed stored', () =>
     ['an RSL list that is not a list', { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: 'none' }],
     ['another origin\'s files', { origin: 'https://other.example', robots: { url: 'https://other.example/robots.txt', outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] }],
   ])('%s: read again from the site, not used (and no crash)', async (_name, value) => {
-    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
     const d = await db();
     await putCachedSignal(d, KEY, typeof value === 'object' ? { ...value, fetchedAt: Date.now() } : value, Date.now());
     const files = await new OriginSignals(d).get(ORIGIN);
@@ -45,7 +37,7 @@ describe('OriginSignals: a site-cache entry that is not what Heed stored', () =>
   });
 
   it('a well-formed entry is used without a request', async () => {
-    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
     const d = await db();
     await new OriginSignals(d).get(ORIGIN);
     const before = fetched.length;
@@ -65,7 +57,7 @@ describe('OriginSignals: a cached file stamped in the future', () => {
     const ahead = Date.now() + 365 * 24 * 3_600_000;
     const allowAll = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
     await putCachedSignal(d, KEY, { ...allowAll, fetchedAt: ahead }, ahead);
-    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
     const files = await new OriginSignals(d).get(ORIGIN);
     expect(fetched).toContain(`${ORIGIN}/robots.txt`);
     expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
@@ -83,7 +75,7 @@ describe('OriginSignals: a site cache that cannot be used', () => {
   it('the files are read from the site, and their refusals apply', async () => {
     const d = await db();
     d.close();
-    const fetched = serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
+    const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /' });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const files = await new OriginSignals(d).get(ORIGIN);
     expect(fetched).toContain(`${ORIGIN}/robots.txt`);

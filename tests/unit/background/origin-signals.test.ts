@@ -4,6 +4,7 @@ import { OriginSignals } from '@/entrypoints/background/origin-signals';
 import { openHeedDB } from '@/utils/store/db';
 import { evaluateRsl } from '@/utils/signals/rsl';
 import { purposeProfile } from '@/utils/model/purposes';
+import { serveFiles } from '../fixtures/serve-files';
 
 let n = 0;
 const db = () => openHeedDB(`origin-signals-test-${++n}`);
@@ -11,16 +12,6 @@ const db = () => openHeedDB(`origin-signals-test-${++n}`);
 const RSL = (usage: 'permits' | 'prohibits') =>
   `<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><${usage} type="usage">ai-train</${usage}></license></content></rsl>`;
 
-/** Serves robots.txt and RSL documents; every other URL is absent. */
-function serve(files: Record<string, string>): string[] {
-  const fetched: string[] = [];
-  vi.stubGlobal('fetch', async (url: string) => {
-    fetched.push(url);
-    const body = files[url];
-    return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
-  });
-  return fetched;
-}
 
 const denies = (files: readonly Parameters<typeof evaluateRsl>[0][], url: string) =>
   files.flatMap((f) => evaluateRsl(f, url, purposeProfile('ai-training'))).filter((e) => e.effect === 'deny');
@@ -32,7 +23,7 @@ describe('OriginSignals: RSL licences past the cap', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('robots.txt declaring more RSL licences than are read: the unread ones are unreadable, not absent', async () => {
-    serve({
+    serveFiles({
       'https://site.example/robots.txt': ['User-agent: *', 'Allow: /', ...[1, 2, 3, 4].map((i) => `License: https://site.example/l${i}.xml`)].join('\n'),
       'https://site.example/l1.xml': RSL('permits'),
       'https://site.example/l2.xml': RSL('permits'),
@@ -44,7 +35,7 @@ describe('OriginSignals: RSL licences past the cap', () => {
   });
 
   it('a page linking more RSL licences than are read: the unread ones are unreadable, not absent', async () => {
-    serve(Object.fromEntries([1, 2, 3, 4].map((i) => [`https://site.example/l${i}.xml`, RSL(i === 4 ? 'prohibits' : 'permits')])));
+    serveFiles(Object.fromEntries([1, 2, 3, 4].map((i) => [`https://site.example/l${i}.xml`, RSL(i === 4 ? 'prohibits' : 'permits')])));
     const urls = [1, 2, 3, 4].map((i) => `https://site.example/l${i}.xml`);
     const docs = await new OriginSignals(await db()).rslDocuments(urls, 'https://site.example/page');
     expect(denies(docs, 'https://site.example/a.png').length).toBeGreaterThan(0);
@@ -83,7 +74,7 @@ describe('OriginSignals: License: records as sites write them', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('a licence in angle brackets is fetched and its prohibition applies', async () => {
-    serve({
+    serveFiles({
       'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: <https://site.example/l.xml>\n',
       'https://site.example/l.xml': RSL('prohibits'),
     });
@@ -92,7 +83,7 @@ describe('OriginSignals: License: records as sites write them', () => {
   });
 
   it('a licence Heed cannot fetch (ftp:) is unreadable, not absent', async () => {
-    serve({ 'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: ftp://site.example/l.xml\n' });
+    serveFiles({ 'https://site.example/robots.txt': 'User-agent: *\nAllow: /\nLicense: ftp://site.example/l.xml\n' });
     const files = await new OriginSignals(await db()).get('https://site.example');
     expect(denies(files.rsl, 'https://site.example/a.png').map((e) => e.reason)).toEqual(['signal-unreadable']);
   });
