@@ -26,6 +26,7 @@ export interface RawPageSignals {
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
 import { licenceContainer, mainArticle } from '../signals/html-licence/dom';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
+import { foldLookalikes } from '../signals/lookalikes';
 
 /**
  * The opt-out words (DESIGN.md §2 rule 3), however written (`no-ai`, `NoImageAI`, `noai!`), as
@@ -44,8 +45,8 @@ const OPT_OUT_WORDS = /\bno[\W_]*(?:image[\W_]*)?(?:ai|index)\b|\bnone\b|\bunava
  * over-long content then refuses for every crawler, the reading that cannot keep a refusal.
  */
 function keptContent(content: string): { content: string; refuses: boolean } {
-  // Found as the background finds them (x-robots-tag.ts foldLookalikes): `ＮＯＡＩ` and `no<soft hyphen>ai` are `noai`.
-  const words = content.slice(0, 1 << 20).normalize('NFKC').replace(/[\u00ad\u200b-\u200f\u2060-\u206f\ufeff]/g, '').match(OPT_OUT_WORDS) ?? [];
+  // Found as the background finds them (lookalikes.ts): `ＮＯＡＩ` and `no<soft hyphen>ai` are `noai`.
+  const words = foldLookalikes(content.slice(0, 1 << 20)).match(OPT_OUT_WORDS) ?? [];
   const kept = content.length > RAW_LIMITS.content && words.length > 0 ? [...new Set(words.map((w) => w.trim().toLowerCase()))].join(', ') : content;
   return { content: kept.slice(0, RAW_LIMITS.content), refuses: words.length > 0 };
 }

@@ -7,6 +7,7 @@
  * `noindex`, `noimageindex`, `none` addressed to everyone, to `heed` or to an AI token of the
  * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
  */
+import { foldLookalikes } from './lookalikes';
 import type { Evidence } from '../model/evidence';
 import type { Purpose } from '../model/evidence';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
@@ -48,19 +49,6 @@ const NOT_A_WORD = /[^A-Za-z0-9_.:-]+/;
 const DIRECTIVE = /^([A-Za-z0-9_.-]+)\s*(?::\s*([\s\S]*))?$/;
 
 
-/** Characters that show nothing (soft hyphen, zero-width spaces and joiners, bidi marks, BOM, variation selectors). */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
-
-/**
- * A directive list as its reader sees it. Decision (DESIGN.md §2 rule 3, the reading that cannot
- * keep a refusal): `ＮＯＡＩ` (full-width) and `no\u00adai` (a soft hyphen, a zero-width space inside)
- * show the word `noai`, and were read as no directive or as the words `no` and `ai`: compatibility
- * forms are folded (NFKC) and invisible characters dropped, and that reading counts beside the
- * one as written (parseDirectiveList).
- */
-function foldLookalikes(value: string): string {
-  return value.normalize('NFKC').replace(INVISIBLE, '');
-}
 
 /**
  * A header value `fetch` handed over: its bytes, one character each (Latin-1). A value that is
@@ -83,6 +71,9 @@ function fromHeaderBytes(value: string): string {
  * a line break, so the addressee holds only for the directive in the same comma-separated
  * piece (DESIGN.md §2 rule 3: `googlebot: noindex, noai` → `noai` applies to everyone).
  */
+// Decision (DESIGN.md §2 rule 3, the reading that cannot keep a refusal): `ＮＯＡＩ` (full-width)
+// and `no\u00adai` show the word `noai`, and were read as no directive or as the words `no` and
+// `ai`: the list as its reader sees it (lookalikes.ts) counts beside the one as written.
 export function parseDirectiveList(value: string, botPrefix: boolean, joined = false): RobotsGroup[] {
   const asWritten = readDirectiveList(value, botPrefix, joined);
   const folded = foldLookalikes(value);

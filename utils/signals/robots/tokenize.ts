@@ -2,6 +2,7 @@
  * robots.txt → records. RFC 9309 §2.2: `name : value` lines, `#` comments, CR / LF / CRLF
  * line ends, field names case-insensitive; lines that do not parse are ignored (§2.2).
  */
+import { foldLookalikes } from '../lookalikes';
 import { decodeSignalText, lineCutIndex, signalTextEncoding } from '../text-encoding';
 
 /** Reading cap: RFC 9309 §2.5 lets a parser stop reading, but not before 500 KiB; DESIGN.md
@@ -93,19 +94,16 @@ function splitRecord(line: string): [string, string] | null {
   return words.length === 2 ? [fieldName(words[0]!), words[1]!] : null;
 }
 
-/** Characters that show nothing: a soft hyphen, zero-width spaces and joiners, bidi marks, word joiners, a BOM. */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
-
 /**
  * A field name as the owner sees it. A zero-width space or a BOM pasted before `Disallow` (a
  * file joined from parts, text copied from a web page) hid the line: as written it is no field
  * Heed knows, so the rule was ignored and the path allowed. Decision (DESIGN.md §2 rule 2, the
- * reading that cannot keep what the owner refused): invisible characters are dropped and
- * compatibility forms folded (`Ｄｉｓａｌｌｏｗ`), in the name only; only a non-ASCII name pays.
+ * reading that cannot keep what the owner refused): the name as its reader sees it
+ * (lookalikes.ts: `Ｄｉｓａｌｌｏｗ`), in the name only; only a non-ASCII name pays.
  */
 function fieldName(written: string): string {
   const name = written.trim().toLowerCase();
-  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase() : name;
+  return /[^\x00-\x7f]/.test(name) ? foldLookalikes(name).trim().toLowerCase() : name;
 }
 
 /** Split a robots.txt body into known records; never throws, linear in the capped size. */
