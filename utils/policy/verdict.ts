@@ -4,6 +4,7 @@ import { MAX_PAGE_URL } from '../model/page-url';
 import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/evidence';
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
+import { cappedHints, MAX_ELEMENT_HINTS, UNREAD_HINT } from '../signals/html-licence/hints';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 /** The frames an image's candidate records, besides the one entry that says more were not read. */
@@ -42,7 +43,7 @@ export const ImageCandidateSchema = lazily(() => z.object({
   renderedWidth: z.number().nonnegative().optional(),
   renderedHeight: z.number().nonnegative().optional(),
   /** Licence markup scoped to this element (figure rel=license, RDFa/microdata), with credits. */
-  elementLicences: z.array(ElementLicenceHintSchema).max(50).default([]),
+  elementLicences: z.array(ElementLicenceHintSchema).max(MAX_ELEMENT_HINTS).default([]),
   /**
    * The frames (other than the top document) the image was found in, with each frame
    * document's own robots metas and TDMRep meta: their opt-outs bind the image (DESIGN.md §2
@@ -73,9 +74,6 @@ export function withFrame(frames: readonly FrameOfImage[] | undefined, frame: Fr
   return [...list, { url: frame.url, metas: [], tdm: {}, headersUnread: `the image is shown in more than ${MAX_FRAMES_PER_IMAGE} frames; the rest were not read` }];
 }
 
-/** The most element licence hints a candidate carries (ImageCandidateSchema). */
-const MAX_ELEMENT_HINTS = 50;
-
 /**
  * The candidate another frame of the same page reported first, once this frame reports the same
  * image too. The first report is kept (its discovery decides whose markup its hints are: assess.ts),
@@ -88,11 +86,7 @@ const MAX_ELEMENT_HINTS = 50;
 export function withSameImageReported(known: ImageCandidate, other: ImageCandidate): ImageCandidate {
   const said = new Set(known.elementLicences.map((h) => JSON.stringify(h)));
   if (other.elementLicences.every((h) => said.has(JSON.stringify(h)))) return known;
-  const unread = { via: 'figure' as const, licences: [], creator: null, title: null, creditText: null, unread: true as const };
-  const hints = known.elementLicences.length < MAX_ELEMENT_HINTS
-    ? [...known.elementLicences, unread]
-    : known.elementLicences.map((h, i) => (i === MAX_ELEMENT_HINTS - 1 ? { ...h, unread: true as const } : h));
-  return { ...known, elementLicences: hints };
+  return { ...known, elementLicences: cappedHints([...known.elementLicences, UNREAD_HINT]) };
 }
 
 /**

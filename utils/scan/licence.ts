@@ -1,23 +1,12 @@
 import { readElementLicence, type ContainerLicence } from '../signals/html-licence/element';
 import type { ElementLicenceHint } from '../signals/html-licence/schema';
+import { cappedHints, UNREAD_HINT } from '../signals/html-licence/hints';
 
-const MAX_HINTS = 50; // ImageCandidateSchema.elementLicences
 // Where element-level licence markup can live (SIGNALS.md §6): a figure, an ancestor that makes
 // a microdata item or an RDFa subject, or an article, quotation or comment (html-licence/dom.ts
 // licenceContainer; the class/id test here is looser than its, which costs only a parser call).
 // The parser looks nowhere else, so neither do we.
 const LICENCE_SCOPE = 'figure,[itemscope],[typeof],[about],[property],article,blockquote,q,[class*="comment" i],[id*="comment" i]';
-/** A hint that stands for markup not read: around the image, no HTML licence is relied on (assess.ts). */
-const UNREAD: ElementLicenceHint = { via: 'figure', licences: [], creator: null, title: null, creditText: null, unread: true };
-
-/** At most MAX_HINTS hints; past it the last one kept says some went unread (assess.ts fails it closed). */
-function capped(hints: ElementLicenceHint[]): ElementLicenceHint[] {
-  if (hints.length <= MAX_HINTS) return hints;
-  const out = hints.slice(0, MAX_HINTS);
-  out[MAX_HINTS - 1] = { ...out[MAX_HINTS - 1]!, unread: true };
-  return out;
-}
-
 /**
  * Element-level licence hints for an image element (figure rel=license, RDFa, microdata), read
  * by the html-licence parser — only for elements with such a scope around them (one closest()
@@ -54,9 +43,9 @@ export class ElementLicences {
     }
     // Occurrences whose markup was not read (past the per-image cap): if any could hold a licence,
     // it may be this image's own, so the image's element markup is unread (assess.ts fails it closed).
-    // Past MAX_HINTS, capped() keeps the unread mark on the last hint kept.
-    if (unread === true || unread?.some((el) => this.inScope(el))) out.push(UNREAD);
-    return capped(out);
+    // Past MAX_ELEMENT_HINTS, cappedHints() keeps the unread mark on the last hint kept.
+    if (unread === true || unread?.some((el) => this.inScope(el))) out.push(UNREAD_HINT);
+    return cappedHints(out);
   }
 
   /** Whether licence markup could speak for `el` (the parser looks nowhere else). */
@@ -76,9 +65,9 @@ export class ElementLicences {
   of(el: Element): ElementLicenceHint[] {
     try {
       if (!this.inScope(el)) return [];
-      return capped(readElementLicence(el, this.pageUrl, this.containers));
+      return cappedHints(readElementLicence(el, this.pageUrl, this.containers));
     } catch {
-      return [UNREAD];
+      return [UNREAD_HINT];
     }
   }
 }
