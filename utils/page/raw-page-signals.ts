@@ -158,12 +158,11 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   // comment is that part's, not the page's, except in the page's one article when nothing outside
   // it states one. An RSL link is read wherever it is, as there.
   const main = mainArticle(doc);
-  const outside = linkEls.filter((el) => !el.closest('figure') && !licenceContainer(el));
-  const spoken = outside.some((el) => !/rsl/i.test(el.getAttribute('type') ?? ''));
-  for (const el of linkEls) {
-    if (el.closest('figure')) continue;
-    const part = licenceContainer(el);
-    if (part && !/rsl/i.test(el.getAttribute('type') ?? '') && (part !== main || spoken)) continue;
+  // Each link outside a figure, with the part of the page it sits in (null: the page's own), read once.
+  const links = linkEls.filter((el) => !el.closest('figure')).map((el) => ({ el, part: licenceContainer(el), rsl: /rsl/i.test(el.getAttribute('type') ?? '') }));
+  const spoken = links.some((l) => !l.part && !l.rsl);
+  for (const { el, part, rsl } of links) {
+    if (part && !rsl && (part !== main || spoken)) continue;
     if (licenceLinks.length >= RAW_LIMITS.links) {
       licenceLinksTruncated = true;
       break;
