@@ -44,11 +44,11 @@ function faceDetector(): Promise<FaceDetector> {
  */
 export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: number): Promise<FaceScan> {
   try {
-    const notExaminable = whyNotExaminable(bytes, mime);
-    if (notExaminable) throw new Error(notExaminable);
-    // An image needing more passes than Heed runs is refused without being decoded: its size is in
-    // its header (a turn by its EXIF orientation changes no pass count).
+    // The size its header declares, read once: an image needing more passes than Heed runs is
+    // refused without being decoded (a turn by its EXIF orientation changes no pass count).
     const declared = readImageSize(bytes, mime);
+    const notExaminable = whyNotExaminable(bytes, mime, declared);
+    if (notExaminable) throw new Error(notExaminable);
     const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
     if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
     const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });

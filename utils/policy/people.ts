@@ -34,7 +34,7 @@ export interface PeopleJudgement {
  * a later one through; and a file whose frames cannot be told is treated like an animation
  * (fail closed, rule 6: an image that could not be checked is `people-unchecked`).
  */
-export function whyNotExaminable(bytes: Uint8Array, mime: string): string | null {
+export function whyNotExaminable(bytes: Uint8Array, mime: string, size = readImageSize(bytes, mime)): string | null {
   if (mime === 'image/svg+xml') return 'an SVG is a drawing program, not pixels Heed can decode in the worker';
   const animation = readAnimation(bytes, mime);
   if (animation.kind === 'animated') {
@@ -44,7 +44,6 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string): string | null
   if (animation.kind === 'unknown') return `Heed could not tell whether the image has more than one frame (${animation.why})`;
   const icons = iconCount(bytes, mime);
   if (icons !== null && icons > 1) return `an icon file holding ${icons} images: the browser decodes one of them, and a face may be in another`;
-  const size = readImageSize(bytes, mime);
   if (size && size.width * size.height > MAX_DECODED_PIXELS) {
     return `too large to decode for the people check (${Math.round((size.width * size.height) / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
   }
