@@ -149,9 +149,10 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
         // licence statement is its image's, read by element.ts, which marks an unread one). Outside
         // any article, quotation or comment too (dom.ts licenceContainer: element.ts reads it for
         // the images inside); a walk that hit that cap counts as outside, so it still conflicts.
+        const ofPage = isPageSubject(s.subject) && enclosingFigure(el) === null;
         const container = licenceContainer(el);
-        const pageLevel = isPageSubject(s.subject) && enclosingFigure(el) === null && !container;
-        if (url && main && container === main && isPageSubject(s.subject) && enclosingFigure(el) === null && inMainArticle.length < LIMITS.licences) {
+        const pageLevel = ofPage && !container;
+        if (url && ofPage && main && container === main && inMainArticle.length < LIMITS.licences) {
           inMainArticle.push({ via: s.syntax, url, subject: subjectKey(s.subject) });
         }
         if (!url) {
