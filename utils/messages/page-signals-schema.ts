@@ -3,7 +3,7 @@ import { lazily } from '../model/lazily';
 import { MAX_PAGE_URL } from '../model/page-url';
 import type { ScannedFrameSignals, ScannedPageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
-import { PageLicenceSignalsSchema } from '../signals/html-licence/schema';
+import { PageLicenceMarkupSchema } from '../signals/html-licence/schema';
 import { namesRsl, RSL_MEDIA_TYPE } from '../signals/html-licence/statements';
 
 // The schemas the background checks page signals with on arrival. Kept apart from the readers
@@ -21,7 +21,7 @@ export const ScannedPageSignalsSchema: z.ZodType<ScannedPageSignals> = lazily(()
   url: z.string().max(MAX_PAGE_URL),
   title: z.string().max(2000),
   metas: RawMetasSchema,
-  licence: PageLicenceSignalsSchema,
+  licence: PageLicenceMarkupSchema,
   rsl: InlineRslSchema,
 }));
 

@@ -1,6 +1,6 @@
 import { readInlineRsl, readRawMetas, type RawMeta } from './raw-page-signals';
-import { readPageLicenceSignals } from '../signals/html-licence/page';
-import type { PageLicenceSignals } from '../signals/html-licence/schema';
+import { readPageLicenceMarkup } from '../signals/html-licence/page';
+import type { PageLicenceMarkup, PageLicenceSignals } from '../signals/html-licence/schema';
 import type { RobotsMeta } from '../signals/meta-robots';
 import type { TdmDeclaration } from '../signals/tdmrep';
 import { cleanText } from '../scan/text';
@@ -24,16 +24,18 @@ export interface PageSignals {
  * raw, as the always-on script sends them (raw-page-signals.ts readRawMetas). Which of them are
  * robots metas, and what TDMRep meta they make, the worker reads (received-signals.ts): one
  * reading for the badge and Collect, and no crawler lists or directive parser in the scripts
- * Collect injects (issue 17: less code to compile on the page).
+ * Collect injects (issue 17: less code to compile on the page). Likewise the licence markup comes
+ * with its JSON-LD unparsed (html-licence/page.ts readPageLicenceMarkup); the worker parses it
+ * (pageLicenceFrom): no JSON-LD reader in those scripts, and no JSON-LD parse on the page.
  */
-export type ScannedPageSignals = Omit<PageSignals, 'metas' | 'tdm'> & { metas: RawMeta[] };
+export type ScannedPageSignals = Omit<PageSignals, 'metas' | 'tdm' | 'licence'> & { metas: RawMeta[]; licence: PageLicenceMarkup };
 
 /** Read every page-level signal of a document (on Collect and when the popup opens). */
 export function readPageSignals(doc: Document, pageUrl: string): ScannedPageSignals {
   return {
     ...readFrameSignals(doc, pageUrl),
     title: cleanText(doc.title, 2000),
-    licence: readPageLicenceSignals(doc, pageUrl),
+    licence: readPageLicenceMarkup(doc, pageUrl),
     rsl: readInlineRsl(doc),
   };
 }

@@ -8,6 +8,7 @@
 import type { RawPageSignals } from './raw-page-signals';
 import type { PageSignals, ScannedFrameSignals, ScannedPageSignals } from './page-signals';
 import { readJsonLdTexts } from '../signals/html-licence/json-ld';
+import { pageLicenceFrom } from '../signals/html-licence/page';
 import { namesRsl } from '../signals/html-licence/statements';
 import type { PageLicenceSignals } from '../signals/html-licence/schema';
 import { robotsMetasFrom } from '../signals/meta-robots';
@@ -21,7 +22,7 @@ export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals
 
 /** The page signals a page script read, as the worker judges with them. */
 export function pageSignalsFromScan(scanned: ScannedPageSignals): PageSignals {
-  return { ...scanned, ...frameSignalsFrom(scanned) };
+  return { ...scanned, ...frameSignalsFrom(scanned), licence: pageLicenceFrom(scanned.licence) };
 }
 
 /**

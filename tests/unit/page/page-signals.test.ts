@@ -296,3 +296,33 @@ it('a name list cut where a space falls is still read as cut, by both readers', 
 it('the badge sends as much of a meta name as the background reads as a list', () => {
   expect(RAW_LIMITS.name).toBe(MAX_NAME_READ);
 });
+
+describe("Collect's scan sends JSON-LD unparsed; the worker reads it (issue 17)", () => {
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+
+  it('reads the same licence and ImageObjects from the texts as from the page', () => {
+    const d = doc(ld(`{"@type":"WebPage","license":"${BY}"}`) + ld(`{"@type":"ImageObject","contentUrl":"/a.jpg","license":"https://creativecommons.org/licenses/by-nc/4.0/"}`));
+    const scanned = ScannedPageSignalsSchema.parse(readPageSignals(d, URL_));
+    expect(scanned.licence.jsonLd).toHaveLength(2);
+    const { licence } = pageSignalsFromScan(scanned);
+    expect(licence.licences).toEqual([{ via: 'json-ld', url: BY }]);
+    expect(licence.imageObjects.map((io) => [io.contentUrl, io.license])).toEqual([['https://site.test/a.jpg', ['https://creativecommons.org/licenses/by-nc/4.0/']]]);
+  });
+
+  it('sends a script too large to read as null, which reads as too large, and the message passes its check', () => {
+    const d = doc(ld(`{"@type":"WebPage","license":"${BY}","x":"${'y'.repeat(1_100_000)}"}`) + ld(`{"@type":"WebPage","license":"${BY}"}`));
+    const sent = readPageSignals(d, URL_);
+    expect(sent.licence.jsonLd[0]).toBeNull();
+    const { licence } = pageSignalsFromScan(ScannedPageSignalsSchema.parse(sent));
+    expect(licence.unreadable).toEqual([{ via: 'json-ld', index: 0, reason: 'too-large' }]);
+  });
+
+  it('past the scripts it sends, the page licence reads as truncated (a licence may be in those not sent)', () => {
+    const d = doc(ld('{}').repeat(1_000) + ld(`{"@type":"WebPage","license":"https://example.test/all-rights-reserved"}`), `<a rel="license" href="${BY}">CC BY</a>`);
+    const sent = readPageSignals(d, URL_);
+    expect(sent.licence.jsonLd).toHaveLength(1_000);
+    const { licence } = pageSignalsFromScan(ScannedPageSignalsSchema.parse(sent));
+    expect(licence.truncated).toBe(true);
+  });
+});

@@ -15,7 +15,7 @@
  * Never throws; text capped (LIMITS.text), URLs absolute http(s).
  */
 import { LIMITS } from './limits';
-import type { ElementLicenceHint, PageCredit, PageLicenceSignals } from './schema';
+import type { ElementLicenceHint, PageCredit, PageCreditMarkup, PageLicenceSignals } from './schema';
 import { cleanText, enclosingFigure, matchKey, resolvePageUrl, resolveUrl } from './dom';
 import { isPageSubject, statementsOf, textValue, urlValue } from './statements';
 
@@ -37,12 +37,12 @@ function mentionsCredit(el: Element): boolean {
 }
 
 /**
- * The page's own credit statements (not inside a `<figure>`, about the page), with the JSON-LD
- * creators the page reader found (`jsonLdCreators`); null when the page states none. `marked`:
- * the document's `[rel], [property], [itemprop]` elements when the caller has queried them
- * already. Never throws.
+ * What the page's markup says of its own credit, as a page script reads it (the JSON-LD creators
+ * are added in the worker: pageCreditFrom): CC REL / microdata / RDFa statements about the page
+ * outside any `<figure>`, and `<meta name="author">`. `marked`: the document's
+ * `[rel], [property], [itemprop]` elements when the caller has queried them already. Never throws.
  */
-export function readPageCredit(doc: Document, pageUrl: string, base: string, jsonLdCreators: readonly string[] = [], marked?: ArrayLike<Element>): PageCredit | null {
+export function readPageCreditMarkup(doc: Document, pageUrl: string, base: string, marked?: ArrayLike<Element>): PageCreditMarkup {
   const credit: PageCredit = { title: null, creator: null, attributionUrl: null };
   const page = resolvePageUrl(pageUrl);
   if (page) {
@@ -59,13 +59,22 @@ export function readPageCredit(doc: Document, pageUrl: string, base: string, jso
       }
     }
   }
-  credit.creator ??= jsonLdCreators.length > 0 ? cleanText(jsonLdCreators.join(', ')) : null;
-  if (credit.creator === null) {
-    const metas = doc.querySelectorAll('meta[name]');
-    for (let i = 0; i < Math.min(metas.length, 1000) && credit.creator === null; i++) {
-      if (metas[i]?.getAttribute('name')?.trim().toLowerCase() === 'author') credit.creator = cleanText(metas[i]?.getAttribute('content'));
-    }
+  let metaAuthor: string | null = null;
+  const metas = doc.querySelectorAll('meta[name]');
+  for (let i = 0; i < Math.min(metas.length, 1000) && metaAuthor === null; i++) {
+    if (metas[i]?.getAttribute('name')?.trim().toLowerCase() === 'author') metaAuthor = cleanText(metas[i]?.getAttribute('content'));
   }
+  return { ...credit, metaAuthor };
+}
+
+/**
+ * The page's own credit: its markup's statements, then the JSON-LD creators the page reader
+ * found (`jsonLdCreators`), then `<meta name="author">`; null when the page states none.
+ */
+export function pageCreditFrom(markup: PageCreditMarkup, jsonLdCreators: readonly string[] = []): PageCredit | null {
+  const credit: PageCredit = { title: markup.title, creator: markup.creator, attributionUrl: markup.attributionUrl };
+  credit.creator ??= jsonLdCreators.length > 0 ? cleanText(jsonLdCreators.join(', ')) : null;
+  credit.creator ??= markup.metaAuthor;
   return credit.title === null && credit.creator === null && credit.attributionUrl === null ? null : credit;
 }
 

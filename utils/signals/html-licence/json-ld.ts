@@ -333,21 +333,13 @@ function workOfPage(top: TopNode, pageKey: string | null, hasWebPage: boolean, c
 }
 
 /**
- * Read `license` and ImageObjects from every `<script type="application/ld+json">`. A script
- * that is malformed, larger than LIMITS.jsonLdScript or nested deeper than LIMITS.jsonLdDepth
- * is recorded as unreadable; the walk visits at most LIMITS.jsonLdNodes objects. Never throws.
+ * Read `license` and ImageObjects from the texts of a document's `<script type="application/ld+json">`
+ * (as page scripts send them: page.ts jsonLdTextsOf, raw-page-signals.ts). A script that is
+ * malformed, larger than LIMITS.jsonLdScript (or sent as `null`: too large to send) or nested
+ * deeper than LIMITS.jsonLdDepth is recorded as unreadable; the walk visits at most
+ * LIMITS.jsonLdNodes objects. Never throws.
  */
-export function readJsonLd(doc: Document, base: string, pageUrl: string = base): JsonLdLicences {
-  const texts: string[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
-    const type = (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type === 'application/ld+json') texts.push(script.textContent ?? '');
-  }
-  return readJsonLdTexts(texts, base, pageUrl);
-}
-
-/** The same as readJsonLd, from the scripts' texts (as the always-on content script sends them). */
-export function readJsonLdTexts(texts: readonly string[], base: string, pageUrl: string = base): JsonLdLicences {
+export function readJsonLdTexts(texts: readonly (string | null)[], base: string, pageUrl: string = base): JsonLdLicences {
   const out: JsonLdLicences = { pageLicences: [], pageLicenceUnread: false, otherWorkLicences: [], pageCreators: [], imageObjects: [], unreadable: [], truncated: false };
   const tops: TopNode[] = [];
   readScripts(texts, base, out, tops);
@@ -380,7 +372,7 @@ export function readJsonLdTexts(texts: readonly string[], base: string, pageUrl:
 }
 
 /** The walk of readJsonLdTexts: image nodes to `out`, top-level nodes stating a licence to `tops`. */
-function readScripts(texts: readonly string[], base: string, out: JsonLdLicences, tops: TopNode[]): void {
+function readScripts(texts: readonly (string | null)[], base: string, out: JsonLdLicences, tops: TopNode[]): void {
   const noteUnreadable = (index: number, reason: Unreadable['reason']): void => {
     if (out.unreadable.length < LIMITS.unreadable) out.unreadable.push({ via: 'json-ld', index, reason });
     else out.truncated = true;
@@ -390,6 +382,10 @@ function readScripts(texts: readonly string[], base: string, out: JsonLdLicences
   let index = -1;
   for (const script of texts) {
     index++;
+    if (script === null) {
+      noteUnreadable(index, 'too-large');
+      continue;
+    }
     const raw = String(script);
     if (raw.length > LIMITS.jsonLdScript || total + raw.length > LIMITS.jsonLdTotal) {
       noteUnreadable(index, 'too-large');

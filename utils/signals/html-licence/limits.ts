@@ -27,3 +27,6 @@ export const LIMITS = {
   imageObjects: 500,
   unreadable: 50,
 } as const;
+
+/** JSON-LD scripts a page script sends to the worker (page.ts jsonLdTextsOf); past them the markup reads as truncated. Apart from LIMITS, which the always-on script carries whole. */
+export const JSON_LD_SCRIPTS_SENT = 1_000;

@@ -1,8 +1,8 @@
-import { LIMITS } from './limits';
-import type { LicenceVia, PageLicenceSignals } from './schema';
+import { JSON_LD_SCRIPTS_SENT, LIMITS } from './limits';
+import type { JsonLdImageObject, LicenceVia, PageLicenceMarkup, PageLicenceSignals } from './schema';
 import { documentBase, enclosingFigure, licenceContainer, mainArticle, markupIn, resolvePageUrl, resolveUrl } from './dom';
-import { readPageCredit } from './credits';
-import { readJsonLd } from './json-ld';
+import { pageCreditFrom, readPageCreditMarkup } from './credits';
+import { readJsonLdTexts } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType } from './vocab';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
@@ -45,18 +45,17 @@ function itemImageUrls(item: Element, base: string, page: string): string[] | nu
 const subjectKey = (s: Subject): unknown => (s.kind === 'item' ? s.el : 'page');
 
 /**
- * Page-level licence markup of one document (SIGNALS.md §6): `rel="license"` on a/link/area,
- * RDFa licence predicates and microdata `itemprop="license"` whose subject is the page and that
- * sit outside any `<figure>` (a figure's licence covers its image: DESIGN.md §2 rule 4), the
- * `license` of top-level JSON-LD nodes, and every JSON-LD ImageObject. Page licences that cover
- * only the text (CC REL typed dcmitype:Text; every page licence of a MediaWiki page) go to
- * `textLicences` instead (DESIGN.md §2 rule 4). Never throws.
+ * Page-level licence markup of one document (SIGNALS.md §6), as the page scripts read it:
+ * `rel="license"` on a/link/area, RDFa licence predicates and microdata `itemprop="license"` whose
+ * subject is the page and that sit outside any `<figure>` (a figure's licence covers its image:
+ * DESIGN.md §2 rule 4), each with what it covers (CC REL typed dcmitype:Text, or any page
+ * licence of a MediaWiki page: the text only); an image's own statements made away from it; the
+ * page's credit; and the JSON-LD scripts' texts, which the worker parses (pageLicenceFrom: the
+ * `license` of top-level JSON-LD nodes, and every JSON-LD ImageObject). Never throws.
  */
-export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLicenceSignals {
+export function readPageLicenceMarkup(doc: Document, pageUrl: string): PageLicenceMarkup {
   const page = resolvePageUrl(pageUrl) ?? '';
   const base = page ? documentBase(doc, page) : '';
-  const licences: { via: LicenceVia; url: string }[] = [];
-  const textLicences: { via: LicenceVia; url: string; covers: TextOnlyCover }[] = [];
   const rslLinks: string[] = [];
   // A declared RSL licence Heed could not keep (its URL too long or not a URL, past the cap):
   // the policy fails it closed (assess.ts), as a licence that cannot be fetched (DESIGN.md §2 rule 3).
@@ -69,7 +68,6 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
     }
   };
   let truncated = false;
-  let full = false;
   const seen = new Set<string>();
   // Page-subject licence statements, decided once every work type on the page has been read.
   const stated: { via: LicenceVia; url: string; subject: unknown }[] = [];
@@ -191,56 +189,121 @@ export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLice
   // page every page licence is the wiki text's (its files carry their own); elsewhere a licence
   // whose subject is typed with DCMI types none of which is an image covers that work only.
   const mediaWiki = isMediaWiki(doc);
-  const jsonLd = readJsonLd(doc, base || 'about:blank', page || undefined);
-  const credit = readPageCredit(doc, page, base || 'about:blank', jsonLd.pageCreators, marked ?? undefined);
-  // A page whose one article holds its licence (a blog post's "CC BY" line) states it for the page:
-  // read as the article's only, the site showed `unknown` where it says CC BY. Decision: the
-  // article's licence is the page's when nothing outside it states one (DESIGN.md §2 rule 4's
-  // page-level licence); beside a licence outside it, it stays its own images' (element.ts).
-  const pageStated = stated.length === 0 && jsonLd.pageLicences.length === 0 && unreadSubjects.size === 0 ? inMainArticle.filter((l, i, all) => all.findIndex((m) => m.url === l.url && m.via === l.via) === i) : stated;
-  const pageLevel = [...pageStated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, subject: null }))];
-  const coversOf = (subject: unknown): TextOnlyCover | null =>
-    mediaWiki ? 'mediawiki-text' : subject !== null && !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null;
-  // A page-level licence statement that could not be read, and that would license images if it
-  // could (not the text's only): the page licence is relied on for no image.
-  // A licence of another work the page describes (json-ld.ts workOfPage) that is not the page's
-  // own: that work may be its images, so the page licence is relied on for none (DESIGN.md §2
-  // rule 4, the reading that cannot keep what the owner refused), as when a licence went unread.
-  // Compared with the page licences in the worker (assess.ts otherWorkDiffers).
-  const otherWorkLicences = pageLevel.length > 0 && coversOf(null) === null ? jsonLd.otherWorkLicences : [];
-  const licenceUnread = [...unreadSubjects].some((subject) => coversOf(subject) === null) || (jsonLd.pageLicenceUnread && coversOf(null) === null);
-  for (const l of pageLevel) {
-    const covers = coversOf(l.subject);
-    if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
-    else if (covers) textLicences.push({ via: l.via, url: l.url, covers });
-    else licences.push({ via: l.via, url: l.url });
-  }
-  const imageObjects = [...jsonLd.imageObjects];
+  const coversOf = (subject: unknown): TextOnlyCover | null => (mediaWiki ? 'mediawiki-text' : !typesCoverImages(typesOf.get(subject) ?? []) ? 'dcmitype-text' : null);
+  const withCovers = (list: typeof stated) => list.map(({ via, url, subject }) => ({ via, url, covers: coversOf(subject) }));
+  const aboutObjects: JsonLdImageObject[] = [];
   let objectsFull = false;
   for (const { urls, license, unread } of aboutImages.values()) {
     if (!urls || (license.length === 0 && !unread)) continue;
     for (const contentUrl of urls) {
-      if (imageObjects.length >= LIMITS.imageObjects) objectsFull = true;
+      if (aboutObjects.length >= LIMITS.imageObjects) objectsFull = true;
       else {
-        imageObjects.push({
+        aboutObjects.push({
           contentUrl, license, ...(unread ? { licenseUnread: true as const } : {}),
           acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null,
         });
       }
     }
   }
+  const jsonLd = jsonLdTextsOf(doc);
   return {
     pageUrl: page,
+    base,
+    stated: withCovers(stated),
+    inMainArticle: withCovers(inMainArticle),
+    unreadCovers: [...unreadSubjects].map(coversOf),
+    mediaWiki,
+    rslLinks,
+    rslUnread,
+    aboutImages: aboutObjects,
+    jsonLd: jsonLd.texts,
+    truncated: truncated || objectsFull || jsonLd.truncated || stated.length > LIMITS.licences,
+    credit: readPageCreditMarkup(doc, page, base || 'about:blank', marked ?? undefined),
+  };
+}
+
+/**
+ * The texts of a document's `<script type="application/ld+json">`, for the worker to parse
+ * (json-ld.ts readJsonLdTexts): one too large for the reader (LIMITS.jsonLdScript, or past
+ * LIMITS.jsonLdTotal with those before it) is sent as null, which it records as too large; past
+ * JSON_LD_SCRIPTS_SENT scripts the rest are not sent and the markup reads as truncated.
+ */
+function jsonLdTextsOf(doc: Document): { texts: (string | null)[]; truncated: boolean } {
+  const texts: (string | null)[] = [];
+  let total = 0;
+  const scripts = doc.querySelectorAll('script[type]');
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i]!;
+    if ((script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/ld+json') continue;
+    if (texts.length >= JSON_LD_SCRIPTS_SENT) return { texts, truncated: true };
+    const text = script.textContent ?? '';
+    if (text.length > LIMITS.jsonLdScript || total + text.length > LIMITS.jsonLdTotal) texts.push(null);
+    else {
+      texts.push(text);
+      total += text.length;
+    }
+  }
+  return { texts, truncated: false };
+}
+
+/**
+ * A document's page-level licence signals from its markup as the page scripts read it
+ * (readPageLicenceMarkup), with its JSON-LD parsed here: in the worker, for Collect's scanner and
+ * the popup's reader (issue 17). Never throws.
+ */
+export function pageLicenceFrom(markup: PageLicenceMarkup): PageLicenceSignals {
+  const jsonLd = readJsonLdTexts(markup.jsonLd, markup.base || 'about:blank', markup.pageUrl || undefined);
+  const credit = pageCreditFrom(markup.credit, jsonLd.pageCreators);
+  // A page whose one article holds its licence (a blog post's "CC BY" line) states it for the page:
+  // read as the article's only, the site showed `unknown` where it says CC BY. Decision: the
+  // article's licence is the page's when nothing outside it states one (DESIGN.md §2 rule 4's
+  // page-level licence); beside a licence outside it, it stays its own images' (element.ts).
+  const pageStated =
+    markup.stated.length === 0 && jsonLd.pageLicences.length === 0 && markup.unreadCovers.length === 0
+      ? markup.inMainArticle.filter((l, i, all) => all.findIndex((m) => m.url === l.url && m.via === l.via) === i)
+      : markup.stated;
+  // The page's own JSON-LD licence covers what the page's does: on a MediaWiki page, its text only.
+  const pageCovers: TextOnlyCover | null = markup.mediaWiki ? 'mediawiki-text' : null;
+  const pageLevel = [...pageStated, ...jsonLd.pageLicences.map((url) => ({ via: 'json-ld' as const, url, covers: pageCovers }))];
+  // A licence of another work the page describes (json-ld.ts workOfPage) that is not the page's
+  // own: that work may be its images, so the page licence is relied on for none (DESIGN.md §2
+  // rule 4, the reading that cannot keep what the owner refused), as when a licence went unread.
+  // Compared with the page licences in the worker (assess.ts otherWorkDiffers).
+  const otherWorkLicences = pageLevel.length > 0 && pageCovers === null ? jsonLd.otherWorkLicences : [];
+  // A page-level licence statement that could not be read, and that would license images if it
+  // could (not the text's only): the page licence is relied on for no image.
+  const licenceUnread = markup.unreadCovers.some((covers) => covers === null) || (jsonLd.pageLicenceUnread && pageCovers === null);
+  const licences: { via: LicenceVia; url: string }[] = [];
+  const textLicences: { via: LicenceVia; url: string; covers: TextOnlyCover }[] = [];
+  let full = false;
+  for (const { via, url, covers } of pageLevel) {
+    if ((covers ? textLicences : licences).length >= LIMITS.licences) full = true;
+    else if (covers) textLicences.push({ via, url, covers });
+    else licences.push({ via, url });
+  }
+  const imageObjects = [...jsonLd.imageObjects];
+  let objectsFull = false;
+  for (const io of markup.aboutImages) {
+    if (imageObjects.length >= LIMITS.imageObjects) objectsFull = true;
+    else imageObjects.push(io);
+  }
+  return {
+    pageUrl: markup.pageUrl,
     licences,
     ...(textLicences.length > 0 ? { textLicences } : {}),
-    ...(mediaWiki ? { mediaWiki: true as const } : {}),
-    rslLinks,
-    ...(rslUnread ? { rslUnread: true as const } : {}),
+    ...(markup.mediaWiki ? { mediaWiki: true as const } : {}),
+    rslLinks: markup.rslLinks,
+    ...(markup.rslUnread ? { rslUnread: true as const } : {}),
     ...(licenceUnread ? { licenceUnread: true as const } : {}),
     ...(otherWorkLicences.length > 0 ? { otherWorkLicences } : {}),
     imageObjects,
     unreadable: jsonLd.unreadable,
-    truncated: truncated || full || objectsFull || stated.length > LIMITS.licences || jsonLd.truncated,
+    truncated: markup.truncated || full || objectsFull || jsonLd.truncated,
     ...(credit ? { credit } : {}),
   };
+}
+
+/** Page-level licence signals of one document, read and combined at once (tests, and readers with the DOM at hand). */
+export function readPageLicenceSignals(doc: Document, pageUrl: string): PageLicenceSignals {
+  return pageLicenceFrom(readPageLicenceMarkup(doc, pageUrl));
 }

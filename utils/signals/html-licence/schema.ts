@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazily } from '../../model/lazily';
 import { MAX_PAGE_URL } from '../../model/page-url';
-import { LIMITS } from './limits';
+import { JSON_LD_SCRIPTS_SENT, LIMITS } from './limits';
 
 const Url = lazily(() => z.string().max(LIMITS.url));
 const Text = lazily(() => z.string().max(LIMITS.text));
@@ -94,6 +94,42 @@ export const PageLicenceSignalsSchema = lazily(() => z.object({
   credit: PageCreditSchema.optional(),
 }));
 export type PageLicenceSignals = z.infer<typeof PageLicenceSignalsSchema>;
+
+/** The page's credit as a page script reads it (credits.ts readPageCreditMarkup): its markup's statements and `<meta name="author">`. */
+export const PageCreditMarkupSchema = lazily(() => PageCreditSchema.extend({ metaAuthor: Text.nullable() }));
+export type PageCreditMarkup = z.infer<typeof PageCreditMarkupSchema>;
+
+const StatedLicenceSchema = lazily(() => z.object({ via: LicenceViaSchema, url: Url, covers: z.enum(['mediawiki-text', 'dcmitype-text']).nullable() }));
+
+/**
+ * A document's licence markup as the page scripts read it (page.ts readPageLicenceMarkup): every
+ * statement the DOM holds, read and scoped there, with the JSON-LD scripts' texts unparsed. The
+ * worker parses those and combines the two (page.ts pageLicenceFrom), so that the scripts
+ * injected on Collect carry no JSON-LD reader (issue 17). Travels in the scan's answer; checked
+ * on arrival.
+ */
+export const PageLicenceMarkupSchema = lazily(() => z.object({
+  pageUrl: z.string().max(MAX_PAGE_URL),
+  /** The document's base URL ('' when the page's address is not one Heed reads). */
+  base: z.string().max(MAX_PAGE_URL + LIMITS.url),
+  /** Page-level statements outside every article, quotation and comment, with what they cover (null: images too). */
+  stated: z.array(StatedLicenceSchema).max(LIMITS.licences + 1),
+  /** Those made in the page's one article (dom.ts mainArticle). */
+  inMainArticle: z.array(StatedLicenceSchema).max(LIMITS.licences),
+  /** What each page-level statement that could not be read covers (null: images too), one per subject. */
+  unreadCovers: z.array(z.enum(['mediawiki-text', 'dcmitype-text']).nullable()).max(LIMITS.licences),
+  mediaWiki: z.boolean(),
+  rslLinks: z.array(Url).max(LIMITS.licences),
+  rslUnread: z.boolean(),
+  /** An image's own licence statements made in RDFa/microdata away from it (page.ts aboutImages). */
+  aboutImages: z.array(JsonLdImageObjectSchema).max(LIMITS.imageObjects),
+  /** The texts of the `<script type="application/ld+json">`, in order; null: one too large to send. */
+  jsonLd: z.array(z.string().max(LIMITS.jsonLdScript).nullable()).max(JSON_LD_SCRIPTS_SENT),
+  /** A cap was hit reading the DOM (more statements, scripts or images than kept). */
+  truncated: z.boolean(),
+  credit: PageCreditMarkupSchema,
+}));
+export type PageLicenceMarkup = z.infer<typeof PageLicenceMarkupSchema>;
 
 /** Licence markup scoped to one `<img>`: its `<figure>`, an RDFa subject or a microdata ImageObject. */
 export const ElementLicenceHintSchema = lazily(() => z.object({
