@@ -6,7 +6,8 @@ import type { PageSignals } from '../../../utils/page/page-signals';
 import { assessImage, assessPage } from '../../../utils/policy/assess';
 import type { SiteStatus } from '../../../utils/policy/site-status';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
-import { isAllowed, parseRobotsTxt } from '../../../utils/signals/robots-txt';
+import { evaluateRobots, isAllowed, parseRobotsTxt } from '../../../utils/signals/robots-txt';
+import { purposeProfile } from '../../../utils/model/purposes';
 
 /*
  * Real robots.txt files (../shared/realworld/robots/, saved byte for byte). Every expectation
@@ -259,5 +260,38 @@ describe('real robots.txt files (RFC 9309, DESIGN.md §2 rule 2)', () => {
       const pageRefused = status === 'blocked';
       expect(decision.reasons.includes('robots-disallow')).toBe(refused.length > 0 || pageRefused);
     });
+  });
+});
+
+/*
+ * The robots.txt of en.wikipedia.org (and of en.m.wikipedia.org, the same file), saved in
+ * ../shared/realworld/sites/. Read by hand: the `*` group (line 148) holds every rule; the
+ * owner writes most namespace rules twice, with `:` and with `%3A` (`Disallow: /wiki/Special:`
+ * and `Disallow: /wiki/Special%3A`, lines 441-476), because MediaWiki serves `/wiki/X%3AY` as
+ * the page `/wiki/X:Y`. Some rules are written once only: lines 169-170 give
+ * `/wiki/Wikipedia:Löschkandidaten/` (with `ö` raw and as `%C3%B6`) but no `%3A` form.
+ */
+describe('the Wikipedia robots.txt: `:` and `%3A` name one page (DESIGN.md §2 rule 2)', () => {
+  const body = readFileSync(new URL('../../../../shared/realworld/sites/en.wikipedia.org/robots.txt', import.meta.url), 'utf8');
+  const profile = purposeProfile('ai-training');
+  const refusedBy = (url: string) =>
+    evaluateRobots({ url: 'https://en.wikipedia.org/robots.txt', outcome: 'ok', body }, url, 'page', profile)
+      .filter((e) => e.effect === 'deny')
+      .map((e) => e.value);
+
+  it.each([
+    // Line 170 in the owner's own other spelling: the page it refuses, reached with `%3A`.
+    ['/wiki/Wikipedia%3AL%C3%B6schkandidaten/Bob_Dylan', '*: Disallow: /wiki/Wikipedia:L%C3%B6schkandidaten/'],
+    // Line 172, written once (`:`), reached with `%3A`.
+    ['/wiki/Wikipedia%3AVandalensperrung/', '*: Disallow: /wiki/Wikipedia:Vandalensperrung/'],
+    // Written both ways by the owner (lines 470 and 473): each spelling meets its own rule.
+    ['/wiki/Special%3ARandom', '*: Disallow: /wiki/Special%3A'],
+    ['/wiki/Special:Random', '*: Disallow: /wiki/Special:'],
+  ])('%s is refused (%s)', (path, rule) => {
+    expect(refusedBy(`https://en.wikipedia.org${path}`)).toEqual([rule]);
+  });
+
+  it.each(['/wiki/Bob_Dylan', '/wiki/File:Enh_N_channel_Mosfet.svg', '/wiki/File%3AEnh_N_channel_Mosfet.svg', '/w/load.php?modules=site', '/wiki/Wikipedia%3AAbout'])('%s stays allowed (no rule names it)', (path) => {
+    expect(refusedBy(`https://en.wikipedia.org${path}`)).toEqual([]);
   });
 });
