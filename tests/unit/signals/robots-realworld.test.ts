@@ -49,6 +49,8 @@ const CASES: Case[] = [
       '/s/photo-of-the-week.jpg': [],
       '/blog/photo.jpg?format=json': TRAINING, // Disallow:/*?format=json
       '/api/ui-extensions/a.png': [], // Allow: /api/ui-extensions/ is longer than Disallow: /api/
+      '/account': TRAINING, // Disallow: /account$ (line 17): the path itself
+      '/account-banner.png': [], // `$` ends the match: /account$ is not a prefix rule, /account/ needs the slash
     },
   },
   {
@@ -60,6 +62,7 @@ const CASES: Case[] = [
     images: {
       '/images/storm.jpg': only('CCBot', 'GPTBot', 'anthropic-ai', 'ClaudeBot', 'cohere-ai', 'Claude-Web'),
       '/images/storm.jpg?_ptid=42': TRAINING, // `*` gets it through `*_ptid=*`; the named ones through `/`
+      '/images/storm.jpg?prx_t=abc': TRAINING, // `*`: Disallow: *?prx_t=* (line 4, no leading slash)
     },
   },
   {
@@ -71,6 +74,7 @@ const CASES: Case[] = [
       '/photos/abc123/download': TRAINING,
       '/blog/cover.jpg': only('ClaudeBot', 'ImagesiftBot'),
       '/es/%C3%BAnete/a.jpg': TRAINING, // Disallow: /es/%C3%BAnete, for `*`
+      '/es/%c3%banete/a.jpg': TRAINING, // the same octets, hex in lower case (RFC 3986 §6.2.2.1)
     },
   },
   {
@@ -81,6 +85,7 @@ const CASES: Case[] = [
     status: 'blocked',
     images: {
       '/newsround/images/a.jpg': TRAINING, // `*`: Disallow: /newsround; the AI groups: /
+      '/food/search?q=cake': TRAINING, // `*`: Disallow: /food/search*?* (line 58)
       '/news/images/a.jpg': only('CCBot', 'GPTBot', 'omgili', 'Omgilibot', 'anthropic-ai', 'cohere-ai', 'Google-Extended', 'Bytespider', 'Claude-Web'),
     },
   },
@@ -93,6 +98,8 @@ const CASES: Case[] = [
     images: {
       '/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'GPTBot', 'Google-Extended', 'omgili', 'Omgilibot', 'Claude-Web'),
       '/ads/banner.jpg': TRAINING,
+      '/interactive/app.jsx': TRAINING, // `*`: Disallow: *.jsx$ (line 45, no leading slash)
+      '/interactive/app.jsx.png': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'GPTBot', 'Google-Extended', 'omgili', 'Omgilibot', 'Claude-Web'), // `$`: not a .jsx
     },
   },
   {
@@ -145,6 +152,11 @@ const CASES: Case[] = [
     images: {
       '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
       '/images/report.pdf': TRAINING, // `*`: Disallow: /*.pdf$
+      // `$` anchors the end of path + query: with a query it is no longer `.pdf$` for `*`.
+      '/images/report.pdf?download=1': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
+      // Allow: /athletic/search/$ and Disallow: /athletic/search/* are equally long: allow wins the tie (§2.2.2).
+      '/athletic/search/': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
+      '/athletic/search/photo.jpg': TRAINING,
     },
   },
   {
@@ -176,6 +188,7 @@ const CASES: Case[] = [
     images: {
       '/world/2024/jan/01/photo.jpg': only('GPTBot', 'CCBot', 'FacebookBot', 'Bytespider', 'Google-Extended', 'anthropic-ai', 'ClaudeBot'),
       '/embed/photo.jpg': TRAINING, // `*`: Disallow: /embed/
+      '/world/2024/story.emailjson': TRAINING, // `*`: Disallow: *.emailjson (line 54, no leading slash)
     },
   },
   {
@@ -246,6 +259,16 @@ describe('real robots.txt files (RFC 9309, DESIGN.md §2 rule 2)', () => {
 
     it.each(Object.entries(images))('%s is refused to exactly the expected tokens', (path, refused) => {
       const got = TRAINING.filter((t) => !isAllowed(robots, t, `https://${host}${path}`));
+      expect(new Set(got)).toEqual(new Set(refused));
+    });
+
+    // What Heed's evaluator reads (both readings of User-agent lines, every path reading): the
+    // same tokens, no more, no fewer.
+    it.each(Object.entries(images))('%s: evaluateRobots refuses it to exactly the expected tokens', (path, refused) => {
+      const fetched = { url: `https://${host}/robots.txt`, outcome: 'ok' as const, body: read(host) };
+      const got = TRAINING.filter((t) =>
+        evaluateRobots(fetched, `https://${host}${path}`, 'image', { ...purposeProfile('ai-training'), robotsTokens: [t] }).some((e) => e.kind === 'robots-txt' && e.effect === 'deny'),
+      );
       expect(new Set(got)).toEqual(new Set(refused));
     });
 
