@@ -40,8 +40,8 @@ const files = (origin: string): OriginFiles => {
 };
 
 /** Collect on a saved page: every image it shows, decided as the worker decides it (without its bytes). */
-function collect(url: string, file: string) {
-  const doc = parseHTML(readFileSync(resolve(SITES, file), 'utf8').replaceAll(':{{PORT}}', '')).document as unknown as Document;
+function collect(url: string, file: string, edit: (html: string) => string = (html) => html) {
+  const doc = parseHTML(edit(readFileSync(resolve(SITES, file), 'utf8').replaceAll(':{{PORT}}', ''))).document as unknown as Document;
   const page = assessPage({ page: pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(doc, url))), headers: {}, origin: files(new URL(url).origin) }, settings);
   const candidates = scanDocument(doc, url, { resourceTiming: false, inFrame: false });
   const decide = (imageUrl: string) => {
@@ -50,7 +50,7 @@ function collect(url: string, file: string) {
     const c = candidates.find((x) => same(x.url) || same(x.thumbnailUrl));
     if (!c) throw new Error(`the scan found no image ${imageUrl}`);
     const d = assessImage(page, { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [files(new URL(imageUrl).origin)], embedded: { evidence: [], licence: null } }, { ...c, url: imageUrl }, settings);
-    return { decision: d.decision, reasons: d.reasons, licence: d.licence?.id ?? null, source: d.licence?.source ?? null };
+    return { decision: d.decision, reasons: d.reasons, licence: d.licence?.id ?? null, source: d.licence?.source ?? null, evidence: d.evidence, hints: c.elementLicences };
   };
   return { status: page.status, decide };
 }
@@ -212,5 +212,45 @@ describe("the image hosts' robots.txt files decide their own images", () => {
     const { decide } = collect(PAGES[3]!.url, PAGES[3]!.file);
     expect(decide('https://upload.wikimedia.org/wikipedia/commons/thumb/8/8f/Angela_Merkel_10.jpg/256px-Angela_Merkel_10.jpg').reasons).not.toContain('robots-disallow');
     expect(decide('https://i0.wp.com/i.creativecommons.org/l/by-sa/3.0/de/88x31.png').reasons).toContain('robots-disallow');
+  });
+});
+
+/*
+ * The Emden page writes a credit line under each photo, in the form Wikimedia Commons gives for
+ * reuse: `<img …emden-7.jpg>` then `<p class="breadcrumb2">Foto: Matthias Süßen [<a
+ * href="https://creativecommons.org/licenses/by/3.0">CC BY 3.0</a>], <a href="…commons…">via
+ * Wikimedia Commons</a></p>` — plain links, no rel="license". The owner's licence for each photo
+ * is its line's, not the footer's CC BY-SA 3.0 (which covers "Dieses Werk", the site's text).
+ */
+describe('credit lines under the photos (the real Emden page)', () => {
+  const EMDEN = PAGES[2]!;
+  const photo = (n: number | 'header') => `https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-${n}.jpg`;
+
+  it.each([
+    ['header', ['https://creativecommons.org/licenses/by-sa/3.0']], // div.breadcrumb2 > p after the <img>
+    [1, ['http://creativecommons.org/licenses/by-sa/3.0/']],
+    [2, []], // "Foto: Max Liebermann [Public domain]": no link
+    [4, ['https://creativecommons.org/licenses/by-sa/2.5']],
+    [6, ['https://creativecommons.org/licenses/by/3.0']],
+    [7, ['https://creativecommons.org/licenses/by/3.0']],
+    [8, ['https://creativecommons.org/licenses/by-sa/3.0/de/deed.en']],
+  ] as const)('emden-%s: its credit line links to %j', (n, urls) => {
+    const { decide } = collect(EMDEN.url, EMDEN.file);
+    expect(decide(photo(n)).hints.flatMap((h) => h.credited ?? [])).toEqual(urls);
+  });
+
+  it('a credit line naming an accepted licence grants nothing more and refuses nothing: emden-7 (CC BY 3.0) stays permitted, its line recorded', () => {
+    const { decide } = collect(EMDEN.url, EMDEN.file);
+    const d = decide(photo(7));
+    expect(d.decision).toBe('permitted');
+    expect(d.evidence).toContainEqual(expect.objectContaining({ kind: 'licence', effect: 'info', value: 'credit line: CC-BY-3.0' }));
+  });
+
+  it('the same page with emden-7 credited CC BY-NC 3.0: refused licence-not-accepted, not stored as the footer\'s CC BY-SA', () => {
+    const nc = (html: string) => html.replace('<a href="https://creativecommons.org/licenses/by/3.0">CC BY 3.0</a>], <a href="https://commons.wikimedia.org/wiki/File:Innenraum', '<a href="https://creativecommons.org/licenses/by-nc/3.0">CC BY-NC 3.0</a>], <a href="https://commons.wikimedia.org/wiki/File:Innenraum');
+    const { decide } = collect(EMDEN.url, EMDEN.file, nc);
+    expect(decide(photo(7))).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: 'CC-BY-NC-3.0', source: 'element' });
+    // Its neighbours keep their own lines' accepted licences: permitted as before.
+    expect(decide(photo(6)).decision).toBe('permitted');
   });
 });
