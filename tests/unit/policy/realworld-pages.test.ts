@@ -21,8 +21,8 @@ import { evaluateRobots } from '../../../utils/signals/robots-txt';
  * what the page states about the page and about each image, and where each image is hosted
  * (DESIGN.md §2: rule 2 robots.txt of the image's own origin; rule 4 licences, page licences
  * speaking only for the page's own registrable domain — and tenant, on shared hosting — and a
- * MediaWiki page's licence being the wiki text's). These pin Heed's current reading where it is
- * the owner's; where it is not, the row says so and pins only what is right (see the Emden rows).
+ * MediaWiki page's licence being the wiki text's). These pin Heed's reading where it is the
+ * owner's; where it is not, the row says so and pins only what is right (see the Emden rows).
  */
 
 const SITES = resolve(import.meta.dirname, '../../../../shared/realworld/sites');
@@ -55,7 +55,7 @@ function collect(url: string, file: string, edit: (html: string) => string = (ht
   return { status: page.status, decide };
 }
 
-/** A row whose licence is not pinned: the owner's licence for it is one Heed does not read (see the Emden rows). */
+/** A row whose licence is not pinned: the owner's licence for it is one Heed records as evidence only (see the Emden rows). */
 const NOT_PINNED = undefined;
 type Row = [image: string, decision: 'permitted' | 'refused', reasons: string[], licence: string | null | typeof NOT_PINNED];
 
@@ -114,10 +114,11 @@ const PAGES: { name: string; url: string; file: string; status: SiteStatus; rows
       ['https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-3.jpg', 'permitted', [], 'CC-BY-SA-3.0'], // "Foto: H.G.Graser [CC BY-SA 3.0]"
       ['https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-5.jpg', 'permitted', [], 'CC-BY-SA-3.0'], // "Foto: Carschten [CC BY-SA 3.0]"
       ['https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-9.jpg', 'permitted', [], 'CC-BY-SA-3.0'], // "[CC BY-SA 3.0]"
-      // Credit lines naming another accepted licence: kept either way, but the owner's licence for
-      // these is the line's (Public domain; CC BY-SA 2.5; CC BY 3.0; CC BY 3.0; CC BY-SA 3.0 DE),
-      // which Heed does not read (plain links in a <p> after the <img>; see the report). Only the
-      // decision is pinned.
+      // Credit lines naming another licence, every one accepted: kept either way, but the owner's
+      // licence for these is the line's (Public domain, as text; CC BY-SA 2.5; CC BY 3.0; CC BY 3.0;
+      // CC BY-SA 3.0 DE). A plain link in a line of prose grants nothing (DESIGN.md §2 rule 4 names
+      // the markup that does), so Heed records the footer's licence and the line as evidence (see
+      // the credit-line tests below). Only the decision is pinned.
       ['https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-2.jpg', 'permitted', [], NOT_PINNED],
       ['https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-4.jpg', 'permitted', [], NOT_PINNED],
       ['https://www.reisen-mit-dem-internet.de/wp-content/uploads/2019/05/emden-6.jpg', 'permitted', [], NOT_PINNED],

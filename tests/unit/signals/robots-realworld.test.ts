@@ -310,6 +310,12 @@ describe('the Wikipedia robots.txt: `:` and `%3A` name one page (DESIGN.md §2 r
     // Written both ways by the owner (lines 470 and 473): each spelling meets its own rule.
     ['/wiki/Special%3ARandom', '*: Disallow: /wiki/Special%3A'],
     ['/wiki/Special:Random', '*: Disallow: /wiki/Special:'],
+    // Rules written in raw UTF-8 (line 176: `Qualitätssicherung`; line 268: Hebrew) meet the
+    // percent-encoded path a browser sends (RFC 9309 §2.2.2); the file starts with a BOM.
+    ['/wiki/Wikipedia:Qualit%C3%A4tssicherung/', '*: Disallow: /wiki/Wikipedia:Qualitätssicherung/'],
+    ['/wiki/%D7%95%D7%99%D7%A7%D7%99%D7%A4%D7%93%D7%99%D7%94:%D7%A8%D7%A9%D7%99%D7%9E%D7%AA_%D7%9E%D7%95%D7%A2%D7%9E%D7%93%D7%99%D7%9D_%D7%9C%D7%9E%D7%97%D7%99%D7%A7%D7%94/X', '*: Disallow: /wiki/ויקיפדיה:רשימת_מועמדים_למחיקה/'],
+    // `Disallow: /w/` (line 152) beside `Allow: /w/load.php?` (line 150).
+    ['/w/index.php?title=Bob_Dylan&action=edit', '*: Disallow: /w/'],
   ])('%s is refused (%s)', (path, rule) => {
     expect(refusedBy(`https://en.wikipedia.org${path}`)).toEqual([rule]);
   });
