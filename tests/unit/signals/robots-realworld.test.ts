@@ -305,7 +305,7 @@ describe('the Wikipedia robots.txt: `:` and `%3A` name one page (DESIGN.md §2 r
   it.each([
     // Line 170 in the owner's own other spelling: the page it refuses, reached with `%3A`.
     ['/wiki/Wikipedia%3AL%C3%B6schkandidaten/Bob_Dylan', '*: Disallow: /wiki/Wikipedia:L%C3%B6schkandidaten/'],
-    // Line 172, written once (`:`), reached with `%3A`.
+    // Line 171, written once (`:`), reached with `%3A`.
     ['/wiki/Wikipedia%3AVandalensperrung/', '*: Disallow: /wiki/Wikipedia:Vandalensperrung/'],
     // Written both ways by the owner (lines 470 and 473): each spelling meets its own rule.
     ['/wiki/Special%3ARandom', '*: Disallow: /wiki/Special%3A'],
