@@ -9,7 +9,7 @@ import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedUrls, licenceSite, sameLicenceSite } from '../model/shared-hosting';
-import { parseLicenceUrl } from '../model/licence-url';
+import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { evaluateSiteRegistry } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
@@ -17,7 +17,7 @@ import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
 import { elementLicenceUnread, licenceFindings } from '../signals/html-licence/findings';
 import { readLicenceLinks } from '../signals/link-header';
-import type { PageLicenceSignals } from '../signals/html-licence/schema';
+import type { ElementLicenceHint, PageLicenceSignals } from '../signals/html-licence/schema';
 import { evaluateMetaRobots } from '../signals/meta-robots';
 import { statedLicences } from '../signals/xmp';
 import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../signals/robots-partial';
@@ -530,7 +530,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   };
   let decision: Decision;
   if (pageSpeaksForImage) {
-    decision = decide({ evidence, licences: withHeaderLicences([...licences, ...stated]) }, settings);
+    const credited = creditLineRefusal(elementHints, page.pageUrl, settings, evidence);
+    decision = decide({ evidence, licences: withHeaderLicences([...licences, ...stated, ...credited]) }, settings);
   } else {
     const site = licenceSite(page.pageUrl) ?? page.pageUrl;
     for (const l of stated) evidence.push(thirdPartyClaim(l, site, page.pageUrl));
@@ -543,6 +544,33 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     element: elementHints, sameRegistrableDomain: pageSpeaksForImage, caption: candidate.caption, alt: candidate.alt,
   });
   return { ...decision, licence: withCredit(decision.licence, credit) };
+}
+
+/**
+ * The licences the image's credit line names with plain links (html-licence/credit-line.ts:
+ * "Foto: BBKurt [CC BY-SA 3.0], via Wikimedia Commons" under a photo), to add at element level, or
+ * none. Decision (DESIGN.md §2 rule 4, the reading that cannot keep what the owner refused): rule 4
+ * names the markup that licenses an image, and a plain link in a line of prose is not among it, so
+ * a credit line grants nothing; but it is the owner's word about this image, more specific than
+ * the page's. When it names a licence outside the accepted set (CC BY-NC under a page whose footer
+ * says CC BY-SA), every licence it names is the image's own, at element level: the page licence no
+ * longer speaks for it (`licence-not-accepted`, or `licence-conflict` beside another). Before, the
+ * page's CC BY-SA was recorded for a photo its caption says is CC BY-NC, and it was stored. When
+ * every licence it names is accepted, it is recorded as evidence only (`info`): the licence kept
+ * is the one the markup states, as before.
+ */
+function creditLineRefusal(hints: readonly ElementLicenceHint[], pageUrl: string, settings: Settings, evidence: Evidence[]): Licence[] {
+  const urls = [...new Set(hints.flatMap((h) => h.credited ?? []))];
+  if (urls.length === 0) return [];
+  const named = urls.map((url): Licence => ({ id: parseLicenceUrl(url)?.id ?? null, url, source: 'element', attribution: null }));
+  const refusing = named.some((l) => !isAcceptedLicence(l.id, settings.acceptedLicences));
+  evidence.push({
+    kind: 'licence', scope: 'image', source: pageUrl, value: `credit line: ${named.map((l) => l.id ?? l.url).join(', ')}`, effect: 'info',
+    note: refusing
+      ? "The image's credit line names a licence outside the accepted set: the licences it names are the image's own, and the page's licence does not speak for it"
+      : "The image's credit line names this licence with a plain link (not licence markup): recorded, but it grants nothing of itself",
+  });
+  return refusing ? named : [];
 }
 
 /** A `data:` URL: bytes written into the document that shows them, with no site or signal files of their own. */

@@ -1,6 +1,7 @@
 import { readElementLicence, type ContainerLicence } from '../signals/html-licence/element';
 import type { ElementLicenceHint } from '../signals/html-licence/schema';
 import { cappedHints, UNREAD_HINT } from '../signals/html-licence/hints';
+import { creditLineOf } from '../signals/html-licence/credit-line';
 
 // Where element-level licence markup can live (SIGNALS.md §6): a figure, an ancestor that makes
 // a microdata item or an RDFa subject, or an article, quotation or comment (html-licence/dom.ts
@@ -51,7 +52,7 @@ export class ElementLicences {
   /** Whether licence markup could speak for `el` (the parser looks nowhere else). */
   private inScope(el: Element): boolean {
     try {
-      return !!el.closest(LICENCE_SCOPE) || (this.anyAbout && !!el.parentElement?.querySelector('[about]'));
+      return !!el.closest(LICENCE_SCOPE) || (this.anyAbout && !!el.parentElement?.querySelector('[about]')) || creditLineOf(el) !== null;
     } catch {
       return true; // a hostile element that cannot be asked: fail closed
     }

@@ -1185,3 +1185,50 @@ describe('the same image reported by two frames whose markup differs', () => {
     expect(withSameImageReported(top, candidate(url))).toBe(top);
   });
 });
+
+// An image's credit line (html-licence/credit-line.ts: its figcaption, or the line written right
+// after it opening with a credit word) that links to a licence without licence markup: the
+// owner's word about the image that can only refuse (assess.ts creditLineRefusal).
+describe('licences a credit line names with plain links', () => {
+  const O = 'https://museum.example';
+  const NC = 'https://creativecommons.org/licenses/by-nc/2.0/';
+  const run = (body: string, head = `<link rel="license" href="${CC_BY}">`, mode: 'licensed' | 'opt-out' = 'licensed') => {
+    const d = parseHTML(`<!doctype html><html><head><title>T</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+    const s = parseSettings({ mode });
+    const p = assessPage({ page: readPage(d, `${O}/post`), headers: {}, origin: files(O) }, s);
+    const img = `${O}/owl.jpg`;
+    const hints = new ElementLicences(`${O}/post`, d).ofAll([d.querySelector('img')!]);
+    for (const h of hints) ElementLicenceHintSchema.parse(h);
+    return assessImage(p, image(img), candidate(img, { elementLicences: hints }), s);
+  };
+
+  it.each([
+    ['a line after the image', `<img src="/owl.jpg"><p>Photo: Ann [<a href="${NC}">CC BY-NC 2.0</a>], via Flickr</p>`],
+    ['a line after the link holding the image', `<a href="/owl-big.jpg"><img src="/owl.jpg"></a><br><small>Foto: Ann, <a href="${NC}">CC BY-NC</a></small>`],
+    ['a figcaption', `<figure><img src="/owl.jpg"><figcaption>Ann, <a href="${NC}" rel="nofollow">CC BY-NC</a></figcaption></figure>`],
+  ])('%s naming CC BY-NC under a CC BY page: refused licence-not-accepted', (_name, body) => {
+    expect(run(body)).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: 'CC-BY-NC-2.0', source: 'element' } });
+  });
+
+  it('CC BY-NC beside an accepted licence in the same line: licence-conflict', () => {
+    expect(run(`<img src="/owl.jpg"><p>Photo: Ann (<a href="${NC}">CC BY-NC</a> or <a href="${CC_BY}">CC BY</a>)</p>`).reasons).toEqual(['licence-conflict']);
+  });
+
+  it('a line naming an accepted licence grants nothing on a page without one', () => {
+    expect(run(`<img src="/owl.jpg"><p>Photo: Ann [<a href="${CC_BY}">CC BY 4.0</a>]</p>`, '').reasons).toEqual(['no-licence']);
+  });
+
+  it('text after the image that is no credit line, or holds another image, says nothing', () => {
+    expect(run(`<img src="/owl.jpg"><p>Read the <a href="${NC}">licence of our text</a></p>`).decision).toBe('permitted');
+    expect(run(`<img src="/owl.jpg"><p>Photo: <img src="/fox.jpg"> <a href="${NC}">CC BY-NC</a></p>`).decision).toBe('permitted');
+  });
+
+  it('a line with more links than Heed reads: its licence is unread, so no HTML licence is relied on (fail closed)', () => {
+    const links = Array.from({ length: 2001 }, (_, i) => `<a href="/p${i}">${i}</a>`).join(' ');
+    expect(run(`<img src="/owl.jpg"><p>Photo: ${links} <a href="${NC}">CC BY-NC</a></p>`).reasons).toEqual(['no-licence']);
+  });
+
+  it('opt-out mode records it and needs none', () => {
+    expect(run(`<img src="/owl.jpg"><p>Photo: Ann [<a href="${NC}">CC BY-NC</a>]</p>`, undefined, 'opt-out').decision).toBe('permitted');
+  });
+});

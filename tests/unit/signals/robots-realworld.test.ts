@@ -6,7 +6,8 @@ import type { PageSignals } from '../../../utils/page/page-signals';
 import { assessImage, assessPage } from '../../../utils/policy/assess';
 import type { SiteStatus } from '../../../utils/policy/site-status';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
-import { isAllowed, parseRobotsTxt } from '../../../utils/signals/robots-txt';
+import { evaluateRobots, isAllowed, parseRobotsTxt } from '../../../utils/signals/robots-txt';
+import { purposeProfile } from '../../../utils/model/purposes';
 
 /*
  * Real robots.txt files (../shared/realworld/robots/, saved byte for byte). Every expectation
@@ -48,6 +49,8 @@ const CASES: Case[] = [
       '/s/photo-of-the-week.jpg': [],
       '/blog/photo.jpg?format=json': TRAINING, // Disallow:/*?format=json
       '/api/ui-extensions/a.png': [], // Allow: /api/ui-extensions/ is longer than Disallow: /api/
+      '/account': TRAINING, // Disallow: /account$ (line 17): the path itself
+      '/account-banner.png': [], // `$` ends the match: /account$ is not a prefix rule, /account/ needs the slash
     },
   },
   {
@@ -59,6 +62,7 @@ const CASES: Case[] = [
     images: {
       '/images/storm.jpg': only('CCBot', 'GPTBot', 'anthropic-ai', 'ClaudeBot', 'cohere-ai', 'Claude-Web'),
       '/images/storm.jpg?_ptid=42': TRAINING, // `*` gets it through `*_ptid=*`; the named ones through `/`
+      '/images/storm.jpg?prx_t=abc': TRAINING, // `*`: Disallow: *?prx_t=* (line 4, no leading slash)
     },
   },
   {
@@ -70,6 +74,7 @@ const CASES: Case[] = [
       '/photos/abc123/download': TRAINING,
       '/blog/cover.jpg': only('ClaudeBot', 'ImagesiftBot'),
       '/es/%C3%BAnete/a.jpg': TRAINING, // Disallow: /es/%C3%BAnete, for `*`
+      '/es/%c3%banete/a.jpg': TRAINING, // the same octets, hex in lower case (RFC 3986 §6.2.2.1)
     },
   },
   {
@@ -80,6 +85,7 @@ const CASES: Case[] = [
     status: 'blocked',
     images: {
       '/newsround/images/a.jpg': TRAINING, // `*`: Disallow: /newsround; the AI groups: /
+      '/food/search?q=cake': TRAINING, // `*`: Disallow: /food/search*?* (line 58)
       '/news/images/a.jpg': only('CCBot', 'GPTBot', 'omgili', 'Omgilibot', 'anthropic-ai', 'cohere-ai', 'Google-Extended', 'Bytespider', 'Claude-Web'),
     },
   },
@@ -92,6 +98,8 @@ const CASES: Case[] = [
     images: {
       '/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'GPTBot', 'Google-Extended', 'omgili', 'Omgilibot', 'Claude-Web'),
       '/ads/banner.jpg': TRAINING,
+      '/interactive/app.jsx': TRAINING, // `*`: Disallow: *.jsx$ (line 45, no leading slash)
+      '/interactive/app.jsx.png': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'GPTBot', 'Google-Extended', 'omgili', 'Omgilibot', 'Claude-Web'), // `$`: not a .jsx
     },
   },
   {
@@ -144,6 +152,11 @@ const CASES: Case[] = [
     images: {
       '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
       '/images/report.pdf': TRAINING, // `*`: Disallow: /*.pdf$
+      // `$` anchors the end of path + query: with a query it is no longer `.pdf$` for `*`.
+      '/images/report.pdf?download=1': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
+      // Allow: /athletic/search/$ and Disallow: /athletic/search/* are equally long: allow wins the tie (§2.2.2).
+      '/athletic/search/': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
+      '/athletic/search/photo.jpg': TRAINING,
     },
   },
   {
@@ -175,6 +188,7 @@ const CASES: Case[] = [
     images: {
       '/world/2024/jan/01/photo.jpg': only('GPTBot', 'CCBot', 'FacebookBot', 'Bytespider', 'Google-Extended', 'anthropic-ai', 'ClaudeBot'),
       '/embed/photo.jpg': TRAINING, // `*`: Disallow: /embed/
+      '/world/2024/story.emailjson': TRAINING, // `*`: Disallow: *.emailjson (line 54, no leading slash)
     },
   },
   {
@@ -248,6 +262,16 @@ describe('real robots.txt files (RFC 9309, DESIGN.md §2 rule 2)', () => {
       expect(new Set(got)).toEqual(new Set(refused));
     });
 
+    // What Heed's evaluator reads (both readings of User-agent lines, every path reading): the
+    // same tokens, no more, no fewer.
+    it.each(Object.entries(images))('%s: evaluateRobots refuses it to exactly the expected tokens', (path, refused) => {
+      const fetched = { url: `https://${host}/robots.txt`, outcome: 'ok' as const, body: read(host) };
+      const got = TRAINING.filter((t) =>
+        evaluateRobots(fetched, `https://${host}${path}`, 'image', { ...purposeProfile('ai-training'), robotsTokens: [t] }).some((e) => e.kind === 'robots-txt' && e.effect === 'deny'),
+      );
+      expect(new Set(got)).toEqual(new Set(refused));
+    });
+
     it.each(Object.entries(images))('%s: an image there is stored only when no token is refused', (path, refused) => {
       const url = `https://${host}${path}`;
       const decision = assessImage(
@@ -259,5 +283,44 @@ describe('real robots.txt files (RFC 9309, DESIGN.md §2 rule 2)', () => {
       const pageRefused = status === 'blocked';
       expect(decision.reasons.includes('robots-disallow')).toBe(refused.length > 0 || pageRefused);
     });
+  });
+});
+
+/*
+ * The robots.txt of en.wikipedia.org (and of en.m.wikipedia.org, the same file), saved in
+ * ../shared/realworld/sites/. Read by hand: the `*` group (line 148) holds every rule; the
+ * owner writes most namespace rules twice, with `:` and with `%3A` (`Disallow: /wiki/Special:`
+ * and `Disallow: /wiki/Special%3A`, lines 441-476), because MediaWiki serves `/wiki/X%3AY` as
+ * the page `/wiki/X:Y`. Some rules are written once only: lines 169-170 give
+ * `/wiki/Wikipedia:Löschkandidaten/` (with `ö` raw and as `%C3%B6`) but no `%3A` form.
+ */
+describe('the Wikipedia robots.txt: `:` and `%3A` name one page (DESIGN.md §2 rule 2)', () => {
+  const body = readFileSync(new URL('../../../../shared/realworld/sites/en.wikipedia.org/robots.txt', import.meta.url), 'utf8');
+  const profile = purposeProfile('ai-training');
+  const refusedBy = (url: string) =>
+    evaluateRobots({ url: 'https://en.wikipedia.org/robots.txt', outcome: 'ok', body }, url, 'page', profile)
+      .filter((e) => e.effect === 'deny')
+      .map((e) => e.value);
+
+  it.each([
+    // Line 170 in the owner's own other spelling: the page it refuses, reached with `%3A`.
+    ['/wiki/Wikipedia%3AL%C3%B6schkandidaten/Bob_Dylan', '*: Disallow: /wiki/Wikipedia:L%C3%B6schkandidaten/'],
+    // Line 171, written once (`:`), reached with `%3A`.
+    ['/wiki/Wikipedia%3AVandalensperrung/', '*: Disallow: /wiki/Wikipedia:Vandalensperrung/'],
+    // Written both ways by the owner (lines 470 and 473): each spelling meets its own rule.
+    ['/wiki/Special%3ARandom', '*: Disallow: /wiki/Special%3A'],
+    ['/wiki/Special:Random', '*: Disallow: /wiki/Special:'],
+    // Rules written in raw UTF-8 (line 176: `Qualitätssicherung`; line 268: Hebrew) meet the
+    // percent-encoded path a browser sends (RFC 9309 §2.2.2); the file starts with a BOM.
+    ['/wiki/Wikipedia:Qualit%C3%A4tssicherung/', '*: Disallow: /wiki/Wikipedia:Qualitätssicherung/'],
+    ['/wiki/%D7%95%D7%99%D7%A7%D7%99%D7%A4%D7%93%D7%99%D7%94:%D7%A8%D7%A9%D7%99%D7%9E%D7%AA_%D7%9E%D7%95%D7%A2%D7%9E%D7%93%D7%99%D7%9D_%D7%9C%D7%9E%D7%97%D7%99%D7%A7%D7%94/X', '*: Disallow: /wiki/ויקיפדיה:רשימת_מועמדים_למחיקה/'],
+    // `Disallow: /w/` (line 152) beside `Allow: /w/load.php?` (line 150).
+    ['/w/index.php?title=Bob_Dylan&action=edit', '*: Disallow: /w/'],
+  ])('%s is refused (%s)', (path, rule) => {
+    expect(refusedBy(`https://en.wikipedia.org${path}`)).toEqual([rule]);
+  });
+
+  it.each(['/wiki/Bob_Dylan', '/wiki/File:Enh_N_channel_Mosfet.svg', '/wiki/File%3AEnh_N_channel_Mosfet.svg', '/w/load.php?modules=site', '/wiki/Wikipedia%3AAbout'])('%s stays allowed (no rule names it)', (path) => {
+    expect(refusedBy(`https://en.wikipedia.org${path}`)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { LIMITS } from './limits';
+import { creditLineLicences, creditLineOf } from './credit-line';
 import type { ElementLicenceHint } from './schema';
 import { documentBase, enclosingFigure, licenceContainer, markupIn, matchKey, resolvePageUrl, resolveUrl } from './dom';
 import { isPageSubject, isRslLink, statementsOf, statesValue, textValue, urlValue, type Statement, type Subject } from './statements';
@@ -137,7 +138,16 @@ export function readElementLicence(img: Element, pageUrl: string, containers: Ma
     const h = said.hint;
     if (h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null) groups.set('container', { ...h, licences: [...h.licences] });
   }
-  const out = [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null);
+  // The credit line under the image ("Foto: BBKurt [CC BY-SA 3.0]"): the licences it links to
+  // without licence markup, for the policy to read as the owner's word that can only refuse
+  // (assess.ts creditLineRefusal).
+  const line = creditLineOf(img);
+  if (line) {
+    const { urls, truncated } = creditLineLicences(line, base);
+    if (truncated) unread = true;
+    if (urls.length > 0) groups.set('credit-line', { via: 'figure', licences: [], creator: null, title: null, creditText: null, credited: [...urls] });
+  }
+  const out = [...groups.values()].filter((h) => h.licences.length > 0 || h.creator !== null || h.title !== null || h.creditText !== null || (h.credited?.length ?? 0) > 0);
   if (!unread) return out;
   if (out.length === 0) return [{ via: figure ? 'figure' : 'rdfa', licences: [], creator: null, title: null, creditText: null, unread: true }];
   return out.map((h) => ({ ...h, unread: true as const }));

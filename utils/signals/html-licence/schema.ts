@@ -140,6 +140,12 @@ export const ElementLicenceHintSchema = lazily(() => z.object({
   creditText: Text.nullable(),
   /** ccREL `cc:attributionURL` in the same scope (issue 18): the work's source to credit. */
   attributionUrl: Url.nullable().optional(),
+  /**
+   * Creative Commons URLs the image's credit line links to without licence markup (credit-line.ts):
+   * read by the policy as the owner's word about the image that can only refuse (assess.ts).
+   * Omitted when there are none.
+   */
+  credited: z.array(Url).max(LIMITS.licences).optional(),
   /** Some of the markup around the image was not read (a cap was hit): it may state the image's own licence. */
   unread: z.literal(true).optional(),
 }));

@@ -1,4 +1,4 @@
-import { compilePattern, decodedPattern, decodeUnreserved, literalPrefix, matchPattern, pathOfUrl, slashReadings } from './pattern';
+import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -63,17 +63,17 @@ export function winningRule(group: AgentRules, path: string): RobotsRule | null 
   return null;
 }
 
-const decodedGroups = new WeakMap<AgentRules, AgentRules>();
-/** The group with every rule's unreserved escapes decoded (itself when no rule has one). */
-function decodedGroup(group: AgentRules): AgentRules {
-  let d = decodedGroups.get(group);
+const decodedGroups = { unreserved: new WeakMap<AgentRules, AgentRules>(), segment: new WeakMap<AgentRules, AgentRules>() };
+/** The group with every rule decoded as `how` says (pattern.ts decodedPattern; itself when no rule changes). */
+function decodedGroup(group: AgentRules, how: Decoding = 'unreserved'): AgentRules {
+  let d = decodedGroups[how].get(group);
   if (!d) {
     const rules = group.rules.map((r) => {
-      const pattern = decodedPattern(r.pattern);
+      const pattern = decodedPattern(r.pattern, how);
       return pattern === r.pattern ? r : { ...r, pattern };
     });
     d = rules.every((r, i) => r === group.rules[i]) ? group : { ...group, rules, sorted: false, buckets: null };
-    decodedGroups.set(group, d);
+    decodedGroups[how].set(group, d);
   }
   return d;
 }
@@ -102,21 +102,26 @@ function rootedGroup(group: AgentRules): AgentRules {
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
  * slashes merged, with `%2F` decoded as `/` (slashReadings: servers such as nginx and S3 decode
  * it, so `/private%2Fa.jpg` serves `/private/a.jpg`), and, when `decode`, each with unreserved
- * escapes decoded (`decoded`: match them against the decoded rules). The first is always the
- * path as written.
+ * escapes decoded, then each with a path segment's delimiters decoded too (`%3A` → `:`,
+ * pattern.ts decodeSegmentDelims). `decoded` says how: match them against rules decoded alike.
+ * The first is always the path as written.
  */
-function pathReadings(path: string, decode: boolean): { path: string; decoded: boolean }[] {
+function pathReadings(path: string, decode: boolean): { path: string; decoded: Decoding | false }[] {
   const plain = [path, ...slashReadings(path)];
-  const out = plain.map((p) => ({ path: p, decoded: false }));
-  if (decode) for (const p of plain) out.push({ path: decodeUnreserved(p), decoded: true });
+  const out: { path: string; decoded: Decoding | false }[] = plain.map((p) => ({ path: p, decoded: false }));
+  if (decode) {
+    for (const p of plain) out.push({ path: decodeUnreserved(p), decoded: 'unreserved' });
+    for (const p of plain) out.push({ path: decodeSegmentDelims(p), decoded: 'segment' });
+  }
   return out;
 }
 
 /**
  * The rule that decides `path` in `group`, checked as written, with repeated slashes merged, with
- * `%2F` decoded and with unreserved escapes decoded in path and rules (RFC 9309 §2.2.2): the
- * stricter answer wins, so `/%70rivate/a.jpg`, `//private/a.jpg` and `/private%2Fa.jpg` meet
- * `Disallow: /private/` (DESIGN.md §2 rule 2).
+ * `%2F` decoded and with unreserved escapes decoded in path and rules (RFC 9309 §2.2.2), then
+ * with a path segment's delimiters decoded too (`%3A` → `:`): the stricter answer wins, so
+ * `/%70rivate/a.jpg`, `//private/a.jpg` and `/private%2Fa.jpg` meet `Disallow: /private/`, and
+ * `/wiki/Wikipedia%3AX/` meets `Disallow: /wiki/Wikipedia:X/` (DESIGN.md §2 rule 2).
  * The Google reading alone (as written) is what the conformance vectors pin; the other readings
  * can only add a disallow.
  */
@@ -128,10 +133,12 @@ export function strictestRule(group: AgentRules, path: string): RobotsRule | nul
     const rule = strictestRule(rooted, path);
     if (rule && !rule.allow) return rule;
   }
-  const decode = path.includes('%') || decodedGroup(group) !== group;
+  const decode = path.includes('%') || decodedGroup(group) !== group || decodedGroup(group, 'segment') !== group;
   if (!decode && !path.includes('//')) return first; // the common case: one reading
   for (const r of pathReadings(path, decode).slice(1)) {
-    const rule = winningRule(r.decoded ? decodedGroup(group) : group, r.path);
+    const rules = r.decoded ? decodedGroup(group, r.decoded) : group;
+    if (rules === group && r.path === path) continue; // the reading as written, again
+    const rule = winningRule(rules, r.path);
     if (rule && !rule.allow) return rule;
   }
   return first;
@@ -162,17 +169,17 @@ export function applicablePreferences<T>(prefs: readonly PathPreference<T>[], pa
   // Every reading of the path (as written, slashes merged, escapes decoded; DESIGN.md §2 rule
   // 2) contributes; the caller combines what they find most-restrictively.
   const decode = path.includes('%') || prefs.some((p) => p.pattern?.source.includes('%'));
-  const readings = decode || path.includes('//') ? pathReadings(path, decode) : [{ path, decoded: false }];
+  const readings = decode || path.includes('//') ? pathReadings(path, decode) : [{ path, decoded: false as const }];
   const out = new Set<PathPreference<T>>();
   for (const r of readings) for (const p of longestPreferences(prefs, r.path, r.decoded)) out.add(p);
   return [...out];
 }
 
-function longestPreferences<T>(prefs: readonly PathPreference<T>[], path: string, decoded: boolean): PathPreference<T>[] {
+function longestPreferences<T>(prefs: readonly PathPreference<T>[], path: string, decoded: Decoding | false): PathPreference<T>[] {
   let best = -1;
   let out: PathPreference<T>[] = [];
   for (const p of prefs) {
-    const pattern = p.pattern && decoded ? decodedPattern(p.pattern) : p.pattern;
+    const pattern = p.pattern && decoded ? decodedPattern(p.pattern, decoded) : p.pattern;
     const priority = pattern ? pattern.priority : 0;
     if (priority < best || (pattern && !matchPattern(pattern, path))) continue;
     if (priority > best) {

@@ -118,6 +118,31 @@ export function decodeUnreserved(s: string): string {
   });
 }
 
+// Escapes of the characters RFC 3986 §3.3 lets a path segment hold as they are: `:`, `@` and the
+// sub-delims, but `*` and `$`, which are wildcards in a pattern (RFC 9309 §2.2.3).
+const SEGMENT_DELIM_ESCAPE = /%(3A|40|21|26|27|28|29|2B|2C|3B|3D)/gi;
+
+/**
+ * The path part (not the query) of a path + query with the escapes of `:`, `@` and the sub-delims
+ * but `*` and `$` decoded (`/wiki/Wikipedia%3AAbout` → `/wiki/Wikipedia:About`), after
+ * decodeUnreserved. RFC 3986 §6.2.2.2 keeps such a URI apart from the one with the character as
+ * it is, and Google's parser compares them apart; but servers hand the path to the application
+ * decoded, so `/wiki/X%3AY` is the page `/wiki/X:Y` (MediaWiki) and a rule written with one
+ * spelling is the owner's word for both: the Wikipedia robots.txt writes most rules both ways
+ * (`Disallow: /wiki/Special:` and `Disallow: /wiki/Special%3A`), and some only once.
+ * Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the owner refused): an extra
+ * reading, of rules and path alike, whose Disallow counts; the query is left as written (there
+ * `%3D` and `=` do differ). Applied to a normalised pattern or path.
+ */
+export function decodeSegmentDelims(s: string): string {
+  const decoded = decodeUnreserved(s);
+  if (!decoded.includes('%')) return decoded;
+  const q = decoded.indexOf('?');
+  const path = q < 0 ? decoded : decoded.slice(0, q);
+  const rest = q < 0 ? '' : decoded.slice(q);
+  return path.replace(SEGMENT_DELIM_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) + rest;
+}
+
 // `%2F` / `%2f`: an encoded slash.
 const ENCODED_SLASH = /%2f/gi;
 const HAS_ENCODED_SLASH = /%2f/i;
@@ -166,15 +191,18 @@ export function mergeUrlSlashes(url: string): string {
   return urlSlashReadings(url).at(-1) ?? url;
 }
 
-const decodedPatterns = new WeakMap<CompiledPattern, CompiledPattern>();
-/** The pattern with its unreserved escapes decoded (itself when it has none). */
-export function decodedPattern(p: CompiledPattern): CompiledPattern {
+/** How a pattern or path is decoded for one reading: unreserved escapes (decodeUnreserved), or those and a path segment's delimiters too (decodeSegmentDelims). */
+export type Decoding = 'unreserved' | 'segment';
+
+const decodedPatterns = { unreserved: new WeakMap<CompiledPattern, CompiledPattern>(), segment: new WeakMap<CompiledPattern, CompiledPattern>() };
+/** The pattern with its unreserved escapes decoded, or (`segment`) those and its path's delimiters (itself when it has none). */
+export function decodedPattern(p: CompiledPattern, how: Decoding = 'unreserved'): CompiledPattern {
   if (!p.source.includes('%')) return p;
-  let d = decodedPatterns.get(p);
+  let d = decodedPatterns[how].get(p);
   if (!d) {
-    const source = decodeUnreserved(p.source);
+    const source = how === 'unreserved' ? decodeUnreserved(p.source) : decodeSegmentDelims(p.source);
     d = source === p.source ? p : { source, priority: source.length, pieces: null, anchored: false };
-    decodedPatterns.set(p, d);
+    decodedPatterns[how].set(p, d);
   }
   return d;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFilePattern, compilePattern, matchesPathPattern, matchesUrlPattern, matchPattern, mergeUrlSlashes, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
+import { compileFilePattern, compilePattern, decodeSegmentDelims, matchesPathPattern, matchesUrlPattern, matchPattern, mergeUrlSlashes, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
 
 // Signal-file patterns (TDMRep location, ai.txt, RSL content url): the `rfc` reading.
 describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
@@ -130,5 +130,17 @@ describe('readings: google (robots.txt) vs rfc (signal files)', () => {
         expect(matchesPathPattern(p, t)).toBe(matchPattern(compilePattern(p), t));
       }),
     );
+  });
+});
+
+describe('decodeSegmentDelims (the reading in which `/wiki/X%3AY` is `/wiki/X:Y`)', () => {
+  it('decodes `:`, `@` and the sub-delims in the path, after the unreserved escapes', () => {
+    expect(decodeSegmentDelims('/wiki/Wikipedia%3AL%C3%B6schkandidaten/')).toBe('/wiki/Wikipedia:L%C3%B6schkandidaten/');
+    expect(decodeSegmentDelims('/wiki/Ciro%27s_%28band%29%2C%40x%3b%3D%2B%21%26')).toBe("/wiki/Ciro's_(band),@x;=+!&");
+    expect(decodeSegmentDelims('/%61%3Ab')).toBe('/a:b');
+  });
+  it('keeps `*` and `$` (wildcards in a pattern), other reserved escapes, and the query as written', () => {
+    expect(decodeSegmentDelims('/a%2A%24%2F%3F%23b')).toBe('/a%2A%24%2F%3F%23b');
+    expect(decodeSegmentDelims('/a%3Ab?x=%3A&y%3D1')).toBe('/a:b?x=%3A&y%3D1');
   });
 });
