@@ -1,6 +1,6 @@
-import { scanDocumentYielding } from '@/utils/scan/scan-page';
+import { frameOf, scanDocumentYielding } from '@/utils/scan/scan-page';
 import { takeHandedScanOptions } from '@/utils/scan/handed-options';
-import { readPageSignals } from '@/utils/page/page-signals';
+import { readFrameSignals, readPageSignals } from '@/utils/page/page-signals';
 import { toScanAnswer } from '@/utils/scan/scan-answer';
 
 /**
@@ -12,5 +12,9 @@ import { toScanAnswer } from '@/utils/scan/scan-answer';
 export default defineUnlistedScript(async () => {
   const options = takeHandedScanOptions();
   const { candidates, stats } = await scanDocumentYielding(document, location.href, options);
-  return toScanAnswer({ page: readPageSignals(document, location.href), candidates, limit: stats.limit });
+  // A child frame sends what binds the images in it, its metas (scan-tab.ts frameSignalsFrom):
+  // only the top page's licence markup speaks for the page, so a frame's is not read, nor its
+  // JSON-LD sent (up to 2 MB of text a frame, for nothing).
+  const page = frameOf(document) ? readFrameSignals(document, location.href) : readPageSignals(document, location.href);
+  return toScanAnswer({ page, candidates, limit: stats.limit });
 });

@@ -5,7 +5,7 @@
 import type { PageSignals, ScannedPageSignals } from '@/utils/page/page-signals';
 import { frameSignalsFrom, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
-import { ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
+import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { fromScanAnswer } from '@/utils/scan/scan-answer';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
@@ -18,7 +18,8 @@ import { TIMED_OUT, withDeadline } from './deadline';
 
 /** A hostile or broken frame's report is dropped whole; the caps bound what a page can send. */
 const ScanResultSchema = lazily(() => z.object({
-  page: ScannedPageSignalsSchema,
+  // The top frame's page signals; a child frame sends its own metas only (scanner.ts).
+  page: z.union([ScannedPageSignalsSchema, ScannedFrameSignalsSchema]),
   candidates: z.array(z.unknown()).max(20_000),
   limit: ScanLimitSchema.nullable().catch(null),
 }));
@@ -176,7 +177,11 @@ export async function scanTab(
       console.error('Heed: dropped a frame’s scan report that failed validation', parsed.error.issues.slice(0, 3));
       continue;
     }
-    if (frame.frameId === 0) page = parsed.data.page;
+    if (frame.frameId === 0) {
+      const top = parsed.data.page;
+      if (!('licence' in top)) continue; // the main frame said less than a page: not scanned (below)
+      page = top;
+    }
     if (parsed.data.limit) limits.add(parsed.data.limit);
     const reported: string[] = [];
     // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts `frames`).
