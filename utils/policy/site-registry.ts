@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { hostMatchesDomain, registeredName, registrableDomain } from '../model/registrable-domain';
+import { hostMatchesDomain, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
  * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
@@ -62,7 +62,7 @@ export interface SitePolicyMatch {
 export function matchSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch | null {
   let host: string;
   try {
-    host = new URL(url).hostname;
+    host = new URL(siteAddress(url)).hostname;
   } catch {
     return null;
   }
@@ -92,7 +92,8 @@ export interface UserLists {
  * purpose comes back as `info` evidence carrying `site-restricted`, so the site status still
  * warns (DESIGN.md: registry `restricted` ⇒ status restricted).
  */
-export function evaluateSiteRegistry(url: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const url = siteAddress(given);
   const domain = registrableDomain(url);
   const inList = (list: readonly string[]) => list.some((d) => hostMatchesDomain(domain, d.trim()) || hostMatchesDomain(safeHost(url), d.trim()));
   if (inList(lists.userBlock)) {
@@ -114,6 +115,40 @@ export function evaluateSiteRegistry(url: string, scope: Scope, purpose: Purpose
     return [{ ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note }];
   }
   return [{ ...base, effect: 'info', note }];
+}
+
+/**
+ * The address whose site a URL is: a `blob:` (or `filesystem:`) URL is its inner origin's — a
+ * frame document at `blob:https://www.pinterest.com/…` is Pinterest's, made by Pinterest's
+ * scripts. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused):
+ * read as its own text it named no host, and no registry entry or block-list entry matched it.
+ */
+export function siteAddress(url: string): string {
+  const inner = /^(?:blob|filesystem):(.*)$/is.exec(url.trim())?.[1];
+  return inner !== undefined && /^https?:\/\//i.test(inner) ? inner : url;
+}
+
+/**
+ * The registry's and the user's lists' answer for the frames an image is shown in (DESIGN.md §2
+ * rule 1). Decision: a frame is a page of its own — its robots metas and headers bind the images
+ * in it (assess.ts) — so "the page's registrable domain" is read as each frame's too: a frame of
+ * a blocked site (a Pinterest embed inside an unlisted page) refuses what it shows, whoever hosts
+ * the bytes (an unlisted CDN, a data: URL). Before, only the top page's and the image URL's sites
+ * were looked up, and such an image was kept. A frame on the top page's own registrable domain
+ * adds nothing (the page's own answer already applies); a frame whose address names no site
+ * (`about:srcdoc`, `data:`) is not looked up: its parent's site is not recorded (left as is).
+ * Evidence has scope `page` and its note names the frame (signals/document-kind.ts).
+ */
+export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[], purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const out: Evidence[] = [];
+  for (const frameUrl of new Set(frameUrls)) {
+    const address = siteAddress(frameUrl);
+    if (!/^https?:\/\//i.test(address) || sameRegistrableDomain(pageUrl, address)) continue;
+    for (const e of evaluateSiteRegistry(address, 'page', purpose, lists, registry)) {
+      out.push({ ...e, note: `The image is shown in a frame of ${frameUrl.slice(0, 500)}: ${e.note ?? e.value}` });
+    }
+  }
+  return out;
 }
 
 function safeHost(url: string): string {

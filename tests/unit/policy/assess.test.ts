@@ -1185,3 +1185,35 @@ describe('the same image reported by two frames whose markup differs', () => {
     expect(withSameImageReported(top, candidate(url))).toBe(top);
   });
 });
+
+// DESIGN.md §2 rule 1: a frame is a page of its own (its opt-outs bind the images in it), so a
+// frame of a site the registry blocks, or the user blocked, refuses the images shown in it —
+// whoever hosts them. Before, only the top page's and the image URL's sites were looked up: a
+// Pinterest embed inside an unlisted page had its images kept when they were served from a host
+// the registry does not list, or written into the frame as data: URLs.
+describe('an image shown in a frame of a blocked site', () => {
+  const url = 'https://museum.example/embed/a.png';
+  const inFrame = (frameUrl: string, s = settings, imageUrl = url) =>
+    assessImage(page(), image(imageUrl, imageUrl.startsWith('data:') ? { origins: [] } : {}), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: {} }] }), s);
+  it.each(['https://www.pinterest.com/pin/1/', 'https://WWW.PINTEREST.COM./pin/1/', 'blob:https://www.pinterest.com/6f1c-uuid', 'https://www.pinterest.de/pin/1/'])(
+    'a frame of a registry-blocked site (%s) refuses the image with site-blocked',
+    (frameUrl) => {
+      const d = inFrame(frameUrl);
+      expect(d.decision).toBe('refused');
+      expect(d.reasons).toContain('site-blocked');
+      expect(d.evidence.find((e) => e.reason === 'site-blocked')?.note).toContain('frame');
+    },
+  );
+  it('a data: image written into a blocked site’s frame is refused too', () => {
+    expect(inFrame('https://www.pinterest.com/pin/1/', settings, 'data:image/png;base64,iVBORw0KGgo=').reasons).toContain('site-blocked');
+  });
+  it('a frame of a site the user blocked refuses with user-blocked; one the user allowed lifts only the registry', () => {
+    expect(inFrame('https://widgets.other.example/embed', parseSettings({ userBlock: ['other.example'] })).reasons).toContain('user-blocked');
+    expect(inFrame('https://www.pinterest.com/pin/1/', parseSettings({ userAllow: ['pinterest.com'] })).decision).toBe('permitted');
+    expect(inFrame('https://www.pinterest.com/pin/1/', parseSettings({ userAllow: ['example.com'] })).reasons).toContain('site-blocked');
+  });
+  it('a frame of an unlisted site, or of the page’s own site, changes nothing', () => {
+    expect(inFrame('https://widgets.other.example/embed').decision).toBe('permitted');
+    expect(inFrame('https://museum.example/embed/gallery.html').decision).toBe('permitted');
+  });
+});

@@ -130,3 +130,17 @@ describe('refusalBeforeHop (rule 2 on the way: each redirect target is judged be
     expect(r.evidence.map((e) => e.value)).toEqual(['redirect hop not seen', 'redirect chain: https://museum.example/img/a.png → https://cdn.example/a.png']);
   });
 });
+
+// DESIGN.md §2 rules 1–2: a frame is a page of its own, so a frame of a registry- or user-blocked
+// site refuses the images shown in it before they are requested. Before, the image was requested
+// (and, from an unlisted host, kept).
+describe('refusalBeforeRequest for an image shown in a frame', () => {
+  it('refuses, unrequested, an image in a frame of a registry-blocked or user-blocked site', () => {
+    const url = 'https://cdn.example/a.png';
+    const r = refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, [{ url: 'https://www.pinterest.com/pin/1/' }]);
+    expect(r?.reasons).toEqual(['site-blocked']);
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    expect(refusalBeforeRequest(site(blocking), url, files('https://cdn.example'), blocking, [{ url: 'https://embed.other.example/x' }])?.reasons).toEqual(['user-blocked']);
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, [{ url: 'https://embed.other.example/x' }])).toBeNull();
+  });
+});
