@@ -1,6 +1,7 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
+import { carriedUrls } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import type { OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
@@ -43,12 +44,19 @@ export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, ima
 
 /**
  * What is known of a URL before it is requested: the page-level evidence, its registry entry and
- * the block list for its domain, its origin's robots.txt and ai.txt.
+ * the block list for its domain (and for each address it carries), its origin's robots.txt and ai.txt.
  */
 function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFiles | null, settings: Settings): Evidence[] {
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = [...page.imageEvidence];
   if (!sameRegistrableDomain(page.pageUrl, url)) evidence.push(...evaluateSiteRegistry(url, 'image', settings.purpose, settings));
+  // The addresses the URL carries (an image proxy's `?url=`, a CDN's `fetch/https://…`): the bytes
+  // may be that site's image, so its registry and block-list entries refuse it before the proxy
+  // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
+  // what it already knows it must refuse"). Before, the proxy was requested first.
+  for (const c of carriedUrls(url)) {
+    if (c !== url && !sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
+  }
   if (origin) {
     evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, url, profile));

@@ -144,3 +144,27 @@ describe('refusalBeforeRequest for an image shown in a frame', () => {
     expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, [{ url: 'https://embed.other.example/x' }])).toBeNull();
   });
 });
+
+// DESIGN.md §2 rule 2: "Heed never fetches what it already knows it must refuse". An image proxy's
+// address names the file it serves (model/shared-hosting.ts carriedUrls); the decision after the
+// fetch refused a blocked site's image carried so, but the proxy was asked for it first.
+describe('refusalBeforeRequest for a proxy URL that carries a blocked site’s image', () => {
+  it.each([
+    'https://museum.example/_next/image?url=https%3A%2F%2Fi.pinimg.com%2F736x%2Fa.jpg&w=640',
+    'https://images.weserv.nl/?url=https%253A%252F%252Fi.pinimg.com%252F736x%252Fa.jpg',
+    'https://res.cloudinary.com/demo/image/fetch/https://pbs.twimg.com/media/a.jpg',
+  ])('refuses %s unrequested', (url) => {
+    const r = refusalBeforeRequest(site(), url, files(new URL(url).origin), settings);
+    expect(r?.reasons).toEqual(['site-blocked']);
+    expect(refusalBeforeHop(site(), [{ url: 'https://short.example/x', location: url, headers: {} }], url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it('and one carrying a site the user blocked', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fcdn.other.example%2Fa.jpg';
+    expect(refusalBeforeRequest(site(blocking), url, files('https://museum.example'), blocking)?.reasons).toEqual(['user-blocked']);
+  });
+  it('a proxy URL carrying an unlisted site’s image may be requested', () => {
+    const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fcdn.other.example%2Fa.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings)).toBeNull();
+  });
+});
