@@ -15,10 +15,14 @@ export function sameRegistrableDomain(a: string, b: string): boolean {
   return registrableDomain(a) === registrableDomain(b);
 }
 
-/** Whether `host` equals `domain` or is a subdomain of it (registry matching rule). */
+/**
+ * Whether `host` equals `domain` or is a subdomain of it (registry matching rule). Trailing dots
+ * are dropped, all of them: the URL parser keeps each (`https://i.pinimg.com../`), and with one
+ * dropped such a host matched no registry or block-list entry (fail closed: it is the same site).
+ */
 export function hostMatchesDomain(host: string, domain: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const d = domain.toLowerCase().replace(/\.$/, '');
+  const h = host.toLowerCase().replace(/\.+$/, '');
+  const d = domain.toLowerCase().replace(/\.+$/, '');
   return h === d || h.endsWith(`.${d}`);
 }
 

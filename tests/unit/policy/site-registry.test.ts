@@ -73,4 +73,13 @@ describe('site registry', () => {
     expect(evaluateSiteRegistry('https://www.instagram.com/p/x/', 'site', 'ai-training', { userAllow: ['instagram.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
     expect(evaluateSiteRegistry('https://www.instagram.com/', 'site', 'ai-training', { userAllow: ['instagram.com'], userBlock: ['instagram.com'] })[0]).toMatchObject({ reason: 'user-blocked' });
   });
+
+  // A host with more than one trailing dot (the URL parser keeps them all) was not matched: the
+  // registry and the block list let `https://i.pinimg.com../a.jpg` through.
+  it.each(['https://i.pinimg.com../a.jpg', 'https://www.instagram.com.../p/x/', 'https://t.co../x'])('%s is still its site', (url) => {
+    expect(evaluateSiteRegistry(url, 'image', 'ai-training', none)[0]).toMatchObject({ effect: 'deny', reason: 'site-blocked' });
+  });
+  it('the block list matches a host with trailing dots', () => {
+    expect(evaluateSiteRegistry('https://cdn.other.example../a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['other.example'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
 });
