@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { hostMatchesDomain, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
+import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
  * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
@@ -104,7 +104,10 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const { policy, countryOf } = match;
   const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
   const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
-  if (inList(lists.userAllow)) {
+  // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
+  // an entry that is a public suffix (`co.uk`, `com`) names no site, and read as a domain it lifted
+  // the registry entry of every site under it; it lifts nothing (settings-form.ts rejects it).
+  if (inList(lists.userAllow.filter((d) => !isPublicSuffix(d)))) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${policy.status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${policy.status}) is overridden, signals still apply` }];
   }
   const base = { kind: 'site-registry' as const, scope, source: policy.source, value };

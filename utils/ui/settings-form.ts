@@ -1,5 +1,5 @@
 import { PurposeSchema, ModeSchema } from '../model/evidence';
-import { registrableDomain } from '../model/registrable-domain';
+import { isPublicSuffix, registrableDomain } from '../model/registrable-domain';
 import { SettingsSchema, type Settings } from '../model/settings';
 import { PeopleSettingSchema } from '../model/people';
 
@@ -109,6 +109,10 @@ export function formToSettings(form: SettingsForm): { ok: true; settings: Settin
   const block = parseDomainList(form.userBlock);
   if (allow.invalid.length) errors.userAllow = `Not a domain: ${quote(allow.invalid)}.`;
   if (block.invalid.length) errors.userBlock = `Not a domain: ${quote(block.invalid)}.`;
+  // A public suffix names no site: allowing it would lift the registry for every site under it
+  // (site-registry.ts ignores such an entry). Blocking one is kept: it only refuses more.
+  const suffixes = allow.domains.filter(isPublicSuffix);
+  if (suffixes.length && !errors.userAllow) errors.userAllow = `Not one site: ${quote(suffixes)} is an ending many sites share (a public suffix). List each site you allow.`;
   const both = allow.domains.filter((d) => block.domains.includes(d));
   if (both.length && !errors.userAllow) errors.userAllow = `On both lists: ${quote(both)}. Remove it from one.`;
 

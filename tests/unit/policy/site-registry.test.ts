@@ -82,4 +82,21 @@ describe('site registry', () => {
   it('the block list matches a host with trailing dots', () => {
     expect(evaluateSiteRegistry('https://cdn.other.example../a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['other.example'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
   });
+
+  // An allow entry names one site. A public suffix names none: stored allowed (the form let `co.uk`
+  // through), it lifted the registry entry of every site under it — `co.uk` lifted Amazon's,
+  // Google's, eBay's… country sites, `com` every .com entry.
+  it.each<[string, string]>([
+    ['co.uk', 'https://www.amazon.co.uk/dp/B0/'],
+    ['com', 'https://www.instagram.com/p/x/'],
+    ['COM.', 'https://i.pinimg.com/a.jpg'],
+    ['com.au', 'https://www.google.com.au/imgres?a'],
+  ])('an allow entry that is a public suffix (%s) lifts nothing: %s stays blocked', (entry, url) => {
+    expect(evaluateSiteRegistry(url, 'site', 'ai-training', { userAllow: [entry], userBlock: [] })[0]).toMatchObject({ kind: 'site-registry', effect: 'deny', reason: 'site-blocked' });
+  });
+  it('an allow entry for the site itself still lifts its entry; a blocked public suffix still blocks', () => {
+    expect(evaluateSiteRegistry('https://www.amazon.co.uk/dp/B0/', 'site', 'ai-training', { userAllow: ['amazon.co.uk'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://raw.githubusercontent.com/a/b/main/x.png', 'image', 'ai-training', { userAllow: ['githubusercontent.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://shop.example.co.uk/', 'site', 'ai-training', { userAllow: [], userBlock: ['co.uk'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
 });

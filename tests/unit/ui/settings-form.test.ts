@@ -49,6 +49,10 @@ describe('settings form', () => {
     ['bad allow entry', { userAllow: 'http://' }, 'userAllow'],
     ['bad block entry', { userBlock: '###' }, 'userBlock'],
     ['domain on both lists', { userAllow: 'x.example', userBlock: 'www.x.example' }, 'userAllow'],
+    // A public suffix names no site: allowed, `co.uk` lifted the registry entry of every site under
+    // it (amazon.co.uk, google.co.uk…). Blocking one stays possible (it only refuses more).
+    ['an allow entry that is a public suffix (co.uk)', { userAllow: 'co.uk' }, 'userAllow'],
+    ['an allow entry that is a public suffix (*.com.au)', { userAllow: '*.com.au' }, 'userAllow'],
     ['size zero', { maxImageMb: '0' }, 'maxImageMb'],
     ['size text', { maxImageMb: 'big' }, 'maxImageMb'],
     ['size negative', { maxImageMb: '-3' }, 'maxImageMb'],
@@ -61,6 +65,14 @@ describe('settings form', () => {
     const r = formToSettings(form(over));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[field]).toBeTruthy();
+  });
+});
+
+describe('settings form: a public suffix', () => {
+  it('may be blocked (every site under it), not allowed', () => {
+    const r = formToSettings(form({ userBlock: 'co.uk' }));
+    expect(r.ok && r.settings.userBlock).toEqual(['co.uk']);
+    expect(formToSettings(form({ userAllow: 'amazon.co.uk' })).ok).toBe(true);
   });
 });
 
