@@ -9,24 +9,117 @@ import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, s
  * shared registry (checked 2026-11-25; every entry cites its source). Not legal advice: the
  * user's allow list overrides it, and machine-readable signals apply regardless.
  */
+const STATUSES = ['blocked', 'restricted', 'per-item'] as const;
+const FORBIDS = ['automated-collection', 'ai-training', 'redistribution', 'commercial-use', 'competing-service', 'database-building'] as const;
+const KNOWN_FORBIDS: ReadonlySet<string> = new Set(FORBIDS);
+
+/** The registry file's format (data/README.md), as a maintainer writes it. */
 export const SitePolicySchema = lazily(() => z.object({
   domains: z.array(z.string()).min(1),
   name: z.string(),
-  status: z.enum(['blocked', 'restricted', 'per-item']),
-  forbids: z.array(z.enum(['automated-collection', 'ai-training', 'redistribution', 'commercial-use', 'competing-service', 'database-building'])),
+  status: z.enum(STATUSES),
+  forbids: z.array(z.enum(FORBIDS)),
   licence: z.string().nullable(),
   summary: z.string(),
   source: z.string(),
   clause: z.string(),
   evidence: z.string(),
 }));
-export type SitePolicy = z.infer<typeof SitePolicySchema>;
+
+/** One registry entry as Heed reads it (readRegistry): `forbids` may hold a word Heed does not know. */
+export interface SitePolicy extends Omit<z.infer<typeof SitePolicySchema>, 'forbids'> {
+  forbids: string[];
+}
 
 export const RegistrySchema = lazily(() => z.object({ version: z.literal(1), checked: z.string(), note: z.string(), sites: z.array(SitePolicySchema) }));
-export type Registry = z.infer<typeof RegistrySchema>;
 
-/** The bundled registry, validated once, on first use. */
-export const SITE_REGISTRY: Registry = lazily(() => RegistrySchema.parse(registryJson));
+/** The registry as Heed reads it; `unreadable` (absent when empty): what of the file could not be read. */
+export interface Registry {
+  version: number;
+  checked: string;
+  note: string;
+  sites: SitePolicy[];
+  unreadable?: string[];
+}
+
+/** A registry domain written as a person might write it (`PINIMG.COM.`, `*.pinimg.com`, a URL) as the host it names; null when none. */
+function readDomain(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  if (!text) return null;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.replace(/^\*?\.+/, '')}`).hostname;
+    return host.toLowerCase().replace(/\.+$/, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+
+/**
+ * Read the registry file entry by entry; never throws. Decisions (DESIGN.md §2 rules 1 and 5: a
+ * signal that cannot be read fails closed; the reading that cannot keep what the owner refused):
+ * - A `status` Heed does not know (or none) reads as `blocked`, the strictest; a `forbids` word it
+ *   does not know (or a `forbids` that is not a list) binds every purpose.
+ * - `domains` are read in any form a person may write them (one string, upper case, trailing
+ *   dots, `*.`, a URL); a domain that still cannot be read may be any site's, so it — like an
+ *   entry that is not an object, a file whose `sites` is not a list, or another `version` —
+ *   goes into `unreadable`, and evaluateSiteRegistry then refuses every site the user did not
+ *   allow (`signal-unreadable`) while the entries read still apply.
+ * Before, the file was parsed whole on first use: one bad entry threw on every assessment.
+ */
+export function readRegistry(json: unknown): Registry {
+  const unreadable: string[] = [];
+  const file = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  if (file === null) return { version: 0, checked: '', note: '', sites: [], unreadable: ['the registry file is not a JSON object'] };
+  if (file.version !== 1) unreadable.push(`registry format ${String(file.version).slice(0, 20)} is not one this Heed reads (1)`);
+  const rawSites = Array.isArray(file.sites) ? file.sites : null;
+  if (rawSites === null) unreadable.push('the registry has no list of sites');
+  const sites: SitePolicy[] = [];
+  (rawSites ?? []).forEach((raw, i) => {
+    const strict = SitePolicySchema.safeParse(raw);
+    const entry = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+    if (entry === null) {
+      unreadable.push(`registry entry ${i + 1} is not an object`);
+      return;
+    }
+    const rawDomains: unknown[] = Array.isArray(entry.domains) ? entry.domains : typeof entry.domains === 'string' ? [entry.domains] : [];
+    const domains = [...new Set(rawDomains.map(readDomain).filter((d): d is string => d !== null))];
+    const name = text(entry.name, domains[0] ?? `entry ${i + 1}`);
+    if (rawDomains.length === 0 || domains.length < rawDomains.length) unreadable.push(`registry entry ${i + 1} (${name.slice(0, 80)}) names a domain Heed cannot read`);
+    if (domains.length === 0) return;
+    if (strict.success) {
+      sites.push({ ...strict.data, domains });
+      return;
+    }
+    const known = (STATUSES as readonly unknown[]).includes(entry.status);
+    const status = known ? (entry.status as SitePolicy['status']) : 'blocked';
+    const forbids = Array.isArray(entry.forbids) ? entry.forbids.map((f) => (typeof f === 'string' ? f : 'unreadable')) : ['unreadable'];
+    const summary = text(entry.summary, '');
+    sites.push({
+      domains,
+      name,
+      status,
+      forbids,
+      licence: typeof entry.licence === 'string' ? entry.licence : null,
+      summary: known ? summary : `${summary} (The registry's status for this site, ${JSON.stringify(entry.status ?? null).slice(0, 40)}, is not one Heed knows: read as blocked.)`.trim(),
+      source: text(entry.source, 'data/site-policies.json'),
+      clause: text(entry.clause, ''),
+      evidence: text(entry.evidence, ''),
+    });
+  });
+  return {
+    version: typeof file.version === 'number' ? file.version : 0,
+    checked: text(file.checked, ''),
+    note: text(file.note, ''),
+    sites,
+    ...(unreadable.length > 0 ? { unreadable } : {}),
+  };
+}
+
+/** The bundled registry, read once, on first use. */
+export const SITE_REGISTRY: Registry = lazily(() => readRegistry(registryJson));
 
 /**
  * Which `forbids` entries make a `restricted` site off limits for a purpose: building any
@@ -99,25 +192,35 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   if (inList(lists.userBlock)) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
-  const match = matchSitePolicy(url, registry);
-  if (!match) return [];
-  const { policy, countryOf } = match;
-  const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
-  const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
   // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
   // an entry that is a public suffix (`co.uk`, `com`) names no site, and read as a domain it lifted
   // the registry entry of every site under it; it lifts nothing (settings-form.ts rejects it).
-  if (inList(lists.userAllow.filter((d) => !isPublicSuffix(d)))) {
+  const allowed = inList(lists.userAllow.filter((d) => !isPublicSuffix(d)));
+  // A part of the registry that could not be read may be this site's entry (readRegistry): it
+  // refuses, unless the user allowed the site (the allow list overrides the registry).
+  const unread: Evidence[] = registry.unreadable?.length && !allowed
+    ? [{
+      kind: 'site-registry', scope, source: 'data/site-policies.json', value: 'site registry not read in full', effect: 'deny', reason: 'signal-unreadable',
+      note: `Heed's site registry could not be read in full (${registry.unreadable.slice(0, 3).join('; ')}): what it could not read may be this site's entry, so Heed fails closed`,
+    }]
+    : [];
+  const match = matchSitePolicy(url, registry);
+  if (!match) return unread;
+  const { policy, countryOf } = match;
+  const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
+  const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
+  if (allowed) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${policy.status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${policy.status}) is overridden, signals still apply` }];
   }
   const base = { kind: 'site-registry' as const, scope, source: policy.source, value };
   const note = `${policy.name}${country}: ${policy.summary} (${policy.clause})`;
-  if (policy.status === 'blocked') return [{ ...base, effect: 'deny', reason: 'site-blocked', note }];
+  if (policy.status === 'blocked') return [{ ...base, effect: 'deny', reason: 'site-blocked', note }, ...unread];
   if (policy.status === 'restricted') {
-    const binds = policy.forbids.some((f) => BINDING[purpose].has(f));
-    return [{ ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note }];
+    // A word Heed does not know may be one that binds this purpose: it binds (readRegistry).
+    const binds = policy.forbids.some((f) => BINDING[purpose].has(f) || !KNOWN_FORBIDS.has(f));
+    return [{ ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note }, ...unread];
   }
-  return [{ ...base, effect: 'info', note }];
+  return [{ ...base, effect: 'info', note }, ...unread];
 }
 
 /**

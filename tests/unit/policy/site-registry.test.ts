@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSiteRegistry, findSitePolicy, SITE_REGISTRY } from '../../../utils/policy/site-registry';
+import { evaluateSiteRegistry, findSitePolicy, readRegistry, SITE_REGISTRY, type UserLists } from '../../../utils/policy/site-registry';
 import { readFileSync } from 'node:fs';
 
 const none = { userAllow: [], userBlock: [] };
@@ -98,5 +98,68 @@ describe('site registry', () => {
     expect(evaluateSiteRegistry('https://www.amazon.co.uk/dp/B0/', 'site', 'ai-training', { userAllow: ['amazon.co.uk'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
     expect(evaluateSiteRegistry('https://raw.githubusercontent.com/a/b/main/x.png', 'image', 'ai-training', { userAllow: ['githubusercontent.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
     expect(evaluateSiteRegistry('https://shop.example.co.uk/', 'site', 'ai-training', { userAllow: [], userBlock: ['co.uk'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+});
+
+// The registry file is read entry by entry. Before, it was parsed whole on first use: one entry
+// with an unknown `status` or a malformed `domains` threw on every assessment (no badge, no
+// collect), and an entry handed in unvalidated with an unknown status was read as information
+// only — its site not blocked. Now (DESIGN.md §2 rule 5, fail closed, never crash): an unknown
+// status reads as `blocked`, an unknown `forbids` word binds every purpose, domains are read in
+// any form a person might write them, and what cannot be read at all (an entry naming no readable
+// domain, a file of another shape or version) refuses every site not on the user's allow list.
+describe('a registry file that does not match its schema', () => {
+  const entry = (over: Record<string, unknown>) => ({
+    domains: ['pinterest.com', 'pinimg.com'], name: 'Pinterest', status: 'blocked', forbids: ['automated-collection'], licence: null,
+    summary: 's', source: 'https://policy.pinterest.com/en/terms-of-service', clause: 'c', evidence: 'e', ...over,
+  });
+  const file = (...sites: unknown[]) => ({ version: 1, checked: '2026-11-25', note: 'n', sites });
+  const verdict = (registry: ReturnType<typeof readRegistry>, url: string, purpose: 'ai-training' | 'research-tdm' = 'ai-training', lists: UserLists = none) =>
+    evaluateSiteRegistry(url, 'site', purpose, lists, registry).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('the bundled registry reads without problems', () => {
+    expect(readRegistry(JSON.parse(readFileSync(new URL('../../../../shared/data/site-policies.json', import.meta.url), 'utf8'))).unreadable).toBeUndefined();
+  });
+
+  it.each(['forbidden', 'BLOCKED', '', null, undefined, 3])('an unknown status (%s) reads as blocked, without a throw', (status) => {
+    const registry = readRegistry(file(entry({ status })));
+    expect(verdict(registry, 'https://i.pinimg.com/a.jpg')).toEqual(['site-blocked']);
+    expect(verdict(registry, 'https://museum.example/')).toEqual([]);
+  });
+
+  it('an unknown forbids word binds every purpose', () => {
+    const registry = readRegistry(file(entry({ status: 'restricted', forbids: ['scraping'] })));
+    expect(verdict(registry, 'https://www.pinterest.com/', 'research-tdm')).toEqual(['site-restricted']);
+    expect(verdict(readRegistry(file(entry({ status: 'restricted', forbids: 'ai-training' }))), 'https://www.pinterest.com/', 'research-tdm')).toEqual(['site-restricted']);
+  });
+
+  it.each<[string, unknown]>([
+    ['one string', 'pinimg.com'],
+    ['upper case, trailing dots and spaces', [' PINIMG.COM.. ']],
+    ['a URL', ['https://pinimg.com/']],
+    ['a wildcard', ['*.pinimg.com']],
+  ])('domains written as %s still match', (_name, domains) => {
+    expect(verdict(readRegistry(file(entry({ domains }))), 'https://i.pinimg.com/a.jpg')).toEqual(['site-blocked']);
+  });
+
+  it.each<[string, unknown]>([
+    ['an entry without domains', file(entry({ domains: undefined }))],
+    ['an entry whose domains are empty', file(entry({ domains: [] }))],
+    ['an entry with a domain that is not text', file(entry({ domains: ['pinterest.com', 42] }))],
+    ['an entry that is not an object', file('pinterest.com')],
+    ['sites that are not a list', { version: 1, sites: { pinterest: {} } }],
+    ['a file that is not an object', null],
+    ['a file of another version', { ...file(entry({})), version: 2 }],
+  ])('%s: every site not allowed by the user is refused as unreadable, nothing throws', (_name, json) => {
+    const registry = readRegistry(json);
+    expect(registry.unreadable?.length).toBeGreaterThan(0);
+    expect(verdict(registry, 'https://museum.example/')).toContain('signal-unreadable');
+    expect(verdict(registry, 'https://museum.example/', 'ai-training', { userAllow: ['museum.example'], userBlock: [] })).toEqual([]);
+    expect(verdict(registry, 'https://museum.example/', 'ai-training', { userAllow: [], userBlock: ['museum.example'] })).toEqual(['user-blocked']);
+  });
+
+  it('the readable entries of a file with an unreadable one still apply', () => {
+    const registry = readRegistry(file(entry({}), entry({ domains: [42], name: 'Broken' })));
+    expect(verdict(registry, 'https://i.pinimg.com/a.jpg')).toEqual(expect.arrayContaining(['site-blocked', 'signal-unreadable']));
   });
 });
