@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedUrls, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { evaluateSiteRegistry, frameSiteEvidence } from './site-registry';
+import { evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -392,6 +392,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
+  // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
+  evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
   for (const u of urls) {
     if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);

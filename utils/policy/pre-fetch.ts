@@ -8,7 +8,7 @@ import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
-import { evaluateSiteRegistry, frameSiteEvidence } from './site-registry';
+import { evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence } from './site-registry';
 
 /**
  * What already refuses an image before it is requested (DESIGN.md §2 rule 2: "Rules 1–2 (and
@@ -22,13 +22,22 @@ import { evaluateSiteRegistry, frameSiteEvidence } from './site-registry';
  * The refusal carries every reason known at this point, not only the first; what only the
  * response could tell (headers, embedded metadata) is not looked for: the image is not fetched.
  * `imageOrigin`: the signal files of the image URL's origin (null for a URL without one);
- * `frames`: the frames the image was found in (the candidate's), whose sites are looked up as
- * the page's is (site-registry.ts frameSiteEvidence).
+ * `shown`: where the candidate is shown — the frames it was found in, whose sites are looked up
+ * as the page's is (site-registry.ts frameSiteEvidence), and the rendition the page shows
+ * (`thumbnailUrl`, site-registry.ts shownRenditionEvidence).
  */
-export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, imageOrigin: OriginFiles | null, settings: Settings, frames: readonly { url: string }[] = []): Decision | null {
+export function refusalBeforeRequest(
+  page: PageAssessment,
+  imageUrl: string,
+  imageOrigin: OriginFiles | null,
+  settings: Settings,
+  shown: { frames?: readonly { url: string }[] | undefined; thumbnailUrl?: string | null | undefined } = {},
+): Decision | null {
   const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings);
-  // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
-  evidence.push(...frameSiteEvidence(page.pageUrl, frames.map((f) => f.url), settings.purpose, settings));
+  // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
+  // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
+  evidence.push(...frameSiteEvidence(page.pageUrl, (shown.frames ?? []).map((f) => f.url), settings.purpose, settings));
+  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedUrls(imageUrl)]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
+import { carriedUrls } from '../model/shared-hosting';
 import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -252,6 +253,29 @@ export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[],
     if (!/^https?:\/\//i.test(address) || sameRegistrableDomain(pageUrl, address)) continue;
     for (const e of evaluateSiteRegistry(address, 'page', purpose, lists, registry)) {
       out.push({ ...e, note: `The image is shown in a frame of ${frameUrl.slice(0, 500)}: ${e.note ?? e.value}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The registry's and the user's lists' answer for the rendition of an image shown on the page
+ * (the candidate's `thumbnailUrl`: what the <img> shows when Heed takes its largest srcset
+ * candidate or the original it links to) and the addresses that rendition's URL carries (an image
+ * proxy's `?url=`). Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner
+ * refused): a rendition is the same image — assess.ts reads an ImageObject naming it as the
+ * image's own statement — so a rendition on a blocked site makes the image that site's, wherever
+ * the copy fetched is. Before, a page showing i.pinimg.com's 236 px file with a 2000w srcset
+ * candidate (or a link) on its own host had the large copy kept. URLs on the page's registrable
+ * domain and those in `known` (already looked up) are skipped.
+ */
+export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
+  if (!shownUrl) return [];
+  const out: Evidence[] = [];
+  for (const u of new Set([shownUrl, ...carriedUrls(shownUrl)])) {
+    if (known.includes(u) || sameRegistrableDomain(pageUrl, u)) continue;
+    for (const e of evaluateSiteRegistry(u, 'image', purpose, lists, registry)) {
+      out.push({ ...e, note: `The page shows this image from ${shownUrl.slice(0, 500)}: ${e.note ?? e.value}` });
     }
   }
   return out;

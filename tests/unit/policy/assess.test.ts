@@ -1217,3 +1217,27 @@ describe('an image shown in a frame of a blocked site', () => {
     expect(inFrame('https://museum.example/embed/gallery.html').decision).toBe('permitted');
   });
 });
+
+// The rendition of an image shown on the page (the candidate's thumbnailUrl: the rendition the
+// <img> shows when Heed takes its largest srcset candidate or the original it links to) is the
+// same image — assess.ts reads an ImageObject naming it as the image's own statement. A shown
+// rendition on a blocked site makes the image that site's (DESIGN.md §2 rule 1, the reading that
+// cannot keep what the owner refused). Before, only the URL fetched was looked up: a page showing
+// i.pinimg.com's 236 px file, with a 2000w srcset candidate (or a link) on its own host, had the
+// large copy kept.
+describe('an image whose rendition shown on the page is on a blocked site', () => {
+  const big = 'https://museum.example/a-2000.jpg';
+  it.each([
+    'https://i.pinimg.com/236x/a.jpg',
+    'https://museum.example/_next/image?url=https%3A%2F%2Fi.pinimg.com%2F236x%2Fa.jpg&w=256',
+  ])('shown from %s: refused site-blocked', (shown) => {
+    const d = decideFor(big, {}, { thumbnailUrl: shown });
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('site-blocked');
+  });
+  it('shown from a site the user blocked: refused user-blocked; shown from an unlisted site: unchanged', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    expect(assessImage(page(), image(big), candidate(big, { thumbnailUrl: 'https://cdn.other.example/a.jpg' }), blocking).reasons).toContain('user-blocked');
+    expect(decideFor(big, {}, { thumbnailUrl: 'https://museum.example/a-800.jpg' }).decision).toBe('permitted');
+  });
+});

@@ -137,11 +137,11 @@ describe('refusalBeforeHop (rule 2 on the way: each redirect target is judged be
 describe('refusalBeforeRequest for an image shown in a frame', () => {
   it('refuses, unrequested, an image in a frame of a registry-blocked or user-blocked site', () => {
     const url = 'https://cdn.example/a.png';
-    const r = refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, [{ url: 'https://www.pinterest.com/pin/1/' }]);
+    const r = refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames: [{ url: 'https://www.pinterest.com/pin/1/' }] });
     expect(r?.reasons).toEqual(['site-blocked']);
     const blocking = parseSettings({ userBlock: ['other.example'] });
-    expect(refusalBeforeRequest(site(blocking), url, files('https://cdn.example'), blocking, [{ url: 'https://embed.other.example/x' }])?.reasons).toEqual(['user-blocked']);
-    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, [{ url: 'https://embed.other.example/x' }])).toBeNull();
+    expect(refusalBeforeRequest(site(blocking), url, files('https://cdn.example'), blocking, { frames: [{ url: 'https://embed.other.example/x' }] })?.reasons).toEqual(['user-blocked']);
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames: [{ url: 'https://embed.other.example/x' }] })).toBeNull();
   });
 });
 
@@ -166,5 +166,15 @@ describe('refusalBeforeRequest for a proxy URL that carries a blocked site’s i
   it('a proxy URL carrying an unlisted site’s image may be requested', () => {
     const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fcdn.other.example%2Fa.jpg';
     expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings)).toBeNull();
+  });
+});
+
+// The rendition the page shows (the candidate's thumbnailUrl) is the same image: on a blocked
+// site, its larger copy elsewhere is refused before it is requested.
+describe('refusalBeforeRequest for an image shown from a blocked site', () => {
+  it('refuses, unrequested, the large copy of an image the page shows from i.pinimg.com', () => {
+    const url = 'https://museum.example/a-2000.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { thumbnailUrl: 'https://i.pinimg.com/236x/a.jpg' })?.reasons).toEqual(['site-blocked']);
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { thumbnailUrl: 'https://museum.example/a-800.jpg' })).toBeNull();
   });
 });
