@@ -1,3 +1,4 @@
+import { parse as parseHost } from 'tldts';
 import { registrableDomain } from './registrable-domain';
 
 /**
@@ -549,6 +550,46 @@ export function carriedUrls(input: string): string[] {
     }
     if (next === text) break;
     text = next;
+  }
+  return [...out];
+}
+
+/** `HOST/PATH` as a query value: a host of dotted labels, an optional port, then a path. */
+const SCHEMELESS = /^(?:ssl:)?(?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*)\.?(?::\d{1,5})?\/[^\s#"'<>]+/i;
+
+/**
+ * `carriedUrls`, and the files a query value names without a scheme: wsrv.nl (images.weserv.nl)
+ * takes `?url=HOST/PATH`, and `?url=ssl:HOST/PATH` for https (weserv/images, public/index.php;
+ * its README's example `images.weserv.nl/?url=nl3.php.net/images/…`). Counted only when HOST
+ * ends in a known (ICANN) suffix and a path follows it, so `?v=1.2.3/x`, `?file=photo.jpg` and
+ * `?ref=pinterest.com` name none. For the site registry and the user's lists only (policy/
+ * site-registry.ts): there a wider reading only refuses more (DESIGN.md §2 rule 1); licence
+ * scope keeps `carriedUrls`.
+ */
+export function carriedUrlsForSiteLists(input: string): string[] {
+  const out = new Set(carriedUrls(input));
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return [...out];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [...out];
+  for (const [, raw] of url.searchParams) {
+    let value = raw.trim();
+    for (let round = 0; round < 3; round++) {
+      const m = SCHEMELESS.exec(value);
+      const host = m?.[1]?.toLowerCase();
+      if (m && host && parseHost(host).isIcann === true) out.add(`https://${m[0].replace(/^(?:ssl:)?(?:\/\/)?/i, '')}`);
+      let next: string;
+      try {
+        next = decodeURIComponent(value);
+      } catch {
+        break;
+      }
+      if (next === value) break;
+      value = next.trim();
+    }
   }
   return [...out];
 }

@@ -1,7 +1,7 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { carriedUrls } from '../model/shared-hosting';
+import { carriedUrlsForSiteLists } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import type { OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
@@ -37,7 +37,7 @@ export function refusalBeforeRequest(
   // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
   // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (shown.frames ?? []).map((f) => f.url), settings.purpose, settings));
-  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedUrls(imageUrl)]));
+  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedUrlsForSiteLists(imageUrl)]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({
@@ -59,11 +59,11 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = [...page.imageEvidence];
   if (!sameRegistrableDomain(page.pageUrl, url)) evidence.push(...evaluateSiteRegistry(url, 'image', settings.purpose, settings));
-  // The addresses the URL carries (an image proxy's `?url=`, a CDN's `fetch/https://…`): the bytes
+  // The addresses the URL carries (an image proxy's `?url=`, with a scheme or not, a CDN's `fetch/https://…`): the bytes
   // may be that site's image, so its registry and block-list entries refuse it before the proxy
   // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
   // what it already knows it must refuse"). Before, the proxy was requested first.
-  for (const c of carriedUrls(url)) {
+  for (const c of carriedUrlsForSiteLists(url)) {
     if (c !== url && !sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
   }
   if (origin) {

@@ -1241,3 +1241,12 @@ describe('an image whose rendition shown on the page is on a blocked site', () =
     expect(decideFor(big, {}, { thumbnailUrl: 'https://museum.example/a-800.jpg' }).decision).toBe('permitted');
   });
 });
+
+// wsrv.nl takes `?url=HOST/PATH` without a scheme (weserv/images): the file it serves is HOST's.
+describe('an image through a proxy naming a blocked site’s file without a scheme', () => {
+  it('is refused site-blocked, in opt-out mode too', () => {
+    const url = 'https://wsrv.nl/?url=ssl:i.pinimg.com/736x/a.jpg&w=300';
+    expect(decideFor(url).reasons).toContain('site-blocked');
+    expect(assessImage(page(), image(url), candidate(url), parseSettings({ mode: 'opt-out' })).reasons).toContain('site-blocked');
+  });
+});
