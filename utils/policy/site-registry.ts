@@ -152,25 +152,39 @@ export interface SitePolicyMatch {
   countryOf: string | null;
 }
 
-/** The registry entry covering a URL's host, if any (a listed company's country domains included). */
-export function matchSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch | null {
+/** How strict an entry's status is: the strictest entry covering a host is named first. */
+const STRICTNESS: Record<SitePolicy['status'], number> = { blocked: 0, restricted: 1, 'per-item': 2 };
+
+/**
+ * Every registry entry covering a URL's host, the strictest first (a listed company's country
+ * domains when no entry names the host). Decision (DESIGN.md §2 rule 1, the reading that cannot
+ * keep what the owner refused): when two entries cover one host — a company's and a narrower one
+ * for one of its services — both apply, whatever their order in the file; only the first found
+ * was read before, and a `per-item` entry listed first hid a `blocked` one.
+ */
+export function matchSitePolicies(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch[] {
   let host: string;
   try {
     host = new URL(siteAddress(url)).hostname;
   } catch {
-    return null;
+    return [];
   }
-  const direct = registry.sites.find((s) => s.domains.some((d) => hostMatchesDomain(host, d)));
-  if (direct) return { policy: direct, countryOf: null };
+  const direct = registry.sites.filter((s) => s.domains.some((d) => hostMatchesDomain(host, d)));
+  if (direct.length > 0) return direct.map((policy) => ({ policy, countryOf: null })).sort((x, y) => STRICTNESS[x.policy.status] - STRICTNESS[y.policy.status]);
   // ICANN suffixes only: amazon.blogspot.com is a Blogger blog named amazon, not Amazon's.
   const name = registeredName(host);
-  if (!name || !COUNTRY_DOMAIN_COMPANIES.has(name)) return null;
+  if (!name || !COUNTRY_DOMAIN_COMPANIES.has(name)) return [];
   const dotCom = `${name}.com`;
   const policy = registry.sites.find((s) => s.domains.includes(dotCom));
-  return policy ? { policy, countryOf: dotCom } : null;
+  return policy ? [{ policy, countryOf: dotCom }] : [];
 }
 
-/** The registry entry covering a URL's host, if any. */
+/** The strictest registry entry covering a URL's host, if any (a listed company's country domains included). */
+export function matchSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch | null {
+  return matchSitePolicies(url, registry)[0] ?? null;
+}
+
+/** The strictest registry entry covering a URL's host, if any. */
 export function findSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicy | null {
   return matchSitePolicy(url, registry)?.policy ?? null;
 }
@@ -205,23 +219,28 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
       note: `Heed's site registry could not be read in full (${registry.unreadable.slice(0, 3).join('; ')}): what it could not read may be this site's entry, so Heed fails closed`,
     }]
     : [];
-  const match = matchSitePolicy(url, registry);
-  if (!match) return unread;
-  const { policy, countryOf } = match;
+  const matches = matchSitePolicies(url, registry);
+  if (matches.length === 0) return unread;
+  if (allowed) {
+    const status = matches[0]!.policy.status;
+    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${status}) is overridden, signals still apply` }];
+  }
+  return [...matches.map(({ policy, countryOf }) => entryEvidence(policy, countryOf, domain, scope, purpose)), ...unread];
+}
+
+/** What one registry entry says of a URL on `domain` (`countryOf`: the `.com` a country domain was read as). */
+function entryEvidence(policy: SitePolicy, countryOf: string | null, domain: string, scope: Scope, purpose: Purpose): Evidence {
   const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
   const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
-  if (allowed) {
-    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${policy.status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${policy.status}) is overridden, signals still apply` }];
-  }
   const base = { kind: 'site-registry' as const, scope, source: policy.source, value };
   const note = `${policy.name}${country}: ${policy.summary} (${policy.clause})`;
-  if (policy.status === 'blocked') return [{ ...base, effect: 'deny', reason: 'site-blocked', note }, ...unread];
+  if (policy.status === 'blocked') return { ...base, effect: 'deny', reason: 'site-blocked', note };
   if (policy.status === 'restricted') {
     // A word Heed does not know may be one that binds this purpose: it binds (readRegistry).
     const binds = policy.forbids.some((f) => BINDING[purpose].has(f) || !KNOWN_FORBIDS.has(f));
-    return [{ ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note }, ...unread];
+    return { ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note };
   }
-  return [{ ...base, effect: 'info', note }, ...unread];
+  return { ...base, effect: 'info', note };
 }
 
 /**

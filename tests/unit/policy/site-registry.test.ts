@@ -163,3 +163,25 @@ describe('a registry file that does not match its schema', () => {
     expect(verdict(registry, 'https://i.pinimg.com/a.jpg')).toEqual(expect.arrayContaining(['site-blocked', 'signal-unreadable']));
   });
 });
+
+// Two entries may cover one host (a company's entry and a narrower one for one of its services,
+// listed in any order). Only the first found was read: a `per-item` entry for
+// sites.example-company.com listed before the company's `blocked` entry let its pages through.
+// Now every entry covering the host applies (DESIGN.md §2 rule 1, the reading that cannot keep
+// what the owner refused), the strictest first.
+describe('a host two registry entries cover', () => {
+  const entry = (domains: string[], status: string, name: string) => ({
+    domains, name, status, forbids: status === 'blocked' ? ['automated-collection'] : [], licence: null, summary: 's', source: `https://${domains[0]}/terms`, clause: 'c', evidence: 'e',
+  });
+  const registry = readRegistry({ version: 1, checked: 'x', note: 'n', sites: [entry(['sites.bigco.example'], 'per-item', 'BigCo Sites'), entry(['bigco.example'], 'blocked', 'BigCo')] });
+  it('every entry applies: the broader blocked one refuses', () => {
+    const e = evaluateSiteRegistry('https://sites.bigco.example/view/a', 'site', 'ai-training', none, registry);
+    expect(e.filter((x) => x.effect === 'deny').map((x) => x.reason)).toEqual(['site-blocked']);
+    expect(e.some((x) => x.value.startsWith('BigCo Sites'))).toBe(true);
+    expect(findSitePolicy('https://sites.bigco.example/view/a', registry)?.status).toBe('blocked');
+  });
+  it('the user’s allow entry for the site lifts both; elsewhere only the broader entry speaks', () => {
+    expect(evaluateSiteRegistry('https://sites.bigco.example/view/a', 'site', 'ai-training', { userAllow: ['bigco.example'], userBlock: [] }, registry).map((x) => x.effect)).toEqual(['info']);
+    expect(evaluateSiteRegistry('https://www.bigco.example/', 'site', 'ai-training', none, registry).map((x) => x.value)).toEqual([expect.stringMatching(/^BigCo: blocked/)]);
+  });
+});
