@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedUrls, carriedUrlsForSiteLists, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence } from './site-registry';
+import { evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -391,14 +391,15 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // `?url=HOST/PATH`): there a wider reading only refuses more (model/shared-hosting.ts).
   const carriedForLists = [...new Set([candidate.url, ...urls].flatMap(carriedUrlsForSiteLists))].filter((c) => !urls.includes(c));
   for (const c of carriedForLists) {
-    if (!sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
+    evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carriedForLists]));
   for (const u of urls) {
-    if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
+    // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
+    evidence.push(...siteEvidenceBeside(page.pageUrl, u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);
     if (!origin) {
       // A data: URL has no origin and no signal files: the page's evidence speaks for it.

@@ -1,6 +1,5 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
-import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedUrlsForSiteLists } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import type { OriginFiles } from '../signals/origin-files';
@@ -8,7 +7,7 @@ import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
-import { evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence } from './site-registry';
+import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 
 /**
  * What already refuses an image before it is requested (DESIGN.md §2 rule 2: "Rules 1–2 (and
@@ -58,13 +57,14 @@ export function refusalBeforeRequest(
 function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFiles | null, settings: Settings): Evidence[] {
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = [...page.imageEvidence];
-  if (!sameRegistrableDomain(page.pageUrl, url)) evidence.push(...evaluateSiteRegistry(url, 'image', settings.purpose, settings));
+  // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
+  evidence.push(...siteEvidenceBeside(page.pageUrl, url, 'image', settings.purpose, settings));
   // The addresses the URL carries (an image proxy's `?url=`, with a scheme or not, a CDN's `fetch/https://…`): the bytes
   // may be that site's image, so its registry and block-list entries refuse it before the proxy
   // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
   // what it already knows it must refuse"). Before, the proxy was requested first.
   for (const c of carriedUrlsForSiteLists(url)) {
-    if (c !== url && !sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
+    if (c !== url) evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
   if (origin) {
     evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));

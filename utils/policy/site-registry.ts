@@ -244,6 +244,23 @@ function entryEvidence(policy: SitePolicy, countryOf: string | null, domain: str
 }
 
 /**
+ * evaluateSiteRegistry for a URL an image came through, carries or is shown at (`scope`: whose
+ * document it is), beside the page at `pageUrl`: for a URL on the page's own registrable domain,
+ * only what differs from the page's own answer. Decision (DESIGN.md §2 rule 1, the reading that
+ * cannot keep what the owner refused): the registry and the user's lists match hosts, so a URL on
+ * the page's site may still be covered where the page is not — a block-list entry or a registry
+ * entry naming one of its hosts. Before, such a URL was not looked up at all (the page's answer
+ * was taken for it) and an image on that host was kept.
+ */
+export function siteEvidenceBeside(pageUrl: string, url: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const own = evaluateSiteRegistry(url, scope, purpose, lists, registry);
+  if (own.length === 0 || !sameRegistrableDomain(pageUrl, siteAddress(url))) return own;
+  const key = (e: Evidence) => `${e.kind}\n${e.effect}\n${e.reason ?? ''}\n${e.value}`;
+  const said = new Set(evaluateSiteRegistry(pageUrl, scope, purpose, lists, registry).map(key));
+  return own.filter((e) => !said.has(key(e)));
+}
+
+/**
  * The address whose site a URL is: a `blob:` (or `filesystem:`) URL is its inner origin's — a
  * frame document at `blob:https://www.pinterest.com/…` is Pinterest's, made by Pinterest's
  * scripts. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused):
@@ -261,7 +278,7 @@ export function siteAddress(url: string): string {
  * a blocked site (a Pinterest embed inside an unlisted page) refuses what it shows, whoever hosts
  * the bytes (an unlisted CDN, a data: URL). Before, only the top page's and the image URL's sites
  * were looked up, and such an image was kept. A frame on the top page's own registrable domain
- * adds nothing (the page's own answer already applies); a frame whose address names no site
+ * adds only what differs from the page's own answer (siteEvidenceBeside); a frame whose address names no site
  * (`about:srcdoc`, `data:`) is not looked up: its parent's site is not recorded (left as is).
  * Evidence has scope `page` and its note names the frame (signals/document-kind.ts).
  */
@@ -269,8 +286,8 @@ export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[],
   const out: Evidence[] = [];
   for (const frameUrl of new Set(frameUrls)) {
     const address = siteAddress(frameUrl);
-    if (!/^https?:\/\//i.test(address) || sameRegistrableDomain(pageUrl, address)) continue;
-    for (const e of evaluateSiteRegistry(address, 'page', purpose, lists, registry)) {
+    if (!/^https?:\/\//i.test(address)) continue;
+    for (const e of siteEvidenceBeside(pageUrl, address, 'page', purpose, lists, registry)) {
       out.push({ ...e, note: `The image is shown in a frame of ${frameUrl.slice(0, 500)}: ${e.note ?? e.value}` });
     }
   }
@@ -285,15 +302,15 @@ export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[],
  * refused): a rendition is the same image — assess.ts reads an ImageObject naming it as the
  * image's own statement — so a rendition on a blocked site makes the image that site's, wherever
  * the copy fetched is. Before, a page showing i.pinimg.com's 236 px file with a 2000w srcset
- * candidate (or a link) on its own host had the large copy kept. URLs on the page's registrable
- * domain and those in `known` (already looked up) are skipped.
+ * candidate (or a link) on its own host had the large copy kept. URLs in `known` (already looked
+ * up) are skipped.
  */
 export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
   if (!shownUrl) return [];
   const out: Evidence[] = [];
   for (const u of new Set([shownUrl, ...carriedUrlsForSiteLists(shownUrl)])) {
-    if (known.includes(u) || sameRegistrableDomain(pageUrl, u)) continue;
-    for (const e of evaluateSiteRegistry(u, 'image', purpose, lists, registry)) {
+    if (known.includes(u)) continue;
+    for (const e of siteEvidenceBeside(pageUrl, u, 'image', purpose, lists, registry)) {
       out.push({ ...e, note: `The page shows this image from ${shownUrl.slice(0, 500)}: ${e.note ?? e.value}` });
     }
   }

@@ -1250,3 +1250,23 @@ describe('an image through a proxy naming a blocked site’s file without a sche
     expect(assessImage(page(), image(url), candidate(url), parseSettings({ mode: 'opt-out' })).reasons).toContain('site-blocked');
   });
 });
+
+// The registry and the user's lists match hosts (an entry covers a host and its subdomains), but
+// an image on the page's own registrable domain was not looked up at all: the page's answer was
+// taken for it. A block-list entry naming one host of the site (stored lists hold any text) or a
+// registry entry naming a subdomain then never refused images from that host. Now such an image
+// is looked up too; only what differs from the page's own answer is added.
+describe('an image on a blocked host of the page’s own site', () => {
+  it('is refused when the block list names its host', () => {
+    const blocking = parseSettings({ userBlock: ['images.museum.example'] });
+    const url = 'https://images.museum.example/a.png';
+    expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
+    expect(assessImage(page(), image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), blocking).decision).toBe('permitted');
+  });
+  it('the page’s own registry answer is not repeated for its images', () => {
+    const p = page({ page: pageSignals({ url: 'https://www.flickr.com/photos/alice/1' }), origin: files('https://www.flickr.com') });
+    const url = 'https://www.flickr.com/photos/alice/1/a.png';
+    const d = assessImage(p, image(url), candidate(url), settings);
+    expect(d.evidence.filter((e) => e.kind === 'site-registry')).toHaveLength(1);
+  });
+});

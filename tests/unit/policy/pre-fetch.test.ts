@@ -201,3 +201,10 @@ describe('an image proxy URL carrying a blocked site’s image without a scheme'
     expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)).toBeNull();
   });
 });
+
+describe('refusalBeforeRequest for an image on a blocked host of the page’s own site', () => {
+  it('refuses it, unrequested, when the block list names its host', () => {
+    const blocking = parseSettings({ userBlock: ['images.museum.example'] });
+    expect(refusalBeforeRequest(site(blocking), 'https://images.museum.example/a.png', files('https://images.museum.example'), blocking)?.reasons).toEqual(['user-blocked']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSiteRegistry, findSitePolicy, readRegistry, SITE_REGISTRY, type UserLists } from '../../../utils/policy/site-registry';
+import { evaluateSiteRegistry, findSitePolicy, readRegistry, siteEvidenceBeside, SITE_REGISTRY, type UserLists } from '../../../utils/policy/site-registry';
 import { readFileSync } from 'node:fs';
 
 const none = { userAllow: [], userBlock: [] };
@@ -183,5 +183,19 @@ describe('a host two registry entries cover', () => {
   it('the user’s allow entry for the site lifts both; elsewhere only the broader entry speaks', () => {
     expect(evaluateSiteRegistry('https://sites.bigco.example/view/a', 'site', 'ai-training', { userAllow: ['bigco.example'], userBlock: [] }, registry).map((x) => x.effect)).toEqual(['info']);
     expect(evaluateSiteRegistry('https://www.bigco.example/', 'site', 'ai-training', none, registry).map((x) => x.value)).toEqual([expect.stringMatching(/^BigCo: blocked/)]);
+  });
+});
+
+describe('siteEvidenceBeside: a URL on the page’s own registrable domain', () => {
+  const registry = readRegistry({
+    version: 1, checked: 'x', note: 'n',
+    sites: [{ domains: ['img.bigco.example'], name: 'BigCo images', status: 'blocked', forbids: ['automated-collection'], licence: null, summary: 's', source: 'https://bigco.example/terms', clause: 'c', evidence: 'e' }],
+  });
+  it('is looked up: a registry entry naming its host refuses it', () => {
+    expect(siteEvidenceBeside('https://www.bigco.example/', 'https://img.bigco.example/a.png', 'image', 'ai-training', none, registry).map((e) => e.reason)).toEqual(['site-blocked']);
+  });
+  it('adds nothing the page’s own answer already says', () => {
+    expect(siteEvidenceBeside('https://img.bigco.example/p', 'https://img.bigco.example/a.png', 'image', 'ai-training', none, registry)).toEqual([]);
+    expect(siteEvidenceBeside('https://www.bigco.example/', 'https://www.bigco.example/a.png', 'image', 'ai-training', none, registry)).toEqual([]);
   });
 });
