@@ -555,19 +555,48 @@ export function carriedUrls(input: string): string[] {
 }
 
 /** `HOST/PATH` as a query value: a host of dotted labels, an optional port, then a path. */
-const SCHEMELESS = /^(?:ssl:)?(?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*)\.?(?::\d{1,5})?\/[^\s#"'<>]+/i;
+const SCHEMELESS = /^(?:ssl:)?(?:\/\/)?(?:[^\s/?#@]*@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*)\.?(?::\d{1,5})?(\/[^\s#"'<>]+)/i;
+/** An http(s) address's authority as RFC 3986 reads it: up to the first `/`, `?` or `#` (a `\` is not one). */
+const RFC_AUTHORITY = /^(https?):\/\/([^/?#]*)/i;
+
+/**
+ * The host an RFC 3986 parser reads in an http(s) address (after the last `@` of the authority,
+ * port dropped), as an `https://HOST/` address; null when it is the URL Standard's reading too
+ * or names no host. `https://evil.test\@i.pinimg.com/a.jpg` is evil.test's to the URL Standard
+ * (`\` ends the authority) and i.pinimg.com's to RFC 3986 (`evil.test\` is userinfo).
+ */
+function rfcReading(address: string): string | null {
+  const authority = RFC_AUTHORITY.exec(address)?.[2];
+  if (authority === undefined) return null;
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  if (!host) return null;
+  try {
+    const rfc = new URL(`https://${host}/`).hostname;
+    return rfc === new URL(address).hostname ? null : `https://${rfc}/`;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `carriedUrls`, and the files a query value names without a scheme: wsrv.nl (images.weserv.nl)
  * takes `?url=HOST/PATH`, and `?url=ssl:HOST/PATH` for https (weserv/images, public/index.php;
- * its README's example `images.weserv.nl/?url=nl3.php.net/images/…`). Counted only when HOST
- * ends in a known (ICANN) suffix and a path follows it, so `?v=1.2.3/x`, `?file=photo.jpg` and
- * `?ref=pinterest.com` name none. For the site registry and the user's lists only (policy/
+ * its README's example `images.weserv.nl/?url=nl3.php.net/images/…`), `USER@` before HOST
+ * allowed. Counted only when HOST ends in a known (ICANN) suffix and a path follows it, so
+ * `?v=1.2.3/x`, `?file=photo.jpg` and `?ref=pinterest.com` name none. And each address's host as
+ * an RFC 3986 parser reads it where the URL Standard reads another (`\` before `@`): the proxy,
+ * not the browser, parses what it carries. For the site registry and the user's lists only (policy/
  * site-registry.ts): there a wider reading only refuses more (DESIGN.md §2 rule 1); licence
  * scope keeps `carriedUrls`.
  */
 export function carriedUrlsForSiteLists(input: string): string[] {
-  const out = new Set(carriedUrls(input));
+  const out = new Set<string>();
+  // The proxy, not the browser, parses what it carries: the RFC 3986 reading of each address counts too.
+  for (const c of carriedUrls(input)) {
+    out.add(c);
+    const rfc = rfcReading(c);
+    if (rfc) out.add(rfc);
+  }
   let url: URL;
   try {
     url = new URL(input);
@@ -580,7 +609,7 @@ export function carriedUrlsForSiteLists(input: string): string[] {
     for (let round = 0; round < 3; round++) {
       const m = SCHEMELESS.exec(value);
       const host = m?.[1]?.toLowerCase();
-      if (m && host && parseHost(host).isIcann === true) out.add(`https://${m[0].replace(/^(?:ssl:)?(?:\/\/)?/i, '')}`);
+      if (m && host && parseHost(host).isIcann === true) out.add(`https://${host}${m[2]}`);
       let next: string;
       try {
         next = decodeURIComponent(value);

@@ -208,3 +208,22 @@ describe('refusalBeforeRequest for an image on a blocked host of the page’s ow
     expect(refusalBeforeRequest(site(blocking), 'https://images.museum.example/a.png', files('https://images.museum.example'), blocking)?.reasons).toEqual(['user-blocked']);
   });
 });
+
+// The proxy, not the browser, parses the address it carries, and parsers differ on `\` and `@`:
+// `https://evil.test\@i.pinimg.com/a.jpg` is evil.test's to the URL Standard but i.pinimg.com's
+// to an RFC 3986 parser (userinfo `evil.test\`), and wsrv.nl reads `?url=USER@HOST/PATH`. Only the
+// URL Standard's reading was looked up, and a proxy reading the other fetched Pinterest's image.
+// Both readings now count for the registry and the user's lists (refusing only more).
+describe('a proxy URL whose carried address parsers read differently', () => {
+  it.each([
+    'https://proxy.example/img?url=https%3A%2F%2Fevil.test%5C%40i.pinimg.com%2Fa.jpg',
+    'https://wsrv.nl/?url=anyone@i.pinimg.com/736x/a.jpg',
+    'https://wsrv.nl/?url=evil.test%5C@i.pinimg.com/736x/a.jpg',
+  ])('%s is refused before it is requested', (url) => {
+    expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it('an address whose every reading is another site’s may be requested', () => {
+    const url = 'https://proxy.example/img?url=https%3A%2F%2Fi.pinimg.com%40evil.test%2Fa.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://proxy.example'), settings)).toBeNull();
+  });
+});
