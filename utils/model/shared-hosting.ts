@@ -585,7 +585,10 @@ function rfcReading(address: string): string | null {
  * allowed. Counted only when HOST ends in a known (ICANN) suffix and a path follows it, so
  * `?v=1.2.3/x`, `?file=photo.jpg` and `?ref=pinterest.com` name none. And each address's host as
  * an RFC 3986 parser reads it where the URL Standard reads another (`\` before `@`): the proxy,
- * not the browser, parses what it carries. For the site registry and the user's lists only (policy/
+ * not the browser, parses what it carries. And a path segment HOST with more path after it
+ * (Statically's `cdn.statically.io/img/HOST/OPTIONS/PATH`, as its users build it: e.g.
+ * lakuapik/greatmind.web.id src/helper/staticallyImg.js),
+ * HOST ending in a known suffix: `/2020.01/a.jpg` names none. For the site registry and the user's lists only (policy/
  * site-registry.ts): there a wider reading only refuses more (DESIGN.md §2 rule 1); licence
  * scope keeps `carriedUrls`.
  */
@@ -604,6 +607,19 @@ export function carriedUrlsForSiteLists(input: string): string[] {
     return [...out];
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [...out];
+  // A path segment HOST followed by more path: Statically's `cdn.statically.io/img/HOST/PATH` (as
+  // Photon's i0.wp.com/HOST/PATH) names the file it serves so.
+  const segments = url.pathname.split('/');
+  for (let i = 1; i < segments.length - 1; i++) {
+    let host: string;
+    try {
+      host = decodeURIComponent(segments[i]!).toLowerCase().replace(/\.+$/, '');
+    } catch {
+      continue;
+    }
+    const rest = segments.slice(i + 1).join('/');
+    if (rest && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/.test(host) && parseHost(host).isIcann === true) out.add(`https://${host}/${rest}`);
+  }
   for (const [, raw] of url.searchParams) {
     let value = raw.trim();
     for (let round = 0; round < 3; round++) {

@@ -227,3 +227,16 @@ describe('a proxy URL whose carried address parsers read differently', () => {
     expect(refusalBeforeRequest(site(), url, files('https://proxy.example'), settings)).toBeNull();
   });
 });
+
+// Image CDNs that take the file's host as a path segment without a scheme — Statically's
+// `cdn.statically.io/img/HOST/PATH` (as Photon's `i0.wp.com/HOST/PATH`, which was read) — carried
+// no address Heed saw, and Pinterest's image was requested through them and kept.
+describe('an image CDN naming a blocked site’s file in its path without a scheme', () => {
+  it('is refused before it is requested', () => {
+    const url = 'https://cdn.statically.io/img/i.pinimg.com/w=300/736x/a.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.statically.io'), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it.each(['https://cdn.example/2020.01/a.jpg', 'https://cdn.example/img/photo.jpg', 'https://cdn.example/v1.2/pinterest.com'])('%s names no blocked site’s file', (url) => {
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings)).toBeNull();
+  });
+});
