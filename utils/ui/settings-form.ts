@@ -65,7 +65,9 @@ export function parseDomainList(text: string): { domains: string[]; invalid: str
   const domains: string[] = [];
   const invalid: string[] = [];
   for (const raw of tokens(text)) {
-    const token = raw.replace(/^\*\./, '');
+    const stripped = raw.replace(/^\*\./, '');
+    // A bare IPv6 address (two colons or more) is written in brackets in a URL.
+    const token = /^[0-9a-f:.]+$/i.test(stripped) && stripped.split(':').length > 2 ? `[${stripped}]` : stripped;
     let host: string;
     try {
       // The URL parser lower-cases and punycodes, matching how page URLs are compared later.
@@ -74,7 +76,9 @@ export function parseDomainList(text: string): { domains: string[]; invalid: str
       invalid.push(raw);
       continue;
     }
-    const domain = registrableDomain(host);
+    // An IPv6 host stays as the URL parser writes it, bracketed (the block list compares it with
+    // a URL's host); read through registrableDomain it lost its brackets and was refused below.
+    const domain = host.startsWith('[') ? host : registrableDomain(host);
     const plausible = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) || /^\[[0-9a-f:.]+\]$/.test(domain);
     if (!plausible) invalid.push(raw);
     else if (!domains.includes(domain)) domains.push(domain);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateSiteRegistry } from '../../../utils/policy/site-registry';
 import { formToSettings, parseDomainList, settingsToForm, type SettingsForm } from '../../../utils/ui/settings-form';
 import { SettingsSchema } from '../../../utils/model/settings';
 
@@ -65,6 +66,19 @@ describe('settings form', () => {
     const r = formToSettings(form(over));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[field]).toBeTruthy();
+  });
+});
+
+// An IPv6 host (`[2001:db8::1]`, or a URL on it) was rejected as "Not a domain": the domain read
+// from it lost its brackets and failed the form's own check for a bracketed address, so the user
+// could not block a site served from one. It is kept as the bracketed host, which the block list
+// matches (policy/site-registry.ts compares it with the URL's host).
+describe('settings form: an IPv6 host', () => {
+  it('is taken on the block list, bracketed, and blocks that host', () => {
+    const r = formToSettings(form({ userBlock: '[2001:db8::1]\nhttp://[2001:DB8::1]:8080/x\n2001:db8::2' }));
+    expect(r.ok && r.settings.userBlock).toEqual(['[2001:db8::1]', '[2001:db8::2]']);
+    const settings = r.ok ? r.settings : null;
+    expect(evaluateSiteRegistry('http://[2001:db8::1]:8080/a.png', 'image', 'ai-training', settings!)[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
   });
 });
 
