@@ -203,7 +203,9 @@ export interface UserLists {
 export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
   const url = siteAddress(given);
   const domain = registrableDomain(url);
-  const inList = (list: readonly string[]) => list.some((d) => hostMatchesDomain(domain, d.trim()) || hostMatchesDomain(safeHost(url), d.trim()));
+  const hosts = hostForms(safeHost(url));
+  const inList = (list: readonly string[]) =>
+    list.some((entry) => hostForms(entry.trim()).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
   if (inList(lists.userBlock)) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
@@ -315,6 +317,25 @@ export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null 
     }
   }
   return out;
+}
+
+/**
+ * A host and, for an IPv4-mapped IPv6 address (`[::ffff:102:304]`, as the URL parser writes
+ * `[::ffff:1.2.3.4]`), the IPv4 address it reaches, both ways: a block-list entry for 1.2.3.4
+ * did not match such a URL, nor an entry written mapped the plain address (fail closed).
+ */
+function hostForms(host: string): string[] {
+  let canonical: string;
+  try {
+    canonical = /^\[.*\]$/.test(host) ? new URL(`http://${host}/`).hostname : host;
+  } catch {
+    return [host];
+  }
+  const m = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/i.exec(canonical);
+  if (!m) return canonical === host ? [host] : [host, canonical];
+  const hi = Number.parseInt(m[1]!, 16);
+  const lo = Number.parseInt(m[2]!, 16);
+  return [host, canonical, `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`];
 }
 
 function safeHost(url: string): string {

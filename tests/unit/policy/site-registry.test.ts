@@ -199,3 +199,19 @@ describe('siteEvidenceBeside: a URL on the page’s own registrable domain', () 
     expect(siteEvidenceBeside('https://www.bigco.example/', 'https://www.bigco.example/a.png', 'image', 'ai-training', none, registry)).toEqual([]);
   });
 });
+
+// An IPv4-mapped IPv6 address (`[::ffff:1.2.3.4]`, which the URL parser writes `[::ffff:102:304]`)
+// reaches the same IPv4 host, but a block-list entry for 1.2.3.4 did not match it, nor an entry
+// written mapped match the plain address: the blocked host's images were requested and kept.
+describe('the block list and an IPv4-mapped IPv6 address', () => {
+  it.each<[string, string]>([
+    ['1.2.3.4', 'http://[::ffff:1.2.3.4]/a.png'],
+    ['1.2.3.4', 'http://[::FFFF:0102:0304]:8080/a.png'],
+    ['[::ffff:102:304]', 'http://1.2.3.4/a.png'],
+  ])('an entry %s blocks %s', (entry, url) => {
+    expect(evaluateSiteRegistry(url, 'image', 'ai-training', { userAllow: [], userBlock: [entry] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+  it('another address is not blocked', () => {
+    expect(evaluateSiteRegistry('http://[::ffff:1.2.3.5]/a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['1.2.3.4'] })).toEqual([]);
+  });
+});
