@@ -554,6 +554,21 @@ export function carriedUrls(input: string): string[] {
   return [...out];
 }
 
+/** The http(s) address a base64 (or base64url) text decodes to, a file extension after it dropped; null when none. */
+function base64Address(text: string): string | null {
+  const bare = text.replace(/\.[a-z0-9]{1,5}$/i, '');
+  // `aHR0c` is how `http` begins in base64: nothing else is decoded.
+  if (bare.length < 16 || bare.length > 8192 || !/^aHR0c[A-Za-z0-9+/_-]*={0,2}$/.test(bare)) return null;
+  let decoded: string;
+  try {
+    decoded = atob(bare.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+  } catch {
+    return null;
+  }
+  const m = /^https?:\/\/[^\s"'<>]+/i.exec(decoded);
+  return m ? m[0] : null;
+}
+
 /** `HOST/PATH` as a query value: a host of dotted labels, an optional port, then a path. */
 const SCHEMELESS = /^(?:ssl:)?(?:\/\/)?(?:[^\s/?#@]*@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*)\.?(?::\d{1,5})?(\/[^\s#"'<>]+)/i;
 /** An http(s) address's authority as RFC 3986 reads it: up to the first `/`, `?` or `#` (a `\` is not one). */
@@ -588,7 +603,8 @@ function rfcReading(address: string): string | null {
  * not the browser, parses what it carries. And a path segment HOST with more path after it
  * (Statically's `cdn.statically.io/img/HOST/OPTIONS/PATH`, as its users build it: e.g.
  * lakuapik/greatmind.web.id src/helper/staticallyImg.js),
- * HOST ending in a known suffix: `/2020.01/a.jpg` names none. For the site registry and the user's lists only (policy/
+ * HOST ending in a known suffix: `/2020.01/a.jpg` names none. And an address written in base64
+ * (imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, split by `/` or not; a query value). For the site registry and the user's lists only (policy/
  * site-registry.ts): there a wider reading only refuses more (DESIGN.md §2 rule 1); licence
  * scope keeps `carriedUrls`.
  */
@@ -619,6 +635,17 @@ export function carriedUrlsForSiteLists(input: string): string[] {
     }
     const rest = segments.slice(i + 1).join('/');
     if (rest && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/.test(host) && parseHost(host).isIcann === true) out.add(`https://${host}/${rest}`);
+  }
+  // imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, the encoded URL split by `/` at will (imgproxy
+  // docs, "Generating the URL"), and a query value in base64: each run of path segments to the end
+  // (its extension dropped), each segment, each query value that decodes to an http(s) address.
+  const runs = segments.flatMap((segment, i) => (segment.startsWith('aHR0c') ? [segments.slice(i).join('')] : []));
+  for (const encoded of [...runs, ...segments, ...[...url.searchParams.values()]]) {
+    const address = base64Address(encoded);
+    if (address === null) continue;
+    out.add(address);
+    const rfc = rfcReading(address);
+    if (rfc) out.add(rfc);
   }
   for (const [, raw] of url.searchParams) {
     let value = raw.trim();

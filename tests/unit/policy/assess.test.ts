@@ -1270,3 +1270,9 @@ describe('an image on a blocked host of the page’s own site', () => {
     expect(d.evidence.filter((e) => e.kind === 'site-registry')).toHaveLength(1);
   });
 });
+
+describe('an image through imgproxy naming a blocked site’s file in base64', () => {
+  it('is refused site-blocked', () => {
+    expect(decideFor('https://imgproxy.example/sig/rs:fit:300/aHR0cHM6Ly9pLnBp/bmltZy5jb20vNzM2eC9hLmpwZw.jpg').reasons).toContain('site-blocked');
+  });
+});

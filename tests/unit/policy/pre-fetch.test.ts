@@ -240,3 +240,20 @@ describe('an image CDN naming a blocked site’s file in its path without a sche
     expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings)).toBeNull();
   });
 });
+
+// imgproxy names its source as `/SIGNATURE/OPTIONS/BASE64URL.EXT`, the encoded URL split by `/`
+// at will (imgproxy docs, "Generating the URL"): a page serving Pinterest's image through one
+// had it requested and kept, the address it carries not being read.
+describe('an image proxy naming a blocked site’s file in base64', () => {
+  it.each([
+    'https://imgproxy.example/sig/rs:fit:300:300/aHR0cHM6Ly9pLnBpbmltZy5jb20vNzM2eC9hLmpwZw.jpg',
+    'https://imgproxy.example/sig/rs:fit:300:300/aHR0cHM6Ly9pLnBp/bmltZy5jb20vNzM2eC9hLmpwZw.webp',
+    'https://proxy.example/img?src=aHR0cHM6Ly9pLnBpbmltZy5jb20vNzM2eC9hLmpwZw',
+  ])('%s is refused before it is requested', (url) => {
+    expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it('one naming an unlisted site’s file, or base64 text that is no address, may be requested', () => {
+    expect(refusalBeforeRequest(site(), 'https://imgproxy.example/sig/w:300/aHR0cHM6Ly9jZG4ub3RoZXIuZXhhbXBsZS9hLmpwZw.jpg', files('https://imgproxy.example'), settings)).toBeNull();
+    expect(refusalBeforeRequest(site(), 'https://cdn.example/3f2a9c1be0d44a7f8e6b2c1d0a9f8e7d.jpg', files('https://cdn.example'), settings)).toBeNull();
+  });
+});
