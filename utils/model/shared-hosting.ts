@@ -130,6 +130,22 @@ function waybackOriginal(url: URL): string | null {
   return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
 }
 
+/**
+ * The URL a Wayback Machine snapshot page or file (`web.archive.org/web/TIMESTAMP[flags_]/URL`)
+ * is a copy of; null for any other URL.
+ */
+export function archivedOriginal(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname.toLowerCase().replace(/\.+$/, '') !== 'web.archive.org') return null;
+  const original = waybackOriginal(url);
+  return original === null ? null : original + url.search;
+}
+
 /** Internet Archive item identifiers in the URL forms items are served under. */
 const IA_ITEM_PATHS = new Set(['details', 'download', 'embed', 'stream']);
 const IA_DATANODE = /^ia\d+\.(?:us\.)?archive\.org$/;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { carriedUrlsForSiteLists } from '../model/shared-hosting';
+import { archivedOriginal, carriedUrlsForSiteLists } from '../model/shared-hosting';
 import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -260,6 +260,20 @@ export function siteEvidenceBeside(pageUrl: string, url: string, scope: Scope, p
   const key = (e: Evidence) => `${e.kind}\n${e.effect}\n${e.reason ?? ''}\n${e.value}`;
   const said = new Set(evaluateSiteRegistry(pageUrl, scope, purpose, lists, registry).map(key));
   return own.filter((e) => !said.has(key(e)));
+}
+
+/**
+ * The registry's and the user's lists' answer for the site a page is a copy of: a Wayback Machine
+ * snapshot (`web.archive.org/web/TIMESTAMP/URL`) is URL's site's page — model/shared-hosting.ts
+ * reads it so for licences. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the
+ * owner refused): the archived site's entries speak for the page and every image on it. Before,
+ * only web.archive.org was looked up: an archived Pinterest page showed no warning, and images
+ * the archive had not rewritten to carry their address were kept.
+ */
+export function archivedSiteEvidence(pageUrl: string, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const original = archivedOriginal(pageUrl);
+  if (original === null) return [];
+  return evaluateSiteRegistry(original, 'site', purpose, lists, registry).map((e) => ({ ...e, note: `This page is the Wayback Machine's copy of ${original.slice(0, 500)}: ${e.note ?? e.value}` }));
 }
 
 /**

@@ -1276,3 +1276,26 @@ describe('an image through imgproxy naming a blocked site’s file in base64', (
     expect(decideFor('https://imgproxy.example/sig/rs:fit:300/aHR0cHM6Ly9pLnBp/bmltZy5jb20vNzM2eC9hLmpwZw.jpg').reasons).toContain('site-blocked');
   });
 });
+
+// A Wayback Machine snapshot (web.archive.org/web/TIMESTAMP/URL) is URL's own site's page —
+// model/shared-hosting.ts reads it so for licences — but the registry was asked about
+// web.archive.org only: an archived Pinterest page showed no warning, and its images Wayback
+// had not rewritten to carry their address (inline ones, say) were kept. The archived site's
+// registry and block-list entries now speak for the page.
+describe('a Wayback Machine snapshot of a blocked site', () => {
+  const snapshot = (url: string, s = settings) =>
+    assessPage({ page: pageSignals({ url, licence: { ...pageSignals().licence, pageUrl: url } }), headers: {}, origin: files('https://web.archive.org') }, s);
+  it.each([
+    'https://web.archive.org/web/20200101000000/https://www.pinterest.com/pin/1/',
+    'https://web.archive.org/web/2020id_/http://i.pinimg.com/736x/a.jpg',
+    'https://web.archive.org/web/2020/pinterest.com/pin/1/',
+  ])('%s is blocked, as the site it archives', (url) => {
+    const p = snapshot(url);
+    expect(p.status).toBe('blocked');
+    expect(p.reasons).toContain('site-blocked');
+  });
+  it('a snapshot of a site the user blocked is blocked; of an unlisted site, unchanged', () => {
+    expect(snapshot('https://web.archive.org/web/2020/https://museum.example/', parseSettings({ userBlock: ['museum.example'] })).reasons).toContain('user-blocked');
+    expect(snapshot('https://web.archive.org/web/2020/https://museum.example/').status).not.toBe('blocked');
+  });
+});
