@@ -303,7 +303,8 @@ export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[],
   for (const frameUrl of new Set(frameUrls)) {
     const address = siteAddress(frameUrl);
     if (!/^https?:\/\//i.test(address)) continue;
-    for (const e of siteEvidenceBeside(pageUrl, address, 'page', purpose, lists, registry)) {
+    const archived = archivedSiteEvidence(address, purpose, lists, registry).map((e) => ({ ...e, scope: 'page' as const }));
+    for (const e of [...siteEvidenceBeside(pageUrl, address, 'page', purpose, lists, registry), ...archived]) {
       out.push({ ...e, note: `The image is shown in a frame of ${frameUrl.slice(0, 500)}: ${e.note ?? e.value}` });
     }
   }

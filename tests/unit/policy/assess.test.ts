@@ -1299,3 +1299,11 @@ describe('a Wayback Machine snapshot of a blocked site', () => {
     expect(snapshot('https://web.archive.org/web/2020/https://museum.example/').status).not.toBe('blocked');
   });
 });
+
+describe('an image in a frame that is a Wayback Machine snapshot of a blocked site', () => {
+  it('is refused site-blocked', () => {
+    const url = 'https://museum.example/embed/a.png';
+    const d = assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://web.archive.org/web/2020/https://www.pinterest.com/pin/1/', metas: [], tdm: {} }] }), settings);
+    expect(d.reasons).toContain('site-blocked');
+  });
+});
