@@ -34,7 +34,7 @@ export async function judgeImage(
   // that origin's robots.txt can only be read once the first request has answered: gatherImage
   // fetches its files and assessImage checks the final URL against them (the bytes were read).
   const origin = originOf(candidate.url);
-  const known = refusalBeforeRequest(site, candidate.url, origin ? await origins.get(origin) : null, settings);
+  const known = refusalBeforeRequest(site, candidate.url, origin ? await origins.get(origin) : null, settings, candidate);
   if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).
   const minSide = job.onlyImage ? 0 : settings.minImageSide;

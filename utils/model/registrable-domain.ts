@@ -1,4 +1,4 @@
-import { getDomain, getDomainWithoutSuffix, getHostname } from 'tldts';
+import { getDomain, getDomainWithoutSuffix, getHostname, getPublicSuffix } from 'tldts';
 
 /**
  * The registrable domain (eTLD+1) of a URL or host, from the Public Suffix List (tldts).
@@ -15,10 +15,14 @@ export function sameRegistrableDomain(a: string, b: string): boolean {
   return registrableDomain(a) === registrableDomain(b);
 }
 
-/** Whether `host` equals `domain` or is a subdomain of it (registry matching rule). */
+/**
+ * Whether `host` equals `domain` or is a subdomain of it (registry matching rule). Trailing dots
+ * are dropped, all of them: the URL parser keeps each (`https://i.pinimg.com../`), and with one
+ * dropped such a host matched no registry or block-list entry (fail closed: it is the same site).
+ */
 export function hostMatchesDomain(host: string, domain: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const d = domain.toLowerCase().replace(/\.$/, '');
+  const h = host.toLowerCase().replace(/\.+$/, '');
+  const d = domain.toLowerCase().replace(/\.+$/, '');
   return h === d || h.endsWith(`.${d}`);
 }
 
@@ -28,4 +32,16 @@ export function hostMatchesDomain(host: string, domain: string): boolean {
  */
 export function registeredName(host: string): string | null {
   return getDomainWithoutSuffix(host)?.toLowerCase() || null;
+}
+
+/**
+ * Whether a list entry is a public suffix (ICANN section of the Public Suffix List: `com`,
+ * `co.uk`, `com.au`; a lone label), or names nothing at all: no one's site, the ending many sites
+ * share. A private suffix (github.io, githubusercontent.com) is one company's domain, so it is
+ * not counted here. An IP address is not a suffix.
+ */
+export function isPublicSuffix(entry: string): boolean {
+  const d = entry.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
+  if (!d) return true;
+  return getPublicSuffix(d) === d;
 }

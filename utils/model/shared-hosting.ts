@@ -1,3 +1,4 @@
+import { parse as parseHost } from 'tldts';
 import { registrableDomain } from './registrable-domain';
 
 /**
@@ -127,6 +128,22 @@ function waybackOriginal(url: URL): string | null {
   if (!m?.[1]) return null;
   const inner = m[1].replace(/^(https?):\/*/i, '$1://');
   return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
+}
+
+/**
+ * The URL a Wayback Machine snapshot page or file (`web.archive.org/web/TIMESTAMP[flags_]/URL`)
+ * is a copy of; null for any other URL.
+ */
+export function archivedOriginal(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname.toLowerCase().replace(/\.+$/, '') !== 'web.archive.org') return null;
+  const original = waybackOriginal(url);
+  return original === null ? null : original + url.search;
 }
 
 /** Internet Archive item identifiers in the URL forms items are served under. */
@@ -549,6 +566,118 @@ export function carriedUrls(input: string): string[] {
     }
     if (next === text) break;
     text = next;
+  }
+  return [...out];
+}
+
+/** The http(s) address a base64 (or base64url) text decodes to, a file extension after it dropped; null when none. */
+function base64Address(text: string): string | null {
+  const bare = text.replace(/\.[a-z0-9]{1,5}$/i, '');
+  // `aHR0c` is how `http` begins in base64: nothing else is decoded.
+  if (bare.length < 16 || bare.length > 8192 || !/^aHR0c[A-Za-z0-9+/_-]*={0,2}$/.test(bare)) return null;
+  let decoded: string;
+  try {
+    decoded = atob(bare.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+  } catch {
+    return null;
+  }
+  const m = /^https?:\/\/[^\s"'<>]+/i.exec(decoded);
+  return m ? m[0] : null;
+}
+
+/** `HOST/PATH` as a query value: a host of dotted labels, an optional port, then a path. */
+const SCHEMELESS = /^(?:ssl:)?(?:\/\/)?(?:[^\s/?#@]*@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*)\.?(?::\d{1,5})?(\/[^\s#"'<>]+)/i;
+/** An http(s) address's authority as RFC 3986 reads it: up to the first `/`, `?` or `#` (a `\` is not one). */
+const RFC_AUTHORITY = /^(https?):\/\/([^/?#]*)/i;
+
+/**
+ * The host an RFC 3986 parser reads in an http(s) address (after the last `@` of the authority,
+ * port dropped), as an `https://HOST/` address; null when it is the URL Standard's reading too
+ * or names no host. `https://evil.test\@i.pinimg.com/a.jpg` is evil.test's to the URL Standard
+ * (`\` ends the authority) and i.pinimg.com's to RFC 3986 (`evil.test\` is userinfo).
+ */
+function rfcReading(address: string): string | null {
+  const authority = RFC_AUTHORITY.exec(address)?.[2];
+  if (authority === undefined) return null;
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  if (!host) return null;
+  try {
+    const rfc = new URL(`https://${host}/`).hostname;
+    return rfc === new URL(address).hostname ? null : `https://${rfc}/`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `carriedUrls`, and the files a query value names without a scheme: wsrv.nl (images.weserv.nl)
+ * takes `?url=HOST/PATH`, and `?url=ssl:HOST/PATH` for https (weserv/images, public/index.php;
+ * its README's example `images.weserv.nl/?url=nl3.php.net/images/…`), `USER@` before HOST
+ * allowed. Counted only when HOST ends in a known (ICANN) suffix and a path follows it, so
+ * `?v=1.2.3/x`, `?file=photo.jpg` and `?ref=pinterest.com` name none. And each address's host as
+ * an RFC 3986 parser reads it where the URL Standard reads another (`\` before `@`): the proxy,
+ * not the browser, parses what it carries. And a path segment HOST with more path after it
+ * (Statically's `cdn.statically.io/img/HOST/OPTIONS/PATH`, as its users build it: e.g.
+ * lakuapik/greatmind.web.id src/helper/staticallyImg.js),
+ * HOST ending in a known suffix: `/2020.01/a.jpg` names none. And an address written in base64
+ * (imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, split by `/` or not; a query value). For the site registry and the user's lists only (policy/
+ * site-registry.ts): there a wider reading only refuses more (DESIGN.md §2 rule 1); licence
+ * scope keeps `carriedUrls`.
+ */
+export function carriedUrlsForSiteLists(input: string): string[] {
+  const out = new Set<string>();
+  // The proxy, not the browser, parses what it carries: the RFC 3986 reading of each address counts too.
+  for (const c of carriedUrls(input)) {
+    out.add(c);
+    const rfc = rfcReading(c);
+    if (rfc) out.add(rfc);
+  }
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return [...out];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [...out];
+  // A path segment HOST followed by more path: Statically's `cdn.statically.io/img/HOST/PATH` (as
+  // Photon's i0.wp.com/HOST/PATH) names the file it serves so.
+  const segments = url.pathname.split('/');
+  for (let i = 1; i < segments.length - 1; i++) {
+    let host: string;
+    try {
+      host = decodeURIComponent(segments[i]!).toLowerCase().replace(/\.+$/, '');
+    } catch {
+      continue;
+    }
+    const rest = segments.slice(i + 1).join('/');
+    if (rest && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/.test(host) && parseHost(host).isIcann === true) out.add(`https://${host}/${rest}`);
+  }
+  // imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, the encoded URL split by `/` at will (imgproxy
+  // docs, "Generating the URL"), and a query value in base64: each run of path segments to the end
+  // (its extension dropped), each segment, each query value that decodes to an http(s) address.
+  const runs = segments.flatMap((segment, i) => (segment.startsWith('aHR0c') ? [segments.slice(i).join('')] : []));
+  for (const encoded of [...runs, ...segments, ...[...url.searchParams.values()]]) {
+    const address = base64Address(encoded);
+    if (address === null) continue;
+    out.add(address);
+    const rfc = rfcReading(address);
+    if (rfc) out.add(rfc);
+  }
+  for (const [, raw] of url.searchParams) {
+    let value = raw.trim();
+    for (let round = 0; round < 3; round++) {
+      const m = SCHEMELESS.exec(value);
+      const host = m?.[1]?.toLowerCase();
+      if (m && host && parseHost(host).isIcann === true) out.add(`https://${host}${m[2]}`);
+      let next: string;
+      try {
+        next = decodeURIComponent(value);
+      } catch {
+        break;
+      }
+      if (next === value) break;
+      value = next.trim();
+    }
   }
   return [...out];
 }

@@ -8,10 +8,10 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { carriedUrls, licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedUrls, carriedUrlsForSiteLists, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { evaluateSiteRegistry } from './site-registry';
+import { archivedSiteEvidence, evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -191,6 +191,8 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const imageEvidence: Evidence[] = [
     ...unreadPageHeaders(input.headers, url),
     ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
+    // A web archive's copy of a page is the archived site's page (site-registry.ts).
+    ...archivedSiteEvidence(url, settings.purpose, settings),
     ...evaluateRobots(input.origin.robots, url, 'page', profile),
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
     ...evaluateXRobotsTag(robotsHeader(input.headers), url, 'page', profile),
@@ -387,11 +389,19 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // bytes may be that site's image, so its registry entry and block-list entry apply (rule 1);
   // and the page's licence markup speaks for the image only if they are its own site's (rule 4).
   const carried = [...new Set([candidate.url, ...urls].flatMap(carriedUrls))].filter((c) => !urls.includes(c));
-  for (const c of carried) {
-    if (!sameRegistrableDomain(page.pageUrl, c)) evidence.push(...evaluateSiteRegistry(c, 'image', settings.purpose, settings));
+  // For the registry and the block list, also the files a query names without a scheme (wsrv.nl's
+  // `?url=HOST/PATH`): there a wider reading only refuses more (model/shared-hosting.ts).
+  const carriedForLists = [...new Set([candidate.url, ...urls].flatMap(carriedUrlsForSiteLists))].filter((c) => !urls.includes(c));
+  for (const c of carriedForLists) {
+    evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
+  // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
+  evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
+  // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
+  evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carriedForLists]));
   for (const u of urls) {
-    if (!sameRegistrableDomain(page.pageUrl, u)) evidence.push(...evaluateSiteRegistry(u, 'image', settings.purpose, settings));
+    // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
+    evidence.push(...siteEvidenceBeside(page.pageUrl, u, 'image', settings.purpose, settings));
     const origin = originOfUrl(u);
     if (!origin) {
       // A data: URL has no origin and no signal files: the page's evidence speaks for it.

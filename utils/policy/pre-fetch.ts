@@ -1,13 +1,13 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
-import { sameRegistrableDomain } from '../model/registrable-domain';
+import { carriedUrlsForSiteLists } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import type { OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
-import { evaluateSiteRegistry } from './site-registry';
+import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 
 /**
  * What already refuses an image before it is requested (DESIGN.md §2 rule 2: "Rules 1–2 (and
@@ -20,10 +20,23 @@ import { evaluateSiteRegistry } from './site-registry';
  *
  * The refusal carries every reason known at this point, not only the first; what only the
  * response could tell (headers, embedded metadata) is not looked for: the image is not fetched.
- * `imageOrigin`: the signal files of the image URL's origin (null for a URL without one).
+ * `imageOrigin`: the signal files of the image URL's origin (null for a URL without one);
+ * `shown`: where the candidate is shown — the frames it was found in, whose sites are looked up
+ * as the page's is (site-registry.ts frameSiteEvidence), and the rendition the page shows
+ * (`thumbnailUrl`, site-registry.ts shownRenditionEvidence).
  */
-export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, imageOrigin: OriginFiles | null, settings: Settings): Decision | null {
+export function refusalBeforeRequest(
+  page: PageAssessment,
+  imageUrl: string,
+  imageOrigin: OriginFiles | null,
+  settings: Settings,
+  shown: { frames?: readonly { url: string }[] | undefined; thumbnailUrl?: string | null | undefined } = {},
+): Decision | null {
   const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings);
+  // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
+  // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
+  evidence.push(...frameSiteEvidence(page.pageUrl, (shown.frames ?? []).map((f) => f.url), settings.purpose, settings));
+  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedUrlsForSiteLists(imageUrl)]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({
@@ -39,12 +52,20 @@ export function refusalBeforeRequest(page: PageAssessment, imageUrl: string, ima
 
 /**
  * What is known of a URL before it is requested: the page-level evidence, its registry entry and
- * the block list for its domain, its origin's robots.txt and ai.txt.
+ * the block list for its domain (and for each address it carries), its origin's robots.txt and ai.txt.
  */
 function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFiles | null, settings: Settings): Evidence[] {
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = [...page.imageEvidence];
-  if (!sameRegistrableDomain(page.pageUrl, url)) evidence.push(...evaluateSiteRegistry(url, 'image', settings.purpose, settings));
+  // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
+  evidence.push(...siteEvidenceBeside(page.pageUrl, url, 'image', settings.purpose, settings));
+  // The addresses the URL carries (an image proxy's `?url=`, with a scheme or not, a CDN's `fetch/https://…`): the bytes
+  // may be that site's image, so its registry and block-list entries refuse it before the proxy
+  // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
+  // what it already knows it must refuse"). Before, the proxy was requested first.
+  for (const c of carriedUrlsForSiteLists(url)) {
+    if (c !== url) evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
+  }
   if (origin) {
     evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, url, profile));

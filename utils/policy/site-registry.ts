@@ -2,31 +2,125 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { hostMatchesDomain, registeredName, registrableDomain } from '../model/registrable-domain';
+import { archivedOriginal, carriedUrlsForSiteLists } from '../model/shared-hosting';
+import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
  * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
  * shared registry (checked 2026-11-25; every entry cites its source). Not legal advice: the
  * user's allow list overrides it, and machine-readable signals apply regardless.
  */
+const STATUSES = ['blocked', 'restricted', 'per-item'] as const;
+const FORBIDS = ['automated-collection', 'ai-training', 'redistribution', 'commercial-use', 'competing-service', 'database-building'] as const;
+const KNOWN_FORBIDS: ReadonlySet<string> = new Set(FORBIDS);
+
+/** The registry file's format (data/README.md), as a maintainer writes it. */
 export const SitePolicySchema = lazily(() => z.object({
   domains: z.array(z.string()).min(1),
   name: z.string(),
-  status: z.enum(['blocked', 'restricted', 'per-item']),
-  forbids: z.array(z.enum(['automated-collection', 'ai-training', 'redistribution', 'commercial-use', 'competing-service', 'database-building'])),
+  status: z.enum(STATUSES),
+  forbids: z.array(z.enum(FORBIDS)),
   licence: z.string().nullable(),
   summary: z.string(),
   source: z.string(),
   clause: z.string(),
   evidence: z.string(),
 }));
-export type SitePolicy = z.infer<typeof SitePolicySchema>;
+
+/** One registry entry as Heed reads it (readRegistry): `forbids` may hold a word Heed does not know. */
+export interface SitePolicy extends Omit<z.infer<typeof SitePolicySchema>, 'forbids'> {
+  forbids: string[];
+}
 
 export const RegistrySchema = lazily(() => z.object({ version: z.literal(1), checked: z.string(), note: z.string(), sites: z.array(SitePolicySchema) }));
-export type Registry = z.infer<typeof RegistrySchema>;
 
-/** The bundled registry, validated once, on first use. */
-export const SITE_REGISTRY: Registry = lazily(() => RegistrySchema.parse(registryJson));
+/** The registry as Heed reads it; `unreadable` (absent when empty): what of the file could not be read. */
+export interface Registry {
+  version: number;
+  checked: string;
+  note: string;
+  sites: SitePolicy[];
+  unreadable?: string[];
+}
+
+/** A registry domain written as a person might write it (`PINIMG.COM.`, `*.pinimg.com`, a URL) as the host it names; null when none. */
+function readDomain(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  if (!text) return null;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.replace(/^\*?\.+/, '')}`).hostname;
+    return host.toLowerCase().replace(/\.+$/, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+
+/**
+ * Read the registry file entry by entry; never throws. Decisions (DESIGN.md §2 rules 1 and 5: a
+ * signal that cannot be read fails closed; the reading that cannot keep what the owner refused):
+ * - A `status` Heed does not know (or none) reads as `blocked`, the strictest; a `forbids` word it
+ *   does not know (or a `forbids` that is not a list) binds every purpose.
+ * - `domains` are read in any form a person may write them (one string, upper case, trailing
+ *   dots, `*.`, a URL); a domain that still cannot be read may be any site's, so it — like an
+ *   entry that is not an object, a file whose `sites` is not a list, or another `version` —
+ *   goes into `unreadable`, and evaluateSiteRegistry then refuses every site the user did not
+ *   allow (`signal-unreadable`) while the entries read still apply.
+ * Before, the file was parsed whole on first use: one bad entry threw on every assessment.
+ */
+export function readRegistry(json: unknown): Registry {
+  const unreadable: string[] = [];
+  const file = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  if (file === null) return { version: 0, checked: '', note: '', sites: [], unreadable: ['the registry file is not a JSON object'] };
+  if (file.version !== 1) unreadable.push(`registry format ${String(file.version).slice(0, 20)} is not one this Heed reads (1)`);
+  const rawSites = Array.isArray(file.sites) ? file.sites : null;
+  if (rawSites === null) unreadable.push('the registry has no list of sites');
+  const sites: SitePolicy[] = [];
+  (rawSites ?? []).forEach((raw, i) => {
+    const strict = SitePolicySchema.safeParse(raw);
+    const entry = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+    if (entry === null) {
+      unreadable.push(`registry entry ${i + 1} is not an object`);
+      return;
+    }
+    const rawDomains: unknown[] = Array.isArray(entry.domains) ? entry.domains : typeof entry.domains === 'string' ? [entry.domains] : [];
+    const domains = [...new Set(rawDomains.map(readDomain).filter((d): d is string => d !== null))];
+    const name = text(entry.name, domains[0] ?? `entry ${i + 1}`);
+    if (rawDomains.length === 0 || domains.length < rawDomains.length) unreadable.push(`registry entry ${i + 1} (${name.slice(0, 80)}) names a domain Heed cannot read`);
+    if (domains.length === 0) return;
+    if (strict.success) {
+      sites.push({ ...strict.data, domains });
+      return;
+    }
+    const known = (STATUSES as readonly unknown[]).includes(entry.status);
+    const status = known ? (entry.status as SitePolicy['status']) : 'blocked';
+    const forbids = Array.isArray(entry.forbids) ? entry.forbids.map((f) => (typeof f === 'string' ? f : 'unreadable')) : ['unreadable'];
+    const summary = text(entry.summary, '');
+    sites.push({
+      domains,
+      name,
+      status,
+      forbids,
+      licence: typeof entry.licence === 'string' ? entry.licence : null,
+      summary: known ? summary : `${summary} (The registry's status for this site, ${JSON.stringify(entry.status ?? null).slice(0, 40)}, is not one Heed knows: read as blocked.)`.trim(),
+      source: text(entry.source, 'data/site-policies.json'),
+      clause: text(entry.clause, ''),
+      evidence: text(entry.evidence, ''),
+    });
+  });
+  return {
+    version: typeof file.version === 'number' ? file.version : 0,
+    checked: text(file.checked, ''),
+    note: text(file.note, ''),
+    sites,
+    ...(unreadable.length > 0 ? { unreadable } : {}),
+  };
+}
+
+/** The bundled registry, read once, on first use. */
+export const SITE_REGISTRY: Registry = lazily(() => readRegistry(registryJson));
 
 /**
  * Which `forbids` entries make a `restricted` site off limits for a purpose: building any
@@ -58,25 +152,39 @@ export interface SitePolicyMatch {
   countryOf: string | null;
 }
 
-/** The registry entry covering a URL's host, if any (a listed company's country domains included). */
-export function matchSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch | null {
+/** How strict an entry's status is: the strictest entry covering a host is named first. */
+const STRICTNESS: Record<SitePolicy['status'], number> = { blocked: 0, restricted: 1, 'per-item': 2 };
+
+/**
+ * Every registry entry covering a URL's host, the strictest first (a listed company's country
+ * domains when no entry names the host). Decision (DESIGN.md §2 rule 1, the reading that cannot
+ * keep what the owner refused): when two entries cover one host — a company's and a narrower one
+ * for one of its services — both apply, whatever their order in the file; only the first found
+ * was read before, and a `per-item` entry listed first hid a `blocked` one.
+ */
+export function matchSitePolicies(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch[] {
   let host: string;
   try {
-    host = new URL(url).hostname;
+    host = new URL(siteAddress(url)).hostname;
   } catch {
-    return null;
+    return [];
   }
-  const direct = registry.sites.find((s) => s.domains.some((d) => hostMatchesDomain(host, d)));
-  if (direct) return { policy: direct, countryOf: null };
+  const direct = registry.sites.filter((s) => s.domains.some((d) => hostMatchesDomain(host, d)));
+  if (direct.length > 0) return direct.map((policy) => ({ policy, countryOf: null })).sort((x, y) => STRICTNESS[x.policy.status] - STRICTNESS[y.policy.status]);
   // ICANN suffixes only: amazon.blogspot.com is a Blogger blog named amazon, not Amazon's.
   const name = registeredName(host);
-  if (!name || !COUNTRY_DOMAIN_COMPANIES.has(name)) return null;
+  if (!name || !COUNTRY_DOMAIN_COMPANIES.has(name)) return [];
   const dotCom = `${name}.com`;
   const policy = registry.sites.find((s) => s.domains.includes(dotCom));
-  return policy ? { policy, countryOf: dotCom } : null;
+  return policy ? [{ policy, countryOf: dotCom }] : [];
 }
 
-/** The registry entry covering a URL's host, if any. */
+/** The strictest registry entry covering a URL's host, if any (a listed company's country domains included). */
+export function matchSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicyMatch | null {
+  return matchSitePolicies(url, registry)[0] ?? null;
+}
+
+/** The strictest registry entry covering a URL's host, if any. */
 export function findSitePolicy(url: string, registry: Registry = SITE_REGISTRY): SitePolicy | null {
   return matchSitePolicy(url, registry)?.policy ?? null;
 }
@@ -92,28 +200,157 @@ export interface UserLists {
  * purpose comes back as `info` evidence carrying `site-restricted`, so the site status still
  * warns (DESIGN.md: registry `restricted` ⇒ status restricted).
  */
-export function evaluateSiteRegistry(url: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const url = siteAddress(given);
   const domain = registrableDomain(url);
-  const inList = (list: readonly string[]) => list.some((d) => hostMatchesDomain(domain, d.trim()) || hostMatchesDomain(safeHost(url), d.trim()));
+  const hosts = hostForms(safeHost(url));
+  const inList = (list: readonly string[]) =>
+    list.some((entry) => hostForms(entry.trim()).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
   if (inList(lists.userBlock)) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
-  const match = matchSitePolicy(url, registry);
-  if (!match) return [];
-  const { policy, countryOf } = match;
+  // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
+  // an entry that is a public suffix (`co.uk`, `com`) names no site, and read as a domain it lifted
+  // the registry entry of every site under it; it lifts nothing (settings-form.ts rejects it).
+  const allowed = inList(lists.userAllow.filter((d) => !isPublicSuffix(d)));
+  // A part of the registry that could not be read may be this site's entry (readRegistry): it
+  // refuses, unless the user allowed the site (the allow list overrides the registry).
+  const unread: Evidence[] = registry.unreadable?.length && !allowed
+    ? [{
+      kind: 'site-registry', scope, source: 'data/site-policies.json', value: 'site registry not read in full', effect: 'deny', reason: 'signal-unreadable',
+      note: `Heed's site registry could not be read in full (${registry.unreadable.slice(0, 3).join('; ')}): what it could not read may be this site's entry, so Heed fails closed`,
+    }]
+    : [];
+  const matches = matchSitePolicies(url, registry);
+  if (matches.length === 0) return unread;
+  if (allowed) {
+    const status = matches[0]!.policy.status;
+    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${status}) is overridden, signals still apply` }];
+  }
+  return [...matches.map(({ policy, countryOf }) => entryEvidence(policy, countryOf, domain, scope, purpose)), ...unread];
+}
+
+/** What one registry entry says of a URL on `domain` (`countryOf`: the `.com` a country domain was read as). */
+function entryEvidence(policy: SitePolicy, countryOf: string | null, domain: string, scope: Scope, purpose: Purpose): Evidence {
   const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
   const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
-  if (inList(lists.userAllow)) {
-    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${policy.status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${policy.status}) is overridden, signals still apply` }];
-  }
   const base = { kind: 'site-registry' as const, scope, source: policy.source, value };
   const note = `${policy.name}${country}: ${policy.summary} (${policy.clause})`;
-  if (policy.status === 'blocked') return [{ ...base, effect: 'deny', reason: 'site-blocked', note }];
+  if (policy.status === 'blocked') return { ...base, effect: 'deny', reason: 'site-blocked', note };
   if (policy.status === 'restricted') {
-    const binds = policy.forbids.some((f) => BINDING[purpose].has(f));
-    return [{ ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note }];
+    // A word Heed does not know may be one that binds this purpose: it binds (readRegistry).
+    const binds = policy.forbids.some((f) => BINDING[purpose].has(f) || !KNOWN_FORBIDS.has(f));
+    return { ...base, effect: binds ? 'deny' : 'info', reason: 'site-restricted', note };
   }
-  return [{ ...base, effect: 'info', note }];
+  return { ...base, effect: 'info', note };
+}
+
+/**
+ * evaluateSiteRegistry for a URL an image came through, carries or is shown at (`scope`: whose
+ * document it is), beside the page at `pageUrl`: for a URL on the page's own registrable domain,
+ * only what differs from the page's own answer. Decision (DESIGN.md §2 rule 1, the reading that
+ * cannot keep what the owner refused): the registry and the user's lists match hosts, so a URL on
+ * the page's site may still be covered where the page is not — a block-list entry or a registry
+ * entry naming one of its hosts. Before, such a URL was not looked up at all (the page's answer
+ * was taken for it) and an image on that host was kept.
+ */
+export function siteEvidenceBeside(pageUrl: string, url: string, scope: Scope, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const own = evaluateSiteRegistry(url, scope, purpose, lists, registry);
+  if (own.length === 0 || !sameRegistrableDomain(pageUrl, siteAddress(url))) return own;
+  const key = (e: Evidence) => `${e.kind}\n${e.effect}\n${e.reason ?? ''}\n${e.value}`;
+  const said = new Set(evaluateSiteRegistry(pageUrl, scope, purpose, lists, registry).map(key));
+  return own.filter((e) => !said.has(key(e)));
+}
+
+/**
+ * The registry's and the user's lists' answer for the site a page is a copy of: a Wayback Machine
+ * snapshot (`web.archive.org/web/TIMESTAMP/URL`) is URL's site's page — model/shared-hosting.ts
+ * reads it so for licences. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the
+ * owner refused): the archived site's entries speak for the page and every image on it. Before,
+ * only web.archive.org was looked up: an archived Pinterest page showed no warning, and images
+ * the archive had not rewritten to carry their address were kept.
+ */
+export function archivedSiteEvidence(pageUrl: string, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const original = archivedOriginal(pageUrl);
+  if (original === null) return [];
+  return evaluateSiteRegistry(original, 'site', purpose, lists, registry).map((e) => ({ ...e, note: `This page is the Wayback Machine's copy of ${original.slice(0, 500)}: ${e.note ?? e.value}` }));
+}
+
+/**
+ * The address whose site a URL is: a `blob:` (or `filesystem:`) URL is its inner origin's — a
+ * frame document at `blob:https://www.pinterest.com/…` is Pinterest's, made by Pinterest's
+ * scripts. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused):
+ * read as its own text it named no host, and no registry entry or block-list entry matched it.
+ */
+export function siteAddress(url: string): string {
+  const inner = /^(?:blob|filesystem):(.*)$/is.exec(url.trim())?.[1];
+  return inner !== undefined && /^https?:\/\//i.test(inner) ? inner : url;
+}
+
+/**
+ * The registry's and the user's lists' answer for the frames an image is shown in (DESIGN.md §2
+ * rule 1). Decision: a frame is a page of its own — its robots metas and headers bind the images
+ * in it (assess.ts) — so "the page's registrable domain" is read as each frame's too: a frame of
+ * a blocked site (a Pinterest embed inside an unlisted page) refuses what it shows, whoever hosts
+ * the bytes (an unlisted CDN, a data: URL). Before, only the top page's and the image URL's sites
+ * were looked up, and such an image was kept. A frame on the top page's own registrable domain
+ * adds only what differs from the page's own answer (siteEvidenceBeside); a frame whose address names no site
+ * (`about:srcdoc`, `data:`) is not looked up: its parent's site is not recorded (left as is).
+ * Evidence has scope `page` and its note names the frame (signals/document-kind.ts).
+ */
+export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[], purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  const out: Evidence[] = [];
+  for (const frameUrl of new Set(frameUrls)) {
+    const address = siteAddress(frameUrl);
+    if (!/^https?:\/\//i.test(address)) continue;
+    const archived = archivedSiteEvidence(address, purpose, lists, registry).map((e) => ({ ...e, scope: 'page' as const }));
+    for (const e of [...siteEvidenceBeside(pageUrl, address, 'page', purpose, lists, registry), ...archived]) {
+      out.push({ ...e, note: `The image is shown in a frame of ${frameUrl.slice(0, 500)}: ${e.note ?? e.value}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The registry's and the user's lists' answer for the rendition of an image shown on the page
+ * (the candidate's `thumbnailUrl`: what the <img> shows when Heed takes its largest srcset
+ * candidate or the original it links to) and the addresses that rendition's URL carries (an image
+ * proxy's `?url=`). Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner
+ * refused): a rendition is the same image — assess.ts reads an ImageObject naming it as the
+ * image's own statement — so a rendition on a blocked site makes the image that site's, wherever
+ * the copy fetched is. Before, a page showing i.pinimg.com's 236 px file with a 2000w srcset
+ * candidate (or a link) on its own host had the large copy kept. URLs in `known` (already looked
+ * up) are skipped.
+ */
+export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
+  if (!shownUrl) return [];
+  const out: Evidence[] = [];
+  for (const u of new Set([shownUrl, ...carriedUrlsForSiteLists(shownUrl)])) {
+    if (known.includes(u)) continue;
+    for (const e of siteEvidenceBeside(pageUrl, u, 'image', purpose, lists, registry)) {
+      out.push({ ...e, note: `The page shows this image from ${shownUrl.slice(0, 500)}: ${e.note ?? e.value}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * A host and, for an IPv4-mapped IPv6 address (`[::ffff:102:304]`, as the URL parser writes
+ * `[::ffff:1.2.3.4]`), the IPv4 address it reaches, both ways: a block-list entry for 1.2.3.4
+ * did not match such a URL, nor an entry written mapped the plain address (fail closed).
+ */
+function hostForms(host: string): string[] {
+  let canonical: string;
+  try {
+    canonical = /^\[.*\]$/.test(host) ? new URL(`http://${host}/`).hostname : host;
+  } catch {
+    return [host];
+  }
+  const m = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/i.exec(canonical);
+  if (!m) return canonical === host ? [host] : [host, canonical];
+  const hi = Number.parseInt(m[1]!, 16);
+  const lo = Number.parseInt(m[2]!, 16);
+  return [host, canonical, `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`];
 }
 
 function safeHost(url: string): string {

@@ -1,5 +1,5 @@
 import { PurposeSchema, ModeSchema } from '../model/evidence';
-import { registrableDomain } from '../model/registrable-domain';
+import { isPublicSuffix, registrableDomain } from '../model/registrable-domain';
 import { SettingsSchema, type Settings } from '../model/settings';
 import { PeopleSettingSchema } from '../model/people';
 
@@ -65,7 +65,9 @@ export function parseDomainList(text: string): { domains: string[]; invalid: str
   const domains: string[] = [];
   const invalid: string[] = [];
   for (const raw of tokens(text)) {
-    const token = raw.replace(/^\*\./, '');
+    const stripped = raw.replace(/^\*\./, '');
+    // A bare IPv6 address (two colons or more) is written in brackets in a URL.
+    const token = /^[0-9a-f:.]+$/i.test(stripped) && stripped.split(':').length > 2 ? `[${stripped}]` : stripped;
     let host: string;
     try {
       // The URL parser lower-cases and punycodes, matching how page URLs are compared later.
@@ -74,7 +76,9 @@ export function parseDomainList(text: string): { domains: string[]; invalid: str
       invalid.push(raw);
       continue;
     }
-    const domain = registrableDomain(host);
+    // An IPv6 host stays as the URL parser writes it, bracketed (the block list compares it with
+    // a URL's host); read through registrableDomain it lost its brackets and was refused below.
+    const domain = host.startsWith('[') ? host : registrableDomain(host);
     const plausible = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) || /^\[[0-9a-f:.]+\]$/.test(domain);
     if (!plausible) invalid.push(raw);
     else if (!domains.includes(domain)) domains.push(domain);
@@ -109,6 +113,10 @@ export function formToSettings(form: SettingsForm): { ok: true; settings: Settin
   const block = parseDomainList(form.userBlock);
   if (allow.invalid.length) errors.userAllow = `Not a domain: ${quote(allow.invalid)}.`;
   if (block.invalid.length) errors.userBlock = `Not a domain: ${quote(block.invalid)}.`;
+  // A public suffix names no site: allowing it would lift the registry for every site under it
+  // (site-registry.ts ignores such an entry). Blocking one is kept: it only refuses more.
+  const suffixes = allow.domains.filter(isPublicSuffix);
+  if (suffixes.length && !errors.userAllow) errors.userAllow = `Not one site: ${quote(suffixes)} is an ending many sites share (a public suffix). List each site you allow.`;
   const both = allow.domains.filter((d) => block.domains.includes(d));
   if (both.length && !errors.userAllow) errors.userAllow = `On both lists: ${quote(both)}. Remove it from one.`;
 

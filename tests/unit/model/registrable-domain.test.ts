@@ -25,6 +25,13 @@ describe('registrableDomain', () => {
     ['pinimg.com', 'pinimg.com', true],
     ['notpinimg.com', 'pinimg.com', false],
     ['PINIMG.COM.', 'pinimg.com', true],
+    // The URL parser keeps every trailing dot of a host (`https://i.pinimg.com../`); only one was
+    // dropped, and the registry and the user's block list did not match such a host.
+    ['i.pinimg.com..', 'pinimg.com', true],
+    ['pinimg.com...', 'pinimg.com', true],
+    ['i.pinimg.com', 'pinimg.com..', true],
+    ['notpinimg.com..', 'pinimg.com', false],
+    ['pinimg.com..evil.test', 'pinimg.com', false],
   ])('hostMatchesDomain(%s, %s) = %s', (host, domain, expected) => {
     expect(hostMatchesDomain(host, domain)).toBe(expected);
   });

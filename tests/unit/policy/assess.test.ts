@@ -1232,3 +1232,125 @@ describe('licences a credit line names with plain links', () => {
     expect(run(`<img src="/owl.jpg"><p>Photo: Ann [<a href="${NC}">CC BY-NC</a>]</p>`, undefined, 'opt-out').decision).toBe('permitted');
   });
 });
+
+// DESIGN.md §2 rule 1: a frame is a page of its own (its opt-outs bind the images in it), so a
+// frame of a site the registry blocks, or the user blocked, refuses the images shown in it —
+// whoever hosts them. Before, only the top page's and the image URL's sites were looked up: a
+// Pinterest embed inside an unlisted page had its images kept when they were served from a host
+// the registry does not list, or written into the frame as data: URLs.
+describe('an image shown in a frame of a blocked site', () => {
+  const url = 'https://museum.example/embed/a.png';
+  const inFrame = (frameUrl: string, s = settings, imageUrl = url) =>
+    assessImage(page(), image(imageUrl, imageUrl.startsWith('data:') ? { origins: [] } : {}), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: {} }] }), s);
+  it.each(['https://www.pinterest.com/pin/1/', 'https://WWW.PINTEREST.COM./pin/1/', 'blob:https://www.pinterest.com/6f1c-uuid', 'https://www.pinterest.de/pin/1/'])(
+    'a frame of a registry-blocked site (%s) refuses the image with site-blocked',
+    (frameUrl) => {
+      const d = inFrame(frameUrl);
+      expect(d.decision).toBe('refused');
+      expect(d.reasons).toContain('site-blocked');
+      expect(d.evidence.find((e) => e.reason === 'site-blocked')?.note).toContain('frame');
+    },
+  );
+  it('a data: image written into a blocked site’s frame is refused too', () => {
+    expect(inFrame('https://www.pinterest.com/pin/1/', settings, 'data:image/png;base64,iVBORw0KGgo=').reasons).toContain('site-blocked');
+  });
+  it('a frame of a site the user blocked refuses with user-blocked; one the user allowed lifts only the registry', () => {
+    expect(inFrame('https://widgets.other.example/embed', parseSettings({ userBlock: ['other.example'] })).reasons).toContain('user-blocked');
+    expect(inFrame('https://www.pinterest.com/pin/1/', parseSettings({ userAllow: ['pinterest.com'] })).decision).toBe('permitted');
+    expect(inFrame('https://www.pinterest.com/pin/1/', parseSettings({ userAllow: ['example.com'] })).reasons).toContain('site-blocked');
+  });
+  it('a frame of an unlisted site, or of the page’s own site, changes nothing', () => {
+    expect(inFrame('https://widgets.other.example/embed').decision).toBe('permitted');
+    expect(inFrame('https://museum.example/embed/gallery.html').decision).toBe('permitted');
+  });
+});
+
+// The rendition of an image shown on the page (the candidate's thumbnailUrl: the rendition the
+// <img> shows when Heed takes its largest srcset candidate or the original it links to) is the
+// same image — assess.ts reads an ImageObject naming it as the image's own statement. A shown
+// rendition on a blocked site makes the image that site's (DESIGN.md §2 rule 1, the reading that
+// cannot keep what the owner refused). Before, only the URL fetched was looked up: a page showing
+// i.pinimg.com's 236 px file, with a 2000w srcset candidate (or a link) on its own host, had the
+// large copy kept.
+describe('an image whose rendition shown on the page is on a blocked site', () => {
+  const big = 'https://museum.example/a-2000.jpg';
+  it.each([
+    'https://i.pinimg.com/236x/a.jpg',
+    'https://museum.example/_next/image?url=https%3A%2F%2Fi.pinimg.com%2F236x%2Fa.jpg&w=256',
+  ])('shown from %s: refused site-blocked', (shown) => {
+    const d = decideFor(big, {}, { thumbnailUrl: shown });
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('site-blocked');
+  });
+  it('shown from a site the user blocked: refused user-blocked; shown from an unlisted site: unchanged', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    expect(assessImage(page(), image(big), candidate(big, { thumbnailUrl: 'https://cdn.other.example/a.jpg' }), blocking).reasons).toContain('user-blocked');
+    expect(decideFor(big, {}, { thumbnailUrl: 'https://museum.example/a-800.jpg' }).decision).toBe('permitted');
+  });
+});
+
+// wsrv.nl takes `?url=HOST/PATH` without a scheme (weserv/images): the file it serves is HOST's.
+describe('an image through a proxy naming a blocked site’s file without a scheme', () => {
+  it('is refused site-blocked, in opt-out mode too', () => {
+    const url = 'https://wsrv.nl/?url=ssl:i.pinimg.com/736x/a.jpg&w=300';
+    expect(decideFor(url).reasons).toContain('site-blocked');
+    expect(assessImage(page(), image(url), candidate(url), parseSettings({ mode: 'opt-out' })).reasons).toContain('site-blocked');
+  });
+});
+
+// The registry and the user's lists match hosts (an entry covers a host and its subdomains), but
+// an image on the page's own registrable domain was not looked up at all: the page's answer was
+// taken for it. A block-list entry naming one host of the site (stored lists hold any text) or a
+// registry entry naming a subdomain then never refused images from that host. Now such an image
+// is looked up too; only what differs from the page's own answer is added.
+describe('an image on a blocked host of the page’s own site', () => {
+  it('is refused when the block list names its host', () => {
+    const blocking = parseSettings({ userBlock: ['images.museum.example'] });
+    const url = 'https://images.museum.example/a.png';
+    expect(assessImage(page(), image(url), candidate(url), blocking).reasons).toContain('user-blocked');
+    expect(assessImage(page(), image('https://museum.example/a.png'), candidate('https://museum.example/a.png'), blocking).decision).toBe('permitted');
+  });
+  it('the page’s own registry answer is not repeated for its images', () => {
+    const p = page({ page: pageSignals({ url: 'https://www.flickr.com/photos/alice/1' }), origin: files('https://www.flickr.com') });
+    const url = 'https://www.flickr.com/photos/alice/1/a.png';
+    const d = assessImage(p, image(url), candidate(url), settings);
+    expect(d.evidence.filter((e) => e.kind === 'site-registry')).toHaveLength(1);
+  });
+});
+
+describe('an image through imgproxy naming a blocked site’s file in base64', () => {
+  it('is refused site-blocked', () => {
+    expect(decideFor('https://imgproxy.example/sig/rs:fit:300/aHR0cHM6Ly9pLnBp/bmltZy5jb20vNzM2eC9hLmpwZw.jpg').reasons).toContain('site-blocked');
+  });
+});
+
+// A Wayback Machine snapshot (web.archive.org/web/TIMESTAMP/URL) is URL's own site's page —
+// model/shared-hosting.ts reads it so for licences — but the registry was asked about
+// web.archive.org only: an archived Pinterest page showed no warning, and its images Wayback
+// had not rewritten to carry their address (inline ones, say) were kept. The archived site's
+// registry and block-list entries now speak for the page.
+describe('a Wayback Machine snapshot of a blocked site', () => {
+  const snapshot = (url: string, s = settings) =>
+    assessPage({ page: pageSignals({ url, licence: { ...pageSignals().licence, pageUrl: url } }), headers: {}, origin: files('https://web.archive.org') }, s);
+  it.each([
+    'https://web.archive.org/web/20200101000000/https://www.pinterest.com/pin/1/',
+    'https://web.archive.org/web/2020id_/http://i.pinimg.com/736x/a.jpg',
+    'https://web.archive.org/web/2020/pinterest.com/pin/1/',
+  ])('%s is blocked, as the site it archives', (url) => {
+    const p = snapshot(url);
+    expect(p.status).toBe('blocked');
+    expect(p.reasons).toContain('site-blocked');
+  });
+  it('a snapshot of a site the user blocked is blocked; of an unlisted site, unchanged', () => {
+    expect(snapshot('https://web.archive.org/web/2020/https://museum.example/', parseSettings({ userBlock: ['museum.example'] })).reasons).toContain('user-blocked');
+    expect(snapshot('https://web.archive.org/web/2020/https://museum.example/').status).not.toBe('blocked');
+  });
+});
+
+describe('an image in a frame that is a Wayback Machine snapshot of a blocked site', () => {
+  it('is refused site-blocked', () => {
+    const url = 'https://museum.example/embed/a.png';
+    const d = assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://web.archive.org/web/2020/https://www.pinterest.com/pin/1/', metas: [], tdm: {} }] }), settings);
+    expect(d.reasons).toContain('site-blocked');
+  });
+});

@@ -130,3 +130,130 @@ describe('refusalBeforeHop (rule 2 on the way: each redirect target is judged be
     expect(r.evidence.map((e) => e.value)).toEqual(['redirect hop not seen', 'redirect chain: https://museum.example/img/a.png → https://cdn.example/a.png']);
   });
 });
+
+// DESIGN.md §2 rules 1–2: a frame is a page of its own, so a frame of a registry- or user-blocked
+// site refuses the images shown in it before they are requested. Before, the image was requested
+// (and, from an unlisted host, kept).
+describe('refusalBeforeRequest for an image shown in a frame', () => {
+  it('refuses, unrequested, an image in a frame of a registry-blocked or user-blocked site', () => {
+    const url = 'https://cdn.example/a.png';
+    const r = refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames: [{ url: 'https://www.pinterest.com/pin/1/' }] });
+    expect(r?.reasons).toEqual(['site-blocked']);
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    expect(refusalBeforeRequest(site(blocking), url, files('https://cdn.example'), blocking, { frames: [{ url: 'https://embed.other.example/x' }] })?.reasons).toEqual(['user-blocked']);
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames: [{ url: 'https://embed.other.example/x' }] })).toBeNull();
+  });
+});
+
+// DESIGN.md §2 rule 2: "Heed never fetches what it already knows it must refuse". An image proxy's
+// address names the file it serves (model/shared-hosting.ts carriedUrls); the decision after the
+// fetch refused a blocked site's image carried so, but the proxy was asked for it first.
+describe('refusalBeforeRequest for a proxy URL that carries a blocked site’s image', () => {
+  it.each([
+    'https://museum.example/_next/image?url=https%3A%2F%2Fi.pinimg.com%2F736x%2Fa.jpg&w=640',
+    'https://images.weserv.nl/?url=https%253A%252F%252Fi.pinimg.com%252F736x%252Fa.jpg',
+    'https://res.cloudinary.com/demo/image/fetch/https://pbs.twimg.com/media/a.jpg',
+  ])('refuses %s unrequested', (url) => {
+    const r = refusalBeforeRequest(site(), url, files(new URL(url).origin), settings);
+    expect(r?.reasons).toEqual(['site-blocked']);
+    expect(refusalBeforeHop(site(), [{ url: 'https://short.example/x', location: url, headers: {} }], url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it('and one carrying a site the user blocked', () => {
+    const blocking = parseSettings({ userBlock: ['other.example'] });
+    const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fcdn.other.example%2Fa.jpg';
+    expect(refusalBeforeRequest(site(blocking), url, files('https://museum.example'), blocking)?.reasons).toEqual(['user-blocked']);
+  });
+  it('a proxy URL carrying an unlisted site’s image may be requested', () => {
+    const url = 'https://museum.example/_next/image?url=https%3A%2F%2Fcdn.other.example%2Fa.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings)).toBeNull();
+  });
+});
+
+// The rendition the page shows (the candidate's thumbnailUrl) is the same image: on a blocked
+// site, its larger copy elsewhere is refused before it is requested.
+describe('refusalBeforeRequest for an image shown from a blocked site', () => {
+  it('refuses, unrequested, the large copy of an image the page shows from i.pinimg.com', () => {
+    const url = 'https://museum.example/a-2000.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { thumbnailUrl: 'https://i.pinimg.com/236x/a.jpg' })?.reasons).toEqual(['site-blocked']);
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { thumbnailUrl: 'https://museum.example/a-800.jpg' })).toBeNull();
+  });
+});
+
+// wsrv.nl (images.weserv.nl) takes its `?url=` without a scheme — `?url=HOST/PATH`, or
+// `?url=ssl:HOST/PATH` for https (weserv/images public/index.php) — which carriedUrls, reading
+// http(s) addresses only, did not see: a page showing Pinterest's image through it had it
+// requested and kept (in opt-out mode, with nothing else saying no).
+describe('an image proxy URL carrying a blocked site’s image without a scheme', () => {
+  it.each([
+    'https://images.weserv.nl/?url=i.pinimg.com/736x/a.jpg',
+    'https://wsrv.nl/?url=ssl:i.pinimg.com/736x/a.jpg&w=300',
+    'https://wsrv.nl/?w=300&url=i.pinimg.com%2F736x%2Fa.jpg',
+    'https://wsrv.nl/?url=I.PINIMG.COM/736x/a.jpg',
+  ])('%s is refused before it is requested', (url) => {
+    expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it.each([
+    'https://cdn.example/a.jpg?v=1.2.3/x',
+    'https://cdn.example/a.jpg?file=photo.jpg',
+    'https://cdn.example/a.jpg?ref=pinterest.com',
+    'https://images.weserv.nl/?url=museum.example/a.jpg',
+  ])('%s names no blocked site’s file: it may be requested', (url) => {
+    expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)).toBeNull();
+  });
+});
+
+describe('refusalBeforeRequest for an image on a blocked host of the page’s own site', () => {
+  it('refuses it, unrequested, when the block list names its host', () => {
+    const blocking = parseSettings({ userBlock: ['images.museum.example'] });
+    expect(refusalBeforeRequest(site(blocking), 'https://images.museum.example/a.png', files('https://images.museum.example'), blocking)?.reasons).toEqual(['user-blocked']);
+  });
+});
+
+// The proxy, not the browser, parses the address it carries, and parsers differ on `\` and `@`:
+// `https://evil.test\@i.pinimg.com/a.jpg` is evil.test's to the URL Standard but i.pinimg.com's
+// to an RFC 3986 parser (userinfo `evil.test\`), and wsrv.nl reads `?url=USER@HOST/PATH`. Only the
+// URL Standard's reading was looked up, and a proxy reading the other fetched Pinterest's image.
+// Both readings now count for the registry and the user's lists (refusing only more).
+describe('a proxy URL whose carried address parsers read differently', () => {
+  it.each([
+    'https://proxy.example/img?url=https%3A%2F%2Fevil.test%5C%40i.pinimg.com%2Fa.jpg',
+    'https://wsrv.nl/?url=anyone@i.pinimg.com/736x/a.jpg',
+    'https://wsrv.nl/?url=evil.test%5C@i.pinimg.com/736x/a.jpg',
+  ])('%s is refused before it is requested', (url) => {
+    expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it('an address whose every reading is another site’s may be requested', () => {
+    const url = 'https://proxy.example/img?url=https%3A%2F%2Fi.pinimg.com%40evil.test%2Fa.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://proxy.example'), settings)).toBeNull();
+  });
+});
+
+// Image CDNs that take the file's host as a path segment without a scheme — Statically's
+// `cdn.statically.io/img/HOST/PATH` (as Photon's `i0.wp.com/HOST/PATH`, which was read) — carried
+// no address Heed saw, and Pinterest's image was requested through them and kept.
+describe('an image CDN naming a blocked site’s file in its path without a scheme', () => {
+  it('is refused before it is requested', () => {
+    const url = 'https://cdn.statically.io/img/i.pinimg.com/w=300/736x/a.jpg';
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.statically.io'), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it.each(['https://cdn.example/2020.01/a.jpg', 'https://cdn.example/img/photo.jpg', 'https://cdn.example/v1.2/pinterest.com'])('%s names no blocked site’s file', (url) => {
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings)).toBeNull();
+  });
+});
+
+// imgproxy names its source as `/SIGNATURE/OPTIONS/BASE64URL.EXT`, the encoded URL split by `/`
+// at will (imgproxy docs, "Generating the URL"): a page serving Pinterest's image through one
+// had it requested and kept, the address it carries not being read.
+describe('an image proxy naming a blocked site’s file in base64', () => {
+  it.each([
+    'https://imgproxy.example/sig/rs:fit:300:300/aHR0cHM6Ly9pLnBpbmltZy5jb20vNzM2eC9hLmpwZw.jpg',
+    'https://imgproxy.example/sig/rs:fit:300:300/aHR0cHM6Ly9pLnBp/bmltZy5jb20vNzM2eC9hLmpwZw.webp',
+    'https://proxy.example/img?src=aHR0cHM6Ly9pLnBpbmltZy5jb20vNzM2eC9hLmpwZw',
+  ])('%s is refused before it is requested', (url) => {
+    expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons).toEqual(['site-blocked']);
+  });
+  it('one naming an unlisted site’s file, or base64 text that is no address, may be requested', () => {
+    expect(refusalBeforeRequest(site(), 'https://imgproxy.example/sig/w:300/aHR0cHM6Ly9jZG4ub3RoZXIuZXhhbXBsZS9hLmpwZw.jpg', files('https://imgproxy.example'), settings)).toBeNull();
+    expect(refusalBeforeRequest(site(), 'https://cdn.example/3f2a9c1be0d44a7f8e6b2c1d0a9f8e7d.jpg', files('https://cdn.example'), settings)).toBeNull();
+  });
+});

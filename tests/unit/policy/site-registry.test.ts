@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSiteRegistry, findSitePolicy, SITE_REGISTRY } from '../../../utils/policy/site-registry';
+import { evaluateSiteRegistry, findSitePolicy, readRegistry, siteEvidenceBeside, SITE_REGISTRY, type UserLists } from '../../../utils/policy/site-registry';
 import { readFileSync } from 'node:fs';
 
 const none = { userAllow: [], userBlock: [] };
@@ -72,5 +72,146 @@ describe('site registry', () => {
     expect(evaluateSiteRegistry('https://photos.example.org/a', 'image', 'ai-training', { userAllow: [], userBlock: ['example.org'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
     expect(evaluateSiteRegistry('https://www.instagram.com/p/x/', 'site', 'ai-training', { userAllow: ['instagram.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
     expect(evaluateSiteRegistry('https://www.instagram.com/', 'site', 'ai-training', { userAllow: ['instagram.com'], userBlock: ['instagram.com'] })[0]).toMatchObject({ reason: 'user-blocked' });
+  });
+
+  // A host with more than one trailing dot (the URL parser keeps them all) was not matched: the
+  // registry and the block list let `https://i.pinimg.com../a.jpg` through.
+  it.each(['https://i.pinimg.com../a.jpg', 'https://www.instagram.com.../p/x/', 'https://t.co../x'])('%s is still its site', (url) => {
+    expect(evaluateSiteRegistry(url, 'image', 'ai-training', none)[0]).toMatchObject({ effect: 'deny', reason: 'site-blocked' });
+  });
+  it('the block list matches a host with trailing dots', () => {
+    expect(evaluateSiteRegistry('https://cdn.other.example../a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['other.example'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+
+  // An allow entry names one site. A public suffix names none: stored allowed (the form let `co.uk`
+  // through), it lifted the registry entry of every site under it — `co.uk` lifted Amazon's,
+  // Google's, eBay's… country sites, `com` every .com entry.
+  it.each<[string, string]>([
+    ['co.uk', 'https://www.amazon.co.uk/dp/B0/'],
+    ['com', 'https://www.instagram.com/p/x/'],
+    ['COM.', 'https://i.pinimg.com/a.jpg'],
+    ['com.au', 'https://www.google.com.au/imgres?a'],
+  ])('an allow entry that is a public suffix (%s) lifts nothing: %s stays blocked', (entry, url) => {
+    expect(evaluateSiteRegistry(url, 'site', 'ai-training', { userAllow: [entry], userBlock: [] })[0]).toMatchObject({ kind: 'site-registry', effect: 'deny', reason: 'site-blocked' });
+  });
+  it('an allow entry for the site itself still lifts its entry; a blocked public suffix still blocks', () => {
+    expect(evaluateSiteRegistry('https://www.amazon.co.uk/dp/B0/', 'site', 'ai-training', { userAllow: ['amazon.co.uk'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://raw.githubusercontent.com/a/b/main/x.png', 'image', 'ai-training', { userAllow: ['githubusercontent.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://shop.example.co.uk/', 'site', 'ai-training', { userAllow: [], userBlock: ['co.uk'] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+});
+
+// The registry file is read entry by entry. Before, it was parsed whole on first use: one entry
+// with an unknown `status` or a malformed `domains` threw on every assessment (no badge, no
+// collect), and an entry handed in unvalidated with an unknown status was read as information
+// only — its site not blocked. Now (DESIGN.md §2 rule 5, fail closed, never crash): an unknown
+// status reads as `blocked`, an unknown `forbids` word binds every purpose, domains are read in
+// any form a person might write them, and what cannot be read at all (an entry naming no readable
+// domain, a file of another shape or version) refuses every site not on the user's allow list.
+describe('a registry file that does not match its schema', () => {
+  const entry = (over: Record<string, unknown>) => ({
+    domains: ['pinterest.com', 'pinimg.com'], name: 'Pinterest', status: 'blocked', forbids: ['automated-collection'], licence: null,
+    summary: 's', source: 'https://policy.pinterest.com/en/terms-of-service', clause: 'c', evidence: 'e', ...over,
+  });
+  const file = (...sites: unknown[]) => ({ version: 1, checked: '2026-11-25', note: 'n', sites });
+  const verdict = (registry: ReturnType<typeof readRegistry>, url: string, purpose: 'ai-training' | 'research-tdm' = 'ai-training', lists: UserLists = none) =>
+    evaluateSiteRegistry(url, 'site', purpose, lists, registry).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('the bundled registry reads without problems', () => {
+    expect(readRegistry(JSON.parse(readFileSync(new URL('../../../../shared/data/site-policies.json', import.meta.url), 'utf8'))).unreadable).toBeUndefined();
+  });
+
+  it.each(['forbidden', 'BLOCKED', '', null, undefined, 3])('an unknown status (%s) reads as blocked, without a throw', (status) => {
+    const registry = readRegistry(file(entry({ status })));
+    expect(verdict(registry, 'https://i.pinimg.com/a.jpg')).toEqual(['site-blocked']);
+    expect(verdict(registry, 'https://museum.example/')).toEqual([]);
+  });
+
+  it('an unknown forbids word binds every purpose', () => {
+    const registry = readRegistry(file(entry({ status: 'restricted', forbids: ['scraping'] })));
+    expect(verdict(registry, 'https://www.pinterest.com/', 'research-tdm')).toEqual(['site-restricted']);
+    expect(verdict(readRegistry(file(entry({ status: 'restricted', forbids: 'ai-training' }))), 'https://www.pinterest.com/', 'research-tdm')).toEqual(['site-restricted']);
+  });
+
+  it.each<[string, unknown]>([
+    ['one string', 'pinimg.com'],
+    ['upper case, trailing dots and spaces', [' PINIMG.COM.. ']],
+    ['a URL', ['https://pinimg.com/']],
+    ['a wildcard', ['*.pinimg.com']],
+  ])('domains written as %s still match', (_name, domains) => {
+    expect(verdict(readRegistry(file(entry({ domains }))), 'https://i.pinimg.com/a.jpg')).toEqual(['site-blocked']);
+  });
+
+  it.each<[string, unknown]>([
+    ['an entry without domains', file(entry({ domains: undefined }))],
+    ['an entry whose domains are empty', file(entry({ domains: [] }))],
+    ['an entry with a domain that is not text', file(entry({ domains: ['pinterest.com', 42] }))],
+    ['an entry that is not an object', file('pinterest.com')],
+    ['sites that are not a list', { version: 1, sites: { pinterest: {} } }],
+    ['a file that is not an object', null],
+    ['a file of another version', { ...file(entry({})), version: 2 }],
+  ])('%s: every site not allowed by the user is refused as unreadable, nothing throws', (_name, json) => {
+    const registry = readRegistry(json);
+    expect(registry.unreadable?.length).toBeGreaterThan(0);
+    expect(verdict(registry, 'https://museum.example/')).toContain('signal-unreadable');
+    expect(verdict(registry, 'https://museum.example/', 'ai-training', { userAllow: ['museum.example'], userBlock: [] })).toEqual([]);
+    expect(verdict(registry, 'https://museum.example/', 'ai-training', { userAllow: [], userBlock: ['museum.example'] })).toEqual(['user-blocked']);
+  });
+
+  it('the readable entries of a file with an unreadable one still apply', () => {
+    const registry = readRegistry(file(entry({}), entry({ domains: [42], name: 'Broken' })));
+    expect(verdict(registry, 'https://i.pinimg.com/a.jpg')).toEqual(expect.arrayContaining(['site-blocked', 'signal-unreadable']));
+  });
+});
+
+// Two entries may cover one host (a company's entry and a narrower one for one of its services,
+// listed in any order). Only the first found was read: a `per-item` entry for
+// sites.example-company.com listed before the company's `blocked` entry let its pages through.
+// Now every entry covering the host applies (DESIGN.md §2 rule 1, the reading that cannot keep
+// what the owner refused), the strictest first.
+describe('a host two registry entries cover', () => {
+  const entry = (domains: string[], status: string, name: string) => ({
+    domains, name, status, forbids: status === 'blocked' ? ['automated-collection'] : [], licence: null, summary: 's', source: `https://${domains[0]}/terms`, clause: 'c', evidence: 'e',
+  });
+  const registry = readRegistry({ version: 1, checked: 'x', note: 'n', sites: [entry(['sites.bigco.example'], 'per-item', 'BigCo Sites'), entry(['bigco.example'], 'blocked', 'BigCo')] });
+  it('every entry applies: the broader blocked one refuses', () => {
+    const e = evaluateSiteRegistry('https://sites.bigco.example/view/a', 'site', 'ai-training', none, registry);
+    expect(e.filter((x) => x.effect === 'deny').map((x) => x.reason)).toEqual(['site-blocked']);
+    expect(e.some((x) => x.value.startsWith('BigCo Sites'))).toBe(true);
+    expect(findSitePolicy('https://sites.bigco.example/view/a', registry)?.status).toBe('blocked');
+  });
+  it('the user’s allow entry for the site lifts both; elsewhere only the broader entry speaks', () => {
+    expect(evaluateSiteRegistry('https://sites.bigco.example/view/a', 'site', 'ai-training', { userAllow: ['bigco.example'], userBlock: [] }, registry).map((x) => x.effect)).toEqual(['info']);
+    expect(evaluateSiteRegistry('https://www.bigco.example/', 'site', 'ai-training', none, registry).map((x) => x.value)).toEqual([expect.stringMatching(/^BigCo: blocked/)]);
+  });
+});
+
+describe('siteEvidenceBeside: a URL on the page’s own registrable domain', () => {
+  const registry = readRegistry({
+    version: 1, checked: 'x', note: 'n',
+    sites: [{ domains: ['img.bigco.example'], name: 'BigCo images', status: 'blocked', forbids: ['automated-collection'], licence: null, summary: 's', source: 'https://bigco.example/terms', clause: 'c', evidence: 'e' }],
+  });
+  it('is looked up: a registry entry naming its host refuses it', () => {
+    expect(siteEvidenceBeside('https://www.bigco.example/', 'https://img.bigco.example/a.png', 'image', 'ai-training', none, registry).map((e) => e.reason)).toEqual(['site-blocked']);
+  });
+  it('adds nothing the page’s own answer already says', () => {
+    expect(siteEvidenceBeside('https://img.bigco.example/p', 'https://img.bigco.example/a.png', 'image', 'ai-training', none, registry)).toEqual([]);
+    expect(siteEvidenceBeside('https://www.bigco.example/', 'https://www.bigco.example/a.png', 'image', 'ai-training', none, registry)).toEqual([]);
+  });
+});
+
+// An IPv4-mapped IPv6 address (`[::ffff:1.2.3.4]`, which the URL parser writes `[::ffff:102:304]`)
+// reaches the same IPv4 host, but a block-list entry for 1.2.3.4 did not match it, nor an entry
+// written mapped match the plain address: the blocked host's images were requested and kept.
+describe('the block list and an IPv4-mapped IPv6 address', () => {
+  it.each<[string, string]>([
+    ['1.2.3.4', 'http://[::ffff:1.2.3.4]/a.png'],
+    ['1.2.3.4', 'http://[::FFFF:0102:0304]:8080/a.png'],
+    ['[::ffff:102:304]', 'http://1.2.3.4/a.png'],
+  ])('an entry %s blocks %s', (entry, url) => {
+    expect(evaluateSiteRegistry(url, 'image', 'ai-training', { userAllow: [], userBlock: [entry] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+  it('another address is not blocked', () => {
+    expect(evaluateSiteRegistry('http://[::ffff:1.2.3.5]/a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['1.2.3.4'] })).toEqual([]);
   });
 });

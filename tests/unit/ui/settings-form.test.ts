@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateSiteRegistry } from '../../../utils/policy/site-registry';
 import { formToSettings, parseDomainList, settingsToForm, type SettingsForm } from '../../../utils/ui/settings-form';
 import { SettingsSchema } from '../../../utils/model/settings';
 
@@ -49,6 +50,10 @@ describe('settings form', () => {
     ['bad allow entry', { userAllow: 'http://' }, 'userAllow'],
     ['bad block entry', { userBlock: '###' }, 'userBlock'],
     ['domain on both lists', { userAllow: 'x.example', userBlock: 'www.x.example' }, 'userAllow'],
+    // A public suffix names no site: allowed, `co.uk` lifted the registry entry of every site under
+    // it (amazon.co.uk, google.co.uk…). Blocking one stays possible (it only refuses more).
+    ['an allow entry that is a public suffix (co.uk)', { userAllow: 'co.uk' }, 'userAllow'],
+    ['an allow entry that is a public suffix (*.com.au)', { userAllow: '*.com.au' }, 'userAllow'],
     ['size zero', { maxImageMb: '0' }, 'maxImageMb'],
     ['size text', { maxImageMb: 'big' }, 'maxImageMb'],
     ['size negative', { maxImageMb: '-3' }, 'maxImageMb'],
@@ -61,6 +66,27 @@ describe('settings form', () => {
     const r = formToSettings(form(over));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[field]).toBeTruthy();
+  });
+});
+
+// An IPv6 host (`[2001:db8::1]`, or a URL on it) was rejected as "Not a domain": the domain read
+// from it lost its brackets and failed the form's own check for a bracketed address, so the user
+// could not block a site served from one. It is kept as the bracketed host, which the block list
+// matches (policy/site-registry.ts compares it with the URL's host).
+describe('settings form: an IPv6 host', () => {
+  it('is taken on the block list, bracketed, and blocks that host', () => {
+    const r = formToSettings(form({ userBlock: '[2001:db8::1]\nhttp://[2001:DB8::1]:8080/x\n2001:db8::2' }));
+    expect(r.ok && r.settings.userBlock).toEqual(['[2001:db8::1]', '[2001:db8::2]']);
+    const settings = r.ok ? r.settings : null;
+    expect(evaluateSiteRegistry('http://[2001:db8::1]:8080/a.png', 'image', 'ai-training', settings!)[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+});
+
+describe('settings form: a public suffix', () => {
+  it('may be blocked (every site under it), not allowed', () => {
+    const r = formToSettings(form({ userBlock: 'co.uk' }));
+    expect(r.ok && r.settings.userBlock).toEqual(['co.uk']);
+    expect(formToSettings(form({ userAllow: 'amazon.co.uk' })).ok).toBe(true);
   });
 });
 
