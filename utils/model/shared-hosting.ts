@@ -620,11 +620,11 @@ function rfcReading(address: string): string | null {
  * (Statically's `cdn.statically.io/img/HOST/OPTIONS/PATH`, as its users build it: e.g.
  * lakuapik/greatmind.web.id src/helper/staticallyImg.js),
  * HOST ending in a known suffix: `/2020.01/a.jpg` names none. And an address written in base64
- * (imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, split by `/` or not; a query value). For the site registry and the user's lists only (policy/
- * site-registry.ts): there a wider reading only refuses more (DESIGN.md §2 rule 1); licence
- * scope keeps `carriedUrls`.
+ * (imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, split by `/` or not; a query value). For the site registry and the user's lists (policy/
+ * site-registry.ts), where a wider reading only refuses more (DESIGN.md §2 rule 1), and for
+ * licence scope (policy/assess.ts), where it only leaves an image without the page's licence.
  */
-export function carriedUrlsForSiteLists(input: string): string[] {
+export function carriedAddresses(input: string): string[] {
   const out = new Set<string>();
   // The proxy, not the browser, parses what it carries: the RFC 3986 reading of each address counts too.
   for (const c of carriedUrls(input)) {

@@ -8,7 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { carriedUrls, carriedUrlsForSiteLists, licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedAddresses, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { archivedSiteEvidence, evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
@@ -385,20 +385,22 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       note: `The image was redirected to ${image.finalUrl}, but not every URL on the way could be seen: a site in between may have refused it, so Heed fails closed`,
     });
   }
-  // Addresses the image URLs carry (an image proxy's `?url=`, a CDN's `fetch/https://…`): the
-  // bytes may be that site's image, so its registry entry and block-list entry apply (rule 1);
-  // and the page's licence markup speaks for the image only if they are its own site's (rule 4).
-  const carried = [...new Set([candidate.url, ...urls].flatMap(carriedUrls))].filter((c) => !urls.includes(c));
-  // For the registry and the block list, also the files a query names without a scheme (wsrv.nl's
-  // `?url=HOST/PATH`): there a wider reading only refuses more (model/shared-hosting.ts).
-  const carriedForLists = [...new Set([candidate.url, ...urls].flatMap(carriedUrlsForSiteLists))].filter((c) => !urls.includes(c));
-  for (const c of carriedForLists) {
+  // Addresses the image URLs carry (an image proxy's `?url=`, a CDN's `fetch/https://…`, a query
+  // naming a file without a scheme, a path segment that is a host, base64: model/shared-hosting.ts
+  // carriedAddresses): the bytes may be that site's image, so its registry entry and
+  // block-list entry apply (rule 1); and the page's licence markup speaks for the image only if
+  // they are its own site's (rule 4). Decision: the wide reading for both, since it can only
+  // refuse more or leave an image without the page's licence. Read narrowly for licence scope,
+  // `resize?url=photos.other.com/a.jpg` on the page's own host had the page's licence relied on
+  // for another site's file.
+  const carried = [...new Set([candidate.url, ...urls].flatMap(carriedAddresses))].filter((c) => !urls.includes(c));
+  for (const c of carried) {
     evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
-  evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carriedForLists]));
+  evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
   for (const u of urls) {
     // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
     evidence.push(...siteEvidenceBeside(page.pageUrl, u, 'image', settings.purpose, settings));

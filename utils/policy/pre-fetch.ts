@@ -1,6 +1,6 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
-import { carriedUrlsForSiteLists } from '../model/shared-hosting';
+import { carriedAddresses } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import type { OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
@@ -36,7 +36,7 @@ export function refusalBeforeRequest(
   // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
   // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (shown.frames ?? []).map((f) => f.url), settings.purpose, settings));
-  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedUrlsForSiteLists(imageUrl)]));
+  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedAddresses(imageUrl)]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({
@@ -63,7 +63,7 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
   // may be that site's image, so its registry and block-list entries refuse it before the proxy
   // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
   // what it already knows it must refuse"). Before, the proxy was requested first.
-  for (const c of carriedUrlsForSiteLists(url)) {
+  for (const c of carriedAddresses(url)) {
     if (c !== url) evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
   if (origin) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { archivedOriginal, carriedUrlsForSiteLists } from '../model/shared-hosting';
+import { archivedOriginal, carriedAddresses } from '../model/shared-hosting';
 import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -325,7 +325,7 @@ export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[],
 export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
   if (!shownUrl) return [];
   const out: Evidence[] = [];
-  for (const u of new Set([shownUrl, ...carriedUrlsForSiteLists(shownUrl)])) {
+  for (const u of new Set([shownUrl, ...carriedAddresses(shownUrl)])) {
     if (known.includes(u)) continue;
     for (const e of siteEvidenceBeside(pageUrl, u, 'image', purpose, lists, registry)) {
       out.push({ ...e, note: `The page shows this image from ${shownUrl.slice(0, 500)}: ${e.note ?? e.value}` });

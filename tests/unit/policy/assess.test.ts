@@ -402,6 +402,12 @@ describe('licence scope: an image proxy on the page’s own host serving another
     'https://museum.example/_next/image?url=https%3A%2F%2Fother.example%2Fa.jpg&w=1920&q=75',
     'https://img.museum.example/image/fetch/w_800/https://other.example/a.jpg',
     'https://museum.example/proxy?src=https%253A%252F%252Fother.example%252Fa.jpg',
+    // As the registry reads them (model/shared-hosting.ts carriedAddresses): a query value
+    // naming the file without a scheme (wsrv.nl's form), a path segment that is a host (Statically's),
+    // an address in base64 (imgproxy's). The page's CC BY was relied on for the other site's file.
+    'https://museum.example/resize?url=photos.other.com/a.jpg&w=640',
+    'https://img.museum.example/img/photos.other.com/w=300/a.jpg',
+    `https://img.museum.example/sig/rs:fit:300/${Buffer.from('https://other.example/a.jpg').toString('base64url')}.jpg`,
   ])('the page licence does not cover %s: refused no-licence', (url) => {
     const d = decideFor(url);
     expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
