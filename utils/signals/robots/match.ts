@@ -100,8 +100,9 @@ function rootedGroup(group: AgentRules): AgentRules {
 
 /**
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
- * slashes merged, with `%2F` decoded as `/` (slashReadings: servers such as nginx and S3 decode
- * it, so `/private%2Fa.jpg` serves `/private/a.jpg`), and, when `decode`, each with unreserved
+ * slashes merged, with `%2F` decoded as `/` and the dot segments that makes resolved
+ * (slashReadings: servers such as nginx and S3 decode it, so `/private%2Fa.jpg` and
+ * `/public/..%2Fprivate/a.jpg` serve `/private/a.jpg`), and, when `decode`, each with unreserved
  * escapes decoded, then each with a path segment's delimiters decoded too (`%3A` → `:`,
  * pattern.ts decodeSegmentDelims). `decoded` says how: match them against rules decoded alike.
  * The first is always the path as written.

@@ -146,21 +146,55 @@ export function decodeSegmentDelims(s: string): string {
 // `%2F` / `%2f`: an encoded slash.
 const ENCODED_SLASH = /%2f/gi;
 const HAS_ENCODED_SLASH = /%2f/i;
+// A dot segment as the URL parser and servers read one: `.` or `..`, a dot also written `%2e`.
+const HAS_DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+const DOT_DOT = /^(?:\.|%2e){2}$/i;
+const DOT = /^(?:\.|%2e)$/i;
+
+/**
+ * A path with its dot segments resolved as the URL parser (and nginx, Apache, Tomcat) resolves
+ * them (RFC 3986 §5.2.4, a dot also written `%2e`): `/public/../private/a.jpg` → `/private/a.jpg`.
+ * The path itself when it has none.
+ */
+export function resolveDotSegments(path: string): string {
+  if (!HAS_DOT_SEGMENT.test(path)) return path;
+  const segments = path.split('/');
+  const out: string[] = [];
+  for (let i = 1; i < segments.length; i++) {
+    const s = segments[i]!;
+    const last = i === segments.length - 1;
+    if (DOT_DOT.test(s)) out.pop();
+    else if (!DOT.test(s)) {
+      out.push(s);
+      continue;
+    }
+    if (last) out.push(''); // `/a/b/..` is `/a/`
+  }
+  return `/${out.join('/')}`;
+}
 
 /**
  * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
  * merged, the stricter answer wins), without the path as written: runs of slashes merged, and
- * `%2F` decoded as `/` (then runs merged). Many servers (nginx, S3) decode an encoded slash, so
- * `/private%2Fa.jpg` serves `/private/a.jpg`. The query is left as written. Empty when the path
- * has neither; an extra reading can only add a refusal.
+ * `%2F` decoded as `/` (then runs merged and dot segments resolved). Many servers (nginx, S3)
+ * decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and they resolve the
+ * dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg` (nginx decodes,
+ * then resolves `..`), which the browser sends as written since `..%2Fprivate` is no segment of
+ * its own to it. Decision: that reading is checked too, so the image is refused as
+ * `/private/a.jpg` is (the reading that cannot keep what the owner refused). The query is left
+ * as written. Empty when the path has none of these; an extra reading can only add a refusal.
  */
 export function slashReadings(pathAndQuery: string): string[] {
   const q = pathAndQuery.indexOf('?');
   const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
   const query = q < 0 ? '' : pathAndQuery.slice(q);
   const out: string[] = [];
-  if (path.includes('//')) out.push(path.replace(/\/{2,}/g, '/') + query);
-  if (HAS_ENCODED_SLASH.test(path)) out.push(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/') + query);
+  const add = (p: string) => {
+    if (p !== path && !out.includes(p + query)) out.push(p + query);
+  };
+  if (path.includes('//')) add(path.replace(/\/{2,}/g, '/'));
+  // Only behind a decoded slash: the URL parser has resolved every other dot segment already.
+  if (HAS_ENCODED_SLASH.test(path)) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/')));
   return out;
 }
 

@@ -1,0 +1,61 @@
+/**
+ * An image URL that the server reads as a refused path, though it is not written as one: every
+ * path-based matcher (robots.txt Allow/Disallow and Content-Usage, ai.txt, tdmrep.json `location`,
+ * RSL `<content url>`) must refuse it as it refuses the path the server serves (DESIGN.md §2
+ * rule 2: the path is checked as written and as the server may read it; the stricter answer wins).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../../utils/model/evidence';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateAiTxt } from '../../../utils/signals/ai-txt';
+import type { FetchedFile } from '../../../utils/signals/fetched-file';
+import { evaluateRobots, isAllowed, parseRobotsTxt } from '../../../utils/signals/robots-txt';
+import { evaluateRsl } from '../../../utils/signals/rsl';
+import { resolveTdmReservation } from '../../../utils/signals/tdmrep';
+
+const AI = purposeProfile('ai-training');
+const ORIGIN = 'https://v.test';
+const ok = (path: string, body: string): FetchedFile => ({ url: `${ORIGIN}${path}`, outcome: 'ok', body });
+const denied = (evidence: Evidence[]) => evidence.some((e) => e.effect === 'deny');
+
+/** Whether each matcher refuses `url` when its file refuses /private/. */
+function verdicts(url: string): Record<string, boolean> {
+  return {
+    robots: denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: 'User-agent: *\nDisallow: /private/\n' }, url, 'image', AI)),
+    contentUsage: denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: 'User-agent: *\nAllow: /\nContent-Usage: /private/ train-ai=n\n' }, url, 'image', AI)),
+    aiTxt: denied(evaluateAiTxt(ok('/ai.txt', 'User-Agent: *\nDisallow: /private/\n'), url, AI)),
+    tdmrep: denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', '[{"location":"/private/*","tdm-reservation":1}]'), imageUrl: url, imageHeaders: {}, pageFallback: null }, AI)),
+    rsl: denied(evaluateRsl(ok('/license.xml', '<rsl xmlns="https://rslstandard.org/rsl"><content url="/private/"><license><prohibits type="usage">all</prohibits></license></content></rsl>'), url, AI)),
+  };
+}
+const ALL_REFUSE = { robots: true, contentUsage: true, aiTxt: true, tdmrep: true, rsl: true };
+const NONE_REFUSE = { robots: false, contentUsage: false, aiTxt: false, tdmrep: false, rsl: false };
+
+describe('URL readings: what the server serves, not only what is written', () => {
+  it('the refused path itself is refused by every matcher (the baseline)', () => {
+    expect(verdicts(`${ORIGIN}/private/a.jpg`)).toEqual(ALL_REFUSE);
+    expect(verdicts(`${ORIGIN}/public/a.jpg`)).toEqual(NONE_REFUSE);
+  });
+
+  // nginx (and S3, Apache with AllowEncodedSlashes) decodes `%2F` and then resolves `..`:
+  // `/public/..%2Fprivate/a.jpg` serves /private/a.jpg. The browser leaves the `..` alone (it is
+  // not a segment of its own), so only the decoded reading shows it.
+  it.each([
+    '/public/..%2Fprivate/a.jpg',
+    '/public/..%2fprivate/a.jpg',
+    '/public/%2e%2e%2Fprivate/a.jpg',
+    '/public/%2E.%2Fprivate/a.jpg',
+    '/public%2F..%2Fprivate/a.jpg',
+    '/a/b/..%2F..%2F..%2Fprivate/a.jpg',
+    '/public/.%2F..%2Fprivate/a.jpg',
+    '/public//..%2Fprivate/a.jpg',
+  ])('a dot segment behind an encoded slash is resolved: %s is refused', (path) => {
+    expect(verdicts(`${ORIGIN}${path}`)).toEqual(ALL_REFUSE);
+    expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /private/\n'), 'heed', `${ORIGIN}${path}`)).toBe(false);
+  });
+
+  it.each(['/public/..%2Fpublic/a.jpg', '/private..%2Fa.jpg', '/public/...%2Fprivate/a.jpg', '/x/a.jpg?u=..%2Fprivate%2Fa.jpg'])(
+    'nothing else is refused: %s',
+    (path) => expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE),
+  );
+});
