@@ -59,3 +59,20 @@ describe('URL readings: what the server serves, not only what is written', () =>
     (path) => expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE),
   );
 });
+
+describe('URL readings: path parameters (`;…` in a segment)', () => {
+  // Tomcat, Jetty and Spring drop a segment's `;…` parameters before resolving dot segments:
+  // `/public/..;/private/a.jpg` serves /private/a.jpg, and `/private;v=2/a.jpg` serves
+  // /private/a.jpg. The browser sends both as written.
+  it.each(['/public/..;/private/a.jpg', '/private;v=2/a.jpg', '/;x/private/a.jpg', '/public/..;x=1/private/a.jpg', '/public/.;/..;/private/a.jpg', '/public/..;/private/a.jpg?w=800'])(
+    'a path read without its parameters: %s is refused',
+    (path) => {
+      expect(verdicts(`${ORIGIN}${path}`)).toEqual(ALL_REFUSE);
+      expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /private/\n'), 'heed', `${ORIGIN}${path}`)).toBe(false);
+    },
+  );
+
+  it.each(['/public;v=2/a.jpg', '/public/a.jpg;private/', '/public/a.jpg?x=..;/private/', '/privateer/a.jpg;jsessionid=1'])('nothing else is refused: %s', (path) => {
+    expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
+  });
+});

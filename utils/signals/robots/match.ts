@@ -98,11 +98,15 @@ function rootedGroup(group: AgentRules): AgentRules {
   return r;
 }
 
+/** Whether a path without escapes has readings other than as written (slashReadings): `//`, or path parameters. */
+const hasOtherReadings = (path: string) => path.includes('//') || path.includes(';');
+
 /**
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
  * slashes merged, with `%2F` decoded as `/` and the dot segments that makes resolved
  * (slashReadings: servers such as nginx and S3 decode it, so `/private%2Fa.jpg` and
- * `/public/..%2Fprivate/a.jpg` serve `/private/a.jpg`), and, when `decode`, each with unreserved
+ * `/public/..%2Fprivate/a.jpg` serve `/private/a.jpg`), without path parameters (Tomcat serves
+ * `/public/..;/private/a.jpg` as `/private/a.jpg`), and, when `decode`, each with unreserved
  * escapes decoded, then each with a path segment's delimiters decoded too (`%3A` → `:`,
  * pattern.ts decodeSegmentDelims). `decoded` says how: match them against rules decoded alike.
  * The first is always the path as written.
@@ -135,7 +139,7 @@ export function strictestRule(group: AgentRules, path: string): RobotsRule | nul
     if (rule && !rule.allow) return rule;
   }
   const decode = path.includes('%') || decodedGroup(group) !== group || decodedGroup(group, 'segment') !== group;
-  if (!decode && !path.includes('//')) return first; // the common case: one reading
+  if (!decode && !hasOtherReadings(path)) return first; // the common case: one reading
   for (const r of pathReadings(path, decode).slice(1)) {
     const rules = r.decoded ? decodedGroup(group, r.decoded) : group;
     if (rules === group && r.path === path) continue; // the reading as written, again
@@ -170,7 +174,7 @@ export function applicablePreferences<T>(prefs: readonly PathPreference<T>[], pa
   // Every reading of the path (as written, slashes merged, escapes decoded; DESIGN.md §2 rule
   // 2) contributes; the caller combines what they find most-restrictively.
   const decode = path.includes('%') || prefs.some((p) => p.pattern?.source.includes('%'));
-  const readings = decode || path.includes('//') ? pathReadings(path, decode) : [{ path, decoded: false as const }];
+  const readings = decode || hasOtherReadings(path) ? pathReadings(path, decode) : [{ path, decoded: false as const }];
   const out = new Set<PathPreference<T>>();
   for (const r of readings) for (const p of longestPreferences(prefs, r.path, r.decoded)) out.add(p);
   return [...out];

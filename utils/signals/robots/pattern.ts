@@ -176,7 +176,8 @@ export function resolveDotSegments(path: string): string {
 /**
  * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
  * merged, the stricter answer wins), without the path as written: runs of slashes merged, and
- * `%2F` decoded as `/` (then runs merged and dot segments resolved). Many servers (nginx, S3)
+ * `%2F` decoded as `/` (then runs merged and dot segments resolved), and path parameters
+ * (`;…` in a segment) dropped (see below). Many servers (nginx, S3)
  * decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and they resolve the
  * dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg` (nginx decodes,
  * then resolves `..`), which the browser sends as written since `..%2Fprivate` is no segment of
@@ -195,16 +196,14 @@ export function slashReadings(pathAndQuery: string): string[] {
   if (path.includes('//')) add(path.replace(/\/{2,}/g, '/'));
   // Only behind a decoded slash: the URL parser has resolved every other dot segment already.
   if (HAS_ENCODED_SLASH.test(path)) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/')));
+  // Path parameters: Tomcat, Jetty and Spring drop each segment's `;…` before resolving dot
+  // segments, so `/public/..;/private/a.jpg` and `/private;v=2/a.jpg` serve /private/a.jpg.
+  // Decision (RFC 9309 compares `;` as written; the reading that cannot keep what the owner
+  // refused): the path without them is checked too.
+  if (path.includes(';')) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/;[^/]*/g, '').replace(/\/{2,}/g, '/')));
   return out;
 }
 
-/**
- * The path of a path + query with runs of slashes merged and `%2F` decoded as `/` (the query is
- * left as written): the strictest of slashReadings, for callers that check one other reading.
- */
-export function mergeSlashes(pathAndQuery: string): string {
-  return slashReadings(pathAndQuery).at(-1) ?? pathAndQuery;
-}
 
 /** slashReadings of an absolute URL's path, as URLs (none when the URL is unparseable). */
 export function urlSlashReadings(url: string): string[] {
@@ -220,10 +219,6 @@ export function urlSlashReadings(url: string): string[] {
   }
 }
 
-/** An absolute URL with runs of slashes in its path merged and `%2F` decoded (the URL itself when none, or unparseable). */
-export function mergeUrlSlashes(url: string): string {
-  return urlSlashReadings(url).at(-1) ?? url;
-}
 
 /** How a pattern or path is decoded for one reading: unreserved escapes (decodeUnreserved), or those and a path segment's delimiters too (decodeSegmentDelims). */
 export type Decoding = 'unreserved' | 'segment';

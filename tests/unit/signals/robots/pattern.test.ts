@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFilePattern, compilePattern, decodeSegmentDelims, matchesPathPattern, matchesUrlPattern, matchPattern, mergeUrlSlashes, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
+import { compileFilePattern, compilePattern, decodeSegmentDelims, matchesPathPattern, matchesUrlPattern, matchPattern, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
 
 // Signal-file patterns (TDMRep location, ai.txt, RSL content url): the `rfc` reading.
 describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
@@ -72,7 +72,7 @@ describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
     expect(slashReadings('//a//b')).toEqual(['/a/b']);
     expect(slashReadings('/private%2fa.jpg?u=%2F')).toEqual(['/private/a.jpg?u=%2F']);
     expect(slashReadings('//a%2F%2Fb')).toEqual(['/a%2F%2Fb', '/a/b']);
-    expect(mergeUrlSlashes('https://s.test/private%2Fa.jpg')).toBe('https://s.test/private/a.jpg');
+    expect(urlSlashReadings('https://s.test/private%2Fa.jpg')).toEqual(['https://s.test/private/a.jpg']);
     expect(urlSlashReadings('https://s.test//a%2Fb?q=%2F')).toEqual(['https://s.test/a%2Fb?q=%2F', 'https://s.test/a/b?q=%2F']);
   });
 
