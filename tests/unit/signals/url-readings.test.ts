@@ -76,3 +76,17 @@ describe('URL readings: path parameters (`;…` in a segment)', () => {
     expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
   });
 });
+
+describe('URL readings: an encoded backslash', () => {
+  // IIS (http.sys) decodes `%5C` and reads a backslash as a slash: `/private%5Ca.jpg` and
+  // `/public/..%5Cprivate/a.jpg` serve /private/a.jpg. The browser turns a raw `\` into `/`
+  // itself, so only the encoded one reaches the server as written.
+  it.each(['/private%5Ca.jpg', '/private%5ca.jpg', '/public/..%5Cprivate/a.jpg', '/public%5C..%5Cprivate%5Ca.jpg'])('read as a slash: %s is refused', (path) => {
+    expect(verdicts(`${ORIGIN}${path}`)).toEqual(ALL_REFUSE);
+    expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /private/\n'), 'heed', `${ORIGIN}${path}`)).toBe(false);
+  });
+
+  it.each(['/public%5Ca.jpg', '/public/a.jpg?u=%5Cprivate%5C'])('nothing else is refused: %s', (path) => {
+    expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
+  });
+});

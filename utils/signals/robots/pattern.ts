@@ -143,9 +143,13 @@ export function decodeSegmentDelims(s: string): string {
   return path.replace(SEGMENT_DELIM_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) + rest;
 }
 
-// `%2F` / `%2f`: an encoded slash.
-const ENCODED_SLASH = /%2f/gi;
-const HAS_ENCODED_SLASH = /%2f/i;
+// `%2F` / `%2f`: an encoded slash; `%5C` / `%5c`: an encoded backslash, which IIS (http.sys)
+// decodes and reads as a slash: `/private%5Ca.jpg` serves /private/a.jpg there. The browser
+// turns a raw `\` into `/` itself (WHATWG URL, special schemes), so only the encoded one reaches
+// a server as written. Decision (the reading that cannot keep what the owner refused): both are
+// read as a slash in the decoded reading.
+const ENCODED_SLASH = /%2f|%5c/gi;
+const HAS_ENCODED_SLASH = /%2f|%5c/i;
 // A dot segment as the URL parser and servers read one: `.` or `..`, a dot also written `%2e`.
 const HAS_DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 const DOT_DOT = /^(?:\.|%2e){2}$/i;
@@ -176,7 +180,7 @@ export function resolveDotSegments(path: string): string {
 /**
  * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
  * merged, the stricter answer wins), without the path as written: runs of slashes merged, and
- * `%2F` decoded as `/` (then runs merged and dot segments resolved), and path parameters
+ * `%2F` (and `%5C`) decoded as `/` (then runs merged and dot segments resolved), and path parameters
  * (`;…` in a segment) dropped (see below). Many servers (nginx, S3)
  * decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and they resolve the
  * dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg` (nginx decodes,
