@@ -142,8 +142,8 @@ function readRule(item: unknown): TdmRule {
 
 /**
  * Whether a rule's `location` covers the URL (path pattern, or an absolute URL on the same
- * origin). `loosely`: an absolute location also covers the URL when it differs only by scheme or
- * a leading `www.` — the file lives on this origin and names its own content, often under the
+ * origin). `loosely`: an absolute location also covers the URL when it differs only by scheme,
+ * a leading `www.` or a trailing dot on the host — the file lives on this origin and names its own content, often under the
  * site's other spelling (`http://site/images/*` served over https). The caller reads both ways
  * and keeps the stricter answer (DESIGN.md §2 rule 3; fail closed).
  */

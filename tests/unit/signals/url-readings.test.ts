@@ -90,3 +90,27 @@ describe('URL readings: an encoded backslash', () => {
     expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
   });
 });
+
+describe('URL readings: a fully qualified host (trailing dot)', () => {
+  // `v.test.` is the DNS name `v.test` written fully qualified: the same server answers (nginx
+  // drops the dot from Host), with the same tdmrep.json and RSL licence. Their absolute locations
+  // name the site as `https://v.test/…`; an image written `https://v.test./private/a.jpg` is
+  // the same file.
+  const dotted = 'https://v.test./private/a.jpg';
+  const tdm = (location: string, url: string) => denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', JSON.stringify([{ location, 'tdm-reservation': 1 }])), imageUrl: url, imageHeaders: {}, pageFallback: null }, AI));
+  const rslDenies = (contentUrl: string, url: string) => denied(evaluateRsl(ok('/license.xml', `<rsl xmlns="https://rslstandard.org/rsl"><content url="${contentUrl}"><license><prohibits type="usage">all</prohibits></license></content></rsl>`), url, AI));
+
+  it('an absolute tdmrep.json location names the image whichever way its host is written', () => {
+    expect(tdm('https://v.test/private/*', dotted)).toBe(true);
+    expect(tdm('https://v.test./private/*', 'https://v.test/private/a.jpg')).toBe(true);
+    expect(tdm('https://www.v.test/private/*', dotted)).toBe(true);
+    expect(tdm('https://other.test/private/*', dotted)).toBe(false);
+    expect(tdm('https://v.test/public/*', dotted)).toBe(false);
+  });
+
+  it('an absolute RSL <content url> names the image whichever way its host is written', () => {
+    expect(rslDenies('https://v.test/private/', dotted)).toBe(true);
+    expect(rslDenies('https://v.test./private/', 'https://v.test/private/a.jpg')).toBe(true);
+    expect(rslDenies('https://other.test/private/', dotted)).toBe(false);
+  });
+});

@@ -389,7 +389,8 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
 
 /**
  * matchesUrlPattern, or an absolute http(s) pattern that differs from the URL's origin only by
- * scheme or a leading `www.` (`http://site/images/*` for `https://site/images/a.jpg`): a signal
+ * scheme, a leading `www.` or a trailing dot (`http://site/images/*` for
+ * `https://site./images/a.jpg`): a signal
  * file names its own site's content, often under the site's other spelling. Callers read both
  * ways and keep the stricter answer (DESIGN.md §2 rule 3; fail closed): TDMRep locations, RSL
  * `<content url>`.
@@ -401,7 +402,10 @@ export function matchesUrlPatternLoosely(pattern: string, url: string): boolean 
   try {
     const l = new URL(p);
     const u = new URL(url);
-    const host = (x: URL) => x.hostname.replace(/^www\./, '');
+    // A trailing dot is the same DNS name written fully qualified (`v.test.` is `v.test`): the same
+    // server answers, so a location naming `https://v.test/private/` names the image written
+    // `https://v.test./private/a.jpg` too, and the other way round.
+    const host = (x: URL) => x.hostname.replace(/\.$/, '').replace(/^www\./, '');
     if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
     const slash = p.indexOf('/', p.indexOf('//') + 2);
     return matchesUrlPattern(`${u.origin}${slash < 0 ? '/' : p.slice(slash)}`, url);
