@@ -114,3 +114,33 @@ describe('URL readings: a fully qualified host (trailing dot)', () => {
     expect(rslDenies('https://other.test/private/', dotted)).toBe(false);
   });
 });
+
+describe('URL readings: an empty query', () => {
+  // `/a.jpg?` is requested with its `?` (the URL parser keeps an empty query, though `search` reads
+  // ''), and a robots.txt rule that names it (`Disallow: /*?`, the usual rule against URLs with a
+  // query) matches it for Google's matcher (isAllowed) and for every crawler that sends it.
+  const robots = (body: string, url: string) => denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body }, url, 'image', AI));
+
+  it('robots.txt `Disallow: /*?` refuses /a.jpg? as it refuses /a.jpg?w=1, not /a.jpg', () => {
+    const body = 'User-agent: *\nDisallow: /*?\n';
+    expect([robots(body, `${ORIGIN}/a.jpg?`), robots(body, `${ORIGIN}/a.jpg?#top`), robots(body, `${ORIGIN}/a.jpg?w=1`), robots(body, `${ORIGIN}/a.jpg`), robots(body, `${ORIGIN}/a.jpg#?`)]).toEqual([true, true, true, false, false]);
+    expect(isAllowed(parseRobotsTxt(body), 'heed', `${ORIGIN}/a.jpg?`)).toBe(false);
+  });
+
+  it('ai.txt, tdmrep.json and RSL patterns ending in `?` match the empty query too', () => {
+    const url = `${ORIGIN}/private/a.jpg?`;
+    expect(denied(evaluateAiTxt(ok('/ai.txt', 'User-Agent: *\nDisallow: /*.jpg?\n'), url, AI))).toBe(true);
+    expect(denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', '[{"location":"/*?","tdm-reservation":1}]'), imageUrl: url, imageHeaders: {}, pageFallback: null }, AI))).toBe(true);
+    expect(denied(evaluateRsl(ok('/license.xml', '<rsl xmlns="https://rslstandard.org/rsl"><content url="/*?"><license><prohibits type="usage">all</prohibits></license></content></rsl>'), url, AI))).toBe(true);
+  });
+
+  it('an absolute tdmrep.json location that ends in `?` and reserves still covers the path without it (read loosely)', () => {
+    const rules = JSON.stringify([{ location: 'https://v.test/private/a.jpg?', 'tdm-reservation': 1 }]);
+    expect(denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', rules), imageUrl: `${ORIGIN}/private/a.jpg`, imageHeaders: {}, pageFallback: null }, AI))).toBe(true);
+  });
+
+  it('an absolute tdmrep.json location that ends in `?` reserves nothing less: its 0 does not cover /private/a.jpg', () => {
+    const rules = JSON.stringify([{ location: 'https://v.test/private/a.jpg?', 'tdm-reservation': 0 }, { location: '/private/*', 'tdm-reservation': 1 }]);
+    expect(denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', rules), imageUrl: `${ORIGIN}/private/a.jpg`, imageHeaders: {}, pageFallback: null }, AI))).toBe(true);
+  });
+});

@@ -382,7 +382,7 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
     if (p.origin !== new URL(url).origin) return false;
     // No decodeURI: it threw on `%E9` (not UTF-8) and turned `%25` into `%`, so such a location
     // matched nothing; it also made `%2A` a wildcard.
-    return matchesPathPattern(p.pathname + p.search, target);
+    return matchesPathPattern(requestPath(p), target);
   }
   return matchesPathPattern(pattern, target);
 }
@@ -408,7 +408,10 @@ export function matchesUrlPatternLoosely(pattern: string, url: string): boolean 
     const host = (x: URL) => x.hostname.replace(/\.$/, '').replace(/^www\./, '');
     if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
     const slash = p.indexOf('/', p.indexOf('//') + 2);
-    return matchesUrlPattern(`${u.origin}${slash < 0 ? '/' : p.slice(slash)}`, url);
+    const path = slash < 0 ? '/' : p.slice(slash);
+    // An absolute location ending in an empty query (`https://site/a.jpg?`) is read as written
+    // (requestPath) and, here, without its `?`, as it was read before the `?` was kept.
+    return matchesUrlPattern(`${u.origin}${path}`, url) || (path.endsWith('?') && matchesUrlPattern(`${u.origin}${path.slice(0, -1)}`, url));
   } catch {
     return false;
   }
@@ -422,9 +425,20 @@ export function patternLength(pattern: string): number {
 /** The path and query of an absolute URL (what robots-style patterns match), or null. */
 export function pathAndQuery(url: string): string | null {
   try {
-    const u = new URL(url);
-    return u.pathname + u.search;
+    return requestPath(new URL(url));
   } catch {
     return null;
   }
+}
+
+/**
+ * The path and query a parsed URL is requested with. An empty query is kept: `search` reads ''
+ * for `/a.jpg?`, but the request is for `/a.jpg?`, which `Disallow: /*?` names (Google's matcher
+ * compares the `?` too); dropped, the rule matched nothing and the image was permitted.
+ */
+function requestPath(u: URL): string {
+  if (u.search !== '') return u.pathname + u.search;
+  const q = u.href.indexOf('?'); // the query's `?`: a path or host never holds one unescaped
+  const hash = u.href.indexOf('#');
+  return q >= 0 && (hash < 0 || q < hash) ? `${u.pathname}?` : u.pathname;
 }
