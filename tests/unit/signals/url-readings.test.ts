@@ -144,3 +144,18 @@ describe('URL readings: an empty query', () => {
     expect(denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', rules), imageUrl: `${ORIGIN}/private/a.jpg`, imageHeaders: {}, pageFallback: null }, AI))).toBe(true);
   });
 });
+
+describe('URL readings: a path that starts with `//`', () => {
+  // A request for `//cdn/private/a.jpg` is read by the common Node idiom
+  // `new URL(req.url, base)` (and by other servers' URL parsers) as a network-path reference:
+  // `cdn` becomes a host and the path served is /private/a.jpg. Merging the slashes reads
+  // /cdn/private/a.jpg, which a rule for /private/ does not name.
+  it.each(['//cdn/private/a.jpg', '///cdn/private/a.jpg', '//user@cdn/private/a.jpg', '//cdn:8080/private/a.jpg?w=1'])('its first segment read as a host: %s is refused', (path) => {
+    expect(verdicts(`${ORIGIN}${path}`)).toEqual(ALL_REFUSE);
+    expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /private/\n'), 'heed', `${ORIGIN}${path}`)).toBe(false);
+  });
+
+  it.each(['//cdn/public/a.jpg', '/cdn//private', '/public//private.jpg'])('nothing else is refused: %s', (path) => {
+    expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
+  });
+});

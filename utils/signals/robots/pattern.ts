@@ -179,14 +179,14 @@ export function resolveDotSegments(path: string): string {
 
 /**
  * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
- * merged, the stricter answer wins), without the path as written: runs of slashes merged, and
- * `%2F` (and `%5C`) decoded as `/` (then runs merged and dot segments resolved), and path parameters
- * (`;…` in a segment) dropped (see below). Many servers (nginx, S3)
- * decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and they resolve the
- * dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg` (nginx decodes,
- * then resolves `..`), which the browser sends as written since `..%2Fprivate` is no segment of
- * its own to it. Decision: that reading is checked too, so the image is refused as
- * `/private/a.jpg` is (the reading that cannot keep what the owner refused). The query is left
+ * merged, the stricter answer wins), without the path as written: runs of slashes merged; a
+ * leading `//` read as a host (see below); `%2F` (and `%5C`) decoded as `/`, then runs merged and
+ * dot segments resolved; and path parameters (`;…` in a segment) dropped (see below). Many
+ * servers (nginx, S3) decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and
+ * they resolve the dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg`
+ * (nginx decodes, then resolves `..`), which the browser sends as written since `..%2Fprivate` is
+ * no segment of its own to it. Decision: those readings are checked too, so the image is refused
+ * as `/private/a.jpg` is (the reading that cannot keep what the owner refused). The query is left
  * as written. Empty when the path has none of these; an extra reading can only add a refusal.
  */
 export function slashReadings(pathAndQuery: string): string[] {
@@ -198,6 +198,15 @@ export function slashReadings(pathAndQuery: string): string[] {
     if (p !== path && !out.includes(p + query)) out.push(p + query);
   };
   if (path.includes('//')) add(path.replace(/\/{2,}/g, '/'));
+  // A path that starts with `//` is a network-path reference to a URL parser: the common Node
+  // idiom `new URL(req.url, base)` reads `//cdn/private/a.jpg` as host `cdn`, path
+  // /private/a.jpg, and serves that. Decision (the reading that cannot keep what the owner
+  // refused): the path after that "host" is checked too; merged alone it read /cdn/private/a.jpg.
+  if (path.startsWith('//')) {
+    const rest = path.replace(/^\/+[^/]*/, '') || '/';
+    add(rest);
+    add(rest.replace(/\/{2,}/g, '/'));
+  }
   // Only behind a decoded slash: the URL parser has resolved every other dot segment already.
   if (HAS_ENCODED_SLASH.test(path)) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/')));
   // Path parameters: Tomcat, Jetty and Spring drop each segment's `;…` before resolving dot

@@ -69,11 +69,12 @@ describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
 
   it('slash readings: runs merged, and %2F decoded as a slash in the path only', () => {
     expect(slashReadings('/a/b?x=%2F')).toEqual([]);
-    expect(slashReadings('//a//b')).toEqual(['/a/b']);
+    expect(slashReadings('//a//b')).toEqual(['/a/b', '//b', '/b']); // `a` read as a host too
+    expect(slashReadings('//cdn/private/a.jpg?w=1')).toEqual(['/cdn/private/a.jpg?w=1', '/private/a.jpg?w=1']);
     expect(slashReadings('/private%2fa.jpg?u=%2F')).toEqual(['/private/a.jpg?u=%2F']);
-    expect(slashReadings('//a%2F%2Fb')).toEqual(['/a%2F%2Fb', '/a/b']);
+    expect(slashReadings('//a%2F%2Fb')).toEqual(['/a%2F%2Fb', '/', '/a/b']);
     expect(urlSlashReadings('https://s.test/private%2Fa.jpg')).toEqual(['https://s.test/private/a.jpg']);
-    expect(urlSlashReadings('https://s.test//a%2Fb?q=%2F')).toEqual(['https://s.test/a%2Fb?q=%2F', 'https://s.test/a/b?q=%2F']);
+    expect(urlSlashReadings('https://s.test//a%2Fb?q=%2F')).toEqual(['https://s.test/a%2Fb?q=%2F', 'https://s.test/?q=%2F', 'https://s.test/a/b?q=%2F']);
   });
 
   it('pathAndQuery', () => {
