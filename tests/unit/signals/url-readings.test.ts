@@ -159,3 +159,45 @@ describe('URL readings: a path that starts with `//`', () => {
     expect(verdicts(`${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
   });
 });
+
+describe('URL readings: reserved characters written either way', () => {
+  // A server decodes every escape before it looks the path up: `/wiki/Special%3AFilePath/a.jpg`
+  // is MediaWiki's Special:FilePath, `/%40alice/a.jpg` is /@alice/a.jpg. The browser keeps
+  // `%3A` and `%40` as written, and keeps a raw `:` or `@`, so the page picks the spelling the
+  // owner's rule does not use (Wikipedia's robots.txt lists `/wiki/Special:` and
+  // `/wiki/Special%3A` both for that reason).
+  const each = (rule: string, url: string) => {
+    const body = (field: string) => `User-agent: *\n${field}`;
+    const content = `<rsl xmlns="https://rslstandard.org/rsl"><content url="${rule}"><license><prohibits type="usage">all</prohibits></license></content></rsl>`;
+    return {
+      robots: denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: body(`Disallow: ${rule}\n`) }, url, 'image', AI)),
+      contentUsage: denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: body(`Allow: /\nContent-Usage: ${rule} train-ai=n\n`) }, url, 'image', AI)),
+      aiTxt: denied(evaluateAiTxt(ok('/ai.txt', body(`Disallow: ${rule}\n`)), url, AI)),
+      tdmrep: denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', JSON.stringify([{ location: rule, 'tdm-reservation': 1 }])), imageUrl: url, imageHeaders: {}, pageFallback: null }, AI)),
+      rsl: denied(evaluateRsl(ok('/license.xml', content), url, AI)),
+    };
+  };
+
+  it.each([
+    ['/wiki/Special:', '/wiki/Special%3AFilePath/a.jpg'],
+    ['/wiki/Special%3A', '/wiki/Special:FilePath/a.jpg'],
+    ['/wiki/Special%3a', '/wiki/Special:FilePath/a.jpg'],
+    ['/@alice/', '/%40alice/a.jpg'],
+    ['/%40alice/', '/@alice/a.jpg'],
+    ["/o'brien/", '/o%27brien/a.jpg'],
+    ['/a,b/', '/a%2Cb/a.jpg'],
+    ['/a=b+c/', '/a%3Db%2Bc/a.jpg'],
+  ])('a rule for %s refuses %s', (rule, path) => {
+    expect(each(rule, `${ORIGIN}${path}`)).toEqual(ALL_REFUSE);
+    expect(isAllowed(parseRobotsTxt(`User-agent: *\nDisallow: ${rule}\n`), 'heed', `${ORIGIN}${path}`)).toBe(false);
+  });
+
+  it.each([
+    ['/wiki/Special:', '/wiki/Main_Page/a.jpg'],
+    ['/@alice/', '/%40bob/a.jpg'],
+    ['/a%3Fb/', '/a?b/a.jpg'],
+    ['/a%23b/', '/a/a.jpg'],
+  ])('a rule for %s does not refuse %s', (rule, path) => {
+    expect(each(rule, `${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
+  });
+});

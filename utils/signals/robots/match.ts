@@ -1,4 +1,4 @@
-import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
+import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, HAS_RESERVED_RAW, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -98,8 +98,12 @@ function rootedGroup(group: AgentRules): AgentRules {
   return r;
 }
 
-/** Whether a path without escapes has readings other than as written (slashReadings): `//`, or path parameters. */
-const hasOtherReadings = (path: string) => path.includes('//') || path.includes(';');
+/** Whether a path without escapes has readings other than as written (slashReadings): `//`, or a reserved character such as `;` or `:`. */
+const hasOtherReadings = (pathAndQuery: string) => {
+  const q = pathAndQuery.indexOf('?');
+  const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
+  return path.includes('//') || HAS_RESERVED_RAW.test(path);
+};
 
 /**
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated

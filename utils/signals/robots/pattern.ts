@@ -150,6 +150,13 @@ export function decodeSegmentDelims(s: string): string {
 // read as a slash in the decoded reading.
 const ENCODED_SLASH = /%2f|%5c/gi;
 const HAS_ENCODED_SLASH = /%2f|%5c/i;
+// Reserved characters the URL parser leaves as written in a path, raw or escaped (sub-delims but
+// `*` and `$`, and `:` `@`: RFC 3986 §2.2), which servers decode: see slashReadings.
+const RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40)/gi;
+const HAS_RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40)/i;
+const RESERVED_RAW = /[!&'()+,:;=@]/g;
+/** Whether a path holds a raw reserved character that slashReadings also reads encoded. */
+export const HAS_RESERVED_RAW = /[!&'()+,:;=@]/;
 // A dot segment as the URL parser and servers read one: `.` or `..`, a dot also written `%2e`.
 const HAS_DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 const DOT_DOT = /^(?:\.|%2e){2}$/i;
@@ -181,7 +188,8 @@ export function resolveDotSegments(path: string): string {
  * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
  * merged, the stricter answer wins), without the path as written: runs of slashes merged; a
  * leading `//` read as a host (see below); `%2F` (and `%5C`) decoded as `/`, then runs merged and
- * dot segments resolved; and path parameters (`;…` in a segment) dropped (see below). Many
+ * dot segments resolved; path parameters (`;…` in a segment) dropped; and reserved characters
+ * such as `:` and `@` decoded, and encoded (see below). Many
  * servers (nginx, S3) decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and
  * they resolve the dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg`
  * (nginx decodes, then resolves `..`), which the browser sends as written since `..%2Fprivate` is
@@ -214,6 +222,15 @@ export function slashReadings(pathAndQuery: string): string[] {
   // Decision (RFC 9309 compares `;` as written; the reading that cannot keep what the owner
   // refused): the path without them is checked too.
   if (path.includes(';')) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/;[^/]*/g, '').replace(/\/{2,}/g, '/')));
+  // Reserved characters a server decodes before it looks the path up, written the other way:
+  // `/wiki/Special%3AFilePath/a.jpg` is Special:FilePath, `/%40alice/` is /@alice/, and the
+  // browser keeps either spelling as written. RFC 9309 §2.2.2 decodes only unreserved escapes, so
+  // `Disallow: /wiki/Special:` matched no `%3A` (Wikipedia lists both spellings for that reason).
+  // Decision (the reading that cannot keep what the owner refused): the path is also read with
+  // these escapes decoded, and with these characters encoded. Not `/ ? # %`, nor `* $` (wildcards
+  // in rules, written `%2A` / `%24` when literal).
+  if (HAS_RESERVED_ESCAPE.test(path)) add(path.replace(RESERVED_ESCAPE, (m) => String.fromCharCode(parseInt(m.slice(1), 16))));
+  if (HAS_RESERVED_RAW.test(path)) add(path.replace(RESERVED_RAW, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
   return out;
 }
 
