@@ -201,3 +201,20 @@ describe('URL readings: reserved characters written either way', () => {
     expect(each(rule, `${ORIGIN}${path}`)).toEqual(NONE_REFUSE);
   });
 });
+
+describe('URL readings: characters the URL parser may encode', () => {
+  // The URL parser encodes `{`, `}` and a backtick in a path (WHATWG path percent-encode set;
+  // engines differ on `^`, `|`, `[`, `]`), so `/a{b}/x.jpg` is requested as `/a%7Bb%7D/x.jpg`,
+  // which `Disallow: /a{b}/` as written does not name. (robots.txt and ai.txt: tdmrep.json and RSL
+  // read the path through the URL parser again, which encodes them back.)
+  it.each([
+    ['/a{b}/', '/a{b}/x.jpg'],
+    ['/a%7Bb%7D/', '/a{b}/x.jpg'],
+    ['/a`b/', '/a`b/x.jpg'],
+    ['/a^b|c[d]/', '/a%5Eb%7Cc%5Bd%5D/x.jpg'],
+  ])('a rule for %s refuses %s', (rule, path) => {
+    expect(isAllowed(parseRobotsTxt(`User-agent: *\nDisallow: ${rule}\n`), 'heed', `${ORIGIN}${path}`)).toBe(false);
+    expect(denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: `User-agent: *\nDisallow: ${rule}\n` }, `${ORIGIN}${path}`, 'image', AI))).toBe(true);
+    expect(denied(evaluateAiTxt(ok('/ai.txt', `User-agent: *\nDisallow: ${rule}\n`), `${ORIGIN}${path}`, AI))).toBe(true);
+  });
+});

@@ -151,12 +151,14 @@ export function decodeSegmentDelims(s: string): string {
 const ENCODED_SLASH = /%2f|%5c/gi;
 const HAS_ENCODED_SLASH = /%2f|%5c/i;
 // Reserved characters the URL parser leaves as written in a path, raw or escaped (sub-delims but
-// `*` and `$`, and `:` `@`: RFC 3986 §2.2), which servers decode: see slashReadings.
-const RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40)/gi;
-const HAS_RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40)/i;
-const RESERVED_RAW = /[!&'()+,:;=@]/g;
+// `*` and `$`, and `:` `@`: RFC 3986 §2.2), and those it may encode itself (`{`, `}` and a
+// backtick are in the WHATWG path percent-encode set; engines differ on `[ ] ^ |`), which
+// servers decode: see slashReadings.
+const RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40|5B|5D|5E|60|7B|7C|7D)/gi;
+const HAS_RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40|5B|5D|5E|60|7B|7C|7D)/i;
+const RESERVED_RAW = /[!&'()+,:;=@[\]^`{|}]/g;
 /** Whether a path holds a raw reserved character that slashReadings also reads encoded. */
-export const HAS_RESERVED_RAW = /[!&'()+,:;=@]/;
+export const HAS_RESERVED_RAW = /[!&'()+,:;=@[\]^`{|}]/;
 // A dot segment as the URL parser and servers read one: `.` or `..`, a dot also written `%2e`.
 const HAS_DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 const DOT_DOT = /^(?:\.|%2e){2}$/i;
@@ -227,8 +229,9 @@ export function slashReadings(pathAndQuery: string): string[] {
   // browser keeps either spelling as written. RFC 9309 §2.2.2 decodes only unreserved escapes, so
   // `Disallow: /wiki/Special:` matched no `%3A` (Wikipedia lists both spellings for that reason).
   // Decision (the reading that cannot keep what the owner refused): the path is also read with
-  // these escapes decoded, and with these characters encoded. Not `/ ? # %`, nor `* $` (wildcards
-  // in rules, written `%2A` / `%24` when literal).
+  // these escapes decoded, and with these characters encoded; so are `{`, `}` and the like, which
+  // the URL parser may encode (`/a{b}/` is requested as `/a%7Bb%7D/`). Not `/ ? # %`, nor `* $`
+  // (wildcards in rules, written `%2A` / `%24` when literal).
   if (HAS_RESERVED_ESCAPE.test(path)) add(path.replace(RESERVED_ESCAPE, (m) => String.fromCharCode(parseInt(m.slice(1), 16))));
   if (HAS_RESERVED_RAW.test(path)) add(path.replace(RESERVED_RAW, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
   return out;
