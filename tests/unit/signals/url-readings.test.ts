@@ -218,3 +218,32 @@ describe('URL readings: characters the URL parser may encode', () => {
     expect(denied(evaluateAiTxt(ok('/ai.txt', `User-agent: *\nDisallow: ${rule}\n`), `${ORIGIN}${path}`, AI))).toBe(true);
   });
 });
+
+describe('URL readings: an absolute location with `*` in its host', () => {
+  // `https://*.v.test/private/*` names the site's images on every host of its own (the owner's
+  // cdn.v.test, img.v.test); read as one literal host `*.v.test`, it named none, and the
+  // reservation or prohibition was lost for all of them.
+  const tdm = (location: string, url: string) => denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', JSON.stringify([{ location, 'tdm-reservation': 1 }])), imageUrl: url, imageHeaders: {}, pageFallback: null }, AI));
+  const rslDenies = (contentUrl: string, url: string) => denied(evaluateRsl(ok('/license.xml', `<rsl xmlns="https://rslstandard.org/rsl"><content url="${contentUrl}"><license><prohibits type="usage">all</prohibits></license></content></rsl>`), url, AI));
+
+  it.each([
+    ['https://*.v.test/private/*', 'https://cdn.v.test/private/a.jpg'],
+    ['https://*.v.test/private/*', 'https://a.b.v.test./private/a.jpg'],
+    ['https://*.v.test/private/*', 'https://v.test/private/a.jpg'],
+    ['http://*.v.test/private/', 'https://img.v.test/private/a.jpg'],
+    ['https://img*.v.test/', 'https://img2.v.test/private/a.jpg'],
+  ])('%s covers %s', (pattern, url) => {
+    expect(tdm(pattern, url)).toBe(true);
+    expect(rslDenies(pattern, url)).toBe(true);
+  });
+
+  it.each([
+    ['https://*.v.test/private/*', 'https://cdn.v.test/public/a.jpg'],
+    ['https://*.v.test/private/*', 'https://cdn.other.test/private/a.jpg'],
+    ['https://*.v.test/private/*', 'https://v.test.other.test/private/a.jpg'],
+    ['https://img*.v.test/', 'https://cdn.v.test/private/a.jpg'],
+  ])('%s does not cover %s', (pattern, url) => {
+    expect(tdm(pattern, url)).toBe(false);
+    expect(rslDenies(pattern, url)).toBe(false);
+  });
+});

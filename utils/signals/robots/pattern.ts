@@ -419,7 +419,7 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
 /**
  * matchesUrlPattern, or an absolute http(s) pattern that differs from the URL's origin only by
  * scheme, a leading `www.` or a trailing dot (`http://site/images/*` for
- * `https://site./images/a.jpg`): a signal
+ * `https://site./images/a.jpg`), or whose host has a `*` that matches it (sameHost): a signal
  * file names its own site's content, often under the site's other spelling. Callers read both
  * ways and keep the stricter answer (DESIGN.md §2 rule 3; fail closed): TDMRep locations, RSL
  * `<content url>`.
@@ -435,7 +435,7 @@ export function matchesUrlPatternLoosely(pattern: string, url: string): boolean 
     // server answers, so a location naming `https://v.test/private/` names the image written
     // `https://v.test./private/a.jpg` too, and the other way round.
     const host = (x: URL) => x.hostname.replace(/\.$/, '').replace(/^www\./, '');
-    if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
+    if (!sameHost(host(l), host(u)) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
     const slash = p.indexOf('/', p.indexOf('//') + 2);
     const path = slash < 0 ? '/' : p.slice(slash);
     // An absolute location ending in an empty query (`https://site/a.jpg?`) is read as written
@@ -444,6 +444,19 @@ export function matchesUrlPatternLoosely(pattern: string, url: string): boolean 
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a pattern's host names `host`. A `*` in it matches any run of characters, as in the
+ * path (`https://*.site/images/*` for the site's cdn.site and img.site), and a leading `*.` also
+ * matches the bare domain. Decision (the reading that cannot keep what the owner refused): read
+ * as one literal host `*.site`, such a location named no image at all, and the reservation or
+ * prohibition it states was lost for every host of the site.
+ */
+function sameHost(pattern: string, host: string): boolean {
+  if (!pattern.includes('*')) return pattern === host;
+  const glob = { source: `${pattern}$`, priority: 0, pieces: null, anchored: false };
+  return matchPattern(glob, host) || (pattern.startsWith('*.') && sameHost(pattern.slice(2), host));
 }
 
 /** The specificity of a signal-file pattern for longest-match rules: its length in octets (RFC 9309 §2.2.2). */
