@@ -247,3 +247,22 @@ describe('URL readings: an absolute location with `*` in its host', () => {
     expect(rslDenies(pattern, url)).toBe(false);
   });
 });
+
+describe('URL readings: a scheme-relative absolute location', () => {
+  // `//v.test/private/*` is a URL without its scheme (a network-path reference, RFC 3986 §4.2):
+  // read only as a path starting `//v.test/`, it named no image.
+  const tdm = (location: string, url: string) => denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', JSON.stringify([{ location, 'tdm-reservation': 1 }])), imageUrl: url, imageHeaders: {}, pageFallback: null }, AI));
+  const rslDenies = (contentUrl: string, url: string) => denied(evaluateRsl(ok('/license.xml', `<rsl xmlns="https://rslstandard.org/rsl"><content url="${contentUrl}"><license><prohibits type="usage">all</prohibits></license></content></rsl>`), url, AI));
+
+  it('covers the image on that host, over either scheme', () => {
+    for (const url of ['https://v.test/private/a.jpg', 'http://v.test/private/a.jpg', 'https://www.v.test/private/a.jpg']) {
+      expect([tdm('//v.test/private/*', url), rslDenies('//v.test/private/', url)]).toEqual([true, true]);
+    }
+  });
+
+  it('not another host or path', () => {
+    for (const url of ['https://other.test/private/a.jpg', 'https://v.test/public/a.jpg']) {
+      expect([tdm('//v.test/private/*', url), rslDenies('//v.test/private/', url)]).toEqual([false, false]);
+    }
+  });
+});

@@ -419,14 +419,18 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
 /**
  * matchesUrlPattern, or an absolute http(s) pattern that differs from the URL's origin only by
  * scheme, a leading `www.` or a trailing dot (`http://site/images/*` for
- * `https://site./images/a.jpg`), or whose host has a `*` that matches it (sameHost): a signal
+ * `https://site./images/a.jpg`), whose host has a `*` that matches it (sameHost), or that is
+ * scheme-relative (`//site/images/*`): a signal
  * file names its own site's content, often under the site's other spelling. Callers read both
  * ways and keep the stricter answer (DESIGN.md §2 rule 3; fail closed): TDMRep locations, RSL
  * `<content url>`.
  */
 export function matchesUrlPatternLoosely(pattern: string, url: string): boolean {
   if (matchesUrlPattern(pattern, url)) return true;
-  const p = pattern.trim();
+  let p = pattern.trim();
+  // `//site/images/*` is a URL without its scheme (RFC 3986 §4.2): read only as a path that starts
+  // `//site/`, it named no image; read as the URL too (either scheme: see below).
+  if (/^\/\/[^/]/.test(p)) p = `https:${p}`;
   if (!/^https?:\/\//i.test(p)) return false;
   try {
     const l = new URL(p);
