@@ -241,7 +241,14 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     findTdmRule(parsed.value, imageUrl, true),
     ...slashUrls.map((u) => findTdmRule(parsed.value, u, true)),
   ];
-  const found = binds(asWritten) ? asWritten : (others.find(binds) ?? asWritten ?? others.find((f) => f !== null) ?? null);
+  // A `$`-anchored location also anchors at the end of the path: `/*.jpg$` reserves /a.jpg?x=1,
+  // which the server serves as /a.jpg (robots/match.ts anchoredWithoutQuery, the same decision).
+  const anchored = (f: typeof asWritten) => binds(f) && f!.rule.location.trim().endsWith('$');
+  const withoutQuery = [imageUrl, ...slashUrls].flatMap((u) => {
+    const bare = urlWithoutQuery(u);
+    return bare === null ? [] : [findTdmRule(parsed.value, bare), findTdmRule(parsed.value, bare, true)];
+  });
+  const found = binds(asWritten) ? asWritten : (others.find(binds) ?? withoutQuery.find(anchored) ?? asWritten ?? others.find((f) => f !== null) ?? null);
   if (!found) {
     evidence.push({ ...base, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' });
     return null;
@@ -251,6 +258,19 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     ? `rule ${index + 1} unreadable: ${rule.problem}`
     : `rule ${index + 1} "${clip(rule.location, 200)}": ${declText(String(rule.reservation), rule.policy)}`;
   return { scope: 'site', source: wellKnown.url, value, reservation: rule.problem ? 'invalid' : rule.reservation, policy: rule.policy, label: 'tdmrep.json' };
+}
+
+/** The URL without its query (an empty `?` too), or null when it has none or does not parse. */
+function urlWithoutQuery(url: string): string | null {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    if (!u.href.includes('?')) return null;
+    u.search = '';
+    return u.href;
+  } catch {
+    return null;
+  }
 }
 
 function declLayer(decl: TdmDeclaration, scope: Scope, source: string, label: string): Layer | null {

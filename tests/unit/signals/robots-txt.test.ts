@@ -141,7 +141,10 @@ describe('matchRobots', () => {
     // Special characters.
     ['User-agent: *\nDisallow: /a$b', 'heed', '/a$bc', false, '/a$b'],
     ['User-agent: *\nDisallow: *.gif', 'heed', '/x/y.gif', false, '*.gif'],
-    ['User-agent: *\nDisallow: /*.jpg$', 'heed', '/a.jpg?x=1', true, null],
+    // `$` anchors at the end of the query as written; a `$`-anchored Disallow also anchors at the end
+    // of the path (the query does not change the file served: match.ts anchoredWithoutQuery).
+    ['User-agent: *\nDisallow: /*.jpg$', 'heed', '/a.jpg?x=1', false, '/*.jpg$'],
+    ['User-agent: *\nAllow: /*.jpg$\nDisallow: /', 'heed', '/a.jpg?x=1', false, '/'],
     ['User-agent: *\nDisallow: /a**b$', 'heed', '/axxb', false, '/a**b$'],
     ['User-agent: *\nDisallow: /x\nDisallow: \nAllow:', 'heed', '/y', true, null],
     // Longest wins; equal length ties go to Allow.

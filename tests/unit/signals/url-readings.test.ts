@@ -266,3 +266,30 @@ describe('URL readings: a scheme-relative absolute location', () => {
     }
   });
 });
+
+describe('URL readings: a query added to a file a `$` rule names', () => {
+  // `Disallow: /*.jpg$` (Google's own example for blocking a file type) names the JPEG files; the
+  // server serves /a.jpg?x=1 and /a.jpg? as /a.jpg, but as written `$` anchors at the end of the
+  // query, so a page that adds one got the file past the rule.
+  const robots = (body: string, url: string) => denied(evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body }, url, 'image', AI));
+
+  it.each(['/a.jpg?x=1', '/a.jpg?', '/photos/a.jpg?w=800&h=600', '/a.jpg;v=1?x', '/a%2Ejpg?x'])('robots.txt `Disallow: /*.jpg$` refuses %s', (path) => {
+    expect(robots('User-agent: *\nDisallow: /*.jpg$\n', `${ORIGIN}${path}`)).toBe(true);
+    expect(isAllowed(parseRobotsTxt('User-agent: *\nDisallow: /*.jpg$\n'), 'heed', `${ORIGIN}${path}`)).toBe(false);
+  });
+
+  it('only an anchored Disallow reads the path without its query: an Allow that matched in the query, or a broader Disallow, does not', () => {
+    // Google's vectors (GoogleOnly_...): `/index?f=filename.php/` is allowed by `Allow: /*.php`.
+    expect(robots('User-agent: *\nDisallow: /\nAllow: /*.php\n', `${ORIGIN}/index?f=filename.php/`)).toBe(false);
+    expect(robots('User-agent: *\nDisallow: /*.jpg$\n', `${ORIGIN}/a.png?x=1`)).toBe(false);
+    expect(robots('User-agent: *\nDisallow: /*.jpg$\nAllow: /press/*.jpg$\n', `${ORIGIN}/press/a.jpg?x=1`)).toBe(false);
+  });
+
+  it('a tdmrep.json `$` location reserves the file with a query too', () => {
+    const tdm = (rules: unknown[], path: string) => denied(resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', JSON.stringify(rules)), imageUrl: `${ORIGIN}${path}`, imageHeaders: {}, pageFallback: null }, AI));
+    expect(tdm([{ location: '/*.jpg$', 'tdm-reservation': 1 }], '/a.jpg?x=1')).toBe(true);
+    expect(tdm([{ location: '/*.jpg$', 'tdm-reservation': 1 }], '/a.png?x=1')).toBe(false);
+    // Not a non-anchored rule that matched nothing but the path without its query.
+    expect(tdm([{ location: '/*.php', 'tdm-reservation': 0 }, { location: '/', 'tdm-reservation': 1 }], '/index?f=a.php')).toBe(false);
+  });
+});

@@ -143,14 +143,43 @@ export function strictestRule(group: AgentRules, path: string): RobotsRule | nul
     if (rule && !rule.allow) return rule;
   }
   const decode = path.includes('%') || decodedGroup(group) !== group || decodedGroup(group, 'segment') !== group;
-  if (!decode && !hasOtherReadings(path)) return first; // the common case: one reading
+  const q = path.indexOf('?');
+  if (!decode && !hasOtherReadings(path) && q < 0) return first; // the common case: one reading
   for (const r of pathReadings(path, decode).slice(1)) {
     const rules = r.decoded ? decodedGroup(group, r.decoded) : group;
     if (rules === group && r.path === path) continue; // the reading as written, again
     const rule = winningRule(rules, r.path);
     if (rule && !rule.allow) return rule;
   }
-  return first;
+  return q < 0 ? first : (anchoredWithoutQuery(group, path.slice(0, q)) ?? first);
+}
+
+const anchoredDisallows = new WeakMap<AgentRules, boolean>();
+/** Whether a group (or its rooted reading) has a `$`-anchored Disallow. */
+function hasAnchoredDisallow(group: AgentRules): boolean {
+  let has = anchoredDisallows.get(group);
+  if (has === undefined) anchoredDisallows.set(group, (has = group.rules.some((r) => !r.allow && r.pattern.source.endsWith('$'))));
+  return has;
+}
+
+/**
+ * A `$`-anchored Disallow that decides the path without its query, or null. `Disallow: /*.jpg$`
+ * (Google's own example for blocking a file type) names the JPEG files, and a server serves
+ * /a.jpg?x=1 and /a.jpg? as /a.jpg; as written `$` anchors at the end of the query, so a page that
+ * added one got the file past the rule. Decision (DESIGN.md §2 rule 2, the reading that cannot
+ * keep what the owner refused): an anchored Disallow also anchors at the end of the path. Only an
+ * anchored one: any other rule that decides the path without its query matched it with the query
+ * too, or lost an Allow that matched in the query (`Allow: /*.php` for `/index?f=a.php`, which
+ * Google's vectors allow).
+ */
+function anchoredWithoutQuery(group: AgentRules, path: string): RobotsRule | null {
+  if (!hasAnchoredDisallow(group)) return null; // most groups: nothing to read again
+  const decode = path.includes('%') || decodedGroup(group) !== group || decodedGroup(group, 'segment') !== group;
+  for (const r of pathReadings(path, decode)) {
+    const rule = winningRule(r.decoded ? decodedGroup(group, r.decoded) : group, r.path);
+    if (rule && !rule.allow && rule.pattern.source.endsWith('$')) return rule;
+  }
+  return null;
 }
 
 /** RFC 9309 §2.2.2: /robots.txt itself is always allowed. */
