@@ -293,3 +293,13 @@ describe('URL readings: a query added to a file a `$` rule names', () => {
     expect(tdm([{ location: '/*.php', 'tdm-reservation': 0 }, { location: '/', 'tdm-reservation': 1 }], '/index?f=a.php')).toBe(false);
   });
 });
+
+describe('URL readings: a query added to a file a `$` Content-Usage rule names', () => {
+  const reasons = (body: string, url: string) => evaluateRobots({ url: `${ORIGIN}/robots.txt`, outcome: 'ok', body }, url, 'image', AI).filter((e) => e.effect === 'deny').map((e) => e.reason);
+  it('Content-Usage: /*.jpg$ train-ai=n refuses /a.jpg?x=1', () => {
+    expect(reasons('User-agent: *\nAllow: /\nContent-Usage: /*.jpg$ train-ai=n\n', `${ORIGIN}/a.jpg?x=1`)).toEqual(['content-usage-n']);
+    expect(reasons('User-agent: *\nAllow: /\nContent-Usage: /*.jpg$ train-ai=n\n', `${ORIGIN}/a.png?x=1`)).toEqual([]);
+    // A longer rule decides the path without its query as it does the path: /photos/ says y.
+    expect(reasons('User-agent: *\nAllow: /\nContent-Usage: /*.jpg$ train-ai=n\nContent-Usage: /photos/ train-ai=y\n', `${ORIGIN}/photos/a.jpg?x=1`)).toEqual([]);
+  });
+});

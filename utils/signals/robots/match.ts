@@ -210,6 +210,15 @@ export function applicablePreferences<T>(prefs: readonly PathPreference<T>[], pa
   const readings = decode || hasOtherReadings(path) ? pathReadings(path, decode) : [{ path, decoded: false as const }];
   const out = new Set<PathPreference<T>>();
   for (const r of readings) for (const p of longestPreferences(prefs, r.path, r.decoded)) out.add(p);
+  // A `$`-anchored rule also anchors at the end of the path (anchoredWithoutQuery): `/*.jpg$`
+  // speaks for /a.jpg?x=1, served as /a.jpg, when it is the longest rule for that path.
+  const q = path.indexOf('?');
+  if (q >= 0 && prefs.some((p) => p.pattern?.source.endsWith('$'))) {
+    const bare = path.slice(0, q);
+    for (const r of pathReadings(bare, decode)) {
+      for (const p of longestPreferences(prefs, r.path, r.decoded)) if (p.pattern?.source.endsWith('$')) out.add(p);
+    }
+  }
   return [...out];
 }
 
