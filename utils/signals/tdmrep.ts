@@ -253,11 +253,32 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     evidence.push({ ...base, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' });
     return null;
   }
+  // A rule that does not reserve (0) speaks for the image only if every reading of its path meets
+  // a rule. `/public/..%2Fprivate/a.jpg` meets `/public/*: 0` as written, but the server may serve
+  // /private/a.jpg, for which the file is silent and the page's reservation (the fallback) would
+  // apply. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner reserved):
+  // the file is then silent for the image, so its 0 does not supersede the page's 1.
+  const silentFor = [imageUrl, ...slashUrls].find((u) => findTdmRule(parsed.value, u) === null && findTdmRule(parsed.value, u, true) === null);
+  if (!binds(found) && silentFor !== undefined) {
+    const note = `tdmrep.json rule ${found.index + 1} ("${clip(found.rule.location, 200)}") says not reserved for this path as written, but no rule covers it read as ${clip(pathOf(silentFor), 200)}, which the server may serve: the file is treated as silent for this image.`;
+    evidence.push({ ...base, value: `rule ${found.index + 1} covers one reading only`, effect: 'info', note });
+    return null;
+  }
   const { rule, index } = found;
   const value = rule.problem
     ? `rule ${index + 1} unreadable: ${rule.problem}`
     : `rule ${index + 1} "${clip(rule.location, 200)}": ${declText(String(rule.reservation), rule.policy)}`;
   return { scope: 'site', source: wellKnown.url, value, reservation: rule.problem ? 'invalid' : rule.reservation, policy: rule.policy, label: 'tdmrep.json' };
+}
+
+/** The path and query of a URL, for notes. */
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
 }
 
 /** The URL without its query (an empty `?` too), or null when it has none or does not parse. */

@@ -303,3 +303,23 @@ describe('URL readings: a query added to a file a `$` Content-Usage rule names',
     expect(reasons('User-agent: *\nAllow: /\nContent-Usage: /*.jpg$ train-ai=n\nContent-Usage: /photos/ train-ai=y\n', `${ORIGIN}/photos/a.jpg?x=1`)).toEqual([]);
   });
 });
+
+describe('URL readings: a tdmrep.json 0 that speaks for one reading only', () => {
+  // tdmrep.json says /public/ is not reserved; the page reserves its own images (its meta, the
+  // fallback when the file is silent). `/public/..%2Fprivate/a.jpg` matches `/public/*` as
+  // written, but the server serves /private/a.jpg, for which the file is silent and the page's
+  // reservation applies. Read as 0, the file's rule superseded the page and the image was kept.
+  const rules = JSON.stringify([{ location: '/public/*', 'tdm-reservation': 0 }]);
+  const reserved = (path: string) =>
+    resolveTdmReservation({ wellKnown: ok('/.well-known/tdmrep.json', rules), imageUrl: `${ORIGIN}${path}`, imageHeaders: {}, pageFallback: { reservation: '1', source: `${ORIGIN}/page.html` } }, AI).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it.each(['/public/..%2Fprivate/a.jpg', '/public/..;/private/a.jpg', '//public/private/a.jpg', '/public%2F..%2Fprivate/a.jpg'])('%s is reserved by the page', (path) => {
+    expect(reserved(path)).toEqual(['tdm-reserved']);
+  });
+
+  it('a path every reading of which meets the 0 rule is not reserved', () => {
+    expect(reserved('/public/a.jpg')).toEqual([]);
+    expect(reserved('/public//a.jpg')).toEqual([]);
+    expect(reserved('/public%2Fa.jpg')).toEqual(['tdm-reserved']); // as written, /public%2Fa.jpg meets no rule
+  });
+});
