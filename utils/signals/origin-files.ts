@@ -63,7 +63,8 @@ export function originOf(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    if (u.hostname.endsWith('.') && u.hostname.length > 1) u.hostname = u.hostname.slice(0, -1);
+    const host = u.hostname.replace(/\.+$/, ''); // every trailing dot: `v.test..` reaches v.test too
+    if (host !== u.hostname && host !== '') u.hostname = host;
     return u.origin;
   } catch {
     return null;

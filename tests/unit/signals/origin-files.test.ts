@@ -46,6 +46,7 @@ describe('originOf', () => {
     ['https://v.test/a.jpg', 'https://v.test'],
     ['https://V.Test:443/a.jpg', 'https://v.test'],
     ['https://v.test./a.jpg', 'https://v.test'],
+    ['https://v.test.../a.jpg', 'https://v.test'],
     ['https://V.TEST.:8443/a.jpg', 'https://v.test:8443'],
     ['http://user:pw@v.test.:80/a.jpg', 'http://v.test'],
     ['https://127.0.0.1./a.jpg', 'https://127.0.0.1'],

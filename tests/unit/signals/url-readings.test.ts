@@ -102,6 +102,7 @@ describe('URL readings: a fully qualified host (trailing dot)', () => {
 
   it('an absolute tdmrep.json location names the image whichever way its host is written', () => {
     expect(tdm('https://v.test/private/*', dotted)).toBe(true);
+    expect(tdm('https://v.test/private/*', 'https://v.test../private/a.jpg')).toBe(true);
     expect(tdm('https://v.test./private/*', 'https://v.test/private/a.jpg')).toBe(true);
     expect(tdm('https://www.v.test/private/*', dotted)).toBe(true);
     expect(tdm('https://other.test/private/*', dotted)).toBe(false);

@@ -438,7 +438,7 @@ export function matchesUrlPatternLoosely(pattern: string, url: string): boolean 
     // A trailing dot is the same DNS name written fully qualified (`v.test.` is `v.test`): the same
     // server answers, so a location naming `https://v.test/private/` names the image written
     // `https://v.test./private/a.jpg` too, and the other way round.
-    const host = (x: URL) => x.hostname.replace(/\.$/, '').replace(/^www\./, '');
+    const host = (x: URL) => x.hostname.replace(/\.+$/, '').replace(/^www\./, '');
     if (!sameHost(host(l), host(u)) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
     const slash = p.indexOf('/', p.indexOf('//') + 2);
     const path = slash < 0 ? '/' : p.slice(slash);
