@@ -2,7 +2,7 @@ import { decide, type Decision } from './decide';
 import { imageCredit, withCredit } from './credit';
 import type { Credit } from '../model/credit';
 import type { Evidence, Licence, RefusalReason } from '../model/evidence';
-import type { OriginFiles } from '../signals/origin-files';
+import { originOf, type OriginFiles } from '../signals/origin-files';
 import type { PageSignals } from '../page/page-signals';
 import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
@@ -365,14 +365,9 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   const hops = image.redirects ?? [];
   const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
   const sameDomain = urls.every((u) => tdmCovers(page.pageUrl, u));
-  // By origin, not by spelling: `https://MUSEUM.example:443/a.png` is museum.example's image.
-  const originKey = (u: string) => {
-    try {
-      return new URL(u).origin;
-    } catch {
-      return null;
-    }
-  };
+  // By origin, not by spelling: `https://MUSEUM.example:443/a.png` and `https://museum.example./a.png`
+  // are museum.example's image (originOf).
+  const originKey = originOf;
   const originOfUrl = (u: string) => {
     const key = originKey(u);
     return key === null ? null : (image.origins.find((o) => originKey(o.origin) === key) ?? null);

@@ -28,7 +28,7 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { compileFilePattern, matchPattern, mergeSlashes, normaliseTarget, pathAndQuery } from './robots/pattern';
+import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
 
 /** One Allow/Disallow line. */
 export interface AiTxtRule {
@@ -173,9 +173,10 @@ export function decidingRule(rules: readonly AiTxtRule[], target: string, foldCa
 }
 
 /**
- * The deciding rule for the path as written, with repeated slashes merged, and with case
- * folded: the stricter answer wins (DESIGN.md §2 rule 2's reading, for this robots.txt
- * look-alike), so `//private/a.jpg` meets `Disallow: /private/`. Escapes are already decoded
+ * The deciding rule for the path as written, in its other readings (slashReadings: repeated
+ * slashes merged, `%2F` decoded, path parameters dropped), and with case folded: the stricter
+ * answer wins (DESIGN.md §2 rule 2's reading, for this robots.txt look-alike), so
+ * `//private/a.jpg` and `/public/..;/private/a.jpg` meet `Disallow: /private/`. Escapes are already decoded
  * (`rfc` reading). Case: Spawning's rules are file-type globs (`Disallow: *.jpg`), and a
  * file type has no case — `IMG_0001.JPG` is a JPEG the owner listed — so the folded reading
  * counts too (fail closed; it can only add a Disallow, never lift one).
@@ -183,9 +184,9 @@ export function decidingRule(rules: readonly AiTxtRule[], target: string, foldCa
 function strictestRule(rules: readonly AiTxtRule[], target: string): AiTxtRule | null {
   const first = decidingRule(rules, target);
   if (first && !first.allow) return first;
-  const merged = mergeSlashes(target);
-  for (const [t, fold] of [[merged, false], [target, true], [merged, true]] as const) {
-    if (!fold && t === target) continue;
+  const others = slashReadings(target);
+  const readings: [string, boolean][] = [...others.map((t): [string, boolean] => [t, false]), [target, true], ...others.map((t): [string, boolean] => [t, true])];
+  for (const [t, fold] of readings) {
     const other = decidingRule(rules, t, fold);
     if (other && !other.allow) return other;
   }

@@ -50,11 +50,22 @@ export function signalFileUrls(origin: string): { robots: string; tdmrep: string
   return { robots: `${origin}/robots.txt`, tdmrep: `${origin}/.well-known/tdmrep.json`, aiTxt: `${origin}/ai.txt` };
 }
 
-/** `scheme://host:port` of a URL, or null. */
+/**
+ * `scheme://host:port` of a URL, or null: the origin whose signal files speak for it. A host
+ * written fully qualified (`v.test.`, a trailing dot) is the same DNS name as `v.test`, and the
+ * same server answers. Read as an origin of its own, its robots.txt, tdmrep.json and ai.txt were
+ * requested as `https://v.test./robots.txt`, which a server keyed on the exact Host can answer
+ * 404 ("no restriction") while it still serves the image. Decision (DESIGN.md §2 rule 2, the
+ * reading that cannot keep what the owner refused): its files are the ones the owner publishes,
+ * at `https://v.test/…`; the image itself is fetched as written.
+ */
 export function originOf(url: string): string | null {
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    const host = u.hostname.replace(/\.+$/, ''); // every trailing dot: `v.test..` reaches v.test too
+    if (host !== u.hostname && host !== '') u.hostname = host;
+    return u.origin;
   } catch {
     return null;
   }

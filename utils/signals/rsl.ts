@@ -31,7 +31,7 @@ import type { PurposeProfile } from '../model/purposes';
 import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks } from './link-header';
-import { matchesUrlPattern, matchesUrlPatternLoosely, mergeUrlSlashes, pathAndQuery, patternLength } from './robots/pattern';
+import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength, urlSlashReadings } from './robots/pattern';
 import { attribute, childrenNamed, DEFAULT_XML_OPTIONS, parseXml, type XmlElement } from './xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
@@ -340,14 +340,15 @@ function describe(c: RslContent, l: RslLicense): string {
  */
 export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope = 'site', declaredOn?: string): Evidence[] {
   // Full `<content url>`s are also read loosely (their site's other scheme or www host,
-  // matchesUrlPatternLoosely), and the image path is also read with runs of slashes merged
-  // (DESIGN.md §2 rule 2, as for robots.txt, ai.txt and tdmrep.json: `//images/a.jpg` meets
-  // `<content url="/images/">`). The stricter answer wins (rule 3): another reading can only add
-  // a refusal, never lift one nor grant a permission the path as written does not get.
+  // matchesUrlPatternLoosely), and the image path is also read in its other readings (runs of
+  // slashes merged, `%2F` decoded, path parameters dropped: urlSlashReadings; DESIGN.md §2 rule
+  // 2, as for robots.txt, ai.txt and tdmrep.json: `//images/a.jpg` meets `<content url="/images/">`).
+  // The stricter answer wins (rule 3): another reading can only add a refusal, never lift one nor
+  // grant a permission the path as written does not get.
   const strict = evaluateRslDocumentAs(doc, source, imageUrl, profile, scope, declaredOn, false);
   if (strict.some((e) => e.effect === 'deny')) return strict;
-  const merged = mergeUrlSlashes(imageUrl);
-  const readings: Array<[string, boolean]> = merged === imageUrl ? [[imageUrl, true]] : [[merged, false], [imageUrl, true], [merged, true]];
+  const others = urlSlashReadings(imageUrl);
+  const readings: Array<[string, boolean]> = [...others.map((u): [string, boolean] => [u, false]), [imageUrl, true], ...others.map((u): [string, boolean] => [u, true])];
   for (const [url, loosely] of readings) {
     const other = evaluateRslDocumentAs(doc, source, url, profile, scope, declaredOn, loosely);
     if (other.some((e) => e.effect === 'deny')) return other;

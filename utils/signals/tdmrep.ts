@@ -142,8 +142,8 @@ function readRule(item: unknown): TdmRule {
 
 /**
  * Whether a rule's `location` covers the URL (path pattern, or an absolute URL on the same
- * origin). `loosely`: an absolute location also covers the URL when it differs only by scheme or
- * a leading `www.` — the file lives on this origin and names its own content, often under the
+ * origin). `loosely`: an absolute location also covers the URL when it differs only by scheme,
+ * a leading `www.` or a trailing dot on the host — the file lives on this origin and names its own content, often under the
  * site's other spelling (`http://site/images/*` served over https). The caller reads both ways
  * and keeps the stricter answer (DESIGN.md §2 rule 3; fail closed).
  */
@@ -241,9 +241,27 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     findTdmRule(parsed.value, imageUrl, true),
     ...slashUrls.map((u) => findTdmRule(parsed.value, u, true)),
   ];
-  const found = binds(asWritten) ? asWritten : (others.find(binds) ?? asWritten ?? others.find((f) => f !== null) ?? null);
+  // A `$`-anchored location also anchors at the end of the path: `/*.jpg$` reserves /a.jpg?x=1,
+  // which the server serves as /a.jpg (robots/match.ts anchoredWithoutQuery, the same decision).
+  const anchored = (f: typeof asWritten) => binds(f) && f!.rule.location.trim().endsWith('$');
+  const withoutQuery = [imageUrl, ...slashUrls].flatMap((u) => {
+    const bare = urlWithoutQuery(u);
+    return bare === null ? [] : [findTdmRule(parsed.value, bare), findTdmRule(parsed.value, bare, true)];
+  });
+  const found = binds(asWritten) ? asWritten : (others.find(binds) ?? withoutQuery.find(anchored) ?? asWritten ?? others.find((f) => f !== null) ?? null);
   if (!found) {
     evidence.push({ ...base, value: 'no rule matches this image', effect: 'info', note: 'tdmrep.json has no rule for this image path.' });
+    return null;
+  }
+  // A rule that does not reserve (0) speaks for the image only if every reading of its path meets
+  // a rule. `/public/..%2Fprivate/a.jpg` meets `/public/*: 0` as written, but the server may serve
+  // /private/a.jpg, for which the file is silent and the page's reservation (the fallback) would
+  // apply. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner reserved):
+  // the file is then silent for the image, so its 0 does not supersede the page's 1.
+  const silentFor = [imageUrl, ...slashUrls].find((u) => findTdmRule(parsed.value, u) === null && findTdmRule(parsed.value, u, true) === null);
+  if (!binds(found) && silentFor !== undefined) {
+    const note = `tdmrep.json rule ${found.index + 1} ("${clip(found.rule.location, 200)}") says not reserved for this path as written, but no rule covers it read as ${clip(pathOf(silentFor), 200)}, which the server may serve: the file is treated as silent for this image.`;
+    evidence.push({ ...base, value: `rule ${found.index + 1} covers one reading only`, effect: 'info', note });
     return null;
   }
   const { rule, index } = found;
@@ -251,6 +269,29 @@ function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[
     ? `rule ${index + 1} unreadable: ${rule.problem}`
     : `rule ${index + 1} "${clip(rule.location, 200)}": ${declText(String(rule.reservation), rule.policy)}`;
   return { scope: 'site', source: wellKnown.url, value, reservation: rule.problem ? 'invalid' : rule.reservation, policy: rule.policy, label: 'tdmrep.json' };
+}
+
+/** The path and query of a URL, for notes. */
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+/** The URL without its query (an empty `?` too), or null when it has none or does not parse. */
+function urlWithoutQuery(url: string): string | null {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    if (!u.href.includes('?')) return null;
+    u.search = '';
+    return u.href;
+  } catch {
+    return null;
+  }
 }
 
 function declLayer(decl: TdmDeclaration, scope: Scope, source: string, label: string): Layer | null {

@@ -560,7 +560,8 @@ describe('text-only page licences (real Wikipedia pages)', () => {
 // one whose origin files are missing altogether fails closed (DESIGN.md §2 rules 2 and 5).
 describe('assessImage finds the origin files of every URL the bytes came through', () => {
   const disallowAll = files('https://museum.example', { robots: { url: 'https://museum.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /' } });
-  it.each(['https://MUSEUM.Example/a.png', 'https://museum.example:443/a.png', 'https://user@museum.example/a.png'])('%s meets the origin’s robots.txt', (url) => {
+  // A fully qualified host (`museum.example.`) is museum.example: its files are read there (origin-files.ts originOf).
+  it.each(['https://MUSEUM.Example/a.png', 'https://museum.example:443/a.png', 'https://user@museum.example/a.png', 'https://museum.example./a.png', 'https://MUSEUM.example.:443/a.png'])('%s meets the origin’s robots.txt', (url) => {
     expect(decideFor(url, { origins: [disallowAll] }).reasons).toContain('robots-disallow');
   });
   it('no origin files for the image: refused, signal-unreadable', () => {

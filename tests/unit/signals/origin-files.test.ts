@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { robotsStatusOutcome, signalFileStatusOutcome } from '../../../utils/signals/origin-files';
+import { originOf, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls } from '../../../utils/signals/origin-files';
 
 // DESIGN.md §2 rule 2: robots.txt answering 4xx other than 429 → no restriction; 429, 5xx → complete disallow.
 describe('robotsStatusOutcome (an HTTP error answer for robots.txt)', () => {
@@ -34,5 +34,30 @@ describe('signalFileStatusOutcome (an HTTP error answer for tdmrep.json, ai.txt,
     [503, 'error'],
   ])('HTTP %i → %s', (status, expected) => {
     expect(signalFileStatusOutcome(status)).toBe(expected);
+  });
+});
+
+// The origin whose signal files speak for a URL: by origin, not spelling. A fully qualified host
+// (trailing dot) is the same host: its robots.txt is the one published without the dot, not
+// `https://v.test./robots.txt`, which a server keyed on the exact Host may answer 404 ("no
+// restriction") while it serves the image (DESIGN.md §2 rule 2, fail closed).
+describe('originOf', () => {
+  it.each([
+    ['https://v.test/a.jpg', 'https://v.test'],
+    ['https://V.Test:443/a.jpg', 'https://v.test'],
+    ['https://v.test./a.jpg', 'https://v.test'],
+    ['https://v.test.../a.jpg', 'https://v.test'],
+    ['https://V.TEST.:8443/a.jpg', 'https://v.test:8443'],
+    ['http://user:pw@v.test.:80/a.jpg', 'http://v.test'],
+    ['https://127.0.0.1./a.jpg', 'https://127.0.0.1'],
+    ['https://[::1]/a.jpg', 'https://[::1]'],
+    ['data:image/png;base64,AA==', null],
+    ['not a url', null],
+  ])('%s → %s', (url, origin) => {
+    expect(originOf(url)).toBe(origin);
+  });
+
+  it("a trailing-dot image's robots.txt is read without the dot", () => {
+    expect(signalFileUrls(originOf('https://v.test./private/a.jpg')!).robots).toBe('https://v.test/robots.txt');
   });
 });

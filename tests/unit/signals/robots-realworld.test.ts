@@ -152,8 +152,9 @@ const CASES: Case[] = [
     images: {
       '/images/2024/01/01/world/photo.jpg': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
       '/images/report.pdf': TRAINING, // `*`: Disallow: /*.pdf$
-      // `$` anchors the end of path + query: with a query it is no longer `.pdf$` for `*`.
-      '/images/report.pdf?download=1': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
+      // `$` anchors the end of path + query as written; a `$`-anchored Disallow also anchors at the
+      // end of the path (robots/match.ts anchoredWithoutQuery): the query does not change the PDF served.
+      '/images/report.pdf?download=1': TRAINING,
       // Allow: /athletic/search/$ and Disallow: /athletic/search/* are equally long: allow wins the tie (§2.2.2).
       '/athletic/search/': only('anthropic-ai', 'Bytespider', 'CCBot', 'ClaudeBot', 'cohere-ai', 'Diffbot', 'FacebookBot', 'Google-Extended', 'GPTBot', 'omgili', 'Omgilibot', 'Claude-Web', 'Amazonbot'),
       '/athletic/search/photo.jpg': TRAINING,

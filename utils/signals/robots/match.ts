@@ -1,4 +1,4 @@
-import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
+import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, HAS_RESERVED_RAW, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -98,10 +98,19 @@ function rootedGroup(group: AgentRules): AgentRules {
   return r;
 }
 
+/** Whether a path without escapes has readings other than as written (slashReadings): `//`, or a reserved character such as `;` or `:`. */
+const hasOtherReadings = (pathAndQuery: string) => {
+  const q = pathAndQuery.indexOf('?');
+  const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
+  return path.includes('//') || HAS_RESERVED_RAW.test(path);
+};
+
 /**
  * The readings of a path that are all checked (DESIGN.md §2 rule 2): as written, with repeated
- * slashes merged, with `%2F` decoded as `/` (slashReadings: servers such as nginx and S3 decode
- * it, so `/private%2Fa.jpg` serves `/private/a.jpg`), and, when `decode`, each with unreserved
+ * slashes merged, with `%2F` decoded as `/` and the dot segments that makes resolved
+ * (slashReadings: servers such as nginx and S3 decode it, so `/private%2Fa.jpg` and
+ * `/public/..%2Fprivate/a.jpg` serve `/private/a.jpg`), without path parameters (Tomcat serves
+ * `/public/..;/private/a.jpg` as `/private/a.jpg`), and, when `decode`, each with unreserved
  * escapes decoded, then each with a path segment's delimiters decoded too (`%3A` → `:`,
  * pattern.ts decodeSegmentDelims). `decoded` says how: match them against rules decoded alike.
  * The first is always the path as written.
@@ -134,14 +143,43 @@ export function strictestRule(group: AgentRules, path: string): RobotsRule | nul
     if (rule && !rule.allow) return rule;
   }
   const decode = path.includes('%') || decodedGroup(group) !== group || decodedGroup(group, 'segment') !== group;
-  if (!decode && !path.includes('//')) return first; // the common case: one reading
+  const q = path.indexOf('?');
+  if (!decode && !hasOtherReadings(path) && q < 0) return first; // the common case: one reading
   for (const r of pathReadings(path, decode).slice(1)) {
     const rules = r.decoded ? decodedGroup(group, r.decoded) : group;
     if (rules === group && r.path === path) continue; // the reading as written, again
     const rule = winningRule(rules, r.path);
     if (rule && !rule.allow) return rule;
   }
-  return first;
+  return q < 0 ? first : (anchoredWithoutQuery(group, path.slice(0, q)) ?? first);
+}
+
+const anchoredDisallows = new WeakMap<AgentRules, boolean>();
+/** Whether a group (or its rooted reading) has a `$`-anchored Disallow. */
+function hasAnchoredDisallow(group: AgentRules): boolean {
+  let has = anchoredDisallows.get(group);
+  if (has === undefined) anchoredDisallows.set(group, (has = group.rules.some((r) => !r.allow && r.pattern.source.endsWith('$'))));
+  return has;
+}
+
+/**
+ * A `$`-anchored Disallow that decides the path without its query, or null. `Disallow: /*.jpg$`
+ * (Google's own example for blocking a file type) names the JPEG files, and a server serves
+ * /a.jpg?x=1 and /a.jpg? as /a.jpg; as written `$` anchors at the end of the query, so a page that
+ * added one got the file past the rule. Decision (DESIGN.md §2 rule 2, the reading that cannot
+ * keep what the owner refused): an anchored Disallow also anchors at the end of the path. Only an
+ * anchored one: any other rule that decides the path without its query matched it with the query
+ * too, or lost an Allow that matched in the query (`Allow: /*.php` for `/index?f=a.php`, which
+ * Google's vectors allow).
+ */
+function anchoredWithoutQuery(group: AgentRules, path: string): RobotsRule | null {
+  if (!hasAnchoredDisallow(group)) return null; // most groups: nothing to read again
+  const decode = path.includes('%') || decodedGroup(group) !== group || decodedGroup(group, 'segment') !== group;
+  for (const r of pathReadings(path, decode)) {
+    const rule = winningRule(r.decoded ? decodedGroup(group, r.decoded) : group, r.path);
+    if (rule && !rule.allow && rule.pattern.source.endsWith('$')) return rule;
+  }
+  return null;
 }
 
 /** RFC 9309 §2.2.2: /robots.txt itself is always allowed. */
@@ -169,9 +207,18 @@ export function applicablePreferences<T>(prefs: readonly PathPreference<T>[], pa
   // Every reading of the path (as written, slashes merged, escapes decoded; DESIGN.md §2 rule
   // 2) contributes; the caller combines what they find most-restrictively.
   const decode = path.includes('%') || prefs.some((p) => p.pattern?.source.includes('%'));
-  const readings = decode || path.includes('//') ? pathReadings(path, decode) : [{ path, decoded: false as const }];
+  const readings = decode || hasOtherReadings(path) ? pathReadings(path, decode) : [{ path, decoded: false as const }];
   const out = new Set<PathPreference<T>>();
   for (const r of readings) for (const p of longestPreferences(prefs, r.path, r.decoded)) out.add(p);
+  // A `$`-anchored rule also anchors at the end of the path (anchoredWithoutQuery): `/*.jpg$`
+  // speaks for /a.jpg?x=1, served as /a.jpg, when it is the longest rule for that path.
+  const q = path.indexOf('?');
+  if (q >= 0 && prefs.some((p) => p.pattern?.source.endsWith('$'))) {
+    const bare = path.slice(0, q);
+    for (const r of pathReadings(bare, decode)) {
+      for (const p of longestPreferences(prefs, r.path, r.decoded)) if (p.pattern?.source.endsWith('$')) out.add(p);
+    }
+  }
   return [...out];
 }
 

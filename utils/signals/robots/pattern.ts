@@ -143,34 +143,100 @@ export function decodeSegmentDelims(s: string): string {
   return path.replace(SEGMENT_DELIM_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) + rest;
 }
 
-// `%2F` / `%2f`: an encoded slash.
-const ENCODED_SLASH = /%2f/gi;
-const HAS_ENCODED_SLASH = /%2f/i;
+// `%2F` / `%2f`: an encoded slash; `%5C` / `%5c`: an encoded backslash, which IIS (http.sys)
+// decodes and reads as a slash: `/private%5Ca.jpg` serves /private/a.jpg there. The browser
+// turns a raw `\` into `/` itself (WHATWG URL, special schemes), so only the encoded one reaches
+// a server as written. Decision (the reading that cannot keep what the owner refused): both are
+// read as a slash in the decoded reading.
+const ENCODED_SLASH = /%2f|%5c/gi;
+const HAS_ENCODED_SLASH = /%2f|%5c/i;
+// Reserved characters the URL parser leaves as written in a path, raw or escaped (sub-delims but
+// `*` and `$`, and `:` `@`: RFC 3986 §2.2), and those it may encode itself (`{`, `}` and a
+// backtick are in the WHATWG path percent-encode set; engines differ on `[ ] ^ |`), which
+// servers decode: see slashReadings.
+const RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40|5B|5D|5E|60|7B|7C|7D)/gi;
+const HAS_RESERVED_ESCAPE = /%(?:21|26|27|28|29|2B|2C|3A|3B|3D|40|5B|5D|5E|60|7B|7C|7D)/i;
+const RESERVED_RAW = /[!&'()+,:;=@[\]^`{|}]/g;
+/** Whether a path holds a raw reserved character that slashReadings also reads encoded. */
+export const HAS_RESERVED_RAW = /[!&'()+,:;=@[\]^`{|}]/;
+// A dot segment as the URL parser and servers read one: `.` or `..`, a dot also written `%2e`.
+const HAS_DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+const DOT_DOT = /^(?:\.|%2e){2}$/i;
+const DOT = /^(?:\.|%2e)$/i;
+
+/**
+ * A path with its dot segments resolved as the URL parser (and nginx, Apache, Tomcat) resolves
+ * them (RFC 3986 §5.2.4, a dot also written `%2e`): `/public/../private/a.jpg` → `/private/a.jpg`.
+ * The path itself when it has none.
+ */
+export function resolveDotSegments(path: string): string {
+  if (!HAS_DOT_SEGMENT.test(path)) return path;
+  const segments = path.split('/');
+  const out: string[] = [];
+  for (let i = 1; i < segments.length; i++) {
+    const s = segments[i]!;
+    const last = i === segments.length - 1;
+    if (DOT_DOT.test(s)) out.pop();
+    else if (!DOT.test(s)) {
+      out.push(s);
+      continue;
+    }
+    if (last) out.push(''); // `/a/b/..` is `/a/`
+  }
+  return `/${out.join('/')}`;
+}
 
 /**
  * The other readings of a path + query's slashes (DESIGN.md §2 rule 2: checked as written and
- * merged, the stricter answer wins), without the path as written: runs of slashes merged, and
- * `%2F` decoded as `/` (then runs merged). Many servers (nginx, S3) decode an encoded slash, so
- * `/private%2Fa.jpg` serves `/private/a.jpg`. The query is left as written. Empty when the path
- * has neither; an extra reading can only add a refusal.
+ * merged, the stricter answer wins), without the path as written: runs of slashes merged; a
+ * leading `//` read as a host (see below); `%2F` (and `%5C`) decoded as `/`, then runs merged and
+ * dot segments resolved; path parameters (`;…` in a segment) dropped; and reserved characters
+ * such as `:` and `@` decoded, and encoded (see below). Many
+ * servers (nginx, S3) decode an encoded slash, so `/private%2Fa.jpg` serves `/private/a.jpg`; and
+ * they resolve the dot segments it makes: `/public/..%2Fprivate/a.jpg` serves `/private/a.jpg`
+ * (nginx decodes, then resolves `..`), which the browser sends as written since `..%2Fprivate` is
+ * no segment of its own to it. Decision: those readings are checked too, so the image is refused
+ * as `/private/a.jpg` is (the reading that cannot keep what the owner refused). The query is left
+ * as written. Empty when the path has none of these; an extra reading can only add a refusal.
  */
 export function slashReadings(pathAndQuery: string): string[] {
   const q = pathAndQuery.indexOf('?');
   const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
   const query = q < 0 ? '' : pathAndQuery.slice(q);
   const out: string[] = [];
-  if (path.includes('//')) out.push(path.replace(/\/{2,}/g, '/') + query);
-  if (HAS_ENCODED_SLASH.test(path)) out.push(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/') + query);
+  const add = (p: string) => {
+    if (p !== path && !out.includes(p + query)) out.push(p + query);
+  };
+  if (path.includes('//')) add(path.replace(/\/{2,}/g, '/'));
+  // A path that starts with `//` is a network-path reference to a URL parser: the common Node
+  // idiom `new URL(req.url, base)` reads `//cdn/private/a.jpg` as host `cdn`, path
+  // /private/a.jpg, and serves that. Decision (the reading that cannot keep what the owner
+  // refused): the path after that "host" is checked too; merged alone it read /cdn/private/a.jpg.
+  if (path.startsWith('//')) {
+    const rest = path.replace(/^\/+[^/]*/, '') || '/';
+    add(rest);
+    add(rest.replace(/\/{2,}/g, '/'));
+  }
+  // Only behind a decoded slash: the URL parser has resolved every other dot segment already.
+  if (HAS_ENCODED_SLASH.test(path)) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/\/{2,}/g, '/')));
+  // Path parameters: Tomcat, Jetty and Spring drop each segment's `;…` before resolving dot
+  // segments, so `/public/..;/private/a.jpg` and `/private;v=2/a.jpg` serve /private/a.jpg.
+  // Decision (RFC 9309 compares `;` as written; the reading that cannot keep what the owner
+  // refused): the path without them is checked too.
+  if (path.includes(';')) add(resolveDotSegments(path.replace(ENCODED_SLASH, '/').replace(/;[^/]*/g, '').replace(/\/{2,}/g, '/')));
+  // Reserved characters a server decodes before it looks the path up, written the other way:
+  // `/wiki/Special%3AFilePath/a.jpg` is Special:FilePath, `/%40alice/` is /@alice/, and the
+  // browser keeps either spelling as written. RFC 9309 §2.2.2 decodes only unreserved escapes, so
+  // `Disallow: /wiki/Special:` matched no `%3A` (Wikipedia lists both spellings for that reason).
+  // Decision (the reading that cannot keep what the owner refused): the path is also read with
+  // these escapes decoded, and with these characters encoded; so are `{`, `}` and the like, which
+  // the URL parser may encode (`/a{b}/` is requested as `/a%7Bb%7D/`). Not `/ ? # %`, nor `* $`
+  // (wildcards in rules, written `%2A` / `%24` when literal).
+  if (HAS_RESERVED_ESCAPE.test(path)) add(path.replace(RESERVED_ESCAPE, (m) => String.fromCharCode(parseInt(m.slice(1), 16))));
+  if (HAS_RESERVED_RAW.test(path)) add(path.replace(RESERVED_RAW, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
   return out;
 }
 
-/**
- * The path of a path + query with runs of slashes merged and `%2F` decoded as `/` (the query is
- * left as written): the strictest of slashReadings, for callers that check one other reading.
- */
-export function mergeSlashes(pathAndQuery: string): string {
-  return slashReadings(pathAndQuery).at(-1) ?? pathAndQuery;
-}
 
 /** slashReadings of an absolute URL's path, as URLs (none when the URL is unparseable). */
 export function urlSlashReadings(url: string): string[] {
@@ -186,10 +252,6 @@ export function urlSlashReadings(url: string): string[] {
   }
 }
 
-/** An absolute URL with runs of slashes in its path merged and `%2F` decoded (the URL itself when none, or unparseable). */
-export function mergeUrlSlashes(url: string): string {
-  return urlSlashReadings(url).at(-1) ?? url;
-}
 
 /** How a pattern or path is decoded for one reading: unreserved escapes (decodeUnreserved), or those and a path segment's delimiters too (decodeSegmentDelims). */
 export type Decoding = 'unreserved' | 'segment';
@@ -349,32 +411,56 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
     if (p.origin !== new URL(url).origin) return false;
     // No decodeURI: it threw on `%E9` (not UTF-8) and turned `%25` into `%`, so such a location
     // matched nothing; it also made `%2A` a wildcard.
-    return matchesPathPattern(p.pathname + p.search, target);
+    return matchesPathPattern(requestPath(p), target);
   }
   return matchesPathPattern(pattern, target);
 }
 
 /**
  * matchesUrlPattern, or an absolute http(s) pattern that differs from the URL's origin only by
- * scheme or a leading `www.` (`http://site/images/*` for `https://site/images/a.jpg`): a signal
+ * scheme, a leading `www.` or a trailing dot (`http://site/images/*` for
+ * `https://site./images/a.jpg`), whose host has a `*` that matches it (sameHost), or that is
+ * scheme-relative (`//site/images/*`): a signal
  * file names its own site's content, often under the site's other spelling. Callers read both
  * ways and keep the stricter answer (DESIGN.md §2 rule 3; fail closed): TDMRep locations, RSL
  * `<content url>`.
  */
 export function matchesUrlPatternLoosely(pattern: string, url: string): boolean {
   if (matchesUrlPattern(pattern, url)) return true;
-  const p = pattern.trim();
+  let p = pattern.trim();
+  // `//site/images/*` is a URL without its scheme (RFC 3986 §4.2): read only as a path that starts
+  // `//site/`, it named no image; read as the URL too (either scheme: see below).
+  if (/^\/\/[^/]/.test(p)) p = `https:${p}`;
   if (!/^https?:\/\//i.test(p)) return false;
   try {
     const l = new URL(p);
     const u = new URL(url);
-    const host = (x: URL) => x.hostname.replace(/^www\./, '');
-    if (host(l) !== host(u) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
+    // A trailing dot is the same DNS name written fully qualified (`v.test.` is `v.test`): the same
+    // server answers, so a location naming `https://v.test/private/` names the image written
+    // `https://v.test./private/a.jpg` too, and the other way round.
+    const host = (x: URL) => x.hostname.replace(/\.+$/, '').replace(/^www\./, '');
+    if (!sameHost(host(l), host(u)) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
     const slash = p.indexOf('/', p.indexOf('//') + 2);
-    return matchesUrlPattern(`${u.origin}${slash < 0 ? '/' : p.slice(slash)}`, url);
+    const path = slash < 0 ? '/' : p.slice(slash);
+    // An absolute location ending in an empty query (`https://site/a.jpg?`) is read as written
+    // (requestPath) and, here, without its `?`, as it was read before the `?` was kept.
+    return matchesUrlPattern(`${u.origin}${path}`, url) || (path.endsWith('?') && matchesUrlPattern(`${u.origin}${path.slice(0, -1)}`, url));
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a pattern's host names `host`. A `*` in it matches any run of characters, as in the
+ * path (`https://*.site/images/*` for the site's cdn.site and img.site), and a leading `*.` also
+ * matches the bare domain. Decision (the reading that cannot keep what the owner refused): read
+ * as one literal host `*.site`, such a location named no image at all, and the reservation or
+ * prohibition it states was lost for every host of the site.
+ */
+function sameHost(pattern: string, host: string): boolean {
+  if (!pattern.includes('*')) return pattern === host;
+  const glob = { source: `${pattern}$`, priority: 0, pieces: null, anchored: false };
+  return matchPattern(glob, host) || (pattern.startsWith('*.') && sameHost(pattern.slice(2), host));
 }
 
 /** The specificity of a signal-file pattern for longest-match rules: its length in octets (RFC 9309 §2.2.2). */
@@ -385,9 +471,20 @@ export function patternLength(pattern: string): number {
 /** The path and query of an absolute URL (what robots-style patterns match), or null. */
 export function pathAndQuery(url: string): string | null {
   try {
-    const u = new URL(url);
-    return u.pathname + u.search;
+    return requestPath(new URL(url));
   } catch {
     return null;
   }
+}
+
+/**
+ * The path and query a parsed URL is requested with. An empty query is kept: `search` reads ''
+ * for `/a.jpg?`, but the request is for `/a.jpg?`, which `Disallow: /*?` names (Google's matcher
+ * compares the `?` too); dropped, the rule matched nothing and the image was permitted.
+ */
+function requestPath(u: URL): string {
+  if (u.search !== '') return u.pathname + u.search;
+  const q = u.href.indexOf('?'); // the query's `?`: a path or host never holds one unescaped
+  const hash = u.href.indexOf('#');
+  return q >= 0 && (hash < 0 || q < hash) ? `${u.pathname}?` : u.pathname;
 }

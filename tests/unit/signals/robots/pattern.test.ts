@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFilePattern, compilePattern, decodeSegmentDelims, matchesPathPattern, matchesUrlPattern, matchPattern, mergeUrlSlashes, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
+import { compileFilePattern, compilePattern, decodeSegmentDelims, matchesPathPattern, matchesUrlPattern, matchPattern, normalisePercentEncoding, pathAndQuery, pathOfUrl, patternLength, slashReadings, urlSlashReadings } from '../../../../utils/signals/robots/pattern';
 
 // Signal-file patterns (TDMRep location, ai.txt, RSL content url): the `rfc` reading.
 describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
@@ -69,11 +69,12 @@ describe('matchesPathPattern (RFC 9309 §2.2.2–2.2.3)', () => {
 
   it('slash readings: runs merged, and %2F decoded as a slash in the path only', () => {
     expect(slashReadings('/a/b?x=%2F')).toEqual([]);
-    expect(slashReadings('//a//b')).toEqual(['/a/b']);
+    expect(slashReadings('//a//b')).toEqual(['/a/b', '//b', '/b']); // `a` read as a host too
+    expect(slashReadings('//cdn/private/a.jpg?w=1')).toEqual(['/cdn/private/a.jpg?w=1', '/private/a.jpg?w=1']);
     expect(slashReadings('/private%2fa.jpg?u=%2F')).toEqual(['/private/a.jpg?u=%2F']);
-    expect(slashReadings('//a%2F%2Fb')).toEqual(['/a%2F%2Fb', '/a/b']);
-    expect(mergeUrlSlashes('https://s.test/private%2Fa.jpg')).toBe('https://s.test/private/a.jpg');
-    expect(urlSlashReadings('https://s.test//a%2Fb?q=%2F')).toEqual(['https://s.test/a%2Fb?q=%2F', 'https://s.test/a/b?q=%2F']);
+    expect(slashReadings('//a%2F%2Fb')).toEqual(['/a%2F%2Fb', '/', '/a/b']);
+    expect(urlSlashReadings('https://s.test/private%2Fa.jpg')).toEqual(['https://s.test/private/a.jpg']);
+    expect(urlSlashReadings('https://s.test//a%2Fb?q=%2F')).toEqual(['https://s.test/a%2Fb?q=%2F', 'https://s.test/?q=%2F', 'https://s.test/a/b?q=%2F']);
   });
 
   it('pathAndQuery', () => {
