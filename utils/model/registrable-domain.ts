@@ -16,13 +16,18 @@ export function sameRegistrableDomain(a: string, b: string): boolean {
 }
 
 /**
- * Whether `host` equals `domain` or is a subdomain of it (registry matching rule). Trailing dots
- * are dropped, all of them: the URL parser keeps each (`https://i.pinimg.com../`), and with one
- * dropped such a host matched no registry or block-list entry (fail closed: it is the same site).
+ * A host as the one DNS name it is: lower case, every trailing dot dropped. The URL parser keeps
+ * each dot (`https://i.pinimg.com../`), and with one dropped such a host matched no registry or
+ * block-list entry, and its signal files were asked of another name (fail closed: it is the same site).
  */
+export function bareHost(host: string): string {
+  return host.toLowerCase().replace(/\.+$/, '');
+}
+
+/** Whether `host` equals `domain` or is a subdomain of it (registry matching rule), both read as bareHost. */
 export function hostMatchesDomain(host: string, domain: string): boolean {
-  const h = host.toLowerCase().replace(/\.+$/, '');
-  const d = domain.toLowerCase().replace(/\.+$/, '');
+  const h = bareHost(host);
+  const d = bareHost(domain);
   return h === d || h.endsWith(`.${d}`);
 }
 

@@ -1,5 +1,5 @@
 import { parse as parseHost } from 'tldts';
-import { registrableDomain } from './registrable-domain';
+import { bareHost, registrableDomain } from './registrable-domain';
 
 /**
  * Shared hosting (DESIGN.md §2 rule 4): one registrable domain, many unrelated owners — blogs
@@ -141,7 +141,7 @@ export function archivedOriginal(input: string): string | null {
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname.toLowerCase().replace(/\.+$/, '') !== 'web.archive.org') return null;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || bareHost(url.hostname) !== 'web.archive.org') return null;
   const original = waybackOriginal(url);
   return original === null ? null : original + url.search;
 }
@@ -645,7 +645,7 @@ export function carriedAddresses(input: string): string[] {
   for (let i = 1; i < segments.length - 1; i++) {
     let host: string;
     try {
-      host = decodeURIComponent(segments[i]!).toLowerCase().replace(/\.+$/, '');
+      host = bareHost(decodeURIComponent(segments[i]!));
     } catch {
       continue;
     }

@@ -3,7 +3,7 @@ import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { archivedOriginal, carriedAddresses } from '../model/shared-hosting';
-import { hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
+import { bareHost, hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
  * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
@@ -50,7 +50,7 @@ function readDomain(raw: unknown): string | null {
   if (!text) return null;
   try {
     const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text.replace(/^\*?\.+/, '')}`).hostname;
-    return host.toLowerCase().replace(/\.+$/, '') || null;
+    return bareHost(host) || null;
   } catch {
     return null;
   }

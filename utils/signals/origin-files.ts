@@ -1,3 +1,4 @@
+import { bareHost } from '../model/registrable-domain';
 import { isFetchedFile, type FetchedFile } from './fetched-file';
 import { isRobotsFetch, type RobotsFetch } from './robots-txt';
 
@@ -63,7 +64,7 @@ export function originOf(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    const host = u.hostname.replace(/\.+$/, ''); // every trailing dot: `v.test..` reaches v.test too
+    const host = bareHost(u.hostname); // every trailing dot: `v.test..` reaches v.test too
     if (host !== u.hostname && host !== '') u.hostname = host;
     return u.origin;
   } catch {

@@ -1,3 +1,4 @@
+import { bareHost } from '../../model/registrable-domain';
 /**
  * Path patterns (RFC 9309 §2.2.2-2.2.3): `*` matches any run of characters, a trailing `$`
  * anchors the end, otherwise a pattern matches as a prefix of path + query, case-sensitively.
@@ -438,7 +439,7 @@ export function matchesUrlPatternLoosely(pattern: string, url: string): boolean 
     // A trailing dot is the same DNS name written fully qualified (`v.test.` is `v.test`): the same
     // server answers, so a location naming `https://v.test/private/` names the image written
     // `https://v.test./private/a.jpg` too, and the other way round.
-    const host = (x: URL) => x.hostname.replace(/\.+$/, '').replace(/^www\./, '');
+    const host = (x: URL) => bareHost(x.hostname).replace(/^www\./, '');
     if (!sameHost(host(l), host(u)) || (l.port !== u.port && l.port !== '' && u.port !== '')) return false;
     const slash = p.indexOf('/', p.indexOf('//') + 2);
     const path = slash < 0 ? '/' : p.slice(slash);
