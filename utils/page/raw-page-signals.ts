@@ -24,7 +24,7 @@ export interface RawPageSignals {
 }
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
-import { licenceContainer, mainArticle } from '../signals/html-licence/dom';
+import { licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
 
@@ -57,9 +57,6 @@ function keptContent(content: string): { content: string; refuses: boolean } {
  * the background, as on Collect (MAX_NAME_READ in signals/meta-robots.ts, kept equal by a test).
  */
 export const RAW_LIMITS = { metas: 1000, name: 10_000, content: 4096, links: 100, url: 2048, jsonLdScripts: 50, jsonLdChars: 1_000_000, title: 2000, rslScripts: 3, rslChars: 512 * 1024 } as const;
-
-/** The essence of a `type` attribute: `application/ld+json; charset=…` → `application/ld+json`. */
-const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
  * Inline RSL licences: at most 3 (as many as robots.txt `License:` documents are read) and one

@@ -1,6 +1,9 @@
 import { MAX_PAGE_URL } from '../../model/page-url';
 import { LIMITS } from './limits';
 
+/** The essence of an element's `type` attribute: `application/ld+json; charset=…` → `application/ld+json`. */
+export const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
+
 /** Trimmed, whitespace-collapsed, capped text; null when empty or not a string. */
 export function cleanText(value: unknown): string | null {
   if (typeof value !== 'string') return null;

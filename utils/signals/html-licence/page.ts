@@ -1,6 +1,6 @@
 import { JSON_LD_SCRIPTS_SENT, LIMITS } from './limits';
 import type { JsonLdImageObject, LicenceVia, PageLicenceMarkup, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, licenceContainer, mainArticle, markupIn, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, licenceContainer, mainArticle, markupIn, mediaType, resolvePageUrl, resolveUrl } from './dom';
 import { pageCreditFrom, readPageCreditMarkup } from './credits';
 import { readJsonLdTexts } from './json-ld';
 import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
@@ -234,7 +234,7 @@ function jsonLdTextsOf(doc: Document): { texts: (string | null)[]; truncated: bo
   const scripts = doc.querySelectorAll('script[type]');
   for (let i = 0; i < scripts.length; i++) {
     const script = scripts[i]!;
-    if ((script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/ld+json') continue;
+    if (mediaType(script) !== 'application/ld+json') continue;
     if (texts.length >= JSON_LD_SCRIPTS_SENT) return { texts, truncated: true };
     const text = script.textContent ?? '';
     if (text.length > LIMITS.jsonLdScript || total + text.length > LIMITS.jsonLdTotal) texts.push(null);
