@@ -17,7 +17,7 @@ import type { OriginSignals } from './origin-signals';
 import { redirectOf } from './redirect-hops';
 import type { Decision } from '@/utils/policy/decide';
 import type { RedirectHop } from '@/utils/policy/assess';
-import { hopNotSeen } from '@/utils/policy/pre-fetch';
+import { carriedSiteOrigins, hopNotSeen } from '@/utils/policy/pre-fetch';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -125,9 +125,11 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
     return { ok: false, reason: 'below-min-side', evidence: [{ kind: 'fetch', scope: 'image', source: candidate.url, value, effect: 'info', note }], instead: null };
   }
 
-  // The signal files of the origin of every URL the bytes came through: the image's, each hop's, the final one's.
+  // The signal files of the origin of every URL the bytes came through: the image's, each hop's,
+  // the final one's; and of the sites those URLs carry (an image proxy's source), read for their file.
   const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
-  const originNames = [...new Set([candidate.url, ...hopUrls, fetched.finalUrl].map(originOf).filter((o): o is string => o !== null))];
+  const throughUrls = [candidate.url, ...hopUrls, fetched.finalUrl];
+  const originNames = [...new Set([...throughUrls.map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(throughUrls)])];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([

@@ -3,7 +3,7 @@ import type { ItemToStore, Job } from '@/utils/store/db';
 import { manifestPolicy, type ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
-import { refusalBeforeHop, refusalBeforeRequest } from '@/utils/policy/pre-fetch';
+import { carriedSiteOrigins, refusalBeforeHop, refusalBeforeRequest } from '@/utils/policy/pre-fetch';
 import { originOf } from '@/utils/signals/origin-files';
 import { gatherImage, type BeforeHop, type FetchSlot } from './gather-image';
 import { checkPeople } from './people-check';
@@ -34,14 +34,20 @@ export async function judgeImage(
   // that origin's robots.txt can only be read once the first request has answered: gatherImage
   // fetches its files and assessImage checks the final URL against them (the bytes were read).
   const origin = originOf(candidate.url);
-  const known = refusalBeforeRequest(site, candidate.url, origin ? await origins.get(origin) : null, settings, candidate);
+  const imageOrigin = origin ? await origins.get(origin) : null;
+  const known =
+    refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate) ??
+    // Then the signal files of the sites the URL carries (an image proxy's source), fetched only
+    // when nothing already refuses it: a blocked site's robots.txt is not asked for.
+    refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate, await Promise.all(carriedSiteOrigins([candidate.url]).map((o) => origins.get(o))));
   if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).
   const minSide = job.onlyImage ? 0 : settings.minImageSide;
   // Each redirect's target is judged as the image URL was, before it is requested.
   const beforeHop: BeforeHop = async (hops, nextUrl) => {
     const nextOrigin = originOf(nextUrl);
-    return refusalBeforeHop(site, hops, nextUrl, nextOrigin ? await origins.get(nextOrigin) : null, settings);
+    const files = nextOrigin ? await origins.get(nextOrigin) : null;
+    return refusalBeforeHop(site, hops, nextUrl, files, settings) ?? refusalBeforeHop(site, hops, nextUrl, files, settings, await Promise.all(carriedSiteOrigins([nextUrl]).map((o) => origins.get(o))));
   };
   const gathered = await gatherImage(origins, candidate, settings, fetchSlot, beforeHop, minSide);
   if (!gathered.ok && gathered.reason === 'refused-on-the-way') {

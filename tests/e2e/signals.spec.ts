@@ -91,3 +91,27 @@ test('ai.txt disallowing the image type refuses it', async ({ heed, sites }) => 
   const verdicts = await popup.collect();
   expect(byPath(verdicts, '/art/a.png')).toMatchObject({ decision: 'refused', reasons: ['ai-txt-disallow'] });
 });
+
+// An image proxy serves another site's file under its own address: the file's owner's robots.txt
+// speaks for it (DESIGN.md §2 rules 2 and 5), read before the proxy is asked for it.
+test("a file served through an image proxy is refused by its owner's robots.txt, before the proxy is asked", async ({ heed, sites }) => {
+  const { popup } = await openSiteWithPopup(heed, `${sites.origin('proxied.test')}/`);
+  const pageLoaded = sites.log.length; // the page's own <img> loads come before
+  const verdicts = await popup.collect();
+  const port = new URL(sites.origin('owner.test')).port;
+  const through = (path: string) => `${sites.origin('imgproxy.test')}/fetch.png?url=${encodeURIComponent(`http://owner.test:${port}${path}`)}`;
+  const row = (url: string) => {
+    const v = verdicts.find((x) => x.url === url);
+    if (!v) throw new Error(`no verdict for ${url}: ${verdicts.map((x) => x.url).join(', ')}`);
+    return v;
+  };
+  expect(row(through('/private/a.png'))).toMatchObject({ decision: 'refused', reasons: ['robots-disallow'] });
+  expect(row(through('/public/b.png'))).toMatchObject({ decision: 'permitted', reasons: [] });
+  // The owner's robots.txt was read; Heed asked the proxy only for the file its owner allows (the
+  // page's own <img> loads aside), and never requested the owner's files themselves.
+  expect(sites.requests).toContain('owner.test /robots.txt');
+  const heedAsked = sites.log.slice(pageLoaded).map((r) => `${r.host} ${r.path}`);
+  const publicUrl = new URL(through('/public/b.png'));
+  expect(heedAsked.filter((r) => r.startsWith('imgproxy.test /fetch.png'))).toEqual([`imgproxy.test ${publicUrl.pathname}${publicUrl.search}`]);
+  expect(sites.requests.some((r) => /^owner\.test \/(?:private|public)\//.test(r))).toBe(false);
+});

@@ -681,3 +681,12 @@ export function carriedAddresses(input: string): string[] {
   }
   return [...out];
 }
+
+/**
+ * The addresses `urls` carry (carriedAddresses of each) that are not among them, once each: the
+ * sites whose file an image may be, beside the URLs its bytes came through (policy/assess.ts,
+ * policy/pre-fetch.ts, and the worker that fetches their signal files).
+ */
+export function carriedBy(urls: readonly string[]): string[] {
+  return [...new Set(urls.flatMap(carriedAddresses))].filter((c) => !urls.includes(c));
+}

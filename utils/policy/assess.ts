@@ -8,7 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { carriedAddresses, licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedBy, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { archivedSiteEvidence, evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
@@ -103,7 +103,10 @@ export interface ImageInputs {
    * fetch was redirected but its hops could not be seen (fails closed: DESIGN.md §2 rule 5).
    */
   redirects: RedirectHop[] | null;
-  /** Signal files of the origin of every URL the bytes came through (`url`, each hop, `finalUrl`). */
+  /**
+   * Signal files of the origin of every URL the bytes came through (`url`, each hop, `finalUrl`),
+   * and of the sites those URLs carry (an image proxy's source: shared-hosting.ts carriedBy).
+   */
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
   embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit; /** Every licence it states (two that differ conflict); `[licence]` when absent. */ licences?: Licence[] };
@@ -354,6 +357,28 @@ function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype
   };
 }
 
+/**
+ * What the signal files of a site an image URL carries (`url`, an address inside a proxy's URL)
+ * say of that file: its robots.txt, ai.txt, tdmrep.json and RSL, as for the image's own origin
+ * (no response of its own was read: the proxy's answer is the image's). `origin` null: its files
+ * were not read (past MAX_CARRIED_SITES, or never fetched), which refuses (DESIGN.md §2 rule 5).
+ */
+function carriedSiteFiles(url: string, origin: OriginFiles | null, profile: PurposeProfile, mime: string | undefined): Evidence[] {
+  if (!origin) {
+    if (!/^https?:/i.test(url)) return [];
+    return [{
+      kind: 'robots-txt', scope: 'image', source: url, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable',
+      note: `This image URL carries ${url.slice(0, 500)}, another site's file; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed`,
+    }];
+  }
+  return [
+    ...evaluateRobots(origin.robots, url, 'image', profile),
+    ...evaluateAiTxt(origin.aiTxt, url, profile, mime),
+    ...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: null }, profile),
+    ...rslEvidence([origin], url, profile, 'image'),
+  ];
+}
+
 /** Decide one image from the page assessment, its own signals and its element context. */
 export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
   const profile = purposeProfile(settings.purpose);
@@ -388,9 +413,14 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // refuse more or leave an image without the page's licence. Read narrowly for licence scope,
   // `resize?url=photos.other.com/a.jpg` on the page's own host had the page's licence relied on
   // for another site's file.
-  const carried = [...new Set([candidate.url, ...urls].flatMap(carriedAddresses))].filter((c) => !urls.includes(c));
+  const carried = carriedBy([candidate.url, ...urls]);
   for (const c of carried) {
     evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
+    // The file's owner says in its own signal files what may be done with it: read for the file
+    // it is, as for the image's own origin. Decision: a proxy that serves another site's file does
+    // not make that owner's `Disallow` or TDM reservation disappear (rules 2–3), and files not read
+    // fail closed (rule 5), the reading that keeps nothing the owner refused.
+    evidence.push(...carriedSiteFiles(c, originOfUrl(c), profile, image.mime));
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
@@ -433,7 +463,9 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     );
     evidence.push(...(finalOrigin ? tdm : tdm.filter((e) => e.value !== 'absent')));
   }
-  evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
+  // The RSL of the sites the bytes came through (a carried site's speaks for its own file, above).
+  const throughOrigins = image.origins.filter((o) => urls.some((u) => originKey(u) !== null && originKey(u) === originKey(o.origin)));
+  evidence.push(...rslEvidence(throughOrigins, image.finalUrl, profile, 'image'));
   for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
   for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
   evidence.push(...image.embedded.evidence);

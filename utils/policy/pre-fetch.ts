@@ -1,8 +1,8 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
-import { carriedAddresses } from '../model/shared-hosting';
+import { carriedAddresses, carriedBy } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
-import type { OriginFiles } from '../signals/origin-files';
+import { originOf, type OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, type PageAssessment, type RedirectHop } from './assess';
@@ -23,7 +23,8 @@ import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from '.
  * `imageOrigin`: the signal files of the image URL's origin (null for a URL without one);
  * `shown`: where the candidate is shown — the frames it was found in, whose sites are looked up
  * as the page's is (site-registry.ts frameSiteEvidence), and the rendition the page shows
- * (`thumbnailUrl`, site-registry.ts shownRenditionEvidence).
+ * (`thumbnailUrl`, site-registry.ts shownRenditionEvidence). `carried`: the signal files of the
+ * sites the image URL carries (carriedSiteOrigins), as far as they were fetched.
  */
 export function refusalBeforeRequest(
   page: PageAssessment,
@@ -31,8 +32,9 @@ export function refusalBeforeRequest(
   imageOrigin: OriginFiles | null,
   settings: Settings,
   shown: { frames?: readonly { url: string }[] | undefined; thumbnailUrl?: string | null | undefined } = {},
+  carried: readonly OriginFiles[] = [],
 ): Decision | null {
-  const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings);
+  const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings, carried);
   // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
   // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (shown.frames ?? []).map((f) => f.url), settings.purpose, settings));
@@ -51,10 +53,27 @@ export function refusalBeforeRequest(
 }
 
 /**
- * What is known of a URL before it is requested: the page-level evidence, its registry entry and
- * the block list for its domain (and for each address it carries), its origin's robots.txt and ai.txt.
+ * At most this many sites an image URL carries have their signal files fetched and read: a URL
+ * naming fifty sites must not cost fifty sites' requests. Past it the rest are not read, and
+ * assess.ts fails the image closed (DESIGN.md §2 rule 5).
  */
-function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFiles | null, settings: Settings): Evidence[] {
+export const MAX_CARRIED_SITES = 8;
+
+/**
+ * The origins of the sites `urls` carry (an image proxy's source: shared-hosting.ts carriedBy),
+ * whose signal files the worker fetches with the image's own (at most MAX_CARRIED_SITES).
+ */
+export function carriedSiteOrigins(urls: readonly string[]): string[] {
+  const own = new Set(urls.map(originOf));
+  return [...new Set(carriedBy(urls).map(originOf))].filter((o): o is string => o !== null && !own.has(o)).slice(0, MAX_CARRIED_SITES);
+}
+
+/**
+ * What is known of a URL before it is requested: the page-level evidence, its registry entry and
+ * the block list for its domain (and for each address it carries), its origin's robots.txt and
+ * ai.txt, and those of each site it carries whose files are in `carried`.
+ */
+function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFiles | null, settings: Settings, carried: readonly OriginFiles[]): Evidence[] {
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = [...page.imageEvidence];
   // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
@@ -64,7 +83,11 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
   // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
   // what it already knows it must refuse"). Before, the proxy was requested first.
   for (const c of carriedAddresses(url)) {
-    if (c !== url) evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
+    if (c === url) continue;
+    evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
+    // The file's owner's robots.txt and ai.txt, read for the file (a proxy does not lift them).
+    const files = carried.find((f) => f.origin === originOf(c));
+    if (files) evidence.push(...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile));
   }
   if (origin) {
     evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));
@@ -87,11 +110,11 @@ function denyReasons(evidence: readonly Evidence[]): RefusalReason[] {
  * image is decided in full once its bytes arrive (assess.ts, which reads every hop again,
  * tdmrep.json included).
  */
-export function refusalBeforeHop(page: PageAssessment, hops: readonly RedirectHop[], nextUrl: string, nextOrigin: OriginFiles | null, settings: Settings): Decision | null {
+export function refusalBeforeHop(page: PageAssessment, hops: readonly RedirectHop[], nextUrl: string, nextOrigin: OriginFiles | null, settings: Settings, carried: readonly OriginFiles[] = []): Decision | null {
   const profile = purposeProfile(settings.purpose);
   const evidence: Evidence[] = hops.flatMap((hop) => headerOptOuts(hop.headers, hop.url, 'redirect', profile));
   // What is known of the next URL counts as evidence when it refuses, as for a first request.
-  const next = knownBeforeRequest(page, nextUrl, nextOrigin, settings);
+  const next = knownBeforeRequest(page, nextUrl, nextOrigin, settings, carried);
   if (denyReasons(next).length > 0) evidence.push(...next);
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
 import type { Evidence } from '../../../utils/model/evidence';
-import type { OriginFiles } from '../../../utils/signals/origin-files';
+import { originOf, type OriginFiles } from '../../../utils/signals/origin-files';
+import { carriedBy } from '../../../utils/model/shared-hosting';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
@@ -61,12 +62,14 @@ const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandid
 });
 
 // A final URL other than `url` without hops given: one redirect, straight from `url` to it.
+// Signal files (none restricting) of the image's origin and of every site its URL carries, as
+// the worker fetches them (gather-image.ts).
 const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
   url,
   finalUrl: url,
   headers: {},
   redirects: over.finalUrl !== undefined && over.finalUrl !== url ? [{ url, location: over.finalUrl, headers: {} }] : [],
-  origins: [files(new URL(url).origin)],
+  origins: [...new Set([url, ...carriedBy([url])].map(originOf).filter((o): o is string => o !== null))].map((o) => files(o)),
   embedded: { evidence: [], licence: null },
   ...over,
 });
@@ -1359,5 +1362,50 @@ describe('an image in a frame that is a Wayback Machine snapshot of a blocked si
     const url = 'https://museum.example/embed/a.png';
     const d = assessImage(page(), image(url), candidate(url, { frames: [{ url: 'https://web.archive.org/web/2020/https://www.pinterest.com/pin/1/', metas: [], tdm: {} }] }), settings);
     expect(d.reasons).toContain('site-blocked');
+  });
+});
+
+// An image proxy serves another site's file under its own address (wsrv.nl's `?url=HOST/PATH`,
+// Photon's `i0.wp.com/HOST/PATH`, a CDN's `fetch/https://…`). The file's owner says in its own
+// robots.txt, ai.txt, tdmrep.json and RSL what may be done with it; read at the proxy's origin
+// only, `Disallow: /private/` on the owner's site let its file through the proxy. Now the
+// signal files of every site an image URL carries are read, and unread ones fail closed.
+describe('an image through a proxy: the carried site’s own signal files', () => {
+  const OWNER = 'https://photos.owner.com';
+  const cc0 = { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/', source: 'xmp' as const, attribution: null };
+  const proxied = (url: string, owner: Partial<OriginFiles>, over: Partial<ImageInputs> = {}) =>
+    assessImage(page(), image(url, { origins: [files(new URL(url).origin), files(OWNER, owner)], embedded: { evidence: [], licence: cc0 }, ...over }), candidate(url), settings);
+  const robots = (body: string) => ({ robots: { url: `${OWNER}/robots.txt`, outcome: 'ok' as const, body } });
+
+  it('the owner’s robots.txt refuses its file through wsrv.nl, a CDN fetch and Photon; its other files pass', () => {
+    const disallow = robots('User-agent: GPTBot\nDisallow: /private/');
+    for (const url of [
+      'https://wsrv.nl/?url=photos.owner.com/private/a.jpg&w=300',
+      'https://res.cloudinary.com/demo/image/fetch/https://photos.owner.com/private/a.jpg',
+      'https://i0.wp.com/photos.owner.com/private/a.jpg?w=300',
+    ]) {
+      expect(proxied(url, disallow).reasons, url).toContain('robots-disallow');
+    }
+    expect(proxied('https://wsrv.nl/?url=photos.owner.com/public/a.jpg', disallow)).toMatchObject({ decision: 'permitted', licence: { id: 'CC0-1.0' } });
+  });
+  it('the owner’s ai.txt and tdmrep.json refuse its file through a proxy', () => {
+    const url = 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg';
+    expect(proxied(url, { aiTxt: { url: `${OWNER}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: /private/' } }).reasons).toContain('ai-txt-disallow');
+    expect(proxied(url, { tdmrep: { url: `${OWNER}/.well-known/tdmrep.json`, outcome: 'ok', body: '[{"location":"/private/*","tdm-reservation":1}]' } }).reasons).toContain('tdm-reserved');
+  });
+  it('an owner’s robots.txt that could not be fetched refuses as for the image’s own origin', () => {
+    const url = 'https://wsrv.nl/?url=photos.owner.com/public/a.jpg';
+    expect(proxied(url, { robots: { url: `${OWNER}/robots.txt`, outcome: 'unreachable', detail: 'HTTP 503' } }).reasons).toContain('robots-unreachable');
+  });
+  it('the carried site’s signal files not read at all: refused signal-unreadable', () => {
+    const url = 'https://wsrv.nl/?url=photos.owner.com/public/a.jpg';
+    const d = assessImage(page(), image(url, { origins: [files('https://wsrv.nl')], embedded: { evidence: [], licence: cc0 } }), candidate(url), settings);
+    expect(d.reasons).toContain('signal-unreadable');
+    expect(d.evidence.some((e) => e.reason === 'signal-unreadable' && e.source === `${OWNER}/public/a.jpg`)).toBe(true);
+  });
+  it('the carried site’s RSL licence prohibiting AI training refuses its file', () => {
+    const url = 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg';
+    const rsl = `<rsl xmlns="https://rslstandard.org/rsl"><content url="/private/*"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>`;
+    expect(proxied(url, { rsl: [{ url: `${OWNER}/license.xml`, outcome: 'ok', body: rsl }] }).reasons).toContain('rsl-prohibits');
   });
 });

@@ -257,3 +257,27 @@ describe('an image proxy naming a blocked site’s file in base64', () => {
     expect(refusalBeforeRequest(site(), 'https://cdn.example/3f2a9c1be0d44a7f8e6b2c1d0a9f8e7d.jpg', files('https://cdn.example'), settings)).toBeNull();
   });
 });
+
+// A proxy's URL carries another site's file (wsrv.nl's `?url=HOST/PATH`, Photon's
+// `i0.wp.com/HOST/PATH`): that site's robots.txt and ai.txt, known before the request, refuse the
+// file before the proxy is asked for it (rule 2), as assess.ts refuses it after.
+describe('the signal files of the site a proxy URL carries, before the request', () => {
+  const OWNER = 'https://photos.owner.com';
+  it('the owner’s robots.txt refuses its file through wsrv.nl and Photon, unrequested', () => {
+    for (const url of ['https://wsrv.nl/?url=photos.owner.com/private/a.jpg', 'https://i0.wp.com/photos.owner.com/private/a.jpg']) {
+      const r = refusalBeforeRequest(site(), url, files(new URL(url).origin), settings, {}, [robots(OWNER, 'User-agent: GPTBot\nDisallow: /private/')]);
+      expect(r?.reasons, url).toEqual(['robots-disallow']);
+      expect(r?.evidence.some((e) => e.value === 'not requested')).toBe(true);
+    }
+    expect(refusalBeforeRequest(site(), 'https://wsrv.nl/?url=photos.owner.com/public/a.jpg', files('https://wsrv.nl'), settings, {}, [robots(OWNER, 'User-agent: GPTBot\nDisallow: /private/')])).toBeNull();
+  });
+  it('the owner’s ai.txt refuses its file, unrequested', () => {
+    const owner = files(OWNER, { aiTxt: { url: `${OWNER}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: /private/' } });
+    expect(refusalBeforeRequest(site(), 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg', files('https://wsrv.nl'), settings, {}, [owner])?.reasons).toEqual(['ai-txt-disallow']);
+  });
+  it('a redirect to a proxy URL: the carried site’s robots.txt refuses the next hop', () => {
+    const hops: RedirectHop[] = [{ url: 'https://museum.example/a.jpg', location: 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg', headers: {} }];
+    const r = refusalBeforeHop(site(), hops, hops[0]!.location, files('https://wsrv.nl'), settings, [robots(OWNER, 'User-agent: *\nDisallow: /private/')]);
+    expect(r?.reasons).toEqual(['robots-disallow']);
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { carriedBy } from '../../../utils/model/shared-hosting';
 import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { parseSettings } from '../../../utils/model/settings';
 import { readPageSignals } from '../../../utils/page/page-signals';
@@ -49,7 +50,7 @@ function collect(url: string, file: string, edit: (html: string) => string = (ht
     const same = (a: string | null) => a !== null && decodeURI(a) === decodeURI(imageUrl);
     const c = candidates.find((x) => same(x.url) || same(x.thumbnailUrl));
     if (!c) throw new Error(`the scan found no image ${imageUrl}`);
-    const d = assessImage(page, { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [files(new URL(imageUrl).origin)], embedded: { evidence: [], licence: null } }, { ...c, url: imageUrl }, settings);
+    const d = assessImage(page, { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [imageUrl, ...carriedBy([imageUrl])].map((u) => files(new URL(u).origin)), embedded: { evidence: [], licence: null } }, { ...c, url: imageUrl }, settings);
     return { decision: d.decision, reasons: d.reasons, licence: d.licence?.id ?? null, source: d.licence?.source ?? null, evidence: d.evidence, hints: c.elementLicences };
   };
   return { status: page.status, decide };
