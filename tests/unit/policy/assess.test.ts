@@ -4,6 +4,7 @@ import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../.
 import type { Evidence } from '../../../utils/model/evidence';
 import { originOf, type OriginFiles } from '../../../utils/signals/origin-files';
 import { carriedBy } from '../../../utils/model/shared-hosting';
+import { carriedSiteOrigins, MAX_CARRIED_SITES } from '../../../utils/policy/pre-fetch';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
@@ -1402,6 +1403,15 @@ describe('an image through a proxy: the carried site’s own signal files', () =
     const d = assessImage(page(), image(url, { origins: [files('https://wsrv.nl')], embedded: { evidence: [], licence: cc0 } }), candidate(url), settings);
     expect(d.reasons).toContain('signal-unreadable');
     expect(d.evidence.some((e) => e.reason === 'signal-unreadable' && e.source === `${OWNER}/public/a.jpg`)).toBe(true);
+  });
+  it('a URL carrying more sites than Heed reads: the sites past the cap refuse it, unread', () => {
+    const sites = Array.from({ length: MAX_CARRIED_SITES + 1 }, (_, i) => `https://s${i}.example/a.jpg`);
+    const url = `https://wsrv.nl/?${sites.map((s, i) => `u${i}=${encodeURIComponent(s)}`).join('&')}`;
+    const fetched = carriedSiteOrigins([url]);
+    expect(fetched).toHaveLength(MAX_CARRIED_SITES);
+    const d = assessImage(page(), image(url, { origins: [files('https://wsrv.nl'), ...fetched.map((o) => files(o))], embedded: { evidence: [], licence: cc0 } }), candidate(url), settings);
+    expect(d.reasons).toEqual(['signal-unreadable']);
+    expect(d.evidence.filter((e) => e.reason === 'signal-unreadable').map((e) => e.source)).toEqual([sites[MAX_CARRIED_SITES]]);
   });
   it('the carried site’s RSL licence prohibiting AI training refuses its file', () => {
     const url = 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg';
