@@ -35,11 +35,12 @@ export async function judgeImage(
   // fetches its files and assessImage checks the final URL against them (the bytes were read).
   const origin = originOf(candidate.url);
   const imageOrigin = origin ? await origins.get(origin) : null;
+  // Then the signal files of the sites the URL carries (an image proxy's source), fetched only
+  // when nothing already refuses it: a blocked site's robots.txt is not asked for.
+  const carried = carriedSiteOrigins([candidate.url]);
   const known =
     refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate) ??
-    // Then the signal files of the sites the URL carries (an image proxy's source), fetched only
-    // when nothing already refuses it: a blocked site's robots.txt is not asked for.
-    refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate, await Promise.all(carriedSiteOrigins([candidate.url]).map((o) => origins.get(o))));
+    (carried.length > 0 ? refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate, await Promise.all(carried.map((o) => origins.get(o)))) : null);
   if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).
   const minSide = job.onlyImage ? 0 : settings.minImageSide;
@@ -47,7 +48,11 @@ export async function judgeImage(
   const beforeHop: BeforeHop = async (hops, nextUrl) => {
     const nextOrigin = originOf(nextUrl);
     const files = nextOrigin ? await origins.get(nextOrigin) : null;
-    return refusalBeforeHop(site, hops, nextUrl, files, settings) ?? refusalBeforeHop(site, hops, nextUrl, files, settings, await Promise.all(carriedSiteOrigins([nextUrl]).map((o) => origins.get(o))));
+    const carriedNext = carriedSiteOrigins([nextUrl]);
+    return (
+      refusalBeforeHop(site, hops, nextUrl, files, settings) ??
+      (carriedNext.length > 0 ? refusalBeforeHop(site, hops, nextUrl, files, settings, await Promise.all(carriedNext.map((o) => origins.get(o)))) : null)
+    );
   };
   const gathered = await gatherImage(origins, candidate, settings, fetchSlot, beforeHop, minSide);
   if (!gathered.ok && gathered.reason === 'refused-on-the-way') {
