@@ -130,21 +130,62 @@ function waybackOriginal(url: URL): string | null {
   return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
 }
 
+const TRANSLATE_PROXY = '.translate.goog';
+
 /**
- * The URL a Wayback Machine snapshot page or file (`web.archive.org/web/TIMESTAMP[flags_]/URL`)
- * is a copy of; null for any other URL.
+ * The host a Google Translate proxy host (`HOST-ENCODED.translate.goog`) serves, decoded as
+ * Google documents it (Search Central, "Enabling your ad network to work with translation-related
+ * Google Search features"): `_x_tr_hp` prepended, the `1-` / `0-` prefixes `_x_tr_enc` names
+ * dropped (`0-`: an IDN, given back its `xn--`), each single `-` between word characters a dot,
+ * each `--` a `-`. Null for any other host, or a host that decodes to no name.
  */
-export function archivedOriginal(input: string): string | null {
+function translatedHost(url: URL): string | null {
+  const host = bareHost(url.hostname);
+  if (!host.endsWith(TRANSLATE_PROXY)) return null;
+  let name = host.slice(0, -TRANSLATE_PROXY.length);
+  if (!name || name.includes('.')) return null;
+  const encodings = (url.searchParams.get('_x_tr_enc') ?? '').split(',');
+  name = (url.searchParams.get('_x_tr_hp') ?? '') + name;
+  if (encodings.includes('1') && name.startsWith('1-')) name = name.slice(2);
+  let idn = false;
+  if (encodings.includes('0') && name.startsWith('0-')) {
+    name = name.slice(2);
+    idn = true;
+  }
+  name = name.replace(/\b-\b/g, '.').replace(/--/g, '-');
+  if (idn) name = `xn--${name}`;
+  return /^[a-z0-9.-]+$/i.test(name) && name.includes('.') ? name.toLowerCase() : null;
+}
+
+/** `url` without Google Translate's own `_x_tr_*` parameters (the original URL's query). */
+function withoutTranslateParams(url: URL): string {
+  const params = [...url.searchParams].filter(([k]) => !k.startsWith('_x_tr_'));
+  return params.length === 0 ? '' : `?${new URLSearchParams(params).toString()}`;
+}
+
+/**
+ * What a page or file is a copy of, when another service serves it under its own address: a
+ * Wayback Machine snapshot (`web.archive.org/web/TIMESTAMP[flags_]/URL`) or a Google Translate
+ * proxy copy (`HOST-ENCODED.translate.goog/PATH`): the original URL and who copies it. Null for
+ * any other URL. Decision (DESIGN.md §2 rules 1 and 4): such a copy is the original site's page
+ * or file — its registry, block-list entries, licence scope and signal files apply.
+ */
+export function pageCopyOf(input: string): { original: string; by: string } | null {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || bareHost(url.hostname) !== 'web.archive.org') return null;
-  const original = waybackOriginal(url);
-  return original === null ? null : original + url.search;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (bareHost(url.hostname) === 'web.archive.org') {
+    const original = waybackOriginal(url);
+    return original === null ? null : { original: original + url.search, by: 'the Wayback Machine' };
+  }
+  const host = translatedHost(url);
+  return host === null ? null : { original: `https://${host}${url.pathname}${withoutTranslateParams(url)}`, by: 'Google Translate' };
 }
+
 
 /** Internet Archive item identifiers in the URL forms items are served under. */
 const IA_ITEM_PATHS = new Set(['details', 'download', 'embed', 'stream']);
@@ -517,6 +558,10 @@ export function licenceSite(input: string): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (!host) return null;
+  // A Google Translate proxy copy is its original site's page or file (pageCopyOf). The PSL lists
+  // translate.goog as a suffix, so each copied host is a site of its own there, apart from its original.
+  const translated = translatedHost(url);
+  if (translated !== null) return translated.endsWith(TRANSLATE_PROXY) ? null : licenceSite(`https://${translated}/`);
   const shared = SHARED_HOSTS.find((h) => h.matches(host));
   return shared ? shared.tenantOf(url, host) : registrableDomain(host);
 }
@@ -626,6 +671,9 @@ function rfcReading(address: string): string | null {
  */
 export function carriedAddresses(input: string): string[] {
   const out = new Set<string>();
+  // A Google Translate proxy copy carries its original in its host (pageCopyOf).
+  const copy = pageCopyOf(input);
+  if (copy?.by === 'Google Translate') out.add(copy.original);
   // The proxy, not the browser, parses what it carries: the RFC 3986 reading of each address counts too.
   for (const c of carriedUrls(input)) {
     out.add(c);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
-import { archivedOriginal, carriedAddresses } from '../model/shared-hosting';
+import { carriedAddresses, pageCopyOf } from '../model/shared-hosting';
 import { bareHost, hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -264,16 +264,17 @@ export function siteEvidenceBeside(pageUrl: string, url: string, scope: Scope, p
 
 /**
  * The registry's and the user's lists' answer for the site a page is a copy of: a Wayback Machine
- * snapshot (`web.archive.org/web/TIMESTAMP/URL`) is URL's site's page — model/shared-hosting.ts
- * reads it so for licences. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the
+ * snapshot (`web.archive.org/web/TIMESTAMP/URL`) is URL's site's page, and so is a Google
+ * Translate proxy copy (`HOST-ENCODED.translate.goog/PATH`) — model/shared-hosting.ts pageCopyOf
+ * reads them so for licences too. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the
  * owner refused): the archived site's entries speak for the page and every image on it. Before,
  * only web.archive.org was looked up: an archived Pinterest page showed no warning, and images
  * the archive had not rewritten to carry their address were kept.
  */
 export function archivedSiteEvidence(pageUrl: string, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
-  const original = archivedOriginal(pageUrl);
-  if (original === null) return [];
-  return evaluateSiteRegistry(original, 'site', purpose, lists, registry).map((e) => ({ ...e, note: `This page is the Wayback Machine's copy of ${original.slice(0, 500)}: ${e.note ?? e.value}` }));
+  const copy = pageCopyOf(pageUrl);
+  if (copy === null) return [];
+  return evaluateSiteRegistry(copy.original, 'site', purpose, lists, registry).map((e) => ({ ...e, note: `This page is ${copy.by}'s copy of ${copy.original.slice(0, 500)}: ${e.note ?? e.value}` }));
 }
 
 /**

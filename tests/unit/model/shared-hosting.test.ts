@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registrableDomain } from '../../../utils/model/registrable-domain';
-import { PSL_SPLIT_HOSTS, SHARED_HOSTS, carriedUrls, licenceSite, sameLicenceSite } from '../../../utils/model/shared-hosting';
+import { PSL_SPLIT_HOSTS, SHARED_HOSTS, carriedAddresses, carriedUrls, licenceSite, pageCopyOf, sameLicenceSite } from '../../../utils/model/shared-hosting';
 
 describe('licenceSite: whose image a URL is (DESIGN.md §2 rule 4, shared hosting)', () => {
   it.each<[string, string | null]>([
@@ -230,5 +230,31 @@ describe('carriedUrls: the addresses an image proxy URL carries', () => {
     ['data:image/png;base64,AAAA', []],
   ])('%s carries %j', (url, expected) => {
     expect(carriedUrls(url)).toEqual(expected);
+  });
+});
+
+// Google Translate's website proxy serves a site's pages and files from HOST-ENCODED.translate.goog
+// (Google Search Central, "Enabling your ad network to work with translation-related Google
+// Search features": the decoding steps). Such a URL is the original site's page or file.
+describe('Google Translate proxy URLs name the site they copy', () => {
+  it.each([
+    ['https://www-pinterest-com.translate.goog/pin/1/?_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=en', 'https://www.pinterest.com/pin/1/'],
+    ['https://i-pinimg-com.translate.goog/736x/a.jpg?_x_tr_sl=auto&_x_tr_tl=en', 'https://i.pinimg.com/736x/a.jpg'],
+    ['https://my--site-example-com.translate.goog/a.jpg?q=1&_x_tr_sl=de', 'https://my-site.example.com/a.jpg?q=1'],
+    ['https://pinterest-com.translate.goog/pin/1?_x_tr_hp=www-&_x_tr_sl=auto', 'https://www.pinterest.com/pin/1'],
+    ['https://1-800-flowers-com.translate.goog/?_x_tr_enc=1', 'https://800.flowers.com/'],
+    ['https://0-bcher-example.translate.goog/a.jpg?_x_tr_enc=0', 'https://xn--bcher.example/a.jpg'],
+  ])('%s is a copy of %s', (proxied, original) => {
+    expect(pageCopyOf(proxied)?.original).toBe(original);
+    expect(carriedAddresses(proxied)).toContain(original);
+  });
+  it('names no copy for translate.goog itself or another host', () => {
+    expect(pageCopyOf('https://translate.goog/')).toBeNull();
+    expect(pageCopyOf('https://www-example-com.translate.google.com/a.jpg')).toBeNull();
+  });
+  it('a translated page speaks for its own site’s images, not another’s', () => {
+    expect(sameLicenceSite('https://www-museum-example.translate.goog/gallery?_x_tr_sl=de', 'https://www-museum-example.translate.goog/a.jpg?_x_tr_sl=de')).toBe(true);
+    expect(sameLicenceSite('https://www-museum-example.translate.goog/gallery?_x_tr_sl=de', 'https://museum.example/a.jpg')).toBe(true);
+    expect(sameLicenceSite('https://www-museum-example.translate.goog/gallery', 'https://www-other-example.translate.goog/a.jpg')).toBe(false);
   });
 });

@@ -1358,6 +1358,28 @@ describe('a Wayback Machine snapshot of a blocked site', () => {
   });
 });
 
+// Google Translate's proxy serves a site's pages and files from HOST-ENCODED.translate.goog: a
+// translated Pinterest page was translate.goog's own (no registry entry), and its images, served
+// through the proxy too, were kept. The copied site's entries and signal files now speak for them.
+describe('a Google Translate proxy copy of a blocked site', () => {
+  const translated = (url: string, s = settings) =>
+    assessPage({ page: pageSignals({ url, licence: { ...pageSignals().licence, pageUrl: url } }), headers: {}, origin: files(new URL(url).origin) }, s);
+  it('the page is blocked, as the site it copies', () => {
+    const p = translated('https://www-pinterest-com.translate.goog/pin/1/?_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=en');
+    expect(p.status).toBe('blocked');
+    expect(p.reasons).toContain('site-blocked');
+    expect(translated('https://museum-example.translate.goog/?_x_tr_sl=de', parseSettings({ userBlock: ['museum.example'] })).reasons).toContain('user-blocked');
+    expect(translated('https://museum-example.translate.goog/?_x_tr_sl=de').status).not.toBe('blocked');
+  });
+  it('an image served through the proxy is refused site-blocked, and its site’s robots.txt speaks for it', () => {
+    expect(decideFor('https://i-pinimg-com.translate.goog/736x/a.jpg?_x_tr_sl=auto').reasons).toContain('site-blocked');
+    const url = 'https://photos-owner-com.translate.goog/private/a.jpg?_x_tr_sl=auto&_x_tr_tl=en';
+    const owner = files('https://photos.owner.com', { robots: { url: 'https://photos.owner.com/robots.txt', outcome: 'ok', body: 'User-agent: GPTBot\nDisallow: /private/' } });
+    const d = assessImage(page(), image(url, { origins: [files(new URL(url).origin), owner] }), candidate(url), settings);
+    expect(d.reasons).toContain('robots-disallow');
+  });
+});
+
 describe('an image in a frame that is a Wayback Machine snapshot of a blocked site', () => {
   it('is refused site-blocked', () => {
     const url = 'https://museum.example/embed/a.png';
