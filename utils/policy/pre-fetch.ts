@@ -86,7 +86,7 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
     if (c === url) continue;
     evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
     // The file's owner's robots.txt and ai.txt, read for the file (a proxy does not lift them).
-    const files = carried.find((f) => f.origin === originOf(c));
+    const files = [origin, ...carried].find((f) => f !== null && f.origin === originOf(c));
     if (files) evidence.push(...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile));
   }
   if (origin) {

@@ -271,6 +271,11 @@ describe('the signal files of the site a proxy URL carries, before the request',
     }
     expect(refusalBeforeRequest(site(), 'https://wsrv.nl/?url=photos.owner.com/public/a.jpg', files('https://wsrv.nl'), settings, {}, [robots(OWNER, 'User-agent: GPTBot\nDisallow: /private/')])).toBeNull();
   });
+  it('a proxy on the image’s own site carrying that site’s file: its robots.txt refuses the file, unrequested', () => {
+    const url = 'https://museum.example/_next/image?url=%2F%2Fmuseum.example%2Fprivate%2Fa.jpg&w=640';
+    const r = refusalBeforeRequest(site(), url, robots('https://museum.example', 'User-agent: GPTBot\nDisallow: /private/'), settings);
+    expect(r?.reasons).toEqual(['robots-disallow']);
+  });
   it('the owner’s ai.txt refuses its file, unrequested', () => {
     const owner = files(OWNER, { aiTxt: { url: `${OWNER}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: /private/' } });
     expect(refusalBeforeRequest(site(), 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg', files('https://wsrv.nl'), settings, {}, [owner])?.reasons).toEqual(['ai-txt-disallow']);
