@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
+import type { Evidence, Licence } from '../../../utils/model/evidence';
+import type { OriginFiles } from '../../../utils/signals/origin-files';
+import type { PageSignals } from '../../../utils/page/page-signals';
+import { parseSettings, type Settings } from '../../../utils/model/settings';
+import type { ImageCandidate } from '../../../utils/policy/verdict';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
+import { EMPTY_RIGHTS } from './fixtures/empty-rights';
+
+const settings = parseSettings({});
+const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+const CC_BY_NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+const CC0 = 'https://creativecommons.org/publicdomain/zero/1.0/';
+const PAGE = 'https://museum.example/gallery';
+const IMG = 'https://museum.example/photos/a.png';
+
+const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
+  origin,
+  robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
+  tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
+  aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
+  rsl: [],
+  ...over,
+});
+const robots = (origin: string, body: string) => ({ robots: { url: `${origin}/robots.txt`, outcome: 'ok' as const, body } });
+
+const pageSignals = (over: Partial<PageSignals> = {}): PageSignals => ({
+  url: PAGE,
+  title: 'Gallery',
+  metas: [],
+  tdm: {},
+  licence: { pageUrl: PAGE, licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false },
+  rsl: [],
+  ...over,
+});
+
+const page = (over: Partial<PageInputs> = {}, s: Settings = settings) =>
+  assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example'), ...over }, s);
+
+const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandidate => ({
+  url, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img'], width: 0, height: 0, elementLicences: [], ...over,
+});
+
+const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
+  url,
+  finalUrl: url,
+  headers: {},
+  redirects: over.finalUrl !== undefined && over.finalUrl !== url ? [{ url, location: over.finalUrl, headers: {} }] : [],
+  origins: [files(new URL(url).origin)],
+  embedded: { evidence: [], licence: null },
+  ...over,
+});
+
+const decideFor = (url: string, over: Partial<ImageInputs> = {}, cand: Partial<ImageCandidate> = {}, p = page(), s: Settings = settings) =>
+  assessImage(p, image(url, over), candidate(url, cand), s);
+
+const xmpLicence = (url: string, id: string): Licence => ({ id, url, source: 'xmp', attribution: null });
+
+describe('site status: two different page licences are no accepted page licence', () => {
+  const withLicences = (...urls: string[]) => page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: urls.map((url) => ({ via: 'rel' as const, url })) } }) });
+  it('CC BY beside CC BY-NC: the site is not shown permitted while its images are refused licence-conflict', () => {
+    const p = withLicences(CC_BY, CC_BY_NC);
+    expect(decideFor(IMG, {}, {}, p).reasons).toEqual(['licence-conflict']);
+    expect(p).toMatchObject({ status: 'unknown', reasons: [] });
+  });
+  it('CC BY beside CC0 (both accepted, still two licences): unknown, as each image is licence-conflict', () => {
+    const p = withLicences(CC_BY, CC0);
+    expect(decideFor(IMG, {}, {}, p).reasons).toEqual(['licence-conflict']);
+    expect(p.status).toBe('unknown');
+  });
+  it('one licence written twice, or in its http and https forms, is one licence: permitted', () => {
+    expect(withLicences(CC_BY, CC_BY).status).toBe('permitted');
+    expect(withLicences(CC_BY, CC_BY.replace('https:', 'http:')).status).toBe('permitted');
+    expect(decideFor(IMG, {}, {}, withLicences(CC_BY, CC_BY.replace('https:', 'http:'))).decision).toBe('permitted');
+  });
+});
