@@ -364,7 +364,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // hop's owner refused).
   const hops = image.redirects ?? [];
   const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
-  const sameDomain = urls.every((u) => tdmCovers(page.pageUrl, u));
+  const sameDomain = coveredByDocumentTdm(page.pageUrl, urls);
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` and `https://museum.example./a.png`
   // are museum.example's image (originOf).
   const originKey = originOf;
@@ -452,7 +452,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       });
     }
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
-    if (frameTdm && urls.every((u) => tdmCovers(frame.url, u))) {
+    if (frameTdm && coveredByDocumentTdm(frame.url, urls)) {
       const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page`, frameUrl: frame.url };
       evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
     }
@@ -599,6 +599,20 @@ function tdmCovers(documentUrl: string, imageUrl: string): boolean {
   const site = /^blob:(https?:\/\/.*)$/i.exec(documentUrl)?.[1] ?? documentUrl;
   if (!/^https?:\/\//i.test(site)) return true;
   return sameRegistrableDomain(site, imageUrl);
+}
+
+/**
+ * Whether a document's (the page's or a frame's) TDM header or meta speaks for an image that came
+ * through `urls` (the URL requested, each redirect, the final one). Decision (DESIGN.md §2 rule 3,
+ * "applies to images on the page's registrable domain", read two ways when a redirect crosses
+ * sites): an image the document names on its own site is on its site, wherever that address
+ * redirects, and bytes a redirect brings from its site are its site's too — so any URL on the
+ * document's site brings the image under its reservation (the reading that keeps what the owner
+ * reserved). Before, every URL had to be, and a frame whose meta reserves TDM lost its reservation
+ * for its own `/embed/a.png` once that address redirected to a CDN.
+ */
+function coveredByDocumentTdm(documentUrl: string, urls: readonly string[]): boolean {
+  return urls.some((u) => tdmCovers(documentUrl, u));
 }
 
 /** Whether `a` is a part of (or the same as) the document at `b`: the same URL, fragments aside. */

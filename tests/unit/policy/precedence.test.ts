@@ -76,3 +76,21 @@ describe('site status: two different page licences are no accepted page licence'
     expect(decideFor(IMG, {}, {}, withLicences(CC_BY, CC_BY.replace('https:', 'http:'))).decision).toBe('permitted');
   });
 });
+
+describe('a frame’s TDM reservation covers an image any URL of which is on the frame’s site', () => {
+  const url = 'https://museum.example/embed/a.png';
+  const frame = (tdm: PageSignals['tdm']) => ({ url: 'https://museum.example/embed/gallery.html', metas: [], tdm });
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  const through = (from: string, to: string, tdm: PageSignals['tdm']) =>
+    assessImage(page(), image(from, { finalUrl: to, origins: [files(new URL(from).origin), files(new URL(to).origin)], embedded: cc0 }), candidate(from, { frames: [frame(tdm)] }), settings);
+  it('the frame’s own /embed/a.png redirecting to a CDN on another site is still reserved', () => {
+    expect(through(url, 'https://cdn.other.example/a.png', { reservation: '1' }).reasons).toEqual(['tdm-reserved']);
+  });
+  it('a CDN address redirecting to the frame’s site is reserved too: the bytes are its site’s', () => {
+    expect(through('https://cdn.other.example/a.png', url, { reservation: '1' }).reasons).toEqual(['tdm-reserved']);
+  });
+  it('unchanged: no URL on the frame’s site is not reserved by it; a frame reserving nothing changes nothing', () => {
+    expect(through('https://cdn.other.example/a.png', 'https://cdn2.other.example/a.png', { reservation: '1' }).decision).toBe('permitted');
+    expect(through(url, 'https://cdn.other.example/a.png', { reservation: '0' }).decision).toBe('permitted');
+  });
+});
