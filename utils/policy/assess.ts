@@ -50,6 +50,8 @@ export interface PageAssessment {
   tdmFallback: (TdmDeclaration & { source: string }) | null;
   /** RSL licences the page declares (inline, linked, Link header): they speak for its images. */
   pageRsl?: FetchedFile[];
+  /** RSL licences the page's origin declares (its robots.txt `License:`): they speak for its site's images on other hosts too. */
+  siteRsl?: FetchedFile[];
 }
 
 
@@ -297,7 +299,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ? licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter((l) => l.source === 'page')
     : [];
   const { status, reasons } = siteStatus(evidence, licences, settings);
-  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs };
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs, siteRsl: input.origin.rsl };
 }
 
 /**
@@ -434,7 +436,27 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...(finalOrigin ? tdm : tdm.filter((e) => e.value !== 'absent')));
   }
   evidence.push(...rslEvidence(image.origins, image.finalUrl, profile, 'image'));
-  for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
+  // RSL licences the page, or its origin's robots.txt, declare. Decision (DESIGN.md §2 rule 3, the
+  // reading that keeps what the owner refused): they speak for every URL the image came through,
+  // not only the last — a page licence refusing `/photos/*` refuses its /photos/a.png that
+  // redirects to a CDN — and the origin's licence reaches its site's images on other hosts as a
+  // page's does (a path pattern its own site's, a full URL wherever it is: rsl.ts declaredOn).
+  // Before, the site read `restricted` for `<content url="https://img.site/photos/*">` in its
+  // robots.txt licence while img.site's photos, whose own robots.txt names none, were permitted.
+  // URLs on the page's origin read its robots.txt licence already, with the image's origins.
+  const pageOrigin = originKey(page.pageUrl);
+  const declared = [
+    ...(page.pageRsl ?? []).map((doc) => ({ doc, scope: 'page' as const, skip: (_: string) => false })),
+    ...(page.siteRsl ?? []).map((doc) => ({ doc, scope: 'site' as const, skip: (u: string) => originKey(u) === pageOrigin || isInline(u) })),
+  ];
+  for (const { doc, scope, skip } of declared) {
+    for (const u of urls) {
+      if (skip(u)) continue;
+      const said = evaluateRsl(doc, u, profile, scope, page.pageUrl);
+      // The page licence's answer for the final URL is recorded whatever it is, as before; others only when they speak.
+      evidence.push(...(scope === 'page' && u === image.finalUrl ? said : said.filter((e) => e.value !== 'no <content> matches this image')));
+    }
+  }
   for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
   evidence.push(...image.embedded.evidence);
   // A frame that shows the image is a page of its own: its robots metas bind every image in it,

@@ -94,3 +94,28 @@ describe('a frame’s TDM reservation covers an image any URL of which is on the
     expect(through(url, 'https://cdn.other.example/a.png', { reservation: '0' }).decision).toBe('permitted');
   });
 });
+
+describe('RSL licences the page’s site declares reach every URL its images came through', () => {
+  const prohibits = (url: string) => `<rsl xmlns="https://rslstandard.org/rsl"><content url="${url}"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>`;
+  const siteLicence = (url: string) => files('https://museum.example', { rsl: [{ url: 'https://museum.example/license.xml', outcome: 'ok', body: prohibits(url) }] });
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  it('the page origin’s robots.txt License naming its image host’s photos: the site is restricted and that image refused', () => {
+    const p = page({ origin: siteLicence('https://img.museum.example/photos/*') });
+    expect(p.status).toBe('restricted');
+    expect(decideFor('https://img.museum.example/photos/a.png', { embedded: cc0 }, {}, p).reasons).toEqual(['rsl-prohibits']);
+  });
+  it('a path pattern in it reaches the images of the page’s own site on its other hosts', () => {
+    const p = page({ origin: siteLicence('/photos/*') });
+    expect(decideFor('https://img.museum.example/photos/a.png', { embedded: cc0 }, {}, p).reasons).toEqual(['rsl-prohibits']);
+  });
+  it('a page’s inline licence refusing /photos/ refuses its /photos/a.png that redirects to a CDN', () => {
+    const p = page({ page: pageSignals({ rsl: [prohibits('/photos/*')] }) });
+    const d = decideFor(IMG, { finalUrl: 'https://cdn.other.example/a.png', origins: [files('https://museum.example'), files('https://cdn.other.example')], embedded: cc0 }, {}, p);
+    expect(d.reasons).toEqual(['rsl-prohibits']);
+  });
+  it('unchanged: another site’s image is not reached by the page site’s path patterns; images elsewhere on the site are free', () => {
+    const p = page({ origin: siteLicence('/photos/*') });
+    expect(decideFor('https://cdn.other.example/photos/a.png', { embedded: cc0 }, {}, p).decision).toBe('permitted');
+    expect(decideFor('https://img.museum.example/other/a.png', { embedded: cc0 }, {}, p).decision).toBe('permitted');
+  });
+});
