@@ -2,6 +2,7 @@ import type { ImageInputs } from '@/utils/policy/assess';
 import type { Evidence, FailureReason } from '@/utils/model/evidence';
 import { readImageSize, sha256Hex, sniffImageType } from '@/utils/media/image-bytes';
 import { originOf } from '@/utils/signals/origin-files';
+import { carriedAddresses } from '@/utils/model/shared-hosting';
 import { purposeProfile } from '@/utils/model/purposes';
 import type { Settings } from '@/utils/model/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
@@ -125,9 +126,12 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
     return { ok: false, reason: 'below-min-side', evidence: [{ kind: 'fetch', scope: 'image', source: candidate.url, value, effect: 'info', note }], instead: null };
   }
 
-  // The signal files of the origin of every URL the bytes came through: the image's, each hop's, the final one's.
+  // The signal files of the origin of every URL the bytes came through: the image's, each hop's,
+  // the final one's; and of every address they carry (a proxy's `?url=`: the file it serves is that
+  // site's, whose opt-outs bind it: assess.ts reads them, and fails closed without them).
   const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
-  const originNames = [...new Set([candidate.url, ...hopUrls, fetched.finalUrl].map(originOf).filter((o): o is string => o !== null))];
+  const through = [candidate.url, ...hopUrls, fetched.finalUrl];
+  const originNames = [...new Set([...through, ...through.flatMap(carriedAddresses)].map(originOf).filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([

@@ -412,6 +412,26 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile, image.mime));
   }
+  // The file a proxy serves (an address the image URLs carry, above). Decision (DESIGN.md §2 rules
+  // 2, 3 and 5, the reading that keeps what the owner refused): the opt-outs its own site states
+  // for it — its robots.txt for the purpose's tokens and Content-Usage, its ai.txt, its tdmrep.json
+  // rule, its robots.txt RSL licence — speak about the use of that file, and bind the copy a proxy
+  // serves as they bind the original; read as rule 1 alone, a re-host laundered an image through
+  // `/_next/image?url=`, wsrv.nl or Photon past its owner's GPTBot Disallow and tdm-reservation.
+  // The proxy's response headers are not that site's: its tdmrep.json rule stands alone. Its
+  // files not read fail closed, as an image URL's do.
+  for (const c of carried) {
+    if (!/^https?:/i.test(c)) continue;
+    const origin = originOfUrl(c);
+    if (!origin) {
+      evidence.push({ kind: 'robots-txt', scope: 'image', source: c, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is served through a proxy from ${c}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
+      continue;
+    }
+    evidence.push(...evaluateRobots(origin.robots, c, 'image', profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, c, profile, image.mime));
+    evidence.push(...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: c, imageHeaders: {}, pageFallback: null }, profile).filter((e) => e.value !== 'absent'));
+    evidence.push(...rslEvidence([origin], c, profile, 'image'));
+  }
   evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
   // tdmrep.json for that URL (the final response's are read below).

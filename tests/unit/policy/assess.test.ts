@@ -18,6 +18,7 @@ import { REAL_PAGES, realPage } from '../fixtures/realworld';
 import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { ElementLicenceHintSchema } from '../../../utils/signals/html-licence/schema';
 import { ElementLicences } from '../../../utils/scan/licence';
+import { carriedAddresses } from '../../../utils/model/shared-hosting';
 
 /** What Collect's scanner reads of a page, as the worker checks it on arrival and reads it. */
 const readPage = (d: Document, url: string) => pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)));
@@ -60,13 +61,17 @@ const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandid
   ...over,
 });
 
+// The origins whose signal files the worker reads for an image URL: its own, and those of the
+// addresses it carries (a proxy's `?url=`; gather-image.ts), each with no signal file by default.
+const originsOf = (url: string): OriginFiles[] => [...new Set([url, ...carriedAddresses(url)].map((u) => new URL(u).origin))].map((o) => files(o));
+
 // A final URL other than `url` without hops given: one redirect, straight from `url` to it.
 const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
   url,
   finalUrl: url,
   headers: {},
   redirects: over.finalUrl !== undefined && over.finalUrl !== url ? [{ url, location: over.finalUrl, headers: {} }] : [],
-  origins: [files(new URL(url).origin)],
+  origins: originsOf(url),
   embedded: { evidence: [], licence: null },
   ...over,
 });

@@ -119,3 +119,37 @@ describe('RSL licences the page’s site declares reach every URL its images cam
     expect(decideFor('https://img.museum.example/other/a.png', { embedded: cc0 }, {}, p).decision).toBe('permitted');
   });
 });
+
+// A re-host launders an image through an image proxy (Next.js's optimiser on its own host, wsrv.nl,
+// Photon): the bytes are the carried site's file, so that site's opt-outs for it still bind.
+describe('an image served through a proxy answers to the opt-outs of the site it carries', () => {
+  const VICTIM = 'https://photos.victim-example.com';
+  const proxied = `https://museum.example/_next/image?url=${encodeURIComponent(`${VICTIM}/a.jpg`)}&w=800`;
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const via = (url: string, victim: Partial<OriginFiles> | null, s: Settings = settings) =>
+    decideFor(url, { origins: [files(new URL(url).origin), ...(victim ? [files(VICTIM, victim)] : [])], embedded: cc0 }, {}, page({}, s), s);
+  it.each<[string, Partial<OriginFiles>, string]>([
+    ['robots.txt disallowing GPTBot', robots(VICTIM, 'User-agent: GPTBot\nDisallow: /'), 'robots-disallow'],
+    ['tdmrep.json reserving the file', { tdmrep: { url: `${VICTIM}/.well-known/tdmrep.json`, outcome: 'ok', body: '[{"location":"/a.jpg","tdm-reservation":1}]' } }, 'tdm-reserved'],
+    ['ai.txt disallowing *.jpg', { aiTxt: { url: `${VICTIM}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: *.jpg' } }, 'ai-txt-disallow'],
+    ['robots.txt Content-Usage train-ai=n', robots(VICTIM, 'User-agent: *\nContent-Usage: train-ai=n'), 'content-usage-n'],
+    [
+      'RSL licence prohibiting ai-train',
+      { rsl: [{ url: `${VICTIM}/license.xml`, outcome: 'ok', body: '<rsl xmlns="https://rslstandard.org/rsl"><content url="/a.jpg"><license><prohibits type="usage">ai-train</prohibits></license></content></rsl>' }] },
+      'rsl-prohibits',
+    ],
+  ])('the carried site’s %s refuses the copy the proxy serves, in both modes', (_name, victim, reason) => {
+    expect(via(proxied, victim).reasons).toEqual([reason]);
+    expect(via(proxied, victim, optOut).reasons).toEqual([reason]);
+    expect(via(`https://wsrv.nl/?url=${VICTIM.slice('https://'.length)}/a.jpg`, victim).reasons).toEqual([reason]);
+  });
+  it('the carried site’s signal files not read: refused, signal-unreadable (fail closed)', () => {
+    expect(via(proxied, null).reasons).toEqual(['signal-unreadable']);
+  });
+  it('unchanged: a carried site with no opt-out leaves the image to its own licence; the page’s own files through its own optimiser need nothing more', () => {
+    expect(via(proxied, {})).toMatchObject({ decision: 'permitted', licence: { source: 'xmp' } });
+    const own = `https://museum.example/_next/image?url=${encodeURIComponent('/photos/a.png')}&w=800`;
+    expect(decideFor(own).decision).toBe('permitted');
+  });
+});
