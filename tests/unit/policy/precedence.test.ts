@@ -5,6 +5,7 @@ import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings, type Settings } from '../../../utils/model/settings';
 import type { ImageCandidate } from '../../../utils/policy/verdict';
+import { chosenImage } from '../../../utils/policy/image-to-judge';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
@@ -151,5 +152,24 @@ describe('an image served through a proxy answers to the opt-outs of the site it
     expect(via(proxied, {})).toMatchObject({ decision: 'permitted', licence: { source: 'xmp' } });
     const own = `https://museum.example/_next/image?url=${encodeURIComponent('/photos/a.png')}&w=800`;
     expect(decideFor(own).decision).toBe('permitted');
+  });
+});
+
+// "Collect this image" (the context menu) judges the scan's record of the image; an image the scan
+// did not report — shown in a frame that did not answer — has no record of its frame's opt-outs.
+describe('“Collect this image” on an image the scan did not report', () => {
+  const url = 'https://museum.example/embed/a.png';
+  const judged = (c: ImageCandidate) => assessImage(page(), image(url, { embedded: { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') } }), c, settings);
+  const reported = candidate(url, { frames: [{ url: 'https://museum.example/embed/gallery.html', metas: [{ name: 'robots', content: 'noimageai' }], tdm: {} }] });
+  it('chosen in a frame: that frame’s signals were not read, so it fails closed (signal-unreadable)', () => {
+    const chosen = chosenImage([], url, { frameId: 7, frameUrl: 'https://museum.example/embed/gallery.html' });
+    expect(judged(chosen).reasons).toEqual(['signal-unreadable']);
+  });
+  it('chosen where the menu did not say which frame: fails closed too', () => {
+    expect(judged(chosenImage([], url)).reasons).toEqual(['signal-unreadable']);
+  });
+  it('unchanged: the scan’s record is judged with its frame’s opt-outs; chosen in the top document, a bare record is the page’s image', () => {
+    expect(judged(chosenImage([reported], url, { frameId: 7 })).reasons).toEqual(['meta-robots']);
+    expect(judged(chosenImage([], url, { frameId: 0 })).decision).toBe('permitted');
   });
 });
