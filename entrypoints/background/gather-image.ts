@@ -130,8 +130,10 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   // the final one's; and of every address they carry (a proxy's `?url=`: the file it serves is that
   // site's, whose opt-outs bind it: assess.ts reads them, and fails closed without them).
   const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
+  // And of every frame that shows it: its robots.txt speaks for the frame's page (assess.ts).
   const through = [candidate.url, ...hopUrls, fetched.finalUrl];
-  const originNames = [...new Set([...through, ...through.flatMap(carriedAddresses)].map(originOf).filter((o): o is string => o !== null))];
+  const frames = (candidate.frames ?? []).map((f) => f.url).filter((u) => /^https?:/i.test(u));
+  const originNames = [...new Set([...through, ...through.flatMap(carriedAddresses), ...frames].map(originOf).filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([

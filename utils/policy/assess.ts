@@ -487,6 +487,18 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   for (const frame of candidate.frames ?? []) {
     const frameHeaders: HeaderMap | null = frame.headers ?? null;
     evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile, 'frame'), ...headerOptOuts(frameHeaders, frame.url, 'frame', profile));
+    // Its origin's robots.txt for its address, as the top page's for the page's (rule 2: the
+    // purpose's tokens, and Content-Usage for its path). Decision (DESIGN.md §2 rules 2 and 5, the
+    // reading that keeps what the owner refused): a frame is a page that shows the image, as its
+    // metas and headers are read; before, a frame whose site disallows GPTBot for /embed/ let the
+    // images in it be collected. Its robots.txt not read fails closed, as an image URL's does.
+    if (/^https?:/i.test(frame.url)) {
+      const frameOrigin = originOfUrl(frame.url);
+      evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frame.url, 'page', profile) : [{
+        kind: 'robots-txt', scope: 'page', source: frame.url, value: 'frame robots.txt not read', effect: 'deny', reason: 'signal-unreadable',
+        note: `The image is inside a frame (${frame.url.slice(0, 200)}) whose site's robots.txt Heed did not read: it may refuse the frame's page, so Heed fails closed`,
+      } satisfies Evidence]));
+    }
     if (frame.headersUnread !== undefined) {
       evidence.push({
         kind: 'fetch', scope: 'page', source: frame.url, value: 'frame headers not read', effect: 'deny', reason: 'signal-unreadable',

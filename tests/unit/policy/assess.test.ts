@@ -76,6 +76,13 @@ const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
   ...over,
 });
 
+// The origins the worker reads for an image shown in frames: the image's, and each frame's (its robots.txt speaks for the frame's page).
+const originsShownIn = (url: string, frameUrls: readonly (string | null)[]): OriginFiles[] => {
+  const own = url.startsWith('data:') ? [] : originsOf(url);
+  const frames = frameUrls.filter((u): u is string => u !== null && /^https?:/i.test(u)).map((u) => new URL(u).origin);
+  return [...own, ...[...new Set(frames)].filter((o) => !own.some((f) => f.origin === o)).map((o) => files(o))];
+};
+
 const decideFor = (url: string, over: Partial<ImageInputs> = {}, cand: Partial<ImageCandidate> = {}, p = page()) =>
   assessImage(p, image(url, over), candidate(url, cand), settings);
 
@@ -834,7 +841,7 @@ describe('licence markup a frame wrote speaks only for its own site’s images',
   const figure = { elementLicences: [{ via: 'figure' as const, licences: [CC_BY], creator: null, title: null, creditText: null }] };
   const noPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }) });
   const fromFrame = (frameUrl: string | null, imageUrl = url) =>
-    assessImage(noPageLicence, image(imageUrl), candidate(imageUrl, { ...figure, discovery: ['img', 'iframe'], ...(frameUrl ? { frames: [{ url: frameUrl, metas: [], tdm: {} }] } : {}) }), settings);
+    assessImage(noPageLicence, image(imageUrl, { origins: originsShownIn(imageUrl, [frameUrl]) }), candidate(imageUrl, { ...figure, discovery: ['img', 'iframe'], ...(frameUrl ? { frames: [{ url: frameUrl, metas: [], tdm: {} }] } : {}) }), settings);
   it('a frame from another site licensing the page’s image CC BY: a third-party claim, refused no-licence', () => {
     const d = fromFrame('https://ads.example/embed.html');
     expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
@@ -843,7 +850,7 @@ describe('licence markup a frame wrote speaks only for its own site’s images',
   it('a frame on a neighbouring tenant of a shared host is another site too', () => {
     const img = 'https://alice.files.wordpress.com/a.png';
     const on = assessPage({ page: pageSignals({ url: 'https://alice.wordpress.com/p/', licence: { ...pageSignals().licence, pageUrl: 'https://alice.wordpress.com/p/', licences: [] } }), headers: {}, origin: files('https://alice.wordpress.com') }, settings);
-    const d = assessImage(on, image(img), candidate(img, { ...figure, discovery: ['img', 'iframe'], frames: [{ url: 'https://mallory.wordpress.com/embed/', metas: [], tdm: {} }] }), settings);
+    const d = assessImage(on, image(img, { origins: originsShownIn(img, ['https://mallory.wordpress.com/embed/']) }), candidate(img, { ...figure, discovery: ['img', 'iframe'], frames: [{ url: 'https://mallory.wordpress.com/embed/', metas: [], tdm: {} }] }), settings);
     expect(d.reasons).toEqual(['no-licence']);
   });
   it('a frame the candidate names no frame for speaks for nothing (fail closed)', () => {
@@ -853,7 +860,7 @@ describe('licence markup a frame wrote speaks only for its own site’s images',
     expect(fromFrame('https://museum.example/embed/gallery.html')).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'element' } });
   });
   it('markup the top document reported is the page’s, frames shown in or not', () => {
-    const d = assessImage(noPageLicence, image(url), candidate(url, { ...figure, frames: [{ url: 'https://ads.example/embed.html', metas: [], tdm: {} }] }), settings);
+    const d = assessImage(noPageLicence, image(url, { origins: originsShownIn(url, ['https://ads.example/embed.html']) }), candidate(url, { ...figure, frames: [{ url: 'https://ads.example/embed.html', metas: [], tdm: {} }] }), settings);
     expect(d.decision).toBe('permitted');
   });
 });
@@ -1253,7 +1260,7 @@ describe('licences a credit line names with plain links', () => {
 describe('an image shown in a frame of a blocked site', () => {
   const url = 'https://museum.example/embed/a.png';
   const inFrame = (frameUrl: string, s = settings, imageUrl = url) =>
-    assessImage(page(), image(imageUrl, imageUrl.startsWith('data:') ? { origins: [] } : {}), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: {} }] }), s);
+    assessImage(page(), image(imageUrl, { origins: originsShownIn(imageUrl, [frameUrl]) }), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: {} }] }), s);
   it.each(['https://www.pinterest.com/pin/1/', 'https://WWW.PINTEREST.COM./pin/1/', 'blob:https://www.pinterest.com/6f1c-uuid', 'https://www.pinterest.de/pin/1/'])(
     'a frame of a registry-blocked site (%s) refuses the image with site-blocked',
     (frameUrl) => {

@@ -83,7 +83,7 @@ describe('a frame’s TDM reservation covers an image any URL of which is on the
   const frame = (tdm: PageSignals['tdm']) => ({ url: 'https://museum.example/embed/gallery.html', metas: [], tdm });
   const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
   const through = (from: string, to: string, tdm: PageSignals['tdm']) =>
-    assessImage(page(), image(from, { finalUrl: to, origins: [files(new URL(from).origin), files(new URL(to).origin)], embedded: cc0 }), candidate(from, { frames: [frame(tdm)] }), settings);
+    assessImage(page(), image(from, { finalUrl: to, origins: [...new Set([from, to, frame(tdm).url].map((u) => new URL(u).origin))].map((o) => files(o)), embedded: cc0 }), candidate(from, { frames: [frame(tdm)] }), settings);
   it('the frame’s own /embed/a.png redirecting to a CDN on another site is still reserved', () => {
     expect(through(url, 'https://cdn.other.example/a.png', { reservation: '1' }).reasons).toEqual(['tdm-reserved']);
   });
@@ -171,5 +171,29 @@ describe('“Collect this image” on an image the scan did not report', () => {
   it('unchanged: the scan’s record is judged with its frame’s opt-outs; chosen in the top document, a bare record is the page’s image', () => {
     expect(judged(chosenImage([reported], url, { frameId: 7 })).reasons).toEqual(['meta-robots']);
     expect(judged(chosenImage([], url, { frameId: 0 })).decision).toBe('permitted');
+  });
+});
+
+describe('an image shown in a frame answers to the frame site’s robots.txt for the frame’s address', () => {
+  const url = 'https://cdn.museum.example/a.png';
+  const FRAME = 'https://embed.victim-example.com/gallery/1';
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  const inFrame = (frameFiles: OriginFiles | null, s: Settings = settings) =>
+    assessImage(page({}, s), image(url, { origins: [files('https://cdn.museum.example'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: FRAME, metas: [], tdm: {} }] }), s);
+  const victim = (body: string) => files('https://embed.victim-example.com', robots('https://embed.victim-example.com', body));
+  it('its robots.txt disallowing GPTBot for /gallery/ refuses the image (robots-disallow), in both modes', () => {
+    expect(inFrame(victim('User-agent: GPTBot\nDisallow: /gallery/')).reasons).toEqual(['robots-disallow']);
+    expect(inFrame(victim('User-agent: GPTBot\nDisallow: /gallery/'), parseSettings({ mode: 'opt-out' })).reasons).toEqual(['robots-disallow']);
+  });
+  it('its robots.txt Content-Usage train-ai=n for the frame’s path refuses it (content-usage-n)', () => {
+    expect(inFrame(victim('User-agent: *\nContent-Usage: /gallery/ train-ai=n')).reasons).toEqual(['content-usage-n']);
+  });
+  it('its robots.txt not read fails closed (signal-unreadable); unreachable refuses (robots-unreachable)', () => {
+    expect(inFrame(null).reasons).toEqual(['signal-unreadable']);
+    expect(inFrame(files('https://embed.victim-example.com', { robots: { url: 'https://embed.victim-example.com/robots.txt', outcome: 'unreachable', detail: 'HTTP 503' } })).reasons).toEqual(['robots-unreachable']);
+  });
+  it('unchanged: a frame site allowing the purpose, or disallowing other paths only, changes nothing', () => {
+    expect(inFrame(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
+    expect(inFrame(files('https://embed.victim-example.com')).decision).toBe('permitted');
   });
 });
