@@ -132,8 +132,10 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
   // And of every frame that shows it: its robots.txt speaks for the frame's page (assess.ts).
   const through = [candidate.url, ...hopUrls, fetched.finalUrl];
+  // And of the rendition the page shows (thumbnailUrl): it is this image, and its site's opt-outs bind it.
   const frames = (candidate.frames ?? []).map((f) => f.url).filter((u) => /^https?:/i.test(u));
-  const originNames = [...new Set([...through, ...through.flatMap(carriedAddresses), ...frames].map(originOf).filter((o): o is string => o !== null))];
+  const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
+  const originNames = [...new Set([...through, ...through.flatMap(carriedAddresses), ...frames, ...shown].map(originOf).filter((o): o is string => o !== null))];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([

@@ -420,15 +420,21 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // `/_next/image?url=`, wsrv.nl or Photon past its owner's GPTBot Disallow and tdm-reservation.
   // The proxy's response headers are not that site's: its tdmrep.json rule stands alone. Its
   // files not read fail closed, as an image URL's do.
-  for (const c of carried) {
+  // So does the rendition the page shows (thumbnailUrl: the <img> inside the link to the file
+  // collected, or the srcset rendition shown). Decision (the same rules and reading): it is this
+  // image, as rule 1 and the ImageObject match already read it; a page showing its owner's
+  // rendition and linking a mirror's full-size copy had the copy collected past the owner's opt-outs.
+  const shown = candidate.thumbnailUrl && !urls.includes(candidate.thumbnailUrl) && !carried.includes(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
+  for (const c of [...carried, ...shown]) {
     if (!/^https?:/i.test(c)) continue;
     const origin = originOfUrl(c);
+    const how = shown.includes(c) ? 'shown on the page as' : 'served through a proxy from';
     if (!origin) {
-      evidence.push({ kind: 'robots-txt', scope: 'image', source: c, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is served through a proxy from ${c}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
+      evidence.push({ kind: 'robots-txt', scope: 'image', source: c, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is ${how} ${c.slice(0, 300)}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
       continue;
     }
     evidence.push(...evaluateRobots(origin.robots, c, 'image', profile));
-    evidence.push(...evaluateAiTxt(origin.aiTxt, c, profile, image.mime));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, c, profile, shown.includes(c) ? undefined : image.mime));
     evidence.push(...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: c, imageHeaders: {}, pageFallback: null }, profile).filter((e) => e.value !== 'absent'));
     evidence.push(...rslEvidence([origin], c, profile, 'image'));
   }

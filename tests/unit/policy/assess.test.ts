@@ -367,7 +367,8 @@ describe('licence scope: what a page says about another site\'s image is a claim
   });
 
   it('a candidate on another site (a srcset candidate, lazy attribute or linked original) gets no licence from the page', () => {
-    const d = assessImage(page(), image('https://b.example/original.png'), candidate('https://b.example/original.png', { thumbnailUrl: 'https://museum.example/thumb.png', ...figure() }), settings);
+    // The worker reads the shown rendition's origin files too (gather-image.ts).
+    const d = assessImage(page(), image('https://b.example/original.png', { origins: [files('https://b.example'), files('https://museum.example')] }), candidate('https://b.example/original.png', { thumbnailUrl: 'https://museum.example/thumb.png', ...figure() }), settings);
     expect(d.reasons).toEqual(['no-licence']);
   });
 

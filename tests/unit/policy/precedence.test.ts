@@ -197,3 +197,27 @@ describe('an image shown in a frame answers to the frame site’s robots.txt for
     expect(inFrame(files('https://embed.victim-example.com')).decision).toBe('permitted');
   });
 });
+
+// A page shows the owner's rendition and links its full-size copy on a mirror: the scanner judges
+// the linked copy, with the rendition shown as its thumbnailUrl (the same image, verdict.ts).
+describe('an image whose rendition shown on the page is on a site that opts out', () => {
+  const FULL = 'https://mirror-example.com/full/a.jpg';
+  const SHOWN = 'https://photos.victim-example.com/a-800.jpg';
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  const judged = (victim: Partial<OriginFiles> | null, s: Settings = settings) =>
+    assessImage(page({}, s), image(FULL, { origins: [files('https://mirror-example.com'), ...(victim ? [files('https://photos.victim-example.com', victim)] : [])], embedded: cc0 }), candidate(FULL, { thumbnailUrl: SHOWN, discovery: ['link', 'img'] }), s);
+  it.each<[string, Partial<OriginFiles>, string]>([
+    ['robots.txt disallowing GPTBot', robots('https://photos.victim-example.com', 'User-agent: GPTBot\nDisallow: /'), 'robots-disallow'],
+    ['tdmrep.json reserving it', { tdmrep: { url: 'https://photos.victim-example.com/.well-known/tdmrep.json', outcome: 'ok', body: '[{"location":"/","tdm-reservation":1}]' } }, 'tdm-reserved'],
+    ['ai.txt disallowing *.jpg', { aiTxt: { url: 'https://photos.victim-example.com/ai.txt', outcome: 'ok', body: 'User-Agent: *\nDisallow: *.jpg' } }, 'ai-txt-disallow'],
+  ])('the shown rendition’s site’s %s refuses the linked copy, in both modes', (_name, victim, reason) => {
+    expect(judged(victim).reasons).toEqual([reason]);
+    expect(judged(victim, parseSettings({ mode: 'opt-out' })).reasons).toEqual([reason]);
+  });
+  it('its signal files not read: refused, signal-unreadable (fail closed)', () => {
+    expect(judged(null).reasons).toEqual(['signal-unreadable']);
+  });
+  it('unchanged: a shown rendition on a site with no opt-out leaves the copy to its own signals', () => {
+    expect(judged({}).decision).toBe('permitted');
+  });
+});
