@@ -9,6 +9,7 @@ import { chosenImage } from '../../../utils/policy/image-to-judge';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
+import { tdmMetaFrom } from '../../../utils/signals/tdmrep';
 
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -219,5 +220,90 @@ describe('an image whose rendition shown on the page is on a site that opts out'
   });
   it('unchanged: a shown rendition on a site with no opt-out leaves the copy to its own signals', () => {
     expect(judged({}).decision).toBe('permitted');
+  });
+});
+
+// Combinations that were already read as the strictest; kept so a change that lets a permission
+// at one scope lift a refusal at another fails here (DESIGN.md §2: permitted only if every rule holds).
+describe('a permission at one scope never lifts a refusal at another (already so)', () => {
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  const withRobots = (body: string) => files('https://museum.example', robots('https://museum.example', body));
+  it('the image’s own XMP CC0 does not lift the page’s X-Robots-Tag: noai; the page’s CC BY does not lift the image’s', () => {
+    const p = page({ headers: { 'x-robots-tag': 'noai' } });
+    expect(p.status).toBe('blocked');
+    expect(decideFor(IMG, { embedded: cc0 }, {}, p).reasons).toEqual(['x-robots-tag']);
+    expect(decideFor(IMG, { headers: { 'x-robots-tag': 'noai' } }).reasons).toEqual(['x-robots-tag']);
+  });
+  it.each([
+    ['a GPTBot group allowing all does not lift `*` Disallow for heed', 'User-agent: GPTBot\nAllow: /\n\nUser-agent: *\nDisallow: /', 'robots-disallow'],
+    ['a heed group allowing all does not lift `*` Disallow for the AI tokens', 'User-agent: heed\nAllow: /\n\nUser-agent: *\nDisallow: /', 'robots-disallow'],
+    ['GPTBot groups split across the file are merged', 'User-agent: GPTBot\nAllow: /photos/b\n\nUser-agent: *\nAllow: /\n\nUser-agent: GPTBot\nDisallow: /photos/', 'robots-disallow'],
+    ['`*` groups split across the file are merged', 'User-agent: *\nAllow: /\n\nUser-agent: *\nDisallow: /photos/', 'robots-disallow'],
+    ['Content-Usage train-ai=y in a GPTBot group does not lift `*`’s train-ai=n', 'User-agent: *\nContent-Usage: train-ai=n\n\nUser-agent: GPTBot\nContent-Usage: train-ai=y', 'content-usage-n'],
+    ['a narrower Content-Usage n beats a wider y', 'User-agent: *\nContent-Usage: train-ai=y\nContent-Usage: /photos/ train-ai=n', 'content-usage-n'],
+    ['two Content-Usage rules for the identical path: n wins', 'User-agent: *\nContent-Usage: /photos/ train-ai=y\nContent-Usage: /photos/ train-ai=n', 'content-usage-n'],
+    ['Content-Signal yes in `*` does not lift no in heed', 'User-agent: *\nContent-Signal: ai-train=yes\n\nUser-agent: heed\nContent-Signal: ai-train=no', 'content-usage-n'],
+    ['two Content-Signal lines: no wins', 'User-agent: *\nContent-Signal: ai-train=no\nContent-Signal: ai-train=yes', 'content-usage-n'],
+  ])('robots.txt: %s', (_name, body, reason) => {
+    const origin = withRobots(body);
+    expect(decideFor(IMG, { origins: [origin], embedded: cc0 }, {}, page({ origin })).reasons).toContain(reason);
+  });
+  it('ai.txt Allow does not lift a robots.txt Disallow; an ai.txt heed group allowing all does not lift its `*` Disallow', () => {
+    const both = files('https://museum.example', { ...robots('https://museum.example', 'User-agent: GPTBot\nDisallow: /photos/'), aiTxt: { url: 'https://museum.example/ai.txt', outcome: 'ok', body: 'User-Agent: *\nAllow: /' } });
+    expect(decideFor(IMG, { origins: [both] }).reasons).toEqual(['robots-disallow']);
+    const ai = files('https://museum.example', { aiTxt: { url: 'https://museum.example/ai.txt', outcome: 'ok', body: 'User-Agent: heed\nAllow: /\n\nUser-Agent: *\nDisallow: *.png' } });
+    expect(decideFor(IMG, { origins: [ai] }).reasons).toEqual(['ai-txt-disallow']);
+  });
+  it('tdmrep.json `0` does not lift the image response’s tdm-reservation: 1', () => {
+    const origin = files('https://museum.example', { tdmrep: { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok', body: '[{"location":"/","tdm-reservation":0}]' } });
+    expect(decideFor(IMG, { origins: [origin], headers: { 'tdm-reservation': '1' } }).reasons).toEqual(['tdm-reserved']);
+  });
+  it('Content-Usage y in robots.txt does not lift the image header’s n, nor the header’s y robots.txt’s n', () => {
+    const y = withRobots('User-agent: *\nContent-Usage: train-ai=y');
+    expect(decideFor(IMG, { origins: [y], headers: { 'content-usage': 'train-ai=n' } }).reasons).toEqual(['content-usage-n']);
+    const n = withRobots('User-agent: *\nContent-Usage: /photos/ train-ai=n');
+    expect(decideFor(IMG, { origins: [n], headers: { 'content-usage': 'train-ai=y' } }).reasons).toEqual(['content-usage-n']);
+  });
+  it('an RSL licence permitting every use for free does not lift a robots.txt Disallow', () => {
+    const rsl = '<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><permits type="usage">all</permits><payment type="free"/></license></content></rsl>';
+    const origin = files('https://museum.example', { ...robots('https://museum.example', 'User-agent: GPTBot\nDisallow: /photos/'), rsl: [{ url: 'https://museum.example/license.xml', outcome: 'ok', body: rsl }] });
+    expect(decideFor(IMG, { origins: [origin] }).reasons).toEqual(['robots-disallow']);
+  });
+  it('a C2PA “allowed” does not lift the XMP’s DMI-PROHIBITED-AIMLTRAINING', () => {
+    const xmp = evaluateEmbeddedRights({ ...EMPTY_RIGHTS, xmp: true, dataMining: ['http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING'] }, purposeProfile('ai-training'));
+    const c2pa: Evidence = { kind: 'c2pa', scope: 'image', source: 'c2pa', value: 'cawg.ai_training=allowed', effect: 'allow' };
+    expect(decideFor(IMG, { embedded: { evidence: [c2pa, ...xmp.evidence], licence: cc0.licence } }).reasons).toEqual(['xmp-data-mining']);
+  });
+  it('licences: the image’s XMP CC BY-NC beats the page’s CC BY; two ImageObjects, or a figure and an ImageObject, that differ conflict', () => {
+    expect(decideFor(IMG, { embedded: { evidence: [], licence: xmpLicence(CC_BY_NC, 'CC-BY-NC-4.0') } }).reasons).toEqual(['licence-not-accepted']);
+    const obj = (license: string) => ({ contentUrl: IMG, license: [license], acquireLicensePage: null, creditText: null, creator: null, copyrightNotice: null, name: null });
+    const two = page({ page: pageSignals({ licence: { ...pageSignals().licence, imageObjects: [obj(CC_BY), obj(CC_BY_NC)] } }) });
+    expect(decideFor(IMG, {}, {}, two).reasons).toEqual(['licence-conflict']);
+    const one = page({ page: pageSignals({ licence: { ...pageSignals().licence, imageObjects: [obj(CC_BY_NC)] } }) });
+    expect(decideFor(IMG, {}, { elementLicences: [{ via: 'figure', licences: [CC_BY], creator: null, title: null, creditText: null }] }, one).reasons).toEqual(['licence-conflict']);
+  });
+  it('a robots meta `all`, or one addressed to heed, does not lift a general or GPTBot noai', () => {
+    expect(page({ page: pageSignals({ metas: [{ name: 'robots', content: 'all' }, { name: 'GPTBot', content: 'noai' }] }) }).status).toBe('blocked');
+    expect(page({ page: pageSignals({ metas: [{ name: 'robots', content: 'noai' }, { name: 'heed', content: 'all' }] }) }).status).toBe('blocked');
+  });
+  it('X-Robots-Tag lines `all` or `heed: all` beside `noai`, in either order, refuse', () => {
+    for (const lines of [['all', 'noai'], ['heed: all', 'noai'], ['noai', 'heed: all']]) expect(decideFor(IMG, { headers: { 'x-robots-tag': lines } }).reasons).toEqual(['x-robots-tag']);
+  });
+  it('two tdm-reservation metas, 0 and 1 in either order: the page is not open', () => {
+    for (const values of [['0', '1'], ['1', '0']]) {
+      const tdm = tdmMetaFrom(values.map((content) => ({ name: 'tdm-reservation', content })));
+      expect(page({ page: pageSignals({ tdm }) }).status).toBe('blocked');
+    }
+  });
+  it('the user’s allow list lifts no signal, and their block list wins over it', () => {
+    expect(page({ headers: { 'x-robots-tag': 'noai' } }, parseSettings({ userAllow: ['museum.example'] })).status).toBe('blocked');
+    expect(page({}, parseSettings({ userAllow: ['museum.example'], userBlock: ['museum.example'] })).reasons).toEqual(['user-blocked']);
+  });
+  it('research-tdm still honours tdm-reservation; an opt-out for some paths only shows the site restricted', () => {
+    const s = parseSettings({ purpose: 'research-tdm' });
+    expect(decideFor(IMG, { headers: { 'tdm-reservation': '1' } }, {}, page({}, s), s).reasons).toEqual(['tdm-reserved']);
+    expect(page({ origin: withRobots('User-agent: GPTBot, CCBot\nDisallow: /photos/') }).status).toBe('restricted');
+    expect(page({ origin: withRobots('User-agent: heed\nContent-Usage: /photos/ train-ai=n') }).status).toBe('restricted');
+    expect(page({ origin: files('https://museum.example', { tdmrep: { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok', body: '[{"location":"/photos/","tdm-reservation":1},{"location":"/","tdm-reservation":0}]' } }) }).status).toBe('restricted');
   });
 });
