@@ -52,6 +52,8 @@ export interface PageAssessment {
   pageRsl?: FetchedFile[];
   /** RSL licences the page's origin declares (its robots.txt `License:`): they speak for its site's images on other hosts too. */
   siteRsl?: FetchedFile[];
+  /** The page origin's ai.txt: it speaks for its site's images on other hosts too. */
+  siteAiTxt?: FetchedFile;
 }
 
 
@@ -299,7 +301,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ? licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter((l) => l.source === 'page')
     : [];
   const { status, reasons } = siteStatus(evidence, licences, settings);
-  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs, siteRsl: input.origin.rsl };
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs, siteRsl: input.origin.rsl, siteAiTxt: input.origin.aiTxt };
 }
 
 /**
@@ -370,6 +372,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` and `https://museum.example./a.png`
   // are museum.example's image (originOf).
   const originKey = originOf;
+  const pageOrigin = originKey(page.pageUrl);
   const originOfUrl = (u: string) => {
     const key = originKey(u);
     return key === null ? null : (image.origins.find((o) => originKey(o.origin) === key) ?? null);
@@ -411,6 +414,15 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     }
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile, image.mime));
+    // The page origin's ai.txt for the site's images on its other hosts (img.site, cdn.site; its own
+    // tenant's on shared hosting). Decision (DESIGN.md §2 rule 3, "ai.txt disallowing the image
+    // path", read two ways: the image host's file, or the site's): SIGNALS.md §5.1 gives ai.txt the
+    // whole site as scope, and it names file types the site serves from wherever it keeps them, so
+    // both bind (the reading that keeps what the owner refused). Before, the site read `restricted`
+    // for its `Disallow: *.png` while its PNGs on img.site were collected. Only a refusal is added.
+    if (page.siteAiTxt && originKey(u) !== pageOrigin && sameLicenceSite(page.pageUrl, u)) {
+      evidence.push(...evaluateAiTxt(page.siteAiTxt, u, profile, image.mime).filter((e) => e.effect === 'deny'));
+    }
   }
   // The file a proxy serves (an address the image URLs carry, above). Decision (DESIGN.md §2 rules
   // 2, 3 and 5, the reading that keeps what the owner refused): the opt-outs its own site states
@@ -470,7 +482,6 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // Before, the site read `restricted` for `<content url="https://img.site/photos/*">` in its
   // robots.txt licence while img.site's photos, whose own robots.txt names none, were permitted.
   // URLs on the page's origin read its robots.txt licence already, with the image's origins.
-  const pageOrigin = originKey(page.pageUrl);
   const declared = [
     ...(page.pageRsl ?? []).map((doc) => ({ doc, scope: 'page' as const, skip: (_: string) => false })),
     ...(page.siteRsl ?? []).map((doc) => ({ doc, scope: 'site' as const, skip: (u: string) => originKey(u) === pageOrigin || isInline(u) })),

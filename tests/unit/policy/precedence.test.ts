@@ -307,3 +307,18 @@ describe('a permission at one scope never lifts a refusal at another (already so
     expect(page({ origin: files('https://museum.example', { tdmrep: { url: 'https://museum.example/.well-known/tdmrep.json', outcome: 'ok', body: '[{"location":"/photos/","tdm-reservation":1},{"location":"/","tdm-reservation":0}]' } }) }).status).toBe('restricted');
   });
 });
+
+describe('the page site’s ai.txt speaks for the site’s images on its other hosts', () => {
+  const aiTxt = (body: string) => files('https://museum.example', { aiTxt: { url: 'https://museum.example/ai.txt', outcome: 'ok', body } });
+  const cc0 = { evidence: [], licence: xmpLicence(CC0, 'CC0-1.0') };
+  it('ai.txt on the page’s host disallowing *.png: the site is restricted and its PNG on img.museum.example refused', () => {
+    const p = page({ origin: aiTxt('User-Agent: *\nDisallow: *.png') });
+    expect(p.status).toBe('restricted');
+    expect(decideFor('https://img.museum.example/a.png', { embedded: cc0 }, {}, p).reasons).toEqual(['ai-txt-disallow']);
+  });
+  it('unchanged: another site’s image is not the page site’s to opt out; a JPEG there is not covered', () => {
+    const p = page({ origin: aiTxt('User-Agent: *\nDisallow: *.png') });
+    expect(decideFor('https://cdn.other.example/a.png', { embedded: cc0 }, {}, p).decision).toBe('permitted');
+    expect(decideFor('https://img.museum.example/a.jpg', { embedded: cc0 }, {}, p).decision).toBe('permitted');
+  });
+});
