@@ -12,6 +12,7 @@ import { pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
 import { ImageCandidateSchema, withFrame, type FrameSignals, type ImageCandidate } from '@/utils/policy/verdict';
+import { chosenImage } from '@/utils/policy/image-to-judge';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
@@ -59,10 +60,6 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
 }
 
 /** The candidate for one image (from the context menu), or a bare one if the scan missed it. */
-function onlyImage(candidates: ImageCandidate[], url: string): ImageCandidate[] {
-  const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url);
-  return [found ?? ImageCandidateSchema.parse({ url })];
-}
 
 function storageError(err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
@@ -100,7 +97,7 @@ export class Collector {
    * Start a collect on a tab (or, with `onlyUrl`, of one image on it). On a blocked site every
    * image is refused at once, and nothing is stored.
    */
-  async start(tabId: number, options: { onlyUrl?: string; watch?: boolean } = {}): Promise<Job> {
+  async start(tabId: number, options: { onlyUrl?: string; frameId?: number; frameUrl?: string; watch?: boolean } = {}): Promise<Job> {
     const tab = await browser.tabs.get(tabId);
     const pageUrl = tab.url ?? '';
     const job: Job = {
@@ -147,7 +144,8 @@ export class Collector {
       // The watcher starts from what this scan reported: an image arriving in between is new to it.
       watchOptions = withReported(scanOptions, reportedByFrame);
       job.notes = [...limits.map(scanLimitNote), ...(silentFrames > 0 ? [silentFramesNote(silentFrames)] : listed.complete ? [] : [silentFramesNote('some')])];
-      job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
+      // The one image chosen, in the document it was chosen in (policy/image-to-judge.ts chosenImage).
+      job.candidates = options.onlyUrl ? [chosenImage(candidates, options.onlyUrl, { frameId: options.frameId, frameUrl: options.frameUrl })] : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.page = page;
       const site = await assessSite(this.origins, tabId, pageUrl, page, settings);

@@ -2,6 +2,7 @@ import type { ImageInputs } from '@/utils/policy/assess';
 import type { Evidence, FailureReason } from '@/utils/model/evidence';
 import { readImageSize, sha256Hex, sniffImageType } from '@/utils/media/image-bytes';
 import { originOf } from '@/utils/signals/origin-files';
+import { carriedAddresses } from '@/utils/model/shared-hosting';
 import { purposeProfile } from '@/utils/model/purposes';
 import type { Settings } from '@/utils/model/settings';
 import { evaluateC2pa } from '@/utils/signals/c2pa';
@@ -126,10 +127,14 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   }
 
   // The signal files of the origin of every URL the bytes came through: the image's, each hop's,
-  // the final one's; and of the sites those URLs carry (an image proxy's source), read for their file.
+  // the final one's; the sites those URLs carry (an image proxy's source: its opt-outs bind the file
+  // it serves, assess.ts); every frame that shows it (its robots.txt speaks for the frame's page);
+  // and the rendition the page shows (thumbnailUrl: it is this image, and its site's opt-outs bind it).
   const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
-  const throughUrls = [candidate.url, ...hopUrls, fetched.finalUrl];
-  const originNames = [...new Set([...throughUrls.map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(throughUrls)])];
+  const through = [candidate.url, ...hopUrls, fetched.finalUrl];
+  const frames = (candidate.frames ?? []).map((f) => f.url).filter((u) => /^https?:/i.test(u));
+  const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
+  const originNames = [...new Set([...[...through, ...frames, ...shown].map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(through)])];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([

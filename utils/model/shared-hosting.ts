@@ -669,7 +669,7 @@ function rfcReading(address: string): string | null {
  * site-registry.ts), where a wider reading only refuses more (DESIGN.md §2 rule 1), and for
  * licence scope (policy/assess.ts), where it only leaves an image without the page's licence.
  */
-export function carriedAddresses(input: string): string[] {
+export function carriedAddresses(input: string, { guessedPathHosts = true }: { guessedPathHosts?: boolean } = {}): string[] {
   const out = new Set<string>();
   // A Google Translate proxy copy carries its original in its host (pageCopyOf).
   const copy = pageCopyOf(input);
@@ -688,9 +688,11 @@ export function carriedAddresses(input: string): string[] {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [...out];
   // A path segment HOST followed by more path: Statically's `cdn.statically.io/img/HOST/PATH` (as
-  // Photon's i0.wp.com/HOST/PATH) names the file it serves so.
+  // Photon's i0.wp.com/HOST/PATH) names the file it serves so. A guess on other hosts
+  // (`/videos/clip.mov/poster.jpg` names clip.mov): `guessedPathHosts: false` leaves it out.
   const segments = url.pathname.split('/');
-  for (let i = 1; i < segments.length - 1; i++) {
+  const pathHosts = guessedPathHosts || PATH_PROXIES.has(bareHost(url.hostname));
+  for (let i = 1; pathHosts && i < segments.length - 1; i++) {
     let host: string;
     try {
       host = bareHost(decodeURIComponent(segments[i]!));
@@ -735,6 +737,21 @@ export function carriedAddresses(input: string): string[] {
  * sites whose file an image may be, beside the URLs its bytes came through (policy/assess.ts,
  * policy/pre-fetch.ts, and the worker that fetches their signal files).
  */
-export function carriedBy(urls: readonly string[]): string[] {
-  return [...new Set(urls.flatMap(carriedAddresses))].filter((c) => !urls.includes(c));
+export function carriedBy(urls: readonly string[], options?: { guessedPathHosts?: boolean }): string[] {
+  return [...new Set(urls.flatMap((u) => carriedAddresses(u, options)))].filter((c) => !urls.includes(c));
+}
+
+/** Image proxies known to name the file they serve as a path segment HOST (`cdn.statically.io/img/HOST/PATH`). */
+const PATH_PROXIES = new Set(['cdn.statically.io']);
+
+/**
+ * The addresses `urls` carry whose sites' signal files speak for the image (policy/assess.ts; the worker fetches them: policy/pre-fetch.ts carriedSiteOrigins): every
+ * form carriedAddresses reads but a host guessed from a path segment on a host not known to be a
+ * proxy. Decision: the registry and the user's lists read every form (no request is made, and a
+ * wider reading only refuses more); signal files cost a request to that host, and a guess such as
+ * `/videos/clip.mov/poster.jpg` (clip.mov) would send one to an unrelated site, and refuse the
+ * image when it does not answer.
+ */
+export function carriedForSignalFiles(urls: readonly string[]): string[] {
+  return carriedBy(urls, { guessedPathHosts: false });
 }

@@ -8,7 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { carriedBy, licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { archivedSiteEvidence, evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
@@ -50,6 +50,10 @@ export interface PageAssessment {
   tdmFallback: (TdmDeclaration & { source: string }) | null;
   /** RSL licences the page declares (inline, linked, Link header): they speak for its images. */
   pageRsl?: FetchedFile[];
+  /** RSL licences the page's origin declares (its robots.txt `License:`): they speak for its site's images on other hosts too. */
+  siteRsl?: FetchedFile[];
+  /** The page origin's ai.txt: it speaks for its site's images on other hosts too. */
+  siteAiTxt?: FetchedFile;
 }
 
 
@@ -300,7 +304,7 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     ? licenceFindings({ imageUrl: url, pageUrl: url, page: licenceSignals, element: [] }).filter((l) => l.source === 'page')
     : [];
   const { status, reasons } = siteStatus(evidence, licences, settings);
-  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs };
+  return { pageUrl: url, status, reasons, evidence, imageEvidence, licences, licenceSignals, tdmFallback, pageRsl: pageRslDocs, siteRsl: input.origin.rsl, siteAiTxt: input.origin.aiTxt };
 }
 
 /**
@@ -357,28 +361,6 @@ function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype
   };
 }
 
-/**
- * What the signal files of a site an image URL carries (`url`, an address inside a proxy's URL)
- * say of that file: its robots.txt, ai.txt, tdmrep.json and RSL, as for the image's own origin
- * (no response of its own was read: the proxy's answer is the image's). `origin` null: its files
- * were not read (past MAX_CARRIED_SITES, or never fetched), which refuses (DESIGN.md §2 rule 5).
- */
-function carriedSiteFiles(url: string, origin: OriginFiles | null, profile: PurposeProfile, mime: string | undefined): Evidence[] {
-  if (!origin) {
-    if (!/^https?:/i.test(url)) return [];
-    return [{
-      kind: 'robots-txt', scope: 'image', source: url, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable',
-      note: `This image URL carries ${url.slice(0, 500)}, another site's file; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed`,
-    }];
-  }
-  return [
-    ...evaluateRobots(origin.robots, url, 'image', profile),
-    ...evaluateAiTxt(origin.aiTxt, url, profile, mime),
-    ...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: url, imageHeaders: {}, pageFallback: null }, profile),
-    ...rslEvidence([origin], url, profile, 'image'),
-  ];
-}
-
 /** Decide one image from the page assessment, its own signals and its element context. */
 export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
   const profile = purposeProfile(settings.purpose);
@@ -389,10 +371,11 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // hop's owner refused).
   const hops = image.redirects ?? [];
   const urls = [...new Set([image.url, ...hops.flatMap((h) => [h.url, h.location]), image.finalUrl])];
-  const sameDomain = urls.every((u) => tdmCovers(page.pageUrl, u));
+  const sameDomain = coveredByDocumentTdm(page.pageUrl, urls);
   // By origin, not by spelling: `https://MUSEUM.example:443/a.png` and `https://museum.example./a.png`
   // are museum.example's image (originOf).
   const originKey = originOf;
+  const pageOrigin = originKey(page.pageUrl);
   const originOfUrl = (u: string) => {
     const key = originKey(u);
     return key === null ? null : (image.origins.find((o) => originKey(o.origin) === key) ?? null);
@@ -416,11 +399,6 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   const carried = carriedBy([candidate.url, ...urls]);
   for (const c of carried) {
     evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
-    // The file's owner says in its own signal files what may be done with it: read for the file
-    // it is, as for the image's own origin. Decision: a proxy that serves another site's file does
-    // not make that owner's `Disallow` or TDM reservation disappear (rules 2–3), and files not read
-    // fail closed (rule 5), the reading that keeps nothing the owner refused.
-    evidence.push(...carriedSiteFiles(c, originOfUrl(c), profile, image.mime));
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
@@ -439,6 +417,43 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     }
     evidence.push(...evaluateRobots(origin.robots, u, 'image', profile));
     evidence.push(...evaluateAiTxt(origin.aiTxt, u, profile, image.mime));
+    // The page origin's ai.txt for the site's images on its other hosts (img.site, cdn.site; its own
+    // tenant's on shared hosting). Decision (DESIGN.md §2 rule 3, "ai.txt disallowing the image
+    // path", read two ways: the image host's file, or the site's): SIGNALS.md §5.1 gives ai.txt the
+    // whole site as scope, and it names file types the site serves from wherever it keeps them, so
+    // both bind (the reading that keeps what the owner refused). Before, the site read `restricted`
+    // for its `Disallow: *.png` while its PNGs on img.site were collected. Only a refusal is added.
+    if (page.siteAiTxt && originKey(u) !== pageOrigin && sameLicenceSite(page.pageUrl, u)) {
+      evidence.push(...evaluateAiTxt(page.siteAiTxt, u, profile, image.mime).filter((e) => e.effect === 'deny'));
+    }
+  }
+  // The file a proxy serves (an address the image URLs carry, above). Decision (DESIGN.md §2 rules
+  // 2, 3 and 5, the reading that keeps what the owner refused): the opt-outs its own site states
+  // for it — its robots.txt for the purpose's tokens and Content-Usage, its ai.txt, its tdmrep.json
+  // rule, its robots.txt RSL licence — speak about the use of that file, and bind the copy a proxy
+  // serves as they bind the original; read as rule 1 alone, a re-host laundered an image through
+  // `/_next/image?url=`, wsrv.nl or Photon past its owner's GPTBot Disallow and tdm-reservation.
+  // The proxy's response headers are not that site's: its tdmrep.json rule stands alone. Its
+  // files not read fail closed, as an image URL's do. Which carried addresses count:
+  // shared-hosting.ts carriedForSignalFiles (a host guessed from a path segment does not: the worker
+  // requests none of its files).
+  // So does the rendition the page shows (thumbnailUrl: the <img> inside the link to the file
+  // collected, or the srcset rendition shown). Decision (the same rules and reading): it is this
+  // image, as rule 1 and the ImageObject match already read it; a page showing its owner's
+  // rendition and linking a mirror's full-size copy had the copy collected past the owner's opt-outs.
+  const shown = candidate.thumbnailUrl && !urls.includes(candidate.thumbnailUrl) && !carried.includes(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
+  for (const c of [...carriedForSignalFiles([candidate.url, ...urls]), ...shown]) {
+    if (!/^https?:/i.test(c)) continue;
+    const origin = originOfUrl(c);
+    const how = shown.includes(c) ? 'shown on the page as' : 'served through a proxy from';
+    if (!origin) {
+      evidence.push({ kind: 'robots-txt', scope: 'image', source: c, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is ${how} ${c.slice(0, 300)}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
+      continue;
+    }
+    evidence.push(...evaluateRobots(origin.robots, c, 'image', profile));
+    evidence.push(...evaluateAiTxt(origin.aiTxt, c, profile, shown.includes(c) ? undefined : image.mime));
+    evidence.push(...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: c, imageHeaders: {}, pageFallback: null }, profile).filter((e) => e.value !== 'absent'));
+    evidence.push(...rslEvidence([origin], c, profile, 'image'));
   }
   evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
@@ -466,7 +481,26 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // The RSL of the sites the bytes came through (a carried site's speaks for its own file, above).
   const throughOrigins = image.origins.filter((o) => urls.some((u) => originKey(u) !== null && originKey(u) === originKey(o.origin)));
   evidence.push(...rslEvidence(throughOrigins, image.finalUrl, profile, 'image'));
-  for (const doc of page.pageRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'page', page.pageUrl));
+  // RSL licences the page, or its origin's robots.txt, declare. Decision (DESIGN.md §2 rule 3, the
+  // reading that keeps what the owner refused): they speak for every URL the image came through,
+  // not only the last — a page licence refusing `/photos/*` refuses its /photos/a.png that
+  // redirects to a CDN — and the origin's licence reaches its site's images on other hosts as a
+  // page's does (a path pattern its own site's, a full URL wherever it is: rsl.ts declaredOn).
+  // Before, the site read `restricted` for `<content url="https://img.site/photos/*">` in its
+  // robots.txt licence while img.site's photos, whose own robots.txt names none, were permitted.
+  // URLs on the page's origin read its robots.txt licence already, with the image's origins.
+  const declared = [
+    ...(page.pageRsl ?? []).map((doc) => ({ doc, scope: 'page' as const, skip: (_: string) => false })),
+    ...(page.siteRsl ?? []).map((doc) => ({ doc, scope: 'site' as const, skip: (u: string) => originKey(u) === pageOrigin || isInline(u) })),
+  ];
+  for (const { doc, scope, skip } of declared) {
+    for (const u of urls) {
+      if (skip(u)) continue;
+      const said = evaluateRsl(doc, u, profile, scope, page.pageUrl);
+      // The page licence's answer for the final URL is recorded whatever it is, as before; others only when they speak.
+      evidence.push(...(scope === 'page' && u === image.finalUrl ? said : said.filter((e) => e.value !== 'no <content> matches this image')));
+    }
+  }
   for (const doc of image.linkedRsl ?? []) evidence.push(...evaluateRsl(doc, image.finalUrl, profile, 'image', image.finalUrl));
   evidence.push(...image.embedded.evidence);
   // A frame that shows the image is a page of its own: its robots metas bind every image in it,
@@ -477,6 +511,18 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   for (const frame of candidate.frames ?? []) {
     const frameHeaders: HeaderMap | null = frame.headers ?? null;
     evidence.push(...evaluateMetaRobots(frame.metas, frame.url, profile, 'frame'), ...headerOptOuts(frameHeaders, frame.url, 'frame', profile));
+    // Its origin's robots.txt for its address, as the top page's for the page's (rule 2: the
+    // purpose's tokens, and Content-Usage for its path). Decision (DESIGN.md §2 rules 2 and 5, the
+    // reading that keeps what the owner refused): a frame is a page that shows the image, as its
+    // metas and headers are read; before, a frame whose site disallows GPTBot for /embed/ let the
+    // images in it be collected. Its robots.txt not read fails closed, as an image URL's does.
+    if (/^https?:/i.test(frame.url)) {
+      const frameOrigin = originOfUrl(frame.url);
+      evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frame.url, 'page', profile) : [{
+        kind: 'robots-txt', scope: 'page', source: frame.url, value: 'frame robots.txt not read', effect: 'deny', reason: 'signal-unreadable',
+        note: `The image is inside a frame (${frame.url.slice(0, 200)}) whose site's robots.txt Heed did not read: it may refuse the frame's page, so Heed fails closed`,
+      } satisfies Evidence]));
+    }
     if (frame.headersUnread !== undefined) {
       evidence.push({
         kind: 'fetch', scope: 'page', source: frame.url, value: 'frame headers not read', effect: 'deny', reason: 'signal-unreadable',
@@ -484,7 +530,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       });
     }
     const frameTdm = pageTdm({ headers: frameHeaders, page: frame });
-    if (frameTdm && urls.every((u) => tdmCovers(frame.url, u))) {
+    if (frameTdm && coveredByDocumentTdm(frame.url, urls)) {
       const fallback = { ...frameTdm, source: `${frameTdm.source}, a frame of the page`, frameUrl: frame.url };
       evidence.push(...resolveTdmReservation({ wellKnown: { url: fallback.source, outcome: 'absent' }, imageUrl: image.finalUrl, imageHeaders: {}, pageFallback: fallback }, profile).filter((e) => e.value !== 'absent'));
     }
@@ -631,6 +677,20 @@ function tdmCovers(documentUrl: string, imageUrl: string): boolean {
   const site = /^blob:(https?:\/\/.*)$/i.exec(documentUrl)?.[1] ?? documentUrl;
   if (!/^https?:\/\//i.test(site)) return true;
   return sameRegistrableDomain(site, imageUrl);
+}
+
+/**
+ * Whether a document's (the page's or a frame's) TDM header or meta speaks for an image that came
+ * through `urls` (the URL requested, each redirect, the final one). Decision (DESIGN.md §2 rule 3,
+ * "applies to images on the page's registrable domain", read two ways when a redirect crosses
+ * sites): an image the document names on its own site is on its site, wherever that address
+ * redirects, and bytes a redirect brings from its site are its site's too — so any URL on the
+ * document's site brings the image under its reservation (the reading that keeps what the owner
+ * reserved). Before, every URL had to be, and a frame whose meta reserves TDM lost its reservation
+ * for its own `/embed/a.png` once that address redirected to a CDN.
+ */
+function coveredByDocumentTdm(documentUrl: string, urls: readonly string[]): boolean {
+  return urls.some((u) => tdmCovers(documentUrl, u));
 }
 
 /** Whether `a` is a part of (or the same as) the document at `b`: the same URL, fragments aside. */

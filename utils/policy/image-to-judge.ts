@@ -1,4 +1,26 @@
-import type { ImageCandidate } from './verdict';
+import { MAX_PAGE_URL } from '../model/page-url';
+import { ImageCandidateSchema, type ImageCandidate } from './verdict';
+
+/**
+ * The candidate "Collect this image" judges: the scan's record of `url` (as the candidate, or as
+ * the rendition a candidate shows), else a bare record of it. `from`: the frame the user chose it
+ * in (the context menu's frameId, 0 for the top document, and frameUrl). Decision (DESIGN.md §2
+ * rules 3 and 5): an image the scan did not report, chosen in a frame — one whose scan did not
+ * answer — is shown in a document whose robots metas, TDMRep meta and headers Heed did not read;
+ * judged as the top page's, that frame's `noimageai` was lost. It fails closed instead, as a
+ * frame whose headers went unread does (`headersUnread`). Chosen where the menu did not say which
+ * document (no frameId), it may be such a frame: the same. Chosen in the top document, a bare
+ * record is the page's image, decided by the page's signals.
+ */
+export function chosenImage(candidates: readonly ImageCandidate[], url: string, from: { frameId?: number | undefined; frameUrl?: string | undefined } = {}): ImageCandidate {
+  const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url);
+  if (found) return found;
+  const bare = ImageCandidateSchema.parse({ url });
+  if (from.frameId === 0) return bare;
+  const frameUrl = from.frameUrl && from.frameUrl.length <= MAX_PAGE_URL ? from.frameUrl : 'about:blank';
+  const why = from.frameId === undefined ? 'the image was chosen where Heed could not tell which document shows it' : 'the image was chosen in a frame whose scan did not report it';
+  return { ...bare, frames: [{ url: frameUrl, metas: [], tdm: {}, headersUnread: `${why}: that document's signals were not read` }] };
+}
 
 /**
  * A link counts as the full-size original only if it turns out to be an image. When the link

@@ -1,6 +1,6 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
-import { carriedAddresses, carriedBy } from '../model/shared-hosting';
+import { carriedAddresses, carriedForSignalFiles } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import { originOf, type OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
@@ -60,12 +60,12 @@ export function refusalBeforeRequest(
 export const MAX_CARRIED_SITES = 8;
 
 /**
- * The origins of the sites `urls` carry (an image proxy's source: shared-hosting.ts carriedBy),
- * whose signal files the worker fetches with the image's own (at most MAX_CARRIED_SITES).
+ * The origins of the sites `urls` carry (carriedForSignalFiles), whose signal files the worker
+ * fetches with the image's own (at most MAX_CARRIED_SITES).
  */
 export function carriedSiteOrigins(urls: readonly string[]): string[] {
   const own = new Set(urls.map(originOf));
-  return [...new Set(carriedBy(urls).map(originOf))].filter((o): o is string => o !== null && !own.has(o)).slice(0, MAX_CARRIED_SITES);
+  return [...new Set(carriedForSignalFiles(urls).map(originOf))].filter((o): o is string => o !== null && !own.has(o)).slice(0, MAX_CARRIED_SITES);
 }
 
 /**
@@ -83,9 +83,10 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
   // is asked for it, as assess.ts refuses it after (DESIGN.md §2 rules 1–2: "Heed never fetches
   // what it already knows it must refuse"). Before, the proxy was requested first.
   for (const c of carriedAddresses(url)) {
-    if (c === url) continue;
-    evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
-    // The file's owner's robots.txt and ai.txt, read for the file (a proxy does not lift them).
+    if (c !== url) evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
+  }
+  // The file's owner's robots.txt and ai.txt, read for the file (a proxy does not lift them).
+  for (const c of carriedForSignalFiles([url])) {
     const files = [origin, ...carried].find((f) => f !== null && f.origin === originOf(c));
     if (files) evidence.push(...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile));
   }

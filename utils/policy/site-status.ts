@@ -18,8 +18,8 @@ const LICENCE_REASONS: ReadonlySet<RefusalReason> = new Set(['no-licence', 'lice
 /**
  * Site status from page-level evidence (DESIGN.md §2): `blocked` on any page-level deny from
  * rules 1–3; `restricted` for a registry restriction, or `info` evidence that names a reason —
- * an opt-out covering only some paths or images; `permitted` for an accepted page licence and
- * no deny; else `unknown`.
+ * an opt-out covering only some paths or images; `permitted` for one accepted page licence (two
+ * that differ conflict) and no deny; else `unknown`.
  */
 export function siteStatus(pageEvidence: readonly Evidence[], pageLicences: readonly Licence[], policy: DecisionPolicy): SiteStatusResult {
   const evidence = [...pageEvidence];
@@ -30,6 +30,13 @@ export function siteStatus(pageEvidence: readonly Evidence[], pageLicences: read
   if (reasons.length > 0 || partial.length > 0) {
     return { status: 'restricted', reasons: [...new Set([...reasons, ...partial])], evidence };
   }
-  const licensed = pageLicences.some((l) => isAcceptedLicence(l.id, policy.acceptedLicences));
+  // Decision (DESIGN.md §2 "Site status" and rule 4): "an accepted page-level licence" is the
+  // page licence its images get, as `decide` reads it — one licence (its forms, http or https, deed
+  // or legal code, are one), accepted. Two different page licences (CC BY and CC BY-NC in two
+  // JSON-LD blocks, or a rel=license beside a JSON-LD license) are a `licence-conflict` for every
+  // image they cover: the status is then `unknown`, not `permitted`. Before, one accepted licence
+  // among them showed the site permitted while each of its images was refused.
+  const distinct = new Set(pageLicences.map((l) => l.id ?? l.url));
+  const licensed = distinct.size === 1 && isAcceptedLicence(pageLicences[0]!.id, policy.acceptedLicences);
   return { status: licensed ? 'permitted' : 'unknown', reasons: [], evidence };
 }

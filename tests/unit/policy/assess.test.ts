@@ -20,6 +20,7 @@ import { REAL_PAGES, realPage } from '../fixtures/realworld';
 import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 import { ElementLicenceHintSchema } from '../../../utils/signals/html-licence/schema';
 import { ElementLicences } from '../../../utils/scan/licence';
+import { carriedAddresses } from '../../../utils/model/shared-hosting';
 
 /** What Collect's scanner reads of a page, as the worker checks it on arrival and reads it. */
 const readPage = (d: Document, url: string) => pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)));
@@ -62,6 +63,10 @@ const candidate = (url: string, over: Partial<ImageCandidate> = {}): ImageCandid
   ...over,
 });
 
+// The origins whose signal files the worker reads for an image URL: its own, and those of the
+// addresses it carries (a proxy's `?url=`; gather-image.ts), each with no signal file by default.
+const originsOf = (url: string): OriginFiles[] => [...new Set([url, ...carriedAddresses(url)].map((u) => new URL(u).origin))].map((o) => files(o));
+
 // A final URL other than `url` without hops given: one redirect, straight from `url` to it.
 // Signal files (none restricting) of the image's origin and of every site its URL carries, as
 // the worker fetches them (gather-image.ts).
@@ -70,10 +75,17 @@ const image = (url: string, over: Partial<ImageInputs> = {}): ImageInputs => ({
   finalUrl: url,
   headers: {},
   redirects: over.finalUrl !== undefined && over.finalUrl !== url ? [{ url, location: over.finalUrl, headers: {} }] : [],
-  origins: [...new Set([url, ...carriedBy([url])].map(originOf).filter((o): o is string => o !== null))].map((o) => files(o)),
+  origins: originsOf(url),
   embedded: { evidence: [], licence: null },
   ...over,
 });
+
+// The origins the worker reads for an image shown in frames: the image's, and each frame's (its robots.txt speaks for the frame's page).
+const originsShownIn = (url: string, frameUrls: readonly (string | null)[]): OriginFiles[] => {
+  const own = url.startsWith('data:') ? [] : originsOf(url);
+  const frames = frameUrls.filter((u): u is string => u !== null && /^https?:/i.test(u)).map((u) => new URL(u).origin);
+  return [...own, ...[...new Set(frames)].filter((o) => !own.some((f) => f.origin === o)).map((o) => files(o))];
+};
 
 const decideFor = (url: string, over: Partial<ImageInputs> = {}, cand: Partial<ImageCandidate> = {}, p = page()) =>
   assessImage(p, image(url, over), candidate(url, cand), settings);
@@ -359,7 +371,8 @@ describe('licence scope: what a page says about another site\'s image is a claim
   });
 
   it('a candidate on another site (a srcset candidate, lazy attribute or linked original) gets no licence from the page', () => {
-    const d = assessImage(page(), image('https://b.example/original.png'), candidate('https://b.example/original.png', { thumbnailUrl: 'https://museum.example/thumb.png', ...figure() }), settings);
+    // The worker reads the shown rendition's origin files too (gather-image.ts).
+    const d = assessImage(page(), image('https://b.example/original.png', { origins: [files('https://b.example'), files('https://museum.example')] }), candidate('https://b.example/original.png', { thumbnailUrl: 'https://museum.example/thumb.png', ...figure() }), settings);
     expect(d.reasons).toEqual(['no-licence']);
   });
 
@@ -833,7 +846,7 @@ describe('licence markup a frame wrote speaks only for its own site’s images',
   const figure = { elementLicences: [{ via: 'figure' as const, licences: [CC_BY], creator: null, title: null, creditText: null }] };
   const noPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }) });
   const fromFrame = (frameUrl: string | null, imageUrl = url) =>
-    assessImage(noPageLicence, image(imageUrl), candidate(imageUrl, { ...figure, discovery: ['img', 'iframe'], ...(frameUrl ? { frames: [{ url: frameUrl, metas: [], tdm: {} }] } : {}) }), settings);
+    assessImage(noPageLicence, image(imageUrl, { origins: originsShownIn(imageUrl, [frameUrl]) }), candidate(imageUrl, { ...figure, discovery: ['img', 'iframe'], ...(frameUrl ? { frames: [{ url: frameUrl, metas: [], tdm: {} }] } : {}) }), settings);
   it('a frame from another site licensing the page’s image CC BY: a third-party claim, refused no-licence', () => {
     const d = fromFrame('https://ads.example/embed.html');
     expect(d).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
@@ -842,7 +855,7 @@ describe('licence markup a frame wrote speaks only for its own site’s images',
   it('a frame on a neighbouring tenant of a shared host is another site too', () => {
     const img = 'https://alice.files.wordpress.com/a.png';
     const on = assessPage({ page: pageSignals({ url: 'https://alice.wordpress.com/p/', licence: { ...pageSignals().licence, pageUrl: 'https://alice.wordpress.com/p/', licences: [] } }), headers: {}, origin: files('https://alice.wordpress.com') }, settings);
-    const d = assessImage(on, image(img), candidate(img, { ...figure, discovery: ['img', 'iframe'], frames: [{ url: 'https://mallory.wordpress.com/embed/', metas: [], tdm: {} }] }), settings);
+    const d = assessImage(on, image(img, { origins: originsShownIn(img, ['https://mallory.wordpress.com/embed/']) }), candidate(img, { ...figure, discovery: ['img', 'iframe'], frames: [{ url: 'https://mallory.wordpress.com/embed/', metas: [], tdm: {} }] }), settings);
     expect(d.reasons).toEqual(['no-licence']);
   });
   it('a frame the candidate names no frame for speaks for nothing (fail closed)', () => {
@@ -852,7 +865,7 @@ describe('licence markup a frame wrote speaks only for its own site’s images',
     expect(fromFrame('https://museum.example/embed/gallery.html')).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'element' } });
   });
   it('markup the top document reported is the page’s, frames shown in or not', () => {
-    const d = assessImage(noPageLicence, image(url), candidate(url, { ...figure, frames: [{ url: 'https://ads.example/embed.html', metas: [], tdm: {} }] }), settings);
+    const d = assessImage(noPageLicence, image(url, { origins: originsShownIn(url, ['https://ads.example/embed.html']) }), candidate(url, { ...figure, frames: [{ url: 'https://ads.example/embed.html', metas: [], tdm: {} }] }), settings);
     expect(d.decision).toBe('permitted');
   });
 });
@@ -1252,7 +1265,7 @@ describe('licences a credit line names with plain links', () => {
 describe('an image shown in a frame of a blocked site', () => {
   const url = 'https://museum.example/embed/a.png';
   const inFrame = (frameUrl: string, s = settings, imageUrl = url) =>
-    assessImage(page(), image(imageUrl, imageUrl.startsWith('data:') ? { origins: [] } : {}), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: {} }] }), s);
+    assessImage(page(), image(imageUrl, { origins: originsShownIn(imageUrl, [frameUrl]) }), candidate(imageUrl, { frames: [{ url: frameUrl, metas: [], tdm: {} }] }), s);
   it.each(['https://www.pinterest.com/pin/1/', 'https://WWW.PINTEREST.COM./pin/1/', 'blob:https://www.pinterest.com/6f1c-uuid', 'https://www.pinterest.de/pin/1/'])(
     'a frame of a registry-blocked site (%s) refuses the image with site-blocked',
     (frameUrl) => {
@@ -1425,6 +1438,17 @@ describe('an image through a proxy: the carried site’s own signal files', () =
     const d = assessImage(page(), image(url, { origins: [files('https://wsrv.nl')], embedded: { evidence: [], licence: cc0 } }), candidate(url), settings);
     expect(d.reasons).toContain('signal-unreadable');
     expect(d.evidence.some((e) => e.reason === 'signal-unreadable' && e.source === `${OWNER}/public/a.jpg`)).toBe(true);
+  });
+  it('a host guessed from a path segment is looked up in the registry but its files are not asked for; Statically’s path form is read', () => {
+    // `/videos/clip.mov/poster.jpg` names clip.mov only by chance (.mov is a TLD): no request there, no refusal for its silence.
+    const own = 'https://museum.example/videos/clip.mov/poster.jpg';
+    expect(carriedSiteOrigins([own])).toEqual([]);
+    const d = assessImage(page(), image(own, { origins: [files('https://museum.example')] }), candidate(own), settings);
+    // (The page's licence does not speak for it: licence scope keeps the wide reading, which only withholds a licence.)
+    expect(d.reasons).toEqual(['no-licence']);
+    const statically = 'https://cdn.statically.io/img/photos.owner.com/private/a.jpg';
+    expect(carriedSiteOrigins([statically])).toEqual([OWNER]);
+    expect(proxied(statically, robots('User-agent: GPTBot\nDisallow: /private/')).reasons).toContain('robots-disallow');
   });
   it('a URL carrying more sites than Heed reads: the sites past the cap refuse it, unread', () => {
     const sites = Array.from({ length: MAX_CARRIED_SITES + 1 }, (_, i) => `https://s${i}.example/a.jpg`);

@@ -14,6 +14,7 @@ import type { OriginFiles } from '../../../utils/signals/origin-files';
 import { AI_TOKENS, HEED_TOKEN } from '../../../utils/model/ai-tokens';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateRobots } from '../../../utils/signals/robots-txt';
+import { carriedAddresses } from '../../../utils/model/shared-hosting';
 
 /*
  * The five saved real pages (../shared/realworld/sites, SOURCES.md), each image decided under the
@@ -50,7 +51,7 @@ function collect(url: string, file: string, edit: (html: string) => string = (ht
     const same = (a: string | null) => a !== null && decodeURI(a) === decodeURI(imageUrl);
     const c = candidates.find((x) => same(x.url) || same(x.thumbnailUrl));
     if (!c) throw new Error(`the scan found no image ${imageUrl}`);
-    const d = assessImage(page, { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [imageUrl, ...carriedBy([imageUrl])].map((u) => files(new URL(u).origin)), embedded: { evidence: [], licence: null } }, { ...c, url: imageUrl }, settings);
+    const d = assessImage(page, { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [...new Set([imageUrl, ...carriedAddresses(imageUrl)].map((u) => new URL(u).origin))].map(files), embedded: { evidence: [], licence: null } }, { ...c, url: imageUrl }, settings);
     return { decision: d.decision, reasons: d.reasons, licence: d.licence?.id ?? null, source: d.licence?.source ?? null, evidence: d.evidence, hints: c.elementLicences };
   };
   return { status: page.status, decide };

@@ -12,6 +12,8 @@ describe('siteStatus', () => {
     ['nothing decisive', [], [], 'unknown', []],
     ['accepted page licence', [], [page('CC-BY-4.0')], 'permitted', []],
     ['non-accepted page licence', [], [page('CC-BY-NC-4.0')], 'unknown', []],
+    ['two different page licences, one accepted (each image is licence-conflict)', [], [page('CC-BY-4.0'), page('CC-BY-NC-4.0')], 'unknown', []],
+    ['the same page licence twice', [], [page('CC-BY-4.0'), page('CC-BY-4.0')], 'permitted', []],
     ['page-level opt-out blocks despite a licence', [ev('meta-robots')], [page('CC0-1.0')], 'blocked', ['meta-robots']],
     ['registry restriction binding this purpose', [ev('site-restricted')], [], 'restricted', ['site-restricted']],
     ['registry restriction for another purpose', [ev('site-restricted', 'info')], [page('CC0-1.0')], 'restricted', ['site-restricted']],
