@@ -10,7 +10,7 @@ import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
 import { pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
-import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
+import { pageSiteEvidence } from '@/utils/policy/site-registry';
 import { ImageCandidateSchema, withFrame, type FrameSignals, type ImageCandidate } from '@/utils/policy/verdict';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
@@ -180,7 +180,8 @@ export class Collector {
    * its origin files cached).
    */
   private async knownBlocked(tabId: number, pageUrl: string, settings: Settings): Promise<boolean> {
-    if (evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny')) return true;
+    // The decision's own reading of the page's site (a Wayback copy is the archived site's), not a narrower copy of it.
+    if (pageSiteEvidence(pageUrl, settings.purpose, settings).some((e) => e.effect === 'deny')) return true;
     try {
       const state = await getTabState(tabId);
       if (!state?.signals || state.pageUrl !== pageUrl || state.signals.url !== pageUrl) return false;

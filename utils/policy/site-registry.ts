@@ -277,6 +277,19 @@ export function archivedSiteEvidence(pageUrl: string, purpose: Purpose, lists: U
 }
 
 /**
+ * The registry's and the user's lists' answer for a page (or a frame document) at `pageUrl`, as
+ * every decision reads its site: its own hosts' entries and, for a Wayback Machine copy, the
+ * archived site's (archivedSiteEvidence). One function for the decision (assess.ts assessPage)
+ * and for every shortcut that asks "is this page blocked?" before it (collector.ts knownBlocked),
+ * so that no shortcut reads a page's site more narrowly than the decision does. Before, the
+ * collector's shortcut read the page's own host only, and requested a Wayback copy of a blocked
+ * site's cross-origin sheets.
+ */
+export function pageSiteEvidence(pageUrl: string, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  return [...evaluateSiteRegistry(pageUrl, 'site', purpose, lists, registry), ...archivedSiteEvidence(pageUrl, purpose, lists, registry)];
+}
+
+/**
  * The address whose site a URL is: a `blob:` (or `filesystem:`) URL is its inner origin's — a
  * frame document at `blob:https://www.pinterest.com/…` is Pinterest's, made by Pinterest's
  * scripts. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused):
