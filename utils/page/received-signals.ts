@@ -14,13 +14,15 @@ import { tdmMetaFrom } from '../signals/tdmrep';
 import { cleanText } from '../scan/text';
 
 /** A frame document's signals as the images in it answer to them (verdict.ts FrameSignals): its robots metas and TDMRep meta. */
-export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals, 'url' | 'metas' | 'tdm'> {
-  return { url: scanned.url, metas: robotsMetasFrom(scanned.metas), tdm: tdmMetaFrom(scanned.metas) };
+export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals, 'url' | 'metas' | 'tdm'> & Pick<ScannedFrameSignals, 'owners'> {
+  const owners = 'owners' in scanned && scanned.owners !== undefined ? { owners: scanned.owners } : {};
+  return { url: scanned.url, metas: robotsMetasFrom(scanned.metas), tdm: tdmMetaFrom(scanned.metas), ...owners };
 }
 
 /** The page signals a page script read, as the worker judges with them. */
 export function pageSignalsFromScan(scanned: ScannedPageSignals): PageSignals {
-  return { ...scanned, ...frameSignalsFrom(scanned), licence: pageLicenceFrom(scanned.licence) };
+  const { owners: _owners, ...own } = frameSignalsFrom(scanned); // the top page's address is its own
+  return { ...scanned, ...own, licence: pageLicenceFrom(scanned.licence) };
 }
 
 /**

@@ -392,7 +392,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
-  evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
+  evidence.push(...frameSiteEvidence(page.pageUrl, candidate.frames ?? [], settings.purpose, settings));
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
   for (const u of urls) {

@@ -5,6 +5,7 @@ import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/eviden
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 import { cappedHints, MAX_ELEMENT_HINTS, UNREAD_HINT } from '../signals/html-licence/hints';
+import { MAX_FRAME_OWNERS } from '../page/frame-owner';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 /** The frames an image's candidate records, besides the one entry that says more were not read. */
@@ -17,6 +18,12 @@ export const FrameSignalsSchema = lazily(() => z.object({
   url: z.string().max(MAX_PAGE_URL), // the frame document's address: a page address (page-url.ts)
   metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
   tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+  /**
+   * For a frame whose address names no site (`about:srcdoc`, `about:blank`, `data:`): the addresses
+   * whose site it is — its nearest ancestor frame with a real address, its own origin (frame-owner.ts).
+   * `null`: they could not be read, and its images fail closed (site-registry.ts frameSiteEvidence).
+   */
+  owners: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_OWNERS).nullable().optional(),
 }));
 export type FrameSignals = z.infer<typeof FrameSignalsSchema>;
 

@@ -1,0 +1,74 @@
+import { MAX_PAGE_URL } from '../model/page-url';
+
+/** How many frames up a siteless frame's owner is looked for (browsers nest frames far less deep). */
+const MAX_FRAME_DEPTH = 32;
+/** The most owner addresses a frame reports: the nearest ancestor's, and the document's own origin. */
+export const MAX_FRAME_OWNERS = 2;
+
+/** Whether a document address names a site: http(s), or a `blob:`/`filesystem:` URL of an http(s) origin (site-registry.ts siteAddress). */
+export function namesSite(url: string): boolean {
+  return /^(?:(?:blob|filesystem):)?https?:\/\//i.test(url.trim());
+}
+
+/** `read()`, or undefined when it throws (a cross-origin frame's location, a torn-down window). */
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** An http(s) origin as an address (`https://a.example/`); anything else (`null`, opaque) as none. */
+const originAddress = (origin: unknown): string | null => (typeof origin === 'string' && /^https?:\/\/[^/]+$/i.test(origin) ? `${origin}/` : null);
+
+/**
+ * Whose a frame document is when its own address names no site (`about:srcdoc`, `about:blank`,
+ * `data:`, `javascript:`): the address of the nearest frame above it that has a real one, and the
+ * origin the document itself has (an `about:srcdoc` or `about:blank` document takes its maker's).
+ * The frames above are read in full while the document can read them (same origin), so a Wayback
+ * copy's frame keeps its whole address (site-registry.ts reads the archived site from it); past
+ * the first it cannot read (a sandboxed frame reads none), by origin from
+ * `location.ancestorOrigins` (Chromium). Decisions (DESIGN.md §2 rule 1, the reading that cannot
+ * keep what the owner refused):
+ * - Both the nearest ancestor and the document's own origin are its owners when they differ (a
+ *   frame's `about:blank` child can be written by another frame): each one's site speaks for it.
+ * - Frames siteless too are passed over, all the way up: `about:blank` inside `about:srcdoc`
+ *   inside a Pinterest frame is Pinterest's.
+ * - `null` when no owner could be read at all (no readable ancestor and no `ancestorOrigins`,
+ *   as in Firefox inside a sandboxed frame): the worker fails closed on it, as on a frame whose
+ *   headers went unread. `undefined` for a frame whose own address names its site.
+ * Before, the worker was sent `about:srcdoc` alone and looked up no site for it: a blocked
+ * site's frame that wrote its images into an `<iframe srcdoc>` had them kept.
+ */
+export function frameOwners(view: Window | null | undefined, frameUrl: string): string[] | null | undefined {
+  if (namesSite(frameUrl)) return undefined;
+  if (!view) return null;
+  const owners: string[] = [];
+  const add = (address: string | null | undefined) => {
+    if (address && address.length <= MAX_PAGE_URL && !owners.includes(address)) owners.push(address);
+  };
+  const origins = attempt(() => {
+    const list = view.location.ancestorOrigins as ArrayLike<string> | undefined;
+    return list ? Array.from(list) : undefined;
+  });
+  let current: Window = view;
+  for (let level = 0; level < MAX_FRAME_DEPTH; level++) {
+    const parent = attempt(() => current.parent);
+    if (!parent || parent === current) break; // the top: nothing above
+    const href = attempt(() => parent.location.href);
+    if (typeof href === 'string' && namesSite(href)) {
+      add(href.length <= MAX_PAGE_URL ? href : originAddress(attempt(() => new URL(href).origin)));
+      break;
+    }
+    if (typeof href !== 'string') {
+      // Not readable from here: the nearest http(s) origin above, as the browser lists them.
+      add(origins?.slice(level).map(originAddress).find((o) => o !== null));
+      break;
+    }
+    current = parent; // readable but siteless too (srcdoc in srcdoc): one more up
+  }
+  // Before the document's own origin: the nearest ancestor is the owner the decision names first.
+  add(originAddress(attempt(() => view.origin)));
+  return owners.length > 0 ? owners.slice(0, MAX_FRAME_OWNERS) : null;
+}
