@@ -10,7 +10,7 @@ import { fromScanAnswer } from '@/utils/scan/scan-answer';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
-import { ImageCandidateSchema, withFrame, withSameImageReported, type ImageCandidate } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, withReportOf, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
 import { lazily } from '@/utils/model/lazily';
 import { MAX_PAGE_URL } from '@/utils/model/page-url';
@@ -190,10 +190,10 @@ export async function scanTab(
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
       reported.push(c.data.url);
+      const report = frameInfo ? { ...c.data, frames: withFrame(c.data.frames, frameInfo) } : c.data;
       const known = byUrl.get(c.data.url);
-      const found = known ? withSameImageReported(known, c.data) : c.data;
-      if (frameInfo) found.frames = withFrame(found.frames, frameInfo);
-      byUrl.set(c.data.url, found);
+      // Every frame's report of an image counts (verdict.ts withReportOf), as in the scroll watch.
+      byUrl.set(c.data.url, known ? withReportOf(known, report) : report);
     }
     reportedByFrame.set(frame.frameId, reported);
   }

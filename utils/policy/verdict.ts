@@ -97,6 +97,28 @@ export function withSameImageReported(known: ImageCandidate, other: ImageCandida
 }
 
 /**
+ * `known` with another report of the same image merged in — from another frame of the page, or a
+ * frame's later report — as Collect's scan merges the frames' reports (scan-tab.ts) and the scroll
+ * watch merges what its frames report later (collector.ts addCandidates): the markup around it
+ * (withSameImageReported) and every frame it was found in, each once (withFrame; past the cap the
+ * image fails closed). Decision (DESIGN.md §2, the reading that cannot keep what the owner
+ * refused): an image is judged under every place it was found, so no report of it is dropped as
+ * "already known". Returns `known` itself when the report adds nothing (the same frame, saying the
+ * same, or the top document with the same markup).
+ */
+export function withReportOf(known: ImageCandidate, other: ImageCandidate): ImageCandidate {
+  let merged = withSameImageReported(known, other);
+  const key = (f: FrameOfImage) => JSON.stringify(f);
+  for (const frame of other.frames ?? []) {
+    const had = merged.frames ?? [];
+    if (had.some((f) => key(f) === key(frame))) continue;
+    const frames = withFrame(had, frame);
+    if (frames.length > had.length) merged = { ...merged, frames };
+  }
+  return merged;
+}
+
+/**
  * `skipped`: smaller than Min image side once its bytes were read (an icon whose size the scan
  * could not know). Like the icons the scan skips, it is never stored and the popup does not list
  * it (README: icons are skipped); the verdict is recorded so the job knows it is done, and the

@@ -6,7 +6,7 @@ import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import { MAX_FRAMES_PER_IMAGE, withFrame, withSameImageReported, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
+import { MAX_FRAMES_PER_IMAGE, withFrame, withReportOf, withSameImageReported, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
@@ -1191,6 +1191,21 @@ describe('the same image reported by two frames whose markup differs', () => {
   it('a report saying the same, or nothing, changes nothing', () => {
     expect(withSameImageReported(top, candidate(url, { elementLicences: [hint(CC_BY)] }))).toBe(top);
     expect(withSameImageReported(top, candidate(url))).toBe(top);
+  });
+});
+
+// Every report of an image counts, from whichever frame and whenever it comes (Collect's scan and
+// the scroll watch merge them alike: scan-tab.ts, collector.ts addCandidates).
+describe('withReportOf: another report of an image the collect already has', () => {
+  const url = 'https://cdn.example/x.jpg';
+  const noai = { url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }], tdm: {} };
+  it('adds each frame it was found in, once, and returns the same candidate when the report adds nothing', () => {
+    const known = candidate(url);
+    const merged = withReportOf(known, candidate(url, { frames: [noai] }));
+    expect(merged.frames).toEqual([noai]);
+    expect(assessImage(page(), image(url), merged, settings).reasons).toContain('meta-robots');
+    expect(withReportOf(merged, candidate(url, { frames: [{ ...noai }] }))).toBe(merged);
+    expect(withReportOf(merged, candidate(url))).toBe(merged);
   });
 });
 
