@@ -8,10 +8,10 @@ import type { JobView } from '@/utils/messages/messages';
 import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
-import { pageUrlTooLong } from '@/utils/model/page-url';
+import { MAX_PAGE_URL, pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { pageSiteEvidence } from '@/utils/policy/site-registry';
-import { ImageCandidateSchema, withFrame, withReportOf, type FrameSignals, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type FrameSignals, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
@@ -83,10 +83,34 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
   };
 }
 
-/** The candidate for one image (from the context menu), or a bare one if the scan missed it. */
-function onlyImage(candidates: ImageCandidate[], url: string): ImageCandidate[] {
-  const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url);
-  return [found ?? ImageCandidateSchema.parse({ url })];
+/** Where the user chose the one image (the context menu's frame), and what the scan read of that frame. */
+export interface ChosenIn {
+  frameId: number;
+  frameUrl?: string | undefined;
+  /** The frame's signals as its scan sent them (scanTab `frameSignals`); absent: it did not answer. */
+  signals?: FrameOfImage | undefined;
+}
+
+/**
+ * The candidate for one image (from the context menu), or a bare one if the scan missed it. Chosen
+ * inside a frame, the image was found there: that frame is among its places (verdict.ts
+ * withReportOf), whatever the scan reported. Decision (DESIGN.md §2, the reading that cannot keep
+ * what the owner refused): before, an image the scan did not report from that frame (a frame that
+ * did not answer in time, an image its scanner missed) was judged as the top page's alone, and a
+ * blocked site's frame, or one whose metas say noai, did not refuse it. A frame whose scan answer
+ * Heed does not have is recorded with its address and as unread, so the image fails closed.
+ */
+export function onlyImage(candidates: ImageCandidate[], url: string, chosenIn?: ChosenIn): ImageCandidate[] {
+  const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url) ?? ImageCandidateSchema.parse({ url });
+  if (!chosenIn || chosenIn.frameId === 0) return [found];
+  const frame: FrameOfImage = chosenIn.signals ?? {
+    url: (chosenIn.frameUrl ?? 'about:blank').slice(0, MAX_PAGE_URL),
+    metas: [],
+    tdm: {},
+    owners: null,
+    headersUnread: "the frame the image was chosen in did not answer Heed's scan",
+  };
+  return [withReportOf(found, { ...found, frames: [frame] })];
 }
 
 function storageError(err: unknown): string {
@@ -131,7 +155,7 @@ export class Collector {
    * Start a collect on a tab (or, with `onlyUrl`, of one image on it). On a blocked site every
    * image is refused at once, and nothing is stored.
    */
-  async start(tabId: number, options: { onlyUrl?: string; watch?: boolean } = {}): Promise<Job> {
+  async start(tabId: number, options: { onlyUrl?: string; watch?: boolean; frameId?: number; frameUrl?: string } = {}): Promise<Job> {
     const tab = await browser.tabs.get(tabId);
     const pageUrl = tab.url ?? '';
     const job: Job = {
@@ -173,12 +197,13 @@ export class Collector {
       if (!options.onlyUrl && !(await this.knownBlocked(tabId, pageUrl, settings))) {
         scanOptions.perFrame = await readCrossOriginSheets(tabId, frames.map((f) => f.documentId));
       }
-      const { page, candidates, limits, reportedByFrame, silentFrames } = await scanTab(tabId, frames, scanOptions);
+      const { page, candidates, limits, reportedByFrame, frameSignals, silentFrames } = await scanTab(tabId, frames, scanOptions);
       if (page.url !== pageUrl) throw new Error(NAVIGATED_ERROR);
       // The watcher starts from what this scan reported: an image arriving in between is new to it.
       watchOptions = withReported(scanOptions, reportedByFrame);
       job.notes = [...limits.map(scanLimitNote), ...(silentFrames > 0 ? [silentFramesNote(silentFrames)] : listed.complete ? [] : [silentFramesNote('some')])];
-      job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl) : candidates;
+      const chosenIn = options.frameId === undefined ? undefined : { frameId: options.frameId, frameUrl: options.frameUrl, signals: frameSignals.get(options.frameId) };
+      job.candidates = options.onlyUrl ? onlyImage(candidates, options.onlyUrl, chosenIn) : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.page = page;
       const site = await assessSite(this.origins, tabId, pageUrl, page, settings);

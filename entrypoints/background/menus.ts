@@ -18,7 +18,9 @@ export function registerMenusAndShortcut(services: () => Promise<WorkerServices>
     if (tab?.id === undefined) return;
     const tabId = tab.id;
     const only = info.menuItemId === MENU_IMAGE ? info.srcUrl : undefined;
-    void services().then(({ collector }) => collector.start(tabId, only ? { onlyUrl: only } : {}));
+    // The frame the image was chosen in is one of the places it was found (collector.ts onlyImage).
+    const chosenIn = info.frameId !== undefined ? { frameId: info.frameId, ...(info.frameUrl ? { frameUrl: info.frameUrl } : {}) } : {};
+    void services().then(({ collector }) => collector.start(tabId, only ? { onlyUrl: only, ...chosenIn } : {}));
   });
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'collect-page') return;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Collector } from '@/entrypoints/background/collector';
+import { Collector, onlyImage } from '@/entrypoints/background/collector';
 import type { OriginSignals } from '@/entrypoints/background/origin-signals';
 import { getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
 import { parseSettings, type Settings } from '@/utils/model/settings';
@@ -131,5 +131,31 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(await collector.addCandidates(job.id, job.tabId, [{ url: URL_X }], null, { frameId: 0, signals: null, page: job.pageUrl })).toBe(0);
     await new Promise((r) => setTimeout(r, 50));
     expect((await listVerdicts(db, job.id)).map((s) => s.verdict.decision)).toEqual(['permitted']);
+  });
+});
+
+// "Collect this image" (the context menu) on an image inside a frame: the collect scans the tab
+// and judges the one image, as the scan reported it. When the scan did not report it from that
+// frame (the frame did not answer in time, or its scanner missed the image), the image was judged
+// as the top page's alone — the frame it was chosen in, a blocked site's or one whose metas say
+// noai, was nowhere in its record, and its refusal was lost.
+describe('collecting one chosen image (context menu) inside a frame', () => {
+  const URL_X = 'https://cdn.example/x.jpg';
+  const FRAME = { url: 'https://www.pinterest.com/pin/1/', metas: [], tdm: {} };
+  type Clicked = { frameId: number; frameUrl?: string; signals?: typeof FRAME };
+  const chosen = (candidates: ImageCandidate[], clicked: Clicked) =>
+    (onlyImage as unknown as (c: ImageCandidate[], url: string, clicked: Clicked) => ImageCandidate[])(candidates, URL_X, clicked);
+
+  it('the frame it was chosen in is among the places it was found, whatever the scan reported', () => {
+    expect(chosen([], { frameId: 4, frameUrl: FRAME.url, signals: FRAME })[0]?.frames).toEqual([FRAME]);
+    expect(chosen([ImageCandidateSchema.parse({ url: URL_X })], { frameId: 4, frameUrl: FRAME.url, signals: FRAME })[0]?.frames).toEqual([FRAME]);
+  });
+  it('a frame whose scan answer Heed does not have is recorded as unread: the image fails closed', () => {
+    const [c] = chosen([], { frameId: 4, frameUrl: FRAME.url });
+    expect(c?.frames?.[0]).toMatchObject({ url: FRAME.url });
+    expect(c?.frames?.[0]?.headersUnread).toBeDefined();
+  });
+  it('chosen in the top page, it is as the scan reported it', () => {
+    expect(chosen([], { frameId: 0, frameUrl: 'https://feed.example/' })[0]?.frames).toBeUndefined();
   });
 });
