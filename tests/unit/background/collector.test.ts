@@ -12,8 +12,14 @@ import { makeItem } from '../ui/library-fixtures';
 // The judge stands in for fetching and deciding (judge-image.ts): it refuses an image shown in a
 // frame whose robots metas say noai and permits (stores) any other, so these tests see what the
 // collector hands it and what it does with the verdicts.
+const judging = vi.hoisted(() => ({ gate: null as Promise<void> | null, started: () => undefined as void }));
 vi.mock('@/entrypoints/background/judge-image', () => ({
   judgeImage: async (_origins: unknown, candidate: ImageCandidate) => {
+    // A test can hold the judge midway (an image's request in flight), after seeing what it was handed.
+    const frames = candidate.frames;
+    judging.started();
+    if (judging.gate) await judging.gate;
+    candidate = { ...candidate, frames };
     const optedOut = (candidate.frames ?? []).some((f) => f.metas.some((m) => /noai/.test(m.content)));
     const base = { url: candidate.url, licence: null, evidence: [] };
     if (optedOut) return { verdict: { ...base, sha256: null, decision: 'refused', reasons: ['meta-robots'] } };
@@ -109,6 +115,26 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(verdicts.map((v) => v.decision)).toEqual(['permitted', 'refused']);
     expect(await listItems(db)).toEqual([]);
     expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/removed from your collection/);
+  });
+
+  it('reported again while it is being judged, it is judged again under that frame before its verdict is written', async () => {
+    let release = () => undefined as void;
+    judging.gate = new Promise<void>((r) => (release = r));
+    const started = new Promise<void>((r) => (judging.started = r));
+    try {
+      run();
+      await started; // the first judgement has begun, without the frame
+      judging.gate = null;
+      await reportFromFrame();
+      release();
+      const verdicts = await verdictsOnce(2);
+      expect(verdicts.map((v) => v.decision)).toEqual(['refused', 'refused']);
+      expect(await listItems(db)).toEqual([]);
+    } finally {
+      judging.gate = null;
+      judging.started = () => undefined;
+      release();
+    }
   });
 
   it('reported again when the job is full, the report is not lost: what the job stored of the image is taken out, and it fails closed', async () => {
