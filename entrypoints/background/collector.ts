@@ -11,7 +11,7 @@ import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
 import { MAX_PAGE_URL, pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { pageSiteEvidence } from '@/utils/policy/site-registry';
-import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type FrameSignals, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
@@ -87,8 +87,8 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
 export interface ChosenIn {
   frameId: number;
   frameUrl?: string | undefined;
-  /** The frame's signals as its scan sent them (scanTab `frameSignals`); absent: it did not answer. */
-  signals?: FrameOfImage | undefined;
+  /** The frame's signals as its scan sent them, with its writer's (scanTab `frameSignals`); absent: it did not answer. */
+  signals?: readonly FrameOfImage[] | undefined;
 }
 
 /**
@@ -103,14 +103,14 @@ export interface ChosenIn {
 export function onlyImage(candidates: ImageCandidate[], url: string, chosenIn?: ChosenIn): ImageCandidate[] {
   const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url) ?? ImageCandidateSchema.parse({ url });
   if (!chosenIn || chosenIn.frameId === 0) return [found];
-  const frame: FrameOfImage = chosenIn.signals ?? {
+  const frames: readonly FrameOfImage[] = chosenIn.signals ?? [{
     url: (chosenIn.frameUrl ?? 'about:blank').slice(0, MAX_PAGE_URL),
     metas: [],
     tdm: {},
     owners: null,
     headersUnread: "the frame the image was chosen in did not answer Heed's scan",
-  };
-  return [withReportOf(found, { ...found, frames: [frame] })];
+  }];
+  return [withReportOf(found, { ...found, frames: [...frames] })];
 }
 
 function storageError(err: unknown): string {
@@ -259,7 +259,8 @@ export class Collector {
 
   /**
    * Images the page's scroll watcher found; `limit`: a cap its rescans now stop at, noted for
-   * the user; `from`: the frame that sent them, with what its document says of itself. A child
+   * the user; `from`: the frame that sent them, with what its document (and a siteless frame's
+   * writer: received-signals.ts framesOfReport) says of itself. A child
    * frame's images carry that frame, and its response headers are read, as in the collect's scan
    * (DESIGN.md §2 rule 3): judged as the top page's, a frame's noimageai was lost. A child frame
    * that sent no readable signals has its images dropped (fail closed). `from.page`: the address
@@ -285,7 +286,7 @@ export class Collector {
     tabId: number,
     raw: readonly unknown[],
     limit: ScanLimit | null = null,
-    from: { frameId?: number; signals: FrameSignals | null; page?: string | null } = { frameId: 0, signals: null },
+    from: { frameId?: number; signals: readonly FrameOfImage[] | null; page?: string | null } = { frameId: 0, signals: null },
   ): Promise<number> {
     const top = from.frameId === 0;
     const parsed: ImageCandidate[] = [];
@@ -293,7 +294,7 @@ export class Collector {
       for (const r of raw.slice(0, MAX_CANDIDATES)) {
         const c = ImageCandidateSchema.safeParse(r);
         if (!c.success) continue;
-        if (!top && from.signals) c.data.frames = withFrame(c.data.frames, from.signals);
+        if (!top && from.signals) c.data.frames = from.signals.reduce<FrameOfImage[] | undefined>(withFrame, c.data.frames);
         parsed.push(c.data);
       }
       if (!top) await addFrameHeaders(parsed);

@@ -3,7 +3,7 @@
  * or a scroll watcher (collect while scrolling), each handed the collect's options first.
  */
 import type { PageSignals, ScannedPageSignals } from '@/utils/page/page-signals';
-import { frameSignalsFrom, pageSignalsFromScan } from '@/utils/page/received-signals';
+import { framesOfReport, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
 import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { fromScanAnswer } from '@/utils/scan/scan-answer';
@@ -160,14 +160,14 @@ export async function scanTab(
   tabId: number,
   frames: readonly TabFrame[],
   options: TabScanOptions,
-): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; frameSignals: Map<number, FrameOfImage>; silentFrames: number }> {
+): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; frameSignals: Map<number, FrameOfImage[]>; silentFrames: number }> {
   const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
   let page: ScannedPageSignals | null = null;
   let silentFrames = 0;
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
   const reportedByFrame = new Map<number, string[]>();
-  const frameSignals = new Map<number, FrameOfImage>();
+  const frameSignals = new Map<number, FrameOfImage[]>();
   for (const { frame, answer } of answers) {
     if (frame.frameId === 0 && answer === 'gone') throw new Error(NAVIGATED_ERROR);
     if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
@@ -185,14 +185,15 @@ export async function scanTab(
     }
     if (parsed.data.limit) limits.add(parsed.data.limit);
     const reported: string[] = [];
-    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts `frames`).
-    const frameInfo = frame.frameId === 0 ? null : frameSignalsFrom(parsed.data.page);
+    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
+    // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReport).
+    const frameInfo = frame.frameId === 0 ? null : framesOfReport(parsed.data.page);
     if (frameInfo) frameSignals.set(frame.frameId, frameInfo);
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
       reported.push(c.data.url);
-      const report = frameInfo ? { ...c.data, frames: withFrame(c.data.frames, frameInfo) } : c.data;
+      const report = frameInfo ? { ...c.data, frames: frameInfo.reduce<FrameOfImage[] | undefined>(withFrame, c.data.frames) } : c.data;
       const known = byUrl.get(c.data.url);
       // Every frame's report of an image counts (verdict.ts withReportOf), as in the scroll watch.
       byUrl.set(c.data.url, known ? withReportOf(known, report) : report);

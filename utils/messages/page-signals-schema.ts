@@ -33,6 +33,8 @@ export const ScannedFrameSignalsSchema: z.ZodType<ScannedFrameSignals> = lazily(
   // A siteless frame's owners (frame-owner.ts): a list that fails validation reads as unread
   // (null), which fails its images closed, rather than dropping the frame's whole report.
   owners: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_OWNERS).nullable().optional().catch(null),
+  // The document that wrote a siteless frame (frame-owner.ts frameWriter); unreadable, as null.
+  writer: z.union([z.literal('top'), z.object({ url: z.string().max(MAX_PAGE_URL), metas: RawMetasSchema })]).nullable().optional().catch(null),
 }));
 
 const linkType = (type: string): string => (type.length <= 200 ? type : namesRsl(type) ? RSL_MEDIA_TYPE : type.slice(0, 200));

@@ -1,4 +1,5 @@
 import { MAX_PAGE_URL } from '../model/page-url';
+import { readRawMetas, type RawMeta } from './raw-page-signals';
 
 /** How many frames up a siteless frame's owner is looked for (browsers nest frames far less deep). */
 const MAX_FRAME_DEPTH = 32;
@@ -71,4 +72,38 @@ export function frameOwners(view: Window | null | undefined, frameUrl: string): 
   // Before the document's own origin: the nearest ancestor is the owner the decision names first.
   add(originAddress(attempt(() => view.origin)));
   return owners.length > 0 ? owners.slice(0, MAX_FRAME_OWNERS) : null;
+}
+
+/**
+ * The document that wrote a frame whose address names no site: `'top'` when it is the top page
+ * (whose own signals bind every image on it), else its address and raw metas, read from inside
+ * (it is the same origin as the frame, or the frame could not read it). Decision (DESIGN.md §2
+ * rule 3, the reading that cannot keep what the owner refused): a siteless frame's content is
+ * its writer's — `srcdoc` is an attribute of the writer's markup — so the writer's robots metas,
+ * response headers and TDMRep meta bind the images in it as they bind the writer's own (the
+ * worker adds the writer as one more frame they are shown in: received-signals.ts
+ * framesOfReport). `null` when the writer, not the top page, could not be read (a sandboxed
+ * frame reads no parent): the worker fails its images closed. `undefined` for a frame whose own
+ * address names its site. Before, only the siteless frame's own metas were sent, and a frame whose
+ * metas or X-Robots-Tag say noai writing its images into an `<iframe srcdoc>` had them kept.
+ */
+export function frameWriter(view: Window | null | undefined, frameUrl: string): { url: string; metas: RawMeta[] } | 'top' | null | undefined {
+  if (namesSite(frameUrl)) return undefined;
+  if (!view) return null;
+  const top = attempt(() => view.top);
+  let current: Window = view;
+  for (let level = 0; level < MAX_FRAME_DEPTH; level++) {
+    const parent = attempt(() => current.parent);
+    if (!parent || parent === current) return null; // a siteless document that is no frame: nothing wrote it that Heed can name
+    const isTop = top !== undefined && top !== null && parent === top;
+    const href = attempt(() => parent.location.href);
+    if (typeof href !== 'string') return isTop ? 'top' : null; // cannot be read: only the top page's own signals are known
+    if (namesSite(href)) {
+      if (isTop) return 'top';
+      const metas = attempt(() => readRawMetas(parent.document));
+      return metas && href.length <= MAX_PAGE_URL ? { url: href, metas } : null;
+    }
+    current = parent; // siteless too (srcdoc in srcdoc): its writer is further up
+  }
+  return null;
 }

@@ -4,7 +4,7 @@ import type { PageLicenceMarkup, PageLicenceSignals } from '../signals/html-lice
 import type { RobotsMeta } from '../signals/meta-robots';
 import type { TdmDeclaration } from '../signals/tdmrep';
 import { cleanText } from '../scan/text';
-import { frameOwners } from './frame-owner';
+import { frameOwners, frameWriter } from './frame-owner';
 
 /** Page-level signals (JSON-serialisable; validated on arrival). */
 export interface PageSignals {
@@ -48,9 +48,12 @@ export function readPageSignals(doc: Document, pageUrl: string): ScannedPageSign
  */
 export function readFrameSignals(doc: Document, frameUrl: string): ScannedFrameSignals {
   const owners = frameOwners(doc.defaultView, frameUrl);
-  return { url: frameUrl, metas: readRawMetas(doc), ...(owners !== undefined ? { owners } : {}) };
+  const writer = frameWriter(doc.defaultView, frameUrl);
+  return { url: frameUrl, metas: readRawMetas(doc), ...(owners !== undefined ? { owners } : {}), ...(writer !== undefined ? { writer } : {}) };
 }
 export type ScannedFrameSignals = Pick<ScannedPageSignals, 'url' | 'metas'> & {
   /** For a frame whose address names no site: the addresses whose site it is (frame-owner.ts); null: they could not be read. */
   owners?: string[] | null;
+  /** For a frame whose address names no site: the document that wrote it (frame-owner.ts frameWriter); null: it could not be read. */
+  writer?: { url: string; metas: RawMeta[] } | 'top' | null;
 };

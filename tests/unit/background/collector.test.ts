@@ -5,7 +5,7 @@ import { Collector, onlyImage } from '@/entrypoints/background/collector';
 import type { OriginSignals } from '@/entrypoints/background/origin-signals';
 import { getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
 import { parseSettings, type Settings } from '@/utils/model/settings';
-import { frameSignalsFrom } from '@/utils/page/received-signals';
+import { framesOfReport } from '@/utils/page/received-signals';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
 
@@ -64,7 +64,7 @@ describe('knownBlocked (before the cross-origin sheets are read)', () => {
 describe('a watching collect, when a frame reports an image the job already has', () => {
   const SETTINGS = parseSettings({});
   const URL_X = 'https://cdn.example/x.jpg';
-  const NOAI_FRAME = frameSignalsFrom({ url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }] });
+  const NOAI_FRAME = framesOfReport({ url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }] });
   let db: HeedDatabase;
   let collector: Collector;
   let job: Job;
@@ -168,13 +168,13 @@ describe('a watching collect, when a frame reports an image the job already has'
 describe('collecting one chosen image (context menu) inside a frame', () => {
   const URL_X = 'https://cdn.example/x.jpg';
   const FRAME = { url: 'https://www.pinterest.com/pin/1/', metas: [], tdm: {} };
-  type Clicked = { frameId: number; frameUrl?: string; signals?: typeof FRAME };
+  type Clicked = { frameId: number; frameUrl?: string; signals?: (typeof FRAME)[] };
   const chosen = (candidates: ImageCandidate[], clicked: Clicked) =>
     (onlyImage as unknown as (c: ImageCandidate[], url: string, clicked: Clicked) => ImageCandidate[])(candidates, URL_X, clicked);
 
   it('the frame it was chosen in is among the places it was found, whatever the scan reported', () => {
-    expect(chosen([], { frameId: 4, frameUrl: FRAME.url, signals: FRAME })[0]?.frames).toEqual([FRAME]);
-    expect(chosen([ImageCandidateSchema.parse({ url: URL_X })], { frameId: 4, frameUrl: FRAME.url, signals: FRAME })[0]?.frames).toEqual([FRAME]);
+    expect(chosen([], { frameId: 4, frameUrl: FRAME.url, signals: [FRAME] })[0]?.frames).toEqual([FRAME]);
+    expect(chosen([ImageCandidateSchema.parse({ url: URL_X })], { frameId: 4, frameUrl: FRAME.url, signals: [FRAME] })[0]?.frames).toEqual([FRAME]);
   });
   it('a frame whose scan answer Heed does not have is recorded as unread: the image fails closed', () => {
     const [c] = chosen([], { frameId: 4, frameUrl: FRAME.url });

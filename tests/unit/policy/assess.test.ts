@@ -12,7 +12,7 @@ import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signa
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { readFrameSignals, readPageSignals } from '../../../utils/page/page-signals';
-import { frameSignalsFrom, pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
+import { frameSignalsFrom, framesOfReport, pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
 import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
@@ -1296,7 +1296,7 @@ describe('an image shown in a frame of a blocked site', () => {
 describe('an image in a siteless frame nested in a frame of a blocked site', () => {
   const url = 'https://museum.example/embed/a.png';
   /** A frame document's window: its address, its origin and the windows above it (`null`: one the frame cannot read). */
-  type Level = { href: string | null; origin?: string };
+  type Level = { href: string | null; origin?: string; head?: string };
   function frameWindow(levels: Level[], ancestorOrigins?: string[]): Window {
     const views: Record<string, unknown>[] = levels.map(() => ({}));
     views.forEach((v, i) => {
@@ -1306,6 +1306,7 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
       if (i === 0 && ancestorOrigins) location.ancestorOrigins = ancestorOrigins;
       v.location = location;
       v.origin = level.origin ?? 'null';
+      v.document = parseHTML(`<html><head>${level.head ?? ''}</head><body></body></html>`).document;
       v.parent = views[Math.min(i + 1, views.length - 1)];
       v.top = views[views.length - 1];
     });
@@ -1345,6 +1346,37 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
     expect(after.reasons).toContain('signal-unreadable');
     expect(before?.reasons ?? []).toContain('signal-unreadable');
   });
+  // The document that wrote a siteless frame (its nearest frame with a real address) is where its
+  // images are shown: that frame's robots metas, response headers and TDMRep meta bind them as
+  // they bind its own images. Before, only the siteless frame's own metas were sent: a frame whose
+  // metas say noai (or whose X-Robots-Tag does) writing its images into an <iframe srcdoc> had them kept.
+  describe('the frame that wrote it', () => {
+    const WRITER = 'https://widgets.example/embed';
+    const reported = (levels: Level[], ancestorOrigins?: string[]) => {
+      const { document } = parseHTML('<html><head></head><body></body></html>');
+      Object.defineProperty(document, 'defaultView', { value: frameWindow(levels, ancestorOrigins) });
+      const sent = ScannedFrameSignalsSchema.parse(JSON.parse(JSON.stringify(readFrameSignals(document as unknown as Document, levels[0]!.href!))));
+      return framesOfReport(sent);
+    };
+    const decide = (frames: FrameOfImage[]) => assessImage(page(), image(url), candidate(url, { frames }), settings);
+
+    it('binds its images with its robots metas, and its address is among their frames (its response headers are read for them)', () => {
+      const frames = reported([{ href: 'about:srcdoc', origin: 'https://widgets.example' }, { href: WRITER, head: '<meta name="robots" content="noai">' }, { href: TOP }]);
+      expect(frames.map((f) => f.url)).toEqual(['about:srcdoc', WRITER]);
+      expect(decide(frames).reasons).toContain('meta-robots');
+      expect(decide(frames.map((f) => (f.url === WRITER ? { ...f, metas: [], headers: { 'x-robots-tag': 'noimageai' } } : f))).reasons).toContain('x-robots-tag');
+    });
+    it('one that cannot be read, other than the top page, fails its images closed', () => {
+      const frames = reported([{ href: 'about:srcdoc' }, { href: null }, { href: null }], ['https://widgets.example', 'https://museum.example']);
+      expect(decide(frames).reasons).toContain('signal-unreadable');
+    });
+    it('the top page adds nothing: its own signals bind every image on it', () => {
+      const frames = reported([{ href: 'about:srcdoc' }, { href: null }], ['https://museum.example']);
+      expect(frames.map((f) => f.url)).toEqual(['about:srcdoc']);
+      expect(decide(frames).decision).toBe('permitted');
+    });
+  });
+
   it('a srcdoc frame the page itself wrote changes nothing', () => {
     const { before, after } = judged([{ href: 'about:srcdoc', origin: 'https://museum.example' }, { href: TOP, origin: 'https://museum.example' }]);
     expect(before).toBeNull();
