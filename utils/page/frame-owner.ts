@@ -5,6 +5,11 @@ import { readRawMetas, type RawMeta } from './raw-page-signals';
 const MAX_FRAME_DEPTH = 32;
 /** The most owner addresses a frame reports: the nearest ancestor's, and the document's own origin. */
 export const MAX_FRAME_OWNERS = 2;
+/**
+ * The owner a frame names when it is the top page, which it cannot read (a `data:` frame has an
+ * opaque origin) but can tell is the top: the worker reads it as the page's address.
+ */
+export const TOP_PAGE_OWNER = 'top';
 
 /** Whether a document address names a site: http(s), or a `blob:`/`filesystem:` URL of an http(s) origin (site-registry.ts siteAddress). */
 export function namesSite(url: string): boolean {
@@ -53,11 +58,17 @@ export function frameOwners(view: Window | null | undefined, frameUrl: string): 
     const list = view.location.ancestorOrigins as ArrayLike<string> | undefined;
     return list ? Array.from(list) : undefined;
   });
+  const top = attempt(() => view.top);
   let current: Window = view;
   for (let level = 0; level < MAX_FRAME_DEPTH; level++) {
     const parent = attempt(() => current.parent);
     if (!parent || parent === current) break; // the top: nothing above
     const href = attempt(() => parent.location.href);
+    if (typeof href !== 'string' && top && parent === top) {
+      // The top page, unreadable from here (Firefox has no ancestorOrigins): the worker knows its address.
+      add(TOP_PAGE_OWNER);
+      break;
+    }
     if (typeof href === 'string' && namesSite(href)) {
       add(href.length <= MAX_PAGE_URL ? href : originAddress(attempt(() => new URL(href).origin)));
       break;

@@ -3,6 +3,7 @@ import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { archivedOriginal, carriedAddresses } from '../model/shared-hosting';
+import { TOP_PAGE_OWNER } from '../page/frame-owner';
 import { bareHost, hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -336,7 +337,8 @@ export function frameSiteEvidence(pageUrl: string, frames: readonly FrameOfSite[
       out.push(...frameAddressEvidence(pageUrl, frame.url, `The image is shown in a frame of ${shown}`, purpose, lists, registry));
       continue;
     }
-    const owners = (frame.owners ?? []).filter((o) => /^https?:\/\//i.test(siteAddress(o)));
+    // A frame that could tell only that the top page wrote it names the page (page/frame-owner.ts).
+    const owners = (frame.owners ?? []).map((o) => (o === TOP_PAGE_OWNER ? pageUrl : o)).filter((o) => /^https?:\/\//i.test(siteAddress(o)));
     if (owners.length === 0) {
       out.push({
         kind: 'site-registry', scope: 'page', source: shown, value: 'frame owner not read', effect: 'deny', reason: 'signal-unreadable',

@@ -1377,6 +1377,12 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
     });
   });
 
+  it('a data: frame directly in the top page, which it cannot read (no ancestorOrigins, as in Firefox), is the page’s: nothing fails closed', () => {
+    const { before, after } = judged([{ href: 'data:text/html,<img>' }, { href: null }]);
+    expect(before).toBeNull();
+    expect(after.decision).toBe('permitted');
+  });
+
   it('a srcdoc frame the page itself wrote changes nothing', () => {
     const { before, after } = judged([{ href: 'about:srcdoc', origin: 'https://museum.example' }, { href: TOP, origin: 'https://museum.example' }]);
     expect(before).toBeNull();
