@@ -1,4 +1,4 @@
-import { countVerdicts, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, deleteItem, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded } from '@/utils/messages/library-events';
@@ -8,10 +8,10 @@ import type { JobView } from '@/utils/messages/messages';
 import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
-import { pageUrlTooLong } from '@/utils/model/page-url';
+import { MAX_PAGE_URL, pageUrlTooLong } from '@/utils/model/page-url';
 import { nextPolicyStep } from '@/utils/policy/job-policy';
-import { evaluateSiteRegistry } from '@/utils/policy/site-registry';
-import { ImageCandidateSchema, withFrame, type FrameSignals, type ImageCandidate } from '@/utils/policy/verdict';
+import { pageSiteEvidence } from '@/utils/policy/site-registry';
+import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
 import { chosenImage } from '@/utils/policy/image-to-judge';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
@@ -41,6 +41,31 @@ class PolicyChanged extends Error {}
 const MAX_CANDIDATES = 20_000;
 /** Built when first needed: `toLocaleString` starts number formatting, ~0.5 ms of each worker start (issue 17). */
 const jobFullNote = () => `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
+/** Why an image stored earlier in a watching collect left the library (Collector.withdraw). */
+const WITHDRAWN_NOTE =
+  'Images stored earlier in this collect were found again in another part of the page (a frame) that does not permit them, or where Heed could not check them: they were removed from your collection. Their latest verdicts say why.';
+
+/**
+ * Where each image of a job was reported last: the index of its latest candidate, the candidate
+ * merging every report of it (verdict.ts withReportOf), and every index it has in the job.
+ */
+interface ImageReports {
+  latest: ImageCandidate;
+  indices: number[];
+}
+
+/** The reports of each image URL of `candidates`, the later ones merging the earlier (addCandidates appends them so). */
+function reportsOf(candidates: readonly ImageCandidate[]): Map<string, ImageReports> {
+  const byUrl = new Map<string, ImageReports>();
+  candidates.forEach((c, index) => {
+    const known = byUrl.get(c.url);
+    if (known) {
+      known.latest = withReportOf(known.latest, c);
+      known.indices.push(index);
+    } else byUrl.set(c.url, { latest: c, indices: [index] });
+  });
+  return byUrl;
+}
 
 /** The popup's view of a job: counts, and the verdicts completed after `sinceSeq`. */
 export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promise<JobView> {
@@ -59,7 +84,6 @@ export async function jobView(db: HeedDatabase, job: Job, sinceSeq = -1): Promis
   };
 }
 
-/** The candidate for one image (from the context menu), or a bare one if the scan missed it. */
 
 function storageError(err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
@@ -86,6 +110,12 @@ export class Collector {
   private readonly jobWrites = new Map<string, Promise<unknown>>();
   /** The stored settings object each job policy was last found to match (currentPolicy). */
   private readonly confirmed = new WeakMap<JobPolicy, Settings>();
+  /**
+   * Per running job, each image's reports (reportsOf): written by addCandidates as it changes the
+   * job's candidates (in the same synchronous step), read by process, which judges every image
+   * under its latest report and judges it again when one arrives before its verdict is recorded.
+   */
+  private readonly reports = new Map<string, Map<string, ImageReports>>();
 
   constructor(
     private readonly db: HeedDatabase,
@@ -139,13 +169,13 @@ export class Collector {
       if (!options.onlyUrl && !(await this.knownBlocked(tabId, pageUrl, settings))) {
         scanOptions.perFrame = await readCrossOriginSheets(tabId, frames.map((f) => f.documentId));
       }
-      const { page, candidates, limits, reportedByFrame, silentFrames } = await scanTab(tabId, frames, scanOptions);
+      const { page, candidates, limits, reportedByFrame, frameSignals, silentFrames } = await scanTab(tabId, frames, scanOptions);
       if (page.url !== pageUrl) throw new Error(NAVIGATED_ERROR);
       // The watcher starts from what this scan reported: an image arriving in between is new to it.
       watchOptions = withReported(scanOptions, reportedByFrame);
       job.notes = [...limits.map(scanLimitNote), ...(silentFrames > 0 ? [silentFramesNote(silentFrames)] : listed.complete ? [] : [silentFramesNote('some')])];
-      // The one image chosen, in the document it was chosen in (policy/image-to-judge.ts chosenImage).
-      job.candidates = options.onlyUrl ? [chosenImage(candidates, options.onlyUrl, { frameId: options.frameId, frameUrl: options.frameUrl })] : candidates;
+      // The one image chosen, in the document it was chosen in, with what that frame's scan sent (policy/image-to-judge.ts chosenImage).
+      job.candidates = options.onlyUrl ? [chosenImage(candidates, options.onlyUrl, { frameId: options.frameId, frameUrl: options.frameUrl, signals: options.frameId === undefined ? undefined : frameSignals.get(options.frameId) })] : candidates;
       job.pageTitle = page.title || job.pageTitle;
       job.page = page;
       const site = await assessSite(this.origins, tabId, pageUrl, page, settings);
@@ -178,7 +208,8 @@ export class Collector {
    * its origin files cached).
    */
   private async knownBlocked(tabId: number, pageUrl: string, settings: Settings): Promise<boolean> {
-    if (evaluateSiteRegistry(pageUrl, 'site', settings.purpose, settings).some((e) => e.effect === 'deny')) return true;
+    // The decision's own reading of the page's site (a Wayback copy is the archived site's), not a narrower copy of it.
+    if (pageSiteEvidence(pageUrl, settings.purpose, settings).some((e) => e.effect === 'deny')) return true;
     try {
       const state = await getTabState(tabId);
       if (!state?.signals || state.pageUrl !== pageUrl || state.signals.url !== pageUrl) return false;
@@ -200,7 +231,8 @@ export class Collector {
 
   /**
    * Images the page's scroll watcher found; `limit`: a cap its rescans now stop at, noted for
-   * the user; `from`: the frame that sent them, with what its document says of itself. A child
+   * the user; `from`: the frame that sent them, with what its document (and a siteless frame's
+   * writer: received-signals.ts framesOfReport) says of itself. A child
    * frame's images carry that frame, and its response headers are read, as in the collect's scan
    * (DESIGN.md §2 rule 3): judged as the top page's, a frame's noimageai was lost. A child frame
    * that sent no readable signals has its images dropped (fail closed). `from.page`: the address
@@ -208,13 +240,25 @@ export class Collector {
    * address: pushState, before the tab's update reached the worker) ends the watch and its images
    * are dropped — DESIGN.md §2 "one job, one page": the job's page signals speak for its page
    * only. Returns how many were new to the job.
+   *
+   * An image the job already has, reported again with something new (another frame it is shown
+   * in, other markup around it), is merged as Collect's scan merges frames (verdict.ts
+   * withReportOf) and added again as a candidate of its own, carrying every report so far: it is
+   * judged again under all of them (process), and if that verdict does not permit it, what this
+   * job stored of it earlier is taken out of the collection (withdraw). Decision (DESIGN.md §2,
+   * the reading that cannot keep what the owner refused): an image is judged under the strictest
+   * of all the places it was found, whenever they are found; before, such a report was dropped as
+   * "already known", and a blocked site's frame, or a frame whose metas say noai, showing an image
+   * the top page showed first never refused it. Re-reports count toward the job's cap; one the
+   * cap leaves out withdraws what the job stored of that image, and fails it closed if not yet
+   * decided (it is judged then under a frame whose headers went unread).
    */
   async addCandidates(
     jobId: string,
     tabId: number,
     raw: readonly unknown[],
     limit: ScanLimit | null = null,
-    from: { frameId?: number; signals: FrameSignals | null; page?: string | null } = { frameId: 0, signals: null },
+    from: { frameId?: number; signals: readonly FrameOfImage[] | null; page?: string | null } = { frameId: 0, signals: null },
   ): Promise<number> {
     const top = from.frameId === 0;
     const parsed: ImageCandidate[] = [];
@@ -222,38 +266,108 @@ export class Collector {
       for (const r of raw.slice(0, MAX_CANDIDATES)) {
         const c = ImageCandidateSchema.safeParse(r);
         if (!c.success) continue;
-        if (!top && from.signals) c.data.frames = withFrame(c.data.frames, from.signals);
+        if (!top && from.signals) c.data.frames = from.signals.reduce<FrameOfImage[] | undefined>(withFrame, c.data.frames);
         parsed.push(c.data);
       }
       if (!top) await addFrameHeaders(parsed);
     }
     let added = 0;
     let otherPage = false;
-    await this.updateJob(jobId, (job) => {
+    /** Images already in the job whose new report the cap left out: what was stored of them goes. */
+    const leftOut: string[] = [];
+    const written = this.updateJob(jobId, (job) => {
       if (job.tabId !== tabId || job.state !== 'running' || !job.watching) return job;
       if (top && from.page !== job.pageUrl) {
         otherPage = true;
         return job;
       }
-      const known = new Set(job.candidates.map((c) => c.url));
+      const reports = this.reportsFor(job);
       const fresh: ImageCandidate[] = [];
+      /** What changes in `reports` once the job is written with `fresh`. */
+      const changes = new Map<string, ImageReports>();
+      const current = (url: string) => changes.get(url) ?? reports.get(url);
       for (const c of parsed) {
-        if (job.candidates.length + fresh.length >= MAX_CANDIDATES) break;
-        if (known.has(c.url)) continue;
-        known.add(c.url);
-        fresh.push(c);
+        const known = current(c.url);
+        const report = known ? withReportOf(known.latest, c) : c;
+        if (known && report === known.latest) continue; // nothing new: the same report again
+        if (job.candidates.length + fresh.length >= MAX_CANDIDATES) {
+          if (known) leftOut.push(c.url);
+          continue;
+        }
+        const index = job.candidates.length + fresh.length;
+        // The same image twice in this batch: its later report replaces the earlier, not yet added.
+        const batched = changes.get(c.url)?.indices.at(-1);
+        if (batched !== undefined && batched >= job.candidates.length) fresh[batched - job.candidates.length] = report;
+        else fresh.push(report);
+        changes.set(c.url, { latest: report, indices: batched !== undefined && batched >= job.candidates.length ? known!.indices : [...(known?.indices ?? []), index] });
       }
       added = fresh.length;
       // The page's watcher stops reporting at the job's cap, so reaching it is what to tell.
-      const full = added > 0 && job.candidates.length + added >= MAX_CANDIDATES;
+      const full = (added > 0 || leftOut.length > 0) && job.candidates.length + added >= MAX_CANDIDATES;
       const notes = [...(job.notes ?? [])];
       for (const note of [full ? jobFullNote() : null, limit ? scanLimitNote(limit) : null]) if (note && !notes.includes(note)) notes.push(note);
       if (!added && notes.length === (job.notes ?? []).length) return job;
+      // Known to the worker at once (process judges an image again when a report of it arrives
+      // before its verdict is written); forgotten if the write fails, and read again from the job.
+      for (const [url, r] of changes) reports.set(url, r);
       return { ...job, candidates: [...job.candidates, ...fresh], notes };
     });
+    await written.catch((err: unknown) => {
+      this.reports.delete(jobId);
+      throw err;
+    });
     if (otherPage) await this.stopWatching(jobId);
+    // Fail closed: a report the job cannot take (its cap) is not silently lost. What the job stored
+    // of that image is withdrawn; a candidate of it not yet decided carries an unread frame.
+    if (leftOut.length > 0) await this.leftOut(jobId, leftOut);
     if (added > 0) this.run(jobId);
     return added;
+  }
+
+  /** Each image's reports for a running job (reportsOf), kept while the job runs. */
+  private reportsFor(job: Job): Map<string, ImageReports> {
+    let reports = this.reports.get(job.id);
+    if (!reports) {
+      reports = reportsOf(job.candidates);
+      this.reports.set(job.id, reports);
+    }
+    return reports;
+  }
+
+  /**
+   * Images reported again past the job's cap (addCandidates): what the job stored of them is
+   * withdrawn, and their candidates not yet decided are marked as shown in a frame Heed could
+   * not read, so they are refused (assess.ts `headersUnread`).
+   */
+  private async leftOut(jobId: string, urls: readonly string[]): Promise<void> {
+    const unread = { url: 'about:blank', metas: [], tdm: {}, owners: null, headersUnread: 'the image was shown again after this collect was full; that report was not read' };
+    await this.updateJob(jobId, (job) => {
+      const reports = this.reportsFor(job);
+      const candidates = [...job.candidates];
+      for (const url of new Set(urls)) {
+        const r = reports.get(url);
+        if (!r) continue;
+        r.latest = { ...r.latest, frames: withFrame(r.latest.frames, unread) };
+        for (const i of r.indices) candidates[i] = { ...candidates[i]!, frames: withFrame(candidates[i]!.frames, unread) };
+      }
+      return { ...job, candidates };
+    });
+    for (const url of new Set(urls)) await this.withdraw(jobId, url);
+  }
+
+  /**
+   * Take out of the collection what this job stored of the image at `url` (its `permitted`
+   * verdicts: a `duplicate` one stored nothing), once a later verdict of it does not permit it:
+   * the image was found again where it is refused, or could not be checked (fail closed). Told
+   * once in the job's notes; each verdict says why.
+   */
+  private async withdraw(jobId: string, url: string): Promise<void> {
+    const job = await getJob(this.db, jobId);
+    const indices = job ? (this.reports.get(jobId)?.get(url)?.indices ?? reportsOf(job.candidates).get(url)?.indices ?? []) : [];
+    const stored = (await verdictsAt(this.db, jobId, indices)).filter((v) => v.verdict.decision === 'permitted' && v.verdict.sha256);
+    if (stored.length === 0) return;
+    for (const v of stored) await deleteItem(this.db, v.verdict.sha256!);
+    await this.updateJob(jobId, (j) => ((j.notes ?? []).includes(WITHDRAWN_NOTE) ? j : { ...j, notes: [...(j.notes ?? []), WITHDRAWN_NOTE] }));
   }
 
   /** Stop watching the page; the job finishes once every image found so far has a verdict. */
@@ -362,6 +476,7 @@ export class Collector {
           .then((p) => (policy = p))
           .finally(() => (checking = null)));
       const opening = await policyNow();
+      this.reportsFor(first);
       const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
       let seq = await nextVerdictSeq(this.db, jobId);
       // Verdicts that arrive while one is written are written together, in seq order (db.ts).
@@ -399,22 +514,33 @@ export class Collector {
               if (this.cancelled.has(jobId) || failure) return;
               try {
                 let judged: Awaited<ReturnType<typeof judgeImage>> | null = null;
+                // Every report of this image so far (addCandidates): it is judged under all the
+                // places it was found, not only where this candidate was.
+                const latest = () => this.reports.get(jobId)?.get(candidate.url)?.latest ?? candidate;
                 while (!judged) {
                   const taken = await policyNow();
                   if (this.cancelled.has(jobId) || failure) return;
-                  judged = await judgeImage(this.origins, candidate, current, taken.site, taken.settings!, slotUnder(taken)).catch((err: unknown) => {
+                  const under = latest();
+                  judged = await judgeImage(this.origins, under, current, taken.site, taken.settings!, slotUnder(taken)).catch((err: unknown) => {
                     if (err instanceof PolicyChanged) return null; // not requested: judged again under the new policy
                     throw err;
                   });
                   // A settings change seen before the verdict is recorded applies to it too (the
                   // image is not decided yet): judged again, under the new policy.
                   if (judged && (await policyNow()) !== taken) judged = null;
+                  // So does a report of the image from another place (a frame) that arrived meanwhile.
+                  if (judged && latest() !== under) judged = null;
                 }
                 const { verdict, item } = judged;
+                // No await between the checks above and this call: a report arriving from here on
+                // is a candidate of its own, judged after this verdict is written (VerdictWriter
+                // keeps the order), and withdraws what this one stored if it does not permit it.
                 const recorded = await verdicts.record({ at: { jobId, index, seq: seq++ }, verdict, item });
                 done.add(index);
                 announceJobChanged(jobId);
                 if (item && recorded.decision === 'permitted') announceItemsAdded([item.record.sha256]);
+                // A later report of an image stored earlier that does not permit it takes it out.
+                if (!permits(recorded) && (this.reports.get(jobId)?.get(candidate.url)?.indices.length ?? 1) > 1) await this.withdraw(jobId, candidate.url);
               } catch (err) {
                 if (err instanceof CancelledBeforeRequest) return; // no verdict: the image was never requested
                 failure ??= err; // storage failures stop the job; per-image problems never throw here
@@ -437,6 +563,13 @@ export class Collector {
       await stopWatcher(job.tabId);
     } finally {
       this.cancelled.delete(jobId);
+      const last = await getJob(this.db, jobId).catch(() => undefined);
+      if (last?.state !== 'running') this.reports.delete(jobId);
     }
   }
+}
+
+/** Whether a recorded verdict keeps the image: permitted (stored now) or a duplicate of one stored. */
+function permits(verdict: Verdict): boolean {
+  return verdict.decision === 'permitted' || verdict.decision === 'duplicate';
 }

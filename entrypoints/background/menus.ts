@@ -18,7 +18,7 @@ export function registerMenusAndShortcut(services: () => Promise<WorkerServices>
     if (tab?.id === undefined) return;
     const tabId = tab.id;
     const only = info.menuItemId === MENU_IMAGE ? info.srcUrl : undefined;
-    // The frame the image was chosen in: one the scan did not read fails closed (image-to-judge.ts chosenImage).
+    // The frame the image was chosen in: one the scan did not read fails closed (policy/image-to-judge.ts chosenImage).
     const where = { ...(info.frameId !== undefined ? { frameId: info.frameId } : {}), ...(info.frameUrl !== undefined ? { frameUrl: info.frameUrl } : {}) };
     void services().then(({ collector }) => collector.start(tabId, only ? { onlyUrl: only, ...where } : {}));
   });

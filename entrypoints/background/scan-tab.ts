@@ -3,14 +3,14 @@
  * or a scroll watcher (collect while scrolling), each handed the collect's options first.
  */
 import type { PageSignals, ScannedPageSignals } from '@/utils/page/page-signals';
-import { frameSignalsFrom, pageSignalsFromScan } from '@/utils/page/received-signals';
+import { framesOfReport, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
 import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { fromScanAnswer } from '@/utils/scan/scan-answer';
 import { SCAN_OPTIONS_GLOBAL, type HandedScanOptions } from '@/utils/scan/handed-options';
 import type { ScanLimit } from '@/utils/scan/options';
 import type { Settings } from '@/utils/model/settings';
-import { ImageCandidateSchema, withFrame, withSameImageReported, type ImageCandidate } from '@/utils/policy/verdict';
+import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type ImageCandidate } from '@/utils/policy/verdict';
 import { z } from 'zod';
 import { lazily } from '@/utils/model/lazily';
 import { MAX_PAGE_URL } from '@/utils/model/page-url';
@@ -154,19 +154,20 @@ async function injectIntoFrame(
  * (NAVIGATED_ERROR), if it does not answer in time the collect cannot go on. Another frame that
  * does not answer in time is counted in `silentFrames` and the rest carries on.
  * `limits`: the caps any frame's scan stopped at, each once; `reportedByFrame`: the URLs each
- * frame reported.
+ * frame reported; `frameSignals`: what each child frame that answered said of itself.
  */
 export async function scanTab(
   tabId: number,
   frames: readonly TabFrame[],
   options: TabScanOptions,
-): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; silentFrames: number }> {
+): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; frameSignals: Map<number, FrameOfImage[]>; silentFrames: number }> {
   const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
   let page: ScannedPageSignals | null = null;
   let silentFrames = 0;
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
   const reportedByFrame = new Map<number, string[]>();
+  const frameSignals = new Map<number, FrameOfImage[]>();
   for (const { frame, answer } of answers) {
     if (frame.frameId === 0 && answer === 'gone') throw new Error(NAVIGATED_ERROR);
     if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
@@ -184,21 +185,23 @@ export async function scanTab(
     }
     if (parsed.data.limit) limits.add(parsed.data.limit);
     const reported: string[] = [];
-    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts `frames`).
-    const frameInfo = frame.frameId === 0 ? null : frameSignalsFrom(parsed.data.page);
+    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
+    // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReport).
+    const frameInfo = frame.frameId === 0 ? null : framesOfReport(parsed.data.page);
+    if (frameInfo) frameSignals.set(frame.frameId, frameInfo);
     for (const raw of parsed.data.candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
       reported.push(c.data.url);
+      const report = frameInfo ? { ...c.data, frames: frameInfo.reduce<FrameOfImage[] | undefined>(withFrame, c.data.frames) } : c.data;
       const known = byUrl.get(c.data.url);
-      const found = known ? withSameImageReported(known, c.data) : c.data;
-      if (frameInfo) found.frames = withFrame(found.frames, frameInfo);
-      byUrl.set(c.data.url, found);
+      // Every frame's report of an image counts (verdict.ts withReportOf), as in the scroll watch.
+      byUrl.set(c.data.url, known ? withReportOf(known, report) : report);
     }
     reportedByFrame.set(frame.frameId, reported);
   }
   if (!page) throw new Error('The page could not be scanned');
-  return { page: pageSignalsFromScan(page), candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, silentFrames };
+  return { page: pageSignalsFromScan(page), candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, silentFrames };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

@@ -12,15 +12,38 @@ import { namesRsl } from '../signals/html-licence/statements';
 import { robotsMetasFrom } from '../signals/meta-robots';
 import { tdmMetaFrom } from '../signals/tdmrep';
 import { cleanText } from '../scan/text';
+import { namesSite } from './frame-owner';
 
 /** A frame document's signals as the images in it answer to them (verdict.ts FrameSignals): its robots metas and TDMRep meta. */
-export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals, 'url' | 'metas' | 'tdm'> {
-  return { url: scanned.url, metas: robotsMetasFrom(scanned.metas), tdm: tdmMetaFrom(scanned.metas) };
+export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals, 'url' | 'metas' | 'tdm'> & Pick<ScannedFrameSignals, 'owners'> {
+  const owners = 'owners' in scanned && scanned.owners !== undefined ? { owners: scanned.owners } : {};
+  return { url: scanned.url, metas: robotsMetasFrom(scanned.metas), tdm: tdmMetaFrom(scanned.metas), ...owners };
+}
+
+/** A frame an image is found in, as its candidate records it (policy/verdict.ts FrameOfImage). */
+type FrameOfImageLike = ReturnType<typeof frameSignalsFrom> & { headersUnread?: string };
+
+/**
+ * The frames an image a frame reported is shown in: that frame and, for a frame whose address
+ * names no site, the document that wrote it (frame-owner.ts frameWriter), as one more frame — so
+ * its robots metas, TDMRep meta, site and response headers (frame-headers.ts reads every http
+ * frame's) bind the image as they bind the writer's own images. A writer that could not be read
+ * (other than the top page, whose signals bind every image anyway) leaves the frame unread: its
+ * images fail closed (assess.ts `headersUnread`). Collect's scan and the scroll watch both attach these.
+ */
+export function framesOfReport(scanned: ScannedFrameSignals): FrameOfImageLike[] {
+  const frame = frameSignalsFrom(scanned);
+  // Not said for a frame that names no site: read as unread (fail closed).
+  const writer = 'writer' in scanned && scanned.writer !== undefined ? scanned.writer : namesSite(scanned.url) ? undefined : null;
+  if (writer === undefined || writer === 'top') return [frame];
+  if (writer === null) return [{ ...frame, headersUnread: 'the frame that wrote this one could not be read' }];
+  return [frame, { url: writer.url, metas: robotsMetasFrom(writer.metas), tdm: tdmMetaFrom(writer.metas) }];
 }
 
 /** The page signals a page script read, as the worker judges with them. */
 export function pageSignalsFromScan(scanned: ScannedPageSignals): PageSignals {
-  return { ...scanned, ...frameSignalsFrom(scanned), licence: pageLicenceFrom(scanned.licence) };
+  const { owners: _owners, ...own } = frameSignalsFrom(scanned); // the top page's address is its own
+  return { ...scanned, ...own, licence: pageLicenceFrom(scanned.licence) };
 }
 
 /**

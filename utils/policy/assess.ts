@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { archivedSiteEvidence, evaluateSiteRegistry, frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
+import { frameSiteEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -197,9 +197,8 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
   const url = input.page.url;
   const imageEvidence: Evidence[] = [
     ...unreadPageHeaders(input.headers, url),
-    ...evaluateSiteRegistry(url, 'site', settings.purpose, settings),
-    // A web archive's copy of a page is the archived site's page (site-registry.ts).
-    ...archivedSiteEvidence(url, settings.purpose, settings),
+    // The page's site, and for a web archive's copy the archived site's (site-registry.ts).
+    ...pageSiteEvidence(url, settings.purpose, settings),
     ...evaluateRobots(input.origin.robots, url, 'page', profile),
     ...partialRobotsOptOuts(input.origin.robots, url, profile),
     ...evaluateXRobotsTag(robotsHeader(input.headers), url, 'page', profile),
@@ -401,7 +400,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...siteEvidenceBeside(page.pageUrl, c, 'image', settings.purpose, settings));
   }
   // The frames it is shown in are pages of their own: a frame of a blocked site refuses it (rule 1).
-  evidence.push(...frameSiteEvidence(page.pageUrl, (candidate.frames ?? []).map((f) => f.url), settings.purpose, settings));
+  evidence.push(...frameSiteEvidence(page.pageUrl, candidate.frames ?? [], settings.purpose, settings));
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
   for (const u of urls) {

@@ -1,25 +1,34 @@
 import { MAX_PAGE_URL } from '../model/page-url';
-import { ImageCandidateSchema, type ImageCandidate } from './verdict';
+import { ImageCandidateSchema, withReportOf, type FrameOfImage, type ImageCandidate } from './verdict';
 
 /**
  * The candidate "Collect this image" judges: the scan's record of `url` (as the candidate, or as
- * the rendition a candidate shows), else a bare record of it. `from`: the frame the user chose it
- * in (the context menu's frameId, 0 for the top document, and frameUrl). Decision (DESIGN.md §2
- * rules 3 and 5): an image the scan did not report, chosen in a frame — one whose scan did not
- * answer — is shown in a document whose robots metas, TDMRep meta and headers Heed did not read;
- * judged as the top page's, that frame's `noimageai` was lost. It fails closed instead, as a
- * frame whose headers went unread does (`headersUnread`). Chosen where the menu did not say which
- * document (no frameId), it may be such a frame: the same. Chosen in the top document, a bare
- * record is the page's image, decided by the page's signals.
+ * the rendition a candidate shows), else a bare record of it; and the document the user chose it
+ * in (`from`: the context menu's frameId, 0 for the top document, and frameUrl; `signals`: what
+ * that frame's scan sent, with its writer's). Decision (DESIGN.md §2 rules 1, 3 and 5, the
+ * reading that cannot keep what the owner refused):
+ * - chosen inside a frame, the image was found there: that frame is among its places
+ *   (verdict.ts withReportOf), whatever the scan reported — before, an image the scan did not
+ *   report from that frame (one that did not answer in time, an image its scanner missed) was
+ *   judged as the top page's alone, and a blocked site's frame, or one whose metas say noai, did
+ *   not refuse it. A frame whose scan answer Heed does not have is recorded with its address and
+ *   as unread (`headersUnread`), so the image fails closed;
+ * - chosen where the menu did not say which document, a record the scan has is judged as it
+ *   reported it; a bare one may be a frame's whose signals went unread: it fails closed too;
+ * - chosen in the top document, it is the page's image, decided by the page's signals.
  */
-export function chosenImage(candidates: readonly ImageCandidate[], url: string, from: { frameId?: number | undefined; frameUrl?: string | undefined } = {}): ImageCandidate {
-  const found = candidates.find((c) => c.url === url || c.thumbnailUrl === url);
-  if (found) return found;
-  const bare = ImageCandidateSchema.parse({ url });
-  if (from.frameId === 0) return bare;
+export function chosenImage(
+  candidates: readonly ImageCandidate[],
+  url: string,
+  from: { frameId?: number | undefined; frameUrl?: string | undefined; signals?: readonly FrameOfImage[] | undefined } = {},
+): ImageCandidate {
+  const reported = candidates.find((c) => c.url === url || c.thumbnailUrl === url);
+  const found = reported ?? ImageCandidateSchema.parse({ url });
+  if (from.frameId === 0 || (from.frameId === undefined && reported)) return found;
   const frameUrl = from.frameUrl && from.frameUrl.length <= MAX_PAGE_URL ? from.frameUrl : 'about:blank';
-  const why = from.frameId === undefined ? 'the image was chosen where Heed could not tell which document shows it' : 'the image was chosen in a frame whose scan did not report it';
-  return { ...bare, frames: [{ url: frameUrl, metas: [], tdm: {}, headersUnread: `${why}: that document's signals were not read` }] };
+  const why = from.frameId === undefined ? 'the image was chosen where Heed could not tell which document shows it' : "the frame the image was chosen in did not answer Heed's scan";
+  const frames: readonly FrameOfImage[] = from.signals ?? [{ url: frameUrl, metas: [], tdm: {}, owners: null, headersUnread: `${why}: that document's signals were not read` }];
+  return withReportOf(found, { ...found, frames: [...frames] });
 }
 
 /**

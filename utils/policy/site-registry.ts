@@ -3,6 +3,7 @@ import { lazily } from '../model/lazily';
 import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { carriedAddresses, pageCopyOf } from '../model/shared-hosting';
+import { TOP_PAGE_OWNER } from '../page/frame-owner';
 import { bareHost, hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -278,6 +279,19 @@ export function archivedSiteEvidence(pageUrl: string, purpose: Purpose, lists: U
 }
 
 /**
+ * The registry's and the user's lists' answer for a page (or a frame document) at `pageUrl`, as
+ * every decision reads its site: its own hosts' entries and, for a Wayback Machine copy, the
+ * archived site's (archivedSiteEvidence). One function for the decision (assess.ts assessPage)
+ * and for every shortcut that asks "is this page blocked?" before it (collector.ts knownBlocked),
+ * so that no shortcut reads a page's site more narrowly than the decision does. Before, the
+ * collector's shortcut read the page's own host only, and requested a Wayback copy of a blocked
+ * site's cross-origin sheets.
+ */
+export function pageSiteEvidence(pageUrl: string, purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+  return [...evaluateSiteRegistry(pageUrl, 'site', purpose, lists, registry), ...archivedSiteEvidence(pageUrl, purpose, lists, registry)];
+}
+
+/**
  * The address whose site a URL is: a `blob:` (or `filesystem:`) URL is its inner origin's — a
  * frame document at `blob:https://www.pinterest.com/…` is Pinterest's, made by Pinterest's
  * scripts. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused):
@@ -288,6 +302,12 @@ export function siteAddress(url: string): string {
   return inner !== undefined && /^https?:\/\//i.test(inner) ? inner : url;
 }
 
+/** A frame an image is shown in, as its candidate records it (verdict.ts FrameSignals): its address and, when that names no site, whose it is. */
+export interface FrameOfSite {
+  url: string;
+  owners?: readonly string[] | null | undefined;
+}
+
 /**
  * The registry's and the user's lists' answer for the frames an image is shown in (DESIGN.md §2
  * rule 1). Decision: a frame is a page of its own — its robots metas and headers bind the images
@@ -295,21 +315,50 @@ export function siteAddress(url: string): string {
  * a blocked site (a Pinterest embed inside an unlisted page) refuses what it shows, whoever hosts
  * the bytes (an unlisted CDN, a data: URL). Before, only the top page's and the image URL's sites
  * were looked up, and such an image was kept. A frame on the top page's own registrable domain
- * adds only what differs from the page's own answer (siteEvidenceBeside); a frame whose address names no site
- * (`about:srcdoc`, `data:`) is not looked up: its parent's site is not recorded (left as is).
+ * adds only what differs from the page's own answer (siteEvidenceBeside). Each address is read as
+ * the page's is: a Wayback copy is the archived site's (archivedSiteEvidence).
+ * A frame whose address names no site (`about:srcdoc`, `about:blank`, `data:`) is its owners'
+ * (page/frame-owner.ts: the nearest frame above it with a real address, its own origin), each
+ * looked up as a frame of that site. Decision (the reading that cannot keep what the owner
+ * refused): one whose owners could not be read (none recorded) refuses with `signal-unreadable`,
+ * as a frame whose headers went unread does (assess.ts): its owner may be a blocked site. Before,
+ * such a frame was not looked up at all, and a blocked site's frame that wrote its images into an
+ * `<iframe srcdoc>` inside itself had them kept.
  * Evidence has scope `page` and its note names the frame (signals/document-kind.ts).
  */
-export function frameSiteEvidence(pageUrl: string, frameUrls: readonly string[], purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
+export function frameSiteEvidence(pageUrl: string, frames: readonly FrameOfSite[], purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
   const out: Evidence[] = [];
-  for (const frameUrl of new Set(frameUrls)) {
-    const address = siteAddress(frameUrl);
-    if (!/^https?:\/\//i.test(address)) continue;
-    const archived = archivedSiteEvidence(address, purpose, lists, registry).map((e) => ({ ...e, scope: 'page' as const }));
-    for (const e of [...siteEvidenceBeside(pageUrl, address, 'page', purpose, lists, registry), ...archived]) {
-      out.push({ ...e, note: `The image is shown in a frame of ${frameUrl.slice(0, 500)}: ${e.note ?? e.value}` });
+  const seen = new Set<string>();
+  for (const frame of frames) {
+    const key = `${frame.url}\n${JSON.stringify(frame.owners ?? null)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const shown = frame.url.slice(0, 500);
+    if (/^https?:\/\//i.test(siteAddress(frame.url))) {
+      out.push(...frameAddressEvidence(pageUrl, frame.url, `The image is shown in a frame of ${shown}`, purpose, lists, registry));
+      continue;
+    }
+    // A frame that could tell only that the top page wrote it names the page (page/frame-owner.ts).
+    const owners = (frame.owners ?? []).map((o) => (o === TOP_PAGE_OWNER ? pageUrl : o)).filter((o) => /^https?:\/\//i.test(siteAddress(o)));
+    if (owners.length === 0) {
+      out.push({
+        kind: 'site-registry', scope: 'page', source: shown, value: 'frame owner not read', effect: 'deny', reason: 'signal-unreadable',
+        note: `The image is shown in a frame (${shown.slice(0, 100)}) whose address names no site, and the frames around it could not be read: it may be a blocked site's, so Heed fails closed`,
+      });
+      continue;
+    }
+    for (const owner of owners) {
+      out.push(...frameAddressEvidence(pageUrl, owner, `The image is shown in a frame (${shown.slice(0, 100)}) written by ${owner.slice(0, 500)}`, purpose, lists, registry));
     }
   }
   return out;
+}
+
+/** frameSiteEvidence for one address a frame is a page of, each note opening with `where`. */
+function frameAddressEvidence(pageUrl: string, frameUrl: string, where: string, purpose: Purpose, lists: UserLists, registry: Registry): Evidence[] {
+  const address = siteAddress(frameUrl);
+  const archived = archivedSiteEvidence(address, purpose, lists, registry).map((e) => ({ ...e, scope: 'page' as const }));
+  return [...siteEvidenceBeside(pageUrl, address, 'page', purpose, lists, registry), ...archived].map((e) => ({ ...e, note: `${where}: ${e.note ?? e.value}` }));
 }
 
 /**

@@ -5,6 +5,7 @@ import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/eviden
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 import { cappedHints, MAX_ELEMENT_HINTS, UNREAD_HINT } from '../signals/html-licence/hints';
+import { MAX_FRAME_OWNERS } from '../page/frame-owner';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 /** The frames an image's candidate records, besides the one entry that says more were not read. */
@@ -17,6 +18,12 @@ export const FrameSignalsSchema = lazily(() => z.object({
   url: z.string().max(MAX_PAGE_URL), // the frame document's address: a page address (page-url.ts)
   metas: z.array(z.object({ name: z.string().max(200), content: z.string().max(4096) })).max(1000),
   tdm: z.object({ reservation: z.string().max(2048).optional(), policy: z.string().max(2048).optional() }),
+  /**
+   * For a frame whose address names no site (`about:srcdoc`, `about:blank`, `data:`): the addresses
+   * whose site it is — its nearest ancestor frame with a real address, its own origin (frame-owner.ts).
+   * `null`: they could not be read, and its images fail closed (site-registry.ts frameSiteEvidence).
+   */
+  owners: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_OWNERS).nullable().optional(),
 }));
 export type FrameSignals = z.infer<typeof FrameSignalsSchema>;
 
@@ -87,6 +94,28 @@ export function withSameImageReported(known: ImageCandidate, other: ImageCandida
   const said = new Set(known.elementLicences.map((h) => JSON.stringify(h)));
   if (other.elementLicences.every((h) => said.has(JSON.stringify(h)))) return known;
   return { ...known, elementLicences: cappedHints([...known.elementLicences, UNREAD_HINT]) };
+}
+
+/**
+ * `known` with another report of the same image merged in — from another frame of the page, or a
+ * frame's later report — as Collect's scan merges the frames' reports (scan-tab.ts) and the scroll
+ * watch merges what its frames report later (collector.ts addCandidates): the markup around it
+ * (withSameImageReported) and every frame it was found in, each once (withFrame; past the cap the
+ * image fails closed). Decision (DESIGN.md §2, the reading that cannot keep what the owner
+ * refused): an image is judged under every place it was found, so no report of it is dropped as
+ * "already known". Returns `known` itself when the report adds nothing (the same frame, saying the
+ * same, or the top document with the same markup).
+ */
+export function withReportOf(known: ImageCandidate, other: ImageCandidate): ImageCandidate {
+  let merged = withSameImageReported(known, other);
+  const key = (f: FrameOfImage) => JSON.stringify(f);
+  for (const frame of other.frames ?? []) {
+    const had = merged.frames ?? [];
+    if (had.some((f) => key(f) === key(frame))) continue;
+    const frames = withFrame(had, frame);
+    if (frames.length > had.length) merged = { ...merged, frames };
+  }
+  return merged;
 }
 
 /**

@@ -278,6 +278,13 @@ export async function nextVerdictSeq(db: HeedDatabase, jobId: string): Promise<n
   return last ? last.value.seq + 1 : 0;
 }
 
+/** The verdicts recorded for some of a job's candidates (by index), those that have one. */
+export async function verdictsAt(db: HeedDatabase, jobId: string, indices: readonly number[]): Promise<StoredVerdict[]> {
+  const tx = db.transaction('verdicts');
+  const found = await Promise.all(indices.map((index) => tx.store.get([jobId, index])));
+  return found.filter((v): v is StoredVerdict => v !== undefined);
+}
+
 /** How many candidates of a job have a verdict. */
 export function countVerdicts(db: HeedDatabase, jobId: string): Promise<number> {
   return db.count('verdicts', IDBKeyRange.bound([jobId, 0], [jobId, Number.MAX_SAFE_INTEGER]));

@@ -8,16 +8,17 @@ import { carriedSiteOrigins, MAX_CARRIED_SITES } from '../../../utils/policy/pre
 import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import { MAX_FRAMES_PER_IMAGE, withFrame, withSameImageReported, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
+import { MAX_FRAMES_PER_IMAGE, withFrame, withReportOf, withSameImageReported, type FrameOfImage, type ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
-import { readPageSignals } from '../../../utils/page/page-signals';
-import { pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
+import { readFrameSignals, readPageSignals } from '../../../utils/page/page-signals';
+import { frameSignalsFrom, framesOfReport, pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
-import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
+import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
 import { ElementLicenceHintSchema } from '../../../utils/signals/html-licence/schema';
 import { ElementLicences } from '../../../utils/scan/licence';
 import { carriedAddresses } from '../../../utils/model/shared-hosting';
@@ -1210,6 +1211,21 @@ describe('the same image reported by two frames whose markup differs', () => {
   });
 });
 
+// Every report of an image counts, from whichever frame and whenever it comes (Collect's scan and
+// the scroll watch merge them alike: scan-tab.ts, collector.ts addCandidates).
+describe('withReportOf: another report of an image the collect already has', () => {
+  const url = 'https://cdn.example/x.jpg';
+  const noai = { url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }], tdm: {} };
+  it('adds each frame it was found in, once, and returns the same candidate when the report adds nothing', () => {
+    const known = candidate(url);
+    const merged = withReportOf(known, candidate(url, { frames: [noai] }));
+    expect(merged.frames).toEqual([noai]);
+    expect(assessImage(page(), image(url), merged, settings).reasons).toContain('meta-robots');
+    expect(withReportOf(merged, candidate(url, { frames: [{ ...noai }] }))).toBe(merged);
+    expect(withReportOf(merged, candidate(url))).toBe(merged);
+  });
+});
+
 // An image's credit line (html-licence/credit-line.ts: its figcaption, or the line written right
 // after it opening with a credit word) that links to a licence without licence markup: the
 // owner's word about the image that can only refuse (assess.ts creditLineRefusal).
@@ -1286,6 +1302,108 @@ describe('an image shown in a frame of a blocked site', () => {
   it('a frame of an unlisted site, or of the page’s own site, changes nothing', () => {
     expect(inFrame('https://widgets.other.example/embed').decision).toBe('permitted');
     expect(inFrame('https://museum.example/embed/gallery.html').decision).toBe('permitted');
+  });
+});
+
+// A frame whose address names no site (about:srcdoc, about:blank, data:) is its maker's: the
+// nearest frame above it with a real address. Before, such a frame was not looked up at all
+// (site-registry.ts frameSiteEvidence skipped it), so a Pinterest frame that wrote its images into
+// an <iframe srcdoc> inside itself had them kept: the scanner of the srcdoc frame reported only
+// `about:srcdoc`, and the Pinterest frame was nowhere in the image's record.
+describe('an image in a siteless frame nested in a frame of a blocked site', () => {
+  const url = 'https://museum.example/embed/a.png';
+  /** A frame document's window: its address, its origin and the windows above it (`null`: one the frame cannot read). */
+  type Level = { href: string | null; origin?: string; head?: string };
+  function frameWindow(levels: Level[], ancestorOrigins?: string[]): Window {
+    const views: Record<string, unknown>[] = levels.map(() => ({}));
+    views.forEach((v, i) => {
+      const level = levels[i]!;
+      const location: Record<string, unknown> = {};
+      Object.defineProperty(location, 'href', { get: () => { if (level.href === null) throw new DOMException('Blocked a frame', 'SecurityError'); return level.href; } });
+      if (i === 0 && ancestorOrigins) location.ancestorOrigins = ancestorOrigins;
+      v.location = location;
+      v.origin = level.origin ?? 'null';
+      v.document = parseHTML(`<html><head>${level.head ?? ''}</head><body></body></html>`).document;
+      v.parent = views[Math.min(i + 1, views.length - 1)];
+      v.top = views[views.length - 1];
+    });
+    return views[0] as unknown as Window;
+  }
+  /** What the srcdoc frame's scanner reports of itself, as the worker receives it, and the image found in it judged. */
+  function judged(levels: Level[], ancestorOrigins?: string[], s = settings) {
+    const { document } = parseHTML('<html><head></head><body><img src="https://museum.example/embed/a.png"></body></html>');
+    Object.defineProperty(document, 'defaultView', { value: frameWindow(levels, ancestorOrigins) });
+    const sent = ScannedFrameSignalsSchema.parse(JSON.parse(JSON.stringify(readFrameSignals(document as unknown as Document, levels[0]!.href!))));
+    const frames = [frameSignalsFrom(sent)];
+    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url), candidate(url, { frames }), s) };
+  }
+  const PIN = 'https://www.pinterest.com/pin/1/';
+  const TOP = 'https://museum.example/gallery';
+
+  it('an about:srcdoc frame nested inside a blocked site’s frame refuses its images with site-blocked, before and after the request', () => {
+    const { before, after } = judged([{ href: 'about:srcdoc', origin: 'https://www.pinterest.com' }, { href: PIN, origin: 'https://www.pinterest.com' }, { href: TOP, origin: 'https://museum.example' }]);
+    expect(before?.reasons ?? []).toContain('site-blocked');
+    expect(after.reasons).toContain('site-blocked');
+    expect(after.evidence.find((e) => e.reason === 'site-blocked')?.note).toContain('about:srcdoc');
+  });
+  it('all the way up: an about:blank frame in a srcdoc frame in a blocked site’s frame is that site’s', () => {
+    const { after } = judged([{ href: 'about:blank', origin: 'https://www.pinterest.com' }, { href: 'about:srcdoc', origin: 'https://www.pinterest.com' }, { href: PIN }, { href: TOP }]);
+    expect(after.reasons).toContain('site-blocked');
+  });
+  it('a sandboxed (opaque) srcdoc frame that cannot read its parent is tied to it by origin (location.ancestorOrigins)', () => {
+    const { after } = judged([{ href: 'data:text/html,<img>' }, { href: null }, { href: null }], ['null', 'https://www.pinterest.com', 'https://museum.example']);
+    expect(after.reasons).toContain('site-blocked');
+  });
+  it('a Wayback copy of a blocked site is that site’s for the frames it writes too', () => {
+    const { after } = judged([{ href: 'about:srcdoc', origin: 'https://web.archive.org' }, { href: `https://web.archive.org/web/2020/${PIN}` }, { href: TOP }]);
+    expect(after.reasons).toContain('site-blocked');
+  });
+  it('a siteless frame whose ancestry cannot be read fails closed (signal-unreadable), as a frame whose headers went unread', () => {
+    const { before, after } = judged([{ href: 'about:srcdoc' }, { href: null }, { href: null }]);
+    expect(after.reasons).toContain('signal-unreadable');
+    expect(before?.reasons ?? []).toContain('signal-unreadable');
+  });
+  // The document that wrote a siteless frame (its nearest frame with a real address) is where its
+  // images are shown: that frame's robots metas, response headers and TDMRep meta bind them as
+  // they bind its own images. Before, only the siteless frame's own metas were sent: a frame whose
+  // metas say noai (or whose X-Robots-Tag does) writing its images into an <iframe srcdoc> had them kept.
+  describe('the frame that wrote it', () => {
+    const WRITER = 'https://widgets.example/embed';
+    const reported = (levels: Level[], ancestorOrigins?: string[]) => {
+      const { document } = parseHTML('<html><head></head><body></body></html>');
+      Object.defineProperty(document, 'defaultView', { value: frameWindow(levels, ancestorOrigins) });
+      const sent = ScannedFrameSignalsSchema.parse(JSON.parse(JSON.stringify(readFrameSignals(document as unknown as Document, levels[0]!.href!))));
+      return framesOfReport(sent);
+    };
+    const decide = (frames: FrameOfImage[]) => assessImage(page(), image(url), candidate(url, { frames }), settings);
+
+    it('binds its images with its robots metas, and its address is among their frames (its response headers are read for them)', () => {
+      const frames = reported([{ href: 'about:srcdoc', origin: 'https://widgets.example' }, { href: WRITER, head: '<meta name="robots" content="noai">' }, { href: TOP }]);
+      expect(frames.map((f) => f.url)).toEqual(['about:srcdoc', WRITER]);
+      expect(decide(frames).reasons).toContain('meta-robots');
+      expect(decide(frames.map((f) => (f.url === WRITER ? { ...f, metas: [], headers: { 'x-robots-tag': 'noimageai' } } : f))).reasons).toContain('x-robots-tag');
+    });
+    it('one that cannot be read, other than the top page, fails its images closed', () => {
+      const frames = reported([{ href: 'about:srcdoc' }, { href: null }, { href: null }], ['https://widgets.example', 'https://museum.example']);
+      expect(decide(frames).reasons).toContain('signal-unreadable');
+    });
+    it('the top page adds nothing: its own signals bind every image on it', () => {
+      const frames = reported([{ href: 'about:srcdoc' }, { href: null }], ['https://museum.example']);
+      expect(frames.map((f) => f.url)).toEqual(['about:srcdoc']);
+      expect(decide(frames).decision).toBe('permitted');
+    });
+  });
+
+  it('a data: frame directly in the top page, which it cannot read (no ancestorOrigins, as in Firefox), is the page’s: nothing fails closed', () => {
+    const { before, after } = judged([{ href: 'data:text/html,<img>' }, { href: null }]);
+    expect(before).toBeNull();
+    expect(after.decision).toBe('permitted');
+  });
+
+  it('a srcdoc frame the page itself wrote changes nothing', () => {
+    const { before, after } = judged([{ href: 'about:srcdoc', origin: 'https://museum.example' }, { href: TOP, origin: 'https://museum.example' }]);
+    expect(before).toBeNull();
+    expect(after.decision).toBe('permitted');
   });
 });
 

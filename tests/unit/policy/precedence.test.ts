@@ -170,7 +170,9 @@ describe('“Collect this image” on an image the scan did not report', () => {
     expect(judged(chosenImage([], url)).reasons).toEqual(['signal-unreadable']);
   });
   it('unchanged: the scan’s record is judged with its frame’s opt-outs; chosen in the top document, a bare record is the page’s image', () => {
-    expect(judged(chosenImage([reported], url, { frameId: 7 })).reasons).toEqual(['meta-robots']);
+    expect(judged(chosenImage([reported], url, { frameId: 7, signals: reported.frames })).reasons).toEqual(['meta-robots']);
+    // Chosen in a frame whose scan answer Heed does not have: that frame was not read, whatever else the scan reported.
+    expect(judged(chosenImage([reported], url, { frameId: 7 })).reasons).toEqual(['signal-unreadable', 'meta-robots']);
     expect(judged(chosenImage([], url, { frameId: 0 })).decision).toBe('permitted');
   });
 });

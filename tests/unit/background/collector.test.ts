@@ -1,0 +1,187 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Collector } from '@/entrypoints/background/collector';
+import { chosenImage } from '@/utils/policy/image-to-judge';
+import type { OriginSignals } from '@/entrypoints/background/origin-signals';
+import { getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
+import { parseSettings, type Settings } from '@/utils/model/settings';
+import { framesOfReport } from '@/utils/page/received-signals';
+import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
+import { makeItem } from '../ui/library-fixtures';
+
+// The judge stands in for fetching and deciding (judge-image.ts): it refuses an image shown in a
+// frame whose robots metas say noai and permits (stores) any other, so these tests see what the
+// collector hands it and what it does with the verdicts.
+const judging = vi.hoisted(() => ({ gate: null as Promise<void> | null, started: () => undefined as void }));
+vi.mock('@/entrypoints/background/judge-image', () => ({
+  judgeImage: async (_origins: unknown, candidate: ImageCandidate) => {
+    // A test can hold the judge midway (an image's request in flight), after seeing what it was handed.
+    const frames = candidate.frames;
+    judging.started();
+    if (judging.gate) await judging.gate;
+    candidate = { ...candidate, frames };
+    const optedOut = (candidate.frames ?? []).some((f) => f.metas.some((m) => /noai/.test(m.content)));
+    const base = { url: candidate.url, licence: null, evidence: [] };
+    if (optedOut) return { verdict: { ...base, sha256: null, decision: 'refused', reasons: ['meta-robots'] } };
+    const record = makeItem(1, { url: candidate.url });
+    return { verdict: { ...base, sha256: record.sha256, decision: 'permitted', reasons: [] }, item: { record, bytes: new Uint8Array([1, 2, 3]) } };
+  },
+}));
+
+let n = 0;
+const noOrigins = {} as OriginSignals;
+
+/** The collector's check before it reads a page's cross-origin sheets (private: reached as the start of a collect reaches it). */
+async function knownBlocked(pageUrl: string, settings: Settings): Promise<boolean> {
+  const db = await openHeedDB(`collector-known-blocked-${++n}`);
+  const collector = new Collector(db, noOrigins, async () => ({ ok: true, settings }) as never);
+  return (collector as unknown as { knownBlocked(tabId: number, pageUrl: string, settings: Settings): Promise<boolean> }).knownBlocked(7, pageUrl, settings);
+}
+
+// The collector skips reading a blocked page's cross-origin stylesheets (no requests on a site it
+// refuses). Its shortcut read the page's own host only: the Wayback Machine's copy of a Pinterest
+// page — which the decision reads as Pinterest's (site-registry.ts archivedSiteEvidence) — was not
+// known blocked, and its sheets were requested.
+describe('knownBlocked (before the cross-origin sheets are read)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a Wayback Machine copy of a blocked site is known blocked, as the decision reads it', async () => {
+    expect(await knownBlocked('https://web.archive.org/web/20200101000000/https://www.pinterest.com/pin/1/', parseSettings({}))).toBe(true);
+    expect(await knownBlocked('https://web.archive.org/web/2020/https://museum.example/', parseSettings({ userBlock: ['museum.example'] }))).toBe(true);
+  });
+
+  it('a page the registry and lists do not cover is not known blocked', async () => {
+    expect(await knownBlocked('https://web.archive.org/web/2020/https://museum.example/', parseSettings({}))).toBe(false);
+    expect(await knownBlocked('https://www.pinterest.com/pin/1/', parseSettings({}))).toBe(true);
+  });
+});
+
+// "Collect while scrolling": each frame's watcher reports the images new to it, and the worker
+// added to the job only images new to the job. The same image shown again in another frame — a
+// frame whose metas say noai — was dropped as already known, so that frame's refusal never
+// applied: the image was stored. Collect's one-shot scan merges every frame's report of an image
+// (scan-tab.ts), and so must the watch.
+describe('a watching collect, when a frame reports an image the job already has', () => {
+  const SETTINGS = parseSettings({});
+  const URL_X = 'https://cdn.example/x.jpg';
+  const NOAI_FRAME = framesOfReport({ url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }] });
+  let db: HeedDatabase;
+  let collector: Collector;
+  let job: Job;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    // The frame's response headers are read again: none here.
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 200 }));
+    db = await openHeedDB(`collector-watch-${++n}`);
+    collector = new Collector(db, noOrigins, async () => ({ ok: true, settings: SETTINGS }));
+    job = {
+      id: `job-${n}`, tabId: 5, pageUrl: 'https://feed.example/', pageTitle: 'Feed', state: 'running', createdAt: new Date().toISOString(),
+      candidates: [ImageCandidateSchema.parse({ url: URL_X })], site: { status: 'unknown', reasons: [], evidence: [] }, error: null, watching: true, settings: SETTINGS, notes: [],
+    };
+    await putJob(db, job);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The job's verdicts once there are `count` of them (or what there is after a second). */
+  async function verdictsOnce(count: number) {
+    for (let i = 0; i < 100; i++) {
+      const v = await listVerdicts(db, job.id);
+      if (v.length >= count) return v.map((s) => s.verdict);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return (await listVerdicts(db, job.id)).map((s) => s.verdict);
+  }
+  const run = () => (collector as unknown as { run(jobId: string): void }).run(job.id);
+  const reportFromFrame = () => collector.addCandidates(job.id, job.tabId, [{ url: URL_X }], null, { frameId: 3, signals: NOAI_FRAME, page: null });
+
+  it('reported again by a frame whose metas say noai before it was decided, it is judged under that frame too: refused, nothing stored', async () => {
+    await reportFromFrame();
+    run();
+    const verdicts = await verdictsOnce(1);
+    await new Promise((r) => setTimeout(r, 50)); // any further verdict is in by now
+    const all = (await listVerdicts(db, job.id)).map((s) => s.verdict);
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(all.map((v) => v.decision)).not.toContain('permitted');
+    expect(await listItems(db)).toEqual([]);
+  });
+
+  it('reported again by a frame whose metas say noai after it was stored, it is judged again under it: refused, and taken out of the collection with a note', async () => {
+    run();
+    expect((await verdictsOnce(1)).map((v) => v.decision)).toEqual(['permitted']);
+    expect(await listItems(db)).toHaveLength(1);
+    await reportFromFrame();
+    const verdicts = await verdictsOnce(2);
+    expect(verdicts.map((v) => v.decision)).toEqual(['permitted', 'refused']);
+    expect(await listItems(db)).toEqual([]);
+    expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/removed from your collection/);
+  });
+
+  it('reported again while it is being judged, it is judged again under that frame before its verdict is written', async () => {
+    let release = () => undefined as void;
+    judging.gate = new Promise<void>((r) => (release = r));
+    const started = new Promise<void>((r) => (judging.started = r));
+    try {
+      run();
+      await started; // the first judgement has begun, without the frame
+      judging.gate = null;
+      await reportFromFrame();
+      release();
+      const verdicts = await verdictsOnce(2);
+      expect(verdicts.map((v) => v.decision)).toEqual(['refused', 'refused']);
+      expect(await listItems(db)).toEqual([]);
+    } finally {
+      judging.gate = null;
+      judging.started = () => undefined;
+      release();
+    }
+  });
+
+  it('reported again when the job is full, the report is not lost: what the job stored of the image is taken out, and it fails closed', async () => {
+    const filler = Array.from({ length: 19_999 }, (_, i) => ImageCandidateSchema.parse({ url: `https://cdn.example/f${i}.jpg` }));
+    await putJob(db, { ...job, candidates: [...job.candidates, ...filler] });
+    const record = makeItem(1, { url: URL_X });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, { url: URL_X, decision: 'permitted', reasons: [], licence: null, sha256: record.sha256, evidence: [] }, { record, bytes: new Uint8Array([1]) });
+    expect(await listItems(db)).toHaveLength(1);
+    expect(await reportFromFrame()).toBe(0);
+    expect(await listItems(db)).toEqual([]);
+    const after = await getJob(db, job.id);
+    expect(after?.candidates).toHaveLength(20_000);
+    expect(after?.candidates[0]?.frames?.some((f) => f.headersUnread !== undefined)).toBe(true);
+    expect(after?.notes?.join(' ')).toMatch(/removed from your collection/);
+  });
+
+  it('reported again with nothing new (the top frame, the same frame’s signals), it is not judged again', async () => {
+    run();
+    await verdictsOnce(1);
+    expect(await collector.addCandidates(job.id, job.tabId, [{ url: URL_X }], null, { frameId: 0, signals: null, page: job.pageUrl })).toBe(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await listVerdicts(db, job.id)).map((s) => s.verdict.decision)).toEqual(['permitted']);
+  });
+});
+
+// "Collect this image" (the context menu) on an image inside a frame: the collect scans the tab
+// and judges the one image, as the scan reported it. When the scan did not report it from that
+// frame (the frame did not answer in time, or its scanner missed the image), the image was judged
+// as the top page's alone — the frame it was chosen in, a blocked site's or one whose metas say
+// noai, was nowhere in its record, and its refusal was lost.
+describe('collecting one chosen image (context menu) inside a frame', () => {
+  const URL_X = 'https://cdn.example/x.jpg';
+  const FRAME = { url: 'https://www.pinterest.com/pin/1/', metas: [], tdm: {} };
+  type Clicked = { frameId: number; frameUrl?: string; signals?: (typeof FRAME)[] };
+  const chosen = (candidates: ImageCandidate[], clicked: Clicked) => [chosenImage(candidates, URL_X, clicked)];
+
+  it('the frame it was chosen in is among the places it was found, whatever the scan reported', () => {
+    expect(chosen([], { frameId: 4, frameUrl: FRAME.url, signals: [FRAME] })[0]?.frames).toEqual([FRAME]);
+    expect(chosen([ImageCandidateSchema.parse({ url: URL_X })], { frameId: 4, frameUrl: FRAME.url, signals: [FRAME] })[0]?.frames).toEqual([FRAME]);
+  });
+  it('a frame whose scan answer Heed does not have is recorded as unread: the image fails closed', () => {
+    const [c] = chosen([], { frameId: 4, frameUrl: FRAME.url });
+    expect(c?.frames?.[0]).toMatchObject({ url: FRAME.url });
+    expect(c?.frames?.[0]?.headersUnread).toBeDefined();
+  });
+  it('chosen in the top page, it is as the scan reported it', () => {
+    expect(chosen([], { frameId: 0, frameUrl: 'https://feed.example/' })[0]?.frames).toBeUndefined();
+  });
+});
