@@ -3,7 +3,8 @@
  * SIGNALS.md §7 "Where in the bytes".
  *
  * exifr 7.1.3 does the work for JPEG, PNG and TIFF (`xmp: {parse: false}` returns the raw
- * packet; `multiSegment` reassembles JPEG Extended XMP; `iptc` reads IIM from APP13). Its
+ * packet; `iptc` reads IIM from APP13; its `multiSegment` join of JPEG Extended XMP ignores the
+ * GUID and offsets, so the pieces are put together here: jpegExtendedXmp). Its
  * default entry resolves to `dist/full.esm.mjs` under a bundler (package.json `module`), the
  * only bundle with PNG and IPTC; its Node-only branches (`fs`, `zlib`, `http`) sit behind a
  * runtime `process.versions.node` check and never run in a service worker. exifr has no WebP,
@@ -244,6 +245,65 @@ function jpegXmpBeyond(b: Uint8Array, from: number): Beyond {
   return { packets, lost };
 }
 
+/** Where an Extended XMP segment's GUID, full length, offset and data start (XMP Part 3 §1.1.3.1). */
+const EXT_GUID = XMP_EXTENSION_APP1.length;
+const EXT_DATA = EXT_GUID + 32 + 8;
+
+/** `xmpNote:HasExtendedXMP` as an attribute or element: the GUID of the extension the packet says it has. */
+const HAS_EXTENDED = /HasExtendedXMP\s*(?:=\s*["']|>)\s*([0-9A-Fa-f]{32})/g;
+
+/**
+ * JPEG Extended XMP (XMP Part 3 §1.1.3.1): APP1 segments `http://ns.adobe.com/xmp/extension/\0`,
+ * a 32-character GUID, the full length and this piece's offset, then the piece. Pieces are put
+ * together by GUID and offset, every GUID's (not only the one `xmpNote:HasExtendedXMP` names).
+ * Decision (DESIGN.md §2 rules 3 and 5, fail closed): exifr joins every XMP segment in file order,
+ * ignoring GUID and offset, and stops looking by a guess at the piece count (a byte of the full
+ * length); so pieces written out of order were read as broken XMP, and a second piece after a
+ * first that seemed to be the last went unread, its DataMining with it. Pieces that do not cover
+ * the full length exactly, or an extension the standard packet names but the file lacks, make the
+ * XMP unreadable: read as absent, what it held was lost.
+ */
+function jpegExtendedXmp(b: Uint8Array, segments: Part<number>[], standard: string[]): { present: boolean; packets: string[]; lost: boolean } {
+  const byGuid = new Map<string, { full: number; offset: number; data: Uint8Array }[]>();
+  let lost = false;
+  for (const s of segments) {
+    if (s.type !== 0xe1 || !bytesEqual(b, s.start, XMP_EXTENSION_APP1)) continue;
+    if (s.end - s.start < EXT_DATA) {
+      lost = true;
+      continue;
+    }
+    const guid = new TextDecoder('latin1').decode(b.subarray(s.start + EXT_GUID, s.start + EXT_GUID + 32)).toUpperCase();
+    const pieces = byGuid.get(guid) ?? [];
+    pieces.push({ full: u32be(b, s.start + EXT_GUID + 32), offset: u32be(b, s.start + EXT_GUID + 36), data: b.subarray(s.start + EXT_DATA, s.end) });
+    byGuid.set(guid, pieces);
+  }
+  const packets: string[] = [];
+  for (const pieces of byGuid.values()) {
+    pieces.sort((x, y) => x.offset - y.offset);
+    const full = pieces[0]!.full;
+    const parts: Uint8Array[] = [];
+    let covered = 0;
+    let previous: { offset: number; data: Uint8Array } | null = null;
+    for (const p of pieces) {
+      if (p.full !== full) lost = true;
+      // The same piece written twice is read once; any other overlap, or a gap, is lost.
+      if (previous && p.offset === previous.offset && p.data.length === previous.data.length && p.data.every((v, i) => v === previous!.data[i])) continue;
+      if (p.offset !== covered) lost = true;
+      parts.push(p.data);
+      covered = p.offset + p.data.length;
+      previous = p;
+    }
+    if (covered !== full) lost = true;
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    packets.push(utf8(joined));
+  }
+  for (const text of standard) {
+    for (const m of text.matchAll(HAS_EXTENDED)) if (!byGuid.has(m[1]!.toUpperCase())) lost = true;
+  }
+  return { present: byGuid.size > 0 || lost, packets, lost };
+}
+
 /** WebP `XMP ` chunks after `from` (past the declared RIFF size, or cut short). */
 function riffXmpBeyond(b: Uint8Array, from: number): Beyond {
   const packets: string[] = [];
@@ -349,6 +409,8 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   // XMP seen past the container walk that could not be taken out (Beyond): unreadable.
   let lost = false;
   let inWalk = false;
+  // JPEG Extended XMP, put together here (jpegExtendedXmp), not by exifr.
+  let extended: { present: boolean; packets: string[]; lost: boolean } = { present: false, packets: [], lost: false };
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
     // The signature without its NUL: exifr takes an APP1 whose NUL is missing or another byte for
@@ -358,8 +420,10 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     const beyond = jpegXmpBeyond(bytes, walk.parts[walk.parts.length - 1]?.end ?? 2);
     xmpDeclared = app1.length > 0 || beyond.packets.length > 0 || beyond.lost;
     jpegPackets = [...app1.map((s) => utf8(bytes.subarray(s.start + XMP_APP1_LOOSE.length + (bytes[s.start + XMP_APP1_LOOSE.length] === 0 ? 1 : 0), s.end))), ...beyond.packets];
-    lost = beyond.lost;
+    extended = jpegExtendedXmp(bytes, walk.parts, jpegPackets);
+    lost = beyond.lost || extended.lost;
     inWalk = app1.length > 0;
+    xmpDeclared ||= extended.present;
   } else if (mime === 'image/png') {
     const found = pngXmpPackets(bytes);
     pngPackets = found.packets;
@@ -387,6 +451,13 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   // APP1 whose signature lacks its NUL is exifr's first), so every standard packet is added here
   // unless exifr's text already holds it; it reads nothing past SOS (Beyond). XMP the walk finds
   // that exifr could not read at all keeps the XMP unreadable (xmp null).
+  if (extended.present) {
+    // exifr's text joins the pieces in file order (a misjoin when they are not in order, or one
+    // is written twice): the standard packets and the extensions put together here are read instead.
+    xmp = null;
+    inWalk = false;
+    jpegPackets = [...jpegPackets, ...extended.packets];
+  }
   if (jpegPackets.length > 0 && (xmp !== null || !inWalk)) {
     const base = xmp;
     xmp = [...(base !== null ? [base] : []), ...jpegPackets.filter((t) => base === null || !base.includes(t.trim()))].join('\n');

@@ -1,0 +1,66 @@
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { sniffImageType } from '../../../utils/media/image-bytes';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateC2pa } from '../../../utils/signals/c2pa';
+import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
+import {
+  app11Segments, ascii, box, cborAssertion, concat, iptcApp13, isoBmff, jpeg, jpegSegment, manifestStore, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket,
+} from '../media/image-fixtures';
+
+const AI = purposeProfile('ai-training');
+const PROHIBITS = xmpPacket('<plus:DataMining>http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED</plus:DataMining>');
+const be16 = (n: number) => [(n >> 8) & 255, n & 255];
+const be32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+const le32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, (n >>> 24) & 255];
+
+/** The reasons of the deny evidence the image's own XMP/IPTC gives. */
+const xmpDeny = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+const c2paDeny = (bytes: Uint8Array) => evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny').map((e) => e.reason);
+const NOT_ALLOWED = manifestStore([cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } } })]);
+
+/** Extended XMP APP1 segments (XMP Part 3 §1.1.3.1): header, GUID, full length, offset, then the piece. */
+function extendedXmp(guid: string, text: string, pieces: [number, number][]): Uint8Array[] {
+  const full = ascii(text);
+  return pieces.map(([offset, length]) => jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xmp/extension/\0'), ascii(guid), be32(full.length), be32(offset), full.subarray(offset, offset + length))));
+}
+
+/** A big-endian TIFF with IFD0 holding tag 700 (XMP, UNDEFINED) and the packet after it. */
+function tiffWithXmp(xmp: string): Uint8Array {
+  const data = ascii(xmp);
+  return concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(700), be16(7), be32(data.length), be32(26), be32(0), data);
+}
+
+describe('JPEG Extended XMP is put together by GUID and offset', () => {
+  const GUID = '0123456789ABCDEF0123456789ABCDEF';
+  const main = xmpPacket('', `xmpNote:HasExtendedXMP="${GUID}" xmlns:xmpNote="http://ns.adobe.com/xmp/note/"`);
+
+  it('pieces written out of order are read: the DataMining in the extension refuses', async () => {
+    const ext = extendedXmp(GUID, PROHIBITS, [[0, 200], [200, 10_000]]);
+    expect(await xmpDeny(jpeg({ segments: [xmpApp1(main), ext[1]!, ext[0]!] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a piece after one exifr takes for the last is read (IPTC first, a short extension in two pieces)', async () => {
+    const two = `${xmpPacket('')}${PROHIBITS}`;
+    const cut = ascii(xmpPacket('')).length;
+    const ext = extendedXmp(GUID, two, [[0, cut], [cut, 10_000]]);
+    expect(await xmpDeny(jpeg({ segments: [iptcApp13([[116, '© A']]), xmpApp1(main), ...ext] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a piece missing, or an extension the standard packet names but the file lacks, is unreadable', async () => {
+    const ext = extendedXmp(GUID, PROHIBITS, [[0, 200], [200, 10_000]]);
+    expect(await xmpDeny(jpeg({ segments: [xmpApp1(main), ext[1]!] }))).toEqual(['signal-unreadable']);
+    expect(await xmpDeny(jpeg({ segments: [xmpApp1(main)] }))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: an extension in order, in one piece or two, is read; a piece written twice is read once', async () => {
+    const one = extendedXmp(GUID, PROHIBITS, [[0, 10_000]]);
+    const two = extendedXmp(GUID, PROHIBITS, [[0, 200], [200, 10_000]]);
+    for (const segments of [one, two, [two[0]!, two[0]!, two[1]!]]) {
+      expect(await xmpDeny(jpeg({ segments: [xmpApp1(main), ...segments] }))).toEqual(['xmp-data-mining']);
+    }
+    const allowing = extendedXmp(GUID, xmpPacket('<dc:title>t</dc:title>'), [[0, 100], [100, 10_000]]);
+    const r = await readEmbeddedRights(jpeg({ segments: [xmpApp1(main), ...allowing] }));
+    expect(r).toMatchObject({ xmp: true, title: 't', dataMining: [] });
+  });
+});
