@@ -375,6 +375,27 @@ function declaredXmp(b: Uint8Array, mime: string | null): { count: number; encod
   return { count: 0, encoded: false };
 }
 
+/**
+ * `xmp` with every packet the XMP Part 3 scan finds in `b` that it does not already hold.
+ * Decision (DESIGN.md §2 rule 3): a packet is the image's own wherever the file holds it, not
+ * only where the container's XMP slot is — Photoshop's image resource 0x0424 in a JPEG APP13,
+ * tag 700 in the EXIF of a JPEG APP1, a PNG eXIf or a WebP EXIF chunk, a comment or an unknown
+ * APPn segment, a chunk under another keyword. Those went unread, and a DataMining there with
+ * them; exifr reads tag 700 in TIFF only. A packet cut short fails to parse (unreadable).
+ */
+function withScanned(xmp: string | null, b: Uint8Array): string | null {
+  const more = scanPackets(b).filter((t) => xmp === null || !xmp.includes(t.trim()));
+  return more.length > 0 ? [...(xmp !== null ? [xmp] : []), ...more].join('\n') : xmp;
+}
+
+/** A copy of `b` with the given parts (header and payload) zeroed, or `b` itself when there are none. */
+function blanked(b: Uint8Array, parts: Part<number>[]): Uint8Array {
+  if (parts.length === 0) return b;
+  const copy = b.slice();
+  for (const p of parts) copy.fill(0, p.offset, p.end);
+  return copy;
+}
+
 /** What the container holds, before any XMP parsing. */
 export interface RawEmbedded {
   xmp: string | null;
@@ -392,8 +413,9 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     const last = walk.parts[walk.parts.length - 1];
     const beyond = riffXmpBeyond(bytes, last ? last.end + ((last.end - last.start) & 1) : 12);
     const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
-    const declared = packets.length > 0 || beyond.lost;
-    return { xmp: declared && !beyond.lost ? packets.join('\n') : null, xmpDeclared: declared, iim: null };
+    if (beyond.lost) return { xmp: null, xmpDeclared: true, iim: null };
+    const xmp = withScanned(packets.length > 0 ? packets.join('\n') : null, bytes);
+    return { xmp, xmpDeclared: xmp !== null, iim: null };
   }
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
@@ -411,6 +433,7 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   let inWalk = false;
   // JPEG Extended XMP, put together here (jpegExtendedXmp), not by exifr.
   let extended: { present: boolean; packets: string[]; lost: boolean } = { present: false, packets: [], lost: false };
+  let extendedSegments: Part<number>[] = [];
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
     // The signature without its NUL: exifr takes an APP1 whose NUL is missing or another byte for
@@ -421,6 +444,7 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     xmpDeclared = app1.length > 0 || beyond.packets.length > 0 || beyond.lost;
     jpegPackets = [...app1.map((s) => utf8(bytes.subarray(s.start + XMP_APP1_LOOSE.length + (bytes[s.start + XMP_APP1_LOOSE.length] === 0 ? 1 : 0), s.end))), ...beyond.packets];
     extended = jpegExtendedXmp(bytes, walk.parts, jpegPackets);
+    extendedSegments = walk.parts.filter((p) => p.type === 0xe1 && bytesEqual(bytes, p.start, XMP_EXTENSION_APP1));
     lost = beyond.lost || extended.lost;
     inWalk = app1.length > 0;
     xmpDeclared ||= extended.present;
@@ -462,15 +486,6 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     const base = xmp;
     xmp = [...(base !== null ? [base] : []), ...jpegPackets.filter((t) => base === null || !base.includes(t.trim()))].join('\n');
   }
-  if (mime === 'image/tiff') {
-    // exifr reads tag 700 of IFD0 only, and nothing when its count runs past the end of the file;
-    // a packet elsewhere in the file (another IFD, a count cut short) is found by the XMP Part 3
-    // scan, and one cut short fails to parse (unreadable). Decision (DESIGN.md §2 rule 3): every
-    // packet counts, those exifr's text already holds once.
-    const base = xmp;
-    const more = scanPackets(bytes).filter((t) => base === null || !base.includes(t.trim()));
-    if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
-  }
   if (pngPackets.length > 0) {
     const texts: string[] = [];
     for (const p of pngPackets) {
@@ -484,6 +499,12 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
   }
   if (lost) xmp = null; // declared, not extractable: unreadable
+  // Packets no container reader took out (masked: the Extended XMP pieces, read by GUID above).
+  if (!(xmpDeclared && xmp === null)) {
+    const masked = mime === 'image/jpeg' ? blanked(bytes, extendedSegments) : bytes;
+    xmp = withScanned(xmp, masked);
+    xmpDeclared ||= xmp !== null;
+  }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };
 }

@@ -64,3 +64,41 @@ describe('JPEG Extended XMP is put together by GUID and offset', () => {
     expect(r).toMatchObject({ xmp: true, title: 't', dataMining: [] });
   });
 });
+
+describe('an XMP packet wherever the file holds it', () => {
+  const app13Xmp = (xmp: string) => {
+    const x = ascii(xmp);
+    const irb = concat(ascii('8BIM'), [0x04, 0x24, 0, 0, ...be32(x.length)], x, x.length % 2 ? [0] : []);
+    return jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), irb));
+  };
+  const exifApp1 = (xmp: string) => jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiffWithXmp(xmp)));
+
+  it('JPEG: in Photoshop’s image resource 0x0424 (APP13), beside IPTC or alone', async () => {
+    expect(await xmpDeny(jpeg({ segments: [app13Xmp(PROHIBITS)] }))).toEqual(['xmp-data-mining']);
+    expect(await xmpDeny(jpeg({ segments: [iptcApp13([[116, '© A']]), xmpApp1(xmpPacket('')), app13Xmp(PROHIBITS)] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('JPEG, PNG, WebP: in tag 700 of the EXIF (APP1 Exif, eXIf chunk, EXIF chunk)', async () => {
+    expect(await xmpDeny(jpeg({ segments: [exifApp1(PROHIBITS)] }))).toEqual(['xmp-data-mining']);
+    expect(await xmpDeny(png({ chunks: [pngChunk('eXIf', tiffWithXmp(PROHIBITS))] }))).toEqual(['xmp-data-mining']);
+    expect(await xmpDeny(webp({ chunks: [riffChunk('EXIF', tiffWithXmp(PROHIBITS))] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('JPEG: in a comment (COM) segment; PNG: in a text chunk under another keyword', async () => {
+    expect(await xmpDeny(jpeg({ segments: [jpegSegment(0xfe, ascii(PROHIBITS))] }))).toEqual(['xmp-data-mining']);
+    expect(await xmpDeny(png({ chunks: [pngChunk('tEXt', concat(ascii('Comment\0'), ascii(PROHIBITS)))] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a packet cut short there is unreadable', async () => {
+    expect(await xmpDeny(jpeg({ segments: [exifApp1(PROHIBITS.slice(0, 150))] }))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: an EXIF without XMP and an IPTC APP13 state no XMP; one packet is read once; the Extended XMP pieces are not scanned as packets', async () => {
+    expect((await readEmbeddedRights(jpeg({ segments: [iptcApp13([[116, '© A']]), jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiffWithXmp('')))] })))).toMatchObject({ xmp: false, iim: true });
+    expect(await readEmbeddedRights(jpeg({ segments: [xmpApp1(PROHIBITS)] }))).toMatchObject({ xmp: true, dataMining: ['http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED'] });
+    const guid = 'FEDCBA9876543210FEDCBA9876543210';
+    const main = xmpPacket('', `xmpNote:HasExtendedXMP="${guid}" xmlns:xmpNote="http://ns.adobe.com/xmp/note/"`);
+    const r = await readEmbeddedRights(jpeg({ segments: [xmpApp1(main), ...extendedXmp(guid, xmpPacket('<dc:title>t</dc:title>'), [[0, 120], [120, 10_000]])] }));
+    expect(r).toMatchObject({ xmp: true, title: 't' });
+  });
+});
