@@ -33,7 +33,7 @@ export function iimText(v: unknown): string[] {
 }
 
 /** Inflate a zlib stream (PNG iTXt compression method 0) with a size cap. */
-async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
+async function inflate(data: Uint8Array, cap = MAX_PACKET_BYTES): Promise<Uint8Array | null> {
   try {
     const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
     const reader = stream.getReader();
@@ -43,7 +43,7 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_PACKET_BYTES) {
+      if (total > cap) {
         await reader.cancel();
         return null;
       }
@@ -204,6 +204,63 @@ function pngPacket(bytes: Uint8Array, c: Part): PngPacket | null {
   // zTXt: keyword\0, compression method, zlib stream (PNG §11.3.3.3).
   if (c.type === 'zTXt') return { data: bytes.subarray(c.start + after + 1, c.end), compressed: true };
   return null;
+}
+
+/** All the text PNG's compressed text chunks may inflate to, together: past it, what is left is unread. */
+const MAX_INFLATED_TEXT = 4 * MAX_PACKET_BYTES;
+/** ImageMagick's raw profile (png.c): `\n<type>\n<length, padded to 8>\n<hex, 72 digits a line>`. */
+const RAW_PROFILE = /^Raw profile type (\S+)$/i;
+const RAW_PROFILE_BODY = /^\r?\n?([\w.-]*)\r?\n[ \t]*(\d{1,9})\r?\n([\s\S]*)$/;
+
+/** A raw profile's bytes, or null when it is not hex of its declared length. */
+function rawProfile(text: string): Uint8Array | null {
+  const m = RAW_PROFILE_BODY.exec(text);
+  const hex = m?.[3]!.replace(/\s+/g, '') ?? '';
+  if (!m || !/^(?:[0-9a-fA-F]{2})*$/.test(hex) || hex.length / 2 !== Number(m[2])) return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/**
+ * XMP in a PNG's other text chunks, which the packet scan of the file cannot see: a zTXt or a
+ * compressed iTXt under any keyword (inflated, then scanned), and ImageMagick's `Raw profile type
+ * xmp` (or `exif`, `APP1`, `8bim`, `iptc`, which may hold XMP too), hex in a tEXt, zTXt or iTXt
+ * (decoded, then scanned; an xmp profile is the packet itself). Decision (DESIGN.md §2 rules 3
+ * and 5, fail closed): ImageMagick 6 writes an image's XMP so, compressed, and its DataMining
+ * went unread; a compressed chunk that does not inflate (or past MAX_INFLATED_TEXT in all), or a
+ * raw profile that is not hex of its length, may hide a packet: the XMP is unreadable.
+ */
+async function pngTextPackets(b: Uint8Array): Promise<{ packets: string[]; lost: boolean }> {
+  const packets: string[] = [];
+  let budget = MAX_INFLATED_TEXT;
+  for (const c of pngChunks(b).parts) {
+    if ((c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') || bytesEqual(b, c.start, PNG_XMP_KEYWORD)) continue;
+    const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
+    if (!keyword) continue;
+    let data: Uint8Array;
+    let compressed: boolean;
+    if (c.type === 'iTXt') {
+      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+      let at = keyword[1] + 2;
+      for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
+      data = b.subarray(at, c.end);
+      compressed = b[keyword[1]] === 1;
+    } else {
+      compressed = c.type === 'zTXt';
+      data = b.subarray(keyword[1] + (compressed ? 1 : 0), c.end);
+    }
+    const profile = RAW_PROFILE.exec(keyword[0]);
+    if (!compressed && !profile) continue; // plain text: the packet scan of the file reads it
+    const text = compressed ? await inflate(data, budget) : data;
+    if (!text) return { packets, lost: true };
+    budget -= text.length;
+    const bytes = profile ? rawProfile(new TextDecoder('latin1').decode(text)) : text;
+    if (!bytes) return { packets, lost: true };
+    const found = scanPackets(bytes);
+    packets.push(...(found.length === 0 && profile?.[1]!.toLowerCase() === 'xmp' ? [utf8(bytes)] : found));
+  }
+  return { packets, lost: false };
 }
 
 /** Every index of `s` in `b` at or after `from`. */
@@ -497,6 +554,14 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
       texts.push(utf8(inflated));
     }
     xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
+  }
+  if (mime === 'image/png' && !(xmpDeclared && xmp === null)) {
+    const found = await pngTextPackets(bytes);
+    const base = xmp;
+    const more = found.packets.filter((t) => base === null || !base.includes(t.trim()));
+    if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
+    lost ||= found.lost;
+    xmpDeclared ||= found.lost || more.length > 0;
   }
   if (lost) xmp = null; // declared, not extractable: unreadable
   // Packets no container reader took out (masked: the Extended XMP pieces, read by GUID above).

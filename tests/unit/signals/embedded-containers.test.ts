@@ -102,3 +102,42 @@ describe('an XMP packet wherever the file holds it', () => {
     expect(r).toMatchObject({ xmp: true, title: 't' });
   });
 });
+
+describe('PNG: XMP in compressed text chunks and ImageMagick raw profiles', () => {
+  /** ImageMagick's raw profile text (png.c): newline, type, length padded to 8, hex 72 digits a line. */
+  const rawProfile = (type: string, data: Uint8Array, length = data.length) =>
+    `\n${type}\n${String(length).padStart(8)}\n${Buffer.from(data).toString('hex').replace(/(.{72})/g, '$1\n')}\n`;
+  const zTXt = (keyword: string, text: string | Uint8Array) => pngChunk('zTXt', concat(ascii(`${keyword}\0`), [0], deflateSync(text)));
+  const iTXtCompressed = (keyword: string, text: string) => pngChunk('iTXt', concat(ascii(`${keyword}\0`), [1, 0, 0, 0], deflateSync(text)));
+
+  it('ImageMagick’s Raw profile type xmp (hex, in a zTXt, tEXt or compressed iTXt) is read: its DataMining refuses', async () => {
+    const text = rawProfile('xmp', ascii(PROHIBITS));
+    for (const chunk of [zTXt('Raw profile type xmp', text), pngChunk('tEXt', ascii(`Raw profile type xmp\0${text}`)), iTXtCompressed('Raw profile type xmp', text)]) {
+      expect(await xmpDeny(png({ chunks: [chunk] }))).toEqual(['xmp-data-mining']);
+    }
+  });
+
+  it('a raw profile of the EXIF or the Photoshop resources holding XMP is read', async () => {
+    expect(await xmpDeny(png({ chunks: [zTXt('Raw profile type exif', rawProfile('exif', concat(ascii('Exif\0\0'), tiffWithXmp(PROHIBITS))))] }))).toEqual(['xmp-data-mining']);
+    const x = ascii(PROHIBITS);
+    const irb = concat(ascii('8BIM'), [0x04, 0x24, 0, 0, ...be32(x.length)], x, x.length % 2 ? [0] : []);
+    expect(await xmpDeny(png({ chunks: [zTXt('Raw profile type 8bim', rawProfile('8bim', irb))] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a zTXt or compressed iTXt under another keyword holding a packet is read', async () => {
+    expect(await xmpDeny(png({ chunks: [zTXt('Comment', PROHIBITS)] }))).toEqual(['xmp-data-mining']);
+    expect(await xmpDeny(png({ chunks: [iTXtCompressed('XML:com.adobe.xmp ', PROHIBITS)] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a compressed text chunk that does not inflate, or a raw profile that is not hex of its length, is unreadable', async () => {
+    const broken = pngChunk('zTXt', concat(ascii('Raw profile type xmp\0'), [0], [0x78, 0x9c, 1, 2, 3]));
+    expect(await xmpDeny(png({ chunks: [broken] }))).toEqual(['signal-unreadable']);
+    const short = rawProfile('xmp', ascii(PROHIBITS), PROHIBITS.length + 100);
+    expect(await xmpDeny(png({ chunks: [zTXt('Raw profile type xmp', short)] }))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: a zTXt comment and a raw ICC profile without XMP state no XMP', async () => {
+    const r = await readEmbeddedRights(png({ chunks: [zTXt('Comment', 'made with care'), zTXt('Raw profile type icc', rawProfile('icc', Uint8Array.from([1, 2, 3, 4])))] }));
+    expect(r).toMatchObject({ xmp: false, dataMining: [] });
+  });
+});
