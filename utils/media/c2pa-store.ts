@@ -17,7 +17,7 @@
  */
 import { decode } from 'cbor2';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, type Part } from './image-containers';
 import { duplicateJsonKey } from '../model/json-keys';
 
 export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
@@ -218,6 +218,18 @@ function fromSvg(b: Uint8Array): Located {
 }
 
 /**
+ * ICO: no C2PA embedding is defined, but each PNG image may carry its own `caBX` chunk; the icon
+ * is its images (as embedded-xmp.ts reads their XMP), so that store is the icon's. Stores in two
+ * images are read as more than one store (unread).
+ */
+function fromIco(b: Uint8Array): Located {
+  const found = icoImages(b).parts.filter((p) => p.type === 'png').map((p) => fromParts(b.subarray(p.start, p.end), pngChunks(b.subarray(p.start, p.end)).parts, 'caBX')).filter((l) => l.found);
+  const only = found[0];
+  if (!only) return { found: false };
+  return found.length > 1 ? { found: true, jumbf: null, problem: 'more than one manifest store' } : only;
+}
+
+/**
  * A store no locator found, in any format: the JUMBF description of a C2PA store (`jumd` and
  * a UUID starting "c2pa") or a GIF/SVG C2PA marker still in the bytes. Decision (DESIGN.md §2
  * rule 5, fail closed): such a store is present but unread, and its bytes are searched for the
@@ -237,6 +249,7 @@ function located(b: Uint8Array): Located {
     case 'image/gif': return fromGif(b);
     case 'image/tiff': return fromTiff(b);
     case 'image/svg+xml': return fromSvg(b);
+    case 'image/x-icon': return fromIco(b);
     default: return { found: false };
   }
 }

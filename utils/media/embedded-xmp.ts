@@ -15,7 +15,7 @@
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
@@ -461,6 +461,31 @@ export interface RawEmbedded {
   iim: Record<string, unknown> | null;
 }
 
+/** More distinct PNG images than any icon holds (Windows icons carry up to about ten sizes). */
+const MAX_ICO_PNGS = 64;
+
+/**
+ * An ICO's XMP: the packet scan of the file, and each PNG image's XMP read as a PNG's (a
+ * compressed iTXt, a raw profile). Decision (DESIGN.md §2 rule 3): the icon is its images, so
+ * what their own metadata says is the icon's, as an SVG's wrapped images are the SVG's; read
+ * only by the scan, a PNG image's compressed XMP went unread, its DataMining with it. An image
+ * whose XMP is unreadable, or more than MAX_ICO_PNGS of them, makes the icon's unreadable.
+ */
+async function icoEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
+  const scanned = scanPacket(bytes);
+  const images = icoImages(bytes).parts.filter((p) => p.type === 'png');
+  const starts = [...new Set(images.map((p) => `${p.start}:${p.end}`))];
+  if (starts.length > MAX_ICO_PNGS) return { xmp: null, xmpDeclared: true, iim: null };
+  const texts = scanned !== null ? [scanned] : [];
+  for (const key of starts) {
+    const [start, end] = key.split(':').map(Number) as [number, number];
+    const inner = await extractEmbedded(bytes.subarray(start, end));
+    if (inner.xmpDeclared && inner.xmp === null) return { xmp: null, xmpDeclared: true, iim: null };
+    if (inner.xmp !== null && !texts.some((t) => t.includes(inner.xmp!.trim()))) texts.push(inner.xmp);
+  }
+  return { xmp: texts.length > 0 ? texts.join('\n') : null, xmpDeclared: texts.length > 0, iim: null };
+}
+
 /** The raw XMP packet (null when none or not extractable) and IIM datasets of an image; never throws. */
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
@@ -474,6 +499,7 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     const xmp = withScanned(packets.length > 0 ? packets.join('\n') : null, bytes);
     return { xmp, xmpDeclared: xmp !== null, iim: null };
   }
+  if (mime === 'image/x-icon') return icoEmbedded(bytes);
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
     const declared = declaredXmp(bytes, mime);

@@ -141,3 +141,38 @@ describe('PNG: XMP in compressed text chunks and ImageMagick raw profiles', () =
     expect(r).toMatchObject({ xmp: false, dataMining: [] });
   });
 });
+
+describe('ICO: each PNG image’s own metadata is the icon’s', () => {
+  /** An ICONDIR of type 1 with one 16×16 entry per image, the images after it. */
+  const ico = (...images: Uint8Array[]) => {
+    let at = 6 + 16 * images.length;
+    const entries = images.map((img) => {
+      const entry = concat([16, 16, 0, 0, 1, 0, 32, 0], le32(img.length), le32(at));
+      at += img.length;
+      return entry;
+    });
+    return concat([0, 0, 1, 0, images.length, 0], ...entries, ...images);
+  };
+  const compressedXmp = (xmp: string) => pngChunk('iTXt', concat(ascii('XML:com.adobe.xmp\0'), [1, 0, 0, 0], deflateSync(xmp)));
+
+  it('a PNG image’s compressed iTXt XMP is read: its DataMining refuses the icon', async () => {
+    const bytes = ico(png(), png({ chunks: [compressedXmp(PROHIBITS)] }));
+    expect(sniffImageType(bytes)).toBe('image/x-icon');
+    expect(await xmpDeny(bytes)).toEqual(['xmp-data-mining']);
+  });
+
+  it('a PNG image’s XMP that does not inflate is unreadable', async () => {
+    const broken = pngChunk('iTXt', concat(ascii('XML:com.adobe.xmp\0'), [1, 0, 0, 0], [0x78, 0x9c, 1, 2, 3]));
+    expect(await xmpDeny(ico(png({ chunks: [broken] })))).toEqual(['signal-unreadable']);
+  });
+
+  it('a PNG image’s caBX C2PA store is read: its notAllowed refuses the icon', () => {
+    expect(c2paDeny(ico(png({ chunks: [pngChunk('caBX', NOT_ALLOWED)] })))).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('unchanged: an icon without metadata has none; a PNG image’s uncompressed XMP is read once', async () => {
+    expect(await readEmbeddedRights(ico(png(), png()))).toMatchObject({ xmp: false });
+    expect(evaluateC2pa(ico(png()), AI)).toEqual([]);
+    expect(await readEmbeddedRights(ico(png({ chunks: [pngXmpChunk(PROHIBITS)] })))).toMatchObject({ xmp: true, dataMining: ['http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED'] });
+  });
+});
