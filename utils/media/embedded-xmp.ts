@@ -382,26 +382,49 @@ function cString(b: Uint8Array, at: number, end: number): [string, number] | nul
   return nul < 0 ? null : [new TextDecoder('latin1').decode(b.subarray(at, at + nul)), at + nul + 1];
 }
 
+/** Boxes that hold a `meta` box below the top level (ISO/IEC 14496-12 §8.11.1: file, movie, track). */
+const META_HOLDERS = new Set(['moov', 'trak', 'udta']);
+
+/** Every `meta` box at the top level or inside moov/trak/udta (four levels at most). */
+function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
+  const found: Part[] = [];
+  for (const p of readBoxes(b, from, to).parts) {
+    if (p.type === 'meta') found.push(p);
+    else if (META_HOLDERS.has(p.type) && depth < 4) found.push(...metaBoxes(b, p.start, p.end, depth + 1));
+  }
+  return found;
+}
+
 /**
  * HEIF/AVIF XMP items (ISO/IEC 23008-12 §6.4.2, A.2: an `infe` of item_type `mime`, content_type
- * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`). Only
- * the top-level `meta` box's `iinf` is read.
+ * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`; ISO/IEC
+ * 14496-12 §8.11.6: an `infe` of version 0 or 1 has no item_type, its content_type follows the
+ * item_name). Every `meta` box's `iinf` is read: the file's, and a movie's or track's (an image
+ * sequence). Decision (DESIGN.md §2 rule 5): a version 0/1 entry, or a `meta` below the top
+ * level, declaring compressed XMP was not seen, so its packet was read as absent.
  */
 function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
   let count = 0;
   let encoded = false;
-  for (const meta of readBoxes(b).parts.filter((p) => p.type === 'meta')) {
+  for (const meta of metaBoxes(b)) {
     for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
       const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
       for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
         const version = b[infe.start] ?? 0;
-        if (version < 2) continue;
-        const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
-        if (fourCC(b, typeAt) !== 'mime') continue;
-        const name = cString(b, typeAt + 4, infe.end);
+        let nameAt: number;
+        if (version >= 2) {
+          const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
+          if (fourCC(b, typeAt) !== 'mime') continue;
+          nameAt = typeAt + 4;
+        } else {
+          nameAt = infe.start + 4 + 2 + 2;
+        }
+        const name = cString(b, nameAt, infe.end);
         const type = name && cString(b, name[1], infe.end);
-        // A content_type cut short may be the XMP's: counted, and encoded (unreadable).
+        // A content_type cut short may be the XMP's: counted, and encoded (unreadable). An old
+        // entry with none at all (item_name only) names no type.
         if (!type) {
+          if (version < 2 && name && name[1] >= infe.end) continue;
           count++;
           encoded = true;
           continue;

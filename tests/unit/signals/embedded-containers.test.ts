@@ -176,3 +176,28 @@ describe('ICO: each PNG image’s own metadata is the icon’s', () => {
     expect(await readEmbeddedRights(ico(png({ chunks: [pngXmpChunk(PROHIBITS)] })))).toMatchObject({ xmp: true, dataMining: ['http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED'] });
   });
 });
+
+describe('HEIF/AVIF: XMP items an older item entry or a track’s meta declares', () => {
+  /** An `infe`: version 2 has item_type `mime` before the name; versions 0 and 1 have none (ISO/IEC 14496-12 §8.11.6). */
+  const infe = (version: number, contentType: string, encoding: string | null) =>
+    box('infe', concat([version, 0, 0, 0], be16(1), be16(0), version >= 2 ? ascii('mime') : [], ascii(`\0${contentType}\0`), encoding === null ? [] : ascii(`${encoding}\0`)));
+  const meta = (entry: Uint8Array) => box('meta', concat([0, 0, 0, 0], box('iinf', concat([0, 0, 0, 0], be16(1), entry))));
+  const avif = (...boxes: Uint8Array[]) => concat(isoBmff('avif', undefined, ['mif1', 'miaf']), ...boxes);
+
+  it('a version 0 or 1 item entry declaring deflate-compressed XMP is unreadable', async () => {
+    for (const version of [0, 1]) {
+      expect(await xmpDeny(avif(meta(infe(version, 'application/rdf+xml', 'deflate')), box('mdat', deflateSync(PROHIBITS))))).toEqual(['signal-unreadable']);
+    }
+  });
+
+  it('a compressed XMP item in the meta of a sequence’s track is unreadable', async () => {
+    const moov = box('moov', box('trak', meta(infe(2, 'application/rdf+xml', 'deflate'))));
+    expect(await xmpDeny(avif(moov, box('mdat', deflateSync(PROHIBITS))))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: an uncompressed version 1 XMP item is read; an old entry naming no content type declares none', async () => {
+    expect(await xmpDeny(avif(meta(infe(1, 'application/rdf+xml', null)), box('mdat', ascii(PROHIBITS))))).toEqual(['xmp-data-mining']);
+    const nameOnly = box('infe', concat([0, 0, 0, 0], be16(1), be16(0), ascii('thumb\0')));
+    expect(await readEmbeddedRights(avif(meta(nameOnly)))).toMatchObject({ xmp: false });
+  });
+});
