@@ -93,14 +93,43 @@ function joined(pieces: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The store's JUMBF bytes from JPEG XT APP11 segments (ISO/IEC 18477-3 §B; C2PA 2.1 §A.3.1). */
+/**
+ * Framed APP11 JPEG XT segments past `from` (FF EB, a length, CI "JP"), where the segment walk does
+ * not go: between a progressive JPEG's scans, after EOI. One cut short ends at the end of the file.
+ */
+function app11Beyond(b: Uint8Array, from: number): Part<number>[] {
+  const found: Part<number>[] = [];
+  for (let at = indexOfAscii(b, 'JP', from); at >= 0; at = indexOfAscii(b, 'JP', at + 1)) {
+    const len = u16be(b, at - 2);
+    if (at - 4 < from || b[at - 4] !== 0xff || b[at - 3] !== 0xeb || len < 2 + 16) continue;
+    found.push({ type: 0xeb, offset: at - 4, start: at, end: Math.min(b.length, at - 2 + len) });
+  }
+  return found;
+}
+
+/** An APP11 segment's share of the JUMBF: past CI/En/Z, and past the LBox/TBox (+XLBox) a continuation repeats. */
+function app11Payload(b: Uint8Array, s: Part<number>): Uint8Array {
+  if (u32be(b, s.start + 4) === 1) return b.subarray(s.start + 8, s.end);
+  return b.subarray(s.start + 8 + (u32be(b, s.start + 8) === 1 ? 16 : 8), s.end);
+}
+
+/**
+ * The store's JUMBF bytes from JPEG XT APP11 segments (ISO/IEC 18477-3 §B; C2PA 2.1 §A.3.1).
+ * Decision (DESIGN.md §2 rules 3 and 5): segments past the walk (between scans, after EOI) are
+ * read too; found only by the byte search, a store there whose labels were split across segments
+ * named no training-mining assertion and was read as provenance only, its notAllowed lost. A
+ * store that cannot be put together keeps its payloads, joined without their headers, for the
+ * label search.
+ */
 function fromJpeg(b: Uint8Array): Located {
-  const app11 = jpegSegments(b).parts.filter((s) => s.type === 0xeb && s.end - s.start >= 16 && bytesEqual(b, s.start, 'JP') && fourCC(b, s.start + 12) === 'jumb');
+  const walk = jpegSegments(b);
+  const segments = [...walk.parts, ...app11Beyond(b, walk.parts[walk.parts.length - 1]?.end ?? 2)];
+  const app11 = segments.filter((s) => s.type === 0xeb && s.end - s.start >= 16 && bytesEqual(b, s.start, 'JP') && fourCC(b, s.start + 12) === 'jumb');
   // The first segment of a C2PA store: Z = 1 and a jumd whose UUID starts with "c2pa".
   const starts = app11.filter((s) => u32be(b, s.start + 4) === 1 && fourCC(b, s.start + 20) === 'jumd' && fourCC(b, s.start + 24) === 'c2pa');
   const head = starts[0];
   if (!head) return { found: false };
-  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store', raw: joined(app11.map((s) => app11Payload(b, s))) };
   const en = u16be(b, head.start + 2);
   const lbox = u32be(b, head.start + 8);
   const skip = lbox === 1 ? 16 : 8; // continuation segments repeat LBox+TBox (+XLBox)

@@ -201,3 +201,28 @@ describe('HEIF/AVIF: XMP items an older item entry or a track’s meta declares'
     expect(await readEmbeddedRights(avif(meta(nameOnly)))).toMatchObject({ xmp: false });
   });
 });
+
+describe('JPEG: C2PA APP11 segments past where the segment walk stops', () => {
+  const SOS = jpegSegment(0xda, Uint8Array.from([1, 1, 0, 0, 63, 0]));
+  // Segments of 60 bytes: the assertion label is split across two of them.
+  const split = () => app11Segments(NOT_ALLOWED, 60);
+
+  it('a store after EOI, its label split across segments, is read: its notAllowed refuses', () => {
+    expect(c2paDeny(concat(jpeg(), ...split()))).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('a store between the scans of a progressive JPEG is read', () => {
+    const first = jpeg();
+    expect(c2paDeny(concat(first.subarray(0, first.length - 2), ...split(), SOS, [0x00, 0xff, 0xd9]))).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('two stores, labels split across segments: unread, and the split label still fails closed', () => {
+    const other = manifestStore([cborAssertion('c2pa.actions', { actions: [] })]);
+    expect(c2paDeny(concat(jpeg({ segments: app11Segments(other, 60) }), ...split()))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: a JPEG without C2PA has none; a store before SOS reads as before', () => {
+    expect(evaluateC2pa(concat(jpeg(), ascii('JP trailing')), AI)).toEqual([]);
+    expect(c2paDeny(jpeg({ segments: split() }))).toEqual(['c2pa-not-allowed']);
+  });
+});
