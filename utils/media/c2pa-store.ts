@@ -17,7 +17,7 @@
  */
 import { decode } from 'cbor2';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 import { duplicateJsonKey } from '../model/json-keys';
 
 export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
@@ -57,7 +57,7 @@ export interface MetadataDataMining {
 
 export type C2paReading =
   | { present: false }
-  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`). */
+  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`, and a `brob` box that may hide them). */
   | { present: true; readable: false; problem: string; mentionsTrainingMining: boolean }
   | {
     present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[];
@@ -146,6 +146,38 @@ function fromJpeg(b: Uint8Array): Located {
   const declared = lbox === 1 ? u32be(b, head.start + 16) * 0x100000000 + u32be(b, head.start + 20) : lbox;
   if (!problem && jumbf.length !== declared) problem = `JUMBF length ${jumbf.length} ≠ declared ${declared}`;
   return problem ? { found: true, jumbf: null, problem, raw: jumbf } : { found: true, jumbf };
+}
+
+/**
+ * Chunks of `type` past where the walk stopped (after PNG IEND, past the size a RIFF header
+ * declares, or after a chunk cut short), framed whole by their length (`size` reads it at the
+ * chunk type's offset; `header`: how far before its type a chunk starts). Decision (DESIGN.md §2 rules 3 and 5): writers append chunks there and
+ * browsers still show the image; found only by the byte search, a store there whose manifest is
+ * Brotli-compressed named no training-mining label and read as provenance only.
+ */
+function chunksBeyond(b: Uint8Array, walk: { parts: Part[] }, first: number, type: string, size: (at: number) => number, header: number): Part[] {
+  const last = walk.parts[walk.parts.length - 1];
+  const from = last ? last.end : first;
+  const found: Part[] = [];
+  for (let at = indexOfAscii(b, type, from); at >= 0; at = indexOfAscii(b, type, at + 1)) {
+    const len = size(at);
+    const offset = at - header;
+    if (offset < from || len < 0 || offset + 8 + len > b.length) continue;
+    found.push({ type, offset, start: offset + 8, end: offset + 8 + len });
+  }
+  return found;
+}
+
+function pngParts(b: Uint8Array): Part[] {
+  const walk = pngChunks(b);
+  // PNG: length (4, big-endian) before the type; the payload after it.
+  return [...walk.parts, ...chunksBeyond(b, walk, 8, 'caBX', (at) => u32be(b, at - 4), 4)];
+}
+
+function riffParts(b: Uint8Array): Part[] {
+  const walk = riffChunks(b);
+  // RIFF: the type, then the size (4, little-endian), then the payload.
+  return [...walk.parts, ...chunksBeyond(b, walk, 12, 'C2PA', (at) => u32le(b, at + 4), 0)];
 }
 
 function fromParts(b: Uint8Array, parts: Part[], type: string): Located {
@@ -252,7 +284,7 @@ function fromSvg(b: Uint8Array): Located {
  * images are read as more than one store (unread).
  */
 function fromIco(b: Uint8Array): Located {
-  const found = icoImages(b).parts.filter((p) => p.type === 'png').map((p) => fromParts(b.subarray(p.start, p.end), pngChunks(b.subarray(p.start, p.end)).parts, 'caBX')).filter((l) => l.found);
+  const found = icoImages(b).parts.filter((p) => p.type === 'png').map((p) => fromParts(b.subarray(p.start, p.end), pngParts(b.subarray(p.start, p.end)), 'caBX')).filter((l) => l.found);
   const only = found[0];
   if (!only) return { found: false };
   return found.length > 1 ? { found: true, jumbf: null, problem: 'more than one manifest store' } : only;
@@ -272,8 +304,8 @@ function unlocated(b: Uint8Array): Located {
 function located(b: Uint8Array): Located {
   switch (sniffImageType(b)) {
     case 'image/jpeg': return fromJpeg(b);
-    case 'image/png': return fromParts(b, pngChunks(b).parts, 'caBX');
-    case 'image/webp': return fromParts(b, riffChunks(b).parts, 'C2PA');
+    case 'image/png': return fromParts(b, pngParts(b), 'caBX');
+    case 'image/webp': return fromParts(b, riffParts(b), 'C2PA');
     case 'image/avif': case 'image/heic': case 'image/heif': return fromBmff(b);
     case 'image/gif': return fromGif(b);
     case 'image/tiff': return fromTiff(b);
@@ -385,6 +417,21 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
 }
 
 /**
+ * Whether the bytes hold a `brob` box (C2PA 2.x Brotli-compressed JUMBF: LBox, `brob`, the
+ * original box type, the compressed bytes) that fits in them. Decision (DESIGN.md §2 rule 5):
+ * compressed, a manifest's or assertion's labels are not in the bytes, so no byte search can
+ * clear it; a store Heed cannot walk (found by no locator: a `uuid` box inside `meta`) that holds
+ * one read as provenance only, its notAllowed hidden. Such a store fails closed.
+ */
+function brotliBox(b: Uint8Array): boolean {
+  for (let at = indexOfAscii(b, 'brob'); at >= 0; at = indexOfAscii(b, 'brob', at + 1)) {
+    const size = u32be(b, at - 4);
+    if (size >= 12 && at - 4 + size <= b.length) return true;
+  }
+  return false;
+}
+
+/**
  * Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store;
  * so is a metadata assertion's `DataMining` key (CBOR and JSON keep map keys as text). `store`
  * false: `b` is the whole file, not the store, and a `DataMining` there may be the image's own
@@ -392,6 +439,7 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
  */
 function labelsInBytes(b: Uint8Array, store = true): boolean {
   if (TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0)) return true;
+  if (brotliBox(b)) return true;
   // The label in another case or with another separator (trainingMiningLabel): one folded copy,
   // one search per spelling — linear in the bytes.
   const folded = new Uint8Array(b.length);

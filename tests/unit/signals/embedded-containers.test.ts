@@ -5,7 +5,7 @@ import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateC2pa } from '../../../utils/signals/c2pa';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
 import {
-  app11Segments, ascii, box, cborAssertion, concat, iptcApp13, isoBmff, jpeg, jpegSegment, manifestStore, png, pngChunk, pngXmpChunk, riffChunk, webp, xmpApp1, xmpPacket,
+  app11Segments, ascii, box, cborAssertion, concat, iptcApp13, isoBmff, jpeg, jpegSegment, manifestStore, png, pngChunk, pngXmpChunk, riffChunk, superbox, webp, xmpApp1, xmpPacket,
 } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
@@ -224,5 +224,40 @@ describe('JPEG: C2PA APP11 segments past where the segment walk stops', () => {
   it('unchanged: a JPEG without C2PA has none; a store before SOS reads as before', () => {
     expect(evaluateC2pa(concat(jpeg(), ascii('JP trailing')), AI)).toEqual([]);
     expect(c2paDeny(jpeg({ segments: split() }))).toEqual(['c2pa-not-allowed']);
+  });
+});
+
+describe('C2PA stores past the chunk walk, or holding a Brotli-compressed manifest where Heed cannot walk them', () => {
+  const compressed = box('brob', concat(ascii('jumb'), Uint8Array.from([0x1b, 0x03, 0x00, 0xf8, 0x25])));
+  const brotliStore = superbox('c2pa', 'c2pa', compressed);
+  /** A WebP whose RIFF size covers the VP8X chunk only: chunks after it are past the walk. */
+  const lyingWebp = (...chunks: Uint8Array[]) => {
+    const b = webp({ chunks });
+    b.set(le32(30), 4);
+    return b;
+  };
+  const BMFF_UUID = [0xd8, 0xfe, 0xc3, 0xd6, 0x1b, 0x0e, 0x48, 0x3c, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7e, 0xc4, 0x81];
+
+  it('a PNG caBX after IEND and a WebP C2PA chunk past the RIFF size are read: a notAllowed there refuses', () => {
+    expect(c2paDeny(concat(png(), pngChunk('caBX', NOT_ALLOWED)))).toEqual(['c2pa-not-allowed']);
+    expect(c2paDeny(lyingWebp(riffChunk('C2PA', NOT_ALLOWED)))).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('there, a Brotli-compressed manifest fails closed', () => {
+    expect(c2paDeny(concat(png(), pngChunk('caBX', brotliStore)))).toEqual(['signal-unreadable']);
+    expect(c2paDeny(lyingWebp(riffChunk('C2PA', brotliStore)))).toEqual(['signal-unreadable']);
+  });
+
+  it('a store no locator finds (an AVIF uuid box inside meta) holding a Brotli-compressed manifest fails closed', () => {
+    const uuid = box('uuid', concat(BMFF_UUID, [0, 0, 0, 0], ascii('manifest\0'), be32(0), be32(0), brotliStore));
+    expect(c2paDeny(concat(isoBmff('avif', undefined, ['mif1']), box('meta', concat([0, 0, 0, 0], uuid))))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: an unlocated store with neither a label nor a compressed box is info; a PNG or WebP without C2PA has none', () => {
+    const plain = manifestStore([cborAssertion('c2pa.actions', { actions: [] })]);
+    const uuid = box('uuid', concat(BMFF_UUID, [0, 0, 0, 0], ascii('manifest\0'), be32(0), be32(0), plain));
+    expect(evaluateC2pa(concat(isoBmff('avif', undefined, ['mif1']), box('meta', concat([0, 0, 0, 0], uuid))), AI)).toMatchObject([{ effect: 'info' }]);
+    expect(evaluateC2pa(concat(png(), ascii('caBX trailing')), AI)).toEqual([]);
+    expect(evaluateC2pa(lyingWebp(riffChunk('XMP ', ascii('C2PA'))), AI)).toEqual([]);
   });
 });
