@@ -222,6 +222,16 @@ function rawProfile(text: string): Uint8Array | null {
   return out;
 }
 
+/** Text chunks past the PNG walk (after IEND, or after a chunk cut short), framed whole by their length. */
+function textChunksBeyond(b: Uint8Array, walk: { parts: Part[] }): Part[] {
+  const last = walk.parts[walk.parts.length - 1];
+  const from = last ? last.end + 4 : 8;
+  return (['tEXt', 'zTXt', 'iTXt'] as const).flatMap((type) => occurrences(b, type, from + 4).flatMap((at) => {
+    const len = u32be(b, at - 4);
+    return len >= 0 && at + 4 + len <= b.length ? [{ type, offset: at - 4, start: at + 4, end: at + 4 + len }] : [];
+  }));
+}
+
 /**
  * XMP in a PNG's other text chunks, which the packet scan of the file cannot see: a zTXt or a
  * compressed iTXt under any keyword (inflated, then scanned), and ImageMagick's `Raw profile type
@@ -232,9 +242,10 @@ function rawProfile(text: string): Uint8Array | null {
  * raw profile that is not hex of its length, may hide a packet: the XMP is unreadable.
  */
 async function pngTextPackets(b: Uint8Array): Promise<{ packets: string[]; lost: boolean }> {
+  const walk = pngChunks(b);
   const packets: string[] = [];
   let budget = MAX_INFLATED_TEXT;
-  for (const c of pngChunks(b).parts) {
+  for (const c of [...walk.parts, ...textChunksBeyond(b, walk)]) {
     if ((c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') || bytesEqual(b, c.start, PNG_XMP_KEYWORD)) continue;
     const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
     if (!keyword) continue;

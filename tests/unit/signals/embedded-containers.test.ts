@@ -261,3 +261,15 @@ describe('C2PA stores past the chunk walk, or holding a Brotli-compressed manife
     expect(evaluateC2pa(lyingWebp(riffChunk('XMP ', ascii('C2PA'))), AI)).toEqual([]);
   });
 });
+
+describe('PNG: a raw profile or compressed text chunk after IEND', () => {
+  it('ImageMagick’s Raw profile type xmp after IEND is read: its DataMining refuses', async () => {
+    const text = `\nxmp\n${String(Buffer.byteLength(PROHIBITS)).padStart(8)}\n${Buffer.from(PROHIBITS).toString('hex')}\n`;
+    expect(await xmpDeny(concat(png(), pngChunk('zTXt', concat(ascii('Raw profile type xmp\0'), [0], deflateSync(text)))))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a zTXt after IEND that does not inflate is unreadable; unchanged: a zTXt comment there without XMP states none', async () => {
+    expect(await xmpDeny(concat(png(), pngChunk('zTXt', concat(ascii('Comment\0'), [0], [0x78, 0x9c, 1, 2, 3]))))).toEqual(['signal-unreadable']);
+    expect(await readEmbeddedRights(concat(png(), pngChunk('zTXt', concat(ascii('Comment\0'), [0], deflateSync('hello')))))).toMatchObject({ xmp: false });
+  });
+});
