@@ -520,8 +520,33 @@ async function icoEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   return { xmp: texts.length > 0 ? texts.join('\n') : null, xmpDeclared: texts.length > 0, iim: null };
 }
 
+/** `s` in UTF-16 or UTF-32 (`unit` bytes a character, big- or little-endian), as Latin-1 text for indexOfAscii. */
+function wide(s: string, unit: 2 | 4, bigEndian: boolean): string {
+  const pad = '\0'.repeat(unit - 1);
+  return [...s].map((c) => (bigEndian ? pad + c : c + pad)).join('');
+}
+
+const WIDE_PACKET_MARKS = (['<?xpacket begin', '<x:xmpmeta'] as const).flatMap((mark) =>
+  ([[2, false], [2, true], [4, false], [4, true]] as const).map(([unit, be]) => wide(mark, unit, be)));
+
+/**
+ * Whether the bytes hold an XMP packet in UTF-16 or UTF-32 (XMP Part 3 §1.1.2 allows both; a
+ * packet's header is recognisable in either). Decision (DESIGN.md §2 rule 5, fail closed): the
+ * packet scan looks for UTF-8 only, so such a packet in a JPEG comment, an EXIF tag 700, a PNG
+ * chunk or a BMP went unseen and read as absent; it makes the XMP unreadable, as a UTF-16 packet
+ * a GIF declares does (declaredXmp).
+ */
+function widePacket(b: Uint8Array): boolean {
+  return WIDE_PACKET_MARKS.some((mark) => indexOfAscii(b, mark) >= 0);
+}
+
 /** The raw XMP packet (null when none or not extractable) and IIM datasets of an image; never throws. */
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
+  const found = await extractContained(bytes);
+  return widePacket(bytes) ? { xmp: null, xmpDeclared: true, iim: found.iim } : found;
+}
+
+async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
   if (mime === 'image/webp') {
     // Every `XMP ` chunk, not the first only (see scanPacket), and those past the walk (Beyond).

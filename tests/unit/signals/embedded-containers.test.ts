@@ -273,3 +273,26 @@ describe('PNG: a raw profile or compressed text chunk after IEND', () => {
     expect(await readEmbeddedRights(concat(png(), pngChunk('zTXt', concat(ascii('Comment\0'), [0], deflateSync('hello')))))).toMatchObject({ xmp: false });
   });
 });
+
+describe('an XMP packet in UTF-16 or UTF-32 where the packet scan looks for UTF-8 only', () => {
+  const utf16 = (s: string, bigEndian = false) => {
+    const b = Buffer.from(`\uFEFF${s}`, 'utf16le');
+    if (bigEndian) b.swap16();
+    return new Uint8Array(b);
+  };
+  const utf32 = (s: string) => concat(...[...`\uFEFF${s}`].map((c) => le32(c.codePointAt(0)!)));
+  const bmp = concat(ascii('BM'), le32(70), [0, 0, 0, 0], le32(54), le32(40), le32(1), le32(1), [1, 0, 24, 0], new Uint8Array(24), [0, 0, 0, 0]);
+
+  it('JPEG comment, PNG eXIf tag 700, BMP: a UTF-16 or UTF-32 packet is unreadable (signal-unreadable)', async () => {
+    const data = utf16(PROHIBITS, true);
+    const tiff = concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(700), be16(7), be32(data.length), be32(26), be32(0), data);
+    for (const bytes of [jpeg({ segments: [jpegSegment(0xfe, utf16(PROHIBITS))] }), png({ chunks: [pngChunk('eXIf', tiff)] }), concat(bmp, utf16(PROHIBITS)), concat(bmp, utf32(PROHIBITS))]) {
+      expect(await xmpDeny(bytes)).toEqual(['signal-unreadable']);
+    }
+  });
+
+  it('unchanged: UTF-8 packets are read; a BMP without XMP has none', async () => {
+    expect(await xmpDeny(concat(bmp, ascii(PROHIBITS)))).toEqual(['xmp-data-mining']);
+    expect(await readEmbeddedRights(bmp)).toMatchObject({ xmp: false });
+  });
+});
