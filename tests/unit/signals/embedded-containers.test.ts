@@ -296,3 +296,35 @@ describe('an XMP packet in UTF-16 or UTF-32 where the packet scan looks for UTF-
     expect(await readEmbeddedRights(bmp)).toMatchObject({ xmp: false });
   });
 });
+
+describe('places already right (kept so)', () => {
+  it('JPEG XL (container or bare codestream) is not an image Heed collects: not-an-image, never read as unrestricted', () => {
+    const container = concat(be32(12), ascii('JXL '), [0x0d, 0x0a, 0x87, 0x0a], box('ftyp', ascii('jxl \0\0\0\0jxl ')), box('xml ', ascii(PROHIBITS)));
+    expect(sniffImageType(container)).toBeNull();
+    expect(sniffImageType(Uint8Array.from([0xff, 0x0a, 0xfa, 0x7f, 0x01, 0x90]))).toBeNull();
+  });
+
+  it('rights wording ("All rights reserved", "No AI training") in dc:rights, xmpRights:UsageTerms or IIM CopyrightNotice is info, and states no licence (DESIGN.md §2 rule 4)', async () => {
+    const words = 'All rights reserved. No AI training.';
+    const alt = (p: string) => `<${p}><rdf:Alt><rdf:li xml:lang="x-default">${words}</rdf:li></rdf:Alt></${p}>`;
+    const bytes = jpeg({ segments: [xmpApp1(xmpPacket(`${alt('xmpRights:UsageTerms')}${alt('dc:rights')}`)), iptcApp13([[116, words]])] });
+    const r = evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI);
+    expect(r.evidence.map((e) => [e.kind, e.effect])).toEqual([['xmp', 'info'], ['xmp', 'info'], ['iptc', 'info']]);
+    expect(r.licence).toBeNull();
+  });
+
+  it('AVIF: an XMP or EXIF item in idat or mdat, and a C2PA uuid box, are read', async () => {
+    const infe = (type: string, contentType?: string) => box('infe', concat([2, 0, 0, 0], be16(1), be16(0), ascii(type), ascii('\0'), contentType ? ascii(`${contentType}\0`) : []));
+    const avif = (entry: Uint8Array, data: Uint8Array, inIdat: boolean) => concat(isoBmff('avif', undefined, ['mif1', 'miaf']),
+      box('meta', concat([0, 0, 0, 0], box('iinf', concat([0, 0, 0, 0], be16(1), entry)), inIdat ? box('idat', data) : [])), inIdat ? [] : box('mdat', data));
+    expect(await xmpDeny(avif(infe('mime', 'application/rdf+xml'), ascii(PROHIBITS), true))).toEqual(['xmp-data-mining']);
+    expect(await xmpDeny(avif(infe('Exif'), concat(be32(0), tiffWithXmp(PROHIBITS)), false))).toEqual(['xmp-data-mining']);
+    expect(c2paDeny(isoBmff('avif', NOT_ALLOWED, ['mif1']))).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('WebP: XMP and C2PA chunks of an extended (VP8X) file are read, in either order', async () => {
+    const bytes = webp({ chunks: [riffChunk('C2PA', NOT_ALLOWED), riffChunk('EXIF', tiffWithXmp('')), riffChunk('XMP ', ascii(PROHIBITS))] });
+    expect(await xmpDeny(bytes)).toEqual(['xmp-data-mining']);
+    expect(c2paDeny(bytes)).toEqual(['c2pa-not-allowed']);
+  });
+});
