@@ -145,7 +145,9 @@ function fromJpeg(b: Uint8Array): Located {
   const jumbf = joined(pieces);
   const declared = lbox === 1 ? u32be(b, head.start + 16) * 0x100000000 + u32be(b, head.start + 20) : lbox;
   if (!problem && jumbf.length !== declared) problem = `JUMBF length ${jumbf.length} ≠ declared ${declared}`;
-  return problem ? { found: true, jumbf: null, problem, raw: jumbf } : { found: true, jumbf };
+  // Broken: every APP11 box's payload is searched, not only this store's En (a continuation
+  // written under another En is cut off the store, and the label it holds was not searched).
+  return problem ? { found: true, jumbf: null, problem, raw: joined(app11.map((s) => app11Payload(b, s))) } : { found: true, jumbf };
 }
 
 /**

@@ -328,3 +328,17 @@ describe('places already right (kept so)', () => {
     expect(c2paDeny(bytes)).toEqual(['c2pa-not-allowed']);
   });
 });
+
+describe('JPEG: a C2PA store whose continuation segments are written under another En', () => {
+  // Continuation segments (Z > 1) with another box instance number: the store is cut short.
+  const reEn = (segments: Uint8Array[]) => segments.map((s, i) => (i === 0 ? s : concat(s.subarray(0, 6), [0x09, 0x99], s.subarray(8))));
+
+  it('is unread, and a label split across those segments still fails closed', () => {
+    expect(c2paDeny(jpeg({ segments: reEn(app11Segments(NOT_ALLOWED, 60)) }))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: cut off so, a store naming no training-mining assertion is info', () => {
+    const other = manifestStore([cborAssertion('c2pa.actions', { actions: [] })]);
+    expect(evaluateC2pa(jpeg({ segments: reEn(app11Segments(other, 60)) }), AI)).toMatchObject([{ effect: 'info' }]);
+  });
+});
