@@ -280,13 +280,18 @@ function fromSvg(b: Uint8Array): Located {
   return { found: true, jumbf: null, problem: close >= 0 ? 'manifest is not valid base64' : 'manifest element not closed', raw: base64Bytes(body, true) ?? b };
 }
 
+const MAX_ICO_PNGS = 64;
+
 /**
  * ICO: no C2PA embedding is defined, but each PNG image may carry its own `caBX` chunk; the icon
  * is its images (as embedded-xmp.ts reads their XMP), so that store is the icon's. Stores in two
  * images are read as more than one store (unread).
  */
 function fromIco(b: Uint8Array): Located {
-  const found = icoImages(b).parts.filter((p) => p.type === 'png').map((p) => fromParts(b.subarray(p.start, p.end), pngParts(b.subarray(p.start, p.end)), 'caBX')).filter((l) => l.found);
+  // Each distinct image once (entries may share one), and no more than embedded-xmp.ts reads.
+  const images = [...new Map(icoImages(b).parts.filter((p) => p.type === 'png').map((p) => [`${p.start}:${p.end}`, p])).values()];
+  if (images.length > MAX_ICO_PNGS) return { found: true, jumbf: null, problem: `more than ${MAX_ICO_PNGS} PNG images` };
+  const found = images.map((p) => fromParts(b.subarray(p.start, p.end), pngParts(b.subarray(p.start, p.end)), 'caBX')).filter((l) => l.found);
   const only = found[0];
   if (!only) return { found: false };
   return found.length > 1 ? { found: true, jumbf: null, problem: 'more than one manifest store' } : only;

@@ -342,3 +342,24 @@ describe('JPEG: a C2PA store whose continuation segments are written under anoth
     expect(evaluateC2pa(jpeg({ segments: reEn(app11Segments(other, 60)) }), AI)).toMatchObject([{ effect: 'info' }]);
   });
 });
+
+describe('bounded work on hostile containers', () => {
+  it('an ICO whose 65,535 entries share one PNG image reads it once; past 64 distinct PNG images it is unread', async () => {
+    const inner = png({ chunks: [pngChunk('caBX', NOT_ALLOWED)] });
+    const n = 65_535;
+    const head = new Uint8Array(6 + 16 * n);
+    head.set([0, 0, 1, 0, 0xff, 0xff]);
+    for (let i = 0; i < n; i++) head.set([16, 16, 0, 0, 1, 0, 32, 0, ...le32(inner.length), ...le32(head.length)], 6 + 16 * i);
+    expect(c2paDeny(concat(head, inner))).toEqual(['c2pa-not-allowed']);
+    const many = Array.from({ length: 65 }, (_, i) => png({ width: i + 1, chunks: [pngChunk('caBX', NOT_ALLOWED)] }));
+    let at = 6 + 16 * many.length;
+    const entries = many.map((img) => {
+      const entry = concat([16, 16, 0, 0, 1, 0, 32, 0], le32(img.length), le32(at));
+      at += img.length;
+      return entry;
+    });
+    const icon = concat([0, 0, 1, 0, many.length, 0], ...entries, ...many);
+    expect(c2paDeny(icon)).toEqual(['signal-unreadable']);
+    expect(await xmpDeny(icon)).toEqual(['signal-unreadable']);
+  });
+});
