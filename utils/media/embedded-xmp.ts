@@ -492,6 +492,8 @@ export interface RawEmbedded {
   xmp: string | null;
   /** The container declares XMP (APP1 signature, iTXt keyword, RIFF chunk) whatever exifr made of it. */
   xmpDeclared: boolean;
+  /** Why XMP declared could not be taken out (xmp null), for the evidence; absent when not known. */
+  why?: string;
   iim: Record<string, unknown> | null;
 }
 
@@ -509,12 +511,12 @@ async function icoEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const scanned = scanPacket(bytes);
   const images = icoImages(bytes).parts.filter((p) => p.type === 'png');
   const starts = [...new Set(images.map((p) => `${p.start}:${p.end}`))];
-  if (starts.length > MAX_ICO_PNGS) return { xmp: null, xmpDeclared: true, iim: null };
+  if (starts.length > MAX_ICO_PNGS) return { xmp: null, xmpDeclared: true, iim: null, why: `more than ${MAX_ICO_PNGS} PNG images in the icon` };
   const texts = scanned !== null ? [scanned] : [];
   for (const key of starts) {
     const [start, end] = key.split(':').map(Number) as [number, number];
     const inner = await extractEmbedded(bytes.subarray(start, end));
-    if (inner.xmpDeclared && inner.xmp === null) return { xmp: null, xmpDeclared: true, iim: null };
+    if (inner.xmpDeclared && inner.xmp === null) return { xmp: null, xmpDeclared: true, iim: null, why: `an icon image: ${inner.why ?? 'XMP present but could not be extracted'}` };
     if (inner.xmp !== null && !texts.some((t) => t.includes(inner.xmp!.trim()))) texts.push(inner.xmp);
   }
   return { xmp: texts.length > 0 ? texts.join('\n') : null, xmpDeclared: texts.length > 0, iim: null };
@@ -549,7 +551,7 @@ function widePacket(b: Uint8Array): boolean {
 /** The raw XMP packet (null when none or not extractable) and IIM datasets of an image; never throws. */
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   const found = await extractContained(bytes);
-  return widePacket(bytes) ? { xmp: null, xmpDeclared: true, iim: found.iim } : found;
+  return widePacket(bytes) ? { xmp: null, xmpDeclared: true, iim: found.iim, why: 'an XMP packet in UTF-16 or UTF-32' } : found;
 }
 
 async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
@@ -560,7 +562,7 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     const last = walk.parts[walk.parts.length - 1];
     const beyond = riffXmpBeyond(bytes, last ? last.end + ((last.end - last.start) & 1) : 12);
     const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
-    if (beyond.lost) return { xmp: null, xmpDeclared: true, iim: null };
+    if (beyond.lost) return { xmp: null, xmpDeclared: true, iim: null, why: 'an XMP chunk cut short' };
     const xmp = withScanned(packets.length > 0 ? packets.join('\n') : null, bytes);
     return { xmp, xmpDeclared: xmp !== null, iim: null };
   }
@@ -570,7 +572,8 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     const declared = declaredXmp(bytes, mime);
     // Declared but not found by the scan, or stored encoded: unreadable (see declaredXmp).
     const unread = declared.encoded || (declared.count > 0 && xmp === null);
-    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null };
+    const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
+    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null, ...(unread ? { why } : {}) };
   }
   let xmpDeclared = false;
   // The JPEG's standard XMP APP1 packets, each read here (see below), and the PNG packets.
@@ -578,6 +581,7 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   let pngPackets: PngPacket[] = [];
   // XMP seen past the container walk that could not be taken out (Beyond): unreadable.
   let lost = false;
+  let why: string | null = null;
   let inWalk = false;
   // JPEG Extended XMP, put together here (jpegExtendedXmp), not by exifr.
   let extended: { present: boolean; packets: string[]; lost: boolean } = { present: false, packets: [], lost: false };
@@ -594,12 +598,15 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     extended = jpegExtendedXmp(bytes, walk.parts, jpegPackets);
     extendedSegments = walk.parts.filter((p) => p.type === 0xe1 && bytesEqual(bytes, p.start, XMP_EXTENSION_APP1));
     lost = beyond.lost || extended.lost;
+    if (extended.lost) why = 'Extended XMP incomplete: a piece is missing, or the extension the packet names is absent';
+    else if (beyond.lost) why = 'an XMP segment past the image data is cut short or unframed';
     inWalk = app1.length > 0;
     xmpDeclared ||= extended.present;
   } else if (mime === 'image/png') {
     const found = pngXmpPackets(bytes);
     pngPackets = found.packets;
     lost = found.lost;
+    if (lost) why = 'an XMP chunk cut short';
     xmpDeclared = pngPackets.length > 0 || lost;
   }
   let parsed: Record<string, unknown> | undefined;
@@ -639,6 +646,7 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     for (const p of pngPackets) {
       const inflated = p.compressed ? await inflate(p.data) : p.data;
       if (!inflated) {
+        why ??= 'a compressed XMP chunk does not inflate';
         texts.length = 0;
         break; // a packet that does not inflate makes the whole unreadable (xmpDeclared, no xmp)
       }
@@ -651,6 +659,7 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     const base = xmp;
     const more = found.packets.filter((t) => base === null || !base.includes(t.trim()));
     if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
+    if (found.lost) why ??= 'a compressed PNG text chunk does not inflate, or a raw profile is not hex of its length';
     lost ||= found.lost;
     xmpDeclared ||= found.lost || more.length > 0;
   }
@@ -662,6 +671,7 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     xmpDeclared ||= xmp !== null;
   }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
-  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };
+  if (xmpDeclared && xmp === null) why ??= inWalk ? 'an XMP segment exifr could not read' : null;
+  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
 }
 

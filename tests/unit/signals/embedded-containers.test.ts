@@ -363,3 +363,22 @@ describe('bounded work on hostile containers', () => {
     expect(await xmpDeny(icon)).toEqual(['signal-unreadable']);
   });
 });
+
+describe('XMP that cannot be taken out says why', () => {
+  it('the signal-unreadable value names the cause: UTF-16, an incomplete Extended XMP, a chunk that does not inflate, a compressed HEIF item', async () => {
+    const guid = '0123456789ABCDEF0123456789ABCDEF';
+    const main = xmpPacket('', `xmpNote:HasExtendedXMP="${guid}" xmlns:xmpNote="http://ns.adobe.com/xmp/note/"`);
+    const infe = box('infe', concat([2, 0, 0, 0], be16(1), be16(0), ascii('mime'), ascii('\0application/rdf+xml\0deflate\0')));
+    const heif = concat(isoBmff('avif', undefined, ['mif1']), box('meta', concat([0, 0, 0, 0], box('iinf', concat([0, 0, 0, 0], be16(1), infe)))), box('mdat', deflateSync(PROHIBITS)));
+    const cases: [Uint8Array, RegExp][] = [
+      [jpeg({ segments: [jpegSegment(0xfe, new Uint8Array(Buffer.from(`\uFEFF${PROHIBITS}`, 'utf16le')))] }), /UTF-16 or UTF-32/],
+      [jpeg({ segments: [xmpApp1(main)] }), /Extended XMP incomplete/],
+      [png({ chunks: [pngChunk('zTXt', concat(ascii('Comment\0'), [0], [0x78, 0x9c, 1, 2, 3]))] }), /does not inflate/],
+      [heif, /stored compressed/],
+    ];
+    for (const [bytes, why] of cases) {
+      expect(await readEmbeddedRights(bytes)).toEqual({ unreadable: expect.stringMatching(why) });
+      expect(await xmpDeny(bytes)).toEqual(['signal-unreadable']);
+    }
+  });
+});
