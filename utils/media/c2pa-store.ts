@@ -17,7 +17,7 @@
  */
 import { decode } from 'cbor2';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 import { duplicateJsonKey } from '../model/json-keys';
 
 export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
@@ -57,7 +57,7 @@ export interface MetadataDataMining {
 
 export type C2paReading =
   | { present: false }
-  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`). */
+  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`, and a `brob` box that may hide them). */
   | { present: true; readable: false; problem: string; mentionsTrainingMining: boolean }
   | {
     present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[];
@@ -93,14 +93,43 @@ function joined(pieces: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The store's JUMBF bytes from JPEG XT APP11 segments (ISO/IEC 18477-3 §B; C2PA 2.1 §A.3.1). */
+/**
+ * Framed APP11 JPEG XT segments past `from` (FF EB, a length, CI "JP"), where the segment walk does
+ * not go: between a progressive JPEG's scans, after EOI. One cut short ends at the end of the file.
+ */
+function app11Beyond(b: Uint8Array, from: number): Part<number>[] {
+  const found: Part<number>[] = [];
+  for (let at = indexOfAscii(b, 'JP', from); at >= 0; at = indexOfAscii(b, 'JP', at + 1)) {
+    const len = u16be(b, at - 2);
+    if (at - 4 < from || b[at - 4] !== 0xff || b[at - 3] !== 0xeb || len < 2 + 16) continue;
+    found.push({ type: 0xeb, offset: at - 4, start: at, end: Math.min(b.length, at - 2 + len) });
+  }
+  return found;
+}
+
+/** An APP11 segment's share of the JUMBF: past CI/En/Z, and past the LBox/TBox (+XLBox) a continuation repeats. */
+function app11Payload(b: Uint8Array, s: Part<number>): Uint8Array {
+  if (u32be(b, s.start + 4) === 1) return b.subarray(s.start + 8, s.end);
+  return b.subarray(s.start + 8 + (u32be(b, s.start + 8) === 1 ? 16 : 8), s.end);
+}
+
+/**
+ * The store's JUMBF bytes from JPEG XT APP11 segments (ISO/IEC 18477-3 §B; C2PA 2.1 §A.3.1).
+ * Decision (DESIGN.md §2 rules 3 and 5): segments past the walk (between scans, after EOI) are
+ * read too; found only by the byte search, a store there whose labels were split across segments
+ * named no training-mining assertion and was read as provenance only, its notAllowed lost. A
+ * store that cannot be put together keeps its payloads, joined without their headers, for the
+ * label search.
+ */
 function fromJpeg(b: Uint8Array): Located {
-  const app11 = jpegSegments(b).parts.filter((s) => s.type === 0xeb && s.end - s.start >= 16 && bytesEqual(b, s.start, 'JP') && fourCC(b, s.start + 12) === 'jumb');
+  const walk = jpegSegments(b);
+  const segments = [...walk.parts, ...app11Beyond(b, walk.parts[walk.parts.length - 1]?.end ?? 2)];
+  const app11 = segments.filter((s) => s.type === 0xeb && s.end - s.start >= 16 && bytesEqual(b, s.start, 'JP') && fourCC(b, s.start + 12) === 'jumb');
   // The first segment of a C2PA store: Z = 1 and a jumd whose UUID starts with "c2pa".
   const starts = app11.filter((s) => u32be(b, s.start + 4) === 1 && fourCC(b, s.start + 20) === 'jumd' && fourCC(b, s.start + 24) === 'c2pa');
   const head = starts[0];
   if (!head) return { found: false };
-  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store' };
+  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store', raw: joined(app11.map((s) => app11Payload(b, s))) };
   const en = u16be(b, head.start + 2);
   const lbox = u32be(b, head.start + 8);
   const skip = lbox === 1 ? 16 : 8; // continuation segments repeat LBox+TBox (+XLBox)
@@ -116,7 +145,41 @@ function fromJpeg(b: Uint8Array): Located {
   const jumbf = joined(pieces);
   const declared = lbox === 1 ? u32be(b, head.start + 16) * 0x100000000 + u32be(b, head.start + 20) : lbox;
   if (!problem && jumbf.length !== declared) problem = `JUMBF length ${jumbf.length} ≠ declared ${declared}`;
-  return problem ? { found: true, jumbf: null, problem, raw: jumbf } : { found: true, jumbf };
+  // Broken: every APP11 box's payload is searched, not only this store's En (a continuation
+  // written under another En is cut off the store, and the label it holds was not searched).
+  return problem ? { found: true, jumbf: null, problem, raw: joined(app11.map((s) => app11Payload(b, s))) } : { found: true, jumbf };
+}
+
+/**
+ * Chunks of `type` past where the walk stopped (after PNG IEND, past the size a RIFF header
+ * declares, or after a chunk cut short), framed whole by their length (`size` reads it at the
+ * chunk type's offset; `header`: how far before its type a chunk starts). Decision (DESIGN.md §2 rules 3 and 5): writers append chunks there and
+ * browsers still show the image; found only by the byte search, a store there whose manifest is
+ * Brotli-compressed named no training-mining label and read as provenance only.
+ */
+function chunksBeyond(b: Uint8Array, walk: { parts: Part[] }, first: number, type: string, size: (at: number) => number, header: number): Part[] {
+  const last = walk.parts[walk.parts.length - 1];
+  const from = last ? last.end : first;
+  const found: Part[] = [];
+  for (let at = indexOfAscii(b, type, from); at >= 0; at = indexOfAscii(b, type, at + 1)) {
+    const len = size(at);
+    const offset = at - header;
+    if (offset < from || len < 0 || offset + 8 + len > b.length) continue;
+    found.push({ type, offset, start: offset + 8, end: offset + 8 + len });
+  }
+  return found;
+}
+
+function pngParts(b: Uint8Array): Part[] {
+  const walk = pngChunks(b);
+  // PNG: length (4, big-endian) before the type; the payload after it.
+  return [...walk.parts, ...chunksBeyond(b, walk, 8, 'caBX', (at) => u32be(b, at - 4), 4)];
+}
+
+function riffParts(b: Uint8Array): Part[] {
+  const walk = riffChunks(b);
+  // RIFF: the type, then the size (4, little-endian), then the payload.
+  return [...walk.parts, ...chunksBeyond(b, walk, 12, 'C2PA', (at) => u32le(b, at + 4), 0)];
 }
 
 function fromParts(b: Uint8Array, parts: Part[], type: string): Located {
@@ -217,6 +280,23 @@ function fromSvg(b: Uint8Array): Located {
   return { found: true, jumbf: null, problem: close >= 0 ? 'manifest is not valid base64' : 'manifest element not closed', raw: base64Bytes(body, true) ?? b };
 }
 
+const MAX_ICO_PNGS = 64;
+
+/**
+ * ICO: no C2PA embedding is defined, but each PNG image may carry its own `caBX` chunk; the icon
+ * is its images (as embedded-xmp.ts reads their XMP), so that store is the icon's. Stores in two
+ * images are read as more than one store (unread).
+ */
+function fromIco(b: Uint8Array): Located {
+  // Each distinct image once (entries may share one), and no more than embedded-xmp.ts reads.
+  const images = [...new Map(icoImages(b).parts.filter((p) => p.type === 'png').map((p) => [`${p.start}:${p.end}`, p])).values()];
+  if (images.length > MAX_ICO_PNGS) return { found: true, jumbf: null, problem: `more than ${MAX_ICO_PNGS} PNG images` };
+  const found = images.map((p) => fromParts(b.subarray(p.start, p.end), pngParts(b.subarray(p.start, p.end)), 'caBX')).filter((l) => l.found);
+  const only = found[0];
+  if (!only) return { found: false };
+  return found.length > 1 ? { found: true, jumbf: null, problem: 'more than one manifest store' } : only;
+}
+
 /**
  * A store no locator found, in any format: the JUMBF description of a C2PA store (`jumd` and
  * a UUID starting "c2pa") or a GIF/SVG C2PA marker still in the bytes. Decision (DESIGN.md §2
@@ -231,12 +311,13 @@ function unlocated(b: Uint8Array): Located {
 function located(b: Uint8Array): Located {
   switch (sniffImageType(b)) {
     case 'image/jpeg': return fromJpeg(b);
-    case 'image/png': return fromParts(b, pngChunks(b).parts, 'caBX');
-    case 'image/webp': return fromParts(b, riffChunks(b).parts, 'C2PA');
+    case 'image/png': return fromParts(b, pngParts(b), 'caBX');
+    case 'image/webp': return fromParts(b, riffParts(b), 'C2PA');
     case 'image/avif': case 'image/heic': case 'image/heif': return fromBmff(b);
     case 'image/gif': return fromGif(b);
     case 'image/tiff': return fromTiff(b);
     case 'image/svg+xml': return fromSvg(b);
+    case 'image/x-icon': return fromIco(b);
     default: return { found: false };
   }
 }
@@ -343,6 +424,21 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
 }
 
 /**
+ * Whether the bytes hold a `brob` box (C2PA 2.x Brotli-compressed JUMBF: LBox, `brob`, the
+ * original box type, the compressed bytes) that fits in them. Decision (DESIGN.md §2 rule 5):
+ * compressed, a manifest's or assertion's labels are not in the bytes, so no byte search can
+ * clear it; a store Heed cannot walk (found by no locator: a `uuid` box inside `meta`) that holds
+ * one read as provenance only, its notAllowed hidden. Such a store fails closed.
+ */
+function brotliBox(b: Uint8Array): boolean {
+  for (let at = indexOfAscii(b, 'brob'); at >= 0; at = indexOfAscii(b, 'brob', at + 1)) {
+    const size = u32be(b, at - 4);
+    if (size >= 12 && at - 4 + size <= b.length) return true;
+  }
+  return false;
+}
+
+/**
  * Labels are plain UTF-8 in `jumd` boxes, so a byte search finds them even in a broken store;
  * so is a metadata assertion's `DataMining` key (CBOR and JSON keep map keys as text). `store`
  * false: `b` is the whole file, not the store, and a `DataMining` there may be the image's own
@@ -350,6 +446,7 @@ function decodeContent(b: Uint8Array, box: Part): unknown {
  */
 function labelsInBytes(b: Uint8Array, store = true): boolean {
   if (TRAINING_MINING_LABELS.some((l) => indexOfAscii(b, l) >= 0)) return true;
+  if (brotliBox(b)) return true;
   // The label in another case or with another separator (trainingMiningLabel): one folded copy,
   // one search per spelling — linear in the bytes.
   const folded = new Uint8Array(b.length);

@@ -3,7 +3,8 @@
  * SIGNALS.md §7 "Where in the bytes".
  *
  * exifr 7.1.3 does the work for JPEG, PNG and TIFF (`xmp: {parse: false}` returns the raw
- * packet; `multiSegment` reassembles JPEG Extended XMP; `iptc` reads IIM from APP13). Its
+ * packet; `iptc` reads IIM from APP13; its `multiSegment` join of JPEG Extended XMP ignores the
+ * GUID and offsets, so the pieces are put together here: jpegExtendedXmp). Its
  * default entry resolves to `dist/full.esm.mjs` under a bundler (package.json `module`), the
  * only bundle with PNG and IPTC; its Node-only branches (`fs`, `zlib`, `http`) sit behind a
  * runtime `process.versions.node` check and never run in a service worker. exifr has no WebP,
@@ -14,7 +15,7 @@
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
@@ -32,7 +33,7 @@ export function iimText(v: unknown): string[] {
 }
 
 /** Inflate a zlib stream (PNG iTXt compression method 0) with a size cap. */
-async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
+async function inflate(data: Uint8Array, cap = MAX_PACKET_BYTES): Promise<Uint8Array | null> {
   try {
     const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'));
     const reader = stream.getReader();
@@ -42,7 +43,7 @@ async function inflate(data: Uint8Array): Promise<Uint8Array | null> {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_PACKET_BYTES) {
+      if (total > cap) {
         await reader.cancel();
         return null;
       }
@@ -205,6 +206,74 @@ function pngPacket(bytes: Uint8Array, c: Part): PngPacket | null {
   return null;
 }
 
+/** All the text PNG's compressed text chunks may inflate to, together: past it, what is left is unread. */
+const MAX_INFLATED_TEXT = 4 * MAX_PACKET_BYTES;
+/** ImageMagick's raw profile (png.c): `\n<type>\n<length, padded to 8>\n<hex, 72 digits a line>`. */
+const RAW_PROFILE = /^Raw profile type (\S+)$/i;
+const RAW_PROFILE_BODY = /^\r?\n?([\w.-]*)\r?\n[ \t]*(\d{1,9})\r?\n([\s\S]*)$/;
+
+/** A raw profile's bytes, or null when it is not hex of its declared length. */
+function rawProfile(text: string): Uint8Array | null {
+  const m = RAW_PROFILE_BODY.exec(text);
+  const hex = m?.[3]!.replace(/\s+/g, '') ?? '';
+  if (!m || !/^(?:[0-9a-fA-F]{2})*$/.test(hex) || hex.length / 2 !== Number(m[2])) return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** Text chunks past the PNG walk (after IEND, or after a chunk cut short), framed whole by their length. */
+function textChunksBeyond(b: Uint8Array, walk: { parts: Part[] }): Part[] {
+  const last = walk.parts[walk.parts.length - 1];
+  const from = last ? last.end + 4 : 8;
+  return (['tEXt', 'zTXt', 'iTXt'] as const).flatMap((type) => occurrences(b, type, from + 4).flatMap((at) => {
+    const len = u32be(b, at - 4);
+    return len >= 0 && at + 4 + len <= b.length ? [{ type, offset: at - 4, start: at + 4, end: at + 4 + len }] : [];
+  }));
+}
+
+/**
+ * XMP in a PNG's other text chunks, which the packet scan of the file cannot see: a zTXt or a
+ * compressed iTXt under any keyword (inflated, then scanned), and ImageMagick's `Raw profile type
+ * xmp` (or `exif`, `APP1`, `8bim`, `iptc`, which may hold XMP too), hex in a tEXt, zTXt or iTXt
+ * (decoded, then scanned; an xmp profile is the packet itself). Decision (DESIGN.md §2 rules 3
+ * and 5, fail closed): ImageMagick 6 writes an image's XMP so, compressed, and its DataMining
+ * went unread; a compressed chunk that does not inflate (or past MAX_INFLATED_TEXT in all), or a
+ * raw profile that is not hex of its length, may hide a packet: the XMP is unreadable.
+ */
+async function pngTextPackets(b: Uint8Array): Promise<{ packets: string[]; lost: boolean }> {
+  const walk = pngChunks(b);
+  const packets: string[] = [];
+  let budget = MAX_INFLATED_TEXT;
+  for (const c of [...walk.parts, ...textChunksBeyond(b, walk)]) {
+    if ((c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') || bytesEqual(b, c.start, PNG_XMP_KEYWORD)) continue;
+    const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
+    if (!keyword) continue;
+    let data: Uint8Array;
+    let compressed: boolean;
+    if (c.type === 'iTXt') {
+      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
+      let at = keyword[1] + 2;
+      for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
+      data = b.subarray(at, c.end);
+      compressed = b[keyword[1]] === 1;
+    } else {
+      compressed = c.type === 'zTXt';
+      data = b.subarray(keyword[1] + (compressed ? 1 : 0), c.end);
+    }
+    const profile = RAW_PROFILE.exec(keyword[0]);
+    if (!compressed && !profile) continue; // plain text: the packet scan of the file reads it
+    const text = compressed ? await inflate(data, budget) : data;
+    if (!text) return { packets, lost: true };
+    budget -= text.length;
+    const bytes = profile ? rawProfile(new TextDecoder('latin1').decode(text)) : text;
+    if (!bytes) return { packets, lost: true };
+    const found = scanPackets(bytes);
+    packets.push(...(found.length === 0 && profile?.[1]!.toLowerCase() === 'xmp' ? [utf8(bytes)] : found));
+  }
+  return { packets, lost: false };
+}
+
 /** Every index of `s` in `b` at or after `from`. */
 function occurrences(b: Uint8Array, s: string, from: number): number[] {
   const found: number[] = [];
@@ -244,6 +313,65 @@ function jpegXmpBeyond(b: Uint8Array, from: number): Beyond {
   return { packets, lost };
 }
 
+/** Where an Extended XMP segment's GUID, full length, offset and data start (XMP Part 3 §1.1.3.1). */
+const EXT_GUID = XMP_EXTENSION_APP1.length;
+const EXT_DATA = EXT_GUID + 32 + 8;
+
+/** `xmpNote:HasExtendedXMP` as an attribute or element: the GUID of the extension the packet says it has. */
+const HAS_EXTENDED = /HasExtendedXMP\s*(?:=\s*["']|>)\s*([0-9A-Fa-f]{32})/g;
+
+/**
+ * JPEG Extended XMP (XMP Part 3 §1.1.3.1): APP1 segments `http://ns.adobe.com/xmp/extension/\0`,
+ * a 32-character GUID, the full length and this piece's offset, then the piece. Pieces are put
+ * together by GUID and offset, every GUID's (not only the one `xmpNote:HasExtendedXMP` names).
+ * Decision (DESIGN.md §2 rules 3 and 5, fail closed): exifr joins every XMP segment in file order,
+ * ignoring GUID and offset, and stops looking by a guess at the piece count (a byte of the full
+ * length); so pieces written out of order were read as broken XMP, and a second piece after a
+ * first that seemed to be the last went unread, its DataMining with it. Pieces that do not cover
+ * the full length exactly, or an extension the standard packet names but the file lacks, make the
+ * XMP unreadable: read as absent, what it held was lost.
+ */
+function jpegExtendedXmp(b: Uint8Array, segments: Part<number>[], standard: string[]): { present: boolean; packets: string[]; lost: boolean } {
+  const byGuid = new Map<string, { full: number; offset: number; data: Uint8Array }[]>();
+  let lost = false;
+  for (const s of segments) {
+    if (s.type !== 0xe1 || !bytesEqual(b, s.start, XMP_EXTENSION_APP1)) continue;
+    if (s.end - s.start < EXT_DATA) {
+      lost = true;
+      continue;
+    }
+    const guid = new TextDecoder('latin1').decode(b.subarray(s.start + EXT_GUID, s.start + EXT_GUID + 32)).toUpperCase();
+    const pieces = byGuid.get(guid) ?? [];
+    pieces.push({ full: u32be(b, s.start + EXT_GUID + 32), offset: u32be(b, s.start + EXT_GUID + 36), data: b.subarray(s.start + EXT_DATA, s.end) });
+    byGuid.set(guid, pieces);
+  }
+  const packets: string[] = [];
+  for (const pieces of byGuid.values()) {
+    pieces.sort((x, y) => x.offset - y.offset);
+    const full = pieces[0]!.full;
+    const parts: Uint8Array[] = [];
+    let covered = 0;
+    let previous: { offset: number; data: Uint8Array } | null = null;
+    for (const p of pieces) {
+      if (p.full !== full) lost = true;
+      // The same piece written twice is read once; any other overlap, or a gap, is lost.
+      if (previous && p.offset === previous.offset && p.data.length === previous.data.length && p.data.every((v, i) => v === previous!.data[i])) continue;
+      if (p.offset !== covered) lost = true;
+      parts.push(p.data);
+      covered = p.offset + p.data.length;
+      previous = p;
+    }
+    if (covered !== full) lost = true;
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    packets.push(utf8(joined));
+  }
+  for (const text of standard) {
+    for (const m of text.matchAll(HAS_EXTENDED)) if (!byGuid.has(m[1]!.toUpperCase())) lost = true;
+  }
+  return { present: byGuid.size > 0 || lost, packets, lost };
+}
+
 /** WebP `XMP ` chunks after `from` (past the declared RIFF size, or cut short). */
 function riffXmpBeyond(b: Uint8Array, from: number): Beyond {
   const packets: string[] = [];
@@ -265,26 +393,49 @@ function cString(b: Uint8Array, at: number, end: number): [string, number] | nul
   return nul < 0 ? null : [new TextDecoder('latin1').decode(b.subarray(at, at + nul)), at + nul + 1];
 }
 
+/** Boxes that hold a `meta` box below the top level (ISO/IEC 14496-12 §8.11.1: file, movie, track). */
+const META_HOLDERS = new Set(['moov', 'trak', 'udta']);
+
+/** Every `meta` box at the top level or inside moov/trak/udta (four levels at most). */
+function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
+  const found: Part[] = [];
+  for (const p of readBoxes(b, from, to).parts) {
+    if (p.type === 'meta') found.push(p);
+    else if (META_HOLDERS.has(p.type) && depth < 4) found.push(...metaBoxes(b, p.start, p.end, depth + 1));
+  }
+  return found;
+}
+
 /**
  * HEIF/AVIF XMP items (ISO/IEC 23008-12 §6.4.2, A.2: an `infe` of item_type `mime`, content_type
- * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`). Only
- * the top-level `meta` box's `iinf` is read.
+ * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`; ISO/IEC
+ * 14496-12 §8.11.6: an `infe` of version 0 or 1 has no item_type, its content_type follows the
+ * item_name). Every `meta` box's `iinf` is read: the file's, and a movie's or track's (an image
+ * sequence). Decision (DESIGN.md §2 rule 5): a version 0/1 entry, or a `meta` below the top
+ * level, declaring compressed XMP was not seen, so its packet was read as absent.
  */
 function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
   let count = 0;
   let encoded = false;
-  for (const meta of readBoxes(b).parts.filter((p) => p.type === 'meta')) {
+  for (const meta of metaBoxes(b)) {
     for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
       const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
       for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
         const version = b[infe.start] ?? 0;
-        if (version < 2) continue;
-        const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
-        if (fourCC(b, typeAt) !== 'mime') continue;
-        const name = cString(b, typeAt + 4, infe.end);
+        let nameAt: number;
+        if (version >= 2) {
+          const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
+          if (fourCC(b, typeAt) !== 'mime') continue;
+          nameAt = typeAt + 4;
+        } else {
+          nameAt = infe.start + 4 + 2 + 2;
+        }
+        const name = cString(b, nameAt, infe.end);
         const type = name && cString(b, name[1], infe.end);
-        // A content_type cut short may be the XMP's: counted, and encoded (unreadable).
+        // A content_type cut short may be the XMP's: counted, and encoded (unreadable). An old
+        // entry with none at all (item_name only) names no type.
         if (!type) {
+          if (version < 2 && name && name[1] >= infe.end) continue;
           count++;
           encoded = true;
           continue;
@@ -315,16 +466,95 @@ function declaredXmp(b: Uint8Array, mime: string | null): { count: number; encod
   return { count: 0, encoded: false };
 }
 
+/**
+ * `xmp` with every packet the XMP Part 3 scan finds in `b` that it does not already hold.
+ * Decision (DESIGN.md §2 rule 3): a packet is the image's own wherever the file holds it, not
+ * only where the container's XMP slot is — Photoshop's image resource 0x0424 in a JPEG APP13,
+ * tag 700 in the EXIF of a JPEG APP1, a PNG eXIf or a WebP EXIF chunk, a comment or an unknown
+ * APPn segment, a chunk under another keyword. Those went unread, and a DataMining there with
+ * them; exifr reads tag 700 in TIFF only. A packet cut short fails to parse (unreadable).
+ */
+function withScanned(xmp: string | null, b: Uint8Array): string | null {
+  const more = scanPackets(b).filter((t) => xmp === null || !xmp.includes(t.trim()));
+  return more.length > 0 ? [...(xmp !== null ? [xmp] : []), ...more].join('\n') : xmp;
+}
+
+/** A copy of `b` with the given parts (header and payload) zeroed, or `b` itself when there are none. */
+function blanked(b: Uint8Array, parts: Part<number>[]): Uint8Array {
+  if (parts.length === 0) return b;
+  const copy = b.slice();
+  for (const p of parts) copy.fill(0, p.offset, p.end);
+  return copy;
+}
+
 /** What the container holds, before any XMP parsing. */
 export interface RawEmbedded {
   xmp: string | null;
   /** The container declares XMP (APP1 signature, iTXt keyword, RIFF chunk) whatever exifr made of it. */
   xmpDeclared: boolean;
+  /** Why XMP declared could not be taken out (xmp null), for the evidence; absent when not known. */
+  why?: string;
   iim: Record<string, unknown> | null;
+}
+
+/** More distinct PNG images than any icon holds (Windows icons carry up to about ten sizes). */
+const MAX_ICO_PNGS = 64;
+
+/**
+ * An ICO's XMP: the packet scan of the file, and each PNG image's XMP read as a PNG's (a
+ * compressed iTXt, a raw profile). Decision (DESIGN.md §2 rule 3): the icon is its images, so
+ * what their own metadata says is the icon's, as an SVG's wrapped images are the SVG's; read
+ * only by the scan, a PNG image's compressed XMP went unread, its DataMining with it. An image
+ * whose XMP is unreadable, or more than MAX_ICO_PNGS of them, makes the icon's unreadable.
+ */
+async function icoEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
+  const scanned = scanPacket(bytes);
+  const images = icoImages(bytes).parts.filter((p) => p.type === 'png');
+  const starts = [...new Set(images.map((p) => `${p.start}:${p.end}`))];
+  if (starts.length > MAX_ICO_PNGS) return { xmp: null, xmpDeclared: true, iim: null, why: `more than ${MAX_ICO_PNGS} PNG images in the icon` };
+  const texts = scanned !== null ? [scanned] : [];
+  for (const key of starts) {
+    const [start, end] = key.split(':').map(Number) as [number, number];
+    const inner = await extractEmbedded(bytes.subarray(start, end));
+    if (inner.xmpDeclared && inner.xmp === null) return { xmp: null, xmpDeclared: true, iim: null, why: `an icon image: ${inner.why ?? 'XMP present but could not be extracted'}` };
+    if (inner.xmp !== null && !texts.some((t) => t.includes(inner.xmp!.trim()))) texts.push(inner.xmp);
+  }
+  return { xmp: texts.length > 0 ? texts.join('\n') : null, xmpDeclared: texts.length > 0, iim: null };
+}
+
+/** `s` in UTF-16 or UTF-32 (`unit` bytes a character, big- or little-endian), as Latin-1 text for indexOfAscii. */
+function wide(s: string, unit: 2 | 4, bigEndian: boolean): string {
+  const pad = '\0'.repeat(unit - 1);
+  return [...s].map((c) => (bigEndian ? pad + c : c + pad)).join('');
+}
+
+/** Each wide mark with how many bytes before its `<` it starts (the NULs of a big-endian `<`). */
+const WIDE_PACKET_MARKS = (['<?xpacket begin', '<x:xmpmeta'] as const).flatMap((mark) =>
+  ([[2, false], [2, true], [4, false], [4, true]] as const).map(([unit, be]) => ({ text: wide(mark, unit, be), lead: be ? unit - 1 : 0 })));
+
+/**
+ * Whether the bytes hold an XMP packet in UTF-16 or UTF-32 (XMP Part 3 §1.1.2 allows both; a
+ * packet's header is recognisable in either). Decision (DESIGN.md §2 rule 5, fail closed): the
+ * packet scan looks for UTF-8 only, so such a packet in a JPEG comment, an EXIF tag 700, a PNG
+ * chunk or a BMP went unseen and read as absent; it makes the XMP unreadable, as a UTF-16 packet
+ * a GIF declares does (declaredXmp).
+ */
+function widePacket(b: Uint8Array): boolean {
+  // One pass over the `<`s: every wide mark has a NUL right after its `<` (little-endian) or right before it (big-endian).
+  for (let at = b.indexOf(0x3c); at >= 0; at = b.indexOf(0x3c, at + 1)) {
+    if (b[at + 1] !== 0 && b[at - 1] !== 0) continue;
+    if (WIDE_PACKET_MARKS.some((m) => bytesEqual(b, at - m.lead, m.text))) return true;
+  }
+  return false;
 }
 
 /** The raw XMP packet (null when none or not extractable) and IIM datasets of an image; never throws. */
 export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
+  const found = await extractContained(bytes);
+  return widePacket(bytes) ? { xmp: null, xmpDeclared: true, iim: found.iim, why: 'an XMP packet in UTF-16 or UTF-32' } : found;
+}
+
+async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   const mime = sniffImageType(bytes);
   if (mime === 'image/webp') {
     // Every `XMP ` chunk, not the first only (see scanPacket), and those past the walk (Beyond).
@@ -332,15 +562,18 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     const last = walk.parts[walk.parts.length - 1];
     const beyond = riffXmpBeyond(bytes, last ? last.end + ((last.end - last.start) & 1) : 12);
     const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
-    const declared = packets.length > 0 || beyond.lost;
-    return { xmp: declared && !beyond.lost ? packets.join('\n') : null, xmpDeclared: declared, iim: null };
+    if (beyond.lost) return { xmp: null, xmpDeclared: true, iim: null, why: 'an XMP chunk cut short' };
+    const xmp = withScanned(packets.length > 0 ? packets.join('\n') : null, bytes);
+    return { xmp, xmpDeclared: xmp !== null, iim: null };
   }
+  if (mime === 'image/x-icon') return icoEmbedded(bytes);
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
     const xmp = scanPacket(bytes);
     const declared = declaredXmp(bytes, mime);
     // Declared but not found by the scan, or stored encoded: unreadable (see declaredXmp).
     const unread = declared.encoded || (declared.count > 0 && xmp === null);
-    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null };
+    const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
+    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null, ...(unread ? { why } : {}) };
   }
   let xmpDeclared = false;
   // The JPEG's standard XMP APP1 packets, each read here (see below), and the PNG packets.
@@ -348,7 +581,11 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   let pngPackets: PngPacket[] = [];
   // XMP seen past the container walk that could not be taken out (Beyond): unreadable.
   let lost = false;
+  let why: string | null = null;
   let inWalk = false;
+  // JPEG Extended XMP, put together here (jpegExtendedXmp), not by exifr.
+  let extended: { present: boolean; packets: string[]; lost: boolean } = { present: false, packets: [], lost: false };
+  let extendedSegments: Part<number>[] = [];
   if (mime === 'image/jpeg') {
     const walk = jpegSegments(bytes);
     // The signature without its NUL: exifr takes an APP1 whose NUL is missing or another byte for
@@ -358,12 +595,18 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     const beyond = jpegXmpBeyond(bytes, walk.parts[walk.parts.length - 1]?.end ?? 2);
     xmpDeclared = app1.length > 0 || beyond.packets.length > 0 || beyond.lost;
     jpegPackets = [...app1.map((s) => utf8(bytes.subarray(s.start + XMP_APP1_LOOSE.length + (bytes[s.start + XMP_APP1_LOOSE.length] === 0 ? 1 : 0), s.end))), ...beyond.packets];
-    lost = beyond.lost;
+    extended = jpegExtendedXmp(bytes, walk.parts, jpegPackets);
+    extendedSegments = walk.parts.filter((p) => p.type === 0xe1 && bytesEqual(bytes, p.start, XMP_EXTENSION_APP1));
+    lost = beyond.lost || extended.lost;
+    if (extended.lost) why = 'Extended XMP incomplete: a piece is missing, or the extension the packet names is absent';
+    else if (beyond.lost) why = 'an XMP segment past the image data is cut short or unframed';
     inWalk = app1.length > 0;
+    xmpDeclared ||= extended.present;
   } else if (mime === 'image/png') {
     const found = pngXmpPackets(bytes);
     pngPackets = found.packets;
     lost = found.lost;
+    if (lost) why = 'an XMP chunk cut short';
     xmpDeclared = pngPackets.length > 0 || lost;
   }
   let parsed: Record<string, unknown> | undefined;
@@ -387,24 +630,23 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
   // APP1 whose signature lacks its NUL is exifr's first), so every standard packet is added here
   // unless exifr's text already holds it; it reads nothing past SOS (Beyond). XMP the walk finds
   // that exifr could not read at all keeps the XMP unreadable (xmp null).
+  if (extended.present) {
+    // exifr's text joins the pieces in file order (a misjoin when they are not in order, or one
+    // is written twice): the standard packets and the extensions put together here are read instead.
+    xmp = null;
+    inWalk = false;
+    jpegPackets = [...jpegPackets, ...extended.packets];
+  }
   if (jpegPackets.length > 0 && (xmp !== null || !inWalk)) {
     const base = xmp;
     xmp = [...(base !== null ? [base] : []), ...jpegPackets.filter((t) => base === null || !base.includes(t.trim()))].join('\n');
-  }
-  if (mime === 'image/tiff') {
-    // exifr reads tag 700 of IFD0 only, and nothing when its count runs past the end of the file;
-    // a packet elsewhere in the file (another IFD, a count cut short) is found by the XMP Part 3
-    // scan, and one cut short fails to parse (unreadable). Decision (DESIGN.md §2 rule 3): every
-    // packet counts, those exifr's text already holds once.
-    const base = xmp;
-    const more = scanPackets(bytes).filter((t) => base === null || !base.includes(t.trim()));
-    if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
   }
   if (pngPackets.length > 0) {
     const texts: string[] = [];
     for (const p of pngPackets) {
       const inflated = p.compressed ? await inflate(p.data) : p.data;
       if (!inflated) {
+        why ??= 'a compressed XMP chunk does not inflate';
         texts.length = 0;
         break; // a packet that does not inflate makes the whole unreadable (xmpDeclared, no xmp)
       }
@@ -412,8 +654,24 @@ export async function extractEmbedded(bytes: Uint8Array): Promise<RawEmbedded> {
     }
     xmp = texts.length === pngPackets.length ? texts.join('\n') : null;
   }
+  if (mime === 'image/png' && !(xmpDeclared && xmp === null)) {
+    const found = await pngTextPackets(bytes);
+    const base = xmp;
+    const more = found.packets.filter((t) => base === null || !base.includes(t.trim()));
+    if (more.length > 0) xmp = [...(base !== null ? [base] : []), ...more].join('\n');
+    if (found.lost) why ??= 'a compressed PNG text chunk does not inflate, or a raw profile is not hex of its length';
+    lost ||= found.lost;
+    xmpDeclared ||= found.lost || more.length > 0;
+  }
   if (lost) xmp = null; // declared, not extractable: unreadable
+  // Packets no container reader took out (masked: the Extended XMP pieces, read by GUID above).
+  if (!(xmpDeclared && xmp === null)) {
+    const masked = mime === 'image/jpeg' ? blanked(bytes, extendedSegments) : bytes;
+    xmp = withScanned(xmp, masked);
+    xmpDeclared ||= xmp !== null;
+  }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
-  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim };
+  if (xmpDeclared && xmp === null) why ??= inWalk ? 'an XMP segment exifr could not read' : null;
+  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
 }
 

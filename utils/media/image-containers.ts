@@ -1,7 +1,8 @@
 /**
  * Bounded walkers over image container structures: JPEG marker segments (ITU T.81 §B.1.1),
- * PNG chunks (PNG 3rd ed. §5.3), RIFF chunks (WebP container spec) and ISO-BMFF boxes
- * (ISO/IEC 14496-12 §4.2, the same header layout as JUMBF boxes, ISO/IEC 19566-5 §A).
+ * PNG chunks (PNG 3rd ed. §5.3), RIFF chunks (WebP container spec), ISO-BMFF boxes
+ * (ISO/IEC 14496-12 §4.2, the same header layout as JUMBF boxes, ISO/IEC 19566-5 §A) and the
+ * images of an ICO file.
  *
  * Each walker reads only headers, never allocates from a declared length, advances by at least
  * one header per step and stops at a step cap, so junk or hostile bytes end the walk instead
@@ -171,4 +172,28 @@ export function readBoxes(b: Uint8Array, from = 0, to = b.length): Walk {
     at += size;
   }
   return { parts, complete: false };
+}
+
+/** Whether the bytes are an ICO or CUR file: ICONDIR reserved 0, type 1 (icon) or 2 (cursor). */
+export function isIco(b: Uint8Array): boolean {
+  return b.length >= 6 && u16be(b, 0) === 0 && (u16be(b, 2) === 0x0100 || u16be(b, 2) === 0x0200);
+}
+
+/**
+ * The images of an ICO/CUR file (ICONDIR, then 16-byte ICONDIRENTRYs: image size at +8 and its
+ * offset at +12, little-endian; Microsoft "Icons" docs). `type` is `png` for a PNG image (Vista
+ * and later), `dib` for a bitmap. An entry pointing outside the file ends the walk incomplete.
+ */
+export function icoImages(b: Uint8Array): Walk {
+  const parts: Part[] = [];
+  if (!isIco(b)) return { parts, complete: false };
+  const count = b[4]! | (b[5]! << 8);
+  for (let i = 0; i < count && parts.length < MAX_PARTS; i++) {
+    const entry = 6 + 16 * i;
+    const size = u32le(b, entry + 8);
+    const offset = u32le(b, entry + 12);
+    if (size < 0 || offset < 0 || offset + size > b.length) return { parts, complete: false };
+    parts.push({ type: isPng(b.subarray(offset, offset + size)) ? 'png' : 'dib', offset: entry, start: offset, end: offset + size });
+  }
+  return { parts, complete: true };
 }

@@ -13,8 +13,8 @@
  * Unreadable store: fail closed only when the opt-out could be inside. Training-mining
  * labels are plain UTF-8 in JUMBF description boxes, so a broken store whose bytes name
  * `c2pa.training-mining`/`cawg.training-mining` denies (`signal-unreadable`, DESIGN.md §2
- * rule 5); a broken store that does not name them carries provenance only and is recorded as
- * info ("c2pa present, unread"): refusing it would refuse every camera or editor image whose
+ * rule 5), as does one holding a Brotli-compressed (`brob`) box, which may hide them; a broken
+ * store that does neither carries provenance only and is recorded as info ("c2pa present, unread"): refusing it would refuse every camera or editor image whose
  * manifest this small reader cannot walk, while no opt-out could be lost.
  *
  * Every manifest in the store is read. The active one (the last, C2PA 2.1 §11.1) speaks for
@@ -100,7 +100,7 @@ export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Eviden
   const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa' };
   if (!reading.readable) {
     return reading.mentionsTrainingMining
-      ? [{ ...base, value: clip(`training-mining assertion present, unread: ${reading.problem}`), effect: 'deny', reason: 'signal-unreadable', note: 'The C2PA manifest names a training-and-data-mining assertion that cannot be read (fails closed).' }]
+      ? [{ ...base, value: clip(`training-mining assertion present, unread: ${reading.problem}`), effect: 'deny', reason: 'signal-unreadable', note: 'The C2PA manifest names a training-and-data-mining assertion, or holds a compressed box that may hide one, that cannot be read (fails closed).' }]
       : [{ ...base, value: clip(`c2pa present, unread: ${reading.problem}`), effect: 'info', note: 'A C2PA manifest is present but could not be read; its bytes name no training-and-data-mining assertion.' }];
   }
   const evidence: Evidence[] = reading.unreadableAssertions.map((label) => ({

@@ -226,7 +226,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
     let props: XmpProperty[] = [];
     let roots: XmlElement[] = [];
     if (raw.xmpDeclared) {
-      if (raw.xmp === null) return { unreadable: 'XMP present but could not be extracted' };
+      if (raw.xmp === null) return { unreadable: `XMP present but could not be extracted${raw.why ? `: ${raw.why}` : ''}` };
       const xml = parseXmpPacket(raw.xmp);
       if (!xml.ok) return { unreadable: `XMP: ${xml.error}` };
       if (!hasRdf(xml.value)) return { unreadable: 'XMP: no rdf:RDF in packet' };
