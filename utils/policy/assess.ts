@@ -449,10 +449,14 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       evidence.push({ kind: 'robots-txt', scope: 'image', source: c, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is ${how} ${c.slice(0, 300)}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
       continue;
     }
-    evidence.push(...evaluateRobots(origin.robots, c, 'image', profile));
-    evidence.push(...evaluateAiTxt(origin.aiTxt, c, profile, shown.includes(c) ? undefined : image.mime));
-    evidence.push(...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: c, imageHeaders: {}, pageFallback: null }, profile).filter((e) => e.value !== 'absent'));
-    evidence.push(...rslEvidence([origin], c, profile, 'image'));
+    const said = [
+      ...evaluateRobots(origin.robots, c, 'image', profile),
+      ...evaluateAiTxt(origin.aiTxt, c, profile, shown.includes(c) ? undefined : image.mime),
+      ...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: c, imageHeaders: {}, pageFallback: null }, profile).filter((e) => e.value !== 'absent'),
+      ...rslEvidence([origin], c, profile, 'image'),
+    ];
+    // A refusal says which file it is about: the image URL the user sees is the proxy's or the copy's.
+    evidence.push(...said.map((e) => (e.effect === 'deny' ? { ...e, note: `The image is ${how} ${c.slice(0, 300)}: ${e.note ?? e.value}` } : e)));
   }
   evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's

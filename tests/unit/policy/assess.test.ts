@@ -1541,6 +1541,9 @@ describe('an image through a proxy: the carried site’s own signal files', () =
       expect(proxied(url, disallow).reasons, url).toContain('robots-disallow');
     }
     expect(proxied('https://wsrv.nl/?url=photos.owner.com/public/a.jpg', disallow)).toMatchObject({ decision: 'permitted', licence: { id: 'CC0-1.0' } });
+    // The refusal names the file it is about: the URL the user sees is the proxy's.
+    const refusal = proxied('https://wsrv.nl/?url=photos.owner.com/private/a.jpg', disallow).evidence.find((e) => e.reason === 'robots-disallow');
+    expect(refusal?.note).toMatch(/^The image is served through a proxy from https:\/\/photos\.owner\.com\/private\/a\.jpg: /);
   });
   it('the owner’s ai.txt and tdmrep.json refuse its file through a proxy', () => {
     const url = 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg';
