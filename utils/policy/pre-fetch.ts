@@ -88,7 +88,10 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
   // The file's owner's robots.txt and ai.txt, read for the file (a proxy does not lift them).
   for (const c of carriedForSignalFiles([url])) {
     const files = [origin, ...carried].find((f) => f !== null && f.origin === originOf(c));
-    if (files) evidence.push(...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile));
+    if (!files) continue;
+    // A refusal says which file it is about: the image URL the user sees is the proxy's (as assess.ts says it).
+    const said = [...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile)];
+    evidence.push(...said.map((e) => (e.effect === 'deny' ? { ...e, note: `The image is served through a proxy from ${c.slice(0, 300)}: ${e.note ?? e.value}` } : e)));
   }
   if (origin) {
     evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));

@@ -268,6 +268,7 @@ describe('the signal files of the site a proxy URL carries, before the request',
       const r = refusalBeforeRequest(site(), url, files(new URL(url).origin), settings, {}, [robots(OWNER, 'User-agent: GPTBot\nDisallow: /private/')]);
       expect(r?.reasons, url).toEqual(['robots-disallow']);
       expect(r?.evidence.some((e) => e.value === 'not requested')).toBe(true);
+      expect(r?.evidence.find((e) => e.reason === 'robots-disallow')?.note).toMatch(/^The image is served through a proxy from https:\/\/photos\.owner\.com\/private\/a\.jpg: /);
     }
     expect(refusalBeforeRequest(site(), 'https://wsrv.nl/?url=photos.owner.com/public/a.jpg', files('https://wsrv.nl'), settings, {}, [robots(OWNER, 'User-agent: GPTBot\nDisallow: /private/')])).toBeNull();
   });
