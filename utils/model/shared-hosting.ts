@@ -673,6 +673,8 @@ export function carriedAddresses(input: string, { guessedPathHosts = true }: { g
   // Pure and asked of each image URL several times over its judgement (before the request, the
   // files to fetch, the decision, the registry): read once per URL (issue 17: a collect of 500
   // images spent ~0.2 ms an image here).
+  // A long URL (a data: image of megabytes) is not kept as a key: read each time (cheap: not http).
+  if (input.length > CARRIED_CACHE_KEY_CHARS) return readCarriedAddresses(input, guessedPathHosts);
   const key = `${guessedPathHosts ? 1 : 0}${input}`;
   let found = carriedCache.get(key);
   if (found === undefined) {
@@ -686,6 +688,7 @@ export function carriedAddresses(input: string, { guessedPathHosts = true }: { g
 /** carriedAddresses' answers by URL; cleared whole when full (a collect holds a few thousand URLs). */
 const carriedCache = new Map<string, readonly string[]>();
 const CARRIED_CACHE_SIZE = 4096;
+const CARRIED_CACHE_KEY_CHARS = 8192;
 
 function readCarriedAddresses(input: string, guessedPathHosts: boolean): string[] {
   const out = new Set<string>();
