@@ -530,7 +530,7 @@ function wide(s: string, unit: 2 | 4, bigEndian: boolean): string {
 
 /** Each wide mark with how many bytes before its `<` it starts (the NULs of a big-endian `<`). */
 const WIDE_PACKET_MARKS = (['<?xpacket begin', '<x:xmpmeta'] as const).flatMap((mark) =>
-  ([[2, false], [2, true], [4, false], [4, true]] as const).map(([unit, be]) => ({ text: wide(mark, unit, be), lead: be ? unit - 1 : 0 })));
+  ([[2, false], [2, true], [4, false], [4, true]] as const).map(([unit, be]) => ({ text: wide(mark, unit, be) })));
 
 /**
  * Whether the bytes hold an XMP packet in UTF-16 or UTF-32 (XMP Part 3 §1.1.2 allows both; a
@@ -540,12 +540,9 @@ const WIDE_PACKET_MARKS = (['<?xpacket begin', '<x:xmpmeta'] as const).flatMap((
  * a GIF declares does (declaredXmp).
  */
 function widePacket(b: Uint8Array): boolean {
-  // One pass over the `<`s: every wide mark has a NUL right after its `<` (little-endian) or right before it (big-endian).
-  for (let at = b.indexOf(0x3c); at >= 0; at = b.indexOf(0x3c, at + 1)) {
-    if (b[at + 1] !== 0 && b[at - 1] !== 0) continue;
-    if (WIDE_PACKET_MARKS.some((m) => bytesEqual(b, at - m.lead, m.text))) return true;
-  }
-  return false;
+  // One substring search per mark (indexOfAscii searches a large file as text): a loop over every
+  // `<` took ~0.85 s on a hostile 20 MB file of them.
+  return WIDE_PACKET_MARKS.some((m) => indexOfAscii(b, m.text) >= 0);
 }
 
 /** The raw XMP packet (null when none or not extractable) and IIM datasets of an image; never throws. */

@@ -57,9 +57,32 @@ export function bytesEqual(b: Uint8Array, at: number, s: string): boolean {
   return true;
 }
 
-/** First index of the Latin-1 string `s` in `b` at or after `from`, or -1. */
+/** Buffers from this size are searched as text (indexOfAscii). */
+const LARGE_BYTES = 1 << 16;
+const texts = new WeakMap<Uint8Array, string>();
+
+/**
+ * The bytes as a string of one character per byte, decoded once per buffer. `latin1` is
+ * windows-1252 to TextDecoder: one UTF-16 unit per byte, and a byte maps to an ASCII character
+ * only if it is that ASCII byte, so an ASCII needle is found exactly where the bytes hold it.
+ */
+function asText(b: Uint8Array): string {
+  let text = texts.get(b);
+  if (text === undefined) {
+    text = new TextDecoder('latin1').decode(b);
+    texts.set(b, text);
+  }
+  return text;
+}
+
+/** First index of the ASCII string `s` in `b` at or after `from`, or -1 (every caller's needle is ASCII). */
 export function indexOfAscii(b: Uint8Array, s: string, from = 0): number {
   if (s.length === 0) return -1;
+  // A large file is searched as text, decoded once: the engine's substring search skips ahead,
+  // where the byte loop below tries every occurrence of the first character — a hostile 20 MB file
+  // of `<` took ~0.7 s per search, and the packet scan makes several (issue 17; bad input must not
+  // stall a collect).
+  if (b.length >= LARGE_BYTES) return asText(b).indexOf(s, from);
   const c0 = s.charCodeAt(0);
   for (let i = b.indexOf(c0, from); i >= 0 && i + s.length <= b.length; i = b.indexOf(c0, i + 1)) {
     if (bytesEqual(b, i, s)) return i;
