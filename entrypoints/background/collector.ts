@@ -1,7 +1,7 @@
-import { countVerdicts, deleteItem, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
-import { announceItemsAdded } from '@/utils/messages/library-events';
+import { announceItemsAdded, announceItemsRemoved } from '@/utils/messages/library-events';
 import { announceJobChanged } from '@/utils/messages/job-events';
 import { GLOBAL_REQUESTS, IMAGES_IN_HAND, interleaveByKey, KeyedLimiter } from '@/utils/net/limiter';
 import type { JobView } from '@/utils/messages/messages';
@@ -44,6 +44,9 @@ const jobFullNote = () => `This collect reached ${MAX_CANDIDATES.toLocaleString(
 /** Why an image stored earlier in a watching collect left the library (Collector.withdraw). */
 const WITHDRAWN_NOTE =
   'Images stored earlier in this collect were found again in another part of the page (a frame) that does not permit them, or where Heed could not check them: they were removed from your collection. Their latest verdicts say why.';
+/** Why an image this collect kept stayed in the library after it was withdrawn (Collector.withdraw). */
+const WITHDRAWN_KEPT_NOTE =
+  'Images kept earlier in this collect were found again in another part of the page (a frame) that does not permit them, or where Heed could not check them; another collect kept the same images from a page that permits them, so they stay in your collection under that collect’s page, not this one.';
 
 /**
  * Where each image of a job was reported last: the index of its latest candidate, the candidate
@@ -356,18 +359,33 @@ export class Collector {
   }
 
   /**
-   * Take out of the collection what this job stored of the image at `url` (its `permitted`
-   * verdicts: a `duplicate` one stored nothing), once a later verdict of it does not permit it:
-   * the image was found again where it is refused, or could not be checked (fail closed). Told
-   * once in the job's notes; each verdict says why.
+   * Take out of the collection what this job kept of the image at `url` (its `permitted` verdicts
+   * stored it; its `duplicate` ones kept bytes another collect stored), once a later verdict of it
+   * does not permit it: the image was found again where it is refused, or could not be checked
+   * (fail closed). Decision (DESIGN.md §1 nothing lost; §3 the record names its source): the job's
+   * claims on those bytes go (db.ts withdrawClaims); the item is deleted only when no other
+   * collect kept the same bytes (by SHA-256) — otherwise it stays, its record that collect's (its
+   * page, URL, licence, evidence), never this job's refused page. Before, the item was deleted, and
+   * another collect's duplicate verdict was left pointing at nothing. Told once in the job's notes;
+   * each verdict says why; open library pages hear of what left (items-removed) or changed.
    */
   private async withdraw(jobId: string, url: string): Promise<void> {
     const job = await getJob(this.db, jobId);
     const indices = job ? (this.reports.get(jobId)?.get(url)?.indices ?? reportsOf(job.candidates).get(url)?.indices ?? []) : [];
-    const stored = (await verdictsAt(this.db, jobId, indices)).filter((v) => v.verdict.decision === 'permitted' && v.verdict.sha256);
-    if (stored.length === 0) return;
-    for (const v of stored) await deleteItem(this.db, v.verdict.sha256!);
-    await this.updateJob(jobId, (j) => ((j.notes ?? []).includes(WITHDRAWN_NOTE) ? j : { ...j, notes: [...(j.notes ?? []), WITHDRAWN_NOTE] }));
+    const kept = (await verdictsAt(this.db, jobId, indices)).filter((v) => permits(v.verdict) && v.verdict.sha256);
+    const outcomes = new Map<string, Awaited<ReturnType<typeof withdrawClaims>>>();
+    for (const sha of new Set(kept.map((v) => v.verdict.sha256!))) {
+      const storedIt = kept.some((v) => v.verdict.sha256 === sha && v.verdict.decision === 'permitted');
+      outcomes.set(sha, await withdrawClaims(this.db, sha, jobId, storedIt));
+    }
+    const deleted = [...outcomes].filter(([, o]) => o === 'deleted').map(([sha]) => sha);
+    const replaced = [...outcomes].filter(([, o]) => o === 'replaced').map(([sha]) => sha);
+    // A record that changed is shown afresh: taken out of the page, then read again.
+    announceItemsRemoved([...deleted, ...replaced]);
+    announceItemsAdded(replaced);
+    const notes = [...(deleted.length > 0 ? [WITHDRAWN_NOTE] : []), ...(replaced.length > 0 ? [WITHDRAWN_KEPT_NOTE] : [])];
+    if (notes.length === 0) return;
+    await this.updateJob(jobId, (j) => (notes.every((n) => (j.notes ?? []).includes(n)) ? j : { ...j, notes: [...(j.notes ?? []), ...notes.filter((n) => !(j.notes ?? []).includes(n))] }));
   }
 
   /** Stop watching the page; the job finishes once every image found so far has a verdict. */

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Collector } from '@/entrypoints/background/collector';
 import { chosenImage } from '@/utils/policy/image-to-judge';
 import type { OriginSignals } from '@/entrypoints/background/origin-signals';
-import { getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
+import { getBlob, getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
 import { parseSettings, type Settings } from '@/utils/model/settings';
 import { framesOfReport } from '@/utils/page/received-signals';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
@@ -116,6 +116,50 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(verdicts.map((v) => v.decision)).toEqual(['permitted', 'refused']);
     expect(await listItems(db)).toEqual([]);
     expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/removed from your collection/);
+  });
+
+  // Withdrawing deleted the item by its SHA-256, whoever else kept it: another collect that found
+  // the same bytes on a page that permits them had recorded them as a `duplicate` (nothing stored
+  // of its own), and lost them with this job's refusal (DESIGN.md §1: nothing lost).
+  it('withdrawn after another collect kept the same bytes (a duplicate its own page permitted), the item stays, its record that collect’s page, never this job’s', async () => {
+    const events: unknown[] = [];
+    const channel = new BroadcastChannel('heed-library');
+    channel.onmessage = (e) => events.push(e.data);
+    try {
+      run();
+      expect((await verdictsOnce(1)).map((v) => v.decision)).toEqual(['permitted']);
+      const other = makeItem(1, { url: 'https://mirror.example/x.jpg', finalUrl: 'https://mirror.example/x.jpg', pageUrl: 'https://mirror.example/gallery', pageTitle: 'Mirror' });
+      const recorded = await recordVerdict(db, { jobId: 'other-job', index: 0, seq: 0 }, { url: other.url, decision: 'permitted', reasons: [], licence: null, sha256: other.sha256, evidence: [] }, { record: other, bytes: new Uint8Array([1, 2, 3]) });
+      expect(recorded.decision).toBe('duplicate');
+      await reportFromFrame();
+      expect((await verdictsOnce(2)).map((v) => v.decision)).toEqual(['permitted', 'refused']);
+      await vi.waitFor(async () => expect((await getJob(db, job.id))?.notes?.length).toBeGreaterThan(0), { timeout: 2000 });
+      const items = await listItems(db);
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ pageUrl: 'https://mirror.example/gallery', url: 'https://mirror.example/x.jpg' });
+      expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/another collect kept the same images/);
+      expect(await getBlob(db, other.sha256)).toBeDefined();
+      // The library page re-reads the changed record.
+      await vi.waitFor(() => expect(events).toContainEqual({ type: 'items-removed', keys: [other.sha256] }), { timeout: 2000 });
+    } finally {
+      channel.close();
+    }
+  });
+
+  it('withdrawn with no other collect keeping it, the item is deleted and open library pages hear items-removed', async () => {
+    const events: unknown[] = [];
+    const channel = new BroadcastChannel('heed-library');
+    channel.onmessage = (e) => events.push(e.data);
+    try {
+      run();
+      const [first] = await verdictsOnce(1);
+      await reportFromFrame();
+      await verdictsOnce(2);
+      await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+      await vi.waitFor(() => expect(events).toContainEqual({ type: 'items-removed', keys: [first!.sha256] }), { timeout: 2000 });
+    } finally {
+      channel.close();
+    }
   });
 
   it('reported again while it is being judged, it is judged again under that frame before its verdict is written', async () => {
