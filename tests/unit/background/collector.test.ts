@@ -29,6 +29,32 @@ vi.mock('@/entrypoints/background/judge-image', () => ({
   },
 }));
 
+// The tab's frames as the watch finds them (scan-tab.ts): a test says which frames the tab has and
+// what scanning them reports; by default the tab cannot be scripted (as the fake browser).
+const tab = vi.hoisted(() => ({
+  frames: null as { frameId: number; documentId: string; url: string }[] | null,
+  scans: new Map<string, unknown[]>(),
+  watched: [] as string[],
+}));
+vi.mock('@/entrypoints/background/scan-tab', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/entrypoints/background/scan-tab')>();
+  return {
+    ...actual,
+    listFrames: async () => {
+      if (!tab.frames) throw new Error('Cannot access contents of the page');
+      return { frames: tab.frames, complete: true };
+    },
+    scanFrames: async (_tabId: number, frames: { frameId: number; documentId: string }[]) => {
+      const candidates = frames.flatMap((f) => (tab.scans.get(f.documentId) ?? []) as ImageCandidate[]);
+      return { page: null, candidates, limits: [], reportedByFrame: new Map(frames.map((f) => [f.frameId, ((tab.scans.get(f.documentId) ?? []) as ImageCandidate[]).map((c) => c.url)])), frameSignals: new Map(), silentFrames: 0 };
+    },
+    startWatcher: async (_tabId: number, _jobId: string, frames: { documentId: string }[]) => {
+      tab.watched.push(...frames.map((f) => f.documentId));
+    },
+  };
+});
+vi.mock('@/entrypoints/background/cross-origin-sheets', () => ({ readCrossOriginSheets: async () => new Map() }));
+
 let n = 0;
 const noOrigins = {} as OriginSignals;
 
@@ -72,6 +98,9 @@ describe('a watching collect, when a frame reports an image the job already has'
 
   beforeEach(async () => {
     fakeBrowser.reset();
+    tab.frames = null;
+    tab.scans = new Map();
+    tab.watched = [];
     // The frame's response headers are read again: none here.
     vi.stubGlobal('fetch', async () => new Response(null, { status: 200 }));
     db = await openHeedDB(`collector-watch-${++n}`);
@@ -160,6 +189,49 @@ describe('a watching collect, when a frame reports an image the job already has'
     } finally {
       channel.close();
     }
+  });
+
+  // "Collect while scrolling" gave a watcher to the frames there when the watch began only: a frame
+  // the page added later was never read, so an image shown both in it and in the top page was
+  // judged as the top page's alone — the frame's refusal (its metas saying noai, a blocked site's
+  // frame) never applied, and the image was stored.
+  describe('a frame the page added after the watch began', () => {
+    const URL_Y = 'https://cdn.example/y.jpg';
+    const inNoaiFrame = (url: string) => ImageCandidateSchema.parse({ url, frames: NOAI_FRAME });
+    const fromTop = (url: string) => collector.addCandidates(job.id, job.tabId, [{ url }], null, { frameId: 0, signals: null, page: job.pageUrl });
+
+    it('an image the top page reports while that frame shows it too is judged under the frame’s refusal: refused, nothing stored; the frame gets a watcher', async () => {
+      tab.frames = [{ frameId: 0, documentId: 'doc-top', url: job.pageUrl }, { frameId: 9, documentId: 'doc-late', url: 'https://widgets.example/embed' }];
+      tab.scans.set('doc-late', [inNoaiFrame(URL_Y)]);
+      await fromTop(URL_Y);
+      run();
+      await verdictsOnce(2);
+      await new Promise((r) => setTimeout(r, 50));
+      const y = (await listVerdicts(db, job.id)).map((s) => s.verdict).filter((v) => v.url === URL_Y);
+      expect(y.length).toBeGreaterThan(0);
+      expect(y.map((v) => v.decision).every((d) => d === 'refused')).toBe(true);
+      expect(tab.watched).toEqual(['doc-late']);
+    });
+
+    it('added after the image was stored, the next frame check reads it: its refusal takes the image out of the collection', async () => {
+      run();
+      expect((await verdictsOnce(1)).map((v) => v.decision)).toEqual(['permitted']);
+      tab.frames = [{ frameId: 0, documentId: 'doc-top', url: job.pageUrl }, { frameId: 9, documentId: 'doc-late', url: 'https://widgets.example/embed' }];
+      tab.scans.set('doc-late', [inNoaiFrame(URL_X)]);
+      await collector.coverFrames(job.id);
+      expect((await verdictsOnce(2)).map((v) => v.decision)).toEqual(['permitted', 'refused']);
+      await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+    });
+
+    it('a frame already covered is not scanned again; a frame that navigated (a new document) is', async () => {
+      tab.frames = [{ frameId: 0, documentId: 'doc-top', url: job.pageUrl }, { frameId: 9, documentId: 'doc-late', url: 'https://widgets.example/embed' }];
+      await collector.coverFrames(job.id);
+      await collector.coverFrames(job.id);
+      expect(tab.watched).toEqual(['doc-late']);
+      tab.frames = [tab.frames[0]!, { frameId: 9, documentId: 'doc-later', url: 'https://widgets.example/other' }];
+      await collector.coverFrames(job.id);
+      expect(tab.watched).toEqual(['doc-late', 'doc-later']);
+    });
   });
 
   it('reported again while it is being judged, it is judged again under that frame before its verdict is written', async () => {
