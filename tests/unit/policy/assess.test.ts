@@ -1440,6 +1440,13 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
       expect(direct.before).toBeNull();
       expect(direct.after.decision).toBe('permitted');
     });
+    it('a report whose list of ancestors fails validation, or names none, reads as unread: its images fail closed', () => {
+      const sent = ScannedFrameSignalsSchema.parse({ url: CDN, metas: [], ancestors: Array.from({ length: 40 }, () => 'https://a.example/') });
+      expect(sent.ancestors).toBeNull();
+      const decide = (frames: FrameOfImage[]) => assessImage(page(), image(url, { origins: originsShownIn(url, [CDN]) }), candidate(url, { frames }), settings);
+      expect(decide(framesOfReport(sent)).reasons).toContain('signal-unreadable');
+      expect(decide(framesOfReport({ url: CDN, metas: [] })).reasons).toContain('signal-unreadable');
+    });
     it('inside frames of unlisted sites, or of the page’s own, nothing changes', () => {
       expect(cdn(['https://widgets.example', 'https://museum.example']).after.decision).toBe('permitted');
       expect(cdn(['https://museum.example', 'https://museum.example']).after.decision).toBe('permitted');
