@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { deleteItem, getItemsByKeys, type HeedDatabase } from '@/utils/store/db';
-import { onLibraryEvent } from '@/utils/messages/library-events';
+import { announceItemsRemoved, onLibraryEvent } from '@/utils/messages/library-events';
 import { EMPTY_FILTER, parseFilter, type LibraryFilter } from '@/utils/ui/library-filter';
 import type { ManifestItem } from '@/utils/model/manifest';
 import { mainThreadScanner, workerScanner } from './facet-scanner';
@@ -44,7 +44,7 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
 
   // Items a running collect stores appear as they land: keys arrive from the background, the
   // items are read in one batch per half second (a fast collect stores several a second).
-  const { add } = index;
+  const { add, remove: drop } = index;
   /** The key of the active cell when items were added: the cell moves with it. */
   const follow = useRef<string | undefined>(undefined);
   const current = useRef({ keys, active });
@@ -78,6 +78,15 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
         .catch(() => undefined);
     };
     const stop = onLibraryEvent((event) => {
+      if (event.type === 'items-removed') {
+        // Withdrawn by a collect (or deleted elsewhere): gone from the page at once, and not read if still to be.
+        const gone = new Set(event.keys);
+        pending = pending.filter((k) => !gone.has(k));
+        for (const key of event.keys) drop(key);
+        setOpen((o) => (o && gone.has(o.sha256) ? null : o));
+        setStorageKey((k) => k + 1);
+        return;
+      }
       pending.push(...event.keys);
       timer ??= setTimeout(flush, 500);
     });
@@ -86,7 +95,7 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
       if (timer) clearTimeout(timer);
       if (quiet) clearTimeout(quiet);
     };
-  }, [db, add, announce]);
+  }, [db, add, drop, announce]);
 
   // The active cell follows its item when new items are put ahead of it (see the flush above).
   useEffect(() => {
@@ -117,6 +126,7 @@ export function LibraryView({ db, hidden, announce, createFacetWorker }: { db: H
   const remove = async (key: string) => {
     const label = open ? itemLabel(open) : 'item';
     await deleteItem(db, key);
+    announceItemsRemoved([key]); // other open library pages drop it too
     setOpen(null);
     index.remove(key);
     setStorageKey((k) => k + 1);

@@ -1,7 +1,7 @@
-import { countVerdicts, deleteItem, getJob, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
-import { announceItemsAdded } from '@/utils/messages/library-events';
+import { announceItemsAdded, announceItemsRemoved } from '@/utils/messages/library-events';
 import { announceJobChanged } from '@/utils/messages/job-events';
 import { GLOBAL_REQUESTS, IMAGES_IN_HAND, interleaveByKey, KeyedLimiter } from '@/utils/net/limiter';
 import type { JobView } from '@/utils/messages/messages';
@@ -21,7 +21,7 @@ import { expireNow } from './history-expiry';
 import type { OriginSignals } from './origin-signals';
 import { readCrossOriginSheets } from './cross-origin-sheets';
 import { addFrameHeaders } from './frame-headers';
-import { listFrames, NAVIGATED_ERROR, scanOptionsFor, scanTab, silentFramesNote, startWatcher, stillShowing, stopWatcher, withReported, type TabFrame, type TabScanOptions } from './scan-tab';
+import { listFrames, NAVIGATED_ERROR, scanFrames, scanOptionsFor, scanTab, silentFramesNote, startWatcher, stillShowing, stopWatcher, withReported, type TabFrame, type TabScanOptions } from './scan-tab';
 import { keepResuming } from './alarms';
 
 /** What the job's images are decided under (null settings: a job an earlier Heed stored). */
@@ -41,9 +41,14 @@ class PolicyChanged extends Error {}
 const MAX_CANDIDATES = 20_000;
 /** Built when first needed: `toLocaleString` starts number formatting, ~0.5 ms of each worker start (issue 17). */
 const jobFullNote = () => `This collect reached ${MAX_CANDIDATES.toLocaleString('en')} images, the most one collect holds: images the page shows after that are not added.`;
+/** How often a watching collect looks for frames the page added (Collector.coverFrames), besides on each report. */
+const FRAME_CHECK_MS = 3_000;
 /** Why an image stored earlier in a watching collect left the library (Collector.withdraw). */
 const WITHDRAWN_NOTE =
   'Images stored earlier in this collect were found again in another part of the page (a frame) that does not permit them, or where Heed could not check them: they were removed from your collection. Their latest verdicts say why.';
+/** Why an image this collect kept stayed in the library after it was withdrawn (Collector.withdraw). */
+const WITHDRAWN_KEPT_NOTE =
+  'Images kept earlier in this collect were found again in another part of the page (a frame) that does not permit them, or where Heed could not check them; another collect kept the same images from a page that permits them, so they stay in your collection under that collect’s page, not this one.';
 
 /**
  * Where each image of a job was reported last: the index of its latest candidate, the candidate
@@ -116,6 +121,10 @@ export class Collector {
    * under its latest report and judges it again when one arrives before its verdict is recorded.
    */
   private readonly reports = new Map<string, Map<string, ImageReports>>();
+  /** Per watching job, the frame documents scanned and given a watcher (coverFrames); forgotten with the worker: then every frame is scanned once more. */
+  private readonly watchedDocs = new Map<string, Set<string>>();
+  /** Per watching job, the frame check running (coverFrames runs one at a time per job). */
+  private readonly covering = new Map<string, Promise<number>>();
 
   constructor(
     private readonly db: HeedDatabase,
@@ -197,9 +206,73 @@ export class Collector {
     if (job.state === 'running') {
       this.run(job.id);
       await keepResuming();
-      if (job.watching) await startWatcher(tabId, job.id, frames, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
+      if (job.watching) {
+        this.watchedDocs.set(job.id, new Set(frames.map((f) => f.documentId)));
+        await startWatcher(tabId, job.id, frames, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
+        this.keepCovering(job.id);
+      }
     }
     return job;
+  }
+
+  /**
+   * Give the frames a watching collect's page added since the watch began (or that navigated: a
+   * new document) what the collect's start gave its frames: a scan, whose reports join the job
+   * (addReports: an image it shows that the job has is judged again under it, and withdrawn if it
+   * refuses), then a watcher. Run before each report is added (addCandidates), so an image the top
+   * page reports while such a frame shows it too is judged under that frame's refusal, and every
+   * FRAME_CHECK_MS while the job watches (keepCovering), for a frame added after the image was
+   * stored (withdraw then takes it out). Before, only the frames there when the watch began had a
+   * watcher: a frame added later was never read, and an image shown both in it and in the top page
+   * was kept against its refusal. One check at a time per job. Returns how many images were new to
+   * the job.
+   */
+  async coverFrames(jobId: string): Promise<number> {
+    const previous = this.covering.get(jobId) ?? Promise.resolve(0);
+    const next = previous.catch(() => 0).then(() => this.coverFramesNow(jobId));
+    this.covering.set(jobId, next);
+    try {
+      return await next;
+    } finally {
+      if (this.covering.get(jobId) === next) this.covering.delete(jobId);
+    }
+  }
+
+  private async coverFramesNow(jobId: string): Promise<number> {
+    const job = await getJob(this.db, jobId);
+    if (!job?.watching || job.state !== 'running' || !job.settings) {
+      this.watchedDocs.delete(jobId);
+      return 0;
+    }
+    const listed = await listFrames(job.tabId).catch(() => null);
+    if (!listed) return 0; // the tab is gone or cannot be scripted: the watch ends with it
+    let watched = this.watchedDocs.get(jobId);
+    if (!watched) this.watchedDocs.set(jobId, (watched = new Set()));
+    // The main frame's document is the job's page: a new one is a navigation, which ends the watch.
+    const fresh = listed.frames.filter((f) => f.frameId !== 0 && !watched.has(f.documentId));
+    if (fresh.length === 0) return 0;
+    for (const f of fresh) watched.add(f.documentId);
+    const options: TabScanOptions = { options: scanOptionsFor(job.settings, false), perFrame: await readCrossOriginSheets(job.tabId, fresh.map((f) => f.documentId)).catch(() => new Map()) };
+    const scan = await scanFrames(job.tabId, fresh, options);
+    // Their response headers, as for the frames of the collect's scan.
+    await addFrameHeaders(scan.candidates);
+    const notes = [...scan.limits.map(scanLimitNote), ...(scan.silentFrames > 0 ? [silentFramesNote(scan.silentFrames)] : [])];
+    const added = await this.addReports(jobId, job.tabId, scan.candidates, notes, { top: false });
+    await startWatcher(job.tabId, jobId, fresh, withReported(options, scan.reportedByFrame)).catch((err: unknown) => console.error('Heed: watch', err));
+    return added;
+  }
+
+  /** Check for new frames every FRAME_CHECK_MS while the job watches (coverFrames); ends with the watch or the worker. */
+  private keepCovering(jobId: string): void {
+    setTimeout(() => {
+      void getJob(this.db, jobId)
+        .then(async (job) => {
+          if (!job?.watching || job.state !== 'running') return;
+          await this.coverFrames(jobId).catch((err: unknown) => console.error('Heed: watch frames', err));
+          this.keepCovering(jobId);
+        })
+        .catch(() => undefined);
+    }, FRAME_CHECK_MS);
   }
 
   /**
@@ -271,6 +344,19 @@ export class Collector {
       }
       if (!top) await addFrameHeaders(parsed);
     }
+    // Frames the page added since the watch began (or since the last report) are scanned first,
+    // and their reports merged, so an image this report shows is judged under them too (coverFrames).
+    await this.coverFrames(jobId).catch((err: unknown) => console.error('Heed: watch frames', err));
+    return this.addReports(jobId, tabId, parsed, limit ? [scanLimitNote(limit)] : [], { top, page: from.page });
+  }
+
+  /**
+   * Reports of images to add to a watching job (addCandidates): each new image, or one the job has
+   * with something new, becomes a candidate; `extraNotes`: what the report's scan could not cover.
+   * `from.top`: the report is the top frame's (dropped when its address is not the job's page).
+   */
+  private async addReports(jobId: string, tabId: number, parsed: readonly ImageCandidate[], extraNotes: readonly string[], from: { top: boolean; page?: string | null | undefined }): Promise<number> {
+    const { top } = from;
     let added = 0;
     let otherPage = false;
     /** Images already in the job whose new report the cap left out: what was stored of them goes. */
@@ -305,7 +391,7 @@ export class Collector {
       // The page's watcher stops reporting at the job's cap, so reaching it is what to tell.
       const full = (added > 0 || leftOut.length > 0) && job.candidates.length + added >= MAX_CANDIDATES;
       const notes = [...(job.notes ?? [])];
-      for (const note of [full ? jobFullNote() : null, limit ? scanLimitNote(limit) : null]) if (note && !notes.includes(note)) notes.push(note);
+      for (const note of [full ? jobFullNote() : null, ...extraNotes]) if (note && !notes.includes(note)) notes.push(note);
       if (!added && notes.length === (job.notes ?? []).length) return job;
       // Known to the worker at once (process judges an image again when a report of it arrives
       // before its verdict is written); forgotten if the write fails, and read again from the job.
@@ -356,18 +442,33 @@ export class Collector {
   }
 
   /**
-   * Take out of the collection what this job stored of the image at `url` (its `permitted`
-   * verdicts: a `duplicate` one stored nothing), once a later verdict of it does not permit it:
-   * the image was found again where it is refused, or could not be checked (fail closed). Told
-   * once in the job's notes; each verdict says why.
+   * Take out of the collection what this job kept of the image at `url` (its `permitted` verdicts
+   * stored it; its `duplicate` ones kept bytes another collect stored), once a later verdict of it
+   * does not permit it: the image was found again where it is refused, or could not be checked
+   * (fail closed). Decision (DESIGN.md §1 nothing lost; §3 the record names its source): the job's
+   * claims on those bytes go (db.ts withdrawClaims); the item is deleted only when no other
+   * collect kept the same bytes (by SHA-256) — otherwise it stays, its record that collect's (its
+   * page, URL, licence, evidence), never this job's refused page. Before, the item was deleted, and
+   * another collect's duplicate verdict was left pointing at nothing. Told once in the job's notes;
+   * each verdict says why; open library pages hear of what left (items-removed) or changed.
    */
   private async withdraw(jobId: string, url: string): Promise<void> {
     const job = await getJob(this.db, jobId);
     const indices = job ? (this.reports.get(jobId)?.get(url)?.indices ?? reportsOf(job.candidates).get(url)?.indices ?? []) : [];
-    const stored = (await verdictsAt(this.db, jobId, indices)).filter((v) => v.verdict.decision === 'permitted' && v.verdict.sha256);
-    if (stored.length === 0) return;
-    for (const v of stored) await deleteItem(this.db, v.verdict.sha256!);
-    await this.updateJob(jobId, (j) => ((j.notes ?? []).includes(WITHDRAWN_NOTE) ? j : { ...j, notes: [...(j.notes ?? []), WITHDRAWN_NOTE] }));
+    const kept = (await verdictsAt(this.db, jobId, indices)).filter((v) => permits(v.verdict) && v.verdict.sha256);
+    const outcomes = new Map<string, Awaited<ReturnType<typeof withdrawClaims>>>();
+    for (const sha of new Set(kept.map((v) => v.verdict.sha256!))) {
+      const storedIt = kept.some((v) => v.verdict.sha256 === sha && v.verdict.decision === 'permitted');
+      outcomes.set(sha, await withdrawClaims(this.db, sha, jobId, storedIt));
+    }
+    const deleted = [...outcomes].filter(([, o]) => o === 'deleted').map(([sha]) => sha);
+    const replaced = [...outcomes].filter(([, o]) => o === 'replaced').map(([sha]) => sha);
+    // A record that changed is shown afresh: taken out of the page, then read again.
+    announceItemsRemoved([...deleted, ...replaced]);
+    announceItemsAdded(replaced);
+    const notes = [...(deleted.length > 0 ? [WITHDRAWN_NOTE] : []), ...(replaced.length > 0 ? [WITHDRAWN_KEPT_NOTE] : [])];
+    if (notes.length === 0) return;
+    await this.updateJob(jobId, (j) => (notes.every((n) => (j.notes ?? []).includes(n)) ? j : { ...j, notes: [...(j.notes ?? []), ...notes.filter((n) => !(j.notes ?? []).includes(n))] }));
   }
 
   /** Stop watching the page; the job finishes once every image found so far has a verdict. */
@@ -415,7 +516,8 @@ export class Collector {
     for (const job of jobs) {
       if (job.watching && !(await browser.tabs.get(job.tabId).then(() => true, () => false))) {
         await this.updateJob(job.id, (j) => ({ ...j, watching: false }));
-      }
+      } else if (job.watching) this.keepCovering(job.id); // this worker knows none of its frames: the first check scans them all
+
       this.run(job.id);
     }
     return jobs.length;

@@ -161,6 +161,23 @@ export async function scanTab(
   frames: readonly TabFrame[],
   options: TabScanOptions,
 ): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; frameSignals: Map<number, FrameOfImage[]>; silentFrames: number }> {
+  const { page, ...rest } = await scanFrames(tabId, frames, options);
+  if (!page) throw new Error('The page could not be scanned');
+  return { page: pageSignalsFromScan(page), ...rest };
+}
+
+/** What the scan of some frames found (scanTab); `page`: the main frame's page signals, when it was among them and answered. */
+export interface FramesScan {
+  page: ScannedPageSignals | null;
+  candidates: ImageCandidate[];
+  limits: ScanLimit[];
+  reportedByFrame: Map<number, string[]>;
+  frameSignals: Map<number, FrameOfImage[]>;
+  silentFrames: number;
+}
+
+/** scanTab's work for any of the tab's frames: the child frames a watching collect finds later are scanned so too (collector.ts coverFrames). */
+export async function scanFrames(tabId: number, frames: readonly TabFrame[], options: TabScanOptions): Promise<FramesScan> {
   const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
   let page: ScannedPageSignals | null = null;
   let silentFrames = 0;
@@ -200,8 +217,7 @@ export async function scanTab(
     }
     reportedByFrame.set(frame.frameId, reported);
   }
-  if (!page) throw new Error('The page could not be scanned');
-  return { page: pageSignalsFromScan(page), candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, silentFrames };
+  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, silentFrames };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

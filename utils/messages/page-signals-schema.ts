@@ -3,7 +3,7 @@ import { lazily } from '../model/lazily';
 import { MAX_PAGE_URL } from '../model/page-url';
 import type { ScannedFrameSignals, ScannedPageSignals } from '../page/page-signals';
 import { RAW_LIMITS, type RawPageSignals } from '../page/raw-page-signals';
-import { MAX_FRAME_OWNERS } from '../page/frame-owner';
+import { MAX_FRAME_ANCESTORS, MAX_FRAME_OWNERS } from '../page/frame-owner';
 import { PageLicenceMarkupSchema } from '../signals/html-licence/schema';
 import { namesRsl, RSL_MEDIA_TYPE } from '../signals/html-licence/statements';
 
@@ -35,6 +35,9 @@ export const ScannedFrameSignalsSchema: z.ZodType<ScannedFrameSignals> = lazily(
   owners: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_OWNERS).nullable().optional().catch(null),
   // The document that wrote a siteless frame (frame-owner.ts frameWriter); unreadable, as null.
   writer: z.union([z.literal('top'), z.object({ url: z.string().max(MAX_PAGE_URL), metas: RawMetasSchema })]).nullable().optional().catch(null),
+  // The frames above it (frame-owner.ts frameAncestors): a list that fails validation reads as
+  // unread (null), which fails the frame's images closed.
+  ancestors: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_ANCESTORS).nullable().optional().catch(null),
 }));
 
 const linkType = (type: string): string => (type.length <= 200 ? type : namesRsl(type) ? RSL_MEDIA_TYPE : type.slice(0, 200));

@@ -85,6 +85,55 @@ export function frameOwners(view: Window | null | undefined, frameUrl: string): 
   return owners.length > 0 ? owners.slice(0, MAX_FRAME_OWNERS) : null;
 }
 
+/** The most ancestor addresses a frame reports (frameAncestors): a frame nested deeper fails closed. */
+export const MAX_FRAME_ANCESTORS = MAX_FRAME_DEPTH;
+
+/**
+ * The addresses of every frame between a frame document and the top page, nearest first (the top
+ * page is left out: the worker applies its site to every image already). Each frame above that the
+ * document can read (same origin) is named by its whole address (a Wayback copy keeps the site it
+ * archives; one over the cap is cut, which keeps its host); one it cannot read, by its origin from
+ * `location.ancestorOrigins` (Chromium). A readable frame whose address names no site (`about:srcdoc`)
+ * is named by its origin. Decisions (DESIGN.md §2 rule 1, the reading that cannot keep what the owner
+ * refused: the worker looks up every one of these sites in the registry and the user's block list,
+ * site-registry.ts frameSiteEvidence):
+ * - `null` when a frame above, other than the top page, cannot be named: no `ancestorOrigins` (Firefox)
+ *   and not readable, or listed as `null` (an opaque origin: a sandboxed frame — a page can sandbox a
+ *   blocked site's frame — or one its embedder hid with `referrerpolicy="no-referrer"`), or nested
+ *   deeper than MAX_FRAME_ANCESTORS. The worker then fails the frame's images closed. In Firefox this
+ *   refuses only images in a frame nested inside a cross-origin frame that is not the top page; a frame
+ *   directly in the page, or inside frames of its own origin, names all its ancestors.
+ *   `document.referrer` is not read instead: the page can set it (a referrer policy) and another frame
+ *   can navigate a nested frame, so it can name a site other than the parent's.
+ * - `undefined` for the top page itself.
+ * Before, only a frame with no address of its own named its owners: a CDN frame inside a blocked site's
+ * frame inside an unlisted page had its images kept.
+ */
+export function frameAncestors(view: Window | null | undefined): string[] | null | undefined {
+  if (!view) return null;
+  const top = attempt(() => view.top);
+  const origins = attempt(() => {
+    const list = view.location.ancestorOrigins as ArrayLike<string> | undefined;
+    return list ? Array.from(list) : undefined;
+  });
+  const ancestors: string[] = [];
+  let current: Window = view;
+  for (let level = 0; level <= MAX_FRAME_ANCESTORS; level++) {
+    const parent = attempt(() => current.parent);
+    if (!parent) return null; // torn down: nothing can be said
+    if (parent === current) return level === 0 ? undefined : ancestors; // `current` is the top
+    if (top && parent === top) return ancestors; // the top page: its site is the page's
+    if (level === MAX_FRAME_ANCESTORS) return null; // deeper than Heed reads
+    const href = attempt(() => parent.location.href);
+    const address = typeof href === 'string' ? (namesSite(href) ? href.slice(0, MAX_PAGE_URL) : originAddress(attempt(() => parent.origin))) : originAddress(origins?.[level]);
+    if (address) {
+      if (!ancestors.includes(address)) ancestors.push(address);
+    } else if (typeof href !== 'string') return null; // unreadable and unnamed: it may be a blocked site's
+    current = parent;
+  }
+  return null;
+}
+
 /**
  * The document that wrote a frame whose address names no site: `'top'` when it is the top page
  * (whose own signals bind every image on it), else its address and raw metas, read from inside

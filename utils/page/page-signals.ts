@@ -4,7 +4,7 @@ import type { PageLicenceMarkup, PageLicenceSignals } from '../signals/html-lice
 import type { RobotsMeta } from '../signals/meta-robots';
 import type { TdmDeclaration } from '../signals/tdmrep';
 import { cleanText } from '../scan/text';
-import { frameOwners, frameWriter } from './frame-owner';
+import { frameAncestors, frameOwners, frameWriter } from './frame-owner';
 
 /** Page-level signals (JSON-serialisable; validated on arrival). */
 export interface PageSignals {
@@ -44,16 +44,20 @@ export function readPageSignals(doc: Document, pageUrl: string): ScannedPageSign
 /**
  * What a frame document says of itself that binds the images in it, raw (received-signals.ts
  * frameSignalsFrom reads it): read by Collect's scanner and a frame's scroll watcher. A frame
- * whose address names no site (`about:srcdoc`) says whose it is too: frame-owner.ts `owners`.
+ * whose address names no site (`about:srcdoc`) says whose it is too: frame-owner.ts `owners`; every
+ * frame names the frames above it (frame-owner.ts frameAncestors), whose sites bind its images too.
  */
 export function readFrameSignals(doc: Document, frameUrl: string): ScannedFrameSignals {
   const owners = frameOwners(doc.defaultView, frameUrl);
   const writer = frameWriter(doc.defaultView, frameUrl);
-  return { url: frameUrl, metas: readRawMetas(doc), ...(owners !== undefined ? { owners } : {}), ...(writer !== undefined ? { writer } : {}) };
+  const ancestors = frameAncestors(doc.defaultView);
+  return { url: frameUrl, metas: readRawMetas(doc), ...(owners !== undefined ? { owners } : {}), ...(writer !== undefined ? { writer } : {}), ...(ancestors !== undefined ? { ancestors } : {}) };
 }
 export type ScannedFrameSignals = Pick<ScannedPageSignals, 'url' | 'metas'> & {
   /** For a frame whose address names no site: the addresses whose site it is (frame-owner.ts); null: they could not be read. */
   owners?: string[] | null;
   /** For a frame whose address names no site: the document that wrote it (frame-owner.ts frameWriter); null: it could not be read. */
   writer?: { url: string; metas: RawMeta[] } | 'top' | null;
+  /** The frames between this one and the top page, nearest first (frame-owner.ts frameAncestors); null: one could not be named. */
+  ancestors?: string[] | null;
 };

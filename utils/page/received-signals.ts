@@ -15,9 +15,10 @@ import { cleanText } from '../scan/text';
 import { namesSite } from './frame-owner';
 
 /** A frame document's signals as the images in it answer to them (verdict.ts FrameSignals): its robots metas and TDMRep meta. */
-export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals, 'url' | 'metas' | 'tdm'> & Pick<ScannedFrameSignals, 'owners'> {
+export function frameSignalsFrom(scanned: ScannedFrameSignals): Pick<PageSignals, 'url' | 'metas' | 'tdm'> & Pick<ScannedFrameSignals, 'owners' | 'ancestors'> {
   const owners = 'owners' in scanned && scanned.owners !== undefined ? { owners: scanned.owners } : {};
-  return { url: scanned.url, metas: robotsMetasFrom(scanned.metas), tdm: tdmMetaFrom(scanned.metas), ...owners };
+  const ancestors = 'ancestors' in scanned && scanned.ancestors !== undefined ? { ancestors: scanned.ancestors } : {};
+  return { url: scanned.url, metas: robotsMetasFrom(scanned.metas), tdm: tdmMetaFrom(scanned.metas), ...owners, ...ancestors };
 }
 
 /** A frame an image is found in, as its candidate records it (policy/verdict.ts FrameOfImage). */
@@ -32,7 +33,9 @@ type FrameOfImageLike = ReturnType<typeof frameSignalsFrom> & { headersUnread?: 
  * images fail closed (assess.ts `headersUnread`). Collect's scan and the scroll watch both attach these.
  */
 export function framesOfReport(scanned: ScannedFrameSignals): FrameOfImageLike[] {
-  const frame = frameSignalsFrom(scanned);
+  // A child frame's report that names no ancestors (every page script sends them, frame-owner.ts
+  // frameAncestors) is read as one whose ancestors could not be named: fail closed.
+  const frame = { ...frameSignalsFrom(scanned), ancestors: scanned.ancestors ?? null };
   // Not said for a frame that names no site: read as unread (fail closed).
   const writer = 'writer' in scanned && scanned.writer !== undefined ? scanned.writer : namesSite(scanned.url) ? undefined : null;
   if (writer === undefined || writer === 'top') return [frame];
@@ -42,7 +45,7 @@ export function framesOfReport(scanned: ScannedFrameSignals): FrameOfImageLike[]
 
 /** The page signals a page script read, as the worker judges with them. */
 export function pageSignalsFromScan(scanned: ScannedPageSignals): PageSignals {
-  const { owners: _owners, ...own } = frameSignalsFrom(scanned); // the top page's address is its own
+  const { owners: _owners, ancestors: _ancestors, ...own } = frameSignalsFrom(scanned); // the top page's address is its own
   return { ...scanned, ...own, licence: pageLicenceFrom(scanned.licence) };
 }
 

@@ -306,6 +306,8 @@ export function siteAddress(url: string): string {
 export interface FrameOfSite {
   url: string;
   owners?: readonly string[] | null | undefined;
+  /** The frames between it and the top page (page/frame-owner.ts frameAncestors); null: one could not be named. */
+  ancestors?: readonly string[] | null | undefined;
 }
 
 /**
@@ -324,16 +326,37 @@ export interface FrameOfSite {
  * as a frame whose headers went unread does (assess.ts): its owner may be a blocked site. Before,
  * such a frame was not looked up at all, and a blocked site's frame that wrote its images into an
  * `<iframe srcdoc>` inside itself had them kept.
+ * Every frame above a frame the image is shown in is looked up too (its `ancestors`, frame-owner.ts
+ * frameAncestors): a frame inside a blocked site's frame is shown by that site, whoever's its own
+ * address is (an unlisted CDN's frame inside a Pinterest frame inside an unlisted page). Decision
+ * (the reading that cannot keep what the owner refused): the images shown inside a frame are shown
+ * by every frame around it, so each one's site refuses them as the top page's does; a frame whose
+ * ancestors could not all be named (`null`: Firefox inside a cross-origin frame, an opaque
+ * ancestor) refuses with `signal-unreadable`. Before, only the top page's site and the frame's own
+ * were looked up, and such an image was kept. A frame recorded without the list (an earlier Heed's
+ * job) is read as before.
  * Evidence has scope `page` and its note names the frame (signals/document-kind.ts).
  */
 export function frameSiteEvidence(pageUrl: string, frames: readonly FrameOfSite[], purpose: Purpose, lists: UserLists, registry: Registry = SITE_REGISTRY): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
+  const ancestorsSeen = new Set<string>();
   for (const frame of frames) {
-    const key = `${frame.url}\n${JSON.stringify(frame.owners ?? null)}`;
+    const key = `${frame.url}\n${JSON.stringify(frame.owners ?? null)}\n${JSON.stringify(frame.ancestors ?? null)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const shown = frame.url.slice(0, 500);
+    if (frame.ancestors === null) {
+      out.push({
+        kind: 'site-registry', scope: 'page', source: shown, value: 'frame ancestors not read', effect: 'deny', reason: 'signal-unreadable',
+        note: `The image is shown in a frame (${shown.slice(0, 100)}) inside other frames that could not all be read: one may be a blocked site's, so Heed fails closed`,
+      });
+    }
+    for (const ancestor of frame.ancestors ?? []) {
+      if (ancestorsSeen.has(ancestor) || !/^https?:\/\//i.test(siteAddress(ancestor))) continue;
+      ancestorsSeen.add(ancestor);
+      out.push(...frameAddressEvidence(pageUrl, ancestor, `The image is shown in a frame (${shown.slice(0, 100)}) inside a frame of ${ancestor.slice(0, 500)}`, purpose, lists, registry));
+    }
     if (/^https?:\/\//i.test(siteAddress(frame.url))) {
       out.push(...frameAddressEvidence(pageUrl, frame.url, `The image is shown in a frame of ${shown}`, purpose, lists, registry));
       continue;

@@ -5,7 +5,7 @@ import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/eviden
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
 import { cappedHints, MAX_ELEMENT_HINTS, UNREAD_HINT } from '../signals/html-licence/hints';
-import { MAX_FRAME_OWNERS } from '../page/frame-owner';
+import { MAX_FRAME_ANCESTORS, MAX_FRAME_OWNERS } from '../page/frame-owner';
 
 /** One image found on the page, as the scanner reports it. Text is untrusted and capped. */
 /** The frames an image's candidate records, besides the one entry that says more were not read. */
@@ -24,6 +24,12 @@ export const FrameSignalsSchema = lazily(() => z.object({
    * `null`: they could not be read, and its images fail closed (site-registry.ts frameSiteEvidence).
    */
   owners: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_OWNERS).nullable().optional(),
+  /**
+   * The frames between this one and the top page, nearest first (frame-owner.ts frameAncestors):
+   * each one's site binds the images in it (site-registry.ts frameSiteEvidence). `null`: one could
+   * not be named, and its images fail closed. Absent: a frame an earlier Heed recorded.
+   */
+  ancestors: z.array(z.string().max(MAX_PAGE_URL)).max(MAX_FRAME_ANCESTORS).nullable().optional(),
 }));
 export type FrameSignals = z.infer<typeof FrameSignalsSchema>;
 

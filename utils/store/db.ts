@@ -44,6 +44,20 @@ export interface StoredVerdict {
   verdict: Verdict;
 }
 
+/**
+ * One collect's keeping of an image's bytes: each permitted or duplicate verdict that carried the
+ * image records the item it would store (its page, URL, licence and evidence), keyed by
+ * [sha256, jobId, index]. The item holds one of them; when the job whose record it holds withdraws
+ * it (collector.ts withdraw), another job's claim takes its place (withdrawClaims), so the bytes
+ * another collect kept are never lost with it. Deleted with the item.
+ */
+export interface ItemClaim {
+  sha256: string;
+  jobId: string;
+  index: number;
+  record: ManifestItem;
+}
+
 export interface CachedSignal {
   /** `${kind} ${origin}`, e.g. `robots-txt https://cdn.example`. */
   key: string;
@@ -59,6 +73,7 @@ interface HeedDB extends DBSchema {
   siteCache: { key: string; value: CachedSignal; indexes: { fetchedAt: number } };
   meta: { key: string; value: unknown };
   tally: { key: string; value: DecisionTally };
+  claims: { key: [string, string, number]; value: ItemClaim };
 }
 
 export type HeedDatabase = IDBPDatabase<HeedDB>;
@@ -108,6 +123,11 @@ const UPGRADES: ((db: IDBPDatabase<HeedDB>, tx: UpgradeTx) => void)[] = [
         void tx.objectStore('tally').put(tally as DecisionTally, TALLY_KEY);
         void tx.objectStore('meta').delete(TALLY_KEY);
       });
+  },
+  // v5: each job's claim on the bytes it kept (ItemClaim), so withdrawing one job's item keeps
+  // another's. Items stored before have none: their first claimant is the item itself.
+  (db) => {
+    db.createObjectStore('claims', { keyPath: ['sha256', 'jobId', 'index'] });
   },
 ];
 
@@ -186,7 +206,7 @@ export async function recordVerdict(
  * earlier in the same batch — turns the verdict into `duplicate`. Returns the verdicts as recorded.
  */
 export async function recordVerdicts(db: HeedDatabase, entries: readonly VerdictEntry[]): Promise<Verdict[]> {
-  const tx = db.transaction(['items', 'blobs', 'verdicts', 'tally'], 'readwrite');
+  const tx = db.transaction(['items', 'blobs', 'verdicts', 'tally', 'claims'], 'readwrite');
   const tallyStore = tx.objectStore('tally');
   const tallyRead = tallyStore.get(TALLY_KEY);
   const recorded: Verdict[] = [];
@@ -207,6 +227,8 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
       } else {
         write(tx.objectStore('items').put(item.record), tx.objectStore('blobs').put(storedBytes(item), item.record.sha256));
       }
+      // This job keeps these bytes too, whichever job's record the item holds (ItemClaim).
+      write(tx.objectStore('claims').put({ sha256: item.record.sha256, jobId: at.jobId, index: at.index, record: item.record }));
     }
     write(tx.objectStore('verdicts').put({ ...at, verdict: out }));
     recorded.push(out);
@@ -310,10 +332,52 @@ export function blobOf(stored: unknown): Blob | undefined {
   return undefined;
 }
 
-/** Delete an item and its bytes together. */
+/** Every claim on the bytes `sha256` (ItemClaim), of any job. */
+const claimsOf = (sha256: string) => IDBKeyRange.bound([sha256, '', -Infinity], [sha256, '\uffff', Infinity]);
+
+/** Delete an item, its bytes and every job's claim on them, together. */
 export async function deleteItem(db: HeedDatabase, sha256: string): Promise<void> {
-  const tx = db.transaction(['items', 'blobs'], 'readwrite');
-  await Promise.all([tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256), tx.done]);
+  const tx = db.transaction(['items', 'blobs', 'claims'], 'readwrite');
+  await Promise.all([tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256), tx.objectStore('claims').delete(claimsOf(sha256)), tx.done]);
+}
+
+/**
+ * Take back one job's keeping of the bytes `sha256` (collector.ts withdraw), in one transaction:
+ * every claim the job has on them goes. Decision (DESIGN.md §2, the reading that cannot keep what
+ * the owner refused; DESIGN.md §1, nothing lost): all of the job's claims go, whichever of its
+ * images carried the bytes — the job's page showed them where they are refused — but another job's
+ * claim (its own page permitted them) keeps the item, which then holds that job's record: its
+ * page, URL, licence and evidence, never the withdrawn job's refused page. With no other claim the
+ * item and its bytes are deleted. An item whose record is no job's claim was stored before claims
+ * existed: it is the withdrawing job's when that job's own verdict stored it (`storedIt`), and
+ * another collect's (kept) otherwise. Returns what became of the item: 'deleted', 'replaced' (kept, its record now another
+ * job's), 'kept' (its record was already another job's), or 'absent' (it was not stored, or the
+ * user deleted it).
+ */
+export async function withdrawClaims(db: HeedDatabase, sha256: string, jobId: string, storedIt: boolean): Promise<'deleted' | 'replaced' | 'kept' | 'absent'> {
+  const tx = db.transaction(['items', 'blobs', 'claims'], 'readwrite');
+  const claims = tx.objectStore('claims');
+  const [item, all] = await Promise.all([tx.objectStore('items').get(sha256), claims.getAll(claimsOf(sha256))]);
+  const own = all.filter((c) => c.jobId === jobId);
+  const others = all.filter((c) => c.jobId !== jobId);
+  const writes: Promise<unknown>[] = own.map((c) => claims.delete([c.sha256, c.jobId, c.index]));
+  let outcome: 'deleted' | 'replaced' | 'kept' | 'absent' = 'absent';
+  const unclaimed = item !== undefined && !all.some((c) => JSON.stringify(c.record) === JSON.stringify(item));
+  if (item && unclaimed && !storedIt) outcome = 'kept'; // an earlier Heed's item, another collect's
+  else if (item && others.length === 0) {
+    writes.push(tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256));
+    outcome = 'deleted';
+  } else if (item) {
+    const same = (c: ItemClaim) => JSON.stringify(c.record) === JSON.stringify(item);
+    if (!others.some(same)) {
+      // The earliest other keeping becomes the item's record (collectedAt, then job and index: a stable choice).
+      const next = [...others].sort((a, b) => a.record.collectedAt.localeCompare(b.record.collectedAt) || a.jobId.localeCompare(b.jobId) || a.index - b.index)[0]!;
+      writes.push(tx.objectStore('items').put(next.record));
+      outcome = 'replaced';
+    } else outcome = 'kept';
+  }
+  await Promise.all([...writes, tx.done]);
+  return outcome;
 }
 
 export function putJob(db: HeedDatabase, job: Job): Promise<string> {

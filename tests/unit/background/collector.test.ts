@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Collector } from '@/entrypoints/background/collector';
 import { chosenImage } from '@/utils/policy/image-to-judge';
 import type { OriginSignals } from '@/entrypoints/background/origin-signals';
-import { getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
+import { getBlob, getJob, listItems, listVerdicts, openHeedDB, putJob, recordVerdict, type HeedDatabase, type Job } from '@/utils/store/db';
 import { parseSettings, type Settings } from '@/utils/model/settings';
 import { framesOfReport } from '@/utils/page/received-signals';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
@@ -28,6 +28,32 @@ vi.mock('@/entrypoints/background/judge-image', () => ({
     return { verdict: { ...base, sha256: record.sha256, decision: 'permitted', reasons: [] }, item: { record, bytes: new Uint8Array([1, 2, 3]) } };
   },
 }));
+
+// The tab's frames as the watch finds them (scan-tab.ts): a test says which frames the tab has and
+// what scanning them reports; by default the tab cannot be scripted (as the fake browser).
+const tab = vi.hoisted(() => ({
+  frames: null as { frameId: number; documentId: string; url: string }[] | null,
+  scans: new Map<string, unknown[]>(),
+  watched: [] as string[],
+}));
+vi.mock('@/entrypoints/background/scan-tab', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/entrypoints/background/scan-tab')>();
+  return {
+    ...actual,
+    listFrames: async () => {
+      if (!tab.frames) throw new Error('Cannot access contents of the page');
+      return { frames: tab.frames, complete: true };
+    },
+    scanFrames: async (_tabId: number, frames: { frameId: number; documentId: string }[]) => {
+      const candidates = frames.flatMap((f) => (tab.scans.get(f.documentId) ?? []) as ImageCandidate[]);
+      return { page: null, candidates, limits: [], reportedByFrame: new Map(frames.map((f) => [f.frameId, ((tab.scans.get(f.documentId) ?? []) as ImageCandidate[]).map((c) => c.url)])), frameSignals: new Map(), silentFrames: 0 };
+    },
+    startWatcher: async (_tabId: number, _jobId: string, frames: { documentId: string }[]) => {
+      tab.watched.push(...frames.map((f) => f.documentId));
+    },
+  };
+});
+vi.mock('@/entrypoints/background/cross-origin-sheets', () => ({ readCrossOriginSheets: async () => new Map() }));
 
 let n = 0;
 const noOrigins = {} as OriginSignals;
@@ -72,6 +98,9 @@ describe('a watching collect, when a frame reports an image the job already has'
 
   beforeEach(async () => {
     fakeBrowser.reset();
+    tab.frames = null;
+    tab.scans = new Map();
+    tab.watched = [];
     // The frame's response headers are read again: none here.
     vi.stubGlobal('fetch', async () => new Response(null, { status: 200 }));
     db = await openHeedDB(`collector-watch-${++n}`);
@@ -116,6 +145,93 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(verdicts.map((v) => v.decision)).toEqual(['permitted', 'refused']);
     expect(await listItems(db)).toEqual([]);
     expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/removed from your collection/);
+  });
+
+  // Withdrawing deleted the item by its SHA-256, whoever else kept it: another collect that found
+  // the same bytes on a page that permits them had recorded them as a `duplicate` (nothing stored
+  // of its own), and lost them with this job's refusal (DESIGN.md §1: nothing lost).
+  it('withdrawn after another collect kept the same bytes (a duplicate its own page permitted), the item stays, its record that collect’s page, never this job’s', async () => {
+    const events: unknown[] = [];
+    const channel = new BroadcastChannel('heed-library');
+    channel.onmessage = (e) => events.push(e.data);
+    try {
+      run();
+      expect((await verdictsOnce(1)).map((v) => v.decision)).toEqual(['permitted']);
+      const other = makeItem(1, { url: 'https://mirror.example/x.jpg', finalUrl: 'https://mirror.example/x.jpg', pageUrl: 'https://mirror.example/gallery', pageTitle: 'Mirror' });
+      const recorded = await recordVerdict(db, { jobId: 'other-job', index: 0, seq: 0 }, { url: other.url, decision: 'permitted', reasons: [], licence: null, sha256: other.sha256, evidence: [] }, { record: other, bytes: new Uint8Array([1, 2, 3]) });
+      expect(recorded.decision).toBe('duplicate');
+      await reportFromFrame();
+      expect((await verdictsOnce(2)).map((v) => v.decision)).toEqual(['permitted', 'refused']);
+      await vi.waitFor(async () => expect((await getJob(db, job.id))?.notes?.length).toBeGreaterThan(0), { timeout: 2000 });
+      const items = await listItems(db);
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ pageUrl: 'https://mirror.example/gallery', url: 'https://mirror.example/x.jpg' });
+      expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/another collect kept the same images/);
+      expect(await getBlob(db, other.sha256)).toBeDefined();
+      // The library page re-reads the changed record.
+      await vi.waitFor(() => expect(events).toContainEqual({ type: 'items-removed', keys: [other.sha256] }), { timeout: 2000 });
+    } finally {
+      channel.close();
+    }
+  });
+
+  it('withdrawn with no other collect keeping it, the item is deleted and open library pages hear items-removed', async () => {
+    const events: unknown[] = [];
+    const channel = new BroadcastChannel('heed-library');
+    channel.onmessage = (e) => events.push(e.data);
+    try {
+      run();
+      const [first] = await verdictsOnce(1);
+      await reportFromFrame();
+      await verdictsOnce(2);
+      await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+      await vi.waitFor(() => expect(events).toContainEqual({ type: 'items-removed', keys: [first!.sha256] }), { timeout: 2000 });
+    } finally {
+      channel.close();
+    }
+  });
+
+  // "Collect while scrolling" gave a watcher to the frames there when the watch began only: a frame
+  // the page added later was never read, so an image shown both in it and in the top page was
+  // judged as the top page's alone — the frame's refusal (its metas saying noai, a blocked site's
+  // frame) never applied, and the image was stored.
+  describe('a frame the page added after the watch began', () => {
+    const URL_Y = 'https://cdn.example/y.jpg';
+    const inNoaiFrame = (url: string) => ImageCandidateSchema.parse({ url, frames: NOAI_FRAME });
+    const fromTop = (url: string) => collector.addCandidates(job.id, job.tabId, [{ url }], null, { frameId: 0, signals: null, page: job.pageUrl });
+
+    it('an image the top page reports while that frame shows it too is judged under the frame’s refusal: refused, nothing stored; the frame gets a watcher', async () => {
+      tab.frames = [{ frameId: 0, documentId: 'doc-top', url: job.pageUrl }, { frameId: 9, documentId: 'doc-late', url: 'https://widgets.example/embed' }];
+      tab.scans.set('doc-late', [inNoaiFrame(URL_Y)]);
+      await fromTop(URL_Y);
+      run();
+      await verdictsOnce(2);
+      await new Promise((r) => setTimeout(r, 50));
+      const y = (await listVerdicts(db, job.id)).map((s) => s.verdict).filter((v) => v.url === URL_Y);
+      expect(y.length).toBeGreaterThan(0);
+      expect(y.map((v) => v.decision).every((d) => d === 'refused')).toBe(true);
+      expect(tab.watched).toEqual(['doc-late']);
+    });
+
+    it('added after the image was stored, the next frame check reads it: its refusal takes the image out of the collection', async () => {
+      run();
+      expect((await verdictsOnce(1)).map((v) => v.decision)).toEqual(['permitted']);
+      tab.frames = [{ frameId: 0, documentId: 'doc-top', url: job.pageUrl }, { frameId: 9, documentId: 'doc-late', url: 'https://widgets.example/embed' }];
+      tab.scans.set('doc-late', [inNoaiFrame(URL_X)]);
+      await collector.coverFrames(job.id);
+      expect((await verdictsOnce(2)).map((v) => v.decision)).toEqual(['permitted', 'refused']);
+      await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+    });
+
+    it('a frame already covered is not scanned again; a frame that navigated (a new document) is', async () => {
+      tab.frames = [{ frameId: 0, documentId: 'doc-top', url: job.pageUrl }, { frameId: 9, documentId: 'doc-late', url: 'https://widgets.example/embed' }];
+      await collector.coverFrames(job.id);
+      await collector.coverFrames(job.id);
+      expect(tab.watched).toEqual(['doc-late']);
+      tab.frames = [tab.frames[0]!, { frameId: 9, documentId: 'doc-later', url: 'https://widgets.example/other' }];
+      await collector.coverFrames(job.id);
+      expect(tab.watched).toEqual(['doc-late', 'doc-later']);
+    });
   });
 
   it('reported again while it is being judged, it is judged again under that frame before its verdict is written', async () => {

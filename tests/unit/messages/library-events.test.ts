@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announceItemsAdded, onLibraryEvent, type LibraryEvent } from '../../../utils/messages/library-events';
+import { announceItemsAdded, announceItemsRemoved, onLibraryEvent, type LibraryEvent } from '../../../utils/messages/library-events';
 
 const KEY = 'a'.repeat(64);
 const stops: (() => void)[] = [];
@@ -34,6 +34,25 @@ describe('library events (background → open library pages)', () => {
     await settle();
     expect(got).toHaveLength(2);
     expect(got.flatMap((e) => e.keys)).toEqual(keys);
+  });
+
+  it('items taken out of the collection go out as items-removed, in order with the items added in the same task', async () => {
+    const got = listen();
+    const OTHER = 'b'.repeat(64);
+    announceItemsAdded([KEY]);
+    announceItemsRemoved([OTHER, KEY]);
+    announceItemsAdded([KEY]);
+    await arrived(() => expect(got).toHaveLength(3));
+    expect(got).toEqual([{ type: 'items-added', keys: [KEY] }, { type: 'items-removed', keys: [OTHER, KEY] }, { type: 'items-added', keys: [KEY] }]);
+  });
+
+  it('a malformed items-removed message is ignored', async () => {
+    const got = listen();
+    const rogue = new BroadcastChannel('heed-library');
+    for (const data of [{ type: 'items-removed', keys: ['x'] }, { type: 'items-removed', keys: [] }, { type: 'items-removed' }]) rogue.postMessage(data);
+    rogue.close();
+    await settle();
+    expect(got).toEqual([]);
   });
 
   it('malformed messages on the channel are ignored', async () => {

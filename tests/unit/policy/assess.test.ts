@@ -1335,7 +1335,8 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
     Object.defineProperty(document, 'defaultView', { value: frameWindow(levels, ancestorOrigins) });
     const sent = ScannedFrameSignalsSchema.parse(JSON.parse(JSON.stringify(readFrameSignals(document as unknown as Document, levels[0]!.href!))));
     const frames = [frameSignalsFrom(sent)];
-    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url), candidate(url, { frames }), s) };
+    // A frame with an address of its own has its origin's files read, as for any frame of the page.
+    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url, { origins: originsShownIn(url, [levels[0]!.href]) }), candidate(url, { frames }), s) };
   }
   const PIN = 'https://www.pinterest.com/pin/1/';
   const TOP = 'https://museum.example/gallery';
@@ -1404,6 +1405,52 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
     const { before, after } = judged([{ href: 'about:srcdoc', origin: 'https://museum.example' }, { href: TOP, origin: 'https://museum.example' }]);
     expect(before).toBeNull();
     expect(after.decision).toBe('permitted');
+  });
+
+  // A frame WITH its own address nested inside a blocked site's frame is shown by that site too
+  // (DESIGN.md §2 rule 1: every frame above it is a page the image is shown in). Before, only a
+  // siteless frame named the frames above it: top page (unlisted) → Pinterest frame → an unlisted
+  // CDN's frame showing images had them kept.
+  describe('a frame with its own site inside a blocked site’s frame', () => {
+    const CDN = 'https://cdn.other.example/embed/1';
+    const cdn = (ancestorOrigins?: string[], above: Level[] = [{ href: null }, { href: null }], s = settings) => judged([{ href: CDN, origin: 'https://cdn.other.example' }, ...above], ancestorOrigins, s);
+
+    it('Chromium: an unlisted site’s frame inside a Pinterest frame refuses its images with site-blocked, before and after the request', () => {
+      const { before, after } = cdn(['https://www.pinterest.com', 'https://museum.example']);
+      expect(before?.reasons ?? []).toContain('site-blocked');
+      expect(after.reasons).toContain('site-blocked');
+      expect(after.evidence.find((e) => e.reason === 'site-blocked')?.note).toContain('inside a frame of https://www.pinterest.com/');
+    });
+    it('a frame above it that it can read is read in full: a Wayback copy of a blocked site', () => {
+      const { after } = judged([{ href: `https://web.archive.org/web/2020/https://cdn.other.example/x`, origin: 'https://web.archive.org' }, { href: `https://web.archive.org/web/2020/${PIN}` }, { href: null }]);
+      expect(after.reasons).toContain('site-blocked');
+    });
+    it('a frame above it of a site on the user’s block list refuses with user-blocked; deeper ancestors count too', () => {
+      expect(cdn(['https://widgets.mine.example', 'https://museum.example'], undefined, parseSettings({ userBlock: ['mine.example'] })).after.reasons).toContain('user-blocked');
+      expect(cdn(['https://a.example', 'https://www.pinterest.com', 'https://museum.example'], [{ href: null }, { href: null }, { href: null }]).after.reasons).toContain('site-blocked');
+    });
+    it('an ancestor with an opaque origin (a sandboxed Pinterest frame, or one hidden by referrerpolicy) fails closed', () => {
+      expect(cdn(['null', 'https://museum.example']).after.reasons).toContain('signal-unreadable');
+    });
+    it('Firefox (no ancestorOrigins): inside a cross-origin frame that is not the top page, it fails closed; directly in the page, nothing changes', () => {
+      const nested = cdn(undefined);
+      expect(nested.before?.reasons ?? []).toContain('signal-unreadable');
+      expect(nested.after.reasons).toContain('signal-unreadable');
+      const direct = cdn(undefined, [{ href: null }]);
+      expect(direct.before).toBeNull();
+      expect(direct.after.decision).toBe('permitted');
+    });
+    it('a report whose list of ancestors fails validation, or names none, reads as unread: its images fail closed', () => {
+      const sent = ScannedFrameSignalsSchema.parse({ url: CDN, metas: [], ancestors: Array.from({ length: 40 }, () => 'https://a.example/') });
+      expect(sent.ancestors).toBeNull();
+      const decide = (frames: FrameOfImage[]) => assessImage(page(), image(url, { origins: originsShownIn(url, [CDN]) }), candidate(url, { frames }), settings);
+      expect(decide(framesOfReport(sent)).reasons).toContain('signal-unreadable');
+      expect(decide(framesOfReport({ url: CDN, metas: [] })).reasons).toContain('signal-unreadable');
+    });
+    it('inside frames of unlisted sites, or of the page’s own, nothing changes', () => {
+      expect(cdn(['https://widgets.example', 'https://museum.example']).after.decision).toBe('permitted');
+      expect(cdn(['https://museum.example', 'https://museum.example']).after.decision).toBe('permitted');
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, getBlob, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
+import { deleteItem, withdrawClaims, DB_VERSION, getBlob, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
 import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
@@ -218,5 +218,53 @@ describe('VerdictWriter (a collect’s verdicts, issue 17)', () => {
     expect(results[0]!.status).toBe('rejected');
     expect((await listVerdicts(db, 'f')).map((v) => v.index)).toEqual([1]);
     await expect(writer.record({ ...good, at: { jobId: 'f', index: 2, seq: 2 } })).resolves.toMatchObject({ decision: 'refused' });
+  });
+});
+
+// A job's keeping of an image's bytes (db.ts ItemClaim): withdrawing it (collector.ts withdraw)
+// deleted the item whoever else kept the same bytes. Now another job's claim keeps the item, under
+// that job's record; the last claim withdrawn deletes it.
+describe('withdrawing one collect’s keeping of an image', () => {
+  const sha = 'c'.repeat(64);
+  const rec = (pageUrl: string, minute: number) => ({ ...makeRecord(pageUrl, minute) });
+  function makeRecord(pageUrl: string, minute: number) {
+    return {
+      sha256: sha, mime: 'image/png', bytes: 3, width: 1, height: 1, url: `${pageUrl}x.png`, finalUrl: `${pageUrl}x.png`, pageUrl, pageTitle: 'T', alt: '', caption: '',
+      discovery: ['img' as const], collectedAt: new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString(), purpose: 'ai-training' as const, licence: null, synthetic: null, evidence: [],
+    };
+  }
+  const keep = (db: Awaited<ReturnType<typeof openHeedDB>>, jobId: string, pageUrl: string, minute: number) =>
+    recordVerdict(db, { jobId, index: 0, seq: 0 }, { url: `${pageUrl}x.png`, decision: 'permitted', reasons: [], licence: null, sha256: sha, evidence: [] }, { record: rec(pageUrl, minute), bytes: new Uint8Array([1, 2, 3]) });
+
+  it('another job’s claim keeps the item under its record; the last claim withdrawn deletes item and bytes', async () => {
+    const db = await openHeedDB(`claims-${Math.random()}`);
+    expect((await keep(db, 'a', 'https://refused.example/', 1)).decision).toBe('permitted');
+    expect((await keep(db, 'b', 'https://mirror.example/', 2)).decision).toBe('duplicate');
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('replaced');
+    expect((await listItems(db)).map((i) => i.pageUrl)).toEqual(['https://mirror.example/']);
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('kept'); // again: nothing of a's left
+    expect(await withdrawClaims(db, sha, 'b', false)).toBe('deleted');
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, sha)).toBeUndefined();
+  });
+
+  it('an item stored before claims existed is another collect’s unless the withdrawing job stored it', async () => {
+    const db = await openHeedDB(`claims-legacy-${Math.random()}`);
+    await keep(db, 'old', 'https://old.example/', 1);
+    await db.clear('claims'); // as an earlier Heed left it
+    await keep(db, 'w', 'https://w.example/', 2); // a duplicate: w's claim only
+    expect(await withdrawClaims(db, sha, 'w', false)).toBe('kept');
+    expect((await listItems(db)).map((i) => i.pageUrl)).toEqual(['https://old.example/']);
+    expect(await withdrawClaims(db, sha, 'old', true)).toBe('deleted');
+  });
+
+  it('deleting an item deletes every claim on it: a later withdrawal brings nothing back', async () => {
+    const db = await openHeedDB(`claims-delete-${Math.random()}`);
+    await keep(db, 'a', 'https://a.example/', 1);
+    await keep(db, 'b', 'https://b.example/', 2);
+    await deleteItem(db, sha);
+    expect(await db.count('claims')).toBe(0);
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('absent');
+    expect(await listItems(db)).toEqual([]);
   });
 });
