@@ -1,4 +1,5 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
+import { saveSetting } from './harness/library-page';
 import type { VerdictRow } from './harness/popup-page';
 
 const byPath = (verdicts: VerdictRow[], path: string) => {
@@ -114,4 +115,24 @@ test("a file served through an image proxy is refused by its owner's robots.txt,
   const publicUrl = new URL(through('/public/b.png'));
   expect(heedAsked.filter((r) => r.startsWith('imgproxy.test /fetch.png'))).toEqual([`imgproxy.test ${publicUrl.pathname}${publicUrl.search}`]);
   expect(sites.requests.some((r) => /^owner\.test \/(?:private|public)\//.test(r))).toBe(false);
+});
+
+// DESIGN.md §2 rule 1: a frame is a page of its own, and so is every frame above it. A gallery
+// frame of an unlisted site inside the frame of a site on the block list shows that site's
+// embed: its images are refused, though neither the top page nor the image host is listed.
+test('an image in a frame of an unlisted site nested inside a blocked site’s frame is refused; unblocked, it is kept', async ({ heed, sites }) => {
+  const image = `${sites.origin('inner.test')}/img/cc0.png?w=320&h=200`;
+  const collect = async () => {
+    const { popup } = await openSiteWithPopup(heed, `${sites.origin('nest.test')}/`);
+    const verdicts = await popup.collect();
+    const row = verdicts.find((v) => v.url === image);
+    if (!row) throw new Error(`no verdict for ${image}: ${verdicts.map((v) => v.url).join(', ')}`);
+    await popup.page.close();
+    return row;
+  };
+  expect(await collect()).toMatchObject({ decision: 'permitted' });
+  await saveSetting(heed, 'setting-block', 'outer.test');
+  const refused = await collect();
+  expect(refused.decision).toBe('refused');
+  expect(refused.reasons).toContain('user-blocked');
 });
