@@ -101,3 +101,39 @@ test('collect while scrolling: an image a frame loads later answers to the frame
     '/img/watch-later-header.png': ['refused', ['x-robots-tag']],
   });
 });
+
+// A frame the page adds after the watch began is covered too: an image the collect already stored
+// from the top page that this new frame (its metas say noimageai) shows as well is judged again
+// under it, refused, and taken out of the collection. Before, only the frames present when the
+// watch began had a watcher, and the image stayed collected against the frame's refusal.
+test('collect while scrolling: a frame the page adds later, showing an image already stored, refuses it and takes it out', async ({ heed, sites }) => {
+  const { page, popup } = await openSiteWithPopup(heed, `${sites.origin('frames.test')}/watch.html`);
+  await popup.page.getByTestId('collect-while-scrolling').check();
+  await popup.page.getByTestId('collect-page').click();
+  const progress = popup.page.getByTestId('collect-progress');
+  await expect(popup.page.getByTestId('stop-watching')).toBeVisible();
+  const top = `${sites.origin('frames.test')}/img/watch-top.png`;
+  await expect.poll(async () => (await popup.verdicts()).find((v) => v.url === top)?.decision, { timeout: 15_000 }).toBe('permitted');
+  // The page adds a gallery frame (noimageai) showing the same image.
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.src = '/watch-embed.html?late=1';
+    frame.width = '400';
+    frame.height = '300';
+    frame.onload = () => {
+      const img = frame.contentDocument!.createElement('img');
+      img.src = '/img/watch-top.png';
+      img.width = 320;
+      img.height = 240;
+      frame.contentDocument!.body.append(img);
+    };
+    document.body.append(frame);
+  });
+  await expect.poll(async () => (await popup.verdicts()).filter((v) => v.url === top).map((v) => v.decision), { timeout: 20_000 }).toContain('refused');
+  await popup.page.getByTestId('stop-watching').click();
+  await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  const refused = (await popup.verdicts()).find((v) => v.url === top && v.decision === 'refused');
+  expect(refused?.reasons).toContain('meta-robots');
+  const { manifest } = await popup.exportManifest();
+  expect(manifest.items.map((i: { url: string }) => i.url)).not.toContain(top);
+});
