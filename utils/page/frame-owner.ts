@@ -65,7 +65,7 @@ export function frameOwners(view: Window | null | undefined, frameUrl: string): 
     if (!parent || parent === current) break; // the top: nothing above
     const href = attempt(() => parent.location.href);
     if (typeof href !== 'string' && top && parent === top) {
-      // The top page, unreadable from here (Firefox has no ancestorOrigins): the worker knows its address.
+      // The top page, unreadable from here (a browser without ancestorOrigins): the worker knows its address.
       add(TOP_PAGE_OWNER);
       break;
     }
@@ -97,11 +97,11 @@ export const MAX_FRAME_ANCESTORS = MAX_FRAME_DEPTH;
  * is named by its origin. Decisions (DESIGN.md §2 rule 1, the reading that cannot keep what the owner
  * refused: the worker looks up every one of these sites in the registry and the user's block list,
  * site-registry.ts frameSiteEvidence):
- * - `null` when a frame above, other than the top page, cannot be named: no `ancestorOrigins` (Firefox)
- *   and not readable, or listed as `null` (an opaque origin: a sandboxed frame — a page can sandbox a
+ * - `null` when a frame above, other than the top page, cannot be named: no `ancestorOrigins` (Firefox
+ *   before it shipped it; the ESR these tests run, 153, has it) and not readable, or listed as `null` (an opaque origin: a sandboxed frame — a page can sandbox a
  *   blocked site's frame — or one its embedder hid with `referrerpolicy="no-referrer"`), or nested
- *   deeper than MAX_FRAME_ANCESTORS. The worker then fails the frame's images closed. In Firefox this
- *   refuses only images in a frame nested inside a cross-origin frame that is not the top page; a frame
+ *   deeper than MAX_FRAME_ANCESTORS. The worker then fails the frame's images closed. In a Firefox without
+ *   it this refuses only images in a frame nested inside a cross-origin frame that is not the top page; a frame
  *   directly in the page, or inside frames of its own origin, names all its ancestors.
  *   `document.referrer` is not read instead: the page can set it (a referrer policy) and another frame
  *   can navigate a nested frame, so it can name a site other than the parent's.

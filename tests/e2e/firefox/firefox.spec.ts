@@ -191,3 +191,13 @@ test('an image redirected A → B → C is refused by B on Firefox too, before C
   expect(byHeed).not.toContain('hopc.test /img/c.png');
   expect(byHeed).toContain('hopc.test /img/c3.png');
 });
+
+// A frame inside another site's frame names the frames above it (location.ancestorOrigins, which
+// this Firefox ESR has, as Chromium does): its image is judged under those sites, not failed closed
+// for want of them. (Without ancestorOrigins it would fail closed: utils/page/frame-owner.ts.)
+test('a frame nested inside another site’s frame names it on Firefox too: its image is judged, not failed closed', async ({ fox, sites }) => {
+  const { popup } = await openWithPopup(fox, `${sites.origin('nest.test')}/`);
+  const verdicts = await popup.collect();
+  const row = verdicts.find((v) => pathOf(v.url) === '/img/cc0.png');
+  expect(row).toMatchObject({ decision: 'permitted', reasons: [] });
+});
