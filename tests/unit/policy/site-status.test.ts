@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionPolicy } from '../../../utils/policy/decide';
-import type { Evidence, Licence } from '../../../utils/model/evidence';
+import type { Evidence, Licence, Purpose, RefusalReason } from '../../../utils/model/evidence';
 import { siteStatus } from '../../../utils/policy/site-status';
+import { assessImage, assessPage } from '../../../utils/policy/assess';
+import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
+import { parseSettings } from '../../../utils/model/settings';
+import type { OriginFiles } from '../../../utils/signals/origin-files';
+import type { PageSignals } from '../../../utils/page/page-signals';
 
 const policy: DecisionPolicy = { purpose: 'ai-training', mode: 'licensed', acceptedLicences: ['CC0', 'CC-BY'] };
 const ev = (reason: Evidence['reason'], effect: Evidence['effect'] = 'deny'): Evidence => ({ kind: 'meta-robots', scope: 'page', source: 'html', value: 'noai', effect, reason });
@@ -15,7 +20,8 @@ describe('siteStatus', () => {
     ['two different page licences, one accepted (each image is licence-conflict)', [], [page('CC-BY-4.0'), page('CC-BY-NC-4.0')], 'unknown', []],
     ['the same page licence twice', [], [page('CC-BY-4.0'), page('CC-BY-4.0')], 'permitted', []],
     ['page-level opt-out blocks despite a licence', [ev('meta-robots')], [page('CC0-1.0')], 'blocked', ['meta-robots']],
-    ['registry restriction binding this purpose', [ev('site-restricted')], [], 'restricted', ['site-restricted']],
+    // A binding registry restriction refuses every image (rule 1): a page-level deny, so blocked (it read restricted).
+    ['registry restriction binding this purpose', [ev('site-restricted')], [], 'blocked', ['site-restricted']],
     ['registry restriction for another purpose', [ev('site-restricted', 'info')], [page('CC0-1.0')], 'restricted', ['site-restricted']],
     ['registry restriction plus an opt-out', [ev('site-restricted'), ev('robots-disallow')], [], 'blocked', ['site-restricted', 'robots-disallow']],
     ['partial opt-out', [ev('robots-disallow', 'info')], [page('CC0-1.0')], 'restricted', ['robots-disallow']],
@@ -24,5 +30,66 @@ describe('siteStatus', () => {
     const r = siteStatus(evidence, licences, policy);
     expect(r.status).toBe(status);
     expect(r.reasons).toEqual(reasons);
+  });
+});
+
+// The popup's status and reasons, and what Collect then decides (judge-image.ts: a `blocked` site
+// refuses every image at once with the site's reasons; otherwise refusalBeforeRequest, then
+// assessImage), through the real functions, for every purpose and mode.
+describe('site status agrees with what Collect decides', () => {
+  const O = 'https://museum.example';
+  const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
+    origin,
+    robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
+    tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
+    aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
+    rsl: [],
+    ...over,
+  });
+  const signals = (url: string): PageSignals => ({
+    url, title: 'T', metas: [], tdm: {}, rsl: [],
+    licence: { pageUrl: url, licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false },
+  });
+  const MODES = ['licensed', 'opt-out'] as const;
+  const assessed = (pageUrl: string, purpose: Purpose, mode: 'licensed' | 'opt-out', over: Partial<OriginFiles> = {}) => {
+    const settings = parseSettings({ purpose, mode });
+    const origin = files(new URL(pageUrl).origin, over);
+    return { settings, origin, page: assessPage({ page: signals(pageUrl), headers: {}, origin }, settings) };
+  };
+  /** What Collect decides for one image, as judge-image.ts reaches it (the image's origin files as given). */
+  const collect = (a: ReturnType<typeof assessed>, imageUrl: string): RefusalReason[] => {
+    const { page, settings } = a;
+    if (page.status === 'blocked') return page.reasons;
+    const own = new URL(imageUrl).origin === a.origin.origin ? a.origin : files(new URL(imageUrl).origin);
+    const known = refusalBeforeRequest(page, imageUrl, own, settings);
+    if (known) return known.reasons;
+    const image = { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [own], embedded: { evidence: [], licence: null } };
+    const candidate = { url: imageUrl, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
+    return assessImage(page, image, candidate, settings).reasons;
+  };
+
+  // DESIGN.md §2 rule 1: a registry entry `restricted` for this purpose refuses every image on the
+  // page (the page's registrable domain): a page-level deny, so `blocked`. The site read
+  // `restricted` while Collect refused every image, other sites' too, for site-restricted.
+  describe.each(MODES)('a registry restriction, mode %s', (mode) => {
+    it.each<[string, Purpose]>([
+      ['https://www.deviantart.com/kim/art/fox-1', 'ai-training'],
+      ['https://www.deviantart.com/kim/art/fox-1', 'genai-training'],
+      ['https://giphy.com/gifs/fox-1', 'research-tdm'],
+    ])('binding the purpose (%s, %s): blocked, site-restricted, as Collect refuses every image', (pageUrl, purpose) => {
+      const a = assessed(pageUrl, purpose, mode);
+      expect(a.page).toMatchObject({ status: 'blocked', reasons: ['site-restricted'] });
+      expect(collect(a, 'https://cdn.other.example/a.png')).toEqual(['site-restricted']);
+    });
+
+    it.each<[string, Purpose]>([
+      ['https://www.deviantart.com/kim/art/fox-1', 'research-tdm'],
+      ['https://github.com/kim/fox', 'ai-training'],
+    ])('not binding it (%s, %s): restricted, site-restricted, and Collect does not refuse for it', (pageUrl, purpose) => {
+      const a = assessed(pageUrl, purpose, mode);
+      expect(a.page).toMatchObject({ status: 'restricted', reasons: ['site-restricted'] });
+      expect(collect(a, 'https://cdn.other.example/a.png')).not.toContain('site-restricted');
+    });
   });
 });
