@@ -6,6 +6,7 @@ import { assessImage, assessPage } from '../../../utils/policy/assess';
 import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
 import { parseSettings } from '../../../utils/model/settings';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
+import type { FetchedFile } from '../../../utils/signals/fetched-file';
 import type { PageSignals } from '../../../utils/page/page-signals';
 
 const policy: DecisionPolicy = { purpose: 'ai-training', mode: 'licensed', acceptedLicences: ['CC0', 'CC-BY'] };
@@ -51,6 +52,7 @@ describe('site status agrees with what Collect decides', () => {
     url, title: 'T', metas: [], tdm: {}, rsl: [],
     licence: { pageUrl: url, licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false },
   });
+  const PURPOSES = ['ai-training', 'genai-training', 'research-tdm'] as const;
   const MODES = ['licensed', 'opt-out'] as const;
   const assessed = (pageUrl: string, purpose: Purpose, mode: 'licensed' | 'opt-out', over: Partial<OriginFiles> = {}) => {
     const settings = parseSettings({ purpose, mode });
@@ -90,6 +92,29 @@ describe('site status agrees with what Collect decides', () => {
       const a = assessed(pageUrl, purpose, mode);
       expect(a.page).toMatchObject({ status: 'restricted', reasons: ['site-restricted'] });
       expect(collect(a, 'https://cdn.other.example/a.png')).not.toContain('site-restricted');
+    });
+  });
+
+  // DESIGN.md §2 rule 3 ("ai.txt disallowing the image path") and "Site status": an ai.txt that
+  // disallows the page's own path, or cannot be read, is a page-level deny (as robots.txt
+  // disallowing the page URL is): `blocked`. It read `restricted` while Collect refused the site's
+  // own images for it. File-type and other-path rules still restrict.
+  const AI_TXT = `${O}/ai.txt`;
+  describe.each(MODES)('the site’s ai.txt, mode %s', (mode) => {
+    it.each<[string, FetchedFile, Purpose[], string, RefusalReason[]]>([
+      ['Disallow: / for GPTBot', { url: AI_TXT, outcome: 'ok', body: 'User-Agent: GPTBot\nDisallow: /' }, ['ai-training', 'genai-training'], 'blocked', ['ai-txt-disallow']],
+      ['Disallow: / for GPTBot (not a research-tdm token)', { url: AI_TXT, outcome: 'ok', body: 'User-Agent: GPTBot\nDisallow: /' }, ['research-tdm'], 'permitted', []],
+      ['Disallow: /gallery for *', { url: AI_TXT, outcome: 'ok', body: 'User-Agent: *\nDisallow: /gallery' }, [...PURPOSES], 'blocked', ['ai-txt-disallow']],
+      ['Disallow: * for heed', { url: AI_TXT, outcome: 'ok', body: 'User-Agent: heed\nDisallow: *' }, [...PURPOSES], 'blocked', ['ai-txt-disallow']],
+      ['unreadable (HTTP 503)', { url: AI_TXT, outcome: 'error', detail: 'HTTP 503' }, [...PURPOSES], 'blocked', ['signal-unreadable']],
+      ['Disallow: *.png (file types)', { url: AI_TXT, outcome: 'ok', body: 'User-Agent: *\nDisallow: *.png' }, [...PURPOSES], 'restricted', ['ai-txt-disallow']],
+      ['Disallow: /private/ (other paths)', { url: AI_TXT, outcome: 'ok', body: 'User-Agent: *\nDisallow: /private/' }, [...PURPOSES], 'restricted', ['ai-txt-disallow']],
+    ])('%s', (_name, aiTxt, purposes, status, reasons) => {
+      for (const purpose of purposes) {
+        const a = assessed(`${O}/gallery`, purpose, mode, { aiTxt });
+        expect({ purpose, status: a.page.status, reasons: a.page.reasons }).toEqual({ purpose, status, reasons });
+        if (status === 'blocked') expect(collect(a, `${O}/a.png`)).toEqual(reasons);
+      }
     });
   });
 });
