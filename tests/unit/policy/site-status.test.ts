@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import type { DecisionPolicy } from '../../../utils/policy/decide';
 import type { Evidence, Licence, Purpose, RefusalReason } from '../../../utils/model/evidence';
 import { siteStatus } from '../../../utils/policy/site-status';
@@ -7,7 +8,10 @@ import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
 import { parseSettings } from '../../../utils/model/settings';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
-import type { PageSignals } from '../../../utils/page/page-signals';
+import { readPageSignals, type PageSignals } from '../../../utils/page/page-signals';
+import { pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
+import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
+import { ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
 
 const policy: DecisionPolicy = { purpose: 'ai-training', mode: 'licensed', acceptedLicences: ['CC0', 'CC-BY'] };
 const ev = (reason: Evidence['reason'], effect: Evidence['effect'] = 'deny'): Evidence => ({ kind: 'meta-robots', scope: 'page', source: 'html', value: 'noai', effect, reason });
@@ -116,5 +120,46 @@ describe('site status agrees with what Collect decides', () => {
         if (status === 'blocked') expect(collect(a, `${O}/a.png`)).toEqual(reasons);
       }
     });
+  });
+});
+
+// DESIGN.md §2 rule 4 and "Site status": a page licence that covers only the text is not an
+// accepted page-level licence. RDFa `typeof="dcmitype:Text"` on the element whose `about` names
+// the page types the page itself a Text, as a typed item's `typeof` or a `dct:type` does; it was
+// missed, so the popup read `permitted` (the badge `unknown`) and Collect licensed the page's
+// images with the text's licence.
+describe('a page licence typed as text by RDFa typeof on the page’s own subject', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const files = (): OriginFiles => ({
+    origin: O, robots: { url: `${O}/robots.txt`, outcome: 'unavailable', status: 404 },
+    tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'absent' }, aiTxt: { url: `${O}/ai.txt`, outcome: 'absent' }, rsl: [],
+  });
+  const readers = (body: string, mode: 'licensed' | 'opt-out' = 'licensed') => {
+    const settings = parseSettings({ mode });
+    const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
+    const url = `${O}/gallery`;
+    const popup = assessPage({ page: pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url))), headers: {}, origin: files() }, settings);
+    const badge = assessPage({ page: pageSignalsFromRaw(readRawPageSignals(d, url)), headers: {}, origin: files() }, settings);
+    const img = `${O}/a.png`;
+    const image = { url: img, finalUrl: img, headers: {}, redirects: [], origins: [files()], embedded: { evidence: [], licence: null } };
+    const candidate = { url: img, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
+    return { popup: popup.status, badge: badge.status, collect: assessImage(popup, image, candidate, settings) };
+  };
+  const PREFIX = 'prefix="dcmitype: http://purl.org/dc/dcmitype/"';
+
+  it.each([
+    ['about="" typeof="dcmitype:Text" around the licence link', `<div about="" typeof="dcmitype:Text" ${PREFIX}><a rel="license" href="${BY}">CC BY</a></div>`],
+    ['the page URL as about, typeof the full DCMI IRI', `<div about="${O}/gallery" typeof="http://purl.org/dc/dcmitype/Text"><a rel="license" href="${BY}">CC BY</a></div>`],
+    ['typeof on the licence link itself, with about=""', `<a about="" typeof="dcmitype:Text" ${PREFIX} rel="license" href="${BY}">CC BY</a>`],
+  ])('%s: unknown on the popup and the badge; Collect refuses its image no-licence', (_name, body) => {
+    const r = readers(body);
+    expect({ popup: r.popup, badge: r.badge }).toEqual({ popup: 'unknown', badge: 'unknown' });
+    expect(r.collect).toMatchObject({ decision: 'refused', reasons: ['no-licence'] });
+  });
+
+  it('unchanged: typed StillImage, or typing another resource, the licence stays the page’s: permitted', () => {
+    expect(readers(`<div about="" typeof="dcmitype:StillImage" ${PREFIX}><a rel="license" href="${BY}">CC BY</a></div>`)).toMatchObject({ popup: 'permitted', collect: { decision: 'permitted' } });
+    expect(readers(`<div about="/essay.html" typeof="dcmitype:Text" ${PREFIX}>Essay</div><a rel="license" href="${BY}">CC BY</a>`)).toMatchObject({ popup: 'permitted', collect: { decision: 'permitted' } });
   });
 });
