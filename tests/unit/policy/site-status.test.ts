@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { DecisionPolicy } from '../../../utils/policy/decide';
 import type { Evidence, Licence, Purpose, RefusalReason } from '../../../utils/model/evidence';
 import { siteStatus } from '../../../utils/policy/site-status';
-import { assessImage, assessPage } from '../../../utils/policy/assess';
+import { assessImage, assessPage, type HeaderMap } from '../../../utils/policy/assess';
 import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
 import { parseSettings } from '../../../utils/model/settings';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
@@ -161,5 +161,119 @@ describe('a page licence typed as text by RDFa typeof on the page’s own subjec
   it('unchanged: typed StillImage, or typing another resource, the licence stays the page’s: permitted', () => {
     expect(readers(`<div about="" typeof="dcmitype:StillImage" ${PREFIX}><a rel="license" href="${BY}">CC BY</a></div>`)).toMatchObject({ popup: 'permitted', collect: { decision: 'permitted' } });
     expect(readers(`<div about="/essay.html" typeof="dcmitype:Text" ${PREFIX}>Essay</div><a rel="license" href="${BY}">CC BY</a>`)).toMatchObject({ popup: 'permitted', collect: { decision: 'permitted' } });
+  });
+});
+
+// Already so (kept by these tests): every page-level signal, for every purpose and mode, gives the
+// status and reason codes DESIGN.md §2 names, and Collect refuses for exactly those: at once on a
+// blocked site, and — judged in full, as if not blocked — an image under the page's path too.
+describe('each page-level signal: its status, its reason codes, and Collect', () => {
+  const O = 'https://museum.example';
+  const PAGE = `${O}/gallery`;
+  const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
+    origin,
+    robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
+    tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
+    aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
+    rsl: [],
+    ...over,
+  });
+  interface Case { files?: Partial<OriginFiles>; page?: Partial<PageSignals>; headers?: HeaderMap | null; lists?: { userBlock?: string[] }; url?: string }
+  const run = (c: Case, purpose: Purpose, mode: 'licensed' | 'opt-out') => {
+    const url = c.url ?? PAGE;
+    const settings = parseSettings({ purpose, mode, ...c.lists });
+    const origin = files(new URL(url).origin, c.files);
+    const page = assessPage({
+      page: { url, title: 'T', metas: [], tdm: {}, rsl: [], licence: { pageUrl: url, licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false }, ...c.page },
+      headers: c.headers === undefined ? {} : c.headers,
+      origin,
+    }, settings);
+    /** The full judgement of an image (no blocked shortcut), as assessImage makes it. */
+    const judged = (imageUrl: string) => {
+      const own = new URL(imageUrl).origin === origin.origin ? origin : files(new URL(imageUrl).origin);
+      const image = { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [own], embedded: { evidence: [], licence: null } };
+      const candidate = { url: imageUrl, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
+      return assessImage(page, image, candidate, settings);
+    };
+    return { page, judged };
+  };
+  const robots = (body: string): Partial<OriginFiles> => ({ robots: { url: `${O}/robots.txt`, outcome: 'ok', body } });
+  const RSL = (usage: string) => `<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">${usage}</prohibits></license></content></rsl>`;
+  const ALL = ['ai-training', 'genai-training', 'research-tdm'] as const;
+  const TRAINING = ['ai-training', 'genai-training'] as const;
+
+  it.each<[string, Case, readonly Purpose[], RefusalReason[]]>([
+    ['the user’s block list', { lists: { userBlock: ['museum.example'] } }, ALL, ['user-blocked']],
+    ['the registry: blocked', { url: 'https://www.pinterest.com/pin/1/' }, ALL, ['site-blocked']],
+    ['the registry: restricted for the purpose', { url: 'https://medium.com/@kim/fox-1' }, TRAINING, ['site-restricted']],
+    ['robots.txt disallowing the page for heed', { files: robots('User-agent: heed\nDisallow: /gallery') }, ALL, ['robots-disallow']],
+    ['robots.txt disallowing the page for GPTBot', { files: robots('User-agent: GPTBot\nDisallow: /') }, TRAINING, ['robots-disallow']],
+    ['robots.txt disallowing the page for CCBot', { files: robots('User-agent: CCBot\nDisallow: /') }, ALL, ['robots-disallow']],
+    ['robots.txt `*` disallowing the page (no group names the tokens)', { files: robots('User-agent: *\nDisallow: /gallery') }, ALL, ['robots-disallow']],
+    ['robots.txt unreachable (429)', { files: { robots: { url: `${O}/robots.txt`, outcome: 'unreachable', detail: 'HTTP 429' } } }, ALL, ['robots-unreachable']],
+    ['X-Robots-Tag noai on the page', { headers: { 'x-robots-tag': 'noai' } }, ALL, ['x-robots-tag']],
+    ['X-Robots-Tag `googlebot: noindex, noai` as fetch joins it', { headers: { 'x-robots-tag': 'googlebot: noindex, noai' } }, ALL, ['x-robots-tag']],
+    ['meta robots noimageai', { page: { metas: [{ name: 'robots', content: 'noimageai' }] } }, ALL, ['meta-robots']],
+    ['meta heed none', { page: { metas: [{ name: 'heed', content: 'none' }] } }, ALL, ['meta-robots']],
+    ['meta GPTBot noindex', { page: { metas: [{ name: 'GPTBot', content: 'noindex' }] } }, TRAINING, ['meta-robots']],
+    ['Content-Usage train-ai=n on the page response', { headers: { 'content-usage': 'train-ai=n' } }, TRAINING, ['content-usage-n']],
+    ['Content-Signal ai-train=no on the page response', { headers: { 'content-signal': 'ai-train=no' } }, TRAINING, ['content-usage-n']],
+    ['robots.txt Content-Usage train-ai=n for the page path', { files: robots('User-agent: *\nContent-Usage: /gallery train-ai=n') }, TRAINING, ['content-usage-n']],
+    ['robots.txt Content-Signal ai-train=no', { files: robots('User-agent: *\nContent-Signal: ai-train=no') }, TRAINING, ['content-usage-n']],
+    ['a TDM reservation meta', { page: { tdm: { reservation: '1' } } }, ALL, ['tdm-reserved']],
+    ['a TDM reservation header, with a policy', { headers: { 'tdm-reservation': '1', 'tdm-policy': `${O}/policy.json` } }, ALL, ['tdm-reserved']],
+    ['tdmrep.json reserving the page path', { files: { tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'ok', body: '[{"location":"/gallery","tdm-reservation":1}]' } } }, ALL, ['tdm-reserved']],
+    ['ai.txt disallowing the page path', { files: { aiTxt: { url: `${O}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: /gallery' } } }, ALL, ['ai-txt-disallow']],
+    ['an inline RSL licence prohibiting ai-train', { page: { rsl: [RSL('ai-train')] } }, TRAINING, ['rsl-prohibits']],
+    ['an inline RSL licence prohibiting all', { page: { rsl: [RSL('all')] } }, ALL, ['rsl-prohibits']],
+    ['the page’s headers not read', { headers: null }, ALL, ['signal-unreadable']],
+    ['tdmrep.json unreadable (503)', { files: { tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'error', detail: 'HTTP 503' } } }, ALL, ['signal-unreadable']],
+    ['ai.txt unreadable (503)', { files: { aiTxt: { url: `${O}/ai.txt`, outcome: 'error', detail: 'HTTP 503' } } }, ALL, ['signal-unreadable']],
+    ['the robots.txt RSL licence unreadable', { files: { rsl: [{ url: `${O}/license.xml`, outcome: 'error', detail: 'HTTP 503' }] } }, ALL, ['signal-unreadable']],
+    ['an unreadable TDM meta', { page: { tdm: { reservation: 'maybe' } } }, ALL, ['signal-unreadable']],
+    ['an unreadable Content-Usage header', { headers: { 'content-usage': 'train-ai=' } }, TRAINING, ['signal-unreadable']],
+    ['meta noai and X-Robots-Tag noai together (each reason once, in order)', { page: { metas: [{ name: 'robots', content: 'noai' }, { name: 'GPTBot', content: 'noai' }] }, headers: { 'x-robots-tag': ['noai', 'noimageai'] } }, ALL, ['x-robots-tag', 'meta-robots']],
+  ])('%s → blocked with its reason code', (_name, c, purposes, reasons) => {
+    for (const purpose of purposes) {
+      for (const mode of ['licensed', 'opt-out'] as const) {
+        const { page, judged } = run(c, purpose, mode);
+        expect({ purpose, mode, status: page.status, reasons: page.reasons }).toEqual({ purpose, mode, status: 'blocked', reasons });
+        // Every reason listed is a deny Collect makes for the page's images (reason codes only, once each).
+        const under = judged(`${new URL(page.pageUrl).origin}/gallery/a.png`);
+        expect(under.decision).toBe('refused');
+        for (const r of reasons) expect(under.reasons).toContain(r);
+      }
+    }
+  });
+
+  it.each<[string, Case, readonly Purpose[], 'restricted' | 'permitted' | 'unknown', RefusalReason[]]>([
+    ['a group naming heed disallows some paths', { files: robots('User-agent: heed\nDisallow: /private/') }, ALL, 'restricted', ['robots-disallow']],
+    ['a group naming GPTBot disallows some paths', { files: robots('User-agent: GPTBot\nDisallow: /private/') }, TRAINING, 'restricted', ['robots-disallow']],
+    ['a `*` group’s housekeeping Disallow', { files: robots('User-agent: *\nDisallow: /cgi-bin/') }, ALL, 'permitted', []],
+    ['Content-Usage train-ai=n for some paths', { files: robots('User-agent: *\nContent-Usage: /photos/ train-ai=n') }, TRAINING, 'restricted', ['content-usage-n']],
+    ['tdmrep.json reserving some paths', { files: { tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'ok', body: '[{"location":"/photos/","tdm-reservation":1}]' } } }, ALL, 'restricted', ['tdm-reserved']],
+    ['an RSL content set refusing some paths', { page: { rsl: ['<rsl xmlns="https://rslstandard.org/rsl"><content url="/photos/*"><license><prohibits type="usage">all</prohibits></license></content></rsl>'] } }, ALL, 'restricted', ['rsl-prohibits']],
+    ['ai.txt file-type rules', { files: { aiTxt: { url: `${O}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: *.png' } } }, ALL, 'restricted', ['ai-txt-disallow']],
+    ['several partial opt-outs: each reason once, in a stable order', {
+      files: {
+        ...robots('User-agent: GPTBot\nDisallow: /private/\n\nUser-agent: heed\nDisallow: /private/\nDisallow: /drafts/'),
+        tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'ok', body: '[{"location":"/photos/","tdm-reservation":1},{"location":"/more/","tdm-reservation":1}]' },
+        aiTxt: { url: `${O}/ai.txt`, outcome: 'ok', body: 'User-Agent: *\nDisallow: *.png' },
+      },
+    }, TRAINING, 'restricted', ['robots-disallow', 'tdm-reserved', 'ai-txt-disallow']],
+    ['a registry entry that does not bind the purpose', { url: 'https://medium.com/@kim/fox-1' }, ['research-tdm'], 'restricted', ['site-restricted']],
+    ['an accepted page licence and no opt-out', {}, ALL, 'permitted', []],
+    ['no page licence', { page: { licence: { pageUrl: PAGE, licences: [], rslLinks: [], imageObjects: [], unreadable: [], truncated: false } } }, ALL, 'unknown', []],
+    ['a page licence outside the accepted set', { page: { licence: { pageUrl: PAGE, licences: [{ via: 'rel', url: 'https://creativecommons.org/licenses/by-nc/4.0/' }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false } } }, ALL, 'unknown', []],
+    ['a MediaWiki page’s licence (the text’s)', { page: { licence: { pageUrl: PAGE, licences: [], textLicences: [{ via: 'rel', url: CC_BY, covers: 'mediawiki-text' }], mediaWiki: true, rslLinks: [], imageObjects: [], unreadable: [], truncated: false } } }, ALL, 'unknown', []],
+    ['a licence typed dcmitype:Text', { page: { licence: { pageUrl: PAGE, licences: [], textLicences: [{ via: 'rdfa', url: CC_BY, covers: 'dcmitype-text' }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false } } }, ALL, 'unknown', []],
+  ])('%s → %s (the same in both modes)', (_name, c, purposes, status, reasons) => {
+    for (const purpose of purposes) {
+      for (const mode of ['licensed', 'opt-out'] as const) {
+        const { page } = run(c, purpose, mode);
+        expect({ purpose, mode, status: page.status, reasons: page.reasons }).toEqual({ purpose, mode, status, reasons });
+      }
+    }
   });
 });
