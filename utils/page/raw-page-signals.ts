@@ -155,8 +155,17 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   // comment is that part's, not the page's, except in the page's one article when nothing outside
   // it states one. An RSL link is read wherever it is, as there.
   const main = mainArticle(doc);
-  // Each link outside a figure, with the part of the page it sits in (null: the page's own), read once.
-  const links = linkEls.filter((el) => !el.closest('figure')).map((el) => ({ el, part: licenceContainer(el), rsl: /rsl/i.test(el.getAttribute('type') ?? '') }));
+  // Each link, with the part of the page it sits in (null: the page's own), read once: a licence
+  // link outside any figure (a figure's licence is its image's), and an RSL link wherever it is,
+  // a figure too. Decision (DESIGN.md §2 rule 3: an RSL licence that does not permit the purpose
+  // refuses; the badge must not read the page more narrowly than Collect): the full reader takes
+  // an RSL link inside a figure as the page's (html-licence/page.ts); dropped here with the
+  // figure's licence links, the badge showed a site open whose RSL licence blocks it on Collect.
+  // In a figure, only a link the worker reads as RSL (received-signals.ts: statements.ts namesRsl,
+  // the RSL media type) is kept: any other is the figure's licence, never the page's.
+  const links = linkEls
+    .filter((el) => !el.closest('figure') || (el.getAttribute('type') ?? '').toLowerCase().includes('application/rsl+xml'))
+    .map((el) => ({ el, part: licenceContainer(el), rsl: /rsl/i.test(el.getAttribute('type') ?? '') }));
   const spoken = links.some((l) => !l.part && !l.rsl);
   for (const { el, part, rsl } of links) {
     if (part && !rsl && (part !== main || spoken)) continue;

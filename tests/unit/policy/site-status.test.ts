@@ -277,3 +277,42 @@ describe('each page-level signal: its status, its reason codes, and Collect', ()
     }
   });
 });
+
+// The badge reads the always-on script's raw signals; the popup and Collect the full reader's.
+// An RSL licence link is read wherever it sits (html-licence/page.ts): inside a <figure> too. The
+// raw reader dropped it there with the figure's licence links, so the badge showed a site open
+// whose RSL licence the popup and Collect read as refusing every image.
+describe('the badge, the popup and Collect read the same RSL licence links', () => {
+  const O = 'https://museum.example';
+  const PROHIBITS = '<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">all</prohibits></license></content></rsl>';
+  const files = (): OriginFiles => ({
+    origin: O, robots: { url: `${O}/robots.txt`, outcome: 'unavailable', status: 404 },
+    tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'absent' }, aiTxt: { url: `${O}/ai.txt`, outcome: 'absent' }, rsl: [],
+  });
+  /** The status from each reader's page signals, the RSL documents they link fetched as the shell does (site-assessment.ts). */
+  const statuses = (body: string) => {
+    const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
+    const url = `${O}/gallery`;
+    const settings = parseSettings({});
+    const of = (page: PageSignals) => {
+      const linkedRsl: FetchedFile[] = page.licence.rslLinks.map((u) => ({ url: u, outcome: 'ok', body: PROHIBITS }));
+      const a = assessPage({ page, headers: {}, origin: files(), linkedRsl }, settings);
+      return `${a.status} ${a.reasons.join(' ')}`;
+    };
+    return { badge: of(pageSignalsFromRaw(readRawPageSignals(d, url))), popup: of(pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)))) };
+  };
+
+  it.each([
+    ['inside a <figure>', '<figure><img src="/a.png"><figcaption><a rel="license" type="application/rsl+xml" href="/licence.xml">Licence</a></figcaption></figure>'],
+    ['in the page’s body', '<p><a rel="license" type="application/rsl+xml" href="/licence.xml">Licence</a></p>'],
+    ['in a quotation', '<blockquote><a rel="license" type="application/rsl+xml" href="/licence.xml">Licence</a></blockquote>'],
+  ])('an RSL licence link %s: blocked on the badge as on the popup', (_where, body) => {
+    expect(statuses(body)).toEqual({ badge: 'blocked rsl-prohibits', popup: 'blocked rsl-prohibits' });
+  });
+
+  it('unchanged: a figure’s own licence link (not RSL, whatever its type says) is not the page’s, on either', () => {
+    const BY = 'https://creativecommons.org/licenses/by/4.0/';
+    expect(statuses(`<figure><img src="/a.png"><a rel="license" type="text/rsl-ish" href="${BY}">CC BY</a></figure>`)).toEqual({ badge: 'unknown ', popup: 'unknown ' });
+    expect(statuses(`<figure><img src="/a.png"><a rel="license" href="${BY}">CC BY</a></figure>`)).toEqual({ badge: 'unknown ', popup: 'unknown ' });
+  });
+});
