@@ -141,6 +141,44 @@ export function readRawMetas(doc: Document): RawMeta[] {
   return [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
 }
 
+/** Whether an RDFa `about`/`resource` value names the page itself ("" or its URL, fragments aside). */
+function namesPage(ref: string, pageUrl: string): boolean {
+  if (ref.trim() === '') return true;
+  try {
+    return new URL(ref, pageUrl).href === pageUrl.replace(/#.*$/s, ''); // `#photo` names a part of it, not it
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a `rel="license"` link's RDFa subject may be something other than the page, read as
+ * the full reader reads it (html-licence/statements.ts rdfaSubject), failing closed: an `about`
+ * on it or on the nearest ancestor that has one naming another resource (or a part of the page,
+ * `#photo`), a `typeof` on it, or an ancestor that sets a new subject (`resource`, `href`, `src`
+ * naming another resource; a `typeof` item) before any `about`. Decision (DESIGN.md §2 rule 4: a
+ * page-level licence is the page's; the badge must never read a page as more open than Collect):
+ * such a link is that resource's licence, and read as the page's the badge showed a site
+ * `permitted` whose images the popup and Collect found unlicensed. This script cannot tell the
+ * typed items the full reader takes as the page (a `WebPage`) from the others: any counts.
+ */
+function subjectMayNotBePage(el: Element, pageUrl: string): boolean {
+  const own = el.getAttribute('about');
+  if (own !== null) return !namesPage(own, pageUrl);
+  if (el.hasAttribute('typeof')) return true;
+  let x = el.parentElement;
+  for (let i = 0; x && i < 256; i++, x = x.parentElement) {
+    const about = x.getAttribute('about');
+    if (about !== null) return !namesPage(about, pageUrl);
+    const typed = x.hasAttribute('typeof');
+    if (x.hasAttribute('property') && !x.hasAttribute('rel') && !x.hasAttribute('rev') && !typed) continue;
+    const obj = x.getAttribute('resource') ?? x.getAttribute('href') ?? x.getAttribute('src');
+    if (obj !== null) return !namesPage(obj, pageUrl);
+    if (typed) return true;
+  }
+  return x !== null; // past the walk's cap: not known (fail closed)
+}
+
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
   const metas = readRawMetas(doc);
@@ -181,7 +219,10 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     } catch {
       // not a URL
     }
-    licenceLinks.push({ url: /^https?:/.test(url) && url.length <= RAW_LIMITS.url ? url : '', type: el.getAttribute('type') ?? '' });
+    // A licence link whose RDFa subject may be another resource goes as '' (a page licence stated
+    // but not read: the page licence then licenses no image), as below (subjectMayNotBePage).
+    const readable = /^https?:/.test(url) && url.length <= RAW_LIMITS.url && (rsl || !subjectMayNotBePage(el, pageUrl));
+    licenceLinks.push({ url: readable ? url : '', type: el.getAttribute('type') ?? '' });
   }
   const jsonLd: string[] = [];
   let chars = 0;

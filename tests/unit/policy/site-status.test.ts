@@ -316,3 +316,45 @@ describe('the badge, the popup and Collect read the same RSL licence links', () 
     expect(statuses(`<figure><img src="/a.png"><a rel="license" href="${BY}">CC BY</a></figure>`)).toEqual({ badge: 'unknown ', popup: 'unknown ' });
   });
 });
+
+// The always-on script cannot read RDFa subjects, but a rel="license" link whose RDFa subject is
+// another resource (an `about` or `resource` naming it, an `href`/`src` around it, a typed item)
+// is that resource's licence, not the page's (html-licence/statements.ts rdfaSubject). Read as
+// the page's, the badge showed OK (permitted) where the popup read `unknown` and Collect refused
+// every image of the page `no-licence`. The badge now reads such a link as a page licence it
+// could not read: never permitted on it (the popup reads it in full).
+describe('the badge never reads another resource’s RDFa licence as the page’s', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const files = (): OriginFiles => ({
+    origin: O, robots: { url: `${O}/robots.txt`, outcome: 'unavailable', status: 404 },
+    tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'absent' }, aiTxt: { url: `${O}/ai.txt`, outcome: 'absent' }, rsl: [],
+  });
+  const statuses = (body: string) => {
+    const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
+    const url = `${O}/gallery`;
+    const settings = parseSettings({});
+    const of = (page: PageSignals) => assessPage({ page, headers: {}, origin: files() }, settings);
+    const popup = of(pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url))));
+    const img = `${O}/a.png`;
+    const image = { url: img, finalUrl: img, headers: {}, redirects: [], origins: [files()], embedded: { evidence: [], licence: null } };
+    const candidate = { url: img, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
+    return { badge: of(pageSignalsFromRaw(readRawPageSignals(d, url))).status, popup: popup.status, collect: assessImage(popup, image, candidate, settings).decision };
+  };
+
+  it.each([
+    ['about another file', `<div about="/other.png"><a rel="license" href="${BY}">CC BY</a></div>`],
+    ['about a part of the page', `<div about="#photo"><a rel="license" href="${BY}">CC BY</a></div>`],
+    ['about on the link itself', `<a about="/other.png" rel="license" href="${BY}">CC BY</a>`],
+    ['resource naming another file', `<div resource="/other.png"><a rel="license" href="${BY}">CC BY</a></div>`],
+    ['a typed RDFa item (an ImageObject)', `<div vocab="https://schema.org/" typeof="ImageObject"><a rel="license" href="${BY}">CC BY</a></div>`],
+  ])('%s: not permitted on the badge, as on the popup', (_name, body) => {
+    expect(statuses(body)).toEqual({ badge: 'unknown', popup: 'unknown', collect: 'refused' });
+  });
+
+  it('unchanged: about="" or the page’s own URL, and a link outside any RDFa subject, are the page’s licence on both', () => {
+    for (const body of [`<div about=""><a rel="license" href="${BY}">CC BY</a></div>`, `<div about="${O}/gallery"><a rel="license" href="${BY}">CC BY</a></div>`, `<p><a rel="license" href="${BY}">CC BY</a></p>`]) {
+      expect(statuses(body)).toEqual({ badge: 'permitted', popup: 'permitted', collect: 'permitted' });
+    }
+  });
+});
