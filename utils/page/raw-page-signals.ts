@@ -25,6 +25,7 @@ export interface RawPageSignals {
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
 import { licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
+import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/vocab';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
 
@@ -159,13 +160,19 @@ function namesPage(ref: string, pageUrl: string): boolean {
  * naming another resource; a `typeof` item) before any `about`. Decision (DESIGN.md §2 rule 4: a
  * page-level licence is the page's; the badge must never read a page as more open than Collect):
  * such a link is that resource's licence, and read as the page's the badge showed a site
- * `permitted` whose images the popup and Collect found unlicensed. This script cannot tell the
- * typed items the full reader takes as the page (a `WebPage`) from the others: any counts.
+ * `permitted` whose images the popup and Collect found unlicensed.
  */
 function subjectMayNotBePage(el: Element, pageUrl: string): boolean {
+  // A typed item speaks for the page as statements.ts isPageSubject reads it: not nested in
+  // another statement, and not a media object (an ImageObject's licence is its image's) nor a
+  // thing that shows no work (software, an organisation).
+  const typedPageItem = (item: Element, nested: boolean): boolean => {
+    const types = typeNames(item.getAttribute('typeof'));
+    return !nested && !isMediaType(types) && !isNoWorkShown(types);
+  };
   const own = el.getAttribute('about');
   if (own !== null) return !namesPage(own, pageUrl);
-  if (el.hasAttribute('typeof')) return true;
+  if (el.hasAttribute('typeof')) return !typedPageItem(el, false);
   let x = el.parentElement;
   for (let i = 0; x && i < 256; i++, x = x.parentElement) {
     const about = x.getAttribute('about');
@@ -174,7 +181,7 @@ function subjectMayNotBePage(el: Element, pageUrl: string): boolean {
     if (x.hasAttribute('property') && !x.hasAttribute('rel') && !x.hasAttribute('rev') && !typed) continue;
     const obj = x.getAttribute('resource') ?? x.getAttribute('href') ?? x.getAttribute('src');
     if (obj !== null) return !namesPage(obj, pageUrl);
-    if (typed) return true;
+    if (typed) return !typedPageItem(x, x.hasAttribute('property') || x.hasAttribute('rel') || x.hasAttribute('rev'));
   }
   return x !== null; // past the walk's cap: not known (fail closed)
 }

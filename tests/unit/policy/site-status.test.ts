@@ -352,8 +352,13 @@ describe('the badge never reads another resource’s RDFa licence as the page’
     expect(statuses(body)).toEqual({ badge: 'unknown', popup: 'unknown', collect: 'refused' });
   });
 
-  it('unchanged: about="" or the page’s own URL, and a link outside any RDFa subject, are the page’s licence on both', () => {
-    for (const body of [`<div about=""><a rel="license" href="${BY}">CC BY</a></div>`, `<div about="${O}/gallery"><a rel="license" href="${BY}">CC BY</a></div>`, `<p><a rel="license" href="${BY}">CC BY</a></p>`]) {
+  it('unchanged: about="" or the page’s own URL, a typed item that is the page (a WebPage), and a link outside any RDFa subject, are the page’s licence on both', () => {
+    for (const body of [
+      `<div about=""><a rel="license" href="${BY}">CC BY</a></div>`,
+      `<div about="${O}/gallery"><a rel="license" href="${BY}">CC BY</a></div>`,
+      `<div vocab="https://schema.org/" typeof="WebPage"><a rel="license" href="${BY}">CC BY</a></div>`,
+      `<p><a rel="license" href="${BY}">CC BY</a></p>`,
+    ]) {
       expect(statuses(body)).toEqual({ badge: 'permitted', popup: 'permitted', collect: 'permitted' });
     }
   });
