@@ -25,6 +25,7 @@ export interface RawPageSignals {
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
 import { licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
+import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/vocab';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
 
@@ -141,6 +142,50 @@ export function readRawMetas(doc: Document): RawMeta[] {
   return [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
 }
 
+/** Whether an RDFa `about`/`resource` value names the page itself ("" or its URL, fragments aside). */
+function namesPage(ref: string, pageUrl: string): boolean {
+  if (ref.trim() === '') return true;
+  try {
+    return new URL(ref, pageUrl).href === pageUrl.replace(/#.*$/s, ''); // `#photo` names a part of it, not it
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a `rel="license"` link's RDFa subject may be something other than the page, read as
+ * the full reader reads it (html-licence/statements.ts rdfaSubject), failing closed: an `about`
+ * on it or on the nearest ancestor that has one naming another resource (or a part of the page,
+ * `#photo`), a `typeof` on it, or an ancestor that sets a new subject (`resource`, `href`, `src`
+ * naming another resource; a `typeof` item) before any `about`. Decision (DESIGN.md §2 rule 4: a
+ * page-level licence is the page's; the badge must never read a page as more open than Collect):
+ * such a link is that resource's licence, and read as the page's the badge showed a site
+ * `permitted` whose images the popup and Collect found unlicensed.
+ */
+function subjectMayNotBePage(el: Element, pageUrl: string): boolean {
+  // A typed item speaks for the page as statements.ts isPageSubject reads it: not nested in
+  // another statement, and not a media object (an ImageObject's licence is its image's) nor a
+  // thing that shows no work (software, an organisation).
+  const typedPageItem = (item: Element, nested: boolean): boolean => {
+    const types = typeNames(item.getAttribute('typeof'));
+    return !nested && !isMediaType(types) && !isNoWorkShown(types);
+  };
+  const own = el.getAttribute('about');
+  if (own !== null) return !namesPage(own, pageUrl);
+  if (el.hasAttribute('typeof')) return !typedPageItem(el, false);
+  let x = el.parentElement;
+  for (let i = 0; x && i < 256; i++, x = x.parentElement) {
+    const about = x.getAttribute('about');
+    if (about !== null) return !namesPage(about, pageUrl);
+    const typed = x.hasAttribute('typeof');
+    if (x.hasAttribute('property') && !x.hasAttribute('rel') && !x.hasAttribute('rev') && !typed) continue;
+    const obj = x.getAttribute('resource') ?? x.getAttribute('href') ?? x.getAttribute('src');
+    if (obj !== null) return !namesPage(obj, pageUrl);
+    if (typed) return !typedPageItem(x, x.hasAttribute('property') || x.hasAttribute('rel') || x.hasAttribute('rev'));
+  }
+  return x !== null; // past the walk's cap: not known (fail closed)
+}
+
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
   const metas = readRawMetas(doc);
@@ -155,8 +200,17 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
   // comment is that part's, not the page's, except in the page's one article when nothing outside
   // it states one. An RSL link is read wherever it is, as there.
   const main = mainArticle(doc);
-  // Each link outside a figure, with the part of the page it sits in (null: the page's own), read once.
-  const links = linkEls.filter((el) => !el.closest('figure')).map((el) => ({ el, part: licenceContainer(el), rsl: /rsl/i.test(el.getAttribute('type') ?? '') }));
+  // Each link, with the part of the page it sits in (null: the page's own), read once: a licence
+  // link outside any figure (a figure's licence is its image's), and an RSL link wherever it is,
+  // a figure too. Decision (DESIGN.md §2 rule 3: an RSL licence that does not permit the purpose
+  // refuses; the badge must not read the page more narrowly than Collect): the full reader takes
+  // an RSL link inside a figure as the page's (html-licence/page.ts); dropped here with the
+  // figure's licence links, the badge showed a site open whose RSL licence blocks it on Collect.
+  // In a figure, only a link the worker reads as RSL (received-signals.ts: statements.ts namesRsl,
+  // the RSL media type) is kept: any other is the figure's licence, never the page's.
+  const links = linkEls
+    .filter((el) => !el.closest('figure') || (el.getAttribute('type') ?? '').toLowerCase().includes('application/rsl+xml'))
+    .map((el) => ({ el, part: licenceContainer(el), rsl: /rsl/i.test(el.getAttribute('type') ?? '') }));
   const spoken = links.some((l) => !l.part && !l.rsl);
   for (const { el, part, rsl } of links) {
     if (part && !rsl && (part !== main || spoken)) continue;
@@ -172,7 +226,10 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     } catch {
       // not a URL
     }
-    licenceLinks.push({ url: /^https?:/.test(url) && url.length <= RAW_LIMITS.url ? url : '', type: el.getAttribute('type') ?? '' });
+    // A licence link whose RDFa subject may be another resource goes as '' (a page licence stated
+    // but not read: the page licence then licenses no image), as below (subjectMayNotBePage).
+    const readable = /^https?:/.test(url) && url.length <= RAW_LIMITS.url && (rsl || !subjectMayNotBePage(el, pageUrl));
+    licenceLinks.push({ url: readable ? url : '', type: el.getAttribute('type') ?? '' });
   }
   const jsonLd: string[] = [];
   let chars = 0;

@@ -209,6 +209,16 @@ export function assessPage(input: PageInputs, settings: Settings): PageAssessmen
     // on the page does — read so, it is a page-level deny (the reading that keeps nothing refused).
     ...evaluateContentUsageHeader(header(input.headers, 'content-usage'), url, 'page', profile),
     ...evaluateContentSignalHeader(header(input.headers, 'content-signal'), url, 'page', profile),
+    // The page origin's ai.txt for the page's own path. Decision (DESIGN.md §2 rule 3 names "ai.txt
+    // disallowing the image path", and "Site status" blocks on "a page-level deny from rules 1–3";
+    // read two ways for the page): an ai.txt that disallows the page's path for the purpose's
+    // tokens (`Disallow: /`, `Disallow: /gallery`), or that cannot be read, is the owner's word on
+    // the page as robots.txt disallowing the page URL is — a page-level deny, so the site is
+    // `blocked` and Collect refuses at once (the reading that cannot keep what the owner refused).
+    // Only a refusal counts here; rules for other paths and file types still restrict the site
+    // (aiTxtRestrictions below) and refuse the images they cover (assessImage). Before, such a
+    // site read `restricted`.
+    ...evaluateAiTxt(input.origin.aiTxt, url, profile).filter((e) => e.effect === 'deny').map((e) => ({ ...e, scope: 'page' as const, note: `${e.note ?? ''} It covers this page's own path, so every image on the page is refused.`.trim() })),
   ];
   const tdmFallback = pageTdm(input);
   // The page's own TDM answer (its origin's tdmrep.json, then its header/meta) speaks for the

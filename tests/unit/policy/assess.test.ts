@@ -157,8 +157,9 @@ describe('assessPage', () => {
     ...(
       [
         ['ai.txt disallows image files', { outcome: 'ok', body: 'User-Agent: *\nDisallow: *.jpg\nDisallow: *.png' }, 'restricted', ['ai-txt-disallow']],
-        ['ai.txt disallows everything for GPTBot', { outcome: 'ok', body: 'User-Agent: GPTBot\nDisallow: /' }, 'restricted', ['ai-txt-disallow']],
-        ['ai.txt unreadable', { outcome: 'error', detail: 'HTTP 503' }, 'restricted', ['signal-unreadable']],
+        // Disallowing the page's own path, or unreadable, is a page-level deny: blocked (site-status.test.ts; it read restricted).
+        ['ai.txt disallows everything for GPTBot', { outcome: 'ok', body: 'User-Agent: GPTBot\nDisallow: /' }, 'blocked', ['ai-txt-disallow']],
+        ['ai.txt unreadable', { outcome: 'error', detail: 'HTTP 503' }, 'blocked', ['signal-unreadable']],
         ['ai.txt allows everything', { outcome: 'ok', body: 'User-Agent: *\nAllow: /' }, 'permitted', []],
         ['an /ai.txt that is not the Spawning format', { outcome: 'ok', body: '# About this site\nWe like AI.' }, 'permitted', []],
         ['ai.txt disallowing for another crawler only', { outcome: 'ok', body: 'User-Agent: Googlebot\nDisallow: /\n\nUser-Agent: *\nAllow: /' }, 'permitted', []],

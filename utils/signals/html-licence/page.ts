@@ -3,7 +3,7 @@ import type { JsonLdImageObject, LicenceVia, PageLicenceMarkup, PageLicenceSigna
 import { documentBase, enclosingFigure, licenceContainer, mainArticle, markupIn, mediaType, resolvePageUrl, resolveUrl } from './dom';
 import { pageCreditFrom, readPageCreditMarkup } from './credits';
 import { readJsonLdTexts } from './json-ld';
-import { isPageSubject, isRslLink, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
+import { isPageSubject, isRslLink, rdfaSubject, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
 import { isImageType } from './vocab';
 import { dcmiTypesOf, isMediaWiki, typesCoverImages, type TextOnlyCover } from './text-only';
 
@@ -111,7 +111,8 @@ export function readPageLicenceMarkup(doc: Document, pageUrl: string): PageLicen
 
   // Every element that may state a licence, a type or a credit: read once, for both (the query
   // costs ~1–2 ms on a 20,000-element page, issue 17).
-  const marked = base ? doc.querySelectorAll('[rel], [property], [itemprop]') : null;
+  // `[about][typeof]`: RDFa typing the subject `about` names (below).
+  const marked = base ? doc.querySelectorAll('[rel], [property], [itemprop], [about][typeof]') : null;
   if (base && marked) {
     const found = marked;
     if (found.length > LIMITS.elements) truncated = true;
@@ -119,8 +120,20 @@ export function readPageLicenceMarkup(doc: Document, pageUrl: string): PageLicen
     // Stop once the list is full: the rest could only set `truncated`.
     for (let i = 0; i < n && stated.length <= LIMITS.licences; i++) {
       const el = found[i];
+      if (!el) continue;
+      // RDFa `typeof` beside an `about` that names the page (`about=""`, the page's URL) types the
+      // page itself: `<div about="" typeof="dcmitype:Text">` says the page is a Text, as CC REL's
+      // `dct:type` does. Decision (DESIGN.md §2 rule 4: "CC REL markup whose dct:type is
+      // dcmitype:Text" licenses no image; the reading that cannot keep what the owner refused):
+      // read as the page's work type, as a typed item's own `typeof` already is (below). Before,
+      // it was missed: the page's licence of its text licensed its images, and the popup read
+      // `permitted` where the badge (dcmiTextMarked) read `unknown`.
+      if (el.hasAttribute('about') && el.hasAttribute('typeof')) {
+        const subject = rdfaSubject(el, base, page);
+        if (isPageSubject(subject)) addType(subjectKey(subject), dcmiTypesOf(el, ['typeof']));
+      }
       // Cheap pre-check: most rel=nofollow/stylesheet elements skip the full vocabulary work.
-      if (!el || !mentionsLicenseOrType(el)) continue;
+      if (!mentionsLicenseOrType(el)) continue;
       for (const s of statementsOf(el, base, page)) {
         if (s.predicate === 'type') {
           // CC REL's dct:type (SIGNALS.md §6.2): what kind of work the page's licence is about.
