@@ -10,30 +10,26 @@ export interface SiteStatusResult {
   evidence: Evidence[];
 }
 
+/** Refusals that restrict but do not block a site: the registry's `restricted` entries. */
+const RESTRICTING: ReadonlySet<RefusalReason> = new Set(['site-restricted']);
 /** Licence outcomes are per image, never a reason to block the whole site. */
 const LICENCE_REASONS: ReadonlySet<RefusalReason> = new Set(['no-licence', 'licence-not-accepted', 'licence-conflict']);
 
 /**
  * Site status from page-level evidence (DESIGN.md §2): `blocked` on any page-level deny from
- * rules 1–3; `restricted` for `info` evidence that names a reason — a registry restriction that
- * does not bind this purpose, or an opt-out covering only some paths or images; `permitted` for
- * one accepted page licence (two that differ conflict) and no deny; else `unknown`.
- *
- * Decision (DESIGN.md §2 reads two ways for a registry entry `restricted` that binds the purpose:
- * "Site status … `restricted` (registry `restricted` …)", and rule 1, under which such an entry
- * refuses every image on the page — a page-level deny, "`blocked` (a page-level deny from rules
- * 1–3)"): it is a deny like any other, so the site is `blocked` and Collect refuses at once,
- * fetching nothing (the reading that cannot keep what the owner refused). An entry that does not
- * bind the purpose comes as `info` (site-registry.ts entryEvidence) and still reads `restricted`.
- * Before, a binding entry read `restricted` while Collect refused every image for it.
+ * rules 1–3; `restricted` for a registry restriction, or `info` evidence that names a reason —
+ * an opt-out covering only some paths or images; `permitted` for one accepted page licence (two
+ * that differ conflict) and no deny; else `unknown`.
  */
 export function siteStatus(pageEvidence: readonly Evidence[], pageLicences: readonly Licence[], policy: DecisionPolicy): SiteStatusResult {
   const evidence = [...pageEvidence];
   const denies = evidence.filter((e) => e.effect === 'deny' && e.reason && !LICENCE_REASONS.has(e.reason));
   const reasons = [...new Set(denies.map((e) => e.reason!))];
-  if (reasons.length > 0) return { status: 'blocked', reasons, evidence };
+  if (reasons.some((r) => !RESTRICTING.has(r))) return { status: 'blocked', reasons, evidence };
   const partial = evidence.filter((e) => e.effect === 'info' && e.reason).map((e) => e.reason!);
-  if (partial.length > 0) return { status: 'restricted', reasons: [...new Set(partial)], evidence };
+  if (reasons.length > 0 || partial.length > 0) {
+    return { status: 'restricted', reasons: [...new Set([...reasons, ...partial])], evidence };
+  }
   // Decision (DESIGN.md §2 "Site status" and rule 4): "an accepted page-level licence" is the
   // page licence its images get, as `decide` reads it — one licence (its forms, http or https, deed
   // or legal code, are one), accepted. Two different page licences (CC BY and CC BY-NC in two

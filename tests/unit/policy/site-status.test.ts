@@ -25,8 +25,8 @@ describe('siteStatus', () => {
     ['two different page licences, one accepted (each image is licence-conflict)', [], [page('CC-BY-4.0'), page('CC-BY-NC-4.0')], 'unknown', []],
     ['the same page licence twice', [], [page('CC-BY-4.0'), page('CC-BY-4.0')], 'permitted', []],
     ['page-level opt-out blocks despite a licence', [ev('meta-robots')], [page('CC0-1.0')], 'blocked', ['meta-robots']],
-    // A binding registry restriction refuses every image (rule 1): a page-level deny, so blocked (it read restricted).
-    ['registry restriction binding this purpose', [ev('site-restricted')], [], 'blocked', ['site-restricted']],
+    // DESIGN.md §2 names the registry's `restricted` as a `restricted` site (every image is still refused: rule 1).
+    ['registry restriction binding this purpose', [ev('site-restricted')], [], 'restricted', ['site-restricted']],
     ['registry restriction for another purpose', [ev('site-restricted', 'info')], [page('CC0-1.0')], 'restricted', ['site-restricted']],
     ['registry restriction plus an opt-out', [ev('site-restricted'), ev('robots-disallow')], [], 'blocked', ['site-restricted', 'robots-disallow']],
     ['partial opt-out', [ev('robots-disallow', 'info')], [page('CC0-1.0')], 'restricted', ['robots-disallow']],
@@ -75,17 +75,18 @@ describe('site status agrees with what Collect decides', () => {
     return assessImage(page, image, candidate, settings).reasons;
   };
 
-  // DESIGN.md §2 rule 1: a registry entry `restricted` for this purpose refuses every image on the
-  // page (the page's registrable domain): a page-level deny, so `blocked`. The site read
-  // `restricted` while Collect refused every image, other sites' too, for site-restricted.
+  // DESIGN.md §2: a registry entry `restricted` for this purpose refuses every image on the page
+  // (rule 1, the page's registrable domain), and the site status names it `restricted` ("registry
+  // `restricted`"), the registry's own word, with its reason; one that does not bind the purpose
+  // reads `restricted` too, and refuses nothing.
   describe.each(MODES)('a registry restriction, mode %s', (mode) => {
     it.each<[string, Purpose]>([
       ['https://www.deviantart.com/kim/art/fox-1', 'ai-training'],
       ['https://www.deviantart.com/kim/art/fox-1', 'genai-training'],
       ['https://giphy.com/gifs/fox-1', 'research-tdm'],
-    ])('binding the purpose (%s, %s): blocked, site-restricted, as Collect refuses every image', (pageUrl, purpose) => {
+    ])('binding the purpose (%s, %s): restricted, site-restricted, and Collect refuses every image for it', (pageUrl, purpose) => {
       const a = assessed(pageUrl, purpose, mode);
-      expect(a.page).toMatchObject({ status: 'blocked', reasons: ['site-restricted'] });
+      expect(a.page).toMatchObject({ status: 'restricted', reasons: ['site-restricted'] });
       expect(collect(a, 'https://cdn.other.example/a.png')).toEqual(['site-restricted']);
     });
 
@@ -206,7 +207,6 @@ describe('each page-level signal: its status, its reason codes, and Collect', ()
   it.each<[string, Case, readonly Purpose[], RefusalReason[]]>([
     ['the user’s block list', { lists: { userBlock: ['museum.example'] } }, ALL, ['user-blocked']],
     ['the registry: blocked', { url: 'https://www.pinterest.com/pin/1/' }, ALL, ['site-blocked']],
-    ['the registry: restricted for the purpose', { url: 'https://medium.com/@kim/fox-1' }, TRAINING, ['site-restricted']],
     ['robots.txt disallowing the page for heed', { files: robots('User-agent: heed\nDisallow: /gallery') }, ALL, ['robots-disallow']],
     ['robots.txt disallowing the page for GPTBot', { files: robots('User-agent: GPTBot\nDisallow: /') }, TRAINING, ['robots-disallow']],
     ['robots.txt disallowing the page for CCBot', { files: robots('User-agent: CCBot\nDisallow: /') }, ALL, ['robots-disallow']],
