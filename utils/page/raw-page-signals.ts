@@ -25,7 +25,7 @@ export interface RawPageSignals {
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
 import { licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
-import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/vocab';
+import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/work-types';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
 
