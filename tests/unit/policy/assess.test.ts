@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originFiles } from './fixtures/origin-files';
 import { parseHTML } from 'linkedom';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
 import type { Evidence } from '../../../utils/model/evidence';
@@ -29,14 +30,7 @@ const readPage = (d: Document, url: string) => pageSignalsFromScan(ScannedPageSi
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
 
-const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
-  origin,
-  robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
-  tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
-  aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
-  rsl: [],
-  ...over,
-});
+const files = originFiles;
 
 const pageSignals = (over: Partial<PageSignals> = {}): PageSignals => ({
   url: 'https://museum.example/gallery',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originFiles } from './fixtures/origin-files';
 import { assessPage } from '../../../utils/policy/assess';
 import { hopNotSeen, refusalBeforeHop, refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
 import type { RedirectHop } from '../../../utils/policy/assess';
@@ -9,14 +10,7 @@ import { parseSettings, type Settings } from '../../../utils/model/settings';
 const settings = parseSettings({});
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
 
-const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
-  origin,
-  robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
-  tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
-  aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
-  rsl: [],
-  ...over,
-});
+const files = originFiles;
 
 const pageSignals: PageSignals = {
   url: 'https://museum.example/gallery',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originFiles } from './fixtures/origin-files';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
 import type { Evidence, Licence } from '../../../utils/model/evidence';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
@@ -18,14 +19,7 @@ const CC0 = 'https://creativecommons.org/publicdomain/zero/1.0/';
 const PAGE = 'https://museum.example/gallery';
 const IMG = 'https://museum.example/photos/a.png';
 
-const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
-  origin,
-  robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
-  tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
-  aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
-  rsl: [],
-  ...over,
-});
+const files = originFiles;
 const robots = (origin: string, body: string) => ({ robots: { url: `${origin}/robots.txt`, outcome: 'ok' as const, body } });
 
 const pageSignals = (over: Partial<PageSignals> = {}): PageSignals => ({

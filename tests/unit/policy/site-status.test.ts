@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originFiles } from './fixtures/origin-files';
 import { parseHTML } from 'linkedom';
 import type { DecisionPolicy } from '../../../utils/policy/decide';
 import type { Evidence, Licence, Purpose, RefusalReason } from '../../../utils/model/evidence';
@@ -44,14 +45,7 @@ describe('siteStatus', () => {
 describe('site status agrees with what Collect decides', () => {
   const O = 'https://museum.example';
   const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
-  const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
-    origin,
-    robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
-    tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
-    aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
-    rsl: [],
-    ...over,
-  });
+  const files = originFiles;
   const signals = (url: string): PageSignals => ({
     url, title: 'T', metas: [], tdm: {}, rsl: [],
     licence: { pageUrl: url, licences: [{ via: 'rel', url: CC_BY }], rslLinks: [], imageObjects: [], unreadable: [], truncated: false },
@@ -172,14 +166,7 @@ describe('each page-level signal: its status, its reason codes, and Collect', ()
   const O = 'https://museum.example';
   const PAGE = `${O}/gallery`;
   const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
-  const files = (origin: string, over: Partial<OriginFiles> = {}): OriginFiles => ({
-    origin,
-    robots: { url: `${origin}/robots.txt`, outcome: 'unavailable', status: 404 },
-    tdmrep: { url: `${origin}/.well-known/tdmrep.json`, outcome: 'absent' },
-    aiTxt: { url: `${origin}/ai.txt`, outcome: 'absent' },
-    rsl: [],
-    ...over,
-  });
+  const files = originFiles;
   interface Case { files?: Partial<OriginFiles>; page?: Partial<PageSignals>; headers?: HeaderMap | null; lists?: { userBlock?: string[] }; url?: string }
   const run = (c: Case, purpose: Purpose, mode: 'licensed' | 'opt-out') => {
     const url = c.url ?? PAGE;
