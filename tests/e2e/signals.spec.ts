@@ -1,5 +1,6 @@
 import { test, expect, openSiteWithPopup } from './harness/fixtures';
 import { saveSetting } from './harness/library-page';
+import { SETTINGS_CHANGED_CHANNEL } from '../../utils/store/stored-settings';
 import type { VerdictRow } from './harness/popup-page';
 
 const byPath = (verdicts: VerdictRow[], path: string) => {
@@ -123,15 +124,25 @@ test("a file served through an image proxy is refused by its owner's robots.txt,
 test('an image in a frame of an unlisted site nested inside a blocked site’s frame is refused; unblocked, it is kept', async ({ heed, sites }) => {
   const image = `${sites.origin('inner.test')}/img/cc0.png?w=320&h=200`;
   const collect = async () => {
-    const { popup } = await openSiteWithPopup(heed, `${sites.origin('nest.test')}/`);
+    const { page, popup } = await openSiteWithPopup(heed, `${sites.origin('nest.test')}/`);
     const verdicts = await popup.collect();
     const row = verdicts.find((v) => v.url === image);
     if (!row) throw new Error(`no verdict for ${image}: ${verdicts.map((v) => v.url).join(', ')}`);
+    // Both closed: the next collect's popup must bind to its own tab, not find this one by its URL.
     await popup.page.close();
+    await page.close();
     return row;
   };
   expect(await collect()).toMatchObject({ decision: 'permitted' });
+  // The worker must have heard the new block list before the next collect (as job-integrity.spec.ts waits).
+  const worker = heed.context.serviceWorkers()[0] ?? heed.serviceWorker;
+  await worker.evaluate((name) => {
+    const heard = { count: 0 };
+    new BroadcastChannel(name).onmessage = () => heard.count++;
+    (globalThis as unknown as { heardBlockSave: unknown }).heardBlockSave = heard;
+  }, SETTINGS_CHANGED_CHANNEL);
   await saveSetting(heed, 'setting-block', 'outer.test');
+  await expect.poll(() => worker.evaluate(() => (globalThis as unknown as { heardBlockSave: { count: number } }).heardBlockSave.count)).toBeGreaterThan(0);
   const refused = await collect();
   expect(refused.decision).toBe('refused');
   expect(refused.reasons).toContain('user-blocked');
