@@ -130,6 +130,16 @@ function waybackOriginal(url: URL): string | null {
   return /^https?:\/\//i.test(inner) ? inner : `http://${inner}`;
 }
 
+/** `input` parsed, when it is an http(s) URL; null for anything else (or no URL at all). */
+function httpUrl(input: string): URL | null {
+  try {
+    const url = new URL(input);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 const TRANSLATE_PROXY = '.translate.goog';
 
 /**
@@ -171,13 +181,8 @@ function withoutTranslateParams(url: URL): string {
  * or file — its registry, block-list entries, licence scope and signal files apply.
  */
 export function pageCopyOf(input: string): { original: string; by: string } | null {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(input);
+  if (url === null) return null;
   if (bareHost(url.hostname) === 'web.archive.org') {
     const original = waybackOriginal(url);
     return original === null ? null : { original: original + url.search, by: 'the Wayback Machine' };
@@ -185,7 +190,6 @@ export function pageCopyOf(input: string): { original: string; by: string } | nu
   const host = translatedHost(url);
   return host === null ? null : { original: `https://${host}${url.pathname}${withoutTranslateParams(url)}`, by: 'Google Translate' };
 }
-
 
 /** Internet Archive item identifiers in the URL forms items are served under. */
 const IA_ITEM_PATHS = new Set(['details', 'download', 'embed', 'stream']);
@@ -549,13 +553,8 @@ export const PSL_SPLIT_HOSTS: readonly { suffix: string; source: string }[] = [
  * no tenant): such a URL is no page's own image.
  */
 export function licenceSite(input: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(input);
+  if (url === null) return null;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (!host) return null;
   // A Google Translate proxy copy is its original site's page or file (pageCopyOf). The PSL lists
@@ -588,13 +587,8 @@ const CARRIED_RELATIVE = /[?&][^=&]*=[/\\]{2}([^\s&#"'<>/\\]+[^\s&#"'<>]*)/g;
  * then gets no page licence either: the reading that cannot grant what another owner refused.
  */
 export function carriedUrls(input: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return [];
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+  const url = httpUrl(input);
+  if (url === null) return [];
   const out = new Set<string>();
   // Photon names the file it serves without a scheme: i0.wp.com/HOST/PATH.
   const photon = PHOTON.test(url.hostname.toLowerCase()) ? /^\/([a-z0-9.-]+\.[a-z0-9-]+)(\/.*)?$/i.exec(url.pathname) : null;
@@ -701,13 +695,8 @@ function readCarriedAddresses(input: string, guessedPathHosts: boolean): string[
     const rfc = rfcReading(c);
     if (rfc) out.add(rfc);
   }
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return [...out];
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [...out];
+  const url = httpUrl(input);
+  if (url === null) return [...out];
   // A path segment HOST followed by more path: Statically's `cdn.statically.io/img/HOST/PATH` (as
   // Photon's i0.wp.com/HOST/PATH) names the file it serves so. A guess on other hosts
   // (`/videos/clip.mov/poster.jpg` names clip.mov): `guessedPathHosts: false` leaves it out.
@@ -766,9 +755,9 @@ export function carriedBy(urls: readonly string[], options?: { guessedPathHosts?
 const PATH_PROXIES = new Set(['cdn.statically.io']);
 
 /**
- * The addresses `urls` carry whose sites' signal files speak for the image (policy/assess.ts; the worker fetches them: policy/pre-fetch.ts carriedSiteOrigins): every
- * form carriedAddresses reads but a host guessed from a path segment on a host not known to be a
- * proxy. Decision: the registry and the user's lists read every form (no request is made, and a
+ * The addresses `urls` carry whose sites' signal files speak for the image (policy/assess.ts; the
+ * worker fetches them: policy/pre-fetch.ts carriedSiteOrigins): every form carriedAddresses reads
+ * but a host guessed from a path segment on a host not known to be a proxy. Decision: the registry and the user's lists read every form (no request is made, and a
  * wider reading only refuses more); signal files cost a request to that host, and a guess such as
  * `/videos/clip.mov/poster.jpg` (clip.mov) would send one to an unrelated site, and refuse the
  * image when it does not answer.
