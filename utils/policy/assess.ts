@@ -370,6 +370,15 @@ function textOnlyEvidence(l: { url: string; covers: 'mediawiki-text' | 'dcmitype
   };
 }
 
+/**
+ * Evidence read for another URL of the image (`file`: the site's file a proxy serves, or the
+ * rendition the page shows), each refusal naming that file — the URL the user sees in the popup is
+ * the proxy's or the copy's. `how`: how the image relates to it ("served through a proxy from").
+ */
+export function namingFile(said: readonly Evidence[], how: string, file: string): Evidence[] {
+  return said.map((e) => (e.effect === 'deny' ? { ...e, note: `The image is ${how} ${file.slice(0, 300)}: ${e.note ?? e.value}` } : e));
+}
+
 /** Decide one image from the page assessment, its own signals and its element context. */
 export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
   const profile = purposeProfile(settings.purpose);
@@ -465,8 +474,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       ...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: c, imageHeaders: {}, pageFallback: null }, profile).filter((e) => e.value !== 'absent'),
       ...rslEvidence([origin], c, profile, 'image'),
     ];
-    // A refusal says which file it is about: the image URL the user sees is the proxy's or the copy's.
-    evidence.push(...said.map((e) => (e.effect === 'deny' ? { ...e, note: `The image is ${how} ${c.slice(0, 300)}: ${e.note ?? e.value}` } : e)));
+    evidence.push(...namingFile(said, how, c));
   }
   evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's

@@ -5,7 +5,7 @@ import type { Settings } from '../model/settings';
 import { originOf, type OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
-import { headerOptOuts, type PageAssessment, type RedirectHop } from './assess';
+import { headerOptOuts, namingFile, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
 import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
 
@@ -89,9 +89,7 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
   for (const c of carriedForSignalFiles([url])) {
     const files = [origin, ...carried].find((f) => f !== null && f.origin === originOf(c));
     if (!files) continue;
-    // A refusal says which file it is about: the image URL the user sees is the proxy's (as assess.ts says it).
-    const said = [...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile)];
-    evidence.push(...said.map((e) => (e.effect === 'deny' ? { ...e, note: `The image is served through a proxy from ${c.slice(0, 300)}: ${e.note ?? e.value}` } : e)));
+    evidence.push(...namingFile([...evaluateRobots(files.robots, c, 'image', profile), ...evaluateAiTxt(files.aiTxt, c, profile)], 'served through a proxy from', c));
   }
   if (origin) {
     evidence.push(...evaluateRobots(origin.robots, url, 'image', profile));

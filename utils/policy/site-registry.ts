@@ -331,8 +331,8 @@ export interface FrameOfSite {
  * address is (an unlisted CDN's frame inside a Pinterest frame inside an unlisted page). Decision
  * (the reading that cannot keep what the owner refused): the images shown inside a frame are shown
  * by every frame around it, so each one's site refuses them as the top page's does; a frame whose
- * ancestors could not all be named (`null`: Firefox inside a cross-origin frame, an opaque
- * ancestor) refuses with `signal-unreadable`. Before, only the top page's site and the frame's own
+ * ancestors could not all be named (`null`: a browser without `ancestorOrigins` inside a
+ * cross-origin frame, an opaque ancestor) refuses with `signal-unreadable`. Before, only the top page's site and the frame's own
  * were looked up, and such an image was kept. A frame recorded without the list (an earlier Heed's
  * job) is read as before.
  * Evidence has scope `page` and its note names the frame (signals/document-kind.ts).
