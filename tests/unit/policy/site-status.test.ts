@@ -118,6 +118,13 @@ describe('site status agrees with what Collect decides', () => {
   });
 });
 
+/** A page at https://museum.example/gallery with `body`, as the badge reads it (the always-on script's raw signals) and as the popup and Collect do. */
+function readings(body: string): { badge: PageSignals; popup: PageSignals } {
+  const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
+  const url = 'https://museum.example/gallery';
+  return { badge: pageSignalsFromRaw(readRawPageSignals(d, url)), popup: pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url))) };
+}
+
 // DESIGN.md §2 rule 4 and "Site status": a page licence that covers only the text is not an
 // accepted page-level licence. RDFa `typeof="dcmitype:Text"` on the element whose `about` names
 // the page types the page itself a Text, as a typed item's `typeof` or a `dct:type` does; it was
@@ -126,16 +133,12 @@ describe('site status agrees with what Collect decides', () => {
 describe('a page licence typed as text by RDFa typeof on the page’s own subject', () => {
   const O = 'https://museum.example';
   const BY = 'https://creativecommons.org/licenses/by/4.0/';
-  const files = (): OriginFiles => ({
-    origin: O, robots: { url: `${O}/robots.txt`, outcome: 'unavailable', status: 404 },
-    tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'absent' }, aiTxt: { url: `${O}/ai.txt`, outcome: 'absent' }, rsl: [],
-  });
+  const files = () => originFiles(O);
   const readers = (body: string, mode: 'licensed' | 'opt-out' = 'licensed') => {
     const settings = parseSettings({ mode });
-    const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
-    const url = `${O}/gallery`;
-    const popup = assessPage({ page: pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url))), headers: {}, origin: files() }, settings);
-    const badge = assessPage({ page: pageSignalsFromRaw(readRawPageSignals(d, url)), headers: {}, origin: files() }, settings);
+    const read = readings(body);
+    const popup = assessPage({ page: read.popup, headers: {}, origin: files() }, settings);
+    const badge = assessPage({ page: read.badge, headers: {}, origin: files() }, settings);
     const img = `${O}/a.png`;
     const image = { url: img, finalUrl: img, headers: {}, redirects: [], origins: [files()], embedded: { evidence: [], licence: null } };
     const candidate = { url: img, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
@@ -272,21 +275,17 @@ describe('each page-level signal: its status, its reason codes, and Collect', ()
 describe('the badge, the popup and Collect read the same RSL licence links', () => {
   const O = 'https://museum.example';
   const PROHIBITS = '<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">all</prohibits></license></content></rsl>';
-  const files = (): OriginFiles => ({
-    origin: O, robots: { url: `${O}/robots.txt`, outcome: 'unavailable', status: 404 },
-    tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'absent' }, aiTxt: { url: `${O}/ai.txt`, outcome: 'absent' }, rsl: [],
-  });
+  const files = () => originFiles(O);
   /** The status from each reader's page signals, the RSL documents they link fetched as the shell does (site-assessment.ts). */
   const statuses = (body: string) => {
-    const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
-    const url = `${O}/gallery`;
     const settings = parseSettings({});
     const of = (page: PageSignals) => {
       const linkedRsl: FetchedFile[] = page.licence.rslLinks.map((u) => ({ url: u, outcome: 'ok', body: PROHIBITS }));
       const a = assessPage({ page, headers: {}, origin: files(), linkedRsl }, settings);
       return `${a.status} ${a.reasons.join(' ')}`;
     };
-    return { badge: of(pageSignalsFromRaw(readRawPageSignals(d, url))), popup: of(pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url)))) };
+    const read = readings(body);
+    return { badge: of(read.badge), popup: of(read.popup) };
   };
 
   it.each([
@@ -313,20 +312,16 @@ describe('the badge, the popup and Collect read the same RSL licence links', () 
 describe('the badge never reads another resource’s RDFa licence as the page’s', () => {
   const O = 'https://museum.example';
   const BY = 'https://creativecommons.org/licenses/by/4.0/';
-  const files = (): OriginFiles => ({
-    origin: O, robots: { url: `${O}/robots.txt`, outcome: 'unavailable', status: 404 },
-    tdmrep: { url: `${O}/.well-known/tdmrep.json`, outcome: 'absent' }, aiTxt: { url: `${O}/ai.txt`, outcome: 'absent' }, rsl: [],
-  });
+  const files = () => originFiles(O);
   const statuses = (body: string) => {
-    const d = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`).document as unknown as Document;
-    const url = `${O}/gallery`;
     const settings = parseSettings({});
     const of = (page: PageSignals) => assessPage({ page, headers: {}, origin: files() }, settings);
-    const popup = of(pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(d, url))));
+    const read = readings(body);
+    const popup = of(read.popup);
     const img = `${O}/a.png`;
     const image = { url: img, finalUrl: img, headers: {}, redirects: [], origins: [files()], embedded: { evidence: [], licence: null } };
     const candidate = { url: img, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
-    return { badge: of(pageSignalsFromRaw(readRawPageSignals(d, url))).status, popup: popup.status, collect: assessImage(popup, image, candidate, settings).decision };
+    return { badge: of(read.badge).status, popup: popup.status, collect: assessImage(popup, image, candidate, settings).decision };
   };
 
   it.each([
