@@ -16,7 +16,7 @@ import type { PageSignals } from '../../../utils/page/page-signals';
 import { parseSettings } from '../../../utils/model/settings';
 import type { ImageCandidate } from '../../../utils/policy/verdict';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { evaluateEmbeddedRights } from '../../../utils/signals/xmp';
+import { evaluateEmbeddedRights, type EmbeddedRightsEvaluation } from '../../../utils/signals/xmp';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { originFiles } from './fixtures/origin-files';
 
@@ -173,9 +173,9 @@ function judge(w: World) {
     rsl: [],
   };
   const assessed = assessPage({ page, headers: w.pageHeaders, origin: filesOf(PAGE_ORIGIN, w.host === 'page') }, settings);
-  const embedded = w.xmp
+  const embedded: EmbeddedRightsEvaluation = w.xmp
     ? evaluateEmbeddedRights({ ...EMPTY_RIGHTS, xmp: true, webStatement: w.xmp.webStatement ?? null, dataMining: w.xmp.dataMining ?? [] }, purposeProfile(w.purpose))
-    : { evidence: [], licence: null };
+    : { evidence: [], licence: null, synthetic: null };
   // A redirect hop, when one speaks, is on the image's own origin (`/r/…` → the file).
   const hopUrl = `${imageOrigin}/r/a`;
   const candidate: ImageCandidate = {
