@@ -117,12 +117,15 @@ export function readRawMetas(doc: Document): RawMeta[] {
     // its names (`<meta property="robots" content="noai">`, an Open Graph habit): which of them
     // bind Heed is the background's to decide (meta-robots.ts: robots, heed and the AI tokens,
     // or a content made only of robots directives, which is recorded for that name).
+    // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): a meta
+    // speaks under every name it carries, `name`, `http-equiv`, `property` and `itemprop` alike.
+    // Read under `name` alone when it was there, `<meta name="description" property="robots"
+    // content="noai">`, an `http-equiv="X-Robots-Tag"` beside an empty `name`, and
+    // `http-equiv="robots"` (the header's name written as the meta's) refused nothing.
     const equiv = (attr('http-equiv') ?? '').trim();
-    const props = [attr('property'), attr('itemprop')].map((v) => (v ?? '').trim());
-    const tdm = [equiv, props[0]!].find((v) => /^tdm/i.test(v));
-    const name = attr('name') ?? (/^x-robots-tag$/i.test(equiv) ? 'robots' : tdm);
+    const names = new Set([attr('name'), /^(?:x-robots-tag|robots)$/i.test(equiv) ? 'robots' : /^tdm/i.test(equiv) ? equiv : null, attr('property'), attr('itemprop')].map((v) => (v ?? '').trim()));
     const { content, refuses } = keptContent(attr('content') ?? '');
-    for (const n of name === undefined ? props : [name]) {
+    for (const n of names) {
       if (!n) continue;
       const meta = { name: n.slice(0, RAW_LIMITS.name), content };
       const key = `${meta.name}\n${content}`;

@@ -155,6 +155,35 @@ describe('an X-Robots-Tag written as a meta http-equiv', () => {
   });
 });
 
+// A meta carries a name in several attributes at once; the readers read `name` alone when it was
+// there: `<meta name="description" property="robots" content="noai">`, an `http-equiv="X-Robots-Tag"`
+// beside an empty or other `name`, and `http-equiv="robots"` (the header's name written as the
+// meta's) refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the
+// owner refused): a meta speaks under every name it carries.
+describe('a robots meta named in more than one attribute, or as http-equiv robots', () => {
+  const AI = purposeProfile('ai-training');
+  it.each([
+    '<meta name="description" property="robots" content="noai">',
+    '<meta name="x" itemprop="GPTBot" content="noimageai">',
+    '<meta name="" http-equiv="X-Robots-Tag" content="noai">',
+    '<meta name="description" http-equiv="X-Robots-Tag" content="noai">',
+    '<meta http-equiv="robots" content="noai">',
+  ])('%s refuses on Collect and the badge alike', (head) => {
+    for (const metas of [readPage(doc(head), URL_).metas, pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas]) {
+      expect(evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
+    }
+  });
+  it('a TDMRep reservation written as a property beside another name still reserves', () => {
+    const head = '<meta name="x" property="tdm-reservation" content="1">';
+    expect(readPage(doc(head), URL_).tdm.reservation).toBe('1');
+    expect(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).tdm.reservation).toBe('1');
+  });
+  it('a description and an Open Graph property that merely mention noai stay prose', () => {
+    const head = '<meta name="description" property="og:description" content="noai art, made by hand">';
+    expect(evaluateMetaRobots(readPage(doc(head), URL_).metas, URL_, AI).some((e) => e.effect === 'deny')).toBe(false);
+  });
+});
+
 // The badge (always-on reader) read the first 1000 metas and 4096 characters of each: a page
 // that put 1000 other metas, or a long run of words, before its `noai` was shown open while
 // Collect refused it (DESIGN.md §2 rule 3; the badge must read what Collect reads).
