@@ -10,6 +10,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
+import { foldLookalikes } from './lookalikes';
 import { NOSCRIPT_UNREAD } from './noscript-metas';
 import {
   bindsHeed,
@@ -109,7 +110,12 @@ function addressed(d: RobotsDirective): boolean {
 function namesOf(written: string): string[] {
   const names = new Map<string, string>();
   let others = 0;
-  for (const name of written.slice(0, MAX_NAME_READ).split(/[\s,]+/)) {
+  // Decision (DESIGN.md §2 rule 3, the owner's words as the screen shows them): a name is read as
+  // its letters (lookalikes.ts: `ｒｏｂｏｔｓ`, a zero-width space inside), a list split at `;` and
+  // `|` too, and quotes or a header's colon around a name (`"robots"`, `robots:`) are not part of
+  // it. Read as written, each named no crawler and its `noai` refused nothing.
+  for (const part of foldLookalikes(written.slice(0, MAX_NAME_READ)).split(/[\s,;|]+/)) {
+    const name = part.replace(/^["'`:]+|["'`:]+$/g, '');
     const key = name.toLowerCase();
     if (name === '' || name.length > MAX_META_NAME || names.has(key)) continue;
     if (ALWAYS_KEPT.has(key) || others++ < MAX_NAMES_PER_META) names.set(key, name);
