@@ -2,8 +2,8 @@
  * What the background injects into a tab to find its images: one scan of every frame (Collect),
  * or a scroll watcher (collect while scrolling), each handed the collect's options first.
  */
-import type { PageSignals, ScannedPageSignals } from '@/utils/page/page-signals';
-import { framesOfReport, pageSignalsFromScan } from '@/utils/page/received-signals';
+import type { PageSignals, ScannedFrameSignals, ScannedPageSignals } from '@/utils/page/page-signals';
+import { framesOfReports, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
 import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { fromScanAnswer } from '@/utils/scan/scan-answer';
@@ -184,7 +184,8 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
   const reportedByFrame = new Map<number, string[]>();
-  const frameSignals = new Map<number, FrameOfImage[]>();
+  const read: { frameId: number; candidates: unknown[] }[] = [];
+  const childReports = new Map<number, ScannedFrameSignals>();
   for (const { frame, answer } of answers) {
     if (frame.frameId === 0 && answer === 'gone') throw new Error(NAVIGATED_ERROR);
     if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
@@ -199,14 +200,17 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
       const top = parsed.data.page;
       if (!('licence' in top)) continue; // the main frame said less than a page: not scanned (below)
       page = top;
-    }
+    } else childReports.set(frame.frameId, parsed.data.page);
     if (parsed.data.limit) limits.add(parsed.data.limit);
+    read.push({ frameId: frame.frameId, candidates: parsed.data.candidates });
+  }
+  // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
+  // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReports).
+  const frameSignals: Map<number, FrameOfImage[]> = framesOfReports(childReports);
+  for (const { frameId, candidates } of read) {
     const reported: string[] = [];
-    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
-    // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReport).
-    const frameInfo = frame.frameId === 0 ? null : framesOfReport(parsed.data.page);
-    if (frameInfo) frameSignals.set(frame.frameId, frameInfo);
-    for (const raw of parsed.data.candidates) {
+    const frameInfo = frameSignals.get(frameId);
+    for (const raw of candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
       reported.push(c.data.url);
@@ -215,7 +219,7 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
       // Every frame's report of an image counts (verdict.ts withReportOf), as in the scroll watch.
       byUrl.set(c.data.url, known ? withReportOf(known, report) : report);
     }
-    reportedByFrame.set(frame.frameId, reported);
+    reportedByFrame.set(frameId, reported);
   }
   return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, silentFrames };
 }

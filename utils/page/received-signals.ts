@@ -43,6 +43,14 @@ export function framesOfReport(scanned: ScannedFrameSignals): FrameOfImageLike[]
   return [frame, { url: writer.url, metas: robotsMetasFrom(writer.metas), tdm: tdmMetaFrom(writer.metas) }];
 }
 
+/**
+ * The frames the images of each child frame of a tab are shown in (framesOfReport), from what
+ * every frame that answered the scan said of itself, by frame id.
+ */
+export function framesOfReports(reports: ReadonlyMap<number, ScannedFrameSignals>): Map<number, FrameOfImageLike[]> {
+  return new Map([...reports].map(([frameId, scanned]) => [frameId, framesOfReport(scanned)]));
+}
+
 /** The page signals a page script read, as the worker judges with them. */
 export function pageSignalsFromScan(scanned: ScannedPageSignals): PageSignals {
   const { owners: _owners, ancestors: _ancestors, ...own } = frameSignalsFrom(scanned); // the top page's address is its own
