@@ -160,7 +160,7 @@ export async function scanTab(
   tabId: number,
   frames: readonly TabFrame[],
   options: TabScanOptions,
-): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; frameSignals: Map<number, FrameOfImage[]>; silentFrames: number }> {
+): Promise<Omit<FramesScan, 'page'> & { page: PageSignals }> {
   const { page, ...rest } = await scanFrames(tabId, frames, options);
   if (!page) throw new Error('The page could not be scanned');
   return { page: pageSignalsFromScan(page), ...rest };
@@ -173,11 +173,17 @@ export interface FramesScan {
   limits: ScanLimit[];
   reportedByFrame: Map<number, string[]>;
   frameSignals: Map<number, FrameOfImage[]>;
+  /** What each child frame that answered said of itself, by frame id: the frames above a frame scanned later are matched among them. */
+  childReports: Map<number, ScannedFrameSignals>;
   silentFrames: number;
 }
 
-/** scanTab's work for any of the tab's frames: the child frames a watching collect finds later are scanned so too (collector.ts coverFrames). */
-export async function scanFrames(tabId: number, frames: readonly TabFrame[], options: TabScanOptions): Promise<FramesScan> {
+/**
+ * scanTab's work for any of the tab's frames: the child frames a watching collect finds later are
+ * scanned so too (collector.ts coverFrames), `known` being what the tab's frames scanned before
+ * said of themselves, among which the frames above them are found (received-signals.ts framesOfReports).
+ */
+export async function scanFrames(tabId: number, frames: readonly TabFrame[], options: TabScanOptions, known: ReadonlyMap<number, ScannedFrameSignals> = new Map()): Promise<FramesScan> {
   const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
   let page: ScannedPageSignals | null = null;
   let silentFrames = 0;
@@ -206,7 +212,8 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
   }
   // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
   // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReports).
-  const frameSignals: Map<number, FrameOfImage[]> = framesOfReports(childReports);
+  const shownIn = framesOfReports(new Map([...known, ...childReports]));
+  const frameSignals = new Map<number, FrameOfImage[]>([...childReports.keys()].map((id) => [id, shownIn.get(id)!]));
   for (const { frameId, candidates } of read) {
     const reported: string[] = [];
     const frameInfo = frameSignals.get(frameId);
@@ -221,7 +228,7 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
     }
     reportedByFrame.set(frameId, reported);
   }
-  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, silentFrames };
+  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, childReports, silentFrames };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };
