@@ -97,6 +97,7 @@ export function readRawMetas(doc: Document): RawMeta[] {
   const metaTags: MetaAttr[] = [
     ...Array.from(doc.querySelectorAll('meta'), (el) => (a: string) => el.getAttribute(a)),
     ...metaTagsInNoscript(doc),
+    ...metaTagsInTemplates(doc),
   ];
   // The metas that can refuse go first, so that 1000 other metas before `noai` cannot crowd it out
   // of the cap (the badge showed the site open while Collect refused, DESIGN.md §2): those whose
@@ -143,6 +144,37 @@ export function readRawMetas(doc: Document): RawMeta[] {
     return [...refusing, ...named].slice(0, RAW_LIMITS.metas - 1).concat({ name: METAS_UNREAD, content: '' });
   }
   return [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
+}
+
+/** How many `<template>`s are looked into for metas (nested ones included), and how many holding a meta are read. */
+const MAX_TEMPLATES = 5000;
+const MAX_TEMPLATES_WITH_METAS = 100;
+
+/**
+ * The `<meta>` tags written inside `<template>`s (nested ones too): inert for the browser — no
+ * query of the document finds them — but in the page's HTML for any crawler that reads it as
+ * written. Decision (DESIGN.md §2 rule 3: the owner wrote the opt-out; as the metas inside
+ * <noscript> are read, signals/noscript-metas.ts): they are read as any other meta. Past
+ * MAX_TEMPLATES templates, or MAX_TEMPLATES_WITH_METAS holding a meta, one more meta says some
+ * went unread (NOSCRIPT_UNREAD, which refuses: rule 5). Before, neither reader saw them, and a
+ * page's `<template><meta name="robots" content="noai"></template>` refused nothing.
+ */
+function metaTagsInTemplates(doc: Document): MetaAttr[] {
+  const out: MetaAttr[] = [];
+  const queue: Element[] = Array.from(doc.querySelectorAll('template'));
+  let withMetas = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
+    if (!content) continue;
+    const metas = content.querySelectorAll('meta');
+    if (i >= MAX_TEMPLATES || (metas.length > 0 && ++withMetas > MAX_TEMPLATES_WITH_METAS)) {
+      out.push((name) => (name === 'name' ? METAS_UNREAD : null));
+      break;
+    }
+    for (const el of metas) out.push((a: string) => el.getAttribute(a));
+    queue.push(...content.querySelectorAll('template'));
+  }
+  return out;
 }
 
 /** Whether an RDFa `about`/`resource` value names the page itself ("" or its URL, fragments aside). */

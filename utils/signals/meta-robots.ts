@@ -133,7 +133,7 @@ export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
       const written = String(pair.name);
       // Metas inside <noscript> past what is read (noscript-metas.ts): they may refuse.
       if (written.trim() === NOSCRIPT_UNREAD) {
-        unread.add('metas inside <noscript> past those Heed reads');
+        unread.add('metas past those Heed reads (inside <noscript> or <template>, or past the first 1,000)');
         continue;
       }
       // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the

@@ -184,6 +184,31 @@ describe('a robots meta named in more than one attribute, or as http-equiv robot
   });
 });
 
+// A robots meta written inside a <template> (a component's markup, a page shell a script clones
+// in) is inert for the browser, but in the page's HTML for any crawler that reads it as written:
+// neither reader saw it, and its noai refused nothing. Decision (DESIGN.md §2 rule 3, the owner
+// wrote the opt-out; read as the metas inside <noscript> are): it counts, nested templates too;
+// past the templates read, one more meta says some went unread, which refuses (rule 5).
+describe('a robots meta written inside a <template>', () => {
+  const AI = purposeProfile('ai-training');
+  const refusesOnBoth = (head: string, body = '') =>
+    [readPage(doc(head, body), URL_).metas, pageSignalsFromRaw(readRawPageSignals(doc(head, body), URL_)).metas].map((metas) =>
+      evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny'));
+  it('refuses on Collect and the badge alike, in the head, the body or a nested template', () => {
+    expect(refusesOnBoth('<template><meta name="robots" content="noai"></template>')).toEqual([true, true]);
+    expect(refusesOnBoth('', '<template id="card"><div><meta name="GPTBot" content="noimageai"></div></template>')).toEqual([true, true]);
+    expect(refusesOnBoth('', '<template><template><meta name="robots" content="noai"></template></template>')).toEqual([true, true]);
+  });
+  it('a TDMRep reservation inside a template reserves', () => {
+    expect(pageSignalsFromRaw(readRawPageSignals(doc('<template><meta name="tdm-reservation" content="1"></template>'), URL_)).tdm.reservation).toBe('1');
+  });
+  it('templates past those read leave their metas unread, which refuses; templates without metas refuse nothing', () => {
+    const many = Array.from({ length: 101 }, () => '<template><meta name="x" content="y"></template>').join('');
+    expect(refusesOnBoth('', many)).toEqual([true, true]);
+    expect(refusesOnBoth('', Array.from({ length: 300 }, () => '<template><p>card</p></template>').join(''))).toEqual([false, false]);
+  });
+});
+
 // The badge (always-on reader) read the first 1000 metas and 4096 characters of each: a page
 // that put 1000 other metas, or a long run of words, before its `noai` was shown open while
 // Collect refused it (DESIGN.md §2 rule 3; the badge must read what Collect reads).
