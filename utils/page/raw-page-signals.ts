@@ -221,6 +221,27 @@ function subjectMayNotBePage(el: Element, pageUrl: string): boolean {
   return x !== null; // past the walk's cap: not known (fail closed)
 }
 
+/**
+ * Whether the page holds, outside any figure, licence markup this script does not read: RDFa or
+ * microdata licence predicates (`rel="cc:license"`, `rel="dcterms:license"`, `property="license"`,
+ * `itemprop="license"`, `acquireLicensePage`), which the full reader reads (html-licence/vocab.ts)
+ * and which may state another licence than the `rel="license"` links sent. Decision (DESIGN.md §2
+ * "Site status": the badge must never read a page as more open than the popup and Collect): the
+ * badge then reads a page licence it could not read, and never shows the site permitted on the
+ * rest. Before, `rel="cc:license"` CC BY-NC beside `rel="license"` CC BY showed OK on the badge
+ * while the popup read the conflict (`unknown`) and Collect refused every image.
+ */
+function unreadLicenceMarkup(doc: Document): boolean {
+  for (const attr of ['rel', 'property', 'itemprop']) {
+    for (const el of doc.querySelectorAll(`[${attr}*="license" i]`)) {
+      // A figure's licence is its image's (as above); a plain rel="license" link is read above.
+      const tokens = (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/).filter((t) => t.includes('license') && !(attr === 'rel' && t === 'license'));
+      if (tokens.length > 0 && !el.closest('figure')) return true;
+    }
+  }
+  return false;
+}
+
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
 export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSignals {
   const metas = readRawMetas(doc);
@@ -265,6 +286,12 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     // but not read: the page licence then licenses no image), as below (subjectMayNotBePage).
     const readable = /^https?:/.test(url) && url.length <= RAW_LIMITS.url && (rsl || !subjectMayNotBePage(el, pageUrl));
     licenceLinks.push({ url: readable ? url : '', type: el.getAttribute('type') ?? '' });
+  }
+  // Licence markup this script does not read (unreadLicenceMarkup): a page licence stated but not
+  // read, so the page licence licenses no image on the badge (the popup reads it in full).
+  if (unreadLicenceMarkup(doc)) {
+    if (licenceLinks.length < RAW_LIMITS.links) licenceLinks.push({ url: '', type: '' });
+    else licenceLinksTruncated = true;
   }
   const jsonLd: string[] = [];
   let chars = 0;

@@ -345,3 +345,31 @@ describe('the badge never reads another resource’s RDFa licence as the page’
     }
   });
 });
+
+// Licence statements the always-on script does not read — RDFa `rel="cc:license"`,
+// `rel="dcterms:license"`, `property="license"`, microdata `itemprop="license"` — beside the
+// page's `rel="license"` CC BY: the popup read CC BY-NC too (a conflict: `unknown`, every image
+// refused licence-conflict) while the badge read the CC BY alone and showed the site OK
+// (permitted). Decision (the badge is never more open than the popup, DESIGN.md §2 "Site
+// status"): such a statement outside any figure is a page licence the badge could not read, so
+// the badge never shows the site permitted on the rest (the popup reads them in full).
+describe('the badge never shows permitted beside licence markup it cannot read', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const statusOf = (page: PageSignals) => assessPage({ page, headers: {}, origin: originFiles(O) }, parseSettings({})).status;
+  it.each([
+    ['rel="cc:license"', `<a rel="cc:license" href="${NC}">CC BY-NC</a>`],
+    ['rel="dcterms:license"', `<a rel="dcterms:license" href="${NC}">CC BY-NC</a>`],
+    ['RDFa property="license"', `<div vocab="http://schema.org/"><a property="license" href="${NC}">CC BY-NC</a></div>`],
+    ['microdata itemprop="license" of the page', `<div itemscope itemtype="https://schema.org/WebPage"><link itemprop="license" href="${NC}"></div>`],
+  ])('%s beside rel="license" CC BY: not permitted on the badge, as on the popup', (_name, markup) => {
+    const read = readings(`${markup}<p><a rel="license" href="${BY}">CC BY</a></p>`);
+    expect(statusOf(read.popup)).not.toBe('permitted');
+    expect(statusOf(read.badge)).not.toBe('permitted');
+  });
+  it('unchanged: such markup inside a figure (the image’s own), and a plain rel="license" page, read alike', () => {
+    const fig = readings(`<figure><img src="/a.png"><a rel="cc:license" href="${NC}">CC BY-NC</a></figure><p><a rel="license" href="${BY}">CC BY</a></p>`);
+    expect([statusOf(fig.badge), statusOf(fig.popup)]).toEqual(['permitted', 'permitted']);
+  });
+});
