@@ -17,6 +17,14 @@ const MAX_COPIES = 10_000;
  * there are more templates or copies than are read: any of them may be a candidate's.
  */
 export function templateCopies(env: ScanEnv): Map<string, Element[]> | true {
+  try {
+    return copiesIn(env);
+  } catch {
+    return true; // a template that cannot be read may hold any candidate's copy: fail closed, and the scan goes on
+  }
+}
+
+function copiesIn(env: ScanEnv): Map<string, Element[]> | true {
   const copies = new Map<string, Element[]>();
   const queue: Element[] = Array.from(env.doc.querySelectorAll('template'));
   let read = 0;

@@ -238,3 +238,13 @@ describe('scanDocumentYielding: the scan Collect runs, letting the page run betw
     expect(stats.limit).toBeNull();
   });
 });
+
+// A template Heed cannot read must not cost the scan its candidates: they are reported, each
+// with its element markup unread (fail closed), instead of none at all.
+it('a template whose content cannot be read: the images are still reported, their element markup unread', () => {
+  const { document } = parseHTML('<!doctype html><html><head></head><body><img src="a.png"><template id="t"><img src="a.png"></template></body></html>');
+  Object.defineProperty(document.getElementById('t')!, 'content', { get: () => { throw new Error('hostile'); } });
+  const cs = scanDocument(document as unknown as Document, PAGE);
+  expect(urls(cs)).toEqual(['https://gallery.example/photos/a.png']);
+  expect(cs[0]!.elementLicences.some((h) => h.unread === true)).toBe(true);
+});
