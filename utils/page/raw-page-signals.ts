@@ -164,7 +164,13 @@ function metaTagsInTemplates(doc: Document): MetaAttr[] {
   const queue: Element[] = Array.from(doc.querySelectorAll('template'));
   let withMetas = 0;
   for (let i = 0; i < queue.length; i++) {
-    const content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
+    let content: DocumentFragment | undefined;
+    try {
+      content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
+    } catch {
+      content = undefined; // cannot be read: its metas went unread (below)
+      out.push((name) => (name === 'name' ? METAS_UNREAD : null));
+    }
     if (!content) continue;
     const metas = content.querySelectorAll('meta');
     if (i >= MAX_TEMPLATES || (metas.length > 0 && ++withMetas > MAX_TEMPLATES_WITH_METAS)) {

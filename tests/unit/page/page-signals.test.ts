@@ -202,6 +202,13 @@ describe('a robots meta written inside a <template>', () => {
   it('a TDMRep reservation inside a template reserves', () => {
     expect(pageSignalsFromRaw(readRawPageSignals(doc('<template><meta name="tdm-reservation" content="1"></template>'), URL_)).tdm.reservation).toBe('1');
   });
+  it('a template whose content cannot be read leaves its metas unread, which refuses; the page is still read', () => {
+    const d = doc('<template id="t"><meta name="robots" content="index"></template><meta name="tdm-reservation" content="1">');
+    Object.defineProperty(d.getElementById('t')!, 'content', { get: () => { throw new Error('hostile'); } });
+    const raw = pageSignalsFromRaw(readRawPageSignals(d, URL_));
+    expect(evaluateMetaRobots(raw.metas, URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'signal-unreadable')).toBe(true);
+    expect(raw.tdm.reservation).toBe('1');
+  });
   it('templates past those read leave their metas unread, which refuses; templates without metas refuse nothing', () => {
     const many = Array.from({ length: 101 }, () => '<template><meta name="x" content="y"></template>').join('');
     expect(refusesOnBoth('', many)).toEqual([true, true]);
