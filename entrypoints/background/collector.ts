@@ -355,6 +355,10 @@ export class Collector {
     from: { frameId?: number; signals?: readonly FrameOfImage[] | null; report?: ScannedFrameSignals | null; page?: string | null } = { frameId: 0, signals: null },
   ): Promise<number> {
     const top = from.frameId === 0;
+    // Frames the page added since the watch began (or since the last report) are scanned first,
+    // and their reports merged, so an image this report shows is judged under them too
+    // (coverFrames), and the frames above the reporting one are read as they are now.
+    await this.coverFrames(jobId).catch((err: unknown) => console.error('Heed: watch frames', err));
     const parsed: ImageCandidate[] = [];
     // What the frame's watcher sent of itself, read with the frames above it that the watch
     // scanned (received-signals.ts framesOfReports): their opt-outs bind the images too.
@@ -368,9 +372,6 @@ export class Collector {
       }
       if (!top) await addFrameHeaders(parsed);
     }
-    // Frames the page added since the watch began (or since the last report) are scanned first,
-    // and their reports merged, so an image this report shows is judged under them too (coverFrames).
-    await this.coverFrames(jobId).catch((err: unknown) => console.error('Heed: watch frames', err));
     return this.addReports(jobId, tabId, parsed, limit ? [scanLimitNote(limit)] : [], { top, page: from.page });
   }
 

@@ -149,6 +149,20 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(judged?.decision === 'refused').toBe(refused);
   });
 
+  it('the frame above navigated since the watch scanned it: the nested frame’s later image answers to its new document', async () => {
+    const AD = 'https://ads.example/slot.html';
+    const URL_Y = 'https://cdn.example/y.jpg';
+    tab.frames = [{ frameId: 0, documentId: 'top', url: job.pageUrl }, { frameId: 1, documentId: 'ad-1', url: AD }];
+    tab.reports.set('ad-1', { url: AD, metas: [], ancestors: [] });
+    await collector.coverFrames(job.id);
+    tab.frames = [{ frameId: 0, documentId: 'top', url: job.pageUrl }, { frameId: 1, documentId: 'ad-2', url: AD }];
+    tab.reports.set('ad-2', { url: AD, metas: [{ name: 'robots', content: 'noai' }], ancestors: [] });
+    await collector.addCandidates(job.id, job.tabId, [{ url: URL_Y }], null, { frameId: 2, report: { url: 'https://cdn.example/creative.html', metas: [], ancestors: ['https://ads.example/'] }, page: null });
+    run();
+    const verdicts = await verdictsOnce(2);
+    expect(verdicts.find((v) => v.url === URL_Y)?.decision).toBe('refused');
+  });
+
   it('reported again by a frame whose metas say noai before it was decided, it is judged under that frame too: refused, nothing stored', async () => {
     await reportFromFrame();
     run();
