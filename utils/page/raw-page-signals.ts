@@ -24,7 +24,7 @@ export interface RawPageSignals {
 }
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
-import { licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
+import { jsonLdInTemplates, licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
 import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/work-types';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
@@ -320,7 +320,8 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     metas,
     licenceLinks,
     jsonLd,
-    jsonLdTruncated,
+    // JSON-LD inside a <template> is not read: the page's markup is not read in full (dom.ts).
+    jsonLdTruncated: jsonLdTruncated || jsonLdInTemplates(doc),
     licenceLinksTruncated,
     rsl: readInlineRsl(doc, scripts),
     mediaWiki: isMediaWiki(doc),

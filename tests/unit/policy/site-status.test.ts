@@ -373,3 +373,32 @@ describe('the badge never shows permitted beside licence markup it cannot read',
     expect([statusOf(fig.badge), statusOf(fig.popup)]).toEqual(['permitted', 'permitted']);
   });
 });
+
+// JSON-LD written inside a <template> (a card or lightbox a script clones in) is inert for the
+// browser, and neither reader looked there: an ImageObject licensing a shown photo CC BY-NC was
+// lost, and the page's rel="license" CC BY licensed it. Decision (DESIGN.md §2 rules 4 and 5, the
+// reading that cannot keep what the owner refused): it is licence markup Heed does not read, so
+// the page's licence markup reads as not read in full — relied on for no image, on the badge and
+// Collect alike — rather than read as the page's (a template may describe another page's work).
+describe('JSON-LD inside a <template>', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const json = `{"@context":"https://schema.org","@type":"ImageObject","contentUrl":"${O}/a.png","license":"${NC}"}`;
+  const decide = (page: PageSignals) => {
+    const settings = parseSettings({});
+    const assessed = assessPage({ page, headers: {}, origin: originFiles(O) }, settings);
+    const img = `${O}/a.png`;
+    const image = { url: img, finalUrl: img, headers: {}, redirects: [], origins: [originFiles(O)], embedded: { evidence: [], licence: null } };
+    const candidate = { url: img, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
+    return { status: assessed.status, image: assessImage(assessed, image, candidate, settings).decision };
+  };
+  it('the page licence is relied on for no image, and the site not shown permitted, on the badge and the popup', () => {
+    const read = readings(`<img src="/a.png"><template><script type="application/ld+json">${json}</script></template><p><a rel="license" href="${BY}">CC BY</a></p>`);
+    for (const page of [read.badge, read.popup]) expect(decide(page)).toEqual({ status: 'unknown', image: 'refused' });
+  });
+  it('unchanged: a template without JSON-LD', () => {
+    const read = readings(`<img src="/a.png"><template><p>card</p></template><p><a rel="license" href="${BY}">CC BY</a></p>`);
+    for (const page of [read.badge, read.popup]) expect(decide(page)).toEqual({ status: 'permitted', image: 'permitted' });
+  });
+});
