@@ -13,6 +13,8 @@ import { nextPolicyStep } from '@/utils/policy/job-policy';
 import { pageSiteEvidence } from '@/utils/policy/site-registry';
 import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
 import { chosenImage } from '@/utils/policy/image-to-judge';
+import type { ScannedFrameSignals } from '@/utils/page/page-signals';
+import { framesOfReports } from '@/utils/page/received-signals';
 import { assessSite } from './site-assessment';
 import { getTabState } from './tab-state';
 import type { FetchSlot } from './gather-image';
@@ -123,6 +125,12 @@ export class Collector {
   private readonly reports = new Map<string, Map<string, ImageReports>>();
   /** Per watching job, the frame documents scanned and given a watcher (coverFrames); forgotten with the worker: then every frame is scanned once more. */
   private readonly watchedDocs = new Map<string, Set<string>>();
+  /**
+   * Per watching job, what each child frame scanned said of itself (frame id → its report): the
+   * frames above a frame that reports or is scanned later are found among them (received-signals.ts
+   * framesOfReports). Forgotten with the worker, as watchedDocs: every frame is then scanned again.
+   */
+  private readonly frameReports = new Map<string, Map<number, ScannedFrameSignals>>();
   /** Per watching job, the frame check running (coverFrames runs one at a time per job). */
   private readonly covering = new Map<string, Promise<number>>();
 
@@ -155,6 +163,7 @@ export class Collector {
       ...(options.onlyUrl ? { onlyImage: true } : {}),
     };
     let watchOptions: TabScanOptions = { options: {}, perFrame: new Map() };
+    let scanned = new Map<number, ScannedFrameSignals>();
     let frames: TabFrame[] = [];
     try {
       if (!/^https?:/.test(pageUrl)) throw new Error('Heed collects from web pages (http or https) only');
@@ -178,7 +187,8 @@ export class Collector {
       if (!options.onlyUrl && !(await this.knownBlocked(tabId, pageUrl, settings))) {
         scanOptions.perFrame = await readCrossOriginSheets(tabId, frames.map((f) => f.documentId));
       }
-      const { page, candidates, limits, reportedByFrame, frameSignals, silentFrames } = await scanTab(tabId, frames, scanOptions);
+      const { page, candidates, limits, reportedByFrame, frameSignals, childReports, silentFrames } = await scanTab(tabId, frames, scanOptions);
+      scanned = childReports;
       if (page.url !== pageUrl) throw new Error(NAVIGATED_ERROR);
       // The watcher starts from what this scan reported: an image arriving in between is new to it.
       watchOptions = withReported(scanOptions, reportedByFrame);
@@ -208,6 +218,7 @@ export class Collector {
       await keepResuming();
       if (job.watching) {
         this.watchedDocs.set(job.id, new Set(frames.map((f) => f.documentId)));
+        this.frameReports.set(job.id, scanned);
         await startWatcher(tabId, job.id, frames, watchOptions).catch((err: unknown) => console.error('Heed: watch', err));
         this.keepCovering(job.id);
       }
@@ -242,6 +253,7 @@ export class Collector {
     const job = await getJob(this.db, jobId);
     if (!job?.watching || job.state !== 'running' || !job.settings) {
       this.watchedDocs.delete(jobId);
+      this.frameReports.delete(jobId);
       return 0;
     }
     const listed = await listFrames(job.tabId).catch(() => null);
@@ -253,13 +265,22 @@ export class Collector {
     if (fresh.length === 0) return 0;
     for (const f of fresh) watched.add(f.documentId);
     const options: TabScanOptions = { options: scanOptionsFor(job.settings, false), perFrame: await readCrossOriginSheets(job.tabId, fresh.map((f) => f.documentId)).catch(() => new Map()) };
-    const scan = await scanFrames(job.tabId, fresh, options);
+    let known = this.frameReports.get(jobId);
+    if (!known) this.frameReports.set(jobId, (known = new Map()));
+    const scan = await scanFrames(job.tabId, fresh, options, known);
+    for (const [frameId, report] of scan.childReports) known.set(frameId, report);
     // Their response headers, as for the frames of the collect's scan.
     await addFrameHeaders(scan.candidates);
     const notes = [...scan.limits.map(scanLimitNote), ...(scan.silentFrames > 0 ? [silentFramesNote(scan.silentFrames)] : [])];
     const added = await this.addReports(jobId, job.tabId, scan.candidates, notes, { top: false });
     await startWatcher(job.tabId, jobId, fresh, withReported(options, scan.reportedByFrame)).catch((err: unknown) => console.error('Heed: watch', err));
     return added;
+  }
+
+  /** The frames a watching job's frame `frameId` shows its images in, from its `report` and what the frames scanned before said (frameReports). */
+  private framesShownIn(jobId: string, frameId: number | undefined, report: ScannedFrameSignals): FrameOfImage[] {
+    const id = frameId ?? -1; // a frame the sender did not name: matched as none of the known
+    return framesOfReports(new Map([...(this.frameReports.get(jobId) ?? []), [id, report]])).get(id)!;
   }
 
   /** Check for new frames every FRAME_CHECK_MS while the job watches (coverFrames); ends with the watch or the worker. */
@@ -331,22 +352,26 @@ export class Collector {
     tabId: number,
     raw: readonly unknown[],
     limit: ScanLimit | null = null,
-    from: { frameId?: number; signals: readonly FrameOfImage[] | null; page?: string | null } = { frameId: 0, signals: null },
+    from: { frameId?: number; signals?: readonly FrameOfImage[] | null; report?: ScannedFrameSignals | null; page?: string | null } = { frameId: 0, signals: null },
   ): Promise<number> {
     const top = from.frameId === 0;
+    // Frames the page added since the watch began (or since the last report) are scanned first,
+    // and their reports merged, so an image this report shows is judged under them too
+    // (coverFrames), and the frames above the reporting one are read as they are now.
+    await this.coverFrames(jobId).catch((err: unknown) => console.error('Heed: watch frames', err));
     const parsed: ImageCandidate[] = [];
-    if (top || from.signals) {
+    // What the frame's watcher sent of itself, read with the frames above it that the watch
+    // scanned (received-signals.ts framesOfReports): their opt-outs bind the images too.
+    const signals = from.report && !top ? this.framesShownIn(jobId, from.frameId, from.report) : (from.signals ?? null);
+    if (top || signals) {
       for (const r of raw.slice(0, MAX_CANDIDATES)) {
         const c = ImageCandidateSchema.safeParse(r);
         if (!c.success) continue;
-        if (!top && from.signals) c.data.frames = from.signals.reduce<FrameOfImage[] | undefined>(withFrame, c.data.frames);
+        if (!top && signals) c.data.frames = signals.reduce<FrameOfImage[] | undefined>(withFrame, c.data.frames);
         parsed.push(c.data);
       }
       if (!top) await addFrameHeaders(parsed);
     }
-    // Frames the page added since the watch began (or since the last report) are scanned first,
-    // and their reports merged, so an image this report shows is judged under them too (coverFrames).
-    await this.coverFrames(jobId).catch((err: unknown) => console.error('Heed: watch frames', err));
     return this.addReports(jobId, tabId, parsed, limit ? [scanLimitNote(limit)] : [], { top, page: from.page });
   }
 

@@ -2,7 +2,7 @@ import type { HeedDatabase } from '@/utils/store/db';
 import type { StoredSettings } from '@/utils/store/stored-settings';
 import { CsToBgSchema, PopupToBgSchema, type PopupToBg, type SiteStatusView } from '@/utils/messages/messages';
 import type { PageSignals } from '@/utils/page/page-signals';
-import { framesOfReport, pageSignalsFromRaw, pageSignalsFromScan } from '@/utils/page/received-signals';
+import { pageSignalsFromRaw, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { RawPageSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import type { Settings } from '@/utils/model/settings';
 import { pageUrlTooLong } from '@/utils/model/page-url';
@@ -109,7 +109,7 @@ export async function answerMessage(services: Services, raw: unknown, sender: Se
   const cs = CsToBgSchema.safeParse(raw);
   if (cs.success && cs.data.type === 'cs-bg-scan-more' && sender.tab?.id !== undefined) {
     const { jobId, candidates, limit, frame, page } = cs.data;
-    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit, { frameId: sender.frameId, signals: frame ? framesOfReport(frame) : null, page: page ?? null }).catch(() => undefined);
+    void services.collector.addCandidates(jobId, sender.tab.id, candidates, limit, { frameId: sender.frameId, report: frame ?? null, page: page ?? null }).catch(() => undefined);
     return null;
   }
   console.error('Heed: dropped an invalid or unauthorised message', raw);

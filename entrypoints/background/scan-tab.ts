@@ -2,8 +2,8 @@
  * What the background injects into a tab to find its images: one scan of every frame (Collect),
  * or a scroll watcher (collect while scrolling), each handed the collect's options first.
  */
-import type { PageSignals, ScannedPageSignals } from '@/utils/page/page-signals';
-import { framesOfReport, pageSignalsFromScan } from '@/utils/page/received-signals';
+import type { PageSignals, ScannedFrameSignals, ScannedPageSignals } from '@/utils/page/page-signals';
+import { framesOfReports, pageSignalsFromScan } from '@/utils/page/received-signals';
 import { ScanLimitSchema } from '@/utils/messages/messages';
 import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '@/utils/messages/page-signals-schema';
 import { fromScanAnswer } from '@/utils/scan/scan-answer';
@@ -160,7 +160,7 @@ export async function scanTab(
   tabId: number,
   frames: readonly TabFrame[],
   options: TabScanOptions,
-): Promise<{ page: PageSignals; candidates: ImageCandidate[]; limits: ScanLimit[]; reportedByFrame: Map<number, string[]>; frameSignals: Map<number, FrameOfImage[]>; silentFrames: number }> {
+): Promise<Omit<FramesScan, 'page'> & { page: PageSignals }> {
   const { page, ...rest } = await scanFrames(tabId, frames, options);
   if (!page) throw new Error('The page could not be scanned');
   return { page: pageSignalsFromScan(page), ...rest };
@@ -173,18 +173,25 @@ export interface FramesScan {
   limits: ScanLimit[];
   reportedByFrame: Map<number, string[]>;
   frameSignals: Map<number, FrameOfImage[]>;
+  /** What each child frame that answered said of itself, by frame id: the frames above a frame scanned later are matched among them. */
+  childReports: Map<number, ScannedFrameSignals>;
   silentFrames: number;
 }
 
-/** scanTab's work for any of the tab's frames: the child frames a watching collect finds later are scanned so too (collector.ts coverFrames). */
-export async function scanFrames(tabId: number, frames: readonly TabFrame[], options: TabScanOptions): Promise<FramesScan> {
+/**
+ * scanTab's work for any of the tab's frames: the child frames a watching collect finds later are
+ * scanned so too (collector.ts coverFrames), `known` being what the tab's frames scanned before
+ * said of themselves, among which the frames above them are found (received-signals.ts framesOfReports).
+ */
+export async function scanFrames(tabId: number, frames: readonly TabFrame[], options: TabScanOptions, known: ReadonlyMap<number, ScannedFrameSignals> = new Map()): Promise<FramesScan> {
   const answers = await Promise.all(frames.map(async (frame) => ({ frame, answer: await injectIntoFrame(tabId, frame, '/scanner.js', options) })));
   let page: ScannedPageSignals | null = null;
   let silentFrames = 0;
   const byUrl = new Map<string, ImageCandidate>();
   const limits = new Set<ScanLimit>();
   const reportedByFrame = new Map<number, string[]>();
-  const frameSignals = new Map<number, FrameOfImage[]>();
+  const read: { frameId: number; candidates: unknown[] }[] = [];
+  const childReports = new Map<number, ScannedFrameSignals>();
   for (const { frame, answer } of answers) {
     if (frame.frameId === 0 && answer === 'gone') throw new Error(NAVIGATED_ERROR);
     if (frame.frameId === 0 && answer === TIMED_OUT) throw new Error(NO_ANSWER_ERROR);
@@ -199,14 +206,18 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
       const top = parsed.data.page;
       if (!('licence' in top)) continue; // the main frame said less than a page: not scanned (below)
       page = top;
-    }
+    } else childReports.set(frame.frameId, parsed.data.page);
     if (parsed.data.limit) limits.add(parsed.data.limit);
+    read.push({ frameId: frame.frameId, candidates: parsed.data.candidates });
+  }
+  // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
+  // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReports).
+  const shownIn = framesOfReports(new Map([...known, ...childReports]));
+  const frameSignals = new Map<number, FrameOfImage[]>([...childReports.keys()].map((id) => [id, shownIn.get(id)!]));
+  for (const { frameId, candidates } of read) {
     const reported: string[] = [];
-    // A frame's own robots metas and TDMRep meta go with the images found in it (verdict.ts
-    // `frames`), and a siteless frame's writer's too (received-signals.ts framesOfReport).
-    const frameInfo = frame.frameId === 0 ? null : framesOfReport(parsed.data.page);
-    if (frameInfo) frameSignals.set(frame.frameId, frameInfo);
-    for (const raw of parsed.data.candidates) {
+    const frameInfo = frameSignals.get(frameId);
+    for (const raw of candidates) {
       const c = ImageCandidateSchema.safeParse(raw);
       if (!c.success) continue;
       reported.push(c.data.url);
@@ -215,9 +226,9 @@ export async function scanFrames(tabId: number, frames: readonly TabFrame[], opt
       // Every frame's report of an image counts (verdict.ts withReportOf), as in the scroll watch.
       byUrl.set(c.data.url, known ? withReportOf(known, report) : report);
     }
-    reportedByFrame.set(frame.frameId, reported);
+    reportedByFrame.set(frameId, reported);
   }
-  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, silentFrames };
+  return { page, candidates: [...byUrl.values()], limits: [...limits], reportedByFrame, frameSignals, childReports, silentFrames };
 }
 
 type WatchGlobals = typeof globalThis & { __heedJobId?: string; __heedStopWatch?: () => void };

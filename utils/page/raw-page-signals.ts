@@ -24,7 +24,7 @@ export interface RawPageSignals {
 }
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
-import { licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
+import { jsonLdInTemplates, licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
 import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/work-types';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
@@ -97,6 +97,7 @@ export function readRawMetas(doc: Document): RawMeta[] {
   const metaTags: MetaAttr[] = [
     ...Array.from(doc.querySelectorAll('meta'), (el) => (a: string) => el.getAttribute(a)),
     ...metaTagsInNoscript(doc),
+    ...metaTagsInTemplates(doc),
   ];
   // The metas that can refuse go first, so that 1000 other metas before `noai` cannot crowd it out
   // of the cap (the badge showed the site open while Collect refused, DESIGN.md §2): those whose
@@ -117,12 +118,15 @@ export function readRawMetas(doc: Document): RawMeta[] {
     // its names (`<meta property="robots" content="noai">`, an Open Graph habit): which of them
     // bind Heed is the background's to decide (meta-robots.ts: robots, heed and the AI tokens,
     // or a content made only of robots directives, which is recorded for that name).
+    // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): a meta
+    // speaks under every name it carries, `name`, `http-equiv`, `property` and `itemprop` alike.
+    // Read under `name` alone when it was there, `<meta name="description" property="robots"
+    // content="noai">`, an `http-equiv="X-Robots-Tag"` beside an empty `name`, and
+    // `http-equiv="robots"` (the header's name written as the meta's) refused nothing.
     const equiv = (attr('http-equiv') ?? '').trim();
-    const props = [attr('property'), attr('itemprop')].map((v) => (v ?? '').trim());
-    const tdm = [equiv, props[0]!].find((v) => /^tdm/i.test(v));
-    const name = attr('name') ?? (/^x-robots-tag$/i.test(equiv) ? 'robots' : tdm);
+    const names = new Set([attr('name'), /^(?:x-robots-tag|robots)$/i.test(equiv) ? 'robots' : /^tdm/i.test(equiv) ? equiv : null, attr('property'), attr('itemprop')].map((v) => (v ?? '').trim()));
     const { content, refuses } = keptContent(attr('content') ?? '');
-    for (const n of name === undefined ? props : [name]) {
+    for (const n of names) {
       if (!n) continue;
       const meta = { name: n.slice(0, RAW_LIMITS.name), content };
       const key = `${meta.name}\n${content}`;
@@ -140,6 +144,43 @@ export function readRawMetas(doc: Document): RawMeta[] {
     return [...refusing, ...named].slice(0, RAW_LIMITS.metas - 1).concat({ name: METAS_UNREAD, content: '' });
   }
   return [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
+}
+
+/** How many `<template>`s are looked into for metas (nested ones included), and how many holding a meta are read. */
+const MAX_TEMPLATES = 5000;
+const MAX_TEMPLATES_WITH_METAS = 100;
+
+/**
+ * The `<meta>` tags written inside `<template>`s (nested ones too): inert for the browser — no
+ * query of the document finds them — but in the page's HTML for any crawler that reads it as
+ * written. Decision (DESIGN.md §2 rule 3: the owner wrote the opt-out; as the metas inside
+ * <noscript> are read, signals/noscript-metas.ts): they are read as any other meta. Past
+ * MAX_TEMPLATES templates, or MAX_TEMPLATES_WITH_METAS holding a meta, one more meta says some
+ * went unread (NOSCRIPT_UNREAD, which refuses: rule 5). Before, neither reader saw them, and a
+ * page's `<template><meta name="robots" content="noai"></template>` refused nothing.
+ */
+function metaTagsInTemplates(doc: Document): MetaAttr[] {
+  const out: MetaAttr[] = [];
+  const queue: Element[] = Array.from(doc.querySelectorAll('template'));
+  let withMetas = 0;
+  for (let i = 0; i < queue.length; i++) {
+    let content: DocumentFragment | undefined;
+    try {
+      content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
+    } catch {
+      content = undefined; // cannot be read: its metas went unread (below)
+      out.push((name) => (name === 'name' ? METAS_UNREAD : null));
+    }
+    if (!content) continue;
+    const metas = content.querySelectorAll('meta');
+    if (i >= MAX_TEMPLATES || (metas.length > 0 && ++withMetas > MAX_TEMPLATES_WITH_METAS)) {
+      out.push((name) => (name === 'name' ? METAS_UNREAD : null));
+      break;
+    }
+    for (const el of metas) out.push((a: string) => el.getAttribute(a));
+    queue.push(...content.querySelectorAll('template'));
+  }
+  return out;
 }
 
 /** Whether an RDFa `about`/`resource` value names the page itself ("" or its URL, fragments aside). */
@@ -184,6 +225,27 @@ function subjectMayNotBePage(el: Element, pageUrl: string): boolean {
     if (typed) return !typedPageItem(x, x.hasAttribute('property') || x.hasAttribute('rel') || x.hasAttribute('rev'));
   }
   return x !== null; // past the walk's cap: not known (fail closed)
+}
+
+/**
+ * Whether the page holds, outside any figure, licence markup this script does not read: RDFa or
+ * microdata licence predicates (`rel="cc:license"`, `rel="dcterms:license"`, `property="license"`,
+ * `itemprop="license"`, `acquireLicensePage`), which the full reader reads (html-licence/vocab.ts)
+ * and which may state another licence than the `rel="license"` links sent. Decision (DESIGN.md §2
+ * "Site status": the badge must never read a page as more open than the popup and Collect): the
+ * badge then reads a page licence it could not read, and never shows the site permitted on the
+ * rest. Before, `rel="cc:license"` CC BY-NC beside `rel="license"` CC BY showed OK on the badge
+ * while the popup read the conflict (`unknown`) and Collect refused every image.
+ */
+function unreadLicenceMarkup(doc: Document): boolean {
+  for (const attr of ['rel', 'property', 'itemprop']) {
+    for (const el of doc.querySelectorAll(`[${attr}*="license" i]`)) {
+      // A figure's licence is its image's (as above); a plain rel="license" link is read above.
+      const tokens = (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/).filter((t) => t.includes('license') && !(attr === 'rel' && t === 'license'));
+      if (tokens.length > 0 && !el.closest('figure')) return true;
+    }
+  }
+  return false;
 }
 
 /** Read the raw page signals of a document (pure: handed the document and its URL). */
@@ -231,6 +293,12 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     const readable = /^https?:/.test(url) && url.length <= RAW_LIMITS.url && (rsl || !subjectMayNotBePage(el, pageUrl));
     licenceLinks.push({ url: readable ? url : '', type: el.getAttribute('type') ?? '' });
   }
+  // Licence markup this script does not read (unreadLicenceMarkup): a page licence stated but not
+  // read, so the page licence licenses no image on the badge (the popup reads it in full).
+  if (unreadLicenceMarkup(doc)) {
+    if (licenceLinks.length < RAW_LIMITS.links) licenceLinks.push({ url: '', type: '' });
+    else licenceLinksTruncated = true;
+  }
   const jsonLd: string[] = [];
   let chars = 0;
   let jsonLdTruncated = false;
@@ -252,7 +320,8 @@ export function readRawPageSignals(doc: Document, pageUrl: string): RawPageSigna
     metas,
     licenceLinks,
     jsonLd,
-    jsonLdTruncated,
+    // JSON-LD inside a <template> is not read: the page's markup is not read in full (dom.ts).
+    jsonLdTruncated: jsonLdTruncated || jsonLdInTemplates(doc),
     licenceLinksTruncated,
     rsl: readInlineRsl(doc, scripts),
     mediaWiki: isMediaWiki(doc),

@@ -43,6 +43,55 @@ export function framesOfReport(scanned: ScannedFrameSignals): FrameOfImageLike[]
   return [frame, { url: writer.url, metas: robotsMetasFrom(writer.metas), tdm: tdmMetaFrom(writer.metas) }];
 }
 
+/**
+ * The frames the images of each child frame of a tab are shown in (framesOfReport), from what
+ * every frame that answered the scan said of itself, by frame id — and the frames above it.
+ * Decision (DESIGN.md §2 rule 3: a robots meta or X-Robots-Tag "on the page" opts out for the
+ * images on it; the reading that cannot keep what the owner refused): an image displayed in a
+ * frame is displayed on every document that frame sits in, so the robots metas, TDMRep meta and
+ * opt-out headers of each frame above it bind it, as the top page's bind the images in all its
+ * frames. Each address a frame names above it (frame-owner.ts frameAncestors: the whole address
+ * of a frame it can read, the origin of one it cannot) is matched to the frames that answered:
+ * by address, or by origin for an origin, a siteless frame (`about:srcdoc`) by the origin it
+ * names as its own; every frame it may be counts. Their own entries are added (so their headers
+ * are requested at their own address: frame-headers.ts); one matched by none (a frame that did
+ * not answer the scan, or could not be listed) is added as unread, and fails the images closed.
+ * Before, the frames above bound only through the site lists: an ad frame whose document says
+ * noai, showing a CDN's creative frame that says nothing, had the creative's images kept.
+ */
+export function framesOfReports(reports: ReadonlyMap<number, ScannedFrameSignals>): Map<number, FrameOfImageLike[]> {
+  const own = new Map([...reports].map(([frameId, scanned]) => [frameId, framesOfReport(scanned)]));
+  const out = new Map<number, FrameOfImageLike[]>();
+  for (const [frameId, frames] of own) {
+    const above: FrameOfImageLike[] = [];
+    for (const address of reports.get(frameId)?.ancestors ?? []) {
+      const matched = [...reports].filter(([id, r]) => id !== frameId && namesFrame(address, r));
+      if (matched.length === 0) above.push({ url: address, metas: [], tdm: {}, headersUnread: 'a frame above the one showing the image did not answer the scan' });
+      for (const [id] of matched) above.push(...own.get(id)!);
+    }
+    const seen = new Set<string>();
+    out.set(frameId, [...frames, ...above].filter((f) => {
+      const key = JSON.stringify(f);
+      return !seen.has(key) && seen.add(key);
+    }));
+  }
+  return out;
+}
+
+/** Whether `address` (frame-owner.ts frameAncestors: a frame's whole address, or its origin as `https://host/`) may name the frame that sent `report`. */
+function namesFrame(address: string, report: ScannedFrameSignals): boolean {
+  if (report.url === address) return true;
+  const origin = /^https?:\/\/[^/]+\/$/i.exec(address)?.[0];
+  if (origin === undefined) return false;
+  // A siteless frame names its own origin among its owners (frame-owner.ts frameOwners), last.
+  if (!namesSite(report.url)) return (report.owners ?? []).includes(origin);
+  try {
+    return `${new URL(report.url.replace(/^(?:blob|filesystem):/i, '')).origin}/`.toLowerCase() === origin.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** The page signals a page script read, as the worker judges with them. */
 export function pageSignalsFromScan(scanned: ScannedPageSignals): PageSignals {
   const { owners: _owners, ancestors: _ancestors, ...own } = frameSignalsFrom(scanned); // the top page's address is its own

@@ -45,8 +45,17 @@ export class ElementLicences {
     // Occurrences whose markup was not read (past the per-image cap): if any could hold a licence,
     // it may be this image's own, so the image's element markup is unread (assess.ts fails it closed).
     // Past MAX_ELEMENT_HINTS, cappedHints() keeps the unread mark on the last hint kept.
-    if (unread === true || unread?.some((el) => this.inScope(el))) out.push(UNREAD_HINT);
+    if (unread === true || unread?.some((el) => this.shownInScope(el))) out.push(UNREAD_HINT);
     return cappedHints(out);
+  }
+
+  /** Whether licence markup could speak for `el` or a shadow host it is shown through (see of). */
+  private shownInScope(el: Element): boolean {
+    try {
+      return [el, ...shadowHosts(el)].some((at) => this.inScope(at));
+    } catch {
+      return true; // nested past the cap: fail closed
+    }
   }
 
   /** Whether licence markup could speak for `el` (the parser looks nowhere else). */
@@ -65,10 +74,41 @@ export class ElementLicences {
    */
   of(el: Element): ElementLicenceHint[] {
     try {
-      if (!this.inScope(el)) return [];
-      return cappedHints(readElementLicence(el, this.pageUrl, this.containers));
+      const out: ElementLicenceHint[] = [];
+      const seen = new Set<string>();
+      for (const at of [el, ...shadowHosts(el)]) {
+        if (!this.inScope(at)) continue;
+        for (const hint of readElementLicence(at, this.pageUrl, this.containers)) {
+          const key = JSON.stringify(hint);
+          if (!seen.has(key)) out.push(hint);
+          seen.add(key);
+        }
+      }
+      return cappedHints(out);
     } catch {
       return [UNREAD_HINT];
     }
   }
+}
+
+/** How many shadow hosts up an element's licence markup is looked for (pages nest components far less deep). */
+const MAX_SHADOW_HOSTS = 32;
+
+/**
+ * The shadow hosts an element is shown through, nearest first. Decision (DESIGN.md §2 rule 4, the
+ * reading that cannot keep what the owner refused): an image inside a component's shadow root
+ * sits where its host sits, so the markup around the host (a figure licensing it CC BY-NC, an
+ * item or RDFa subject) speaks for it too; the licence parser walks parents, which stop at the
+ * shadow root, and the page's CC BY licensed such an image. Past the cap: unread (a throw, above).
+ */
+function shadowHosts(el: Element): Element[] {
+  const hosts: Element[] = [];
+  let root = el.getRootNode();
+  while (root && 'host' in root && (root as ShadowRoot).host) {
+    if (hosts.length >= MAX_SHADOW_HOSTS) throw new RangeError('shadow roots nested past the cap');
+    const host = (root as ShadowRoot).host;
+    hosts.push(host);
+    root = host.getRootNode();
+  }
+  return hosts;
 }

@@ -17,6 +17,7 @@ import { passOverTree } from './roots';
 import type { DiscoveryPath, ScanEnv, ScanScope, Steps } from './scope';
 import { findInlineSvgs, findSvgImages } from './svg';
 import { documentBaseUrl } from './text';
+import { templateCopies } from './template-copies';
 
 export { cleanText } from './text';
 export type { ScanOptions, ScanStats } from './options';
@@ -172,6 +173,12 @@ function* candidatesOf(env: ScanEnv, out: ImageCandidate[]): Steps {
       for (const el of dropped.licenceEls) addLicenceEl(parent, el);
       addUnreadLicenceEls(parent, dropped.unreadLicenceEls);
     }
+  }
+  // Copies of the candidates written inside <template>s: occurrences whose markup is not read (template-copies.ts).
+  const copies = templateCopies(env);
+  for (const entry of kept) {
+    if (copies === true) addUnreadLicenceEls(entry, true);
+    else addUnreadLicenceEls(entry, [entry.find.url, entry.find.thumbnailUrl, ...(entry.find.alternates ?? [])].flatMap((u) => (u ? (copies.get(u) ?? []) : [])));
   }
   const licences = new ElementLicences(env.pageUrl, env.doc);
   for (let i = 0; i < kept.length; i += CONTEXT_BATCH) {

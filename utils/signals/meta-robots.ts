@@ -10,6 +10,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
+import { foldLookalikes } from './lookalikes';
 import { NOSCRIPT_UNREAD } from './noscript-metas';
 import {
   bindsHeed,
@@ -109,7 +110,12 @@ function addressed(d: RobotsDirective): boolean {
 function namesOf(written: string): string[] {
   const names = new Map<string, string>();
   let others = 0;
-  for (const name of written.slice(0, MAX_NAME_READ).split(/[\s,]+/)) {
+  // Decision (DESIGN.md §2 rule 3, the owner's words as the screen shows them): a name is read as
+  // its letters (lookalikes.ts: `ｒｏｂｏｔｓ`, a zero-width space inside), a list split at `;` and
+  // `|` too, and quotes or a header's colon around a name (`"robots"`, `robots:`) are not part of
+  // it. Read as written, each named no crawler and its `noai` refused nothing.
+  for (const part of foldLookalikes(written.slice(0, MAX_NAME_READ)).split(/[\s,;|]+/)) {
+    const name = part.replace(/^["'`:]+|["'`:]+$/g, '');
     const key = name.toLowerCase();
     if (name === '' || name.length > MAX_META_NAME || names.has(key)) continue;
     if (ALWAYS_KEPT.has(key) || others++ < MAX_NAMES_PER_META) names.set(key, name);
@@ -127,7 +133,7 @@ export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
       const written = String(pair.name);
       // Metas inside <noscript> past what is read (noscript-metas.ts): they may refuse.
       if (written.trim() === NOSCRIPT_UNREAD) {
-        unread.add('metas inside <noscript> past those Heed reads');
+        unread.add('metas past those Heed reads (inside <noscript> or <template>, or past the first 1,000)');
         continue;
       }
       // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the

@@ -34,6 +34,8 @@ vi.mock('@/entrypoints/background/judge-image', () => ({
 const tab = vi.hoisted(() => ({
   frames: null as { frameId: number; documentId: string; url: string }[] | null,
   scans: new Map<string, unknown[]>(),
+  /** What each frame document's scan says of itself (scan-tab.ts childReports). */
+  reports: new Map<string, unknown>(),
   watched: [] as string[],
 }));
 vi.mock('@/entrypoints/background/scan-tab', async (importOriginal) => {
@@ -46,7 +48,7 @@ vi.mock('@/entrypoints/background/scan-tab', async (importOriginal) => {
     },
     scanFrames: async (_tabId: number, frames: { frameId: number; documentId: string }[]) => {
       const candidates = frames.flatMap((f) => (tab.scans.get(f.documentId) ?? []) as ImageCandidate[]);
-      return { page: null, candidates, limits: [], reportedByFrame: new Map(frames.map((f) => [f.frameId, ((tab.scans.get(f.documentId) ?? []) as ImageCandidate[]).map((c) => c.url)])), frameSignals: new Map(), silentFrames: 0 };
+      return { page: null, candidates, limits: [], reportedByFrame: new Map(frames.map((f) => [f.frameId, ((tab.scans.get(f.documentId) ?? []) as ImageCandidate[]).map((c) => c.url)])), frameSignals: new Map(), childReports: new Map(frames.flatMap((f) => (tab.reports.has(f.documentId) ? [[f.frameId, tab.reports.get(f.documentId)]] : []))), silentFrames: 0 };
     },
     startWatcher: async (_tabId: number, _jobId: string, frames: { documentId: string }[]) => {
       tab.watched.push(...frames.map((f) => f.documentId));
@@ -100,6 +102,7 @@ describe('a watching collect, when a frame reports an image the job already has'
     fakeBrowser.reset();
     tab.frames = null;
     tab.scans = new Map();
+    tab.reports = new Map();
     tab.watched = [];
     // The frame's response headers are read again: none here.
     vi.stubGlobal('fetch', async () => new Response(null, { status: 200 }));
@@ -124,6 +127,41 @@ describe('a watching collect, when a frame reports an image the job already has'
   }
   const run = () => (collector as unknown as { run(jobId: string): void }).run(job.id);
   const reportFromFrame = () => collector.addCandidates(job.id, job.tabId, [{ url: URL_X }], null, { frameId: 3, signals: NOAI_FRAME, page: null });
+
+  // A frame nested in another frame: its watcher's later report named the frames above it, but
+  // only their sites bound its images — an ad frame whose metas say noai, showing a creative
+  // frame that says nothing, had the images the creative loaded while scrolling kept (DESIGN.md
+  // §2 rule 3; received-signals.ts framesOfReports).
+  it.each([
+    ['noai', true],
+    ['index', false],
+  ])('an image a nested frame loads later answers to the frame above it the watch scanned (its metas say %s; refused: %s)', async (content, refused) => {
+    const AD = 'https://ads.example/slot.html';
+    const URL_Y = 'https://cdn.example/y.jpg';
+    tab.frames = [{ frameId: 0, documentId: 'top', url: job.pageUrl }, { frameId: 1, documentId: 'ad', url: AD }];
+    tab.reports.set('ad', { url: AD, metas: [{ name: 'robots', content }], ancestors: [] });
+    await collector.coverFrames(job.id);
+    await collector.addCandidates(job.id, job.tabId, [{ url: URL_Y }], null, { frameId: 2, report: { url: 'https://cdn.example/creative.html', metas: [], ancestors: ['https://ads.example/'] }, page: null });
+    run();
+    const verdicts = await verdictsOnce(2);
+    const judged = verdicts.find((v) => v.url === URL_Y);
+    expect(judged).toBeDefined();
+    expect(judged?.decision === 'refused').toBe(refused);
+  });
+
+  it('the frame above navigated since the watch scanned it: the nested frame’s later image answers to its new document', async () => {
+    const AD = 'https://ads.example/slot.html';
+    const URL_Y = 'https://cdn.example/y.jpg';
+    tab.frames = [{ frameId: 0, documentId: 'top', url: job.pageUrl }, { frameId: 1, documentId: 'ad-1', url: AD }];
+    tab.reports.set('ad-1', { url: AD, metas: [], ancestors: [] });
+    await collector.coverFrames(job.id);
+    tab.frames = [{ frameId: 0, documentId: 'top', url: job.pageUrl }, { frameId: 1, documentId: 'ad-2', url: AD }];
+    tab.reports.set('ad-2', { url: AD, metas: [{ name: 'robots', content: 'noai' }], ancestors: [] });
+    await collector.addCandidates(job.id, job.tabId, [{ url: URL_Y }], null, { frameId: 2, report: { url: 'https://cdn.example/creative.html', metas: [], ancestors: ['https://ads.example/'] }, page: null });
+    run();
+    const verdicts = await verdictsOnce(2);
+    expect(verdicts.find((v) => v.url === URL_Y)?.decision).toBe('refused');
+  });
 
   it('reported again by a frame whose metas say noai before it was decided, it is judged under that frame too: refused, nothing stored', async () => {
     await reportFromFrame();

@@ -155,6 +155,67 @@ describe('an X-Robots-Tag written as a meta http-equiv', () => {
   });
 });
 
+// A meta carries a name in several attributes at once; the readers read `name` alone when it was
+// there: `<meta name="description" property="robots" content="noai">`, an `http-equiv="X-Robots-Tag"`
+// beside an empty or other `name`, and `http-equiv="robots"` (the header's name written as the
+// meta's) refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the
+// owner refused): a meta speaks under every name it carries.
+describe('a robots meta named in more than one attribute, or as http-equiv robots', () => {
+  const AI = purposeProfile('ai-training');
+  it.each([
+    '<meta name="description" property="robots" content="noai">',
+    '<meta name="x" itemprop="GPTBot" content="noimageai">',
+    '<meta name="" http-equiv="X-Robots-Tag" content="noai">',
+    '<meta name="description" http-equiv="X-Robots-Tag" content="noai">',
+    '<meta http-equiv="robots" content="noai">',
+  ])('%s refuses on Collect and the badge alike', (head) => {
+    for (const metas of [readPage(doc(head), URL_).metas, pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas]) {
+      expect(evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
+    }
+  });
+  it('a TDMRep reservation written as a property beside another name still reserves', () => {
+    const head = '<meta name="x" property="tdm-reservation" content="1">';
+    expect(readPage(doc(head), URL_).tdm.reservation).toBe('1');
+    expect(pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).tdm.reservation).toBe('1');
+  });
+  it('a description and an Open Graph property that merely mention noai stay prose', () => {
+    const head = '<meta name="description" property="og:description" content="noai art, made by hand">';
+    expect(evaluateMetaRobots(readPage(doc(head), URL_).metas, URL_, AI).some((e) => e.effect === 'deny')).toBe(false);
+  });
+});
+
+// A robots meta written inside a <template> (a component's markup, a page shell a script clones
+// in) is inert for the browser, but in the page's HTML for any crawler that reads it as written:
+// neither reader saw it, and its noai refused nothing. Decision (DESIGN.md §2 rule 3, the owner
+// wrote the opt-out; read as the metas inside <noscript> are): it counts, nested templates too;
+// past the templates read, one more meta says some went unread, which refuses (rule 5).
+describe('a robots meta written inside a <template>', () => {
+  const AI = purposeProfile('ai-training');
+  const refusesOnBoth = (head: string, body = '') =>
+    [readPage(doc(head, body), URL_).metas, pageSignalsFromRaw(readRawPageSignals(doc(head, body), URL_)).metas].map((metas) =>
+      evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny'));
+  it('refuses on Collect and the badge alike, in the head, the body or a nested template', () => {
+    expect(refusesOnBoth('<template><meta name="robots" content="noai"></template>')).toEqual([true, true]);
+    expect(refusesOnBoth('', '<template id="card"><div><meta name="GPTBot" content="noimageai"></div></template>')).toEqual([true, true]);
+    expect(refusesOnBoth('', '<template><template><meta name="robots" content="noai"></template></template>')).toEqual([true, true]);
+  });
+  it('a TDMRep reservation inside a template reserves', () => {
+    expect(pageSignalsFromRaw(readRawPageSignals(doc('<template><meta name="tdm-reservation" content="1"></template>'), URL_)).tdm.reservation).toBe('1');
+  });
+  it('a template whose content cannot be read leaves its metas unread, which refuses; the page is still read', () => {
+    const d = doc('<template id="t"><meta name="robots" content="index"></template><meta name="tdm-reservation" content="1">');
+    Object.defineProperty(d.getElementById('t')!, 'content', { get: () => { throw new Error('hostile'); } });
+    const raw = pageSignalsFromRaw(readRawPageSignals(d, URL_));
+    expect(evaluateMetaRobots(raw.metas, URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'signal-unreadable')).toBe(true);
+    expect(raw.tdm.reservation).toBe('1');
+  });
+  it('templates past those read leave their metas unread, which refuses; templates without metas refuse nothing', () => {
+    const many = Array.from({ length: 101 }, () => '<template><meta name="x" content="y"></template>').join('');
+    expect(refusesOnBoth('', many)).toEqual([true, true]);
+    expect(refusesOnBoth('', Array.from({ length: 300 }, () => '<template><p>card</p></template>').join(''))).toEqual([false, false]);
+  });
+});
+
 // The badge (always-on reader) read the first 1000 metas and 4096 characters of each: a page
 // that put 1000 other metas, or a long run of words, before its `noai` was shown open while
 // Collect refused it (DESIGN.md §2 rule 3; the badge must read what Collect reads).

@@ -15,7 +15,7 @@ import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signa
 import { jpeg, xmpApp1, xmpPacket } from '../media/image-fixtures';
 import { EMPTY_RIGHTS } from './fixtures/empty-rights';
 import { readFrameSignals, readPageSignals } from '../../../utils/page/page-signals';
-import { frameSignalsFrom, framesOfReport, pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
+import { frameSignalsFrom, framesOfReport, framesOfReports, pageSignalsFromRaw, pageSignalsFromScan } from '../../../utils/page/received-signals';
 import { readRawPageSignals } from '../../../utils/page/raw-page-signals';
 import { REAL_PAGES, realPage } from '../fixtures/realworld';
 import { ScannedFrameSignalsSchema, ScannedPageSignalsSchema } from '../../../utils/messages/page-signals-schema';
@@ -792,6 +792,55 @@ describe('an unrecognised licence statement in the image’s own XMP beats the p
     expect(await fromXmp(xmpPacket('', `${CC_NS} cc:license="${CC_BY}"`))).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
     const benign = await fromXmp(xmpPacket('<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Stock Agency</rdf:li></rdf:Alt></dc:rights><xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">All rights reserved</rdf:li></rdf:Alt></xmpRights:UsageTerms>', 'xmpRights:Marked="False"'));
     expect(benign).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'page' } });
+  });
+});
+
+// A frame with its own site, nested inside another frame: the frames above it were looked up
+// in the site lists only (their addresses), so an ad frame whose document says noai, or whose
+// X-Robots-Tag does, showing a creative frame from a CDN that says nothing, had the creative's
+// images kept. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner
+// refused): a document's robots metas and opt-out headers bind every image displayed on it, in a
+// frame of another site too, as the top page's bind the images in all its frames; a frame above
+// whose document Heed did not read fails them closed.
+describe('an image in a frame nested inside another frame answers to that frame’s opt-outs too', () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const AD = 'https://ads.example/slot.html';
+  const CREATIVE = 'https://cdn.example/creative.html';
+  const IMG = 'https://cdn.example/a.png';
+  const report = (url: string, metas: { name: string; content: string }[], ancestors: string[] | null, over: object = {}) =>
+    ScannedFrameSignalsSchema.parse({ url, metas, ancestors, ...over });
+  /** The image found in frame 2, judged as Collect's scan assembles its frames from every frame's report. */
+  const judgedIn = (reports: Map<number, ReturnType<typeof report>>, headers: Record<string, Record<string, string>> = {}) => {
+    const frames = (framesOfReports(reports).get(2) ?? []).map((f) => (headers[f.url] ? { ...f, headers: headers[f.url] } : f));
+    return assessImage(page(), image(IMG, { origins: originsShownIn(IMG, frames.map((f) => f.url)) }), candidate(IMG, { discovery: ['img', 'iframe'], frames }), optOut);
+  };
+  const nested = (adMetas: { name: string; content: string }[], named = 'https://ads.example/') =>
+    new Map([[1, report(AD, adMetas, [])], [2, report(CREATIVE, [], [named])]]);
+  it('a cross-origin frame above, whose document says noai, refuses; saying nothing, nothing changes', () => {
+    expect(judgedIn(nested([])).decision).toBe('permitted');
+    const d = judgedIn(nested([{ name: 'robots', content: 'noai' }]));
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('meta-robots');
+    expect(d.evidence.find((e) => e.reason === 'meta-robots')?.source).toBe(AD);
+  });
+  it('a same-origin frame above (named by its whole address) binds as well', () => {
+    expect(judgedIn(nested([{ name: 'GPTBot', content: 'noimageai' }], AD)).reasons).toContain('meta-robots');
+  });
+  it('the frame above is named by its own address, so its response headers are read and its X-Robots-Tag refuses', () => {
+    expect(judgedIn(nested([]), { [AD]: { 'x-robots-tag': 'noai' } }).reasons).toContain('x-robots-tag');
+  });
+  it('a siteless frame above (srcdoc) whose metas say noai refuses the images of a frame inside it', () => {
+    const reports = new Map([
+      [1, report(AD, [], [])],
+      [3, report('about:srcdoc', [{ name: 'robots', content: 'noimageai' }], [AD], { owners: [AD, 'https://ads.example/'], writer: { url: AD, metas: [] } })],
+      [2, report(CREATIVE, [], ['https://ads.example/'])],
+    ]);
+    expect(judgedIn(reports).reasons).toContain('meta-robots');
+  });
+  it('a frame above that did not answer the scan fails closed', () => {
+    const d = judgedIn(new Map([[2, report(CREATIVE, [], ['https://ads.example/'])]]));
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
   });
 });
 

@@ -345,3 +345,60 @@ describe('the badge never reads another resource’s RDFa licence as the page’
     }
   });
 });
+
+// Licence statements the always-on script does not read — RDFa `rel="cc:license"`,
+// `rel="dcterms:license"`, `property="license"`, microdata `itemprop="license"` — beside the
+// page's `rel="license"` CC BY: the popup read CC BY-NC too (a conflict: `unknown`, every image
+// refused licence-conflict) while the badge read the CC BY alone and showed the site OK
+// (permitted). Decision (the badge is never more open than the popup, DESIGN.md §2 "Site
+// status"): such a statement outside any figure is a page licence the badge could not read, so
+// the badge never shows the site permitted on the rest (the popup reads them in full).
+describe('the badge never shows permitted beside licence markup it cannot read', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const statusOf = (page: PageSignals) => assessPage({ page, headers: {}, origin: originFiles(O) }, parseSettings({})).status;
+  it.each([
+    ['rel="cc:license"', `<a rel="cc:license" href="${NC}">CC BY-NC</a>`],
+    ['rel="dcterms:license"', `<a rel="dcterms:license" href="${NC}">CC BY-NC</a>`],
+    ['RDFa property="license"', `<div vocab="http://schema.org/"><a property="license" href="${NC}">CC BY-NC</a></div>`],
+    ['microdata itemprop="license" of the page', `<div itemscope itemtype="https://schema.org/WebPage"><link itemprop="license" href="${NC}"></div>`],
+  ])('%s beside rel="license" CC BY: not permitted on the badge, as on the popup', (_name, markup) => {
+    const read = readings(`${markup}<p><a rel="license" href="${BY}">CC BY</a></p>`);
+    expect(statusOf(read.popup)).not.toBe('permitted');
+    expect(statusOf(read.badge)).not.toBe('permitted');
+  });
+  it('unchanged: such markup inside a figure (the image’s own), and a plain rel="license" page, read alike', () => {
+    const fig = readings(`<figure><img src="/a.png"><a rel="cc:license" href="${NC}">CC BY-NC</a></figure><p><a rel="license" href="${BY}">CC BY</a></p>`);
+    expect([statusOf(fig.badge), statusOf(fig.popup)]).toEqual(['permitted', 'permitted']);
+  });
+});
+
+// JSON-LD written inside a <template> (a card or lightbox a script clones in) is inert for the
+// browser, and neither reader looked there: an ImageObject licensing a shown photo CC BY-NC was
+// lost, and the page's rel="license" CC BY licensed it. Decision (DESIGN.md §2 rules 4 and 5, the
+// reading that cannot keep what the owner refused): it is licence markup Heed does not read, so
+// the page's licence markup reads as not read in full — relied on for no image, on the badge and
+// Collect alike — rather than read as the page's (a template may describe another page's work).
+describe('JSON-LD inside a <template>', () => {
+  const O = 'https://museum.example';
+  const BY = 'https://creativecommons.org/licenses/by/4.0/';
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const json = `{"@context":"https://schema.org","@type":"ImageObject","contentUrl":"${O}/a.png","license":"${NC}"}`;
+  const decide = (page: PageSignals) => {
+    const settings = parseSettings({});
+    const assessed = assessPage({ page, headers: {}, origin: originFiles(O) }, settings);
+    const img = `${O}/a.png`;
+    const image = { url: img, finalUrl: img, headers: {}, redirects: [], origins: [originFiles(O)], embedded: { evidence: [], licence: null } };
+    const candidate = { url: img, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img' as const], width: 0, height: 0, elementLicences: [] };
+    return { status: assessed.status, image: assessImage(assessed, image, candidate, settings).decision };
+  };
+  it('the page licence is relied on for no image, and the site not shown permitted, on the badge and the popup', () => {
+    const read = readings(`<img src="/a.png"><template><script type="application/ld+json">${json}</script></template><p><a rel="license" href="${BY}">CC BY</a></p>`);
+    for (const page of [read.badge, read.popup]) expect(decide(page)).toEqual({ status: 'unknown', image: 'refused' });
+  });
+  it('unchanged: a template without JSON-LD', () => {
+    const read = readings(`<img src="/a.png"><template><p>card</p></template><p><a rel="license" href="${BY}">CC BY</a></p>`);
+    for (const page of [read.badge, read.popup]) expect(decide(page)).toEqual({ status: 'permitted', image: 'permitted' });
+  });
+});

@@ -42,3 +42,36 @@ describe('element licence hints', () => {
     }
   });
 });
+
+// An image inside a custom element's shadow root, the element inside a <figure> whose caption
+// licenses it CC BY-NC: the licence parser walks parents, which stop at the shadow root, so the
+// figure was never read and the page's CC BY licensed the image. Decision (DESIGN.md §2 rule 4,
+// the reading that cannot keep what the owner refused): an image shown through a shadow host sits
+// where its host sits, so the host's licence markup (its figure, the item or subject around it)
+// speaks for it too, nested hosts included.
+describe('an image inside a shadow root', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const shadowImg = (outer: string, inner = '<img id="s" src="/s.jpg">') => {
+    const { document: d } = parseHTML(`<html><body>${outer}</body></html>`);
+    const host = d.getElementById('host')!;
+    const sr = (host as unknown as { attachShadow(o: object): ShadowRoot }).attachShadow({ mode: 'open' });
+    sr.innerHTML = inner;
+    return { d: d as unknown as Document, img: sr.querySelector('#s')! };
+  };
+  it('reads the licence of the figure its host sits in', () => {
+    const { d, img } = shadowImg(`<figure><photo-card id="host"></photo-card><figcaption><a rel="license" href="${NC}">CC BY-NC</a></figcaption></figure>`);
+    expect(new ElementLicences(PAGE, d).of(img).flatMap((h) => h.licences)).toEqual([NC]);
+  });
+  it('through nested shadow roots', () => {
+    const { document: d } = parseHTML(`<html><body><figure><x-outer id="host"></x-outer><a rel="license" href="${NC}">CC BY-NC</a></figure></body></html>`);
+    const outer = (d.getElementById('host') as unknown as { attachShadow(o: object): ShadowRoot }).attachShadow({ mode: 'open' });
+    outer.innerHTML = '<x-inner id="inner"></x-inner>';
+    const inner = (outer.querySelector('#inner') as unknown as { attachShadow(o: object): ShadowRoot }).attachShadow({ mode: 'open' });
+    inner.innerHTML = '<img id="s" src="/s.jpg">';
+    expect(new ElementLicences(PAGE, d as unknown as Document).of(inner.querySelector('#s')!).flatMap((h) => h.licences)).toEqual([NC]);
+  });
+  it('a host outside any licence markup adds nothing', () => {
+    const { d, img } = shadowImg('<p><photo-card id="host"></photo-card></p>');
+    expect(new ElementLicences(PAGE, d).of(img)).toEqual([]);
+  });
+});

@@ -136,6 +136,23 @@ describe('scanDocument: context', () => {
     // Within the cap, the NC figure is simply read.
     expect(hints(`<p><img src="vase.png"></p><figure><img src="vase.png"><figcaption><a rel="license" href="${NC}">NC</a></figcaption></figure>`).flatMap((h) => h.licences)).toEqual([NC]);
   });
+  // The image's copy written inside a <template> (a lightbox or card a script clones in), in a
+  // figure licensing it CC BY-NC: inert for the browser, so the scan never read it, and the page's
+  // CC BY licensed the image shown. Decision (DESIGN.md §2 rules 4 and 5, the reading that cannot
+  // keep what the owner refused): the owner wrote that markup about this image; a copy in licence
+  // markup inside a template marks the image's element markup unread (no HTML licence relied on).
+  it('an image whose copy inside a <template> sits in licence markup: its element markup is unread', () => {
+    const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+    const hints = (body: string) => scan(body)[0]!.elementLicences;
+    const lightbox = (img: string) => `<template id="lightbox"><figure>${img}<figcaption><a rel="license" href="${NC}">CC BY-NC</a></figcaption></figure></template>`;
+    expect(hints(`<img src="vase.png">${lightbox('<img src="vase.png">')}`).some((h) => h.unread === true)).toBe(true);
+    // By the rendition shown, a srcset candidate, or in a nested template.
+    expect(hints(`<img src="v-800.jpg" srcset="v-800.jpg 800w, v-1600.jpg 1600w">${lightbox('<img srcset="v-800.jpg 1x, v-1600.jpg 2x">')}`).some((h) => h.unread === true)).toBe(true);
+    expect(hints(`<img src="vase.png"><template>${lightbox('<img src="/photos/vase.png">')}</template>`).some((h) => h.unread === true)).toBe(true);
+    // A template copy in no licence markup, or a template about another image, changes nothing.
+    expect(hints('<img src="vase.png"><template><p><img src="vase.png"></p></template>')).toEqual([]);
+    expect(hints(`<img src="vase.png">${lightbox('<img src="other.png">')}`)).toEqual([]);
+  });
   // A figure licensing the 800 px file CC BY-NC, and elsewhere an <img> whose srcset names that
   // file and a 1600 px rendition: the 800 px entry was dropped as the smaller rendition, with the
   // figure's licence, and the 1600 px candidate was licensed by the page. The licence goes with it now.
@@ -220,4 +237,14 @@ describe('scanDocumentYielding: the scan Collect runs, letting the page run betw
     for (const c of candidates) expect(ImageCandidateSchema.safeParse(c).success).toBe(true);
     expect(stats.limit).toBeNull();
   });
+});
+
+// A template Heed cannot read must not cost the scan its candidates: they are reported, each
+// with its element markup unread (fail closed), instead of none at all.
+it('a template whose content cannot be read: the images are still reported, their element markup unread', () => {
+  const { document } = parseHTML('<!doctype html><html><head></head><body><img src="a.png"><template id="t"><img src="a.png"></template></body></html>');
+  Object.defineProperty(document.getElementById('t')!, 'content', { get: () => { throw new Error('hostile'); } });
+  const cs = scanDocument(document as unknown as Document, PAGE);
+  expect(urls(cs)).toEqual(['https://gallery.example/photos/a.png']);
+  expect(cs[0]!.elementLicences.some((h) => h.unread === true)).toBe(true);
 });

@@ -356,7 +356,29 @@ describe('readElementLicence', () => {
     const one = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" src="x.jpg"><link itemprop="license" href="${BY}"></div>`;
     expect(hints(one)).toEqual([{ via: 'microdata', licences: [BY], creator: null, title: null, creditText: null }]);
     const two = `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" src="x.jpg"><img src="y.jpg"><link itemprop="license" href="${BY}"></div>`;
-    expect(hints(two)).toEqual([]);
+    expect(hints(two).flatMap((h) => h.licences)).toEqual([]);
+  });
+
+  // An image item (ImageObject, Photograph) that names no contentUrl and holds this image beside
+  // others, or holds it shown by another element than an <img> (a video poster, a CSS background):
+  // its licence was dropped for every image in it, and the page's CC BY licensed photos the item
+  // states CC BY-NC. Decision (DESIGN.md §2 rules 4 and 5, the reading that cannot keep what the
+  // owner refused): its licence may be this image's own, so this image's element markup is unread
+  // (no HTML licence is relied on for it); it is not taken as the image's licence, which could grant.
+  describe('an image item with no contentUrl that holds this image and does not name it', () => {
+    it.each([
+      ['microdata, two images', `<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" src="x.jpg"><img id="y" src="y.jpg"><link itemprop="license" href="${BY_NC}"></div>`],
+      ['RDFa, two images', `<div vocab="https://schema.org/" typeof="Photograph"><img id="img" src="x.jpg"><img id="y" src="y.jpg"><link property="license" href="${BY_NC}"></div>`],
+      ['a video poster', `<div itemscope itemtype="https://schema.org/ImageObject"><video id="img" poster="p.jpg"></video><link itemprop="license" href="${BY_NC}"></div>`],
+      ['a CSS background', `<div itemscope itemtype="https://schema.org/ImageObject"><div id="img" style="background-image:url(b.jpg)"></div><link itemprop="license" href="${BY_NC}"></div>`],
+    ])('%s: its markup is unread for the image', (_, html) => {
+      expect(hints(html).some((h) => h.unread === true)).toBe(true);
+      if (html.includes('id="y"')) expect(hints(html, 'y').some((h) => h.unread === true)).toBe(true);
+    });
+    it('an item that states no licence, or names another contentUrl, leaves the image alone', () => {
+      expect(hints(`<div itemscope itemtype="https://schema.org/ImageObject"><img id="img" src="x.jpg"><img src="y.jpg"><span itemprop="creator">Ann</span></div>`).some((h) => h.unread === true)).toBe(false);
+      expect(hints(`<div itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="contentUrl" content="https://ex.test/gallery/y.jpg"><img id="img" src="x.jpg"><img src="y.jpg"><link itemprop="license" href="${BY_NC}"></div>`)).toEqual([]);
+    });
   });
 
   it('reads an RDFa ImageObject (schema.org vocab, typeof) around the image', () => {

@@ -206,6 +206,23 @@ describe('a meta naming several crawlers', () => {
   });
 });
 
+// A meta's name as the screen shows it: a zero-width space or soft hyphen inside `robots`, the
+// name in full-width letters, names listed with `;` or `|`, or one written with the colon of its
+// header form (`robots:`) or in quotes were names of no crawler, and their noai refused nothing
+// (DESIGN.md §2 rule 3: the owner wrote the opt-out; signals/lookalikes.ts, as for the words).
+describe('a meta name written with look-alike or invisible characters, or odd separators', () => {
+  it.each([
+    '\u200brobots', 'ro\u00adbots', '\uff52\uff4f\uff42\uff4f\uff54\uff53', 'GPT\u200dBot', 'robots:', '"robots"', 'CCBot;GPTBot', 'CCBot|GPTBot',
+  ])('%j: its noai refuses', (name) => {
+    const metas = readRobotsMetas(doc(`<meta name='${name}' content="noai">`));
+    expect(evaluateMetaRobots(metas, SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots')).toBe(true);
+  });
+  it('another crawler named so stays that crawler\'s', () => {
+    const metas = readRobotsMetas(doc('<meta name="google\u200bbot" content="noai">'));
+    expect(evaluateMetaRobots(metas, SRC, AI).some((e) => e.effect === 'deny')).toBe(false);
+  });
+});
+
 // An audit found caps that cut a refusal before the evaluator saw it: a name list over 200
 // characters dropped whole (22 AI crawlers named in one meta), the opt-out words spelt another
 // way (`no-ai`, `GPTBot: noai`, a passed `unavailable_after`) dropped past the content budget

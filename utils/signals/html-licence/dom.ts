@@ -4,6 +4,34 @@ import { LIMITS } from './limits';
 /** The essence of an element's `type` attribute: `application/ld+json; charset=…` → `application/ld+json`. */
 export const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
 
+/** How many `<template>`s are looked into for JSON-LD (nested ones included). */
+const MAX_TEMPLATES = 5000;
+
+/**
+ * Whether a `<template>` (nested ones too) holds JSON-LD: inert for the browser, and read by
+ * neither page reader, but licence markup the owner wrote, which may state a shown image's own
+ * licence (an ImageObject CC BY-NC). Decision (DESIGN.md §2 rules 4 and 5, the reading that cannot
+ * keep what the owner refused): the page's licence markup then reads as not read in full, and the
+ * page licence is relied on for no image (assess.ts); it is not read as the page's own JSON-LD (a
+ * template may describe another page's work, whose licence would grant). Past MAX_TEMPLATES, or a
+ * template that cannot be read: true (fail closed).
+ */
+export function jsonLdInTemplates(doc: Document): boolean {
+  try {
+    const queue: Element[] = Array.from(doc.querySelectorAll('template'));
+    for (let i = 0; i < queue.length; i++) {
+      if (i >= MAX_TEMPLATES) return true;
+      const content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
+      if (!content) continue;
+      for (const script of content.querySelectorAll('script[type]')) if (mediaType(script) === 'application/ld+json') return true;
+      queue.push(...content.querySelectorAll('template'));
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Trimmed, whitespace-collapsed, capped text; null when empty or not a string. */
 export function cleanText(value: unknown): string | null {
   if (typeof value !== 'string') return null;

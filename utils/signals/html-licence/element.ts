@@ -39,17 +39,18 @@ export function readElementLicence(img: Element, pageUrl: string, containers: Ma
   // The article, quotation or comment holding the image (dom.ts licenceContainer): a licence
   // stated in it, outside any figure, is this image's (and its neighbours'), not the page's.
   const container = licenceContainer(img) ?? null;
-  const itemMatches = new Map<Element, boolean>();
+  const itemMatches = new Map<Element, ItemMatch>();
 
-  const imageItem = (s: Subject): Element | null => {
-    if (s.kind !== 'item' || !isImageType(s.types)) return null;
+  const matchOf = (s: Subject): ItemMatch => {
+    if (s.kind !== 'item' || !isImageType(s.types)) return 'no';
     let match = itemMatches.get(s.el);
     if (match === undefined) {
       match = itemHoldsImage(s.el, img, keys, base, page);
       itemMatches.set(s.el, match);
     }
-    return match ? s.el : null;
+    return match;
   };
+  const imageItem = (s: Subject): Element | null => (s.kind === 'item' && matchOf(s) === 'yes' ? s.el : null);
 
   // Where to look: the image, its figure, ancestors that make an item or subject of this
   // image, and elements near it with about="<this image>" (ccREL, SIGNALS.md §6.2).
@@ -111,7 +112,11 @@ export function readElementLicence(img: Element, pageUrl: string, containers: Ma
       seen.add(el);
       for (const s of statementsOf(el, base, page)) {
         const h = scopeOf(s);
-        if (!h) continue;
+        if (!h) {
+          // A licence of an image item that may be this image's (itemHoldsImage 'maybe'): unread.
+          if ((s.predicate === 'licence' || s.predicate === 'acquireLicensePage') && !isRslLink(el) && statesValue(s) && matchOf(s.subject) === 'maybe') unread = true;
+          continue;
+        }
         if (!addStatement(h, s, el, base)) unread = true;
         if (s.predicate === 'acquireLicensePage' && h.via !== 'figure' && !acquire.has(h)) {
           const url = urlValue(s, base);
@@ -153,12 +158,21 @@ export function readElementLicence(img: Element, pageUrl: string, containers: Ma
   return out.map((h) => ({ ...h, unread: true as const }));
 }
 
+/** Whether an image item describes this image: 'yes', 'no', or 'maybe' (itemHoldsImage). */
+type ItemMatch = 'yes' | 'no' | 'maybe';
+
 /**
- * Whether an ImageObject item describes this image: its contentUrl is one of the image's URLs,
- * or it declares no contentUrl and this is the only `<img>` inside it.
+ * Whether an ImageObject item describes this image: 'yes' when its contentUrl is one of the
+ * image's URLs, or it declares no contentUrl and this is the only `<img>` inside it; 'maybe' when
+ * it declares no contentUrl and holds this element otherwise (beside other images, or shown by
+ * another element than an `<img>`: a poster, a CSS background). Decision (DESIGN.md §2 rules 4
+ * and 5, the reading that cannot keep what the owner refused): what a 'maybe' item states may be
+ * this image's own licence, so its licence makes the image's element markup unread — relied on
+ * for none of its images, it left the page's CC BY licensing photos the item states CC BY-NC;
+ * taken as each image's licence, it could grant one the owner gave another image.
  */
-function itemHoldsImage(item: Element, img: Element, keys: Set<string>, base: string, page: string): boolean {
-  if (item === img) return true;
+function itemHoldsImage(item: Element, img: Element, keys: Set<string>, base: string, page: string): ItemMatch {
+  if (item === img) return 'yes';
   let declared = false;
   for (const el of markupIn(item).elements) {
     for (const s of statementsOf(el, base, page)) {
@@ -166,12 +180,13 @@ function itemHoldsImage(item: Element, img: Element, keys: Set<string>, base: st
       declared = true;
       const url = urlValue(s, base);
       const key = url ? matchKey(url, base) : null;
-      if (key && keys.has(key)) return true;
+      if (key && keys.has(key)) return 'yes';
     }
   }
-  if (declared) return false;
+  if (declared) return 'no';
   const imgs = item.querySelectorAll('img');
-  return imgs.length === 1 && imgs[0] === img;
+  if (imgs.length === 1 && imgs[0] === img) return 'yes';
+  return item.contains(img) ? 'maybe' : 'no';
 }
 
 /** What an article, quotation or comment states for the images in it (readContainerLicence). */

@@ -1,6 +1,6 @@
 import { JSON_LD_SCRIPTS_SENT, LIMITS } from './limits';
 import type { JsonLdImageObject, LicenceVia, PageLicenceMarkup, PageLicenceSignals } from './schema';
-import { documentBase, enclosingFigure, licenceContainer, mainArticle, markupIn, mediaType, resolvePageUrl, resolveUrl } from './dom';
+import { documentBase, enclosingFigure, jsonLdInTemplates, licenceContainer, mainArticle, markupIn, mediaType, resolvePageUrl, resolveUrl } from './dom';
 import { pageCreditFrom, readPageCreditMarkup } from './credits';
 import { readJsonLdTexts } from './json-ld';
 import { isPageSubject, isRslLink, rdfaSubject, statementsOf, statesValue, urlValue, type Statement, type Subject } from './statements';
@@ -230,7 +230,8 @@ export function readPageLicenceMarkup(doc: Document, pageUrl: string): PageLicen
     rslUnread,
     aboutImages: aboutObjects,
     jsonLd: jsonLd.texts,
-    truncated: truncated || objectsFull || jsonLd.truncated || stated.length > LIMITS.licences,
+    // JSON-LD inside a <template> is not read: the markup is not read in full (dom.ts jsonLdInTemplates).
+    truncated: truncated || objectsFull || jsonLd.truncated || stated.length > LIMITS.licences || jsonLdInTemplates(doc),
     credit: readPageCreditMarkup(doc, page, base || 'about:blank', marked ?? undefined),
   };
 }
