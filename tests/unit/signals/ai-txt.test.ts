@@ -315,3 +315,19 @@ describe('ai.txt lines written as robots.txt readers read them', () => {
     expect(parseAiTxt('User-Agent: *\nDisallow: /other/\n')).toEqual({ ok: true, value: { truncated: false, groups: [{ agents: ['*'], rules: [{ allow: false, pattern: '/other/', line: 2 }] }] } });
   });
 });
+
+// As in robots.txt (robots-txt.test.ts › rules written as a full URL): `Disallow:
+// https://art.test/private/` matched nothing, read as the path `/https://art.test/private/`.
+describe('ai.txt rules written as a full URL', () => {
+  const decide = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+
+  it('a Disallow naming the site by URL refuses the images under it', () => {
+    expect(decide('User-Agent: *\nDisallow: https://art.test/private/\n', 'https://art.test/private/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: GPTBot\nDisallow: http://www.art.test/\n', 'https://art.test/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it('an Allow written so never lifts a Disallow; other paths are untouched', () => {
+    expect(decide('User-Agent: *\nDisallow: /private/\nAllow: https://art.test/private/\n', 'https://art.test/private/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nDisallow: https://art.test/private/\n', 'https://art.test/public/a.jpg')).toEqual([['info', undefined]]);
+  });
+});

@@ -739,3 +739,34 @@ describe('Content-Usage rules with labels of earlier vocabulary drafts', () => {
     expect(partialContentUsageOptOuts(ok('User-agent: *\nContent-Usage: /photos/ tdm=n'), 'https://cdn.example/gallery', purposeProfile('research-tdm')).map((e) => e.reason)).toEqual(['content-usage-n']);
   });
 });
+
+// `Disallow: https://m.example/private/` (a full URL where a path belongs, a common slip) matched
+// nothing: RFC 9309 paths start with "/", and read rooted it became the path
+// `/https://m.example/private/`. The owner named /private/, and the image under it was kept.
+// The rule is also read as the path its URL names (any host: the file speaks only for its own
+// site's paths, often under its other spelling); the stricter answer wins.
+describe('rules written as a full URL', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it.each([
+    ['the same origin', 'User-agent: GPTBot\nDisallow: https://m.example/private/\n', 'https://m.example/private/a.jpg'],
+    ['the other scheme and www', 'User-agent: *\nDisallow: http://www.m.example/private/\n', 'https://m.example/private/a.jpg'],
+    ['the site root', 'User-agent: GPTBot\nDisallow: https://m.example/\n', 'https://m.example/gallery/a.jpg'],
+    ['a host without a path', 'User-agent: GPTBot\nDisallow: https://m.example\n', 'https://m.example/gallery/a.jpg'],
+    ['a wildcard in the path', 'User-agent: *\nDisallow: https://m.example/*.jpg$\n', 'https://m.example/gallery/a.jpg'],
+    ['upper-case scheme', 'User-agent: *\nDisallow: HTTPS://m.example/private/\n', 'https://m.example/private/a.jpg'],
+  ])('Disallow written as a full URL on %s refuses', (_, body, url) => {
+    expect(refused(body, url)).toBe(true);
+  });
+
+  it('an Allow written as a full URL never lifts a Disallow', () => {
+    expect(refused('User-agent: *\nDisallow: /private/\nAllow: https://m.example/private/a.jpg\n', 'https://m.example/private/a.jpg')).toBe(true);
+  });
+
+  it('other paths are untouched', () => {
+    expect(refused('User-agent: *\nDisallow: https://m.example/private/\n', 'https://m.example/public/a.jpg')).toBe(false);
+    expect(refused('User-agent: *\nDisallow: /\nAllow: /public/\n', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+});

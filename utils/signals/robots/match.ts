@@ -1,4 +1,4 @@
-import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, HAS_RESERVED_RAW, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
+import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, HAS_RESERVED_RAW, literalPrefix, matchPattern, pathOfUrl, pathOfUrlRule, slashReadings, type Decoding } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -80,17 +80,21 @@ function decodedGroup(group: AgentRules, how: Decoding = 'unreserved'): AgentRul
 
 const rootedGroups = new WeakMap<AgentRules, AgentRules>();
 /**
- * The group with every rule that lacks its leading `/` rooted (`images/` → `/images/`), or the
- * group itself when every rule starts with `/` or `*`. RFC 9309 §2.2.2 paths start with "/",
- * and Google's parser matches nothing with `Disallow: images/`; the owner meant /images/, so
- * that reading is checked too (DESIGN.md §2 rule 2: the stricter answer wins).
+ * The group with every rule that lacks its leading `/` rooted (`images/` → `/images/`) and every
+ * rule written as a full URL read as the path it names (`https://site/images/` → `/images/`,
+ * pattern.ts pathOfUrlRule), or the group itself when every rule starts with `/` or `*`. RFC 9309
+ * §2.2.2 paths start with "/", and Google's parser matches nothing with `Disallow: images/` or
+ * `Disallow: https://site/images/`; the owner meant /images/, so that reading is checked too
+ * (DESIGN.md §2 rule 2: the stricter answer wins).
  */
 function rootedGroup(group: AgentRules): AgentRules {
   let r = rootedGroups.get(group);
   if (!r) {
     const rules = group.rules.map((rule) => {
       const first = rule.pattern.source[0];
-      return first === '/' || first === '*' || first === undefined ? rule : { ...rule, pattern: compilePattern(`/${rule.raw}`) };
+      if (first === '/' || first === '*' || first === undefined) return rule;
+      const named = pathOfUrlRule(rule.raw);
+      return { ...rule, pattern: compilePattern(named ?? `/${rule.raw}`) };
     });
     r = rules.every((rule, i) => rule === group.rules[i]) ? group : { ...group, rules, sorted: false, buckets: null };
     rootedGroups.set(group, r);

@@ -344,6 +344,25 @@ function normaliseFilePattern(raw: string): string {
   return normalisePercentEncoding(p.startsWith('/') || p.startsWith('*') ? p : `/${p}`, 'rfc');
 }
 
+/**
+ * The path (and query) a robots-style rule written as a full http(s) URL names, as written
+ * (`https://site/private/*` → `/private/*`, `https://site` → `/`), or null when the rule is no
+ * such URL. RFC 9309 paths start with "/", so `Disallow: https://site/private/` matches nothing
+ * (Google's parser), and read rooted it is the path `/https://site/private/`: the owner's rule
+ * for /private/ was lost. Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the
+ * owner refused): the rule is also read as the path it names, whatever the host — a robots.txt or
+ * ai.txt speaks only for its own site's paths, which it often names under the site's other
+ * spelling (`http://www.site/…`). Callers read it only beside the rule as written, so it can add a
+ * refusal, never lift one.
+ */
+export function pathOfUrlRule(raw: string): string | null {
+  const p = raw.trim();
+  const origin = /^https?:\/\/[^/?#]*/i.exec(p);
+  if (!origin) return null;
+  const rest = p.slice(origin[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
 /** Compile a signal-file pattern (trimmed, rooted, `rfc` reading); null for an empty or oversized one, which matches nothing. */
 export function compileFilePattern(raw: string): CompiledPattern | null {
   if (raw.trim() === '' || raw.length > MAX_PATTERN_LENGTH) return null;
