@@ -93,13 +93,14 @@ describe('parseRobotsTxt', () => {
         ccbot: { rules: ['disallow /'], contentUsage: [], contentSignals: [] },
       },
       global: {
-        rules: ['disallow /private/', 'allow /private/press/*.jpg$'],
+        // The Disallow before any group is read as a `*` group's (see "rules before the first User-agent line").
+        rules: ['disallow /before-any-group', 'disallow /private/', 'allow /private/press/*.jpg$'],
         contentUsage: [[null, { 'train-ai': 'n' }], ['/ai-ok/', { 'train-ai': 'y' }], ['/bad/', null]],
         contentSignals: [[null, { search: 'yes', 'ai-train': 'no' }]],
       },
       sitemaps: ['https://example.com/sitemap.xml'],
       licences: ['https://example.com/license.xml'],
-      ignoredLines: 3,
+      ignoredLines: 2,
       truncated: false,
     });
   });
@@ -768,5 +769,32 @@ describe('rules written as a full URL', () => {
   it('other paths are untouched', () => {
     expect(refused('User-agent: *\nDisallow: https://m.example/private/\n', 'https://m.example/public/a.jpg')).toBe(false);
     expect(refused('User-agent: *\nDisallow: /\nAllow: /public/\n', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+});
+
+// A robots.txt whose rules come before any User-agent line (`Disallow: /private/` alone, as
+// people write it) had them ignored (RFC 9309 §2.1: they belong to no group), and every image
+// under /private/ was kept. Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the
+// owner refused; ai.txt is read so too): a Disallow there is a `*` group's, binding each crawler
+// no group names. An Allow there stays ignored, as Google's vectors pin (ID_LineSyntax_Groups).
+describe('rules before the first User-agent line', () => {
+  const AI_ = purposeProfile('ai-training');
+  const denies = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.value);
+
+  it('a Disallow with no User-agent line before it refuses as `*`', () => {
+    expect(denies('Disallow: /private/\n', 'https://m.example/private/a.jpg')).toEqual(['*: Disallow: /private/']);
+    expect(denies('# site rules\nDisallow: /\n\nUser-agent: Googlebot\nAllow: /\n', 'https://m.example/a.jpg')).toEqual(['*: Disallow: /']);
+  });
+
+  it('it binds the crawlers no group names, as `*` does; an Allow there stays ignored', () => {
+    const robots = parseRobotsTxt('Disallow: /\nAllow: /public/\nUser-agent: GPTBot\nAllow: /\n');
+    expect(isAllowed(robots, 'GPTBot', 'https://m.example/a.jpg')).toBe(true);
+    expect(isAllowed(robots, 'CCBot', 'https://m.example/a.jpg')).toBe(false);
+    expect(isAllowed(robots, 'CCBot', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+
+  it('other paths are untouched', () => {
+    expect(denies('Disallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
   });
 });

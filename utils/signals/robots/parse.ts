@@ -205,7 +205,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   let ignoredLines = ignored;
   let group: Group | null = null;
   let readingAgents = false; // consecutive user-agent lines open one group (§2.2.1)
-  let preamble: Group | null = null; // preferences stated before any group
+  let preamble: Group | null = null; // preferences and Disallows stated before any group
 
   for (const { key, value, line, cut } of records) {
     if (key === 'sitemap') sitemaps.push(value);
@@ -227,13 +227,18 @@ export function parseRobotsTxt(body: string): RobotsTxt {
     } else if (!group) {
       // Rules before the first user-agent are ignored (§2.1). A Content-Usage / Content-Signal
       // statement there is no crawl rule: it is the site's preference for every crawler, read
-      // as a `*` group's (fail closed, DESIGN.md §2 rule 3) in a group that holds nothing else.
-      if (key === 'content-usage' || key === 'content-signal') {
+      // as a `*` group's (fail closed, DESIGN.md §2 rule 3). Decision (DESIGN.md §2 rule 2, the
+      // reading that cannot keep what the owner refused): a Disallow there (`Disallow: /private/`
+      // in a file with no User-agent line at all) is read as a `*` group's too, as ai.txt's are;
+      // ignored, the owner's refusal was lost. An Allow there stays ignored: read, it could only
+      // lift a refusal (Google's vectors pin it ignored, ID_LineSyntax_Groups).
+      if (key === 'content-usage' || key === 'content-signal' || (key === 'disallow' && value)) {
         if (!preamble) {
           preamble = { agents: new Set(), otherAgents: new Set(), global: true, agentsCut: false, rules: [], contentUsage: [], contentSignals: [] };
           groups.push(preamble);
         }
-        addPreference(preamble, key, value, line);
+        if (key === 'disallow') preamble.rules.push({ allow: false, raw: value, line, pattern: compilePattern(value) });
+        else addPreference(preamble, key, value, line);
       } else ignoredLines++;
     } else if (key === 'noindex') {
       // Google's unofficial `Noindex:` rule (unsupported since 2019, still written): the owner
