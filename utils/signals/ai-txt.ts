@@ -13,7 +13,8 @@
  *   of the purpose, the groups naming it, else the `*` groups. A Disallow for any → deny.
  * - A Disallow naming a file type without the `*` (`.jpg`, a bare `jpg`) is also read as `*.jpg`
  *   (fileTypeReading): as written it matches no image, and the owner listed a file type. One
- *   written as a full URL is also read as the path it names (robots/pattern.ts pathOfUrlRule).
+ *   written in quotes, several to a line or as a full URL is also read as the patterns it names
+ *   (robots/pattern.ts meantPatterns).
  * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
  *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
  *   with no group is still an opt-out (fail closed).
@@ -32,7 +33,7 @@
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery, pathOfUrlRule, slashReadings } from './robots/pattern';
+import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
 import { readRecordLine } from './robots/tokenize';
 
 /** One Allow/Disallow line. */
@@ -181,12 +182,15 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
       }
       current.rules.push({ allow: field === 'allow', pattern: value, line: i + 1 });
       rules++;
-      // A Disallow is also read as the file type or the path it names (fileTypeReading,
-      // robots/pattern.ts pathOfUrlRule): each can add a refusal, never lift one.
-      for (const meant of field === 'disallow' ? [fileTypeReading(value), pathOfUrlRule(value)] : []) {
-        if (meant === null || rules >= MAX_AI_TXT_RULES) continue;
-        current.rules.push({ allow: false, pattern: meant, line: i + 1 });
-        rules++;
+      // A Disallow is also read as the file types and paths it names (fileTypeReading,
+      // robots/pattern.ts meantPatterns): each can add a refusal, never lift one.
+      if (field === 'disallow') {
+        const meant = [value, ...meantPatterns(value)].flatMap((p) => [p, fileTypeReading(p)]);
+        for (const p of new Set(meant)) {
+          if (p === null || p === value || rules >= MAX_AI_TXT_RULES) continue;
+          current.rules.push({ allow: false, pattern: p, line: i + 1 });
+          rules++;
+        }
       }
     } else {
       lastWasAgent = false;

@@ -331,3 +331,21 @@ describe('ai.txt rules written as a full URL', () => {
     expect(decide('User-Agent: *\nDisallow: https://art.test/private/\n', 'https://art.test/public/a.jpg')).toEqual([['info', undefined]]);
   });
 });
+
+// As in robots.txt (robots-txt.test.ts › rules written in quotes, or several to a line).
+describe('ai.txt rules written in quotes, or several to a line', () => {
+  const decide = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI, 'image/png').map((e) => [e.effect, e.reason]);
+
+  it.each([
+    ['quoted', 'User-Agent: *\nDisallow: "*.png"\n'],
+    ['several file types', 'User-Agent: *\nDisallow: *.jpg *.png\n'],
+    ['a comma-separated list', 'User-Agent: *\nDisallow: *.jpg, *.png, *.gif\n'],
+  ])('%s: the rule refuses', (_, body) => {
+    expect(decide(body, 'https://art.test/img/a.png')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it('an Allow written so never lifts a Disallow; other types are untouched', () => {
+    expect(decide('User-Agent: *\nDisallow: *.png\nAllow: "/img/a.png"\n', 'https://art.test/img/a.png')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nDisallow: *.jpg, *.gif\n', 'https://art.test/img/a.png')).toEqual([['info', undefined]]);
+  });
+});

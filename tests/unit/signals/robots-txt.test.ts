@@ -798,3 +798,30 @@ describe('rules before the first User-agent line', () => {
     expect(denies('Disallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
   });
 });
+
+// `Disallow: "/private/"` (quoted) and `Disallow: /tmp/ /private/` (several paths on one line)
+// matched nothing the owner named: the quotes and the blank are part of the pattern as written.
+// Each is also read as the paths it names (quotes dropped, one per blank-separated piece, a
+// trailing `,` or `;` dropped); the stricter answer wins, so an Allow written so lifts nothing.
+describe('rules written in quotes, or several to a line', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it.each([
+    ['double quotes', 'User-agent: GPTBot\nDisallow: "/private/"\n'],
+    ['single quotes', "User-agent: GPTBot\nDisallow: '/private/'\n"],
+    ['two paths', 'User-agent: GPTBot\nDisallow: /tmp/ /private/\n'],
+    ['a comma-separated list', 'User-agent: GPTBot\nDisallow: /tmp/, /private/\n'],
+    ['quoted, in a list', 'User-agent: *\nDisallow: "/tmp/"; "/private/"\n'],
+    ['a full URL in a list', 'User-agent: *\nDisallow: /tmp/ https://m.example/private/\n'],
+  ])('%s: the path it names is refused', (_, body) => {
+    expect(refused(body, 'https://m.example/private/a.jpg')).toBe(true);
+  });
+
+  it('an Allow written so never lifts a Disallow; other paths are untouched', () => {
+    expect(refused('User-agent: *\nDisallow: /private/\nAllow: "/private/a.jpg"\n', 'https://m.example/private/a.jpg')).toBe(true);
+    expect(refused('User-agent: *\nDisallow: /tmp/ /private/\n', 'https://m.example/public/a.jpg')).toBe(false);
+    expect(refused('User-agent: *\nDisallow: "/private/"\n', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+});
