@@ -68,3 +68,25 @@ describe('OriginSignals: signal files served gzip-compressed without saying so',
     expect(files.robots).toMatchObject({ outcome: 'ok', body: 'User-agent: *\nDisallow: /img/\n' });
   });
 });
+
+// An IIS site's robots.txt says so in its Server header: its Disallow then holds in any letter
+// case (robots-txt.test.ts › a server that serves paths in any letter case (IIS)).
+describe('OriginSignals: a robots.txt answered by IIS', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const serveAs = (server: string) =>
+    vi.stubGlobal('fetch', async (url: string) =>
+      url === `${ORIGIN}/robots.txt` ? new Response('User-agent: GPTBot\nDisallow: /private/\n', { status: 200, headers: { 'content-type': 'text/plain', server } }) : new Response('', { status: 404 }),
+    );
+
+  it('its Disallow refuses the path written in another case', async () => {
+    serveAs('Microsoft-IIS/10.0');
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, `${ORIGIN}/PRIVATE/a.png`, 'image', AI))).toEqual(['robots-disallow']);
+  });
+
+  it('another server’s does not', async () => {
+    serveAs('nginx');
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, `${ORIGIN}/PRIVATE/a.png`, 'image', AI))).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import {
   robotsBodyFromBytes,
   robotsLicenceUrls,
   robotsLicences,
+  serverFoldsCase,
   type RobotsFetch,
   type RobotsTxt,
 } from '../../../utils/signals/robots-txt';
@@ -823,5 +824,40 @@ describe('rules written in quotes, or several to a line', () => {
     expect(refused('User-agent: *\nDisallow: /private/\nAllow: "/private/a.jpg"\n', 'https://m.example/private/a.jpg')).toBe(true);
     expect(refused('User-agent: *\nDisallow: /tmp/ /private/\n', 'https://m.example/public/a.jpg')).toBe(false);
     expect(refused('User-agent: *\nDisallow: "/private/"\n', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+});
+
+// IIS serves /PRIVATE/a.jpg as /private/a.jpg (its paths are case-insensitive), so a page could
+// name the file in another case and get it past `Disallow: /private/`: RFC 9309 and Google's
+// vectors match case-sensitively, and the image was kept. Decision (DESIGN.md §2 rule 2, the
+// reading that cannot keep what the owner refused): only where the server says it is IIS (its
+// robots.txt answered with `Server: Microsoft-IIS/…`), a Disallow also holds in any letter case.
+describe('a server that serves paths in any letter case (IIS)', () => {
+  const AI_ = purposeProfile('ai-training');
+  const body = 'User-agent: GPTBot\nDisallow: /private/\n';
+  const denies = (fetched: RobotsFetch, url: string) => evaluateRobots(fetched, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('on IIS, a Disallow holds for the path written in another case', () => {
+    const iis: RobotsFetch = { url: 'https://m.example/robots.txt', outcome: 'ok', body, foldsCase: true };
+    expect(denies(iis, 'https://m.example/PRIVATE/a.jpg')).toEqual(['robots-disallow']);
+    expect(denies(iis, 'https://m.example/Private/A.JPG')).toEqual(['robots-disallow']);
+    expect(denies({ ...iis, body: 'User-agent: *\nDisallow: /Gallery/%C3%A9T%C3%A9/\n' }, 'https://m.example/gallery/%c3%a9t%c3%a9/a.jpg')).toEqual(['robots-disallow']);
+  });
+
+  it('on IIS, an Allow in another case never lifts a Disallow; other paths are untouched', () => {
+    const iis: RobotsFetch = { url: 'https://m.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /private/\nAllow: /PRIVATE/a.jpg\n', foldsCase: true };
+    expect(denies(iis, 'https://m.example/private/a.jpg')).toEqual(['robots-disallow']);
+    expect(denies(iis, 'https://m.example/public/a.jpg')).toEqual([]);
+  });
+
+  it('elsewhere paths match in their case, as RFC 9309 and the conformance vectors say', () => {
+    expect(denies({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, 'https://m.example/PRIVATE/a.jpg')).toEqual([]);
+  });
+
+  it('reads the Server header', () => {
+    expect(serverFoldsCase('Microsoft-IIS/10.0')).toBe(true);
+    expect(serverFoldsCase('microsoft-iis/8.5')).toBe(true);
+    expect(serverFoldsCase('nginx/1.25')).toBe(false);
+    expect(serverFoldsCase(null)).toBe(false);
   });
 });

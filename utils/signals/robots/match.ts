@@ -104,6 +104,24 @@ function rootedGroup(group: AgentRules): AgentRules {
   return r;
 }
 
+const foldedGroups = new WeakMap<AgentRules, AgentRules>();
+/** A path or pattern in lower case, its escapes' hex digits upper-case as elsewhere (`/A%2fB` → `/a%2Fb`). */
+export const foldCase = (s: string) => s.toLowerCase().replace(/%[0-9a-f]{2}/g, (m) => m.toUpperCase());
+/**
+ * The group with every rule's pattern in lower case (foldCase), matched against the path in lower
+ * case: the any-case reading of a server that serves paths so (robots-txt.ts serverFoldsCase).
+ * Evidence keeps each rule as written.
+ */
+export function caseFoldedGroup(group: AgentRules): AgentRules {
+  let f = foldedGroups.get(group);
+  if (!f) {
+    const rules = group.rules.map((rule) => ({ ...rule, pattern: compilePattern(foldCase(rule.pattern.source)) }));
+    f = { ...group, rules, sorted: false, buckets: null };
+    foldedGroups.set(group, f);
+  }
+  return f;
+}
+
 /** Whether a path without escapes has readings other than as written (slashReadings): `//`, or a reserved character such as `;` or `:`. */
 const hasOtherReadings = (pathAndQuery: string) => {
   const q = pathAndQuery.indexOf('?');
