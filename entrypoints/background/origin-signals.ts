@@ -1,7 +1,7 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
 import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
-import { decodeSignalText } from '@/utils/signals/text-encoding';
+import { decodeSignalText, isNotText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, serverFoldsCase, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
 import { fetchLimited, inflatedIfGzip, type FetchOutcome } from './fetch-limited';
@@ -24,6 +24,8 @@ const CACHE_FORMAT = 2;
  * signal-unreadable), never an empty file.
  */
 const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
+/** A body that is not text (text-encoding.ts isNotText: still Brotli- or zstd-compressed, junk): unreadable, never an empty file. */
+const NOT_TEXT = 'a body that is not text (compressed without saying so, or not a text file)';
 
 /**
  * robots.txt, and the URL its body was answered at (after redirects): its relative `License:`
@@ -37,6 +39,7 @@ async function fetchRobots(url: string): Promise<{ robots: RobotsFetch; base: st
   if (r.outcome === 'ok') {
     const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
     if (!body) return { robots: { url, outcome: 'unreachable', detail: NOT_INFLATED }, base: url };
+    if (isNotText(body.bytes)) return { robots: { url, outcome: 'unreachable', detail: NOT_TEXT }, base: url };
     // An IIS server reads paths in any letter case: its Disallows hold so too (serverFoldsCase).
     const foldsCase = serverFoldsCase(r.headers.get('server'));
     return { robots: { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes), ...(foldsCase ? { foldsCase } : {}) }, base: r.finalUrl }; // past 500 KiB is ignored (RFC 9309 §2.5)
@@ -59,6 +62,7 @@ async function fetchFile(url: string): Promise<FetchedFile> {
   const body = await inflatedIfGzip(r.bytes, MAX_SIGNAL_FILE + 1);
   if (!body) return { url, outcome: 'error', detail: NOT_INFLATED };
   if (body.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
+  if (isNotText(body.bytes)) return { url, outcome: 'error', detail: NOT_TEXT };
   // UTF-16 files too (utils/signals/text-encoding.ts): read as UTF-8 their rules were noise.
   return { url, outcome: 'ok', body: decodeSignalText(body.bytes) };
 }
