@@ -125,8 +125,10 @@ export function preferenceGroups(robots: RobotsTxt, tokens: readonly string[]): 
     if (loose) add(loose, t);
   }
   // aipref statements are about use, not crawling: a `*` group's preference binds Heed even
-  // where a token has its own group (vocab §7.1: any `n` wins).
+  // where a token has its own group (vocab §7.1: any `n` wins). So does one of a `*` written
+  // another way (parse.ts looseGlobal).
   if (robots.global) add(robots.global, '*');
+  if (robots.looseGlobal) add(robots.looseGlobal, '*');
   return [...seen].map(([g, labels]) => [labels.join(', '), g]);
 }
 
@@ -221,6 +223,12 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
     if ((!rule || rule.allow) && loose) {
       const other = ruleOf(loose);
       if (other && !other.allow) [rule, via, group] = [other, 'named', loose];
+    }
+    // A group whose User-agent value is a `*` written another way (`"*"`, `*;`; parse.ts
+    // looseGlobal) binds, as `*` does, each token no group names: disallowed there is disallowed.
+    if ((!rule || rule.allow) && via !== 'named' && robots.looseGlobal) {
+      const other = ruleOf(robots.looseGlobal);
+      if (other && !other.allow) [rule, via, group] = [other, 'global', robots.looseGlobal];
     }
     // SIGNALS.md §1.6 (imagesift.com/about): with no ImagesiftBot group, ImagesiftBot obeys the
     // Googlebot group before `*`. DESIGN.md §2 rule 2 says `*` applies where no group names the

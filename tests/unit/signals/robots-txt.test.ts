@@ -861,3 +861,30 @@ describe('a server that serves paths in any letter case (IIS)', () => {
     expect(serverFoldsCase(null)).toBe(false);
   });
 });
+
+// `User-agent: "*"` (quoted), `*;`, `*.*`, `(*)` or a full-width `＊` named no crawler: RFC 9309
+// reads the value's leading token, and there is none, nor is it `*`. The group bound nobody, and
+// its `Disallow: /private/` was lost for every crawler. Decision (DESIGN.md §2 rule 2, the reading
+// that cannot keep what the owner refused): a value that is a `*` written another way (no letter
+// or digit in it) is read as `*` too, binding the crawlers no group names.
+describe('User-agent: * written another way', () => {
+  const AI_ = purposeProfile('ai-training');
+  const denies = (body: string, url = 'https://m.example/private/a.jpg') =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.value);
+
+  it.each(['"*"', "'*'", '*;', '*,', '*.*', '(*)', '*:', '\uff0a', '**', '*/*', '`*`'])('User-agent: %s binds every crawler without a group', (ua) => {
+    expect(denies(`User-agent: ${ua}\nDisallow: /private/\n`)).toEqual(['*: Disallow: /private/']);
+  });
+
+  it('its Content-Usage n refuses too', () => {
+    expect(evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body: 'User-agent: "*"\nContent-Usage: train-ai=n\n' }, 'https://m.example/a.jpg', 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['content-usage-n']);
+  });
+
+  it('a crawler with its own group keeps it; other values are untouched', () => {
+    const robots = 'User-agent: "*"\nDisallow: /\n\nUser-agent: GPTBot\nAllow: /\n';
+    expect(denies(robots, 'https://m.example/a.jpg')).toEqual(['*: Disallow: /']); // the AI tokens without a group
+    expect(evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body: robots }, 'https://m.example/a.jpg', 'image', { ...AI_, robotsTokens: ['GPTBot'] }).filter((e) => e.effect === 'deny')).toEqual([]);
+    expect(denies('User-agent: all\nDisallow: /private/\n')).toEqual([]);
+    expect(denies('User-agent: "*"\nDisallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
+  });
+});
