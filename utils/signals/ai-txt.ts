@@ -34,6 +34,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
+import { meansEveryCrawler } from './robots/parse';
 import { readRecordLine } from './robots/tokenize';
 
 /** One Allow/Disallow line. */
@@ -160,7 +161,8 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
       // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
       // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
       for (const piece of value.replace(/["']/g, '').split(',')) {
-        const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? '').toLowerCase();
+        // A `*` written another way (`(*)`, `＊`) is `*` (robots/parse.ts meansEveryCrawler).
+        const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? (meansEveryCrawler(piece) ? '*' : '')).toLowerCase();
         if (token !== '' && !named.has(token)) {
           named.add(token);
           current.agents.push(token);

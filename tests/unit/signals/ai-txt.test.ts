@@ -349,3 +349,14 @@ describe('ai.txt rules written in quotes, or several to a line', () => {
     expect(decide('User-Agent: *\nDisallow: *.jpg, *.gif\n', 'https://art.test/img/a.png')).toEqual([['info', undefined]]);
   });
 });
+
+// As in robots.txt (robots-txt.test.ts › User-agent: * written another way): `User-Agent: (*)`
+// or a full-width `＊` named no agent, so the group's Disallow bound nobody.
+describe('ai.txt User-Agent: * written another way', () => {
+  it.each(['(*)', '\uff0a', '`*`', '<*>'])('User-Agent: %s binds every agent', (ua) => {
+    expect(evaluateAiTxt(ok(`User-Agent: ${ua}\nDisallow: /\n`), 'https://art.test/a.jpg', AI, 'image/jpeg').map((e) => e.reason)).toEqual(['ai-txt-disallow']);
+  });
+  it('a value with a name in it names that agent only', () => {
+    expect(evaluateAiTxt(ok('User-Agent: (Googlebot)\nDisallow: /\n'), 'https://art.test/a.jpg', AI, 'image/jpeg').map((e) => e.effect)).toEqual(['info']);
+  });
+});

@@ -117,9 +117,10 @@ const isGlobalAgent = (value: string) => value === '*' || /^\*\s/.test(value);
  * Whether a User-agent value is a `*` written another way: quoted (`"*"`), with punctuation
  * (`*;`, `*.*`, `(*)`) or in full-width letters (`＊`) — a `*` and no letter or digit.
  * RFC 9309 reads its leading token, and there is none: the group bound no crawler and its
- * Disallows were lost for all. The owner meant every crawler (parse.ts `looseGlobal`).
+ * Disallows were lost for all. The owner meant every crawler (parse.ts `looseGlobal`; ai.txt
+ * reads its User-Agent values so too).
  */
-function meansEveryCrawler(value: string): boolean {
+export function meansEveryCrawler(value: string): boolean {
   const v = /[^\x00-\x7f]/.test(value) ? foldLookalikes(value) : value;
   return v.includes('*') && !/[A-Za-z0-9]/.test(v);
 }
