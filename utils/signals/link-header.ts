@@ -116,9 +116,10 @@ export function parseLinkHeader(values: readonly string[], baseUrl: string): Hea
  * Whether a relation type is a licence relation written a little off: in single quotes (which
  * RFC 8288 does not strip), spelt `licence`, or as an IRI or prefixed name ending in it
  * (`http://www.w3.org/1999/xhtml/vocab#license`, `https://creativecommons.org/ns#license`,
- * `cc:license`, `dcterms:license`). `rel="license"` itself is not (it is read).
+ * `cc:license`, `dcterms:license`). `rel="license"` itself is not (it is read). rsl.ts fetches
+ * an RSL licence linked so (it can only refuse).
  */
-function isLicenceRelationWrittenOff(rel: string): boolean {
+export function isLicenceRelationWrittenOff(rel: string): boolean {
   const r = rel.replace(/^'+|'+$/g, '');
   return r !== 'license' ? /(?:^|[#/:.])licen[cs]e$/.test(r) : rel !== 'license';
 }
