@@ -26,7 +26,9 @@
  * - A 200 body with no robots-style record at all (HTML soft 404, the unrelated Markdown
  *   `aitxt.ing` format, binary junk) is not a Spawning ai.txt: info, not `signal-unreadable`
  *   — the `/ai.txt` name is shared by formats that carry no permissions (SIGNALS.md §5.1).
- *   A NUL byte in a file with records does not make it junk (its rules are read).
+ *   A NUL byte in a file with records does not make it junk (its rules are read). A body
+ *   fetched by Heed that is not text at all (still Brotli- or zstd-compressed) is unreadable
+ *   before it gets here (text-encoding.ts isNotText): it may be the owner's ai.txt.
  * - Field names are also read as the robots.txt reader reads them (typos Google accepts,
  *   look-alike letters, a blank for the colon); a refusal in either reading refuses.
  */
