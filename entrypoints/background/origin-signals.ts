@@ -1,8 +1,8 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
 import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
-import { decodeSignalText } from '@/utils/signals/text-encoding';
-import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, type RobotsFetch } from '@/utils/signals/robots-txt';
+import { decodeSignalText, isNotText } from '@/utils/signals/text-encoding';
+import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, serverFoldsCase, type RobotsFetch } from '@/utils/signals/robots-txt';
 import { sameRegistrableDomain } from '@/utils/model/registrable-domain';
 import { fetchLimited, inflatedIfGzip, type FetchOutcome } from './fetch-limited';
 
@@ -12,7 +12,8 @@ const FAILURE_TTL_MS = 5 * 60 * 1000;
 const MAX_SIGNAL_FILE = 512 * 1024;
 /** RSL licences read per declaration point (robots.txt, a page, an image response). */
 const MAX_RSL_DOCS = 3;
-const CACHE_FORMAT = 1;
+/** 2: robots.txt records whether its server reads paths in any letter case (`foldsCase`). */
+const CACHE_FORMAT = 2;
 
 /**
  * A signal file's body still gzip-compressed (a `robots.txt.gz` served as `robots.txt` without
@@ -23,6 +24,8 @@ const CACHE_FORMAT = 1;
  * signal-unreadable), never an empty file.
  */
 const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
+/** A body that is not text (text-encoding.ts isNotText: still Brotli- or zstd-compressed, junk): unreadable, never an empty file. */
+const NOT_TEXT = 'a body that is not text (compressed without saying so, or not a text file)';
 
 /**
  * robots.txt, and the URL its body was answered at (after redirects): its relative `License:`
@@ -36,7 +39,10 @@ async function fetchRobots(url: string): Promise<{ robots: RobotsFetch; base: st
   if (r.outcome === 'ok') {
     const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
     if (!body) return { robots: { url, outcome: 'unreachable', detail: NOT_INFLATED }, base: url };
-    return { robots: { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes) }, base: r.finalUrl }; // past 500 KiB is ignored (RFC 9309 §2.5)
+    if (isNotText(body.bytes)) return { robots: { url, outcome: 'unreachable', detail: NOT_TEXT }, base: url };
+    // An IIS server reads paths in any letter case: its Disallows hold so too (serverFoldsCase).
+    const foldsCase = serverFoldsCase(r.headers.get('server'));
+    return { robots: { url, outcome: 'ok', ...robotsBodyFromBytes(body.bytes), ...(foldsCase ? { foldsCase } : {}) }, base: r.finalUrl }; // past 500 KiB is ignored (RFC 9309 §2.5)
   }
   return { robots: robotsFailure(url, r), base: url };
 }
@@ -56,6 +62,7 @@ async function fetchFile(url: string): Promise<FetchedFile> {
   const body = await inflatedIfGzip(r.bytes, MAX_SIGNAL_FILE + 1);
   if (!body) return { url, outcome: 'error', detail: NOT_INFLATED };
   if (body.truncated) return { url, outcome: 'error', detail: 'larger than 512 KiB' };
+  if (isNotText(body.bytes)) return { url, outcome: 'error', detail: NOT_TEXT };
   // UTF-16 files too (utils/signals/text-encoding.ts): read as UTF-8 their rules were noise.
   return { url, outcome: 'ok', body: decodeSignalText(body.bytes) };
 }

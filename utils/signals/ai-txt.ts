@@ -12,7 +12,9 @@
  * - Group selection as DESIGN.md §2 rule 2 does for robots.txt: for `heed` and each AI token
  *   of the purpose, the groups naming it, else the `*` groups. A Disallow for any → deny.
  * - A Disallow naming a file type without the `*` (`.jpg`, a bare `jpg`) is also read as `*.jpg`
- *   (fileTypeReading): as written it matches no image, and the owner listed a file type.
+ *   (fileTypeReading): as written it matches no image, and the owner listed a file type. One
+ *   written in quotes, several to a line or as a full URL is also read as the patterns it names
+ *   (robots/pattern.ts meantPatterns).
  * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
  *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
  *   with no group is still an opt-out (fail closed).
@@ -24,11 +26,18 @@
  * - A 200 body with no robots-style record at all (HTML soft 404, the unrelated Markdown
  *   `aitxt.ing` format, binary junk) is not a Spawning ai.txt: info, not `signal-unreadable`
  *   — the `/ai.txt` name is shared by formats that carry no permissions (SIGNALS.md §5.1).
+ *   A NUL byte in a file with records does not make it junk (its rules are read). A body
+ *   fetched by Heed that is not text at all (still Brotli- or zstd-compressed) is unreadable
+ *   before it gets here (text-encoding.ts isNotText): it may be the owner's ai.txt.
+ * - Field names are also read as the robots.txt reader reads them (typos Google accepts,
+ *   look-alike letters, a blank for the colon); a refusal in either reading refuses.
  */
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { compileFilePattern, matchPattern, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
+import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
+import { meansEveryCrawler } from './robots/parse';
+import { readRecordLine } from './robots/tokenize';
 
 /** One Allow/Disallow line. */
 export interface AiTxtRule {
@@ -50,6 +59,8 @@ export interface AiTxt {
   /** Present when the file has more than MAX_AI_TXT_RULES rules: those past it were not read, and
    * one may disallow the image, so evaluation fails closed (`signal-unreadable`, DESIGN.md §2 rule 5). */
   tooManyRules?: true;
+  /** The file read with the robots.txt reader's field names, when that reads a line otherwise (parseAiTxt): its refusals count too. */
+  asRobotsReads?: AiTxt;
 }
 
 export const MAX_AI_TXT_BYTES = 512 * 1024;
@@ -71,77 +82,126 @@ function fileTypeReading(value: string): string | null {
   return `*.${ext}${m[2]}`;
 }
 
-/** Parse an ai.txt body; `ok: false` when it is not a robots-style file at all. */
+/** A line's field as one reading sees it: a record ai.txt knows, another field, or no field at all. */
+type AiTxtField = { field: 'user-agent' | 'allow' | 'disallow' | 'other'; value: string } | null;
+
+/** The field as written: the name before the first colon, trimmed, in any case. */
+function fieldAsWritten(line: string): AiTxtField {
+  const colon = line.indexOf(':');
+  if (colon < 0) return null;
+  const name = line.slice(0, colon).trim().toLowerCase();
+  const field = name === 'user-agent' || name === 'allow' || name === 'disallow' ? name : 'other';
+  return { field, value: line.slice(colon + 1).trim() };
+}
+
+/**
+ * The field as the robots.txt reader reads it (robots/tokenize.ts readRecordLine): the typos
+ * Google's parser accepts (`Dissallow`), a zero-width space, BOM or full-width letters in the
+ * name, a blank for the colon (`Disallow *.jpg`). As written such a line was no field, and its
+ * rule was ignored: the owner's `Disallow` was lost and the image kept.
+ */
+function fieldAsRobotsReads(line: string): AiTxtField {
+  const record = readRecordLine(line);
+  if (!record) return fieldAsWritten(line);
+  const field = record.key === 'user-agent' || record.key === 'allow' || record.key === 'disallow' ? record.key : 'other';
+  return { field, value: record.value };
+}
+
+const sameField = (a: AiTxtField, b: AiTxtField) => a === b || (a !== null && b !== null && a.field === b.field && a.value === b.value);
+
+/**
+ * Parse an ai.txt body; `ok: false` when it is not a robots-style file at all. Decision (DESIGN.md
+ * §2 rule 3, both readings count and the stricter wins): when the robots.txt reader reads a line
+ * as another field than it is as written (fieldAsRobotsReads), the file read that way is
+ * `asRobotsReads`, and a refusal in either reading refuses (evaluateAiTxt). A NUL byte does not
+ * make the file junk: it made a file whose `Disallow: /` was readable "not an ai.txt", and the
+ * image was kept; binary junk has no record, so it is still not an ai.txt.
+ */
 export function parseAiTxt(body: string): ParseResult<AiTxt> {
   return neverThrow<ParseResult<AiTxt>>(
     () => {
       if (typeof body !== 'string') return { ok: false, error: 'not text' };
-      if (body.includes('\u0000')) return { ok: false, error: 'binary content' };
-      const text = body.slice(0, MAX_AI_TXT_BYTES);
-      const groups: AiTxtGroup[] = [];
-      let current: AiTxtGroup | null = null;
-      let named = new Set<string>(); // current.agents, for a linear-time "already named?"
-      let tooManyRules = false;
-      let lastWasAgent = false;
-      let records = 0;
-      let rules = 0;
-      const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-      for (let i = 0; i < lines.length; i++) {
-        // Cut at the first `#` by index: the pattern /#.*$/ backtracks from every `#` of a line
-        // that a U+2028 (which `.` does not match) ends, quadratic in the line's length.
-        const raw = lines[i]!;
+      // Cut at the first `#` by index: the pattern /#.*$/ backtracks from every `#` of a line
+      // that a U+2028 (which `.` does not match) ends, quadratic in the line's length.
+      const lines = body.slice(0, MAX_AI_TXT_BYTES).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((raw) => {
         const hash = raw.indexOf('#');
-        const line = hash < 0 ? raw : raw.slice(0, hash);
-        const colon = line.indexOf(':');
-        if (colon < 0) continue;
-        const field = line.slice(0, colon).trim().toLowerCase();
-        const value = line.slice(colon + 1).trim();
-        if (field === 'user-agent') {
-          records++;
-          if (!current || !lastWasAgent) {
-            current = { agents: [], rules: [] };
-            named = new Set();
-            groups.push(current);
-          }
-          // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
-          // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
-          for (const piece of value.replace(/["']/g, '').split(',')) {
-            const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? '').toLowerCase();
-            if (token !== '' && !named.has(token)) {
-              named.add(token);
-              current.agents.push(token);
-            }
-          }
-          lastWasAgent = true;
-        } else if (field === 'allow' || field === 'disallow') {
-          records++;
-          lastWasAgent = false;
-          if (value === '') continue; // an empty rule matches nothing
-          if (rules >= MAX_AI_TXT_RULES) {
-            tooManyRules = true;
-            continue;
-          }
-          if (!current) {
-            current = { agents: ['*'], rules: [] };
-            named = new Set(['*']);
-            groups.push(current);
-          }
-          current.rules.push({ allow: field === 'allow', pattern: value, line: i + 1 });
-          rules++;
-          const asFileType = field === 'disallow' ? fileTypeReading(value) : null;
-          if (asFileType !== null && rules < MAX_AI_TXT_RULES) {
-            current.rules.push({ allow: false, pattern: asFileType, line: i + 1 });
-            rules++;
-          }
-        } else {
-          lastWasAgent = false;
-        }
-      }
-      if (records === 0) return { ok: false, error: 'no User-Agent, Allow or Disallow line' };
-      return { ok: true, value: { groups, truncated: body.length > MAX_AI_TXT_BYTES, ...(tooManyRules ? { tooManyRules: true as const } : {}) } };
+        return hash < 0 ? raw : raw.slice(0, hash);
+      });
+      const truncated = body.length > MAX_AI_TXT_BYTES;
+      const asWritten = readAiTxt(lines.map(fieldAsWritten), truncated);
+      const robotsFields = lines.map(fieldAsRobotsReads);
+      const differs = robotsFields.some((f, i) => f?.field !== 'other' && !sameField(f, fieldAsWritten(lines[i]!)));
+      const asRobotsReads = differs ? readAiTxt(robotsFields, truncated) : null;
+      if (!asWritten && !asRobotsReads) return { ok: false, error: 'no User-Agent, Allow or Disallow line' };
+      const value = asWritten ?? { groups: [], truncated };
+      return { ok: true, value: asRobotsReads ? { ...value, asRobotsReads } : value };
     },
     (message) => ({ ok: false, error: message }),
   );
+}
+
+/** The groups one reading of the lines gives (`fields`: each line's field in that reading), or null when it has no record. */
+function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | null {
+  const groups: AiTxtGroup[] = [];
+  let current: AiTxtGroup | null = null;
+  let named = new Set<string>(); // current.agents, for a linear-time "already named?"
+  let tooManyRules = false;
+  let lastWasAgent = false;
+  let records = 0;
+  let rules = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (!f) continue;
+    const { field, value } = f;
+    if (field === 'user-agent') {
+      records++;
+      if (!current || !lastWasAgent) {
+        current = { agents: [], rules: [] };
+        named = new Set();
+        groups.push(current);
+      }
+      // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
+      // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
+      for (const piece of value.replace(/["']/g, '').split(',')) {
+        // A `*` written another way (`(*)`, `＊`) is `*` (robots/parse.ts meansEveryCrawler).
+        const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? (meansEveryCrawler(piece) ? '*' : '')).toLowerCase();
+        if (token !== '' && !named.has(token)) {
+          named.add(token);
+          current.agents.push(token);
+        }
+      }
+      lastWasAgent = true;
+    } else if (field === 'allow' || field === 'disallow') {
+      records++;
+      lastWasAgent = false;
+      if (value === '') continue; // an empty rule matches nothing
+      if (rules >= MAX_AI_TXT_RULES) {
+        tooManyRules = true;
+        continue;
+      }
+      if (!current) {
+        current = { agents: ['*'], rules: [] };
+        named = new Set(['*']);
+        groups.push(current);
+      }
+      current.rules.push({ allow: field === 'allow', pattern: value, line: i + 1 });
+      rules++;
+      // A Disallow is also read as the file types and paths it names (fileTypeReading,
+      // robots/pattern.ts meantPatterns): each can add a refusal, never lift one.
+      if (field === 'disallow') {
+        const meant = [value, ...meantPatterns(value)].flatMap((p) => [p, fileTypeReading(p)]);
+        for (const p of new Set(meant)) {
+          if (p === null || p === value || rules >= MAX_AI_TXT_RULES) continue;
+          current.rules.push({ allow: false, pattern: p, line: i + 1 });
+          rules++;
+        }
+      }
+    } else {
+      lastWasAgent = false;
+    }
+  }
+  if (records === 0) return null;
+  return { groups, truncated, ...(tooManyRules ? { tooManyRules: true as const } : {}) };
 }
 
 /** parseAiTxt, remembered by text: every image of a collect reads the same file. */
@@ -254,17 +314,25 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   if (!parsed.ok) {
     return [{ ...base, value: `not a Spawning ai.txt: ${parsed.error}`, effect: 'info', note: 'The file at /ai.txt is not the robots-style Spawning format; it carries no opt-out.' }];
   }
-  if (parsed.value.tooManyRules) {
+  const readings = [parsed.value, ...(parsed.value.asRobotsReads ? [parsed.value.asRobotsReads] : [])];
+  if (readings.some((r) => r.tooManyRules)) {
     return [{ ...base, value: `unreadable: more than ${MAX_AI_TXT_RULES} Allow / Disallow rules`, effect: 'deny', reason: 'signal-unreadable', note: "The site's ai.txt has more rules than Heed reads; one it did not read may disallow this image, so Heed fails closed." }];
   }
   const target = pathAndQuery(imageUrl);
   if (target === null) return [{ ...base, value: 'image URL unreadable', effect: 'info', note: 'The image URL could not be parsed.' }];
+  // Both readings of the file (parseAiTxt): a refusal in either refuses; otherwise the file as written speaks.
+  const answers = readings.map((file) => evaluateReading(file, base, target, profile, mime));
+  return answers.find((a) => a.some((e) => e.effect === 'deny')) ?? answers[0]!;
+}
+
+/** What one reading of the file says of the image's path + query `target`. */
+function evaluateReading(file: AiTxt, base: { kind: 'ai-txt'; scope: 'site'; source: string }, target: string, profile: PurposeProfile, mime?: string): Evidence[] {
   const tokens = profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*'];
   const denies = new Map<string, Evidence>();
   let allowedBy: Evidence | null = null;
   const decided = new Map<string, AiTxtRule | null>(); // most tokens fall back to the same `*` rules
   for (const token of tokens) {
-    const { agent, rules } = rulesFor(parsed.value, token);
+    const { agent, rules } = rulesFor(file, token);
     if (!decided.has(agent)) {
       const readings = typedTargets(target, mime).map((t) => strictestRule(rules, t));
       decided.set(agent, readings.find((r) => r !== null && !r.allow) ?? readings[0] ?? null);
@@ -280,7 +348,7 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   }
   if (denies.size > 0) return [...denies.values()];
   if (allowedBy) return [allowedBy];
-  const tail = parsed.value.truncated ? ' (only the first 512 KiB were read)' : '';
+  const tail = file.truncated ? ' (only the first 512 KiB were read)' : '';
   return [{ ...base, value: 'no rule matches this image', effect: 'info', note: `The site's ai.txt has no rule for this image${tail}.` }];
 }
 
@@ -302,12 +370,14 @@ export function aiTxtRestrictions(fetched: FetchedFile, profile: PurposeProfile)
     }
     const parsed = parsedAiTxt(fetched.body);
     if (!parsed.ok) return [];
-    if (parsed.value.tooManyRules) {
+    const readings = [parsed.value, ...(parsed.value.asRobotsReads ? [parsed.value.asRobotsReads] : [])];
+    if (readings.some((r) => r.tooManyRules)) {
       return [{ ...base, value: `unreadable: more than ${MAX_AI_TXT_RULES} Allow / Disallow rules`, reason: 'signal-unreadable', note: "The site's ai.txt has more rules than Heed reads; its images will be refused (Heed fails closed)." }];
     }
     const out = new Map<string, Evidence>();
-    for (const token of profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*']) {
-      const { agent, rules } = rulesFor(parsed.value, token);
+    // Every Disallow of either reading of the file (parseAiTxt): each may refuse an image.
+    for (const [file, token] of readings.flatMap((r) => (profile.robotsTokens.length > 0 ? profile.robotsTokens : ['*']).map((t) => [r, t] as const))) {
+      const { agent, rules } = rulesFor(file, token);
       for (const rule of rules) {
         if (rule.allow) continue;
         const value = `User-Agent: ${agent} → Disallow: ${clip(rule.pattern, 300)} (line ${rule.line})`;

@@ -112,6 +112,18 @@ export function parseLinkHeader(values: readonly string[], baseUrl: string): Hea
   }, () => []);
 }
 
+/**
+ * Whether a relation type is a licence relation written a little off: in single quotes (which
+ * RFC 8288 does not strip), spelt `licence`, or as an IRI or prefixed name ending in it
+ * (`http://www.w3.org/1999/xhtml/vocab#license`, `https://creativecommons.org/ns#license`,
+ * `cc:license`, `dcterms:license`). `rel="license"` itself is not (it is read). rsl.ts fetches
+ * an RSL licence linked so (it can only refuse).
+ */
+export function isLicenceRelationWrittenOff(rel: string): boolean {
+  const r = rel.replace(/^'+|'+$/g, '');
+  return r !== 'license' ? /(?:^|[#/:.])licen[cs]e$/.test(r) : rel !== 'license';
+}
+
 /** More distinct licence links than a response states: past it, the header's licences are unread. */
 const MAX_LICENCE_LINKS = 64;
 
@@ -154,7 +166,13 @@ export function readLicenceLinks(values: readonly string[], baseUrl: string): { 
     const elsewhere = new Map<string, AnchoredLicence>();
     const result = (unread: boolean) => ({ urls: [...urls], unread, ...(elsewhere.size > 0 ? { elsewhere: [...elsewhere.values()] } : {}) });
     for (const l of headerLinks(values, baseUrl, true)) {
-      if (!l.rels.includes('license') || l.type === 'application/rsl+xml') continue;
+      if (l.type === 'application/rsl+xml') continue;
+      // A licence relation written a little off (isLicenceRelationWrittenOff): as no licence link,
+      // a CC BY-NC the image's server stated went unread and the page's CC BY licensed the image.
+      // Decision (DESIGN.md §2 rules 4 and 5): a statement Heed does not rely on, so the header's
+      // licences are unread (a conflict for an image; a page licence licensing no image), never a grant.
+      if (!l.rels.includes('license') && l.rels.some(isLicenceRelationWrittenOff)) return result(true);
+      if (!l.rels.includes('license')) continue;
       const itself = l.anchor === undefined || aboutItself(l.anchor, baseUrl);
       const key = itself ? l.url : `${l.url}\n${l.anchor ?? ''}`;
       if (itself ? urls.has(key) : elsewhere.has(key)) continue;

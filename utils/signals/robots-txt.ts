@@ -2,7 +2,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { combineContentUsage, refusingLabel, usageForPurpose } from './content-usage';
 import { clip, stripQuotes } from './fetched-file';
-import { applicablePreferences, isRobotsTxt, looseGroup, selectGroups, strictestRule } from './robots/match';
+import { applicablePreferences, caseFoldedGroup, foldCase, isRobotsTxt, looseGroup, selectGroups, strictestRule } from './robots/match';
 import { parseRobotsTxt, type AgentRules, type RobotsRule, type RobotsTxt } from './robots/parse';
 import { pathAndQuery, pathOfUrl } from './robots/pattern';
 
@@ -12,8 +12,11 @@ export { MAX_ROBOTS_BYTES, robotsBodyFromBytes } from './robots/tokenize';
 
 /** The outcome of fetching /robots.txt (RFC 9309 §2.3.1): a body, a 4xx, or a failure. */
 export type RobotsFetch =
-  /** `truncated`: the file was longer than the cap and `body` is its complete lines within it. */
-  | { url: string; outcome: 'ok'; body: string; truncated?: boolean }
+  /**
+   * `truncated`: the file was longer than the cap and `body` is its complete lines within it.
+   * `foldsCase`: the server that answered it serves paths in any letter case (serverFoldsCase).
+   */
+  | { url: string; outcome: 'ok'; body: string; truncated?: boolean; foldsCase?: boolean }
   | { url: string; outcome: 'unavailable'; status: number }
   | { url: string; outcome: 'unreachable'; detail: string };
 
@@ -22,12 +25,24 @@ export function isRobotsFetch(v: unknown): v is RobotsFetch {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as Record<string, unknown>;
   if (typeof f.url !== 'string') return false;
-  if (f.outcome === 'ok') return typeof f.body === 'string' && (f.truncated === undefined || typeof f.truncated === 'boolean');
+  if (f.outcome === 'ok') return typeof f.body === 'string' && (f.truncated === undefined || typeof f.truncated === 'boolean') && (f.foldsCase === undefined || typeof f.foldsCase === 'boolean');
   if (f.outcome === 'unavailable') return typeof f.status === 'number';
   return f.outcome === 'unreachable' && typeof f.detail === 'string';
 }
 
 type Scope = 'page' | 'image';
+
+/**
+ * Whether a response's `Server` header names a server that serves paths in any letter case: IIS
+ * (`Microsoft-IIS/10.0`), whose paths are case-insensitive, so `/PRIVATE/a.jpg` is the file
+ * `Disallow: /private/` names. RFC 9309 matches case-sensitively (so do the conformance vectors),
+ * and a page naming the file in another case got it past the rule. Decision (DESIGN.md §2 rule 2,
+ * the reading that cannot keep what the owner refused): where the server says it is IIS, a
+ * Disallow also holds in any letter case (evaluateRobots); elsewhere case counts, as the RFC says.
+ */
+export function serverFoldsCase(server: string | null): boolean {
+  return server !== null && /\bmicrosoft-iis\b/i.test(server);
+}
 
 /** RSL licence document URLs from `License:` records, resolved against the robots.txt URL. */
 export function robotsLicenceUrls(robots: RobotsTxt, robotsUrl?: string): string[] {
@@ -110,8 +125,10 @@ export function preferenceGroups(robots: RobotsTxt, tokens: readonly string[]): 
     if (loose) add(loose, t);
   }
   // aipref statements are about use, not crawling: a `*` group's preference binds Heed even
-  // where a token has its own group (vocab §7.1: any `n` wins).
+  // where a token has its own group (vocab §7.1: any `n` wins). So does one of a `*` written
+  // another way (parse.ts looseGlobal).
   if (robots.global) add(robots.global, '*');
+  if (robots.looseGlobal) add(robots.looseGlobal, '*');
   return [...seen].map(([g, labels]) => [labels.join(', '), g]);
 }
 
@@ -183,9 +200,17 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
   const viaGlobal: string[] = [];
   let globalRule: string | null = null;
   const decided = new Map<AgentRules, RobotsRule | null>(); // tokens sharing `*` are matched once
+  const anyCase = new Set<RobotsRule>(); // rules that refuse only in the any-case reading (serverFoldsCase)
   const ruleOf = (group: AgentRules) => {
     let rule = decided.get(group);
-    if (rule === undefined) decided.set(group, (rule = isRobotsTxt(path) ? null : strictestRule(group, path)));
+    if (rule === undefined) {
+      rule = isRobotsTxt(path) ? null : strictestRule(group, path);
+      if (fetched.foldsCase === true && (!rule || rule.allow) && !isRobotsTxt(path.toLowerCase())) {
+        const folded = strictestRule(caseFoldedGroup(group), foldCase(path));
+        if (folded && !folded.allow) anyCase.add((rule = folded));
+      }
+      decided.set(group, rule);
+    }
     return rule;
   };
   for (const token of profile.robotsTokens) {
@@ -199,6 +224,12 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
       const other = ruleOf(loose);
       if (other && !other.allow) [rule, via, group] = [other, 'named', loose];
     }
+    // A group whose User-agent value is a `*` written another way (`"*"`, `*;`; parse.ts
+    // looseGlobal) binds, as `*` does, each token no group names: disallowed there is disallowed.
+    if ((!rule || rule.allow) && via !== 'named' && robots.looseGlobal) {
+      const other = ruleOf(robots.looseGlobal);
+      if (other && !other.allow) [rule, via, group] = [other, 'global', robots.looseGlobal];
+    }
     // SIGNALS.md §1.6 (imagesift.com/about): with no ImagesiftBot group, ImagesiftBot obeys the
     // Googlebot group before `*`. DESIGN.md §2 rule 2 says `*` applies where no group names the
     // token; the owner who wrote a Googlebot group spoke to ImagesiftBot too, so both readings
@@ -210,12 +241,13 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
       if (other && !other.allow) [rule, via, group, fallback] = [other, 'named', google.group, ' (Googlebot group)'];
     }
     if (!rule || rule.allow) continue;
+    const inAnyCase = anyCase.has(rule) ? ' (in any letter case: the server is IIS, which reads paths so)' : '';
     if (via === 'global') {
       viaGlobal.push(token);
-      globalRule = rule.raw;
+      globalRule = `${rule.raw}${inAnyCase}`;
       continue;
     }
-    evidence.push({ ...base, value: `${token}: Disallow: ${rule.raw}${fallback}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows ${token} for ${rule.raw}${fallback ? ', in the Googlebot group ImagesiftBot obeys when no group names it' : ''}` });
+    evidence.push({ ...base, value: `${token}: Disallow: ${rule.raw}${fallback}${inAnyCase}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows ${token} for ${rule.raw}${inAnyCase}${fallback ? ', in the Googlebot group ImagesiftBot obeys when no group names it' : ''}` });
   }
   if (globalRule !== null) {
     // Tokens without a group of their own share the `*` answer: one entry, not twenty.

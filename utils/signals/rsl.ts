@@ -30,7 +30,7 @@ import { originOf } from './origin-files';
 import type { PurposeProfile } from '../model/purposes';
 import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { headerLinks } from './link-header';
+import { headerLinks, isLicenceRelationWrittenOff } from './link-header';
 import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength, urlSlashReadings } from './robots/pattern';
 import { attribute, childrenNamed, DEFAULT_XML_OPTIONS, parseXml, type XmlElement } from './xml/parse';
 
@@ -455,7 +455,9 @@ export function readRslLinkHeader(values: readonly string[], baseUrl: string): s
     // Every link of every value, in full, is looked at (not only parseLinkHeader's first 64, nor
     // the first 16 KB of a value): an RSL licence late in a long header still counts (rule 3).
     for (const { url, rels, type } of headerLinks(values, baseUrl, true)) {
-      if (rels.includes('license') && type === 'application/rsl+xml' && !urls.includes(url)) urls.push(url);
+      // A licence relation written a little off links it too (link-header.ts): unread, its prohibition was lost.
+      const licence = rels.includes('license') || rels.some(isLicenceRelationWrittenOff);
+      if (licence && type === 'application/rsl+xml' && !urls.includes(url)) urls.push(url);
       if (urls.length >= 16) break;
     }
     return urls;

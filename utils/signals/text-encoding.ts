@@ -35,6 +35,30 @@ export function signalTextEncoding(bytes: Uint8Array): SignalTextEncoding {
   return 'utf-8';
 }
 
+/** The bytes WHATWG MIME Sniffing looks at to tell text from binary (its resource header). */
+const TEXT_SNIFF = 1445;
+
+/**
+ * Whether a signal file's bytes are not text at all: UTF-8 (or 8-bit) bytes whose first 1,445
+ * hold a binary data byte (WHATWG MIME Sniffing §7.1: 0x00–0x08, 0x0B, 0x0E–0x1A, 0x1C–0x1F;
+ * tab, line ends, form feed and ESC are text). A robots.txt or ai.txt still compressed with
+ * Brotli or zstd (a pre-compressed file served without `Content-Encoding`; gzip is inflated,
+ * these cannot be) read as text was noise with no rule: the owner's `Disallow: /` for GPTBot read
+ * as no rule at all. Decision (DESIGN.md §2 rule 5): such a file is unreadable, as a gzip body
+ * that does not inflate is. UTF-16, whose NULs are text, is text.
+ */
+export function isNotText(bytes: Uint8Array): boolean {
+  // A zstd frame (RFC 8878 §3.1.1: magic 0xFD2FB528, little-endian) whose header holds no such byte.
+  if (bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd) return true;
+  if (signalTextEncoding(bytes) !== 'utf-8') return false;
+  const n = Math.min(bytes.length, TEXT_SNIFF);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) return true;
+  }
+  return false;
+}
+
 const decoders = new Map<SignalTextEncoding, TextDecoder>();
 
 /** `bytes` as text in `encoding` (malformed sequences as U+FFFD; a BOM dropped). */

@@ -123,7 +123,10 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     if (isBotPrefix) {
       // `robots:` names every crawler, as `<meta name="robots">` does (SIGNALS.md §3.1:
       // un-prefixed and `robots` rules apply to all); read it so, not as one crawler's name.
-      addressee = prefix[1]!.toLowerCase() === 'robots' ? null : prefix[1]!.toLowerCase();
+      // So does the header's own name pasted into its value (`X-Robots-Tag: X-Robots-Tag: noai`,
+      // a configuration slip): read as a crawler's name, its `noai` bound no one (fail closed).
+      const name = prefix[1]!.toLowerCase();
+      addressee = name === 'robots' || name === 'x-robots-tag' ? null : name;
       seg = prefix[2]!.trim();
       if (seg === '') continue;
     }

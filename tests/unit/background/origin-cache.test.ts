@@ -14,7 +14,7 @@ const robotsDenies = (files: Awaited<ReturnType<OriginSignals['get']>>, url: str
   evaluateRobots(files.robots, url, 'image', purposeProfile('ai-training')).filter((e) => e.effect === 'deny');
 
 const ORIGIN = 'https://site.example';
-const KEY = `origin-files/1 ${ORIGIN}`;
+const KEY = `origin-files/2 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
 
 describe('OriginSignals: a site-cache entry that is not what Heed stored', () => {
   afterEach(() => vi.unstubAllGlobals());

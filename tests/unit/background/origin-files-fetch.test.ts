@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OriginSignals } from '@/entrypoints/background/origin-signals';
 import { openHeedDB } from '@/utils/store/db';
@@ -66,5 +66,68 @@ describe('OriginSignals: signal files served gzip-compressed without saying so',
     serve({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nDisallow: /img/\n' });
     const files = await new OriginSignals(await db()).get(ORIGIN);
     expect(files.robots).toMatchObject({ outcome: 'ok', body: 'User-agent: *\nDisallow: /img/\n' });
+  });
+});
+
+// An IIS site's robots.txt says so in its Server header: its Disallow then holds in any letter
+// case (robots-txt.test.ts › a server that serves paths in any letter case (IIS)).
+describe('OriginSignals: a robots.txt answered by IIS', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const serveAs = (server: string) =>
+    vi.stubGlobal('fetch', async (url: string) =>
+      url === `${ORIGIN}/robots.txt` ? new Response('User-agent: GPTBot\nDisallow: /private/\n', { status: 200, headers: { 'content-type': 'text/plain', server } }) : new Response('', { status: 404 }),
+    );
+
+  it('its Disallow refuses the path written in another case', async () => {
+    serveAs('Microsoft-IIS/10.0');
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, `${ORIGIN}/PRIVATE/a.png`, 'image', AI))).toEqual(['robots-disallow']);
+  });
+
+  it('another server’s does not', async () => {
+    serveAs('nginx');
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, `${ORIGIN}/PRIVATE/a.png`, 'image', AI))).toEqual([]);
+  });
+});
+
+// A robots.txt or ai.txt still compressed with Brotli or zstd (a pre-compressed file served
+// without Content-Encoding; unlike gzip, Heed cannot inflate them) read as text was binary noise
+// with no rule: GPTBot's `Disallow: /` was lost and every image allowed (robots.txt), or the file
+// was "not a Spawning ai.txt" (info). A body whose first bytes are not text (WHATWG MIME
+// Sniffing's binary data bytes) is now unreadable: robots.txt unreachable, the others
+// signal-unreadable.
+describe('OriginSignals: signal files that are not text', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const rules = `User-agent: GPTBot\nDisallow: /\n${'# padding, as real files have comments\n'.repeat(20)}`;
+  const br = (text: string) => new Uint8Array(brotliCompressSync(text));
+  const zstdFrame = Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x2c, 0x61, 0x01, 0x00, 0x55, 0x73, 0x65, 0x72]);
+
+  it('a Brotli-compressed robots.txt disallows everything (robots-unreachable)', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: br(rules) });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+  });
+
+  it('a zstd frame as robots.txt disallows everything (robots-unreachable)', async () => {
+    serve({ [`${ORIGIN}/robots.txt`]: zstdFrame });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+  });
+
+  it('a Brotli-compressed ai.txt is unreadable (signal-unreadable)', async () => {
+    serve({ [`${ORIGIN}/ai.txt`]: br('User-Agent: *\nDisallow: *.png\n'.repeat(10)) });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toEqual(['signal-unreadable']);
+  });
+
+  it('text with tabs, form feeds, a UTF-8 BOM or in UTF-16 is read as before', async () => {
+    serve({
+      [`${ORIGIN}/robots.txt`]: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('User-agent:\tGPTBot\fDisallow:\t/img/\n\f\n')]),
+      [`${ORIGIN}/ai.txt`]: Uint8Array.from([0xff, 0xfe, ...[...'User-Agent: *\nDisallow: *.png\n'].flatMap((c) => [c.charCodeAt(0), 0])]),
+    });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(files.robots.outcome).toBe('ok');
+    expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toEqual(['ai-txt-disallow']);
   });
 });

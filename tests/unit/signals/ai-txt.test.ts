@@ -49,7 +49,8 @@ describe('parseAiTxt', () => {
     ['rules before any group are read as for everyone', 'Disallow: *.webp\n', { ok: true, value: { truncated: false, groups: [{ agents: ['*'], rules: [{ allow: false, pattern: '*.webp', line: 1 }] }] } }],
     ['Markdown aitxt.ing file', '# About us\n\nWe sell widgets. Prices: see /pricing.\n', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
     ['HTML soft 404', '<!doctype html><html><body>Not found</body></html>', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
-    ['binary junk', 'User-Agent: *\u0000\u0001Disallow: /', { ok: false, error: 'binary content' }],
+    // Junk with no record (a NUL alone no longer makes a file junk: see the last describe).
+    ['binary junk', '\u0000\u0001\u00ff\ufffd', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
     ['empty', '', { ok: false, error: 'no User-Agent, Allow or Disallow line' }],
   ])('%s', (_name, body, expected) => {
     expect(parseAiTxt(body)).toEqual(expected);
@@ -269,5 +270,93 @@ describe('ai.txt file types written without the `*`', () => {
     expect(decide('User-Agent: *\nDisallow: .webp\n', 'https://art.test/img/photo.webp')).toEqual([['deny', 'ai-txt-disallow']]);
     expect(decide('User-Agent: *\nDisallow: photos\n', 'https://art.test/img/photo.jpg', 'image/jpeg')).toEqual([['info', undefined]]);
     expect(decide('User-Agent: *\nDisallow: /\nAllow: .jpg\n', 'https://art.test/img/photo.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+});
+
+// A NUL anywhere in the file (a stray byte, a file joined from parts) made the whole ai.txt "not a
+// Spawning ai.txt": its `Disallow: /` was read as no opt-out and every image kept. And a field name
+// the robots.txt reader reads as that field (a typo Google's parser accepts, a zero-width space or
+// BOM before it, full-width letters, a blank instead of the colon) was no field in ai.txt, so its
+// rule was ignored. The file is now read both ways, and a refusal in either counts.
+describe('ai.txt lines written as robots.txt readers read them', () => {
+  const decide = (body: string, url = 'https://art.test/img/photo.jpg') => evaluateAiTxt(ok(body), url, AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+
+  it.each([
+    ['a NUL after the rules', 'User-Agent: *\nDisallow: /\n\u0000'],
+    ['a NUL before the rules', '\u0000User-Agent: *\nDisallow: *.jpg\n'],
+    ['a NUL inside a comment', '# made by \u0000 tool\nUser-Agent: GPTBot\nDisallow: /img/\n'],
+  ])('%s: its Disallow still refuses', (_name, body) => {
+    expect(decide(body)).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it.each([
+    ['a typo robots.txt readers accept', 'User-Agent: *\nDissallow: *.jpg\n'],
+    ['another typo', 'User-Agent: *\nDisalow: /\n'],
+    ['a zero-width space before the field', 'User-Agent: *\n\u200bDisallow: /img/\n'],
+    ['full-width letters', 'User-Agent: *\n\uff24\uff49\uff53\uff41\uff4c\uff4c\uff4f\uff57: /\n'],
+    ['a blank instead of the colon', 'User-Agent: *\nDisallow *.jpg\n'],
+    ['the only record spelt so', 'Disalow: /\n'],
+  ])('%s: the Disallow refuses', (_name, body) => {
+    expect(decide(body)).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it('read so, an Allow never lifts a Disallow read as written', () => {
+    expect(decide('User-Agent: *\nDisallow: /\nAllow /img/\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nDisallow: /img/\n\u200bAllow: /img/photo.jpg\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it('the site status names such a Disallow too', () => {
+    expect(aiTxtRestrictions(ok('User-Agent: *\nDisalow: *.png\n'), AI).map((e) => [e.effect, e.reason])).toEqual([['info', 'ai-txt-disallow']]);
+  });
+
+  it('files without such lines read as before', () => {
+    expect(decide('User-Agent: *\nDisallow: /other/\nAllow: /img/\n')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: *\nDisallow: /other/\n')).toEqual([['info', undefined]]);
+    expect(parseAiTxt('User-Agent: *\nDisallow: /other/\n')).toEqual({ ok: true, value: { truncated: false, groups: [{ agents: ['*'], rules: [{ allow: false, pattern: '/other/', line: 2 }] }] } });
+  });
+});
+
+// As in robots.txt (robots-txt.test.ts › rules written as a full URL): `Disallow:
+// https://art.test/private/` matched nothing, read as the path `/https://art.test/private/`.
+describe('ai.txt rules written as a full URL', () => {
+  const decide = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+
+  it('a Disallow naming the site by URL refuses the images under it', () => {
+    expect(decide('User-Agent: *\nDisallow: https://art.test/private/\n', 'https://art.test/private/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: GPTBot\nDisallow: http://www.art.test/\n', 'https://art.test/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it('an Allow written so never lifts a Disallow; other paths are untouched', () => {
+    expect(decide('User-Agent: *\nDisallow: /private/\nAllow: https://art.test/private/\n', 'https://art.test/private/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nDisallow: https://art.test/private/\n', 'https://art.test/public/a.jpg')).toEqual([['info', undefined]]);
+  });
+});
+
+// As in robots.txt (robots-txt.test.ts › rules written in quotes, or several to a line).
+describe('ai.txt rules written in quotes, or several to a line', () => {
+  const decide = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI, 'image/png').map((e) => [e.effect, e.reason]);
+
+  it.each([
+    ['quoted', 'User-Agent: *\nDisallow: "*.png"\n'],
+    ['several file types', 'User-Agent: *\nDisallow: *.jpg *.png\n'],
+    ['a comma-separated list', 'User-Agent: *\nDisallow: *.jpg, *.png, *.gif\n'],
+  ])('%s: the rule refuses', (_, body) => {
+    expect(decide(body, 'https://art.test/img/a.png')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+
+  it('an Allow written so never lifts a Disallow; other types are untouched', () => {
+    expect(decide('User-Agent: *\nDisallow: *.png\nAllow: "/img/a.png"\n', 'https://art.test/img/a.png')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nDisallow: *.jpg, *.gif\n', 'https://art.test/img/a.png')).toEqual([['info', undefined]]);
+  });
+});
+
+// As in robots.txt (robots-txt.test.ts › User-agent: * written another way): `User-Agent: (*)`
+// or a full-width `＊` named no agent, so the group's Disallow bound nobody.
+describe('ai.txt User-Agent: * written another way', () => {
+  it.each(['(*)', '\uff0a', '`*`', '<*>'])('User-Agent: %s binds every agent', (ua) => {
+    expect(evaluateAiTxt(ok(`User-Agent: ${ua}\nDisallow: /\n`), 'https://art.test/a.jpg', AI, 'image/jpeg').map((e) => e.reason)).toEqual(['ai-txt-disallow']);
+  });
+  it('a value with a name in it names that agent only', () => {
+    expect(evaluateAiTxt(ok('User-Agent: (Googlebot)\nDisallow: /\n'), 'https://art.test/a.jpg', AI, 'image/jpeg').map((e) => e.effect)).toEqual(['info']);
   });
 });

@@ -67,3 +67,32 @@ describe('Link header parameters', () => {
   });
 });
 const CC = 'https://creativecommons.org/licenses/by/4.0/';
+
+// A licence link whose relation is written a little off — in single quotes, spelt `licence`, or
+// as the relation's IRI (`http://www.w3.org/1999/xhtml/vocab#license`, what `license` expands
+// to in RDFa; `http://creativecommons.org/ns#license`, `cc:license`) — was no licence link: a
+// CC BY-NC the image's own server stated went unread, and the page's CC BY licensed the image.
+// Decision (DESIGN.md §2 rules 4 and 5): such a link is a licence statement Heed does not rely
+// on — the header's licences are unread, which conflicts with the licence found for an image and
+// leaves a page's licence licensing no image; it never grants.
+describe('licence links whose relation is written a little off', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it.each([
+    `<${NC}>; rel='license'`,
+    `<${NC}>; rel="licence"`,
+    `<${NC}>; rel="http://www.w3.org/1999/xhtml/vocab#license"`,
+    `<${NC}>; rel="https://creativecommons.org/ns#license"`,
+    `<${NC}>; rel="cc:license"`,
+    `<${NC}>; rel="dcterms:license"`,
+    `<${NC}>; rel="http://purl.org/dc/terms/license"`,
+    `<https://img.test/terms>; rel="preload", <${NC}>; rel="LICENCE"`,
+  ])('%s leaves the header\'s licences unread', (value) => {
+    expect(readLicenceLinks([value], 'https://img.test/a.jpg')).toEqual({ urls: [], unread: true });
+  });
+  it('other relations stay other; rel="license" reads as before', () => {
+    for (const rel of ['licensee', 'license-info', 'copyright', 'https://example.test/licenses']) {
+      expect(readLicenceLinks([`<${NC}>; rel="${rel}"`], 'https://img.test/a.jpg')).toEqual({ urls: [], unread: false });
+    }
+    expect(readLicenceLinks([`<${NC}>; rel="license"`], 'https://img.test/a.jpg')).toEqual({ urls: [NC], unread: false });
+  });
+});

@@ -16,6 +16,7 @@ import {
   robotsBodyFromBytes,
   robotsLicenceUrls,
   robotsLicences,
+  serverFoldsCase,
   type RobotsFetch,
   type RobotsTxt,
 } from '../../../utils/signals/robots-txt';
@@ -93,13 +94,14 @@ describe('parseRobotsTxt', () => {
         ccbot: { rules: ['disallow /'], contentUsage: [], contentSignals: [] },
       },
       global: {
-        rules: ['disallow /private/', 'allow /private/press/*.jpg$'],
+        // The Disallow before any group is read as a `*` group's (see "rules before the first User-agent line").
+        rules: ['disallow /before-any-group', 'disallow /private/', 'allow /private/press/*.jpg$'],
         contentUsage: [[null, { 'train-ai': 'n' }], ['/ai-ok/', { 'train-ai': 'y' }], ['/bad/', null]],
         contentSignals: [[null, { search: 'yes', 'ai-train': 'no' }]],
       },
       sitemaps: ['https://example.com/sitemap.xml'],
       licences: ['https://example.com/license.xml'],
-      ignoredLines: 3,
+      ignoredLines: 2,
       truncated: false,
     });
   });
@@ -737,5 +739,152 @@ describe('Content-Usage rules with labels of earlier vocabulary drafts', () => {
   it('a rule for some paths marks the site restricted', () => {
     expect(partialContentUsageOptOuts(ok('User-agent: *\nContent-Usage: /photos/ train-genai=n'), 'https://cdn.example/gallery', purposeProfile('ai-training')).map((e) => e.reason)).toEqual(['content-usage-n']);
     expect(partialContentUsageOptOuts(ok('User-agent: *\nContent-Usage: /photos/ tdm=n'), 'https://cdn.example/gallery', purposeProfile('research-tdm')).map((e) => e.reason)).toEqual(['content-usage-n']);
+  });
+});
+
+// `Disallow: https://m.example/private/` (a full URL where a path belongs, a common slip) matched
+// nothing: RFC 9309 paths start with "/", and read rooted it became the path
+// `/https://m.example/private/`. The owner named /private/, and the image under it was kept.
+// The rule is also read as the path its URL names (any host: the file speaks only for its own
+// site's paths, often under its other spelling); the stricter answer wins.
+describe('rules written as a full URL', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it.each([
+    ['the same origin', 'User-agent: GPTBot\nDisallow: https://m.example/private/\n', 'https://m.example/private/a.jpg'],
+    ['the other scheme and www', 'User-agent: *\nDisallow: http://www.m.example/private/\n', 'https://m.example/private/a.jpg'],
+    ['the site root', 'User-agent: GPTBot\nDisallow: https://m.example/\n', 'https://m.example/gallery/a.jpg'],
+    ['a host without a path', 'User-agent: GPTBot\nDisallow: https://m.example\n', 'https://m.example/gallery/a.jpg'],
+    ['a wildcard in the path', 'User-agent: *\nDisallow: https://m.example/*.jpg$\n', 'https://m.example/gallery/a.jpg'],
+    ['upper-case scheme', 'User-agent: *\nDisallow: HTTPS://m.example/private/\n', 'https://m.example/private/a.jpg'],
+  ])('Disallow written as a full URL on %s refuses', (_, body, url) => {
+    expect(refused(body, url)).toBe(true);
+  });
+
+  it('an Allow written as a full URL never lifts a Disallow', () => {
+    expect(refused('User-agent: *\nDisallow: /private/\nAllow: https://m.example/private/a.jpg\n', 'https://m.example/private/a.jpg')).toBe(true);
+  });
+
+  it('other paths are untouched', () => {
+    expect(refused('User-agent: *\nDisallow: https://m.example/private/\n', 'https://m.example/public/a.jpg')).toBe(false);
+    expect(refused('User-agent: *\nDisallow: /\nAllow: /public/\n', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+});
+
+// A robots.txt whose rules come before any User-agent line (`Disallow: /private/` alone, as
+// people write it) had them ignored (RFC 9309 §2.1: they belong to no group), and every image
+// under /private/ was kept. Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the
+// owner refused; ai.txt is read so too): a Disallow there is a `*` group's, binding each crawler
+// no group names. An Allow there stays ignored, as Google's vectors pin (ID_LineSyntax_Groups).
+describe('rules before the first User-agent line', () => {
+  const AI_ = purposeProfile('ai-training');
+  const denies = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.value);
+
+  it('a Disallow with no User-agent line before it refuses as `*`', () => {
+    expect(denies('Disallow: /private/\n', 'https://m.example/private/a.jpg')).toEqual(['*: Disallow: /private/']);
+    expect(denies('# site rules\nDisallow: /\n\nUser-agent: Googlebot\nAllow: /\n', 'https://m.example/a.jpg')).toEqual(['*: Disallow: /']);
+  });
+
+  it('it binds the crawlers no group names, as `*` does; an Allow there stays ignored', () => {
+    const robots = parseRobotsTxt('Disallow: /\nAllow: /public/\nUser-agent: GPTBot\nAllow: /\n');
+    expect(isAllowed(robots, 'GPTBot', 'https://m.example/a.jpg')).toBe(true);
+    expect(isAllowed(robots, 'CCBot', 'https://m.example/a.jpg')).toBe(false);
+    expect(isAllowed(robots, 'CCBot', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+
+  it('other paths are untouched', () => {
+    expect(denies('Disallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
+  });
+});
+
+// `Disallow: "/private/"` (quoted) and `Disallow: /tmp/ /private/` (several paths on one line)
+// matched nothing the owner named: the quotes and the blank are part of the pattern as written.
+// Each is also read as the paths it names (quotes dropped, one per blank-separated piece, a
+// trailing `,` or `;` dropped); the stricter answer wins, so an Allow written so lifts nothing.
+describe('rules written in quotes, or several to a line', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url: string) =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it.each([
+    ['double quotes', 'User-agent: GPTBot\nDisallow: "/private/"\n'],
+    ['single quotes', "User-agent: GPTBot\nDisallow: '/private/'\n"],
+    ['two paths', 'User-agent: GPTBot\nDisallow: /tmp/ /private/\n'],
+    ['a comma-separated list', 'User-agent: GPTBot\nDisallow: /tmp/, /private/\n'],
+    ['quoted, in a list', 'User-agent: *\nDisallow: "/tmp/"; "/private/"\n'],
+    ['a full URL in a list', 'User-agent: *\nDisallow: /tmp/ https://m.example/private/\n'],
+  ])('%s: the path it names is refused', (_, body) => {
+    expect(refused(body, 'https://m.example/private/a.jpg')).toBe(true);
+  });
+
+  it('an Allow written so never lifts a Disallow; other paths are untouched', () => {
+    expect(refused('User-agent: *\nDisallow: /private/\nAllow: "/private/a.jpg"\n', 'https://m.example/private/a.jpg')).toBe(true);
+    expect(refused('User-agent: *\nDisallow: /tmp/ /private/\n', 'https://m.example/public/a.jpg')).toBe(false);
+    expect(refused('User-agent: *\nDisallow: "/private/"\n', 'https://m.example/public/a.jpg')).toBe(false);
+  });
+});
+
+// IIS serves /PRIVATE/a.jpg as /private/a.jpg (its paths are case-insensitive), so a page could
+// name the file in another case and get it past `Disallow: /private/`: RFC 9309 and Google's
+// vectors match case-sensitively, and the image was kept. Decision (DESIGN.md §2 rule 2, the
+// reading that cannot keep what the owner refused): only where the server says it is IIS (its
+// robots.txt answered with `Server: Microsoft-IIS/…`), a Disallow also holds in any letter case.
+describe('a server that serves paths in any letter case (IIS)', () => {
+  const AI_ = purposeProfile('ai-training');
+  const body = 'User-agent: GPTBot\nDisallow: /private/\n';
+  const denies = (fetched: RobotsFetch, url: string) => evaluateRobots(fetched, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('on IIS, a Disallow holds for the path written in another case', () => {
+    const iis: RobotsFetch = { url: 'https://m.example/robots.txt', outcome: 'ok', body, foldsCase: true };
+    expect(denies(iis, 'https://m.example/PRIVATE/a.jpg')).toEqual(['robots-disallow']);
+    expect(denies(iis, 'https://m.example/Private/A.JPG')).toEqual(['robots-disallow']);
+    expect(denies({ ...iis, body: 'User-agent: *\nDisallow: /Gallery/%C3%A9T%C3%A9/\n' }, 'https://m.example/gallery/%c3%a9t%c3%a9/a.jpg')).toEqual(['robots-disallow']);
+  });
+
+  it('on IIS, an Allow in another case never lifts a Disallow; other paths are untouched', () => {
+    const iis: RobotsFetch = { url: 'https://m.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /private/\nAllow: /PRIVATE/a.jpg\n', foldsCase: true };
+    expect(denies(iis, 'https://m.example/private/a.jpg')).toEqual(['robots-disallow']);
+    expect(denies(iis, 'https://m.example/public/a.jpg')).toEqual([]);
+  });
+
+  it('elsewhere paths match in their case, as RFC 9309 and the conformance vectors say', () => {
+    expect(denies({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, 'https://m.example/PRIVATE/a.jpg')).toEqual([]);
+  });
+
+  it('reads the Server header', () => {
+    expect(serverFoldsCase('Microsoft-IIS/10.0')).toBe(true);
+    expect(serverFoldsCase('microsoft-iis/8.5')).toBe(true);
+    expect(serverFoldsCase('nginx/1.25')).toBe(false);
+    expect(serverFoldsCase(null)).toBe(false);
+  });
+});
+
+// `User-agent: "*"` (quoted), `*;`, `*.*`, `(*)` or a full-width `＊` named no crawler: RFC 9309
+// reads the value's leading token, and there is none, nor is it `*`. The group bound nobody, and
+// its `Disallow: /private/` was lost for every crawler. Decision (DESIGN.md §2 rule 2, the reading
+// that cannot keep what the owner refused): a value that is a `*` written another way (no letter
+// or digit in it) is read as `*` too, binding the crawlers no group names.
+describe('User-agent: * written another way', () => {
+  const AI_ = purposeProfile('ai-training');
+  const denies = (body: string, url = 'https://m.example/private/a.jpg') =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.value);
+
+  it.each(['"*"', "'*'", '*;', '*,', '*.*', '(*)', '*:', '\uff0a', '**', '*/*', '`*`'])('User-agent: %s binds every crawler without a group', (ua) => {
+    expect(denies(`User-agent: ${ua}\nDisallow: /private/\n`)).toEqual(['*: Disallow: /private/']);
+  });
+
+  it('its Content-Usage n refuses too', () => {
+    expect(evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body: 'User-agent: "*"\nContent-Usage: train-ai=n\n' }, 'https://m.example/a.jpg', 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['content-usage-n']);
+  });
+
+  it('a crawler with its own group keeps it; other values are untouched', () => {
+    const robots = 'User-agent: "*"\nDisallow: /\n\nUser-agent: GPTBot\nAllow: /\n';
+    expect(denies(robots, 'https://m.example/a.jpg')).toEqual(['*: Disallow: /']); // the AI tokens without a group
+    expect(evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body: robots }, 'https://m.example/a.jpg', 'image', { ...AI_, robotsTokens: ['GPTBot'] }).filter((e) => e.effect === 'deny')).toEqual([]);
+    expect(denies('User-agent: all\nDisallow: /private/\n')).toEqual([]);
+    expect(denies('User-agent: "*"\nDisallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
   });
 });

@@ -561,3 +561,15 @@ describe('RSL content URLs that refer to DOCTYPE entities', () => {
     expect(parseRslXml(rsl(content('/a?x=1&amp;y;', FREE_ALL)))).toMatchObject({ ok: true, value: { contents: [{ url: '/a?x=1&y;' }] } });
   });
 });
+
+// An RSL licence linked with its relation written a little off (`rel='license'`, `licence`, the
+// relation's IRI; link-header.test.ts › licence links whose relation is written a little off)
+// was never fetched, and a prohibition in it never read. It is read now (it can only refuse).
+describe('RSL licences linked with the relation written a little off', () => {
+  it.each([`rel='license'`, 'rel="licence"', 'rel="http://www.w3.org/1999/xhtml/vocab#license"'])('%s is fetched', (rel) => {
+    expect(readRslLinkHeader([`<https://s.test/rsl.xml>; ${rel}; type="application/rsl+xml"`], 'https://s.test/a.jpg')).toEqual(['https://s.test/rsl.xml']);
+  });
+  it('another relation is not', () => {
+    expect(readRslLinkHeader(['<https://s.test/rsl.xml>; rel="alternate"; type="application/rsl+xml"'], 'https://s.test/a.jpg')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSignalText, signalTextEncoding } from '../../../utils/signals/text-encoding';
+import { decodeSignalText, isNotText, signalTextEncoding } from '../../../utils/signals/text-encoding';
 
 const le = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
 
@@ -27,5 +27,25 @@ describe('signal file text', () => {
     expect(decodeSignalText(latin1)).toBe('User-agent: *\nDisallow: /bücher/\n');
     const cut = new TextEncoder().encode('User-agent: *\nDisallow: /é\nDisallow: /é').subarray(0, -1);
     expect(decodeSignalText(cut)).toBe('User-agent: *\nDisallow: /é\nDisallow: /\uFFFD');
+  });
+});
+
+// WHATWG MIME Sniffing §7.1 (binary data bytes, in the resource header): a signal file that is
+// not text at all (still compressed, an image, junk) is unreadable, never read as noise.
+describe('signal file bytes that are not text', () => {
+  it('a body with binary data bytes in its first 1,445 bytes, or a zstd frame, is not text', () => {
+    expect(isNotText(Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x2c]))).toBe(true);
+    expect(isNotText(Uint8Array.from([0x1b, 0xe3, 0x02, 0xf8]))).toBe(true);
+    expect(isNotText(Uint8Array.from([0x55, 0x73, 0x00, 0x72]))).toBe(true);
+    expect(isNotText(new TextEncoder().encode(`${'#'.repeat(1440)}\u0001`))).toBe(true);
+  });
+  it('text is text: tabs, line ends, form feeds, ESC, a BOM, UTF-16, Latin-1, a binary byte past the header', () => {
+    expect(isNotText(new TextEncoder().encode('User-agent:\t*\r\nDisallow: /\f\n\u001b'))).toBe(false);
+    expect(isNotText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x55]))).toBe(false);
+    expect(isNotText(Uint8Array.from([0xff, 0xfe, ...le('User-agent: *')]))).toBe(false);
+    expect(isNotText(le('User-agent: *\nDisallow: /\n'))).toBe(false);
+    expect(isNotText(Uint8Array.from([0x2f, 0x62, 0xfc, 0x63]))).toBe(false);
+    expect(isNotText(new TextEncoder().encode(`${'#'.repeat(1445)}\u0001`))).toBe(false);
+    expect(isNotText(new Uint8Array(0))).toBe(false);
   });
 });

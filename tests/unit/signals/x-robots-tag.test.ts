@@ -265,3 +265,17 @@ describe('opt-out words written with look-alike or invisible characters', () => 
     expect(denies('otherbot: noai')).toBe(false);
   });
 });
+
+// A header whose value repeats its own name (`Header set X-Robots-Tag "X-Robots-Tag: noai"`, a
+// common configuration slip) read `X-Robots-Tag:` as a crawler's name: `noai` bound only a bot
+// called x-robots-tag, and the image was kept. The header's own name addresses everyone, as
+// `robots:` does.
+describe('an X-Robots-Tag value that repeats the header name', () => {
+  it.each([['X-Robots-Tag: noai'], ['x-robots-tag: noimageai, nofollow'], ['X-Robots-Tag:noindex']])('%s refuses', (value) => {
+    expect(evaluateXRobotsTag([value], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+    expect(evaluateXRobotsTag(value, SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+  it('another crawler’s prefix still addresses that crawler only', () => {
+    expect(evaluateXRobotsTag(['otherbot: noai'], SRC, 'image', AI).map((e) => e.effect)).toEqual(['info']);
+  });
+});

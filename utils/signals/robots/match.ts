@@ -1,4 +1,4 @@
-import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, HAS_RESERVED_RAW, literalPrefix, matchPattern, pathOfUrl, slashReadings, type Decoding } from './pattern';
+import { compilePattern, decodedPattern, decodeSegmentDelims, decodeUnreserved, HAS_RESERVED_RAW, literalPrefix, matchPattern, meantPatterns, pathOfUrl, slashReadings, type Decoding } from './pattern';
 import { byPriority, type AgentRules, type PathPreference, type RobotsRule, type RobotsTxt } from './parse';
 
 /** Which groups applied: the token's own, the `*` fallback, or none at all. */
@@ -80,22 +80,46 @@ function decodedGroup(group: AgentRules, how: Decoding = 'unreserved'): AgentRul
 
 const rootedGroups = new WeakMap<AgentRules, AgentRules>();
 /**
- * The group with every rule that lacks its leading `/` rooted (`images/` → `/images/`), or the
- * group itself when every rule starts with `/` or `*`. RFC 9309 §2.2.2 paths start with "/",
- * and Google's parser matches nothing with `Disallow: images/`; the owner meant /images/, so
- * that reading is checked too (DESIGN.md §2 rule 2: the stricter answer wins).
+ * The group with its rules as their owner meant them: each pattern a rule names (pattern.ts
+ * meantPatterns: several to a line, in quotes, a full URL read as its path) and every one that
+ * lacks its leading `/` rooted (`images/` → `/images/`); the group itself when no rule reads
+ * otherwise. RFC 9309 §2.2.2 paths start with "/", and Google's parser matches nothing with
+ * `Disallow: images/`, `Disallow: "/images/"` or `Disallow: https://site/images/`; the owner
+ * meant /images/, so that reading is checked too (DESIGN.md §2 rule 2: the stricter answer wins).
  */
 function rootedGroup(group: AgentRules): AgentRules {
   let r = rootedGroups.get(group);
   if (!r) {
-    const rules = group.rules.map((rule) => {
+    const rooted = (p: string) => (p.startsWith('/') || p.startsWith('*') ? p : `/${p}`);
+    const rules = group.rules.flatMap((rule) => {
+      const meant = meantPatterns(rule.raw);
+      if (meant.length > 0) return meant.map((p) => ({ ...rule, pattern: compilePattern(rooted(p)) }));
       const first = rule.pattern.source[0];
-      return first === '/' || first === '*' || first === undefined ? rule : { ...rule, pattern: compilePattern(`/${rule.raw}`) };
+      return first === '/' || first === '*' || first === undefined ? [rule] : [{ ...rule, pattern: compilePattern(`/${rule.raw}`) }];
     });
-    r = rules.every((rule, i) => rule === group.rules[i]) ? group : { ...group, rules, sorted: false, buckets: null };
+    r = rules.length === group.rules.length && rules.every((rule, i) => rule === group.rules[i]) ? group : { ...group, rules, sorted: false, buckets: null };
     rootedGroups.set(group, r);
+    rootedGroups.set(r, r); // its rules are read as meant already: reading them again would never end
   }
   return r;
+}
+
+const foldedGroups = new WeakMap<AgentRules, AgentRules>();
+/** A path or pattern in lower case, its escapes' hex digits upper-case as elsewhere (`/A%2fB` → `/a%2Fb`). */
+export const foldCase = (s: string) => s.toLowerCase().replace(/%[0-9a-f]{2}/g, (m) => m.toUpperCase());
+/**
+ * The group with every rule's pattern in lower case (foldCase), matched against the path in lower
+ * case: the any-case reading of a server that serves paths so (robots-txt.ts serverFoldsCase).
+ * Evidence keeps each rule as written.
+ */
+export function caseFoldedGroup(group: AgentRules): AgentRules {
+  let f = foldedGroups.get(group);
+  if (!f) {
+    const rules = group.rules.map((rule) => ({ ...rule, pattern: compilePattern(foldCase(rule.pattern.source)) }));
+    f = { ...group, rules, sorted: false, buckets: null };
+    foldedGroups.set(group, f);
+  }
+  return f;
 }
 
 /** Whether a path without escapes has readings other than as written (slashReadings): `//`, or a reserved character such as `;` or `:`. */

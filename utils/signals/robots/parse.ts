@@ -1,5 +1,6 @@
 import { parseContentSignals, parseContentUsage, type ContentSignals, type ContentUsagePrefs } from '../content-usage';
 import { compilePattern, type CompiledPattern } from './pattern';
+import { foldLookalikes } from '../lookalikes';
 import { tokenizeRobots } from './tokenize';
 
 /** One Allow / Disallow rule (RFC 9309 §2.2.2). */
@@ -47,6 +48,12 @@ export interface RobotsTxt {
   looseAgents: ReadonlyMap<string, AgentRules>;
   /** The merged `*` groups, or null when there is none. */
   global: AgentRules | null;
+  /**
+   * The second reading of `*`: the merged groups whose User-agent value is a `*` written another
+   * way (`"*"`, `*;`, `＊`; meansEveryCrawler), or null. They bind, as `*` does, each token no
+   * group names; a Disallow in either reading refuses (DESIGN.md §2: the stricter reading wins).
+   */
+  looseGlobal: AgentRules | null;
   sitemaps: string[];
   /** RSL `License:` records: URLs of licence documents (RSL 1.0, robots.txt discovery). */
   licences: string[];
@@ -68,6 +75,8 @@ interface Group {
    * every token, so its Disallows refuse Heed's tokens too; it is never a token's only group.
    */
   agentsCut: boolean;
+  /** Its User-agent value is a `*` written another way (meansEveryCrawler): `*` in the second reading. */
+  looselyGlobal: boolean;
   rules: RobotsRule[];
   contentUsage: PathPreference<ContentUsagePrefs>[];
   contentSignals: PathPreference<ContentSignals>[];
@@ -103,6 +112,18 @@ function otherNames(value: string): string[] {
 
 // Google treats `*` followed by whitespace and more text as the global group too.
 const isGlobalAgent = (value: string) => value === '*' || /^\*\s/.test(value);
+
+/**
+ * Whether a User-agent value is a `*` written another way: quoted (`"*"`), with punctuation
+ * (`*;`, `*.*`, `(*)`) or in full-width letters (`＊`) — a `*` and no letter or digit.
+ * RFC 9309 reads its leading token, and there is none: the group bound no crawler and its
+ * Disallows were lost for all. The owner meant every crawler (parse.ts `looseGlobal`; ai.txt
+ * reads its User-Agent values so too).
+ */
+export function meansEveryCrawler(value: string): boolean {
+  const v = /[^\x00-\x7f]/.test(value) ? foldLookalikes(value) : value;
+  return v.includes('*') && !/[A-Za-z0-9]/.test(v);
+}
 
 // `[path SP] preference`: the path is optional and starts with "/" (attach-05 §3). The same
 // shape is accepted for Content-Signal, which is normally written without a path.
@@ -205,14 +226,14 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   let ignoredLines = ignored;
   let group: Group | null = null;
   let readingAgents = false; // consecutive user-agent lines open one group (§2.2.1)
-  let preamble: Group | null = null; // preferences stated before any group
+  let preamble: Group | null = null; // preferences and Disallows stated before any group
 
   for (const { key, value, line, cut } of records) {
     if (key === 'sitemap') sitemaps.push(value);
     else if (key === 'license') licences.push(value);
     else if (key === 'user-agent') {
       if (!group || !readingAgents) {
-        group = { agents: new Set(), otherAgents: new Set(), global: false, agentsCut: false, rules: [], contentUsage: [], contentSignals: [] };
+        group = { agents: new Set(), otherAgents: new Set(), global: false, agentsCut: false, looselyGlobal: false, rules: [], contentUsage: [], contentSignals: [] };
         groups.push(group);
       }
       readingAgents = true;
@@ -220,6 +241,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
       const token = isGlobalAgent(value) ? '' : userAgentToken(value);
       if (isGlobalAgent(value)) group.global = true;
       else if (token) group.agents.add(token);
+      else if (meansEveryCrawler(value)) group.looselyGlobal = true;
       for (const n of otherNames(value)) {
         const t = n.toLowerCase();
         if (t !== token) group.otherAgents.add(t);
@@ -227,13 +249,18 @@ export function parseRobotsTxt(body: string): RobotsTxt {
     } else if (!group) {
       // Rules before the first user-agent are ignored (§2.1). A Content-Usage / Content-Signal
       // statement there is no crawl rule: it is the site's preference for every crawler, read
-      // as a `*` group's (fail closed, DESIGN.md §2 rule 3) in a group that holds nothing else.
-      if (key === 'content-usage' || key === 'content-signal') {
+      // as a `*` group's (fail closed, DESIGN.md §2 rule 3). Decision (DESIGN.md §2 rule 2, the
+      // reading that cannot keep what the owner refused): a Disallow there (`Disallow: /private/`
+      // in a file with no User-agent line at all) is read as a `*` group's too, as ai.txt's are;
+      // ignored, the owner's refusal was lost. An Allow there stays ignored: read, it could only
+      // lift a refusal (Google's vectors pin it ignored, ID_LineSyntax_Groups).
+      if (key === 'content-usage' || key === 'content-signal' || (key === 'disallow' && value)) {
         if (!preamble) {
-          preamble = { agents: new Set(), otherAgents: new Set(), global: true, agentsCut: false, rules: [], contentUsage: [], contentSignals: [] };
+          preamble = { agents: new Set(), otherAgents: new Set(), global: true, agentsCut: false, looselyGlobal: false, rules: [], contentUsage: [], contentSignals: [] };
           groups.push(preamble);
         }
-        addPreference(preamble, key, value, line);
+        if (key === 'disallow') preamble.rules.push({ allow: false, raw: value, line, pattern: compilePattern(value) });
+        else addPreference(preamble, key, value, line);
       } else ignoredLines++;
     } else if (key === 'noindex') {
       // Google's unofficial `Noindex:` rule (unsupported since 2019, still written): the owner
@@ -275,5 +302,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   const either = (a: string, others: readonly Group[]) => [...new Set([...(byAgent.get(a) ?? []), ...others, ...cutGroups])].sort((x, y) => order.get(x)! - order.get(y)!);
   const globals = groups.filter((g) => g.global);
   const global = globals.length > 0 ? merge(globals) : null;
-  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, sitemaps, licences, ignoredLines, truncated };
+  const looseGlobals = groups.filter((g) => g.looselyGlobal);
+  const looseGlobal = looseGlobals.length > 0 ? merge(looseGlobals) : null;
+  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, looseGlobal, sitemaps, licences, ignoredLines, truncated };
 }

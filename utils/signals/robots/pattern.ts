@@ -1,4 +1,5 @@
 import { bareHost } from '../../model/registrable-domain';
+import { stripQuotes } from '../fetched-file';
 /**
  * Path patterns (RFC 9309 §2.2.2-2.2.3): `*` matches any run of characters, a trailing `$`
  * anchors the end, otherwise a pattern matches as a prefix of path + query, case-sensitively.
@@ -342,6 +343,35 @@ const MAX_TARGET_LENGTH = 16384;
 function normaliseFilePattern(raw: string): string {
   const p = raw.trim();
   return normalisePercentEncoding(p.startsWith('/') || p.startsWith('*') ? p : `/${p}`, 'rfc');
+}
+
+/**
+ * The patterns a robots-style rule (robots.txt, ai.txt) names as its owner meant them, when that
+ * differs from the rule as written, else none:
+ * - Several to a line, in quotes (`Disallow: "/tmp/", "/private/"`): each blank-separated piece,
+ *   its trailing `,` or `;` and its quotes dropped. As written the quotes and the blank are part
+ *   of one pattern, which matches no path (a URL path holds no raw blank).
+ * - A full http(s) URL where a path belongs (`Disallow: https://site/private/`): the path (and
+ *   query) it names, as written (`https://site` → `/`), whatever the host — a robots.txt or ai.txt
+ *   speaks only for its own site's paths, which it often names under the site's other spelling
+ *   (`http://www.site/…`). RFC 9309 paths start with "/": Google's parser matches nothing with it,
+ *   and read rooted it is the path `/https://site/private/`.
+ * Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the owner refused): callers
+ * read these only beside the rule as written, and only a refusal they add counts.
+ */
+export function meantPatterns(raw: string): string[] {
+  const written = raw.trim();
+  const pieces = written.split(/\s+/).map((p) => stripQuotes(p.replace(/[,;]+$/, ''))).filter((p) => p !== '');
+  const meant = pieces.map((p) => pathOfUrlRule(p) ?? p);
+  return meant.length === 1 && meant[0] === written ? [] : meant;
+}
+
+/** The path (and query) of a rule written as a full http(s) URL, as written; null when it is none (meantPatterns). */
+function pathOfUrlRule(piece: string): string | null {
+  const origin = /^https?:\/\/[^/?#]*/i.exec(piece);
+  if (!origin) return null;
+  const rest = piece.slice(origin[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 /** Compile a signal-file pattern (trimmed, rooted, `rfc` reading); null for an empty or oversized one, which matches nothing. */

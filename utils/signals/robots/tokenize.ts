@@ -106,6 +106,17 @@ function fieldName(written: string): string {
   return /[^\x00-\x7f]/.test(name) ? foldLookalikes(name).trim().toLowerCase() : name;
 }
 
+/**
+ * The record a comment-free line is, as this reader reads it (the field names above, look-alike
+ * letters folded, a blank for the colon in a two-word line), or null when it is none. ai.txt, a
+ * robots.txt look-alike, reads its lines this way too (ai-txt.ts).
+ */
+export function readRecordLine(line: string): { key: RobotsKey; value: string } | null {
+  const kv = splitRecord(line);
+  const key = kv && KEYS.get(kv[0]);
+  return key ? { key, value: kv[1] } : null;
+}
+
 /** Split a robots.txt body into known records; never throws, linear in the capped size. */
 export function tokenizeRobots(body: string): TokenizedRobots {
   let text = body;
@@ -138,9 +149,8 @@ export function tokenizeRobots(body: string): TokenizedRobots {
       cut = false; // what the cap dropped was comment
     }
     if (line.trim() === '') continue;
-    const kv = splitRecord(line);
-    const key = kv && KEYS.get(kv[0]);
-    if (key) records.push(cut ? { key, value: kv[1], line: n + 1, cut } : { key, value: kv[1], line: n + 1 });
+    const record = readRecordLine(line);
+    if (record) records.push(cut ? { ...record, line: n + 1, cut } : { ...record, line: n + 1 });
     else ignored++;
   }
   return { records, ignored, truncated };
