@@ -1,3 +1,4 @@
+import { alphaViews } from './alpha-views';
 import { distinctFaces, type DetectionLevel, type PlacedFace } from './detection-plan';
 import type { FaceDetector, Pixels } from './face-detector';
 
@@ -15,15 +16,18 @@ export function cropPixels(pixels: Pixels, tile: { x: number; y: number; width: 
 /**
  * Run the detector over every tile of every level of a detection plan (detection-plan.ts) and
  * answer each face once, in the original image's pixels. `drawLevel` gives the image's RGBA
- * pixels at a level's size; one level is in memory at a time.
+ * pixels at a level's size; one level is in memory at a time. A tile that is not opaque is
+ * examined in every view a viewer or a dataset could get of it (alpha-views.ts).
  */
 export async function detectInPasses(levels: readonly DetectionLevel[], drawLevel: (level: DetectionLevel) => Pixels | Promise<Pixels>, detector: Pick<FaceDetector, 'detect'>): Promise<PlacedFace[]> {
   const found: PlacedFace[] = [];
   for (const level of levels) {
     const pixels = await drawLevel(level);
     for (const tile of level.tiles) {
-      for (const f of await detector.detect(cropPixels(pixels, tile), 1)) {
-        found.push({ x: (tile.x + f.x) * level.scale, y: (tile.y + f.y) * level.scale, width: f.width * level.scale, height: f.height * level.scale });
+      for (const view of alphaViews(cropPixels(pixels, tile))) {
+        for (const f of await detector.detect(view, 1)) {
+          found.push({ x: (tile.x + f.x) * level.scale, y: (tile.y + f.y) * level.scale, width: f.width * level.scale, height: f.height * level.scale });
+        }
       }
     }
   }

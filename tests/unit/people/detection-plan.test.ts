@@ -92,7 +92,10 @@ describe('detectInPasses', () => {
     const seen: { width: number; height: number; first: number }[] = [];
     const level = (l: DetectionLevel) => {
       const data = new Uint8ClampedArray(l.width * l.height * 4);
-      for (let i = 0; i < l.width * l.height; i++) data[i * 4] = (i % l.width) % 256; // red = x mod 256
+      for (let i = 0; i < l.width * l.height; i++) {
+        data[i * 4] = (i % l.width) % 256; // red = x mod 256
+        data[i * 4 + 3] = 255; // opaque: one view per tile
+      }
       return { data, width: l.width, height: l.height };
     };
     // A fake detector: one 40 px face at (10, 20) of every tile it is given.
@@ -112,5 +115,52 @@ describe('detectInPasses', () => {
     const src = { data: new Uint8ClampedArray(4 * 3 * 4).map((_, i) => i), width: 4, height: 3 };
     expect(cropPixels(src, { x: 0, y: 0, width: 4, height: 3 })).toBe(src);
     expect(Array.from(cropPixels(src, { x: 1, y: 1, width: 2, height: 2 }).data)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 36, 37, 38, 39, 40, 41, 42, 43]);
+  });
+});
+
+describe('detectInPasses: transparent pixels', () => {
+  /** A 64×64 image: RGB (r, g, b) with alpha `alpha` inside the 32 px square at (16, 16), opaque grey elsewhere. */
+  const hiding = (inside: [number, number, number, number]) => {
+    const data = new Uint8ClampedArray(64 * 64 * 4);
+    for (let y = 0; y < 64; y++) {
+      for (let x = 0; x < 64; x++) {
+        const i = (y * 64 + x) * 4;
+        const within = x >= 16 && x < 48 && y >= 16 && y < 48;
+        data.set(within ? inside : [128, 128, 128, 255], i);
+      }
+    }
+    return { data, width: 64, height: 64 };
+  };
+  /** A fake detector that "sees a face" where a tile's centre pixel is near `rgb` (alpha ignored, as the real one reads RGB only). */
+  const sees = (rgb: [number, number, number]) => ({
+    detect: async (p: { data: Uint8ClampedArray | Uint8Array; width: number }) => {
+      const i = (32 * p.width + 32) * 4;
+      const near = [0, 1, 2].every((c) => Math.abs(p.data[i + c]! - rgb[c]!) <= 2);
+      return near ? [{ x: 16, y: 16, width: 32, height: 32 }] : [];
+    },
+  });
+  const plan = ok(detectionPlan(64, 64, 32, 608));
+
+  // Black drawn with alpha 0 over a page's white background shows white: what a viewer sees is
+  // the image composited over the page, not its RGB. Before, only the RGB (black) was examined.
+  it('a face a viewer sees over a white page (black pixels made transparent) is found', async () => {
+    const faces = await detectInPasses(plan.levels, () => hiding([0, 0, 0, 0]), sees([255, 255, 255]));
+    expect(faces).toHaveLength(1);
+  });
+
+  it('a face a viewer sees over a black page (white pixels made transparent) is found', async () => {
+    const faces = await detectInPasses(plan.levels, () => hiding([255, 255, 255, 0]), sees([0, 0, 0]));
+    expect(faces).toHaveLength(1);
+  });
+
+  it('a face in the RGB under partial transparency (what a dataset that drops alpha gets) is found', async () => {
+    const faces = await detectInPasses(plan.levels, () => hiding([200, 40, 90, 10]), sees([200, 40, 90]));
+    expect(faces).toHaveLength(1);
+  });
+
+  it('an opaque image is examined once per tile (no extra views)', async () => {
+    let calls = 0;
+    await detectInPasses(plan.levels, () => hiding([1, 2, 3, 255]), { detect: async () => { calls++; return []; } });
+    expect(calls).toBe(plan.passes);
   });
 });
