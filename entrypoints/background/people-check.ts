@@ -1,7 +1,9 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
 import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
-import { detectionPlan } from '@/utils/people/detection-plan';
+import { detectionPlan, distinctFaces, type PlacedFace } from '@/utils/people/detection-plan';
+import { isOpaque } from '@/utils/people/alpha-views';
+import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { readImageSize } from '@/utils/media/image-bytes';
 import { detectInPasses } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
@@ -58,11 +60,64 @@ function canvasFor(width: number, height: number): OffscreenCanvasRenderingConte
 }
 
 /**
+ * Faces of `minFacePx` or more in one decoded picture, in the passes detection-plan.ts lays out:
+ * a small picture in one pass at its own size, a larger one in tiles, so its small faces are not
+ * shrunk out of the detector's sight. `translucent` says whether any pixel drawn was not opaque.
+ */
+async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
+  const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);
+  if (!plan.ok) throw new Error(plan.why);
+  let translucent = false;
+  const drawLevel = ({ width, height }: { width: number; height: number }) => {
+    const context = canvasFor(width, height);
+    context.drawImage(bitmap, 0, 0, width, height);
+    const pixels = context.getImageData(0, 0, width, height);
+    translucent ||= !isOpaque(pixels);
+    return pixels;
+  };
+  const faces = await detectInPasses(plan.levels, drawLevel, await faceDetector());
+  return { faces, translucent };
+}
+
+/** Run `use` on a bitmap of `source`, closed after. */
+async function withBitmap<T>(source: ImageBitmapSource, options: ImageBitmapOptions, use: (bitmap: ImageBitmap) => Promise<T>): Promise<T> {
+  const bitmap = await createImageBitmap(source, options);
+  try {
+    return await use(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * The colours a file keeps under its transparent pixels, as a picture to examine
+ * (media/transparency.ts): a canvas shows them as black, a dataset that drops alpha gets them.
+ * Null when the file hides no picture there; throws (unchecked, fail closed) when Heed cannot
+ * read them.
+ */
+async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ source: ImageBitmapSource; options: ImageBitmapOptions } | null> {
+  const hidden = colourUnderTransparency(bytes, mime);
+  switch (hidden.kind) {
+    case 'none':
+      return null;
+    case 'opaque-file':
+      return { source: new Blob([hidden.bytes as BlobPart], { type: hidden.mime }), options: { imageOrientation: 'from-image' } };
+    case 'png-alpha': {
+      const decoded = await decodePngColours(bytes);
+      if ('why' in decoded) throw new Error(`the image has transparent pixels, and Heed could not read the colours under them: ${decoded.why}`);
+      return { source: new ImageData(decoded.data, decoded.width, decoded.height), options: {} };
+    }
+    case 'unreadable':
+      throw new Error(`the image has transparent pixels, and ${hidden.why}: a picture a dataset that drops alpha gets could be there`);
+  }
+}
+
+/**
  * Decode the fetched bytes once (orientation applied) and look for faces of `minFacePx` or more
- * in the passes detection-plan.ts lays out: a small image in one pass at its own size, a larger
- * one in tiles, so its small faces are not shrunk out of the detector's sight. What the detector
- * cannot examine (an SVG, an animation: `whyNotExaminable`; an image needing more passes than
- * Heed runs) or what fails to decode is `unchecked` with the reason.
+ * (facesInBitmap). What the detector cannot examine (an SVG, an animation: `whyNotExaminable`; an
+ * image needing more passes than Heed runs) or what fails to decode is `unchecked` with the
+ * reason. A picture with pixels that are not opaque is also examined as the colours under its
+ * transparency (hiddenColourBitmap), or is `unchecked` when Heed cannot read them.
  */
 export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: number): Promise<FaceScan> {
   try {
@@ -73,20 +128,13 @@ export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: n
     if (notExaminable) throw new Error(notExaminable);
     const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
     if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
-    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
-    try {
-      const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);
-      if (!plan.ok) throw new Error(plan.why);
-      const drawLevel = ({ width, height }: { width: number; height: number }) => {
-        const context = canvasFor(width, height);
-        context.drawImage(bitmap, 0, 0, width, height);
-        return context.getImageData(0, 0, width, height);
-      };
-      const faces = await detectInPasses(plan.levels, drawLevel, await faceDetector());
-      return { status: 'examined', detector: DETECTOR_NAME, faces };
-    } finally {
-      bitmap.close();
+    const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, (bitmap) => facesInBitmap(bitmap, minFacePx));
+    const faces = [...shown.faces];
+    if (shown.translucent) {
+      const hidden = await hiddenColourBitmap(bytes, mime);
+      if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx))).faces);
     }
+    return { status: 'examined', detector: DETECTOR_NAME, faces: distinctFaces(faces) };
   } catch (err) {
     return { status: 'unchecked', detector: DETECTOR_NAME, why: err instanceof Error ? err.message : String(err) };
   }
