@@ -1,6 +1,6 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
-import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
+import { judgePeople, picturesToExamine, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
 import { detectionPlan, distinctFaces, type PlacedFace } from '@/utils/people/detection-plan';
 import { isOpaque } from '@/utils/people/alpha-views';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
@@ -113,28 +113,45 @@ async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ so
 }
 
 /**
- * Decode the fetched bytes once (orientation applied) and look for faces of `minFacePx` or more
- * (facesInBitmap). What the detector cannot examine (an SVG, an animation: `whyNotExaminable`; an
- * image needing more passes than Heed runs) or what fails to decode is `unchecked` with the
- * reason. A picture with pixels that are not opaque is also examined as the colours under its
- * transparency (hiddenColourBitmap), or is `unchecked` when Heed cannot read them.
+ * Faces in one picture of a file: decoded once (orientation applied) and searched for faces of
+ * `minFacePx` or more (facesInBitmap). A picture with pixels that are not opaque is also examined
+ * as the colours under its transparency (hiddenColourBitmap), or throws when Heed cannot read them.
+ */
+async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number): Promise<PlacedFace[]> {
+  // The size its header declares: a picture needing more passes than Heed runs is refused
+  // without being decoded (a turn by its EXIF orientation changes no pass count).
+  const declared = readImageSize(bytes, mime);
+  const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
+  if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
+  const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, (bitmap) => facesInBitmap(bitmap, minFacePx));
+  const faces = [...shown.faces];
+  if (shown.translucent) {
+    const hidden = await hiddenColourBitmap(bytes, mime);
+    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx))).faces);
+  }
+  return distinctFaces(faces);
+}
+
+/**
+ * Look for faces in every picture of the fetched file (`picturesToExamine`: the one a browser
+ * shows, then MPF pictures and thumbnails a dataset keeping the file also gets). What the
+ * detector cannot examine (an SVG, an animation, a file holding what Heed cannot tell; a picture
+ * needing more passes than Heed runs) or what fails to decode is `unchecked` with the reason.
  */
 export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: number): Promise<FaceScan> {
   try {
-    // The size its header declares, read once: an image needing more passes than Heed runs is
-    // refused without being decoded (a turn by its EXIF orientation changes no pass count).
-    const declared = readImageSize(bytes, mime);
-    const notExaminable = whyNotExaminable(bytes, mime, declared);
-    if (notExaminable) throw new Error(notExaminable);
-    const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
-    if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
-    const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, (bitmap) => facesInBitmap(bitmap, minFacePx));
-    const faces = [...shown.faces];
-    if (shown.translucent) {
-      const hidden = await hiddenColourBitmap(bytes, mime);
-      if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx))).faces);
+    const found = picturesToExamine(bytes, mime);
+    if ('why' in found) throw new Error(found.why);
+    const faces: PlacedFace[] = [];
+    for (const picture of found.pictures) {
+      try {
+        faces.push(...(await facesInPicture(picture.bytes, picture.mime, minFacePx)));
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new Error(picture.what === 'the image' ? why : `${picture.what}: ${why}`);
+      }
     }
-    return { status: 'examined', detector: DETECTOR_NAME, faces: distinctFaces(faces) };
+    return { status: 'examined', detector: DETECTOR_NAME, faces };
   } catch (err) {
     return { status: 'unchecked', detector: DETECTOR_NAME, why: err instanceof Error ? err.message : String(err) };
   }

@@ -1,4 +1,5 @@
 import { readAnimation } from '../media/animation';
+import { extraPictures, type ExtraPicture } from '../media/extra-pictures';
 import { readImageSize } from '../media/image-bytes';
 import type { Evidence } from '../model/evidence';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode, type PeopleRecord, type PeopleSetting } from '../model/people';
@@ -47,7 +48,32 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string, size = readIma
   if (size && size.width * size.height > MAX_DECODED_PIXELS) {
     return `too large to decode for the people check (${Math.round((size.width * size.height) / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
   }
-  return null;
+  const extra = extraPictures(bytes, mime);
+  return 'why' in extra ? extra.why : null;
+}
+
+/** The most pictures one file may hold for the people check (itself, MPF pictures, thumbnails). */
+export const MAX_PICTURES_PER_FILE = 16;
+
+/**
+ * Every picture in the file that the people check must examine — the one a browser shows
+ * ("the image") first, then those a dataset keeping the file also gets (media/extra-pictures.ts:
+ * MPF pictures, an EXIF thumbnail), and theirs — or why the file cannot be examined. Each picture
+ * is held to `whyNotExaminable` like the first (a decompression bomb as a thumbnail is not
+ * decoded either); past MAX_PICTURES_PER_FILE the file is not examinable (fail closed).
+ */
+export function picturesToExamine(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
+  const pictures: ExtraPicture[] = [];
+  const queue: ExtraPicture[] = [{ bytes, mime, what: 'the image' }];
+  for (let picture = queue.shift(); picture; picture = queue.shift()) {
+    if (pictures.length === MAX_PICTURES_PER_FILE) return { why: `the file holds more than ${MAX_PICTURES_PER_FILE} pictures` };
+    const why = whyNotExaminable(picture.bytes, picture.mime);
+    if (why) return { why: pictures.length === 0 ? why : `${picture.what}: ${why}` };
+    pictures.push(picture);
+    const extra = extraPictures(picture.bytes, picture.mime);
+    if ('pictures' in extra) queue.push(...extra.pictures.map((p) => ({ ...p, what: pictures.length === 1 ? p.what : `${p.what} in ${picture.what}` })));
+  }
+  return { pictures };
 }
 
 /**

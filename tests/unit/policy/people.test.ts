@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgePeople, whyNotExaminable, type FaceScan } from '@/utils/policy/people';
-import { ascii, concat, gif, jpeg, png } from '../media/image-fixtures';
+import { judgePeople, picturesToExamine, whyNotExaminable, type FaceScan } from '@/utils/policy/people';
+import { ascii, concat, gif, jpeg, jpegSegment, png } from '../media/image-fixtures';
 import { modelReleaseCode, peopleSettingFor } from '@/utils/model/people';
 import { SettingsSchema } from '@/utils/model/settings';
 
@@ -102,5 +102,26 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
     expect(whyNotExaminable(png({ width: 30_000, height: 30_000 }), 'image/png')).toMatch(/too large to decode .*900 megapixels/);
     expect(whyNotExaminable(jpeg({ width: 20_000, height: 20_000 }), 'image/jpeg')).toMatch(/too large to decode/);
     expect(whyNotExaminable(jpeg({ width: 9_000, height: 6_000 }), 'image/jpeg')).toBeNull(); // 54 megapixels: a camera's
+  });
+
+  // A dataset gets the whole file. A second JPEG appended after the first one's end marker (or a
+  // phone's motion-photo video) is in it; before, only the picture the browser shows was examined.
+  it('a file holding more than the picture a browser shows: every picture is examined, or it is not examinable', () => {
+    expect(whyNotExaminable(concat(jpeg(), jpeg({ width: 800, height: 600 })), 'image/jpeg')).toMatch(/after the end of the JPEG/);
+    const cut = jpeg();
+    expect(whyNotExaminable(cut.subarray(0, cut.length - 2), 'image/jpeg')).toMatch(/no end marker/);
+    expect(picturesToExamine(jpeg(), 'image/jpeg')).toEqual({ pictures: [{ bytes: jpeg(), mime: 'image/jpeg', what: 'the image' }] });
+  });
+
+  it('each extra picture is held to the same limits as the first (a decompression bomb as an EXIF thumbnail is not decoded)', () => {
+    const thumb = jpeg({ width: 20_000, height: 20_000 });
+    const ifd1At = 8 + 2 + 4;
+    const thumbAt = ifd1At + 2 + 24 + 4;
+    const tiff = concat(ascii('II*\0'), [8, 0, 0, 0], [0, 0], [ifd1At, 0, 0, 0], [2, 0],
+      [0x01, 0x02, 4, 0, 1, 0, 0, 0, thumbAt, 0, 0, 0],
+      [0x02, 0x02, 4, 0, 1, 0, 0, 0, thumb.length, 0, 0, 0],
+      [0, 0, 0, 0], thumb);
+    const file = jpeg({ segments: [jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiff))] });
+    expect(picturesToExamine(file, 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/EXIF thumbnail.*too large to decode/) });
   });
 });

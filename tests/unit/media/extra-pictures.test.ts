@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extraPictures, jpegEnd } from '../../../utils/media/extra-pictures';
+import { ascii, concat, jpeg, jpegSegment } from './image-fixtures';
+
+const be16 = (n: number) => [(n >> 8) & 255, n & 255];
+const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+
+/**
+ * An MPO (CIPA DC-007): the first JPEG carries an APP2 `MPF` index whose MP entries give each
+ * image's size and offset (from the index's TIFF header; 0 for the first), the others follow.
+ */
+function mpo(first: { width: number; height: number }, others: Uint8Array[], opts: { lie?: (entry: number[], i: number) => number[] } = {}): Uint8Array {
+  const entryFor = (size: number, offset: number) => [...be32(0x030000), ...be32(size), ...be32(offset), 0, 0, 0, 0];
+  const n = others.length + 1;
+  // TIFF header (8) + IFD count (2) + 2 entries (24) + next IFD (4), then the MP entries.
+  const entriesAt = 8 + 2 + 24 + 4;
+  const index = (sizes: number[], offsets: number[]) =>
+    concat(ascii('MPF\0'), ascii('MM\0*'), be32(8), be16(2),
+      [0xb0, 0x01, 0, 4, ...be32(1), ...be32(n)],
+      [0xb0, 0x02, 0, 7, ...be32(16 * n), ...be32(entriesAt)],
+      be32(0),
+      ...sizes.map((s, i) => (opts.lie ?? ((e) => e))(entryFor(s, offsets[i]!), i)));
+  // Lay out once to learn where the index's TIFF header lands, then again with real offsets.
+  const build = (offsets: number[]) => {
+    const firstSize = jpeg({ ...first, segments: [jpegSegment(0xe2, index(others.map(() => 0).concat(0), offsets))] }).length;
+    return { firstSize };
+  };
+  const { firstSize } = build(others.map(() => 0).concat(0));
+  const headerAt = 2 + 4 + 4; // SOI, APP2 marker and length, 'MPF\0'
+  const offsets = [0];
+  let at = firstSize;
+  for (const o of others) {
+    offsets.push(at - headerAt);
+    at += o.length;
+  }
+  const sizes = [firstSize, ...others.map((o) => o.length)];
+  return concat(jpeg({ ...first, segments: [jpegSegment(0xe2, index(sizes, offsets))] }), ...others);
+}
+
+describe('extraPictures: pictures a file carries beyond the one a browser shows', () => {
+  it('a plain JPEG carries none', () => {
+    expect(extraPictures(jpeg(), 'image/jpeg')).toEqual({ pictures: [] });
+  });
+
+  // A dataset gets the whole file: PIL opens an MPO as a sequence of its pictures. Before, only
+  // the first was examined and a face in the second was kept.
+  it('an MPO (multi-picture JPEG): every picture after the first, as its own JPEG', () => {
+    const second = jpeg({ width: 640, height: 480 });
+    const third = jpeg({ width: 320, height: 200 });
+    const file = mpo({ width: 20, height: 10 }, [second, third]);
+    const found = extraPictures(file, 'image/jpeg');
+    expect('why' in found).toBe(false);
+    if ('why' in found) return;
+    expect(found.pictures.map((p) => Array.from(p.bytes))).toEqual([Array.from(second), Array.from(third)]);
+    expect(found.pictures.every((p) => p.mime === 'image/jpeg')).toBe(true);
+  });
+
+  it('an MPO entry pointing outside the file or at bytes that are not a JPEG is a reason, not a skip', () => {
+    const second = jpeg({ width: 64, height: 64 });
+    const outside = mpo({ width: 20, height: 10 }, [second], { lie: (e, i) => (i === 1 ? [...e.slice(0, 4), ...be32(1_000_000), ...e.slice(8)] : e) });
+    expect(extraPictures(outside, 'image/jpeg')).toHaveProperty('why');
+    const notJpeg = mpo({ width: 20, height: 10 }, [concat([0, 0], second.subarray(2))]);
+    expect(extraPictures(notJpeg, 'image/jpeg')).toHaveProperty('why');
+  });
+
+  // A second JPEG (or a phone's motion-photo video) appended after the first one's end is in
+  // every copy of the file; no index names it, so Heed cannot say what it shows.
+  it('bytes after the JPEG ends that no MPF entry accounts for are a reason; padding is not', () => {
+    expect(extraPictures(concat(jpeg(), jpeg({ width: 500, height: 500 })), 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/after the end of the JPEG/) });
+    expect(extraPictures(concat(jpeg(), ascii('....ftypmp42')), 'image/jpeg')).toHaveProperty('why');
+    expect(extraPictures(concat(jpeg(), new Uint8Array(64)), 'image/jpeg')).toEqual({ pictures: [] });
+  });
+
+  it('a JPEG without its end marker (cut) is a reason', () => {
+    const file = jpeg();
+    expect(extraPictures(file.subarray(0, file.length - 2), 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/end/) });
+  });
+
+  it('an EXIF thumbnail (IFD1 JPEGInterchangeFormat) is a picture of its own', () => {
+    const thumb = jpeg({ width: 160, height: 120 });
+    // TIFF header, IFD0 with no entries pointing at IFD1, IFD1 with the thumbnail's offset and length.
+    const ifd1At = 8 + 2 + 4;
+    const thumbAt = ifd1At + 2 + 24 + 4;
+    const tiff = concat(ascii('II*\0'), [8, 0, 0, 0], [0, 0], [ifd1At, 0, 0, 0], [2, 0],
+      [0x01, 0x02, 4, 0, 1, 0, 0, 0, thumbAt, 0, 0, 0],
+      [0x02, 0x02, 4, 0, 1, 0, 0, 0, thumb.length & 255, thumb.length >> 8, 0, 0],
+      [0, 0, 0, 0], thumb);
+    const file = jpeg({ segments: [jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiff))] });
+    const found = extraPictures(file, 'image/jpeg');
+    expect('why' in found ? found.why : found.pictures.map((p) => p.bytes.length)).toEqual([thumb.length]);
+  });
+
+  it('jpegEnd steps over entropy-coded data with stuffed bytes, restart markers and several scans', () => {
+    const sos = jpegSegment(0xda, Uint8Array.from([1, 1, 0, 0, 63, 0]));
+    const file = concat([0xff, 0xd8], sos, [1, 0xff, 0x00, 2, 0xff, 0xd0, 3], sos, [4, 0xff, 0xff, 0xd9], [9, 9]);
+    expect(jpegEnd(file)).toBe(file.length - 2);
+  });
+
+  it('never throws on any bytes', () => {
+    const base = mpo({ width: 20, height: 10 }, [jpeg({ width: 64, height: 64 })]);
+    fc.assert(fc.property(fc.nat(base.length - 1), fc.nat(255), fc.nat(base.length), (at, value, cut) => {
+      const b = Uint8Array.from(base);
+      b[at] = value;
+      extraPictures(b.subarray(0, cut), 'image/jpeg');
+    }), { numRuns: 2000 });
+  });
+});
