@@ -1,4 +1,4 @@
-import { bytesEqual, jpegSegments, u16be } from './image-containers';
+import { bytesEqual, fourCC, jpegSegments, readBoxes, u16be, u32be, type Part } from './image-containers';
 
 /** One more picture a file carries, as a file of its own for the browser to decode. */
 export interface ExtraPicture {
@@ -19,6 +19,7 @@ export interface ExtraPicture {
  */
 export function extraPictures(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
   if (mime === 'image/jpeg') return jpegExtraPictures(bytes);
+  if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifExtraPictures(bytes);
   return { pictures: [] };
 }
 
@@ -141,4 +142,117 @@ function jpegExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
     at++;
   }
   return { pictures };
+}
+
+/** Item types that are not pictures (ISO/IEC 23008-12 §6.4: EXIF, XMP and other MIME metadata, URIs). */
+const METADATA_ITEM_TYPES = new Set(['Exif', 'mime', 'uri ']);
+/** `auxC` types of an alpha plane (MIAF / AV1-ISOBMFF §4; HEVC auxid 1), handled as transparency. */
+const ALPHA_AUX_TYPES = new Set(['urn:mpeg:mpegB:cicp:systems:auxiliary:alpha', 'urn:mpeg:hevc:2015:auxid:1']);
+
+/** The children of box `part` after a FullBox header (version and flags), or null when cut. */
+function fullBoxChildren(b: Uint8Array, part: Part, skip = 4): Part[] | null {
+  const walk = readBoxes(b, part.start + skip, part.end);
+  return walk.complete ? walk.parts : null;
+}
+
+/**
+ * AVIF/HEIF (ISO/IEC 23008-12 §9): the browser shows the primary item (`pitm`), built from the
+ * items it derives from (`dimg`: grid tiles, overlays; `tbas`: HEVC tiles), with its alpha plane
+ * (`auxl` with an alpha `auxC`, which is transparency: media/transparency.ts). Every other picture
+ * item — a thumbnail (`thmb`), a depth map or another auxiliary image, a second image, a gain map —
+ * is in a dataset that keeps the file, and Heed cannot decode one item alone: decision (fail
+ * closed), such a file is not examinable. A `meta` box Heed cannot read is not either.
+ */
+function heifExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why: string } {
+  const unreadable = { why: 'Heed could not read which pictures the AVIF/HEIF file holds' };
+  const meta = readBoxes(b).parts.find((p) => p.type === 'meta');
+  const boxes = meta && fullBoxChildren(b, meta);
+  if (!boxes) return unreadable;
+  const child = (type: string) => boxes.find((p) => p.type === type);
+  const pitm = child('pitm');
+  const iinf = child('iinf');
+  if (!pitm || !iinf) return unreadable;
+  const id = (at: number, wide: boolean) => (wide ? u32be(b, at) : u16be(b, at));
+  const primary = id(pitm.start + 4, b[pitm.start] !== 0);
+  // iinf: entry count (16 or 32 bits), then `infe` boxes of version 2 or 3 (id, protection, type).
+  const entries = fullBoxChildren(b, iinf, b[iinf.start] === 0 ? 6 : 8);
+  if (!entries || entries.length === 0) return unreadable;
+  const types = new Map<number, string>();
+  for (const infe of entries) {
+    const version = b[infe.start];
+    if (infe.type !== 'infe' || version === undefined || version < 2) return unreadable;
+    const at = infe.start + 4;
+    types.set(id(at, version === 3), fourCC(b, at + (version === 3 ? 4 : 2) + 2));
+  }
+  // iref: typed boxes, each from one item to several (16- or 32-bit ids).
+  const refs: { type: string; from: number; to: number[] }[] = [];
+  const iref = child('iref');
+  if (iref) {
+    const wide = b[iref.start] !== 0;
+    const size = wide ? 4 : 2;
+    const list = fullBoxChildren(b, iref);
+    if (!list) return unreadable;
+    for (const r of list) {
+      const count = u16be(b, r.start + size);
+      if (r.start + size + 2 + count * size > r.end) return unreadable;
+      refs.push({ type: r.type, from: id(r.start, wide), to: Array.from({ length: count }, (_, i) => id(r.start + size + 2 + i * size, wide)) });
+    }
+  }
+  const alphaItems = alphaAuxItems(b, child('iprp'));
+  if (!alphaItems) return unreadable;
+  // What the browser's picture is made of: the primary, what it derives from, their alpha planes.
+  const shown = new Set([primary]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of refs) {
+      const parts = (r.type === 'dimg' || r.type === 'tbas') && shown.has(r.from) ? r.to : r.type === 'auxl' && alphaItems.has(r.from) && r.to.some((t) => shown.has(t)) ? [r.from] : [];
+      for (const item of parts) if (!shown.has(item)) { shown.add(item); grew = true; }
+    }
+  }
+  const others = [...types].filter(([item, type]) => !shown.has(item) && !METADATA_ITEM_TYPES.has(type));
+  if (!types.has(primary)) return unreadable;
+  if (others.length > 0) {
+    const kinds = [...new Set(others.map(([item]) => refs.find((r) => r.from === item)?.type ?? 'image'))].join(', ');
+    return { why: `the AVIF/HEIF file holds ${others.length} picture${others.length === 1 ? '' : 's'} besides the one a browser shows (${kinds}), which Heed cannot decode on their own` };
+  }
+  return { pictures: [] };
+}
+
+/** Items with an alpha `auxC` property (`ipco` properties, `ipma` associations; §9.3), or null when cut. */
+function alphaAuxItems(b: Uint8Array, iprp: Part | undefined): Set<number> | null {
+  const items = new Set<number>();
+  if (!iprp) return items;
+  const inside = readBoxes(b, iprp.start, iprp.end);
+  const ipco = inside.parts.find((p) => p.type === 'ipco');
+  if (!inside.complete || !ipco) return inside.complete ? items : null;
+  const props = readBoxes(b, ipco.start, ipco.end);
+  if (!props.complete) return null;
+  const alphaIndex = new Set<number>();
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  props.parts.forEach((p, i) => {
+    if (p.type !== 'auxC') return;
+    const text = b.subarray(p.start + 4, p.end);
+    const nul = text.indexOf(0);
+    if (ALPHA_AUX_TYPES.has(decoder.decode(nul < 0 ? text : text.subarray(0, nul)))) alphaIndex.add(i + 1);
+  });
+  for (const ipma of inside.parts.filter((p) => p.type === 'ipma')) {
+    const version = b[ipma.start]!;
+    const wideIndex = (b[ipma.start + 3]! & 1) === 1;
+    const count = u32be(b, ipma.start + 4);
+    let at = ipma.start + 8;
+    for (let e = 0; e < count; e++) {
+      if (at + (version < 1 ? 3 : 5) > ipma.end) return null;
+      const item = version < 1 ? u16be(b, at) : u32be(b, at);
+      at += version < 1 ? 2 : 4;
+      const n = b[at]!;
+      at += 1;
+      for (let k = 0; k < n; k++) {
+        if (at + (wideIndex ? 2 : 1) > ipma.end) return null;
+        const index = wideIndex ? u16be(b, at) & 0x7fff : b[at]! & 0x7f;
+        at += wideIndex ? 2 : 1;
+        if (alphaIndex.has(index)) items.add(item);
+      }
+    }
+  }
+  return items;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extraPictures, jpegEnd } from '../../../utils/media/extra-pictures';
-import { ascii, concat, jpeg, jpegSegment } from './image-fixtures';
+import { ascii, box, concat, isoBmff, jpeg, jpegSegment } from './image-fixtures';
 
 const be16 = (n: number) => [(n >> 8) & 255, n & 255];
 const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
@@ -103,6 +103,53 @@ describe('extraPictures: pictures a file carries beyond the one a browser shows'
       const b = Uint8Array.from(base);
       b[at] = value;
       extraPictures(b.subarray(0, cut), 'image/jpeg');
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('extraPictures: AVIF/HEIF items (ISO/IEC 23008-12 §6, §9)', () => {
+  const fullBox = (type: string, version: number, ...content: (Uint8Array | number[])[]) => box(type, concat([version, 0, 0, 0], ...content));
+  const infe = (id: number, type: string) => fullBox('infe', 2, be16(id), [0, 0], ascii(type), [0]);
+  const ref = (type: string, from: number, to: number[]) => box(type, concat(be16(from), be16(to.length), ...to.map(be16)));
+  /** A `meta` box: primary item 1, the given items (id → type), references and properties (ipco boxes, ipma id → 1-based indices). */
+  const heif = (items: [number, string][], refs: Uint8Array[] = [], props: Uint8Array[] = [], assoc: [number, number[]][] = []) => {
+    const ipma = fullBox('ipma', 0, be32(assoc.length), ...assoc.map(([id, ix]) => concat(be16(id), [ix.length], ix)));
+    const meta = fullBox('meta', 0,
+      fullBox('hdlr', 0, be32(0), ascii('pict'), new Uint8Array(13)),
+      fullBox('pitm', 0, be16(1)),
+      fullBox('iinf', 0, be16(items.length), ...items.map(([id, t]) => infe(id, t))),
+      fullBox('iref', 0, ...refs),
+      box('iprp', concat(box('ipco', concat(...props)), ipma)));
+    return concat(isoBmff('avif', undefined, ['mif1', 'miaf']), meta);
+  };
+  const alpha = fullBox('auxC', 0, ascii('urn:mpeg:mpegB:cicp:systems:auxiliary:alpha\0'));
+  const depth = fullBox('auxC', 0, ascii('urn:mpeg:hevc:2015:auxid:2\0'));
+
+  it('the primary item, its grid tiles, its alpha and metadata items are the picture a browser shows', () => {
+    const file = heif([[1, 'grid'], [2, 'av01'], [3, 'av01'], [4, 'av01'], [5, 'Exif'], [6, 'mime']], [ref('dimg', 1, [2, 3]), ref('auxl', 4, [1]), ref('cdsc', 5, [1])], [alpha], [[4, [1]]]);
+    expect(extraPictures(file, 'image/avif')).toEqual({ pictures: [] });
+  });
+
+  // A dataset keeping the file gets every item. A thumbnail, a depth map or a second image
+  // item can hold a face that the primary does not show; Heed cannot decode one item alone.
+  it('any other image item (a thumbnail, a depth map, a second image) makes the file not examinable', () => {
+    expect(extraPictures(heif([[1, 'av01'], [2, 'av01']], [ref('thmb', 2, [1])]), 'image/avif')).toMatchObject({ why: expect.stringMatching(/1 picture/) });
+    expect(extraPictures(heif([[1, 'av01'], [2, 'av01']]), 'image/avif')).toHaveProperty('why');
+    expect(extraPictures(heif([[1, 'av01'], [2, 'av01']], [ref('auxl', 2, [1])], [depth], [[2, [1]]]), 'image/avif')).toHaveProperty('why');
+  });
+
+  it('a file whose items cannot be read is not examinable', () => {
+    expect(extraPictures(isoBmff('avif'), 'image/avif')).toHaveProperty('why');
+    const file = heif([[1, 'av01']]);
+    expect(extraPictures(file.subarray(0, file.length - 10), 'image/heic')).toHaveProperty('why');
+  });
+
+  it('never throws on any bytes', () => {
+    const base = heif([[1, 'grid'], [2, 'av01'], [3, 'av01']], [ref('dimg', 1, [2]), ref('auxl', 3, [1])], [alpha], [[3, [1]]]);
+    fc.assert(fc.property(fc.nat(base.length - 1), fc.nat(255), fc.nat(base.length), (at, value, cut) => {
+      const b = Uint8Array.from(base);
+      b[at] = value;
+      extraPictures(b.subarray(0, cut), 'image/avif');
     }), { numRuns: 2000 });
   });
 });
