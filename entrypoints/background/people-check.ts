@@ -4,7 +4,8 @@ import { judgePeople, picturesToExamine, type FaceScan, type PeopleJudgement } f
 import { detectionPlan, distinctFaces, type PlacedFace } from '@/utils/people/detection-plan';
 import { isOpaque } from '@/utils/people/alpha-views';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
-import { readImageSize } from '@/utils/media/image-bytes';
+import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
+import { rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
 import { detectInPasses } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
@@ -60,23 +61,31 @@ function canvasFor(width: number, height: number): OffscreenCanvasRenderingConte
 }
 
 /**
- * Faces of `minFacePx` or more in one decoded picture, in the passes detection-plan.ts lays out:
- * a small picture in one pass at its own size, a larger one in tiles, so its small faces are not
- * shrunk out of the detector's sight. `translucent` says whether any pixel drawn was not opaque.
+ * Faces of `minFacePx` or more in one decoded picture turned `rotation` clockwise, in the passes
+ * detection-plan.ts lays out: a small picture in one pass at its own size, a larger one in tiles,
+ * so its small faces are not shrunk out of the detector's sight. Boxes are in the unturned
+ * picture's pixels; `translucent` says whether any pixel drawn was not opaque.
  */
-async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
-  const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);
+async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, rotation: Rotation = 0): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
+  const sideways = rotation === 90 || rotation === 270;
+  const [turnedWidth, turnedHeight] = sideways ? [bitmap.height, bitmap.width] : [bitmap.width, bitmap.height];
+  const plan = detectionPlan(turnedWidth, turnedHeight, minFacePx, DETECTOR_INPUT_SIZE);
   if (!plan.ok) throw new Error(plan.why);
   let translucent = false;
   const drawLevel = ({ width, height }: { width: number; height: number }) => {
     const context = canvasFor(width, height);
-    context.drawImage(bitmap, 0, 0, width, height);
+    // The picture drawn turned: (x, y) → (height − y, x) at 90°, as orientation.ts maps boxes back.
+    if (rotation === 90) context.setTransform(0, 1, -1, 0, width, 0);
+    else if (rotation === 180) context.setTransform(-1, 0, 0, -1, width, height);
+    else if (rotation === 270) context.setTransform(0, -1, 1, 0, 0, height);
+    context.drawImage(bitmap, 0, 0, sideways ? height : width, sideways ? width : height);
+    context.setTransform(1, 0, 0, 1, 0, 0);
     const pixels = context.getImageData(0, 0, width, height);
     translucent ||= !isOpaque(pixels);
     return pixels;
   };
-  const faces = await detectInPasses(plan.levels, drawLevel, await faceDetector());
-  return { faces, translucent };
+  const found = await detectInPasses(plan.levels, drawLevel, await faceDetector());
+  return { faces: found.map((f) => unrotateFace(f, rotation, bitmap.width, bitmap.height)), translucent };
 }
 
 /** Run `use` on a bitmap of `source`, closed after. */
@@ -114,7 +123,8 @@ async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ so
 
 /**
  * Faces in one picture of a file: decoded once (orientation applied) and searched for faces of
- * `minFacePx` or more (facesInBitmap). A picture with pixels that are not opaque is also examined
+ * `minFacePx` or more (facesInBitmap), also turned back to how it is stored when its EXIF
+ * orientation turns it (people/orientation.ts). A picture with pixels that are not opaque is also examined
  * as the colours under its transparency (hiddenColourBitmap), or throws when Heed cannot read them.
  */
 async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number): Promise<PlacedFace[]> {
@@ -123,7 +133,12 @@ async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number
   const declared = readImageSize(bytes, mime);
   const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
   if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
-  const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, (bitmap) => facesInBitmap(bitmap, minFacePx));
+  const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, async (bitmap) => {
+    const turns = [];
+    // One turn at a time: one level's pixels in memory at once.
+    for (const rotation of rotationsToExamine(exifOrientation(bytes, mime))) turns.push(await facesInBitmap(bitmap, minFacePx, rotation));
+    return { faces: turns.flatMap((t) => t.faces), translucent: turns.some((t) => t.translucent) };
+  });
   const faces = [...shown.faces];
   if (shown.translucent) {
     const hidden = await hiddenColourBitmap(bytes, mime);
