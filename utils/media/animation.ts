@@ -36,14 +36,21 @@ export function readAnimation(bytes: Uint8Array, mime: string): Animation {
   }
 }
 
+/** What one pass over a GIF found: its image descriptors, and where its trailer ends (null when none is reached, with why). */
+export interface GifWalk {
+  frames: number;
+  end: number | null;
+  why?: string;
+}
+
 /**
  * GIF89a §17–§27: header, logical screen descriptor, global colour table, then blocks —
  * extensions (0x21) and images (0x2C), each followed by data sub-blocks — until the trailer
  * (0x3B). Each image descriptor is a frame. One pass over the bytes; a cut or junk byte ends it.
  */
-function gifAnimation(b: Uint8Array): Animation {
-  if (!bytesEqual(b, 0, 'GIF87a') && !bytesEqual(b, 0, 'GIF89a')) return unknown('not a GIF');
-  if (b.length < 13) return unknown('the GIF ends inside its header');
+export function walkGif(b: Uint8Array): GifWalk {
+  if (!bytesEqual(b, 0, 'GIF87a') && !bytesEqual(b, 0, 'GIF89a')) return { frames: 0, end: null, why: 'not a GIF' };
+  if (b.length < 13) return { frames: 0, end: null, why: 'the GIF ends inside its header' };
   const colourTable = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
   let at = 13 + colourTable(b[10]!);
   let frames = 0;
@@ -57,10 +64,10 @@ function gifAnimation(b: Uint8Array): Animation {
     }
     return -1;
   };
-  const ended = (why: string) => (frames > 1 ? { kind: 'animated' as const, frames } : unknown(why));
+  const ended = (why: string): GifWalk => ({ frames, end: null, why });
   while (at < b.length) {
     const block = b[at]!;
-    if (block === 0x3b) return framesOf(frames);
+    if (block === 0x3b) return { frames, end: at + 1 };
     if (block === 0x21) {
       const next = subBlocks(at + 2);
       if (next < 0) return ended('the GIF ends inside an extension block');
@@ -76,6 +83,12 @@ function gifAnimation(b: Uint8Array): Animation {
     }
   }
   return ended('the GIF ends without its trailer');
+}
+
+function gifAnimation(b: Uint8Array): Animation {
+  const walk = walkGif(b);
+  if (walk.end !== null) return framesOf(walk.frames);
+  return walk.frames > 1 ? { kind: 'animated', frames: walk.frames } : unknown(walk.why ?? 'the GIF cannot be read');
 }
 
 /**

@@ -1,4 +1,5 @@
-import { bytesEqual, fourCC, jpegSegments, readBoxes, u16be, u32be, type Part } from './image-containers';
+import { walkGif } from './animation';
+import { bytesEqual, fourCC, isWebp, jpegSegments, pngChunks, readBoxes, u16be, u32be, u32le, type Part } from './image-containers';
 
 /** One more picture a file carries, as a file of its own for the browser to decode. */
 export interface ExtraPicture {
@@ -13,13 +14,14 @@ export interface ExtraPicture {
  * dataset that keeps the file, and some tools show them (PIL opens an MPO as a sequence; file
  * browsers show EXIF thumbnails). The people check (DESIGN.md §2 rule 6) examines each, or,
  * when Heed cannot say what a file holds, the answer is a reason (`people-unchecked`, fail
- * closed): an MPF entry that does not point at a JPEG inside the file, bytes after the JPEG's
- * end that no MPF entry accounts for (an appended JPEG, a phone's motion-photo video), a JPEG
- * without its end marker. Never throws.
+ * closed): an MPF entry that does not point at a JPEG inside the file, bytes after the end of a
+ * JPEG, PNG, GIF or WebP that no MPF entry accounts for (an appended JPEG, a phone's motion-photo
+ * video), a file cut before its end. Never throws.
  */
 export function extraPictures(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
   if (mime === 'image/jpeg') return jpegExtraPictures(bytes);
   if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifExtraPictures(bytes);
+  if (mime === 'image/png' || mime === 'image/gif' || mime === 'image/webp') return nothingAfterEnd(bytes, mime);
   return { pictures: [] };
 }
 
@@ -134,14 +136,43 @@ function jpegExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
       if (thumb && b[thumb.from] === 0xff && b[thumb.from + 1] === 0xd8) pictures.push({ bytes: b.subarray(thumb.from, thumb.to), mime: 'image/jpeg', what: 'the EXIF thumbnail' });
     }
   }
-  // Everything after the end marker must be an MPF picture or padding (zero or 0xFF bytes).
+  const unnamed = unnamedAfter(b, end, covered, 'JPEG');
+  return unnamed ? { why: unnamed } : { pictures };
+}
+
+/**
+ * Why the bytes from `end` on are not all accounted for — each in a `covered` range or padding
+ * (zero or 0xFF bytes) — or null when they are.
+ */
+function unnamedAfter(b: Uint8Array, end: number, covered: readonly { from: number; to: number }[], format: string): string | null {
   for (let at = end; at < b.length; ) {
     const range = covered.find((r) => r.from <= at && at < r.to);
     if (range) { at = range.to; continue; }
-    if (b[at] !== 0x00 && b[at] !== 0xff) return { why: `the file holds ${b.length - at} bytes after the end of the JPEG that no index names (another picture or a video may be there)` };
+    if (b[at] !== 0x00 && b[at] !== 0xff) return `the file holds ${b.length - at} bytes after the end of the ${format} that no index names (another picture or a video may be there)`;
     at++;
   }
-  return { pictures };
+  return null;
+}
+
+/** A PNG (to IEND, PNG §5.6), GIF (to its trailer) or WebP (to its RIFF size) with nothing after it but padding. */
+function nothingAfterEnd(b: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
+  let end: number | null = null;
+  let format = 'WebP';
+  if (mime === 'image/png') {
+    format = 'PNG';
+    const walk = pngChunks(b);
+    const last = walk.parts.at(-1);
+    if (walk.complete && last) end = last.end + 4;
+  } else if (mime === 'image/gif') {
+    format = 'GIF';
+    end = walkGif(b).end;
+  } else if (isWebp(b)) {
+    const riffEnd = 8 + u32le(b, 4) + (u32le(b, 4) & 1);
+    if (riffEnd <= b.length) end = riffEnd;
+  }
+  if (end === null) return { why: `the ${format} is cut or damaged before its end: what it holds cannot be told` };
+  const unnamed = unnamedAfter(b, end, [], format);
+  return unnamed ? { why: unnamed } : { pictures: [] };
 }
 
 /** Item types that are not pictures (ISO/IEC 23008-12 §6.4: EXIF, XMP and other MIME metadata, URIs). */

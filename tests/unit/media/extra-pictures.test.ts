@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extraPictures, jpegEnd } from '../../../utils/media/extra-pictures';
-import { ascii, box, concat, isoBmff, jpeg, jpegSegment } from './image-fixtures';
+import { ascii, box, concat, gif, isoBmff, jpeg, jpegSegment, png, riffChunk, webp } from './image-fixtures';
 
 const be16 = (n: number) => [(n >> 8) & 255, n & 255];
 const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
@@ -151,5 +151,28 @@ describe('extraPictures: AVIF/HEIF items (ISO/IEC 23008-12 §6, §9)', () => {
       b[at] = value;
       extraPictures(b.subarray(0, cut), 'image/avif');
     }), { numRuns: 2000 });
+  });
+});
+
+// As after a JPEG's end: a picture appended after a PNG's IEND, a GIF's trailer or a WebP's RIFF
+// chunk is in every copy of the file, and nothing Heed decodes shows it.
+describe('extraPictures: bytes after a PNG, GIF or WebP ends', () => {
+  it('bytes after the end that are not padding are a reason; padding and nothing are not', () => {
+    const appended = jpeg({ width: 500, height: 500 });
+    const riffWithin = webp({ chunks: [riffChunk('VP8 ', new Uint8Array(10))] });
+    for (const [file, mime] of [[png(), 'image/png'], [gif(1, 1), 'image/gif'], [riffWithin, 'image/webp']] as const) {
+      expect(extraPictures(file, mime)).toEqual({ pictures: [] });
+      expect(extraPictures(concat(file, new Uint8Array(16)), mime)).toEqual({ pictures: [] });
+      expect(extraPictures(concat(file, appended), mime)).toMatchObject({ why: expect.stringMatching(/after the end of the (PNG|GIF|WebP)/) });
+    }
+  });
+
+  it('a PNG or GIF cut before its end, or a WebP shorter than its RIFF size, is a reason', () => {
+    const p = png();
+    expect(extraPictures(p.subarray(0, p.length - 4), 'image/png')).toHaveProperty('why');
+    const g = gif(1, 1);
+    expect(extraPictures(g.subarray(0, g.length - 1), 'image/gif')).toHaveProperty('why');
+    const w = webp({ chunks: [riffChunk('VP8 ', new Uint8Array(10))] });
+    expect(extraPictures(w.subarray(0, w.length - 4), 'image/webp')).toHaveProperty('why');
   });
 });
