@@ -82,6 +82,12 @@ function webpHiddenColour(b: Uint8Array): HiddenColour {
   return { kind: 'opaque-file', bytes: out, mime: 'image/webp' };
 }
 
+/**
+ * The most decompressed PNG image data `decodePngColours` holds (plus its RGBA output, up to as
+ * much again): a 32-megapixel 8-bit RGBA PNG. Past it the colours are not read (fail closed).
+ */
+export const MAX_PNG_DATA_BYTES = 128 * 2 ** 20;
+
 /** RGBA pixels, alpha set to 255. */
 export interface OpaqueColours {
   data: Uint8ClampedArray<ArrayBuffer>;
@@ -110,6 +116,7 @@ export async function decodePngColours(b: Uint8Array): Promise<OpaqueColours | {
   const bpp = channels * sample;
   const stride = width * bpp;
   const expected = height * (stride + 1);
+  if (expected > MAX_PNG_DATA_BYTES) return { why: `its image data would take ${Math.round(expected / 2 ** 20)} MB, more than the ${MAX_PNG_DATA_BYTES / 2 ** 20} MB Heed decodes to read the colours under transparency` };
   const raw = await inflate(walk.parts.filter((c) => c.type === 'IDAT').map((c) => b.subarray(c.start, c.end)), expected);
   if (!raw) return { why: 'the PNG image data does not decompress to its declared size' };
   const data = new Uint8ClampedArray(width * height * 4);

@@ -98,4 +98,11 @@ describe('decodePngColours: a PNG with alpha, its colours as a dataset that drop
     expect(await decodePngColours(pngOf(1, 1, 6, 8, [[0, 1, 2, 3, 0]], 1))).toHaveProperty('why');
     expect(await decodePngColours(concat(png(), ascii('junk')))).toHaveProperty('why');
   });
+
+  // A small file can declare 60 megapixels at 16 bits: 480 MB of image data before a byte of it
+  // is read, on the worker that runs the collect. Past the cap it is not decoded (fail closed).
+  it('a PNG whose image data would take more than Heed decodes for it answers why, without decoding', async () => {
+    const big = pngOf(10_000, 6_000, 6, 16, [[0]]);
+    expect(await decodePngColours(big)).toMatchObject({ why: expect.stringMatching(/more than .* MB/) });
+  });
 });

@@ -125,3 +125,23 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
     expect(picturesToExamine(file, 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/EXIF thumbnail.*too large to decode/) });
   });
 });
+
+describe('the people check never crashes on bad bytes', () => {
+  // Any bytes under any claimed type: a reason or pictures, never an exception that would end the
+  // collect (cut, flipped and junk bytes of every container the check walks).
+  it('picturesToExamine answers for any bytes under any image type', async () => {
+    const { default: fc } = await import('fast-check');
+    const { IMAGE_MIME_TYPES } = await import('@/utils/media/image-bytes');
+    const { colourUnderTransparency, decodePngColours } = await import('@/utils/media/transparency');
+    const seeds = [jpeg({ segments: [jpegSegment(0xe2, concat(ascii('MPF\0MM\0*'), [0, 0, 0, 8, 0, 1, 0xb0, 2, 0, 7, 0, 0, 0, 32, 0, 0, 0, 26, 0, 0, 0, 0]))] }), png(), gif(1, 1), ascii('RIFF\x20\0\0\0WEBPVP8X\x0a\0\0\0\x10\0\0\0\0\0\0\0\0\0ALPH\x02\0\0\0\0\0'), ascii('\0\0\0\x14ftypavif\0\0\0\0mif1\0\0\0\x10meta\0\0\0\0\0\0\0\0')];
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...seeds), fc.constantFrom(...IMAGE_MIME_TYPES), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 6 }), fc.nat(), async (seed, mime, flips, cut) => {
+      const b = Uint8Array.from(seed);
+      for (const [at, value] of flips) b[at % b.length] = value;
+      const bytes = b.subarray(0, cut % (b.length + 1));
+      const found = picturesToExamine(bytes, mime);
+      expect('why' in found ? typeof found.why : found.pictures.length).toBeTruthy();
+      expect(['none', 'opaque-file', 'png-alpha', 'unreadable']).toContain(colourUnderTransparency(bytes, mime).kind);
+      await decodePngColours(bytes);
+    }), { numRuns: 1500 });
+  });
+});
