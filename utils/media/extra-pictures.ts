@@ -102,18 +102,28 @@ function mpfRanges(b: Uint8Array, payloadStart: number, payloadEnd: number): { f
   return ranges;
 }
 
-/** EXIF IFD1's JPEGInterchangeFormat (0x0201) and its length (0x0202), EXIF 2.32 §4.5.5. */
-function exifThumbnail(b: Uint8Array, payloadStart: number, payloadEnd: number): { from: number; to: number } | null {
+/**
+ * The EXIF thumbnail (IFD1, EXIF 2.32 §4.5.5): the range of its JPEG (JPEGInterchangeFormat
+ * 0x0201 and its length 0x0202), null when IFD1 holds no picture, or why Heed cannot read the
+ * one it declares — uncompressed strips (0x0111), a range outside the segment, bytes that are
+ * not a JPEG, an IFD1 that cannot be read. Decision (fail closed): a thumbnail a file browser
+ * shows is in the file, so one Heed cannot decode is a reason, not a skip.
+ */
+function exifThumbnail(b: Uint8Array, payloadStart: number, payloadEnd: number): { from: number; to: number } | { why: string } | null {
   const base = payloadStart + 6;
   const tiff = tiffAt(b.subarray(0, payloadEnd), base);
   const ifd0 = tiff ? tiff.ifd(tiff.first) : null;
-  const ifd1 = tiff && ifd0 && ifd0.next > 0 ? tiff.ifd(ifd0.next) : null;
-  const offset = ifd1?.tags.get(0x0201);
-  const length = ifd1?.tags.get(0x0202);
-  if (!tiff || !offset || !length) return null;
+  if (!tiff || !ifd0 || ifd0.next <= 0) return null;
+  const ifd1 = tiff.ifd(ifd0.next);
+  if (!ifd1) return { why: 'its EXIF thumbnail directory (IFD1) cannot be read' };
+  const offset = ifd1.tags.get(0x0201);
+  const length = ifd1.tags.get(0x0202);
+  if (!offset || !length) return ifd1.tags.has(0x0111) ? { why: 'its EXIF thumbnail is stored uncompressed, which Heed does not decode' } : null;
   const from = base + tiff.u32(offset.field);
   const to = from + tiff.u32(length.field);
-  return from > base && to > from && to <= payloadEnd ? { from, to } : null;
+  if (!(from > base && to > from + 2 && to <= payloadEnd)) return { why: 'its EXIF thumbnail lies outside the EXIF segment' };
+  if (b[from] !== 0xff || b[from + 1] !== 0xd8) return { why: 'its EXIF thumbnail is not a JPEG' };
+  return { from, to };
 }
 
 function jpegExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why: string } {
@@ -133,7 +143,8 @@ function jpegExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
     }
     if (seg.type === 0xe1 && bytesEqual(b, seg.start, 'Exif\0\0')) {
       const thumb = exifThumbnail(b, seg.start, seg.end);
-      if (thumb && b[thumb.from] === 0xff && b[thumb.from + 1] === 0xd8) pictures.push({ bytes: b.subarray(thumb.from, thumb.to), mime: 'image/jpeg', what: 'the EXIF thumbnail' });
+      if (thumb && 'why' in thumb) return { why: `the JPEG carries an EXIF thumbnail and ${thumb.why}` };
+      if (thumb) pictures.push({ bytes: b.subarray(thumb.from, thumb.to), mime: 'image/jpeg', what: 'the EXIF thumbnail' });
     }
   }
   const unnamed = unnamedAfter(b, end, covered, 'JPEG');

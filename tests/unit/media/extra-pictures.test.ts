@@ -91,6 +91,23 @@ describe('extraPictures: pictures a file carries beyond the one a browser shows'
     expect('why' in found ? found.why : found.pictures.map((p) => p.bytes.length)).toEqual([thumb.length]);
   });
 
+  // A thumbnail a file browser shows is one a dataset keeping the file has; one Heed cannot
+  // decode (uncompressed strips, an offset outside the segment, bytes that are not a JPEG) was
+  // skipped, so a face there was kept.
+  it('an EXIF thumbnail Heed cannot read is a reason, not a skip', () => {
+    const withIfd1 = (entries: number[][], tail: Uint8Array = new Uint8Array()) => {
+      const ifd1At = 8 + 2 + 4;
+      const tiff = concat(ascii('II*\0'), [8, 0, 0, 0], [0, 0], [ifd1At, 0, 0, 0], [entries.length, 0], ...entries, [0, 0, 0, 0], tail);
+      return jpeg({ segments: [jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiff))] });
+    };
+    const at = 8 + 2 + 4 + 2 + 24 + 4;
+    expect(extraPictures(withIfd1([[0x01, 0x02, 4, 0, 1, 0, 0, 0, at, 0, 0, 0], [0x02, 0x02, 4, 0, 1, 0, 0, 0, 200, 0, 0, 0]], new Uint8Array(8)), 'image/jpeg')).toHaveProperty('why');
+    expect(extraPictures(withIfd1([[0x01, 0x02, 4, 0, 1, 0, 0, 0, at, 0, 0, 0], [0x02, 0x02, 4, 0, 1, 0, 0, 0, 8, 0, 0, 0]], ascii('notjpeg!')), 'image/jpeg')).toHaveProperty('why');
+    expect(extraPictures(withIfd1([[0x03, 0x01, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0], [0x11, 0x01, 4, 0, 1, 0, 0, 0, at, 0, 0, 0]], new Uint8Array(8)), 'image/jpeg')).toHaveProperty('why');
+    // IFD1 without any image (only a resolution) holds no picture.
+    expect(extraPictures(withIfd1([[0x28, 0x01, 3, 0, 1, 0, 0, 0, 2, 0, 0, 0]]), 'image/jpeg')).toEqual({ pictures: [] });
+  });
+
   it('jpegEnd steps over entropy-coded data with stuffed bytes, restart markers and several scans', () => {
     const sos = jpegSegment(0xda, Uint8Array.from([1, 1, 0, 0, 63, 0]));
     const file = concat([0xff, 0xd8], sos, [1, 0xff, 0x00, 2, 0xff, 0xd0, 3], sos, [4, 0xff, 0xff, 0xd9], [9, 9]);
