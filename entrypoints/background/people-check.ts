@@ -1,6 +1,6 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
-import { judgePeople, picturesToExamine, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
+import { judgePeople, picturesToExamine, whyReleaseMayNotCover, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
 import { detectionPlan, distinctFaces, type PlacedFace } from '@/utils/people/detection-plan';
 import { isOpaque } from '@/utils/people/alpha-views';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
@@ -176,6 +176,6 @@ export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: n
 export async function checkPeople(bytes: Uint8Array, mime: string, modelRelease: string | null, settings: Settings): Promise<PeopleJudgement> {
   const people = peopleSettingFor(settings);
   const policy = { people, minFacePx: settings.minFacePx };
-  if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy);
-  return judgePeople(await scanForFaces(bytes, mime, settings.minFacePx), modelRelease, policy);
+  if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy, null);
+  return judgePeople(await scanForFaces(bytes, mime, settings.minFacePx), modelRelease, policy, whyReleaseMayNotCover(bytes, mime));
 }

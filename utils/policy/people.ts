@@ -94,6 +94,20 @@ function iconCount(bytes: Uint8Array, mime: string): number | null {
  */
 export const MAX_DECODED_PIXELS = 64_000_000;
 
+/**
+ * Why a model release read from this file may not be the shown picture's, or null. Heed reads
+ * plus:ModelReleaseStatus from every XMP packet in the file; in a file holding more than the
+ * picture a browser shows (media/extra-pictures.ts: MPF pictures, a thumbnail, bytes after the
+ * end), a release may describe another picture, or sit where no viewer looks. Decision (DESIGN.md
+ * §2 rule 6, fail closed): such a release does not waive the people rule.
+ */
+export function whyReleaseMayNotCover(bytes: Uint8Array, mime: string): string | null {
+  const extra = extraPictures(bytes, mime);
+  if ('why' in extra) return extra.why;
+  const n = extra.pictures.length;
+  return n === 0 ? null : `the file holds ${n} picture${n === 1 ? '' : 's'} besides the one shown, and the release may be another picture's`;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -105,12 +119,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * code at all do not allow: fail closed, a limited release does not say which uses it covers.
  * Under `flag` the same findings are recorded as `info` (kept and marked, never refused):
  * rule 6 keeps people photos under `flag`, and an unexamined one is marked as such.
+ * `releaseDoubt` (whyReleaseMayNotCover) says why the file's release may not be the shown
+ * picture's; then it is recorded but does not allow.
  */
-export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, policy: PeoplePolicy): PeopleJudgement {
+export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, policy: PeoplePolicy, releaseDoubt: string | null): PeopleJudgement {
   if (policy.people === 'off') return { evidence: [], people: null };
   const modelRelease = modelReleaseStatus === null || modelReleaseStatus.trim() === '' ? null : modelReleaseCode(modelReleaseStatus);
-  const released = modelRelease !== null && (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelRelease);
-  const releaseText = modelRelease === null ? 'no model release recorded' : `plus:ModelReleaseStatus=${modelRelease}`;
+  const allows = modelRelease !== null && (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelRelease);
+  // A release that may be another picture's (whyReleaseMayNotCover) is recorded, not applied.
+  const released = allows && releaseDoubt === null;
+  const releaseText = modelRelease === null ? 'no model release recorded' : allows && !released ? `plus:ModelReleaseStatus=${modelRelease} not applied (${releaseDoubt})` : `plus:ModelReleaseStatus=${modelRelease}`;
   const refuses = policy.people === 'refuse';
   const base = { kind: 'people' as const, scope: 'image' as const, source: scan.detector };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgePeople, picturesToExamine, whyNotExaminable, type FaceScan } from '@/utils/policy/people';
+import { judgePeople, picturesToExamine, whyNotExaminable, whyReleaseMayNotCover, type FaceScan } from '@/utils/policy/people';
 import { ascii, concat, gif, jpeg, jpegSegment, png } from '../media/image-fixtures';
 import { modelReleaseCode, peopleSettingFor } from '@/utils/model/people';
 import { SettingsSchema } from '@/utils/model/settings';
@@ -20,7 +20,7 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
   });
 
   it('refuses a recognisable face without a model release, with the evidence of what was found', () => {
-    const r = judgePeople(portrait, null, { people: 'refuse', minFacePx: 32 });
+    const r = judgePeople(portrait, null, { people: 'refuse', minFacePx: 32 }, null);
     expect(r.evidence).toHaveLength(1);
     expect(r.evidence[0]).toMatchObject({ kind: 'people', scope: 'image', effect: 'deny', reason: 'person-no-release' });
     expect(r.evidence[0]!.value).toContain('2 faces');
@@ -30,51 +30,51 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
 
   it('MR-UMR and MR-NAP allow; MR-LMR, MR-NON and unknown codes do not (full PLUS URIs read too)', () => {
     for (const release of ['MR-UMR', 'http://ns.useplus.org/ldf/vocab/MR-NAP']) {
-      const r = judgePeople(portrait, release, { people: 'refuse', minFacePx: 32 });
+      const r = judgePeople(portrait, release, { people: 'refuse', minFacePx: 32 }, null);
       expect(r.evidence[0]).toMatchObject({ effect: 'allow' });
       expect(r.evidence[0]!.reason).toBeUndefined();
     }
     for (const release of ['MR-LMR', 'http://ns.useplus.org/ldf/vocab/MR-NON', 'MR-MAYBE']) {
-      expect(judgePeople(portrait, release, { people: 'refuse', minFacePx: 32 }).evidence[0]).toMatchObject({ effect: 'deny', reason: 'person-no-release' });
+      expect(judgePeople(portrait, release, { people: 'refuse', minFacePx: 32 }, null).evidence[0]).toMatchObject({ effect: 'deny', reason: 'person-no-release' });
     }
     expect(modelReleaseCode(' http://ns.useplus.org/ldf/vocab/mr-umr ')).toBe('MR-UMR');
-    expect(judgePeople(portrait, 'MR-LMR', { people: 'refuse', minFacePx: 32 }).people?.modelRelease).toBe('MR-LMR');
+    expect(judgePeople(portrait, 'MR-LMR', { people: 'refuse', minFacePx: 32 }, null).people?.modelRelease).toBe('MR-LMR');
   });
 
   it('faces smaller than the minimum size (shorter side, original pixels) are recorded but do not refuse', () => {
-    const r = judgePeople(crowdOfSmallFaces, null, { people: 'refuse', minFacePx: 32 });
+    const r = judgePeople(crowdOfSmallFaces, null, { people: 'refuse', minFacePx: 32 }, null);
     expect(r.evidence[0]).toMatchObject({ effect: 'info' });
     expect(r.people).toMatchObject({ faces: 2, largestFacePx: 31 });
-    expect(judgePeople(crowdOfSmallFaces, null, { people: 'refuse', minFacePx: 31 }).evidence[0]).toMatchObject({ effect: 'deny' });
+    expect(judgePeople(crowdOfSmallFaces, null, { people: 'refuse', minFacePx: 31 }, null).evidence[0]).toMatchObject({ effect: 'deny' });
   });
 
   it('no face: info evidence, people recorded with zero faces', () => {
-    const r = judgePeople(landscape, null, { people: 'refuse', minFacePx: 32 });
+    const r = judgePeople(landscape, null, { people: 'refuse', minFacePx: 32 }, null);
     expect(r.evidence[0]).toMatchObject({ effect: 'info' });
     expect(r.people).toEqual({ faces: 0, largestFacePx: null, modelRelease: null, detector: DETECTOR });
   });
 
   it('an image the detector could not examine is refused people-unchecked (fail closed)', () => {
-    const r = judgePeople(unchecked, null, { people: 'refuse', minFacePx: 32 });
+    const r = judgePeople(unchecked, null, { people: 'refuse', minFacePx: 32 }, null);
     expect(r.evidence[0]).toMatchObject({ effect: 'deny', reason: 'people-unchecked' });
     expect(r.evidence[0]!.note).toContain('out of memory');
     expect(r.people).toEqual({ faces: null, largestFacePx: null, modelRelease: null, detector: DETECTOR });
   });
 
   it('an unchecked image with a model release that allows is not refused (the release covers any face)', () => {
-    expect(judgePeople(unchecked, 'MR-UMR', { people: 'refuse', minFacePx: 32 }).evidence[0]).toMatchObject({ effect: 'allow' });
+    expect(judgePeople(unchecked, 'MR-UMR', { people: 'refuse', minFacePx: 32 }, null).evidence[0]).toMatchObject({ effect: 'allow' });
   });
 
   it('flag keeps and marks: the same findings never deny', () => {
     for (const scan of [portrait, unchecked]) {
-      const r = judgePeople(scan, null, { people: 'flag', minFacePx: 32 });
+      const r = judgePeople(scan, null, { people: 'flag', minFacePx: 32 }, null);
       expect(r.evidence.every((e) => e.effect !== 'deny')).toBe(true);
       expect(r.people).not.toBeNull();
     }
   });
 
   it('off: no evidence, people null', () => {
-    expect(judgePeople(portrait, null, { people: 'off', minFacePx: 32 })).toEqual({ evidence: [], people: null });
+    expect(judgePeople(portrait, null, { people: 'off', minFacePx: 32 }, null)).toEqual({ evidence: [], people: null });
   });
 
   it('only a still raster image can be examined: an SVG, an animation (a face may be in any frame) or a file whose frames cannot be told is not', () => {
@@ -123,6 +123,29 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
       [0, 0, 0, 0], thumb);
     const file = jpeg({ segments: [jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiff))] });
     expect(picturesToExamine(file, 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/EXIF thumbnail.*too large to decode/) });
+  });
+});
+
+describe('a model release read from a file of several pictures', () => {
+  // Heed reads plus:ModelReleaseStatus from every XMP packet in the file. In a file holding more
+  // than the picture shown — an MPO's second picture, a thumbnail, bytes appended after the end —
+  // an MR-UMR may be that other picture's, or planted where no viewer looks; before, it waived
+  // the people rule for the face in the picture shown (and for one Heed could not examine).
+  it('does not waive the people rule: the face is refused, and the evidence says why', () => {
+    const appended = concat(jpeg(), jpeg({ segments: [] }));
+    const doubt = whyReleaseMayNotCover(appended, 'image/jpeg');
+    expect(doubt).toMatch(/after the end of the JPEG/);
+    const found = judgePeople(portrait, 'MR-UMR', { people: 'refuse', minFacePx: 32 }, doubt);
+    expect(found.evidence[0]).toMatchObject({ effect: 'deny', reason: 'person-no-release' });
+    expect(found.evidence[0]!.note).toMatch(/MR-UMR.*not applied/);
+    expect(found.people?.modelRelease).toBe('MR-UMR');
+    expect(judgePeople(unchecked, 'MR-UMR', { people: 'refuse', minFacePx: 32 }, doubt).evidence[0]).toMatchObject({ effect: 'deny', reason: 'people-unchecked' });
+  });
+
+  it('a file of one picture keeps its release', () => {
+    expect(whyReleaseMayNotCover(jpeg(), 'image/jpeg')).toBeNull();
+    expect(whyReleaseMayNotCover(gif(1, 1), 'image/gif')).toBeNull();
+    expect(judgePeople(portrait, 'MR-UMR', { people: 'refuse', minFacePx: 32 }, whyReleaseMayNotCover(jpeg(), 'image/jpeg')).evidence[0]).toMatchObject({ effect: 'allow' });
   });
 });
 
