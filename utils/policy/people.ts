@@ -142,8 +142,11 @@ export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, p
   }
 
   const sides = scan.faces.map((f) => Math.round(Math.min(f.width, f.height)));
-  const largest = sides.length === 0 ? null : Math.max(...sides);
-  const recognisable = sides.filter((s) => s >= policy.minFacePx).length;
+  // A side that is not a number (NaN, Infinity from a broken detector answer) may be any size: it
+  // counts as recognisable (fail closed) and is left out of the largest recorded.
+  const measured = sides.filter((s) => Number.isFinite(s));
+  const largest = measured.length === 0 ? null : Math.max(...measured);
+  const recognisable = sides.filter((s) => !Number.isFinite(s) || s >= policy.minFacePx).length;
   const people: PeopleRecord = { faces: sides.length, largestFacePx: largest, modelRelease, detector: scan.detector };
   const value = `${plural(sides.length, 'face')}${largest === null ? '' : `, largest ${largest} px`}; ${releaseText}`;
   if (recognisable === 0) {

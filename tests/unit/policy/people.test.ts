@@ -126,6 +126,18 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
   });
 });
 
+describe('a face box whose size is not a number', () => {
+  // A detector answer of NaN or Infinity (a broken backend, a degenerate input) made the face
+  // "smaller than the minimum" (NaN >= 32 is false) and the image was kept as having no
+  // recognisable face. A face of unknown size may be any size: it counts (fail closed).
+  it('counts as recognisable, and the record keeps a number for the largest face', () => {
+    const odd: FaceScan = { status: 'examined', detector: DETECTOR, faces: [{ width: Number.NaN, height: 40 }, { width: 10, height: 12 }] };
+    const r = judgePeople(odd, null, { people: 'refuse', minFacePx: 32 }, null);
+    expect(r.evidence[0]).toMatchObject({ effect: 'deny', reason: 'person-no-release' });
+    expect(r.people).toMatchObject({ faces: 2, largestFacePx: 10 });
+  });
+});
+
 describe('a model release read from a file of several pictures', () => {
   // Heed reads plus:ModelReleaseStatus from every XMP packet in the file. In a file holding more
   // than the picture shown — an MPO's second picture, a thumbnail, bytes appended after the end —
