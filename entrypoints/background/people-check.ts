@@ -1,7 +1,7 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
 import { judgePeople, picturesToExamine, whyReleaseMayNotCover, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
-import { detectionPlan, distinctFaces, type PlacedFace } from '@/utils/people/detection-plan';
+import { detectionPlan, distinctFaces, type DetectionLevel, type PlacedFace } from '@/utils/people/detection-plan';
 import { isOpaque } from '@/utils/people/alpha-views';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
@@ -63,7 +63,8 @@ function canvasFor(width: number, height: number): OffscreenCanvasRenderingConte
 /**
  * Faces of `minFacePx` or more in one decoded picture turned `rotation` clockwise, in the passes
  * detection-plan.ts lays out: a small picture in one pass at its own size, a larger one in tiles,
- * so its small faces are not shrunk out of the detector's sight. Boxes are in the unturned
+ * so its small faces are not shrunk out of the detector's sight, and every picture once more
+ * small on a grey margin, where a face filling it is seen (the context pass). Boxes are in the unturned
  * picture's pixels; `translucent` says whether any pixel drawn was not opaque.
  */
 async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, rotation: Rotation = 0): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
@@ -72,19 +73,26 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, rotation: R
   const plan = detectionPlan(turnedWidth, turnedHeight, minFacePx, DETECTOR_INPUT_SIZE);
   if (!plan.ok) throw new Error(plan.why);
   let translucent = false;
-  const drawLevel = ({ width, height }: { width: number; height: number }) => {
-    const context = canvasFor(width, height);
-    // The picture drawn turned: (x, y) → (height − y, x) at 90°, as orientation.ts maps boxes back.
-    if (rotation === 90) context.setTransform(0, 1, -1, 0, width, 0);
-    else if (rotation === 180) context.setTransform(-1, 0, 0, -1, width, height);
-    else if (rotation === 270) context.setTransform(0, -1, 1, 0, 0, height);
+  const drawLevel = ({ width, height, pad }: DetectionLevel) => {
+    const context = canvasFor(width + 2 * pad, height + 2 * pad);
+    if (pad > 0) {
+      context.fillStyle = 'rgb(128, 128, 128)';
+      context.fillRect(0, 0, width + 2 * pad, height + 2 * pad);
+    }
+    // The picture drawn turned, inside the margin: (x, y) → (height − y, x) at 90°, as
+    // orientation.ts maps boxes back.
+    if (rotation === 90) context.setTransform(0, 1, -1, 0, width + pad, pad);
+    else if (rotation === 180) context.setTransform(-1, 0, 0, -1, width + pad, height + pad);
+    else if (rotation === 270) context.setTransform(0, -1, 1, 0, pad, height + pad);
+    else context.setTransform(1, 0, 0, 1, pad, pad);
     context.drawImage(bitmap, 0, 0, sideways ? height : width, sideways ? width : height);
     context.setTransform(1, 0, 0, 1, 0, 0);
-    const pixels = context.getImageData(0, 0, width, height);
-    translucent ||= !isOpaque(pixels);
+    const pixels = context.getImageData(0, 0, width + 2 * pad, height + 2 * pad);
+    // The margin is opaque: only the pyramid's levels (no margin) say whether the picture is.
+    if (pad === 0) translucent ||= !isOpaque(pixels);
     return pixels;
   };
-  const found = await detectInPasses(plan.levels, drawLevel, await faceDetector());
+  const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector());
   return { faces: found.map((f) => unrotateFace(f, rotation, bitmap.width, bitmap.height)), translucent };
 }
 

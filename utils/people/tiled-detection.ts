@@ -16,7 +16,8 @@ export function cropPixels(pixels: Pixels, tile: { x: number; y: number; width: 
 /**
  * Run the detector over every tile of every level of a detection plan (detection-plan.ts) and
  * answer each face once, in the original image's pixels. `drawLevel` gives the image's RGBA
- * pixels at a level's size; one level is in memory at a time. A tile that is not opaque is
+ * pixels at a level's size, on its margin (`pad` px of mid-grey each side); one level is in
+ * memory at a time. A tile that is not opaque is
  * examined in every view a viewer or a dataset could get of it (alpha-views.ts).
  */
 export async function detectInPasses(levels: readonly DetectionLevel[], drawLevel: (level: DetectionLevel) => Pixels | Promise<Pixels>, detector: Pick<FaceDetector, 'detect'>): Promise<PlacedFace[]> {
@@ -26,7 +27,7 @@ export async function detectInPasses(levels: readonly DetectionLevel[], drawLeve
     for (const tile of level.tiles) {
       for (const view of alphaViews(cropPixels(pixels, tile))) {
         for (const f of await detector.detect(view, 1)) {
-          found.push({ x: (tile.x + f.x) * level.scale, y: (tile.y + f.y) * level.scale, width: f.width * level.scale, height: f.height * level.scale });
+          found.push({ x: (tile.x + f.x - level.pad) * level.scale, y: (tile.y + f.y - level.pad) * level.scale, width: f.width * level.scale, height: f.height * level.scale });
         }
       }
     }
