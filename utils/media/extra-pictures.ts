@@ -80,14 +80,19 @@ export function jpegEnd(b: Uint8Array, from = 0): number {
   return -1;
 }
 
-/** MPF (CIPA DC-007 §5.2): tag 0xB002 MPEntry, 16 bytes per picture: attribute, size, offset (from the MPF header; 0 for the first). */
+/**
+ * MPF (CIPA DC-007 §5.2): tag 0xB002 MPEntry, 16 bytes per picture: attribute, size, offset (from
+ * the MPF header; 0 for the first). The ranges of the pictures after the first, or why not.
+ */
 function mpfRanges(b: Uint8Array, payloadStart: number, payloadEnd: number): { from: number; to: number }[] | string {
   const base = payloadStart + 4;
   const tiff = tiffAt(b.subarray(0, payloadEnd), base);
   if (!tiff) return 'its MPF index has no readable header';
   const index = tiff.ifd(tiff.first);
-  const entries = index?.tags.get(0xb002);
-  if (!index || !entries) return 'its MPF index lists no pictures';
+  if (!index) return 'its MPF index cannot be read';
+  // Only the first picture carries the MP Index (MPEntry); the later ones an MP Attribute IFD alone.
+  const entries = index.tags.get(0xb002);
+  if (!entries) return [];
   const count = Math.floor(entries.count / 16);
   const at = tiff.u32(entries.field);
   const ranges: { from: number; to: number }[] = [];

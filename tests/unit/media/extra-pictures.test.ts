@@ -56,6 +56,17 @@ describe('extraPictures: pictures a file carries beyond the one a browser shows'
     expect(found.pictures.every((p) => p.mime === 'image/jpeg')).toBe(true);
   });
 
+  // CIPA DC-007 §5.2: only the first picture carries the MP Index IFD (MPEntry); the others
+  // carry an MPF segment with the MP Attribute IFD alone. Each is examined as a JPEG of its own,
+  // so reading that as "an index listing no pictures" made every real MPO not examinable.
+  it('an MPF segment with attributes only (the later pictures of an MPO) lists no pictures and is no reason', () => {
+    const attributesOnly = concat(ascii('MPF\0'), ascii('MM\0*'), be32(8), be16(1), [0xb0, 0x00, 0, 7, ...be32(4), ...ascii('0100')], be32(0));
+    const second = jpeg({ width: 64, height: 64, segments: [jpegSegment(0xe2, attributesOnly)] });
+    expect(extraPictures(second, 'image/jpeg')).toEqual({ pictures: [] });
+    const found = extraPictures(mpo({ width: 20, height: 10 }, [second]), 'image/jpeg');
+    expect('why' in found ? found.why : found.pictures.length).toBe(1);
+  });
+
   it('an MPO entry pointing outside the file or at bytes that are not a JPEG is a reason, not a skip', () => {
     const second = jpeg({ width: 64, height: 64 });
     const outside = mpo({ width: 20, height: 10 }, [second], { lie: (e, i) => (i === 1 ? [...e.slice(0, 4), ...be32(1_000_000), ...e.slice(8)] : e) });
