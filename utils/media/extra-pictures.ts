@@ -136,7 +136,8 @@ function jpegExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
   if (end < 0) return { why: 'the JPEG has no end marker (cut or damaged): what it holds cannot be told' };
   const pictures: ExtraPicture[] = [];
   const covered: { from: number; to: number }[] = [];
-  for (const seg of jpegSegments(b).parts) {
+  const segments = jpegSegments(b).parts;
+  for (const seg of segments) {
     if (seg.type === 0xe2 && bytesEqual(b, seg.start, 'MPF\0')) {
       const ranges = mpfRanges(b, seg.start, b.length);
       if (typeof ranges === 'string') return { why: `the file is a multi-picture JPEG and ${ranges}` };
@@ -152,6 +153,9 @@ function jpegExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
       if (thumb) pictures.push({ bytes: b.subarray(thumb.from, thumb.to), mime: 'image/jpeg', what: 'the EXIF thumbnail' });
     }
   }
+  const thumbnails = appThumbnails(b, segments);
+  if ('why' in thumbnails) return thumbnails;
+  pictures.push(...thumbnails.pictures);
   const unnamed = unnamedAfter(b, end, covered, 'JPEG');
   return unnamed ? { why: unnamed } : { pictures };
 }
@@ -302,4 +306,43 @@ function alphaAuxItems(b: Uint8Array, iprp: Part | undefined): Set<number> | nul
     }
   }
   return items;
+}
+
+const PHOTOSHOP_APP13 = 'Photoshop 3.0\0';
+
+/**
+ * Thumbnails in APP13 and APP0: Photoshop's (image resources 0x0409 and 0x040C: a 28-byte header
+ * whose format 1 is a JPEG after it; the resource blocks may run over several APP13 segments,
+ * read joined), JFXX's JPEG one (extension code 0x10). A thumbnail Heed cannot decode — raw
+ * Photoshop pixels, JFIF's RGB thumbnail, JFXX palette or RGB ones, a resource cut short — is a
+ * reason (fail closed), as an EXIF one is.
+ */
+function appThumbnails(b: Uint8Array, segments: readonly Part<number>[]): { pictures: ExtraPicture[] } | { why: string } {
+  const pictures: ExtraPicture[] = [];
+  for (const seg of segments.filter((p) => p.type === 0xe0)) {
+    if (bytesEqual(b, seg.start, 'JFIF\0') && seg.end - seg.start >= 14 && (b[seg.start + 12]! > 0 || b[seg.start + 13]! > 0)) return { why: 'the JPEG carries an uncompressed JFIF thumbnail, which Heed does not decode' };
+    if (bytesEqual(b, seg.start, 'JFXX\0') && seg.end - seg.start >= 6) {
+      if (b[seg.start + 5] !== 0x10) return { why: 'the JPEG carries an uncompressed JFXX thumbnail, which Heed does not decode' };
+      pictures.push({ bytes: b.subarray(seg.start + 6, seg.end), mime: 'image/jpeg', what: 'the JFXX thumbnail' });
+    }
+  }
+  const parts = segments.filter((p) => p.type === 0xed && bytesEqual(b, p.start, PHOTOSHOP_APP13)).map((p) => b.subarray(p.start + PHOTOSHOP_APP13.length, p.end));
+  if (parts.length === 0) return { pictures };
+  const irb = parts.length === 1 ? parts[0]! : Uint8Array.from(parts.flatMap((p) => Array.from(p)));
+  // Image resource blocks: a signature, an id, a Pascal name padded to even, a size, data padded to even.
+  for (let at = 0; at + 12 <= irb.length; ) {
+    const id = u16be(irb, at + 4);
+    const nameLength = irb[at + 6]!;
+    const sizeAt = at + 6 + ((nameLength + 2) & ~1);
+    const size = u32be(irb, sizeAt);
+    const data = sizeAt + 4;
+    if (size < 0 || data + size > irb.length) return (id === 0x0409 || id === 0x040c) ? { why: 'its Photoshop thumbnail is cut short' } : { pictures };
+    if (id === 0x0409 || id === 0x040c) {
+      const jpegAt = data + 28;
+      if (size < 28 || u32be(irb, data) !== 1 || irb[jpegAt] !== 0xff || irb[jpegAt + 1] !== 0xd8) return { why: 'the JPEG carries a Photoshop thumbnail that is not a JPEG Heed can decode' };
+      pictures.push({ bytes: irb.subarray(jpegAt, data + size), mime: 'image/jpeg', what: 'the Photoshop thumbnail' });
+    }
+    at = data + size + (size & 1);
+  }
+  return { pictures };
 }

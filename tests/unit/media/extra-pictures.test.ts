@@ -119,6 +119,30 @@ describe('extraPictures: pictures a file carries beyond the one a browser shows'
     expect(extraPictures(withIfd1([[0x28, 0x01, 3, 0, 1, 0, 0, 0, 2, 0, 0, 0]]), 'image/jpeg')).toEqual({ pictures: [] });
   });
 
+  // Photoshop keeps a thumbnail in APP13 (image resource 0x040C, a JPEG after a 28-byte header),
+  // and JFIF/JFXX in APP0: pictures in the file a dataset keeps and some viewers show.
+  it('a Photoshop thumbnail (APP13 resource 0x040C, even split over two segments) and a JFXX JPEG thumbnail are pictures of their own', () => {
+    const thumb = jpeg({ width: 160, height: 100 });
+    const resource = (id: number, data: Uint8Array) => concat(ascii('8BIM'), be16(id), [0, 0], be32(data.length), data, data.length % 2 ? [0] : []);
+    const irb = concat(resource(0x0404, new Uint8Array(3)), resource(0x040c, concat(be32(1), new Uint8Array(24), thumb)));
+    const half = irb.length >> 1;
+    const split = jpeg({ segments: [jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), irb.subarray(0, half))), jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), irb.subarray(half)))] });
+    const found = extraPictures(split, 'image/jpeg');
+    expect('why' in found ? found.why : found.pictures.map((p) => Array.from(p.bytes))).toEqual([Array.from(thumb)]);
+    const jfxx = jpeg({ segments: [jpegSegment(0xe0, concat(ascii('JFXX\0'), [0x10], thumb))] });
+    const fromJfxx = extraPictures(jfxx, 'image/jpeg');
+    expect('why' in fromJfxx ? fromJfxx.why : fromJfxx.pictures.map((p) => p.bytes.length)).toEqual([thumb.length]);
+  });
+
+  it('a thumbnail Heed cannot decode (raw Photoshop, JFIF RGB, JFXX palette) is a reason', () => {
+    const raw = concat(ascii('8BIM'), be16(0x040c), [0, 0], be32(28 + 12), be32(0), new Uint8Array(24), new Uint8Array(12));
+    expect(extraPictures(jpeg({ segments: [jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), raw))] }), 'image/jpeg')).toHaveProperty('why');
+    const jfifThumb = concat(ascii('JFIF\0'), [1, 1, 0, 0, 1, 0, 1, 2, 2], new Uint8Array(12));
+    expect(extraPictures(jpeg({ segments: [jpegSegment(0xe0, jfifThumb)] }), 'image/jpeg')).toHaveProperty('why');
+    expect(extraPictures(jpeg({ segments: [jpegSegment(0xe0, concat(ascii('JFIF\0'), [1, 1, 0, 0, 1, 0, 1, 0, 0]))] }), 'image/jpeg')).toEqual({ pictures: [] });
+    expect(extraPictures(jpeg({ segments: [jpegSegment(0xe0, concat(ascii('JFXX\0'), [0x11, 2, 2], new Uint8Array(768 + 4)))] }), 'image/jpeg')).toHaveProperty('why');
+  });
+
   it('jpegEnd steps over entropy-coded data with stuffed bytes, restart markers and several scans', () => {
     const sos = jpegSegment(0xda, Uint8Array.from([1, 1, 0, 0, 63, 0]));
     const file = concat([0xff, 0xd8], sos, [1, 0xff, 0x00, 2, 0xff, 0xd0, 3], sos, [4, 0xff, 0xff, 0xd9], [9, 9]);
