@@ -76,8 +76,11 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, rotation: R
   const drawLevel = ({ width, height, pad }: DetectionLevel) => {
     const context = canvasFor(width + 2 * pad, height + 2 * pad);
     if (pad > 0) {
+      // An opaque grey margin around a cleared picture area: a translucent picture keeps its alpha
+      // there, so detectInPasses examines it in its alpha views on the grey margin too.
       context.fillStyle = 'rgb(128, 128, 128)';
       context.fillRect(0, 0, width + 2 * pad, height + 2 * pad);
+      context.clearRect(pad, pad, width, height);
     }
     // The picture drawn turned, inside the margin: (x, y) → (height − y, x) at 90°, as
     // orientation.ts maps boxes back.
