@@ -6,7 +6,7 @@ import { isOpaque } from '@/utils/people/alpha-views';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
 import { rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
-import { detectInPasses } from '@/utils/people/tiled-detection';
+import { detectInPasses, MAX_PASSES_PER_FILE, type PassBudget } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
 import { faceDetectorScript } from './face-detector-loader';
@@ -67,7 +67,7 @@ function canvasFor(width: number, height: number): OffscreenCanvasRenderingConte
  * small on a grey margin, where a face filling it is seen (the context pass). Boxes are in the unturned
  * picture's pixels; `translucent` says whether any pixel drawn was not opaque.
  */
-async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, rotation: Rotation = 0): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
+async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: PassBudget, rotation: Rotation = 0): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
   const sideways = rotation === 90 || rotation === 270;
   const [turnedWidth, turnedHeight] = sideways ? [bitmap.height, bitmap.width] : [bitmap.width, bitmap.height];
   const plan = detectionPlan(turnedWidth, turnedHeight, minFacePx, DETECTOR_INPUT_SIZE);
@@ -95,7 +95,7 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, rotation: R
     if (pad === 0) translucent ||= !isOpaque(pixels);
     return pixels;
   };
-  const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector());
+  const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector(), budget);
   return { faces: found.map((f) => unrotateFace(f, rotation, bitmap.width, bitmap.height)), translucent };
 }
 
@@ -138,7 +138,7 @@ async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ so
  * orientation turns it (people/orientation.ts). A picture with pixels that are not opaque is also examined
  * as the colours under its transparency (hiddenColourBitmap), or throws when Heed cannot read them.
  */
-async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number): Promise<PlacedFace[]> {
+async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number, budget: PassBudget): Promise<PlacedFace[]> {
   // The size its header declares: a picture needing more passes than Heed runs is refused
   // without being decoded (a turn by its EXIF orientation changes no pass count).
   const declared = readImageSize(bytes, mime);
@@ -147,13 +147,13 @@ async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number
   const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, async (bitmap) => {
     const turns = [];
     // One turn at a time: one level's pixels in memory at once.
-    for (const rotation of rotationsToExamine(exifOrientation(bytes, mime))) turns.push(await facesInBitmap(bitmap, minFacePx, rotation));
+    for (const rotation of rotationsToExamine(exifOrientation(bytes, mime))) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
     return { faces: turns.flatMap((t) => t.faces), translucent: turns.some((t) => t.translucent) };
   });
   const faces = [...shown.faces];
   if (shown.translucent) {
     const hidden = await hiddenColourBitmap(bytes, mime);
-    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx))).faces);
+    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx, budget))).faces);
   }
   return distinctFaces(faces);
 }
@@ -169,9 +169,11 @@ export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: n
     const found = picturesToExamine(bytes, mime);
     if ('why' in found) throw new Error(found.why);
     const faces: PlacedFace[] = [];
+    // One budget of detector passes for the whole file (tiled-detection.ts MAX_PASSES_PER_FILE).
+    const budget: PassBudget = { left: MAX_PASSES_PER_FILE };
     for (const picture of found.pictures) {
       try {
-        faces.push(...(await facesInPicture(picture.bytes, picture.mime, minFacePx)));
+        faces.push(...(await facesInPicture(picture.bytes, picture.mime, minFacePx, budget)));
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         throw new Error(picture.what === 'the image' ? why : `${picture.what}: ${why}`);

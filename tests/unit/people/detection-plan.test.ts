@@ -188,3 +188,23 @@ describe('detectInPasses: transparent pixels', () => {
     expect(calls).toBe(plan.passes);
   });
 });
+
+describe('detectInPasses: the passes one file may take', () => {
+  // Every picture of a file (MPF pictures, thumbnails), its turn back from EXIF orientation, its
+  // alpha views and the colours under its transparency each take passes: a hostile file could
+  // hold the worker for minutes. One budget per file bounds it; past it the file is not examined.
+  it('stops with a reason once the budget is spent, and counts every view examined', async () => {
+    const plan = ok(detectionPlan(1800, 1200, 32, 608));
+    const sized = (l: DetectionLevel, fill: number) => ({ data: new Uint8ClampedArray((l.width + 2 * l.pad) * (l.height + 2 * l.pad) * 4).fill(fill), width: l.width + 2 * l.pad, height: l.height + 2 * l.pad });
+    const opaque = (l: DetectionLevel) => sized(l, 255);
+    const none = { detect: async () => [] };
+    const budget = { left: plan.passes + 1 };
+    await detectInPasses([...plan.levels, plan.context], opaque, none, budget);
+    expect(budget.left).toBe(0);
+    await expect(detectInPasses(plan.levels, opaque, none, budget)).rejects.toThrow(/more than \d+ detector passes/);
+    const translucent = (l: DetectionLevel) => sized(l, 0);
+    const views = { left: 100 };
+    await detectInPasses([plan.context], translucent, none, views);
+    expect(views.left).toBe(97);
+  });
+});
