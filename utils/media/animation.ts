@@ -41,6 +41,8 @@ export interface GifWalk {
   frames: number;
   end: number | null;
   why?: string;
+  /** Some image reaches past the logical screen (browsers clip it there; Pillow may not). */
+  outsideScreen: boolean;
 }
 
 /**
@@ -49,8 +51,11 @@ export interface GifWalk {
  * (0x3B). Each image descriptor is a frame. One pass over the bytes; a cut or junk byte ends it.
  */
 export function walkGif(b: Uint8Array): GifWalk {
-  if (!bytesEqual(b, 0, 'GIF87a') && !bytesEqual(b, 0, 'GIF89a')) return { frames: 0, end: null, why: 'not a GIF' };
-  if (b.length < 13) return { frames: 0, end: null, why: 'the GIF ends inside its header' };
+  if (!bytesEqual(b, 0, 'GIF87a') && !bytesEqual(b, 0, 'GIF89a')) return { frames: 0, end: null, why: 'not a GIF', outsideScreen: false };
+  if (b.length < 13) return { frames: 0, end: null, why: 'the GIF ends inside its header', outsideScreen: false };
+  const le16 = (at: number) => b[at]! | (b[at + 1]! << 8);
+  const [screenWidth, screenHeight] = [le16(6), le16(8)];
+  let outsideScreen = false;
   const colourTable = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
   let at = 13 + colourTable(b[10]!);
   let frames = 0;
@@ -64,10 +69,10 @@ export function walkGif(b: Uint8Array): GifWalk {
     }
     return -1;
   };
-  const ended = (why: string): GifWalk => ({ frames, end: null, why });
+  const ended = (why: string): GifWalk => ({ frames, end: null, why, outsideScreen });
   while (at < b.length) {
     const block = b[at]!;
-    if (block === 0x3b) return { frames, end: at + 1 };
+    if (block === 0x3b) return { frames, end: at + 1, outsideScreen };
     if (block === 0x21) {
       const next = subBlocks(at + 2);
       if (next < 0) return ended('the GIF ends inside an extension block');
@@ -75,6 +80,8 @@ export function walkGif(b: Uint8Array): GifWalk {
     } else if (block === 0x2c) {
       if (at + 10 > b.length) return ended('the GIF ends inside an image descriptor');
       frames++;
+      // Image descriptor (§20): left, top, width, height, little-endian.
+      outsideScreen ||= le16(at + 1) + le16(at + 5) > screenWidth || le16(at + 3) + le16(at + 7) > screenHeight;
       const next = subBlocks(at + 10 + colourTable(b[at + 9]!) + 1);
       if (next < 0) return ended('the GIF ends inside an image');
       at = next;

@@ -185,7 +185,12 @@ function nothingAfterEnd(b: Uint8Array, mime: string): { pictures: ExtraPicture[
     if (walk.complete && last) end = last.end + 4;
   } else if (mime === 'image/gif') {
     format = 'GIF';
-    end = walkGif(b).end;
+    const walk = walkGif(b);
+    // Browsers clip a frame to the logical screen; Pillow opens a first frame larger than the
+    // screen at its own size: pixels outside the screen are a picture no viewer sees but a
+    // dataset may get (fail closed).
+    if (walk.outsideScreen) return { why: 'a frame of the GIF reaches outside the picture a browser shows' };
+    end = walk.end;
   } else if (isWebp(b)) {
     const riffEnd = 8 + u32le(b, 4) + (u32le(b, 4) & 1);
     if (riffEnd <= b.length) end = riffEnd;

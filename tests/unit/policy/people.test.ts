@@ -126,6 +126,19 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
   });
 });
 
+describe('a GIF frame larger than its logical screen', () => {
+  // Browsers clip a GIF's frames to its logical screen; Pillow opens a first frame larger than the
+  // screen at the frame's size. A face in the clipped part was kept: the check saw the screen only.
+  it('is not examinable; a frame inside the screen is', () => {
+    const le16 = (n: number) => [n & 255, (n >> 8) & 255];
+    const frame = (left: number, top: number, w: number, h: number) => concat([0x2c, ...le16(left), ...le16(top), ...le16(w), ...le16(h), 0], [2, 2, 0x44, 0x01, 0]);
+    expect(whyNotExaminable(gif(10, 10, frame(0, 0, 10, 10)), 'image/gif')).toBeNull();
+    expect(whyNotExaminable(gif(10, 10, frame(2, 2, 8, 8)), 'image/gif')).toBeNull();
+    expect(whyNotExaminable(gif(10, 10, frame(0, 0, 400, 10)), 'image/gif')).toMatch(/outside/);
+    expect(whyNotExaminable(gif(10, 10, frame(5, 0, 10, 10)), 'image/gif')).toMatch(/outside/);
+  });
+});
+
 describe('a face box whose size is not a number', () => {
   // A detector answer of NaN or Infinity (a broken backend, a degenerate input) made the face
   // "smaller than the minimum" (NaN >= 32 is false) and the image was kept as having no
