@@ -214,7 +214,8 @@ function fullBoxChildren(b: Uint8Array, part: Part, skip = 4): Part[] | null {
 /**
  * AVIF/HEIF (ISO/IEC 23008-12 §9): the browser shows the primary item (`pitm`), built from the
  * items it derives from (`dimg`: grid tiles, overlays; `tbas`: HEVC tiles), with its alpha plane
- * (`auxl` with an alpha `auxC`, which is transparency: media/transparency.ts). Every other picture
+ * (`auxl` with an alpha `auxC`, which is transparency: media/transparency.ts), uncropped (a `clap`
+ * on it is a reason). Every other picture
  * item — a thumbnail (`thmb`), a depth map or another auxiliary image, a second image, a gain map —
  * is in a dataset that keeps the file, and Heed cannot decode one item alone: decision (fail
  * closed), such a file is not examinable. A `meta` box Heed cannot read is not either.
@@ -254,8 +255,9 @@ function heifExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
       refs.push({ type: r.type, from: id(r.start, wide), to: Array.from({ length: count }, (_, i) => id(r.start + size + 2 + i * size, wide)) });
     }
   }
-  const alphaItems = alphaAuxItems(b, child('iprp'));
-  if (!alphaItems) return unreadable;
+  const properties = itemProperties(b, child('iprp'));
+  if (!properties) return unreadable;
+  const alphaItems = new Set([...properties].filter(([, props]) => props.some((p) => isAlphaAux(b, p))).map(([item]) => item));
   // What the browser's picture is made of: the primary, what it derives from, their alpha planes.
   const shown = new Set([primary]);
   for (let grew = true; grew; ) {
@@ -265,6 +267,9 @@ function heifExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
       for (const item of parts) if (!shown.has(item)) { shown.add(item); grew = true; }
     }
   }
+  // A clean aperture crops what a viewer is shown; the pixels outside it are in the file, and
+  // decoders differ on applying it (fail closed).
+  if ([...shown].some((item) => properties.get(item)?.some((p) => p.type === 'clap'))) return { why: 'the AVIF/HEIF picture carries a crop (clap): pixels outside what a viewer is shown are in the file' };
   const others = [...types].filter(([item, type]) => !shown.has(item) && !METADATA_ITEM_TYPES.has(type));
   if (!types.has(primary)) return unreadable;
   if (others.length > 0) {
@@ -274,23 +279,15 @@ function heifExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why:
   return { pictures: [] };
 }
 
-/** Items with an alpha `auxC` property (`ipco` properties, `ipma` associations; §9.3), or null when cut. */
-function alphaAuxItems(b: Uint8Array, iprp: Part | undefined): Set<number> | null {
-  const items = new Set<number>();
+/** Each item's properties (`ipco` boxes, by `ipma` association; §9.3), or null when cut. */
+function itemProperties(b: Uint8Array, iprp: Part | undefined): Map<number, Part[]> | null {
+  const items = new Map<number, Part[]>();
   if (!iprp) return items;
   const inside = readBoxes(b, iprp.start, iprp.end);
   const ipco = inside.parts.find((p) => p.type === 'ipco');
   if (!inside.complete || !ipco) return inside.complete ? items : null;
   const props = readBoxes(b, ipco.start, ipco.end);
   if (!props.complete) return null;
-  const alphaIndex = new Set<number>();
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  props.parts.forEach((p, i) => {
-    if (p.type !== 'auxC') return;
-    const text = b.subarray(p.start + 4, p.end);
-    const nul = text.indexOf(0);
-    if (ALPHA_AUX_TYPES.has(decoder.decode(nul < 0 ? text : text.subarray(0, nul)))) alphaIndex.add(i + 1);
-  });
   for (const ipma of inside.parts.filter((p) => p.type === 'ipma')) {
     const version = b[ipma.start]!;
     const wideIndex = (b[ipma.start + 3]! & 1) === 1;
@@ -304,13 +301,26 @@ function alphaAuxItems(b: Uint8Array, iprp: Part | undefined): Set<number> | nul
       at += 1;
       for (let k = 0; k < n; k++) {
         if (at + (wideIndex ? 2 : 1) > ipma.end) return null;
+        // 1-based; 0 means "no property".
         const index = wideIndex ? u16be(b, at) & 0x7fff : b[at]! & 0x7f;
         at += wideIndex ? 2 : 1;
-        if (alphaIndex.has(index)) items.add(item);
+        const prop = props.parts[index - 1];
+        if (!prop) continue;
+        const list = items.get(item);
+        if (list) list.push(prop);
+        else items.set(item, [prop]);
       }
     }
   }
   return items;
+}
+
+/** Whether `auxC` property `p` names an alpha plane. */
+function isAlphaAux(b: Uint8Array, p: Part): boolean {
+  if (p.type !== 'auxC') return false;
+  const text = b.subarray(p.start + 4, p.end);
+  const nul = text.indexOf(0);
+  return ALPHA_AUX_TYPES.has(new TextDecoder('utf-8', { fatal: false }).decode(nul < 0 ? text : text.subarray(0, nul)));
 }
 
 const PHOTOSHOP_APP13 = 'Photoshop 3.0\0';

@@ -190,6 +190,15 @@ describe('extraPictures: AVIF/HEIF items (ISO/IEC 23008-12 §6, §9)', () => {
     expect(extraPictures(heif([[1, 'av01'], [2, 'av01']], [ref('auxl', 2, [1])], [depth], [[2, [1]]]), 'image/avif')).toHaveProperty('why');
   });
 
+  // A `clap` (clean aperture) crops the picture a viewer is shown; the pixels outside it are in
+  // the file, and decoders differ on applying it. A face there was not examined.
+  it('a crop (clap) on the shown picture makes the file not examinable', () => {
+    const clap = box('clap', new Uint8Array(32));
+    expect(extraPictures(heif([[1, 'av01']], [], [clap], [[1, [1]]]), 'image/avif')).toMatchObject({ why: expect.stringMatching(/crop/) });
+    const ispe = fullBox('ispe', 0, be32(64), be32(64));
+    expect(extraPictures(heif([[1, 'av01']], [], [ispe], [[1, [1]]]), 'image/avif')).toEqual({ pictures: [] });
+  });
+
   it('a file whose items cannot be read is not examinable', () => {
     expect(extraPictures(isoBmff('avif'), 'image/avif')).toHaveProperty('why');
     const file = heif([[1, 'av01']]);
