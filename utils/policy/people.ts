@@ -1,6 +1,7 @@
 import { readAnimation } from '../media/animation';
 import { extraPictures, type ExtraPicture } from '../media/extra-pictures';
 import { readImageSize } from '../media/image-bytes';
+import { icoImages } from '../media/image-containers';
 import type { Evidence } from '../model/evidence';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode, type PeopleRecord, type PeopleSetting } from '../model/people';
 
@@ -45,8 +46,10 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string, size = readIma
   if (animation.kind === 'unknown') return `Heed could not tell whether the image has more than one frame (${animation.why})`;
   const icons = iconCount(bytes, mime);
   if (icons !== null && icons > 1) return `an icon file holding ${icons} images: the browser decodes one of them, and a face may be in another`;
-  if (size && size.width * size.height > MAX_DECODED_PIXELS) {
-    return `too large to decode for the people check (${Math.round((size.width * size.height) / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
+  const pixels = mime === 'image/x-icon' ? iconPixels(bytes) : size ? size.width * size.height : 0;
+  if (pixels === null) return 'Heed could not read the image inside the icon file';
+  if (pixels > MAX_DECODED_PIXELS) {
+    return `too large to decode for the people check (${Math.round(pixels / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
   }
   const extra = extraPictures(bytes, mime);
   return 'why' in extra ? extra.why : null;
@@ -84,6 +87,31 @@ export function picturesToExamine(bytes: Uint8Array, mime: string): { pictures: 
 function iconCount(bytes: Uint8Array, mime: string): number | null {
   if (mime !== 'image/x-icon' || bytes.length < 6) return null;
   return bytes[4]! | (bytes[5]! << 8);
+}
+
+/**
+ * The most pixels an image in an ICO file declares — a PNG's IHDR, a bitmap's
+ * BITMAPINFOHEADER (its height counts the AND mask too: halved) — or null when the images cannot
+ * be walked. The browser decodes the image at its own size, not the directory's (at most 256), so
+ * a PNG bomb inside an icon was decoded whole.
+ */
+function iconPixels(bytes: Uint8Array): number | null {
+  const walk = icoImages(bytes);
+  if (!walk.complete) return null;
+  let most = 0;
+  for (const image of walk.parts) {
+    const inner = bytes.subarray(image.start, image.end);
+    if (image.type === 'png') {
+      const size = readImageSize(inner, 'image/png');
+      if (!size) return null;
+      most = Math.max(most, size.width * size.height);
+    } else {
+      if (inner.length < 12) return null;
+      const view = new DataView(inner.buffer, inner.byteOffset, inner.byteLength);
+      most = Math.max(most, Math.abs(view.getInt32(4, true)) * Math.ceil(Math.abs(view.getInt32(8, true)) / 2));
+    }
+  }
+  return most;
 }
 
 /**

@@ -96,6 +96,16 @@ describe('people policy (DESIGN.md §2 rule 6)', () => {
     expect(whyNotExaminable(ico(2), 'image/x-icon')).toMatch(/icon file holding 2 images/);
   });
 
+  // An icon's directory says 16 × 16, and the PNG inside it may declare 30,000 × 30,000: the
+  // browser decodes the PNG at its own size. Before, only the directory's size was held to the cap.
+  it('an icon whose image declares more pixels than Heed decodes is not examined (a bomb inside an icon)', () => {
+    const icoOf = (inner: Uint8Array) => concat([0, 0, 1, 0, 1, 0], [16, 16, 0, 0, 1, 0, 32, 0, inner.length & 255, (inner.length >> 8) & 255, 0, 0, 22, 0, 0, 0], inner);
+    expect(whyNotExaminable(icoOf(png({ width: 30_000, height: 30_000 })), 'image/x-icon')).toMatch(/too large to decode/);
+    const dib = concat([40, 0, 0, 0], [0x30, 0x75, 0, 0], [0x60, 0xea, 0, 0], new Uint8Array(32)); // BITMAPINFOHEADER 30,000 × (2 × 30,000)
+    expect(whyNotExaminable(icoOf(dib), 'image/x-icon')).toMatch(/too large to decode/);
+    expect(whyNotExaminable(icoOf(png({ width: 16, height: 16 })), 'image/x-icon')).toBeNull();
+  });
+
   // A PNG of a few bytes declaring 30,000 × 30,000 pixels was decoded whole (3.6 GB) before the
   // detection plan saw its size: it could end the worker. Its header's size is read first now.
   it('an image whose header declares more pixels than Heed decodes is not examined (a decompression bomb)', () => {
