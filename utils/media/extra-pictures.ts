@@ -351,7 +351,8 @@ function appThumbnails(b: Uint8Array, segments: readonly Part<number>[]): { pict
     const sizeAt = at + 6 + ((nameLength + 2) & ~1);
     const size = u32be(irb, sizeAt);
     const data = sizeAt + 4;
-    if (size < 0 || data + size > irb.length) return (id === 0x0409 || id === 0x040c) ? { why: 'its Photoshop thumbnail is cut short' } : { pictures };
+    // A block running past the resources ends the walk, and a thumbnail after it would go unseen.
+    if (size < 0 || data + size > irb.length) return { why: 'the JPEG carries Photoshop image resources cut short or damaged (a thumbnail may be past them)' };
     if (id === 0x0409 || id === 0x040c) {
       const jpegAt = data + 28;
       if (size < 28 || u32be(irb, data) !== 1 || irb[jpegAt] !== 0xff || irb[jpegAt + 1] !== 0xd8) return { why: 'the JPEG carries a Photoshop thumbnail that is not a JPEG Heed can decode' };

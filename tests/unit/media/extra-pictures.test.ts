@@ -137,6 +137,9 @@ describe('extraPictures: pictures a file carries beyond the one a browser shows'
   it('a thumbnail Heed cannot decode (raw Photoshop, JFIF RGB, JFXX palette) is a reason', () => {
     const raw = concat(ascii('8BIM'), be16(0x040c), [0, 0], be32(28 + 12), be32(0), new Uint8Array(24), new Uint8Array(12));
     expect(extraPictures(jpeg({ segments: [jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), raw))] }), 'image/jpeg')).toHaveProperty('why');
+    // A block whose size runs past the resources ends the walk: a thumbnail after it is unseen.
+    const cutFirst = concat(ascii('8BIM'), be16(0x0404), [0, 0], be32(10_000), new Uint8Array(4), ascii('8BIM'), be16(0x040c), [0, 0], be32(28 + 40), be32(1), new Uint8Array(24), jpeg());
+    expect(extraPictures(jpeg({ segments: [jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), cutFirst))] }), 'image/jpeg')).toHaveProperty('why');
     const jfifThumb = concat(ascii('JFIF\0'), [1, 1, 0, 0, 1, 0, 1, 2, 2], new Uint8Array(12));
     expect(extraPictures(jpeg({ segments: [jpegSegment(0xe0, jfifThumb)] }), 'image/jpeg')).toHaveProperty('why');
     expect(extraPictures(jpeg({ segments: [jpegSegment(0xe0, concat(ascii('JFIF\0'), [1, 1, 0, 0, 1, 0, 1, 0, 0]))] }), 'image/jpeg')).toEqual({ pictures: [] });
