@@ -1,9 +1,12 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
-import { judgePeople, whyNotExaminable, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
-import { detectionPlan } from '@/utils/people/detection-plan';
-import { readImageSize } from '@/utils/media/image-bytes';
-import { detectInPasses } from '@/utils/people/tiled-detection';
+import { judgePeople, picturesToExamine, whyReleaseMayNotCover, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
+import { detectionPlan, distinctFaces, type DetectionLevel, type PlacedFace } from '@/utils/people/detection-plan';
+import { isOpaque } from '@/utils/people/alpha-views';
+import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
+import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
+import { rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
+import { detectInPasses, MAX_PASSES_PER_FILE, type PassBudget } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
 import { faceDetectorScript } from './face-detector-loader';
@@ -58,35 +61,125 @@ function canvasFor(width: number, height: number): OffscreenCanvasRenderingConte
 }
 
 /**
- * Decode the fetched bytes once (orientation applied) and look for faces of `minFacePx` or more
- * in the passes detection-plan.ts lays out: a small image in one pass at its own size, a larger
- * one in tiles, so its small faces are not shrunk out of the detector's sight. What the detector
- * cannot examine (an SVG, an animation: `whyNotExaminable`; an image needing more passes than
- * Heed runs) or what fails to decode is `unchecked` with the reason.
+ * Faces of `minFacePx` or more in one decoded picture turned `rotation` clockwise, in the passes
+ * detection-plan.ts lays out: a small picture in one pass at its own size, a larger one in tiles,
+ * so its small faces are not shrunk out of the detector's sight, and every picture once more
+ * small on a grey margin, where a face filling it is seen (the context pass). Boxes are in the unturned
+ * picture's pixels; `translucent` says whether any pixel drawn was not opaque.
+ */
+async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: PassBudget, rotation: Rotation = 0): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
+  const sideways = rotation === 90 || rotation === 270;
+  const [turnedWidth, turnedHeight] = sideways ? [bitmap.height, bitmap.width] : [bitmap.width, bitmap.height];
+  const plan = detectionPlan(turnedWidth, turnedHeight, minFacePx, DETECTOR_INPUT_SIZE);
+  if (!plan.ok) throw new Error(plan.why);
+  let translucent = false;
+  const drawLevel = ({ width, height, pad }: DetectionLevel) => {
+    const context = canvasFor(width + 2 * pad, height + 2 * pad);
+    if (pad > 0) {
+      // An opaque grey margin around a cleared picture area: a translucent picture keeps its alpha
+      // there, so detectInPasses examines it in its alpha views on the grey margin too.
+      context.fillStyle = 'rgb(128, 128, 128)';
+      context.fillRect(0, 0, width + 2 * pad, height + 2 * pad);
+      context.clearRect(pad, pad, width, height);
+    }
+    // The picture drawn turned, inside the margin: (x, y) → (height − y, x) at 90°, as
+    // orientation.ts maps boxes back.
+    if (rotation === 90) context.setTransform(0, 1, -1, 0, width + pad, pad);
+    else if (rotation === 180) context.setTransform(-1, 0, 0, -1, width + pad, height + pad);
+    else if (rotation === 270) context.setTransform(0, -1, 1, 0, pad, height + pad);
+    else context.setTransform(1, 0, 0, 1, pad, pad);
+    context.drawImage(bitmap, 0, 0, sideways ? height : width, sideways ? width : height);
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    const pixels = context.getImageData(0, 0, width + 2 * pad, height + 2 * pad);
+    // The margin is opaque: only the pyramid's levels (no margin) say whether the picture is.
+    if (pad === 0) translucent ||= !isOpaque(pixels);
+    return pixels;
+  };
+  const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector(), budget);
+  return { faces: found.map((f) => unrotateFace(f, rotation, bitmap.width, bitmap.height)), translucent };
+}
+
+/** Run `use` on a bitmap of `source`, closed after. */
+async function withBitmap<T>(source: ImageBitmapSource, options: ImageBitmapOptions, use: (bitmap: ImageBitmap) => Promise<T>): Promise<T> {
+  const bitmap = await createImageBitmap(source, options);
+  try {
+    return await use(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * The colours a file keeps under its transparent pixels, as a picture to examine
+ * (media/transparency.ts): a canvas shows them as black, a dataset that drops alpha gets them.
+ * Null when the file hides no picture there; throws (unchecked, fail closed) when Heed cannot
+ * read them.
+ */
+async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ source: ImageBitmapSource; options: ImageBitmapOptions } | null> {
+  const hidden = colourUnderTransparency(bytes, mime);
+  switch (hidden.kind) {
+    case 'none':
+      return null;
+    case 'opaque-file':
+      return { source: new Blob([hidden.bytes as BlobPart], { type: hidden.mime }), options: { imageOrientation: 'from-image' } };
+    case 'png-alpha': {
+      const decoded = await decodePngColours(bytes);
+      if ('why' in decoded) throw new Error(`the image has transparent pixels, and Heed could not read the colours under them: ${decoded.why}`);
+      return { source: new ImageData(decoded.data, decoded.width, decoded.height), options: {} };
+    }
+    case 'unreadable':
+      throw new Error(`the image has transparent pixels, and ${hidden.why}: a picture a dataset that drops alpha gets could be there`);
+  }
+}
+
+/**
+ * Faces in one picture of a file: decoded once (orientation applied) and searched for faces of
+ * `minFacePx` or more (facesInBitmap), also turned back to how it is stored when its EXIF
+ * orientation turns it (people/orientation.ts). A picture with pixels that are not opaque is also examined
+ * as the colours under its transparency (hiddenColourBitmap), or throws when Heed cannot read them.
+ */
+async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number, budget: PassBudget): Promise<PlacedFace[]> {
+  // The size its header declares: a picture needing more passes than Heed runs is refused
+  // without being decoded (a turn by its EXIF orientation changes no pass count).
+  const declared = readImageSize(bytes, mime);
+  const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
+  if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
+  const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, async (bitmap) => {
+    const turns = [];
+    // One turn at a time: one level's pixels in memory at once.
+    for (const rotation of rotationsToExamine(exifOrientation(bytes, mime))) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
+    return { faces: turns.flatMap((t) => t.faces), translucent: turns.some((t) => t.translucent) };
+  });
+  const faces = [...shown.faces];
+  if (shown.translucent) {
+    const hidden = await hiddenColourBitmap(bytes, mime);
+    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx, budget))).faces);
+  }
+  return distinctFaces(faces);
+}
+
+/**
+ * Look for faces in every picture of the fetched file (`picturesToExamine`: the one a browser
+ * shows, then MPF pictures and thumbnails a dataset keeping the file also gets). What the
+ * detector cannot examine (an SVG, an animation, a file holding what Heed cannot tell; a picture
+ * needing more passes than Heed runs) or what fails to decode is `unchecked` with the reason.
  */
 export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: number): Promise<FaceScan> {
   try {
-    // The size its header declares, read once: an image needing more passes than Heed runs is
-    // refused without being decoded (a turn by its EXIF orientation changes no pass count).
-    const declared = readImageSize(bytes, mime);
-    const notExaminable = whyNotExaminable(bytes, mime, declared);
-    if (notExaminable) throw new Error(notExaminable);
-    const declaredPlan = declared ? detectionPlan(declared.width, declared.height, minFacePx, DETECTOR_INPUT_SIZE) : null;
-    if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
-    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' });
-    try {
-      const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);
-      if (!plan.ok) throw new Error(plan.why);
-      const drawLevel = ({ width, height }: { width: number; height: number }) => {
-        const context = canvasFor(width, height);
-        context.drawImage(bitmap, 0, 0, width, height);
-        return context.getImageData(0, 0, width, height);
-      };
-      const faces = await detectInPasses(plan.levels, drawLevel, await faceDetector());
-      return { status: 'examined', detector: DETECTOR_NAME, faces };
-    } finally {
-      bitmap.close();
+    const found = picturesToExamine(bytes, mime);
+    if ('why' in found) throw new Error(found.why);
+    const faces: PlacedFace[] = [];
+    // One budget of detector passes for the whole file (tiled-detection.ts MAX_PASSES_PER_FILE).
+    const budget: PassBudget = { left: MAX_PASSES_PER_FILE };
+    for (const picture of found.pictures) {
+      try {
+        faces.push(...(await facesInPicture(picture.bytes, picture.mime, minFacePx, budget)));
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new Error(picture.what === 'the image' ? why : `${picture.what}: ${why}`);
+      }
     }
+    return { status: 'examined', detector: DETECTOR_NAME, faces };
   } catch (err) {
     return { status: 'unchecked', detector: DETECTOR_NAME, why: err instanceof Error ? err.message : String(err) };
   }
@@ -96,6 +189,6 @@ export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: n
 export async function checkPeople(bytes: Uint8Array, mime: string, modelRelease: string | null, settings: Settings): Promise<PeopleJudgement> {
   const people = peopleSettingFor(settings);
   const policy = { people, minFacePx: settings.minFacePx };
-  if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy);
-  return judgePeople(await scanForFaces(bytes, mime, settings.minFacePx), modelRelease, policy);
+  if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy, null);
+  return judgePeople(await scanForFaces(bytes, mime, settings.minFacePx), modelRelease, policy, whyReleaseMayNotCover(bytes, mime));
 }

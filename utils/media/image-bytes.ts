@@ -175,6 +175,19 @@ export function readImageSize(bytes: Uint8Array, mime: string): { width: number;
   return mime === 'image/jpeg' ? jpegFrameSize(bytes) : null;
 }
 
+/**
+ * The EXIF orientation (1–8, EXIF 2.32 §4.6.4) a JPEG declares, which browsers apply when they
+ * decode it; 1 (as stored) for another type, none, or a header Heed cannot read.
+ */
+export function exifOrientation(bytes: Uint8Array, mime: string): number {
+  if (mime !== 'image/jpeg' || sniffImageType(bytes) !== 'image/jpeg') return 1;
+  try {
+    return JPG.calculate(bytes).orientation ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
 /** Lower-case hex SHA-256 of the bytes (Web Crypto; Node 20+ exposes it as globalThis.crypto). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Web Crypto takes an ArrayBuffer-backed view; copy a SharedArrayBuffer-backed one.

@@ -1,5 +1,7 @@
 import { readAnimation } from '../media/animation';
+import { extraPictures, type ExtraPicture } from '../media/extra-pictures';
 import { readImageSize } from '../media/image-bytes';
+import { icoImages } from '../media/image-containers';
 import type { Evidence } from '../model/evidence';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode, type PeopleRecord, type PeopleSetting } from '../model/people';
 
@@ -44,10 +46,37 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string, size = readIma
   if (animation.kind === 'unknown') return `Heed could not tell whether the image has more than one frame (${animation.why})`;
   const icons = iconCount(bytes, mime);
   if (icons !== null && icons > 1) return `an icon file holding ${icons} images: the browser decodes one of them, and a face may be in another`;
-  if (size && size.width * size.height > MAX_DECODED_PIXELS) {
-    return `too large to decode for the people check (${Math.round((size.width * size.height) / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
+  const pixels = mime === 'image/x-icon' ? iconPixels(bytes) : size ? size.width * size.height : 0;
+  if (pixels === null) return 'Heed could not read the image inside the icon file';
+  if (pixels > MAX_DECODED_PIXELS) {
+    return `too large to decode for the people check (${Math.round(pixels / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
   }
-  return null;
+  const extra = extraPictures(bytes, mime);
+  return 'why' in extra ? extra.why : null;
+}
+
+/** The most pictures one file may hold for the people check (itself, MPF pictures, thumbnails). */
+export const MAX_PICTURES_PER_FILE = 16;
+
+/**
+ * Every picture in the file that the people check must examine — the one a browser shows
+ * ("the image") first, then those a dataset keeping the file also gets (media/extra-pictures.ts:
+ * MPF pictures, an EXIF thumbnail), and theirs — or why the file cannot be examined. Each picture
+ * is held to `whyNotExaminable` like the first (a decompression bomb as a thumbnail is not
+ * decoded either); past MAX_PICTURES_PER_FILE the file is not examinable (fail closed).
+ */
+export function picturesToExamine(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
+  const pictures: ExtraPicture[] = [];
+  const queue: ExtraPicture[] = [{ bytes, mime, what: 'the image' }];
+  for (let picture = queue.shift(); picture; picture = queue.shift()) {
+    if (pictures.length === MAX_PICTURES_PER_FILE) return { why: `the file holds more than ${MAX_PICTURES_PER_FILE} pictures` };
+    const why = whyNotExaminable(picture.bytes, picture.mime);
+    if (why) return { why: pictures.length === 0 ? why : `${picture.what}: ${why}` };
+    pictures.push(picture);
+    const extra = extraPictures(picture.bytes, picture.mime);
+    if ('pictures' in extra) queue.push(...extra.pictures.map((p) => ({ ...p, what: pictures.length === 1 ? p.what : `${p.what} in ${picture.what}` })));
+  }
+  return { pictures };
 }
 
 /**
@@ -61,12 +90,51 @@ function iconCount(bytes: Uint8Array, mime: string): number | null {
 }
 
 /**
+ * The most pixels an image in an ICO file declares — a PNG's IHDR, a bitmap's
+ * BITMAPINFOHEADER (its height counts the AND mask too: halved) — or null when the images cannot
+ * be walked. The browser decodes the image at its own size, not the directory's (at most 256), so
+ * a PNG bomb inside an icon was decoded whole.
+ */
+function iconPixels(bytes: Uint8Array): number | null {
+  const walk = icoImages(bytes);
+  if (!walk.complete) return null;
+  let most = 0;
+  for (const image of walk.parts) {
+    const inner = bytes.subarray(image.start, image.end);
+    if (image.type === 'png') {
+      const size = readImageSize(inner, 'image/png');
+      if (!size) return null;
+      most = Math.max(most, size.width * size.height);
+    } else {
+      if (inner.length < 12) return null;
+      const view = new DataView(inner.buffer, inner.byteOffset, inner.byteLength);
+      most = Math.max(most, Math.abs(view.getInt32(4, true)) * Math.ceil(Math.abs(view.getInt32(8, true)) / 2));
+    }
+  }
+  return most;
+}
+
+/**
  * The most pixels the people check decodes (four bytes each: 256 MB). A few-KB PNG can declare
  * 30,000 × 30,000 pixels (a decompression bomb): decoded, it would take gigabytes of the
  * worker's memory and could end the worker mid-collect. Its size is read from its header first;
  * larger ones are `people-unchecked` (fail closed). A 60-megapixel camera photo still fits.
  */
 export const MAX_DECODED_PIXELS = 64_000_000;
+
+/**
+ * Why a model release read from this file may not be the shown picture's, or null. Heed reads
+ * plus:ModelReleaseStatus from every XMP packet in the file; in a file holding more than the
+ * picture a browser shows (media/extra-pictures.ts: MPF pictures, a thumbnail, bytes after the
+ * end), a release may describe another picture, or sit where no viewer looks. Decision (DESIGN.md
+ * §2 rule 6, fail closed): such a release does not waive the people rule.
+ */
+export function whyReleaseMayNotCover(bytes: Uint8Array, mime: string): string | null {
+  const extra = extraPictures(bytes, mime);
+  if ('why' in extra) return extra.why;
+  const n = extra.pictures.length;
+  return n === 0 ? null : `the file holds ${n} picture${n === 1 ? '' : 's'} besides the one shown, and the release may be another picture's`;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -79,12 +147,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * code at all do not allow: fail closed, a limited release does not say which uses it covers.
  * Under `flag` the same findings are recorded as `info` (kept and marked, never refused):
  * rule 6 keeps people photos under `flag`, and an unexamined one is marked as such.
+ * `releaseDoubt` (whyReleaseMayNotCover) says why the file's release may not be the shown
+ * picture's; then it is recorded but does not allow.
  */
-export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, policy: PeoplePolicy): PeopleJudgement {
+export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, policy: PeoplePolicy, releaseDoubt: string | null): PeopleJudgement {
   if (policy.people === 'off') return { evidence: [], people: null };
   const modelRelease = modelReleaseStatus === null || modelReleaseStatus.trim() === '' ? null : modelReleaseCode(modelReleaseStatus);
-  const released = modelRelease !== null && (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelRelease);
-  const releaseText = modelRelease === null ? 'no model release recorded' : `plus:ModelReleaseStatus=${modelRelease}`;
+  const allows = modelRelease !== null && (MODEL_RELEASES_THAT_ALLOW as readonly string[]).includes(modelRelease);
+  // A release that may be another picture's (whyReleaseMayNotCover) is recorded, not applied.
+  const released = allows && releaseDoubt === null;
+  const releaseText = modelRelease === null ? 'no model release recorded' : allows && !released ? `plus:ModelReleaseStatus=${modelRelease} not applied (${releaseDoubt})` : `plus:ModelReleaseStatus=${modelRelease}`;
   const refuses = policy.people === 'refuse';
   const base = { kind: 'people' as const, scope: 'image' as const, source: scan.detector };
 
@@ -98,8 +170,11 @@ export function judgePeople(scan: FaceScan, modelReleaseStatus: string | null, p
   }
 
   const sides = scan.faces.map((f) => Math.round(Math.min(f.width, f.height)));
-  const largest = sides.length === 0 ? null : Math.max(...sides);
-  const recognisable = sides.filter((s) => s >= policy.minFacePx).length;
+  // A side that is not a number (NaN, Infinity from a broken detector answer) may be any size: it
+  // counts as recognisable (fail closed) and is left out of the largest recorded.
+  const measured = sides.filter((s) => Number.isFinite(s));
+  const largest = measured.length === 0 ? null : Math.max(...measured);
+  const recognisable = sides.filter((s) => !Number.isFinite(s) || s >= policy.minFacePx).length;
   const people: PeopleRecord = { faces: sides.length, largestFacePx: largest, modelRelease, detector: scan.detector };
   const value = `${plural(sides.length, 'face')}${largest === null ? '' : `, largest ${largest} px`}; ${releaseText}`;
   if (recognisable === 0) {

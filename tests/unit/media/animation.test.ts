@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAnimation } from '../../../utils/media/animation';
-import { ascii, concat, gif, isoBmff, jpeg, png, pngChunk, riffChunk, webp } from './image-fixtures';
+import { ascii, box, concat, gif, isoBmff, jpeg, png, pngChunk, riffChunk, webp } from './image-fixtures';
 
 const le16 = (n: number) => [n & 255, (n >> 8) & 255];
 const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
@@ -48,6 +48,39 @@ describe('readAnimation: whether an image has more than one frame', () => {
     expect(readAnimation(isoBmff('avis', undefined, ['avif', 'msf1']), 'image/avif')).toEqual({ kind: 'animated', frames: null });
     expect(readAnimation(isoBmff('avif', undefined, ['mif1']), 'image/avif')).toEqual({ kind: 'still' });
     expect(readAnimation(isoBmff('heic', undefined, ['mif1', 'hevs']), 'image/heic')).toEqual({ kind: 'animated', frames: null });
+  });
+
+  // APNG §11.3.6: when no fcTL precedes IDAT, the default image is not part of the animation —
+  // an APNG-aware browser shows the fdAT frame, other decoders the IDAT image: two pictures in a
+  // file that declares one frame. Before, acTL's count of 1 made it "still" and one went unseen.
+  it('an APNG whose default image is not a frame holds one picture more than it declares', () => {
+    const ihdr = png().subarray(8, 8 + 25);
+    const fcTL = pngChunk('fcTL', new Uint8Array(26));
+    const fdAT = pngChunk('fdAT', new Uint8Array(8));
+    const file = (...chunks: Uint8Array[]) => concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], ihdr, ...chunks, pngChunk('IEND', new Uint8Array()));
+    const actl = (n: number) => pngChunk('acTL', Uint8Array.from([...be32(n), ...be32(0)]));
+    const idat = pngChunk('IDAT', new Uint8Array());
+    expect(readAnimation(file(actl(1), idat, fcTL, fdAT), 'image/png')).toEqual({ kind: 'animated', frames: 2 });
+    expect(readAnimation(file(actl(1), fcTL, idat), 'image/png')).toEqual({ kind: 'still' });
+    // Frames the chunks hold beyond what acTL declares count too; so do chunks after IDAT without acTL.
+    expect(readAnimation(file(actl(1), fcTL, idat, fcTL, fdAT, fcTL, fdAT), 'image/png')).toEqual({ kind: 'animated', frames: 3 });
+    expect(readAnimation(file(idat, fcTL, fdAT), 'image/png')).toEqual({ kind: 'animated', frames: 2 });
+  });
+
+  // A WebP whose VP8X animation flag is clear but which carries ANMF frames (or a second image
+  // chunk) holds several pictures; before, the clear flag made it "still".
+  it('a WebP carrying several frames or images is animated whatever its VP8X flag says', () => {
+    const frames = webp({ chunks: [riffChunk('ANIM', new Uint8Array(6)), riffChunk('ANMF', new Uint8Array(16)), riffChunk('ANMF', new Uint8Array(16))] });
+    expect(readAnimation(frames, 'image/webp')).toEqual({ kind: 'animated', frames: 2 });
+    const twoImages = webp({ chunks: [riffChunk('VP8 ', new Uint8Array(10)), riffChunk('ANMF', new Uint8Array(16))] });
+    expect(readAnimation(twoImages, 'image/webp')).toEqual({ kind: 'animated', frames: 2 });
+    expect(readAnimation(webp({ chunks: [riffChunk('VP8 ', new Uint8Array(10))] }), 'image/webp')).toEqual({ kind: 'still' });
+  });
+
+  // A `moov` box holds tracks (an image sequence) whatever the brands say; a dataset keeping the
+  // file gets every frame, and a decoder that reads tracks shows them.
+  it('an AVIF/HEIF with a moov box (tracks) is an image sequence even without a sequence brand', () => {
+    expect(readAnimation(concat(isoBmff('avif', undefined, ['mif1']), box('moov', new Uint8Array(8))), 'image/avif')).toEqual({ kind: 'animated', frames: null });
   });
 
   it('formats that cannot animate are still; bytes that are not the type they claim are unknown', () => {

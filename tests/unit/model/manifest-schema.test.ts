@@ -68,7 +68,7 @@ function stored(url: string, settings: Settings, pageLicences: { via: 'rel'; url
   const cand = candidate(url);
   const assessed = assessImage(site, inputs, cand, settings);
   if (assessed.decision !== 'permitted') return null;
-  const people = judgePeople({ status: 'examined', faces: [{ width: 20, height: 24 }], detector: 'test-detector 1.0' }, null, { people: peopleSettingFor(settings), minFacePx: settings.minFacePx });
+  const people = judgePeople({ status: 'examined', faces: [{ width: 20, height: 24 }], detector: 'test-detector 1.0' }, null, { people: peopleSettingFor(settings), minFacePx: settings.minFacePx }, null);
   return {
     sha256: n.toString(16).padStart(64, '0'),
     mime: 'image/jpeg',

@@ -121,3 +121,46 @@ describe('faces in a photo larger than the detector’s input', () => {
     expect(faces.length).toBeLessThanOrEqual(alone.length);
   }, 120_000);
 });
+
+describe('a close-up portrait: a face filling most of the image', () => {
+  // Each labelled face cropped as a headshot (its box grown by 30 % a side) and drawn 600 px
+  // square. The detector at the image's own size misses most of them (a face that fills its
+  // input): before, such a portrait was kept. The plan's context pass sees it.
+  const plannedPasses = (p: ReturnType<typeof detectionPlan>) => {
+    if (!p.ok) throw new Error(p.why);
+    return [...p.levels, p.context];
+  };
+  /** `src` drawn at the level's size with its grey margin (as the worker draws it). */
+  const drawn = (src: Pixels) => (l: { width: number; height: number; pad: number }): Pixels => {
+    const inner = downscale(src, l.width, l.height);
+    const width = l.width + 2 * l.pad;
+    const height = l.height + 2 * l.pad;
+    const data = new Uint8ClampedArray(width * height * 4).fill(128);
+    for (let y = 0; y < l.height; y++) data.set(inner.data.subarray(y * l.width * 4, (y + 1) * l.width * 4), ((y + l.pad) * width + l.pad) * 4);
+    return { data, width, height };
+  };
+  it('is found in at least 9 of the 10 labelled faces', async () => {
+    let found = 0;
+    for (const name of labels.face) {
+      const { width, height, data } = jpeg.decode(readFileSync(new URL(name, DIR)), { useTArray: true });
+      const img: Pixels = { data, width, height };
+      const f = (await detector.detect(img, 1)).sort((a, b) => b.width - a.width)[0];
+      if (!f) continue;
+      const x0 = Math.max(0, Math.round(f.x - 0.3 * f.width));
+      const y0 = Math.max(0, Math.round(f.y - 0.3 * f.height));
+      const x1 = Math.min(width, Math.round(f.x + 1.3 * f.width));
+      const y1 = Math.min(height, Math.round(f.y + 1.3 * f.height));
+      const crop = cropPixels(img, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
+      // Enlarged to 600 px square, nearest pixel.
+      const side = 600;
+      const big: Pixels = { data: new Uint8ClampedArray(side * side * 4), width: side, height: side };
+      for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) {
+        const from = (Math.floor((y * crop.height) / side) * crop.width + Math.floor((x * crop.width) / side)) * 4;
+        big.data.set(crop.data.subarray(from, from + 4), (y * side + x) * 4);
+      }
+      const faces = await detectInPasses(plannedPasses(detectionPlan(side, side, MIN_FACE_PX, 608)), drawn(big), detector);
+      if (faces.some((q) => Math.min(q.width, q.height) >= MIN_FACE_PX)) found++;
+    }
+    expect(found).toBeGreaterThanOrEqual(9);
+  }, 300_000);
+});
