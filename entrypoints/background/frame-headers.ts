@@ -16,7 +16,9 @@ export const MAX_FRAMES = 20;
  */
 export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Promise<void> {
   const frames = candidates.flatMap((c) => c.frames ?? []);
-  const all = [...new Set(frames.map((f) => f.url))].filter((u) => /^https?:/i.test(u));
+  // A frame already unread (one above that did not answer the scan, one past a cap) fails its
+  // images closed whatever its headers say: it is not requested, and takes no slot below.
+  const all = [...new Set(frames.filter((f) => f.headersUnread === undefined).map((f) => f.url))].filter((u) => /^https?:/i.test(u));
   const urls = all.slice(0, MAX_FRAMES);
   // A page could put decoy frames ahead of the one whose owner refuses: the images of frames past
   // the cap fail closed (assess.ts) instead of going unread (DESIGN.md §2 rule 5).
@@ -53,6 +55,7 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
     }),
   );
   for (const frame of frames) {
+    if (frame.headersUnread !== undefined) continue;
     const headers = byUrl.get(frame.url);
     if (headers) frame.headers = headers;
     if (unread.has(frame.url)) frame.headersUnread = `more than ${MAX_FRAMES} frames show images`;

@@ -41,6 +41,26 @@ describe('addFrameHeaders', () => {
     expect(candidates[MAX_FRAMES]!.frames![0]!.headersUnread).toMatch(/more than 20 frames/);
     expect(candidates[0]!.frames![0]!.headersUnread).toBeUndefined();
   });
+
+  // A frame above the one showing an image that did not answer the scan is listed as unread
+  // (received-signals.ts framesOfReports): its images fail closed whatever its headers say.
+  // Requesting it again was a request to a site for nothing, and took one of the cap's slots
+  // from a frame whose headers can still refuse.
+  it('a frame already unread is not requested, and takes no slot from the frames that are', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      return new Response(null, { status: 200, headers: { 'X-Robots-Tag': 'noai' } });
+    });
+    const unreadAbove = Array.from({ length: MAX_FRAMES }, (_, i) => ({
+      url: `https://above${i}.example/`, metas: [], tdm: {}, headersUnread: 'a frame above the one showing the image did not answer the scan',
+    }));
+    const candidate = { url: 'https://img.example/a.png', frames: [...unreadAbove, { url: 'https://frame.example/', metas: [], tdm: {} }] } as unknown as ImageCandidate;
+    await addFrameHeaders([candidate]);
+    expect(fetched).toEqual(['https://frame.example/']);
+    expect(candidate.frames!.at(-1)!.headers).toEqual({ 'x-robots-tag': 'noai' });
+    expect(candidate.frames!.slice(0, -1).every((f) => /did not answer the scan/.test(f.headersUnread ?? ''))).toBe(true);
+  });
 });
 
 // A frame whose headers Heed could not read (5xx, timeout, a 3xx that leads nowhere, or a 4xx
