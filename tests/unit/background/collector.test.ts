@@ -181,8 +181,9 @@ describe('a watching collect, when a frame reports an image the job already has'
     await reportFromFrame();
     const verdicts = await verdictsOnce(2);
     expect(verdicts.map((v) => v.decision)).toEqual(['permitted', 'refused']);
+    // The item is taken out after the refusal is written (collector.ts withdraw): wait for it.
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/removed from your collection/), { timeout: 2000 });
     expect(await listItems(db)).toEqual([]);
-    expect((await getJob(db, job.id))?.notes?.join(' ')).toMatch(/removed from your collection/);
   });
 
   // Withdrawing deleted the item by its SHA-256, whoever else kept it: another collect that found
