@@ -23,6 +23,7 @@
  * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
  * list) is unreadable, not read from its first part (`signal-unreadable`); so is one with an RSL
  * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements),
+ * one with an RSL element where RSL 1.0 does not put it (a `<license>` under `<rsl>`, rejectMisplacedElements),
  * and one whose `<content url>` refers to an entity its DOCTYPE may declare (rejectDtdEntityUrls).
  */
 import type { Evidence, Scope } from '../model/evidence';
@@ -96,6 +97,9 @@ class PastCap extends Error {}
 /** An RSL element spelt otherwise (see rejectMisspeltElements): the document is unreadable. */
 class MisspeltElement extends Error {}
 
+/** An RSL element where RSL 1.0 does not put it (see rejectMisplacedElements): the document is unreadable. */
+class MisplacedElement extends Error {}
+
 /** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
 const RSL_ELEMENTS: ReadonlySet<string> = new Set(['content', 'license', 'permits', 'prohibits', 'payment', 'amount', 'reporting', 'standard', 'custom']);
 
@@ -118,6 +122,50 @@ function rejectMisspeltElements(el: XmlElement): void {
     if (!RSL_ELEMENTS.has(local) || !isRslLikeNamespace(c.ns)) continue;
     if (c.local !== local || !NS.includes(c.ns as never)) {
       throw new MisspeltElement(`<${clip(c.local, 50)}>${c.ns === null ? '' : ` in namespace ${clip(c.ns, 100)}`} is not an RSL 1.0 element as written (<${local} xmlns="${RSL_NAMESPACE}">)`);
+    }
+  }
+}
+
+/** Where RSL 1.0 puts each element Heed reads: the element it sits directly under. */
+const RSL_PARENT: Readonly<Record<string, string | null>> = {
+  rsl: null,
+  content: 'rsl',
+  license: 'content',
+  permits: 'license',
+  prohibits: 'license',
+  payment: 'license',
+  reporting: 'license',
+  amount: 'payment',
+  standard: 'payment',
+  custom: 'payment',
+};
+
+/**
+ * Throw when an RSL element stands where RSL 1.0 does not put it: a `<license>` straight under
+ * `<rsl>`, a `<prohibits>` or `<payment>` straight under `<content>`, a `<content>` inside a nested
+ * `<rsl>` or an element of no RSL meaning, or a `<prohibits>` whose tokens sit in child elements.
+ * A reader that looks only in the right places skipped them, and a free licence beside them
+ * granted what they refused. Decision (DESIGN.md §2 rule 5, the reading that cannot keep what the
+ * owner refused): where the author meant it to apply cannot be known, so the document is
+ * unreadable. Elements of a foreign namespace (extensions) are not RSL's and may stand anywhere.
+ */
+function rejectMisplacedElements(root: XmlElement): void {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const parentIsRsl = NS.includes(parent.ns as never);
+    for (const c of parent.children) {
+      stack.push(c);
+      const local = c.local.toLowerCase();
+      if (!isRslLikeNamespace(c.ns)) continue;
+      if (local === 'prohibits' && c.children.length > 0) {
+        throw new MisplacedElement(`a <prohibits> holds the element <${clip(c.children[0]!.local, 50)}>, which Heed cannot read as its tokens`);
+      }
+      if (!Object.prototype.hasOwnProperty.call(RSL_PARENT, local)) continue;
+      const expected = RSL_PARENT[local];
+      if (expected === null || !parentIsRsl || parent.local !== expected) {
+        throw new MisplacedElement(`<${clip(c.local, 50)}> stands inside <${clip(parent.local, 50)}>${expected === null ? '' : `, not inside <${expected}>`}, where RSL 1.0 does not put it`);
+      }
     }
   }
 }
@@ -150,6 +198,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
         return { ok: false, error: `root element is <${clip(root.local, 50)}>, not <rsl xmlns="${RSL_NAMESPACE}">` };
       }
       rejectMisspeltElements(root);
+      rejectMisplacedElements(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
       const contents = elements.map(readContent);

@@ -573,3 +573,28 @@ describe('RSL licences linked with the relation written a little off', () => {
     expect(readRslLinkHeader(['<https://s.test/rsl.xml>; rel="alternate"; type="application/rsl+xml"'], 'https://s.test/a.jpg')).toEqual([]);
   });
 });
+
+// An RSL element written where RSL 1.0 does not put it was never read: a `<license>` straight
+// under `<rsl>`, a `<prohibits>` straight under `<content>`, a `<content>` inside another element,
+// or a `<prohibits>` whose tokens sit in child elements, left a free licence beside it granting
+// what it refused.
+describe('RSL elements out of place', () => {
+  const FREE_ALL = '<content url="/"><license><permits type="usage">all</permits><payment type="free"/></license></content>';
+  it.each<[string, string]>([
+    ['a <license> straight under <rsl>', rsl(`${FREE_ALL}<license><prohibits type="usage">ai-train</prohibits></license>`)],
+    ['a <prohibits> straight under <content>', rsl('<content url="/"><license><permits type="usage">all</permits><payment type="free"/></license><prohibits type="usage">all</prohibits></content>')],
+    ['a <payment> straight under <content>', rsl('<content url="/"><license><permits type="usage">all</permits></license><payment type="purchase"><amount>5</amount></payment></content>')],
+    ['a <content> inside a nested <rsl>', rsl(`${FREE_ALL}<rsl>${content('/img/', '<prohibits type="usage">all</prohibits>')}</rsl>`)],
+    ['a <content> inside an element of no RSL meaning', rsl(`${FREE_ALL}<group>${content('/img/', '<prohibits type="usage">all</prohibits>')}</group>`)],
+    ['a <prohibits> whose tokens sit in child elements', rsl(content('/', '<permits type="usage">all</permits><prohibits type="usage"><token>all</token></prohibits><payment type="free"/>'))],
+  ])('%s makes the licence unreadable, never read without it', (_name, xml) => {
+    for (const profile of [AI, TDM]) {
+      expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', profile).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+    }
+  });
+
+  it('elements in their places, and extensions of another namespace anywhere, read as before', () => {
+    const xml = rsl('<content url="/"><x:note xmlns:x="urn:ext"><x:license/></x:note><license><permits type="usage">all</permits><payment type="free"><amount currency="USD">0</amount></payment><x:prohibits xmlns:x="urn:ext">all</x:prohibits></license></content>');
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI)).toMatchObject([{ effect: 'allow' }]);
+  });
+});
