@@ -161,9 +161,28 @@ export function findTdmRule(rules: readonly TdmRule[], url: string, loosely = fa
     const rule = rules[i]!;
     // A location that cannot be read (empty, or an unreadable URL) might have been meant to match.
     if (rule.location.trim() === '' || isUnreadableUrlPattern(rule.location) || tdmLocationMatches(rule.location, url, loosely)) return { rule, index: i };
+    const bare = withoutFragment(rule.location);
+    if (bare !== null && reservesOrUnreadable(rule) && tdmLocationMatches(bare, url, loosely)) return { rule, index: i };
   }
   return null;
 }
+
+/**
+ * A location with its fragment cut (`/gallery/a.jpg#top` → `/gallery/a.jpg`), or null when it has
+ * none or nothing is left. A browser never sends a fragment, so no image URL has one and, as
+ * written, such a location matches nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot
+ * keep what the owner reserved): a rule that reserves (or cannot be read) also covers its location
+ * without the fragment; a rule that does not reserve does not, as it could only lift a reservation
+ * a later rule makes.
+ */
+function withoutFragment(location: string): string | null {
+  const hash = location.indexOf('#');
+  if (hash < 0) return null;
+  const bare = location.slice(0, hash);
+  return bare.trim() === '' ? null : bare;
+}
+
+const reservesOrUnreadable = (rule: TdmRule): boolean => rule.problem !== null || rule.reservation !== 0;
 
 /** The header-style text of a declaration: `tdm-reservation: 1; tdm-policy: <url>`. */
 function declText(reservation: string, policy: string | null | undefined): string {
