@@ -392,17 +392,39 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
   // matchesUrlPatternLoosely), and the image path is also read in its other readings (runs of
   // slashes merged, `%2F` decoded, path parameters dropped: urlSlashReadings; DESIGN.md §2 rule
   // 2, as for robots.txt, ai.txt and tdmrep.json: `//images/a.jpg` meets `<content url="/images/">`).
+  // `<content url>` paths written with a fragment are also read without it (withoutFragments).
   // The stricter answer wins (rule 3): another reading can only add a refusal, never lift one nor
   // grant a permission the path as written does not get.
   const strict = evaluateRslDocumentAs(doc, source, imageUrl, profile, scope, declaredOn, false);
   if (strict.some((e) => e.effect === 'deny')) return strict;
   const others = urlSlashReadings(imageUrl);
-  const readings: Array<[string, boolean]> = [...others.map((u): [string, boolean] => [u, false]), [imageUrl, true], ...others.map((u): [string, boolean] => [u, true])];
-  for (const [url, loosely] of readings) {
-    const other = evaluateRslDocumentAs(doc, source, url, profile, scope, declaredOn, loosely);
-    if (other.some((e) => e.effect === 'deny')) return other;
+  const readings: Array<[string, boolean]> = [[imageUrl, false], ...others.map((u): [string, boolean] => [u, false]), [imageUrl, true], ...others.map((u): [string, boolean] => [u, true])];
+  const unfragmented = withoutFragments(doc);
+  for (const d of unfragmented === null ? [doc] : [doc, unfragmented]) {
+    for (const [url, loosely] of readings) {
+      if (d === doc && url === imageUrl && !loosely) continue; // `strict`, read above
+      const other = evaluateRslDocumentAs(d, source, url, profile, scope, declaredOn, loosely);
+      if (other.some((e) => e.effect === 'deny')) return other;
+    }
   }
   return strict;
+}
+
+/**
+ * The document with each `<content url>` path cut at its fragment (`/img/a.jpg#top` →
+ * `/img/a.jpg`), or null when none has one. A browser never sends a fragment, so as written such a
+ * path covers no image, and a prohibition it holds was lost. Decision (DESIGN.md §2 rule 3, the
+ * reading that cannot keep what the owner refused): evaluateRslDocument reads it for refusals
+ * only, like the other readings, so a permission so written never lifts a broader refusal. A
+ * `url` that is only a fragment is left as written (cut, it would cover the whole scope).
+ */
+function withoutFragments(doc: RslDocument): RslDocument | null {
+  const cut = (url: string) => {
+    const hash = url.indexOf('#');
+    return hash > 0 && url.slice(0, hash).trim() !== '' ? url.slice(0, hash) : url;
+  };
+  if (!doc.contents.some((c) => cut(c.url) !== c.url)) return null;
+  return { contents: doc.contents.map((c) => ({ ...c, url: cut(c.url) })) };
 }
 
 function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope, declaredOn: string | undefined, loosely: boolean): Evidence[] {

@@ -598,3 +598,19 @@ describe('RSL elements out of place', () => {
     expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI)).toMatchObject([{ effect: 'allow' }]);
   });
 });
+
+// A `<content url>` path written with a fragment (`/img/a.jpg#top`) matched no image (a browser
+// never sends the fragment), so the prohibition it held was lost and `<content url="/">`'s free
+// licence kept the image. It is also read without the fragment now, for refusals only.
+describe('RSL content paths written with a fragment', () => {
+  const FREE_ALL = '<permits type="usage">all</permits><payment type="free"/>';
+  it('a prohibition for the path without its fragment refuses', () => {
+    const xml = rsl(content('/', FREE_ALL) + content('/img/a.jpg#top', '<prohibits type="usage">ai-train</prohibits>'));
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/b.jpg', AI).map((e) => e.effect)).toEqual(['allow']);
+  });
+  it('a permission so written never lifts a broader refusal', () => {
+    const xml = rsl(content('/', '<prohibits type="usage">all</prohibits>') + content('/img/a.jpg#top', FREE_ALL));
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+  });
+});
