@@ -201,7 +201,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       rejectMisplacedElements(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
-      const contents = elements.map(readContent);
+      const contents = elements.map((el) => readContent(el, root));
       if (contents.length === 0) return { ok: false, error: 'no <content> element' };
       rejectDtdEntityUrls(contents, xml);
       return { ok: true, value: { contents } };
@@ -210,13 +210,23 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
   );
 }
 
-function readContent(el: XmlElement): RslContent {
-  // RSL 1.0: a `server` attribute means a licence is obtained from that server. One written but
-  // blank still says a server is required (the reading that keeps no refusal): it is not no server.
+/**
+ * The licence server an element's `server` attribute names; undefined when it has none. RSL 1.0:
+ * a `server` means a licence is obtained from that server. One written but blank still says a
+ * server is required (the reading that keeps no refusal): it is not no server.
+ */
+function serverOf(el: XmlElement): string | undefined {
   const written = attribute(el, 'server');
-  const server = written === undefined ? null : written.trim() === '' ? 'a licence server it does not name' : written.trim();
+  return written === undefined ? undefined : written.trim() === '' ? 'a licence server it does not name' : written.trim();
+}
+
+function readContent(el: XmlElement, root: XmlElement): RslContent {
   rejectMisspeltElements(el);
   const licenses = childrenNamed(el, 'license', NS);
+  // RSL 1.0 puts `server` on `<content>`. Decision (DESIGN.md §2 rule 3, the reading that cannot
+  // keep what the owner refused): one written on a `<license>` or on `<rsl>` says as plainly that a
+  // licence must be obtained from that server, so it counts for the whole content set too.
+  const server = serverOf(el) ?? licenses.map(serverOf).find((s) => s !== undefined) ?? serverOf(root) ?? null;
   if (licenses.length > MAX_LICENSES) throw new PastCap(`a <content> has more than ${MAX_LICENSES} <license> elements`);
   return {
     url: (attribute(el, 'url') ?? '').trim(),

@@ -614,3 +614,17 @@ describe('RSL content paths written with a fragment', () => {
     expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
   });
 });
+
+// A `server` attribute written on the `<license>` or on `<rsl>` rather than on `<content>` was
+// not read: the licence read as free with no licence server, and the image was kept.
+describe('RSL licence servers named on another element', () => {
+  const FREE_ALL = '<permits type="usage">all</permits><payment type="free"/>';
+  it.each<[string, string]>([
+    ['on the <license>', rsl(`<content url="/"><license server="https://lic.test/api">${FREE_ALL}</license></content>`)],
+    ['on <rsl>', `<rsl xmlns="https://rslstandard.org/rsl" server="https://lic.test/api">${content('/', FREE_ALL)}</rsl>`],
+  ])('a server %s must still be asked', (_name, xml) => {
+    const out = evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI);
+    expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+    expect(out[0]!.note).toContain('https://lic.test/api');
+  });
+});
