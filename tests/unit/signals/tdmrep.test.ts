@@ -423,3 +423,17 @@ describe('tdmrep.json locations written with a fragment', () => {
     expect(out.map((e) => e.effect)).toEqual(['allow']);
   });
 });
+
+// A TDMRep meta whose name was written with a soft hyphen, a Unicode dash, full-width letters, a
+// dot or no separator at all was not read: the page's reservation was lost.
+describe('TDMRep meta names written with look-alike characters', () => {
+  it.each(['tdm\u00adreservation', 'tdm\u2010reservation', 'ｔｄｍ-ｒｅｓｅｒｖａｔｉｏｎ', 'tdm.reservation', 'tdmreservation', 'tdm\u200b-reservation'])('%s reserves', (name) => {
+    expect(tdmMetaFrom([{ name, content: '1' }]).reservation).toBe('1');
+  });
+  it('one so written beside a plain one that says otherwise is unreadable', () => {
+    expect(tdmMetaFrom([{ name: 'tdm-reservation', content: '0' }, { name: 'tdm\u2010reservation', content: '1' }]).reservation).toBe('0, 1');
+  });
+  it('names that only start alike are not read', () => {
+    expect(tdmMetaFrom([{ name: 'tdm-reservations-note', content: '1' }, { name: 'xtdm-reservation', content: '1' }])).toEqual({});
+  });
+});
