@@ -23,7 +23,8 @@
  * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
  * list) is unreadable, not read from its first part (`signal-unreadable`); so is one with an RSL
  * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements),
- * one with an RSL element where RSL 1.0 does not put it (a `<license>` under `<rsl>`, rejectMisplacedElements),
+ * one with an RSL element where RSL 1.0 does not put it (a `<license>` under `<rsl>`, rejectMisplacedElements)
+ * or with an attribute given twice (rejectRepeatedAttributes),
  * and one whose `<content url>` refers to an entity its DOCTYPE may declare (rejectDtdEntityUrls).
  */
 import type { Evidence, Scope } from '../model/evidence';
@@ -97,7 +98,8 @@ class PastCap extends Error {}
 /** An RSL element spelt otherwise (see rejectMisspeltElements): the document is unreadable. */
 class MisspeltElement extends Error {}
 
-/** An RSL element where RSL 1.0 does not put it (see rejectMisplacedElements): the document is unreadable. */
+/** An RSL element where RSL 1.0 does not put it, or with an attribute given twice (rejectMisplacedElements,
+ * rejectRepeatedAttributes): the document is unreadable. */
 class MisplacedElement extends Error {}
 
 /** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
@@ -170,6 +172,29 @@ function rejectMisplacedElements(root: XmlElement): void {
   }
 }
 
+/**
+ * Throw when an RSL element gives an attribute twice (`<content url="/nothing/" url="/img/">`,
+ * `<payment type="free" type="purchase">`; also `url` beside `URL` or a prefixed `r:url`). XML
+ * forbids it (XML 1.0 §3.1, WFC: Unique Att Spec), and the lenient reader keeps both, so the first
+ * was read and the other lost: a prohibition for /img/ covered /nothing/ only. Decision (DESIGN.md
+ * §2 rule 5): which the owner meant cannot be known, so the document is unreadable.
+ */
+function rejectRepeatedAttributes(root: XmlElement): void {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    stack.push(...el.children);
+    if (!isRslLikeNamespace(el.ns)) continue;
+    const seen = new Set<string>();
+    for (const a of el.attrs) {
+      if (a.ns !== null && !isRslLikeNamespace(a.ns)) continue; // an extension's attribute
+      const local = a.local.toLowerCase();
+      if (seen.has(local)) throw new MisplacedElement(`<${clip(el.local, 50)}> gives the attribute ${clip(a.local, 50)} twice`);
+      seen.add(local);
+    }
+  }
+}
+
 /** An entity reference other than XML's five, as the lenient reader leaves it: `&name;`. */
 const ENTITY_REFERENCE = /&[A-Za-z_:][A-Za-z0-9_.:-]*;/;
 
@@ -199,6 +224,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       }
       rejectMisspeltElements(root);
       rejectMisplacedElements(root);
+      rejectRepeatedAttributes(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
       const contents = elements.map((el) => readContent(el, root));

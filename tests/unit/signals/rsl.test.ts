@@ -628,3 +628,17 @@ describe('RSL licence servers named on another element', () => {
     expect(out[0]!.note).toContain('https://lic.test/api');
   });
 });
+
+// An RSL element with an attribute written twice (not well-formed XML) was read by its first:
+// `<content url="/nothing/" url="/img/">` holding a prohibition covered /nothing/ only, and a
+// free licence for `/` kept /img/a.jpg.
+describe('RSL attributes written twice', () => {
+  const FREE_ALL = content('/', '<permits type="usage">all</permits><payment type="free"/>');
+  it.each<[string, string]>([
+    ['a <content url> given twice', rsl(`${FREE_ALL}<content url="/nothing/" url="/img/"><license><prohibits type="usage">all</prohibits></license></content>`)],
+    ['a <prohibits type> given twice', rsl(content('/', '<permits type="usage">all</permits><prohibits type="geo" type="usage">ai-train</prohibits><payment type="free"/>'))],
+    ['a <payment type> given twice', rsl(content('/', '<permits type="usage">all</permits><payment type="free" type="purchase"/>'))],
+  ])('%s makes the licence unreadable', (_name, xml) => {
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+  });
+});
