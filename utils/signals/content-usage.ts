@@ -2,6 +2,7 @@ import type { Evidence, Scope } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { namedByUrl, scopeOf, type DocumentKind } from './document-kind';
 import { stripQuotes } from './fetched-file';
+import { foldLookalikes } from './lookalikes';
 
 /**
  * IETF aipref Content-Usage (SIGNALS.md §2): an RFC 9651 Structured Fields Dictionary whose
@@ -258,23 +259,32 @@ export type ContentSignals = Record<string, 'yes' | 'no' | 'other'>;
 
 const SIGNAL_STRENGTH = { no: 3, other: 2, yes: 1 } as const;
 
+/** Dashes that show as `-`: a soft hyphen, U+2010–U+2015, the minus sign, small and full-width hyphen-minus. */
+const DASHES = /[\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+
 // `search=yes, ai-train=no`: keys and values read case-insensitively. Real files also separate
 // pairs with spaces or semicolons and quote values; each pair is read wherever it stands. A key
 // given anything but yes/no (`ai-train=n`, the IETF spelling) is `other`: present but
 // unreadable, it fails closed (DESIGN.md §2 rule 5) rather than stating nothing. A key said
 // twice keeps its most restrictive value (aipref vocab §7.1's rule for combining). Null when
 // no pair could be read at all.
+// Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): the text is
+// read as its reader sees it (lookalikes.ts: `ＡＩ-ＴＲＡＩＮ`, a zero-width space before the key),
+// a dash that shows as `-` is `-` (`ai‐train=no`, `ai<soft hyphen>train=no`), `:` is read as `=`
+// (`ai-train: no`, the robots.txt habit), and a key named with no value (`search=yes, ai-train`)
+// is `other`. Each of those was no pair at all, read as "no preference".
 export function parseContentSignals(text: string): ContentSignals | null {
   const out: ContentSignals = Object.create(null) as ContentSignals;
   let any = false;
+  const seen = (/[^\x00-\x7f]/.test(text) ? foldLookalikes(text.replace(DASHES, '-')) : text).replace(/:/g, '=');
   // Blanks around `=` dropped piece by piece (a /\s*=\s*/ regex is quadratic on long blank runs).
-  const tight = text.split('=').map((p) => p.trim()).join('=');
+  const tight = seen.split('=').map((p) => p.trim()).join('=');
   for (const part of tight.split(/[\s,;]+/)) {
     const eq = part.indexOf('=');
     // `ai_train` is `ai-train` (the reading that keeps a refusal).
-    const key = part.slice(0, eq).trim().toLowerCase().replace(/_/g, '-');
-    const v = stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
-    if (eq < 0 || !/^[a-z0-9_.*-]+$/.test(key)) continue;
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase().replace(/_/g, '-');
+    const v = eq < 0 ? '' : stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
+    if (!/^[a-z0-9_.*-]+$/.test(key)) continue;
     any = true;
     const said = v === 'yes' || v === 'no' ? v : 'other';
     const before = out[key];

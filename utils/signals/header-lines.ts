@@ -68,7 +68,10 @@ function headerValueOf(h: WebRequestHeader): string {
  */
 export function headerLinesFromList(list: readonly WebRequestHeader[], { mayJoinLines = false } = {}): HeaderMap {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
-  for (const h of list) {
+  // An entry that is not a header (no string name) is skipped: thrown on, it lost every other line
+  // of the response, a refusal among them. A list that is not a list reads as no headers.
+  for (const h of Array.isArray(list) ? list : []) {
+    if (typeof h !== 'object' || h === null || typeof h.name !== 'string') continue;
     const name = h.name.toLowerCase();
     (out[name] ??= []).push(headerValueOf(h));
   }

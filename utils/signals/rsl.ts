@@ -23,6 +23,8 @@
  * A document past a reading cap (1,000 `<content>`, 100 `<license>` in one, 100 tokens in one
  * list) is unreadable, not read from its first part (`signal-unreadable`); so is one with an RSL
  * element spelt in another case or namespace spelling (`<Prohibits>`, rejectMisspeltElements),
+ * one with an RSL element where RSL 1.0 does not put it (a `<license>` under `<rsl>`, rejectMisplacedElements)
+ * or with an attribute given twice (rejectRepeatedAttributes),
  * and one whose `<content url>` refers to an entity its DOCTYPE may declare (rejectDtdEntityUrls).
  */
 import type { Evidence, Scope } from '../model/evidence';
@@ -96,6 +98,10 @@ class PastCap extends Error {}
 /** An RSL element spelt otherwise (see rejectMisspeltElements): the document is unreadable. */
 class MisspeltElement extends Error {}
 
+/** An RSL element where RSL 1.0 does not put it, or with an attribute given twice (rejectMisplacedElements,
+ * rejectRepeatedAttributes): the document is unreadable. */
+class MisplacedElement extends Error {}
+
 /** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
 const RSL_ELEMENTS: ReadonlySet<string> = new Set(['content', 'license', 'permits', 'prohibits', 'payment', 'amount', 'reporting', 'standard', 'custom']);
 
@@ -118,6 +124,73 @@ function rejectMisspeltElements(el: XmlElement): void {
     if (!RSL_ELEMENTS.has(local) || !isRslLikeNamespace(c.ns)) continue;
     if (c.local !== local || !NS.includes(c.ns as never)) {
       throw new MisspeltElement(`<${clip(c.local, 50)}>${c.ns === null ? '' : ` in namespace ${clip(c.ns, 100)}`} is not an RSL 1.0 element as written (<${local} xmlns="${RSL_NAMESPACE}">)`);
+    }
+  }
+}
+
+/** Where RSL 1.0 puts each element Heed reads: the element it sits directly under. */
+const RSL_PARENT: Readonly<Record<string, string | null>> = {
+  rsl: null,
+  content: 'rsl',
+  license: 'content',
+  permits: 'license',
+  prohibits: 'license',
+  payment: 'license',
+  reporting: 'license',
+  amount: 'payment',
+  standard: 'payment',
+  custom: 'payment',
+};
+
+/**
+ * Throw when an RSL element stands where RSL 1.0 does not put it: a `<license>` straight under
+ * `<rsl>`, a `<prohibits>` or `<payment>` straight under `<content>`, a `<content>` inside a nested
+ * `<rsl>` or an element of no RSL meaning, or a `<prohibits>` whose tokens sit in child elements.
+ * A reader that looks only in the right places skipped them, and a free licence beside them
+ * granted what they refused. Decision (DESIGN.md §2 rule 5, the reading that cannot keep what the
+ * owner refused): where the author meant it to apply cannot be known, so the document is
+ * unreadable. Elements of a foreign namespace (extensions) are not RSL's and may stand anywhere.
+ */
+function rejectMisplacedElements(root: XmlElement): void {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const parentIsRsl = NS.includes(parent.ns as never);
+    for (const c of parent.children) {
+      stack.push(c);
+      const local = c.local.toLowerCase();
+      if (!isRslLikeNamespace(c.ns)) continue;
+      if (local === 'prohibits' && c.children.length > 0) {
+        throw new MisplacedElement(`a <prohibits> holds the element <${clip(c.children[0]!.local, 50)}>, which Heed cannot read as its tokens`);
+      }
+      if (!Object.prototype.hasOwnProperty.call(RSL_PARENT, local)) continue;
+      const expected = RSL_PARENT[local];
+      if (expected === null || !parentIsRsl || parent.local !== expected) {
+        throw new MisplacedElement(`<${clip(c.local, 50)}> stands inside <${clip(parent.local, 50)}>${expected === null ? '' : `, not inside <${expected}>`}, where RSL 1.0 does not put it`);
+      }
+    }
+  }
+}
+
+/**
+ * Throw when an RSL element gives an attribute twice (`<content url="/nothing/" url="/img/">`,
+ * `<payment type="free" type="purchase">`; also `url` beside `URL` or a prefixed `r:url`). XML
+ * forbids it (XML 1.0 §3.1, WFC: Unique Att Spec), and the lenient reader keeps both, so the first
+ * was read and the other lost: a prohibition for /img/ covered /nothing/ only. Decision (DESIGN.md
+ * §2 rule 5): which the owner meant cannot be known, so the document is unreadable.
+ */
+function rejectRepeatedAttributes(root: XmlElement): void {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    stack.push(...el.children);
+    if (!isRslLikeNamespace(el.ns)) continue;
+    const seen = new Set<string>();
+    for (const a of el.attrs) {
+      if (a.ns !== null && !isRslLikeNamespace(a.ns)) continue; // an extension's attribute
+      const local = a.local.toLowerCase();
+      if (seen.has(local)) throw new MisplacedElement(`<${clip(el.local, 50)}> gives the attribute ${clip(a.local, 50)} twice`);
+      seen.add(local);
     }
   }
 }
@@ -150,9 +223,11 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
         return { ok: false, error: `root element is <${clip(root.local, 50)}>, not <rsl xmlns="${RSL_NAMESPACE}">` };
       }
       rejectMisspeltElements(root);
+      rejectMisplacedElements(root);
+      rejectRepeatedAttributes(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
-      const contents = elements.map(readContent);
+      const contents = elements.map((el) => readContent(el, root));
       if (contents.length === 0) return { ok: false, error: 'no <content> element' };
       rejectDtdEntityUrls(contents, xml);
       return { ok: true, value: { contents } };
@@ -161,13 +236,23 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
   );
 }
 
-function readContent(el: XmlElement): RslContent {
-  // RSL 1.0: a `server` attribute means a licence is obtained from that server. One written but
-  // blank still says a server is required (the reading that keeps no refusal): it is not no server.
+/**
+ * The licence server an element's `server` attribute names; undefined when it has none. RSL 1.0:
+ * a `server` means a licence is obtained from that server. One written but blank still says a
+ * server is required (the reading that keeps no refusal): it is not no server.
+ */
+function serverOf(el: XmlElement): string | undefined {
   const written = attribute(el, 'server');
-  const server = written === undefined ? null : written.trim() === '' ? 'a licence server it does not name' : written.trim();
+  return written === undefined ? undefined : written.trim() === '' ? 'a licence server it does not name' : written.trim();
+}
+
+function readContent(el: XmlElement, root: XmlElement): RslContent {
   rejectMisspeltElements(el);
   const licenses = childrenNamed(el, 'license', NS);
+  // RSL 1.0 puts `server` on `<content>`. Decision (DESIGN.md §2 rule 3, the reading that cannot
+  // keep what the owner refused): one written on a `<license>` or on `<rsl>` says as plainly that a
+  // licence must be obtained from that server, so it counts for the whole content set too.
+  const server = serverOf(el) ?? licenses.map(serverOf).find((s) => s !== undefined) ?? serverOf(root) ?? null;
   if (licenses.length > MAX_LICENSES) throw new PastCap(`a <content> has more than ${MAX_LICENSES} <license> elements`);
   return {
     url: (attribute(el, 'url') ?? '').trim(),
@@ -343,17 +428,39 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
   // matchesUrlPatternLoosely), and the image path is also read in its other readings (runs of
   // slashes merged, `%2F` decoded, path parameters dropped: urlSlashReadings; DESIGN.md §2 rule
   // 2, as for robots.txt, ai.txt and tdmrep.json: `//images/a.jpg` meets `<content url="/images/">`).
+  // `<content url>` paths written with a fragment are also read without it (withoutFragments).
   // The stricter answer wins (rule 3): another reading can only add a refusal, never lift one nor
   // grant a permission the path as written does not get.
   const strict = evaluateRslDocumentAs(doc, source, imageUrl, profile, scope, declaredOn, false);
   if (strict.some((e) => e.effect === 'deny')) return strict;
   const others = urlSlashReadings(imageUrl);
-  const readings: Array<[string, boolean]> = [...others.map((u): [string, boolean] => [u, false]), [imageUrl, true], ...others.map((u): [string, boolean] => [u, true])];
-  for (const [url, loosely] of readings) {
-    const other = evaluateRslDocumentAs(doc, source, url, profile, scope, declaredOn, loosely);
-    if (other.some((e) => e.effect === 'deny')) return other;
+  const readings: Array<[string, boolean]> = [[imageUrl, false], ...others.map((u): [string, boolean] => [u, false]), [imageUrl, true], ...others.map((u): [string, boolean] => [u, true])];
+  const unfragmented = withoutFragments(doc);
+  for (const d of unfragmented === null ? [doc] : [doc, unfragmented]) {
+    for (const [url, loosely] of readings) {
+      if (d === doc && url === imageUrl && !loosely) continue; // `strict`, read above
+      const other = evaluateRslDocumentAs(d, source, url, profile, scope, declaredOn, loosely);
+      if (other.some((e) => e.effect === 'deny')) return other;
+    }
   }
   return strict;
+}
+
+/**
+ * The document with each `<content url>` path cut at its fragment (`/img/a.jpg#top` →
+ * `/img/a.jpg`), or null when none has one. A browser never sends a fragment, so as written such a
+ * path covers no image, and a prohibition it holds was lost. Decision (DESIGN.md §2 rule 3, the
+ * reading that cannot keep what the owner refused): evaluateRslDocument reads it for refusals
+ * only, like the other readings, so a permission so written never lifts a broader refusal. A
+ * `url` that is only a fragment is left as written (cut, it would cover the whole scope).
+ */
+function withoutFragments(doc: RslDocument): RslDocument | null {
+  const cut = (url: string) => {
+    const hash = url.indexOf('#');
+    return hash > 0 && url.slice(0, hash).trim() !== '' ? url.slice(0, hash) : url;
+  };
+  if (!doc.contents.some((c) => cut(c.url) !== c.url)) return null;
+  return { contents: doc.contents.map((c) => ({ ...c, url: cut(c.url) })) };
 }
 
 function evaluateRslDocumentAs(doc: RslDocument, source: string, imageUrl: string, profile: PurposeProfile, scope: Scope, declaredOn: string | undefined, loosely: boolean): Evidence[] {

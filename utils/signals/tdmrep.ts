@@ -29,6 +29,7 @@ import type { Evidence, Scope } from '../model/evidence';
 import { duplicateJsonKey } from '../model/json-keys';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
+import { foldLookalikes } from './lookalikes';
 import { isUnreadableUrlPattern, matchesUrlPattern, matchesUrlPatternLoosely, urlSlashReadings } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
@@ -124,7 +125,7 @@ function readRule(item: unknown): TdmRule {
   // beside `"tdm-reservation": 0` is the property spelt another way (JSON keys are case-sensitive,
   // so strictly another key, and the rule read 0). One that says something else makes the rule
   // unreadable; alone it is not read as the property (the rule has no tdm-reservation: unreadable).
-  const otherSpellings = Object.keys(r).filter((k) => k !== 'tdm-reservation' && k.trim().toLowerCase().replace(/[\s_:]+/g, '-') === 'tdm-reservation');
+  const otherSpellings = Object.keys(r).filter((k) => k !== 'tdm-reservation' && tdmPropertyNamed(k) === 'tdm-reservation');
   const reservation = otherSpellings.some((k) => parseTdmReservation(r[k]) !== stated) ? 'invalid' : stated;
   const policy = typeof r['tdm-policy'] === 'string' ? r['tdm-policy'].slice(0, MAX_VALUE) : null;
   const problem =
@@ -161,9 +162,28 @@ export function findTdmRule(rules: readonly TdmRule[], url: string, loosely = fa
     const rule = rules[i]!;
     // A location that cannot be read (empty, or an unreadable URL) might have been meant to match.
     if (rule.location.trim() === '' || isUnreadableUrlPattern(rule.location) || tdmLocationMatches(rule.location, url, loosely)) return { rule, index: i };
+    const bare = withoutFragment(rule.location);
+    if (bare !== null && reservesOrUnreadable(rule) && tdmLocationMatches(bare, url, loosely)) return { rule, index: i };
   }
   return null;
 }
+
+/**
+ * A location with its fragment cut (`/gallery/a.jpg#top` → `/gallery/a.jpg`), or null when it has
+ * none or nothing is left. A browser never sends a fragment, so no image URL has one and, as
+ * written, such a location matches nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot
+ * keep what the owner reserved): a rule that reserves (or cannot be read) also covers its location
+ * without the fragment; a rule that does not reserve does not, as it could only lift a reservation
+ * a later rule makes.
+ */
+function withoutFragment(location: string): string | null {
+  const hash = location.indexOf('#');
+  if (hash < 0) return null;
+  const bare = location.slice(0, hash);
+  return bare.trim() === '' ? null : bare;
+}
+
+const reservesOrUnreadable = (rule: TdmRule): boolean => rule.problem !== null || rule.reservation !== 0;
 
 /** The header-style text of a declaration: `tdm-reservation: 1; tdm-policy: <url>`. */
 function declText(reservation: string, policy: string | null | undefined): string {
@@ -352,16 +372,26 @@ export function tdmrepPartialRestrictions(wellKnown: FetchedFile, pageUrl: strin
   }, () => []);
 }
 
+/**
+ * The TDMRep property a meta name or JSON key names, however its words are separated: `tdm_reservation`,
+ * `TDM Reservation`, the EPUB spelling `tdm:reservation` (SIGNALS.md §4.2), and, read as its reader
+ * sees it (lookalikes.ts), `tdm<soft hyphen>reservation`, `tdm‐reservation` (U+2010), full-width
+ * letters, `tdm.reservation`, `tdmreservation`. Decision (DESIGN.md §2 rule 3, the reading that
+ * cannot keep what the owner reserved): each of those was not read, and the reservation was lost.
+ */
+function tdmPropertyNamed(name: string): 'tdm-reservation' | 'tdm-policy' | null {
+  const words = foldLookalikes(name).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return words === 'tdmreservation' ? 'tdm-reservation' : words === 'tdmpolicy' ? 'tdm-policy' : null;
+}
+
 /** The TDMRep declaration among raw `<meta name content>` pairs (distinct values joined). */
 export function tdmMetaFrom(pairs: readonly { name: string; content: string }[]): TdmDeclaration {
   return neverThrow(() => {
     const found: Record<'tdm-reservation' | 'tdm-policy', string[]> = { 'tdm-reservation': [], 'tdm-policy': [] };
     let moreReservations = false;
     for (const pair of pairs) {
-      // `tdm_reservation`, `TDM Reservation`: the name spelt with another separator; `tdm:reservation`,
-      // the EPUB spelling (SIGNALS.md §4.2), copied into a page, too.
-      const name = String(pair.name).trim().toLowerCase().replace(/[\s_:]+/g, '-');
-      if (name !== 'tdm-reservation' && name !== 'tdm-policy') continue;
+      const name = tdmPropertyNamed(String(pair.name));
+      if (name === null) continue;
       // One character past the cap is kept: parseTdmReservation then knows the value was cut.
       const content = String(pair.content).trim().slice(0, name === 'tdm-reservation' ? MAX_VALUE + 1 : MAX_VALUE);
       if (content === '' || found[name].includes(content)) continue;

@@ -272,3 +272,29 @@ describe('Content-Signal header too long to read in full', () => {
     expect(ev.some((e) => e.effect === 'deny')).toBe(true);
   });
 });
+
+// A Content-Signal whose `ai-train` was written with an invisible or look-alike character, with
+// `:` for `=`, or with no value at all was not read as a pair: `\u200bai-train=no` or
+// `ai‐train=no` (U+2010) read as "no preference", and the image was kept.
+describe('Content-Signal keys written a little off', () => {
+  const ai = purposeProfile('ai-training');
+  const reasons = (v: string) => evaluateContentSignalHeader([v], 'https://cdn.example/a.jpg', 'image', ai).map((e) => e.reason ?? e.effect);
+  it.each([
+    ['a zero-width space before the key', '\u200bai-train=no'],
+    ['a soft hyphen for the hyphen', 'search=yes, ai\u00adtrain=no'],
+    ['a Unicode hyphen (U+2010)', 'ai\u2010train=no'],
+    ['a non-breaking hyphen (U+2011)', 'ai\u2011train=no'],
+    ['full-width letters', 'ＡＩ-ＴＲＡＩＮ=ＮＯ'],
+    ['":" for "="', 'search: yes, ai-train: no'],
+  ])('%s still refuses', (_name, v) => {
+    expect(reasons(v)).toContain('content-usage-n');
+    expect(reasons(v)).not.toContain('info');
+  });
+  it('a key named with no value is unreadable, not "no preference"', () => {
+    expect(reasons('search=yes, ai-train')).toEqual(['signal-unreadable']);
+  });
+  it('the same pairs written plainly read as before', () => {
+    expect(reasons('search=yes, ai-train=yes')).toEqual(['allow']);
+    expect(reasons('search=yes')).toEqual(['info']);
+  });
+});

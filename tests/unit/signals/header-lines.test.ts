@@ -73,3 +73,17 @@ describe('headerLinesFromList: a line given as bytes (binaryValue)', () => {
     expect(headerLinesFromList([{ name: 'a', binaryValue: { length: 2, 0: 'x', 1: 300 } as unknown as number[] }, { name: 'b' }])).toEqual({ a: ['\u0000,'], b: [''] });
   });
 });
+
+// A header entry without a string name (a damaged list, or a platform quirk) threw in the
+// listener, and every header of that response, the page's X-Robots-Tag among them, went unread.
+describe('headerLinesFromList: entries that are not headers', () => {
+  it('are skipped, and the other lines still read', () => {
+    const list = [null, { value: 'x' }, { name: 42, value: 'y' }, { name: 'X-Robots-Tag', value: 'noai' }] as never;
+    const map = headerLinesFromList(list);
+    expect(headerLines(map, 'x-robots-tag').lines).toEqual(['noai']);
+    expect(evaluateXRobotsTag(headerLines(map, 'x-robots-tag').lines, 'https://site.test/a.jpg', 'image', purposeProfile('ai-training')).some((e) => e.effect === 'deny')).toBe(true);
+  });
+  it('a list that is not a list reads as no headers', () => {
+    expect(headerLinesFromList(undefined as never)).toEqual({});
+  });
+});

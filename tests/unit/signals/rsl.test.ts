@@ -573,3 +573,72 @@ describe('RSL licences linked with the relation written a little off', () => {
     expect(readRslLinkHeader(['<https://s.test/rsl.xml>; rel="alternate"; type="application/rsl+xml"'], 'https://s.test/a.jpg')).toEqual([]);
   });
 });
+
+// An RSL element written where RSL 1.0 does not put it was never read: a `<license>` straight
+// under `<rsl>`, a `<prohibits>` straight under `<content>`, a `<content>` inside another element,
+// or a `<prohibits>` whose tokens sit in child elements, left a free licence beside it granting
+// what it refused.
+describe('RSL elements out of place', () => {
+  const FREE_ALL = '<content url="/"><license><permits type="usage">all</permits><payment type="free"/></license></content>';
+  it.each<[string, string]>([
+    ['a <license> straight under <rsl>', rsl(`${FREE_ALL}<license><prohibits type="usage">ai-train</prohibits></license>`)],
+    ['a <prohibits> straight under <content>', rsl('<content url="/"><license><permits type="usage">all</permits><payment type="free"/></license><prohibits type="usage">all</prohibits></content>')],
+    ['a <payment> straight under <content>', rsl('<content url="/"><license><permits type="usage">all</permits></license><payment type="purchase"><amount>5</amount></payment></content>')],
+    ['a <content> inside a nested <rsl>', rsl(`${FREE_ALL}<rsl>${content('/img/', '<prohibits type="usage">all</prohibits>')}</rsl>`)],
+    ['a <content> inside an element of no RSL meaning', rsl(`${FREE_ALL}<group>${content('/img/', '<prohibits type="usage">all</prohibits>')}</group>`)],
+    ['a <prohibits> whose tokens sit in child elements', rsl(content('/', '<permits type="usage">all</permits><prohibits type="usage"><token>all</token></prohibits><payment type="free"/>'))],
+  ])('%s makes the licence unreadable, never read without it', (_name, xml) => {
+    for (const profile of [AI, TDM]) {
+      expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', profile).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+    }
+  });
+
+  it('elements in their places, and extensions of another namespace anywhere, read as before', () => {
+    const xml = rsl('<content url="/"><x:note xmlns:x="urn:ext"><x:license/></x:note><license><permits type="usage">all</permits><payment type="free"><amount currency="USD">0</amount></payment><x:prohibits xmlns:x="urn:ext">all</x:prohibits></license></content>');
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI)).toMatchObject([{ effect: 'allow' }]);
+  });
+});
+
+// A `<content url>` path written with a fragment (`/img/a.jpg#top`) matched no image (a browser
+// never sends the fragment), so the prohibition it held was lost and `<content url="/">`'s free
+// licence kept the image. It is also read without the fragment now, for refusals only.
+describe('RSL content paths written with a fragment', () => {
+  const FREE_ALL = '<permits type="usage">all</permits><payment type="free"/>';
+  it('a prohibition for the path without its fragment refuses', () => {
+    const xml = rsl(content('/', FREE_ALL) + content('/img/a.jpg#top', '<prohibits type="usage">ai-train</prohibits>'));
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/b.jpg', AI).map((e) => e.effect)).toEqual(['allow']);
+  });
+  it('a permission so written never lifts a broader refusal', () => {
+    const xml = rsl(content('/', '<prohibits type="usage">all</prohibits>') + content('/img/a.jpg#top', FREE_ALL));
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+  });
+});
+
+// A `server` attribute written on the `<license>` or on `<rsl>` rather than on `<content>` was
+// not read: the licence read as free with no licence server, and the image was kept.
+describe('RSL licence servers named on another element', () => {
+  const FREE_ALL = '<permits type="usage">all</permits><payment type="free"/>';
+  it.each<[string, string]>([
+    ['on the <license>', rsl(`<content url="/"><license server="https://lic.test/api">${FREE_ALL}</license></content>`)],
+    ['on <rsl>', `<rsl xmlns="https://rslstandard.org/rsl" server="https://lic.test/api">${content('/', FREE_ALL)}</rsl>`],
+  ])('a server %s must still be asked', (_name, xml) => {
+    const out = evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI);
+    expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'rsl-prohibits']]);
+    expect(out[0]!.note).toContain('https://lic.test/api');
+  });
+});
+
+// An RSL element with an attribute written twice (not well-formed XML) was read by its first:
+// `<content url="/nothing/" url="/img/">` holding a prohibition covered /nothing/ only, and a
+// free licence for `/` kept /img/a.jpg.
+describe('RSL attributes written twice', () => {
+  const FREE_ALL = content('/', '<permits type="usage">all</permits><payment type="free"/>');
+  it.each<[string, string]>([
+    ['a <content url> given twice', rsl(`${FREE_ALL}<content url="/nothing/" url="/img/"><license><prohibits type="usage">all</prohibits></license></content>`)],
+    ['a <prohibits type> given twice', rsl(content('/', '<permits type="usage">all</permits><prohibits type="geo" type="usage">ai-train</prohibits><payment type="free"/>'))],
+    ['a <payment type> given twice', rsl(content('/', '<permits type="usage">all</permits><payment type="free" type="purchase"/>'))],
+  ])('%s makes the licence unreadable', (_name, xml) => {
+    expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+  });
+});

@@ -402,3 +402,38 @@ describe('tdmrep.json locations not read in full', () => {
     expect(resolveTdmReservation(input({ wellKnown: ok(within), imageUrl: 'https://img.test/img/owl.png' }), AI).map((e) => e.reason ?? e.effect)).toEqual(['allow']);
   });
 });
+
+// A location written with a fragment (`/gallery/a.jpg#top`, a URL copied from a browser) never
+// matched: a browser never sends the fragment, so no image URL has one, and the file's later
+// `"/": 0` kept the image it reserved. A reserving rule now also covers its location without
+// the fragment; a rule that does not reserve does not (it could only lift a reservation).
+describe('tdmrep.json locations written with a fragment', () => {
+  const file = (first: number, then: number) => ok([{ location: '/gallery/a.jpg#top', 'tdm-reservation': first }, { location: '/', 'tdm-reservation': then }]);
+  it('a reserving rule covers the image its location names', () => {
+    const out = resolveTdmReservation(input({ wellKnown: file(1, 0), imageUrl: 'https://img.test/gallery/a.jpg' }), AI);
+    expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'tdm-reserved']]);
+    expect(out[0]!.value).toContain('rule 1');
+  });
+  it('a rule that does not reserve never lifts a later reservation so', () => {
+    const out = resolveTdmReservation(input({ wellKnown: file(0, 1), imageUrl: 'https://img.test/gallery/a.jpg' }), AI);
+    expect(out.map((e) => [e.effect, e.reason])).toEqual([['deny', 'tdm-reserved']]);
+  });
+  it('other images are not covered by it', () => {
+    const out = resolveTdmReservation(input({ wellKnown: file(1, 0), imageUrl: 'https://img.test/gallery/b.jpg' }), AI);
+    expect(out.map((e) => e.effect)).toEqual(['allow']);
+  });
+});
+
+// A TDMRep meta whose name was written with a soft hyphen, a Unicode dash, full-width letters, a
+// dot or no separator at all was not read: the page's reservation was lost.
+describe('TDMRep meta names written with look-alike characters', () => {
+  it.each(['tdm\u00adreservation', 'tdm\u2010reservation', 'ｔｄｍ-ｒｅｓｅｒｖａｔｉｏｎ', 'tdm.reservation', 'tdmreservation', 'tdm\u200b-reservation'])('%s reserves', (name) => {
+    expect(tdmMetaFrom([{ name, content: '1' }]).reservation).toBe('1');
+  });
+  it('one so written beside a plain one that says otherwise is unreadable', () => {
+    expect(tdmMetaFrom([{ name: 'tdm-reservation', content: '0' }, { name: 'tdm\u2010reservation', content: '1' }]).reservation).toBe('0, 1');
+  });
+  it('names that only start alike are not read', () => {
+    expect(tdmMetaFrom([{ name: 'tdm-reservations-note', content: '1' }, { name: 'xtdm-reservation', content: '1' }])).toEqual({});
+  });
+});
