@@ -24,7 +24,7 @@ export interface RawPageSignals {
 }
 
 import { dcmiTextMarked, isMediaWiki } from '../signals/html-licence/text-only';
-import { jsonLdInTemplates, licenceContainer, mainArticle, mediaType } from '../signals/html-licence/dom';
+import { jsonLdInTemplates, licenceContainer, mainArticle, mediaType, templateContents } from '../signals/html-licence/dom';
 import { isMediaType, isNoWorkShown, typeNames } from '../signals/html-licence/work-types';
 import { metaTagsInNoscript, type MetaAttr } from '../signals/noscript-metas';
 import { foldLookalikes } from '../signals/lookalikes';
@@ -146,39 +146,38 @@ export function readRawMetas(doc: Document): RawMeta[] {
   return [...refusing, ...named, ...others].slice(0, RAW_LIMITS.metas);
 }
 
-/** How many `<template>`s are looked into for metas (nested ones included), and how many holding a meta are read. */
-const MAX_TEMPLATES = 5000;
+/** How many `<template>`s holding a meta are read (dom.ts templateContents caps the templates). */
 const MAX_TEMPLATES_WITH_METAS = 100;
 
 /**
- * The `<meta>` tags written inside `<template>`s (nested ones too): inert for the browser — no
- * query of the document finds them — but in the page's HTML for any crawler that reads it as
- * written. Decision (DESIGN.md §2 rule 3: the owner wrote the opt-out; as the metas inside
- * <noscript> are read, signals/noscript-metas.ts): they are read as any other meta. Past
- * MAX_TEMPLATES templates, or MAX_TEMPLATES_WITH_METAS holding a meta, one more meta says some
- * went unread (NOSCRIPT_UNREAD, which refuses: rule 5). Before, neither reader saw them, and a
- * page's `<template><meta name="robots" content="noai"></template>` refused nothing.
+ * The `<meta>` tags written inside `<template>`s (nested ones too; dom.ts templateContents): inert
+ * for the browser — no query of the document finds them — but in the page's HTML for any crawler
+ * that reads it as written. Decision (DESIGN.md §2 rule 3: the owner wrote the opt-out; as the
+ * metas inside <noscript> are read, signals/noscript-metas.ts): they are read as any other meta.
+ * A template that cannot be read, more templates than are looked into, or more than
+ * MAX_TEMPLATES_WITH_METAS holding a meta: one more meta says some went unread (METAS_UNREAD,
+ * which refuses: rule 5). Before, neither reader saw them, and a page's
+ * `<template><meta name="robots" content="noai"></template>` refused nothing.
  */
 function metaTagsInTemplates(doc: Document): MetaAttr[] {
   const out: MetaAttr[] = [];
-  const queue: Element[] = Array.from(doc.querySelectorAll('template'));
+  const unread: MetaAttr = (name) => (name === 'name' ? METAS_UNREAD : null);
   let withMetas = 0;
-  for (let i = 0; i < queue.length; i++) {
-    let content: DocumentFragment | undefined;
-    try {
-      content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
-    } catch {
-      content = undefined; // cannot be read: its metas went unread (below)
-      out.push((name) => (name === 'name' ? METAS_UNREAD : null));
+  for (const content of templateContents(doc)) {
+    if (content === 'unreadable') {
+      out.push(unread);
+      continue;
     }
-    if (!content) continue;
+    if (content === 'past-cap') {
+      out.push(unread);
+      break;
+    }
     const metas = content.querySelectorAll('meta');
-    if (i >= MAX_TEMPLATES || (metas.length > 0 && ++withMetas > MAX_TEMPLATES_WITH_METAS)) {
-      out.push((name) => (name === 'name' ? METAS_UNREAD : null));
+    if (metas.length > 0 && ++withMetas > MAX_TEMPLATES_WITH_METAS) {
+      out.push(unread);
       break;
     }
     for (const el of metas) out.push((a: string) => el.getAttribute(a));
-    queue.push(...content.querySelectorAll('template'));
   }
   return out;
 }

@@ -1,8 +1,8 @@
+import { templateContents } from '../signals/html-licence/dom';
 import { urlIn, type ScanEnv } from './scope';
 import { parseSrcset } from './srcset';
 
-/** How many `<template>`s are looked into (nested ones included), and image elements in them read. */
-const MAX_TEMPLATES = 5000;
+/** How many image elements inside `<template>`s are read (dom.ts templateContents caps the templates). */
 const MAX_COPIES = 10_000;
 
 /**
@@ -26,12 +26,9 @@ export function templateCopies(env: ScanEnv): Map<string, Element[]> | true {
 
 function copiesIn(env: ScanEnv): Map<string, Element[]> | true {
   const copies = new Map<string, Element[]>();
-  const queue: Element[] = Array.from(env.doc.querySelectorAll('template'));
   let read = 0;
-  for (let i = 0; i < queue.length; i++) {
-    if (i >= MAX_TEMPLATES) return true;
-    const content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
-    if (!content) continue;
+  for (const content of templateContents(env.doc)) {
+    if (typeof content === 'string') return true; // past the cap, or one that cannot be read: fail closed
     for (const el of content.querySelectorAll('img, source')) {
       if (++read > MAX_COPIES) return true;
       const refs = [el.getAttribute('src'), ...parseSrcset(el.getAttribute('srcset')).map((c) => c.url)];
@@ -42,7 +39,6 @@ function copiesIn(env: ScanEnv): Map<string, Element[]> | true {
         if (!els.includes(el)) copies.set(url, [...els, el]);
       }
     }
-    queue.push(...content.querySelectorAll('template'));
   }
   return copies;
 }

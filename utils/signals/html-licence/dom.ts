@@ -4,8 +4,35 @@ import { LIMITS } from './limits';
 /** The essence of an element's `type` attribute: `application/ld+json; charset=…` → `application/ld+json`. */
 export const mediaType = (el: Element): string => (el.getAttribute('type') ?? '').split(';')[0]!.trim().toLowerCase();
 
-/** How many `<template>`s are looked into for JSON-LD (nested ones included). */
-const MAX_TEMPLATES = 5000;
+/** How many `<template>`s are looked into (nested ones included) by the readers of their content. */
+export const MAX_TEMPLATES = 5000;
+
+/**
+ * The content of every `<template>` in `doc`, nested ones included (breadth first): inert for
+ * the browser, so no query of the document finds what is inside, but markup the owner wrote.
+ * `'unreadable'` stands for a template whose content cannot be read, and a last `'past-cap'` says
+ * there are more than MAX_TEMPLATES. The readers of metas (page/raw-page-signals.ts), image
+ * copies (scan/template-copies.ts) and JSON-LD (jsonLdInTemplates) walk them so.
+ */
+export function* templateContents(doc: Document): Generator<DocumentFragment | 'unreadable' | 'past-cap'> {
+  const queue: Element[] = Array.from(doc.querySelectorAll('template'));
+  for (let i = 0; i < queue.length; i++) {
+    if (i >= MAX_TEMPLATES) {
+      yield 'past-cap';
+      return;
+    }
+    let content: DocumentFragment | undefined;
+    try {
+      content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
+    } catch {
+      yield 'unreadable';
+      continue;
+    }
+    if (!content) continue;
+    yield content;
+    queue.push(...content.querySelectorAll('template'));
+  }
+}
 
 /**
  * Whether a `<template>` (nested ones too) holds JSON-LD: inert for the browser, and read by
@@ -18,13 +45,9 @@ const MAX_TEMPLATES = 5000;
  */
 export function jsonLdInTemplates(doc: Document): boolean {
   try {
-    const queue: Element[] = Array.from(doc.querySelectorAll('template'));
-    for (let i = 0; i < queue.length; i++) {
-      if (i >= MAX_TEMPLATES) return true;
-      const content = (queue[i] as HTMLTemplateElement).content as DocumentFragment | undefined;
-      if (!content) continue;
+    for (const content of templateContents(doc)) {
+      if (typeof content === 'string') return true;
       for (const script of content.querySelectorAll('script[type]')) if (mediaType(script) === 'application/ld+json') return true;
-      queue.push(...content.querySelectorAll('template'));
     }
     return false;
   } catch {
