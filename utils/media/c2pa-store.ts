@@ -17,7 +17,7 @@
  */
 import { decode } from 'cbor2';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, joinBytes, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 import { duplicateJsonKey } from '../model/json-keys';
 
 export const TRAINING_MINING_LABELS = ['c2pa.training-mining', 'cawg.training-mining'] as const;
@@ -83,16 +83,6 @@ const MAX_ENTRIES = 64;
 /** `raw`: bytes to search for the assertion labels when the store cannot be extracted. */
 type Located = { found: false } | { found: true; jumbf: Uint8Array | null; problem?: string; raw?: Uint8Array };
 
-function joined(pieces: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /**
  * Framed APP11 JPEG XT segments past `from` (FF EB, a length, CI "JP"), where the segment walk does
  * not go: between a progressive JPEG's scans, after EOI. One cut short ends at the end of the file.
@@ -129,7 +119,7 @@ function fromJpeg(b: Uint8Array): Located {
   const starts = app11.filter((s) => u32be(b, s.start + 4) === 1 && fourCC(b, s.start + 20) === 'jumd' && fourCC(b, s.start + 24) === 'c2pa');
   const head = starts[0];
   if (!head) return { found: false };
-  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store', raw: joined(app11.map((s) => app11Payload(b, s))) };
+  if (starts.length > 1) return { found: true, jumbf: null, problem: 'more than one manifest store', raw: joinBytes(app11.map((s) => app11Payload(b, s))) };
   const en = u16be(b, head.start + 2);
   const lbox = u32be(b, head.start + 8);
   const skip = lbox === 1 ? 16 : 8; // continuation segments repeat LBox+TBox (+XLBox)
@@ -142,12 +132,12 @@ function fromJpeg(b: Uint8Array): Located {
     pieces.push(b.subarray(s.start + 8 + skip, s.end));
   }
   // Payloads joined in file order, headers stripped, so a label split across segments is found.
-  const jumbf = joined(pieces);
+  const jumbf = joinBytes(pieces);
   const declared = lbox === 1 ? u32be(b, head.start + 16) * 0x100000000 + u32be(b, head.start + 20) : lbox;
   if (!problem && jumbf.length !== declared) problem = `JUMBF length ${jumbf.length} ≠ declared ${declared}`;
   // Broken: every APP11 box's payload is searched, not only this store's En (a continuation
   // written under another En is cut off the store, and the label it holds was not searched).
-  return problem ? { found: true, jumbf: null, problem, raw: joined(app11.map((s) => app11Payload(b, s))) } : { found: true, jumbf };
+  return problem ? { found: true, jumbf: null, problem, raw: joinBytes(app11.map((s) => app11Payload(b, s))) } : { found: true, jumbf };
 }
 
 /**
@@ -215,14 +205,14 @@ function fromGif(b: Uint8Array): Located {
   for (let at = head + 11; ; ) {
     const len = b[at];
     if (len === undefined || at + 1 + len > b.length) {
-      return { found: true, jumbf: null, problem: 'C2PA_GIF extension cut short', raw: joined([...pieces, b.subarray(at + 1)]) };
+      return { found: true, jumbf: null, problem: 'C2PA_GIF extension cut short', raw: joinBytes([...pieces, b.subarray(at + 1)]) };
     }
     if (len === 0) break;
     pieces.push(b.subarray(at + 1, at + 1 + len));
     at += 1 + len;
   }
   // Sub-block length bytes stripped, so a label split across sub-blocks is found too.
-  return { found: true, jumbf: joined(pieces) };
+  return { found: true, jumbf: joinBytes(pieces) };
 }
 
 const TIFF_C2PA_TAG = 0xcd41; // 52545, C2PA 2.1 §A.3 (TIFF/DNG)

@@ -15,7 +15,7 @@
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
-import { bytesEqual, fourCC, icoImages, indexOfAscii, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
+import { bytesEqual, fourCC, icoImages, indexOfAscii, joinBytes, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
@@ -49,13 +49,7 @@ async function inflate(data: Uint8Array, cap = MAX_PACKET_BYTES): Promise<Uint8A
       }
       chunks.push(value);
     }
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joinBytes(chunks);
   } catch {
     return null;
   }
@@ -362,9 +356,7 @@ function jpegExtendedXmp(b: Uint8Array, segments: Part<number>[], standard: stri
       previous = p;
     }
     if (covered !== full) lost = true;
-    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
-    packets.push(utf8(joined));
+    packets.push(utf8(joinBytes(parts)));
   }
   for (const text of standard) {
     for (const m of text.matchAll(HAS_EXTENDED)) if (!byGuid.has(m[1]!.toUpperCase())) lost = true;

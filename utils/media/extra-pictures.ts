@@ -1,5 +1,5 @@
 import { walkGif } from './animation';
-import { bytesEqual, fourCC, isWebp, jpegSegments, pngChunks, readBoxes, u16be, u32be, u32le, type Part } from './image-containers';
+import { bytesEqual, fourCC, isWebp, joinBytes, jpegSegments, pngChunks, readBoxes, u16be, u32be, u32le, type Part } from './image-containers';
 
 /** One more picture a file carries, as a file of its own for the browser to decode. */
 export interface ExtraPicture {
@@ -343,7 +343,7 @@ function appThumbnails(b: Uint8Array, segments: readonly Part<number>[]): { pict
   }
   const parts = segments.filter((p) => p.type === 0xed && bytesEqual(b, p.start, PHOTOSHOP_APP13)).map((p) => b.subarray(p.start + PHOTOSHOP_APP13.length, p.end));
   if (parts.length === 0) return { pictures };
-  const irb = parts.length === 1 ? parts[0]! : Uint8Array.from(parts.flatMap((p) => Array.from(p)));
+  const irb = parts.length === 1 ? parts[0]! : joinBytes(parts);
   // Image resource blocks: a signature, an id, a Pascal name padded to even, a size, data padded to even.
   for (let at = 0; at + 12 <= irb.length; ) {
     const id = u16be(irb, at + 4);

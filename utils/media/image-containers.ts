@@ -50,6 +50,17 @@ export function fourCC(b: Uint8Array, at: number): string {
   return String.fromCharCode(b[at]!, b[at + 1]!, b[at + 2]!, b[at + 3]!);
 }
 
+/** `pieces` one after another in one new buffer. */
+export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** Whether `b` holds the Latin-1 string `s` at `at`. */
 export function bytesEqual(b: Uint8Array, at: number, s: string): boolean {
   if (at < 0 || at + s.length > b.length) return false;
