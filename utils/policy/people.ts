@@ -37,6 +37,14 @@ export interface PeopleJudgement {
  * (fail closed, rule 6: an image that could not be checked is `people-unchecked`).
  */
 export function whyNotExaminable(bytes: Uint8Array, mime: string, size = readImageSize(bytes, mime)): string | null {
+  const why = whyNotDecodable(bytes, mime, size);
+  if (why) return why;
+  const extra = extraPictures(bytes, mime);
+  return 'why' in extra ? extra.why : null;
+}
+
+/** whyNotExaminable but for the pictures the file holds besides the one shown (extraPictures, which picturesToExamine walks once). */
+function whyNotDecodable(bytes: Uint8Array, mime: string, size: ReturnType<typeof readImageSize>): string | null {
   if (mime === 'image/svg+xml') return 'an SVG is a drawing program, not pixels Heed can decode in the worker';
   const animation = readAnimation(bytes, mime);
   if (animation.kind === 'animated') {
@@ -51,8 +59,7 @@ export function whyNotExaminable(bytes: Uint8Array, mime: string, size = readIma
   if (pixels > MAX_DECODED_PIXELS) {
     return `too large to decode for the people check (${Math.round(pixels / 1e6)} megapixels; Heed decodes at most ${MAX_DECODED_PIXELS / 1e6})`;
   }
-  const extra = extraPictures(bytes, mime);
-  return 'why' in extra ? extra.why : null;
+  return null;
 }
 
 /** The most pictures one file may hold for the people check (itself, MPF pictures, thumbnails). */
@@ -70,11 +77,13 @@ export function picturesToExamine(bytes: Uint8Array, mime: string): { pictures: 
   const queue: ExtraPicture[] = [{ bytes, mime, what: 'the image' }];
   for (let picture = queue.shift(); picture; picture = queue.shift()) {
     if (pictures.length === MAX_PICTURES_PER_FILE) return { why: `the file holds more than ${MAX_PICTURES_PER_FILE} pictures` };
-    const why = whyNotExaminable(picture.bytes, picture.mime);
+    // whyNotExaminable, with the file's other pictures listed once (the walk that finds them may also say why not).
+    const notDecodable = whyNotDecodable(picture.bytes, picture.mime, readImageSize(picture.bytes, picture.mime));
+    const extra = notDecodable ? null : extraPictures(picture.bytes, picture.mime);
+    const why = notDecodable ?? (extra && 'why' in extra ? extra.why : null);
     if (why) return { why: pictures.length === 0 ? why : `${picture.what}: ${why}` };
     pictures.push(picture);
-    const extra = extraPictures(picture.bytes, picture.mime);
-    if ('pictures' in extra) queue.push(...extra.pictures.map((p) => ({ ...p, what: pictures.length === 1 ? p.what : `${p.what} in ${picture.what}` })));
+    if (extra && 'pictures' in extra) queue.push(...extra.pictures.map((p) => ({ ...p, what: pictures.length === 1 ? p.what : `${p.what} in ${picture.what}` })));
   }
   return { pictures };
 }
