@@ -33,7 +33,7 @@ import type { PurposeProfile } from '../model/purposes';
 import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { headerLinks, isLicenceRelationWrittenOff } from './link-header';
-import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength, urlSlashReadings } from './robots/pattern';
+import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength, urlSlashReadings, withoutFragment } from './robots/pattern';
 import { attribute, childrenNamed, DEFAULT_XML_OPTIONS, parseXml, type XmlElement } from './xml/parse';
 
 export const RSL_NAMESPACE = 'https://rslstandard.org/rsl';
@@ -455,10 +455,7 @@ export function evaluateRslDocument(doc: RslDocument, source: string, imageUrl: 
  * `url` that is only a fragment is left as written (cut, it would cover the whole scope).
  */
 function withoutFragments(doc: RslDocument): RslDocument | null {
-  const cut = (url: string) => {
-    const hash = url.indexOf('#');
-    return hash > 0 && url.slice(0, hash).trim() !== '' ? url.slice(0, hash) : url;
-  };
+  const cut = (url: string) => withoutFragment(url) ?? url;
   if (!doc.contents.some((c) => cut(c.url) !== c.url)) return null;
   return { contents: doc.contents.map((c) => ({ ...c, url: cut(c.url) })) };
 }

@@ -30,7 +30,7 @@ import { duplicateJsonKey } from '../model/json-keys';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { foldLookalikes } from './lookalikes';
-import { isUnreadableUrlPattern, matchesUrlPattern, matchesUrlPatternLoosely, urlSlashReadings } from './robots/pattern';
+import { isUnreadableUrlPattern, matchesUrlPattern, matchesUrlPatternLoosely, urlSlashReadings, withoutFragment } from './robots/pattern';
 
 /** A reservation value as read: 0, 1, or `invalid` (present but not 0/1). */
 export type TdmReservation = 0 | 1 | 'invalid';
@@ -168,21 +168,10 @@ export function findTdmRule(rules: readonly TdmRule[], url: string, loosely = fa
   return null;
 }
 
-/**
- * A location with its fragment cut (`/gallery/a.jpg#top` → `/gallery/a.jpg`), or null when it has
- * none or nothing is left. A browser never sends a fragment, so no image URL has one and, as
- * written, such a location matches nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot
- * keep what the owner reserved): a rule that reserves (or cannot be read) also covers its location
- * without the fragment; a rule that does not reserve does not, as it could only lift a reservation
- * a later rule makes.
- */
-function withoutFragment(location: string): string | null {
-  const hash = location.indexOf('#');
-  if (hash < 0) return null;
-  const bare = location.slice(0, hash);
-  return bare.trim() === '' ? null : bare;
-}
-
+// A location written with a fragment (robots/pattern.ts withoutFragment). Decision (DESIGN.md §2
+// rule 3, the reading that cannot keep what the owner reserved): a rule that reserves (or cannot
+// be read) also covers its location without the fragment; a rule that does not reserve does not,
+// as it could only lift a reservation a later rule makes.
 const reservesOrUnreadable = (rule: TdmRule): boolean => rule.problem !== null || rule.reservation !== 0;
 
 /** The header-style text of a declaration: `tdm-reservation: 1; tdm-policy: <url>`. */

@@ -374,6 +374,19 @@ function pathOfUrlRule(piece: string): string | null {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
+/**
+ * A URL pattern with its fragment cut (`/gallery/a.jpg#top` → `/gallery/a.jpg`), or null when it
+ * has none or nothing is left. A browser never sends a fragment, so no image URL has one and, as
+ * written, such a pattern matches nothing (tdmrep.json `location`, RSL `<content url>`: each reads
+ * it cut only where that can add a refusal).
+ */
+export function withoutFragment(pattern: string): string | null {
+  const hash = pattern.indexOf('#');
+  if (hash < 0) return null;
+  const bare = pattern.slice(0, hash);
+  return bare.trim() === '' ? null : bare;
+}
+
 /** Compile a signal-file pattern (trimmed, rooted, `rfc` reading); null for an empty or oversized one, which matches nothing. */
 export function compileFilePattern(raw: string): CompiledPattern | null {
   if (raw.trim() === '' || raw.length > MAX_PATTERN_LENGTH) return null;
