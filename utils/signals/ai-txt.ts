@@ -128,9 +128,10 @@ export function parseAiTxt(body: string): ParseResult<AiTxt> {
         return hash < 0 ? raw : raw.slice(0, hash);
       });
       const truncated = body.length > MAX_AI_TXT_BYTES;
-      const asWritten = readAiTxt(lines.map(fieldAsWritten), truncated);
+      const writtenFields = lines.map(fieldAsWritten);
+      const asWritten = readAiTxt(writtenFields, truncated);
       const robotsFields = lines.map(fieldAsRobotsReads);
-      const differs = robotsFields.some((f, i) => f?.field !== 'other' && !sameField(f, fieldAsWritten(lines[i]!)));
+      const differs = robotsFields.some((f, i) => f?.field !== 'other' && !sameField(f, writtenFields[i]!));
       const asRobotsReads = differs ? readAiTxt(robotsFields, truncated) : null;
       if (!asWritten && !asRobotsReads) return { ok: false, error: 'no User-Agent, Allow or Disallow line' };
       const value = asWritten ?? { groups: [], truncated };
@@ -203,6 +204,9 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
   if (records === 0) return null;
   return { groups, truncated, ...(tooManyRules ? { tooManyRules: true as const } : {}) };
 }
+
+/** The file as written and, when it reads otherwise, as the robots.txt reader reads it (parseAiTxt): a refusal in either counts. */
+const readingsOf = (file: AiTxt): AiTxt[] => (file.asRobotsReads ? [file, file.asRobotsReads] : [file]);
 
 /** parseAiTxt, remembered by text: every image of a collect reads the same file. */
 const parsedAiTxt = rememberingParser(parseAiTxt);
@@ -314,7 +318,7 @@ function evaluate(fetched: FetchedFile, imageUrl: string, profile: PurposeProfil
   if (!parsed.ok) {
     return [{ ...base, value: `not a Spawning ai.txt: ${parsed.error}`, effect: 'info', note: 'The file at /ai.txt is not the robots-style Spawning format; it carries no opt-out.' }];
   }
-  const readings = [parsed.value, ...(parsed.value.asRobotsReads ? [parsed.value.asRobotsReads] : [])];
+  const readings = readingsOf(parsed.value);
   if (readings.some((r) => r.tooManyRules)) {
     return [{ ...base, value: `unreadable: more than ${MAX_AI_TXT_RULES} Allow / Disallow rules`, effect: 'deny', reason: 'signal-unreadable', note: "The site's ai.txt has more rules than Heed reads; one it did not read may disallow this image, so Heed fails closed." }];
   }
@@ -370,7 +374,7 @@ export function aiTxtRestrictions(fetched: FetchedFile, profile: PurposeProfile)
     }
     const parsed = parsedAiTxt(fetched.body);
     if (!parsed.ok) return [];
-    const readings = [parsed.value, ...(parsed.value.asRobotsReads ? [parsed.value.asRobotsReads] : [])];
+    const readings = readingsOf(parsed.value);
     if (readings.some((r) => r.tooManyRules)) {
       return [{ ...base, value: `unreadable: more than ${MAX_AI_TXT_RULES} Allow / Disallow rules`, reason: 'signal-unreadable', note: "The site's ai.txt has more rules than Heed reads; its images will be refused (Heed fails closed)." }];
     }
