@@ -1,5 +1,6 @@
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm.js';
 import type { PlacedFace } from './detection-plan';
+import { fasterConcat } from './fast-concat';
 
 import { DETECTOR_INPUT_SIZE } from './detector-name';
 
@@ -75,6 +76,7 @@ export async function createFaceDetector(assets: DetectorAssets): Promise<FaceDe
     if (!(await tf.setBackend('cpu'))) throw new Error('no tfjs backend could start');
   }
   await tf.ready();
+  if (backend === 'wasm') useFasterConcat(tf);
   const weightMap = tf.io.decodeWeights(assets.weights, assets.weightsManifest.flatMap((group) => group.weights));
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(weightMap);
 
@@ -106,4 +108,12 @@ export async function createFaceDetector(assets: DetectorAssets): Promise<FaceDe
       return result;
     },
   };
+}
+
+/** The WASM backend's Concat kernel replaced by fast-concat.ts's (same results, a fraction of the time on the detector's inputs). */
+function useFasterConcat(tf: any): void {
+  const kernel = tf.getKernel('Concat', 'wasm');
+  if (!kernel) return;
+  tf.unregisterKernel('Concat', 'wasm');
+  tf.registerKernel({ ...kernel, kernelFunc: fasterConcat(kernel.kernelFunc) });
 }
