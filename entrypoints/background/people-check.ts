@@ -3,6 +3,7 @@ import type { Settings } from '@/utils/model/settings';
 import { judgePeople, picturesToExamine, whyReleaseMayNotCover, type FaceScan, type PeopleJudgement } from '@/utils/policy/people';
 import { detectionPlan, distinctFaces, type DetectionLevel, type PlacedFace } from '@/utils/people/detection-plan';
 import { isOpaque } from '@/utils/people/alpha-views';
+import { paintMargin, withMargin } from '@/utils/people/margin';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
 import { rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
@@ -73,15 +74,14 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: Pas
   const plan = detectionPlan(turnedWidth, turnedHeight, minFacePx, DETECTOR_INPUT_SIZE);
   if (!plan.ok) throw new Error(plan.why);
   let translucent = false;
-  const drawLevel = ({ width, height, pad }: DetectionLevel) => {
+  let whole: { level: DetectionLevel; pixels: ImageData } | null = null;
+  const drawLevel = (level: DetectionLevel) => {
+    const { width, height, pad } = level;
+    // The context pass of a picture drawn at the same size as a level already drawn whole: the
+    // same pixels on a margin, with no second draw.
+    if (pad > 0 && whole && whole.level.width === width && whole.level.height === height && whole.level.scale === level.scale) return withMargin(whole.pixels, pad);
+    // A cleared canvas (canvasFor); the margin is painted on the pixels read (paintMargin).
     const context = canvasFor(width + 2 * pad, height + 2 * pad);
-    if (pad > 0) {
-      // An opaque grey margin around a cleared picture area: a translucent picture keeps its alpha
-      // there, so detectInPasses examines it in its alpha views on the grey margin too.
-      context.fillStyle = 'rgb(128, 128, 128)';
-      context.fillRect(0, 0, width + 2 * pad, height + 2 * pad);
-      context.clearRect(pad, pad, width, height);
-    }
     // The picture drawn turned, inside the margin: (x, y) → (height − y, x) at 90°, as
     // orientation.ts maps boxes back.
     if (rotation === 90) context.setTransform(0, 1, -1, 0, width + pad, pad);
@@ -91,8 +91,12 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: Pas
     context.drawImage(bitmap, 0, 0, sideways ? height : width, sideways ? width : height);
     context.setTransform(1, 0, 0, 1, 0, 0);
     const pixels = context.getImageData(0, 0, width + 2 * pad, height + 2 * pad);
+    // An opaque grey margin around the picture as drawn: a translucent picture keeps its alpha,
+    // so detectInPasses examines it in its alpha views on the grey margin too.
+    paintMargin(pixels, pad);
     // The margin is opaque: only the pyramid's levels (no margin) say whether the picture is.
     if (pad === 0) translucent ||= !isOpaque(pixels);
+    if (pad === 0 && level.tiles.length === 1) whole = { level, pixels };
     return pixels;
   };
   const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector(), budget);
