@@ -30,7 +30,7 @@ export interface CollectBenchResult {
 }
 
 /** The fixture sites plus `spread.test`, whose page shows N images from 20 of its own subdomains, 25 in a row from each. */
-function sitesWithSpread(): string {
+export function sitesWithSpread(): string {
   const root = mkdtempSync(join(tmpdir(), 'heed-bench-collect-'));
   cpSync(resolve(import.meta.dirname, '../tests/e2e/sites'), root, { recursive: true });
   mkdirSync(join(root, 'spread.test'));
