@@ -215,3 +215,22 @@ describe('the block list and an IPv4-mapped IPv6 address', () => {
     expect(evaluateSiteRegistry('http://[::ffff:1.2.3.5]/a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['1.2.3.4'] })).toEqual([]);
   });
 });
+
+// The site of a URL is the host the URL parser reads (what the browser requests), not what a text
+// scan of the URL takes for one. tldts gives up on a host with a percent escape (`i.pinimg.com%2e`,
+// which the parser reads as `i.pinimg.com.`) and the whole URL stood in as its "domain": an allow
+// entry the URL's text merely ended with (`#.museum.example`) then matched, and Pinterest's
+// registry entry was lifted for an image of Pinterest's (an address an image proxy carries is read
+// as written, so such text reaches the registry).
+describe('an allow entry and a URL whose text ends with the allowed name', () => {
+  it.each([
+    'https://i.pinimg.com%2e/a.jpg#.museum.example',
+    'https://I.PINIMG.COM%2E/x?.museum.example',
+  ])('%s is still Pinterest’s: the allow entry for museum.example lifts nothing', (url) => {
+    const evidence = evaluateSiteRegistry(url, 'image', 'ai-training', { userAllow: ['museum.example'], userBlock: [] });
+    expect(evidence.map((e) => e.reason ?? e.effect)).toEqual(['site-blocked']);
+  });
+  it('an allow entry for the host the parser reads still lifts its entry', () => {
+    expect(evaluateSiteRegistry('https://i.pinimg.com%2e/a.jpg', 'image', 'ai-training', { userAllow: ['pinimg.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+  });
+});
