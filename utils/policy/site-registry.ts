@@ -57,6 +57,16 @@ function readDomain(raw: unknown): string | null {
   }
 }
 
+/**
+ * A user list entry as the host it names, read as the registry's domains are (readDomain): the
+ * form stores bare hosts, but settings it did not write may hold `https://example.org/photos/`,
+ * `*.example.org` or `.example.org`, which as written matched no URL, so a block the user wrote
+ * was silently ignored. One that cannot be read stays as written (it then matches as before).
+ */
+function listEntryHost(entry: string): string {
+  return readDomain(entry) ?? entry.trim();
+}
+
 const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
 
 /**
@@ -206,14 +216,14 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const domain = registrableDomain(url);
   const hosts = hostForms(safeHost(url));
   const inList = (list: readonly string[]) =>
-    list.some((entry) => hostForms(entry.trim()).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
-  if (inList(lists.userBlock)) {
+    list.some((entry) => hostForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
+  if (inList(lists.userBlock.map(listEntryHost))) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
   // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
   // an entry that is a public suffix (`co.uk`, `com`) names no site, and read as a domain it lifted
   // the registry entry of every site under it; it lifts nothing (settings-form.ts rejects it).
-  const allowed = inList(lists.userAllow.filter((d) => !isPublicSuffix(d)));
+  const allowed = inList(lists.userAllow.map(listEntryHost).filter((d) => !isPublicSuffix(d)));
   // A part of the registry that could not be read may be this site's entry (readRegistry): it
   // refuses, unless the user allowed the site (the allow list overrides the registry).
   const unread: Evidence[] = registry.unreadable?.length && !allowed

@@ -234,3 +234,16 @@ describe('an allow entry and a URL whose text ends with the allowed name', () =>
     expect(evaluateSiteRegistry('https://i.pinimg.com%2e/a.jpg', 'image', 'ai-training', { userAllow: ['pinimg.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
   });
 });
+
+// The lists are read in settings the form did not write (stored by hand, by a sync, by a test
+// harness): an entry written as a person writes a site — with a scheme and path, `*.`, a leading
+// dot — matched nothing, and a block the user wrote was silently ignored. Each entry is now read
+// as the registry's own domains are; an allow entry that reads as a public suffix still lifts nothing.
+describe('user list entries in the forms people write them', () => {
+  it.each(['https://Example.org/photos/', '*.example.org', '.example.org', 'EXAMPLE.ORG.', 'http://user@example.org:8080'])('block entry %j blocks photos.example.org', (entry) => {
+    expect(evaluateSiteRegistry('https://photos.example.org/a.png', 'image', 'ai-training', { userAllow: [], userBlock: [entry] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+  it.each(['https://co.uk/', 'http://com', '*.co.uk'])('allow entry %j is a public suffix: lifts nothing', (entry) => {
+    expect(evaluateSiteRegistry('https://www.amazon.co.uk/dp/B0/', 'site', 'ai-training', { userAllow: [entry], userBlock: [] })[0]).toMatchObject({ kind: 'site-registry', reason: 'site-blocked' });
+  });
+});
