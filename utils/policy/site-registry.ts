@@ -215,9 +215,10 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const url = siteAddress(given);
   const domain = registrableDomain(url);
   const hosts = hostForms(safeHost(url));
-  const inList = (list: readonly string[]) =>
-    list.some((entry) => hostForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
-  if (inList(lists.userBlock.map(listEntryHost))) {
+  /** The first entry of `list` covering the URL, or null. */
+  const inList = (list: readonly string[]): string | null =>
+    list.find((entry) => hostForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d)))) ?? null;
+  if (inList(lists.userBlock.map(listEntryHost)) !== null) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
   // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
@@ -226,7 +227,7 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const allowed = inList(lists.userAllow.map(listEntryHost).filter((d) => !isPublicSuffix(d)));
   // A part of the registry that could not be read may be this site's entry (readRegistry): it
   // refuses, unless the user allowed the site (the allow list overrides the registry).
-  const unread: Evidence[] = registry.unreadable?.length && !allowed
+  const unread: Evidence[] = registry.unreadable?.length && allowed === null
     ? [{
       kind: 'site-registry', scope, source: 'data/site-policies.json', value: 'site registry not read in full', effect: 'deny', reason: 'signal-unreadable',
       note: `Heed's site registry could not be read in full (${registry.unreadable.slice(0, 3).join('; ')}): what it could not read may be this site's entry, so Heed fails closed`,
@@ -234,9 +235,10 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
     : [];
   const matches = matchSitePolicies(url, registry);
   if (matches.length === 0) return unread;
-  if (allowed) {
+  if (allowed !== null) {
+    // Named as the entry reads (`help.medium.com`), not as the URL's whole domain: an entry names one host.
     const status = matches[0]!.policy.status;
-    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${status}) is overridden, signals still apply` }];
+    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${allowed} (registry says ${status})`, effect: 'info', note: `You allowed ${allowed}; the registry entry (${status}) is overridden, signals still apply` }];
   }
   return [...matches.map(({ policy, countryOf }) => entryEvidence(policy, countryOf, domain, scope, purpose)), ...unread];
 }

@@ -247,3 +247,11 @@ describe('user list entries in the forms people write them', () => {
     expect(evaluateSiteRegistry('https://www.amazon.co.uk/dp/B0/', 'site', 'ai-training', { userAllow: [entry], userBlock: [] })[0]).toMatchObject({ kind: 'site-registry', reason: 'site-blocked' });
   });
 });
+
+describe('the allow list names the entry that lifted the registry', () => {
+  it('an allow entry for one host is named as written, not as the whole domain', () => {
+    const [e] = evaluateSiteRegistry('https://help.medium.com/a.png', 'image', 'ai-training', { userAllow: ['help.medium.com'], userBlock: [] });
+    expect(e).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(e!.note).toContain('You allowed help.medium.com;');
+  });
+});
