@@ -69,3 +69,13 @@ export function isPublicSuffix(entry: string): boolean {
   if (!d) return true;
   return getPublicSuffix(d) === d;
 }
+
+/**
+ * Whether a list entry is a private suffix of the Public Suffix List (github.io, blogspot.com,
+ * cloudfront.net, githubusercontent.com): one company's name under which many owners each have
+ * their own site. An ICANN suffix (isPublicSuffix) is not counted here.
+ */
+export function isPrivateSuffix(entry: string): boolean {
+  const d = entry.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
+  return d !== '' && !isPublicSuffix(d) && getPublicSuffix(d, { allowPrivateDomains: true }) === d;
+}

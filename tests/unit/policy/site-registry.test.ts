@@ -255,3 +255,22 @@ describe('the allow list names the entry that lifted the registry', () => {
     expect(e!.note).toContain('You allowed help.medium.com;');
   });
 });
+
+// A private suffix of the Public Suffix List (github.io, blogspot.com, cloudfront.net) is where
+// many owners each have their own site. Allowed, it lifted the registry entry of any one of them
+// (a blocked `artist.github.io`) and the fail-closed answer of an unread registry for all of them.
+// It lifts only an entry naming the suffix's own owner (githubusercontent.com, GitHub's entry).
+describe('an allow entry that is a private suffix', () => {
+  const tenantRegistry = { version: 1, checked: '', note: '', sites: [{ domains: ['artist.github.io'], name: 'An artist', status: 'blocked' as const, forbids: [], licence: null, summary: '', source: 's', clause: '', evidence: '' }] };
+  it('does not lift a tenant’s entry: artist.github.io stays blocked', () => {
+    expect(evaluateSiteRegistry('https://artist.github.io/a.png', 'image', 'ai-training', { userAllow: ['github.io'], userBlock: [] }, tenantRegistry).map((e) => e.reason ?? e.effect)).toEqual(['site-blocked']);
+  });
+  it('does not stand for every tenant where the registry was not read in full', () => {
+    const unread = { ...tenantRegistry, sites: [], unreadable: ['registry entry 1 names a domain Heed cannot read'] };
+    expect(evaluateSiteRegistry('https://someone.github.io/a.png', 'image', 'ai-training', { userAllow: ['github.io'], userBlock: [] }, unread).map((e) => e.reason ?? e.effect)).toEqual(['signal-unreadable']);
+  });
+  it('an allow entry for the tenant itself still lifts its entry, and githubusercontent.com lifts GitHub’s', () => {
+    expect(evaluateSiteRegistry('https://artist.github.io/a.png', 'image', 'ai-training', { userAllow: ['artist.github.io'], userBlock: [] }, tenantRegistry)[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://raw.githubusercontent.com/a/b/main/x.png', 'image', 'ai-training', { userAllow: ['githubusercontent.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+  });
+});
