@@ -64,7 +64,7 @@ export function SettingsFields({ form, errors, set }: FieldsProps) {
         <input type="text" {...described('otherLicences', errors)} value={form.otherLicences} placeholder="e.g. CC-BY-NC-4.0" onInput={(e) => set('otherLicences', e.currentTarget.value)} />
         <Err id="s-otherLicences-error" text={errors.otherLicences} />
       </fieldset>
-      <Field name="userAllow" label="Always allow these sites" errors={errors} hint="One domain per line. Overrides the built-in site registry, never a site’s own signals.">
+      <Field name="userAllow" label="Always allow these sites" errors={errors} hint="One site per line; a host you name (cdn.example.com) is allowed with its subdomains, not the rest of its domain. Overrides the built-in site registry, never a site’s own signals.">
         <textarea {...described('userAllow', errors, true)} rows={3} value={form.userAllow} data-testid="setting-allow" onInput={(e) => set('userAllow', e.currentTarget.value)} />
       </Field>
       <Field name="userBlock" label="Never collect from these sites" errors={errors} hint="One domain per line; subdomains are included.">

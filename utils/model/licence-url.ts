@@ -50,9 +50,15 @@ const VIEW_LIKE = /^(?:deed|legalcode)/;
 // A `..` segment, literal or percent-encoded in any case, split by `/` or `\` (both path
 // separators to the URL parser).
 const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){2}(?=[/\\?#]|$)/i;
-// Licence restrictions written as words in a query or fragment: `nc`, `nd` alone, or
-// non-commercial / no derivatives however they are joined. Linear: no nested repeats.
-const RESTRICTION_WORDS = /(?:^|[^a-z0-9])n[cd](?![a-z0-9])|non[^a-z0-9]{0,3}commercial|no[nt]?[^a-z0-9]{0,3}deriv/;
+// Licence restrictions written as words in a query or fragment: `nc`, `nd` alone or joined with
+// other licence elements into one word (`bync`, `byncnd`; `ncbi` is no such word), non-commercial
+// or no derivatives however they are joined (`no-commercial`, `not_for_commercial`), or the use
+// answered no (`commercial=no`, `derivatives=false`). Linear: fixed-width alternatives, no nested repeats.
+const RESTRICTION_WORDS = new RegExp([
+  '(?:^|[^a-z0-9])(?:by|sa)*n[cd](?:by|nc|nd|sa)*(?![a-z0-9])',
+  'no[nt]?[^a-z0-9]{0,3}(?:for[^a-z0-9]{0,3})?(?:commercial|deriv)',
+  '(?:commercial|deriv[a-z]{0,8})(?:[^a-z0-9]{1,3}use)?[^a-z0-9]{1,3}(?:no|n|false|0)(?![a-z0-9])',
+].join('|'));
 const PORT_SEGMENT = /^[a-z]{2,3}$|^scotland$/;
 // Licence elements are never ports (no CC jurisdiction was called nc, nd, sa or by): one in the
 // port position restricts what the URL's code says, so the URL is not that licence (fail closed).
@@ -101,12 +107,16 @@ function toUrl(input: string): URL | null {
   }
 }
 
-/** Percent-decoded where the text decodes; a malformed escape leaves it as written. */
+/**
+ * Percent-decoded where the text decodes. A malformed escape left the whole text as written, so
+ * one bad escape (`?x=%E0%A4&n%63`) hid an escaped `nc` from RESTRICTION_WORDS: then each ASCII
+ * escape is decoded on its own (the words are ASCII), the rest left as written.
+ */
 function decoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    return text;
+    return text.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   }
 }
 

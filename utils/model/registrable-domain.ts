@@ -5,9 +5,28 @@ import { getDomain, getDomainWithoutSuffix, getHostname, getPublicSuffix } from 
  * IP addresses and single-label hosts (localhost) have none: the host itself stands in.
  */
 export function registrableDomain(urlOrHost: string): string {
-  const host = (getHostname(urlOrHost) ?? urlOrHost).toLowerCase();
+  const host = hostOf(urlOrHost);
   // Private suffixes (github.io, blogspot.com…) separate owners, so they count too.
   return getDomain(host, { allowPrivateDomains: true }) ?? host;
+}
+
+/**
+ * The host a URL names as the URL parser reads it (what the browser requests), else the input read
+ * as a host. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner refused):
+ * tldts's own scan gives up on a host the parser reads (`i.pinimg.com%2e` is `i.pinimg.com.`) and
+ * then the whole URL stood in as the host, so an allow entry the URL's text merely ended with
+ * (`…/a.jpg#.museum.example`) matched another site's image. Trailing dots dropped (bareHost).
+ */
+function hostOf(urlOrHost: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(urlOrHost)) {
+    try {
+      const host = new URL(urlOrHost).hostname;
+      if (host) return bareHost(host);
+    } catch {
+      // Not a URL the browser could request: read as tldts reads it, below.
+    }
+  }
+  return (getHostname(urlOrHost) ?? urlOrHost).toLowerCase();
 }
 
 /** Whether two URLs belong to the same registrable domain. */
@@ -49,4 +68,14 @@ export function isPublicSuffix(entry: string): boolean {
   const d = entry.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
   if (!d) return true;
   return getPublicSuffix(d) === d;
+}
+
+/**
+ * Whether a list entry is a private suffix of the Public Suffix List (github.io, blogspot.com,
+ * cloudfront.net, githubusercontent.com): one company's name under which many owners each have
+ * their own site. An ICANN suffix (isPublicSuffix) is not counted here.
+ */
+export function isPrivateSuffix(entry: string): boolean {
+  const d = entry.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
+  return d !== '' && !isPublicSuffix(d) && getPublicSuffix(d, { allowPrivateDomains: true }) === d;
 }

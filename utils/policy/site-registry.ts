@@ -4,7 +4,7 @@ import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { carriedAddresses, pageCopyOf } from '../model/shared-hosting';
 import { TOP_PAGE_OWNER } from '../page/frame-owner';
-import { bareHost, hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
+import { bareHost, hostMatchesDomain, isPrivateSuffix, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
  * The curated terms-of-service registry (data/site-policies.json), a copy of the project's
@@ -55,6 +55,16 @@ function readDomain(raw: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A user list entry as the host it names, read as the registry's domains are (readDomain): the
+ * form stores bare hosts, but settings it did not write may hold `https://example.org/photos/`,
+ * `*.example.org` or `.example.org`, which as written matched no URL, so a block the user wrote
+ * was silently ignored. One that cannot be read stays as written (it then matches as before).
+ */
+function listEntryHost(entry: string): string {
+  return readDomain(entry) ?? entry.trim();
 }
 
 const text = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
@@ -205,28 +215,39 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const url = siteAddress(given);
   const domain = registrableDomain(url);
   const hosts = hostForms(safeHost(url));
-  const inList = (list: readonly string[]) =>
-    list.some((entry) => hostForms(entry.trim()).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
-  if (inList(lists.userBlock)) {
+  /** The first entry of `list` covering the URL, or null. */
+  const inList = (list: readonly string[]): string | null =>
+    list.find((entry) => hostForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d)))) ?? null;
+  if (inList(lists.userBlock.map(listEntryHost)) !== null) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
   // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
   // an entry that is a public suffix (`co.uk`, `com`) names no site, and read as a domain it lifted
   // the registry entry of every site under it; it lifts nothing (settings-form.ts rejects it).
-  const allowed = inList(lists.userAllow.filter((d) => !isPublicSuffix(d)));
+  const allowEntries = lists.userAllow.map(listEntryHost).filter((d) => !isPublicSuffix(d));
+  const matches = matchSitePolicies(url, registry);
+  // Decision (the same rule, for a private suffix of the Public Suffix List: github.io,
+  // blogspot.com, cloudfront.net): many owners each have their own site under it, so an entry
+  // naming one lifts no tenant's registry entry and does not stand for an unread registry for them;
+  // it lifts an entry naming the suffix itself, its owner's (githubusercontent.com is GitHub's).
+  const ownersOwn = (entry: string) =>
+    matches.length > 0 && matches.every(({ policy }) => policy.domains.some((d) => hostMatchesDomain(entry, d) && hosts.some((h) => hostMatchesDomain(h, d))));
+  const allowed = inList(allowEntries.filter((d) => !isPrivateSuffix(d)))
+    ?? allowEntries.filter(isPrivateSuffix).find((entry) => inList([entry]) !== null && ownersOwn(entry))
+    ?? null;
   // A part of the registry that could not be read may be this site's entry (readRegistry): it
   // refuses, unless the user allowed the site (the allow list overrides the registry).
-  const unread: Evidence[] = registry.unreadable?.length && !allowed
+  const unread: Evidence[] = registry.unreadable?.length && allowed === null
     ? [{
       kind: 'site-registry', scope, source: 'data/site-policies.json', value: 'site registry not read in full', effect: 'deny', reason: 'signal-unreadable',
       note: `Heed's site registry could not be read in full (${registry.unreadable.slice(0, 3).join('; ')}): what it could not read may be this site's entry, so Heed fails closed`,
     }]
     : [];
-  const matches = matchSitePolicies(url, registry);
   if (matches.length === 0) return unread;
-  if (allowed) {
+  if (allowed !== null) {
+    // Named as the entry reads (`help.medium.com`), not as the URL's whole domain: an entry names one host.
     const status = matches[0]!.policy.status;
-    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${domain} (registry says ${status})`, effect: 'info', note: `You allowed ${domain}; the registry entry (${status}) is overridden, signals still apply` }];
+    return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${allowed} (registry says ${status})`, effect: 'info', note: `You allowed ${allowed}; the registry entry (${status}) is overridden, signals still apply` }];
   }
   return [...matches.map(({ policy, countryOf }) => entryEvidence(policy, countryOf, domain, scope, purpose)), ...unread];
 }

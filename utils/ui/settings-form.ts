@@ -1,5 +1,5 @@
 import { PurposeSchema, ModeSchema } from '../model/evidence';
-import { isPublicSuffix, registrableDomain } from '../model/registrable-domain';
+import { bareHost, hostMatchesDomain, isPublicSuffix, registrableDomain } from '../model/registrable-domain';
 import { SettingsSchema, type Settings } from '../model/settings';
 import { PeopleSettingSchema } from '../model/people';
 
@@ -60,8 +60,16 @@ function tokens(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-/** Registrable domains from free text (one per line; URLs and subdomains are reduced to their domain). */
-export function parseDomainList(text: string): { domains: string[]; invalid: string[] } {
+/**
+ * Registrable domains from free text (one per line; URLs and subdomains are reduced to their
+ * domain). `names: 'host'` (the allow list) keeps each entry's host as written, a leading `www.`
+ * dropped. Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it
+ * names): reduced to its registrable domain, an allow entry for one host (`help.medium.com`)
+ * lifted the registry for every host of the domain, and `shop.example.com.uk` (no `com.uk` suffix
+ * in the list) was stored as `com.uk`. `www.` alone is read as the site itself, as people write it.
+ * The block list is still reduced: a wider block only refuses more.
+ */
+export function parseDomainList(text: string, { names = 'domain' }: { names?: 'domain' | 'host' } = {}): { domains: string[]; invalid: string[] } {
   const domains: string[] = [];
   const invalid: string[] = [];
   for (const raw of tokens(text)) {
@@ -78,8 +86,8 @@ export function parseDomainList(text: string): { domains: string[]; invalid: str
     }
     // An IPv6 host stays as the URL parser writes it, bracketed (the block list compares it with
     // a URL's host); read through registrableDomain it lost its brackets and was refused below.
-    const domain = host.startsWith('[') ? host : registrableDomain(host);
-    const plausible = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) || /^\[[0-9a-f:.]+\]$/.test(domain);
+    const domain = host.startsWith('[') ? host : names === 'host' ? bareHost(host).replace(/^\.+/, '').replace(/^www\./, '') : registrableDomain(host);
+    const plausible = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(domain) || /^\[[0-9a-f:.]+\]$/.test(domain);
     if (!plausible) invalid.push(raw);
     else if (!domains.includes(domain)) domains.push(domain);
   }
@@ -109,7 +117,7 @@ export function formToSettings(form: SettingsForm): { ok: true; settings: Settin
   const accepted = [...new Set([...form.licences, ...other])];
   if (mode.success && mode.data === 'licensed' && accepted.length === 0) errors.licences = 'In licensed mode, accept at least one licence (otherwise every image is refused).';
 
-  const allow = parseDomainList(form.userAllow);
+  const allow = parseDomainList(form.userAllow, { names: 'host' });
   const block = parseDomainList(form.userBlock);
   if (allow.invalid.length) errors.userAllow = `Not a domain: ${quote(allow.invalid)}.`;
   if (block.invalid.length) errors.userBlock = `Not a domain: ${quote(block.invalid)}.`;
@@ -117,7 +125,8 @@ export function formToSettings(form: SettingsForm): { ok: true; settings: Settin
   // (site-registry.ts ignores such an entry). Blocking one is kept: it only refuses more.
   const suffixes = allow.domains.filter(isPublicSuffix);
   if (suffixes.length && !errors.userAllow) errors.userAllow = `Not one site: ${quote(suffixes)} is an ending many sites share (a public suffix). List each site you allow.`;
-  const both = allow.domains.filter((d) => block.domains.includes(d));
+  // An allow entry for a host inside a blocked domain is on both lists too (the block wins).
+  const both = allow.domains.filter((d) => block.domains.some((b) => hostMatchesDomain(d, b)));
   if (both.length && !errors.userAllow) errors.userAllow = `On both lists: ${quote(both)}. Remove it from one.`;
 
   const maxMb = numberIn(form.maxImageMb, 0.01, 4096, false);

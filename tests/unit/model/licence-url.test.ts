@@ -469,3 +469,34 @@ describe('parseLicenceUrl: a licence restriction in the query or fragment', () =
     ]) expect(parseLicenceUrl(url)?.id, url).toBe('CC-BY-4.0');
   });
 });
+
+// A restriction in the query or fragment written so the word scan missed it: escaped beside a
+// malformed escape (the whole text was then read undecoded, `n%63` not seen as `nc`), the licence
+// elements joined into one word (`bync`, `cc-byncnd`), or non-commercial said as `no commercial`
+// or `commercial=no`. Each read as CC BY and kept what the owner restricted; now not that licence.
+describe('parseLicenceUrl: a restriction in the query written past the word scan', () => {
+  it.each([
+    'https://creativecommons.org/licenses/by/4.0/?x=%E0%A4&n%63',
+    'https://creativecommons.org/licenses/by/4.0/#%zz-%4Eon-commercial',
+    'https://creativecommons.org/licenses/by/4.0/?bync',
+    'https://creativecommons.org/licenses/by/4.0/?licence=cc-byncnd',
+    'https://creativecommons.org/licenses/by-sa/4.0/#byncsa',
+    'https://creativecommons.org/licenses/by/4.0/?use=no-commercial',
+    'https://creativecommons.org/licenses/by/4.0/?not_for_commercial_use',
+    'https://creativecommons.org/licenses/by/4.0/?commercial=no',
+    'https://creativecommons.org/licenses/by/4.0/?commercial-use=false',
+    'https://creativecommons.org/licenses/by/4.0/?derivatives=no',
+  ])('%j → other, not accepted', (url) => {
+    const r = parseLicenceUrl(url);
+    expect(r?.family).toBe('other');
+    expect(isAcceptedLicence(r?.id)).toBe(false);
+  });
+  it('a query naming no restriction is still dropped', () => {
+    for (const url of [
+      'https://creativecommons.org/licenses/by/4.0/?x=%E0%A4&ref=ncbi',
+      'https://creativecommons.org/licenses/by/4.0/?by',
+      'https://creativecommons.org/licenses/by/4.0/?commercial=yes',
+      'https://creativecommons.org/licenses/by/4.0/deed.en#ref-commercial-purposes',
+    ]) expect(parseLicenceUrl(url)?.id, url).toBe('CC-BY-4.0');
+  });
+});

@@ -215,3 +215,62 @@ describe('the block list and an IPv4-mapped IPv6 address', () => {
     expect(evaluateSiteRegistry('http://[::ffff:1.2.3.5]/a.png', 'image', 'ai-training', { userAllow: [], userBlock: ['1.2.3.4'] })).toEqual([]);
   });
 });
+
+// The site of a URL is the host the URL parser reads (what the browser requests), not what a text
+// scan of the URL takes for one. tldts gives up on a host with a percent escape (`i.pinimg.com%2e`,
+// which the parser reads as `i.pinimg.com.`) and the whole URL stood in as its "domain": an allow
+// entry the URL's text merely ended with (`#.museum.example`) then matched, and Pinterest's
+// registry entry was lifted for an image of Pinterest's (an address an image proxy carries is read
+// as written, so such text reaches the registry).
+describe('an allow entry and a URL whose text ends with the allowed name', () => {
+  it.each([
+    'https://i.pinimg.com%2e/a.jpg#.museum.example',
+    'https://I.PINIMG.COM%2E/x?.museum.example',
+  ])('%s is still Pinterest’s: the allow entry for museum.example lifts nothing', (url) => {
+    const evidence = evaluateSiteRegistry(url, 'image', 'ai-training', { userAllow: ['museum.example'], userBlock: [] });
+    expect(evidence.map((e) => e.reason ?? e.effect)).toEqual(['site-blocked']);
+  });
+  it('an allow entry for the host the parser reads still lifts its entry', () => {
+    expect(evaluateSiteRegistry('https://i.pinimg.com%2e/a.jpg', 'image', 'ai-training', { userAllow: ['pinimg.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+  });
+});
+
+// The lists are read in settings the form did not write (stored by hand, by a sync, by a test
+// harness): an entry written as a person writes a site — with a scheme and path, `*.`, a leading
+// dot — matched nothing, and a block the user wrote was silently ignored. Each entry is now read
+// as the registry's own domains are; an allow entry that reads as a public suffix still lifts nothing.
+describe('user list entries in the forms people write them', () => {
+  it.each(['https://Example.org/photos/', '*.example.org', '.example.org', 'EXAMPLE.ORG.', 'http://user@example.org:8080'])('block entry %j blocks photos.example.org', (entry) => {
+    expect(evaluateSiteRegistry('https://photos.example.org/a.png', 'image', 'ai-training', { userAllow: [], userBlock: [entry] })[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+  it.each(['https://co.uk/', 'http://com', '*.co.uk'])('allow entry %j is a public suffix: lifts nothing', (entry) => {
+    expect(evaluateSiteRegistry('https://www.amazon.co.uk/dp/B0/', 'site', 'ai-training', { userAllow: [entry], userBlock: [] })[0]).toMatchObject({ kind: 'site-registry', reason: 'site-blocked' });
+  });
+});
+
+describe('the allow list names the entry that lifted the registry', () => {
+  it('an allow entry for one host is named as written, not as the whole domain', () => {
+    const [e] = evaluateSiteRegistry('https://help.medium.com/a.png', 'image', 'ai-training', { userAllow: ['help.medium.com'], userBlock: [] });
+    expect(e).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(e!.note).toContain('You allowed help.medium.com;');
+  });
+});
+
+// A private suffix of the Public Suffix List (github.io, blogspot.com, cloudfront.net) is where
+// many owners each have their own site. Allowed, it lifted the registry entry of any one of them
+// (a blocked `artist.github.io`) and the fail-closed answer of an unread registry for all of them.
+// It lifts only an entry naming the suffix's own owner (githubusercontent.com, GitHub's entry).
+describe('an allow entry that is a private suffix', () => {
+  const tenantRegistry = { version: 1, checked: '', note: '', sites: [{ domains: ['artist.github.io'], name: 'An artist', status: 'blocked' as const, forbids: [], licence: null, summary: '', source: 's', clause: '', evidence: '' }] };
+  it('does not lift a tenant’s entry: artist.github.io stays blocked', () => {
+    expect(evaluateSiteRegistry('https://artist.github.io/a.png', 'image', 'ai-training', { userAllow: ['github.io'], userBlock: [] }, tenantRegistry).map((e) => e.reason ?? e.effect)).toEqual(['site-blocked']);
+  });
+  it('does not stand for every tenant where the registry was not read in full', () => {
+    const unread = { ...tenantRegistry, sites: [], unreadable: ['registry entry 1 names a domain Heed cannot read'] };
+    expect(evaluateSiteRegistry('https://someone.github.io/a.png', 'image', 'ai-training', { userAllow: ['github.io'], userBlock: [] }, unread).map((e) => e.reason ?? e.effect)).toEqual(['signal-unreadable']);
+  });
+  it('an allow entry for the tenant itself still lifts its entry, and githubusercontent.com lifts GitHub’s', () => {
+    expect(evaluateSiteRegistry('https://artist.github.io/a.png', 'image', 'ai-training', { userAllow: ['artist.github.io'], userBlock: [] }, tenantRegistry)[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+    expect(evaluateSiteRegistry('https://raw.githubusercontent.com/a/b/main/x.png', 'image', 'ai-training', { userAllow: ['githubusercontent.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+  });
+});

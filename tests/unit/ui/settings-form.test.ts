@@ -102,3 +102,30 @@ describe('settings form: people (DESIGN.md §2 rule 6)', () => {
     expect(formToSettings({ ...form, minFacePx: '0' })).toMatchObject({ ok: false, errors: { minFacePx: expect.any(String) } });
   });
 });
+
+// An allow entry lifts the registry for the site it names and no more. The form reduced every
+// entry to its registrable domain, so allowing one host (`help.medium.com`) lifted Medium's
+// registry entry for all of medium.com, and `shop.example.com.uk` (tldts knows no `com.uk`
+// suffix) was stored as `com.uk`, lifting it for every site under that name. A leading `www.` is
+// still the site itself; the block list still widens (it only refuses more).
+describe('settings form: an allow entry naming one host', () => {
+  it.each<[string, string, string]>([
+    ['help.medium.com', 'help.medium.com', 'https://medium.com/@someone/a.png'],
+    ['https://shop.example.com.uk/about', 'shop.example.com.uk', 'https://other.com.uk/a.png'],
+  ])('%s is kept as %s and does not lift the registry for %s', (entry, kept, url) => {
+    const r = formToSettings(form({ userAllow: entry }));
+    expect(r.ok && r.settings.userAllow).toEqual([kept]);
+    const settings = r.ok ? r.settings : defaults;
+    const registry = { version: 1, checked: '', note: '', sites: [{ domains: ['medium.com', 'com.uk'], name: 'Listed', status: 'blocked' as const, forbids: [], licence: null, summary: '', source: 's', clause: '', evidence: '' }] };
+    expect(evaluateSiteRegistry(url, 'image', 'ai-training', settings, registry).map((e) => e.reason ?? e.effect)).toEqual(['site-blocked']);
+  });
+  it('still lifts it for the host it names, and a leading www. names the site', () => {
+    const r = formToSettings(form({ userAllow: 'help.medium.com\nwww.museum.example' }));
+    expect(r.ok && r.settings.userAllow).toEqual(['help.medium.com', 'museum.example']);
+    expect(evaluateSiteRegistry('https://help.medium.com/a.png', 'image', 'ai-training', r.ok ? r.settings : defaults)[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
+  });
+  it('an allow entry inside a blocked domain is on both lists', () => {
+    const r = formToSettings(form({ userAllow: 'cdn.x.example', userBlock: 'x.example' }));
+    expect(!r.ok && r.errors.userAllow).toMatch(/both lists/);
+  });
+});
