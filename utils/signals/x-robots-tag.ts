@@ -133,9 +133,16 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     const m = DIRECTIVE.exec(seg);
     // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
     // word, so a mis-separated opt-out still counts (fail closed).
+    const words = m ? [] : seg.split(NOT_A_WORD).filter(Boolean);
+    const within = botPrefix && !m ? prefixesWithin(words) : null;
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
-      : seg.split(NOT_A_WORD).filter(Boolean).map((w) => ({ name: w.toLowerCase(), value: null }));
+      : [...words, ...(within?.afterColons ?? [])].map((w) => ({ name: w.toLowerCase(), value: null }));
+    for (const [bot, botWords] of within?.byCrawler ?? []) {
+      const botList = groups.get(bot) ?? [];
+      for (const w of botWords) if (!botList.some((x) => x.name === w)) botList.push({ name: w, value: null });
+      if (botList.length > 0) groups.set(bot, botList);
+    }
     const list = groups.get(addressee) ?? [];
     for (const d of found) {
       // Past the cap only the directives that may opt out are kept (once each, see mayOptOut):
@@ -151,6 +158,41 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     if (list.length > 0) groups.set(addressee, list);
   }
   return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
+}
+
+/**
+ * The crawler prefixes inside a piece of words that is not one directive (`googlebot: noindex
+ * GPTBot:noai`, with no comma before `GPTBot`): each crawler named with `name:` or `name :` and the
+ * words after it in the piece (lower-cased; `robots:` is everyone), and the words written glued after
+ * a colon (`noai` of `GPTBot:noai`). Decision (DESIGN.md §2 rule 3): such a piece can be read as the
+ * part it stands in holding `GPTBot:noai`, or as GPTBot's `noai`; both readings count, so the words
+ * stay in that part too (read, `noai` there binds whom the part binds) and nothing a prefix hides is lost.
+ */
+function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | null, string[]>; afterColons: string[] } {
+  const byCrawler = new Map<string | null, string[]>();
+  const afterColons: string[] = [];
+  const current: (string | null)[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const colon = w.indexOf(':');
+    let rest = w;
+    if (colon >= 0) {
+      // `GPTBot:noai`, `GPTBot:`, or a lone `:` after `GPTBot`.
+      let name = (colon === 0 ? (words[i - 1] ?? '') : w.slice(0, colon)).toLowerCase();
+      // `GPTBot/1.1:` is split as `GPTBot`, `1.1:`: the version's crawler is the word before it.
+      if (/^[0-9.]+$/.test(name) && colon > 0 && i > 0) name = words[i - 1]!.toLowerCase();
+      rest = w.slice(colon + 1).replace(/^:+/, '');
+      if (/^[a-z0-9_.-]{1,100}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
+        const bot = name === 'robots' || name === 'x-robots-tag' ? null : name;
+        if (!current.includes(bot)) current.push(bot);
+        if (!byCrawler.has(bot)) byCrawler.set(bot, []);
+      }
+      if (rest === '') continue;
+      afterColons.push(rest);
+    } else if ((words[i + 1] ?? '').startsWith(':')) continue; // the name of a `name :` prefix
+    for (const bot of current) byCrawler.get(bot)!.push(rest.toLowerCase());
+  }
+  return { byCrawler, afterColons };
 }
 
 /**

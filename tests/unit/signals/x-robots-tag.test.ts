@@ -279,3 +279,26 @@ describe('an X-Robots-Tag value that repeats the header name', () => {
     expect(evaluateXRobotsTag(['otherbot: noai'], SRC, 'image', AI).map((e) => e.effect)).toEqual(['info']);
   });
 });
+
+// Leftover of an earlier audit: `googlebot:noindex GPTBot:noai` on one line, no comma between the
+// two, read `GPTBot:noai` as one more word of googlebot's part: GPTBot's noai bound no one, and the
+// image was kept. A crawler's `name:` inside a piece also addresses the words after it to that
+// crawler; they still count for the part it stands in (both readings, fail closed).
+describe('a crawler prefix inside a piece with no comma before it', () => {
+  it.each([
+    ['googlebot:noindex GPTBot:noai'],
+    ['googlebot: noindex GPTBot: noai'],
+    ['googlebot: noindex; GPTBot: noimageai'],
+    ['googlebot: all | GPTBot : noai'],
+    ['googlebot: noindex GPTBot/1.1: noai'],
+  ])('%s refuses (line and joined value)', (value) => {
+    expect(evaluateXRobotsTag([value], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+    expect(evaluateXRobotsTag(value, SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+  it('googlebot:noindex otherbot:noai stays with the crawlers it names', () => {
+    expect(evaluateXRobotsTag(['googlebot:noindex otherbot:noai'], SRC, 'image', AI).map((e) => e.effect)).toEqual(['info', 'info']);
+  });
+  it('an opt-out before the prefix still counts for everyone', () => {
+    expect(evaluateXRobotsTag(['noai otherbot: nofollow'], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+});
