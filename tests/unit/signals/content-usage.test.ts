@@ -298,3 +298,26 @@ describe('Content-Signal keys written a little off', () => {
     expect(reasons('search=yes')).toEqual(['info']);
   });
 });
+
+// An earlier draft's label given a value other than the token y or n (`train-genai="n"`, `bots=no`,
+// `tdm=?0`) read as unknown, so the image was kept; the purpose's own label written so already failed
+// closed. Decision (DESIGN.md §2 rules 3 and 5): a label that would refuse with `n` and says
+// something Heed cannot read fails closed the same way (signal-unreadable), and yields to the
+// purpose's own `y` where its `n` would (a broader label).
+describe('an earlier label given a value other than the token y or n', () => {
+  const src = 'https://cdn.example/a.jpg';
+  const reasons = (v: string, profile = purposeProfile('ai-training')) => evaluateContentUsageHeader([v], src, 'image', profile).map((e) => e.reason ?? e.effect);
+  it.each(['train-genai="n"', 'genai=no', 'bots="n"', 'all=?0', 'ai-train=N'])('%s is unreadable for AI training', (v) => {
+    expect(reasons(v)).toEqual(['signal-unreadable']);
+    expect(reasons(v, purposeProfile('genai-training'))).toEqual(['signal-unreadable']);
+  });
+  it('tdm="n" is unreadable for research-tdm, which has no aipref category', () => {
+    expect(reasons('tdm="n"', purposeProfile('research-tdm'))).toEqual(['signal-unreadable']);
+  });
+  it('a broader label so written yields to the purpose\'s own y; tokens read as before', () => {
+    expect(reasons('train-ai=y, bots="n"')).toEqual(['allow']);
+    expect(reasons('train-ai=y, train-genai="n"')).toEqual(['signal-unreadable']);
+    expect(reasons('train-ai=y, bots=y')).toEqual(['allow']);
+    expect(reasons('bots=y, search="n"')).toEqual(['info']);
+  });
+});
