@@ -295,8 +295,19 @@ export function parseContentSignals(text: string): ContentSignals | null {
     const before = out[key];
     if (!before || SIGNAL_STRENGTH[said] > SIGNAL_STRENGTH[before]) out[key] = said;
   }
+  // Decision (DESIGN.md §2 rule 3): `all` and `*` are no keys of Cloudflare's; an owner writing
+  // `all=no` or `*=no` says no to every use (as Content-Usage's `*=n`), read as no preference the
+  // image was kept. Their `no` (or a value Heed cannot read) speaks for each key not stated itself
+  // (the stated key decides: `ai-train=yes, *=no` keeps its yes); their `yes` grants nothing.
+  const everyUse = out['all'] === 'no' || out['*'] === 'no' ? 'no' : out['all'] === 'other' || out['*'] === 'other' ? 'other' : null;
+  for (const spellings of everyUse ? SIGNAL_KEYS : []) {
+    if (spellings.every((k) => out[k] === undefined)) for (const k of spellings) out[k] = everyUse!;
+  }
   return any ? out : null;
 }
+
+/** Content-Signal keys, each with its other spellings a purpose reads (aipref's `train-ai` written so). */
+const SIGNAL_KEYS: readonly (readonly string[])[] = [['search'], ['ai-input'], ['ai-train', 'train-ai']];
 
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 /** How much of a Content-Signal header is read; a longer one is unreadable (the cut may hold the `no`). */
