@@ -130,7 +130,11 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
       seg = prefix[2]!.trim();
       if (seg === '') continue;
     }
-    const m = DIRECTIVE.exec(seg);
+    const written = DIRECTIVE.exec(seg);
+    // `googlebot: GPTBot: noai` read as googlebot's directive `gptbot` (value `noai`) bound no one:
+    // a name no crawler defines as a directive, with a value, is read as the words it holds, so its
+    // `GPTBot:` is also a prefix (prefixesWithin; DESIGN.md §2 rule 3, both readings count).
+    const m = written && botPrefix && written[2] !== undefined && !KNOWN_DIRECTIVES.has(written[1]!.toLowerCase()) ? null : written;
     // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
     // word, so a mis-separated opt-out still counts (fail closed).
     const words = m ? [] : seg.split(NOT_A_WORD).filter(Boolean);
@@ -138,24 +142,21 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
       : [...words, ...(within?.afterColons ?? [])].map((w) => ({ name: w.toLowerCase(), value: null }));
-    for (const [bot, botWords] of within?.byCrawler ?? []) {
-      const botList = groups.get(bot) ?? [];
-      for (const w of botWords) if (!botList.some((x) => x.name === w)) botList.push({ name: w, value: null });
-      if (botList.length > 0) groups.set(bot, botList);
-    }
-    const list = groups.get(addressee) ?? [];
-    for (const d of found) {
+    const entries: [string | null, RobotsDirective][] = found.map((d) => [addressee, d]);
+    for (const [bot, botWords] of within?.byCrawler ?? []) for (const w of botWords) entries.push([bot, { name: w, value: null }]);
+    for (const [to, d] of entries) {
       // Past the cap only the directives that may opt out are kept (once each, see mayOptOut):
       // a hostile list cannot hide one, however it is spelt (`no-ai`, `GPTBot: noai`).
       if (++count > MAX_DIRECTIVES) {
-        const id = `${addressee ?? ''}\n${formatDirectives([d])}`;
+        const id = `${to ?? ''}\n${formatDirectives([d])}`;
         if (pastCap.has(id) || !mayOptOut(d)) continue;
         pastCap.add(id);
       }
+      const list = groups.get(to) ?? [];
       list.push(d);
-      if (d.name === 'unavailable_after') pendingDate = d;
+      groups.set(to, list);
+      if (to === addressee && d.name === 'unavailable_after') pendingDate = d;
     }
-    if (list.length > 0) groups.set(addressee, list);
   }
   return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
 }
@@ -168,10 +169,14 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
  * part it stands in holding `GPTBot:noai`, or as GPTBot's `noai`; both readings count, so the words
  * stay in that part too (read, `noai` there binds whom the part binds) and nothing a prefix hides is lost.
  */
-function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | null, string[]>; afterColons: string[] } {
-  const byCrawler = new Map<string | null, string[]>();
+function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | null, Set<string>>; afterColons: string[] } {
+  const byCrawler = new Map<string | null, Set<string>>();
   const afterColons: string[] = [];
-  const current: (string | null)[] = [];
+  // The crawlers the words read now belong to: the last prefix, or a run of prefixes with no word
+  // between them (`GPTBot: CCBot: noai`, as robots.txt groups User-agent lines). A run longer than
+  // MAX_PREFIX_RUN is read as addressed to everyone (hostile; and the work stays linear).
+  let current: (string | null)[] = [];
+  let afterPrefix = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const colon = w.indexOf(':');
@@ -184,16 +189,21 @@ function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | nul
       rest = w.slice(colon + 1).replace(/^:+/, '');
       if (/^[a-z0-9_.-]{1,100}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
         const bot = name === 'robots' || name === 'x-robots-tag' ? null : name;
-        if (!current.includes(bot)) current.push(bot);
-        if (!byCrawler.has(bot)) byCrawler.set(bot, []);
+        if (!afterPrefix) current = [];
+        afterPrefix = true;
+        if (current.length >= MAX_PREFIX_RUN) current = [null];
+        else if (!current.includes(bot)) current.push(bot);
+        for (const b of current) if (!byCrawler.has(b)) byCrawler.set(b, new Set());
       }
       if (rest === '') continue;
       afterColons.push(rest);
     } else if ((words[i + 1] ?? '').startsWith(':')) continue; // the name of a `name :` prefix
-    for (const bot of current) byCrawler.get(bot)!.push(rest.toLowerCase());
+    afterPrefix = false;
+    for (const bot of current) byCrawler.get(bot)!.add(rest.toLowerCase());
   }
   return { byCrawler, afterColons };
 }
+const MAX_PREFIX_RUN = 16;
 
 /**
  * Parse X-Robots-Tag header lines (`string[]`, read apart) or a value the platform may have

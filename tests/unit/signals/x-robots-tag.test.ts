@@ -291,12 +291,20 @@ describe('a crawler prefix inside a piece with no comma before it', () => {
     ['googlebot: noindex; GPTBot: noimageai'],
     ['googlebot: all | GPTBot : noai'],
     ['googlebot: noindex GPTBot/1.1: noai'],
+    ['googlebot: GPTBot: noai'],
   ])('%s refuses (line and joined value)', (value) => {
     expect(evaluateXRobotsTag([value], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
     expect(evaluateXRobotsTag(value, SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
   });
   it('googlebot:noindex otherbot:noai stays with the crawlers it names', () => {
     expect(evaluateXRobotsTag(['googlebot:noindex otherbot:noai'], SRC, 'image', AI).map((e) => e.effect)).toEqual(['info', 'info']);
+  });
+  it('a run of prefixes shares the words after it, and thousands of prefixes stay within the directive cap', () => {
+    expect(evaluateXRobotsTag(['googlebot: all otherbot: GPTBot: noai'], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+    const many = Array.from({ length: 2000 }, (_, i) => `bot${i}:x`).join(' ');
+    expect(parseXRobotsTag([many]).flatMap((g) => g.directives).length).toBeLessThanOrEqual(512);
+    const run = `${Array.from({ length: 1000 }, (_, i) => `bot${i}:`).join(' ')} noai`;
+    expect(evaluateXRobotsTag([run], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
   });
   it('an opt-out before the prefix still counts for everyone', () => {
     expect(evaluateXRobotsTag(['noai otherbot: nofollow'], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
