@@ -138,10 +138,13 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
     // word, so a mis-separated opt-out still counts (fail closed).
     const words = m ? [] : seg.split(NOT_A_WORD).filter(Boolean);
-    const within = botPrefix && !m ? prefixesWithin(words) : null;
+    // A crawler's `name:` inside a directive's value (`googlebot: max-snippet: -1 GPTBot: noai`)
+    // addresses the words after it too, as inside a piece of words.
+    const within = !botPrefix ? null : !m ? prefixesWithin(words) : m[2] !== undefined ? prefixesWithin(m[2].split(NOT_A_WORD).filter(Boolean)) : null;
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
       : [...words, ...(within?.afterColons ?? [])].map((w) => ({ name: w.toLowerCase(), value: null }));
+    if (m) within?.byCrawler.delete(addressee); // the directive's own part reads its value (wordsAmong)
     const entries: [string | null, RobotsDirective][] = found.map((d) => [addressee, d]);
     for (const [bot, botWords] of within?.byCrawler ?? []) for (const w of botWords) entries.push([bot, { name: w, value: null }]);
     for (const [to, d] of entries) {
@@ -187,7 +190,8 @@ function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | nul
       // `GPTBot/1.1:` is split as `GPTBot`, `1.1:`: the version's crawler is the word before it.
       if (/^[0-9.]+$/.test(name) && colon > 0 && i > 0) name = words[i - 1]!.toLowerCase();
       rest = w.slice(colon + 1).replace(/^:+/, '');
-      if (/^[a-z0-9_.-]{1,100}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
+      // A crawler's name starts with a letter: `2099 15:00:00` in a date names no crawler.
+      if (/^[a-z][a-z0-9_.-]{0,99}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
         const bot = name === 'robots' || name === 'x-robots-tag' ? null : name;
         if (!afterPrefix) current = [];
         afterPrefix = true;
@@ -268,12 +272,20 @@ function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<s
     const word = letters(d.name);
     if (words.has(word)) found.push(word);
     else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
-    if (d.value !== null && !VALUE_DIRECTIVES.has(d.name)) {
-      for (const w of d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD)) if (words.has(letters(w))) found.push(letters(w));
+    if (d.value !== null) {
+      const inValue = d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD).filter(Boolean);
+      // A directive that takes a value: no value holds an opt-out word (a number, a date), except
+      // max-image-preview's own `none` / `standard` / `large`; any other there was written without its
+      // comma (`max-snippet: 20 noai`, `unavailable_after: 25 Jun 2099 (noai)`) and counts.
+      if (d.name === 'max-image-preview' && IMAGE_PREVIEW_SIZES.has((inValue[0] ?? '').toLowerCase())) inValue.shift();
+      for (const w of inValue) if (words.has(letters(w))) found.push(letters(w));
     }
   }
   return [...new Set(found)];
 }
+
+/** max-image-preview's values (Google). */
+const IMAGE_PREVIEW_SIZES: ReadonlySet<string> = new Set(['none', 'standard', 'large']);
 
 /** Whether an `unavailable_after` date has passed, or cannot be read. */
 function expired(value: string | null, now: number): boolean {

@@ -310,3 +310,25 @@ describe('a crawler prefix inside a piece with no comma before it', () => {
     expect(evaluateXRobotsTag(['noai otherbot: nofollow'], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
   });
 });
+
+// The value of a directive that takes one (`max-snippet`, `max-image-preview`, `unavailable_after`)
+// was never read for words: `max-snippet: 20 noai` (no comma), `unavailable_after: 25 Jun 2099
+// (noai)` (the date parser skips the brackets) and `googlebot: max-snippet: -1 GPTBot: noai` kept
+// the image. No such value holds an opt-out word or a crawler's name (max-image-preview's own
+// `none` aside), so one there is a mis-separated directive, and counts (DESIGN.md §2 rule 3).
+describe('opt-out words and crawler prefixes inside the value of a directive that takes one', () => {
+  it.each([
+    ['max-snippet: 20 noai'],
+    ['max-image-preview: large noai'],
+    ['max-image-preview: noimageai'],
+    ['unavailable_after: 25 Jun 2099 (noai)'],
+    ['googlebot: max-snippet: -1 GPTBot: noai'],
+  ])('%s refuses', (value) => {
+    expect(evaluateXRobotsTag([value], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+  it('the values themselves are read as before', () => {
+    for (const v of ['max-image-preview: none', 'max-snippet: -1, max-video-preview: 30', 'unavailable_after: 25 Jun 2099 15:00:00 GMT', 'unavailable_after: Thu, 25 Jun 2099 15:00:00 GMT']) {
+      expect(evaluateXRobotsTag([v], SRC, 'image', AI)).toEqual([plain(v)]);
+    }
+  });
+});
