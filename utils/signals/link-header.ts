@@ -1,4 +1,5 @@
 import { neverThrow } from './fetched-file';
+import { foldLookalikes } from './lookalikes';
 
 /** One link of an HTTP `Link` header (RFC 8288): target, relation types, media type. */
 export interface HeaderLink {
@@ -165,11 +166,12 @@ export function parseLinkHeader(values: readonly string[], baseUrl: string): Hea
  * Whether a relation type is a licence relation written a little off: in single quotes (which
  * RFC 8288 does not strip), spelt `licence`, or as an IRI or prefixed name ending in it
  * (`http://www.w3.org/1999/xhtml/vocab#license`, `https://creativecommons.org/ns#license`,
- * `cc:license`, `dcterms:license`). `rel="license"` itself is not (it is read). rsl.ts fetches
+ * `cc:license`, `dcterms:license`), or in look-alike or invisible characters. `rel="license"` itself is not (it is read). rsl.ts fetches
  * an RSL licence linked so (it can only refuse).
  */
 export function isLicenceRelationWrittenOff(rel: string): boolean {
-  const r = rel.replace(/^'+|'+$/g, '');
+  // Read as its reader sees it too (lookalikes.ts): `ｌｉｃｅｎｓｅ`, `li<soft hyphen>cense` show `license`.
+  const r = foldLookalikes(rel).toLowerCase().replace(/^'+|'+$/g, '');
   return r !== 'license' ? /(?:^|[#/:.])licen[cs]e$/.test(r) : rel !== 'license';
 }
 

@@ -119,3 +119,13 @@ describe('licence links Heed cannot read as written', () => {
     expect(readLicenceLinks(['<https://img.test/x>; rel="next", <https://img.test/y>; rel=prev'], 'https://img.test/a.jpg')).toEqual({ urls: [], unread: false });
   });
 });
+
+// `rel="ｌｉｃｅｎｓｅ"` (full-width) or `rel="li<soft hyphen>cense"` shows `license` and was read as
+// another relation: the licence it names went unread and the page's licensed the image. Read as
+// its reader sees it (lookalikes.ts), it is a licence relation written off: the licences are unread.
+describe('licence relations written with look-alike or invisible characters', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it.each([`<${NC}>; rel="ｌｉｃｅｎｓｅ"`, `<${NC}>; rel="li\u00adcense"`, `<${NC}>; rel="\u200blicense"`])('%s leaves the header\'s licences unread', (value) => {
+    expect(readLicenceLinks([value], 'https://img.test/a.jpg').unread).toBe(true);
+  });
+});
