@@ -142,6 +142,13 @@ export function* unbracketedLinkValues(value: string): Generator<string> {
   }
 }
 
+/** The `rel` of each link whose target is not an absolute http(s) URL once resolved (headerLinks skips them). */
+function* relsOfUnreadTargets(value: string, baseUrl: string): Generator<string> {
+  for (const m of value.matchAll(LINK)) {
+    if (absoluteHttpUrl(m[1]!.trim(), baseUrl) === null) yield linkParams(m[2]!).get('rel') ?? '';
+  }
+}
+
 function absoluteUrl(ref: string, base: string): string | null {
   try {
     return new URL(ref, base).href;
@@ -221,8 +228,11 @@ export function readLicenceLinks(values: readonly string[], baseUrl: string): { 
     // (`https://…/licenses/by-nc/4.0/; rel="license"`), or a `rel*=UTF-8''license` (RFC 8187's
     // form, not RFC 8288's). Skipped, the response stated no licence and the page's licensed it.
     const LICENCE_WORD = /licen[cs]e/i;
+    // So does a licence link whose target is not an http(s) URL (`<urn:…>`, `<ftp://…>`), which
+    // headerLinks skips: what it licenses under cannot be read.
     for (const value of values) {
       for (const piece of unbracketedLinkValues(String(value))) if (LICENCE_WORD.test(piece)) return result(true);
+      for (const rel of relsOfUnreadTargets(String(value), baseUrl)) if (LICENCE_WORD.test(rel)) return result(true);
     }
     for (const l of headerLinks(values, baseUrl, true)) {
       if (l.extendedRel !== undefined && LICENCE_WORD.test(l.extendedRel)) return result(true);

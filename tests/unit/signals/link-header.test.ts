@@ -111,6 +111,8 @@ describe('licence links Heed cannot read as written', () => {
     `<https://img.test/style.css>; rel="preload", ${NC}; rel=license, <https://img.test/x>; rel="next"`,
     `<${NC}>; rel*=UTF-8''license`,
     `<${NC}>; REL*=utf-8'en'licen%63e`,
+    `<ftp://licences.example/by-nc.txt>; rel="license"`,
+    `<urn:cc:by-nc:4.0>; rel="license"`,
   ])('%s leaves the header\'s licences unread', (value) => {
     expect(readLicenceLinks([value], 'https://img.test/a.jpg').unread).toBe(true);
   });
