@@ -244,6 +244,11 @@ export function usageForPurpose(prefs: ContentUsagePrefs, profile: PurposeProfil
   const { narrower, broader } = profile.contentUsageEarlierLabels;
   const refusing = [...narrower, ...(own === 'y' ? [] : broader)].find((l) => usageFor(prefs, l) === 'n');
   if (refusing !== undefined) return { said: 'n', label: refusing, earlier: true };
+  // Decision (DESIGN.md §2 rules 3 and 5): an earlier label that would refuse with `n` but says
+  // something else than the token y or n (`train-genai="n"`, `bots=no`) may be that refusal written
+  // off; it fails closed as the category's own label so written does, where its `n` would refuse.
+  const unreadable = own === 'other' ? undefined : [...narrower, ...(own === 'y' ? [] : broader)].find((l) => usageFor(prefs, l) === 'other');
+  if (unreadable !== undefined) return { said: 'other', label: unreadable, earlier: true };
   return { said: own, label: own === 'unknown' ? null : category, earlier: false };
 }
 
@@ -290,8 +295,19 @@ export function parseContentSignals(text: string): ContentSignals | null {
     const before = out[key];
     if (!before || SIGNAL_STRENGTH[said] > SIGNAL_STRENGTH[before]) out[key] = said;
   }
+  // Decision (DESIGN.md §2 rule 3): `all` and `*` are no keys of Cloudflare's; an owner writing
+  // `all=no` or `*=no` says no to every use (as Content-Usage's `*=n`), read as no preference the
+  // image was kept. Their `no` (or a value Heed cannot read) speaks for each key not stated itself
+  // (the stated key decides: `ai-train=yes, *=no` keeps its yes); their `yes` grants nothing.
+  const everyUse = out['all'] === 'no' || out['*'] === 'no' ? 'no' : out['all'] === 'other' || out['*'] === 'other' ? 'other' : null;
+  for (const spellings of everyUse ? SIGNAL_KEYS : []) {
+    if (spellings.every((k) => out[k] === undefined)) for (const k of spellings) out[k] = everyUse!;
+  }
   return any ? out : null;
 }
+
+/** Content-Signal keys, each with its other spellings a purpose reads (aipref's `train-ai` written so). */
+const SIGNAL_KEYS: readonly (readonly string[])[] = [['search'], ['ai-input'], ['ai-train', 'train-ai']];
 
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 /** How much of a Content-Signal header is read; a longer one is unreadable (the cut may hold the `no`). */
@@ -337,11 +353,11 @@ export function evaluateContentUsageHeader(
   if (pref === 'n') {
     return [{ ...base, effect: 'deny', reason: 'content-usage-n', note: `${said} says ${refusingLabel(usage)}: the owner opts out of ${category ?? profile.purpose}` }];
   }
+  if (pref === 'other' && (category !== null || usage.earlier)) {
+    return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${said} gives ${usage.label ?? category} a value other than the token y or n; Heed fails closed` }];
+  }
   if (category === null) {
     return [{ ...base, effect: 'info', note: `${namedByUrl(where) ? `${said} read` : 'Content-Usage read'}; the purpose ${profile.purpose} has no aipref category` }];
-  }
-  if (pref === 'other') {
-    return [{ ...base, effect: 'deny', reason: 'signal-unreadable', note: `${said} gives ${category} a value other than the token y or n; Heed fails closed` }];
   }
   if (pref === 'y') return [{ ...base, effect: 'allow', note: `${said} says ${category}=y` }];
   return [{ ...base, effect: 'info', note: `${namedByUrl(where) ? said : 'Content-Usage header'} states no preference for ${category}` }];

@@ -1,4 +1,5 @@
 import { neverThrow } from './fetched-file';
+import { foldLookalikes } from './lookalikes';
 
 /** One link of an HTTP `Link` header (RFC 8288): target, relation types, media type. */
 export interface HeaderLink {
@@ -10,6 +11,12 @@ export interface HeaderLink {
    * when it cannot be resolved. Absent: the context is the response's own resource.
    */
   anchor?: string | null;
+  /**
+   * The link's `rel*` parameter (RFC 8187's form, which RFC 8288 does not define for `rel`), its
+   * charset and language dropped and percent-escapes decoded, lower-cased; absent when not given.
+   * Not read as relation types: a reader that looks for one decides what it means.
+   */
+  extendedRel?: string;
 }
 
 const MAX_VALUES = 64;
@@ -87,8 +94,58 @@ export function* headerLinks(values: readonly string[], baseUrl: string, whole =
         // document it names was never read (DESIGN.md §2 rule 3).
         type: (params.get('type') ?? '').split(';')[0]!.trim().toLowerCase() || null,
         ...(anchor === undefined ? {} : { anchor: absoluteUrl(anchor, baseUrl) }),
+        ...(params.has('rel*') ? { extendedRel: extValue(params.get('rel*')!) } : {}),
       };
     }
+  }
+}
+
+/** An RFC 8187 ext-value (`UTF-8'en'licen%63e`) as text, lower-cased; escapes that cannot be decoded are kept. */
+function extValue(raw: string): string {
+  const value = raw.replace(/^[^']*'[^']*'/, '');
+  try {
+    return decodeURIComponent(value).toLowerCase();
+  } catch {
+    return value.toLowerCase();
+  }
+}
+
+/**
+ * The link-values of a header value that do not start with `<target>` (RFC 8288 §3 requires
+ * one), split at the commas outside quotes and angle brackets: `https://…/by-nc/4.0/; rel="license"`.
+ * headerLinks reads none of them (its parameters run to the next `<`, so one after a link was read
+ * as that link's parameters, its `rel` dropped as a repeat). Linear in the value.
+ */
+export function* unbracketedLinkValues(value: string): Generator<string> {
+  let start = 0;
+  let quoted = false;
+  let bracketed = false;
+  const n = value.length;
+  for (let i = 0; i <= n; i++) {
+    const ch = value[i];
+    if (i < n && quoted) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quoted = false;
+      continue;
+    }
+    if (i < n && bracketed) {
+      if (ch === '>') bracketed = false;
+      continue;
+    }
+    if (ch === '"') quoted = true;
+    else if (ch === '<') bracketed = true;
+    else if (i === n || ch === ',') {
+      const piece = value.slice(start, i).trim();
+      if (piece !== '' && !piece.startsWith('<')) yield piece;
+      start = i + 1;
+    }
+  }
+}
+
+/** The `rel` of each link whose target is not an absolute http(s) URL once resolved (headerLinks skips them). */
+function* relsOfUnreadTargets(value: string, baseUrl: string): Generator<string> {
+  for (const m of value.matchAll(LINK)) {
+    if (absoluteHttpUrl(m[1]!.trim(), baseUrl) === null) yield linkParams(m[2]!).get('rel') ?? '';
   }
 }
 
@@ -116,11 +173,12 @@ export function parseLinkHeader(values: readonly string[], baseUrl: string): Hea
  * Whether a relation type is a licence relation written a little off: in single quotes (which
  * RFC 8288 does not strip), spelt `licence`, or as an IRI or prefixed name ending in it
  * (`http://www.w3.org/1999/xhtml/vocab#license`, `https://creativecommons.org/ns#license`,
- * `cc:license`, `dcterms:license`). `rel="license"` itself is not (it is read). rsl.ts fetches
+ * `cc:license`, `dcterms:license`), or in look-alike or invisible characters. `rel="license"` itself is not (it is read). rsl.ts fetches
  * an RSL licence linked so (it can only refuse).
  */
 export function isLicenceRelationWrittenOff(rel: string): boolean {
-  const r = rel.replace(/^'+|'+$/g, '');
+  // Read as its reader sees it too (lookalikes.ts): `ｌｉｃｅｎｓｅ`, `li<soft hyphen>cense` show `license`.
+  const r = foldLookalikes(rel).toLowerCase().replace(/^'+|'+$/g, '');
   return r !== 'license' ? /(?:^|[#/:.])licen[cs]e$/.test(r) : rel !== 'license';
 }
 
@@ -165,7 +223,19 @@ export function readLicenceLinks(values: readonly string[], baseUrl: string): { 
     const urls = new Set<string>();
     const elsewhere = new Map<string, AnchoredLicence>();
     const result = (unread: boolean) => ({ urls: [...urls], unread, ...(elsewhere.size > 0 ? { elsewhere: [...elsewhere.values()] } : {}) });
+    // A licence stated in a form Heed does not read (DESIGN.md §2 rules 4 and 5: never a grant,
+    // so the header's licences are unread): a link-value without `<target>` that names a licence
+    // (`https://…/licenses/by-nc/4.0/; rel="license"`), or a `rel*=UTF-8''license` (RFC 8187's
+    // form, not RFC 8288's). Skipped, the response stated no licence and the page's licensed it.
+    const LICENCE_WORD = /licen[cs]e/i;
+    // So does a licence link whose target is not an http(s) URL (`<urn:…>`, `<ftp://…>`), which
+    // headerLinks skips: what it licenses under cannot be read.
+    for (const value of values) {
+      for (const piece of unbracketedLinkValues(String(value))) if (LICENCE_WORD.test(piece)) return result(true);
+      for (const rel of relsOfUnreadTargets(String(value), baseUrl)) if (LICENCE_WORD.test(rel)) return result(true);
+    }
     for (const l of headerLinks(values, baseUrl, true)) {
+      if (l.extendedRel !== undefined && LICENCE_WORD.test(l.extendedRel)) return result(true);
       if (l.type === 'application/rsl+xml') continue;
       // A licence relation written a little off (isLicenceRelationWrittenOff): as no licence link,
       // a CC BY-NC the image's server stated went unread and the page's CC BY licensed the image.

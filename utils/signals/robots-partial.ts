@@ -68,7 +68,7 @@ export function partialContentUsageOptOuts(fetched: RobotsFetch, pageUrl: string
       // purpose without a category (research-tdm) is refused by those alone.
       const usage = pref.value ? usageForPurpose(pref.value, profile) : null;
       const says = usage ? usage.said : 'unreadable';
-      if (says !== 'n' && !(category !== null && (says === 'other' || says === 'unreadable'))) continue;
+      if (says !== 'n' && !((category !== null || usage?.earlier === true) && (says === 'other' || says === 'unreadable'))) continue;
       const value = `${label}: Content-Usage: ${clip(pref.raw, 300)}`;
       const host = hostOf(fetched.url);
       out.set(value, says === 'n'

@@ -148,14 +148,14 @@ function preferenceEvidence(robots: RobotsTxt, path: string, host: string, base:
       const own = u.value ? usageForPurpose(u.value, profile) : null;
       // A rule whose `n` comes from an earlier draft's broader label stands only where the rules
       // for the path together refuse (see above).
-      const said = own && own.earlier && combined !== 'n' ? null : own;
-      const says = said ? (said.said === 'n' || category ? said.said : 'unknown') : 'unknown';
+      const said = own && own.earlier && combined !== own.said ? null : own;
+      const says = said ? (said.said === 'n' || category || said.earlier ? said.said : 'unknown') : 'unknown';
       // A rule the aipref grammar rejects, or a value other than the token y / n for the
       // purpose's category, fails closed for the paths it covers (DESIGN.md §2 rule 5; content-usage.ts).
       if (!u.value) {
         out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} has a Content-Usage rule for ${path} that is not a valid Structured Fields dictionary; Heed fails closed` });
       } else if (says === 'other') {
-        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${category} a value other than the token y or n for ${path}; Heed fails closed` });
+        out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} gives ${said!.label ?? category} a value other than the token y or n for ${path}; Heed fails closed` });
       } else if (says === 'n') {
         out.set(value, { ...base, kind: 'content-usage', value, effect: 'deny', reason: 'content-usage-n', note: `robots.txt on ${host} says ${refusingLabel(said!)} for ${path}: the owner opts out of ${category ?? profile.purpose}` });
       } else if (says === 'y' && combined === 'y') {

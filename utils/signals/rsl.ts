@@ -98,8 +98,8 @@ class PastCap extends Error {}
 /** An RSL element spelt otherwise (see rejectMisspeltElements): the document is unreadable. */
 class MisspeltElement extends Error {}
 
-/** An RSL element where RSL 1.0 does not put it, or with an attribute given twice (rejectMisplacedElements,
- * rejectRepeatedAttributes): the document is unreadable. */
+/** An RSL element where RSL 1.0 does not put it, or with an attribute given twice or misspelt (rejectMisplacedElements,
+ * rejectRepeatedAttributes, rejectMisspeltAttributes): the document is unreadable. */
 class MisplacedElement extends Error {}
 
 /** RSL 1.0's elements under `<rsl>`, `<content>` and `<license>` that Heed reads. */
@@ -195,6 +195,33 @@ function rejectRepeatedAttributes(root: XmlElement): void {
   }
 }
 
+/** The attributes Heed reads on RSL elements (`attribute(el, …)` below), as RSL 1.0 writes them. */
+const READ_ATTRIBUTES: ReadonlySet<string> = new Set(['url', 'server', 'type']);
+
+/**
+ * Throw when an RSL element gives an attribute Heed reads in another case or with a prefix
+ * (`<content URL="/public/">`, `SERVER="…"`, `r:url` with `r` bound to RSL's namespace). XML names
+ * are case-sensitive and a prefixed attribute is another one, so `attribute()` did not see it: the
+ * content set read as having no url (covering every image, so a free licence for /public/ kept
+ * /private/a.jpg), and a licence server read as none. Decision (DESIGN.md §2 rules 3 and 5): read
+ * either way it may drop what the owner wrote, so the document is unreadable. An extension's
+ * attribute (another namespace) is left alone.
+ */
+function rejectMisspeltAttributes(root: XmlElement): void {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    stack.push(...el.children);
+    if (!isRslLikeNamespace(el.ns)) continue;
+    for (const a of el.attrs) {
+      if (a.ns !== null && !isRslLikeNamespace(a.ns)) continue;
+      if (READ_ATTRIBUTES.has(a.local.toLowerCase()) && !READ_ATTRIBUTES.has(a.name)) {
+        throw new MisplacedElement(`<${clip(el.local, 50)}> writes the attribute ${clip(a.name, 50)}, which RSL writes ${a.local.toLowerCase()}`);
+      }
+    }
+  }
+}
+
 /** An entity reference other than XML's five, as the lenient reader leaves it: `&name;`. */
 const ENTITY_REFERENCE = /&[A-Za-z_:][A-Za-z0-9_.:-]*;/;
 
@@ -225,6 +252,7 @@ export function parseRslXml(xml: string): ParseResult<RslDocument> {
       rejectMisspeltElements(root);
       rejectMisplacedElements(root);
       rejectRepeatedAttributes(root);
+      rejectMisspeltAttributes(root);
       const elements = childrenNamed(root, 'content', NS);
       if (elements.length > MAX_CONTENTS) return { ok: false, error: `more than ${MAX_CONTENTS} <content> elements` };
       const contents = elements.map((el) => readContent(el, root));

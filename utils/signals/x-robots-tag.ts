@@ -130,28 +130,84 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
       seg = prefix[2]!.trim();
       if (seg === '') continue;
     }
-    const m = DIRECTIVE.exec(seg);
+    const written = DIRECTIVE.exec(seg);
+    // `googlebot: GPTBot: noai` read as googlebot's directive `gptbot` (value `noai`) bound no one:
+    // a name no crawler defines as a directive, with a value, is read as the words it holds, so its
+    // `GPTBot:` is also a prefix (prefixesWithin; DESIGN.md §2 rule 3, both readings count).
+    const m = written && botPrefix && written[2] !== undefined && !KNOWN_DIRECTIVES.has(written[1]!.toLowerCase()) ? null : written;
     // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
     // word, so a mis-separated opt-out still counts (fail closed).
+    const words = m ? [] : seg.split(NOT_A_WORD).filter(Boolean);
+    // A crawler's `name:` inside a directive's value (`googlebot: max-snippet: -1 GPTBot: noai`)
+    // addresses the words after it too, as inside a piece of words.
+    const within = !botPrefix ? null : !m ? prefixesWithin(words) : m[2] !== undefined ? prefixesWithin(m[2].split(NOT_A_WORD).filter(Boolean)) : null;
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
-      : seg.split(NOT_A_WORD).filter(Boolean).map((w) => ({ name: w.toLowerCase(), value: null }));
-    const list = groups.get(addressee) ?? [];
-    for (const d of found) {
+      : [...words, ...(within?.afterColons ?? [])].map((w) => ({ name: w.toLowerCase(), value: null }));
+    if (m) within?.byCrawler.delete(addressee); // the directive's own part reads its value (wordsAmong)
+    const entries: [string | null, RobotsDirective][] = found.map((d) => [addressee, d]);
+    for (const [bot, botWords] of within?.byCrawler ?? []) for (const w of botWords) entries.push([bot, { name: w, value: null }]);
+    for (const [to, d] of entries) {
       // Past the cap only the directives that may opt out are kept (once each, see mayOptOut):
       // a hostile list cannot hide one, however it is spelt (`no-ai`, `GPTBot: noai`).
       if (++count > MAX_DIRECTIVES) {
-        const id = `${addressee ?? ''}\n${formatDirectives([d])}`;
+        const id = `${to ?? ''}\n${formatDirectives([d])}`;
         if (pastCap.has(id) || !mayOptOut(d)) continue;
         pastCap.add(id);
       }
+      const list = groups.get(to) ?? [];
       list.push(d);
-      if (d.name === 'unavailable_after') pendingDate = d;
+      groups.set(to, list);
+      if (to === addressee && d.name === 'unavailable_after') pendingDate = d;
     }
-    if (list.length > 0) groups.set(addressee, list);
   }
   return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
 }
+
+/**
+ * The crawler prefixes inside a piece of words that is not one directive (`googlebot: noindex
+ * GPTBot:noai`, with no comma before `GPTBot`): each crawler named with `name:` or `name :` and the
+ * words after it in the piece (lower-cased; `robots:` is everyone), and the words written glued after
+ * a colon (`noai` of `GPTBot:noai`). Decision (DESIGN.md §2 rule 3): such a piece can be read as the
+ * part it stands in holding `GPTBot:noai`, or as GPTBot's `noai`; both readings count, so the words
+ * stay in that part too (read, `noai` there binds whom the part binds) and nothing a prefix hides is lost.
+ */
+function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | null, Set<string>>; afterColons: string[] } {
+  const byCrawler = new Map<string | null, Set<string>>();
+  const afterColons: string[] = [];
+  // The crawlers the words read now belong to: the last prefix, or a run of prefixes with no word
+  // between them (`GPTBot: CCBot: noai`, as robots.txt groups User-agent lines). A run longer than
+  // MAX_PREFIX_RUN is read as addressed to everyone (hostile; and the work stays linear).
+  let current: (string | null)[] = [];
+  let afterPrefix = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const colon = w.indexOf(':');
+    let rest = w;
+    if (colon >= 0) {
+      // `GPTBot:noai`, `GPTBot:`, or a lone `:` after `GPTBot`.
+      let name = (colon === 0 ? (words[i - 1] ?? '') : w.slice(0, colon)).toLowerCase();
+      // `GPTBot/1.1:` is split as `GPTBot`, `1.1:`: the version's crawler is the word before it.
+      if (/^[0-9.]+$/.test(name) && colon > 0 && i > 0) name = words[i - 1]!.toLowerCase();
+      rest = w.slice(colon + 1).replace(/^:+/, '');
+      // A crawler's name starts with a letter: `2099 15:00:00` in a date names no crawler.
+      if (/^[a-z][a-z0-9_.-]{0,99}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
+        const bot = name === 'robots' || name === 'x-robots-tag' ? null : name;
+        if (!afterPrefix) current = [];
+        afterPrefix = true;
+        if (current.length >= MAX_PREFIX_RUN) current = [null];
+        else if (!current.includes(bot)) current.push(bot);
+        for (const b of current) if (!byCrawler.has(b)) byCrawler.set(b, new Set());
+      }
+      if (rest === '') continue;
+      afterColons.push(rest);
+    } else if ((words[i + 1] ?? '').startsWith(':')) continue; // the name of a `name :` prefix
+    afterPrefix = false;
+    for (const bot of current) byCrawler.get(bot)!.add(rest.toLowerCase());
+  }
+  return { byCrawler, afterColons };
+}
+const MAX_PREFIX_RUN = 16;
 
 /**
  * Parse X-Robots-Tag header lines (`string[]`, read apart) or a value the platform may have
@@ -216,12 +272,20 @@ function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<s
     const word = letters(d.name);
     if (words.has(word)) found.push(word);
     else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
-    if (d.value !== null && !VALUE_DIRECTIVES.has(d.name)) {
-      for (const w of d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD)) if (words.has(letters(w))) found.push(letters(w));
+    if (d.value !== null) {
+      const inValue = d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD).filter(Boolean);
+      // A directive that takes a value: no value holds an opt-out word (a number, a date), except
+      // max-image-preview's own `none` / `standard` / `large`; any other there was written without its
+      // comma (`max-snippet: 20 noai`, `unavailable_after: 25 Jun 2099 (noai)`) and counts.
+      if (d.name === 'max-image-preview' && IMAGE_PREVIEW_SIZES.has((inValue[0] ?? '').toLowerCase())) inValue.shift();
+      for (const w of inValue) if (words.has(letters(w))) found.push(letters(w));
     }
   }
   return [...new Set(found)];
 }
+
+/** max-image-preview's values (Google). */
+const IMAGE_PREVIEW_SIZES: ReadonlySet<string> = new Set(['none', 'standard', 'large']);
 
 /** Whether an `unavailable_after` date has passed, or cannot be read. */
 function expired(value: string | null, now: number): boolean {

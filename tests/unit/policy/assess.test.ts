@@ -989,6 +989,10 @@ describe('a licence the image response states in its Link header', () => {
     expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel='license'` } }).reasons).toEqual(['licence-conflict']);
     expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel="http://www.w3.org/1999/xhtml/vocab#license"` } }).reasons).toEqual(['licence-conflict']);
   });
+  it('one written without angle brackets, or with rel*=, refuses too (licence-conflict)', () => {
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `${NC}; rel="license"` } }).reasons).toEqual(['licence-conflict']);
+    expect(decideFor('https://museum.example/a.png', { headers: { link: `<${NC}>; rel*=UTF-8''license` } }).reasons).toEqual(['licence-conflict']);
+  });
   it('the same licence changes nothing, and alone it grants nothing', () => {
     expect(decideFor('https://museum.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).decision).toBe('permitted');
     expect(decideFor('https://b.example/a.png', { headers: { link: `<${CC_BY}>; rel="license"` } }).reasons).toEqual(['no-licence']);

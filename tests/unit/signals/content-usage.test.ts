@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { combineContentUsage, evaluateContentSignalHeader, evaluateContentUsageHeader, parseContentUsage, usageFor, type ContentUsagePrefs } from '../../../utils/signals/content-usage';
 import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateRobots } from '../../../utils/signals/robots-txt';
 
 const prefsOf = (value: string) => {
   const r = parseContentUsage(value);
@@ -296,5 +297,53 @@ describe('Content-Signal keys written a little off', () => {
   it('the same pairs written plainly read as before', () => {
     expect(reasons('search=yes, ai-train=yes')).toEqual(['allow']);
     expect(reasons('search=yes')).toEqual(['info']);
+  });
+});
+
+// An earlier draft's label given a value other than the token y or n (`train-genai="n"`, `bots=no`,
+// `tdm=?0`) read as unknown, so the image was kept; the purpose's own label written so already failed
+// closed. Decision (DESIGN.md §2 rules 3 and 5): a label that would refuse with `n` and says
+// something Heed cannot read fails closed the same way (signal-unreadable), and yields to the
+// purpose's own `y` where its `n` would (a broader label).
+describe('an earlier label given a value other than the token y or n', () => {
+  const src = 'https://cdn.example/a.jpg';
+  const reasons = (v: string, profile = purposeProfile('ai-training')) => evaluateContentUsageHeader([v], src, 'image', profile).map((e) => e.reason ?? e.effect);
+  it.each(['train-genai="n"', 'genai=no', 'bots="n"', 'all=?0', 'ai-train=N'])('%s is unreadable for AI training', (v) => {
+    expect(reasons(v)).toEqual(['signal-unreadable']);
+    expect(reasons(v, purposeProfile('genai-training'))).toEqual(['signal-unreadable']);
+  });
+  it('tdm="n" is unreadable for research-tdm, which has no aipref category', () => {
+    expect(reasons('tdm="n"', purposeProfile('research-tdm'))).toEqual(['signal-unreadable']);
+  });
+  it('a broader label so written yields to the purpose\'s own y; tokens read as before', () => {
+    expect(reasons('train-ai=y, bots="n"')).toEqual(['allow']);
+    expect(reasons('train-ai=y, train-genai="n"')).toEqual(['signal-unreadable']);
+    expect(reasons('train-ai=y, bots=y')).toEqual(['allow']);
+    expect(reasons('bots=y, search="n"')).toEqual(['info']);
+  });
+});
+
+// Cloudflare's Content Signals define `search`, `ai-input` and `ai-train` only; `all=no` or `*=no`
+// read as no preference, and the image was kept. Decision (DESIGN.md §2 rule 3): an owner writing
+// them says no to every use, as Content-Usage's `*=n` does: their `no` (or a value Heed cannot
+// read) speaks for each key the header does not state itself; their `yes` grants nothing, and a
+// key stated itself decides (`ai-train=yes, *=no` keeps its yes).
+describe('Content-Signal all=no and *=no', () => {
+  const ai = purposeProfile('ai-training');
+  const reasons = (v: string) => evaluateContentSignalHeader([v], 'https://cdn.example/a.jpg', 'image', ai).map((e) => e.reason ?? e.effect);
+  it.each(['all=no', '*=no', 'search=yes, all=no', 'ALL = No'])('%s refuses AI training', (v) => {
+    expect(reasons(v)).toContain('content-usage-n');
+    expect(reasons(v)).not.toContain('allow');
+  });
+  it('*=maybe is unreadable', () => {
+    expect(reasons('*=maybe')).toContain('signal-unreadable');
+  });
+  it('a key stated itself decides, and all=yes grants nothing', () => {
+    expect(reasons('ai-train=yes, *=no')).toEqual(['allow']);
+    expect(reasons('all=yes')).toEqual(['info']);
+  });
+  it('in robots.txt too', () => {
+    const ev = evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body: 'User-Agent: *\nContent-Signal: all=no\nAllow: /' }, 'https://m.example/a.jpg', 'image', ai);
+    expect(ev.filter((e) => e.effect === 'deny').map((e) => e.reason)).toContain('content-usage-n');
   });
 });

@@ -96,3 +96,38 @@ describe('licence links whose relation is written a little off', () => {
     expect(readLicenceLinks([`<${NC}>; rel="license"`], 'https://img.test/a.jpg')).toEqual({ urls: [NC], unread: false });
   });
 });
+
+// A licence link Heed cannot read as RFC 8288 writes it was skipped, so the response stated no
+// licence: `https://…/by-nc/4.0/; rel="license"` (no angle brackets, alone or after a link in the
+// same value) and `<…>; rel*=UTF-8''license` (RFC 8187's form, which RFC 8288 does not define for
+// rel). A CC BY-NC stated so left the page's CC BY licensing the image. Decision (DESIGN.md §2
+// rules 4 and 5): a licence statement that cannot be read is never a grant; the header's licences
+// are unread (a conflict for an image; a page licence licensing no image).
+describe('licence links Heed cannot read as written', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it.each([
+    `${NC}; rel="license"`,
+    `<https://img.test/style.css>; rel="preload", ${NC}; rel="license"`,
+    `<https://img.test/style.css>; rel="preload", ${NC}; rel=license, <https://img.test/x>; rel="next"`,
+    `<${NC}>; rel*=UTF-8''license`,
+    `<${NC}>; REL*=utf-8'en'licen%63e`,
+    `<ftp://licences.example/by-nc.txt>; rel="license"`,
+    `<urn:cc:by-nc:4.0>; rel="license"`,
+  ])('%s leaves the header\'s licences unread', (value) => {
+    expect(readLicenceLinks([value], 'https://img.test/a.jpg').unread).toBe(true);
+  });
+  it('well-formed values read as before, commas inside quotes and targets included', () => {
+    expect(readLicenceLinks([`<https://img.test/a,b.css>; rel="preload"; title="a, license"`, `<${NC}>; rel="license"`], 'https://img.test/a.jpg')).toEqual({ urls: [NC], unread: false });
+    expect(readLicenceLinks(['<https://img.test/x>; rel="next", <https://img.test/y>; rel=prev'], 'https://img.test/a.jpg')).toEqual({ urls: [], unread: false });
+  });
+});
+
+// `rel="ｌｉｃｅｎｓｅ"` (full-width) or `rel="li<soft hyphen>cense"` shows `license` and was read as
+// another relation: the licence it names went unread and the page's licensed the image. Read as
+// its reader sees it (lookalikes.ts), it is a licence relation written off: the licences are unread.
+describe('licence relations written with look-alike or invisible characters', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  it.each([`<${NC}>; rel="ｌｉｃｅｎｓｅ"`, `<${NC}>; rel="li\u00adcense"`, `<${NC}>; rel="\u200blicense"`])('%s leaves the header\'s licences unread', (value) => {
+    expect(readLicenceLinks([value], 'https://img.test/a.jpg').unread).toBe(true);
+  });
+});

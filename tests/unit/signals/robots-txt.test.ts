@@ -888,3 +888,20 @@ describe('User-agent: * written another way', () => {
     expect(denies('User-agent: "*"\nDisallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
   });
 });
+
+// As in the response header (content-usage.test.ts › an earlier label given a value other than the
+// token y or n): `Content-Usage: train-genai="n"` in robots.txt read as no preference, and its path
+// rule as no partial opt-out. Both fail closed now.
+describe('robots.txt Content-Usage with an earlier label given a value other than y or n', () => {
+  const AI_ = purposeProfile('ai-training');
+  const fetched = (body: string) => ({ url: 'https://m.example/robots.txt', outcome: 'ok' as const, body });
+  it('train-genai="n" is unreadable for the paths it covers', () => {
+    const reasons = evaluateRobots(fetched('User-Agent: *\nContent-Usage: train-genai="n"\nAllow: /'), 'https://m.example/a.jpg', 'image', AI_).filter((e) => e.effect === 'deny').map((e) => e.reason);
+    expect(reasons).toEqual(['signal-unreadable']);
+  });
+  it('one for some paths marks them (a partial opt-out); train-ai=y for the path lifts a broader label so written', () => {
+    expect(partialContentUsageOptOuts(fetched('User-Agent: *\nContent-Usage: /private/ bots="n"\nAllow: /'), 'https://m.example/', AI_).map((e) => e.reason)).toEqual(['signal-unreadable']);
+    const lifted = evaluateRobots(fetched('User-Agent: *\nContent-Usage: bots="n"\nContent-Usage: train-ai=y\nAllow: /'), 'https://m.example/a.jpg', 'image', AI_);
+    expect(lifted.filter((e) => e.effect === 'deny')).toEqual([]);
+  });
+});

@@ -642,3 +642,26 @@ describe('RSL attributes written twice', () => {
     expect(evaluateRsl(ok(xml), 'https://site.test/img/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
   });
 });
+
+// XML attribute names are case-sensitive, and a prefixed `r:url` is another attribute than `url`:
+// `<content URL="/public/">` was read as a content set with no url, which covers every image, so a
+// free licence the owner wrote for /public/ kept /private/a.jpg; `SERVER="…"` was read as no licence
+// server at all. Decision (DESIGN.md §2 rules 3 and 5): which the owner meant cannot be known, so an
+// attribute Heed reads written in another case or with a prefix makes the licence unreadable.
+describe('RSL attributes Heed reads written in another case or with a prefix', () => {
+  const FREE_ALL = '<permits type="usage">all</permits><payment type="free"/>';
+  it.each<[string, string]>([
+    ['<content URL>', rsl(`<content URL="/public/"><license>${FREE_ALL}</license></content>`)],
+    ['<content Url>', rsl(`<content Url="/public/"><license>${FREE_ALL}</license></content>`)],
+    ['<content SERVER>', rsl(`<content url="/" SERVER="https://lic.test/api"><license>${FREE_ALL}</license></content>`)],
+    ['<license Server>', rsl(`<content url="/"><license Server="https://lic.test/api">${FREE_ALL}</license></content>`)],
+    ['<content r:url>', `<rsl xmlns="https://rslstandard.org/rsl" xmlns:r="https://rslstandard.org/rsl"><content r:url="/public/"><license>${FREE_ALL}</license></content></rsl>`],
+    ['<payment TYPE>', rsl(content('/', '<permits type="usage">all</permits><payment TYPE="free"/>'))],
+  ])('%s makes the licence unreadable, never a free licence', (_name, xml) => {
+    expect(evaluateRsl(ok(xml), 'https://site.test/private/a.jpg', AI).map((e) => [e.effect, e.reason])).toEqual([['deny', 'signal-unreadable']]);
+  });
+  it('the same licence written in lower case is read as before', () => {
+    const xml = rsl(`<content url="/public/"><license>${FREE_ALL}</license></content>`);
+    expect(evaluateRsl(ok(xml), 'https://site.test/public/a.jpg', AI).map((e) => e.effect)).toEqual(['allow']);
+  });
+});

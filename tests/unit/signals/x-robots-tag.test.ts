@@ -279,3 +279,56 @@ describe('an X-Robots-Tag value that repeats the header name', () => {
     expect(evaluateXRobotsTag(['otherbot: noai'], SRC, 'image', AI).map((e) => e.effect)).toEqual(['info']);
   });
 });
+
+// Leftover of an earlier audit: `googlebot:noindex GPTBot:noai` on one line, no comma between the
+// two, read `GPTBot:noai` as one more word of googlebot's part: GPTBot's noai bound no one, and the
+// image was kept. A crawler's `name:` inside a piece also addresses the words after it to that
+// crawler; they still count for the part it stands in (both readings, fail closed).
+describe('a crawler prefix inside a piece with no comma before it', () => {
+  it.each([
+    ['googlebot:noindex GPTBot:noai'],
+    ['googlebot: noindex GPTBot: noai'],
+    ['googlebot: noindex; GPTBot: noimageai'],
+    ['googlebot: all | GPTBot : noai'],
+    ['googlebot: noindex GPTBot/1.1: noai'],
+    ['googlebot: GPTBot: noai'],
+  ])('%s refuses (line and joined value)', (value) => {
+    expect(evaluateXRobotsTag([value], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+    expect(evaluateXRobotsTag(value, SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+  it('googlebot:noindex otherbot:noai stays with the crawlers it names', () => {
+    expect(evaluateXRobotsTag(['googlebot:noindex otherbot:noai'], SRC, 'image', AI).map((e) => e.effect)).toEqual(['info', 'info']);
+  });
+  it('a run of prefixes shares the words after it, and thousands of prefixes stay within the directive cap', () => {
+    expect(evaluateXRobotsTag(['googlebot: all otherbot: GPTBot: noai'], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+    const many = Array.from({ length: 2000 }, (_, i) => `bot${i}:x`).join(' ');
+    expect(parseXRobotsTag([many]).flatMap((g) => g.directives).length).toBeLessThanOrEqual(512);
+    const run = `${Array.from({ length: 1000 }, (_, i) => `bot${i}:`).join(' ')} noai`;
+    expect(evaluateXRobotsTag([run], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+  it('an opt-out before the prefix still counts for everyone', () => {
+    expect(evaluateXRobotsTag(['noai otherbot: nofollow'], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+});
+
+// The value of a directive that takes one (`max-snippet`, `max-image-preview`, `unavailable_after`)
+// was never read for words: `max-snippet: 20 noai` (no comma), `unavailable_after: 25 Jun 2099
+// (noai)` (the date parser skips the brackets) and `googlebot: max-snippet: -1 GPTBot: noai` kept
+// the image. No such value holds an opt-out word or a crawler's name (max-image-preview's own
+// `none` aside), so one there is a mis-separated directive, and counts (DESIGN.md §2 rule 3).
+describe('opt-out words and crawler prefixes inside the value of a directive that takes one', () => {
+  it.each([
+    ['max-snippet: 20 noai'],
+    ['max-image-preview: large noai'],
+    ['max-image-preview: noimageai'],
+    ['unavailable_after: 25 Jun 2099 (noai)'],
+    ['googlebot: max-snippet: -1 GPTBot: noai'],
+  ])('%s refuses', (value) => {
+    expect(evaluateXRobotsTag([value], SRC, 'image', AI).map((e) => e.effect)).toContain('deny');
+  });
+  it('the values themselves are read as before', () => {
+    for (const v of ['max-image-preview: none', 'max-snippet: -1, max-video-preview: 30', 'unavailable_after: 25 Jun 2099 15:00:00 GMT', 'unavailable_after: Thu, 25 Jun 2099 15:00:00 GMT']) {
+      expect(evaluateXRobotsTag([v], SRC, 'image', AI)).toEqual([plain(v)]);
+    }
+  });
+});
