@@ -13,6 +13,7 @@ import { extractEmbedded, iimText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
+import { plainLanguageRefusal } from './plain-refusal';
 import type { PurposeProfile } from '../model/purposes';
 import type { XmlElement } from './xml/parse';
 import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
@@ -65,6 +66,12 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * image carrying them states its own reservation. Absent when there are none.
    */
   tdmReservations: Texts.optional(),
+  /**
+   * Rights text that refuses AI training or data mining in plain words (plain-refusal.ts), from
+   * any language of XMP UsageTerms, dc:rights, photoshop:Instructions, plus:OtherConstraints, or
+   * IPTC-IIM Copyright Notice / Special Instructions. Absent when there is none.
+   */
+  plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
 export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
@@ -186,6 +193,25 @@ function moreLicenceUrls(webStatements: string[], licences: string[]): { moreLic
   return more.length > 0 ? { moreLicenceUrls: more } : {};
 }
 
+/** Every text of the image's free-text rights fields, in every language (XMP Part 1 rdf:Alt). */
+const FREE_TEXT_RIGHTS: readonly (readonly [string, string])[] = [
+  [NS.xmpRights, 'UsageTerms'], [NS.dc, 'rights'], [NS.photoshop, 'Instructions'], [NS.plus, 'OtherConstraints'],
+];
+
+/**
+ * The texts that refuse in plain words (plain-refusal.ts), each searched whole before clipping.
+ * Decision (DESIGN.md §2 rule 3): every language alternative is read, not only x-default (which
+ * is all the evidence shows): an `en` item saying "AI training prohibited" beside an x-default
+ * "Editorial use only" is the owner's refusal all the same.
+ */
+function plainRefusals(xmpTexts: string[], iimTexts: string[]): Pick<EmbeddedRights, 'plainRefusals'> {
+  const found = [
+    ...xmpTexts.map((text) => ({ source: 'xmp' as const, text })),
+    ...iimTexts.map((text) => ({ source: 'iptc' as const, text })),
+  ].filter((t) => plainLanguageRefusal(t.text) !== null);
+  return found.length > 0 ? { plainRefusals: found.slice(0, MAX_ITEMS).map((t) => ({ ...t, text: clip(t.text) })) } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
@@ -243,6 +269,10 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),
+      ...plainRefusals(
+        FREE_TEXT_RIGHTS.flatMap(([ns, name]) => texts(props, ns, name)),
+        [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)],
+      ),
     };
     const checked = EmbeddedRightsSchema.safeParse(rights);
     return checked.success ? checked.data : { unreadable: 'embedded metadata out of bounds' };
@@ -469,6 +499,14 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     } else {
       evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: raw.trim() === '0' ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Not 0 or 1: a TDMRep protocol error, read as unset.' });
     }
+  }
+  for (const { source, text } of rights.plainRefusals ?? []) {
+    const id = plainLanguageRefusal(text);
+    if (id === null) continue;
+    const value = clip(`${source === 'xmp' ? 'XMP rights text' : 'IPTC-IIM rights text'}: ${text}`);
+    evidence.push(profile.dataMiningProhibited.includes(id)
+      ? { kind: source, scope: 'image', source, value, effect: 'deny', reason: 'xmp-data-mining', note: `The image's own rights text refuses ${id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training'} in plain words (read as ${id}).` }
+      : { kind: source, scope: 'image', source, value, effect: 'info', note: `The image's own rights text refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` });
   }
   if (rights.otherConstraints && !rights.dataMining.flatMap(dataMiningValues).some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {
     add('xmp', `plus:OtherConstraints=${rights.otherConstraints}`, 'Free-text constraints (not evaluated).');

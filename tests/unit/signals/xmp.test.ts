@@ -908,3 +908,43 @@ describe('TIFF: XMP exifr does not return (tag 700 past the end of the file, or 
     expect((await read(ifd0Xmp(x.length))).dataMining).toEqual(['DMI-PROHIBITED']);
   });
 });
+
+// "No AI training" in the image's usage terms, copyright notice or instructions was info only:
+// the owner's plain-language refusal went unread and the image was kept. An unambiguous refusal
+// now refuses as plus:DataMining does (bound by purpose); ordinary notices stay info.
+describe('a plain-language refusal in the image’s own rights text', () => {
+  const alt = (property: string, ...items: [string, string][]) =>
+    `<${property}><rdf:Alt>${items.map(([lang, text]) => `<rdf:li xml:lang="${lang}">${text}</rdf:li>`).join('')}</rdf:Alt></${property}>`;
+  const reasons = async (bytes: Uint8Array, profile = AI) =>
+    evaluateEmbeddedRights(await readEmbeddedRights(bytes), profile).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+  const inXmp = (description: string) => jpeg({ segments: [xmpApp1(xmpPacket(description))] });
+
+  it('XMP UsageTerms, dc:rights, photoshop:Instructions or plus:OtherConstraints refusing AI training refuses', async () => {
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No AI training.'])))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp(alt('dc:rights', ['x-default', '© 2024 Jane Doe. All rights reserved, including for AI training.'])))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp('<photoshop:Instructions>Not to be used to train AI models</photoshop:Instructions>'))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp(alt('plus:OtherConstraints', ['x-default', 'Text and data mining is prohibited'])))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a refusal in any language alternative counts, not only x-default', async () => {
+    const bytes = inXmp(alt('xmpRights:UsageTerms', ['x-default', 'Editorial use only'], ['en-GB', 'Editorial use only. AI training prohibited.']));
+    expect(await reasons(bytes)).toEqual(['xmp-data-mining']);
+  });
+
+  it('IPTC-IIM Copyright Notice or Special Instructions refusing text and data mining refuses', async () => {
+    expect(await reasons(jpeg({ segments: [iptcApp13([[116, '© Ann. TDM rights reserved.']])] }))).toEqual(['xmp-data-mining']);
+    expect(await reasons(jpeg({ segments: [iptcApp13([[40, 'Do not use for machine learning training']])] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('bound by purpose as plus:DataMining is: an AI-training refusal does not bind research-tdm, a data-mining one does', async () => {
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No AI training'])), TDM)).toEqual([]);
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No data mining'])), TDM)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: ordinary notices and terms that refuse no such use stay info', async () => {
+    for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
+      expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text]) + alt('dc:rights', ['x-default', text])))).toEqual([]);
+      expect(await reasons(jpeg({ segments: [iptcApp13([[116, text], [40, text]])] }))).toEqual([]);
+    }
+  });
+});
