@@ -185,6 +185,13 @@ const undeclared = (ns: string | null) => ns === null || ns.startsWith('urn:unbo
  */
 const isWebStatement = (p: XmpProperty) => p.name.toLowerCase() === 'webstatement' && (undeclared(p.ns) || (p.ns !== null && XMP_RIGHTS_NS_LOOSE.test(p.ns)));
 const isLicence = (p: XmpProperty) => (p.name.toLowerCase() === 'license' || p.name.toLowerCase() === 'licence') && (undeclared(p.ns) || (p.ns !== null && LICENCE_NS_LOOSE.test(p.ns)));
+/**
+ * xmpRights:Marked written a little off: the namespace over https or without its trailing slash,
+ * a prefix never declared, or none. Decision (DESIGN.md §2 rule 4, read as isWebStatement reads
+ * the licence URL): a True stated so is the owner's rights-managed statement, and read strictly
+ * the page's CC BY licensed the image; a loose False is not read (it can only lift a statement).
+ */
+const isLooseMarked = (p: XmpProperty) => p.name.toLowerCase() === 'marked' && !(p.ns === NS.xmpRights && p.name === 'Marked') && (undeclared(p.ns) || (p.ns !== null && XMP_RIGHTS_NS_LOOSE.test(p.ns)));
 const statementTexts = (props: readonly XmpProperty[], is: (p: XmpProperty) => boolean) => props.filter(is).flatMap(allTextsOf);
 
 /** WebStatement and cc:license values after the first of each (absent when there are none). */
@@ -214,7 +221,9 @@ function plainRefusals(xmpTexts: string[], iimTexts: string[]): Pick<EmbeddedRig
 
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
-  const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
+  // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
+  const looseTrue = props.filter(isLooseMarked).flatMap((p) => textsOf(p.value)).filter((v) => v.toLowerCase() === 'true');
+  const markedValues = [...texts(props, NS.xmpRights, 'Marked'), ...looseTrue].map((v) => v.toLowerCase());
   const marked = markedValues.includes('true') ? 'true' : markedValues[0];
   const webStatements = statementTexts(props, isWebStatement);
   const licences = statementTexts(props, isLicence);

@@ -520,6 +520,24 @@ describe('xmpRights:Marked stated more than once', () => {
     expect(r.marked).toBe(true);
     expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
   });
+
+  // Marked True written a little off (the xmpRights namespace over https or without its trailing
+  // slash, a prefix never declared) was another property: no rights statement, so a page CC BY
+  // licensed a rights-managed image. Read as WebStatement is read; a loose False lifts nothing.
+  it('a Marked True written a little off is rights-managed; a loose False is not read', async () => {
+    for (const [decl, attr] of [
+      ['xmlns:r="https://ns.adobe.com/xap/1.0/rights/"', 'r:Marked="True"'],
+      ['xmlns:r="http://ns.adobe.com/xap/1.0/rights"', 'r:Marked="True"'],
+      ['', 'xmpRights:Marked="True"'],
+    ]) {
+      const x = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" ${decl} ${attr}/></rdf:RDF></x:xmpmeta>`;
+      const r = await read(jpeg({ segments: [xmpApp1(x)] }));
+      expect(r.marked).toBe(true);
+      expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
+    }
+    const looseFalse = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:r="https://ns.adobe.com/xap/1.0/rights/" r:Marked="False"/></rdf:RDF></x:xmpmeta>`;
+    expect((await read(jpeg({ segments: [xmpApp1(looseFalse)] }))).marked).toBeNull();
+  });
 });
 
 // A prohibiting DMI ID after other text (prose, a foreign URI, a note before it) was read as one
