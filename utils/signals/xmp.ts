@@ -99,8 +99,25 @@ const PLUS_NS_LOOSE = /^https?:\/\/ns\.useplus\.org\/ldf\/xmp\/1\.0\/?$/i;
  * stays foreign.
  */
 function isDataMining(ns: string | null, name: string): boolean {
-  return name.toLowerCase() === 'datamining' && (ns === null || ns.startsWith('urn:unbound-prefix:') || PLUS_NS_LOOSE.test(ns));
+  return name.toLowerCase() === 'datamining' && (ns === null || ns.startsWith('urn:unbound-prefix:') || PLUS_NS_LOOSE.test(ns) || PLUS_HOST.test(ns));
 }
+
+/**
+ * Any namespace of PLUS's own site (its vocabulary's `…/ldf/vocab/`, another LDF version): a
+ * `DataMining` there is PLUS's property bound under the wrong URI, not another schema's.
+ */
+const PLUS_HOST = /^https?:\/\/(?:[a-z0-9-]+\.)*useplus\.(?:org|com)(?:[/#]|$)/i;
+
+/** A PLUS vocabulary prohibition URI (`http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED…`) anywhere in a text. */
+const PLUS_PROHIBITION_URI = /https?:\/\/ns\.useplus\.org\/ldf\/vocab\/DMI[-_]?PROHIBITED/i;
+
+/**
+ * Decision (DESIGN.md §2 rule 3): a `DataMining` in a declared other namespace stays foreign
+ * (isDataMining) — unless its value is a PLUS vocabulary prohibition URI, which names PLUS's
+ * refusal unmistakably; read as foreign, that refusal was lost. Its allowing URIs are not read.
+ */
+const foreignProhibitions = (roots: XmlElement[]) =>
+  deepPropertyTexts(roots, (ns, local) => local.toLowerCase() === 'datamining' && !isDataMining(ns, local)).filter((t) => PLUS_PROHIBITION_URI.test(t));
 
 /**
  * plus:DataMining values: those the XMP data model reads (in its order), then every other word
@@ -114,7 +131,8 @@ function isDataMining(ns: string | null, name: string): boolean {
 function dataMiningTexts(props: readonly XmpProperty[], roots: XmlElement[]): string[] {
   const modelled = props.filter((p) => isDataMining(p.ns, p.name)).flatMap((p) => textsOf(p.value));
   const seen = new Set(modelled);
-  return [...modelled, ...deepPropertyTexts(roots, isDataMining).filter((t) => !seen.has(t))];
+  const deep = [...deepPropertyTexts(roots, isDataMining), ...foreignProhibitions(roots)];
+  return [...modelled, ...deep.filter((t) => !seen.has(t))];
 }
 
 /** TDMRep's XMP namespace (SIGNALS.md §4.2: `http://www.w3.org/ns/tdmrep/`), with the `#` of its EPUB 3 prefix, any case. */

@@ -436,6 +436,22 @@ describe('plus:DataMining property written a little off', () => {
   it('a DataMining in another namespace stays foreign', async () => {
     expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="DMI-PROHIBITED"/>`))).toEqual([]);
   });
+
+  // The plus prefix bound to another PLUS namespace (its vocabulary's, another version's), or a
+  // DataMining in any namespace whose value is a PLUS vocabulary prohibition URI: the writer
+  // meant PLUS's property, and read as foreign its refusal was lost and the image kept.
+  it.each([
+    ['the plus prefix bound to the PLUS vocabulary namespace', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/vocab/" plus:DataMining="DMI-PROHIBITED"/>`)],
+    ['the plus prefix bound to another PLUS LDF version', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.2/"><plus:DataMining>DMI-PROHIBITED-AIMLTRAINING</plus:DataMining></rdf:Description>`)],
+    ['a foreign namespace holding a PLUS vocabulary prohibition URI', packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/"><o:DataMining rdf:resource="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED"/></rdf:Description>`)],
+  ])('%s refuses', async (_, xmp) => {
+    expect(await reasonsOf(xmp)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: a foreign DataMining whose value is a PLUS allowing URI, or no PLUS URI, refuses nothing', async () => {
+    expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="http://ns.useplus.org/ldf/vocab/DMI-ALLOWED"/>`))).toEqual([]);
+    expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="http://other.test/vocab/PROHIBITED-LIST"/>`))).toEqual([]);
+  });
 });
 
 // An image may carry more than one XMP packet where a reader looks for one: a second standard
