@@ -160,7 +160,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         headers: headerMap(fetched.headers),
         redirects: hops,
         origins: files,
-        embedded: { evidence: [...embedded.evidence, ...c2pa, ...inner.evidence], licence: licences[0] ?? null, ...(licences.length > 1 ? { licences } : {}), credit: embeddedCredit(rights) },
+        embedded: { evidence: [...embedded.evidence, ...c2pa, ...inner.evidence], licence: licences[0] ?? null, ...(licences.length > 1 ? { licences } : {}), ...(embedded.named ? { named: embedded.named } : {}), credit: embeddedCredit(rights) },
         linkedRsl,
         mime,
       },

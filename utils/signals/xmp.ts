@@ -71,6 +71,11 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * any language of XMP UsageTerms, dc:rights, photoshop:Instructions, plus:OtherConstraints, or
    * IPTC-IIM Copyright Notice / Special Instructions. Absent when there is none.
    */
+  /**
+   * Creative Commons licence URLs written in the image's free-text rights fields (those of
+   * plainRefusals, and photoshop:Credit / IIM Credit), distinct. Absent when there are none.
+   */
+  licenceUrlsInText: Texts.optional(),
   plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
@@ -237,6 +242,23 @@ function plainRefusals(xmpTexts: string[], iimTexts: string[]): Pick<EmbeddedRig
   return found.length > 0 ? { plainRefusals: found.slice(0, MAX_ITEMS).map((t) => ({ ...t, text: clip(t.text) })) } : {};
 }
 
+/** A Creative Commons licence or public-domain tool URL in text (scheme and `www.` optional). */
+const CC_URL_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?creativecommons\.org\/(?:licenses|publicdomain)\/[^\s"'<>()[\]{},;]*/gi;
+/** More distinct licence URLs in an image's rights text than any credit states. */
+const MAX_TEXT_LICENCES = 16;
+export const TEXT_LICENCES_UNREAD = 'licences named in the rights text (not read in full)';
+
+/**
+ * The licence URLs the image's rights text names (CC_URL_IN_TEXT), distinct, a trailing `.` of
+ * the sentence dropped. Past MAX_TEXT_LICENCES the rest is unread: TEXT_LICENCES_UNREAD stands
+ * for it (a licence no one accepts: it may be the one that refuses; DESIGN.md §2 rule 5).
+ */
+function licenceUrlsInText(textsToSearch: string[]): Pick<EmbeddedRights, 'licenceUrlsInText'> {
+  const urls = [...new Set(textsToSearch.flatMap((t) => t.match(CC_URL_IN_TEXT) ?? []).map((u) => u.replace(/\.+$/, '')))];
+  if (urls.length === 0) return {};
+  return { licenceUrlsInText: urls.length > MAX_TEXT_LICENCES ? [...urls.slice(0, MAX_TEXT_LICENCES).map(clip), TEXT_LICENCES_UNREAD] : urls.map(clip) };
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
@@ -289,6 +311,9 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
     const iim = raw.iim ?? {};
+    const freeXmp = FREE_TEXT_RIGHTS.flatMap(([ns, name]) => texts(props, ns, name));
+    const freeIim = [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)];
+    const credits = [...texts(props, NS.photoshop, 'Credit'), ...iimText(iim.Credit)];
     const rights: EmbeddedRights = {
       xmp: raw.xmpDeclared,
       iim: Object.keys(iim).length > 0,
@@ -296,10 +321,8 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),
-      ...plainRefusals(
-        FREE_TEXT_RIGHTS.flatMap(([ns, name]) => texts(props, ns, name)),
-        [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)],
-      ),
+      ...plainRefusals(freeXmp, freeIim),
+      ...licenceUrlsInText([...freeXmp, ...freeIim, ...credits]),
     };
     const checked = EmbeddedRightsSchema.safeParse(rights);
     return checked.success ? checked.data : { unreadable: 'embedded metadata out of bounds' };
@@ -449,6 +472,12 @@ export interface EmbeddedRightsEvaluation {
   licences?: Licence[];
   /** From Iptc4xmpExt:DigitalSourceType; null when absent or not decisive. */
   synthetic: boolean | null;
+  /**
+   * Licences the image's free-text rights fields name by URL (source `xmp`): not licence
+   * statements of themselves — assess.ts reads them as a credit line's plain links (they can
+   * only refuse). Absent when there are none.
+   */
+  named?: Licence[];
 }
 
 /**
@@ -616,5 +645,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     const code = digitalSourceTypeCode(rights.digitalSourceType) ?? rights.digitalSourceType;
     add('xmp', `Iptc4xmpExt:DigitalSourceType=${code}`, synthetic === true ? 'Generated media (synthetic).' : synthetic === false ? 'Captured or human-made media.' : 'Source type not decisive.');
   }
-  return { evidence, licence, ...(licences.length > 1 ? { licences } : {}), synthetic };
+  const named = (rights.licenceUrlsInText ?? []).map((url): Licence => ({ id: url === TEXT_LICENCES_UNREAD ? null : parseLicenceUrl(url)?.id ?? null, url, source: 'xmp', attribution: null }));
+  for (const l of named) add('xmp', `licence named in rights text=${l.url}`, "A licence the image's own rights text names (not licence metadata): it can only refuse, as a credit line's link does.");
+  return { evidence, licence, ...(licences.length > 1 ? { licences } : {}), synthetic, ...(named.length > 0 ? { named } : {}) };
 }

@@ -982,3 +982,27 @@ describe('a plain-language refusal in the image’s own rights text', () => {
     }
   });
 });
+
+// Licence URLs written in the image's free-text rights fields were not read at all; they are now
+// given as `named` (assess.ts reads them as a credit line's links: they can only refuse).
+describe('licences the image’s own rights text names', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const namedIn = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).named?.map((l) => [l.id, l.source]);
+
+  it('dc:rights, photoshop:Credit and IPTC-IIM Copyright Notice or Credit naming a licence URL', async () => {
+    expect(await namedIn(jpeg({ segments: [xmpApp1(xmpPacket(`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Ann, ${NC}.</rdf:li></rdf:Alt></dc:rights>`))] }))).toEqual([['CC-BY-NC-4.0', 'xmp']]);
+    expect(await namedIn(jpeg({ segments: [xmpApp1(xmpPacket('', `photoshop:Credit="Ann (creativecommons.org/licenses/by-nc/4.0)"`))] }))).toEqual([['CC-BY-NC-4.0', 'xmp']]);
+    expect(await namedIn(jpeg({ segments: [iptcApp13([[116, `© Ann ${NC}`], [110, `Ann / ${CC_BY}`]])] }))).toEqual([['CC-BY-NC-4.0', 'xmp'], ['CC-BY-4.0', 'xmp']]);
+  });
+
+  it('past 16 distinct URLs the rest is unread: a licence no one accepts stands for it', async () => {
+    const many = Array.from({ length: 17 }, (_, i) => `https://creativecommons.org/licenses/by/${i}.0/`).join(' ');
+    const named = (await evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [iptcApp13([[116, many]])] })), AI)).named ?? [];
+    expect(named).toHaveLength(17);
+    expect(named.at(-1)).toMatchObject({ id: null, source: 'xmp' });
+  });
+
+  it('unchanged: a notice naming no licence URL names none', async () => {
+    expect(await namedIn(jpeg({ segments: [iptcApp13([[116, '© 2024 Jane Doe. All rights reserved. CC BY-NC']])] }))).toBeUndefined();
+  });
+});
