@@ -20,13 +20,17 @@
  * AIMLTRAINING (binds the AI purposes, not research-tdm); data mining → DMI-PROHIBITED (all).
  */
 
-const AI = String.raw`(?:gen(?:erative)?[\s-]*)?(?:ai|a\.i\.|artificial[\s-]+intelligence|ml|machine[\s-]+learning)(?:\s*[/&]\s*(?:ml|machine[\s-]+learning))?`;
+const AI_WORD = String.raw`(?:ai|a\.i\.|artificial[\s-]+intelligence|ml|machine[\s-]+learning)`;
+/** "AI", "generative AI", "AI/ML", "AI or ML", "machine learning and AI". */
+const AI = String.raw`(?:gen(?:erative)?[\s-]*)?${AI_WORD}(?:\s*(?:[/&]|\bor\b|\band\b)\s*(?:gen(?:erative)?[\s-]*)?${AI_WORD})?`;
 /** "AI training", "AI model training", "training of AI models", "train AI", "training generative AI". */
 const AI_TRAINING = String.raw`(?:${AI}[\s-]+(?:models?[\s-]+)?(?:training|train)|train(?:ing)?\s+(?:of\s+)?(?:an?\s+|any\s+)?${AI}(?:[\s-]+(?:models?|systems?|tools?))?)`;
 const MINING = String.raw`(?:text\s+(?:and|&)\s+data\s+mining|data[\s-]*mining|tdm)`;
 
 const REFUSED = String.raw`(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed)|reserved|excluded)`;
 const NOT_USED = String.raw`(?:not|never)\s+(?:to\s+be\s+|be\s+)?used\s+(?:for|to|in)\s+(?:the\s+)?`;
+/** "Not for AI training", "Not for use in AI training", "No use for data mining". */
+const NOT_FOR = String.raw`(?:not\s+for\s+(?:use\s+(?:in|for|to)\s+)?|no\s+use\s+(?:in|for)\s+)(?:the\s+)?`;
 const DO_NOT_USE = String.raw`(?:do\s+not|don't|must\s+not|may\s+not)\s+use\s+(?:(?:this|the)\s+)?(?:(?:image|photo|photograph|picture|work|content)\s+)?(?:for|to|in)\s+(?:the\s+)?`;
 const PROHIBITED_FOR = String.raw`(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed))\s+(?:for|from)\s+(?:use\s+in\s+|use\s+for\s+|the\s+)?`;
 const RESERVES = String.raw`reserves?\s+(?:all\s+|the\s+|its\s+|their\s+)?rights?\s+(?:to\s+(?:use\s+(?:(?:this|the|its)\s+\w+\s+)?(?:for\s+|in\s+)?)?|of\s+|for\s+)?`;
@@ -37,7 +41,7 @@ const RESERVED_INCLUDING = String.raw`reserved[,;]?\s+including\s+(?:(?:for|in)\
 function refusing(written: string): RegExp {
   const use = String.raw`(?:${written})\b`;
   return new RegExp(
-    String.raw`\b(?:no\s+${use}(?!\s+(?:restrictions?|limits?|limitations?|constraints?|conditions?))|${NOT_USED}${use}|${DO_NOT_USE}${use}|${PROHIBITED_FOR}${use}|${RESERVES}${use}|${RESERVED_INCLUDING}${use}|${use}(?:\s+rights?)?\s+(?:is\s+|are\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
+    String.raw`\b(?:no\s+${use}(?!\s+(?:restrictions?|limits?|limitations?|constraints?|conditions?|data|datasets?|sets?|was|were|is|used|involved))|${NOT_USED}${use}|${NOT_FOR}${use}|${DO_NOT_USE}${use}|${PROHIBITED_FOR}${use}|${RESERVES}${use}|${RESERVED_INCLUDING}${use}|${use}(?:\s+rights?)?\s+(?:is\s+|are\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
     'i',
   );
 }

@@ -960,6 +960,12 @@ describe('a plain-language refusal in the image’s own rights text', () => {
     expect(await reasons(inXmp(alt('plus:OtherConstraints', ['x-default', 'Text and data mining is prohibited'])))).toEqual(['xmp-data-mining']);
   });
 
+  it('refusals written as people write them: "Not for use in AI training", "Not for AI or ML training", "No use for data mining"', async () => {
+    for (const text of ['Not for use in AI training', 'Not for AI or ML training.', 'No use for text and data mining', 'Not for machine learning and AI training']) {
+      expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text])))).toEqual(['xmp-data-mining']);
+    }
+  });
+
   it('a refusal in any language alternative counts, not only x-default', async () => {
     const bytes = inXmp(alt('xmpRights:UsageTerms', ['x-default', 'Editorial use only'], ['en-GB', 'Editorial use only. AI training prohibited.']));
     expect(await reasons(bytes)).toEqual(['xmp-data-mining']);
@@ -976,7 +982,7 @@ describe('a plain-language refusal in the image’s own rights text', () => {
   });
 
   it('unchanged: ordinary notices and terms that refuse no such use stay info', async () => {
-    for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
+    for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'No AI training data was used', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
       expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text]) + alt('dc:rights', ['x-default', text])))).toEqual([]);
       expect(await reasons(jpeg({ segments: [iptcApp13([[116, text], [40, text]])] }))).toEqual([]);
     }
