@@ -76,6 +76,11 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * plainRefusals, and photoshop:Credit / IIM Credit), distinct. Absent when there are none.
    */
   licenceUrlsInText: Texts.optional(),
+  /**
+   * Embedded Encoded Rights Expressions (Iptc4xmpExt:EmbdEncRightsExpr: ODRL, …) that state a
+   * prohibition, as written (clipped). Absent when there are none.
+   */
+  prohibitingRightsExprs: Texts.optional(),
   plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
@@ -259,6 +264,18 @@ function licenceUrlsInText(textsToSearch: string[]): Pick<EmbeddedRights, 'licen
   return { licenceUrlsInText: urls.length > MAX_TEXT_LICENCES ? [...urls.slice(0, MAX_TEXT_LICENCES).map(clip), TEXT_LICENCES_UNREAD] : urls.map(clip) };
 }
 
+/**
+ * The image's Embedded Encoded Rights Expressions that speak of a prohibition (ODRL's
+ * `prohibition`). Decision (DESIGN.md §2 rule 5, as a plus:DataMining value that speaks of a
+ * prohibition Heed cannot read): Heed does not evaluate rights expressions, and one that states a
+ * prohibition may prohibit this use, so it fails closed; one that states none stays unread
+ * (it grants nothing). Read wherever the packet holds it (deepPropertyTexts), any namespace.
+ */
+function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'prohibitingRightsExprs'> {
+  const found = deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'embdencrightsexpr').filter((t) => /prohibit/i.test(t));
+  return found.length > 0 ? { prohibitingRightsExprs: list(found) } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
@@ -288,6 +305,7 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
     personsInImage: list(texts(props, NS.ext, 'PersonInImage')),
     licensorUrls: list(licensorUrls),
     ...tdmReservations(props),
+    ...prohibitingRightsExprs(roots),
   };
 }
 
@@ -555,6 +573,12 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     } else {
       evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: raw.trim() === '0' ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Not 0 or 1: a TDMRep protocol error, read as unset.' });
     }
+  }
+  for (const expr of rights.prohibitingRightsExprs ?? []) {
+    evidence.push({
+      kind: 'xmp', scope: 'image', source: 'xmp', value: clip(`Iptc4xmpExt:EmbdEncRightsExpr=${expr}`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's own rights expression states a prohibition Heed cannot evaluate: it may prohibit this use (fails closed).",
+    });
   }
   for (const { source, text } of rights.plainRefusals ?? []) {
     const id = plainLanguageRefusal(text);

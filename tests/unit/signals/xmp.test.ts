@@ -1012,3 +1012,21 @@ describe('licences the image’s own rights text names', () => {
     expect(await namedIn(jpeg({ segments: [iptcApp13([[116, '© 2024 Jane Doe. All rights reserved. CC BY-NC']])] }))).toBeUndefined();
   });
 });
+
+// An Embedded Encoded Rights Expression (IPTC Iptc4xmpExt:EmbdEncRightsExpr: an ODRL policy, …)
+// was not read at all: its prohibition of text and data mining went unread and the image was
+// kept. Heed does not evaluate rights expressions; one that states a prohibition fails closed.
+describe('an embedded encoded rights expression that states a prohibition', () => {
+  const expr = (policy: string) => jpeg({ segments: [xmpApp1(xmpPacket(`<Iptc4xmpExt:EmbdEncRightsExpr><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <Iptc4xmpExt:EncRightsExpr>${policy}</Iptc4xmpExt:EncRightsExpr><Iptc4xmpExt:RightsExprEncType>application/odrl+json</Iptc4xmpExt:RightsExprEncType>
+  </rdf:li></rdf:Bag></Iptc4xmpExt:EmbdEncRightsExpr>`))] });
+  const denied = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('an ODRL policy with a prohibition fails closed (signal-unreadable)', async () => {
+    expect(await denied(expr('{"@context":"http://www.w3.org/ns/odrl.jsonld","@type":"Set","prohibition":[{"action":"tdm"}]}'))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: one that states only permissions refuses nothing', async () => {
+    expect(await denied(expr('{"@context":"http://www.w3.org/ns/odrl.jsonld","@type":"Set","permission":[{"action":"display"}]}'))).toEqual([]);
+  });
+});
