@@ -464,3 +464,23 @@ describe('a C2PA store Heed cannot locate, beside the image’s own XMP DataMini
     expect(evidence.map((e) => e.effect)).toEqual(['info']);
   });
 });
+
+// A C2PA metadata assertion carries the image's IPTC fields, its usage terms and copyright notice
+// among them: a plain-language refusal there ("No AI training") was never read, as in the XMP
+// before (xmp.test.ts › a plain-language refusal in the image’s own rights text).
+describe('a plain-language refusal in a C2PA metadata assertion', () => {
+  const jsonAssertion = (label: string, content: unknown) => superbox('json', label, box('json', ascii(JSON.stringify(content))));
+  const denies = (bytes: Uint8Array, profile = AI) => evaluateC2pa(bytes, profile).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('xmpRights:UsageTerms or dc:rights refusing AI training refuses (bound by purpose)', () => {
+    const terms = jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'xmpRights:UsageTerms': { '@language': 'en', '@value': 'Not to be used for AI training' } })]));
+    expect(denies(terms)).toEqual(['xmp-data-mining']);
+    expect(denies(terms, TDM)).toEqual([]);
+    const rights = jpegWith(manifestStore([cborAssertion('cawg.metadata', { 'dc:rights': ['© Ann. All rights reserved, including text and data mining.'] })]));
+    expect(denies(rights, TDM)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: an ordinary notice refuses nothing', () => {
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'dc:rights': '© 2024 Jane Doe. All rights reserved.', 'xmpRights:UsageTerms': 'Editorial use only' })])))).toEqual([]);
+  });
+});
