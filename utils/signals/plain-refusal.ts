@@ -41,7 +41,7 @@ const RESERVED_INCLUDING = String.raw`reserved[,;]?\s+including\s+(?:(?:for|in)\
 function refusing(written: string): RegExp {
   const use = String.raw`(?:${written})\b`;
   return new RegExp(
-    String.raw`\b(?:no\s+${use}(?!\s+(?:restrictions?|limits?|limitations?|constraints?|conditions?|data|datasets?|sets?|was|were|is|used|involved))|${NOT_USED}${use}|${NOT_FOR}${use}|${DO_NOT_USE}${use}|${PROHIBITED_FOR}${use}|${RESERVES}${use}|${RESERVED_INCLUDING}${use}|${use}(?:\s+rights?)?\s+(?:is\s+|are\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
+    String.raw`\b(?:no\s+${use}(?!\s+(?:restrictions?|limits?|limitations?|constraints?|conditions?|prohibitions?|reservations?|opt[\s-]?outs?|polic(?:y|ies)|data|datasets?|sets?|was|were|is|used|involved))|${NOT_USED}${use}|${NOT_FOR}${use}|${DO_NOT_USE}${use}|${PROHIBITED_FOR}${use}|${RESERVES}${use}|${RESERVED_INCLUDING}${use}|${use}(?:\s+rights?)?\s+(?:is\s+|are\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
     'i',
   );
 }

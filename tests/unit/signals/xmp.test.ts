@@ -982,7 +982,7 @@ describe('a plain-language refusal in the image’s own rights text', () => {
   });
 
   it('unchanged: ordinary notices and terms that refuse no such use stay info', async () => {
-    for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'No AI training data was used', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
+    for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'No AI training data was used', 'There is no AI training prohibition', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
       expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text]) + alt('dc:rights', ['x-default', text])))).toEqual([]);
       expect(await reasons(jpeg({ segments: [iptcApp13([[116, text], [40, text]])] }))).toEqual([]);
     }
