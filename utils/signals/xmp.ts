@@ -249,7 +249,7 @@ function plainRefusals(xmpTexts: string[], iimTexts: string[]): Pick<EmbeddedRig
 
 /** A Creative Commons licence or public-domain tool URL in text (scheme and `www.` optional). */
 // Quotes written \x22 \x27: a quote character in the literal reads as a string to the source checks (conventions/worker-startup.test.ts).
-const CC_URL_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?creativecommons\.org\/(?:licenses|publicdomain)\/[^\s\x22\x27<>()[\]{},;]*/gi;
+const CC_URL_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?creativecommons\.org\/(?:licenses|publicdomain)\/[^\s\x22\x27<>()[\]{},;]+/gi;
 /** More distinct licence URLs in an image's rights text than any credit states. */
 const MAX_TEXT_LICENCES = 16;
 export const TEXT_LICENCES_UNREAD = 'licences named in the rights text (not read in full)';

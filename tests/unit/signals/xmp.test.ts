@@ -1010,6 +1010,7 @@ describe('licences the image’s own rights text names', () => {
 
   it('unchanged: a notice naming no licence URL names none', async () => {
     expect(await namedIn(jpeg({ segments: [iptcApp13([[116, '© 2024 Jane Doe. All rights reserved. CC BY-NC']])] }))).toBeUndefined();
+    expect(await namedIn(jpeg({ segments: [iptcApp13([[116, '© Ann. About our licences: creativecommons.org/licenses/ and https://creativecommons.org/publicdomain/']])] }))).toBeUndefined();
   });
 });
 
