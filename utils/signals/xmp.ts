@@ -228,10 +228,23 @@ function moreLicenceUrls(webStatements: string[], licences: string[]): { moreLic
   return more.length > 0 ? { moreLicenceUrls: more } : {};
 }
 
-/** Every text of the image's free-text rights fields, in every language (XMP Part 1 rdf:Alt). */
-const FREE_TEXT_RIGHTS: readonly (readonly [string, string])[] = [
-  [NS.xmpRights, 'UsageTerms'], [NS.dc, 'rights'], [NS.photoshop, 'Instructions'], [NS.plus, 'OtherConstraints'],
-];
+/**
+ * The image's free-text rights fields by lower-case name, each with its namespace as writers get
+ * it a little wrong (https, no trailing slash, any case). Decision (DESIGN.md §2 rule 3, as
+ * isWebStatement reads the licence URL): what is read from them can only refuse (plain-refusal.ts,
+ * a licence named that assess.ts reads as a credit line's), so one written a little off, under a
+ * prefix never declared, or outside the data model (allTextsOf) counts too.
+ */
+const FREE_TEXT_RIGHTS: ReadonlyMap<string, RegExp> = new Map([
+  ['usageterms', XMP_RIGHTS_NS_LOOSE],
+  ['rights', /^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/i],
+  ['instructions', /^https?:\/\/ns\.adobe\.com\/photoshop\/1\.0\/?$/i],
+  ['otherconstraints', PLUS_NS_LOOSE],
+]);
+const isFreeTextRights = (p: XmpProperty) => {
+  const ns = FREE_TEXT_RIGHTS.get(p.name.toLowerCase());
+  return ns !== undefined && (undeclared(p.ns) || (p.ns !== null && ns.test(p.ns)));
+};
 
 /**
  * The texts that refuse in plain words (plain-refusal.ts), each searched whole before clipping.
@@ -330,7 +343,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
     const iim = raw.iim ?? {};
-    const freeXmp = FREE_TEXT_RIGHTS.flatMap(([ns, name]) => texts(props, ns, name));
+    const freeXmp = props.filter(isFreeTextRights).flatMap(allTextsOf);
     const freeIim = [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)];
     const credits = [...texts(props, NS.photoshop, 'Credit'), ...iimText(iim.Credit)];
     const rights: EmbeddedRights = {

@@ -966,6 +966,13 @@ describe('a plain-language refusal in the image’s own rights text', () => {
     }
   });
 
+  it('rights text written a little off (its namespace over https or without its slash, a prefix never declared) is read too', async () => {
+    const packet = (inner: string) => jpeg({ segments: [xmpApp1(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" ${inner}</rdf:RDF></x:xmpmeta>`)] });
+    expect(await reasons(packet('xmlns:r="https://ns.adobe.com/xap/1.0/rights/"><r:UsageTerms>No AI training</r:UsageTerms></rdf:Description>'))).toEqual(['xmp-data-mining']);
+    expect(await reasons(packet('xmlns:d="http://purl.org/dc/elements/1.1"><d:rights>AI training prohibited</d:rights></rdf:Description>'))).toEqual(['xmp-data-mining']);
+    expect(await reasons(packet('><dc:rights>Not to be used for AI training</dc:rights></rdf:Description>'))).toEqual(['xmp-data-mining']);
+  });
+
   it('a refusal in any language alternative counts, not only x-default', async () => {
     const bytes = inXmp(alt('xmpRights:UsageTerms', ['x-default', 'Editorial use only'], ['en-GB', 'Editorial use only. AI training prohibited.']));
     expect(await reasons(bytes)).toEqual(['xmp-data-mining']);
