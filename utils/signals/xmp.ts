@@ -293,8 +293,11 @@ function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'proh
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
-  const looseTrue = props.filter(isLooseMarked).flatMap((p) => textsOf(p.value)).filter((v) => v.toLowerCase() === 'true');
-  const markedValues = [...texts(props, NS.xmpRights, 'Marked'), ...looseTrue].map((v) => v.toLowerCase());
+  // XMP Booleans are `True`/`False` (Part 1 §8.2.1.1); a `1` or `yes` was meant as True and a `0`
+  // or `no` as False (read as unknown, a `1` stated no rights and the page licence applied).
+  const booleanOf = (v: string) => (/^(?:true|1|yes)$/i.test(v) ? 'true' : /^(?:false|0|no)$/i.test(v) ? 'false' : v.toLowerCase());
+  const looseTrue = props.filter(isLooseMarked).flatMap((p) => textsOf(p.value)).filter((v) => booleanOf(v) === 'true');
+  const markedValues = [...texts(props, NS.xmpRights, 'Marked'), ...looseTrue].map(booleanOf);
   const marked = markedValues.includes('true') ? 'true' : markedValues[0];
   const webStatements = statementTexts(props, isWebStatement);
   const licences = statementTexts(props, isLicence);
