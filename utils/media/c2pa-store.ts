@@ -382,16 +382,27 @@ function toAssertion(label: string, content: unknown, active: boolean): Training
   if (listed !== undefined && !isMap(listed)) throw new UnreadAssertion('`entries` is not a map');
   const source = listed ?? content;
   const entries = new Map<string, TrainingMiningEntry>();
+  // Decision (DESIGN.md §2 rule 3, the reading that cannot keep a refusal): beside `entries`, a
+  // top-level field shaped as an entry (a map with a `use`, as early drafts wrote every entry)
+  // is an entry too — read from `entries` only, its notAllowed went unread beside an allowed.
+  // Other top-level fields (a version, a date) are not entries.
+  const entryShaped = (key: string) => {
+    const v = get(content, key);
+    return isMap(v) && get(v, 'use') !== undefined;
+  };
+  const beside = listed === undefined ? [] : keys(content).filter((key) => !['entries', 'metadata'].includes(key.trim().toLowerCase()) && entryShaped(key));
   // Past the cap an entry would go unread, and it may be the one that refuses: the whole
   // assertion is unreadable instead (the caller's catch; DESIGN.md §2 rule 5, fail closed).
   const entryKeys = keys(source).filter((key) => key.trim().toLowerCase() !== 'metadata');
-  if (entryKeys.length > MAX_ENTRIES) throw new UnreadAssertion(`more than ${MAX_ENTRIES} entries`);
-  for (const key of entryKeys) {
-    const entry = get(source, key);
+  if (entryKeys.length + beside.length > MAX_ENTRIES) throw new UnreadAssertion(`more than ${MAX_ENTRIES} entries`);
+  for (const [from, key] of [...entryKeys.map((k) => [source, k] as const), ...beside.map((k) => [content, k] as const)]) {
+    const entry = get(from, key);
     // A bare word stands for its `use`; a `use` that is missing or not text is kept as written,
     // which no reading accepts, so it fails closed (DESIGN.md §2 rule 5) instead of vanishing.
     const raw = typeof entry === 'string' ? entry : get(entry, 'use');
     const use = asText(raw) ?? (raw === undefined ? '(no use given)' : `(not text: ${typeof raw})`);
+    // The same entry in `entries` and beside it says two things: unreadable, never the last word.
+    if (entries.has(key)) throw new UnreadAssertion(`entry ${key} is given twice`);
     // CAWG spells it `constraints_info`; C2PA 1.x `constraint_info`.
     entries.set(key, { use, constraintInfo: asText(get(entry, 'constraints_info')) ?? asText(get(entry, 'constraint_info')) });
   }

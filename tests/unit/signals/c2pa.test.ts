@@ -484,3 +484,23 @@ describe('a plain-language refusal in a C2PA metadata assertion', () => {
     expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'dc:rights': '© 2024 Jane Doe. All rights reserved.', 'xmpRights:UsageTerms': 'Editorial use only' })])))).toEqual([]);
   });
 });
+
+// A training-mining assertion with `entries` and, beside it, an entry written at the top level
+// (as early drafts wrote all of them): only `entries` was read, so a notAllowed beside an allowed
+// went unread and the image was kept. Every entry-shaped key is read.
+describe('a training-mining entry written beside `entries`', () => {
+  it('a notAllowed at the top level beside entries that allow refuses', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } }, 'cawg.ai_generative_training': { use: 'notAllowed' } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('the same entry in entries and beside them says two things: unreadable, never the allowed one', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } }, 'cawg.ai_training': { use: 'allowed' } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: entries alone, and a metadata field beside them, read as before', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } }, metadata: { dateTime: '2024-01-01' } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).map((e) => e.effect)).toEqual(['allow']);
+  });
+});
