@@ -542,14 +542,14 @@ describe('xmpRights:Marked stated more than once', () => {
   // licensed a rights-managed image. Read as WebStatement is read; a loose False lifts nothing.
   // XMP Booleans are `True` / `False`; a writer's `1` or `yes` meant True, and read as unknown
   // the image stated no rights and the page's CC BY licensed it.
-  it('Marked written as 1 or yes is rights-managed; 0 or no is not', async () => {
+  it('Marked written as 1 or yes is rights-managed, 0 or no is not', async () => {
     for (const [v, marked] of [['1', true], ['yes', true], ['0', false], ['no', false]] as const) {
       const r = await read(jpeg({ segments: [xmpApp1(xmpPacket('', `xmpRights:Marked="${v}"`))] }));
       expect(r.marked).toBe(marked);
     }
   });
 
-  it('a Marked True written a little off is rights-managed; a loose False is not read', async () => {
+  it('a Marked True written a little off is rights-managed, a loose False is not read', async () => {
     for (const [decl, attr] of [
       ['xmlns:r="https://ns.adobe.com/xap/1.0/rights/"', 'r:Marked="True"'],
       ['xmlns:r="http://ns.adobe.com/xap/1.0/rights"', 'r:Marked="True"'],
