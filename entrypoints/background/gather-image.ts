@@ -151,6 +151,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   // An SVG carries the images inside it whole: what their own metadata says is the SVG's too.
   const inner = mime === 'image/svg+xml' ? await evaluateSvgEmbeddedRights(fetched.bytes, profile) : { evidence: [], licences: [] };
   const licences = [...statedLicences(embedded), ...inner.licences];
+  const named = [...(embedded.named ?? []), ...(inner.named ?? [])];
   return {
     ok: true,
     image: {
@@ -160,7 +161,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
         headers: headerMap(fetched.headers),
         redirects: hops,
         origins: files,
-        embedded: { evidence: [...embedded.evidence, ...c2pa, ...inner.evidence], licence: licences[0] ?? null, ...(licences.length > 1 ? { licences } : {}), credit: embeddedCredit(rights) },
+        embedded: { evidence: [...embedded.evidence, ...c2pa, ...inner.evidence], licence: licences[0] ?? null, ...(licences.length > 1 ? { licences } : {}), ...(named.length > 0 ? { named } : {}), credit: embeddedCredit(rights) },
         linkedRsl,
         mime,
       },

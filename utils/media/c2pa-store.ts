@@ -63,6 +63,8 @@ export type C2paReading =
     present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[];
     /** plus:DataMining stated in metadata assertions; absent when there is none. */
     dataMining?: MetadataDataMining[];
+    /** Free-text rights fields (usage terms, copyright notice, …) of metadata assertions; absent when there are none. */
+    rightsTexts?: MetadataDataMining[];
   };
 
 /**
@@ -380,16 +382,27 @@ function toAssertion(label: string, content: unknown, active: boolean): Training
   if (listed !== undefined && !isMap(listed)) throw new UnreadAssertion('`entries` is not a map');
   const source = listed ?? content;
   const entries = new Map<string, TrainingMiningEntry>();
+  // Decision (DESIGN.md §2 rule 3, the reading that cannot keep a refusal): beside `entries`, a
+  // top-level field shaped as an entry (a map with a `use`, as early drafts wrote every entry)
+  // is an entry too — read from `entries` only, its notAllowed went unread beside an allowed.
+  // Other top-level fields (a version, a date) are not entries.
+  const entryShaped = (key: string) => {
+    const v = get(content, key);
+    return isMap(v) && get(v, 'use') !== undefined;
+  };
+  const beside = listed === undefined ? [] : keys(content).filter((key) => !['entries', 'metadata'].includes(key.trim().toLowerCase()) && entryShaped(key));
   // Past the cap an entry would go unread, and it may be the one that refuses: the whole
   // assertion is unreadable instead (the caller's catch; DESIGN.md §2 rule 5, fail closed).
   const entryKeys = keys(source).filter((key) => key.trim().toLowerCase() !== 'metadata');
-  if (entryKeys.length > MAX_ENTRIES) throw new UnreadAssertion(`more than ${MAX_ENTRIES} entries`);
-  for (const key of entryKeys) {
-    const entry = get(source, key);
+  if (entryKeys.length + beside.length > MAX_ENTRIES) throw new UnreadAssertion(`more than ${MAX_ENTRIES} entries`);
+  for (const [from, key] of [...entryKeys.map((k) => [source, k] as const), ...beside.map((k) => [content, k] as const)]) {
+    const entry = get(from, key);
     // A bare word stands for its `use`; a `use` that is missing or not text is kept as written,
     // which no reading accepts, so it fails closed (DESIGN.md §2 rule 5) instead of vanishing.
     const raw = typeof entry === 'string' ? entry : get(entry, 'use');
     const use = asText(raw) ?? (raw === undefined ? '(no use given)' : `(not text: ${typeof raw})`);
+    // The same entry in `entries` and beside it says two things: unreadable, never the last word.
+    if (entries.has(key)) throw new UnreadAssertion(`entry ${key} is given twice`);
     // CAWG spells it `constraints_info`; C2PA 1.x `constraint_info`.
     entries.set(key, { use, constraintInfo: asText(get(entry, 'constraints_info')) ?? asText(get(entry, 'constraint_info')) });
   }
@@ -460,7 +473,7 @@ export function readC2pa(bytes: Uint8Array): C2paReading {
 }
 
 /** The training-mining assertions of one manifest's assertion store. */
-function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[]): void {
+function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   for (const part of assertionStore.children) {
     const a = superbox(j, part);
@@ -471,7 +484,7 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
     }
     const metadata = metadataLabel(written);
     if (metadata !== null) {
-      readMetadata(j, part, a, metadata, active, unreadable, dataMining);
+      readMetadata(j, part, a, metadata, active, unreadable, dataMining, rightsTexts);
       continue;
     }
     const label = trainingMiningLabel(written);
@@ -502,6 +515,20 @@ const MAX_METADATA_NODES = 20_000;
  * 32 levels the assertion is unreadable (UnreadAssertion).
  */
 function dataMiningStrings(content: unknown): string[] {
+  return stringsUnder(content, /(?:^|[:#/])datamining$/i);
+}
+
+/**
+ * Every string under a free-text rights key (IPTC's Rights Usage Terms, Copyright Notice,
+ * Instructions, Other Constraints: `xmpRights:UsageTerms`, `dc:rights`, `photoshop:Instructions`,
+ * `plus:OtherConstraints`, any prefix or full IRI), as dataMiningStrings reads DataMining.
+ */
+function rightsTextStrings(content: unknown): string[] {
+  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints)$/i);
+}
+
+/** Every string under a key `named` matches, at any depth (see dataMiningStrings; bounded likewise). */
+function stringsUnder(content: unknown, named: RegExp): string[] {
   const out: string[] = [];
   const stack: [unknown, number, boolean][] = [[content, 0, false]];
   for (let steps = 0; stack.length > 0; steps++) {
@@ -514,8 +541,7 @@ function dataMiningStrings(content: unknown): string[] {
     }
     const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
     for (const [k, x] of entries) {
-      const named = typeof k === 'string' && /(?:^|[:#/])datamining$/i.test(k.trim());
-      stack.push([x, depth + 1, under || named]);
+      stack.push([x, depth + 1, under || (typeof k === 'string' && named.test(k.trim()))]);
     }
   }
   return out;
@@ -528,7 +554,7 @@ function dataMiningStrings(content: unknown): string[] {
  * (Brotli-compressed, broken CBOR/JSON, past the caps) is unreadable when its bytes name
  * DataMining, or when compressed (no byte search can clear it).
  */
-function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[]): void {
+function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   const content = a.children[0];
   if (!content) return;
@@ -536,13 +562,19 @@ function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, act
     unreadable.push(`${label}${where}: Brotli-compressed (brob; Heed has no Brotli decoder)`);
     return;
   }
-  if (!labelsInBytes(j.subarray(part.offset, part.end))) return; // names no DataMining: nothing to read
+  const namesDataMining = labelsInBytes(j.subarray(part.offset, part.end));
   try {
-    const values = dataMiningStrings(decodeContent(j, content));
+    const decoded = decodeContent(j, content);
+    // Its free-text rights fields (c2pa.ts reads a plain-language refusal there, as xmp.ts does).
+    const texts = rightsTextStrings(decoded);
+    if (texts.length > 0) rightsTexts.push({ label, active, values: texts });
+    if (!namesDataMining) return; // names no DataMining: nothing more to read
+    const values = dataMiningStrings(decoded);
     if (values.length > 0) dataMining.push({ label, active, values });
     else unreadable.push(`${label}${where}: DataMining named but no value read`);
   } catch (e) {
-    unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
+    // Undecodable: unreadable when its bytes name DataMining (as before); otherwise no opt-out Heed reads could be in it.
+    if (namesDataMining) unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
   }
 }
 
@@ -565,6 +597,7 @@ function read(bytes: Uint8Array): C2paReading {
   const assertions: TrainingMiningAssertion[] = [];
   const unreadableAssertions: string[] = [];
   const dataMining: MetadataDataMining[] = [];
+  const rightsTexts: MetadataDataMining[] = [];
   for (let m = 0; m < manifests.length; m++) {
     const part = manifests[m]!;
     const active = m === manifests.length - 1;
@@ -582,7 +615,7 @@ function read(bytes: Uint8Array): C2paReading {
       if (labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
       continue;
     }
-    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining);
+    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining, rightsTexts);
   }
-  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}) };
+  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}), ...(rightsTexts.length > 0 ? { rightsTexts } : {}) };
 }

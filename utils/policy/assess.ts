@@ -113,7 +113,7 @@ export interface ImageInputs {
    */
   origins: OriginFiles[];
   /** Evaluated embedded metadata (XMP/IPTC) and C2PA. */
-  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit; /** Every licence it states (two that differ conflict); `[licence]` when absent. */ licences?: Licence[] };
+  embedded: { evidence: Evidence[]; licence: Licence | null; credit?: Credit; /** Every licence it states (two that differ conflict); `[licence]` when absent. */ licences?: Licence[]; /** Licences its free-text rights fields name by URL (xmp.ts `named`): they can only refuse. */ named?: Licence[] };
   /** RSL licences the image response links to (its `Link` header), as the shell fetched them. */
   linkedRsl?: FetchedFile[];
   /** The type the bytes turned out to be (sniffed): ai.txt's file-type rules read it. */
@@ -558,7 +558,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   }
 
   // The image's own licence statements (more than one when its metadata states several).
-  const licences: Licence[] = statedLicences(image.embedded);
+  const licences: Licence[] = [...statedLicences(image.embedded), ...namedInRightsText(image.embedded.named ?? [], settings, evidence)];
   // A JSON-LD ImageObject names one URL of the image (its contentUrl); the scanner's candidate is
   // the largest rendition or the file the image links to, and the shown rendition is its
   // thumbnailUrl. Decision (DESIGN.md §2 rule 4): an ImageObject naming any URL of this image —
@@ -677,6 +677,25 @@ function creditLineRefusal(hints: readonly ElementLicenceHint[], pageUrl: string
       : "The image's credit line names this licence with a plain link (not licence markup): recorded, but it grants nothing of itself",
   });
   return refusing ? named : [];
+}
+
+/**
+ * The licences the image's own free-text rights fields name by URL (xmp.ts `named`: "Licensed
+ * under https://creativecommons.org/licenses/by-nc/4.0/" in its usage terms or copyright notice),
+ * to add at XMP level, or none. Decision (DESIGN.md §2 rule 4, read as creditLineRefusal reads a
+ * credit line): free text is not licence metadata, so it grants nothing; but it is the owner's
+ * word about this very image, so when it names a licence outside the accepted set, every licence
+ * it names is the image's own — the page's licence no longer speaks for it
+ * (`licence-not-accepted`) and beside the XMP's own licence it conflicts (`licence-conflict`).
+ * Before, the page's (or the WebStatement's) CC BY kept an image whose usage terms say CC BY-NC.
+ */
+function namedInRightsText(named: readonly Licence[], settings: Settings, evidence: Evidence[]): Licence[] {
+  if (!named.some((l) => !isAcceptedLicence(l.id, settings.acceptedLicences))) return [];
+  evidence.push({
+    kind: 'licence', scope: 'image', source: 'xmp', value: `rights text: ${named.map((l) => l.id ?? l.url).join(', ')}`, effect: 'info',
+    note: "The image's own rights text names a licence outside the accepted set: the licences it names are the image's own, and no other licence speaks for it",
+  });
+  return [...named];
 }
 
 /** A `data:` URL: bytes written into the document that shows them, with no site or signal files of their own. */

@@ -38,6 +38,7 @@
 import { readC2pa, type TrainingMiningEntry } from '../media/c2pa-store';
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
+import { plainLanguageRefusal } from './plain-refusal';
 import { dataMiningEvidence } from './xmp';
 
 const UNVERIFIED = 'unverified claim (signature not validated)';
@@ -113,6 +114,17 @@ export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Eviden
     const where = `The image's C2PA ${stated.label} assertion${stated.active ? '' : " (an ingredient's manifest)"}`;
     const found = dataMiningEvidence(stated.values, profile, { kind: 'c2pa', source: 'c2pa', where });
     evidence.push(...found.map((e) => ({ ...e, value: clip(`${stated.label}${stated.active ? '' : ' (ingredient manifest)'} ${e.value} — ${UNVERIFIED}`) })));
+  }
+  // A plain-language refusal in a metadata assertion's usage terms or copyright notice: read as
+  // in the XMP (xmp.ts, plain-refusal.ts), as the PLUS ID it says in words.
+  for (const stated of reading.rightsTexts ?? []) {
+    const where = `The image's C2PA ${stated.label} assertion's rights text${stated.active ? '' : " (an ingredient's manifest)"}`;
+    for (const text of stated.values) {
+      const id = plainLanguageRefusal(text);
+      if (id === null) continue;
+      const found = dataMiningEvidence([id], profile, { kind: 'c2pa', source: 'c2pa', where });
+      evidence.push(...found.map((e) => ({ ...e, value: clip(`${stated.label}${stated.active ? '' : ' (ingredient manifest)'} rights text: ${text} — ${UNVERIFIED}`) })));
+    }
   }
   for (const assertion of reading.assertions) {
     if (assertion.entries.size === 0) {

@@ -8,6 +8,8 @@ import { evaluateEmbeddedRights, readEmbeddedRights, statedLicences } from './xm
 export interface SvgEmbeddedRights {
   evidence: Evidence[];
   licences: Licence[];
+  /** Licences their free-text rights fields name by URL (xmp.ts `named`); absent when none. */
+  named?: Licence[];
 }
 
 const MAX_NOTE = 1000;
@@ -24,6 +26,7 @@ export async function evaluateSvgEmbeddedRights(svg: Uint8Array, profile: Purpos
   const { images, unread } = svgEmbeddedImages(svg);
   const evidence: Evidence[] = [];
   const licences: Licence[] = [];
+  const named: Licence[] = [];
   for (const [i, bytes] of images.entries()) {
     const which = `An image embedded in the SVG (${i + 1} of ${images.length})`;
     const own = evaluateEmbeddedRights(await readEmbeddedRights(bytes), profile);
@@ -31,6 +34,7 @@ export async function evaluateSvgEmbeddedRights(svg: Uint8Array, profile: Purpos
       evidence.push({ ...e, note: `${which}: ${e.note ?? e.value}`.slice(0, MAX_NOTE) });
     }
     licences.push(...statedLicences(own));
+    named.push(...(own.named ?? []));
   }
   if (unread) {
     evidence.push({
@@ -38,5 +42,5 @@ export async function evaluateSvgEmbeddedRights(svg: Uint8Array, profile: Purpos
       note: 'The SVG carries images inside it that Heed could not read, so an opt-out in their metadata cannot be ruled out (fails closed).',
     });
   }
-  return { evidence, licences };
+  return { evidence, licences, ...(named.length > 0 ? { named } : {}) };
 }

@@ -13,6 +13,7 @@ import { extractEmbedded, iimText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
+import { plainLanguageRefusal } from './plain-refusal';
 import type { PurposeProfile } from '../model/purposes';
 import type { XmlElement } from './xml/parse';
 import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
@@ -65,6 +66,22 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * image carrying them states its own reservation. Absent when there are none.
    */
   tdmReservations: Texts.optional(),
+  /**
+   * Rights text that refuses AI training or data mining in plain words (plain-refusal.ts), from
+   * any language of XMP UsageTerms, dc:rights, photoshop:Instructions, plus:OtherConstraints, or
+   * IPTC-IIM Copyright Notice / Special Instructions. Absent when there is none.
+   */
+  /**
+   * Creative Commons licence URLs written in the image's free-text rights fields (those of
+   * plainRefusals, and photoshop:Credit / IIM Credit), distinct. Absent when there are none.
+   */
+  licenceUrlsInText: Texts.optional(),
+  /**
+   * Embedded Encoded Rights Expressions (Iptc4xmpExt:EmbdEncRightsExpr: ODRL, …) that state a
+   * prohibition, as written (clipped). Absent when there are none.
+   */
+  prohibitingRightsExprs: Texts.optional(),
+  plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
 export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
@@ -92,8 +109,25 @@ const PLUS_NS_LOOSE = /^https?:\/\/ns\.useplus\.org\/ldf\/xmp\/1\.0\/?$/i;
  * stays foreign.
  */
 function isDataMining(ns: string | null, name: string): boolean {
-  return name.toLowerCase() === 'datamining' && (ns === null || ns.startsWith('urn:unbound-prefix:') || PLUS_NS_LOOSE.test(ns));
+  return name.toLowerCase() === 'datamining' && (ns === null || ns.startsWith('urn:unbound-prefix:') || PLUS_NS_LOOSE.test(ns) || PLUS_HOST.test(ns));
 }
+
+/**
+ * Any namespace of PLUS's own site (its vocabulary's `…/ldf/vocab/`, another LDF version): a
+ * `DataMining` there is PLUS's property bound under the wrong URI, not another schema's.
+ */
+const PLUS_HOST = /^https?:\/\/(?:[a-z0-9-]+\.)*useplus\.(?:org|com)(?:[/#]|$)/i;
+
+/** A PLUS vocabulary prohibition URI (`http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED…`) anywhere in a text. */
+const PLUS_PROHIBITION_URI = /https?:\/\/ns\.useplus\.org\/ldf\/vocab\/DMI[-_]?PROHIBITED/i;
+
+/**
+ * Decision (DESIGN.md §2 rule 3): a `DataMining` in a declared other namespace stays foreign
+ * (isDataMining) — unless its value is a PLUS vocabulary prohibition URI, which names PLUS's
+ * refusal unmistakably; read as foreign, that refusal was lost. Its allowing URIs are not read.
+ */
+const foreignProhibitions = (roots: XmlElement[]) =>
+  deepPropertyTexts(roots, (ns, local) => local.toLowerCase() === 'datamining' && !isDataMining(ns, local)).filter((t) => PLUS_PROHIBITION_URI.test(t));
 
 /**
  * plus:DataMining values: those the XMP data model reads (in its order), then every other word
@@ -107,7 +141,8 @@ function isDataMining(ns: string | null, name: string): boolean {
 function dataMiningTexts(props: readonly XmpProperty[], roots: XmlElement[]): string[] {
   const modelled = props.filter((p) => isDataMining(p.ns, p.name)).flatMap((p) => textsOf(p.value));
   const seen = new Set(modelled);
-  return [...modelled, ...deepPropertyTexts(roots, isDataMining).filter((t) => !seen.has(t))];
+  const deep = [...deepPropertyTexts(roots, isDataMining), ...foreignProhibitions(roots)];
+  return [...modelled, ...deep.filter((t) => !seen.has(t))];
 }
 
 /** TDMRep's XMP namespace (SIGNALS.md §4.2: `http://www.w3.org/ns/tdmrep/`), with the `#` of its EPUB 3 prefix, any case. */
@@ -178,6 +213,13 @@ const undeclared = (ns: string | null) => ns === null || ns.startsWith('urn:unbo
  */
 const isWebStatement = (p: XmpProperty) => p.name.toLowerCase() === 'webstatement' && (undeclared(p.ns) || (p.ns !== null && XMP_RIGHTS_NS_LOOSE.test(p.ns)));
 const isLicence = (p: XmpProperty) => (p.name.toLowerCase() === 'license' || p.name.toLowerCase() === 'licence') && (undeclared(p.ns) || (p.ns !== null && LICENCE_NS_LOOSE.test(p.ns)));
+/**
+ * xmpRights:Marked written a little off: the namespace over https or without its trailing slash,
+ * a prefix never declared, or none. Decision (DESIGN.md §2 rule 4, read as isWebStatement reads
+ * the licence URL): a True stated so is the owner's rights-managed statement, and read strictly
+ * the page's CC BY licensed the image; a loose False is not read (it can only lift a statement).
+ */
+const isLooseMarked = (p: XmpProperty) => p.name.toLowerCase() === 'marked' && !(p.ns === NS.xmpRights && p.name === 'Marked') && (undeclared(p.ns) || (p.ns !== null && XMP_RIGHTS_NS_LOOSE.test(p.ns)));
 const statementTexts = (props: readonly XmpProperty[], is: (p: XmpProperty) => boolean) => props.filter(is).flatMap(allTextsOf);
 
 /** WebStatement and cc:license values after the first of each (absent when there are none). */
@@ -186,9 +228,76 @@ function moreLicenceUrls(webStatements: string[], licences: string[]): { moreLic
   return more.length > 0 ? { moreLicenceUrls: more } : {};
 }
 
+/**
+ * The image's free-text rights fields by lower-case name, each with its namespace as writers get
+ * it a little wrong (https, no trailing slash, any case). Decision (DESIGN.md §2 rule 3, as
+ * isWebStatement reads the licence URL): what is read from them can only refuse (plain-refusal.ts,
+ * a licence named that assess.ts reads as a credit line's), so one written a little off, under a
+ * prefix never declared, or outside the data model (allTextsOf) counts too.
+ */
+const FREE_TEXT_RIGHTS: ReadonlyMap<string, RegExp> = new Map([
+  ['usageterms', XMP_RIGHTS_NS_LOOSE],
+  ['rights', /^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/i],
+  ['instructions', /^https?:\/\/ns\.adobe\.com\/photoshop\/1\.0\/?$/i],
+  ['otherconstraints', PLUS_NS_LOOSE],
+]);
+const isFreeTextRights = (p: XmpProperty) => {
+  const ns = FREE_TEXT_RIGHTS.get(p.name.toLowerCase());
+  return ns !== undefined && (undeclared(p.ns) || (p.ns !== null && ns.test(p.ns)));
+};
+
+/**
+ * The texts that refuse in plain words (plain-refusal.ts), each searched whole before clipping.
+ * Decision (DESIGN.md §2 rule 3): every language alternative is read, not only x-default (which
+ * is all the evidence shows): an `en` item saying "AI training prohibited" beside an x-default
+ * "Editorial use only" is the owner's refusal all the same.
+ */
+function plainRefusals(xmpTexts: string[], iimTexts: string[]): Pick<EmbeddedRights, 'plainRefusals'> {
+  const found = [
+    ...xmpTexts.map((text) => ({ source: 'xmp' as const, text })),
+    ...iimTexts.map((text) => ({ source: 'iptc' as const, text })),
+  ].filter((t) => plainLanguageRefusal(t.text) !== null);
+  return found.length > 0 ? { plainRefusals: found.slice(0, MAX_ITEMS).map((t) => ({ ...t, text: clip(t.text) })) } : {};
+}
+
+/** A Creative Commons licence or public-domain tool URL in text (scheme and `www.` optional). */
+// Quotes written \x22 \x27: a quote character in the literal reads as a string to the source checks (conventions/worker-startup.test.ts).
+const CC_URL_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?creativecommons\.org\/(?:licenses|publicdomain)\/[^\s\x22\x27<>()[\]{},;]+/gi;
+/** More distinct licence URLs in an image's rights text than any credit states. */
+const MAX_TEXT_LICENCES = 16;
+export const TEXT_LICENCES_UNREAD = 'licences named in the rights text (not read in full)';
+
+/**
+ * The licence URLs the image's rights text names (CC_URL_IN_TEXT), distinct, a trailing `.` of
+ * the sentence dropped. Past MAX_TEXT_LICENCES the rest is unread: TEXT_LICENCES_UNREAD stands
+ * for it (a licence no one accepts: it may be the one that refuses; DESIGN.md §2 rule 5).
+ */
+function licenceUrlsInText(textsToSearch: string[]): Pick<EmbeddedRights, 'licenceUrlsInText'> {
+  const urls = [...new Set(textsToSearch.flatMap((t) => t.match(CC_URL_IN_TEXT) ?? []).map((u) => u.replace(/\.+$/, '')))];
+  if (urls.length === 0) return {};
+  return { licenceUrlsInText: urls.length > MAX_TEXT_LICENCES ? [...urls.slice(0, MAX_TEXT_LICENCES).map(clip), TEXT_LICENCES_UNREAD] : urls.map(clip) };
+}
+
+/**
+ * The image's Embedded Encoded Rights Expressions that speak of a prohibition (ODRL's
+ * `prohibition`). Decision (DESIGN.md §2 rule 5, as a plus:DataMining value that speaks of a
+ * prohibition Heed cannot read): Heed does not evaluate rights expressions, and one that states a
+ * prohibition may prohibit this use, so it fails closed; one that states none stays unread
+ * (it grants nothing). Read wherever the packet holds it (deepPropertyTexts), any namespace.
+ */
+function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'prohibitingRightsExprs'> {
+  const found = deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'embdencrightsexpr').filter((t) => /prohibit/i.test(t));
+  return found.length > 0 ? { prohibitingRightsExprs: list(found) } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
-  const markedValues = texts(props, NS.xmpRights, 'Marked').map((v) => v.toLowerCase());
+  // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
+  // XMP Booleans are `True`/`False` (Part 1 §8.2.1.1); a `1` or `yes` was meant as True and a `0`
+  // or `no` as False (read as unknown, a `1` stated no rights and the page licence applied).
+  const booleanOf = (v: string) => (/^(?:true|1|yes)$/i.test(v) ? 'true' : /^(?:false|0|no)$/i.test(v) ? 'false' : v.toLowerCase());
+  const looseTrue = props.filter(isLooseMarked).flatMap((p) => textsOf(p.value)).filter((v) => booleanOf(v) === 'true');
+  const markedValues = [...texts(props, NS.xmpRights, 'Marked'), ...looseTrue].map(booleanOf);
   const marked = markedValues.includes('true') ? 'true' : markedValues[0];
   const webStatements = statementTexts(props, isWebStatement);
   const licences = statementTexts(props, isLicence);
@@ -213,6 +322,7 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
     personsInImage: list(texts(props, NS.ext, 'PersonInImage')),
     licensorUrls: list(licensorUrls),
     ...tdmReservations(props),
+    ...prohibitingRightsExprs(roots),
   };
 }
 
@@ -236,6 +346,9 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
     const iim = raw.iim ?? {};
+    const freeXmp = props.filter(isFreeTextRights).flatMap(allTextsOf);
+    const freeIim = [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)];
+    const credits = [...texts(props, NS.photoshop, 'Credit'), ...iimText(iim.Credit)];
     const rights: EmbeddedRights = {
       xmp: raw.xmpDeclared,
       iim: Object.keys(iim).length > 0,
@@ -243,6 +356,8 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),
+      ...plainRefusals(freeXmp, freeIim),
+      ...licenceUrlsInText([...freeXmp, ...freeIim, ...credits]),
     };
     const checked = EmbeddedRightsSchema.safeParse(rights);
     return checked.success ? checked.data : { unreadable: 'embedded metadata out of bounds' };
@@ -392,6 +507,12 @@ export interface EmbeddedRightsEvaluation {
   licences?: Licence[];
   /** From Iptc4xmpExt:DigitalSourceType; null when absent or not decisive. */
   synthetic: boolean | null;
+  /**
+   * Licences the image's free-text rights fields name by URL (source `xmp`): not licence
+   * statements of themselves — assess.ts reads them as a credit line's plain links (they can
+   * only refuse). Absent when there are none.
+   */
+  named?: Licence[];
 }
 
 /**
@@ -469,6 +590,20 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     } else {
       evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: raw.trim() === '0' ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Not 0 or 1: a TDMRep protocol error, read as unset.' });
     }
+  }
+  for (const expr of rights.prohibitingRightsExprs ?? []) {
+    evidence.push({
+      kind: 'xmp', scope: 'image', source: 'xmp', value: clip(`Iptc4xmpExt:EmbdEncRightsExpr=${expr}`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's own rights expression states a prohibition Heed cannot evaluate: it may prohibit this use (fails closed).",
+    });
+  }
+  for (const { source, text } of rights.plainRefusals ?? []) {
+    const id = plainLanguageRefusal(text);
+    if (id === null) continue;
+    const value = clip(`${source === 'xmp' ? 'XMP rights text' : 'IPTC-IIM rights text'}: ${text}`);
+    evidence.push(profile.dataMiningProhibited.includes(id)
+      ? { kind: source, scope: 'image', source, value, effect: 'deny', reason: 'xmp-data-mining', note: `The image's own rights text refuses ${id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training'} in plain words (read as ${id}).` }
+      : { kind: source, scope: 'image', source, value, effect: 'info', note: `The image's own rights text refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` });
   }
   if (rights.otherConstraints && !rights.dataMining.flatMap(dataMiningValues).some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {
     add('xmp', `plus:OtherConstraints=${rights.otherConstraints}`, 'Free-text constraints (not evaluated).');
@@ -551,5 +686,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     const code = digitalSourceTypeCode(rights.digitalSourceType) ?? rights.digitalSourceType;
     add('xmp', `Iptc4xmpExt:DigitalSourceType=${code}`, synthetic === true ? 'Generated media (synthetic).' : synthetic === false ? 'Captured or human-made media.' : 'Source type not decisive.');
   }
-  return { evidence, licence, ...(licences.length > 1 ? { licences } : {}), synthetic };
+  const named = (rights.licenceUrlsInText ?? []).map((url): Licence => ({ id: url === TEXT_LICENCES_UNREAD ? null : parseLicenceUrl(url)?.id ?? null, url, source: 'xmp', attribution: null }));
+  for (const l of named) add('xmp', `licence named in rights text=${l.url}`, "A licence the image's own rights text names (not licence metadata): it can only refuse, as a credit line's link does.");
+  return { evidence, licence, ...(licences.length > 1 ? { licences } : {}), synthetic, ...(named.length > 0 ? { named } : {}) };
 }

@@ -18,6 +18,7 @@ import { readAnimation } from '../../../utils/media/animation';
 import { repairSlips } from '../../../utils/signals/html-licence/json-ld';
 import { svgEmbeddedImages } from '../../../utils/media/svg-embedded';
 import { rootNamespaces } from '../../../utils/media/embedded-xmp';
+import { plainLanguageRefusal } from '../../../utils/signals/plain-refusal';
 
 /** Bytes from a string of code units 0–255 (latin1), for the byte parsers' cases. */
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -224,6 +225,15 @@ export const HOSTILE_CASES: HostileCase[] = [
     n: 4_000,
     make: (size) => repeatTo('<!x>', size),
     run: (s) => rootNamespaces(latin1(s)),
+  },
+  {
+    // An XMP rights text (up to the packet cap) of near-miss refusals: every start of a use or a
+    // refusing word that never completes (`no gen-ai/ml model`, `reserves all rights to use this`).
+    name: 'plain-language refusal: near-miss phrases, never completed',
+    cap: 8 * 1024 * 1024,
+    n: 20_000,
+    make: (size) => repeatTo('no gen-ai/ml model reserves all rights to use this work for not to be used in ', size),
+    run: (s) => plainLanguageRefusal(s),
   },
 ];
 

@@ -1685,3 +1685,32 @@ describe('an image through a proxy: the carried site’s own signal files', () =
     expect(proxied(url, { rsl: [{ url: `${OWNER}/license.xml`, outcome: 'ok', body: rsl }] }).reasons).toContain('rsl-prohibits');
   });
 });
+
+// An image's own rights text (XMP UsageTerms, dc:rights, photoshop:Credit; IIM Copyright Notice
+// and Credit) naming a Creative Commons licence by its URL: the owner's word about this image,
+// read as a credit line's plain link is. Before, "Licensed under …/by-nc/4.0/" in the usage
+// terms was info and the page's CC BY licensed the image (or the XMP's own CC BY did).
+describe('a licence the image’s own rights text names', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const decideWith = async (description: string, p = page()) => {
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmpPacket(description))] })), purposeProfile('ai-training'));
+    return decideFor('https://museum.example/a.png', { embedded: { evidence: ev.evidence, licence: ev.licence, ...(ev.licences ? { licences: ev.licences } : {}), ...(ev.named ? { named: ev.named } : {}) } }, {}, p);
+  };
+  const terms = (text: string) => `<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">${text}</rdf:li></rdf:Alt></xmpRights:UsageTerms>`;
+
+  it('usage terms naming CC BY-NC under a CC BY page: refused licence-not-accepted', async () => {
+    expect(await decideWith(terms(`Licensed under ${NC}`))).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'] });
+  });
+
+  it('usage terms naming CC BY-NC beside a WebStatement CC BY: licence-conflict', async () => {
+    expect((await decideWith(`${terms(`Licence: ${NC}`)}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).reasons).toEqual(['licence-conflict']);
+  });
+
+  it('usage terms naming an accepted licence grant nothing on their own, and change nothing beside the same licence', async () => {
+    const noPageLicence = page({ page: pageSignals({ licence: { ...pageSignals().licence, licences: [] } }) });
+    const none = await decideWith(terms(`Licensed under ${CC_BY}`), noPageLicence);
+    expect(none.reasons).toEqual(['no-licence']);
+    const same = await decideWith(`${terms(`Licensed under ${CC_BY}`)}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`);
+    expect(same).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+  });
+});

@@ -464,3 +464,43 @@ describe('a C2PA store Heed cannot locate, beside the image’s own XMP DataMini
     expect(evidence.map((e) => e.effect)).toEqual(['info']);
   });
 });
+
+// A C2PA metadata assertion carries the image's IPTC fields, its usage terms and copyright notice
+// among them: a plain-language refusal there ("No AI training") was never read, as in the XMP
+// before (xmp.test.ts › a plain-language refusal in the image’s own rights text).
+describe('a plain-language refusal in a C2PA metadata assertion', () => {
+  const jsonAssertion = (label: string, content: unknown) => superbox('json', label, box('json', ascii(JSON.stringify(content))));
+  const denies = (bytes: Uint8Array, profile = AI) => evaluateC2pa(bytes, profile).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('xmpRights:UsageTerms or dc:rights refusing AI training refuses (bound by purpose)', () => {
+    const terms = jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'xmpRights:UsageTerms': { '@language': 'en', '@value': 'Not to be used for AI training' } })]));
+    expect(denies(terms)).toEqual(['xmp-data-mining']);
+    expect(denies(terms, TDM)).toEqual([]);
+    const rights = jpegWith(manifestStore([cborAssertion('cawg.metadata', { 'dc:rights': ['© Ann. All rights reserved, including text and data mining.'] })]));
+    expect(denies(rights, TDM)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: an ordinary notice refuses nothing', () => {
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'dc:rights': '© 2024 Jane Doe. All rights reserved.', 'xmpRights:UsageTerms': 'Editorial use only' })])))).toEqual([]);
+  });
+});
+
+// A training-mining assertion with `entries` and, beside it, an entry written at the top level
+// (as early drafts wrote all of them): only `entries` was read, so a notAllowed beside an allowed
+// went unread and the image was kept. Every entry-shaped key is read.
+describe('a training-mining entry written beside `entries`', () => {
+  it('a notAllowed at the top level beside entries that allow refuses', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } }, 'cawg.ai_generative_training': { use: 'notAllowed' } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['c2pa-not-allowed']);
+  });
+
+  it('the same entry in entries and beside them says two things: unreadable, never the allowed one', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'notAllowed' } }, 'cawg.ai_training': { use: 'allowed' } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: entries alone, and a metadata field beside them, read as before', () => {
+    const a = cborAssertion('cawg.training-mining', { entries: { 'cawg.ai_training': { use: 'allowed' } }, metadata: { dateTime: '2024-01-01' } });
+    expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).map((e) => e.effect)).toEqual(['allow']);
+  });
+});

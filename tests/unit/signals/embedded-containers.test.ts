@@ -304,13 +304,16 @@ describe('places already right (kept so)', () => {
     expect(sniffImageType(Uint8Array.from([0xff, 0x0a, 0xfa, 0x7f, 0x01, 0x90]))).toBeNull();
   });
 
-  it('rights wording ("All rights reserved", "No AI training") in dc:rights, xmpRights:UsageTerms or IIM CopyrightNotice is info, and states no licence (DESIGN.md §2 rule 4)', async () => {
-    const words = 'All rights reserved. No AI training.';
-    const alt = (p: string) => `<${p}><rdf:Alt><rdf:li xml:lang="x-default">${words}</rdf:li></rdf:Alt></${p}>`;
-    const bytes = jpeg({ segments: [xmpApp1(xmpPacket(`${alt('xmpRights:UsageTerms')}${alt('dc:rights')}`)), iptcApp13([[116, words]])] });
-    const r = evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI);
-    expect(r.evidence.map((e) => [e.kind, e.effect])).toEqual([['xmp', 'info'], ['xmp', 'info'], ['iptc', 'info']]);
-    expect(r.licence).toBeNull();
+  it('rights wording ("All rights reserved", "No AI training") in dc:rights, xmpRights:UsageTerms or IIM CopyrightNotice states no licence (DESIGN.md §2 rule 4); the notice alone is info, the plain-language refusal refuses (rule 3)', async () => {
+    const alt = (p: string, words: string) => `<${p}><rdf:Alt><rdf:li xml:lang="x-default">${words}</rdf:li></rdf:Alt></${p}>`;
+    const wording = (words: string) => jpeg({ segments: [xmpApp1(xmpPacket(`${alt('xmpRights:UsageTerms', words)}${alt('dc:rights', words)}`)), iptcApp13([[116, words]])] });
+    const notice = evaluateEmbeddedRights(await readEmbeddedRights(wording('All rights reserved.')), AI);
+    expect(notice.evidence.map((e) => [e.kind, e.effect])).toEqual([['xmp', 'info'], ['xmp', 'info'], ['iptc', 'info']]);
+    expect(notice.licence).toBeNull();
+    // Decided since (signals/xmp.test.ts › a plain-language refusal in the image’s own rights text).
+    const refusal = evaluateEmbeddedRights(await readEmbeddedRights(wording('All rights reserved. No AI training.')), AI);
+    expect(refusal.evidence.filter((e) => e.effect === 'deny').map((e) => [e.kind, e.reason])).toEqual([['xmp', 'xmp-data-mining'], ['xmp', 'xmp-data-mining'], ['iptc', 'xmp-data-mining']]);
+    expect(refusal.licence).toBeNull();
   });
 
   it('AVIF: an XMP or EXIF item in idat or mdat, and a C2PA uuid box, are read', async () => {

@@ -75,3 +75,11 @@ describe('evaluateSvgEmbeddedRights: an SVG wrapping a photo is that photo', () 
     expect(await evaluateSvgEmbeddedRights(svgAround(imageOf(`data:image/png;base64,${b64(png())}`)), AI)).toEqual({ evidence: [], licences: [] });
   });
 });
+
+describe('an SVG wrapping a photo whose rights text names a licence', () => {
+  it('the licence the photo’s usage terms name is named for the SVG too (it can only refuse)', async () => {
+    const photo = jpeg({ segments: [xmpApp1(xmpPacket('<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">Licensed under https://creativecommons.org/licenses/by-nc/4.0/</rdf:li></rdf:Alt></xmpRights:UsageTerms>'))] });
+    const r = await evaluateSvgEmbeddedRights(svgAround(imageOf(`data:image/jpeg;base64,${b64(photo)}`)), AI);
+    expect(r.named?.map((l) => l.id)).toEqual(['CC-BY-NC-4.0']);
+  });
+});

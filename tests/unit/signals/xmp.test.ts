@@ -436,6 +436,22 @@ describe('plus:DataMining property written a little off', () => {
   it('a DataMining in another namespace stays foreign', async () => {
     expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="DMI-PROHIBITED"/>`))).toEqual([]);
   });
+
+  // The plus prefix bound to another PLUS namespace (its vocabulary's, another version's), or a
+  // DataMining in any namespace whose value is a PLUS vocabulary prohibition URI: the writer
+  // meant PLUS's property, and read as foreign its refusal was lost and the image kept.
+  it.each([
+    ['the plus prefix bound to the PLUS vocabulary namespace', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/vocab/" plus:DataMining="DMI-PROHIBITED"/>`)],
+    ['the plus prefix bound to another PLUS LDF version', packet(`<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.2/"><plus:DataMining>DMI-PROHIBITED-AIMLTRAINING</plus:DataMining></rdf:Description>`)],
+    ['a foreign namespace holding a PLUS vocabulary prohibition URI', packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/"><o:DataMining rdf:resource="http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED"/></rdf:Description>`)],
+  ])('%s refuses', async (_, xmp) => {
+    expect(await reasonsOf(xmp)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: a foreign DataMining whose value is a PLUS allowing URI, or no PLUS URI, refuses nothing', async () => {
+    expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="http://ns.useplus.org/ldf/vocab/DMI-ALLOWED"/>`))).toEqual([]);
+    expect(await reasonsOf(packet(`<rdf:Description rdf:about="" xmlns:o="http://other.test/ns/" o:DataMining="http://other.test/vocab/PROHIBITED-LIST"/>`))).toEqual([]);
+  });
 });
 
 // An image may carry more than one XMP packet where a reader looks for one: a second standard
@@ -519,6 +535,33 @@ describe('xmpRights:Marked stated more than once', () => {
     const r = await read(jpeg({ segments: [xmpApp1(x)] }));
     expect(r.marked).toBe(true);
     expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
+  });
+
+  // Marked True written a little off (the xmpRights namespace over https or without its trailing
+  // slash, a prefix never declared) was another property: no rights statement, so a page CC BY
+  // licensed a rights-managed image. Read as WebStatement is read; a loose False lifts nothing.
+  // XMP Booleans are `True` / `False`; a writer's `1` or `yes` meant True, and read as unknown
+  // the image stated no rights and the page's CC BY licensed it.
+  it('Marked written as 1 or yes is rights-managed, 0 or no is not', async () => {
+    for (const [v, marked] of [['1', true], ['yes', true], ['0', false], ['no', false]] as const) {
+      const r = await read(jpeg({ segments: [xmpApp1(xmpPacket('', `xmpRights:Marked="${v}"`))] }));
+      expect(r.marked).toBe(marked);
+    }
+  });
+
+  it('a Marked True written a little off is rights-managed, a loose False is not read', async () => {
+    for (const [decl, attr] of [
+      ['xmlns:r="https://ns.adobe.com/xap/1.0/rights/"', 'r:Marked="True"'],
+      ['xmlns:r="http://ns.adobe.com/xap/1.0/rights"', 'r:Marked="True"'],
+      ['', 'xmpRights:Marked="True"'],
+    ]) {
+      const x = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" ${decl} ${attr}/></rdf:RDF></x:xmpmeta>`;
+      const r = await read(jpeg({ segments: [xmpApp1(x)] }));
+      expect(r.marked).toBe(true);
+      expect(evaluateEmbeddedRights(r, AI).licence).toMatchObject({ id: null, source: 'xmp' });
+    }
+    const looseFalse = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:r="https://ns.adobe.com/xap/1.0/rights/" r:Marked="False"/></rdf:RDF></x:xmpmeta>`;
+    expect((await read(jpeg({ segments: [xmpApp1(looseFalse)] }))).marked).toBeNull();
   });
 });
 
@@ -906,5 +949,101 @@ describe('TIFF: XMP exifr does not return (tag 700 past the end of the file, or 
 
   it('unchanged: tag 700 in IFD0 is read once', async () => {
     expect((await read(ifd0Xmp(x.length))).dataMining).toEqual(['DMI-PROHIBITED']);
+  });
+});
+
+// "No AI training" in the image's usage terms, copyright notice or instructions was info only:
+// the owner's plain-language refusal went unread and the image was kept. An unambiguous refusal
+// now refuses as plus:DataMining does (bound by purpose); ordinary notices stay info.
+describe('a plain-language refusal in the image’s own rights text', () => {
+  const alt = (property: string, ...items: [string, string][]) =>
+    `<${property}><rdf:Alt>${items.map(([lang, text]) => `<rdf:li xml:lang="${lang}">${text}</rdf:li>`).join('')}</rdf:Alt></${property}>`;
+  const reasons = async (bytes: Uint8Array, profile = AI) =>
+    evaluateEmbeddedRights(await readEmbeddedRights(bytes), profile).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+  const inXmp = (description: string) => jpeg({ segments: [xmpApp1(xmpPacket(description))] });
+
+  it('XMP UsageTerms, dc:rights, photoshop:Instructions or plus:OtherConstraints refusing AI training refuses', async () => {
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No AI training.'])))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp(alt('dc:rights', ['x-default', '© 2024 Jane Doe. All rights reserved, including for AI training.'])))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp('<photoshop:Instructions>Not to be used to train AI models</photoshop:Instructions>'))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp(alt('plus:OtherConstraints', ['x-default', 'Text and data mining is prohibited'])))).toEqual(['xmp-data-mining']);
+  });
+
+  it('refusals written as people write them: "Not for use in AI training", "Not for AI or ML training", "No use for data mining"', async () => {
+    for (const text of ['Not for use in AI training', 'Not for AI or ML training.', 'No use for text and data mining', 'Not for machine learning and AI training']) {
+      expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text])))).toEqual(['xmp-data-mining']);
+    }
+  });
+
+  it('rights text written a little off (its namespace over https or without its slash, a prefix never declared) is read too', async () => {
+    const packet = (inner: string) => jpeg({ segments: [xmpApp1(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" ${inner}</rdf:RDF></x:xmpmeta>`)] });
+    expect(await reasons(packet('xmlns:r="https://ns.adobe.com/xap/1.0/rights/"><r:UsageTerms>No AI training</r:UsageTerms></rdf:Description>'))).toEqual(['xmp-data-mining']);
+    expect(await reasons(packet('xmlns:d="http://purl.org/dc/elements/1.1"><d:rights>AI training prohibited</d:rights></rdf:Description>'))).toEqual(['xmp-data-mining']);
+    expect(await reasons(packet('><dc:rights>Not to be used for AI training</dc:rights></rdf:Description>'))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a refusal in any language alternative counts, not only x-default', async () => {
+    const bytes = inXmp(alt('xmpRights:UsageTerms', ['x-default', 'Editorial use only'], ['en-GB', 'Editorial use only. AI training prohibited.']));
+    expect(await reasons(bytes)).toEqual(['xmp-data-mining']);
+  });
+
+  it('IPTC-IIM Copyright Notice or Special Instructions refusing text and data mining refuses', async () => {
+    expect(await reasons(jpeg({ segments: [iptcApp13([[116, '© Ann. TDM rights reserved.']])] }))).toEqual(['xmp-data-mining']);
+    expect(await reasons(jpeg({ segments: [iptcApp13([[40, 'Do not use for machine learning training']])] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('bound by purpose as plus:DataMining is: an AI-training refusal does not bind research-tdm, a data-mining one does', async () => {
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No AI training'])), TDM)).toEqual([]);
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No data mining'])), TDM)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: ordinary notices and terms that refuse no such use stay info', async () => {
+    for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'No AI training data was used', 'There is no AI training prohibition', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
+      expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text]) + alt('dc:rights', ['x-default', text])))).toEqual([]);
+      expect(await reasons(jpeg({ segments: [iptcApp13([[116, text], [40, text]])] }))).toEqual([]);
+    }
+  });
+});
+
+// Licence URLs written in the image's free-text rights fields were not read at all; they are now
+// given as `named` (assess.ts reads them as a credit line's links: they can only refuse).
+describe('licences the image’s own rights text names', () => {
+  const NC = 'https://creativecommons.org/licenses/by-nc/4.0/';
+  const namedIn = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).named?.map((l) => [l.id, l.source]);
+
+  it('dc:rights, photoshop:Credit and IPTC-IIM Copyright Notice or Credit naming a licence URL', async () => {
+    expect(await namedIn(jpeg({ segments: [xmpApp1(xmpPacket(`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© Ann, ${NC}.</rdf:li></rdf:Alt></dc:rights>`))] }))).toEqual([['CC-BY-NC-4.0', 'xmp']]);
+    expect(await namedIn(jpeg({ segments: [xmpApp1(xmpPacket('', `photoshop:Credit="Ann (creativecommons.org/licenses/by-nc/4.0)"`))] }))).toEqual([['CC-BY-NC-4.0', 'xmp']]);
+    expect(await namedIn(jpeg({ segments: [iptcApp13([[116, `© Ann ${NC}`], [110, `Ann / ${CC_BY}`]])] }))).toEqual([['CC-BY-NC-4.0', 'xmp'], ['CC-BY-4.0', 'xmp']]);
+  });
+
+  it('past 16 distinct URLs the rest is unread: a licence no one accepts stands for it', async () => {
+    const many = Array.from({ length: 17 }, (_, i) => `https://creativecommons.org/licenses/by/${i}.0/`).join(' ');
+    const named = (await evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [iptcApp13([[116, many]])] })), AI)).named ?? [];
+    expect(named).toHaveLength(17);
+    expect(named.at(-1)).toMatchObject({ id: null, source: 'xmp' });
+  });
+
+  it('unchanged: a notice naming no licence URL names none', async () => {
+    expect(await namedIn(jpeg({ segments: [iptcApp13([[116, '© 2024 Jane Doe. All rights reserved. CC BY-NC']])] }))).toBeUndefined();
+    expect(await namedIn(jpeg({ segments: [iptcApp13([[116, '© Ann. About our licences: creativecommons.org/licenses/ and https://creativecommons.org/publicdomain/']])] }))).toBeUndefined();
+  });
+});
+
+// An Embedded Encoded Rights Expression (IPTC Iptc4xmpExt:EmbdEncRightsExpr: an ODRL policy, …)
+// was not read at all: its prohibition of text and data mining went unread and the image was
+// kept. Heed does not evaluate rights expressions; one that states a prohibition fails closed.
+describe('an embedded encoded rights expression that states a prohibition', () => {
+  const expr = (policy: string) => jpeg({ segments: [xmpApp1(xmpPacket(`<Iptc4xmpExt:EmbdEncRightsExpr><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <Iptc4xmpExt:EncRightsExpr>${policy}</Iptc4xmpExt:EncRightsExpr><Iptc4xmpExt:RightsExprEncType>application/odrl+json</Iptc4xmpExt:RightsExprEncType>
+  </rdf:li></rdf:Bag></Iptc4xmpExt:EmbdEncRightsExpr>`))] });
+  const denied = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('an ODRL policy with a prohibition fails closed (signal-unreadable)', async () => {
+    expect(await denied(expr('{"@context":"http://www.w3.org/ns/odrl.jsonld","@type":"Set","prohibition":[{"action":"tdm"}]}'))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: one that states only permissions refuses nothing', async () => {
+    expect(await denied(expr('{"@context":"http://www.w3.org/ns/odrl.jsonld","@type":"Set","permission":[{"action":"display"}]}'))).toEqual([]);
   });
 });
