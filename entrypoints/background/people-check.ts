@@ -5,7 +5,8 @@ import { detectionPlan, distinctFaces, type DetectionLevel, type PlacedFace } fr
 import { isOpaque } from '@/utils/people/alpha-views';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
-import { rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
+import { heifTransforms } from '@/utils/media/heif-items';
+import { rotationsForItemTransforms, rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
 import { detectInPasses, MAX_PASSES_PER_FILE, type PassBudget } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
@@ -132,10 +133,14 @@ async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ so
   }
 }
 
+/** The turns that show the picture as stored: by its EXIF orientation, or an AVIF/HEIF's irot/imir (people/orientation.ts). */
+const storedTurns = (bytes: Uint8Array, mime: string): Rotation[] =>
+  mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif' ? rotationsForItemTransforms(heifTransforms(bytes)) : rotationsToExamine(exifOrientation(bytes, mime));
+
 /**
  * Faces in one picture of a file: decoded once (orientation applied) and searched for faces of
  * `minFacePx` or more (facesInBitmap), also turned back to how it is stored when its EXIF
- * orientation turns it (people/orientation.ts). A picture with pixels that are not opaque is also examined
+ * orientation (or AVIF/HEIF irot/imir) turns it (people/orientation.ts). A picture with pixels that are not opaque is also examined
  * as the colours under its transparency (hiddenColourBitmap), or throws when Heed cannot read them.
  */
 async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number, budget: PassBudget): Promise<PlacedFace[]> {
@@ -147,7 +152,7 @@ async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number
   const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, async (bitmap) => {
     const turns = [];
     // One turn at a time: one level's pixels in memory at once.
-    for (const rotation of rotationsToExamine(exifOrientation(bytes, mime))) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
+    for (const rotation of storedTurns(bytes, mime)) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
     return { faces: turns.flatMap((t) => t.faces), translucent: turns.some((t) => t.translucent) };
   });
   const faces = [...shown.faces];
