@@ -1,5 +1,6 @@
 import { walkGif } from './animation';
 import { readHeifItems } from './heif-items';
+import { xmpPictures } from './xmp-pictures';
 import { bytesEqual, isWebp, joinBytes, jpegSegments, pngChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 /** One more picture a file carries, as a file of its own for the browser to decode. */
@@ -17,9 +18,21 @@ export interface ExtraPicture {
  * when Heed cannot say what a file holds, the answer is a reason (`people-unchecked`, fail
  * closed): an MPF entry that does not point at a JPEG inside the file, bytes after the end of a
  * JPEG, PNG, GIF or WebP that no MPF entry accounts for (an appended JPEG, a phone's motion-photo
- * video), a file cut before its end. Never throws.
+ * video), a file cut before its end; and pictures its XMP carries as text (media/xmp-pictures.ts:
+ * Adobe's xmpGImg thumbnails, Google's GImage and GDepth). Never throws.
  */
 export function extraPictures(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
+  const inContainer = containerPictures(bytes, mime);
+  if ('why' in inContainer) return inContainer;
+  // A JPEG's own XMP ends at its end marker; an MPF picture after it is read on its own.
+  const end = mime === 'image/jpeg' ? jpegEnd(bytes) : -1;
+  const inXmp = xmpPictures(end > 0 && end < bytes.length ? bytes.subarray(0, end) : bytes);
+  if ('why' in inXmp) return inXmp;
+  return { pictures: [...inContainer.pictures, ...inXmp.pictures] };
+}
+
+/** The pictures the container holds besides the shown one (MPF, JPEG thumbnails, HEIF items), or why not. */
+function containerPictures(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
   if (mime === 'image/jpeg') return jpegExtraPictures(bytes);
   if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifExtraPictures(bytes);
   if (mime === 'image/png' || mime === 'image/gif' || mime === 'image/webp') return nothingAfterEnd(bytes, mime);
