@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exifOrientation } from '@/utils/media/image-bytes';
 import { heifTransforms } from '@/utils/media/heif-items';
-import { rotationsForItemTransforms, rotationsToExamine, unrotateFace } from '@/utils/people/orientation';
+import { facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, TURNED_SIDE, turnedViews, unrotateFace } from '@/utils/people/orientation';
 import { ascii, box, concat, exifOrientationApp1, isoBmff, jpeg, png } from '../media/image-fixtures';
 
 /** A box in a width × height picture, in that picture turned `rotation` degrees clockwise. */
@@ -96,5 +96,38 @@ describe('orientation: AVIF/HEIF irot and imir, as EXIF orientation', () => {
       b[at] = value;
       turns(b.subarray(0, cut));
     }), { numRuns: 1000 });
+  });
+});
+
+describe('orientation: the turned views of a picture with no orientation', () => {
+  it('three turns, each whole in its own cell of one canvas no larger than the detector’s input', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }), (width, height) => {
+      const plan = turnedViews(width, height);
+      expect(plan.views.map((v) => v.rotation)).toEqual([90, 180, 270]);
+      expect(plan.side).toBeLessThanOrEqual(608);
+      const cell = plan.side / 2;
+      for (const [i, v] of plan.views.entries()) {
+        expect(Math.max(v.width, v.height)).toBeLessThanOrEqual(TURNED_SIDE);
+        // Inside its own cell, with the margin on every side.
+        const [cx, cy] = [(i % 2) * cell, Math.floor(i / 2) * cell];
+        expect(v.x - cx).toBe(plan.pad);
+        expect(v.y - cy).toBe(plan.pad);
+        expect(v.x + v.width + plan.pad).toBeLessThanOrEqual(cx + cell);
+        expect(v.y + v.height + plan.pad).toBeLessThanOrEqual(cy + cell);
+      }
+    }));
+  });
+
+  it('a face found in a turned view maps back to its box in the picture', () => {
+    fc.assert(fc.property(fc.integer({ min: 64, max: 3000 }), fc.integer({ min: 64, max: 3000 }), fc.double({ min: 0, max: 0.7, noNaN: true }), fc.double({ min: 0, max: 0.7, noNaN: true }), fc.constantFrom(0, 1, 2), (width, height, fx, fy, i) => {
+      const face = { x: fx * width, y: fy * height, width: 0.25 * width, height: 0.25 * height };
+      const plan = turnedViews(width, height);
+      const v = plan.views[i]!;
+      const t = rotateFace(face, v.rotation, width, height);
+      const inCanvas = { x: v.x + t.x / plan.scale, y: v.y + t.y / plan.scale, width: t.width / plan.scale, height: t.height / plan.scale };
+      const [back] = facesFromTurnedViews([inCanvas], plan, width, height);
+      const tolerance = 0.01 * Math.max(width, height) + 1;
+      for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(back![k] - face[k])).toBeLessThanOrEqual(tolerance);
+    }));
   });
 });
