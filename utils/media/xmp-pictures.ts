@@ -20,6 +20,8 @@ const PICTURE_PROPERTIES = [
 
 /** The most prefixes one picture namespace may be bound to (real files bind one). */
 const MAX_PREFIXES = 8;
+/** The most `xmlns` declarations read in one file (real XMP has tens). */
+const MAX_DECLARATIONS = 4096;
 
 const XMP_EXTENSION = 'http://ns.adobe.com/xmp/extension/\0';
 
@@ -35,6 +37,8 @@ const XMP_EXTENSION = 'http://ns.adobe.com/xmp/extension/\0';
  * offset order) as Google writes GImage and GDepth there. Never throws; linear in the bytes.
  */
 export function xmpPictures(b: Uint8Array): { pictures: XmpPicture[] } | { why: string } {
+  const referenced = namespaceByReference(b);
+  if (referenced) return { why: referenced };
   const named = PICTURE_PROPERTIES.filter((p) => indexOfAscii(b, p.ns) >= 0);
   if (named.length === 0) return { pictures: [] };
   const extended = extendedXmp(b);
@@ -63,6 +67,27 @@ export function xmpPictures(b: Uint8Array): { pictures: XmpPicture[] } | { why: 
     }
   }
   return { pictures };
+}
+
+/**
+ * Why a picture property's namespace may be bound where the search for its text does not see it
+ * — a declaration naming it with character references (XML 1.0 §4.1: `…/g/img&#47;` is
+ * `…/g/img/` to any XMP reader), or more declarations than Heed reads — or null. Each `xmlns` is
+ * read within a bounded window, at most MAX_DECLARATIONS of them: linear in the bytes.
+ */
+function namespaceByReference(b: Uint8Array): string | null {
+  let declarations = 0;
+  for (let at = indexOfAscii(b, 'xmlns'); at >= 0; at = indexOfAscii(b, 'xmlns', at + 5)) {
+    if (++declarations > MAX_DECLARATIONS) return `the file holds more than ${MAX_DECLARATIONS} XML namespace declarations, more than Heed reads for pictures its XMP may carry`;
+    const value = /^xmlns(?::[\w.-]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(latin1(b.subarray(at, Math.min(b.length, at + 1024))));
+    const name = value?.[1] ?? value?.[2];
+    if (!name?.includes('&')) continue;
+    const decoded = name.replace(/&#x([0-9a-fA-F]{1,6});|&#([0-9]{1,7});|&(amp|lt|gt|quot|apos);/g, (_, hex: string | undefined, dec: string | undefined, entity: string | undefined) =>
+      hex ? String.fromCodePoint(Math.min(0x10ffff, parseInt(hex, 16))) : dec ? String.fromCodePoint(Math.min(0x10ffff, parseInt(dec, 10))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[entity!]!);
+    const property = PICTURE_PROPERTIES.find((p) => p.ns === decoded);
+    if (property) return `the file's XMP names ${property.what.replace(/^the /, 'a ')} namespace with character references, which Heed does not take out`;
+  }
+  return null;
 }
 
 const latin1 = (b: Uint8Array) => new TextDecoder('latin1').decode(b);

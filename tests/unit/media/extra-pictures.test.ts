@@ -291,6 +291,18 @@ describe('extraPictures: pictures an XMP packet carries as base64', () => {
     expect(file(described(many, ''))).toMatchObject({ why: expect.stringMatching(/more than 8 prefixes/) });
   });
 
+  // XML reads character references in a namespace name (XML 1.0 §4.1): any XMP reader binds
+  // `…/g/img&#47;` to Adobe's image namespace, which a search for its text does not find.
+  it('a picture namespace written with character references is not missed', () => {
+    const hidden = adobe(b64(thumb)).replace('xmlns:xmpGImg="http://ns.adobe.com/xap/1.0/g/img/"', 'xmlns:xmpGImg="http://ns.adobe.com/xap/1.0/g/img&#47;"');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(hidden)] }), 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/character references/) });
+    const other = described('xmlns:xmp="http://ns.adobe.com/xap/1.0&#47;"', '<xmp:CreatorTool>x</xmp:CreatorTool>');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(other)] }), 'image/jpeg')).toEqual({ pictures: [] });
+    // Beside a decoy bound as written, too.
+    const decoy = hidden.replace('xmlns:xmp=', 'xmlns:d="http://ns.adobe.com/xap/1.0/g/img/" xmlns:xmp=');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(decoy)] }), 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/character references/) });
+  });
+
   it('XMP without a picture property gives no picture', () => {
     const plain = described('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', '<xmp:CreatorTool>x</xmp:CreatorTool>');
     expect(extraPictures(jpeg({ segments: [xmpApp1(plain)] }), 'image/jpeg')).toEqual({ pictures: [] });
