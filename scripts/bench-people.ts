@@ -3,7 +3,8 @@
  * at their stored sizes (longer side ≤ 608 px, the detector's input), on tfjs WASM in Node (the
  * backend the worker uses); the same N-image collect with people=refuse against people=off in
  * the same run (goal ≤ 1.5×); and what the detector adds to the extension.
- * Run: npx tsx scripts/bench-people.ts [N]   (needs `npm run build` first)
+ * Run: npx tsx scripts/bench-people.ts [N]   (needs `npm run build` first; `--detection-only`: the
+ * detector's timings alone, no build needed)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { startSiteServer } from '../tests/e2e/harness/server';
 import { loadDetectorModule, nodeDetectorAssets } from '../tests/unit/people/node-face-api';
 import { detectionPlan } from '../utils/people/detection-plan';
 import type { Pixels } from '../utils/people/face-detector';
+import { turnedViews } from '../utils/people/orientation';
 import { detectInPasses } from '../utils/people/tiled-detection';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -35,6 +37,30 @@ async function detectionTimes(): Promise<void> {
   times.sort((a, b) => a - b);
   console.log(`face detection, ${mod.DETECTOR_NAME}, tfjs ${detector.backend}, ${times.length} photos of 300–608 px`);
   console.log(`  p50 ${percentile(times, 50).toFixed(0)} ms   p95 ${percentile(times, 95).toFixed(0)} ms   (max ${times.at(-1)!.toFixed(0)} ms)`);
+  // Turned views (utils/people/orientation.ts): the passes the worker runs on each photo (plan
+  // levels and the context pass) with and without the one pass of the photo turned 90/180/270,
+  // alternating per photo in the same run; also on 64 px thumbnails (a collect of small images).
+  for (const thumb of [false, true]) {
+    let without = 0;
+    let withTurned = 0;
+    for (const file of files) {
+      const decoded = jpeg.decode(readFileSync(resolve(dir, file)), { useTArray: true });
+      const full: Pixels = { data: decoded.data, width: decoded.width, height: decoded.height };
+      const img = thumb ? nearest(full, 64, Math.max(1, Math.round((64 * full.height) / full.width))) : full;
+      const plan = detectionPlan(img.width, img.height, 32, 608);
+      if (!plan.ok) throw new Error(plan.why);
+      const t0 = performance.now();
+      await detectInPasses([...plan.levels, plan.context], (l) => onMargin(img, l), detector);
+      const t1 = performance.now();
+      const views = turnedViews(img.width, img.height);
+      const canvas = { scale: 1, width: views.side, height: views.side, pad: 0, tiles: [{ x: 0, y: 0, width: views.side, height: views.side }] };
+      await detectInPasses([canvas], () => onMargin(img, { width: views.side - 2 * views.pad, height: views.side - 2 * views.pad, pad: views.pad }), detector);
+      const t2 = performance.now();
+      without += t1 - t0;
+      withTurned += t2 - t0;
+    }
+    console.log(`  ${thumb ? '64 px thumbnails' : 'photos of 300–608 px'}: ${(without / files.length).toFixed(0)} ms per photo without turned views, ${(withTurned / files.length).toFixed(0)} ms with: ${(withTurned / without).toFixed(2)}×`);
+  }
   // A large photo is read in tiles (utils/people/detection-plan.ts): its cost against one pass of
   // the same photo fitted to the input, which missed its small faces. Levels drawn as the worker
   // draws them are not measured here (a canvas copy), only the detector's passes.
@@ -55,6 +81,17 @@ async function detectionTimes(): Promise<void> {
     `  a ${big.width}×${big.height} photo (faces of 40–72 px): ${plan.passes} tiled passes ${tiled.toFixed(0)} ms, ${seen(faces)} faces ≥ 32 px; ` +
       `one pass fitted to 608 px ${one.toFixed(0)} ms, ${seen(fittedFaces)} faces (the floor that misses them): ${(tiled / one).toFixed(1)}×`,
   );
+}
+
+/** `src` at a level's size on its grey margin, nearest pixel (what the detector is shown costs the same whatever it shows). */
+function onMargin(src: Pixels, l: { width: number; height: number; pad: number }): Pixels {
+  const inner = nearest(src, l.width, l.height);
+  const width = l.width + 2 * l.pad;
+  const height = l.height + 2 * l.pad;
+  const data = new Uint8ClampedArray(width * height * 4).fill(128);
+  for (let i = 3; i < data.length; i += 4) data[i] = 255; // an opaque margin, as the worker draws it
+  for (let y = 0; y < l.height; y++) data.set(inner.data.subarray(y * l.width * 4, (y + 1) * l.width * 4), ((y + l.pad) * width + l.pad) * 4);
+  return { data, width, height };
 }
 
 /** `src` at width × height, nearest pixel (enough to time the passes). */
@@ -100,6 +137,7 @@ function sizeOf(path: string): number {
 
 export async function main(n = 500): Promise<void> {
   await detectionTimes();
+  if (process.argv.includes('--detection-only')) return;
   const siteRoot = resolve(ROOT, 'tests/e2e/sites');
   const off = await collectMs(n, 'off', siteRoot);
   const refuse = await collectMs(n, 'refuse', siteRoot);
@@ -113,7 +151,7 @@ export async function main(n = 500): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(Number(process.argv[2] ?? 500)).catch((err: unknown) => {
+  main(Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 500)).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

@@ -6,7 +6,8 @@ import { isOpaque } from '@/utils/people/alpha-views';
 import { paintMargin, withMargin } from '@/utils/people/margin';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
-import { rotationsToExamine, unrotateFace, type Rotation } from '@/utils/people/orientation';
+import { heifTransforms } from '@/utils/media/heif-items';
+import { facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, turnedViews, unrotateFace, type Rotation } from '@/utils/people/orientation';
 import { detectInPasses, MAX_PASSES_PER_FILE, type PassBudget } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
@@ -99,14 +100,7 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: Pas
     if (pad > 0 && whole && whole.level.width === width && whole.level.height === height && whole.level.scale === level.scale) return withMargin(whole.pixels, pad);
     // A cleared canvas (canvasFor); the margin is painted on the pixels read (paintMargin).
     const context = canvasFor(width + 2 * pad, height + 2 * pad);
-    // The picture drawn turned, inside the margin: (x, y) → (height − y, x) at 90°, as
-    // orientation.ts maps boxes back.
-    if (rotation === 90) context.setTransform(0, 1, -1, 0, width + pad, pad);
-    else if (rotation === 180) context.setTransform(-1, 0, 0, -1, width + pad, height + pad);
-    else if (rotation === 270) context.setTransform(0, -1, 1, 0, pad, height + pad);
-    else context.setTransform(1, 0, 0, 1, pad, pad);
-    context.drawImage(bitmap, 0, 0, sideways ? height : width, sideways ? width : height);
-    context.setTransform(1, 0, 0, 1, 0, 0);
+    drawTurned(context, bitmap, rotation, pad, pad, width, height);
     const pixels = context.getImageData(0, 0, width + 2 * pad, height + 2 * pad);
     // An opaque grey margin around the picture as drawn: a translucent picture keeps its alpha,
     // so detectInPasses examines it in its alpha views on the grey margin too.
@@ -118,6 +112,42 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: Pas
   };
   const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector(), budget);
   return { faces: found.map((f) => unrotateFace(f, rotation, bitmap.width, bitmap.height)), translucent };
+}
+
+/**
+ * `bitmap` drawn turned `rotation` clockwise into the width × height box at (x, y) (the turned
+ * picture's size): (x, y) → (height − y, x) at 90°, as orientation.ts maps boxes back.
+ */
+function drawTurned(context: OffscreenCanvasRenderingContext2D, bitmap: ImageBitmap, rotation: Rotation, x: number, y: number, width: number, height: number): void {
+  if (rotation === 90) context.setTransform(0, 1, -1, 0, x + width, y);
+  else if (rotation === 180) context.setTransform(-1, 0, 0, -1, x + width, y + height);
+  else if (rotation === 270) context.setTransform(0, -1, 1, 0, x, y + height);
+  else context.setTransform(1, 0, 0, 1, x, y);
+  const sideways = rotation === 90 || rotation === 270;
+  context.drawImage(bitmap, 0, 0, sideways ? height : width, sideways ? width : height);
+  context.setTransform(1, 0, 0, 1, 0, 0);
+}
+
+/**
+ * Faces in `bitmap` turned 90°, 180° and 270°, small, in one detector pass (people/orientation.ts
+ * turnedViews): a picture stored turned with no orientation is shown upright by a page's CSS or a
+ * dataset. Boxes are in the picture's pixels.
+ */
+async function facesInTurnedViews(bitmap: ImageBitmap, budget: PassBudget): Promise<PlacedFace[]> {
+  const plan = turnedViews(bitmap.width, bitmap.height);
+  const draw = () => {
+    const context = canvasFor(plan.side, plan.side);
+    context.fillStyle = 'rgb(128, 128, 128)';
+    context.fillRect(0, 0, plan.side, plan.side);
+    for (const v of plan.views) {
+      // Cleared first, as a level's picture area: a translucent picture keeps its alpha (alpha views).
+      context.clearRect(v.x, v.y, v.width, v.height);
+      drawTurned(context, bitmap, v.rotation, v.x, v.y, v.width, v.height);
+    }
+    return context.getImageData(0, 0, plan.side, plan.side);
+  };
+  const canvas: DetectionLevel = { scale: 1, width: plan.side, height: plan.side, pad: 0, tiles: [{ x: 0, y: 0, width: plan.side, height: plan.side }] };
+  return facesFromTurnedViews(await detectInPasses([canvas], draw, await faceDetector(), budget), plan, bitmap.width, bitmap.height);
 }
 
 /** Run `use` on a bitmap of `source`, closed after. */
@@ -153,10 +183,15 @@ async function hiddenColourBitmap(bytes: Uint8Array, mime: string): Promise<{ so
   }
 }
 
+/** The turns that show the picture as stored: by its EXIF orientation, or an AVIF/HEIF's irot/imir (people/orientation.ts). */
+const storedTurns = (bytes: Uint8Array, mime: string): Rotation[] =>
+  mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif' ? rotationsForItemTransforms(heifTransforms(bytes)) : rotationsToExamine(exifOrientation(bytes, mime));
+
 /**
  * Faces in one picture of a file: decoded once (orientation applied) and searched for faces of
  * `minFacePx` or more (facesInBitmap), also turned back to how it is stored when its EXIF
- * orientation turns it (people/orientation.ts). A picture with pixels that are not opaque is also examined
+ * orientation (or AVIF/HEIF irot/imir) turns it, and small at the three other turns in one pass
+ * (people/orientation.ts). A picture with pixels that are not opaque is also examined
  * as the colours under its transparency (hiddenColourBitmap), or throws when Heed cannot read them.
  */
 async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number, budget: PassBudget): Promise<PlacedFace[]> {
@@ -168,13 +203,14 @@ async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number
   const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, async (bitmap) => {
     const turns = [];
     // One turn at a time: one level's pixels in memory at once.
-    for (const rotation of rotationsToExamine(exifOrientation(bytes, mime))) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
-    return { faces: turns.flatMap((t) => t.faces), translucent: turns.some((t) => t.translucent) };
+    for (const rotation of storedTurns(bytes, mime)) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
+    const turnedFaces = await facesInTurnedViews(bitmap, budget);
+    return { faces: [...turns.flatMap((t) => t.faces), ...turnedFaces], translucent: turns.some((t) => t.translucent) };
   });
   const faces = [...shown.faces];
   if (shown.translucent) {
     const hidden = await hiddenColourBitmap(bytes, mime);
-    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, (bitmap) => facesInBitmap(bitmap, minFacePx, budget))).faces);
+    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, async (bitmap) => [...(await facesInBitmap(bitmap, minFacePx, budget)).faces, ...(await facesInTurnedViews(bitmap, budget))])));
   }
   return distinctFaces(faces);
 }

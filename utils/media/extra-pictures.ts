@@ -1,5 +1,7 @@
 import { walkGif } from './animation';
-import { bytesEqual, fourCC, isWebp, joinBytes, jpegSegments, pngChunks, readBoxes, u16be, u32be, u32le, type Part } from './image-containers';
+import { readHeifItems } from './heif-items';
+import { xmpPictures } from './xmp-pictures';
+import { bytesEqual, isWebp, joinBytes, jpegSegments, pngChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 /** One more picture a file carries, as a file of its own for the browser to decode. */
 export interface ExtraPicture {
@@ -16,9 +18,21 @@ export interface ExtraPicture {
  * when Heed cannot say what a file holds, the answer is a reason (`people-unchecked`, fail
  * closed): an MPF entry that does not point at a JPEG inside the file, bytes after the end of a
  * JPEG, PNG, GIF or WebP that no MPF entry accounts for (an appended JPEG, a phone's motion-photo
- * video), a file cut before its end. Never throws.
+ * video), a file cut before its end; and pictures its XMP carries as text (media/xmp-pictures.ts:
+ * Adobe's xmpGImg thumbnails, Google's GImage and GDepth). Never throws.
  */
 export function extraPictures(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
+  const inContainer = containerPictures(bytes, mime);
+  if ('why' in inContainer) return inContainer;
+  // A JPEG's own XMP ends at its end marker; an MPF picture after it is read on its own.
+  const end = mime === 'image/jpeg' ? jpegEnd(bytes) : -1;
+  const inXmp = xmpPictures(end > 0 && end < bytes.length ? bytes.subarray(0, end) : bytes);
+  if ('why' in inXmp) return inXmp;
+  return { pictures: [...inContainer.pictures, ...inXmp.pictures] };
+}
+
+/** The pictures the container holds besides the shown one (MPF, JPEG thumbnails, HEIF items), or why not. */
+function containerPictures(bytes: Uint8Array, mime: string): { pictures: ExtraPicture[] } | { why: string } {
   if (mime === 'image/jpeg') return jpegExtraPictures(bytes);
   if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifExtraPictures(bytes);
   if (mime === 'image/png' || mime === 'image/gif' || mime === 'image/webp') return nothingAfterEnd(bytes, mime);
@@ -202,125 +216,28 @@ function nothingAfterEnd(b: Uint8Array, mime: string): { pictures: ExtraPicture[
 
 /** Item types that are not pictures (ISO/IEC 23008-12 §6.4: EXIF, XMP and other MIME metadata, URIs). */
 const METADATA_ITEM_TYPES = new Set(['Exif', 'mime', 'uri ']);
-/** `auxC` types of an alpha plane (MIAF / AV1-ISOBMFF §4; HEVC auxid 1), handled as transparency. */
-const ALPHA_AUX_TYPES = new Set(['urn:mpeg:mpegB:cicp:systems:auxiliary:alpha', 'urn:mpeg:hevc:2015:auxid:1']);
-
-/** The children of box `part` after a FullBox header (version and flags), or null when cut. */
-function fullBoxChildren(b: Uint8Array, part: Part, skip = 4): Part[] | null {
-  const walk = readBoxes(b, part.start + skip, part.end);
-  return walk.complete ? walk.parts : null;
-}
 
 /**
  * AVIF/HEIF (ISO/IEC 23008-12 §9): the browser shows the primary item (`pitm`), built from the
- * items it derives from (`dimg`: grid tiles, overlays; `tbas`: HEVC tiles), with its alpha plane
- * (`auxl` with an alpha `auxC`, which is transparency: media/transparency.ts), uncropped (a `clap`
- * on it is a reason). Every other picture
- * item — a thumbnail (`thmb`), a depth map or another auxiliary image, a second image, a gain map —
- * is in a dataset that keeps the file, and Heed cannot decode one item alone: decision (fail
- * closed), such a file is not examinable. A `meta` box Heed cannot read is not either.
+ * items it derives from (media/heif-items.ts), uncropped (a `clap` on it is a reason). Every
+ * other picture item — a thumbnail (`thmb`), a depth map or another auxiliary image, a second
+ * image, a gain map — is in a dataset that keeps the file, and Heed cannot decode one item
+ * alone: decision (fail closed), such a file is not examinable. A `meta` box Heed cannot read is
+ * not either.
  */
 function heifExtraPictures(b: Uint8Array): { pictures: ExtraPicture[] } | { why: string } {
-  const unreadable = { why: 'Heed could not read which pictures the AVIF/HEIF file holds' };
-  const meta = readBoxes(b).parts.find((p) => p.type === 'meta');
-  const boxes = meta && fullBoxChildren(b, meta);
-  if (!boxes) return unreadable;
-  const child = (type: string) => boxes.find((p) => p.type === type);
-  const pitm = child('pitm');
-  const iinf = child('iinf');
-  if (!pitm || !iinf) return unreadable;
-  const id = (at: number, wide: boolean) => (wide ? u32be(b, at) : u16be(b, at));
-  const primary = id(pitm.start + 4, b[pitm.start] !== 0);
-  // iinf: entry count (16 or 32 bits), then `infe` boxes of version 2 or 3 (id, protection, type).
-  const entries = fullBoxChildren(b, iinf, b[iinf.start] === 0 ? 6 : 8);
-  if (!entries || entries.length === 0) return unreadable;
-  const types = new Map<number, string>();
-  for (const infe of entries) {
-    const version = b[infe.start];
-    if (infe.type !== 'infe' || version === undefined || version < 2) return unreadable;
-    const at = infe.start + 4;
-    types.set(id(at, version === 3), fourCC(b, at + (version === 3 ? 4 : 2) + 2));
-  }
-  // iref: typed boxes, each from one item to several (16- or 32-bit ids).
-  const refs: { type: string; from: number; to: number[] }[] = [];
-  const iref = child('iref');
-  if (iref) {
-    const wide = b[iref.start] !== 0;
-    const size = wide ? 4 : 2;
-    const list = fullBoxChildren(b, iref);
-    if (!list) return unreadable;
-    for (const r of list) {
-      const count = u16be(b, r.start + size);
-      if (r.start + size + 2 + count * size > r.end) return unreadable;
-      refs.push({ type: r.type, from: id(r.start, wide), to: Array.from({ length: count }, (_, i) => id(r.start + size + 2 + i * size, wide)) });
-    }
-  }
-  const properties = itemProperties(b, child('iprp'));
-  if (!properties) return unreadable;
-  const alphaItems = new Set([...properties].filter(([, props]) => props.some((p) => isAlphaAux(b, p))).map(([item]) => item));
-  // What the browser's picture is made of: the primary, what it derives from, their alpha planes.
-  const shown = new Set([primary]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const r of refs) {
-      const parts = (r.type === 'dimg' || r.type === 'tbas') && shown.has(r.from) ? r.to : r.type === 'auxl' && alphaItems.has(r.from) && r.to.some((t) => shown.has(t)) ? [r.from] : [];
-      for (const item of parts) if (!shown.has(item)) { shown.add(item); grew = true; }
-    }
-  }
+  const items = readHeifItems(b);
+  if (!items) return { why: 'Heed could not read which pictures the AVIF/HEIF file holds' };
+  const { shown, properties, types, refs } = items;
   // A clean aperture crops what a viewer is shown; the pixels outside it are in the file, and
   // decoders differ on applying it (fail closed).
   if ([...shown].some((item) => properties.get(item)?.some((p) => p.type === 'clap'))) return { why: 'the AVIF/HEIF picture carries a crop (clap): pixels outside what a viewer is shown are in the file' };
   const others = [...types].filter(([item, type]) => !shown.has(item) && !METADATA_ITEM_TYPES.has(type));
-  if (!types.has(primary)) return unreadable;
   if (others.length > 0) {
     const kinds = [...new Set(others.map(([item]) => refs.find((r) => r.from === item)?.type ?? 'image'))].join(', ');
     return { why: `the AVIF/HEIF file holds ${others.length} picture${others.length === 1 ? '' : 's'} besides the one a browser shows (${kinds}), which Heed cannot decode on their own` };
   }
   return { pictures: [] };
-}
-
-/** Each item's properties (`ipco` boxes, by `ipma` association; §9.3), or null when cut. */
-function itemProperties(b: Uint8Array, iprp: Part | undefined): Map<number, Part[]> | null {
-  const items = new Map<number, Part[]>();
-  if (!iprp) return items;
-  const inside = readBoxes(b, iprp.start, iprp.end);
-  const ipco = inside.parts.find((p) => p.type === 'ipco');
-  if (!inside.complete || !ipco) return inside.complete ? items : null;
-  const props = readBoxes(b, ipco.start, ipco.end);
-  if (!props.complete) return null;
-  for (const ipma of inside.parts.filter((p) => p.type === 'ipma')) {
-    const version = b[ipma.start]!;
-    const wideIndex = (b[ipma.start + 3]! & 1) === 1;
-    const count = u32be(b, ipma.start + 4);
-    let at = ipma.start + 8;
-    for (let e = 0; e < count; e++) {
-      if (at + (version < 1 ? 3 : 5) > ipma.end) return null;
-      const item = version < 1 ? u16be(b, at) : u32be(b, at);
-      at += version < 1 ? 2 : 4;
-      const n = b[at]!;
-      at += 1;
-      for (let k = 0; k < n; k++) {
-        if (at + (wideIndex ? 2 : 1) > ipma.end) return null;
-        // 1-based; 0 means "no property".
-        const index = wideIndex ? u16be(b, at) & 0x7fff : b[at]! & 0x7f;
-        at += wideIndex ? 2 : 1;
-        const prop = props.parts[index - 1];
-        if (!prop) continue;
-        const list = items.get(item);
-        if (list) list.push(prop);
-        else items.set(item, [prop]);
-      }
-    }
-  }
-  return items;
-}
-
-/** Whether `auxC` property `p` names an alpha plane. */
-function isAlphaAux(b: Uint8Array, p: Part): boolean {
-  if (p.type !== 'auxC') return false;
-  const text = b.subarray(p.start + 4, p.end);
-  const nul = text.indexOf(0);
-  return ALPHA_AUX_TYPES.has(new TextDecoder('utf-8', { fatal: false }).decode(nul < 0 ? text : text.subarray(0, nul)));
 }
 
 const PHOTOSHOP_APP13 = 'Photoshop 3.0\0';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extraPictures, jpegEnd } from '../../../utils/media/extra-pictures';
-import { ascii, box, concat, gif, isoBmff, jpeg, jpegSegment, png, riffChunk, webp } from './image-fixtures';
+import { ascii, box, concat, gif, isoBmff, jpeg, jpegSegment, png, pngXmpChunk, riffChunk, webp, xmpApp1 } from './image-fixtures';
 
 const be16 = (n: number) => [(n >> 8) & 255, n & 255];
 const be32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
@@ -238,5 +238,82 @@ describe('extraPictures: bytes after a PNG, GIF or WebP ends', () => {
     expect(extraPictures(g.subarray(0, g.length - 1), 'image/gif')).toHaveProperty('why');
     const w = webp({ chunks: [riffChunk('VP8 ', new Uint8Array(10))] });
     expect(extraPictures(w.subarray(0, w.length - 4), 'image/webp')).toHaveProperty('why');
+  });
+});
+
+// A file's XMP can carry whole pictures as base64 text: Adobe's xmp:Thumbnails (xmpGImg:image),
+// Google's portrait and depth photos (GImage:Data, GDepth:Data, in JPEG Extended XMP). Every copy
+// of the file holds them and tools show them; a face there went unexamined (the file was kept).
+describe('extraPictures: pictures an XMP packet carries as base64', () => {
+  const thumb = jpeg({ width: 160, height: 120 });
+  const depth = png({ width: 64, height: 48 });
+  const b64 = (b: Uint8Array, lineBreak = '') => (Buffer.from(b).toString('base64').match(/.{1,76}/g) ?? []).join(lineBreak);
+  const described = (decl: string, body: string, attrs = '') =>
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" ${decl} ${attrs}>${body}</rdf:Description></rdf:RDF></x:xmpmeta>`;
+  const adobe = (value: string, prefix = 'xmpGImg') =>
+    described(`xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:${prefix}="http://ns.adobe.com/xap/1.0/g/img/"`,
+      `<xmp:Thumbnails><rdf:Alt><rdf:li rdf:parseType="Resource"><${prefix}:format>JPEG</${prefix}:format><${prefix}:image>${value}</${prefix}:image></rdf:li></rdf:Alt></xmp:Thumbnails>`);
+  const guid = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+  /** Extended XMP text cut into APP1 pieces, written in the order `order` gives. */
+  const extendedSegments = (text: string, size: number, order: (pieces: number[]) => number[] = (p) => p) => {
+    const data = ascii(text);
+    const starts = Array.from({ length: Math.ceil(data.length / size) }, (_, i) => i * size);
+    return order(starts).map((at) => jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xmp/extension/\0'), ascii(guid), be32(data.length), be32(at), data.subarray(at, at + size))));
+  };
+  const whats = (r: ReturnType<typeof extraPictures>) => ('pictures' in r ? r.pictures.map((p) => [p.what, p.mime, p.bytes.length]) : r);
+
+  it('an Adobe XMP thumbnail (xmpGImg:image, with its &#xA; line breaks) is examined as its own JPEG, under any prefix', () => {
+    for (const xmp of [adobe(b64(thumb, '&#xA;')), adobe(b64(thumb, '\n'), 'img')]) {
+      const r = extraPictures(jpeg({ segments: [xmpApp1(xmp)] }), 'image/jpeg');
+      expect(whats(r)).toEqual([['the XMP thumbnail (xmpGImg:image)', 'image/jpeg', thumb.length]]);
+      expect('pictures' in r && r.pictures[0]!.bytes).toEqual(thumb);
+    }
+    expect(whats(extraPictures(png({ chunks: [pngXmpChunk(adobe(b64(thumb)))] }), 'image/png'))).toEqual([['the XMP thumbnail (xmpGImg:image)', 'image/jpeg', thumb.length]]);
+  });
+
+  it('Google GImage:Data and GDepth:Data in Extended XMP pieces written out of order are examined', () => {
+    const ext = described('xmlns:GImage="http://ns.google.com/photos/1.0/image/" xmlns:GDepth="http://ns.google.com/photos/1.0/depthmap/"', '', `GImage:Mime="image/jpeg" GImage:Data="${b64(thumb)}" GDepth:Data="${b64(depth)}"`);
+    const standard = xmpApp1(described('xmlns:xmpNote="http://ns.adobe.com/xmp/note/"', '', `xmpNote:HasExtendedXMP="${guid}"`));
+    const r = extraPictures(jpeg({ segments: [standard, ...extendedSegments(ext, 97, (p) => p.reverse())] }), 'image/jpeg');
+    expect(whats(r)).toEqual([['the picture in GImage:Data', 'image/jpeg', thumb.length], ['the depth map in GDepth:Data', 'image/png', depth.length]]);
+  });
+
+  it('a picture property Heed cannot take out or decode makes the file not examinable', () => {
+    const file = (xmp: string) => extraPictures(jpeg({ segments: [xmpApp1(xmp)] }), 'image/jpeg');
+    expect(file(adobe('not base64 at all!'))).toMatchObject({ why: expect.stringMatching(/xmpGImg:image/) });
+    expect(file(adobe(b64(ascii('GIF89a, not a JPEG'))))).toHaveProperty('why');
+    // As a default namespace, self-closed, or with a value Heed does not read as text.
+    expect(file(described('xmlns="http://ns.adobe.com/xap/1.0/g/img/"', `<image>${b64(thumb)}</image>`))).toHaveProperty('why');
+    expect(file(adobe(b64(thumb)).replace(/<xmpGImg:image>.*<\/xmpGImg:image>/, '<xmpGImg:image rdf:resource="x"/>'))).toHaveProperty('why');
+    expect(file(adobe(`<![CDATA[${b64(thumb)}]]>`))).toHaveProperty('why');
+    // Each prefix is a search of the text: past a few, the file is not searched further.
+    const many = Array.from({ length: 9 }, (_, i) => `xmlns:p${i}="http://ns.adobe.com/xap/1.0/g/img/"`).join(' ');
+    expect(file(described(many, ''))).toMatchObject({ why: expect.stringMatching(/more than 8 prefixes/) });
+  });
+
+  // XML reads character references in a namespace name (XML 1.0 §4.1): any XMP reader binds
+  // `…/g/img&#47;` to Adobe's image namespace, which a search for its text does not find.
+  it('a picture namespace written with character references is not missed', () => {
+    const hidden = adobe(b64(thumb)).replace('xmlns:xmpGImg="http://ns.adobe.com/xap/1.0/g/img/"', 'xmlns:xmpGImg="http://ns.adobe.com/xap/1.0/g/img&#47;"');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(hidden)] }), 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/character references/) });
+    const other = described('xmlns:xmp="http://ns.adobe.com/xap/1.0&#47;"', '<xmp:CreatorTool>x</xmp:CreatorTool>');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(other)] }), 'image/jpeg')).toEqual({ pictures: [] });
+    // Beside a decoy bound as written, too.
+    const decoy = hidden.replace('xmlns:xmp=', 'xmlns:d="http://ns.adobe.com/xap/1.0/g/img/" xmlns:xmp=');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(decoy)] }), 'image/jpeg')).toMatchObject({ why: expect.stringMatching(/character references/) });
+  });
+
+  it('XMP without a picture property gives no picture', () => {
+    const plain = described('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', '<xmp:CreatorTool>x</xmp:CreatorTool>');
+    expect(extraPictures(jpeg({ segments: [xmpApp1(plain)] }), 'image/jpeg')).toEqual({ pictures: [] });
+  });
+
+  it('never throws on any bytes', () => {
+    const base = jpeg({ segments: [xmpApp1(adobe(b64(thumb, '&#xA;')))] });
+    fc.assert(fc.property(fc.nat(base.length - 1), fc.nat(255), fc.nat(base.length), (at, value, cut) => {
+      const b = Uint8Array.from(base);
+      b[at] = value;
+      extraPictures(b.subarray(0, cut), 'image/jpeg');
+    }), { numRuns: 1000 });
   });
 });
