@@ -281,3 +281,34 @@ describe('the signal files of the site a proxy URL carries, before the request',
     expect(r?.reasons).toEqual(['robots-disallow']);
   });
 });
+
+// An image proxy Heed does not know names its source in its path or query as a URL parser reads
+// it (WHATWG: `https:HOST/…` without slashes, tabs and newlines dropped, full-width letters mapped;
+// a path segment `HOST:PORT` or `USER@HOST`; `%2F` a slash once the proxy decodes its path). Each
+// such spelling carried no address Heed saw, and Pinterest's file was requested and kept.
+describe('an unknown image proxy naming a blocked site’s file as a URL parser reads it', () => {
+  const carrying = [
+    'https://img.somecdn.net/fit/800/i.pinimg.com:443/736x/a.jpg',
+    'https://img.somecdn.net/fit/800/anyone@i.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/fit/800/i.pinimg.com%2F736x%2Fa.jpg',
+    'https://img.somecdn.net/fit/800/%2F%2Fi.pinimg.com%2F736x%2Fa.jpg',
+    'https://img.somecdn.net/fit/800/%EF%BD%89.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/fit/800/https:i.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/?url=https:i.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/?url=https%3A%2F%2Fi.pin%09img.com%2F736x%2Fa.jpg',
+    'https://img.somecdn.net/?url=https://i.pin%0Aimg.com/736x/a.jpg',
+    'https://img.somecdn.net/?url=%EF%BD%89.pinimg.com/736x/a.jpg',
+  ];
+  it('is refused before it is requested, in each spelling', () => {
+    for (const url of carrying) expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons, url).toEqual(['site-blocked']);
+  });
+  const ordinary = [
+    'https://cdn.example/fit/800/museum.example:443/a.jpg',
+    'https://cdn.example/a.jpg?v=1.2:3/x',
+    'https://cdn.example/img/2020.01%2Fa.jpg',
+    'https://cdn.example/a.jpg?note=https:',
+  ];
+  it('an ordinary URL with a port, a colon or an encoded slash in its path names none: it may be requested', () => {
+    for (const url of ordinary) expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings), url).toBeNull();
+  });
+});
