@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { frameSiteEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
+import { frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -422,6 +422,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   evidence.push(...frameSiteEvidence(page.pageUrl, candidate.frames ?? [], settings.purpose, settings));
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
+  // So do the other renditions the page names for it (site-registry.ts namedRenditionsEvidence).
+  evidence.push(...namedRenditionsEvidence(page.pageUrl, candidate.renditions, settings.purpose, settings, [...urls, ...carried, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : [])]));
   for (const u of urls) {
     // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
     evidence.push(...siteEvidenceBeside(page.pageUrl, u, 'image', settings.purpose, settings));

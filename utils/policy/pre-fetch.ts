@@ -7,7 +7,7 @@ import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, namingFile, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
-import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
+import { frameSiteEvidence, namedRenditionsEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
 
 /**
  * What already refuses an image before it is requested (DESIGN.md §2 rule 2: "Rules 1–2 (and
@@ -31,14 +31,17 @@ export function refusalBeforeRequest(
   imageUrl: string,
   imageOrigin: OriginFiles | null,
   settings: Settings,
-  shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined } = {},
+  shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined } = {},
   carried: readonly OriginFiles[] = [],
 ): Decision | null {
   const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings, carried);
   // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
   // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, shown.frames ?? [], settings.purpose, settings));
-  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedAddresses(imageUrl)]));
+  const own = [imageUrl, ...carriedAddresses(imageUrl)];
+  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, own));
+  // So do the other renditions the page names for it (srcset candidates another screen is shown).
+  evidence.push(...namedRenditionsEvidence(page.pageUrl, shown.renditions, settings.purpose, settings, [...own, ...(shown.thumbnailUrl ? [shown.thumbnailUrl] : [])]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({

@@ -4,6 +4,7 @@ import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { carriedAddresses, pageCopyOf } from '../model/shared-hosting';
 import { TOP_PAGE_OWNER } from '../page/frame-owner';
+import { MAX_RENDITIONS } from '../model/renditions';
 import { bareHost, hostMatchesDomain, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -395,6 +396,31 @@ function frameAddressEvidence(pageUrl: string, frameUrl: string, where: string, 
  * candidate (or a link) on its own host had the large copy kept. URLs in `known` (already looked
  * up) are skipped.
  */
+/**
+ * shownRenditionEvidence for the other renditions the page's markup names for the image (its
+ * `renditions`: srcset and source candidates, the src, image-set() options), the registry and the
+ * user's lists only. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner
+ * refused): the browser shows one of them by screen width and density, so on another screen the
+ * page shows that one: each is this image, as the rendition shown is. Before, only the rendition
+ * this browser loaded was looked up, and a page naming i.pinimg.com's file as its 736w candidate
+ * beside its own 2000w copy had the copy kept. Their signal files are not requested (one request
+ * per rendition's site, for a rendition this browser did not load).
+ */
+export function namedRenditionsEvidence(pageUrl: string, renditions: readonly string[] | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set(known);
+  for (const named of (renditions ?? []).slice(0, MAX_RENDITIONS)) {
+    for (const u of [named, ...carriedAddresses(named)]) {
+      if (seen.has(u)) continue;
+      seen.add(u);
+      for (const e of siteEvidenceBeside(pageUrl, u, 'image', purpose, lists, registry)) {
+        out.push({ ...e, note: `The page names ${named.slice(0, 500)} as a rendition of this image: ${e.note ?? e.value}` });
+      }
+    }
+  }
+  return out;
+}
+
 export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
   if (!shownUrl) return [];
   const out: Evidence[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import { MAX_PAGE_URL } from '../model/page-url';
+import { MAX_RENDITIONS } from '../model/renditions';
 import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/evidence';
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
@@ -40,6 +41,12 @@ export const ImageCandidateSchema = lazily(() => z.object({
    * `url` is a linked full-size original — judged instead if the link turns out not to be an image.
    */
   thumbnailUrl: z.string().max(8192).nullable().default(null),
+  /**
+   * The other renditions the page's markup names for this image (srcset and `<picture><source>`
+   * candidates, the src, image-set() options): another screen is shown one of them, so each is
+   * this image too (site-registry.ts namedRenditionsEvidence). Absent: none, or an earlier Heed's record.
+   */
+  renditions: z.array(z.string().max(8192)).max(MAX_RENDITIONS).optional(),
   alt: z.string().max(2000).default(''),
   title: z.string().max(2000).default(''),
   caption: z.string().max(2000).default(''),

@@ -148,6 +148,8 @@ export class Collector {
       }
       if (find.el) addLicenceEl(existing, find.el);
       if (!existing.find.thumbnailUrl && find.thumbnailUrl) existing.find.thumbnailUrl = find.thumbnailUrl;
+      // Another element naming the same image may name other renditions of it: each is looked up too.
+      if (find.alternates?.length) existing.find.alternates = [...new Set([...(existing.find.alternates ?? []), ...find.alternates])].slice(0, 64);
       return true;
     }
     if (this.full) {

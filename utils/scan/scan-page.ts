@@ -1,4 +1,5 @@
 import type { ImageCandidate } from '../policy/verdict';
+import { MAX_RENDITIONS } from '../model/renditions';
 import { addLicenceEl, addUnreadLicenceEls, Collector, type Entry } from './collector';
 import { findCssBackgrounds } from './css';
 import { planCss } from './css-index';
@@ -132,6 +133,16 @@ function contextOf(entry: Entry, env: ScanEnv): ElementContext {
   return out;
 }
 
+/**
+ * The other renditions a find's markup names (its alternates: srcset and source candidates, the
+ * src, image-set() options), as the candidate carries them: http(s) and blob: addresses only (a
+ * data: URL names no site), not its url or thumbnailUrl, at most MAX_RENDITIONS.
+ */
+function renditionsOf(find: Entry['find']): { renditions?: string[] } {
+  const out = [...new Set(find.alternates ?? [])].filter((u) => u !== find.url && u !== find.thumbnailUrl && /^(?:https?|blob):/i.test(u)).slice(0, MAX_RENDITIONS);
+  return out.length > 0 ? { renditions: out } : {};
+}
+
 function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): ImageCandidate {
   const ctx = contextOf(entry, env);
   const rendered = env.collector.renderedOf(entry);
@@ -139,6 +150,7 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
   return {
     url: entry.find.url,
     thumbnailUrl: entry.find.thumbnailUrl && entry.find.thumbnailUrl !== entry.find.url ? entry.find.thumbnailUrl : null,
+    ...renditionsOf(entry.find),
     alt: ctx.alt,
     title: ctx.title,
     caption: ctx.caption,

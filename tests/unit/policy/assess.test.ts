@@ -1526,6 +1526,22 @@ describe('an image whose rendition shown on the page is on a blocked site', () =
   });
 });
 
+// The other renditions the page names for the image (srcset candidates, the src, image-set()
+// options: the candidate's renditions) are the same image too: on another screen the page shows
+// one of them. Only the rendition this browser loaded was looked up: a page naming i.pinimg.com's
+// file as its 736w candidate beside its own 2000w copy had the copy kept.
+describe('an image whose markup names a blocked site’s rendition besides the one taken', () => {
+  const big = 'https://museum.example/a-2000.jpg';
+  it('a rendition on a blocked site refuses it site-blocked, in opt-out mode too', () => {
+    const named = { thumbnailUrl: 'https://museum.example/a-400.jpg', renditions: ['https://museum.example/a-800.jpg', 'https://i.pinimg.com/736x/a.jpg'] };
+    expect(decideFor(big, {}, named).reasons).toContain('site-blocked');
+    expect(assessImage(page(), image(big), candidate(big, named), parseSettings({ mode: 'opt-out' })).reasons).toContain('site-blocked');
+  });
+  it('renditions on the page’s own or unlisted sites change nothing', () => {
+    expect(decideFor(big, {}, { renditions: ['https://museum.example/a-800.jpg', 'https://cdn.example/a.jpg'] }).decision).toBe('permitted');
+  });
+});
+
 // wsrv.nl takes `?url=HOST/PATH` without a scheme (weserv/images): the file it serves is HOST's.
 describe('an image through a proxy naming a blocked site’s file without a scheme', () => {
   it('is refused site-blocked, in opt-out mode too', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { scanDocument } from '../../../utils/scan/scan-page';
 import { originFiles } from './fixtures/origin-files';
 import { assessPage } from '../../../utils/policy/assess';
 import { hopNotSeen, refusalBeforeHop, refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
@@ -310,5 +312,26 @@ describe('an unknown image proxy naming a blocked site’s file as a URL parser 
   ];
   it('an ordinary URL with a port, a colon or an encoded slash in its path names none: it may be requested', () => {
     for (const url of ordinary) expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings), url).toBeNull();
+  });
+});
+
+// A page names Pinterest's file as one rendition of its image (a srcset candidate a narrow screen
+// shows, an image-set() option for 1x screens) and its own copy as the largest: Heed took the own
+// copy and judged the shown rendition only (the one this browser loaded), so the Pinterest
+// rendition other screens show was never looked up and the copy was kept.
+describe('an image whose markup names a blocked site’s rendition besides the one taken', () => {
+  const page = 'https://museum.example/gallery';
+  const scanned = (body: string) => {
+    const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+    return scanDocument(document as unknown as Document, page);
+  };
+  it('is refused before it is requested', () => {
+    const [c] = scanned('<img src="/a-400.jpg" srcset="/a-2000.jpg 2000w, https://i.pinimg.com/736x/a.jpg 736w, /a-400.jpg 400w" sizes="50vw">');
+    expect(c?.url).toBe('https://museum.example/a-2000.jpg');
+    expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)?.reasons).toEqual(['site-blocked']);
+  });
+  it('one whose renditions are all on open sites may be requested', () => {
+    const [c] = scanned('<img src="/a-400.jpg" srcset="/a-2000.jpg 2000w, https://cdn.example/736x/a.jpg 736w, /a-400.jpg 400w" sizes="50vw">');
+    expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)).toBeNull();
   });
 });

@@ -248,3 +248,17 @@ it('a template whose content cannot be read: the images are still reported, thei
   expect(urls(cs)).toEqual(['https://gallery.example/photos/a.png']);
   expect(cs[0]!.elementLicences.some((h) => h.unread === true)).toBe(true);
 });
+
+describe('scanDocument: the other renditions the markup names travel with the candidate', () => {
+  it('a srcset candidate, the src and an image-set() option besides the one taken', () => {
+    const [img] = scan('<img src="s.jpg" srcset="l.jpg 2000w, https://i.pinimg.com/736x/a.jpg 736w, s.jpg 400w" sizes="50vw">');
+    expect(img).toMatchObject({ url: 'https://gallery.example/photos/l.jpg', thumbnailUrl: 'https://gallery.example/photos/s.jpg', renditions: ['https://i.pinimg.com/736x/a.jpg'] });
+    const css = byUrl(scan('<div style="background-image:image-set(url(https://i.pinimg.com/736x/a.jpg) 1x, url(big.jpg) 2x)"></div>'), 'https://gallery.example/photos/big.jpg');
+    expect(css?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
+  });
+  it('none for an image that names one URL, and no data: URL', () => {
+    expect(scan('<img src="a.jpg">')[0]?.renditions).toBeUndefined();
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    expect(scan(`<img src="${gif}" data-src="real.jpg">`)[0]?.renditions).toBeUndefined();
+  });
+});
