@@ -256,6 +256,12 @@ describe('scanDocument: the other renditions the markup names travel with the ca
     const css = byUrl(scan('<div style="background-image:image-set(url(https://i.pinimg.com/736x/a.jpg) 1x, url(big.jpg) 2x)"></div>'), 'https://gallery.example/photos/big.jpg');
     expect(css?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
   });
+  it('a lazy data-srcset candidate and a data-bg image-set() option besides the one taken', () => {
+    const srcset = byUrl(scan('<div data-srcset="https://i.pinimg.com/736x/a.jpg 736w, big.jpg 2000w"></div>'), 'https://gallery.example/photos/big.jpg');
+    expect(srcset?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
+    const bg = byUrl(scan('<div data-bg="image-set(url(https://i.pinimg.com/736x/a.jpg) 1x, url(big.jpg) 2x)"></div>'), 'https://gallery.example/photos/big.jpg');
+    expect(bg?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
+  });
   it('none for an image that names one URL, and no data: URL', () => {
     expect(scan('<img src="a.jpg">')[0]?.renditions).toBeUndefined();
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
