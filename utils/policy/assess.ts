@@ -423,7 +423,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
   // So do the other renditions the page names for it (site-registry.ts namedRenditionsEvidence).
-  evidence.push(...namedRenditionsEvidence(page.pageUrl, candidate.renditions, settings.purpose, settings, [...urls, ...carried, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : [])]));
+  evidence.push(...namedRenditionsEvidence(page.pageUrl, candidate, settings.purpose, settings, [...urls, ...carried, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : [])]));
   for (const u of urls) {
     // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
     evidence.push(...siteEvidenceBeside(page.pageUrl, u, 'image', settings.purpose, settings));

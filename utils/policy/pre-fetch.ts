@@ -31,7 +31,7 @@ export function refusalBeforeRequest(
   imageUrl: string,
   imageOrigin: OriginFiles | null,
   settings: Settings,
-  shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined } = {},
+  shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined; renditionsCut?: true | undefined } = {},
   carried: readonly OriginFiles[] = [],
 ): Decision | null {
   const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings, carried);
@@ -41,7 +41,7 @@ export function refusalBeforeRequest(
   const own = [imageUrl, ...carriedAddresses(imageUrl)];
   evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, own));
   // So do the other renditions the page names for it (srcset candidates another screen is shown).
-  evidence.push(...namedRenditionsEvidence(page.pageUrl, shown.renditions, settings.purpose, settings, [...own, ...(shown.thumbnailUrl ? [shown.thumbnailUrl] : [])]));
+  evidence.push(...namedRenditionsEvidence(page.pageUrl, shown, settings.purpose, settings, [...own, ...(shown.thumbnailUrl ? [shown.thumbnailUrl] : [])]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({

@@ -406,8 +406,16 @@ function frameAddressEvidence(pageUrl: string, frameUrl: string, where: string, 
  * beside its own 2000w copy had the copy kept. Their signal files are not requested (one request
  * per rendition's site, for a rendition this browser did not load).
  */
-export function namedRenditionsEvidence(pageUrl: string, renditions: readonly string[] | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
-  const out: Evidence[] = [];
+export function namedRenditionsEvidence(pageUrl: string, named: { renditions?: readonly string[] | undefined; renditionsCut?: true | undefined }, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
+  const { renditions, renditionsCut } = named;
+  // More renditions named than were read (a srcset past what is read): one not read may be a
+  // blocked site's, so the image fails closed (DESIGN.md §2 rule 5).
+  const out: Evidence[] = renditionsCut
+    ? [{
+      kind: 'site-registry', scope: 'image', source: pageUrl.slice(0, 500), value: 'renditions not read in full', effect: 'deny', reason: 'signal-unreadable',
+      note: `The page names more renditions of this image than Heed reads (${MAX_RENDITIONS}, or a srcset past what is read): one not read may be a blocked site's, so Heed fails closed`,
+    }]
+    : [];
   const seen = new Set(known);
   for (const named of (renditions ?? []).slice(0, MAX_RENDITIONS)) {
     for (const u of [named, ...carriedAddresses(named)]) {

@@ -2,7 +2,7 @@ import { imageUrlsOfCssValue } from './css-value';
 import { LAZY_ATTRIBUTES } from './lazy-attributes';
 import { each, queryAll, urlIn, type ScanScope, type Steps } from './scope';
 import { emitShown } from './shown';
-import { parseSrcset } from './srcset';
+import { parseSrcset, srcsetReadInFull } from './srcset';
 import { looksLikeImageFile } from './text';
 
 // <img> and <picture> sources are read by img.ts; these hold non-image media or documents.
@@ -23,14 +23,15 @@ function readLazy(scope: ScanScope, el: Element, name: string, kind: (typeof LAZ
   } else if (kind === 'srcset') {
     let best: { url: string; score: number } | null = null;
     const all: string[] = [];
-    for (const c of parseSrcset(value)) {
+    const parsed = parseSrcset(value);
+    for (const c of parsed) {
       const url = urlIn(env, c.url);
       const score = c.w ?? c.x ?? 1;
       if (url) all.push(url);
       if (url && (!best || score > best.score)) best = { url, score };
     }
     // The other candidates are renditions of it, as an <img>'s srcset's are (img.ts).
-    if (best) emitShown(scope, el, best.url, ['lazy'], all.filter((u) => u !== best.url));
+    if (best) emitShown(scope, el, best.url, ['lazy'], all.filter((u) => u !== best.url), !srcsetReadInFull(value, parsed));
   } else {
     const url = urlIn(env, value);
     if (url && looksLikeImageFile(url)) emitShown(scope, el, url, ['lazy']);

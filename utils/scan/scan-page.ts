@@ -1,5 +1,5 @@
 import type { ImageCandidate } from '../policy/verdict';
-import { MAX_RENDITIONS } from '../model/renditions';
+import { cappedRenditions } from '../model/renditions';
 import { addLicenceEl, addUnreadLicenceEls, Collector, type Entry } from './collector';
 import { findCssBackgrounds } from './css';
 import { planCss } from './css-index';
@@ -133,14 +133,9 @@ function contextOf(entry: Entry, env: ScanEnv): ElementContext {
   return out;
 }
 
-/**
- * The other renditions a find's markup names (its alternates: srcset and source candidates, the
- * src, image-set() options), as the candidate carries them: http(s) and blob: addresses only (a
- * data: URL names no site), not its url or thumbnailUrl, at most MAX_RENDITIONS.
- */
-function renditionsOf(find: Entry['find']): { renditions?: string[] } {
-  const out = [...new Set(find.alternates ?? [])].filter((u) => u !== find.url && u !== find.thumbnailUrl && /^(?:https?|blob):/i.test(u)).slice(0, MAX_RENDITIONS);
-  return out.length > 0 ? { renditions: out } : {};
+/** The other renditions a find's markup names (its alternates: srcset and source candidates, the src, image-set() options), as the candidate carries them. */
+function renditionsOf(find: Entry['find']) {
+  return cappedRenditions(find.alternates ?? [], [find.url, find.thumbnailUrl], find.renditionsCut === true);
 }
 
 function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): ImageCandidate {

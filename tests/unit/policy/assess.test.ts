@@ -1263,6 +1263,19 @@ describe('the same image reported by two frames whose markup differs', () => {
 // the scroll watch merge them alike: scan-tab.ts, collector.ts addCandidates).
 describe('withReportOf: another report of an image the collect already has', () => {
   const url = 'https://cdn.example/x.jpg';
+  // A frame showing the image from i.pinimg.com (its thumbnailUrl), or naming that rendition in
+  // its srcset, reported the image after the top page had: only the first report's renditions
+  // were kept, and the Pinterest rendition the frame shows was never looked up.
+  it('keeps the renditions another report shows or names, and a blocked one among them refuses the image', () => {
+    const url = 'https://museum.example/x.jpg';
+    const known = candidate(url, { thumbnailUrl: 'https://museum.example/x-400.jpg' });
+    expect(assessImage(page(), image(url), known, settings).decision).toBe('permitted');
+    const shows = withReportOf(known, candidate(url, { thumbnailUrl: 'https://i.pinimg.com/236x/x.jpg' }));
+    expect(assessImage(page(), image(url), shows, settings).reasons).toContain('site-blocked');
+    const names = withReportOf(known, candidate(url, { renditions: ['https://i.pinimg.com/736x/x.jpg'] }));
+    expect(assessImage(page(), image(url), names, settings).reasons).toContain('site-blocked');
+    expect(withReportOf(shows, candidate(url, { thumbnailUrl: 'https://i.pinimg.com/236x/x.jpg' }))).toBe(shows);
+  });
   const noai = { url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }], tdm: {} };
   it('adds each frame it was found in, once, and returns the same candidate when the report adds nothing', () => {
     const known = candidate(url);

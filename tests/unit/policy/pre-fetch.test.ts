@@ -330,6 +330,11 @@ describe('an image whose markup names a blocked site’s rendition besides the o
     expect(c?.url).toBe('https://museum.example/a-2000.jpg');
     expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)?.reasons).toEqual(['site-blocked']);
   });
+  it('one naming more renditions than Heed reads fails closed, unrequested (signal-unreadable)', () => {
+    const many = Array.from({ length: 64 }, (_, i) => `/w${i}.jpg ${3000 + i}w`).join(', ');
+    const [c] = scanned(`<img src="/a-400.jpg" srcset="${many}, https://i.pinimg.com/736x/a.jpg 736w">`);
+    expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)?.reasons).toEqual(['signal-unreadable']);
+  });
   it('one whose renditions are all on open sites may be requested', () => {
     const [c] = scanned('<img src="/a-400.jpg" srcset="/a-2000.jpg 2000w, https://cdn.example/736x/a.jpg 736w, /a-400.jpg 400w" sizes="50vw">');
     expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)).toBeNull();

@@ -262,6 +262,12 @@ describe('scanDocument: the other renditions the markup names travel with the ca
     const bg = byUrl(scan('<div data-bg="image-set(url(https://i.pinimg.com/736x/a.jpg) 1x, url(big.jpg) 2x)"></div>'), 'https://gallery.example/photos/big.jpg');
     expect(bg?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
   });
+  it('a srcset naming more candidates than are read marks the renditions cut', () => {
+    const many = Array.from({ length: 64 }, (_, i) => `w${i}.jpg ${100 + i}w`).join(', ');
+    const [c] = scan(`<img src="a.jpg" srcset="${many}, https://i.pinimg.com/736x/a.jpg 50w">`);
+    expect(c?.renditionsCut).toBe(true);
+    expect(scan('<img src="a.jpg" srcset="a.jpg 400w, b.jpg 800w">')[0]?.renditionsCut).toBeUndefined();
+  });
   it('none for an image that names one URL, and no data: URL', () => {
     expect(scan('<img src="a.jpg">')[0]?.renditions).toBeUndefined();
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
