@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
+import { frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteAddress, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -539,9 +539,13 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     // reading that keeps what the owner refused): a frame is a page that shows the image, as its
     // metas and headers are read; before, a frame whose site disallows GPTBot for /embed/ let the
     // images in it be collected. Its robots.txt not read fails closed, as an image URL's does.
-    if (/^https?:/i.test(frame.url)) {
-      const frameOrigin = originOfUrl(frame.url);
-      evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frame.url, 'page', profile) : [{
+    // A `blob:` frame is its inner origin's document (site-registry.ts siteAddress): that site's
+    // robots.txt is read for the inner address. Before, its address was not http(s) and no
+    // robots.txt was read for it: a site disallowing GPTBot everywhere had its blob: frames' images kept.
+    const frameAddress = siteAddress(frame.url);
+    if (/^https?:/i.test(frameAddress)) {
+      const frameOrigin = originOfUrl(frameAddress);
+      evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frameAddress, 'page', profile) : [{
         kind: 'robots-txt', scope: 'page', source: frame.url, value: 'frame robots.txt not read', effect: 'deny', reason: 'signal-unreadable',
         note: `The image is inside a frame (${frame.url.slice(0, 200)}) whose site's robots.txt Heed did not read: it may refuse the frame's page, so Heed fails closed`,
       } satisfies Evidence]));

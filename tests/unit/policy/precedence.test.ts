@@ -189,6 +189,17 @@ describe('an image shown in a frame answers to the frame site’s robots.txt for
     expect(inFrame(null).reasons).toEqual(['signal-unreadable']);
     expect(inFrame(files('https://embed.victim-example.com', { robots: { url: 'https://embed.victim-example.com/robots.txt', outcome: 'unreachable', detail: 'HTTP 503' } })).reasons).toEqual(['robots-unreachable']);
   });
+  // A frame at `blob:https://embed.victim-example.com/UUID` is a document the site's scripts made:
+  // its robots.txt was not read for it at all (the address is not http(s)), and the images in it
+  // were kept past the site's GPTBot Disallow.
+  it('a blob: frame is its inner site’s page: that site’s robots.txt refuses the image, and not read fails closed', () => {
+    const BLOB = 'blob:https://embed.victim-example.com/5d1f3c2a-8e0b-4f5e-9a7c-1b2d3e4f5a6b';
+    const inBlob = (frameFiles: OriginFiles | null) =>
+      assessImage(page(), image(url, { origins: [files('https://cdn.museum.example'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: BLOB, metas: [], tdm: {} }] }), settings);
+    expect(inBlob(victim('User-agent: GPTBot\nDisallow: /')).reasons).toEqual(['robots-disallow']);
+    expect(inBlob(null).reasons).toEqual(['signal-unreadable']);
+    expect(inBlob(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
+  });
   it('unchanged: a frame site allowing the purpose, or disallowing other paths only, changes nothing', () => {
     expect(inFrame(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
     expect(inFrame(files('https://embed.victim-example.com')).decision).toBe('permitted');
