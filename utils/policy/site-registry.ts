@@ -207,14 +207,14 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const domain = registrableDomain(url);
   const hosts = hostForms(safeHost(url));
   const inList = (list: readonly string[]) =>
-    list.some((entry) => hostForms(entry.trim()).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
+    list.some((entry) => entryForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d))));
   if (inList(lists.userBlock)) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
   // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
   // an entry that is a public suffix (`co.uk`, `com`) names no site, and read as a domain it lifted
   // the registry entry of every site under it; it lifts nothing (settings-form.ts rejects it).
-  const allowed = inList(lists.userAllow.filter((d) => !isPublicSuffix(d)));
+  const allowed = inList(lists.userAllow.filter((d) => !isPublicSuffix(d) && !isPublicSuffix(readDomain(d) ?? d)));
   // A part of the registry that could not be read may be this site's entry (readRegistry): it
   // refuses, unless the user allowed the site (the allow list overrides the registry).
   const unread: Evidence[] = registry.unreadable?.length && !allowed
@@ -459,6 +459,29 @@ function hostForms(host: string): string[] {
   const lo = Number.parseInt(m[2]!, 16);
   return [host, canonical, `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`];
 }
+
+/**
+ * A user-list entry as written and as the registry's domains are read (readDomain: the URL
+ * parser's host of it — punycode for a Unicode name, the host of a URL, `*.` dropped), each in
+ * its hostForms. Decision (DESIGN.md §2 rule 1: the lists name hosts as the user meant them): a
+ * stored list holds any text (one saved by an earlier Heed, or written outside the form, which
+ * punycodes), and an entry `bücher.de`, `https://photos.site/` or `*.site` matched no URL the
+ * browser reports — those carry the parser's host — so a blocked site's images were kept.
+ */
+function entryForms(entry: string): string[] {
+  let forms = entryFormsCache.get(entry);
+  if (forms === undefined) {
+    const written = entry.trim();
+    const read = readDomain(written);
+    forms = [...new Set([written, ...(read && read !== written ? [read] : [])])].flatMap(hostForms);
+    if (entryFormsCache.size >= 1024) entryFormsCache.clear();
+    entryFormsCache.set(entry, forms);
+  }
+  return forms;
+}
+
+/** entryForms' answers by entry: the lists are read for every URL an image is judged under. */
+const entryFormsCache = new Map<string, string[]>();
 
 function safeHost(url: string): string {
   try {
