@@ -749,7 +749,8 @@ function readCarriedAddresses(input: string, guessedPathHosts: boolean): string[
   for (const reading of pathHosts ? pathReadings : []) {
     for (let i = 1; i < reading.length - 1; i++) {
       const written = safeDecode(reading[i]!);
-      const host = written === null ? null : hostAsParsed(written);
+      // A handle segment (`/@jane.art/`, as social sites name users) names no host to a proxy.
+      const host = written === null || written.startsWith('@') ? null : hostAsParsed(written);
       const rest = reading.slice(i + 1).join('/');
       if (host && rest) out.add(`https://${host}/${rest}`);
     }
