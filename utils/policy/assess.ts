@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteAddress, siteEvidenceBeside } from './site-registry';
+import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -542,8 +542,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     // A `blob:` frame is its inner origin's document (site-registry.ts siteAddress): that site's
     // robots.txt is read for the inner address. Before, its address was not http(s) and no
     // robots.txt was read for it: a site disallowing GPTBot everywhere had its blob: frames' images kept.
-    const frameAddress = siteAddress(frame.url);
-    if (/^https?:/i.test(frameAddress)) {
+    // A frame with no address of its own is its owners' page: their robots.txt, for their addresses.
+    for (const frameAddress of frameDocumentAddresses(frame)) {
       const frameOrigin = originOfUrl(frameAddress);
       evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frameAddress, 'page', profile) : [{
         kind: 'robots-txt', scope: 'page', source: frame.url, value: 'frame robots.txt not read', effect: 'deny', reason: 'signal-unreadable',

@@ -303,6 +303,22 @@ export function siteAddress(url: string): string {
   return inner !== undefined && /^https?:\/\//i.test(inner) ? inner : url;
 }
 
+/**
+ * The http(s) addresses of the pages a frame is: its own address (a `blob:` frame's inner one,
+ * siteAddress), or — for a frame with no address of its own (`about:srcdoc`, `about:blank`,
+ * `data:`) — its owners' (page/frame-owner.ts), the top page left out (judged as the page).
+ * Decision (DESIGN.md §2 rules 2 and 5, the reading that keeps what the owner refused): a frame
+ * its owner wrote is the owner's page, so the owner's robots.txt binds the images in it for the
+ * owner's address, as it binds the owner's own frame. Before, such a frame's robots.txt was read
+ * for no address, and a site disallowing GPTBot for /embed/ had the images of the `<iframe
+ * srcdoc>` its embed wrote kept. Owners not read are frameSiteEvidence's (signal-unreadable).
+ */
+export function frameDocumentAddresses(frame: FrameOfSite): string[] {
+  const own = siteAddress(frame.url);
+  if (/^https?:\/\//i.test(own)) return [own];
+  return [...new Set((frame.owners ?? []).filter((o) => o !== TOP_PAGE_OWNER).map(siteAddress).filter((o) => /^https?:\/\//i.test(o)))];
+}
+
 /** A frame an image is shown in, as its candidate records it (verdict.ts FrameSignals): its address and, when that names no site, whose it is. */
 export interface FrameOfSite {
   url: string;

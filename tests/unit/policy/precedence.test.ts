@@ -200,6 +200,15 @@ describe('an image shown in a frame answers to the frame site’s robots.txt for
     expect(inBlob(null).reasons).toEqual(['signal-unreadable']);
     expect(inBlob(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
   });
+  // An `<iframe srcdoc>` the site's frame wrote has no address of its own: it is its owner's page
+  // (page/frame-owner.ts), whose registry entry already bound it, but not its robots.txt.
+  it('a frame with no address of its own answers to its owner’s robots.txt for the owner’s address', () => {
+    const inSrcdoc = (frameFiles: OriginFiles | null) =>
+      assessImage(page(), image(url, { origins: [files('https://cdn.museum.example'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: 'about:srcdoc', metas: [], tdm: {}, owners: [FRAME] }] }), settings);
+    expect(inSrcdoc(victim('User-agent: GPTBot\nDisallow: /gallery/')).reasons).toEqual(['robots-disallow']);
+    expect(inSrcdoc(null).reasons).toEqual(['signal-unreadable']);
+    expect(inSrcdoc(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
+  });
   it('unchanged: a frame site allowing the purpose, or disallowing other paths only, changes nothing', () => {
     expect(inFrame(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
     expect(inFrame(files('https://embed.victim-example.com')).decision).toBe('permitted');
