@@ -312,11 +312,15 @@ export function siteAddress(url: string): string {
  * owner's address, as it binds the owner's own frame. Before, such a frame's robots.txt was read
  * for no address, and a site disallowing GPTBot for /embed/ had the images of the `<iframe
  * srcdoc>` its embed wrote kept. Owners not read are frameSiteEvidence's (signal-unreadable).
+ * So are the frames around it (`ancestors`): a site's frame showing an unlisted CDN's frame shows
+ * the image too, and its robots.txt binds it for the address (or origin) the browser names.
  */
 export function frameDocumentAddresses(frame: FrameOfSite): string[] {
   const own = siteAddress(frame.url);
-  if (/^https?:\/\//i.test(own)) return [own];
-  return [...new Set((frame.owners ?? []).filter((o) => o !== TOP_PAGE_OWNER).map(siteAddress).filter((o) => /^https?:\/\//i.test(o)))];
+  const pages = /^https?:\/\//i.test(own) ? [own] : (frame.owners ?? []).filter((o) => o !== TOP_PAGE_OWNER);
+  // And the frames around it (its ancestors, the top page left out: frame-owner.ts frameAncestors),
+  // each a page showing the image, by the address or origin the browser names for it.
+  return [...new Set([...pages, ...(frame.ancestors ?? [])].map(siteAddress).filter((o) => /^https?:\/\//i.test(o)))];
 }
 
 /** A frame an image is shown in, as its candidate records it (verdict.ts FrameSignals): its address and, when that names no site, whose it is. */

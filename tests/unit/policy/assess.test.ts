@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frameDocumentAddresses } from '../../../utils/policy/site-registry';
 import { originFiles } from './fixtures/origin-files';
 import { parseHTML } from 'linkedom';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
@@ -1396,8 +1397,9 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
     Object.defineProperty(document, 'defaultView', { value: frameWindow(levels, ancestorOrigins) });
     const sent = ScannedFrameSignalsSchema.parse(JSON.parse(JSON.stringify(readFrameSignals(document as unknown as Document, levels[0]!.href!))));
     const frames = [frameSignalsFrom(sent)];
-    // A frame with an address of its own has its origin's files read, as for any frame of the page.
-    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url, { origins: originsShownIn(url, [levels[0]!.href]) }), candidate(url, { frames }), s) };
+    // The pages a frame is (its own address, its owners', the frames around it) have their origin's
+    // files read, as the worker reads them (gather-image.ts: site-registry.ts frameDocumentAddresses).
+    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url, { origins: originsShownIn(url, frames.flatMap(frameDocumentAddresses)) }), candidate(url, { frames }), s) };
   }
   const PIN = 'https://www.pinterest.com/pin/1/';
   const TOP = 'https://museum.example/gallery';

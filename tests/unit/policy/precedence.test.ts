@@ -209,6 +209,15 @@ describe('an image shown in a frame answers to the frame site’s robots.txt for
     expect(inSrcdoc(null).reasons).toEqual(['signal-unreadable']);
     expect(inSrcdoc(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
   });
+  // A frame of an unlisted CDN inside the site's frame: the site's frame shows the image too, but
+  // only its registry entry bound it (site-registry.ts frameSiteEvidence), not its robots.txt.
+  it('a frame inside the site’s frame answers to the site’s robots.txt for the origin the browser names', () => {
+    const nested = (frameFiles: OriginFiles | null) =>
+      assessImage(page(), image(url, { origins: [files('https://cdn.museum.example'), files('https://widgets-example.net'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: 'https://widgets-example.net/f', metas: [], tdm: {}, ancestors: ['https://embed.victim-example.com'] }] }), settings);
+    expect(nested(victim('User-agent: GPTBot\nDisallow: /')).reasons).toEqual(['robots-disallow']);
+    expect(nested(null).reasons).toEqual(['signal-unreadable']);
+    expect(nested(victim('User-agent: GPTBot\nDisallow: /gallery/')).decision).toBe('permitted');
+  });
   it('unchanged: a frame site allowing the purpose, or disallowing other paths only, changes nothing', () => {
     expect(inFrame(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
     expect(inFrame(files('https://embed.victim-example.com')).decision).toBe('permitted');
