@@ -340,3 +340,19 @@ describe('an image whose markup names a blocked site’s rendition besides the o
     expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)).toBeNull();
   });
 });
+
+// A frame is a page: its site's robots.txt refusing the frame's address refuses the images in it
+// (assess.ts). That robots.txt was read only after the image had been requested: rule 2 says Heed
+// never fetches what it already knows it must refuse.
+describe('refusalBeforeRequest for an image in a frame whose site’s robots.txt refuses the frame', () => {
+  const url = 'https://cdn.example/a.png';
+  const frames = [{ url: 'https://embed.victim-example.com/gallery/1', metas: [], tdm: {} }];
+  const victim = robots('https://embed.victim-example.com', 'User-agent: GPTBot\nDisallow: /gallery/\n');
+  it('refuses it unrequested once the frame’s site’s files are read', () => {
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames }, [], [victim])?.reasons).toEqual(['robots-disallow']);
+  });
+  it('a frame site allowing the frame’s address, or files not yet read, leave it to be requested and decided', () => {
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames }, [], [robots('https://embed.victim-example.com', 'User-agent: GPTBot\nDisallow: /private/\n')])).toBeNull();
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames })).toBeNull();
+  });
+});
