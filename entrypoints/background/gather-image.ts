@@ -19,6 +19,7 @@ import { redirectOf } from './redirect-hops';
 import type { Decision } from '@/utils/policy/decide';
 import type { RedirectHop } from '@/utils/policy/assess';
 import { carriedSiteOrigins, hopNotSeen } from '@/utils/policy/pre-fetch';
+import { frameDocumentAddresses } from '@/utils/policy/site-registry';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -132,7 +133,8 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   // and the rendition the page shows (thumbnailUrl: it is this image, and its site's opt-outs bind it).
   const hopUrls = redirects.flatMap((h) => [h.url, h.location]);
   const through = [candidate.url, ...hopUrls, fetched.finalUrl];
-  const frames = (candidate.frames ?? []).map((f) => f.url).filter((u) => /^https?:/i.test(u));
+  // A blob: frame's files are its inner origin's; a frame with no address of its own, its owners'.
+  const frames = (candidate.frames ?? []).flatMap(frameDocumentAddresses);
   const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
   const originNames = [...new Set([...[...through, ...frames, ...shown].map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(through)])];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).

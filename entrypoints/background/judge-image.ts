@@ -5,6 +5,7 @@ import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
 import { carriedSiteOrigins, refusalBeforeHop, refusalBeforeRequest } from '@/utils/policy/pre-fetch';
 import { originOf } from '@/utils/signals/origin-files';
+import { frameDocumentAddresses } from '@/utils/policy/site-registry';
 import { gatherImage, type BeforeHop, type FetchSlot } from './gather-image';
 import { checkPeople } from './people-check';
 import type { OriginSignals } from './origin-signals';
@@ -35,12 +36,15 @@ export async function judgeImage(
   // fetches its files and assessImage checks the final URL against them (the bytes were read).
   const origin = originOf(candidate.url);
   const imageOrigin = origin ? await origins.get(origin) : null;
-  // Then the signal files of the sites the URL carries (an image proxy's source), fetched only
-  // when nothing already refuses it: a blocked site's robots.txt is not asked for.
+  // Then the signal files of the sites the URL carries (an image proxy's source) and of the pages
+  // its frames are, fetched only when nothing already refuses it: a blocked site's robots.txt is not asked for.
   const carried = carriedSiteOrigins([candidate.url]);
+  const frameOrigins = [...new Set((candidate.frames ?? []).flatMap(frameDocumentAddresses).map(originOf))].filter((o): o is string => o !== null);
   const known =
     refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate) ??
-    (carried.length > 0 ? refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate, await Promise.all(carried.map((o) => origins.get(o)))) : null);
+    (carried.length + frameOrigins.length > 0
+      ? refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate, await Promise.all(carried.map((o) => origins.get(o))), await Promise.all(frameOrigins.map((o) => origins.get(o))))
+      : null);
   if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).
   const minSide = job.onlyImage ? 0 : settings.minImageSide;

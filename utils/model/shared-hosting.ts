@@ -571,8 +571,15 @@ export function sameLicenceSite(pageUrl: string, imageUrl: string): boolean {
   return page !== null && page === licenceSite(imageUrl);
 }
 
-/** An absolute http(s) address inside a URL's path or query (`\` and repeated slashes as the URL parser reads them). */
-const CARRIED = /(https?):[/\\]+[^\s&#"'<>]+/gi;
+/**
+ * An absolute http(s) address inside a URL's path or query (`\` and repeated slashes as the URL
+ * parser reads them). Decision (DESIGN.md §2: the reading that cannot keep what the owner
+ * refused): the slashes may be missing too — the URL Standard reads `https:HOST/PATH` as
+ * `https://HOST/PATH` (a special scheme's slashes are optional), so a proxy using it fetches HOST.
+ */
+const CARRIED = /(https?):[/\\]*[^\s&#"'<>/\\][^\s&#"'<>]*/gi;
+/** ASCII tab and newline, which the URL Standard removes from anywhere in a URL before reading it. */
+const URL_STRIPPED = /[\t\n\r]/g;
 /** A protocol-relative address as a query value (`?url=//host/…`). */
 const CARRIED_RELATIVE = /[?&][^=&]*=[/\\]{2}([^\s&#"'<>/\\]+[^\s&#"'<>]*)/g;
 
@@ -595,7 +602,9 @@ export function carriedUrls(input: string): string[] {
   if (photon?.[1]) out.add(`https://${photon[1]}${photon[2] ?? '/'}`);
   let text = url.pathname + url.search;
   for (let round = 0; round < 4; round++) {
-    for (const m of text.matchAll(CARRIED)) out.add(m[0].replace(/^(https?):[/\\]+/i, '$1://'));
+    // As written, and as a URL parser reads it: a tab or newline inside the host (`i.pin%09img.com`) dropped.
+    const readings = /[\t\n\r]/.test(text) ? [text, text.replace(URL_STRIPPED, '')] : [text];
+    for (const reading of readings) for (const m of reading.matchAll(CARRIED)) out.add(m[0].replace(/^(https?):[/\\]*/i, '$1://'));
     for (const m of text.matchAll(CARRIED_RELATIVE)) out.add(`${url.protocol}//${m[1]}`);
     let next: string;
     try {
@@ -626,6 +635,36 @@ function base64Address(text: string): string | null {
 
 /** `HOST/PATH` as a query value: a host of dotted labels, an optional port, then a path. */
 const SCHEMELESS = /^(?:ssl:)?(?:\/\/)?(?:[^\s/?#@]*@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*)\.?(?::\d{1,5})?(\/[^\s#"'<>]+)/i;
+/** `HOST/PATH` as a query value, its authority as written (up to the first `/`), for hostAsParsed. */
+const WRITTEN_AUTHORITY = /^(?:ssl:)?(?:\/\/)?([^\s/?#]+)(\/[^\s#"'<>]+)/i;
+/** A host of dotted labels ending in a letter label. */
+const DOTTED_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/;
+
+/** `text` percent-decoded once; null when it does not decode. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The host a URL parser reads in `authority` written after `https://` (its `USER@` and `:PORT`
+ * dropped, upper-case and full-width letters mapped, trailing dots dropped), when it is a dotted
+ * name under a known (ICANN) suffix; null for anything else (`2020.01`, `photo.jpg`, an IP address).
+ */
+function hostAsParsed(authority: string): string | null {
+  if (!authority.includes('.') && !/[\u3002\uff0e\uff61]/.test(authority)) return null;
+  let host: string;
+  try {
+    host = bareHost(new URL(`https://${authority}/`).hostname);
+  } catch {
+    return null;
+  }
+  return DOTTED_HOST.test(host) && parseHost(host).isIcann === true ? host : null;
+}
+
 /** An http(s) address's authority as RFC 3986 reads it: up to the first `/`, `?` or `#` (a `\` is not one). */
 const RFC_AUTHORITY = /^(https?):\/\/([^/?#]*)/i;
 
@@ -700,17 +739,21 @@ function readCarriedAddresses(input: string, guessedPathHosts: boolean): string[
   // A path segment HOST followed by more path: Statically's `cdn.statically.io/img/HOST/PATH` (as
   // Photon's i0.wp.com/HOST/PATH) names the file it serves so. A guess on other hosts
   // (`/videos/clip.mov/poster.jpg` names clip.mov): `guessedPathHosts: false` leaves it out.
+  // Each segment is read as a URL parser reads a host (`HOST:PORT`, `USER@HOST`, upper case and
+  // full-width letters); and the path is read decoded too, as a proxy that decodes its path reads
+  // it (`/fit/i.pinimg.com%2F736x%2Fa.jpg` is `/fit/i.pinimg.com/736x/a.jpg` to it).
   const segments = url.pathname.split('/');
   const pathHosts = guessedPathHosts || PATH_PROXIES.has(bareHost(url.hostname));
-  for (let i = 1; pathHosts && i < segments.length - 1; i++) {
-    let host: string;
-    try {
-      host = bareHost(decodeURIComponent(segments[i]!));
-    } catch {
-      continue;
+  const decodedPath = safeDecode(url.pathname);
+  const pathReadings = decodedPath !== null && decodedPath !== url.pathname ? [segments, decodedPath.split('/')] : [segments];
+  for (const reading of pathHosts ? pathReadings : []) {
+    for (let i = 1; i < reading.length - 1; i++) {
+      const written = safeDecode(reading[i]!);
+      // A handle segment (`/@jane.art/`, as social sites name users) names no host to a proxy.
+      const host = written === null || written.startsWith('@') ? null : hostAsParsed(written);
+      const rest = reading.slice(i + 1).join('/');
+      if (host && rest) out.add(`https://${host}/${rest}`);
     }
-    const rest = segments.slice(i + 1).join('/');
-    if (rest && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/.test(host) && parseHost(host).isIcann === true) out.add(`https://${host}/${rest}`);
   }
   // imgproxy's `/SIGNATURE/OPTIONS/BASE64URL.EXT`, the encoded URL split by `/` at will (imgproxy
   // docs, "Generating the URL"), and a query value in base64: each run of path segments to the end
@@ -729,6 +772,10 @@ function readCarriedAddresses(input: string, guessedPathHosts: boolean): string[
       const m = SCHEMELESS.exec(value);
       const host = m?.[1]?.toLowerCase();
       if (m && host && parseHost(host).isIcann === true) out.add(`https://${host}${m[2]}`);
+      // And its authority as a URL parser reads it (full-width letters mapped, tabs dropped).
+      const written = WRITTEN_AUTHORITY.exec(value.replace(URL_STRIPPED, ''));
+      const parsed = written?.[1] ? hostAsParsed(written[1]) : null;
+      if (written && parsed) out.add(`https://${parsed}${written[2]}`);
       let next: string;
       try {
         next = decodeURIComponent(value);

@@ -11,7 +11,7 @@ import { sameRegistrableDomain } from '../model/registrable-domain';
 import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
-import { frameSiteEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
+import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
@@ -422,6 +422,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   evidence.push(...frameSiteEvidence(page.pageUrl, candidate.frames ?? [], settings.purpose, settings));
   // The rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...shownRenditionEvidence(page.pageUrl, candidate.thumbnailUrl, settings.purpose, settings, [...urls, ...carried]));
+  // So do the other renditions the page names for it (site-registry.ts namedRenditionsEvidence).
+  evidence.push(...namedRenditionsEvidence(page.pageUrl, candidate, settings.purpose, settings, [...urls, ...carried, ...(candidate.thumbnailUrl ? [candidate.thumbnailUrl] : [])]));
   for (const u of urls) {
     // On the page's own site too: a host of it may be blocked where the page is not (site-registry.ts).
     evidence.push(...siteEvidenceBeside(page.pageUrl, u, 'image', settings.purpose, settings));
@@ -537,9 +539,13 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     // reading that keeps what the owner refused): a frame is a page that shows the image, as its
     // metas and headers are read; before, a frame whose site disallows GPTBot for /embed/ let the
     // images in it be collected. Its robots.txt not read fails closed, as an image URL's does.
-    if (/^https?:/i.test(frame.url)) {
-      const frameOrigin = originOfUrl(frame.url);
-      evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frame.url, 'page', profile) : [{
+    // A `blob:` frame is its inner origin's document (site-registry.ts siteAddress): that site's
+    // robots.txt is read for the inner address. Before, its address was not http(s) and no
+    // robots.txt was read for it: a site disallowing GPTBot everywhere had its blob: frames' images kept.
+    // A frame with no address of its own is its owners' page: their robots.txt, for their addresses.
+    for (const frameAddress of frameDocumentAddresses(frame)) {
+      const frameOrigin = originOfUrl(frameAddress);
+      evidence.push(...(frameOrigin ? evaluateRobots(frameOrigin.robots, frameAddress, 'page', profile) : [{
         kind: 'robots-txt', scope: 'page', source: frame.url, value: 'frame robots.txt not read', effect: 'deny', reason: 'signal-unreadable',
         note: `The image is inside a frame (${frame.url.slice(0, 200)}) whose site's robots.txt Heed did not read: it may refuse the frame's page, so Heed fails closed`,
       } satisfies Evidence]));

@@ -7,7 +7,7 @@ import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, namingFile, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
-import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
+import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
 
 /**
  * What already refuses an image before it is requested (DESIGN.md §2 rule 2: "Rules 1–2 (and
@@ -24,21 +24,34 @@ import { frameSiteEvidence, shownRenditionEvidence, siteEvidenceBeside, type Fra
  * `shown`: where the candidate is shown — the frames it was found in, whose sites are looked up
  * as the page's is (site-registry.ts frameSiteEvidence), and the rendition the page shows
  * (`thumbnailUrl`, site-registry.ts shownRenditionEvidence). `carried`: the signal files of the
- * sites the image URL carries (carriedSiteOrigins), as far as they were fetched.
+ * sites the image URL carries (carriedSiteOrigins), as far as they were fetched; `frameFiles`:
+ * those of the pages its frames are (frameDocumentAddresses), as far as they were fetched.
  */
 export function refusalBeforeRequest(
   page: PageAssessment,
   imageUrl: string,
   imageOrigin: OriginFiles | null,
   settings: Settings,
-  shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined } = {},
+  shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined; renditionsCut?: true | undefined } = {},
   carried: readonly OriginFiles[] = [],
+  frameFiles: readonly OriginFiles[] = [],
 ): Decision | null {
   const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings, carried);
+  // The pages the frames it is shown in are (their own, owners' and ancestors' addresses:
+  // site-registry.ts frameDocumentAddresses): their robots.txt, as far as read, refuses it unrequested
+  // as assess.ts refuses it after. Before, it was read only once the image had been requested.
+  const profile = purposeProfile(settings.purpose);
+  for (const address of new Set((shown.frames ?? []).flatMap(frameDocumentAddresses))) {
+    const files = frameFiles.find((f) => f.origin === originOf(address));
+    if (files) evidence.push(...evaluateRobots(files.robots, address, 'page', profile));
+  }
   // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
   // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, shown.frames ?? [], settings.purpose, settings));
-  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, [imageUrl, ...carriedAddresses(imageUrl)]));
+  const own = [imageUrl, ...carriedAddresses(imageUrl)];
+  evidence.push(...shownRenditionEvidence(page.pageUrl, shown.thumbnailUrl, settings.purpose, settings, own));
+  // So do the other renditions the page names for it (srcset candidates another screen is shown).
+  evidence.push(...namedRenditionsEvidence(page.pageUrl, shown, settings.purpose, settings, [...own, ...(shown.thumbnailUrl ? [shown.thumbnailUrl] : [])]));
   const reasons = denyReasons(evidence);
   if (reasons.length === 0) return null;
   evidence.push({

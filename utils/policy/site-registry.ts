@@ -4,6 +4,7 @@ import registryJson from '../../data/site-policies.json';
 import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { carriedAddresses, pageCopyOf } from '../model/shared-hosting';
 import { TOP_PAGE_OWNER } from '../page/frame-owner';
+import { MAX_RENDITIONS } from '../model/renditions';
 import { bareHost, hostMatchesDomain, isPrivateSuffix, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -215,10 +216,10 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   const url = siteAddress(given);
   const domain = registrableDomain(url);
   const hosts = hostForms(safeHost(url));
-  /** The first entry of `list` covering the URL, or null. */
+  /** The first entry of `list` covering the URL, or null (each entry in every form it is read in: entryForms). */
   const inList = (list: readonly string[]): string | null =>
-    list.find((entry) => hostForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d)))) ?? null;
-  if (inList(lists.userBlock.map(listEntryHost)) !== null) {
+    list.find((entry) => entryForms(entry).some((d) => hostMatchesDomain(domain, d) || hosts.some((h) => hostMatchesDomain(h, d)))) ?? null;
+  if (inList(lists.userBlock) !== null) {
     return [{ kind: 'user-list', scope, source: 'settings', value: `blocked: ${domain}`, effect: 'deny', reason: 'user-blocked', note: `You blocked ${domain}` }];
   }
   // Decision (DESIGN.md §2 rule 1: the allow list overrides the registry for the sites it names):
@@ -323,6 +324,26 @@ export function siteAddress(url: string): string {
   return inner !== undefined && /^https?:\/\//i.test(inner) ? inner : url;
 }
 
+/**
+ * The http(s) addresses of the pages a frame is: its own address (a `blob:` frame's inner one,
+ * siteAddress), or — for a frame with no address of its own (`about:srcdoc`, `about:blank`,
+ * `data:`) — its owners' (page/frame-owner.ts), the top page left out (judged as the page).
+ * Decision (DESIGN.md §2 rules 2 and 5, the reading that keeps what the owner refused): a frame
+ * its owner wrote is the owner's page, so the owner's robots.txt binds the images in it for the
+ * owner's address, as it binds the owner's own frame. Before, such a frame's robots.txt was read
+ * for no address, and a site disallowing GPTBot for /embed/ had the images of the `<iframe
+ * srcdoc>` its embed wrote kept. Owners not read are frameSiteEvidence's (signal-unreadable).
+ * So are the frames around it (`ancestors`): a site's frame showing an unlisted CDN's frame shows
+ * the image too, and its robots.txt binds it for the address (or origin) the browser names.
+ */
+export function frameDocumentAddresses(frame: FrameOfSite): string[] {
+  const own = siteAddress(frame.url);
+  const pages = /^https?:\/\//i.test(own) ? [own] : (frame.owners ?? []).filter((o) => o !== TOP_PAGE_OWNER);
+  // And the frames around it (its ancestors, the top page left out: frame-owner.ts frameAncestors),
+  // each a page showing the image, by the address or origin the browser names for it.
+  return [...new Set([...pages, ...(frame.ancestors ?? [])].map(siteAddress).filter((o) => /^https?:\/\//i.test(o)))];
+}
+
 /** A frame an image is shown in, as its candidate records it (verdict.ts FrameSignals): its address and, when that names no site, whose it is. */
 export interface FrameOfSite {
   url: string;
@@ -416,6 +437,39 @@ function frameAddressEvidence(pageUrl: string, frameUrl: string, where: string, 
  * candidate (or a link) on its own host had the large copy kept. URLs in `known` (already looked
  * up) are skipped.
  */
+/**
+ * shownRenditionEvidence for the other renditions the page's markup names for the image (its
+ * `renditions`: srcset and source candidates, the src, image-set() options), the registry and the
+ * user's lists only. Decision (DESIGN.md §2 rule 1, the reading that cannot keep what the owner
+ * refused): the browser shows one of them by screen width and density, so on another screen the
+ * page shows that one: each is this image, as the rendition shown is. Before, only the rendition
+ * this browser loaded was looked up, and a page naming i.pinimg.com's file as its 736w candidate
+ * beside its own 2000w copy had the copy kept. Their signal files are not requested (one request
+ * per rendition's site, for a rendition this browser did not load).
+ */
+export function namedRenditionsEvidence(pageUrl: string, named: { renditions?: readonly string[] | undefined; renditionsCut?: true | undefined }, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
+  const { renditions, renditionsCut } = named;
+  // More renditions named than were read (a srcset past what is read): one not read may be a
+  // blocked site's, so the image fails closed (DESIGN.md §2 rule 5).
+  const out: Evidence[] = renditionsCut
+    ? [{
+      kind: 'site-registry', scope: 'image', source: pageUrl.slice(0, 500), value: 'renditions not read in full', effect: 'deny', reason: 'signal-unreadable',
+      note: `The page names more renditions of this image than Heed reads (${MAX_RENDITIONS}, or a srcset past what is read): one not read may be a blocked site's, so Heed fails closed`,
+    }]
+    : [];
+  const seen = new Set(known);
+  for (const named of (renditions ?? []).slice(0, MAX_RENDITIONS)) {
+    for (const u of [named, ...carriedAddresses(named)]) {
+      if (seen.has(u)) continue;
+      seen.add(u);
+      for (const e of siteEvidenceBeside(pageUrl, u, 'image', purpose, lists, registry)) {
+        out.push({ ...e, note: `The page names ${named.slice(0, 500)} as a rendition of this image: ${e.note ?? e.value}` });
+      }
+    }
+  }
+  return out;
+}
+
 export function shownRenditionEvidence(pageUrl: string, shownUrl: string | null | undefined, purpose: Purpose, lists: UserLists, known: readonly string[] = [], registry: Registry = SITE_REGISTRY): Evidence[] {
   if (!shownUrl) return [];
   const out: Evidence[] = [];
@@ -446,6 +500,29 @@ function hostForms(host: string): string[] {
   const lo = Number.parseInt(m[2]!, 16);
   return [host, canonical, `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`];
 }
+
+/**
+ * A user-list entry as written and as the registry's domains are read (readDomain: the URL
+ * parser's host of it — punycode for a Unicode name, the host of a URL, `*.` dropped), each in
+ * its hostForms. Decision (DESIGN.md §2 rule 1: the lists name hosts as the user meant them): a
+ * stored list holds any text (one saved by an earlier Heed, or written outside the form, which
+ * punycodes), and an entry `bücher.de`, `https://photos.site/` or `*.site` matched no URL the
+ * browser reports — those carry the parser's host — so a blocked site's images were kept.
+ */
+function entryForms(entry: string): string[] {
+  let forms = entryFormsCache.get(entry);
+  if (forms === undefined) {
+    const written = entry.trim();
+    const read = readDomain(written);
+    forms = [...new Set([written, ...(read && read !== written ? [read] : [])])].flatMap(hostForms);
+    if (entryFormsCache.size >= 1024) entryFormsCache.clear();
+    entryFormsCache.set(entry, forms);
+  }
+  return forms;
+}
+
+/** entryForms' answers by entry: the lists are read for every URL an image is judged under. */
+const entryFormsCache = new Map<string, string[]>();
 
 function safeHost(url: string): string {
   try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
 import { MAX_PAGE_URL } from '../model/page-url';
+import { cappedRenditions, MAX_RENDITIONS } from '../model/renditions';
 import { EvidenceSchema, LicenceSchema, ReasonCodeSchema } from '../model/evidence';
 import { DiscoverySchema } from '../model/manifest';
 import { ElementLicenceHintSchema } from '../signals/html-licence/schema';
@@ -40,6 +41,14 @@ export const ImageCandidateSchema = lazily(() => z.object({
    * `url` is a linked full-size original — judged instead if the link turns out not to be an image.
    */
   thumbnailUrl: z.string().max(8192).nullable().default(null),
+  /**
+   * The other renditions the page's markup names for this image (srcset and `<picture><source>`
+   * candidates, the src, image-set() options): another screen is shown one of them, so each is
+   * this image too (site-registry.ts namedRenditionsEvidence). Absent: none, or an earlier Heed's record.
+   */
+  renditions: z.array(z.string().max(8192)).max(MAX_RENDITIONS).optional(),
+  /** The page names more renditions than were read (a srcset past what is read, past MAX_RENDITIONS): the image fails closed. */
+  renditionsCut: z.literal(true).optional(),
   alt: z.string().max(2000).default(''),
   title: z.string().max(2000).default(''),
   caption: z.string().max(2000).default(''),
@@ -114,6 +123,15 @@ export function withSameImageReported(known: ImageCandidate, other: ImageCandida
  */
 export function withReportOf(known: ImageCandidate, other: ImageCandidate): ImageCandidate {
   let merged = withSameImageReported(known, other);
+  // The renditions another report shows or names are this image's too (site-registry.ts
+  // namedRenditionsEvidence): the first report's alone were kept, and a frame showing the image
+  // from a blocked site's rendition did not refuse it.
+  const named = cappedRenditions(
+    [...(merged.renditions ?? []), ...(other.thumbnailUrl ? [other.thumbnailUrl] : []), ...(other.renditions ?? [])],
+    [merged.url, merged.thumbnailUrl],
+    merged.renditionsCut === true || other.renditionsCut === true,
+  );
+  if ((named.renditions?.length ?? 0) > (merged.renditions?.length ?? 0) || (named.renditionsCut && !merged.renditionsCut)) merged = { ...merged, ...named };
   const key = (f: FrameOfImage) => JSON.stringify(f);
   for (const frame of other.frames ?? []) {
     const had = merged.frames ?? [];

@@ -1,6 +1,7 @@
 import type { ImageCandidate } from '../policy/verdict';
 import type { ResolvedScanOptions, ScanStats } from './options';
 import { dataUrlBytes, MAX_URL } from './text';
+import { MAX_RENDITIONS } from '../model/renditions';
 
 /** How an image was found (the manifest's discovery enum). */
 export type Discovery = ImageCandidate['discovery'][number];
@@ -10,6 +11,9 @@ export interface Size {
   w: number;
   h: number;
 }
+
+/** Other URLs of one image kept at most across its duplicates (past it, its renditions are marked cut: it fails closed). */
+const ALTERNATES_KEPT = MAX_RENDITIONS * 2;
 
 /** One image as a discovery path reports it, before context and dedupe. */
 export interface Find {
@@ -27,6 +31,8 @@ export interface Find {
   rendered?: Size | null;
   /** Other URLs of the same image (srcset alternates, the shown rendition): never candidates themselves. */
   alternates?: string[];
+  /** Some renditions the markup names were not read (a srcset past what is read): the image fails closed. */
+  renditionsCut?: boolean;
   /** Inline SVG serialisations are images in their own right, not data: placeholders. */
   inline?: boolean;
 }
@@ -148,6 +154,14 @@ export class Collector {
       }
       if (find.el) addLicenceEl(existing, find.el);
       if (!existing.find.thumbnailUrl && find.thumbnailUrl) existing.find.thumbnailUrl = find.thumbnailUrl;
+      // Another element naming the same image may name other renditions of it: each is looked up too.
+      if (find.alternates?.length) {
+        // Bounded: a page repeating one image thousands of times must not grow this without end.
+        const union = [...new Set([...(existing.find.alternates ?? []), ...find.alternates])];
+        if (union.length > ALTERNATES_KEPT) existing.find.renditionsCut = true;
+        existing.find.alternates = union.slice(0, ALTERNATES_KEPT);
+      }
+      if (find.renditionsCut) existing.find.renditionsCut = true;
       return true;
     }
     if (this.full) {

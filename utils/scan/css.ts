@@ -62,7 +62,7 @@ function* inlineStylesWithoutLayout(scope: ScanScope): Steps {
     for (const m of style.matchAll(/(?:^|;)\s*(?:background(?:-image)?|content)\s*:([^;]*)/gi)) {
       for (const ref of imageUrlsOfCssValue(m[1])) {
         const url = urlIn(scope.env, ref.url);
-        if (url) emitShown(scope, el, url, ['css']);
+        if (url) emitShown(scope, el, url, ['css'], ref.alternates.map((a) => urlIn(scope.env, a)).filter((a): a is string => !!a));
       }
     }
   });

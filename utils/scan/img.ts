@@ -2,7 +2,7 @@ import type { Discovery, Size } from './collector';
 import { lazyKindOf } from './lazy-attributes';
 import { imageLinkOf } from './link';
 import { attrUrlIn, each, emit, queryAll, urlIn, type ScanEnv, type ScanScope, type Steps } from './scope';
-import { evaluateSizes, parseSrcset } from './srcset';
+import { evaluateSizes, parseSrcset, srcsetReadInFull } from './srcset';
 import { dataUrlBytes } from './text';
 
 /** One URL an `<img>` could show, with its estimated pixel width and how it was named. */
@@ -22,10 +22,18 @@ function positive(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
 }
 
+/** What an `<img>` names: its options, and whether some were not read (a srcset or `<picture>` past what is read). */
+interface Options extends Array<Option> {
+  cut?: boolean;
+}
+
 /** Options from a srcset-syntax value: w descriptors are widths, x descriptors scale the 1x width. */
-function srcsetOptions(env: ScanEnv, value: string | null, oneX: () => number, rank: number, via: Discovery): Option[] {
+function srcsetOptions(env: ScanEnv, value: string | null, oneX: () => number, rank: number, via: Discovery, into: Options): Option[] {
   const out: Option[] = [];
-  for (const c of parseSrcset(value)) {
+  const parsed = parseSrcset(value);
+  // Past what is read the browser may still pick a candidate: the image's renditions are then not all known.
+  if (!srcsetReadInFull(value, parsed)) into.cut = true;
+  for (const c of parsed) {
     const url = urlIn(env, c.url);
     if (url) out.push({ url, width: c.w ?? (c.x ?? 1) * (oneX() || 1), exactW: c.w, rank, via });
   }
@@ -33,7 +41,7 @@ function srcsetOptions(env: ScanEnv, value: string | null, oneX: () => number, r
 }
 
 /** Every URL the `<img>` names: src, currentSrc, srcset, `<picture><source>`s, lazy attributes. */
-function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | null, src: string | null): Option[] {
+function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | null, src: string | null): Options {
   // The 1x width (what the image is laid out at; x descriptors multiply it): from the width
   // attribute or the sizes slot if possible, a layout read only as a last resort, and only
   // when some option needs it. Most images name just a src.
@@ -46,19 +54,20 @@ function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | 
     }
     return oneXWidth;
   };
-  const options: Option[] = [];
+  const options: Options = [];
   const names = img.getAttributeNames();
   // Width -1: estimate later, and only if other options compete with the src.
   if (src) options.push({ url: src, width: src === current && natural.w ? natural.w : -1, exactW: null, rank: 0, via: null });
-  if (names.includes('srcset')) options.push(...srcsetOptions(env, img.getAttribute('srcset'), oneX, 1, 'srcset'));
+  if (names.includes('srcset')) options.push(...srcsetOptions(env, img.getAttribute('srcset'), oneX, 1, 'srcset', options));
   const picture = img.parentElement;
   if (picture && picture.localName === 'picture') {
+    if (picture.children.length > 32) options.cut = true;
     for (const source of Array.from(picture.children).slice(0, 32)) {
       if (source.localName !== 'source') continue;
       const type = (source.getAttribute('type') ?? '').trim().toLowerCase();
       if (type && !type.startsWith('image/')) continue;
-      options.push(...srcsetOptions(env, source.getAttribute('srcset'), oneX, 1, 'picture'));
-      options.push(...srcsetOptions(env, source.getAttribute('data-srcset'), oneX, 1, 'lazy'));
+      options.push(...srcsetOptions(env, source.getAttribute('srcset'), oneX, 1, 'picture', options));
+      options.push(...srcsetOptions(env, source.getAttribute('data-srcset'), oneX, 1, 'lazy', options));
     }
   }
   for (const name of names) {
@@ -66,7 +75,7 @@ function optionsOf(img: Element, env: ScanEnv, natural: Size, current: string | 
     if (!kind || kind === 'background') continue;
     const value = img.getAttribute(name);
     if (!value) continue;
-    if (kind === 'srcset') options.push(...srcsetOptions(env, value, oneX, 1, 'lazy'));
+    if (kind === 'srcset') options.push(...srcsetOptions(env, value, oneX, 1, 'lazy', options));
     else {
       const url = urlIn(env, value);
       if (url) options.push({ url, width: -1, exactW: null, rank: kind === 'original' ? 3 : 2, via: 'lazy' });
@@ -103,7 +112,9 @@ export function* findImages(scope: ScanScope): Steps {
     const natural = { w: positive((img as Partial<HTMLImageElement>).naturalWidth), h: positive((img as Partial<HTMLImageElement>).naturalHeight) };
     // The src is read once: the options and the rendition shown both need it.
     const src = attrUrlIn(env, img, 'src');
-    const options = optionsOf(img, env, natural, current, src).filter((o) => !isPlaceholder(o.url, env));
+    const named = optionsOf(img, env, natural, current, src);
+    const options = named.filter((o) => !isPlaceholder(o.url, env));
+    const cut = named.cut === true ? { renditionsCut: true } : {};
     let best: Option | null = null;
     for (const o of options) if (!best || better(o, best, current)) best = o;
     const alternates = options.map((o) => o.url);
@@ -120,13 +131,13 @@ export function* findImages(scope: ScanScope): Steps {
     if (notLoaded && !discovery.includes('lazy')) discovery.push('lazy');
     if (link && link !== best.url) {
       // The image shown is kept at its largest rendition: judged instead if the link is no image.
-      emit(scope, { url: link, thumbnailUrl: best.url, discovery: ['link', ...discovery], el: img, alternates });
+      emit(scope, { url: link, thumbnailUrl: best.url, discovery: ['link', ...discovery], el: img, alternates, ...cut });
       return;
     }
     // Intrinsic size of the chosen URL: measured when it is the one loaded, else from its w descriptor.
     let size = { w: 0, h: 0 };
     if (best.url === current) size = natural;
     else if (best.exactW && natural.w && natural.h) size = { w: best.exactW, h: Math.round((best.exactW * natural.h) / natural.w) };
-    emit(scope, { url: best.url, thumbnailUrl: thumb !== best.url ? thumb : null, discovery, el: img, natural: size, alternates });
+    emit(scope, { url: best.url, thumbnailUrl: thumb !== best.url ? thumb : null, discovery, el: img, natural: size, alternates, ...cut });
   });
 }

@@ -2,7 +2,7 @@ import { imageUrlsOfCssValue } from './css-value';
 import { LAZY_ATTRIBUTES } from './lazy-attributes';
 import { each, queryAll, urlIn, type ScanScope, type Steps } from './scope';
 import { emitShown } from './shown';
-import { parseSrcset } from './srcset';
+import { parseSrcset, srcsetReadInFull } from './srcset';
 import { looksLikeImageFile } from './text';
 
 // <img> and <picture> sources are read by img.ts; these hold non-image media or documents.
@@ -14,19 +14,24 @@ function readLazy(scope: ScanScope, el: Element, name: string, kind: (typeof LAZ
   const { env } = scope;
   if (kind === 'background') {
     // data-bg holds either a bare URL or a CSS value such as url("…") or image-set(…).
-    const refs = imageUrlsOfCssValue(value).map((r) => r.url);
-    for (const ref of refs.length ? refs : [value]) {
-      const url = urlIn(env, ref);
-      if (url) emitShown(scope, el, url, ['lazy', 'css']);
+    // The other image-set() options are renditions of it (each is looked up: site-registry.ts).
+    const refs = imageUrlsOfCssValue(value);
+    for (const ref of refs.length ? refs : [{ url: value, alternates: [] }]) {
+      const url = urlIn(env, ref.url);
+      if (url) emitShown(scope, el, url, ['lazy', 'css'], ref.alternates.map((a) => urlIn(env, a)).filter((a): a is string => !!a));
     }
   } else if (kind === 'srcset') {
     let best: { url: string; score: number } | null = null;
-    for (const c of parseSrcset(value)) {
+    const all: string[] = [];
+    const parsed = parseSrcset(value);
+    for (const c of parsed) {
       const url = urlIn(env, c.url);
       const score = c.w ?? c.x ?? 1;
+      if (url) all.push(url);
       if (url && (!best || score > best.score)) best = { url, score };
     }
-    if (best) emitShown(scope, el, best.url, ['lazy']);
+    // The other candidates are renditions of it, as an <img>'s srcset's are (img.ts).
+    if (best) emitShown(scope, el, best.url, ['lazy'], all.filter((u) => u !== best.url), !srcsetReadInFull(value, parsed));
   } else {
     const url = urlIn(env, value);
     if (url && looksLikeImageFile(url)) emitShown(scope, el, url, ['lazy']);

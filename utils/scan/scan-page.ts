@@ -1,4 +1,5 @@
 import type { ImageCandidate } from '../policy/verdict';
+import { cappedRenditions } from '../model/renditions';
 import { addLicenceEl, addUnreadLicenceEls, Collector, type Entry } from './collector';
 import { findCssBackgrounds } from './css';
 import { planCss } from './css-index';
@@ -132,6 +133,11 @@ function contextOf(entry: Entry, env: ScanEnv): ElementContext {
   return out;
 }
 
+/** The other renditions a find's markup names (its alternates: srcset and source candidates, the src, image-set() options), as the candidate carries them. */
+function renditionsOf(find: Entry['find']) {
+  return cappedRenditions(find.alternates ?? [], [find.url, find.thumbnailUrl], find.renditionsCut === true);
+}
+
 function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): ImageCandidate {
   const ctx = contextOf(entry, env);
   const rendered = env.collector.renderedOf(entry);
@@ -139,6 +145,7 @@ function toCandidate(entry: Entry, env: ScanEnv, licences: ElementLicences): Ima
   return {
     url: entry.find.url,
     thumbnailUrl: entry.find.thumbnailUrl && entry.find.thumbnailUrl !== entry.find.url ? entry.find.thumbnailUrl : null,
+    ...renditionsOf(entry.find),
     alt: ctx.alt,
     title: ctx.title,
     caption: ctx.caption,

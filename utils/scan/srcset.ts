@@ -52,6 +52,14 @@ export function parseSrcset(value: string | null | undefined): SrcsetCandidate[]
   return out;
 }
 
+/**
+ * Whether `parsed` (parseSrcset of `value`) holds every candidate `value` names: false when the
+ * attribute was longer than the part read or gave the most candidates read (more may follow).
+ */
+export function srcsetReadInFull(value: string | null | undefined, parsed: readonly SrcsetCandidate[]): boolean {
+  return (typeof value !== 'string' || value.length <= MAX_SRCSET) && parsed.length < MAX_CANDIDATES;
+}
+
 /** The descriptor tokenizer: descriptors from `i` to the next comma outside parentheses; returns the index after it. */
 function tokenizeDescriptors(s: string, i: number, out: string[]): number {
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;

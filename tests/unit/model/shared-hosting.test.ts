@@ -258,3 +258,13 @@ describe('Google Translate proxy URLs name the site they copy', () => {
     expect(sameLicenceSite('https://www-museum-example.translate.goog/gallery', 'https://www-other-example.translate.goog/a.jpg')).toBe(false);
   });
 });
+
+describe('carriedAddresses: a path segment read as a URL parser reads a host', () => {
+  it('HOST:PORT, USER@HOST and full-width letters name HOST; a handle or a version names none', () => {
+    expect(carriedAddresses('https://img.cdn.example/fit/i.pinimg.com:443/736x/a.jpg')).toContain('https://i.pinimg.com/736x/a.jpg');
+    expect(carriedAddresses('https://img.cdn.example/fit/anyone@i.pinimg.com/736x/a.jpg')).toContain('https://i.pinimg.com/736x/a.jpg');
+    expect(carriedAddresses('https://img.cdn.example/fit/%EF%BD%89.pinimg.com/736x/a.jpg')).toContain('https://i.pinimg.com/736x/a.jpg');
+    expect(carriedAddresses('https://social.example/@jane.art/cover.jpg')).toEqual([]);
+    expect(carriedAddresses('https://cdn.example/v1.2:3/a.jpg')).toEqual([]);
+  });
+});

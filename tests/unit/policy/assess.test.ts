@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frameDocumentAddresses } from '../../../utils/policy/site-registry';
 import { originFiles } from './fixtures/origin-files';
 import { parseHTML } from 'linkedom';
 import { assessImage, assessPage, type ImageInputs, type PageInputs } from '../../../utils/policy/assess';
@@ -1267,6 +1268,19 @@ describe('the same image reported by two frames whose markup differs', () => {
 // the scroll watch merge them alike: scan-tab.ts, collector.ts addCandidates).
 describe('withReportOf: another report of an image the collect already has', () => {
   const url = 'https://cdn.example/x.jpg';
+  // A frame showing the image from i.pinimg.com (its thumbnailUrl), or naming that rendition in
+  // its srcset, reported the image after the top page had: only the first report's renditions
+  // were kept, and the Pinterest rendition the frame shows was never looked up.
+  it('keeps the renditions another report shows or names, and a blocked one among them refuses the image', () => {
+    const url = 'https://museum.example/x.jpg';
+    const known = candidate(url, { thumbnailUrl: 'https://museum.example/x-400.jpg' });
+    expect(assessImage(page(), image(url), known, settings).decision).toBe('permitted');
+    const shows = withReportOf(known, candidate(url, { thumbnailUrl: 'https://i.pinimg.com/236x/x.jpg' }));
+    expect(assessImage(page(), image(url), shows, settings).reasons).toContain('site-blocked');
+    const names = withReportOf(known, candidate(url, { renditions: ['https://i.pinimg.com/736x/x.jpg'] }));
+    expect(assessImage(page(), image(url), names, settings).reasons).toContain('site-blocked');
+    expect(withReportOf(shows, candidate(url, { thumbnailUrl: 'https://i.pinimg.com/236x/x.jpg' }))).toBe(shows);
+  });
   const noai = { url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }], tdm: {} };
   it('adds each frame it was found in, once, and returns the same candidate when the report adds nothing', () => {
     const known = candidate(url);
@@ -1387,8 +1401,9 @@ describe('an image in a siteless frame nested in a frame of a blocked site', () 
     Object.defineProperty(document, 'defaultView', { value: frameWindow(levels, ancestorOrigins) });
     const sent = ScannedFrameSignalsSchema.parse(JSON.parse(JSON.stringify(readFrameSignals(document as unknown as Document, levels[0]!.href!))));
     const frames = [frameSignalsFrom(sent)];
-    // A frame with an address of its own has its origin's files read, as for any frame of the page.
-    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url, { origins: originsShownIn(url, [levels[0]!.href]) }), candidate(url, { frames }), s) };
+    // The pages a frame is (its own address, its owners', the frames around it) have their origin's
+    // files read, as the worker reads them (gather-image.ts: site-registry.ts frameDocumentAddresses).
+    return { before: refusalBeforeRequest(page(), url, null, s, { frames }), after: assessImage(page(), image(url, { origins: originsShownIn(url, frames.flatMap(frameDocumentAddresses)) }), candidate(url, { frames }), s) };
   }
   const PIN = 'https://www.pinterest.com/pin/1/';
   const TOP = 'https://museum.example/gallery';
@@ -1527,6 +1542,22 @@ describe('an image whose rendition shown on the page is on a blocked site', () =
     const blocking = parseSettings({ userBlock: ['other.example'] });
     expect(assessImage(page(), image(big), candidate(big, { thumbnailUrl: 'https://cdn.other.example/a.jpg' }), blocking).reasons).toContain('user-blocked');
     expect(decideFor(big, {}, { thumbnailUrl: 'https://museum.example/a-800.jpg' }).decision).toBe('permitted');
+  });
+});
+
+// The other renditions the page names for the image (srcset candidates, the src, image-set()
+// options: the candidate's renditions) are the same image too: on another screen the page shows
+// one of them. Only the rendition this browser loaded was looked up: a page naming i.pinimg.com's
+// file as its 736w candidate beside its own 2000w copy had the copy kept.
+describe('an image whose markup names a blocked site’s rendition besides the one taken', () => {
+  const big = 'https://museum.example/a-2000.jpg';
+  it('a rendition on a blocked site refuses it site-blocked, in opt-out mode too', () => {
+    const named = { thumbnailUrl: 'https://museum.example/a-400.jpg', renditions: ['https://museum.example/a-800.jpg', 'https://i.pinimg.com/736x/a.jpg'] };
+    expect(decideFor(big, {}, named).reasons).toContain('site-blocked');
+    expect(assessImage(page(), image(big), candidate(big, named), parseSettings({ mode: 'opt-out' })).reasons).toContain('site-blocked');
+  });
+  it('renditions on the page’s own or unlisted sites change nothing', () => {
+    expect(decideFor(big, {}, { renditions: ['https://museum.example/a-800.jpg', 'https://cdn.example/a.jpg'] }).decision).toBe('permitted');
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { scanDocument } from '../../../utils/scan/scan-page';
 import { originFiles } from './fixtures/origin-files';
 import { assessPage } from '../../../utils/policy/assess';
 import { hopNotSeen, refusalBeforeHop, refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
@@ -279,5 +281,78 @@ describe('the signal files of the site a proxy URL carries, before the request',
     const hops: RedirectHop[] = [{ url: 'https://museum.example/a.jpg', location: 'https://wsrv.nl/?url=photos.owner.com/private/a.jpg', headers: {} }];
     const r = refusalBeforeHop(site(), hops, hops[0]!.location, files('https://wsrv.nl'), settings, [robots(OWNER, 'User-agent: *\nDisallow: /private/')]);
     expect(r?.reasons).toEqual(['robots-disallow']);
+  });
+});
+
+// An image proxy Heed does not know names its source in its path or query as a URL parser reads
+// it (WHATWG: `https:HOST/…` without slashes, tabs and newlines dropped, full-width letters mapped;
+// a path segment `HOST:PORT` or `USER@HOST`; `%2F` a slash once the proxy decodes its path). Each
+// such spelling carried no address Heed saw, and Pinterest's file was requested and kept.
+describe('an unknown image proxy naming a blocked site’s file as a URL parser reads it', () => {
+  const carrying = [
+    'https://img.somecdn.net/fit/800/i.pinimg.com:443/736x/a.jpg',
+    'https://img.somecdn.net/fit/800/anyone@i.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/fit/800/i.pinimg.com%2F736x%2Fa.jpg',
+    'https://img.somecdn.net/fit/800/%2F%2Fi.pinimg.com%2F736x%2Fa.jpg',
+    'https://img.somecdn.net/fit/800/%EF%BD%89.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/fit/800/https:i.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/?url=https:i.pinimg.com/736x/a.jpg',
+    'https://img.somecdn.net/?url=https%3A%2F%2Fi.pin%09img.com%2F736x%2Fa.jpg',
+    'https://img.somecdn.net/?url=https://i.pin%0Aimg.com/736x/a.jpg',
+    'https://img.somecdn.net/?url=%EF%BD%89.pinimg.com/736x/a.jpg',
+  ];
+  it('is refused before it is requested, in each spelling', () => {
+    for (const url of carrying) expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings)?.reasons, url).toEqual(['site-blocked']);
+  });
+  const ordinary = [
+    'https://cdn.example/fit/800/museum.example:443/a.jpg',
+    'https://cdn.example/a.jpg?v=1.2:3/x',
+    'https://cdn.example/img/2020.01%2Fa.jpg',
+    'https://cdn.example/a.jpg?note=https:',
+  ];
+  it('an ordinary URL with a port, a colon or an encoded slash in its path names none: it may be requested', () => {
+    for (const url of ordinary) expect(refusalBeforeRequest(site(), url, files(new URL(url).origin), settings), url).toBeNull();
+  });
+});
+
+// A page names Pinterest's file as one rendition of its image (a srcset candidate a narrow screen
+// shows, an image-set() option for 1x screens) and its own copy as the largest: Heed took the own
+// copy and judged the shown rendition only (the one this browser loaded), so the Pinterest
+// rendition other screens show was never looked up and the copy was kept.
+describe('an image whose markup names a blocked site’s rendition besides the one taken', () => {
+  const page = 'https://museum.example/gallery';
+  const scanned = (body: string) => {
+    const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+    return scanDocument(document as unknown as Document, page);
+  };
+  it('is refused before it is requested', () => {
+    const [c] = scanned('<img src="/a-400.jpg" srcset="/a-2000.jpg 2000w, https://i.pinimg.com/736x/a.jpg 736w, /a-400.jpg 400w" sizes="50vw">');
+    expect(c?.url).toBe('https://museum.example/a-2000.jpg');
+    expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)?.reasons).toEqual(['site-blocked']);
+  });
+  it('one naming more renditions than Heed reads fails closed, unrequested (signal-unreadable)', () => {
+    const many = Array.from({ length: 64 }, (_, i) => `/w${i}.jpg ${3000 + i}w`).join(', ');
+    const [c] = scanned(`<img src="/a-400.jpg" srcset="${many}, https://i.pinimg.com/736x/a.jpg 736w">`);
+    expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)?.reasons).toEqual(['signal-unreadable']);
+  });
+  it('one whose renditions are all on open sites may be requested', () => {
+    const [c] = scanned('<img src="/a-400.jpg" srcset="/a-2000.jpg 2000w, https://cdn.example/736x/a.jpg 736w, /a-400.jpg 400w" sizes="50vw">');
+    expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)).toBeNull();
+  });
+});
+
+// A frame is a page: its site's robots.txt refusing the frame's address refuses the images in it
+// (assess.ts). That robots.txt was read only after the image had been requested: rule 2 says Heed
+// never fetches what it already knows it must refuse.
+describe('refusalBeforeRequest for an image in a frame whose site’s robots.txt refuses the frame', () => {
+  const url = 'https://cdn.example/a.png';
+  const frames = [{ url: 'https://embed.victim-example.com/gallery/1', metas: [], tdm: {} }];
+  const victim = robots('https://embed.victim-example.com', 'User-agent: GPTBot\nDisallow: /gallery/\n');
+  it('refuses it unrequested once the frame’s site’s files are read', () => {
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames }, [], [victim])?.reasons).toEqual(['robots-disallow']);
+  });
+  it('a frame site allowing the frame’s address, or files not yet read, leave it to be requested and decided', () => {
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames }, [], [robots('https://embed.victim-example.com', 'User-agent: GPTBot\nDisallow: /private/\n')])).toBeNull();
+    expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames })).toBeNull();
   });
 });

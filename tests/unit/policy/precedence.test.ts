@@ -189,6 +189,35 @@ describe('an image shown in a frame answers to the frame site’s robots.txt for
     expect(inFrame(null).reasons).toEqual(['signal-unreadable']);
     expect(inFrame(files('https://embed.victim-example.com', { robots: { url: 'https://embed.victim-example.com/robots.txt', outcome: 'unreachable', detail: 'HTTP 503' } })).reasons).toEqual(['robots-unreachable']);
   });
+  // A frame at `blob:https://embed.victim-example.com/UUID` is a document the site's scripts made:
+  // its robots.txt was not read for it at all (the address is not http(s)), and the images in it
+  // were kept past the site's GPTBot Disallow.
+  it('a blob: frame is its inner site’s page: that site’s robots.txt refuses the image, and not read fails closed', () => {
+    const BLOB = 'blob:https://embed.victim-example.com/5d1f3c2a-8e0b-4f5e-9a7c-1b2d3e4f5a6b';
+    const inBlob = (frameFiles: OriginFiles | null) =>
+      assessImage(page(), image(url, { origins: [files('https://cdn.museum.example'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: BLOB, metas: [], tdm: {} }] }), settings);
+    expect(inBlob(victim('User-agent: GPTBot\nDisallow: /')).reasons).toEqual(['robots-disallow']);
+    expect(inBlob(null).reasons).toEqual(['signal-unreadable']);
+    expect(inBlob(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
+  });
+  // An `<iframe srcdoc>` the site's frame wrote has no address of its own: it is its owner's page
+  // (page/frame-owner.ts), whose registry entry already bound it, but not its robots.txt.
+  it('a frame with no address of its own answers to its owner’s robots.txt for the owner’s address', () => {
+    const inSrcdoc = (frameFiles: OriginFiles | null) =>
+      assessImage(page(), image(url, { origins: [files('https://cdn.museum.example'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: 'about:srcdoc', metas: [], tdm: {}, owners: [FRAME] }] }), settings);
+    expect(inSrcdoc(victim('User-agent: GPTBot\nDisallow: /gallery/')).reasons).toEqual(['robots-disallow']);
+    expect(inSrcdoc(null).reasons).toEqual(['signal-unreadable']);
+    expect(inSrcdoc(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
+  });
+  // A frame of an unlisted CDN inside the site's frame: the site's frame shows the image too, but
+  // only its registry entry bound it (site-registry.ts frameSiteEvidence), not its robots.txt.
+  it('a frame inside the site’s frame answers to the site’s robots.txt for the origin the browser names', () => {
+    const nested = (frameFiles: OriginFiles | null) =>
+      assessImage(page(), image(url, { origins: [files('https://cdn.museum.example'), files('https://widgets-example.net'), ...(frameFiles ? [frameFiles] : [])], embedded: cc0 }), candidate(url, { frames: [{ url: 'https://widgets-example.net/f', metas: [], tdm: {}, ancestors: ['https://embed.victim-example.com'] }] }), settings);
+    expect(nested(victim('User-agent: GPTBot\nDisallow: /')).reasons).toEqual(['robots-disallow']);
+    expect(nested(null).reasons).toEqual(['signal-unreadable']);
+    expect(nested(victim('User-agent: GPTBot\nDisallow: /gallery/')).decision).toBe('permitted');
+  });
   it('unchanged: a frame site allowing the purpose, or disallowing other paths only, changes nothing', () => {
     expect(inFrame(victim('User-agent: GPTBot\nDisallow: /private/')).decision).toBe('permitted');
     expect(inFrame(files('https://embed.victim-example.com')).decision).toBe('permitted');

@@ -274,3 +274,20 @@ describe('an allow entry that is a private suffix', () => {
     expect(evaluateSiteRegistry('https://raw.githubusercontent.com/a/b/main/x.png', 'image', 'ai-training', { userAllow: ['githubusercontent.com'], userBlock: [] })[0]).toMatchObject({ kind: 'user-list', effect: 'info' });
   });
 });
+
+// A stored list holds any text (a list saved by an earlier Heed, or written outside the form, which
+// punycodes): an entry written in Unicode (`bücher.de`), as a URL or as `*.host` matched no URL the
+// browser reports — those carry the punycode host (`xn--bcher-kva.de`) — and that site's images
+// were kept. Each entry is now read as the registry's domains are (readDomain: the URL parser's host).
+describe('the block list read as the URL parser reads hosts', () => {
+  const blocking = (entry: string, url: string) => evaluateSiteRegistry(url, 'image', 'ai-training', { userAllow: [], userBlock: [entry] });
+  it('an entry in Unicode, as a URL, or as *.host blocks the URLs the browser reports', () => {
+    expect(blocking('bücher.de', 'https://xn--bcher-kva.de/a.jpg')[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+    expect(blocking('https://photos.blocked-example.com/gallery/', 'https://photos.blocked-example.com/a.jpg')[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+    expect(blocking('*.blocked-example.com', 'https://img.blocked-example.com/a.jpg')[0]).toMatchObject({ effect: 'deny', reason: 'user-blocked' });
+  });
+  it('another site is not blocked by them', () => {
+    expect(blocking('bücher.de', 'https://buecher.de/a.jpg')).toEqual([]);
+    expect(blocking('https://photos.blocked-example.com/gallery/', 'https://other.example/photos.blocked-example.com/a.jpg')).toEqual([]);
+  });
+});

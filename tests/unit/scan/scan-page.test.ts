@@ -248,3 +248,29 @@ it('a template whose content cannot be read: the images are still reported, thei
   expect(urls(cs)).toEqual(['https://gallery.example/photos/a.png']);
   expect(cs[0]!.elementLicences.some((h) => h.unread === true)).toBe(true);
 });
+
+describe('scanDocument: the other renditions the markup names travel with the candidate', () => {
+  it('a srcset candidate, the src and an image-set() option besides the one taken', () => {
+    const [img] = scan('<img src="s.jpg" srcset="l.jpg 2000w, https://i.pinimg.com/736x/a.jpg 736w, s.jpg 400w" sizes="50vw">');
+    expect(img).toMatchObject({ url: 'https://gallery.example/photos/l.jpg', thumbnailUrl: 'https://gallery.example/photos/s.jpg', renditions: ['https://i.pinimg.com/736x/a.jpg'] });
+    const css = byUrl(scan('<div style="background-image:image-set(url(https://i.pinimg.com/736x/a.jpg) 1x, url(big.jpg) 2x)"></div>'), 'https://gallery.example/photos/big.jpg');
+    expect(css?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
+  });
+  it('a lazy data-srcset candidate and a data-bg image-set() option besides the one taken', () => {
+    const srcset = byUrl(scan('<div data-srcset="https://i.pinimg.com/736x/a.jpg 736w, big.jpg 2000w"></div>'), 'https://gallery.example/photos/big.jpg');
+    expect(srcset?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
+    const bg = byUrl(scan('<div data-bg="image-set(url(https://i.pinimg.com/736x/a.jpg) 1x, url(big.jpg) 2x)"></div>'), 'https://gallery.example/photos/big.jpg');
+    expect(bg?.renditions).toEqual(['https://i.pinimg.com/736x/a.jpg']);
+  });
+  it('a srcset naming more candidates than are read marks the renditions cut', () => {
+    const many = Array.from({ length: 64 }, (_, i) => `w${i}.jpg ${100 + i}w`).join(', ');
+    const [c] = scan(`<img src="a.jpg" srcset="${many}, https://i.pinimg.com/736x/a.jpg 50w">`);
+    expect(c?.renditionsCut).toBe(true);
+    expect(scan('<img src="a.jpg" srcset="a.jpg 400w, b.jpg 800w">')[0]?.renditionsCut).toBeUndefined();
+  });
+  it('none for an image that names one URL, and no data: URL', () => {
+    expect(scan('<img src="a.jpg">')[0]?.renditions).toBeUndefined();
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    expect(scan(`<img src="${gif}" data-src="real.jpg">`)[0]?.renditions).toBeUndefined();
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * The other renditions of one image a candidate carries at most (ImageCandidateSchema
+ * `renditions`): the srcset and `<picture><source>` candidates, the src and image-set() options
+ * the page's markup names besides the one taken. A srcset names a handful (Next.js up to 16);
+ * a page naming more has its image marked `renditionsCut`, and it fails closed (site-registry.ts
+ * namedRenditionsEvidence): one not carried may be a blocked site's.
+ */
+export const MAX_RENDITIONS = 64;
+
+/**
+ * `urls` as a candidate carries them: http(s) and blob: addresses only (a data: URL names no
+ * site), without `except` (its url and thumbnailUrl), once each, at most MAX_RENDITIONS; `cut`
+ * when more were named (or `cut` already).
+ */
+export function cappedRenditions(urls: readonly string[], except: readonly (string | null | undefined)[], cut = false): { renditions?: string[]; renditionsCut?: true } {
+  const all = [...new Set(urls)].filter((u) => !except.includes(u) && /^(?:https?|blob):/i.test(u));
+  const renditions = all.slice(0, MAX_RENDITIONS);
+  return { ...(renditions.length > 0 ? { renditions } : {}), ...(cut || all.length > MAX_RENDITIONS ? { renditionsCut: true as const } : {}) };
+}
