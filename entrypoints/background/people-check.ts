@@ -7,7 +7,7 @@ import { paintMargin, withMargin } from '@/utils/people/margin';
 import { colourUnderTransparency, decodePngColours } from '@/utils/media/transparency';
 import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
 import { heifTransforms } from '@/utils/media/heif-items';
-import { facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, turnedViews, unrotateFace, type Rotation } from '@/utils/people/orientation';
+import { contextFitsTurnedCell, facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, turnedViews, unrotateFace, type Rotation } from '@/utils/people/orientation';
 import { detectInPasses, MAX_PASSES_PER_FILE, type PassBudget } from '@/utils/people/tiled-detection';
 import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceDetector } from '@/utils/people/face-detector';
@@ -86,7 +86,7 @@ function newCanvas(width: number, height: number): OffscreenCanvasRenderingConte
  * small on a grey margin, where a face filling it is seen (the context pass). Boxes are in the unturned
  * picture's pixels; `translucent` says whether any pixel drawn was not opaque.
  */
-async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: PassBudget, rotation: Rotation = 0): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
+async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: PassBudget, rotation: Rotation = 0, contextElsewhere = false): Promise<{ faces: PlacedFace[]; translucent: boolean }> {
   const sideways = rotation === 90 || rotation === 270;
   const [turnedWidth, turnedHeight] = sideways ? [bitmap.height, bitmap.width] : [bitmap.width, bitmap.height];
   const plan = detectionPlan(turnedWidth, turnedHeight, minFacePx, DETECTOR_INPUT_SIZE);
@@ -110,7 +110,8 @@ async function facesInBitmap(bitmap: ImageBitmap, minFacePx: number, budget: Pas
     if (pad === 0 && level.tiles.length === 1) whole = { level, pixels };
     return pixels;
   };
-  const found = await detectInPasses([...plan.levels, plan.context], drawLevel, await faceDetector(), budget);
+  // `contextElsewhere`: the context pass is drawn in the turned views' fourth cell (contextFitsTurnedCell).
+  const found = await detectInPasses(contextElsewhere ? plan.levels : [...plan.levels, plan.context], drawLevel, await faceDetector(), budget);
   return { faces: found.map((f) => unrotateFace(f, rotation, bitmap.width, bitmap.height)), translucent };
 }
 
@@ -131,10 +132,11 @@ function drawTurned(context: OffscreenCanvasRenderingContext2D, bitmap: ImageBit
 /**
  * Faces in `bitmap` turned 90°, 180° and 270°, small, in one detector pass (people/orientation.ts
  * turnedViews): a picture stored turned with no orientation is shown upright by a page's CSS or a
- * dataset. Boxes are in the picture's pixels.
+ * dataset. With `upright`, the fourth cell holds the picture as it is: a thumbnail's context pass
+ * (contextInTurnedCell). Boxes are in the picture's pixels.
  */
-async function facesInTurnedViews(bitmap: ImageBitmap, budget: PassBudget): Promise<PlacedFace[]> {
-  const plan = turnedViews(bitmap.width, bitmap.height);
+async function facesInTurnedViews(bitmap: ImageBitmap, budget: PassBudget, upright = false): Promise<PlacedFace[]> {
+  const plan = turnedViews(bitmap.width, bitmap.height, { upright });
   const draw = () => {
     const context = canvasFor(plan.side, plan.side);
     context.fillStyle = 'rgb(128, 128, 128)';
@@ -148,6 +150,12 @@ async function facesInTurnedViews(bitmap: ImageBitmap, budget: PassBudget): Prom
   };
   const canvas: DetectionLevel = { scale: 1, width: plan.side, height: plan.side, pad: 0, tiles: [{ x: 0, y: 0, width: plan.side, height: plan.side }] };
   return facesFromTurnedViews(await detectInPasses([canvas], draw, await faceDetector(), budget), plan, bitmap.width, bitmap.height);
+}
+
+/** Whether the picture's context pass is the turned views' fourth cell (people/orientation.ts contextFitsTurnedCell). */
+function contextInTurnedCell(bitmap: ImageBitmap, minFacePx: number): boolean {
+  const plan = detectionPlan(bitmap.width, bitmap.height, minFacePx, DETECTOR_INPUT_SIZE);
+  return plan.ok && contextFitsTurnedCell(plan.context, bitmap.width, bitmap.height);
 }
 
 /** Run `use` on a bitmap of `source`, closed after. */
@@ -202,15 +210,22 @@ async function facesInPicture(bytes: Uint8Array, mime: string, minFacePx: number
   if (declaredPlan && !declaredPlan.ok) throw new Error(declaredPlan.why);
   const shown = await withBitmap(new Blob([bytes as BlobPart], { type: mime }), { imageOrientation: 'from-image' }, async (bitmap) => {
     const turns = [];
+    // A thumbnail's context pass is drawn upright in the turned views' fourth cell (one pass fewer).
+    const upright = contextInTurnedCell(bitmap, minFacePx);
     // One turn at a time: one level's pixels in memory at once.
-    for (const rotation of storedTurns(bytes, mime)) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation));
-    const turnedFaces = await facesInTurnedViews(bitmap, budget);
+    for (const rotation of storedTurns(bytes, mime)) turns.push(await facesInBitmap(bitmap, minFacePx, budget, rotation, rotation === 0 && upright));
+    const turnedFaces = await facesInTurnedViews(bitmap, budget, upright);
     return { faces: [...turns.flatMap((t) => t.faces), ...turnedFaces], translucent: turns.some((t) => t.translucent) };
   });
   const faces = [...shown.faces];
   if (shown.translucent) {
     const hidden = await hiddenColourBitmap(bytes, mime);
-    if (hidden) faces.push(...(await withBitmap(hidden.source, hidden.options, async (bitmap) => [...(await facesInBitmap(bitmap, minFacePx, budget)).faces, ...(await facesInTurnedViews(bitmap, budget))])));
+    if (hidden) {
+      faces.push(...(await withBitmap(hidden.source, hidden.options, async (bitmap) => {
+        const upright = contextInTurnedCell(bitmap, minFacePx);
+        return [...(await facesInBitmap(bitmap, minFacePx, budget, 0, upright)).faces, ...(await facesInTurnedViews(bitmap, budget, upright))];
+      })));
+    }
   }
   return distinctFaces(faces);
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaceDetector } from '../../../utils/people/face-detector';
 import { detectionPlan } from '../../../utils/people/detection-plan';
 import { cropPixels, detectInPasses } from '../../../utils/people/tiled-detection';
-import { facesFromTurnedViews, turnedViews } from '../../../utils/people/orientation';
+import { contextFitsTurnedCell, facesFromTurnedViews, turnedViews } from '../../../utils/people/orientation';
 import type { Pixels } from '../../../utils/people/face-detector';
 import { loadDetectorModule, nodeDetectorAssets } from './node-face-api';
 
@@ -179,6 +179,30 @@ describe('a close-up portrait: a face filling most of the image', () => {
   // quarter of the picture's side (a 96 px canvas), 9 of 10, at a fifth of the cost.
   it.each([64, 96])('a %i px thumbnail of it is found in at least 8 of the 10', async (side) => {
     expect(await foundIn(await headshots(side))).toBeGreaterThanOrEqual(8);
+  }, 300_000);
+
+  // The worker draws a thumbnail's context pass upright in the turned views' fourth cell
+  // (contextFitsTurnedCell): its own pass and that one canvas must find what its passes did.
+  it.each([64, 96])('a %i px thumbnail, its context pass drawn in the turned views’ fourth cell, is found in at least 8 of the 10', async (side) => {
+    let found = 0;
+    for (const shot of await headshots(side)) {
+      const plan = detectionPlan(shot.width, shot.height, MIN_FACE_PX, 608);
+      if (!plan.ok) throw new Error(plan.why);
+      expect(contextFitsTurnedCell(plan.context, shot.width, shot.height)).toBe(true);
+      const views = turnedViews(shot.width, shot.height, { upright: true });
+      const canvas: Pixels = { data: new Uint8ClampedArray(views.side * views.side * 4).fill(128).map((v, i) => (i % 4 === 3 ? 255 : v)), width: views.side, height: views.side };
+      for (const v of views.views) {
+        const view = downscale(turned(shot, v.rotation), v.width, v.height);
+        for (let y = 0; y < v.height; y++) canvas.data.set(view.data.subarray(y * v.width * 4, (y + 1) * v.width * 4), ((v.y + y) * views.side + v.x) * 4);
+      }
+      const level = { scale: 1, width: views.side, height: views.side, pad: 0, tiles: [{ x: 0, y: 0, width: views.side, height: views.side }] };
+      const faces = [
+        ...(await detectInPasses(plan.levels, drawn(shot), detector)),
+        ...facesFromTurnedViews(await detectInPasses([level], () => canvas, detector), views, shot.width, shot.height),
+      ];
+      if (faces.some((q) => Math.min(q.width, q.height) >= MIN_FACE_PX)) found++;
+    }
+    expect(found).toBeGreaterThanOrEqual(8);
   }, 300_000);
 });
 

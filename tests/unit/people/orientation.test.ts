@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exifOrientation } from '@/utils/media/image-bytes';
 import { heifTransforms } from '@/utils/media/heif-items';
-import { facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, TURNED_SIDE, turnedViews, unrotateFace } from '@/utils/people/orientation';
+import { CONTEXT_SMALL, detectionPlan } from '@/utils/people/detection-plan';
+import { contextFitsTurnedCell, facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, TURNED_SIDE, turnedViews, unrotateFace } from '@/utils/people/orientation';
 import { ascii, box, concat, exifOrientationApp1, isoBmff, jpeg, png } from '../media/image-fixtures';
 
 /** A box in a width × height picture, in that picture turned `rotation` degrees clockwise. */
@@ -115,6 +116,21 @@ describe('orientation: the turned views of a picture with no orientation', () =>
         expect(v.x + v.width + plan.pad).toBeLessThanOrEqual(cx + cell);
         expect(v.y + v.height + plan.pad).toBeLessThanOrEqual(cy + cell);
       }
+    }));
+  });
+
+  it('a thumbnail’s context pass is the fourth cell, upright: the same drawing, and only where it is', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 700 }), (width, height) => {
+      const plan = detectionPlan(width, height, 32, 608);
+      if (!plan.ok) return;
+      const fits = contextFitsTurnedCell(plan.context, width, height);
+      // At most CONTEXT_SMALL px: the context pass draws it at its own size on a margin of a quarter of its side, as the cell does.
+      expect(fits).toBe(Math.max(width, height) <= CONTEXT_SMALL);
+      const views = turnedViews(width, height, { upright: true });
+      expect(views.views.map((v) => v.rotation)).toEqual([90, 180, 270, 0]);
+      const upright = views.views[3]!;
+      expect([upright.x, upright.y]).toEqual([views.side / 2 + views.pad, views.side / 2 + views.pad]);
+      if (fits) expect([upright.width, upright.height, views.pad]).toEqual([plan.context.width, plan.context.height, plan.context.pad]);
     }));
   });
 
