@@ -44,7 +44,7 @@ async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSigna
     // fall through to the always-on script's report
   }
   const state = await getTabState(tabId);
-  if (state?.signals && state.pageUrl === pageUrl) return state.signals;
+  if (state?.signals && state.signals.url === pageUrl) return state.signals; // read at this very address
   throw new Error('The page could not be read');
 }
 

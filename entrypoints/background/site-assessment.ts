@@ -6,7 +6,7 @@ import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { headerLines } from '@/utils/signals/header-lines';
 import { fetchLimited, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
-import { getTabState, updateTabState } from './tab-state';
+import { getTabState, sameDocument, updateTabState } from './tab-state';
 
 /**
  * The page's main-frame response headers: captured by the webRequest observer as the page
@@ -15,7 +15,7 @@ import { getTabState, updateTabState } from './tab-state';
  */
 async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | null> {
   const state = await getTabState(tabId);
-  if (state?.headers && state.pageUrl === pageUrl) return state.headers;
+  if (state?.headers && sameDocument(state.pageUrl, pageUrl)) return state.headers;
   const r = await fetchLimited(pageUrl, 0);
   // A 4xx's headers are the error page's, not the page's the user sees: unread too (null fails
   // closed, assess.ts). So are those of a request that, without the user's cookies, was sent

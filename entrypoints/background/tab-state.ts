@@ -1,5 +1,6 @@
 import type { PageSignals } from '@/utils/page/page-signals';
 import { headerLinesFromList, type HeaderMap } from '@/utils/signals/header-lines';
+import { documentAddress } from '@/utils/model/page-url';
 import { workerShared } from './worker-shared';
 
 /**
@@ -19,6 +20,11 @@ const key = (tabId: number) => `tab:${tabId}`;
 export async function getTabState(tabId: number): Promise<TabState | null> {
   const got = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabState | undefined;
   return got ?? null;
+}
+
+/** Whether two addresses of a tab's page name one document, answered with one response (page-url.ts documentAddress). */
+export function sameDocument(a: string, b: string): boolean {
+  return documentAddress(a) === documentAddress(b);
 }
 
 /** Each tab's last queued change: changes to one tab's state run one after another (one queue per worker). */
@@ -43,8 +49,9 @@ function queueForTab(tabId: number, change: () => Promise<void>): Promise<void> 
 export function updateTabState(tabId: number, pageUrl: string, patch: Partial<Omit<TabState, 'pageUrl'>>): Promise<void> {
   return queueForTab(tabId, async () => {
     const prev = await getTabState(tabId);
-    // A new page in the tab resets what was known about the old one.
-    const base: TabState = prev && prev.pageUrl === pageUrl ? prev : { pageUrl, signals: null, headers: null };
+    // A new page in the tab resets what was known about the old one; the same document at
+    // another #fragment is the same page, answered with the same headers (documentAddress).
+    const base: TabState = prev && sameDocument(prev.pageUrl, pageUrl) ? prev : { pageUrl, signals: null, headers: null };
     await browser.storage.session.set({ [key(tabId)]: { ...base, ...patch } });
   });
 }

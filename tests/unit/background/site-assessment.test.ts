@@ -7,6 +7,7 @@ import type { OriginFiles } from '@/utils/signals/origin-files';
 import { readPageSignals } from '@/utils/page/page-signals';
 import { pageSignalsFromScan } from '@/utils/page/received-signals';
 import { parseSettings } from '@/utils/model/settings';
+import { getTabState, updateTabState } from '@/entrypoints/background/tab-state';
 
 const PAGE = 'https://photos.example/album';
 const origins = {
@@ -50,5 +51,35 @@ describe('the page requested again for its headers', () => {
     answer(false);
     const assessed = await assessSite(origins, 7, PAGE, page, settings);
     expect(assessed.reasons).not.toContain('signal-unreadable');
+  });
+});
+
+// The page's response headers are captured as the browser requested it, without its `#…` (a
+// fragment is never sent), and its signals at its address with the fragment. Told apart as two
+// pages, the captured headers were dropped and the page requested again without the user's
+// cookies: its own `X-Robots-Tag: noai` was lost whenever that answer left it out.
+describe('the page opened at an address with a #fragment', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('its captured headers are its own: their noai applies, the page is not requested again', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      const res = new Response('', { status: 200 });
+      Object.defineProperty(res, 'url', { value: PAGE });
+      return res;
+    });
+    await updateTabState(7, PAGE, { headers: { 'x-robots-tag': ['noai'] } }); // the webRequest observer
+    await updateTabState(7, `${PAGE}#photos`, { signals: page }); // the page's signals, read once loaded
+    const assessed = await assessSite(origins, 7, `${PAGE}#photos`, page, settings);
+    expect(assessed.status).toBe('blocked');
+    expect(fetched).toEqual([]);
+  });
+
+  it('a new page in the tab still resets what was known about the old one', async () => {
+    await updateTabState(7, PAGE, { headers: { 'x-robots-tag': ['noai'] } });
+    await updateTabState(7, 'https://photos.example/other#photos', { signals: page });
+    expect((await getTabState(7))?.headers).toBeNull();
   });
 });
