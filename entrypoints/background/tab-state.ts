@@ -75,7 +75,9 @@ export function captureMainFrameHeaders(): void {
       if (details.tabId < 0) return;
       // Each header line kept apart: joining them would let `googlebot: noimageindex` on one
       // line address `noai` on the next to googlebot only.
-      void updateTabState(details.tabId, details.url, { headers: headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES }) });
+      // A main-frame response is a new document (a reload too): the signals read from the one
+      // before no longer describe the tab's page, and are forgotten until its own are read.
+      void updateTabState(details.tabId, details.url, { headers: headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES }), signals: null });
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
