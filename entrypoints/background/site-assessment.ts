@@ -6,7 +6,7 @@ import { readRslLinkHeader } from '@/utils/signals/rsl';
 import { headerLines } from '@/utils/signals/header-lines';
 import { fetchLimited, headerMap } from './fetch-limited';
 import type { OriginSignals } from './origin-signals';
-import { getTabState, sameDocument, updateTabState } from './tab-state';
+import { getTabState, keepRequestedHeaders, sameDocument } from './tab-state';
 
 /**
  * The page's main-frame response headers: captured by the webRequest observer as the page
@@ -21,9 +21,8 @@ async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | 
   // closed, assess.ts). So are those of a request that, without the user's cookies, was sent
   // elsewhere (a signed-in page redirecting to its login page): another document's headers.
   if (r.outcome !== 'ok' || r.redirected) return null;
-  const headers: HeaderMap = headerMap(r.headers); // joined by fetch: read fail-closed (DESIGN.md §2 rule 3)
-  await updateTabState(tabId, pageUrl, { headers });
-  return headers;
+  // Joined by fetch: read fail-closed (DESIGN.md §2 rule 3). Headers captured meanwhile win.
+  return keepRequestedHeaders(tabId, pageUrl, headerMap(r.headers));
 }
 
 /** Gather the site- and page-level evidence for a page and assess it. */

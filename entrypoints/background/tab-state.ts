@@ -56,6 +56,23 @@ export function updateTabState(tabId: number, pageUrl: string, patch: Partial<Om
   });
 }
 
+/**
+ * Record the headers the page was requested again for (site-assessment.ts, when none were
+ * captured), unless the browser's capture of the page's own response arrived meanwhile (the page
+ * reloaded during the request): those are the document's, and stay. Written over them, the
+ * cookie-less answer (without the owner's noai) judged the page. Returns the headers kept.
+ */
+export async function keepRequestedHeaders(tabId: number, pageUrl: string, headers: HeaderMap): Promise<HeaderMap> {
+  let kept = headers;
+  await queueForTab(tabId, async () => {
+    const prev = await getTabState(tabId);
+    if (prev && !sameDocument(prev.pageUrl, pageUrl)) return; // the tab went on to another page: its state is that page's
+    if (prev?.headers) kept = prev.headers;
+    else await browser.storage.session.set({ [key(tabId)]: { ...(prev ?? { pageUrl, signals: null }), headers } });
+  });
+  return kept;
+}
+
 /** Forget a closed tab, after any change still queued for it (which would write it back). */
 export function forgetTab(tabId: number): Promise<void> {
   return queueForTab(tabId, () => browser.storage.session.remove(key(tabId)));

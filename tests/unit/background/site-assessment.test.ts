@@ -83,3 +83,27 @@ describe('the page opened at an address with a #fragment', () => {
     expect((await getTabState(7))?.headers).toBeNull();
   });
 });
+
+// With no headers captured for the page, Heed requests it again without the user's cookies. The
+// page reloaded meanwhile, and the browser's capture of its response (saying noai) arrived first:
+// the answer to the request, without noai, was written over it and judged the page.
+describe('the page requested again while its response was captured', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('the captured headers win over the answer that came back after them', async () => {
+    let answer!: () => void;
+    vi.stubGlobal('fetch', async () => {
+      await new Promise<void>((r) => (answer = r));
+      const res = new Response('', { status: 200 });
+      Object.defineProperty(res, 'url', { value: PAGE });
+      return res;
+    });
+    const reading = assessSite(origins, 7, PAGE, page, settings);
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    await updateTabState(7, PAGE, { headers: { 'x-robots-tag': ['noai'] }, signals: null }); // the webRequest observer
+    answer();
+    expect((await reading).status).toBe('blocked');
+    expect((await getTabState(7))?.headers).toEqual({ 'x-robots-tag': ['noai'] });
+  });
+});
