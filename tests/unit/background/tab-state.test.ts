@@ -58,7 +58,7 @@ describe('forgetTab', () => {
 describe('the page loaded again at the same address', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('the signals read from the document before are forgotten; its new headers are kept', async () => {
+  it('the signals read from the document before are forgotten, its new headers kept', async () => {
     let heard: ((details: object) => void) | undefined;
     vi.spyOn(fakeBrowser.webRequest.onHeadersReceived, 'addListener').mockImplementation(((listener: (details: object) => void) => {
       heard = listener;
