@@ -13,6 +13,11 @@ export interface TabState {
   /** The page's main-frame response headers: lower-cased name → its lines, read apart (webRequest
    * gives each line separately; DESIGN.md §2 rule 3), or a value fetch joined (the fallback). */
   headers: HeaderMap | null;
+  /**
+   * The tab's last main-frame response as the observer captured it: its address and headers.
+   * Kept when the tab's page takes another address (pushState), which is still that document.
+   */
+  served?: { url: string; headers: HeaderMap } | null;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -51,7 +56,7 @@ export function updateTabState(tabId: number, pageUrl: string, patch: Partial<Om
     const prev = await getTabState(tabId);
     // A new page in the tab resets what was known about the old one; the same document at
     // another #fragment is the same page, answered with the same headers (documentAddress).
-    const base: TabState = prev && sameDocument(prev.pageUrl, pageUrl) ? prev : { pageUrl, signals: null, headers: null };
+    const base: TabState = prev && sameDocument(prev.pageUrl, pageUrl) ? prev : { pageUrl, signals: null, headers: null, ...(prev?.served ? { served: prev.served } : {}) };
     await browser.storage.session.set({ [key(tabId)]: { ...base, ...patch } });
   });
 }
@@ -94,7 +99,8 @@ export function captureMainFrameHeaders(): void {
       // line address `noai` on the next to googlebot only.
       // A main-frame response is a new document (a reload too): the signals read from the one
       // before no longer describe the tab's page, and are forgotten until its own are read.
-      void updateTabState(details.tabId, details.url, { headers: headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES }), signals: null });
+      const headers = headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES });
+      void updateTabState(details.tabId, details.url, { headers, signals: null, served: { url: details.url, headers } });
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },

@@ -107,3 +107,35 @@ describe('the page requested again while its response was captured', () => {
     expect((await getTabState(7))?.headers).toEqual({ 'x-robots-tag': ['noai'] });
   });
 });
+
+// A page that changes its own address (history.pushState) is still the document the browser was
+// served, with that response's headers. Known only under the address it was loaded at, they
+// were dropped at the new address, and the page requested again there without the user's
+// cookies: an answer without the owner's noai showed the site permitted and kept its images.
+describe('the page after it changed its address without loading', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+  const MOVED = 'https://photos.example/album/2';
+  const answerWithout = () =>
+    vi.stubGlobal('fetch', async () => {
+      const res = new Response('', { status: 200, headers: { 'X-Robots-Tag': 'all' } });
+      Object.defineProperty(res, 'url', { value: MOVED });
+      return res;
+    });
+
+  it('the headers the document was served with still bind it at its new address', async () => {
+    answerWithout();
+    await updateTabState(7, PAGE, { headers: { 'x-robots-tag': ['noai'] }, signals: null, served: { url: PAGE, headers: { 'x-robots-tag': ['noai'] } } }); // the webRequest observer
+    await updateTabState(7, MOVED, { signals: page }); // the page's signals, read at its new address
+    const assessed = await assessSite(origins, 7, MOVED, page, settings);
+    expect(assessed.status).toBe('blocked');
+  });
+
+  it('a document of another site served before binds nothing here', async () => {
+    answerWithout();
+    await updateTabState(7, 'https://other.example/', { headers: { 'x-robots-tag': ['noai'] }, signals: null, served: { url: 'https://other.example/', headers: { 'x-robots-tag': ['noai'] } } });
+    await updateTabState(7, MOVED, { signals: page });
+    const assessed = await assessSite(origins, 7, MOVED, page, settings);
+    expect(assessed.status).toBe('permitted');
+  });
+});
