@@ -4,6 +4,7 @@ import { watchRedirects } from './redirect-hops';
 import { registerMenusAndShortcut } from './menus';
 import { faceDetectorScript } from './face-detector-loader';
 import { EXPIRE_ALARM, RESUME_ALARM } from './alarms';
+import { showStatusBadge } from './badge';
 
 /**
  * The worker's script: it only listens. Everything else (database, settings, the collect
@@ -61,6 +62,10 @@ export default defineBackground(() => {
     // with the services not opened in this worker life (so no collect started in it), there is
     // nothing to stop, and a page on its way to its load event costs no services.
     if (change.url) {
+      // The badge spoke for the address the tab had. A new document resets it (Chromium), but one
+      // that changed its own address (pushState, a #fragment) kept it: the previous address's OK
+      // stood beside a page Heed had not read. Taken down here; a load reads the new page.
+      void showStatusBadge(tabId, 'unknown');
       const stop = () => void services.get().then((s) => s.tabNavigated(tabId)).catch(() => undefined);
       if (services.isOpen()) stop();
       else void browser.alarms.get(RESUME_ALARM).then((alarm) => (alarm ? stop() : undefined));

@@ -13,6 +13,7 @@ import { getTabState, updateTabState } from './tab-state';
 import { showStatusBadge } from './badge';
 import { showNotice, type Notice } from '@/utils/page/in-page-notice';
 import { REASON_LABELS } from '@/utils/model/reason-labels';
+import { SiteStatusReadings } from '@/utils/policy/site-status';
 
 /** The background's long-lived services, opened on first use in each worker life (entrypoints/background/index.ts). */
 export interface Services {
@@ -43,7 +44,7 @@ async function pageSignalsFor(tabId: number, pageUrl: string): Promise<PageSigna
     // fall through to the always-on script's report
   }
   const state = await getTabState(tabId);
-  if (state?.signals && state.pageUrl === pageUrl) return state.signals;
+  if (state?.signals && state.signals.url === pageUrl) return state.signals; // read at this very address
   throw new Error('The page could not be read');
 }
 
@@ -54,8 +55,12 @@ async function usableSettings(stored: StoredSettings): Promise<Settings> {
   return loaded.settings;
 }
 
+/** The readings of each tab's site status under way: only the newest, of the page shown, reaches the badge. */
+const badgeReadings = new SiteStatusReadings();
+
 /** Assess the tab's page and show the result on its badge; `known` signals skip reading the page. */
 async function siteStatusFor({ settings: stored, origins }: Services, tabId: number, known?: PageSignals): Promise<SiteStatusView> {
+  const reading = badgeReadings.begin(tabId);
   const tab = await browser.tabs.get(tabId);
   const pageUrl = tab.url ?? '';
   if (!/^https?:/.test(pageUrl)) return { pageUrl, status: 'unknown', reasons: [], evidence: [] };
@@ -64,7 +69,8 @@ async function siteStatusFor({ settings: stored, origins }: Services, tabId: num
   const settings = await usableSettings(stored);
   const signals = known && known.url === pageUrl ? known : await pageSignalsFor(tabId, pageUrl);
   const site = await assessSite(origins, tabId, pageUrl, signals, settings);
-  await showStatusBadge(tabId, site.status);
+  const shown = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
+  if (badgeReadings.mayShow(tabId, reading, pageUrl, shown)) await showStatusBadge(tabId, site.status);
   return { pageUrl, status: site.status, reasons: site.reasons, evidence: site.evidence };
 }
 

@@ -13,3 +13,15 @@ export function pageUrlTooLong(pageUrl: string): string | null {
   if (pageUrl.length <= MAX_PAGE_URL) return null;
   return `This page's address is ${pageUrl.length.toLocaleString('en')} characters long; Heed reads pages whose address is at most ${MAX_PAGE_URL.toLocaleString('en')} characters, so nothing here was assessed or collected.`;
 }
+
+/**
+ * The address of the document a page address names: without its `#…`, which is never sent to
+ * the server (the browser's request for `/p#photos` is `/p`), so the page's response headers are
+ * captured at it. A fragment, or a change of it, names the same document and the same response:
+ * told apart, the headers the page was served with were dropped and the page requested again
+ * without the user's cookies, whose answer can leave the owner's noai out.
+ */
+export function documentAddress(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}

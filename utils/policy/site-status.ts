@@ -40,3 +40,30 @@ export function siteStatus(pageEvidence: readonly Evidence[], pageLicences: read
   const licensed = distinct.size === 1 && isAcceptedLicence(pageLicences[0]!.id, policy.acceptedLicences);
   return { status: licensed ? 'permitted' : 'unknown', reasons: [], evidence };
 }
+
+/**
+ * Which reading of a tab's site status its badge may show. Readings of one tab can run at once
+ * (the page's load, the popup, a reload or a new page before a slow robots.txt answered), and
+ * the last to finish is not always the newest: an open site's slow reading, finished after the
+ * tab had gone on to a blocked site or the page had reloaded saying noai, put "OK" on it.
+ * Decision (DESIGN.md §2 "Site status", the reading that cannot show open what the owner
+ * refused): the badge shows only the reading begun last for the tab, and only while the tab
+ * still shows the page it read; any other is dropped (the popup still answers with its own).
+ */
+export class SiteStatusReadings {
+  private readonly latest = new Map<number, number>();
+  private count = 0;
+
+  /** A reading of the tab's status begins: its number. */
+  begin(tabId: number): number {
+    this.latest.set(tabId, ++this.count);
+    return this.count;
+  }
+
+  /** Whether reading `n`, of `pageUrl`, may be shown on the tab, which shows `currentUrl` now. Ends the reading. */
+  mayShow(tabId: number, n: number, pageUrl: string, currentUrl: string | undefined): boolean {
+    if (this.latest.get(tabId) !== n) return false;
+    this.latest.delete(tabId); // an older reading finishing after this one is not the latest either
+    return currentUrl === pageUrl;
+  }
+}

@@ -80,3 +80,19 @@ export function headerLinesFromList(list: readonly WebRequestHeader[], { mayJoin
   for (const name of Object.keys(out)) joined[name] = out[name]!.flatMap((v) => v.split('\n')).join(', ');
   return { ...joined };
 }
+
+/**
+ * Two responses' headers read together, as one: every line of each, a line both have once. A
+ * header either side may have had joined (a `string`) is one joined value, read fail-closed
+ * (any comma may have been a line break), so no line of the other narrows its refusal.
+ */
+export function headersOfBoth(a: HeaderMap, b: HeaderMap): HeaderMap {
+  const out: Record<string, HeaderValue> = Object.create(null) as Record<string, HeaderValue>;
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const one = headerLines(a, name);
+    const other = headerLines(b, name);
+    const lines = [...new Set([...one.lines, ...other.lines])];
+    out[name] = one.joined || other.joined ? lines.join(', ') : lines;
+  }
+  return { ...out };
+}

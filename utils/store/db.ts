@@ -407,7 +407,9 @@ export async function runningJobs(db: HeedDatabase): Promise<Job[]> {
  */
 export async function getCachedSignal(db: HeedDatabase, key: string, maxAgeMs: number, now: number): Promise<unknown> {
   const hit = await db.get('siteCache', key);
-  if (!hit) return undefined;
+  // A time that is not a number (a string, a Date: damaged, or written by something else) has no
+  // age either: `now - '1780000000000'` is a number to JavaScript, and read the record as fresh.
+  if (!hit || typeof hit.fetchedAt !== 'number') return undefined;
   const age = now - hit.fetchedAt;
   return age >= 0 && age <= maxAgeMs ? hit.value : undefined;
 }

@@ -68,6 +68,19 @@ async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], site
     const future = siteFuture === null ? [] : await cache.index('fetchedAt').getAllKeys(IDBKeyRange.lowerBound(siteFuture, true));
     for (const key of [...old, ...future]) await cache.delete(key);
     siteFiles = old.length + future.length;
+    // A record whose time is missing or not one IndexedDB indexes (undefined, null, NaN, an
+    // object: damaged, or written by something else) is left out of the fetchedAt index read
+    // above: it was never deleted, and outlived 24 h for good. Such records are looked for only
+    // when the store holds more records than its index (no walk otherwise); every other time
+    // that is not a number (a string, a Date) sorts after all numbers and went with `future`.
+    if ((await cache.count()) !== (await cache.index('fetchedAt').count())) {
+      for (let c = await cache.openCursor(); c; c = await c.continue()) {
+        const at: unknown = c.value.fetchedAt;
+        if (typeof at === 'number' && !Number.isNaN(at)) continue;
+        await c.delete();
+        siteFiles++;
+      }
+    }
   }
   await tx.done;
   return { collects, siteFiles };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetTab, getTabState, updateTabState } from '@/entrypoints/background/tab-state';
+import { captureMainFrameHeaders, forgetTab, getTabState, updateTabState } from '@/entrypoints/background/tab-state';
 import type { PageSignals } from '@/utils/page/page-signals';
 
 const url = 'https://alpha.test/page.html';
@@ -48,5 +48,27 @@ describe('forgetTab', () => {
   it('a closed tab stays forgotten when an update for it was still on its way', async () => {
     await Promise.all([updateTabState(1, url, { headers }), forgetTab(1)]);
     expect(await getTabState(1)).toBeNull();
+  });
+});
+
+// A main-frame response is a new document in the tab: the page reloaded (or was loaded again at
+// the same address). The signals the always-on script read from the document before stayed in
+// the tab's state, and the popup's reading fell back on them when the new document could not be
+// scripted yet: the old document's metas judged a page that now says noai.
+describe('the page loaded again at the same address', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('the signals read from the document before are forgotten, its new headers kept', async () => {
+    let heard: ((details: object) => void) | undefined;
+    vi.spyOn(fakeBrowser.webRequest.onHeadersReceived, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+      heard = listener;
+    }) as never);
+    captureMainFrameHeaders();
+    await updateTabState(1, url, { signals });
+    heard!({ tabId: 1, url, responseHeaders: [{ name: 'X-Robots-Tag', value: 'noai' }] });
+    await vi.waitFor(async () => expect((await getTabState(1))?.headers).not.toBeNull());
+    const state = await getTabState(1);
+    expect(state?.signals).toBeNull();
+    expect(state?.headers?.['x-robots-tag']).toBeDefined();
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { deleteItem, withdrawClaims, DB_VERSION, getBlob, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
+import { deleteItem, withdrawClaims, DB_VERSION, getBlob, getRawSettings, listItems, listVerdicts, openHeedDB, putRawSettings, recordVerdict, VerdictWriter, getTally, getCachedSignal, countVerdicts, latestJobForTab, nextVerdictSeq, putJob, type Job } from '../../../utils/store/db';
 import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
@@ -266,5 +266,18 @@ describe('withdrawing one collect’s keeping of an image', () => {
     expect(await db.count('claims')).toBe(0);
     expect(await withdrawClaims(db, sha, 'a', true)).toBe('absent');
     expect(await listItems(db)).toEqual([]);
+  });
+});
+
+// A record's age was `now - fetchedAt`, which JavaScript computes for a string too: a record
+// whose time was written as text ('1780000000000') read as fresh for 24 h from that time.
+describe('getCachedSignal: a record whose time is not a number', () => {
+  it('a numeric string, a Date or an array has no age Heed can trust: stale', async () => {
+    const db = await openHeedDB(`cached-signal-time-${Math.random()}`);
+    const at = Date.UTC(2026, 5, 1, 11);
+    for (const fetchedAt of [String(at), new Date(at), [at]]) {
+      await db.put('siteCache', { key: 'k', value: { body: '' }, fetchedAt } as never);
+      expect(await getCachedSignal(db, 'k', 24 * 3_600_000, Date.UTC(2026, 5, 1, 12))).toBeUndefined();
+    }
   });
 });

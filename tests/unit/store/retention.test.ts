@@ -98,6 +98,17 @@ describe('history expiry (DESIGN.md §3: nothing about pages merely browsed outl
     expect(await expireHistory(db, { now: NOW })).toEqual({ collects: 0, siteFiles: 1 });
     expect(await db.getAllKeys('siteCache')).toEqual(['robots-txt https://fresh.test']);
   });
+
+  // A record whose time is missing or not a number (damaged, or written by something else) is
+  // not in the fetchedAt index the sweep reads: it was never deleted, and outlived 24 h for good.
+  it('deletes site-cache records whose time is missing, null, NaN, an object or true', async () => {
+    const db = await openHeedDB(`retention-${++n}`);
+    const times: unknown[] = [undefined, null, Number.NaN, { at: NOW }, true];
+    for (const [i, fetchedAt] of times.entries()) await db.put('siteCache', { key: `origin-files/2 https://undated-${i}.test`, value: { origin: `https://undated-${i}.test` }, fetchedAt } as never);
+    await putCachedSignal(db, 'robots-txt https://fresh.test', { body: 'y' }, NOW - HOUR);
+    expect(await expireHistory(db, { now: NOW })).toEqual({ collects: 0, siteFiles: times.length });
+    expect(await db.getAllKeys('siteCache')).toEqual(['robots-txt https://fresh.test']);
+  });
 });
 
 describe('Clear history', () => {
