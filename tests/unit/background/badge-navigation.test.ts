@@ -18,7 +18,7 @@ describe('the badge after the page changes its address without loading', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => vi.restoreAllMocks());
 
-  it('the previous address\'s OK is taken down', async () => {
+  it('the previous address’s OK is taken down', async () => {
     await startWorker();
     const tab = await fakeBrowser.tabs.create({ url: 'https://spa.example/open' });
     await showStatusBadge(tab.id!, 'permitted');
