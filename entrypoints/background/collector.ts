@@ -1,3 +1,4 @@
+import { keepsImage, pendingWithdrawals } from '@/utils/policy/pending-withdrawals';
 import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
@@ -604,7 +605,10 @@ export class Collector {
           .finally(() => (checking = null)));
       const opening = await policyNow();
       this.reportsFor(first);
-      const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
+      const recordedSoFar = await listVerdicts(this.db, jobId);
+      const done = new Set(recordedSoFar.map((v) => v.index));
+      // A refusal whose withdrawal a stopped worker never ran is carried out now (pendingWithdrawals).
+      for (const url of pendingWithdrawals(first.candidates, recordedSoFar)) await this.withdraw(jobId, url);
       let seq = await nextVerdictSeq(this.db, jobId);
       // Verdicts that arrive while one is written are written together, in seq order (db.ts).
       const verdicts = new VerdictWriter(this.db);
@@ -697,6 +701,4 @@ export class Collector {
 }
 
 /** Whether a recorded verdict keeps the image: permitted (stored now) or a duplicate of one stored. */
-function permits(verdict: Verdict): boolean {
-  return verdict.decision === 'permitted' || verdict.decision === 'duplicate';
-}
+const permits = (verdict: Verdict): boolean => keepsImage(verdict);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { pendingWithdrawals } from '@/utils/policy/pending-withdrawals';
+
+const X = 'https://cdn.example/x.jpg';
+const Y = 'https://cdn.example/y.jpg';
+const at = (index: number, seq: number, decision: 'permitted' | 'duplicate' | 'refused' | 'failed', sha256: string | null = decision === 'refused' ? null : 'a'.repeat(64)) => ({ index, seq, verdict: { decision, sha256 } });
+
+describe('pendingWithdrawals (a refusal a stopped worker did not act on)', () => {
+  it('an image kept, then refused or failed where it was found again, is to be taken out', () => {
+    expect(pendingWithdrawals([{ url: X }, { url: X }], [at(0, 0, 'permitted'), at(1, 1, 'refused')])).toEqual([X]);
+    expect(pendingWithdrawals([{ url: X }, { url: X }], [at(0, 0, 'duplicate'), at(1, 1, 'failed', null)])).toEqual([X]);
+  });
+
+  it('an image whose last verdict keeps it, or that was never kept, is left alone', () => {
+    expect(pendingWithdrawals([{ url: X }, { url: X }], [at(0, 0, 'failed', null), at(1, 1, 'permitted')])).toEqual([]);
+    expect(pendingWithdrawals([{ url: X }, { url: Y }], [at(0, 0, 'permitted'), at(1, 1, 'refused')])).toEqual([]);
+    expect(pendingWithdrawals([{ url: X }, { url: X }], [at(0, 0, 'refused'), at(1, 1, 'refused')])).toEqual([]);
+  });
+
+  it('orders by seq, not by index, and ignores a verdict whose candidate is gone', () => {
+    expect(pendingWithdrawals([{ url: X }, { url: X }], [at(1, 0, 'permitted'), at(0, 1, 'refused')])).toEqual([X]);
+    expect(pendingWithdrawals([{ url: X }, { url: X }], [at(1, 0, 'refused'), at(0, 1, 'permitted')])).toEqual([]);
+    expect(pendingWithdrawals([{ url: X }], [at(0, 0, 'permitted'), at(7, 1, 'refused')])).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Verdict } from './verdict';
+
+/** Whether a recorded verdict keeps the image: permitted (stored) or a duplicate of bytes stored. */
+export function keepsImage(verdict: Pick<Verdict, 'decision'>): boolean {
+  return verdict.decision === 'permitted' || verdict.decision === 'duplicate';
+}
+
+/**
+ * The images (by URL) of a job whose withdrawal may not have run: the last verdict recorded for
+ * the URL (highest seq) does not keep it, and an earlier one kept its bytes. A collect withdraws
+ * what it kept of an image right after such a verdict commits (collector.ts withdraw), so a worker
+ * stopped in between left the refused bytes in the collection, and nothing on resume ran again
+ * (every candidate had its verdict). Decision (DESIGN.md §2, the reading that cannot keep what the
+ * owner refused): the refusal recorded last stands, as it did in the running collect; a verdict
+ * that keeps the image recorded after it (its latest report permitted it) is left alone.
+ */
+export function pendingWithdrawals(
+  candidates: readonly { url: string }[],
+  verdicts: readonly { index: number; seq: number; verdict: Pick<Verdict, 'decision' | 'sha256'> }[],
+): string[] {
+  const byUrl = new Map<string, { seq: number; verdict: Pick<Verdict, 'decision' | 'sha256'> }[]>();
+  for (const v of verdicts) {
+    const url = candidates[v.index]?.url;
+    if (url === undefined) continue;
+    byUrl.set(url, [...(byUrl.get(url) ?? []), v]);
+  }
+  const out: string[] = [];
+  for (const [url, list] of byUrl) {
+    const ordered = [...list].sort((a, b) => a.seq - b.seq);
+    const last = ordered.at(-1)!;
+    if (!keepsImage(last.verdict) && ordered.some((v) => keepsImage(v.verdict) && v.verdict.sha256)) out.push(url);
+  }
+  return out;
+}
