@@ -13,12 +13,17 @@ export function keepsImage(verdict: Pick<Verdict, 'decision'>): boolean {
  * (every candidate had its verdict). Decision (DESIGN.md §2, the reading that cannot keep what the
  * owner refused): the refusal recorded last stands, as it did in the running collect; a verdict
  * that keeps the image recorded after it (its latest report permitted it) is left alone.
+ *
+ * Also an image kept by a candidate that now carries a frame Heed did not read (`headersUnread`,
+ * which always refuses: assess.ts): the candidate was marked after its verdict (collector.ts
+ * leftOut, a report the full job could not take), and the withdrawal that follows the mark may
+ * not have run.
  */
 export function pendingWithdrawals(
-  candidates: readonly { url: string }[],
+  candidates: readonly { url: string; frames?: readonly { headersUnread?: string | undefined }[] | undefined }[],
   verdicts: readonly { index: number; seq: number; verdict: Pick<Verdict, 'decision' | 'sha256'> }[],
 ): string[] {
-  const byUrl = new Map<string, { seq: number; verdict: Pick<Verdict, 'decision' | 'sha256'> }[]>();
+  const byUrl = new Map<string, { index: number; seq: number; verdict: Pick<Verdict, 'decision' | 'sha256'> }[]>();
   for (const v of verdicts) {
     const url = candidates[v.index]?.url;
     if (url === undefined) continue;
@@ -28,7 +33,14 @@ export function pendingWithdrawals(
   for (const [url, list] of byUrl) {
     const ordered = [...list].sort((a, b) => a.seq - b.seq);
     const last = ordered.at(-1)!;
-    if (!keepsImage(last.verdict) && ordered.some((v) => keepsImage(v.verdict) && v.verdict.sha256)) out.push(url);
+    const kept = ordered.filter((v) => keepsImage(v.verdict) && v.verdict.sha256);
+    if (kept.length === 0) continue;
+    if (!keepsImage(last.verdict) || kept.some((v) => markedUnread(candidates[v.index]!))) out.push(url);
   }
   return out;
+}
+
+/** Whether a candidate is shown in a frame whose signals Heed did not read (it can only be refused). */
+function markedUnread(candidate: { frames?: readonly { headersUnread?: string | undefined }[] | undefined }): boolean {
+  return (candidate.frames ?? []).some((f) => f.headersUnread !== undefined);
 }

@@ -23,3 +23,14 @@ describe('pendingWithdrawals (a refusal a stopped worker did not act on)', () =>
     expect(pendingWithdrawals([{ url: X }], [at(0, 0, 'permitted'), at(7, 1, 'refused')])).toEqual([]);
   });
 });
+
+describe('pendingWithdrawals (a stored image marked unread after its verdict)', () => {
+  const unread = { headersUnread: 'the image was shown again after this collect was full; that report was not read' };
+  it('a kept image whose candidate now carries a frame Heed did not read is to be taken out', () => {
+    expect(pendingWithdrawals([{ url: X, frames: [{}, unread] }], [at(0, 0, 'permitted')])).toEqual([X]);
+  });
+  it('a frame read, or an unread one on an image never kept, is left alone', () => {
+    expect(pendingWithdrawals([{ url: X, frames: [{}] }], [at(0, 0, 'permitted')])).toEqual([]);
+    expect(pendingWithdrawals([{ url: X, frames: [unread] }], [at(0, 0, 'refused')])).toEqual([]);
+  });
+});
