@@ -218,8 +218,11 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
       writes.push(r);
     }
   };
-  for (const { at, verdict, item } of entries) {
+  for (const { at, verdict, item: handed } of entries) {
     let out = verdict;
+    // Only a permitted verdict stores anything (DESIGN.md §3): bytes handed in with any other verdict
+    // (a refusal found after the fetch) are dropped here, never written, and no claim is made on them.
+    const item = verdict.decision === 'permitted' ? handed : undefined;
     if (item) {
       const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
       if (exists) {

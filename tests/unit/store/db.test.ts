@@ -63,6 +63,23 @@ describe('Heed database', () => {
     db.close();
   });
 
+  // The store is the last gate of "only permitted items are stored" (DESIGN.md §3): an item handed
+  // in with a verdict that refuses it (a refusal found after the fetch — the people check, embedded
+  // rights — attached to bytes already in hand) was written, bytes, claim and all.
+  it('never stores the bytes, nor a claim, of a verdict that does not permit them', async () => {
+    const db = await openHeedDB(name());
+    const item = makeItem(8);
+    const bytes = new TextEncoder().encode('bytes');
+    for (const [index, decision] of (['refused', 'failed', 'skipped', 'duplicate'] as const).entries()) {
+      const recorded = await recordVerdict(db, { jobId: 'j', index, seq: index }, verdict(item.url, decision, decision === 'refused' ? ['person-no-release'] : []), { record: item, bytes });
+      expect(recorded.decision).toBe(decision);
+    }
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, item.sha256)).toBeUndefined();
+    expect(await db.count('claims')).toBe(0);
+    db.close();
+  });
+
   it('stores an image\'s bytes as they are — only a view\'s own bytes — and reads them back as a Blob of its type, as it reads Blobs stored before', async () => {
     const db = await openHeedDB(name());
     const item = { ...makeItem(3), mime: 'image/png' };
