@@ -357,18 +357,28 @@ export async function deleteItem(db: HeedDatabase, sha256: string): Promise<void
  * job's), 'kept' (its record was already another job's), or 'absent' (it was not stored, or the
  * user deleted it).
  */
+/** A claim whose record can stand as the item of `sha256`: a record of those bytes, with its collection time. */
+function soundClaim(claim: ItemClaim, sha256: string): boolean {
+  const record = claim.record as unknown;
+  if (record === null || typeof record !== 'object') return false;
+  const { sha256: recordSha, collectedAt } = record as { sha256?: unknown; collectedAt?: unknown };
+  return recordSha === sha256 && typeof collectedAt === 'string';
+}
+
 export async function withdrawClaims(db: HeedDatabase, sha256: string, jobId: string, storedIt: boolean): Promise<'deleted' | 'replaced' | 'kept' | 'absent'> {
   const tx = db.transaction(['items', 'blobs', 'claims'], 'readwrite');
   const claims = tx.objectStore('claims');
   const [item, all] = await Promise.all([tx.objectStore('items').get(sha256), claims.getAll(claimsOf(sha256))]);
   const own = all.filter((c) => c.jobId === jobId);
-  const others = all.filter((c) => c.jobId !== jobId);
+  // Another job's claim keeps the item only when its record can stand as the item (soundClaim): a
+  // damaged one (its record lost, or another image's) cannot, and never keeps this job's record.
+  const others = all.filter((c) => c.jobId !== jobId && soundClaim(c, sha256));
   const writes: Promise<unknown>[] = own.map((c) => claims.delete([c.sha256, c.jobId, c.index]));
   let outcome: 'deleted' | 'replaced' | 'kept' | 'absent' = 'absent';
   const unclaimed = item !== undefined && !all.some((c) => JSON.stringify(c.record) === JSON.stringify(item));
   if (item && unclaimed && !storedIt) outcome = 'kept'; // an earlier Heed's item, another collect's
   else if (item && others.length === 0) {
-    writes.push(tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256));
+    writes.push(tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256), claims.delete(claimsOf(sha256)));
     outcome = 'deleted';
   } else if (item) {
     const same = (c: ItemClaim) => JSON.stringify(c.record) === JSON.stringify(item);

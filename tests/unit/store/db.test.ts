@@ -275,6 +275,26 @@ describe('withdrawing one collect’s keeping of an image', () => {
     expect(await withdrawClaims(db, sha, 'old', true)).toBe('deleted');
   });
 
+  // A damaged claim of another job (its record lost, or not this image's) was put in the item's place
+  // (a key error aborted the withdrawal) or sorted by its missing collectedAt (a throw): either way
+  // the withdrawal failed and the refused job's item and bytes stayed.
+  it('another job’s damaged claim never keeps the withdrawn job’s item: a sound claim takes its place, or the item goes', async () => {
+    const db = await openHeedDB(`claims-damaged-${Math.random()}`);
+    await keep(db, 'a', 'https://refused.example/', 1);
+    await db.put('claims', { sha256: sha, jobId: 'b', index: 0 } as never);
+    await db.put('claims', { sha256: sha, jobId: 'c', index: 0, record: { pageUrl: 'https://c.example/' } } as never);
+    await db.put('claims', { sha256: sha, jobId: 'd', index: 0, record: { ...rec('https://d.example/', 3), sha256: 'd'.repeat(64) } } as never);
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('deleted');
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, sha)).toBeUndefined();
+
+    await keep(db, 'a', 'https://refused.example/', 1);
+    await db.put('claims', { sha256: sha, jobId: 'b', index: 0, record: 'damaged' } as never);
+    await db.put('claims', { sha256: sha, jobId: 'e', index: 0, record: rec('https://mirror.example/', 4) } as never);
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('replaced');
+    expect((await listItems(db)).map((i) => i.pageUrl)).toEqual(['https://mirror.example/']);
+  });
+
   it('deleting an item deletes every claim on it: a later withdrawal brings nothing back', async () => {
     const db = await openHeedDB(`claims-delete-${Math.random()}`);
     await keep(db, 'a', 'https://a.example/', 1);
