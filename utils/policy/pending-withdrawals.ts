@@ -25,8 +25,10 @@ export function pendingWithdrawals(
 ): string[] {
   const byUrl = new Map<string, { index: number; seq: number; verdict: Pick<Verdict, 'decision' | 'sha256'> }[]>();
   for (const v of verdicts) {
+    // A damaged record (no verdict, no candidate at its index) says nothing: passed over, never a throw.
+    if (v?.verdict === null || typeof v?.verdict !== 'object') continue;
     const url = candidates[v.index]?.url;
-    if (url === undefined) continue;
+    if (typeof url !== 'string') continue;
     byUrl.set(url, [...(byUrl.get(url) ?? []), v]);
   }
   const out: string[] = [];
@@ -42,5 +44,5 @@ export function pendingWithdrawals(
 
 /** Whether a candidate is shown in a frame whose signals Heed did not read (it can only be refused). */
 function markedUnread(candidate: { frames?: readonly { headersUnread?: string | undefined }[] | undefined }): boolean {
-  return (candidate.frames ?? []).some((f) => f.headersUnread !== undefined);
+  return Array.isArray(candidate.frames) && candidate.frames.some((f) => f?.headersUnread !== undefined);
 }

@@ -34,3 +34,11 @@ describe('pendingWithdrawals (a stored image marked unread after its verdict)', 
     expect(pendingWithdrawals([{ url: X, frames: [unread] }], [at(0, 0, 'refused')])).toEqual([]);
   });
 });
+
+describe('pendingWithdrawals (damaged records)', () => {
+  it('a verdict record without its verdict, or a candidate without a URL, is passed over, never a throw', () => {
+    const damaged = [{ index: 0, seq: 0 }, { index: 1, seq: 1, verdict: null }, at(2, 2, 'permitted'), at(3, 3, 'refused')] as never;
+    expect(pendingWithdrawals([{ url: X }, { url: X }, { url: X }, null, { url: X }] as never, damaged)).toEqual([]);
+    expect(pendingWithdrawals([{ url: X }, { url: X }, { url: X }, { url: X }], damaged)).toEqual([X]);
+  });
+});
