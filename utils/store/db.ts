@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ManifestItem, DecisionTally } from '../model/manifest';
-import type { Evidence } from '../model/evidence';
+import { FAILURE_REASONS, REFUSAL_REASONS, type Evidence } from '../model/evidence';
 import type { ImageCandidate, Verdict } from '../policy/verdict';
 import type { Settings } from '../model/settings';
 import type { PageSignals } from '../page/page-signals';
@@ -236,7 +236,7 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
     write(tx.objectStore('verdicts').put({ ...at, verdict: out }));
     recorded.push(out);
   }
-  const tally = (await tallyRead) ?? { refused: {}, failed: {} };
+  const tally = tallyOf(await tallyRead);
   for (const v of recorded) {
     const bucket = v.decision === 'refused' ? tally.refused : v.decision === 'failed' ? tally.failed : null;
     if (bucket) for (const r of v.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
@@ -433,7 +433,26 @@ const TALLY_KEY = 'tally';
 
 /** Running counts of refusals and failures, for the manifest summary. */
 export async function getTally(db: HeedDatabase): Promise<DecisionTally> {
-  return (await db.get('tally', TALLY_KEY)) ?? { refused: {}, failed: {} };
+  return tallyOf(await db.get('tally', TALLY_KEY));
+}
+
+/**
+ * The tally as stored, read as the counts it can still give: known reason codes with whole,
+ * non-negative counts; anything else in a damaged record (a missing bucket, a count that is not a
+ * number, a code this version does not know) is dropped, never a throw that stops every verdict write.
+ */
+export function tallyOf(stored: unknown): DecisionTally {
+  const bucket = <T extends string>(raw: unknown, codes: readonly T[]): Partial<Record<T, number>> => {
+    const out: Partial<Record<T, number>> = {};
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
+    for (const code of codes) {
+      const n = (raw as Record<string, unknown>)[code];
+      if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) out[code] = n;
+    }
+    return out;
+  };
+  const raw = stored !== null && typeof stored === 'object' ? (stored as { refused?: unknown; failed?: unknown }) : {};
+  return { refused: bucket(raw.refused, REFUSAL_REASONS), failed: bucket(raw.failed, FAILURE_REASONS) };
 }
 
 const SETTINGS_KEY = 'settings';

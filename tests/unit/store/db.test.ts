@@ -80,6 +80,21 @@ describe('Heed database', () => {
     db.close();
   });
 
+  // A damaged tally (hand-edited, or written by a broken build) made every verdict write throw
+  // (TypeError on its missing bucket): no collect could record anything again, and the export's
+  // summary carried whatever the record held.
+  it('a damaged tally never stops a verdict write: it is read as the counts it can still give', async () => {
+    for (const damaged of [{ refused: null, failed: 'x' }, 'tally', { refused: { 'no-licence': -3, 'robots-disallow': 2, bogus: 5, 'meta-robots': 'x' }, failed: [] }]) {
+      const db = await openHeedDB(name());
+      await db.put('tally', damaged as never, 'tally');
+      await recordVerdict(db, { jobId: 'j', index: 0, seq: 0 }, verdict('https://x.test/a.png', 'refused', ['robots-disallow']));
+      await recordVerdict(db, { jobId: 'j', index: 1, seq: 1 }, verdict('https://x.test/b.png', 'failed', ['fetch-failed']));
+      const robots = typeof damaged === 'object' && damaged.refused && typeof damaged.refused === 'object' ? 3 : 1;
+      expect(await getTally(db)).toEqual({ refused: { 'robots-disallow': robots }, failed: { 'fetch-failed': 1 } });
+      db.close();
+    }
+  });
+
   it('stores an image\'s bytes as they are — only a view\'s own bytes — and reads them back as a Blob of its type, as it reads Blobs stored before', async () => {
     const db = await openHeedDB(name());
     const item = { ...makeItem(3), mime: 'image/png' };
