@@ -112,6 +112,8 @@ function storageError(err: unknown): string {
  */
 export class Collector {
   private readonly cancelled = new Set<string>();
+  /** Jobs whose withdrawals left undone by an earlier worker were carried out by this one (process). */
+  private readonly reconciled = new Set<string>();
   private readonly active = new Map<string, Promise<void>>();
   private readonly rerun = new Set<string>();
   /** Job record updates run one at a time per job (the loop and new candidates both write). */
@@ -607,8 +609,12 @@ export class Collector {
       this.reportsFor(first);
       const recordedSoFar = await listVerdicts(this.db, jobId);
       const done = new Set(recordedSoFar.map((v) => v.index));
-      // A refusal whose withdrawal a stopped worker never ran is carried out now (pendingWithdrawals).
-      for (const url of pendingWithdrawals(first.candidates, recordedSoFar)) await this.withdraw(jobId, url);
+      // A refusal whose withdrawal a stopped worker never ran is carried out now (pendingWithdrawals):
+      // once per job in this worker; within it, each withdrawal runs right after its verdict.
+      if (!this.reconciled.has(jobId)) {
+        for (const url of pendingWithdrawals(first.candidates, recordedSoFar)) await this.withdraw(jobId, url);
+        this.reconciled.add(jobId);
+      }
       let seq = await nextVerdictSeq(this.db, jobId);
       // Verdicts that arrive while one is written are written together, in seq order (db.ts).
       const verdicts = new VerdictWriter(this.db);
