@@ -483,7 +483,8 @@ export class Collector {
   private async withdraw(jobId: string, url: string): Promise<void> {
     const job = await getJob(this.db, jobId);
     const indices = job ? (this.reports.get(jobId)?.get(url)?.indices ?? reportsOf(job.candidates).get(url)?.indices ?? []) : [];
-    const kept = (await verdictsAt(this.db, jobId, indices)).filter((v) => permits(v.verdict) && v.verdict.sha256);
+    // A damaged record (its verdict lost) kept nothing this job can name: passed over, never a throw.
+    const kept = (await verdictsAt(this.db, jobId, indices)).filter((v) => v.verdict && permits(v.verdict) && v.verdict.sha256);
     const outcomes = new Map<string, Awaited<ReturnType<typeof withdrawClaims>>>();
     for (const sha of new Set(kept.map((v) => v.verdict.sha256!))) {
       const storedIt = kept.some((v) => v.verdict.sha256 === sha && v.verdict.decision === 'permitted');
