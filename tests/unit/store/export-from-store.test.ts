@@ -104,7 +104,7 @@ describe('items stored by an earlier Heed (fields added since, or lost, are miss
 // whose sha256 is a path (`../../x`) put a file outside the unzipped folder, and was exported as a
 // permitted item though no bytes can be tied to it by their hash.
 describe('a damaged record whose sha256 is not a SHA-256', () => {
-  it('is left out of every export, and no ZIP entry leaves the folder; the other items are exported', async () => {
+  it('is left out of every export, no ZIP entry leaves the folder, and the other items are exported', async () => {
     const db = await openHeedDB('export-damaged-key');
     const honest = item(1);
     const damaged = ['../../../evil', '/etc/evil', 'C:\\evil', 'a'.repeat(63) + 'G'].map((sha256, i) => ({ ...item(10 + i), sha256 }));
