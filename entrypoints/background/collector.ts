@@ -1,3 +1,4 @@
+import { keepsImage, pendingWithdrawals } from '@/utils/policy/pending-withdrawals';
 import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
@@ -111,6 +112,8 @@ function storageError(err: unknown): string {
  */
 export class Collector {
   private readonly cancelled = new Set<string>();
+  /** Jobs whose withdrawals left undone by an earlier worker were carried out by this one (process). */
+  private readonly reconciled = new Set<string>();
   private readonly active = new Map<string, Promise<void>>();
   private readonly rerun = new Set<string>();
   /** Job record updates run one at a time per job (the loop and new candidates both write). */
@@ -480,7 +483,8 @@ export class Collector {
   private async withdraw(jobId: string, url: string): Promise<void> {
     const job = await getJob(this.db, jobId);
     const indices = job ? (this.reports.get(jobId)?.get(url)?.indices ?? reportsOf(job.candidates).get(url)?.indices ?? []) : [];
-    const kept = (await verdictsAt(this.db, jobId, indices)).filter((v) => permits(v.verdict) && v.verdict.sha256);
+    // A damaged record (its verdict lost) kept nothing this job can name: passed over, never a throw.
+    const kept = (await verdictsAt(this.db, jobId, indices)).filter((v) => v.verdict && permits(v.verdict) && v.verdict.sha256);
     const outcomes = new Map<string, Awaited<ReturnType<typeof withdrawClaims>>>();
     for (const sha of new Set(kept.map((v) => v.verdict.sha256!))) {
       const storedIt = kept.some((v) => v.verdict.sha256 === sha && v.verdict.decision === 'permitted');
@@ -604,7 +608,14 @@ export class Collector {
           .finally(() => (checking = null)));
       const opening = await policyNow();
       this.reportsFor(first);
-      const done = new Set((await listVerdicts(this.db, jobId)).map((v) => v.index));
+      const recordedSoFar = await listVerdicts(this.db, jobId);
+      const done = new Set(recordedSoFar.map((v) => v.index));
+      // A refusal whose withdrawal a stopped worker never ran is carried out now (pendingWithdrawals):
+      // once per job in this worker; within it, each withdrawal runs right after its verdict.
+      if (!this.reconciled.has(jobId)) {
+        for (const url of pendingWithdrawals(first.candidates, recordedSoFar)) await this.withdraw(jobId, url);
+        this.reconciled.add(jobId);
+      }
       let seq = await nextVerdictSeq(this.db, jobId);
       // Verdicts that arrive while one is written are written together, in seq order (db.ts).
       const verdicts = new VerdictWriter(this.db);
@@ -697,6 +708,4 @@ export class Collector {
 }
 
 /** Whether a recorded verdict keeps the image: permitted (stored now) or a duplicate of one stored. */
-function permits(verdict: Verdict): boolean {
-  return verdict.decision === 'permitted' || verdict.decision === 'duplicate';
-}
+const permits = (verdict: Verdict): boolean => keepsImage(verdict);

@@ -40,9 +40,10 @@ export async function* asAsync<T>(chunks: Iterable<T>): AsyncGenerator<T> {
 }
 
 /**
- * JSON text for one JSON Lines record: JSON.stringify, with U+2028/U+2029 escaped so readers
- * that split on Unicode line separators (Python's str.splitlines) still see one record per line.
+ * JSON text for one JSON Lines record: JSON.stringify, with U+0085 (NEL), U+2028 and U+2029
+ * escaped so readers that split on Unicode line breaks (Python's str.splitlines) still see one
+ * record per line (JSON.stringify already escapes every other break splitlines knows, all < U+0020).
  */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+  return `${JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -227,6 +227,14 @@ export interface DecisionTally {
   failed: Partial<Record<(typeof FAILURE_REASONS)[number], number>>;
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Whether a stored record is keyed by a SHA-256 (64 lowercase hex digits), as every item Heed stores is. */
+export function isHashKeyed(stored: unknown): boolean {
+  const sha256 = stored !== null && typeof stored === 'object' ? (stored as { sha256?: unknown }).sha256 : undefined;
+  return typeof sha256 === 'string' && SHA256_HEX.test(sha256);
+}
+
 /** Build the manifest deterministically: items sorted by collectedAt, then URL. */
 export function buildManifest(args: {
   items: readonly ManifestItem[];
@@ -237,7 +245,11 @@ export function buildManifest(args: {
   version: string;
   exportedAt: string;
 }): Manifest {
-  const items = args.items.map(exportedItem).sort(
+  // A record whose sha256 is not a SHA-256 (hand-edited or damaged) is left out: its bytes cannot be
+  // tied to it by their hash, and exports name each image's file by it (`train/<sha256>.png`), so a
+  // key such as `../../x` would place a file outside the folder. Decision: not exported at all (the
+  // reading that never exports as permitted what cannot be checked), never repaired into a name.
+  const items = args.items.filter(isHashKeyed).map(exportedItem).sort(
     (a, b) => codeUnitOrder(a.collectedAt, b.collectedAt) || codeUnitOrder(a.url, b.url) || codeUnitOrder(a.sha256, b.sha256),
   );
   return {

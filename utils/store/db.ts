@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ManifestItem, DecisionTally } from '../model/manifest';
-import type { Evidence } from '../model/evidence';
+import { FAILURE_REASONS, REFUSAL_REASONS, type Evidence } from '../model/evidence';
 import type { ImageCandidate, Verdict } from '../policy/verdict';
 import type { Settings } from '../model/settings';
 import type { PageSignals } from '../page/page-signals';
@@ -218,8 +218,11 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
       writes.push(r);
     }
   };
-  for (const { at, verdict, item } of entries) {
+  for (const { at, verdict, item: handed } of entries) {
     let out = verdict;
+    // Only a permitted verdict stores anything (DESIGN.md §3): bytes handed in with any other verdict
+    // (a refusal found after the fetch) are dropped here, never written, and no claim is made on them.
+    const item = verdict.decision === 'permitted' ? handed : undefined;
     if (item) {
       const exists = (await tx.objectStore('items').count(item.record.sha256)) > 0;
       if (exists) {
@@ -233,7 +236,7 @@ export async function recordVerdicts(db: HeedDatabase, entries: readonly Verdict
     write(tx.objectStore('verdicts').put({ ...at, verdict: out }));
     recorded.push(out);
   }
-  const tally = (await tallyRead) ?? { refused: {}, failed: {} };
+  const tally = tallyOf(await tallyRead);
   for (const v of recorded) {
     const bucket = v.decision === 'refused' ? tally.refused : v.decision === 'failed' ? tally.failed : null;
     if (bucket) for (const r of v.reasons) (bucket as Record<string, number>)[r] = ((bucket as Record<string, number>)[r] ?? 0) + 1;
@@ -354,18 +357,28 @@ export async function deleteItem(db: HeedDatabase, sha256: string): Promise<void
  * job's), 'kept' (its record was already another job's), or 'absent' (it was not stored, or the
  * user deleted it).
  */
+/** A claim whose record can stand as the item of `sha256`: a record of those bytes, with its collection time. */
+function soundClaim(claim: ItemClaim, sha256: string): boolean {
+  const record = claim.record as unknown;
+  if (record === null || typeof record !== 'object') return false;
+  const { sha256: recordSha, collectedAt } = record as { sha256?: unknown; collectedAt?: unknown };
+  return recordSha === sha256 && typeof collectedAt === 'string';
+}
+
 export async function withdrawClaims(db: HeedDatabase, sha256: string, jobId: string, storedIt: boolean): Promise<'deleted' | 'replaced' | 'kept' | 'absent'> {
   const tx = db.transaction(['items', 'blobs', 'claims'], 'readwrite');
   const claims = tx.objectStore('claims');
   const [item, all] = await Promise.all([tx.objectStore('items').get(sha256), claims.getAll(claimsOf(sha256))]);
   const own = all.filter((c) => c.jobId === jobId);
-  const others = all.filter((c) => c.jobId !== jobId);
+  // Another job's claim keeps the item only when its record can stand as the item (soundClaim): a
+  // damaged one (its record lost, or another image's) cannot, and never keeps this job's record.
+  const others = all.filter((c) => c.jobId !== jobId && soundClaim(c, sha256));
   const writes: Promise<unknown>[] = own.map((c) => claims.delete([c.sha256, c.jobId, c.index]));
   let outcome: 'deleted' | 'replaced' | 'kept' | 'absent' = 'absent';
   const unclaimed = item !== undefined && !all.some((c) => JSON.stringify(c.record) === JSON.stringify(item));
   if (item && unclaimed && !storedIt) outcome = 'kept'; // an earlier Heed's item, another collect's
   else if (item && others.length === 0) {
-    writes.push(tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256));
+    writes.push(tx.objectStore('items').delete(sha256), tx.objectStore('blobs').delete(sha256), claims.delete(claimsOf(sha256)));
     outcome = 'deleted';
   } else if (item) {
     const same = (c: ItemClaim) => JSON.stringify(c.record) === JSON.stringify(item);
@@ -422,7 +435,26 @@ const TALLY_KEY = 'tally';
 
 /** Running counts of refusals and failures, for the manifest summary. */
 export async function getTally(db: HeedDatabase): Promise<DecisionTally> {
-  return (await db.get('tally', TALLY_KEY)) ?? { refused: {}, failed: {} };
+  return tallyOf(await db.get('tally', TALLY_KEY));
+}
+
+/**
+ * The tally as stored, read as the counts it can still give: known reason codes with whole,
+ * non-negative counts; anything else in a damaged record (a missing bucket, a count that is not a
+ * number, a code this version does not know) is dropped, never a throw that stops every verdict write.
+ */
+export function tallyOf(stored: unknown): DecisionTally {
+  const bucket = <T extends string>(raw: unknown, codes: readonly T[]): Partial<Record<T, number>> => {
+    const out: Partial<Record<T, number>> = {};
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
+    for (const code of codes) {
+      const n = (raw as Record<string, unknown>)[code];
+      if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) out[code] = n;
+    }
+    return out;
+  };
+  const raw = stored !== null && typeof stored === 'object' ? (stored as { refused?: unknown; failed?: unknown }) : {};
+  return { refused: bucket(raw.refused, REFUSAL_REASONS), failed: bucket(raw.failed, FAILURE_REASONS) };
 }
 
 const SETTINGS_KEY = 'settings';

@@ -230,6 +230,50 @@ describe('a watching collect, when a frame reports an image the job already has'
     }
   });
 
+  // The refusal of an image stored earlier was written, then the worker stopped before it took the
+  // image out (collector.ts withdraw runs after the verdict's commit): on resume every candidate had
+  // a verdict, nothing ran again, and the refused bytes stayed in the collection for good.
+  it('the worker stopped between a refusal and the withdrawal it calls for: on resume the image is taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    expect(await listItems(db)).toHaveLength(1);
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('done'), { timeout: 2000 });
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+  });
+
+  // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job
+  // ended in error and the refused image stayed stored.
+  it('a damaged verdict record of the image does not stop its withdrawal', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, candidates: [0, 1, 2].map(() => ImageCandidateSchema.parse({ url: URL_X })) });
+    await db.put('verdicts', { jobId: job.id, index: 0, seq: 0 } as never);
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 2, seq: 2 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).not.toBe('running'), { timeout: 2000 });
+    expect(await listItems(db)).toEqual([]);
+    expect((await getJob(db, job.id))?.state).toBe('done');
+  });
+
+  // A report the full job could not take marks the image's candidates as shown in a frame Heed did not
+  // read, then withdraws what the job stored of it (collector.ts leftOut): a worker stopped between
+  // the two left the image stored, every candidate decided, and nothing on resume took it out.
+  it('the worker stopped after a full job marked a stored image unread, before it withdrew it: on resume the image is taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const unread = { url: 'about:blank', metas: [], tdm: {}, owners: null, headersUnread: 'the image was shown again after this collect was full; that report was not read' };
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted', reasons: [] }, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X, frames: [unread] })] });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('done'), { timeout: 2000 });
+    expect(await listItems(db)).toEqual([]);
+  });
+
   // "Collect while scrolling" gave a watcher to the frames there when the watch began only: a frame
   // the page added later was never read, so an image shown both in it and in the top page was
   // judged as the top page's alone — the frame's refusal (its metas saying noai, a blocked site's

@@ -46,6 +46,16 @@ describe('JSONL (img2dataset) export', () => {
     expect(JSON.parse(text).caption).toBe(`${HOSTILE}\u2028next\u2029para`);
   });
 
+  // Python's str.splitlines (the reader the escaping above is for) also breaks at U+0085 (NEL), which
+  // JSON.stringify leaves raw: a caption holding one split its record in two, neither of them JSON.
+  it('one line per record for a reader that splits as Python’s str.splitlines does, NEL included', () => {
+    const caption = 'a\u0085b\u000bc\u000cd\u001ce\u001df\u001eg\r\nh';
+    const text = [...jsonlLines(manifestOf([item(1, { caption })]))].join('');
+    const pythonLineBreaks = /\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
+    expect(text.replace(/\n$/, '').split(pythonLineBreaks)).toHaveLength(1);
+    expect(JSON.parse(text).caption).toBe(caption);
+  });
+
   it('is deterministic and named by local date', async () => {
     const a = await bytesOf(jsonlExport.stream(manifestOf([item(1), item(2), item(3)]), {}));
     const b = await bytesOf(jsonlExport.stream(manifestOf([item(3), item(1), item(2)]), {}));

@@ -63,6 +63,38 @@ describe('Heed database', () => {
     db.close();
   });
 
+  // The store is the last gate of "only permitted items are stored" (DESIGN.md §3): an item handed
+  // in with a verdict that refuses it (a refusal found after the fetch — the people check, embedded
+  // rights — attached to bytes already in hand) was written, bytes, claim and all.
+  it('never stores the bytes, nor a claim, of a verdict that does not permit them', async () => {
+    const db = await openHeedDB(name());
+    const item = makeItem(8);
+    const bytes = new TextEncoder().encode('bytes');
+    for (const [index, decision] of (['refused', 'failed', 'skipped', 'duplicate'] as const).entries()) {
+      const recorded = await recordVerdict(db, { jobId: 'j', index, seq: index }, verdict(item.url, decision, decision === 'refused' ? ['person-no-release'] : []), { record: item, bytes });
+      expect(recorded.decision).toBe(decision);
+    }
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, item.sha256)).toBeUndefined();
+    expect(await db.count('claims')).toBe(0);
+    db.close();
+  });
+
+  // A damaged tally (hand-edited, or written by a broken build) made every verdict write throw
+  // (TypeError on its missing bucket): no collect could record anything again, and the export's
+  // summary carried whatever the record held.
+  it('a damaged tally never stops a verdict write: it is read as the counts it can still give', async () => {
+    for (const damaged of [{ refused: null, failed: 'x' }, 'tally', { refused: { 'no-licence': -3, 'robots-disallow': 2, bogus: 5, 'meta-robots': 'x' }, failed: [] }]) {
+      const db = await openHeedDB(name());
+      await db.put('tally', damaged as never, 'tally');
+      await recordVerdict(db, { jobId: 'j', index: 0, seq: 0 }, verdict('https://x.test/a.png', 'refused', ['robots-disallow']));
+      await recordVerdict(db, { jobId: 'j', index: 1, seq: 1 }, verdict('https://x.test/b.png', 'failed', ['fetch-failed']));
+      const robots = typeof damaged === 'object' && damaged.refused && typeof damaged.refused === 'object' ? 3 : 1;
+      expect(await getTally(db)).toEqual({ refused: { 'robots-disallow': robots }, failed: { 'fetch-failed': 1 } });
+      db.close();
+    }
+  });
+
   it('stores an image\'s bytes as they are — only a view\'s own bytes — and reads them back as a Blob of its type, as it reads Blobs stored before', async () => {
     const db = await openHeedDB(name());
     const item = { ...makeItem(3), mime: 'image/png' };
@@ -256,6 +288,26 @@ describe('withdrawing one collect’s keeping of an image', () => {
     expect(await withdrawClaims(db, sha, 'w', false)).toBe('kept');
     expect((await listItems(db)).map((i) => i.pageUrl)).toEqual(['https://old.example/']);
     expect(await withdrawClaims(db, sha, 'old', true)).toBe('deleted');
+  });
+
+  // A damaged claim of another job (its record lost, or not this image's) was put in the item's place
+  // (a key error aborted the withdrawal) or sorted by its missing collectedAt (a throw): either way
+  // the withdrawal failed and the refused job's item and bytes stayed.
+  it('another job’s damaged claim never keeps the withdrawn job’s item: a sound claim takes its place, or the item goes', async () => {
+    const db = await openHeedDB(`claims-damaged-${Math.random()}`);
+    await keep(db, 'a', 'https://refused.example/', 1);
+    await db.put('claims', { sha256: sha, jobId: 'b', index: 0 } as never);
+    await db.put('claims', { sha256: sha, jobId: 'c', index: 0, record: { pageUrl: 'https://c.example/' } } as never);
+    await db.put('claims', { sha256: sha, jobId: 'd', index: 0, record: { ...rec('https://d.example/', 3), sha256: 'd'.repeat(64) } } as never);
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('deleted');
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, sha)).toBeUndefined();
+
+    await keep(db, 'a', 'https://refused.example/', 1);
+    await db.put('claims', { sha256: sha, jobId: 'b', index: 0, record: 'damaged' } as never);
+    await db.put('claims', { sha256: sha, jobId: 'e', index: 0, record: rec('https://mirror.example/', 4) } as never);
+    expect(await withdrawClaims(db, sha, 'a', true)).toBe('replaced');
+    expect((await listItems(db)).map((i) => i.pageUrl)).toEqual(['https://mirror.example/']);
   });
 
   it('deleting an item deletes every claim on it: a later withdrawal brings nothing back', async () => {

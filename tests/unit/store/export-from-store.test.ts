@@ -99,3 +99,25 @@ describe('items stored by an earlier Heed (fields added since, or lost, are miss
     expect(Object.keys(files)).toEqual(expect.arrayContaining([`train/${v1.sha256}.png`, `train/${sparse.sha256}.jpg`, 'train/metadata.jsonl', 'README.md']));
   });
 });
+
+// A record's key is its sha256, and the ZIP names each image by it: a hand-edited or damaged record
+// whose sha256 is a path (`../../x`) put a file outside the unzipped folder, and was exported as a
+// permitted item though no bytes can be tied to it by their hash.
+describe('a damaged record whose sha256 is not a SHA-256', () => {
+  it('is left out of every export, no ZIP entry leaves the folder, and the other items are exported', async () => {
+    const db = await openHeedDB('export-damaged-key');
+    const honest = item(1);
+    const damaged = ['../../../evil', '/etc/evil', 'C:\\evil', 'a'.repeat(63) + 'G'].map((sha256, i) => ({ ...item(10 + i), sha256 }));
+    for (const record of [honest, ...damaged]) {
+      await db.put('items', record as never);
+      await db.put('blobs', new Blob([bytesOf(record.sha256)], { type: record.mime }), record.sha256);
+    }
+    const m = await readManifest(db, '9.9.9', new Date('2026-11-26T00:00:00Z'));
+    const zip = await new Response(toReadableStream(hfExport.stream(m, { getBlob: (sha) => getBlob(db, sha) }))).blob();
+    db.close();
+    const names = Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())));
+    expect(names.filter((n) => n.includes('..') || n.startsWith('/') || n.includes('\\') || n.includes(':'))).toEqual([]);
+    expect(m.items.map((i) => i.sha256)).toEqual([honest.sha256]);
+    expect(names).toContain(`train/${honest.sha256}.png`);
+  });
+});
