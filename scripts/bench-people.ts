@@ -16,7 +16,8 @@ import { startSiteServer } from '../tests/e2e/harness/server';
 import { loadDetectorModule, nodeDetectorAssets } from '../tests/unit/people/node-face-api';
 import { detectionPlan } from '../utils/people/detection-plan';
 import type { Pixels } from '../utils/people/face-detector';
-import { turnedViews } from '../utils/people/orientation';
+import { contextFitsTurnedCell, turnedViews } from '../utils/people/orientation';
+import { originalConcat, type ConcatKernelFunc } from '../utils/people/fast-concat';
 import { detectInPasses } from '../utils/people/tiled-detection';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -37,6 +38,30 @@ async function detectionTimes(): Promise<void> {
   times.sort((a, b) => a - b);
   console.log(`face detection, ${mod.DETECTOR_NAME}, tfjs ${detector.backend}, ${times.length} photos of 300–608 px`);
   console.log(`  p50 ${percentile(times, 50).toFixed(0)} ms   p95 ${percentile(times, 95).toFixed(0)} ms   (max ${times.at(-1)!.toFixed(0)} ms)`);
+  // The same passes on tfjs-backend-wasm's own Concat kernel (utils/people/fast-concat.ts), photo
+  // by photo alternating with Heed's, in this run.
+  const tf = ((await import('@vladmandic/face-api/dist/face-api.esm.js')) as unknown as { tf: { getKernel(n: string, b: string): { kernelFunc: ConcatKernelFunc } | undefined; unregisterKernel(n: string, b: string): void; registerKernel(k: object): void } }).tf;
+  const heedConcat = tf.getKernel('Concat', 'wasm');
+  const ownConcat = heedConcat ? originalConcat(heedConcat.kernelFunc) : null;
+  if (heedConcat && ownConcat) {
+    const use = (kernelFunc: ConcatKernelFunc) => {
+      tf.unregisterKernel('Concat', 'wasm');
+      tf.registerKernel({ ...heedConcat, kernelFunc });
+    };
+    let heedMs = 0;
+    let ownMs = 0;
+    for (const file of files.slice(1)) {
+      const { width, height, data } = jpeg.decode(readFileSync(resolve(dir, file)), { useTArray: true });
+      for (const [kernel, add] of [[ownConcat, (ms: number) => (ownMs += ms)], [heedConcat.kernelFunc, (ms: number) => (heedMs += ms)]] as const) {
+        use(kernel);
+        const t0 = performance.now();
+        await detector.detect({ data, width, height }, 1);
+        add(performance.now() - t0);
+      }
+    }
+    use(heedConcat.kernelFunc);
+    console.log(`  one pass per photo with tfjs's own Concat kernel: ${(ownMs / (files.length - 1)).toFixed(0)} ms, with Heed's: ${(heedMs / (files.length - 1)).toFixed(0)} ms (${(ownMs / heedMs).toFixed(2)}× faster)`);
+  }
   // Turned views (utils/people/orientation.ts): the passes the worker runs on each photo (plan
   // levels and the context pass) with and without the one pass of the photo turned 90/180/270,
   // alternating per photo in the same run; also on 64 px thumbnails (a collect of small images).
@@ -52,12 +77,15 @@ async function detectionTimes(): Promise<void> {
       const t0 = performance.now();
       await detectInPasses([...plan.levels, plan.context], (l) => onMargin(img, l), detector);
       const t1 = performance.now();
-      const views = turnedViews(img.width, img.height);
+      // As the worker runs them: a thumbnail's context pass is the turned views' fourth cell.
+      const upright = contextFitsTurnedCell(plan.context, img.width, img.height);
+      const views = turnedViews(img.width, img.height, { upright });
       const canvas = { scale: 1, width: views.side, height: views.side, pad: 0, tiles: [{ x: 0, y: 0, width: views.side, height: views.side }] };
+      await detectInPasses(upright ? plan.levels : [...plan.levels, plan.context], (l) => onMargin(img, l), detector);
       await detectInPasses([canvas], () => onMargin(img, { width: views.side - 2 * views.pad, height: views.side - 2 * views.pad, pad: views.pad }), detector);
       const t2 = performance.now();
       without += t1 - t0;
-      withTurned += t2 - t0;
+      withTurned += t2 - t1;
     }
     console.log(`  ${thumb ? '64 px thumbnails' : 'photos of 300–608 px'}: ${(without / files.length).toFixed(0)} ms per photo without turned views, ${(withTurned / files.length).toFixed(0)} ms with: ${(withTurned / without).toFixed(2)}×`);
   }

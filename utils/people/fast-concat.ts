@@ -75,5 +75,13 @@ export function fasterConcat(original: ConcatKernelFunc): ConcatKernelFunc {
     return out;
   };
   (kernel as { [FASTER]?: true })[FASTER] = true;
+  (kernel as { [ORIGINAL]?: ConcatKernelFunc })[ORIGINAL] = original;
   return kernel;
+}
+
+const ORIGINAL = Symbol('heed.originalConcat');
+
+/** The kernel `fasterConcat` wrapped (for the benchmark's same-run baseline), or null for one it did not make. */
+export function originalConcat(kernel: ConcatKernelFunc): ConcatKernelFunc | null {
+  return (kernel as { [ORIGINAL]?: ConcatKernelFunc })[ORIGINAL] ?? null;
 }
