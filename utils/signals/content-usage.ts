@@ -284,13 +284,20 @@ export function parseContentSignals(text: string): ContentSignals | null {
   const seen = (/[^\x00-\x7f]/.test(text) ? foldLookalikes(text.replace(DASHES, '-')) : text).replace(/:/g, '=');
   // Blanks around `=` dropped piece by piece (a /\s*=\s*/ regex is quadratic on long blank runs).
   const tight = seen.split('=').map((p) => p.trim()).join('=');
+  let lastKey: string | null = null;
   for (const part of tight.split(/[\s,;]+/)) {
     const eq = part.indexOf('=');
     // `ai_train` is `ai-train` (the reading that keeps a refusal).
-    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase().replace(/_/g, '-');
-    const v = eq < 0 ? '' : stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
+    const word = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase().replace(/_/g, '-');
+    // Decision (DESIGN.md §2 rule 3): a bare yes or no after a pair (`ai-train=yes no`,
+    // `ai-train=yes,no`) is that pair's value too, not a key named `no` (the pair's yes kept the
+    // image); the stricter of the two holds, as for a key said twice.
+    const stray: boolean = eq < 0 && lastKey !== null && (word === 'yes' || word === 'no');
+    const key: string = stray && lastKey !== null ? lastKey : word;
+    const v = stray ? word : eq < 0 ? '' : stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
     if (!/^[a-z0-9_.*-]+$/.test(key)) continue;
     any = true;
+    if (!stray) lastKey = key;
     const said = v === 'yes' || v === 'no' ? v : 'other';
     const before = out[key];
     if (!before || SIGNAL_STRENGTH[said] > SIGNAL_STRENGTH[before]) out[key] = said;

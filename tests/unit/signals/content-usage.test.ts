@@ -347,3 +347,19 @@ describe('Content-Signal all=no and *=no', () => {
     expect(ev.filter((e) => e.effect === 'deny').map((e) => e.reason)).toContain('content-usage-n');
   });
 });
+
+// A value written after a pair's own, with a space or a comma (`ai-train=yes no`): the stray word
+// was read as a key named `no`, and the pair's yes kept the image. It is the pair's value too, and
+// the stricter of the two holds, as for a key said twice.
+describe('Content-Signal with a stray value after a pair', () => {
+  const ai = purposeProfile('ai-training');
+  const reasons = (v: string) => evaluateContentSignalHeader([v], 'https://cdn.example/a.jpg', 'image', ai).map((e) => e.reason ?? e.effect);
+  it('a stray no after a pair, with a space, a comma or a semicolon, refuses AI training', () => {
+    for (const v of ['ai-train=yes no', 'ai-train=yes,no', 'ai-train=yes; no', 'search=yes, ai-train=yes NO']) expect(reasons(v), v).toContain('content-usage-n');
+  });
+  it('unchanged: a stray yes after a pair grants nothing more, and pairs each keep their own value', () => {
+    expect(reasons('ai-train=no yes')).toContain('content-usage-n');
+    expect(reasons('ai-train=yes, search=no')).not.toContain('content-usage-n');
+    expect(reasons('search=no ai-train=yes')).not.toContain('content-usage-n');
+  });
+});
