@@ -59,34 +59,31 @@ describe('the badge shows the latest reading of the page the tab shows', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => vi.restoreAllMocks());
 
-  it('a reading of the page the tab has left does not overwrite the badge of the page it shows', async () => {
+  /**
+   * A reading of the open page held up while the tab moves on to `url` showing `html` and is read
+   * again (blocked); then the first reading finishes. The badge then shows.
+   */
+  async function badgeAfterRace(url: string, html: string): Promise<string> {
     vi.spyOn(browser.runtime, 'getURL').mockImplementation((p: string) => `chrome-extension://extension-id${p}`);
     const { origins, release } = slowFirstOrigins();
     const s = services(origins);
     await tabShows(OPEN, LICENSED);
     const first = askStatus(s);
     await vi.waitFor(() => expect(browser.scripting.executeScript).toHaveBeenCalled());
-    await tabShows(CLOSED, LICENSED);
+    await tabShows(url, html);
     const second = await askStatus(s);
     expect((second?.reply as { value: { status: string } }).value.status).toBe('blocked');
     release();
     await first;
-    expect(await browser.action.getBadgeText({ tabId: TAB })).toBe('NO');
+    return browser.action.getBadgeText({ tabId: TAB });
+  }
+
+  it('a reading of the page the tab has left does not overwrite the badge of the page it shows', async () => {
+    expect(await badgeAfterRace(CLOSED, LICENSED)).toBe('NO');
   });
 
   it('an older reading of the same page, finished last, does not overwrite the newer one', async () => {
-    vi.spyOn(browser.runtime, 'getURL').mockImplementation((p: string) => `chrome-extension://extension-id${p}`);
-    const { origins, release } = slowFirstOrigins();
-    const s = services(origins);
-    await tabShows(OPEN, LICENSED);
-    const first = askStatus(s);
-    await vi.waitFor(() => expect(browser.scripting.executeScript).toHaveBeenCalled());
-    await tabShows(OPEN, NOAI); // reloaded: the page now says noai
-    const second = await askStatus(s);
-    expect((second?.reply as { value: { status: string } }).value.status).toBe('blocked');
-    release();
-    await first;
-    expect(await browser.action.getBadgeText({ tabId: TAB })).toBe('NO');
+    expect(await badgeAfterRace(OPEN, NOAI)).toBe('NO'); // reloaded: the page now says noai
   });
 
   it('a reading left alone is shown: an open site gets OK', async () => {

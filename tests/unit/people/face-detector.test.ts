@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FaceDetector } from '../../../utils/people/face-detector';
-import { detectionPlan } from '../../../utils/people/detection-plan';
+import { detectionPlan, type PlacedFace } from '../../../utils/people/detection-plan';
 import { cropPixels, detectInPasses } from '../../../utils/people/tiled-detection';
 import { contextFitsTurnedCell, facesFromTurnedViews, turnedViews } from '../../../utils/people/orientation';
 import type { Pixels } from '../../../utils/people/face-detector';
@@ -123,6 +123,27 @@ describe('faces in a photo larger than the detector’s input', () => {
   }, 120_000);
 });
 
+/** `src` drawn at the level's size with its grey margin (as the worker draws it). */
+const drawn = (src: Pixels) => (l: { width: number; height: number; pad: number }): Pixels => {
+  const inner = downscale(src, l.width, l.height);
+  const width = l.width + 2 * l.pad;
+  const height = l.height + 2 * l.pad;
+  const data = new Uint8ClampedArray(width * height * 4).fill(128);
+  for (let y = 0; y < l.height; y++) data.set(inner.data.subarray(y * l.width * 4, (y + 1) * l.width * 4), ((y + l.pad) * width + l.pad) * 4);
+  return { data, width, height };
+};
+
+/** Faces the turned-views pass finds in `img` (its views laid out by `views` on an opaque grey canvas, as the worker draws it), in the picture's pixels. */
+async function facesInTurnedViews(img: Pixels, views: ReturnType<typeof turnedViews>): Promise<PlacedFace[]> {
+  const canvas: Pixels = { data: new Uint8ClampedArray(views.side * views.side * 4).fill(128).map((v, i) => (i % 4 === 3 ? 255 : v)), width: views.side, height: views.side };
+  for (const v of views.views) {
+    const view = downscale(turned(img, v.rotation), v.width, v.height);
+    for (let y = 0; y < v.height; y++) canvas.data.set(view.data.subarray(y * v.width * 4, (y + 1) * v.width * 4), ((v.y + y) * views.side + v.x) * 4);
+  }
+  const level = { scale: 1, width: views.side, height: views.side, pad: 0, tiles: [{ x: 0, y: 0, width: views.side, height: views.side }] };
+  return facesFromTurnedViews(await detectInPasses([level], () => canvas, detector), views, img.width, img.height);
+}
+
 describe('a close-up portrait: a face filling most of the image', () => {
   // Each labelled face cropped as a headshot (its box grown by 30 % a side) and drawn 600 px
   // square. The detector at the image's own size misses most of them (a face that fills its
@@ -130,15 +151,6 @@ describe('a close-up portrait: a face filling most of the image', () => {
   const plannedPasses = (p: ReturnType<typeof detectionPlan>) => {
     if (!p.ok) throw new Error(p.why);
     return [...p.levels, p.context];
-  };
-  /** `src` drawn at the level's size with its grey margin (as the worker draws it). */
-  const drawn = (src: Pixels) => (l: { width: number; height: number; pad: number }): Pixels => {
-    const inner = downscale(src, l.width, l.height);
-    const width = l.width + 2 * l.pad;
-    const height = l.height + 2 * l.pad;
-    const data = new Uint8ClampedArray(width * height * 4).fill(128);
-    for (let y = 0; y < l.height; y++) data.set(inner.data.subarray(y * l.width * 4, (y + 1) * l.width * 4), ((y + l.pad) * width + l.pad) * 4);
-    return { data, width, height };
   };
   /** Each labelled face cropped as a headshot (its box grown by 30 % a side), drawn `side` px square, nearest pixel. */
   const headshots = async (side: number): Promise<Pixels[]> => {
@@ -189,16 +201,9 @@ describe('a close-up portrait: a face filling most of the image', () => {
       const plan = detectionPlan(shot.width, shot.height, MIN_FACE_PX, 608);
       if (!plan.ok) throw new Error(plan.why);
       expect(contextFitsTurnedCell(plan.context, shot.width, shot.height)).toBe(true);
-      const views = turnedViews(shot.width, shot.height, { upright: true });
-      const canvas: Pixels = { data: new Uint8ClampedArray(views.side * views.side * 4).fill(128).map((v, i) => (i % 4 === 3 ? 255 : v)), width: views.side, height: views.side };
-      for (const v of views.views) {
-        const view = downscale(turned(shot, v.rotation), v.width, v.height);
-        for (let y = 0; y < v.height; y++) canvas.data.set(view.data.subarray(y * v.width * 4, (y + 1) * v.width * 4), ((v.y + y) * views.side + v.x) * 4);
-      }
-      const level = { scale: 1, width: views.side, height: views.side, pad: 0, tiles: [{ x: 0, y: 0, width: views.side, height: views.side }] };
       const faces = [
         ...(await detectInPasses(plan.levels, drawn(shot), detector)),
-        ...facesFromTurnedViews(await detectInPasses([level], () => canvas, detector), views, shot.width, shot.height),
+        ...(await facesInTurnedViews(shot, turnedViews(shot.width, shot.height, { upright: true }))),
       ];
       if (faces.some((q) => Math.min(q.width, q.height) >= MIN_FACE_PX)) found++;
     }
@@ -227,24 +232,8 @@ describe('a picture stored turned, with no EXIF orientation', () => {
   const allPasses = async (img: Pixels) => {
     const plan = detectionPlan(img.width, img.height, MIN_FACE_PX, 608);
     if (!plan.ok) throw new Error(plan.why);
-    const drawnLevel = (l: { width: number; height: number; pad: number }): Pixels => {
-      const inner = downscale(img, l.width, l.height);
-      const width = l.width + 2 * l.pad;
-      const height = l.height + 2 * l.pad;
-      const data = new Uint8ClampedArray(width * height * 4).fill(128);
-      for (let y = 0; y < l.height; y++) data.set(inner.data.subarray(y * l.width * 4, (y + 1) * l.width * 4), ((y + l.pad) * width + l.pad) * 4);
-      return { data, width, height };
-    };
-    const faces = await detectInPasses([...plan.levels, plan.context], drawnLevel, detector);
-    const views = turnedViews(img.width, img.height);
-    // An opaque grey canvas, as the worker draws it.
-    const canvas: Pixels = { data: new Uint8ClampedArray(views.side * views.side * 4).fill(128).map((v, i) => (i % 4 === 3 ? 255 : v)), width: views.side, height: views.side };
-    for (const v of views.views) {
-      const view = downscale(turned(img, v.rotation), v.width, v.height);
-      for (let y = 0; y < v.height; y++) canvas.data.set(view.data.subarray(y * v.width * 4, (y + 1) * v.width * 4), ((v.y + y) * views.side + v.x) * 4);
-    }
-    const level = { scale: 1, width: views.side, height: views.side, pad: 0, tiles: [{ x: 0, y: 0, width: views.side, height: views.side }] };
-    return [...faces, ...facesFromTurnedViews(await detectInPasses([level], () => canvas, detector), views, img.width, img.height)];
+    const faces = await detectInPasses([...plan.levels, plan.context], drawn(img), detector);
+    return [...faces, ...(await facesInTurnedViews(img, turnedViews(img.width, img.height)))];
   };
   const found: Record<number, number> = {};
 
