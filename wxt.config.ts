@@ -57,7 +57,9 @@ export default defineConfig({
     name: 'Heed',
     description:
       'Consent-aware image collection: reads every rights signal, keeps only what is permitted, and proves each decision.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'alarms', 'contextMenus'],
+    // `offscreen` (Chromium only): its service worker cannot start the people check's workers, an
+    // offscreen document does (entrypoints/people-host); Firefox's background page starts them itself.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'tabs', 'webRequest', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
     // The face detector runs on TensorFlow.js's WASM backend, from the .wasm files shipped under
     // people/ (README, "People in photos"): WebAssembly needs 'wasm-unsafe-eval'; no remote script.

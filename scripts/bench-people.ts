@@ -175,7 +175,7 @@ export async function main(n = 500): Promise<void> {
   console.log(`  ratio refuse / off: ${(refuse / off).toFixed(2)}×   (goal ≤ 1.5×)`);
   const out = resolve(ROOT, '.output/chrome-mv3');
   const people = sizeOf(resolve(out, 'people'));
-  console.log(`extension: ${(sizeOf(out) / 1048576).toFixed(2)} MB in all; the detector's files (people/: model + tfjs .wasm) ${(people / 1048576).toFixed(2)} MB; background.js (the worker's script) ${(statSync(resolve(out, 'background.js')).size / 1024).toFixed(1)} KB, background-services.js (loaded on first use) ${(statSync(resolve(out, 'background-services.js')).size / 1048576).toFixed(2)} MB; face-detector.js (face-api with tfjs, loaded on the first people check) ${(statSync(resolve(out, 'face-detector.js')).size / 1048576).toFixed(2)} MB`);
+  console.log(`extension: ${(sizeOf(out) / 1048576).toFixed(2)} MB in all; the detector's files (people/: model + tfjs .wasm) ${(people / 1048576).toFixed(2)} MB; background.js (the worker's script) ${(statSync(resolve(out, 'background.js')).size / 1024).toFixed(1)} KB, background-services.js (loaded on first use) ${(statSync(resolve(out, 'background-services.js')).size / 1048576).toFixed(2)} MB; people-worker.js (face-api with tfjs, run in the people workers a people check starts) ${(statSync(resolve(out, 'people-worker.js')).size / 1048576).toFixed(2)} MB`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -2,7 +2,7 @@ import { lazyServices, servicesScript } from './services-loader';
 import { captureMainFrameHeaders, forgetTab } from './tab-state';
 import { watchRedirects } from './redirect-hops';
 import { registerMenusAndShortcut } from './menus';
-import { faceDetectorScript } from './face-detector-loader';
+import { receivePeoplePorts } from './people-ports';
 import { EXPIRE_ALARM, RESUME_ALARM } from './alarms';
 import { showStatusBadge } from './badge';
 
@@ -16,7 +16,8 @@ export default defineBackground(() => {
   captureMainFrameHeaders();
   watchRedirects();
   servicesScript.importOnInstall();
-  faceDetectorScript.importOnInstall();
+  // Chromium: the people workers' ports, from the offscreen document hosting them (people-workers.ts).
+  if (!('document' in globalThis)) self.addEventListener('message', receivePeoplePorts);
   const services = lazyServices();
   const logError = (what: string) => (err: unknown) => console.error(`Heed: ${what}`, err);
   // Ask that collected items never be evicted under storage pressure (granted with

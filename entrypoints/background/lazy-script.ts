@@ -20,7 +20,7 @@ export interface LazyScript<T> {
   load(): Promise<T>;
 }
 
-/** `path`: the script in the extension (e.g. '/face-detector.js'); `global`: the name it sets. */
+/** `path`: the script in the extension (e.g. '/background-services.js'); `global`: the name it sets. */
 export function lazyScript<T>(path: string, global: string, what: string): LazyScript<T> {
   const scope = globalThis as Scope;
   const url = () => browser.runtime.getURL(path as '/');

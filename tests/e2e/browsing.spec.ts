@@ -29,23 +29,3 @@ test('Heed runs no script in a page before its load event, and the badge and not
   // document_idle (as a manifest content script) comes well before it.
   expect(Math.min(...heedWorlds)).toBeGreaterThanOrEqual(loadedAt);
 });
-
-// The worker starts afresh for a page after it idled, without the face detector
-// (tests/unit/conventions/worker-startup.test.ts); a collect's first people check loads it.
-// Chromium lets an installed service worker import only the scripts it imported while
-// installing: in a later life, the import on first use must still be allowed.
-test('an installed worker can load the face detector on first use, in any later life, and the people check runs', async ({ heed, sites }) => {
-  test.setTimeout(120_000);
-  const { popup } = await openSiteWithPopup(heed, `${sites.origin('people.test')}/`);
-  const later = await heed.serviceWorker.evaluate(async () => {
-    const scope = globalThis as unknown as { registration: { active: { state: string } | null }; importScripts(url: string): void; chrome: { runtime: { getURL(p: string): string } } };
-    const state = scope.registration.active?.state ?? 'none';
-    delete (globalThis as Record<string, unknown>).heedFaceDetector;
-    scope.importScripts(scope.chrome.runtime.getURL('/face-detector.js'));
-    return { state, loaded: typeof (globalThis as Record<string, unknown>).heedFaceDetector };
-  });
-  expect(later).toEqual({ state: 'activated', loaded: 'object' });
-  const verdicts = await popup.collect();
-  expect(verdicts.find((v) => new URL(v.url).pathname === '/portrait.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
-  expect(verdicts.find((v) => new URL(v.url).pathname === '/coffee.jpg')).toMatchObject({ decision: 'permitted' });
-});

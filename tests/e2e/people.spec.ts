@@ -1,5 +1,6 @@
-import { test, expect, openSiteWithPopup } from './harness/fixtures';
+import { test, expect, openSiteWithPopup, type PopupPage } from './harness/fixtures';
 import { chooseSetting, libraryCount, openLibrary } from './harness/library-page';
+import { stopServiceWorker } from './harness/worker';
 
 // DESIGN.md §2 rule 6 through the real extension: the worker decodes each fetched photo, runs
 // the shipped face detector (WASM) and applies the people setting (default for AI training: refuse).
@@ -78,4 +79,24 @@ test('a face small in a large photo is found (the photo is read in tiles, not on
   expect(by('/crowd.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
   expect(by('/huge.jpg')).toMatchObject({ decision: 'refused', reasons: ['people-unchecked'] });
   await expect(popup.page.getByText(/3600×2400 image takes \d+ detector passes, more than the 24 Heed runs per image/)).toBeVisible();
+});
+
+// Issue 17: the face detector runs in people workers beside the collect, which Chromium's
+// service worker cannot start: an offscreen document does. One left open by an earlier life of
+// the service worker holds ports no longer anyone's; the next people check opens it afresh.
+test('the people check runs in workers an offscreen document hosts, also after the service worker was stopped', async ({ heed, sites }) => {
+  test.setTimeout(120_000);
+  const hasOffscreen = () => heed.context.serviceWorkers().find((w) => w.url().includes(heed.extensionId))!.evaluate(() => (globalThis as unknown as { chrome: { offscreen: { hasDocument(): Promise<boolean> } } }).chrome.offscreen.hasDocument());
+  // A face found (not people-unchecked): the detector ran. The second collect finds the cup stored already.
+  const expectPeopleChecked = (verdicts: Awaited<ReturnType<PopupPage['collect']>>, cup: 'permitted' | 'duplicate') => {
+    expect(verdicts.find((v) => new URL(v.url).pathname === '/portrait.jpg')).toMatchObject({ decision: 'refused', reasons: ['person-no-release'] });
+    expect(verdicts.find((v) => new URL(v.url).pathname === '/coffee.jpg')).toMatchObject({ decision: cup });
+  };
+  expect(await hasOffscreen()).toBe(false);
+  const first = await openSiteWithPopup(heed, `${sites.origin('people.test')}/`);
+  expectPeopleChecked(await first.popup.collect(), 'permitted');
+  expect(await hasOffscreen()).toBe(true);
+  await stopServiceWorker(heed, first.popup.page);
+  const again = await openSiteWithPopup(heed, `${sites.origin('people.test')}/?again`);
+  expectPeopleChecked(await again.popup.collect(), 'duplicate');
 });

@@ -7,8 +7,8 @@ import { importsOf, targetOf } from './imports';
  * Issue 17: the worker starts for the pages a user browses (a browser event wakes it after it
  * idled), so what its script evaluates on every start is paid by those pages. Its script only
  * listens: the services (database, settings, the collect pipeline; entrypoints/background-services.ts)
- * are loaded on first use, and the face detector (face-api with TensorFlow.js) only by a
- * collect's people check (entrypoints/face-detector.ts).
+ * are loaded on first use, and the face detector (face-api with TensorFlow.js) runs only in the
+ * people workers a collect's people check starts (entrypoints/people-worker).
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -52,9 +52,10 @@ describe('the worker at start', () => {
     expect([...graph.files].filter((f) => heavy.includes(f) || f.startsWith('utils/store/') || f.startsWith('utils/policy/'))).toEqual([]);
   });
 
-  it('neither evaluates the face detector: face-api and TensorFlow.js are loaded on a people check', () => {
+  it('neither evaluates the face detector: face-api and TensorFlow.js are in the people workers a people check starts', () => {
     expect([...services.packages].filter((p) => /face-api|tensorflow/.test(p))).toEqual([]);
     expect(services.files).not.toContain('utils/people/face-detector.ts');
+    expect(staticGraph('entrypoints/people-worker/index.ts').files).toContain('utils/people/face-detector.ts');
   });
 });
 
