@@ -64,6 +64,8 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
   const waiting: Waiting[] = [];
   let nextId = 1;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The last closing: workers are opened again only once it is done (one offscreen document at a time). */
+  let closed: Promise<unknown> = Promise.resolve();
 
   /** Close the workers; the images they held are answered with `why`. */
   const closeAll = (why: string) => {
@@ -79,7 +81,7 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
         lane.busy = null;
       }
     }
-    void closing.close().catch(() => undefined);
+    closed = closing.close().catch(() => undefined);
   };
 
   const settleIdle = () => {
@@ -120,7 +122,8 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
 
   const pump = () => {
     if (waiting.length > 0 && !opened) {
-      opening ??= open()
+      opening ??= closed
+        .then(open)
         .then((lanes) => {
           if (lanes.ports.length === 0) throw new Error('no worker was started');
           opened = { lanes: lanes.ports.map((port) => ({ port, busy: null })), close: () => lanes.close() };
@@ -180,7 +183,7 @@ const PORTS_MS = 30_000;
  */
 async function openOffscreenWorkers(count: number): Promise<PeopleLanes> {
   const offscreen = browser.offscreen;
-  if (await offscreen.hasDocument()) await offscreen.closeDocument();
+  if (await offscreen.hasDocument()) await offscreen.closeDocument().catch(() => undefined);
   const nonce = crypto.randomUUID();
   const ready = waitForPeoplePorts(nonce, PORTS_MS);
   try {

@@ -68,7 +68,7 @@ describe('the people workers', () => {
     expect([...fake.workers[0]!.requests[0]!.bytes]).toEqual([1, 2, 3, 4]);
     fake.workers[0]!.answer(fake.workers[0]!.requests[0]!);
     expect((await scan).status).toBe('examined');
-  })
+  });
 
   it('workers that cannot start leave the image unchecked with the reason, and the next image tries again', async () => {
     const fake = fakeWorkers(1);
@@ -109,6 +109,28 @@ describe('the people workers', () => {
     expect(fake.workers[0]!.requests[0]!.bytes.length).toBe(2);
     fake.workers[0]!.answer(fake.workers[0]!.requests[0]!);
     expect((await waiting).status).toBe('examined');
+  });
+
+  it('workers are opened again only once the last ones are closed (Chromium has one offscreen document)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const fake = fakeWorkers(1);
+    let finishClosing = () => {};
+    const open = async (): Promise<PeopleLanes> => {
+      const lanes = await fake.open();
+      return { ports: lanes.ports, close: () => new Promise<void>((resolve) => (finishClosing = resolve)) };
+    };
+    const scanner = peopleScanner(open, timing);
+    const stuck = scanner.scan(new Uint8Array(1), 'image/jpeg', 32);
+    await until(() => fake.workers[0]?.requests.length === 1);
+    const next = scanner.scan(new Uint8Array(2), 'image/jpeg', 32);
+    vi.advanceTimersByTime(timing.answerMs);
+    await stuck;
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(fake.opened).toBe(1);
+    finishClosing();
+    await until(() => fake.opened === 2 && fake.workers[0]?.requests.length === 1);
+    fake.workers[0]!.answer(fake.workers[0]!.requests[0]!);
+    expect((await next).status).toBe('examined');
   });
 
   it('idle workers are closed, and opened again for the next image', async () => {
