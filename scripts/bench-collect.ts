@@ -172,9 +172,10 @@ export async function main(n = 500): Promise<CollectBenchResult[]> {
       await collectRow(heed, sites, 'one origin', `${sites.origin('many.test')}/?n=${n}`, n),
       await collectRow(heed, sites, `${ORIGINS} origins`, `${sites.origin('spread.test')}/?n=${n}`, n),
     ];
-    // The floor under the default people check (AI training: refuse): the face detector runs one
-    // image at a time in the worker, so a collect cannot go faster than it; with people=off the
-    // same collects show what the rest of Heed costs.
+    // The floor under the default people check (AI training: refuse): the face detector runs in
+    // the people workers (one per core beside the worker's, at most two), each one image at a
+    // time, so a collect cannot go faster than they do; with people=off the same collects show
+    // what the rest of Heed costs.
     // A fresh profile: the same images again would be duplicates of the ones just stored.
     const off = await launchHeed();
     try {
