@@ -81,6 +81,12 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * prohibition, as written (clipped). Absent when there are none.
    */
   prohibitingRightsExprs: Texts.optional(),
+  /**
+   * Linked Encoded Rights Expressions (Iptc4xmpExt:LinkedEncRightsExpr: the URL of an ODRL or
+   * RightsML policy) the image points to, as written (their LinkedRightsExpr URLs, else every
+   * word the property holds; clipped). Absent when there are none.
+   */
+  linkedRightsExprs: Texts.optional(),
   plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
@@ -290,6 +296,17 @@ function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'proh
   return found.length > 0 ? { prohibitingRightsExprs: list(found) } : {};
 }
 
+/**
+ * The rights expressions the image links to (Iptc4xmpExt:LinkedEncRightsExpr), wherever the packet
+ * holds one (deepPropertyTexts), any namespace: each one's LinkedRightsExpr URL, or, when it names
+ * none Heed can find, every word it holds. evaluateEmbeddedRights fails closed on them.
+ */
+function linkedRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'linkedRightsExprs'> {
+  const urls = deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'linkedrightsexpr');
+  const found = urls.length > 0 ? urls : deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'linkedencrightsexpr');
+  return found.length > 0 ? { linkedRightsExprs: list(found) } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
@@ -323,6 +340,7 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
     licensorUrls: list(licensorUrls),
     ...tdmReservations(props),
     ...prohibitingRightsExprs(roots),
+    ...linkedRightsExprs(roots),
   };
 }
 
@@ -595,6 +613,21 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     evidence.push({
       kind: 'xmp', scope: 'image', source: 'xmp', value: clip(`Iptc4xmpExt:EmbdEncRightsExpr=${expr}`), effect: 'deny', reason: 'signal-unreadable',
       note: "The image's own rights expression states a prohibition Heed cannot evaluate: it may prohibit this use (fails closed).",
+    });
+  }
+  // Decision (DESIGN.md §2 rule 5, the reading that cannot keep what the owner refused): a Linked
+  // Encoded Rights Expression is the image's own machine-readable rights, stated in a document
+  // Heed does not read — so they are unread, which fails closed (`signal-unreadable`) for every
+  // purpose and mode, as a declared RSL licence left unread does. It is never a grant, and never
+  // "no statement" either: read as nothing, the page's CC BY kept the image (licensed mode), and
+  // in opt-out mode a policy prohibiting the use was never looked at. Heed does not fetch it,
+  // even on the image's own site within the signal files' politeness rules: it carries no ODRL or
+  // RightsML evaluator, so fetching would add a request and still leave the terms unread (and a
+  // policy on a rights registry's host is another site, which DESIGN.md §1 never contacts).
+  for (const url of rights.linkedRightsExprs ?? []) {
+    evidence.push({
+      kind: 'xmp', scope: 'image', source: 'xmp', value: clip(`Iptc4xmpExt:LinkedEncRightsExpr=${url}`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's own rights are stated in a linked rights expression (ODRL, RightsML) that Heed does not read: it may prohibit this use, so Heed fails closed.",
     });
   }
   for (const { source, text } of rights.plainRefusals ?? []) {

@@ -1745,3 +1745,39 @@ describe('a licence the image’s own rights text names', () => {
     expect(same).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
   });
 });
+
+// An image whose XMP carries a Linked Encoded Rights Expression (IPTC Iptc4xmpExt:LinkedEncRightsExpr:
+// the URL of an ODRL or RightsML policy) states its own rights in a document Heed does not read.
+// Before, the link was not read at all: on a CC BY page the image was kept under the page's CC BY,
+// and in opt-out mode it was kept though the policy it points to may prohibit the use.
+describe('an image whose own metadata links to a rights expression', () => {
+  const linked = (url: string, type = 'http://www.w3.org/ns/odrl/2/') => `<Iptc4xmpExt:LinkedEncRightsExpr><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <Iptc4xmpExt:LinkedRightsExpr>${url}</Iptc4xmpExt:LinkedRightsExpr><Iptc4xmpExt:RightsExprEncType>${type}</Iptc4xmpExt:RightsExprEncType>
+  </rdf:li></rdf:Bag></Iptc4xmpExt:LinkedEncRightsExpr>`;
+  const decideWith = async (description: string, s = settings) => {
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmpPacket(description))] })), purposeProfile(s.purpose));
+    const url = 'https://museum.example/a.png';
+    return assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, s), image(url, { embedded: { evidence: ev.evidence, licence: ev.licence, ...(ev.licences ? { licences: ev.licences } : {}) } }), candidate(url), s);
+  };
+
+  it('a linked policy alone under a CC BY page is refused signal-unreadable, not kept under the page licence', async () => {
+    const d = await decideWith(linked('https://museum.example/policies/a.json'));
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+
+  it('in opt-out mode a linked policy is refused signal-unreadable too', async () => {
+    const d = await decideWith(linked('https://museum.example/policies/a.json'), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toEqual(['signal-unreadable']);
+  });
+
+  it('a linked policy beside the image’s own CC BY WebStatement still refuses', async () => {
+    const d = await decideWith(`${linked('https://rights.example/odrl/7')}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+
+  it('unchanged: the image’s own CC BY WebStatement with no linked policy is kept', async () => {
+    expect(await decideWith(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+  });
+});
