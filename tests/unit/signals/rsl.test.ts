@@ -665,3 +665,23 @@ describe('RSL attributes Heed reads written in another case or with a prefix', (
     expect(evaluateRsl(ok(xml), 'https://site.test/public/a.jpg', AI).map((e) => e.effect)).toEqual(['allow']);
   });
 });
+
+// An RSL licence linked in a form link-header.ts reads as a licence statement it cannot read —
+// `rel*=UTF-8''license` (RFC 8187's form) or a link-value without angle brackets — was never
+// fetched: the response's plain licences were marked unread (a conflict only in licensed mode),
+// and in opt-out mode the prohibition in the RSL document was never read, so the image was kept.
+describe('RSL licences linked in a form RFC 8288 does not write', () => {
+  const IMG = 'https://s.test/img/a.jpg';
+  it('a link whose relation is given only as rel*= is fetched', () => {
+    expect(readRslLinkHeader([`<https://s.test/rsl.xml>; rel*=UTF-8''license; type="application/rsl+xml"`], IMG)).toEqual(['https://s.test/rsl.xml']);
+    expect(readRslLinkHeader([`</rsl.xml>; REL*=utf-8'en'licen%63e; type=application/rsl+xml`], IMG)).toEqual(['https://s.test/rsl.xml']);
+  });
+  it('a link-value without angle brackets is fetched', () => {
+    expect(readRslLinkHeader([`https://s.test/rsl.xml; rel="license"; type="application/rsl+xml"`], IMG)).toEqual(['https://s.test/rsl.xml']);
+    expect(readRslLinkHeader([`<https://s.test/style.css>; rel=preload, /l.xml; rel=license; type="application/rsl+xml"`], IMG)).toEqual(['https://s.test/l.xml']);
+  });
+  it('unchanged: such links of another relation or type are not', () => {
+    expect(readRslLinkHeader([`<https://s.test/rsl.xml>; rel*=UTF-8''alternate; type="application/rsl+xml"`], IMG)).toEqual([]);
+    expect(readRslLinkHeader([`https://s.test/rsl.xml; rel="license"`], IMG)).toEqual([]);
+  });
+});
