@@ -164,6 +164,10 @@ function pageTdm(input: { headers: HeaderMap | null; page: Pick<PageSignals, 'ur
   }
   if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
   if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
+  // A policy with no reservation in either is still the page's TDM declaration: tdmrep.ts
+  // (policyOnly) fails closed on it when no closer layer states a value.
+  if (fromHeader.policy !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-policy header)` };
+  if (input.page.tdm.policy !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-policy meta)` };
   return null;
 }
 

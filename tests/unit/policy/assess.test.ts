@@ -1781,3 +1781,19 @@ describe('an image whose own metadata links to a rights expression', () => {
     expect(await decideWith(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
   });
 });
+
+// A `tdm-policy` with no `tdm-reservation` (SIGNALS.md §4.1: the policy says how to obtain a TDM
+// licence): before, the image's header or the page's meta giving only the policy was read as no
+// TDMRep at all, and in opt-out mode the image was kept.
+describe('a TDM policy given without a reservation', () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const A = 'https://museum.example/a.png';
+  it('on the image response, in opt-out mode: refused signal-unreadable', () => {
+    const d = assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, optOut), image(A, { headers: { 'tdm-policy': 'https://museum.example/tdm-policy.json' } }), candidate(A), optOut);
+    expect(d.reasons).toEqual(['signal-unreadable']);
+  });
+  it('in the page’s meta, in opt-out mode: the page’s own images are refused signal-unreadable', () => {
+    const p = assessPage({ page: pageSignals({ tdm: { policy: 'https://museum.example/tdm-policy.json' } }), headers: {}, origin: files('https://museum.example') }, optOut);
+    expect(assessImage(p, image(A), candidate(A), optOut).reasons).toEqual(['signal-unreadable']);
+  });
+});
