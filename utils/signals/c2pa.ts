@@ -65,9 +65,16 @@ function entryEvidence(label: string, active: boolean, key: string, entry: Train
   const info = entry.constraintInfo ? ` Constraints: ${clip(entry.constraintInfo, 200)}.` : '';
   const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa', value };
   const name = entryName(key);
-  const word = useWord(use);
+  // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): an entry
+  // that says `allowed` but gives constraints_info (a URL of terms, or text) is allowed under
+  // constraints: CAWG gives that field for a `constrained` use, and its owner pointed at terms
+  // Heed does not read (nor fetches: they are on any site, and no reader of them exists here). Read
+  // as a plain `allowed`, opt-out mode kept the image whatever the linked terms say; it is now read
+  // as `constrained`, which CAWG says to treat as `notAllowed` when the constraint is not understood.
+  const pointsAtTerms = useWord(use) === 'allowed' && (entry.constraintInfo ?? '').trim() !== '';
+  const word = pointsAtTerms ? 'constrained' : useWord(use);
   if (!KNOWN_ENTRIES.includes(name)) {
-    // An entry Heed does not know may name this purpose: only its permission is harmless.
+    // An entry Heed does not know may name this purpose: only its plain permission is harmless.
     return word === 'allowed'
       ? { ...base, effect: 'info', note: `An entry Heed does not know; it allows its use.${info}` }
       : { ...base, effect: 'deny', reason: 'signal-unreadable', note: `An entry Heed does not know restricts a use that may be this one; fails closed.${info}` };
@@ -86,7 +93,7 @@ function entryEvidence(label: string, active: boolean, key: string, entry: Train
     case 'notallowed':
       return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `The image's C2PA manifest does not allow this use.${info}` };
     case 'constrained':
-      return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `Allowed only under constraints Heed cannot evaluate; CAWG treats this as notAllowed.${info}` };
+      return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `Allowed only under constraints Heed cannot evaluate${pointsAtTerms ? ' (it says allowed, but points at constraints)' : ''}; CAWG treats this as notAllowed.${info}` };
     case 'allowed':
       return { ...base, effect: 'allow', note: "The image's C2PA manifest allows this use." };
     default:
