@@ -687,7 +687,15 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   // Every unrecognised statement counts, not only the first WebStatement: beside a recognised
   // licence (a WebStatement CC BY and a stock cc:license or second WebStatement) it is a second
   // licence at the most specific level, which conflicts (`licence-conflict`).
-  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null);
+  // So does plus:Licensor's LicensorURL when the image states no licence at all: it names where
+  // the image's licence is obtained (Google reads it as schema.org acquireLicensePage), a pointer
+  // to terms Heed does not read. Decision (DESIGN.md §2 rule 4, the reading that cannot grant what
+  // the owner sells), as html-licence/findings.ts reads an ImageObject naming only an
+  // acquireLicensePage: it is the image's own statement, not a licence Heed recognises, so no page
+  // licence speaks for it (`licence-not-accepted`). Before, it was info and the page's CC BY kept
+  // an image its metadata says is licensed from a stock agency. Beside a recognised licence it
+  // stays info (where to obtain other terms), as acquireLicensePage beside a `license` does.
+  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null) ?? (rights.licensorUrls[0] ?? null);
   if (statement !== null) {
     licence = { id: null, url: statement, source: 'xmp', attribution: null };
     licences.push(licence);

@@ -1797,3 +1797,23 @@ describe('a TDM policy given without a reservation', () => {
     expect(assessImage(p, image(A), candidate(A), optOut).reasons).toEqual(['signal-unreadable']);
   });
 });
+
+// An image whose XMP names only where its licence is obtained (plus:Licensor's LicensorURL, which
+// Google reads as schema.org acquireLicensePage) and states no licence. Before, the URL was info
+// and the page's CC BY licensed the image, while an ImageObject naming only an acquireLicensePage
+// was already the image's own statement (html-licence/findings.ts).
+describe('an image whose own metadata points only at where to obtain a licence', () => {
+  const licensor = '<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorName>Acme Images</plus:LicensorName><plus:LicensorURL>https://acme.example/buy/123</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>';
+  const decideWith = async (description: string) => {
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmpPacket(description))] })), purposeProfile('ai-training'));
+    return decideFor('https://museum.example/a.png', { embedded: { evidence: ev.evidence, licence: ev.licence, ...(ev.licences ? { licences: ev.licences } : {}) } });
+  };
+
+  it('a LicensorURL alone under a CC BY page is refused licence-not-accepted', async () => {
+    expect(await decideWith(licensor)).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { url: 'https://acme.example/buy/123', source: 'xmp' } });
+  });
+
+  it('unchanged: beside the image’s own CC BY WebStatement it is where to obtain other terms, and the image is kept', async () => {
+    expect(await decideWith(`${licensor}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+  });
+});
