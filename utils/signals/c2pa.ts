@@ -40,6 +40,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { plainLanguageRefusal } from './plain-refusal';
 import { dataMiningEvidence } from './xmp';
+import { headerLinks } from './link-header';
 
 const UNVERIFIED = 'unverified claim (signature not validated)';
 
@@ -143,4 +144,35 @@ export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Eviden
     evidence.push({ ...base, value: `c2pa manifest, no training-mining assertion — ${UNVERIFIED}`, effect: 'info', note: 'Provenance only; no statement about training or data mining.' });
   }
   return evidence;
+}
+
+/** More remote manifests than one response names: past it, they are one piece of evidence. */
+const MAX_REMOTE = 4;
+
+/**
+ * Evidence for the C2PA manifest stores an image response points at (`Link: <…>;
+ * rel="c2pa-manifest"`, C2PA's external manifest; also given as `rel*=`), which Heed does not fetch.
+ * Decision (DESIGN.md §2 rules 3 and 5, the reading that cannot keep what the owner refused): a
+ * manifest kept elsewhere may hold a training-mining `notAllowed` (a creator's "do not train"
+ * preference is such an assertion), and one named beside an embedded store may be its updated
+ * version, so it is present but unread: `signal-unreadable`, for every purpose and mode (as this
+ * module already fails closed on a store that may hide such an assertion). Heed does not fetch it:
+ * such stores live on a provenance service's host, which DESIGN.md §1 never contacts, and a
+ * same-site one would need a reader of standalone stores this module does not have.
+ */
+export function remoteManifestEvidence(linkValues: readonly string[], baseUrl: string): Evidence[] {
+  const base = { kind: 'c2pa' as const, scope: 'image' as const, source: baseUrl };
+  const note = "The image's C2PA manifest is kept at another address that Heed does not read: it may state that this use is not allowed (fails closed).";
+  try {
+    const urls: string[] = [];
+    for (const l of headerLinks(linkValues, baseUrl, true)) {
+      const rels = [...l.rels, ...(l.extendedRel ?? '').split(/\s+/)];
+      if (rels.includes('c2pa-manifest') && !urls.includes(l.url)) urls.push(l.url);
+    }
+    const shown = urls.slice(0, MAX_REMOTE).map((u) => clip(u));
+    if (urls.length > MAX_REMOTE) shown.push(`and ${urls.length - MAX_REMOTE} more`);
+    return shown.map((u) => ({ ...base, value: `remote manifest: ${u}`, effect: 'deny' as const, reason: 'signal-unreadable' as const, note }));
+  } catch (e) {
+    return [{ ...base, value: 'Link header not read', effect: 'deny', reason: 'signal-unreadable', note: `The image response's Link header could not be read for a remote C2PA manifest (${e instanceof Error ? e.message : String(e)}); Heed fails closed.` }];
+  }
 }

@@ -87,6 +87,11 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * word the property holds; clipped). Absent when there are none.
    */
   linkedRightsExprs: Texts.optional(),
+  /**
+   * C2PA manifest stores kept elsewhere that the image names (dcterms:provenance, C2PA's external
+   * manifest reference), as written (clipped). Absent when there are none.
+   */
+  remoteManifests: Texts.optional(),
   plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
@@ -307,6 +312,20 @@ function linkedRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'linkedRig
   return found.length > 0 ? { linkedRightsExprs: list(found) } : {};
 }
 
+/** DCMI Terms' namespace as writers get it a little wrong: https, no trailing slash, any case. */
+const DCTERMS_NS_LOOSE = /^https?:\/\/purl\.org\/dc\/terms\/?$/i;
+
+/**
+ * The C2PA manifest stores the image names by URL (dcterms:provenance, C2PA's external manifest),
+ * wherever the packet holds one, under DCMI Terms' namespace (a little off too) or a prefix never
+ * declared. evaluateEmbeddedRights fails closed on them (c2pa.ts remoteManifestEvidence: the same
+ * decision for the response's Link header).
+ */
+function remoteManifests(roots: XmlElement[]): Pick<EmbeddedRights, 'remoteManifests'> {
+  const found = deepPropertyTexts(roots, (ns, local) => local.toLowerCase() === 'provenance' && (undeclared(ns) || (ns !== null && DCTERMS_NS_LOOSE.test(ns))));
+  return found.length > 0 ? { remoteManifests: list(found) } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
@@ -341,6 +360,7 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
     ...tdmReservations(props),
     ...prohibitingRightsExprs(roots),
     ...linkedRightsExprs(roots),
+    ...remoteManifests(roots),
   };
 }
 
@@ -628,6 +648,15 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     evidence.push({
       kind: 'xmp', scope: 'image', source: 'xmp', value: clip(`Iptc4xmpExt:LinkedEncRightsExpr=${url}`), effect: 'deny', reason: 'signal-unreadable',
       note: "The image's own rights are stated in a linked rights expression (ODRL, RightsML) that Heed does not read: it may prohibit this use, so Heed fails closed.",
+    });
+  }
+  // Decision (DESIGN.md §2 rules 3 and 5), as c2pa.ts remoteManifestEvidence reads the Link header:
+  // a C2PA manifest kept elsewhere may hold a training-mining notAllowed Heed never reads (or an
+  // updated version of the embedded one), so it fails closed for every purpose and mode.
+  for (const url of rights.remoteManifests ?? []) {
+    evidence.push({
+      kind: 'c2pa', scope: 'image', source: 'xmp', value: clip(`dcterms:provenance=${url}`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's C2PA manifest is kept at another address (XMP dcterms:provenance) that Heed does not read: it may state that this use is not allowed (fails closed).",
     });
   }
   for (const { source, text } of rights.plainRefusals ?? []) {

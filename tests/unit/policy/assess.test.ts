@@ -1817,3 +1817,27 @@ describe('an image whose own metadata points only at where to obtain a licence',
     expect(await decideWith(`${licensor}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
   });
 });
+
+// An image that points at a C2PA manifest store kept elsewhere (its response's `Link: <…>;
+// rel="c2pa-manifest"`, or XMP dcterms:provenance: C2PA's external manifest), which Heed does not
+// fetch: a cawg.training-mining notAllowed there was never read. Before, the pointer was ignored
+// and opt-out mode kept the image.
+describe('an image whose C2PA manifest is kept elsewhere', () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const A = 'https://museum.example/a.png';
+  const decideWith = (over: Partial<ImageInputs>) => assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, optOut), image(A, over), candidate(A), optOut);
+
+  it('a Link header naming a c2pa-manifest: refused signal-unreadable in opt-out mode', () => {
+    expect(decideWith({ headers: { link: '<https://museum.example/manifests/a.c2pa>; rel="c2pa-manifest"' } }).reasons).toEqual(['signal-unreadable']);
+  });
+
+  it('XMP dcterms:provenance naming a manifest: refused signal-unreadable in opt-out mode', async () => {
+    const packet = xmpPacket('<dcterms:provenance>https://cai-manifests.example/manifests/urn:uuid:1234</dcterms:provenance>', '', `xmlns:dcterms="http://purl.org/dc/terms/"`);
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), purposeProfile('ai-training'));
+    expect(decideWith({ embedded: { evidence: ev.evidence, licence: ev.licence } }).reasons).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: other Link relations on the image refuse nothing', () => {
+    expect(decideWith({ headers: { link: '<https://museum.example/a.webp>; rel="alternate"' } }).decision).toBe('permitted');
+  });
+});
