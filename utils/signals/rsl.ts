@@ -32,7 +32,7 @@ import { originOf } from './origin-files';
 import type { PurposeProfile } from '../model/purposes';
 import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { headerLinks, isLicenceRelationWrittenOff, type HeaderLink, unbracketedLinkValues } from './link-header';
+import { headerLinks, isLicenceRelationWrittenOff, type HeaderLink, linksWithUnreadTargets, unbracketedLinkValues } from './link-header';
 import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength, urlSlashReadings, withoutFragment } from './robots/pattern';
 import { attribute, childrenNamed, DEFAULT_XML_OPTIONS, parseXml, type XmlElement } from './xml/parse';
 
@@ -603,7 +603,11 @@ export function readRslLinkHeader(values: readonly string[], baseUrl: string): s
     const urls: string[] = [];
     // Every link of every value, in full, is looked at (not only parseLinkHeader's first 64, nor
     // the first 16 KB of a value): an RSL licence late in a long header still counts (rule 3).
-    for (const { url, rels, type, extendedRel } of [...headerLinks(values, baseUrl, true), ...unbracketedLinks(values, baseUrl)]) {
+    // A licence whose target is not an http(s) URL (`<urn:…>`) is listed as written: the shell
+    // cannot fetch it and records it unread (origin-signals.ts fetchRsl), which fails closed.
+    // Skipped, link-header.ts only marked the plain licences unread and opt-out mode kept the image.
+    const unfetchable = values.flatMap((v) => [...linksWithUnreadTargets(String(v), baseUrl)].map((l) => ({ ...l, url: l.target })));
+    for (const { url, rels, type, extendedRel } of [...headerLinks(values, baseUrl, true), ...unbracketedLinks(values, baseUrl), ...unfetchable]) {
       // A licence relation written a little off links it too (link-header.ts): unread, its prohibition was lost.
       // Decision (DESIGN.md §2 rules 3 and 5, the reading that cannot keep what the owner refused):
       // so does one given only as `rel*=UTF-8''license` (RFC 8187's form, which RFC 8288 does not
