@@ -319,10 +319,14 @@ const DCTERMS_NS_LOOSE = /^https?:\/\/purl\.org\/dc\/terms\/?$/i;
  * The C2PA manifest stores the image names by URL (dcterms:provenance, C2PA's external manifest),
  * wherever the packet holds one, under DCMI Terms' namespace (a little off too) or a prefix never
  * declared. evaluateEmbeddedRights fails closed on them (c2pa.ts remoteManifestEvidence: the same
- * decision for the response's Link header).
+ * decision for the response's Link header). Only an http(s) URL is one: C2PA writes
+ * `self#jumbf=/c2pa/…` there for the store embedded in the file (which c2pa.ts reads), and
+ * dcterms:provenance is also DCMI's prose statement of custody ("Gift of the artist, 1950"),
+ * neither of which points at a manifest kept elsewhere.
  */
 function remoteManifests(roots: XmlElement[]): Pick<EmbeddedRights, 'remoteManifests'> {
-  const found = deepPropertyTexts(roots, (ns, local) => local.toLowerCase() === 'provenance' && (undeclared(ns) || (ns !== null && DCTERMS_NS_LOOSE.test(ns))));
+  const found = deepPropertyTexts(roots, (ns, local) => local.toLowerCase() === 'provenance' && (undeclared(ns) || (ns !== null && DCTERMS_NS_LOOSE.test(ns))))
+    .filter((t) => /^https?:\/\/\S+$/i.test(t.trim()));
   return found.length > 0 ? { remoteManifests: list(found) } : {};
 }
 

@@ -1837,6 +1837,14 @@ describe('an image whose C2PA manifest is kept elsewhere', () => {
     expect(decideWith({ embedded: { evidence: ev.evidence, licence: ev.licence } }).reasons).toEqual(['signal-unreadable']);
   });
 
+  it('unchanged: dcterms:provenance naming the embedded store (self#jumbf=), or written as prose, refuses nothing', async () => {
+    for (const value of ['self#jumbf=/c2pa/adobe:urn:uuid:1234/c2pa.assertions', 'Gift of the artist, 1950']) {
+      const packet = xmpPacket(`<dcterms:provenance>${value}</dcterms:provenance>`, '', `xmlns:dcterms="http://purl.org/dc/terms/"`);
+      const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), purposeProfile('ai-training'));
+      expect(decideWith({ embedded: { evidence: ev.evidence, licence: ev.licence } }).decision).toBe('permitted');
+    }
+  });
+
   it('unchanged: other Link relations on the image refuse nothing', () => {
     expect(decideWith({ headers: { link: '<https://museum.example/a.webp>; rel="alternate"' } }).decision).toBe('permitted');
   });
