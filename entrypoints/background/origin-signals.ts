@@ -73,6 +73,7 @@ function isFailure(files: OriginFiles): boolean {
 
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
 const NOT_A_URL = 'robots.txt declares a licence that is not an http(s) URL Heed can fetch';
+const NOT_FETCHABLE = 'a licence linked with an address that is not an http(s) URL Heed can fetch';
 const PAST_CAP = `more than ${MAX_RSL_DOCS} RSL licences declared; Heed reads the first ${MAX_RSL_DOCS}`;
 
 /**
@@ -90,6 +91,8 @@ function withinCap(urls: readonly string[], fetch: (url: string) => Promise<Fetc
  * declared licence left unread fails closed (signal-unreadable).
  */
 function fetchRsl(url: string, declaredBy: string): Promise<FetchedFile> {
+  // A licence linked with a target that is not an http(s) URL (rsl.ts readRslLinkHeader) is unread.
+  if (!/^https?:\/\//i.test(url)) return Promise.resolve({ url, outcome: 'error', detail: NOT_FETCHABLE });
   return sameRegistrableDomain(url, declaredBy) ? fetchFile(url) : Promise.resolve({ url, outcome: 'error', detail: ANOTHER_SITE });
 }
 

@@ -17,6 +17,7 @@ import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
 import { elementLicenceUnread, licenceFindings } from '../signals/html-licence/findings';
 import { readLicenceLinks } from '../signals/link-header';
+import { remoteManifestEvidence } from '../signals/c2pa';
 import type { ElementLicenceHint, PageLicenceSignals } from '../signals/html-licence/schema';
 import { evaluateMetaRobots } from '../signals/meta-robots';
 import { statedLicences } from '../signals/xmp';
@@ -164,6 +165,10 @@ function pageTdm(input: { headers: HeaderMap | null; page: Pick<PageSignals, 'ur
   }
   if (fromHeader.reservation !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-reservation header)` };
   if (input.page.tdm.reservation !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-reservation meta)` };
+  // A policy with no reservation in either is still the page's TDM declaration: tdmrep.ts
+  // (policyOnly) fails closed on it when no closer layer states a value.
+  if (fromHeader.policy !== undefined) return { ...fromHeader, source: `${input.page.url} (tdm-policy header)` };
+  if (input.page.tdm.policy !== undefined) return { ...input.page.tdm, source: `${input.page.url} (tdm-policy meta)` };
   return null;
 }
 
@@ -479,6 +484,8 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     evidence.push(...namingFile(said, how, c));
   }
   evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
+  // A C2PA manifest the image response points at (c2pa.ts remoteManifestEvidence): unread, it fails closed.
+  evidence.push(...remoteManifestEvidence(header(image.headers, 'link'), image.finalUrl));
   // Each redirect's own answer speaks for the URL that gave it: its headers, and its origin's
   // tdmrep.json for that URL (the final response's are read below).
   for (const hop of hops) {

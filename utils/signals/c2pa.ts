@@ -40,6 +40,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { plainLanguageRefusal } from './plain-refusal';
 import { dataMiningEvidence } from './xmp';
+import { headerLinks } from './link-header';
 
 const UNVERIFIED = 'unverified claim (signature not validated)';
 
@@ -65,9 +66,16 @@ function entryEvidence(label: string, active: boolean, key: string, entry: Train
   const info = entry.constraintInfo ? ` Constraints: ${clip(entry.constraintInfo, 200)}.` : '';
   const base = { kind: 'c2pa' as const, scope: 'image' as const, source: 'c2pa', value };
   const name = entryName(key);
-  const word = useWord(use);
+  // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): an entry
+  // that says `allowed` but gives constraints_info (a URL of terms, or text) is allowed under
+  // constraints: CAWG gives that field for a `constrained` use, and its owner pointed at terms
+  // Heed does not read (nor fetches: they are on any site, and no reader of them exists here). Read
+  // as a plain `allowed`, opt-out mode kept the image whatever the linked terms say; it is now read
+  // as `constrained`, which CAWG says to treat as `notAllowed` when the constraint is not understood.
+  const pointsAtTerms = useWord(use) === 'allowed' && (entry.constraintInfo ?? '').trim() !== '';
+  const word = pointsAtTerms ? 'constrained' : useWord(use);
   if (!KNOWN_ENTRIES.includes(name)) {
-    // An entry Heed does not know may name this purpose: only its permission is harmless.
+    // An entry Heed does not know may name this purpose: only its plain permission is harmless.
     return word === 'allowed'
       ? { ...base, effect: 'info', note: `An entry Heed does not know; it allows its use.${info}` }
       : { ...base, effect: 'deny', reason: 'signal-unreadable', note: `An entry Heed does not know restricts a use that may be this one; fails closed.${info}` };
@@ -86,7 +94,7 @@ function entryEvidence(label: string, active: boolean, key: string, entry: Train
     case 'notallowed':
       return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `The image's C2PA manifest does not allow this use.${info}` };
     case 'constrained':
-      return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `Allowed only under constraints Heed cannot evaluate; CAWG treats this as notAllowed.${info}` };
+      return { ...base, effect: 'deny', reason: 'c2pa-not-allowed', note: `Allowed only under constraints Heed cannot evaluate${pointsAtTerms ? ' (it says allowed, but points at constraints)' : ''}; CAWG treats this as notAllowed.${info}` };
     case 'allowed':
       return { ...base, effect: 'allow', note: "The image's C2PA manifest allows this use." };
     default:
@@ -136,4 +144,35 @@ export function evaluateC2pa(bytes: Uint8Array, profile: PurposeProfile): Eviden
     evidence.push({ ...base, value: `c2pa manifest, no training-mining assertion — ${UNVERIFIED}`, effect: 'info', note: 'Provenance only; no statement about training or data mining.' });
   }
   return evidence;
+}
+
+/** More remote manifests than one response names: past it, they are one piece of evidence. */
+const MAX_REMOTE = 4;
+
+/**
+ * Evidence for the C2PA manifest stores an image response points at (`Link: <…>;
+ * rel="c2pa-manifest"`, C2PA's external manifest; also given as `rel*=`), which Heed does not fetch.
+ * Decision (DESIGN.md §2 rules 3 and 5, the reading that cannot keep what the owner refused): a
+ * manifest kept elsewhere may hold a training-mining `notAllowed` (a creator's "do not train"
+ * preference is such an assertion), and one named beside an embedded store may be its updated
+ * version, so it is present but unread: `signal-unreadable`, for every purpose and mode (as this
+ * module already fails closed on a store that may hide such an assertion). Heed does not fetch it:
+ * such stores live on a provenance service's host, which DESIGN.md §1 never contacts, and a
+ * same-site one would need a reader of standalone stores this module does not have.
+ */
+export function remoteManifestEvidence(linkValues: readonly string[], baseUrl: string): Evidence[] {
+  const base = { kind: 'c2pa' as const, scope: 'image' as const, source: baseUrl };
+  const note = "The image's C2PA manifest is kept at another address that Heed does not read: it may state that this use is not allowed (fails closed).";
+  try {
+    const urls: string[] = [];
+    for (const l of headerLinks(linkValues, baseUrl, true)) {
+      const rels = [...l.rels, ...(l.extendedRel ?? '').split(/\s+/)];
+      if (rels.includes('c2pa-manifest') && !urls.includes(l.url)) urls.push(l.url);
+    }
+    const shown = urls.slice(0, MAX_REMOTE).map((u) => clip(u));
+    if (urls.length > MAX_REMOTE) shown.push(`and ${urls.length - MAX_REMOTE} more`);
+    return shown.map((u) => ({ ...base, value: `remote manifest: ${u}`, effect: 'deny' as const, reason: 'signal-unreadable' as const, note }));
+  } catch (e) {
+    return [{ ...base, value: 'Link header not read', effect: 'deny', reason: 'signal-unreadable', note: `The image response's Link header could not be read for a remote C2PA manifest (${e instanceof Error ? e.message : String(e)}); Heed fails closed.` }];
+  }
 }

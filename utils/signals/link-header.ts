@@ -149,6 +149,26 @@ function* relsOfUnreadTargets(value: string, baseUrl: string): Generator<string>
   }
 }
 
+/**
+ * The links of a header value whose target is not an absolute http(s) URL once resolved (`<urn:…>`,
+ * `<ftp://…>`), which headerLinks skips: the target as written (clipped to 2,048 characters), its
+ * relation types, media type and `rel*`, as headerLinks gives them. A reader whose links may refuse
+ * (rsl.ts) lists them, so that what it cannot fetch is recorded unread, never dropped.
+ */
+export function* linksWithUnreadTargets(value: string, baseUrl: string): Generator<{ target: string; rels: string[]; type: string | null; extendedRel?: string }> {
+  for (const m of value.matchAll(LINK)) {
+    const target = m[1]!.trim();
+    if (absoluteHttpUrl(target, baseUrl) !== null) continue;
+    const params = linkParams(m[2]!);
+    yield {
+      target: target.slice(0, 2048),
+      rels: (params.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+      type: (params.get('type') ?? '').split(';')[0]!.trim().toLowerCase() || null,
+      ...(params.has('rel*') ? { extendedRel: extValue(params.get('rel*')!) } : {}),
+    };
+  }
+}
+
 function absoluteUrl(ref: string, base: string): string | null {
   try {
     return new URL(ref, base).href;

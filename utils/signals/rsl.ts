@@ -32,7 +32,7 @@ import { originOf } from './origin-files';
 import type { PurposeProfile } from '../model/purposes';
 import { sameLicenceSite } from '../model/shared-hosting';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { headerLinks, isLicenceRelationWrittenOff } from './link-header';
+import { headerLinks, isLicenceRelationWrittenOff, type HeaderLink, linksWithUnreadTargets, unbracketedLinkValues } from './link-header';
 import { matchesUrlPattern, matchesUrlPatternLoosely, pathAndQuery, patternLength, urlSlashReadings, withoutFragment } from './robots/pattern';
 import { attribute, childrenNamed, DEFAULT_XML_OPTIONS, parseXml, type XmlElement } from './xml/parse';
 
@@ -577,6 +577,23 @@ export function rslPartialRestrictions(fetched: FetchedFile, pageUrl: string, pr
 }
 
 /**
+ * The links of `Link` header values written without angle brackets (`https://s/l.xml;
+ * rel="license"; type="application/rsl+xml"`: link-header.ts unbracketedLinkValues), read as if
+ * their target had them. Decision (DESIGN.md §2 rules 3 and 5): RFC 8288 requires the brackets,
+ * but the owner who wrote such a link declared an RSL licence all the same; read strictly, its
+ * prohibition was never fetched (link-header.ts only marks the header's plain licences unread).
+ */
+function* unbracketedLinks(values: readonly string[], baseUrl: string): Generator<HeaderLink> {
+  for (const value of values) {
+    for (const piece of unbracketedLinkValues(String(value))) {
+      const semi = piece.indexOf(';');
+      if (semi <= 0) continue;
+      yield* headerLinks([`<${piece.slice(0, semi).trim().replace(/[<>]/g, '')}>${piece.slice(semi)}`], baseUrl, true);
+    }
+  }
+}
+
+/**
  * RSL licence URLs from `Link` header values (`rel` containing `license` and type
  * `application/rsl+xml`; a bare rel=license is usually a CC licence, SIGNALS.md §6.1).
  * robots.txt `License:` records are read by robots-txt.ts (`robotsLicenceUrls`).
@@ -586,9 +603,20 @@ export function readRslLinkHeader(values: readonly string[], baseUrl: string): s
     const urls: string[] = [];
     // Every link of every value, in full, is looked at (not only parseLinkHeader's first 64, nor
     // the first 16 KB of a value): an RSL licence late in a long header still counts (rule 3).
-    for (const { url, rels, type } of headerLinks(values, baseUrl, true)) {
+    // A licence whose target is not an http(s) URL (`<urn:…>`) is listed as written: the shell
+    // cannot fetch it and records it unread (origin-signals.ts fetchRsl), which fails closed.
+    // Skipped, link-header.ts only marked the plain licences unread and opt-out mode kept the image.
+    const unfetchable = values.flatMap((v) => [...linksWithUnreadTargets(String(v), baseUrl)].map((l) => ({ ...l, url: l.target })));
+    for (const { url, rels, type, extendedRel } of [...headerLinks(values, baseUrl, true), ...unbracketedLinks(values, baseUrl), ...unfetchable]) {
       // A licence relation written a little off links it too (link-header.ts): unread, its prohibition was lost.
-      const licence = rels.includes('license') || rels.some(isLicenceRelationWrittenOff);
+      // Decision (DESIGN.md §2 rules 3 and 5, the reading that cannot keep what the owner refused):
+      // so does one given only as `rel*=UTF-8''license` (RFC 8187's form, which RFC 8288 does not
+      // define for rel). link-header.ts reads it as a licence statement it cannot read, which only
+      // refuses in licensed mode (a conflict); left unfetched, the RSL document's prohibition was
+      // never read and opt-out mode kept the image. Fetched, it is read like any RSL link (same
+      // site only, size-capped: origin-signals.ts fetchRsl), and fails closed when it cannot be.
+      const relWords = [...rels, ...(extendedRel ?? '').split(/\s+/).filter(Boolean)];
+      const licence = relWords.includes('license') || relWords.some(isLicenceRelationWrittenOff);
       if (licence && type === 'application/rsl+xml' && !urls.includes(url)) urls.push(url);
       if (urls.length >= 16) break;
     }

@@ -217,7 +217,32 @@ function resolve(input: TdmInput): Evidence[] {
     else effective = page;
   }
   if (effective) evidence.push(decisive(effective));
+  else {
+    const pointer = policyOnly(input.imageHeaders, 'image', input.imageUrl, "image's TDMRep header") ?? (fallback ? policyOnly(fallback, 'page', fallback.source, fallback.frameUrl === undefined ? "page's TDMRep header or meta" : `frame's TDMRep header or meta (${fallback.frameUrl})`) : null);
+    if (pointer) evidence.push(pointer);
+  }
   return evidence;
+}
+
+/**
+ * A declaration that gives a `tdm-policy` but no `tdm-reservation`, when no layer states one.
+ * Decision (DESIGN.md §2 rules 3 and 5, the reading that cannot keep what the owner reserved):
+ * TDMRep defines a policy only beside a reservation (with 1 it says how to obtain a licence; with
+ * 0 it is not processed), so a policy alone is a declaration whose value is missing — as a
+ * tdmrep.json rule written so is (readRule: `tdm-reservation is missing`). Read as no TDMRep at
+ * all, the owner who pointed at the terms on which mining is licensed had the image kept in
+ * opt-out mode; it now fails closed (`signal-unreadable`). Heed does not fetch the policy: an
+ * ODRL offer it does not evaluate could not lift a reservation anyway (SIGNALS.md §4.1). Where a
+ * layer does state a value (a file's 0 or 1, a page's meta), absence does not reset it and the
+ * policy is read as TDMRep reads it beside that value.
+ */
+function policyOnly(decl: TdmDeclaration, scope: Scope, source: string, label: string): Evidence | null {
+  if (typeof decl !== 'object' || decl === null || parseTdmReservation(decl.reservation) !== null) return null;
+  if (typeof decl.policy !== 'string' || decl.policy.trim() === '') return null;
+  return {
+    kind: 'tdmrep', scope, source, value: `tdm-policy: ${clip(decl.policy.trim(), 500)} (no tdm-reservation)`, effect: 'deny', reason: 'signal-unreadable',
+    note: `The ${label} gives a TDM policy but no tdm-reservation: whether text and data mining rights are reserved cannot be read, so Heed fails closed.`,
+  };
 }
 
 function fileLayer(wellKnown: FetchedFile, imageUrl: string, evidence: Evidence[]): Layer | null {

@@ -81,6 +81,17 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * prohibition, as written (clipped). Absent when there are none.
    */
   prohibitingRightsExprs: Texts.optional(),
+  /**
+   * Linked Encoded Rights Expressions (Iptc4xmpExt:LinkedEncRightsExpr: the URL of an ODRL or
+   * RightsML policy) the image points to, as written (their LinkedRightsExpr URLs, else every
+   * word the property holds; clipped). Absent when there are none.
+   */
+  linkedRightsExprs: Texts.optional(),
+  /**
+   * C2PA manifest stores kept elsewhere that the image names (dcterms:provenance, C2PA's external
+   * manifest reference), as written (clipped). Absent when there are none.
+   */
+  remoteManifests: Texts.optional(),
   plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
@@ -290,6 +301,35 @@ function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'proh
   return found.length > 0 ? { prohibitingRightsExprs: list(found) } : {};
 }
 
+/**
+ * The rights expressions the image links to (Iptc4xmpExt:LinkedEncRightsExpr), wherever the packet
+ * holds one (deepPropertyTexts), any namespace: each one's LinkedRightsExpr URL, or, when it names
+ * none Heed can find, every word it holds. evaluateEmbeddedRights fails closed on them.
+ */
+function linkedRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'linkedRightsExprs'> {
+  const urls = deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'linkedrightsexpr');
+  const found = urls.length > 0 ? urls : deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'linkedencrightsexpr');
+  return found.length > 0 ? { linkedRightsExprs: list(found) } : {};
+}
+
+/** DCMI Terms' namespace as writers get it a little wrong: https, no trailing slash, any case. */
+const DCTERMS_NS_LOOSE = /^https?:\/\/purl\.org\/dc\/terms\/?$/i;
+
+/**
+ * The C2PA manifest stores the image names by URL (dcterms:provenance, C2PA's external manifest),
+ * wherever the packet holds one, under DCMI Terms' namespace (a little off too) or a prefix never
+ * declared. evaluateEmbeddedRights fails closed on them (c2pa.ts remoteManifestEvidence: the same
+ * decision for the response's Link header). Only an http(s) URL is one: C2PA writes
+ * `self#jumbf=/c2pa/…` there for the store embedded in the file (which c2pa.ts reads), and
+ * dcterms:provenance is also DCMI's prose statement of custody ("Gift of the artist, 1950"),
+ * neither of which points at a manifest kept elsewhere.
+ */
+function remoteManifests(roots: XmlElement[]): Pick<EmbeddedRights, 'remoteManifests'> {
+  const found = deepPropertyTexts(roots, (ns, local) => local.toLowerCase() === 'provenance' && (undeclared(ns) || (ns !== null && DCTERMS_NS_LOOSE.test(ns))))
+    .filter((t) => /^https?:\/\/\S+$/i.test(t.trim()));
+  return found.length > 0 ? { remoteManifests: list(found) } : {};
+}
+
 function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<EmbeddedRights, 'xmp' | 'iim' | 'iimCopyrightNotice' | 'iimByline' | 'iimCredit'> {
   // Any True wins (fail closed): a False before it would read as public domain, no rights statement.
   // A Marked written a little off (isLooseMarked) counts only when True, as a loose release counts only when it releases nothing.
@@ -323,6 +363,8 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
     licensorUrls: list(licensorUrls),
     ...tdmReservations(props),
     ...prohibitingRightsExprs(roots),
+    ...linkedRightsExprs(roots),
+    ...remoteManifests(roots),
   };
 }
 
@@ -597,6 +639,30 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
       note: "The image's own rights expression states a prohibition Heed cannot evaluate: it may prohibit this use (fails closed).",
     });
   }
+  // Decision (DESIGN.md §2 rule 5, the reading that cannot keep what the owner refused): a Linked
+  // Encoded Rights Expression is the image's own machine-readable rights, stated in a document
+  // Heed does not read — so they are unread, which fails closed (`signal-unreadable`) for every
+  // purpose and mode, as a declared RSL licence left unread does. It is never a grant, and never
+  // "no statement" either: read as nothing, the page's CC BY kept the image (licensed mode), and
+  // in opt-out mode a policy prohibiting the use was never looked at. Heed does not fetch it,
+  // even on the image's own site within the signal files' politeness rules: it carries no ODRL or
+  // RightsML evaluator, so fetching would add a request and still leave the terms unread (and a
+  // policy on a rights registry's host is another site, which DESIGN.md §1 never contacts).
+  for (const url of rights.linkedRightsExprs ?? []) {
+    evidence.push({
+      kind: 'xmp', scope: 'image', source: 'xmp', value: clip(`Iptc4xmpExt:LinkedEncRightsExpr=${url}`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's own rights are stated in a linked rights expression (ODRL, RightsML) that Heed does not read: it may prohibit this use, so Heed fails closed.",
+    });
+  }
+  // Decision (DESIGN.md §2 rules 3 and 5), as c2pa.ts remoteManifestEvidence reads the Link header:
+  // a C2PA manifest kept elsewhere may hold a training-mining notAllowed Heed never reads (or an
+  // updated version of the embedded one), so it fails closed for every purpose and mode.
+  for (const url of rights.remoteManifests ?? []) {
+    evidence.push({
+      kind: 'c2pa', scope: 'image', source: 'xmp', value: clip(`dcterms:provenance=${url}`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's C2PA manifest is kept at another address (XMP dcterms:provenance) that Heed does not read: it may state that this use is not allowed (fails closed).",
+    });
+  }
   for (const { source, text } of rights.plainRefusals ?? []) {
     const id = plainLanguageRefusal(text);
     if (id === null) continue;
@@ -654,7 +720,15 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   // Every unrecognised statement counts, not only the first WebStatement: beside a recognised
   // licence (a WebStatement CC BY and a stock cc:license or second WebStatement) it is a second
   // licence at the most specific level, which conflicts (`licence-conflict`).
-  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null);
+  // So does plus:Licensor's LicensorURL when the image states no licence at all: it names where
+  // the image's licence is obtained (Google reads it as schema.org acquireLicensePage), a pointer
+  // to terms Heed does not read. Decision (DESIGN.md §2 rule 4, the reading that cannot grant what
+  // the owner sells), as html-licence/findings.ts reads an ImageObject naming only an
+  // acquireLicensePage: it is the image's own statement, not a licence Heed recognises, so no page
+  // licence speaks for it (`licence-not-accepted`). Before, it was info and the page's CC BY kept
+  // an image its metadata says is licensed from a stock agency. Beside a recognised licence it
+  // stays info (where to obtain other terms), as acquireLicensePage beside a `license` does.
+  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null) ?? (rights.licensorUrls[0] ?? null);
   if (statement !== null) {
     licence = { id: null, url: statement, source: 'xmp', attribution: null };
     licences.push(licence);

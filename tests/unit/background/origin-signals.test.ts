@@ -88,3 +88,21 @@ describe('OriginSignals: License: records as sites write them', () => {
     expect(denies(files.rsl, 'https://site.example/a.png').map((e) => e.reason)).toEqual(['signal-unreadable']);
   });
 });
+
+// An RSL licence linked with a target that is not an http(s) URL: it cannot be fetched, and is
+// recorded unread (it fails closed), without any request.
+describe('OriginSignals: an RSL licence whose address is not an http(s) URL', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is unread, not fetched', async () => {
+    const requested: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      requested.push(String(url));
+      return new Response('', { status: 404 });
+    });
+    const docs = await new OriginSignals(await db()).rslDocuments(['urn:rsl:site:1', 'ftp://site.example/l.xml'], 'https://site.example/page');
+    expect(docs.map((d) => [d.url, d.outcome])).toEqual([['urn:rsl:site:1', 'error'], ['ftp://site.example/l.xml', 'error']]);
+    expect(denies(docs, 'https://site.example/a.png').map((e) => e.reason)).toEqual(['signal-unreadable', 'signal-unreadable']);
+    expect(requested).toEqual([]);
+  });
+});

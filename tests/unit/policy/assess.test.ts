@@ -1745,3 +1745,107 @@ describe('a licence the image’s own rights text names', () => {
     expect(same).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
   });
 });
+
+// An image whose XMP carries a Linked Encoded Rights Expression (IPTC Iptc4xmpExt:LinkedEncRightsExpr:
+// the URL of an ODRL or RightsML policy) states its own rights in a document Heed does not read.
+// Before, the link was not read at all: on a CC BY page the image was kept under the page's CC BY,
+// and in opt-out mode it was kept though the policy it points to may prohibit the use.
+describe('an image whose own metadata links to a rights expression', () => {
+  const linked = (url: string, type = 'http://www.w3.org/ns/odrl/2/') => `<Iptc4xmpExt:LinkedEncRightsExpr><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <Iptc4xmpExt:LinkedRightsExpr>${url}</Iptc4xmpExt:LinkedRightsExpr><Iptc4xmpExt:RightsExprEncType>${type}</Iptc4xmpExt:RightsExprEncType>
+  </rdf:li></rdf:Bag></Iptc4xmpExt:LinkedEncRightsExpr>`;
+  const decideWith = async (description: string, s = settings) => {
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmpPacket(description))] })), purposeProfile(s.purpose));
+    const url = 'https://museum.example/a.png';
+    return assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, s), image(url, { embedded: { evidence: ev.evidence, licence: ev.licence, ...(ev.licences ? { licences: ev.licences } : {}) } }), candidate(url), s);
+  };
+
+  it('a linked policy alone under a CC BY page is refused signal-unreadable, not kept under the page licence', async () => {
+    const d = await decideWith(linked('https://museum.example/policies/a.json'));
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+
+  it('in opt-out mode a linked policy is refused signal-unreadable too', async () => {
+    const d = await decideWith(linked('https://museum.example/policies/a.json'), parseSettings({ mode: 'opt-out' }));
+    expect(d.reasons).toEqual(['signal-unreadable']);
+  });
+
+  it('a linked policy beside the image’s own CC BY WebStatement still refuses', async () => {
+    const d = await decideWith(`${linked('https://rights.example/odrl/7')}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+
+  it('unchanged: the image’s own CC BY WebStatement with no linked policy is kept', async () => {
+    expect(await decideWith(`<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+  });
+});
+
+// A `tdm-policy` with no `tdm-reservation` (SIGNALS.md §4.1: the policy says how to obtain a TDM
+// licence): before, the image's header or the page's meta giving only the policy was read as no
+// TDMRep at all, and in opt-out mode the image was kept.
+describe('a TDM policy given without a reservation', () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const A = 'https://museum.example/a.png';
+  it('on the image response, in opt-out mode: refused signal-unreadable', () => {
+    const d = assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, optOut), image(A, { headers: { 'tdm-policy': 'https://museum.example/tdm-policy.json' } }), candidate(A), optOut);
+    expect(d.reasons).toEqual(['signal-unreadable']);
+  });
+  it('in the page’s meta, in opt-out mode: the page’s own images are refused signal-unreadable', () => {
+    const p = assessPage({ page: pageSignals({ tdm: { policy: 'https://museum.example/tdm-policy.json' } }), headers: {}, origin: files('https://museum.example') }, optOut);
+    expect(assessImage(p, image(A), candidate(A), optOut).reasons).toEqual(['signal-unreadable']);
+  });
+});
+
+// An image whose XMP names only where its licence is obtained (plus:Licensor's LicensorURL, which
+// Google reads as schema.org acquireLicensePage) and states no licence. Before, the URL was info
+// and the page's CC BY licensed the image, while an ImageObject naming only an acquireLicensePage
+// was already the image's own statement (html-licence/findings.ts).
+describe('an image whose own metadata points only at where to obtain a licence', () => {
+  const licensor = '<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorName>Acme Images</plus:LicensorName><plus:LicensorURL>https://acme.example/buy/123</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>';
+  const decideWith = async (description: string) => {
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmpPacket(description))] })), purposeProfile('ai-training'));
+    return decideFor('https://museum.example/a.png', { embedded: { evidence: ev.evidence, licence: ev.licence, ...(ev.licences ? { licences: ev.licences } : {}) } });
+  };
+
+  it('a LicensorURL alone under a CC BY page is refused licence-not-accepted', async () => {
+    expect(await decideWith(licensor)).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { url: 'https://acme.example/buy/123', source: 'xmp' } });
+  });
+
+  it('unchanged: beside the image’s own CC BY WebStatement it is where to obtain other terms, and the image is kept', async () => {
+    expect(await decideWith(`${licensor}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+  });
+});
+
+// An image that points at a C2PA manifest store kept elsewhere (its response's `Link: <…>;
+// rel="c2pa-manifest"`, or XMP dcterms:provenance: C2PA's external manifest), which Heed does not
+// fetch: a cawg.training-mining notAllowed there was never read. Before, the pointer was ignored
+// and opt-out mode kept the image.
+describe('an image whose C2PA manifest is kept elsewhere', () => {
+  const optOut = parseSettings({ mode: 'opt-out' });
+  const A = 'https://museum.example/a.png';
+  const decideWith = (over: Partial<ImageInputs>) => assessImage(assessPage({ page: pageSignals(), headers: {}, origin: files('https://museum.example') }, optOut), image(A, over), candidate(A), optOut);
+
+  it('a Link header naming a c2pa-manifest: refused signal-unreadable in opt-out mode', () => {
+    expect(decideWith({ headers: { link: '<https://museum.example/manifests/a.c2pa>; rel="c2pa-manifest"' } }).reasons).toEqual(['signal-unreadable']);
+  });
+
+  it('XMP dcterms:provenance naming a manifest: refused signal-unreadable in opt-out mode', async () => {
+    const packet = xmpPacket('<dcterms:provenance>https://cai-manifests.example/manifests/urn:uuid:1234</dcterms:provenance>', '', `xmlns:dcterms="http://purl.org/dc/terms/"`);
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), purposeProfile('ai-training'));
+    expect(decideWith({ embedded: { evidence: ev.evidence, licence: ev.licence } }).reasons).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: dcterms:provenance naming the embedded store (self#jumbf=), or written as prose, refuses nothing', async () => {
+    for (const value of ['self#jumbf=/c2pa/adobe:urn:uuid:1234/c2pa.assertions', 'Gift of the artist, 1950']) {
+      const packet = xmpPacket(`<dcterms:provenance>${value}</dcterms:provenance>`, '', `xmlns:dcterms="http://purl.org/dc/terms/"`);
+      const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(packet)] })), purposeProfile('ai-training'));
+      expect(decideWith({ embedded: { evidence: ev.evidence, licence: ev.licence } }).decision).toBe('permitted');
+    }
+  });
+
+  it('unchanged: other Link relations on the image refuse nothing', () => {
+    expect(decideWith({ headers: { link: '<https://museum.example/a.webp>; rel="alternate"' } }).decision).toBe('permitted');
+  });
+});

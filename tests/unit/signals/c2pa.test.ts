@@ -504,3 +504,24 @@ describe('a training-mining entry written beside `entries`', () => {
     expect(evaluateC2pa(jpegWith(manifestStore([a])), AI).map((e) => e.effect)).toEqual(['allow']);
   });
 });
+
+// An entry that says `allowed` but points at constraints (`constraints_info`: a URL of terms, or
+// text): CAWG gives constraints_info for a `constrained` use, and the owner who wrote it pointed
+// at terms Heed does not read. Before, it was read as a plain `allowed` (effect allow).
+describe('an allowed training-mining entry that points at constraints', () => {
+  const entry = (key: string, e: Record<string, string>) => evaluateC2pa(jpegWith(manifestStore([cborAssertion('cawg.training-mining', { entries: { [key]: e } })])), AI);
+  it('allowed with a constraints_info URL, for a key of the purpose, is read as constrained (c2pa-not-allowed)', () => {
+    expect(entry('cawg.ai_training', { use: 'allowed', constraints_info: 'https://ex.test/ai-terms' })).toEqual([
+      expect.objectContaining({ effect: 'deny', reason: 'c2pa-not-allowed', note: expect.stringContaining('https://ex.test/ai-terms') }),
+    ]);
+  });
+  it('allowed with constraints, for an entry Heed does not know, fails closed (signal-unreadable)', () => {
+    expect(entry('cawg.ai_fine_tuning', { use: 'allowed', constraints_info: 'https://ex.test/terms' })).toEqual([
+      expect.objectContaining({ effect: 'deny', reason: 'signal-unreadable' }),
+    ]);
+  });
+  it('unchanged: allowed without constraints allows, and blank constraints are none', () => {
+    expect(entry('cawg.ai_training', { use: 'allowed' })).toEqual([expect.objectContaining({ effect: 'allow' })]);
+    expect(entry('cawg.ai_training', { use: 'allowed', constraints_info: '  ' })).toEqual([expect.objectContaining({ effect: 'allow' })]);
+  });
+});

@@ -367,7 +367,9 @@ describe('readRslLinkHeader', () => {
   it.each<[string[], string[]]>([
     [['<https://site.test/license.xml>; rel="license"; type="application/rsl+xml"'], ['https://site.test/license.xml']],
     [['</l.xml>; rel=license; type=application/rsl+xml, <https://creativecommons.org/licenses/by/4.0/>; rel="license"'], ['https://site.test/l.xml']],
-    [['<https://a.test/x.xml>; rel="alternate license"; type="APPLICATION/RSL+XML"', '<javascript:alert(1)>; rel="license"; type="application/rsl+xml"'], ['https://a.test/x.xml']],
+    // A target that is not an http(s) URL is listed as written, never fetched: the shell records it
+    // unread (origin-signals.test.ts › OriginSignals: an RSL licence whose address is not an http(s) URL).
+    [['<https://a.test/x.xml>; rel="alternate license"; type="APPLICATION/RSL+XML"', '<javascript:alert(1)>; rel="license"; type="application/rsl+xml"'], ['https://a.test/x.xml', 'javascript:alert(1)']],
     [['garbage', ''], []],
     // A media type with parameters is still RSL (RFC 9110 §8.3.1), as the HTML reader takes it
     // (statements.ts isRslLink); it was read as a plain licence link and the RSL document never read.
@@ -663,5 +665,38 @@ describe('RSL attributes Heed reads written in another case or with a prefix', (
   it('the same licence written in lower case is read as before', () => {
     const xml = rsl(`<content url="/public/"><license>${FREE_ALL}</license></content>`);
     expect(evaluateRsl(ok(xml), 'https://site.test/public/a.jpg', AI).map((e) => e.effect)).toEqual(['allow']);
+  });
+});
+
+// An RSL licence linked in a form link-header.ts reads as a licence statement it cannot read —
+// `rel*=UTF-8''license` (RFC 8187's form) or a link-value without angle brackets — was never
+// fetched: the response's plain licences were marked unread (a conflict only in licensed mode),
+// and in opt-out mode the prohibition in the RSL document was never read, so the image was kept.
+describe('RSL licences linked in a form RFC 8288 does not write', () => {
+  const IMG = 'https://s.test/img/a.jpg';
+  it('a link whose relation is given only as rel*= is fetched', () => {
+    expect(readRslLinkHeader([`<https://s.test/rsl.xml>; rel*=UTF-8''license; type="application/rsl+xml"`], IMG)).toEqual(['https://s.test/rsl.xml']);
+    expect(readRslLinkHeader([`</rsl.xml>; REL*=utf-8'en'licen%63e; type=application/rsl+xml`], IMG)).toEqual(['https://s.test/rsl.xml']);
+  });
+  it('a link-value without angle brackets is fetched', () => {
+    expect(readRslLinkHeader([`https://s.test/rsl.xml; rel="license"; type="application/rsl+xml"`], IMG)).toEqual(['https://s.test/rsl.xml']);
+    expect(readRslLinkHeader([`<https://s.test/style.css>; rel=preload, /l.xml; rel=license; type="application/rsl+xml"`], IMG)).toEqual(['https://s.test/l.xml']);
+  });
+  it('unchanged: such links of another relation or type are not', () => {
+    expect(readRslLinkHeader([`<https://s.test/rsl.xml>; rel*=UTF-8''alternate; type="application/rsl+xml"`], IMG)).toEqual([]);
+    expect(readRslLinkHeader([`https://s.test/rsl.xml; rel="license"`], IMG)).toEqual([]);
+  });
+});
+
+// An RSL licence linked with a target that is not an http(s) URL (`<urn:…>`, `<ftp://…>`):
+// headerLinks skips such links, so it was never listed; link-header.ts marks the plain licences
+// unread (a conflict only in licensed mode), and opt-out mode kept the image.
+describe('RSL licences linked with a target Heed cannot fetch', () => {
+  it('a urn: or ftp: target is listed, so the shell records it unread', () => {
+    expect(readRslLinkHeader(['<urn:rsl:site:1>; rel="license"; type="application/rsl+xml"'], 'https://s.test/img/a.jpg')).toEqual(['urn:rsl:site:1']);
+    expect(readRslLinkHeader(['<https://s.test/x>; rel=next, <ftp://s.test/l.xml>; rel=license; type=application/rsl+xml'], 'https://s.test/img/a.jpg')).toEqual(['ftp://s.test/l.xml']);
+  });
+  it('unchanged: such a target of another relation or type is not', () => {
+    expect(readRslLinkHeader(['<urn:rsl:site:1>; rel="alternate"; type="application/rsl+xml"', '<urn:x>; rel="license"'], 'https://s.test/img/a.jpg')).toEqual([]);
   });
 });

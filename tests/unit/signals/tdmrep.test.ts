@@ -437,3 +437,24 @@ describe('TDMRep meta names written with look-alike characters', () => {
     expect(tdmMetaFrom([{ name: 'tdm-reservations-note', content: '1' }, { name: 'xtdm-reservation', content: '1' }])).toEqual({});
   });
 });
+
+// A `tdm-policy` given with no `tdm-reservation` anywhere (the image's header, or the page's header
+// or meta, alone): the owner points at the terms on which text and data mining is licensed but
+// states no value. Before, the declaration was skipped (read as no TDMRep at all) and the image
+// was kept in opt-out mode, while a tdmrep.json rule written so was already unreadable.
+describe('a TDM policy with no reservation stated anywhere', () => {
+  const reasons = (over: Partial<TdmInput>) => resolveTdmReservation(input(over), AI).filter((e) => e.effect === 'deny').map((e) => e.reason);
+  it('the image’s header giving only tdm-policy fails closed (signal-unreadable)', () => {
+    expect(reasons({ imageHeaders: { policy: 'https://img.test/tdm-policy.json' } })).toEqual(['signal-unreadable']);
+  });
+  it('the page’s header or meta giving only tdm-policy fails closed when it applies', () => {
+    expect(reasons({ pageFallback: { policy: 'https://www.img.test/tdm-policy.json', source: PAGE } })).toEqual(['signal-unreadable']);
+  });
+  it('unchanged: a reservation of 0 from the file stands beside a header giving only tdm-policy (a policy with 0 is not processed)', () => {
+    const out = resolveTdmReservation(input({ wellKnown: ok([{ location: '/', 'tdm-reservation': 0 }]), imageHeaders: { policy: 'https://img.test/p.json' } }), AI);
+    expect(out.map((e) => e.effect)).toEqual(['allow']);
+  });
+  it('unchanged: a reservation of 1 from the file still reserves', () => {
+    expect(reasons({ wellKnown: ok([{ location: '/', 'tdm-reservation': 1 }]), imageHeaders: { policy: 'https://img.test/p.json' } })).toEqual(['tdm-reserved']);
+  });
+});
