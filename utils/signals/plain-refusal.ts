@@ -18,7 +18,12 @@
  * The refusal is returned as the PLUS Data Mining ID it says in words, so a purpose is bound as
  * by `plus:DataMining` (purposes.ts dataMiningProhibited): AI training → DMI-PROHIBITED-
  * AIMLTRAINING (binds the AI purposes, not research-tdm); data mining → DMI-PROHIBITED (all).
+ *
+ * The text is read as its reader sees it (foldLookalikes: NFKC, invisible characters dropped)
+ * before any word is matched.
  */
+
+import { foldLookalikes } from './lookalikes';
 
 const AI_WORD = String.raw`(?:ai|a\.i\.|artificial[\s-]+intelligence|ml|machine[\s-]+learning)`;
 /** "AI", "generative AI", "AI/ML", "AI or ML", "machine learning and AI". */
@@ -51,7 +56,9 @@ const REFUSES_MINING = refusing(MINING);
 
 /** The PLUS Data Mining ID a text's plain-language refusal amounts to, or null if it states none. */
 export function plainLanguageRefusal(text: string): 'DMI-PROHIBITED' | 'DMI-PROHIBITED-AIMLTRAINING' | null {
-  const t = text.replace(/\s+/g, ' ');
+  // Decision (DESIGN.md §2 rule 3): the text as its reader sees it (lookalikes.ts): full-width
+  // `ＮＯ ＡＩ ｔｒａｉｎｉｎｇ` or `No AI<zero-width space> training` is the refusal it shows.
+  const t = foldLookalikes(text).replace(/\s+/g, ' ');
   if (REFUSES_MINING.test(t)) return 'DMI-PROHIBITED';
   if (REFUSES_AI_TRAINING.test(t)) return 'DMI-PROHIBITED-AIMLTRAINING';
   return null;
