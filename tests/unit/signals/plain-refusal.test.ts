@@ -17,3 +17,95 @@ describe('a plain-language refusal written with look-alike characters', () => {
     expectAll(['ＴＤＭ rights reserved', 'Text and data mi\u00adning prohibited'], MINING);
   });
 });
+
+// A refusal the owner wrote in their own language ("AI学習禁止", "Keine Nutzung für KI-Training",
+// "Pas d’entraînement IA", …) was not read (English only) and the image was kept. The same narrow
+// reading now covers Japanese, Chinese, Korean, German, French, Spanish, Italian, Portuguese and
+// Dutch: the use named right beside the refusing word.
+describe('a plain-language refusal written in another language', () => {
+  it('Japanese: AI学習禁止, AI学習への利用禁止, 無断AI学習禁止, AI学習・無断転載禁止 refuse AI training', () => {
+    expectAll([
+      'AI学習禁止', 'AI学習への利用禁止', '無断AI学習禁止', 'AI学習・無断転載禁止', '※AI学習、無断転載、自作発言を禁止します',
+      'ＡＩ学習禁止', 'AI 学習 禁止', 'AIの学習に使用しないでください', 'AI学習への使用はご遠慮ください', '生成AIへの学習利用は禁止されています',
+      'AI学習NG', 'AI学習不可', '【禁止事項】無断転載・AI学習', '機械学習への利用を禁止します',
+    ], TRAINING);
+  });
+
+  it('Chinese: 禁止AI训练, 禁止用于AI训练 refuse AI training', () => {
+    expectAll(['禁止AI训练', '禁止用于AI训练', '严禁将本作品用于AI训练', '不得用于人工智能训练', '請勿用於AI訓練', '禁止AI學習', 'AI训练禁止', '未经授权，禁止用于AI模型训练'], TRAINING);
+  });
+
+  it('Korean: AI 학습 금지 refuses AI training', () => {
+    expectAll(['AI 학습 금지', 'AI학습금지', '무단 AI 학습 금지', 'AI 학습에 사용 금지', 'AI 학습 이용 불가', '인공지능 학습 금지'], TRAINING);
+  });
+
+  it('German: Keine Nutzung für KI-Training, KI-Training untersagt refuse AI training', () => {
+    expectAll([
+      'Keine Nutzung für KI-Training', 'KI-Training untersagt', 'Kein KI-Training', 'Die Nutzung für das Training von KI-Modellen ist untersagt.',
+      'Nicht für KI-Training', 'Darf nicht für KI-Training verwendet werden', 'KI-Training ist nicht gestattet', 'Keine Verwendung zum Training künstlicher Intelligenz',
+    ], TRAINING);
+  });
+
+  it('German: Text- und Data-Mining vorbehalten and the §44b UrhG Nutzungsvorbehalt refuse data mining', () => {
+    expectAll([
+      'Text- und Data-Mining vorbehalten', 'Nutzungsvorbehalt gemäß § 44b UrhG: Text und Data Mining', 'Nutzungsvorbehalt nach § 44b Abs. 3 UrhG für Text- und Data-Mining',
+      'Wir behalten uns die Nutzung unserer Inhalte für kommerzielles Text und Data Mining nach § 44b UrhG ausdrücklich vor.', 'Data-Mining untersagt', 'Kein Text- und Data-Mining',
+    ], MINING);
+  });
+
+  it('French: Pas d’entraînement IA and l’entraînement de l’IA interdit refuse AI training, fouille de textes et de données réservée refuses data mining', () => {
+    expectAll([
+      'Pas d\u2019entraînement IA', "Pas d'entraînement d'IA", "Utilisation pour l'entraînement de l'IA interdite", "L'entraînement de l'IA est interdit",
+      "Ne pas utiliser pour l'entraînement de modèles d'IA", "Interdit pour l'entraînement de l'intelligence artificielle", "L'entrainement des IA n'est pas autorisé",
+    ], TRAINING);
+    expectAll([
+      'La fouille de textes et de données est réservée', 'Fouille de textes et de données interdite', "Tous droits réservés, y compris la fouille de textes et de données",
+      "L'éditeur se réserve le droit d'opposition à la fouille de textes et de données", 'Opposition à la fouille de textes et de données (art. L. 122-5-3 CPI)',
+    ], MINING);
+  });
+
+  it('Spanish, Italian, Portuguese and Dutch refusals of AI training refuse it', () => {
+    expectAll([
+      'Prohibido el entrenamiento de IA', 'Prohibido su uso para el entrenamiento de inteligencia artificial', 'No usar para entrenar IA', 'El entrenamiento de modelos de IA está prohibido',
+      "Vietato l'addestramento di IA", "Vietato l\u2019uso per l\u2019addestramento dell\u2019IA", "L'addestramento di modelli di IA è vietato", 'Non utilizzare per addestrare IA',
+      'Proibido o treinamento de IA', 'Proibido o uso para treinamento de inteligência artificial', 'Não usar para treinar IA', 'Treinamento de IA não permitido',
+      'Geen AI-training', 'Niet gebruiken voor AI-training', 'AI-training is niet toegestaan', 'Verboden voor AI-training',
+    ], TRAINING);
+  });
+
+  it('Spanish, Italian, Portuguese and Dutch reservations of text and data mining refuse data mining', () => {
+    expectAll([
+      'Minería de textos y datos reservada', 'Se reserva el derecho de minería de textos y datos', 'Queda prohibida la minería de datos', 'Todos los derechos reservados, incluida la minería de textos y datos',
+      "Vietata l'estrazione di testo e di dati", 'Estrazione di testo e dati riservata', 'Mineração de textos e dados proibida', 'Reservados os direitos de mineração de textos e dados',
+      'Tekst- en datamining voorbehouden', 'Geen tekst- en datamining',
+    ], MINING);
+  });
+
+  it('the refusal in a full-width or look-alike form refuses too', () => {
+    expectAll(['ＡＩ学習禁止', 'AI学\u200b習禁止', 'KI\u2011Training untersagt', 'ＫＩ－Ｔｒａｉｎｉｎｇ untersagt'], TRAINING);
+  });
+
+  it('unchanged: permissions, negated refusals and notices that name no such use stay info', () => {
+    expectAll([
+      'AI学習OK', 'AI学習可', 'AI学習は禁止していません', 'AI学習禁止ではありません', 'AI学習・商用利用可、無断転載禁止', 'AI学習、Nutzung frei', '無断転載禁止', '©2024 山田太郎 All rights reserved.',
+      '允许AI训练', '禁止AI训练数据', '不禁止AI训练', '禁止转载，AI训练可以', '禁止商用', 'AI 학습 허용', 'AI 학습 금지하지 않습니다', '무단 전재 금지',
+      'KI-Training erlaubt', 'KI-Training ist nicht untersagt', 'Keine Einschränkungen für KI-Training', 'Kein KI-Training-Verbot', 'Keine KI-Trainingsdaten verwendet', 'Alle Rechte vorbehalten.', 'Text und Data Mining erlaubt. Alle Rechte vorbehalten.',
+      "L'entraînement de l'IA est autorisé", "L'entraînement de l'IA n'est pas interdit", 'Aucune restriction pour l’entraînement IA', 'Tous droits réservés.',
+      'Entrenamiento de IA permitido', 'Todos los derechos reservados.', "Addestramento di IA consentito", 'Tutti i diritti riservati.', 'Treinamento de IA permitido', 'AI-training toegestaan', 'Alle rechten voorbehouden.',
+    ], null);
+  });
+});
+
+// Rights text is untrusted and may be as long as an XMP packet: every form above is bounded (no
+// nested unbounded repetition), so hostile text of near-misses is read in one pass. The timing
+// itself is checked in conventions/linear-time.test.ts (hostile-inputs.ts); this only asserts
+// that such a text returns, and refuses nothing it does not say.
+describe('a long hostile rights text of near-miss refusals', () => {
+  it('1 MB of unfinished refusals in every language returns null', () => {
+    const unit = ['AI学習、無断転載、あ、い、う、Nutzung', '【禁止事項】あ、い、', '禁止将本作品用于', 'AI 학습 및 무단 및', 'Nutzungsvorbehalt gemäß § 44b Abs. 3 UrhG für Text- und Data-',
+      'Keine Nutzung für KI-', "se réserve le droit d'opposition à la fouille de textes et de", 'Prohibido su uso para el entrenamiento de', "Vietato l'uso per l'addestramento dell'", 'geen gebruik voor', ''].join('. ');
+    const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    expect(text.length).toBeGreaterThanOrEqual(1 << 20);
+    expect(plainLanguageRefusal(text)).toBeNull();
+  });
+});

@@ -997,6 +997,12 @@ describe('a plain-language refusal in the image’s own rights text', () => {
     expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No data mining'])), TDM)).toEqual(['xmp-data-mining']);
   });
 
+  it('a refusal in the owner’s own language in one language alternative (ja, de) refuses beside an English x-default', async () => {
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', '© 2024 Taro Yamada'], ['ja', '©2024 山田太郎 AI学習・無断転載禁止'])))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp(alt('dc:rights', ['x-default', '© Anna Schmidt'], ['de', '© Anna Schmidt. Nutzungsvorbehalt gemäß § 44b UrhG: Text und Data Mining'])), TDM)).toEqual(['xmp-data-mining']);
+    expect(await reasons(jpeg({ segments: [iptcApp13([[116, '©山田太郎 ＡＩ学習禁止']])] }))).toEqual(['xmp-data-mining']);
+  });
+
   it('unchanged: ordinary notices and terms that refuse no such use stay info', async () => {
     for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'No AI training data was used', 'There is no AI training prohibition', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
       expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text]) + alt('dc:rights', ['x-default', text])))).toEqual([]);
