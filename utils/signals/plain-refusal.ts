@@ -103,6 +103,12 @@ const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätz
 interface Spaced { ai: string; mining: string; before: string; after: string; reserve?: string }
 
 const ART_FR = String.raw`(?:l${Q}\s*|la\s+|le\s+|les\s+)?`;
+/** What a refusal is about, one word after a determiner: "cette image", "esta imagen", "questa immagine", "esta imagem". */
+const OBJECT = (determiners: string) => String.raw`(?:(?:${determiners})\s*[\p{L}]+\s+)?`;
+const OBJ_FR = OBJECT(String.raw`cette|cet|ce|ces|les|nos|mes|la|le|l${Q}`);
+const OBJ_ES = OBJECT(String.raw`(?:de\s+)?(?:esta|este|estas|estos|la|el|las|los|sus?|mis?)`);
+const OBJ_IT = OBJECT(String.raw`questa|questo|queste|questi|la|il|le|i|l${Q}`);
+const OBJ_PT = OBJECT(String.raw`(?:d[ae]\s+)?(?:esta|este|estas|estes|a|o|as|os)`);
 const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
@@ -117,25 +123,25 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
   fr: {
     ai: String.raw`(?:entra[iî]nement|entra[iî]ner|apprentissage)(?:\s+(?:de\s+|des\s+|du\s+|pour\s+)?|\s+d${Q}\s*)(?:(?:la|une?|les|des)\s+|l${Q}\s*)?(?:(?:mod[eè]les?|syst[eè]mes?|outils?)\s+(?:d${Q}\s*|de\s+)?)?(?:ia|i\.a\.|intelligence\s+artificielle|ai)(?:\s+g[ée]n[ée]ratives?)?|apprentissage\s+automatique`,
     mining: String.raw`(?:fouille|exploration)\s+de\s+(?:textes?\s+et\s+(?:de\s+)?)?donn[ée]es|text\s+(?:and|&)\s+data\s+mining|tdm`,
-    before: String.raw`pas\s+(?:d${Q}\s*|de\s+)${ART_FR}|aucune?\s+(?:utilisation\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR})?|ne\s+pas\s+(?:utiliser|employer|exploiter)\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de|à|en)\s*${ART_FR}|(?:ne\s+)?(?:doit|doivent|peut|peuvent)\s+pas\s+être\s+(?:utilisée?s?|exploitée?s?)\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR}|(?:interdite?s?|interdiction)\s+(?:pour|de|à|d${Q})\s*${ART_FR}|non\s+(?:autorisée?s?\s+)?(?:pour|à\s+des\s+fins\s+d${Q})\s*${ART_FR}|(?:opposition|s${Q}\s*opposen?t?)\s+(?:à|a)\s+${ART_FR}|r[ée]serv[ée]e?s?,?\s+y\s+compris\s+(?:pour\s+|le\s+droit\s+de\s+)?${ART_FR}|se\s+r[ée]serven?t?\s+(?:le|les|tous\s+les)\s+droits?\s+(?:d${Q}\s*opposition\s+)?(?:à\s+|de\s+|d${Q}\s*|sur\s+|pour\s+)?${ART_FR}`,
+    before: String.raw`pas\s+(?:d${Q}\s*|de\s+)${ART_FR}|aucune?\s+(?:utilisation\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR})?|(?:ne\s+pas\s+|interdit\s+d${Q}\s*)(?:utiliser|employer|exploiter)\s+${OBJ_FR}(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de|à|en)\s*${ART_FR}|(?:ne\s+)?(?:doit|doivent|peut|peuvent)\s+pas\s+être\s+(?:utilisée?s?|exploitée?s?)\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR}|(?:interdite?s?|interdiction)\s+(?:pour|de|à|d${Q})\s*${ART_FR}|non\s+(?:autorisée?s?\s+)?(?:pour|à\s+des\s+fins\s+d${Q})\s*${ART_FR}|(?:opposition|s${Q}\s*opposen?t?)\s+(?:à|a)\s+${ART_FR}|r[ée]serv[ée]e?s?,?\s+y\s+compris\s+(?:pour\s+|le\s+droit\s+de\s+)?${ART_FR}|se\s+r[ée]serven?t?\s+(?:le|les|tous\s+les)\s+droits?\s+(?:d${Q}\s*opposition\s+)?(?:à\s+|de\s+|d${Q}\s*|sur\s+|pour\s+)?${ART_FR}`,
     after: String.raw`(?:(?:est|sont|reste|restent)\s+)?(?:strictement\s+|formellement\s+|express[ée]ment\s+)?(?:interdite?s?|prohib[ée]e?s?|r[ée]serv[ée]e?s?|exclue?s?|(?:non|pas)\s+(?:autoris[ée]e?s?|permise?s?))|n${Q}\s*est\s+pas\s+(?:autoris[ée]e?|permise?)|ne\s+sont\s+pas\s+(?:autoris[ée]e?s|permise?s)`,
   },
   es: {
     ai: String.raw`(?:entrenamiento|entrenar(?:la|lo|las|los)?)(?:\s+(?:de|del|para|con)\s+|\s+)(?:(?:la|una|las|los|el)\s+)?(?:(?:modelos?|sistemas?|herramientas?)\s+(?:de\s+)?)?(?:ia|i\.a\.|inteligencia\s+artificial|ai)(?:\s+generativa)?|aprendizaje\s+autom[aá]tico`,
     mining: String.raw`miner[ií]a\s+de\s+(?:textos?\s+y\s+(?:de\s+)?)?datos|text\s+(?:and|&)\s+data\s+mining|tdm`,
-    before: String.raw`(?:queda\s+|est[aá]\s+)?prohibid[oa]s?\s+(?:(?:el|la|su)\s+(?:uso|utilizaci[oó]n|empleo)\s+(?:para|en|con\s+fines\s+de)\s+|usar(?:la|lo)?\s+(?:para|en)\s+|para\s+)?(?:el\s+|la\s+)?|no\s+(?:usar|utilizar|emplear)(?:la|lo)?\s+(?:para|en|con\s+fines\s+de)\s+(?:el\s+|la\s+)?|no\s+(?:se\s+permite|est[aá]\s+permitid[oa]|se\s+autoriza)\s+(?:(?:el|su)\s+(?:uso|utilizaci[oó]n)\s+(?:para|en)\s+)?(?:el\s+|la\s+)?|se\s+reservan?\s+(?:el|los)\s+derechos?\s+(?:de|a|sobre|para)\s+(?:la\s+|el\s+)?|reservad[oa]s?,?\s+(?:incluid[oa]s?|incluyendo)\s+(?:la\s+|el\s+)?|prohibici[oó]n\s+de\s+(?:el\s+|la\s+)?`,
+    before: String.raw`(?:(?:queda\s+|est[aá]\s+)?prohibid[oa]s?|se\s+proh[ií]be)\s+(?:(?:el|la|su)\s+(?:uso|utilizaci[oó]n|empleo)\s+${OBJ_ES}(?:para|en|con\s+fines\s+de)\s+|(?:usar|utilizar)(?:la|lo)?\s+${OBJ_ES}(?:para|en)\s+|para\s+)?(?:el\s+|la\s+)?|no\s+(?:usar|utilizar|emplear)(?:la|lo)?\s+${OBJ_ES}(?:para|en|con\s+fines\s+de)\s+(?:el\s+|la\s+)?|no\s+(?:se\s+permite|est[aá]\s+permitid[oa]|se\s+autoriza)\s+(?:(?:el|su)\s+(?:uso|utilizaci[oó]n)\s+(?:para|en)\s+)?(?:el\s+|la\s+)?|se\s+reservan?\s+(?:el|los)\s+derechos?\s+(?:de|a|sobre|para)\s+(?:la\s+|el\s+)?|reservad[oa]s?,?\s+(?:incluid[oa]s?|incluyendo)\s+(?:la\s+|el\s+)?|prohibici[oó]n\s+de\s+(?:el\s+|la\s+)?`,
     after: String.raw`(?:(?:est[aá]n?|queda|quedan)\s+)?(?:estrictamente\s+|expresamente\s+|totalmente\s+)?(?:prohibid[oa]s?|reservad[oa]s?|excluid[oa]s?|no\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
   },
   it: {
     ai: String.raw`(?:addestramento|addestrare)(?:\s+(?:di|della|delle|dei|degli|per)\s+|\s+dell${Q}\s*|\s+)(?:l${Q}\s*|la\s+|una\s+|un${Q}\s*|le\s+)?(?:(?:modell[io]|sistem[ia])\s+(?:di\s+|d${Q}\s*)?)?(?:ia|i\.a\.|intelligenza\s+artificiale|ai)(?:\s+generativa)?|apprendimento\s+automatico`,
     mining: String.raw`estrazione\s+di\s+(?:test[io]\s+e\s+(?:di\s+)?)?dati|text\s+(?:and|&)\s+data\s+mining|data\s+mining|tdm`,
-    before: String.raw`(?:è\s+)?(?:vietat[oa]|proibit[oa])\s+(?:(?:l${Q}\s*|il\s+)(?:uso|utilizzo)\s+(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*)?(?:l${Q}\s*|il\s+|la\s+)?|non\s+(?:utilizzare|usare|impiegare)\s+(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*(?:l${Q}\s*|il\s+|la\s+)?|divieto\s+(?:di\s+|d${Q}\s*)(?:l${Q}\s*|il\s+|la\s+)?|nessun[oa]?\s+|riservati\s+i\s+diritti\s+(?:di|per)\s+(?:l${Q}\s*|la\s+)?`,
+    before: String.raw`(?:è\s+)?(?:vietat[oa]|proibit[oa])\s+(?:(?:l${Q}\s*|il\s+)(?:uso|utilizzo)\s+${OBJ_IT}(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*)?(?:l${Q}\s*|il\s+|la\s+)?|(?:non|(?:è\s+)?(?:vietat[oa]|proibit[oa]))\s+(?:utilizzare|usare|impiegare)\s+${OBJ_IT}(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*(?:l${Q}\s*|il\s+|la\s+)?|divieto\s+(?:di\s+|d${Q}\s*)(?:l${Q}\s*|il\s+|la\s+)?|nessun[oa]?\s+|riservati\s+i\s+diritti\s+(?:di|per)\s+(?:l${Q}\s*|la\s+)?`,
     after: String.raw`(?:(?:è|sono)\s+)?(?:severamente\s+|espressamente\s+|rigorosamente\s+)?(?:vietat[oaie]|proibit[oaie]|riservat[oaie]|esclus[oaie]|non\s+(?:consentit[oaie]|autorizzat[oaie]|permess[oaie]))`,
   },
   pt: {
     ai: String.raw`(?:treinamento|treino|treinar)(?:\s+(?:de|da|do|dos|das|para|com)\s+|\s+)(?:(?:a|uma|o|os|as)\s+)?(?:(?:modelos?|sistemas?)\s+(?:de\s+)?)?(?:ia|i\.a\.|intelig[eê]ncia\s+artificial|ai)(?:\s+generativa)?|aprendizagem\s+autom[aá]tica|aprendizado\s+de\s+m[aá]quina`,
     mining: String.raw`minera[cç][aã]o\s+de\s+(?:textos?\s+e\s+(?:de\s+)?)?dados|text\s+(?:and|&)\s+data\s+mining|tdm`,
-    before: String.raw`(?:é\s+)?(?:proibid[oa]s?|vedad[oa]s?)\s+(?:(?:o|a|seu|sua)\s+(?:uso|utiliza[cç][aã]o)\s+(?:para|em|no|na|com\s+fins\s+de)\s+)?(?:o\s+|a\s+)?|n[aã]o\s+(?:usar|utilizar|empregar)\s+(?:para|em|no|na|com\s+fins\s+de)\s+(?:o\s+|a\s+)?|proibi[cç][aã]o\s+de\s+(?:o\s+|a\s+)?|reservados\s+os\s+direitos\s+de\s+(?:o\s+|a\s+)?`,
+    before: String.raw`(?:é\s+)?(?:proibid[oa]s?|vedad[oa]s?)\s+(?:(?:o|a|seu|sua)\s+(?:uso|utiliza[cç][aã]o)\s+${OBJ_PT}(?:para|em|no|na|com\s+fins\s+de)\s+)?(?:o\s+|a\s+)?|(?:n[aã]o|(?:é\s+)?(?:proibid[oa]|vedad[oa]))\s+(?:usar|utilizar|empregar)\s+${OBJ_PT}(?:para|em|no|na|com\s+fins\s+de)\s+(?:o\s+|a\s+)?|proibi[cç][aã]o\s+de\s+(?:o\s+|a\s+)?|reservados\s+os\s+direitos\s+de\s+(?:o\s+|a\s+)?`,
     after: String.raw`(?:(?:é|está|são|estão|fica|ficam)\s+)?(?:estritamente\s+|expressamente\s+)?(?:proibid[oa]s?|vedad[oa]s?|reservad[oa]s?|exclu[ií]d[oa]s?|n[aã]o\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
   },
   nl: {
@@ -146,20 +152,26 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
   },
 };
 
+/**
+ * A legal reference between a use and its refusing word: "Text- und Data-Mining gemäß § 44b UrhG
+ * vorbehalten". (A parenthesis there, "(§ 44b UrhG)", "(TDM)", up to 40 characters, is read past too.)
+ */
+const LEGAL_REF = String.raw`(?:gemäß|gem\.|nach|i\.\s?s\.\s?d\.)\s+§+\s*\d+\s*[a-z]?(?:\s+abs\.\s*\d+)?(?:\s+urhg)?`;
+
 /** "Keine Nutzung für USE", "USE untersagt", "Nutzungsvorbehalt … USE", in one language. */
 function spacedRefusing(l: Spaced, use: string): string {
   const u = `(?:${use})`;
-  return String.raw`(?<![${WL}])(?:(?:${l.before})${u}${NOT_A_QUALIFIER}|${u}(?:\s*:\s*|\s+)(?:${l.after})(?![${WL}])${l.reserve ? `|(?:${l.reserve})${u}(?![${WL}])` : ''})`;
+  return String.raw`(?<![${WL}])(?:(?:${l.before})${u}${NOT_A_QUALIFIER}|${u}(?:\s*\([^()]{1,40}\))?(?:\s+${LEGAL_REF})?(?:\s*:\s*|\s+)(?:${l.after})(?![${WL}])${l.reserve ? `|(?:${l.reserve})${u}(?![${WL}])` : ''})`;
 }
 
 // Japanese and Chinese (written without spaces; a refusal is a compound: AI学習禁止, 禁止AI训练).
 /** AI, generative AI, 人工知能 / 人工智能 / 人工智慧. Not inside a Latin word ("OPENAI学習" is not "AI学習"). */
 const CJK_AI = String.raw`(?<![a-z0-9])(?:生成(?:式|型)?\s*)?(?:ai|aigc|人工知能|人工智能|人工智慧)`;
-/** AI学習, AIの学習, 生成AIへの学習, AIモデルの学習, AI训练, AI模型训练, AI學習, 機械学習, 机器学习. */
-const CJK_AI_TRAINING = String.raw`${CJK_AI}\s*(?:モデル\s*(?:の|への)?|の|への|に|用|的|模型)?\s*(?:学習|學習|学习|训练|訓練|トレーニング|ラーニング)|(?:训练|訓練|学习|學習)\s*${CJK_AI}|機械学習|机器学习|機器學習|深層学習|深度学习|深度學習`;
+/** AI学習, AIの学習, AIによる学習, 生成AIへの学習, AIモデルの学習, AI训练, AI模型训练, AI學習, 训练AI, 投喂AI (feeding to AI), 機械学習, 机器学习. */
+const CJK_AI_TRAINING = String.raw`${CJK_AI}\s*(?:モデル\s*(?:の|への)?|による|での|向けの?|の|への|に|用|的|模型)?\s*(?:学習|學習|学习|训练|訓練|トレーニング|ラーニング)|(?:训练|訓練|学习|學習)\s*${CJK_AI}|(?:投喂|投餵|喂给|餵給|喂)\s*(?:给|給)?\s*${CJK_AI}|機械学習|机器学习|機器學習|深層学習|深度学习|深度學習`;
 const CJK_MINING = String.raw`(?:テキスト\s*(?:・|及び|および|と|&)?\s*)?データ\s*マイニング|(?:文本\s*(?:和|与|與|及)?\s*)?(?:数据|數據)\s*(?:挖掘|挖矿|挖礦)|(?<![a-z0-9])tdm`;
-/** Japanese between the use and the refusing word: への利用, に使用すること, 目的での無断使用は, … */
-const JA_LINK = String.raw`\s*(?:目的|用途|データ|素材)?\s*(?:としての|として|での|への|へ|に|で|の)?\s*(?:無断\s*)?(?:利用|使用|転用|流用|学習)?\s*(?:すること|する事|させること|させる事)?\s*(?:は|を|も|が)?\s*`;
+/** Japanese between the use and the refusing word: への利用, に使用すること, 目的での無断使用は, 等への, 用データとして, … */
+const JA_LINK = String.raw`\s*(?:等|など)?\s*(?:目的|用途|用)?\s*(?:データ|素材)?\s*(?:としての|として|での|への|へ|に|で|の)?\s*(?:無断\s*)?(?:利用|使用|転用|流用|学習)?\s*(?:すること|する事|させること|させる事)?\s*(?:は|を|も|が)?\s*`;
 /**
  * Other things refused in the same breath: AI学習・無断転載禁止, AI学習、無断転載、自作発言を禁止.
  * An item saying 可 / 許 / OK / 自由 / 歓迎 permits, so "AI学習・商用利用可、無断転載禁止" stays info.
@@ -173,7 +185,7 @@ const JA_HEADED = String.raw`禁止(?:事項|行為)\s*[:】」』\])]?\s*(?:[^\
 /** Chinese refusing words before the use, not negated (不禁止, 并不禁止, 未禁止 refuse nothing). */
 const ZH_REFUSE = String.raw`(?<![不未没沒非并並别別])(?:禁止|严禁|嚴禁|不得|不准|不可|不允许|不允許|不许|不許|请勿|請勿|切勿|勿|谢绝|謝絕|拒绝|拒絕)`;
 /** 将本作品用于, 未经授权用于, 被擅自用作, … (each part optional, in this order). */
-const ZH_LINK = String.raw`\s*(?:(?:将|將|把|对|對)\s*)?(?:(?:本|此|该|該|这|這|所有|任何)\s*)?(?:(?:作品|图片|圖片|图像|圖像|照片|内容|內容|图|圖|素材|插画|插畫)\s*)?(?:被\s*)?(?:(?:擅自|私自|未经授权|未經授權|未经许可|未經許可)\s*)?(?:(?:用于|用於|用作|用来|用來|用以|进行|進行|作为|作為|参与|參與|投入|投喂|喂给|餵給|拿去|拿来|拿來|使用于|使用於)\s*)?(?:(?:任何|其他)\s*)?`;
+const ZH_LINK = String.raw`\s*(?:(?:将|將|把|对|對)\s*)?(?:(?:本|此|该|該|这|這|所有|任何)\s*)?(?:(?:作品|图片|圖片|图像|圖像|照片|内容|內容|图|圖|素材|插画|插畫)\s*)?(?:被\s*)?(?:(?:擅自|私自|未经授权|未經授權|未经许可|未經許可)\s*)?(?:(?:用于|用於|用作|用来|用來|用以|进行|進行|作为|作為|参与|參與|投入|投喂|喂给|餵給|拿去|拿来|拿來|使用于|使用於)\s*)?(?:(?:任何|其他)\s*)?(?:形式的?\s*)?`;
 /** The use is not followed by a permission (禁止转载，AI训练可以 is read on its own words anyway). */
 const ZH_NOT_PERMITTED = String.raw`(?!\s*(?:可以|可|允许|允許|ok|没问题|沒問題|欢迎|歡迎|数据|數據))`;
 
@@ -189,7 +201,7 @@ const KO_MINING = String.raw`(?:텍스트\s*(?:및|와|,)?\s*)?데이터\s*마�
 const KO_LIST = String.raw`(?:\s*(?:및|,|·|・|/)\s*(?:(?!및|허용|가능|ok|자유|괜찮)[^,·・/.!?\n]){1,16}?){0,5}`;
 /** 에 사용, 용으로 이용, 목적의 무단 활용을, … then 금지, 불가, 금합니다, 거부, 사절, 하지 마; not 금지하지 않습니다, 금지가 아닙니다. */
 function koreanRefusing(use: string): string {
-  return String.raw`(?:${use})${KO_LIST}\s*(?:용도|목적|용)?\s*(?:으로|로|에의|에|의)?\s*(?:무단\s*)?(?:사용|이용|활용|도용)?\s*(?:을|를|은|는|도|이|가)?\s*(?:금지|불가|금합니다|금함|거부|사절|하지\s*마|마세요|마십시오)(?!\s*(?:하지|되지|되어\s*있지|가\s*아닙|가\s*아니|아님|않|해제))`;
+  return String.raw`(?:${use})${KO_LIST}\s*(?:용도|목적|용)?\s*(?:데이터|자료)?\s*(?:으로|로|에의|에|의)?\s*(?:무단\s*)?(?:사용|이용|활용|도용)?\s*(?:을|를|은|는|도|이|가)?\s*(?:금지|불가|금합니다|금함|거부|사절|하지\s*마|마세요|마십시오)(?!\s*(?:하지|되지|되어\s*있지|가\s*아닙|가\s*아니|아님|않|해제))`;
 }
 
 /** Every language but English, for one kind of use. */

@@ -103,9 +103,44 @@ describe('a plain-language refusal written in another language', () => {
 describe('a long hostile rights text of near-miss refusals', () => {
   it('1 MB of unfinished refusals in every language returns null', () => {
     const unit = ['AI学習、無断転載、あ、い、う、Nutzung', '【禁止事項】あ、い、', '禁止将本作品用于', 'AI 학습 및 무단 및', 'Nutzungsvorbehalt gemäß § 44b Abs. 3 UrhG für Text- und Data-',
-      'Keine Nutzung für KI-', "se réserve le droit d'opposition à la fouille de textes et de", 'Prohibido su uso para el entrenamiento de', "Vietato l'uso per l'addestramento dell'", 'geen gebruik voor', ''].join('. ');
+      'Keine Nutzung für KI-', "se réserve le droit d'opposition à la fouille de textes et de", 'Prohibido su uso para el entrenamiento de', "Vietato l'uso per l'addestramento dell'", 'geen gebruik voor', "Il est interdit d'utiliser cette image pour", 'Se prohíbe el uso de esta imagen para', '禁止任何形式的', 'Text- und Data-Mining gemäß § 44b UrhG', ''].join('. ');
     const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
     expect(text.length).toBeGreaterThanOrEqual(1 << 20);
     expect(plainLanguageRefusal(text)).toBeNull();
+  });
+});
+
+// Refusals as owners write them beyond the short forms above were still kept: Japanese with 等
+// or による (AI学習等への利用禁止, AIによる学習禁止), Chinese 禁止投喂AI and 禁止任何形式的AI训练,
+// Korean AI 학습 데이터로 사용 금지, a legal reference between the use and the refusing word
+// (Text- und Data-Mining gemäß § 44b UrhG vorbehalten, Fouille de textes et de données (TDM)
+// interdite), and a refusal naming what it is about (Se prohíbe el uso de esta imagen para …).
+describe('a plain-language refusal in another language, as owners write it at length', () => {
+  it('Japanese AI学習等への利用禁止 and AIによる学習禁止, Chinese 禁止投喂AI, Korean AI 학습 데이터로 사용 금지 refuse AI training', () => {
+    expectAll([
+      'AI学習等への利用禁止', 'AIによる学習禁止', 'AIの学習用データとして使用することを禁止します', 'AI学習などへの無断使用を禁じます',
+      '禁止投喂AI', '禁止任何形式的AI训练', '禁止将图片喂给AI', 'AI 학습 데이터로 사용 금지',
+    ], TRAINING);
+  });
+
+  it('a legal reference or a parenthesis between the use and the refusing word still refuses', () => {
+    expectAll([
+      'Text- und Data-Mining gemäß § 44b UrhG vorbehalten', 'Die Vervielfältigung für Text und Data Mining (§ 44b UrhG) ist ausdrücklich vorbehalten',
+      'Fouille de textes et de données (TDM) interdite', 'Minería de textos y datos (TDM) reservada',
+    ], MINING);
+  });
+
+  it('a refusal naming what it is about (esta imagen, cette image, questa immagine, esta imagem, dieses Bild) refuses', () => {
+    expectAll([
+      'Se prohíbe el uso de esta imagen para entrenar IA', 'Prohibido usar esta imagen para el entrenamiento de IA', "Il est interdit d'utiliser cette image pour entraîner une IA",
+      "Vietato utilizzare questa immagine per l'addestramento di IA", 'Proibido usar esta imagem para treinar IA', 'Dieses Bild darf nicht für das Training von KI verwendet werden',
+    ], TRAINING);
+  });
+
+  it('unchanged: the same words permitting, or naming no such use, stay info', () => {
+    expectAll([
+      'AI学習等への利用OK', 'AIによる学習可', 'AIによる生成ではありません', '欢迎投喂AI', 'AI 학습 데이터로 사용 가능', 'Text- und Data-Mining gemäß § 44b UrhG erlaubt',
+      'Fouille de textes et de données (TDM) autorisée', 'Se permite el uso de esta imagen para entrenar IA', "Il est permis d'utiliser cette image pour entraîner une IA",
+    ], null);
   });
 });
