@@ -48,7 +48,8 @@
  * AIMLTRAINING (binds the AI purposes, not research-tdm); data mining → DMI-PROHIBITED (all).
  *
  * The text is read as its reader sees it (foldLookalikes: NFKC, invisible characters dropped)
- * before any word is matched.
+ * before any word is matched, and where it mixes in Cyrillic or Greek letters drawn like Latin
+ * ones, also as read with them Latin (LATIN_LOOKALIKES).
  */
 
 import { foldLookalikes } from './lookalikes';
@@ -213,12 +214,30 @@ function otherLanguages(pick: (l: Spaced) => string, cjk: string, korean: string
 const REFUSES_AI_TRAINING_I18N = otherLanguages((l) => l.ai, CJK_AI_TRAINING, KO_AI_TRAINING);
 const REFUSES_MINING_I18N = otherLanguages((l) => l.mining, CJK_MINING, KO_MINING);
 
+/**
+ * Cyrillic and Greek letters drawn like Latin ones (Unicode confusables), which NFKC leaves
+ * alone: `Nо AI training` with a Cyrillic `о`, `ΑΙ` in Greek capitals.
+ */
+const LATIN_LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  ...[...'аеорсухіјѕԁһӏԛԝ'].map((c, i) => [c, 'aeopcyxijsdhlqw'[i]!] as const),
+  ...[...'АВЕКМНОРСТХІЈЅУ'].map((c, i) => [c, 'ABEKMHOPCTXIJSY'[i]!] as const),
+  ...[...'αοινΑΒΕΖΗΙΚΜΝΟΡΤΥΧ'].map((c, i) => [c, 'aoivABEZHIKMNOPTYX'[i]!] as const),
+]);
+const LATIN_LOOKALIKE_CLASS = `[${[...LATIN_LOOKALIKES.keys()].join('')}]`;
+const HAS_LATIN_LOOKALIKE = new RegExp(LATIN_LOOKALIKE_CLASS);
+const LATIN_LOOKALIKE = new RegExp(LATIN_LOOKALIKE_CLASS, 'g');
+
 /** The PLUS Data Mining ID a text's plain-language refusal amounts to, or null if it states none. */
 export function plainLanguageRefusal(text: string): 'DMI-PROHIBITED' | 'DMI-PROHIBITED-AIMLTRAINING' | null {
   // Decision (DESIGN.md §2 rule 3): the text as its reader sees it (lookalikes.ts): full-width
   // `ＮＯ ＡＩ ｔｒａｉｎｉｎｇ` or `No AI<zero-width space> training` is the refusal it shows.
   const t = foldLookalikes(text).replace(/\s+/g, ' ');
-  if (REFUSES_MINING.test(t) || REFUSES_MINING_I18N.test(t)) return 'DMI-PROHIBITED';
-  if (REFUSES_AI_TRAINING.test(t) || REFUSES_AI_TRAINING_I18N.test(t)) return 'DMI-PROHIBITED-AIMLTRAINING';
+  // And, where it holds Cyrillic or Greek letters drawn like Latin ones, as read with them Latin
+  // too (either reading refusing refuses: the one that cannot keep what the owner refused). Text
+  // written in Cyrillic or Greek folds to no refusal: every phrase needs letters (g, r, d, n in
+  // lower case, …) neither script draws like Latin, so only mixed words like `Nо` read anew.
+  const readings = HAS_LATIN_LOOKALIKE.test(t) ? [t, t.replace(LATIN_LOOKALIKE, (c) => LATIN_LOOKALIKES.get(c) ?? c)] : [t];
+  if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_MINING_I18N.test(r))) return 'DMI-PROHIBITED';
+  if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_TRAINING_I18N.test(r))) return 'DMI-PROHIBITED-AIMLTRAINING';
   return null;
 }

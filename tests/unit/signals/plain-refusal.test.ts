@@ -16,6 +16,18 @@ describe('a plain-language refusal written with look-alike characters', () => {
     expectAll(['Ｎｏ ＡＩ ｔｒａｉｎｉｎｇ', 'No A\u00adI training', 'No AI\u200b training', 'No\u2060 AI train\u200ding'], TRAINING);
     expectAll(['ＴＤＭ rights reserved', 'Text and data mi\u00adning prohibited'], MINING);
   });
+
+  // NFKC folds full-width forms but not a Cyrillic or Greek letter that looks Latin: "Nо AI
+  // training" with a Cyrillic о, or "ΑΙ" in Greek capitals, read on screen as the refusal and
+  // the image was kept.
+  it('Cyrillic or Greek letters that look Latin inside the words refuse as the plain text does', () => {
+    expectAll(['N\u043e AI training', 'No \u0410I training', 'No \u0391\u0399 training', 'Not for \u0430\u0456 training', 'KI-Tr\u0430ining untersagt'], TRAINING);
+    expectAll(['\u0422D\u041c rights reserved'], MINING);
+  });
+
+  it('unchanged: Cyrillic and Greek text that says no such thing stays info', () => {
+    expectAll(['Все права защищены', '© 2024 Ηλίας Παπαδόπουλος. Με επιφύλαξη παντός δικαιώματος.', 'Нет ограничений', 'Аі та Ко'], null);
+  });
 });
 
 // A refusal the owner wrote in their own language ("AI学習禁止", "Keine Nutzung für KI-Training",
