@@ -179,8 +179,14 @@ const JA_LINK = String.raw`\s*(?:等|など)?\s*(?:目的|用途|用)?\s*(?:デ�
  * Items hold no separator, so each ends at the next one: linear.
  */
 const JA_LIST = String.raw`(?:[・、,/&]\s*(?:(?!可|許|ok|自由|歓迎|フリー)[^・、,/&。.!?\n]){1,16}?){0,5}`;
+/**
+ * The refusing word is not itself negated: 禁止ではありません, 禁止じゃない, 禁止しない, 禁止して
+ * いません, 禁止されておりません, 禁止を解除. Only the word's own conjugation counts: ない / なく
+ * further on ("AI学習禁止（例外なく）", "禁止 許可なく使用しないで") negates nothing.
+ */
+const JA_NOT_NEGATED = String.raw`(?!\s*(?:(?:では|じゃ|で)\s*(?:ない|なく|ありません|ございません)|(?:し|さ\s*れ)\s*(?:て\s*(?:い|お(?:り)?))?\s*(?:ない|なく|ません|ず)|(?:を|の)?\s*解除|とは(?:し|言え|いえ)(?:ない|ません)))`;
 /** 禁止, 厳禁, 不可, お断り, NG (a word of its own, not the end of `Nutzung`), ご遠慮, しないで, 禁じ, 拒否, 反対; not 禁止ではありません, 禁止していません, 禁止されていない, 不可欠. */
-const JA_REFUSE = String.raw`(?:禁止|厳禁|禁ず|禁じ|不可(?!欠)|お断り|お断わり|(?<![a-z])ng(?![a-z])|ご遠慮|遠慮|お控え|控えて|しないで|しないこと|させないで|使わないで|やめて|止めて|拒否|反対)(?![^。\n、,・/!?]{0,6}?(?:ない|なく|ません|解除))`;
+const JA_REFUSE = String.raw`(?:禁止|厳禁|禁ず|禁じ|不可(?!欠)|お断り|お断わり|(?<![a-z])ng(?![a-z])|ご遠慮|遠慮|お控え|控えて|しないで|しないこと|させないで|使わないで|やめて|止めて|拒否|反対)${JA_NOT_NEGATED}`;
 /** 【禁止事項】無断転載・AI学習, 禁止: AI学習. */
 const JA_HEADED = String.raw`禁止(?:事項|行為)\s*[:】」』\])]?\s*(?:[^\n。:・、,/&]{1,16}[・、,/&]\s*){0,5}|禁止\s*:\s*`;
 /** Chinese refusing words before the use, not negated (不禁止, 并不禁止, 未禁止 refuse nothing). */

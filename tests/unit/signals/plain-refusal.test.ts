@@ -149,6 +149,14 @@ describe('a plain-language refusal in another language, as owners write it at le
     ], TRAINING);
   });
 
+  // The Japanese negation guard looked six characters past 禁止 for ない / なく anywhere, so
+  // "AI学習禁止（例外なく）" (no exceptions) or "AI学習禁止 許可なく使用しないで" read as negated
+  // and the image was kept. Only a negation conjugating the refusing word itself now lifts it.
+  it('Japanese: a refusal followed by other words holding ない or なく (例外なく, 許可なく) still refuses', () => {
+    expectAll(['AI学習禁止（例外なく）', 'AI学習禁止 許可なく使用しないで', 'AI学習不可 理由なく例外なし', 'AI学習NG なし崩しの利用も不可'], TRAINING);
+    expectAll(['AI学習は禁止していません', 'AI学習禁止ではありません', 'AI学習は禁止されておりません', 'AI学習不可ではない', 'AI学習は禁止しない'], null);
+  });
+
   it('unchanged: the same words permitting, or naming no such use, stay info', () => {
     expectAll([
       'AI学習等への利用OK', 'AIによる学習可', 'AIによる生成ではありません', '欢迎投喂AI', 'AI 학습 데이터로 사용 가능', 'Text- und Data-Mining gemäß § 44b UrhG erlaubt',
