@@ -32,7 +32,7 @@
  * AI学習禁止ではありません, 不禁止AI训练, AI 학습 금지하지 않습니다, KI-Training erlaubt,
  * KI-Training ist nicht untersagt, L’entraînement de l’IA n’est pas interdit; a list item that
  * permits (AI学習・商用利用可、無断転載禁止) is not refused, nor a use that only qualifies a noun
- * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten, 禁止AI训练数据). Why narrow: these fields are
+ * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten). Why narrow: these fields are
  * free text, and a loose reading ("KI" anywhere near "verboten") would refuse ordinary notices the
  * owner meant as nothing of the kind. A refusal in a language not listed stays info. Each
  * language alternative of a field is read on its own (xmp.ts plainRefusals): alternatives are
@@ -115,7 +115,7 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
     before: String.raw`kein(?:e|en|er)?\s+(?:(?:nutzung|verwendung|verwertung|einsatz)\s+(?:für|zum|zur|zu|im|in|als)\s+(?:das\s+|den\s+|die\s+)?)?|nicht\s+(?:(?:zur|zum)\s+(?:nutzung|verwendung)\s+(?:für|im|in)\s+|(?:für|zum|zur|im|in)\s+)(?:das\s+|den\s+|die\s+)?|(?:darf|dürfen)\s+nicht\s+(?:für|zum|zur|im|in)\s+(?:das\s+|den\s+|die\s+)?|(?:untersagt|verboten)\s+(?:für|zum|zur)\s+(?:das\s+|den\s+|die\s+)?|verbot\s+(?:von|des|der|für)\s+(?:das\s+|den\s+|die\s+)?`,
-    after: String.raw`(?:(?:ist|sind|wird|werden|bleibt|bleiben)\s+)?(?:ausdrücklich\s+|strikt\s+|streng\s+)?(?:untersagt|verboten|vorbehalten|ausgeschlossen|nicht\s+(?:gestattet|erlaubt|zulässig|gewünscht))`,
+    after: String.raw`(?:(?:ist|sind|wird|werden|bleibt|bleiben)\s+)?(?:(?:ausdrücklich|strikt|streng|strengstens|ausnahmslos|grundsätzlich)\s+)?(?:untersagt|verboten|vorbehalten|ausgeschlossen|nicht\s+(?:gestattet|erlaubt|zulässig|gewünscht))`,
     // "Nutzungsvorbehalt gemäß § 44b UrhG: Text und Data Mining", "Wir behalten uns die Nutzung
     // … für Text und Data Mining … vor": the reservation a few words before the use, within one
     // sentence ("Abs. 3" does not end it).
@@ -125,31 +125,31 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
     ai: String.raw`(?:entra[iî]nement|entra[iî]ner|apprentissage)(?:\s+(?:de\s+|des\s+|du\s+|pour\s+)?|\s+d${Q}\s*)(?:(?:la|une?|les|des)\s+|l${Q}\s*)?(?:(?:mod[eè]les?|syst[eè]mes?|outils?)\s+(?:d${Q}\s*|de\s+)?)?(?:ia|i\.a\.|intelligence\s+artificielle|ai)(?:\s+g[ée]n[ée]ratives?)?|apprentissage\s+automatique`,
     mining: String.raw`(?:fouille|exploration)\s+de\s+(?:textes?\s+et\s+(?:de\s+)?)?donn[ée]es|text\s+(?:and|&)\s+data\s+mining|tdm`,
     before: String.raw`pas\s+(?:d${Q}\s*|de\s+)${ART_FR}|aucune?\s+(?:utilisation\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR})?|(?:ne\s+pas\s+|interdit\s+d${Q}\s*)(?:utiliser|employer|exploiter)\s+${OBJ_FR}(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de|à|en)\s*${ART_FR}|(?:ne\s+)?(?:doit|doivent|peut|peuvent)\s+pas\s+être\s+(?:utilisée?s?|exploitée?s?)\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR}|(?:interdite?s?|interdiction)\s+(?:pour|de|à|d${Q})\s*${ART_FR}|non\s+(?:autorisée?s?\s+)?(?:pour|à\s+des\s+fins\s+d${Q})\s*${ART_FR}|(?:opposition|s${Q}\s*opposen?t?)\s+(?:à|a)\s+${ART_FR}|r[ée]serv[ée]e?s?,?\s+y\s+compris\s+(?:pour\s+|le\s+droit\s+de\s+)?${ART_FR}|se\s+r[ée]serven?t?\s+(?:le|les|tous\s+les)\s+droits?\s+(?:d${Q}\s*opposition\s+)?(?:à\s+|de\s+|d${Q}\s*|sur\s+|pour\s+)?${ART_FR}`,
-    after: String.raw`(?:(?:est|sont|reste|restent)\s+)?(?:strictement\s+|formellement\s+|express[ée]ment\s+)?(?:interdite?s?|prohib[ée]e?s?|r[ée]serv[ée]e?s?|exclue?s?|(?:non|pas)\s+(?:autoris[ée]e?s?|permise?s?))|n${Q}\s*est\s+pas\s+(?:autoris[ée]e?|permise?)|ne\s+sont\s+pas\s+(?:autoris[ée]e?s|permise?s)`,
+    after: String.raw`(?:(?:est|sont|reste|restent)\s+)?(?:(?:strictement|formellement|express[ée]ment|absolument|totalement)\s+)?(?:interdite?s?|prohib[ée]e?s?|r[ée]serv[ée]e?s?|exclue?s?|(?:non|pas)\s+(?:autoris[ée]e?s?|permise?s?))|n${Q}\s*est\s+pas\s+(?:autoris[ée]e?|permise?)|ne\s+sont\s+pas\s+(?:autoris[ée]e?s|permise?s)`,
   },
   es: {
     ai: String.raw`(?:entrenamiento|entrenar(?:la|lo|las|los)?)(?:\s+(?:de|del|para|con)\s+|\s+)(?:(?:la|una|las|los|el)\s+)?(?:(?:modelos?|sistemas?|herramientas?)\s+(?:de\s+)?)?(?:ia|i\.a\.|inteligencia\s+artificial|ai)(?:\s+generativa)?|aprendizaje\s+autom[aá]tico`,
     mining: String.raw`miner[ií]a\s+de\s+(?:textos?\s+y\s+(?:de\s+)?)?datos|text\s+(?:and|&)\s+data\s+mining|tdm`,
     before: String.raw`(?:(?:queda\s+|est[aá]\s+)?prohibid[oa]s?|se\s+proh[ií]be)\s+(?:(?:el|la|su)\s+(?:uso|utilizaci[oó]n|empleo)\s+${OBJ_ES}(?:para|en|con\s+fines\s+de)\s+|(?:usar|utilizar)(?:la|lo)?\s+${OBJ_ES}(?:para|en)\s+|para\s+)?(?:el\s+|la\s+)?|no\s+(?:usar|utilizar|emplear)(?:la|lo)?\s+${OBJ_ES}(?:para|en|con\s+fines\s+de)\s+(?:el\s+|la\s+)?|no\s+(?:se\s+permite|est[aá]\s+permitid[oa]|se\s+autoriza)\s+(?:(?:el|su)\s+(?:uso|utilizaci[oó]n)\s+(?:para|en)\s+)?(?:el\s+|la\s+)?|se\s+reservan?\s+(?:el|los)\s+derechos?\s+(?:de|a|sobre|para)\s+(?:la\s+|el\s+)?|reservad[oa]s?,?\s+(?:incluid[oa]s?|incluyendo)\s+(?:la\s+|el\s+)?|prohibici[oó]n\s+de\s+(?:el\s+|la\s+)?`,
-    after: String.raw`(?:(?:est[aá]n?|queda|quedan)\s+)?(?:estrictamente\s+|expresamente\s+|totalmente\s+)?(?:prohibid[oa]s?|reservad[oa]s?|excluid[oa]s?|no\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
+    after: String.raw`(?:(?:est[aá]n?|queda|quedan)\s+)?(?:(?:estrictamente|expresamente|totalmente|terminantemente|absolutamente)\s+)?(?:prohibid[oa]s?|reservad[oa]s?|excluid[oa]s?|no\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
   },
   it: {
     ai: String.raw`(?:addestramento|addestrare)(?:\s+(?:di|della|delle|dei|degli|per)\s+|\s+dell${Q}\s*|\s+)(?:l${Q}\s*|la\s+|una\s+|un${Q}\s*|le\s+)?(?:(?:modell[io]|sistem[ia])\s+(?:di\s+|d${Q}\s*)?)?(?:ia|i\.a\.|intelligenza\s+artificiale|ai)(?:\s+generativa)?|apprendimento\s+automatico`,
     mining: String.raw`estrazione\s+di\s+(?:test[io]\s+e\s+(?:di\s+)?)?dati|text\s+(?:and|&)\s+data\s+mining|data\s+mining|tdm`,
     before: String.raw`(?:è\s+)?(?:vietat[oa]|proibit[oa])\s+(?:(?:l${Q}\s*|il\s+)(?:uso|utilizzo)\s+${OBJ_IT}(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*)?(?:l${Q}\s*|il\s+|la\s+)?|(?:non|(?:è\s+)?(?:vietat[oa]|proibit[oa]))\s+(?:utilizzare|usare|impiegare)\s+${OBJ_IT}(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*(?:l${Q}\s*|il\s+|la\s+)?|divieto\s+(?:di\s+|d${Q}\s*)(?:l${Q}\s*|il\s+|la\s+)?|nessun[oa]?\s+|riservati\s+i\s+diritti\s+(?:di|per)\s+(?:l${Q}\s*|la\s+)?`,
-    after: String.raw`(?:(?:è|sono)\s+)?(?:severamente\s+|espressamente\s+|rigorosamente\s+)?(?:vietat[oaie]|proibit[oaie]|riservat[oaie]|esclus[oaie]|non\s+(?:consentit[oaie]|autorizzat[oaie]|permess[oaie]))`,
+    after: String.raw`(?:(?:è|sono)\s+)?(?:(?:severamente|espressamente|rigorosamente|assolutamente|tassativamente)\s+)?(?:vietat[oaie]|proibit[oaie]|riservat[oaie]|esclus[oaie]|non\s+(?:consentit[oaie]|autorizzat[oaie]|permess[oaie]))`,
   },
   pt: {
     ai: String.raw`(?:treinamento|treino|treinar)(?:\s+(?:de|da|do|dos|das|para|com)\s+|\s+)(?:(?:a|uma|o|os|as)\s+)?(?:(?:modelos?|sistemas?)\s+(?:de\s+)?)?(?:ia|i\.a\.|intelig[eê]ncia\s+artificial|ai)(?:\s+generativa)?|aprendizagem\s+autom[aá]tica|aprendizado\s+de\s+m[aá]quina`,
     mining: String.raw`minera[cç][aã]o\s+de\s+(?:textos?\s+e\s+(?:de\s+)?)?dados|text\s+(?:and|&)\s+data\s+mining|tdm`,
     before: String.raw`(?:é\s+)?(?:proibid[oa]s?|vedad[oa]s?)\s+(?:(?:o|a|seu|sua)\s+(?:uso|utiliza[cç][aã]o)\s+${OBJ_PT}(?:para|em|no|na|com\s+fins\s+de)\s+)?(?:o\s+|a\s+)?|(?:n[aã]o|(?:é\s+)?(?:proibid[oa]|vedad[oa]))\s+(?:usar|utilizar|empregar)\s+${OBJ_PT}(?:para|em|no|na|com\s+fins\s+de)\s+(?:o\s+|a\s+)?|proibi[cç][aã]o\s+de\s+(?:o\s+|a\s+)?|reservados\s+os\s+direitos\s+de\s+(?:o\s+|a\s+)?`,
-    after: String.raw`(?:(?:é|está|são|estão|fica|ficam)\s+)?(?:estritamente\s+|expressamente\s+)?(?:proibid[oa]s?|vedad[oa]s?|reservad[oa]s?|exclu[ií]d[oa]s?|n[aã]o\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
+    after: String.raw`(?:(?:é|está|são|estão|fica|ficam)\s+)?(?:(?:estritamente|expressamente|terminantemente|absolutamente)\s+)?(?:proibid[oa]s?|vedad[oa]s?|reservad[oa]s?|exclu[ií]d[oa]s?|n[aã]o\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
   },
   nl: {
     ai: String.raw`(?:generatieve\s+)?(?:ai|a\.i\.|ki|kunstmatige\s+intelligentie)${H}*(?:(?:model(?:len)?|systemen?)${H}*)?training|(?:training|trainen)\s+(?:van\s+)?(?:(?:een|de)\s+)?(?:generatieve\s+)?(?:ai|a\.i\.|ki|kunstmatige\s+intelligentie)(?:${H}*(?:modellen|model|systemen|systeem))?|machine\s+learning`,
     mining: String.raw`tekst${H}*(?:en|&)${H}*data${H}*mining|data${H}*mining|tdm`,
     before: String.raw`(?:geen\s+(?:gebruik\s+(?:voor|bij|in)\s+)?|niet\s+(?:(?:te\s+)?gebruiken\s+)?(?:voor|bij)\s+|(?:mag|mogen)\s+niet\s+(?:gebruikt\s+worden\s+)?(?:voor|bij)\s+|verboden\s+(?:voor|bij)\s+|verbod\s+op\s+)(?:de\s+|het\s+)?`,
-    after: String.raw`(?:(?:is|zijn|wordt|worden)\s+)?(?:uitdrukkelijk\s+|nadrukkelijk\s+|strikt\s+)?(?:verboden|voorbehouden|uitgesloten|niet\s+(?:toegestaan|toegelaten))`,
+    after: String.raw`(?:(?:is|zijn|wordt|worden)\s+)?(?:(?:uitdrukkelijk|nadrukkelijk|strikt|ten\s+strengste)\s+)?(?:verboden|voorbehouden|uitgesloten|niet\s+(?:toegestaan|toegelaten))`,
   },
 };
 
@@ -186,19 +186,19 @@ const JA_LIST = String.raw`(?:[・、,/&]\s*(?:(?!可|許|ok|自由|歓迎|フ�
  */
 const JA_NOT_NEGATED = String.raw`(?!\s*(?:(?:では|じゃ|で)\s*(?:ない|なく|ありません|ございません)|(?:し|さ\s*れ)\s*(?:て\s*(?:い|お(?:り)?))?\s*(?:ない|なく|ません|ず)|(?:を|の)?\s*解除|とは(?:し|言え|いえ)(?:ない|ません)))`;
 /** 禁止, 厳禁, 不可, お断り, NG (a word of its own, not the end of `Nutzung`), ご遠慮, しないで, 禁じ, 拒否, 反対; not 禁止ではありません, 禁止していません, 禁止されていない, 不可欠. */
-const JA_REFUSE = String.raw`(?:禁止|厳禁|禁ず|禁じ|不可(?!欠)|お断り|お断わり|(?<![a-z])ng(?![a-z])|ご遠慮|遠慮|お控え|控えて|しないで|しないこと|させないで|使わないで|やめて|止めて|拒否|反対)${JA_NOT_NEGATED}`;
+const JA_REFUSE = String.raw`(?:固く|かたく|厳に|一切|絶対(?:に)?)?\s*(?:禁止|厳禁|严禁|嚴禁|禁ず|禁じ|不可(?!欠)|お断り|お断わり|(?<![a-z])ng(?![a-z])|ご遠慮|遠慮|お控え|控えて|しないで|しないこと|させないで|使わないで|やめて|止めて|拒否|反対)${JA_NOT_NEGATED}`;
 /** 【禁止事項】無断転載・AI学習, 禁止: AI学習. */
 const JA_HEADED = String.raw`禁止(?:事項|行為)\s*[:】」』\])]?\s*(?:[^\n。:・、,/&]{1,16}[・、,/&]\s*){0,5}|禁止\s*:\s*`;
 /** Chinese refusing words before the use, not negated (不禁止, 并不禁止, 未禁止 refuse nothing). */
 const ZH_REFUSE = String.raw`(?<![不未没沒非并並别別])(?:禁止|严禁|嚴禁|不得|不准|不可|不允许|不允許|不许|不許|请勿|請勿|切勿|勿|谢绝|謝絕|拒绝|拒絕)`;
 /** 将本作品用于, 未经授权用于, 被擅自用作, … (each part optional, in this order). */
 const ZH_LINK = String.raw`\s*(?:(?:将|將|把|对|對)\s*)?(?:(?:本|此|该|該|这|這|所有|任何)\s*)?(?:(?:作品|图片|圖片|图像|圖像|照片|内容|內容|图|圖|素材|插画|插畫)\s*)?(?:被\s*)?(?:(?:擅自|私自|未经授权|未經授權|未经许可|未經許可)\s*)?(?:(?:用于|用於|用作|用来|用來|用以|进行|進行|作为|作為|参与|參與|投入|投喂|喂给|餵給|拿去|拿来|拿來|使用于|使用於)\s*)?(?:(?:任何|其他)\s*)?(?:形式的?\s*)?`;
-/** The use is not followed by a permission (禁止转载，AI训练可以 is read on its own words anyway). */
-const ZH_NOT_PERMITTED = String.raw`(?!\s*(?:可以|可|允许|允許|ok|没问题|沒問題|欢迎|歡迎|数据|數據))`;
+/** The use is not followed by a permission. 禁止 … AI训练数据 refuses: 禁止 commands, it cannot describe (unlike English "no AI training data"). */
+const ZH_NOT_PERMITTED = String.raw`(?!\s*(?:可以|可|允许|允許|ok|没问题|沒問題|欢迎|歡迎))`;
 
 function cjkRefusing(use: string): string {
   const u = `(?:${use})`;
-  return String.raw`${u}${JA_LINK}${JA_LIST}${JA_REFUSE}|(?:${JA_HEADED})${u}|${ZH_REFUSE}${ZH_LINK}${u}${ZH_NOT_PERMITTED}`;
+  return String.raw`${u}(?:\s*\([^()]{1,20}\))?${JA_LINK}${JA_LIST}${JA_REFUSE}|(?:${JA_HEADED})${u}|${ZH_REFUSE}${ZH_LINK}${u}${ZH_NOT_PERMITTED}`;
 }
 
 // Korean.
@@ -208,7 +208,7 @@ const KO_MINING = String.raw`(?:텍스트\s*(?:및|와|,)?\s*)?데이터\s*마�
 const KO_LIST = String.raw`(?:\s*(?:및|,|·|・|/)\s*(?:(?!및|허용|가능|ok|자유|괜찮)[^,·・/.!?\n]){1,16}?){0,5}`;
 /** 에 사용, 용으로 이용, 목적의 무단 활용을, … then 금지, 불가, 금합니다, 거부, 사절, 하지 마; not 금지하지 않습니다, 금지가 아닙니다. */
 function koreanRefusing(use: string): string {
-  return String.raw`(?:${use})${KO_LIST}\s*(?:용도|목적|용)?\s*(?:데이터|자료)?\s*(?:으로|로|에의|에|의)?\s*(?:무단\s*)?(?:사용|이용|활용|도용)?\s*(?:을|를|은|는|도|이|가)?\s*(?:금지|불가|금합니다|금함|거부|사절|하지\s*마|마세요|마십시오)(?!\s*(?:하지|되지|되어\s*있지|가\s*아닙|가\s*아니|아님|않|해제))`;
+  return String.raw`(?:${use})${KO_LIST}\s*(?:용도|목적|용)?\s*(?:데이터|자료)?\s*(?:으로|로|에의|에|의)?\s*(?:무단\s*)?(?:사용|이용|활용|도용)?\s*(?:을|를|은|는|도|이|가)?\s*(?:(?:절대(?:로)?|일체|엄격히)\s*)?(?:금지|불가|금합니다|금함|거부|사절|하지\s*마|마세요|마십시오)(?!\s*(?:하지|되지|되어\s*있지|가\s*아닙|가\s*아니|아님|않|해제))`;
 }
 
 /** Every language but English, for one kind of use. */

@@ -100,7 +100,7 @@ describe('a plain-language refusal written in another language', () => {
   it('unchanged: permissions, negated refusals and notices that name no such use stay info', () => {
     expectAll([
       'AI学習OK', 'AI学習可', 'AI学習は禁止していません', 'AI学習禁止ではありません', 'AI学習・商用利用可、無断転載禁止', 'AI学習、Nutzung frei', '無断転載禁止', '©2024 山田太郎 All rights reserved.',
-      '允许AI训练', '禁止AI训练数据', '不禁止AI训练', '禁止转载，AI训练可以', '禁止商用', 'AI 학습 허용', 'AI 학습 금지하지 않습니다', '무단 전재 금지',
+      '允许AI训练', '不禁止AI训练', '禁止转载，AI训练可以', '禁止商用', 'AI 학습 허용', 'AI 학습 금지하지 않습니다', '무단 전재 금지',
       'KI-Training erlaubt', 'KI-Training ist nicht untersagt', 'Keine Einschränkungen für KI-Training', 'Kein KI-Training-Verbot', 'Keine KI-Trainingsdaten verwendet', 'Alle Rechte vorbehalten.', 'Text und Data Mining erlaubt. Alle Rechte vorbehalten.',
       "L'entraînement de l'IA est autorisé", "L'entraînement de l'IA n'est pas interdit", 'Aucune restriction pour l’entraînement IA', 'Tous droits réservés.',
       'Entrenamiento de IA permitido', 'Todos los derechos reservados.', "Addestramento di IA consentito", 'Tutti i diritti riservati.', 'Treinamento de IA permitido', 'AI-training toegestaan', 'Alle rechten voorbehouden.',
@@ -155,6 +155,17 @@ describe('a plain-language refusal in another language, as owners write it at le
   it('Japanese: a refusal followed by other words holding ない or なく (例外なく, 許可なく) still refuses', () => {
     expectAll(['AI学習禁止（例外なく）', 'AI学習禁止 許可なく使用しないで', 'AI学習不可 理由なく例外なし', 'AI学習NG なし崩しの利用も不可'], TRAINING);
     expectAll(['AI学習は禁止していません', 'AI学習禁止ではありません', 'AI学習は禁止されておりません', 'AI学習不可ではない', 'AI学習は禁止しない'], null);
+  });
+
+  // An intensifier before the refusing word (strengstens, terminantemente, assolutamente, ten
+  // strengste, 固く, 절대), a parenthesis after the use (AI学習（機械学習）への利用禁止), 严禁 after
+  // the use, and 禁止 … AI训练数据 (read as a description, as "no AI training data" is in
+  // English, though 禁止 cannot describe) were kept; they now refuse.
+  it('an intensifier, a parenthesis after the use, 严禁 after it, or 禁止 before AI训练数据 still refuses', () => {
+    expectAll([
+      'KI-Training ist strengstens untersagt', 'Entrenamiento de IA terminantemente prohibido', 'Addestramento di IA assolutamente vietato', 'AI-training ten strengste verboden',
+      'Treinamento de IA terminantemente proibido', 'AI学習への利用を固く禁じます', 'AI学習（機械学習）への利用禁止', 'AI 학습 절대 금지', 'AI训练严禁', '禁止作为AI训练数据', '禁止AI训练数据',
+    ], TRAINING);
   });
 
   it('unchanged: the same words permitting, or naming no such use, stay info', () => {
