@@ -32,6 +32,41 @@ export function iimText(v: unknown): string[] {
   }).filter((s) => s !== '');
 }
 
+/**
+ * The legacy East Asian encodings IIM text was written in without a 1:90 declaration: Shift_JIS
+ * and EUC-JP by Japanese tools, GBK and Big5 by Chinese ones, EUC-KR by Korean ones.
+ */
+const LEGACY_IIM_ENCODINGS = ['shift_jis', 'euc-jp', 'gbk', 'big5', 'euc-kr'] as const;
+
+/**
+ * Each IIM text that is not UTF-8 (iimText leaves it as exifr's Latin-1), with its readings in
+ * each legacy East Asian encoding it decodes in without error. Decision (DESIGN.md §2 rule 3):
+ * the encoding is not declared, so every reading is tried; used only where a reading can only
+ * refuse (xmp.ts plainRefusals): a Japanese owner's "AI学習禁止" in Shift_JIS is the refusal it
+ * says, and Latin-1 text decoded in one of these by chance says nothing the matcher reads.
+ */
+export function iimLegacyReadings(v: unknown): { text: string; readings: string[] }[] {
+  const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return values.filter((x): x is string => typeof x === 'string' && /[\u0080-\u00ff]/.test(x) && !/[^\u0000-\u00ff]/.test(x)).flatMap((text) => {
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return []; // UTF-8: iimText read it
+    } catch {
+      // not UTF-8: try the legacy encodings
+    }
+    const readings: string[] = [];
+    for (const encoding of LEGACY_IIM_ENCODINGS) {
+      try {
+        readings.push(new TextDecoder(encoding, { fatal: true }).decode(bytes).trim());
+      } catch {
+        // not in this encoding
+      }
+    }
+    return [{ text: text.trim(), readings }];
+  });
+}
+
 /** Inflate a zlib stream (PNG iTXt compression method 0) with a size cap. */
 async function inflate(data: Uint8Array, cap = MAX_PACKET_BYTES): Promise<Uint8Array | null> {
   try {

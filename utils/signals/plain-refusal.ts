@@ -13,12 +13,46 @@
  * "All rights reserved", "© 2024 Jane Doe", "Editorial use only" or "No AI was used" names no
  * such use and stays info (DESIGN.md §2 rule 4: a copyright notice and UsageTerms alone are
  * info); "no restrictions on AI training" or "AI training is not prohibited" does not refuse.
- * English only; other languages stay info (see the report).
+ *
+ * Languages (decision, same rule): owners refuse in their own language, and a refusal Heed cannot
+ * read keeps what the owner refused. Read besides English: Japanese (AI学習禁止, AI学習への利用
+ * 禁止, 無断AI学習禁止, AI学習・無断転載禁止, 【禁止事項】…・AI学習), Chinese (禁止AI训练, 禁止
+ * 用于AI训练, 不得用于人工智能训练, AI训练禁止), Korean (AI 학습 금지, AI 학습에 사용 금지),
+ * German (Keine Nutzung für KI-Training, KI-Training untersagt, Text- und Data-Mining vorbehalten,
+ * the § 44b UrhG "Nutzungsvorbehalt … Text und Data Mining"), French (Pas d’entraînement IA,
+ * … interdite, fouille de textes et de données réservée, opposition à la fouille …), Spanish,
+ * Italian, Portuguese and Dutch (Prohibido el entrenamiento de IA, Vietato l’addestramento di
+ * IA, Proibido o treinamento de IA, Geen AI-training, and their mining reservations): the
+ * languages in which image owners and publishers are seen writing such refusals, and those of
+ * the EU CDSM Art. 4 opt-out's national wordings. The same narrowness holds in each: the use
+ * (AI training, AI学習 / 训练 / 학습, KI-Training, entraînement de l’IA, …; text and data mining)
+ * must stand right beside the refusing word (禁止, 不可, NG, 금지, untersagt, interdit, prohibido,
+ * vietato, proibido, verboden, …), or at most in a short list of things refused in one breath
+ * (AI学習・無断転載禁止). A permission or a negated refusal stays info: AI学習OK, AI学習可,
+ * AI学習禁止ではありません, 不禁止AI训练, AI 학습 금지하지 않습니다, KI-Training erlaubt,
+ * KI-Training ist nicht untersagt, L’entraînement de l’IA n’est pas interdit; a list item that
+ * permits (AI学習・商用利用可、無断転載禁止) is not refused, nor a use that only qualifies a noun
+ * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten). Why narrow: these fields are
+ * free text, and a loose reading ("KI" anywhere near "verboten") would refuse ordinary notices the
+ * owner meant as nothing of the kind. A refusal in a language not listed stays info. Each
+ * language alternative of a field is read on its own (xmp.ts plainRefusals): alternatives are
+ * translations of one statement, not parts of one sentence, so none is joined to another.
+ *
+ * Linear time: every form is a fixed sequence of optional words, or a repetition bounded by a
+ * constant whose items cannot overlap (a list item holds no separator; a reservation's window is
+ * at most 80 characters of one sentence); nothing nests an unbounded repetition
+ * (conventions/hostile-inputs.ts holds the worst cases, English and the others).
  *
  * The refusal is returned as the PLUS Data Mining ID it says in words, so a purpose is bound as
  * by `plus:DataMining` (purposes.ts dataMiningProhibited): AI training → DMI-PROHIBITED-
  * AIMLTRAINING (binds the AI purposes, not research-tdm); data mining → DMI-PROHIBITED (all).
+ *
+ * The text is read as its reader sees it (foldLookalikes: NFKC, invisible characters dropped)
+ * before any word is matched, and where it mixes in Cyrillic or Greek letters drawn like Latin
+ * ones, also as read with them Latin (LATIN_LOOKALIKES).
  */
+
+import { foldLookalikes } from './lookalikes';
 
 const AI_WORD = String.raw`(?:ai|a\.i\.|artificial[\s-]+intelligence|ml|machine[\s-]+learning)`;
 /** "AI", "generative AI", "AI/ML", "AI or ML", "machine learning and AI". */
@@ -49,10 +83,167 @@ function refusing(written: string): RegExp {
 const REFUSES_AI_TRAINING = refusing(AI_TRAINING);
 const REFUSES_MINING = refusing(MINING);
 
+// ── Other languages ─────────────────────────────────────────────────────────────────────────
+// Written with the `u` flag: `\b` is ASCII only, so a word's edge is "no letter or digit beside it".
+
+/** A letter or digit of any script. */
+const WL = String.raw`\p{L}\p{N}`;
+/** Space or a hyphen (after NFKC, U+2011 is U+2010; a full-width hyphen is `-`). */
+const H = String.raw`[\s\-\u2010-\u2015]`;
+/** An apostrophe as typed or typeset (`d'`, `d’`). */
+const Q = String.raw`['\u2019\u02bc]`;
+/** The use named at the end of a "no USE" form is not a noun that only qualifies another one ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"). */
+const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction)(?![${WL}]))`;
+
+/**
+ * A language written with spaces between words: its AI-training use, its mining use, the
+ * refusing words before the use ("Keine Nutzung für ", "Pas d’", "Prohibido el ") and after
+ * it (" untersagt", " est interdite", " está prohibido"), and reservation phrases that may stand
+ * a few words before it (§ 44b UrhG "Nutzungsvorbehalt … Text und Data Mining").
+ */
+interface Spaced { ai: string; mining: string; before: string; after: string; reserve?: string }
+
+const ART_FR = String.raw`(?:l${Q}\s*|la\s+|le\s+|les\s+)?`;
+/** What a refusal is about, one word after a determiner: "cette image", "esta imagen", "questa immagine", "esta imagem". */
+const OBJECT = (determiners: string) => String.raw`(?:(?:${determiners})\s*[\p{L}]+\s+)?`;
+const OBJ_FR = OBJECT(String.raw`cette|cet|ce|ces|les|nos|mes|la|le|l${Q}`);
+const OBJ_ES = OBJECT(String.raw`(?:de\s+)?(?:esta|este|estas|estos|la|el|las|los|sus?|mis?)`);
+const OBJ_IT = OBJECT(String.raw`questa|questo|queste|questi|la|il|le|i|l${Q}`);
+const OBJ_PT = OBJECT(String.raw`(?:d[ae]\s+)?(?:esta|este|estas|estes|a|o|as|os)`);
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
+  de: {
+    ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
+    mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
+    before: String.raw`kein(?:e|en|er)?\s+(?:(?:nutzung|verwendung|verwertung|einsatz)\s+(?:für|zum|zur|zu|im|in|als)\s+(?:das\s+|den\s+|die\s+)?)?|nicht\s+(?:(?:zur|zum)\s+(?:nutzung|verwendung)\s+(?:für|im|in)\s+|(?:für|zum|zur|im|in)\s+)(?:das\s+|den\s+|die\s+)?|(?:darf|dürfen)\s+nicht\s+(?:für|zum|zur|im|in)\s+(?:das\s+|den\s+|die\s+)?|(?:untersagt|verboten)\s+(?:für|zum|zur)\s+(?:das\s+|den\s+|die\s+)?|verbot\s+(?:von|des|der|für)\s+(?:das\s+|den\s+|die\s+)?`,
+    after: String.raw`(?:(?:ist|sind|wird|werden|bleibt|bleiben)\s+)?(?:(?:ausdrücklich|strikt|streng|strengstens|ausnahmslos|grundsätzlich)\s+)?(?:untersagt|verboten|vorbehalten|ausgeschlossen|nicht\s+(?:gestattet|erlaubt|zulässig|gewünscht))`,
+    // "Nutzungsvorbehalt gemäß § 44b UrhG: Text und Data Mining", "Wir behalten uns die Nutzung
+    // … für Text und Data Mining … vor": the reservation a few words before the use, within one
+    // sentence ("Abs. 3" does not end it).
+    reserve: String.raw`(?<!kein\s|keinen\s)(?:(?:nutzungs|tdm${H}*)?vorbehalts?(?![${WL}])|behält\s+sich|behalten\s+(?:sich|uns|wir\s+uns))(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
+  },
+  fr: {
+    ai: String.raw`(?:entra[iî]nement|entra[iî]ner|apprentissage)(?:\s+(?:de\s+|des\s+|du\s+|pour\s+)?|\s+d${Q}\s*)(?:(?:la|une?|les|des)\s+|l${Q}\s*)?(?:(?:mod[eè]les?|syst[eè]mes?|outils?)\s+(?:d${Q}\s*|de\s+)?)?(?:ia|i\.a\.|intelligence\s+artificielle|ai)(?:\s+g[ée]n[ée]ratives?)?|apprentissage\s+automatique`,
+    mining: String.raw`(?:fouille|exploration)\s+de\s+(?:textes?\s+et\s+(?:de\s+)?)?donn[ée]es|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`pas\s+(?:d${Q}\s*|de\s+)${ART_FR}|aucune?\s+(?:utilisation\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR})?|(?:ne\s+pas\s+|interdit\s+d${Q}\s*)(?:utiliser|employer|exploiter)\s+${OBJ_FR}(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de|à|en)\s*${ART_FR}|(?:ne\s+)?(?:doit|doivent|peut|peuvent)\s+pas\s+être\s+(?:utilisée?s?|exploitée?s?)\s+(?:pour|dans|à\s+des\s+fins\s+d${Q}|à\s+des\s+fins\s+de)\s*${ART_FR}|(?:interdite?s?|interdiction)\s+(?:pour|de|à|d${Q})\s*${ART_FR}|non\s+(?:autorisée?s?\s+)?(?:pour|à\s+des\s+fins\s+d${Q})\s*${ART_FR}|(?:opposition|s${Q}\s*opposen?t?)\s+(?:à|a)\s+${ART_FR}|r[ée]serv[ée]e?s?,?\s+y\s+compris\s+(?:pour\s+|le\s+droit\s+de\s+)?${ART_FR}|se\s+r[ée]serven?t?\s+(?:le|les|tous\s+les)\s+droits?\s+(?:d${Q}\s*opposition\s+)?(?:à\s+|de\s+|d${Q}\s*|sur\s+|pour\s+)?${ART_FR}`,
+    after: String.raw`(?:(?:est|sont|reste|restent)\s+)?(?:(?:strictement|formellement|express[ée]ment|absolument|totalement)\s+)?(?:interdite?s?|prohib[ée]e?s?|r[ée]serv[ée]e?s?|exclue?s?|(?:non|pas)\s+(?:autoris[ée]e?s?|permise?s?))|n${Q}\s*est\s+pas\s+(?:autoris[ée]e?|permise?)|ne\s+sont\s+pas\s+(?:autoris[ée]e?s|permise?s)`,
+  },
+  es: {
+    ai: String.raw`(?:entrenamiento|entrenar(?:la|lo|las|los)?)(?:\s+(?:de|del|para|con)\s+|\s+)(?:(?:la|una|las|los|el)\s+)?(?:(?:modelos?|sistemas?|herramientas?)\s+(?:de\s+)?)?(?:ia|i\.a\.|inteligencia\s+artificial|ai)(?:\s+generativa)?|aprendizaje\s+autom[aá]tico`,
+    mining: String.raw`miner[ií]a\s+de\s+(?:textos?\s+y\s+(?:de\s+)?)?datos|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?:(?:queda\s+|est[aá]\s+)?prohibid[oa]s?|se\s+proh[ií]be)\s+(?:(?:el|la|su)\s+(?:uso|utilizaci[oó]n|empleo)\s+${OBJ_ES}(?:para|en|con\s+fines\s+de)\s+|(?:usar|utilizar)(?:la|lo)?\s+${OBJ_ES}(?:para|en)\s+|para\s+)?(?:el\s+|la\s+)?|no\s+(?:usar|utilizar|emplear)(?:la|lo)?\s+${OBJ_ES}(?:para|en|con\s+fines\s+de)\s+(?:el\s+|la\s+)?|no\s+(?:se\s+permite|est[aá]\s+permitid[oa]|se\s+autoriza)\s+(?:(?:el|su)\s+(?:uso|utilizaci[oó]n)\s+(?:para|en)\s+)?(?:el\s+|la\s+)?|se\s+reservan?\s+(?:el|los)\s+derechos?\s+(?:de|a|sobre|para)\s+(?:la\s+|el\s+)?|reservad[oa]s?,?\s+(?:incluid[oa]s?|incluyendo)\s+(?:la\s+|el\s+)?|prohibici[oó]n\s+de\s+(?:el\s+|la\s+)?`,
+    after: String.raw`(?:(?:est[aá]n?|queda|quedan)\s+)?(?:(?:estrictamente|expresamente|totalmente|terminantemente|absolutamente)\s+)?(?:prohibid[oa]s?|reservad[oa]s?|excluid[oa]s?|no\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
+  },
+  it: {
+    ai: String.raw`(?:addestramento|addestrare)(?:\s+(?:di|della|delle|dei|degli|per)\s+|\s+dell${Q}\s*|\s+)(?:l${Q}\s*|la\s+|una\s+|un${Q}\s*|le\s+)?(?:(?:modell[io]|sistem[ia])\s+(?:di\s+|d${Q}\s*)?)?(?:ia|i\.a\.|intelligenza\s+artificiale|ai)(?:\s+generativa)?|apprendimento\s+automatico`,
+    mining: String.raw`estrazione\s+di\s+(?:test[io]\s+e\s+(?:di\s+)?)?dati|text\s+(?:and|&)\s+data\s+mining|data\s+mining|tdm`,
+    before: String.raw`(?:è\s+)?(?:vietat[oa]|proibit[oa])\s+(?:(?:l${Q}\s*|il\s+)(?:uso|utilizzo)\s+${OBJ_IT}(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*)?(?:l${Q}\s*|il\s+|la\s+)?|(?:non|(?:è\s+)?(?:vietat[oa]|proibit[oa]))\s+(?:utilizzare|usare|impiegare)\s+${OBJ_IT}(?:per|nell${Q}|nel|ai\s+fini\s+(?:di|dell${Q}))\s*(?:l${Q}\s*|il\s+|la\s+)?|divieto\s+(?:di\s+|d${Q}\s*)(?:l${Q}\s*|il\s+|la\s+)?|nessun[oa]?\s+|riservati\s+i\s+diritti\s+(?:di|per)\s+(?:l${Q}\s*|la\s+)?`,
+    after: String.raw`(?:(?:è|sono)\s+)?(?:(?:severamente|espressamente|rigorosamente|assolutamente|tassativamente)\s+)?(?:vietat[oaie]|proibit[oaie]|riservat[oaie]|esclus[oaie]|non\s+(?:consentit[oaie]|autorizzat[oaie]|permess[oaie]))`,
+  },
+  pt: {
+    ai: String.raw`(?:treinamento|treino|treinar)(?:\s+(?:de|da|do|dos|das|para|com)\s+|\s+)(?:(?:a|uma|o|os|as)\s+)?(?:(?:modelos?|sistemas?)\s+(?:de\s+)?)?(?:ia|i\.a\.|intelig[eê]ncia\s+artificial|ai)(?:\s+generativa)?|aprendizagem\s+autom[aá]tica|aprendizado\s+de\s+m[aá]quina`,
+    mining: String.raw`minera[cç][aã]o\s+de\s+(?:textos?\s+e\s+(?:de\s+)?)?dados|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?:é\s+)?(?:proibid[oa]s?|vedad[oa]s?)\s+(?:(?:o|a|seu|sua)\s+(?:uso|utiliza[cç][aã]o)\s+${OBJ_PT}(?:para|em|no|na|com\s+fins\s+de)\s+)?(?:o\s+|a\s+)?|(?:n[aã]o|(?:é\s+)?(?:proibid[oa]|vedad[oa]))\s+(?:usar|utilizar|empregar)\s+${OBJ_PT}(?:para|em|no|na|com\s+fins\s+de)\s+(?:o\s+|a\s+)?|proibi[cç][aã]o\s+de\s+(?:o\s+|a\s+)?|reservados\s+os\s+direitos\s+de\s+(?:o\s+|a\s+)?`,
+    after: String.raw`(?:(?:é|está|são|estão|fica|ficam)\s+)?(?:(?:estritamente|expressamente|terminantemente|absolutamente)\s+)?(?:proibid[oa]s?|vedad[oa]s?|reservad[oa]s?|exclu[ií]d[oa]s?|n[aã]o\s+(?:permitid[oa]s?|autorizad[oa]s?))`,
+  },
+  nl: {
+    ai: String.raw`(?:generatieve\s+)?(?:ai|a\.i\.|ki|kunstmatige\s+intelligentie)${H}*(?:(?:model(?:len)?|systemen?)${H}*)?training|(?:training|trainen)\s+(?:van\s+)?(?:(?:een|de)\s+)?(?:generatieve\s+)?(?:ai|a\.i\.|ki|kunstmatige\s+intelligentie)(?:${H}*(?:modellen|model|systemen|systeem))?|machine\s+learning`,
+    mining: String.raw`tekst${H}*(?:en|&)${H}*data${H}*mining|data${H}*mining|tdm`,
+    before: String.raw`(?:geen\s+(?:gebruik\s+(?:voor|bij|in)\s+)?|niet\s+(?:(?:te\s+)?gebruiken\s+)?(?:voor|bij)\s+|(?:mag|mogen)\s+niet\s+(?:gebruikt\s+worden\s+)?(?:voor|bij)\s+|verboden\s+(?:voor|bij)\s+|verbod\s+op\s+)(?:de\s+|het\s+)?`,
+    after: String.raw`(?:(?:is|zijn|wordt|worden)\s+)?(?:(?:uitdrukkelijk|nadrukkelijk|strikt|ten\s+strengste)\s+)?(?:verboden|voorbehouden|uitgesloten|niet\s+(?:toegestaan|toegelaten))`,
+  },
+};
+
+/**
+ * A legal reference between a use and its refusing word: "Text- und Data-Mining gemäß § 44b UrhG
+ * vorbehalten". (A parenthesis there, "(§ 44b UrhG)", "(TDM)", up to 40 characters, is read past too.)
+ */
+const LEGAL_REF = String.raw`(?:gemäß|gem\.|nach|i\.\s?s\.\s?d\.)\s+§+\s*\d+\s*[a-z]?(?:\s+abs\.\s*\d+)?(?:\s+urhg)?`;
+
+/** "Keine Nutzung für USE", "USE untersagt", "Nutzungsvorbehalt … USE", in one language. */
+function spacedRefusing(l: Spaced, use: string): string {
+  const u = `(?:${use})`;
+  return String.raw`(?<![${WL}])(?:(?:${l.before})${u}${NOT_A_QUALIFIER}|${u}(?:\s*\([^()]{1,40}\))?(?:\s+${LEGAL_REF})?(?:\s*:\s*|\s+)(?:${l.after})(?![${WL}])${l.reserve ? `|(?:${l.reserve})${u}(?![${WL}])` : ''})`;
+}
+
+// Japanese and Chinese (written without spaces; a refusal is a compound: AI学習禁止, 禁止AI训练).
+/** AI, generative AI, 人工知能 / 人工智能 / 人工智慧. Not inside a Latin word ("OPENAI学習" is not "AI学習"). */
+const CJK_AI = String.raw`(?<![a-z0-9])(?:生成(?:式|型)?\s*)?(?:ai|aigc|人工知能|人工智能|人工智慧)`;
+/** AI学習, AIの学習, AIによる学習, 生成AIへの学習, AIモデルの学習, AI训练, AI模型训练, AI學習, 训练AI, 投喂AI (feeding to AI), 機械学習, 机器学习. */
+const CJK_AI_TRAINING = String.raw`${CJK_AI}\s*(?:モデル\s*(?:の|への)?|による|での|向けの?|の|への|に|用|的|模型)?\s*(?:学習|學習|学习|训练|訓練|トレーニング|ラーニング)|(?:训练|訓練|学习|學習)\s*${CJK_AI}|(?:投喂|投餵|喂给|餵給|喂)\s*(?:给|給)?\s*${CJK_AI}|機械学習|机器学习|機器學習|深層学習|深度学习|深度學習`;
+const CJK_MINING = String.raw`(?:テキスト\s*(?:・|及び|および|と|&)?\s*)?データ\s*マイニング|(?:文本\s*(?:和|与|與|及)?\s*)?(?:数据|數據)\s*(?:挖掘|挖矿|挖礦)|(?<![a-z0-9])tdm`;
+/** Japanese between the use and the refusing word: への利用, に使用すること, 目的での無断使用は, 等への, 用データとして, … */
+const JA_LINK = String.raw`\s*(?:等|など)?\s*(?:目的|用途|用)?\s*(?:データ|素材)?\s*(?:としての|として|での|への|へ|に|で|の)?\s*(?:無断\s*)?(?:利用|使用|転用|流用|学習)?\s*(?:すること|する事|させること|させる事)?\s*(?:は|を|も|が)?\s*`;
+/**
+ * Other things refused in the same breath: AI学習・無断転載禁止, AI学習、無断転載、自作発言を禁止.
+ * An item saying 可 / 許 / OK / 自由 / 歓迎 permits, so "AI学習・商用利用可、無断転載禁止" stays info.
+ * Items hold no separator, so each ends at the next one: linear.
+ */
+const JA_LIST = String.raw`(?:[・、,/&]\s*(?:(?!可|許|ok|自由|歓迎|フリー)[^・、,/&。.!?\n]){1,16}?){0,5}`;
+/**
+ * The refusing word is not itself negated: 禁止ではありません, 禁止じゃない, 禁止しない, 禁止して
+ * いません, 禁止されておりません, 禁止を解除. Only the word's own conjugation counts: ない / なく
+ * further on ("AI学習禁止（例外なく）", "禁止 許可なく使用しないで") negates nothing.
+ */
+const JA_NOT_NEGATED = String.raw`(?!\s*(?:(?:では|じゃ|で)\s*(?:ない|なく|ありません|ございません)|(?:し|さ\s*れ)\s*(?:て\s*(?:い|お(?:り)?))?\s*(?:ない|なく|ません|ず)|(?:を|の)?\s*解除|とは(?:し|言え|いえ)(?:ない|ません)))`;
+/** 禁止, 厳禁, 不可, お断り, NG (a word of its own, not the end of `Nutzung`), ご遠慮, しないで, 禁じ, 拒否, 反対; not 禁止ではありません, 禁止していません, 禁止されていない, 不可欠. */
+const JA_REFUSE = String.raw`(?:固く|かたく|厳に|一切|絶対(?:に)?)?\s*(?:禁止|厳禁|严禁|嚴禁|禁ず|禁じ|不可(?!欠)|お断り|お断わり|(?<![a-z])ng(?![a-z])|ご遠慮|遠慮|お控え|控えて|しないで|しないこと|させないで|使わないで|やめて|止めて|拒否|反対)${JA_NOT_NEGATED}`;
+/** 【禁止事項】無断転載・AI学習, 禁止: AI学習. */
+const JA_HEADED = String.raw`禁止(?:事項|行為)\s*[:】」』\])]?\s*(?:[^\n。:・、,/&]{1,16}[・、,/&]\s*){0,5}|禁止\s*:\s*`;
+/** Chinese refusing words before the use, not negated (不禁止, 并不禁止, 未禁止 refuse nothing). */
+const ZH_REFUSE = String.raw`(?<![不未没沒非并並别別])(?:禁止|严禁|嚴禁|不得|不准|不可|不允许|不允許|不许|不許|请勿|請勿|切勿|勿|谢绝|謝絕|拒绝|拒絕)`;
+/** 将本作品用于, 未经授权用于, 被擅自用作, … (each part optional, in this order). */
+const ZH_LINK = String.raw`\s*(?:(?:将|將|把|对|對)\s*)?(?:(?:本|此|该|該|这|這|所有|任何)\s*)?(?:(?:作品|图片|圖片|图像|圖像|照片|内容|內容|图|圖|素材|插画|插畫)\s*)?(?:被\s*)?(?:(?:擅自|私自|未经授权|未經授權|未经许可|未經許可)\s*)?(?:(?:用于|用於|用作|用来|用來|用以|进行|進行|作为|作為|参与|參與|投入|投喂|喂给|餵給|拿去|拿来|拿來|使用于|使用於)\s*)?(?:(?:任何|其他)\s*)?(?:形式的?\s*)?`;
+/** The use is not followed by a permission. 禁止 … AI训练数据 refuses: 禁止 commands, it cannot describe (unlike English "no AI training data"). */
+const ZH_NOT_PERMITTED = String.raw`(?!\s*(?:可以|可|允许|允許|ok|没问题|沒問題|欢迎|歡迎))`;
+
+function cjkRefusing(use: string): string {
+  const u = `(?:${use})`;
+  return String.raw`${u}(?:\s*\([^()]{1,20}\))?${JA_LINK}${JA_LIST}${JA_REFUSE}|(?:${JA_HEADED})${u}|${ZH_REFUSE}${ZH_LINK}${u}${ZH_NOT_PERMITTED}`;
+}
+
+// Korean.
+const KO_AI_TRAINING = String.raw`(?<![a-z0-9])(?:생성형\s*)?(?:ai|인공\s*지능)\s*(?:모델\s*)?(?:의\s*)?(?:학습|훈련|트레이닝)|머신\s*러닝|기계\s*학습`;
+const KO_MINING = String.raw`(?:텍스트\s*(?:및|와|,)?\s*)?데이터\s*마이닝|(?<![a-z0-9])tdm`;
+/** AI 학습 및 무단 전재 금지: other things refused in the same breath; an item saying 허용 / 가능 / OK / 자유 permits. Items hold no separator: linear. */
+const KO_LIST = String.raw`(?:\s*(?:및|,|·|・|/)\s*(?:(?!및|허용|가능|ok|자유|괜찮)[^,·・/.!?\n]){1,16}?){0,5}`;
+/** 에 사용, 용으로 이용, 목적의 무단 활용을, … then 금지, 불가, 금합니다, 거부, 사절, 하지 마; not 금지하지 않습니다, 금지가 아닙니다. */
+function koreanRefusing(use: string): string {
+  return String.raw`(?:${use})${KO_LIST}\s*(?:용도|목적|용)?\s*(?:데이터|자료)?\s*(?:으로|로|에의|에|의)?\s*(?:무단\s*)?(?:사용|이용|활용|도용)?\s*(?:을|를|은|는|도|이|가)?\s*(?:(?:절대(?:로)?|일체|엄격히)\s*)?(?:금지|불가|금합니다|금함|거부|사절|하지\s*마|마세요|마십시오)(?!\s*(?:하지|되지|되어\s*있지|가\s*아닙|가\s*아니|아님|않|해제))`;
+}
+
+/** Every language but English, for one kind of use. */
+function otherLanguages(pick: (l: Spaced) => string, cjk: string, korean: string): RegExp {
+  const spaced = Object.values(SPACED).map((l) => spacedRefusing(l, pick(l)));
+  return new RegExp([...spaced, cjkRefusing(cjk), koreanRefusing(korean)].join('|'), 'iu');
+}
+
+const REFUSES_AI_TRAINING_I18N = otherLanguages((l) => l.ai, CJK_AI_TRAINING, KO_AI_TRAINING);
+const REFUSES_MINING_I18N = otherLanguages((l) => l.mining, CJK_MINING, KO_MINING);
+
+/**
+ * Cyrillic and Greek letters drawn like Latin ones (Unicode confusables), which NFKC leaves
+ * alone: `Nо AI training` with a Cyrillic `о`, `ΑΙ` in Greek capitals.
+ */
+const LATIN_LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  ...[...'аеорсухіјѕԁһӏԛԝ'].map((c, i) => [c, 'aeopcyxijsdhlqw'[i]!] as const),
+  ...[...'АВЕКМНОРСТХІЈЅУ'].map((c, i) => [c, 'ABEKMHOPCTXIJSY'[i]!] as const),
+  ...[...'αοινΑΒΕΖΗΙΚΜΝΟΡΤΥΧ'].map((c, i) => [c, 'aoivABEZHIKMNOPTYX'[i]!] as const),
+]);
+const LATIN_LOOKALIKE_CLASS = `[${[...LATIN_LOOKALIKES.keys()].join('')}]`;
+const HAS_LATIN_LOOKALIKE = new RegExp(LATIN_LOOKALIKE_CLASS);
+const LATIN_LOOKALIKE = new RegExp(LATIN_LOOKALIKE_CLASS, 'g');
+
 /** The PLUS Data Mining ID a text's plain-language refusal amounts to, or null if it states none. */
 export function plainLanguageRefusal(text: string): 'DMI-PROHIBITED' | 'DMI-PROHIBITED-AIMLTRAINING' | null {
-  const t = text.replace(/\s+/g, ' ');
-  if (REFUSES_MINING.test(t)) return 'DMI-PROHIBITED';
-  if (REFUSES_AI_TRAINING.test(t)) return 'DMI-PROHIBITED-AIMLTRAINING';
+  // Decision (DESIGN.md §2 rule 3): the text as its reader sees it (lookalikes.ts): full-width
+  // `ＮＯ ＡＩ ｔｒａｉｎｉｎｇ` or `No AI<zero-width space> training` is the refusal it shows.
+  const t = foldLookalikes(text).replace(/\s+/g, ' ');
+  // And, where it holds Cyrillic or Greek letters drawn like Latin ones, as read with them Latin
+  // too (either reading refusing refuses: the one that cannot keep what the owner refused). Text
+  // written in Cyrillic or Greek folds to no refusal: every phrase needs letters (g, r, d, n in
+  // lower case, …) neither script draws like Latin, so only mixed words like `Nо` read anew.
+  const readings = HAS_LATIN_LOOKALIKE.test(t) ? [t, t.replace(LATIN_LOOKALIKE, (c) => LATIN_LOOKALIKES.get(c) ?? c)] : [t];
+  if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_MINING_I18N.test(r))) return 'DMI-PROHIBITED';
+  if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_TRAINING_I18N.test(r))) return 'DMI-PROHIBITED-AIMLTRAINING';
   return null;
 }

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
-import { extractEmbedded, iimText } from '../media/embedded-xmp';
+import { extractEmbedded, iimLegacyReadings, iimText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
@@ -69,7 +69,8 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
   /**
    * Rights text that refuses AI training or data mining in plain words (plain-refusal.ts), from
    * any language of XMP UsageTerms, dc:rights, photoshop:Instructions, plus:OtherConstraints, or
-   * IPTC-IIM Copyright Notice / Special Instructions. Absent when there is none.
+   * IPTC-IIM Copyright Notice / Special Instructions (as Latin-1, UTF-8, or a legacy East Asian
+   * encoding: embedded-xmp.ts iimLegacyReadings). Absent when there is none.
    */
   /**
    * Creative Commons licence URLs written in the image's free-text rights fields (those of
@@ -390,6 +391,10 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
     const iim = raw.iim ?? {};
     const freeXmp = props.filter(isFreeTextRights).flatMap(allTextsOf);
     const freeIim = [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)];
+    // A text in a legacy East Asian encoding refuses as the first reading that refuses says
+    // (once, and only where its Latin-1 reading did not already refuse).
+    const legacyIim = [...iimLegacyReadings(iim.CopyrightNotice), ...iimLegacyReadings(iim.SpecialInstructions)]
+      .flatMap(({ text, readings }) => (plainLanguageRefusal(text) !== null ? [] : readings.filter((r) => plainLanguageRefusal(r) !== null).slice(0, 1)));
     const credits = [...texts(props, NS.photoshop, 'Credit'), ...iimText(iim.Credit)];
     const rights: EmbeddedRights = {
       xmp: raw.xmpDeclared,
@@ -398,7 +403,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),
-      ...plainRefusals(freeXmp, freeIim),
+      ...plainRefusals(freeXmp, [...freeIim, ...legacyIim]),
       ...licenceUrlsInText([...freeXmp, ...freeIim, ...credits]),
     };
     const checked = EmbeddedRightsSchema.safeParse(rights);

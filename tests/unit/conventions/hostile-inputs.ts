@@ -235,6 +235,17 @@ export const HOSTILE_CASES: HostileCase[] = [
     make: (size) => repeatTo('no gen-ai/ml model reserves all rights to use this work for not to be used in ', size),
     run: (s) => plainLanguageRefusal(s),
   },
+  {
+    // The same in the other languages read: a Japanese list of refused things that never reaches
+    // its refusing word, a Chinese refusal with its object but no use, a § 44b reservation whose
+    // sentence never names mining, French, Spanish, Italian and Dutch forms cut before the use.
+    name: 'plain-language refusal in other languages: near-miss phrases, never completed',
+    cap: 8 * 1024 * 1024,
+    n: 20_000,
+    make: (size) => repeatTo(['AI学習、無断転載、あ、い、う、Nutzung', '【禁止事項】あ、い、', '禁止将本作品用于', 'AI 학습 및 무단 및', 'Nutzungsvorbehalt gemäß § 44b Abs. 3 UrhG für Text- und Data-',
+      "se réserve le droit d'opposition à la fouille de textes et de", 'Prohibido su uso para el entrenamiento de', "Vietato l'uso per l'addestramento dell'", 'geen gebruik voor', "Il est interdit d'utiliser cette image pour", 'Se prohíbe el uso de esta imagen para', '禁止任何形式的', 'Text- und Data-Mining gemäß § 44b UrhG', ''].join('. '), size),
+    run: (s) => plainLanguageRefusal(s),
+  },
 ];
 
 /** The cases whose input at `growth` × n would pass their parser's cap (and so be cut, hiding growth). */

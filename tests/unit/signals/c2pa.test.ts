@@ -480,6 +480,11 @@ describe('a plain-language refusal in a C2PA metadata assertion', () => {
     expect(denies(rights, TDM)).toEqual(['xmp-data-mining']);
   });
 
+  it('a refusal written in another language (Korean, Chinese) refuses too', () => {
+    expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'xmpRights:UsageTerms': { '@language': 'ko', '@value': 'AI 학습 금지' } })])))).toEqual(['xmp-data-mining']);
+    expect(denies(jpegWith(manifestStore([cborAssertion('cawg.metadata', { 'dc:rights': ['© 李明 禁止用于AI训练'] })])))).toEqual(['xmp-data-mining']);
+  });
+
   it('unchanged: an ordinary notice refuses nothing', () => {
     expect(denies(jpegWith(manifestStore([jsonAssertion('c2pa.metadata', { 'dc:rights': '© 2024 Jane Doe. All rights reserved.', 'xmpRights:UsageTerms': 'Editorial use only' })])))).toEqual([]);
   });

@@ -997,6 +997,32 @@ describe('a plain-language refusal in the image’s own rights text', () => {
     expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', 'No data mining'])), TDM)).toEqual(['xmp-data-mining']);
   });
 
+  it('a refusal in the owner’s own language in one language alternative (ja, de) refuses beside an English x-default', async () => {
+    expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', '© 2024 Taro Yamada'], ['ja', '©2024 山田太郎 AI学習・無断転載禁止'])))).toEqual(['xmp-data-mining']);
+    expect(await reasons(inXmp(alt('dc:rights', ['x-default', '© Anna Schmidt'], ['de', '© Anna Schmidt. Nutzungsvorbehalt gemäß § 44b UrhG: Text und Data Mining'])), TDM)).toEqual(['xmp-data-mining']);
+    expect(await reasons(jpeg({ segments: [iptcApp13([[116, '©山田太郎 ＡＩ学習禁止']])] }))).toEqual(['xmp-data-mining']);
+  });
+
+  // IIM text in a legacy East Asian encoding, with no 1:90 declaring one (as Japanese, Chinese and
+  // Korean tools wrote it): read as Latin-1, its refusal was mojibake and the image was kept.
+  it('a refusal in IPTC-IIM written in Shift_JIS, GBK or EUC-KR (no 1:90) refuses', async () => {
+    const legacyIim = (dataset: number, bytes: number[]) => {
+      const iim = concat([0x1c, 2, dataset, bytes.length >> 8, bytes.length & 255], bytes);
+      return jpegSegment(0xed, concat(ascii('Photoshop 3.0\0'), ascii('8BIM'), [0x04, 0x04, 0, 0, 0, 0, iim.length >> 8, iim.length & 255], iim, iim.length % 2 ? [0] : []));
+    };
+    const shiftJis = [40, 67, 41, 89, 97, 109, 97, 100, 97, 32, 65, 73, 138, 119, 143, 75, 139, 214, 142, 126]; // (C)Yamada AI学習禁止
+    const gbk = [189, 251, 214, 185, 211, 195, 211, 218, 65, 73, 209, 181, 193, 183]; // 禁止用于AI训练
+    const eucKr = [65, 73, 32, 199, 208, 189, 192, 32, 177, 221, 193, 246]; // AI 학습 금지
+    expect(await reasons(jpeg({ segments: [legacyIim(116, shiftJis)] }))).toEqual(['xmp-data-mining']);
+    expect(await reasons(jpeg({ segments: [legacyIim(40, gbk)] }))).toEqual(['xmp-data-mining']);
+    expect(await reasons(jpeg({ segments: [legacyIim(116, eucKr)] }))).toEqual(['xmp-data-mining']);
+    // The evidence shows the text as decoded, not as Latin-1.
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [legacyIim(116, shiftJis)] })), AI).evidence;
+    expect(ev.find((e) => e.effect === 'deny')?.value).toContain('AI学習禁止');
+    // Unchanged: a Latin-1 notice read in those encodings by chance refuses nothing.
+    expect(await reasons(jpeg({ segments: [legacyIim(116, Array.from('© José Müller. Tous droits réservés. Prohibido el uso comercial.', (c) => c.charCodeAt(0)))] }))).toEqual([]);
+  });
+
   it('unchanged: ordinary notices and terms that refuse no such use stay info', async () => {
     for (const text of ['© 2024 Jane Doe. All rights reserved.', 'Editorial use only', 'No AI was used to create this image', 'There are no AI training restrictions', 'No AI training data was used', 'There is no AI training prohibition', 'AI training is not prohibited', 'Copyright Ai Training Ltd']) {
       expect(await reasons(inXmp(alt('xmpRights:UsageTerms', ['x-default', text]) + alt('dc:rights', ['x-default', text])))).toEqual([]);

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { plainLanguageRefusal } from '../../../utils/signals/plain-refusal';
+
+const TRAINING = 'DMI-PROHIBITED-AIMLTRAINING';
+const MINING = 'DMI-PROHIBITED';
+
+/** Each text with what it was read as, so a failure names the text. */
+const readAll = (texts: readonly string[]) => texts.map((t) => [t, plainLanguageRefusal(t)]);
+const expectAll = (texts: readonly string[], id: string | null) => expect(readAll(texts)).toEqual(texts.map((t) => [t, id]));
+
+// "Ｎｏ ＡＩ ｔｒａｉｎｉｎｇ" (full-width) or "No AI<zero-width space> training" reads on screen as
+// "No AI training", but the matcher saw other characters and the image was kept. The text is
+// folded as the reader sees it (lookalikes.ts) before it is matched.
+describe('a plain-language refusal written with look-alike characters', () => {
+  it('full-width letters, a soft hyphen or a zero-width space inside the words refuse as the plain text does', () => {
+    expectAll(['Ｎｏ ＡＩ ｔｒａｉｎｉｎｇ', 'No A\u00adI training', 'No AI\u200b training', 'No\u2060 AI train\u200ding'], TRAINING);
+    expectAll(['ＴＤＭ rights reserved', 'Text and data mi\u00adning prohibited'], MINING);
+  });
+
+  // NFKC folds full-width forms but not a Cyrillic or Greek letter that looks Latin: "Nо AI
+  // training" with a Cyrillic о, or "ΑΙ" in Greek capitals, read on screen as the refusal and
+  // the image was kept.
+  it('Cyrillic or Greek letters that look Latin inside the words refuse as the plain text does', () => {
+    expectAll(['N\u043e AI training', 'No \u0410I training', 'No \u0391\u0399 training', 'Not for \u0430\u0456 training', 'KI-Tr\u0430ining untersagt'], TRAINING);
+    expectAll(['\u0422D\u041c rights reserved'], MINING);
+  });
+
+  it('unchanged: Cyrillic and Greek text that says no such thing stays info', () => {
+    expectAll(['Все права защищены', '© 2024 Ηλίας Παπαδόπουλος. Με επιφύλαξη παντός δικαιώματος.', 'Нет ограничений', 'Аі та Ко'], null);
+  });
+});
+
+// A refusal the owner wrote in their own language ("AI学習禁止", "Keine Nutzung für KI-Training",
+// "Pas d’entraînement IA", …) was not read (English only) and the image was kept. The same narrow
+// reading now covers Japanese, Chinese, Korean, German, French, Spanish, Italian, Portuguese and
+// Dutch: the use named right beside the refusing word.
+describe('a plain-language refusal written in another language', () => {
+  it('Japanese: AI学習禁止, AI学習への利用禁止, 無断AI学習禁止, AI学習・無断転載禁止 refuse AI training', () => {
+    expectAll([
+      'AI学習禁止', 'AI学習への利用禁止', '無断AI学習禁止', 'AI学習・無断転載禁止', '※AI学習、無断転載、自作発言を禁止します',
+      'ＡＩ学習禁止', 'AI 学習 禁止', 'AIの学習に使用しないでください', 'AI学習への使用はご遠慮ください', '生成AIへの学習利用は禁止されています',
+      'AI学習NG', 'AI学習不可', '【禁止事項】無断転載・AI学習', '機械学習への利用を禁止します',
+    ], TRAINING);
+  });
+
+  it('Chinese: 禁止AI训练, 禁止用于AI训练 refuse AI training', () => {
+    expectAll(['禁止AI训练', '禁止用于AI训练', '严禁将本作品用于AI训练', '不得用于人工智能训练', '請勿用於AI訓練', '禁止AI學習', 'AI训练禁止', '未经授权，禁止用于AI模型训练'], TRAINING);
+  });
+
+  it('Korean: AI 학습 금지 refuses AI training', () => {
+    expectAll(['AI 학습 금지', 'AI학습금지', '무단 AI 학습 금지', 'AI 학습에 사용 금지', 'AI 학습 이용 불가', '인공지능 학습 금지'], TRAINING);
+  });
+
+  it('German: Keine Nutzung für KI-Training, KI-Training untersagt refuse AI training', () => {
+    expectAll([
+      'Keine Nutzung für KI-Training', 'KI-Training untersagt', 'Kein KI-Training', 'Die Nutzung für das Training von KI-Modellen ist untersagt.',
+      'Nicht für KI-Training', 'Darf nicht für KI-Training verwendet werden', 'KI-Training ist nicht gestattet', 'Keine Verwendung zum Training künstlicher Intelligenz',
+    ], TRAINING);
+  });
+
+  it('German: Text- und Data-Mining vorbehalten and the §44b UrhG Nutzungsvorbehalt refuse data mining', () => {
+    expectAll([
+      'Text- und Data-Mining vorbehalten', 'Nutzungsvorbehalt gemäß § 44b UrhG: Text und Data Mining', 'Nutzungsvorbehalt nach § 44b Abs. 3 UrhG für Text- und Data-Mining',
+      'Wir behalten uns die Nutzung unserer Inhalte für kommerzielles Text und Data Mining nach § 44b UrhG ausdrücklich vor.', 'Data-Mining untersagt', 'Kein Text- und Data-Mining',
+    ], MINING);
+  });
+
+  it('French: Pas d’entraînement IA and l’entraînement de l’IA interdit refuse AI training, fouille de textes et de données réservée refuses data mining', () => {
+    expectAll([
+      'Pas d\u2019entraînement IA', "Pas d'entraînement d'IA", "Utilisation pour l'entraînement de l'IA interdite", "L'entraînement de l'IA est interdit",
+      "Ne pas utiliser pour l'entraînement de modèles d'IA", "Interdit pour l'entraînement de l'intelligence artificielle", "L'entrainement des IA n'est pas autorisé",
+    ], TRAINING);
+    expectAll([
+      'La fouille de textes et de données est réservée', 'Fouille de textes et de données interdite', "Tous droits réservés, y compris la fouille de textes et de données",
+      "L'éditeur se réserve le droit d'opposition à la fouille de textes et de données", 'Opposition à la fouille de textes et de données (art. L. 122-5-3 CPI)',
+    ], MINING);
+  });
+
+  it('Spanish, Italian, Portuguese and Dutch refusals of AI training refuse it', () => {
+    expectAll([
+      'Prohibido el entrenamiento de IA', 'Prohibido su uso para el entrenamiento de inteligencia artificial', 'No usar para entrenar IA', 'El entrenamiento de modelos de IA está prohibido',
+      "Vietato l'addestramento di IA", "Vietato l\u2019uso per l\u2019addestramento dell\u2019IA", "L'addestramento di modelli di IA è vietato", 'Non utilizzare per addestrare IA',
+      'Proibido o treinamento de IA', 'Proibido o uso para treinamento de inteligência artificial', 'Não usar para treinar IA', 'Treinamento de IA não permitido',
+      'Geen AI-training', 'Niet gebruiken voor AI-training', 'AI-training is niet toegestaan', 'Verboden voor AI-training',
+    ], TRAINING);
+  });
+
+  it('Spanish, Italian, Portuguese and Dutch reservations of text and data mining refuse data mining', () => {
+    expectAll([
+      'Minería de textos y datos reservada', 'Se reserva el derecho de minería de textos y datos', 'Queda prohibida la minería de datos', 'Todos los derechos reservados, incluida la minería de textos y datos',
+      "Vietata l'estrazione di testo e di dati", 'Estrazione di testo e dati riservata', 'Mineração de textos e dados proibida', 'Reservados os direitos de mineração de textos e dados',
+      'Tekst- en datamining voorbehouden', 'Geen tekst- en datamining',
+    ], MINING);
+  });
+
+  it('the refusal in a full-width or look-alike form refuses too', () => {
+    expectAll(['ＡＩ学習禁止', 'AI学\u200b習禁止', 'KI\u2011Training untersagt', 'ＫＩ－Ｔｒａｉｎｉｎｇ untersagt'], TRAINING);
+  });
+
+  it('unchanged: permissions, negated refusals and notices that name no such use stay info', () => {
+    expectAll([
+      'AI学習OK', 'AI学習可', 'AI学習は禁止していません', 'AI学習禁止ではありません', 'AI学習・商用利用可、無断転載禁止', 'AI学習、Nutzung frei', '無断転載禁止', '©2024 山田太郎 All rights reserved.',
+      '允许AI训练', '不禁止AI训练', '禁止转载，AI训练可以', '禁止商用', 'AI 학습 허용', 'AI 학습 금지하지 않습니다', '무단 전재 금지',
+      'KI-Training erlaubt', 'KI-Training ist nicht untersagt', 'Keine Einschränkungen für KI-Training', 'Kein KI-Training-Verbot', 'Keine KI-Trainingsdaten verwendet', 'Alle Rechte vorbehalten.', 'Text und Data Mining erlaubt. Alle Rechte vorbehalten.',
+      "L'entraînement de l'IA est autorisé", "L'entraînement de l'IA n'est pas interdit", 'Aucune restriction pour l’entraînement IA', 'Tous droits réservés.',
+      'Entrenamiento de IA permitido', 'Todos los derechos reservados.', "Addestramento di IA consentito", 'Tutti i diritti riservati.', 'Treinamento de IA permitido', 'AI-training toegestaan', 'Alle rechten voorbehouden.',
+    ], null);
+  });
+});
+
+// Rights text is untrusted and may be as long as an XMP packet: every form above is bounded (no
+// nested unbounded repetition), so hostile text of near-misses is read in one pass. The timing
+// itself is checked in conventions/linear-time.test.ts (hostile-inputs.ts); this only asserts
+// that such a text returns, and refuses nothing it does not say.
+describe('a long hostile rights text of near-miss refusals', () => {
+  it('1 MB of unfinished refusals in every language returns null', () => {
+    const unit = ['AI学習、無断転載、あ、い、う、Nutzung', '【禁止事項】あ、い、', '禁止将本作品用于', 'AI 학습 및 무단 및', 'Nutzungsvorbehalt gemäß § 44b Abs. 3 UrhG für Text- und Data-',
+      'Keine Nutzung für KI-', "se réserve le droit d'opposition à la fouille de textes et de", 'Prohibido su uso para el entrenamiento de', "Vietato l'uso per l'addestramento dell'", 'geen gebruik voor', "Il est interdit d'utiliser cette image pour", 'Se prohíbe el uso de esta imagen para', '禁止任何形式的', 'Text- und Data-Mining gemäß § 44b UrhG', ''].join('. ');
+    const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    expect(text.length).toBeGreaterThanOrEqual(1 << 20);
+    expect(plainLanguageRefusal(text)).toBeNull();
+  });
+});
+
+// Refusals as owners write them beyond the short forms above were still kept: Japanese with 等
+// or による (AI学習等への利用禁止, AIによる学習禁止), Chinese 禁止投喂AI and 禁止任何形式的AI训练,
+// Korean AI 학습 데이터로 사용 금지, a legal reference between the use and the refusing word
+// (Text- und Data-Mining gemäß § 44b UrhG vorbehalten, Fouille de textes et de données (TDM)
+// interdite), and a refusal naming what it is about (Se prohíbe el uso de esta imagen para …).
+describe('a plain-language refusal in another language, as owners write it at length', () => {
+  it('Japanese AI学習等への利用禁止 and AIによる学習禁止, Chinese 禁止投喂AI, Korean AI 학습 데이터로 사용 금지 refuse AI training', () => {
+    expectAll([
+      'AI学習等への利用禁止', 'AIによる学習禁止', 'AIの学習用データとして使用することを禁止します', 'AI学習などへの無断使用を禁じます',
+      '禁止投喂AI', '禁止任何形式的AI训练', '禁止将图片喂给AI', 'AI 학습 데이터로 사용 금지',
+    ], TRAINING);
+  });
+
+  it('a legal reference or a parenthesis between the use and the refusing word still refuses', () => {
+    expectAll([
+      'Text- und Data-Mining gemäß § 44b UrhG vorbehalten', 'Die Vervielfältigung für Text und Data Mining (§ 44b UrhG) ist ausdrücklich vorbehalten',
+      'Fouille de textes et de données (TDM) interdite', 'Minería de textos y datos (TDM) reservada',
+    ], MINING);
+  });
+
+  it('a refusal naming what it is about (esta imagen, cette image, questa immagine, esta imagem, dieses Bild) refuses', () => {
+    expectAll([
+      'Se prohíbe el uso de esta imagen para entrenar IA', 'Prohibido usar esta imagen para el entrenamiento de IA', "Il est interdit d'utiliser cette image pour entraîner une IA",
+      "Vietato utilizzare questa immagine per l'addestramento di IA", 'Proibido usar esta imagem para treinar IA', 'Dieses Bild darf nicht für das Training von KI verwendet werden',
+    ], TRAINING);
+  });
+
+  // The Japanese negation guard looked six characters past 禁止 for ない / なく anywhere, so
+  // "AI学習禁止（例外なく）" (no exceptions) or "AI学習禁止 許可なく使用しないで" read as negated
+  // and the image was kept. Only a negation conjugating the refusing word itself now lifts it.
+  it('Japanese: a refusal followed by other words holding ない or なく (例外なく, 許可なく) still refuses', () => {
+    expectAll(['AI学習禁止（例外なく）', 'AI学習禁止 許可なく使用しないで', 'AI学習不可 理由なく例外なし', 'AI学習NG なし崩しの利用も不可'], TRAINING);
+    expectAll(['AI学習は禁止していません', 'AI学習禁止ではありません', 'AI学習は禁止されておりません', 'AI学習不可ではない', 'AI学習は禁止しない'], null);
+  });
+
+  // An intensifier before the refusing word (strengstens, terminantemente, assolutamente, ten
+  // strengste, 固く, 절대), a parenthesis after the use (AI学習（機械学習）への利用禁止), 严禁 after
+  // the use, and 禁止 … AI训练数据 (read as a description, as "no AI training data" is in
+  // English, though 禁止 cannot describe) were kept; they now refuse.
+  it('an intensifier, a parenthesis after the use, 严禁 after it, or 禁止 before AI训练数据 still refuses', () => {
+    expectAll([
+      'KI-Training ist strengstens untersagt', 'Entrenamiento de IA terminantemente prohibido', 'Addestramento di IA assolutamente vietato', 'AI-training ten strengste verboden',
+      'Treinamento de IA terminantemente proibido', 'AI学習への利用を固く禁じます', 'AI学習（機械学習）への利用禁止', 'AI 학습 절대 금지', 'AI训练严禁', '禁止作为AI训练数据', '禁止AI训练数据',
+    ], TRAINING);
+  });
+
+  it('unchanged: the same words permitting, or naming no such use, stay info', () => {
+    expectAll([
+      'AI学習等への利用OK', 'AIによる学習可', 'AIによる生成ではありません', '欢迎投喂AI', 'AI 학습 데이터로 사용 가능', 'Text- und Data-Mining gemäß § 44b UrhG erlaubt',
+      'Fouille de textes et de données (TDM) autorisée', 'Se permite el uso de esta imagen para entrenar IA', "Il est permis d'utiliser cette image pour entraîner une IA",
+    ], null);
+  });
+});
