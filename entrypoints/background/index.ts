@@ -17,7 +17,7 @@ export default defineBackground(() => {
   watchRedirects();
   servicesScript.importOnInstall();
   // Chromium: the people workers' ports, from the offscreen document hosting them (people-workers.ts).
-  if (!('document' in globalThis)) self.addEventListener('message', receivePeoplePorts);
+  if (!('document' in globalThis) && typeof globalThis.addEventListener === 'function') globalThis.addEventListener('message', receivePeoplePorts);
   const services = lazyServices();
   const logError = (what: string) => (err: unknown) => console.error(`Heed: ${what}`, err);
   // Ask that collected items never be evicted under storage pressure (granted with
