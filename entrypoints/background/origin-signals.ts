@@ -1,5 +1,5 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
-import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
+import { isBotChallenge, isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText, isNotText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, serverFoldsCase, type RobotsFetch } from '@/utils/signals/robots-txt';
@@ -24,6 +24,8 @@ const CACHE_FORMAT = 2;
  * signal-unreadable), never an empty file.
  */
 const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
+/** A bot-protection challenge answered in the file's place (origin-files.ts isBotChallenge): the file was not read. */
+const CHALLENGED = 'a bot challenge answered in place of the file (cf-mitigated or x-vercel-mitigated: challenge)';
 /** A body that is not text (text-encoding.ts isNotText: still Brotli- or zstd-compressed, junk): unreadable, never an empty file. */
 const NOT_TEXT = 'a body that is not text (compressed without saying so, or not a text file)';
 
@@ -36,6 +38,8 @@ const NOT_TEXT = 'a body that is not text (compressed without saying so, or not 
 async function fetchRobots(url: string): Promise<{ robots: RobotsFetch; base: string }> {
   // One byte past the cap tells a file that ends at it from one that goes on.
   const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
+  // A bot challenge in the file's place, whatever its status: the rules behind it are unread (isBotChallenge).
+  if (isBotChallenge(r.headers)) return { robots: { url, outcome: 'unreachable', detail: CHALLENGED }, base: url };
   if (r.outcome === 'ok') {
     const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
     if (!body) return { robots: { url, outcome: 'unreachable', detail: NOT_INFLATED }, base: url };
@@ -55,6 +59,7 @@ function robotsFailure(url: string, r: Exclude<FetchOutcome, { outcome: 'ok' }>)
 
 async function fetchFile(url: string): Promise<FetchedFile> {
   const r = await fetchLimited(url, MAX_SIGNAL_FILE + 1);
+  if (isBotChallenge(r.headers)) return { url, outcome: 'error', detail: CHALLENGED };
   // Only 404/410 mean absent; 429 and other 4xx leave the file unread (DESIGN.md §2 rule 3).
   if (r.outcome === 'unavailable') return signalFileStatusOutcome(r.status) === 'absent' ? { url, outcome: 'absent' } : { url, outcome: 'error', detail: `HTTP ${r.status}` };
   if (r.outcome === 'unreachable') return { url, outcome: 'error', detail: r.detail };

@@ -46,6 +46,23 @@ export function signalFileStatusOutcome(status: number): 'absent' | 'error' {
   return status === 404 || status === 410 ? 'absent' : 'error';
 }
 
+/**
+ * Whether a response is a bot-protection challenge answered in place of the file asked for:
+ * Cloudflare marks every challenge page `cf-mitigated: challenge` (its only value; "Detect a
+ * Challenge Page response", developers.cloudflare.com), Vercel's attack-mode challenge
+ * `x-vercel-mitigated: challenge`. The worker's requests carry none of the user's cookies, so a
+ * site behind such a check can answer robots.txt with it — as a 403 (read as "no file": no
+ * restriction, DESIGN.md §2 rule 2), a 404, or a 200 HTML page (read as a robots.txt with no
+ * rule). Decision (DESIGN.md §2 rules 2 and 5, the reading that cannot keep what the owner
+ * refused): whatever its status, a challenge is not the site's answer about the file, whose rules
+ * went unread: robots.txt is unreachable (complete disallow), tdmrep.json, ai.txt and an RSL
+ * document unreadable. A 4xx without such a header still reads as rule 2 says.
+ */
+export function isBotChallenge(headers: { get(name: string): string | null } | undefined): boolean {
+  if (!headers) return false;
+  return [headers.get('cf-mitigated'), headers.get('x-vercel-mitigated')].some((v) => v !== null && /(?:^|,)\s*challenge\s*(?:,|$)/i.test(v));
+}
+
 /** The well-known signal file URLs of an origin. */
 export function signalFileUrls(origin: string): { robots: string; tdmrep: string; aiTxt: string } {
   return { robots: `${origin}/robots.txt`, tdmrep: `${origin}/.well-known/tdmrep.json`, aiTxt: `${origin}/ai.txt` };
