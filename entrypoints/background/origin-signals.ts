@@ -1,4 +1,5 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
+import { SITE_CACHE_CLEARED_CHANNEL } from '@/utils/store/retention';
 import { isBotChallenge, isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText, isNotText } from '@/utils/signals/text-encoding';
@@ -108,6 +109,25 @@ export class OriginSignals {
 
   constructor(private readonly db: HeedDatabase) {}
 
+  /**
+   * Hear "Clear history" (utils/store/retention.ts announceSiteCacheCleared) from every Heed
+   * context; returns how to stop. The files shared in memory (a minute past each read, `shared`)
+   * are forgotten with the site cache: a collect started in that minute used the reading from
+   * before the clear, and a refusal the site had since published was not read.
+   */
+  listen(): () => void {
+    if (typeof BroadcastChannel === 'undefined') return () => undefined;
+    const channel = new BroadcastChannel(SITE_CACHE_CLEARED_CHANNEL);
+    channel.onmessage = () => this.forgetShared();
+    return () => channel.close();
+  }
+
+  /** Forget the files shared in memory: the next ask reads the site cache, or the site, again. */
+  forgetShared(): void {
+    this.inflight.clear();
+    this.inflightRsl.clear();
+  }
+
   get(origin: string): Promise<OriginFiles> {
     return this.shared(this.inflight, origin, () =>
       this.cached(`origin-files/${CACHE_FORMAT} ${origin}`, (v): v is OriginFiles => isOriginFiles(v, origin), isFailure, () => this.load(origin)),
@@ -132,8 +152,8 @@ export class OriginSignals {
   private shared<T>(inflight: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
     let p = inflight.get(key);
     if (!p) {
-      p = load().finally(() => setTimeout(() => inflight.delete(key), 60_000));
-      inflight.set(key, p);
+      const mine: Promise<T> = load().finally(() => setTimeout(() => inflight.get(key) === mine && inflight.delete(key), 60_000));
+      inflight.set(key, (p = mine));
     }
     return p;
   }

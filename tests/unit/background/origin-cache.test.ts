@@ -5,6 +5,7 @@ import { openHeedDB, putCachedSignal } from '@/utils/store/db';
 import { evaluateRobots } from '@/utils/signals/robots-txt';
 import { purposeProfile } from '@/utils/model/purposes';
 import { serveFiles } from '../fixtures/serve-files';
+import { clearHistory } from '@/utils/store/retention';
 
 let n = 0;
 const db = () => openHeedDB(`origin-cache-test-${++n}`);
@@ -82,5 +83,32 @@ describe('OriginSignals: a site cache that cannot be used', () => {
     expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
     const docs = await new OriginSignals(d).rslDocuments([`${ORIGIN}/l.xml`], `${ORIGIN}/page`);
     expect(docs).toEqual([{ url: `${ORIGIN}/l.xml`, outcome: 'absent' }]);
+  });
+});
+
+// "Clear history" deletes the whole site cache (utils/store/retention.ts), so that the next
+// collect reads each site's files again — as a user does who has just seen a site publish a
+// refusal. The worker also shares each origin's files in memory for a minute after reading them:
+// a collect started in that minute used the reading from before the clear, and the site's new
+// `Disallow: /` for GPTBot was not read.
+describe('OriginSignals: Clear history', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('the next read after Clear history asks the site again, and its new Disallow applies', async () => {
+    const d = await db();
+    const origins = new OriginSignals(d);
+    const stop = origins.listen();
+    try {
+      serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nAllow: /' });
+      expect(robotsDenies(await origins.get(ORIGIN), `${ORIGIN}/a.png`)).toEqual([]);
+      const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: GPTBot\nDisallow: /' });
+      await clearHistory(d);
+      await new Promise((r) => setTimeout(r, 50)); // the announcement crosses a BroadcastChannel
+      const files = await origins.get(ORIGIN);
+      expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+      expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-disallow']);
+    } finally {
+      stop();
+    }
   });
 });
