@@ -115,6 +115,15 @@ describe('OriginSignals: signal files that are not text', () => {
     expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
   });
 
+  // UTF-32 opens with FF FE 00 00, which reads as UTF-16's byte order mark: decoded as UTF-16, every
+  // other character was a NUL, no field name was known, and GPTBot's `Disallow: /` was lost.
+  it('a robots.txt in UTF-32 disallows everything (robots-unreachable)', async () => {
+    const utf32le = Uint8Array.from([0xff, 0xfe, 0, 0, ...[...rules].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
+    serve({ [`${ORIGIN}/robots.txt`]: utf32le });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+  });
+
   it('a Brotli-compressed ai.txt is unreadable (signal-unreadable)', async () => {
     serve({ [`${ORIGIN}/ai.txt`]: br('User-Agent: *\nDisallow: *.png\n'.repeat(10)) });
     const files = await new OriginSignals(await db()).get(ORIGIN);
