@@ -30,6 +30,14 @@ export function isOriginFiles(v: unknown, origin: string): v is OriginFiles {
  * How robots.txt answering an HTTP error reads (DESIGN.md §2 rule 2, RFC 9309 §2.3.1): a 4xx
  * other than 429 means there is no file (`unavailable`: no restriction); 429 (too many
  * requests) and 5xx mean the site could not answer (`unreachable`: complete disallow).
+ *
+ * 401 and 403 included, though before RFC 9309 Google read them as a complete disallow: the rule
+ * names them ("4xx other than 429"), so it is not one that reads two ways, and it holds where
+ * they say "no file" — an S3 or GCS bucket answers 403, not 404, for an object that does not
+ * exist when its listing is private, and such buckets serve a great share of the web's images.
+ * Where a 4xx is not the site's answer about the file but a bot check answered in its place
+ * (Cloudflare's `cf-mitigated: challenge`), the rules behind it are unread, and it is unreachable
+ * whatever its status (isBotChallenge, read before this).
  */
 export function robotsStatusOutcome(status: number): 'unavailable' | 'unreachable' {
   return status >= 400 && status < 500 && status !== 429 ? 'unavailable' : 'unreachable';
