@@ -18,9 +18,8 @@ import type { OriginSignals } from './origin-signals';
 import { redirectOf } from './redirect-hops';
 import type { Decision } from '@/utils/policy/decide';
 import type { RedirectHop } from '@/utils/policy/assess';
-import { carriedSiteOrigins, hopNotSeen } from '@/utils/policy/pre-fetch';
+import { carriedSiteOrigins, hopNotSeen, renditionSiteOrigins } from '@/utils/policy/pre-fetch';
 import { frameDocumentAddresses } from '@/utils/policy/site-registry';
-import { MAX_RENDITION_SITES, renditionsForSignalFiles } from '@/utils/model/renditions';
 
 export interface GatheredImage {
   inputs: ImageInputs;
@@ -140,8 +139,7 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   const read = [...new Set([...[...through, ...frames, ...shown].map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(through)])];
   // The renditions the page names are this image too: their origins' files speak for it
   // (assess.ts), the first MAX_RENDITION_SITES other sites' (past them, the image fails closed).
-  const renditionSites = [...new Set(renditionsForSignalFiles(candidate).map(originOf))].filter((o): o is string => o !== null && !read.includes(o)).slice(0, MAX_RENDITION_SITES);
-  const originNames = [...read, ...renditionSites];
+  const originNames = [...read, ...renditionSiteOrigins(candidate, read)];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([
