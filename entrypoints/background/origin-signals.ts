@@ -13,8 +13,13 @@ const FAILURE_TTL_MS = 5 * 60 * 1000;
 const MAX_SIGNAL_FILE = 512 * 1024;
 /** RSL licences read per declaration point (robots.txt, a page, an image response). */
 const MAX_RSL_DOCS = 3;
-/** 2: robots.txt records whether its server reads paths in any letter case (`foldsCase`). */
-const CACHE_FORMAT = 2;
+/**
+ * 2: robots.txt records whether its server reads paths in any letter case (`foldsCase`).
+ * 3: a bot challenge in a file's place is unread (isBotChallenge), and a UTF-32 file is not text:
+ * format 2 cached them as "no robots.txt" and as a file with no rule, which allowed what the
+ * site's own file refuses for up to 24 h after the update. Each site is read again.
+ */
+const CACHE_FORMAT = 3;
 
 /**
  * A signal file's body still gzip-compressed (a `robots.txt.gz` served as `robots.txt` without

@@ -15,7 +15,7 @@ const robotsDenies = (files: Awaited<ReturnType<OriginSignals['get']>>, url: str
   evaluateRobots(files.robots, url, 'image', purposeProfile('ai-training')).filter((e) => e.effect === 'deny');
 
 const ORIGIN = 'https://site.example';
-const KEY = `origin-files/2 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
+const KEY = `origin-files/3 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
 
 describe('OriginSignals: a site-cache entry that is not what Heed stored', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -110,5 +110,22 @@ describe('OriginSignals: Clear history', () => {
     } finally {
       stop();
     }
+  });
+});
+
+// Readings an earlier Heed cached read what it could not see then: a bot challenge's 403 as "no
+// robots.txt", a UTF-32 file as a robots.txt with no rule. Kept for their 24 h, they went on
+// allowing what the site's file refuses. The cache's format names the reading, and a new one
+// reads every site again.
+describe('OriginSignals: a reading cached by an earlier Heed', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a bot challenge cached as no robots.txt is read again: robots-unreachable', async () => {
+    const d = await db();
+    const earlier = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'unavailable', status: 403 }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, 'origin-files/2 https://site.example', { ...earlier, fetchedAt: Date.now() }, Date.now());
+    vi.stubGlobal('fetch', async () => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403, headers: { 'cf-mitigated': 'challenge' } }));
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-unreachable']);
   });
 });
