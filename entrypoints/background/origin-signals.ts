@@ -82,6 +82,14 @@ function isFailure(files: OriginFiles): boolean {
   return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP && f.detail !== NOT_A_URL);
 }
 
+/** How long a reading is shared in memory once read (OriginSignals.shared). */
+const SHARED_MS = 60_000;
+/** A promise shared by concurrent jobs, and until when it may be (Infinity while it runs). */
+interface Shared<T> {
+  promise: Promise<T>;
+  until: number;
+}
+
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
 const NOT_A_URL = 'robots.txt declares a licence that is not an http(s) URL Heed can fetch';
 const PAST_CAP = `more than ${MAX_RSL_DOCS} RSL licences declared; Heed reads the first ${MAX_RSL_DOCS}`;
@@ -109,8 +117,8 @@ function fetchRsl(url: string, declaredBy: string): Promise<FetchedFile> {
  * (in-flight promises are reused), cached in IndexedDB for at most 24 h (RFC 9309 §2.4).
  */
 export class OriginSignals {
-  private readonly inflight = new Map<string, Promise<OriginFiles>>();
-  private readonly inflightRsl = new Map<string, Promise<FetchedFile>>();
+  private readonly inflight = new Map<string, Shared<OriginFiles>>();
+  private readonly inflightRsl = new Map<string, Shared<FetchedFile>>();
 
   constructor(private readonly db: HeedDatabase) {}
 
@@ -154,13 +162,31 @@ export class OriginSignals {
   }
 
   /** One promise per key while it runs (and a minute after): concurrent jobs share a fetch. */
-  private shared<T>(inflight: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    let p = inflight.get(key);
-    if (!p) {
-      const mine: Promise<T> = load().finally(() => setTimeout(() => inflight.get(key) === mine && inflight.delete(key), 60_000));
-      inflight.set(key, (p = mine));
-    }
-    return p;
+  private shared<T extends object>(inflight: Map<string, Shared<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const known = inflight.get(key);
+    if (known && now <= known.until) return known.promise;
+    // Kept a minute once read, but never past 24 h from when the files were fetched (DESIGN.md
+    // §2 rule 2: cache ≤ 24 h): a reading the site cache gave just short of them was used from
+    // memory for up to a minute longer, and a refusal the site had published since went unread.
+    const mine: Shared<T> = { promise: Promise.resolve(undefined as unknown as T), until: Infinity };
+    const settled = (fetchedAt: number) => {
+      mine.until = Math.min(Date.now() + SHARED_MS, fetchedAt + DAY_MS);
+      setTimeout(() => inflight.get(key) === mine && inflight.delete(key), SHARED_MS);
+    };
+    mine.promise = load().then(
+      (value) => {
+        const at = (value as { fetchedAt?: unknown }).fetchedAt;
+        settled(typeof at === 'number' ? at : now);
+        return value;
+      },
+      (err: unknown) => {
+        settled(now);
+        throw err;
+      },
+    );
+    inflight.set(key, mine);
+    return mine.promise;
   }
 
   /**

@@ -129,3 +129,28 @@ describe('OriginSignals: a reading cached by an earlier Heed', () => {
     expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-unreachable']);
   });
 });
+
+// The worker shares each origin's files in memory for a minute after reading them. A reading
+// taken from the site cache just short of its 24 h (DESIGN.md §2 rule 2: cache ≤ 24 h) was so
+// used for up to a minute past them, and a refusal published since was not read.
+describe('OriginSignals: a reading shared in memory', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('is not used past 24 h from its fetch: robots.txt is read again, and its new Disallow applies', async () => {
+    const d = await db();
+    const t0 = Date.now();
+    const DAY = 24 * 3_600_000;
+    const allowAll = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, KEY, { ...allowAll, fetchedAt: t0 - DAY + 1000 }, t0 - DAY + 1000);
+    const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: GPTBot\nDisallow: /' });
+    const origins = new OriginSignals(d);
+    expect(robotsDenies(await origins.get(ORIGIN), `${ORIGIN}/a.png`)).toEqual([]);
+    expect(fetched).not.toContain(`${ORIGIN}/robots.txt`);
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 + 2000 });
+    const files = await origins.get(ORIGIN);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-disallow']);
+  });
+});
