@@ -1,5 +1,6 @@
 import { MAX_FRAME_HEADER_CHARS, type ImageCandidate } from '@/utils/policy/verdict';
 import { fetchLimited, headerMap } from './fetch-limited';
+import { isBotChallenge } from '@/utils/signals/origin-files';
 
 /** The response headers a frame document's owner can opt out with (assess.ts reads them as the top page's). */
 const FRAME_OPT_OUT_HEADERS = ['x-robots-tag', 'content-usage', 'content-signal', 'tdm-reservation', 'tdm-policy'];
@@ -39,6 +40,11 @@ export async function addFrameHeaders(candidates: readonly ImageCandidate[]): Pr
       // page): the headers are another document's, and the frame's own went unread.
       if (r.redirected) {
         failed.set(url, `requested again, it redirected to ${r.finalUrl.slice(0, 80)}`);
+        return;
+      }
+      // A bot check answered in the frame's place: its headers are the check's (origin-files.ts isBotChallenge).
+      if (isBotChallenge(r.headers)) {
+        failed.set(url, 'requested again, a bot challenge answered in its place');
         return;
       }
       const received = headerMap(r.headers);

@@ -18,7 +18,7 @@ import type { OriginSignals } from './origin-signals';
 import { redirectOf } from './redirect-hops';
 import type { Decision } from '@/utils/policy/decide';
 import type { RedirectHop } from '@/utils/policy/assess';
-import { carriedSiteOrigins, hopNotSeen } from '@/utils/policy/pre-fetch';
+import { carriedSiteOrigins, hopNotSeen, renditionSiteOrigins } from '@/utils/policy/pre-fetch';
 import { frameDocumentAddresses } from '@/utils/policy/site-registry';
 
 export interface GatheredImage {
@@ -136,7 +136,10 @@ export async function gatherImage(origins: OriginSignals, candidate: ImageCandid
   // A blob: frame's files are its inner origin's; a frame with no address of its own, its owners'.
   const frames = (candidate.frames ?? []).flatMap(frameDocumentAddresses);
   const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
-  const originNames = [...new Set([...[...through, ...frames, ...shown].map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(through)])];
+  const read = [...new Set([...[...through, ...frames, ...shown].map(originOf).filter((o): o is string => o !== null), ...carriedSiteOrigins(through)])];
+  // The renditions the page names are this image too: their origins' files speak for it
+  // (assess.ts), the first MAX_RENDITION_SITES other sites' (past them, the image fails closed).
+  const originNames = [...read, ...renditionSiteOrigins(candidate, read)];
   // RSL licences the response links to, fetched from the image's own site only (as robots.txt's).
   const link = fetched.headers.get('link');
   const [files, rights, linkedRsl, hopRsl] = await Promise.all([

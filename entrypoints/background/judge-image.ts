@@ -3,7 +3,7 @@ import type { ItemToStore, Job } from '@/utils/store/db';
 import { manifestPolicy, type ManifestItem } from '@/utils/model/manifest';
 import type { Settings } from '@/utils/model/settings';
 import type { ImageCandidate, Verdict } from '@/utils/policy/verdict';
-import { carriedSiteOrigins, refusalBeforeHop, refusalBeforeRequest } from '@/utils/policy/pre-fetch';
+import { carriedSiteOrigins, refusalBeforeHop, refusalBeforeRequest, renditionSiteOrigins } from '@/utils/policy/pre-fetch';
 import { originOf } from '@/utils/signals/origin-files';
 import { frameDocumentAddresses } from '@/utils/policy/site-registry';
 import { gatherImage, type BeforeHop, type FetchSlot } from './gather-image';
@@ -40,10 +40,17 @@ export async function judgeImage(
   // its frames are, fetched only when nothing already refuses it: a blocked site's robots.txt is not asked for.
   const carried = carriedSiteOrigins([candidate.url]);
   const frameOrigins = [...new Set((candidate.frames ?? []).flatMap(frameDocumentAddresses).map(originOf))].filter((o): o is string => o !== null);
+  // And of the sites of the renditions it is shown and named as (gather-image.ts reads the same ones).
+  const renditionOrigins = renditionSiteOrigins(candidate, [origin]);
   const known =
     refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate) ??
-    (carried.length + frameOrigins.length > 0
-      ? refusalBeforeRequest(site, candidate.url, imageOrigin, settings, candidate, await Promise.all(carried.map((o) => origins.get(o))), await Promise.all(frameOrigins.map((o) => origins.get(o))))
+    (carried.length + frameOrigins.length + renditionOrigins.length > 0
+      ? refusalBeforeRequest(
+          site, candidate.url, imageOrigin, settings, candidate,
+          await Promise.all(carried.map((o) => origins.get(o))),
+          await Promise.all(frameOrigins.map((o) => origins.get(o))),
+          await Promise.all(renditionOrigins.map((o) => origins.get(o))),
+        )
       : null);
   if (known) return { verdict: { ...base, decision: 'refused', reasons: known.reasons, evidence: known.evidence } };
   // Min image side as for the scan: not applied to the one image the user chose (context menu).

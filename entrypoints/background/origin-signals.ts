@@ -1,5 +1,6 @@
 import { getCachedSignal, putCachedSignal, type HeedDatabase } from '@/utils/store/db';
-import { isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
+import { SITE_CACHE_CLEARED_CHANNEL } from '@/utils/store/retention';
+import { isBotChallenge, isOriginFiles, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls, type OriginFiles } from '@/utils/signals/origin-files';
 import { isFetchedFile, type FetchedFile } from '@/utils/signals/fetched-file';
 import { decodeSignalText, isNotText } from '@/utils/signals/text-encoding';
 import { MAX_ROBOTS_BYTES, parseCached, robotsBodyFromBytes, robotsLicences, serverFoldsCase, type RobotsFetch } from '@/utils/signals/robots-txt';
@@ -12,8 +13,13 @@ const FAILURE_TTL_MS = 5 * 60 * 1000;
 const MAX_SIGNAL_FILE = 512 * 1024;
 /** RSL licences read per declaration point (robots.txt, a page, an image response). */
 const MAX_RSL_DOCS = 3;
-/** 2: robots.txt records whether its server reads paths in any letter case (`foldsCase`). */
-const CACHE_FORMAT = 2;
+/**
+ * 2: robots.txt records whether its server reads paths in any letter case (`foldsCase`).
+ * 3: a bot challenge in a file's place is unread (isBotChallenge), and a UTF-32 file is not text:
+ * format 2 cached them as "no robots.txt" and as a file with no rule, which allowed what the
+ * site's own file refuses for up to 24 h after the update. Each site is read again.
+ */
+const CACHE_FORMAT = 3;
 
 /**
  * A signal file's body still gzip-compressed (a `robots.txt.gz` served as `robots.txt` without
@@ -24,6 +30,8 @@ const CACHE_FORMAT = 2;
  * signal-unreadable), never an empty file.
  */
 const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
+/** A bot-protection challenge answered in the file's place (origin-files.ts isBotChallenge): the file was not read. */
+const CHALLENGED = 'a bot challenge answered in place of the file (cf-mitigated or x-vercel-mitigated: challenge)';
 /** A body that is not text (text-encoding.ts isNotText: still Brotli- or zstd-compressed, junk): unreadable, never an empty file. */
 const NOT_TEXT = 'a body that is not text (compressed without saying so, or not a text file)';
 
@@ -36,6 +44,8 @@ const NOT_TEXT = 'a body that is not text (compressed without saying so, or not 
 async function fetchRobots(url: string): Promise<{ robots: RobotsFetch; base: string }> {
   // One byte past the cap tells a file that ends at it from one that goes on.
   const r = await fetchLimited(url, MAX_ROBOTS_BYTES + 1);
+  // A bot challenge in the file's place, whatever its status: the rules behind it are unread (isBotChallenge).
+  if (isBotChallenge(r.headers)) return { robots: { url, outcome: 'unreachable', detail: CHALLENGED }, base: url };
   if (r.outcome === 'ok') {
     const body = await inflatedIfGzip(r.bytes, MAX_ROBOTS_BYTES + 1);
     if (!body) return { robots: { url, outcome: 'unreachable', detail: NOT_INFLATED }, base: url };
@@ -55,6 +65,7 @@ function robotsFailure(url: string, r: Exclude<FetchOutcome, { outcome: 'ok' }>)
 
 async function fetchFile(url: string): Promise<FetchedFile> {
   const r = await fetchLimited(url, MAX_SIGNAL_FILE + 1);
+  if (isBotChallenge(r.headers)) return { url, outcome: 'error', detail: CHALLENGED };
   // Only 404/410 mean absent; 429 and other 4xx leave the file unread (DESIGN.md §2 rule 3).
   if (r.outcome === 'unavailable') return signalFileStatusOutcome(r.status) === 'absent' ? { url, outcome: 'absent' } : { url, outcome: 'error', detail: `HTTP ${r.status}` };
   if (r.outcome === 'unreachable') return { url, outcome: 'error', detail: r.detail };
@@ -69,6 +80,14 @@ async function fetchFile(url: string): Promise<FetchedFile> {
 
 function isFailure(files: OriginFiles): boolean {
   return files.robots.outcome === 'unreachable' || [files.tdmrep, files.aiTxt, ...files.rsl].some((f) => f.outcome === 'error' && f.detail !== PAST_CAP && f.detail !== NOT_A_URL);
+}
+
+/** How long a reading is shared in memory once read (OriginSignals.shared). */
+const SHARED_MS = 60_000;
+/** A promise shared by concurrent jobs, and until when it may be (Infinity while it runs). */
+interface Shared<T> {
+  promise: Promise<T>;
+  until: number;
 }
 
 const ANOTHER_SITE = 'hosted on another site; Heed only contacts the site being collected from';
@@ -101,10 +120,29 @@ function fetchRsl(url: string, declaredBy: string): Promise<FetchedFile> {
  * (in-flight promises are reused), cached in IndexedDB for at most 24 h (RFC 9309 §2.4).
  */
 export class OriginSignals {
-  private readonly inflight = new Map<string, Promise<OriginFiles>>();
-  private readonly inflightRsl = new Map<string, Promise<FetchedFile>>();
+  private readonly inflight = new Map<string, Shared<OriginFiles>>();
+  private readonly inflightRsl = new Map<string, Shared<FetchedFile>>();
 
   constructor(private readonly db: HeedDatabase) {}
+
+  /**
+   * Hear "Clear history" (utils/store/retention.ts announceSiteCacheCleared) from every Heed
+   * context; returns how to stop. The files shared in memory (a minute past each read, `shared`)
+   * are forgotten with the site cache: a collect started in that minute used the reading from
+   * before the clear, and a refusal the site had since published was not read.
+   */
+  listen(): () => void {
+    if (typeof BroadcastChannel === 'undefined') return () => undefined;
+    const channel = new BroadcastChannel(SITE_CACHE_CLEARED_CHANNEL);
+    channel.onmessage = () => this.forgetShared();
+    return () => channel.close();
+  }
+
+  /** Forget the files shared in memory: the next ask reads the site cache, or the site, again. */
+  forgetShared(): void {
+    this.inflight.clear();
+    this.inflightRsl.clear();
+  }
 
   get(origin: string): Promise<OriginFiles> {
     return this.shared(this.inflight, origin, () =>
@@ -127,13 +165,31 @@ export class OriginSignals {
   }
 
   /** One promise per key while it runs (and a minute after): concurrent jobs share a fetch. */
-  private shared<T>(inflight: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    let p = inflight.get(key);
-    if (!p) {
-      p = load().finally(() => setTimeout(() => inflight.delete(key), 60_000));
-      inflight.set(key, p);
-    }
-    return p;
+  private shared<T extends object>(inflight: Map<string, Shared<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const known = inflight.get(key);
+    if (known && now <= known.until) return known.promise;
+    // Kept a minute once read, but never past 24 h from when the files were fetched (DESIGN.md
+    // §2 rule 2: cache ≤ 24 h): a reading the site cache gave just short of them was used from
+    // memory for up to a minute longer, and a refusal the site had published since went unread.
+    const mine: Shared<T> = { promise: Promise.resolve(undefined as unknown as T), until: Infinity };
+    const settled = (fetchedAt: number) => {
+      mine.until = Math.min(Date.now() + SHARED_MS, fetchedAt + DAY_MS);
+      setTimeout(() => inflight.get(key) === mine && inflight.delete(key), SHARED_MS);
+    };
+    mine.promise = load().then(
+      (value) => {
+        const at = (value as { fetchedAt?: unknown }).fetchedAt;
+        settled(typeof at === 'number' ? at : now);
+        return value;
+      },
+      (err: unknown) => {
+        settled(now);
+        throw err;
+      },
+    );
+    inflight.set(key, mine);
+    return mine.promise;
   }
 
   /**

@@ -36,6 +36,8 @@ export interface WorkerServices extends Services {
 export async function openWorkerServices(): Promise<WorkerServices> {
   const db = await openHeedDB();
   const origins = new OriginSignals(db);
+  // "Clear history" in settings forgets the files it shares in memory too (origin-signals.ts listen).
+  origins.listen();
   // Read once, then from memory until a save is announced (utils/store/stored-settings.ts).
   const settings = new StoredSettings(() => getRawSettings(db), settingsForDeciding);
   settings.listen();

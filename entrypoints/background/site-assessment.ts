@@ -1,5 +1,5 @@
 import { assessPage, type HeaderMap, type PageAssessment } from '@/utils/policy/assess';
-import { originOf } from '@/utils/signals/origin-files';
+import { isBotChallenge, originOf } from '@/utils/signals/origin-files';
 import type { PageSignals } from '@/utils/page/page-signals';
 import type { Settings } from '@/utils/model/settings';
 import { readRslLinkHeader } from '@/utils/signals/rsl';
@@ -19,8 +19,9 @@ async function pageHeaders(tabId: number, pageUrl: string): Promise<HeaderMap | 
   const r = await fetchLimited(pageUrl, 0);
   // A 4xx's headers are the error page's, not the page's the user sees: unread too (null fails
   // closed, assess.ts). So are those of a request that, without the user's cookies, was sent
-  // elsewhere (a signed-in page redirecting to its login page): another document's headers.
-  if (r.outcome !== 'ok' || r.redirected) return null;
+  // elsewhere (a signed-in page redirecting to its login page): another document's headers. So
+  // are those of a bot check answered in the page's place (origin-files.ts isBotChallenge).
+  if (r.outcome !== 'ok' || r.redirected || isBotChallenge(r.headers)) return null;
   // Joined by fetch: read fail-closed (DESIGN.md §2 rule 3). Headers captured meanwhile win.
   const headers = await keepRequestedHeaders(tabId, pageUrl, headerMap(r.headers));
   // The page may have changed its own address (pushState) since it was served: it is still that

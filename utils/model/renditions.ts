@@ -17,3 +17,19 @@ export function cappedRenditions(urls: readonly string[], except: readonly (stri
   const renditions = all.slice(0, MAX_RENDITIONS);
   return { ...(renditions.length > 0 ? { renditions } : {}), ...(cut || all.length > MAX_RENDITIONS ? { renditionsCut: true as const } : {}) };
 }
+
+/**
+ * Sites other than the image's own whose signal files are read for the renditions a candidate
+ * names (gather-image.ts): a srcset naming sixty-four sites must not cost sixty-four sites'
+ * requests. Past it their files are not read, and the image fails closed (assess.ts).
+ */
+export const MAX_RENDITION_SITES = 8;
+
+/**
+ * The renditions a candidate names whose origins' signal files speak for the image (assess.ts):
+ * its http(s) renditions, at most MAX_RENDITIONS (blob: and data: ones have no signal files of
+ * their own; what the page says speaks for them).
+ */
+export function renditionsForSignalFiles(candidate: { renditions?: readonly string[] | undefined }): string[] {
+  return (candidate.renditions ?? []).slice(0, MAX_RENDITIONS).filter((u) => /^https?:/i.test(u));
+}

@@ -31,6 +31,7 @@ import type { DocumentKind } from '../signals/document-kind';
 import { headerLines, type HeaderMap } from '../signals/header-lines';
 import { sameRequestUrl } from '../model/request-url';
 import type { ImageCandidate } from './verdict';
+import { renditionsForSignalFiles } from '../model/renditions';
 
 export type { HeaderMap } from '../signals/header-lines';
 
@@ -482,6 +483,34 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       ...rslEvidence([origin], c, profile, 'image'),
     ];
     evidence.push(...namingFile(said, how, c));
+  }
+  // The other renditions the page names for it (srcset and <picture><source> candidates, the src,
+  // image-set() options: the candidate's renditions) are this image too, as the shown one is, and
+  // the registry already reads them so (namedRenditionsEvidence). Decision (DESIGN.md §2 rules 2, 3
+  // and 5, the reading that cannot keep what the owner refused): the opt-outs their own origin
+  // states for them — its robots.txt, ai.txt, tdmrep.json rule and robots.txt RSL licence — bind
+  // the image as the shown rendition's do; before, only the registry was read for them, and a
+  // page naming cdn.other.site's 736w file (whose robots.txt refuses GPTBot) beside its own 2000w
+  // copy had the copy kept. An origin whose files were not read (gather-image.ts reads at most
+  // MAX_RENDITION_SITES of them) fails closed. Only refusals are added: up to 64 renditions'
+  // allowing evidence would say nothing the image's own does not.
+  const readAlready = new Set([...urls, ...carried, ...shown]);
+  for (const r of renditionsForSignalFiles(candidate)) {
+    if (readAlready.has(r)) continue;
+    readAlready.add(r);
+    const origin = originOfUrl(r);
+    const how = 'named by the page as a rendition at';
+    if (!origin) {
+      evidence.push({ kind: 'robots-txt', scope: 'image', source: r, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is ${how} ${r.slice(0, 300)}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
+      continue;
+    }
+    const said = [
+      ...evaluateRobots(origin.robots, r, 'image', profile),
+      ...evaluateAiTxt(origin.aiTxt, r, profile),
+      ...resolveTdmReservation({ wellKnown: origin.tdmrep, imageUrl: r, imageHeaders: {}, pageFallback: null }, profile),
+      ...rslEvidence([origin], r, profile, 'image'),
+    ];
+    evidence.push(...namingFile(said.filter((e) => e.effect === 'deny'), how, r));
   }
   evidence.push(...headerOptOuts(image.headers, image.finalUrl, 'image', profile));
   // A C2PA manifest the image response points at (c2pa.ts remoteManifestEvidence): unread, it fails closed.

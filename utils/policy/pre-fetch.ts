@@ -7,6 +7,7 @@ import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
 import { headerOptOuts, namingFile, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
+import { MAX_RENDITION_SITES, renditionsForSignalFiles } from '../model/renditions';
 import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
 
 /**
@@ -35,12 +36,25 @@ export function refusalBeforeRequest(
   shown: { frames?: readonly FrameOfSite[] | undefined; thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined; renditionsCut?: true | undefined } = {},
   carried: readonly OriginFiles[] = [],
   frameFiles: readonly OriginFiles[] = [],
+  renditionFiles: readonly OriginFiles[] = [],
 ): Decision | null {
   const evidence = knownBeforeRequest(page, imageUrl, imageOrigin, settings, carried);
+  const profile = purposeProfile(settings.purpose);
+  // The renditions the page shows and names are this image too (assess.ts): their origins'
+  // robots.txt and ai.txt, as far as read (`renditionFiles`, and the image's own origin's), refuse
+  // it unrequested as assess.ts refuses it after. An origin not read here is read by assess.ts,
+  // which fails closed without it.
+  const renditionSources = [imageOrigin, ...renditionFiles].filter((f): f is OriginFiles => f !== null);
+  for (const r of new Set([...(shown.thumbnailUrl && /^https?:/i.test(shown.thumbnailUrl) ? [shown.thumbnailUrl] : []), ...renditionsForSignalFiles(shown)])) {
+    if (r === imageUrl) continue;
+    const files = renditionSources.find((f) => f.origin === originOf(r));
+    if (!files) continue;
+    const how = r === shown.thumbnailUrl ? 'shown on the page as' : 'named by the page as a rendition at';
+    evidence.push(...namingFile([...evaluateRobots(files.robots, r, 'image', profile), ...evaluateAiTxt(files.aiTxt, r, profile)].filter((e) => e.effect === 'deny'), how, r));
+  }
   // The pages the frames it is shown in are (their own, owners' and ancestors' addresses:
   // site-registry.ts frameDocumentAddresses): their robots.txt, as far as read, refuses it unrequested
   // as assess.ts refuses it after. Before, it was read only once the image had been requested.
-  const profile = purposeProfile(settings.purpose);
   for (const address of new Set((shown.frames ?? []).flatMap(frameDocumentAddresses))) {
     const files = frameFiles.find((f) => f.origin === originOf(address));
     if (files) evidence.push(...evaluateRobots(files.robots, address, 'page', profile));
@@ -109,6 +123,18 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
     evidence.push(...evaluateAiTxt(origin.aiTxt, url, profile));
   }
   return evidence;
+}
+
+/**
+ * The sites of the renditions a candidate is shown and named as (its thumbnailUrl, then its
+ * renditions), other than `except`, at most MAX_RENDITION_SITES: their signal files speak for
+ * the image (assess.ts), so the worker reads them (judge-image.ts before the request,
+ * gather-image.ts after). Past the cap they are not read, and assess.ts fails the image closed.
+ */
+export function renditionSiteOrigins(candidate: { thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined }, except: readonly (string | null)[]): string[] {
+  const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
+  const sites = [...new Set([...shown, ...renditionsForSignalFiles(candidate)].map(originOf))];
+  return sites.filter((o): o is string => o !== null && !except.includes(o)).slice(0, MAX_RENDITION_SITES);
 }
 
 /** Every refusing reason of the evidence, once each. */

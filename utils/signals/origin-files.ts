@@ -30,6 +30,14 @@ export function isOriginFiles(v: unknown, origin: string): v is OriginFiles {
  * How robots.txt answering an HTTP error reads (DESIGN.md §2 rule 2, RFC 9309 §2.3.1): a 4xx
  * other than 429 means there is no file (`unavailable`: no restriction); 429 (too many
  * requests) and 5xx mean the site could not answer (`unreachable`: complete disallow).
+ *
+ * 401 and 403 included, though before RFC 9309 Google read them as a complete disallow: the rule
+ * names them ("4xx other than 429"), so it is not one that reads two ways, and it holds where
+ * they say "no file" — an S3 or GCS bucket answers 403, not 404, for an object that does not
+ * exist when its listing is private, and such buckets serve a great share of the web's images.
+ * Where a 4xx is not the site's answer about the file but a bot check answered in its place
+ * (Cloudflare's `cf-mitigated: challenge`), the rules behind it are unread, and it is unreachable
+ * whatever its status (isBotChallenge, read before this).
  */
 export function robotsStatusOutcome(status: number): 'unavailable' | 'unreachable' {
   return status >= 400 && status < 500 && status !== 429 ? 'unavailable' : 'unreachable';
@@ -44,6 +52,23 @@ export function robotsStatusOutcome(status: number): 'unavailable' | 'unreachabl
  */
 export function signalFileStatusOutcome(status: number): 'absent' | 'error' {
   return status === 404 || status === 410 ? 'absent' : 'error';
+}
+
+/**
+ * Whether a response is a bot-protection challenge answered in place of the file asked for:
+ * Cloudflare marks every challenge page `cf-mitigated: challenge` (its only value; "Detect a
+ * Challenge Page response", developers.cloudflare.com), Vercel's attack-mode challenge
+ * `x-vercel-mitigated: challenge`. The worker's requests carry none of the user's cookies, so a
+ * site behind such a check can answer robots.txt with it — as a 403 (read as "no file": no
+ * restriction, DESIGN.md §2 rule 2), a 404, or a 200 HTML page (read as a robots.txt with no
+ * rule). Decision (DESIGN.md §2 rules 2 and 5, the reading that cannot keep what the owner
+ * refused): whatever its status, a challenge is not the site's answer about the file, whose rules
+ * went unread: robots.txt is unreachable (complete disallow), tdmrep.json, ai.txt and an RSL
+ * document unreadable. A 4xx without such a header still reads as rule 2 says.
+ */
+export function isBotChallenge(headers: { get(name: string): string | null } | undefined): boolean {
+  if (!headers) return false;
+  return [headers.get('cf-mitigated'), headers.get('x-vercel-mitigated')].some((v) => v !== null && /(?:^|,)\s*challenge\s*(?:,|$)/i.test(v));
 }
 
 /** The well-known signal file URLs of an origin. */

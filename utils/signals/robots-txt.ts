@@ -194,8 +194,17 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
   const robots = parseCached(fetched.body);
   const path = robotsTargetPath(targetUrl);
   const evidence: Evidence[] = [];
+  // A file longer than the cap (RFC 9309 §2.5 lets a reader stop at 500 KiB; DESIGN.md §2 rule 2
+  // reads exactly that). RFC 9309 says the rest "may be ignored", which reads two ways: as if it
+  // were not there (every URL the first 500 KiB do not refuse is allowed), or as unread. Decision
+  // (DESIGN.md §2 rule 2, the reading that cannot keep what the owner refused; rule 5): unread. A
+  // `User-agent: GPTBot` group past the cap replaces the `*` answer for GPTBot, and a group there
+  // may refuse any path for any token, so no URL of the origin can be allowed by the part read:
+  // its Disallows still refuse, and every URL is refused `signal-unreadable` too, as a tdmrep.json
+  // or ai.txt larger than its cap is (rule 3). Read as absent, an owner's GPTBot `Disallow: /`
+  // after 500 KiB of Sitemap or per-path lines kept every image.
   if (robots.truncated || fetched.truncated === true) {
-    evidence.push({ ...base, value: 'truncated at 500 KiB', effect: 'info', note: `robots.txt on ${host} is larger than 500 KiB (512,000 bytes); the rest was ignored (RFC 9309 §2.5)` });
+    evidence.push({ ...base, value: 'truncated at 500 KiB', effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} is larger than 500 KiB (512,000 bytes); the rest was not read (RFC 9309 §2.5), and a group there may refuse ${path}, so Heed fails closed` });
   }
   const viaGlobal: string[] = [];
   let globalRule: string | null = null;

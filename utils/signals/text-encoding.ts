@@ -48,6 +48,12 @@ const TEXT_SNIFF = 1445;
  * that does not inflate is. UTF-16, whose NULs are text, is text.
  */
 export function isNotText(bytes: Uint8Array): boolean {
+  // UTF-32 (byte order mark FF FE 00 00 or 00 00 FE FF): no browser decodes it (WHATWG Encoding
+  // has no UTF-32), and its little-endian mark opens as UTF-16's, so it was read as UTF-16 with a
+  // NUL between characters, no field name known, and the owner's `Disallow: /` lost. Decision
+  // (rule 5, as for a Brotli body): unreadable, never an empty file. (Without a mark its NULs
+  // make it binary below.)
+  if (isUtf32Bom(bytes)) return true;
   // A zstd frame (RFC 8878 §3.1.1: magic 0xFD2FB528, little-endian) whose header holds no such byte.
   if (bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd) return true;
   if (signalTextEncoding(bytes) !== 'utf-8') return false;
@@ -57,6 +63,10 @@ export function isNotText(bytes: Uint8Array): boolean {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) return true;
   }
   return false;
+}
+
+function isUtf32Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
 }
 
 const decoders = new Map<SignalTextEncoding, TextDecoder>();

@@ -100,7 +100,24 @@ export function expireHistory(
   return forget(db, (jobs) => forgettable(jobs, cutoff, opts.openTabs), cutoffMs, opts.now);
 }
 
-/** "Clear history" in settings: every finished collect and its verdicts, and the whole site cache. */
-export function clearHistory(db: HeedDatabase): Promise<Forgotten> {
-  return forget(db, (jobs) => jobs.map((j) => j.id), null);
+/** The channel "Clear history" tells the worker on that the site cache is gone (origin-signals.ts listen). */
+export const SITE_CACHE_CLEARED_CHANNEL = 'heed-site-cache-cleared';
+
+/** Tell every Heed context that the site cache was cleared (a no-op where BroadcastChannel is missing). */
+export function announceSiteCacheCleared(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(SITE_CACHE_CLEARED_CHANNEL);
+  channel.postMessage('cleared');
+  channel.close();
+}
+
+/**
+ * "Clear history" in settings: every finished collect and its verdicts, and the whole site cache.
+ * The worker is told (announceSiteCacheCleared), so that it forgets the files it shares in memory
+ * too: the next collect reads each site's files again, as the user asked.
+ */
+export async function clearHistory(db: HeedDatabase): Promise<Forgotten> {
+  const forgotten = await forget(db, (jobs) => jobs.map((j) => j.id), null);
+  announceSiteCacheCleared();
+  return forgotten;
 }

@@ -117,3 +117,20 @@ describe('a frame requested again that answers with another document', () => {
     expect(c.frames![0]!.headers).toEqual({ 'x-robots-tag': 'noai' });
   });
 });
+
+// A bot check answered in the frame's place (Cloudflare marks its challenge pages `cf-mitigated:
+// challenge`, whatever their status): its headers are the check's, and the frame's own
+// `X-Robots-Tag: noai` was lost. Now the frame's headers are unread, and its images fail closed.
+describe('a frame requested again that answers with a bot challenge', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it('its headers are unread, so its images fail closed', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      const res = new Response(null, { status: 200, headers: { 'cf-mitigated': 'challenge' } });
+      Object.defineProperty(res, 'url', { value: url });
+      return res;
+    });
+    const c = inFrame(0);
+    await addFrameHeaders([c]);
+    expect(c.frames![0]!.headersUnread).toMatch(/bot challenge/);
+  });
+});

@@ -5,6 +5,7 @@ import { openHeedDB, putCachedSignal } from '@/utils/store/db';
 import { evaluateRobots } from '@/utils/signals/robots-txt';
 import { purposeProfile } from '@/utils/model/purposes';
 import { serveFiles } from '../fixtures/serve-files';
+import { clearHistory } from '@/utils/store/retention';
 
 let n = 0;
 const db = () => openHeedDB(`origin-cache-test-${++n}`);
@@ -14,7 +15,7 @@ const robotsDenies = (files: Awaited<ReturnType<OriginSignals['get']>>, url: str
   evaluateRobots(files.robots, url, 'image', purposeProfile('ai-training')).filter((e) => e.effect === 'deny');
 
 const ORIGIN = 'https://site.example';
-const KEY = `origin-files/2 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
+const KEY = `origin-files/3 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
 
 describe('OriginSignals: a site-cache entry that is not what Heed stored', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -82,5 +83,74 @@ describe('OriginSignals: a site cache that cannot be used', () => {
     expect(robotsDenies(files, `${ORIGIN}/a.png`).length).toBeGreaterThan(0);
     const docs = await new OriginSignals(d).rslDocuments([`${ORIGIN}/l.xml`], `${ORIGIN}/page`);
     expect(docs).toEqual([{ url: `${ORIGIN}/l.xml`, outcome: 'absent' }]);
+  });
+});
+
+// "Clear history" deletes the whole site cache (utils/store/retention.ts), so that the next
+// collect reads each site's files again — as a user does who has just seen a site publish a
+// refusal. The worker also shares each origin's files in memory for a minute after reading them:
+// a collect started in that minute used the reading from before the clear, and the site's new
+// `Disallow: /` for GPTBot was not read.
+describe('OriginSignals: Clear history', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('the next read after Clear history asks the site again, and its new Disallow applies', async () => {
+    const d = await db();
+    const origins = new OriginSignals(d);
+    const stop = origins.listen();
+    try {
+      serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: *\nAllow: /' });
+      expect(robotsDenies(await origins.get(ORIGIN), `${ORIGIN}/a.png`)).toEqual([]);
+      const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: GPTBot\nDisallow: /' });
+      await clearHistory(d);
+      await new Promise((r) => setTimeout(r, 50)); // the announcement crosses a BroadcastChannel
+      const files = await origins.get(ORIGIN);
+      expect(fetched).toContain(`${ORIGIN}/robots.txt`);
+      expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-disallow']);
+    } finally {
+      stop();
+    }
+  });
+});
+
+// Readings an earlier Heed cached read what it could not see then: a bot challenge's 403 as "no
+// robots.txt", a UTF-32 file as a robots.txt with no rule. Kept for their 24 h, they went on
+// allowing what the site's file refuses. The cache's format names the reading, and a new one
+// reads every site again.
+describe('OriginSignals: a reading cached by an earlier Heed', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a bot challenge cached as no robots.txt is read again: robots-unreachable', async () => {
+    const d = await db();
+    const earlier = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'unavailable', status: 403 }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, 'origin-files/2 https://site.example', { ...earlier, fetchedAt: Date.now() }, Date.now());
+    vi.stubGlobal('fetch', async () => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403, headers: { 'cf-mitigated': 'challenge' } }));
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-unreachable']);
+  });
+});
+
+// The worker shares each origin's files in memory for a minute after reading them. A reading
+// taken from the site cache just short of its 24 h (DESIGN.md §2 rule 2: cache ≤ 24 h) was so
+// used for up to a minute past them, and a refusal published since was not read.
+describe('OriginSignals: a reading shared in memory', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('is not used past 24 h from its fetch: robots.txt is read again, and its new Disallow applies', async () => {
+    const d = await db();
+    const t0 = Date.now();
+    const DAY = 24 * 3_600_000;
+    const allowAll = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'ok', body: '' }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, KEY, { ...allowAll, fetchedAt: t0 - DAY + 1000 }, t0 - DAY + 1000);
+    const fetched = serveFiles({ [`${ORIGIN}/robots.txt`]: 'User-agent: GPTBot\nDisallow: /' });
+    const origins = new OriginSignals(d);
+    expect(robotsDenies(await origins.get(ORIGIN), `${ORIGIN}/a.png`)).toEqual([]);
+    expect(fetched).not.toContain(`${ORIGIN}/robots.txt`);
+    vi.useFakeTimers({ toFake: ['Date'], now: t0 + 2000 });
+    const files = await origins.get(ORIGIN);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-disallow']);
   });
 });

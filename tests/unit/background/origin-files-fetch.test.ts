@@ -115,6 +115,15 @@ describe('OriginSignals: signal files that are not text', () => {
     expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
   });
 
+  // UTF-32 opens with FF FE 00 00, which reads as UTF-16's byte order mark: decoded as UTF-16, every
+  // other character was a NUL, no field name was known, and GPTBot's `Disallow: /` was lost.
+  it('a robots.txt in UTF-32 disallows everything (robots-unreachable)', async () => {
+    const utf32le = Uint8Array.from([0xff, 0xfe, 0, 0, ...[...rules].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
+    serve({ [`${ORIGIN}/robots.txt`]: utf32le });
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+  });
+
   it('a Brotli-compressed ai.txt is unreadable (signal-unreadable)', async () => {
     serve({ [`${ORIGIN}/ai.txt`]: br('User-Agent: *\nDisallow: *.png\n'.repeat(10)) });
     const files = await new OriginSignals(await db()).get(ORIGIN);
@@ -129,5 +138,45 @@ describe('OriginSignals: signal files that are not text', () => {
     const files = await new OriginSignals(await db()).get(ORIGIN);
     expect(files.robots.outcome).toBe('ok');
     expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toEqual(['ai-txt-disallow']);
+  });
+});
+
+// A bot-protection challenge (Cloudflare's "Just a moment…", Vercel's attack mode) answers in the
+// file's place when the worker's request, sent without the user's cookies, is not let through:
+// Cloudflare marks every challenge page `cf-mitigated: challenge`, Vercel `x-vercel-mitigated:
+// challenge`. It says nothing about the file behind it, which may refuse GPTBot. Read as a 403
+// it was "no robots.txt" (no restriction), read as a 200 it was a robots.txt with no rules.
+describe('OriginSignals: a bot challenge answered in place of a signal file', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const challenge = (status: number, header = 'cf-mitigated') =>
+    vi.stubGlobal('fetch', async () => new Response('<!DOCTYPE html><html><head><title>Just a moment...</title></head><body></body></html>', { status, headers: { 'content-type': 'text/html', [header]: 'challenge' } }));
+
+  it('robots.txt challenged with HTTP 403, 200 or 404 disallows everything (robots-unreachable)', async () => {
+    for (const status of [403, 200, 404]) {
+      challenge(status);
+      const files = await new OriginSignals(await db()).get(ORIGIN);
+      expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+    }
+  });
+
+  it('Vercel’s challenge header reads the same', async () => {
+    challenge(403, 'x-vercel-mitigated');
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+  });
+
+  it('ai.txt challenged with HTTP 200 or 404 is unreadable (signal-unreadable), not absent', async () => {
+    for (const status of [200, 404]) {
+      challenge(status);
+      const files = await new OriginSignals(await db()).get(ORIGIN);
+      expect(files.aiTxt.outcome).toBe('error');
+      expect(denies(evaluateAiTxt(files.aiTxt, IMAGE, AI))).toEqual(['signal-unreadable']);
+    }
+  });
+
+  it('a robots.txt served as text/html without a challenge header is read: its Disallow applies', async () => {
+    vi.stubGlobal('fetch', async (url: string) => (url === `${ORIGIN}/robots.txt` ? new Response('User-agent: GPTBot\nDisallow: /\n', { status: 200, headers: { 'content-type': 'text/html' } }) : new Response('', { status: 404 })));
+    const files = await new OriginSignals(await db()).get(ORIGIN);
+    expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-disallow']);
   });
 });

@@ -52,6 +52,19 @@ describe('the page requested again for its headers', () => {
     const assessed = await assessSite(origins, 7, PAGE, page, settings);
     expect(assessed.reasons).not.toContain('signal-unreadable');
   });
+
+  // A bot check (Cloudflare marks its challenge pages `cf-mitigated: challenge`) answered in the
+  // page's place, with HTTP 200: its headers are the check's, not the page's, whose own
+  // `X-Robots-Tag: noai` they leave out.
+  it('answered with a bot challenge: its headers are unread, and the site fails closed', async () => {
+    vi.stubGlobal('fetch', async () => {
+      const res = new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 200, headers: { 'cf-mitigated': 'challenge' } });
+      Object.defineProperty(res, 'url', { value: PAGE });
+      return res;
+    });
+    const assessed = await assessSite(origins, 7, PAGE, page, settings);
+    expect(assessed.reasons).toContain('signal-unreadable');
+  });
 });
 
 // The page's response headers are captured as the browser requested it, without its `#…` (a

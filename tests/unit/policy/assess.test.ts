@@ -1557,7 +1557,32 @@ describe('an image whose markup names a blocked site’s rendition besides the o
     expect(assessImage(page(), image(big), candidate(big, named), parseSettings({ mode: 'opt-out' })).reasons).toContain('site-blocked');
   });
   it('renditions on the page’s own or unlisted sites change nothing', () => {
-    expect(decideFor(big, {}, { renditions: ['https://museum.example/a-800.jpg', 'https://cdn.example/a.jpg'] }).decision).toBe('permitted');
+    // The worker reads the signal files of the renditions' origins too (gather-image.ts).
+    expect(decideFor(big, { origins: [files('https://museum.example'), files('https://cdn.example')] }, { renditions: ['https://museum.example/a-800.jpg', 'https://cdn.example/a.jpg'] }).decision).toBe('permitted');
+  });
+});
+
+// A rendition the page names (srcset, <picture><source>) on another origin is this image too, as
+// the shown one is: that origin's robots.txt, ai.txt and tdmrep.json speak for it. Only its site's
+// registry entry was read: a page naming cdn.other.example's 736w file, whose robots.txt refuses
+// GPTBot, beside its own 2000w copy had the copy kept.
+describe('an image whose markup names a rendition on another origin that refuses it', () => {
+  const big = 'https://museum.example/a-2000.jpg';
+  const other = 'https://cdn.other.example';
+  const rendition = `${other}/736/a.jpg`;
+  const refusing = files(other, { robots: { url: `${other}/robots.txt`, outcome: 'ok', body: 'User-agent: GPTBot\nDisallow: /\n' } });
+  it('its robots.txt refusing GPTBot refuses the image robots-disallow', () => {
+    const d = assessImage(page(), image(big, { origins: [files('https://museum.example'), refusing] }), candidate(big, { renditions: [rendition] }), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('robots-disallow');
+  });
+  it('its origin’s signal files not read: refused signal-unreadable', () => {
+    const d = assessImage(page(), image(big), candidate(big, { renditions: [rendition] }), settings);
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('its origin allowing it changes nothing', () => {
+    const d = assessImage(page(), image(big, { origins: [files('https://museum.example'), files(other)] }), candidate(big, { renditions: [rendition] }), settings);
+    expect(d.decision).toBe('permitted');
   });
 });
 

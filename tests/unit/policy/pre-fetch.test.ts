@@ -356,3 +356,24 @@ describe('refusalBeforeRequest for an image in a frame whose site’s robots.txt
     expect(refusalBeforeRequest(site(), url, files('https://cdn.example'), settings, { frames })).toBeNull();
   });
 });
+
+// The renditions the page shows and names (thumbnailUrl, srcset and <picture><source>
+// candidates) are this image too, and their origins’ robots.txt and ai.txt speak for it
+// (assess.ts). Where the worker has read them before the request, a refusal there refuses the
+// image unrequested (DESIGN.md §2 rule 2: Heed never fetches what it already knows it must refuse).
+describe('refusalBeforeRequest for an image whose rendition’s site refuses it', () => {
+  const url = 'https://museum.example/a-2000.jpg';
+  const other = 'https://cdn.other.example';
+  const refusing = robots(other, 'User-agent: GPTBot\nDisallow: /\n');
+  it('a named rendition’s robots.txt refusing GPTBot refuses it unrequested', () => {
+    const r = refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { renditions: [`${other}/736/a.jpg`] }, [], [], [refusing]);
+    expect(r?.reasons).toEqual(['robots-disallow']);
+    expect(r?.evidence.some((e) => e.kind === 'fetch' && e.value === 'not requested')).toBe(true);
+  });
+  it('the shown rendition’s robots.txt refusing GPTBot refuses it unrequested', () => {
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { thumbnailUrl: `${other}/236/a.jpg` }, [], [], [refusing])?.reasons).toEqual(['robots-disallow']);
+  });
+  it('a rendition whose site allows it may be requested', () => {
+    expect(refusalBeforeRequest(site(), url, files('https://museum.example'), settings, { renditions: [`${other}/736/a.jpg`] }, [], [], [files(other)])).toBeNull();
+  });
+});

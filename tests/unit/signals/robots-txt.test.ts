@@ -297,11 +297,11 @@ describe('evaluateRobots', () => {
     });
   });
 
-  it('notes a body cut at the size cap', () => {
+  // Was pinned as allowed (the Disallow past the cap ignored): the unread rest may refuse, so it fails closed.
+  it('refuses under a body cut at the size cap', () => {
     const body = `User-agent: *\n${'#'.repeat(MAX_ROBOTS_BYTES)}\nDisallow: /\n`;
     expect(evaluateRobots(ok(body), 'https://cdn.example/a', 'image', profile)).toEqual([
-      { ...base, value: 'truncated at 500 KiB', effect: 'info', note: 'robots.txt on cdn.example is larger than 500 KiB (512,000 bytes); the rest was ignored (RFC 9309 §2.5)' },
-      allowedFor('/a'),
+      { ...base, value: 'truncated at 500 KiB', effect: 'deny', reason: 'signal-unreadable', note: 'robots.txt on cdn.example is larger than 500 KiB (512,000 bytes); the rest was not read (RFC 9309 §2.5), and a group there may refuse /a, so Heed fails closed' },
     ]);
   });
 
@@ -452,7 +452,7 @@ describe('hostile input', () => {
 
     it('evaluateRobots notes the cut when the fetch says so', () => {
       const fetched: RobotsFetch = { url: 'https://cdn.example/robots.txt', outcome: 'ok', body: 'User-agent: *\nDisallow: /x\n', truncated: true };
-      expect(evaluateRobots(fetched, 'https://cdn.example/a', 'image', purposeProfile('ai-training'))[0]).toMatchObject({ value: 'truncated at 500 KiB', effect: 'info' });
+      expect(evaluateRobots(fetched, 'https://cdn.example/a', 'image', purposeProfile('ai-training'))[0]).toMatchObject({ value: 'truncated at 500 KiB', effect: 'deny', reason: 'signal-unreadable' });
     });
   });
 
@@ -903,5 +903,35 @@ describe('robots.txt Content-Usage with an earlier label given a value other tha
     expect(partialContentUsageOptOuts(fetched('User-Agent: *\nContent-Usage: /private/ bots="n"\nAllow: /'), 'https://m.example/', AI_).map((e) => e.reason)).toEqual(['signal-unreadable']);
     const lifted = evaluateRobots(fetched('User-Agent: *\nContent-Usage: bots="n"\nContent-Usage: train-ai=y\nAllow: /'), 'https://m.example/a.jpg', 'image', AI_);
     expect(lifted.filter((e) => e.effect === 'deny')).toEqual([]);
+  });
+});
+
+// RFC 9309 §2.5 lets a reader stop at 500 KiB; DESIGN.md §2 rule 2 reads exactly that. What lies
+// past the cap is unread, not absent: a `User-agent: GPTBot` group there replaces the `*` answer
+// for GPTBot, and a group for any token may refuse any path. Read as absent, it kept the image.
+describe('a robots.txt longer than 500 KiB', () => {
+  const profile = purposeProfile('ai-training');
+  const src = 'https://big.example/robots.txt';
+  const pad = `#${'x'.repeat(1000)}\n`.repeat(Math.ceil(MAX_ROBOTS_BYTES / 1002));
+  const enc = new TextEncoder();
+  const fetched = (text: string): RobotsFetch => ({ url: src, outcome: 'ok', ...robotsBodyFromBytes(enc.encode(text).subarray(0, MAX_ROBOTS_BYTES + 1)) });
+  const denies = (f: RobotsFetch, url: string) => evaluateRobots(f, url, 'image', profile).filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+  it('a GPTBot Disallow past the cap refuses the image: the unread rest cannot grant', () => {
+    const f = fetched(`User-agent: *\nAllow: /\n${pad}User-agent: GPTBot\nDisallow: /\n`);
+    expect(f.outcome === 'ok' && f.truncated).toBe(true);
+    const evidence = evaluateRobots(f, 'https://big.example/photos/a.jpg', 'image', profile);
+    expect(evidence.filter((e) => e.effect === 'allow')).toEqual([]);
+    expect(denies(f, 'https://big.example/photos/a.jpg')).toEqual(['signal-unreadable']);
+  });
+
+  it('a Disallow within the cap still refuses with its own reason as well', () => {
+    const f = fetched(`User-agent: *\nDisallow: /photos/\n${pad}`);
+    expect(denies(f, 'https://big.example/photos/a.jpg')).toEqual(['signal-unreadable', 'robots-disallow']);
+  });
+
+  it('a file that ends within the cap is read whole and may grant', () => {
+    const f = fetched('User-agent: *\nAllow: /\n');
+    expect(evaluateRobots(f, 'https://big.example/photos/a.jpg', 'image', profile).map((e) => e.effect)).toEqual(['allow']);
   });
 });
