@@ -12,7 +12,8 @@ import { licenceSite } from './shared-hosting';
  * - Exact hosts, never the shared domain around them: ggpht.com and googleusercontent.com also
  *   serve Blogger's and Google Photos' users, imgur.com everyone's uploads, wixmp.com every Wix
  *   site's media, amazonaws.com every AWS customer's bucket. A host's subdomains are not matched
- *   either (`x.substack-post-media.s3.amazonaws.com` is another S3 bucket).
+ *   either (`x.substack-post-media.s3.amazonaws.com` is another S3 bucket), except for a
+ *   registrable domain that is the company's alone (`subtree`: youtube-nocookie.com).
  * - An Amazon S3 bucket host is read as the bucket, in every address S3 answers for it
  *   (virtual-hosted, regional, path-style `s3.amazonaws.com/BUCKET/`: shared-hosting.ts names
  *   the bucket the same way for each): one bucket's objects, whichever address names them.
@@ -32,6 +33,8 @@ export interface RegistryHost {
   serves: string;
   /** A public page showing that this host serves the company's content (checked when written). */
   source: string;
+  /** The host's subdomains too: only where the whole registrable domain is the company's own. */
+  subtree?: true;
 }
 
 export const REGISTRY_HOSTS: readonly RegistryHost[] = [
@@ -58,6 +61,16 @@ export const REGISTRY_HOSTS: readonly RegistryHost[] = [
     serves: 'channel avatars, banners and post images',
     // YouTube channel posts' photos load from yt3.googleusercontent.com and yt3.ggpht.com.
     source: 'https://github.com/RockBlack-VPN/ip-address/issues/64',
+  },
+  {
+    host: 'youtube-nocookie.com',
+    entryDomain: 'youtube.com',
+    site: 'YouTube',
+    serves: 'its privacy-enhanced embedded player',
+    // "YouTube nocookie is the privacy enhanced embed mode operated by Google LLC on the dedicated
+    // host youtube-nocookie.com": a registrable domain of YouTube's alone, so its subdomains too.
+    source: 'https://www.flowconsent.com/en/services/video/youtube-nocookie',
+    subtree: true,
   },
   {
     host: 'substack-post-media.s3.amazonaws.com',
@@ -123,7 +136,7 @@ export function registryHostsOf(url: string): RegistryHost[] {
   if (!host) return [];
   let bucket: string | null | undefined;
   return REGISTRY_HOSTS.filter((h) => {
-    if (h.host === host) return true;
+    if (h.host === host || (h.subtree === true && host.endsWith(`.${h.host}`))) return true;
     const listed = s3Bucket(h.host);
     if (listed === null || !/(?:^|\.)amazonaws\.com(?:\.cn)?$/.test(host)) return false;
     bucket ??= licenceSite(url);

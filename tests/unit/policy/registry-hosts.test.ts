@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REGISTRY_HOSTS } from '../../../utils/model/registry-hosts';
 import { carriedAddresses } from '../../../utils/model/shared-hosting';
 import { scanDocument } from '../../../utils/scan/scan-page';
-import { evaluateSiteRegistry, matchSitePolicies, namedRenditionsEvidence, shownRenditionEvidence, siteEvidenceBeside, SITE_REGISTRY, type UserLists } from '../../../utils/policy/site-registry';
+import { evaluateSiteRegistry, frameSiteEvidence, matchSitePolicies, namedRenditionsEvidence, shownRenditionEvidence, siteEvidenceBeside, SITE_REGISTRY, type UserLists } from '../../../utils/policy/site-registry';
 
 /*
  * The registry lists each company's registrable domains, but some of a company's images are served
@@ -195,5 +195,17 @@ describe('the saved real pages and the hosts Heed matches to registry entries', 
     const doc = parseHTML(html).document as unknown as Document;
     const urls = scanDocument(doc, PAGES[4][0], { resourceTiming: false, inFrame: false }).flatMap((c) => [c.url, c.thumbnailUrl, ...(c.renditions ?? [])]).filter((u): u is string => !!u);
     expect(matchedThroughHosts(new Set(urls))).toEqual(['https://yt3.ggpht.com/ytc/AIdro_kD=s88-c-k-c0x00ffffff-no-rj']);
+  });
+});
+
+// YouTube's privacy-enhanced embeds are served from youtube-nocookie.com, a registrable domain of
+// YouTube's own: a frame of it inside an unlisted page is YouTube's player, and what it shows was
+// not refused for YouTube's site (only files on ytimg.com were).
+describe('YouTube’s privacy-enhanced embed on youtube-nocookie.com', () => {
+  it('a frame of www.youtube-nocookie.com refuses what it shows as YouTube’s frame does', () => {
+    const frames = (url: string) => frameSiteEvidence('https://blog.example.org/post', [{ url }], 'ai-training', none).filter((e) => e.effect === 'deny').map((e) => e.reason);
+    expect(frames('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ')).toEqual(['site-blocked']);
+    expect(frames('https://youtube-nocookie.com/embed/dQw4w9WgXcQ')).toEqual(['site-blocked']);
+    expect(frames('https://youtube-nocookie.com.example.org/embed/dQw4w9WgXcQ')).toEqual([]);
   });
 });
