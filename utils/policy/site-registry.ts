@@ -5,6 +5,7 @@ import type { Evidence, Purpose, Scope } from '../model/evidence';
 import { carriedAddresses, pageCopyOf } from '../model/shared-hosting';
 import { TOP_PAGE_OWNER } from '../page/frame-owner';
 import { MAX_RENDITIONS } from '../model/renditions';
+import { registryHostsOf, type RegistryHost } from '../model/registry-hosts';
 import { bareHost, hostMatchesDomain, isPrivateSuffix, isPublicSuffix, registeredName, registrableDomain, sameRegistrableDomain } from '../model/registrable-domain';
 
 /**
@@ -162,6 +163,12 @@ export interface SitePolicyMatch {
   policy: SitePolicy;
   /** The registry domain a country domain was read as (`amazon.com` for amazon.de), else null. */
   countryOf: string | null;
+  /**
+   * The host of the company's, under another registrable domain, the entry was found through
+   * (model/registry-hosts.ts: yt3.ggpht.com for YouTube); absent or null when the URL is on one of
+   * the entry's own domains.
+   */
+  via?: RegistryHost | null;
 }
 
 /** How strict an entry's status is: the strictest entry covering a host is named first. */
@@ -182,7 +189,13 @@ export function matchSitePolicies(url: string, registry: Registry = SITE_REGISTR
     return [];
   }
   const direct = registry.sites.filter((s) => s.domains.some((d) => hostMatchesDomain(host, d)));
-  if (direct.length > 0) return direct.map((policy) => ({ policy, countryOf: null })).sort((x, y) => STRICTNESS[x.policy.status] - STRICTNESS[y.policy.status]);
+  // And the entries of the companies whose hosts under another registrable domain it is on
+  // (model/registry-hosts.ts): they only add matches, each read as the entry's own domains are.
+  // Before, a YouTube avatar on yt3.ggpht.com matched no entry and was kept.
+  const supplied: SitePolicyMatch[] = registryHostsOf(siteAddress(url)).flatMap((via) =>
+    registry.sites.filter((s) => s.domains.includes(via.entryDomain) && !direct.includes(s)).map((policy) => ({ policy, countryOf: null, via })));
+  const found: SitePolicyMatch[] = [...direct.map((policy) => ({ policy, countryOf: null, via: null })), ...supplied.filter((m, i) => supplied.findIndex((o) => o.policy === m.policy) === i)];
+  if (found.length > 0) return found.sort((x, y) => STRICTNESS[x.policy.status] - STRICTNESS[y.policy.status]);
   // ICANN suffixes only: amazon.blogspot.com is a Blogger blog named amazon, not Amazon's.
   const name = registeredName(host);
   if (!name || !COUNTRY_DOMAIN_COMPANIES.has(name)) return [];
@@ -233,8 +246,15 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
   // it lifts an entry naming the suffix itself, its owner's (githubusercontent.com is GitHub's).
   const ownersOwn = (entry: string) =>
     matches.length > 0 && matches.every(({ policy }) => policy.domains.some((d) => hostMatchesDomain(entry, d) && hosts.some((h) => hostMatchesDomain(h, d))));
-  const allowed = inList(allowEntries.filter((d) => !isPrivateSuffix(d)))
-    ?? allowEntries.filter(isPrivateSuffix).find((entry) => inList([entry]) !== null && ownersOwn(entry))
+  // Decision (the same rule, for an entry found through a host of the company's under another
+  // registrable domain: model/registry-hosts.ts): an allow entry lifts it only if it names that
+  // host (or a host under it, for the URLs under that one), as an entry naming one of the entry's
+  // own domains lifts those. One naming the shared domain around it (ggpht.com, imgur.com,
+  // amazonaws.com) names many owners' images, not the company's, so it lifts nothing there; nor
+  // does one naming the company's own domain (youtube.com), which does not lift i.ytimg.com either.
+  const namesSuppliedHost = (entry: string) => matches.every(({ via }) => !via || entryForms(entry).some((d) => hostMatchesDomain(d, via.host)));
+  const allowed = inList(allowEntries.filter((d) => !isPrivateSuffix(d) && namesSuppliedHost(d)))
+    ?? allowEntries.filter(isPrivateSuffix).find((entry) => inList([entry]) !== null && ownersOwn(entry) && namesSuppliedHost(entry))
     ?? null;
   // A part of the registry that could not be read may be this site's entry (readRegistry): it
   // refuses, unless the user allowed the site (the allow list overrides the registry).
@@ -250,15 +270,20 @@ export function evaluateSiteRegistry(given: string, scope: Scope, purpose: Purpo
     const status = matches[0]!.policy.status;
     return [{ kind: 'user-list', scope, source: 'settings', value: `allowed: ${allowed} (registry says ${status})`, effect: 'info', note: `You allowed ${allowed}; the registry entry (${status}) is overridden, signals still apply` }];
   }
-  return [...matches.map(({ policy, countryOf }) => entryEvidence(policy, countryOf, domain, scope, purpose)), ...unread];
+  return [...matches.map(({ policy, countryOf, via }) => entryEvidence(policy, countryOf, domain, scope, purpose, via ?? null)), ...unread];
 }
 
-/** What one registry entry says of a URL on `domain` (`countryOf`: the `.com` a country domain was read as). */
-function entryEvidence(policy: SitePolicy, countryOf: string | null, domain: string, scope: Scope, purpose: Purpose): Evidence {
-  const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : '';
+/**
+ * What one registry entry says of a URL on `domain` (`countryOf`: the `.com` a country domain was
+ * read as; `via`: the company's host under another registrable domain it was found through, named
+ * with the page showing it serves the company's content).
+ */
+function entryEvidence(policy: SitePolicy, countryOf: string | null, domain: string, scope: Scope, purpose: Purpose, via: RegistryHost | null = null): Evidence {
+  const country = countryOf ? ` (${domain}, a country site of ${countryOf})` : via ? ` (${via.host}, ${policy.name}’s host for ${via.serves})` : '';
+  const shown = via ? ` ${via.host} serves ${policy.name}’s content: ${via.source}.` : '';
   const value = `${policy.name}${country}: ${policy.status}${policy.forbids.length ? ` (forbids ${policy.forbids.join(', ')})` : ''}`;
   const base = { kind: 'site-registry' as const, scope, source: policy.source, value };
-  const note = `${policy.name}${country}: ${policy.summary} (${policy.clause})`;
+  const note = `${policy.name}${country}: ${policy.summary} (${policy.clause})${shown}`;
   if (policy.status === 'blocked') return { ...base, effect: 'deny', reason: 'site-blocked', note };
   if (policy.status === 'restricted') {
     // A word Heed does not know may be one that binds this purpose: it binds (readRegistry).
