@@ -15,7 +15,7 @@ import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, pag
 import { siteStatus, type SiteStatus } from './site-status';
 import { aiTxtRestrictions, evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from '../signals/content-usage';
-import { elementLicenceUnread, licenceFindings } from '../signals/html-licence/findings';
+import { elementLicenceUnread, imageObjectRefusals, licenceFindings } from '../signals/html-licence/findings';
 import { readLicenceLinks } from '../signals/link-header';
 import { remoteManifestEvidence } from '../signals/c2pa';
 import type { ElementLicenceHint, PageLicenceSignals } from '../signals/html-licence/schema';
@@ -623,6 +623,16 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
     for (const url of new Set(candidate.elementLicences.flatMap((h) => h.licences))) {
       evidence.push(thirdPartyClaim({ id: parseLicenceUrl(url)?.id ?? null, url, source: 'element', attribution: null }, frameSite, markupFrame ?? page.pageUrl));
     }
+  }
+  // A JSON-LD ImageObject about this image whose copyrightNotice refuses AI training or data
+  // mining in plain words (findings.ts imageObjectRefusals): bound by purpose as plus:DataMining is.
+  const noticeRefusals = new Map(imageUrls.flatMap((imageUrl) => imageObjectRefusals({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: [] })).map((r) => [r.text, r.id]));
+  for (const [text, id] of noticeRefusals) {
+    const value = `JSON-LD ImageObject copyrightNotice: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
+    const use = id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training';
+    evidence.push(profile.dataMiningProhibited.includes(id)
+      ? { kind: 'licence', scope: 'image', source: page.pageUrl, value, effect: 'deny', reason: 'xmp-data-mining', note: `The page's structured data about this image refuses ${use} in plain words (read as ${id}, as in the image's own IPTC Copyright Notice).` }
+      : { kind: 'licence', scope: 'image', source: page.pageUrl, value, effect: 'info', note: `The page's structured data about this image refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` });
   }
   const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: elementHints })));
   // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full

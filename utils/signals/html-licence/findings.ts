@@ -2,6 +2,7 @@ import type { Licence, LicenceSource } from '../../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../../model/licence-url';
 import type { ElementLicenceHint, JsonLdImageObject, PageLicenceSignals } from './schema';
 import { matchKey, namesSameImage, resolveUrl } from './dom';
+import { plainLanguageRefusal } from '../plain-refusal';
 
 export interface LicenceFindingsInput {
   imageUrl: string;
@@ -21,6 +22,23 @@ function imageObjectsFor(input: LicenceFindingsInput): JsonLdImageObject[] {
   const imageKey = matchKey(input.imageUrl, base);
   if (imageKey === null) return [];
   return input.page.imageObjects.filter((io) => namesSameImage(io.contentUrl, imageKey, base));
+}
+
+/**
+ * Plain-language refusals of AI training or data mining in the `copyrightNotice` of the page's
+ * JSON-LD ImageObjects about this image ("No AI training", "AI学習禁止"; plain-refusal.ts), each
+ * with the PLUS Data Mining ID it says in words. schema.org's `copyrightNotice` is IPTC's
+ * Copyright Notice (`dc:rights`; SIGNALS.md §6.3), where the same words in the file refuse.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): an
+ * ImageObject naming this image refuses whichever site's page states it. A refusal can only
+ * take an image out, and a page that repeats a photographer's "No AI training" beside the photo
+ * passes the owner's word on; no licence is read from another site's markup this way.
+ */
+export function imageObjectRefusals(input: LicenceFindingsInput): { text: string; id: 'DMI-PROHIBITED' | 'DMI-PROHIBITED-AIMLTRAINING' }[] {
+  return imageObjectsFor(input).flatMap((io) => {
+    const id = io.copyrightNotice ? plainLanguageRefusal(io.copyrightNotice) : null;
+    return id && io.copyrightNotice ? [{ text: io.copyrightNotice, id }] : [];
+  });
 }
 
 /**
