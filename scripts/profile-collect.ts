@@ -2,7 +2,8 @@
  * Where the worker's time goes in a collect (issue 17: a trace, not a guess). Runs the collect
  * bench's 20-origin page (500 images of 64 px) once with Chromium's sampling profiler on (CDP
  * Tracing, `disabled-by-default-v8.cpu_profiler`, every thread), and prints, for the extension's
- * service worker thread, the functions with the most samples: by self time and inclusive.
+ * service worker thread and for each people worker's (the face detector's), the functions with
+ * the most samples: by self time and inclusive.
  * Build without minifying to read the names (`build: { minify: false }` in wxt.config.ts's vite
  * settings, not committed).
  * Run: npx tsx scripts/profile-collect.ts [off]   (`off`: people=off; needs `npm run build` first)
@@ -54,7 +55,7 @@ function profilesOf(events: TraceEvent[]): ThreadProfile[] {
   return [...byId.values()];
 }
 
-function report(p: ThreadProfile, rows = 25): void {
+function report(p: ThreadProfile, title: string, rows = 25): void {
   const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
@@ -68,7 +69,7 @@ function report(p: ThreadProfile, rows = 25): void {
     }
   }
   const total = [...p.self.values()].reduce((a, b) => a + b, 0);
-  console.log(`the extension's worker thread: ${ms(total).trim()} sampled`);
+  console.log(`${title}: ${ms(total).trim()} sampled`);
   console.log('  self:');
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, rows)) console.log(`  ${ms(us)}  ${name}`);
   console.log('  inclusive:');
@@ -97,10 +98,14 @@ async function main(peopleOff: boolean): Promise<void> {
     await complete;
     console.log(`collect of ${verdicts.length} images over 20 origins${peopleOff ? ', people=off' : ''}: ${took} ms (profiling on)`);
     // The worker's thread: the profile with the most samples in Heed's worker scripts.
-    const inWorker = (p: ThreadProfile) => [...p.self].filter(([id]) => /background|face-detector/.test(p.nodes.get(id)?.callFrame.url ?? '')).reduce((a, [, us]) => a + us, 0);
-    const worker = profilesOf(events).sort((a, b) => inWorker(b) - inWorker(a))[0];
+    const sampledIn = (p: ThreadProfile, script: RegExp) => [...p.self].filter(([id]) => script.test(p.nodes.get(id)?.callFrame.url ?? '')).reduce((a, [, us]) => a + us, 0);
+    const profiles = profilesOf(events);
+    const worker = [...profiles].sort((a, b) => sampledIn(b, /background/) - sampledIn(a, /background/))[0];
     if (!worker) throw new Error('no profile of the worker was recorded');
-    report(worker);
+    report(worker, "the extension's worker thread");
+    // The people workers (entrypoints/people-worker): the face detector's threads.
+    const peopleWorkers = profiles.filter((p) => sampledIn(p, /people-worker/) > 0);
+    peopleWorkers.forEach((p, i) => report(p, `people worker ${i + 1} of ${peopleWorkers.length}`, 12));
   } finally {
     await traced.close().catch(() => undefined);
     await heed.context.close();
