@@ -109,8 +109,10 @@ export const REGISTRY_HOSTS: readonly RegistryHost[] = [
     entryDomain: 'github.com',
     site: 'GitHub',
     serves: 'site assets (images, emoji, stylesheets)',
-    // GitHub's pages preconnect to and load their assets from https://github.githubassets.com/.
-    source: 'https://stimsmith.io/entity/organization/github/wiki',
+    // GitHub's pages load their assets from https://github.githubassets.com/; GitHub's own page on
+    // network access points to its REST API's list of its domains (`GET /meta`, "domains"), where
+    // githubassets.com is among GitHub's website domains.
+    source: 'https://docs.github.com/en/get-started/using-github/allowing-access-to-githubs-services-from-a-restricted-network',
   },
 ];
 
