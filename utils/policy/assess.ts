@@ -386,6 +386,23 @@ export function namingFile(said: readonly Evidence[], how: string, file: string)
 }
 
 /** Decide one image from the page assessment, its own signals and its element context. */
+/**
+ * A JSON-LD ImageObject about this image (any of `imageUrls`) whose copyrightNotice refuses AI
+ * training or data mining in plain words (findings.ts imageObjectRefusals): bound by purpose as
+ * plus:DataMining is. Known from the page alone, so also read before the image is requested
+ * (pre-fetch.ts refusalBeforeRequest).
+ */
+export function imageObjectRefusalEvidence(page: PageAssessment, imageUrls: readonly string[], profile: PurposeProfile): Evidence[] {
+  const refusals = new Map(imageUrls.flatMap((imageUrl) => imageObjectRefusals({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: [] })).map((r) => [r.text, r.id]));
+  return [...refusals].map(([text, id]): Evidence => {
+    const value = `JSON-LD ImageObject copyrightNotice: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
+    const use = id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training';
+    return profile.dataMiningProhibited.includes(id)
+      ? { kind: 'licence', scope: 'image', source: page.pageUrl, value, effect: 'deny', reason: 'xmp-data-mining', note: `The page's structured data about this image refuses ${use} in plain words (read as ${id}, as in the image's own IPTC Copyright Notice).` }
+      : { kind: 'licence', scope: 'image', source: page.pageUrl, value, effect: 'info', note: `The page's structured data about this image refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` };
+  });
+}
+
 export function assessImage(page: PageAssessment, image: ImageInputs, candidate: ImageCandidate, settings: Settings): Decision {
   const profile = purposeProfile(settings.purpose);
   // Every URL the bytes came through, intermediate redirect hops included: a refusal by any of
@@ -624,16 +641,7 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
       evidence.push(thirdPartyClaim({ id: parseLicenceUrl(url)?.id ?? null, url, source: 'element', attribution: null }, frameSite, markupFrame ?? page.pageUrl));
     }
   }
-  // A JSON-LD ImageObject about this image whose copyrightNotice refuses AI training or data
-  // mining in plain words (findings.ts imageObjectRefusals): bound by purpose as plus:DataMining is.
-  const noticeRefusals = new Map(imageUrls.flatMap((imageUrl) => imageObjectRefusals({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: [] })).map((r) => [r.text, r.id]));
-  for (const [text, id] of noticeRefusals) {
-    const value = `JSON-LD ImageObject copyrightNotice: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
-    const use = id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training';
-    evidence.push(profile.dataMiningProhibited.includes(id)
-      ? { kind: 'licence', scope: 'image', source: page.pageUrl, value, effect: 'deny', reason: 'xmp-data-mining', note: `The page's structured data about this image refuses ${use} in plain words (read as ${id}, as in the image's own IPTC Copyright Notice).` }
-      : { kind: 'licence', scope: 'image', source: page.pageUrl, value, effect: 'info', note: `The page's structured data about this image refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` });
-  }
+  evidence.push(...imageObjectRefusalEvidence(page, imageUrls, profile));
   const found = uniqueLicences(imageUrls.flatMap((imageUrl) => licenceFindings({ imageUrl, pageUrl: page.pageUrl, page: page.licenceSignals, element: elementHints })));
   // Decision (DESIGN.md §2 rules 4 and 5): when the markup around the image was not read in full
   // (a cap was hit, or a licence statement's value is not a URL Heed can read: a hint `unread`, an

@@ -5,7 +5,7 @@ import type { Settings } from '../model/settings';
 import { originOf, type OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
 import { evaluateRobots } from '../signals/robots-txt';
-import { headerOptOuts, namingFile, type PageAssessment, type RedirectHop } from './assess';
+import { headerOptOuts, imageObjectRefusalEvidence, namingFile, type PageAssessment, type RedirectHop } from './assess';
 import type { Decision } from './decide';
 import { MAX_RENDITION_SITES, renditionsForSignalFiles } from '../model/renditions';
 import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, shownRenditionEvidence, siteEvidenceBeside, type FrameOfSite } from './site-registry';
@@ -59,6 +59,8 @@ export function refusalBeforeRequest(
     const files = frameFiles.find((f) => f.origin === originOf(address));
     if (files) evidence.push(...evaluateRobots(files.robots, address, 'page', profile));
   }
+  // The page's JSON-LD about the image refusing AI training in plain words (assess.ts): known now.
+  evidence.push(...imageObjectRefusalEvidence(page, [imageUrl, ...(shown.thumbnailUrl ? [shown.thumbnailUrl] : [])], profile).filter((e) => e.effect === 'deny'));
   // The frames the image is shown in are pages of their own: a frame of a blocked site refuses it;
   // the rendition the page shows is this image too: one on a blocked site refuses it (rule 1).
   evidence.push(...frameSiteEvidence(page.pageUrl, shown.frames ?? [], settings.purpose, settings));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { assessImage, assessPage } from '../../../utils/policy/assess';
+import { refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
 import { parseSettings } from '../../../utils/model/settings';
 import { readPageSignals } from '../../../utils/page/page-signals';
 import { pageSignalsFromScan } from '../../../utils/page/received-signals';
@@ -16,13 +17,17 @@ import type { ImageCandidate } from '../../../utils/policy/verdict';
 const PAGE = 'https://museum.example/gallery';
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
 
-function decide(copyrightNotice: string, imageUrl = 'https://museum.example/fox.jpg', purpose = 'ai-training', mode = 'licensed') {
-  const settings = parseSettings({ purpose, mode });
+function pageWith(copyrightNotice: string, imageUrl: string, settings: ReturnType<typeof parseSettings>) {
   const object = { '@context': 'https://schema.org', '@type': 'ImageObject', contentUrl: imageUrl, license: CC_BY, copyrightNotice };
   const html = `<!doctype html><html><head><title>Gallery</title><link rel="license" href="${CC_BY}"><script type="application/ld+json">${JSON.stringify(object)}</script></head><body><img src="${imageUrl}"></body></html>`;
   const { document } = parseHTML(html);
   const signals = pageSignalsFromScan(ScannedPageSignalsSchema.parse(readPageSignals(document as unknown as Document, PAGE)));
-  const page = assessPage({ page: signals, headers: {}, origin: originFiles('https://museum.example') }, settings);
+  return assessPage({ page: signals, headers: {}, origin: originFiles('https://museum.example') }, settings);
+}
+
+function decide(copyrightNotice: string, imageUrl = 'https://museum.example/fox.jpg', purpose = 'ai-training', mode = 'licensed') {
+  const settings = parseSettings({ purpose, mode });
+  const page = pageWith(copyrightNotice, imageUrl, settings);
   const candidate: ImageCandidate = { url: imageUrl, thumbnailUrl: null, alt: '', title: '', caption: '', discovery: ['img'], width: 0, height: 0, elementLicences: [] };
   const image = { url: imageUrl, finalUrl: imageUrl, headers: {}, redirects: [], origins: [originFiles(new URL(imageUrl).origin)], embedded: { evidence: [], licence: null } };
   return assessImage(page, image, candidate, settings);
@@ -54,5 +59,13 @@ describe('a plain-language refusal in the copyrightNotice of a JSON-LD ImageObje
     for (const notice of ['© 2025 Ann. All rights reserved.', 'Editorial use only', 'KI-Training erlaubt']) {
       expect(decide(notice).decision, notice).toBe('permitted');
     }
+  });
+
+  it('is known before the image is requested: refused unrequested, and an ordinary notice is not', () => {
+    const settings = parseSettings({});
+    const url = 'https://museum.example/fox.jpg';
+    const before = (notice: string) => refusalBeforeRequest(pageWith(notice, url, settings), url, originFiles('https://museum.example'), settings);
+    expect(before('© 2025 Ann. No AI training.')?.reasons).toEqual(['xmp-data-mining']);
+    expect(before('© 2025 Ann. All rights reserved.')).toBeNull();
   });
 });
