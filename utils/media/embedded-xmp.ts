@@ -522,6 +522,36 @@ export interface RawEmbedded {
   /** Why XMP declared could not be taken out (xmp null), for the evidence; absent when not known. */
   why?: string;
   iim: Record<string, unknown> | null;
+  /** The image's own rights text outside XMP and IIM (EXIF Copyright), each with the field it is in; absent when none. */
+  rightsTexts?: RightsText[];
+}
+
+/** A free-text rights field outside XMP and IIM: `field` names it for the evidence (`EXIF Copyright`). */
+export interface RightsText {
+  field: string;
+  text: string;
+}
+
+/**
+ * The EXIF Copyright tag (0x8298, TIFF 6.0 / EXIF 2.32 §4.6.5) as exifr reads it from IFD0.
+ * Decision (DESIGN.md §2 rule 3): photographers set their camera's copyright field to
+ * "© Jane Doe – No AI training", the same words an IPTC Copyright Notice holds, so it is read as
+ * that is (xmp.ts plainRefusals; only a refusal is taken from it, never a permission). EXIF says
+ * ASCII but writers put UTF-8 or Latin-1 there; exifr's string is read as iimText reads IIM
+ * (UTF-8 when valid). Copyright may hold photographer and editor notices separated by NUL
+ * (EXIF §4.6.5): each is read. ImageDescription, UserComment and the XP* tags are captions and
+ * comments, not rights fields (XMP's dc:description, which Heed does not search for refusals
+ * either): "No AI training" there may be what the picture shows, so they are not read.
+ */
+function exifCopyrights(parsed: Record<string, unknown> | undefined): RightsText[] {
+  const ifd0 = parsed?.ifd0;
+  if (!ifd0 || typeof ifd0 !== 'object') return [];
+  const raw = (ifd0 as Record<string, unknown>).Copyright;
+  // Searched whole, not cut at a length (a refusal after padding must not go unread), as IIM text
+  // is; the file's own size bounds it. Only the clipped text reaches the evidence (xmp.ts clip).
+  const value = raw instanceof Uint8Array ? new TextDecoder('latin1').decode(raw) : typeof raw === 'string' ? raw : null;
+  if (value === null) return [];
+  return value.split('\0').flatMap((part) => iimText(part)).map((text) => ({ field: 'EXIF Copyright', text }));
 }
 
 /** More distinct PNG images than any icon holds (Windows icons carry up to about ten sizes). */
@@ -638,7 +668,16 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     parsed = (await exifr.parse(bytes, {
       xmp: { parse: false, multiSegment: true },
       iptc: true,
-      tiff: mime === 'image/tiff',
+      // IFD0 only, and in a JPEG or PNG only its Copyright (exifCopyrights): no EXIF sub-IFD, GPS or
+      // thumbnail is parsed. A TIFF keeps its whole IFD0 (its XMP tag 700 and IPTC are read there).
+      tiff: true,
+      ...(mime === 'image/tiff' ? {} : { ifd0: { pick: ['Copyright'] } }),
+      exif: false,
+      gps: false,
+      interop: false,
+      ifd1: false,
+      makerNote: false,
+      userComment: false,
       icc: false,
       jfif: false,
       ihdr: false,
@@ -696,6 +735,7 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   if (xmpDeclared && xmp === null) why ??= inWalk ? 'an XMP segment exifr could not read' : null;
-  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
+  const rightsTexts = exifCopyrights(parsed);
+  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(rightsTexts.length > 0 ? { rightsTexts } : {}), ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
 }
 
