@@ -679,7 +679,7 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     });
   }
   for (const { source, field, id: read, text } of rights.plainRefusals ?? []) {
-    const id = plainLanguageRefusal(text);
+    const id = read ?? plainLanguageRefusal(text);
     if (id === null) continue;
     const value = clip(`${field ?? (source === 'xmp' ? 'XMP rights text' : 'IPTC-IIM rights text')}: ${text}`);
     // EXIF has no signal kind of its own: its rights text is the image's embedded metadata, as

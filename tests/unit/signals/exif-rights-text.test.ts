@@ -69,3 +69,16 @@ describe('a plain-language refusal in the EXIF Copyright tag', () => {
     expect(Array.isArray(evaluateEmbeddedRights(result, AI).evidence)).toBe(true);
   });
 });
+
+describe('a plain-language refusal past the first 2000 characters of a rights text', () => {
+  it('XMP UsageTerms whose refusal follows a long notice refuses', async () => {
+    const terms = `${'Licensed for editorial use by the publisher named in the agreement. '.repeat(40)}No AI training.`;
+    const packet = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"><xmpRights:UsageTerms>${terms}</xmpRights:UsageTerms></rdf:Description></rdf:RDF></x:xmpmeta>`;
+    const app1 = jpegSegment(0xe1, concat(ascii('http://ns.adobe.com/xap/1.0/\0'), ascii(packet)));
+    expect(await reasons(jpeg({ segments: [app1] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('an EXIF Copyright whose refusal follows 1 MB of padding refuses', async () => {
+    expect(await reasons(tiffWithAscii(0x8298, `${'x'.repeat(1024 * 1024)} © Jane Doe – No AI training`))).toEqual(['xmp-data-mining']);
+  });
+});
