@@ -524,12 +524,58 @@ export interface RawEmbedded {
   iim: Record<string, unknown> | null;
   /** The image's own rights text outside XMP and IIM (EXIF Copyright), each with the field it is in; absent when none. */
   rightsTexts?: RightsText[];
+  /** Why a rights text the image holds could not be read (it may refuse: unreadable); absent when none. */
+  rightsLost?: string;
 }
 
 /** A free-text rights field outside XMP and IIM: `field` names it for the evidence (`EXIF Copyright`). */
 export interface RightsText {
   field: string;
   text: string;
+}
+
+/** PNG text keywords that hold rights statements (PNG §11.3.4.2: "Copyright notice", "Legal disclaimer"). */
+const PNG_RIGHTS_KEYWORDS = new Map([['copyright', 'PNG Copyright'], ['disclaimer', 'PNG Disclaimer']]);
+/** More inflated rights text than any notice holds, all chunks together. */
+const MAX_PNG_RIGHTS_TEXT = 1024 * 1024;
+
+/**
+ * The PNG's Copyright and Disclaimer text (tEXt Latin-1, zTXt inflated, iTXt UTF-8; PNG §11.3.3),
+ * `lost` when one is compressed and does not inflate within MAX_PNG_RIGHTS_TEXT. Decision
+ * (DESIGN.md §2 rule 3): these are the PNG's own rights fields, what IPTC Copyright Notice is to
+ * a JPEG, so a refusal there refuses (xmp.ts plainRefusals); the keyword is read in any case
+ * ("copyright" is the same field written a little off). Title, Author, Description, Comment,
+ * Warning (of the nature of the content), Source and Software are not rights fields: "No AI
+ * training" in a Description or Comment may be what the picture shows. Rule 5: a Copyright or
+ * Disclaimer that does not inflate may hold a refusal, so it makes the metadata unreadable.
+ */
+async function pngRightsTexts(b: Uint8Array): Promise<{ texts: RightsText[]; lost: boolean }> {
+  const walk = pngChunks(b);
+  const texts: RightsText[] = [];
+  let budget = MAX_PNG_RIGHTS_TEXT;
+  for (const c of [...walk.parts, ...textChunksBeyond(b, walk)]) {
+    if (c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') continue;
+    const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
+    const field = keyword ? PNG_RIGHTS_KEYWORDS.get(keyword[0].trim().toLowerCase()) : undefined;
+    if (!keyword || field === undefined) continue;
+    let data: Uint8Array;
+    let compressed: boolean;
+    if (c.type === 'iTXt') {
+      let at = keyword[1] + 2;
+      for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
+      data = b.subarray(at, c.end);
+      compressed = b[keyword[1]] === 1;
+    } else {
+      compressed = c.type === 'zTXt';
+      data = b.subarray(keyword[1] + (compressed ? 1 : 0), c.end);
+    }
+    const text = compressed ? await inflate(data, budget) : data;
+    if (!text) return { texts, lost: true };
+    budget -= compressed ? text.length : 0;
+    const decoded = new TextDecoder(c.type === 'iTXt' ? 'utf-8' : 'latin1').decode(text).trim();
+    if (decoded !== '') texts.push({ field, text: decoded });
+  }
+  return { texts, lost: false };
 }
 
 /**
@@ -735,7 +781,8 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   if (xmpDeclared && xmp === null) why ??= inWalk ? 'an XMP segment exifr could not read' : null;
-  const rightsTexts = exifCopyrights(parsed);
-  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(rightsTexts.length > 0 ? { rightsTexts } : {}), ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
+  const pngRights = mime === 'image/png' ? await pngRightsTexts(bytes) : { texts: [], lost: false };
+  const rightsTexts = [...exifCopyrights(parsed), ...pngRights.texts];
+  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(rightsTexts.length > 0 ? { rightsTexts } : {}), ...(pngRights.lost ? { rightsLost: 'a compressed PNG Copyright or Disclaimer does not inflate' } : {}), ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
 }
 

@@ -270,6 +270,7 @@ function plainRefusals(xmpTexts: string[], iimTexts: string[], otherTexts: Right
   const found = [
     ...xmpTexts.map((text) => ({ source: 'xmp' as const, text })),
     ...iimTexts.map((text) => ({ source: 'iptc' as const, text })),
+    // `exif` stands for every rights field outside XMP and IIM (EXIF Copyright, PNG Copyright/Disclaimer); `field` names it.
     ...otherTexts.map(({ field, text }) => ({ source: 'exif' as const, field, text })),
   ].flatMap((t) => {
     const id = plainLanguageRefusal(t.text);
@@ -396,6 +397,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       const pastCap = dataMiningPastCap(dataMiningTexts(props, roots));
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
+    if (raw.rightsLost !== undefined) return { unreadable: raw.rightsLost };
     const iim = raw.iim ?? {};
     const freeXmp = props.filter(isFreeTextRights).flatMap(allTextsOf);
     const freeIim = [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)];

@@ -82,3 +82,35 @@ describe('a plain-language refusal past the first 2000 characters of a rights te
     expect(await reasons(tiffWithAscii(0x8298, `${'x'.repeat(1024 * 1024)} © Jane Doe – No AI training`))).toEqual(['xmp-data-mining']);
   });
 });
+
+/** A zlib stream of `data` (CompressionStream 'deflate' is zlib-wrapped, as PNG zTXt / iTXt want). */
+async function zlib(data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+}
+
+describe('a plain-language refusal in a PNG text chunk', () => {
+  const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+
+  it('a PNG whose tEXt Copyright says “© Jane Doe. No AI training” refuses, naming the chunk', async () => {
+    const found = await denials(png({ chunks: [pngChunk('tEXt', concat(ascii('Copyright\0'), latin1('© Jane Doe. No AI training')))] }));
+    expect(found.map((e) => e.reason)).toEqual(['xmp-data-mining']);
+    expect(found[0]!.value).toBe('PNG Copyright: © Jane Doe. No AI training');
+  });
+
+  it('a PNG whose Disclaimer in an iTXt (UTF-8) or compressed zTXt refuses data mining refuses', async () => {
+    const itxt = concat(ascii('Disclaimer\0'), [0, 0], ascii('de\0\0'), utf8('KI-Training untersagt'));
+    expect(await reasons(png({ chunks: [pngChunk('iTXt', itxt)] }))).toEqual(['xmp-data-mining']);
+    const ztxt = concat(ascii('Copyright\0'), [0], await zlib(latin1('Text and data mining prohibited')));
+    expect(await reasons(png({ chunks: [pngChunk('zTXt', ztxt)] }), TDM)).toEqual(['xmp-data-mining']);
+  });
+
+  it('a PNG Comment or Description saying the same is not read (a caption, not a rights field)', async () => {
+    expect(await reasons(png({ chunks: [pngChunk('tEXt', concat(ascii('Description\0'), ascii('A sign: No AI training')))] }))).toEqual([]);
+  });
+
+  it('a compressed Copyright that does not inflate does not crash and fails closed (unreadable)', async () => {
+    const result = await readEmbeddedRights(png({ chunks: [pngChunk('zTXt', concat(ascii('Copyright\0'), [0], [1, 2, 3, 4]))] }));
+    expect('unreadable' in result).toBe(true);
+  });
+});
