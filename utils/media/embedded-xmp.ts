@@ -578,6 +578,28 @@ async function pngRightsTexts(b: Uint8Array): Promise<{ texts: RightsText[]; los
   return { texts, lost: false };
 }
 
+/** exifr's options for IFD0's Copyright alone: no EXIF sub-IFD, GPS, thumbnail, XMP or IPTC. */
+const copyrightOnly = () => ({ tiff: true, ifd0: { pick: ['Copyright'] }, exif: false, gps: false, interop: false, ifd1: false, makerNote: false, userComment: false, xmp: false, iptc: false, icc: false, jfif: false, ihdr: false, mergeOutput: false });
+
+/**
+ * The EXIF Copyright of each WebP `EXIF` chunk (WebP container spec "Metadata": a TIFF
+ * structure; some writers put JPEG's `Exif\0\0` before it). exifr has no WebP reader, so the
+ * chunk's payload is given to it as the TIFF it is. Read as a JPEG's is (exifCopyrights).
+ */
+async function webpExifCopyrights(b: Uint8Array, parts: Part<string>[]): Promise<RightsText[]> {
+  const found: RightsText[] = [];
+  for (const c of parts.filter((p) => p.type === 'EXIF')) {
+    let tiff = b.subarray(c.start, c.end);
+    if (bytesEqual(tiff, 0, 'Exif\0\0')) tiff = tiff.subarray(6);
+    try {
+      found.push(...exifCopyrights((await exifr.parse(tiff.slice(), copyrightOnly())) as Record<string, unknown> | undefined));
+    } catch {
+      // cut short or not TIFF: nothing read from it (its XMP, if any, is read by the packet scan)
+    }
+  }
+  return found;
+}
+
 /**
  * The EXIF Copyright tag (0x8298, TIFF 6.0 / EXIF 2.32 §4.6.5) as exifr reads it from IFD0.
  * Decision (DESIGN.md §2 rule 3): photographers set their camera's copyright field to
@@ -664,7 +686,8 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
     if (beyond.lost) return { xmp: null, xmpDeclared: true, iim: null, why: 'an XMP chunk cut short' };
     const xmp = withScanned(packets.length > 0 ? packets.join('\n') : null, bytes);
-    return { xmp, xmpDeclared: xmp !== null, iim: null };
+    const rightsTexts = await webpExifCopyrights(bytes, walk.parts);
+    return { xmp, xmpDeclared: xmp !== null, iim: null, ...(rightsTexts.length > 0 ? { rightsTexts } : {}) };
   }
   if (mime === 'image/x-icon') return icoEmbedded(bytes);
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
-import { ascii, concat, jpeg, jpegSegment, png, pngChunk } from '../media/image-fixtures';
+import { ascii, concat, jpeg, jpegSegment, png, pngChunk, riffChunk, webp } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
 const TDM = purposeProfile('research-tdm');
@@ -112,5 +112,17 @@ describe('a plain-language refusal in a PNG text chunk', () => {
   it('a compressed Copyright that does not inflate does not crash and fails closed (unreadable)', async () => {
     const result = await readEmbeddedRights(png({ chunks: [pngChunk('zTXt', concat(ascii('Copyright\0'), [0], [1, 2, 3, 4]))] }));
     expect('unreadable' in result).toBe(true);
+  });
+});
+
+describe('a plain-language refusal in the EXIF Copyright of a WebP', () => {
+  it('a WebP whose EXIF chunk holds a refusing Copyright refuses', async () => {
+    expect(await reasons(webp({ chunks: [riffChunk('EXIF', tiffWithAscii(0x8298, '© Jane Doe – No AI training'))] }))).toEqual(['xmp-data-mining']);
+    expect(await reasons(webp({ chunks: [riffChunk('EXIF', concat(ascii('Exif\0\0'), tiffWithAscii(0x8298, '© Jane Doe – No AI training')))] }))).toEqual(['xmp-data-mining']);
+  });
+
+  it('a WebP whose EXIF chunk is cut short does not crash', async () => {
+    const result = await readEmbeddedRights(webp({ chunks: [riffChunk('EXIF', tiffWithAscii(0x8298, '© Jane Doe – No AI training').subarray(0, 14))] }));
+    expect(typeof result).toBe('object');
   });
 });
