@@ -522,6 +522,104 @@ export interface RawEmbedded {
   /** Why XMP declared could not be taken out (xmp null), for the evidence; absent when not known. */
   why?: string;
   iim: Record<string, unknown> | null;
+  /** The image's own rights text outside XMP and IIM (EXIF Copyright), each with the field it is in; absent when none. */
+  rightsTexts?: RightsText[];
+  /** Why a rights text the image holds could not be read (it may refuse: unreadable); absent when none. */
+  rightsLost?: string;
+}
+
+/** A free-text rights field outside XMP and IIM: `field` names it for the evidence (`EXIF Copyright`). */
+export interface RightsText {
+  field: string;
+  text: string;
+}
+
+/** PNG text keywords that hold rights statements (PNG §11.3.4.2: "Copyright notice", "Legal disclaimer"). */
+const PNG_RIGHTS_KEYWORDS = new Map([['copyright', 'PNG Copyright'], ['disclaimer', 'PNG Disclaimer']]);
+/** More inflated rights text than any notice holds, all chunks together. */
+const MAX_PNG_RIGHTS_TEXT = 1024 * 1024;
+
+/**
+ * The PNG's Copyright and Disclaimer text (tEXt Latin-1, zTXt inflated, iTXt UTF-8; PNG §11.3.3),
+ * `lost` when one is compressed and does not inflate within MAX_PNG_RIGHTS_TEXT. Decision
+ * (DESIGN.md §2 rule 3): these are the PNG's own rights fields, what IPTC Copyright Notice is to
+ * a JPEG, so a refusal there refuses (xmp.ts plainRefusals); the keyword is read in any case
+ * ("copyright" is the same field written a little off). Title, Author, Description, Comment,
+ * Warning (of the nature of the content), Source and Software are not rights fields: "No AI
+ * training" in a Description or Comment may be what the picture shows. Rule 5: a Copyright or
+ * Disclaimer that does not inflate may hold a refusal, so it makes the metadata unreadable.
+ */
+async function pngRightsTexts(b: Uint8Array): Promise<{ texts: RightsText[]; lost: boolean }> {
+  const walk = pngChunks(b);
+  const texts: RightsText[] = [];
+  let budget = MAX_PNG_RIGHTS_TEXT;
+  for (const c of [...walk.parts, ...textChunksBeyond(b, walk)]) {
+    if (c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') continue;
+    const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
+    const field = keyword ? PNG_RIGHTS_KEYWORDS.get(keyword[0].trim().toLowerCase()) : undefined;
+    if (!keyword || field === undefined) continue;
+    let data: Uint8Array;
+    let compressed: boolean;
+    if (c.type === 'iTXt') {
+      let at = keyword[1] + 2;
+      for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
+      data = b.subarray(at, c.end);
+      compressed = b[keyword[1]] === 1;
+    } else {
+      compressed = c.type === 'zTXt';
+      data = b.subarray(keyword[1] + (compressed ? 1 : 0), c.end);
+    }
+    const text = compressed ? await inflate(data, budget) : data;
+    if (!text) return { texts, lost: true };
+    budget -= compressed ? text.length : 0;
+    const decoded = new TextDecoder(c.type === 'iTXt' ? 'utf-8' : 'latin1').decode(text).trim();
+    if (decoded !== '') texts.push({ field, text: decoded });
+  }
+  return { texts, lost: false };
+}
+
+/** exifr's options for IFD0's Copyright alone: no EXIF sub-IFD, GPS, thumbnail, XMP or IPTC. */
+const copyrightOnly = () => ({ tiff: true, ifd0: { pick: ['Copyright'] }, exif: false, gps: false, interop: false, ifd1: false, makerNote: false, userComment: false, xmp: false, iptc: false, icc: false, jfif: false, ihdr: false, mergeOutput: false });
+
+/**
+ * The EXIF Copyright of each WebP `EXIF` chunk (WebP container spec "Metadata": a TIFF
+ * structure; some writers put JPEG's `Exif\0\0` before it). exifr has no WebP reader, so the
+ * chunk's payload is given to it as the TIFF it is. Read as a JPEG's is (exifCopyrights).
+ */
+async function webpExifCopyrights(b: Uint8Array, parts: Part<string>[]): Promise<RightsText[]> {
+  const found: RightsText[] = [];
+  for (const c of parts.filter((p) => p.type === 'EXIF')) {
+    let tiff = b.subarray(c.start, c.end);
+    if (bytesEqual(tiff, 0, 'Exif\0\0')) tiff = tiff.subarray(6);
+    try {
+      found.push(...exifCopyrights((await exifr.parse(tiff.slice(), copyrightOnly())) as Record<string, unknown> | undefined));
+    } catch {
+      // cut short or not TIFF: nothing read from it (its XMP, if any, is read by the packet scan)
+    }
+  }
+  return found;
+}
+
+/**
+ * The EXIF Copyright tag (0x8298, TIFF 6.0 / EXIF 2.32 §4.6.5) as exifr reads it from IFD0.
+ * Decision (DESIGN.md §2 rule 3): photographers set their camera's copyright field to
+ * "© Jane Doe – No AI training", the same words an IPTC Copyright Notice holds, so it is read as
+ * that is (xmp.ts plainRefusals; only a refusal is taken from it, never a permission). EXIF says
+ * ASCII but writers put UTF-8 or Latin-1 there; exifr's string is read as iimText reads IIM
+ * (UTF-8 when valid). Copyright may hold photographer and editor notices separated by NUL
+ * (EXIF §4.6.5): each is read. ImageDescription, UserComment and the XP* tags are captions and
+ * comments, not rights fields (XMP's dc:description, which Heed does not search for refusals
+ * either): "No AI training" there may be what the picture shows, so they are not read.
+ */
+function exifCopyrights(parsed: Record<string, unknown> | undefined): RightsText[] {
+  const ifd0 = parsed?.ifd0;
+  if (!ifd0 || typeof ifd0 !== 'object') return [];
+  const raw = (ifd0 as Record<string, unknown>).Copyright;
+  // Searched whole, not cut at a length (a refusal after padding must not go unread), as IIM text
+  // is; the file's own size bounds it. Only the clipped text reaches the evidence (xmp.ts clip).
+  const value = raw instanceof Uint8Array ? new TextDecoder('latin1').decode(raw) : typeof raw === 'string' ? raw : null;
+  if (value === null) return [];
+  return value.split('\0').flatMap((part) => iimText(part)).map((text) => ({ field: 'EXIF Copyright', text }));
 }
 
 /** More distinct PNG images than any icon holds (Windows icons carry up to about ten sizes). */
@@ -588,7 +686,8 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     const packets = [...walk.parts.filter((p) => p.type === 'XMP ').map((c) => utf8(bytes.subarray(c.start, c.end))), ...beyond.packets];
     if (beyond.lost) return { xmp: null, xmpDeclared: true, iim: null, why: 'an XMP chunk cut short' };
     const xmp = withScanned(packets.length > 0 ? packets.join('\n') : null, bytes);
-    return { xmp, xmpDeclared: xmp !== null, iim: null };
+    const rightsTexts = await webpExifCopyrights(bytes, walk.parts);
+    return { xmp, xmpDeclared: xmp !== null, iim: null, ...(rightsTexts.length > 0 ? { rightsTexts } : {}) };
   }
   if (mime === 'image/x-icon') return icoEmbedded(bytes);
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
@@ -638,7 +737,16 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     parsed = (await exifr.parse(bytes, {
       xmp: { parse: false, multiSegment: true },
       iptc: true,
-      tiff: mime === 'image/tiff',
+      // IFD0 only, and in a JPEG or PNG only its Copyright (exifCopyrights): no EXIF sub-IFD, GPS or
+      // thumbnail is parsed. A TIFF keeps its whole IFD0 (its XMP tag 700 and IPTC are read there).
+      tiff: true,
+      ...(mime === 'image/tiff' ? {} : { ifd0: { pick: ['Copyright'] } }),
+      exif: false,
+      gps: false,
+      interop: false,
+      ifd1: false,
+      makerNote: false,
+      userComment: false,
       icc: false,
       jfif: false,
       ihdr: false,
@@ -696,6 +804,8 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   const iim = parsed?.iptc && typeof parsed.iptc === 'object' ? (parsed.iptc as Record<string, unknown>) : null;
   if (xmpDeclared && xmp === null) why ??= inWalk ? 'an XMP segment exifr could not read' : null;
-  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
+  const pngRights = mime === 'image/png' ? await pngRightsTexts(bytes) : { texts: [], lost: false };
+  const rightsTexts = [...exifCopyrights(parsed), ...pngRights.texts];
+  return { xmp, xmpDeclared: xmpDeclared || xmp !== null, iim, ...(rightsTexts.length > 0 ? { rightsTexts } : {}), ...(pngRights.lost ? { rightsLost: 'a compressed PNG Copyright or Disclaimer does not inflate' } : {}), ...(xmpDeclared && xmp === null && why !== null ? { why } : {}) };
 }
 

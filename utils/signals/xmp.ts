@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
-import { extractEmbedded, iimLegacyReadings, iimText } from '../media/embedded-xmp';
+import { extractEmbedded, iimLegacyReadings, iimText, type RightsText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
@@ -93,7 +93,9 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * manifest reference), as written (clipped). Absent when there are none.
    */
   remoteManifests: Texts.optional(),
-  plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc']), text: Text })).max(MAX_ITEMS).optional(),
+    // `field` names a rights field outside XMP and IIM (`EXIF Copyright`) for the evidence; `source` is then 'exif'.
+    // `id`: what the whole text was read as, before clipping (a refusal past MAX_TEXT is not in `text`).
+  plainRefusals: z.array(z.object({ source: z.enum(['xmp', 'iptc', 'exif']), field: z.string().max(40).optional(), id: z.enum(['DMI-PROHIBITED', 'DMI-PROHIBITED-AIMLTRAINING']).optional(), text: Text })).max(MAX_ITEMS).optional(),
 }));
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
 export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
@@ -264,11 +266,18 @@ const isFreeTextRights = (p: XmpProperty) => {
  * is all the evidence shows): an `en` item saying "AI training prohibited" beside an x-default
  * "Editorial use only" is the owner's refusal all the same.
  */
-function plainRefusals(xmpTexts: string[], iimTexts: string[]): Pick<EmbeddedRights, 'plainRefusals'> {
+function plainRefusals(xmpTexts: string[], iimTexts: string[], otherTexts: RightsText[] = []): Pick<EmbeddedRights, 'plainRefusals'> {
   const found = [
     ...xmpTexts.map((text) => ({ source: 'xmp' as const, text })),
     ...iimTexts.map((text) => ({ source: 'iptc' as const, text })),
-  ].filter((t) => plainLanguageRefusal(t.text) !== null);
+    // `exif` stands for every rights field outside XMP and IIM (EXIF Copyright, PNG Copyright/Disclaimer); `field` names it.
+    ...otherTexts.map(({ field, text }) => ({ source: 'exif' as const, field, text })),
+  ].flatMap((t) => {
+    const id = plainLanguageRefusal(t.text);
+    return id === null ? [] : [{ ...t, id }];
+  });
+  // The id is kept beside the clipped text: evaluateEmbeddedRights read the clipped text again, so
+  // a refusal past its first MAX_TEXT characters (after a long notice, or padding) was lost there.
   return found.length > 0 ? { plainRefusals: found.slice(0, MAX_ITEMS).map((t) => ({ ...t, text: clip(t.text) })) } : {};
 }
 
@@ -388,6 +397,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       const pastCap = dataMiningPastCap(dataMiningTexts(props, roots));
       if (pastCap !== null) return { unreadable: `XMP: plus:DataMining ${pastCap}` };
     }
+    if (raw.rightsLost !== undefined) return { unreadable: raw.rightsLost };
     const iim = raw.iim ?? {};
     const freeXmp = props.filter(isFreeTextRights).flatMap(allTextsOf);
     const freeIim = [...iimText(iim.CopyrightNotice), ...iimText(iim.SpecialInstructions)];
@@ -403,7 +413,9 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       iimCopyrightNotice: first(iimText(iim.CopyrightNotice)),
       iimByline: list(iimText(iim.Byline)),
       iimCredit: first(iimText(iim.Credit)),
-      ...plainRefusals(freeXmp, [...freeIim, ...legacyIim]),
+      // EXIF Copyright (embedded-xmp.ts exifCopyrights) refuses as IIM Copyright Notice does. Not
+      // searched for licence URLs (licenceUrlsInText): that is licence reading, left as it was.
+      ...plainRefusals(freeXmp, [...freeIim, ...legacyIim], raw.rightsTexts ?? []),
       ...licenceUrlsInText([...freeXmp, ...freeIim, ...credits]),
     };
     const checked = EmbeddedRightsSchema.safeParse(rights);
@@ -668,13 +680,16 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
       note: "The image's C2PA manifest is kept at another address (XMP dcterms:provenance) that Heed does not read: it may state that this use is not allowed (fails closed).",
     });
   }
-  for (const { source, text } of rights.plainRefusals ?? []) {
-    const id = plainLanguageRefusal(text);
+  for (const { source, field, id: read, text } of rights.plainRefusals ?? []) {
+    const id = read ?? plainLanguageRefusal(text);
     if (id === null) continue;
-    const value = clip(`${source === 'xmp' ? 'XMP rights text' : 'IPTC-IIM rights text'}: ${text}`);
+    const value = clip(`${field ?? (source === 'xmp' ? 'XMP rights text' : 'IPTC-IIM rights text')}: ${text}`);
+    // EXIF has no signal kind of its own: its rights text is the image's embedded metadata, as
+    // XMP's is, so it is kind `xmp` with source `exif` (the value names the field).
+    const kind = source === 'exif' ? 'xmp' : source;
     evidence.push(profile.dataMiningProhibited.includes(id)
-      ? { kind: source, scope: 'image', source, value, effect: 'deny', reason: 'xmp-data-mining', note: `The image's own rights text refuses ${id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training'} in plain words (read as ${id}).` }
-      : { kind: source, scope: 'image', source, value, effect: 'info', note: `The image's own rights text refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` });
+      ? { kind, scope: 'image', source, value, effect: 'deny', reason: 'xmp-data-mining', note: `The image's own rights text refuses ${id === 'DMI-PROHIBITED' ? 'data mining' : 'AI training'} in plain words (read as ${id}).` }
+      : { kind, scope: 'image', source, value, effect: 'info', note: `The image's own rights text refuses AI training in plain words (read as ${id}), which does not bind ${profile.purpose}.` });
   }
   if (rights.otherConstraints && !rights.dataMining.flatMap(dataMiningValues).some((v) => dataMiningId(v) === 'DMI-PROHIBITED-SEECONSTRAINT')) {
     add('xmp', `plus:OtherConstraints=${rights.otherConstraints}`, 'Free-text constraints (not evaluated).');
