@@ -262,6 +262,21 @@ function textChunksBeyond(b: Uint8Array, walk: { parts: Part[] }): Part[] {
 }
 
 /**
+ * A PNG text chunk's text after its keyword (whose terminating NUL is at `keywordEnd`), and
+ * whether it is compressed: zTXt's after its method byte; iTXt's after its compression flag,
+ * method, language\0 and translated keyword\0 (PNG §11.3.3.4).
+ */
+function pngTextBody(b: Uint8Array, c: { type: string; end: number }, keywordEnd: number): { data: Uint8Array; compressed: boolean } {
+  if (c.type === 'iTXt') {
+    let at = keywordEnd + 2;
+    for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
+    return { data: b.subarray(at, c.end), compressed: b[keywordEnd] === 1 };
+  }
+  const compressed = c.type === 'zTXt';
+  return { data: b.subarray(keywordEnd + (compressed ? 1 : 0), c.end), compressed };
+}
+
+/**
  * XMP in a PNG's other text chunks, which the packet scan of the file cannot see: a zTXt or a
  * compressed iTXt under any keyword (inflated, then scanned), and ImageMagick's `Raw profile type
  * xmp` (or `exif`, `APP1`, `8bim`, `iptc`, which may hold XMP too), hex in a tEXt, zTXt or iTXt
@@ -278,18 +293,7 @@ async function pngTextPackets(b: Uint8Array): Promise<{ packets: string[]; lost:
     if ((c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') || bytesEqual(b, c.start, PNG_XMP_KEYWORD)) continue;
     const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
     if (!keyword) continue;
-    let data: Uint8Array;
-    let compressed: boolean;
-    if (c.type === 'iTXt') {
-      // iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text (PNG §11.3.3.4).
-      let at = keyword[1] + 2;
-      for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
-      data = b.subarray(at, c.end);
-      compressed = b[keyword[1]] === 1;
-    } else {
-      compressed = c.type === 'zTXt';
-      data = b.subarray(keyword[1] + (compressed ? 1 : 0), c.end);
-    }
+    const { data, compressed } = pngTextBody(b, c, keyword[1]);
     const profile = RAW_PROFILE.exec(keyword[0]);
     if (!compressed && !profile) continue; // plain text: the packet scan of the file reads it
     const text = compressed ? await inflate(data, budget) : data;
@@ -558,17 +562,7 @@ async function pngRightsTexts(b: Uint8Array): Promise<{ texts: RightsText[]; los
     const keyword = cString(b, c.start, Math.min(c.end, c.start + 80));
     const field = keyword ? PNG_RIGHTS_KEYWORDS.get(keyword[0].trim().toLowerCase()) : undefined;
     if (!keyword || field === undefined) continue;
-    let data: Uint8Array;
-    let compressed: boolean;
-    if (c.type === 'iTXt') {
-      let at = keyword[1] + 2;
-      for (let nul = 0; nul < 2 && at < c.end; at++) if (b[at] === 0) nul++;
-      data = b.subarray(at, c.end);
-      compressed = b[keyword[1]] === 1;
-    } else {
-      compressed = c.type === 'zTXt';
-      data = b.subarray(keyword[1] + (compressed ? 1 : 0), c.end);
-    }
+    const { data, compressed } = pngTextBody(b, c, keyword[1]);
     const text = compressed ? await inflate(data, budget) : data;
     if (!text) return { texts, lost: true };
     budget -= compressed ? text.length : 0;
