@@ -3,6 +3,7 @@ import { lazily } from '@/utils/model/lazily';
 import { DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceScan } from '@/utils/policy/people';
 import { PEOPLE_WORKER_CONNECT, type ScanAnswer, type ScanRequest } from '@/utils/people/scan-protocol';
+import { HOST_IDLE_MS } from '@/utils/people/host-idle';
 import { waitForPeoplePorts } from './people-ports';
 
 /**
@@ -179,7 +180,8 @@ const PORTS_MS = 30_000;
 /**
  * Chromium: a service worker cannot start a worker, so an offscreen document (entrypoints/people-host)
  * starts them and sends their ports. One left from an earlier life of this worker holds ports
- * no longer anyone's: it is closed first.
+ * no longer anyone's: it is closed first. Should this worker stop before it closes the document,
+ * the document closes itself after HOST_IDLE_MS with no image (utils/people/host-idle.ts).
  */
 async function openOffscreenWorkers(count: number): Promise<PeopleLanes> {
   const offscreen = browser.offscreen;
@@ -188,7 +190,7 @@ async function openOffscreenWorkers(count: number): Promise<PeopleLanes> {
   const ready = waitForPeoplePorts(nonce, PORTS_MS);
   try {
     await offscreen.createDocument({
-      url: `people-host.html?workers=${count}&nonce=${nonce}`,
+      url: `people-host.html?workers=${count}&nonce=${nonce}&idle=${HOST_IDLE_MS}`,
       reasons: [offscreen.Reason.WORKERS],
       justification: "Heed's people check runs its face detector in workers, beside the collect.",
     });

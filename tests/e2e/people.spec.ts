@@ -100,3 +100,16 @@ test('the people check runs in workers an offscreen document hosts, also after t
   const again = await openSiteWithPopup(heed, `${sites.origin('people.test')}/?again`);
   expectPeopleChecked(await again.popup.collect(), 'duplicate');
 });
+
+// Issue 17: a service worker stopped before it closed the offscreen document left it, and the
+// detector's memory in each worker, for the rest of the session. The document closes itself when
+// its workers have had no image for its idle time (HOST_IDLE_MS, passed as `idle`; short here).
+test('the people workers’ offscreen document closes itself when idle', async ({ heed }) => {
+  const worker = heed.context.serviceWorkers().find((w) => w.url().includes(heed.extensionId))!;
+  type Offscreen = { chrome: { offscreen: { hasDocument(): Promise<boolean>; createDocument(o: object): Promise<void> } } };
+  await worker.evaluate(() => (globalThis as unknown as Offscreen).chrome.offscreen.createDocument({
+    url: 'people-host.html?workers=1&nonce=left-over&idle=1500', reasons: ['WORKERS'], justification: 'test',
+  }));
+  expect(await worker.evaluate(() => (globalThis as unknown as Offscreen).chrome.offscreen.hasDocument())).toBe(true);
+  await expect.poll(() => worker.evaluate(() => (globalThis as unknown as Offscreen).chrome.offscreen.hasDocument()), { timeout: 10_000 }).toBe(false);
+});

@@ -13,6 +13,14 @@ export const PEOPLE_WORKER_CONNECT = 'heed-people-connect';
 /** The message an offscreen document hosting the people workers sends Heed's worker, with one port per worker. */
 export const PEOPLE_PORTS_READY = 'heed-people-ports';
 
+/** What a people worker tells the page that started it when it takes an image (`busy`) and when it answers (utils/people/host-idle.ts). */
+export const PEOPLE_WORKER_ACTIVITY = 'heed-people-activity';
+
+export interface WorkerActivity {
+  type: typeof PEOPLE_WORKER_ACTIVITY;
+  busy: boolean;
+}
+
 export interface ScanRequest {
   id: number;
   bytes: Uint8Array;
