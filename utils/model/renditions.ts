@@ -33,3 +33,4 @@ export const MAX_RENDITION_SITES = 8;
 export function renditionsForSignalFiles(candidate: { renditions?: readonly string[] | undefined }): string[] {
   return (candidate.renditions ?? []).slice(0, MAX_RENDITIONS).filter((u) => /^https?:/i.test(u));
 }
+

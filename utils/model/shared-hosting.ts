@@ -1,5 +1,6 @@
 import { parse as parseHost } from 'tldts';
 import { bareHost, registrableDomain } from './registrable-domain';
+import { renditionsForSignalFiles } from './renditions';
 
 /**
  * Shared hosting (DESIGN.md §2 rule 4): one registrable domain, many unrelated owners — blogs
@@ -811,4 +812,18 @@ const PATH_PROXIES = new Set(['cdn.statically.io']);
  */
 export function carriedForSignalFiles(urls: readonly string[]): string[] {
   return carriedBy(urls, { guessedPathHosts: false });
+}
+
+/**
+ * The files the renditions a candidate shows and names are served from through an image proxy
+ * (`/_next/image?url=https://owner.example/a.jpg`: carriedForSignalFiles), other
+ * than the renditions themselves. Decision (DESIGN.md §2 rules 2, 3 and 5, the reading that cannot
+ * keep what the owner refused): such a rendition is the owner's file, whose site's signal files
+ * speak for it as they do for the image's own proxied file; read as the rendition's own address
+ * only, a page naming its proxied rendition of a refusing site's file beside its own full-size
+ * copy had the copy kept (only that site's registry entry was read).
+ */
+export function renditionsCarriedForSignalFiles(candidate: { thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined }): string[] {
+  const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
+  return carriedForSignalFiles([...shown, ...renditionsForSignalFiles(candidate)]);
 }

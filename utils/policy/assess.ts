@@ -8,7 +8,7 @@ import { RAW_LIMITS } from '../page/raw-page-signals';
 import { LIMITS } from '../signals/html-licence/limits';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
 import { sameRegistrableDomain } from '../model/registrable-domain';
-import { carriedBy, carriedForSignalFiles, licenceSite, sameLicenceSite } from '../model/shared-hosting';
+import { carriedBy, carriedForSignalFiles, licenceSite, renditionsCarriedForSignalFiles, sameLicenceSite } from '../model/shared-hosting';
 import { isAcceptedLicence, parseLicenceUrl } from '../model/licence-url';
 import type { Settings } from '../model/settings';
 import { frameDocumentAddresses, frameSiteEvidence, namedRenditionsEvidence, pageSiteEvidence, shownRenditionEvidence, siteEvidenceBeside } from './site-registry';
@@ -511,12 +511,15 @@ export function assessImage(page: PageAssessment, image: ImageInputs, candidate:
   // copy had the copy kept. An origin whose files were not read (gather-image.ts reads at most
   // MAX_RENDITION_SITES of them) fails closed. Only refusals are added: up to 64 renditions'
   // allowing evidence would say nothing the image's own does not.
+  // So do the files those renditions are served from through a proxy (model/renditions.ts
+  // renditionsCarriedForSignalFiles), read the same way.
   const readAlready = new Set([...urls, ...carried, ...shown]);
-  for (const r of renditionsForSignalFiles(candidate)) {
+  const throughProxy = renditionsCarriedForSignalFiles(candidate);
+  for (const r of [...renditionsForSignalFiles(candidate), ...throughProxy]) {
     if (readAlready.has(r)) continue;
     readAlready.add(r);
     const origin = originOfUrl(r);
-    const how = 'named by the page as a rendition at';
+    const how = throughProxy.includes(r) ? 'shown or named by the page as a rendition served through a proxy from' : 'named by the page as a rendition at';
     if (!origin) {
       evidence.push({ kind: 'robots-txt', scope: 'image', source: r, value: 'signal files not read', effect: 'deny', reason: 'signal-unreadable', note: `The image is ${how} ${r.slice(0, 300)}; that site's signal files (robots.txt, ai.txt, tdmrep.json) were not read, so Heed fails closed` });
       continue;

@@ -1,6 +1,6 @@
 import type { Evidence, RefusalReason } from '../model/evidence';
 import { purposeProfile } from '../model/purposes';
-import { carriedAddresses, carriedForSignalFiles } from '../model/shared-hosting';
+import { carriedAddresses, carriedForSignalFiles, renditionsCarriedForSignalFiles } from '../model/shared-hosting';
 import type { Settings } from '../model/settings';
 import { originOf, type OriginFiles } from '../signals/origin-files';
 import { evaluateAiTxt } from '../signals/ai-txt';
@@ -45,11 +45,13 @@ export function refusalBeforeRequest(
   // it unrequested as assess.ts refuses it after. An origin not read here is read by assess.ts,
   // which fails closed without it.
   const renditionSources = [imageOrigin, ...renditionFiles].filter((f): f is OriginFiles => f !== null);
-  for (const r of new Set([...(shown.thumbnailUrl && /^https?:/i.test(shown.thumbnailUrl) ? [shown.thumbnailUrl] : []), ...renditionsForSignalFiles(shown)])) {
+  // And the files those renditions are served from through a proxy (renditionsCarriedForSignalFiles).
+  const throughProxy = renditionsCarriedForSignalFiles(shown);
+  for (const r of new Set([...(shown.thumbnailUrl && /^https?:/i.test(shown.thumbnailUrl) ? [shown.thumbnailUrl] : []), ...renditionsForSignalFiles(shown), ...throughProxy])) {
     if (r === imageUrl) continue;
     const files = renditionSources.find((f) => f.origin === originOf(r));
     if (!files) continue;
-    const how = r === shown.thumbnailUrl ? 'shown on the page as' : 'named by the page as a rendition at';
+    const how = r === shown.thumbnailUrl ? 'shown on the page as' : throughProxy.includes(r) ? 'shown or named by the page as a rendition served through a proxy from' : 'named by the page as a rendition at';
     evidence.push(...namingFile([...evaluateRobots(files.robots, r, 'image', profile), ...evaluateAiTxt(files.aiTxt, r, profile)].filter((e) => e.effect === 'deny'), how, r));
   }
   // The pages the frames it is shown in are (their own, owners' and ancestors' addresses:
@@ -129,13 +131,13 @@ function knownBeforeRequest(page: PageAssessment, url: string, origin: OriginFil
 
 /**
  * The sites of the renditions a candidate is shown and named as (its thumbnailUrl, then its
- * renditions), other than `except`, at most MAX_RENDITION_SITES: their signal files speak for
+ * renditions, then the sites those serve a file of through a proxy), other than `except`, at most MAX_RENDITION_SITES: their signal files speak for
  * the image (assess.ts), so the worker reads them (judge-image.ts before the request,
  * gather-image.ts after). Past the cap they are not read, and assess.ts fails the image closed.
  */
 export function renditionSiteOrigins(candidate: { thumbnailUrl?: string | null | undefined; renditions?: readonly string[] | undefined }, except: readonly (string | null)[]): string[] {
   const shown = candidate.thumbnailUrl && /^https?:/i.test(candidate.thumbnailUrl) ? [candidate.thumbnailUrl] : [];
-  const sites = [...new Set([...shown, ...renditionsForSignalFiles(candidate)].map(originOf))];
+  const sites = [...new Set([...shown, ...renditionsForSignalFiles(candidate), ...renditionsCarriedForSignalFiles(candidate)].map(originOf))];
   return sites.filter((o): o is string => o !== null && !except.includes(o)).slice(0, MAX_RENDITION_SITES);
 }
 

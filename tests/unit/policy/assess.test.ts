@@ -1586,6 +1586,36 @@ describe('an image whose markup names a rendition on another origin that refuses
   });
 });
 
+// A rendition the page names or shows may itself come through an image proxy
+// (`/_next/image?url=https://owner.example/a.jpg`): the file it serves is the owner's, whose
+// robots.txt speaks for it as it does for the image's own proxied file. Only that site's
+// registry entry was read: a page naming its proxied rendition of a GPTBot-refusing site's file
+// beside its own full-size copy had the copy kept.
+describe('an image whose rendition comes through a proxy from a site that refuses it', () => {
+  const big = 'https://museum.example/a-2000.jpg';
+  const owner = 'https://photos.owner.example';
+  const proxied = `https://museum.example/_next/image?url=${encodeURIComponent(`${owner}/a.jpg`)}&w=640`;
+  const refusing = files(owner, { robots: { url: `${owner}/robots.txt`, outcome: 'ok', body: 'User-agent: GPTBot\nDisallow: /\n' } });
+  it('a named rendition through a proxy: the proxied site’s robots.txt refusing GPTBot refuses the image', () => {
+    const d = assessImage(page(), image(big, { origins: [files('https://museum.example'), refusing] }), candidate(big, { renditions: [proxied] }), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('robots-disallow');
+  });
+  it('the shown rendition through a proxy: the proxied site’s robots.txt refusing GPTBot refuses the image', () => {
+    const d = assessImage(page(), image(big, { origins: [files('https://museum.example'), refusing] }), candidate(big, { thumbnailUrl: proxied }), settings);
+    expect(d.decision).toBe('refused');
+    expect(d.reasons).toContain('robots-disallow');
+  });
+  it('the proxied site’s signal files not read: refused signal-unreadable', () => {
+    const d = assessImage(page(), image(big, { origins: [files('https://museum.example')] }), candidate(big, { renditions: [proxied] }), settings);
+    expect(d.reasons).toContain('signal-unreadable');
+  });
+  it('the proxied site allowing it changes nothing', () => {
+    const d = assessImage(page(), image(big, { origins: [files('https://museum.example'), files(owner)] }), candidate(big, { renditions: [proxied] }), settings);
+    expect(d.decision).toBe('permitted');
+  });
+});
+
 // wsrv.nl takes `?url=HOST/PATH` without a scheme (weserv/images): the file it serves is HOST's.
 describe('an image through a proxy naming a blocked site’s file without a scheme', () => {
   it('is refused site-blocked, in opt-out mode too', () => {

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { scanDocument } from '../../../utils/scan/scan-page';
 import { originFiles } from './fixtures/origin-files';
 import { assessPage } from '../../../utils/policy/assess';
-import { hopNotSeen, refusalBeforeHop, refusalBeforeRequest } from '../../../utils/policy/pre-fetch';
+import { hopNotSeen, refusalBeforeHop, refusalBeforeRequest, renditionSiteOrigins } from '../../../utils/policy/pre-fetch';
 import type { RedirectHop } from '../../../utils/policy/assess';
 import type { OriginFiles } from '../../../utils/signals/origin-files';
 import type { PageSignals } from '../../../utils/page/page-signals';
@@ -338,6 +338,20 @@ describe('an image whose markup names a blocked site’s rendition besides the o
   it('one whose renditions are all on open sites may be requested', () => {
     const [c] = scanned('<img src="/a-400.jpg" srcset="/a-2000.jpg 2000w, https://cdn.example/736x/a.jpg 736w, /a-400.jpg 400w" sizes="50vw">');
     expect(refusalBeforeRequest(site(), c!.url, files('https://museum.example'), settings, c)).toBeNull();
+  });
+});
+
+describe('renditionSiteOrigins with a rendition through an image proxy', () => {
+  it('names the site the proxy serves the rendition from, so the worker reads its signal files', () => {
+    const proxied = `https://museum.example/_next/image?url=${encodeURIComponent('https://photos.owner.example/a.jpg')}&w=640`;
+    expect(renditionSiteOrigins({ renditions: [proxied] }, ['https://museum.example'])).toEqual(['https://photos.owner.example']);
+    expect(renditionSiteOrigins({ thumbnailUrl: proxied }, ['https://museum.example'])).toEqual(['https://photos.owner.example']);
+  });
+  it('refuses the image unrequested once that site’s robots.txt refusing GPTBot is read', () => {
+    const proxied = `https://museum.example/_next/image?url=${encodeURIComponent('https://photos.owner.example/a.jpg')}&w=640`;
+    const owner = robots('https://photos.owner.example', 'User-agent: GPTBot\nDisallow: /\n');
+    expect(refusalBeforeRequest(site(), 'https://museum.example/a-2000.jpg', files('https://museum.example'), settings, { renditions: [proxied] }, [], [], [owner])?.reasons).toEqual(['robots-disallow']);
+    expect(refusalBeforeRequest(site(), 'https://museum.example/a-2000.jpg', files('https://museum.example'), settings, { renditions: [proxied] }, [], [], [files('https://photos.owner.example')])).toBeNull();
   });
 });
 
