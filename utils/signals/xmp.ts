@@ -83,6 +83,11 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    */
   prohibitingRightsExprs: Texts.optional(),
   /**
+   * Every Embedded Encoded Rights Expression the image holds, prohibiting or not, as written
+   * (clipped): the image's own licence statement (evaluateEmbeddedRights). Absent when there are none.
+   */
+  embeddedRightsExprs: Texts.optional(),
+  /**
    * Linked Encoded Rights Expressions (Iptc4xmpExt:LinkedEncRightsExpr: the URL of an ODRL or
    * RightsML policy) the image points to, as written (their LinkedRightsExpr URLs, else every
    * word the property holds; clipped). Absent when there are none.
@@ -306,9 +311,10 @@ function licenceUrlsInText(textsToSearch: string[]): Pick<EmbeddedRights, 'licen
  * prohibition may prohibit this use, so it fails closed; one that states none stays unread
  * (it grants nothing). Read wherever the packet holds it (deepPropertyTexts), any namespace.
  */
-function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'prohibitingRightsExprs'> {
-  const found = deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'embdencrightsexpr').filter((t) => /prohibit/i.test(t));
-  return found.length > 0 ? { prohibitingRightsExprs: list(found) } : {};
+function prohibitingRightsExprs(roots: XmlElement[]): Pick<EmbeddedRights, 'prohibitingRightsExprs' | 'embeddedRightsExprs'> {
+  const all = deepPropertyTexts(roots, (_ns, local) => local.toLowerCase() === 'embdencrightsexpr').filter((t) => t.trim() !== '');
+  const found = all.filter((t) => /prohibit/i.test(t));
+  return { ...(found.length > 0 ? { prohibitingRightsExprs: list(found) } : {}), ...(all.length > 0 ? { embeddedRightsExprs: list(all) } : {}) };
 }
 
 /**
@@ -748,7 +754,15 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   // licence speaks for it (`licence-not-accepted`). Before, it was info and the page's CC BY kept
   // an image its metadata says is licensed from a stock agency. Beside a recognised licence it
   // stays info (where to obtain other terms), as acquireLicensePage beside a `license` does.
-  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null) ?? (rights.licensorUrls[0] ?? null);
+  // So does an Embedded Encoded Rights Expression (an ODRL policy in the image) that states no
+  // prohibition: Heed does not evaluate rights expressions, and one that grants some uses (ODRL
+  // `permission` for `display`, say) grants no other — under ODRL what a policy does not permit is
+  // not granted. Decision (rule 4, as LicensorURL): it is the image's own licence statement, the
+  // most specific there is, so no page licence speaks for the image (`licence-not-accepted` in
+  // licensed mode). Before, it granted nothing and the page's CC BY licensed the image. Beside a
+  // recognised licence it stays info. One that states a prohibition fails closed (above).
+  const expression = rights.embeddedRightsExprs?.[0];
+  const statement = licence ? null : unrecognised[0] ?? (rights.marked === true ? 'xmpRights:Marked=True' : null) ?? (rights.licensorUrls[0] ?? null) ?? (expression !== undefined ? clip(`Iptc4xmpExt:EmbdEncRightsExpr=${expression}`) : null);
   if (statement !== null) {
     licence = { id: null, url: statement, source: 'xmp', attribution: null };
     licences.push(licence);

@@ -1873,6 +1873,28 @@ describe('an image whose own metadata points only at where to obtain a licence',
   });
 });
 
+// An image whose own metadata holds a rights expression (IPTC Iptc4xmpExt:EmbdEncRightsExpr: an
+// ODRL policy) that states permissions only — `display`, say, and nothing about mining. Heed does
+// not evaluate rights expressions; under ODRL what a policy does not permit is not granted, and
+// the expression is the image's own licence statement, the most specific there is. Before, it
+// granted nothing and refused nothing, and the page's CC BY licensed the image.
+describe('an image whose own metadata states its rights in a rights expression granting only some uses', () => {
+  const odrl = (policy: string) => `<Iptc4xmpExt:EmbdEncRightsExpr><rdf:Bag><rdf:li rdf:parseType="Resource"><Iptc4xmpExt:EncRightsExpr>${policy}</Iptc4xmpExt:EncRightsExpr><Iptc4xmpExt:RightsExprEncType>application/odrl+json</Iptc4xmpExt:RightsExprEncType></rdf:li></rdf:Bag></Iptc4xmpExt:EmbdEncRightsExpr>`;
+  const displayOnly = odrl('{"@context":"http://www.w3.org/ns/odrl.jsonld","@type":"Set","permission":[{"action":"display"}]}');
+  const decideWith = async (description: string) => {
+    const ev = evaluateEmbeddedRights(await readEmbeddedRights(jpeg({ segments: [xmpApp1(xmpPacket(description))] })), purposeProfile('ai-training'));
+    return decideFor('https://museum.example/a.png', { embedded: { evidence: ev.evidence, licence: ev.licence, ...(ev.licences ? { licences: ev.licences } : {}) } });
+  };
+
+  it('under a CC BY page it is refused licence-not-accepted', async () => {
+    expect(await decideWith(displayOnly)).toMatchObject({ decision: 'refused', reasons: ['licence-not-accepted'], licence: { id: null, source: 'xmp' } });
+  });
+
+  it('unchanged: beside the image’s own CC BY WebStatement the image is kept under that licence', async () => {
+    expect(await decideWith(`${displayOnly}<xmpRights:WebStatement>${CC_BY}</xmpRights:WebStatement>`)).toMatchObject({ decision: 'permitted', licence: { id: 'CC-BY-4.0', source: 'xmp' } });
+  });
+});
+
 // An image that points at a C2PA manifest store kept elsewhere (its response's `Link: <…>;
 // rel="c2pa-manifest"`, or XMP dcterms:provenance: C2PA's external manifest), which Heed does not
 // fetch: a cawg.training-mining notAllowed there was never read. Before, the pointer was ignored
