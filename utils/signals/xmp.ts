@@ -66,6 +66,8 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
    * image carrying them states its own reservation. Absent when there are none.
    */
   tdmReservations: Texts.optional(),
+  /** `tdm:policy` values of the image's XMP (TDMRep), as written; absent when none. */
+  tdmPolicies: Texts.optional(),
   /**
    * Rights text that refuses AI training or data mining in plain words (plain-refusal.ts), from
    * any language of XMP UsageTerms, dc:rights, photoshop:Instructions, plus:OtherConstraints, or
@@ -172,11 +174,14 @@ const TDMREP_NS_LOOSE = /^https?:\/\/www\.w3\.org\/ns\/tdmrep[/#]?$/i;
  * embedding for JPEG or PNG (SIGNALS.md §4.2), but a tool that writes them into an image states
  * the owner's reservation all the same. Decision (DESIGN.md §2 rule 3, the reading that cannot
  * keep a refusal): a `1` there reserves the image (evaluateEmbeddedRights); it only ever adds a
- * refusal, never lifts one found elsewhere.
+ * refusal, never lifts one found elsewhere. Its `tdm:policy` values too (a policy with no
+ * reservation fails closed there).
  */
-function tdmReservations(props: readonly XmpProperty[]): { tdmReservations?: string[] } {
-  const values = list(props.filter((p) => p.ns !== null && TDMREP_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === 'reservation').flatMap((p) => textsOf(p.value)));
-  return values.length > 0 ? { tdmReservations: values } : {};
+function tdmReservations(props: readonly XmpProperty[]): { tdmReservations?: string[]; tdmPolicies?: string[] } {
+  const named = (name: string) => list(props.filter((p) => p.ns !== null && TDMREP_NS_LOOSE.test(p.ns) && p.name.toLowerCase() === name).flatMap((p) => textsOf(p.value)));
+  const values = named('reservation');
+  const policies = named('policy').filter((v) => v.trim() !== '');
+  return { ...(values.length > 0 ? { tdmReservations: values } : {}), ...(policies.length > 0 ? { tdmPolicies: policies } : {}) };
 }
 
 /**
@@ -655,6 +660,16 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
     } else {
       evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: raw.trim() === '0' ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Not 0 or 1: a TDMRep protocol error, read as unset.' });
     }
+  }
+  // A tdm:policy with no tdm:reservation 0 or 1 beside it: TDMRep defines a policy only beside a
+  // reservation, so the value is missing. Decision (DESIGN.md §2 rules 3 and 5), as tdmrep.ts
+  // policyOnly reads a header, meta or tdmrep.json rule written so: it fails closed.
+  const reservationStated = (rights.tdmReservations ?? []).some((v) => v.trim() === '0' || v.trim() === '1');
+  if (!reservationStated && rights.tdmPolicies?.[0] !== undefined) {
+    evidence.push({
+      kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(`tdm:policy=${rights.tdmPolicies[0]} (no tdm:reservation)`), effect: 'deny', reason: 'signal-unreadable',
+      note: "The image's own metadata gives a TDM policy but no tdm:reservation: whether text and data mining rights are reserved cannot be read, so Heed fails closed.",
+    });
   }
   for (const expr of rights.prohibitingRightsExprs ?? []) {
     evidence.push({

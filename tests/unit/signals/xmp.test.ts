@@ -761,6 +761,24 @@ describe('a TDMRep reservation in the image’s own XMP', () => {
   });
 });
 
+// A tdm:policy in the image's XMP with no tdm:reservation: TDMRep defines a policy only beside a
+// reservation, so its value is missing — read as a page's header or meta or a tdmrep.json rule
+// written so are (tdmrep.ts policyOnly: signal-unreadable). In the XMP it was not read at all, and
+// opt-out mode kept an image whose owner pointed at the terms on which mining is licensed.
+describe('a TDMRep policy without a reservation in the image’s own XMP', () => {
+  const withTdm = (attrs: string) => jpeg({ segments: [xmpApp1(xmpPacket('', `xmlns:tdm="http://www.w3.org/ns/tdmrep/" ${attrs}`))] });
+  const denies = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI).evidence.filter((x) => x.effect === 'deny').map((x) => x.reason);
+
+  it('a policy alone fails closed (signal-unreadable)', async () => {
+    expect(await denies(withTdm('tdm:policy="https://museum.example/tdm-policy.json"'))).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: beside reservation 1 it is reserved, beside 0 it refuses nothing', async () => {
+    expect(await denies(withTdm('tdm:reservation="1" tdm:policy="https://museum.example/tdm-policy.json"'))).toEqual(['tdm-reserved']);
+    expect(await denies(withTdm('tdm:reservation="0" tdm:policy="https://museum.example/tdm-policy.json"'))).toEqual([]);
+  });
+});
+
 describe('plus:DataMining written outside the XMP data model, or with an undeclared prefix', () => {
   // Each image states CC BY (which the page could accept too) and a prohibition the data model reader did not reach.
   const refuses = async (description: string, attrs = '', xmlns?: string) => {
