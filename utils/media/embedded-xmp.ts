@@ -439,6 +439,13 @@ function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
   return found;
 }
 
+/** The XMP items of a HEIF/AVIF file: how many, whether one is encoded, and each meta box's uncompressed ones. */
+interface HeifXmpItems {
+  count: number;
+  encoded: boolean;
+  plain: { meta: Part; ids: Set<number> }[];
+}
+
 /**
  * HEIF/AVIF XMP items (ISO/IEC 23008-12 §6.4.2, A.2: an `infe` of item_type `mime`, content_type
  * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`; ISO/IEC
@@ -447,10 +454,13 @@ function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
  * sequence). Decision (DESIGN.md §2 rule 5): a version 0/1 entry, or a `meta` below the top
  * level, declaring compressed XMP was not seen, so its packet was read as absent.
  */
-function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
+function heifXmpItems(b: Uint8Array): HeifXmpItems {
   let count = 0;
   let encoded = false;
+  const plain: HeifXmpItems['plain'] = [];
   for (const meta of metaBoxes(b)) {
+    const ids = new Set<number>();
+    plain.push({ meta, ids });
     for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
       const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
       for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
@@ -477,10 +487,11 @@ function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
         count++;
         const encoding = type[1] < infe.end ? cString(b, type[1], infe.end) : ['', type[1]] as const;
         if (!encoding || encoding[0] !== '') encoded = true;
+        else ids.add(version === 3 ? u32be(b, infe.start + 4) : u16be(b, infe.start + 4));
       }
     }
   }
-  return { count, encoded };
+  return { count, encoded, plain };
 }
 
 /**
@@ -490,13 +501,43 @@ function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
  * packet, a packet under another prefix) or stores encoded is unreadable, not absent — read as
  * absent, its prohibition was lost.
  */
-function declaredXmp(b: Uint8Array, mime: string | null): { count: number; encoded: boolean } {
+function declaredXmp(b: Uint8Array, mime: string | null): HeifXmpItems {
   if (mime === 'image/gif') {
     const count = occurrences(b, GIF_XMP_EXTENSION, 0).filter((at) => b[at - 3] === 0x21 && b[at - 2] === 0xff && b[at - 1] === 0x0b).length;
-    return { count, encoded: false };
+    return { count, encoded: false, plain: [] };
   }
   if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifXmpItems(b);
-  return { count: 0, encoded: false };
+  return { count: 0, encoded: false, plain: [] };
+}
+
+/** More XMP item bytes, all items together, than Heed reads from a HEIF/AVIF file. */
+const MAX_HEIF_XMP_BYTES = 4 * MAX_PACKET_BYTES;
+
+/**
+ * The packets of each uncompressed HEIF/AVIF XMP item, its bytes put together as `iloc` locates
+ * them (heifItemData): the packets the scan finds there, or the item's whole text when it finds
+ * none (the item is the packet, as ImageMagick's xmp raw profile is). Decision (DESIGN.md §2
+ * rules 3 and 5, fail closed): read by the packet scan of the file alone, an item whose extents
+ * are stored out of order (or whose packet is in a form the scan does not find, beside one it
+ * does) went unread while other bytes read as a packet of their own — a DataMining the item
+ * holds was lost and the image kept. An item Heed cannot put together (cut short, located where
+ * Heed cannot read, past MAX_HEIF_XMP_BYTES) makes the XMP unreadable.
+ */
+function heifXmpItemPackets(b: Uint8Array, items: HeifXmpItems['plain']): { packets: string[]; lost: string | null } {
+  const packets: string[] = [];
+  let budget = MAX_HEIF_XMP_BYTES;
+  for (const { meta, ids } of items) {
+    for (const item of heifItemData(b, meta, ids, budget)) {
+      // An item with no location at all is left to the packet scan of the file, as before (no
+      // reader can find its bytes; one the scan does not find either is declared, not found).
+      if ('lost' in item && item.unlocated) continue;
+      if ('lost' in item) return { packets, lost: `an XMP item cannot be read: ${item.lost}` };
+      budget -= item.data.length;
+      const found = scanPackets(item.data);
+      packets.push(...(found.length > 0 ? found : [utf8(item.data)]));
+    }
+  }
+  return { packets, lost: null };
 }
 
 /**
@@ -762,11 +803,15 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   if (mime === 'image/x-icon') return icoEmbedded(bytes);
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
-    const xmp = scanPacket(bytes);
+    const scanned = scanPacket(bytes);
     const declared = declaredXmp(bytes, mime);
-    // Declared but not found by the scan, or stored encoded: unreadable (see declaredXmp).
-    const unread = declared.encoded || (declared.count > 0 && xmp === null);
-    const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
+    // HEIF/AVIF XMP items as iloc puts them together, beside what the scan of the file finds.
+    const items = heifXmpItemPackets(bytes, declared.plain);
+    const more = items.packets.filter((t) => scanned === null || !scanned.includes(t.trim()));
+    const xmp = more.length > 0 ? [...(scanned !== null ? [scanned] : []), ...more].join('\n') : scanned;
+    // Declared but not found by the scan, or stored encoded, or not put together: unreadable (see declaredXmp).
+    const unread = declared.encoded || items.lost !== null || (declared.count > 0 && xmp === null);
+    const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : items.lost ?? 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
     // HEIF/AVIF: the EXIF items' Copyright and IPTC-IIM (heifExif), which returned unread here before.
     const exif = mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif' ? await heifExif(bytes) : { texts: [], iim: null, lost: null };
     return {

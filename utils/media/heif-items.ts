@@ -148,7 +148,7 @@ export function heifTransforms(b: Uint8Array): HeifTransform[][] | null {
 }
 
 /** One item's bytes, put together from its `iloc` extents, or why they cannot be read. */
-export type HeifItemData = { item: number; data: Uint8Array } | { item: number; lost: string };
+export type HeifItemData = { item: number; data: Uint8Array } | { item: number; lost: string; unlocated?: boolean };
 
 /** An unsigned big-endian integer of 0, 4 or 8 bytes (iloc field sizes, ISO/IEC 14496-12 §8.11.3), or -1. */
 function ilocUint(b: Uint8Array, at: number, size: number): number {
@@ -164,7 +164,7 @@ function ilocUint(b: Uint8Array, at: number, size: number): number {
  * The bytes of the items `wanted` of one `meta` box, as its `iloc` locates them (ISO/IEC
  * 14496-12 §8.11.3): each extent in file order of the entry, in the file (construction_method 0)
  * or in the meta's `idat` (1), an extent_length of 0 meaning to the end of that resource. An item
- * whose entry is missing, cut short, in another file (data_reference_index), located through
+ * whose entry is missing (`unlocated`: no iloc, or no entry in it), cut short, in another file (data_reference_index), located through
  * another item (construction_method 2), with an extent past the end of the bytes, or past `cap`
  * bytes in all, is `lost`: the bytes are not all there, and what is missing may be what it says.
  * Bounded: at most `cap` bytes are copied, and only for items of several extents.
@@ -172,13 +172,14 @@ function ilocUint(b: Uint8Array, at: number, size: number): number {
 export function heifItemData(b: Uint8Array, meta: Part, wanted: ReadonlySet<number>, cap: number): HeifItemData[] {
   const found: HeifItemData[] = [];
   const seen = new Set<number>();
-  const missing = (why: string) => [...wanted].filter((item) => !seen.has(item)).map((item) => ({ item, lost: why }));
+  const missing = (why: string, unlocated = false) => [...wanted].filter((item) => !seen.has(item)).map((item) => ({ item, lost: why, ...(unlocated ? { unlocated } : {}) }));
   if (wanted.size === 0) return found;
   const boxes = readBoxes(b, meta.start + 4, meta.end).parts;
   const iloc = boxes.find((p) => p.type === 'iloc');
   const idat = boxes.find((p) => p.type === 'idat');
   const version = iloc ? b[iloc.start]! : -1;
-  if (!iloc || version > 2) return missing('no item locations (iloc) Heed can read');
+  if (!iloc) return missing('no item locations (iloc)', true);
+  if (version > 2) return missing('item locations (iloc) of a version Heed cannot read');
   const v12 = version === 1 || version === 2;
   let at = iloc.start + 4;
   const offSize = (b[at] ?? 0) >> 4;
@@ -225,5 +226,5 @@ export function heifItemData(b: Uint8Array, meta: Part, wanted: ReadonlySet<numb
     at += extents * extentSize;
     found.push(why !== null ? { item, lost: why } : { item, data: pieces.length === 1 ? pieces[0]! : joinBytes(pieces) });
   }
-  return [...found, ...missing('no location (iloc entry) for it')];
+  return [...found, ...missing('no location (iloc entry) for it', true)];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateEmbeddedRights, readEmbeddedRights } from '../../../utils/signals/xmp';
-import { ascii, box, concat, isoBmff } from '../media/image-fixtures';
+import { ascii, box, concat, isoBmff, xmpPacket } from '../media/image-fixtures';
 
 const AI = purposeProfile('ai-training');
 
@@ -31,6 +31,10 @@ interface Item {
   idat?: boolean;
   /** Split into extents of these lengths (the last takes the rest). */
   split?: number[];
+  /** The extents stored in the file last first (listed in iloc in their own order). */
+  reversed?: boolean;
+  /** The `infe` content_type of a `mime` item. */
+  contentType?: string;
 }
 
 /**
@@ -43,26 +47,28 @@ function heif(brand: string, compatible: string[], items: Item[]): Uint8Array {
     const cuts = [0, ...(it.split ?? []).map((_, i, a) => a.slice(0, i + 1).reduce((x, y) => x + y, 0)), it.data.length];
     return cuts.slice(0, -1).map((c, i) => it.data.subarray(c, cuts[i + 1]));
   });
-  const infes = items.map((it, i) => box('infe', concat([2, 0, 0, 0], be16(i + 1), be16(0), ascii(it.type), ascii('\0'))));
+  const stored = items.map((it, i) => (it.reversed ? [...pieces[i]!].reverse() : pieces[i]!));
+  const infes = items.map((it, i) => box('infe', concat([2, 0, 0, 0], be16(i + 1), be16(0), ascii(it.type), ascii('\0'), it.contentType ? ascii(`${it.contentType}\0`) : [])));
   const iinf = box('iinf', concat([0, 0, 0, 0], be16(items.length), ...infes));
   const ilocLength = 8 + 4 + 2 + 2 + items.reduce((n, _, i) => n + 8 + pieces[i]!.length * 8, 0);
-  const idatData = concat(...items.flatMap((it, i) => (it.idat ? pieces[i]! : [])));
+  const idatData = concat(...items.flatMap((it, i) => (it.idat ? stored[i]! : [])));
   const idat = idatData.length > 0 ? box('idat', idatData) : new Uint8Array();
   const metaLength = 8 + 4 + iinf.length + ilocLength + idat.length;
   let mdatAt = ftyp.length + metaLength + 8;
   let idatAt = 0;
   const entries = items.map((it, i) => {
-    const extents = pieces[i]!.map((p) => {
+    const placed = new Map(stored[i]!.map((p) => {
       const at = it.idat ? idatAt : mdatAt;
       if (it.idat) idatAt += p.length;
       else mdatAt += p.length;
-      return concat(be32(at), be32(p.length));
-    });
+      return [p, at] as const;
+    }));
+    const extents = pieces[i]!.map((p) => concat(be32(placed.get(p)!), be32(p.length)));
     return concat(be16(i + 1), be16(it.idat ? 1 : 0), be16(0), be16(extents.length), ...extents);
   });
   const iloc = box('iloc', concat([1, 0, 0, 0], [0x44, 0x00], be16(items.length), ...entries));
   const meta = box('meta', concat([0, 0, 0, 0], iinf, iloc, idat));
-  const mdat = box('mdat', concat(...items.flatMap((it, i) => (it.idat ? [] : pieces[i]!))));
+  const mdat = box('mdat', concat(...items.flatMap((it, i) => (it.idat ? [] : stored[i]!))));
   expect(meta.length).toBe(metaLength);
   return concat(ftyp, meta, mdat);
 }
@@ -142,5 +148,31 @@ describe('a plain-language refusal in the EXIF item of an AVIF or HEIC', () => {
       expect('unreadable' in result).toBe(false);
       expect(await reasons(bytes)).toEqual([]);
     }
+  });
+});
+
+describe('an XMP item of an AVIF or HEIC is read as its iloc extents put it together', () => {
+  const DMI = '<plus:DataMining>http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED</plus:DataMining>';
+  const xmpItem = (text: string, extra: Partial<Item> = {}): Item => ({ type: 'mime', contentType: 'application/rdf+xml', data: ascii(text), ...extra });
+
+  it('an XMP item whose two extents are stored last first, beside bytes that close its first, refuses', async () => {
+    const full = xmpPacket(`<dc:title>A</dc:title>${DMI}`);
+    const cut = ascii(full.slice(0, full.indexOf('<plus:DataMining>'))).length;
+    // The file holds the DataMining half, then the first half, then another item's bytes that
+    // close the first half into a packet of its own (a title only).
+    const tail = { type: 'hvc1', data: ascii('</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>') };
+    expect(await reasons(avif(av01, xmpItem(full, { split: [cut], reversed: true }), tail))).toEqual(['xmp-data-mining']);
+  });
+
+  it('an XMP item in a form the packet scan does not find (a default-namespace RDF), beside a packet it does, refuses', async () => {
+    const defaultNs = `<RDF xmlns="${'http://www.w3.org/1999/02/22-rdf-syntax-ns#'}"><Description xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" about="">${DMI}</Description></RDF>`;
+    const decoy = { type: 'hvc1', data: ascii(xmpPacket('<dc:title>A</dc:title>')) };
+    expect(await reasons(avif(av01, xmpItem(defaultNs), decoy))).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: an XMP item in one extent is read once, and an ordinary one permits', async () => {
+    expect(await reasons(avif(av01, xmpItem(xmpPacket(DMI))))).toEqual(['xmp-data-mining']);
+    const plain = await readEmbeddedRights(avif(av01, xmpItem(xmpPacket('<dc:title>A</dc:title>'))));
+    expect(plain).toMatchObject({ xmp: true, title: 'A', dataMining: [] });
   });
 });
