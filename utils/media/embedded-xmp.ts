@@ -687,11 +687,13 @@ function heifExifTiff(data: Uint8Array): Uint8Array | null {
   // Writers that leave out the offset: the TIFF, or JPEG's `Exif\0\0` before it, at the start.
   if (isTiff(0)) return data;
   if (bytesEqual(data, 0, 'Exif\0\0') && isTiff(6)) return data.subarray(6);
+  // And those that write an offset of 0 with JPEG's `Exif\0\0` after it, before the TIFF.
+  if (offset === 0 && bytesEqual(data, 4, 'Exif\0\0') && isTiff(10)) return data.subarray(10);
   return null;
 }
 
 /**
- * The EXIF Copyright (and IPTC-IIM in its tag 33723) of every `Exif` item of a HEIF/AVIF file,
+ * The EXIF Copyright (and IPTC-IIM in its tag 33723, and the XMP packets in it) of every `Exif` item of a HEIF/AVIF file,
  * in every `meta` box (the file's, a sequence's track's), located by `iloc` (heifItemData) and
  * given to exifr as the TIFF it is, as a WebP's EXIF chunk is (exifr reads only the first Exif
  * item of a file whose ftyp lists `heic` or `avif` among its compatible brands, only its first
@@ -701,18 +703,21 @@ function heifExifTiff(data: Uint8Array): Uint8Array | null {
  * TIFF, that exifr cannot read up to its Copyright, or past MAX_HEIF_EXIF_ITEMS or
  * MAX_HEIF_EXIF_BYTES, may hold a refusal: the rights text is lost (unreadable).
  */
-async function heifExif(b: Uint8Array): Promise<{ texts: RightsText[]; iim: Record<string, unknown> | null; lost: string | null }> {
+async function heifExif(b: Uint8Array): Promise<{ texts: RightsText[]; iim: Record<string, unknown> | null; packets: string[]; lost: string | null }> {
   const texts: RightsText[] = [];
+  const packets: string[] = [];
   const iim: Record<string, unknown[]> = {};
   let items = 0;
   let budget = MAX_HEIF_EXIF_BYTES;
-  const lost = (why: string) => ({ texts, iim: null, lost: `an EXIF item ${why}` });
+  const lost = (why: string) => ({ texts, iim: null, packets, lost: `an EXIF item ${why}` });
   for (const meta of metaBoxes(b)) {
     const found = heifItemData(b, meta, heifExifIds(b, meta), budget);
     for (const item of found) {
       if ('lost' in item) return lost(`cannot be read: ${item.lost}`);
       if (++items > MAX_HEIF_EXIF_ITEMS) return lost(`past the ${MAX_HEIF_EXIF_ITEMS} Heed reads`);
       budget -= item.data.length;
+      // Its XMP (tag 700) as the item's extents put it together: the scan of the file sees them apart.
+      packets.push(...scanPackets(item.data));
       const tiff = heifExifTiff(item.data);
       if (!tiff) return lost('is not a TIFF structure');
       let parsed: Record<string, unknown> | undefined;
@@ -731,7 +736,7 @@ async function heifExif(b: Uint8Array): Promise<{ texts: RightsText[]; iim: Reco
       }
     }
   }
-  return { texts, iim: Object.keys(iim).length > 0 ? iim : null, lost: null };
+  return { texts, iim: Object.keys(iim).length > 0 ? iim : null, packets, lost: null };
 }
 
 /** More distinct PNG images than any icon holds (Windows icons carry up to about ten sizes). */
@@ -807,13 +812,13 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
     const declared = declaredXmp(bytes, mime);
     // HEIF/AVIF XMP items as iloc puts them together, beside what the scan of the file finds.
     const items = heifXmpItemPackets(bytes, declared.plain);
-    const more = items.packets.filter((t) => scanned === null || !scanned.includes(t.trim()));
+    // HEIF/AVIF: the EXIF items' Copyright, IPTC-IIM and tag 700 XMP (heifExif), which returned unread here before.
+    const exif = mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif' ? await heifExif(bytes) : { texts: [], iim: null, packets: [], lost: null };
+    const more = [...new Set([...items.packets, ...exif.packets])].filter((t) => scanned === null || !scanned.includes(t.trim()));
     const xmp = more.length > 0 ? [...(scanned !== null ? [scanned] : []), ...more].join('\n') : scanned;
     // Declared but not found by the scan, or stored encoded, or not put together: unreadable (see declaredXmp).
     const unread = declared.encoded || items.lost !== null || (declared.count > 0 && xmp === null);
     const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : items.lost ?? 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
-    // HEIF/AVIF: the EXIF items' Copyright and IPTC-IIM (heifExif), which returned unread here before.
-    const exif = mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif' ? await heifExif(bytes) : { texts: [], iim: null, lost: null };
     return {
       xmp: unread ? null : xmp,
       xmpDeclared: xmp !== null || declared.count > 0,

@@ -176,3 +176,25 @@ describe('an XMP item of an AVIF or HEIC is read as its iloc extents put it toge
     expect(plain).toMatchObject({ xmp: true, title: 'A', dataMining: [] });
   });
 });
+
+describe('the EXIF item of an AVIF or HEIC: its XMP and its layouts', () => {
+  const DMI = '<plus:DataMining>http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED</plus:DataMining>';
+  /** A big-endian TIFF with IFD0 holding tag 700 (XMP, UNDEFINED) and the packet after it. */
+  const tiffWithXmp = (xmp: string) => {
+    const data = ascii(xmp);
+    return concat(ascii('MM'), [0, 42], be32(8), be16(1), be16(700), be16(7), be32(data.length), be32(26), be32(0), data);
+  };
+
+  it('an XMP packet in tag 700 of an Exif item stored in two extents last first, beside bytes that close its first, refuses', async () => {
+    const data = exifItem(tiffWithXmp(xmpPacket(`<dc:title>A</dc:title>${DMI}`)));
+    const cut = Buffer.from(data).indexOf('<plus:DataMining>');
+    const tail = { type: 'hvc1', data: ascii('</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>') };
+    expect(await reasons(avif(av01, { type: 'Exif', data, split: [cut], reversed: true }, tail))).toEqual(['xmp-data-mining']);
+  });
+
+  it('an Exif item whose offset is 0 with JPEG’s Exif header before its TIFF is read, not unreadable', async () => {
+    const zeroOffset = (copyright: string): Item => ({ type: 'Exif', data: concat(be32(0), ascii('Exif\0\0'), tiff(copyright)) });
+    expect(await reasons(avif(av01, zeroOffset(REFUSAL)))).toEqual(['xmp-data-mining']);
+    expect(await reasons(avif(av01, zeroOffset('© Jane Doe')))).toEqual([]);
+  });
+});
