@@ -10,11 +10,13 @@
  * runtime `process.versions.node` check and never run in a service worker. exifr has no WebP,
  * GIF or HEIF-XMP reader and does not inflate compressed PNG iTXt, so those packets are taken
  * from the container here: the RIFF `XMP ` chunk (WebP container spec "Metadata"), XMP Part 3
- * packet scanning, and DecompressionStream for zlib iTXt (PNG §11.3.3.4). No XMP syntax is
+ * packet scanning, and DecompressionStream for zlib iTXt (PNG §11.3.3.4). A HEIF/AVIF `Exif`
+ * item is located here (heif-items.ts heifItemData) and its TIFF given to exifr (heifExif). No XMP syntax is
  * read here; `utils/signals/xml/xmp-rdf.ts` does that.
  */
 import exifr from 'exifr';
 import { sniffImageType } from './image-bytes';
+import { heifItemData } from './heif-items';
 import { bytesEqual, fourCC, icoImages, indexOfAscii, joinBytes, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 
 export const MAX_PACKET_BYTES = 8 * 1024 * 1024;
@@ -437,6 +439,13 @@ function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
   return found;
 }
 
+/** The XMP items of a HEIF/AVIF file: how many, whether one is encoded, and each meta box's uncompressed ones. */
+interface HeifXmpItems {
+  count: number;
+  encoded: boolean;
+  plain: { meta: Part; ids: Set<number> }[];
+}
+
 /**
  * HEIF/AVIF XMP items (ISO/IEC 23008-12 §6.4.2, A.2: an `infe` of item_type `mime`, content_type
  * `application/rdf+xml`, then an optional content_encoding such as libheif's `deflate`; ISO/IEC
@@ -445,10 +454,13 @@ function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
  * sequence). Decision (DESIGN.md §2 rule 5): a version 0/1 entry, or a `meta` below the top
  * level, declaring compressed XMP was not seen, so its packet was read as absent.
  */
-function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
+function heifXmpItems(b: Uint8Array): HeifXmpItems {
   let count = 0;
   let encoded = false;
+  const plain: HeifXmpItems['plain'] = [];
   for (const meta of metaBoxes(b)) {
+    const ids = new Set<number>();
+    plain.push({ meta, ids });
     for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
       const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
       for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
@@ -475,10 +487,11 @@ function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
         count++;
         const encoding = type[1] < infe.end ? cString(b, type[1], infe.end) : ['', type[1]] as const;
         if (!encoding || encoding[0] !== '') encoded = true;
+        else ids.add(version === 3 ? u32be(b, infe.start + 4) : u16be(b, infe.start + 4));
       }
     }
   }
-  return { count, encoded };
+  return { count, encoded, plain };
 }
 
 /**
@@ -488,13 +501,43 @@ function heifXmpItems(b: Uint8Array): { count: number; encoded: boolean } {
  * packet, a packet under another prefix) or stores encoded is unreadable, not absent — read as
  * absent, its prohibition was lost.
  */
-function declaredXmp(b: Uint8Array, mime: string | null): { count: number; encoded: boolean } {
+function declaredXmp(b: Uint8Array, mime: string | null): HeifXmpItems {
   if (mime === 'image/gif') {
     const count = occurrences(b, GIF_XMP_EXTENSION, 0).filter((at) => b[at - 3] === 0x21 && b[at - 2] === 0xff && b[at - 1] === 0x0b).length;
-    return { count, encoded: false };
+    return { count, encoded: false, plain: [] };
   }
   if (mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif') return heifXmpItems(b);
-  return { count: 0, encoded: false };
+  return { count: 0, encoded: false, plain: [] };
+}
+
+/** More XMP item bytes, all items together, than Heed reads from a HEIF/AVIF file. */
+const MAX_HEIF_XMP_BYTES = 4 * MAX_PACKET_BYTES;
+
+/**
+ * The packets of each uncompressed HEIF/AVIF XMP item, its bytes put together as `iloc` locates
+ * them (heifItemData): the packets the scan finds there, or the item's whole text when it finds
+ * none (the item is the packet, as ImageMagick's xmp raw profile is). Decision (DESIGN.md §2
+ * rules 3 and 5, fail closed): read by the packet scan of the file alone, an item whose extents
+ * are stored out of order (or whose packet is in a form the scan does not find, beside one it
+ * does) went unread while other bytes read as a packet of their own — a DataMining the item
+ * holds was lost and the image kept. An item Heed cannot put together (cut short, located where
+ * Heed cannot read, past MAX_HEIF_XMP_BYTES) makes the XMP unreadable.
+ */
+function heifXmpItemPackets(b: Uint8Array, items: HeifXmpItems['plain']): { packets: string[]; lost: string | null } {
+  const packets: string[] = [];
+  let budget = MAX_HEIF_XMP_BYTES;
+  for (const { meta, ids } of items) {
+    for (const item of heifItemData(b, meta, ids, budget)) {
+      // An item with no location at all is left to the packet scan of the file, as before (no
+      // reader can find its bytes; one the scan does not find either is declared, not found).
+      if ('lost' in item && item.unlocated) continue;
+      if ('lost' in item) return { packets, lost: `an XMP item cannot be read: ${item.lost}` };
+      budget -= item.data.length;
+      const found = scanPackets(item.data);
+      packets.push(...(found.length > 0 ? found : [utf8(item.data)]));
+    }
+  }
+  return { packets, lost: null };
 }
 
 /**
@@ -616,6 +659,86 @@ function exifCopyrights(parsed: Record<string, unknown> | undefined): RightsText
   return value.split('\0').flatMap((part) => iimText(part)).map((text) => ({ field: 'EXIF Copyright', text }));
 }
 
+/** More EXIF items than any HEIF/AVIF file holds (one, for the primary image; a few for a burst or its thumbnails). */
+const MAX_HEIF_EXIF_ITEMS = 32;
+/** More EXIF bytes, all items together, than any HEIF/AVIF file holds (its thumbnails are items of their own). */
+const MAX_HEIF_EXIF_BYTES = MAX_PACKET_BYTES;
+
+/** The ids of the items of one `meta` box whose `infe` (version 2 or 3) has item_type `Exif` (ISO/IEC 23008-12 §A.2.1). */
+function heifExifIds(b: Uint8Array, meta: Part): Set<number> {
+  const ids = new Set<number>();
+  for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
+    const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
+    for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
+      const version = b[infe.start] ?? 0;
+      if (version < 2) continue;
+      const at = infe.start + 4;
+      if (fourCC(b, at + (version === 3 ? 4 : 2) + 2) === 'Exif') ids.add(version === 3 ? u32be(b, at) : u16be(b, at));
+    }
+  }
+  return ids;
+}
+
+/** The TIFF structure of a HEIF `Exif` item: after its 4-byte exif_tiff_header_offset (ISO/IEC 23008-12 §A.2.1), or null. */
+function heifExifTiff(data: Uint8Array): Uint8Array | null {
+  const isTiff = (at: number) => bytesEqual(data, at, 'II*\0') || bytesEqual(data, at, 'MM\0*');
+  const offset = u32be(data, 0);
+  if (offset >= 0 && offset <= data.length - 8 && isTiff(4 + offset)) return data.subarray(4 + offset);
+  // Writers that leave out the offset: the TIFF, or JPEG's `Exif\0\0` before it, at the start.
+  if (isTiff(0)) return data;
+  if (bytesEqual(data, 0, 'Exif\0\0') && isTiff(6)) return data.subarray(6);
+  // And those that write an offset of 0 with JPEG's `Exif\0\0` after it, before the TIFF.
+  if (offset === 0 && bytesEqual(data, 4, 'Exif\0\0') && isTiff(10)) return data.subarray(10);
+  return null;
+}
+
+/**
+ * The EXIF Copyright (and IPTC-IIM in its tag 33723, and the XMP packets in it) of every `Exif` item of a HEIF/AVIF file,
+ * in every `meta` box (the file's, a sequence's track's), located by `iloc` (heifItemData) and
+ * given to exifr as the TIFF it is, as a WebP's EXIF chunk is (exifr reads only the first Exif
+ * item of a file whose ftyp lists `heic` or `avif` among its compatible brands, only its first
+ * extent, not in `idat`). Decision (DESIGN.md §2 rule 3): "© Jane Doe – No AI training" there is
+ * the owner's as it is in a JPEG (exifCopyrights); the file returned early before, and it went
+ * unread. Rule 5 (fail closed): an Exif item cut short, located where Heed cannot read, not a
+ * TIFF, that exifr cannot read up to its Copyright, or past MAX_HEIF_EXIF_ITEMS or
+ * MAX_HEIF_EXIF_BYTES, may hold a refusal: the rights text is lost (unreadable).
+ */
+async function heifExif(b: Uint8Array): Promise<{ texts: RightsText[]; iim: Record<string, unknown> | null; packets: string[]; lost: string | null }> {
+  const texts: RightsText[] = [];
+  const packets: string[] = [];
+  const iim: Record<string, unknown[]> = {};
+  let items = 0;
+  let budget = MAX_HEIF_EXIF_BYTES;
+  const lost = (why: string) => ({ texts, iim: null, packets, lost: `an EXIF item ${why}` });
+  for (const meta of metaBoxes(b)) {
+    const found = heifItemData(b, meta, heifExifIds(b, meta), budget);
+    for (const item of found) {
+      if ('lost' in item) return lost(`cannot be read: ${item.lost}`);
+      if (++items > MAX_HEIF_EXIF_ITEMS) return lost(`past the ${MAX_HEIF_EXIF_ITEMS} Heed reads`);
+      budget -= item.data.length;
+      // Its XMP (tag 700) as the item's extents put it together: the scan of the file sees them apart.
+      packets.push(...scanPackets(item.data));
+      const tiff = heifExifTiff(item.data);
+      if (!tiff) return lost('is not a TIFF structure');
+      let parsed: Record<string, unknown> | undefined;
+      try {
+        parsed = (await exifr.parse(tiff.slice(), { ...copyrightOnly(), iptc: true })) as Record<string, unknown> | undefined;
+      } catch {
+        return lost('exifr cannot read');
+      }
+      const copyright = exifCopyrights(parsed);
+      const errors = parsed?.errors;
+      if (Array.isArray(errors) && errors.length > 0 && copyright.length === 0) return lost('is cut short or broken before its Copyright');
+      texts.push(...copyright);
+      const datasets = parsed?.iptc;
+      if (datasets && typeof datasets === 'object') {
+        for (const [k, v] of Object.entries(datasets as Record<string, unknown>)) (iim[k] ??= []).push(...(Array.isArray(v) ? v : [v]));
+      }
+    }
+  }
+  return { texts, iim: Object.keys(iim).length > 0 ? iim : null, packets, lost: null };
+}
+
 /** More distinct PNG images than any icon holds (Windows icons carry up to about ten sizes). */
 const MAX_ICO_PNGS = 64;
 
@@ -685,12 +808,25 @@ async function extractContained(bytes: Uint8Array): Promise<RawEmbedded> {
   }
   if (mime === 'image/x-icon') return icoEmbedded(bytes);
   if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/tiff') {
-    const xmp = scanPacket(bytes);
+    const scanned = scanPacket(bytes);
     const declared = declaredXmp(bytes, mime);
-    // Declared but not found by the scan, or stored encoded: unreadable (see declaredXmp).
-    const unread = declared.encoded || (declared.count > 0 && xmp === null);
-    const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
-    return { xmp: unread ? null : xmp, xmpDeclared: xmp !== null || declared.count > 0, iim: null, ...(unread ? { why } : {}) };
+    // HEIF/AVIF XMP items as iloc puts them together, beside what the scan of the file finds.
+    const items = heifXmpItemPackets(bytes, declared.plain);
+    // HEIF/AVIF: the EXIF items' Copyright, IPTC-IIM and tag 700 XMP (heifExif), which returned unread here before.
+    const exif = mime === 'image/avif' || mime === 'image/heic' || mime === 'image/heif' ? await heifExif(bytes) : { texts: [], iim: null, packets: [], lost: null };
+    const more = [...new Set([...items.packets, ...exif.packets])].filter((t) => scanned === null || !scanned.includes(t.trim()));
+    const xmp = more.length > 0 ? [...(scanned !== null ? [scanned] : []), ...more].join('\n') : scanned;
+    // Declared but not found by the scan, or stored encoded, or not put together: unreadable (see declaredXmp).
+    const unread = declared.encoded || items.lost !== null || (declared.count > 0 && xmp === null);
+    const why = declared.encoded ? 'an XMP item stored compressed (content_encoding) or its entry cut short' : items.lost ?? 'XMP the file declares is not in a form the packet scan reads (UTF-16, another prefix)';
+    return {
+      xmp: unread ? null : xmp,
+      xmpDeclared: xmp !== null || declared.count > 0,
+      iim: exif.iim,
+      ...(unread ? { why } : {}),
+      ...(exif.texts.length > 0 ? { rightsTexts: exif.texts } : {}),
+      ...(exif.lost !== null ? { rightsLost: exif.lost } : {}),
+    };
   }
   let xmpDeclared = false;
   // The JPEG's standard XMP APP1 packets, each read here (see below), and the PNG packets.

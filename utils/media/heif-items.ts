@@ -1,4 +1,4 @@
-import { fourCC, readBoxes, u16be, u32be, type Part } from './image-containers';
+import { fourCC, joinBytes, readBoxes, u16be, u32be, type Part } from './image-containers';
 
 /**
  * The items of an AVIF/HEIF file (ISO/IEC 23008-12 §6, §9) and which of them make the picture a
@@ -145,4 +145,86 @@ export function heifTransforms(b: Uint8Array): HeifTransform[][] | null {
     if (list.length > 0) lists.push(list);
   }
   return lists;
+}
+
+/** One item's bytes, put together from its `iloc` extents, or why they cannot be read. */
+export type HeifItemData = { item: number; data: Uint8Array } | { item: number; lost: string; unlocated?: boolean };
+
+/** An unsigned big-endian integer of 0, 4 or 8 bytes (iloc field sizes, ISO/IEC 14496-12 §8.11.3), or -1. */
+function ilocUint(b: Uint8Array, at: number, size: number): number {
+  if (size === 0) return 0;
+  if (size === 4) return u32be(b, at);
+  if (size !== 8) return -1;
+  const hi = u32be(b, at);
+  const lo = u32be(b, at + 4);
+  return hi < 0 || lo < 0 || hi > 0x1fffff ? -1 : hi * 0x100000000 + lo;
+}
+
+/**
+ * The bytes of the items `wanted` of one `meta` box, as its `iloc` locates them (ISO/IEC
+ * 14496-12 §8.11.3): each extent in file order of the entry, in the file (construction_method 0)
+ * or in the meta's `idat` (1), an extent_length of 0 meaning to the end of that resource. An item
+ * whose entry is missing (`unlocated`: no iloc, or no entry in it), cut short, in another file (data_reference_index), located through
+ * another item (construction_method 2), with an extent past the end of the bytes, or past `cap`
+ * bytes in all, is `lost`: the bytes are not all there, and what is missing may be what it says.
+ * Bounded: at most `cap` bytes are copied, and only for items of several extents.
+ */
+export function heifItemData(b: Uint8Array, meta: Part, wanted: ReadonlySet<number>, cap: number): HeifItemData[] {
+  const found: HeifItemData[] = [];
+  const seen = new Set<number>();
+  const missing = (why: string, unlocated = false) => [...wanted].filter((item) => !seen.has(item)).map((item) => ({ item, lost: why, ...(unlocated ? { unlocated } : {}) }));
+  if (wanted.size === 0) return found;
+  const boxes = readBoxes(b, meta.start + 4, meta.end).parts;
+  const iloc = boxes.find((p) => p.type === 'iloc');
+  const idat = boxes.find((p) => p.type === 'idat');
+  const version = iloc ? b[iloc.start]! : -1;
+  if (!iloc) return missing('no item locations (iloc)', true);
+  if (version > 2) return missing('item locations (iloc) of a version Heed cannot read');
+  const v12 = version === 1 || version === 2;
+  let at = iloc.start + 4;
+  const offSize = (b[at] ?? 0) >> 4;
+  const lenSize = (b[at] ?? 0) & 15;
+  const baseSize = (b[at + 1] ?? 0) >> 4;
+  const indexSize = v12 ? (b[at + 1] ?? 0) & 15 : 0;
+  at += 2;
+  const count = version < 2 ? u16be(b, at) : u32be(b, at);
+  at += version < 2 ? 2 : 4;
+  if ([offSize, lenSize, baseSize, indexSize].some((n) => n !== 0 && n !== 4 && n !== 8) || count < 0) return missing('item locations (iloc) in a form Heed cannot read');
+  let budget = cap;
+  for (let e = 0; e < count; e++) {
+    const item = version < 2 ? u16be(b, at) : u32be(b, at);
+    at += version < 2 ? 2 : 4;
+    const method = v12 ? u16be(b, at) & 15 : 0;
+    at += v12 ? 2 : 0;
+    const reference = u16be(b, at);
+    const base = ilocUint(b, at + 2, baseSize);
+    at += 2 + baseSize;
+    const extents = u16be(b, at);
+    at += 2;
+    const extentSize = indexSize + offSize + lenSize;
+    if (item < 0 || reference < 0 || base < 0 || extents < 0 || at + extents * extentSize > iloc.end) return [...found, ...missing('item locations (iloc) cut short')];
+    if (!wanted.has(item)) {
+      at += extents * extentSize;
+      continue;
+    }
+    seen.add(item);
+    const [from, to] = method === 1 ? (idat ? [idat.start, idat.end] : [-1, -1]) : [0, b.length];
+    const pieces: Uint8Array[] = [];
+    let why: string | null = reference !== 0 ? 'its data is in another file' : method === 2 ? 'its data is located through another item' : method > 2 || from < 0 ? 'its data is in no place Heed can read' : extents === 0 ? 'it has no extent' : null;
+    for (let x = 0; x < extents && why === null; x++) {
+      const start = ilocUint(b, at + x * extentSize + indexSize, offSize);
+      const length = ilocUint(b, at + x * extentSize + indexSize + offSize, lenSize);
+      const begin = from + base + start;
+      const end = length === 0 ? to : begin + length;
+      if (start < 0 || length < 0 || begin > to || end > to) why = 'an extent past the end of the file (cut short)';
+      else if (end - begin > budget) why = 'more item bytes than Heed reads';
+      else {
+        pieces.push(b.subarray(begin, end));
+        budget -= end - begin;
+      }
+    }
+    at += extents * extentSize;
+    found.push(why !== null ? { item, lost: why } : { item, data: pieces.length === 1 ? pieces[0]! : joinBytes(pieces) });
+  }
+  return [...found, ...missing('no location (iloc entry) for it', true)];
 }
