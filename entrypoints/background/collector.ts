@@ -563,7 +563,7 @@ export class Collector {
     // The stored settings come from memory until a save (StoredSettings): the same object as
     // at the last check means the same settings, with no field-by-field comparison.
     if (stored.ok && this.confirmed.get(policy) === stored.settings) return policy;
-    const step = nextPolicyStep(policy.settings ?? undefined, stored);
+    const step = nextPolicyStep(policy.settings ?? undefined, stored, policy.site);
     if (step.kind === 'keep') {
       if (stored.ok) this.confirmed.set(policy, stored.settings);
       return policy;

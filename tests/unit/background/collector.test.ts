@@ -9,6 +9,8 @@ import { parseSettings, type Settings } from '@/utils/model/settings';
 import { framesOfReport } from '@/utils/page/received-signals';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
+import { assessPage } from '@/utils/policy/assess';
+import { originFiles } from '../policy/fixtures/origin-files';
 
 // The judge stands in for fetching and deciding (judge-image.ts): it refuses an image shown in a
 // frame whose robots metas say noai and permits (stores) any other, so these tests see what the
@@ -92,6 +94,12 @@ describe('knownBlocked (before the cross-origin sheets are read)', () => {
 // (scan-tab.ts), and so must the watch.
 describe('a watching collect, when a frame reports an image the job already has', () => {
   const SETTINGS = parseSettings({});
+  // The job's site as the collector stored it (assessPage's whole assessment: job-policy.ts isWholeAssessment).
+  const FEED_SITE = assessPage({
+    page: { url: 'https://feed.example/', title: 'Feed', metas: [], tdm: {}, rsl: [], licence: { pageUrl: 'https://feed.example/', licences: [], rslLinks: [], imageObjects: [], unreadable: [], truncated: false } },
+    headers: {},
+    origin: originFiles('https://feed.example'),
+  }, SETTINGS);
   const URL_X = 'https://cdn.example/x.jpg';
   const NOAI_FRAME = framesOfReport({ url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }] });
   let db: HeedDatabase;
@@ -110,7 +118,7 @@ describe('a watching collect, when a frame reports an image the job already has'
     collector = new Collector(db, noOrigins, async () => ({ ok: true, settings: SETTINGS }));
     job = {
       id: `job-${n}`, tabId: 5, pageUrl: 'https://feed.example/', pageTitle: 'Feed', state: 'running', createdAt: new Date().toISOString(),
-      candidates: [ImageCandidateSchema.parse({ url: URL_X })], site: { status: 'unknown', reasons: [], evidence: [] }, error: null, watching: true, settings: SETTINGS, notes: [],
+      candidates: [ImageCandidateSchema.parse({ url: URL_X })], site: FEED_SITE, error: null, watching: true, settings: SETTINGS, notes: [],
     };
     await putJob(db, job);
   });
