@@ -606,16 +606,20 @@ export class Collector {
         (checking ??= this.currentPolicy(job, policy)
           .then((p) => (policy = p))
           .finally(() => (checking = null)));
-      const opening = await policyNow();
       this.reportsFor(first);
       const recordedSoFar = await listVerdicts(this.db, jobId);
       const done = new Set(recordedSoFar.map((v) => v.index));
       // A refusal whose withdrawal a stopped worker never ran is carried out now (pendingWithdrawals):
       // once per job in this worker; within it, each withdrawal runs right after its verdict.
+      // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused): before the
+      // job's policy is read. A recorded refusal needs no settings, and unusable stored settings
+      // (or a job that cannot be re-assessed) end the job there: it ended in error first, is never
+      // resumed, and the refused image stayed in the collection.
       if (!this.reconciled.has(jobId)) {
         for (const url of pendingWithdrawals(first.candidates, recordedSoFar)) await this.withdraw(jobId, url);
         this.reconciled.add(jobId);
       }
+      const opening = await policyNow();
       let seq = await nextVerdictSeq(this.db, jobId);
       // Verdicts that arrive while one is written are written together, in seq order (db.ts).
       const verdicts = new VerdictWriter(this.db);

@@ -254,6 +254,24 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(await getBlob(db, record.sha256)).toBeUndefined();
   });
 
+  // The withdrawal a stopped worker left undone ran only after the job's policy was read: when the
+  // stored settings had become unusable since (or the job could not be re-assessed), the job ended
+  // in error first, and the refused image stayed in the collection for good (an ended job is never
+  // resumed).
+  it('the worker stopped between a refusal and its withdrawal, and the settings became unusable since: on resume the image is still taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    const unusable = new Collector(db, noOrigins, async () => ({ ok: false, problem: 'future-version', message: 'Heed’s settings were saved by a newer Heed' }));
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined); // the ended job stops its watcher
+    await unusable.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('error'), { timeout: 2000 });
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+  });
+
   // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job
   // ended in error and the refused image stayed stored.
   it('a damaged verdict record of the image does not stop its withdrawal', async () => {
