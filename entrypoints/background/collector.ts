@@ -1,5 +1,5 @@
 import { keepsImage, pendingWithdrawals } from '@/utils/policy/pending-withdrawals';
-import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, jobsEndedInError, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded, announceItemsRemoved } from '@/utils/messages/library-events';
@@ -548,6 +548,19 @@ export class Collector {
       } else if (job.watching) this.keepCovering(job.id); // this worker knows none of its frames: the first check scans them all
 
       this.run(job.id);
+    }
+    // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused): a job that
+    // ended in error (a storage failure while it withdrew an image a later report refused) is not
+    // resumed, so the withdrawal it left undone never ran and the refused image stayed stored. It
+    // is carried out now (pendingWithdrawals), once per job in this worker; the job stays ended.
+    for (const ended of await jobsEndedInError(this.db)) {
+      if (this.reconciled.has(ended.id)) continue;
+      try {
+        for (const url of pendingWithdrawals(ended.candidates ?? [], await listVerdicts(this.db, ended.id))) await this.withdraw(ended.id, url);
+        this.reconciled.add(ended.id);
+      } catch (err) {
+        console.error('Heed: withdrawal of an ended collect', err); // tried again at the next start
+      }
     }
     return jobs.length;
   }

@@ -272,6 +272,30 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect(await getBlob(db, record.sha256)).toBeUndefined();
   });
 
+  // A job that ended in error (a storage failure while it withdrew an image a later report refused)
+  // is never resumed: the withdrawal it left undone never ran, and the refused image stayed stored.
+  it('a job that ended in error with a withdrawal left undone: at the worker’s start the image is taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, state: 'error', error: 'QuotaExceededError', candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+    expect((await getJob(db, job.id))?.state).toBe('error');
+  });
+
+  it('unchanged: a job that ended in error keeps what no refusal withdrew', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, state: 'error', error: 'QuotaExceededError' });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await collector.resumeAll();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
+  });
+
   // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job
   // ended in error and the refused image stayed stored.
   it('a damaged verdict record of the image does not stop its withdrawal', async () => {
