@@ -1,5 +1,5 @@
 import { keepsImage, pendingWithdrawals } from '@/utils/policy/pending-withdrawals';
-import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, jobsEndedInError, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded, announceItemsRemoved } from '@/utils/messages/library-events';
@@ -549,6 +549,19 @@ export class Collector {
 
       this.run(job.id);
     }
+    // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused): a job that
+    // ended in error (a storage failure while it withdrew an image a later report refused) is not
+    // resumed, so the withdrawal it left undone never ran and the refused image stayed stored. It
+    // is carried out now (pendingWithdrawals), once per job in this worker; the job stays ended.
+    for (const ended of await jobsEndedInError(this.db)) {
+      if (this.reconciled.has(ended.id)) continue;
+      try {
+        for (const url of pendingWithdrawals(ended.candidates ?? [], await listVerdicts(this.db, ended.id))) await this.withdraw(ended.id, url);
+        this.reconciled.add(ended.id);
+      } catch (err) {
+        console.error('Heed: withdrawal of an ended collect', err); // tried again at the next start
+      }
+    }
     return jobs.length;
   }
 
@@ -563,7 +576,7 @@ export class Collector {
     // The stored settings come from memory until a save (StoredSettings): the same object as
     // at the last check means the same settings, with no field-by-field comparison.
     if (stored.ok && this.confirmed.get(policy) === stored.settings) return policy;
-    const step = nextPolicyStep(policy.settings ?? undefined, stored);
+    const step = nextPolicyStep(policy.settings ?? undefined, stored, policy.site);
     if (step.kind === 'keep') {
       if (stored.ok) this.confirmed.set(policy, stored.settings);
       return policy;
@@ -606,16 +619,20 @@ export class Collector {
         (checking ??= this.currentPolicy(job, policy)
           .then((p) => (policy = p))
           .finally(() => (checking = null)));
-      const opening = await policyNow();
       this.reportsFor(first);
       const recordedSoFar = await listVerdicts(this.db, jobId);
       const done = new Set(recordedSoFar.map((v) => v.index));
       // A refusal whose withdrawal a stopped worker never ran is carried out now (pendingWithdrawals):
       // once per job in this worker; within it, each withdrawal runs right after its verdict.
+      // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused): before the
+      // job's policy is read. A recorded refusal needs no settings, and unusable stored settings
+      // (or a job that cannot be re-assessed) end the job there: it ended in error first, is never
+      // resumed, and the refused image stayed in the collection.
       if (!this.reconciled.has(jobId)) {
         for (const url of pendingWithdrawals(first.candidates, recordedSoFar)) await this.withdraw(jobId, url);
         this.reconciled.add(jobId);
       }
+      const opening = await policyNow();
       let seq = await nextVerdictSeq(this.db, jobId);
       // Verdicts that arrive while one is written are written together, in seq order (db.ts).
       const verdicts = new VerdictWriter(this.db);

@@ -152,7 +152,27 @@ export function readFieldByField(raw: unknown): Settings {
   const merged: Record<string, unknown> = {};
   for (const key of Object.keys(fallback) as (keyof Settings)[]) {
     const field = key === 'version' ? null : SettingsSchema.shape[key].safeParse(stored[key]);
-    merged[key] = field?.success ? field.data : fallback[key];
+    merged[key] = field?.success ? field.data : key in UNREADABLE_FIELD && stored[key] !== undefined ? UNREADABLE_FIELD[key]!(stored[key]) : fallback[key];
   }
   return SettingsSchema.parse(merged);
 }
+
+/** The text entries of a stored list (entries of another type dropped), or null when it is no list. */
+const textEntries = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string') : null);
+
+/**
+ * What readFieldByField reads a stored field as when it is present but invalid. Decision
+ * (DESIGN.md §2, the reading that cannot keep what the owner refused; no data loss): a list is
+ * not replaced by its default, which emptied the block list and widened the accepted licences
+ * to the default set (saved from the form, a blocked site's images were then collected); it
+ * keeps its text entries. A block list stored as one text is read as the domains it names (more
+ * blocked, never fewer); an allow list or a licence list that is no list lifts and accepts nothing.
+ * A people setting that cannot be read is `refuse` (rule 6's strictest), not the purpose's
+ * default (`flag` for research-tdm). Fields not named here fall back to their default.
+ */
+const UNREADABLE_FIELD: Partial<Record<keyof Settings, (stored: unknown) => unknown>> = {
+  userBlock: (v) => textEntries(v) ?? (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : []),
+  userAllow: (v) => textEntries(v) ?? [],
+  acceptedLicences: (v) => textEntries(v) ?? [],
+  people: () => 'refuse',
+};

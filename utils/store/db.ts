@@ -412,6 +412,11 @@ export async function runningJobs(db: HeedDatabase): Promise<Job[]> {
   return (await db.getAll('jobs')).filter((j) => j.state === 'running');
 }
 
+/** Jobs that ended in error: never resumed, but a withdrawal they left undone is still carried out (collector.ts resumeAll). */
+export async function jobsEndedInError(db: HeedDatabase): Promise<Job[]> {
+  return (await db.getAll('jobs')).filter((j) => j.state === 'error');
+}
+
 /**
  * A cached per-origin signal younger than `maxAgeMs`, else undefined. One stored "in the future"
  * (the clock was set back since, or the entry is corrupt) has no age Heed can trust: it is stale,

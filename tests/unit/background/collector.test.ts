@@ -9,6 +9,8 @@ import { parseSettings, type Settings } from '@/utils/model/settings';
 import { framesOfReport } from '@/utils/page/received-signals';
 import { ImageCandidateSchema, type ImageCandidate } from '@/utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
+import { assessPage } from '@/utils/policy/assess';
+import { originFiles } from '../policy/fixtures/origin-files';
 
 // The judge stands in for fetching and deciding (judge-image.ts): it refuses an image shown in a
 // frame whose robots metas say noai and permits (stores) any other, so these tests see what the
@@ -92,6 +94,12 @@ describe('knownBlocked (before the cross-origin sheets are read)', () => {
 // (scan-tab.ts), and so must the watch.
 describe('a watching collect, when a frame reports an image the job already has', () => {
   const SETTINGS = parseSettings({});
+  // The job's site as the collector stored it (assessPage's whole assessment: job-policy.ts isWholeAssessment).
+  const FEED_SITE = assessPage({
+    page: { url: 'https://feed.example/', title: 'Feed', metas: [], tdm: {}, rsl: [], licence: { pageUrl: 'https://feed.example/', licences: [], rslLinks: [], imageObjects: [], unreadable: [], truncated: false } },
+    headers: {},
+    origin: originFiles('https://feed.example'),
+  }, SETTINGS);
   const URL_X = 'https://cdn.example/x.jpg';
   const NOAI_FRAME = framesOfReport({ url: 'https://widgets.example/embed', metas: [{ name: 'robots', content: 'noai' }] });
   let db: HeedDatabase;
@@ -110,7 +118,7 @@ describe('a watching collect, when a frame reports an image the job already has'
     collector = new Collector(db, noOrigins, async () => ({ ok: true, settings: SETTINGS }));
     job = {
       id: `job-${n}`, tabId: 5, pageUrl: 'https://feed.example/', pageTitle: 'Feed', state: 'running', createdAt: new Date().toISOString(),
-      candidates: [ImageCandidateSchema.parse({ url: URL_X })], site: { status: 'unknown', reasons: [], evidence: [] }, error: null, watching: true, settings: SETTINGS, notes: [],
+      candidates: [ImageCandidateSchema.parse({ url: URL_X })], site: FEED_SITE, error: null, watching: true, settings: SETTINGS, notes: [],
     };
     await putJob(db, job);
   });
@@ -244,6 +252,48 @@ describe('a watching collect, when a frame reports an image the job already has'
     await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('done'), { timeout: 2000 });
     expect(await listItems(db)).toEqual([]);
     expect(await getBlob(db, record.sha256)).toBeUndefined();
+  });
+
+  // The withdrawal a stopped worker left undone ran only after the job's policy was read: when the
+  // stored settings had become unusable since (or the job could not be re-assessed), the job ended
+  // in error first, and the refused image stayed in the collection for good (an ended job is never
+  // resumed).
+  it('the worker stopped between a refusal and its withdrawal, and the settings became unusable since: on resume the image is still taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    const unusable = new Collector(db, noOrigins, async () => ({ ok: false, problem: 'future-version', message: 'Heed’s settings were saved by a newer Heed' }));
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined); // the ended job stops its watcher
+    await unusable.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('error'), { timeout: 2000 });
+    expect(await listItems(db)).toEqual([]);
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+  });
+
+  // A job that ended in error (a storage failure while it withdrew an image a later report refused)
+  // is never resumed: the withdrawal it left undone never ran, and the refused image stayed stored.
+  it('a job that ended in error with a withdrawal left undone: at the worker’s start the image is taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, state: 'error', error: 'QuotaExceededError', candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+    expect((await getJob(db, job.id))?.state).toBe('error');
+  });
+
+  it('unchanged: a job that ended in error keeps what no refusal withdrew', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, state: 'error', error: 'QuotaExceededError' });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await collector.resumeAll();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
   });
 
   // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job

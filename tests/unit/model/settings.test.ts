@@ -168,4 +168,42 @@ describe('readFieldByField (where the settings form starts from unusable setting
   it('gives the defaults for what is not an object', () => {
     expect(readFieldByField('nonsense')).toEqual(defaults);
   });
+
+  // A list holding one entry of another type (or stored as one text) was read as wholly invalid
+  // and replaced by its default: the block list shown empty, the accepted licences widened to the
+  // default set. Saved from the form (as it asks), the user's block list was gone and a blocked
+  // site's images were collected.
+  it('keeps the readable entries of a block list that holds entries of another type', () => {
+    expect(readFieldByField({ version: 1, userBlock: ['bad.example', 5, null, 'worse.example'] }).userBlock).toEqual(['bad.example', 'worse.example']);
+  });
+
+  it('reads a block list stored as one text as the domains it names', () => {
+    expect(readFieldByField({ version: 1, userBlock: 'bad.example, worse.example\nthird.example' }).userBlock).toEqual(['bad.example', 'worse.example', 'third.example']);
+  });
+
+  it('reads an unreadable list of accepted licences as its readable entries, never the wider defaults', () => {
+    expect(readFieldByField({ version: 1, acceptedLicences: ['CC0', 42] }).acceptedLicences).toEqual(['CC0']);
+    expect(readFieldByField({ version: 1, acceptedLicences: 'CC0' }).acceptedLicences).toEqual([]);
+  });
+
+  it('reads an unreadable allow list as its readable entries, or none', () => {
+    expect(readFieldByField({ version: 1, userAllow: ['museum.example', 1] }).userAllow).toEqual(['museum.example']);
+    expect(readFieldByField({ version: 1, userAllow: 'museum.example' }).userAllow).toEqual([]);
+  });
+
+  it('reads an unreadable people setting as refuse, whatever the purpose’s default', () => {
+    expect(readFieldByField({ version: 1, purpose: 'research-tdm', people: 'nobody' }).people).toBe('refuse');
+    expect(readFieldByField({ version: 1, purpose: 'research-tdm', people: 0 }).people).toBe('refuse');
+  });
+
+  it('unchanged: missing fields are their defaults and readable ones are kept as stored', () => {
+    expect(readFieldByField({ version: 1, purpose: 'research-tdm' })).toEqual({ ...defaults, purpose: 'research-tdm', people: null });
+    const stored = { ...defaults, people: 'off', userBlock: ['bad.example'], acceptedLicences: ['CC0'], userAllow: ['museum.example'] };
+    expect(readFieldByField(stored)).toEqual(stored);
+  });
+
+  it('the strict reading stops collecting on such lists as before', () => {
+    expect(settingsForDeciding({ version: 1, userBlock: ['bad.example', 5] }).ok).toBe(false);
+    expect(settingsForDeciding({ version: 1, people: 'nobody' }).ok).toBe(false);
+  });
 });
