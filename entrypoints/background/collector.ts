@@ -1,5 +1,5 @@
 import { keepsImage, pendingWithdrawals } from '@/utils/policy/pending-withdrawals';
-import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, runningJobs, jobsEndedInError, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
+import { countVerdicts, getJob, withdrawClaims, latestJobForTab, listVerdicts, nextVerdictSeq, putJob, jobsToResume, verdictsAt, VerdictWriter, type HeedDatabase, type Job } from '@/utils/store/db';
 import { cleanText } from '@/utils/scan/text';
 import type { PageAssessment } from '@/utils/policy/assess';
 import { announceItemsAdded, announceItemsRemoved } from '@/utils/messages/library-events';
@@ -541,7 +541,7 @@ export class Collector {
    * waking the worker forever.
    */
   async resumeAll(): Promise<number> {
-    const jobs = await runningJobs(this.db);
+    const { running: jobs, endedInError } = await jobsToResume(this.db);
     for (const job of jobs) {
       if (job.watching && !(await browser.tabs.get(job.tabId).then(() => true, () => false))) {
         await this.updateJob(job.id, (j) => ({ ...j, watching: false }));
@@ -553,7 +553,7 @@ export class Collector {
     // ended in error (a storage failure while it withdrew an image a later report refused) is not
     // resumed, so the withdrawal it left undone never ran and the refused image stayed stored. It
     // is carried out now (pendingWithdrawals), once per job in this worker; the job stays ended.
-    for (const ended of await jobsEndedInError(this.db)) {
+    for (const ended of endedInError) {
       if (this.reconciled.has(ended.id)) continue;
       try {
         for (const url of pendingWithdrawals(ended.candidates ?? [], await listVerdicts(this.db, ended.id))) await this.withdraw(ended.id, url);

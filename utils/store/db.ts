@@ -407,14 +407,14 @@ export async function latestJobForTab(db: HeedDatabase, tabId: number): Promise<
   return cursor?.value;
 }
 
-/** Jobs left `running` (e.g. by a killed service worker), to resume. */
-export async function runningJobs(db: HeedDatabase): Promise<Job[]> {
-  return (await db.getAll('jobs')).filter((j) => j.state === 'running');
-}
-
-/** Jobs that ended in error: never resumed, but a withdrawal they left undone is still carried out (collector.ts resumeAll). */
-export async function jobsEndedInError(db: HeedDatabase): Promise<Job[]> {
-  return (await db.getAll('jobs')).filter((j) => j.state === 'error');
+/**
+ * Jobs left `running` (e.g. by a killed service worker), to resume, and jobs that ended in error:
+ * never resumed, but a withdrawal they left undone is still carried out (collector.ts resumeAll).
+ * One read of the jobs store for both: it runs at each start of the worker.
+ */
+export async function jobsToResume(db: HeedDatabase): Promise<{ running: Job[]; endedInError: Job[] }> {
+  const all = await db.getAll('jobs');
+  return { running: all.filter((j) => j.state === 'running'), endedInError: all.filter((j) => j.state === 'error') };
 }
 
 /**
