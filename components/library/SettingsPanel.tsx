@@ -10,7 +10,7 @@ function problemText(loaded: LoadedSettings): string | null {
     case null:
       return null;
     case 'invalid-fields':
-      return `Some stored settings are invalid and show their defaults below: ${loaded.resetFields.join(', ')}. Heed does not collect until they are saved again.`;
+      return `Some stored settings are invalid: ${loaded.resetFields.join(', ')}. Below, each shows what Heed could read of it (a list keeps its readable entries, people reads as refuse) or its default; check them. Heed does not collect until they are saved again.`;
     case 'future-version':
       return `${loaded.migration.detail ?? 'Settings come from a newer Heed'}. Heed does not collect under them. Below is what this Heed can read of them (your block and allow lists included); saving replaces the newer settings.`;
     default:
