@@ -552,12 +552,14 @@ export class Collector {
     // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused): a job that
     // ended in error (a storage failure while it withdrew an image a later report refused) is not
     // resumed, so the withdrawal it left undone never ran and the refused image stayed stored. It
-    // is carried out now (pendingWithdrawals), once per job in this worker; the job stays ended.
+    // is carried out now (pendingWithdrawals), once per job; the job stays ended. Done, the job is
+    // marked so (withdrawalsSettled): its verdicts are not read again at every start of the worker.
     for (const ended of endedInError) {
-      if (this.reconciled.has(ended.id)) continue;
+      if (this.reconciled.has(ended.id) || ended.withdrawalsSettled) continue;
       try {
         for (const url of pendingWithdrawals(ended.candidates ?? [], await listVerdicts(this.db, ended.id))) await this.withdraw(ended.id, url);
         this.reconciled.add(ended.id);
+        await this.updateJob(ended.id, (j) => ({ ...j, withdrawalsSettled: true }));
       } catch (err) {
         console.error('Heed: withdrawal of an ended collect', err); // tried again at the next start
       }

@@ -31,6 +31,8 @@ export interface Job {
   settings?: Settings;
   /** The signals of the document the collect scanned and assessed, to re-assess it under new settings. */
   page?: PageSignals;
+  /** A job that ended in error whose undone withdrawals have been carried out (collector.ts resumeAll): not read again at each start. */
+  withdrawalsSettled?: true;
 }
 
 /**

@@ -286,6 +286,13 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect((await getJob(db, job.id))?.state).toBe('error');
   });
 
+  it('a job that ended in error is reconciled once, not at every start of the worker', async () => {
+    await putJob(db, { ...job, watching: false, state: 'error', error: 'QuotaExceededError' });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.withdrawalsSettled).toBe(true), { timeout: 2000 });
+    expect((await getJob(db, job.id))?.state).toBe('error');
+  });
+
   it('unchanged: a job that ended in error keeps what no refusal withdrew', async () => {
     const record = makeItem(1, { url: URL_X });
     const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
