@@ -203,3 +203,18 @@ describe('cross-signal: embedded XMP, C2PA and plain-language rights text', () =
     expectBinds({ rights: { plainRefusals: [{ source: 'exif', field: 'EXIF Copyright', text: '© Ann. No AI training.' }] } }, AI);
   });
 });
+
+// Content-Signal reads `train_ai=no` as `train-ai=no`, and RSL reads `train-ai` as `ai-train`; Content-Usage read
+// `train_ai=n` as an unknown label, so the image was kept.
+describe('cross-signal: a Content-Usage label written with an underscore', () => {
+  it('train_ai=n and train_genai=n refuse the AI purposes, in robots.txt and in the header', () => {
+    for (const value of ['train_ai=n', 'train_genai=n', 'search=y, train_ai=n']) {
+      expectBinds({ robots: `User-agent: *\nAllow: /\nContent-Usage: ${value}` }, AI);
+      expectBinds({ imageHeaders: { 'content-usage': value } }, AI);
+    }
+  });
+  it('unchanged: train-ai=y beside search=y still permits every purpose', () => {
+    expectBinds({ imageHeaders: { 'content-usage': 'train-ai=y, search=y' } }, []);
+    expectBinds({ robots: 'User-agent: *\nAllow: /\nContent-Usage: train-ai=y' }, []);
+  });
+});
