@@ -306,7 +306,12 @@ export function parseContentSignals(text: string): ContentSignals | null {
   // `all=no` or `*=no` says no to every use (as Content-Usage's `*=n`), read as no preference the
   // image was kept. Their `no` (or a value Heed cannot read) speaks for each key not stated itself
   // (the stated key decides: `ai-train=yes, *=no` keeps its yes); their `yes` grants nothing.
-  const everyUse = out['all'] === 'no' || out['*'] === 'no' ? 'no' : out['all'] === 'other' || out['*'] === 'other' ? 'other' : null;
+  // So do the broader aipref labels written in this syntax, as Content-Usage reads them
+  // (purposes.ts contentUsageEarlierLabels `broader`): `bots` (every automated use, vocab-03/-04)
+  // and `tdm` (vocab-01's root, under which AI training sat). Read as unknown keys, `tdm=no` kept
+  // the image for every purpose while Content-Usage `tdm=n` refused it.
+  const BROAD = ['all', '*', 'bots', 'tdm'];
+  const everyUse = BROAD.some((k) => out[k] === 'no') ? 'no' : BROAD.some((k) => out[k] === 'other') ? 'other' : null;
   for (const spellings of everyUse ? SIGNAL_KEYS : []) {
     if (spellings.every((k) => out[k] === undefined)) for (const k of spellings) out[k] = everyUse!;
   }

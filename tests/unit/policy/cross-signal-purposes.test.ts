@@ -218,3 +218,23 @@ describe('cross-signal: a Content-Usage label written with an underscore', () =>
     expectBinds({ robots: 'User-agent: *\nAllow: /\nContent-Usage: train-ai=y' }, []);
   });
 });
+
+// Content-Usage `*=n`, `all=n`, `bots=n` and `tdm=n` refuse every purpose; the same words in Content-Signal syntax
+// refused the AI purposes at most, and research-tdm (which has no Content-Signal key) kept the image.
+describe('cross-signal: Content-Signal refusing every use, or text and data mining', () => {
+  it('*=no, all=no, bots=no and tdm=no refuse every purpose, in robots.txt and in the header', () => {
+    for (const value of ['*=no', 'all=no', 'bots=no', 'tdm=no', 'search=yes, tdm=no']) {
+      expectBinds({ robots: `User-agent: *\nAllow: /\nContent-Signal: ${value}` }, ALL);
+      expectBinds({ imageHeaders: { 'content-signal': value } }, ALL);
+      expectBinds({ pageHeaders: { 'content-signal': value } }, ALL);
+    }
+  });
+  it('the purpose’s own stated key decides for the AI purposes, as in Content-Usage: ai-train=yes, tdm=no refuses research-tdm only', () => {
+    expectBinds({ imageHeaders: { 'content-signal': 'ai-train=yes, tdm=no' } }, ['research-tdm']);
+    expectBinds({ robots: 'User-agent: *\nAllow: /\nContent-Signal: ai-train=yes, *=no' }, ['research-tdm']);
+  });
+  it('unchanged: all=yes or tdm=yes grants nothing and refuses nothing, and ai-train=no still binds the AI purposes only', () => {
+    expectBinds({ imageHeaders: { 'content-signal': 'all=yes, tdm=yes' } }, []);
+    expectBinds({ imageHeaders: { 'content-signal': 'tdm=yes, ai-train=no' } }, AI);
+  });
+});
