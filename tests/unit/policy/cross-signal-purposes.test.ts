@@ -238,3 +238,29 @@ describe('cross-signal: Content-Signal refusing every use, or text and data mini
     expectBinds({ imageHeaders: { 'content-signal': 'tdm=yes, ai-train=no' } }, AI);
   });
 });
+
+// robots.txt reads `User agent` and `Useragent` as `User-agent`; `Content Usage`, `ContentUsage`, `Content_Usage` and
+// `Content-Signals` were no field it knew, so their refusal was ignored and the image kept.
+describe('cross-signal: robots.txt preference fields written another way', () => {
+  it('Content Usage, ContentUsage, Content_Usage and Content-Usages refuse as Content-Usage does', () => {
+    for (const field of ['Content Usage', 'ContentUsage', 'Content_Usage', 'content-usages']) {
+      expectBinds({ robots: `User-agent: *\nAllow: /\n${field}: train-ai=n` }, AI);
+      expectBinds({ robots: `User-agent: *\nAllow: /\n${field}: bots=n` }, ALL);
+    }
+  });
+  it('Content-Signals, Content Signal, ContentSignal, Content_Signal refuse as Content-Signal does', () => {
+    for (const field of ['Content-Signals', 'Content Signal', 'ContentSignal', 'Content_Signal']) {
+      expectBinds({ robots: `User-agent: *\nAllow: /\n${field}: search=yes, ai-train=no` }, AI);
+    }
+  });
+  it('read for their refusals only: ContentUsage: train-ai=y does not set aside a Content-Usage: bots=n', () => {
+    expectBinds({ robots: 'User-agent: *\nAllow: /\nContent-Usage: bots=n\nContentUsage: train-ai=y' }, ALL);
+  });
+  it('such a line between User-agent lines splits no group: GPTBot keeps the Disallow it shares with another crawler', () => {
+    expectBinds({ robots: 'User-agent: GPTBot\nContent-Signals: search=yes\nUser-agent: SomeOtherBot\nDisallow: /' }, AI);
+  });
+  it('unchanged: Cloudflare’s managed search=yes, ai-train=yes under any of these spellings permits every purpose', () => {
+    expectBinds({ robots: 'User-agent: *\nAllow: /\nContent-Signals: search=yes, ai-train=yes' }, []);
+    expectBinds({ robots: 'User-agent: *\nAllow: /\nContentUsage: train-ai=y' }, []);
+  });
+});
