@@ -264,3 +264,19 @@ describe('cross-signal: robots.txt preference fields written another way', () =>
     expectBinds({ robots: 'User-agent: *\nAllow: /\nContentUsage: train-ai=y' }, []);
   });
 });
+
+// The tdm-reservation header, meta and tdmrep.json read a value other than 0 or 1 as unreadable (DESIGN.md §2 rule 5:
+// it fails closed); the image’s own XMP tdm:reservation read `true` or `yes` as unset, and the image was kept.
+describe('cross-signal: a TDMRep reservation value other than 0 or 1 in the image’s XMP', () => {
+  it('tdm:reservation true, yes or 1.0 refuses every purpose, as the header with that value does', () => {
+    for (const value of ['true', 'yes', '1.0']) {
+      expectBinds({ imageHeaders: { 'tdm-reservation': value } }, ALL);
+      expectBinds({ rights: { tdmReservations: [value] } }, ALL);
+    }
+  });
+  it('unchanged: tdm:reservation 1 refuses, 0 or an empty value permits', () => {
+    expectBinds({ rights: { tdmReservations: [' 1 '] } }, ALL);
+    expectBinds({ rights: { tdmReservations: ['0'] } }, []);
+    expectBinds({ rights: { tdmReservations: [''] } }, []);
+  });
+});
