@@ -280,3 +280,19 @@ describe('cross-signal: a TDMRep reservation value other than 0 or 1 in the imag
     expectBinds({ rights: { tdmReservations: [''] } }, []);
   });
 });
+
+// X-Robots-Tag reads `"noai, noimageai"` (quotes a server configuration left around the value) as its words, and
+// Content-Usage `"train-ai=n"` fails closed; a Content-Signal whose one pair was quoted or bracketed as a whole read as no
+// pair at all, and the image was kept.
+describe('cross-signal: a Content-Signal pair in quotes or brackets', () => {
+  it('"ai-train=no", ’ai-train=no’ in single quotes, “ai-train=no” and (ai-train=no) refuse the AI purposes', () => {
+    for (const value of ['"ai-train=no"', "'ai-train=no'", '“ai-train=no”', '(ai-train=no)', '[ai-train=no]']) {
+      expectBinds({ imageHeaders: { 'content-signal': value } }, AI);
+      expectBinds({ robots: `User-agent: *\nAllow: /\nContent-Signal: ${value}` }, AI);
+    }
+  });
+  it('unchanged: "search=yes, ai-train=yes" in quotes still permits every purpose', () => {
+    expectBinds({ imageHeaders: { 'content-signal': '"search=yes, ai-train=yes"' } }, []);
+    expectBinds({ imageHeaders: { 'content-signal': '(ai-train=yes)' } }, []);
+  });
+});
