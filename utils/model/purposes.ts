@@ -59,7 +59,11 @@ export function purposeProfile(purpose: Purpose): PurposeProfile {
         contentUsageCategory: 'train-ai',
         // vocab-01 `ai` / `genai`, vocab-02/-03 `train-genai`, and Cloudflare's name for it
         // (`ai-train`, `ai_train`) written in aipref syntax; vocab-01 `tdm`, -02 `all`, -03/-04 `bots`.
-        contentUsageEarlierLabels: { narrower: ['ai', 'genai', 'train-genai', 'ai-train', 'ai_train'], broader: ['tdm', 'all', 'bots', '*'] },
+        // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): the
+        // category's own labels written with `_` (`train_ai=n`, `train_genai=n`) are those labels, as
+        // Content-Signal reads `train_ai=no` and RSL `train-ai`; read as unknown labels, the image was
+        // kept. Only their `n` refuses (a misspelt `y` grants nothing).
+        contentUsageEarlierLabels: { narrower: ['ai', 'genai', 'train-genai', 'ai-train', 'ai_train', 'train_ai', 'train_genai'], broader: ['tdm', 'all', 'bots', '*'] },
         // Cloudflare's key, and the aipref label written in Content-Signal syntax (`train-ai=no`).
         contentSignalKeys: ['ai-train', 'train-ai'],
         dataMiningProhibited: DMI_ALL_PROHIBITED,
@@ -74,7 +78,13 @@ export function purposeProfile(purpose: Purpose): PurposeProfile {
         contentUsageCategory: null,
         // vocab-01 `tdm` named text and data mining itself; -02 `all` and -03/-04 `bots` every automated use.
         contentUsageEarlierLabels: { narrower: ['tdm'], broader: ['all', 'bots', '*'] },
-        contentSignalKeys: [],
+        // Cloudflare has no key for data mining (its `ai-train` is training: DESIGN.md §2 rule 3
+        // scopes it to the AI purposes). Decision (rule 3, DESIGN silent; the reading that cannot
+        // keep what the owner refused): the words Content-Usage reads as refusing research-tdm
+        // (`tdm`, and `all`, `bots`, `*`: every use) refuse it in Content-Signal syntax too
+        // (`tdm=no`, `*=no`). Before, research-tdm read no Content-Signal at all, and an owner's
+        // `*=no` that refused the AI purposes kept the image for data mining.
+        contentSignalKeys: ['tdm', 'all', 'bots', '*'],
         dataMiningProhibited: DMI_ALL_PROHIBITED.filter((id) => !id.includes('MLTRAINING')),
         c2paKeys: ['c2pa.data_mining', 'cawg.data_mining'],
         rslUsages: ['all'],

@@ -264,6 +264,18 @@ export type ContentSignals = Record<string, 'yes' | 'no' | 'other'>;
 
 const SIGNAL_STRENGTH = { no: 3, other: 2, yes: 1 } as const;
 
+/** Quotes and brackets opening or closing a Content-Signal pair written inside them (parseContentSignals). */
+const OPENERS = `"'\u2018\u2019\u201c\u201d([{`;
+const CLOSERS = `"'\u2018\u2019\u201c\u201d)]}`;
+/** `s` without the `opening` characters it starts with and the `closing` ones it ends with (a loop: a regex `[…]+$` is quadratic). */
+function trimEnclosing(s: string, opening: string, closing: string): string {
+  let i = 0;
+  let j = s.length;
+  while (i < j && opening.includes(s[i]!)) i++;
+  while (j > i && closing.includes(s[j - 1]!)) j--;
+  return s.slice(i, j);
+}
+
 /** Dashes that show as `-`: a soft hyphen, U+2010–U+2015, the minus sign, small and full-width hyphen-minus. */
 const DASHES = /[\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 
@@ -287,14 +299,18 @@ export function parseContentSignals(text: string): ContentSignals | null {
   let lastKey: string | null = null;
   for (const part of tight.split(/[\s,;]+/)) {
     const eq = part.indexOf('=');
-    // `ai_train` is `ai-train` (the reading that keeps a refusal).
-    const word = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase().replace(/_/g, '-');
+    // `ai_train` is `ai-train` (the reading that keeps a refusal). Decision (DESIGN.md §2 rule 3, as
+    // X-Robots-Tag reads `"noai, noimageai"`): quotes or brackets around a pair (`"ai-train=no"`,
+    // `“ai-train=no”`, `(ai-train=no)`, a server configuration's slip) are not part of its key or
+    // value; read as part of the key, the pair was no pair and the image was kept.
+    const keyWritten = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const word = trimEnclosing(keyWritten, OPENERS, CLOSERS).replace(/_/g, '-');
     // Decision (DESIGN.md §2 rule 3): a bare yes or no after a pair (`ai-train=yes no`,
     // `ai-train=yes,no`) is that pair's value too, not a key named `no` (the pair's yes kept the
     // image); the stricter of the two holds, as for a key said twice.
     const stray: boolean = eq < 0 && lastKey !== null && (word === 'yes' || word === 'no');
     const key: string = stray && lastKey !== null ? lastKey : word;
-    const v = stray ? word : eq < 0 ? '' : stripQuotes(part.slice(eq + 1).trim()).toLowerCase();
+    const v = stray ? word : eq < 0 ? '' : trimEnclosing(stripQuotes(part.slice(eq + 1).trim()), '', CLOSERS).toLowerCase();
     if (!/^[a-z0-9_.*-]+$/.test(key)) continue;
     any = true;
     if (!stray) lastKey = key;
@@ -306,7 +322,12 @@ export function parseContentSignals(text: string): ContentSignals | null {
   // `all=no` or `*=no` says no to every use (as Content-Usage's `*=n`), read as no preference the
   // image was kept. Their `no` (or a value Heed cannot read) speaks for each key not stated itself
   // (the stated key decides: `ai-train=yes, *=no` keeps its yes); their `yes` grants nothing.
-  const everyUse = out['all'] === 'no' || out['*'] === 'no' ? 'no' : out['all'] === 'other' || out['*'] === 'other' ? 'other' : null;
+  // So do the broader aipref labels written in this syntax, as Content-Usage reads them
+  // (purposes.ts contentUsageEarlierLabels `broader`): `bots` (every automated use, vocab-03/-04)
+  // and `tdm` (vocab-01's root, under which AI training sat). Read as unknown keys, `tdm=no` kept
+  // the image for every purpose while Content-Usage `tdm=n` refused it.
+  const BROAD = ['all', '*', 'bots', 'tdm'];
+  const everyUse = BROAD.some((k) => out[k] === 'no') ? 'no' : BROAD.some((k) => out[k] === 'other') ? 'other' : null;
   for (const spellings of everyUse ? SIGNAL_KEYS : []) {
     if (spellings.every((k) => out[k] === undefined)) for (const k of spellings) out[k] = everyUse!;
   }

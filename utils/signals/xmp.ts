@@ -14,6 +14,7 @@ import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
 import { MODEL_RELEASES_THAT_ALLOW, modelReleaseCode } from '../model/people';
 import { plainLanguageRefusal } from './plain-refusal';
+import { parseTdmReservation } from './tdmrep';
 import type { PurposeProfile } from '../model/purposes';
 import type { XmlElement } from './xml/parse';
 import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
@@ -655,10 +656,17 @@ export function evaluateEmbeddedRights(rights: EmbeddedRightsResult, profile: Pu
   evidence.push(...dataMiningEvidence(rights.dataMining, profile, { kind: 'xmp', source: 'xmp', otherConstraints: rights.otherConstraints }));
   for (const raw of rights.tdmReservations ?? []) {
     const value = `tdm:reservation=${raw}`;
-    if (raw.trim() === '1') {
+    // Read as the header, meta and tdmrep.json values are (tdmrep.ts parseTdmReservation). Decision
+    // (DESIGN.md §2 rule 5, as tdmrep.ts deviates from the spec's "unset"): a value other than 0 or 1
+    // (`true`, `yes`, `1.0`) is present but unreadable, and fails closed. Read as unset here, it kept
+    // an image whose header saying the same would have refused it.
+    const said = parseTdmReservation(raw);
+    if (said === 1) {
       evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'tdm-reserved', note: "The image's own metadata reserves text and data mining rights (TDMRep tdm:reservation 1; EU CDSM Art. 4 opt-out)." });
+    } else if (said === 'invalid') {
+      evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'deny', reason: 'signal-unreadable', note: "The image's own tdm:reservation is not 0 or 1 (a TDMRep protocol error): it may be a reservation written another way, so Heed fails closed." });
     } else {
-      evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: raw.trim() === '0' ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Not 0 or 1: a TDMRep protocol error, read as unset.' });
+      evidence.push({ kind: 'tdmrep', scope: 'image', source: 'xmp', value: clip(value), effect: 'info', note: said === 0 ? "The image's own metadata says text and data mining rights are not reserved (it lifts no reservation found elsewhere)." : 'Empty: no reservation stated.' });
     }
   }
   // A tdm:policy with no tdm:reservation 0 or 1 beside it: TDMRep defines a policy only beside a

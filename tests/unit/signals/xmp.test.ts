@@ -754,9 +754,9 @@ describe('a TDMRep reservation in the image’s own XMP', () => {
     }
   });
 
-  it('0 or another value reserves nothing (0 lifts nothing found elsewhere); none leaves the field out', async () => {
+  it('0 reserves nothing (it lifts nothing found elsewhere), another value is unreadable (fails closed, as in the header); none leaves the field out', async () => {
     expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('0')), AI).evidence)).toEqual([]);
-    expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('yes')), AI).evidence)).toEqual([]);
+    expect(denies(evaluateEmbeddedRights(await readEmbeddedRights(withTdm('yes')), AI).evidence)).toEqual(['signal-unreadable']);
     expect(await read(jpeg({ segments: [xmpApp1(xmpPacket(''))] }))).not.toHaveProperty('tdmReservations');
   });
 });

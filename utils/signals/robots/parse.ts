@@ -135,12 +135,23 @@ function splitPathValue(value: string): [CompiledPattern | null, string] {
 }
 
 
-function addPreference(group: Group, key: 'content-usage' | 'content-signal', value: string, line: number): void {
+/** `prefs` without the labels it allows (a field read for its refusals only: tokenize.ts REFUSING_ONLY_KEYS). */
+function withoutAllowing<T extends Record<string, string>>(prefs: T, allowing: string): T {
+  const out = Object.create(null) as Record<string, string>;
+  for (const k of Object.keys(prefs)) if (prefs[k] !== allowing) out[k] = prefs[k]!;
+  return out as T;
+}
+
+function addPreference(group: Group, key: 'content-usage' | 'content-signal', value: string, line: number, refusingOnly = false): void {
   const [pattern, text] = splitPathValue(value);
   if (key === 'content-usage') {
     const parsed = parseContentUsage(text);
-    group.contentUsage.push({ raw: value, line, pattern, value: parsed.ok ? parsed.prefs : null });
-  } else group.contentSignals.push({ raw: value, line, pattern, value: parseContentSignals(text) });
+    const prefs = parsed.ok ? (refusingOnly ? withoutAllowing(parsed.prefs, 'y') : parsed.prefs) : null;
+    group.contentUsage.push({ raw: value, line, pattern, value: prefs });
+  } else {
+    const signals = parseContentSignals(text);
+    group.contentSignals.push({ raw: value, line, pattern, value: signals && refusingOnly ? withoutAllowing(signals, 'yes') : signals });
+  }
 }
 
 /** Rule order in which the first match is the answer: longest first, allow on ties (§2.2.2). */
@@ -228,7 +239,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   let readingAgents = false; // consecutive user-agent lines open one group (§2.2.1)
   let preamble: Group | null = null; // preferences and Disallows stated before any group
 
-  for (const { key, value, line, cut } of records) {
+  for (const { key, value, line, cut, refusingOnly } of records) {
     if (key === 'sitemap') sitemaps.push(value);
     else if (key === 'license') licences.push(value);
     else if (key === 'user-agent') {
@@ -260,7 +271,7 @@ export function parseRobotsTxt(body: string): RobotsTxt {
           groups.push(preamble);
         }
         if (key === 'disallow') preamble.rules.push({ allow: false, raw: value, line, pattern: compilePattern(value) });
-        else addPreference(preamble, key, value, line);
+        else addPreference(preamble, key, value, line, refusingOnly);
       } else ignoredLines++;
     } else if (key === 'noindex') {
       // Google's unofficial `Noindex:` rule (unsupported since 2019, still written): the owner
@@ -268,6 +279,11 @@ export function parseRobotsTxt(body: string): RobotsTxt {
       // Disallow for the group's crawlers (the reading that keeps nothing refused). It does not
       // end a run of user-agent lines (it never did: an unknown line), so no group is split by it.
       if (value) group.rules.push({ allow: false, raw: `${value} (Noindex)`, line, pattern: compilePattern(value) });
+    } else if (refusingOnly) {
+      // A preference field written another way (tokenize.ts REFUSING_ONLY_KEYS), read for its
+      // refusals only: like `Noindex:` it does not end a run of user-agent lines (it never did: an
+      // unknown line), so no group is split by it and no crawler loses the rules it shared.
+      addPreference(group, key as 'content-usage' | 'content-signal', value, line, true);
     } else {
       // Content-Usage is a group rule like Allow / Disallow (attach-05 §3), and Content-Signal
       // is read the same way; any rule ends a run of user-agent lines.

@@ -21,6 +21,8 @@ export interface RobotsRecord {
   line: number;
   /** The line was longer than MAX_LINE_BYTES and `value` stops at the cap (not inside a comment). */
   cut?: true;
+  /** A preference field written another way (REFUSING_ONLY_KEYS): only its refusals are read. */
+  refusingOnly?: true;
 }
 
 export interface TokenizedRobots {
@@ -51,6 +53,20 @@ const KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, RobotsKey>([
   ['content-usage', 'content-usage'],
   ['content-signal', 'content-signal'],
   ['noindex', 'noindex'],
+]);
+
+/**
+ * The two preference fields written as the typos above write `User-agent` (a blank, no hyphen,
+ * `_`, a plural: `Content Usage`, `ContentUsage`, `Content-Signals`). Decision (DESIGN.md §2 rule
+ * 3, the reading that cannot keep what the owner refused): they are read as those fields, but for
+ * their refusals only (`refusingOnly`: parse.ts drops their `y` / `yes`). Ignored as unknown lines,
+ * their `train-ai=n` / `ai-train=no` was lost and the image kept; read in full, their `train-ai=y`
+ * would have set aside a correctly spelt `bots=n` (content-usage.ts usageForPurpose), which the
+ * reading that ignores them keeps.
+ */
+const REFUSING_ONLY_KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, RobotsKey>([
+  ...['content usage', 'contentusage', 'content_usage', 'content-usages', 'content usages', 'contentusages', 'content_usages'].map((k) => [k, 'content-usage'] as [string, RobotsKey]),
+  ...['content signal', 'contentsignal', 'content_signal', 'content-signals', 'content signals', 'contentsignals', 'content_signals'].map((k) => [k, 'content-signal'] as [string, RobotsKey]),
 ]);
 
 /**
@@ -111,10 +127,13 @@ function fieldName(written: string): string {
  * letters folded, a blank for the colon in a two-word line), or null when it is none. ai.txt, a
  * robots.txt look-alike, reads its lines this way too (ai-txt.ts).
  */
-export function readRecordLine(line: string): { key: RobotsKey; value: string } | null {
+export function readRecordLine(line: string): { key: RobotsKey; value: string; refusingOnly?: true } | null {
   const kv = splitRecord(line);
-  const key = kv && KEYS.get(kv[0]);
-  return key ? { key, value: kv[1] } : null;
+  if (!kv) return null;
+  const key = KEYS.get(kv[0]);
+  if (key) return { key, value: kv[1] };
+  const loose = REFUSING_ONLY_KEYS.get(kv[0]);
+  return loose ? { key: loose, value: kv[1], refusingOnly: true } : null;
 }
 
 /** Split a robots.txt body into known records; never throws, linear in the capped size. */
