@@ -77,13 +77,14 @@ export function robotsLicences(robots: RobotsTxt, robotsUrl?: string): { urls: s
   return { urls: [...urls], unread: [...unread] };
 }
 
-// One parse per body: every image of an origin is checked against the same file.
-const cache = new Map<string, RobotsTxt>();
+// One parse per body (and reading): every image of an origin is checked against the same file.
+const caches = [new Map<string, RobotsTxt>(), new Map<string, RobotsTxt>()] as const;
 /** parseRobotsTxt with a small cache of recent bodies (one collect evaluates one body many times). */
-export function parseCached(body: string): RobotsTxt {
+export function parseCached(body: string, agentTypos = false): RobotsTxt {
+  const cache = caches[agentTypos ? 1 : 0];
   let robots = cache.get(body);
   if (!robots) {
-    robots = parseRobotsTxt(body);
+    robots = parseRobotsTxt(body, agentTypos);
     if (cache.size >= 8) cache.delete(cache.keys().next().value!);
     cache.set(body, robots);
   }
@@ -206,6 +207,30 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
   if (robots.truncated || fetched.truncated === true) {
     evidence.push({ ...base, value: 'truncated at 500 KiB', effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} is larger than 500 KiB (512,000 bytes); the rest was not read (RFC 9309 §2.5), and a group there may refuse ${path}, so Heed fails closed` });
   }
+  evidence.push(...disallowEvidence(robots, path, fetched, scope, profile));
+  // A line whose field name says User-agent but is misspelt (`User_agent:`; tokenize.ts
+  // AGENT_TYPO). Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the owner
+  // refused): both readings count — as written, an unknown line (ignored: the rules after it join
+  // the group before it), and as the User-agent line it says it is — and a Disallow in either
+  // refuses. Read as written only, `User-agent: GPTBot` / `Disallow: /` / `User_agent: Foo` /
+  // `Allow: /` let GPTBot fetch everything; read as User-agent only, a `Disallow: /` for `*` before
+  // `User_agent: GPTBot` / `Disallow: /private/` would let GPTBot fetch the rest.
+  if (robots.agentTypos && !evidence.some((e) => e.effect === 'deny' && e.reason === 'robots-disallow')) {
+    const other = disallowEvidence(parseCached(fetched.body, true), path, fetched, scope, profile);
+    evidence.push(...other.map((e) => ({ ...e, note: `${e.note ?? ''} (reading a misspelt User-agent line, such as User_agent:, as the User-agent line it says it is)` })));
+  }
+  if (!evidence.some((e) => e.effect === 'deny')) {
+    evidence.push({ ...base, value: `${profile.robotsTokens.join(', ')}: allowed`, effect: 'allow', note: `robots.txt on ${host} lets ${profile.robotsTokens.length === 1 ? profile.robotsTokens[0] : `${profile.robotsTokens[0]} and the purpose's AI tokens`} fetch ${path}` });
+  }
+  evidence.push(...preferenceEvidence(robots, path, host, { scope, source: fetched.url }, profile));
+  return evidence;
+}
+
+/** The Disallow evidence of one reading of a robots.txt for `path`: each token of the purpose's that a rule refuses. */
+function disallowEvidence(robots: RobotsTxt, path: string, fetched: RobotsFetch & { outcome: 'ok' }, scope: Scope, profile: PurposeProfile): Evidence[] {
+  const host = hostOf(fetched.url);
+  const base = { kind: 'robots-txt' as const, scope, source: fetched.url };
+  const evidence: Evidence[] = [];
   const viaGlobal: string[] = [];
   let globalRule: string | null = null;
   const decided = new Map<AgentRules, RobotsRule | null>(); // tokens sharing `*` are matched once
@@ -262,9 +287,5 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
     // Tokens without a group of their own share the `*` answer: one entry, not twenty.
     evidence.push({ ...base, value: `*: Disallow: ${globalRule}`, effect: 'deny', reason: 'robots-disallow', note: `robots.txt on ${host} disallows all crawlers (User-agent: *) for ${globalRule}; this applies to ${viaGlobal.join(', ')}` });
   }
-  if (!evidence.some((e) => e.effect === 'deny')) {
-    evidence.push({ ...base, value: `${profile.robotsTokens.join(', ')}: allowed`, effect: 'allow', note: `robots.txt on ${host} lets ${profile.robotsTokens.length === 1 ? profile.robotsTokens[0] : `${profile.robotsTokens[0]} and the purpose's AI tokens`} fetch ${path}` });
-  }
-  evidence.push(...preferenceEvidence(robots, path, host, { scope, source: fetched.url }, profile));
   return evidence;
 }

@@ -935,3 +935,33 @@ describe('a robots.txt longer than 500 KiB', () => {
     expect(evaluateRobots(f, 'https://big.example/photos/a.jpg', 'image', profile).map((e) => e.effect)).toEqual(['allow']);
   });
 });
+
+// A User-agent line whose field name is misspelt another way than the typos Google's parser
+// reads (`User_agent:`, `User-agents:`): as an unknown line it was ignored, and the rules after
+// it joined the group before it — `User-agent: GPTBot` / `Disallow: /` / `User_agent: Foo` /
+// `Allow: /` let GPTBot fetch everything (the Allow, as long as the Disallow, wins). Both readings
+// now count: the line as written (ignored) and as the User-agent line it says it is; a Disallow
+// in either refuses.
+describe('a User-agent line whose field name is misspelt (User_agent:)', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url = 'https://m.example/a.jpg') =>
+    evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it('its Allow no longer lifts the Disallow of the group before it', () => {
+    expect(refused('User-agent: GPTBot\nDisallow: /\n\nUser_agent: Foo\nAllow: /\n')).toBe(true);
+    expect(refused('User-agent: *\nDisallow: /\nUser-agents: Foo\nAllow: /\n')).toBe(true);
+  });
+
+  it('the group it opens binds the crawler it names', () => {
+    expect(refused('User_agent: GPTBot\nDisallow: /\n')).toBe(true);
+    expect(refused('User agents: GPTBot\nDisallow: /\n')).toBe(true);
+  });
+
+  it('read as written too: the rules after it still bind the group before it', () => {
+    expect(refused('User-agent: *\nDisallow: /\nUser_agent: GPTBot\nDisallow: /private/\n')).toBe(true);
+  });
+
+  it('unchanged: a file that allows the crawler either way allows it', () => {
+    expect(refused('User-agent: *\nDisallow: /private/\nUser_agent: GPTBot\nDisallow: /drafts/\n')).toBe(false);
+  });
+});

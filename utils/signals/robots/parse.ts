@@ -61,6 +61,8 @@ export interface RobotsTxt {
   ignoredLines: number;
   /** True when the body exceeded the 500 KiB cap and its tail was ignored. */
   truncated: boolean;
+  /** Whether some line's field name is User-agent misspelt (tokenize.ts AGENT_TYPO): robots-txt.ts reads the file both ways. */
+  agentTypos: boolean;
 }
 
 interface Group {
@@ -228,9 +230,12 @@ class MergedByToken implements ReadonlyMap<string, AgentRules> {
   }
 }
 
-/** Parse and compile a robots.txt body (RFC 9309 + aipref attach-05 §3); never throws. */
-export function parseRobotsTxt(body: string): RobotsTxt {
-  const { records, ignored, truncated } = tokenizeRobots(typeof body === 'string' ? body : '');
+/**
+ * Parse and compile a robots.txt body (RFC 9309 + aipref attach-05 §3); never throws. With
+ * `agentTypos`, a misspelt User-agent line opens or joins a group as User-agent does (tokenize.ts).
+ */
+export function parseRobotsTxt(body: string, agentTypos = false): RobotsTxt {
+  const { records, ignored, truncated, agentTypos: typos } = tokenizeRobots(typeof body === 'string' ? body : '', agentTypos);
   const groups: Group[] = [];
   const sitemaps: string[] = [];
   const licences: string[] = [];
@@ -320,5 +325,5 @@ export function parseRobotsTxt(body: string): RobotsTxt {
   const global = globals.length > 0 ? merge(globals) : null;
   const looseGlobals = groups.filter((g) => g.looselyGlobal);
   const looseGlobal = looseGlobals.length > 0 ? merge(looseGlobals) : null;
-  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, looseGlobal, sitemaps, licences, ignoredLines, truncated };
+  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, looseGlobal, sitemaps, licences, ignoredLines, truncated, agentTypos: typos > 0 };
 }

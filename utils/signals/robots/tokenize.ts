@@ -27,6 +27,8 @@ export interface RobotsRecord {
 
 export interface TokenizedRobots {
   records: RobotsRecord[];
+  /** Lines whose field name is User-agent misspelt another way than KEYS reads (agentTypo), read or not. */
+  agentTypos: number;
   /** Lines that are neither blank, comment-only nor a known record. */
   ignored: number;
   /** True when the body was longer than MAX_ROBOTS_BYTES and its tail was dropped. */
@@ -68,6 +70,14 @@ const REFUSING_ONLY_KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, Robot
   ...['content usage', 'contentusage', 'content_usage', 'content-usages', 'content usages', 'contentusages', 'content_usages'].map((k) => [k, 'content-usage'] as [string, RobotsKey]),
   ...['content signal', 'contentsignal', 'content_signal', 'content-signals', 'content signals', 'contentsignals', 'content_signals'].map((k) => [k, 'content-signal'] as [string, RobotsKey]),
 ]);
+
+/**
+ * A field name that says User-agent but is none of the spellings KEYS reads: `User_agent`,
+ * `User-agents`, `User.agent`, `User agents`. Such a line is read both ways (robots-txt.ts
+ * evaluateRobots): as written (an unknown line, ignored, so the rules after it join the group
+ * before it, as RFC 9309 readers do) and as the User-agent line it says it is.
+ */
+const AGENT_TYPO = /^user[\s_.-]*agents?$/;
 
 /**
  * The robots.txt body from the bytes a fetch read (at most MAX_ROBOTS_BYTES + 1: the extra byte
@@ -127,17 +137,21 @@ function fieldName(written: string): string {
  * letters folded, a blank for the colon in a two-word line), or null when it is none. ai.txt, a
  * robots.txt look-alike, reads its lines this way too (ai-txt.ts).
  */
-export function readRecordLine(line: string): { key: RobotsKey; value: string; refusingOnly?: true } | null {
+export function readRecordLine(line: string, agentTypos = false): { key: RobotsKey; value: string; refusingOnly?: true; agentTypo?: true } | null {
   const kv = splitRecord(line);
   if (!kv) return null;
   const key = KEYS.get(kv[0]);
   if (key) return { key, value: kv[1] };
+  if (AGENT_TYPO.test(kv[0])) return agentTypos ? { key: 'user-agent', value: kv[1], agentTypo: true } : null;
   const loose = REFUSING_ONLY_KEYS.get(kv[0]);
   return loose ? { key: loose, value: kv[1], refusingOnly: true } : null;
 }
 
-/** Split a robots.txt body into known records; never throws, linear in the capped size. */
-export function tokenizeRobots(body: string): TokenizedRobots {
+/**
+ * Split a robots.txt body into known records; never throws, linear in the capped size. With
+ * `agentTypos`, a line whose field name is User-agent misspelt (AGENT_TYPO) is a User-agent record.
+ */
+export function tokenizeRobots(body: string, agentTypos = false): TokenizedRobots {
   let text = body;
   let truncated = false;
   const cut = utf8CutIndex(text, MAX_ROBOTS_BYTES);
@@ -152,6 +166,7 @@ export function tokenizeRobots(body: string): TokenizedRobots {
 
   const records: RobotsRecord[] = [];
   let ignored = 0;
+  let typos = 0;
   // Native split and indexOf beat a hand-written character loop here by about 2x.
   const lines = text.includes('\r') ? text.split(/\r\n?|\n/) : text.split('\n');
   for (let n = 0; n < lines.length; n++) {
@@ -168,9 +183,12 @@ export function tokenizeRobots(body: string): TokenizedRobots {
       cut = false; // what the cap dropped was comment
     }
     if (line.trim() === '') continue;
-    const record = readRecordLine(line);
-    if (record) records.push(cut ? { ...record, line: n + 1, cut } : { ...record, line: n + 1 });
-    else ignored++;
+    const record = readRecordLine(line, true);
+    if (record?.agentTypo) typos++;
+    if (record && (agentTypos || !record.agentTypo)) {
+      const { agentTypo: _, ...read } = record;
+      records.push(cut ? { ...read, line: n + 1, cut } : { ...read, line: n + 1 });
+    } else ignored++;
   }
-  return { records, ignored, truncated };
+  return { records, ignored, truncated, agentTypos: typos };
 }
