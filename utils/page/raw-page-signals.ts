@@ -124,7 +124,9 @@ export function readRawMetas(doc: Document): RawMeta[] {
     // content="noai">`, an `http-equiv="X-Robots-Tag"` beside an empty `name`, and
     // `http-equiv="robots"` (the header's name written as the meta's) refused nothing.
     const equiv = (attr('http-equiv') ?? '').trim();
-    const names = new Set([attr('name'), /^(?:x-robots-tag|robots)$/i.test(equiv) ? 'robots' : /^tdm/i.test(equiv) ? equiv : null, attr('property'), attr('itemprop')].map((v) => (v ?? '').trim()));
+    // `http-equiv` Content-Usage and Content-Signal (the aipref and Cloudflare headers written as
+    // a meta) go under their own names, which the background reads (meta-robots.ts).
+    const names = new Set([attr('name'), /^(?:x-robots-tag|robots)$/i.test(equiv) ? 'robots' : /^(?:tdm|content[-_ ]?(?:usage|signal))/i.test(equiv) ? equiv : null, attr('property'), attr('itemprop')].map((v) => (v ?? '').trim()));
     const { content, refuses } = keptContent(attr('content') ?? '');
     for (const n of names) {
       if (!n) continue;
@@ -132,7 +134,7 @@ export function readRawMetas(doc: Document): RawMeta[] {
       const key = `${meta.name}\n${content}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const bucket = refuses ? refusing : /^\s*(?:robots|tdm)/i.test(n) ? named : others;
+      const bucket = refuses ? refusing : /^\s*(?:robots|tdm|content[-_ ]?(?:usage|signal))/i.test(n) ? named : others;
       if (bucket.length < RAW_LIMITS.metas) bucket.push(meta);
       else if (bucket !== others) refusingLeftOut = true;
     }

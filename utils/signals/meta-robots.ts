@@ -11,6 +11,7 @@ import type { PurposeProfile } from '../model/purposes';
 import type { DocumentKind } from './document-kind';
 import { clip, neverThrow } from './fetched-file';
 import { foldLookalikes } from './lookalikes';
+import { evaluateContentSignalHeader, evaluateContentUsageHeader } from './content-usage';
 import { NOSCRIPT_UNREAD } from './noscript-metas';
 import {
   bindsHeed,
@@ -129,11 +130,18 @@ export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
   return neverThrow(() => {
     const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
     const unread = new Set<string>();
+    const preferences: RobotsMeta[] = [];
     for (const pair of pairs) {
       const written = String(pair.name);
       // Metas inside <noscript> past what is read (noscript-metas.ts): they may refuse.
       if (written.trim() === NOSCRIPT_UNREAD) {
         unread.add('metas past those Heed reads (inside <noscript> or <template>, or past the first 1,000)');
+        continue;
+      }
+      // A Content-Usage or Content-Signal meta (preferenceMetaKind) is kept as written, for
+      // evaluateMetaRobots to read as the header it copies.
+      if (preferenceMetaKind(written) !== null) {
+        if (preferences.length < MAX_PREFERENCE_METAS) preferences.push({ name: written.trim().slice(0, MAX_META_NAME), content: clip(String(pair.content), MAX_META_CONTENT) });
         continue;
       }
       // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the
@@ -159,9 +167,24 @@ export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
       if (!whole) unread.add(`more directives that may opt out than fit in <meta name="${e.name.toLowerCase()}">`);
       return { name: e.name, content };
     });
-    if (unread.size === 0) return out;
-    return [...capMetas(out, MAX_METAS - 1), { name: UNREAD_METAS, content: clip([...unread].join('; '), MAX_META_CONTENT) }];
+    if (unread.size === 0) return [...out, ...preferences];
+    return [...capMetas(out, MAX_METAS - 1), ...preferences, { name: UNREAD_METAS, content: clip([...unread].join('; '), MAX_META_CONTENT) }];
   }, () => []);
+}
+
+/** At most this many Content-Usage and Content-Signal metas are kept and read (a page writes one or two). */
+const MAX_PREFERENCE_METAS = 16;
+
+/**
+ * Whether a meta's name is the IETF aipref `Content-Usage` header's or Cloudflare's
+ * `Content-Signal` (as `name` or `http-equiv`, in any case, a blank or `_` for the hyphen, a
+ * plural), or neither.
+ */
+function preferenceMetaKind(name: string): 'content-usage' | 'content-signal' | null {
+  const key = name.trim().toLowerCase();
+  if (/^content[-_ ]?usages?$/.test(key)) return 'content-usage';
+  if (/^content[-_ ]?signals?$/.test(key)) return 'content-signal';
+  return null;
 }
 
 /** At most `max` metas: robots, heed and AI-token ones always kept, the others trimmed from the end. */
@@ -213,11 +236,17 @@ export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile:
       if (!Array.isArray(metas)) return [];
       const merged = new Map<string, { name: string; directives: Map<string, RobotsDirective> }>();
       const unread = new Set<string>();
+      const preferences = { 'content-usage': [] as string[], 'content-signal': [] as string[] };
       for (const m of metas.slice(0, MAX_EVALUATED)) {
         if (typeof m !== 'object' || m === null || typeof m.name !== 'string') continue;
         // Metas the reader could not read in full (robotsMetasFrom): they may refuse.
         if (m.name === UNREAD_METAS) {
           unread.add(clip(typeof m.content === 'string' && m.content !== '' ? m.content : 'metas past what Heed reads', 300));
+          continue;
+        }
+        const preference = preferenceMetaKind(m.name);
+        if (preference !== null) {
+          if (typeof m.content === 'string' && preferences[preference].length < MAX_PREFERENCE_METAS) preferences[preference].push(m.content);
           continue;
         }
         const name = m.name.trim().slice(0, MAX_META_NAME);
@@ -229,6 +258,17 @@ export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile:
         merged.set(key, entry);
       }
       const evidence = [...merged.values()].map((e) => metaEvidence(e.name, [...e.directives.values()], source, profile, where));
+      // The Content-Usage and Content-Signal headers written into the document as a meta
+      // (`http-equiv` or `name`), as owners who cannot set headers write X-Robots-Tag. Decision
+      // (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): their refusals
+      // bind as the header's do (`content-usage-n`). A meta is no header, so a `y` there grants
+      // nothing and a value Heed cannot read is not failed closed: read only as far as it refuses.
+      // Before, neither was read, and a page's `train-ai=n` meta refused nothing.
+      const inMeta = (e: Evidence): Evidence => ({ ...e, note: `${e.note ?? ''} (written as a <meta>)` });
+      evidence.push(
+        ...evaluateContentUsageHeader(preferences['content-usage'], source, where, profile).filter((e) => e.reason === 'content-usage-n').map(inMeta),
+        ...evaluateContentSignalHeader(preferences['content-signal'], source, where, profile).filter((e) => e.reason === 'content-usage-n').map(inMeta),
+      );
       const frame = where === 'frame' ? ` of the frame (${source})` : '';
       for (const why of unread) evidence.push(unreadable(source, `Not all robots metas${frame} could be read (${why}): they may refuse, so Heed fails closed`));
       if (metas.length > MAX_EVALUATED) {

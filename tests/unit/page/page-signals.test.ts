@@ -155,6 +155,29 @@ describe('an X-Robots-Tag written as a meta http-equiv', () => {
   });
 });
 
+// The IETF aipref Content-Usage header and Cloudflare's Content-Signal written into the page as a
+// meta (`http-equiv`, or `name`), as owners who cannot set headers write X-Robots-Tag: neither was
+// read, and the page's `train-ai=n` refused nothing. Only their refusals count: a meta is no header.
+describe('a Content-Usage or Content-Signal written as a meta', () => {
+  const AI = purposeProfile('ai-training');
+  it.each([
+    '<meta http-equiv="Content-Usage" content="train-ai=n">',
+    '<meta name="content-usage" content="train-ai=n">',
+    '<meta http-equiv="Content-Signal" content="search=yes, ai-train=no">',
+    '<meta name="content-signal" content="ai-train=no">',
+  ])('%s refuses on Collect and the badge alike', (head) => {
+    for (const metas of [readPage(doc(head), URL_).metas, pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas]) {
+      expect(evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'content-usage-n')).toBe(true);
+    }
+  });
+  it('unchanged: one that says yes, or a value Heed cannot read, neither grants nor refuses', () => {
+    for (const head of ['<meta http-equiv="Content-Usage" content="train-ai=y">', '<meta name="content-signal" content="ai-train=yes">', '<meta name="content-usage" content="((">']) {
+      const metas = pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas;
+      expect(evaluateMetaRobots(metas, URL_, AI).filter((e) => e.effect !== 'info')).toEqual([]);
+    }
+  });
+});
+
 // A meta carries a name in several attributes at once; the readers read `name` alone when it was
 // there: `<meta name="description" property="robots" content="noai">`, an `http-equiv="X-Robots-Tag"`
 // beside an empty or other `name`, and `http-equiv="robots"` (the header's name written as the
