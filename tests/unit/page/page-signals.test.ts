@@ -170,6 +170,10 @@ describe('a Content-Usage or Content-Signal written as a meta', () => {
       expect(evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny' && e.reason === 'content-usage-n')).toBe(true);
     }
   });
+  it('an http-equiv Content-Usage saying train-ai=n refuses the page’s images', () => {
+    const metas = pageSignalsFromRaw(readRawPageSignals(doc('<meta http-equiv="Content-Usage" content="train-ai=n">'), URL_)).metas;
+    expect(evaluateMetaRobots(metas, URL_, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['content-usage-n']);
+  });
   it('unchanged: one that says yes, or a value Heed cannot read, neither grants nor refuses', () => {
     for (const head of ['<meta http-equiv="Content-Usage" content="train-ai=y">', '<meta name="content-signal" content="ai-train=yes">', '<meta name="content-usage" content="((">']) {
       const metas = pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas;
