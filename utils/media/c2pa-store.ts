@@ -65,7 +65,38 @@ export type C2paReading =
     dataMining?: MetadataDataMining[];
     /** Free-text rights fields (usage terms, copyright notice, …) of metadata assertions; absent when there are none. */
     rightsTexts?: MetadataDataMining[];
+    /** The other rights fields xmp.ts reads, as metadata assertions state them (MetadataRights); absent when there are none. */
+    metadataRights?: MetadataRights[];
   };
+
+/**
+ * The rights fields of one metadata assertion that xmp.ts reads from the XMP (readEmbeddedRights
+ * merges them into the image's own, withC2paMetadata), each as the strings its value holds
+ * (text, numbers and Booleans written as text, `@id`/`@value` nodes, lists).
+ */
+export interface MetadataRights {
+  label: string;
+  /** False for an assertion in an ingredient's manifest. */
+  active: boolean;
+  /** xmpRights:WebStatement at the top level. */
+  webStatements: string[];
+  /** cc:license / dcterms:license / schema:license at the top level. */
+  licences: string[];
+  /** xmpRights:Marked at the top level. */
+  marked: string[];
+  /** plus:ModelReleaseStatus at the top level. */
+  modelReleases: string[];
+  /** plus:LicensorURL, at any depth (it is inside plus:Licensor). */
+  licensorUrls: string[];
+  /** tdm:reservation, at any depth. */
+  tdmReservations: string[];
+  /** Iptc4xmpExt:EmbdEncRightsExpr, at any depth: one text per expression (its strings and keys). */
+  embeddedRightsExprs: string[];
+  /** Iptc4xmpExt:LinkedEncRightsExpr's LinkedRightsExpr URLs, else every word such a property holds, at any depth. */
+  linkedRightsExprs: string[];
+  /** dcterms:provenance, at any depth. */
+  provenance: string[];
+}
 
 /**
  * The metadata-assertion label a box label spells, or null: C2PA 1.4+ `c2pa.metadata`, CAWG
@@ -473,7 +504,7 @@ export function readC2pa(bytes: Uint8Array): C2paReading {
 }
 
 /** The training-mining assertions of one manifest's assertion store. */
-function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[]): void {
+function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[], rights: MetadataRights[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   for (const part of assertionStore.children) {
     const a = superbox(j, part);
@@ -484,7 +515,7 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
     }
     const metadata = metadataLabel(written);
     if (metadata !== null) {
-      readMetadata(j, part, a, metadata, active, unreadable, dataMining, rightsTexts);
+      readMetadata(j, part, a, metadata, active, unreadable, dataMining, rightsTexts, rights);
       continue;
     }
     const label = trainingMiningLabel(written);
@@ -527,6 +558,80 @@ function rightsTextStrings(content: unknown): string[] {
   return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints)$/i);
 }
 
+/** Whether a key names a field (`prefix:Name`, a full IRI, `Name`), without case. */
+const keyNamed = (name: string) => new RegExp(`(?:^|[:#/])${name}$`, 'i');
+
+/** The values under the top-level keys of a decoded metadata assertion that `named` matches. */
+function topLevel(content: unknown, named: RegExp): unknown[] {
+  const entries: [unknown, unknown][] = content instanceof Map ? [...content.entries()] : isMap(content) ? Object.entries(content as object) : [];
+  return entries.filter(([k]) => typeof k === 'string' && named.test(k.trim())).map(([, v]) => v);
+}
+
+/**
+ * Every value under a key `named` matches, at any depth (a match inside another is one too);
+ * bounded as stringsUnder is.
+ */
+function subtreesUnder(content: unknown, named: RegExp): unknown[] {
+  const out: unknown[] = [];
+  const stack: [unknown, number][] = [[content, 0]];
+  for (let steps = 0; stack.length > 0; steps++) {
+    if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
+    const [v, depth] = stack.pop()!;
+    if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
+    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    for (const [k, x] of entries) {
+      if (typeof k === 'string' && named.test(k.trim())) out.push(x);
+      stack.push([x, depth + 1]);
+    }
+  }
+  return out;
+}
+
+/** The scalars a value holds (text, and numbers and Booleans as text), with its keys too when `withKeys`; bounded. */
+function scalarsOf(value: unknown, withKeys = false): string[] {
+  const out: string[] = [];
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let steps = 0; stack.length > 0; steps++) {
+    if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
+    const [v, depth] = stack.pop()!;
+    if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(String(v));
+    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    for (const [k, x] of entries.reverse()) {
+      if (withKeys && typeof k === 'string') out.push(k);
+      stack.push([x, depth + 1]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The rights fields xmp.ts reads, from a decoded metadata assertion (MetadataRights), or null when
+ * it states none. Licence statements, Marked and the model release are read at the top level only
+ * (as xmp.ts reads them from top-level properties: one nested is another work's, and a licence read
+ * so could grant); the fields that can only refuse are read at any depth, as xmp.ts reads them
+ * wherever the packet holds them.
+ */
+function metadataRights(content: unknown, label: string, active: boolean): MetadataRights | null {
+  const top = (name: string) => topLevel(content, keyNamed(name)).flatMap((v) => scalarsOf(v));
+  const deep = (name: string) => subtreesUnder(content, keyNamed(name)).flatMap((v) => scalarsOf(v));
+  const linked = deep('linkedrightsexpr');
+  const found: MetadataRights = {
+    label, active,
+    webStatements: top('webstatement'),
+    licences: [...top('license'), ...top('licence')],
+    marked: top('marked'),
+    modelReleases: top('modelreleasestatus'),
+    licensorUrls: deep('licensorurl'),
+    tdmReservations: deep('reservation'),
+    embeddedRightsExprs: subtreesUnder(content, keyNamed('embdencrightsexpr')).map((v) => scalarsOf(v, true).join(' ')).filter((t) => t.trim() !== ''),
+    linkedRightsExprs: linked.length > 0 ? linked : deep('linkedencrightsexpr'),
+    provenance: deep('provenance'),
+  };
+  return Object.values(found).some((v) => Array.isArray(v) && v.length > 0) ? found : null;
+}
+
 /** Every string under a key `named` matches, at any depth (see dataMiningStrings; bounded likewise). */
 function stringsUnder(content: unknown, named: RegExp): string[] {
   const out: string[] = [];
@@ -554,7 +659,7 @@ function stringsUnder(content: unknown, named: RegExp): string[] {
  * (Brotli-compressed, broken CBOR/JSON, past the caps) is unreadable when its bytes name
  * DataMining, or when compressed (no byte search can clear it).
  */
-function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[]): void {
+function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[], rights: MetadataRights[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   const content = a.children[0];
   if (!content) return;
@@ -568,6 +673,9 @@ function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, act
     // Its free-text rights fields (c2pa.ts reads a plain-language refusal there, as xmp.ts does).
     const texts = rightsTextStrings(decoded);
     if (texts.length > 0) rightsTexts.push({ label, active, values: texts });
+    // Its other rights fields, which xmp.ts reads from the XMP (withC2paMetadata merges them).
+    const stated = metadataRights(decoded, label, active);
+    if (stated !== null) rights.push(stated);
     if (!namesDataMining) return; // names no DataMining: nothing more to read
     const values = dataMiningStrings(decoded);
     if (values.length > 0) dataMining.push({ label, active, values });
@@ -598,6 +706,7 @@ function read(bytes: Uint8Array): C2paReading {
   const unreadableAssertions: string[] = [];
   const dataMining: MetadataDataMining[] = [];
   const rightsTexts: MetadataDataMining[] = [];
+  const metadataRights: MetadataRights[] = [];
   for (let m = 0; m < manifests.length; m++) {
     const part = manifests[m]!;
     const active = m === manifests.length - 1;
@@ -615,7 +724,7 @@ function read(bytes: Uint8Array): C2paReading {
       if (labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
       continue;
     }
-    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining, rightsTexts);
+    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining, rightsTexts, metadataRights);
   }
-  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}), ...(rightsTexts.length > 0 ? { rightsTexts } : {}) };
+  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}), ...(rightsTexts.length > 0 ? { rightsTexts } : {}), ...(metadataRights.length > 0 ? { metadataRights } : {}) };
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { purposeProfile } from '../../../utils/model/purposes';
+import { evaluateC2pa } from '../../../utils/signals/c2pa';
+import { evaluateEmbeddedRights, readEmbeddedRights, statedLicences } from '../../../utils/signals/xmp';
+import { app11Segments, ascii, box, cborAssertion, concat, jpeg, manifestStore, superbox, xmpApp1, xmpPacket } from '../media/image-fixtures';
+
+// C2PA metadata assertions carry the image's IPTC/XMP fields as JSON-LD. Heed read only
+// plus:DataMining and the free-text rights fields there: a licence statement, a rights expression,
+// a TDMRep reservation or a remote manifest stated only in the C2PA copy went unread, so the page's
+// CC BY licensed an image whose own metadata says otherwise (and opt-out mode kept a reserved one).
+
+const AI = purposeProfile('ai-training');
+const jsonAssertion = (label: string, content: unknown) => superbox('json', label, box('json', ascii(JSON.stringify(content))));
+const CONTEXT = { '@context': { xmpRights: 'http://ns.adobe.com/xap/1.0/rights/', cc: 'http://creativecommons.org/ns#', plus: 'http://ns.useplus.org/ldf/xmp/1.0/', Iptc4xmpExt: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/' } };
+const withStore = (assertions: Uint8Array[], extraManifestsBefore: Uint8Array[][] = [], xmp?: string) =>
+  jpeg({ segments: [...(xmp ? [xmpApp1(xmp)] : []), ...app11Segments(manifestStore(assertions, extraManifestsBefore))] });
+const evaluate = async (bytes: Uint8Array) => evaluateEmbeddedRights(await readEmbeddedRights(bytes), AI);
+const licenceIds = async (bytes: Uint8Array) => statedLicences(await evaluate(bytes)).map((l) => l.id ?? `unrecognised: ${l.url}`);
+const denies = async (bytes: Uint8Array) => [...(await evaluate(bytes)).evidence, ...evaluateC2pa(bytes, AI)].filter((e) => e.effect === 'deny').map((e) => e.reason);
+
+describe('a licence statement in a C2PA metadata assertion is the image’s own, as in its XMP', () => {
+  it('xmpRights:WebStatement naming CC BY-NC is the image’s licence', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'xmpRights:WebStatement': 'https://creativecommons.org/licenses/by-nc/4.0/' })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('a full-IRI key with an @id value, in CBOR (cawg.metadata), is read too', async () => {
+    const bytes = withStore([cborAssertion('cawg.metadata', { 'http://creativecommons.org/ns#license': { '@id': 'https://creativecommons.org/licenses/by-nd/4.0/' } })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-ND-4.0']);
+  });
+
+  it('a stock licence page, or xmpRights:Marked true alone, is a licence statement not accepted', async () => {
+    expect(await licenceIds(withStore([jsonAssertion('stds.iptc', { ...CONTEXT, 'xmpRights:WebStatement': 'https://stock.example/licence/123' })]))).toEqual(['unrecognised: https://stock.example/licence/123']);
+    expect(await licenceIds(withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'xmpRights:Marked': true })]))).toEqual(['unrecognised: xmpRights:Marked=True']);
+    expect(await licenceIds(withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:Licensor': [{ 'plus:LicensorURL': 'https://stock.example/buy/123' }] })]))).toEqual(['unrecognised: https://stock.example/buy/123']);
+  });
+
+  it('an XMP CC BY beside a C2PA metadata CC BY-NC conflicts at the most specific level', async () => {
+    const xmp = xmpPacket('<xmpRights:WebStatement>https://creativecommons.org/licenses/by/4.0/</xmpRights:WebStatement>');
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'xmpRights:WebStatement': 'https://creativecommons.org/licenses/by-nc/4.0/' })], [], xmp);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-4.0', 'CC-BY-NC-4.0']);
+  });
+
+  it('unchanged: the same CC BY in the XMP and in the C2PA copy (marked True) is one licence', async () => {
+    const xmp = xmpPacket('<xmpRights:WebStatement>https://creativecommons.org/licenses/by/4.0/</xmpRights:WebStatement><xmpRights:Marked>True</xmpRights:Marked>');
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'xmpRights:WebStatement': 'https://creativecommons.org/licenses/by/4.0/', 'xmpRights:Marked': true })], [], xmp);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-4.0']);
+    expect(await denies(bytes)).toEqual([]);
+  });
+
+  it('unchanged: a metadata assertion with only a creator and a notice states no licence', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'dc:creator': ['Jane'], 'dc:rights': '© 2024 Jane' })]);
+    expect(await licenceIds(bytes)).toEqual([]);
+    expect(await denies(bytes)).toEqual([]);
+  });
+
+  it('a CC licence URL in the C2PA copy’s usage terms is named as the XMP’s is', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'xmpRights:UsageTerms': 'Licensed under https://creativecommons.org/licenses/by-nc/4.0/.' })]);
+    expect(((await evaluate(bytes)).named ?? []).map((l) => l.id)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('an ingredient manifest’s licence is another work’s: not the image’s licence', async () => {
+    const ingredient = [jsonAssertion('c2pa.metadata', { ...CONTEXT, 'xmpRights:WebStatement': 'https://creativecommons.org/licenses/by/4.0/' })];
+    expect(await licenceIds(withStore([cborAssertion('c2pa.actions', { actions: [] })], [ingredient]))).toEqual([]);
+  });
+});
+
+describe('a C2PA metadata assertion’s refusing rights fields fail closed as the XMP’s do', () => {
+  it('a Linked Encoded Rights Expression is signal-unreadable', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'Iptc4xmpExt:LinkedEncRightsExpr': [{ 'Iptc4xmpExt:LinkedRightsExpr': 'https://rights.example/policy.odrl', 'Iptc4xmpExt:RightsExprLangId': 'http://www.w3.org/ns/odrl/2/' }] })]);
+    expect(await denies(bytes)).toEqual(['signal-unreadable']);
+  });
+
+  it('an Embedded Encoded Rights Expression stating a prohibition (as JSON keys) is signal-unreadable', async () => {
+    const bytes = withStore([cborAssertion('c2pa.metadata', { 'Iptc4xmpExt:EmbdEncRightsExpr': [{ 'Iptc4xmpExt:EncRightsExpr': { prohibition: [{ action: 'odrl:use' }] } }] })]);
+    expect(await denies(bytes)).toEqual(['signal-unreadable']);
+  });
+
+  it('tdm:reservation 1 (a JSON number) is tdm-reserved', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { '@context': { tdm: 'http://www.w3.org/ns/tdmrep/' }, 'tdm:reservation': 1 })]);
+    expect(await denies(bytes)).toEqual(['tdm-reserved']);
+  });
+
+  it('dcterms:provenance naming a remote manifest is signal-unreadable', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { 'dcterms:provenance': 'https://manifests.example/abc.c2pa' })]);
+    expect(await denies(bytes)).toEqual(['signal-unreadable']);
+  });
+
+  it('an ingredient’s reservation binds, as its DataMining prohibition does', async () => {
+    const ingredient = [jsonAssertion('c2pa.metadata', { 'tdm:reservation': '1' })];
+    expect(await denies(withStore([cborAssertion('c2pa.actions', { actions: [] })], [ingredient]))).toEqual(['tdm-reserved']);
+  });
+
+  it('unchanged: tdm:reservation 0 and a self#jumbf provenance refuse nothing', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { 'tdm:reservation': 0, 'dcterms:provenance': 'self#jumbf=/c2pa/urn:uuid:1' })]);
+    expect(await denies(bytes)).toEqual([]);
+  });
+});
+
+describe('a C2PA metadata assertion’s model release counts as the XMP’s does', () => {
+  it('an MR-NON in the C2PA copy beside an XMP MR-UMR is the release read', async () => {
+    const xmp = xmpPacket('<plus:ModelReleaseStatus>http://ns.useplus.org/ldf/vocab/MR-UMR</plus:ModelReleaseStatus>');
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'plus:ModelReleaseStatus': { '@id': 'http://ns.useplus.org/ldf/vocab/MR-NON' } })], [], xmp);
+    const rights = await readEmbeddedRights(bytes);
+    expect('unreadable' in rights ? rights.unreadable : rights.modelReleaseStatus).toBe('http://ns.useplus.org/ldf/vocab/MR-NON');
+  });
+});
