@@ -632,6 +632,22 @@ function metadataRights(content: unknown, label: string, active: boolean): Metad
   return Object.values(found).some((v) => Array.isArray(v) && v.length > 0) ? found : null;
 }
 
+/**
+ * Folded (lower-case) key names of the rights fields metadataRights reads: a metadata assertion
+ * that cannot be decoded and whose bytes name one may hold the image's own licence statement or a
+ * rights expression that refuses (readMetadata).
+ */
+const RIGHTS_KEY_SPELLINGS = ['webstatement', 'license', 'licence', 'marked', 'licensor', 'reservation', 'rightsexpr', 'provenance', 'modelrelease'];
+
+function namesRightsFields(b: Uint8Array): boolean {
+  const folded = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+  return RIGHTS_KEY_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
+}
+
 /** Every string under a key `named` matches, at any depth (see dataMiningStrings; bounded likewise). */
 function stringsUnder(content: unknown, named: RegExp): string[] {
   const out: string[] = [];
@@ -681,8 +697,12 @@ function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, act
     if (values.length > 0) dataMining.push({ label, active, values });
     else unreadable.push(`${label}${where}: DataMining named but no value read`);
   } catch (e) {
-    // Undecodable: unreadable when its bytes name DataMining (as before); otherwise no opt-out Heed reads could be in it.
-    if (namesDataMining) unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
+    // Undecodable: unreadable when its bytes name DataMining (as before), or a rights field
+    // metadataRights reads. Decision (DESIGN.md §2 rules 4 and 5, fail closed): such an assertion
+    // may hold the image's own licence statement (a CC BY-NC that the page's CC BY must not
+    // override) or a rights expression that refuses; before, it was skipped and the page licence
+    // applied. One whose bytes name neither holds nothing Heed reads: provenance only, as before.
+    if (namesDataMining || namesRightsFields(j.subarray(part.offset, part.end))) unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
   }
 }
 

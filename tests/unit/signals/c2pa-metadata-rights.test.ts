@@ -105,3 +105,15 @@ describe('a C2PA metadata assertion’s model release counts as the XMP’s does
     expect('unreadable' in rights ? rights.unreadable : rights.modelReleaseStatus).toBe('http://ns.useplus.org/ldf/vocab/MR-NON');
   });
 });
+
+describe('an undecodable C2PA metadata assertion that names a rights field', () => {
+  it('a broken assertion naming WebStatement is unreadable (fails closed)', () => {
+    const broken = superbox('json', 'c2pa.metadata', box('json', ascii('{"xmpRights:WebStatement": "https://stock.example/licence/1"')));
+    expect(evaluateC2pa(withStore([broken]), AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: a broken assertion naming no rights field stays provenance only', () => {
+    const broken = superbox('json', 'c2pa.metadata', box('json', ascii('{"dc:creator": "Jane"')));
+    expect(evaluateC2pa(withStore([broken]), AI).filter((e) => e.effect === 'deny')).toEqual([]);
+  });
+});
