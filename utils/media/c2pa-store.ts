@@ -102,10 +102,12 @@ export interface MetadataRights {
  * The metadata-assertion label a box label spells, or null: C2PA 1.4+ `c2pa.metadata`, CAWG
  * `cawg.metadata` (any XMP/IPTC field), and C2PA ≤ 1.3 `stds.iptc` / `stds.iptc.photo-metadata`,
  * each JSON-LD that may hold IPTC's `plus:DataMining` (C2PA 2.1 §18.13; CAWG metadata assertion
- * 1.0). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
+ * 1.0), and C2PA 1.x `stds.schema-org.CreativeWork` (schema.org JSON-LD about the asset: its
+ * `license` is the image's own licence statement, read as a metadata assertion's WebStatement is,
+ * DESIGN.md §2 rule 4). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
  */
 export function metadataLabel(label: string): string | null {
-  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?)(?:\.v\d{1,4})?$/i.exec(label.trim());
+  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?|stds\.schema[-_.]?org\.creativework)(?:\.v\d{1,4})?$/i.exec(label.trim());
   return m ? m[1]!.toLowerCase() : null;
 }
 
@@ -561,11 +563,25 @@ function rightsTextStrings(content: unknown): string[] {
 /** Whether a key names a field (`prefix:Name`, a full IRI, `Name`), without case. */
 const keyNamed = (name: string) => new RegExp(`(?:^|[:#/])${name}$`, 'i');
 
-/** The values under the top-level keys of a decoded metadata assertion that `named` matches. */
+/** A map's entries (a CBOR map, a JSON object), else none. */
+const mapEntries = (v: unknown): [unknown, unknown][] => (v instanceof Map ? [...v.entries()] : isMap(v) ? Object.entries(v as object) : []);
+
+/**
+ * The values under the top-level keys of a decoded metadata assertion that `named` matches. Its
+ * top level is the content map, and each node JSON-LD puts there: a list of nodes (expanded form)
+ * or the nodes of an `@graph`. Decision (DESIGN.md §2 rule 4, the reading that cannot keep what
+ * the owner refused): those are the same image described, only written in another JSON-LD form;
+ * read as the map alone, a CC BY-NC WebStatement in expanded form was lost and the page's CC BY
+ * licensed the image.
+ */
 function topLevel(content: unknown, named: RegExp): unknown[] {
-  const entries: [unknown, unknown][] = content instanceof Map ? [...content.entries()] : isMap(content) ? Object.entries(content as object) : [];
-  return entries.filter(([k]) => typeof k === 'string' && named.test(k.trim())).map(([, v]) => v);
+  const graph = mapEntries(content).filter(([k]) => typeof k === 'string' && k.trim() === '@graph').flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
+  const nodes = Array.isArray(content) ? content : [content, ...graph];
+  return nodes.flatMap(mapEntries).filter(([k]) => typeof k === 'string' && named.test(k.trim())).map(([, v]) => v);
 }
+
+/** JSON-LD keywords that say what a value is, not what it states (a licence node's `@type` CreativeWork, a text's `@language`). */
+const DESCRIBING_KEYWORDS = ['@type', '@language', '@direction', '@context', '@index'];
 
 /**
  * Every value under a key `named` matches, at any depth (a match inside another is one too);
@@ -599,6 +615,9 @@ function scalarsOf(value: unknown, withKeys = false): string[] {
     else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(String(v));
     const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
     for (const [k, x] of entries.reverse()) {
+      // Without keys (a licence URL, Marked, a release): a `@type` or `@language` is no value of the
+      // field — read as one, a licence node `{@type: CreativeWork, url}` was a second licence.
+      if (!withKeys && typeof k === 'string' && DESCRIBING_KEYWORDS.includes(k.trim())) continue;
       if (withKeys && typeof k === 'string') out.push(k);
       stack.push([x, depth + 1]);
     }
@@ -623,7 +642,9 @@ function metadataRights(content: unknown, label: string, active: boolean): Metad
     licences: [...top('license'), ...top('licence')],
     marked: top('marked'),
     modelReleases: top('modelreleasestatus'),
-    licensorUrls: deep('licensorurl'),
+    // schema.org's acquireLicensePage (a CreativeWork assertion) names where the licence is
+    // obtained, as plus:LicensorURL does (xmp.ts reads it so, as html-licence reads it on a page).
+    licensorUrls: [...deep('licensorurl'), ...top('acquirelicensepage')],
     tdmReservations: deep('reservation'),
     embeddedRightsExprs: subtreesUnder(content, keyNamed('embdencrightsexpr')).map((v) => scalarsOf(v, true).join(' ')).filter((t) => t.trim() !== ''),
     linkedRightsExprs: linked.length > 0 ? linked : deep('linkedencrightsexpr'),

@@ -117,3 +117,36 @@ describe('an undecodable C2PA metadata assertion that names a rights field', () 
     expect(evaluateC2pa(withStore([broken]), AI).filter((e) => e.effect === 'deny')).toEqual([]);
   });
 });
+
+describe('JSON-LD forms of a C2PA metadata assertion’s licence statement', () => {
+  it('expanded JSON-LD (a top-level list of nodes, full IRIs, @id values) is read', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', [{ '@id': '', 'http://ns.adobe.com/xap/1.0/rights/WebStatement': [{ '@id': 'https://creativecommons.org/licenses/by-nc/4.0/' }] }])]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('a node of an @graph is read', async () => {
+    const bytes = withStore([jsonAssertion('cawg.metadata', { ...CONTEXT, '@graph': [{ '@id': '', 'xmpRights:WebStatement': 'https://creativecommons.org/licenses/by-nc/4.0/' }] })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('a licence written as a node with @type, or a value with @language, is that one licence (no false conflict)', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...CONTEXT, 'schema:license': { '@type': 'CreativeWork', url: 'https://creativecommons.org/licenses/by/4.0/' }, 'xmpRights:WebStatement': { '@value': 'https://creativecommons.org/licenses/by/4.0/', '@language': 'x-default' } })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-4.0']);
+  });
+
+  it('a schema.org CreativeWork assertion’s license (stds.schema-org.CreativeWork) is the image’s licence statement', async () => {
+    const bytes = withStore([jsonAssertion('stds.schema-org.CreativeWork', { '@context': 'https://schema.org', '@type': 'CreativeWork', author: [{ '@type': 'Person', name: 'Jane' }], license: 'https://creativecommons.org/licenses/by-nc/4.0/' })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('a schema.org CreativeWork assertion’s acquireLicensePage alone is a licence statement not accepted', async () => {
+    const bytes = withStore([jsonAssertion('stds.schema-org.CreativeWork', { '@context': 'https://schema.org', '@type': 'CreativeWork', acquireLicensePage: 'https://stock.example/buy/9' })]);
+    expect(await licenceIds(bytes)).toEqual(['unrecognised: https://stock.example/buy/9']);
+  });
+
+  it('unchanged: a schema.org CreativeWork assertion naming only its author states no licence and refuses nothing', async () => {
+    const bytes = withStore([jsonAssertion('stds.schema-org.CreativeWork', { '@context': 'https://schema.org', '@type': 'CreativeWork', author: [{ '@type': 'Person', name: 'Jane' }] })]);
+    expect(await licenceIds(bytes)).toEqual([]);
+    expect(await denies(bytes)).toEqual([]);
+  });
+});
