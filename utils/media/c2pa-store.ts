@@ -554,10 +554,13 @@ function dataMiningStrings(content: unknown): string[] {
 /**
  * Every string under a free-text rights key (IPTC's Rights Usage Terms, Copyright Notice,
  * Instructions, Other Constraints: `xmpRights:UsageTerms`, `dc:rights`, `photoshop:Instructions`,
- * `plus:OtherConstraints`, any prefix or full IRI), as dataMiningStrings reads DataMining.
+ * `plus:OtherConstraints`, any prefix or full IRI), as dataMiningStrings reads DataMining. Also
+ * `copyrightNotice` — schema.org's (a `stds.schema-org.CreativeWork` assertion) and IPTC's JSON
+ * name for the notice XMP writes as dc:rights. Decision (DESIGN.md §2 rule 3): "No AI training"
+ * written there is the owner's refusal as in dc:rights; before, it went unread and was kept.
  */
 function rightsTextStrings(content: unknown): string[] {
-  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints)$/i);
+  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints|copyrightnotice)$/i);
 }
 
 /** Whether a key names a field (`prefix:Name`, a full IRI, `Name`), without case. */

@@ -150,3 +150,15 @@ describe('JSON-LD forms of a C2PA metadata assertion’s licence statement', () 
     expect(await denies(bytes)).toEqual([]);
   });
 });
+
+describe('a plain-language refusal in a C2PA schema.org or IPTC JSON copyright notice', () => {
+  it('copyrightNotice refusing AI training refuses, as dc:rights does', () => {
+    const bytes = withStore([jsonAssertion('stds.schema-org.CreativeWork', { '@context': 'https://schema.org', '@type': 'CreativeWork', copyrightNotice: '© Jane Doe. No AI training.' })]);
+    expect(evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+  });
+
+  it('unchanged: an ordinary copyrightNotice refuses nothing', () => {
+    const bytes = withStore([jsonAssertion('stds.schema-org.CreativeWork', { '@context': 'https://schema.org', '@type': 'CreativeWork', copyrightNotice: '© 2024 Jane Doe' })]);
+    expect(evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny')).toEqual([]);
+  });
+});
