@@ -599,6 +599,9 @@ function subtreesUnder(content: unknown, named: RegExp): unknown[] {
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
     const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
     for (const [k, x] of entries) {
+      // A JSON-LD `@context` defines terms (`provenance: dcterms:provenance`): it states no value,
+      // and read as one its IRIs were a remote manifest or a rights expression (a false refusal).
+      if (typeof k === 'string' && k.trim() === '@context') continue;
       if (typeof k === 'string' && named.test(k.trim())) out.push(x);
       stack.push([x, depth + 1]);
     }

@@ -162,3 +162,12 @@ describe('a plain-language refusal in a C2PA schema.org or IPTC JSON copyright n
     expect(evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny')).toEqual([]);
   });
 });
+
+describe('a C2PA metadata assertion’s @context defines terms, it states nothing', () => {
+  it('terms for provenance, rights expressions, reservation and the licensor defined in @context refuse nothing and state no licence', async () => {
+    const context = { '@context': { provenance: 'http://purl.org/dc/terms/provenance', LinkedEncRightsExpr: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/LinkedEncRightsExpr', EmbdEncRightsExpr: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/EmbdEncRightsExpr', reservation: 'http://www.w3.org/ns/tdmrep/reservation', LicensorURL: 'http://ns.useplus.org/ldf/xmp/1.0/LicensorURL' } };
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { ...context, 'dc:creator': ['Jane'] })]);
+    expect(await licenceIds(bytes)).toEqual([]);
+    expect(await denies(bytes)).toEqual([]);
+  });
+});
