@@ -15,7 +15,7 @@
  * CBOR: cbor2 (2.3.0, pinned; ESM, Uint8Array-only, no Node builtins), with `preferMap` so
  * hostile keys such as `__proto__` never touch an object prototype, and a depth cap.
  */
-import { decode } from 'cbor2';
+import { decode, Tag } from 'cbor2';
 import { sniffImageType } from './image-bytes';
 import { bytesEqual, fourCC, icoImages, indexOfAscii, joinBytes, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 import { duplicateJsonKey } from '../model/json-keys';
@@ -537,6 +537,19 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
   }
 }
 
+/**
+ * A CBOR-tagged value as what it tags: a tag 32 URI (which cbor2 decodes to a URL) as its text,
+ * another tag (a Tag) as its contents, a tag 0/1 date as its ISO text. Decision (DESIGN.md §2
+ * rules 3–5): a WebStatement written as a tag 32 URI is the same licence statement as its text;
+ * skipped as no text, a CC BY-NC so written was lost (and a tagged DataMining read as unreadable).
+ */
+function untagged(v: unknown): unknown {
+  for (let i = 0; i < 32 && v instanceof Tag; i++) v = v.contents; // a tag inside a tag
+  if (v instanceof URL) return v.href;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
+  return v;
+}
+
 /** More strings under DataMining keys, or more nodes, than any metadata assertion holds. */
 const MAX_METADATA_NODES = 20_000;
 
@@ -580,7 +593,7 @@ const mapEntries = (v: unknown): [unknown, unknown][] => (v instanceof Map ? [..
 function topLevel(content: unknown, named: RegExp): unknown[] {
   const graph = mapEntries(content).filter(([k]) => typeof k === 'string' && k.trim() === '@graph').flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
   const nodes = Array.isArray(content) ? content : [content, ...graph];
-  return nodes.flatMap(mapEntries).filter(([k]) => typeof k === 'string' && named.test(k.trim())).map(([, v]) => v);
+  return nodes.map(untagged).flatMap(mapEntries).filter(([k]) => typeof k === 'string' && named.test(k.trim())).map(([, v]) => v);
 }
 
 /** JSON-LD keywords that say what a value is, not what it states (a licence node's `@type` CreativeWork, a text's `@language`). */
@@ -595,7 +608,8 @@ function subtreesUnder(content: unknown, named: RegExp): unknown[] {
   const stack: [unknown, number][] = [[content, 0]];
   for (let steps = 0; stack.length > 0; steps++) {
     if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
-    const [v, depth] = stack.pop()!;
+    const [tagged, depth] = stack.pop()!;
+    const v = untagged(tagged);
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
     const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
     for (const [k, x] of entries) {
@@ -615,7 +629,8 @@ function scalarsOf(value: unknown, withKeys = false): string[] {
   const stack: [unknown, number][] = [[value, 0]];
   for (let steps = 0; stack.length > 0; steps++) {
     if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
-    const [v, depth] = stack.pop()!;
+    const [tagged, depth] = stack.pop()!;
+    const v = untagged(tagged);
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
     if (typeof v === 'string') out.push(v);
     else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(String(v));
@@ -681,7 +696,8 @@ function stringsUnder(content: unknown, named: RegExp): string[] {
   const stack: [unknown, number, boolean][] = [[content, 0, false]];
   for (let steps = 0; stack.length > 0; steps++) {
     if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
-    const [v, depth, under] = stack.pop()!;
+    const [tagged, depth, under] = stack.pop()!;
+    const v = untagged(tagged);
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
     if (typeof v === 'string') {
       if (under) out.push(v);

@@ -1,3 +1,4 @@
+import { Tag } from 'cbor2';
 import { describe, expect, it } from 'vitest';
 import { purposeProfile } from '../../../utils/model/purposes';
 import { evaluateC2pa } from '../../../utils/signals/c2pa';
@@ -169,5 +170,24 @@ describe('a C2PA metadata assertion’s @context defines terms, it states nothin
     const bytes = withStore([jsonAssertion('c2pa.metadata', { ...context, 'dc:creator': ['Jane'] })]);
     expect(await licenceIds(bytes)).toEqual([]);
     expect(await denies(bytes)).toEqual([]);
+  });
+});
+
+describe('a CBOR-tagged value in a C2PA metadata assertion (a tag 32 URI, another tag)', () => {
+  it('plus:DataMining written as a tag 32 URI, or inside an unknown tag, refuses', () => {
+    const uri = withStore([cborAssertion('c2pa.metadata', { 'plus:DataMining': new Tag(32, 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED') })]);
+    expect(evaluateC2pa(uri, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+    const other = withStore([cborAssertion('c2pa.metadata', { 'plus:DataMining': new Tag(9999, 'DMI-PROHIBITED') })]);
+    expect(evaluateC2pa(other, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+  });
+
+  it('xmpRights:WebStatement written as a tag 32 URI is the image’s licence', async () => {
+    const bytes = withStore([cborAssertion('c2pa.metadata', { 'xmpRights:WebStatement': new Tag(32, 'https://creativecommons.org/licenses/by-nc/4.0/') })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('unchanged: a tagged DMI-ALLOWED or date refuses nothing', () => {
+    const bytes = withStore([cborAssertion('c2pa.metadata', { 'plus:DataMining': new Tag(32, 'http://ns.useplus.org/ldf/vocab/DMI-ALLOWED'), 'xmp:CreateDate': new Tag(0, '2024-01-01T00:00:00Z') })]);
+    expect(evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny')).toEqual([]);
   });
 });
