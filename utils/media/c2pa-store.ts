@@ -104,10 +104,11 @@ export interface MetadataRights {
  * each JSON-LD that may hold IPTC's `plus:DataMining` (C2PA 2.1 §18.13; CAWG metadata assertion
  * 1.0), and C2PA 1.x `stds.schema-org.CreativeWork` (schema.org JSON-LD about the asset: its
  * `license` is the image's own licence statement, read as a metadata assertion's WebStatement is,
- * DESIGN.md §2 rule 4). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
+ * DESIGN.md §2 rule 4), and C2PA 1.x `stds.exif` (the image's EXIF as JSON-LD: its Copyright is
+ * read as xmp.ts reads the EXIF Copyright, any XMP rights field in it as the XMP's). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
  */
 export function metadataLabel(label: string): string | null {
-  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?|stds\.schema[-_.]?org\.creativework)(?:\.v\d{1,4})?$/i.exec(label.trim());
+  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?|stds\.schema[-_.]?org\.creativework|stds\.exif)(?:\.v\d{1,4})?$/i.exec(label.trim());
   return m ? m[1]!.toLowerCase() : null;
 }
 
@@ -569,11 +570,12 @@ function dataMiningStrings(content: unknown): string[] {
  * Instructions, Other Constraints: `xmpRights:UsageTerms`, `dc:rights`, `photoshop:Instructions`,
  * `plus:OtherConstraints`, any prefix or full IRI), as dataMiningStrings reads DataMining. Also
  * `copyrightNotice` — schema.org's (a `stds.schema-org.CreativeWork` assertion) and IPTC's JSON
- * name for the notice XMP writes as dc:rights. Decision (DESIGN.md §2 rule 3): "No AI training"
+ * name for the notice XMP writes as dc:rights — and `Copyright` (a `stds.exif` assertion's
+ * tiff:/exif:Copyright, which xmp.ts reads in the EXIF as a rights text too). Decision (DESIGN.md §2 rule 3): "No AI training"
  * written there is the owner's refusal as in dc:rights; before, it went unread and was kept.
  */
 function rightsTextStrings(content: unknown): string[] {
-  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints|copyrightnotice)$/i);
+  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints|copyrightnotice|copyright)$/i);
 }
 
 /** Whether a key names a field (`prefix:Name`, a full IRI, `Name`), without case. */

@@ -191,3 +191,21 @@ describe('a CBOR-tagged value in a C2PA metadata assertion (a tag 32 URI, anothe
     expect(evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny')).toEqual([]);
   });
 });
+
+describe('a C2PA stds.exif assertion’s copyright and rights fields', () => {
+  it('a Copyright refusing AI training refuses, as the EXIF Copyright does', () => {
+    const bytes = withStore([jsonAssertion('stds.exif', { '@context': { tiff: 'http://ns.adobe.com/tiff/1.0/' }, 'tiff:Copyright': '© Jane Doe. Not for AI training.' })]);
+    expect(evaluateC2pa(bytes, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['xmp-data-mining']);
+  });
+
+  it('a WebStatement there is the image’s licence statement', async () => {
+    const bytes = withStore([jsonAssertion('stds.exif', { 'xmpRights:WebStatement': 'https://creativecommons.org/licenses/by-nc/4.0/', 'exif:DateTimeOriginal': '2024-01-01T00:00:00Z' })]);
+    expect(await licenceIds(bytes)).toEqual(['CC-BY-NC-4.0']);
+  });
+
+  it('unchanged: an ordinary camera stds.exif assertion refuses nothing and states no licence', async () => {
+    const bytes = withStore([jsonAssertion('stds.exif', { 'tiff:Make': 'Leica', 'tiff:Copyright': '© 2024 Jane Doe', 'exif:GPSLatitude': '39,21.102N' })]);
+    expect(await licenceIds(bytes)).toEqual([]);
+    expect(await denies(bytes)).toEqual([]);
+  });
+});
