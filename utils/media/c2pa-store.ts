@@ -57,7 +57,7 @@ export interface MetadataDataMining {
 
 export type C2paReading =
   | { present: false }
-  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`, and a `brob` box that may hide them). */
+  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`, a rights field (mayHoldRefusal), and a `brob` box that may hide them). */
   | { present: true; readable: false; problem: string; mentionsTrainingMining: boolean }
   | {
     present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[];
@@ -496,6 +496,27 @@ function labelsInBytes(b: Uint8Array, store = true): boolean {
 // `datamining`: a metadata assertion's plus:DataMining (metadataLabel), which may be the opt-out too.
 const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining', 'datamining'];
 
+/**
+ * Unambiguous spellings of the rights fields a metadata assertion may state (metadataRights),
+ * folded: what a byte search of a store, a manifest or an assertion Heed cannot walk looks for,
+ * beside the training-mining labels. Decision (DESIGN.md §2 rules 4 and 5, fail closed): such a
+ * store may hold the image's own licence statement or a rights expression that refuses, which
+ * the XMP would have stated; before, it was provenance only and the page's CC BY applied. Only
+ * the forms no signature or certificate writes (not a bare `license` or `provenance`), so an
+ * ordinary camera store Heed cannot walk stays info.
+ */
+const STATED_RIGHTS_SPELLINGS = ['webstatement', 'rightsexpr', 'licensorurl', 'acquirelicensepage', 'modelreleasestatus', 'tdm:reservation', 'cc:license', 'creativecommons.org/ns#license'];
+
+function mayHoldRefusal(b: Uint8Array): boolean {
+  if (labelsInBytes(b)) return true;
+  const folded = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+  return STATED_RIGHTS_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
+}
+
 /** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {
   try {
@@ -513,7 +534,7 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
     const a = superbox(j, part);
     const written = a?.label?.replace(/__\d+$/, '') ?? null;
     if (!a || written === null) {
-      if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
+      if (part.type === 'jumb' && mayHoldRefusal(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
       continue;
     }
     const metadata = metadataLabel(written);
@@ -755,7 +776,8 @@ function read(bytes: Uint8Array): C2paReading {
   const located = locate(bytes);
   if (!located.found) return { present: false };
   const unread = (problem: string): C2paReading => ({
-    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes, (located.jumbf ?? located.raw) !== undefined),
+    // A store's bytes (not the whole file, whose XMP xmp.ts reads) are searched for rights fields too.
+    present: true, readable: false, problem, mentionsTrainingMining: (located.jumbf ?? located.raw) !== undefined ? mayHoldRefusal((located.jumbf ?? located.raw)!) : labelsInBytes(bytes, false),
   });
   if (!located.jumbf) return unread(located.problem ?? 'manifest store not extractable');
   const j = located.jumbf;
@@ -786,7 +808,7 @@ function read(bytes: Uint8Array): C2paReading {
     if (!assertionStore) {
       if (active && !manifest) return unread('no readable manifest');
       if (active) return unread('no assertion store in the active manifest');
-      if (labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
+      if (mayHoldRefusal(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
       continue;
     }
     readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining, rightsTexts, metadataRights);

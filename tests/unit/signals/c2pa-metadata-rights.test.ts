@@ -209,3 +209,16 @@ describe('a C2PA stds.exif assertion’s copyright and rights fields', () => {
     expect(await denies(bytes)).toEqual([]);
   });
 });
+
+describe('a C2PA store Heed cannot walk whose bytes name a rights field', () => {
+  const unwalkable = (content: unknown) => jpeg({ segments: app11Segments(superbox('c2pa', 'c2pa', superbox('c2ma', 'urn:uuid:1', superbox('c2as', 'c2pa.assertion-store-misnamed', jsonAssertion('c2pa.metadata', content))))) });
+
+  it('a WebStatement or a rights expression there fails closed (signal-unreadable)', () => {
+    expect(evaluateC2pa(unwalkable({ 'xmpRights:WebStatement': 'https://stock.example/licence/1' }), AI).map((e) => e.reason ?? e.effect)).toEqual(['signal-unreadable']);
+    expect(evaluateC2pa(unwalkable({ 'Iptc4xmpExt:LinkedEncRightsExpr': [{ 'Iptc4xmpExt:LinkedRightsExpr': 'https://rights.example/p' }] }), AI).map((e) => e.reason ?? e.effect)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: one naming no rights field is provenance only (info)', () => {
+    expect(evaluateC2pa(unwalkable({ 'dc:creator': ['Jane'] }), AI).map((e) => e.reason ?? e.effect)).toEqual(['info']);
+  });
+});
