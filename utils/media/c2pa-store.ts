@@ -15,7 +15,7 @@
  * CBOR: cbor2 (2.3.0, pinned; ESM, Uint8Array-only, no Node builtins), with `preferMap` so
  * hostile keys such as `__proto__` never touch an object prototype, and a depth cap.
  */
-import { decode } from 'cbor2';
+import { decode, Tag } from 'cbor2';
 import { sniffImageType } from './image-bytes';
 import { bytesEqual, fourCC, icoImages, indexOfAscii, joinBytes, jpegSegments, pngChunks, readBoxes, riffChunks, u16be, u32be, u32le, type Part } from './image-containers';
 import { duplicateJsonKey } from '../model/json-keys';
@@ -57,7 +57,7 @@ export interface MetadataDataMining {
 
 export type C2paReading =
   | { present: false }
-  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`, and a `brob` box that may hide them). */
+  /** A store is there but could not be walked; `mentionsTrainingMining` from a byte search for the labels (and for `DataMining`, a rights field (mayHoldRefusal), and a `brob` box that may hide them). */
   | { present: true; readable: false; problem: string; mentionsTrainingMining: boolean }
   | {
     present: true; readable: true; assertions: TrainingMiningAssertion[]; unreadableAssertions: string[];
@@ -65,16 +65,50 @@ export type C2paReading =
     dataMining?: MetadataDataMining[];
     /** Free-text rights fields (usage terms, copyright notice, …) of metadata assertions; absent when there are none. */
     rightsTexts?: MetadataDataMining[];
+    /** The other rights fields xmp.ts reads, as metadata assertions state them (MetadataRights); absent when there are none. */
+    metadataRights?: MetadataRights[];
   };
+
+/**
+ * The rights fields of one metadata assertion that xmp.ts reads from the XMP (readEmbeddedRights
+ * merges them into the image's own, withC2paMetadata), each as the strings its value holds
+ * (text, numbers and Booleans written as text, `@id`/`@value` nodes, lists).
+ */
+export interface MetadataRights {
+  label: string;
+  /** False for an assertion in an ingredient's manifest. */
+  active: boolean;
+  /** xmpRights:WebStatement at the top level. */
+  webStatements: string[];
+  /** cc:license / dcterms:license / schema:license at the top level. */
+  licences: string[];
+  /** xmpRights:Marked at the top level. */
+  marked: string[];
+  /** plus:ModelReleaseStatus at the top level. */
+  modelReleases: string[];
+  /** plus:LicensorURL, at any depth (it is inside plus:Licensor). */
+  licensorUrls: string[];
+  /** tdm:reservation, at any depth. */
+  tdmReservations: string[];
+  /** Iptc4xmpExt:EmbdEncRightsExpr, at any depth: one text per expression (its strings and keys). */
+  embeddedRightsExprs: string[];
+  /** Iptc4xmpExt:LinkedEncRightsExpr's LinkedRightsExpr URLs, else every word such a property holds, at any depth. */
+  linkedRightsExprs: string[];
+  /** dcterms:provenance, at any depth. */
+  provenance: string[];
+}
 
 /**
  * The metadata-assertion label a box label spells, or null: C2PA 1.4+ `c2pa.metadata`, CAWG
  * `cawg.metadata` (any XMP/IPTC field), and C2PA ≤ 1.3 `stds.iptc` / `stds.iptc.photo-metadata`,
  * each JSON-LD that may hold IPTC's `plus:DataMining` (C2PA 2.1 §18.13; CAWG metadata assertion
- * 1.0). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
+ * 1.0), and C2PA 1.x `stds.schema-org.CreativeWork` (schema.org JSON-LD about the asset: its
+ * `license` is the image's own licence statement, read as a metadata assertion's WebStatement is,
+ * DESIGN.md §2 rule 4), and C2PA 1.x `stds.exif` (the image's EXIF as JSON-LD: its Copyright is
+ * read as xmp.ts reads the EXIF Copyright, any XMP rights field in it as the XMP's). Matched as trainingMiningLabel matches, without case and with a version suffix removed.
  */
 export function metadataLabel(label: string): string | null {
-  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?)(?:\.v\d{1,4})?$/i.exec(label.trim());
+  const m = /^(c2pa\.metadata|cawg\.metadata|stds\.iptc(?:\.photo[-_.]?metadata)?|stds\.schema[-_.]?org\.creativework|stds\.exif)(?:\.v\d{1,4})?$/i.exec(label.trim());
   return m ? m[1]!.toLowerCase() : null;
 }
 
@@ -462,6 +496,27 @@ function labelsInBytes(b: Uint8Array, store = true): boolean {
 // `datamining`: a metadata assertion's plus:DataMining (metadataLabel), which may be the opt-out too.
 const FOLDED_LABEL_SPELLINGS = ['training-mining', 'training_mining', 'training.mining', 'trainingmining', 'training mining', 'datamining'];
 
+/**
+ * Unambiguous spellings of the rights fields a metadata assertion may state (metadataRights),
+ * folded: what a byte search of a store, a manifest or an assertion Heed cannot walk looks for,
+ * beside the training-mining labels. Decision (DESIGN.md §2 rules 4 and 5, fail closed): such a
+ * store may hold the image's own licence statement or a rights expression that refuses, which
+ * the XMP would have stated; before, it was provenance only and the page's CC BY applied. Only
+ * the forms no signature or certificate writes (not a bare `license` or `provenance`), so an
+ * ordinary camera store Heed cannot walk stays info.
+ */
+const STATED_RIGHTS_SPELLINGS = ['webstatement', 'rightsexpr', 'licensorurl', 'acquirelicensepage', 'modelreleasestatus', 'tdm:reservation', 'cc:license', 'creativecommons.org/ns#license'];
+
+function mayHoldRefusal(b: Uint8Array): boolean {
+  if (labelsInBytes(b)) return true;
+  const folded = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+  return STATED_RIGHTS_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
+}
+
 /** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {
   try {
@@ -473,18 +528,18 @@ export function readC2pa(bytes: Uint8Array): C2paReading {
 }
 
 /** The training-mining assertions of one manifest's assertion store. */
-function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[]): void {
+function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean, assertions: TrainingMiningAssertion[], unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[], rights: MetadataRights[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   for (const part of assertionStore.children) {
     const a = superbox(j, part);
     const written = a?.label?.replace(/__\d+$/, '') ?? null;
     if (!a || written === null) {
-      if (part.type === 'jumb' && labelsInBytes(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
+      if (part.type === 'jumb' && mayHoldRefusal(j.subarray(part.offset, part.end))) unreadable.push(`training-mining${where}`);
       continue;
     }
     const metadata = metadataLabel(written);
     if (metadata !== null) {
-      readMetadata(j, part, a, metadata, active, unreadable, dataMining, rightsTexts);
+      readMetadata(j, part, a, metadata, active, unreadable, dataMining, rightsTexts, rights);
       continue;
     }
     const label = trainingMiningLabel(written);
@@ -504,6 +559,19 @@ function readAssertions(j: Uint8Array, assertionStore: Superbox, active: boolean
   }
 }
 
+/**
+ * A CBOR-tagged value as what it tags: a tag 32 URI (which cbor2 decodes to a URL) as its text,
+ * another tag (a Tag) as its contents, a tag 0/1 date as its ISO text. Decision (DESIGN.md §2
+ * rules 3–5): a WebStatement written as a tag 32 URI is the same licence statement as its text;
+ * skipped as no text, a CC BY-NC so written was lost (and a tagged DataMining read as unreadable).
+ */
+function untagged(v: unknown): unknown {
+  for (let i = 0; i < 32 && v instanceof Tag; i++) v = v.contents; // a tag inside a tag
+  if (v instanceof URL) return v.href;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
+  return v;
+}
+
 /** More strings under DataMining keys, or more nodes, than any metadata assertion holds. */
 const MAX_METADATA_NODES = 20_000;
 
@@ -521,10 +589,128 @@ function dataMiningStrings(content: unknown): string[] {
 /**
  * Every string under a free-text rights key (IPTC's Rights Usage Terms, Copyright Notice,
  * Instructions, Other Constraints: `xmpRights:UsageTerms`, `dc:rights`, `photoshop:Instructions`,
- * `plus:OtherConstraints`, any prefix or full IRI), as dataMiningStrings reads DataMining.
+ * `plus:OtherConstraints`, any prefix or full IRI), as dataMiningStrings reads DataMining. Also
+ * `copyrightNotice` — schema.org's (a `stds.schema-org.CreativeWork` assertion) and IPTC's JSON
+ * name for the notice XMP writes as dc:rights — and `Copyright` (a `stds.exif` assertion's
+ * tiff:/exif:Copyright, which xmp.ts reads in the EXIF as a rights text too). Decision (DESIGN.md §2 rule 3): "No AI training"
+ * written there is the owner's refusal as in dc:rights; before, it went unread and was kept.
  */
 function rightsTextStrings(content: unknown): string[] {
-  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints)$/i);
+  return stringsUnder(content, /(?:^|[:#/])(?:usageterms|rights|instructions|otherconstraints|copyrightnotice|copyright)$/i);
+}
+
+/** Whether a key names a field (`prefix:Name`, a full IRI, `Name`), without case. */
+const keyNamed = (name: string) => new RegExp(`(?:^|[:#/])${name}$`, 'i');
+
+/** A map's entries (a CBOR map, a JSON object), else none. */
+const mapEntries = (v: unknown): [unknown, unknown][] => (v instanceof Map ? [...v.entries()] : isMap(v) ? Object.entries(v as object) : []);
+
+/**
+ * The values under the top-level keys of a decoded metadata assertion that `named` matches. Its
+ * top level is the content map, and each node JSON-LD puts there: a list of nodes (expanded form)
+ * or the nodes of an `@graph`. Decision (DESIGN.md §2 rule 4, the reading that cannot keep what
+ * the owner refused): those are the same image described, only written in another JSON-LD form;
+ * read as the map alone, a CC BY-NC WebStatement in expanded form was lost and the page's CC BY
+ * licensed the image.
+ */
+function topLevel(content: unknown, named: RegExp): unknown[] {
+  const graph = mapEntries(content).filter(([k]) => typeof k === 'string' && k.trim() === '@graph').flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
+  const nodes = Array.isArray(content) ? content : [content, ...graph];
+  return nodes.map(untagged).flatMap(mapEntries).filter(([k]) => typeof k === 'string' && named.test(k.trim())).map(([, v]) => v);
+}
+
+/** JSON-LD keywords that say what a value is, not what it states (a licence node's `@type` CreativeWork, a text's `@language`). */
+const DESCRIBING_KEYWORDS = ['@type', '@language', '@direction', '@context', '@index'];
+
+/**
+ * Every value under a key `named` matches, at any depth (a match inside another is one too);
+ * bounded as stringsUnder is.
+ */
+function subtreesUnder(content: unknown, named: RegExp): unknown[] {
+  const out: unknown[] = [];
+  const stack: [unknown, number][] = [[content, 0]];
+  for (let steps = 0; stack.length > 0; steps++) {
+    if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
+    const [tagged, depth] = stack.pop()!;
+    const v = untagged(tagged);
+    if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
+    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    for (const [k, x] of entries) {
+      // A JSON-LD `@context` defines terms (`provenance: dcterms:provenance`): it states no value,
+      // and read as one its IRIs were a remote manifest or a rights expression (a false refusal).
+      if (typeof k === 'string' && k.trim() === '@context') continue;
+      if (typeof k === 'string' && named.test(k.trim())) out.push(x);
+      stack.push([x, depth + 1]);
+    }
+  }
+  return out;
+}
+
+/** The scalars a value holds (text, and numbers and Booleans as text), with its keys too when `withKeys`; bounded. */
+function scalarsOf(value: unknown, withKeys = false): string[] {
+  const out: string[] = [];
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let steps = 0; stack.length > 0; steps++) {
+    if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
+    const [tagged, depth] = stack.pop()!;
+    const v = untagged(tagged);
+    if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(String(v));
+    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    for (const [k, x] of entries.reverse()) {
+      // Without keys (a licence URL, Marked, a release): a `@type` or `@language` is no value of the
+      // field — read as one, a licence node `{@type: CreativeWork, url}` was a second licence.
+      if (!withKeys && typeof k === 'string' && DESCRIBING_KEYWORDS.includes(k.trim())) continue;
+      if (withKeys && typeof k === 'string') out.push(k);
+      stack.push([x, depth + 1]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The rights fields xmp.ts reads, from a decoded metadata assertion (MetadataRights), or null when
+ * it states none. Licence statements, Marked and the model release are read at the top level only
+ * (as xmp.ts reads them from top-level properties: one nested is another work's, and a licence read
+ * so could grant); the fields that can only refuse are read at any depth, as xmp.ts reads them
+ * wherever the packet holds them.
+ */
+function metadataRights(content: unknown, label: string, active: boolean): MetadataRights | null {
+  const top = (name: string) => topLevel(content, keyNamed(name)).flatMap((v) => scalarsOf(v));
+  const deep = (name: string) => subtreesUnder(content, keyNamed(name)).flatMap((v) => scalarsOf(v));
+  const linked = deep('linkedrightsexpr');
+  const found: MetadataRights = {
+    label, active,
+    webStatements: top('webstatement'),
+    licences: [...top('license'), ...top('licence')],
+    marked: top('marked'),
+    modelReleases: top('modelreleasestatus'),
+    // schema.org's acquireLicensePage (a CreativeWork assertion) names where the licence is
+    // obtained, as plus:LicensorURL does (xmp.ts reads it so, as html-licence reads it on a page).
+    licensorUrls: [...deep('licensorurl'), ...top('acquirelicensepage')],
+    tdmReservations: deep('reservation'),
+    embeddedRightsExprs: subtreesUnder(content, keyNamed('embdencrightsexpr')).map((v) => scalarsOf(v, true).join(' ')).filter((t) => t.trim() !== ''),
+    linkedRightsExprs: linked.length > 0 ? linked : deep('linkedencrightsexpr'),
+    provenance: deep('provenance'),
+  };
+  return Object.values(found).some((v) => Array.isArray(v) && v.length > 0) ? found : null;
+}
+
+/**
+ * Folded (lower-case) key names of the rights fields metadataRights reads: a metadata assertion
+ * that cannot be decoded and whose bytes name one may hold the image's own licence statement or a
+ * rights expression that refuses (readMetadata).
+ */
+const RIGHTS_KEY_SPELLINGS = ['webstatement', 'license', 'licence', 'marked', 'licensor', 'reservation', 'rightsexpr', 'provenance', 'modelrelease'];
+
+function namesRightsFields(b: Uint8Array): boolean {
+  const folded = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    folded[i] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
+  return RIGHTS_KEY_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
 }
 
 /** Every string under a key `named` matches, at any depth (see dataMiningStrings; bounded likewise). */
@@ -533,7 +719,8 @@ function stringsUnder(content: unknown, named: RegExp): string[] {
   const stack: [unknown, number, boolean][] = [[content, 0, false]];
   for (let steps = 0; stack.length > 0; steps++) {
     if (steps > MAX_METADATA_NODES) throw new UnreadAssertion(`more than ${MAX_METADATA_NODES} nodes`);
-    const [v, depth, under] = stack.pop()!;
+    const [tagged, depth, under] = stack.pop()!;
+    const v = untagged(tagged);
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
     if (typeof v === 'string') {
       if (under) out.push(v);
@@ -554,7 +741,7 @@ function stringsUnder(content: unknown, named: RegExp): string[] {
  * (Brotli-compressed, broken CBOR/JSON, past the caps) is unreadable when its bytes name
  * DataMining, or when compressed (no byte search can clear it).
  */
-function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[]): void {
+function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, active: boolean, unreadable: string[], dataMining: MetadataDataMining[], rightsTexts: MetadataDataMining[], rights: MetadataRights[]): void {
   const where = active ? '' : ' (ingredient manifest)';
   const content = a.children[0];
   if (!content) return;
@@ -568,13 +755,20 @@ function readMetadata(j: Uint8Array, part: Part, a: Superbox, label: string, act
     // Its free-text rights fields (c2pa.ts reads a plain-language refusal there, as xmp.ts does).
     const texts = rightsTextStrings(decoded);
     if (texts.length > 0) rightsTexts.push({ label, active, values: texts });
+    // Its other rights fields, which xmp.ts reads from the XMP (withC2paMetadata merges them).
+    const stated = metadataRights(decoded, label, active);
+    if (stated !== null) rights.push(stated);
     if (!namesDataMining) return; // names no DataMining: nothing more to read
     const values = dataMiningStrings(decoded);
     if (values.length > 0) dataMining.push({ label, active, values });
     else unreadable.push(`${label}${where}: DataMining named but no value read`);
   } catch (e) {
-    // Undecodable: unreadable when its bytes name DataMining (as before); otherwise no opt-out Heed reads could be in it.
-    if (namesDataMining) unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
+    // Undecodable: unreadable when its bytes name DataMining (as before), or a rights field
+    // metadataRights reads. Decision (DESIGN.md §2 rules 4 and 5, fail closed): such an assertion
+    // may hold the image's own licence statement (a CC BY-NC that the page's CC BY must not
+    // override) or a rights expression that refuses; before, it was skipped and the page licence
+    // applied. One whose bytes name neither holds nothing Heed reads: provenance only, as before.
+    if (namesDataMining || namesRightsFields(j.subarray(part.offset, part.end))) unreadable.push(e instanceof UnreadAssertion ? `${label}${where}: ${e.message}` : `${label}${where}`);
   }
 }
 
@@ -582,7 +776,8 @@ function read(bytes: Uint8Array): C2paReading {
   const located = locate(bytes);
   if (!located.found) return { present: false };
   const unread = (problem: string): C2paReading => ({
-    present: true, readable: false, problem, mentionsTrainingMining: labelsInBytes(located.jumbf ?? located.raw ?? bytes, (located.jumbf ?? located.raw) !== undefined),
+    // A store's bytes (not the whole file, whose XMP xmp.ts reads) are searched for rights fields too.
+    present: true, readable: false, problem, mentionsTrainingMining: (located.jumbf ?? located.raw) !== undefined ? mayHoldRefusal((located.jumbf ?? located.raw)!) : labelsInBytes(bytes, false),
   });
   if (!located.jumbf) return unread(located.problem ?? 'manifest store not extractable');
   const j = located.jumbf;
@@ -598,6 +793,7 @@ function read(bytes: Uint8Array): C2paReading {
   const unreadableAssertions: string[] = [];
   const dataMining: MetadataDataMining[] = [];
   const rightsTexts: MetadataDataMining[] = [];
+  const metadataRights: MetadataRights[] = [];
   for (let m = 0; m < manifests.length; m++) {
     const part = manifests[m]!;
     const active = m === manifests.length - 1;
@@ -612,10 +808,10 @@ function read(bytes: Uint8Array): C2paReading {
     if (!assertionStore) {
       if (active && !manifest) return unread('no readable manifest');
       if (active) return unread('no assertion store in the active manifest');
-      if (labelsInBytes(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
+      if (mayHoldRefusal(j.subarray(part.offset, part.end))) unreadableAssertions.push(`training-mining in an unreadable ${whose}`);
       continue;
     }
-    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining, rightsTexts);
+    readAssertions(j, assertionStore, active, assertions, unreadableAssertions, dataMining, rightsTexts, metadataRights);
   }
-  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}), ...(rightsTexts.length > 0 ? { rightsTexts } : {}) };
+  return { present: true, readable: true, assertions, unreadableAssertions, ...(dataMining.length > 0 ? { dataMining } : {}), ...(rightsTexts.length > 0 ? { rightsTexts } : {}), ...(metadataRights.length > 0 ? { metadataRights } : {}) };
 }

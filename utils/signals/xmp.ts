@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { lazily } from '../model/lazily';
+import { readC2pa, type MetadataRights } from '../media/c2pa-store';
 import { extractEmbedded, iimLegacyReadings, iimText, type RightsText } from '../media/embedded-xmp';
 import type { Evidence, Licence } from '../model/evidence';
 import { attributionLine, parseLicenceUrl } from '../model/licence-url';
@@ -391,6 +392,58 @@ function fromXmp(props: readonly XmpProperty[], roots: XmlElement[]): Omit<Embed
 }
 
 /**
+ * The image's rights fields as its C2PA metadata assertions state them (c2pa-store.ts
+ * MetadataRights: `c2pa.metadata`, `cawg.metadata`, `stds.iptc`, JSON-LD in CBOR or JSON), merged
+ * into its XMP's. Decision (DESIGN.md §2 rules 3–5, the reading that cannot keep what the owner
+ * refused): those assertions carry the image's own IPTC/XMP metadata, so what they state is read
+ * as the same field in the XMP is, by evaluateEmbeddedRights — before, only their DataMining and
+ * free-text rights were read (c2pa.ts), and a CC BY-NC WebStatement, Marked True, a LicensorURL,
+ * a rights expression, a tdm:reservation 1 or a remote manifest stated only there was lost: the
+ * page's CC BY licensed the image, or opt-out mode kept a reserved one.
+ * - Licence statements (WebStatement, cc:license, Marked True, LicensorURL, an Embedded Encoded
+ *   Rights Expression) of the active manifest are further statements beside the XMP's
+ *   (moreLicenceUrls, …): the same licence twice is one, a different one conflicts (rule 4). An
+ *   ingredient's are another work's, as a licence in xmpMM:Pantry is in the XMP: not read.
+ * - Fields that can only refuse (a prohibiting or linked rights expression, a remote manifest,
+ *   tdm:reservation) bind from every manifest, as c2pa.ts reads an ingredient's DataMining refusal.
+ * - plus:ModelReleaseStatus of the active manifest counts with the XMP's (leastReleasing, rule 6).
+ * - CC licence URLs in the active manifest's free-text rights fields are `named` as the XMP's are.
+ * A metadata assertion that cannot be decoded is failed closed by c2pa.ts (c2pa-store.ts readMetadata).
+ */
+function withC2paMetadata(rights: EmbeddedRights, bytes: Uint8Array): EmbeddedRights {
+  const reading = readC2pa(bytes);
+  if (!reading.present || !reading.readable) return rights;
+  const every = reading.metadataRights ?? [];
+  const own = every.filter((m) => m.active);
+  const from = (ms: MetadataRights[], f: (m: MetadataRights) => string[]) => ms.flatMap(f).filter((t) => t.trim() !== '');
+  const extend = (xs: string[] | undefined, add: string[]) => {
+    const all = [...(xs ?? []), ...add.filter((t) => !(xs ?? []).includes(t))];
+    return all.length > 0 ? all : undefined;
+  };
+  const optional = <K extends string>(key: K, xs: string[] | undefined) => (xs === undefined ? {} : { [key]: xs } as Record<K, string[]>);
+  const statements = from(own, (m) => [...m.webStatements, ...m.licences]).map(clip);
+  const marked = from(own, (m) => m.marked).some((v) => /^(?:true|1|yes)$/i.test(v.trim())) ? true : rights.marked;
+  const exprs = from(own, (m) => m.embeddedRightsExprs);
+  // A prohibition is looked for before clipping (as prohibitingRightsExprs reads the XMP's).
+  const prohibiting = from(every, (m) => m.embeddedRightsExprs).filter((t) => /prohibit/i.test(t)).map(clip);
+  const releases = [...(rights.modelReleaseStatus === null ? [] : [rights.modelReleaseStatus]), ...from(own, (m) => m.modelReleases)];
+  const textUrls = licenceUrlsInText((reading.rightsTexts ?? []).filter((t) => t.active).flatMap((t) => t.values)).licenceUrlsInText ?? [];
+  return {
+    ...rights,
+    ...optional('moreLicenceUrls', extend(rights.moreLicenceUrls, statements)),
+    marked,
+    licensorUrls: extend(rights.licensorUrls, from(own, (m) => m.licensorUrls).map(clip)) ?? [],
+    modelReleaseStatus: leastReleasing(releases),
+    ...optional('tdmReservations', extend(rights.tdmReservations, from(every, (m) => m.tdmReservations).map(clip))),
+    ...optional('embeddedRightsExprs', extend(rights.embeddedRightsExprs, exprs.map(clip))),
+    ...optional('prohibitingRightsExprs', extend(rights.prohibitingRightsExprs, prohibiting)),
+    ...optional('linkedRightsExprs', extend(rights.linkedRightsExprs, from(every, (m) => m.linkedRightsExprs).map(clip))),
+    ...optional('remoteManifests', extend(rights.remoteManifests, from(every, (m) => m.provenance).filter((t) => /^https?:\/\/\S+$/i.test(t.trim())).map(clip))),
+    ...optional('licenceUrlsInText', extend(rights.licenceUrlsInText, textUrls)),
+  };
+}
+
+/**
  * Read XMP and IPTC-IIM rights fields from image bytes. `{unreadable}` when an XMP packet is
  * present but cannot be parsed (DESIGN.md §2 rule 5); all-empty fields when there is none.
  */
@@ -430,7 +483,7 @@ export async function readEmbeddedRights(bytes: Uint8Array): Promise<EmbeddedRig
       ...plainRefusals(freeXmp, [...freeIim, ...legacyIim], raw.rightsTexts ?? []),
       ...licenceUrlsInText([...freeXmp, ...freeIim, ...credits]),
     };
-    const checked = EmbeddedRightsSchema.safeParse(rights);
+    const checked = EmbeddedRightsSchema.safeParse(withC2paMetadata(rights, bytes));
     return checked.success ? checked.data : { unreadable: 'embedded metadata out of bounds' };
   } catch (e) {
     // A bug, not bad input (every reader above is bounded and non-throwing): fail closed.
