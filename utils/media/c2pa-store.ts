@@ -517,14 +517,26 @@ function mayHoldRefusal(b: Uint8Array): boolean {
   return STATED_RIGHTS_SPELLINGS.some((l) => indexOfAscii(folded, l) >= 0);
 }
 
+/**
+ * Readings by the bytes they were read from: each image is read for its embedded rights (xmp.ts,
+ * its metadata assertions) and for its C2PA evidence (c2pa.ts), from the same bytes (issue 17:
+ * read once). Weak: a reading lives only as long as its bytes.
+ */
+const readings = new WeakMap<Uint8Array, C2paReading>();
+
 /** Find the image's C2PA store and read every manifest's training-mining assertions (the last manifest is the active one); never throws. */
 export function readC2pa(bytes: Uint8Array): C2paReading {
-  try {
-    return read(bytes);
-  } catch (e) {
-    // A bug, not bad input (every step is bounded and checked): report the store as unread.
-    return { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes, false) };
+  let reading = readings.get(bytes);
+  if (reading === undefined) {
+    try {
+      reading = read(bytes);
+    } catch (e) {
+      // A bug, not bad input (every step is bounded and checked): report the store as unread.
+      reading = { present: true, readable: false, problem: e instanceof Error ? e.message : String(e), mentionsTrainingMining: labelsInBytes(bytes, false) };
+    }
+    readings.set(bytes, reading);
   }
+  return reading;
 }
 
 /** The training-mining assertions of one manifest's assertion store. */
