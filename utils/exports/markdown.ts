@@ -26,7 +26,10 @@ export function escapeMarkdown(text: unknown, max = MAX_TEXT): string {
     .replace(INLINE_MARKUP, '\\$&')
     .replace(/^[-+=]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+    // Every `www.`, not only at a word start: GFM links `www.` after `_` even when escaped
+    // (cmark checks the raw byte before it, and `\_` ends in `_`), and marked links it after
+    // any text; an escaped dot never matches `www.`.
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
 /**
