@@ -1,3 +1,5 @@
+import { clipText } from '../model/clip-text';
+
 /**
  * Markdown for untrusted text (titles, alt text, captions, attribution strings from pages).
  *
@@ -21,7 +23,7 @@ const INLINE_MARKUP = /[\\`*_{}[\]()<>&!|~#:@$]/g;
 export function escapeMarkdown(text: unknown, max = MAX_TEXT): string {
   if (typeof text !== 'string') return '';
   let flat = text.replace(BIDI, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  if (flat.length > max) flat = `${flat.slice(0, max - 1)}…`;
+  flat = clipText(flat, max);
   return flat
     .replace(INLINE_MARKUP, '\\$&')
     .replace(/^[-+=]/, '\\$&')
