@@ -1,4 +1,5 @@
 import type { SiteStatusView } from '@/utils/messages/messages';
+import { visibleText } from '@/utils/ui/visible-text';
 import { REASON_LABELS } from '@/utils/model/reason-labels';
 import { sourceUrl } from '@/utils/ui/safe-url';
 
@@ -24,7 +25,7 @@ export function SiteBanner({ site }: { site: SiteStatusView | null }) {
           const link = why ? sourceUrl(why.source) : null;
           return (
             <li key={r} data-reason={r}>
-              {why?.note ?? REASON_LABELS[r]}
+              {visibleText(why?.note) || REASON_LABELS[r]}
               {link ? (
                 <>
                   {' '}

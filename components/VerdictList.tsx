@@ -1,16 +1,7 @@
 import type { Verdict } from '@/utils/policy/verdict';
+import { urlFileName, visibleText } from '@/utils/ui/visible-text';
 import { REASON_LABELS } from '@/utils/model/reason-labels';
 import { Thumbnail } from './Thumbnail';
-
-function fileName(url: string): string {
-  if (url.startsWith('blob:')) return 'image made by the page'; // its path is a random id
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? u.host) || u.host;
-  } catch {
-    return url.slice(0, 80);
-  }
-}
 
 /**
  * A reason in plain words: the note of the evidence that gave it (a refusal's deny; for a failed
@@ -19,7 +10,7 @@ function fileName(url: string): string {
 function whyOf(v: Verdict, reason: Verdict['reasons'][number]): string {
   const deny = v.evidence.find((e) => e.effect === 'deny' && e.reason === reason);
   const fetch = v.decision === 'failed' ? v.evidence.find((e) => e.kind === 'fetch') : undefined;
-  return deny?.note ?? fetch?.note ?? REASON_LABELS[reason];
+  return visibleText(deny?.note ?? fetch?.note) || REASON_LABELS[reason];
 }
 
 /** One row per image found: decision, licence badge, reasons in plain words. */
@@ -38,7 +29,7 @@ export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
           data-reasons={v.reasons.join(' ')}
         >
           <Thumbnail verdict={v} />
-          <span class="verdict__name" title={v.url}>{fileName(v.url)}</span>
+          <span class="verdict__name" title={visibleText(v.url)}>{urlFileName(v.url)}</span>
           <span class={`pill pill--${v.decision}`}>{v.decision}</span>
           {v.licence?.id ? <span class="pill pill--licence">{v.licence.id}</span> : null}
           {v.reasons.length > 0 ? (

@@ -1,4 +1,5 @@
 import type { Evidence } from '@/utils/model/evidence';
+import { visibleText } from '@/utils/ui/visible-text';
 import { REASON_LABELS } from '@/utils/model/reason-labels';
 import { SafeLink } from './SafeLink';
 import { sourceUrl } from '@/utils/ui/safe-url';
@@ -26,14 +27,14 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
             <td>{String(e.kind)}</td>
             <td>{String(e.scope)}</td>
             <td class="evidence__source">
-              <SafeLink href={sourceUrl(e.source)}>{String(e.source)}</SafeLink>
+              <SafeLink href={sourceUrl(e.source)}>{visibleText(String(e.source))}</SafeLink>
             </td>
-            <td class="evidence__value">{String(e.value)}</td>
+            <td class="evidence__value">{visibleText(String(e.value))}</td>
             <td>
               <span class={`effect effect--${e.effect === 'allow' || e.effect === 'deny' ? e.effect : 'info'}`}>{String(e.effect)}</span>
             </td>
             <td>
-              {e.note ? String(e.note) : null}
+              {e.note ? visibleText(String(e.note)) : null}
               {e.reason ? <span class="evidence__reason">{(REASON_LABELS as Record<string, string>)[e.reason] ?? String(e.reason)}</span> : null}
             </td>
           </tr>

@@ -1,4 +1,5 @@
 import { memo } from 'preact/compat';
+import { visibleText } from '@/utils/ui/visible-text';
 import type { HeedDatabase } from '@/utils/store/db';
 import type { ManifestItem } from '@/utils/model/manifest';
 import { createSiteResolver } from '@/utils/ui/library-filter';
@@ -24,7 +25,7 @@ interface ItemCardProps {
 export const ItemCard = memo(function ItemCard({ db, index, id, itemKey, item, active, onOpen }: ItemCardProps) {
   const thumb = useObjectUrl(db, item ? itemKey : null, THUMB_DELAY_MS);
   const licence = item ? (item.licence?.id ?? (item.licence ? 'Licence' : 'No licence')) : '';
-  const creator = item && typeof item.licence?.creator === 'string' ? item.licence.creator : '';
+  const creator = item && typeof item.licence?.creator === 'string' ? visibleText(item.licence.creator) : '';
   return (
     <div
       id={id}

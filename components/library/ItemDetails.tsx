@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { visibleText } from '@/utils/ui/visible-text';
 import type { HeedDatabase } from '@/utils/store/db';
 import type { ManifestItem } from '@/utils/model/manifest';
 import { EvidenceList } from './EvidenceList';
@@ -56,13 +57,13 @@ export function ItemDetails({ db, item, onClose, onDelete }: ItemDetailsProps) {
         <div class="details__image">{image.url ? <img src={image.url} alt={typeof item.alt === 'string' ? item.alt : ''} /> : <span class="muted">{image.missing ? 'The image bytes are missing.' : 'Loading…'}</span>}</div>
         <dl class="facts">
           <dt>Image</dt>
-          <dd><SafeLink href={item.url} /></dd>
+          <dd><SafeLink href={item.url}>{visibleText(item.url)}</SafeLink></dd>
           <dt>Page</dt>
-          <dd><SafeLink href={item.pageUrl}>{item.pageTitle || item.pageUrl}</SafeLink></dd>
+          <dd><SafeLink href={item.pageUrl}>{visibleText(item.pageTitle) || visibleText(item.pageUrl)}</SafeLink></dd>
           <dt>Alt text</dt>
-          <dd>{item.alt || '—'}</dd>
+          <dd>{visibleText(item.alt) || '—'}</dd>
           <dt>Caption</dt>
-          <dd>{item.caption || '—'}</dd>
+          <dd>{visibleText(item.caption) || '—'}</dd>
           <dt>Collected</dt>
           <dd>{formatTime(item.collectedAt, 'long')}, for {PURPOSES[String(item.purpose)] ?? String(item.purpose)}</dd>
           <dt>File</dt>
@@ -79,19 +80,19 @@ export function ItemDetails({ db, item, onClose, onDelete }: ItemDetailsProps) {
         <h3 id="licence-title">Licence and attribution</h3>
         {licence ? (
           <p>
-            <strong>{licence.id ?? 'Unrecognised licence'}</strong> (found in {String(licence.source)}) — <SafeLink href={licence.url} />
+            <strong>{licence.id ?? 'Unrecognised licence'}</strong> (found in {String(licence.source)}) — <SafeLink href={licence.url}>{visibleText(licence.url)}</SafeLink>
             <br />
-            <span data-testid="item-attribution">{licence.attribution ?? 'No attribution recorded.'}</span>
+            <span data-testid="item-attribution">{visibleText(licence.attribution) || 'No attribution recorded.'}</span>
           </p>
         ) : null}
         {licence ? (
           <dl class="facts">
             <dt>Creator</dt>
-            <dd data-testid="item-creator">{typeof licence.creator === 'string' && licence.creator ? licence.creator : 'Not stated'}</dd>
+            <dd data-testid="item-creator">{typeof licence.creator === 'string' && licence.creator ? visibleText(licence.creator) : 'Not stated'}</dd>
             <dt>Title</dt>
-            <dd>{typeof licence.title === 'string' && licence.title ? licence.title : '—'}</dd>
+            <dd>{typeof licence.title === 'string' && licence.title ? visibleText(licence.title) : '—'}</dd>
             <dt>Source</dt>
-            <dd>{typeof licence.sourceUrl === 'string' && licence.sourceUrl ? <SafeLink href={licence.sourceUrl} /> : '—'}</dd>
+            <dd>{typeof licence.sourceUrl === 'string' && licence.sourceUrl ? <SafeLink href={licence.sourceUrl}>{visibleText(licence.sourceUrl)}</SafeLink> : '—'}</dd>
           </dl>
         ) : (
           <p>No licence recorded: collected in opt-out mode, where every opt-out was honoured.</p>

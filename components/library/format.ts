@@ -1,4 +1,5 @@
 /** Display helpers for the library: tolerant of malformed stored values. */
+import { visibleText } from '@/utils/ui/visible-text';
 
 /** A byte count as B / kB / MB / GB (1024-based, as storage estimates are). */
 export function formatBytes(n: unknown): string {
@@ -27,13 +28,15 @@ export function formatTime(iso: unknown, style: 'short' | 'long' = 'short'): str
 
 /** A short label for an item: its alt text, else the file name from its URL. */
 export function itemLabel(item: { alt?: unknown; url?: unknown }): string {
-  if (typeof item.alt === 'string' && item.alt.trim()) return item.alt.trim();
+  // Shown with bidi controls and invisible characters made visible (utils/ui/visible-text.ts):
+  // a decoded %E2%80%AE in a URL must not reverse the name the library shows.
+  if (typeof item.alt === 'string' && item.alt.trim()) return visibleText(item.alt.trim());
   if (typeof item.url !== 'string') return 'Untitled image';
   try {
     const name = decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? '');
-    return name || item.url;
+    return visibleText(name || item.url);
   } catch {
-    return item.url || 'Untitled image';
+    return visibleText(item.url) || 'Untitled image';
   }
 }
 

@@ -1,3 +1,5 @@
+import { clipText } from '../model/clip-text';
+
 /**
  * Markdown for untrusted text (titles, alt text, captions, attribution strings from pages).
  *
@@ -21,12 +23,15 @@ const INLINE_MARKUP = /[\\`*_{}[\]()<>&!|~#:@$]/g;
 export function escapeMarkdown(text: unknown, max = MAX_TEXT): string {
   if (typeof text !== 'string') return '';
   let flat = text.replace(BIDI, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  if (flat.length > max) flat = `${flat.slice(0, max - 1)}…`;
+  flat = clipText(flat, max);
   return flat
     .replace(INLINE_MARKUP, '\\$&')
     .replace(/^[-+=]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+    // Every `www.`, not only at a word start: GFM links `www.` after `_` even when escaped
+    // (cmark checks the raw byte before it, and `\_` ends in `_`), and marked links it after
+    // any text; an escaped dot never matches `www.`.
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
 /**

@@ -39,11 +39,26 @@ export async function* asAsync<T>(chunks: Iterable<T>): AsyncGenerator<T> {
   for (const chunk of chunks) yield chunk;
 }
 
+// A high surrogate not followed by a low one, or a low one not preceded by a high one (code units).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string value with each lone surrogate as U+FFFD, as UTF-8 would write it (String
+ * toWellFormed, by hand). JSON.stringify writes one as the escape `\ud800`, which names no
+ * character: strict readers (serde_json; pyarrow, which the Hugging Face loader reads JSON Lines
+ * with) refuse it, so one hostile caption would stop the whole file loading. Dataset files only:
+ * the stored evidence and the JSON manifest keep the text exactly as read.
+ */
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
+}
+
 /**
  * JSON text for one JSON Lines record: JSON.stringify, with U+0085 (NEL), U+2028 and U+2029
  * escaped so readers that split on Unicode line breaks (Python's str.splitlines) still see one
- * record per line (JSON.stringify already escapes every other break splitlines knows, all < U+0020).
+ * record per line (JSON.stringify already escapes every other break splitlines knows, all < U+0020),
+ * and no lone surrogate (see wellFormed).
  */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${JSON.stringify(value, wellFormed).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

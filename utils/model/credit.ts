@@ -4,6 +4,7 @@
  * (DESIGN.md §3: "Title" by Creator is licensed under CC BY-SA 4.0, with the licence URL).
  */
 import { licenceLabel, parseLicenceUrl } from './licence-url';
+import { clipText } from './clip-text';
 
 /** Title, creator and source of one image, each null when nothing states it. Untrusted text. */
 export interface Credit {
@@ -25,7 +26,7 @@ export function creditText(value: unknown, max = MAX_CREDIT_TEXT): string | null
   // eslint-disable-next-line no-control-regex -- control characters and bidi overrides in page text
   const flat = value.slice(0, max * 8).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (flat.length === 0) return null;
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clipText(flat, max);
 }
 
 /** An absolute http(s) URL (as WHATWG serialises it) of at most `max` characters, or null. */

@@ -2,6 +2,7 @@
  * Creative Commons licence URLs → SPDX ids, accepted-set matching and attribution lines
  * (DESIGN.md §2 rule 4, §3; SIGNALS.md §6.4).
  */
+import { clipText } from './clip-text';
 
 export type LicenceFamily = 'cc' | 'cc0' | 'pdm' | 'other';
 
@@ -228,7 +229,7 @@ function cleanText(s: string | null | undefined, max = 200): string {
   if (typeof s !== 'string') return '';
   // eslint-disable-next-line no-control-regex -- strip control characters from page-supplied text
   const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clipText(flat, max);
 }
 
 export interface AttributionInput {

@@ -19,7 +19,14 @@ export function showNotice(notice: Notice): void {
   host.id = 'heed-notice-host';
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
+  // The page styles the host from outside (display: none, opacity, a transform, a ::after whose
+  // content covers the box with other words) and its inherited styles reach inside (color,
+  // visibility, font). An !important rule inside the shadow tree beats the page's, even its
+  // !important ones (CSS Cascade 4, shadow context), so the host starts from initial values.
+  // (A page script can still remove or rewrite it: no styling can stop that.)
   style.textContent = `
+    :host { all: initial !important; }
+    :host::before, :host::after { content: none !important; display: none !important; }
     .box { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 360px;
       font: 13px/1.4 system-ui, sans-serif; color: #1f1f1f; background: #fff; border: 2px solid #b3261e;
       border-radius: 10px; padding: 12px 14px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
@@ -44,5 +51,7 @@ export function showNotice(notice: Notice): void {
   dismiss.addEventListener('click', () => host.remove());
   box.append(title, list, dismiss);
   root.append(style, box);
-  (doc.body ?? doc.documentElement).append(host);
+  // On <html>, not <body>: a transform, filter or opacity on the page's body would move or hide
+  // a fixed box inside it.
+  doc.documentElement.append(host);
 }

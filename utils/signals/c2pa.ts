@@ -41,11 +41,12 @@ import type { PurposeProfile } from '../model/purposes';
 import { plainLanguageRefusal } from './plain-refusal';
 import { dataMiningEvidence } from './xmp';
 import { headerLinks } from './link-header';
+import { clipText } from '../model/clip-text';
 
 const UNVERIFIED = 'unverified claim (signature not validated)';
 
 function clip(s: string, max = 300): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  return clipText(s, max);
 }
 
 /** The entries C2PA 1.x and CAWG define, without their namespace. */

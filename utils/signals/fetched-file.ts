@@ -1,3 +1,4 @@
+import { clipText } from '../model/clip-text';
 /**
  * Shared input/output shapes for the signal modules in `utils/signals/`.
  * Every module has the same shape: `parse…(text): ParseResult<T>` (never throws) and
@@ -37,7 +38,7 @@ export function isFetchedFile(v: unknown): v is FetchedFile {
 
 /** Shorten a string for display in evidence values (hostile inputs can be huge). */
 export function clip(s: string, max = 200): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  return clipText(s, max);
 }
 
 /**

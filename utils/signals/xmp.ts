@@ -19,6 +19,7 @@ import { parseTdmReservation } from './tdmrep';
 import type { PurposeProfile } from '../model/purposes';
 import type { XmlElement } from './xml/parse';
 import { allTextsOf, deepPropertyTexts, hasRdf, parseXmpPacket, propertyValues, readRdfProperties, structsOf, textsOf, type XmpProperty } from './xml/xmp-rdf';
+import { clipText } from '../model/clip-text';
 
 const NS = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
@@ -109,7 +110,7 @@ export const EmbeddedRightsSchema = lazily(() => z.object({
 export type EmbeddedRights = z.infer<typeof EmbeddedRightsSchema>;
 export type EmbeddedRightsResult = EmbeddedRights | { unreadable: string };
 
-const clip = (s: string) => (s.length <= MAX_TEXT ? s : `${s.slice(0, MAX_TEXT - 1)}…`);
+const clip = (s: string) => clipText(s, MAX_TEXT);
 const first = (xs: string[]) => (xs[0] === undefined ? null : clip(xs[0]));
 const list = (xs: string[]) => xs.slice(0, MAX_ITEMS).map(clip);
 

@@ -56,6 +56,17 @@ describe('JSONL (img2dataset) export', () => {
     expect(JSON.parse(text).caption).toBe(caption);
   });
 
+  // A lone surrogate (a page can set alt = '\uD800' from script, or a cap can cut an emoji in two)
+  // is written by JSON.stringify as the escape \ud800, which is no Unicode character: strict JSON
+  // readers (RFC 8259 §8.2) refuse the line — serde_json errors on it, and pyarrow (the Hugging Face
+  // loader) cannot hold it as UTF-8 — so one hostile caption could stop the whole file loading.
+  it('writes a lone surrogate as U+FFFD, and keeps a surrogate pair whole', () => {
+    const caption = 'a\uD800b \uDC00c \uD83D\uDE00 \\ud800';
+    const text = [...jsonlLines(manifestOf([item(1, { caption })]))].join('');
+    expect(text).not.toMatch(/(^|[^\\])(\\\\)*\\u(d[89a-f][0-9a-f]{2})/i);
+    expect(JSON.parse(text).caption).toBe('a\uFFFDb \uFFFDc \uD83D\uDE00 \\ud800');
+  });
+
   it('is deterministic and named by local date', async () => {
     const a = await bytesOf(jsonlExport.stream(manifestOf([item(1), item(2), item(3)]), {}));
     const b = await bytesOf(jsonlExport.stream(manifestOf([item(3), item(1), item(2)]), {}));

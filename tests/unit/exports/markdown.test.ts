@@ -31,6 +31,14 @@ describe('escapeMarkdown', () => {
     }
   });
 
+  it('never lets www. glued to other text become a link', () => {
+    for (const text of ['_www.evil.example', 'credit_www.evil.example/x', 'xwww.evil.example', '9WWW.evil.example']) {
+      const html = render(`- ${escapeMarkdown(text)}`);
+      expect(html, text).not.toContain('<a ');
+      expect(html, text).toContain(text);
+    }
+  });
+
   it('leaves ordinary punctuation readable', () => {
     expect(escapeMarkdown('"Blue vase, 1820" by A. N. Other - CC BY-SA 4.0')).toBe('"Blue vase, 1820" by A. N. Other - CC BY-SA 4.0');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMarkdown } from '../../../utils/exports/markdown';
 import { creditText, creditUrl, mergeCredits, taslLine, titleFromText } from '../../../utils/model/credit';
 
 const line = (licenceUrl: string, licenceId: string | null, over: Partial<Parameters<typeof taslLine>[0]> = {}) =>
@@ -38,6 +39,18 @@ describe('TASL credit line', () => {
     expect(creditText('  a\tb  ')).toBe('a b');
     expect(creditUrl('/p/1', 'https://photos.example/x')).toBe('https://photos.example/p/1');
     expect(creditUrl('data:text/html,x')).toBeNull();
+  });
+});
+
+describe('capping page text', () => {
+  // A cap that cut between the two halves of an emoji stored half a character: a lone surrogate,
+  // which no UTF-8 file can hold (it is written as U+FFFD, or breaks strict JSON readers).
+  it('never cuts a character outside the Basic Multilingual Plane in two', () => {
+    const long = `${'x'.repeat(298)}\u{1F600}${'y'.repeat(10)}`;
+    const capped = creditText(long)!;
+    expect(capped).toBe(`${'x'.repeat(298)}…`);
+    expect(creditText(`${'x'.repeat(297)}\u{1F600}${'y'.repeat(10)}`)).toBe(`${'x'.repeat(297)}\u{1F600}…`);
+    expect(escapeMarkdown(`${'x'.repeat(498)}\u{1F600}${'y'.repeat(10)}`)).toBe(`${'x'.repeat(498)}…`);
   });
 });
 

@@ -31,4 +31,15 @@ describe('in-page notice', () => {
     expect(document.querySelectorAll('#heed-notice-host')).toHaveLength(1);
     expect(document.getElementById('heed-notice-host')!.shadowRoot!.querySelectorAll('li')).toHaveLength(6);
   });
+
+  it('resets every style the page could put on its host, and sits outside the page’s body', () => {
+    const { document } = parseHTML('<!doctype html><html><body style="transform: scale(0)"></body></html>');
+    runInjected(document, { headline: 'Heed: blocked', reasons: ['noai'] });
+    const host = document.getElementById('heed-notice-host')!;
+    const css = host.shadowRoot!.querySelector('style')!.textContent!.replace(/\s+/g, ' ');
+    // Inside a shadow tree an !important :host rule beats the page’s own !important rules on the host
+    // (CSS Cascade 4, context), and all: initial stops inherited page styles (color, font, visibility).
+    expect(css).toMatch(/:host \{ all: initial !important;/);
+    expect(host.parentNode).toBe(document.documentElement);
+  });
 });
