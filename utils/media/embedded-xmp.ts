@@ -732,7 +732,11 @@ async function heifExif(b: Uint8Array): Promise<{ texts: RightsText[]; iim: Reco
       texts.push(...copyright);
       const datasets = parsed?.iptc;
       if (datasets && typeof datasets === 'object') {
-        for (const [k, v] of Object.entries(datasets as Record<string, unknown>)) (iim[k] ??= []).push(...(Array.isArray(v) ? v : [v]));
+        // Appended one by one: a spread of a dataset repeated a few hundred thousand times overflows the stack.
+        for (const [k, v] of Object.entries(datasets as Record<string, unknown>)) {
+          const into = (iim[k] ??= []);
+          for (const x of Array.isArray(v) ? v : [v]) into.push(x);
+        }
       }
     }
   }
