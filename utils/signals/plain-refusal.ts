@@ -13,6 +13,13 @@
  * "All rights reserved", "© 2024 Jane Doe", "Editorial use only" or "No AI was used" names no
  * such use and stays info (DESIGN.md §2 rule 4: a copyright notice and UsageTerms alone are
  * info); "no restrictions on AI training" or "AI training is not prohibited" does not refuse.
+ * Also read: a refusal of AI use as such ("Not for use in AI datasets", "Do not use for AI",
+ * "No AI use"), which covers its training; machine learning named alone ("Not for machine
+ * learning"); an opt-out stated as done ("Opted out of AI training", "Excluded from AI training",
+ * "Not licensed for AI training"); the `noai` tag ("#NoAI"); and scraping or crawling refused
+ * ("No scraping", "Do not scrape"), read as a refusal of every automated use (DMI-PROHIBITED).
+ * "No AI" alone, "No AI used", "No generative AI used" stay info: owners write them to say no AI
+ * made the picture.
  *
  * Languages (decision, same rule): owners refuse in their own language, and a refusal Heed cannot
  * read keeps what the owner refused. Read besides English: Japanese (AI学習禁止, AI学習への利用
@@ -58,8 +65,8 @@ const AI_WORD = String.raw`(?:ai|a\.i\.|artificial[\s-]+intelligence|ml|machine[
 /** "AI", "generative AI", "AI/ML", "AI or ML", "machine learning and AI". */
 const AI = String.raw`(?:gen(?:erative)?[\s-]*)?${AI_WORD}(?:\s*(?:[/&]|\bor\b|\band\b)\s*(?:gen(?:erative)?[\s-]*)?${AI_WORD})?`;
 /** "AI training", "AI model training", "training of AI models", "train AI", "training generative AI". */
-const AI_TRAINING = String.raw`(?:${AI}[\s-]+(?:models?[\s-]+)?(?:training|train)|train(?:ing)?\s+(?:of\s+)?(?:an?\s+|any\s+)?${AI}(?:[\s-]+(?:models?|systems?|tools?))?)`;
-const MINING = String.raw`(?:text\s+(?:and|&)\s+data\s+mining|data[\s-]*mining|tdm)`;
+const AI_TRAINING = String.raw`(?:${AI}[\s-]+(?:models?[\s-]+)?(?:training|train)|train(?:ing)?\s+(?:of\s+)?(?:an?\s+|any\s+)?${AI}(?:[\s-]+(?:models?|systems?|tools?))?|machine[\s-]+learning)`;
+const MINING = String.raw`(?:text\s+(?:and|&)\s+data\s+mining|data[\s-]*mining|tdm|(?:web[\s-]*)?(?:scraping|crawling))`;
 
 const REFUSED = String.raw`(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed)|reserved|excluded)`;
 const NOT_USED = String.raw`(?:not|never)\s+(?:to\s+be\s+|be\s+)?used\s+(?:for|to|in)\s+(?:the\s+)?`;
@@ -68,6 +75,8 @@ const NOT_FOR = String.raw`(?:not\s+for\s+(?:use\s+(?:in|for|to)\s+)?|no\s+use\s
 const DO_NOT_USE = String.raw`(?:do\s+not|don't|must\s+not|may\s+not)\s+use\s+(?:(?:this|the)\s+)?(?:(?:image|photo|photograph|picture|work|content)\s+)?(?:for|to|in)\s+(?:the\s+)?`;
 const PROHIBITED_FOR = String.raw`(?:prohibited|forbidden|not\s+(?:permitted|allowed|authori[sz]ed))\s+(?:for|from)\s+(?:use\s+in\s+|use\s+for\s+|the\s+)?`;
 const RESERVES = String.raw`reserves?\s+(?:all\s+|the\s+|its\s+|their\s+)?rights?\s+(?:to\s+(?:use\s+(?:(?:this|the|its)\s+\w+\s+)?(?:for\s+|in\s+)?)?|of\s+|for\s+)?`;
+/** "Opted out of AI training", "opts out from TDM", "excluded from AI training", "not licensed for AI training". */
+const OPTED_OUT = String.raw`(?:(?:opted|opts?)[\s-]*out\s+(?:of|from)|excluded\s+from|not\s+licen[cs]ed\s+(?:for|to))\s+(?:the\s+)?(?:use\s+(?:in|for)\s+)?`;
 /** "All rights reserved, including (the right to use for) AI training". */
 const RESERVED_INCLUDING = String.raw`reserved[,;]?\s+including\s+(?:(?:for|in)\s+|the\s+rights?\s+(?:to|of|for)\s+(?:use\s+(?:\w+\s+)?(?:for|in)\s+)?)?`;
 
@@ -75,13 +84,30 @@ const RESERVED_INCLUDING = String.raw`reserved[,;]?\s+including\s+(?:(?:for|in)\
 function refusing(written: string): RegExp {
   const use = String.raw`(?:${written})\b`;
   return new RegExp(
-    String.raw`\b(?:no\s+${use}(?!\s+(?:restrictions?|limits?|limitations?|constraints?|conditions?|prohibitions?|reservations?|opt[\s-]?outs?|polic(?:y|ies)|data|datasets?|sets?|was|were|is|used|involved))|${NOT_USED}${use}|${NOT_FOR}${use}|${DO_NOT_USE}${use}|${PROHIBITED_FOR}${use}|${RESERVES}${use}|${RESERVED_INCLUDING}${use}|${use}(?:\s+rights?)?\s+(?:is\s+|are\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
+    String.raw`\b(?:no\s+${use}(?!\s+(?:restrictions?|limits?|limitations?|constraints?|conditions?|prohibitions?|reservations?|opt[\s-]?outs?|polic(?:y|ies)|data|datasets?|sets?|was|were|is|used|involved))|${NOT_USED}${use}|${NOT_FOR}${use}|${DO_NOT_USE}${use}|${PROHIBITED_FOR}${use}|${RESERVES}${use}|${RESERVED_INCLUDING}${use}|${OPTED_OUT}${use}|${use}(?:\s+rights?)?\s+(?:is\s+|are\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
     'i',
   );
 }
 
 const REFUSES_AI_TRAINING = refusing(AI_TRAINING);
 const REFUSES_MINING = refusing(MINING);
+
+/** AI as a use: "AI", "AI datasets", "AI purposes", "AI systems", "AI use". */
+const AI_USE = String.raw`${AI}(?:[\s-]+(?:datasets?|data[\s-]*sets?|purposes?|systems?|models?|applications?|tools?|use|usage))?`;
+/**
+ * A refusal of AI use as such, which covers its training: "Not for use in AI datasets", "Do not
+ * use for AI", "Prohibited for use in AI systems", "No AI use", "AI use is prohibited". Only the
+ * forms that say "use" or "for": "No AI" alone is also how an owner says no AI made the picture
+ * (a disclosure), so it stays info, as "not for AI-generated …" does.
+ */
+const REFUSES_AI_USE = new RegExp(
+  String.raw`\b(?:(?:${NOT_USED}|${NOT_FOR}|${DO_NOT_USE}|${PROHIBITED_FOR})${AI_USE}\b(?![\s-]*(?:generated|generation|created|made|assisted|free|art)\b)|no\s+${AI}[\s-]+(?:use|usage)\b|${AI}[\s-]+(?:use|usage)\s+(?:is\s+)?(?:strictly\s+|expressly\s+)?${REFUSED})`,
+  'i',
+);
+/** The `noai` opt-out as a tag ("#NoAI", "NoAI"), the robots directive's word: one token, not "No AI". */
+const NOAI_TAG = /(?<![\p{L}\p{N}#_-])#?noai(?![\p{L}\p{N}_-])/iu;
+/** "Do not scrape", "Not to be scraped", "May not be scraped". */
+const REFUSES_SCRAPING = /\b(?:(?:do\s+not|don't|must\s+not|may\s+not|not\s+to|never)\s+(?:be\s+)?scraped?)\b/i;
 
 // ── Other languages ─────────────────────────────────────────────────────────────────────────
 // Written with the `u` flag: `\b` is ASCII only, so a word's edge is "no letter or digit beside it".
@@ -243,7 +269,7 @@ export function plainLanguageRefusal(text: string): 'DMI-PROHIBITED' | 'DMI-PROH
   // written in Cyrillic or Greek folds to no refusal: every phrase needs letters (g, r, d, n in
   // lower case, …) neither script draws like Latin, so only mixed words like `Nо` read anew.
   const readings = HAS_LATIN_LOOKALIKE.test(t) ? [t, t.replace(LATIN_LOOKALIKE, (c) => LATIN_LOOKALIKES.get(c) ?? c)] : [t];
-  if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_MINING_I18N.test(r))) return 'DMI-PROHIBITED';
-  if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_TRAINING_I18N.test(r))) return 'DMI-PROHIBITED-AIMLTRAINING';
+  if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_SCRAPING.test(r) || REFUSES_MINING_I18N.test(r))) return 'DMI-PROHIBITED';
+  if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_USE.test(r) || NOAI_TAG.test(r) || REFUSES_AI_TRAINING_I18N.test(r))) return 'DMI-PROHIBITED-AIMLTRAINING';
   return null;
 }

@@ -175,3 +175,30 @@ describe('a plain-language refusal in another language, as owners write it at le
     ], null);
   });
 });
+
+// Refusals of AI use in general, of machine learning, opt-outs and scraping refusals, as owners
+// write them in a copyright notice or usage terms, were kept: "Not for use in AI datasets", "Do
+// not use for AI", "No AI use", "Opted out of AI training", "Not for machine learning", "#NoAI",
+// "No scraping". Read as narrowly as before: the use must stand right beside the refusing word,
+// and "No AI" alone, "No AI was used", "No generative AI used" stay info (a disclosure, not a refusal).
+describe('a plain-language refusal of AI use, machine learning, or scraping', () => {
+  it('refusals of AI use or machine learning refuse AI training', () => {
+    expectAll([
+      'Not for use in AI datasets', 'No use in AI datasets', 'Do not use for AI', 'Do not use this image for AI purposes', 'Not for AI',
+      'No AI use', 'AI use is prohibited', 'Prohibited for use in AI systems',
+      'Opted out of AI training', 'Opt-out of AI training', 'The author opts out of AI training', 'Excluded from AI training', 'Not licensed for AI training',
+      'Not for machine learning', 'Use for machine learning is prohibited', 'No machine learning',
+      '#NoAI', 'NoAI', '© Jane Doe #noai',
+    ], TRAINING);
+  });
+  it('refusals of scraping refuse every automated use', () => {
+    expectAll(['No scraping', 'Do not scrape', 'Scraping is prohibited', 'Not to be scraped', 'Web scraping is strictly forbidden', 'May not be scraped'], MINING);
+  });
+  it('unchanged: disclosures, permissions and other uses stay info', () => {
+    expectAll([
+      'No AI', 'No AI was used', 'No AI used', 'No generative AI used', 'No AI was used in making this image', 'Made without AI', 'No machine learning was involved',
+      'AI use is permitted', 'Not for AI-generated content competitions', 'Noaim Studio', 'Nokia', '#NoAIArt is a movement', 'No scraping restrictions apply', 'Scraping permitted',
+      'Not for sale', 'Do not use for commercial purposes', 'All rights reserved', 'Editorial use only',
+    ], null);
+  });
+});
