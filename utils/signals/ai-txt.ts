@@ -269,6 +269,9 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/tiff': ['tif', 'tiff'],
   'image/heic': ['heic'],
   'image/heif': ['heif'],
+  // Sniffed by Heed (media sniffing, hf-layout.ts): without it `Disallow: *.ico` refused no icon
+  // served at a path that does not end in `.ico` (`/favicon?v=2`).
+  'image/x-icon': ['ico', 'cur'],
 };
 
 /** Every extension of EXTENSIONS: a bare one in a Disallow names that file type (fileTypeReading). */
@@ -286,9 +289,20 @@ function typedTargets(target: string, mime: string | undefined): string[] {
   const exts = mime ? (EXTENSIONS[mime.toLowerCase()] ?? []) : [];
   const q = target.indexOf('?');
   const [path, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q)];
+  // The path with its last segment's extension replaced by the served type's: a JPEG served at
+  // `/a.txt` is `/a.jpg`. Appended (`/a.txt.jpg`) the path still met `Allow: *.txt`, which ties
+  // `Disallow: *.jpg` and wins the tie, and is longer than `Disallow: /`: a JPEG the owner
+  // refused (only text files allowed) was kept. Decision (DESIGN.md §2 rule 3, the reading that
+  // cannot keep what the owner refused; ai.txt names file types, SIGNALS.md §5.1): the file type
+  // is the one served, so this reading counts beside the others (any Disallow among them refuses).
+  // Only where the path names another type: `/a.jpg` is already a JPEG's path (replaced, its
+  // `.jpeg` spelling would miss the owner's `Allow: *.jpg` and refuse what they permitted).
+  const stem = path.replace(/\.[^./]*$/, '');
+  const named = path.slice(stem.length + 1).toLowerCase();
+  const replaced = stem === path || exts.includes(named) ? [] : exts.map((e) => `${stem}.${e}`);
   const typed = exts.map((e) => `${path}.${e}${query}`);
-  if (q < 0) return [target, ...typed];
-  return [target, ...typed, path, ...exts.map((e) => `${path}.${e}`)];
+  if (q < 0) return [target, ...typed, ...replaced];
+  return [target, ...typed, path, ...exts.map((e) => `${path}.${e}`), ...replaced, ...replaced.map((r) => `${r}${query}`)];
 }
 
 /**
