@@ -379,3 +379,19 @@ describe('ai.txt file types read from the served type', () => {
     expect(denies('User-Agent: *\nAllow: *.jpg\nDisallow: /\n', 'https://art.test/photo.jpg?w=800', 'image/jpeg')).toBe(false);
   });
 });
+
+describe('ai.txt Disallow values written by hand', () => {
+  const denies = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('reads file types listed with commas and no blank', () => {
+    expect(denies('User-Agent: *\nDisallow: *.jpg,*.png\n', 'https://art.test/a.png')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: .jpg,.png;.gif\n', 'https://art.test/a.gif')).toBe(true);
+  });
+  it('reads a value in typographic quotes or with an invisible character at its end', () => {
+    expect(denies('User-Agent: *\nDisallow: \u201c*.jpg\u201d\n', 'https://art.test/a.jpg')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.jpg\u200b\n', 'https://art.test/a.jpg')).toBe(true);
+  });
+  it('does not split a path that holds a comma', () => {
+    expect(denies('User-Agent: *\nDisallow: /a,b/\n', 'https://art.test/a.jpg')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.jpg,*.png\n', 'https://art.test/a.webp')).toBe(false);
+  });
+});
