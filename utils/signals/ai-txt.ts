@@ -297,6 +297,22 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/x-icon': ['ico', 'cur'],
 };
 
+/**
+ * The other spellings of the image type a file-type glob names: `*.jpg` → `*.jpeg`, `*.jpe`,
+ * `*.jfif`; `*.tif$` → `*.tiff$`. Before the image's bytes are read (pre-fetch.ts, a rendition or
+ * shown file assess.ts reads without its type) only the URL speaks, and `Disallow: *.jpg` kept
+ * `/a.jpeg`: the same JPEG the owner refused. Decision (DESIGN.md §2 rule 3, the reading that
+ * cannot keep what the owner refused; ai.txt names file types, SIGNALS.md §5.1): a Disallow of one
+ * spelling refuses the others (Disallow only; an Allow of a spelling still wins its tie).
+ */
+function sameTypeSpellings(pattern: string): string[] {
+  const m = /^\*\.([A-Za-z0-9]{1,10})(\$?)$/.exec(pattern);
+  if (!m) return [];
+  const ext = m[1]!.toLowerCase();
+  const same = Object.values(EXTENSIONS).find((exts) => exts.includes(ext)) ?? [];
+  return same.filter((e) => e !== ext).map((e) => `*.${e}${m[2]}`);
+}
+
 /** Every extension of EXTENSIONS: a bare one in a Disallow names that file type (fileTypeReading). */
 const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(Object.values(EXTENSIONS).flat());
 
@@ -373,8 +389,10 @@ function evaluateReading(file: AiTxt, base: { kind: 'ai-txt'; scope: 'site'; sou
   let allowedBy: Evidence | null = null;
   const decided = new Map<string, AiTxtRule | null>(); // most tokens fall back to the same `*` rules
   for (const token of tokens) {
-    const { agent, rules } = rulesFor(file, token);
+    const { agent, rules: written } = rulesFor(file, token);
     if (!decided.has(agent)) {
+      // Each Disallow of a file type also refuses the type's other spellings (sameTypeSpellings).
+      const rules = written.flatMap((r) => (r.allow ? [r] : [r, ...sameTypeSpellings(r.pattern).map((pattern) => ({ ...r, pattern }))]));
       const readings = typedTargets(target, mime).map((t) => strictestRule(rules, t));
       decided.set(agent, readings.find((r) => r !== null && !r.allow) ?? readings[0] ?? null);
     }

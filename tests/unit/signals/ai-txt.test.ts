@@ -395,3 +395,16 @@ describe('ai.txt Disallow values written by hand', () => {
     expect(denies('User-Agent: *\nDisallow: *.jpg,*.png\n', 'https://art.test/a.webp')).toBe(false);
   });
 });
+
+describe('ai.txt file types spelled another way', () => {
+  const denies = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('refuses a .jpeg file under Disallow *.jpg before its type is known', () => {
+    expect(denies('User-Agent: *\nDisallow: *.jpg\n', 'https://cdn.art.test/a.jpeg')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.jpeg$\n', 'https://cdn.art.test/a.JPG')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.tif\n', 'https://cdn.art.test/scan.tiff')).toBe(true);
+  });
+  it('still permits a PNG when only JPEGs are disallowed', () => {
+    expect(denies('User-Agent: *\nDisallow: *.jpg\n', 'https://cdn.art.test/a.png')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: *.jpeg\n', 'https://cdn.art.test/a.jpeg')).toBe(false);
+  });
+});
