@@ -14,7 +14,8 @@
  * - A Disallow naming a file type without the `*` (`.jpg`, a bare `jpg`) is also read as `*.jpg`
  *   (fileTypeReading): as written it matches no image, and the owner listed a file type. One
  *   written in quotes, several to a line or as a full URL is also read as the patterns it names
- *   (robots/pattern.ts meantPatterns).
+ *   (robots/pattern.ts meantPatterns), and so is one in typographic quotes, with an invisible
+ *   character at its end, or a list of file types joined by commas with no blank (handWrittenReadings).
  * - Rules before the first `User-Agent:` line (RFC 9309 says to ignore them) are read as
  *   addressed to everyone: ai.txt is an opt-out file, so a hand-written `Disallow: *.jpg`
  *   with no group is still an opt-out (fail closed).
@@ -80,6 +81,28 @@ function fileTypeReading(value: string): string | null {
   const ext = m[1]!.toLowerCase();
   if (!value.startsWith('.') && !IMAGE_EXTENSIONS.has(ext)) return null;
   return `*.${ext}${m[2]}`;
+}
+
+/** Typographic quotes, and invisible characters `trim()` keeps (zero-width space, word joiner, BOM). */
+const HAND_WRITTEN_ENDS = /^[\u201c\u201d\u2018\u2019\u00ab\u00bb\u200b-\u200d\u2060\ufeff\s]+|[\u201c\u201d\u2018\u2019\u00ab\u00bb\u200b-\u200d\u2060\ufeff\s]+$/g;
+/** One file type as a hand-written list names it: `*.jpg`, `.jpg`, `jpg`, optionally `$`-anchored. */
+const FILE_TYPE_PIECE = /^(?:\*|\*?\.)?[A-Za-z0-9]{1,10}\$?$/;
+
+/**
+ * The patterns a hand-written Disallow value names beside the value as written: the value without
+ * typographic quotes (`“*.jpg”`, a word processor's) or an invisible character at its ends
+ * (`*.jpg` + U+200B, pasted from a web page), and the file types a list joined by commas or
+ * semicolons with no blank names (`*.jpg,*.png`; meantPatterns splits at blanks only). As written
+ * each matched no image, and the owner's refusal was lost. Decision (DESIGN.md §2 rule 3, the
+ * reading that cannot keep what the owner refused): these count beside the value, for Disallow
+ * only (they can add a refusal, never lift one). A list is split only when every piece is a file
+ * type, so a path holding a comma (`/a,b/`) is not cut into a prefix that refuses more.
+ */
+function handWrittenReadings(value: string): string[] {
+  const bare = value.replace(HAND_WRITTEN_ENDS, '');
+  const pieces = bare.split(/[,;]\s*/).filter((p) => p !== '');
+  const listed = pieces.length > 1 && pieces.every((p) => FILE_TYPE_PIECE.test(p) && (p.includes('.') || IMAGE_EXTENSIONS.has(p.replace(/\$$/, '').toLowerCase()))) ? pieces : [];
+  return bare === '' ? listed : [bare, ...listed];
 }
 
 /** A line's field as one reading sees it: a record ai.txt knows, another field, or no field at all. */
@@ -190,7 +213,7 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
       // A Disallow is also read as the file types and paths it names (fileTypeReading,
       // robots/pattern.ts meantPatterns): each can add a refusal, never lift one.
       if (field === 'disallow') {
-        const meant = [value, ...meantPatterns(value)].flatMap((p) => [p, fileTypeReading(p)]);
+        const meant = [value, ...meantPatterns(value), ...handWrittenReadings(value)].flatMap((p) => [p, fileTypeReading(p)]);
         for (const p of new Set(meant)) {
           if (p === null || p === value || rules >= MAX_AI_TXT_RULES) continue;
           current.rules.push({ allow: false, pattern: p, line: i + 1 });
@@ -269,7 +292,26 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/tiff': ['tif', 'tiff'],
   'image/heic': ['heic'],
   'image/heif': ['heif'],
+  // Sniffed by Heed (media sniffing, hf-layout.ts): without it `Disallow: *.ico` refused no icon
+  // served at a path that does not end in `.ico` (`/favicon?v=2`).
+  'image/x-icon': ['ico', 'cur'],
 };
+
+/**
+ * The other spellings of the image type a file-type glob names: `*.jpg` → `*.jpeg`, `*.jpe`,
+ * `*.jfif`; `*.tif$` → `*.tiff$`. Before the image's bytes are read (pre-fetch.ts, a rendition or
+ * shown file assess.ts reads without its type) only the URL speaks, and `Disallow: *.jpg` kept
+ * `/a.jpeg`: the same JPEG the owner refused. Decision (DESIGN.md §2 rule 3, the reading that
+ * cannot keep what the owner refused; ai.txt names file types, SIGNALS.md §5.1): a Disallow of one
+ * spelling refuses the others (Disallow only; an Allow of a spelling still wins its tie).
+ */
+function sameTypeSpellings(pattern: string): string[] {
+  const m = /^\*\.([A-Za-z0-9]{1,10})(\$?)$/.exec(pattern);
+  if (!m) return [];
+  const ext = m[1]!.toLowerCase();
+  const same = Object.values(EXTENSIONS).find((exts) => exts.includes(ext)) ?? [];
+  return same.filter((e) => e !== ext).map((e) => `*.${e}${m[2]}`);
+}
 
 /** Every extension of EXTENSIONS: a bare one in a Disallow names that file type (fileTypeReading). */
 const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(Object.values(EXTENSIONS).flat());
@@ -286,9 +328,20 @@ function typedTargets(target: string, mime: string | undefined): string[] {
   const exts = mime ? (EXTENSIONS[mime.toLowerCase()] ?? []) : [];
   const q = target.indexOf('?');
   const [path, query] = q < 0 ? [target, ''] : [target.slice(0, q), target.slice(q)];
+  // The path with its last segment's extension replaced by the served type's: a JPEG served at
+  // `/a.txt` is `/a.jpg`. Appended (`/a.txt.jpg`) the path still met `Allow: *.txt`, which ties
+  // `Disallow: *.jpg` and wins the tie, and is longer than `Disallow: /`: a JPEG the owner
+  // refused (only text files allowed) was kept. Decision (DESIGN.md §2 rule 3, the reading that
+  // cannot keep what the owner refused; ai.txt names file types, SIGNALS.md §5.1): the file type
+  // is the one served, so this reading counts beside the others (any Disallow among them refuses).
+  // Only where the path names another type: `/a.jpg` is already a JPEG's path (replaced, its
+  // `.jpeg` spelling would miss the owner's `Allow: *.jpg` and refuse what they permitted).
+  const stem = path.replace(/\.[^./]*$/, '');
+  const named = path.slice(stem.length + 1).toLowerCase();
+  const replaced = stem === path || exts.includes(named) ? [] : exts.map((e) => `${stem}.${e}`);
   const typed = exts.map((e) => `${path}.${e}${query}`);
-  if (q < 0) return [target, ...typed];
-  return [target, ...typed, path, ...exts.map((e) => `${path}.${e}`)];
+  if (q < 0) return [target, ...typed, ...replaced];
+  return [target, ...typed, path, ...exts.map((e) => `${path}.${e}`), ...replaced, ...replaced.map((r) => `${r}${query}`)];
 }
 
 /**
@@ -336,8 +389,10 @@ function evaluateReading(file: AiTxt, base: { kind: 'ai-txt'; scope: 'site'; sou
   let allowedBy: Evidence | null = null;
   const decided = new Map<string, AiTxtRule | null>(); // most tokens fall back to the same `*` rules
   for (const token of tokens) {
-    const { agent, rules } = rulesFor(file, token);
+    const { agent, rules: written } = rulesFor(file, token);
     if (!decided.has(agent)) {
+      // Each Disallow of a file type also refuses the type's other spellings (sameTypeSpellings).
+      const rules = written.flatMap((r) => (r.allow ? [r] : [r, ...sameTypeSpellings(r.pattern).map((pattern) => ({ ...r, pattern }))]));
       const readings = typedTargets(target, mime).map((t) => strictestRule(rules, t));
       decided.set(agent, readings.find((r) => r !== null && !r.allow) ?? readings[0] ?? null);
     }

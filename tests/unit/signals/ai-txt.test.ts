@@ -360,3 +360,51 @@ describe('ai.txt User-Agent: * written another way', () => {
     expect(evaluateAiTxt(ok('User-Agent: (Googlebot)\nDisallow: /\n'), 'https://art.test/a.jpg', AI, 'image/jpeg').map((e) => e.effect)).toEqual(['info']);
   });
 });
+
+describe('ai.txt file types read from the served type', () => {
+  const denies = (body: string, url: string, mime?: string) => evaluateAiTxt(ok(body), url, AI, mime).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('refuses a JPEG served at a .txt path when only text files are allowed', () => {
+    expect(denies('User-Agent: *\nAllow: *.txt\nDisallow: /\n', 'https://art.test/files/a.txt', 'image/jpeg')).toBe(true);
+  });
+  it('refuses a JPEG served at an .html path when JPEGs are disallowed and HTML allowed', () => {
+    expect(denies('User-Agent: *\nAllow: *.html\nDisallow: *.jpg\n', 'https://art.test/a.html', 'image/jpeg')).toBe(true);
+    expect(denies('User-Agent: *\nAllow: *.html\nDisallow: *.jpg\n', 'https://art.test/x.html?a=1', 'image/jpeg')).toBe(true);
+  });
+  it('refuses an ICO icon when .ico files are disallowed, whatever its path says', () => {
+    expect(denies('User-Agent: *\nDisallow: *.ico\n', 'https://art.test/favicon?v=2', 'image/x-icon')).toBe(true);
+  });
+  it('still permits a JPEG when the ai.txt disallows only other file types', () => {
+    expect(denies('User-Agent: *\nAllow: *.txt\nDisallow: *.mp3\n', 'https://art.test/a.jpg', 'image/jpeg')).toBe(false);
+    expect(denies('User-Agent: *\nAllow: /\nDisallow: *.png\nDisallow: *.ico\n', 'https://art.test/photo.jpg?w=800', 'image/jpeg')).toBe(false);
+    expect(denies('User-Agent: *\nAllow: *.jpg\nDisallow: /\n', 'https://art.test/photo.jpg?w=800', 'image/jpeg')).toBe(false);
+  });
+});
+
+describe('ai.txt Disallow values written by hand', () => {
+  const denies = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('reads file types listed with commas and no blank', () => {
+    expect(denies('User-Agent: *\nDisallow: *.jpg,*.png\n', 'https://art.test/a.png')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: .jpg,.png;.gif\n', 'https://art.test/a.gif')).toBe(true);
+  });
+  it('reads a value in typographic quotes or with an invisible character at its end', () => {
+    expect(denies('User-Agent: *\nDisallow: \u201c*.jpg\u201d\n', 'https://art.test/a.jpg')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.jpg\u200b\n', 'https://art.test/a.jpg')).toBe(true);
+  });
+  it('does not split a path that holds a comma', () => {
+    expect(denies('User-Agent: *\nDisallow: /a,b/\n', 'https://art.test/a.jpg')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.jpg,*.png\n', 'https://art.test/a.webp')).toBe(false);
+  });
+});
+
+describe('ai.txt file types spelled another way', () => {
+  const denies = (body: string, url: string) => evaluateAiTxt(ok(body), url, AI).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('refuses a .jpeg file under Disallow *.jpg before its type is known', () => {
+    expect(denies('User-Agent: *\nDisallow: *.jpg\n', 'https://cdn.art.test/a.jpeg')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.jpeg$\n', 'https://cdn.art.test/a.JPG')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.tif\n', 'https://cdn.art.test/scan.tiff')).toBe(true);
+  });
+  it('still permits a PNG when only JPEGs are disallowed', () => {
+    expect(denies('User-Agent: *\nDisallow: *.jpg\n', 'https://cdn.art.test/a.png')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: *.jpeg\n', 'https://cdn.art.test/a.jpeg')).toBe(false);
+  });
+});
