@@ -616,6 +616,8 @@ const keyNamed = (name: string) => new RegExp(`(?:^|[:#/])${name}$`, 'i');
 
 /** A map's entries (a CBOR map, a JSON object), else none. */
 const mapEntries = (v: unknown): [unknown, unknown][] => (v instanceof Map ? [...v.entries()] : isMap(v) ? Object.entries(v as object) : []);
+/** A decoded value's children for the bounded walks below: a map's entries, a list's items (keyed null), nothing for a scalar. */
+const childEntries = (v: unknown): [unknown, unknown][] => (Array.isArray(v) ? v.map((x) => [null, x]) : mapEntries(v));
 
 /**
  * The values under the top-level keys of a decoded metadata assertion that `named` matches. Its
@@ -646,7 +648,7 @@ function subtreesUnder(content: unknown, named: RegExp): unknown[] {
     const [tagged, depth] = stack.pop()!;
     const v = untagged(tagged);
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
-    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    const entries = childEntries(v);
     for (const [k, x] of entries) {
       // A JSON-LD `@context` defines terms (`provenance: dcterms:provenance`): it states no value,
       // and read as one its IRIs were a remote manifest or a rights expression (a false refusal).
@@ -669,7 +671,7 @@ function scalarsOf(value: unknown, withKeys = false): string[] {
     if (depth > 32) throw new UnreadAssertion('nested deeper than 32 levels');
     if (typeof v === 'string') out.push(v);
     else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(String(v));
-    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    const entries = childEntries(v);
     for (const [k, x] of entries.reverse()) {
       // Without keys (a licence URL, Marked, a release): a `@type` or `@language` is no value of the
       // field — read as one, a licence node `{@type: CreativeWork, url}` was a second licence.
@@ -738,7 +740,7 @@ function stringsUnder(content: unknown, named: RegExp): string[] {
       if (under) out.push(v);
       continue;
     }
-    const entries: [unknown, unknown][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [null, x]) : isMap(v) ? Object.entries(v as object) : [];
+    const entries = childEntries(v);
     for (const [k, x] of entries) {
       stack.push([x, depth + 1, under || (typeof k === 'string' && named.test(k.trim()))]);
     }
