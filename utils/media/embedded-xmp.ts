@@ -439,6 +439,12 @@ function metaBoxes(b: Uint8Array, from = 0, to = b.length, depth = 0): Part[] {
   return found;
 }
 
+/** The item info entries (`infe`) of every `iinf` of one HEIF/AVIF `meta` box (ISO/IEC 14496-12 §8.11.6). */
+function infeBoxes(b: Uint8Array, meta: Part): Part[] {
+  return readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf').flatMap((iinf) =>
+    readBoxes(b, iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4), iinf.end).parts.filter((p) => p.type === 'infe'));
+}
+
 /** The XMP items of a HEIF/AVIF file: how many, whether one is encoded, and each meta box's uncompressed ones. */
 interface HeifXmpItems {
   count: number;
@@ -461,34 +467,31 @@ function heifXmpItems(b: Uint8Array): HeifXmpItems {
   for (const meta of metaBoxes(b)) {
     const ids = new Set<number>();
     plain.push({ meta, ids });
-    for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
-      const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
-      for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
-        const version = b[infe.start] ?? 0;
-        let nameAt: number;
-        if (version >= 2) {
-          const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
-          if (fourCC(b, typeAt) !== 'mime') continue;
-          nameAt = typeAt + 4;
-        } else {
-          nameAt = infe.start + 4 + 2 + 2;
-        }
-        const name = cString(b, nameAt, infe.end);
-        const type = name && cString(b, name[1], infe.end);
-        // A content_type cut short may be the XMP's: counted, and encoded (unreadable). An old
-        // entry with none at all (item_name only) names no type.
-        if (!type) {
-          if (version < 2 && name && name[1] >= infe.end) continue;
-          count++;
-          encoded = true;
-          continue;
-        }
-        if (!/rdf\+xml|xmp/i.test(type[0])) continue;
-        count++;
-        const encoding = type[1] < infe.end ? cString(b, type[1], infe.end) : ['', type[1]] as const;
-        if (!encoding || encoding[0] !== '') encoded = true;
-        else ids.add(version === 3 ? u32be(b, infe.start + 4) : u16be(b, infe.start + 4));
+    for (const infe of infeBoxes(b, meta)) {
+      const version = b[infe.start] ?? 0;
+      let nameAt: number;
+      if (version >= 2) {
+        const typeAt = infe.start + 4 + (version === 3 ? 4 : 2) + 2;
+        if (fourCC(b, typeAt) !== 'mime') continue;
+        nameAt = typeAt + 4;
+      } else {
+        nameAt = infe.start + 4 + 2 + 2;
       }
+      const name = cString(b, nameAt, infe.end);
+      const type = name && cString(b, name[1], infe.end);
+      // A content_type cut short may be the XMP's: counted, and encoded (unreadable). An old
+      // entry with none at all (item_name only) names no type.
+      if (!type) {
+        if (version < 2 && name && name[1] >= infe.end) continue;
+        count++;
+        encoded = true;
+        continue;
+      }
+      if (!/rdf\+xml|xmp/i.test(type[0])) continue;
+      count++;
+      const encoding = type[1] < infe.end ? cString(b, type[1], infe.end) : ['', type[1]] as const;
+      if (!encoding || encoding[0] !== '') encoded = true;
+      else ids.add(version === 3 ? u32be(b, infe.start + 4) : u16be(b, infe.start + 4));
     }
   }
   return { count, encoded, plain };
@@ -667,14 +670,11 @@ const MAX_HEIF_EXIF_BYTES = MAX_PACKET_BYTES;
 /** The ids of the items of one `meta` box whose `infe` (version 2 or 3) has item_type `Exif` (ISO/IEC 23008-12 §A.2.1). */
 function heifExifIds(b: Uint8Array, meta: Part): Set<number> {
   const ids = new Set<number>();
-  for (const iinf of readBoxes(b, meta.start + 4, meta.end).parts.filter((p) => p.type === 'iinf')) {
-    const entries = iinf.start + 4 + (b[iinf.start] === 0 ? 2 : 4);
-    for (const infe of readBoxes(b, entries, iinf.end).parts.filter((p) => p.type === 'infe')) {
-      const version = b[infe.start] ?? 0;
-      if (version < 2) continue;
-      const at = infe.start + 4;
-      if (fourCC(b, at + (version === 3 ? 4 : 2) + 2) === 'Exif') ids.add(version === 3 ? u32be(b, at) : u16be(b, at));
-    }
+  for (const infe of infeBoxes(b, meta)) {
+    const version = b[infe.start] ?? 0;
+    if (version < 2) continue;
+    const at = infe.start + 4;
+    if (fourCC(b, at + (version === 3 ? 4 : 2) + 2) === 'Exif') ids.add(version === 3 ? u32be(b, at) : u16be(b, at));
   }
   return ids;
 }
