@@ -141,7 +141,9 @@ export function robotsMetasFrom(pairs: readonly RobotsMeta[]): RobotsMeta[] {
       // A Content-Usage or Content-Signal meta (preferenceMetaKind) is kept as written, for
       // evaluateMetaRobots to read as the header it copies.
       if (preferenceMetaKind(written) !== null) {
+        // Past the cap they are not read, and may refuse (DESIGN.md §2 rule 5): marked unread.
         if (preferences.length < MAX_PREFERENCE_METAS) preferences.push({ name: written.trim().slice(0, MAX_META_NAME), content: clip(String(pair.content), MAX_META_CONTENT) });
+        else unread.add(`more than ${MAX_PREFERENCE_METAS} Content-Usage and Content-Signal metas`);
         continue;
       }
       // A name listing several crawlers (`GPTBot, CCBot`) speaks for each (DESIGN.md §2 rule 3, the
@@ -246,7 +248,9 @@ export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile:
         }
         const preference = preferenceMetaKind(m.name);
         if (preference !== null) {
-          if (typeof m.content === 'string' && preferences[preference].length < MAX_PREFERENCE_METAS) preferences[preference].push(m.content);
+          if (typeof m.content !== 'string') continue;
+          if (preferences[preference].length < MAX_PREFERENCE_METAS) preferences[preference].push(m.content);
+          else unread.add(`more than ${MAX_PREFERENCE_METAS} ${preference === 'content-usage' ? 'Content-Usage' : 'Content-Signal'} metas`);
           continue;
         }
         const name = m.name.trim().slice(0, MAX_META_NAME);

@@ -174,6 +174,12 @@ describe('a Content-Usage or Content-Signal written as a meta', () => {
     const metas = pageSignalsFromRaw(readRawPageSignals(doc('<meta http-equiv="Content-Usage" content="train-ai=n">'), URL_)).metas;
     expect(evaluateMetaRobots(metas, URL_, AI).filter((e) => e.effect === 'deny').map((e) => e.reason)).toEqual(['content-usage-n']);
   });
+  it('more such metas than Heed reads: the page’s images fail closed', () => {
+    const head = `${Array.from({ length: 16 }, (_, i) => `<meta name="content-usage" content="search=y, x${i}=y">`).join('')}<meta name="content-usage" content="train-ai=n">`;
+    for (const metas of [readPage(doc(head), URL_).metas, pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas]) {
+      expect(evaluateMetaRobots(metas, URL_, AI).some((e) => e.effect === 'deny')).toBe(true);
+    }
+  });
   it('unchanged: one that says yes, or a value Heed cannot read, neither grants nor refuses', () => {
     for (const head of ['<meta http-equiv="Content-Usage" content="train-ai=y">', '<meta name="content-signal" content="ai-train=yes">', '<meta name="content-usage" content="((">']) {
       const metas = pageSignalsFromRaw(readRawPageSignals(doc(head), URL_)).metas;
