@@ -90,6 +90,8 @@ export interface MetadataRights {
   licensorUrls: string[];
   /** tdm:reservation, at any depth. */
   tdmReservations: string[];
+  /** tdm:policy (TDMRep's prefix or namespace only: `policy` alone is any vocabulary's word), at any depth. */
+  tdmPolicies: string[];
   /** Iptc4xmpExt:EmbdEncRightsExpr, at any depth: one text per expression (its strings and keys). */
   embeddedRightsExprs: string[];
   /** Iptc4xmpExt:LinkedEncRightsExpr's LinkedRightsExpr URLs, else every word such a property holds, at any depth. */
@@ -613,6 +615,8 @@ function rightsTextStrings(content: unknown): string[] {
 
 /** Whether a key names a field (`prefix:Name`, a full IRI, `Name`), without case. */
 const keyNamed = (name: string) => new RegExp(`(?:^|[:#/])${name}$`, 'i');
+/** `tdm:policy`, or the policy property under TDMRep's namespace IRI (`…/ns/tdmrep/policy`, `#policy`). */
+const TDM_POLICY_KEY = /^(?:tdm:|https?:\/\/www\.w3\.org\/ns\/tdmrep[/#])policy$/i;
 
 /** A map's entries (a CBOR map, a JSON object), else none. */
 const mapEntries = (v: unknown): [unknown, unknown][] => (v instanceof Map ? [...v.entries()] : isMap(v) ? Object.entries(v as object) : []);
@@ -704,6 +708,9 @@ function metadataRights(content: unknown, label: string, active: boolean): Metad
     // obtained, as plus:LicensorURL does (xmp.ts reads it so, as html-licence reads it on a page).
     licensorUrls: [...deep('licensorurl'), ...top('acquirelicensepage')],
     tdmReservations: deep('reservation'),
+    // Decision (DESIGN.md §2 rule 3, as xmp.ts reads the XMP's): a TDMRep policy stated with no
+    // reservation beside it fails closed there; the C2PA copy's went unread, so it permitted.
+    tdmPolicies: subtreesUnder(content, TDM_POLICY_KEY).flatMap((v) => scalarsOf(v)).filter((v) => v.trim() !== ''),
     embeddedRightsExprs: subtreesUnder(content, keyNamed('embdencrightsexpr')).map((v) => scalarsOf(v, true).join(' ')).filter((t) => t.trim() !== ''),
     linkedRightsExprs: linked.length > 0 ? linked : deep('linkedencrightsexpr'),
     provenance: deep('provenance'),
@@ -716,7 +723,7 @@ function metadataRights(content: unknown, label: string, active: boolean): Metad
  * that cannot be decoded and whose bytes name one may hold the image's own licence statement or a
  * rights expression that refuses (readMetadata).
  */
-const RIGHTS_KEY_SPELLINGS = ['webstatement', 'license', 'licence', 'marked', 'licensor', 'reservation', 'rightsexpr', 'provenance', 'modelrelease'];
+const RIGHTS_KEY_SPELLINGS = ['webstatement', 'license', 'licence', 'marked', 'licensor', 'reservation', 'tdm:policy', 'tdmrep/policy', 'rightsexpr', 'provenance', 'modelrelease'];
 
 function namesRightsFields(b: Uint8Array): boolean {
   const folded = new Uint8Array(b.length);

@@ -436,6 +436,7 @@ function withC2paMetadata(rights: EmbeddedRights, bytes: Uint8Array): EmbeddedRi
     licensorUrls: extend(rights.licensorUrls, from(own, (m) => m.licensorUrls).map(clip)) ?? [],
     modelReleaseStatus: leastReleasing(releases),
     ...optional('tdmReservations', extend(rights.tdmReservations, from(every, (m) => m.tdmReservations).map(clip))),
+    ...optional('tdmPolicies', extend(rights.tdmPolicies, from(every, (m) => m.tdmPolicies).map(clip))),
     ...optional('embeddedRightsExprs', extend(rights.embeddedRightsExprs, exprs.map(clip))),
     ...optional('prohibitingRightsExprs', extend(rights.prohibitingRightsExprs, prohibiting)),
     ...optional('linkedRightsExprs', extend(rights.linkedRightsExprs, from(every, (m) => m.linkedRightsExprs).map(clip))),

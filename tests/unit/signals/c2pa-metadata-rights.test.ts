@@ -82,6 +82,16 @@ describe('a C2PA metadata assertion’s refusing rights fields fail closed as th
     expect(await denies(bytes)).toEqual(['tdm-reserved']);
   });
 
+  it('a tdm:policy with no tdm:reservation beside it is signal-unreadable, as in the XMP', async () => {
+    const bytes = withStore([jsonAssertion('c2pa.metadata', { '@context': { tdm: 'http://www.w3.org/ns/tdmrep/' }, 'tdm:policy': 'https://rights.example/tdm-policy.json' })]);
+    expect(await denies(bytes)).toEqual(['signal-unreadable']);
+  });
+
+  it('unchanged: tdm:reservation 0 with a tdm:policy, or a policy key of another vocabulary, refuses nothing', async () => {
+    expect(await denies(withStore([jsonAssertion('c2pa.metadata', { 'tdm:reservation': 0, 'tdm:policy': 'https://rights.example/tdm-policy.json' })]))).toEqual([]);
+    expect(await denies(withStore([jsonAssertion('c2pa.metadata', { 'dc:creator': ['Jane'], 'privacy:policy': 'https://example.com/privacy' })]))).toEqual([]);
+  });
+
   it('dcterms:provenance naming a remote manifest is signal-unreadable', async () => {
     const bytes = withStore([jsonAssertion('c2pa.metadata', { 'dcterms:provenance': 'https://manifests.example/abc.c2pa' })]);
     expect(await denies(bytes)).toEqual(['signal-unreadable']);
