@@ -1,6 +1,5 @@
 import type { SiteStatusView } from '@/utils/messages/messages';
-import { visibleText } from '@/utils/ui/visible-text';
-import { REASON_LABELS } from '@/utils/model/reason-labels';
+import { explainingEvidence, siteReasonText } from '@/utils/ui/site-notice';
 import { sourceUrl } from '@/utils/ui/safe-url';
 
 const HEADLINE = {
@@ -14,18 +13,16 @@ const HEADLINE = {
 export function SiteBanner({ site }: { site: SiteStatusView | null }) {
   // No test id until the status is known: automation waiting for `site-status` never reads a placeholder.
   if (!site) return <div class="banner banner--loading" aria-busy="true">Reading this site’s signals…</div>;
-  // A deny explains its reason best; a partial opt-out (info carrying a reason) explains itself.
-  const explaining = [...site.evidence.filter((e) => e.effect === 'deny'), ...site.evidence.filter((e) => e.effect === 'info' && e.reason)];
   return (
     <section class={`banner banner--${site.status}`} data-testid="site-status" data-status={site.status} aria-live="polite">
       <strong>{HEADLINE[site.status]}</strong>
       <ul data-testid="site-reasons" class="reasons">
         {site.reasons.map((r) => {
-          const why = explaining.find((e) => e.reason === r);
+          const why = explainingEvidence(site, r);
           const link = why ? sourceUrl(why.source) : null;
           return (
             <li key={r} data-reason={r}>
-              {visibleText(why?.note) || REASON_LABELS[r]}
+              {siteReasonText(site, r)}
               {link ? (
                 <>
                   {' '}

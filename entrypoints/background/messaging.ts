@@ -11,8 +11,8 @@ import type { OriginSignals } from './origin-signals';
 import { assessSite } from './site-assessment';
 import { getTabState, updateTabState } from './tab-state';
 import { showStatusBadge } from './badge';
-import { showNotice, type Notice } from '@/utils/page/in-page-notice';
-import { REASON_LABELS } from '@/utils/model/reason-labels';
+import { showNotice } from '@/utils/page/in-page-notice';
+import { noticeFor } from '@/utils/ui/site-notice';
 import { SiteStatusReadings } from '@/utils/policy/site-status';
 
 /** The background's long-lived services, opened on first use in each worker life (entrypoints/background/index.ts). */
@@ -72,13 +72,6 @@ async function siteStatusFor({ settings: stored, origins }: Services, tabId: num
   const shown = await browser.tabs.get(tabId).then((t) => t.url, () => undefined);
   if (badgeReadings.mayShow(tabId, reading, pageUrl, shown)) await showStatusBadge(tabId, site.status);
   return { pageUrl, status: site.status, reasons: site.reasons, evidence: site.evidence };
-}
-
-/** The in-page notice for a blocked site: each reason in plain words. */
-function noticeFor(site: SiteStatusView): Notice | null {
-  if (site.status !== 'blocked') return null;
-  const reasons = site.reasons.map((r) => site.evidence.find((e) => e.effect === 'deny' && e.reason === r)?.note ?? REASON_LABELS[r]);
-  return { headline: 'Heed: this site does not permit collecting its images', reasons };
 }
 
 async function handlePopup(msg: PopupToBg, services: Services): Promise<unknown> {
