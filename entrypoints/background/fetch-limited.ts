@@ -1,4 +1,5 @@
 import { backoffMs, parseRetryAfter } from '@/utils/net/retry-after';
+import { hiddenByBrowser } from '@/utils/net/response-access';
 
 /** What a bounded fetch of a signal file or image produced. */
 export type FetchOutcome =
@@ -29,6 +30,14 @@ async function fetchOnce(url: string, maxBytes: number, timeoutMs: number, redir
   try {
     const res = await fetch(url, { credentials: 'omit', redirect, signal: controller.signal, cache: 'no-store' });
     if (res.type === 'opaqueredirect') return { outcome: 'redirect', url };
+    // Without host access to the site (Firefox lets the user withhold it) the browser hides the
+    // response's headers (response-access.ts): unread, never read as "no header" or "no file"
+    // (DESIGN.md §2 rule 5, fail closed).
+    const hidden = hiddenByBrowser(res.type);
+    if (hidden !== null) {
+      await res.body?.cancel();
+      return { outcome: 'unreachable', url, detail: hidden };
+    }
     const finalUrl = res.url || url;
     // A 3xx that fetch handed back was not followed (no usable Location): it is not the file or
     // document asked for, so it reads as unreachable (RFC 9309 §2.3.1: only a 2xx is the file),
