@@ -52,7 +52,8 @@ export function watchRedirects(): void {
   const urls = ['http://*/*', 'https://*/*'];
   browser.webRequest.onBeforeRedirect.addListener(
     (details): undefined => {
-      if (details.tabId < 0) record(details.requestId, details.url, details.redirectUrl, details.responseHeaders ?? []);
+      // A hop without its headers is left unseen (its opt-outs unread): the image fails closed (hopNotSeen).
+      if (details.tabId < 0 && details.responseHeaders) record(details.requestId, details.url, details.redirectUrl, details.responseHeaders);
       return undefined;
     },
     { urls },

@@ -99,7 +99,14 @@ export function captureMainFrameHeaders(): void {
       // line address `noai` on the next to googlebot only.
       // A main-frame response is a new document (a reload too): the signals read from the one
       // before no longer describe the tab's page, and are forgotten until its own are read.
-      const headers = headerLinesFromList(details.responseHeaders ?? [], { mayJoinLines: FIREFOX_JOINS_HEADER_LINES });
+      // An event without its headers is no reading of them (DESIGN.md §2 rule 5, fail closed):
+      // none are recorded, so the page's are requested again (site-assessment.ts), never read as
+      // "no header".
+      if (!details.responseHeaders) {
+        void updateTabState(details.tabId, details.url, { headers: null, signals: null, served: null });
+        return undefined;
+      }
+      const headers = headerLinesFromList(details.responseHeaders, { mayJoinLines: FIREFOX_JOINS_HEADER_LINES });
       void updateTabState(details.tabId, details.url, { headers, signals: null, served: { url: details.url, headers } });
       return undefined;
     },

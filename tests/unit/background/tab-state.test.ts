@@ -72,3 +72,23 @@ describe('the page loaded again at the same address', () => {
     expect(state?.headers?.['x-robots-tag']).toBeDefined();
   });
 });
+
+// An observer event without its responseHeaders (none asked for them is known to omit them, but
+// nothing guarantees it): read as a page answered with no header, its noai was lost.
+describe('a main-frame event that carries no response headers', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('records no headers for the page, so they are requested again rather than read as none', async () => {
+    let heard: ((details: object) => void) | undefined;
+    vi.spyOn(fakeBrowser.webRequest.onHeadersReceived, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+      heard = listener;
+    }) as never);
+    captureMainFrameHeaders();
+    await updateTabState(1, url, { signals });
+    heard!({ tabId: 1, url });
+    await vi.waitFor(async () => expect((await getTabState(1))?.signals).toBeNull());
+    const state = await getTabState(1);
+    expect(state?.headers).toBeNull();
+    expect(state?.served ?? null).toBeNull();
+  });
+});
