@@ -56,13 +56,14 @@ async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], site
     const job = await jobs.get(id);
     if (!job || job.state === 'running') continue;
     // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused; §3, only permitted
-    // items are stored): a collect that ended in error may have recorded a refusal of an image it
-    // stored and stopped before taking it out; the next worker start carries that out from the job's
-    // verdicts (collector.ts resumeAll, pendingWithdrawals) and marks it `withdrawalsSettled`. Forgotten
+    // items are stored): a collect that ended in error, or was cancelled while no loop ran it, may
+    // have recorded a refusal of an image it stored and stopped before taking it out; the next worker
+    // start carries that out from the job's verdicts (collector.ts resumeAll, db.ts jobsToResume,
+    // pendingWithdrawals) and marks it `withdrawalsSettled`. Forgotten
     // before then (a new collect on the same tab sweeps at once, and so does Clear history), the refusal
     // went with it and the refused image stayed in the collection for good. Such a job is kept until
     // settled; one with nothing to take out is forgotten as before.
-    if (job.state === 'error' && job.withdrawalsSettled !== true) {
+    if ((job.state === 'error' || job.state === 'cancelled') && job.withdrawalsSettled !== true) {
       const recorded = await tx.objectStore('verdicts').getAll(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
       if (pendingWithdrawals(job.candidates ?? [], recorded).length > 0) continue;
     }

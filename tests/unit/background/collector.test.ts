@@ -303,6 +303,34 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
   });
 
+  // Cancel on a job no loop of this worker runs (its worker stopped between a refusal and the
+  // withdrawal it calls for) marked it cancelled at once: a cancelled job is never resumed, nor was
+  // it reconciled at the worker's start as a job ended in error is, so the refused image stayed stored.
+  it('a job cancelled while its worker was stopped, with a withdrawal left undone: at the worker’s start the image is taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined); // cancel stops the tab's watcher
+    expect(await collector.cancel(job.id)).toBe(true);
+    expect((await getJob(db, job.id))?.state).toBe('cancelled');
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+    expect((await getJob(db, job.id))?.state).toBe('cancelled');
+  });
+
+  it('unchanged: a cancelled job keeps what no refusal withdrew', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, state: 'cancelled' });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await collector.resumeAll();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
+  });
+
   // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job
   // ended in error and the refused image stayed stored.
   it('a damaged verdict record of the image does not stop its withdrawal', async () => {
