@@ -29,6 +29,12 @@ export interface Job {
    * together with `site` when a settings change is applied. Absent in jobs an earlier Heed stored.
    */
   settings?: Settings;
+  /**
+   * When `site` was assessed (ms since the epoch): it decides the job's images for 24 h at most
+   * (job-policy.ts assessmentFresh), then the site is re-assessed. Absent in jobs an earlier Heed
+   * stored: their `createdAt` stands for it.
+   */
+  siteAssessedAt?: number;
   /** The signals of the document the collect scanned and assessed, to re-assess it under new settings. */
   page?: PageSignals;
   /** A job that ended in error, or was cancelled, whose undone withdrawals have been carried out (collector.ts resumeAll): not read again at each start. */

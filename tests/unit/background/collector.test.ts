@@ -331,6 +331,28 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
   });
 
+  // The job's site assessment (its page origin's robots.txt, ai.txt and RSL readings) was kept for
+  // as long as the settings stayed the same: a job resumed two days after it began (the browser was
+  // closed mid-collect) decided its images under readings older than DESIGN.md §2 rule 2's 24 h.
+  it('a job resumed more than a day after its site was assessed reads the site again before deciding: none left to read, it stops and stores nothing', async () => {
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    await putJob(db, { ...job, watching: false, createdAt: twoDaysAgo });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined); // the ended job stops its watcher
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('error'), { timeout: 2000 });
+    expect((await getJob(db, job.id))?.error).toMatch(/more than a day old/);
+    expect(await listItems(db)).toEqual([]);
+  });
+
+  it('unchanged: a job resumed within a day of its site assessment decides under it and stores its permitted image once', async () => {
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X })], siteAssessedAt: Date.now() - 23 * 3_600_000 });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('done'), { timeout: 2000 });
+    const verdicts = (await listVerdicts(db, job.id)).map((v) => v.verdict.decision).sort();
+    expect(verdicts).toEqual(['duplicate', 'permitted']);
+    expect((await listItems(db)).map((i) => i.url)).toEqual([URL_X]);
+  });
+
   // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job
   // ended in error and the refused image stayed stored.
   it('a damaged verdict record of the image does not stop its withdrawal', async () => {
