@@ -10,7 +10,7 @@ import { originOf } from '@/utils/signals/origin-files';
 import { scanLimitNote, type ScanLimit } from '@/utils/scan/options';
 import type { Settings, SettingsForDeciding } from '@/utils/model/settings';
 import { MAX_PAGE_URL, pageUrlTooLong } from '@/utils/model/page-url';
-import { nextPolicyStep } from '@/utils/policy/job-policy';
+import { assessmentFresh, nextPolicyStep } from '@/utils/policy/job-policy';
 import { pageSiteEvidence } from '@/utils/policy/site-registry';
 import { ImageCandidateSchema, withFrame, withReportOf, type FrameOfImage, type ImageCandidate, type Verdict } from '@/utils/policy/verdict';
 import { chosenImage } from '@/utils/policy/image-to-judge';
@@ -31,6 +31,8 @@ import { keepResuming } from './alarms';
 interface JobPolicy {
   settings: Settings | null;
   site: PageAssessment;
+  /** When `site` was assessed (job-policy.ts assessmentFresh: it stands 24 h at most). */
+  assessedAt: number;
 }
 
 /** The job cannot go on under its policy (unusable settings): it ends with this message. */
@@ -202,6 +204,7 @@ export class Collector {
       job.page = page;
       const site = await assessSite(this.origins, tabId, pageUrl, page, settings);
       job.site = site;
+      job.siteAssessedAt = Date.now();
       // The page's headers are read from what the tab loaded: the document must still be the one scanned.
       if (!(await stillShowing(tabId, main))) throw new Error(NAVIGATED_ERROR);
       // The opt-out headers of the frames the images were found in; none requested on a blocked site.
@@ -577,17 +580,25 @@ export class Collector {
     const stored = await this.loadSettings();
     // The stored settings come from memory until a save (StoredSettings): the same object as
     // at the last check means the same settings, with no field-by-field comparison.
-    if (stored.ok && this.confirmed.get(policy) === stored.settings) return policy;
-    const step = nextPolicyStep(policy.settings ?? undefined, stored, policy.site);
+    const age = { assessedAt: policy.assessedAt, now: Date.now() };
+    if (stored.ok && this.confirmed.get(policy) === stored.settings && assessmentFresh(age)) return policy;
+    const step = nextPolicyStep(policy.settings ?? undefined, stored, policy.site, age);
     if (step.kind === 'keep') {
       if (stored.ok) this.confirmed.set(policy, stored.settings);
       return policy;
     }
     if (step.kind === 'stop') throw new PolicyStop(step.message);
-    if (!job.page) throw new PolicyStop('The settings changed during this collect, which an earlier Heed started, so the page cannot be re-assessed under them: collect again.');
+    if (!job.page) {
+      throw new PolicyStop(
+        assessmentFresh(age)
+          ? 'The settings changed during this collect, which an earlier Heed started, so the page cannot be re-assessed under them: collect again.'
+          : 'This collect’s reading of the site is more than a day old, and the collect, which an earlier Heed started, cannot read the page again: collect again.',
+      );
+    }
     const site = await assessSite(this.origins, job.tabId, job.pageUrl, job.page, step.settings);
-    await this.updateJob(job.id, (j) => ({ ...j, settings: step.settings, site }));
-    return { settings: step.settings, site };
+    const assessedAt = Date.now();
+    await this.updateJob(job.id, (j) => ({ ...j, settings: step.settings, site, siteAssessedAt: assessedAt }));
+    return { settings: step.settings, site, assessedAt };
   }
 
   /** Process a job; a request while it runs is remembered, so candidates added late are never stranded. */
@@ -615,7 +626,8 @@ export class Collector {
       // DESIGN.md §2 "One job, one policy, one page": every image is decided under the settings
       // stored with the job and the site assessed under them; `policyNow` applies a settings
       // change only after re-assessing the site under it (job-policy.ts).
-      let policy: JobPolicy = { settings: first.settings ?? null, site: first.site as PageAssessment };
+      // A job an earlier Heed stored has no siteAssessedAt: its site was assessed when it was created.
+      let policy: JobPolicy = { settings: first.settings ?? null, site: first.site as PageAssessment, assessedAt: first.siteAssessedAt ?? Date.parse(first.createdAt) };
       let checking: Promise<JobPolicy> | null = null;
       const policyNow = (): Promise<JobPolicy> =>
         (checking ??= this.currentPolicy(job, policy)

@@ -1,7 +1,7 @@
 import type { RedirectHop } from '@/utils/policy/assess';
 import { sameRequestUrl } from '@/utils/model/request-url';
 import { workerShared } from './worker-shared';
-import { headerLinesFromList } from '@/utils/signals/header-lines';
+import { headerLinesFromList, headersOfBoth } from '@/utils/signals/header-lines';
 
 /**
  * The redirects of the worker's own requests, as webRequest sees them. Images are fetched one
@@ -90,7 +90,17 @@ export async function redirectOf(url: string, since: number, waitMs = 2_000): Pr
     const found = new Map<string, RedirectHop>();
     for (const c of chains.values()) {
       if (c.at < since) continue;
-      for (const hop of c.hops) if (sameRequestUrl(hop.url, url)) found.set(hop.location, hop);
+      // Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): requests
+      // for the same URL redirected to the same place (two collects at once, or a retry) are told
+      // apart by where they lead only, so which answer was this request's is unknown: the hop is
+      // read with the headers of all of them (headersOfBoth). Before, the last one seen stood for
+      // every request, and a 3xx answered with `X-Robots-Tag: noai` lost it to another collect's
+      // answer without it.
+      for (const hop of c.hops) {
+        if (!sameRequestUrl(hop.url, url)) continue;
+        const seen = found.get(hop.location);
+        found.set(hop.location, seen ? { ...seen, headers: headersOfBoth(seen.headers, hop.headers) } : hop);
+      }
     }
     if (found.size === 1) return [...found.values()][0]!;
     const left = deadline - Date.now();

@@ -52,8 +52,25 @@ export function isWholeAssessment(site: unknown): site is PageAssessment {
  * img.site that the site's ai.txt disallowed was stored. It is re-assessed (or, with no page
  * stored to re-assess, the job stops).
  */
-export function nextPolicyStep(jobSettings: Settings | undefined, stored: SettingsForDeciding, jobSite: unknown): PolicyStep {
+export function nextPolicyStep(jobSettings: Settings | undefined, stored: SettingsForDeciding, jobSite: unknown, age?: { assessedAt: number; now: number }): PolicyStep {
   if (!stored.ok) return { kind: 'stop', message: stored.message };
-  if (jobSettings && sameSettings(jobSettings, stored.settings) && isWholeAssessment(jobSite)) return { kind: 'keep' };
+  if (jobSettings && sameSettings(jobSettings, stored.settings) && isWholeAssessment(jobSite) && (age === undefined || assessmentFresh(age))) return { kind: 'keep' };
   return { kind: 'reassess', settings: stored.settings };
+}
+
+/** How long a job's site assessment stands: as long as the readings it was made from may be cached (DESIGN.md §2 rule 2). */
+export const SITE_ASSESSMENT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a job's site assessment made at `assessedAt` may still decide its images at `now`.
+ * Decision (DESIGN.md §2 rule 2: robots.txt is cached ≤ 24 h; rule 3 likewise for the page
+ * site's ai.txt and RSL licences the assessment holds): the assessment is those readings, so it
+ * lives no longer than they may. A job resumed a day later, or a watch left running past a day,
+ * kept deciding under its start's readings, and a Disallow its page's site published since was
+ * never read. One dated after now (the clock was set back) or with no usable time has no age Heed
+ * can trust: re-assessed, as a site-cache record is (db.ts getCachedSignal).
+ */
+export function assessmentFresh({ assessedAt, now }: { assessedAt: number; now: number }): boolean {
+  const age = now - assessedAt;
+  return Number.isFinite(age) && age >= 0 && age <= SITE_ASSESSMENT_MAX_AGE_MS;
 }

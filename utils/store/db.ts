@@ -29,9 +29,15 @@ export interface Job {
    * together with `site` when a settings change is applied. Absent in jobs an earlier Heed stored.
    */
   settings?: Settings;
+  /**
+   * When `site` was assessed (ms since the epoch): it decides the job's images for 24 h at most
+   * (job-policy.ts assessmentFresh), then the site is re-assessed. Absent in jobs an earlier Heed
+   * stored: their `createdAt` stands for it.
+   */
+  siteAssessedAt?: number;
   /** The signals of the document the collect scanned and assessed, to re-assess it under new settings. */
   page?: PageSignals;
-  /** A job that ended in error whose undone withdrawals have been carried out (collector.ts resumeAll): not read again at each start. */
+  /** A job that ended in error, or was cancelled, whose undone withdrawals have been carried out (collector.ts resumeAll): not read again at each start. */
   withdrawalsSettled?: true;
 }
 
@@ -410,13 +416,19 @@ export async function latestJobForTab(db: HeedDatabase, tabId: number): Promise<
 }
 
 /**
- * Jobs left `running` (e.g. by a killed service worker), to resume, and jobs that ended in error:
- * never resumed, but a withdrawal they left undone is still carried out (collector.ts resumeAll).
- * One read of the jobs store for both: it runs at each start of the worker.
+ * Jobs left `running` (e.g. by a killed service worker), to resume, and jobs that ended early —
+ * in error, or cancelled — whose withdrawals are not yet settled: never resumed, but a withdrawal
+ * they left undone is still carried out (collector.ts resumeAll). One read of the jobs store for
+ * both: it runs at each start of the worker.
+ *
+ * Decision (DESIGN.md §2, the reading that cannot keep what the owner refused; §3, only permitted
+ * items are stored): a cancelled job is one of them. Cancel marks a job no loop of this worker runs
+ * cancelled at once (collector.ts cancel) — one whose worker stopped between a refusal's commit and
+ * the withdrawal it calls for — and, never resumed nor reconciled, it left the refused image stored.
  */
 export async function jobsToResume(db: HeedDatabase): Promise<{ running: Job[]; endedInError: Job[] }> {
   const all = await db.getAll('jobs');
-  return { running: all.filter((j) => j.state === 'running'), endedInError: all.filter((j) => j.state === 'error') };
+  return { running: all.filter((j) => j.state === 'running'), endedInError: all.filter((j) => (j.state === 'error' || j.state === 'cancelled') && j.withdrawalsSettled !== true) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HeedDatabase } from './db';
+import { pendingWithdrawals } from '../policy/pending-withdrawals';
 
 /**
  * How long Heed keeps what it learnt about pages the user merely browsed (DESIGN.md §3): the
@@ -54,6 +55,18 @@ async function forget(db: HeedDatabase, pick: (jobs: JobKey[]) => string[], site
   for (const id of pick(keys)) {
     const job = await jobs.get(id);
     if (!job || job.state === 'running') continue;
+    // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused; §3, only permitted
+    // items are stored): a collect that ended in error, or was cancelled while no loop ran it, may
+    // have recorded a refusal of an image it stored and stopped before taking it out; the next worker
+    // start carries that out from the job's verdicts (collector.ts resumeAll, db.ts jobsToResume,
+    // pendingWithdrawals) and marks it `withdrawalsSettled`. Forgotten
+    // before then (a new collect on the same tab sweeps at once, and so does Clear history), the refusal
+    // went with it and the refused image stayed in the collection for good. Such a job is kept until
+    // settled; one with nothing to take out is forgotten as before.
+    if ((job.state === 'error' || job.state === 'cancelled') && job.withdrawalsSettled !== true) {
+      const recorded = await tx.objectStore('verdicts').getAll(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
+      if (pendingWithdrawals(job.candidates ?? [], recorded).length > 0) continue;
+    }
     await jobs.delete(id);
     await tx.objectStore('verdicts').delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
     collects++;

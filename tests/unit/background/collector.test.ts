@@ -303,6 +303,56 @@ describe('a watching collect, when a frame reports an image the job already has'
     expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
   });
 
+  // Cancel on a job no loop of this worker runs (its worker stopped between a refusal and the
+  // withdrawal it calls for) marked it cancelled at once: a cancelled job is never resumed, nor was
+  // it reconciled at the worker's start as a job ended in error is, so the refused image stayed stored.
+  it('a job cancelled while its worker was stopped, with a withdrawal left undone: at the worker’s start the image is taken out', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X, frames: NOAI_FRAME })] });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await recordVerdict(db, { jobId: job.id, index: 1, seq: 1 }, { ...permitted, sha256: null, decision: 'refused', reasons: ['meta-robots'] });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined); // cancel stops the tab's watcher
+    expect(await collector.cancel(job.id)).toBe(true);
+    expect((await getJob(db, job.id))?.state).toBe('cancelled');
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect(await listItems(db)).toEqual([]), { timeout: 2000 });
+    expect(await getBlob(db, record.sha256)).toBeUndefined();
+    expect((await getJob(db, job.id))?.state).toBe('cancelled');
+  });
+
+  it('unchanged: a cancelled job keeps what no refusal withdrew', async () => {
+    const record = makeItem(1, { url: URL_X });
+    const permitted = { url: URL_X, licence: null, evidence: [], sha256: record.sha256, decision: 'permitted' as const, reasons: [] };
+    await putJob(db, { ...job, watching: false, state: 'cancelled' });
+    await recordVerdict(db, { jobId: job.id, index: 0, seq: 0 }, permitted, { record, bytes: new Uint8Array([1, 2, 3]) });
+    await collector.resumeAll();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await listItems(db)).map((i) => i.sha256)).toEqual([record.sha256]);
+  });
+
+  // The job's site assessment (its page origin's robots.txt, ai.txt and RSL readings) was kept for
+  // as long as the settings stayed the same: a job resumed two days after it began (the browser was
+  // closed mid-collect) decided its images under readings older than DESIGN.md §2 rule 2's 24 h.
+  it('a job resumed more than a day after its site was assessed reads the site again before deciding: none left to read, it stops and stores nothing', async () => {
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    await putJob(db, { ...job, watching: false, createdAt: twoDaysAgo });
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined); // the ended job stops its watcher
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('error'), { timeout: 2000 });
+    expect((await getJob(db, job.id))?.error).toMatch(/more than a day old/);
+    expect(await listItems(db)).toEqual([]);
+  });
+
+  it('unchanged: a job resumed within a day of its site assessment decides under it and stores its permitted image once', async () => {
+    await putJob(db, { ...job, watching: false, candidates: [ImageCandidateSchema.parse({ url: URL_X }), ImageCandidateSchema.parse({ url: URL_X })], siteAssessedAt: Date.now() - 23 * 3_600_000 });
+    await collector.resumeAll();
+    await vi.waitFor(async () => expect((await getJob(db, job.id))?.state).toBe('done'), { timeout: 2000 });
+    const verdicts = (await listVerdicts(db, job.id)).map((v) => v.verdict.decision).sort();
+    expect(verdicts).toEqual(['duplicate', 'permitted']);
+    expect((await listItems(db)).map((i) => i.url)).toEqual([URL_X]);
+  });
+
   // A damaged verdict record among the image's (its verdict lost) made the withdrawal throw: the job
   // ended in error and the refused image stayed stored.
   it('a damaged verdict record of the image does not stop its withdrawal', async () => {

@@ -53,3 +53,38 @@ describe('redirect hops across the worker\'s two scripts (issue 17)', () => {
     expect(hop?.location).toBe('https://cdn.test/a.jpg');
   });
 });
+
+describe('redirect hops of two requests for the same URL (two collects at once)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
+
+  it('a redirect answered with noai to one request keeps its noai when another request for the URL was answered without it', async () => {
+    let heard: ((details: object) => void) | undefined;
+    vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+      heard = listener;
+    }) as never);
+    watchRedirects();
+    const since = Date.now();
+    const url = 'https://alpha.test/same.jpg';
+    heard!({ requestId: 'mine', tabId: -1, url, redirectUrl: 'https://cdn.test/same.jpg', responseHeaders: [{ name: 'x-robots-tag', value: 'noai' }] });
+    heard!({ requestId: 'other-collect', tabId: -1, url, redirectUrl: 'https://cdn.test/same.jpg', responseHeaders: [{ name: 'cache-control', value: 'max-age=60' }] });
+    const hop = await redirectOf(url, since, 0);
+    expect(hop?.location).toBe('https://cdn.test/same.jpg');
+    expect(hop?.headers['x-robots-tag']).toEqual(['noai']);
+  });
+
+  it('unchanged: one request’s redirect is read with its own headers', async () => {
+    let heard: ((details: object) => void) | undefined;
+    vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+      heard = listener;
+    }) as never);
+    watchRedirects();
+    const since = Date.now();
+    const url = 'https://alpha.test/alone.jpg';
+    heard!({ requestId: 'alone', tabId: -1, url, redirectUrl: 'https://cdn.test/alone.jpg', responseHeaders: [{ name: 'cache-control', value: 'max-age=60' }] });
+    const hop = await redirectOf(url, since, 0);
+    expect(hop?.headers).toEqual({ 'cache-control': ['max-age=60'] });
+  });
+});

@@ -83,3 +83,25 @@ describe('nextPolicyStep with the job’s stored site assessment', () => {
     expect(nextPolicyStep(defaults, settingsForDeciding(defaults), structuredClone(whole))).toEqual({ kind: 'keep' });
   });
 });
+
+// A job keeps the site assessment it made at its start (its page origin's robots.txt, ai.txt and
+// RSL readings): a job resumed a day later (the browser closed mid-collect), or a watch left running
+// past a day, decided its images under readings older than the 24 h DESIGN.md §2 rule 2 allows, and
+// a Disallow the page's site had published since was never read.
+describe('nextPolicyStep with the age of the job’s site assessment', () => {
+  const HOUR = 3_600_000;
+  const now = Date.UTC(2026, 5, 2, 12);
+
+  it('re-assesses a job whose site assessment is older than 24 h, with the same settings', () => {
+    expect(nextPolicyStep(defaults, settingsForDeciding(defaults), site, { assessedAt: now - 25 * HOUR, now })).toMatchObject({ kind: 'reassess', settings: defaults });
+  });
+
+  it('re-assesses a job whose site assessment is dated after now (the clock was set back) or has no usable time', () => {
+    expect(nextPolicyStep(defaults, settingsForDeciding(defaults), site, { assessedAt: now + HOUR, now })).toMatchObject({ kind: 'reassess' });
+    expect(nextPolicyStep(defaults, settingsForDeciding(defaults), site, { assessedAt: Number.NaN, now })).toMatchObject({ kind: 'reassess' });
+  });
+
+  it('unchanged: keeps a whole site assessment younger than 24 h under the same settings', () => {
+    expect(nextPolicyStep(defaults, settingsForDeciding(defaults), site, { assessedAt: now - 23 * HOUR, now })).toEqual({ kind: 'keep' });
+  });
+});

@@ -5,6 +5,8 @@ import { deleteItem, withdrawClaims, DB_VERSION, getBlob, getRawSettings, listIt
 import { meterRecordsRead } from './records-read';
 import type { Verdict } from '../../../utils/policy/verdict';
 import { makeItem } from '../ui/library-fixtures';
+import { readManifest } from '../../../utils/store/export-from-store';
+import type { Evidence } from '../../../utils/model/evidence';
 
 let n = 0;
 const name = () => `db-test-${++n}`;
@@ -331,5 +333,39 @@ describe('getCachedSignal: a record whose time is not a number', () => {
       await db.put('siteCache', { key: 'k', value: { body: '' }, fetchedAt } as never);
       expect(await getCachedSignal(db, 'k', 24 * 3_600_000, Date.UTC(2026, 5, 1, 12))).toBeUndefined();
     }
+  });
+});
+
+describe('the same bytes kept by two collects, as the export reads them', () => {
+  const sha = 'e'.repeat(64);
+  const record = (jobPage: string, minute: number, evidence: Evidence[]) => ({
+    ...makeItem(50, { sha256: sha, url: `${jobPage}x.png`, finalUrl: `${jobPage}x.png`, pageUrl: jobPage, evidence }),
+    collectedAt: new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString(),
+  });
+  const licenceEvidence = (page: string): Evidence => ({ kind: 'licence', scope: 'page', source: page, value: 'https://creativecommons.org/licenses/by/4.0/', effect: 'allow' });
+  const keep = (db: Awaited<ReturnType<typeof openHeedDB>>, jobId: string, page: string, minute: number) => {
+    const r = record(page, minute, [licenceEvidence(page)]);
+    return recordVerdict(db, { jobId, index: 0, seq: 0 }, { url: r.url, decision: 'permitted', reasons: [], licence: null, sha256: sha, evidence: r.evidence }, { record: r, bytes: new Uint8Array([5, 5, 5]) });
+  };
+
+  it('unchanged: the same image collected twice under the same permitting context is kept once, with its evidence', async () => {
+    const db = await openHeedDB(`dedupe-same-${Math.random()}`);
+    expect((await keep(db, 'a', 'https://museum.example/', 1)).decision).toBe('permitted');
+    expect((await keep(db, 'b', 'https://museum.example/', 2)).decision).toBe('duplicate');
+    const manifest = await readManifest(db, '0.0.0', new Date(Date.UTC(2026, 0, 1)));
+    expect(manifest.items).toHaveLength(1);
+    expect(manifest.items[0]).toMatchObject({ sha256: sha, pageUrl: 'https://museum.example/', evidence: [licenceEvidence('https://museum.example/')] });
+    expect(await getBlob(db, sha)).toBeDefined();
+  });
+
+  it('withdrawn by the collect whose record it held, the image is exported under the other collect’s page and evidence only', async () => {
+    const db = await openHeedDB(`dedupe-withdrawn-${Math.random()}`);
+    await keep(db, 'refusing', 'https://refused.example/', 1);
+    await keep(db, 'permitting', 'https://mirror.example/', 2);
+    expect(await withdrawClaims(db, sha, 'refusing', true)).toBe('replaced');
+    const manifest = await readManifest(db, '0.0.0', new Date(Date.UTC(2026, 0, 1)));
+    expect(manifest.items).toHaveLength(1);
+    expect(manifest.items[0]).toMatchObject({ pageUrl: 'https://mirror.example/', evidence: [licenceEvidence('https://mirror.example/')] });
+    expect(JSON.stringify(manifest)).not.toContain('refused.example');
   });
 });

@@ -129,3 +129,43 @@ describe('Clear history', () => {
     expect(await getRawSettings(db)).toEqual({ version: 1 });
   });
 });
+
+describe('history expiry never forgets a withdrawal left undone', () => {
+  /** A watching collect that stored an image, then recorded a refusal of it where it was shown again, and ended in error before the withdrawal ran. */
+  async function endedBeforeWithdrawal(db: HeedDatabase, id: string, tabId: number, ageMs: number, settled = false, state: Job['state'] = 'error'): Promise<string> {
+    const item = makeItem(40);
+    const j: Job = { ...job(id, tabId, ageMs, state), candidates: [{ url: item.url } as Job['candidates'][number], { url: item.url } as Job['candidates'][number]], ...(settled ? { withdrawalsSettled: true as const } : {}) };
+    await putJob(db, j);
+    await recordVerdict(db, { jobId: id, index: 0, seq: 0 }, { ...verdict(item.url, 'permitted'), sha256: item.sha256 }, { record: item, bytes: new TextEncoder().encode('bytes 40') });
+    await recordVerdict(db, { jobId: id, index: 1, seq: 1 }, verdict(item.url, 'refused', ['meta-robots']));
+    return item.sha256;
+  }
+
+  it('keeps a collect that ended in error with a refusal whose withdrawal has not run, even when superseded, old or tab-less', async () => {
+    const db = await openHeedDB(`retention-${++n}`);
+    await endedBeforeWithdrawal(db, 'pending', 5, 2 * HISTORY_MAX_AGE_MS);
+    await collected(db, job('next', 5, HOUR), 1);
+    await expireHistory(db, { now: NOW, openTabs: new Set() });
+    expect(await has(db, 'pending')).toEqual({ job: true, verdicts: 2 });
+    expect(await clearHistory(db)).toEqual({ collects: 0, siteFiles: 0 });
+    expect(await has(db, 'pending')).toEqual({ job: true, verdicts: 2 });
+  });
+
+  it('keeps a collect cancelled with a refusal whose withdrawal has not run (cancelled while its worker was stopped)', async () => {
+    const db = await openHeedDB(`retention-${++n}`);
+    await endedBeforeWithdrawal(db, 'cancelled-pending', 6, 2 * HISTORY_MAX_AGE_MS, false, 'cancelled');
+    await collected(db, job('next', 6, HOUR), 1);
+    await expireHistory(db, { now: NOW, openTabs: new Set() });
+    expect(await has(db, 'cancelled-pending')).toEqual({ job: true, verdicts: 2 });
+  });
+
+  it('unchanged: forgets a collect that ended in error once its withdrawals are settled, or with none to carry out', async () => {
+    const db = await openHeedDB(`retention-${++n}`);
+    await endedBeforeWithdrawal(db, 'settled', 5, HOUR, true);
+    await collected(db, job('failed-plain', 5, 2 * HOUR, 'error'), 2);
+    await collected(db, job('next', 5, 0), 1);
+    await expireHistory(db, { now: NOW });
+    expect(await has(db, 'settled')).toEqual({ job: false, verdicts: 0 });
+    expect(await has(db, 'failed-plain')).toEqual({ job: false, verdicts: 0 });
+  });
+});
