@@ -544,7 +544,7 @@ export class Collector {
    * waking the worker forever.
    */
   async resumeAll(): Promise<number> {
-    const { running: jobs, endedInError } = await jobsToResume(this.db);
+    const { running: jobs, endedUnsettled } = await jobsToResume(this.db);
     for (const job of jobs) {
       if (job.watching && !(await browser.tabs.get(job.tabId).then(() => true, () => false))) {
         await this.updateJob(job.id, (j) => ({ ...j, watching: false }));
@@ -553,11 +553,12 @@ export class Collector {
       this.run(job.id);
     }
     // Decision (DESIGN.md §2, the reading that cannot keep what the owner refused): a job that
-    // ended in error (a storage failure while it withdrew an image a later report refused) is not
-    // resumed, so the withdrawal it left undone never ran and the refused image stayed stored. It
+    // ended in error (a storage failure while it withdrew an image a later report refused), or was
+    // cancelled while no loop ran it, is not resumed, so the withdrawal it left undone never ran
+    // and the refused image stayed stored. It
     // is carried out now (pendingWithdrawals), once per job; the job stays ended. Done, the job is
     // marked so (withdrawalsSettled): its verdicts are not read again at every start of the worker.
-    for (const ended of endedInError) {
+    for (const ended of endedUnsettled) {
       if (this.reconciled.has(ended.id) || ended.withdrawalsSettled) continue;
       try {
         for (const url of pendingWithdrawals(ended.candidates ?? [], await listVerdicts(this.db, ended.id))) await this.withdraw(ended.id, url);

@@ -426,9 +426,9 @@ export async function latestJobForTab(db: HeedDatabase, tabId: number): Promise<
  * cancelled at once (collector.ts cancel) — one whose worker stopped between a refusal's commit and
  * the withdrawal it calls for — and, never resumed nor reconciled, it left the refused image stored.
  */
-export async function jobsToResume(db: HeedDatabase): Promise<{ running: Job[]; endedInError: Job[] }> {
+export async function jobsToResume(db: HeedDatabase): Promise<{ running: Job[]; endedUnsettled: Job[] }> {
   const all = await db.getAll('jobs');
-  return { running: all.filter((j) => j.state === 'running'), endedInError: all.filter((j) => (j.state === 'error' || j.state === 'cancelled') && j.withdrawalsSettled !== true) };
+  return { running: all.filter((j) => j.state === 'running'), endedUnsettled: all.filter((j) => (j.state === 'error' || j.state === 'cancelled') && j.withdrawalsSettled !== true) };
 }
 
 /**
