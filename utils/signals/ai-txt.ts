@@ -32,11 +32,14 @@
  *   before it gets here (text-encoding.ts isNotText): it may be the owner's ai.txt.
  * - Field names are also read as the robots.txt reader reads them (typos Google accepts,
  *   look-alike letters, a blank for the colon); a refusal in either reading refuses.
+ * - A User-Agent value that names every agent in words (`Spawning/AI/all`, `all`, `AI`,
+ *   `Everyone`) is read as `*` too (namesEveryAgent).
  */
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
+import { foldLookalikes } from './lookalikes';
 import { meansEveryCrawler } from './robots/parse';
 import { readRecordLine } from './robots/tokenize';
 
@@ -103,6 +106,24 @@ function handWrittenReadings(value: string): string[] {
   const pieces = bare.split(/[,;]\s*/).filter((p) => p !== '');
   const listed = pieces.length > 1 && pieces.every((p) => FILE_TYPE_PIECE.test(p) && (p.includes('.') || IMAGE_EXTENSIONS.has(p.replace(/\$$/, '').toLowerCase()))) ? pieces : [];
   return bare === '' ? listed : [bare, ...listed];
+}
+
+/** Words that say "every agent" in a User-Agent value (namesEveryAgent). */
+const EVERY_AGENT_WORDS: ReadonlySet<string> = new Set(['all', 'any', 'every', 'everyone', 'everybody', 'ai', 'ais']);
+/** Words that may stand beside them (`Spawning/AI/all`, `all AI bots`, `every AI crawler`). */
+const AGENT_NOUNS: ReadonlySet<string> = new Set(['spawning', 'bot', 'bots', 'crawler', 'crawlers', 'agent', 'agents', 'robot', 'robots', 'scraper', 'scrapers', 'user', 'users', 'model', 'models', 'tool', 'tools', 'the', 'of', 'and']);
+
+/**
+ * Whether a User-Agent value names every agent in words: `Spawning/AI/all`, `all`, `AI`, `all AI`,
+ * `Everyone`, `any`, `every AI bot` — only such words, one of them `all`, `any`, `every…` or `AI`.
+ * As written its leading token (`spawning`, `all`) names no crawler, so the group bound nobody and
+ * its `Disallow: /` refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep
+ * what the owner refused; ai.txt is an AI opt-out file, SIGNALS.md §5.1): the group is also a `*`
+ * group. A crawler's name (`Googlebot`, `Allbot`) is not such a word, so it still names that one.
+ */
+function namesEveryAgent(piece: string): boolean {
+  const words = foldLookalikes(piece).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return words.length > 0 && words.length <= 8 && words.some((w) => EVERY_AGENT_WORDS.has(w)) && words.every((w) => EVERY_AGENT_WORDS.has(w) || AGENT_NOUNS.has(w));
 }
 
 /** A line's field as one reading sees it: a record ai.txt knows, another field, or no field at all. */
@@ -189,9 +210,13 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
       for (const piece of value.replace(/["']/g, '').split(',')) {
         // A `*` written another way (`(*)`, `＊`) is `*` (robots/parse.ts meansEveryCrawler).
         const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? (meansEveryCrawler(piece) ? '*' : '')).toLowerCase();
-        if (token !== '' && !named.has(token)) {
-          named.add(token);
-          current.agents.push(token);
+        // `Spawning/AI/all`, `all AI`, `Everyone`: every agent, in words (namesEveryAgent), besides
+        // the token its first word is.
+        for (const t of namesEveryAgent(piece) ? [token, '*'] : [token]) {
+          if (t !== '' && !named.has(t)) {
+            named.add(t);
+            current.agents.push(t);
+          }
         }
       }
       lastWasAgent = true;

@@ -408,3 +408,24 @@ describe('ai.txt file types spelled another way', () => {
     expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: *.jpeg\n', 'https://cdn.art.test/a.jpeg')).toBe(false);
   });
 });
+
+// `User-Agent: Spawning/AI/all`, `all`, `AI`, `Everyone`: names no crawler, so the group bound
+// nobody and its `Disallow: /` refused nothing. The owner addressed every AI agent.
+describe('ai.txt User-Agent lines naming every AI agent in words', () => {
+  const decide = (body: string, profile = AI) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', profile, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('User-Agent: Spawning/AI/all binds every agent', () => {
+    expect(decide('User-Agent: Spawning/AI/all\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: Spawning/AI/all\nDisallow: /\n', purposeProfile('research-tdm'))).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('all, AI, all AI, every AI bot, Everyone and any bind every agent', () => {
+    for (const ua of ['all', 'ALL', 'AI', 'all AI', 'All-AI', 'every AI bot', 'Everyone', 'everybody', 'any', 'AI crawlers', 'all bots'])
+      expect([ua, decide(`User-Agent: ${ua}\nDisallow: /img/\n`)]).toEqual([ua, [['deny', 'ai-txt-disallow']]]);
+  });
+  it('a group naming a crawler still speaks for that crawler only', () => {
+    expect(decide('User-Agent: Googlebot\nDisallow: /\n')).toEqual([['info', undefined]]);
+    expect(decide('User-Agent: Allbot\nDisallow: /\n')).toEqual([['info', undefined]]);
+  });
+  it('unchanged: an all-agents group that allows keeps the image', () => {
+    expect(decide('User-Agent: all\nDisallow: /private/\n')).toEqual([['info', undefined]]);
+  });
+});
