@@ -31,7 +31,8 @@
  *   fetched by Heed that is not text at all (still Brotli- or zstd-compressed) is unreadable
  *   before it gets here (text-encoding.ts isNotText): it may be the owner's ai.txt.
  * - Field names are also read as the robots.txt reader reads them (typos Google accepts,
- *   look-alike letters, a blank for the colon); a refusal in either reading refuses.
+ *   look-alike letters, a blank for the colon, User-Agent and Disallow misspelt: `User_agents`,
+ *   `Disallowed`, `Deny`); a refusal in either reading refuses.
  * - A User-Agent value that names every agent in words (`Spawning/AI/all`, `all`, `AI`,
  *   `Everyone`) is read as `*` too (namesEveryAgent).
  */
@@ -145,7 +146,12 @@ function fieldAsWritten(line: string): AiTxtField {
  * rule was ignored: the owner's `Disallow` was lost and the image kept.
  */
 function fieldAsRobotsReads(line: string): AiTxtField {
-  const record = readRecordLine(line);
+  // User-Agent and Disallow misspelt another way too (`User_agents:`, `Disallowed:`, `Deny:`;
+  // tokenize.ts AGENT_TYPO, DISALLOW_TYPO). Decision (DESIGN.md §2 rule 3, the reading that cannot
+  // keep what the owner refused): as written such a line was no field, so `Deny: /` refused
+  // nothing and a `Disallow` after `User_agents: *` joined the group before it, which allowed.
+  // Read in this second reading only, where a refusal counts and nothing is lifted.
+  const record = readRecordLine(line, true, true);
   if (!record) return fieldAsWritten(line);
   const field = record.key === 'user-agent' || record.key === 'allow' || record.key === 'disallow' ? record.key : 'other';
   return { field, value: record.value };

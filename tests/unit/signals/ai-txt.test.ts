@@ -429,3 +429,25 @@ describe('ai.txt User-Agent lines naming every AI agent in words', () => {
     expect(decide('User-Agent: all\nDisallow: /private/\n')).toEqual([['info', undefined]]);
   });
 });
+
+// `Disallowed:`, `Deny:`, `Dis-allow:`, `DISALLOWS:` and a misspelt User-Agent (`User_agents:`)
+// were no field: the rule was ignored (and after `User_agents: *` the Disallow joined the group
+// before it, which allowed), so the image was kept.
+describe('ai.txt Disallow and User-Agent field names misspelt', () => {
+  const decide = (body: string) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('Disallowed, Deny, Dis-allow, Disallows and Dis allow refuse as Disallow does', () => {
+    for (const field of ['Disallowed', 'Deny', 'DENY', 'Dis-allow', 'Disallows', 'Dis allow', 'Dis_allow'])
+      expect([field, decide(`User-Agent: *\n${field}: /img/\n`)]).toEqual([field, [['deny', 'ai-txt-disallow']]]);
+  });
+  it('a misspelt User-Agent line starts a group of its own', () => {
+    expect(decide('User-Agent: GPTBot\nAllow: /\n\nUser_Agents: *\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: GPTBot\nAllow: /\n\nUser agents: *\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('an Allow misspelt lifts nothing', () => {
+    expect(decide('User-Agent: *\nDisallow: /\nAllowed: /img/\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: correctly spelt files read as before', () => {
+    expect(decide('User-Agent: *\nDisallow: /private/\nAllow: /img/\n')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: GPTBot\nAllow: /\nUser-Agent: *\nAllow: /\n')).toEqual([['allow', undefined]]);
+  });
+});
