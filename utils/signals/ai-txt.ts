@@ -35,6 +35,8 @@
  *   `Disallowed`, `Deny`); a refusal in either reading refuses.
  * - A User-Agent value that names every agent in words (`Spawning/AI/all`, `all`, `AI`,
  *   `Everyone`) is read as `*` too (namesEveryAgent).
+ * - An Allow of a file type (`Allow: *.png`) matches only a path whose last segment is that type
+ *   (fileTypeAllows), not any path holding `.png`.
  */
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
@@ -273,6 +275,36 @@ export function rulesFor(file: AiTxt, token: string): { agent: string; rules: Ai
   return { agent: named.length > 0 ? t : '*', rules: chosen.flatMap((g) => g.rules) };
 }
 
+/** An Allow of one file type as Spawning's generator writes it: `*.png`. */
+const FILE_TYPE_GLOB = /^\*\.([A-Za-z0-9]{1,10})$/;
+
+/**
+ * Whether an Allow of file type `ext` (`Allow: *.png`) matches the normalised target: its path's
+ * last segment (before `?`, path parameters cut) ends with `.ext`. As a robots.txt pattern
+ * `*.png` matches `.png` anywhere, so `/a.png.jpg` and `/p.png/a.jpg` met it and a JPEG the owner
+ * refused (`Disallow: /`, or `Disallow: *.jpg`, which `*.png` ties and an Allow wins) was kept.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused; ai.txt lists
+ * file types, SIGNALS.md §5.1): the Allow names that file type only. Allow only (a Disallow keeps
+ * the wider match); the image's other readings (typedTargets: the served type) still meet it.
+ */
+function fileTypeAllows(ext: string, target: string): boolean {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  const semi = segment.indexOf(';');
+  // The extensions after the stem, last first. A typed reading appends the served type's
+  // spellings (`/a.jpg` → `/a.jpg.jpeg`): extensions of the Allow's own type at the end are
+  // passed over, so `/a.jpg.jpeg` still meets `Allow: *.jpg`, while `/a.png.jpg` does not meet
+  // `Allow: *.png` (`jpg` is another type) and `/a.jpeg` does not meet `Allow: *.jpg` (as before).
+  const exts = (semi < 0 ? segment : segment.slice(0, semi)).split('.').slice(1).reverse();
+  const family = Object.values(EXTENSIONS).find((e) => e.includes(ext.toLowerCase())) ?? [ext.toLowerCase()];
+  for (const e of exts) {
+    if (e === ext) return true;
+    if (!family.includes(e.toLowerCase())) return false;
+  }
+  return false;
+}
+
 /** The deciding rule for `target` (longest pattern; Allow wins ties), or null if none matches. */
 export function decidingRule(rules: readonly AiTxtRule[], target: string, foldCase = false): AiTxtRule | null {
   const t = normaliseTarget(foldCase ? target.toLowerCase() : target);
@@ -280,8 +312,11 @@ export function decidingRule(rules: readonly AiTxtRule[], target: string, foldCa
   let best: AiTxtRule | null = null;
   let bestLen = -1;
   for (const r of rules) {
-    const c = compileFilePattern(foldCase ? r.pattern.toLowerCase() : r.pattern);
-    if (!c || c.priority < bestLen || !matchPattern(c, t)) continue;
+    const pattern = foldCase ? r.pattern.toLowerCase() : r.pattern;
+    const c = compileFilePattern(pattern);
+    if (!c || c.priority < bestLen) continue;
+    const type = r.allow ? FILE_TYPE_GLOB.exec(pattern)?.[1] : undefined;
+    if (!(type !== undefined ? fileTypeAllows(type, t) : matchPattern(c, t))) continue;
     if (c.priority > bestLen || (r.allow && !best!.allow)) {
       best = r;
       bestLen = c.priority;

@@ -451,3 +451,19 @@ describe('ai.txt Disallow and User-Agent field names misspelt', () => {
     expect(decide('User-Agent: GPTBot\nAllow: /\nUser-Agent: *\nAllow: /\n')).toEqual([['allow', undefined]]);
   });
 });
+
+// `Allow: *.png` matched `/a.png.jpg` and `/p.png/a.jpg` (`.png` anywhere in the path), so a JPEG
+// the owner refused with `Disallow: /` was kept as if it were a PNG.
+describe('ai.txt Allow of a file type', () => {
+  const decide = (body: string, url: string, mime?: string) => evaluateAiTxt(ok(body), url, AI, mime).map((e) => [e.effect, e.reason]);
+  it('Allow *.png does not lift a refusal of a JPEG whose path holds .png elsewhere', () => {
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p.png/a.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: *.jpg\n', 'https://art.test/p.png/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: Allow *.png still permits a PNG, with a query or at a path with no extension', () => {
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png', 'image/png')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png?w=800', 'image/png')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png')).toEqual([['allow', undefined]]);
+  });
+});
