@@ -138,12 +138,17 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
     // word, so a mis-separated opt-out still counts (fail closed).
     const words = m ? [] : seg.split(NOT_A_WORD).filter(Boolean);
+    // `no ai`, `No Image AI`, `no ai training`: a refusal written as separate words was read as
+    // the words `no` and `ai`, none a directive. Decision (DESIGN.md §2 rule 3, the reading that
+    // cannot keep what the owner refused): from each `no` / `not` / `dont`, the next words glued
+    // (up to four in all) are read too, where that is an opt-out word or a made-up refusal.
+    const glued = gluedRefusals(words);
     // A crawler's `name:` inside a directive's value (`googlebot: max-snippet: -1 GPTBot: noai`)
     // addresses the words after it too, as inside a piece of words.
     const within = !botPrefix ? null : !m ? prefixesWithin(words) : m[2] !== undefined ? prefixesWithin(m[2].split(NOT_A_WORD).filter(Boolean)) : null;
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
-      : [...words, ...(within?.afterColons ?? [])].map((w) => ({ name: w.toLowerCase(), value: null }));
+      : [...words, ...(within?.afterColons ?? []), ...glued].map((w) => ({ name: w.toLowerCase(), value: null }));
     if (m) within?.byCrawler.delete(addressee); // the directive's own part reads its value (wordsAmong)
     const entries: [string | null, RobotsDirective][] = found.map((d) => [addressee, d]);
     for (const [bot, botWords] of within?.byCrawler ?? []) for (const w of botWords) entries.push([bot, { name: w, value: null }]);
@@ -162,6 +167,23 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     }
   }
   return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
+}
+
+/** Words that start a refusal written as separate words (gluedRefusals). */
+const SEPARATE_LEADS: ReadonlySet<string> = new Set(['no', 'not', 'dont', 'donot']);
+
+/** The opt-out words a run of separate words spells glued (`no`, `ai` → `noai`): see readDirectiveList. */
+function gluedRefusals(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!SEPARATE_LEADS.has(words[i]!.toLowerCase())) continue;
+    let word = words[i]!.toLowerCase();
+    for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {
+      word += words[j]!.toLowerCase().replace(/[^a-z]/g, '');
+      if ((OPT_OUT.has(word) || madeUpRefusal(word) !== null) && !out.includes(word)) out.push(word);
+    }
+  }
+  return out;
 }
 
 /**
@@ -245,7 +267,67 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
  *   opt-out; a date Heed cannot read counts as passed (rule 5: fail closed).
  */
 export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile, now = Date.now()): string[] {
-  return wordsAmong(directives, new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]), now);
+  const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
+  const training = profile.contentUsageCategory === 'train-ai';
+  return wordsAmong(directives, (w) => words.has(w) || refusesMadeUp(madeUpRefusal(w), training), now);
+}
+
+/** Whether a made-up refusal (madeUpRefusal) binds a purpose that trains models (`training`) or not. */
+const refusesMadeUp = (kind: MadeUpRefusal, training: boolean) => kind === 'any' || (kind === 'training' && training);
+
+/** What a made-up refusal names: AI use of any kind (`noml`, `notdm`, `nodataset`), or training (`notrain`, `nogenai`). */
+type MadeUpRefusal = 'any' | 'training' | null;
+
+/** How a made-up refusal word starts: `no`, `not`, `dont`, `donot`, `disallow`, `deny`, `block`. */
+const REFUSAL_LEADS = ['no', 'not', 'dont', 'donot', 'disallow', 'deny', 'block'] as const;
+/**
+ * The parts the rest of such a word is made of: what it refuses (`any`: AI, machine learning,
+ * datasets, data mining, scraping; `training`: training, generative AI, LLMs) and what it
+ * speaks of (`object`: images, content, use). A word is a refusal only when its rest is made of
+ * these parts alone and names at least one use, so `noarchive`, `nosnippet`, `notranslate` and
+ * `noimageindex` are none.
+ */
+const MADE_UP_PARTS: ReadonlyMap<string, 'any' | 'training' | 'object'> = new Map<string, 'any' | 'training' | 'object'>([
+  ...['ai', 'ml', 'machinelearning', 'dataset', 'datasets', 'tdm', 'mining', 'datamining', 'scrape', 'scraping', 'scraper', 'scrapers'].map((w) => [w, 'any'] as const),
+  ...['train', 'training', 'trained', 'genai', 'generative', 'llm', 'llms'].map((w) => [w, 'training'] as const),
+  ...['image', 'images', 'img', 'imgs', 'photo', 'photos', 'content', 'data', 'media', 'art', 'use', 'usage', 'for', 'in', 'of'].map((w) => [w, 'object'] as const),
+]);
+const MAX_MADE_UP_LENGTH = 64;
+
+/**
+ * Whether a directive word (letters only, lower case) is a made-up refusal of AI use: a lead
+ * (REFUSAL_LEADS) then parts (MADE_UP_PARTS) — `noml`, `notrain`, `noaitraining` (`no-ai-training`
+ * read as its letters), `nogenai`, `noimageml`, `nodatasets`, `notdm`, `disallowai`. No crawler
+ * defines these, and read as unknown directives they were ignored and the image kept. Decision
+ * (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused; SIGNALS.md §3.2
+ * `noai`): each is an opt-out like `noai`. One naming training (`training`) binds the purposes that
+ * train models; one naming AI, machine learning, datasets, mining or scraping without training
+ * (`any`) binds every purpose, as `noai` does (research-tdm builds datasets and mines data).
+ */
+export function madeUpRefusal(word: string): MadeUpRefusal {
+  if (word.length > MAX_MADE_UP_LENGTH) return null;
+  let found: MadeUpRefusal = null;
+  for (const lead of REFUSAL_LEADS) {
+    if (!word.startsWith(lead) || word.length === lead.length) continue;
+    const rest = word.slice(lead.length);
+    // reach[i]: the kinds of use the parts read so far name (bit 1: any, bit 2: training), per way of reading them.
+    const reach: Set<number>[] = Array.from({ length: rest.length + 1 }, () => new Set<number>());
+    reach[0]!.add(0);
+    for (let i = 0; i < rest.length; i++) {
+      if (reach[i]!.size === 0) continue;
+      for (const [part, kind] of MADE_UP_PARTS) {
+        if (!rest.startsWith(part, i)) continue;
+        const bit = kind === 'any' ? 1 : kind === 'training' ? 2 : 0;
+        for (const mask of reach[i]!) reach[i + part.length]!.add(mask | bit);
+      }
+    }
+    for (const mask of reach[rest.length]!) {
+      // A reading naming AI use without training refuses every purpose: the stricter one wins.
+      if (mask === 1) return 'any';
+      if (mask & 2) found = 'training';
+    }
+  }
+  return found;
 }
 
 /** Every purpose, so that a cap kept for all of them (mayOptOut) misses none's words. */
@@ -262,15 +344,15 @@ const ANY_PURPOSE_WORDS: ReadonlySet<string> = new Set([
  * What a cap keeps past its count: the reading that cannot cut a refusal (DESIGN.md §2 rule 3).
  */
 export function mayOptOut(d: RobotsDirective): boolean {
-  return d.name === 'unavailable_after' || wordsAmong([d], ANY_PURPOSE_WORDS, 0).length > 0;
+  return d.name === 'unavailable_after' || wordsAmong([d], (w) => ANY_PURPOSE_WORDS.has(w) || madeUpRefusal(w) !== null, 0).length > 0;
 }
 
-function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<string>, now: number): string[] {
+function wordsAmong(directives: readonly RobotsDirective[], refuses: (word: string) => boolean, now: number): string[] {
   const found: string[] = [];
   const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, '');
   for (const d of directives) {
     const word = letters(d.name);
-    if (words.has(word)) found.push(word);
+    if (refuses(word)) found.push(word);
     else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
     if (d.value !== null) {
       const inValue = d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD).filter(Boolean);
@@ -278,7 +360,7 @@ function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<s
       // max-image-preview's own `none` / `standard` / `large`; any other there was written without its
       // comma (`max-snippet: 20 noai`, `unavailable_after: 25 Jun 2099 (noai)`) and counts.
       if (d.name === 'max-image-preview' && IMAGE_PREVIEW_SIZES.has((inValue[0] ?? '').toLowerCase())) inValue.shift();
-      for (const w of inValue) if (words.has(letters(w))) found.push(letters(w));
+      for (const w of inValue) if (refuses(letters(w))) found.push(letters(w));
     }
   }
   return [...new Set(found)];
@@ -313,7 +395,7 @@ const WORD_MEANING: Record<string, string> = {
 
 /** Plain-language gloss of opt-out words, e.g. `noai (no use in AI datasets)`. */
 export function explainWords(words: readonly string[]): string {
-  return words.map((w) => (WORD_MEANING[w] ? `${w} (${WORD_MEANING[w]})` : w)).join(', ');
+  return words.map((w) => (WORD_MEANING[w] ? `${w} (${WORD_MEANING[w]})` : madeUpRefusal(w) !== null ? `${w} (no AI use, in the owner’s own word)` : w)).join(', ');
 }
 
 /**

@@ -309,3 +309,16 @@ describe('caps on robots metas never cut a refusal', () => {
     expect(denies(scripted(doc(`<noscript>${'<p>x</p>'.repeat(9000)}</noscript>`)))).toEqual([]);
   });
 });
+
+// `<meta name="robots" content="noml">` and `content="no ai"` refused nothing: an unknown word, and two words.
+describe('made-up opt-out words in robots metas', () => {
+  const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
+  it('noml, notrain, noaitraining and no ai refuse', () => {
+    for (const c of ['noml', 'notrain', 'noaitraining', 'no-ai-training', 'no ai', 'No Image AI']) expect([c, denied([{ name: 'robots', content: c }])]).toEqual([c, true]);
+  });
+  it('unchanged: nofollow and noarchive refuse nothing, and a crawler’s meta stays that crawler’s', () => {
+    expect(denied([{ name: 'robots', content: 'nofollow, noarchive, notranslate' }])).toBe(false);
+    expect(denied([{ name: 'googlebot', content: 'notrain' }])).toBe(false);
+    expect(denied([{ name: 'description', content: 'no ai art here' }])).toBe(false);
+  });
+});

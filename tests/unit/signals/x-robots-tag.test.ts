@@ -332,3 +332,33 @@ describe('opt-out words and crawler prefixes inside the value of a directive tha
     }
   });
 });
+
+// `noml`, `notrain`, `noaitraining`, `no-ai-training`, `nogenai`: no crawler defines them, but each
+// plainly refuses AI use; read as unknown directives they were ignored and the image kept.
+describe('made-up opt-out words in X-Robots-Tag', () => {
+  const RESEARCH = purposeProfile('research-tdm');
+  const denied = (values: string[], profile = AI) => evaluateXRobotsTag(values, SRC, 'image', profile).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('noml, notrain, noaitraining, no-ai-training, nogenai, noimageml and noaiimages refuse AI training', () => {
+    for (const w of ['noml', 'notrain', 'NoTraining', 'noaitraining', 'no-ai-training', 'noai-training', 'nogenai', 'no-gen-ai', 'noimageml', 'noaiimages', 'noimgai', 'nodatasets', 'no-machine-learning', 'disallow-ai', 'noscrape', 'notdm'])
+      expect([w, denied([w])]).toEqual([w, true]);
+  });
+  it('words naming training refuse only the training purposes; words naming AI, ML, datasets or TDM refuse research-tdm too', () => {
+    expect(denied(['notrain'], RESEARCH)).toBe(false);
+    expect(denied(['noaitraining'], RESEARCH)).toBe(false);
+    expect(denied(['nogenai'], RESEARCH)).toBe(false);
+    for (const w of ['noml', 'notdm', 'nodataset', 'no-ai-images', 'noscraping']) expect([w, denied([w], RESEARCH)]).toEqual([w, true]);
+  });
+  it('no ai and no image ai written as separate words refuse', () => {
+    expect(denied(['no ai'])).toBe(true);
+    expect(denied(['No AI; no image AI'])).toBe(true);
+    expect(denied(['index, follow, no ai training'])).toBe(true);
+  });
+  it('addressed to another crawler they bind no one, as noai does', () => {
+    expect(denied(['googlebot: notrain'])).toBe(false);
+    expect(denied(['GPTBot: notrain'])).toBe(true);
+  });
+  it('unchanged: nofollow, noarchive, nosnippet, notranslate, nocache and max-image-preview: large refuse nothing', () => {
+    expect(denied(['nofollow, noarchive, nosnippet, notranslate, nocache, noodp, noydir, max-image-preview: large, index, follow, all'])).toBe(false);
+    expect(denied(['no follow', 'no archive'])).toBe(false);
+  });
+});
