@@ -42,8 +42,7 @@ import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
 import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
-import { foldLookalikes } from './lookalikes';
-import { meansEveryCrawler } from './robots/parse';
+import { meansEveryCrawler, namesEveryAgent } from './robots/parse';
 import { readRecordLine } from './robots/tokenize';
 
 /** One Allow/Disallow line. */
@@ -109,24 +108,6 @@ function handWrittenReadings(value: string): string[] {
   const pieces = bare.split(/[,;]\s*/).filter((p) => p !== '');
   const listed = pieces.length > 1 && pieces.every((p) => FILE_TYPE_PIECE.test(p) && (p.includes('.') || IMAGE_EXTENSIONS.has(p.replace(/\$$/, '').toLowerCase()))) ? pieces : [];
   return bare === '' ? listed : [bare, ...listed];
-}
-
-/** Words that say "every agent" in a User-Agent value (namesEveryAgent). */
-const EVERY_AGENT_WORDS: ReadonlySet<string> = new Set(['all', 'any', 'every', 'everyone', 'everybody', 'ai', 'ais']);
-/** Words that may stand beside them (`Spawning/AI/all`, `all AI bots`, `every AI crawler`). */
-const AGENT_NOUNS: ReadonlySet<string> = new Set(['spawning', 'bot', 'bots', 'crawler', 'crawlers', 'agent', 'agents', 'robot', 'robots', 'scraper', 'scrapers', 'user', 'users', 'model', 'models', 'tool', 'tools', 'the', 'of', 'and']);
-
-/**
- * Whether a User-Agent value names every agent in words: `Spawning/AI/all`, `all`, `AI`, `all AI`,
- * `Everyone`, `any`, `every AI bot` — only such words, one of them `all`, `any`, `every…` or `AI`.
- * As written its leading token (`spawning`, `all`) names no crawler, so the group bound nobody and
- * its `Disallow: /` refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep
- * what the owner refused; ai.txt is an AI opt-out file, SIGNALS.md §5.1): the group is also a `*`
- * group. A crawler's name (`Googlebot`, `Allbot`) is not such a word, so it still names that one.
- */
-function namesEveryAgent(piece: string): boolean {
-  const words = foldLookalikes(piece).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  return words.length > 0 && words.length <= 8 && words.some((w) => EVERY_AGENT_WORDS.has(w)) && words.every((w) => EVERY_AGENT_WORDS.has(w) || AGENT_NOUNS.has(w));
 }
 
 /** A line's field as one reading sees it: a record ai.txt knows, another field, or no field at all. */

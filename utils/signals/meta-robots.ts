@@ -13,6 +13,7 @@ import { clip, neverThrow } from './fetched-file';
 import { foldLookalikes } from './lookalikes';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from './content-usage';
 import { NOSCRIPT_UNREAD } from './noscript-metas';
+import { namesEveryAgent } from './robots/parse';
 import {
   bindsHeed,
   explainWords,
@@ -89,7 +90,9 @@ export function parseMetaRobots(content: string): RobotsDirective[] {
  * content="noai art">` is prose, not a directive.
  */
 function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): boolean {
-  return ALWAYS_KEPT.has(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name) || (addressed(d) && ALWAYS_KEPT.has(d.name))));
+  // A name that says every AI agent (`AI`, `all-ai`; bindsHeed) is read as robots / heed are:
+  // whatever its words, they may refuse.
+  return ALWAYS_KEPT.has(key) || namesEveryAgent(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name) || (addressed(d) && ALWAYS_KEPT.has(d.name))));
 }
 
 /**

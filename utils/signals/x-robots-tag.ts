@@ -8,6 +8,7 @@
  * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
  */
 import { foldLookalikes } from './lookalikes';
+import { namesEveryAgent } from './robots/parse';
 import type { Evidence } from '../model/evidence';
 import type { Purpose } from '../model/evidence';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
@@ -381,7 +382,11 @@ function expired(value: string | null, now: number): boolean {
 export function bindsHeed(addressee: string | null, profile: PurposeProfile): boolean {
   if (addressee === null) return true;
   const a = addressee.toLowerCase();
-  return a === 'heed' || profile.robotsTokens.some((t) => t.toLowerCase() === a);
+  // `AI: noai`, `all-ai: noai`, `<meta name="AI">`: no crawler is named so, and the refusal bound
+  // no one. Decision (DESIGN.md §2 rule 3, "general or addressed to heed or an AI token"; the
+  // reading that cannot keep what the owner refused): a name that says every (AI) agent in words
+  // (robots/parse.ts namesEveryAgent) addresses Heed too.
+  return a === 'heed' || profile.robotsTokens.some((t) => t.toLowerCase() === a) || namesEveryAgent(a);
 }
 
 const WORD_MEANING: Record<string, string> = {

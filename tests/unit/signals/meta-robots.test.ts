@@ -310,11 +310,16 @@ describe('caps on robots metas never cut a refusal', () => {
   });
 });
 
-// `<meta name="robots" content="noml">` and `content="no ai"` refused nothing: an unknown word, and two words.
-describe('made-up opt-out words in robots metas', () => {
+// `<meta name="robots" content="noml">`, `content="no ai"` and `<meta name="AI" content="noai">`
+// refused nothing: an unknown word, two words, and a name no crawler has.
+describe('made-up opt-out words and every-AI names in robots metas', () => {
   const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
   it('noml, notrain, noaitraining and no ai refuse', () => {
     for (const c of ['noml', 'notrain', 'noaitraining', 'no-ai-training', 'no ai', 'No Image AI']) expect([c, denied([{ name: 'robots', content: c }])]).toEqual([c, true]);
+  });
+  it('a meta named AI or all-ai refuses with noai', () => {
+    expect(denied([{ name: 'AI', content: 'noai' }])).toBe(true);
+    expect(denied([{ name: 'all-ai', content: 'noimageai' }])).toBe(true);
   });
   it('unchanged: nofollow and noarchive refuse nothing, and a crawler’s meta stays that crawler’s', () => {
     expect(denied([{ name: 'robots', content: 'nofollow, noarchive, notranslate' }])).toBe(false);

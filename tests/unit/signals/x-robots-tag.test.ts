@@ -362,3 +362,20 @@ describe('made-up opt-out words in X-Robots-Tag', () => {
     expect(denied(['no follow', 'no archive'])).toBe(false);
   });
 });
+
+// `X-Robots-Tag: AI: noai`, `all-ai: noai`: addressed to a crawler named `ai`, which none is, so
+// the refusal bound no one; the owner addressed every AI agent.
+describe('X-Robots-Tag addressed to every AI agent in words', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('AI: noai, all-ai: noai and everyone: noindex refuse', () => {
+    expect(denied(['AI: noai'])).toBe(true);
+    expect(denied(['all-ai: noai'])).toBe(true);
+    expect(denied(['everyone: noindex'])).toBe(true);
+    expect(denied(['AI-bots: noimageai'])).toBe(true);
+  });
+  it('unchanged: a crawler’s own name still addresses that crawler only', () => {
+    expect(denied(['googlebot: noai'])).toBe(false);
+    expect(denied(['aibot: noai'])).toBe(false);
+    expect(denied(['AI: nofollow'])).toBe(false);
+  });
+});
