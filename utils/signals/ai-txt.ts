@@ -248,12 +248,36 @@ const readingsOf = (file: AiTxt): AiTxt[] => (file.asRobotsReads ? [file, file.a
 /** parseAiTxt, remembered by text: every image of a collect reads the same file. */
 const parsedAiTxt = rememberingParser(parseAiTxt);
 
-/** The rules that apply to `token`: groups naming it (merged), else the `*` groups (RFC 9309 §2.2.1). */
+/** rulesFor's answers per parsed file (parsedAiTxt remembers the file by text) and lower-cased token. */
+const rulesByFile = new WeakMap<AiTxt, Map<string, { agent: string; rules: AiTxtRule[] }>>();
+
+/**
+ * The rules that apply to `token`: groups naming it (merged), else the `*` groups (RFC 9309 §2.2.1).
+ * Gathered once per file and token (every image of a collect asks for each of the purpose's
+ * tokens); the answer is shared, so callers must not change it.
+ */
 export function rulesFor(file: AiTxt, token: string): { agent: string; rules: AiTxtRule[] } {
   const t = token.toLowerCase();
+  let known = rulesByFile.get(file);
+  if (!known) rulesByFile.set(file, (known = new Map()));
+  const cached = known.get(t);
+  if (cached) return cached;
   const named = file.groups.filter((g) => g.agents.includes(t));
   const chosen = named.length > 0 ? named : file.groups.filter((g) => g.agents.includes('*'));
-  return { agent: named.length > 0 ? t : '*', rules: chosen.flatMap((g) => g.rules) };
+  const answer = { agent: named.length > 0 ? t : '*', rules: chosen.flatMap((g) => g.rules) };
+  known.set(t, answer);
+  return answer;
+}
+
+/** Each rule list with every Disallow of a file type also read in the type's other spellings (sameTypeSpellings), once per list. */
+const spelledRules = new WeakMap<readonly AiTxtRule[], AiTxtRule[]>();
+function withSpellings(written: readonly AiTxtRule[]): AiTxtRule[] {
+  let rules = spelledRules.get(written);
+  if (!rules) {
+    rules = written.flatMap((r) => (r.allow ? [r] : [r, ...sameTypeSpellings(r.pattern).map((pattern) => ({ ...r, pattern }))]));
+    spelledRules.set(written, rules);
+  }
+  return rules;
 }
 
 /** An Allow of one file type as Spawning's generator writes it: `*.png`. */
@@ -439,7 +463,7 @@ function evaluateReading(file: AiTxt, base: { kind: 'ai-txt'; scope: 'site'; sou
     const { agent, rules: written } = rulesFor(file, token);
     if (!decided.has(agent)) {
       // Each Disallow of a file type also refuses the type's other spellings (sameTypeSpellings).
-      const rules = written.flatMap((r) => (r.allow ? [r] : [r, ...sameTypeSpellings(r.pattern).map((pattern) => ({ ...r, pattern }))]));
+      const rules = withSpellings(written);
       const readings = typedTargets(target, mime).map((t) => strictestRule(rules, t));
       decided.set(agent, readings.find((r) => r !== null && !r.allow) ?? readings[0] ?? null);
     }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { aiTxtRestrictions, evaluateAiTxt, parseAiTxt } from '../../../utils/signals/ai-txt';
+import { aiTxtRestrictions, evaluateAiTxt, parseAiTxt, rulesFor } from '../../../utils/signals/ai-txt';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
 
 const AI = purposeProfile('ai-training');
@@ -465,5 +465,21 @@ describe('ai.txt Allow of a file type', () => {
     expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png', 'image/png')).toEqual([['allow', undefined]]);
     expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png?w=800', 'image/png')).toEqual([['allow', undefined]]);
     expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png')).toEqual([['allow', undefined]]);
+  });
+});
+
+// Every image of a collect re-filtered the groups and re-built the rules for each of ~30 tokens.
+describe('ai.txt rules are gathered once per file and token', () => {
+  it('rulesFor gives the same rules, in any case of the token, for one parsed file', () => {
+    const parsed = parseAiTxt('User-Agent: GPTBot\nDisallow: /a/\nUser-Agent: *\nDisallow: *.jpg\n');
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(rulesFor(parsed.value, 'GPTBot')).toBe(rulesFor(parsed.value, 'gptbot'));
+    expect(rulesFor(parsed.value, 'heed')).toBe(rulesFor(parsed.value, 'heed'));
+  });
+  it('unchanged: what each token reads stays its own', () => {
+    const parsed = parseAiTxt('User-Agent: GPTBot\nDisallow: /a/\nUser-Agent: *\nDisallow: *.jpg\n');
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(rulesFor(parsed.value, 'GPTBot')).toEqual({ agent: 'gptbot', rules: [{ allow: false, pattern: '/a/', line: 2 }] });
+    expect(rulesFor(parsed.value, 'heed')).toEqual({ agent: '*', rules: [{ allow: false, pattern: '*.jpg', line: 4 }] });
   });
 });
