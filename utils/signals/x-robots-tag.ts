@@ -121,6 +121,8 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     }
     pendingDate = null;
     if (joined) addressee = null;
+    // `AI: no`, `ai-training: no` (and, in a meta, `ai: no`): see negatedUse.
+    const negated = first && first[2] !== undefined ? negatedUse(first[1]!, first[2]) : null;
     if (isBotPrefix) {
       // `robots:` names every crawler, as `<meta name="robots">` does (SIGNALS.md §3.1:
       // un-prefixed and `robots` rules apply to all); read it so, not as one crawler's name.
@@ -152,6 +154,7 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
       : [...words, ...(within?.afterColons ?? []), ...glued].map((w) => ({ name: w.toLowerCase(), value: null }));
     if (m) within?.byCrawler.delete(addressee); // the directive's own part reads its value (wordsAmong)
     const entries: [string | null, RobotsDirective][] = found.map((d) => [addressee, d]);
+    if (negated !== null) entries.push([null, { name: negated, value: null }]);
     for (const [bot, botWords] of within?.byCrawler ?? []) for (const w of botWords) entries.push([bot, { name: w, value: null }]);
     for (const [to, d] of entries) {
       // Past the cap only the directives that may opt out are kept (once each, see mayOptOut):
@@ -173,10 +176,29 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
 /** Words that start a refusal written as separate words (gluedRefusals). */
 const SEPARATE_LEADS: ReadonlySet<string> = new Set(['no', 'not', 'dont', 'donot']);
 
-/** The opt-out words a run of separate words spells glued (`no`, `ai` → `noai`): see readDirectiveList. */
+/** What says "no" after the name of a use (negatedUse). */
+const NEGATIVES: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', 'off', 'disallow', 'disallowed', 'deny', 'denied', 'never']);
+
+/**
+ * The opt-out word a name and a "no" spell (`ai=no`, `AI: no`, `train-ai=n`, `ai-training: no`:
+ * `noai`, `notrainai`, `noaitraining`), or null. Content-Signal writes `ai-train=no`; in a robots
+ * directive list such a pair was read as the words `ai` and `no`, or as `no` addressed to a crawler
+ * named `ai`, and refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what
+ * the owner refused): it is read as `no` + the name where that is an opt-out word (OPT_OUT) or a
+ * made-up refusal (madeUpRefusal), addressed to everyone. A "yes" grants nothing.
+ */
+function negatedUse(name: string, value: string): string | null {
+  if (!NEGATIVES.has(value.trim().toLowerCase())) return null;
+  const word = `no${name.toLowerCase().replace(/[^a-z]/g, '')}`;
+  return OPT_OUT.has(word) || madeUpRefusal(word) !== null ? word : null;
+}
+
+/** The opt-out words a run of separate words spells glued (`no`, `ai` → `noai`; `ai`, `no` → `noai`): see readDirectiveList. */
 function gluedRefusals(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
+    const negated = i + 1 < words.length ? negatedUse(words[i]!, words[i + 1]!) : null;
+    if (negated !== null && !out.includes(negated)) out.push(negated);
     if (!SEPARATE_LEADS.has(words[i]!.toLowerCase())) continue;
     let word = words[i]!.toLowerCase();
     for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {

@@ -327,3 +327,14 @@ describe('made-up opt-out words and every-AI names in robots metas', () => {
     expect(denied([{ name: 'description', content: 'no ai art here' }])).toBe(false);
   });
 });
+
+describe('AI use refused as a name and a no in a robots meta', () => {
+  const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
+  it('content="ai: no" and content="ai-training=no" refuse', () => {
+    expect(denied([{ name: 'robots', content: 'ai: no' }])).toBe(true);
+    expect(denied([{ name: 'robots', content: 'index, ai-training=no' }])).toBe(true);
+  });
+  it('unchanged: content="ai: yes" refuses nothing', () => {
+    expect(denied([{ name: 'robots', content: 'ai: yes, index, follow' }])).toBe(false);
+  });
+});

@@ -379,3 +379,18 @@ describe('X-Robots-Tag addressed to every AI agent in words', () => {
     expect(denied(['AI: nofollow'])).toBe(false);
   });
 });
+
+// `ai=no`, `AI: no`, `train-ai=n`, `ai-training: no`: a key and a "no", as Content-Signal writes
+// `ai-train=no`. Read as the words `ai` and `no`, or as `no` addressed to a crawler named `ai`, they
+// refused nothing.
+describe('AI use refused as a name and a no', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('ai=no, AI: no, train-ai=n, ai-train=no and ai-training: no refuse', () => {
+    for (const v of ['ai=no', 'AI: no', 'ai: disallow', 'train-ai=n', 'ai-train=no', 'ai-training: no', 'AI=false', 'nofollow, ai = no', 'googlebot: noindex, ai-training: no'])
+      expect([v, denied([v])]).toEqual([v, true]);
+  });
+  it('unchanged: ai=yes, AI: allow, archive=no and follow: no refuse nothing', () => {
+    for (const v of ['ai=yes', 'AI: allow', 'ai-train=yes', 'archive=no', 'follow: no', 'max-snippet: 0'])
+      expect([v, denied([v])]).toEqual([v, false]);
+  });
+});
