@@ -31,6 +31,14 @@ export interface RobotsGroup {
 /** The words that opt out under DESIGN.md §2 rule 3 (besides the profile's `optOutWords`). */
 export const OPT_OUT_DIRECTIVES = ['noai', 'noimageai', 'noindex', 'noimageindex', 'none'] as const;
 
+/**
+ * Names that address every crawler: `robots` (SIGNALS.md §3.1), the header's own name pasted in
+ * (`X-Robots-Tag: X-Robots-Tag: noai`, `<meta name="X-Robots-Tag">`), and `robot` in the singular.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): read as one
+ * crawler's name, `robot: noai` and `<meta name="robot" content="noai">` bound no one.
+ */
+export const EVERY_CRAWLER_NAMES: ReadonlySet<string> = new Set(['robots', 'robot', 'x-robots-tag', 'x-robots']);
+
 /** Directives that take a value after a colon (so `max-snippet: 20` is not a bot prefix). */
 const VALUE_DIRECTIVES = new Set(['unavailable_after', 'max-snippet', 'max-image-preview', 'max-video-preview']);
 /** Directive words crawlers document (Google, Bing) plus DeviantArt's two. */
@@ -129,7 +137,7 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
       // So does the header's own name pasted into its value (`X-Robots-Tag: X-Robots-Tag: noai`,
       // a configuration slip): read as a crawler's name, its `noai` bound no one (fail closed).
       const name = prefix[1]!.toLowerCase();
-      addressee = name === 'robots' || name === 'x-robots-tag' ? null : name;
+      addressee = EVERY_CRAWLER_NAMES.has(name) ? null : name;
       seg = prefix[2]!.trim();
       if (seg === '') continue;
     }
@@ -237,7 +245,7 @@ function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | nul
       rest = w.slice(colon + 1).replace(/^:+/, '');
       // A crawler's name starts with a letter: `2099 15:00:00` in a date names no crawler.
       if (/^[a-z][a-z0-9_.-]{0,99}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
-        const bot = name === 'robots' || name === 'x-robots-tag' ? null : name;
+        const bot = EVERY_CRAWLER_NAMES.has(name) ? null : name;
         if (!afterPrefix) current = [];
         afterPrefix = true;
         if (current.length >= MAX_PREFIX_RUN) current = [null];

@@ -338,3 +338,17 @@ describe('AI use refused as a name and a no in a robots meta', () => {
     expect(denied([{ name: 'robots', content: 'ai: yes, index, follow' }])).toBe(false);
   });
 });
+
+// `<meta name="X-Robots-Tag" content="noai">` (the header's name as the meta's) and `<meta
+// name="robot">` were read as addressed to a crawler of that name, and refused nothing.
+describe('a robots meta named X-Robots-Tag or robot', () => {
+  const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
+  it('name="X-Robots-Tag" and name="robot" refuse as name="robots" does', () => {
+    expect(denied([{ name: 'X-Robots-Tag', content: 'noai' }])).toBe(true);
+    expect(denied([{ name: 'robot', content: 'noimageai' }])).toBe(true);
+    expect(denied([{ name: 'Robot', content: 'notrain' }])).toBe(true);
+  });
+  it('unchanged: name="robot" with nofollow refuses nothing', () => {
+    expect(denied([{ name: 'robot', content: 'nofollow' }])).toBe(false);
+  });
+});

@@ -394,3 +394,14 @@ describe('AI use refused as a name and a no', () => {
       expect([v, denied([v])]).toEqual([v, false]);
   });
 });
+
+describe('an X-Robots-Tag prefix that names robots in the singular', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('robot: noai refuses as robots: noai does', () => {
+    expect(denied(['robot: noai'])).toBe(true);
+    expect(denied(['googlebot: noindex robot: noai'])).toBe(true);
+  });
+  it('unchanged: robot: nofollow refuses nothing', () => {
+    expect(denied(['robot: nofollow'])).toBe(false);
+  });
+});
