@@ -179,6 +179,7 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
   const groups: AiTxtGroup[] = [];
   let current: AiTxtGroup | null = null;
   let named = new Set<string>(); // current.agents, for a linear-time "already named?"
+  const written = new Set<AiTxtGroup>(); // groups with a User-Agent line that is not empty
   let tooManyRules = false;
   let lastWasAgent = false;
   let records = 0;
@@ -194,6 +195,7 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
         named = new Set();
         groups.push(current);
       }
+      if (value.replace(/["'\s]/g, '') !== '') written.add(current);
       // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
       // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
       for (const piece of value.replace(/["']/g, '').split(',')) {
@@ -239,6 +241,16 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
     }
   }
   if (records === 0) return null;
+  // `User-Agent:` left empty (every User-Agent line of the group): the group bound nobody, and its
+  // `Disallow: /` was lost. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the
+  // owner refused; as rules before any User-Agent are read, ai.txt being an opt-out file): its
+  // Disallows bind every agent (`*`). Its Allows are dropped: read for `*`, they could lift a
+  // `*` group's Disallow (Allow wins a tie), which the file as written never did.
+  for (const g of groups) {
+    if (g.agents.length > 0 || written.has(g)) continue;
+    g.agents.push('*');
+    g.rules = g.rules.filter((r) => !r.allow);
+  }
   return { groups, truncated, ...(tooManyRules ? { tooManyRules: true as const } : {}) };
 }
 

@@ -483,3 +483,19 @@ describe('ai.txt rules are gathered once per file and token', () => {
     expect(rulesFor(parsed.value, 'heed')).toEqual({ agent: '*', rules: [{ allow: false, pattern: '*.jpg', line: 4 }] });
   });
 });
+
+// `User-Agent:` left empty before `Disallow: /`: the group named no agent, so it bound nobody and
+// the owner's refusal was lost.
+describe('ai.txt User-Agent left empty', () => {
+  const decide = (body: string) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('an empty User-Agent’s Disallow binds every agent', () => {
+    expect(decide('User-Agent:\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: GPTBot\nAllow: /\n\nUser-Agent: \nDisallow: *.jpg\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('an empty User-Agent’s Allow lifts nothing', () => {
+    expect(decide('User-Agent: *\nDisallow: /\n\nUser-Agent:\nAllow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: an empty User-Agent with a Disallow elsewhere keeps the image', () => {
+    expect(decide('User-Agent:\nDisallow: /private/\n')).toEqual([['info', undefined]]);
+  });
+});
