@@ -35,13 +35,15 @@
  *   `Disallowed`, `Deny`); a refusal in either reading refuses.
  * - A User-Agent value that names every agent in words (`Spawning/AI/all`, `all`, `AI`,
  *   `Everyone`) is read as `*` too (namesEveryAgent).
+ * - A Disallow written as a MIME type (`image/jpeg`), a brace glob (`*.{jpg,png}`), a `|` list or
+ *   `.*` is also read as the patterns it names (otherSyntaxReadings).
  * - An Allow of a file type (`Allow: *.png`) matches only a path whose last segment is that type
  *   (fileTypeAllows), not any path holding `.png`.
  */
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
+import { compileFilePattern, matchPattern, MAX_PATTERN_LENGTH, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
 import { meansEveryCrawler, namesEveryAgent } from './robots/parse';
 import { readRecordLine } from './robots/tokenize';
 
@@ -108,6 +110,37 @@ function handWrittenReadings(value: string): string[] {
   const pieces = bare.split(/[,;]\s*/).filter((p) => p !== '');
   const listed = pieces.length > 1 && pieces.every((p) => FILE_TYPE_PIECE.test(p) && (p.includes('.') || IMAGE_EXTENSIONS.has(p.replace(/\$$/, '').toLowerCase()))) ? pieces : [];
   return bare === '' ? listed : [bare, ...listed];
+}
+
+/**
+ * The patterns a Disallow value names in another syntax: a MIME type (`image/jpeg` → `*.jpg`,
+ * `*.jpeg`…; `image/*` → `*`), a shell glob with braces (`*.{jpg,png}` → `*.jpg`, `*.png`), a list
+ * joined by `|` (`*.jpg|*.png`), a regular expression for everything (`.*`, `.+`, `^.*$` → `*`).
+ * As written each matched no image (rooted: `/image/jpeg`, `/*.{jpg,png}`), and the owner's refusal
+ * was lost. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused;
+ * ai.txt lists file types, SIGNALS.md §5.1): read beside the value, for Disallow only (they can add
+ * a refusal, never lift one).
+ */
+function otherSyntaxReadings(value: string): string[] {
+  const v = value.trim();
+  // A pattern longer than compileFilePattern matches is none; and it bounds the brace expansion.
+  if (v.length > MAX_PATTERN_LENGTH) return [];
+  if (v === '.*' || v === '.+' || v === '^.*$' || v === '^.*' || v === '/.*') return ['*'];
+  const mime = /^image\/([A-Za-z0-9.+-]{1,40}|\*)$/i.exec(v);
+  if (mime) {
+    const sub = mime[1]!.toLowerCase();
+    if (sub === '*') return ['*'];
+    return (EXTENSIONS[`image/${sub === 'jpg' ? 'jpeg' : sub}`] ?? []).map((e) => `*.${e}`);
+  }
+  const pieces = v.includes('|') ? v.split('|').map((p) => p.trim()).filter((p) => p !== '') : [v];
+  const out = pieces.length > 1 ? [...pieces] : [];
+  for (const p of pieces) {
+    const open = p.indexOf('{');
+    const close = p.indexOf('}', open);
+    if (open < 0 || close < 0 || p.indexOf('{', open + 1) >= 0 || p.indexOf('}', close + 1) >= 0) continue;
+    for (const alt of p.slice(open + 1, close).split(',').slice(0, 64)) out.push(`${p.slice(0, open)}${alt.trim()}${p.slice(close + 1)}`);
+  }
+  return out;
 }
 
 /** A line's field as one reading sees it: a record ai.txt knows, another field, or no field at all. */
@@ -229,7 +262,7 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
       // A Disallow is also read as the file types and paths it names (fileTypeReading,
       // robots/pattern.ts meantPatterns): each can add a refusal, never lift one.
       if (field === 'disallow') {
-        const meant = [value, ...meantPatterns(value), ...handWrittenReadings(value)].flatMap((p) => [p, fileTypeReading(p)]);
+        const meant = [value, ...meantPatterns(value), ...handWrittenReadings(value), ...otherSyntaxReadings(value)].flatMap((p) => [p, fileTypeReading(p)]);
         for (const p of new Set(meant)) {
           if (p === null || p === value || rules >= MAX_AI_TXT_RULES) continue;
           current.rules.push({ allow: false, pattern: p, line: i + 1 });

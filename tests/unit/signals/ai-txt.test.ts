@@ -499,3 +499,26 @@ describe('ai.txt User-Agent left empty', () => {
     expect(decide('User-Agent:\nDisallow: /private/\n')).toEqual([['info', undefined]]);
   });
 });
+
+// `Disallow: image/jpeg`, `image/*` (a MIME type), `*.{jpg,png}` (a shell glob), `*.jpg|*.png`
+// and `.*` (a regular expression) matched no image as written, and the owner's refusal was lost.
+describe('ai.txt Disallow values written as MIME types, globs or regular expressions', () => {
+  const denies = (body: string, url = 'https://art.test/img/a.jpg', mime: string | undefined = 'image/jpeg') => evaluateAiTxt(ok(body), url, AI, mime).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('Disallow: image/jpeg and image/* refuse a JPEG', () => {
+    expect(denies('User-Agent: *\nDisallow: image/jpeg\n')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: image/jpeg\n', 'https://art.test/img/a.jpeg', undefined)).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: image/*\n')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: Image/PNG\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+  });
+  it('Disallow: *.{jpg,png}, *.jpg|*.png and .* refuse a PNG', () => {
+    expect(denies('User-Agent: *\nDisallow: *.{jpg,png}\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.jpg|*.png\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: .*\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+  });
+  it('unchanged: another MIME type or glob keeps the image, and an Allow written so lifts nothing', () => {
+    expect(denies('User-Agent: *\nDisallow: image/png\n')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.{gif,png}\n')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: text/*\n')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: image/jpeg\n')).toBe(true);
+  });
+});
