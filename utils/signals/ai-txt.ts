@@ -167,10 +167,24 @@ function fieldAsRobotsReads(line: string): AiTxtField {
   // keep what the owner refused): as written such a line was no field, so `Deny: /` refused
   // nothing and a `Disallow` after `User_agents: *` joined the group before it, which allowed.
   // Read in this second reading only, where a refusal counts and nothing is lifted.
-  const record = readRecordLine(line, true, true);
+  const record = readRecordLine(line, true, true) ?? readRecordLine(otherLineForm(line), true, true);
   if (!record) return fieldAsWritten(line);
   const field = record.key === 'user-agent' || record.key === 'allow' || record.key === 'disallow' ? record.key : 'other';
   return { field, value: record.value };
+}
+
+/**
+ * A line as it reads without a Markdown list mark before it (`- Disallow: /`, `* User-Agent: *`,
+ * `1. Disallow: /`, a file pasted from a README) and with `=` for the colon (`Disallow = /`). As
+ * written neither has a field a robots reader knows, so every rule of such a file was ignored.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): read so in
+ * the second reading (fieldAsRobotsReads), where a refusal counts beside the file as written.
+ */
+function otherLineForm(line: string): string {
+  const bare = line.replace(/^\s*(?:[-*+>\u2022]|\d{1,3}[.)])\s+/, '');
+  const eq = bare.indexOf('=');
+  const colon = bare.indexOf(':');
+  return eq >= 0 && (colon < 0 || eq < colon) ? `${bare.slice(0, eq)}:${bare.slice(eq + 1)}` : bare;
 }
 
 const sameField = (a: AiTxtField, b: AiTxtField) => a === b || (a !== null && b !== null && a.field === b.field && a.value === b.value);

@@ -522,3 +522,20 @@ describe('ai.txt Disallow values written as MIME types, globs or regular express
     expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: image/jpeg\n')).toBe(true);
   });
 });
+
+// `User-Agent = *` / `Disallow = /` and a file pasted from a Markdown list (`- Disallow: /`) had
+// no field a robots reader knows, so every rule was ignored.
+describe('ai.txt lines written with = or as a Markdown list', () => {
+  const decide = (body: string) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('User-Agent = * and Disallow = / refuse', () => {
+    expect(decide('User-Agent = *\nDisallow = /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('- User-Agent: * and * Disallow: / refuse', () => {
+    expect(decide('- User-Agent: *\n- Disallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('* User-Agent: *\n* Disallow: *.jpg\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: an Allow written so lifts nothing, and a Disallow so elsewhere keeps the image', () => {
+    expect(decide('User-Agent: *\nDisallow: /\n- Allow: /img/\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('- User-Agent: *\n- Disallow: /private/\n')).toEqual([['info', undefined]]);
+  });
+});
