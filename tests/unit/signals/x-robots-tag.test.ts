@@ -342,7 +342,7 @@ describe('made-up opt-out words in X-Robots-Tag', () => {
     for (const w of ['noml', 'notrain', 'NoTraining', 'noaitraining', 'no-ai-training', 'noai-training', 'nogenai', 'no-gen-ai', 'noimageml', 'noaiimages', 'noimgai', 'nodatasets', 'no-machine-learning', 'disallow-ai', 'noscrape', 'notdm'])
       expect([w, denied([w])]).toEqual([w, true]);
   });
-  it('words naming training refuse only the training purposes; words naming AI, ML, datasets or TDM refuse research-tdm too', () => {
+  it('words naming training refuse only the training purposes, while words naming AI, ML, datasets or TDM refuse research-tdm too', () => {
     expect(denied(['notrain'], RESEARCH)).toBe(false);
     expect(denied(['noaitraining'], RESEARCH)).toBe(false);
     expect(denied(['nogenai'], RESEARCH)).toBe(false);
