@@ -31,13 +31,20 @@
  *   fetched by Heed that is not text at all (still Brotli- or zstd-compressed) is unreadable
  *   before it gets here (text-encoding.ts isNotText): it may be the owner's ai.txt.
  * - Field names are also read as the robots.txt reader reads them (typos Google accepts,
- *   look-alike letters, a blank for the colon); a refusal in either reading refuses.
+ *   look-alike letters, a blank for the colon, User-Agent and Disallow misspelt: `User_agents`,
+ *   `Disallowed`, `Deny`); a refusal in either reading refuses.
+ * - A User-Agent value that names every agent in words (`Spawning/AI/all`, `all`, `AI`,
+ *   `Everyone`) is read as `*` too (namesEveryAgent).
+ * - A Disallow written as a MIME type (`image/jpeg`), a brace glob (`*.{jpg,png}`), a `|` list or
+ *   `.*` is also read as the patterns it names (otherSyntaxReadings).
+ * - An Allow of a file type (`Allow: *.png`) matches only a path whose last segment is that type
+ *   (fileTypeAllows), not any path holding `.png`.
  */
 import type { Evidence } from '../model/evidence';
 import type { PurposeProfile } from '../model/purposes';
 import { clip, type FetchedFile, isFetchedFile, neverThrow, type ParseResult, rememberingParser } from './fetched-file';
-import { compileFilePattern, matchPattern, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
-import { meansEveryCrawler } from './robots/parse';
+import { compileFilePattern, matchPattern, MAX_PATTERN_LENGTH, meantPatterns, normaliseTarget, pathAndQuery, slashReadings } from './robots/pattern';
+import { meansEveryCrawler, namesEveryAgent } from './robots/parse';
 import { readRecordLine } from './robots/tokenize';
 
 /** One Allow/Disallow line. */
@@ -105,6 +112,37 @@ function handWrittenReadings(value: string): string[] {
   return bare === '' ? listed : [bare, ...listed];
 }
 
+/**
+ * The patterns a Disallow value names in another syntax: a MIME type (`image/jpeg` → `*.jpg`,
+ * `*.jpeg`…; `image/*` → `*`), a shell glob with braces (`*.{jpg,png}` → `*.jpg`, `*.png`), a list
+ * joined by `|` (`*.jpg|*.png`), a regular expression for everything (`.*`, `.+`, `^.*$` → `*`).
+ * As written each matched no image (rooted: `/image/jpeg`, `/*.{jpg,png}`), and the owner's refusal
+ * was lost. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused;
+ * ai.txt lists file types, SIGNALS.md §5.1): read beside the value, for Disallow only (they can add
+ * a refusal, never lift one).
+ */
+function otherSyntaxReadings(value: string): string[] {
+  const v = value.trim();
+  // A pattern longer than compileFilePattern matches is none; and it bounds the brace expansion.
+  if (v.length > MAX_PATTERN_LENGTH) return [];
+  if (v === '.*' || v === '.+' || v === '^.*$' || v === '^.*' || v === '/.*') return ['*'];
+  const mime = /^image\/([A-Za-z0-9.+-]{1,40}|\*)$/i.exec(v);
+  if (mime) {
+    const sub = mime[1]!.toLowerCase();
+    if (sub === '*') return ['*'];
+    return (EXTENSIONS[`image/${sub === 'jpg' ? 'jpeg' : sub}`] ?? []).map((e) => `*.${e}`);
+  }
+  const pieces = v.includes('|') ? v.split('|').map((p) => p.trim()).filter((p) => p !== '') : [v];
+  const out = pieces.length > 1 ? [...pieces] : [];
+  for (const p of pieces) {
+    const open = p.indexOf('{');
+    const close = p.indexOf('}', open);
+    if (open < 0 || close < 0 || p.indexOf('{', open + 1) >= 0 || p.indexOf('}', close + 1) >= 0) continue;
+    for (const alt of p.slice(open + 1, close).split(',').slice(0, 64)) out.push(`${p.slice(0, open)}${alt.trim()}${p.slice(close + 1)}`);
+  }
+  return out;
+}
+
 /** A line's field as one reading sees it: a record ai.txt knows, another field, or no field at all. */
 type AiTxtField = { field: 'user-agent' | 'allow' | 'disallow' | 'other'; value: string } | null;
 
@@ -124,10 +162,29 @@ function fieldAsWritten(line: string): AiTxtField {
  * rule was ignored: the owner's `Disallow` was lost and the image kept.
  */
 function fieldAsRobotsReads(line: string): AiTxtField {
-  const record = readRecordLine(line);
+  // User-Agent and Disallow misspelt another way too (`User_agents:`, `Disallowed:`, `Deny:`;
+  // tokenize.ts AGENT_TYPO, DISALLOW_TYPO). Decision (DESIGN.md §2 rule 3, the reading that cannot
+  // keep what the owner refused): as written such a line was no field, so `Deny: /` refused
+  // nothing and a `Disallow` after `User_agents: *` joined the group before it, which allowed.
+  // Read in this second reading only, where a refusal counts and nothing is lifted.
+  const record = readRecordLine(line, true, true) ?? readRecordLine(otherLineForm(line), true, true);
   if (!record) return fieldAsWritten(line);
   const field = record.key === 'user-agent' || record.key === 'allow' || record.key === 'disallow' ? record.key : 'other';
   return { field, value: record.value };
+}
+
+/**
+ * A line as it reads without a Markdown list mark before it (`- Disallow: /`, `* User-Agent: *`,
+ * `1. Disallow: /`, a file pasted from a README) and with `=` for the colon (`Disallow = /`). As
+ * written neither has a field a robots reader knows, so every rule of such a file was ignored.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): read so in
+ * the second reading (fieldAsRobotsReads), where a refusal counts beside the file as written.
+ */
+function otherLineForm(line: string): string {
+  const bare = line.replace(/^\s*(?:[-*+>\u2022]|\d{1,3}[.)])\s+/, '');
+  const eq = bare.indexOf('=');
+  const colon = bare.indexOf(':');
+  return eq >= 0 && (colon < 0 || eq < colon) ? `${bare.slice(0, eq)}:${bare.slice(eq + 1)}` : bare;
 }
 
 const sameField = (a: AiTxtField, b: AiTxtField) => a === b || (a !== null && b !== null && a.field === b.field && a.value === b.value);
@@ -169,6 +226,7 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
   const groups: AiTxtGroup[] = [];
   let current: AiTxtGroup | null = null;
   let named = new Set<string>(); // current.agents, for a linear-time "already named?"
+  const written = new Set<AiTxtGroup>(); // groups with a User-Agent line that is not empty
   let tooManyRules = false;
   let lastWasAgent = false;
   let records = 0;
@@ -184,14 +242,19 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
         named = new Set();
         groups.push(current);
       }
+      if (value.replace(/["'\s]/g, '') !== '') written.add(current);
       // `User-Agent: ChatGPT-User, GPTBot` and `"GPTBot"`: every agent a hand-written line
       // names counts (ai.txt is an opt-out file: reading fewer names could only miss one).
       for (const piece of value.replace(/["']/g, '').split(',')) {
         // A `*` written another way (`(*)`, `＊`) is `*` (robots/parse.ts meansEveryCrawler).
         const token = (/^(?:\*|[A-Za-z0-9_-]+)/.exec(piece.trim())?.[0] ?? (meansEveryCrawler(piece) ? '*' : '')).toLowerCase();
-        if (token !== '' && !named.has(token)) {
-          named.add(token);
-          current.agents.push(token);
+        // `Spawning/AI/all`, `all AI`, `Everyone`: every agent, in words (namesEveryAgent), besides
+        // the token its first word is.
+        for (const t of namesEveryAgent(piece) ? [token, '*'] : [token]) {
+          if (t !== '' && !named.has(t)) {
+            named.add(t);
+            current.agents.push(t);
+          }
         }
       }
       lastWasAgent = true;
@@ -213,7 +276,7 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
       // A Disallow is also read as the file types and paths it names (fileTypeReading,
       // robots/pattern.ts meantPatterns): each can add a refusal, never lift one.
       if (field === 'disallow') {
-        const meant = [value, ...meantPatterns(value), ...handWrittenReadings(value)].flatMap((p) => [p, fileTypeReading(p)]);
+        const meant = [value, ...meantPatterns(value), ...handWrittenReadings(value), ...otherSyntaxReadings(value)].flatMap((p) => [p, fileTypeReading(p)]);
         for (const p of new Set(meant)) {
           if (p === null || p === value || rules >= MAX_AI_TXT_RULES) continue;
           current.rules.push({ allow: false, pattern: p, line: i + 1 });
@@ -225,6 +288,16 @@ function readAiTxt(fields: readonly AiTxtField[], truncated: boolean): AiTxt | n
     }
   }
   if (records === 0) return null;
+  // `User-Agent:` left empty (every User-Agent line of the group): the group bound nobody, and its
+  // `Disallow: /` was lost. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the
+  // owner refused; as rules before any User-Agent are read, ai.txt being an opt-out file): its
+  // Disallows bind every agent (`*`). Its Allows are dropped: read for `*`, they could lift a
+  // `*` group's Disallow (Allow wins a tie), which the file as written never did.
+  for (const g of groups) {
+    if (g.agents.length > 0 || written.has(g)) continue;
+    g.agents.push('*');
+    g.rules = g.rules.filter((r) => !r.allow);
+  }
   return { groups, truncated, ...(tooManyRules ? { tooManyRules: true as const } : {}) };
 }
 
@@ -234,12 +307,66 @@ const readingsOf = (file: AiTxt): AiTxt[] => (file.asRobotsReads ? [file, file.a
 /** parseAiTxt, remembered by text: every image of a collect reads the same file. */
 const parsedAiTxt = rememberingParser(parseAiTxt);
 
-/** The rules that apply to `token`: groups naming it (merged), else the `*` groups (RFC 9309 §2.2.1). */
+/** rulesFor's answers per parsed file (parsedAiTxt remembers the file by text) and lower-cased token. */
+const rulesByFile = new WeakMap<AiTxt, Map<string, { agent: string; rules: AiTxtRule[] }>>();
+
+/**
+ * The rules that apply to `token`: groups naming it (merged), else the `*` groups (RFC 9309 §2.2.1).
+ * Gathered once per file and token (every image of a collect asks for each of the purpose's
+ * tokens); the answer is shared, so callers must not change it.
+ */
 export function rulesFor(file: AiTxt, token: string): { agent: string; rules: AiTxtRule[] } {
   const t = token.toLowerCase();
+  let known = rulesByFile.get(file);
+  if (!known) rulesByFile.set(file, (known = new Map()));
+  const cached = known.get(t);
+  if (cached) return cached;
   const named = file.groups.filter((g) => g.agents.includes(t));
   const chosen = named.length > 0 ? named : file.groups.filter((g) => g.agents.includes('*'));
-  return { agent: named.length > 0 ? t : '*', rules: chosen.flatMap((g) => g.rules) };
+  const answer = { agent: named.length > 0 ? t : '*', rules: chosen.flatMap((g) => g.rules) };
+  known.set(t, answer);
+  return answer;
+}
+
+/** Each rule list with every Disallow of a file type also read in the type's other spellings (sameTypeSpellings), once per list. */
+const spelledRules = new WeakMap<readonly AiTxtRule[], AiTxtRule[]>();
+function withSpellings(written: readonly AiTxtRule[]): AiTxtRule[] {
+  let rules = spelledRules.get(written);
+  if (!rules) {
+    rules = written.flatMap((r) => (r.allow ? [r] : [r, ...sameTypeSpellings(r.pattern).map((pattern) => ({ ...r, pattern }))]));
+    spelledRules.set(written, rules);
+  }
+  return rules;
+}
+
+/** An Allow of one file type as Spawning's generator writes it: `*.png`. */
+const FILE_TYPE_GLOB = /^\*\.([A-Za-z0-9]{1,10})$/;
+
+/**
+ * Whether an Allow of file type `ext` (`Allow: *.png`) matches the normalised target: its path's
+ * last segment (before `?`, path parameters cut) ends with `.ext`. As a robots.txt pattern
+ * `*.png` matches `.png` anywhere, so `/a.png.jpg` and `/p.png/a.jpg` met it and a JPEG the owner
+ * refused (`Disallow: /`, or `Disallow: *.jpg`, which `*.png` ties and an Allow wins) was kept.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused; ai.txt lists
+ * file types, SIGNALS.md §5.1): the Allow names that file type only. Allow only (a Disallow keeps
+ * the wider match); the image's other readings (typedTargets: the served type) still meet it.
+ */
+function fileTypeAllows(ext: string, target: string): boolean {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  const semi = segment.indexOf(';');
+  // The extensions after the stem, last first. A typed reading appends the served type's
+  // spellings (`/a.jpg` → `/a.jpg.jpeg`): extensions of the Allow's own type at the end are
+  // passed over, so `/a.jpg.jpeg` still meets `Allow: *.jpg`, while `/a.png.jpg` does not meet
+  // `Allow: *.png` (`jpg` is another type) and `/a.jpeg` does not meet `Allow: *.jpg` (as before).
+  const exts = (semi < 0 ? segment : segment.slice(0, semi)).split('.').slice(1).reverse();
+  const family = Object.values(EXTENSIONS).find((e) => e.includes(ext.toLowerCase())) ?? [ext.toLowerCase()];
+  for (const e of exts) {
+    if (e === ext) return true;
+    if (!family.includes(e.toLowerCase())) return false;
+  }
+  return false;
 }
 
 /** The deciding rule for `target` (longest pattern; Allow wins ties), or null if none matches. */
@@ -249,8 +376,11 @@ export function decidingRule(rules: readonly AiTxtRule[], target: string, foldCa
   let best: AiTxtRule | null = null;
   let bestLen = -1;
   for (const r of rules) {
-    const c = compileFilePattern(foldCase ? r.pattern.toLowerCase() : r.pattern);
-    if (!c || c.priority < bestLen || !matchPattern(c, t)) continue;
+    const pattern = foldCase ? r.pattern.toLowerCase() : r.pattern;
+    const c = compileFilePattern(pattern);
+    if (!c || c.priority < bestLen) continue;
+    const type = r.allow ? FILE_TYPE_GLOB.exec(pattern)?.[1] : undefined;
+    if (!(type !== undefined ? fileTypeAllows(type, t) : matchPattern(c, t))) continue;
     if (c.priority > bestLen || (r.allow && !best!.allow)) {
       best = r;
       bestLen = c.priority;
@@ -392,7 +522,7 @@ function evaluateReading(file: AiTxt, base: { kind: 'ai-txt'; scope: 'site'; sou
     const { agent, rules: written } = rulesFor(file, token);
     if (!decided.has(agent)) {
       // Each Disallow of a file type also refuses the type's other spellings (sameTypeSpellings).
-      const rules = written.flatMap((r) => (r.allow ? [r] : [r, ...sameTypeSpellings(r.pattern).map((pattern) => ({ ...r, pattern }))]));
+      const rules = withSpellings(written);
       const readings = typedTargets(target, mime).map((t) => strictestRule(rules, t));
       decided.set(agent, readings.find((r) => r !== null && !r.allow) ?? readings[0] ?? null);
     }

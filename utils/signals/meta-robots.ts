@@ -13,8 +13,10 @@ import { clip, neverThrow } from './fetched-file';
 import { foldLookalikes } from './lookalikes';
 import { evaluateContentSignalHeader, evaluateContentUsageHeader } from './content-usage';
 import { NOSCRIPT_UNREAD } from './noscript-metas';
+import { namesEveryAgent } from './robots/parse';
 import {
   bindsHeed,
+  EVERY_CRAWLER_NAMES,
   explainWords,
   formatDirectives,
   KNOWN_DIRECTIVES,
@@ -60,7 +62,7 @@ const MAX_OPT_OUT_KEPT = 1024;
  */
 export const UNREAD_METAS = NOSCRIPT_UNREAD;
 
-const ALWAYS_KEPT = new Set(['robots', HEED_TOKEN, ...AI_TOKENS.map((t) => t.token.toLowerCase())]);
+const ALWAYS_KEPT = new Set([...EVERY_CRAWLER_NAMES, HEED_TOKEN, ...AI_TOKENS.map((t) => t.token.toLowerCase())]);
 
 /**
  * Add a directive to a name's merged set: each once; past MAX_DIRECTIVES_KEPT only those that
@@ -89,7 +91,9 @@ export function parseMetaRobots(content: string): RobotsDirective[] {
  * content="noai art">` is prose, not a directive.
  */
 function isRobotsMeta(key: string, directives: readonly RobotsDirective[]): boolean {
-  return ALWAYS_KEPT.has(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name) || (addressed(d) && ALWAYS_KEPT.has(d.name))));
+  // A name that says every AI agent (`AI`, `all-ai`; bindsHeed) is read as robots / heed are:
+  // whatever its words, they may refuse.
+  return ALWAYS_KEPT.has(key) || namesEveryAgent(key) || (directives.length > 0 && directives.every((d) => KNOWN_DIRECTIVES.has(d.name) || (addressed(d) && ALWAYS_KEPT.has(d.name))));
 }
 
 /**
@@ -287,8 +291,9 @@ export function evaluateMetaRobots(metas: RobotsMeta[], source: string, profile:
 function metaEvidence(key: string, directives: RobotsDirective[], source: string, profile: PurposeProfile, where: MetaDocument): Evidence {
   const value = `${key}: ${clip(formatDirectives(directives), 500)}`;
   const base = { kind: 'meta-robots', scope: 'page', source, value } as const;
-  const addressee = key === 'robots' ? null : key;
-  const binds = (a: string | null) => bindsHeed(a === 'robots' ? null : a, profile);
+  // `robot`, `X-Robots-Tag` name every crawler as `robots` does (x-robots-tag.ts EVERY_CRAWLER_NAMES).
+  const addressee = EVERY_CRAWLER_NAMES.has(key) ? null : key;
+  const binds = (a: string | null) => bindsHeed(a !== null && EVERY_CRAWLER_NAMES.has(a) ? null : a, profile);
   // Words after a crawler's name inside the content are that crawler's (see `addressed`).
   const own = directives.filter((d) => !addressed(d));
   const words = [

@@ -8,6 +8,7 @@
  * purpose is an opt-out (`x-robots-tag`); words addressed to other crawlers are recorded only.
  */
 import { foldLookalikes } from './lookalikes';
+import { namesEveryAgent } from './robots/parse';
 import type { Evidence } from '../model/evidence';
 import type { Purpose } from '../model/evidence';
 import { purposeProfile, type PurposeProfile } from '../model/purposes';
@@ -29,6 +30,14 @@ export interface RobotsGroup {
 
 /** The words that opt out under DESIGN.md §2 rule 3 (besides the profile's `optOutWords`). */
 export const OPT_OUT_DIRECTIVES = ['noai', 'noimageai', 'noindex', 'noimageindex', 'none'] as const;
+
+/**
+ * Names that address every crawler: `robots` (SIGNALS.md §3.1), the header's own name pasted in
+ * (`X-Robots-Tag: X-Robots-Tag: noai`, `<meta name="X-Robots-Tag">`), and `robot` in the singular.
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): read as one
+ * crawler's name, `robot: noai` and `<meta name="robot" content="noai">` bound no one.
+ */
+export const EVERY_CRAWLER_NAMES: ReadonlySet<string> = new Set(['robots', 'robot', 'x-robots-tag', 'x-robots']);
 
 /** Directives that take a value after a colon (so `max-snippet: 20` is not a bot prefix). */
 const VALUE_DIRECTIVES = new Set(['unavailable_after', 'max-snippet', 'max-image-preview', 'max-video-preview']);
@@ -120,13 +129,15 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     }
     pendingDate = null;
     if (joined) addressee = null;
+    // `AI: no`, `ai-training: no` (and, in a meta, `ai: no`): see negatedUse.
+    const negated = first && first[2] !== undefined ? negatedUse(first[1]!, first[2]) : null;
     if (isBotPrefix) {
       // `robots:` names every crawler, as `<meta name="robots">` does (SIGNALS.md §3.1:
       // un-prefixed and `robots` rules apply to all); read it so, not as one crawler's name.
       // So does the header's own name pasted into its value (`X-Robots-Tag: X-Robots-Tag: noai`,
       // a configuration slip): read as a crawler's name, its `noai` bound no one (fail closed).
       const name = prefix[1]!.toLowerCase();
-      addressee = name === 'robots' || name === 'x-robots-tag' ? null : name;
+      addressee = EVERY_CRAWLER_NAMES.has(name) ? null : name;
       seg = prefix[2]!.trim();
       if (seg === '') continue;
     }
@@ -138,14 +149,20 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     // Not the documented syntax (`noindex nofollow`, `noai; noimageai`, `index|noai`): read each
     // word, so a mis-separated opt-out still counts (fail closed).
     const words = m ? [] : seg.split(NOT_A_WORD).filter(Boolean);
+    // `no ai`, `No Image AI`, `no ai training`: a refusal written as separate words was read as
+    // the words `no` and `ai`, none a directive. Decision (DESIGN.md §2 rule 3, the reading that
+    // cannot keep what the owner refused): from each `no` / `not` / `dont`, the next words glued
+    // (up to four in all) are read too, where that is an opt-out word or a made-up refusal.
+    const glued = gluedRefusals(words);
     // A crawler's `name:` inside a directive's value (`googlebot: max-snippet: -1 GPTBot: noai`)
     // addresses the words after it too, as inside a piece of words.
     const within = !botPrefix ? null : !m ? prefixesWithin(words) : m[2] !== undefined ? prefixesWithin(m[2].split(NOT_A_WORD).filter(Boolean)) : null;
     const found: RobotsDirective[] = m
       ? [{ name: m[1]!.toLowerCase(), value: m[2] === undefined ? null : m[2].trim() }]
-      : [...words, ...(within?.afterColons ?? [])].map((w) => ({ name: w.toLowerCase(), value: null }));
+      : [...words, ...(within?.afterColons ?? []), ...glued].map((w) => ({ name: w.toLowerCase(), value: null }));
     if (m) within?.byCrawler.delete(addressee); // the directive's own part reads its value (wordsAmong)
     const entries: [string | null, RobotsDirective][] = found.map((d) => [addressee, d]);
+    if (negated !== null) entries.push([null, { name: negated, value: null }]);
     for (const [bot, botWords] of within?.byCrawler ?? []) for (const w of botWords) entries.push([bot, { name: w, value: null }]);
     for (const [to, d] of entries) {
       // Past the cap only the directives that may opt out are kept (once each, see mayOptOut):
@@ -162,6 +179,42 @@ function readDirectiveList(value: string, botPrefix: boolean, joined: boolean): 
     }
   }
   return [...groups].map(([a, directives]) => ({ addressee: a, directives }));
+}
+
+/** Words that start a refusal written as separate words (gluedRefusals). */
+const SEPARATE_LEADS: ReadonlySet<string> = new Set(['no', 'not', 'dont', 'donot']);
+
+/** What says "no" after the name of a use (negatedUse). */
+const NEGATIVES: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', 'off', 'disallow', 'disallowed', 'deny', 'denied', 'never']);
+
+/**
+ * The opt-out word a name and a "no" spell (`ai=no`, `AI: no`, `train-ai=n`, `ai-training: no`:
+ * `noai`, `notrainai`, `noaitraining`), or null. Content-Signal writes `ai-train=no`; in a robots
+ * directive list such a pair was read as the words `ai` and `no`, or as `no` addressed to a crawler
+ * named `ai`, and refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep what
+ * the owner refused): it is read as `no` + the name where that is an opt-out word (OPT_OUT) or a
+ * made-up refusal (madeUpRefusal), addressed to everyone. A "yes" grants nothing.
+ */
+function negatedUse(name: string, value: string): string | null {
+  if (!NEGATIVES.has(value.trim().toLowerCase())) return null;
+  const word = `no${name.toLowerCase().replace(/[^a-z]/g, '')}`;
+  return OPT_OUT.has(word) || madeUpRefusal(word) !== null ? word : null;
+}
+
+/** The opt-out words a run of separate words spells glued (`no`, `ai` → `noai`; `ai`, `no` → `noai`): see readDirectiveList. */
+function gluedRefusals(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const negated = i + 1 < words.length ? negatedUse(words[i]!, words[i + 1]!) : null;
+    if (negated !== null && !out.includes(negated)) out.push(negated);
+    if (!SEPARATE_LEADS.has(words[i]!.toLowerCase())) continue;
+    let word = words[i]!.toLowerCase();
+    for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {
+      word += words[j]!.toLowerCase().replace(/[^a-z]/g, '');
+      if ((OPT_OUT.has(word) || madeUpRefusal(word) !== null) && !out.includes(word)) out.push(word);
+    }
+  }
+  return out;
 }
 
 /**
@@ -192,7 +245,7 @@ function prefixesWithin(words: readonly string[]): { byCrawler: Map<string | nul
       rest = w.slice(colon + 1).replace(/^:+/, '');
       // A crawler's name starts with a letter: `2099 15:00:00` in a date names no crawler.
       if (/^[a-z][a-z0-9_.-]{0,99}$/.test(name) && !KNOWN_DIRECTIVES.has(name)) {
-        const bot = name === 'robots' || name === 'x-robots-tag' ? null : name;
+        const bot = EVERY_CRAWLER_NAMES.has(name) ? null : name;
         if (!afterPrefix) current = [];
         afterPrefix = true;
         if (current.length >= MAX_PREFIX_RUN) current = [null];
@@ -245,7 +298,67 @@ export function formatDirectives(directives: readonly RobotsDirective[]): string
  *   opt-out; a date Heed cannot read counts as passed (rule 5: fail closed).
  */
 export function optOutWords(directives: readonly RobotsDirective[], profile: PurposeProfile, now = Date.now()): string[] {
-  return wordsAmong(directives, new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]), now);
+  const words = new Set<string>([...OPT_OUT_DIRECTIVES, ...profile.optOutWords.map((w) => w.toLowerCase())]);
+  const training = profile.contentUsageCategory === 'train-ai';
+  return wordsAmong(directives, (w) => words.has(w) || refusesMadeUp(madeUpRefusal(w), training), now);
+}
+
+/** Whether a made-up refusal (madeUpRefusal) binds a purpose that trains models (`training`) or not. */
+const refusesMadeUp = (kind: MadeUpRefusal, training: boolean) => kind === 'any' || (kind === 'training' && training);
+
+/** What a made-up refusal names: AI use of any kind (`noml`, `notdm`, `nodataset`), or training (`notrain`, `nogenai`). */
+type MadeUpRefusal = 'any' | 'training' | null;
+
+/** How a made-up refusal word starts: `no`, `not`, `dont`, `donot`, `disallow`, `deny`, `block`. */
+const REFUSAL_LEADS = ['no', 'not', 'dont', 'donot', 'disallow', 'deny', 'block'] as const;
+/**
+ * The parts the rest of such a word is made of: what it refuses (`any`: AI, machine learning,
+ * datasets, data mining, scraping; `training`: training, generative AI, LLMs) and what it
+ * speaks of (`object`: images, content, use). A word is a refusal only when its rest is made of
+ * these parts alone and names at least one use, so `noarchive`, `nosnippet`, `notranslate` and
+ * `noimageindex` are none.
+ */
+const MADE_UP_PARTS: ReadonlyMap<string, 'any' | 'training' | 'object'> = new Map<string, 'any' | 'training' | 'object'>([
+  ...['ai', 'ml', 'machinelearning', 'dataset', 'datasets', 'tdm', 'mining', 'datamining', 'scrape', 'scraping', 'scraper', 'scrapers'].map((w) => [w, 'any'] as const),
+  ...['train', 'training', 'trained', 'genai', 'generative', 'llm', 'llms'].map((w) => [w, 'training'] as const),
+  ...['image', 'images', 'img', 'imgs', 'photo', 'photos', 'content', 'data', 'media', 'art', 'use', 'usage', 'for', 'in', 'of'].map((w) => [w, 'object'] as const),
+]);
+const MAX_MADE_UP_LENGTH = 64;
+
+/**
+ * Whether a directive word (letters only, lower case) is a made-up refusal of AI use: a lead
+ * (REFUSAL_LEADS) then parts (MADE_UP_PARTS) — `noml`, `notrain`, `noaitraining` (`no-ai-training`
+ * read as its letters), `nogenai`, `noimageml`, `nodatasets`, `notdm`, `disallowai`. No crawler
+ * defines these, and read as unknown directives they were ignored and the image kept. Decision
+ * (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused; SIGNALS.md §3.2
+ * `noai`): each is an opt-out like `noai`. One naming training (`training`) binds the purposes that
+ * train models; one naming AI, machine learning, datasets, mining or scraping without training
+ * (`any`) binds every purpose, as `noai` does (research-tdm builds datasets and mines data).
+ */
+export function madeUpRefusal(word: string): MadeUpRefusal {
+  if (word.length > MAX_MADE_UP_LENGTH) return null;
+  let found: MadeUpRefusal = null;
+  for (const lead of REFUSAL_LEADS) {
+    if (!word.startsWith(lead) || word.length === lead.length) continue;
+    const rest = word.slice(lead.length);
+    // reach[i]: the kinds of use the parts read so far name (bit 1: any, bit 2: training), per way of reading them.
+    const reach: Set<number>[] = Array.from({ length: rest.length + 1 }, () => new Set<number>());
+    reach[0]!.add(0);
+    for (let i = 0; i < rest.length; i++) {
+      if (reach[i]!.size === 0) continue;
+      for (const [part, kind] of MADE_UP_PARTS) {
+        if (!rest.startsWith(part, i)) continue;
+        const bit = kind === 'any' ? 1 : kind === 'training' ? 2 : 0;
+        for (const mask of reach[i]!) reach[i + part.length]!.add(mask | bit);
+      }
+    }
+    for (const mask of reach[rest.length]!) {
+      // A reading naming AI use without training refuses every purpose: the stricter one wins.
+      if (mask === 1) return 'any';
+      if (mask & 2) found = 'training';
+    }
+  }
+  return found;
 }
 
 /** Every purpose, so that a cap kept for all of them (mayOptOut) misses none's words. */
@@ -262,15 +375,15 @@ const ANY_PURPOSE_WORDS: ReadonlySet<string> = new Set([
  * What a cap keeps past its count: the reading that cannot cut a refusal (DESIGN.md §2 rule 3).
  */
 export function mayOptOut(d: RobotsDirective): boolean {
-  return d.name === 'unavailable_after' || wordsAmong([d], ANY_PURPOSE_WORDS, 0).length > 0;
+  return d.name === 'unavailable_after' || wordsAmong([d], (w) => ANY_PURPOSE_WORDS.has(w) || madeUpRefusal(w) !== null, 0).length > 0;
 }
 
-function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<string>, now: number): string[] {
+function wordsAmong(directives: readonly RobotsDirective[], refuses: (word: string) => boolean, now: number): string[] {
   const found: string[] = [];
   const letters = (w: string) => w.toLowerCase().replace(/[^a-z]/g, '');
   for (const d of directives) {
     const word = letters(d.name);
-    if (words.has(word)) found.push(word);
+    if (refuses(word)) found.push(word);
     else if (d.name === 'unavailable_after' && expired(d.value, now)) found.push('unavailable_after');
     if (d.value !== null) {
       const inValue = d.value.slice(0, MAX_VALUE_LENGTH).split(NOT_A_WORD).filter(Boolean);
@@ -278,7 +391,7 @@ function wordsAmong(directives: readonly RobotsDirective[], words: ReadonlySet<s
       // max-image-preview's own `none` / `standard` / `large`; any other there was written without its
       // comma (`max-snippet: 20 noai`, `unavailable_after: 25 Jun 2099 (noai)`) and counts.
       if (d.name === 'max-image-preview' && IMAGE_PREVIEW_SIZES.has((inValue[0] ?? '').toLowerCase())) inValue.shift();
-      for (const w of inValue) if (words.has(letters(w))) found.push(letters(w));
+      for (const w of inValue) if (refuses(letters(w))) found.push(letters(w));
     }
   }
   return [...new Set(found)];
@@ -299,7 +412,11 @@ function expired(value: string | null, now: number): boolean {
 export function bindsHeed(addressee: string | null, profile: PurposeProfile): boolean {
   if (addressee === null) return true;
   const a = addressee.toLowerCase();
-  return a === 'heed' || profile.robotsTokens.some((t) => t.toLowerCase() === a);
+  // `AI: noai`, `all-ai: noai`, `<meta name="AI">`: no crawler is named so, and the refusal bound
+  // no one. Decision (DESIGN.md §2 rule 3, "general or addressed to heed or an AI token"; the
+  // reading that cannot keep what the owner refused): a name that says every (AI) agent in words
+  // (robots/parse.ts namesEveryAgent) addresses Heed too.
+  return a === 'heed' || profile.robotsTokens.some((t) => t.toLowerCase() === a) || namesEveryAgent(a);
 }
 
 const WORD_MEANING: Record<string, string> = {
@@ -313,7 +430,7 @@ const WORD_MEANING: Record<string, string> = {
 
 /** Plain-language gloss of opt-out words, e.g. `noai (no use in AI datasets)`. */
 export function explainWords(words: readonly string[]): string {
-  return words.map((w) => (WORD_MEANING[w] ? `${w} (${WORD_MEANING[w]})` : w)).join(', ');
+  return words.map((w) => (WORD_MEANING[w] ? `${w} (${WORD_MEANING[w]})` : madeUpRefusal(w) !== null ? `${w} (no AI use, in the owner’s own word)` : w)).join(', ');
 }
 
 /**

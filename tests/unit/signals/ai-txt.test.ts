@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../utils/model/evidence';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { aiTxtRestrictions, evaluateAiTxt, parseAiTxt } from '../../../utils/signals/ai-txt';
+import { aiTxtRestrictions, evaluateAiTxt, parseAiTxt, rulesFor } from '../../../utils/signals/ai-txt';
 import type { FetchedFile } from '../../../utils/signals/fetched-file';
 
 const AI = purposeProfile('ai-training');
@@ -406,5 +406,136 @@ describe('ai.txt file types spelled another way', () => {
   it('still permits a PNG when only JPEGs are disallowed', () => {
     expect(denies('User-Agent: *\nDisallow: *.jpg\n', 'https://cdn.art.test/a.png')).toBe(false);
     expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: *.jpeg\n', 'https://cdn.art.test/a.jpeg')).toBe(false);
+  });
+});
+
+// `User-Agent: Spawning/AI/all`, `all`, `AI`, `Everyone`: names no crawler, so the group bound
+// nobody and its `Disallow: /` refused nothing. The owner addressed every AI agent.
+describe('ai.txt User-Agent lines naming every AI agent in words', () => {
+  const decide = (body: string, profile = AI) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', profile, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('User-Agent: Spawning/AI/all binds every agent', () => {
+    expect(decide('User-Agent: Spawning/AI/all\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: Spawning/AI/all\nDisallow: /\n', purposeProfile('research-tdm'))).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('all, AI, all AI, every AI bot, Everyone and any bind every agent', () => {
+    for (const ua of ['all', 'ALL', 'AI', 'all AI', 'All-AI', 'every AI bot', 'Everyone', 'everybody', 'any', 'AI crawlers', 'all bots'])
+      expect([ua, decide(`User-Agent: ${ua}\nDisallow: /img/\n`)]).toEqual([ua, [['deny', 'ai-txt-disallow']]]);
+  });
+  it('a group naming a crawler still speaks for that crawler only', () => {
+    expect(decide('User-Agent: Googlebot\nDisallow: /\n')).toEqual([['info', undefined]]);
+    expect(decide('User-Agent: Allbot\nDisallow: /\n')).toEqual([['info', undefined]]);
+  });
+  it('unchanged: an all-agents group that allows keeps the image', () => {
+    expect(decide('User-Agent: all\nDisallow: /private/\n')).toEqual([['info', undefined]]);
+  });
+});
+
+// `Disallowed:`, `Deny:`, `Dis-allow:`, `DISALLOWS:` and a misspelt User-Agent (`User_agents:`)
+// were no field: the rule was ignored (and after `User_agents: *` the Disallow joined the group
+// before it, which allowed), so the image was kept.
+describe('ai.txt Disallow and User-Agent field names misspelt', () => {
+  const decide = (body: string) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('Disallowed, Deny, Dis-allow, Disallows and Dis allow refuse as Disallow does', () => {
+    for (const field of ['Disallowed', 'Deny', 'DENY', 'Dis-allow', 'Disallows', 'Dis allow', 'Dis_allow'])
+      expect([field, decide(`User-Agent: *\n${field}: /img/\n`)]).toEqual([field, [['deny', 'ai-txt-disallow']]]);
+  });
+  it('a misspelt User-Agent line starts a group of its own', () => {
+    expect(decide('User-Agent: GPTBot\nAllow: /\n\nUser_Agents: *\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: GPTBot\nAllow: /\n\nUser agents: *\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('an Allow misspelt lifts nothing', () => {
+    expect(decide('User-Agent: *\nDisallow: /\nAllowed: /img/\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: correctly spelt files read as before', () => {
+    expect(decide('User-Agent: *\nDisallow: /private/\nAllow: /img/\n')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: GPTBot\nAllow: /\nUser-Agent: *\nAllow: /\n')).toEqual([['allow', undefined]]);
+  });
+});
+
+// `Allow: *.png` matched `/a.png.jpg` and `/p.png/a.jpg` (`.png` anywhere in the path), so a JPEG
+// the owner refused with `Disallow: /` was kept as if it were a PNG.
+describe('ai.txt Allow of a file type', () => {
+  const decide = (body: string, url: string, mime?: string) => evaluateAiTxt(ok(body), url, AI, mime).map((e) => [e.effect, e.reason]);
+  it('Allow *.png does not lift a refusal of a JPEG whose path holds .png elsewhere', () => {
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p.png/a.jpg', 'image/jpeg')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: *.jpg\n', 'https://art.test/p.png/a.jpg')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: Allow *.png still permits a PNG, with a query or at a path with no extension', () => {
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png', 'image/png')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png?w=800', 'image/png')).toEqual([['allow', undefined]]);
+    expect(decide('User-Agent: *\nAllow: *.png\nDisallow: /\n', 'https://art.test/p/a.png')).toEqual([['allow', undefined]]);
+  });
+});
+
+// Every image of a collect re-filtered the groups and re-built the rules for each of ~30 tokens.
+describe('ai.txt rules are gathered once per file and token', () => {
+  it('rulesFor gives the same rules, in any case of the token, for one parsed file', () => {
+    const parsed = parseAiTxt('User-Agent: GPTBot\nDisallow: /a/\nUser-Agent: *\nDisallow: *.jpg\n');
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(rulesFor(parsed.value, 'GPTBot')).toBe(rulesFor(parsed.value, 'gptbot'));
+    expect(rulesFor(parsed.value, 'heed')).toBe(rulesFor(parsed.value, 'heed'));
+  });
+  it('unchanged: what each token reads stays its own', () => {
+    const parsed = parseAiTxt('User-Agent: GPTBot\nDisallow: /a/\nUser-Agent: *\nDisallow: *.jpg\n');
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(rulesFor(parsed.value, 'GPTBot')).toEqual({ agent: 'gptbot', rules: [{ allow: false, pattern: '/a/', line: 2 }] });
+    expect(rulesFor(parsed.value, 'heed')).toEqual({ agent: '*', rules: [{ allow: false, pattern: '*.jpg', line: 4 }] });
+  });
+});
+
+// `User-Agent:` left empty before `Disallow: /`: the group named no agent, so it bound nobody and
+// the owner's refusal was lost.
+describe('ai.txt User-Agent left empty', () => {
+  const decide = (body: string) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('an empty User-Agent’s Disallow binds every agent', () => {
+    expect(decide('User-Agent:\nDisallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('User-Agent: GPTBot\nAllow: /\n\nUser-Agent: \nDisallow: *.jpg\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('an empty User-Agent’s Allow lifts nothing', () => {
+    expect(decide('User-Agent: *\nDisallow: /\n\nUser-Agent:\nAllow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: an empty User-Agent with a Disallow elsewhere keeps the image', () => {
+    expect(decide('User-Agent:\nDisallow: /private/\n')).toEqual([['info', undefined]]);
+  });
+});
+
+// `Disallow: image/jpeg`, `image/*` (a MIME type), `*.{jpg,png}` (a shell glob), `*.jpg|*.png`
+// and `.*` (a regular expression) matched no image as written, and the owner's refusal was lost.
+describe('ai.txt Disallow values written as MIME types, globs or regular expressions', () => {
+  const denies = (body: string, url = 'https://art.test/img/a.jpg', mime: string | undefined = 'image/jpeg') => evaluateAiTxt(ok(body), url, AI, mime).some((e) => e.effect === 'deny' && e.reason === 'ai-txt-disallow');
+  it('Disallow: image/jpeg and image/* refuse a JPEG', () => {
+    expect(denies('User-Agent: *\nDisallow: image/jpeg\n')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: image/jpeg\n', 'https://art.test/img/a.jpeg', undefined)).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: image/*\n')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: Image/PNG\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+  });
+  it('Disallow: *.{jpg,png}, *.jpg|*.png and .* refuse a PNG', () => {
+    expect(denies('User-Agent: *\nDisallow: *.{jpg,png}\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: *.jpg|*.png\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+    expect(denies('User-Agent: *\nDisallow: .*\n', 'https://art.test/img/a.png', 'image/png')).toBe(true);
+  });
+  it('unchanged: another MIME type or glob keeps the image, and an Allow written so lifts nothing', () => {
+    expect(denies('User-Agent: *\nDisallow: image/png\n')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.{gif,png}\n')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: text/*\n')).toBe(false);
+    expect(denies('User-Agent: *\nDisallow: *.jpg\nAllow: image/jpeg\n')).toBe(true);
+  });
+});
+
+// `User-Agent = *` / `Disallow = /` and a file pasted from a Markdown list (`- Disallow: /`) had
+// no field a robots reader knows, so every rule was ignored.
+describe('ai.txt lines written with = or as a Markdown list', () => {
+  const decide = (body: string) => evaluateAiTxt(ok(body), 'https://art.test/img/a.jpg', AI, 'image/jpeg').map((e) => [e.effect, e.reason]);
+  it('User-Agent = * and Disallow = / refuse', () => {
+    expect(decide('User-Agent = *\nDisallow = /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('- User-Agent: * and * Disallow: / refuse', () => {
+    expect(decide('- User-Agent: *\n- Disallow: /\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('* User-Agent: *\n* Disallow: *.jpg\n')).toEqual([['deny', 'ai-txt-disallow']]);
+  });
+  it('unchanged: an Allow written so lifts nothing, and a Disallow so elsewhere keeps the image', () => {
+    expect(decide('User-Agent: *\nDisallow: /\n- Allow: /img/\n')).toEqual([['deny', 'ai-txt-disallow']]);
+    expect(decide('- User-Agent: *\n- Disallow: /private/\n')).toEqual([['info', undefined]]);
   });
 });

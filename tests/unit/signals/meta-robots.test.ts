@@ -309,3 +309,46 @@ describe('caps on robots metas never cut a refusal', () => {
     expect(denies(scripted(doc(`<noscript>${'<p>x</p>'.repeat(9000)}</noscript>`)))).toEqual([]);
   });
 });
+
+// `<meta name="robots" content="noml">`, `content="no ai"` and `<meta name="AI" content="noai">`
+// refused nothing: an unknown word, two words, and a name no crawler has.
+describe('made-up opt-out words and every-AI names in robots metas', () => {
+  const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
+  it('noml, notrain, noaitraining and no ai refuse', () => {
+    for (const c of ['noml', 'notrain', 'noaitraining', 'no-ai-training', 'no ai', 'No Image AI']) expect([c, denied([{ name: 'robots', content: c }])]).toEqual([c, true]);
+  });
+  it('a meta named AI or all-ai refuses with noai', () => {
+    expect(denied([{ name: 'AI', content: 'noai' }])).toBe(true);
+    expect(denied([{ name: 'all-ai', content: 'noimageai' }])).toBe(true);
+  });
+  it('unchanged: nofollow and noarchive refuse nothing, and a crawler’s meta stays that crawler’s', () => {
+    expect(denied([{ name: 'robots', content: 'nofollow, noarchive, notranslate' }])).toBe(false);
+    expect(denied([{ name: 'googlebot', content: 'notrain' }])).toBe(false);
+    expect(denied([{ name: 'description', content: 'no ai art here' }])).toBe(false);
+  });
+});
+
+describe('AI use refused as a name and a no in a robots meta', () => {
+  const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
+  it('content="ai: no" and content="ai-training=no" refuse', () => {
+    expect(denied([{ name: 'robots', content: 'ai: no' }])).toBe(true);
+    expect(denied([{ name: 'robots', content: 'index, ai-training=no' }])).toBe(true);
+  });
+  it('unchanged: content="ai: yes" refuses nothing', () => {
+    expect(denied([{ name: 'robots', content: 'ai: yes, index, follow' }])).toBe(false);
+  });
+});
+
+// `<meta name="X-Robots-Tag" content="noai">` (the header's name as the meta's) and `<meta
+// name="robot">` were read as addressed to a crawler of that name, and refused nothing.
+describe('a robots meta named X-Robots-Tag or robot', () => {
+  const denied = (metas: RobotsMeta[]) => evaluateMetaRobots(robotsMetasFrom(metas), SRC, AI).some((e) => e.effect === 'deny' && e.reason === 'meta-robots');
+  it('name="X-Robots-Tag" and name="robot" refuse as name="robots" does', () => {
+    expect(denied([{ name: 'X-Robots-Tag', content: 'noai' }])).toBe(true);
+    expect(denied([{ name: 'robot', content: 'noimageai' }])).toBe(true);
+    expect(denied([{ name: 'Robot', content: 'notrain' }])).toBe(true);
+  });
+  it('unchanged: name="robot" with nofollow refuses nothing', () => {
+    expect(denied([{ name: 'robot', content: 'nofollow' }])).toBe(false);
+  });
+});

@@ -332,3 +332,76 @@ describe('opt-out words and crawler prefixes inside the value of a directive tha
     }
   });
 });
+
+// `noml`, `notrain`, `noaitraining`, `no-ai-training`, `nogenai`: no crawler defines them, but each
+// plainly refuses AI use; read as unknown directives they were ignored and the image kept.
+describe('made-up opt-out words in X-Robots-Tag', () => {
+  const RESEARCH = purposeProfile('research-tdm');
+  const denied = (values: string[], profile = AI) => evaluateXRobotsTag(values, SRC, 'image', profile).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('noml, notrain, noaitraining, no-ai-training, nogenai, noimageml and noaiimages refuse AI training', () => {
+    for (const w of ['noml', 'notrain', 'NoTraining', 'noaitraining', 'no-ai-training', 'noai-training', 'nogenai', 'no-gen-ai', 'noimageml', 'noaiimages', 'noimgai', 'nodatasets', 'no-machine-learning', 'disallow-ai', 'noscrape', 'notdm'])
+      expect([w, denied([w])]).toEqual([w, true]);
+  });
+  it('words naming training refuse only the training purposes, while words naming AI, ML, datasets or TDM refuse research-tdm too', () => {
+    expect(denied(['notrain'], RESEARCH)).toBe(false);
+    expect(denied(['noaitraining'], RESEARCH)).toBe(false);
+    expect(denied(['nogenai'], RESEARCH)).toBe(false);
+    for (const w of ['noml', 'notdm', 'nodataset', 'no-ai-images', 'noscraping']) expect([w, denied([w], RESEARCH)]).toEqual([w, true]);
+  });
+  it('no ai and no image ai written as separate words refuse', () => {
+    expect(denied(['no ai'])).toBe(true);
+    expect(denied(['No AI; no image AI'])).toBe(true);
+    expect(denied(['index, follow, no ai training'])).toBe(true);
+  });
+  it('addressed to another crawler they bind no one, as noai does', () => {
+    expect(denied(['googlebot: notrain'])).toBe(false);
+    expect(denied(['GPTBot: notrain'])).toBe(true);
+  });
+  it('unchanged: nofollow, noarchive, nosnippet, notranslate, nocache and max-image-preview: large refuse nothing', () => {
+    expect(denied(['nofollow, noarchive, nosnippet, notranslate, nocache, noodp, noydir, max-image-preview: large, index, follow, all'])).toBe(false);
+    expect(denied(['no follow', 'no archive'])).toBe(false);
+  });
+});
+
+// `X-Robots-Tag: AI: noai`, `all-ai: noai`: addressed to a crawler named `ai`, which none is, so
+// the refusal bound no one; the owner addressed every AI agent.
+describe('X-Robots-Tag addressed to every AI agent in words', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('AI: noai, all-ai: noai and everyone: noindex refuse', () => {
+    expect(denied(['AI: noai'])).toBe(true);
+    expect(denied(['all-ai: noai'])).toBe(true);
+    expect(denied(['everyone: noindex'])).toBe(true);
+    expect(denied(['AI-bots: noimageai'])).toBe(true);
+  });
+  it('unchanged: a crawler’s own name still addresses that crawler only', () => {
+    expect(denied(['googlebot: noai'])).toBe(false);
+    expect(denied(['aibot: noai'])).toBe(false);
+    expect(denied(['AI: nofollow'])).toBe(false);
+  });
+});
+
+// `ai=no`, `AI: no`, `train-ai=n`, `ai-training: no`: a key and a "no", as Content-Signal writes
+// `ai-train=no`. Read as the words `ai` and `no`, or as `no` addressed to a crawler named `ai`, they
+// refused nothing.
+describe('AI use refused as a name and a no', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('ai=no, AI: no, train-ai=n, ai-train=no and ai-training: no refuse', () => {
+    for (const v of ['ai=no', 'AI: no', 'ai: disallow', 'train-ai=n', 'ai-train=no', 'ai-training: no', 'AI=false', 'nofollow, ai = no', 'googlebot: noindex, ai-training: no'])
+      expect([v, denied([v])]).toEqual([v, true]);
+  });
+  it('unchanged: ai=yes, AI: allow, archive=no and follow: no refuse nothing', () => {
+    for (const v of ['ai=yes', 'AI: allow', 'ai-train=yes', 'archive=no', 'follow: no', 'max-snippet: 0'])
+      expect([v, denied([v])]).toEqual([v, false]);
+  });
+});
+
+describe('an X-Robots-Tag prefix that names robots in the singular', () => {
+  const denied = (values: string[]) => evaluateXRobotsTag(values, SRC, 'image', AI).some((e) => e.effect === 'deny' && e.reason === 'x-robots-tag');
+  it('robot: noai refuses as robots: noai does', () => {
+    expect(denied(['robot: noai'])).toBe(true);
+    expect(denied(['googlebot: noindex robot: noai'])).toBe(true);
+  });
+  it('unchanged: robot: nofollow refuses nothing', () => {
+    expect(denied(['robot: nofollow'])).toBe(false);
+  });
+});

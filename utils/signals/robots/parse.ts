@@ -127,6 +127,26 @@ export function meansEveryCrawler(value: string): boolean {
   return v.includes('*') && !/[A-Za-z0-9]/.test(v);
 }
 
+/** Words that say "every agent" in a User-Agent value or a robots addressee (namesEveryAgent). */
+const EVERY_AGENT_WORDS: ReadonlySet<string> = new Set(['all', 'any', 'every', 'everyone', 'everybody', 'ai', 'ais']);
+/** Words that may stand beside them (`Spawning/AI/all`, `all AI bots`, `every AI crawler`). */
+const AGENT_NOUNS: ReadonlySet<string> = new Set(['spawning', 'bot', 'bots', 'crawler', 'crawlers', 'agent', 'agents', 'robot', 'robots', 'scraper', 'scrapers', 'user', 'users', 'model', 'models', 'tool', 'tools', 'the', 'of', 'and']);
+
+/**
+ * Whether a User-Agent value names every agent in words: `Spawning/AI/all`, `all`, `AI`, `all AI`,
+ * `Everyone`, `any`, `every AI bot` — only such words, one of them `all`, `any`, `every…` or `AI`.
+ * As written its leading token (`spawning`, `all`) names no crawler, so the group bound nobody and
+ * its `Disallow: /` refused nothing. Decision (DESIGN.md §2 rule 3, the reading that cannot keep
+ * what the owner refused; ai.txt is an AI opt-out file, SIGNALS.md §5.1): the group is also a `*`
+ * group. A crawler's name (`Googlebot`, `Allbot`) is not such a word, so it still names that one.
+ * X-Robots-Tag's `AI: noai` and `<meta name="AI">` read their addressee so too (x-robots-tag.ts bindsHeed).
+ */
+export function namesEveryAgent(piece: string): boolean {
+  if (piece.length > 200) return false; // at most 8 such words: a longer value is something else
+  const words = foldLookalikes(piece).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return words.length > 0 && words.length <= 8 && words.some((w) => EVERY_AGENT_WORDS.has(w)) && words.every((w) => EVERY_AGENT_WORDS.has(w) || AGENT_NOUNS.has(w));
+}
+
 // `[path SP] preference`: the path is optional and starts with "/" (attach-05 §3). The same
 // shape is accepted for Content-Signal, which is normally written without a path.
 function splitPathValue(value: string): [CompiledPattern | null, string] {

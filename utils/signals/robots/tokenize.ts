@@ -80,6 +80,16 @@ const REFUSING_ONLY_KEYS: ReadonlyMap<string, RobotsKey> = new Map<string, Robot
 const AGENT_TYPO = /^user[\s_.-]*agents?$/;
 
 /**
+ * A field name that says Disallow but is none of the spellings KEYS reads: `Disallowed`,
+ * `Disallows`, `Dis-allow`, `Dis allow`, `Dis_allow`, and `Deny` / `Denied`. Read only where a
+ * caller asks (ai.txt, robots-style opt-out file: ai-txt.ts), beside the line as written. Decision
+ * (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): the owner wrote a
+ * refusal; ignored as an unknown line, its rule was lost and the image kept. An Allow misspelt is
+ * not read so (it could only lift a refusal).
+ */
+const DISALLOW_TYPO = /^(?:dis+[\s_.-]*all?o?w+(?:s|ed)?|deny|denied)$/;
+
+/**
  * The robots.txt body from the bytes a fetch read (at most MAX_ROBOTS_BYTES + 1: the extra byte
  * says there is more). Past the cap, the body is cut after the last complete line within the
  * first MAX_ROBOTS_BYTES bytes (a line ends at LF, CR or CRLF; DESIGN.md §2 rule 2): half a rule
@@ -135,14 +145,16 @@ function fieldName(written: string): string {
 /**
  * The record a comment-free line is, as this reader reads it (the field names above, look-alike
  * letters folded, a blank for the colon in a two-word line), or null when it is none. ai.txt, a
- * robots.txt look-alike, reads its lines this way too (ai-txt.ts).
+ * robots.txt look-alike, reads its lines this way too (ai-txt.ts), with `agentTypos` (AGENT_TYPO)
+ * and `disallowTypos` (DISALLOW_TYPO) on.
  */
-export function readRecordLine(line: string, agentTypos = false): { key: RobotsKey; value: string; refusingOnly?: true; agentTypo?: true } | null {
+export function readRecordLine(line: string, agentTypos = false, disallowTypos = false): { key: RobotsKey; value: string; refusingOnly?: true; agentTypo?: true } | null {
   const kv = splitRecord(line);
   if (!kv) return null;
   const key = KEYS.get(kv[0]);
   if (key) return { key, value: kv[1] };
   if (AGENT_TYPO.test(kv[0])) return agentTypos ? { key: 'user-agent', value: kv[1], agentTypo: true } : null;
+  if (disallowTypos && DISALLOW_TYPO.test(kv[0])) return { key: 'disallow', value: kv[1] };
   const loose = REFUSING_ONLY_KEYS.get(kv[0]);
   return loose ? { key: loose, value: kv[1], refusingOnly: true } : null;
 }
