@@ -80,11 +80,11 @@ export function robotsLicences(robots: RobotsTxt, robotsUrl?: string): { urls: s
 // One parse per body (and reading): every image of an origin is checked against the same file.
 const caches = [new Map<string, RobotsTxt>(), new Map<string, RobotsTxt>()] as const;
 /** parseRobotsTxt with a small cache of recent bodies (one collect evaluates one body many times). */
-export function parseCached(body: string, agentTypos = false): RobotsTxt {
-  const cache = caches[agentTypos ? 1 : 0];
+export function parseCached(body: string, otherWays = false): RobotsTxt {
+  const cache = caches[otherWays ? 1 : 0];
   let robots = cache.get(body);
   if (!robots) {
-    robots = parseRobotsTxt(body, agentTypos);
+    robots = parseRobotsTxt(body, otherWays);
     if (cache.size >= 8) cache.delete(cache.keys().next().value!);
     cache.set(body, robots);
   }
@@ -208,16 +208,21 @@ export function evaluateRobots(fetched: RobotsFetch, targetUrl: string, scope: S
     evidence.push({ ...base, value: 'truncated at 500 KiB', effect: 'deny', reason: 'signal-unreadable', note: `robots.txt on ${host} is larger than 500 KiB (512,000 bytes); the rest was not read (RFC 9309 §2.5), and a group there may refuse ${path}, so Heed fails closed` });
   }
   evidence.push(...disallowEvidence(robots, path, fetched, scope, profile));
-  // A line whose field name says User-agent but is misspelt (`User_agent:`; tokenize.ts
-  // AGENT_TYPO). Decision (DESIGN.md §2 rule 2, the reading that cannot keep what the owner
-  // refused): both readings count — as written, an unknown line (ignored: the rules after it join
-  // the group before it), and as the User-agent line it says it is — and a Disallow in either
-  // refuses. Read as written only, `User-agent: GPTBot` / `Disallow: /` / `User_agent: Foo` /
-  // `Allow: /` let GPTBot fetch everything; read as User-agent only, a `Disallow: /` for `*` before
-  // `User_agent: GPTBot` / `Disallow: /private/` would let GPTBot fetch the rest.
-  if (robots.agentTypos && !evidence.some((e) => e.effect === 'deny' && e.reason === 'robots-disallow')) {
+  // A file that says something another way than RFC 9309 reads (parse.ts readsOtherWays): a
+  // field name that says User-agent or Disallow but is misspelt (`User_agent:`, `Disallowed:`,
+  // `Deny:`; tokenize.ts AGENT_TYPO, DISALLOW_TYPO), or a User-agent naming every agent in words
+  // (`all`, `AI`, `Spawning/AI/all`: parse.ts namesEveryAgent, as ai.txt reads them). Decision
+  // (DESIGN.md §2 rule 2, the reading that cannot keep what the owner refused): both readings
+  // count — as written (an unknown line is ignored, and the rules after it join the group before
+  // it; `all` names no crawler) and as the line it says it is — and a Disallow in either refuses.
+  // Read as written only, `User-agent: GPTBot` / `Disallow: /` / `User_agent: Foo` / `Allow: /`
+  // let GPTBot fetch everything, and `User-agent: all` / `Disallowed: /` refused nothing; read the
+  // other way only, a `Disallow: /` for `*` before `User_agent: GPTBot` / `Disallow: /private/`
+  // would let GPTBot fetch the rest. Only the second reading's refusals are added: an Allow it
+  // reads never lifts the first reading's Disallow.
+  if (robots.readsOtherWays && !evidence.some((e) => e.effect === 'deny' && e.reason === 'robots-disallow')) {
     const other = disallowEvidence(parseCached(fetched.body, true), path, fetched, scope, profile);
-    evidence.push(...other.map((e) => ({ ...e, note: `${e.note ?? ''} (reading a misspelt User-agent line, such as User_agent:, as the User-agent line it says it is)` })));
+    evidence.push(...other.map((e) => ({ ...e, note: `${e.note ?? ''} (reading a line written another way, such as User_agent:, Disallowed: or User-agent: all, as the line it says it is)` })));
   }
   if (!evidence.some((e) => e.effect === 'deny')) {
     evidence.push({ ...base, value: `${profile.robotsTokens.join(', ')}: allowed`, effect: 'allow', note: `robots.txt on ${host} lets ${profile.robotsTokens.length === 1 ? profile.robotsTokens[0] : `${profile.robotsTokens[0]} and the purpose's AI tokens`} fetch ${path}` });

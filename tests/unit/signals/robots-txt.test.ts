@@ -884,7 +884,8 @@ describe('User-agent: * written another way', () => {
     const robots = 'User-agent: "*"\nDisallow: /\n\nUser-agent: GPTBot\nAllow: /\n';
     expect(denies(robots, 'https://m.example/a.jpg')).toEqual(['*: Disallow: /']); // the AI tokens without a group
     expect(evaluateRobots({ url: 'https://m.example/robots.txt', outcome: 'ok', body: robots }, 'https://m.example/a.jpg', 'image', { ...AI_, robotsTokens: ['GPTBot'] }).filter((e) => e.effect === 'deny')).toEqual([]);
-    expect(denies('User-agent: all\nDisallow: /private/\n')).toEqual([]);
+    // `User-agent: all` is every agent in words, read so since (› a robots.txt refusal written another way); a crawler's name is untouched.
+    expect(denies('User-agent: Allbot\nDisallow: /private/\n')).toEqual([]);
     expect(denies('User-agent: "*"\nDisallow: /private/\n', 'https://m.example/public/a.jpg')).toEqual([]);
   });
 });
@@ -963,5 +964,31 @@ describe('a User-agent line whose field name is misspelt (User_agent:)', () => {
 
   it('unchanged: a file that allows the crawler either way allows it', () => {
     expect(refused('User-agent: *\nDisallow: /private/\nUser_agent: GPTBot\nDisallow: /drafts/\n')).toBe(false);
+  });
+});
+
+// robots.txt lines that ai.txt's second reading already reads (ai-txt.ts), left unread in
+// robots.txt: a Disallow whose field name is misspelt another way than Google's typos
+// (`Disallowed:`, `Deny:`, `Dis-allow:`) was an unknown line, and a group whose User-agent names
+// every agent in words (`User-agent: all`, `AI`, `Spawning/AI/all`) named no crawler: the owner's
+// refusal bound no one and the image was kept.
+describe('a robots.txt refusal written another way (Disallowed:, User-agent: all)', () => {
+  const AI_ = purposeProfile('ai-training');
+  const refused = (body: string, url = 'https://w.example/a.jpg') =>
+    evaluateRobots({ url: 'https://w.example/robots.txt', outcome: 'ok', body }, url, 'image', AI_).some((e) => e.effect === 'deny' && e.reason === 'robots-disallow');
+
+  it('a Disallow spelt Disallowed, Deny, Dis-allow or Disallows refuses', () => {
+    for (const field of ['Disallowed', 'Deny', 'Dis-allow', 'DISALLOWS', 'Dis allow']) expect(refused(`User-agent: *\n${field}: /\n`), field).toBe(true);
+  });
+
+  it('a group whose User-agent names every agent in words binds every crawler', () => {
+    for (const agent of ['all', 'AI', 'Spawning/AI/all', 'all AI bots', 'Everyone']) expect(refused(`User-agent: ${agent}\nDisallow: /\n`), agent).toBe(true);
+  });
+
+  it('unchanged: an Allow written so lifts nothing, a crawler’s own name stays its own, and a file that allows allows', () => {
+    expect(refused('User-agent: *\nDisallow: /\nUser-agent: all\nAllow: /\n')).toBe(true);
+    expect(refused('User-agent: Allbot\nDisallow: /\n')).toBe(false);
+    expect(refused('User-agent: all\nDisallow: /private/\nUser-agent: *\nDeny: /drafts/\n')).toBe(false);
+    expect(refused('User-agent: *\nAllow: /\n')).toBe(false);
   });
 });

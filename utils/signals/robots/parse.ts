@@ -61,8 +61,12 @@ export interface RobotsTxt {
   ignoredLines: number;
   /** True when the body exceeded the 500 KiB cap and its tail was ignored. */
   truncated: boolean;
-  /** Whether some line's field name is User-agent misspelt (tokenize.ts AGENT_TYPO): robots-txt.ts reads the file both ways. */
-  agentTypos: boolean;
+  /**
+   * Whether the file says something another way than RFC 9309 reads it — a field name that is
+   * User-agent or Disallow misspelt (tokenize.ts AGENT_TYPO, DISALLOW_TYPO), a User-agent naming
+   * every agent in words (namesEveryAgent) — so that robots-txt.ts reads it both ways.
+   */
+  readsOtherWays: boolean;
 }
 
 interface Group {
@@ -252,10 +256,13 @@ class MergedByToken implements ReadonlyMap<string, AgentRules> {
 
 /**
  * Parse and compile a robots.txt body (RFC 9309 + aipref attach-05 §3); never throws. With
- * `agentTypos`, a misspelt User-agent line opens or joins a group as User-agent does (tokenize.ts).
+ * `otherWays` (the second reading, robots-txt.ts), a misspelt User-agent or Disallow line is the
+ * line it says it is (tokenize.ts), and a User-agent naming every agent in words (`all`, `AI`,
+ * `Spawning/AI/all`: namesEveryAgent) makes its group a `*` group too.
  */
-export function parseRobotsTxt(body: string, agentTypos = false): RobotsTxt {
-  const { records, ignored, truncated, agentTypos: typos } = tokenizeRobots(typeof body === 'string' ? body : '', agentTypos);
+export function parseRobotsTxt(body: string, otherWays = false): RobotsTxt {
+  const { records, ignored, truncated, otherWays: typos } = tokenizeRobots(typeof body === 'string' ? body : '', otherWays);
+  let everyAgentNames = 0;
   const groups: Group[] = [];
   const sitemaps: string[] = [];
   const licences: string[] = [];
@@ -278,6 +285,10 @@ export function parseRobotsTxt(body: string, agentTypos = false): RobotsTxt {
       if (isGlobalAgent(value)) group.global = true;
       else if (token) group.agents.add(token);
       else if (meansEveryCrawler(value)) group.looselyGlobal = true;
+      if (!group.global && namesEveryAgent(value)) {
+        everyAgentNames++;
+        if (otherWays) group.global = true;
+      }
       for (const n of otherNames(value)) {
         const t = n.toLowerCase();
         if (t !== token) group.otherAgents.add(t);
@@ -345,5 +356,5 @@ export function parseRobotsTxt(body: string, agentTypos = false): RobotsTxt {
   const global = globals.length > 0 ? merge(globals) : null;
   const looseGlobals = groups.filter((g) => g.looselyGlobal);
   const looseGlobal = looseGlobals.length > 0 ? merge(looseGlobals) : null;
-  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, looseGlobal, sitemaps, licences, ignoredLines, truncated, agentTypos: typos > 0 };
+  return { agents: new MergedByToken(byAgent), looseAgents: new MergedByToken(byOther, either, cutGroups.length > 0), global, looseGlobal, sitemaps, licences, ignoredLines, truncated, readsOtherWays: typos + everyAgentNames > 0 };
 }

@@ -27,8 +27,11 @@ export interface RobotsRecord {
 
 export interface TokenizedRobots {
   records: RobotsRecord[];
-  /** Lines whose field name is User-agent misspelt another way than KEYS reads (agentTypo), read or not. */
-  agentTypos: number;
+  /**
+   * Lines written another way than KEYS reads, read or not: a field name that is User-agent or
+   * Disallow misspelt (AGENT_TYPO, DISALLOW_TYPO). robots-txt.ts reads such a file a second way.
+   */
+  otherWays: number;
   /** Lines that are neither blank, comment-only nor a known record. */
   ignored: number;
   /** True when the body was longer than MAX_ROBOTS_BYTES and its tail was dropped. */
@@ -82,7 +85,8 @@ const AGENT_TYPO = /^user[\s_.-]*agents?$/;
 /**
  * A field name that says Disallow but is none of the spellings KEYS reads: `Disallowed`,
  * `Disallows`, `Dis-allow`, `Dis allow`, `Dis_allow`, and `Deny` / `Denied`. Read only where a
- * caller asks (ai.txt, robots-style opt-out file: ai-txt.ts), beside the line as written. Decision
+ * caller asks, beside the line as written: ai.txt (ai-txt.ts) and robots.txt's second reading
+ * (robots-txt.ts evaluateRobots, where only its refusals count). Decision
  * (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): the owner wrote a
  * refusal; ignored as an unknown line, its rule was lost and the image kept. An Allow misspelt is
  * not read so (it could only lift a refusal).
@@ -148,22 +152,23 @@ function fieldName(written: string): string {
  * robots.txt look-alike, reads its lines this way too (ai-txt.ts), with `agentTypos` (AGENT_TYPO)
  * and `disallowTypos` (DISALLOW_TYPO) on.
  */
-export function readRecordLine(line: string, agentTypos = false, disallowTypos = false): { key: RobotsKey; value: string; refusingOnly?: true; agentTypo?: true } | null {
+export function readRecordLine(line: string, agentTypos = false, disallowTypos = false): { key: RobotsKey; value: string; refusingOnly?: true; otherWay?: true } | null {
   const kv = splitRecord(line);
   if (!kv) return null;
   const key = KEYS.get(kv[0]);
   if (key) return { key, value: kv[1] };
-  if (AGENT_TYPO.test(kv[0])) return agentTypos ? { key: 'user-agent', value: kv[1], agentTypo: true } : null;
-  if (disallowTypos && DISALLOW_TYPO.test(kv[0])) return { key: 'disallow', value: kv[1] };
+  if (AGENT_TYPO.test(kv[0])) return agentTypos ? { key: 'user-agent', value: kv[1], otherWay: true } : null;
+  if (DISALLOW_TYPO.test(kv[0])) return disallowTypos ? { key: 'disallow', value: kv[1], otherWay: true } : null;
   const loose = REFUSING_ONLY_KEYS.get(kv[0]);
   return loose ? { key: loose, value: kv[1], refusingOnly: true } : null;
 }
 
 /**
  * Split a robots.txt body into known records; never throws, linear in the capped size. With
- * `agentTypos`, a line whose field name is User-agent misspelt (AGENT_TYPO) is a User-agent record.
+ * `otherWays`, a line whose field name is User-agent or Disallow misspelt (AGENT_TYPO,
+ * DISALLOW_TYPO) is the record it says it is.
  */
-export function tokenizeRobots(body: string, agentTypos = false): TokenizedRobots {
+export function tokenizeRobots(body: string, otherWays = false): TokenizedRobots {
   let text = body;
   let truncated = false;
   const cut = utf8CutIndex(text, MAX_ROBOTS_BYTES);
@@ -195,12 +200,12 @@ export function tokenizeRobots(body: string, agentTypos = false): TokenizedRobot
       cut = false; // what the cap dropped was comment
     }
     if (line.trim() === '') continue;
-    const record = readRecordLine(line, true);
-    if (record?.agentTypo) typos++;
-    if (record && (agentTypos || !record.agentTypo)) {
-      const { agentTypo: _, ...read } = record;
+    const record = readRecordLine(line, true, true);
+    if (record?.otherWay) typos++;
+    if (record && (otherWays || !record.otherWay)) {
+      const { otherWay: _, ...read } = record;
       records.push(cut ? { ...read, line: n + 1, cut } : { ...read, line: n + 1 });
     } else ignored++;
   }
-  return { records, ignored, truncated, agentTypos: typos };
+  return { records, ignored, truncated, otherWays: typos };
 }
