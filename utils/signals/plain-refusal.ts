@@ -120,7 +120,7 @@ const H = String.raw`[\s\-\u2010-\u2015]`;
 /** An apostrophe as typed or typeset (`d'`, `d’`). */
 const Q = String.raw`['\u2019\u02bc]`;
 /** The use named at the end of a "no USE" form is not a noun that only qualifies another one ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"). */
-const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction)(?![${WL}]))`;
+const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction|danych|dane|ograniczeń|omezení|nie\s+obowiązuje|neplatí)(?![${WL}]))`;
 
 /**
  * A language written with spaces between words: its AI-training use, its mining use, the
@@ -137,7 +137,11 @@ const OBJ_FR = OBJECT(String.raw`cette|cet|ce|ces|les|nos|mes|la|le|l${Q}`);
 const OBJ_ES = OBJECT(String.raw`(?:de\s+)?(?:esta|este|estas|estos|la|el|las|los|sus?|mis?)`);
 const OBJ_IT = OBJECT(String.raw`questa|questo|queste|questi|la|il|le|i|l${Q}`);
 const OBJ_PT = OBJECT(String.raw`(?:d[ae]\s+)?(?:esta|este|estas|estes|a|o|as|os)`);
-const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
+/** What a refusal is about, a determiner and its word or a noun alone: "tego zdjęcia", "это изображение", "bilden". */
+const NAMED = (words: string) => String.raw`(?:(?:${words})\s+)?`;
+const OBJ_PL = NAMED(String.raw`(?:tego|tej|tych|tym|tę|to)(?:\s+[\p{L}]+)?|zdjęcia|zdjęć|zdjęcie|obrazu|obrazów|obraz|materiałów|treści|utworu|utworów`);
+const OBJ_CS = NAMED(String.raw`(?:tento|tuto|toto|tyto|tohoto|této)(?:\s+[\p{L}]+)?|obrázek|obrázky|fotografii|fotografie|dílo|obsah`);
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'cs', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
@@ -177,6 +181,24 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
     mining: String.raw`tekst${H}*(?:en|&)${H}*data${H}*mining|data${H}*mining|tdm`,
     before: String.raw`(?:geen\s+(?:gebruik\s+(?:voor|bij|in)\s+)?|niet\s+(?:(?:te\s+)?gebruiken\s+)?(?:voor|bij)\s+|(?:mag|mogen)\s+niet\s+(?:gebruikt\s+worden\s+)?(?:voor|bij)\s+|verboden\s+(?:voor|bij)\s+|verbod\s+op\s+)(?:de\s+|het\s+)?`,
     after: String.raw`(?:(?:is|zijn|wordt|worden)\s+)?(?:(?:uitdrukkelijk|nadrukkelijk|strikt|ten\s+strengste)\s+)?(?:verboden|voorbehouden|uitgesloten|niet\s+(?:toegestaan|toegelaten))`,
+  },
+  // Polish (art. 26³ prawa autorskiego: "eksploracja tekstów i danych", its reservation "zastrzeżona").
+  pl: {
+    ai: String.raw`(?:trenowani(?:e|a|u|em)|treningu?|trenować|szkoleni(?:e|a|u)|uczeni(?:e|a|u))\s+(?:(?:modeli|modelu|systemów|systemu|narzędzi)\s+)?(?:(?:generatywnej|generatywnych|generatywnego)\s+)?(?:ai|si|sztucznej\s+inteligencji|sztuczną\s+inteligencję)(?:${H}*(?:modeli|modelu|systemów))?|(?:ai|si)${H}+(?:treningu?|trenowani(?:e|a|u))|uczeni(?:e|a|u)\s+maszynow(?:e|ego|ym)`,
+    mining: String.raw`eksploracj(?:a|i|ę)\s+(?:tekstów\s+i\s+)?danych|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?<!bez\s|brak\s)zakaz\s+(?:(?:wykorzystywania|wykorzystania|używania|użycia|stosowania)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby|dla)\s+)?|nie\s+do\s+(?:(?:wykorzystania|użycia|użytku)\s+(?:do|w\s+celu|przy)\s+)?|nie\s+(?:wolno|należy)\s+(?:wykorzystywać|używać|wykorzystać|użyć|stosować)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+|nie\s+(?:(?:może|mogą)\s+(?:być\s+)?)?(?:wykorzystywan[eyaoi]|wykorzystan[eyaoi]|używan[eyaoi]|użyt[eyaoi])\s+(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+|nie\s+(?:wykorzystywać|używać)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach)\s+|(?<!nie\s)zabrania\s+się\s+(?:(?:wykorzystywania|wykorzystania|używania|użycia)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+)?|(?<!nie\s|nie\sjest\s)(?:zabronione|zakazane)\s+(?:jest\s+)?(?:(?:wykorzystywanie|wykorzystanie|używanie|użycie)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+)?|zastrzeżone,?\s+(?:w\s+tym|również|także)\s+(?:(?:prawo\s+)?do\s+|w\s+zakresie\s+)?`,
+    after: String.raw`(?:(?:jest|są|pozostaje|pozostają)\s+)?(?:(?:surowo|ściśle|wyraźnie|całkowicie|bezwzględnie)\s+)?(?:zabronion[eayi]|zakazan[eayi]|zastrzeżon[eayi]|wyłączon[eayi]|niedozwolon[eayi]|nie\s+(?:jest\s+)?dozwolon[eayi])`,
+    // "Zastrzegamy sobie prawo do eksploracji tekstów i danych": the reservation a few words before the use, within one sentence.
+    reserve: String.raw`(?<!nie\s)(?:zastrzega(?:my|ją)?\s+(?:się|sobie)|zastrzegam\s+sobie)(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
+  },
+  // Czech ("vytěžování textů a dat", its reservation "vyhrazeno"; UI = umělá inteligence).
+  cs: {
+    ai: String.raw`(?:trénování|tréninku?|trénovat|učení|výcviku?)\s+(?:(?:modelů|modelu|systémů)\s+)?(?:generativní\s+)?(?:ai|ui|umělé\s+inteligence|umělou\s+inteligenci)(?:${H}*(?:modelů|modelu|systémů))?|(?:ai|ui)${H}+(?:tréninku?|trénování)|strojov(?:é|ého|ému|ém)\s+učení`,
+    mining: String.raw`(?:vytěžování|vytěžení|dolování|těžb(?:a|ě|u|y))\s+(?:textů?\s+a\s+)?dat|text\s+(?:and|&)\s+data\s+mining|data\s+mining|tdm`,
+    before: String.raw`(?<!žádný\s|bez\s)zákaz\s+(?:(?:použití|používání|využití|využívání)\s+${OBJ_CS}(?:pro|k|ke|na|za\s+účelem)\s+)?|(?<!není\s|nebylo\s)zakázáno\s+(?:(?:použít|používat|využít|využívat|použití|využití)\s+${OBJ_CS}(?:pro|k|ke|na|za\s+účelem)\s+)?|ne(?:smí|smějí)\s+(?:být\s+)?(?:použit[aoy]?|využit[aoy]?|používán[aoy]?|využíván[aoy]?)\s+(?:pro|k|ke|na|za\s+účelem)\s+|ne(?:používat|využívat)\s+${OBJ_CS}(?:pro|k|ke|na|za\s+účelem)\s+|není\s+určen[oaé]?\s+(?:pro|k|ke)\s+|ne\s+(?:pro|k|ke)\s+|vyhrazen[aoy]?,?\s+(?:včetně|a\s+to\s+i)\s+(?:práva\s+(?:na|k)\s+)?`,
+    after: String.raw`(?:(?:je|jsou|zůstává|zůstávají)\s+)?(?:(?:přísně|výslovně|zcela)\s+)?(?:zakázán[oaéy]?|vyhrazen[oaéy]?|vyloučen[oaéy]?|nepovolen[oaéy]?|(?:není|nejsou)\s+(?:povolen[oaéy]?|dovolen[oaéy]?))`,
+    // "Vyhrazujeme si právo na vytěžování textů a dat", "Autor si vyhrazuje …": the reservation a few words before the use.
+    reserve: String.raw`(?:vyhrazuj(?:e|eme|í)\s+si|si\s+vyhrazuj(?:e|eme|í))(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
   },
 };
 

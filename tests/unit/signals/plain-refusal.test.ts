@@ -202,3 +202,47 @@ describe('a plain-language refusal of AI use, machine learning, or scraping', ()
     ], null);
   });
 });
+
+// A refusal written in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian or Turkish
+// ("Zakaz wykorzystywania do trenowania AI", "Запрещено использовать для обучения ИИ", "Får inte
+// användas för AI-träning", "Yapay zeka eğitiminde kullanılması yasaktır"), or a national wording
+// of the CDSM Art. 4 reservation ("Eksploracja tekstów i danych zastrzeżona", "Vytěžování textů a
+// dat vyhrazeno", "Text- och datautvinning förbehålls"), was not read (a language not listed stays
+// info) and the image was kept. Read as narrowly as the other languages: the use right beside the
+// refusing word; a permission, a negated refusal, a disclosure or a bare copyright notice stays info.
+describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic languages or Turkish', () => {
+  it('Polish: Zakaz wykorzystywania do trenowania AI and Nie do trenowania sztucznej inteligencji refuse AI training', () => {
+    expectAll([
+      'Zakaz wykorzystywania do trenowania AI', 'Nie do trenowania sztucznej inteligencji', 'Zakaz trenowania AI', 'Trenowanie AI zabronione',
+      'Wykorzystywanie do trenowania modeli AI jest zabronione', 'Nie wolno wykorzystywać tego zdjęcia do trenowania AI', 'Zabrania się używania zdjęć do trenowania sztucznej inteligencji',
+      'Zdjęcie nie może być wykorzystywane do trenowania AI', 'Zabronione jest wykorzystywanie do uczenia maszynowego',
+    ], TRAINING);
+  });
+
+  it('Polish: Eksploracja tekstów i danych zastrzeżona (art. 26³) refuses data mining', () => {
+    expectAll([
+      'Eksploracja tekstów i danych zastrzeżona', 'Zakaz eksploracji tekstów i danych', 'Eksploracja tekstów i danych (art. 26³ prawa autorskiego) zastrzeżona',
+      'Wszelkie prawa zastrzeżone, w tym do eksploracji tekstów i danych', 'Zastrzegamy sobie prawo do eksploracji tekstów i danych',
+    ], MINING);
+  });
+
+  it('Polish: permissions, negated refusals, disclosures and Wszelkie prawa zastrzeżone stay info', () => {
+    expectAll([
+      'Trenowanie AI dozwolone', 'Trenowanie AI nie jest zabronione', 'Nie jest zabronione wykorzystywanie do trenowania AI', 'Nie zabrania się trenowania AI',
+      'Brak zakazu trenowania AI', 'Zakaz trenowania AI nie obowiązuje', 'Nie użyto AI', 'Stworzone bez sztucznej inteligencji', 'Wszelkie prawa zastrzeżone', 'Eksploracja tekstów i danych dozwolona',
+    ], null);
+  });
+
+  it('Czech: Zákaz použití pro trénování AI refuses AI training, Vytěžování textů a dat vyhrazeno refuses data mining', () => {
+    expectAll([
+      'Zákaz použití pro trénování AI', 'Trénování AI zakázáno', 'Nesmí být použito pro trénování umělé inteligence', 'Zakázáno používat pro trénink AI',
+      'Není určeno pro trénování AI', 'Trénování modelů umělé inteligence je zakázáno', 'Nepoužívat pro strojové učení',
+    ], TRAINING);
+    expectAll(['Vytěžování textů a dat vyhrazeno', 'Zákaz vytěžování textů a dat', 'Všechna práva vyhrazena, včetně vytěžování textů a dat', 'Vytěžování dat je zakázáno',
+      'Autor si vyhrazuje právo na vytěžování textů a dat', 'Vyhrazujeme si právo na vytěžování textů a dat'], MINING);
+  });
+
+  it('Czech: permissions, negated refusals, disclosures and Všechna práva vyhrazena stay info', () => {
+    expectAll(['Trénování AI povoleno', 'Trénování AI není zakázáno', 'Není zakázáno použít pro trénování AI', 'Žádný zákaz trénování AI', 'Zákaz trénování AI neplatí', 'Autor si nevyhrazuje právo na vytěžování textů a dat', 'Vytvořeno bez AI', 'Všechna práva vyhrazena'], null);
+  });
+});
