@@ -120,7 +120,7 @@ const H = String.raw`[\s\-\u2010-\u2015]`;
 /** An apostrophe as typed or typeset (`d'`, `d’`). */
 const Q = String.raw`['\u2019\u02bc]`;
 /** The use named at the end of a "no USE" form is not a noun that only qualifies another one ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"). */
-const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction|danych|dane|ograniczeń|omezení|nie\s+obowiązuje|neplatí)(?![${WL}]))`;
+const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction|danych|dane|данных|данные|даних|дані|ograniczeń|ограничений|обмежень|omezení|nie\s+obowiązuje|neplatí|не\s+действует|не\s+діє)(?![${WL}]))`;
 
 /**
  * A language written with spaces between words: its AI-training use, its mining use, the
@@ -140,8 +140,10 @@ const OBJ_PT = OBJECT(String.raw`(?:d[ae]\s+)?(?:esta|este|estas|estes|a|o|as|os
 /** What a refusal is about, a determiner and its word or a noun alone: "tego zdjęcia", "это изображение", "bilden". */
 const NAMED = (words: string) => String.raw`(?:(?:${words})\s+)?`;
 const OBJ_PL = NAMED(String.raw`(?:tego|tej|tych|tym|tę|to)(?:\s+[\p{L}]+)?|zdjęcia|zdjęć|zdjęcie|obrazu|obrazów|obraz|materiałów|treści|utworu|utworów`);
+const OBJ_RU = NAMED(String.raw`(?:это|эту|этот|эти|данное|данную|данный|данные)(?:\s+[\p{L}]+)?|изображение|изображения|фото|фотографию|фотографии|материалы|контент`);
+const OBJ_UK = NAMED(String.raw`(?:це|цю|цей|ці|дане|дану|даний)(?:\s+[\p{L}]+)?|зображення|фото|фотографію|матеріали|контент`);
 const OBJ_CS = NAMED(String.raw`(?:tento|tuto|toto|tyto|tohoto|této)(?:\s+[\p{L}]+)?|obrázek|obrázky|fotografii|fotografie|dílo|obsah`);
-const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'cs', Spaced> = {
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
@@ -190,6 +192,20 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'cs', Spac
     after: String.raw`(?:(?:jest|są|pozostaje|pozostają)\s+)?(?:(?:surowo|ściśle|wyraźnie|całkowicie|bezwzględnie)\s+)?(?:zabronion[eayi]|zakazan[eayi]|zastrzeżon[eayi]|wyłączon[eayi]|niedozwolon[eayi]|nie\s+(?:jest\s+)?dozwolon[eayi])`,
     // "Zastrzegamy sobie prawo do eksploracji tekstów i danych": the reservation a few words before the use, within one sentence.
     reserve: String.raw`(?<!nie\s)(?:zastrzega(?:my|ją)?\s+(?:się|sobie)|zastrzegam\s+sobie)(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
+  },
+  // Russian (ИИ = искусственный интеллект; нейросеть, neural network, as owners name AI).
+  ru: {
+    ai: String.raw`(?:обучени(?:е|я|и|ю)|обучать|обучить|тренировк(?:а|и|у|е)|тренировать)\s+(?:(?:моделей|модели|систем)\s+)?(?:(?:генеративного|генеративных)\s+)?(?:ии|ai|искусственного\s+интеллекта|искусственный\s+интеллект|нейросет(?:ей|и|ь)|нейронных\s+сетей|нейронной\s+сети)(?:${H}*(?:моделей|модели|систем))?|машинн(?:ого|ое|ому|ом)\s+обучени(?:е|я|ю|и)`,
+    mining: String.raw`(?:интеллектуальн(?:ый|ого|ому)\s+)?анализ(?:а|у)?\s+текст(?:ов|а)\s+и\s+данных|интеллектуальн(?:ый|ого|ому)\s+анализ(?:а|у)?\s+данных|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?<!не\s)(?:запрещено|запрещается)\s+(?:(?:использовать|использование|применять|применение)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+|для\s+)?|не\s+(?:для|в\s+целях)\s+(?:(?:использования|применения)\s+(?:для|в\s+целях|при)\s+)?|не\s+(?:использовать|применять)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+|нельзя\s+(?:использовать|применять)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+|не\s+(?:допускается|разрешается|разрешено)\s+(?:(?:использование|применение|использовать)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+)?|(?<!нет\s|без\s)запрет\s+(?:на\s+)?(?:(?:использование|применение)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+)?|защищены,?\s+(?:в\s+том\s+числе|включая)\s+(?:(?:право\s+на|права\s+на)\s+)?`,
+    after: String.raw`(?:(?:строго|категорически|прямо|полностью)\s+)?(?:запрещен(?:о|а|ы)?|запрещён(?:о|а|ы)?|запрещается|запрещаются|зарезервирован(?:о|а|ы)?|не\s+(?:допускается|допускаются|разрешается|разрешено|разрешен(?:о|а|ы)?))`,
+  },
+  // Ukrainian (ШІ = штучний інтелект; also typed with a Latin I).
+  uk: {
+    ai: String.raw`(?:навчанн(?:я|і|ю)|навчати|тренуванн(?:я|і|ю)|тренувати)\s+(?:(?:моделей|моделі|систем)\s+)?(?:генеративного\s+)?(?:ш[іi]|ai|штучного\s+інтелекту|штучний\s+інтелект|нейромереж(?:і|а)?|нейронних\s+мереж)(?:${H}*(?:моделей|моделі|систем))?|машинн(?:ого|е|ому)\s+навчанн(?:я|і|ю)`,
+    mining: String.raw`(?:інтелектуальн(?:ий|ого|ому)\s+)?аналіз(?:у)?\s+текст(?:ів|у)\s+(?:і|та)\s+даних|інтелектуальн(?:ий|ого|ому)\s+аналіз(?:у)?\s+даних|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?<!не\s)(?:заборонено|забороняється)\s+(?:(?:використовувати|використання|застосовувати)\s+${OBJ_UK}(?:для|з\s+метою|у\s+цілях)\s+|для\s+)?|не\s+(?:для|з\s+метою)\s+|не\s+(?:використовувати|застосовувати)\s+${OBJ_UK}(?:для|з\s+метою)\s+|не\s+(?:можна|дозволяється|допускається)\s+(?:(?:використовувати|використання)\s+${OBJ_UK}(?:для|з\s+метою)\s+)?|(?<!немає\s|без\s)заборона\s+(?:на\s+)?(?:(?:використання|застосування)\s+${OBJ_UK}(?:для|з\s+метою)\s+)?`,
+    after: String.raw`(?:(?:суворо|категорично|прямо|повністю)\s+)?(?:заборонен(?:о|а|і|е)?|забороняється|зарезервован(?:о|а|і)?|не\s+(?:допускається|дозволяється|дозволено))`,
   },
   // Czech ("vytěžování textů a dat", its reservation "vyhrazeno"; UI = umělá inteligence).
   cs: {
