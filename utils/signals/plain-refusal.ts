@@ -143,7 +143,10 @@ const OBJ_PL = NAMED(String.raw`(?:tego|tej|tych|tym|tę|to)(?:\s+[\p{L}]+)?|zdj
 const OBJ_RU = NAMED(String.raw`(?:это|эту|этот|эти|данное|данную|данный|данные)(?:\s+[\p{L}]+)?|изображение|изображения|фото|фотографию|фотографии|материалы|контент`);
 const OBJ_UK = NAMED(String.raw`(?:це|цю|цей|ці|дане|дану|даний)(?:\s+[\p{L}]+)?|зображення|фото|фотографію|матеріали|контент`);
 const OBJ_CS = NAMED(String.raw`(?:tento|tuto|toto|tyto|tohoto|této)(?:\s+[\p{L}]+)?|obrázek|obrázky|fotografii|fotografie|dílo|obsah`);
-const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs', Spaced> = {
+const OBJ_SV = NAMED(String.raw`(?:denna|detta|dessa)(?:\s+[\p{L}]+)?|bilden|bilderna|fotot|verket|materialet|innehållet`);
+const OBJ_DA = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|billedet|billederne|fotoet|værket|materialet|indholdet`);
+const OBJ_NB = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|bildet|bildene|fotoet|verket|materialet|innholdet`);
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs' | 'sv' | 'da' | 'nb', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
@@ -215,6 +218,27 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk
     after: String.raw`(?:(?:je|jsou|zůstává|zůstávají)\s+)?(?:(?:přísně|výslovně|zcela)\s+)?(?:zakázán[oaéy]?|vyhrazen[oaéy]?|vyloučen[oaéy]?|nepovolen[oaéy]?|(?:není|nejsou)\s+(?:povolen[oaéy]?|dovolen[oaéy]?))`,
     // "Vyhrazujeme si právo na vytěžování textů a dat", "Autor si vyhrazuje …": the reservation a few words before the use.
     reserve: String.raw`(?:vyhrazuj(?:e|eme|í)\s+si|si\s+vyhrazuj(?:e|eme|í))(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
+  },
+  // Swedish ("text- och datautvinning", its reservation "förbehålls").
+  sv: {
+    ai: String.raw`(?:generativ${H}+)?(?:ai|artificiell\s+intelligens)${H}*(?:(?:modell(?:er)?|system)${H}*)?träning|(?:träning|träna)\s+(?:av\s+|för\s+)?(?:(?:en|ett)\s+)?(?:generativ\s+)?(?:ai|artificiell\s+intelligens)(?:${H}*(?:modeller|modell|system))?|maskininlärning`,
+    mining: String.raw`text${H}*(?:och|&)${H}*data${H}*utvinning|text${H}*utvinning\s+och\s+data${H}*utvinning|data${H}*utvinning|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`(?:får|ska|skall|kan)\s+(?:inte|ej)\s+(?:användas|nyttjas|utnyttjas)\s+(?:för|till|vid|i)\s+(?:att\s+)?|(?:inte|ej)\s+(?:för|till)\s+|ingen\s+(?:användning\s+(?:för|till|vid)\s+)?|(?<!inte\s|ej\s)förbjudet?\s+(?:att\s+(?:använda|nyttja)\s+${OBJ_SV}(?:för|till|vid)\s+(?:att\s+)?|för\s+)|(?<!inget\s|inga\s)förbud\s+mot\s+(?:(?:användning|att\s+använda\s+${OBJ_SV})\s*(?:för|till|vid)\s+)?|använd\s+(?:inte|ej)\s+${OBJ_SV}(?:för|till)\s+(?:att\s+)?|förbehåll(?:na|s|es),?\s+(?:inklusive|även)\s+(?:för\s+|rätten\s+till\s+)?`,
+    after: String.raw`(?:(?:är|förblir)\s+)?(?:(?:strängt|uttryckligen|helt)\s+)?(?:förbjud(?:en|et|na)|förbehåll(?:en|et|na|s|es)|undantag(?:en|et|na)|(?:inte|ej)\s+tillåt(?:en|et|na)|otillåt(?:en|et|na))`,
+  },
+  // Danish ("tekst- og datamining", its reservation "forbeholdes"; KI = kunstig intelligens).
+  da: {
+    ai: String.raw`(?:generativ${H}+)?(?:ai|ki|kunstig\s+intelligens)${H}*(?:(?:model(?:ler)?|system(?:er)?)${H}*)?træning|(?:træning|træne)\s+(?:af\s+|til\s+)?(?:(?:en|et)\s+)?(?:generativ\s+)?(?:ai|ki|kunstig\s+intelligens)(?:${H}*(?:modeller|model|systemer|system))?|maskinlæring`,
+    mining: String.raw`tekst${H}*(?:og|&)${H}*data${H}*(?:mining|udvinding)|data${H}*(?:mining|udvinding)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`(?:må|skal|kan)\s+ikke\s+(?:bruges|anvendes|benyttes|udnyttes)\s+(?:til|i|ved|for)\s+(?:at\s+)?|ikke\s+til\s+|ingen\s+(?:brug\s+(?:til|i)\s+)?|(?<!ikke\s)forbudt\s+(?:at\s+(?:bruge|anvende|benytte)\s+${OBJ_DA}(?:til|i|ved)\s+(?:at\s+)?|til\s+)|(?<!intet\s|ingen\s)forbud\s+mod\s+(?:(?:brug|anvendelse)\s+(?:til|i)\s+)?|brug\s+ikke\s+${OBJ_DA}(?:til|i)\s+(?:at\s+)?|forbehold(?:t|es|te),?\s+(?:herunder|inklusive)\s+(?:(?:retten\s+til|til)\s+)?`,
+    after: String.raw`(?:(?:er|forbliver)\s+)?(?:(?:strengt|udtrykkeligt?|helt)\s+)?(?:forbudt|forbeholdt|forbeholdes|undtaget|ikke\s+tilladt)`,
+  },
+  // Norwegian Bokmål (KI = kunstig intelligens; "tekst- og datautvinning", reserved "forbeholdt").
+  nb: {
+    ai: String.raw`(?:generativ${H}+)?(?:ai|ki|kunstig\s+intelligens)${H}*(?:(?:modell(?:er)?|system(?:er)?)${H}*)?trening|(?:trening|trene)\s+(?:av\s+|til\s+)?(?:(?:en|et)\s+)?(?:generativ\s+)?(?:ai|ki|kunstig\s+intelligens)(?:${H}*(?:modeller|modell|systemer|system))?|maskinlæring`,
+    mining: String.raw`tekst${H}*(?:og|&)${H}*data${H}*(?:utvinning|mining)|data${H}*(?:utvinning|mining)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`(?:skal|må|kan)\s+ikke\s+(?:brukes|benyttes|anvendes|utnyttes)\s+(?:til|i|ved|for)\s+(?:å\s+)?|ikke\s+til\s+|ingen\s+(?:bruk\s+(?:til|i)\s+)?|(?<!ikke\s)forbudt\s+(?:å\s+(?:bruke|benytte|anvende)\s+${OBJ_NB}(?:til|i|ved)\s+(?:å\s+)?|til\s+)|(?<!ikke\s|intet\s|ingen\s)forbud\s+mot\s+(?:(?:bruk|anvendelse)\s+(?:til|i)\s+)?|forbehold(?:t|es),?\s+(?:herunder|inkludert|inklusive)\s+(?:(?:retten\s+til|til)\s+)?`,
+    after: String.raw`(?:(?:er|forblir)\s+)?(?:(?:strengt|uttrykkelig|helt)\s+)?(?:forbudt|forbeholdt|forbeholdes|unntatt|ikke\s+tillatt)`,
   },
 };
 

@@ -273,4 +273,34 @@ describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic 
   it('Czech: permissions, negated refusals, disclosures and Všechna práva vyhrazena stay info', () => {
     expectAll(['Trénování AI povoleno', 'Trénování AI není zakázáno', 'Není zakázáno použít pro trénování AI', 'Žádný zákaz trénování AI', 'Zákaz trénování AI neplatí', 'Autor si nevyhrazuje právo na vytěžování textů a dat', 'Vytvořeno bez AI', 'Všechna práva vyhrazena'], null);
   });
+
+  it('Swedish: Får inte användas för AI-träning refuses AI training, Text- och datautvinning förbehålls refuses data mining', () => {
+    expectAll([
+      'Får inte användas för AI-träning', 'AI-träning är förbjuden', 'Ej för AI-träning', 'Ingen AI-träning', 'Förbjudet att använda bilden för träning av AI-modeller',
+      'Får inte användas för att träna AI', 'Träning av AI är inte tillåten',
+    ], TRAINING);
+    expectAll(['Text- och datautvinning förbehålls', 'Text- och datautvinning är förbjuden', 'Alla rättigheter förbehålls, inklusive text- och datautvinning'], MINING);
+  });
+
+  it('Swedish: permissions, negated refusals, disclosures and Alla rättigheter förbehållna stay info', () => {
+    expectAll(['AI-träning tillåten', 'AI-träning är inte förbjuden', 'Det är inte förbjudet att använda bilden för AI-träning', 'Inget förbud mot AI-träning', 'Ingen AI användes', 'Skapad utan AI', 'Alla rättigheter förbehållna', 'Ingen AI-träningsdata användes'], null);
+  });
+
+  it('Danish: Må ikke bruges til AI-træning refuses AI training, Tekst- og datamining forbeholdes refuses data mining', () => {
+    expectAll(['Må ikke bruges til AI-træning', 'AI-træning er forbudt', 'Ikke til AI-træning', 'Ingen AI-træning', 'Forbudt at bruge billedet til træning af AI', 'Må ikke anvendes til maskinlæring'], TRAINING);
+    expectAll(['Tekst- og datamining forbeholdes', 'Tekst- og datamining er forbudt', 'Alle rettigheder forbeholdes, herunder tekst- og datamining'], MINING);
+  });
+
+  it('Danish: permissions, negated refusals, disclosures and Alle rettigheder forbeholdes stay info', () => {
+    expectAll(['AI-træning tilladt', 'AI-træning er ikke forbudt', 'Intet forbud mod AI-træning', 'Der er ikke brugt AI', 'Lavet uden AI', 'Alle rettigheder forbeholdes'], null);
+  });
+
+  it('Norwegian: Skal ikke brukes til KI-trening refuses AI training', () => {
+    expectAll(['Skal ikke brukes til KI-trening', 'KI-trening er forbudt', 'Må ikke brukes til trening av kunstig intelligens', 'Ikke til KI-trening', 'Forbudt å bruke bildet til KI-trening', 'Ingen KI-trening'], TRAINING);
+    expectAll(['Tekst- og datautvinning er forbeholdt', 'Tekst- og datautvinning forbeholdes'], MINING);
+  });
+
+  it('Norwegian: permissions, negated refusals, disclosures and Alle rettigheter forbeholdt stay info', () => {
+    expectAll(['KI-trening tillatt', 'KI-trening er ikke forbudt', 'Ikke forbudt å bruke bildet til KI-trening', 'Laget uten KI', 'Alle rettigheter forbeholdt'], null);
+  });
 });
