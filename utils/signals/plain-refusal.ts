@@ -146,7 +146,13 @@ const OBJ_CS = NAMED(String.raw`(?:tento|tuto|toto|tyto|tohoto|této)(?:\s+[\p{L
 const OBJ_SV = NAMED(String.raw`(?:denna|detta|dessa)(?:\s+[\p{L}]+)?|bilden|bilderna|fotot|verket|materialet|innehållet`);
 const OBJ_DA = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|billedet|billederne|fotoet|værket|materialet|indholdet`);
 const OBJ_NB = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|bildet|bildene|fotoet|verket|materialet|innholdet`);
-const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs' | 'sv' | 'da' | 'nb', Spaced> = {
+/**
+ * Turkish words as owners type them: dotted and dotless i alike (`İ`, `I`, `ı`, `i`: case folding
+ * does not pair them) and with or without the Turkish letters (`egitiminde`, `kullanilmasi`). Only
+ * for sources whose syntax holds none of these letters.
+ */
+const turkish = (source: string): string => source.replace(/[ıi]/g, '[ıiİ]').replace(/ğ/g, '[ğg]').replace(/ş/g, '[şs]').replace(/ç/g, '[çc]').replace(/ö/g, '[öo]').replace(/ü/g, '[üu]').replace(/â/g, '[âa]');
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs' | 'sv' | 'da' | 'nb' | 'tr', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
@@ -239,6 +245,13 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk
     mining: String.raw`tekst${H}*(?:og|&)${H}*data${H}*(?:utvinning|mining)|data${H}*(?:utvinning|mining)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
     before: String.raw`(?:skal|må|kan)\s+ikke\s+(?:brukes|benyttes|anvendes|utnyttes)\s+(?:til|i|ved|for)\s+(?:å\s+)?|ikke\s+til\s+|ingen\s+(?:bruk\s+(?:til|i)\s+)?|(?<!ikke\s)forbudt\s+(?:å\s+(?:bruke|benytte|anvende)\s+${OBJ_NB}(?:til|i|ved)\s+(?:å\s+)?|til\s+)|(?<!ikke\s|intet\s|ingen\s)forbud\s+mot\s+(?:(?:bruk|anvendelse)\s+(?:til|i)\s+)?|forbehold(?:t|es),?\s+(?:herunder|inkludert|inklusive)\s+(?:(?:retten\s+til|til)\s+)?`,
     after: String.raw`(?:(?:er|forblir)\s+)?(?:(?:strengt|uttrykkelig|helt)\s+)?(?:forbudt|forbeholdt|forbeholdes|unntatt|ikke\s+tillatt)`,
+  },
+  // Turkish (verb-final: the refusal follows the use, "… eğitiminde kullanılması yasaktır").
+  tr: {
+    ai: turkish(String.raw`(?:üretken\s+)?(?:yapay\s+zeka|yapay\s+zekâ|yz|ai)(?:\s+(?:modellerinin|modelinin|modelleri|sistemlerinin))?\s+(?:eğitiminde|eğitimine|eğitiminin|eğitimi|eğitim|eğitmek|eğitilmesinde|eğitilmesine|eğitilmesi)|makine\s+(?:öğrenmesinde|öğrenmesine|öğrenmesi|öğreniminde|öğrenimine|öğrenimi)`),
+    mining: turkish(String.raw`(?:metin\s+ve\s+)?veri\s+madenciliğinde|(?:metin\s+ve\s+)?veri\s+madenciliğine|(?:metin\s+ve\s+)?veri\s+madenciliği|text\s+(?:and|&)\s+data\s+mining|tdm`),
+    before: '(?!)',
+    after: turkish(String.raw`(?:(?:için|amacıyla|amaçlı)\s+)?(?:(?:kullanılması|kullanılmasına|kullanımı|kullanımına)\s+)?(?:(?:kesinlikle|açıkça)\s+)?(?:yasaktır|yasak(?!\s+değil)|yasaklanmıştır|kullanılamaz|kullanılmaz|kullanılmamalıdır|izin\s+verilmez|izin\s+verilmemektedir|(?:hakkı|hakları)\s+saklıdır|saklıdır)`),
   },
 };
 

@@ -303,4 +303,16 @@ describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic 
   it('Norwegian: permissions, negated refusals, disclosures and Alle rettigheter forbeholdt stay info', () => {
     expectAll(['KI-trening tillatt', 'KI-trening er ikke forbudt', 'Ikke forbudt å bruke bildet til KI-trening', 'Laget uten KI', 'Alle rettigheter forbeholdt'], null);
   });
+
+  it('Turkish: Yapay zeka eğitiminde kullanılması yasaktır refuses AI training, Metin ve veri madenciliği yasaktır refuses data mining', () => {
+    expectAll([
+      'Yapay zeka eğitiminde kullanılması yasaktır', 'Yapay zekâ eğitimi için kullanılamaz', 'Yapay zeka eğitimi yasaktır', 'YZ eğitimine izin verilmez',
+      'Yapay zeka modellerinin eğitiminde kullanılması kesinlikle yasaktır', 'Yapay zeka egitiminde kullanilmasi yasaktir', 'YAPAY ZEKA EĞİTİMİNDE KULLANILMASI YASAKTIR',
+    ], TRAINING);
+    expectAll(['Metin ve veri madenciliği yasaktır', 'Metin ve veri madenciliği hakları saklıdır'], MINING);
+  });
+
+  it('Turkish: permissions, negated refusals, disclosures and Tüm hakları saklıdır stay info', () => {
+    expectAll(['Yapay zeka eğitimine izin verilir', 'Yapay zeka eğitimi yasak değildir', 'Yapay zeka eğitiminde kullanılabilir', 'Yapay zeka kullanılmadı', 'Tüm hakları saklıdır'], null);
+  });
 });
