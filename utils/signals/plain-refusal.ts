@@ -39,9 +39,34 @@
  * AI学習禁止ではありません, 不禁止AI训练, AI 학습 금지하지 않습니다, KI-Training erlaubt,
  * KI-Training ist nicht untersagt, L’entraînement de l’IA n’est pas interdit; a list item that
  * permits (AI学習・商用利用可、無断転載禁止) is not refused, nor a use that only qualifies a noun
- * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten). Why narrow: these fields are
- * free text, and a loose reading ("KI" anywhere near "verboten") would refuse ordinary notices the
- * owner meant as nothing of the kind. A refusal in a language not listed stays info. Each
+ * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten).
+ *
+ * Also read (decision, same rule: a refusal in a language Heed did not read was kept), the
+ * languages next most written by image owners and publishers, and the rest of the CDSM Art. 4
+ * reservation's national wordings: Polish (Zakaz wykorzystywania do trenowania AI, Nie do
+ * trenowania sztucznej inteligencji, Eksploracja tekstów i danych zastrzeżona, art. 26³ prawa
+ * autorskiego), Russian (Запрещено использовать для обучения ИИ, Не для обучения нейросетей,
+ * Использование для обучения искусственного интеллекта запрещено), Ukrainian (Заборонено
+ * використовувати для навчання ШІ), Czech (Zákaz použití pro trénování AI, Vytěžování textů a
+ * dat vyhrazeno), Swedish (Får inte användas för AI-träning, Text- och
+ * datautvinning förbehålls), Danish (Må ikke bruges til AI-træning, Tekst- og datamining
+ * forbeholdes), Norwegian Bokmål (Skal ikke brukes til KI-trening, Tekst- og datautvinning er
+ * forbeholdt) and Turkish (Yapay zeka eğitiminde kullanılması yasaktır, Metin ve veri madenciliği
+ * yasaktır; typed with or without the Turkish letters, dotted and dotless i alike). As narrowly:
+ * Trenowanie AI nie jest zabronione, Nie zabrania się trenowania AI, Обучение ИИ не запрещено,
+ * Не запрещено использовать для обучения ИИ, Trénování AI není zakázáno, AI-träning är inte
+ * förbjuden, Inget förbud mot AI-träning, KI-trening tillatt, Yapay zeka eğitimi yasak değildir
+ * stay info, as do the bare notices Wszelkie prawa zastrzeżone, Все права защищены, Všechna
+ * práva vyhrazena, Alla rättigheter förbehållna, Alle rettigheder forbeholdes, Tüm hakları
+ * saklıdır and the disclosures (Nie użyto AI, Создано без использования ИИ, Skapad utan AI).
+ * Russian and Ukrainian are matched on the text as written (its first reading): the second
+ * reading, with Cyrillic letters drawn like Latin ones folded, breaks their words and adds no
+ * refusal of its own, since each Cyrillic form needs letters (з, п, щ, н, д, л, б, ч, …) that
+ * LATIN_LOOKALIKES leaves Cyrillic.
+ *
+ * Why narrow: these fields are free text, and a loose reading ("KI" anywhere near "verboten")
+ * would refuse ordinary notices the owner meant as nothing of the kind. A refusal in a language
+ * not listed above (Finnish, Greek, Hungarian, Romanian, …) still stays info. Each
  * language alternative of a field is read on its own (xmp.ts plainRefusals): alternatives are
  * translations of one statement, not parts of one sentence, so none is joined to another.
  *
@@ -348,6 +373,8 @@ export function plainLanguageRefusal(text: string): 'DMI-PROHIBITED' | 'DMI-PROH
   // too (either reading refusing refuses: the one that cannot keep what the owner refused). Text
   // written in Cyrillic or Greek folds to no refusal: every phrase needs letters (g, r, d, n in
   // lower case, …) neither script draws like Latin, so only mixed words like `Nо` read anew.
+  // (A Russian or Ukrainian refusal is read in the first reading, as written; folded, its words
+  // no longer match, and it needs no second.)
   const readings = HAS_LATIN_LOOKALIKE.test(t) ? [t, t.replace(LATIN_LOOKALIKE, (c) => LATIN_LOOKALIKES.get(c) ?? c)] : [t];
   if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_SCRAPING.test(r) || REFUSES_MINING_I18N.some((re) => re.test(r)))) return 'DMI-PROHIBITED';
   if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_USE.test(r) || NOAI_TAG.test(r) || REFUSES_AI_TRAINING_I18N.some((re) => re.test(r)))) return 'DMI-PROHIBITED-AIMLTRAINING';

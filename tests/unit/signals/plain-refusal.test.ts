@@ -315,4 +315,11 @@ describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic 
   it('Turkish: permissions, negated refusals, disclosures and Tüm hakları saklıdır stay info', () => {
     expectAll(['Yapay zeka eğitimine izin verilir', 'Yapay zeka eğitimi yasak değildir', 'Yapay zeka eğitiminde kullanılabilir', 'Yapay zeka kullanılmadı', 'Tüm hakları saklıdır'], null);
   });
+
+  it('1 MB of unfinished refusals in these languages returns null', () => {
+    const unit = ['Zakaz wykorzystywania tego zdjęcia do', 'Zastrzegamy sobie prawo do eksploracji tekstów i', 'Wszelkie prawa zastrzeżone, w tym do', 'Запрещено использовать это изображение для',
+      'Не для использования для', 'Заборонено використовувати для', 'Zákaz použití pro', 'Får inte användas för att', 'Må ikke bruges til', 'Skal ikke brukes til å trene', 'Yapay zeka modellerinin', ''].join('. ');
+    const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    expect(plainLanguageRefusal(text)).toBeNull();
+  }, 20_000); // the Cyrillic in it makes two readings of 1 MB; the timing is linear-time.test.ts's
 });
