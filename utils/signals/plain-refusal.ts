@@ -47,28 +47,29 @@
  * trenowania sztucznej inteligencji, Eksploracja tekstów i danych zastrzeżona, art. 26³ prawa
  * autorskiego), Russian (Запрещено использовать для обучения ИИ, Не для обучения нейросетей,
  * Использование для обучения искусственного интеллекта запрещено), Ukrainian (Заборонено
- * використовувати для навчання ШІ), Czech (Zákaz použití pro trénování AI, Vytěžování textů a
- * dat vyhrazeno), Swedish (Får inte användas för AI-träning, Text- och
- * datautvinning förbehålls), Danish (Må ikke bruges til AI-træning, Tekst- og datamining
- * forbeholdes), Norwegian Bokmål (Skal ikke brukes til KI-trening, Tekst- og datautvinning er
- * forbeholdt) and Turkish (Yapay zeka eğitiminde kullanılması yasaktır, Metin ve veri madenciliği
- * yasaktır; typed with or without the Turkish letters, dotted and dotless i alike). As narrowly:
- * Trenowanie AI nie jest zabronione, Nie zabrania się trenowania AI, Обучение ИИ не запрещено,
- * Не запрещено использовать для обучения ИИ, Trénování AI není zakázáno, AI-träning är inte
- * förbjuden, Inget förbud mot AI-träning, KI-trening tillatt, Yapay zeka eğitimi yasak değildir
- * stay info, as do the bare notices Wszelkie prawa zastrzeżone, Все права защищены, Všechna
- * práva vyhrazena, Alla rättigheter förbehållna, Alle rettigheder forbeholdes, Tüm hakları
- * saklıdır and the disclosures (Nie użyto AI, Создано без использования ИИ, Skapad utan AI).
- * Russian and Ukrainian are matched on the text as written (its first reading): the second
- * reading, with Cyrillic letters drawn like Latin ones folded, breaks their words and adds no
- * refusal of its own, since each Cyrillic form needs letters (з, п, щ, н, д, л, б, ч, …) that
- * LATIN_LOOKALIKES leaves Cyrillic.
+ * використовувати для навчання ШІ), Czech (Zákaz použití pro trénování AI, Vytěžování textů a dat
+ * vyhrazeno), Swedish (Får inte användas för AI-träning, Text- och datautvinning förbehålls),
+ * Danish (Må ikke bruges til AI-træning, Tekst- og datamining forbeholdes), Norwegian Bokmål (Skal
+ * ikke brukes til KI-trening, Tekst- og datautvinning er forbeholdt), Finnish (Ei saa käyttää
+ * tekoälyn koulutukseen, Tekoälyn kouluttaminen kielletty, Tekstin- ja tiedonlouhinta kielletty)
+ * and Turkish (Yapay zeka eğitiminde kullanılması yasaktır, Metin ve veri madenciliği yasaktır;
+ * typed with or without the Turkish letters, dotted and dotless i alike). As narrowly: Trenowanie
+ * AI nie jest zabronione, Nie zabrania się trenowania AI, Обучение ИИ не запрещено, Не запрещено
+ * использовать для обучения ИИ, Trénování AI není zakázáno, AI-träning är inte förbjuden, Inget
+ * förbud mot AI-träning, KI-trening tillatt, Tekoälyn koulutus ei ole kielletty, Yapay zeka
+ * eğitimi yasak değildir stay info, as do the bare notices Wszelkie prawa zastrzeżone, Все права
+ * защищены, Všechna práva vyhrazena, Alla rättigheter förbehållna, Alle rettigheder forbeholdes,
+ * Kaikki oikeudet pidätetään, Tüm hakları saklıdır and the disclosures (Nie użyto AI, Создано без
+ * использования ИИ, Skapad utan AI). Russian and Ukrainian are matched on the text as written (its
+ * first reading): the second reading, with Cyrillic letters drawn like Latin ones folded, breaks
+ * their words and adds no refusal of its own, since each Cyrillic form needs letters (з, п, щ, н,
+ * д, л, б, ч, …) that LATIN_LOOKALIKES leaves Cyrillic.
  *
  * Why narrow: these fields are free text, and a loose reading ("KI" anywhere near "verboten")
  * would refuse ordinary notices the owner meant as nothing of the kind. A refusal in a language
- * not listed above (Finnish, Greek, Hungarian, Romanian, …) still stays info. Each
- * language alternative of a field is read on its own (xmp.ts plainRefusals): alternatives are
- * translations of one statement, not parts of one sentence, so none is joined to another.
+ * not listed above (Greek, Hungarian, Romanian, …) still stays info. Each language alternative of
+ * a field is read on its own (xmp.ts plainRefusals): alternatives are translations of one
+ * statement, not parts of one sentence, so none is joined to another.
  *
  * Linear time: every form is a fixed sequence of optional words, or a repetition bounded by a
  * constant whose items cannot overlap (a list item holds no separator; a reservation's window is
@@ -170,6 +171,7 @@ const OBJ_UK = NAMED(String.raw`(?:це|цю|цей|ці|дане|дану|да�
 const OBJ_CS = NAMED(String.raw`(?:tento|tuto|toto|tyto|tohoto|této)(?:\s+[\p{L}]+)?|obrázek|obrázky|fotografii|fotografie|dílo|obsah`);
 const OBJ_SV = NAMED(String.raw`(?:denna|detta|dessa)(?:\s+[\p{L}]+)?|bilden|bilderna|fotot|verket|materialet|innehållet`);
 const OBJ_DA = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|billedet|billederne|fotoet|værket|materialet|indholdet`);
+const OBJ_FI = NAMED(String.raw`(?:tätä|näitä|tämän)(?:\s+[\p{L}]+)?|kuvaa|kuvia|kuvan|teosta|aineistoa|sisältöä`);
 const OBJ_NB = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|bildet|bildene|fotoet|verket|materialet|innholdet`);
 /**
  * Turkish words as owners type them: dotted and dotless i alike (`İ`, `I`, `ı`, `i`: case folding
@@ -177,7 +179,7 @@ const OBJ_NB = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|bildet|bil
  * for sources whose syntax holds none of these letters.
  */
 const turkish = (source: string): string => source.replace(/[ıi]/g, '[ıiİ]').replace(/ğ/g, '[ğg]').replace(/ş/g, '[şs]').replace(/ç/g, '[çc]').replace(/ö/g, '[öo]').replace(/ü/g, '[üu]').replace(/â/g, '[âa]');
-const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs' | 'sv' | 'da' | 'nb' | 'tr', Spaced> = {
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs' | 'sv' | 'da' | 'nb' | 'fi' | 'tr', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
@@ -270,6 +272,14 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk
     mining: String.raw`tekst${H}*(?:og|&)${H}*data${H}*(?:utvinning|mining)|data${H}*(?:utvinning|mining)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
     before: String.raw`(?:skal|må|kan)\s+ikke\s+(?:brukes|benyttes|anvendes|utnyttes)\s+(?:til|i|ved|for)\s+(?:å\s+)?|ikke\s+til\s+|ingen\s+(?:bruk\s+(?:til|i)\s+)?|(?<!ikke\s)forbudt\s+(?:å\s+(?:bruke|benytte|anvende)\s+${OBJ_NB}(?:til|i|ved)\s+(?:å\s+)?|til\s+)|(?<!ikke\s|intet\s|ingen\s)forbud\s+mot\s+(?:(?:bruk|anvendelse)\s+(?:til|i)\s+)?|forbehold(?:t|es),?\s+(?:herunder|inkludert|inklusive)\s+(?:(?:retten\s+til|til)\s+)?`,
     after: String.raw`(?:(?:er|forblir)\s+)?(?:(?:strengt|uttrykkelig|helt)\s+)?(?:forbudt|forbeholdt|forbeholdes|unntatt|ikke\s+tillatt)`,
+  },
+  // Finnish (tekoäly = AI; "tekstin- ja tiedonlouhinta", its reservation "pidätetään"; the use in
+  // the illative after the verb: "Ei saa käyttää tekoälyn koulutukseen").
+  fi: {
+    ai: String.raw`(?:generatiivisen\s+)?(?:tekoäly(?:n|mallien|mallin|mallit|järjestelmien)?|ai(?:${H}*mallien)?)${H}*(?:koulutu(?:s|ksen|kseen|sta)|koulutta(?:minen|miseen|mista|misen)|opetta(?:minen|miseen|mista|misen))|koneoppi(?:minen|miseen|mista|misen)`,
+    mining: String.raw`tekstin?${H}*(?:ja|&)${H}*tiedonlouhin(?:ta|taa|taan|nan)|tiedonlouhin(?:ta|taa|taan|nan)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`ei\s+saa\s+(?:käyttää|hyödyntää)\s+${OBJ_FI}|(?:älä|ei)\s+käytä\s+${OBJ_FI}|ei\s+(?:käytettäväksi\s+)?|(?<!ole\s|ei\s)kielletty\s+(?:käyttää\s+${OBJ_FI})?|(?<!ei\s)kielletään\s+(?:käyttämästä\s+${OBJ_FI})?|pidätetään,?\s+(?:myös|mukaan\s+lukien)\s+(?:oikeus\s+)?`,
+    after: String.raw`(?:(?:on|ovat)\s+)?(?:(?:ehdottomasti|nimenomaisesti|täysin)\s+)?(?:kielletty|kiellettyä|kielletään|pidätetään|pidätetty|ei\s+(?:ole\s+)?sallittu|ei\s+sallita)`,
   },
   // Turkish (verb-final: the refusal follows the use, "… eğitiminde kullanılması yasaktır").
   tr: {

@@ -247,16 +247,17 @@ export const HOSTILE_CASES: HostileCase[] = [
     run: (s) => plainLanguageRefusal(s),
   },
   {
-    // The same in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian and Turkish: a
+    // The same in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian, Finnish and Turkish: a
     // refusal naming its object but cut before the use, a reservation (Zastrzegamy sobie prawo …,
     // vyhrazuje si …) whose sentence never names mining, a Turkish use never followed by its
     // refusing word. The Cyrillic in it makes the text read twice (LATIN_LOOKALIKES).
-    name: 'plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic languages and Turkish: near-miss phrases, never completed',
+    name: 'plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic languages, Finnish and Turkish: near-miss phrases, never completed',
     cap: 8 * 1024 * 1024,
     n: 20_000,
     make: (size) => repeatTo(['Zakaz wykorzystywania tego zdjęcia do', 'Zastrzegamy sobie prawo do eksploracji tekstów i', 'Wszelkie prawa zastrzeżone, w tym do', 'Nie wolno wykorzystywać tego zdjęcia w celu',
       'Запрещено использовать это изображение для', 'Не для использования для', 'Все права защищены, включая право на', 'Заборонено використовувати це зображення для', 'Zákaz použití tohoto obrázku pro',
-      'Autor si vyhrazuje právo na vytěžování textů a', 'Får inte användas för att', 'Förbjudet att använda denna bild för', 'Må ikke bruges til at', 'Skal ikke brukes til å', 'Yapay zeka modellerinin eğitiminde kullanılması', 'Metin ve veri', ''].join('. '), size),
+      'Autor si vyhrazuje právo na vytěžování textů a', 'Får inte användas för att', 'Förbjudet att använda denna bild för', 'Må ikke bruges til at', 'Skal ikke brukes til å', 'Yapay zeka modellerinin eğitiminde kullanılması', 'Metin ve veri',
+      'Ei saa käyttää tätä kuvaa tekoälyn', 'Kaikki oikeudet pidätetään, myös tekstin- ja', ''].join('. '), size),
     run: (s) => plainLanguageRefusal(s),
   },
 ];

@@ -203,7 +203,7 @@ describe('a plain-language refusal of AI use, machine learning, or scraping', ()
   });
 });
 
-// A refusal written in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian or Turkish
+// A refusal written in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian, Finnish or Turkish
 // ("Zakaz wykorzystywania do trenowania AI", "Запрещено использовать для обучения ИИ", "Får inte
 // användas för AI-träning", "Yapay zeka eğitiminde kullanılması yasaktır"), or a national wording
 // of the CDSM Art. 4 reservation ("Eksploracja tekstów i danych zastrzeżona", "Vytěžování textů a
@@ -316,9 +316,21 @@ describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic 
     expectAll(['Yapay zeka eğitimine izin verilir', 'Yapay zeka eğitimi yasak değildir', 'Yapay zeka eğitiminde kullanılabilir', 'Yapay zeka kullanılmadı', 'Tüm hakları saklıdır'], null);
   });
 
+  it('Finnish: Ei saa käyttää tekoälyn koulutukseen refuses AI training, Tekstin- ja tiedonlouhinta kielletty refuses data mining', () => {
+    expectAll([
+      'Ei saa käyttää tekoälyn koulutukseen', 'Tekoälyn kouluttaminen kielletty', 'Kielletty käyttää tekoälyn koulutukseen', 'Ei tekoälyn koulutukseen',
+      'Älä käytä kuvaa tekoälyn kouluttamiseen', 'Tekoälymallien koulutus on kielletty', 'Ei käytettäväksi koneoppimiseen', 'AI-koulutus kielletty',
+    ], TRAINING);
+    expectAll(['Tekstin- ja tiedonlouhinta kielletty', 'Oikeus tekstin- ja tiedonlouhintaan pidätetään', 'Kaikki oikeudet pidätetään, myös tekstin- ja tiedonlouhinta'], MINING);
+  });
+
+  it('Finnish: permissions, negated refusals, disclosures and Kaikki oikeudet pidätetään stay info', () => {
+    expectAll(['Tekoälyn koulutus sallittu', 'Tekoälyn koulutus ei ole kielletty', 'Ei ole kielletty käyttää tekoälyn koulutukseen', 'Tekoälyä ei käytetty', 'Tehty ilman tekoälyä', 'Kaikki oikeudet pidätetään'], null);
+  });
+
   it('1 MB of unfinished refusals in these languages returns null', () => {
     const unit = ['Zakaz wykorzystywania tego zdjęcia do', 'Zastrzegamy sobie prawo do eksploracji tekstów i', 'Wszelkie prawa zastrzeżone, w tym do', 'Запрещено использовать это изображение для',
-      'Не для использования для', 'Заборонено використовувати для', 'Zákaz použití pro', 'Får inte användas för att', 'Må ikke bruges til', 'Skal ikke brukes til å trene', 'Yapay zeka modellerinin', ''].join('. ');
+      'Не для использования для', 'Заборонено використовувати для', 'Zákaz použití pro', 'Får inte användas för att', 'Må ikke bruges til', 'Skal ikke brukes til å trene', 'Yapay zeka modellerinin', 'Ei saa käyttää tätä kuvaa tekoälyn', 'Kaikki oikeudet pidätetään, myös tekstin- ja', ''].join('. ');
     const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
     expect(plainLanguageRefusal(text)).toBeNull();
   }, 20_000); // the Cyrillic in it makes two readings of 1 MB; the timing is linear-time.test.ts's
