@@ -145,8 +145,13 @@ const WL = String.raw`\p{L}\p{N}`;
 const H = String.raw`[\s\-\u2010-\u2015]`;
 /** An apostrophe as typed or typeset (`d'`, `d’`). */
 const Q = String.raw`['\u2019\u02bc]`;
-/** The use named at the end of a "no USE" form is not a noun that only qualifies another one ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"). */
-const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction|danych|dane|данных|данные|даних|дані|ograniczeń|ограничений|обмежень|omezení|nie\s+obowiązuje|neplatí|не\s+действует|не\s+діє)(?![${WL}]))`;
+/**
+ * The use named at the end of a "no USE" form is not a noun that only qualifies another one
+ * ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"),
+ * a refusal said not to apply ("Zakaz trenowania AI nie obowiązuje", "Zákaz … neplatí"), nor a
+ * disclosure ("Ingen AI-træning anvendt", "Ingen AI-träning användes", as "no AI training used").
+ */
+const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction|danych|dane|данных|данные|даних|дані|ograniczeń|ограничений|обмежень|omezení|nie\s+obowiązuje|neplatí|не\s+действует|не\s+діє|anvendt|brugt|brukt|benyttet|använd|användes|användts)(?![${WL}]))`;
 
 /**
  * A language written with spaces between words: its AI-training use, its mining use, the

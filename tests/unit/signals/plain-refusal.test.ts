@@ -283,7 +283,7 @@ describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic 
   });
 
   it('Swedish: permissions, negated refusals, disclosures and Alla rättigheter förbehållna stay info', () => {
-    expectAll(['AI-träning tillåten', 'AI-träning är inte förbjuden', 'Det är inte förbjudet att använda bilden för AI-träning', 'Inget förbud mot AI-träning', 'Ingen AI användes', 'Skapad utan AI', 'Alla rättigheter förbehållna', 'Ingen AI-träningsdata användes'], null);
+    expectAll(['AI-träning tillåten', 'AI-träning är inte förbjuden', 'Det är inte förbjudet att använda bilden för AI-träning', 'Inget förbud mot AI-träning', 'Ingen AI användes', 'Skapad utan AI', 'Alla rättigheter förbehållna', 'Ingen AI-träningsdata användes', 'Ingen AI-träning användes'], null);
   });
 
   it('Danish: Må ikke bruges til AI-træning refuses AI training, Tekst- og datamining forbeholdes refuses data mining', () => {
@@ -292,7 +292,7 @@ describe('a plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic 
   });
 
   it('Danish: permissions, negated refusals, disclosures and Alle rettigheder forbeholdes stay info', () => {
-    expectAll(['AI-træning tilladt', 'AI-træning er ikke forbudt', 'Intet forbud mod AI-træning', 'Der er ikke brugt AI', 'Lavet uden AI', 'Alle rettigheder forbeholdes'], null);
+    expectAll(['AI-træning tilladt', 'AI-træning er ikke forbudt', 'Intet forbud mod AI-træning', 'Der er ikke brugt AI', 'Ingen AI-træning anvendt', 'Lavet uden AI', 'Alle rettigheder forbeholdes'], null);
   });
 
   it('Norwegian: Skal ikke brukes til KI-trening refuses AI training', () => {
