@@ -39,16 +39,43 @@
  * AI学習禁止ではありません, 不禁止AI训练, AI 학습 금지하지 않습니다, KI-Training erlaubt,
  * KI-Training ist nicht untersagt, L’entraînement de l’IA n’est pas interdit; a list item that
  * permits (AI学習・商用利用可、無断転載禁止) is not refused, nor a use that only qualifies a noun
- * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten). Why narrow: these fields are
- * free text, and a loose reading ("KI" anywhere near "verboten") would refuse ordinary notices the
- * owner meant as nothing of the kind. A refusal in a language not listed stays info. Each
- * language alternative of a field is read on its own (xmp.ts plainRefusals): alternatives are
- * translations of one statement, not parts of one sentence, so none is joined to another.
+ * (Kein KI-Training-Verbot, Keine KI-Trainingsdaten).
+ *
+ * Also read (decision, same rule: a refusal in a language Heed did not read was kept), the
+ * languages next most written by image owners and publishers, and the rest of the CDSM Art. 4
+ * reservation's national wordings: Polish (Zakaz wykorzystywania do trenowania AI, Nie do
+ * trenowania sztucznej inteligencji, Eksploracja tekstów i danych zastrzeżona, art. 26³ prawa
+ * autorskiego), Russian (Запрещено использовать для обучения ИИ, Не для обучения нейросетей,
+ * Использование для обучения искусственного интеллекта запрещено), Ukrainian (Заборонено
+ * використовувати для навчання ШІ), Czech (Zákaz použití pro trénování AI, Vytěžování textů a dat
+ * vyhrazeno), Swedish (Får inte användas för AI-träning, Text- och datautvinning förbehålls),
+ * Danish (Må ikke bruges til AI-træning, Tekst- og datamining forbeholdes), Norwegian Bokmål (Skal
+ * ikke brukes til KI-trening, Tekst- og datautvinning er forbeholdt), Finnish (Ei saa käyttää
+ * tekoälyn koulutukseen, Tekoälyn kouluttaminen kielletty, Tekstin- ja tiedonlouhinta kielletty)
+ * and Turkish (Yapay zeka eğitiminde kullanılması yasaktır, Metin ve veri madenciliği yasaktır;
+ * typed with or without the Turkish letters, dotted and dotless i alike). As narrowly: Trenowanie
+ * AI nie jest zabronione, Nie zabrania się trenowania AI, Обучение ИИ не запрещено, Не запрещено
+ * использовать для обучения ИИ, Trénování AI není zakázáno, AI-träning är inte förbjuden, Inget
+ * förbud mot AI-träning, KI-trening tillatt, Tekoälyn koulutus ei ole kielletty, Yapay zeka
+ * eğitimi yasak değildir stay info, as do the bare notices Wszelkie prawa zastrzeżone, Все права
+ * защищены, Všechna práva vyhrazena, Alla rättigheter förbehållna, Alle rettigheder forbeholdes,
+ * Kaikki oikeudet pidätetään, Tüm hakları saklıdır and the disclosures (Nie użyto AI, Создано без
+ * использования ИИ, Skapad utan AI). Russian and Ukrainian are matched on the text as written (its
+ * first reading): the second reading, with Cyrillic letters drawn like Latin ones folded, breaks
+ * their words and adds no refusal of its own, since each Cyrillic form needs letters (з, п, щ, н,
+ * д, л, б, ч, …) that LATIN_LOOKALIKES leaves Cyrillic.
+ *
+ * Why narrow: these fields are free text, and a loose reading ("KI" anywhere near "verboten")
+ * would refuse ordinary notices the owner meant as nothing of the kind. A refusal in a language
+ * not listed above (Greek, Hungarian, Romanian, …) still stays info. Each language alternative of
+ * a field is read on its own (xmp.ts plainRefusals): alternatives are translations of one
+ * statement, not parts of one sentence, so none is joined to another.
  *
  * Linear time: every form is a fixed sequence of optional words, or a repetition bounded by a
  * constant whose items cannot overlap (a list item holds no separator; a reservation's window is
  * at most 80 characters of one sentence); nothing nests an unbounded repetition
- * (conventions/hostile-inputs.ts holds the worst cases, English and the others).
+ * (conventions/hostile-inputs.ts holds the worst cases, English and the others). Each language
+ * is its own RegExp (otherLanguages).
  *
  * The refusal is returned as the PLUS Data Mining ID it says in words, so a purpose is bound as
  * by `plus:DataMining` (purposes.ts dataMiningProhibited): AI training → DMI-PROHIBITED-
@@ -118,8 +145,13 @@ const WL = String.raw`\p{L}\p{N}`;
 const H = String.raw`[\s\-\u2010-\u2015]`;
 /** An apostrophe as typed or typeset (`d'`, `d’`). */
 const Q = String.raw`['\u2019\u02bc]`;
-/** The use named at the end of a "no USE" form is not a noun that only qualifies another one ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"). */
-const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction)(?![${WL}]))`;
+/**
+ * The use named at the end of a "no USE" form is not a noun that only qualifies another one
+ * ("Kein KI-Training-Verbot", "Keine KI-Trainingsdaten", "no AI training data"),
+ * a refusal said not to apply ("Zakaz trenowania AI nie obowiązuje", "Zákaz … neplatí"), nor a
+ * disclosure ("Ingen AI-træning anvendt", "Ingen AI-träning användes", as "no AI training used").
+ */
+const NOT_A_QUALIFIER = String.raw`(?![${WL}]|-[${WL}])(?!\s+(?:daten|datensätze|verbot|verbote|beschränkung(?:en)?|einschränkung(?:en)?|vorbehalt|richtlinien?|data|gegevens|verbod|beperking(?:en)?|données|datos|dati|dados|restrictions?|restricci[oó]n(?:es)?|restrizion[ei]|restri[cç](?:[aã]o|[oõ]es)|interdiction|danych|dane|данных|данные|даних|дані|ograniczeń|ограничений|обмежень|omezení|nie\s+obowiązuje|neplatí|не\s+действует|не\s+діє|anvendt|brugt|brukt|benyttet|använd|användes|användts)(?![${WL}]))`;
 
 /**
  * A language written with spaces between words: its AI-training use, its mining use, the
@@ -136,7 +168,23 @@ const OBJ_FR = OBJECT(String.raw`cette|cet|ce|ces|les|nos|mes|la|le|l${Q}`);
 const OBJ_ES = OBJECT(String.raw`(?:de\s+)?(?:esta|este|estas|estos|la|el|las|los|sus?|mis?)`);
 const OBJ_IT = OBJECT(String.raw`questa|questo|queste|questi|la|il|le|i|l${Q}`);
 const OBJ_PT = OBJECT(String.raw`(?:d[ae]\s+)?(?:esta|este|estas|estes|a|o|as|os)`);
-const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
+/** What a refusal is about, a determiner and its word or a noun alone: "tego zdjęcia", "это изображение", "bilden". */
+const NAMED = (words: string) => String.raw`(?:(?:${words})\s+)?`;
+const OBJ_PL = NAMED(String.raw`(?:tego|tej|tych|tym|tę|to)(?:\s+[\p{L}]+)?|zdjęcia|zdjęć|zdjęcie|obrazu|obrazów|obraz|materiałów|treści|utworu|utworów`);
+const OBJ_RU = NAMED(String.raw`(?:это|эту|этот|эти|данное|данную|данный|данные)(?:\s+[\p{L}]+)?|изображение|изображения|фото|фотографию|фотографии|материалы|контент`);
+const OBJ_UK = NAMED(String.raw`(?:це|цю|цей|ці|дане|дану|даний)(?:\s+[\p{L}]+)?|зображення|фото|фотографію|матеріали|контент`);
+const OBJ_CS = NAMED(String.raw`(?:tento|tuto|toto|tyto|tohoto|této)(?:\s+[\p{L}]+)?|obrázek|obrázky|fotografii|fotografie|dílo|obsah`);
+const OBJ_SV = NAMED(String.raw`(?:denna|detta|dessa)(?:\s+[\p{L}]+)?|bilden|bilderna|fotot|verket|materialet|innehållet`);
+const OBJ_DA = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|billedet|billederne|fotoet|værket|materialet|indholdet`);
+const OBJ_FI = NAMED(String.raw`(?:tätä|näitä|tämän)(?:\s+[\p{L}]+)?|kuvaa|kuvia|kuvan|teosta|aineistoa|sisältöä`);
+const OBJ_NB = NAMED(String.raw`(?:dette|denne|disse)(?:\s+[\p{L}]+)?|bildet|bildene|fotoet|verket|materialet|innholdet`);
+/**
+ * Turkish words as owners type them: dotted and dotless i alike (`İ`, `I`, `ı`, `i`: case folding
+ * does not pair them) and with or without the Turkish letters (`egitiminde`, `kullanilmasi`). Only
+ * for sources whose syntax holds none of these letters.
+ */
+const turkish = (source: string): string => source.replace(/[ıi]/g, '[ıiİ]').replace(/ğ/g, '[ğg]').replace(/ş/g, '[şs]').replace(/ç/g, '[çc]').replace(/ö/g, '[öo]').replace(/ü/g, '[üu]').replace(/â/g, '[âa]');
+const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl' | 'pl' | 'ru' | 'uk' | 'cs' | 'sv' | 'da' | 'nb' | 'fi' | 'tr', Spaced> = {
   de: {
     ai: String.raw`(?:(?:generative[rnms]?${H}+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)|gen(?:erative)?${H}*(?:ki|ai))${H}*(?:(?:modell(?:e|en|s)?|system(?:e|en)?)${H}*)?(?:trainings?(?:zwecke?n?)?|trainieren)|(?:training|trainieren)\s+(?:von\s+|mit\s+|für\s+)?(?:(?:der|die|den|des|dem|einer|einem|eines)\s+)?(?:generative[rnms]?\s+)?(?:ki|ai|künstliche[rnms]?\s+intelligenz)(?:${H}*(?:modell(?:e|en|s)?|system(?:e|en)?))?|maschinelle[sn]?\s+lernen`,
     mining: String.raw`text${H}*(?:und|&)${H}*(?:data|daten)${H}*mining|(?:data|daten)${H}*mining|tdm`,
@@ -176,6 +224,74 @@ const SPACED: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', Spaced> = {
     mining: String.raw`tekst${H}*(?:en|&)${H}*data${H}*mining|data${H}*mining|tdm`,
     before: String.raw`(?:geen\s+(?:gebruik\s+(?:voor|bij|in)\s+)?|niet\s+(?:(?:te\s+)?gebruiken\s+)?(?:voor|bij)\s+|(?:mag|mogen)\s+niet\s+(?:gebruikt\s+worden\s+)?(?:voor|bij)\s+|verboden\s+(?:voor|bij)\s+|verbod\s+op\s+)(?:de\s+|het\s+)?`,
     after: String.raw`(?:(?:is|zijn|wordt|worden)\s+)?(?:(?:uitdrukkelijk|nadrukkelijk|strikt|ten\s+strengste)\s+)?(?:verboden|voorbehouden|uitgesloten|niet\s+(?:toegestaan|toegelaten))`,
+  },
+  // Polish (art. 26³ prawa autorskiego: "eksploracja tekstów i danych", its reservation "zastrzeżona").
+  pl: {
+    ai: String.raw`(?:trenowani(?:e|a|u|em)|treningu?|trenować|szkoleni(?:e|a|u)|uczeni(?:e|a|u))\s+(?:(?:modeli|modelu|systemów|systemu|narzędzi)\s+)?(?:(?:generatywnej|generatywnych|generatywnego)\s+)?(?:ai|si|sztucznej\s+inteligencji|sztuczną\s+inteligencję)(?:${H}*(?:modeli|modelu|systemów))?|(?:ai|si)${H}+(?:treningu?|trenowani(?:e|a|u))|uczeni(?:e|a|u)\s+maszynow(?:e|ego|ym)`,
+    mining: String.raw`eksploracj(?:a|i|ę)\s+(?:tekstów\s+i\s+)?danych|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?<!bez\s|brak\s)zakaz\s+(?:(?:wykorzystywania|wykorzystania|używania|użycia|stosowania)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby|dla)\s+)?|nie\s+do\s+(?:(?:wykorzystania|użycia|użytku)\s+(?:do|w\s+celu|przy)\s+)?|nie\s+(?:wolno|należy)\s+(?:wykorzystywać|używać|wykorzystać|użyć|stosować)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+|nie\s+(?:(?:może|mogą)\s+(?:być\s+)?)?(?:wykorzystywan[eyaoi]|wykorzystan[eyaoi]|używan[eyaoi]|użyt[eyaoi])\s+(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+|nie\s+(?:wykorzystywać|używać)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach)\s+|(?<!nie\s)zabrania\s+się\s+(?:(?:wykorzystywania|wykorzystania|używania|użycia)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+)?|(?<!nie\s|nie\sjest\s)(?:zabronione|zakazane)\s+(?:jest\s+)?(?:(?:wykorzystywanie|wykorzystanie|używanie|użycie)\s+${OBJ_PL}(?:do|w\s+celu|w\s+celach|na\s+potrzeby)\s+)?|zastrzeżone,?\s+(?:w\s+tym|również|także)\s+(?:(?:prawo\s+)?do\s+|w\s+zakresie\s+)?`,
+    after: String.raw`(?:(?:jest|są|pozostaje|pozostają)\s+)?(?:(?:surowo|ściśle|wyraźnie|całkowicie|bezwzględnie)\s+)?(?:zabronion[eayi]|zakazan[eayi]|zastrzeżon[eayi]|wyłączon[eayi]|niedozwolon[eayi]|nie\s+(?:jest\s+)?dozwolon[eayi])`,
+    // "Zastrzegamy sobie prawo do eksploracji tekstów i danych": the reservation a few words before the use, within one sentence.
+    reserve: String.raw`(?<!nie\s)(?:zastrzega(?:my|ją)?\s+(?:się|sobie)|zastrzegam\s+sobie)(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
+  },
+  // Russian (ИИ = искусственный интеллект; нейросеть, neural network, as owners name AI).
+  ru: {
+    ai: String.raw`(?:обучени(?:е|я|и|ю)|обучать|обучить|тренировк(?:а|и|у|е)|тренировать)\s+(?:(?:моделей|модели|систем)\s+)?(?:(?:генеративного|генеративных)\s+)?(?:ии|ai|искусственного\s+интеллекта|искусственный\s+интеллект|нейросет(?:ей|и|ь)|нейронных\s+сетей|нейронной\s+сети)(?:${H}*(?:моделей|модели|систем))?|машинн(?:ого|ое|ому|ом)\s+обучени(?:е|я|ю|и)`,
+    mining: String.raw`(?:интеллектуальн(?:ый|ого|ому)\s+)?анализ(?:а|у)?\s+текст(?:ов|а)\s+и\s+данных|интеллектуальн(?:ый|ого|ому)\s+анализ(?:а|у)?\s+данных|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?<!не\s)(?:запрещено|запрещается)\s+(?:(?:использовать|использование|применять|применение)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+|для\s+)?|не\s+(?:для|в\s+целях)\s+(?:(?:использования|применения)\s+(?:для|в\s+целях|при)\s+)?|не\s+(?:использовать|применять)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+|нельзя\s+(?:использовать|применять)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+|не\s+(?:допускается|разрешается|разрешено)\s+(?:(?:использование|применение|использовать)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+)?|(?<!нет\s|без\s)запрет\s+(?:на\s+)?(?:(?:использование|применение)\s+${OBJ_RU}(?:для|в\s+целях|при)\s+)?|защищены,?\s+(?:в\s+том\s+числе|включая)\s+(?:(?:право\s+на|права\s+на)\s+)?`,
+    after: String.raw`(?:(?:строго|категорически|прямо|полностью)\s+)?(?:запрещен(?:о|а|ы)?|запрещён(?:о|а|ы)?|запрещается|запрещаются|зарезервирован(?:о|а|ы)?|не\s+(?:допускается|допускаются|разрешается|разрешено|разрешен(?:о|а|ы)?))`,
+  },
+  // Ukrainian (ШІ = штучний інтелект; also typed with a Latin I).
+  uk: {
+    ai: String.raw`(?:навчанн(?:я|і|ю)|навчати|тренуванн(?:я|і|ю)|тренувати)\s+(?:(?:моделей|моделі|систем)\s+)?(?:генеративного\s+)?(?:ш[іi]|ai|штучного\s+інтелекту|штучний\s+інтелект|нейромереж(?:і|а)?|нейронних\s+мереж)(?:${H}*(?:моделей|моделі|систем))?|машинн(?:ого|е|ому)\s+навчанн(?:я|і|ю)`,
+    mining: String.raw`(?:інтелектуальн(?:ий|ого|ому)\s+)?аналіз(?:у)?\s+текст(?:ів|у)\s+(?:і|та)\s+даних|інтелектуальн(?:ий|ого|ому)\s+аналіз(?:у)?\s+даних|text\s+(?:and|&)\s+data\s+mining|tdm`,
+    before: String.raw`(?<!не\s)(?:заборонено|забороняється)\s+(?:(?:використовувати|використання|застосовувати)\s+${OBJ_UK}(?:для|з\s+метою|у\s+цілях)\s+|для\s+)?|не\s+(?:для|з\s+метою)\s+|не\s+(?:використовувати|застосовувати)\s+${OBJ_UK}(?:для|з\s+метою)\s+|не\s+(?:можна|дозволяється|допускається)\s+(?:(?:використовувати|використання)\s+${OBJ_UK}(?:для|з\s+метою)\s+)?|(?<!немає\s|без\s)заборона\s+(?:на\s+)?(?:(?:використання|застосування)\s+${OBJ_UK}(?:для|з\s+метою)\s+)?`,
+    after: String.raw`(?:(?:суворо|категорично|прямо|повністю)\s+)?(?:заборонен(?:о|а|і|е)?|забороняється|зарезервован(?:о|а|і)?|не\s+(?:допускається|дозволяється|дозволено))`,
+  },
+  // Czech ("vytěžování textů a dat", its reservation "vyhrazeno"; UI = umělá inteligence).
+  cs: {
+    ai: String.raw`(?:trénování|tréninku?|trénovat|učení|výcviku?)\s+(?:(?:modelů|modelu|systémů)\s+)?(?:generativní\s+)?(?:ai|ui|umělé\s+inteligence|umělou\s+inteligenci)(?:${H}*(?:modelů|modelu|systémů))?|(?:ai|ui)${H}+(?:tréninku?|trénování)|strojov(?:é|ého|ému|ém)\s+učení`,
+    mining: String.raw`(?:vytěžování|vytěžení|dolování|těžb(?:a|ě|u|y))\s+(?:textů?\s+a\s+)?dat|text\s+(?:and|&)\s+data\s+mining|data\s+mining|tdm`,
+    before: String.raw`(?<!žádný\s|bez\s)zákaz\s+(?:(?:použití|používání|využití|využívání)\s+${OBJ_CS}(?:pro|k|ke|na|za\s+účelem)\s+)?|(?<!není\s|nebylo\s)zakázáno\s+(?:(?:použít|používat|využít|využívat|použití|využití)\s+${OBJ_CS}(?:pro|k|ke|na|za\s+účelem)\s+)?|ne(?:smí|smějí)\s+(?:být\s+)?(?:použit[aoy]?|využit[aoy]?|používán[aoy]?|využíván[aoy]?)\s+(?:pro|k|ke|na|za\s+účelem)\s+|ne(?:používat|využívat)\s+${OBJ_CS}(?:pro|k|ke|na|za\s+účelem)\s+|není\s+určen[oaé]?\s+(?:pro|k|ke)\s+|ne\s+(?:pro|k|ke)\s+|vyhrazen[aoy]?,?\s+(?:včetně|a\s+to\s+i)\s+(?:práva\s+(?:na|k)\s+)?`,
+    after: String.raw`(?:(?:je|jsou|zůstává|zůstávají)\s+)?(?:(?:přísně|výslovně|zcela)\s+)?(?:zakázán[oaéy]?|vyhrazen[oaéy]?|vyloučen[oaéy]?|nepovolen[oaéy]?|(?:není|nejsou)\s+(?:povolen[oaéy]?|dovolen[oaéy]?))`,
+    // "Vyhrazujeme si právo na vytěžování textů a dat", "Autor si vyhrazuje …": the reservation a few words before the use.
+    reserve: String.raw`(?:vyhrazuj(?:e|eme|í)\s+si|si\s+vyhrazuj(?:e|eme|í))(?:[^;.!?]|\.(?=\s?\d)){0,80}?`,
+  },
+  // Swedish ("text- och datautvinning", its reservation "förbehålls").
+  sv: {
+    ai: String.raw`(?:generativ${H}+)?(?:ai|artificiell\s+intelligens)${H}*(?:(?:modell(?:er)?|system)${H}*)?träning|(?:träning|träna)\s+(?:av\s+|för\s+)?(?:(?:en|ett)\s+)?(?:generativ\s+)?(?:ai|artificiell\s+intelligens)(?:${H}*(?:modeller|modell|system))?|maskininlärning`,
+    mining: String.raw`text${H}*(?:och|&)${H}*data${H}*utvinning|text${H}*utvinning\s+och\s+data${H}*utvinning|data${H}*utvinning|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`(?:får|ska|skall|kan)\s+(?:inte|ej)\s+(?:användas|nyttjas|utnyttjas)\s+(?:för|till|vid|i)\s+(?:att\s+)?|(?:inte|ej)\s+(?:för|till)\s+|ingen\s+(?:användning\s+(?:för|till|vid)\s+)?|(?<!inte\s|ej\s)förbjudet?\s+(?:att\s+(?:använda|nyttja)\s+${OBJ_SV}(?:för|till|vid)\s+(?:att\s+)?|för\s+)|(?<!inget\s|inga\s)förbud\s+mot\s+(?:(?:användning|att\s+använda\s+${OBJ_SV})\s*(?:för|till|vid)\s+)?|använd\s+(?:inte|ej)\s+${OBJ_SV}(?:för|till)\s+(?:att\s+)?|förbehåll(?:na|s|es),?\s+(?:inklusive|även)\s+(?:för\s+|rätten\s+till\s+)?`,
+    after: String.raw`(?:(?:är|förblir)\s+)?(?:(?:strängt|uttryckligen|helt)\s+)?(?:förbjud(?:en|et|na)|förbehåll(?:en|et|na|s|es)|undantag(?:en|et|na)|(?:inte|ej)\s+tillåt(?:en|et|na)|otillåt(?:en|et|na))`,
+  },
+  // Danish ("tekst- og datamining", its reservation "forbeholdes"; KI = kunstig intelligens).
+  da: {
+    ai: String.raw`(?:generativ${H}+)?(?:ai|ki|kunstig\s+intelligens)${H}*(?:(?:model(?:ler)?|system(?:er)?)${H}*)?træning|(?:træning|træne)\s+(?:af\s+|til\s+)?(?:(?:en|et)\s+)?(?:generativ\s+)?(?:ai|ki|kunstig\s+intelligens)(?:${H}*(?:modeller|model|systemer|system))?|maskinlæring`,
+    mining: String.raw`tekst${H}*(?:og|&)${H}*data${H}*(?:mining|udvinding)|data${H}*(?:mining|udvinding)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`(?:må|skal|kan)\s+ikke\s+(?:bruges|anvendes|benyttes|udnyttes)\s+(?:til|i|ved|for)\s+(?:at\s+)?|ikke\s+til\s+|ingen\s+(?:brug\s+(?:til|i)\s+)?|(?<!ikke\s)forbudt\s+(?:at\s+(?:bruge|anvende|benytte)\s+${OBJ_DA}(?:til|i|ved)\s+(?:at\s+)?|til\s+)|(?<!intet\s|ingen\s)forbud\s+mod\s+(?:(?:brug|anvendelse)\s+(?:til|i)\s+)?|brug\s+ikke\s+${OBJ_DA}(?:til|i)\s+(?:at\s+)?|forbehold(?:t|es|te),?\s+(?:herunder|inklusive)\s+(?:(?:retten\s+til|til)\s+)?`,
+    after: String.raw`(?:(?:er|forbliver)\s+)?(?:(?:strengt|udtrykkeligt?|helt)\s+)?(?:forbudt|forbeholdt|forbeholdes|undtaget|ikke\s+tilladt)`,
+  },
+  // Norwegian Bokmål (KI = kunstig intelligens; "tekst- og datautvinning", reserved "forbeholdt").
+  nb: {
+    ai: String.raw`(?:generativ${H}+)?(?:ai|ki|kunstig\s+intelligens)${H}*(?:(?:modell(?:er)?|system(?:er)?)${H}*)?trening|(?:trening|trene)\s+(?:av\s+|til\s+)?(?:(?:en|et)\s+)?(?:generativ\s+)?(?:ai|ki|kunstig\s+intelligens)(?:${H}*(?:modeller|modell|systemer|system))?|maskinlæring`,
+    mining: String.raw`tekst${H}*(?:og|&)${H}*data${H}*(?:utvinning|mining)|data${H}*(?:utvinning|mining)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`(?:skal|må|kan)\s+ikke\s+(?:brukes|benyttes|anvendes|utnyttes)\s+(?:til|i|ved|for)\s+(?:å\s+)?|ikke\s+til\s+|ingen\s+(?:bruk\s+(?:til|i)\s+)?|(?<!ikke\s)forbudt\s+(?:å\s+(?:bruke|benytte|anvende)\s+${OBJ_NB}(?:til|i|ved)\s+(?:å\s+)?|til\s+)|(?<!ikke\s|intet\s|ingen\s)forbud\s+mot\s+(?:(?:bruk|anvendelse)\s+(?:til|i)\s+)?|forbehold(?:t|es),?\s+(?:herunder|inkludert|inklusive)\s+(?:(?:retten\s+til|til)\s+)?`,
+    after: String.raw`(?:(?:er|forblir)\s+)?(?:(?:strengt|uttrykkelig|helt)\s+)?(?:forbudt|forbeholdt|forbeholdes|unntatt|ikke\s+tillatt)`,
+  },
+  // Finnish (tekoäly = AI; "tekstin- ja tiedonlouhinta", its reservation "pidätetään"; the use in
+  // the illative after the verb: "Ei saa käyttää tekoälyn koulutukseen").
+  fi: {
+    ai: String.raw`(?:generatiivisen\s+)?(?:tekoäly(?:n|mallien|mallin|mallit|järjestelmien)?|ai(?:${H}*mallien)?)${H}*(?:koulutu(?:s|ksen|kseen|sta)|koulutta(?:minen|miseen|mista|misen)|opetta(?:minen|miseen|mista|misen))|koneoppi(?:minen|miseen|mista|misen)`,
+    mining: String.raw`tekstin?${H}*(?:ja|&)${H}*tiedonlouhin(?:ta|taa|taan|nan)|tiedonlouhin(?:ta|taa|taan|nan)|text${H}*(?:and|&)${H}*data${H}*mining|tdm`,
+    before: String.raw`ei\s+saa\s+(?:käyttää|hyödyntää)\s+${OBJ_FI}|(?:älä|ei)\s+käytä\s+${OBJ_FI}|ei\s+(?:käytettäväksi\s+)?|(?<!ole\s|ei\s)kielletty\s+(?:käyttää\s+${OBJ_FI})?|(?<!ei\s)kielletään\s+(?:käyttämästä\s+${OBJ_FI})?|pidätetään,?\s+(?:myös|mukaan\s+lukien)\s+(?:oikeus\s+)?`,
+    after: String.raw`(?:(?:on|ovat)\s+)?(?:(?:ehdottomasti|nimenomaisesti|täysin)\s+)?(?:kielletty|kiellettyä|kielletään|pidätetään|pidätetty|ei\s+(?:ole\s+)?sallittu|ei\s+sallita)`,
+  },
+  // Turkish (verb-final: the refusal follows the use, "… eğitiminde kullanılması yasaktır").
+  tr: {
+    ai: turkish(String.raw`(?:üretken\s+)?(?:yapay\s+zeka|yapay\s+zekâ|yz|ai)(?:\s+(?:modellerinin|modelinin|modelleri|sistemlerinin))?\s+(?:eğitiminde|eğitimine|eğitiminin|eğitimi|eğitim|eğitmek|eğitilmesinde|eğitilmesine|eğitilmesi)|makine\s+(?:öğrenmesinde|öğrenmesine|öğrenmesi|öğreniminde|öğrenimine|öğrenimi)`),
+    mining: turkish(String.raw`(?:metin\s+ve\s+)?veri\s+madenciliğinde|(?:metin\s+ve\s+)?veri\s+madenciliğine|(?:metin\s+ve\s+)?veri\s+madenciliği|text\s+(?:and|&)\s+data\s+mining|tdm`),
+    before: '(?!)',
+    after: turkish(String.raw`(?:(?:için|amacıyla|amaçlı)\s+)?(?:(?:kullanılması|kullanılmasına|kullanımı|kullanımına)\s+)?(?:(?:kesinlikle|açıkça)\s+)?(?:yasaktır|yasak(?!\s+değil)|yasaklanmıştır|kullanılamaz|kullanılmaz|kullanılmamalıdır|izin\s+verilmez|izin\s+verilmemektedir|(?:hakkı|hakları)\s+saklıdır|saklıdır)`),
   },
 };
 
@@ -237,10 +353,14 @@ function koreanRefusing(use: string): string {
   return String.raw`(?:${use})${KO_LIST}\s*(?:용도|목적|용)?\s*(?:데이터|자료)?\s*(?:으로|로|에의|에|의)?\s*(?:무단\s*)?(?:사용|이용|활용|도용)?\s*(?:을|를|은|는|도|이|가)?\s*(?:(?:절대(?:로)?|일체|엄격히)\s*)?(?:금지|불가|금합니다|금함|거부|사절|하지\s*마|마세요|마십시오)(?!\s*(?:하지|되지|되어\s*있지|가\s*아닙|가\s*아니|아님|않|해제))`;
 }
 
-/** Every language but English, for one kind of use. */
-function otherLanguages(pick: (l: Spaced) => string, cjk: string, korean: string): RegExp {
+/**
+ * Every language but English, for one kind of use: one RegExp per language. (Joined into one
+ * alternation, the forms of fourteen languages ran ten times slower on a long text than the
+ * same forms tested one language at a time.)
+ */
+function otherLanguages(pick: (l: Spaced) => string, cjk: string, korean: string): readonly RegExp[] {
   const spaced = Object.values(SPACED).map((l) => spacedRefusing(l, pick(l)));
-  return new RegExp([...spaced, cjkRefusing(cjk), koreanRefusing(korean)].join('|'), 'iu');
+  return [...spaced, cjkRefusing(cjk), koreanRefusing(korean)].map((source) => new RegExp(source, 'iu'));
 }
 
 const REFUSES_AI_TRAINING_I18N = otherLanguages((l) => l.ai, CJK_AI_TRAINING, KO_AI_TRAINING);
@@ -268,8 +388,10 @@ export function plainLanguageRefusal(text: string): 'DMI-PROHIBITED' | 'DMI-PROH
   // too (either reading refusing refuses: the one that cannot keep what the owner refused). Text
   // written in Cyrillic or Greek folds to no refusal: every phrase needs letters (g, r, d, n in
   // lower case, …) neither script draws like Latin, so only mixed words like `Nо` read anew.
+  // (A Russian or Ukrainian refusal is read in the first reading, as written; folded, its words
+  // no longer match, and it needs no second.)
   const readings = HAS_LATIN_LOOKALIKE.test(t) ? [t, t.replace(LATIN_LOOKALIKE, (c) => LATIN_LOOKALIKES.get(c) ?? c)] : [t];
-  if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_SCRAPING.test(r) || REFUSES_MINING_I18N.test(r))) return 'DMI-PROHIBITED';
-  if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_USE.test(r) || NOAI_TAG.test(r) || REFUSES_AI_TRAINING_I18N.test(r))) return 'DMI-PROHIBITED-AIMLTRAINING';
+  if (readings.some((r) => REFUSES_MINING.test(r) || REFUSES_SCRAPING.test(r) || REFUSES_MINING_I18N.some((re) => re.test(r)))) return 'DMI-PROHIBITED';
+  if (readings.some((r) => REFUSES_AI_TRAINING.test(r) || REFUSES_AI_USE.test(r) || NOAI_TAG.test(r) || REFUSES_AI_TRAINING_I18N.some((re) => re.test(r)))) return 'DMI-PROHIBITED-AIMLTRAINING';
   return null;
 }

@@ -246,6 +246,20 @@ export const HOSTILE_CASES: HostileCase[] = [
       "se réserve le droit d'opposition à la fouille de textes et de", 'Prohibido su uso para el entrenamiento de', "Vietato l'uso per l'addestramento dell'", 'geen gebruik voor', "Il est interdit d'utiliser cette image pour", 'Se prohíbe el uso de esta imagen para', '禁止任何形式的', 'Text- und Data-Mining gemäß § 44b UrhG', ''].join('. '), size),
     run: (s) => plainLanguageRefusal(s),
   },
+  {
+    // The same in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian, Finnish and Turkish: a
+    // refusal naming its object but cut before the use, a reservation (Zastrzegamy sobie prawo …,
+    // vyhrazuje si …) whose sentence never names mining, a Turkish use never followed by its
+    // refusing word. The Cyrillic in it makes the text read twice (LATIN_LOOKALIKES).
+    name: 'plain-language refusal in Polish, Russian, Ukrainian, Czech, Nordic languages, Finnish and Turkish: near-miss phrases, never completed',
+    cap: 8 * 1024 * 1024,
+    n: 20_000,
+    make: (size) => repeatTo(['Zakaz wykorzystywania tego zdjęcia do', 'Zastrzegamy sobie prawo do eksploracji tekstów i', 'Wszelkie prawa zastrzeżone, w tym do', 'Nie wolno wykorzystywać tego zdjęcia w celu',
+      'Запрещено использовать это изображение для', 'Не для использования для', 'Все права защищены, включая право на', 'Заборонено використовувати це зображення для', 'Zákaz použití tohoto obrázku pro',
+      'Autor si vyhrazuje právo na vytěžování textů a', 'Får inte användas för att', 'Förbjudet att använda denna bild för', 'Må ikke bruges til at', 'Skal ikke brukes til å', 'Yapay zeka modellerinin eğitiminde kullanılması', 'Metin ve veri',
+      'Ei saa käyttää tätä kuvaa tekoälyn', 'Kaikki oikeudet pidätetään, myös tekstin- ja', ''].join('. '), size),
+    run: (s) => plainLanguageRefusal(s),
+  },
 ];
 
 /** The cases whose input at `growth` × n would pass their parser's cap (and so be cut, hiding growth). */
