@@ -203,6 +203,32 @@ describe('a plain-language refusal of AI use, machine learning, or scraping', ()
   });
 });
 
+// A refusal word that comes first, negated ("No está prohibido el entrenamiento de IA", "Non è
+// vietato l’addestramento di IA", "Es ist nicht verboten für KI-Training"), was read as the
+// refusal: an ordinary notice that permits refused the image. Read as the English "AI training is
+// not prohibited" is, and as the languages added later are: a negated refusing word refuses nothing.
+describe('a negated refusal in Spanish, Italian, Portuguese, German, French or Dutch', () => {
+  it('a refusing word negated before it refuses nothing', () => {
+    expectAll([
+      'No está prohibido el entrenamiento de IA', 'No se prohíbe el entrenamiento de IA', 'No queda prohibido el uso para entrenamiento de IA',
+      'Non è vietato l’addestramento di IA', 'Non è vietato utilizzare questa immagine per l’addestramento di IA',
+      'Não é proibido o treinamento de IA', 'Não proibido o treinamento de IA',
+      'Es ist nicht verboten für KI-Training', 'Kein Verbot von KI-Training',
+      'Il n’est pas interdit de l’entraînement de l’IA', 'Aucune interdiction pour l’entraînement de l’IA',
+      'Niet verboden voor AI-training', 'Geen verbod op AI-training',
+    ], null);
+  });
+
+  it('unchanged: the same refusing words not negated refuse', () => {
+    expectAll([
+      'Prohibido el entrenamiento de IA', 'Está prohibido el entrenamiento de IA', 'Se prohíbe el entrenamiento de IA',
+      'Vietato l’addestramento di IA', 'È vietato utilizzare questa immagine per l’addestramento di IA',
+      'Proibido o treinamento de IA', 'Verboten für KI-Training', 'Verbot von KI-Training',
+      'Interdit pour l’entraînement de l’IA', 'Verboden voor AI-training', 'Verbod op AI-training',
+    ], TRAINING);
+  });
+});
+
 // A refusal written in Polish, Russian, Ukrainian, Czech, Swedish, Danish, Norwegian, Finnish or Turkish
 // ("Zakaz wykorzystywania do trenowania AI", "Запрещено использовать для обучения ИИ", "Får inte
 // användas för AI-träning", "Yapay zeka eğitiminde kullanılması yasaktır"), or a national wording
