@@ -7,6 +7,16 @@ const url = 'https://alpha.test/page.html';
 const signals = { url } as unknown as PageSignals;
 const headers = { 'x-robots-tag': ['noai'] };
 
+/** The main-frame header observer captureMainFrameHeaders installs, to call with events. */
+function listenMainFrame(): (details: object) => void {
+  let heard: ((details: object) => void) | undefined;
+  vi.spyOn(fakeBrowser.webRequest.onHeadersReceived, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+    heard = listener;
+  }) as never);
+  captureMainFrameHeaders();
+  return (details) => heard!(details);
+}
+
 describe('updateTabState', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -59,13 +69,9 @@ describe('the page loaded again at the same address', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('the signals read from the document before are forgotten, its new headers kept', async () => {
-    let heard: ((details: object) => void) | undefined;
-    vi.spyOn(fakeBrowser.webRequest.onHeadersReceived, 'addListener').mockImplementation(((listener: (details: object) => void) => {
-      heard = listener;
-    }) as never);
-    captureMainFrameHeaders();
+    const heard = listenMainFrame();
     await updateTabState(1, url, { signals });
-    heard!({ tabId: 1, url, responseHeaders: [{ name: 'X-Robots-Tag', value: 'noai' }] });
+    heard({ tabId: 1, url, responseHeaders: [{ name: 'X-Robots-Tag', value: 'noai' }] });
     await vi.waitFor(async () => expect((await getTabState(1))?.headers).not.toBeNull());
     const state = await getTabState(1);
     expect(state?.signals).toBeNull();
@@ -79,13 +85,9 @@ describe('a main-frame event that carries no response headers', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('records no headers for the page, so they are requested again rather than read as none', async () => {
-    let heard: ((details: object) => void) | undefined;
-    vi.spyOn(fakeBrowser.webRequest.onHeadersReceived, 'addListener').mockImplementation(((listener: (details: object) => void) => {
-      heard = listener;
-    }) as never);
-    captureMainFrameHeaders();
+    const heard = listenMainFrame();
     await updateTabState(1, url, { signals });
-    heard!({ tabId: 1, url });
+    heard({ tabId: 1, url });
     await vi.waitFor(async () => expect((await getTabState(1))?.signals).toBeNull());
     const state = await getTabState(1);
     expect(state?.headers).toBeNull();

@@ -31,6 +31,16 @@ describe('webRequest listeners on the Chromium build', () => {
   });
 });
 
+/** The redirect observer watchRedirects installs, to call with events. */
+function listenRedirects(): (details: object) => void {
+  let heard: ((details: object) => void) | undefined;
+  vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
+    heard = listener;
+  }) as never);
+  watchRedirects();
+  return (details) => heard!(details);
+}
+
 describe('redirect hops across the worker\'s two scripts (issue 17)', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -38,13 +48,9 @@ describe('redirect hops across the worker\'s two scripts (issue 17)', () => {
   });
 
   it('a redirect the worker\'s script heard is found by the services script\'s copy of the module', async () => {
-    let heard: ((details: object) => void) | undefined;
-    vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
-      heard = listener;
-    }) as never);
-    watchRedirects();
+    const heard = listenRedirects();
     const since = Date.now();
-    heard!({ requestId: 'r1', tabId: -1, url: 'https://alpha.test/a.jpg', redirectUrl: 'https://cdn.test/a.jpg', responseHeaders: [{ name: 'x-robots-tag', value: 'noai' }] });
+    heard({ requestId: 'r1', tabId: -1, url: 'https://alpha.test/a.jpg', redirectUrl: 'https://cdn.test/a.jpg', responseHeaders: [{ name: 'x-robots-tag', value: 'noai' }] });
     // The services script bundles its own copy of redirect-hops.ts.
     vi.resetModules();
     const copy = await import('@/entrypoints/background/redirect-hops');
@@ -61,29 +67,21 @@ describe('redirect hops of two requests for the same URL (two collects at once)'
   });
 
   it('a redirect answered with noai to one request keeps its noai when another request for the URL was answered without it', async () => {
-    let heard: ((details: object) => void) | undefined;
-    vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
-      heard = listener;
-    }) as never);
-    watchRedirects();
+    const heard = listenRedirects();
     const since = Date.now();
     const url = 'https://alpha.test/same.jpg';
-    heard!({ requestId: 'mine', tabId: -1, url, redirectUrl: 'https://cdn.test/same.jpg', responseHeaders: [{ name: 'x-robots-tag', value: 'noai' }] });
-    heard!({ requestId: 'other-collect', tabId: -1, url, redirectUrl: 'https://cdn.test/same.jpg', responseHeaders: [{ name: 'cache-control', value: 'max-age=60' }] });
+    heard({ requestId: 'mine', tabId: -1, url, redirectUrl: 'https://cdn.test/same.jpg', responseHeaders: [{ name: 'x-robots-tag', value: 'noai' }] });
+    heard({ requestId: 'other-collect', tabId: -1, url, redirectUrl: 'https://cdn.test/same.jpg', responseHeaders: [{ name: 'cache-control', value: 'max-age=60' }] });
     const hop = await redirectOf(url, since, 0);
     expect(hop?.location).toBe('https://cdn.test/same.jpg');
     expect(hop?.headers['x-robots-tag']).toEqual(['noai']);
   });
 
   it('unchanged: one request’s redirect is read with its own headers', async () => {
-    let heard: ((details: object) => void) | undefined;
-    vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation(((listener: (details: object) => void) => {
-      heard = listener;
-    }) as never);
-    watchRedirects();
+    const heard = listenRedirects();
     const since = Date.now();
     const url = 'https://alpha.test/alone.jpg';
-    heard!({ requestId: 'alone', tabId: -1, url, redirectUrl: 'https://cdn.test/alone.jpg', responseHeaders: [{ name: 'cache-control', value: 'max-age=60' }] });
+    heard({ requestId: 'alone', tabId: -1, url, redirectUrl: 'https://cdn.test/alone.jpg', responseHeaders: [{ name: 'cache-control', value: 'max-age=60' }] });
     const hop = await redirectOf(url, since, 0);
     expect(hop?.headers).toEqual({ 'cache-control': ['max-age=60'] });
   });
