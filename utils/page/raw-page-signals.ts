@@ -36,7 +36,25 @@ import { foldLookalikes } from '../signals/lookalikes';
  * one that cannot be read, which refuses): only to keep them when a content is cut, and to put
  * the meta first.
  */
-const OPT_OUT_WORDS = /\bno[\W_]*(?:image[\W_]*)?(?:ai|index)\b|\bnone\b|\bunavailable_after\b[^,]{0,64}/gi;
+const OPT_OUT_WORDS = new RegExp(
+  [
+    String.raw`\bno[\W_]*(?:image[\W_]*)?(?:ai|index)\b|\bnone\b|\bunavailable_after\b[^,]{0,64}`,
+    // Made-up refusals (`noml`, `notrain`, `no-ai-training`) and a use with a no (`ai-training=no`,
+    // `AI: no`), which the background reads as opt-outs (x-robots-tag.ts madeUpRefusal, negatedUse):
+    // a superset of them, bounded, so that a long content keeps them too.
+    String.raw`\b(?:no|not|dont|donot|disallow|deny|block)[\W_]{0,3}(?:(?:image|img|photo|content|data|media|art|use|usage|for|in|of|gen|ai|ml)[\W_]{0,3}){0,4}(?:ai|ml|machine[\W_]?learning|train\w{0,4}|genai|generative|llms?|datasets?|tdm|(?:data)?mining|scrap\w{0,3})\b`,
+    String.raw`\b(?:[a-z]{1,12}[\W_]){0,2}(?:ai|ml|train\w{0,4}|genai|tdm)[\W_]{0,3}[:=][\W_]{0,3}(?:no|n|false|0|off|disallow(?:ed)?|deny|denied|never)\b`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * Names under which a meta may refuse with words no opt-out word pattern finds (`<meta
+ * name="AI" content="no">`): robots in any spelling (`robot`, `X-Robots-Tag`), TDMRep's,
+ * Content-Usage / Content-Signal, and every agent in words (`AI`, `all-ai`, `all`, `everyone`;
+ * robots/parse.ts namesEveryAgent decides in the background). Sent before the other metas.
+ */
+const MAY_REFUSE_NAME = /^\s*(?:(?:x[-_ ]?)?robots?|tdm|content[-_ ]?(?:usage|signal))|^\s*(?:(?:all|any|every)[-_ ]?)?(?:ais?|all|any|every(?:one|body)?)\s*$/i;
 
 /**
  * A meta's content as sent: whole up to the cap; past it, only the opt-out words found anywhere
@@ -134,7 +152,7 @@ export function readRawMetas(doc: Document): RawMeta[] {
       const key = `${meta.name}\n${content}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const bucket = refuses ? refusing : /^\s*(?:robots|tdm|content[-_ ]?(?:usage|signal))/i.test(n) ? named : others;
+      const bucket = refuses ? refusing : MAY_REFUSE_NAME.test(n) ? named : others;
       if (bucket.length < RAW_LIMITS.metas) bucket.push(meta);
       else if (bucket !== others) refusingLeftOut = true;
     }

@@ -275,6 +275,21 @@ describe('the badge reads an opt-out however many metas or words come first', ()
   it('an opt-out word past the first 4096 characters of content', () => {
     expect(refuses(`<meta name="robots" content="${'index, '.repeat(800)}noai">`)).toBe(true);
   });
+  // The refusals meta-robots.ts reads since (made-up words, a use and a no, every-AI names) were
+  // unknown to this reader's sorting: after 1000 other metas, or past 4096 characters, they were cut.
+  it('a made-up refusal word, a use-and-no or a meta named AI or robot, after 1000 others or 4096 characters', () => {
+    const junk = Array.from({ length: 1000 }, (_, i) => `<meta name="x${i}" content="y">`).join('');
+    expect(refuses(`${junk}<meta name="AI" content="noml">`)).toBe(true);
+    expect(refuses(`${junk}<meta name="robot" content="noindex">`)).toBe(true);
+    expect(refuses(`${junk}<meta name="X-Robots-Tag" content="noindex">`)).toBe(true);
+    expect(refuses(`<meta name="robots" content="${'index, '.repeat(800)}noml">`)).toBe(true);
+    expect(refuses(`<meta name="robots" content="${'index, '.repeat(800)}ai-training=no">`)).toBe(true);
+  });
+  it('unchanged: 1000 other metas and a long content that refuse nothing refuse nothing', () => {
+    const junk = Array.from({ length: 1000 }, (_, i) => `<meta name="x${i}" content="y">`).join('');
+    expect(refuses(`${junk}<meta name="description" content="no">`)).toBe(false);
+    expect(refuses(`<meta name="robots" content="${'index, '.repeat(800)}nofollow">`)).toBe(false);
+  });
 });
 
 
