@@ -33,14 +33,19 @@ test('image responses: repeated, mixed-case and agent-prefixed opt-out headers, 
     ['/d.png', 'robots-disallow'],
     ['/e.png', 'robots-disallow'],
     ['/f.png', 'robots-disallow'],
+    ['/g.png?v=2', 'robots-disallow'],
+    ['/x.png?', 'robots-disallow'],
+    ['/img/cu-params.png', 'content-usage-n'],
   ];
   for (const [tail, reason] of refused) {
     const v = row(verdicts, tail);
     expect.soft(v.decision, `${tail}: ${v.url} ${v.reasons.join(' ')}`).toBe('refused');
     expect.soft(v.reasons, `${tail}: ${v.url}`).toContain(reason);
   }
-  // `TDM-Reservation: 1` then `0` on another line: not a reading that keeps the image.
+  // `TDM-Reservation: 1` then `0` on another line, `Content-Usage:   train-ai = n` (not a
+  // structured-field dictionary): not readings that keep the image (signal-unreadable is enough).
   expect(row(verdicts, '/img/tdm-lines.png')).toMatchObject({ decision: 'refused' });
+  expect(row(verdicts, '/img/cu-spaced.png')).toMatchObject({ decision: 'refused' });
   // Refused before Heed asked for it (DESIGN.md §2 rule 2): the one request for the redirect's
   // disallowed target is the page's own <img> load (plain http sends no Sec-Fetch-Dest to tell it by).
   expect(sites.requests.filter((r) => r === 'hh-owner.test /private/y.png')).toHaveLength(1);
@@ -75,6 +80,7 @@ test('page opt-outs added by script, placed in <body>, beside permissive ones, i
     ['pm-hdr.test', '/p.html', 'x-robots-tag'],
     ['pm-cu.test', '/p.html', 'content-usage-n'],
     ['pm-tdmhdr.test', '/p.html', 'tdm-reserved'],
+
   ];
   for (const [host, path, reason] of cases) {
     const { page, popup } = await openSiteWithPopup(heed, `${sites.origin(host)}${path}`);
@@ -91,6 +97,22 @@ test('page opt-outs added by script, placed in <body>, beside permissive ones, i
   expect(row(verdicts, '/a.png')).toMatchObject({ decision: 'permitted', reasons: [] });
   expect(row(verdicts, '/in.png')).toMatchObject({ decision: 'refused' });
   expect(row(verdicts, '/in.png').reasons).toContain('meta-robots');
+});
+
+// The owner's server wrote `<meta name="robots" content="noai, noimageai">`; a script removes it,
+// or rewrites it to `index, follow`, once the page runs (a head manager). Read from the live
+// document alone, the page had no opt-out and its images were kept; the HTML as served is read
+// too (utils/page/served-metas.ts; DESIGN.md §2 rule 3).
+test('a robots meta the server sent, removed or rewritten by a script once the page runs, still refuses', async ({ heed, sites }) => {
+  for (const host of ['pm-removed.test', 'pm-rewritten.test']) {
+    const { page, popup } = await openSiteWithPopup(heed, `${sites.origin(host)}/`);
+    // The live document no longer says noai.
+    expect(await page.locator('meta[name="robots"][content*="noai"]').count()).toBe(0);
+    const v = row(await popup.collect(), `${host}:${sites.port}/a.png`);
+    expect.soft(v, host).toMatchObject({ decision: 'refused', reasons: ['meta-robots'] });
+    await popup.page.close();
+    await page.close();
+  }
 });
 
 // A bot check answered in robots.txt's place is not the site's file (DESIGN.md §2 rules 2 and 5;
