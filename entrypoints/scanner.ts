@@ -2,6 +2,7 @@ import { frameOf, scanDocumentYielding } from '@/utils/scan/scan-page';
 import { takeHandedScanOptions } from '@/utils/scan/handed-options';
 import { readFrameSignals, readPageSignals } from '@/utils/page/page-signals';
 import { toScanAnswer } from '@/utils/scan/scan-answer';
+import { readServedMetaTags } from '@/utils/page/served-metas';
 
 /**
  * Injected on Collect into every frame: resolves to the frame's page signals, image candidates,
@@ -15,6 +16,8 @@ export default defineUnlistedScript(async () => {
   // A child frame sends what binds the images in it, its metas (scan-tab.ts frameSignalsFrom):
   // only the top page's licence markup speaks for the page, so a frame's is not read, nor its
   // JSON-LD sent (up to 2 MB of text a frame, for nothing).
-  const page = frameOf(document) ? readFrameSignals(document, location.href) : readPageSignals(document, location.href);
+  // The top page's HTML as served is read for metas too: a robots meta a script removed or
+  // rewrote is still the owner's opt-out (served-metas.ts; DESIGN.md §2 rule 3).
+  const page = frameOf(document) ? readFrameSignals(document, location.href) : readPageSignals(document, location.href, await readServedMetaTags(location.href));
   return toScanAnswer({ page, candidates, limit: stats.limit });
 });

@@ -18,8 +18,10 @@ const MAX_RSL_DOCS = 3;
  * 3: a bot challenge in a file's place is unread (isBotChallenge), and a UTF-32 file is not text:
  * format 2 cached them as "no robots.txt" and as a file with no rule, which allowed what the
  * site's own file refuses for up to 24 h after the update. Each site is read again.
+ * 4: an AWS WAF challenge or CAPTCHA (x-amzn-waf-action) in a file's place is unread too: format 3
+ * cached its 405 as "no robots.txt" and its 202 as a file with no rule. Each site is read again.
  */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /**
  * A signal file's body still gzip-compressed (a `robots.txt.gz` served as `robots.txt` without
@@ -31,7 +33,7 @@ const CACHE_FORMAT = 3;
  */
 const NOT_INFLATED = 'a gzip-compressed body that could not be decompressed';
 /** A bot-protection challenge answered in the file's place (origin-files.ts isBotChallenge): the file was not read. */
-const CHALLENGED = 'a bot challenge answered in place of the file (cf-mitigated or x-vercel-mitigated: challenge)';
+const CHALLENGED = 'a bot challenge answered in place of the file (cf-mitigated or x-vercel-mitigated: challenge, x-amzn-waf-action: challenge or captcha)';
 /** A body that is not text (text-encoding.ts isNotText: still Brotli- or zstd-compressed, junk): unreadable, never an empty file. */
 const NOT_TEXT = 'a body that is not text (compressed without saying so, or not a text file)';
 

@@ -1,4 +1,5 @@
 import { readInlineRsl, readRawMetas, type RawMeta } from './raw-page-signals';
+import type { MetaAttr } from '../signals/noscript-metas';
 import { readPageLicenceMarkup } from '../signals/html-licence/page';
 import type { PageLicenceMarkup, PageLicenceSignals } from '../signals/html-licence/schema';
 import type { RobotsMeta } from '../signals/meta-robots';
@@ -31,10 +32,15 @@ export interface PageSignals {
  */
 export type ScannedPageSignals = Omit<PageSignals, 'metas' | 'tdm' | 'licence'> & { metas: RawMeta[]; licence: PageLicenceMarkup };
 
-/** Read every page-level signal of a document (on Collect and when the popup opens). */
-export function readPageSignals(doc: Document, pageUrl: string): ScannedPageSignals {
+/**
+ * Read every page-level signal of a document (on Collect and when the popup opens). `served`: the
+ * metas of the page's HTML as served (served-metas.ts readServedMetaTags), read beside the live
+ * document's, so a robots meta a script removed or rewrote still refuses (DESIGN.md §2 rule 3).
+ */
+export function readPageSignals(doc: Document, pageUrl: string, served: readonly MetaAttr[] = []): ScannedPageSignals {
   return {
     ...readFrameSignals(doc, pageUrl),
+    metas: readRawMetas(doc, served),
     title: cleanText(doc.title, 2000),
     licence: readPageLicenceMarkup(doc, pageUrl),
     rsl: readInlineRsl(doc),

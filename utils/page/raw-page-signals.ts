@@ -109,13 +109,17 @@ const METAS_UNREAD = 'robots (unread)';
  * signals/tdmrep.ts tdmMetaFrom): the raw material of every page script — the always-on one, the
  * popup's reader, Collect's scanner and the scroll watcher — so the badge and Collect read the
  * same metas the same way, and no page script carries the worker's lists of crawler tokens.
- * The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts).
+ * The page's metas, then those written inside <noscript> (read as text: signals/noscript-metas.ts),
+ * then `served`: those of the page's HTML as its server sent it (page/served-metas.ts).
  */
-export function readRawMetas(doc: Document): RawMeta[] {
+export function readRawMetas(doc: Document, served: readonly MetaAttr[] = []): RawMeta[] {
   const metaTags: MetaAttr[] = [
     ...Array.from(doc.querySelectorAll('meta'), (el) => (a: string) => el.getAttribute(a)),
     ...metaTagsInNoscript(doc),
     ...metaTagsInTemplates(doc),
+    // The metas of the HTML as served (served-metas.ts; Collect's scanner on the top page): one a
+    // script removed or rewrote since is still the owner's (DESIGN.md §2 rule 3).
+    ...served,
   ];
   // The metas that can refuse go first, so that 1000 other metas before `noai` cannot crowd it out
   // of the cap (the badge showed the site open while Collect refused, DESIGN.md §2): those whose

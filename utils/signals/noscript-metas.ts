@@ -35,14 +35,21 @@ export function metaTagsInNoscript(doc: Document): MetaAttr[] {
       out.push((name) => (name === 'name' ? 'robots (unread)' : null));
       break;
     }
-    for (const tag of text.match(/<meta\b[^>]*>/gi) ?? []) {
-      const attrs = new Map<string, string>();
-      for (const m of tag.matchAll(/([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
-        const key = m[1]!.toLowerCase();
-        if (!attrs.has(key)) attrs.set(key, m[2] ?? m[3] ?? m[4] ?? '');
-      }
-      out.push((name) => attrs.get(name) ?? null);
+    out.push(...metaTagsInText(text));
+  }
+  return out;
+}
+
+/** The `<meta>` tags written in HTML text, each as its attributes (names lower-cased, the first of a repeated one kept). */
+export function metaTagsInText(text: string): MetaAttr[] {
+  const out: MetaAttr[] = [];
+  for (const tag of text.match(/<meta\b[^>]*>/gi) ?? []) {
+    const attrs = new Map<string, string>();
+    for (const m of tag.matchAll(/([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+      const key = m[1]!.toLowerCase();
+      if (!attrs.has(key)) attrs.set(key, m[2] ?? m[3] ?? m[4] ?? '');
     }
+    out.push((name) => attrs.get(name) ?? null);
   }
   return out;
 }

@@ -58,7 +58,8 @@ export function signalFileStatusOutcome(status: number): 'absent' | 'error' {
  * Whether a response is a bot-protection challenge answered in place of the file asked for:
  * Cloudflare marks every challenge page `cf-mitigated: challenge` (its only value; "Detect a
  * Challenge Page response", developers.cloudflare.com), Vercel's attack-mode challenge
- * `x-vercel-mitigated: challenge`. The worker's requests carry none of the user's cookies, so a
+ * `x-vercel-mitigated: challenge`, AWS WAF its challenge and CAPTCHA `x-amzn-waf-action:
+ * challenge|captcha`. The worker's requests carry none of the user's cookies, so a
  * site behind such a check can answer robots.txt with it — as a 403 (read as "no file": no
  * restriction, DESIGN.md §2 rule 2), a 404, or a 200 HTML page (read as a robots.txt with no
  * rule). Decision (DESIGN.md §2 rules 2 and 5, the reading that cannot keep what the owner
@@ -68,7 +69,15 @@ export function signalFileStatusOutcome(status: number): 'absent' | 'error' {
  */
 export function isBotChallenge(headers: { get(name: string): string | null } | undefined): boolean {
   if (!headers) return false;
-  return [headers.get('cf-mitigated'), headers.get('x-vercel-mitigated')].some((v) => v !== null && /(?:^|,)\s*challenge\s*(?:,|$)/i.test(v));
+  if ([headers.get('cf-mitigated'), headers.get('x-vercel-mitigated')].some((v) => v !== null && /(?:^|,)\s*challenge\s*(?:,|$)/i.test(v))) return true;
+  // AWS WAF answers its Challenge action with HTTP 202 and its CAPTCHA action with HTTP 405, each
+  // marked `x-amzn-waf-action: challenge|captcha` (AWS WAF Developer Guide, "CAPTCHA and
+  // Challenge action behavior"). Decision (DESIGN.md §2 rules 2 and 5, the reading that cannot
+  // keep what the owner refused): the same as Cloudflare's. Unrecognised, the 405 read as a 4xx,
+  // "no robots.txt" (no restriction), and the 202 as a robots.txt with no rule, so the owner's
+  // GPTBot `Disallow: /` behind the check was never read and the images were kept.
+  const waf = headers.get('x-amzn-waf-action');
+  return waf !== null && /(?:^|,)\s*(?:challenge|captcha)\s*(?:,|$)/i.test(waf);
 }
 
 /** The well-known signal file URLs of an origin. */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { makePng, xmpChunk } from './png';
 
 /**
@@ -14,7 +15,9 @@ import { makePng, xmpChunk } from './png';
  *     "redirects": { "<exact path>": "<location>" },
  *     "delayMs": { "<path prefix>": 200 },
  *     "xmp": { "<exact .png path>": "<xmp packet>" },
- *     "flaky": { "<exact path>": { "status": 429, "times": 1, "headers": { "Retry-After": "1" } } } }
+ *     "flaky": { "<exact path>": { "status": 429, "times": 1, "headers": { "Retry-After": "1" } } },
+ *     "gzip": ["<exact path>"],
+ *     "revalidate": { "<exact path>": { "etag": "\"v1\"", "headers": { "Cache-Control": "no-cache" } } } }
  * Text files may name other fake hosts with `{{PORT}}` for the server's port.
  * A missing `*.png` is generated (solid colour from the path, `?w=&h=` for size), so fixture
  * pages can reference as many distinct images as they need without binary files in git.
@@ -36,6 +39,14 @@ interface SiteConfig {
   flaky?: Record<string, { status: number; times: number; headers?: Record<string, string> }>;
   /** Exact paths whose file is text with `{{PORT}}` to fill in, whatever its type. */
   text?: string[];
+  /** Exact paths sent gzip-compressed with `Content-Encoding: gzip` (as servers compress on the fly). */
+  gzip?: string[];
+  /**
+   * Exact paths served with this ETag (and `Cache-Control: no-cache`): a request whose
+   * If-None-Match names it is answered 304 with the ETag and `headers` only, none of the path's
+   * other headers (as Apache sends a 304 without the headers `Header set` adds to a 200).
+   */
+  revalidate?: Record<string, { etag: string; headers?: Record<string, string> }>;
 }
 
 /** One entry of a saved site's `_headers.json`. */
@@ -76,6 +87,8 @@ export interface SiteServer {
   requests: string[];
   /** The same requests with what tells who sent them and with which credentials (privacy checks). */
   log: LoggedRequest[];
+  /** Requests answered 304 Not Modified (a `revalidate` path), as `host path` lines. */
+  notModified: string[];
   /** The most requests a host had in flight at once since the last reset (politeness: per-origin concurrency). */
   maxInFlight(host: string): number;
   resetMaxInFlight(): void;
@@ -118,6 +131,7 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
   const scheme = options.tls ? 'https' : 'http';
   const requests: string[] = [];
   const log: LoggedRequest[] = [];
+  const notModified: string[] = [];
   const flakyCounts = new Map<string, number>();
   const generated = new Map<string, Buffer>();
   let actualPort = port;
@@ -142,6 +156,15 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
     const config = loadConfig(siteDir);
     for (const delay of byPrefix(config.delayMs, path)) await new Promise((r) => setTimeout(r, delay));
     const headers: Record<string, string | string[]> = Object.assign({}, ...byPrefix(config.headers, path));
+    const revalidate = config.revalidate?.[path];
+    if (revalidate) {
+      if (header('if-none-match') === revalidate.etag) {
+        notModified.push(`${host} ${path}`);
+        res.writeHead(304, { ETag: revalidate.etag, ...revalidate.headers }).end();
+        return;
+      }
+      Object.assign(headers, { ETag: revalidate.etag, 'Cache-Control': 'no-cache' });
+    }
     const flaky = config.flaky?.[path];
     if (flaky) {
       const key = `${host}${path}`;
@@ -174,7 +197,9 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
       const body = readFileSync(file);
       // Text fixtures name other fake hosts as http://cdn.test:{{PORT}}/…; fill in the real port.
       const text = /^(text\/|application\/(json|xml))/.test(type) || (config.text ?? []).includes(path);
-      res.writeHead(200, { 'Content-Type': type, ...headers }).end(text ? body.toString('utf8').replaceAll('{{PORT}}', String(actualPort)) : body);
+      const sent = text ? Buffer.from(body.toString('utf8').replaceAll('{{PORT}}', String(actualPort)), 'utf8') : body;
+      if ((config.gzip ?? []).includes(path)) res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', ...headers }).end(gzipSync(sent));
+      else res.writeHead(200, { 'Content-Type': type, ...headers }).end(sent);
     } else if (generateMissing && extname(path) === '.png') {
       const w = Number(url.searchParams.get('w') ?? 320);
       const h = Number(url.searchParams.get('h') ?? 240);
@@ -203,6 +228,7 @@ export async function startSiteServer(root: string, port = 0, options: SiteServe
     origin: (host) => `${scheme}://${host}:${actualPort}`,
     requests,
     log,
+    notModified,
     maxInFlight: (host) => peakInFlight.get(host) ?? 0,
     resetMaxInFlight: () => peakInFlight.clear(),
     close: () =>

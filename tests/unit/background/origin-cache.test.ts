@@ -15,7 +15,7 @@ const robotsDenies = (files: Awaited<ReturnType<OriginSignals['get']>>, url: str
   evaluateRobots(files.robots, url, 'image', purposeProfile('ai-training')).filter((e) => e.effect === 'deny');
 
 const ORIGIN = 'https://site.example';
-const KEY = `origin-files/3 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
+const KEY = `origin-files/4 ${ORIGIN}`; // origin-signals.ts CACHE_FORMAT
 
 describe('OriginSignals: a site-cache entry that is not what Heed stored', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -125,6 +125,15 @@ describe('OriginSignals: a reading cached by an earlier Heed', () => {
     const earlier = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'unavailable', status: 403 }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
     await putCachedSignal(d, 'origin-files/2 https://site.example', { ...earlier, fetchedAt: Date.now() }, Date.now());
     vi.stubGlobal('fetch', async () => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403, headers: { 'cf-mitigated': 'challenge' } }));
+    const files = await new OriginSignals(d).get(ORIGIN);
+    expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-unreachable']);
+  });
+
+  it('an AWS WAF CAPTCHA cached as no robots.txt is read again: robots-unreachable', async () => {
+    const d = await db();
+    const earlier = { origin: ORIGIN, robots: { url: `${ORIGIN}/robots.txt`, outcome: 'unavailable', status: 405 }, tdmrep: { url: 'x', outcome: 'absent' }, aiTxt: { url: 'x', outcome: 'absent' }, rsl: [] };
+    await putCachedSignal(d, 'origin-files/3 https://site.example', { ...earlier, fetchedAt: Date.now() }, Date.now());
+    vi.stubGlobal('fetch', async () => new Response('<!DOCTYPE html><title>Human verification</title>', { status: 405, headers: { 'x-amzn-waf-action': 'captcha' } }));
     const files = await new OriginSignals(d).get(ORIGIN);
     expect(robotsDenies(files, `${ORIGIN}/a.png`).map((e) => e.reason)).toEqual(['robots-unreachable']);
   });

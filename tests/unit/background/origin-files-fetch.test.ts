@@ -165,6 +165,14 @@ describe('OriginSignals: a bot challenge answered in place of a signal file', ()
     expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
   });
 
+  it('AWS WAF’s challenge (HTTP 202) and CAPTCHA (HTTP 405) disallow everything (robots-unreachable)', async () => {
+    for (const [status, action] of [[202, 'challenge'], [405, 'captcha']] as const) {
+      vi.stubGlobal('fetch', async () => new Response(status === 202 ? '' : '<!DOCTYPE html><title>Human verification</title>', { status, headers: { 'content-type': 'text/html', 'x-amzn-waf-action': action } }));
+      const files = await new OriginSignals(await db()).get(ORIGIN);
+      expect(denies(evaluateRobots(files.robots, IMAGE, 'image', AI))).toEqual(['robots-unreachable']);
+    }
+  });
+
   it('ai.txt challenged with HTTP 200 or 404 is unreadable (signal-unreadable), not absent', async () => {
     for (const status of [200, 404]) {
       challenge(status);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originOf, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls } from '../../../utils/signals/origin-files';
+import { isBotChallenge, originOf, robotsStatusOutcome, signalFileStatusOutcome, signalFileUrls } from '../../../utils/signals/origin-files';
 
 // DESIGN.md §2 rule 2: robots.txt answering 4xx other than 429 → no restriction; 429, 5xx → complete disallow.
 describe('robotsStatusOutcome (an HTTP error answer for robots.txt)', () => {
@@ -59,5 +59,28 @@ describe('originOf', () => {
 
   it("a trailing-dot image's robots.txt is read without the dot", () => {
     expect(signalFileUrls(originOf('https://v.test./private/a.jpg')!).robots).toBe('https://v.test/robots.txt');
+  });
+});
+
+// A bot-protection challenge answered in a signal file's place is not the file (DESIGN.md §2
+// rules 2 and 5). AWS WAF marks its Challenge (HTTP 202) and CAPTCHA (HTTP 405) responses
+// `x-amzn-waf-action: challenge|captcha` (AWS WAF Developer Guide, "CAPTCHA and Challenge
+// action behavior"). Unrecognised, a 405 read as "no robots.txt" and a 202 as a robots.txt with
+// no rule: the owner's GPTBot Disallow behind it was never read, and the image was kept.
+describe('isBotChallenge', () => {
+  const h = (headers: Record<string, string>) => new Headers(headers);
+  it('Cloudflare’s and Vercel’s challenge headers are challenges', () => {
+    expect(isBotChallenge(h({ 'cf-mitigated': 'challenge' }))).toBe(true);
+    expect(isBotChallenge(h({ 'x-vercel-mitigated': 'challenge' }))).toBe(true);
+  });
+  it('an AWS WAF challenge or CAPTCHA (x-amzn-waf-action) is a challenge, in any case', () => {
+    expect(isBotChallenge(h({ 'x-amzn-waf-action': 'challenge' }))).toBe(true);
+    expect(isBotChallenge(h({ 'x-amzn-waf-action': 'captcha' }))).toBe(true);
+    expect(isBotChallenge(h({ 'X-Amzn-Waf-Action': ' CAPTCHA ' }))).toBe(true);
+  });
+  it('a response without such a header is not', () => {
+    expect(isBotChallenge(h({ 'content-type': 'text/html' }))).toBe(false);
+    expect(isBotChallenge(h({ 'x-amzn-waf-action': 'count' }))).toBe(false);
+    expect(isBotChallenge(undefined)).toBe(false);
   });
 });

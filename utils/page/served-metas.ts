@@ -1,0 +1,92 @@
+import { metaTagsInText, type MetaAttr } from '../signals/noscript-metas';
+
+/** How much of the served HTML is read for metas (characters); the rest is left to the live DOM. */
+export const MAX_SERVED_HTML_CHARS = 2 * 1024 * 1024;
+/** How long Collect waits for the served HTML before reading the live DOM alone. */
+const SERVED_HTML_TIMEOUT_MS = 5000;
+
+/**
+ * The `<meta>` tags of a page's HTML as its server sent it: comments and the contents of
+ * `<script>` and `<style>` left out (not markup), everything else read, `<noscript>` included
+ * (as noscript-metas.ts reads it). Linear: each skipped part is found with indexOf.
+ *
+ * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): a robots
+ * or TDMRep meta the owner's server wrote into the page is the owner's opt-out, even when a
+ * script removes or rewrites it once the page runs (a head manager replacing the served metas, a
+ * script setting `content="index, follow"`). Read from the live document alone, such a page read
+ * as having no opt-out and its images were kept. Crawlers read the HTML as served (Google may not
+ * run the scripts of a page whose served HTML says noindex), so both are read: the served HTML's
+ * metas and the live document's (a meta a script adds refuses too).
+ */
+export function metaTagsInServedHtml(html: string): MetaAttr[] {
+  const text = html.length > MAX_SERVED_HTML_CHARS ? html.slice(0, MAX_SERVED_HTML_CHARS) : html;
+  const lower = text.toLowerCase();
+  const kept: string[] = [];
+  let at = 0;
+  for (;;) {
+    const next = nextSkipped(lower, at);
+    if (!next) {
+      kept.push(text.slice(at));
+      break;
+    }
+    kept.push(text.slice(at, next.start));
+    const end = lower.indexOf(next.close, next.start + next.open);
+    if (end < 0) break; // unclosed to the end: nothing after it is markup
+    at = end + next.close.length;
+  }
+  return metaTagsInText(kept.join(' '));
+}
+
+/** The next comment, script or style from `from`: where it starts, its opener's length and what closes it. */
+function nextSkipped(lower: string, from: number): { start: number; open: number; close: string } | null {
+  const found = [
+    { start: lower.indexOf('<!--', from), open: 4, close: '-->' },
+    { start: indexOfTag(lower, 'script', from), open: 7, close: '</script' },
+    { start: indexOfTag(lower, 'style', from), open: 6, close: '</style' },
+  ].filter((f) => f.start >= 0);
+  if (found.length === 0) return null;
+  return found.reduce((a, b) => (b.start < a.start ? b : a));
+}
+
+/** Where `<name` opens a tag of that name (followed by whitespace, `>` or `/`) at or after `from`; -1 when none. */
+function indexOfTag(lower: string, name: string, from: number): number {
+  for (let i = lower.indexOf(`<${name}`, from); i >= 0; i = lower.indexOf(`<${name}`, i + 1)) {
+    const after = lower[i + name.length + 1];
+    if (after === undefined || /[\s>/]/.test(after)) return i;
+  }
+  return -1;
+}
+
+/**
+ * The served HTML's metas of the page at `url` (metaTagsInServedHtml), for Collect's scanner on the
+ * top page: asked of the browser's HTTP cache first (`force-cache`: the response the page was
+ * loaded from, whatever its age), else of the site, as the page's own request is made. An answer
+ * that is not the page's HTML (an error, a redirect elsewhere, not HTML) or none within 5 s adds
+ * nothing: the live document is read as before.
+ */
+export async function readServedMetaTags(url: string, fetchImpl: typeof fetch = fetch): Promise<MetaAttr[]> {
+  if (!/^https?:/i.test(url)) return [];
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), SERVED_HTML_TIMEOUT_MS);
+  try {
+    const address = url.split('#')[0]!;
+    const res = await fetchImpl(address, { cache: 'force-cache', credentials: 'same-origin', signal: controller.signal });
+    if (!res.ok || res.redirected || !/html/i.test(res.headers.get('content-type') ?? '') || !res.body) {
+      await res.body?.cancel();
+      return [];
+    }
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let html = '';
+    while (html.length < MAX_SERVED_HTML_CHARS) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      html += value;
+    }
+    await reader.cancel().catch(() => undefined);
+    return metaTagsInServedHtml(html);
+  } catch {
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
+}
