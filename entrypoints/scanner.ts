@@ -12,12 +12,14 @@ import { readServedMetaTags } from '@/utils/page/served-metas';
  */
 export default defineUnlistedScript(async () => {
   const options = takeHandedScanOptions();
+  // The top page's HTML as served is asked for at once, so its request runs while the page is scanned.
+  const served = frameOf(document) ? null : readServedMetaTags(location.href);
   const { candidates, stats } = await scanDocumentYielding(document, location.href, options);
   // A child frame sends what binds the images in it, its metas (scan-tab.ts frameSignalsFrom):
   // only the top page's licence markup speaks for the page, so a frame's is not read, nor its
   // JSON-LD sent (up to 2 MB of text a frame, for nothing).
   // The top page's HTML as served is read for metas too: a robots meta a script removed or
   // rewrote is still the owner's opt-out (served-metas.ts; DESIGN.md §2 rule 3).
-  const page = frameOf(document) ? readFrameSignals(document, location.href) : readPageSignals(document, location.href, await readServedMetaTags(location.href));
+  const page = served === null ? readFrameSignals(document, location.href) : readPageSignals(document, location.href, await served);
   return toScanAnswer({ page, candidates, limit: stats.limit });
 });

@@ -22,9 +22,10 @@ export function metaTagsInServedHtml(html: string): MetaAttr[] {
   const text = html.length > MAX_SERVED_HTML_CHARS ? html.slice(0, MAX_SERVED_HTML_CHARS) : html;
   const lower = text.toLowerCase();
   const kept: string[] = [];
+  const skipped = new SkippedParts(lower);
   let at = 0;
   for (;;) {
-    const next = nextSkipped(lower, at);
+    const next = skipped.next(at);
     if (!next) {
       kept.push(text.slice(at));
       break;
@@ -37,15 +38,32 @@ export function metaTagsInServedHtml(html: string): MetaAttr[] {
   return metaTagsInText(kept.join(' '));
 }
 
-/** The next comment, script or style from `from`: where it starts, its opener's length and what closes it. */
-function nextSkipped(lower: string, from: number): { start: number; open: number; close: string } | null {
-  const found = [
-    { start: lower.indexOf('<!--', from), open: 4, close: '-->' },
-    { start: indexOfTag(lower, 'script', from), open: 7, close: '</script' },
-    { start: indexOfTag(lower, 'style', from), open: 6, close: '</style' },
-  ].filter((f) => f.start >= 0);
-  if (found.length === 0) return null;
-  return found.reduce((a, b) => (b.start < a.start ? b : a));
+/** What is not markup: a comment, a script, a style (its opener's length and what closes it). */
+const SKIPPED = [
+  { find: (lower: string, from: number) => lower.indexOf('<!--', from), open: 4, close: '-->' },
+  { find: (lower: string, from: number) => indexOfTag(lower, 'script', from), open: 7, close: '</script' },
+  { find: (lower: string, from: number) => indexOfTag(lower, 'style', from), open: 6, close: '</style' },
+] as const;
+
+/**
+ * The next comment, script or style at or after a position that only moves forward. Each kind's
+ * next start is remembered until the reading passes it: searched again from the start of every
+ * skipped part, a kind the page lacks (thousands of comments, no <style>) was looked for to the
+ * end each time, quadratic in the page.
+ */
+class SkippedParts {
+  private readonly starts: number[] = SKIPPED.map(() => -2); // -2: not searched yet; -1: none left
+  constructor(private readonly lower: string) {}
+
+  next(from: number): { start: number; open: number; close: string } | null {
+    let best = -1;
+    for (let k = 0; k < SKIPPED.length; k++) {
+      if (this.starts[k] === -2 || (this.starts[k]! >= 0 && this.starts[k]! < from)) this.starts[k] = SKIPPED[k]!.find(this.lower, from);
+      const start = this.starts[k]!;
+      if (start >= 0 && (best < 0 || start < this.starts[best]!)) best = k;
+    }
+    return best < 0 ? null : { start: this.starts[best]!, open: SKIPPED[best]!.open, close: SKIPPED[best]!.close };
+  }
 }
 
 /** Where `<name` opens a tag of that name (followed by whitespace, `>` or `/`) at or after `from`; -1 when none. */

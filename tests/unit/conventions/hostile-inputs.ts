@@ -19,6 +19,7 @@ import { repairSlips } from '../../../utils/signals/html-licence/json-ld';
 import { svgEmbeddedImages } from '../../../utils/media/svg-embedded';
 import { rootNamespaces } from '../../../utils/media/embedded-xmp';
 import { plainLanguageRefusal } from '../../../utils/signals/plain-refusal';
+import { MAX_SERVED_HTML_CHARS, metaTagsInServedHtml } from '../../../utils/page/served-metas';
 
 /** Bytes from a string of code units 0–255 (latin1), for the byte parsers' cases. */
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -259,6 +260,15 @@ export const HOSTILE_CASES: HostileCase[] = [
       'Autor si vyhrazuje právo na vytěžování textů a', 'Får inte användas för att', 'Förbjudet att använda denna bild för', 'Må ikke bruges til at', 'Skal ikke brukes til å', 'Yapay zeka modellerinin eğitiminde kullanılması', 'Metin ve veri',
       'Ei saa käyttää tätä kuvaa tekoälyn', 'Kaikki oikeudet pidätetään, myös tekstin- ja', ''].join('. '), size),
     run: (s) => plainLanguageRefusal(s),
+  },
+  {
+    // A page's HTML as served, read for its metas on Collect (served-metas.ts): thousands of
+    // comments and no <script> or <style>, so each search for the next of those finds none.
+    name: 'served HTML: thousands of comments, no script or style',
+    cap: MAX_SERVED_HTML_CHARS,
+    n: 40_000,
+    make: (size) => repeatTo('<!--c-->', size),
+    run: (s) => metaTagsInServedHtml(s),
   },
 ];
 
