@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { lazily } from '@/utils/model/lazily';
 import { DETECTOR_NAME } from '@/utils/people/detector-name';
 import type { FaceScan } from '@/utils/policy/people';
-import { PEOPLE_WORKER_CONNECT, type ScanAnswer, type ScanRequest } from '@/utils/people/scan-protocol';
+import { readScanAnswer } from '@/utils/policy/people-answer';
+import { PEOPLE_WORKER_CONNECT, type ScanRequest } from '@/utils/people/scan-protocol';
 import { HOST_IDLE_MS } from '@/utils/people/host-idle';
 import { waitForPeoplePorts } from './people-ports';
 
@@ -34,16 +33,6 @@ export interface PeopleScanner {
 export const ANSWER_MS = 120_000;
 /** Idle this long, the workers are closed. Shorter than Chromium's 30 s idle worker life, so this worker closes them itself. */
 export const IDLE_MS = 20_000;
-
-const ScanAnswerSchema = lazily(() =>
-  z.object({
-    id: z.number(),
-    scan: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('examined'), detector: z.string(), faces: z.array(z.object({ width: z.number(), height: z.number() })) }),
-      z.object({ status: z.literal('unchecked'), detector: z.string(), why: z.string() }),
-    ]),
-  }),
-);
 
 interface Waiting {
   request: Omit<ScanRequest, 'id'>;
@@ -98,12 +87,10 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
     if (!busy) return;
     clearTimeout(busy.timer);
     lane.busy = null;
-    const parsed = ScanAnswerSchema.safeParse(data);
-    if (!parsed.success || parsed.data.id !== busy.id) {
-      busy.waiting.answer(unchecked('the people check answered in a form Heed cannot read'));
-    } else {
-      busy.waiting.answer(parsed.data.scan as ScanAnswer['scan']);
-    }
+    // Only the answer to this lane's one request is this image's (utils/policy/people-answer.ts);
+    // anything else leaves it unchecked (DESIGN.md §2 rule 6, fail closed).
+    const read = readScanAnswer(data, busy.id);
+    busy.waiting.answer('scan' in read ? read.scan : unchecked(read.why));
     pump();
   };
 

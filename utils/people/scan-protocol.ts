@@ -4,8 +4,9 @@ import type { FaceScan } from '../policy/people';
  * What passes between Heed's worker and its people workers (entrypoints/people-worker): the
  * look for faces runs there, on a thread of its own, beside the fetching and judging (issue 17).
  * Each people worker is handed one MessagePort (`CONNECT`) and answers each request on it with
- * the request's id. The answer is checked on arrival (entrypoints/background/people-workers.ts):
- * one Heed cannot read leaves the image people-unchecked (fail closed). Type imports only: Heed's worker
+ * the request's id. The answer is checked on arrival (utils/policy/people-answer.ts, called by
+ * entrypoints/background/people-workers.ts): one Heed cannot read, or for another request, leaves
+ * the image people-unchecked (fail closed). Type imports only: Heed's worker
  * listens for `PEOPLE_PORTS_READY` from its start.
  */
 export const PEOPLE_WORKER_CONNECT = 'heed-people-connect';
