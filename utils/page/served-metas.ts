@@ -6,36 +6,49 @@ export const MAX_SERVED_HTML_CHARS = 2 * 1024 * 1024;
 const SERVED_HTML_TIMEOUT_MS = 5000;
 
 /**
- * The `<meta>` tags of a page's HTML as its server sent it: comments and the contents of
- * `<script>` and `<style>` left out (not markup), everything else read, `<noscript>` included
- * (as noscript-metas.ts reads it). Linear: each skipped part is found with indexOf.
+ * The `<meta>` tags of a page's head as its server sent it: the HTML up to where its body starts
+ * (`<body`), with comments and the contents of `<script>` and `<style>` left out (not markup),
+ * everything else read, `<noscript>` included (as noscript-metas.ts reads it). Linear: each
+ * skipped part is found with indexOf.
  *
  * Decision (DESIGN.md §2 rule 3, the reading that cannot keep what the owner refused): a robots
  * or TDMRep meta the owner's server wrote into the page is the owner's opt-out, even when a
  * script removes or rewrites it once the page runs (a head manager replacing the served metas, a
  * script setting `content="index, follow"`). Read from the live document alone, such a page read
  * as having no opt-out and its images were kept. Crawlers read the HTML as served (Google may not
- * run the scripts of a page whose served HTML says noindex), so both are read: the served HTML's
- * metas and the live document's (a meta a script adds refuses too).
+ * run the scripts of a page whose served HTML says noindex), so both are read: the served head's
+ * metas and the live document's (a meta a script adds, or one in the body, refuses too). Only the
+ * head is read from what was served: robots metas belong there (HTML allows `<meta name>` only in
+ * the head), and Collect need not wait for the rest of the page to arrive (issue 17).
  */
 export function metaTagsInServedHtml(html: string): MetaAttr[] {
+  return metaTagsInText(servedHead(html).text);
+}
+
+/** The served HTML's markup before its body starts, skipped parts left out; `complete` once the body's start was seen. */
+export function servedHead(html: string): { text: string; complete: boolean } {
   const text = html.length > MAX_SERVED_HTML_CHARS ? html.slice(0, MAX_SERVED_HTML_CHARS) : html;
   const lower = text.toLowerCase();
   const kept: string[] = [];
   const skipped = new SkippedParts(lower);
   let at = 0;
+  // Where the body starts: found once, and again only when that one lay in a skipped part.
+  let body = indexOfTag(lower, 'body', 0);
   for (;;) {
     const next = skipped.next(at);
-    if (!next) {
-      kept.push(text.slice(at));
-      break;
+    const until = next ? next.start : text.length;
+    if (body >= 0 && body < at) body = indexOfTag(lower, 'body', at);
+    if (body >= 0 && body < until) {
+      kept.push(text.slice(at, body));
+      return { text: kept.join(' '), complete: true };
     }
-    kept.push(text.slice(at, next.start));
+    kept.push(text.slice(at, until));
+    if (!next) break;
     const end = lower.indexOf(next.close, next.start + next.open);
     if (end < 0) break; // unclosed to the end: nothing after it is markup
     at = end + next.close.length;
   }
-  return metaTagsInText(kept.join(' '));
+  return { text: kept.join(' '), complete: false };
 }
 
 /** What is not markup: a comment, a script, a style (its opener's length and what closes it). */
@@ -99,6 +112,8 @@ export async function readServedMetaTags(url: string, fetchImpl: typeof fetch = 
       const { done, value } = await reader.read();
       if (done) break;
       html += value;
+      // The head is all that is read (metaTagsInServedHtml): the rest of the page is not waited for.
+      if (/<body/i.test(value) && servedHead(html).complete) break;
     }
     await reader.cancel().catch(() => undefined);
     return metaTagsInServedHtml(html);

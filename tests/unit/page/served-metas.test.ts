@@ -54,8 +54,12 @@ describe('readPageSignals with the served HTML (a robots meta a script removed o
 describe('metaTagsInServedHtml', () => {
   const names = (html: string) => metaTagsInServedHtml(html).map((m) => `${m('name')}=${m('content')}`);
 
-  it('reads the metas of the head and the body, and inside <noscript>', () => {
-    expect(names('<head><meta name="robots" content="noai"></head><body><META NAME=GPTBot CONTENT=noai><noscript><meta name="tdm-reservation" content="1"></noscript></body>')).toEqual(['robots=noai', 'GPTBot=noai', 'tdm-reservation=1']);
+  it('reads the metas of the head, inside <noscript> too, up to where the body starts', () => {
+    expect(names('<head><meta name="robots" content="noai"><noscript><meta name="tdm-reservation" content="1"></noscript></head><body><META NAME=GPTBot CONTENT=noai></body>')).toEqual(['robots=noai', 'tdm-reservation=1']);
+    // A `<body` inside a script or comment of the head is not where the body starts.
+    expect(names('<head><script>document.write("<body>")</script><!-- <body> --><META NAME=GPTBot CONTENT=noai></head><body>')).toEqual(['GPTBot=noai']);
+    // No body tag (implied): everything served is read.
+    expect(names('<meta name="robots" content="noai"><p>text</p><meta name="GPTBot" content="noai">')).toEqual(['robots=noai', 'GPTBot=noai']);
   });
 
   it('leaves out comments, scripts and styles (not markup)', () => {
@@ -87,6 +91,22 @@ describe('readServedMetaTags', () => {
     expect(metas.map((m) => m('content'))).toEqual(['noai']);
     expect(asked?.[0]).toBe(URL_);
     expect(asked?.[1]).toMatchObject({ cache: 'force-cache', credentials: 'same-origin' });
+  });
+
+  it('stops reading once the head has arrived: the rest of the page is not waited for', async () => {
+    let pulled = 0;
+    const chunks = ['<html><head><meta name="robots" content="noai"></head>', '<body><p>1</p>', '<p>2</p>'.repeat(1000), '<p>3</p>'];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks[pulled++];
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const fetchImpl = (async () => new Response(body, { headers: { 'content-type': 'text/html' } })) as unknown as typeof fetch;
+    const metas = await readServedMetaTags(URL_, fetchImpl);
+    expect(metas.map((m) => m('content'))).toEqual(['noai']);
+    expect(pulled).toBeLessThan(chunks.length);
   });
 
   it('an error, a redirect elsewhere, a body that is not HTML or a failed request adds nothing', async () => {
