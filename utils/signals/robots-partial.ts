@@ -12,9 +12,12 @@ import { parseCached, preferenceGroups, robotsTargetPath, type RobotsFetch } fro
  */
 export function partialRobotsOptOuts(fetched: RobotsFetch, pageUrl: string, profile: PurposeProfile): Evidence[] {
   if (fetched.outcome !== 'ok') return [];
-  const robots = parseCached(fetched.body);
+  const first = parseCached(fetched.body);
+  // Read the second way too where the file says something another way (a misspelt User-agent or
+  // Disallow; robots-txt.ts evaluateRobots refuses by either reading): the status says what Collect does.
+  const readings = first.readsOtherWays ? [first, parseCached(fetched.body, true)] : [first];
   const byRule = new Map<string, string[]>();
-  for (const token of profile.robotsTokens) {
+  for (const robots of readings) for (const token of profile.robotsTokens) {
     const { via, group } = selectGroups(robots, token);
     // Only groups that name the token (either reading of User-agent lines; parse.ts): a
     // `User-agent: *` Disallow of /admin/ is housekeeping on most sites, not an AI opt-out, and
@@ -24,7 +27,7 @@ export function partialRobotsOptOuts(fetched: RobotsFetch, pageUrl: string, prof
     for (const rule of named.flatMap((g) => g.rules)) {
       if (rule.allow || rule.raw === '') continue;
       const key = `${token}: Disallow: ${rule.raw}`;
-      byRule.set(key, [...(byRule.get(key) ?? []), token]);
+      if (!byRule.get(key)?.includes(token)) byRule.set(key, [...(byRule.get(key) ?? []), token]);
     }
   }
   const host = hostOf(fetched.url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purposeProfile } from '../../../utils/model/purposes';
-import { partialContentUsageOptOuts } from '../../../utils/signals/robots-partial';
+import { partialContentUsageOptOuts, partialRobotsOptOuts } from '../../../utils/signals/robots-partial';
 import type { RobotsFetch } from '../../../utils/signals/robots-txt';
 
 const SRC = 'https://m.example/robots.txt';
@@ -37,5 +37,20 @@ describe('partialContentUsageOptOuts', () => {
   it('nothing for a purpose without an aipref category, or without a file', () => {
     expect(partialContentUsageOptOuts(ok('User-agent: *\nContent-Usage: /photos/ train-ai=n'), PAGE, purposeProfile('research-tdm'))).toEqual([]);
     expect(partialContentUsageOptOuts({ url: SRC, outcome: 'unavailable', status: 404 }, PAGE, AI)).toEqual([]);
+  });
+});
+
+// A robots.txt read a second way (a misspelt User-agent or Disallow: robots-txt.ts) refuses the
+// images under its paths, but the site status read the first reading only: `User_agent: GPTBot`
+// / `Disallowed: /private/` left the site shown open while Collect refused those images.
+describe('partialRobotsOptOuts on a robots.txt written another way', () => {
+  it('a misspelt User-agent or Disallow naming an AI token marks the site restricted', () => {
+    expect(partialRobotsOptOuts(ok('User_agent: GPTBot\nDisallow: /private/\n'), PAGE, AI).map((e) => e.value)).toEqual(['GPTBot: Disallow: /private/']);
+    expect(partialRobotsOptOuts(ok('User-agent: GPTBot\nDisallowed: /private/\n'), PAGE, AI).map((e) => e.value)).toEqual(['GPTBot: Disallow: /private/']);
+  });
+
+  it('unchanged: a file written plainly reads as before, and a * housekeeping rule marks nothing', () => {
+    expect(partialRobotsOptOuts(ok('User-agent: GPTBot\nDisallow: /private/\n'), PAGE, AI).map((e) => e.value)).toEqual(['GPTBot: Disallow: /private/']);
+    expect(partialRobotsOptOuts(ok('User-agent: *\nDisallowed: /admin/\n'), PAGE, AI)).toEqual([]);
   });
 });
