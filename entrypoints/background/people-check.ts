@@ -1,7 +1,7 @@
 import { peopleSettingFor } from '@/utils/model/people';
 import type { Settings } from '@/utils/model/settings';
 import { judgePeople, whyReleaseMayNotCover, type PeopleJudgement } from '@/utils/policy/people';
-import { DETECTOR_NAME } from '@/utils/people/detector-name';
+import { uncheckedScan } from '@/utils/people/detector-name';
 import { openPeopleWorkers, peopleScanner } from './people-workers';
 
 /** The people workers, started on the first image a collect checks for people (people-workers.ts). */
@@ -11,6 +11,6 @@ const peopleScans = peopleScanner(() => openPeopleWorkers());
 export async function checkPeople(bytes: Uint8Array, mime: string, modelRelease: string | null, settings: Settings): Promise<PeopleJudgement> {
   const people = peopleSettingFor(settings);
   const policy = { people, minFacePx: settings.minFacePx };
-  if (people === 'off') return judgePeople({ status: 'unchecked', detector: DETECTOR_NAME, why: 'off' }, modelRelease, policy, null);
+  if (people === 'off') return judgePeople(uncheckedScan('off'), modelRelease, policy, null);
   return judgePeople(await peopleScans.scan(bytes, mime, settings.minFacePx), modelRelease, policy, whyReleaseMayNotCover(bytes, mime));
 }

@@ -1,4 +1,4 @@
-import { DETECTOR_NAME } from '@/utils/people/detector-name';
+import { uncheckedScan } from '@/utils/people/detector-name';
 import type { FaceScan } from '@/utils/policy/people';
 import { readScanAnswer } from '@/utils/policy/people-answer';
 import { PEOPLE_WORKER_CONNECT, type ScanRequest } from '@/utils/people/scan-protocol';
@@ -45,7 +45,6 @@ interface Lane {
   busy: { id: number; waiting: Waiting; timer: ReturnType<typeof setTimeout> } | null;
 }
 
-const unchecked = (why: string): FaceScan => ({ status: 'unchecked', detector: DETECTOR_NAME, why });
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answerMs: ANSWER_MS, idleMs: IDLE_MS }): PeopleScanner {
@@ -67,7 +66,7 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
       lane.port.close();
       if (lane.busy) {
         clearTimeout(lane.busy.timer);
-        lane.busy.waiting.answer(unchecked(why));
+        lane.busy.waiting.answer(uncheckedScan(why));
         lane.busy = null;
       }
     }
@@ -90,7 +89,7 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
     // Only the answer to this lane's one request is this image's (utils/policy/people-answer.ts);
     // anything else leaves it unchecked (DESIGN.md §2 rule 6, fail closed).
     const read = readScanAnswer(data, busy.id);
-    busy.waiting.answer('scan' in read ? read.scan : unchecked(read.why));
+    busy.waiting.answer('scan' in read ? read.scan : uncheckedScan(read.why));
     pump();
   };
 
@@ -119,7 +118,7 @@ export function peopleScanner(open: () => Promise<PeopleLanes>, timing = { answe
         })
         .catch((err: unknown) => {
           // Every image waiting now is unchecked; the next image tries again.
-          for (const w of waiting.splice(0)) w.answer(unchecked(`the face detector could not start: ${messageOf(err)}`));
+          for (const w of waiting.splice(0)) w.answer(uncheckedScan(`the face detector could not start: ${messageOf(err)}`));
         })
         .finally(() => {
           opening = null;

@@ -7,7 +7,7 @@ import { exifOrientation, readImageSize } from '@/utils/media/image-bytes';
 import { heifTransforms } from '@/utils/media/heif-items';
 import { contextFitsTurnedCell, facesFromTurnedViews, rotationsForItemTransforms, rotationsToExamine, turnedViews, unrotateFace, type Rotation } from '@/utils/people/orientation';
 import { detectInPasses, MAX_PASSES_PER_FILE, type PassBudget } from '@/utils/people/tiled-detection';
-import { DETECTOR_INPUT_SIZE, DETECTOR_NAME } from '@/utils/people/detector-name';
+import { DETECTOR_INPUT_SIZE, DETECTOR_NAME, uncheckedScan } from '@/utils/people/detector-name';
 import { createFaceDetector, type FaceDetector } from '@/utils/people/face-detector';
 
 /**
@@ -256,6 +256,6 @@ export async function scanForFaces(bytes: Uint8Array, mime: string, minFacePx: n
     }
     return { status: 'examined', detector: DETECTOR_NAME, faces };
   } catch (err) {
-    return { status: 'unchecked', detector: DETECTOR_NAME, why: err instanceof Error ? err.message : String(err) };
+    return uncheckedScan(err);
   }
 }

@@ -1,8 +1,6 @@
-import { DETECTOR_NAME } from './detector-name';
+import { uncheckedScan } from './detector-name';
 import type { ScanAnswer, ScanRequest } from './scan-protocol';
 import type { FaceScan } from '../policy/people';
-
-const unchecked = (why: unknown): FaceScan => ({ status: 'unchecked', detector: DETECTOR_NAME, why: why instanceof Error ? why.message : String(why) });
 
 /**
  * A people worker's requests, taken one at a time in order (one image's pixels in memory at
@@ -25,12 +23,12 @@ export function serialScans(scan: (request: ScanRequest) => Promise<FaceScan>, s
     activity(true);
     queue = queue.then(async () => {
       try {
-        const found = await scan(request).catch(unchecked);
+        const found = await scan(request).catch(uncheckedScan);
         try {
           send({ id, scan: found });
         } catch (err) {
           try {
-            send({ id, scan: unchecked(`the answer could not be sent: ${err instanceof Error ? err.message : String(err)}`) });
+            send({ id, scan: uncheckedScan(`the answer could not be sent: ${err instanceof Error ? err.message : String(err)}`) });
           } catch {
             // the port is gone: Heed's timeout answers this image unchecked
           }
