@@ -108,15 +108,17 @@ export async function readServedMetaTags(url: string, fetchImpl: typeof fetch = 
     }
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let html = '';
+    let head = servedHead('');
     while (html.length < MAX_SERVED_HTML_CHARS) {
       const { done, value } = await reader.read();
       if (done) break;
       html += value;
       // The head is all that is read (metaTagsInServedHtml): the rest of the page is not waited for.
-      if (/<body/i.test(value) && servedHead(html).complete) break;
+      if (/<body/i.test(value) && (head = servedHead(html)).complete) break;
     }
     await reader.cancel().catch(() => undefined);
-    return metaTagsInServedHtml(html);
+    // Read once: where the body's start was seen, that reading is the head.
+    return metaTagsInText((head.complete ? head : servedHead(html)).text);
   } catch {
     return [];
   } finally {
